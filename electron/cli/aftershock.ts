@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CommandName, ResponseOf } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/result';
+import { dispatch } from '../handlers/dispatch';
+import { resolveDbPath } from '../paths';
+import { closeServices, createServices, type Services } from '../services/services';
+import { runPortfolios } from './portfolios';
+import { runClients } from './clients';
+import type { CliContext } from './context';
+
+declare const __APP_VERSION__: string;
+
+const HELP = `Aftershock — portfolio stress-testing from the command line.
+
+Usage: aftershock <command> [options]
+
+Commands:
+  portfolios list              List portfolios with their client, positions and value
+  clients list                 List clients (households)
+
+Options (accepted anywhere on the line):
+  --db PATH     Database file (default: $AFTERSHOCK_DB, else the app's user-data folder)
+  --json        Machine-readable output on stdout
+  --debug       Show stack traces on errors
+  -h, --help    Show this help
+  -v, --version Show the version
+`;
+
+/** Runs the CLI; returns the exit code. Exported for tests. */
+export function main(argv: string[], io = { out: console.log, err: console.error }): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        debug: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`aftershock: ${(error as Error).message}. Run "aftershock --help" for usage.`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.out(typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev');
+    return 0;
+  }
+  if (values.help || positionals.length === 0) {
+    io.out(HELP);
+    return positionals.length === 0 && !values.help ? 2 : 0;
+  }
+
+  let services: Services | undefined;
+  try {
+    services = createServices({
+      dbPath: resolveDbPath({ flag: values.db }),
+      shell: 'cli',
+      version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev',
+      resourcesDir: path.join(__dirname, '..', '..', 'resources'),
+    });
+    const open = services;
+    const context: CliContext = {
+      json: values.json,
+      out: io.out,
+      call(name, request) {
+        const result = dispatch(open, name, request);
+        if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.detail);
+        return result.value as ResponseOf<typeof name>;
+      },
+    };
+    const [group, verb, ...rest] = positionals;
+    switch (group) {
+      case 'portfolios':
+        return runPortfolios(context, verb, rest);
+      case 'clients':
+        return runClients(context, verb, rest);
+      default:
+        io.err(`aftershock: unknown command "${group}". Run "aftershock --help" to see the commands.`);
+        return 2;
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`aftershock: ${message}`);
+    if (values.debug) {
+      if (error instanceof AppError && error.detail) io.err(error.detail);
+      if (error instanceof Error && error.stack) io.err(error.stack);
+    }
+    return 1;
+  } finally {
+    if (services) closeServices(services);
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database, { type Database as Db } from 'better-sqlite3';
+import { AppError } from '../../shared/ipc/result';
+import { migrations as allMigrations } from './migrations';
+import type { Migration } from './migrations/types';
+
+export interface OpenDatabaseOptions {
+  /** File path, or ':memory:' for tests. */
+  path: string;
+  /** Path to a better-sqlite3 binary built for the running runtime (Electron vs Node). */
+  nativeBinding?: string;
+  /** Defaults to the app's migrations; tests pass their own lists. */
+  migrations?: readonly Migration[];
+  /** Used to name backup files; defaults to the current time. */
+  now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  /** user_version found before migrating (0 for a new file). */
+  previousVersion: number;
+  schemaVersion: number;
+  /** Path of the copy taken before migrating, when one was taken. */
+  backupPath: string | null;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/** Opens (creating if needed) and migrates the Aftershock database, refusing files it must not touch. */
+export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
+  const migrations = options.migrations ?? allMigrations;
+  const target = migrations.length ? migrations[migrations.length - 1].version : 0;
+  const isFile = options.path !== ':memory:';
+  const driver = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+
+  if (isFile) assertOpenableFile(options.path);
+  const existingVersion = isFile ? readUserVersion(options.path, driver) : 0;
+  if (existingVersion > target) {
+    throw new AppError(
+      'database',
+      `The database "${options.path}" was written by a newer version of Aftershock (schema ${existingVersion}; ` +
+        `this version understands up to ${target}). Update Aftershock to open it; the file was left untouched.`,
+    );
+  }
+
+  if (isFile) fs.mkdirSync(path.dirname(options.path), { recursive: true });
+  const db = new Database(options.path, driver);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const backupPath =
+      isFile && existingVersion > 0 && existingVersion < target
+        ? backupBeforeMigrating(db, options.path, existingVersion, options.now?.() ?? new Date())
+        : null;
+    migrate(db, migrations, existingVersion, backupPath);
+    return { db, previousVersion: existingVersion, schemaVersion: target, backupPath };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Refuses a file that exists but is not an SQLite database, before SQLite can touch it. */
+function assertOpenableFile(file: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return; // a new database
+  }
+  if (!stat.isFile()) {
+    throw new AppError('database', `"${file}" is not a file, so it cannot be used as the Aftershock database.`);
+  }
+  if (stat.size === 0) return;
+  const header = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (header.toString('latin1') !== SQLITE_HEADER) {
+    throw new AppError(
+      'database',
+      `"${file}" is not an Aftershock database (it is not an SQLite file). It was left untouched; ` +
+        'choose another file or move this one aside.',
+    );
+  }
+}
+
+function readUserVersion(file: string, driver: { nativeBinding?: string }): number {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return 0;
+  let probe: Db | undefined;
+  try {
+    probe = new Database(file, { ...driver, readonly: true, fileMustExist: true });
+    return probe.pragma('user_version', { simple: true }) as number;
+  } catch (error) {
+    throw new AppError(
+      'database',
+      `"${file}" could not be read as an SQLite database; it may be damaged. It was left untouched.`,
+      String(error),
+    );
+  } finally {
+    probe?.close();
+  }
+}
+
+/** Takes a consistent copy of the database next to it before a migration changes it. */
+function backupBeforeMigrating(db: Db, file: string, version: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const backup = `${file}.v${version}-${stamp}.backup`;
+  db.prepare('VACUUM INTO ?').run(backup);
+  return backup;
+}
+
+function migrate(db: Db, migrations: readonly Migration[], from: number, backupPath: string | null): void {
+  for (const migration of migrations) {
+    if (migration.version <= from) continue;
+    const step = db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    });
+    try {
+      step();
+    } catch (error) {
+      const kept = backupPath ? ` A copy taken before the upgrade is at "${backupPath}".` : '';
+      throw new AppError(
+        'database',
+        `Upgrading the database to schema ${migration.version} (${migration.name}) failed, ` +
+          `so it was left at schema ${db.pragma('user_version', { simple: true })}.${kept}`,
+        String(error),
+      );
+    }
+  }
+}

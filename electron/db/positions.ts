@@ -1,0 +1,121 @@
+import type { Database } from 'better-sqlite3';
+import type { AssetClass, Position } from '../../shared/domain/types';
+import { found } from './errors';
+
+interface PositionRow {
+  id: number;
+  account_id: number;
+  account_name: string;
+  symbol: string;
+  name: string;
+  asset_class: AssetClass;
+  quantity: number;
+  price: number | null;
+  market_value: number | null;
+  cost_basis: number | null;
+  currency: string;
+  as_of: string | null;
+}
+
+/** Columns a caller may set on a position. */
+export interface PositionInput {
+  accountId: number;
+  symbol: string;
+  name?: string;
+  assetClass?: AssetClass;
+  quantity: number;
+  price?: number | null;
+  marketValue?: number | null;
+  costBasis?: number | null;
+  currency: string;
+  asOf?: string | null;
+  importId?: number | null;
+}
+
+const SELECT = `
+  SELECT x.id, x.account_id, a.name AS account_name, x.symbol, x.name, x.asset_class, x.quantity,
+         x.price, x.market_value, x.cost_basis, x.currency, x.as_of
+  FROM positions x JOIN accounts a ON a.id = x.account_id`;
+
+function hydrate(row: PositionRow): Position {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    accountName: row.account_name,
+    symbol: row.symbol,
+    name: row.name,
+    assetClass: row.asset_class,
+    quantity: row.quantity,
+    price: row.price,
+    marketValue: row.market_value,
+    costBasis: row.cost_basis,
+    currency: row.currency,
+    asOf: row.as_of,
+  };
+}
+
+/** Positions of one account. */
+export function listAccountPositions(db: Database, accountId: number): Position[] {
+  const rows = db.prepare(`${SELECT} WHERE x.account_id = :accountId ORDER BY x.symbol, x.id`).all({ accountId });
+  return (rows as PositionRow[]).map(hydrate);
+}
+
+/** Positions of every account in a portfolio. */
+export function listPortfolioPositions(db: Database, portfolioId: number): Position[] {
+  const rows = db
+    .prepare(`${SELECT} WHERE a.portfolio_id = :portfolioId ORDER BY a.name COLLATE NOCASE, x.symbol, x.id`)
+    .all({ portfolioId });
+  return (rows as PositionRow[]).map(hydrate);
+}
+
+/** One position, or a not-found error. */
+export function getPosition(db: Database, id: number): Position {
+  return hydrate(found(db.prepare(`${SELECT} WHERE x.id = :id`).get({ id }) as PositionRow | undefined, 'Position', id));
+}
+
+function params(input: PositionInput) {
+  return {
+    accountId: input.accountId,
+    symbol: input.symbol,
+    name: input.name ?? '',
+    assetClass: input.assetClass ?? 'equity',
+    quantity: input.quantity,
+    price: input.price ?? null,
+    marketValue: input.marketValue ?? null,
+    costBasis: input.costBasis ?? null,
+    currency: input.currency,
+    asOf: input.asOf ?? null,
+    importId: input.importId ?? null,
+  };
+}
+
+/** Adds a position to an account. */
+export function insertPosition(db: Database, input: PositionInput): Position {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value,
+                              cost_basis, currency, as_of, import_id)
+       VALUES (:accountId, :symbol, :name, :assetClass, :quantity, :price, :marketValue,
+               :costBasis, :currency, :asOf, :importId)`,
+    )
+    .run(params(input));
+  return getPosition(db, Number(lastInsertRowid));
+}
+
+/** Replaces a position's editable fields. */
+export function updatePosition(db: Database, id: number, input: PositionInput): Position {
+  getPosition(db, id);
+  db.prepare(
+    `UPDATE positions SET account_id = :accountId, symbol = :symbol, name = :name, asset_class = :assetClass,
+            quantity = :quantity, price = :price, market_value = :marketValue, cost_basis = :costBasis,
+            currency = :currency, as_of = :asOf
+     WHERE id = :id`,
+  ).run({ ...params(input), id });
+  return getPosition(db, id);
+}
+
+/** Deletes one position. */
+export function deletePosition(db: Database, id: number): { deleted: number } {
+  getPosition(db, id);
+  return { deleted: db.prepare('DELETE FROM positions WHERE id = :id').run({ id }).changes };
+}

@@ -1,0 +1,15 @@
+import type { CommandName } from '../../shared/ipc/contract';
+import { accountHandlers } from './accounts';
+import { clientHandlers } from './clients';
+import { portfolioHandlers } from './portfolios';
+import { positionHandlers } from './positions';
+import type { HandlerMap } from './types';
+
+/** One handler per declared command; the compiler fails if a command has none. */
+export const handlers: HandlerMap<CommandName> = {
+  'app:info': ({ info }) => info,
+  ...clientHandlers,
+  ...portfolioHandlers,
+  ...accountHandlers,
+  ...positionHandlers,
+};

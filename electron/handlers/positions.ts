@@ -1,0 +1,47 @@
+import { getAccount, listAccounts } from '../db/accounts';
+import { getPortfolio } from '../db/portfolios';
+import {
+  deletePosition,
+  getPosition,
+  insertPosition,
+  listAccountPositions,
+  updatePosition,
+  type PositionInput,
+} from '../db/positions';
+import { AppError } from '../../shared/ipc/result';
+import type { HandlerMap } from './types';
+
+function assertPriced(input: PositionInput): PositionInput {
+  if ((input.price ?? null) === null && (input.marketValue ?? null) === null) {
+    throw new AppError('validation', `Give ${input.symbol} a price or a market value so it can be valued.`);
+  }
+  return input;
+}
+
+/** positions:* commands. */
+export const positionHandlers: HandlerMap<
+  'positions:list' | 'positions:create' | 'positions:update' | 'positions:delete'
+> = {
+  'positions:list': ({ db }, { accountId }) => {
+    getAccount(db, accountId);
+    return listAccountPositions(db, accountId);
+  },
+  'positions:create': ({ db }, request) => {
+    const account = getAccount(db, request.accountId);
+    const currency = request.currency ?? getPortfolio(db, account.portfolioId).baseCurrency;
+    return insertPosition(db, assertPriced({ ...request, currency }));
+  },
+  'positions:update': ({ db }, { id, patch }) =>
+    db.transaction(() => {
+      const current = getPosition(db, id);
+      if (patch.accountId !== undefined && patch.accountId !== current.accountId) {
+        const from = getAccount(db, current.accountId);
+        const to = getAccount(db, patch.accountId);
+        if (!listAccounts(db, from.portfolioId).some((a) => a.id === to.id)) {
+          throw new AppError('validation', 'A position can only move to another account of the same portfolio.');
+        }
+      }
+      return updatePosition(db, id, assertPriced({ ...current, ...patch }));
+    })(),
+  'positions:delete': ({ db }, { id }) => deletePosition(db, id),
+};

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { AppInfo } from '../../shared/domain/types';
+import { openDatabase } from '../db/open-database';
+import { readSamplePortfolio, seedSampleOnce } from './sample';
+
+/** Everything a command handler may use; handlers receive it as their first argument. */
+export interface Services {
+  db: Database;
+  info: AppInfo;
+  resourcesDir: string;
+}
+
+export interface CreateServicesOptions {
+  dbPath: string;
+  shell: AppInfo['shell'];
+  version: string;
+  resourcesDir: string;
+  nativeBinding?: string;
+  /** Add the sample client on first run (default true). */
+  seedSample?: boolean;
+}
+
+/** Opens the database, applies migrations, seeds the sample on first run and returns the services. */
+export function createServices(options: CreateServicesOptions): Services {
+  const { db, schemaVersion } = openDatabase({ path: options.dbPath, nativeBinding: options.nativeBinding });
+  try {
+    if (options.seedSample ?? true) seedSampleOnce(db, readSamplePortfolio(options.resourcesDir));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return {
+    db,
+    resourcesDir: options.resourcesDir,
+    info: {
+      name: 'Aftershock',
+      version: options.version,
+      schemaVersion,
+      databasePath: options.dbPath === ':memory:' ? ':memory:' : path.resolve(options.dbPath),
+      shell: options.shell,
+      platform: process.platform,
+    },
+  };
+}
+
+/** Closes the database cleanly (checkpointing the WAL). */
+export function closeServices(services: Services): void {
+  if (services.db.open) services.db.close();
+}

@@ -1,0 +1,44 @@
+// Builds the plain-Node entry points (CLI, browser-shell server) and the browser bridge with esbuild.
+// Runs on `npm install` (prepare) so the `aftershock` bin works straight away.
+import { build } from 'esbuild';
+import { chmodSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external: ['better-sqlite3', 'yahoo-finance2', 'electron', 'playwright-core'],
+  define: { __APP_VERSION__: JSON.stringify(version) },
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({
+    ...node,
+    entryPoints: [path.join(root, 'electron/cli/aftershock.ts')],
+    outfile: path.join(root, 'out/cli/aftershock.js'),
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+  build({
+    ...node,
+    entryPoints: [path.join(root, 'electron/web/main.ts')],
+    outfile: path.join(root, 'out/web/server.js'),
+  }),
+  build({
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    minify: true,
+    entryPoints: [path.join(root, 'electron/web/bridge.ts')],
+    outfile: path.join(root, 'out/web/bridge.js'),
+    logLevel: 'warning',
+  }),
+]);
+chmodSync(path.join(root, 'out/cli/aftershock.js'), 0o755);

@@ -1,0 +1,91 @@
+/** Domain records shared by main, renderer, browser shell and CLI. */
+
+export const ASSET_CLASSES = ['equity', 'fund', 'bond', 'cash', 'crypto', 'other'] as const;
+export type AssetClass = (typeof ASSET_CLASSES)[number];
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  schemaVersion: number;
+  databasePath: string;
+  shell: 'desktop' | 'browser' | 'cli' | 'test';
+  platform: string;
+}
+
+export interface Client {
+  id: number;
+  name: string;
+  notes: string;
+  baseCurrency: string;
+  /** The bundled first-run sample, which the user may delete. */
+  isSample: boolean;
+  createdAt: string;
+  portfolioCount: number;
+}
+
+export interface Portfolio {
+  id: number;
+  clientId: number;
+  clientName: string;
+  name: string;
+  baseCurrency: string;
+  createdAt: string;
+  accountCount: number;
+  positionCount: number;
+}
+
+export interface Account {
+  id: number;
+  portfolioId: number;
+  name: string;
+  broker: string;
+  createdAt: string;
+  positionCount: number;
+}
+
+export interface Position {
+  id: number;
+  accountId: number;
+  accountName: string;
+  symbol: string;
+  name: string;
+  assetClass: AssetClass;
+  quantity: number;
+  /** Price in the position's own currency; null when only a market value is known. */
+  price: number | null;
+  /** Market value in the position's own currency as imported; null when derived from price. */
+  marketValue: number | null;
+  costBasis: number | null;
+  currency: string;
+  asOf: string | null;
+}
+
+/** A position with its value in the portfolio's base currency and its share of the portfolio. */
+export interface ValuedPosition extends Position {
+  /** Value in the position's own currency. */
+  localValue: number;
+  /** Value in the base currency; null when no FX rate is known for the position's currency. */
+  baseValue: number | null;
+  /** Share of the portfolio's valued total, 0–1; null when baseValue is null. */
+  weight: number | null;
+}
+
+export interface PortfolioHoldings {
+  portfolio: Portfolio;
+  accounts: Account[];
+  positions: ValuedPosition[];
+  totalBaseValue: number;
+  /** Currencies that have positions but no FX rate to the base currency. */
+  missingFx: string[];
+}
+
+export interface FxRate {
+  /** Currency converted from. */
+  currency: string;
+  /** Currency converted to. */
+  quote: string;
+  /** Units of `quote` for one unit of `currency`. */
+  rate: number;
+  asOf: string;
+  source: string;
+}

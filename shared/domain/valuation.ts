@@ -1,0 +1,61 @@
+import type { FxRate, Position, ValuedPosition } from './types';
+
+/** Value of a position in its own currency: quantity × price, or the imported market value. */
+export function localValue(position: Pick<Position, 'quantity' | 'price' | 'marketValue'>): number {
+  if (position.price !== null) return position.quantity * position.price;
+  return position.marketValue ?? 0;
+}
+
+/** Minor-unit quotes (London pence) expressed in their major currency. */
+const MINOR_UNITS: Record<string, { major: string; factor: number }> = {
+  GBp: { major: 'GBP', factor: 0.01 },
+  GBX: { major: 'GBP', factor: 0.01 },
+  ZAc: { major: 'ZAR', factor: 0.01 },
+  ILA: { major: 'ILS', factor: 0.01 },
+};
+
+/**
+ * Units of `base` per unit of `currency`, from direct, inverse or USD-crossed rates;
+ * null when the rates cannot connect the two.
+ */
+export function fxRate(currency: string, base: string, rates: readonly FxRate[]): number | null {
+  const minor = MINOR_UNITS[currency];
+  if (minor) {
+    const major = fxRate(minor.major, base, rates);
+    return major === null ? null : major * minor.factor;
+  }
+  if (currency === base) return 1;
+  const direct = (from: string, to: string): number | null => {
+    if (from === to) return 1;
+    const hit = rates.find((r) => r.currency === from && r.quote === to);
+    if (hit) return hit.rate;
+    const inverse = rates.find((r) => r.currency === to && r.quote === from);
+    return inverse && inverse.rate !== 0 ? 1 / inverse.rate : null;
+  };
+  const straight = direct(currency, base);
+  if (straight !== null) return straight;
+  const toUsd = direct(currency, 'USD');
+  const usdToBase = direct('USD', base);
+  return toUsd !== null && usdToBase !== null ? toUsd * usdToBase : null;
+}
+
+/** Values every position in the base currency and gives each its weight in the valued total. */
+export function valuePositions(
+  positions: readonly Position[],
+  baseCurrency: string,
+  rates: readonly FxRate[],
+): { positions: ValuedPosition[]; totalBaseValue: number; missingFx: string[] } {
+  const missing = new Set<string>();
+  const valued = positions.map((position) => {
+    const local = localValue(position);
+    const rate = fxRate(position.currency, baseCurrency, rates);
+    if (rate === null) missing.add(position.currency);
+    return { ...position, localValue: local, baseValue: rate === null ? null : local * rate, weight: null };
+  });
+  const total = valued.reduce((sum, p) => sum + (p.baseValue ?? 0), 0);
+  const withWeights: ValuedPosition[] = valued.map((p) => ({
+    ...p,
+    weight: p.baseValue === null || total === 0 ? null : p.baseValue / total,
+  }));
+  return { positions: withWeights, totalBaseValue: total, missingFx: [...missing].sort() };
+}

@@ -1,0 +1,38 @@
+/** Display formatting shared by the renderer and the CLI; values stay float64 until shown. */
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formats an amount of money with its currency, e.g. "$12,345.67" or "€1,234.50". */
+export function formatMoney(value: number, currency: string, fractionDigits = 2): string {
+  const key = `${currency}:${fractionDigits}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: fractionDigits,
+      });
+    } catch {
+      format = new Intl.NumberFormat('en-US', {
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: fractionDigits,
+      });
+    }
+    moneyFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+const quantityFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
+/** Formats a quantity of shares, keeping fractional shares visible. */
+export function formatQuantity(value: number): string {
+  return quantityFormat.format(value);
+}
+
+/** Formats a 0–1 share as a percentage, e.g. 0.1234 → "12.34%". */
+export function formatPercent(share: number, fractionDigits = 2): string {
+  return `${(share * 100).toFixed(fractionDigits)}%`;
+}

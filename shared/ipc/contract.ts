@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { ASSET_CLASSES } from '../domain/types';
+import type {
+  Account,
+  AppInfo,
+  Client,
+  Portfolio,
+  PortfolioHoldings,
+  Position,
+} from '../domain/types';
+import type { Result } from './result';
+
+/**
+ * The command contract: every request main accepts, declared once.
+ * Each entry names the preload method, the runtime schema of the request and
+ * (as a phantom type) the response. Handlers, preload, browser bridge and the
+ * renderer's `window.api` are all typed from this table.
+ */
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const name = z
+  .string()
+  .trim()
+  .min(1, 'cannot be empty')
+  .max(200, 'must be at most 200 characters');
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD');
+const symbol = z
+  .string()
+  .trim()
+  .min(1, 'cannot be empty')
+  .max(32, 'must be at most 32 characters')
+  .regex(/^[A-Za-z0-9.\-=^/ ]+$/, 'may only contain letters, digits and . - = ^ /')
+  .transform((s) => s.toUpperCase());
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD form');
+
+const positionFields = {
+  symbol,
+  name: z.string().trim().max(200).optional(),
+  assetClass: z.enum(ASSET_CLASSES).optional(),
+  quantity: finite,
+  price: finite.nonnegative().nullable().optional(),
+  marketValue: finite.nullable().optional(),
+  costBasis: finite.nullable().optional(),
+  currency: currency.optional(),
+  asOf: isoDate.nullable().optional(),
+};
+
+function command<Res>() {
+  return <M extends string, S extends z.ZodType>(method: M, request: S) => ({
+    method,
+    request,
+    response: undefined as unknown as Res,
+  });
+}
+
+export const commands = {
+  'app:info': command<AppInfo>()('getAppInfo', z.strictObject({})),
+
+  'clients:list': command<Client[]>()('listClients', z.strictObject({})),
+  'clients:create': command<Client>()(
+    'createClient',
+    z.strictObject({ name, baseCurrency: currency.optional(), notes: z.string().max(5000).optional() }),
+  ),
+  'clients:rename': command<Client>()('renameClient', z.strictObject({ id, name })),
+  'clients:delete': command<{ deleted: number }>()('deleteClient', z.strictObject({ id })),
+
+  'portfolios:list': command<Portfolio[]>()(
+    'listPortfolios',
+    z.strictObject({ clientId: id.optional() }),
+  ),
+  'portfolios:create': command<Portfolio>()(
+    'createPortfolio',
+    z.strictObject({ clientId: id.optional(), name, baseCurrency: currency.optional() }),
+  ),
+  'portfolios:rename': command<Portfolio>()('renamePortfolio', z.strictObject({ id, name })),
+  'portfolios:delete': command<{ deleted: number }>()('deletePortfolio', z.strictObject({ id })),
+  'portfolios:holdings': command<PortfolioHoldings>()('getHoldings', z.strictObject({ id })),
+
+  'accounts:list': command<Account[]>()('listAccounts', z.strictObject({ portfolioId: id })),
+  'accounts:create': command<Account>()(
+    'createAccount',
+    z.strictObject({ portfolioId: id, name, broker: z.string().trim().max(100).optional() }),
+  ),
+  'accounts:rename': command<Account>()('renameAccount', z.strictObject({ id, name })),
+  'accounts:delete': command<{ deleted: number }>()('deleteAccount', z.strictObject({ id })),
+
+  'positions:list': command<Position[]>()('listPositions', z.strictObject({ accountId: id })),
+  'positions:create': command<Position>()(
+    'createPosition',
+    z.strictObject({ accountId: id, ...positionFields }),
+  ),
+  'positions:update': command<Position>()(
+    'updatePosition',
+    z.strictObject({
+      id,
+      patch: z
+        .strictObject({ ...positionFields, accountId: id })
+        .partial()
+        .refine((p) => Object.keys(p).length > 0, 'must change at least one field'),
+    }),
+  ),
+  'positions:delete': command<{ deleted: number }>()('deletePosition', z.strictObject({ id })),
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type RequestOf<K extends CommandName> = z.output<Commands[K]['request']>;
+export type RequestInput<K extends CommandName> = z.input<Commands[K]['request']>;
+export type ResponseOf<K extends CommandName> = Commands[K]['response'];
+export type MethodOf<K extends CommandName> = Commands[K]['method'];
+
+type ApiMethod<K extends CommandName> = object extends RequestInput<K>
+  ? (request?: RequestInput<K>) => Promise<Result<ResponseOf<K>>>
+  : (request: RequestInput<K>) => Promise<Result<ResponseOf<K>>>;
+
+/** What the renderer sees as `window.api`: one named method per command. */
+export type Api = { [K in CommandName as MethodOf<K>]: ApiMethod<K> };
+
+export const commandNames = Object.keys(commands) as CommandName[];
+
+/** Tells whether a string names a declared command. */
+export function isCommandName(value: unknown): value is CommandName {
+  return typeof value === 'string' && Object.hasOwn(commands, value);
+}
