@@ -5,10 +5,7 @@ import { unknownVerb, type CliContext } from './context';
 /** `aftershock portfolios list`. */
 export function runPortfolios(context: CliContext, verb: string | undefined, rest: string[]): number {
   if (verb !== 'list' || rest.length > 0) return unknownVerb('portfolios', verb, ['list']);
-  const portfolios = context.call('portfolios:list', {}).map((portfolio) => {
-    const holdings = context.call('portfolios:holdings', { id: portfolio.id });
-    return { ...portfolio, totalValue: holdings.totalBaseValue, missingFx: holdings.missingFx };
-  });
+  const portfolios = context.call('portfolios:list', {});
   if (context.json) {
     context.out(JSON.stringify(portfolios, null, 2));
     return 0;

@@ -26,7 +26,17 @@ export function defaultClientId(db: Database): number {
 export const portfolioHandlers: HandlerMap<
   'portfolios:list' | 'portfolios:create' | 'portfolios:rename' | 'portfolios:delete' | 'portfolios:holdings'
 > = {
-  'portfolios:list': ({ db }, { clientId }) => listPortfolios(db, clientId),
+  'portfolios:list': ({ db }, { clientId }) => {
+    const rates = listFxRates(db);
+    return listPortfolios(db, clientId).map((portfolio) => {
+      const { totalBaseValue, missingFx } = valuePositions(
+        listPortfolioPositions(db, portfolio.id),
+        portfolio.baseCurrency,
+        rates,
+      );
+      return { ...portfolio, totalValue: totalBaseValue, missingFx };
+    });
+  },
   'portfolios:create': ({ db }, { clientId, name, baseCurrency }) =>
     db.transaction(() => {
       const client = getClient(db, clientId ?? defaultClientId(db));

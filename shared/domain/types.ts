@@ -34,6 +34,13 @@ export interface Portfolio {
   positionCount: number;
 }
 
+/** A portfolio with its value in its base currency, for lists. */
+export interface PortfolioSummary extends Portfolio {
+  totalValue: number;
+  /** Currencies held without an FX rate to the base currency (left out of totalValue). */
+  missingFx: string[];
+}
+
 export interface Account {
   id: number;
   portfolioId: number;

@@ -6,6 +6,7 @@ import type {
   Client,
   Portfolio,
   PortfolioHoldings,
+  PortfolioSummary,
   Position,
 } from '../domain/types';
 import type { Result } from './result';
@@ -67,7 +68,7 @@ export const commands = {
   'clients:rename': command<Client>()('renameClient', z.strictObject({ id, name })),
   'clients:delete': command<{ deleted: number }>()('deleteClient', z.strictObject({ id })),
 
-  'portfolios:list': command<Portfolio[]>()(
+  'portfolios:list': command<PortfolioSummary[]>()(
     'listPortfolios',
     z.strictObject({ clientId: id.optional() }),
   ),
@@ -112,7 +113,7 @@ export type RequestInput<K extends CommandName> = z.input<Commands[K]['request']
 export type ResponseOf<K extends CommandName> = Commands[K]['response'];
 export type MethodOf<K extends CommandName> = Commands[K]['method'];
 
-type ApiMethod<K extends CommandName> = object extends RequestInput<K>
+type ApiMethod<K extends CommandName> = Record<never, never> extends RequestInput<K>
   ? (request?: RequestInput<K>) => Promise<Result<ResponseOf<K>>>
   : (request: RequestInput<K>) => Promise<Result<ResponseOf<K>>>;
 

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { resolveDbPath } from '../paths';
+import { closeServices, createServices, type Services } from '../services/services';
+import { CONTENT_SECURITY_POLICY } from '../web/security';
+import { registerCommandHandlers } from './ipc';
+import { buildAppMenu } from './menu';
+import { resolveElectronSqliteBinding } from './native-binding';
+import { createMainWindow } from './window';
+
+const rendererFile = path.join(__dirname, '..', 'renderer', 'index.html');
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+let mainWindow: BrowserWindow | null = null;
+let services: Services | null = null;
+
+/** --db PATH (or --db=PATH) from Electron's command line. */
+function dbFlag(argv: string[]): string | undefined {
+  const at = argv.findIndex((a) => a === '--db' || a.startsWith('--db='));
+  if (at === -1) return undefined;
+  return argv[at].startsWith('--db=') ? argv[at].slice(5) : argv[at + 1];
+}
+
+/** Only our own window, showing our own page, may send commands. */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  if (!mainWindow || event.sender !== mainWindow.webContents) return false;
+  const url = event.senderFrame?.url ?? '';
+  return devServerUrl ? url.startsWith(devServerUrl) : url.startsWith('file://') && url.includes('/renderer/index.html');
+}
+
+function showAbout(): void {
+  void dialog.showMessageBox({
+    type: 'info',
+    title: 'About Aftershock',
+    message: `Aftershock ${app.getVersion()}`,
+    detail:
+      'Portfolio stress-testing that stays on this computer.\n\n' +
+      `Database: ${services?.info.databasePath ?? 'not open'}\n` +
+      `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
+  });
+}
+
+function start(): void {
+  try {
+    services = createServices({
+      dbPath: resolveDbPath({ flag: dbFlag(process.argv), userDataDir: app.getPath('userData') }),
+      shell: 'desktop',
+      version: app.getVersion(),
+      resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
+      nativeBinding: resolveElectronSqliteBinding({
+        isPackaged: app.isPackaged,
+        appRoot: app.getAppPath(),
+        electronVersion: process.versions.electron,
+        platform: process.platform,
+        arch: process.arch,
+      }),
+    });
+  } catch (error) {
+    dialog.showErrorBox('Aftershock cannot open its database', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+
+  const open = services;
+  registerCommandHandlers(open, isTrustedSender);
+  Menu.setApplicationMenu(
+    buildAppMenu({
+      about: showAbout,
+      openDataFolder: () => void shell.openPath(path.dirname(open.info.databasePath)),
+    }),
+  );
+  mainWindow = createMainWindow({
+    stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+    preload: path.join(__dirname, '..', 'preload', 'index.js'),
+    rendererUrl: devServerUrl,
+    rendererFile,
+  });
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    if (services) closeServices(services);
+  });
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,44 @@
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+
+export interface MenuActions {
+  about(): void;
+  openDataFolder(): void;
+}
+
+/** The application menu: File, Edit, View, Help (plus the app menu on macOS). */
+export function buildAppMenu(actions: MenuActions, isMac = process.platform === 'darwin'): Menu {
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        // The importer and the report exporter arrive with their issues; the items stay visible but off until then.
+        { id: 'import-holdings', label: 'Import holdings…', accelerator: 'CmdOrCtrl+O', enabled: false },
+        { id: 'export-report', label: 'Export report…', accelerator: 'CmdOrCtrl+E', enabled: false },
+        { type: 'separator' },
+        { label: 'Show data folder', click: () => actions.openDataFolder() },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: '&View',
+      submenu: [
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    {
+      label: '&Help',
+      submenu: [{ label: 'About Aftershock', click: () => actions.about() }],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}

@@ -1,0 +1,85 @@
+import { useEffect } from 'react';
+import { BrandMark } from './components/BrandMark';
+import { Notices } from './components/Notices';
+import { useStore } from './store/store';
+import { VIEWS, type View } from './store/ui-slice';
+import { HoldingsView } from './views/HoldingsView';
+import { PlannedView } from './views/PlannedView';
+import { PortfoliosView } from './views/PortfoliosView';
+import { viewForShortcut } from './keyboard';
+
+const LABELS: Record<View, string> = {
+  portfolios: 'Portfolios',
+  holdings: 'Holdings',
+  scenarios: 'Scenarios',
+  results: 'Results',
+  reports: 'Reports',
+};
+
+/** The application frame: navigation on the left, the current view on the right. */
+export function App() {
+  const view = useStore((s) => s.view);
+  const setView = useStore((s) => s.setView);
+  const info = useStore((s) => s.info);
+
+  useEffect(() => {
+    void useStore.getState().loadInfo();
+    void useStore.getState().loadPortfolios();
+    const onKey = (event: KeyboardEvent) => {
+      const target = viewForShortcut(event);
+      if (target) {
+        event.preventDefault();
+        setView(target);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setView]);
+
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <BrandMark />
+          <span>Aftershock</span>
+        </div>
+        <ul>
+          {VIEWS.map((v, i) => (
+            <li key={v}>
+              <button
+                type="button"
+                className={v === view ? 'nav-item active' : 'nav-item'}
+                aria-current={v === view ? 'page' : undefined}
+                onClick={() => setView(v)}
+                title={`${LABELS[v]} (Ctrl+${i + 1})`}
+              >
+                {LABELS[v]}
+                <kbd>{i + 1}</kbd>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <footer className="sidebar-footer">
+          {info ? `v${info.version} · ${info.shell === 'browser' ? 'browser shell' : 'offline'}` : ''}
+        </footer>
+      </nav>
+      <main className="content">
+        {view === 'portfolios' && <PortfoliosView />}
+        {view === 'holdings' && <HoldingsView />}
+        {view === 'scenarios' && (
+          <PlannedView
+            title="Scenarios"
+            lead="Shock scenarios such as “AI capex thesis collapses” or the DeepSeek sell-off of 27 Jan 2025, and your own what-ifs."
+          />
+        )}
+        {view === 'results' && (
+          <PlannedView title="Results" lead="What each position, sector, theme and account would lose under a scenario." />
+        )}
+        {view === 'reports' && (
+          <PlannedView title="Reports" lead="Client-ready PDF reports of a portfolio under one or more scenarios." />
+        )}
+      </main>
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import { VIEWS, type View } from './store/ui-slice';
+
+/** Ctrl/Cmd + 1…5 switches views; answers the view for a key event, or null. */
+export function viewForShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): View | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return null;
+  const index = Number(event.key) - 1;
+  return Number.isInteger(index) && index >= 0 && index < VIEWS.length ? VIEWS[index] : null;
+}

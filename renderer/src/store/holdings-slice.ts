@@ -1,0 +1,98 @@
+import type { StateCreator } from 'zustand';
+import type { PortfolioHoldings, Position } from '../../../shared/domain/types';
+import type { RequestInput } from '../../../shared/ipc/contract';
+import { api, unwrap } from '../api';
+import { attempt as attemptWith } from './attempt';
+import type { Store } from './store';
+
+export type NewPosition = RequestInput<'positions:create'>;
+export type PositionPatch = RequestInput<'positions:update'>['patch'];
+
+export interface HoldingsSlice {
+  holdings: PortfolioHoldings | null;
+  holdingsLoading: boolean;
+  loadHoldings(): Promise<void>;
+  addAccount(name: string, broker?: string): Promise<boolean>;
+  addPosition(input: NewPosition): Promise<boolean>;
+  updatePosition(id: number, patch: PositionPatch): Promise<boolean>;
+  deletePosition(id: number): Promise<boolean>;
+}
+
+/** Copies a stored position into a create request, so a deletion can be undone. */
+export function toNewPosition(position: Position): NewPosition {
+  return {
+    accountId: position.accountId,
+    symbol: position.symbol,
+    name: position.name,
+    assetClass: position.assetClass,
+    quantity: position.quantity,
+    price: position.price,
+    marketValue: position.marketValue,
+    costBasis: position.costBasis,
+    currency: position.currency,
+    asOf: position.asOf,
+  };
+}
+
+/** The selected portfolio's accounts and valued positions, and the edits on them. */
+export const createHoldingsSlice: StateCreator<Store, [], [], HoldingsSlice> = (set, get) => {
+  const attempt = <T>(work: () => Promise<T>) => attemptWith(get, work);
+  const refresh = async () => {
+    await get().loadHoldings();
+    await get().loadPortfolios();
+  };
+
+  return {
+    holdings: null,
+    holdingsLoading: false,
+
+    loadHoldings: async () => {
+      const id = get().selectedPortfolioId;
+      if (id === null) {
+        set({ holdings: null });
+        return;
+      }
+      set({ holdingsLoading: true });
+      await attempt(async () => set({ holdings: await unwrap(api().getHoldings({ id })) }));
+      set({ holdingsLoading: false });
+    },
+
+    addAccount: async (name, broker) =>
+      (await attempt(async () => {
+        const portfolioId = get().selectedPortfolioId;
+        if (portfolioId === null) throw new Error('Choose a portfolio first.');
+        await unwrap(api().createAccount({ portfolioId, name, broker }));
+        await refresh();
+        return true;
+      })) ?? false,
+
+    addPosition: async (input) =>
+      (await attempt(async () => {
+        await unwrap(api().createPosition(input));
+        await refresh();
+        return true;
+      })) ?? false,
+
+    updatePosition: async (id, patch) =>
+      (await attempt(async () => {
+        await unwrap(api().updatePosition({ id, patch }));
+        await refresh();
+        return true;
+      })) ?? false,
+
+    deletePosition: async (id) =>
+      (await attempt(async () => {
+        const position = get().holdings?.positions.find((p) => p.id === id);
+        await unwrap(api().deletePosition({ id }));
+        await refresh();
+        if (position) {
+          get().notify({
+            kind: 'info',
+            message: `Deleted ${position.symbol} from ${position.accountName}.`,
+            action: { label: 'Undo', run: () => void get().addPosition(toNewPosition(position)) },
+          });
+        }
+        return true;
+      })) ?? false,
+  };
+};

@@ -1,0 +1,106 @@
+import type { StateCreator } from 'zustand';
+import type { Client, Portfolio, PortfolioSummary } from '../../../shared/domain/types';
+import { api, unwrap } from '../api';
+import { attempt as attemptWith } from './attempt';
+import type { Store } from './store';
+
+export interface NewPortfolio {
+  name: string;
+  /** An existing client, or… */
+  clientId?: number;
+  /** …a new client created with the portfolio. */
+  newClientName?: string;
+  baseCurrency?: string;
+}
+
+export interface PortfoliosSlice {
+  clients: Client[];
+  portfolios: PortfolioSummary[];
+  portfoliosLoaded: boolean;
+  selectedPortfolioId: number | null;
+  loadPortfolios(): Promise<void>;
+  selectPortfolio(id: number | null): void;
+  createPortfolio(input: NewPortfolio): Promise<Portfolio | null>;
+  renamePortfolio(id: number, name: string): Promise<boolean>;
+  deletePortfolio(id: number): Promise<boolean>;
+  renameClient(id: number, name: string): Promise<boolean>;
+  deleteClient(id: number): Promise<boolean>;
+}
+
+/** Clients and portfolios as the store knows them, and the actions that change them. */
+export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice> = (set, get) => {
+  const attempt = <T>(work: () => Promise<T>) => attemptWith(get, work);
+
+  return {
+    clients: [],
+    portfolios: [],
+    portfoliosLoaded: false,
+    selectedPortfolioId: null,
+
+    loadPortfolios: async () => {
+      await attempt(async () => {
+        const [clients, portfolios] = await Promise.all([
+          unwrap(api().listClients()),
+          unwrap(api().listPortfolios({})),
+        ]);
+        const selected = get().selectedPortfolioId;
+        const stillThere = portfolios.some((p) => p.id === selected);
+        set({
+          clients,
+          portfolios,
+          portfoliosLoaded: true,
+          selectedPortfolioId: stillThere ? selected : (portfolios[0]?.id ?? null),
+        });
+      });
+    },
+
+    selectPortfolio: (id) => set({ selectedPortfolioId: id }),
+
+    createPortfolio: async (input) =>
+      attempt(async () => {
+        let clientId = input.clientId;
+        if (input.newClientName) {
+          clientId = (await unwrap(api().createClient({ name: input.newClientName }))).id;
+        }
+        const portfolio = await unwrap(
+          api().createPortfolio({ name: input.name, clientId, baseCurrency: input.baseCurrency }),
+        );
+        await get().loadPortfolios();
+        set({ selectedPortfolioId: portfolio.id });
+        get().notify({ kind: 'info', message: `Created portfolio “${portfolio.name}”.` });
+        return portfolio;
+      }),
+
+    renamePortfolio: async (id, name) =>
+      (await attempt(async () => {
+        await unwrap(api().renamePortfolio({ id, name }));
+        await get().loadPortfolios();
+        return true;
+      })) ?? false,
+
+    deletePortfolio: async (id) =>
+      (await attempt(async () => {
+        const name = get().portfolios.find((p) => p.id === id)?.name ?? 'the portfolio';
+        await unwrap(api().deletePortfolio({ id }));
+        await get().loadPortfolios();
+        get().notify({ kind: 'info', message: `Deleted “${name}”.` });
+        return true;
+      })) ?? false,
+
+    renameClient: async (id, name) =>
+      (await attempt(async () => {
+        await unwrap(api().renameClient({ id, name }));
+        await get().loadPortfolios();
+        return true;
+      })) ?? false,
+
+    deleteClient: async (id) =>
+      (await attempt(async () => {
+        const name = get().clients.find((c) => c.id === id)?.name ?? 'the client';
+        await unwrap(api().deleteClient({ id }));
+        await get().loadPortfolios();
+        get().notify({ kind: 'info', message: `Deleted “${name}” and its portfolios.` });
+        return true;
+      })) ?? false,
+  };
+};

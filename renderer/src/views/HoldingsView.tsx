@@ -1,0 +1,217 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Position } from '../../../shared/domain/types';
+import { formatMoney, formatPercent, formatQuantity } from '../../../shared/format';
+import { Dialog } from '../components/Dialog';
+import { EmptyState } from '../components/EmptyState';
+import { useStore } from '../store/store';
+import { arrangePositions, nextSort, type Sort, type SortKey } from './holdings-table';
+import { PositionDialog } from './PositionDialog';
+
+const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+  { key: 'symbol', label: 'Symbol' },
+  { key: 'name', label: 'Name' },
+  { key: 'account', label: 'Account' },
+  { key: 'quantity', label: 'Quantity', numeric: true },
+  { key: 'price', label: 'Price', numeric: true },
+  { key: 'value', label: 'Value', numeric: true },
+  { key: 'weight', label: 'Weight', numeric: true },
+];
+
+/** The selected portfolio's positions with value and weight; add, edit and delete them. */
+export function HoldingsView() {
+  const { portfolios, selectedPortfolioId, selectPortfolio, holdings, holdingsLoading, portfoliosLoaded } = useStore();
+  const { loadHoldings, deletePosition, addAccount, setView } = useStore();
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<Sort>({ key: 'value', descending: true });
+  const [editing, setEditing] = useState<Position | 'new' | null>(null);
+  const [newAccount, setNewAccount] = useState<string | null>(null);
+
+  useEffect(() => {
+    void loadHoldings();
+  }, [selectedPortfolioId, loadHoldings]);
+
+  const rows = useMemo(() => (holdings ? arrangePositions(holdings.positions, search, sort) : []), [holdings, search, sort]);
+
+  if (portfoliosLoaded && portfolios.length === 0) {
+    return (
+      <section className="view">
+        <header className="view-header">
+          <h1>Holdings</h1>
+        </header>
+        <EmptyState
+          title="No portfolio to show"
+          body="Create a portfolio first; its holdings appear here."
+          action={{ label: 'Go to portfolios', run: () => setView('portfolios') }}
+        />
+      </section>
+    );
+  }
+
+  const base = holdings?.portfolio.baseCurrency ?? 'USD';
+  const accounts = holdings?.accounts ?? [];
+
+  return (
+    <section className="view">
+      <header className="view-header">
+        <div>
+          <label className="portfolio-picker">
+            <span className="visually-hidden">Portfolio</span>
+            <select value={selectedPortfolioId ?? ''} onChange={(e) => selectPortfolio(Number(e.target.value))}>
+              {portfolios.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.clientName} — {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {holdings && (
+            <p className="lead">
+              <strong className="headline-value" data-testid="total-value">
+                {formatMoney(holdings.totalBaseValue, base)}
+              </strong>{' '}
+              · {holdings.positions.length} positions in {accounts.length} account{accounts.length === 1 ? '' : 's'}
+            </p>
+          )}
+        </div>
+        <div className="toolbar">
+          <button type="button" onClick={() => setNewAccount('')}>
+            Add account
+          </button>
+          <button type="button" className="primary" disabled={accounts.length === 0} onClick={() => setEditing('new')}>
+            Add position
+          </button>
+        </div>
+      </header>
+
+      {holdings && holdings.missingFx.length > 0 && (
+        <p className="banner warn" role="status">
+          No exchange rate to {base} for {holdings.missingFx.join(', ')}: those positions are shown in their own currency and
+          left out of the total and weights.
+        </p>
+      )}
+
+      {holdings && accounts.length === 0 && (
+        <EmptyState
+          title="This portfolio has no accounts yet"
+          body="Positions live in accounts (a brokerage account, an IRA…). Add one to start."
+          action={{ label: 'Add account', run: () => setNewAccount('') }}
+        />
+      )}
+
+      {holdings && accounts.length > 0 && holdings.positions.length === 0 && (
+        <EmptyState
+          title="No positions yet"
+          body="Add the holdings of this portfolio by hand."
+          action={{ label: 'Add position', run: () => setEditing('new') }}
+        />
+      )}
+
+      {holdings && holdings.positions.length > 0 && (
+        <div className="card">
+          <div className="card-toolbar">
+            <input
+              type="search"
+              className="search"
+              placeholder="Filter by symbol, name or account"
+              aria-label="Filter positions"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+            <span className="muted">
+              {rows.length === holdings.positions.length ? `${rows.length} positions` : `${rows.length} of ${holdings.positions.length}`}
+            </span>
+          </div>
+          <table className="table holdings" aria-busy={holdingsLoading}>
+            <thead>
+              <tr>
+                {COLUMNS.map((c) => (
+                  <th
+                    key={c.key}
+                    className={c.numeric ? 'num' : undefined}
+                    aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                  >
+                    <button type="button" className="sort" onClick={() => setSort(nextSort(sort, c.key))}>
+                      {c.label}
+                      {sort.key === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
+                    </button>
+                  </th>
+                ))}
+                <th aria-label="Actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p) => (
+                <tr key={p.id}>
+                  <td className="symbol">{p.symbol}</td>
+                  <td className="name" title={p.name}>
+                    {p.name}
+                  </td>
+                  <td>{p.accountName}</td>
+                  <td className="num">{formatQuantity(p.quantity)}</td>
+                  <td className="num">{p.price === null ? '—' : formatMoney(p.price, p.currency)}</td>
+                  <td className="num">
+                    {p.baseValue === null ? (
+                      <span className="warn">{formatMoney(p.localValue, p.currency)}</span>
+                    ) : (
+                      formatMoney(p.baseValue, base)
+                    )}
+                  </td>
+                  <td className="num weight">
+                    {p.weight === null ? '—' : formatPercent(p.weight)}
+                    <span className="weight-bar" style={{ width: `${Math.max(0, Math.min(1, p.weight ?? 0)) * 100}%` }} />
+                  </td>
+                  <td className="row-actions">
+                    <button type="button" className="link" onClick={() => setEditing(p)} aria-label={`Edit ${p.symbol}`}>
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="link danger"
+                      onClick={() => void deletePosition(p.id)}
+                      aria-label={`Delete ${p.symbol}`}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {editing && (
+        <PositionDialog
+          accounts={accounts}
+          baseCurrency={base}
+          position={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {newAccount !== null && (
+        <Dialog title="Add account" onClose={() => setNewAccount(null)}>
+          <form
+            className="form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (newAccount.trim()) void addAccount(newAccount.trim()).then((ok) => ok && setNewAccount(null));
+            }}
+          >
+            <label>
+              Account name
+              <input value={newAccount} onChange={(e) => setNewAccount(e.target.value)} autoFocus maxLength={200} placeholder="e.g. Roth IRA" />
+            </label>
+            <div className="dialog-actions">
+              <button type="button" onClick={() => setNewAccount(null)}>
+                Cancel
+              </button>
+              <button type="submit" className="primary" disabled={!newAccount.trim()}>
+                Add account
+              </button>
+            </div>
+          </form>
+        </Dialog>
+      )}
+    </section>
+  );
+}

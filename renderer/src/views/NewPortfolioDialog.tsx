@@ -1,0 +1,75 @@
+import { useState, type FormEvent } from 'react';
+import { Dialog } from '../components/Dialog';
+import { useStore } from '../store/store';
+import { BASE_CURRENCIES } from './portfolio-groups';
+
+const NEW_CLIENT = 'new';
+
+/** Form for a new portfolio, under an existing client or a new one. */
+export function NewPortfolioDialog({ onClose }: { onClose: () => void }) {
+  const clients = useStore((s) => s.clients);
+  const createPortfolio = useStore((s) => s.createPortfolio);
+  const firstOwn = clients.find((c) => !c.isSample) ?? clients[0];
+  const [name, setName] = useState('');
+  const [client, setClient] = useState<string>(firstOwn ? String(firstOwn.id) : NEW_CLIENT);
+  const [clientName, setClientName] = useState('');
+  const [currency, setCurrency] = useState<string>(firstOwn?.baseCurrency ?? 'USD');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return setProblem('Give the portfolio a name.');
+    if (client === NEW_CLIENT && !clientName.trim()) return setProblem('Give the new client a name.');
+    const created = await createPortfolio({
+      name: name.trim(),
+      baseCurrency: currency,
+      ...(client === NEW_CLIENT ? { newClientName: clientName.trim() } : { clientId: Number(client) }),
+    });
+    if (created) onClose();
+  };
+
+  return (
+    <Dialog title="New portfolio" onClose={onClose}>
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <label>
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} placeholder="e.g. Retirement" />
+        </label>
+        <label>
+          Client
+          <select value={client} onChange={(e) => setClient(e.target.value)}>
+            {clients.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+            <option value={NEW_CLIENT}>New client…</option>
+          </select>
+        </label>
+        {client === NEW_CLIENT && (
+          <label>
+            New client’s name
+            <input value={clientName} onChange={(e) => setClientName(e.target.value)} maxLength={200} placeholder="e.g. The Lee household" />
+          </label>
+        )}
+        <label>
+          Base currency
+          <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
+            {BASE_CURRENCIES.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+        {problem && <p className="form-problem" role="alert">{problem}</p>}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Create portfolio
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

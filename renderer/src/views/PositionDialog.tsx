@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import { ASSET_CLASSES, type Account, type AssetClass, type Position } from '../../../shared/domain/types';
+import { Dialog } from '../components/Dialog';
+import { useStore } from '../store/store';
+import { parseTypedNumber } from './holdings-table';
+
+/** Add a position, or edit one (quantity, price, cost basis, account…), with checks before saving. */
+export function PositionDialog(props: { accounts: Account[]; baseCurrency: string; position?: Position; onClose: () => void }) {
+  const { addPosition, updatePosition } = useStore();
+  const editing = props.position;
+  const [accountId, setAccountId] = useState(String(editing?.accountId ?? props.accounts[0]?.id ?? ''));
+  const [symbol, setSymbol] = useState(editing?.symbol ?? '');
+  const [name, setName] = useState(editing?.name ?? '');
+  const [assetClass, setAssetClass] = useState<AssetClass>(editing?.assetClass ?? 'equity');
+  const [quantity, setQuantity] = useState(editing ? String(editing.quantity) : '');
+  const [price, setPrice] = useState(editing?.price != null ? String(editing.price) : '');
+  const [costBasis, setCostBasis] = useState(editing?.costBasis != null ? String(editing.costBasis) : '');
+  const [currency, setCurrency] = useState(editing?.currency ?? props.baseCurrency);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const qty = parseTypedNumber(quantity);
+    const px = parseTypedNumber(price);
+    const cost = parseTypedNumber(costBasis);
+    if (!symbol.trim()) return setProblem('Enter a symbol, e.g. NVDA.');
+    if (qty === null || Number.isNaN(qty)) return setProblem('Quantity must be a number (negative for a short position).');
+    if (px === null || Number.isNaN(px) || px < 0) return setProblem('Price must be a number of zero or more.');
+    if (Number.isNaN(cost)) return setProblem('Cost basis must be a number, or left empty.');
+    if (!/^[A-Za-z]{3}$/.test(currency)) return setProblem('Currency must be a three-letter code such as USD.');
+    const fields = {
+      symbol: symbol.trim(),
+      name: name.trim(),
+      assetClass,
+      quantity: qty,
+      price: px,
+      costBasis: cost,
+      currency: currency.toUpperCase(),
+      accountId: Number(accountId),
+    };
+    const saved = editing ? await updatePosition(editing.id, fields) : await addPosition(fields);
+    if (saved) props.onClose();
+  };
+
+  return (
+    <Dialog title={editing ? `Edit ${editing.symbol}` : 'Add position'} onClose={props.onClose}>
+      <form className="form grid-2" onSubmit={(e) => void submit(e)}>
+        <label>
+          Symbol
+          <input value={symbol} onChange={(e) => setSymbol(e.target.value)} autoFocus={!editing} maxLength={32} placeholder="NVDA" />
+        </label>
+        <label>
+          Account
+          <select value={accountId} onChange={(e) => setAccountId(e.target.value)}>
+            {props.accounts.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="span-2">
+          Name (optional)
+          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} placeholder="NVIDIA Corporation" />
+        </label>
+        <label>
+          Quantity
+          <input value={quantity} onChange={(e) => setQuantity(e.target.value)} inputMode="decimal" autoFocus={!!editing} placeholder="100" />
+        </label>
+        <label>
+          Price
+          <input value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" placeholder="138.79" />
+        </label>
+        <label>
+          Cost basis (total, optional)
+          <input value={costBasis} onChange={(e) => setCostBasis(e.target.value)} inputMode="decimal" />
+        </label>
+        <label>
+          Currency
+          <input value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} />
+        </label>
+        <label>
+          Asset class
+          <select value={assetClass} onChange={(e) => setAssetClass(e.target.value as AssetClass)}>
+            {ASSET_CLASSES.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+        {problem && (
+          <p className="form-problem span-2" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions span-2">
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            {editing ? 'Save changes' : 'Add position'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

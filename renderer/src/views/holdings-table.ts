@@ -1,0 +1,49 @@
+import type { ValuedPosition } from '../../../shared/domain/types';
+
+export type SortKey = 'symbol' | 'name' | 'account' | 'quantity' | 'price' | 'value' | 'weight';
+export interface Sort {
+  key: SortKey;
+  descending: boolean;
+}
+
+const pick: Record<SortKey, (p: ValuedPosition) => string | number> = {
+  symbol: (p) => p.symbol,
+  name: (p) => p.name.toLowerCase(),
+  account: (p) => p.accountName.toLowerCase(),
+  quantity: (p) => p.quantity,
+  price: (p) => p.price ?? -Infinity,
+  value: (p) => p.baseValue ?? -Infinity,
+  weight: (p) => p.weight ?? -Infinity,
+};
+
+/** Filters positions by a search text (symbol, name or account) and sorts them; ties keep symbol order. */
+export function arrangePositions(positions: readonly ValuedPosition[], search: string, sort: Sort): ValuedPosition[] {
+  const needle = search.trim().toLowerCase();
+  const shown = needle
+    ? positions.filter((p) =>
+        [p.symbol, p.name, p.accountName].some((field) => field.toLowerCase().includes(needle)),
+      )
+    : [...positions];
+  const key = pick[sort.key];
+  const direction = sort.descending ? -1 : 1;
+  return shown.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (x < y) return -direction;
+    if (x > y) return direction;
+    return a.symbol.localeCompare(b.symbol);
+  });
+}
+
+/** Clicking a column sorts by it; clicking again flips the direction. Numbers start largest first. */
+export function nextSort(current: Sort, key: SortKey): Sort {
+  if (current.key === key) return { key, descending: !current.descending };
+  return { key, descending: !['symbol', 'name', 'account'].includes(key) };
+}
+
+/** Parses a number typed by a person: "1,234.5", " 12 ", "" → null, junk → NaN. */
+export function parseTypedNumber(text: string): number | null {
+  const cleaned = text.replace(/[,\s$€£]/g, '');
+  if (cleaned === '') return null;
+  return /^-?\d*\.?\d+(e-?\d+)?$/i.test(cleaned) ? Number(cleaned) : NaN;
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// Gives better-sqlite3 a binary built for this project's Electron, kept BESIDE the Node build in
+// node_modules/better-sqlite3/build (which tests and the CLI use and which this script never touches).
+// The work happens in a temp copy of the package: 1) prebuild-install downloads a prebuilt binary,
+// 2) failing that, node-gyp compiles it from source against the Electron headers.
+// Usage: node scripts/ensure-electron-sqlite.mjs [--check-only]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(root, 'package.json'));
+const checkOnly = process.argv.includes('--check-only');
+const { platform, arch } = process;
+const say = (message) => console.log(`[ensure-electron-sqlite] ${message}`);
+const fail = (lines) => { console.error(['[ensure-electron-sqlite] ' + lines[0], ...lines.slice(1).map((l) => '  ' + l)].join('\n')); process.exit(checkOnly ? 0 : 1); };
+
+let electronVersion;
+try {
+  electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+} catch {
+  fail(['WARNING: Electron is not installed (node_modules/electron/package.json missing). Run "npm install" first.']);
+}
+
+// Same formula as electronSqliteBindingPath() in electron/main/native-binding.ts: keep the two identical.
+const target = path.join(root, 'node_modules', '.aftershock-native', `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
+const shown = path.relative(root, target);
+
+if (fs.existsSync(target)) {
+  say(`better-sqlite3 for Electron ${electronVersion} (${platform}-${arch}) is ready: ${shown}`);
+  process.exit(0);
+}
+if (checkOnly) {
+  say(`WARNING: ${shown} is missing, so "npm start" from this checkout would fetch/build it first.`);
+  say('The packaged app does not need it (electron-builder rebuilds better-sqlite3 for Electron).');
+  process.exit(0);
+}
+
+// This machine's (or a CI's) npm config may say nodedir=/usr etc.; npm exports it to scripts as npm_config_*,
+// and node-gyp/prebuild-install would then quietly build for Node instead of Electron. Drop those settings.
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) =>
+  !/^npm_config_(nodedir|target|target_arch|arch|runtime|platform|disturl|dist_url|build_from_source)$/i.test(key)));
+
+function run(label, script, args, cwd, timeoutSeconds) {
+  say(`${label}...`);
+  const r = spawnSync(process.execPath, [script, ...args], { cwd, env, encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 64 << 20, windowsHide: true });
+  if (r.status === 0 && !r.error) return null;
+  const why = r.error?.code === 'ETIMEDOUT' ? `timed out after ${timeoutSeconds} s` : r.error ? r.error.message : `exited with code ${r.status ?? r.signal}`;
+  const noise = /^gyp (info|ERR! (System|command|cwd|node -v|node-gyp -v|not ok|\$npm_)|ERR! stack\s+at )|^\s*at |^\s*$/;
+  const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.split(/\r?\n/).filter((line) => !noise.test(line)).slice(-6);
+  return [`${label} failed: ${why}`, ...tail.map((line) => `  | ${line}`)];
+}
+
+function install(tmp) {
+  const built = path.join(tmp, 'build', 'Release', 'better_sqlite3.node');
+  if (!fs.existsSync(built)) return [`no ${path.join('build', 'Release', 'better_sqlite3.node')} was produced`];
+  // An Electron build must NOT load in plain Node; if it does, the build targeted Node after all.
+  const probe = spawnSync(process.execPath, ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(built)})`], { env, windowsHide: true });
+  if (probe.status === 0) return [`the binary produced loads in Node ${process.version}, so it was built for Node, not Electron`];
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(built, `${target}.tmp`);
+  fs.renameSync(`${target}.tmp`, target);
+  return null;
+}
+
+function findNodeGyp() {
+  const candidates = [env.npm_config_node_gyp, // set by npm for scripts: npm's own node-gyp
+    path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    path.join(path.dirname(process.execPath), 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')];
+  try { candidates.unshift(require.resolve('node-gyp/bin/node-gyp.js')); } catch { /* not installed locally */ }
+  return candidates.find((file) => file && file.endsWith('.js') && fs.existsSync(file));
+}
+
+const sqliteDir = path.join(root, 'node_modules', 'better-sqlite3');
+const { version: sqliteVersion } = JSON.parse(fs.readFileSync(path.join(sqliteDir, 'package.json'), 'utf8'));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-sqlite-'));
+const problems = [];
+try {
+  say(`building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch}) in ${tmp}`);
+  fs.cpSync(sqliteDir, tmp, { recursive: true, filter: (src) => path.relative(sqliteDir, src) !== 'build' });
+  const platformArgs = ['--runtime', 'electron', '--target', electronVersion, '--arch', arch, '--platform', platform];
+  let prebuild;
+  try { prebuild = require.resolve('prebuild-install/bin.js', { paths: [sqliteDir] }); } catch { problems.push(['prebuild-install is not installed']); }
+  let outcome = prebuild ? run('Downloading a prebuilt binary (prebuild-install)', prebuild, platformArgs, tmp, 60) : ['skipped'];
+  outcome = outcome ?? install(tmp);
+  if (outcome && prebuild) problems.push(outcome);
+  if (outcome) {
+    const nodeGyp = findNodeGyp();
+    const gypArgs = [`--target=${electronVersion}`, `--arch=${arch}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'];
+    outcome = nodeGyp
+      ? run(`Downloading the Electron ${electronVersion} headers (node-gyp)`, nodeGyp, ['install', '--ensure', ...gypArgs], tmp, 60) ??
+        run('Compiling from source (node-gyp, takes a few minutes)', nodeGyp, ['rebuild', '--release', ...gypArgs], tmp, 1800) ?? install(tmp)
+      : ['node-gyp was not found (neither in node_modules nor bundled with npm)'];
+    if (outcome) problems.push(outcome);
+  }
+  if (!outcome) say(`done: ${shown}`);
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+if (problems.length && !fs.existsSync(target)) {
+  fail([`ERROR: could not get better-sqlite3 for Electron ${electronVersion} (${platform}-${arch}); "npm start" cannot open the database.`,
+    ...problems.flatMap((lines, i) => [`${i + 1}. ${lines[0]}`, ...lines.slice(1)]),
+    'How to fix (network access is needed once; the result is kept in node_modules/.aftershock-native/):',
+    '  - Re-run "node scripts/ensure-electron-sqlite.mjs" with access to github.com (prebuilt binary),',
+    '    or set HTTPS_PROXY, or a mirror: npm_config_better_sqlite3_binary_host=<url>.',
+    '  - Or let it compile: needs electronjs.org (headers), Python 3 and a C++20 compiler',
+    '    (Debian/Ubuntu: apt-get install -y python3 make g++; macOS: Xcode CLT; Windows: VS Build Tools "Desktop C++").',
+    '  - Tests and the CLI (plain Node) are not affected; the packaged app ("npm run dist") is not either.']);
+}

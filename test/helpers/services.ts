@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { createApi } from '../../shared/ipc/client';
+import { dispatch } from '../../electron/handlers/dispatch';
+import { createServices, type Services } from '../../electron/services/services';
+
+export const RESOURCES = path.join(__dirname, '..', '..', 'resources');
+
+/** Real services on an in-memory database (sample seeded unless asked not to). */
+export function memoryServices(options: { seedSample?: boolean } = {}): Services {
+  return createServices({
+    dbPath: ':memory:',
+    shell: 'test',
+    version: '0.0.0-test',
+    resourcesDir: RESOURCES,
+    seedSample: options.seedSample ?? false,
+  });
+}
+
+/** A window.api backed by the real dispatcher, as the preload would give it. */
+export function apiFor(services: Services) {
+  return createApi(async (name, request) => structuredClone(dispatch(services, name, request)));
+}
+
+/** Calls a command and returns its value, failing the test on an error result. */
+export function call(services: Services, name: string, request: unknown = {}): any {
+  const result = dispatch(services, name, request);
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
+  return result.value;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { commandNames, commands, isCommandName } from '../../shared/ipc/contract';
+import { createApi } from '../../shared/ipc/client';
+import { AppError } from '../../shared/ipc/result';
+import { assertCommandName, validateRequest } from '../../shared/ipc/validate';
+
+describe('command contract', () => {
+  it('names every command domain:verb with a unique preload method', () => {
+    for (const name of commandNames) expect(name).toMatch(/^[a-z]+:[a-z]+$/);
+    const methods = commandNames.map((n) => commands[n].method);
+    expect(new Set(methods).size).toBe(methods.length);
+  });
+
+  it('builds one method per command that sends exactly that command', async () => {
+    const sent: string[] = [];
+    const api = createApi(async (name) => {
+      sent.push(name);
+      return { ok: true, value: null };
+    });
+    expect(Object.keys(api).sort()).toEqual(commandNames.map((n) => commands[n].method).sort());
+    await api.createPortfolio({ name: 'x' });
+    await api.getAppInfo();
+    expect(sent).toEqual(['portfolios:create', 'app:info']);
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('does not treat prototype keys as commands', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'clients:drop']) {
+      expect(isCommandName(name)).toBe(false);
+      expect(() => assertCommandName(name)).toThrow(AppError);
+    }
+  });
+
+  const rejected: [string, unknown, RegExp][] = [
+    ['clients:create', {}, /name/],
+    ['clients:create', { name: '   ' }, /name cannot be empty/],
+    ['clients:create', { name: 'x'.repeat(201) }, /at most 200/],
+    ['clients:create', { name: 'A', extra: 1 }, /unrecognized key/i],
+    ['clients:create', { name: 'A', baseCurrency: 'usd' }, /three-letter currency/],
+    ['clients:delete', { id: '1' }, /id/],
+    ['clients:delete', { id: -3 }, /id/],
+    ['clients:delete', { id: 1.5 }, /id/],
+    ['portfolios:holdings', null, /id/],
+    ['positions:create', { accountId: 1, symbol: 'NVDA', quantity: Number.NaN, price: 1 }, /quantity/],
+    ['positions:create', { accountId: 1, symbol: 'NVDA', quantity: Infinity, price: 1 }, /quantity/],
+    ['positions:create', { accountId: 1, symbol: "'; DROP TABLE positions; --", quantity: 1, price: 1 }, /symbol/],
+    ['positions:create', { accountId: 1, symbol: 'NVDA', quantity: 1, price: -5 }, /price/],
+    ['positions:update', { id: 1, patch: {} }, /at least one field/],
+    ['positions:update', { id: 1, patch: { id: 2 } }, /unrecognized key/i],
+    ['app:info', [1, 2], /request/],
+    ['app:info', 'hello', /request/],
+  ];
+  it.each(rejected)('rejects %s %j with a sentence naming the field', (name, request, message) => {
+    expect(() => validateRequest(name as never, request)).toThrow(message);
+    try {
+      validateRequest(name as never, request);
+    } catch (error) {
+      expect((error as AppError).code).toBe('validation');
+      expect((error as AppError).message).toMatch(new RegExp(`^The request "${name}" was rejected: .+\\.$`));
+    }
+  });
+
+  it('normalises what it accepts', () => {
+    expect(validateRequest('clients:create', { name: '  Lee household ' })).toEqual({ name: 'Lee household' });
+    expect(validateRequest('positions:create', { accountId: 1, symbol: ' nvda ', quantity: -2, price: 0 })).toMatchObject({
+      symbol: 'NVDA',
+      quantity: -2,
+    });
+  });
+});
