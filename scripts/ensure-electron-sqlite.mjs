@@ -22,7 +22,7 @@ let electronVersion;
 try {
   electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 } catch {
-  fail(['WARNING: Electron is not installed (node_modules/electron/package.json missing). Run "npm install" first.']);
+  fail([`${checkOnly ? 'WARNING' : 'ERROR'}: Electron is not installed (node_modules/electron/package.json missing). Run "npm install" first.`]);
 }
 
 // Same formula as electronSqliteBindingPath() in electron/main/native-binding.ts: keep the two identical.
@@ -34,73 +34,81 @@ if (fs.existsSync(target)) {
   process.exit(0);
 }
 if (checkOnly) {
-  say(`WARNING: ${shown} is missing, so "npm start" from this checkout would fetch/build it first.`);
-  say('The packaged app does not need it (electron-builder rebuilds better-sqlite3 for Electron).');
+  console.warn(`[ensure-electron-sqlite] WARNING: ${shown} is missing; "npm start" would fetch or build it first.`);
+  console.warn('[ensure-electron-sqlite] The packaged app does not need it (electron-builder rebuilds better-sqlite3 for Electron).');
   process.exit(0);
 }
 
 // This machine's (or a CI's) npm config may say nodedir=/usr etc.; npm exports it to scripts as npm_config_*,
-// and node-gyp/prebuild-install would then quietly build for Node instead of Electron. Drop those settings.
+// and node-gyp/prebuild-install would then quietly build for Node instead of Electron. Drop those settings
+// (and loglevel: under `npm -s` they would print no reason for a failure).
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) =>
-  !/^npm_config_(nodedir|target|target_arch|arch|runtime|platform|disturl|dist_url|build_from_source)$/i.test(key)));
+  !/^npm_config_(nodedir|target|target_arch|arch|runtime|platform|disturl|dist_url|build_from_source|loglevel)$/i.test(key)));
 
 function run(label, script, args, cwd, timeoutSeconds) {
   say(`${label}...`);
   const r = spawnSync(process.execPath, [script, ...args], { cwd, env, encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 64 << 20, windowsHide: true });
   if (r.status === 0 && !r.error) return null;
   const why = r.error?.code === 'ETIMEDOUT' ? `timed out after ${timeoutSeconds} s` : r.error ? r.error.message : `exited with code ${r.status ?? r.signal}`;
-  const noise = /^gyp (info|ERR! (System|command|cwd|node -v|node-gyp -v|not ok|\$npm_)|ERR! stack\s+at )|^\s*at |^\s*$/;
+  const noise = /^gyp (info|ERR! (System|command|cwd|node -v|node-gyp -v|not ok|\$npm_)|ERR! stack\s+at )|^\s*at |^\(node:\d+\)|^\(Use `node|^\s*$/;
   const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.split(/\r?\n/).filter((line) => !noise.test(line)).slice(-6);
   return [`${label} failed: ${why}`, ...tail.map((line) => `  | ${line}`)];
 }
 
-function install(tmp) {
+const sqliteDir = fs.realpathSync(path.join(root, 'node_modules', 'better-sqlite3')); // real path: pnpm/links use symlinks
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-sqlite-'));
+
+function install(what) {
   const built = path.join(tmp, 'build', 'Release', 'better_sqlite3.node');
-  if (!fs.existsSync(built)) return [`no ${path.join('build', 'Release', 'better_sqlite3.node')} was produced`];
+  if (!fs.existsSync(built)) return [`${what}: no build/Release/better_sqlite3.node was produced`];
   // An Electron build must NOT load in plain Node; if it does, the build targeted Node after all.
   const probe = spawnSync(process.execPath, ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(built)})`], { env, windowsHide: true });
-  if (probe.status === 0) return [`the binary produced loads in Node ${process.version}, so it was built for Node, not Electron`];
+  if (probe.status === 0) return [`${what} loads in Node ${process.version}: it was built for Node, not Electron`];
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.copyFileSync(built, `${target}.tmp`);
   fs.renameSync(`${target}.tmp`, target);
   return null;
 }
 
-function findNodeGyp() {
-  const candidates = [env.npm_config_node_gyp, // set by npm for scripts: npm's own node-gyp
-    path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
-    path.join(path.dirname(process.execPath), 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')];
-  try { candidates.unshift(require.resolve('node-gyp/bin/node-gyp.js')); } catch { /* not installed locally */ }
-  return candidates.find((file) => file && file.endsWith('.js') && fs.existsSync(file));
+function prebuilt() {
+  let bin;
+  try { bin = require.resolve('prebuild-install/bin.js', { paths: [sqliteDir] }); } catch { return ['prebuild-install is not installed']; }
+  const args = ['--runtime', 'electron', '--target', electronVersion, '--arch', arch, '--platform', platform];
+  return run('Downloading a prebuilt binary (prebuild-install)', bin, args, tmp, 60) ?? install('The downloaded binary');
 }
 
-const sqliteDir = path.join(root, 'node_modules', 'better-sqlite3');
-const { version: sqliteVersion } = JSON.parse(fs.readFileSync(path.join(sqliteDir, 'package.json'), 'utf8'));
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-sqlite-'));
+function compiled() {
+  const candidates = [env.npm_config_node_gyp, // set by npm for scripts: npm's own node-gyp
+    path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    path.join(path.dirname(process.execPath), 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')]; // Windows
+  try { candidates.unshift(require.resolve('node-gyp/bin/node-gyp.js')); } catch { /* not installed locally */ }
+  const nodeGyp = candidates.find((file) => file?.endsWith('.js') && fs.existsSync(file));
+  if (!nodeGyp) return ['node-gyp was not found (neither in node_modules nor bundled with npm)'];
+  const args = [`--target=${electronVersion}`, `--arch=${arch}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'];
+  // Fetch the headers first (--ensure: keep a cached copy) so that being offline fails fast and clearly.
+  return run(`Downloading the Electron ${electronVersion} headers (node-gyp)`, nodeGyp, ['install', '--ensure', ...args], tmp, 120) ??
+    run('Compiling from source (node-gyp, takes a few minutes)', nodeGyp, ['rebuild', '--release', ...args], tmp, 1800) ??
+    install('The compiled binary');
+}
+
 const problems = [];
 try {
-  say(`building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch}) in ${tmp}`);
+  const { version } = JSON.parse(fs.readFileSync(path.join(sqliteDir, 'package.json'), 'utf8'));
+  say(`getting better-sqlite3 ${version} for Electron ${electronVersion} (${platform}-${arch}), working in ${tmp}`);
   fs.cpSync(sqliteDir, tmp, { recursive: true, filter: (src) => path.relative(sqliteDir, src) !== 'build' });
-  const platformArgs = ['--runtime', 'electron', '--target', electronVersion, '--arch', arch, '--platform', platform];
-  let prebuild;
-  try { prebuild = require.resolve('prebuild-install/bin.js', { paths: [sqliteDir] }); } catch { problems.push(['prebuild-install is not installed']); }
-  let outcome = prebuild ? run('Downloading a prebuilt binary (prebuild-install)', prebuild, platformArgs, tmp, 60) : ['skipped'];
-  outcome = outcome ?? install(tmp);
-  if (outcome && prebuild) problems.push(outcome);
-  if (outcome) {
-    const nodeGyp = findNodeGyp();
-    const gypArgs = [`--target=${electronVersion}`, `--arch=${arch}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'];
-    outcome = nodeGyp
-      ? run(`Downloading the Electron ${electronVersion} headers (node-gyp)`, nodeGyp, ['install', '--ensure', ...gypArgs], tmp, 60) ??
-        run('Compiling from source (node-gyp, takes a few minutes)', nodeGyp, ['rebuild', '--release', ...gypArgs], tmp, 1800) ?? install(tmp)
-      : ['node-gyp was not found (neither in node_modules nor bundled with npm)'];
-    if (outcome) problems.push(outcome);
+  for (const step of [prebuilt, compiled]) {
+    const problem = step();
+    if (!problem) break;
+    problems.push(problem);
   }
-  if (!outcome) say(`done: ${shown}`);
+} catch (error) {
+  problems.push([`unexpected error: ${error.message}`]);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
-if (problems.length && !fs.existsSync(target)) {
+if (fs.existsSync(target)) {
+  say(`done: ${shown}`);
+} else {
   fail([`ERROR: could not get better-sqlite3 for Electron ${electronVersion} (${platform}-${arch}); "npm start" cannot open the database.`,
     ...problems.flatMap((lines, i) => [`${i + 1}. ${lines[0]}`, ...lines.slice(1)]),
     'How to fix (network access is needed once; the result is kept in node_modules/.aftershock-native/):',

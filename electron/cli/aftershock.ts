@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CommandName, ResponseOf } from '../../shared/ipc/contract';
+import type { ResponseOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import { dispatch } from '../handlers/dispatch';
 import { resolveDbPath } from '../paths';

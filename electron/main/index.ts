@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, type BrowserWindow, dialog, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { resolveDbPath } from '../paths';
 import { closeServices, createServices, type Services } from '../services/services';
 import { CONTENT_SECURITY_POLICY } from '../web/security';

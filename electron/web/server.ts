@@ -126,20 +126,17 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
+/** Collects a JSON body up to MAX_BODY_BYTES; past that it drains the rest and reports the overflow. */
 function readBody(req: http.IncomingMessage, done: (error: string | null, body: string) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
-  let failed = false;
   req.on('data', (chunk: Buffer) => {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES && !failed) {
-      failed = true;
-      done(`The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`, '');
-      req.destroy();
-    } else if (!failed) chunks.push(chunk);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
   });
   req.on('end', () => {
-    if (!failed) done(null, Buffer.concat(chunks).toString('utf8'));
+    if (size > MAX_BODY_BYTES) done(`The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`, '');
+    else done(null, Buffer.concat(chunks).toString('utf8'));
   });
 }
 

@@ -4,7 +4,7 @@ import { formatMoney, formatPercent, formatQuantity } from '../../../shared/form
 import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { useStore } from '../store/store';
-import { arrangePositions, nextSort, type Sort, type SortKey } from './holdings-table';
+import { arrangePositions, barShare, nextSort, type Sort, type SortKey } from './holdings-table';
 import { PositionDialog } from './PositionDialog';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
@@ -30,6 +30,7 @@ export function HoldingsView() {
     void loadHoldings();
   }, [selectedPortfolioId, loadHoldings]);
 
+  const maxWeight = useMemo(() => Math.max(0, ...(holdings?.positions ?? []).map((p) => Math.abs(p.weight ?? 0))), [holdings]);
   const rows = useMemo(() => (holdings ? arrangePositions(holdings.positions, search, sort) : []), [holdings, search, sort]);
 
   if (portfoliosLoaded && portfolios.length === 0) {
@@ -55,8 +56,7 @@ export function HoldingsView() {
       <header className="view-header">
         <div>
           <label className="portfolio-picker">
-            <span className="visually-hidden">Portfolio</span>
-            <select value={selectedPortfolioId ?? ''} onChange={(e) => selectPortfolio(Number(e.target.value))}>
+            <select aria-label="Portfolio" value={selectedPortfolioId ?? ''} onChange={(e) => selectPortfolio(Number(e.target.value))}>
               {portfolios.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.clientName} — {p.name}
@@ -157,8 +157,10 @@ export function HoldingsView() {
                     )}
                   </td>
                   <td className="num weight">
+                    <span className="weight-track" aria-hidden="true">
+                      <span className="weight-fill" style={{ width: `${barShare(p.weight, maxWeight) * 100}%` }} />
+                    </span>
                     {p.weight === null ? '—' : formatPercent(p.weight)}
-                    <span className="weight-bar" style={{ width: `${Math.max(0, Math.min(1, p.weight ?? 0)) * 100}%` }} />
                   </td>
                   <td className="row-actions">
                     <button type="button" className="link" onClick={() => setEditing(p)} aria-label={`Edit ${p.symbol}`}>

@@ -47,3 +47,9 @@ export function parseTypedNumber(text: string): number | null {
   if (cleaned === '') return null;
   return /^-?\d*\.?\d+(e-?\d+)?$/i.test(cleaned) ? Number(cleaned) : NaN;
 }
+
+/** Length of a weight bar, 0–1, relative to the largest weight shown (shorts use their size). */
+export function barShare(weight: number | null, maxWeight: number): number {
+  if (weight === null || maxWeight <= 0) return 0;
+  return Math.min(1, Math.abs(weight) / maxWeight);
+}

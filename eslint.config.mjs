@@ -1,0 +1,63 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeModules = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'util', 'url', 'stream'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    // shared/ is pure: used by main, renderer, CLI and tests alike.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'react-dom/*', 'zustand', ...nodeModules], message: 'shared/ must stay pure: no Electron, Node, SQLite or DOM libraries.' },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not import from electron/ or renderer/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'better-sqlite3', 'yahoo-finance2', ...nodeModules], message: 'The renderer is sandboxed: talk to main through window.api.' },
+            { group: ['**/electron/**'], message: 'The renderer must not import main-process code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only the Electron glue may import electron; services, handlers, CLI and web shell run under plain Node.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/**', 'electron/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Keep Electron in electron/main and electron/preload so this runs under Node.' }] }],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

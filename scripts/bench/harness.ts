@@ -1,0 +1,45 @@
+import os from 'node:os';
+
+export interface Figure {
+  name: string;
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+  unit: 'ms';
+  note?: string;
+}
+
+/** Times `work` several times (after warm-up) and reports the median, min and max in milliseconds. */
+export function measure(name: string, work: () => void, options: { runs?: number; warmup?: number; note?: string } = {}): Figure {
+  const runs = options.runs ?? 7;
+  for (let i = 0; i < (options.warmup ?? 1); i++) work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    work();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { name, median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1], runs, unit: 'ms', note: options.note };
+}
+
+/** The machine the figures were taken on, printed above them. */
+export function machineContext(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return [
+    `node ${process.version} on ${process.platform}/${process.arch}`,
+    `${os.cpus().length} × ${cpu}`,
+    `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+  ].join('\n');
+}
+
+/** Prints figures as an aligned table. */
+export function printFigures(title: string, figures: Figure[]): void {
+  console.log(`\n## ${title}`);
+  const width = Math.max(...figures.map((f) => f.name.length));
+  for (const f of figures) {
+    const spread = `(min ${f.min.toFixed(2)}, max ${f.max.toFixed(2)}, ${f.runs} runs)`;
+    console.log(`${f.name.padEnd(width)}  median ${f.median.toFixed(2).padStart(9)} ms  ${spread}${f.note ? `  ${f.note}` : ''}`);
+  }
+}

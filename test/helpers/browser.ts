@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = path.join(__dirname, '..', '..');
+const CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** The Chromium to drive: CHROME_PATH or a Debian/Ubuntu install; undefined when none is there. */
+export const chromePath = CANDIDATES.find((p): p is string => !!p && fs.existsSync(p));
+
+/** Whether the built app (npm run build) is present for the browser shell to serve. */
+export const isBuilt = fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html')) && fs.existsSync(path.join(ROOT, 'out', 'web', 'server.js'));
+
+/** Launches headless Chromium with the flags this closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Starts `node out/web/server.js` on a free port and resolves with the URL it prints. */
+export function startBrowserShell(dbPath: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'out', 'web', 'server.js'), '--db', dbPath, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (match) {
+        child.stdout?.off('data', onData);
+        resolve({
+          url: match[1],
+          child,
+          stop: () => new Promise((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM')))),
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('exit', (code) => reject(new Error(`browser shell exited with ${code}: ${output}`)));
+  });
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { ValuedPosition } from '../../shared/domain/types';
+import { arrangePositions, barShare, nextSort, parseTypedNumber } from '../../renderer/src/views/holdings-table';
+import { viewForShortcut } from '../../renderer/src/keyboard';
+import { groupByClient } from '../../renderer/src/views/portfolio-groups';
+
+const p = (symbol: string, baseValue: number | null, accountName = 'Brokerage', name = ''): ValuedPosition => ({
+  id: symbol.length,
+  accountId: 1,
+  accountName,
+  symbol,
+  name,
+  assetClass: 'equity',
+  quantity: 1,
+  price: baseValue,
+  marketValue: null,
+  costBasis: null,
+  currency: 'USD',
+  asOf: null,
+  localValue: baseValue ?? 0,
+  baseValue,
+  weight: baseValue === null ? null : baseValue / 100,
+});
+
+describe('holdings table', () => {
+  const rows = [p('NVDA', 50, 'Brokerage', 'NVIDIA'), p('SPY', 30, 'Roth IRA'), p('LDO.MI', null, 'Europe'), p('AAPL', 30)];
+
+  it('sorts by value, largest first, ties by symbol, unknown values last', () => {
+    expect(arrangePositions(rows, '', { key: 'value', descending: true }).map((r) => r.symbol)).toEqual(['NVDA', 'AAPL', 'SPY', 'LDO.MI']);
+    expect(arrangePositions(rows, '', { key: 'symbol', descending: false }).map((r) => r.symbol)).toEqual(['AAPL', 'LDO.MI', 'NVDA', 'SPY']);
+  });
+
+  it('filters on symbol, name or account, ignoring case', () => {
+    expect(arrangePositions(rows, 'nvidia', { key: 'symbol', descending: false }).map((r) => r.symbol)).toEqual(['NVDA']);
+    expect(arrangePositions(rows, ' roth ', { key: 'symbol', descending: false }).map((r) => r.symbol)).toEqual(['SPY']);
+  });
+
+  it('toggles direction on the same column; numbers start descending', () => {
+    expect(nextSort({ key: 'value', descending: true }, 'value')).toEqual({ key: 'value', descending: false });
+    expect(nextSort({ key: 'value', descending: true }, 'symbol')).toEqual({ key: 'symbol', descending: false });
+    expect(nextSort({ key: 'symbol', descending: false }, 'weight')).toEqual({ key: 'weight', descending: true });
+  });
+
+  it('scales weight bars to the largest weight', () => {
+    expect(barShare(0.0885, 0.0885)).toBe(1);
+    expect(barShare(0.04, 0.08)).toBe(0.5);
+    expect(barShare(-0.04, 0.08)).toBe(0.5);
+    expect(barShare(null, 0.08)).toBe(0);
+    expect(barShare(0.1, 0)).toBe(0);
+  });
+
+  it.each([
+    ['1,234.5', 1234.5],
+    [' 12 ', 12],
+    ['-3', -3],
+    ['$99.90', 99.9],
+    ['', null],
+    ['abc', NaN],
+    ['1.2.3', NaN],
+  ])('reads typed number %j as %s', (text, expected) => {
+    expect(parseTypedNumber(text)).toEqual(expected);
+  });
+});
+
+describe('keyboard and grouping', () => {
+  it('maps Ctrl/Cmd+1…5 to views and ignores other keys', () => {
+    const key = (k: string, mods: Partial<KeyboardEvent> = { ctrlKey: true }) =>
+      viewForShortcut({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+    expect(key('1')).toBe('portfolios');
+    expect(key('2', { metaKey: true })).toBe('holdings');
+    expect(key('5')).toBe('reports');
+    expect(key('6')).toBeNull();
+    expect(key('2', {})).toBeNull();
+    expect(key('2', { ctrlKey: true, shiftKey: true })).toBeNull();
+  });
+
+  it('groups portfolios by client with totals, sample client last', () => {
+    const client = (id: number, isSample: boolean) => ({ id, name: `C${id}`, notes: '', baseCurrency: 'USD', isSample, createdAt: '', portfolioCount: 0 });
+    const portfolio = (id: number, clientId: number, totalValue: number) => ({
+      id, clientId, clientName: '', name: `P${id}`, baseCurrency: 'USD', createdAt: '', accountCount: 0, positionCount: 0, totalValue, missingFx: [],
+    });
+    const groups = groupByClient([client(1, true), client(2, false)], [portfolio(1, 1, 10), portfolio(2, 2, 5), portfolio(3, 2, 7)]);
+    expect(groups.map((g) => [g.client.id, g.totalValue, g.portfolios.length])).toEqual([[2, 12, 2], [1, 10, 1]]);
+  });
+});

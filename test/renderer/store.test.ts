@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeServices, type Services } from '../../electron/services/services';
+import { useStore } from '../../renderer/src/store/store';
+import { apiFor, call, memoryServices } from '../helpers/services';
+
+let services: Services;
+const initial = useStore.getState();
+
+beforeEach(() => {
+  services = memoryServices({ seedSample: true });
+  (globalThis as unknown as { window: unknown }).window = { api: apiFor(services) };
+  useStore.setState(initial, true);
+});
+afterEach(() => closeServices(services));
+
+describe('store against the real command handlers', () => {
+  it('loads clients and portfolios and selects the first portfolio', async () => {
+    await useStore.getState().loadPortfolios();
+    const state = useStore.getState();
+    expect(state.clients.map((c) => c.name)).toEqual(['Sample client — Alex Morgan']);
+    expect(state.selectedPortfolioId).toBe(state.portfolios[0].id);
+    await state.loadHoldings();
+    expect(useStore.getState().holdings?.positions).toHaveLength(26);
+  });
+
+  it('creates a portfolio under a new client and selects it', async () => {
+    await useStore.getState().loadPortfolios();
+    const created = await useStore.getState().createPortfolio({ name: 'Retirement', newClientName: 'Lee household' });
+    expect(created?.clientName).toBe('Lee household');
+    expect(useStore.getState().selectedPortfolioId).toBe(created?.id);
+    expect(useStore.getState().portfolios.map((p) => p.name).sort()).toEqual(['Growth & AI', 'Retirement']);
+  });
+
+  it('shows a refused change as a sentence and changes nothing', async () => {
+    await useStore.getState().loadPortfolios();
+    const sample = useStore.getState().portfolios[0];
+    const ok = await useStore.getState().renamePortfolio(sample.id, '');
+    expect(ok).toBe(false);
+    expect(useStore.getState().notices.at(-1)).toMatchObject({ kind: 'error', message: expect.stringMatching(/name cannot be empty/) });
+    expect(call(services, 'portfolios:list', {})[0].name).toBe('Growth & AI');
+  });
+
+  it('deletes a position and puts it back with Undo', async () => {
+    await useStore.getState().loadPortfolios();
+    await useStore.getState().loadHoldings();
+    const nvda = useStore.getState().holdings!.positions.find((p) => p.symbol === 'NVDA')!;
+    const before = useStore.getState().holdings!.totalBaseValue;
+    await useStore.getState().deletePosition(nvda.id);
+    expect(useStore.getState().holdings!.positions.some((p) => p.symbol === 'NVDA')).toBe(false);
+    expect(useStore.getState().holdings!.totalBaseValue).toBeCloseTo(before - 400 * 138.79, 6);
+    const notice = useStore.getState().notices.at(-1)!;
+    expect(notice.action?.label).toBe('Undo');
+    notice.action!.run();
+    await new Promise((r) => setTimeout(r, 10));
+    const back = useStore.getState().holdings!.positions.find((p) => p.symbol === 'NVDA')!;
+    expect(back).toMatchObject({ quantity: 400, price: 138.79, costBasis: nvda.costBasis, accountName: nvda.accountName });
+    expect(useStore.getState().holdings!.totalBaseValue).toBeCloseTo(before, 6);
+  });
+});
