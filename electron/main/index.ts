@@ -40,12 +40,13 @@ function showAbout(): void {
 }
 
 function start(): void {
+  const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
   try {
     services = createServices({
       dbPath: resolveDbPath({ flag: dbFlag(process.argv), userDataDir: app.getPath('userData') }),
       shell: 'desktop',
       version: app.getVersion(),
-      resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
+      resourcesDir,
       nativeBinding: resolveElectronSqliteBinding({
         isPackaged: app.isPackaged,
         appRoot: app.getAppPath(),
@@ -76,6 +77,7 @@ function start(): void {
   mainWindow = createMainWindow({
     stateFile: path.join(app.getPath('userData'), 'window-state.json'),
     preload: path.join(__dirname, '..', 'preload', 'index.js'),
+    icon: path.join(resourcesDir, 'icon.png'),
     rendererUrl: devServerUrl,
     rendererFile,
   });

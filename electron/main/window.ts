@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { BrowserWindow, screen, shell } from 'electron';
 import { fitToDisplays, readWindowState, writeWindowState } from './window-state';
 
@@ -13,7 +12,13 @@ export function openExternalSafely(url: string): void {
 }
 
 /** Creates the main window: isolated, sandboxed, no Node, remembered size and position. */
-export function createMainWindow(options: { stateFile: string; preload: string; rendererUrl?: string; rendererFile: string }): BrowserWindow {
+export function createMainWindow(options: {
+  stateFile: string;
+  preload: string;
+  icon: string;
+  rendererUrl?: string;
+  rendererFile: string;
+}): BrowserWindow {
   const saved = fitToDisplays(
     readWindowState(options.stateFile),
     screen.getAllDisplays().map((d) => d.workArea),
@@ -25,7 +30,7 @@ export function createMainWindow(options: { stateFile: string; preload: string; 
     show: false,
     title: 'Aftershock',
     backgroundColor: '#0f172a',
-    icon: path.join(__dirname, '..', '..', 'resources', 'icon.png'),
+    icon: options.icon,
     webPreferences: {
       preload: options.preload,
       contextIsolation: true,

@@ -96,7 +96,7 @@ describe('electron-builder.yml', () => {
     const shipped = matcher((set.filter as string[] | undefined) ?? ['**/*']);
     expect(shipped('sample-portfolio.json')).toBe(true);
     expect(shipped('icons/256x256.png')).toBe(true);
-    expect(shipped('screenshot-holdings.png')).toBe(false);
+    expect(shipped('readme/holdings.png')).toBe(false);
     expect(fs.existsSync(path.join(root, 'resources', 'sample-portfolio.json'))).toBe(true);
   });
 
