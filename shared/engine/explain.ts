@@ -1,0 +1,48 @@
+import type { Book } from './book';
+import { compileScenario, type CurrencyMove, type Provenance } from './match';
+import { createEvaluator } from './run';
+import type { Scenario } from './scenario';
+
+export interface SliceExplanation {
+  /** The security this slice is: the position itself, a fund constituent, or the fund's unlisted rest. */
+  symbol: string;
+  name: string;
+  kind: 'direct' | 'constituent' | 'residual';
+  weight: number;
+  value: number;
+  pnl: number;
+  return: number;
+  price: Provenance;
+  fx: CurrencyMove;
+  classification: { sector: string | null; industry: string | null; country: string | null; themes: readonly string[]; assetClass: string };
+}
+
+/** "Why did this move": the slices of one position, each with the shock that matched it and why. */
+export function explainPosition(book: Book, scenario: Scenario, positionId: number, options: { scale?: number } = {}): SliceExplanation[] {
+  const position = book.positions.find((p) => p.id === positionId);
+  if (!position) return [];
+  const evaluate = createEvaluator(book, compileScenario(scenario, options.scale ?? 1));
+  const describe = (key: typeof position.key) => ({
+    sector: key.sector,
+    industry: key.industry,
+    country: key.country,
+    themes: key.themes,
+    assetClass: key.assetClass,
+  });
+  if (!evaluate.isLookedThrough(position)) {
+    const move = evaluate.slice(position.key, position.currency);
+    return [{ symbol: position.symbol, name: position.name, kind: 'direct', weight: 1, value: position.value, pnl: position.value * move.return, return: move.return, price: move.price, fx: move.fx, classification: describe(position.key) }];
+  }
+  const fund = position.fund!;
+  const slices: SliceExplanation[] = fund.constituents.map((c) => {
+    const move = evaluate.slice(c.key, position.currency);
+    const value = position.value * c.weight;
+    return { symbol: c.key.symbol, name: c.key.name, kind: 'constituent', weight: c.weight, value, pnl: value * move.return, return: move.return, price: move.price, fx: move.fx, classification: describe(c.key) };
+  });
+  if (fund.residualWeight > 0) {
+    const move = evaluate.slice(position.key, position.currency, true);
+    const value = position.value * fund.residualWeight;
+    slices.push({ symbol: position.symbol, name: `${position.symbol} — holdings not listed`, kind: 'residual', weight: fund.residualWeight, value, pnl: value * move.return, return: move.return, price: move.price, fx: move.fx, classification: describe(position.key) });
+  }
+  return slices.sort((a, b) => a.pnl - b.pnl);
+}

@@ -1,0 +1,113 @@
+import type { SecurityKey } from './book';
+import type { Scenario, Shock, TargetKind } from './scenario';
+
+/** Why a slice moved: the shock that matched (and at which level), or nothing. */
+export interface Provenance {
+  kind: 'explicit' | 'market' | 'none';
+  level: TargetKind | null;
+  /** Index of the shock in the scenario's list. */
+  shockIndex: number | null;
+  /** The applied local-price change after scaling. */
+  change: number;
+  /** One sentence: which shock, and why it won. */
+  reason: string;
+}
+
+export interface CurrencyMove {
+  change: number;
+  shockIndex: number | null;
+  reason: string;
+}
+
+type Level = Exclude<TargetKind, 'market' | 'currency'>;
+const LEVELS: Level[] = ['symbol', 'theme', 'industry', 'sector', 'country', 'assetClass'];
+
+/** Formats a change as a signed percentage, e.g. −10% or +3.2%. */
+export function signedPercent(change: number): string {
+  const pct = Math.round(change * 10000) / 100;
+  return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)}%`;
+}
+
+/** How a shock reads in provenance: "industry Semiconductors −10%". */
+export function describeShock(shock: Pick<Shock, 'target' | 'value'>, change: number): string {
+  return shock.target === 'market' ? `market ${signedPercent(change)}` : `${shock.target} ${shock.value} ${signedPercent(change)}`;
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+/** Compiles a scenario's shocks into lookups by level; the first listed shock of a level wins. */
+export function compileScenario(scenario: Scenario, scale = 1) {
+  const byLevel = new Map<Level, Map<string, number>>(LEVELS.map((l) => [l, new Map()]));
+  const currency = new Map<string, number>();
+  let market: number | null = null;
+  scenario.shocks.forEach((shock, index) => {
+    if (!shock.enabled) return;
+    if (shock.target === 'market') market ??= index;
+    else if (shock.target === 'currency') {
+      if (!currency.has(shock.value)) currency.set(shock.value, index);
+    } else {
+      const map = byLevel.get(shock.target)!;
+      const value = shock.target === 'symbol' ? shock.value.toUpperCase() : norm(shock.value);
+      if (!map.has(value)) map.set(value, index);
+    }
+  });
+
+  const changeOf = (index: number) => scenario.shocks[index].change * scale;
+  const explicit = (level: Level, index: number, extra = ''): Provenance => ({
+    kind: 'explicit',
+    level,
+    shockIndex: index,
+    change: changeOf(index),
+    reason: `${describeShock(scenario.shocks[index], changeOf(index))}${extra}`,
+  });
+
+  /** The price shock for a security (before currency), with its provenance. */
+  function priceShock(key: SecurityKey, options: { skipSymbol?: boolean } = {}): Provenance {
+    for (const level of LEVELS) {
+      if (level === 'symbol' && options.skipSymbol) continue;
+      const map = byLevel.get(level)!;
+      if (map.size === 0) continue;
+      const candidates =
+        level === 'symbol' ? [key.symbol.toUpperCase()]
+        : level === 'theme' ? key.themes.map(norm)
+        : [norm(String(key[level] ?? ''))];
+      let best: number | null = null;
+      for (const c of candidates) {
+        const hit = map.get(c);
+        if (hit !== undefined && (best === null || hit < best)) best = hit;
+      }
+      if (best !== null) {
+        const others = level === 'theme' ? candidates.filter((c) => map.has(c)).length - 1 : 0;
+        return explicit(level, best, others > 0 ? ` (first of ${others + 1} matching theme shocks)` : '');
+      }
+    }
+    if (market !== null && key.assetClass !== 'cash') {
+      return { kind: 'market', level: 'market', shockIndex: market, change: changeOf(market), reason: `${describeShock(scenario.shocks[market], changeOf(market))} (no more specific shock matches)` };
+    }
+    const why = key.assetClass === 'cash' ? 'cash is not moved by a market shock' : 'no shock in the scenario matches it';
+    return { kind: 'none', level: null, shockIndex: null, change: 0, reason: `Not shocked: ${why}.` };
+  }
+
+  /** The move of a slice's currency against the base currency; zero for the base itself. */
+  function currencyMove(sliceCurrency: string, baseCurrency: string): CurrencyMove {
+    if (sliceCurrency === baseCurrency) return { change: 0, shockIndex: null, reason: '' };
+    const own = currency.get(sliceCurrency);
+    if (own !== undefined) return { change: changeOf(own), shockIndex: own, reason: describeShock(scenario.shocks[own], changeOf(own)) };
+    const base = currency.get(baseCurrency);
+    if (base !== undefined) {
+      const change = 1 / (1 + changeOf(base)) - 1;
+      return { change, shockIndex: base, reason: `${describeShock(scenario.shocks[base], changeOf(base))} moves ${sliceCurrency} ${signedPercent(change)} against it` };
+    }
+    return { change: 0, shockIndex: null, reason: '' };
+  }
+
+  const hasSymbolShock = (symbol: string) => byLevel.get('symbol')!.has(symbol.toUpperCase());
+  return { priceShock, currencyMove, hasSymbolShock, currencyShocks: currency };
+}
+
+export type CompiledScenario = ReturnType<typeof compileScenario>;
+
+/** Composes a local-price change and a currency change: (1 + s)(1 + f) − 1, written to stay exact when f = 0. */
+export function composeReturn(price: number, fx: number): number {
+  return price + fx + price * fx;
+}

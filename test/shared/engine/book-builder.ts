@@ -1,0 +1,43 @@
+import type { Classification, FundHoldings, ReferenceData } from '../../../shared/domain/reference';
+import type { AssetClass, FxRate, Position } from '../../../shared/domain/types';
+import { scenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/engine';
+
+let nextId = 1;
+
+/** A position as the store would hand it to the engine. */
+export function pos(symbol: string, quantity: number, price: number, over: Partial<Position> = {}): Position {
+  return {
+    id: nextId++,
+    accountId: 1,
+    accountName: 'Brokerage',
+    symbol,
+    name: '',
+    assetClass: 'equity' as AssetClass,
+    quantity,
+    price,
+    marketValue: null,
+    costBasis: null,
+    currency: 'USD',
+    asOf: '2025-01-24',
+    ...over,
+  };
+}
+
+/** A classification with only the fields a story cares about. */
+export function sec(symbol: string, over: Partial<Classification> = {}): Classification {
+  return { symbol, name: symbol, type: 'stock', sector: null, industry: null, country: 'US', currency: 'USD', exchange: null, isin: null, themes: [], sources: {}, asOf: null, ...over };
+}
+
+/** Reference data from classifications, fund holdings and FX rates. */
+export function reference(securities: Classification[], funds: FundHoldings[] = [], fxRates: FxRate[] = []): ReferenceData {
+  return {
+    securities: Object.fromEntries(securities.map((s) => [s.symbol, s])),
+    funds: Object.fromEntries(funds.map((f) => [f.fund, f])),
+    fxRates,
+  };
+}
+
+/** A validated scenario from a short list of shocks. */
+export function scenario(shocks: ScenarioInput['shocks'], id = 'story'): Scenario {
+  return scenarioSchema.parse({ format: 'aftershock-scenario', version: 1, id, name: id, kind: 'hypothetical', shocks });
+}

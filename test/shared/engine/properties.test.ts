@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DIMENSIONS, explainPosition, prepareBook, reverseStress, runScenario } from '../../../shared/engine';
+import type { Classification } from '../../../shared/domain/reference';
+import { pos, reference, scenario, sec } from './book-builder';
+
+const SYMBOLS = ['NVDA', 'AAPL', 'VST', 'XOM', 'JPM', 'QQQ', 'SPY', 'CASH', 'ZZZ'];
+const SECTORS = ['Information Technology', 'Utilities', 'Energy', 'Financials'];
+const THEMES = ['semiconductors', 'ai-energy', 'mega-cap-tech'];
+const securities: Classification[] = [
+  sec('NVDA', { sector: SECTORS[0], industry: 'Semiconductors', themes: ['semiconductors', 'mega-cap-tech'] }),
+  sec('AAPL', { sector: SECTORS[0], industry: 'Technology Hardware', themes: ['mega-cap-tech'] }),
+  sec('VST', { sector: SECTORS[1], themes: ['ai-energy'] }),
+  sec('XOM', { sector: SECTORS[2], country: 'US' }),
+  sec('JPM', { sector: SECTORS[3] }),
+  sec('QQQ', { type: 'etf' }),
+  sec('SPY', { type: 'etf' }),
+  sec('CASH', { type: 'cash' }),
+];
+const ref = reference(securities, [
+  { fund: 'QQQ', asOf: 'd', source: 's', holdings: [ { symbol: 'NVDA', weight: 0.09 }, { symbol: 'AAPL', weight: 0.08 }, { symbol: 'ZZZ', weight: 0.01 } ] },
+  { fund: 'SPY', asOf: 'd', source: 's', holdings: [ { symbol: 'AAPL', weight: 0.07 }, { symbol: 'XOM', weight: 0.01 }, { symbol: 'JPM', weight: 0.015 } ] },
+], [{ currency: 'EUR', quote: 'USD', rate: 1.1, asOf: 'd', source: 's' }]);
+
+const positionArb = fc.record({
+  symbol: fc.constantFrom(...SYMBOLS),
+  quantity: fc.integer({ min: -500, max: 5000 }),
+  price: fc.double({ min: 0.01, max: 2000, noNaN: true }),
+  currency: fc.constantFrom('USD', 'USD', 'EUR'),
+  account: fc.constantFrom('Brokerage', 'IRA'),
+});
+const change = fc.double({ min: -0.6, max: 0.3, noNaN: true }).map((c) => Math.round(c * 10000) / 10000);
+const shockArb = fc.oneof(
+  fc.record({ target: fc.constant('symbol' as const), value: fc.constantFrom(...SYMBOLS), change }),
+  fc.record({ target: fc.constant('sector' as const), value: fc.constantFrom(...SECTORS), change }),
+  fc.record({ target: fc.constant('theme' as const), value: fc.constantFrom(...THEMES), change }),
+  fc.record({ target: fc.constant('market' as const), value: fc.constant(''), change }),
+);
+const priceOnly = fc.array(shockArb, { minLength: 1, maxLength: 8 });
+const bookArb = fc.array(positionArb, { minLength: 1, maxLength: 25 }).map((rows) =>
+  rows.map((r) => pos(r.symbol, r.quantity, r.price, { currency: r.currency, accountName: r.account, assetClass: r.symbol === 'CASH' ? 'cash' : 'equity' })),
+);
+const close = (a: number, b: number, scale: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(scale));
+
+describe('engine properties', () => {
+  it('a scenario of zero shocks loses nothing', () => {
+    fc.assert(fc.property(bookArb, fc.array(fc.constantFrom(...SYMBOLS)), (positions, names) => {
+      const zero = scenario([...names.map((n) => ({ target: 'symbol' as const, value: n, change: 0 })), { target: 'market', change: 0 }]);
+      const result = runScenario(prepareBook(positions, 'USD', ref), zero);
+      return result.positions.every((p) => p.pnl === 0) && result.pnl === 0;
+    }));
+  });
+
+  it('without currency shocks P&L is linear in the scale, and reverse stress round-trips', () => {
+    fc.assert(fc.property(bookArb, priceOnly, fc.double({ min: 0.1, max: 1.5, noNaN: true }), (positions, shocks, k) => {
+      const book = prepareBook(positions, 'USD', ref);
+      const s = scenario(shocks);
+      const one = runScenario(book, s).pnl;
+      const scaled = runScenario(book, s, { scale: k }).pnl;
+      if (!close(scaled, k * one, book.totalValue)) return false;
+      const target = 0.05;
+      const answer = reverseStress(book, s, target);
+      const reachable = one < 0 && book.totalValue > 0 && target < (-one / book.totalValue) * answer.maxScale * (1 - 1e-9);
+      if (answer.scale === null) return !reachable;
+      return close(runScenario(book, s, { scale: answer.scale }).return, -target, 1);
+    }), { numRuns: 200 });
+  });
+
+  it('slices add up to their position and aggregates add up to the total', () => {
+    fc.assert(fc.property(bookArb, priceOnly, fc.boolean(), (positions, shocks, lookThrough) => {
+      const book = prepareBook(positions, 'USD', ref, { lookThrough });
+      const s = scenario(shocks);
+      const result = runScenario(book, s, { by: [...DIMENSIONS] });
+      for (const p of result.positions) {
+        const slices = explainPosition(book, s, p.id);
+        if (!close(slices.reduce((sum, x) => sum + x.value, 0), p.value, p.value)) return false;
+        if (!close(slices.reduce((sum, x) => sum + x.pnl, 0), p.pnl, p.value)) return false;
+      }
+      for (const d of DIMENSIONS.filter((x) => x !== 'theme')) {
+        const rows = result.aggregates[d]!;
+        if (!close(rows.reduce((sum, r) => sum + r.value, 0), result.valueBefore, book.totalValue)) return false;
+        if (!close(rows.reduce((sum, r) => sum + r.pnl, 0), result.pnl, book.totalValue)) return false;
+      }
+      const cov = result.coverage;
+      return close(cov.explicit.value + cov.market.value + cov.none.value, result.valueBefore, book.totalValue);
+    }), { numRuns: 150 });
+  });
+
+  it('does not depend on the order of positions', () => {
+    fc.assert(fc.property(bookArb, priceOnly, (positions, shocks) => {
+      const s = scenario(shocks);
+      const a = runScenario(prepareBook(positions, 'USD', ref), s);
+      const b = runScenario(prepareBook([...positions].reverse(), 'USD', ref), s);
+      const byId = new Map(b.positions.map((p) => [p.id, p.pnl]));
+      return close(a.pnl, b.pnl, a.valueBefore) && a.positions.every((p) => byId.get(p.id) === p.pnl);
+    }));
+  });
+});
