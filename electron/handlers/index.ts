@@ -3,6 +3,8 @@ import { accountHandlers } from './accounts';
 import { clientHandlers } from './clients';
 import { portfolioHandlers } from './portfolios';
 import { positionHandlers } from './positions';
+import { scenarioHandlers } from './scenarios';
+import { stressHandlers } from './stress';
 import type { HandlerMap } from './types';
 
 /** One handler per declared command; the compiler fails if a command has none. */
@@ -12,4 +14,6 @@ export const handlers: HandlerMap<CommandName> = {
   ...portfolioHandlers,
   ...accountHandlers,
   ...positionHandlers,
+  ...scenarioHandlers,
+  ...stressHandlers,
 };

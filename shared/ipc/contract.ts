@@ -10,6 +10,8 @@ import type {
   Position,
 } from '../domain/types';
 import type { Result } from './result';
+import { DIMENSIONS, scenarioSchema, type ReverseResult, type Scenario, type StressResult } from '../engine';
+import type { ScenarioSummaryData, StressSnapshotData } from './stress-types';
 
 /**
  * The command contract: every request main accepts, declared once.
@@ -48,6 +50,10 @@ const positionFields = {
   currency: currency.optional(),
   asOf: isoDate.nullable().optional(),
 };
+
+const scenarioId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be a scenario id such as ai-capex-collapse');
+const scenarioRef = { scenarioId: scenarioId.optional(), scenario: scenarioSchema.optional() };
+const oneScenario = (r: { scenarioId?: string; scenario?: unknown }) => (r.scenarioId === undefined) !== (r.scenario === undefined);
 
 function command<Res>() {
   return <M extends string, S extends z.ZodType>(method: M, request: S) => ({
@@ -104,6 +110,34 @@ export const commands = {
     }),
   ),
   'positions:delete': command<{ deleted: number }>()('deletePosition', z.strictObject({ id })),
+
+  'scenarios:list': command<ScenarioSummaryData[]>()('listScenarios', z.strictObject({})),
+  'scenarios:get': command<{ scenario: Scenario; builtIn: boolean }>()('getScenario', z.strictObject({ id: scenarioId })),
+  'scenarios:save': command<Scenario>()('saveScenario', z.strictObject({ scenario: scenarioSchema })),
+  'scenarios:delete': command<{ deleted: number }>()('deleteScenario', z.strictObject({ id: scenarioId })),
+  'scenarios:duplicate': command<Scenario>()(
+    'duplicateScenario',
+    z.strictObject({ id: scenarioId, name: name.optional() }),
+  ),
+  'scenarios:import': command<Scenario>()(
+    'importScenario',
+    z.strictObject({ json: z.string().max(1024 * 1024, 'must be at most 1 MB'), fileName: z.string().max(260).optional() }),
+  ),
+  'scenarios:export': command<{ fileName: string; json: string }>()('exportScenario', z.strictObject({ id: scenarioId })),
+
+  'stress:snapshot': command<StressSnapshotData>()('getStressSnapshot', z.strictObject({ portfolioId: id })),
+  'stress:run': command<StressResult>()(
+    'runStress',
+    z
+      .strictObject({ portfolioId: id, ...scenarioRef, lookThrough: z.boolean().optional(), by: z.array(z.enum(DIMENSIONS)).max(8).optional() })
+      .refine(oneScenario, 'must give either scenarioId or scenario'),
+  ),
+  'stress:reverse': command<ReverseResult>()(
+    'reverseStress',
+    z
+      .strictObject({ portfolioId: id, ...scenarioRef, lookThrough: z.boolean().optional(), loss: z.number().gt(0, 'must be above 0').max(10, 'must be at most 1000%') })
+      .refine(oneScenario, 'must give either scenarioId or scenario'),
+  ),
 } as const;
 
 export type Commands = typeof commands;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { DIMENSIONS, explainPosition, prepareBook, reverseStress, runScenario } from '../../../shared/engine';
 import type { Classification } from '../../../shared/domain/reference';
 import { pos, reference, scenario, sec } from './book-builder';

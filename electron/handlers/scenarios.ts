@@ -1,0 +1,23 @@
+import {
+  deleteScenario,
+  duplicateScenario,
+  exportScenario,
+  getScenario,
+  importScenario,
+  listScenarios,
+  saveScenario,
+} from '../services/scenario-library';
+import type { HandlerMap } from './types';
+
+/** scenarios:* commands. */
+export const scenarioHandlers: HandlerMap<
+  'scenarios:list' | 'scenarios:get' | 'scenarios:save' | 'scenarios:delete' | 'scenarios:duplicate' | 'scenarios:import' | 'scenarios:export'
+> = {
+  'scenarios:list': (services) => listScenarios(services),
+  'scenarios:get': (services, { id }) => getScenario(services, id),
+  'scenarios:save': (services, { scenario }) => saveScenario(services, scenario),
+  'scenarios:delete': (services, { id }) => deleteScenario(services, id),
+  'scenarios:duplicate': (services, { id, name }) => duplicateScenario(services, id, name),
+  'scenarios:import': (services, { json, fileName }) => importScenario(services, json, fileName),
+  'scenarios:export': (services, { id }) => exportScenario(services, id),
+};

@@ -1,0 +1,53 @@
+import type { Database } from 'better-sqlite3';
+import type { ReferenceData } from '../../shared/domain/reference';
+import type { Portfolio, Position } from '../../shared/domain/types';
+import { prepareBook, reverseStress, runScenario, type Dimension, type ReverseResult, type Scenario, type StressResult } from '../../shared/engine';
+import { getPortfolio } from '../db/portfolios';
+import { listPortfolioPositions } from '../db/positions';
+import { loadReferenceData } from './reference';
+import { getScenario } from './scenario-library';
+import type { Services } from './services';
+
+/** What the engine needs for one portfolio; the renderer gets the same to recompute what-ifs itself. */
+export interface StressSnapshot {
+  portfolio: Portfolio;
+  positions: Position[];
+  reference: ReferenceData;
+}
+
+/** Loads a portfolio's positions with the reference data of its holdings and of its funds' constituents. */
+export function stressSnapshot(db: Database, portfolioId: number): StressSnapshot {
+  const portfolio = getPortfolio(db, portfolioId);
+  const positions = listPortfolioPositions(db, portfolioId);
+  const direct = loadReferenceData(db, [...new Set(positions.map((p) => p.symbol))]);
+  const constituents = [...new Set(Object.values(direct.funds).flatMap((f) => f.holdings.map((h) => h.symbol)))].filter((s) => !direct.securities[s]);
+  const reference = constituents.length
+    ? { ...direct, securities: { ...direct.securities, ...loadReferenceData(db, constituents).securities } }
+    : direct;
+  return { portfolio, positions, reference };
+}
+
+/** A scenario given by id or inline (already validated). */
+export function resolveScenario(services: Services, request: { scenarioId?: string; scenario?: Scenario }): Scenario {
+  return request.scenario ?? getScenario(services, request.scenarioId!).scenario;
+}
+
+/** Runs one scenario on one portfolio, as the CLI, reports and batch runs do. */
+export function stressPortfolio(
+  services: Services,
+  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[] },
+): StressResult {
+  const snapshot = stressSnapshot(services.db, request.portfolioId);
+  const book = prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough: request.lookThrough ?? true });
+  return runScenario(book, resolveScenario(services, request), { by: request.by ?? ['sector', 'theme', 'account'] });
+}
+
+/** The scale at which a scenario loses `loss` (a fraction) of the portfolio. */
+export function reversePortfolio(
+  services: Services,
+  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; loss: number },
+): ReverseResult {
+  const snapshot = stressSnapshot(services.db, request.portfolioId);
+  const book = prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough: request.lookThrough ?? true });
+  return reverseStress(book, resolveScenario(services, request), request.loss);
+}

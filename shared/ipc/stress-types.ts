@@ -1,0 +1,20 @@
+import type { ReferenceData } from '../domain/reference';
+import type { Portfolio, Position } from '../domain/types';
+
+/** A scenario as listed in the library. */
+export interface ScenarioSummaryData {
+  id: string;
+  name: string;
+  description: string;
+  tags: string[];
+  builtIn: boolean;
+  shockCount: number;
+  date: string | null;
+}
+
+/** A portfolio with everything the engine needs, for what-ifs run in the renderer. */
+export interface StressSnapshotData {
+  portfolio: Portfolio;
+  positions: Position[];
+  reference: ReferenceData;
+}
