@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/handlers/dispatch';
+import { builtInScenarios } from '../../electron/services/scenario-library';
+import { closeServices, type Services } from '../../electron/services/services';
+import { call, memoryServices, RESOURCES } from '../helpers/services';
+
+let services: Services;
+beforeEach(() => {
+  services = memoryServices({ seedSample: true });
+});
+afterEach(() => closeServices(services));
+
+describe('built-in scenario library', () => {
+  it('ships "AI capex thesis collapses" as exactly the card’s shocks', () => {
+    const { scenario, builtIn } = call(services, 'scenarios:get', { id: 'ai-capex-collapse' });
+    expect(builtIn).toBe(true);
+    expect(scenario.shocks.map((s: { target: string; value: string; change: number }) => [s.target, s.value, s.change])).toEqual([
+      ['industry', 'Semiconductors', -0.1],
+      ['industry', 'Semiconductor Materials & Equipment', -0.1],
+      ['symbol', 'ASML', -0.11],
+      ['theme', 'ai-energy', -0.2],
+    ]);
+    expect(scenario.event).toMatchObject({ date: '2025-01-27', basis: { timing: 'premarket' } });
+  });
+
+  it('names a source for every named event and dates every one', () => {
+    const library = builtInScenarios(RESOURCES);
+    expect(library.length).toBeGreaterThanOrEqual(12);
+    for (const s of library.filter((x) => x.tags.includes('named-event'))) {
+      expect(s.event?.sources.length, s.id).toBeGreaterThan(0);
+      expect(s.event?.date ?? s.event?.window?.to, s.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      for (const shock of s.shocks) expect(shock.note, `${s.id} ${shock.target} ${shock.value}`).toBeTruthy();
+    }
+    const deepseek = library.find((s) => s.id === 'deepseek-monday-close')!;
+    const nvda = deepseek.shocks.find((s) => s.target === 'symbol' && s.value === 'NVDA')!;
+    expect(nvda.change).toBe(-0.1689);
+    expect(deepseek.shocks.at(-1)).toMatchObject({ target: 'market', change: -0.0146 });
+  });
+});
+
+describe('user scenarios', () => {
+  it('duplicates a built-in to edit it, saves, exports, imports and deletes', () => {
+    const copy = call(services, 'scenarios:duplicate', { id: 'ai-capex-collapse' });
+    expect(copy).toMatchObject({ id: 'ai-capex-collapse-copy', name: 'AI capex thesis collapses (copy)' });
+    const edited = call(services, 'scenarios:save', { scenario: { ...copy, shocks: [...copy.shocks, { target: 'market', value: '', change: -0.02, enabled: true }] } });
+    expect(edited.shocks).toHaveLength(5);
+    const { json, fileName } = call(services, 'scenarios:export', { id: copy.id });
+    expect(fileName).toBe('ai-capex-collapse-copy.json');
+    const imported = call(services, 'scenarios:import', { json });
+    expect(imported.id).toBe('ai-capex-collapse-copy-2');
+    expect(call(services, 'scenarios:list').filter((s: { builtIn: boolean }) => !s.builtIn).map((s: { id: string }) => s.id).sort()).toEqual([
+      'ai-capex-collapse-copy',
+      'ai-capex-collapse-copy-2',
+    ]);
+    call(services, 'scenarios:delete', { id: imported.id });
+    expect(dispatch(services, 'scenarios:get', { id: imported.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('keeps built-ins read-only', () => {
+    const { scenario } = call(services, 'scenarios:get', { id: 'sp500-minus-20' });
+    expect(dispatch(services, 'scenarios:save', { scenario })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(dispatch(services, 'scenarios:delete', { id: 'sp500-minus-20' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('cannot be deleted') } });
+  });
+
+  it.each([
+    ['{not json', /^report\.json is not valid JSON/],
+    ['{"format":"aftershock-scenario","version":2}', /^report\.json is not an Aftershock scenario: version/],
+    [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [{ target: 'sector', change: -0.1 }] }), /shocks\.0\.value a sector shock must name its sector/],
+    [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [{ target: 'market', change: -2 }] }), /shocks\.0\.change must be between −100% and \+1000%/],
+    [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], __proto__x: 1 }), /unrecognized key/i],
+  ])('refuses a bad scenario file %#, naming the file and field, and stores nothing', (json, message) => {
+    const before = call(services, 'scenarios:list').length;
+    const result = dispatch(services, 'scenarios:import', { json, fileName: 'report.json' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(message);
+    expect(call(services, 'scenarios:list')).toHaveLength(before);
+  });
+});
+
+describe('stress commands on the sample portfolio', () => {
+  it('runs "S&P 500 −20%": everything but cash falls 20%', () => {
+    const [portfolio] = call(services, 'portfolios:list', {});
+    const holdings = call(services, 'portfolios:holdings', { id: portfolio.id });
+    const nonCash = holdings.positions.filter((p: { assetClass: string }) => p.assetClass !== 'cash').reduce((s: number, p: { baseValue: number }) => s + p.baseValue, 0);
+    const result = call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'sp500-minus-20', by: ['account'] });
+    expect(result.valueBefore).toBeCloseTo(holdings.totalBaseValue, 6);
+    expect(result.pnl).toBeCloseTo(-0.2 * nonCash, 6);
+    expect(result.aggregates.account.map((r: { key: string }) => r.key)).toEqual(['Individual brokerage', 'Roth IRA', 'European account']);
+    const reverse = call(services, 'stress:reverse', { portfolioId: portfolio.id, scenarioId: 'sp500-minus-20', loss: 0.3 });
+    expect(reverse.method).toBe('linear');
+    expect(reverse.scale).toBeCloseTo((0.3 * holdings.totalBaseValue) / (0.2 * nonCash), 9);
+  });
+
+  it('accepts an inline scenario and refuses both or neither', () => {
+    const [portfolio] = call(services, 'portfolios:list', {});
+    const inline = { format: 'aftershock-scenario', version: 1, id: 'what-if', name: 'What if', kind: 'hypothetical', shocks: [{ target: 'symbol', value: 'NVDA', change: -0.5 }] };
+    expect(call(services, 'stress:run', { portfolioId: portfolio.id, scenario: inline }).pnl).toBeCloseTo(-0.5 * 400 * 138.79, 6);
+    expect(dispatch(services, 'stress:run', { portfolioId: portfolio.id })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('either scenarioId or scenario') } });
+    expect(dispatch(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'sp500-minus-20', scenario: inline })).toMatchObject({ ok: false });
+  });
+
+  it('gives the renderer a snapshot the engine can run on', () => {
+    const [portfolio] = call(services, 'portfolios:list', {});
+    const snapshot = call(services, 'stress:snapshot', { portfolioId: portfolio.id });
+    expect(snapshot.positions).toHaveLength(26);
+    expect(snapshot.reference.fxRates.map((r: { currency: string }) => r.currency)).toContain('EUR');
+  });
+});
