@@ -17,7 +17,7 @@ const SECTOR_FUNDS = {
   XLK: 'Information Technology', XLF: 'Financials', XLE: 'Energy', XLV: 'Health Care', XLY: 'Consumer Discretionary',
   XLP: 'Consumer Staples', XLI: 'Industrials', XLB: 'Materials', XLU: 'Utilities', XLRE: 'Real Estate', XLC: 'Communication Services',
 };
-const SYMBOLS = ['NVDA', 'AVGO', 'TSM', 'ASML', 'AMD', 'MU', 'MRVL', 'ARM', 'SMCI', 'VST', 'CEG', 'TLN', 'GEV', 'MSFT', 'GOOGL', 'META', 'AMZN', 'AAPL', 'ORCL', 'SPY', 'VOO', 'IVV', 'QQQ', 'VGT', 'SMH', 'SOXX', 'ARKK', 'TLT', 'GLD'];
+const STOCKS_AND_FUNDS = ['NVDA', 'AVGO', 'TSM', 'ASML', 'AMD', 'MU', 'MRVL', 'ARM', 'SMCI', 'VST', 'CEG', 'TLN', 'GEV', 'MSFT', 'GOOGL', 'META', 'AMZN', 'AAPL', 'ORCL', 'SPY', 'VOO', 'IVV', 'QQQ', 'VGT', 'SMH', 'SOXX', 'ARKK', 'TLT', 'GLD'];
 
 function closes(ticker) {
   const rows = fs.readFileSync(path.join(dataDir, `${ticker}.csv`), 'utf8').trim().split('\n').slice(1);
@@ -32,7 +32,7 @@ const pct = (x) => `${(x * 100).toFixed(2)}%`;
 
 function build({ id, name, description, from, to, date, market, industries, tags, sources }) {
   const shocks = [];
-  for (const s of SYMBOLS) {
+  for (const s of [...STOCKS_AND_FUNDS, ...Object.keys(SECTOR_FUNDS)]) {
     const m = move(s, from, to);
     if (m !== null) shocks.push({ target: 'symbol', value: s, change: m, note: `${s} close ${from} → ${to}: ${pct(m)} (${DATASET.split(',')[0]})` });
   }

@@ -8,6 +8,8 @@ import { closeServices, createServices, type Services } from '../services/servic
 import { runPortfolios } from './portfolios';
 import { runClients } from './clients';
 import type { CliContext } from './context';
+import { runScenarios } from './scenarios';
+import { runReverse, runStress } from './stress';
 
 declare const __APP_VERSION__: string;
 
@@ -18,9 +20,20 @@ Usage: aftershock <command> [options]
 Commands:
   portfolios list              List portfolios with their client, positions and value
   clients list                 List clients (households)
+  scenarios list               List built-in and your own scenarios
+  scenarios show ID            Show a scenario's shocks and sources
+  scenarios import FILE        Add a scenario file to your scenarios
+  scenarios export ID [--out FILE]
+                               Write a scenario as JSON (stdout by default)
+  stress --portfolio NAME --scenario ID|FILE [--look-through on|off]
+         [--by sector|industry|theme|country|account|assetClass|currency|symbol] [--csv]
+                               Apply a scenario: totals, groups, coverage, every position
+  reverse --portfolio NAME --scenario ID|FILE --loss 20%
+                               How far a scenario must be scaled to lose that much
 
 Options (accepted anywhere on the line):
   --db PATH     Database file (default: $AFTERSHOCK_DB, else the app's user-data folder)
+  --portfolio NAME|ID, --client NAME   Which portfolio (the client disambiguates a shared name)
   --json        Machine-readable output on stdout
   --debug       Show stack traces on errors
   -h, --help    Show this help
@@ -37,6 +50,14 @@ export function main(argv: string[], io = { out: console.log, err: console.error
       options: {
         db: { type: 'string' },
         json: { type: 'boolean', default: false },
+        csv: { type: 'boolean', default: false },
+        portfolio: { type: 'string' },
+        client: { type: 'string' },
+        scenario: { type: 'string' },
+        'look-through': { type: 'string' },
+        by: { type: 'string' },
+        loss: { type: 'string' },
+        out: { type: 'string' },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -67,6 +88,7 @@ export function main(argv: string[], io = { out: console.log, err: console.error
     const open = services;
     const context: CliContext = {
       json: values.json,
+      options: values,
       out: io.out,
       call(name, request) {
         const result = dispatch(open, name, request);
@@ -80,6 +102,12 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         return runPortfolios(context, verb, rest);
       case 'clients':
         return runClients(context, verb, rest);
+      case 'scenarios':
+        return runScenarios(context, verb, rest);
+      case 'stress':
+        return runStress(context, [verb, ...rest].filter((x) => x !== undefined));
+      case 'reverse':
+        return runReverse(context, [verb, ...rest].filter((x) => x !== undefined));
       default:
         io.err(`aftershock: unknown command "${group}". Run "aftershock --help" to see the commands.`);
         return 2;

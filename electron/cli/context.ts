@@ -5,7 +5,23 @@ import { AppError } from '../../shared/ipc/result';
 export interface CliContext {
   call<K extends CommandName>(name: K, request: unknown): ResponseOf<K>;
   json: boolean;
+  /** Every parsed option, for subcommands that take more than --json. */
+  options: Record<string, string | boolean | undefined>;
   out: (text: string) => void;
+}
+
+/** A string option a subcommand cannot do without. */
+export function requireOption(context: CliContext, name: string, example: string): string {
+  const value = context.options[name];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new AppError('validation', `This command needs --${name}, e.g. --${name} ${example}.`);
+  }
+  return value.trim();
+}
+
+/** Refuses positional words a subcommand does not take. */
+export function noExtraArguments(command: string, extra: readonly string[]): void {
+  if (extra.length) throw new AppError('validation', `"${command}" does not take "${extra.join(' ')}".`);
 }
 
 /** Reports a wrong or missing verb for a command group. */

@@ -1,0 +1,79 @@
+import { toCsv } from '../../shared/csv';
+import { formatMoney, formatPercent } from '../../shared/format';
+import { DIMENSIONS, signedPercent, type Dimension, type StressResult } from '../../shared/engine';
+import { AppError } from '../../shared/ipc/result';
+import { noExtraArguments, type CliContext } from './context';
+import { parseLoss, resolvePortfolio, resolveScenario } from './resolve';
+import { renderTable } from './table';
+
+function lookThrough(context: CliContext): boolean {
+  const value = context.options['look-through'];
+  if (value === undefined || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new AppError('validation', `--look-through must be "on" or "off", not "${value}".`);
+}
+
+function dimension(context: CliContext): Dimension {
+  const by = context.options.by ?? 'sector';
+  if (typeof by === 'string' && (DIMENSIONS as readonly string[]).includes(by)) return by as Dimension;
+  throw new AppError('validation', `--by must be one of ${DIMENSIONS.join(', ')}, not "${by}".`);
+}
+
+/** `aftershock stress --portfolio NAME --scenario ID|FILE [--look-through on|off] [--by …] [--json|--csv]`. */
+export function runStress(context: CliContext, rest: string[]): number {
+  noExtraArguments('stress', rest);
+  const portfolio = resolvePortfolio(context);
+  const by = dimension(context);
+  const result = context.call('stress:run', { portfolioId: portfolio.id, ...resolveScenario(context), lookThrough: lookThrough(context), by: [...new Set<Dimension>([by, 'sector', 'theme'])] });
+  if (context.json) return context.out(JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...result }, null, 2)), 0;
+  if (context.options.csv) return context.out(positionsCsv(result).trimEnd()), 0;
+  printStress(context, portfolio.name, result, by);
+  return 0;
+}
+
+/** Every position as CSV (formula-guarded), for spreadsheets. */
+function positionsCsv(result: StressResult): string {
+  return toCsv(
+    ['symbol', 'name', 'account', 'currency', `value_${result.baseCurrency}`, `pnl_${result.baseCurrency}`, 'return', 'source', 'applied'],
+    result.positions.map((p) => [p.symbol, p.name, p.accountName, p.currency, p.value, p.pnl, p.return, p.source, p.applied]),
+  );
+}
+
+function printStress(context: CliContext, name: string, result: StressResult, by: Dimension): void {
+  const money = (x: number) => formatMoney(x, result.baseCurrency);
+  context.out(`${result.scenarioName} on “${name}”${result.lookThrough ? '' : ' (look-through off)'}`);
+  context.out(`Value ${money(result.valueBefore)} → ${money(result.valueAfter)}: ${money(result.pnl)} (${signedPercent(result.return)})`);
+  if (result.worst) context.out(`Worst position: ${result.worst.symbol} ${money(result.worst.pnl)}`);
+  const c = result.coverage;
+  context.out(
+    `Coverage: ${formatPercent(c.explicit.share, 1)} shocked explicitly, ${formatPercent(c.market.share, 1)} by the market shock, ` +
+      `${formatPercent(c.none.share, 1)} not shocked; ${formatPercent(c.throughFunds.share, 1)} through funds, ${formatPercent(c.unclassified.share, 1)} unclassified.`,
+  );
+  for (const issue of result.issues) context.out(`Note: ${issue.message}`);
+  for (const dim of [...new Set<Dimension>([by, 'sector', 'theme'])]) {
+    const rows = result.aggregates[dim] ?? [];
+    context.out(`\nBy ${dim}${dim === 'theme' ? ' (a holding can be in several themes)' : ''}:`);
+    context.out(renderTable([dim, 'Value', 'P&L', 'Return'], rows.map((r) => [r.key, money(r.value), money(r.pnl), signedPercent(r.return)]), [false, true, true, true]));
+  }
+  context.out('\nPositions:');
+  context.out(
+    renderTable(
+      ['Symbol', 'Account', 'Value', 'P&L', 'Return', 'Moved by'],
+      [...result.positions].sort((a, b) => a.pnl - b.pnl).map((p) => [p.symbol, p.accountName, money(p.value), money(p.pnl), signedPercent(p.return), p.applied]),
+      [false, false, true, true, true, false],
+    ),
+  );
+}
+
+/** `aftershock reverse --portfolio NAME --scenario ID|FILE --loss 20% [--json]`. */
+export function runReverse(context: CliContext, rest: string[]): number {
+  noExtraArguments('reverse', rest);
+  const portfolio = resolvePortfolio(context);
+  const answer = context.call('stress:reverse', { portfolioId: portfolio.id, ...resolveScenario(context), lookThrough: lookThrough(context), loss: parseLoss(context) });
+  if (context.json) return context.out(JSON.stringify(answer, null, 2)), 0;
+  context.out(answer.explanation);
+  if (answer.scale !== null) {
+    context.out(renderTable(['Target', 'Value', 'Implied change'], answer.impliedShocks.map((s) => [s.target, s.value, signedPercent(s.change)]), [false, false, true]));
+  }
+  return answer.scale === null ? 1 : 0;
+}
