@@ -61,3 +61,61 @@ describe('aftershock CLI', () => {
     expect(bad.stderr.trim()).toMatch(/^aftershock: ".*" is not a file/);
   });
 });
+
+describe('aftershock stress, reverse and scenarios', () => {
+  const db = path.join(dir, 'stress.sqlite');
+
+  it('stresses the sample portfolio with totals, groups, coverage and positions', () => {
+    const table = run(['stress', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--by', 'account', '--db', db]);
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/^S&P 500 −20% on “Growth & AI”\nValue \$626,964\.29 → /);
+    expect(table.out).toContain('By account:');
+    expect(table.out).toMatch(/SPAXX\s+Individual brokerage\s+\$18,500\.00\s+\$0\.00\s+0%\s+Not shocked: cash/);
+    const json = JSON.parse(run(['stress', '--portfolio', '1', '--scenario', 'sp500-minus-20', '--json', '--db', db]).out);
+    expect(json.positions).toHaveLength(26);
+    expect(json.positions[0]).toEqual(expect.objectContaining({ symbol: expect.any(String), value: expect.any(Number), pnl: expect.any(Number) }));
+    expect(json.coverage.market.share + json.coverage.none.share + json.coverage.explicit.share).toBeCloseTo(1, 12);
+  });
+
+  it('writes guarded CSV', () => {
+    const csv = run(['stress', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--csv', '--db', db]).out.split('\r\n');
+    expect(csv[0]).toBe('symbol,name,account,currency,value_USD,pnl_USD,return,source,applied');
+    expect(csv).toHaveLength(27);
+  });
+
+  it('reads a scenario file and answers reverse stress', () => {
+    const file = path.join(dir, 'what-if.json');
+    fs.writeFileSync(file, JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'what-if', name: 'Semis halve', kind: 'hypothetical', shocks: [{ target: 'symbol', value: 'NVDA', change: -0.5 }] }));
+    const out = run(['stress', '--portfolio', 'Growth & AI', '--scenario', file, '--json', '--db', db]).out;
+    expect(JSON.parse(out).pnl).toBeCloseTo(-0.5 * 400 * 138.79, 6);
+    const reverse = run(['reverse', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--loss', '30%', '--db', db]);
+    expect(reverse.code).toBe(0);
+    expect(reverse.out).toMatch(/^“S&P 500 −20%” loses 30\.00% when every shock is multiplied by 1\.\d{4}\./);
+    const impossible = run(['reverse', '--portfolio', 'Growth & AI', '--scenario', file, '--loss', '50%', '--db', db]);
+    expect(impossible.code).toBe(1);
+    expect(impossible.out).toMatch(/^No scaling of “Semis halve” loses 50\.00%/);
+  });
+
+  it('lists, shows, exports and imports scenarios', () => {
+    expect(run(['scenarios', 'list', '--db', db]).out).toMatch(/ai-capex-collapse\s+AI capex thesis collapses\s+4\s+2025-01-27\s+built-in/);
+    expect(run(['scenarios', 'show', 'ai-capex-collapse', '--db', db]).out).toContain('Source: Bloomberg, 27 Jan 2025');
+    const out = path.join(dir, 'exported.json');
+    run(['scenarios', 'export', 'ai-capex-collapse', '--out', out, '--db', db]);
+    expect(run(['scenarios', 'import', out, '--db', db]).out).toBe('Imported “AI capex thesis collapses” as ai-capex-collapse-2.');
+  });
+
+  it.each([
+    [['stress', '--scenario', 'sp500-minus-20'], /needs --portfolio/],
+    [['stress', '--portfolio', 'Nope', '--scenario', 'sp500-minus-20'], /There is no portfolio "Nope"\. Portfolios: "Growth & AI"\./],
+    [['stress', '--portfolio', 'Growth & AI', '--scenario', 'no-such'], /There is no scenario "no-such"/],
+    [['stress', '--portfolio', 'Growth & AI', '--scenario', 'x.json'], /Cannot read the scenario file "x\.json"/],
+    [['stress', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--by', 'mood'], /--by must be one of/],
+    [['stress', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--look-through', 'maybe'], /--look-through must be "on" or "off"/],
+    [['reverse', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--loss', 'lots'], /--loss must be a loss such as 20%/],
+  ])('refuses %j with one sentence', (args, message) => {
+    const result = run([...args, '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(message);
+    expect(result.err.split('\n')).toHaveLength(1);
+  });
+});
