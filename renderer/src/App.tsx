@@ -6,6 +6,7 @@ import { VIEWS, type View } from './store/ui-slice';
 import { HoldingsView } from './views/HoldingsView';
 import { PlannedView } from './views/PlannedView';
 import { PortfoliosView } from './views/PortfoliosView';
+import { ScenariosView } from './views/ScenariosView';
 import { viewForShortcut } from './keyboard';
 
 const LABELS: Record<View, string> = {
@@ -66,12 +67,7 @@ export function App() {
       <main className="content">
         {view === 'portfolios' && <PortfoliosView />}
         {view === 'holdings' && <HoldingsView />}
-        {view === 'scenarios' && (
-          <PlannedView
-            title="Scenarios"
-            lead="Shock scenarios such as “AI capex thesis collapses” or the DeepSeek sell-off of 27 Jan 2025, and your own what-ifs."
-          />
-        )}
+        {view === 'scenarios' && <ScenariosView />}
         {view === 'results' && (
           <PlannedView title="Results" lead="What each position, sector, theme and account would lose under a scenario." />
         )}

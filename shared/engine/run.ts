@@ -59,6 +59,8 @@ export interface StressResult {
   worst: PositionResult | null;
   coverage: Coverage;
   aggregates: Partial<Record<Dimension, AggregateRow[]>>;
+  /** Value (base currency) each shock of the scenario reached, by the shock's index. */
+  shockValue: number[];
   issues: BookIssue[];
 }
 
@@ -82,25 +84,27 @@ export function createEvaluator(book: Book, compiled: CompiledScenario) {
     }
     return move;
   };
-  const fundMemo = new Map<string, { return: number; shares: Record<'explicit' | 'market' | 'none' | 'unclassified', number> }>();
+  const fundMemo = new Map<string, { return: number; shares: Record<'explicit' | 'market' | 'none' | 'unclassified', number>; byShock: Map<number, number> }>();
   const fund = (lookThrough: FundLookThrough, key: SecurityKey, currency: string) => {
     const id = `${lookThrough.fund}|${currency}`;
     let hit = fundMemo.get(id);
     if (!hit) {
       const shares = { explicit: 0, market: 0, none: 0, unclassified: 0 };
+      const byShock = new Map<number, number>();
       let r = 0;
+      const count = (move: SliceMove, weight: number) => {
+        r += weight * move.return;
+        shares[move.price.kind] += weight;
+        for (const index of [move.price.shockIndex, move.fx.shockIndex]) {
+          if (index !== null) byShock.set(index, (byShock.get(index) ?? 0) + weight);
+        }
+      };
       for (const c of lookThrough.constituents) {
-        const move = slice(c.key, currency);
-        r += c.weight * move.return;
-        shares[move.price.kind] += c.weight;
+        count(slice(c.key, currency), c.weight);
         if (!c.key.isClassified) shares.unclassified += c.weight;
       }
-      if (lookThrough.residualWeight > 0) {
-        const move = slice(key, currency, true);
-        r += lookThrough.residualWeight * move.return;
-        shares[move.price.kind] += lookThrough.residualWeight;
-      }
-      hit = { return: r, shares };
+      if (lookThrough.residualWeight > 0) count(slice(key, currency, true), lookThrough.residualWeight);
+      hit = { return: r, shares, byShock };
       fundMemo.set(id, hit);
     }
     return hit;
@@ -118,6 +122,7 @@ export function runScenario(book: Book, scenario: Scenario, options: { scale?: n
   const evaluate = createEvaluator(book, compileScenario(scenario, scale));
   const coverage: Coverage = { explicit: bucket(), market: bucket(), none: bucket(), throughFunds: bucket(), unclassified: { ...bucket(), symbols: [] } };
   const unclassifiedSymbols = new Set<string>();
+  const shockValue = scenario.shocks.map(() => 0);
   const add = (name: keyof Coverage, value: number, id: number) => {
     if (value === 0) return;
     coverage[name].value += value;
@@ -128,6 +133,7 @@ export function runScenario(book: Book, scenario: Scenario, options: { scale?: n
   const positions: PositionResult[] = book.positions.map((p) => {
     if (evaluate.isLookedThrough(p)) {
       const f = evaluate.fund(p.fund!, p.key, p.currency);
+      for (const [index, weight] of f.byShock) shockValue[index] += p.value * weight;
       (['explicit', 'market', 'none'] as const).forEach((k) => add(k, p.value * f.shares[k], p.id));
       add('throughFunds', p.value * (1 - p.fund!.residualWeight), p.id);
       if (f.shares.unclassified > 0) {
@@ -146,6 +152,7 @@ export function runScenario(book: Book, scenario: Scenario, options: { scale?: n
     }
     const move = evaluate.slice(p.key, p.currency);
     add(move.price.kind, p.value, p.id);
+    for (const index of [move.price.shockIndex, move.fx.shockIndex]) if (index !== null) shockValue[index] += p.value;
     if (!p.key.isClassified && p.key.assetClass !== 'cash') {
       add('unclassified', p.value, p.id);
       unclassifiedSymbols.add(p.symbol);
@@ -184,6 +191,7 @@ export function runScenario(book: Book, scenario: Scenario, options: { scale?: n
     worst,
     coverage,
     aggregates,
+    shockValue,
     issues: book.issues,
   };
 }

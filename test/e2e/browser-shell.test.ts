@@ -97,9 +97,30 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
     await page.getByText('8 of 26').waitFor();
   });
 
-  it('navigates with Ctrl+number and explains the views still to come', async () => {
+  it('edits a copy of a built-in scenario and sees the result change live', async () => {
     await page.keyboard.press('Control+3');
-    await page.getByRole('heading', { name: 'Scenarios are not in this version yet' }).waitFor();
+    await page.getByRole('heading', { name: 'Scenarios', exact: true }).waitFor();
+    await page.getByRole('button', { name: /^S&P 500 −20%/ }).click();
+    const pnl = page.getByTestId('preview-pnl');
+    await page.getByRole('heading', { name: 'S&P 500 −20%', level: 2 }).waitFor();
+    const before = await pnl.innerText();
+    expect(before).toMatch(/^-\$\d{2,3},\d{3} \(−\d+(\.\d+)?%\)$/);
+    expect(await page.getByLabel('Shock 1 size in percent').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Duplicate to edit' }).click();
+    await page.getByRole('textbox', { name: 'Scenario name' }).waitFor();
+    await page.getByLabel('Shock 1 size in percent').fill('-10');
+    await page.getByLabel('Shock 1 size in percent').press('Enter');
+    const halved = await pnl.innerText();
+    const amount = (text: string) => Number(text.replace(/[^0-9.]/g, '').replace(/\.(?=.*\.)/g, ''));
+    expect(amount(halved.split(' ')[0])).toBeCloseTo(amount(before.split(' ')[0]) / 2, -1);
+    await page.screenshot({ path: path.join(SHOTS, '04-scenario-editor.png') });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved “S&P 500 −20% (copy)”.').waitFor();
+  });
+
+  it('navigates with Ctrl+number and explains the views still to come', async () => {
+    await page.keyboard.press('Control+4');
+    await page.getByRole('heading', { name: 'Results are not in this version yet' }).waitFor();
     await page.keyboard.press('Control+1');
     await page.getByRole('heading', { name: 'Portfolios', exact: true }).waitFor();
   });

@@ -57,6 +57,8 @@ describe('story: a semis-heavy retail book under "AI capex thesis collapses"', (
     expect(result.coverage.none.positionIds).toEqual([positions[4].id, positions[5].id]);
     expect(result.coverage.explicit.share + result.coverage.none.share).toBeCloseTo(1, 12);
     expect(result.coverage.unclassified.value).toBe(0);
+    // Semiconductors: NVDA; SME: AMAT (ASML is taken by its own symbol shock); ai-energy: VST.
+    expect(result.shockValue).toEqual([10000, 3000, 7000, 5000]);
   });
 
   it('aggregates by sector and theme', () => {

@@ -28,6 +28,8 @@ describe('story: a fund-only book, look-through on and off', () => {
     expect(result.coverage.explicit.value).toBeCloseTo(1000, 9);
     expect(result.coverage.market.value).toBeCloseTo(9000, 9);
     expect(result.coverage.throughFunds.value).toBeCloseTo(2500, 9);
+    expect(result.shockValue[0]).toBeCloseTo(1000, 9);
+    expect(result.shockValue[1]).toBeCloseTo(9000, 9);
     expect(result.coverage.unclassified).toMatchObject({ symbols: ['MSFT'] });
     expect(result.coverage.unclassified.value).toBeCloseTo(700, 9);
     const bySymbol = Object.fromEntries(result.aggregates.symbol!.map((r) => [r.key, [r.value, r.pnl]]));

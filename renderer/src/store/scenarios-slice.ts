@@ -1,0 +1,132 @@
+import type { StateCreator } from 'zustand';
+import type { Scenario } from '../../../shared/engine';
+import type { ScenarioSummaryData, StressSnapshotData } from '../../../shared/ipc/stress-types';
+import { api, unwrap } from '../api';
+import { blankScenario, idFromName } from '../views/scenario-editor';
+import { attempt as attemptWith } from './attempt';
+import type { Store } from './store';
+
+export interface ScenariosSlice {
+  scenarios: ScenarioSummaryData[];
+  selectedScenarioId: string | null;
+  /** The scenario on screen, edited in place; saved only on request. */
+  draft: Scenario | null;
+  draftBuiltIn: boolean;
+  draftDirty: boolean;
+  snapshot: StressSnapshotData | null;
+  lookThrough: boolean;
+  loadScenarios(): Promise<void>;
+  selectScenario(id: string): Promise<void>;
+  editDraft(change: (draft: Scenario) => Scenario): void;
+  saveDraft(): Promise<boolean>;
+  revertDraft(): Promise<void>;
+  newScenario(): void;
+  duplicateScenario(id: string): Promise<void>;
+  deleteScenario(id: string): Promise<void>;
+  importScenarioFile(json: string, fileName: string): Promise<void>;
+  exportScenario(id: string): Promise<{ fileName: string; json: string } | null>;
+  loadSnapshot(): Promise<void>;
+  setLookThrough(on: boolean): void;
+}
+
+/** The scenario library, the scenario being edited, and the portfolio snapshot its live preview runs on. */
+export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> = (set, get) => {
+  const attempt = <T>(work: () => Promise<T>) => attemptWith(get, work);
+  return {
+    scenarios: [],
+    selectedScenarioId: null,
+    draft: null,
+    draftBuiltIn: false,
+    draftDirty: false,
+    snapshot: null,
+    lookThrough: true,
+
+    loadScenarios: async () => {
+      await attempt(async () => {
+        const scenarios = await unwrap(api().listScenarios());
+        set({ scenarios });
+        const selected = get().selectedScenarioId;
+        if (!get().draft || !scenarios.some((s) => s.id === selected)) {
+          const first = scenarios.find((s) => s.id === 'ai-capex-collapse') ?? scenarios[0];
+          if (first) await get().selectScenario(first.id);
+        }
+      });
+    },
+
+    selectScenario: async (id) => {
+      await attempt(async () => {
+        const { scenario, builtIn } = await unwrap(api().getScenario({ id }));
+        set({ selectedScenarioId: id, draft: scenario, draftBuiltIn: builtIn, draftDirty: false });
+      });
+    },
+
+    editDraft: (change) => {
+      const draft = get().draft;
+      if (draft && !get().draftBuiltIn) set({ draft: change(draft), draftDirty: true });
+    },
+
+    saveDraft: async () =>
+      (await attempt(async () => {
+        const draft = get().draft;
+        if (!draft) return false;
+        const saved = await unwrap(api().saveScenario({ scenario: draft }));
+        set({ draft: saved, draftDirty: false, selectedScenarioId: saved.id });
+        set({ scenarios: await unwrap(api().listScenarios()) });
+        get().notify({ kind: 'info', message: `Saved “${saved.name}”.` });
+        return true;
+      })) ?? false,
+
+    revertDraft: async () => {
+      const id = get().selectedScenarioId;
+      if (id && get().scenarios.some((s) => s.id === id)) await get().selectScenario(id);
+      else if (get().scenarios[0]) await get().selectScenario(get().scenarios[0].id);
+    },
+
+    newScenario: () => {
+      const id = idFromName('my-scenario', new Set(get().scenarios.map((s) => s.id)));
+      set({ draft: blankScenario(id), draftBuiltIn: false, draftDirty: true, selectedScenarioId: id });
+    },
+
+    duplicateScenario: async (id) => {
+      await attempt(async () => {
+        const copy = await unwrap(api().duplicateScenario({ id }));
+        set({ scenarios: await unwrap(api().listScenarios()) });
+        await get().selectScenario(copy.id);
+        get().notify({ kind: 'info', message: `Made an editable copy: “${copy.name}”.` });
+      });
+    },
+
+    deleteScenario: async (id) => {
+      await attempt(async () => {
+        const { scenario } = await unwrap(api().getScenario({ id }));
+        await unwrap(api().deleteScenario({ id }));
+        set({ selectedScenarioId: null, draft: null });
+        await get().loadScenarios();
+        get().notify({
+          kind: 'info',
+          message: `Deleted “${scenario.name}”.`,
+          action: { label: 'Undo', run: () => void unwrap(api().saveScenario({ scenario })).then(() => get().loadScenarios()).then(() => get().selectScenario(scenario.id)) },
+        });
+      });
+    },
+
+    importScenarioFile: async (json, fileName) => {
+      await attempt(async () => {
+        const saved = await unwrap(api().importScenario({ json, fileName }));
+        set({ scenarios: await unwrap(api().listScenarios()) });
+        await get().selectScenario(saved.id);
+        get().notify({ kind: 'info', message: `Imported “${saved.name}”.` });
+      });
+    },
+
+    exportScenario: async (id) => attempt(() => unwrap(api().exportScenario({ id }))),
+
+    loadSnapshot: async () => {
+      const portfolioId = get().selectedPortfolioId;
+      if (portfolioId === null) return set({ snapshot: null });
+      await attempt(async () => set({ snapshot: await unwrap(api().getStressSnapshot({ portfolioId })) }));
+    },
+
+    setLookThrough: (on) => set({ lookThrough: on }),
+  };
+};

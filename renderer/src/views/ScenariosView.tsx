@@ -1,0 +1,206 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { prepareBook, runScenario } from '../../../shared/engine';
+import { ConfirmDialog } from '../components/Dialog';
+import { EmptyState } from '../components/EmptyState';
+import { useStore } from '../store/store';
+import { moveShock, newShock, vocabulary } from './scenario-editor';
+import { ShockRow } from './ShockRow';
+import { WhatIfPreview } from './WhatIfPreview';
+
+/** The scenario library and editor, with the selected portfolio's result recomputed on every edit. */
+export function ScenariosView() {
+  const s = useStore();
+  const { scenarios, draft, draftBuiltIn, draftDirty, snapshot, lookThrough, selectedPortfolioId, portfolios } = s;
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void useStore.getState().loadScenarios();
+  }, []);
+  useEffect(() => {
+    void useStore.getState().loadSnapshot();
+  }, [selectedPortfolioId]);
+
+  const book = useMemo(
+    () => (snapshot ? prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough }) : null),
+    [snapshot, lookThrough],
+  );
+  const result = useMemo(() => (book && draft ? runScenario(book, draft, { by: ['sector'] }) : null), [book, draft]);
+  const suggestions = useMemo(() => vocabulary(snapshot), [snapshot]);
+
+  const exportCurrent = async () => {
+    if (!draft) return;
+    const file = await s.exportScenario(draft.id);
+    if (!file) return;
+    const url = URL.createObjectURL(new Blob([file.json], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.fileName;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  const importFile = async (file: File | undefined) => {
+    if (file) await s.importScenarioFile(await file.text(), file.name);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const builtIns = scenarios.filter((x) => x.builtIn);
+  const own = scenarios.filter((x) => !x.builtIn);
+  const listItem = (x: (typeof scenarios)[number]) => (
+    <li key={x.id}>
+      <button type="button" className={x.id === draft?.id ? 'scenario-item active' : 'scenario-item'} aria-current={x.id === draft?.id ? 'true' : undefined} onClick={() => void s.selectScenario(x.id)}>
+        <span>{x.name}</span>
+        <span className="muted small">{x.date ?? `${x.shockCount} shock${x.shockCount === 1 ? '' : 's'}`}</span>
+      </button>
+    </li>
+  );
+
+  return (
+    <section className="view wide">
+      <header className="view-header">
+        <div>
+          <h1>Scenarios</h1>
+          <p className="lead">Pick a scenario or write your own; the result for the selected portfolio updates as you edit.</p>
+        </div>
+        <div className="toolbar">
+          <select aria-label="Portfolio for the live result" value={selectedPortfolioId ?? ''} onChange={(e) => s.selectPortfolio(Number(e.target.value))}>
+            {portfolios.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.clientName} — {p.name}
+              </option>
+            ))}
+          </select>
+          <label className="toggle">
+            <input type="checkbox" checked={lookThrough} onChange={(e) => s.setLookThrough(e.target.checked)} /> Look through funds
+          </label>
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            Import…
+          </button>
+          <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(e) => void importFile(e.target.files?.[0])} />
+          <button type="button" className="primary" onClick={() => s.newScenario()}>
+            New scenario
+          </button>
+        </div>
+      </header>
+
+      <div className="scenario-layout">
+        <nav className="card scenario-list" aria-label="Scenario library">
+          <h3>Built-in</h3>
+          <ul>{builtIns.map(listItem)}</ul>
+          <h3>Yours</h3>
+          {own.length ? <ul>{own.map(listItem)}</ul> : <p className="muted small pad">None yet: duplicate a built-in or start a new one.</p>}
+        </nav>
+
+        {!draft ? (
+          <EmptyState title="No scenario selected" body="Choose one from the library on the left." />
+        ) : (
+          <div className="scenario-editor">
+            <div className="card pad">
+              <div className="editor-title">
+                {draftBuiltIn ? (
+                  <h2>{draft.name}</h2>
+                ) : (
+                  <input className="title-input" aria-label="Scenario name" value={draft.name} maxLength={200} onChange={(e) => s.editDraft((d) => ({ ...d, name: e.target.value }))} />
+                )}
+                <div className="toolbar">
+                  {draftBuiltIn && <span className="badge">Built-in · read-only</span>}
+                  <button type="button" onClick={() => void s.duplicateScenario(draft.id)} disabled={draftDirty}>
+                    {draftBuiltIn ? 'Duplicate to edit' : 'Duplicate'}
+                  </button>
+                  <button type="button" onClick={() => void exportCurrent()} disabled={draftDirty}>
+                    Export
+                  </button>
+                  {!draftBuiltIn && (
+                    <>
+                      <button type="button" className="link danger" onClick={() => setConfirmDelete(true)}>
+                        Delete
+                      </button>
+                      <button type="button" onClick={() => void s.revertDraft()} disabled={!draftDirty}>
+                        Revert
+                      </button>
+                      <button type="button" className="primary" onClick={() => void s.saveDraft()} disabled={!draftDirty}>
+                        Save
+                      </button>
+                    </>
+                  )}
+                </div>
+              </div>
+              {draftBuiltIn ? (
+                <p className="muted">{draft.description}</p>
+              ) : (
+                <textarea aria-label="Description" className="description" value={draft.description} maxLength={4000} placeholder="What this scenario assumes, and where its figures come from" onChange={(e) => s.editDraft((d) => ({ ...d, description: e.target.value }))} />
+              )}
+              <table className="table shocks">
+                <thead>
+                  <tr>
+                    <th aria-label="On" />
+                    <th>Target</th>
+                    <th>Value</th>
+                    <th>Size</th>
+                    <th className="num" title="Value moved, in holdings">Reach</th>
+                    <th aria-label="Actions" />
+                  </tr>
+                </thead>
+                <tbody>
+                  {draft.shocks.map((shock, i) => (
+                    <ShockRow
+                      key={i}
+                      index={i}
+                      shock={shock}
+                      readOnly={draftBuiltIn}
+                      isFirst={i === 0}
+                      isLast={i === draft.shocks.length - 1}
+                      suggestions={suggestions}
+                      hits={result ? Math.round(result.valueBefore ? (result.shockValue[i] / result.valueBefore) * 100 : 0) : 0}
+                      onChange={(next) => s.editDraft((d) => ({ ...d, shocks: d.shocks.map((x, j) => (j === i ? next : x)) }))}
+                      onMove={(direction) => s.editDraft((d) => ({ ...d, shocks: moveShock(d.shocks, i, direction) }))}
+                      onDuplicate={() => s.editDraft((d) => ({ ...d, shocks: [...d.shocks.slice(0, i + 1), { ...shock }, ...d.shocks.slice(i + 1)] }))}
+                      onDelete={() => s.editDraft((d) => ({ ...d, shocks: d.shocks.filter((_, j) => j !== i) }))}
+                    />
+                  ))}
+                </tbody>
+              </table>
+              {!draftBuiltIn && (
+                <button type="button" className="link" onClick={() => s.editDraft((d) => ({ ...d, shocks: [...d.shocks, newShock()] }))}>
+                  + Add shock
+                </button>
+              )}
+              <p className="muted small">
+                Reach is the share of the portfolio’s value each shock moves. The most specific shock wins: symbol, theme, industry, sector, country,
+                asset class, then market; within one kind the shock listed first wins. Currency shocks move holdings in that currency on top.
+              </p>
+              {draft.event && (
+                <div className="sources small">
+                  <strong>
+                    {draft.event.date ?? `${draft.event.window?.from} → ${draft.event.window?.to}`} · {draft.event.basis.timing}, {draft.event.basis.returns} returns
+                  </strong>
+                  <ul>
+                    {draft.event.sources.map((src) => (
+                      <li key={src.title}>
+                        {src.title}
+                        {src.note ? ` — ${src.note}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </div>
+            {result ? <WhatIfPreview result={result} /> : <EmptyState title="No portfolio to preview" body="Create a portfolio to see this scenario’s result live." />}
+          </div>
+        )}
+      </div>
+      {confirmDelete && draft && (
+        <ConfirmDialog
+          title={`Delete “${draft.name}”?`}
+          message="The scenario is removed from your library; you can undo right after."
+          confirmLabel="Delete scenario"
+          onConfirm={() => {
+            setConfirmDelete(false);
+            void s.deleteScenario(draft.id);
+          }}
+          onCancel={() => setConfirmDelete(false)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { TARGET_KINDS, type Shock, type TargetKind } from '../../../shared/engine';
+import { changeToPercent, percentToChange } from './scenario-editor';
+
+const KIND_LABELS: Record<TargetKind, string> = {
+  symbol: 'Symbol',
+  theme: 'Theme',
+  industry: 'Industry',
+  sector: 'Sector',
+  country: 'Country',
+  assetClass: 'Asset class',
+  market: 'Market (the rest)',
+  currency: 'Currency',
+};
+
+/** One editable shock: on/off, target kind and value (with suggestions), size by slider or exact entry, order. */
+export function ShockRow(props: {
+  index: number;
+  shock: Shock;
+  readOnly: boolean;
+  isFirst: boolean;
+  isLast: boolean;
+  suggestions: Record<TargetKind, string[]>;
+  /** Share of the portfolio's value this shock moves, in whole percent. */
+  hits: number;
+  onChange: (shock: Shock) => void;
+  onMove: (direction: -1 | 1) => void;
+  onDuplicate: () => void;
+  onDelete: () => void;
+}) {
+  const { shock, readOnly, index } = props;
+  const [typed, setTyped] = useState<string | null>(null);
+  const listId = `shock-values-${index}`;
+  const label = `Shock ${index + 1}`;
+  const commitTyped = () => {
+    if (typed === null) return;
+    const change = percentToChange(typed);
+    if (change !== null && change >= -1 && change <= 10) props.onChange({ ...shock, change });
+    setTyped(null);
+  };
+
+  return (
+    <tr className={shock.enabled ? undefined : 'disabled'} aria-label={label}>
+      <td>
+        <input type="checkbox" checked={shock.enabled} disabled={readOnly} aria-label={`${label} enabled`} onChange={(e) => props.onChange({ ...shock, enabled: e.target.checked })} />
+      </td>
+      <td>
+        <select value={shock.target} disabled={readOnly} aria-label={`${label} target`} onChange={(e) => props.onChange({ ...shock, target: e.target.value as TargetKind, value: e.target.value === 'market' ? '' : shock.value })}>
+          {TARGET_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        {shock.target === 'market' ? (
+          <span className="muted small">all not matched</span>
+        ) : (
+          <>
+            <input
+              className="shock-value"
+              value={shock.value}
+              disabled={readOnly}
+              list={listId}
+              aria-label={`${label} value`}
+              placeholder={shock.target === 'symbol' ? 'NVDA' : shock.target === 'theme' ? 'ai-energy' : ''}
+              onChange={(e) => props.onChange({ ...shock, value: e.target.value })}
+            />
+            <datalist id={listId}>
+              {props.suggestions[shock.target].slice(0, 400).map((v) => (
+                <option key={v} value={v} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </td>
+      <td className="shock-size">
+        <input
+          type="range"
+          min={-50}
+          max={50}
+          step={0.5}
+          disabled={readOnly}
+          aria-label={`${label} size slider`}
+          value={Math.max(-50, Math.min(50, shock.change * 100))}
+          onChange={(e) => props.onChange({ ...shock, change: Number(e.target.value) / 100 })}
+        />
+        <input
+          className="shock-percent"
+          aria-label={`${label} size in percent`}
+          disabled={readOnly}
+          value={typed ?? changeToPercent(shock.change)}
+          onChange={(e) => setTyped(e.target.value)}
+          onBlur={commitTyped}
+          onKeyDown={(e) => e.key === 'Enter' && commitTyped()}
+        />
+        <span className="muted">%</span>
+      </td>
+      <td className="num muted" title="Share of the portfolio's value this shock moves">
+        {props.hits}%
+      </td>
+      <td className="row-actions">
+        {!readOnly && (
+          <>
+            <button type="button" className="icon" aria-label={`Move ${label.toLowerCase()} up`} disabled={props.isFirst} onClick={() => props.onMove(-1)}>
+              ↑
+            </button>
+            <button type="button" className="icon" aria-label={`Move ${label.toLowerCase()} down`} disabled={props.isLast} onClick={() => props.onMove(1)}>
+              ↓
+            </button>
+            <button type="button" className="link small" aria-label={`Duplicate ${label.toLowerCase()}`} title="Duplicate" onClick={props.onDuplicate}>
+              Copy
+            </button>
+            <button type="button" className="icon danger-text" aria-label={`Delete ${label.toLowerCase()}`} title="Delete" onClick={props.onDelete}>
+              ×
+            </button>
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,65 @@
+import type { StressResult } from '../../../shared/engine';
+import { signedPercent } from '../../../shared/engine';
+import { formatMoney, formatPercent } from '../../../shared/format';
+
+/** The live result of the scenario being edited: totals, coverage, the largest moves and the sectors. */
+export function WhatIfPreview({ result }: { result: StressResult }) {
+  const money = (x: number, digits = 0) => formatMoney(x, result.baseCurrency, digits);
+  const c = result.coverage;
+  const movers = [...result.positions].filter((p) => p.pnl !== 0).sort((a, b) => Math.abs(b.pnl) - Math.abs(a.pnl)).slice(0, 6);
+  const sectors = (result.aggregates.sector ?? []).slice(0, 8);
+  return (
+    <aside className="card preview" aria-label="Live result" aria-live="polite">
+      <div className="preview-headline">
+        <div>
+          <div className="muted small">Value before → after</div>
+          <div className="preview-values" data-testid="preview-values">
+            {money(result.valueBefore)} → {money(result.valueAfter)}
+          </div>
+        </div>
+        <div className={result.pnl < 0 ? 'loss big' : 'gain big'} data-testid="preview-pnl">
+          {money(result.pnl)} <span className="small">({signedPercent(result.return)})</span>
+        </div>
+      </div>
+      <div className="coverage-bar" role="img" aria-label={`Shocked explicitly ${formatPercent(c.explicit.share, 1)}, by the market shock ${formatPercent(c.market.share, 1)}, not shocked ${formatPercent(c.none.share, 1)}`}>
+        <span className="seg explicit" style={{ width: `${c.explicit.share * 100}%` }} />
+        <span className="seg market" style={{ width: `${c.market.share * 100}%` }} />
+        <span className="seg none" style={{ width: `${c.none.share * 100}%` }} />
+      </div>
+      <p className="small muted legend">
+        <span className="dot explicit" /> explicit {formatPercent(c.explicit.share, 1)} <span className="dot market" /> market {formatPercent(c.market.share, 1)}{' '}
+        <span className="dot none" /> not shocked {formatPercent(c.none.share, 1)} · through funds {formatPercent(c.throughFunds.share, 1)} · unclassified {formatPercent(c.unclassified.share, 1)}
+      </p>
+      {result.issues.map((issue) => (
+        <p key={issue.kind} className="small warn">
+          {issue.message}
+        </p>
+      ))}
+      <h3>Largest moves</h3>
+      {movers.length === 0 && <p className="small muted">Nothing in this portfolio moves under this scenario.</p>}
+      <table className="table compact">
+        <tbody>
+          {movers.map((p) => (
+            <tr key={p.id} title={p.applied}>
+              <td className="symbol">{p.symbol}</td>
+              <td className="num">{money(p.pnl)}</td>
+              <td className="num muted">{signedPercent(p.return)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>By sector{result.lookThrough ? ', through funds' : ''}</h3>
+      <table className="table compact">
+        <tbody>
+          {sectors.map((r) => (
+            <tr key={r.key}>
+              <td>{r.key}</td>
+              <td className="num">{money(r.pnl)}</td>
+              <td className="num muted">{signedPercent(r.return)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </aside>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Scenario, Shock, TargetKind } from '../../../shared/engine';
+import type { StressSnapshotData } from '../../../shared/ipc/stress-types';
+import { ASSET_CLASSES } from '../../../shared/domain/types';
+
+/** The eleven GICS sectors, offered even when the portfolio has none of them yet. */
+export const GICS_SECTORS = [
+  'Communication Services', 'Consumer Discretionary', 'Consumer Staples', 'Energy', 'Financials', 'Health Care',
+  'Industrials', 'Information Technology', 'Materials', 'Real Estate', 'Utilities',
+];
+
+/** Suggestions for a shock's value, per target kind, from the portfolio's own holdings and their classifications. */
+export function vocabulary(snapshot: StressSnapshotData | null): Record<TargetKind, string[]> {
+  const securities = Object.values(snapshot?.reference.securities ?? {});
+  const uniq = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
+  const symbols = uniq([...(snapshot?.positions ?? []).map((p) => p.symbol), ...securities.map((s) => s.symbol)]);
+  return {
+    symbol: symbols,
+    theme: uniq(securities.flatMap((s) => s.themes)),
+    industry: uniq(securities.map((s) => s.industry)),
+    sector: uniq([...GICS_SECTORS, ...securities.map((s) => s.sector)]),
+    country: uniq(securities.map((s) => s.country)),
+    assetClass: [...ASSET_CLASSES],
+    currency: uniq([snapshot?.portfolio.baseCurrency, ...(snapshot?.positions ?? []).map((p) => p.currency), 'USD', 'EUR', 'GBP', 'JPY', 'CHF']),
+    market: [],
+  };
+}
+
+/** Moves shock `index` up (−1) or down (+1); order decides ties within a level. */
+export function moveShock(shocks: readonly Shock[], index: number, direction: -1 | 1): Shock[] {
+  const target = index + direction;
+  if (target < 0 || target >= shocks.length) return [...shocks];
+  const next = [...shocks];
+  [next[index], next[target]] = [next[target], next[index]];
+  return next;
+}
+
+/** A new shock to edit: the market, −10%. */
+export function newShock(): Shock {
+  return { target: 'market', value: '', change: -0.1, enabled: true };
+}
+
+/** Reads a typed percentage ("-12.5", "−12.5%") as a change (−0.125); null when it is not a number. */
+export function percentToChange(text: string): number | null {
+  const cleaned = text.replace(/[−–]/g, '-').replace(/[%\s]/g, '');
+  if (!/^[-+]?\d*\.?\d+$/.test(cleaned)) return null;
+  return Math.round(Number(cleaned) * 100) / 10000;
+}
+
+/** A change as the percentage shown in the editor (−0.125 → "-12.5"). */
+export function changeToPercent(change: number): string {
+  return String(Math.round(change * 100000) / 1000);
+}
+
+/** A fresh user scenario. */
+export function blankScenario(id: string): Scenario {
+  return { format: 'aftershock-scenario', version: 1, id, name: 'New scenario', description: '', kind: 'hypothetical', tags: [], shocks: [newShock()] };
+}
+
+/** A scenario id not yet used, from a name ("My what-if" → "my-what-if", "my-what-if-2"…). */
+export function idFromName(name: string, taken: ReadonlySet<string>): string {
+  const stem = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scenario';
+  if (!taken.has(stem)) return stem;
+  for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
+}
