@@ -97,6 +97,8 @@ function readUserVersion(file: string, driver: { nativeBinding?: string }): numb
     probe = new Database(file, { ...driver, readonly: true, fileMustExist: true });
     return probe.pragma('user_version', { simple: true }) as number;
   } catch (error) {
+    // Only SQLite's own refusals mean a bad file; anything else (a missing driver) is not the file's fault.
+    if (!(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_'))) throw error;
     throw new AppError(
       'database',
       `"${file}" could not be read as an SQLite database; it may be damaged. It was left untouched.`,

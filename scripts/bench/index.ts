@@ -1,3 +1,4 @@
+import { engineBenchmarks } from './engine';
 import { machineContext, printFigures } from './harness';
 import { storeBenchmarks } from './store';
 
@@ -6,4 +7,7 @@ export async function runBenchmarks(_args: string[]): Promise<void> {
   console.log('# Aftershock benchmarks');
   console.log(machineContext());
   printFigures('Store and valuation', storeBenchmarks());
+  printFigures('Stress engine', engineBenchmarks());
+  const peak = process.resourceUsage().maxRSS / 1024;
+  console.log(`\nPeak memory of this benchmark process (RSS): ${peak.toFixed(0)} MiB`);
 }

@@ -12,6 +12,10 @@ export interface SecurityKey {
   country: string | null;
   assetClass: AssetClass;
   isClassified: boolean;
+  /** Dense number unique to this symbol and asset class within the book, for fast per-scenario caches. */
+  id: number;
+  /** The attributes as shocks compare them: symbol upper-case, the rest trimmed lower-case. */
+  match: { symbol: string; themes: string[]; industry: string; sector: string; country: string };
 }
 
 export interface FundLookThrough {
@@ -21,7 +25,15 @@ export interface FundLookThrough {
   constituents: { key: SecurityKey; weight: number }[];
   /** Share of the fund not covered by the listed constituents, classified as the fund itself. */
   residualWeight: number;
+  /** The constituents again as typed arrays, for the per-scenario hot loop. */
+  keyIds: Int32Array;
+  weights: Float64Array;
+  /** Weight of constituents without sector, industry or theme. */
+  unclassifiedWeight: number;
 }
+
+export const KEY_INDEX_LEVELS = ['symbol', 'theme', 'industry', 'sector', 'country', 'assetClass'] as const;
+export type KeyIndexLevel = (typeof KEY_INDEX_LEVELS)[number];
 
 export interface BookPosition {
   id: number;
@@ -42,10 +54,35 @@ export interface BookIssue {
   symbols: string[];
 }
 
+/**
+ * Positions that move alike: same security, currency and asset class. A scenario's return is computed once
+ * per group; position P&L is its value times its group's return.
+ */
+export interface BookGroup {
+  key: SecurityKey;
+  currency: string;
+  currencyIndex: number;
+  fund: FundLookThrough | null;
+  value: number;
+  /** Indexes into Book.positions. */
+  members: number[];
+}
+
 /** A portfolio made ready for many scenarios: valued, classified and split through funds once. */
 export interface Book {
   baseCurrency: string;
   positions: BookPosition[];
+  groups: BookGroup[];
+  /** For each position, the index of its group. */
+  positionGroup: Int32Array;
+  /** How many distinct security keys the book has (key.id < keyCount). */
+  keyCount: number;
+  /** Every security key by id. */
+  keys: SecurityKey[];
+  /** Key ids by the attribute values shocks match on (normalised as in SecurityKey.match). */
+  index: Record<KeyIndexLevel, Map<string, number[]>>;
+  /** Currencies of the positions; BookGroup.currencyIndex points here. */
+  currencies: string[];
   /** Positions left out because they cannot be valued in the base currency. */
   excluded: { id: number; symbol: string; currency: string }[];
   totalValue: number;
@@ -64,7 +101,9 @@ const TYPE_TO_CLASS: Record<SecurityType, AssetClass> = {
   other: 'other',
 };
 
-function keyFor(symbol: string, info: Classification | undefined, fallbackClass: AssetClass, fallbackName = ''): SecurityKey {
+const lower = (s: string | null | undefined) => (s ?? '').trim().toLowerCase();
+
+function keyFor(symbol: string, info: Classification | undefined, fallbackClass: AssetClass, fallbackName = ''): Omit<SecurityKey, 'id'> {
   return {
     symbol,
     name: info?.name || fallbackName,
@@ -74,6 +113,7 @@ function keyFor(symbol: string, info: Classification | undefined, fallbackClass:
     country: info?.country ?? null,
     assetClass: info ? TYPE_TO_CLASS[info.type] : fallbackClass,
     isClassified: !!info && (info.sector !== null || info.industry !== null || info.themes.length > 0 || info.type !== 'stock'),
+    match: { symbol: symbol.toUpperCase(), themes: (info?.themes ?? []).map(lower), industry: lower(info?.industry), sector: lower(info?.sector), country: lower(info?.country) },
   };
 }
 
@@ -90,6 +130,18 @@ export function prepareBook(
   const funds = new Map<string, FundLookThrough>();
   const overweight: string[] = [];
   const unclassified = new Set<string>();
+  const keys = new Map<string, SecurityKey>();
+  /** One shared key per symbol and asset class, so caches can be indexed by key.id. */
+  const keyOf = (symbol: string, info: Classification | undefined, fallbackClass: AssetClass, fallbackName = ''): SecurityKey => {
+    const draft = keyFor(symbol, info, fallbackClass, fallbackName);
+    const id = `${symbol}\u0000${draft.assetClass}`;
+    let key = keys.get(id);
+    if (!key) {
+      key = { ...draft, id: keys.size };
+      keys.set(id, key);
+    }
+    return key;
+  };
 
   const fundFor = (symbol: string): FundLookThrough | null => {
     if (!lookThrough) return null;
@@ -101,16 +153,20 @@ export function prepareBook(
     const scale = sum > 1 + 1e-9 ? 1 / sum : 1;
     if (scale !== 1) overweight.push(symbol);
     sum *= scale;
+    const constituents = data.holdings.map((h) => {
+      const info = reference.securities[h.symbol];
+      if (!info) unclassified.add(h.symbol);
+      return { key: keyOf(h.symbol, info, 'equity'), weight: h.weight * scale };
+    });
     const fund: FundLookThrough = {
       fund: symbol,
       asOf: data.asOf,
       source: data.source,
-      constituents: data.holdings.map((h) => {
-        const info = reference.securities[h.symbol];
-        if (!info) unclassified.add(h.symbol);
-        return { key: keyFor(h.symbol, info, 'equity'), weight: h.weight * scale };
-      }),
+      constituents,
       residualWeight: Math.max(0, 1 - sum),
+      keyIds: Int32Array.from(constituents, (c) => c.key.id),
+      weights: Float64Array.from(constituents, (c) => c.weight),
+      unclassifiedWeight: constituents.reduce((w, c) => w + (c.key.isClassified ? 0 : c.weight), 0),
     };
     funds.set(symbol, fund);
     return fund;
@@ -124,7 +180,7 @@ export function prepareBook(
       continue;
     }
     const info = reference.securities[p.symbol];
-    const key = keyFor(p.symbol, info, p.assetClass, p.name);
+    const key = keyOf(p.symbol, info, p.assetClass, p.name);
     if (!key.isClassified && key.assetClass !== 'cash') unclassified.add(p.symbol);
     book.push({ id: p.id, symbol: p.symbol, name: p.name || key.name, accountName: p.accountName, currency: p.currency, value: p.baseValue, key, fund: fundFor(p.symbol) });
   }
@@ -143,5 +199,39 @@ export function prepareBook(
   if (unclassified.size) {
     issues.push({ kind: 'unclassified', message: `${unclassified.size} security(ies) have no sector, industry or theme; only market and asset-class shocks can reach them.`, symbols: [...unclassified].sort() });
   }
-  return { baseCurrency, positions: book, excluded, totalValue: valued.totalBaseValue, lookThrough, issues };
+  const groupIndex = new Map<string, number>();
+  const groups: BookGroup[] = [];
+  const currencies: string[] = [];
+  const positionGroup = new Int32Array(book.length);
+  book.forEach((p, i) => {
+    const id = `${p.symbol}\u0000${p.currency}\u0000${p.key.assetClass}`;
+    let g = groupIndex.get(id);
+    if (g === undefined) {
+      g = groups.length;
+      groupIndex.set(id, g);
+      let currencyIndex = currencies.indexOf(p.currency);
+      if (currencyIndex === -1) currencyIndex = currencies.push(p.currency) - 1;
+      groups.push({ key: p.key, currency: p.currency, currencyIndex, fund: p.fund, value: 0, members: [] });
+    }
+    groups[g].value += p.value;
+    groups[g].members.push(i);
+    positionGroup[i] = g;
+  });
+  const allKeys = [...keys.values()];
+  const index = Object.fromEntries(KEY_INDEX_LEVELS.map((l) => [l, new Map<string, number[]>()])) as Book['index'];
+  const file = (level: KeyIndexLevel, value: string, id: number) => {
+    if (value === '') return;
+    const list = index[level].get(value);
+    if (list) list.push(id);
+    else index[level].set(value, [id]);
+  };
+  for (const key of allKeys) {
+    file('symbol', key.match.symbol, key.id);
+    for (const theme of new Set(key.match.themes)) file('theme', theme, key.id);
+    file('industry', key.match.industry, key.id);
+    file('sector', key.match.sector, key.id);
+    file('country', key.match.country, key.id);
+    file('assetClass', key.assetClass, key.id);
+  }
+  return { baseCurrency, positions: book, groups, positionGroup, keyCount: keys.size, keys: allKeys, index, currencies, excluded, totalValue: valued.totalBaseValue, lookThrough, issues };
 }

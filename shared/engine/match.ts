@@ -53,13 +53,16 @@ export function compileScenario(scenario: Scenario, scale = 1) {
   });
 
   const changeOf = (index: number) => scenario.shocks[index].change * scale;
-  const explicit = (level: Level, index: number, extra = ''): Provenance => ({
-    kind: 'explicit',
-    level,
-    shockIndex: index,
-    change: changeOf(index),
-    reason: `${describeShock(scenario.shocks[index], changeOf(index))}${extra}`,
-  });
+  // One provenance object per shock, shared by every slice it moves (this runs for every holding of every fund).
+  const shared: (Provenance | undefined)[] = [];
+  const explicit = (level: Level, index: number, extra = ''): Provenance => {
+    if (extra) return { kind: 'explicit', level, shockIndex: index, change: changeOf(index), reason: `${describeShock(scenario.shocks[index], changeOf(index))}${extra}` };
+    return (shared[index] ??= { kind: 'explicit', level, shockIndex: index, change: changeOf(index), reason: describeShock(scenario.shocks[index], changeOf(index)) });
+  };
+  const marketMove: Provenance | null =
+    market === null ? null : { kind: 'market', level: 'market', shockIndex: market, change: changeOf(market), reason: `${describeShock(scenario.shocks[market], changeOf(market))} (no more specific shock matches)` };
+  const cashUnmoved: Provenance = { kind: 'none', level: null, shockIndex: null, change: 0, reason: 'Not shocked: cash is not moved by a market shock.' };
+  const unmatched: Provenance = { kind: 'none', level: null, shockIndex: null, change: 0, reason: 'Not shocked: no shock in the scenario matches it.' };
 
   /** The price shock for a security (before currency), with its provenance. */
   function priceShock(key: SecurityKey, options: { skipSymbol?: boolean } = {}): Provenance {
@@ -67,25 +70,25 @@ export function compileScenario(scenario: Scenario, scale = 1) {
       if (level === 'symbol' && options.skipSymbol) continue;
       const map = byLevel.get(level)!;
       if (map.size === 0) continue;
-      const candidates =
-        level === 'symbol' ? [key.symbol.toUpperCase()]
-        : level === 'theme' ? key.themes.map(norm)
-        : [norm(String(key[level] ?? ''))];
       let best: number | null = null;
-      for (const c of candidates) {
-        const hit = map.get(c);
-        if (hit !== undefined && (best === null || hit < best)) best = hit;
+      if (level === 'theme') {
+        let matches = 0;
+        for (const theme of key.match.themes) {
+          const hit = map.get(theme);
+          if (hit !== undefined) {
+            matches++;
+            if (best === null || hit < best) best = hit;
+          }
+        }
+        if (best !== null) return explicit(level, best, matches > 1 ? ` (first of ${matches} matching theme shocks)` : '');
+        continue;
       }
-      if (best !== null) {
-        const others = level === 'theme' ? candidates.filter((c) => map.has(c)).length - 1 : 0;
-        return explicit(level, best, others > 0 ? ` (first of ${others + 1} matching theme shocks)` : '');
-      }
+      const value = level === 'assetClass' ? key.assetClass : key.match[level];
+      best = value === '' ? null : (map.get(value) ?? null);
+      if (best !== null) return explicit(level, best);
     }
-    if (market !== null && key.assetClass !== 'cash') {
-      return { kind: 'market', level: 'market', shockIndex: market, change: changeOf(market), reason: `${describeShock(scenario.shocks[market], changeOf(market))} (no more specific shock matches)` };
-    }
-    const why = key.assetClass === 'cash' ? 'cash is not moved by a market shock' : 'no shock in the scenario matches it';
-    return { kind: 'none', level: null, shockIndex: null, change: 0, reason: `Not shocked: ${why}.` };
+    if (key.assetClass === 'cash') return cashUnmoved;
+    return marketMove ?? unmatched;
   }
 
   /** The move of a slice's currency against the base currency; zero for the base itself. */
@@ -102,7 +105,27 @@ export function compileScenario(scenario: Scenario, scale = 1) {
   }
 
   const hasSymbolShock = (symbol: string) => byLevel.get('symbol')!.has(symbol.toUpperCase());
-  return { priceShock, currencyMove, hasSymbolShock, currencyShocks: currency };
+  /** The enabled shocks of each level in listed order, with their matching value normalised. */
+  const levelShocks = LEVELS.map((level) => ({
+    level,
+    shocks: scenario.shocks
+      .map((shock, index) => ({ shock, index }))
+      .filter(({ shock }) => shock.enabled && shock.target === level)
+      .map(({ shock, index }) => ({ index, value: level === 'symbol' ? shock.value.toUpperCase() : level === 'assetClass' ? shock.value : norm(shock.value) })),
+  }));
+  return {
+    priceShock,
+    currencyMove,
+    hasSymbolShock,
+    currencyShocks: currency,
+    levelShocks,
+    market,
+    /** The shared provenance of shock `index` when it wins at its own level. */
+    provenanceOf: (index: number): Provenance => (index === market ? marketMove! : explicit(scenario.shocks[index].target as Level, index)),
+    cashUnmoved,
+    unmatched,
+    shockCount: scenario.shocks.length,
+  };
 }
 
 export type CompiledScenario = ReturnType<typeof compileScenario>;

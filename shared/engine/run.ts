@@ -32,6 +32,7 @@ export interface AggregateRow {
 export interface CoverageBucket {
   value: number;
   share: number;
+  /** The positions with value in this bucket; empty when the run asked for no position results. */
   positionIds: number[];
 }
 
@@ -70,112 +71,217 @@ export interface SliceMove {
   return: number;
 }
 
-/** Evaluates slices for one scenario, remembering each security's move. */
+/**
+ * Evaluates slices for one scenario. The winning price shock of every security is found in one sweep over
+ * the book's attribute index (lowest precedence first, so higher levels overwrite; within a level the
+ * first-listed shock is written last), then fund returns are tight loops over typed arrays.
+ */
 export function createEvaluator(book: Book, compiled: CompiledScenario) {
-  const memo = new Map<string, SliceMove>();
-  const slice = (key: SecurityKey, currency: string, skipSymbol = false): SliceMove => {
-    const id = `${key.symbol}|${key.assetClass}|${currency}|${skipSymbol ? 1 : 0}`;
-    let move = memo.get(id);
-    if (!move) {
-      const price = compiled.priceShock(key, { skipSymbol });
-      const fx = compiled.currencyMove(currency, book.baseCurrency);
-      move = { price, fx, return: composeReturn(price.change, fx.change) };
-      memo.set(id, move);
+  const nKeys = book.keyCount;
+  const width = Math.max(1, book.currencies.length);
+  const keys = book.keys;
+  const shockOf = new Int32Array(nKeys);
+  const market = compiled.market ?? -1;
+  for (let id = 0; id < nKeys; id++) shockOf[id] = keys[id].assetClass === 'cash' ? -1 : market;
+  for (let l = compiled.levelShocks.length - 1; l >= 0; l--) {
+    const { level, shocks } = compiled.levelShocks[l];
+    for (let i = shocks.length - 1; i >= 0; i--) {
+      const ids = book.index[level].get(shocks[i].value);
+      if (ids) for (const id of ids) shockOf[id] = shocks[i].index;
     }
+  }
+  const fxMoves = book.currencies.map((c) => compiled.currencyMove(c, book.baseCurrency));
+  const currencyIndex = new Map(book.currencies.map((c, i) => [c, i]));
+  // One provenance per shock, looked up by index; the slow path only for a theme win among several themes.
+  const byShock: Provenance[] = compiled.levelShocks.length ? Array.from({ length: compiled.shockCount }, (_, i) => compiled.provenanceOf(i)) : [];
+  const themeShocks = new Set(compiled.levelShocks[1].shocks.map((x) => x.index));
+  const fxChange = Float64Array.from({ length: width }, (_, c) => fxMoves[c]?.change ?? 0);
+  const provenance: Provenance[] = new Array(nKeys);
+  const keyReturn = new Float64Array(nKeys * width);
+  for (let id = 0; id < nKeys; id++) {
+    const s = shockOf[id];
+    const key = keys[id];
+    const prov =
+      s === -1 ? (key.assetClass === 'cash' ? compiled.cashUnmoved : compiled.unmatched)
+      : key.match.themes.length > 1 && themeShocks.has(s) ? compiled.priceShock(key)
+      : byShock[s];
+    provenance[id] = prov;
+    for (let c = 0; c < width; c++) keyReturn[id * width + c] = composeReturn(prov.change, fxChange[c]);
+  }
+
+  const shared = new Map<Provenance, Map<string, SliceMove>>();
+  const skipMemo = new Map<string, SliceMove>();
+  /** The move of one security held in `currency`; `skipSymbol` for a fund's unlisted rest. */
+  const slice = (key: SecurityKey, currency: string, skipSymbol = false): SliceMove => {
+    const c = currencyIndex.get(currency);
+    const fx = c === undefined ? compiled.currencyMove(currency, book.baseCurrency) : fxMoves[c];
+    if (skipSymbol) {
+      const id = `${key.id}|${currency}`;
+      let move = skipMemo.get(id);
+      if (!move) {
+        const price = compiled.priceShock(key, { skipSymbol: true });
+        skipMemo.set(id, (move = { price, fx, return: composeReturn(price.change, fx.change) }));
+      }
+      return move;
+    }
+    const price = provenance[key.id];
+    let perCurrency = shared.get(price);
+    if (!perCurrency) shared.set(price, (perCurrency = new Map()));
+    let move = perCurrency.get(currency);
+    if (!move) perCurrency.set(currency, (move = { price, fx, return: composeReturn(price.change, fx.change) }));
     return move;
   };
-  const fundMemo = new Map<string, { return: number; shares: Record<'explicit' | 'market' | 'none' | 'unclassified', number>; byShock: Map<number, number> }>();
+
+  const nShocks = compiled.shockCount;
+  const fundMemo = new Map<string, { return: number; shares: Record<'explicit' | 'market' | 'none' | 'unclassified', number>; byShock: Float64Array }>();
+  /** A looked-through fund's return and how its value splits by move source and by shock. */
   const fund = (lookThrough: FundLookThrough, key: SecurityKey, currency: string) => {
-    const id = `${lookThrough.fund}|${currency}`;
-    let hit = fundMemo.get(id);
+    const memoId = `${lookThrough.fund}|${currency}`;
+    let hit = fundMemo.get(memoId);
     if (!hit) {
-      const shares = { explicit: 0, market: 0, none: 0, unclassified: 0 };
-      const byShock = new Map<number, number>();
+      const c = currencyIndex.get(currency) ?? 0;
+      const byShock = new Float64Array(nShocks);
+      const shares = { explicit: 0, market: 0, none: 0, unclassified: lookThrough.unclassifiedWeight };
+      const { keyIds, weights } = lookThrough;
       let r = 0;
-      const count = (move: SliceMove, weight: number) => {
-        r += weight * move.return;
-        shares[move.price.kind] += weight;
-        for (const index of [move.price.shockIndex, move.fx.shockIndex]) {
-          if (index !== null) byShock.set(index, (byShock.get(index) ?? 0) + weight);
+      for (let i = 0; i < keyIds.length; i++) {
+        const id = keyIds[i];
+        const w = weights[i];
+        r += w * keyReturn[id * width + c];
+        const s = shockOf[id];
+        if (s === -1) shares.none += w;
+        else {
+          byShock[s] += w;
+          if (s === compiled.market) shares.market += w;
+          else shares.explicit += w;
         }
-      };
-      for (const c of lookThrough.constituents) {
-        count(slice(c.key, currency), c.weight);
-        if (!c.key.isClassified) shares.unclassified += c.weight;
       }
-      if (lookThrough.residualWeight > 0) count(slice(key, currency, true), lookThrough.residualWeight);
+      let covered = 1 - lookThrough.residualWeight;
+      if (lookThrough.residualWeight > 0) {
+        const rest = slice(key, currency, true);
+        r += lookThrough.residualWeight * rest.return;
+        shares[rest.price.kind] += lookThrough.residualWeight;
+        if (rest.price.shockIndex !== null) byShock[rest.price.shockIndex] += lookThrough.residualWeight;
+        covered = 1;
+      }
+      const fxIndex = (currencyIndex.has(currency) ? fxMoves[c] : compiled.currencyMove(currency, book.baseCurrency)).shockIndex;
+      if (fxIndex !== null) byShock[fxIndex] += covered;
       hit = { return: r, shares, byShock };
-      fundMemo.set(id, hit);
+      fundMemo.set(memoId, hit);
     }
     return hit;
   };
   /** Whether this position is split through its fund's holdings for this scenario. */
   const isLookedThrough = (p: BookPosition) => p.fund !== null && !compiled.hasSymbolShock(p.symbol);
-  return { slice, fund, isLookedThrough };
+  return { slice, fund, isLookedThrough, hasSymbolShock: compiled.hasSymbolShock };
 }
 
 const bucket = (): CoverageBucket => ({ value: 0, share: 0, positionIds: [] });
+const KINDS = ['explicit', 'market', 'none'] as const;
+
+/** How one group of alike positions moves under a scenario. */
+interface GroupMove {
+  return: number;
+  /** Shares of the group's value moved explicitly, by the market shock, or not at all; and unclassified. */
+  shares: Record<'explicit' | 'market' | 'none' | 'unclassified', number>;
+  throughFund: boolean;
+  source: MoveSource;
+  applied: string;
+}
 
 /** Applies one scenario to a prepared book (DESIGN §3): P&L per position, totals, coverage and aggregates. */
-export function runScenario(book: Book, scenario: Scenario, options: { scale?: number; by?: readonly Dimension[] } = {}): StressResult {
+export function runScenario(
+  book: Book,
+  scenario: Scenario,
+  options: { scale?: number; by?: readonly Dimension[]; positions?: boolean } = {},
+): StressResult {
   const scale = options.scale ?? 1;
   const evaluate = createEvaluator(book, compileScenario(scenario, scale));
-  const coverage: Coverage = { explicit: bucket(), market: bucket(), none: bucket(), throughFunds: bucket(), unclassified: { ...bucket(), symbols: [] } };
-  const unclassifiedSymbols = new Set<string>();
   const shockValue = scenario.shocks.map(() => 0);
-  const add = (name: keyof Coverage, value: number, id: number) => {
-    if (value === 0) return;
-    coverage[name].value += value;
-    const ids = coverage[name].positionIds;
-    if (ids[ids.length - 1] !== id) ids.push(id);
-  };
+  const unclassifiedSymbols = new Set<string>();
+  const wantPositions = options.positions !== false;
+  const directClassified = new Map<SliceMove, GroupMove>();
+  const directUnclassified = new Map<SliceMove, GroupMove>();
 
-  const positions: PositionResult[] = book.positions.map((p) => {
-    if (evaluate.isLookedThrough(p)) {
-      const f = evaluate.fund(p.fund!, p.key, p.currency);
-      for (const [index, weight] of f.byShock) shockValue[index] += p.value * weight;
-      (['explicit', 'market', 'none'] as const).forEach((k) => add(k, p.value * f.shares[k], p.id));
-      add('throughFunds', p.value * (1 - p.fund!.residualWeight), p.id);
-      if (f.shares.unclassified > 0) {
-        add('unclassified', p.value * f.shares.unclassified, p.id);
-        p.fund!.constituents.forEach((c) => !c.key.isClassified && unclassifiedSymbols.add(c.key.symbol));
-      }
-      const kinds = (['explicit', 'market', 'none'] as const).filter((k) => f.shares[k] > 1e-12);
+  // One pass over the groups: each moves as a whole.
+  const moves: GroupMove[] = book.groups.map((g) => {
+    if (g.fund && !evaluate.hasSymbolShock(g.key.symbol)) {
+      const f = evaluate.fund(g.fund, g.key, g.currency);
+      for (let index = 0; index < f.byShock.length; index++) if (f.byShock[index] !== 0) shockValue[index] += g.value * f.byShock[index];
+      if (f.shares.unclassified > 0) g.fund.constituents.forEach((c) => !c.key.isClassified && unclassifiedSymbols.add(c.key.symbol));
+      const kinds = KINDS.filter((k) => f.shares[k] > 1e-12);
+      const rest = wantPositions && g.fund.residualWeight > 0 ? ` and its unlisted ${(g.fund.residualWeight * 100).toFixed(1)}%` : '';
       return {
-        ...identity(p),
-        pnl: p.value * f.return,
         return: f.return,
-        source: kinds.length === 1 ? kinds[0] : 'mixed',
+        shares: f.shares,
         throughFund: true,
-        applied: `Through ${p.fund!.constituents.length} listed holdings of ${p.symbol} (as of ${p.fund!.asOf})${p.fund!.residualWeight > 0 ? ` and its unlisted ${(p.fund!.residualWeight * 100).toFixed(1)}%` : ''}`,
+        source: kinds.length === 1 ? kinds[0] : 'mixed',
+        applied: wantPositions ? `Through ${g.fund.constituents.length} listed holdings of ${g.key.symbol} (as of ${g.fund.asOf})${rest}` : '',
       };
     }
-    const move = evaluate.slice(p.key, p.currency);
-    add(move.price.kind, p.value, p.id);
-    for (const index of [move.price.shockIndex, move.fx.shockIndex]) if (index !== null) shockValue[index] += p.value;
-    if (!p.key.isClassified && p.key.assetClass !== 'cash') {
-      add('unclassified', p.value, p.id);
-      unclassifiedSymbols.add(p.symbol);
+    const move = evaluate.slice(g.key, g.currency);
+    if (move.price.shockIndex !== null) shockValue[move.price.shockIndex] += g.value;
+    if (move.fx.shockIndex !== null) shockValue[move.fx.shockIndex] += g.value;
+    const unclassified = !g.key.isClassified && g.key.assetClass !== 'cash';
+    if (unclassified) unclassifiedSymbols.add(g.key.symbol);
+    // Direct groups share one GroupMove per slice move: no allocation per holding.
+    const cache = unclassified ? directUnclassified : directClassified;
+    let shared = cache.get(move);
+    if (!shared) {
+      const shares = { explicit: 0, market: 0, none: 0, unclassified: unclassified ? 1 : 0 };
+      shares[move.price.kind] = 1;
+      const applied = !wantPositions ? '' : move.fx.reason ? `${move.price.reason}; ${move.fx.reason}` : move.price.reason;
+      cache.set(move, (shared = { return: move.return, shares, throughFund: false, source: move.price.kind, applied }));
     }
-    return {
-      ...identity(p),
-      pnl: p.value * move.return,
-      return: move.return,
-      source: move.price.kind,
-      throughFund: false,
-      applied: [move.price.reason, move.fx.reason].filter(Boolean).join('; '),
-    };
+    return shared;
   });
 
+  const coverage: Coverage = { explicit: bucket(), market: bucket(), none: bucket(), throughFunds: bucket(), unclassified: { ...bucket(), symbols: [] } };
+  let pnl = 0;
+  book.groups.forEach((g, i) => {
+    const m = moves[i];
+    pnl += g.value * m.return;
+    for (const k of KINDS) coverage[k].value += g.value * m.shares[k];
+    coverage.unclassified.value += g.value * m.shares.unclassified;
+    if (m.throughFund) coverage.throughFunds.value += g.value * (1 - g.fund!.residualWeight);
+  });
+  // Position ids per bucket, in book order (only with position results: batch runs skip them).
+  if (wantPositions) book.positions.forEach((p, i) => {
+    const m = moves[book.positionGroup[i]];
+    for (const k of KINDS) if (m.shares[k] > 1e-12 && p.value !== 0) coverage[k].positionIds.push(p.id);
+    if (m.shares.unclassified > 0 && p.value !== 0) coverage.unclassified.positionIds.push(p.id);
+    if (m.throughFund && p.value !== 0) coverage.throughFunds.positionIds.push(p.id);
+  });
+
+  const positions: PositionResult[] =
+    !wantPositions
+      ? []
+      : book.positions.map((p, i) => {
+          const m = moves[book.positionGroup[i]];
+          return {
+            id: p.id,
+            symbol: p.symbol,
+            name: p.name,
+            accountName: p.accountName,
+            currency: p.currency,
+            value: p.value,
+            pnl: p.value * m.return,
+            return: m.return,
+            source: m.source,
+            throughFund: m.throughFund,
+            applied: m.applied,
+          };
+        });
+
   const valueBefore = book.totalValue;
-  const pnl = positions.reduce((s, p) => s + p.pnl, 0);
   for (const name of ['explicit', 'market', 'none', 'throughFunds', 'unclassified'] as const) {
     coverage[name].share = valueBefore === 0 ? 0 : coverage[name].value / valueBefore;
   }
   coverage.unclassified.symbols = [...unclassifiedSymbols].sort();
-  const worst = positions.reduce<PositionResult | null>((w, p) => (p.pnl < (w?.pnl ?? 0) ? p : w), null);
+  let worst: PositionResult | null = null;
+  for (const p of positions) if (p.pnl < (worst?.pnl ?? 0)) worst = p;
   const aggregates: StressResult['aggregates'] = {};
-  for (const dimension of options.by ?? []) aggregates[dimension] = aggregate(book, evaluate, positions, dimension);
+  for (const dimension of options.by ?? []) aggregates[dimension] = aggregate(book, evaluate, moves, dimension);
 
   return {
     scenarioId: scenario.id,
@@ -194,10 +300,6 @@ export function runScenario(book: Book, scenario: Scenario, options: { scale?: n
     shockValue,
     issues: book.issues,
   };
-}
-
-function identity(p: BookPosition) {
-  return { id: p.id, symbol: p.symbol, name: p.name, accountName: p.accountName, currency: p.currency, value: p.value };
 }
 
 export const UNCLASSIFIED = 'Unclassified';
@@ -220,43 +322,36 @@ function groupsOf(key: SecurityKey, currency: string, dimension: Exclude<Dimensi
 }
 
 /** Sums value and P&L of slices by a dimension, largest loss first. */
-function aggregate(book: Book, evaluate: ReturnType<typeof createEvaluator>, positions: PositionResult[], dimension: Dimension): AggregateRow[] {
+function aggregate(book: Book, evaluate: ReturnType<typeof createEvaluator>, moves: GroupMove[], dimension: Dimension): AggregateRow[] {
   const rows = new Map<string, { value: number; pnl: number }>();
   const put = (key: string, value: number, pnl: number) => {
-    const row = rows.get(key) ?? { value: 0, pnl: 0 };
-    row.value += value;
-    row.pnl += pnl;
-    rows.set(key, row);
+    const row = rows.get(key);
+    if (row) {
+      row.value += value;
+      row.pnl += pnl;
+    } else rows.set(key, { value, pnl });
   };
   if (dimension === 'account') {
-    positions.forEach((p) => put(p.accountName, p.value, p.pnl));
+    book.positions.forEach((p, i) => put(p.accountName, p.value, p.value * moves[book.positionGroup[i]].return));
   } else {
-    // Fund positions are grouped per fund and currency so each fund's holdings are walked once.
-    const funds = new Map<string, { position: BookPosition; value: number }>();
-    for (const p of book.positions) {
-      if (evaluate.isLookedThrough(p)) {
-        const id = `${p.symbol}|${p.currency}`;
-        const group = funds.get(id);
-        if (group) group.value += p.value;
-        else funds.set(id, { position: p, value: p.value });
-      } else {
-        const move = evaluate.slice(p.key, p.currency);
-        for (const g of groupsOf(p.key, p.currency, dimension)) put(g, p.value, p.value * move.return);
+    book.groups.forEach((g, i) => {
+      if (!moves[i].throughFund) {
+        const r = moves[i].return;
+        for (const key of groupsOf(g.key, g.currency, dimension)) put(key, g.value, g.value * r);
+        return;
       }
-    }
-    for (const { position, value } of funds.values()) {
-      const fund = position.fund!;
+      const fund = g.fund!;
       for (const c of fund.constituents) {
-        const v = value * c.weight;
-        const move = evaluate.slice(c.key, position.currency);
-        for (const g of groupsOf(c.key, position.currency, dimension)) put(g, v, v * move.return);
+        const v = g.value * c.weight;
+        const r = evaluate.slice(c.key, g.currency).return;
+        for (const key of groupsOf(c.key, g.currency, dimension)) put(key, v, v * r);
       }
       if (fund.residualWeight > 0) {
-        const v = value * fund.residualWeight;
-        const move = evaluate.slice(position.key, position.currency, true);
-        for (const g of groupsOf(position.key, position.currency, dimension)) put(g, v, v * move.return);
+        const v = g.value * fund.residualWeight;
+        const r = evaluate.slice(g.key, g.currency, true).return;
+        for (const key of groupsOf(g.key, g.currency, dimension)) put(key, v, v * r);
       }
-    }
+    });
   }
   return [...rows]
     .map(([key, r]) => ({ key, value: r.value, pnl: r.pnl, return: r.value === 0 ? 0 : r.pnl / r.value }))
