@@ -6,8 +6,9 @@ import { VIEWS, type View } from './store/ui-slice';
 import { HoldingsView } from './views/HoldingsView';
 import { PlannedView } from './views/PlannedView';
 import { PortfoliosView } from './views/PortfoliosView';
+import { ResultsView } from './views/results/ResultsView';
 import { ScenariosView } from './views/ScenariosView';
-import { viewForShortcut } from './keyboard';
+import { editShortcut, viewForShortcut } from './keyboard';
 
 const LABELS: Record<View, string> = {
   portfolios: 'Portfolios',
@@ -31,6 +32,15 @@ export function App() {
       if (target) {
         event.preventDefault();
         setView(target);
+        return;
+      }
+      const element = event.target as HTMLElement | null;
+      const inTextField = !!element && (element.tagName === 'TEXTAREA' || (element.tagName === 'INPUT' && !['checkbox', 'range', 'radio'].includes((element as HTMLInputElement).type)));
+      const edit = editShortcut(event, inTextField);
+      if (edit) {
+        event.preventDefault();
+        if (edit === 'undo') useStore.getState().undoEdit();
+        else useStore.getState().redoEdit();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -68,9 +78,7 @@ export function App() {
         {view === 'portfolios' && <PortfoliosView />}
         {view === 'holdings' && <HoldingsView />}
         {view === 'scenarios' && <ScenariosView />}
-        {view === 'results' && (
-          <PlannedView title="Results" lead="What each position, sector, theme and account would lose under a scenario." />
-        )}
+        {view === 'results' && <ResultsView />}
         {view === 'reports' && (
           <PlannedView title="Reports" lead="Client-ready PDF reports of a portfolio under one or more scenarios." />
         )}

@@ -5,3 +5,4 @@ export { compileScenario, describeShock, signedPercent, type Provenance } from '
 export { reverseStress, type ReverseResult } from './reverse';
 export { DIMENSIONS, NO_THEME, runScenario, UNCLASSIFIED, type AggregateRow, type Coverage, type Dimension, type PositionResult, type StressResult } from './run';
 export { scenarioSchema, SCENARIO_FORMAT, SCENARIO_VERSION, TARGET_KINDS, TARGET_PRECEDENCE, type Scenario, type ScenarioInput, type Shock, type TargetKind } from './scenario';
+export { positionsHitBy } from './hits';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ValuedPosition } from '../../shared/domain/types';
 import { arrangePositions, barShare, nextSort, parseTypedNumber } from '../../renderer/src/views/holdings-table';
-import { viewForShortcut } from '../../renderer/src/keyboard';
+import { editShortcut, viewForShortcut } from '../../renderer/src/keyboard';
 import { groupByClient } from '../../renderer/src/views/portfolio-groups';
 
 const p = (symbol: string, baseValue: number | null, accountName = 'Brokerage', name = ''): ValuedPosition => ({
@@ -72,6 +72,15 @@ describe('keyboard and grouping', () => {
     expect(key('6')).toBeNull();
     expect(key('2', {})).toBeNull();
     expect(key('2', { ctrlKey: true, shiftKey: true })).toBeNull();
+  });
+
+  it('maps Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y to undo and redo, but not inside text fields', () => {
+    const e = (key: string, mods: Partial<KeyboardEvent> = {}) => ({ key, ctrlKey: true, metaKey: false, altKey: false, shiftKey: false, ...mods });
+    expect(editShortcut(e('z'), false)).toBe('undo');
+    expect(editShortcut(e('Z', { shiftKey: true }), false)).toBe('redo');
+    expect(editShortcut(e('y'), false)).toBe('redo');
+    expect(editShortcut(e('z'), true)).toBeNull();
+    expect(editShortcut(e('z', { ctrlKey: false }), false)).toBeNull();
   });
 
   it('groups portfolios by client with totals, sample client last', () => {

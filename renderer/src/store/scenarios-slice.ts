@@ -13,6 +13,11 @@ export interface ScenariosSlice {
   draft: Scenario | null;
   draftBuiltIn: boolean;
   draftDirty: boolean;
+  /** Earlier drafts for undo, newest last; later ones for redo. */
+  past: Scenario[];
+  future: Scenario[];
+  undoEdit(): void;
+  redoEdit(): void;
   snapshot: StressSnapshotData | null;
   lookThrough: boolean;
   loadScenarios(): Promise<void>;
@@ -38,6 +43,8 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
     draft: null,
     draftBuiltIn: false,
     draftDirty: false,
+    past: [],
+    future: [],
     snapshot: null,
     lookThrough: true,
 
@@ -56,13 +63,25 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
     selectScenario: async (id) => {
       await attempt(async () => {
         const { scenario, builtIn } = await unwrap(api().getScenario({ id }));
-        set({ selectedScenarioId: id, draft: scenario, draftBuiltIn: builtIn, draftDirty: false });
+        set({ selectedScenarioId: id, draft: scenario, draftBuiltIn: builtIn, draftDirty: false, past: [], future: [] });
       });
     },
 
     editDraft: (change) => {
       const draft = get().draft;
-      if (draft && !get().draftBuiltIn) set({ draft: change(draft), draftDirty: true });
+      if (draft && !get().draftBuiltIn) set({ draft: change(draft), draftDirty: true, past: [...get().past.slice(-99), draft], future: [] });
+    },
+
+    undoEdit: () => {
+      const { past, draft, future } = get();
+      if (!past.length || !draft) return;
+      set({ draft: past[past.length - 1], past: past.slice(0, -1), future: [draft, ...future], draftDirty: true });
+    },
+
+    redoEdit: () => {
+      const { past, draft, future } = get();
+      if (!future.length || !draft) return;
+      set({ draft: future[0], past: [...past, draft], future: future.slice(1), draftDirty: true });
     },
 
     saveDraft: async () =>
@@ -84,7 +103,7 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
 
     newScenario: () => {
       const id = idFromName('my-scenario', new Set(get().scenarios.map((s) => s.id)));
-      set({ draft: blankScenario(id), draftBuiltIn: false, draftDirty: true, selectedScenarioId: id });
+      set({ draft: blankScenario(id), draftBuiltIn: false, draftDirty: true, selectedScenarioId: id, past: [], future: [] });
     },
 
     duplicateScenario: async (id) => {

@@ -72,3 +72,14 @@ describe('story: a fund-only book, look-through on and off', () => {
     expect(result.pnl).toBeCloseTo(-88, 9);
   });
 });
+
+describe('which positions a shock hit', () => {
+  it('finds direct holdings and funds whose listed holdings it reaches', async () => {
+    const { positionsHitBy } = await import('../../../shared/engine');
+    const nvda = pos('NVDA', 1, 100);
+    const aapl = pos('AAPL', 1, 100);
+    const book = prepareBook([qqq, nvda, aapl], 'USD', ref);
+    expect(positionsHitBy(book, semis, 0)).toEqual([qqq.id, nvda.id]);
+    expect(positionsHitBy(book, semis, 1)).toEqual([qqq.id, aapl.id]);
+  });
+});

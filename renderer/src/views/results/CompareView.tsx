@@ -1,0 +1,164 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { runScenario, signedPercent, type Scenario, type StressResult } from '../../../../shared/engine';
+import { formatMoney } from '../../../../shared/format';
+import { api, unwrap } from '../../api';
+import { useStore } from '../../store/store';
+import { ChartCard } from './ChartCard';
+import { compactMoney, GAIN, LOSS } from './chart-theme';
+import { heatColor, heatRows } from './results-model';
+import { useStress } from './use-stress';
+
+const DEFAULT_COMPARE = ['ai-capex-collapse', 'deepseek-monday-close', 'tariff-shock-april-2025'];
+
+/** Several scenarios on one portfolio (heat map and totals), and up to four portfolios under one scenario. */
+export function CompareView() {
+  const { book, draft } = useStress();
+  const s = useStore();
+  const [chosen, setChosen] = useState<string[]>(DEFAULT_COMPARE);
+  const [loaded, setLoaded] = useState<Record<string, Scenario>>({});
+  const [dimension, setDimension] = useState<'sector' | 'theme'>('sector');
+  const [portfolioIds, setPortfolioIds] = useState<number[]>([]);
+  const [portfolioResults, setPortfolioResults] = useState<{ id: number; name: string; result: StressResult }[]>([]);
+
+  useEffect(() => {
+    const missing = chosen.filter((id) => !loaded[id]);
+    if (!missing.length) return;
+    void Promise.all(missing.map((id) => unwrap(api().getScenario({ id })).catch(() => null))).then((found) =>
+      setLoaded((prev) => ({ ...prev, ...Object.fromEntries(found.filter((f) => f).map((f) => [f!.scenario.id, f!.scenario])) })),
+    );
+  }, [chosen, loaded]);
+
+  const results = useMemo(
+    () => (book ? chosen.map((id) => loaded[id]).filter(Boolean).map((scenario) => runScenario(book, scenario, { by: ['sector', 'theme'], positions: false })) : []),
+    [book, chosen, loaded],
+  );
+  const rows = useMemo(() => heatRows(results, dimension), [results, dimension]);
+
+  useEffect(() => {
+    if (!draft || portfolioIds.length === 0) return;
+    let current = true;
+    void Promise.all(
+      portfolioIds.map(async (id) => ({ id, name: s.portfolios.find((p) => p.id === id)?.name ?? String(id), result: await unwrap(api().runStress({ portfolioId: id, scenario: draft, lookThrough: s.lookThrough, by: ['sector'] })) })),
+    )
+      .then((r) => current && setPortfolioResults(r))
+      .catch((error: Error) => s.notify({ kind: 'error', message: error.message }));
+    return () => {
+      current = false;
+    };
+  }, [draft, portfolioIds, s.lookThrough]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const shownPortfolios = portfolioResults.filter((r) => portfolioIds.includes(r.id));
+  const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : c.length >= 8 ? c : [...c, id]));
+  const currency = book?.baseCurrency ?? 'USD';
+  const totals = results.map((r) => ({ name: r.scenarioName, pnl: r.pnl, return: r.return }));
+
+  return (
+    <div className="compare">
+      <div className="card pad">
+        <h3>Scenarios to compare on this portfolio</h3>
+        <div className="chip-list">
+          {s.scenarios.map((x) => (
+            <label key={x.id} className={chosen.includes(x.id) ? 'chip active' : 'chip'}>
+              <input type="checkbox" checked={chosen.includes(x.id)} onChange={() => toggle(x.id)} /> {x.name}
+            </label>
+          ))}
+        </div>
+      </div>
+      {results.length > 0 && (
+        <div className="chart-grid">
+          <ChartCard title="Total loss per scenario" fileName="total loss per scenario">
+            <ResponsiveContainer width="100%" height={Math.max(160, totals.length * 36 + 40)}>
+              <BarChart data={totals} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+                <CartesianGrid horizontal={false} stroke="var(--border)" />
+                <XAxis type="number" tickFormatter={(v: number) => compactMoney(v, currency)} stroke="var(--muted)" fontSize={11} />
+                <YAxis type="category" dataKey="name" width={220} stroke="var(--muted)" fontSize={12} interval={0} />
+                <Tooltip contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }} formatter={(v, _n, item) => [`${formatMoney(Number(v), currency)} (${signedPercent((item.payload as { return: number }).return)})`, 'P&L']} />
+                <Bar dataKey="pnl" isAnimationActive={false}>
+                  {totals.map((t) => (
+                    <Cell key={t.name} fill={t.pnl < 0 ? LOSS : GAIN} />
+                  ))}
+                </Bar>
+              </BarChart>
+            </ResponsiveContainer>
+          </ChartCard>
+          <section className="card pad heat" aria-label="Heat map">
+            <header className="chart-header">
+              <h3>Return by {dimension}, per scenario</h3>
+              <select aria-label="Heat map rows" value={dimension} onChange={(e) => setDimension(e.target.value as 'sector' | 'theme')}>
+                <option value="sector">Sector</option>
+                <option value="theme">Theme</option>
+              </select>
+            </header>
+            <div className="heat-scroll">
+              <table className="table compact heat-table">
+                <thead>
+                  <tr>
+                    <th />
+                    {results.map((r) => (
+                      <th key={r.scenarioId} className="num" title={r.scenarioName}>
+                        {r.scenarioName.length > 18 ? `${r.scenarioName.slice(0, 17)}…` : r.scenarioName}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.key}>
+                      <td>{row.key}</td>
+                      {row.cells.map((cell, i) => (
+                        <td key={i} className="num heat-cell" style={{ background: cell ? heatColor(cell.return) : undefined }} title={cell ? `${formatMoney(cell.pnl, currency)} of ${formatMoney(cell.value, currency, 0)}` : 'no exposure'}>
+                          {cell ? signedPercent(cell.return) : '—'}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </div>
+      )}
+      <div className="card pad">
+        <h3>Portfolios under “{draft?.name ?? '…'}” (up to four)</h3>
+        <div className="chip-list">
+          {s.portfolios.map((p) => (
+            <label key={p.id} className={portfolioIds.includes(p.id) ? 'chip active' : 'chip'}>
+              <input
+                type="checkbox"
+                checked={portfolioIds.includes(p.id)}
+                disabled={!portfolioIds.includes(p.id) && portfolioIds.length >= 4}
+                onChange={() => setPortfolioIds((ids) => (ids.includes(p.id) ? ids.filter((x) => x !== p.id) : [...ids, p.id]))}
+              />{' '}
+              {p.clientName} — {p.name}
+            </label>
+          ))}
+        </div>
+        {shownPortfolios.length > 0 && (
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th>Portfolio</th>
+                <th className="num">Value</th>
+                <th className="num">P&L</th>
+                <th className="num">Return</th>
+                <th>Worst position</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shownPortfolios.map(({ id, name, result }) => (
+                <tr key={id}>
+                  <td>{name}</td>
+                  <td className="num">{formatMoney(result.valueBefore, result.baseCurrency, 0)}</td>
+                  <td className={result.pnl < 0 ? 'num loss' : 'num'}>{formatMoney(result.pnl, result.baseCurrency, 0)}</td>
+                  <td className="num">{signedPercent(result.return)}</td>
+                  <td>{result.worst ? `${result.worst.symbol} ${formatMoney(result.worst.pnl, result.baseCurrency, 0)}` : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { AggregateRow } from '../../../../shared/engine';
+import { signedPercent } from '../../../../shared/engine';
+import { formatMoney } from '../../../../shared/format';
+import { compactMoney, GAIN, LOSS } from './chart-theme';
+
+/** Horizontal bars of P&L per group (sector, theme, account…), largest loss on top. */
+export function GroupChart(props: { rows: AggregateRow[]; currency: string; height?: number; limit?: number }) {
+  const rows = props.rows.slice(0, props.limit ?? 14).map((r) => ({ ...r, label: r.key.length > 28 ? `${r.key.slice(0, 27)}…` : r.key }));
+  const height = props.height ?? Math.max(160, rows.length * 28 + 40);
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+        <CartesianGrid horizontal={false} stroke="var(--border)" />
+        <XAxis type="number" domain={[(min: number) => Math.min(0, min), (max: number) => Math.max(0, max)]} tickFormatter={(v: number) => compactMoney(v, props.currency)} stroke="var(--muted)" fontSize={11} />
+        <YAxis type="category" dataKey="label" width={180} stroke="var(--muted)" fontSize={12} interval={0} />
+        <ReferenceLine x={0} stroke="var(--muted)" />
+        <Tooltip
+          cursor={{ fill: 'var(--row-hover)' }}
+          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }}
+          formatter={(value, _name, item) => [`${formatMoney(Number(value), props.currency)} (${signedPercent((item.payload as AggregateRow).return)} of ${formatMoney((item.payload as AggregateRow).value, props.currency, 0)})`, 'P&L']}
+          labelFormatter={(_label, payload) => (payload?.[0]?.payload as AggregateRow | undefined)?.key ?? ''}
+        />
+        <Bar dataKey="pnl" isAnimationActive={false} radius={[0, 3, 3, 0]}>
+          {rows.map((r) => (
+            <Cell key={r.key} fill={r.pnl < 0 ? LOSS : GAIN} />
+          ))}
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,60 @@
+import { useMemo } from 'react';
+import type { Book, PositionResult, Scenario } from '../../../../shared/engine';
+import { explainPosition, signedPercent } from '../../../../shared/engine';
+import { formatMoney, formatPercent } from '../../../../shared/format';
+
+/** "Why did this move": the slices of one position and the shock that matched each, or that none did. */
+export function WhyPanel(props: { book: Book; scenario: Scenario; position: PositionResult; onClose: () => void }) {
+  const slices = useMemo(() => explainPosition(props.book, props.scenario, props.position.id), [props.book, props.scenario, props.position.id]);
+  const money = (x: number) => formatMoney(x, props.book.baseCurrency);
+  const shown = slices.slice(0, 60);
+  return (
+    <aside className="card why" aria-label={`Why ${props.position.symbol} moved`}>
+      <header className="card-header">
+        <div>
+          <h2>
+            Why {props.position.symbol} moved {signedPercent(props.position.return)}
+          </h2>
+          <p className="muted small">
+            {money(props.position.value)} → {money(props.position.value + props.position.pnl)} · {props.position.accountName}
+          </p>
+        </div>
+        <button type="button" className="icon" aria-label="Close explanation" onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      <div className="pad">
+        <p className="small">{props.position.applied}</p>
+        <table className="table compact">
+          <thead>
+            <tr>
+              <th>Slice</th>
+              <th className="num">Weight</th>
+              <th className="num">P&L</th>
+              <th>Matched</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((s) => (
+              <tr key={`${s.kind}-${s.symbol}`}>
+                <td>
+                  <strong>{s.symbol}</strong>
+                  <div className="muted small">
+                    {[s.classification.industry ?? s.classification.sector, ...s.classification.themes].filter(Boolean).join(' · ') || 'unclassified'}
+                  </div>
+                </td>
+                <td className="num">{formatPercent(s.weight, 2)}</td>
+                <td className={s.pnl < 0 ? 'num loss' : s.pnl > 0 ? 'num gain' : 'num'}>{money(s.pnl)}</td>
+                <td className="small">
+                  {s.price.reason}
+                  {s.fx.reason ? `; ${s.fx.reason}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {slices.length > shown.length && <p className="muted small">…and {slices.length - shown.length} smaller slices.</p>}
+      </div>
+    </aside>
+  );
+}

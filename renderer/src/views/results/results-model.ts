@@ -1,0 +1,87 @@
+import type { AggregateRow, PositionResult, StressResult } from '../../../../shared/engine';
+
+export interface WaterfallStep {
+  label: string;
+  /** Invisible base of the bar, so each bar starts where the previous one ended. */
+  base: number;
+  /** Visible height (always positive). */
+  size: number;
+  /** Signed amount: the value for the end bars, the P&L for the steps. */
+  amount: number;
+  kind: 'total' | 'loss' | 'gain';
+}
+
+/**
+ * Waterfall from value before to value after: the `count` largest contributors, the rest folded into
+ * "Others", so the bars add up exactly to the change.
+ */
+export function waterfallSteps(result: StressResult, count = 8): WaterfallStep[] {
+  const movers = result.positions.filter((p) => p.pnl !== 0).sort((a, b) => Math.abs(b.pnl) - Math.abs(a.pnl));
+  const shown = movers.slice(0, count).sort((a, b) => a.pnl - b.pnl);
+  const others = movers.slice(count).reduce((s, p) => s + p.pnl, 0);
+  const steps: WaterfallStep[] = [{ label: 'Before', base: 0, size: result.valueBefore, amount: result.valueBefore, kind: 'total' }];
+  let level = result.valueBefore;
+  const push = (label: string, pnl: number) => {
+    const next = level + pnl;
+    steps.push({ label, base: Math.min(level, next), size: Math.abs(pnl), amount: pnl, kind: pnl < 0 ? 'loss' : 'gain' });
+    level = next;
+  };
+  for (const p of shown) push(p.symbol, p.pnl);
+  if (others !== 0) push(`Others (${movers.length - shown.length})`, others);
+  steps.push({ label: 'After', base: 0, size: level, amount: level, kind: 'total' });
+  return steps;
+}
+
+/** Each position's share of the total loss (positive for positions that lost when the book lost). */
+export function shareOfLoss(position: PositionResult, result: StressResult): number | null {
+  return result.pnl === 0 ? null : position.pnl / result.pnl;
+}
+
+export type PositionSortKey = 'symbol' | 'name' | 'account' | 'value' | 'pnl' | 'return' | 'share';
+
+/** Filters positions by text (symbol, name, account, applied shock) and sorts them. */
+export function arrangeResults(result: StressResult, search: string, key: PositionSortKey, descending: boolean, only?: ReadonlySet<number>): PositionResult[] {
+  const needle = search.trim().toLowerCase();
+  const rows = result.positions.filter(
+    (p) =>
+      (!only || only.has(p.id)) &&
+      (!needle || [p.symbol, p.name, p.accountName, p.applied].some((f) => f.toLowerCase().includes(needle))),
+  );
+  const value = (p: PositionResult): string | number => {
+    switch (key) {
+      case 'symbol':
+        return p.symbol;
+      case 'name':
+        return p.name.toLowerCase();
+      case 'account':
+        return p.accountName.toLowerCase();
+      case 'share':
+        return shareOfLoss(p, result) ?? 0;
+      default:
+        return p[key];
+    }
+  };
+  const direction = descending ? -1 : 1;
+  return rows.sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    return x < y ? -direction : x > y ? direction : a.symbol.localeCompare(b.symbol);
+  });
+}
+
+/** Colour for a return on a diverging, colour-blind-safe scale (vermillion losses, blue gains), by size. */
+export function heatColor(change: number, strongest = 0.3): string {
+  const t = Math.min(1, Math.abs(change) / strongest);
+  const [r, g, b] = change < 0 ? [213, 94, 0] : [0, 114, 178];
+  const alpha = change === 0 ? 0 : 0.12 + 0.78 * t;
+  return `rgba(${r}, ${g}, ${b}, ${alpha.toFixed(3)})`;
+}
+
+/** Rows of a compare heat map: one row per group, one cell per scenario (missing → 0 exposure). */
+export function heatRows(results: readonly StressResult[], dimension: 'sector' | 'theme'): { key: string; cells: (AggregateRow | null)[] }[] {
+  const keys = new Map<string, number>();
+  for (const r of results) for (const row of r.aggregates[dimension] ?? []) keys.set(row.key, (keys.get(row.key) ?? 0) + row.value);
+  return [...keys.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([key]) => ({ key, cells: results.map((r) => r.aggregates[dimension]?.find((row) => row.key === key) ?? null) }));
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { prepareBook, runScenario } from '../../shared/engine';
+import { arrangeResults, heatColor, heatRows, shareOfLoss, waterfallSteps } from '../../renderer/src/views/results/results-model';
+import { pos, reference, scenario, sec } from '../shared/engine/book-builder';
+
+const positions = [pos('NVDA', 100, 100), pos('AAPL', 50, 200), pos('XOM', 10, 100), pos('TLT', 100, 90, { assetClass: 'bond' })];
+const ref = reference([sec('NVDA', { sector: 'Information Technology' }), sec('AAPL', { sector: 'Information Technology' }), sec('XOM', { sector: 'Energy' }), sec('TLT', { type: 'bond-fund' })]);
+const s = scenario([
+  { target: 'sector', value: 'Information Technology', change: -0.2 },
+  { target: 'sector', value: 'Energy', change: 0.1 },
+  { target: 'assetClass', value: 'bond', change: 0.05 },
+]);
+const result = runScenario(prepareBook(positions, 'USD', ref), s, { by: ['sector'] });
+
+describe('results model', () => {
+  it('builds a waterfall whose steps add up from value before to value after', () => {
+    const steps = waterfallSteps(result, 2);
+    expect(steps.map((x) => [x.label, x.amount])).toEqual([
+      ['Before', 30000],
+      ['NVDA', -2000],
+      ['AAPL', -2000],
+      ['Others (2)', 550],
+      ['After', 26550],
+    ]);
+    expect(steps[3]).toMatchObject({ base: 26000, size: 550, kind: 'gain' });
+    expect(steps[1]).toMatchObject({ base: 28000, size: 2000, kind: 'loss' });
+  });
+
+  it('sorts, filters and restricts result rows', () => {
+    expect(arrangeResults(result, '', 'pnl', false).map((p) => p.symbol)).toEqual(['AAPL', 'NVDA', 'XOM', 'TLT']);
+    expect(arrangeResults(result, 'energy', 'pnl', false).map((p) => p.symbol)).toEqual(['XOM']);
+    expect(arrangeResults(result, '', 'symbol', false, new Set([positions[2].id, positions[3].id])).map((p) => p.symbol)).toEqual(['TLT', 'XOM']);
+    expect(shareOfLoss(result.positions[0], result)).toBeCloseTo(-2000 / -3450, 12);
+  });
+
+  it('colours losses and gains on a diverging scale, with no colour for zero', () => {
+    expect(heatColor(-0.3)).toBe('rgba(213, 94, 0, 0.900)');
+    expect(heatColor(0.15)).toBe('rgba(0, 114, 178, 0.510)');
+    expect(heatColor(0)).toBe('rgba(0, 114, 178, 0.000)');
+  });
+
+  it('lines up groups across scenarios for the heat map', () => {
+    const other = runScenario(prepareBook(positions, 'USD', ref), scenario([{ target: 'market', change: -0.1 }]), { by: ['sector'] });
+    const rows = heatRows([result, other], 'sector');
+    expect(rows.map((r) => r.key)).toEqual(['Information Technology', 'Unclassified', 'Energy']);
+    expect(rows[0].cells.map((c) => c?.pnl)).toEqual([-4000, -2000]);
+  });
+});
