@@ -1,6 +1,7 @@
 import { engineBenchmarks } from './engine';
 import { machineContext, printFigures } from './harness';
 import { storeBenchmarks } from './store';
+import { uiBenchmarks } from './ui';
 
 /** Runs every benchmark group and prints its figures with the machine's context. */
 export async function runBenchmarks(_args: string[]): Promise<void> {
@@ -8,6 +9,9 @@ export async function runBenchmarks(_args: string[]): Promise<void> {
   console.log(machineContext());
   printFigures('Store and valuation', storeBenchmarks());
   printFigures('Stress engine', engineBenchmarks());
+  const ui = await uiBenchmarks();
+  if (typeof ui === 'string') console.log(`\n## Interactive what-if in Chromium\n${ui}`);
+  else printFigures('Interactive what-if in Chromium', ui);
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`\nPeak memory of this benchmark process (RSS): ${peak.toFixed(0)} MiB`);
 }

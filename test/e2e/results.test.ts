@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedPercent } from '../../shared/engine';
+import { formatMoney } from '../../shared/format';
+import { chromePath, isBuilt, launchBrowser, ROOT, startBrowserShell } from '../helpers/browser';
+
+const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
+
+describe.runIf(canRun)('results in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let shell: Awaited<ReturnType<typeof startBrowserShell>>;
+  const problems: string[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-e2e-results-'));
+  const db = path.join(dir, 'results.sqlite');
+  /** The engine's own answer, through the CLI on the same database file. */
+  const cli = (scenario: string) =>
+    JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), 'stress', '--portfolio', 'Growth & AI', '--scenario', scenario, '--json', '--by', 'theme', '--db', db], { encoding: 'utf8' }));
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    shell = await startBrowserShell(db);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.setDefaultTimeout(10_000);
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(shell.url);
+    await page.getByRole('button', { name: 'Growth & AI' }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs "AI capex thesis collapses" on the sample and shows the engine’s numbers', async () => {
+    await page.keyboard.press('Control+4');
+    await page.getByLabel('Scenario', { exact: true }).selectOption('ai-capex-collapse');
+    const expected = cli('ai-capex-collapse');
+    const headline = page.getByTestId('headline-pnl');
+    await expect.poll(() => headline.innerText()).toBe(`${formatMoney(expected.pnl, 'USD', 0)} (${signedPercent(expected.return)})`);
+    const worst = [...expected.positions].sort((a: { pnl: number }, b: { pnl: number }) => a.pnl - b.pnl)[0];
+    const firstRow = page.locator('.vt-row').first();
+    expect(await firstRow.locator('.symbol').innerText()).toBe(worst.symbol);
+    expect(await firstRow.locator('.vt-cell.num').nth(2).innerText()).toBe(formatMoney(worst.pnl, 'USD'));
+    await page.screenshot({ path: path.join(SHOTS, '05-results.png') });
+  });
+
+  it('switches the grouping and lists the groups the engine found', async () => {
+    await page.getByLabel('Group by').selectOption('theme');
+    const chart = page.getByRole('region', { name: 'Loss by theme' });
+    await chart.waitFor();
+    const themes: string[] = cli('ai-capex-collapse').aggregates.theme.map((r: { key: string }) => r.key);
+    await expect.poll(() => chart.locator('.recharts-yAxis-tick-labels text').allTextContents()).toEqual(themes.slice(0, 14).map((t) => (t.length > 28 ? `${t.slice(0, 27)}…` : t)));
+  });
+
+  it('explains why a fund position moved', async () => {
+    await page.getByLabel('Filter results').fill('QQQ');
+    await page.locator('.vt-row').first().click();
+    const why = page.getByRole('complementary', { name: /Why QQQ moved/ });
+    await why.waitFor();
+    expect(await why.locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, '06-why-qqq.png') });
+    await why.getByRole('button', { name: 'Close explanation' }).click();
+    await page.getByLabel('Filter results').fill('');
+  });
+
+  it('narrows the table to what one shock hit', async () => {
+    // ASML has its own shock in this scenario, so its chip is there whatever the classification data says.
+    const chip = page.getByRole('button', { name: /^symbol ASML −11%/ });
+    await chip.click();
+    await page.getByText('hit by the selected shock').waitFor();
+    expect(await page.locator('.vt-row .symbol').allInnerTexts()).toEqual(['ASML']);
+    await chip.click();
+  });
+
+  it('compares three scenarios side by side', async () => {
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    const heat = page.getByRole('region', { name: 'Heat map' });
+    await heat.waitFor();
+    await expect.poll(() => heat.locator('thead th').count()).toBe(4);
+    const totals = ['ai-capex-collapse', 'deepseek-monday-close', 'tariff-shock-april-2025'].map((id) => cli(id).pnl);
+    expect(totals.every((t) => t < 0)).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, '07-compare.png') });
+  });
+
+  it('ran without console errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+if (!canRun) {
+  describe('results in Chromium', () => {
+    it.skip(`needs Chromium (${chromePath ?? 'none found; set CHROME_PATH'}) and a build (npm run build)`, () => {});
+  });
+}
