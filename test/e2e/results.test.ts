@@ -90,6 +90,29 @@ describe.runIf(canRun)('results in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '07-compare.png') });
   });
 
+  it('exports the table as CSV and a chart as SVG and PNG', async () => {
+    await page.getByRole('tab', { name: 'One scenario' }).click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe('growth-ai_ai-capex-thesis-collapses.csv');
+    const text = fs.readFileSync((await csv.path())!, 'utf8');
+    expect(text.split('\r\n')[0]).toBe('symbol,name,account,value_USD,pnl_USD,return,source,moved_by');
+    const chart = page.getByRole('region', { name: /^Loss by/ });
+    const [svg] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'SVG' }).click()]);
+    const svgText = fs.readFileSync((await svg.path())!, 'utf8');
+    expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svgText).not.toContain('var(--');
+    const [png] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'PNG' }).click()]);
+    expect(fs.readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('reads well in the dark theme', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: path.join(SHOTS, '08-results-dark.png') });
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim());
+    expect(background).toBe('#0e1420');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('ran without console errors', () => {
     expect(problems).toEqual([]);
   });

@@ -57,3 +57,26 @@ describe('store against the real command handlers', () => {
     expect(useStore.getState().holdings!.totalBaseValue).toBeCloseTo(before, 6);
   });
 });
+
+describe('scenario drafts', () => {
+  it('edits a copy with undo and redo, and keeps built-ins read-only', async () => {
+    await useStore.getState().loadScenarios();
+    await useStore.getState().selectScenario('sp500-minus-20');
+    useStore.getState().editDraft((d) => ({ ...d, name: 'changed' }));
+    expect(useStore.getState().draft?.name).toBe('S&P 500 −20%');
+    await useStore.getState().duplicateScenario('sp500-minus-20');
+    const s = useStore.getState();
+    s.editDraft((d) => ({ ...d, shocks: [{ ...d.shocks[0], change: -0.3 }] }));
+    s.editDraft((d) => ({ ...d, shocks: [{ ...d.shocks[0], change: -0.4 }] }));
+    expect(useStore.getState().draft?.shocks[0].change).toBe(-0.4);
+    useStore.getState().undoEdit();
+    expect(useStore.getState().draft?.shocks[0].change).toBe(-0.3);
+    useStore.getState().undoEdit();
+    useStore.getState().undoEdit();
+    expect(useStore.getState().draft?.shocks[0].change).toBe(-0.2);
+    useStore.getState().redoEdit();
+    expect(useStore.getState().draft?.shocks[0].change).toBe(-0.3);
+    expect(await useStore.getState().saveDraft()).toBe(true);
+    expect(call(services, 'scenarios:get', { id: 'sp500-minus-20-copy' }).scenario.shocks[0].change).toBe(-0.3);
+  });
+});

@@ -35,8 +35,17 @@ export function chartSvg(container: HTMLElement): string | null {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const root = getComputedStyle(document.documentElement);
   const resolve = (value: string) => value.replace(/var\((--[a-z-]+)\)/g, (_m, name: string) => root.getPropertyValue(name).trim() || '#888');
-  for (const element of [clone, ...clone.querySelectorAll('*')]) {
-    for (const attribute of [...element.attributes]) if (attribute.value.includes('var(')) element.setAttribute(attribute.name, resolve(attribute.value));
+  for (const element of [clone, ...clone.querySelectorAll('*')] as SVGElement[]) {
+    for (const attribute of [...element.attributes]) {
+      if (!attribute.value.includes('var(')) continue;
+      // Style attributes go through the CSSOM: setting them as text would break the app's strict CSP.
+      if (attribute.name === 'style') {
+        for (let i = element.style.length - 1; i >= 0; i--) {
+          const name = element.style[i];
+          element.style.setProperty(name, resolve(element.style.getPropertyValue(name)));
+        }
+      } else element.setAttribute(attribute.name, resolve(attribute.value));
+    }
   }
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('font-family', 'Inter, Segoe UI, system-ui, sans-serif');
