@@ -119,8 +119,8 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
   });
 
   it('navigates with Ctrl+number and explains the views still to come', async () => {
-    await page.keyboard.press('Control+4');
-    await page.getByRole('heading', { name: 'Results are not in this version yet' }).waitFor();
+    await page.keyboard.press('Control+5');
+    await page.getByRole('heading', { name: 'Reports are not in this version yet' }).waitFor();
     await page.keyboard.press('Control+1');
     await page.getByRole('heading', { name: 'Portfolios', exact: true }).waitFor();
   });
