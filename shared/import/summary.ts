@@ -1,0 +1,42 @@
+import type { AccountTotal, ImportPosition, ImportRecord } from './types';
+
+const FUND = /\b(ETF|FUND|FD|FDS|INDEX|TRUST|UCITS|ISHARES|SPDR|VANGUARD)\b/i;
+
+/** Turns positions-snapshot records into positions (cash rows as cash, GBX prices in GBP). */
+export function toPositions(records: readonly ImportRecord[]): ImportPosition[] {
+  return records.map((r) => {
+    const isPence = r.currency === 'GBX';
+    return {
+      account: r.account,
+      symbol: r.symbol,
+      name: r.name,
+      assetClass: r.isCash ? 'cash' : FUND.test(r.name) ? 'fund' : 'equity',
+      quantity: r.quantity ?? r.marketValue ?? 0,
+      price: r.price === null ? null : isPence ? r.price / 100 : r.price,
+      marketValue: r.marketValue === null ? null : isPence ? r.marketValue / 100 : r.marketValue,
+      costBasis: r.costBasis,
+      currency: isPence ? 'GBP' : r.currency,
+      asOf: r.date,
+    };
+  });
+}
+
+/** The value of a position in its own currency: market value when given, else quantity × price. */
+export function positionValue(p: Pick<ImportPosition, 'marketValue' | 'quantity' | 'price'>): number {
+  return p.marketValue ?? p.quantity * (p.price ?? 0);
+}
+
+/** Positions and market value per account and currency, for the preview's totals. */
+export function summarise(positions: readonly ImportPosition[]): AccountTotal[] {
+  const totals = new Map<string, AccountTotal>();
+  for (const p of positions) {
+    const key = `${p.account}\u0000${p.currency}`;
+    const t = totals.get(key) ?? { account: p.account, currency: p.currency, positions: 0, marketValue: 0 };
+    t.positions++;
+    t.marketValue += positionValue(p);
+    totals.set(key, t);
+  }
+  return [...totals.values()]
+    .map((t) => ({ ...t, marketValue: Math.round(t.marketValue * 100) / 100 }))
+    .sort((a, b) => a.account.localeCompare(b.account) || a.currency.localeCompare(b.currency));
+}
