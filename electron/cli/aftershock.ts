@@ -7,6 +7,7 @@ import { resolveDbPath } from '../paths';
 import { closeServices, createServices, type Services } from '../services/services';
 import { runPortfolios } from './portfolios';
 import { runClients } from './clients';
+import { runImport } from './import';
 import type { CliContext } from './context';
 
 declare const __APP_VERSION__: string;
@@ -18,6 +19,9 @@ Usage: aftershock <command> [options]
 Commands:
   portfolios list              List portfolios with their client, positions and value
   clients list                 List clients (households)
+  import FILE --portfolio NAME Import a broker CSV (positions or transactions)
+      [--client NAME] [--account NAME] [--format auto|<preset>] [--dry-run]
+      [--if-imported replace|skip] [--skip-invalid]
 
 Options (accepted anywhere on the line):
   --db PATH     Database file (default: $AFTERSHOCK_DB, else the app's user-data folder)
@@ -38,6 +42,13 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         db: { type: 'string' },
         json: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
+        portfolio: { type: 'string' },
+        client: { type: 'string' },
+        account: { type: 'string' },
+        format: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'if-imported': { type: 'string' },
+        'skip-invalid': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -80,6 +91,16 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         return runPortfolios(context, verb, rest);
       case 'clients':
         return runClients(context, verb, rest);
+      case 'import':
+        return runImport(context, verb, rest, {
+          portfolio: values.portfolio,
+          client: values.client,
+          account: values.account,
+          format: values.format,
+          dryRun: values['dry-run'],
+          ifImported: values['if-imported'],
+          skipInvalid: values['skip-invalid'],
+        });
       default:
         io.err(`aftershock: unknown command "${group}". Run "aftershock --help" to see the commands.`);
         return 2;

@@ -119,3 +119,15 @@ export function deletePosition(db: Database, id: number): { deleted: number } {
   getPosition(db, id);
   return { deleted: db.prepare('DELETE FROM positions WHERE id = :id').run({ id }).changes };
 }
+
+/** Inserts many positions of one import with a single prepared statement; call inside a transaction. */
+export function insertPositionsBulk(db: Database, inputs: readonly PositionInput[]): number {
+  const insert = db.prepare(
+    `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value,
+                            cost_basis, currency, as_of, import_id)
+     VALUES (:accountId, :symbol, :name, :assetClass, :quantity, :price, :marketValue,
+             :costBasis, :currency, :asOf, :importId)`,
+  );
+  for (const input of inputs) insert.run(params(input));
+  return inputs.length;
+}
