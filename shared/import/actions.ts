@@ -3,8 +3,9 @@ import type { TxClass } from './types';
 // Order matters: "Reinvest Shares" buys, "Reinvest Dividend" is income, "Stock Div Dist" moves shares.
 const RULES: [RegExp, TxClass][] = [
   [/^reinvest(ment)?\b(?!.*div)|reinvest shares/i, 'buy'],
-  [/stock split|reverse split|split|spin-?off|stock div|merger|conversion|journaled shares|security transfer|transfer of assets|stock distribution|name change|productwijziging/i, 'shares'],
-  [/withholding|tax|belasting|impôt|impot/i, 'fee'],
+  [/split/i, 'split'],
+  [/spin-?off|stock div|merger|conversion|journaled shares|security transfer|transfer of assets|stock distribution|name change|productwijziging/i, 'shares'],
+  [/withholding|tax (paid|withheld)|foreign tax|belasting|impôt|impot|\btax$/i, 'fee'],
   [/dividend|\bdiv\b|interest|\bint\b|cap(ital)? gain|cash in lieu|payment in lieu|coupon|dividende|rente|redemption/i, 'income'],
   [/fee|commission|kosten|frais|custody|courtesy/i, 'fee'],
   [/\b(buy|bought|purchase|koop|achat|compra)\b/i, 'buy'],
@@ -38,5 +39,5 @@ export function signQuantity(txClass: TxClass, quantity: number): number {
 
 /** Whether a class moves shares (and so needs a symbol). */
 export function movesShares(txClass: TxClass): boolean {
-  return txClass === 'buy' || txClass === 'sell' || txClass.startsWith('shares');
+  return txClass === 'buy' || txClass === 'sell' || txClass === 'split' || txClass.startsWith('shares');
 }

@@ -49,7 +49,9 @@ export function derivePositions(records: readonly ImportRecord[], options: { has
         h.cost *= Math.max(0, (before + r.quantity) / before);
       }
       h.quantity += r.quantity;
-      if (r.price !== null && r.price > 0 && r.txClass !== 'shares') {
+      // A split changes the share count, not the value: scale the last price with it.
+      if (r.txClass === 'split' && h.price !== null && before > EPSILON && h.quantity > EPSILON) h.price *= before / h.quantity;
+      if (r.price !== null && r.price > 0 && r.txClass !== 'shares' && r.txClass !== 'split') {
         h.price = r.price;
         h.currency = r.priceCurrency ?? r.currency;
       }

@@ -62,7 +62,7 @@ export function readRow(cells: readonly string[], ctx: RowContext): RowReading {
   let isin = cell('isin').toUpperCase() || null;
   if (!isin && ISIN.test(symbol.toUpperCase()) && columns.isin === undefined) isin = symbol.toUpperCase();
   if (isin && !ISIN.test(isin)) isin = null;
-  const isCash = CASH_TEXT.test(symbol) || (!symbol && CASH_TEXT.test(description)) || /\*\*$/.test(cell('symbol'));
+  const isCash = CASH_TEXT.test(symbol) || CASH_TEXT.test(description) || /\*\*$/.test(cell('symbol'));
   if (!symbol && isin) symbol = ctx.resolveIsin?.(isin) ?? isin;
   const currencyCell = cell('currency').toUpperCase();
   const currency = /^[A-Z]{3}$/.test(currencyCell) ? currencyCell : ctx.currency;
@@ -125,10 +125,11 @@ function finishTransaction(record: ImportRecord, ctx: RowContext, actionText: st
   if (patch?.priceCurrency) r.priceCurrency = patch.priceCurrency;
   if (r.amount !== null && ctx.preset.hasUnsignedAmounts) r.amount = signAmount(txClass, r.amount);
   if (movesShares(txClass)) {
+    if (!r.symbol && !r.name && ctx.preset.skipsUnnamedTrades) return { kind: 'skipped', reason: 'a currency conversion (no security named)' };
     if (!r.symbol) return { kind: 'invalid', column: colName('symbol'), reason: `expected a ticker or ISIN for "${actionText.slice(0, 40)}", found nothing` };
     if (!SYMBOL.test(r.symbol)) return { kind: 'invalid', column: colName('symbol'), reason: `expected a ticker such as AAPL, found "${r.symbol.slice(0, 40)}"` };
     if (r.quantity === null) {
-      if (txClass === 'shares') return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" states no quantity` };
+      if (txClass === 'shares' || txClass === 'split') return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" states no quantity` };
       return { kind: 'invalid', column: colName('quantity'), reason: `expected the number of shares ${txClass === 'sell' ? 'sold' : 'bought'}, found nothing` };
     }
     r.symbol = r.symbol.toUpperCase();

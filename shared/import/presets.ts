@@ -24,6 +24,8 @@ export interface Preset {
   defaultAccount?: string;
   /** Amounts are written without a sign; the action gives it. */
   hasUnsignedAmounts?: boolean;
+  /** Trades naming no security are currency conversions (IBKR's USD.CHF rows): skipped. */
+  skipsUnnamedTrades?: boolean;
   /** The file holds no cash movements worth summing (trades only). */
   hasNoCash?: boolean;
   classify?(action: string): TxClass | null | undefined;
@@ -74,11 +76,16 @@ export const PRESETS: readonly Preset[] = [
       marketValue: ['market value', 'mkt val'], costBasis: ['cost basis'],
     },
     readTitle(title) {
-      const m = /positions for (?:account\s+)?(.+?)\s+as of\s+(.+)$/i.exec(title);
-      const named = m ? m[1] : /^(.*\.\.\.\d+)\s*$/.exec(title)?.[1];
-      const date = m ? /(\d{4})\/(\d{2})\/(\d{2})|(\d{2})\/(\d{2})\/(\d{4})/.exec(m[2]) : null;
-      const asOf = date ? (date[1] ? `${date[1]}-${date[2]}-${date[3]}` : `${date[6]}-${date[4]}-${date[5]}`) : undefined;
-      return { account: named?.replace(/^account\s+/i, '').trim(), asOf };
+      let account: string | undefined;
+      let asOf: string | undefined;
+      for (const part of title.split(' | ')) {
+        const m = /positions for (?:account\s+)?(.+?)\s+as of\s+(.+)$/i.exec(part);
+        const named = m ? m[1] : /^(.*\.\.\.\d+)\s*$/.exec(part)?.[1];
+        if (named && !/^all-?accounts$/i.test(named)) account = named.trim();
+        const date = m ? /(\d{4})\/(\d{2})\/(\d{2})|(\d{2})\/(\d{2})\/(\d{4})/.exec(m[2]) : null;
+        if (date) asOf = date[1] ? `${date[1]}-${date[2]}-${date[3]}` : `${date[6]}-${date[4]}-${date[5]}`;
+      }
+      return { account, asOf };
     },
     defaultAccount: 'Schwab',
   },
@@ -116,6 +123,7 @@ export const PRESETS: readonly Preset[] = [
     },
     dateOrder: 'YMD',
     hasNoCash: true,
+    skipsUnnamedTrades: true,
     defaultAccount: 'Interactive Brokers',
   },
   {
@@ -166,7 +174,7 @@ export const PRESETS: readonly Preset[] = [
     },
     dateOrder: 'YMD',
     hasUnsignedAmounts: true,
-    classify: (a) => (/transfer from revolut .* to revolut/i.test(a) ? 'ignore' : /stock split/i.test(a) ? 'shares' : undefined),
+    classify: (a) => (/transfer from revolut .* to revolut/i.test(a) ? 'ignore' : undefined),
     defaultAccount: 'Revolut',
   },
   {

@@ -38,6 +38,7 @@ export type TxClass =
   | 'shares-in'
   | 'shares-out'
   | 'shares'
+  | 'split'
   | 'income'
   | 'fee'
   | 'deposit'
