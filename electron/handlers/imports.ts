@@ -5,7 +5,7 @@ import { commitImport, previewImport, undoImport } from '../services/imports';
 import type { HandlerMap } from './types';
 
 /** imports:* commands. */
-export const importHandlers: HandlerMap<'imports:preview' | 'imports:commit' | 'imports:undo' | 'imports:list' | 'imports:open-file'> = {
+export const importHandlers: HandlerMap<'imports:preview' | 'imports:commit' | 'imports:undo' | 'imports:list' | 'imports:pick'> = {
   'imports:preview': ({ db }, request) => previewImport(db, request),
   'imports:commit': ({ db }, request) => {
     const answer = commitImport(db, request);
@@ -16,7 +16,7 @@ export const importHandlers: HandlerMap<'imports:preview' | 'imports:commit' | '
     getPortfolio(db, portfolioId);
     return listImports(db, portfolioId);
   },
-  'imports:open-file': ({ pickImportFile }) => {
+  'imports:pick': ({ pickImportFile }) => {
     if (!pickImportFile) {
       throw new AppError('validation', 'Choosing a file through a system dialog works in the desktop app; here, use the file picker or drop the file.');
     }

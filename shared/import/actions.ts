@@ -10,7 +10,7 @@ const RULES: [RegExp, TxClass][] = [
   [/fee|commission|kosten|frais|custody|courtesy/i, 'fee'],
   [/\b(buy|bought|purchase|koop|achat|compra)\b/i, 'buy'],
   [/\b(sell|sold|sale|verkoop|vente|venta)\b/i, 'sell'],
-  [/deposit|top-?up|contribution|wire (in|received)|check received|ingreso/i, 'deposit'],
+  [/deposit|top[-_ ]?up|contribution|wire (in|received)|check received|ingreso/i, 'deposit'],
   [/withdraw|wire (sent|out)|disbursement|retirada|levantamento|check paid/i, 'withdrawal'],
   [/transfer|journal|moneylink|overboeking|valuta|cambio|fx (credit|debit)|sweep|variation|terugstorting/i, 'cash'],
 ];

@@ -1,4 +1,5 @@
 import { movesShares } from './actions';
+import { isParQuotedBond } from './summary';
 import type { ImportPosition, ImportRecord } from './types';
 
 /** Positions and warnings derived from a transaction history. */
@@ -83,9 +84,11 @@ function collect(
     const quantity = Math.round(h.quantity * 1e8) / 1e8;
     if (h.price === null) unpriced.push(h.symbol);
     const price = h.price ?? 0;
-    const [priceGbp, currency] = h.currency === 'GBX' ? [price / 100, 'GBP'] : [price, h.currency];
+    // Pence and percent-of-par quotes become prices per unit.
+    const isBond = isParQuotedBond(h.symbol, h.name);
+    const [unitPrice, currency] = h.currency === 'GBX' ? [price / 100, 'GBP'] : [isBond ? price / 100 : price, h.currency];
     positions.push({
-      account: h.account, symbol: h.symbol, name: h.name, assetClass: 'equity', quantity, price: priceGbp,
+      account: h.account, symbol: h.symbol, name: h.name, assetClass: isBond ? 'bond' : 'equity', quantity, price: unitPrice,
       marketValue: null, costBasis: quantity > 0 && h.cost > 0 ? h.cost : null, currency, asOf: h.asOf,
     });
   }

@@ -31,8 +31,9 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
   costBasis: ['cost basis', 'cost basis total', 'total cost', 'cost', 'book cost', 'book value'],
   currency: ['currency', 'ccy', 'curr', 'currency code'],
   priceCurrency: ['price currency'],
-  date: ['date', 'trade date', 'run date', 'transaction date', 'as of', 'as of date', 'settlement date'],
-  action: ['action', 'transaction type', 'type', 'activity', 'side', 'buy/sell', 'transaction'],
+  date: ['date', 'trade date', 'run date', 'transaction date', 'timestamp', 'as of', 'as of date', 'settlement date'],
+  action: ['action', 'transaction type', 'type', 'activity', 'transaction'],
+  side: ['side', 'buy/sell', 'buy / sell'],
   amount: ['amount', 'net amount', 'total amount', 'total'],
   fees: ['fees', 'fees & comm', 'commission', 'fee', 'fees and commissions'],
 };

@@ -57,7 +57,6 @@ export function readRow(cells: readonly string[], ctx: RowContext): RowReading {
     numbers[f] = n.value;
   }
   const description = cell('description').slice(0, 200);
-  const actionText = cell('action');
   let symbol = cell('symbol').replace(/\*+$/, '').trim();
   let isin = cell('isin').toUpperCase() || null;
   if (!isin && ISIN.test(symbol.toUpperCase()) && columns.isin === undefined) isin = symbol.toUpperCase();
@@ -89,7 +88,7 @@ export function readRow(cells: readonly string[], ctx: RowContext): RowReading {
   if (dateText && !date) {
     return { kind: 'invalid', column: colName('date'), reason: `expected a date such as 10/14/2024 or 2024-10-14, found "${dateText.slice(0, 40)}"` };
   }
-  return ctx.kind === 'positions' ? finishPosition(record, colName) : finishTransaction(record, ctx, actionText, colName);
+  return ctx.kind === 'positions' ? finishPosition(record, colName) : finishTransaction(record, ctx, cell, colName);
 }
 
 function finishPosition(record: ImportRecord, colName: (f: ImportField) => string): RowReading {
@@ -113,14 +112,16 @@ function finishPosition(record: ImportRecord, colName: (f: ImportField) => strin
   return { kind: 'record', record: { ...record, symbol: record.symbol.toUpperCase() } };
 }
 
-function finishTransaction(record: ImportRecord, ctx: RowContext, actionText: string, colName: (f: ImportField) => string): RowReading {
+function finishTransaction(record: ImportRecord, ctx: RowContext, cell: (f: ImportField) => string, colName: (f: ImportField) => string): RowReading {
+  const actionText = cell('action') || cell('side');
+  const sideText = cell('side');
   const patch = ctx.preset.patchRow?.(record.name, actionText);
-  const txClass = patch?.txClass ?? ctx.preset.classify?.(actionText) ?? classifyAction(actionText);
+  const txClass = patch?.txClass ?? ctx.preset.classify?.(actionText) ?? classifyAction(actionText) ?? classifyAction(sideText);
   if (txClass === null) {
     if (!actionText) return { kind: 'invalid', column: colName('action'), reason: 'expected an action such as Buy or Sell, found nothing' };
     return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" does not change holdings or cash` };
   }
-  if (txClass === 'ignore') return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" moves nothing between accounts of yours` };
+  if (txClass === 'ignore') return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" moves no shares or cash of yours (an internal transfer or a statement line)` };
   const r: ImportRecord = { ...record, txClass, quantity: patch?.quantity ?? record.quantity, price: patch?.price ?? record.price };
   if (patch?.priceCurrency) r.priceCurrency = patch.priceCurrency;
   if (r.amount !== null && ctx.preset.hasUnsignedAmounts) r.amount = signAmount(txClass, r.amount);

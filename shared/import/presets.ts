@@ -37,7 +37,8 @@ export interface Preset {
 const has = (names: Set<string>, ...wanted: string[]) => wanted.every((w) => names.has(w));
 const A = GENERIC_ALIASES;
 
-const DEGIRO_TRADE = /(koop|buy|achat|compra|kauf|verkoop|sell|vente|venta|verkauf)\s+([\d.,]+)\s*@\s*([\d.,]+)\s*([A-Z]{3})/i;
+// "Koop 1 @ 33,9 USD", "Compra 6 ISHARES MSCI WOR A@49,785 EUR (IE00B4L5Y983)", "Sell 4 AVIVA@496 GBX".
+const DEGIRO_TRADE = /\b(koop|buy|achat|compra|kauf|verkoop|sell|vente|venta|verkauf)\s+([\d.,]+)\s[^@]*?@\s*([\d.,]+)\s*([A-Z]{3})/i;
 
 /** Every preset, in detection order; `generic` last. */
 export const PRESETS: readonly Preset[] = [
@@ -176,6 +177,20 @@ export const PRESETS: readonly Preset[] = [
     hasUnsignedAmounts: true,
     classify: (a) => (/transfer from revolut .* to revolut/i.test(a) ? 'ignore' : undefined),
     defaultAccount: 'Revolut',
+  },
+  {
+    id: 'freetrade',
+    label: 'Freetrade activity',
+    kind: 'transactions',
+    detect: (n) => has(n, 'title', 'type', 'timestamp', 'buy / sell', 'ticker', 'isin'),
+    aliases: {
+      date: ['timestamp'], action: ['type'], side: ['buy / sell'], symbol: ['ticker'], isin: ['isin'], description: ['title'],
+      quantity: ['quantity'], price: ['price per share in account currency'], amount: ['total amount'], currency: ['account currency'],
+    },
+    dateOrder: 'YMD',
+    hasUnsignedAmounts: true,
+    classify: (a) => (/^order$/i.test(a) ? null : /statement/i.test(a) ? 'ignore' : undefined),
+    defaultAccount: 'Freetrade',
   },
   {
     id: 'generic',

@@ -1,18 +1,27 @@
 import type { AccountTotal, ImportPosition, ImportRecord } from './types';
 
+const CUSIP = /^[0-9]{3}[0-9A-Z]{5}[0-9]$/;
+const BOND_TEXT = /\d%|\b(BDS?|BONDS?|NOTES?|REV|MUNI|TREAS(URY)?)\b/i;
+
+/** Tells whether a holding is a bond quoted in percent of par (Fidelity, Schwab): a CUSIP with bond wording. */
+export function isParQuotedBond(symbol: string, name: string): boolean {
+  return CUSIP.test(symbol) && BOND_TEXT.test(name);
+}
+
 const FUND = /\b(ETF|FUND|FD|FDS|INDEX|TRUST|UCITS|ISHARES|SPDR|VANGUARD)\b/i;
 
 /** Turns positions-snapshot records into positions (cash rows as cash, GBX prices in GBP). */
 export function toPositions(records: readonly ImportRecord[]): ImportPosition[] {
   return records.map((r) => {
     const isPence = r.currency === 'GBX';
+    const isBond = isParQuotedBond(r.symbol, r.name);
     return {
       account: r.account,
       symbol: r.symbol,
       name: r.name,
-      assetClass: r.isCash ? 'cash' : FUND.test(r.name) ? 'fund' : 'equity',
+      assetClass: r.isCash ? 'cash' : isBond ? 'bond' : FUND.test(r.name) ? 'fund' : 'equity',
       quantity: r.quantity ?? r.marketValue ?? 0,
-      price: r.price === null ? null : isPence ? r.price / 100 : r.price,
+      price: r.price === null ? null : isPence || isBond ? r.price / 100 : r.price,
       marketValue: r.marketValue === null ? null : isPence ? r.marketValue / 100 : r.marketValue,
       costBasis: r.costBasis,
       currency: isPence ? 'GBP' : r.currency,

@@ -19,6 +19,7 @@ export const IMPORT_FIELDS = [
   'priceCurrency',
   'date',
   'action',
+  'side',
   'amount',
   'fees',
 ] as const;

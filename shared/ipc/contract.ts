@@ -153,7 +153,7 @@ export const commands = {
   ),
   'imports:undo': command<{ removed: number; restored: number }>()('undoImport', z.strictObject({ id })),
   'imports:list': command<ImportSummary[]>()('listImports', z.strictObject({ portfolioId: id })),
-  'imports:open-file': command<{ fileName: string; text: string } | null>()('openImportFile', z.strictObject({})),
+  'imports:pick': command<{ fileName: string; text: string } | null>()('openImportFile', z.strictObject({})),
 } as const;
 
 export type Commands = typeof commands;
