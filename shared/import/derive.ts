@@ -92,6 +92,12 @@ function collect(
       marketValue: null, costBasis: quantity > 0 && h.cost > 0 ? h.cost : null, currency, asOf: h.asOf,
     });
   }
+  const shorts = positions.filter((p) => p.quantity < 0).map((p) => p.symbol);
+  if (shorts.length) {
+    warnings.push(
+      `The history sells more than it buys of ${shorts.join(', ')}: kept as short positions. If the file starts after you bought them, import a positions export instead.`,
+    );
+  }
   if (unpriced.length) {
     warnings.push(`No trade price in the file for ${unpriced.join(', ')}: entered at price 0; set the price in Holdings.`);
   }
