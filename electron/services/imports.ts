@@ -49,8 +49,9 @@ export function previewImport(db: Database, request: ImportRequest): PreviewAnsw
   const currency = request.portfolioId ? getPortfolio(db, request.portfolioId).baseCurrency : undefined;
   let result = buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: request.mapping });
   let isSavedMapping = false;
-  if (!request.mapping && result.ok) {
-    const saved = getMappingProfile(db, result.preview.layoutKey);
+  const layoutKey = result.ok ? result.preview.layoutKey : result.refusal.layoutKey;
+  if (!request.mapping && layoutKey) {
+    const saved = getMappingProfile(db, layoutKey);
     const again = saved && buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: saved });
     if (again && again.ok) [result, isSavedMapping] = [again, true];
   }

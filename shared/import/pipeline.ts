@@ -66,9 +66,17 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   if (text.trim() === '') return refuse(fileName, 'the file is empty; export the holdings again and pick the CSV file.');
   if (looksBinary(text)) return refuse(fileName, 'this is not a text CSV file (it contains binary data); pick the CSV export from your broker.');
   const table = parseTable(text);
-  const blocks = findBlocks(table.rows);
+  let blocks = findBlocks(table.rows);
   if (blocks.length === 0) {
-    return refuse(fileName, 'no header line was found in the first 40 lines; expected column names such as Symbol, Quantity and Price. Choose the columns by hand or pick another file.');
+    // No recognisable header: with a user's mapping the first line is the header; without, say so.
+    const headerIndex = table.rows.findIndex((r) => !isBlankRow(r));
+    const header = table.rows[headerIndex].map((c) => c.trim());
+    const layoutKey = `generic:${hashText(header.map(normaliseHeader).join('|'))}`;
+    if (!options.mapping) {
+      const result = refuse(fileName, 'no header line was found in the first 40 lines; expected column names such as Symbol, Quantity and Price. Choose the columns by hand or pick another file.');
+      return result.ok ? result : { ok: false, refusal: { ...result.refusal, layoutKey, header } };
+    }
+    blocks = [{ headerIndex, header, end: table.rows.length, title: '' }];
   }
   const first = blocks[0];
   const forced = options.format && options.format !== 'auto' ? findPreset(options.format) : undefined;

@@ -133,6 +133,9 @@ export interface ImportRefusal {
   detail?: string;
   row?: number;
   column?: string;
+  /** When no header was recognised: the layout key and first line, so a saved or hand-made mapping can be applied. */
+  layoutKey?: string;
+  header?: string[];
 }
 
 export type PipelineResult = { ok: true; preview: ImportPreview } | { ok: false; refusal: ImportRefusal };
