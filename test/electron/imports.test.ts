@@ -1,8 +1,8 @@
-import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { closeServices, type Services } from '../../electron/services/services';
 import { fixtureText } from '../helpers/fixtures';
+import { snapshotImportTables as snapshot } from '../helpers/import-tables';
 import { call, memoryServices } from '../helpers/services';
 
 let services: Services;
@@ -13,12 +13,6 @@ beforeEach(() => {
 });
 afterEach(() => closeServices(services));
 
-/** Every row of the tables an import may touch, to prove a refusal changed nothing. */
-export function snapshot(db: Database) {
-  return ['accounts', 'positions', 'imports', 'import_accounts', 'import_replaced', 'mapping_profiles'].map((t) =>
-    db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
-  );
-}
 const file = (name: string) => ({ portfolioId, fileName: name, text: fixtureText(name) });
 const holdings = () =>
   call(services, 'portfolios:holdings', { id: portfolioId }).positions.map(
