@@ -111,7 +111,9 @@ export function commitImport(
       accountIds.set(name, account.id);
     }
     const inputs: PositionInput[] = preview.positions.map((p) => ({
-      ...p, accountId: accountIds.get(p.account)!, importId, name: p.name.slice(0, 200),
+      accountId: accountIds.get(p.account)!, symbol: p.symbol, name: p.name.slice(0, 200), assetClass: p.assetClass,
+      quantity: p.quantity, price: p.price, marketValue: p.marketValue, costBasis: p.costBasis, currency: p.currency,
+      asOf: p.asOf, importId,
     }));
     insertPositionsBulk(db, inputs);
     if (request.mapping) saveMappingProfile(db, preview.layoutKey, preview.format, request.mapping);

@@ -60,8 +60,10 @@ export function mapColumns(
 }
 
 /** Tells whether a row looks like a header: at least two cells that name known fields, and no numbers. */
+const KNOWN_HEADERS = new Set(Object.values(GENERIC_ALIASES).flat());
+
 export function isHeaderRow(row: readonly string[]): boolean {
-  const known = new Set(Object.values(GENERIC_ALIASES).flat());
+  const known = KNOWN_HEADERS;
   let hits = 0;
   for (const cell of row) {
     if (/^[-+($€£]*\d[\d.,]*\)?$/.test(cell.trim())) return false;

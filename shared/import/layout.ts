@@ -34,7 +34,8 @@ export function findBlocks(rows: readonly string[][]): Block[] {
   for (let i = first + 1; i < rows.length; i++) {
     const row = rows[i];
     // Only a line after a blank or title line can start a new table.
-    if (row.length > 1 && !isBlankRow(row) && isHeaderRow(row) && (isBlankRow(rows[i - 1]) || rows[i - 1].filter((c) => c.trim()).length <= 2)) {
+    const isAfterBreak = isBlankRow(rows[i - 1]) || rows[i - 1].filter((c) => c.trim()).length <= 2;
+    if (isAfterBreak && row.length > 1 && !isBlankRow(row) && isHeaderRow(row)) {
       starts.push(i);
     }
   }

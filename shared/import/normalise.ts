@@ -95,8 +95,11 @@ function finishPosition(record: ImportRecord, colName: (f: ImportField) => strin
   if (record.isCash) {
     const value = record.marketValue ?? record.quantity;
     if (value === null) return { kind: 'invalid', column: colName('marketValue'), reason: 'expected the cash amount, found nothing' };
-    const symbol = SYMBOL.test(record.symbol) && !/\s/.test(record.symbol) ? record.symbol.toUpperCase() : record.currency;
-    return { kind: 'record', record: { ...record, symbol, quantity: record.quantity ?? value, price: record.price ?? (record.quantity ? value / record.quantity : 1), marketValue: value } };
+    record.symbol = SYMBOL.test(record.symbol) && !/\s/.test(record.symbol) ? record.symbol.toUpperCase() : record.currency;
+    record.price = record.price ?? (record.quantity ? value / record.quantity : 1);
+    record.quantity = record.quantity ?? value;
+    record.marketValue = value;
+    return { kind: 'record', record };
   }
   if (!record.symbol) return { kind: 'invalid', column: colName('symbol'), reason: 'expected a ticker or an ISIN, found nothing' };
   if (!SYMBOL.test(record.symbol)) {
@@ -109,7 +112,8 @@ function finishPosition(record: ImportRecord, colName: (f: ImportField) => strin
   if (record.price !== null && record.price < 0) {
     return { kind: 'invalid', column: colName('price'), reason: `expected a price of zero or more, found ${record.price}` };
   }
-  return { kind: 'record', record: { ...record, symbol: record.symbol.toUpperCase() } };
+  record.symbol = record.symbol.toUpperCase();
+  return { kind: 'record', record };
 }
 
 function finishTransaction(record: ImportRecord, ctx: RowContext, cell: (f: ImportField) => string, colName: (f: ImportField) => string): RowReading {

@@ -10,7 +10,11 @@ const BLANKS = new Set(['', '-', '--', 'n/a', 'na', 'n.a.', 'none', 'null', 'not
  * `+$0.16`, `12.5%`, `"26,45"`, `1.234,56`, `€88.94`, `1 234,56`. The decimal style breaks ties
  * such as `1,234` (thousands in a `.` file, 1.234 in a `,` file).
  */
+const PLAIN = /^-?\d+(\.\d+)?$/;
+
 export function parseNumber(raw: string, decimal: DecimalStyle = '.'): NumberCell {
+  // Fast path for the common plain cell ("12.5", "-8000"); "1.234" in a decimal-comma file is thousands.
+  if (PLAIN.test(raw) && !(decimal === ',' && /\.\d{3}$/.test(raw))) return { ok: true, value: Number(raw) };
   let text = raw.trim();
   if (BLANKS.has(text.toLowerCase())) return { ok: true, value: null };
   let negative = false;
