@@ -1,13 +1,15 @@
 import { create } from 'zustand';
 import { createHoldingsSlice, type HoldingsSlice } from './holdings-slice';
+import { createImportSlice, type ImportSlice } from './import-slice';
 import { createPortfoliosSlice, type PortfoliosSlice } from './portfolios-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type Store = UiSlice & PortfoliosSlice & HoldingsSlice;
+export type Store = UiSlice & PortfoliosSlice & HoldingsSlice & ImportSlice;
 
 /** The one bound store, built from typed slices. */
 export const useStore = create<Store>()((...a) => ({
   ...createUiSlice(...a),
   ...createPortfoliosSlice(...a),
   ...createHoldingsSlice(...a),
+  ...createImportSlice(...a),
 }));

@@ -20,7 +20,7 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
 /** The selected portfolio's positions with value and weight; add, edit and delete them. */
 export function HoldingsView() {
   const { portfolios, selectedPortfolioId, selectPortfolio, holdings, holdingsLoading, portfoliosLoaded } = useStore();
-  const { loadHoldings, deletePosition, addAccount, setView } = useStore();
+  const { loadHoldings, deletePosition, addAccount, setView, openImport } = useStore();
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'value', descending: true });
   const [editing, setEditing] = useState<Position | 'new' | null>(null);
@@ -74,6 +74,9 @@ export function HoldingsView() {
           )}
         </div>
         <div className="toolbar">
+          <button type="button" onClick={openImport} title="Import a broker CSV export (File › Import holdings… in the desktop app)">
+            Import…
+          </button>
           <button type="button" onClick={() => setNewAccount('')}>
             Add account
           </button>

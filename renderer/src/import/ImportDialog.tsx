@@ -1,0 +1,91 @@
+import { useRef, useState, type DragEvent } from 'react';
+import { api, unwrap } from '../api';
+import { Dialog } from '../components/Dialog';
+import { useStore } from '../store/store';
+import { ImportPreviewPanel } from './ImportPreviewPanel';
+import { readImportFile } from './read-file';
+
+/** File › Import holdings…: choose or drop a broker CSV, check the preview and mapping, then import. */
+export function ImportDialog() {
+  const { importStage, importProblem, importProgress, importAnswer, closeImport, previewFile, setImportProgress, info } = useStore();
+  const [isDragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const isDesktop = info?.shell === 'desktop';
+
+  const take = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      setImportProgress(0);
+      await previewFile(await readImportFile(file, setImportProgress));
+    } catch (error) {
+      useStore.setState({ importStage: 'choose', importProblem: (error as Error).message, importProgress: null });
+    }
+  };
+  const pickNative = async () => {
+    try {
+      const picked = await unwrap(api().openImportFile());
+      if (picked) await previewFile(picked);
+    } catch (error) {
+      useStore.setState({ importProblem: (error as Error).message });
+    }
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void take(event.dataTransfer.files[0]);
+  };
+
+  return (
+    <Dialog title="Import holdings" onClose={closeImport} wide>
+      {(importStage === 'choose' || (importStage === 'reading' && !importAnswer)) && (
+        <div
+          className={isDragging ? 'drop-zone dragging' : 'drop-zone'}
+          data-testid="import-drop-zone"
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <p>
+            Drop a CSV export from your broker here — positions or transaction history from Fidelity, Schwab, Vanguard,
+            Interactive Brokers, Trading 212, DEGIRO, Revolut, Freetrade, or any CSV with a header line.
+          </p>
+          <div className="dialog-actions center">
+            <button type="button" className="primary" onClick={() => (isDesktop ? void pickNative() : input.current?.click())} autoFocus>
+              Choose file…
+            </button>
+          </div>
+          <input
+            ref={input}
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv"
+            className="visually-hidden"
+            aria-label="CSV file to import"
+            onChange={(e) => void take(e.target.files?.[0])}
+          />
+          {importStage === 'reading' && (
+            <div className="progress" role="progressbar" aria-label="Reading the file" aria-valuenow={Math.round((importProgress ?? 0) * 100)}>
+              <span style={{ width: `${Math.round((importProgress ?? 1) * 100)}%` }} />
+              <small>{importProgress !== null && importProgress < 1 ? 'Reading the file…' : 'Checking every row…'}</small>
+            </div>
+          )}
+        </div>
+      )}
+      {importProblem && (
+        <p className="form-problem" role="alert">
+          {importProblem}
+        </p>
+      )}
+      {importAnswer && importStage !== 'choose' && <ImportPreviewPanel />}
+      {!importAnswer && (
+        <div className="dialog-actions">
+          <button type="button" onClick={closeImport}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </Dialog>
+  );
+}

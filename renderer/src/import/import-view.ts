@@ -1,0 +1,37 @@
+import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type ImportPreview, type RowOutcome } from '../../../shared/import/types';
+
+/** Field labels for the mapping editor. */
+export const FIELD_LABELS: Record<ImportField, string> = {
+  account: 'Account', accountNumber: 'Account number', symbol: 'Symbol', isin: 'ISIN', description: 'Description',
+  quantity: 'Quantity', price: 'Price', marketValue: 'Market value', costBasis: 'Cost basis', currency: 'Currency',
+  priceCurrency: 'Price currency', date: 'Date', action: 'Action', side: 'Buy/sell', amount: 'Amount', fees: 'Fees',
+};
+
+/** The fields worth offering for a kind of file, in the order the editor shows them. */
+export function fieldsFor(kind: ImportPreview['kind']): ImportField[] {
+  const positions: ImportField[] = ['account', 'accountNumber', 'symbol', 'isin', 'description', 'quantity', 'price', 'marketValue', 'costBasis', 'currency'];
+  return kind === 'positions' ? positions : IMPORT_FIELDS.filter((f) => f !== 'marketValue' && f !== 'costBasis');
+}
+
+/** A copy of the mapping with one field pointed at another column (or at none). */
+export function remap(mapping: ColumnMapping, field: ImportField, column: number | null): ColumnMapping {
+  const columns = { ...mapping.columns };
+  if (column === null) delete columns[field];
+  else columns[field] = column;
+  return { ...mapping, columns };
+}
+
+/** Rows to list in the preview: problems first (invalid, duplicate, skipped), then new rows, at most `limit`. */
+export function rowsToShow(rows: readonly RowOutcome[], limit = 200): RowOutcome[] {
+  const rank = { invalid: 0, duplicate: 1, skipped: 2, new: 3 } as const;
+  return [...rows].sort((a, b) => rank[a.status] - rank[b.status] || a.row - b.row).slice(0, limit);
+}
+
+/** What the commit button says and does, given the preview. */
+export function commitChoice(preview: ImportPreview, hasPrevious: boolean): { label: string; skipInvalid: boolean; needsDuplicateChoice: boolean } {
+  const skipInvalid = preview.counts.invalid > 0;
+  const label = skipInvalid
+    ? `Import ${preview.positions.length} positions without the ${preview.counts.invalid} invalid rows`
+    : `Import ${preview.positions.length} positions`;
+  return { label, skipInvalid, needsDuplicateChoice: hasPrevious };
+}
