@@ -56,7 +56,8 @@ export function readRow(cells: readonly string[], ctx: RowContext): RowReading {
     }
     numbers[f] = n.value;
   }
-  const description = cell('description').slice(0, 200);
+  const rawDescription = cell('description').slice(0, 200);
+  const description = /^(-+|n\/a|none)$/i.test(rawDescription) ? '' : rawDescription;
   let symbol = cell('symbol').replace(/\*+$/, '').trim();
   let isin = cell('isin').toUpperCase() || null;
   if (!isin && ISIN.test(symbol.toUpperCase()) && columns.isin === undefined) isin = symbol.toUpperCase();
@@ -95,7 +96,9 @@ function finishPosition(record: ImportRecord, colName: (f: ImportField) => strin
   if (record.isCash) {
     const value = record.marketValue ?? record.quantity;
     if (value === null) return { kind: 'invalid', column: colName('marketValue'), reason: 'expected the cash amount, found nothing' };
-    record.symbol = SYMBOL.test(record.symbol) && !/\s/.test(record.symbol) ? record.symbol.toUpperCase() : record.currency;
+    const isTicker = SYMBOL.test(record.symbol) && !/\s/.test(record.symbol);
+    if (!record.name) record.name = isTicker ? `Cash (${record.currency})` : record.symbol || `Cash (${record.currency})`;
+    record.symbol = isTicker ? record.symbol.toUpperCase() : record.currency;
     record.price = record.price ?? (record.quantity ? value / record.quantity : 1);
     record.quantity = record.quantity ?? value;
     record.marketValue = value;
