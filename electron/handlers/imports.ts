@@ -1,3 +1,4 @@
+import { trimPreview } from '../../shared/import/summary';
 import { AppError } from '../../shared/ipc/result';
 import { listImports } from '../db/imports';
 import { getPortfolio } from '../db/portfolios';
@@ -6,10 +7,14 @@ import type { HandlerMap } from './types';
 
 /** imports:* commands. */
 export const importHandlers: HandlerMap<'imports:preview' | 'imports:commit' | 'imports:undo' | 'imports:list' | 'imports:pick'> = {
-  'imports:preview': ({ db }, request) => previewImport(db, request),
+  // Previews go to a screen or over IPC: a 100,000-row file is trimmed to its problems and a sample.
+  'imports:preview': ({ db }, request) => {
+    const answer = previewImport(db, request);
+    return { ...answer, preview: trimPreview(answer.preview) };
+  },
   'imports:commit': ({ db }, request) => {
     const answer = commitImport(db, request);
-    return { ...answer, isSavedMapping: Boolean(request.mapping), previousImport: null };
+    return { ...answer, preview: trimPreview(answer.preview), isSavedMapping: Boolean(request.mapping), previousImport: null };
   },
   'imports:undo': ({ db }, { id }) => undoImport(db, id),
   'imports:list': ({ db }, { portfolioId }) => {

@@ -1,4 +1,4 @@
-import type { AccountTotal, ImportPosition, ImportRecord } from './types';
+import type { AccountTotal, ImportPosition, ImportPreview, ImportRecord } from './types';
 
 const CUSIP = /^[0-9]{3}[0-9A-Z]{5}[0-9]$/;
 const BOND_TEXT = /\d%|\b(BDS?|BONDS?|NOTES?|REV|MUNI|TREAS(URY)?)\b/i;
@@ -48,4 +48,20 @@ export function summarise(positions: readonly ImportPosition[]): AccountTotal[] 
   return [...totals.values()]
     .map((t) => ({ ...t, marketValue: Math.round(t.marketValue * 100) / 100 }))
     .sort((a, b) => a.account.localeCompare(b.account) || a.currency.localeCompare(b.currency));
+}
+
+/**
+ * A preview small enough to send to the screen: every row that is not new, the first `limit` new rows
+ * and positions; counts and totals stay whole, and `omitted` says how many rows and positions were left out.
+ */
+export function trimPreview(preview: ImportPreview, limit = 500): ImportPreview {
+  let kept = 0;
+  const rows = preview.rows.filter((r) => r.status !== 'new' || kept++ < limit);
+  const positions = preview.positions.slice(0, limit);
+  return {
+    ...preview,
+    rows,
+    positions,
+    omitted: { rows: preview.rows.length - rows.length, positions: preview.positions.length - positions.length },
+  };
 }

@@ -125,6 +125,8 @@ export interface ImportPreview {
   warnings: string[];
   encoding: string;
   delimiter: string;
+  /** Rows and positions left out of a preview sent to the screen (see trimPreview); absent when whole. */
+  omitted?: { rows: number; positions: number };
 }
 
 /** A file that cannot be imported, with a sentence for the user and the detail for developers. */

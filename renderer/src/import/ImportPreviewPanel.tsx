@@ -61,6 +61,9 @@ export function ImportPreviewPanel() {
         </div>
       </details>
 
+      {preview.omitted && preview.omitted.rows > 0 && (
+        <p className="muted">Showing every row with a problem and the first new rows; {preview.omitted.rows.toLocaleString()} more new rows are not listed.</p>
+      )}
       <div className="rows-scroll">
         <table className="table compact" aria-label="Rows of the file">
           <thead><tr><th className="num">Row</th><th>Status</th><th>Column</th><th>Reason</th></tr></thead>
