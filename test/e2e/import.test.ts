@@ -79,6 +79,19 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     expect(await page.getByTestId('total-value').innerText()).toBe('$37,025.75');
   });
 
+  it('edits and deletes the imported rows from the keyboard', async () => {
+    await page.getByRole('row', { name: /^TSLA in Individual/ }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Edit TSLA' });
+    await dialog.getByLabel('Quantity').fill('-12');
+    await page.keyboard.press('Enter');
+    await page.getByRole('cell', { name: '-12', exact: true }).waitFor();
+    await page.getByRole('row', { name: /^TSLA in Individual/ }).focus();
+    await page.keyboard.press('Delete');
+    await page.getByText('Deleted TSLA from Individual ...123.').waitFor();
+    expect(await page.locator('tbody tr td.symbol').allInnerTexts()).toEqual(['AAPL', 'VOO', 'USD', 'SWVXX']);
+  });
+
   it('refuses a file it cannot read with the file, row and column', async () => {
     await page.getByRole('button', { name: 'Import…' }).click();
     await page.getByLabel('CSV file to import').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('Symbol,Quantity,Price\nAAPL,ten,100\n') });

@@ -144,7 +144,23 @@ export function HoldingsView() {
             </thead>
             <tbody>
               {rows.map((p) => (
-                <tr key={p.id}>
+                <tr
+                  key={p.id}
+                  tabIndex={0}
+                  aria-label={`${p.symbol} in ${p.accountName}: Enter to edit, Delete to remove`}
+                  onKeyDown={(e) => {
+                    // Keyboard editing: Enter or F2 edits the focused row, Delete removes it (with Undo).
+                    if (e.target !== e.currentTarget) return;
+                    if (e.key === 'Enter' || e.key === 'F2') {
+                      e.preventDefault();
+                      setEditing(p);
+                    } else if (e.key === 'Delete') {
+                      e.preventDefault();
+                      const next = (e.currentTarget.nextElementSibling ?? e.currentTarget.previousElementSibling) as HTMLElement | null;
+                      void deletePosition(p.id).then(() => next?.focus());
+                    }
+                  }}
+                >
                   <td className="symbol">{p.symbol}</td>
                   <td className="name" title={p.name}>
                     {p.name}
