@@ -22,6 +22,9 @@ Commands:
   import FILE --portfolio NAME Import a broker CSV (positions or transactions)
       [--client NAME] [--account NAME] [--format auto|<preset>] [--dry-run]
       [--if-imported replace|skip] [--skip-invalid]
+      formats: fidelity-positions, fidelity-activity, schwab-positions,
+      schwab-transactions, vanguard, ibkr-flex, trading212, degiro, revolut,
+      freetrade, generic (auto-detected by default)
 
 Options (accepted anywhere on the line):
   --db PATH     Database file (default: $AFTERSHOCK_DB, else the app's user-data folder)

@@ -151,7 +151,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
         invalid: rows.filter((r) => r.status === 'invalid').length,
         skipped: rows.filter((r) => r.status === 'skipped').length,
       },
-      positions, totals: summarise(positions), warnings, encoding: 'utf-8', delimiter: table.delimiter,
+      positions, totals: summarise(positions), warnings, delimiter: table.delimiter,
     },
   };
 }

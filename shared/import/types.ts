@@ -123,7 +123,6 @@ export interface ImportPreview {
   positions: ImportPosition[];
   totals: AccountTotal[];
   warnings: string[];
-  encoding: string;
   delimiter: string;
   /** Rows and positions left out of a preview sent to the screen (see trimPreview); absent when whole. */
   omitted?: { rows: number; positions: number };

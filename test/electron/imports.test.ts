@@ -97,6 +97,12 @@ describe('imports:commit', () => {
     expect([later.isSavedMapping, later.preview.positions[0].symbol, later.preview.positions[0].quantity]).toEqual([true, 'MSFT', 2]);
   });
 
+  it('resolves ISIN-only rows through the security master and keeps the ISIN when unknown', () => {
+    services.db.prepare("INSERT INTO securities (symbol, name, isin, source) VALUES ('AAPL', 'Apple Inc.', 'US0378331005', 'bundled')").run();
+    const answer = call(services, 'imports:commit', file('ibkr-trades.csv'));
+    expect(answer.preview.positions.map((p: { symbol: string }) => p.symbol)).toEqual(['AAPL', 'IE00B4L5Y983']);
+  });
+
   it('puts every position into one chosen account when the file names none', () => {
     const answer = call(services, 'imports:commit', { ...file('generic-tab-bom.tsv'), account: 'Taxable' });
     expect(answer.accounts).toEqual(['Taxable']);
