@@ -8,6 +8,7 @@ import { closeServices, createServices, type Services } from '../services/servic
 import { runPortfolios } from './portfolios';
 import { runClients } from './clients';
 import { runImport } from './import';
+import { runImports } from './imports';
 import type { CliContext } from './context';
 
 declare const __APP_VERSION__: string;
@@ -25,6 +26,8 @@ Commands:
       formats: fidelity-positions, fidelity-activity, schwab-positions,
       schwab-transactions, vanguard, ibkr-flex, trading212, degiro, revolut,
       freetrade, generic (auto-detected by default)
+  imports list --portfolio NAME  List the imports into a portfolio
+  imports undo ID              Undo an import (restores what it replaced)
 
 Options (accepted anywhere on the line):
   --db PATH     Database file (default: $AFTERSHOCK_DB, else the app's user-data folder)
@@ -94,6 +97,8 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         return runPortfolios(context, verb, rest);
       case 'clients':
         return runClients(context, verb, rest);
+      case 'imports':
+        return runImports(context, verb, rest, values.portfolio);
       case 'import':
         return runImport(context, verb, rest, {
           portfolio: values.portfolio,

@@ -42,6 +42,10 @@ describe('aftershock import', () => {
     expect(run([...args, '--if-imported', 'skip']).out).toMatch(/Skipped: this file was already imported \(import #1\)\./);
     const json = JSON.parse(run([...args, '--if-imported', 'replace', '--json']).out);
     expect([json.status, json.replaced, json.positions]).toEqual(['imported', 3, 3]);
+
+    expect(run(['imports', 'list', '--portfolio', 'Retirement', '--db', db]).out).toMatch(/2\s+\S+ \S+\s+vanguard\.csv\s+vanguard\s+6\s+3\s*\n\s*1 /);
+    expect(run(['imports', 'undo', '2', '--db', db]).out).toBe('Undid import #2: removed 3, restored 3 position(s).');
+    expect(run(['imports', 'undo', '2', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: The import of vanguard.csv was already undone.' });
   });
 
   it('exits non-zero with one sentence naming file, row and column on a refusal', () => {
