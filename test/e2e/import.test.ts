@@ -99,6 +99,28 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('lets the user name the columns of a file it cannot recognise, and remembers them for that layout', async () => {
+    const odd = (rows: string) => ({ name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from(`Sym;Held;Px\n${rows}`) });
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('CSV file to import').setInputFiles(odd('MSFT;2;400\n'));
+    await page.getByRole('alert').getByText(/^odd\.csv: no header line was found/).waitFor();
+    const editor = page.locator('details.mapping');
+    // The editor lists every field in IMPORT_FIELDS order: symbol is the 3rd, quantity the 6th, price the 7th.
+    await editor.locator('select').nth(2).selectOption({ label: 'Sym' });
+    await editor.locator('select').nth(5).selectOption({ label: 'Held' });
+    await editor.locator('select').nth(6).selectOption({ label: 'Px' });
+    await page.screenshot({ path: path.join(SHOTS, '12-import-hand-mapping.png') });
+    await page.getByRole('button', { name: 'Preview with these columns' }).click();
+    await page.getByTestId('import-summary').getByText(/Generic CSV \(positions\) · 1 new/).waitFor();
+    await page.getByRole('button', { name: 'Import 1 positions into Schwab book' }).click();
+    await page.getByRole('cell', { name: 'MSFT', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('CSV file to import').setInputFiles(odd('MSFT;3;410\nIBM;1;200\n'));
+    await page.getByTestId('import-summary').getByText(/2 new .* your saved column mapping was used/).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('ran without console errors or CSP violations', () => {
     expect(problems).toEqual([]);
   });

@@ -2,13 +2,19 @@ import { useRef, useState, type DragEvent } from 'react';
 import { api, unwrap } from '../api';
 import { Dialog } from '../components/Dialog';
 import { useStore } from '../store/store';
+import { IMPORT_FIELDS, type ColumnMapping } from '../../../shared/import/types';
+import { firstLineCells } from './import-view';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
+import { MappingEditor } from './MappingEditor';
 import { readImportFile } from './read-file';
 
 /** File › Import holdings…: choose or drop a broker CSV, check the preview and mapping, then import. */
 export function ImportDialog() {
-  const { importStage, importProblem, importProgress, importAnswer, closeImport, previewFile, setImportProgress, info } = useStore();
+  const { importStage, importProblem, importProgress, importAnswer, importFile, closeImport, previewFile, setImportProgress, info } = useStore();
   const [isDragging, setDragging] = useState(false);
+  const [handMapping, setHandMapping] = useState<ColumnMapping>({ columns: {}, dateOrder: 'MDY', decimal: '.' });
+  // A file that was read but refused: let the user name its columns by hand.
+  const refusedHeader = importFile && !importAnswer && importProblem && importStage === 'choose' ? firstLineCells(importFile.text) : [];
   const input = useRef<HTMLInputElement>(null);
   const isDesktop = info?.shell === 'desktop';
 
@@ -77,6 +83,17 @@ export function ImportDialog() {
         <p className="form-problem" role="alert">
           {importProblem}
         </p>
+      )}
+      {refusedHeader.length > 1 && importFile && (
+        <details className="mapping" open>
+          <summary>Choose the columns by hand</summary>
+          <MappingEditor header={refusedHeader} fields={IMPORT_FIELDS} mapping={handMapping} onChange={setHandMapping} />
+          <div className="dialog-actions">
+            <button type="button" onClick={() => void previewFile(importFile, handMapping)}>
+              Preview with these columns
+            </button>
+          </div>
+        </details>
       )}
       {importAnswer && importStage !== 'choose' && <ImportPreviewPanel />}
       {!importAnswer && (

@@ -1,7 +1,8 @@
 import { formatMoney } from '../../../shared/format';
-import type { ColumnMapping, DateOrder, DecimalStyle } from '../../../shared/import/types';
+import type { ColumnMapping } from '../../../shared/import/types';
 import { useStore } from '../store/store';
-import { commitChoice, FIELD_LABELS, fieldsFor, remap, rowsToShow } from './import-view';
+import { commitChoice, fieldsFor, rowsToShow } from './import-view';
+import { MappingEditor } from './MappingEditor';
 
 /** The preview of a read file: totals per account, every row's verdict, the column mapping the user may fix. */
 export function ImportPreviewPanel() {
@@ -36,29 +37,7 @@ export function ImportPreviewPanel() {
 
       <details className="mapping">
         <summary>Columns, dates and decimals</summary>
-        <div className="form grid-3">
-          {fieldsFor(preview.kind).map((field) => (
-            <label key={field}>
-              {FIELD_LABELS[field]}
-              <select value={preview.mapping.columns[field] ?? ''} onChange={(e) => apply(remap(preview.mapping, field, e.target.value === '' ? null : Number(e.target.value)))}>
-                <option value="">—</option>
-                {preview.header.map((h, i) => <option key={i} value={i}>{h || `column ${i + 1}`}</option>)}
-              </select>
-            </label>
-          ))}
-          <label>
-            Dates
-            <select value={preview.mapping.dateOrder} onChange={(e) => apply({ ...preview.mapping, dateOrder: e.target.value as DateOrder })}>
-              <option value="MDY">month/day/year</option><option value="DMY">day/month/year</option><option value="YMD">year-month-day</option>
-            </select>
-          </label>
-          <label>
-            Decimal mark
-            <select value={preview.mapping.decimal} onChange={(e) => apply({ ...preview.mapping, decimal: e.target.value as DecimalStyle })}>
-              <option value=".">1,234.56</option><option value=",">1.234,56</option>
-            </select>
-          </label>
-        </div>
+        <MappingEditor header={preview.header} fields={fieldsFor(preview.kind)} mapping={preview.mapping} onChange={apply} />
       </details>
 
       {preview.omitted && preview.omitted.rows > 0 && (

@@ -1,3 +1,4 @@
+import { parseTable } from '../../../shared/import/table';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type ImportPreview, type RowOutcome } from '../../../shared/import/types';
 
 /** Field labels for the mapping editor. */
@@ -34,4 +35,10 @@ export function commitChoice(preview: ImportPreview, hasPrevious: boolean): { la
     ? `Import ${preview.positions.length} positions without the ${preview.counts.invalid} invalid rows`
     : `Import ${preview.positions.length} positions`;
   return { label, skipInvalid, needsDuplicateChoice: hasPrevious };
+}
+
+/** The first non-blank line of a file, split by the same parser the import uses: the columns to pick from by hand. */
+export function firstLineCells(text: string): string[] {
+  const { rows } = parseTable(text.slice(0, 20_000));
+  return (rows.find((r) => r.some((c) => c.trim() !== '')) ?? []).map((c) => c.trim());
 }
