@@ -36,6 +36,7 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
   side: ['side', 'buy/sell', 'buy / sell'],
   amount: ['amount', 'net amount', 'total amount', 'total'],
   fees: ['fees', 'fees & comm', 'commission', 'fee', 'fees and commissions'],
+  securityType: ['security type', 'asset class', 'asset type', 'instrument type'],
 };
 
 /** Finds the column for each field from a list of aliases per field; the first alias that matches wins. */

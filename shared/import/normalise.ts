@@ -84,7 +84,8 @@ export function readRow(cells: readonly string[], ctx: RowContext): RowReading {
     date,
     txClass: null,
     amount: numbers.amount ?? null,
-    isCash,
+    isCash: isCash || /money market|^cash/i.test(cell('securityType')),
+    securityType: cell('securityType').slice(0, 60),
   };
   if (dateText && !date) {
     return { kind: 'invalid', column: colName('date'), reason: `expected a date such as 10/14/2024 or 2024-10-14, found "${dateText.slice(0, 40)}"` };

@@ -74,7 +74,7 @@ export const PRESETS: readonly Preset[] = [
       /positions for/i.test(title) || (has(n, 'symbol', 'market value', 'security type') && (n.has('quantity') || n.has('qty'))),
     aliases: {
       symbol: ['symbol'], description: ['description'], quantity: ['quantity', 'qty'], price: ['price'],
-      marketValue: ['market value', 'mkt val'], costBasis: ['cost basis'],
+      marketValue: ['market value', 'mkt val'], costBasis: ['cost basis'], securityType: ['security type'],
     },
     readTitle(title) {
       let account: string | undefined;

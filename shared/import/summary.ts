@@ -19,7 +19,7 @@ export function toPositions(records: readonly ImportRecord[]): ImportPosition[] 
       account: r.account,
       symbol: r.symbol,
       name: r.name,
-      assetClass: r.isCash ? 'cash' : isBond ? 'bond' : FUND.test(r.name) ? 'fund' : 'equity',
+      assetClass: r.isCash ? 'cash' : isBond || /bond|fixed income/i.test(r.securityType) ? 'bond' : FUND.test(r.name) || /fund|etf/i.test(r.securityType) ? 'fund' : 'equity',
       quantity: r.quantity ?? r.marketValue ?? 0,
       price: r.price === null ? null : isPence || isBond ? r.price / 100 : r.price,
       marketValue: r.marketValue === null ? null : isPence ? r.marketValue / 100 : r.marketValue,

@@ -22,6 +22,7 @@ export const IMPORT_FIELDS = [
   'side',
   'amount',
   'fees',
+  'securityType',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -64,6 +65,8 @@ export interface ImportRecord {
   txClass: TxClass | null;
   amount: number | null;
   isCash: boolean;
+  /** The broker's own asset type ("Money Market Funds", "ETFs & Closed End Funds", "Fixed Income"), when given. */
+  securityType: string;
 }
 
 export type RowStatus = 'new' | 'duplicate' | 'invalid' | 'skipped';

@@ -6,11 +6,12 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   account: 'Account', accountNumber: 'Account number', symbol: 'Symbol', isin: 'ISIN', description: 'Description',
   quantity: 'Quantity', price: 'Price', marketValue: 'Market value', costBasis: 'Cost basis', currency: 'Currency',
   priceCurrency: 'Price currency', date: 'Date', action: 'Action', side: 'Buy/sell', amount: 'Amount', fees: 'Fees',
+  securityType: 'Security type',
 };
 
 /** The fields worth offering for a kind of file, in the order the editor shows them. */
 export function fieldsFor(kind: ImportPreview['kind']): ImportField[] {
-  const positions: ImportField[] = ['account', 'accountNumber', 'symbol', 'isin', 'description', 'quantity', 'price', 'marketValue', 'costBasis', 'currency'];
+  const positions: ImportField[] = ['account', 'accountNumber', 'symbol', 'isin', 'description', 'quantity', 'price', 'marketValue', 'costBasis', 'currency', 'securityType'];
   return kind === 'positions' ? positions : IMPORT_FIELDS.filter((f) => f !== 'marketValue' && f !== 'costBasis');
 }
 

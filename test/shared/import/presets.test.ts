@@ -72,6 +72,13 @@ describe('broker presets, each detected from its own layout', () => {
     ]);
   });
 
+  it('takes the asset class from Schwab\'s Security Type column', () => {
+    expect(holdings(preview('schwab-positions.csv'))).toEqual([
+      'Individual ...123|AAPL|100|231.3|equity', 'Individual ...123|SWVXX|1000|1|cash', 'Individual ...123|VOO|20.5|530.1|fund',
+      'Individual ...123|TSLA|-10|219.16|equity', 'Individual ...123|USD|4220.3|1|cash',
+    ]);
+  });
+
   it('reads the Schwab account and as-of date from the title line', () => {
     const p = preview('schwab-positions.csv');
     expect(new Set(p.positions.map((x) => `${x.account} ${x.asOf}`))).toEqual(new Set(['Individual ...123 2024-10-14']));
