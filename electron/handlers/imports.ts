@@ -9,8 +9,8 @@ import type { HandlerMap } from './types';
 export const importHandlers: HandlerMap<'imports:preview' | 'imports:commit' | 'imports:undo' | 'imports:list' | 'imports:pick'> = {
   // Previews go to a screen or over IPC: a 100,000-row file is trimmed to its problems and a sample.
   'imports:preview': ({ db }, request) => {
-    const answer = previewImport(db, request);
-    return { ...answer, preview: trimPreview(answer.preview) };
+    const { preview, previousImport, isSavedMapping } = previewImport(db, request);
+    return { preview: trimPreview(preview), previousImport, isSavedMapping };
   },
   'imports:commit': ({ db }, request) => {
     const answer = commitImport(db, request);

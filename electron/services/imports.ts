@@ -25,6 +25,7 @@ export interface ImportRequest {
 
 export interface PreviewAnswer {
   preview: ImportPreview;
+  sha256: string;
   previousImport: ImportSummary | null;
   isSavedMapping: boolean;
 }
@@ -63,8 +64,9 @@ export function previewImport(db: Database, request: ImportRequest): PreviewAnsw
     }
     for (const p of result.preview.positions) p.account = request.account;
   }
-  const previous = request.portfolioId ? findImportBySha(db, request.portfolioId, sha256Text(request.text)) : undefined;
-  return { preview: result.preview, previousImport: previous ?? null, isSavedMapping };
+  const sha256 = sha256Text(request.text);
+  const previous = request.portfolioId ? findImportBySha(db, request.portfolioId, sha256) : undefined;
+  return { preview: result.preview, sha256, previousImport: previous ?? null, isSavedMapping };
 }
 
 /**
@@ -77,7 +79,7 @@ export function commitImport(
   request: ImportRequest & { portfolioId: number; onDuplicate?: 'replace' | 'skip'; skipInvalid?: boolean },
 ): CommitAnswer {
   const portfolio = getPortfolio(db, request.portfolioId);
-  const { preview, previousImport } = previewImport(db, request);
+  const { preview, previousImport, sha256 } = previewImport(db, request);
   const invalid = preview.rows.find((r) => r.status === 'invalid');
   if (invalid && !request.skipInvalid) {
     throw new AppError(
@@ -95,7 +97,6 @@ export function commitImport(
   if (previousImport && request.onDuplicate === 'skip') {
     return { status: 'skipped', import: previousImport, preview, positions: 0, replaced: 0, accounts: [] };
   }
-  const sha256 = sha256Text(request.text);
   return db.transaction((): CommitAnswer => {
     const importId = insertImport(db, {
       portfolioId: portfolio.id, fileName: request.fileName.slice(0, 255), sha256, format: preview.format, kind: preview.kind,

@@ -11,7 +11,7 @@ import type { Figure } from './harness';
 
 const RESOURCES = path.join(__dirname, '..', '..', 'resources');
 const ROWS = 100_000;
-const RUNS = 5;
+const RUNS = 7;
 
 /** A generated positions export: 20 accounts × 5,000 symbols, dollar amounts with thousands separators. */
 export function generatePositionsCsv(rows: number): string {
@@ -47,24 +47,23 @@ export function importBenchmarks(): Figure[] {
     if (!preview.ok || preview.preview.positions.length !== ROWS) throw new Error('the generated file did not preview as 100,000 positions');
 
     const pure = Array.from({ length: RUNS }, () => time(() => void buildPreview(text, { fileName: 'positions.csv' })));
+    // Ours and sqlite3's runs alternate so that a change in machine load hits both alike.
     const full: number[] = [];
+    const sqlite: number[] = [];
+    const schema = `CREATE TABLE positions (account TEXT, symbol TEXT, name TEXT, quantity REAL, price TEXT, market_value TEXT, cost_basis REAL, currency TEXT);`;
     for (let run = 0; run < RUNS; run++) {
       const services = createServices({ dbPath: path.join(dir, `ours-${run}.sqlite`), shell: 'test', version: 'bench', resourcesDir: RESOURCES, seedSample: false });
       const client = createClient(services.db, { name: 'Bench' });
       const portfolio = createPortfolio(services.db, { clientId: client.id, name: 'Book', baseCurrency: 'USD' });
       full.push(time(() => void commitImport(services.db, { portfolioId: portfolio.id, fileName: 'positions.csv', text })));
       closeServices(services);
-    }
-
-    const sqlite: number[] = [];
-    const schema = `CREATE TABLE positions (account TEXT, symbol TEXT, name TEXT, quantity REAL, price TEXT, market_value TEXT, cost_basis REAL, currency TEXT);`;
-    for (let run = 0; run < RUNS; run++) {
       const db = path.join(dir, `sqlite3-${run}.sqlite`);
-      const took = time(() => {
-        const done = spawnSync('sqlite3', [db, '-cmd', schema, '-cmd', 'PRAGMA journal_mode = WAL;', `.import --csv --skip 1 ${csv} positions`], { encoding: 'utf8' });
-        if (done.status !== 0) throw new Error(`sqlite3 .import failed: ${done.stderr || done.error}`);
-      });
-      sqlite.push(took);
+      sqlite.push(
+        time(() => {
+          const done = spawnSync('sqlite3', [db, '-cmd', schema, '-cmd', 'PRAGMA journal_mode = WAL;', `.import --csv --skip 1 ${csv} positions`], { encoding: 'utf8' });
+          if (done.status !== 0) throw new Error(`sqlite3 .import failed: ${done.stderr || done.error}`);
+        }),
+      );
     }
     const ours = stats('import 100,000-row CSV: parse + validate + commit (file DB)', full);
     const theirs = stats('sqlite3 .import of the same rows (Debian sqlite3 CLI)', sqlite);

@@ -11,10 +11,16 @@ const BLANKS = new Set(['', '-', '--', 'n/a', 'na', 'n.a.', 'none', 'null', 'not
  * such as `1,234` (thousands in a `.` file, 1.234 in a `,` file).
  */
 const PLAIN = /^-?\d+(\.\d+)?$/;
+const US_MONEY = /^[-+]?\$?\d{1,3}(,\d{3})*(\.\d+)?$/;
 
 export function parseNumber(raw: string, decimal: DecimalStyle = '.'): NumberCell {
   // Fast path for the common plain cell ("12.5", "-8000"); "1.234" in a decimal-comma file is thousands.
   if (PLAIN.test(raw) && !(decimal === ',' && /\.\d{3}$/.test(raw))) return { ok: true, value: Number(raw) };
+  // Second fast path: US money such as "$1,234.56" or "-$694.48" in a decimal-point file.
+  if (decimal === '.' && US_MONEY.test(raw)) {
+    const value = Number(raw.replace(/[$,+]/g, ''));
+    return { ok: true, value };
+  }
   let text = raw.trim();
   if (BLANKS.has(text.toLowerCase())) return { ok: true, value: null };
   let negative = false;
