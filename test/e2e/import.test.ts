@@ -121,6 +121,22 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('imports a 6,000-row file through a trimmed preview', async () => {
+    // 6,000 positions of 2 shares at $1.50 each: $18,000.00 in one account (the Holdings table renders every row).
+    const lines = ['Account,Symbol,Quantity,Price', ...Array.from({ length: 6_000 }, (_, i) => `Big,S${i},2,$1.50`)];
+    await page.evaluate(() => window.api.createPortfolio({ name: 'Big book' }));
+    await page.reload();
+    await page.getByRole('button', { name: 'Big book' }).click();
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('CSV file to import').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await page.getByTestId('import-summary').getByText(/Generic CSV \(positions\) · 6000 new/).waitFor({ timeout: 30_000 });
+    await page.getByText('Showing every row with a problem and the first new rows; 5,500 more new rows are not listed.').waitFor();
+    expect(await page.getByRole('table', { name: 'Totals per account' }).innerText()).toMatch(/Big\s+6000\s+\$18,000\.00/);
+    await page.getByRole('button', { name: 'Import 6000 positions into Big book' }).click();
+    await page.getByText('6000 positions in 1 account').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('total-value').innerText()).toBe('$18,000.00');
+  });
+
   it('ran without console errors or CSP violations', () => {
     expect(problems).toEqual([]);
   });

@@ -32,9 +32,9 @@ export function rowsToShow(rows: readonly RowOutcome[], limit = 200): RowOutcome
 /** What the commit button says and does, given the preview. */
 export function commitChoice(preview: ImportPreview, hasPrevious: boolean): { label: string; skipInvalid: boolean; needsDuplicateChoice: boolean } {
   const skipInvalid = preview.counts.invalid > 0;
-  const label = skipInvalid
-    ? `Import ${preview.positions.length} positions without the ${preview.counts.invalid} invalid rows`
-    : `Import ${preview.positions.length} positions`;
+  // Count from the totals: a preview sent to the screen lists only a sample of its positions.
+  const count = preview.totals.reduce((n, t) => n + t.positions, 0);
+  const label = skipInvalid ? `Import ${count} positions without the ${preview.counts.invalid} invalid rows` : `Import ${count} positions`;
   return { label, skipInvalid, needsDuplicateChoice: hasPrevious };
 }
 

@@ -37,5 +37,6 @@ describe('import screen helpers', () => {
     expect([trimmed.rows.length, trimmed.positions.length, trimmed.omitted]).toEqual([501, 500, { rows: 700, positions: 700 }]);
     expect(trimmed.counts).toEqual(full.counts);
     expect(trimmed.totals).toEqual([{ account: 'Imported', currency: 'USD', positions: 1200, marketValue: 2400 }]);
+    expect(commitChoice(trimmed, false).label).toBe('Import 1200 positions without the 1 invalid rows');
   });
 });
