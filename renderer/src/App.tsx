@@ -39,6 +39,7 @@ export function App() {
     const stopImportEvents = window.appEvents?.onImportRequested(() => {
       setView('holdings');
       useStore.getState().openImport();
+      void useStore.getState().pickAndPreview();
     });
     return () => {
       window.removeEventListener('keydown', onKey);

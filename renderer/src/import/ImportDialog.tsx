@@ -1,5 +1,4 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { api, unwrap } from '../api';
 import { Dialog } from '../components/Dialog';
 import { useStore } from '../store/store';
 import { IMPORT_FIELDS, type ColumnMapping } from '../../../shared/import/types';
@@ -27,14 +26,6 @@ export function ImportDialog() {
       useStore.setState({ importStage: 'choose', importProblem: (error as Error).message, importProgress: null });
     }
   };
-  const pickNative = async () => {
-    try {
-      const picked = await unwrap(api().openImportFile());
-      if (picked) await previewFile(picked);
-    } catch (error) {
-      useStore.setState({ importProblem: (error as Error).message });
-    }
-  };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
@@ -59,7 +50,7 @@ export function ImportDialog() {
             Interactive Brokers, Trading 212, DEGIRO, Revolut, Freetrade, or any CSV with a header line.
           </p>
           <div className="dialog-actions center">
-            <button type="button" className="primary" onClick={() => (isDesktop ? void pickNative() : input.current?.click())} autoFocus>
+            <button type="button" className="primary" onClick={() => (isDesktop ? void useStore.getState().pickAndPreview() : input.current?.click())} autoFocus>
               Choose file…
             </button>
           </div>

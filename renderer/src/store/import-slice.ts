@@ -23,6 +23,8 @@ export interface ImportSlice {
   closeImport(): void;
   setImportProgress(share: number | null): void;
   previewFile(file: ImportFile, mapping?: ColumnMapping | null): Promise<void>;
+  /** Desktop: main shows the native open dialog and reads the file; then it is previewed. */
+  pickAndPreview(): Promise<void>;
   commitPreviewed(options: { onDuplicate?: 'replace' | 'skip'; skipInvalid?: boolean }): Promise<ImportCommitAnswer | null>;
   undoImport(id: number, fileName: string): Promise<void>;
 }
@@ -51,6 +53,15 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     } catch (error) {
       // Keep the last good preview on screen so the user can fix the mapping; otherwise go back to choosing.
       set((s) => ({ importStage: s.importAnswer ? 'preview' : 'choose', importProblem: (error as Error).message, importProgress: null }));
+    }
+  },
+
+  pickAndPreview: async () => {
+    try {
+      const picked = await unwrap(api().openImportFile());
+      if (picked) await get().previewFile(picked);
+    } catch (error) {
+      set({ importProblem: (error as Error).message });
     }
   },
 

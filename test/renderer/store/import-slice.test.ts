@@ -33,6 +33,21 @@ describe('import screen state against the real command handlers', () => {
     expect(s().notices.at(-1)?.message).toBe('Undid the import of vanguard.csv: removed 3, restored 0 positions.');
   });
 
+  it('asks main for the native dialog, which the browser shell and tests do not have', async () => {
+    const s = () => useStore.getState();
+    s().openImport();
+    await s().pickAndPreview();
+    expect(s().importProblem).toBe('Choosing a file through a system dialog works in the desktop app; here, use the file picker or drop the file.');
+  });
+
+  it('previews what main read from the native dialog', async () => {
+    services.pickImportFile = () => ({ fileName: 'vanguard.csv', text: fixtureText('vanguard.csv') });
+    const s = () => useStore.getState();
+    s().openImport();
+    await s().pickAndPreview();
+    expect([s().importStage, s().importAnswer?.preview.format]).toEqual(['preview', 'vanguard']);
+  });
+
   it('keeps a refusal as a sentence and stays on the file step', async () => {
     const s = () => useStore.getState();
     s().openImport();
