@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { ImportSummary } from '../../shared/domain/types';
 import { AppError } from '../../shared/ipc/result';
 import { buildPreview } from '../../shared/import/pipeline';
+import { summarise } from '../../shared/import/summary';
 import type { ColumnMapping, ImportPreview } from '../../shared/import/types';
 import { createAccount, deleteAccountIfEmpty, findAccountByName } from '../db/accounts';
 import {
@@ -63,6 +64,7 @@ export function previewImport(db: Database, request: ImportRequest): PreviewAnsw
       throw new AppError('validation', `${request.fileName} names ${names.size} accounts (${[...names].join(', ')}); import it without choosing one account.`);
     }
     for (const p of result.preview.positions) p.account = request.account;
+    result.preview.totals = summarise(result.preview.positions);
   }
   const sha256 = sha256Text(request.text);
   const previous = request.portfolioId ? findImportBySha(db, request.portfolioId, sha256) : undefined;

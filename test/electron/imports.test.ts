@@ -106,6 +106,7 @@ describe('imports:commit', () => {
   it('puts every position into one chosen account when the file names none', () => {
     const answer = call(services, 'imports:commit', { ...file('generic-tab-bom.tsv'), account: 'Taxable' });
     expect(answer.accounts).toEqual(['Taxable']);
+    expect(answer.preview.totals).toEqual([{ account: 'Taxable', currency: 'USD', positions: 4, marketValue: 4082.45 }]);
   });
 
   it('rejects oversize and malformed requests at the contract', () => {
