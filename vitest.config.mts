@@ -24,8 +24,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One browser at a time on a 2-core machine.
+          // One browser at a time on a 2-core machine, after the unit and integration projects have finished.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

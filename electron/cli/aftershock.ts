@@ -7,6 +7,8 @@ import { resolveDbPath } from '../paths';
 import { closeServices, createServices, type Services } from '../services/services';
 import { runPortfolios } from './portfolios';
 import { runClients } from './clients';
+import { runImport } from './import';
+import { runImports } from './imports';
 import type { CliContext } from './context';
 import { runScenarios } from './scenarios';
 import { runReverse, runStress } from './stress';
@@ -30,6 +32,14 @@ Commands:
                                Apply a scenario: totals, groups, coverage, every position
   reverse --portfolio NAME --scenario ID|FILE --loss 20%
                                How far a scenario must be scaled to lose that much
+  import FILE --portfolio NAME Import a broker CSV (positions or transactions)
+      [--client NAME] [--account NAME] [--format auto|<preset>] [--dry-run]
+      [--if-imported replace|skip] [--skip-invalid]
+      formats: fidelity-positions, fidelity-activity, schwab-positions,
+      schwab-transactions, vanguard, ibkr-flex, trading212, degiro, revolut,
+      freetrade, generic (auto-detected by default)
+  imports list --portfolio NAME  List the imports into a portfolio
+  imports undo ID              Undo an import (restores what it replaced)
 
 Options (accepted anywhere on the line):
   --db PATH     Database file (default: $AFTERSHOCK_DB, else the app's user-data folder)
@@ -59,6 +69,11 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         loss: { type: 'string' },
         out: { type: 'string' },
         debug: { type: 'boolean', default: false },
+        account: { type: 'string' },
+        format: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'if-imported': { type: 'string' },
+        'skip-invalid': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -108,6 +123,18 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         return runStress(context, [verb, ...rest].filter((x) => x !== undefined));
       case 'reverse':
         return runReverse(context, [verb, ...rest].filter((x) => x !== undefined));
+      case 'imports':
+        return runImports(context, verb, rest, values.portfolio);
+      case 'import':
+        return runImport(context, verb, rest, {
+          portfolio: values.portfolio,
+          client: values.client,
+          account: values.account,
+          format: values.format,
+          dryRun: values['dry-run'],
+          ifImported: values['if-imported'],
+          skipInvalid: values['skip-invalid'],
+        });
       default:
         io.err(`aftershock: unknown command "${group}". Run "aftershock --help" to see the commands.`);
         return 2;

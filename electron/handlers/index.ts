@@ -1,6 +1,7 @@
 import type { CommandName } from '../../shared/ipc/contract';
 import { accountHandlers } from './accounts';
 import { clientHandlers } from './clients';
+import { importHandlers } from './imports';
 import { portfolioHandlers } from './portfolios';
 import { positionHandlers } from './positions';
 import { scenarioHandlers } from './scenarios';
@@ -16,4 +17,5 @@ export const handlers: HandlerMap<CommandName> = {
   ...positionHandlers,
   ...scenarioHandlers,
   ...stressHandlers,
+  ...importHandlers,
 };

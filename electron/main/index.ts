@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { decodeBytes } from '../../shared/import/decode';
+import { IMPORT_REQUESTED_CHANNEL } from '../../shared/ipc/events';
 import { resolveDbPath } from '../paths';
 import { closeServices, createServices, type Services } from '../services/services';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
@@ -39,6 +42,18 @@ function showAbout(): void {
   });
 }
 
+/** Native open dialog for File › Import holdings…; reads and decodes the chosen file in main. */
+function pickImportFile(): { fileName: string; text: string } | null {
+  const options = {
+    title: 'Import holdings',
+    properties: ['openFile' as const],
+    filters: [{ name: 'Broker exports', extensions: ['csv', 'txt', 'tsv'] }, { name: 'All files', extensions: ['*'] }],
+  };
+  const chosen = mainWindow ? dialog.showOpenDialogSync(mainWindow, options) : dialog.showOpenDialogSync(options);
+  if (!chosen?.length) return null;
+  return { fileName: path.basename(chosen[0]), text: decodeBytes(readFileSync(chosen[0])).text };
+}
+
 function start(): void {
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
   try {
@@ -66,12 +81,15 @@ function start(): void {
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
+  services.pickImportFile = pickImportFile;
   const open = services;
   registerCommandHandlers(open, isTrustedSender);
   Menu.setApplicationMenu(
     buildAppMenu({
       about: showAbout,
       openDataFolder: () => void shell.openPath(path.dirname(open.info.databasePath)),
+      // The renderer opens its import screen and asks main for the file through the openImportFile command.
+      importHoldings: () => mainWindow?.webContents.send(IMPORT_REQUESTED_CHANNEL),
     }),
   );
   mainWindow = createMainWindow({

@@ -3,6 +3,7 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   about(): void;
   openDataFolder(): void;
+  importHoldings(): void;
 }
 
 /** The application menu: File, Edit, View, Help (plus the app menu on macOS). */
@@ -12,8 +13,8 @@ export function buildAppMenu(actions: MenuActions, isMac = process.platform === 
     {
       label: '&File',
       submenu: [
-        // The importer and the report exporter arrive with their issues; the items stay visible but off until then.
-        { id: 'import-holdings', label: 'Import holdings…', accelerator: 'CmdOrCtrl+O', enabled: false },
+        { id: 'import-holdings', label: 'Import holdings…', accelerator: 'CmdOrCtrl+O', click: () => actions.importHoldings() },
+        // The report exporter arrives with its issue; the item stays visible but off until then.
         { id: 'export-report', label: 'Export report…', accelerator: 'CmdOrCtrl+E', enabled: false },
         { type: 'separator' },
         { label: 'Show data folder', click: () => actions.openDataFolder() },

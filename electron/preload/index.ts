@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createApi } from '../../shared/ipc/client';
+import { IMPORT_REQUESTED_CHANNEL, type AppEvents } from '../../shared/ipc/events';
 import type { Result } from '../../shared/ipc/result';
 
 // One named method per command, each invoking only its own channel; no ipcRenderer leaks out.
@@ -7,3 +8,13 @@ contextBridge.exposeInMainWorld(
   'api',
   createApi((name, request) => ipcRenderer.invoke(name, request) as Promise<Result<unknown>>),
 );
+
+// One named subscription per main → renderer event; the callback receives no payload from main.
+const events: AppEvents = {
+  onImportRequested(callback) {
+    const listener = () => callback();
+    ipcRenderer.on(IMPORT_REQUESTED_CHANNEL, listener);
+    return () => ipcRenderer.removeListener(IMPORT_REQUESTED_CHANNEL, listener);
+  },
+};
+contextBridge.exposeInMainWorld('appEvents', events);

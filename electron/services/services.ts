@@ -9,6 +9,8 @@ export interface Services {
   db: Database;
   info: AppInfo;
   resourcesDir: string;
+  /** Desktop only: shows the native open dialog and reads the chosen file (null when cancelled). */
+  pickImportFile?: () => { fileName: string; text: string } | null;
 }
 
 export interface CreateServicesOptions {

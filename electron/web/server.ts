@@ -24,7 +24,8 @@ export interface WebShell {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
+// Import files travel in one request; 64 MiB holds a 100,000-row export several times over.
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

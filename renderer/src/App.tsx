@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { BrandMark } from './components/BrandMark';
 import { Notices } from './components/Notices';
+import { ImportDialog } from './import/ImportDialog';
 import { useStore } from './store/store';
 import { VIEWS, type View } from './store/ui-slice';
 import { HoldingsView } from './views/HoldingsView';
@@ -23,6 +24,7 @@ export function App() {
   const view = useStore((s) => s.view);
   const setView = useStore((s) => s.setView);
   const info = useStore((s) => s.info);
+  const isImportOpen = useStore((s) => s.importStage !== 'closed');
 
   useEffect(() => {
     void useStore.getState().loadInfo();
@@ -44,7 +46,16 @@ export function App() {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // File › Import holdings… in the desktop app: open the import screen on the Holdings view.
+    const stopImportEvents = window.appEvents?.onImportRequested(() => {
+      setView('holdings');
+      useStore.getState().openImport();
+      void useStore.getState().pickAndPreview();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stopImportEvents?.();
+    };
   }, [setView]);
 
   return (
@@ -83,6 +94,7 @@ export function App() {
           <PlannedView title="Reports" lead="Client-ready PDF reports of a portfolio under one or more scenarios." />
         )}
       </main>
+      {isImportOpen && <ImportDialog />}
       <Notices />
     </div>
   );

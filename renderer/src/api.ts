@@ -1,10 +1,13 @@
 import type { Api } from '../../shared/ipc/contract';
+import type { AppEvents } from '../../shared/ipc/events';
 import type { AppErrorData, Result } from '../../shared/ipc/result';
 
 declare global {
   interface Window {
     /** Provided by the Electron preload or the browser-shell bridge; the renderer does not know which. */
     api: Api;
+    /** Main → renderer events; only the Electron preload provides them. */
+    appEvents?: AppEvents;
   }
 }
 

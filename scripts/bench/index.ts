@@ -1,5 +1,6 @@
 import { engineBenchmarks } from './engine';
 import { machineContext, printFigures } from './harness';
+import { importBenchmarks } from './import';
 import { storeBenchmarks } from './store';
 import { uiBenchmarks } from './ui';
 
@@ -12,6 +13,7 @@ export async function runBenchmarks(_args: string[]): Promise<void> {
   const ui = await uiBenchmarks();
   if (typeof ui === 'string') console.log(`\n## Interactive what-if in Chromium\n${ui}`);
   else printFigures('Interactive what-if in Chromium', ui);
+  printFigures('Import', importBenchmarks());
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`\nPeak memory of this benchmark process (RSS): ${peak.toFixed(0)} MiB`);
 }

@@ -96,3 +96,18 @@ export interface FxRate {
   asOf: string;
   source: string;
 }
+
+/** A recorded import of a broker file into a portfolio. */
+export interface ImportSummary {
+  id: number;
+  portfolioId: number | null;
+  fileName: string;
+  sha256: string;
+  format: string;
+  kind: 'positions' | 'transactions' | 'manual' | 'sample';
+  rowCount: number;
+  importedCount: number;
+  invalidCount: number;
+  createdAt: string;
+  undoneAt: string | null;
+}

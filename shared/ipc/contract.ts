@@ -7,8 +7,10 @@ import type {
   Portfolio,
   PortfolioHoldings,
   PortfolioSummary,
+  ImportSummary,
   Position,
 } from '../domain/types';
+import { IMPORT_FIELDS, type ImportPreview } from '../import/types';
 import type { Result } from './result';
 import { DIMENSIONS, scenarioSchema, type ReverseResult, type Scenario, type StressResult } from '../engine';
 import type { ScenarioSummaryData, StressSnapshotData } from './stress-types';
@@ -54,6 +56,36 @@ const positionFields = {
 const scenarioId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be a scenario id such as ai-capex-collapse');
 const scenarioRef = { scenarioId: scenarioId.optional(), scenario: scenarioSchema.optional() };
 const oneScenario = (r: { scenarioId?: string; scenario?: unknown }) => (r.scenarioId === undefined) !== (r.scenario === undefined);
+const importFile = {
+  fileName: z.string().trim().min(1, 'cannot be empty').max(255),
+  // A 100,000-row export is about 10 MB of text; leave room for wide layouts.
+  text: z.string().max(60_000_000, 'must be at most 60 MB'),
+  format: z.string().max(40).optional(),
+  account: name.optional(),
+  mapping: z
+    .strictObject({
+      columns: z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(500)),
+      dateOrder: z.enum(['MDY', 'DMY', 'YMD']),
+      decimal: z.enum(['.', ',']),
+    })
+    .optional(),
+};
+
+/** What previewing a file answers: the preview, an earlier import of the same file, whether a saved mapping was used. */
+export interface ImportPreviewAnswer {
+  preview: ImportPreview;
+  previousImport: ImportSummary | null;
+  isSavedMapping: boolean;
+}
+
+/** What committing a file answers. */
+export interface ImportCommitAnswer extends ImportPreviewAnswer {
+  status: 'imported' | 'skipped';
+  import: ImportSummary | null;
+  positions: number;
+  replaced: number;
+  accounts: string[];
+}
 
 function command<Res>() {
   return <M extends string, S extends z.ZodType>(method: M, request: S) => ({
@@ -138,6 +170,22 @@ export const commands = {
       .strictObject({ portfolioId: id, ...scenarioRef, lookThrough: z.boolean().optional(), loss: z.number().gt(0, 'must be above 0').max(10, 'must be at most 1000%') })
       .refine(oneScenario, 'must give either scenarioId or scenario'),
   ),
+  'imports:preview': command<ImportPreviewAnswer>()(
+    'previewImport',
+    z.strictObject({ portfolioId: id.optional(), ...importFile }),
+  ),
+  'imports:commit': command<ImportCommitAnswer>()(
+    'commitImport',
+    z.strictObject({
+      portfolioId: id,
+      ...importFile,
+      onDuplicate: z.enum(['replace', 'skip']).optional(),
+      skipInvalid: z.boolean().optional(),
+    }),
+  ),
+  'imports:undo': command<{ removed: number; restored: number }>()('undoImport', z.strictObject({ id })),
+  'imports:list': command<ImportSummary[]>()('listImports', z.strictObject({ portfolioId: id })),
+  'imports:pick': command<{ fileName: string; text: string } | null>()('openImportFile', z.strictObject({})),
 } as const;
 
 export type Commands = typeof commands;

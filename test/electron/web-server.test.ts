@@ -102,7 +102,7 @@ describe('browser shell server', () => {
     const notJson = await api('clients:list', '{nope');
     expect(notJson.status).toBe(400);
     expect(JSON.parse(notJson.body).error.message).toBe('The request body is not valid JSON.');
-    const huge = await api('clients:create', JSON.stringify({ name: 'x'.repeat(5 * 1024 * 1024) }));
+    const huge = await api('clients:create', JSON.stringify({ name: 'x'.repeat(65 * 1024 * 1024) }));
     expect(huge.status).toBe(413);
   });
 });

@@ -75,8 +75,17 @@ export const createHoldingsSlice: StateCreator<Store, [], [], HoldingsSlice> = (
 
     updatePosition: async (id, patch) =>
       (await attempt(async () => {
+        const before = get().holdings?.positions.find((p) => p.id === id);
         await unwrap(api().updatePosition({ id, patch }));
         await refresh();
+        if (before) {
+          const { symbol: _symbol, ...previous } = toNewPosition(before);
+          get().notify({
+            kind: 'info',
+            message: `Saved ${before.symbol}.`,
+            action: { label: 'Undo', run: () => void get().updatePosition(id, { ...previous, symbol: before.symbol }) },
+          });
+        }
         return true;
       })) ?? false,
 

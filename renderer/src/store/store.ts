@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import { createHoldingsSlice, type HoldingsSlice } from './holdings-slice';
+import { createImportSlice, type ImportSlice } from './import-slice';
 import { createPortfoliosSlice, type PortfoliosSlice } from './portfolios-slice';
 import { createScenariosSlice, type ScenariosSlice } from './scenarios-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type Store = UiSlice & PortfoliosSlice & HoldingsSlice & ScenariosSlice;
+export type Store = UiSlice & PortfoliosSlice & HoldingsSlice & ScenariosSlice & ImportSlice;
 
 /** The one bound store, built from typed slices. */
 export const useStore = create<Store>()((...a) => ({
@@ -12,4 +13,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createPortfoliosSlice(...a),
   ...createHoldingsSlice(...a),
   ...createScenariosSlice(...a),
+  ...createImportSlice(...a),
 }));

@@ -20,7 +20,7 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
 /** The selected portfolio's positions with value and weight; add, edit and delete them. */
 export function HoldingsView() {
   const { portfolios, selectedPortfolioId, selectPortfolio, holdings, holdingsLoading, portfoliosLoaded } = useStore();
-  const { loadHoldings, deletePosition, addAccount, setView } = useStore();
+  const { loadHoldings, deletePosition, addAccount, setView, openImport } = useStore();
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'value', descending: true });
   const [editing, setEditing] = useState<Position | 'new' | null>(null);
@@ -74,6 +74,9 @@ export function HoldingsView() {
           )}
         </div>
         <div className="toolbar">
+          <button type="button" onClick={openImport} title="Import a broker CSV export (File › Import holdings… in the desktop app)">
+            Import…
+          </button>
           <button type="button" onClick={() => setNewAccount('')}>
             Add account
           </button>
@@ -141,7 +144,23 @@ export function HoldingsView() {
             </thead>
             <tbody>
               {rows.map((p) => (
-                <tr key={p.id}>
+                <tr
+                  key={p.id}
+                  tabIndex={0}
+                  aria-label={`${p.symbol} in ${p.accountName}: Enter to edit, Delete to remove`}
+                  onKeyDown={(e) => {
+                    // Keyboard editing: Enter or F2 edits the focused row, Delete removes it (with Undo).
+                    if (e.target !== e.currentTarget) return;
+                    if (e.key === 'Enter' || e.key === 'F2') {
+                      e.preventDefault();
+                      setEditing(p);
+                    } else if (e.key === 'Delete') {
+                      e.preventDefault();
+                      const next = (e.currentTarget.nextElementSibling ?? e.currentTarget.previousElementSibling) as HTMLElement | null;
+                      void deletePosition(p.id).then(() => next?.focus());
+                    }
+                  }}
+                >
                   <td className="symbol">{p.symbol}</td>
                   <td className="name" title={p.name}>
                     {p.name}

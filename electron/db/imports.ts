@@ -1,0 +1,141 @@
+import type { Database } from 'better-sqlite3';
+import type { ImportSummary } from '../../shared/domain/types';
+import { found } from './errors';
+
+interface ImportRow {
+  id: number;
+  portfolio_id: number | null;
+  file_name: string;
+  sha256: string;
+  format: string;
+  kind: ImportSummary['kind'];
+  row_count: number;
+  imported_count: number;
+  invalid_count: number;
+  created_at: string;
+  undone_at: string | null;
+}
+
+function hydrate(row: ImportRow): ImportSummary {
+  return {
+    id: row.id,
+    portfolioId: row.portfolio_id,
+    fileName: row.file_name,
+    sha256: row.sha256,
+    format: row.format,
+    kind: row.kind,
+    rowCount: row.row_count,
+    importedCount: row.imported_count,
+    invalidCount: row.invalid_count,
+    createdAt: row.created_at,
+    undoneAt: row.undone_at,
+  };
+}
+
+const SELECT = `SELECT id, portfolio_id, file_name, sha256, format, kind, row_count, imported_count, invalid_count,
+                       created_at, undone_at FROM imports`;
+
+/** Records an import; returns its id. */
+export function insertImport(
+  db: Database,
+  input: Omit<ImportSummary, 'id' | 'createdAt' | 'undoneAt' | 'portfolioId'> & { portfolioId: number },
+): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO imports (portfolio_id, file_name, sha256, format, kind, row_count, imported_count, invalid_count)
+       VALUES (:portfolioId, :fileName, :sha256, :format, :kind, :rowCount, :importedCount, :invalidCount)`,
+    )
+    .run(input);
+  return Number(lastInsertRowid);
+}
+
+/** One import, or a not-found error. */
+export function getImport(db: Database, id: number): ImportSummary {
+  return hydrate(found(db.prepare(`${SELECT} WHERE id = :id`).get({ id }) as ImportRow | undefined, 'Import', id));
+}
+
+/** Imports into a portfolio, newest first. */
+export function listImports(db: Database, portfolioId: number): ImportSummary[] {
+  const rows = db.prepare(`${SELECT} WHERE portfolio_id = :portfolioId ORDER BY id DESC`).all({ portfolioId });
+  return (rows as ImportRow[]).map(hydrate);
+}
+
+/** The latest import of the same file contents into a portfolio that is still in effect. */
+export function findImportBySha(db: Database, portfolioId: number, sha256: string): ImportSummary | undefined {
+  const row = db
+    .prepare(`${SELECT} WHERE portfolio_id = :portfolioId AND sha256 = :sha256 AND undone_at IS NULL ORDER BY id DESC LIMIT 1`)
+    .get({ portfolioId, sha256 }) as ImportRow | undefined;
+  return row && hydrate(row);
+}
+
+/** Remembers which accounts an import touched and whether it created them. */
+export function insertImportAccount(db: Database, importId: number, accountId: number, isCreated: boolean): void {
+  db.prepare('INSERT INTO import_accounts (import_id, account_id, is_created) VALUES (:importId, :accountId, :isCreated)').run({
+    importId,
+    accountId,
+    isCreated: isCreated ? 1 : 0,
+  });
+}
+
+/** Accounts an import touched. */
+export function listImportAccounts(db: Database, importId: number): { accountId: number; isCreated: boolean }[] {
+  const rows = db.prepare('SELECT account_id, is_created FROM import_accounts WHERE import_id = :importId').all({ importId }) as {
+    account_id: number;
+    is_created: number;
+  }[];
+  return rows.map((r) => ({ accountId: r.account_id, isCreated: r.is_created === 1 }));
+}
+
+/** Copies an account's current positions aside so the import can be undone, then deletes them. */
+export function replaceAccountPositions(db: Database, importId: number, accountId: number): number {
+  db.prepare(
+    `INSERT INTO import_replaced (import_id, account_id, symbol, name, asset_class, quantity, price, market_value,
+                                  cost_basis, currency, as_of, source_import_id)
+     SELECT :importId, account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency,
+            as_of, import_id FROM positions WHERE account_id = :accountId`,
+  ).run({ importId, accountId });
+  return db.prepare('DELETE FROM positions WHERE account_id = :accountId').run({ accountId }).changes;
+}
+
+/** Puts back the positions an import replaced; returns how many. */
+export function restoreReplacedPositions(db: Database, importId: number): number {
+  return db
+    .prepare(
+      `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis,
+                              currency, as_of, import_id)
+       SELECT r.account_id, r.symbol, r.name, r.asset_class, r.quantity, r.price, r.market_value, r.cost_basis,
+              r.currency, r.as_of, r.source_import_id
+       FROM import_replaced r JOIN accounts a ON a.id = r.account_id WHERE r.import_id = :importId`,
+    )
+    .run({ importId }).changes;
+}
+
+/** Deletes the positions an import wrote; returns how many. */
+export function deleteImportPositions(db: Database, importId: number): number {
+  return db.prepare('DELETE FROM positions WHERE import_id = :importId').run({ importId }).changes;
+}
+
+/** Marks an import undone and drops its undo data. */
+export function markImportUndone(db: Database, importId: number): void {
+  db.prepare("UPDATE imports SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :importId").run({ importId });
+  db.prepare('DELETE FROM import_replaced WHERE import_id = :importId').run({ importId });
+}
+
+/** The newest import still in effect that touched any of the given accounts after the given import. */
+export function findLaterImport(db: Database, importId: number): ImportSummary | undefined {
+  const row = db
+    .prepare(
+      `${SELECT} WHERE undone_at IS NULL AND id > :importId AND id IN (
+         SELECT import_id FROM import_accounts WHERE account_id IN (
+           SELECT account_id FROM import_accounts WHERE import_id = :importId))
+       ORDER BY id DESC LIMIT 1`,
+    )
+    .get({ importId }) as ImportRow | undefined;
+  return row && hydrate(row);
+}
+
+/** A lookup from ISIN to ticker through the security master (prepared once). */
+export function symbolByIsinLookup(db: Database): (isin: string) => string | undefined {
+  const lookup = db.prepare('SELECT symbol FROM securities WHERE isin = :isin LIMIT 1').pluck();
+  return (isin) => (lookup.get({ isin }) as string | undefined) ?? undefined;
+}

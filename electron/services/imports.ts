@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { ImportSummary } from '../../shared/domain/types';
+import { AppError } from '../../shared/ipc/result';
+import { buildPreview } from '../../shared/import/pipeline';
+import { summarise } from '../../shared/import/summary';
+import type { ColumnMapping, ImportPreview } from '../../shared/import/types';
+import { createAccount, deleteAccountIfEmpty, findAccountByName } from '../db/accounts';
+import {
+  deleteImportPositions, findImportBySha, findLaterImport, getImport, insertImport, insertImportAccount,
+  listImportAccounts, markImportUndone, replaceAccountPositions, restoreReplacedPositions, symbolByIsinLookup,
+} from '../db/imports';
+import { getMappingProfile, saveMappingProfile } from '../db/mapping-profiles';
+import { getPortfolio } from '../db/portfolios';
+import { insertPositionsBulk, type PositionInput } from '../db/positions';
+
+/** What the caller gives to preview or commit a file. */
+export interface ImportRequest {
+  portfolioId?: number;
+  fileName: string;
+  text: string;
+  format?: string;
+  mapping?: ColumnMapping;
+  account?: string;
+}
+
+export interface PreviewAnswer {
+  preview: ImportPreview;
+  sha256: string;
+  previousImport: ImportSummary | null;
+  isSavedMapping: boolean;
+}
+
+export interface CommitAnswer {
+  status: 'imported' | 'skipped';
+  import: ImportSummary | null;
+  preview: ImportPreview;
+  positions: number;
+  replaced: number;
+  accounts: string[];
+}
+
+/** The SHA-256 of a file's text, to recognise the same file imported again. */
+export function sha256Text(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Runs the pure pipeline with the saved mapping profile for the file's layout, when there is one. */
+export function previewImport(db: Database, request: ImportRequest): PreviewAnswer {
+  const base = { fileName: request.fileName, format: request.format, defaultAccount: request.account, resolveIsin: symbolByIsinLookup(db) };
+  const currency = request.portfolioId ? getPortfolio(db, request.portfolioId).baseCurrency : undefined;
+  let result = buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: request.mapping });
+  let isSavedMapping = false;
+  const layoutKey = result.ok ? result.preview.layoutKey : result.refusal.layoutKey;
+  if (!request.mapping && layoutKey) {
+    const saved = getMappingProfile(db, layoutKey);
+    const again = saved && buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: saved });
+    if (again && again.ok) [result, isSavedMapping] = [again, true];
+  }
+  if (!result.ok) throw new AppError('validation', result.refusal.message, result.refusal.detail);
+  if (request.account) {
+    const names = new Set(result.preview.positions.map((p) => p.account));
+    if (names.size > 1 && !names.has(request.account)) {
+      throw new AppError('validation', `${request.fileName} names ${names.size} accounts (${[...names].join(', ')}); import it without choosing one account.`);
+    }
+    for (const p of result.preview.positions) p.account = request.account;
+    result.preview.totals = summarise(result.preview.positions);
+  }
+  const sha256 = sha256Text(request.text);
+  const previous = request.portfolioId ? findImportBySha(db, request.portfolioId, sha256) : undefined;
+  return { preview: result.preview, sha256, previousImport: previous ?? null, isSavedMapping };
+}
+
+/**
+ * Writes a previewed file in one transaction: each account it names is found or created, its
+ * positions are set aside for undo and replaced by the file's. Refuses invalid rows unless the
+ * caller chose to leave them out, and a file already imported unless told to replace or skip.
+ */
+export function commitImport(
+  db: Database,
+  request: ImportRequest & { portfolioId: number; onDuplicate?: 'replace' | 'skip'; skipInvalid?: boolean },
+): CommitAnswer {
+  const portfolio = getPortfolio(db, request.portfolioId);
+  const { preview, previousImport, sha256 } = previewImport(db, request);
+  const invalid = preview.rows.find((r) => r.status === 'invalid');
+  if (invalid && !request.skipInvalid) {
+    throw new AppError(
+      'validation',
+      `${request.fileName}, row ${invalid.row}, column "${invalid.column}": ${invalid.reason}. ` +
+        `${preview.counts.invalid} row(s) cannot be read; fix the file or import without them.`,
+    );
+  }
+  if (previousImport && !request.onDuplicate) {
+    throw new AppError(
+      'conflict',
+      `${request.fileName} was already imported into ${portfolio.name} on ${previousImport.createdAt.slice(0, 10)}; choose to replace that import or skip this file.`,
+    );
+  }
+  if (previousImport && request.onDuplicate === 'skip') {
+    return { status: 'skipped', import: previousImport, preview, positions: 0, replaced: 0, accounts: [] };
+  }
+  return db.transaction((): CommitAnswer => {
+    const importId = insertImport(db, {
+      portfolioId: portfolio.id, fileName: request.fileName.slice(0, 255), sha256, format: preview.format, kind: preview.kind,
+      rowCount: preview.counts.rows, importedCount: preview.positions.length, invalidCount: preview.counts.invalid,
+    });
+    const accountIds = new Map<string, number>();
+    let replaced = 0;
+    for (const name of new Set(preview.positions.map((p) => p.account))) {
+      const existing = findAccountByName(db, portfolio.id, name);
+      const account = existing ?? createAccount(db, { portfolioId: portfolio.id, name, broker: preview.formatLabel });
+      insertImportAccount(db, importId, account.id, !existing);
+      replaced += existing ? replaceAccountPositions(db, importId, account.id) : 0;
+      accountIds.set(name, account.id);
+    }
+    const inputs: PositionInput[] = preview.positions.map((p) => ({
+      accountId: accountIds.get(p.account)!, symbol: p.symbol, name: p.name.slice(0, 200), assetClass: p.assetClass,
+      quantity: p.quantity, price: p.price, marketValue: p.marketValue, costBasis: p.costBasis, currency: p.currency,
+      asOf: p.asOf, importId,
+    }));
+    insertPositionsBulk(db, inputs);
+    if (request.mapping) saveMappingProfile(db, preview.layoutKey, preview.format, request.mapping);
+    return { status: 'imported', import: getImport(db, importId), preview, positions: inputs.length, replaced, accounts: [...accountIds.keys()] };
+  })();
+}
+
+/** Undoes an import: removes what it wrote, restores what it replaced, drops accounts it created if empty. */
+export function undoImport(db: Database, importId: number): { removed: number; restored: number } {
+  return db.transaction(() => {
+    const record = getImport(db, importId);
+    if (record.undoneAt) throw new AppError('conflict', `The import of ${record.fileName} was already undone.`);
+    const later = findLaterImport(db, importId);
+    if (later) {
+      throw new AppError('conflict', `${later.fileName} was imported into the same accounts afterwards; undo that import first.`);
+    }
+    const removed = deleteImportPositions(db, importId);
+    const restored = restoreReplacedPositions(db, importId);
+    for (const { accountId, isCreated } of listImportAccounts(db, importId)) {
+      if (isCreated) deleteAccountIfEmpty(db, accountId);
+    }
+    markImportUndone(db, importId);
+    return { removed, restored };
+  })();
+}

@@ -1,0 +1,80 @@
+import { formatMoney } from '../../../shared/format';
+import type { ColumnMapping } from '../../../shared/import/types';
+import { useStore } from '../store/store';
+import { commitChoice, fieldsFor, rowsToShow } from './import-view';
+import { MappingEditor } from './MappingEditor';
+
+/** The preview of a read file: totals per account, every row's verdict, the column mapping the user may fix. */
+export function ImportPreviewPanel() {
+  const { importAnswer, importFile, importStage, previewFile, commitPreviewed, closeImport, portfolios, selectedPortfolioId } = useStore();
+  if (!importAnswer || !importFile) return null;
+  const { preview, previousImport, isSavedMapping } = importAnswer;
+  const choice = commitChoice(preview, previousImport !== null);
+  const busy = importStage === 'committing' || importStage === 'reading';
+  const portfolio = portfolios.find((p) => p.id === selectedPortfolioId);
+  const apply = (mapping: ColumnMapping) => void previewFile(importFile, mapping);
+  const c = preview.counts;
+
+  return (
+    <div className="import-preview" aria-busy={busy}>
+      <p className="lead" data-testid="import-summary">
+        <strong>{preview.fileName}</strong>: {preview.formatLabel} ({preview.kind}) · {c.new} new · {c.duplicate} duplicate · {c.invalid} invalid ·{' '}
+        {c.skipped} skipped{isSavedMapping ? ' · your saved column mapping was used' : ''}
+      </p>
+      <table className="table compact" aria-label="Totals per account">
+        <thead>
+          <tr><th>Account</th><th className="num">Positions</th><th className="num">Market value</th></tr>
+        </thead>
+        <tbody>
+          {preview.totals.map((t) => (
+            <tr key={`${t.account} ${t.currency}`}>
+              <td>{t.account}</td><td className="num">{t.positions}</td><td className="num">{formatMoney(t.marketValue, t.currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {preview.warnings.map((w) => <p key={w} className="banner warn">{w}</p>)}
+
+      <details className="mapping">
+        <summary>Columns, dates and decimals</summary>
+        <MappingEditor header={preview.header} fields={fieldsFor(preview.kind)} mapping={preview.mapping} onChange={apply} />
+      </details>
+
+      {preview.omitted && preview.omitted.rows > 0 && (
+        <p className="muted">Showing every row with a problem and the first new rows; {preview.omitted.rows.toLocaleString()} more new rows are not listed.</p>
+      )}
+      <div className="rows-scroll">
+        <table className="table compact" aria-label="Rows of the file">
+          <thead><tr><th className="num">Row</th><th>Status</th><th>Column</th><th>Reason</th></tr></thead>
+          <tbody>
+            {rowsToShow(preview.rows).map((r) => (
+              <tr key={r.row} className={`row-${r.status}`}>
+                <td className="num">{r.row}</td><td>{r.status}</td><td>{r.column ?? ''}</td>
+                <td>{r.record && r.status === 'new' ? `${r.record.symbol} ${r.record.quantity ?? ''} — ${r.reason}` : r.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {previousImport && (
+        <p className="banner warn">This file was already imported into this portfolio on {previousImport.createdAt.slice(0, 10)}.</p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={closeImport} disabled={importStage === 'committing'}>Cancel</button>
+        {choice.needsDuplicateChoice ? (
+          <>
+            <button type="button" onClick={() => void commitPreviewed({ onDuplicate: 'skip' })} disabled={busy}>Skip this file</button>
+            <button type="button" className="primary" onClick={() => void commitPreviewed({ onDuplicate: 'replace', skipInvalid: choice.skipInvalid })} disabled={busy}>
+              Replace the earlier import
+            </button>
+          </>
+        ) : (
+          <button type="button" className="primary" onClick={() => void commitPreviewed({ skipInvalid: choice.skipInvalid })} disabled={busy || !portfolio}>
+            {importStage === 'committing' ? 'Importing…' : `${choice.label} into ${portfolio?.name ?? 'the portfolio'}`}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import type { StateCreator } from 'zustand';
+import type { ImportCommitAnswer, ImportPreviewAnswer } from '../../../shared/ipc/contract';
+import type { ColumnMapping } from '../../../shared/import/types';
+import { api, CommandError, unwrap } from '../api';
+import type { Store } from './store';
+
+/** Where the import screen is: choosing a file, reading it, previewing, writing. */
+export type ImportStage = 'closed' | 'choose' | 'reading' | 'preview' | 'committing';
+
+export interface ImportFile {
+  fileName: string;
+  text: string;
+}
+
+export interface ImportSlice {
+  importStage: ImportStage;
+  importFile: ImportFile | null;
+  importAnswer: ImportPreviewAnswer | null;
+  importMapping: ColumnMapping | null;
+  importProblem: string | null;
+  importProgress: number | null;
+  openImport(): void;
+  closeImport(): void;
+  setImportProgress(share: number | null): void;
+  previewFile(file: ImportFile, mapping?: ColumnMapping | null): Promise<void>;
+  /** Desktop: main shows the native open dialog and reads the file; then it is previewed. */
+  pickAndPreview(): Promise<void>;
+  commitPreviewed(options: { onDuplicate?: 'replace' | 'skip'; skipInvalid?: boolean }): Promise<ImportCommitAnswer | null>;
+  undoImport(id: number, fileName: string): Promise<void>;
+}
+
+/** The import screen: the chosen file, its preview from main, the user's mapping fixes, commit and undo. */
+export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set, get) => ({
+  importStage: 'closed',
+  importFile: null,
+  importAnswer: null,
+  importMapping: null,
+  importProblem: null,
+  importProgress: null,
+
+  openImport: () => set({ importStage: 'choose', importFile: null, importAnswer: null, importMapping: null, importProblem: null, importProgress: null }),
+  closeImport: () => set({ importStage: 'closed', importFile: null, importAnswer: null, importMapping: null, importProblem: null }),
+  setImportProgress: (share) => set({ importProgress: share, ...(share === null ? {} : { importStage: 'reading' as const }) }),
+
+  previewFile: async (file, mapping = null) => {
+    const portfolioId = get().selectedPortfolioId ?? undefined;
+    set({ importStage: 'reading', importFile: file, importMapping: mapping, importProblem: null });
+    try {
+      const answer = await unwrap(
+        api().previewImport({ portfolioId, fileName: file.fileName, text: file.text, ...(mapping ? { mapping } : {}) }),
+      );
+      set({ importStage: 'preview', importAnswer: answer, importProgress: null });
+    } catch (error) {
+      // Keep the last good preview on screen so the user can fix the mapping; otherwise go back to choosing.
+      set((s) => ({ importStage: s.importAnswer ? 'preview' : 'choose', importProblem: (error as Error).message, importProgress: null }));
+    }
+  },
+
+  pickAndPreview: async () => {
+    try {
+      const picked = await unwrap(api().openImportFile());
+      if (picked) await get().previewFile(picked);
+    } catch (error) {
+      set({ importProblem: (error as Error).message });
+    }
+  },
+
+  commitPreviewed: async (options) => {
+    const { importFile, importMapping, selectedPortfolioId } = get();
+    if (!importFile || selectedPortfolioId === null) return null;
+    set({ importStage: 'committing', importProblem: null });
+    try {
+      const answer = await unwrap(
+        api().commitImport({
+          portfolioId: selectedPortfolioId, fileName: importFile.fileName, text: importFile.text,
+          ...(importMapping ? { mapping: importMapping } : {}), ...options,
+        }),
+      );
+      get().closeImport();
+      await get().loadHoldings();
+      await get().loadPortfolios();
+      const id = answer.import?.id;
+      get().notify(
+        answer.status === 'skipped'
+          ? { kind: 'info', message: `${importFile.fileName} was already imported; nothing changed.` }
+          : {
+              kind: 'info',
+              message: `Imported ${answer.positions} positions from ${importFile.fileName} into ${answer.accounts.join(', ')}.`,
+              ...(id ? { action: { label: 'Undo', run: () => void get().undoImport(id, importFile.fileName) } } : {}),
+            },
+      );
+      return answer;
+    } catch (error) {
+      set({ importStage: 'preview', importProblem: error instanceof CommandError ? error.data.message : (error as Error).message });
+      return null;
+    }
+  },
+
+  undoImport: async (id, fileName) => {
+    try {
+      const { removed, restored } = await unwrap(api().undoImport({ id }));
+      await get().loadHoldings();
+      await get().loadPortfolios();
+      get().notify({ kind: 'info', message: `Undid the import of ${fileName}: removed ${removed}, restored ${restored} positions.` });
+    } catch (error) {
+      get().notify({ kind: 'error', message: (error as Error).message });
+    }
+  },
+});

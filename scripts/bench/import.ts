@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createClient } from '../../electron/db/clients';
+import { createPortfolio } from '../../electron/db/portfolios';
+import { commitImport } from '../../electron/services/imports';
+import { closeServices, createServices } from '../../electron/services/services';
+import { buildPreview } from '../../shared/import/pipeline';
+import type { Figure } from './harness';
+
+const RESOURCES = path.join(__dirname, '..', '..', 'resources');
+const ROWS = 100_000;
+const RUNS = 7;
+
+/** A generated positions export: 20 accounts × 5,000 symbols, dollar amounts with thousands separators. */
+export function generatePositionsCsv(rows: number): string {
+  const lines = ['Account,Symbol,Description,Quantity,Price,Market Value,Cost Basis,Currency'];
+  for (let i = 0; i < rows; i++) {
+    const quantity = 1 + (i % 997) + (i % 4) / 4;
+    const price = 5 + ((i * 37) % 9000) / 10;
+    const value = (quantity * price).toFixed(2);
+    lines.push(`Account ${i % 20},S${i},Security number ${i},${quantity},$${price.toFixed(2)},"$${Number(value).toLocaleString('en-US')}",${(Number(value) * 0.9).toFixed(2)},USD`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function stats(name: string, times: number[], note?: string): Figure {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { name, median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1], runs: times.length, unit: 'ms', note };
+}
+
+function time(work: () => void): number {
+  const start = process.hrtime.bigint();
+  work();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Import figures: the pure pipeline, the full commit into a fresh database file, and sqlite3's own .import. */
+export function importBenchmarks(): Figure[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-bench-import-'));
+  try {
+    const text = generatePositionsCsv(ROWS);
+    const csv = path.join(dir, 'positions.csv');
+    fs.writeFileSync(csv, text);
+    const preview = buildPreview(text, { fileName: 'positions.csv' });
+    if (!preview.ok || preview.preview.positions.length !== ROWS) throw new Error('the generated file did not preview as 100,000 positions');
+
+    const pure = Array.from({ length: RUNS }, () => time(() => void buildPreview(text, { fileName: 'positions.csv' })));
+    // Ours and sqlite3's runs alternate so that a change in machine load hits both alike.
+    const full: number[] = [];
+    const sqlite: number[] = [];
+    const schema = `CREATE TABLE positions (account TEXT, symbol TEXT, name TEXT, quantity REAL, price TEXT, market_value TEXT, cost_basis REAL, currency TEXT);`;
+    for (let run = 0; run < RUNS; run++) {
+      const services = createServices({ dbPath: path.join(dir, `ours-${run}.sqlite`), shell: 'test', version: 'bench', resourcesDir: RESOURCES, seedSample: false });
+      const client = createClient(services.db, { name: 'Bench' });
+      const portfolio = createPortfolio(services.db, { clientId: client.id, name: 'Book', baseCurrency: 'USD' });
+      full.push(time(() => void commitImport(services.db, { portfolioId: portfolio.id, fileName: 'positions.csv', text })));
+      closeServices(services);
+      const db = path.join(dir, `sqlite3-${run}.sqlite`);
+      sqlite.push(
+        time(() => {
+          const done = spawnSync('sqlite3', [db, '-cmd', schema, '-cmd', 'PRAGMA journal_mode = WAL;', `.import --csv --skip 1 ${csv} positions`], { encoding: 'utf8' });
+          if (done.status !== 0) throw new Error(`sqlite3 .import failed: ${done.stderr || done.error}`);
+        }),
+      );
+    }
+    const ours = stats('import 100,000-row CSV: parse + validate + commit (file DB)', full);
+    const theirs = stats('sqlite3 .import of the same rows (Debian sqlite3 CLI)', sqlite);
+    const ratio = ours.median / theirs.median;
+    ours.note = `${(ours.median / 1000).toFixed(2)} s; ${ratio.toFixed(2)}× sqlite3 .import (targets: < 2 s, ≤ 3×)`;
+    return [stats('import 100,000-row CSV: parse + validate + preview (pure)', pure), ours, theirs];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

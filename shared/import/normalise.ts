@@ -1,0 +1,151 @@
+import { classifyAction, movesShares, signAmount, signQuantity } from './actions';
+import { parseDate } from './dates';
+import { parseNumber } from './numbers';
+import type { Preset } from './presets';
+import type { ColumnMapping, ImportField, ImportKind, ImportRecord } from './types';
+
+/** The outcome of reading one data row. */
+export type RowReading =
+  | { kind: 'record'; record: ImportRecord }
+  | { kind: 'invalid'; column: string; reason: string }
+  | { kind: 'skipped'; reason: string };
+
+/** What the row reader needs besides the cells. */
+export interface RowContext {
+  preset: Preset;
+  kind: ImportKind;
+  mapping: ColumnMapping;
+  header: readonly string[];
+  account: string;
+  currency: string;
+  asOf: string | null;
+  resolveIsin?: (isin: string) => string | undefined;
+}
+
+const SYMBOL = /^[A-Za-z0-9.\-=^/ ]{1,32}$/;
+const ISIN = /^[A-Z]{2}[A-Z0-9]{9}\d$/;
+const FOOTER = /^(total|account total|transactions total|grand total|date downloaded|disclaimer|the data and information|brokerage services|fidelity|schwab|please|this |informational|\*|note)/i;
+const CASH_TEXT = /cash & cash investments|^cash$|money market|core position|pending activity|^held in money|cash sweep/i;
+const EXPECTED: Partial<Record<ImportField, string>> = {
+  quantity: 'a number of shares such as 12.5',
+  price: 'a price such as 189.22',
+  marketValue: 'an amount such as 1,234.56',
+  costBasis: 'an amount such as 1,234.56',
+  amount: 'an amount such as -694.48',
+};
+
+/** Tells whether a data row is a footer, total or disclaimer line rather than data. */
+export function isFooterRow(cells: readonly string[], headerWidth: number): boolean {
+  const filled = cells.filter((c) => c.trim() !== '');
+  if (filled.length === 0) return false;
+  if (FOOTER.test(filled[0].trim()) && !/^\d/.test(filled[0])) return true;
+  return filled.length === 1 && headerWidth > 2 && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(filled[0].trim());
+}
+
+/** Reads one data row into a normalised record, or says why it is invalid or skipped. */
+export function readRow(cells: readonly string[], ctx: RowContext): RowReading {
+  const { columns, decimal, dateOrder } = ctx.mapping;
+  const cell = (f: ImportField) => (columns[f] === undefined ? '' : (cells[columns[f]] ?? '').trim());
+  const colName = (f: ImportField) => (columns[f] === undefined ? f : ctx.header[columns[f]] || `column ${columns[f] + 1}`);
+  const numbers: Partial<Record<ImportField, number | null>> = {};
+  for (const f of ['quantity', 'price', 'marketValue', 'costBasis', 'amount'] as const) {
+    const n = parseNumber(cell(f), decimal);
+    if (!n.ok) {
+      const shown = cell(f).length > 40 ? `${cell(f).slice(0, 40)}…` : cell(f);
+      return { kind: 'invalid', column: colName(f), reason: `expected ${EXPECTED[f]}, found "${shown}"` };
+    }
+    numbers[f] = n.value;
+  }
+  const rawDescription = cell('description').slice(0, 200);
+  const description = /^(-+|n\/a|none)$/i.test(rawDescription) ? '' : rawDescription;
+  let symbol = cell('symbol').replace(/\*+$/, '').trim();
+  let isin = cell('isin').toUpperCase() || null;
+  if (!isin && ISIN.test(symbol.toUpperCase()) && columns.isin === undefined) isin = symbol.toUpperCase();
+  if (isin && !ISIN.test(isin)) isin = null;
+  const isCash = CASH_TEXT.test(symbol) || CASH_TEXT.test(description) || /\*\*$/.test(cell('symbol'));
+  if (!symbol && isin) symbol = ctx.resolveIsin?.(isin) ?? isin;
+  const currencyCell = cell('currency').toUpperCase();
+  const currency = /^[A-Z]{3}$/.test(currencyCell) ? currencyCell : ctx.currency;
+  const accountParts = [cell('account'), cell('accountNumber')].filter(Boolean);
+  const account = (accountParts.length === 2 ? `${accountParts[0]} (${accountParts[1]})` : accountParts[0]) || ctx.account;
+  const dateText = cell('date');
+  const date = dateText ? parseDate(dateText, ctx.preset.dateOrder ?? dateOrder) : ctx.asOf;
+  const record: ImportRecord = {
+    account: account.slice(0, 200),
+    symbol,
+    isin,
+    name: description,
+    quantity: numbers.quantity ?? null,
+    price: numbers.price ?? null,
+    marketValue: numbers.marketValue ?? null,
+    costBasis: numbers.costBasis ?? null,
+    currency,
+    priceCurrency: /^[A-Z]{3}$/.test(cell('priceCurrency').toUpperCase()) ? cell('priceCurrency').toUpperCase() : null,
+    date,
+    txClass: null,
+    amount: numbers.amount ?? null,
+    isCash: isCash || /money market|^cash/i.test(cell('securityType')),
+    securityType: cell('securityType').slice(0, 60),
+  };
+  if (dateText && !date) {
+    return { kind: 'invalid', column: colName('date'), reason: `expected a date such as 10/14/2024 or 2024-10-14, found "${dateText.slice(0, 40)}"` };
+  }
+  return ctx.kind === 'positions' ? finishPosition(record, colName) : finishTransaction(record, ctx, cell, colName);
+}
+
+function finishPosition(record: ImportRecord, colName: (f: ImportField) => string): RowReading {
+  if (record.isCash) {
+    const value = record.marketValue ?? record.quantity;
+    if (value === null) return { kind: 'invalid', column: colName('marketValue'), reason: 'expected the cash amount, found nothing' };
+    const isTicker = SYMBOL.test(record.symbol) && !/\s/.test(record.symbol);
+    if (!record.name) record.name = isTicker ? `Cash (${record.currency})` : record.symbol || `Cash (${record.currency})`;
+    record.symbol = isTicker ? record.symbol.toUpperCase() : record.currency;
+    record.price = record.price ?? (record.quantity ? value / record.quantity : 1);
+    record.quantity = record.quantity ?? value;
+    record.marketValue = value;
+    return { kind: 'record', record };
+  }
+  if (!record.symbol) return { kind: 'invalid', column: colName('symbol'), reason: 'expected a ticker or an ISIN, found nothing' };
+  if (!SYMBOL.test(record.symbol)) {
+    return { kind: 'invalid', column: colName('symbol'), reason: `expected a ticker such as AAPL, found "${record.symbol.slice(0, 40)}"` };
+  }
+  if (record.quantity === null) return { kind: 'invalid', column: colName('quantity'), reason: 'expected a number of shares, found nothing' };
+  if (record.price === null && record.marketValue === null) {
+    return { kind: 'invalid', column: colName('price'), reason: 'expected a price or a market value, found neither' };
+  }
+  if (record.price !== null && record.price < 0) {
+    return { kind: 'invalid', column: colName('price'), reason: `expected a price of zero or more, found ${record.price}` };
+  }
+  record.symbol = record.symbol.toUpperCase();
+  return { kind: 'record', record };
+}
+
+function finishTransaction(record: ImportRecord, ctx: RowContext, cell: (f: ImportField) => string, colName: (f: ImportField) => string): RowReading {
+  const actionText = cell('action') || cell('side');
+  const sideText = cell('side');
+  const patch = ctx.preset.patchRow?.(record.name, actionText);
+  const txClass = patch?.txClass ?? ctx.preset.classify?.(actionText) ?? classifyAction(actionText) ?? classifyAction(sideText);
+  if (txClass === null) {
+    if (!actionText) return { kind: 'invalid', column: colName('action'), reason: 'expected an action such as Buy or Sell, found nothing' };
+    return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" does not change holdings or cash` };
+  }
+  if (txClass === 'ignore') return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" moves no shares or cash of yours (an internal transfer or a statement line)` };
+  const r: ImportRecord = { ...record, txClass, quantity: patch?.quantity ?? record.quantity, price: patch?.price ?? record.price };
+  if (patch?.priceCurrency) r.priceCurrency = patch.priceCurrency;
+  if (r.amount !== null && ctx.preset.hasUnsignedAmounts) r.amount = signAmount(txClass, r.amount);
+  if (movesShares(txClass)) {
+    if (!r.symbol && !r.name && ctx.preset.skipsUnnamedTrades) return { kind: 'skipped', reason: 'a currency conversion (no security named)' };
+    if (!r.symbol) return { kind: 'invalid', column: colName('symbol'), reason: `expected a ticker or ISIN for "${actionText.slice(0, 40)}", found nothing` };
+    if (!SYMBOL.test(r.symbol)) return { kind: 'invalid', column: colName('symbol'), reason: `expected a ticker such as AAPL, found "${r.symbol.slice(0, 40)}"` };
+    if (r.quantity === null) {
+      if (txClass === 'shares' || txClass === 'split') return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" states no quantity` };
+      return { kind: 'invalid', column: colName('quantity'), reason: `expected the number of shares ${txClass === 'sell' ? 'sold' : 'bought'}, found nothing` };
+    }
+    r.symbol = r.symbol.toUpperCase();
+    r.quantity = signQuantity(txClass, r.quantity);
+  } else if (r.amount === null) {
+    return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" states no amount` };
+  }
+  if (!r.date) return { kind: 'invalid', column: colName('date'), reason: 'expected the date of the transaction, found nothing' };
+  return { kind: 'record', record: r };
+}

@@ -1,0 +1,76 @@
+import type { DecimalStyle } from './types';
+
+/** A parsed cell: a number, an explicit blank (`--`, `n/a`, empty) or a failure. */
+export type NumberCell = { ok: true; value: number | null } | { ok: false };
+
+const BLANKS = new Set(['', '-', '--', 'n/a', 'na', 'n.a.', 'none', 'null', 'not available', '—']);
+
+/**
+ * Reads a money or quantity cell as brokers write it: `$1,234.56`, `-$694.48`, `(123.45)`,
+ * `+$0.16`, `12.5%`, `"26,45"`, `1.234,56`, `€88.94`, `1 234,56`. The decimal style breaks ties
+ * such as `1,234` (thousands in a `.` file, 1.234 in a `,` file).
+ */
+const PLAIN = /^-?\d+(\.\d+)?$/;
+const US_MONEY = /^[-+]?\$?\d{1,3}(,\d{3})*(\.\d+)?$/;
+
+export function parseNumber(raw: string, decimal: DecimalStyle = '.'): NumberCell {
+  // Fast path for the common plain cell ("12.5", "-8000"); "1.234" in a decimal-comma file is thousands.
+  if (PLAIN.test(raw) && !(decimal === ',' && /\.\d{3}$/.test(raw))) return { ok: true, value: Number(raw) };
+  // Second fast path: US money such as "$1,234.56" or "-$694.48" in a decimal-point file.
+  if (decimal === '.' && US_MONEY.test(raw)) {
+    const value = Number(raw.replace(/[$,+]/g, ''));
+    return { ok: true, value };
+  }
+  let text = raw.trim();
+  if (BLANKS.has(text.toLowerCase())) return { ok: true, value: null };
+  let negative = false;
+  if (/^\(.*\)$/.test(text)) {
+    negative = true;
+    text = text.slice(1, -1).trim();
+  }
+  text = text.replace(/^([+-]?)\s*(?:[$€£¥]|US\$|[A-Z]{3}\s)\s*/, '$1').replace(/\s*(?:[$€£%]|[A-Z]{3})$/, '');
+  if (text.startsWith('-')) {
+    negative = !negative;
+    text = text.slice(1);
+  } else if (text.startsWith('+')) text = text.slice(1);
+  text = text.replace(/^[$€£¥]/, '').replace(/[\s\u00a0\u202f']/g, '');
+  if (!/^(\d[\d.,]*|[.,]\d+)([eE][+-]?\d+)?$/.test(text)) return { ok: false };
+  const normalised = normaliseSeparators(text, decimal);
+  if (normalised === null) return { ok: false };
+  const value = Number(normalised);
+  if (!Number.isFinite(value)) return { ok: false };
+  return { ok: true, value: negative ? -value : value };
+}
+
+function normaliseSeparators(text: string, decimal: DecimalStyle): string | null {
+  const commas = (text.match(/,/g) ?? []).length;
+  const dots = (text.match(/\./g) ?? []).length;
+  if (commas && dots) {
+    // Whichever comes last is the decimal mark: 1,234.56 or 1.234,56.
+    const isCommaDecimal = text.lastIndexOf(',') > text.lastIndexOf('.');
+    const [thousands, mark] = isCommaDecimal ? [/\./g, ','] : [/,/g, '.'];
+    if ((isCommaDecimal ? commas : dots) > 1) return null;
+    return text.replace(thousands, '').replace(mark, '.');
+  }
+  const sep = commas ? ',' : dots ? '.' : '';
+  if (!sep) return text;
+  const count = commas || dots;
+  const groups = text.split(sep);
+  const isThousands = groups.slice(1).every((g) => g.length === 3) && groups[0].length <= 3 && groups[0] !== '';
+  if (count > 1) return isThousands ? groups.join('') : null;
+  // One separator: thousands only when it groups exactly three digits and the file's style says so.
+  if (isThousands && sep !== decimal) return groups.join('');
+  return sep === ',' ? text.replace(',', '.') : text;
+}
+
+/** Guesses a file's decimal style from sample cells: `,` when decimal commas clearly dominate. */
+export function guessDecimalStyle(samples: readonly string[]): DecimalStyle {
+  let comma = 0;
+  let dot = 0;
+  for (const s of samples) {
+    const t = s.trim();
+    if (/^[-+(]?[^\d]{0,3}\d{1,3}(\.\d{3})*,\d{1,2}\)?$/.test(t) || /^[-+]?\d+,\d{1,2}$/.test(t)) comma++;
+    else if (/^[-+(]?[^\d]{0,3}\d{1,3}(,\d{3})*\.\d+\)?$/.test(t) || /^[-+]?\d+\.\d+$/.test(t)) dot++;
+  }
+  return comma > dot ? ',' : '.';
+}

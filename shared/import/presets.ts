@@ -1,0 +1,218 @@
+import { GENERIC_ALIASES, headerNames, mapColumns } from './headers';
+import type { DateOrder, DecimalStyle, ImportField, ImportKind, TxClass } from './types';
+
+/** What a preset may change on a row after the generic normalisation (DEGIRO's "Koop 1 @ 33,9 USD"). */
+export interface RowPatch {
+  quantity?: number;
+  price?: number;
+  priceCurrency?: string;
+  txClass?: TxClass;
+}
+
+/** One broker layout: how to recognise it and how its columns map. */
+export interface Preset {
+  id: string;
+  label: string;
+  kind: ImportKind;
+  /** Gets the normalised header names of the row that heads the table, and the lines above it. */
+  detect(names: Set<string>, title: string): boolean;
+  aliases: Partial<Record<ImportField, string[]>>;
+  /** Column positions no alias can express (DEGIRO's unnamed amount column). */
+  extraColumns?(header: readonly string[]): Partial<Record<ImportField, number>>;
+  dateOrder?: DateOrder;
+  decimal?: DecimalStyle;
+  defaultAccount?: string;
+  /** Amounts are written without a sign; the action gives it. */
+  hasUnsignedAmounts?: boolean;
+  /** Trades naming no security are currency conversions (IBKR's USD.CHF rows): skipped. */
+  skipsUnnamedTrades?: boolean;
+  /** The file holds no cash movements worth summing (trades only). */
+  hasNoCash?: boolean;
+  classify?(action: string): TxClass | null | undefined;
+  patchRow?(description: string, action: string): RowPatch | undefined;
+  /** Account name and as-of date from title lines above the header (Schwab). */
+  readTitle?(title: string): { account?: string; asOf?: string };
+}
+
+const has = (names: Set<string>, ...wanted: string[]) => wanted.every((w) => names.has(w));
+const A = GENERIC_ALIASES;
+
+// "Koop 1 @ 33,9 USD", "Compra 6 ISHARES MSCI WOR A@49,785 EUR (IE00B4L5Y983)", "Sell 4 AVIVA@496 GBX".
+const DEGIRO_TRADE = /\b(koop|buy|achat|compra|kauf|verkoop|sell|vente|venta|verkauf)\s+([\d.,]+)\s[^@]*?@\s*([\d.,]+)\s*([A-Z]{3})/i;
+
+/** Every preset, in detection order; `generic` last. */
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'fidelity-positions',
+    label: 'Fidelity positions (Portfolio_Positions)',
+    kind: 'positions',
+    detect: (n) => has(n, 'account number', 'symbol', 'quantity', 'last price', 'current value'),
+    aliases: {
+      account: ['account name'], accountNumber: ['account number'], symbol: ['symbol'], description: ['description'],
+      quantity: ['quantity'], price: ['last price'], marketValue: ['current value'],
+      costBasis: ['cost basis total', 'cost basis'],
+    },
+    defaultAccount: 'Fidelity',
+  },
+  {
+    id: 'fidelity-activity',
+    label: 'Fidelity activity (account history)',
+    kind: 'transactions',
+    detect: (n) => has(n, 'run date', 'action', 'symbol', 'amount'),
+    aliases: {
+      date: ['run date'], account: ['account'], accountNumber: ['account number'], action: ['action'],
+      symbol: ['symbol'], description: ['description'], quantity: ['quantity'], price: ['price'],
+      amount: ['amount'], fees: ['fees'], currency: ['currency'],
+    },
+    defaultAccount: 'Fidelity',
+  },
+  {
+    id: 'schwab-positions',
+    label: 'Schwab positions',
+    kind: 'positions',
+    detect: (n, title) =>
+      /positions for/i.test(title) || (has(n, 'symbol', 'market value', 'security type') && (n.has('quantity') || n.has('qty'))),
+    aliases: {
+      symbol: ['symbol'], description: ['description'], quantity: ['quantity', 'qty'], price: ['price'],
+      marketValue: ['market value', 'mkt val'], costBasis: ['cost basis'], securityType: ['security type'],
+    },
+    readTitle(title) {
+      let account: string | undefined;
+      let asOf: string | undefined;
+      for (const part of title.split(' | ')) {
+        const m = /positions for (?:account\s+)?(.+?)\s+as of\s+(.+)$/i.exec(part);
+        const named = m ? m[1] : /^(.*\.\.\.\d+)\s*$/.exec(part)?.[1];
+        if (named && !/^all-?accounts$/i.test(named)) account = named.trim();
+        const date = m ? /(\d{4})\/(\d{2})\/(\d{2})|(\d{2})\/(\d{2})\/(\d{4})/.exec(m[2]) : null;
+        if (date) asOf = date[1] ? `${date[1]}-${date[2]}-${date[3]}` : `${date[6]}-${date[4]}-${date[5]}`;
+      }
+      return { account, asOf };
+    },
+    defaultAccount: 'Schwab',
+  },
+  {
+    id: 'schwab-transactions',
+    label: 'Schwab transactions',
+    kind: 'transactions',
+    detect: (n) => has(n, 'date', 'action', 'symbol', 'quantity', 'price', 'fees & comm', 'amount'),
+    aliases: {
+      date: ['date'], action: ['action'], symbol: ['symbol'], description: ['description'], quantity: ['quantity'],
+      price: ['price'], fees: ['fees & comm'], amount: ['amount'],
+    },
+    defaultAccount: 'Schwab',
+  },
+  {
+    id: 'vanguard',
+    label: 'Vanguard download (holdings block)',
+    kind: 'positions',
+    detect: (n) => has(n, 'account number', 'investment name', 'symbol', 'shares', 'share price', 'total value'),
+    aliases: {
+      accountNumber: ['account number'], description: ['investment name'], symbol: ['symbol'], quantity: ['shares'],
+      price: ['share price'], marketValue: ['total value'],
+    },
+    defaultAccount: 'Vanguard',
+  },
+  {
+    id: 'ibkr-flex',
+    label: 'Interactive Brokers Flex query',
+    kind: 'transactions',
+    detect: (n) => n.has('currencyprimary') && (n.has('buy/sell') || n.has('type')),
+    aliases: {
+      action: ['buy/sell', 'type'], date: ['tradedate', 'settledate', 'date/time'], symbol: ['symbol'], isin: ['isin'],
+      description: ['description'], quantity: ['quantity'], price: ['tradeprice'], amount: ['amount', 'netcash'],
+      currency: ['currencyprimary'], account: ['accountalias', 'clientaccountid'],
+    },
+    dateOrder: 'YMD',
+    hasNoCash: true,
+    skipsUnnamedTrades: true,
+    defaultAccount: 'Interactive Brokers',
+  },
+  {
+    id: 'trading212',
+    label: 'Trading 212 history',
+    kind: 'transactions',
+    detect: (n) => has(n, 'action', 'time', 'isin', 'ticker', 'no. of shares', 'price / share'),
+    aliases: {
+      action: ['action'], date: ['time'], isin: ['isin'], symbol: ['ticker'], description: ['name'],
+      quantity: ['no. of shares'], price: ['price / share'], priceCurrency: ['currency (price / share)'],
+      amount: ['total'], currency: ['currency (total)'],
+    },
+    dateOrder: 'YMD',
+    hasUnsignedAmounts: true,
+    classify: (a) =>
+      /split close|transfer out/i.test(a) ? 'shares-out' : /split open|distribution|transfer in/i.test(a) ? 'shares-in' : /conversion/i.test(a) ? 'ignore' : undefined,
+    defaultAccount: 'Trading 212',
+  },
+  {
+    id: 'degiro',
+    label: 'DEGIRO account statement',
+    kind: 'transactions',
+    detect: (n) => (has(n, 'datum', 'product', 'isin', 'omschrijving') || has(n, 'date', 'product', 'isin', 'description', 'fx')),
+    aliases: { date: ['datum', 'date'], isin: ['isin'], description: ['product'], action: ['omschrijving', 'description'] },
+    extraColumns(header) {
+      const i = header.findIndex((h) => headerNames(h).some((n) => n === 'mutatie' || n === 'change'));
+      return i >= 0 ? { currency: i, amount: i + 1 } : {};
+    },
+    dateOrder: 'DMY',
+    decimal: ',',
+    patchRow(_description, action) {
+      const m = DEGIRO_TRADE.exec(action);
+      if (!m) return undefined;
+      const isSell = /verkoop|sell|vente|venta|verkauf/i.test(m[1]);
+      const num = (s: string) => Number(s.replace(/\./g, '').replace(',', '.'));
+      return { txClass: isSell ? 'sell' : 'buy', quantity: num(m[2]), price: num(m[3]), priceCurrency: m[4] };
+    },
+    defaultAccount: 'DEGIRO',
+  },
+  {
+    id: 'revolut',
+    label: 'Revolut stocks',
+    kind: 'transactions',
+    detect: (n) => has(n, 'date', 'ticker', 'type', 'quantity', 'price per share', 'total amount', 'currency'),
+    aliases: {
+      date: ['date'], symbol: ['ticker'], action: ['type'], quantity: ['quantity'], price: ['price per share'],
+      amount: ['total amount'], currency: ['currency'],
+    },
+    dateOrder: 'YMD',
+    hasUnsignedAmounts: true,
+    classify: (a) => (/transfer from revolut .* to revolut/i.test(a) ? 'ignore' : undefined),
+    defaultAccount: 'Revolut',
+  },
+  {
+    id: 'freetrade',
+    label: 'Freetrade activity',
+    kind: 'transactions',
+    detect: (n) => has(n, 'title', 'type', 'timestamp', 'buy / sell', 'ticker', 'isin'),
+    aliases: {
+      date: ['timestamp'], action: ['type'], side: ['buy / sell'], symbol: ['ticker'], isin: ['isin'], description: ['title'],
+      quantity: ['quantity'], price: ['price per share in account currency'], amount: ['total amount'], currency: ['account currency'],
+    },
+    dateOrder: 'YMD',
+    hasUnsignedAmounts: true,
+    classify: (a) => (/^order$/i.test(a) ? null : /statement/i.test(a) ? 'ignore' : undefined),
+    defaultAccount: 'Freetrade',
+  },
+  {
+    id: 'generic',
+    label: 'Generic CSV',
+    kind: 'positions',
+    detect: () => true,
+    aliases: A,
+  },
+];
+
+/** Looks a preset up by id. */
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+/** Picks the preset whose fingerprint the header matches; `generic` when none does. */
+export function detectPreset(header: readonly string[], title: string): Preset {
+  const names = new Set(header.flatMap(headerNames));
+  return PRESETS.find((p) => p.detect(names, title)) ?? PRESETS[PRESETS.length - 1];
+}
+
+/** The column mapping a preset implies for a header. */
+export function presetColumns(preset: Preset, header: readonly string[]): Partial<Record<ImportField, number>> {
+  return { ...mapColumns(header, preset.aliases), ...preset.extraColumns?.(header) };
+}

@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromePath, isBuilt, launchBrowser, ROOT, startBrowserShell } from '../helpers/browser';
+import { FIXTURES } from '../helpers/fixtures';
+
+const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
+
+describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
+  let browser: Browser;
+  let page: Page;
+  let shell: Awaited<ReturnType<typeof startBrowserShell>>;
+  const problems: string[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-e2e-import-'));
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    shell = await startBrowserShell(path.join(dir, 'import.sqlite'));
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(shell.url);
+    await page.getByRole('button', { name: 'Growth & AI' }).waitFor();
+    await page.evaluate(() => window.api.createPortfolio({ name: 'Schwab book' }));
+    await page.reload();
+    await page.getByRole('button', { name: 'Schwab book' }).click();
+    await page.getByText('This portfolio has no accounts yet').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('picks a Schwab positions file, previews it and imports the positions', async () => {
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('CSV file to import').setInputFiles(path.join(FIXTURES, 'schwab-positions.csv'));
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toBe('schwab-positions.csv: Schwab positions (positions) · 5 new · 0 duplicate · 0 invalid · 2 skipped');
+    expect(await page.getByRole('table', { name: 'Totals per account' }).innerText()).toMatch(/Individual \.\.\.123\s+5\s+\$37,025\.75/);
+    expect(await page.getByRole('table', { name: 'Rows of the file' }).innerText()).toContain('total, note or footer line');
+    await page.screenshot({ path: path.join(SHOTS, '10-import-preview.png') });
+
+    await page.getByRole('button', { name: 'Import 5 positions into Schwab book' }).click();
+    await page.getByRole('cell', { name: 'VOO', exact: true }).waitFor();
+    expect(await page.getByTestId('total-value').innerText()).toBe('$37,025.75');
+    expect(await page.locator('tbody tr td.symbol').allInnerTexts()).toEqual(['AAPL', 'VOO', 'USD', 'SWVXX', 'TSLA']);
+    await page.getByText('Imported 5 positions from schwab-positions.csv into Individual ...123.').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '11-imported-holdings.png') });
+  });
+
+  it('offers replace or skip when the same file is dropped again, and undoes an import', async () => {
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const bytes = fs.readFileSync(path.join(FIXTURES, 'schwab-positions.csv')).toString('base64');
+    await page.getByTestId('import-drop-zone').evaluate((zone, b64) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'schwab-positions.csv', { type: 'text/csv' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, bytes);
+    await page.getByText(/This file was already imported into this portfolio on \d{4}-\d{2}-\d{2}\./).waitFor();
+    await page.getByRole('button', { name: 'Skip this file' }).click();
+    await page.getByText('schwab-positions.csv was already imported; nothing changed.').waitFor();
+
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('CSV file to import').setInputFiles(path.join(FIXTURES, 'vanguard.csv'));
+    await page.getByRole('button', { name: 'Import 3 positions into Schwab book' }).click();
+    await page.getByRole('cell', { name: 'VTIAX', exact: true }).waitFor();
+    expect(await page.getByTestId('total-value').innerText()).toBe('$69,401.41');
+    await page.getByRole('button', { name: 'Undo' }).last().click();
+    await page.getByText('Undid the import of vanguard.csv: removed 3, restored 0 positions.').waitFor();
+    expect(await page.getByTestId('total-value').innerText()).toBe('$37,025.75');
+  });
+
+  it('edits and deletes the imported rows from the keyboard', async () => {
+    await page.getByRole('row', { name: /^TSLA in Individual/ }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Edit TSLA' });
+    await dialog.getByLabel('Quantity').fill('-12');
+    await page.keyboard.press('Enter');
+    await page.getByRole('cell', { name: '-12', exact: true }).waitFor();
+    await page.getByRole('row', { name: /^TSLA in Individual/ }).focus();
+    await page.keyboard.press('Delete');
+    await page.getByText('Deleted TSLA from Individual ...123.').waitFor();
+    expect(await page.locator('tbody tr td.symbol').allInnerTexts()).toEqual(['AAPL', 'VOO', 'USD', 'SWVXX']);
+  });
+
+  it('refuses a file it cannot read with the file, row and column', async () => {
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('CSV file to import').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('Symbol,Quantity,Price\nAAPL,ten,100\n') });
+    await page.getByRole('alert').getByText('bad.csv, row 2, column "Quantity": expected a number of shares such as 12.5, found "ten". No row could be read, so nothing was imported.').waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('lets the user name the columns of a file it cannot recognise, and remembers them for that layout', async () => {
+    const odd = (rows: string) => ({ name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from(`Sym;Held;Px\n${rows}`) });
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('CSV file to import').setInputFiles(odd('MSFT;2;400\n'));
+    await page.getByRole('alert').getByText(/^odd\.csv: no header line was found/).waitFor();
+    const editor = page.locator('details.mapping');
+    // The editor lists every field in IMPORT_FIELDS order: symbol is the 3rd, quantity the 6th, price the 7th.
+    await editor.locator('select').nth(2).selectOption({ label: 'Sym' });
+    await editor.locator('select').nth(5).selectOption({ label: 'Held' });
+    await editor.locator('select').nth(6).selectOption({ label: 'Px' });
+    await page.screenshot({ path: path.join(SHOTS, '12-import-hand-mapping.png') });
+    await page.getByRole('button', { name: 'Preview with these columns' }).click();
+    await page.getByTestId('import-summary').getByText(/Generic CSV \(positions\) · 1 new/).waitFor();
+    await page.getByRole('button', { name: 'Import 1 positions into Schwab book' }).click();
+    await page.getByRole('cell', { name: 'MSFT', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('CSV file to import').setInputFiles(odd('MSFT;3;410\nIBM;1;200\n'));
+    await page.getByTestId('import-summary').getByText(/2 new .* your saved column mapping was used/).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('imports a 6,000-row file through a trimmed preview', async () => {
+    // 6,000 positions of 2 shares at $1.50 each: $18,000.00 in one account (the Holdings table renders every row).
+    const lines = ['Account,Symbol,Quantity,Price', ...Array.from({ length: 6_000 }, (_, i) => `Big,S${i},2,$1.50`)];
+    await page.evaluate(() => window.api.createPortfolio({ name: 'Big book' }));
+    await page.reload();
+    await page.getByRole('button', { name: 'Big book' }).click();
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('CSV file to import').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await page.getByTestId('import-summary').getByText(/Generic CSV \(positions\) · 6000 new/).waitFor({ timeout: 30_000 });
+    await page.getByText('Showing every row with a problem and the first new rows; 5,500 more new rows are not listed.').waitFor();
+    expect(await page.getByRole('table', { name: 'Totals per account' }).innerText()).toMatch(/Big\s+6000\s+\$18,000\.00/);
+    await page.getByRole('button', { name: 'Import 6000 positions into Big book' }).click();
+    await page.getByText('6000 positions in 1 account').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('total-value').innerText()).toBe('$18,000.00');
+  });
+
+  it('ran without console errors or CSP violations', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+if (!canRun) {
+  describe('importing a broker CSV in the browser shell', () => {
+    it.skip(`needs Chromium (${chromePath ?? 'none found; set CHROME_PATH'}) and a build (npm run build)`, () => {});
+  });
+}

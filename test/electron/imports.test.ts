@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/handlers/dispatch';
+import { closeServices, type Services } from '../../electron/services/services';
+import { fixtureText } from '../helpers/fixtures';
+import { snapshotImportTables as snapshot } from '../helpers/import-tables';
+import { call, memoryServices } from '../helpers/services';
+
+let services: Services;
+let portfolioId: number;
+beforeEach(() => {
+  services = memoryServices();
+  portfolioId = call(services, 'portfolios:create', { name: 'Imported' }).id;
+});
+afterEach(() => closeServices(services));
+
+const file = (name: string) => ({ portfolioId, fileName: name, text: fixtureText(name) });
+const holdings = () =>
+  call(services, 'portfolios:holdings', { id: portfolioId }).positions.map(
+    (p: { accountName: string; symbol: string; quantity: number }) => `${p.accountName}|${p.symbol}|${p.quantity}`,
+  );
+
+describe('imports:commit', () => {
+  it('writes a positions file into the accounts it names, with an imports record', () => {
+    const answer = call(services, 'imports:commit', file('fidelity-positions.csv'));
+    expect(answer).toMatchObject({ status: 'imported', positions: 7, replaced: 0, accounts: ['Individual (Z12345678)', 'ROTH IRA (244123456)'] });
+    expect(answer.import).toMatchObject({ fileName: 'fidelity-positions.csv', format: 'fidelity-positions', kind: 'positions', rowCount: 10, importedCount: 7 });
+    expect(answer.import.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const h = call(services, 'portfolios:holdings', { id: portfolioId });
+    expect(h.positions.length).toBe(7);
+    // Valued as quantity × price (FXAIX 120.456 × 198.11 = 23,863.538), so a cent below the file's 36,672.41.
+    expect(Math.round(h.totalBaseValue * 100) / 100).toBe(36672.4);
+  });
+
+  it('replaces an account\'s positions on a positions import and undo restores them', () => {
+    const account = call(services, 'accounts:create', { portfolioId, name: 'Individual ...123' });
+    call(services, 'positions:create', { accountId: account.id, symbol: 'IBM', quantity: 3, price: 200, costBasis: 500 });
+    const answer = call(services, 'imports:commit', file('schwab-positions.csv'));
+    expect([answer.replaced, answer.positions]).toEqual([1, 5]);
+    expect(holdings()).not.toContain('Individual ...123|IBM|3');
+    expect(call(services, 'imports:undo', { id: answer.import.id })).toEqual({ removed: 5, restored: 1 });
+    expect(holdings()).toEqual(['Individual ...123|IBM|3']);
+    expect(call(services, 'positions:list', { accountId: account.id })[0]).toMatchObject({ symbol: 'IBM', price: 200, costBasis: 500 });
+    expect(call(services, 'imports:list', { portfolioId })[0].undoneAt).not.toBeNull();
+  });
+
+  it('undo removes the accounts an import created', () => {
+    const answer = call(services, 'imports:commit', file('vanguard.csv'));
+    expect(call(services, 'accounts:list', { portfolioId }).map((a: { name: string }) => a.name)).toEqual(['12345678', '87654321']);
+    call(services, 'imports:undo', { id: answer.import.id });
+    expect(call(services, 'accounts:list', { portfolioId })).toEqual([]);
+  });
+
+  it('derives positions from a transaction history', () => {
+    call(services, 'imports:commit', file('schwab-transactions.csv'));
+    expect(new Set(holdings())).toEqual(new Set(['Schwab|AAPL|20', 'Schwab|NVDA|100', 'Schwab|SCHD|101.2345', 'Schwab|USD|7488.7']));
+  });
+
+  it('detects the same file imported again and offers replace or skip', () => {
+    const first = call(services, 'imports:commit', file('vanguard.csv'));
+    const again = dispatch(services, 'imports:commit', file('vanguard.csv'));
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(!again.ok && again.error.message).toMatch(/^vanguard\.csv was already imported into Imported on \d{4}-\d{2}-\d{2}; choose to replace that import or skip this file\.$/);
+    expect(call(services, 'imports:preview', file('vanguard.csv')).previousImport.id).toBe(first.import.id);
+    expect(call(services, 'imports:commit', { ...file('vanguard.csv'), onDuplicate: 'skip' })).toMatchObject({ status: 'skipped', positions: 0 });
+    const replaced = call(services, 'imports:commit', { ...file('vanguard.csv'), onDuplicate: 'replace' });
+    expect([replaced.status, replaced.replaced, holdings().length]).toEqual(['imported', 3, 3]);
+  });
+
+  it('refuses invalid rows with the file, row and column, writing nothing, unless told to leave them out', () => {
+    const text = 'Symbol,Quantity,Price\nAAPL,10,100\nMSFT,ten,400\n';
+    const before = snapshot(services.db);
+    const refused = dispatch(services, 'imports:commit', { portfolioId, fileName: 'mine.csv', text });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'mine.csv, row 3, column "Quantity": expected a number of shares such as 12.5, found "ten". 1 row(s) cannot be read; fix the file or import without them.' },
+    });
+    expect(snapshot(services.db)).toEqual(before);
+    expect(call(services, 'imports:commit', { portfolioId, fileName: 'mine.csv', text, skipInvalid: true })).toMatchObject({ positions: 1 });
+  });
+
+  it('refuses undoing an import that a later import of the same accounts depends on', () => {
+    const first = call(services, 'imports:commit', file('vanguard.csv'));
+    call(services, 'imports:commit', { ...file('vanguard.csv'), onDuplicate: 'replace' });
+    expect(dispatch(services, 'imports:undo', { id: first.import.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'vanguard.csv was imported into the same accounts afterwards; undo that import first.' },
+    });
+  });
+
+  it('saves a user-fixed mapping as the profile for that layout and reuses it', () => {
+    const refused = dispatch(services, 'imports:preview', { portfolioId, fileName: 'odd.csv', text: 'Ticker,Held,Px\nAAPL,10,100\n' });
+    expect(!refused.ok && refused.error.message).toMatch(/^odd\.csv: no header line was found/);
+    const mapping = { columns: { symbol: 0, quantity: 1, price: 2 }, dateOrder: 'MDY', decimal: '.' };
+    const withMapping = dispatch(services, 'imports:commit', { portfolioId, fileName: 'odd.csv', text: 'Ticker,Held,Px\nAAPL,10,100\n', mapping });
+    expect(withMapping.ok).toBe(true);
+    const later = call(services, 'imports:preview', { portfolioId, fileName: 'odd2.csv', text: 'Ticker,Held,Px\nMSFT,2,400\n' });
+    expect([later.isSavedMapping, later.preview.positions[0].symbol, later.preview.positions[0].quantity]).toEqual([true, 'MSFT', 2]);
+  });
+
+  it('resolves ISIN-only rows through the security master and keeps the ISIN when unknown', () => {
+    services.db.prepare("INSERT INTO securities (symbol, name, isin, source) VALUES ('AAPL', 'Apple Inc.', 'US0378331005', 'bundled')").run();
+    const answer = call(services, 'imports:commit', file('ibkr-trades.csv'));
+    expect(answer.preview.positions.map((p: { symbol: string }) => p.symbol)).toEqual(['AAPL', 'IE00B4L5Y983']);
+  });
+
+  it('puts every position into one chosen account when the file names none', () => {
+    const answer = call(services, 'imports:commit', { ...file('generic-tab-bom.tsv'), account: 'Taxable' });
+    expect(answer.accounts).toEqual(['Taxable']);
+    expect(answer.preview.totals).toEqual([{ account: 'Taxable', currency: 'USD', positions: 4, marketValue: 4082.45 }]);
+  });
+
+  it('rejects oversize and malformed requests at the contract', () => {
+    expect(dispatch(services, 'imports:commit', { portfolioId, fileName: '', text: 'x' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(dispatch(services, 'imports:pick', {})).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+});

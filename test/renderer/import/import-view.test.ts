@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { buildPreview } from '../../../shared/import/pipeline';
+import { trimPreview } from '../../../shared/import/summary';
+import type { ImportPreview } from '../../../shared/import/types';
+import { commitChoice, fieldsFor, remap, rowsToShow } from '../../../renderer/src/import/import-view';
+
+function preview(text: string): ImportPreview {
+  const result = buildPreview(text, { fileName: 'f.csv' });
+  if (!result.ok) throw new Error(result.refusal.message);
+  return result.preview;
+}
+const messy = preview('Symbol,Quantity,Price\nAAPL,10,100\nMSFT,x,1\nAAPL,1,1\nTotal,,\nNVDA,2,3\n');
+
+describe('import screen helpers', () => {
+  it('lists problems first, then new rows, by row number', () => {
+    expect(rowsToShow(messy.rows).map((r) => `${r.row} ${r.status}`)).toEqual(['3 invalid', '4 duplicate', '5 skipped', '2 new', '6 new']);
+    expect(rowsToShow(messy.rows, 2).map((r) => r.row)).toEqual([3, 4]);
+  });
+
+  it('words the commit button by what will happen to invalid rows', () => {
+    expect(commitChoice(messy, false)).toEqual({ label: 'Import 2 positions without the 1 invalid rows', skipInvalid: true, needsDuplicateChoice: false });
+    expect(commitChoice(preview('Symbol,Quantity,Price\nAAPL,1,1\n'), true)).toEqual({ label: 'Import 1 positions', skipInvalid: false, needsDuplicateChoice: true });
+  });
+
+  it('remaps one field without touching the others, and offers fields by kind', () => {
+    const mapping = { columns: { symbol: 0, quantity: 1 }, dateOrder: 'MDY' as const, decimal: '.' as const };
+    expect(remap(mapping, 'price', 2).columns).toEqual({ symbol: 0, quantity: 1, price: 2 });
+    expect(remap(mapping, 'quantity', null).columns).toEqual({ symbol: 0 });
+    expect(fieldsFor('positions')).toContain('marketValue');
+    expect(fieldsFor('transactions')).toEqual(expect.arrayContaining(['date', 'action', 'side', 'amount']));
+  });
+
+  it('trims a large preview to its problems and a sample, keeping counts and totals whole', () => {
+    const lines = ['Symbol,Quantity,Price', ...Array.from({ length: 1200 }, (_, i) => `S${i},1,2`), 'BAD,x,1'];
+    const full = preview(lines.join('\n'));
+    const trimmed = trimPreview(full, 500);
+    expect([trimmed.rows.length, trimmed.positions.length, trimmed.omitted]).toEqual([501, 500, { rows: 700, positions: 700 }]);
+    expect(trimmed.counts).toEqual(full.counts);
+    expect(trimmed.totals).toEqual([{ account: 'Imported', currency: 'USD', positions: 1200, marketValue: 2400 }]);
+    expect(commitChoice(trimmed, false).label).toBe('Import 1200 positions without the 1 invalid rows');
+  });
+});

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeServices, type Services } from '../../../electron/services/services';
+import { useStore } from '../../../renderer/src/store/store';
+import { fixtureText } from '../../helpers/fixtures';
+import { apiFor, call, memoryServices } from '../../helpers/services';
+
+let services: Services;
+const initial = useStore.getState();
+
+beforeEach(async () => {
+  services = memoryServices({ seedSample: false });
+  (globalThis as unknown as { window: unknown }).window = { api: apiFor(services) };
+  useStore.setState(initial, true);
+  call(services, 'portfolios:create', { name: 'Book' });
+  await useStore.getState().loadPortfolios();
+});
+afterEach(() => closeServices(services));
+
+describe('import screen state against the real command handlers', () => {
+  it('previews a file, commits it, and undoes it from the notice', async () => {
+    const s = () => useStore.getState();
+    s().openImport();
+    await s().previewFile({ fileName: 'vanguard.csv', text: fixtureText('vanguard.csv') });
+    expect(s().importStage).toBe('preview');
+    expect(s().importAnswer?.preview.totals.map((t) => t.marketValue)).toEqual([22098.56, 10277.1]);
+    const answer = await s().commitPreviewed({});
+    expect([answer?.positions, s().importStage, s().holdings?.positions.length]).toEqual([3, 'closed', 3]);
+    const notice = s().notices.at(-1)!;
+    expect(notice.message).toBe('Imported 3 positions from vanguard.csv into 12345678, 87654321.');
+    notice.action!.run();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s().holdings?.positions.length).toBe(0);
+    expect(s().notices.at(-1)?.message).toBe('Undid the import of vanguard.csv: removed 3, restored 0 positions.');
+  });
+
+  it('asks main for the native dialog, which the browser shell and tests do not have', async () => {
+    const s = () => useStore.getState();
+    s().openImport();
+    await s().pickAndPreview();
+    expect(s().importProblem).toBe('Choosing a file through a system dialog works in the desktop app; here, use the file picker or drop the file.');
+  });
+
+  it('previews what main read from the native dialog', async () => {
+    services.pickImportFile = () => ({ fileName: 'vanguard.csv', text: fixtureText('vanguard.csv') });
+    const s = () => useStore.getState();
+    s().openImport();
+    await s().pickAndPreview();
+    expect([s().importStage, s().importAnswer?.preview.format]).toEqual(['preview', 'vanguard']);
+  });
+
+  it('keeps a refusal as a sentence and stays on the file step', async () => {
+    const s = () => useStore.getState();
+    s().openImport();
+    await s().previewFile({ fileName: 'empty.csv', text: '' });
+    expect([s().importStage, s().importProblem]).toEqual(['choose', 'empty.csv: the file is empty; export the holdings again and pick the CSV file.']);
+  });
+
+  it('undoes an edit of a position from the notice', async () => {
+    const s = () => useStore.getState();
+    const account = call(services, 'accounts:create', { portfolioId: s().selectedPortfolioId, name: 'Roth' });
+    const position = call(services, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 10, price: 100 });
+    await s().loadHoldings();
+    await s().updatePosition(position.id, { quantity: 12 });
+    expect(s().holdings?.positions[0].quantity).toBe(12);
+    s().notices.at(-1)!.action!.run();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s().holdings?.positions[0]).toMatchObject({ quantity: 10, price: 100, symbol: 'NVDA' });
+  });
+});

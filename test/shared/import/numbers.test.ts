@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { guessDecimalStyle, parseNumber } from '../../../shared/import/numbers';
+
+describe('parseNumber', () => {
+  it.each([
+    ['$1,234.56', '.', 1234.56],
+    ['-$694.48', '.', -694.48],
+    ['(123.45)', '.', -123.45],
+    ['($1,095.80)', '.', -1095.8],
+    ['+$0.16', '.', 0.16],
+    ['+31.10%', '.', 31.1],
+    ['"26,45"'.slice(1, -1), ',', 26.45],
+    ['26,45', '.', 26.45],
+    ['1.234,56', ',', 1234.56],
+    ['1,234.56', ',', 1234.56],
+    ['1,234', '.', 1234],
+    ['1,234', ',', 1.234],
+    ['1.234', ',', 1234],
+    ['1 234,56', ',', 1234.56],
+    ['2.645,00', ',', 2645],
+    ['0,76672417', '.', 0.76672417],
+    ['€88.94', '.', 88.94],
+    ['-1,259.59', '.', -1259.59],
+    ['1,000,000', '.', 1000000],
+    ['0.0290530000', '.', 0.029053],
+    ['-8000', '.', -8000],
+    ['1e3', '.', 1000],
+  ] as const)('%s (%s) → %d', (raw, decimal, expected) => {
+    expect(parseNumber(raw, decimal)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each(['', '--', 'n/a', 'N/A', '-', '  '])('%j is an explicit blank', (raw) => {
+    expect(parseNumber(raw)).toEqual({ ok: true, value: null });
+  });
+
+  it.each(['abc', 'EOF27002856700', '12..5', '1,2,3', '$', '1.2.3,4.5', 'Infinity', '1e999'])('%j is not a number', (raw) => {
+    expect(parseNumber(raw)).toEqual({ ok: false });
+  });
+});
+
+describe('guessDecimalStyle', () => {
+  it('reads decimal commas when they dominate', () => {
+    expect(guessDecimalStyle(['26,45', '-1741,00', '1.234,56', ''])).toBe(',');
+    expect(guessDecimalStyle(['$1,234.56', '12.5', '0,25'])).toBe('.');
+  });
+});

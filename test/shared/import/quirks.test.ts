@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../../shared/import/decode';
+import { buildPreview } from '../../../shared/import/pipeline';
+import type { PipelineResult } from '../../../shared/import/types';
+
+const run = (text: string, format?: string): PipelineResult => buildPreview(text, { fileName: 'holdings.csv', format });
+function ok(text: string) {
+  const result = run(text);
+  if (!result.ok) throw new Error(result.refusal.message);
+  return result.preview;
+}
+const refusal = (text: string, format?: string) => {
+  const result = run(text, format);
+  return result.ok ? 'accepted' : result.refusal.message;
+};
+
+describe('file-level quirks', () => {
+  it.each([
+    ['comma', 'Symbol,Quantity,Price\nAAPL,10,"1,000.50"\n', ','],
+    ['semicolon', 'Symbol;Quantity;Price\nAAPL;10;1000,50\n', ';'],
+    ['tab', 'Symbol\tQuantity\tPrice\nAAPL\t10\t1000.50\n', '\t'],
+    ['BOM and CRLF', '\uFEFFSymbol,Quantity,Price\r\nAAPL,10,1000.50\r\n', ','],
+    ['trailing commas', 'Symbol,Quantity,Price,\nAAPL,10,1000.50,\n', ','],
+    ['preamble lines', 'My holdings\nExported 2024-10-14\n\nSymbol,Quantity,Price\nAAPL,10,1000.50\n', ','],
+    ['footer lines', 'Symbol,Quantity,Price\nAAPL,10,1000.50\n\nTotal,,10005.00\n"Date downloaded 10/14/2024"\n', ','],
+    ['unnamed columns', 'Symbol,,Quantity,,Price\nAAPL,x,10,y,1000.50\n', ','],
+  ])('%s', (_name, text, delimiter) => {
+    const p = ok(text);
+    expect(p.delimiter).toBe(delimiter);
+    expect(p.positions).toEqual([
+      { account: 'Imported', symbol: 'AAPL', name: '', assetClass: 'equity', quantity: 10, price: 1000.5, marketValue: null, costBasis: null, currency: 'USD', asOf: null },
+    ]);
+  });
+
+  it('falls back to Windows-1252 for Latin-1 bytes and strips a UTF-8 BOM', () => {
+    expect(decodeBytes(Uint8Array.from([0x4e, 0x65, 0x73, 0x74, 0x6c, 0xe9]))).toEqual({ text: 'Nestlé', encoding: 'windows-1252' });
+    expect(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]))).toEqual({ text: 'A', encoding: 'utf-8' });
+  });
+
+  it('accepts header aliases: ticker/units/current value/cost basis/account/currency', () => {
+    const p = ok('Account,Ticker,Units,Current Value,Cost Basis,Currency\nISA,VUSA.L,12.5,"1,020.00",900,GBP\nISA,VWRL.L,3,300,,GBP\n');
+    expect(p.positions.map((x) => [x.account, x.symbol, x.quantity, x.price, x.marketValue, x.costBasis, x.currency])).toEqual([
+      ['ISA', 'VUSA.L', 12.5, null, 1020, 900, 'GBP'],
+      ['ISA', 'VWRL.L', 3, null, 300, null, 'GBP'],
+    ]);
+  });
+
+  it('flags a repeated account+symbol as duplicate and a bad cell as invalid, with row, column and reason', () => {
+    const p = ok('Symbol,Quantity,Price\nAAPL,10,100\nMSFT,abc,400\nAAPL,10,100\nNVDA,5,\n');
+    expect(p.rows.map((r) => [r.row, r.status, r.column ?? '', r.reason])).toEqual([
+      [2, 'new', '', 'position'],
+      [3, 'invalid', 'Quantity', 'expected a number of shares such as 12.5, found "abc"'],
+      [4, 'duplicate', '', 'same account and symbol as row 2; the first one is kept'],
+      [5, 'invalid', 'Price', 'expected a price or a market value, found neither'],
+    ]);
+    expect(p.counts).toEqual({ rows: 4, new: 1, duplicate: 1, invalid: 2, skipped: 0 });
+  });
+
+  it('reads a generic transaction history (date + action columns) and derives positions and cash', () => {
+    const p = ok('Date,Action,Symbol,Quantity,Price,Amount\n2024-01-02,Deposit,,,,1000\n2024-01-03,Buy,AAPL,2,150,-300\n2024-02-01,Sell,AAPL,1,160,160\n2024-03-01,Dividend,AAPL,,,0.5\n');
+    expect(p.kind).toBe('transactions');
+    expect(p.positions.map((x) => [x.symbol, x.quantity, x.price])).toEqual([['AAPL', 1, 160], ['USD', 860.5, 1]]);
+  });
+});
+
+describe('refusals name the file, the row and the column', () => {
+  it.each([
+    ['', 'holdings.csv: the file is empty; export the holdings again and pick the CSV file.'],
+    ['   \n\n', 'holdings.csv: the file is empty; export the holdings again and pick the CSV file.'],
+    ['\u0000\u0001\u0002PK\u0003\u0004binary\u0000\u0000\u0000\u0007\u0008', 'holdings.csv: this is not a text CSV file (it contains binary data); pick the CSV export from your broker.'],
+    ['hello world\nthis is a letter\n', 'holdings.csv: no header line was found in the first 40 lines; expected column names such as Symbol, Quantity and Price. Choose the columns by hand or pick another file.'],
+    ['Symbol,Quantity,Price\n', 'holdings.csv: no data rows were found under the header on row 1.'],
+    ['Symbol,Quantity,Price\nAAPL,ten,100\n', 'holdings.csv, row 2, column "Quantity": expected a number of shares such as 12.5, found "ten". No row could be read, so nothing was imported.'],
+    ['Description,Quantity,Price\nApple,10,100\n', 'holdings.csv: no column for the symbol (expected a header such as Symbol, Ticker, Code or ISIN) in the header on row 1; choose the columns by hand.'],
+    ['Symbol,Name,Price\nAAPL,Apple,100\n', 'holdings.csv: no column for the quantity (expected a header such as Quantity, Shares or Units) in the header on row 1; choose the columns by hand.'],
+  ])('%j', (text, message) => {
+    expect(refusal(text)).toBe(message);
+  });
+
+  it('refuses an unknown format name', () => {
+    expect(refusal('Symbol,Quantity,Price\nAAPL,1,1\n', 'nope')).toBe('holdings.csv: "nope" is not a known format.');
+  });
+
+  it('refuses a history that only moves cash', () => {
+    expect(refusal('Date,Action,Symbol,Amount\n2024-01-02,Dividend,AAPL,5\n')).toMatch(/^holdings\.csv: this history has no buys, sells or share transfers/);
+  });
+});
