@@ -40,5 +40,18 @@ await Promise.all([
     outfile: path.join(root, 'out/web/bridge.js'),
     logLevel: 'warning',
   }),
+  // The standalone report page (React + recharts in one file), inlined into every exported report.
+  build({
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    minify: true,
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    entryPoints: [path.join(root, 'renderer/src/report/main.tsx')],
+    outfile: path.join(root, 'out/report/report.js'),
+    logLevel: 'warning',
+  }),
 ]);
 chmodSync(path.join(root, 'out/cli/aftershock.js'), 0o755);

@@ -12,13 +12,31 @@ import type { Handler } from './types';
  */
 export function dispatch(services: Services, name: unknown, request: unknown): Result<unknown> {
   try {
-    const command = assertCommandName(name);
-    const valid = validateRequest(command, request);
-    const handler = handlers[command] as Handler<CommandName>;
-    return ok(handler(services, valid) as ResponseOf<CommandName>);
+    const value = run(services, name, request);
+    if (value instanceof Promise) {
+      value.catch(() => undefined);
+      throw new AppError('internal', `The command "${String(name)}" has to wait for its answer; call it through dispatchAsync.`);
+    }
+    return ok(value);
   } catch (error) {
     return fail(toErrorData(error));
   }
+}
+
+/** dispatch() for transports that can wait (Electron IPC, the browser shell): also runs async handlers. */
+export async function dispatchAsync(services: Services, name: unknown, request: unknown): Promise<Result<unknown>> {
+  try {
+    return ok(await run(services, name, request));
+  } catch (error) {
+    return fail(toErrorData(error));
+  }
+}
+
+function run(services: Services, name: unknown, request: unknown): ResponseOf<CommandName> | Promise<ResponseOf<CommandName>> {
+  const command = assertCommandName(name);
+  const valid = validateRequest(command, request);
+  const handler = handlers[command] as Handler<CommandName>;
+  return handler(services, valid);
 }
 
 /** Turns anything thrown into error data with a user sentence. */

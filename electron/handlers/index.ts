@@ -4,6 +4,7 @@ import { clientHandlers } from './clients';
 import { importHandlers } from './imports';
 import { portfolioHandlers } from './portfolios';
 import { positionHandlers } from './positions';
+import { reportHandlers } from './reports';
 import { scenarioHandlers } from './scenarios';
 import { stressHandlers } from './stress';
 import type { HandlerMap } from './types';
@@ -18,4 +19,5 @@ export const handlers: HandlerMap<CommandName> = {
   ...scenarioHandlers,
   ...stressHandlers,
   ...importHandlers,
+  ...reportHandlers,
 };

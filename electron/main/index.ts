@@ -9,6 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../web/security';
 import { registerCommandHandlers } from './ipc';
 import { buildAppMenu } from './menu';
 import { resolveElectronSqliteBinding } from './native-binding';
+import { printWithElectron } from './print';
 import { createMainWindow } from './window';
 
 const rendererFile = path.join(__dirname, '..', 'renderer', 'index.html');
@@ -62,6 +63,8 @@ function start(): void {
       shell: 'desktop',
       version: app.getVersion(),
       resourcesDir,
+      reportDir: path.join(__dirname, '..', 'report'),
+      printPdf: printWithElectron,
       nativeBinding: resolveElectronSqliteBinding({
         isPackaged: app.isPackaged,
         appRoot: app.getAppPath(),

@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { commandNames } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
-import { dispatch } from '../handlers/dispatch';
+import { dispatchAsync } from '../handlers/dispatch';
 import type { Services } from '../services/services';
 
 /** Decides whether an IPC message comes from our own window and page. */
@@ -14,7 +14,7 @@ export function registerCommandHandlers(services: Services, isTrustedSender: Sen
       if (!isTrustedSender(event)) {
         return fail({ code: 'forbidden', message: 'This window is not allowed to talk to Aftershock.' });
       }
-      return dispatch(services, name, request);
+      return dispatchAsync(services, name, request);
     });
   }
   return () => commandNames.forEach((name) => ipcMain.removeHandler(name));

@@ -11,6 +11,12 @@ export interface Services {
   resourcesDir: string;
   /** Desktop only: shows the native open dialog and reads the chosen file (null when cancelled). */
   pickImportFile?: () => { fileName: string; text: string } | null;
+  /** Where the standalone report page (report.js, report.css) is. */
+  reportDir: string;
+  /** Prints a self-contained report page to PDF: Electron's printToPDF in the app, a local Chromium elsewhere. */
+  printPdf?: (html: string, title: string) => Promise<Uint8Array>;
+  /** Today's date (YYYY-MM-DD), for report dates; a function so tests can fix it. */
+  today: () => string;
 }
 
 export interface CreateServicesOptions {
@@ -21,6 +27,16 @@ export interface CreateServicesOptions {
   nativeBinding?: string;
   /** Add the sample client on first run (default true). */
   seedSample?: boolean;
+  /** Defaults to out/report beside the built CLI and browser shell. */
+  reportDir?: string;
+  printPdf?: Services['printPdf'];
+  today?: () => string;
+}
+
+/** The local date as YYYY-MM-DD. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** Opens the database, applies migrations, seeds the sample on first run and returns the services. */
@@ -35,6 +51,9 @@ export function createServices(options: CreateServicesOptions): Services {
   return {
     db,
     resourcesDir: options.resourcesDir,
+    reportDir: options.reportDir ?? path.join(options.resourcesDir, '..', 'out', 'report'),
+    printPdf: options.printPdf,
+    today: options.today ?? localToday,
     info: {
       name: 'Aftershock',
       version: options.version,

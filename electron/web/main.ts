@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDbPath } from '../paths';
 import { closeServices, createServices } from '../services/services';
+import { printWithChromium } from '../reports/chromium';
 import { startWebShell } from './server';
 
 declare const __APP_VERSION__: string;
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     shell: 'browser',
     version: __APP_VERSION__,
     resourcesDir: path.join(root, 'resources'),
+    reportDir: path.join(root, 'out', 'report'),
+    printPdf: printWithChromium,
   });
   const shell = await startWebShell({
     services,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { dispatch } from '../handlers/dispatch';
+import { dispatchAsync } from '../handlers/dispatch';
 import type { Services } from '../services/services';
 import { CONTENT_SECURITY_POLICY, isAllowedHost, isLoopbackAddress, tokensMatch } from './security';
 
@@ -72,7 +72,7 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
           return sendJson(res, 400, { ok: false, error: { code: 'validation', message: 'The request body is not valid JSON.' } });
         }
         const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-        sendJson(res, 200, dispatch(options.services, name, request));
+        void dispatchAsync(options.services, name, request).then((result) => sendJson(res, 200, result));
       });
     }
 

@@ -14,6 +14,7 @@ import { IMPORT_FIELDS, type ImportPreview } from '../import/types';
 import type { Result } from './result';
 import { DIMENSIONS, scenarioSchema, type ReverseResult, type Scenario, type StressResult } from '../engine';
 import type { ScenarioSummaryData, StressSnapshotData } from './stress-types';
+import type { ReportModel, ReportSettings } from '../report/model';
 
 /**
  * The command contract: every request main accepts, declared once.
@@ -51,6 +52,27 @@ const positionFields = {
   costBasis: finite.nullable().optional(),
   currency: currency.optional(),
   asOf: isoDate.nullable().optional(),
+};
+
+const reportSettings = z
+  .strictObject({
+    clientName: z.string().trim().max(200),
+    advisorName: z.string().trim().max(200),
+    firmName: z.string().trim().max(200),
+    logo: z
+      .string()
+      .max(2_800_000, 'must be an image of at most 2 MB')
+      .regex(/^(|data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+)$/, 'must be a PNG, JPEG or SVG image'),
+    notes: z.string().max(5000),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD form'),
+    lookThrough: z.boolean(),
+  })
+  .partial();
+const reportRequest = {
+  portfolioId: id,
+  scenarioIds: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be scenario ids')).min(1, 'must name at least one scenario').max(12, 'can hold at most 12 scenarios'),
+  settings: reportSettings.optional(),
+  remember: z.boolean().optional(),
 };
 
 const scenarioId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be a scenario id such as ai-capex-collapse');
@@ -186,6 +208,11 @@ export const commands = {
   'imports:undo': command<{ removed: number; restored: number }>()('undoImport', z.strictObject({ id })),
   'imports:list': command<ImportSummary[]>()('listImports', z.strictObject({ portfolioId: id })),
   'imports:pick': command<{ fileName: string; text: string } | null>()('openImportFile', z.strictObject({})),
+
+  'reports:settings': command<ReportSettings>()('getReportSettings', z.strictObject({ portfolioId: id })),
+  'reports:build': command<ReportModel>()('buildReport', z.strictObject(reportRequest)),
+  'reports:html': command<{ fileName: string; html: string }>()('exportReportHtml', z.strictObject(reportRequest)),
+  'reports:pdf': command<{ fileName: string; base64: string; bytes: number }>()('exportReportPdf', z.strictObject(reportRequest)),
 } as const;
 
 export type Commands = typeof commands;

@@ -1,16 +1,16 @@
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { AggregateRow } from '../../../../shared/engine';
-import { signedPercent } from '../../../../shared/engine';
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { AggregateRow } from '../../../../shared/engine/run';
+import { signedPercent } from '../../../../shared/engine/match';
 import { formatMoney } from '../../../../shared/format';
-import { compactMoney, GAIN, LOSS } from './chart-theme';
+import { compactMoney, GAIN, LOSS, Sized } from './chart-theme';
 
 /** Horizontal bars of P&L per group (sector, theme, account…), largest loss on top. */
-export function GroupChart(props: { rows: AggregateRow[]; currency: string; height?: number; limit?: number }) {
+export function GroupChart(props: { rows: AggregateRow[]; currency: string; height?: number; limit?: number; width?: number }) {
   const rows = props.rows.slice(0, props.limit ?? 14).map((r) => ({ ...r, label: r.key.length > 28 ? `${r.key.slice(0, 27)}…` : r.key }));
   const height = props.height ?? Math.max(160, rows.length * 28 + 40);
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+    <Sized width={props.width} height={height}>
+      <BarChart data={rows} layout="vertical" width={props.width} height={props.width ? height : undefined} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="var(--border)" />
         <XAxis type="number" domain={[(min: number) => Math.min(0, min), (max: number) => Math.max(0, max)]} tickFormatter={(v: number) => compactMoney(v, props.currency)} stroke="var(--muted)" fontSize={11} />
         <YAxis type="category" dataKey="label" width={180} stroke="var(--muted)" fontSize={12} interval={0} />
@@ -27,6 +27,6 @@ export function GroupChart(props: { rows: AggregateRow[]; currency: string; heig
           ))}
         </Bar>
       </BarChart>
-    </ResponsiveContainer>
+    </Sized>
   );
 }

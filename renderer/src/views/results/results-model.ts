@@ -15,7 +15,7 @@ export interface WaterfallStep {
  * Waterfall from value before to value after: the `count` largest contributors, the rest folded into
  * "Others", so the bars add up exactly to the change.
  */
-export function waterfallSteps(result: StressResult, count = 8): WaterfallStep[] {
+export function waterfallSteps(result: Pick<StressResult, 'positions' | 'valueBefore'>, count = 8): WaterfallStep[] {
   const movers = result.positions.filter((p) => p.pnl !== 0).sort((a, b) => Math.abs(b.pnl) - Math.abs(a.pnl));
   const shown = movers.slice(0, count).sort((a, b) => a.pnl - b.pnl);
   const others = movers.slice(count).reduce((s, p) => s + p.pnl, 0);

@@ -1,3 +1,4 @@
+import { ResponsiveContainer } from 'recharts';
 /** Chart colours: Okabe–Ito vermillion for losses and blue for gains, readable by colour-blind users and in grey. */
 export const LOSS = '#D55E00';
 export const GAIN = '#0072B2';
@@ -10,4 +11,17 @@ export function compactMoney(value: number, currency: string): string {
   } catch {
     return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
   }
+}
+
+/**
+ * Charts size themselves to their container on screen; on paper (and in tests) they get a fixed width,
+ * because ResponsiveContainer has nothing to measure there.
+ */
+export function Sized(props: { width?: number; height: number; children: React.ReactElement }) {
+  if (props.width) return props.children;
+  return (
+    <ResponsiveContainer width="100%" height={props.height}>
+      {props.children}
+    </ResponsiveContainer>
+  );
 }

@@ -1,0 +1,10 @@
+import { buildReport, reportAsHtml, reportAsPdf, reportSettingsFor } from '../services/reports';
+import type { HandlerMap } from './types';
+
+/** reports:* commands. */
+export const reportHandlers: HandlerMap<'reports:settings' | 'reports:build' | 'reports:html' | 'reports:pdf'> = {
+  'reports:settings': (services, { portfolioId }) => reportSettingsFor(services, portfolioId),
+  'reports:build': (services, request) => buildReport(services, request),
+  'reports:html': (services, request) => reportAsHtml(services, request),
+  'reports:pdf': (services, request) => reportAsPdf(services, request),
+};

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BrowserWindow } from 'electron';
+import { headerFooter } from '../reports/chromium';
+
+/** Prints a self-contained report page to PDF in a hidden, sandboxed window (Electron's printToPDF). */
+export async function printWithElectron(html: string, title: string): Promise<Uint8Array> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-report-'));
+  const file = path.join(dir, 'report.html');
+  fs.writeFileSync(file, html);
+  const window = new BrowserWindow({
+    show: false,
+    width: 900,
+    height: 1200,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: true },
+  });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  try {
+    await window.loadFile(file);
+    const deadline = Date.now() + 30_000;
+    while ((await window.webContents.executeJavaScript('document.body.dataset.ready || ""')) === '') {
+      if (Date.now() > deadline) throw new Error('The report page did not finish drawing.');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return await window.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      ...headerFooter(title),
+      margins: { top: 0.79, bottom: 0.71, left: 0.55, right: 0.55 },
+    });
+  } finally {
+    window.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import { AppError } from '../../shared/ipc/result';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
+];
+
+/** A Chromium-family browser on this machine: CHROME_PATH, or a common install path. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.CHROME_PATH) return fs.existsSync(env.CHROME_PATH) ? env.CHROME_PATH : null;
+  return CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
+}
+
+/** Page furniture printed on every page but the cover: title on top, page numbers below. */
+export function headerFooter(title: string) {
+  const esc = title.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return {
+    headerTemplate: `<div style="font-size:8px;color:#5d6778;width:100%;padding:0 14mm;display:flex;justify-content:space-between"><span>${esc}</span><span>Aftershock</span></div>`,
+    footerTemplate: '<div style="font-size:8px;color:#5d6778;width:100%;padding:0 14mm;text-align:right">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+  };
+}
+
+/** Prints a self-contained report page to PDF with a Chromium found on this machine (playwright-core drives it). */
+export async function printWithChromium(html: string, title: string): Promise<Buffer> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    throw new AppError('not-found', 'No Chromium or Chrome was found to print the PDF; set CHROME_PATH, or install Chromium.');
+  }
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error', undefined, { timeout: 30_000 });
+    if ((await page.evaluate(() => document.body.dataset.ready)) === 'error') throw new AppError('internal', 'The report page could not draw its data.');
+    return await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, ...headerFooter(title), margin: { top: '20mm', bottom: '18mm', left: '14mm', right: '14mm' } });
+  } finally {
+    await browser.close();
+  }
+}
