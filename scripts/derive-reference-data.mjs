@@ -35,6 +35,10 @@ function countryOf(location) {
   return US_STATES.has(last) ? 'United States' : last;
 }
 
+function titleCase(name) {
+  return name === name.toUpperCase() ? name.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase()) : name;
+}
+
 function screenerCountry(screener, symbol) {
   return screener.get(symbol)?.Country?.trim() || null;
 }
@@ -68,6 +72,22 @@ function writeJson(name, value) {
 
 fs.mkdirSync(out, { recursive: true });
 const securities = deriveSecurities();
+const funds = deriveFunds(path.join(data, 'etf-holdings'), { parseCsv, readCsvObjects, round });
+const screener = new Map(
+  readCsvObjects(path.join(data, 'security-master', 'nasdaq_screener_2024-05-08.csv')).map((r) => [r.Symbol.trim(), r]),
+);
+// Constituents of bundled funds that neither list covers: name and GICS sector from the fund's own
+// holdings file (iShares raw files also give the country); country otherwise from the screener.
+const listed = new Set(securities.rows.map((r) => r[0]));
+let fromFunds = 0;
+for (const [symbol, c] of funds.constituents) {
+  if (listed.has(symbol) || !c.sector) continue;
+  const country = c.fund === 'SOXX' || c.fund === 'IVV' ? c.country : screenerCountry(screener, symbol);
+  securities.rows.push([symbol, titleCase(c.name ?? symbol), 'stock', c.sector, null, country || null, null, null, `holdings:${c.fund}`]);
+  fromFunds++;
+}
+securities.rows.sort((a, b) => a[0].localeCompare(b[0]));
+delete funds.constituents;
 const known = new Set(securities.rows.map((r) => r[0]));
 const themes = JSON.parse(fs.readFileSync(path.join(out, 'themes.json'), 'utf8'));
 for (const theme of themes.themes) {
@@ -87,6 +107,7 @@ written.push(
       'Nasdaq-100 membership check: axyan/nasdaq-100-companies @ 16e42c8 (2022-02-23), MIT; members outside the S&P 500 come from the curated list.',
       'Country where the headquarters location gives none, and ADR countries: NASDAQ stock screener download of 2024-05-08 (pontino/nasdaq-csvs @ 804e60d).',
       ...curated(securities.curated),
+      'Fund constituents outside both lists (origin "holdings:<FUND>"): name and GICS sector as given in that fund\'s bundled holdings file; industry unknown; country from the iShares file (IVV, SOXX) or the NASDAQ screener.',
     ],
     notes: {
       sp500Members: securities.sp500Symbols.length,
@@ -102,7 +123,6 @@ function curated(file) {
   return [`Hand-curated entries (origin "curated"): ${file.about}`, ...file.notes];
 }
 
-const funds = deriveFunds(path.join(data, 'etf-holdings'), { parseCsv, readCsvObjects, round });
 written.push(writeJson('funds.json', funds));
 
 written.push(
@@ -120,5 +140,5 @@ written.push(writeJson('prices.json', derivePrices(path.join(data, 'prices', 'sp
 const sp = new Set(securities.sp500Symbols);
 const classified = securities.rows.filter((r) => sp.has(r[0]) && r[3] && r[4]).length;
 console.log(`Wrote ${written.join(', ')}.`);
-console.log(`Security master: ${securities.rows.length} symbols; S&P 500 classified to sector and sub-industry: ${classified}/${sp.size}.`);
+console.log(`Security master: ${securities.rows.length} symbols (${fromFunds} from fund holdings files); S&P 500 classified to sector and sub-industry: ${classified}/${sp.size}.`);
 console.log(`Funds: ${funds.funds.map((f) => `${f.fund} ${f.holdings.length} (${f.asOf})`).join(', ')}.`);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { AppInfo } from '../../shared/domain/types';
 import { openDatabase } from '../db/open-database';
+import { loadBundledReference, readBundledReference } from './bundled-reference';
 import { readSamplePortfolio, seedSampleOnce } from './sample';
 
 /** Everything a command handler may use; handlers receive it as their first argument. */
@@ -19,12 +20,15 @@ export interface CreateServicesOptions {
   nativeBinding?: string;
   /** Add the sample client on first run (default true). */
   seedSample?: boolean;
+  /** Load the bundled reference data when the database lacks this version of it (default true). */
+  loadReference?: boolean;
 }
 
 /** Opens the database, applies migrations, seeds the sample on first run and returns the services. */
 export function createServices(options: CreateServicesOptions): Services {
   const { db, schemaVersion } = openDatabase({ path: options.dbPath, nativeBinding: options.nativeBinding });
   try {
+    if (options.loadReference ?? true) loadBundledReference(db, readBundledReference(options.resourcesDir));
     if (options.seedSample ?? true) seedSampleOnce(db, readSamplePortfolio(options.resourcesDir));
   } catch (error) {
     db.close();

@@ -3,13 +3,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const JUNK = new Set(['', '-', 'NAN', 'USD', 'CASH']);
+// iShares writes class shares without the dot; ARK appends the exchange ("DKNG UW").
+const RENAME = { BRKB: 'BRK.B', BFB: 'BF.B' };
+const normalise = (symbol) => {
+  const s = symbol.trim().toUpperCase().split(' ')[0];
+  return RENAME[s] ?? s;
+};
+const isFuture = (row) => /EMINI|FUTURE|\bFUT\b|\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d\d$/i.test(row.name ?? '');
+
+/** What the holdings files say about constituents (name, GICS sector, country), first file wins. */
+const constituents = new Map();
 
 /** One fund's holdings as [symbol, weight 0–1] tuples, junk, cash and derivative rows removed, merged by symbol. */
 function clean(rows) {
   const bySymbol = new Map();
-  for (const { symbol, weight } of rows) {
-    const s = symbol.trim().toUpperCase();
-    if (JUNK.has(s) || !(weight > 0)) continue;
+  for (const row of rows) {
+    const { weight } = row;
+    const s = normalise(row.symbol);
+    if (JUNK.has(s) || !(weight > 0) || isFuture(row)) continue;
+    if (row.name || row.sector || row.country) {
+      if (!constituents.has(s)) constituents.set(s, { name: row.name ?? null, sector: row.sector ?? null, country: row.country ?? null, fund: row.fund });
+    }
     bySymbol.set(s, (bySymbol.get(s) ?? 0) + weight / 100);
   }
   return [...bySymbol.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -19,7 +33,7 @@ function xrayJson(dir, ticker) {
   const rows = JSON.parse(fs.readFileSync(path.join(dir, 'portfolio-xray', `${ticker}.json`), 'utf8'));
   return rows
     .filter((r) => r.sector !== 'Cash and/or Derivatives' && typeof r.weight === 'number')
-    .map((r) => ({ symbol: String(r.ticker ?? ''), weight: r.weight }));
+    .map((r) => ({ symbol: String(r.ticker ?? ''), weight: r.weight, name: r.name, fund: ticker, sector: r.sector && r.sector !== 'Unknown' ? r.sector : null }));
 }
 
 function isharesRaw(file, tools) {
@@ -31,7 +45,14 @@ function isharesRaw(file, tools) {
   const holdings = rows
     .slice(header + 1)
     .filter((r) => r.length === cols.length && r[at('Asset Class')] === 'Equity')
-    .map((r) => ({ symbol: r[at('Ticker')], weight: Number(r[at('Weight (%)')].replace(/,/g, '')) }));
+    .map((r) => ({
+      symbol: r[at('Ticker')],
+      weight: Number(r[at('Weight (%)')].replace(/,/g, '')),
+      name: r[at('Name')],
+      sector: r[at('Sector')],
+      country: r[at('Location')],
+      fund: path.basename(file).split('_')[0],
+    }));
   return { holdings, asOf: new Date(`${asOfRow[1]} UTC`).toISOString().slice(0, 10) };
 }
 
@@ -65,5 +86,6 @@ export function deriveFunds(dir, tools) {
       ...funds.map((f) => f.source),
     ],
     funds: funds.map((f) => ({ fund: f.fund, asOf: f.asOf, source: f.source.split(' via ')[0].split(': ')[0], holdings: f.holdings })),
+    constituents,
   };
 }

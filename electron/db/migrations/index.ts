@@ -1,7 +1,8 @@
 import { initial } from './001-initial';
+import { referenceData } from './002-reference-data';
 import type { Migration } from './types';
 
 /** Every migration in order; the last one's version is the schema version this build writes. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, referenceData];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version;
