@@ -3,6 +3,7 @@ import { accountHandlers } from './accounts';
 import { clientHandlers } from './clients';
 import { portfolioHandlers } from './portfolios';
 import { positionHandlers } from './positions';
+import { referenceHandlers } from './reference';
 import type { HandlerMap } from './types';
 
 /** One handler per declared command; the compiler fails if a command has none. */
@@ -12,4 +13,5 @@ export const handlers: HandlerMap<CommandName> = {
   ...portfolioHandlers,
   ...accountHandlers,
   ...positionHandlers,
+  ...referenceHandlers,
 };

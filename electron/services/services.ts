@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3';
 import type { AppInfo } from '../../shared/domain/types';
 import { openDatabase } from '../db/open-database';
 import { loadBundledReference, readBundledReference } from './bundled-reference';
+import { createMarketJobs, type MarketJobs } from './market/jobs';
+import { createYahooClient } from './market/yahoo-client';
 import { readSamplePortfolio, seedSampleOnce } from './sample';
 
 /** Everything a command handler may use; handlers receive it as their first argument. */
@@ -10,6 +12,8 @@ export interface Services {
   db: Database;
   info: AppInfo;
   resourcesDir: string;
+  /** The market-data refresh (one at a time). */
+  market: MarketJobs;
 }
 
 export interface CreateServicesOptions {
@@ -22,6 +26,8 @@ export interface CreateServicesOptions {
   seedSample?: boolean;
   /** Load the bundled reference data when the database lacks this version of it (default true). */
   loadReference?: boolean;
+  /** The fetch market data goes through (default: the global fetch); tests replay recordings. */
+  marketFetch?: typeof fetch;
 }
 
 /** Opens the database, applies migrations, seeds the sample on first run and returns the services. */
@@ -34,9 +40,11 @@ export function createServices(options: CreateServicesOptions): Services {
     db.close();
     throw error;
   }
+  const marketFetch = options.marketFetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   return {
     db,
     resourcesDir: options.resourcesDir,
+    market: createMarketJobs(db, () => createYahooClient(marketFetch)),
     info: {
       name: 'Aftershock',
       version: options.version,

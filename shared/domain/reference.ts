@@ -81,3 +81,25 @@ export interface ClassificationLayer {
   themesOverride: boolean;
   asOf: string | null;
 }
+
+/** A symbol's merged classification with the layers under it, for display and the CLI. */
+export interface SecurityDetail {
+  symbol: string;
+  /** False when no source knows the symbol at all. */
+  isKnown: boolean;
+  classification: Classification;
+  layers: ClassificationLayer[];
+  /** Known fund constituents (largest first) when the symbol is a fund. */
+  fund: FundHoldings | null;
+  /** Latest downloaded quote, if any. */
+  quote: { price: number; currency: string; asOf: string } | null;
+  /** Bundled or downloaded daily closes held for it. */
+  history: { first: string; last: string; count: number } | null;
+}
+
+/** Classifications of a portfolio's holdings, for the holdings table. */
+export interface PortfolioReference {
+  securities: Record<string, Classification>;
+  unclassified: string[];
+  themes: Theme[];
+}
