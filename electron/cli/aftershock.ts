@@ -7,6 +7,7 @@ import { resolveDbPath } from '../paths';
 import { closeServices, createServices, type Services } from '../services/services';
 import { runPortfolios } from './portfolios';
 import { runClients } from './clients';
+import { runExposure, runMarket, runSecurities } from './reference';
 import type { CliContext } from './context';
 
 declare const __APP_VERSION__: string;
@@ -18,6 +19,12 @@ Usage: aftershock <command> [options]
 Commands:
   portfolios list              List portfolios with their client, positions and value
   clients list                 List clients (households)
+  securities show SYMBOL       Classification of a symbol with the source of each field
+  exposure --portfolio NAME --by sector|industry|theme|country|symbol [--look-through]
+                               Exposure of a portfolio, optionally through funds' holdings
+  market refresh [--portfolio NAME]
+                               Download quotes, profiles, fund holdings, history and FX
+                               from Yahoo Finance (only symbols are sent)
 
 Options (accepted anywhere on the line):
   --db PATH     Database file (default: $AFTERSHOCK_DB, else the app's user-data folder)
@@ -27,8 +34,8 @@ Options (accepted anywhere on the line):
   -v, --version Show the version
 `;
 
-/** Runs the CLI; returns the exit code. Exported for tests. */
-export function main(argv: string[], io = { out: console.log, err: console.error }): number {
+/** Runs the CLI; returns the exit code (a promise for commands that wait on the network). Exported for tests. */
+export function main(argv: string[], io = { out: console.log, err: console.error }): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -40,6 +47,9 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        portfolio: { type: 'string' },
+        by: { type: 'string' },
+        'look-through': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -57,6 +67,16 @@ export function main(argv: string[], io = { out: console.log, err: console.error
   }
 
   let services: Services | undefined;
+  let isAsync = false;
+  const report = (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`aftershock: ${message}`);
+    if (values.debug) {
+      if (error instanceof AppError && error.detail) io.err(error.detail);
+      if (error instanceof Error && error.stack) io.err(error.stack);
+    }
+    return 1;
+  };
   try {
     services = createServices({
       dbPath: resolveDbPath({ flag: values.db }),
@@ -68,6 +88,7 @@ export function main(argv: string[], io = { out: console.log, err: console.error
     const context: CliContext = {
       json: values.json,
       out: io.out,
+      options: { portfolio: values.portfolio, by: values.by, lookThrough: values['look-through'] },
       call(name, request) {
         const result = dispatch(open, name, request);
         if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.detail);
@@ -80,23 +101,28 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         return runPortfolios(context, verb, rest);
       case 'clients':
         return runClients(context, verb, rest);
+      case 'securities':
+        return runSecurities(context, verb, rest);
+      case 'exposure':
+        return runExposure(context, verb);
+      case 'market':
+        isAsync = true;
+        return runMarket(context, open, verb, rest)
+          .catch(report)
+          .finally(() => closeServices(open));
       default:
         io.err(`aftershock: unknown command "${group}". Run "aftershock --help" to see the commands.`);
         return 2;
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.err(`aftershock: ${message}`);
-    if (values.debug) {
-      if (error instanceof AppError && error.detail) io.err(error.detail);
-      if (error instanceof Error && error.stack) io.err(error.stack);
-    }
-    return 1;
+    return report(error);
   } finally {
-    if (services) closeServices(services);
+    if (services && !isAsync) closeServices(services);
   }
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -6,6 +6,8 @@ export interface CliContext {
   call<K extends CommandName>(name: K, request: unknown): ResponseOf<K>;
   json: boolean;
   out: (text: string) => void;
+  /** Options some subcommands take (parsed everywhere on the line). */
+  options: { portfolio?: string; by?: string; lookThrough: boolean };
 }
 
 /** Reports a wrong or missing verb for a command group. */

@@ -61,3 +61,39 @@ describe('aftershock CLI', () => {
     expect(bad.stderr.trim()).toMatch(/^aftershock: ".*" is not a file/);
   });
 });
+
+describe('aftershock reference commands', () => {
+  it('shows a security, an exposure table and JSON, and refuses bad options in one sentence', () => {
+    const db = path.join(dir, 'ref.sqlite');
+    const show = run(['securities', 'show', 'vst', '--db', db]);
+    expect(show.code).toBe(0);
+    expect(show.out).toMatch(/sector\s+Utilities\s+bundled/);
+    expect(show.out).toMatch(/themes\s+ai-energy\s+bundled/);
+    const json = JSON.parse(run(['securities', 'show', 'QQQ', '--json', '--db', db]).out as string);
+    expect(json.fund).toMatchObject({ asOf: '2025-10-04', origin: 'bundled' });
+    const exposure = run(['exposure', '--portfolio', 'growth & ai', '--by', 'sector', '--db', db]);
+    expect(exposure.out).toMatch(/Information Technology\s+\$302,748\.38\s+48\.29%/);
+    const through = JSON.parse(run(['exposure', '--portfolio', 'Growth & AI', '--by', 'symbol', '--look-through', '--json', '--db', db]).out as string);
+    expect(through.lookThrough).toBe(true);
+    expect(through.total).toBeCloseTo(626964.286, 3);
+    expect(run(['exposure', '--portfolio', 'Nope', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: There is no portfolio "Nope"; "aftershock portfolios list" shows them.' });
+    expect(run(['exposure', '--portfolio', 'Growth & AI', '--by', 'planet', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: --by must be one of sector, industry, theme, country, symbol, not "planet".' });
+  });
+
+  it('reports an offline market refresh calmly with a non-zero exit', async () => {
+    const db = path.join(dir, 'market.sqlite');
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    try {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(['market', 'refresh', '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
+      expect(code).toBe(1);
+      expect(err).toEqual(['aftershock: Aftershock could not reach Yahoo Finance, so you seem to be offline. Everything else keeps its bundled or cached data. Nothing else was changed.']);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+});
