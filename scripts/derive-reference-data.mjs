@@ -1,6 +1,6 @@
 // Derives Aftershock's bundled reference data (resources/reference/*.json) from the team's
 // source datasets in ../shared/data (dev time only; the app never reads ../shared).
-// Usage: node scripts/derive-reference-data.mjs [--data DIR]
+// Usage: node scripts/derive-reference-data.mjs [--data DIR] [--out DIR]
 // Output is deterministic: running it twice gives identical files.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,10 @@ import { derivePrices } from './reference-data/prices.mjs';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const flag = process.argv.indexOf('--data');
 const data = flag > 0 ? path.resolve(process.argv[flag + 1]) : path.join(root, '..', 'shared', 'data');
-const out = path.join(root, 'resources', 'reference');
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 ? path.resolve(process.argv[outFlag + 1]) : path.join(root, 'resources', 'reference');
+// themes.json is written by hand; it is read from the repo, never from --out.
+const themesFile = path.join(root, 'resources', 'reference', 'themes.json');
 if (!fs.existsSync(data)) {
   console.error(`derive-reference-data: the source data folder ${data} is missing; pass --data DIR.`);
   process.exit(1);
@@ -89,7 +92,7 @@ for (const [symbol, c] of funds.constituents) {
 securities.rows.sort((a, b) => a[0].localeCompare(b[0]));
 delete funds.constituents;
 const known = new Set(securities.rows.map((r) => r[0]));
-const themes = JSON.parse(fs.readFileSync(path.join(out, 'themes.json'), 'utf8'));
+const themes = JSON.parse(fs.readFileSync(themesFile, 'utf8'));
 for (const theme of themes.themes) {
   for (const member of theme.members) {
     if (!known.has(member)) throw new Error(`themes.json: theme "${theme.id}" lists ${member}, which the security master does not know.`);
