@@ -64,6 +64,8 @@ export function runExposure(context: CliContext, verb: string | undefined): numb
   context.out(`\nTotal ${money(result.total)}; ${result.lookThrough ? 'looking through funds with known holdings' : 'funds kept whole'}.`);
   if (result.unclassified.length) context.out(`Unclassified: ${result.unclassified.map((u) => `${u.symbol} ${money(u.value)}`).join(', ')}.`);
   if (result.unvalued.length) context.out(`Left out for lack of an FX rate: ${result.unvalued.join(', ')}.`);
+  for (const f of result.funds) context.out(`Looked through ${f.fund}: ${f.source}, as of ${f.asOf}, ${percent(f.knownWeight)} of the fund listed.`);
+  if (result.fundsWithoutHoldings.length) context.out(`No holdings known for ${result.fundsWithoutHoldings.join(', ')}; shown whole.`);
   for (const issue of result.issues) context.out(`Note: ${issue}`);
   return 0;
 }

@@ -37,6 +37,10 @@ export interface ExposureResult {
   unclassified: { symbol: string; value: number }[];
   /** Funds whose weights sum above 100% (their holdings were scaled down to 100%). */
   issues: string[];
+  /** Funds looked through, with the date and source of their holdings and the share of the fund they list. */
+  funds: { fund: string; asOf: string; source: string; knownWeight: number }[];
+  /** Funds held whole because no holdings are known for them (look-through on only). */
+  fundsWithoutHoldings: string[];
 }
 
 export const UNCLASSIFIED = 'Unclassified';
@@ -80,6 +84,20 @@ export function computeExposure(
 ): ExposureResult {
   const { slices, issues } = sliceHoldings(positions, reference, options.lookThrough);
   const total = positions.reduce((sum, p) => sum + p.value, 0);
+  const held = [...new Set(positions.map((p) => p.symbol))];
+  const funds = options.lookThrough
+    ? held
+        .filter((s) => reference.funds[s]?.holdings.length)
+        .map((s) => {
+          const f = reference.funds[s];
+          return { fund: s, asOf: f.asOf, source: f.source, knownWeight: Math.min(1, f.holdings.reduce((sum, h) => sum + h.weight, 0)) };
+        })
+        .sort((a, b) => a.fund.localeCompare(b.fund))
+    : [];
+  const FUND_TYPES = ['etf', 'mutual-fund', 'bond-fund'];
+  const fundsWithoutHoldings = options.lookThrough
+    ? held.filter((s) => FUND_TYPES.includes(reference.securities[s]?.type ?? '') && !reference.funds[s]?.holdings.length).sort()
+    : [];
   const buckets = new Map<string, Map<string, number>>();
   const unclassified = new Map<string, number>();
   for (const slice of slices) {
@@ -105,5 +123,7 @@ export function computeExposure(
     buckets: list.sort(bySize),
     unclassified: [...unclassified.entries()].map(([symbol, value]) => ({ symbol, value })).sort(bySize),
     issues,
+    funds,
+    fundsWithoutHoldings,
   };
 }

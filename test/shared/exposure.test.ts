@@ -43,6 +43,11 @@ describe('exposure of a QQQ + SPY + NVDA portfolio', () => {
     expect(find(result, 'AAPL')?.value).toBeCloseTo(1_200, 9);
     expect(result.buckets.reduce((s, b) => s + b.value, 0)).toBeCloseTo(35_000, 9);
     expect(result.unclassified).toEqual([{ symbol: 'XYZ', value: 1_000 }]);
+    expect(result.funds).toEqual([
+      { fund: 'QQQ', asOf: '2025-10-04', source: 'test', knownWeight: 0.18 },
+      { fund: 'SPY', asOf: '2025-11-24', source: 'test', knownWeight: 0.2 },
+    ]);
+    expect(result.fundsWithoutHoldings).toEqual([]);
   });
 
   it('groups by sector with the fund residuals as the funds themselves', () => {

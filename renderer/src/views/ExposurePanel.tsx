@@ -62,6 +62,15 @@ export function ExposurePanel() {
           ? 'Unclassified: nothing — every holding has a sector.'
           : `Unclassified (${money(exposure.unclassified.reduce((s, u) => s + u.value, 0))}): ${exposure.unclassified.map((u) => u.symbol).join(', ')}. Click a holding's classification to set it.`}
       </p>
+      {exposure.funds.length > 0 && (
+        <p className="muted">
+          Looked through:{' '}
+          {exposure.funds.map((f) => `${f.fund} (${f.source}, as of ${f.asOf}, ${formatPercent(f.knownWeight)} listed; the rest is shown as ${f.fund})`).join('; ')}.
+        </p>
+      )}
+      {exposure.fundsWithoutHoldings.length > 0 && (
+        <p className="muted">No holdings known for {exposure.fundsWithoutHoldings.join(', ')}, so they are shown whole; “Update market data” fetches their top holdings.</p>
+      )}
       {exposure.unvalued.length > 0 && <p className="muted">Left out for lack of an exchange rate: {exposure.unvalued.join(', ')}.</p>}
       {exposure.issues.map((issue) => (
         <p key={issue} className="banner warn">

@@ -19,8 +19,9 @@ describe('coverage of the bundled reference data', () => {
     expect(Math.round(whole.themeShareOfEquity * 1e4) / 1e4).toBe(0.9254);
     expect(Math.round(whole.themeShare * 1e4) / 1e4).toBe(0.7048);
     const through = classificationCoverage(inputs, reference, true);
-    expect(Math.round(through.sectorShare * 1e6) / 1e6).toBe(0.998839);
-    expect(Math.round(through.themeShare * 1e4) / 1e4).toBe(0.7996);
+    expect(through.sectorShare).toBe(1);
+    expect(loadReferenceData(services.db, Object.values(reference.funds).flatMap((f) => f.holdings.map((h) => h.symbol))).unclassified).toEqual([]);
+    expect(Math.round(through.themeShare * 1e4) / 1e4).toBe(0.7997);
   });
 
   it('classifies every SPY constituent to a sector, and those still in the 2026-08 S&P 500 list to a sub-industry', () => {
