@@ -138,7 +138,7 @@ written.push(
   }),
 );
 
-written.push(writeJson('prices.json', derivePrices(path.join(data, 'prices', 'spooky-labs-course-1'), { readCsvObjects, round })));
+written.push(writeJson('prices.json', derivePrices(path.join(data, 'prices'), { parseCsv, readCsvObjects, round })));
 
 const sp = new Set(securities.sp500Symbols);
 const classified = securities.rows.filter((r) => sp.has(r[0]) && r[3] && r[4]).length;

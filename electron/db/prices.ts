@@ -39,3 +39,16 @@ export function summarisePrices(db: Database): { symbol: string; first: string; 
     .prepare('SELECT symbol, MIN(date) AS first, MAX(date) AS last, COUNT(*) AS count FROM prices GROUP BY symbol ORDER BY symbol')
     .all() as { symbol: string; first: string; last: string; count: number }[];
 }
+
+/** Stores one symbol's closes in a single statement (bulk load of bundled series); existing rows are kept. */
+export function insertPriceSeries(db: Database, symbol: string, dates: readonly string[], closes: readonly number[], source: string): number {
+  return db
+    .prepare(
+      `INSERT INTO prices (symbol, date, close, adj_close, source)
+       SELECT :symbol, value ->> 0, value ->> 1, value ->> 1, :source
+       FROM json_each(:rows)
+       WHERE true
+       ON CONFLICT (symbol, date) DO NOTHING`,
+    )
+    .run({ symbol, source, rows: JSON.stringify(dates.map((date, i) => [date, closes[i]])) }).changes;
+}

@@ -7,7 +7,7 @@ import { SECURITY_TYPES } from '../../shared/domain/reference';
 import { describeIssues } from '../../shared/ipc/validate';
 import { deleteFundHoldings, replaceFundHoldings } from '../db/fund-holdings';
 import { upsertFxRate } from '../db/fx-rates';
-import { insertPrices, type PriceRow } from '../db/prices';
+import { insertPriceSeries, type PriceRow } from '../db/prices';
 import { deleteSecurityLayers, upsertSecurityLayer } from '../db/securities';
 import { getSetting, setSetting } from '../db/settings';
 import { deleteSecurityThemes, insertSecurityTheme, upsertTheme } from '../db/themes';
@@ -37,7 +37,7 @@ const schemas = {
   prices: z.object({
     format: z.literal('aftershock-prices'),
     sources: z.array(z.string()),
-    series: z.array(z.object({ symbol: z.string(), start: date, gaps: z.string().regex(/^\d*$/), closes: z.array(z.number().positive()) })),
+    series: z.array(z.object({ symbol: z.string(), origin: z.string().optional(), start: date, gaps: z.string().regex(/^[0-9a-z]*$/), closes: z.array(z.number().positive()) })),
   }),
 };
 
@@ -67,7 +67,7 @@ export function expandSeries(series: BundledReference['prices']['series'][number
   }
   let t = Date.parse(`${series.start}T00:00:00Z`);
   return series.closes.map((close, i) => {
-    t += Number(series.gaps[i]) * 86_400_000;
+    t += parseInt(series.gaps[i], 36) * 86_400_000;
     return { symbol: series.symbol, date: new Date(t).toISOString().slice(0, 10), close, adjClose: close, source };
   });
 }
@@ -97,7 +97,10 @@ export function loadBundledReference(db: Database, bundle: BundledReference, opt
       const existing = db.prepare('SELECT as_of AS asOf FROM fx_rates WHERE currency = :currency AND quote = :quote').get({ currency, quote }) as { asOf: string } | undefined;
       if (!existing || existing.asOf < rateAsOf) upsertFxRate(db, { currency, quote, rate, asOf: rateAsOf, source });
     }
-    for (const series of bundle.prices.series) insertPrices(db, expandSeries(series, 'bundled'), 'keep');
+    for (const series of bundle.prices.series) {
+      const rows = expandSeries(series, 'bundled');
+      insertPriceSeries(db, series.symbol, rows.map((r) => r.date), series.closes, 'bundled');
+    }
     setSetting(db, VERSION_KEY, bundle.version);
     return true;
   });

@@ -61,3 +61,16 @@ describe('loadReferenceData on the bundled data', () => {
     expect(listUnclassified(db, ['AAPL', 'NOPE', 'EUR'])).toEqual(['NOPE']);
   });
 });
+
+describe('bundled price history', () => {
+  it('joins the long histories to the primary series without a jump and covers the 2020 crash', () => {
+    const { db } = memoryServices({ loadReference: true });
+    const close = (symbol: string, date: string) => listPrices(db, symbol, date, date)[0]?.close;
+    // NVDA's long file predates its 2024 10:1 split; rescaled, 24 → 27 Jul 2020 is an ordinary day.
+    const splice = close('NVDA', '2020-07-27') / close('NVDA', '2020-07-24') - 1;
+    expect(Math.abs(splice)).toBeLessThan(0.05);
+    const crash = close('SPY', '2020-03-23') / close('SPY', '2020-02-19') - 1;
+    expect(Math.round(crash * 1e4) / 1e4).toBe(-0.3372);
+    expect(listPrices(db, '^SPX', '1987-10-19', '1987-10-19')).toHaveLength(1);
+  });
+});
