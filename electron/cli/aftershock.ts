@@ -20,6 +20,8 @@ Commands:
   portfolios list              List portfolios with their client, positions and value
   clients list                 List clients (households)
   securities show SYMBOL       Classification of a symbol with the source of each field
+  securities unclassified --portfolio NAME
+                               Holdings no source classifies
   exposure --portfolio NAME --by sector|industry|theme|country|symbol [--look-through]
                                Exposure of a portfolio, optionally through funds' holdings
   market refresh [--portfolio NAME]

@@ -18,9 +18,20 @@ export function resolvePortfolio(context: CliContext, name: string | undefined):
   throw new AppError('not-found', `There is no portfolio "${name}"; "aftershock portfolios list" shows them.`);
 }
 
-/** `aftershock securities show SYMBOL`. */
+/** `aftershock securities unclassified --portfolio NAME`: what no source classifies. */
+function runUnclassified(context: CliContext): number {
+  const portfolioId = resolvePortfolio(context, context.options.portfolio);
+  const { unclassified } = context.call('reference:portfolio', { portfolioId });
+  if (context.json) context.out(JSON.stringify(unclassified, null, 2));
+  else if (unclassified.length === 0) context.out('Every holding of this portfolio has a sector.');
+  else context.out(`Unclassified (no sector from any source): ${unclassified.join(', ')}. Set them in the app's holdings view or run "aftershock market refresh".`);
+  return 0;
+}
+
+/** `aftershock securities show SYMBOL` and `aftershock securities unclassified --portfolio NAME`. */
 export function runSecurities(context: CliContext, verb: string | undefined, rest: string[]): number {
-  if (verb !== 'show') return unknownVerb('securities', verb, ['show SYMBOL']);
+  if (verb === 'unclassified' && rest.length === 0) return runUnclassified(context);
+  if (verb !== 'show') return unknownVerb('securities', verb, ['show SYMBOL', 'unclassified --portfolio NAME']);
   if (rest.length !== 1) throw new AppError('validation', 'Give exactly one symbol, e.g. "aftershock securities show NVDA".');
   const detail = context.call('securities:show', { symbol: rest[0] });
   if (context.json) {

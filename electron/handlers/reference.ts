@@ -69,7 +69,7 @@ export const referenceHandlers: HandlerMap<
     const found = refreshSymbols(db, portfolioId);
     const list = symbols ?? found.symbols;
     const fxPairs: [string, string][] = [];
-    for (const currency of found.currencies) {
+    for (const currency of [...found.currencies].filter((c) => /^[A-Z]{3}$/.test(c))) {
       for (const base of found.base) if (currency !== base) fxPairs.push([currency, base]);
     }
     return market.start({ symbols: list, fxPairs: fxPairs.sort() });

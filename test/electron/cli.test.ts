@@ -76,6 +76,7 @@ describe('aftershock reference commands', () => {
     const through = JSON.parse(run(['exposure', '--portfolio', 'Growth & AI', '--by', 'symbol', '--look-through', '--json', '--db', db]).out as string);
     expect(through.lookThrough).toBe(true);
     expect(through.total).toBeCloseTo(626964.286, 3);
+    expect(run(['securities', 'unclassified', '--portfolio', 'Growth & AI', '--db', db]).out).toBe('Every holding of this portfolio has a sector.');
     expect(run(['exposure', '--portfolio', 'Nope', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: There is no portfolio "Nope"; "aftershock portfolios list" shows them.' });
     expect(run(['exposure', '--portfolio', 'Growth & AI', '--by', 'planet', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: --by must be one of sector, industry, theme, country, symbol, not "planet".' });
   });
