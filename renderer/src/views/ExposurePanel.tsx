@@ -38,7 +38,7 @@ export function ExposurePanel() {
             <th>{exposureBy}</th>
             <th className="num">Value</th>
             <th className="num">Share</th>
-            <th>Largest contributors</th>
+            <th>Largest contributors (share of the row)</th>
           </tr>
         </thead>
         <tbody>
@@ -52,7 +52,12 @@ export function ExposurePanel() {
                 </span>
                 {formatPercent(b.share)}
               </td>
-              <td className="muted">{b.symbols.slice(0, 5).map((s) => s.symbol).join(', ')}</td>
+              <td className="muted">
+                {b.symbols
+                  .slice(0, 5)
+                  .map((s) => `${s.symbol} ${b.value === 0 ? '' : formatPercent(s.value / b.value)}`.trim())
+                  .join(', ')}
+              </td>
             </tr>
           ))}
         </tbody>
