@@ -100,15 +100,21 @@ export async function refreshMarketData(db: Database, client: MarketClient, requ
     const history = await attempt(symbol, 'history', () => client.history(symbol, from));
     if (stop() || (!quote && !summary && !history)) return;
     const asOf = now().toISOString().slice(0, 10);
-    db.transaction(() => {
+    const write = db.transaction(() => {
       if (quote) upsertQuote(db, { symbol, ...quote, source: SOURCE });
       if (summary) {
         upsertSecurityLayer(db, profileLayer(db, symbol, summary.profile, asOf));
         if (summary.holdings) replaceFundHoldings(db, symbol, 'market-data', summary.holdings.asOf, `${SOURCE} top holdings`, summary.holdings.holdings);
       }
       if (history?.length) insertPrices(db, history.map((b) => ({ symbol, ...b, source: SOURCE })), 'replace');
-    })();
-    outcome.updated.push(symbol);
+    });
+    try {
+      write();
+      outcome.updated.push(symbol);
+    } catch (error) {
+      // The transaction rolled back: this symbol's cache is as it was.
+      outcome.errors.push({ symbol, part: quote ? 'quote' : summary ? 'profile' : 'history', message: `could not be stored (${messageOf(error)})` });
+    }
   };
   const fxTask = async ([from, to]: [string, string]) => {
     const fx = await attempt(`${from}/${to}`, 'fx', () => client.fx(from, to));
