@@ -9,6 +9,7 @@ import { runPortfolios } from './portfolios';
 import { runClients } from './clients';
 import { runImport } from './import';
 import { runImports } from './imports';
+import { runExposure, runMarket, runSecurities } from './reference';
 import type { CliContext } from './context';
 import { runScenarios } from './scenarios';
 import { runReverse, runStress } from './stress';
@@ -40,6 +41,14 @@ Commands:
       freetrade, generic (auto-detected by default)
   imports list --portfolio NAME  List the imports into a portfolio
   imports undo ID              Undo an import (restores what it replaced)
+  securities show SYMBOL       Classification of a symbol with the source of each field
+  securities unclassified --portfolio NAME
+                               Holdings no source classifies
+  exposure --portfolio NAME --by sector|industry|theme|country|symbol [--look-through]
+                               Exposure of a portfolio, optionally through funds' holdings
+  market refresh [--portfolio NAME]
+                               Download quotes, profiles, fund holdings, history and FX
+                               from Yahoo Finance (only symbols are sent)
 
 Options (accepted anywhere on the line):
   --db PATH     Database file (default: $AFTERSHOCK_DB, else the app's user-data folder)
@@ -50,12 +59,24 @@ Options (accepted anywhere on the line):
   -v, --version Show the version
 `;
 
-/** Runs the CLI; returns the exit code. Exported for tests. */
-export function main(argv: string[], io = { out: console.log, err: console.error }): number {
+/**
+ * `--look-through` is a bare switch for exposure and takes on|off for stress and reverse:
+ * a bare one (last, or followed by another option) is read as "on".
+ */
+function normaliseFlags(argv: string[]): string[] {
+  return argv.flatMap((arg, i) => {
+    if (arg !== '--look-through') return [arg];
+    const next = argv[i + 1];
+    return next !== undefined && !next.startsWith('--') ? [arg] : ['--look-through=on'];
+  });
+}
+
+/** Runs the CLI; returns the exit code (a promise for commands that wait on the network). Exported for tests. */
+export function main(argv: string[], io = { out: console.log, err: console.error }): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: normaliseFlags(argv),
       allowPositionals: true,
       options: {
         db: { type: 'string' },
@@ -93,6 +114,16 @@ export function main(argv: string[], io = { out: console.log, err: console.error
   }
 
   let services: Services | undefined;
+  let isAsync = false;
+  const report = (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`aftershock: ${message}`);
+    if (values.debug) {
+      if (error instanceof AppError && error.detail) io.err(error.detail);
+      if (error instanceof Error && error.stack) io.err(error.stack);
+    }
+    return 1;
+  };
   try {
     services = createServices({
       dbPath: resolveDbPath({ flag: values.db }),
@@ -135,23 +166,28 @@ export function main(argv: string[], io = { out: console.log, err: console.error
           ifImported: values['if-imported'],
           skipInvalid: values['skip-invalid'],
         });
+      case 'securities':
+        return runSecurities(context, verb, rest);
+      case 'exposure':
+        return runExposure(context, verb);
+      case 'market':
+        isAsync = true;
+        return runMarket(context, open, verb, rest)
+          .catch(report)
+          .finally(() => closeServices(open));
       default:
         io.err(`aftershock: unknown command "${group}". Run "aftershock --help" to see the commands.`);
         return 2;
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.err(`aftershock: ${message}`);
-    if (values.debug) {
-      if (error instanceof AppError && error.detail) io.err(error.detail);
-      if (error instanceof Error && error.stack) io.err(error.stack);
-    }
-    return 1;
+    return report(error);
   } finally {
-    if (services) closeServices(services);
+    if (services && !isAsync) closeServices(services);
   }
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
 }

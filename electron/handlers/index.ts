@@ -7,6 +7,7 @@ import { positionHandlers } from './positions';
 import { reportHandlers } from './reports';
 import { scenarioHandlers } from './scenarios';
 import { stressHandlers } from './stress';
+import { referenceHandlers } from './reference';
 import type { HandlerMap } from './types';
 
 /** One handler per declared command; the compiler fails if a command has none. */
@@ -20,4 +21,5 @@ export const handlers: HandlerMap<CommandName> = {
   ...stressHandlers,
   ...importHandlers,
   ...reportHandlers,
+  ...referenceHandlers,
 };

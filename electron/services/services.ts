@@ -2,6 +2,9 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { AppInfo } from '../../shared/domain/types';
 import { openDatabase } from '../db/open-database';
+import { loadBundledReference, readBundledReference } from './bundled-reference';
+import { createMarketJobs, type MarketJobs } from './market/jobs';
+import { createYahooClient } from './market/yahoo-client';
 import { readSamplePortfolio, seedSampleOnce } from './sample';
 
 /** Everything a command handler may use; handlers receive it as their first argument. */
@@ -17,6 +20,8 @@ export interface Services {
   printPdf?: (html: string, title: string) => Promise<Uint8Array>;
   /** Today's date (YYYY-MM-DD), for report dates; a function so tests can fix it. */
   today: () => string;
+  /** The market-data refresh (one at a time). */
+  market: MarketJobs;
 }
 
 export interface CreateServicesOptions {
@@ -31,6 +36,10 @@ export interface CreateServicesOptions {
   reportDir?: string;
   printPdf?: Services['printPdf'];
   today?: () => string;
+  /** Load the bundled reference data when the database lacks this version of it (default true). */
+  loadReference?: boolean;
+  /** The fetch market data goes through (default: the global fetch); tests replay recordings. */
+  marketFetch?: typeof fetch;
 }
 
 /** The local date as YYYY-MM-DD. */
@@ -43,17 +52,20 @@ function localToday(): string {
 export function createServices(options: CreateServicesOptions): Services {
   const { db, schemaVersion } = openDatabase({ path: options.dbPath, nativeBinding: options.nativeBinding });
   try {
+    if (options.loadReference ?? true) loadBundledReference(db, readBundledReference(options.resourcesDir));
     if (options.seedSample ?? true) seedSampleOnce(db, readSamplePortfolio(options.resourcesDir));
   } catch (error) {
     db.close();
     throw error;
   }
+  const marketFetch = options.marketFetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   return {
     db,
     resourcesDir: options.resourcesDir,
     reportDir: options.reportDir ?? path.join(options.resourcesDir, '..', 'out', 'report'),
     printPdf: options.printPdf,
     today: options.today ?? localToday,
+    market: createMarketJobs(db, () => createYahooClient(marketFetch)),
     info: {
       name: 'Aftershock',
       version: options.version,

@@ -1,6 +1,7 @@
 import { engineBenchmarks } from './engine';
 import { machineContext, printFigures } from './harness';
 import { importBenchmarks } from './import';
+import { referenceBenchmarks } from './reference';
 import { storeBenchmarks } from './store';
 import { uiBenchmarks } from './ui';
 
@@ -16,4 +17,5 @@ export async function runBenchmarks(_args: string[]): Promise<void> {
   printFigures('Import', importBenchmarks());
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`\nPeak memory of this benchmark process (RSS): ${peak.toFixed(0)} MiB`);
+  printFigures('Reference data and exposure', referenceBenchmarks());
 }

@@ -38,11 +38,68 @@ export interface FundHoldings {
   asOf: string;
   source: string;
   holdings: { symbol: string; weight: number }[];
+  /** Which data set the holdings come from: bundled issuer files, or a market-data refresh (top holdings only). */
+  origin?: 'bundled' | 'market-data';
+  /** Σ weights; the rest (1 − totalWeight) is the fund's residual slice. */
+  totalWeight?: number;
+}
+
+/** A named group of securities that a headline moves together. */
+export interface Theme {
+  id: string;
+  name: string;
+  /** The stated membership criteria. */
+  criteria: string;
+  source: 'bundled' | 'user';
 }
 
 /** Everything the engine needs to know about the securities of a portfolio. */
 export interface ReferenceData {
+  /** Known symbols: those asked for plus the constituents of their funds. */
   securities: Record<string, Classification>;
   funds: Record<string, FundHoldings>;
   fxRates: FxRate[];
+  /** Every theme, for labels. */
+  themes?: Theme[];
+  /** Symbols asked for that have no sector from any source, sorted. */
+  unclassified?: string[];
+}
+
+/** One source's facts about a symbol; null fields say nothing and let lower layers show through. */
+export interface ClassificationLayer {
+  symbol: string;
+  source: DataSource;
+  name: string | null;
+  type: SecurityType | null;
+  sector: string | null;
+  industry: string | null;
+  country: string | null;
+  currency: string | null;
+  exchange: string | null;
+  isin: string | null;
+  /** True when this layer's theme tags replace the lower layers' (user re-tagging). */
+  themesOverride: boolean;
+  asOf: string | null;
+}
+
+/** A symbol's merged classification with the layers under it, for display and the CLI. */
+export interface SecurityDetail {
+  symbol: string;
+  /** False when no source knows the symbol at all. */
+  isKnown: boolean;
+  classification: Classification;
+  layers: ClassificationLayer[];
+  /** Known fund constituents (largest first) when the symbol is a fund. */
+  fund: FundHoldings | null;
+  /** Latest downloaded quote, if any. */
+  quote: { price: number; currency: string; asOf: string } | null;
+  /** Bundled or downloaded daily closes held for it. */
+  history: { first: string; last: string; count: number } | null;
+}
+
+/** Classifications of a portfolio's holdings, for the holdings table. */
+export interface PortfolioReference {
+  securities: Record<string, Classification>;
+  unclassified: string[];
+  themes: Theme[];
 }

@@ -15,6 +15,10 @@ import type { Result } from './result';
 import { DIMENSIONS, scenarioSchema, type ReverseResult, type Scenario, type StressResult } from '../engine';
 import type { ScenarioSummaryData, StressSnapshotData } from './stress-types';
 import type { ReportModel, ReportSettings } from '../report/model';
+import { SECURITY_TYPES } from '../domain/reference';
+import type { SecurityDetail, PortfolioReference, Theme } from '../domain/reference';
+import { EXPOSURE_DIMENSIONS, type ExposureResult } from '../domain/exposure';
+import type { MarketJobStatus } from '../domain/market';
 
 /**
  * The command contract: every request main accepts, declared once.
@@ -108,6 +112,22 @@ export interface ImportCommitAnswer extends ImportPreviewAnswer {
   replaced: number;
   accounts: string[];
 }
+const optionalText = (max: number) => z.string().trim().min(1, 'cannot be empty').max(max, `must be at most ${max} characters`).nullable().optional();
+const themeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be a theme id such as "ai-energy" (lower-case letters, digits and dashes)');
+/** A user override: a value sets the field, null removes the user's value so the data underneath shows. */
+const classificationPatch = z
+  .strictObject({
+    name: optionalText(200),
+    type: z.enum(SECURITY_TYPES).nullable().optional(),
+    sector: optionalText(100),
+    industry: optionalText(120),
+    country: optionalText(80),
+    currency: currency.nullable().optional(),
+    exchange: optionalText(80),
+    isin: z.string().regex(/^[A-Z]{2}[A-Z0-9]{9}[0-9]$/, 'must be a 12-character ISIN such as US67066G1040').nullable().optional(),
+    themes: z.array(themeId).max(50, 'must list at most 50 themes').nullable().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'must change at least one field');
 
 function command<Res>() {
   return <M extends string, S extends z.ZodType>(method: M, request: S) => ({
@@ -213,6 +233,32 @@ export const commands = {
   'reports:build': command<ReportModel>()('buildReport', z.strictObject(reportRequest)),
   'reports:html': command<{ fileName: string; html: string }>()('exportReportHtml', z.strictObject(reportRequest)),
   'reports:pdf': command<{ fileName: string; base64: string; bytes: number }>()('exportReportPdf', z.strictObject(reportRequest)),
+  'securities:show': command<SecurityDetail>()('showSecurity', z.strictObject({ symbol })),
+  'securities:classify': command<SecurityDetail>()(
+    'classifySecurity',
+    z.strictObject({ symbol, patch: classificationPatch }),
+  ),
+  'securities:reset': command<SecurityDetail>()('resetClassification', z.strictObject({ symbol })),
+  'reference:portfolio': command<PortfolioReference>()('getPortfolioReference', z.strictObject({ portfolioId: id })),
+
+  'themes:list': command<Theme[]>()('listThemes', z.strictObject({})),
+  'themes:create': command<Theme>()(
+    'createTheme',
+    z.strictObject({ name: name.pipe(z.string().max(80, 'must be at most 80 characters')), criteria: z.string().trim().max(2000).optional() }),
+  ),
+  'themes:delete': command<{ deleted: number }>()('deleteTheme', z.strictObject({ id: themeId })),
+
+  'exposure:portfolio': command<ExposureResult & { baseCurrency: string; unvalued: string[] }>()(
+    'getExposure',
+    z.strictObject({ portfolioId: id, by: z.enum(EXPOSURE_DIMENSIONS), lookThrough: z.boolean() }),
+  ),
+
+  'market:refresh': command<MarketJobStatus>()(
+    'refreshMarketData',
+    z.strictObject({ portfolioId: id.optional(), symbols: z.array(symbol).max(5000).optional() }),
+  ),
+  'market:status': command<MarketJobStatus>()('getMarketStatus', z.strictObject({})),
+  'market:cancel': command<MarketJobStatus>()('cancelMarketRefresh', z.strictObject({})),
 } as const;
 
 export type Commands = typeof commands;

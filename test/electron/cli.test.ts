@@ -86,8 +86,12 @@ describe('aftershock stress, reverse and scenarios', () => {
   it('reads a scenario file and answers reverse stress', () => {
     const file = path.join(dir, 'what-if.json');
     fs.writeFileSync(file, JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'what-if', name: 'Semis halve', kind: 'hypothetical', shocks: [{ target: 'symbol', value: 'NVDA', change: -0.5 }] }));
-    const out = run(['stress', '--portfolio', 'Growth & AI', '--scenario', file, '--json', '--db', db]).out;
-    expect(JSON.parse(out).pnl).toBeCloseTo(-0.5 * 400 * 138.79, 6);
+    // With look-through off only the direct NVDA holding moves; with it on, NVDA inside QQQ, SPY and VGT moves too.
+    const direct = JSON.parse(run(['stress', '--portfolio', 'Growth & AI', '--scenario', file, '--json', '--look-through', 'off', '--db', db]).out);
+    expect(direct.pnl).toBeCloseTo(-0.5 * 400 * 138.79, 6);
+    const through = JSON.parse(run(['stress', '--portfolio', 'Growth & AI', '--scenario', file, '--json', '--db', db]).out);
+    expect(through.pnl).toBeLessThan(direct.pnl);
+    expect(through.coverage.throughFunds.value).toBeGreaterThan(0);
     const reverse = run(['reverse', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--loss', '30%', '--db', db]);
     expect(reverse.code).toBe(0);
     expect(reverse.out).toMatch(/^“S&P 500 −20%” loses 30\.00% when every shock is multiplied by 1\.\d{4}\./);
@@ -117,5 +121,42 @@ describe('aftershock stress, reverse and scenarios', () => {
     expect(result.code).toBe(1);
     expect(result.err).toMatch(message);
     expect(result.err.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('aftershock reference commands', () => {
+  it('shows a security, an exposure table and JSON, and refuses bad options in one sentence', () => {
+    const db = path.join(dir, 'ref.sqlite');
+    const show = run(['securities', 'show', 'vst', '--db', db]);
+    expect(show.code).toBe(0);
+    expect(show.out).toMatch(/sector\s+Utilities\s+bundled/);
+    expect(show.out).toMatch(/themes\s+ai-energy\s+bundled/);
+    const json = JSON.parse(run(['securities', 'show', 'QQQ', '--json', '--db', db]).out as string);
+    expect(json.fund).toMatchObject({ asOf: '2025-10-04', origin: 'bundled' });
+    const exposure = run(['exposure', '--portfolio', 'growth & ai', '--by', 'sector', '--db', db]);
+    expect(exposure.out).toMatch(/Information Technology\s+\$302,748\.38\s+48\.29%/);
+    const through = JSON.parse(run(['exposure', '--portfolio', 'Growth & AI', '--by', 'symbol', '--look-through', '--json', '--db', db]).out as string);
+    expect(through.lookThrough).toBe(true);
+    expect(through.total).toBeCloseTo(626964.286, 3);
+    expect(run(['securities', 'unclassified', '--portfolio', 'Growth & AI', '--db', db]).out).toBe('Every holding of this portfolio has a sector.');
+    expect(run(['exposure', '--portfolio', 'Nope', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: There is no portfolio "Nope". Portfolios: "Growth & AI".' });
+    expect(run(['exposure', '--portfolio', 'Growth & AI', '--by', 'planet', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: --by must be one of sector, industry, theme, country, symbol, not "planet".' });
+  });
+
+  it('reports an offline market refresh calmly with a non-zero exit', async () => {
+    const db = path.join(dir, 'market.sqlite');
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    try {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(['market', 'refresh', '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
+      expect(code).toBe(1);
+      expect(err).toEqual(['aftershock: Aftershock could not reach Yahoo Finance, so you seem to be offline. Everything else keeps its bundled or cached data. Nothing else was changed.']);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
   });
 });

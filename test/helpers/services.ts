@@ -5,14 +5,15 @@ import { createServices, type Services } from '../../electron/services/services'
 
 export const RESOURCES = path.join(__dirname, '..', '..', 'resources');
 
-/** Real services on an in-memory database (sample seeded unless asked not to). */
-export function memoryServices(options: { seedSample?: boolean } = {}): Services {
+/** Real services on an in-memory database (no sample and no bundled reference data unless asked for). */
+export function memoryServices(options: { seedSample?: boolean; loadReference?: boolean } = {}): Services {
   return createServices({
     dbPath: ':memory:',
     shell: 'test',
     version: '0.0.0-test',
     resourcesDir: RESOURCES,
     seedSample: options.seedSample ?? false,
+    loadReference: options.loadReference ?? false,
   });
 }
 

@@ -5,7 +5,9 @@ import { createPortfoliosSlice, type PortfoliosSlice } from './portfolios-slice'
 import { createScenariosSlice, type ScenariosSlice } from './scenarios-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type Store = UiSlice & PortfoliosSlice & HoldingsSlice & ScenariosSlice & ImportSlice;
+import { createReferenceSlice, type ReferenceSlice } from './reference-slice';
+
+export type Store = UiSlice & PortfoliosSlice & HoldingsSlice & ScenariosSlice & ImportSlice & ReferenceSlice;
 
 /** The one bound store, built from typed slices. */
 export const useStore = create<Store>()((...a) => ({
@@ -14,4 +16,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createHoldingsSlice(...a),
   ...createScenariosSlice(...a),
   ...createImportSlice(...a),
+  ...createReferenceSlice(...a),
 }));

@@ -6,6 +6,10 @@ import { EmptyState } from '../components/EmptyState';
 import { useStore } from '../store/store';
 import { arrangePositions, barShare, nextSort, type Sort, type SortKey } from './holdings-table';
 import { PositionDialog } from './PositionDialog';
+import { ClassificationCell } from './ClassificationCell';
+import { ClassifyDialog } from './ClassifyDialog';
+import { ExposurePanel } from './ExposurePanel';
+import { MarketRefresh } from './MarketRefresh';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'symbol', label: 'Symbol' },
@@ -25,10 +29,15 @@ export function HoldingsView() {
   const [sort, setSort] = useState<Sort>({ key: 'value', descending: true });
   const [editing, setEditing] = useState<Position | 'new' | null>(null);
   const [newAccount, setNewAccount] = useState<string | null>(null);
+  const [classifying, setClassifying] = useState<string | null>(null);
+  const { reference, loadReference } = useStore();
 
   useEffect(() => {
     void loadHoldings();
   }, [selectedPortfolioId, loadHoldings]);
+  useEffect(() => {
+    void loadReference();
+  }, [holdings, loadReference]);
 
   const maxWeight = useMemo(() => Math.max(0, ...(holdings?.positions ?? []).map((p) => Math.abs(p.weight ?? 0))), [holdings]);
   const rows = useMemo(() => (holdings ? arrangePositions(holdings.positions, search, sort) : []), [holdings, search, sort]);
@@ -77,6 +86,7 @@ export function HoldingsView() {
           <button type="button" onClick={openImport} title="Import a broker CSV export (File › Import holdings… in the desktop app)">
             Import…
           </button>
+          <MarketRefresh />
           <button type="button" onClick={() => setNewAccount('')}>
             Add account
           </button>
@@ -139,6 +149,7 @@ export function HoldingsView() {
                     </button>
                   </th>
                 ))}
+                <th>Classification</th>
                 <th aria-label="Actions" />
               </tr>
             </thead>
@@ -181,6 +192,9 @@ export function HoldingsView() {
                     </span>
                     {p.weight === null ? '—' : formatPercent(p.weight)}
                   </td>
+                  <td className="classification-cell">
+                    <ClassificationCell symbol={p.symbol} classification={reference?.securities[p.symbol]} onEdit={() => setClassifying(p.symbol)} />
+                  </td>
                   <td className="row-actions">
                     <button type="button" className="link" onClick={() => setEditing(p)} aria-label={`Edit ${p.symbol}`}>
                       Edit
@@ -200,6 +214,9 @@ export function HoldingsView() {
           </table>
         </div>
       )}
+
+      {holdings && holdings.positions.length > 0 && <ExposurePanel />}
+      {classifying && <ClassifyDialog symbol={classifying} onClose={() => setClassifying(null)} />}
 
       {editing && (
         <PositionDialog

@@ -1,0 +1,88 @@
+import { formatMoney } from '../../shared/format';
+import { EXPOSURE_DIMENSIONS, type ExposureDimension } from '../../shared/domain/exposure';
+import { CLASSIFICATION_FIELDS } from '../../shared/domain/reference';
+import { AppError } from '../../shared/ipc/result';
+import type { Services } from '../services/services';
+import { renderTable } from './table';
+import { unknownVerb, type CliContext } from './context';
+import { resolvePortfolio } from './resolve';
+
+const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
+
+/** `aftershock securities unclassified --portfolio NAME`: what no source classifies. */
+function runUnclassified(context: CliContext): number {
+  const portfolioId = resolvePortfolio(context).id;
+  const { unclassified } = context.call('reference:portfolio', { portfolioId });
+  if (context.json) context.out(JSON.stringify(unclassified, null, 2));
+  else if (unclassified.length === 0) context.out('Every holding of this portfolio has a sector.');
+  else context.out(`Unclassified (no sector from any source): ${unclassified.join(', ')}. Set them in the app's holdings view or run "aftershock market refresh".`);
+  return 0;
+}
+
+/** `aftershock securities show SYMBOL` and `aftershock securities unclassified --portfolio NAME`. */
+export function runSecurities(context: CliContext, verb: string | undefined, rest: string[]): number {
+  if (verb === 'unclassified' && rest.length === 0) return runUnclassified(context);
+  if (verb !== 'show') return unknownVerb('securities', verb, ['show SYMBOL', 'unclassified --portfolio NAME']);
+  if (rest.length !== 1) throw new AppError('validation', 'Give exactly one symbol, e.g. "aftershock securities show NVDA".');
+  const detail = context.call('securities:show', { symbol: rest[0] });
+  if (context.json) {
+    context.out(JSON.stringify(detail, null, 2));
+    return 0;
+  }
+  const c = detail.classification;
+  if (!detail.isKnown) context.out(`${detail.symbol} is not in the security master or the market-data cache: it is unclassified. Set its fields in the app or run "aftershock market refresh".`);
+  const rows = CLASSIFICATION_FIELDS.map((f) => [f, c[f] ?? '—', c.sources[f] ?? '']);
+  rows.push(['themes', c.themes.join(', ') || '—', c.sources.themes ?? '']);
+  context.out(renderTable(['Field', 'Value', 'Source'], rows));
+  if (detail.fund) {
+    const f = detail.fund;
+    context.out(`\nFund holdings (${f.origin}, as of ${f.asOf}, ${f.source}): ${f.holdings.length} constituents, ${percent(f.totalWeight ?? 0)} of the fund; the rest is residual.`);
+    context.out(renderTable(['Constituent', 'Weight'], f.holdings.slice(0, 10).map((h) => [h.symbol, percent(h.weight)]), [false, true]));
+  }
+  if (detail.quote) context.out(`\nLast quote: ${formatMoney(detail.quote.price, detail.quote.currency)} as of ${detail.quote.asOf}.`);
+  if (detail.history) context.out(`Daily closes held: ${detail.history.count} from ${detail.history.first} to ${detail.history.last}.`);
+  return 0;
+}
+
+/** `aftershock exposure --portfolio NAME --by sector|industry|theme|country|symbol [--look-through]`. */
+export function runExposure(context: CliContext, verb: string | undefined): number {
+  if (verb !== undefined) throw new AppError('validation', `"exposure" takes no sub-command ("${verb}"); use "aftershock exposure --portfolio NAME --by sector".`);
+  const by = String(context.options.by ?? 'sector') as ExposureDimension;
+  if (!EXPOSURE_DIMENSIONS.includes(by)) throw new AppError('validation', `--by must be one of ${EXPOSURE_DIMENSIONS.join(', ')}, not "${by}".`);
+  const portfolioId = resolvePortfolio(context).id;
+  const result = context.call('exposure:portfolio', { portfolioId, by, lookThrough: context.options['look-through'] === 'on' });
+  if (context.json) {
+    context.out(JSON.stringify(result, null, 2));
+    return 0;
+  }
+  const money = (v: number) => formatMoney(v, result.baseCurrency);
+  context.out(
+    renderTable(
+      [by.charAt(0).toUpperCase() + by.slice(1), 'Value', 'Share', 'Largest contributors'],
+      result.buckets.map((b) => [b.key, money(b.value), percent(b.share), b.symbols.slice(0, 4).map((s) => s.symbol).join(', ')]),
+      [false, true, true, false],
+    ),
+  );
+  context.out(`\nTotal ${money(result.total)}; ${result.lookThrough ? 'looking through funds with known holdings' : 'funds kept whole'}.`);
+  if (result.unclassified.length) context.out(`Unclassified: ${result.unclassified.map((u) => `${u.symbol} ${money(u.value)}`).join(', ')}.`);
+  if (result.unvalued.length) context.out(`Left out for lack of an FX rate: ${result.unvalued.join(', ')}.`);
+  for (const f of result.funds) context.out(`Looked through ${f.fund}: ${f.source}, as of ${f.asOf}, ${percent(f.knownWeight)} of the fund listed.`);
+  if (result.fundsWithoutHoldings.length) context.out(`No holdings known for ${result.fundsWithoutHoldings.join(', ')}; shown whole.`);
+  for (const issue of result.issues) context.out(`Note: ${issue}`);
+  return 0;
+}
+
+/** `aftershock market refresh [--portfolio NAME]`: waits for the refresh and reports it. */
+export async function runMarket(context: CliContext, services: Services, verb: string | undefined, rest: string[]): Promise<number> {
+  if (verb !== 'refresh' || rest.length > 0) return unknownVerb('market', verb, ['refresh']);
+  const portfolioId = typeof context.options.portfolio === 'string' ? resolvePortfolio(context).id : undefined;
+  context.call('market:refresh', portfolioId === undefined ? {} : { portfolioId });
+  const status = await services.market.settled();
+  if (status.state === 'offline') throw new AppError('internal', `${status.message} Nothing else was changed.`);
+  if (context.json) context.out(JSON.stringify(status, null, 2));
+  else {
+    context.out(status.message);
+    if (status.errors.length) context.out(renderTable(['Symbol', 'Part', 'Problem'], status.errors.map((e) => [e.symbol, e.part, e.message])));
+  }
+  return status.state === 'done' ? 0 : 1;
+}

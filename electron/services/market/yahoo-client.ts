@@ -1,0 +1,147 @@
+import YahooFinance from 'yahoo-finance2';
+import { z } from 'zod';
+import type { SecurityType } from '../../../shared/domain/reference';
+
+/** What one symbol's market data looks like after checking, ready to store. */
+export interface MarketQuote {
+  price: number;
+  currency: string;
+  asOf: string;
+}
+export interface MarketProfile {
+  name: string | null;
+  type: SecurityType | null;
+  sector: string | null;
+  industry: string | null;
+  country: string | null;
+  currency: string | null;
+  exchange: string | null;
+}
+export interface MarketHoldings {
+  asOf: string;
+  holdings: { symbol: string; weight: number }[];
+}
+export interface MarketBar {
+  date: string;
+  close: number;
+  adjClose: number | null;
+}
+
+/** The calls the refresh makes; the only implementation talks to Yahoo through an injected fetch. */
+export interface MarketClient {
+  quote(symbol: string): Promise<MarketQuote>;
+  summary(symbol: string): Promise<{ profile: MarketProfile; holdings: MarketHoldings | null }>;
+  history(symbol: string, from: Date): Promise<MarketBar[]>;
+  /** Units of `to` per unit of `from`, latest. */
+  fx(from: string, to: string): Promise<{ rate: number; asOf: string }>;
+}
+
+const QUOTE_TYPES: Record<string, SecurityType> = {
+  EQUITY: 'stock',
+  ETF: 'etf',
+  MUTUALFUND: 'mutual-fund',
+  MONEYMARKET: 'money-market',
+  CRYPTOCURRENCY: 'crypto',
+  CURRENCY: 'cash',
+};
+
+/** Yahoo sends epoch seconds; the library may already have turned them into Dates. */
+const time = z.union([z.date(), z.number(), z.string()]);
+const day = (d: z.infer<typeof time>) => new Date(typeof d === 'number' && d < 1e11 ? d * 1000 : d).toISOString().slice(0, 10);
+const positive = z.number().refine((n) => Number.isFinite(n) && n > 0, 'must be a positive number');
+const text = z.string().trim().min(1).nullish();
+
+// Our own checks of exactly the fields we store: Yahoo's payloads drift, and a response that
+// lacks them is rejected for that symbol instead of half-written.
+const quoteSchema = z.object({ regularMarketPrice: positive, currency: z.string().regex(/^[A-Za-z]{3}$/), regularMarketTime: time.optional() });
+const summarySchema = z.object({
+  price: z.object({ longName: text, shortName: text, currency: text, exchangeName: text }).partial().optional(),
+  quoteType: z.object({ quoteType: text, longName: text, exchange: text }).partial().optional(),
+  assetProfile: z.object({ sector: text, industry: text, country: text }).partial().optional(),
+  topHoldings: z.object({ holdings: z.array(z.object({ symbol: z.string().trim(), holdingPercent: z.number() })) }).partial().optional(),
+});
+const chartSchema = z.object({
+  meta: z.object({ regularMarketPrice: positive, regularMarketTime: time }),
+  quotes: z.array(z.object({ date: time, close: z.number().nullable(), adjclose: z.number().nullable().optional() })),
+});
+const NO_VALIDATION = { validateResult: false } as const;
+
+function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new MalformedResponseError(`${what} was incomplete or malformed (${parsed.error.issues[0]?.path.join('.') || 'body'})`);
+  return parsed.data;
+}
+
+/** A rejected response for one symbol: says what was wrong without exposing the payload. */
+export class MalformedResponseError extends Error {
+  override name = 'MalformedResponseError';
+}
+
+/** Builds the Yahoo client; `fetch` is injected so tests replay recordings and nothing else leaves the machine. */
+export function createYahooClient(fetchImpl: typeof fetch, options: { concurrency?: number } = {}): MarketClient {
+  const quiet = { info() {}, warn() {}, error() {}, debug() {}, dir() {} };
+  const yf = new YahooFinance({
+    fetch: fetchImpl,
+    logger: quiet,
+    versionCheck: false,
+    suppressNotices: ['yahooSurvey', 'ripHistorical'],
+    validation: { logErrors: false, logOptionsErrors: false },
+    queue: { concurrency: options.concurrency ?? 4 },
+  });
+  return {
+    async quote(symbol) {
+      const result: unknown = await yf.quote(symbol, {}, NO_VALIDATION);
+      const row = Array.isArray(result) ? result[0] : result;
+      if (!row) throw new MalformedResponseError(`Yahoo returned no quote for ${symbol}`);
+      const q = check(quoteSchema, row, `the quote for ${symbol}`);
+      return { price: q.regularMarketPrice, currency: q.currency, asOf: q.regularMarketTime === undefined ? day(Date.now()) : day(q.regularMarketTime) };
+    },
+    async summary(symbol) {
+      const raw: unknown = await yf.quoteSummary(symbol, { modules: ['assetProfile', 'price', 'quoteType', 'topHoldings'] }, NO_VALIDATION);
+      const s = check(summarySchema, raw, `the profile of ${symbol}`);
+      if (!s.price && !s.quoteType) throw new MalformedResponseError(`the profile of ${symbol} names neither its price nor its type`);
+      const type = s.quoteType?.quoteType ? (QUOTE_TYPES[s.quoteType.quoteType] ?? 'other') : null;
+      const profile: MarketProfile = {
+        name: s.price?.longName ?? s.price?.shortName ?? s.quoteType?.longName ?? null,
+        type,
+        sector: s.assetProfile?.sector ?? null,
+        industry: s.assetProfile?.industry ?? null,
+        country: s.assetProfile?.country ?? null,
+        currency: s.price?.currency?.toUpperCase() ?? null,
+        exchange: s.price?.exchangeName ?? s.quoteType?.exchange ?? null,
+      };
+      const rows = s.topHoldings?.holdings ?? [];
+      const holdings = rows.length
+        ? { asOf: day(Date.now()), holdings: rows.map((h) => ({ symbol: String(h.symbol).toUpperCase(), weight: h.holdingPercent })) }
+        : null;
+      if (holdings) {
+        const bad = holdings.holdings.find((h) => !h.symbol || !Number.isFinite(h.weight) || h.weight <= 0 || h.weight > 1);
+        const total = holdings.holdings.reduce((sum, h) => sum + h.weight, 0);
+        if (bad) throw new MalformedResponseError(`the top holdings of ${symbol} include an invalid weight (${bad.symbol || 'no symbol'}: ${bad.weight})`);
+        if (total > 1.0005) throw new MalformedResponseError(`the top holdings of ${symbol} sum to ${(total * 100).toFixed(2)}%, above 100%`);
+      }
+      return { profile, holdings };
+    },
+    async history(symbol, from) {
+      const chart = check(chartSchema, await yf.chart(symbol, { period1: from, interval: '1d' }, NO_VALIDATION), `the price history of ${symbol}`);
+      const bars = chart.quotes
+        .filter((q) => q.close !== null && Number.isFinite(q.close) && (q.close ?? 0) > 0)
+        .map((q) => ({ date: day(q.date), close: q.close as number, adjClose: q.adjclose ?? null }));
+      if (chart.quotes.length > 0 && bars.length === 0) throw new MalformedResponseError(`the price history of ${symbol} has no usable closes`);
+      return bars;
+    },
+    async fx(from, to) {
+      const pair = `${from}${to}=X`;
+      const chart = check(chartSchema, await yf.chart(pair, { period1: new Date(Date.now() - 10 * 86_400_000), interval: '1d' }, NO_VALIDATION), `the ${from}/${to} rate`);
+      const rate = chart.meta.regularMarketPrice;
+      if (!Number.isFinite(rate) || rate <= 0) throw new MalformedResponseError(`the ${from}/${to} rate is missing or not positive`);
+      return { rate, asOf: day(chart.meta.regularMarketTime) };
+    },
+  };
+}
+
+/** True when an error means the network is unreachable rather than that one symbol failed. */
+export function isOfflineError(error: unknown): boolean {
+  const text = `${(error as Error)?.name ?? ''} ${(error as Error)?.message ?? ''} ${String((error as { cause?: unknown })?.cause ?? '')}`;
+  return /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ENETUNREACH|ECONNRESET|ETIMEDOUT|network|offline/i.test(text);
+}

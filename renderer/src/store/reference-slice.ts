@@ -1,0 +1,96 @@
+import type { StateCreator } from 'zustand';
+import type { ExposureDimension, ExposureResult } from '../../../shared/domain/exposure';
+import type { MarketJobStatus } from '../../../shared/domain/market';
+import type { PortfolioReference, SecurityDetail } from '../../../shared/domain/reference';
+import type { RequestInput } from '../../../shared/ipc/contract';
+import { api, unwrap } from '../api';
+import { attempt as attemptWith } from './attempt';
+import type { Store } from './store';
+
+export type ClassificationPatch = RequestInput<'securities:classify'>['patch'];
+export type PortfolioExposure = ExposureResult & { baseCurrency: string; unvalued: string[] };
+
+export interface ReferenceSlice {
+  reference: PortfolioReference | null;
+  exposure: PortfolioExposure | null;
+  exposureBy: ExposureDimension;
+  lookThrough: boolean;
+  market: MarketJobStatus | null;
+  loadReference(): Promise<void>;
+  loadExposure(options?: { by?: ExposureDimension; lookThrough?: boolean }): Promise<void>;
+  showSecurity(symbol: string): Promise<SecurityDetail | null>;
+  classify(symbol: string, patch: ClassificationPatch): Promise<boolean>;
+  resetClassification(symbol: string): Promise<boolean>;
+  createTheme(name: string, criteria?: string): Promise<string | null>;
+  startMarketRefresh(): Promise<void>;
+  cancelMarketRefresh(): Promise<void>;
+  pollMarket(): Promise<MarketJobStatus | null>;
+}
+
+/** Classifications, exposure and the market-data refresh of the selected portfolio. */
+export const createReferenceSlice: StateCreator<Store, [], [], ReferenceSlice> = (set, get) => {
+  const attempt = <T>(work: () => Promise<T>) => attemptWith(get, work);
+  const reloadAll = async () => {
+    await get().loadReference();
+    await get().loadExposure();
+  };
+  return {
+    reference: null,
+    exposure: null,
+    exposureBy: 'sector',
+    lookThrough: true,
+    market: null,
+
+    loadReference: async () => {
+      const portfolioId = get().selectedPortfolioId;
+      if (portfolioId === null) return set({ reference: null });
+      await attempt(async () => set({ reference: await unwrap(api().getPortfolioReference({ portfolioId })) }));
+    },
+    loadExposure: async (options = {}) => {
+      const portfolioId = get().selectedPortfolioId;
+      const by = options.by ?? get().exposureBy;
+      const lookThrough = options.lookThrough ?? get().lookThrough;
+      set({ exposureBy: by, lookThrough });
+      if (portfolioId === null) return set({ exposure: null });
+      await attempt(async () => set({ exposure: await unwrap(api().getExposure({ portfolioId, by, lookThrough })) }));
+    },
+    showSecurity: (symbol) => attempt(() => unwrap(api().showSecurity({ symbol }))),
+    classify: async (symbol, patch) =>
+      (await attempt(async () => {
+        await unwrap(api().classifySecurity({ symbol, patch }));
+        await reloadAll();
+        get().notify({ kind: 'info', message: `Saved your classification of ${symbol}; it stays when data is refreshed.` });
+        return true;
+      })) ?? false,
+    resetClassification: async (symbol) =>
+      (await attempt(async () => {
+        await unwrap(api().resetClassification({ symbol }));
+        await reloadAll();
+        return true;
+      })) ?? false,
+    createTheme: (name, criteria) =>
+      attempt(async () => {
+        const theme = await unwrap(api().createTheme({ name, criteria }));
+        await get().loadReference();
+        return theme.id;
+      }),
+    startMarketRefresh: async () => {
+      const portfolioId = get().selectedPortfolioId ?? undefined;
+      await attempt(async () => set({ market: await unwrap(api().refreshMarketData({ portfolioId })) }));
+    },
+    cancelMarketRefresh: async () => {
+      await attempt(async () => set({ market: await unwrap(api().cancelMarketRefresh({})) }));
+    },
+    pollMarket: async () => {
+      const before = get().market;
+      const status = await attempt(() => unwrap(api().getMarketStatus({})));
+      if (!status) return null;
+      set({ market: status });
+      if (before?.state === 'running' && status.state !== 'running' && status.updated.length > 0) {
+        await get().loadHoldings();
+        await reloadAll();
+      }
+      return status;
+    },
+  };
+};

@@ -1,0 +1,61 @@
+import {
+  CLASSIFICATION_FIELDS,
+  type Classification,
+  type ClassificationLayer,
+  type DataSource,
+  type FundHoldings,
+} from './reference';
+
+const PRECEDENCE: Record<DataSource, number> = { user: 0, 'market-data': 1, bundled: 2 };
+
+/**
+ * Merges one symbol's layers field by field: user over market data over bundled.
+ * Themes: the user's list when they re-tagged the symbol, else the union of bundled and market-data tags.
+ */
+export function mergeClassification(
+  symbol: string,
+  layers: readonly ClassificationLayer[],
+  tags: readonly { themeId: string; source: DataSource }[],
+): Classification {
+  const ordered = [...layers].sort((a, b) => PRECEDENCE[a.source] - PRECEDENCE[b.source]);
+  const merged: Classification = {
+    symbol,
+    name: symbol,
+    type: 'other',
+    sector: null,
+    industry: null,
+    country: null,
+    currency: null,
+    exchange: null,
+    isin: null,
+    themes: [],
+    sources: {},
+    asOf: null,
+  };
+  for (const field of CLASSIFICATION_FIELDS) {
+    const layer = ordered.find((l) => l[field] !== null && l[field] !== '');
+    if (!layer) continue;
+    Object.assign(merged, { [field]: layer[field] });
+    merged.sources[field] = layer.source;
+  }
+  const user = ordered.find((l) => l.source === 'user');
+  const themeSources: DataSource[] = user?.themesOverride ? ['user'] : ['user', 'market-data', 'bundled'];
+  const themes = tags.filter((t) => themeSources.includes(t.source));
+  merged.themes = [...new Set(themes.map((t) => t.themeId))].sort();
+  if (user?.themesOverride) merged.sources.themes = 'user';
+  else if (themes.length) merged.sources.themes = [...themes].sort((a, b) => PRECEDENCE[a.source] - PRECEDENCE[b.source])[0].source;
+  merged.asOf = ordered.map((l) => l.asOf).filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  return merged;
+}
+
+/** True when nothing says which sector a security belongs to. */
+export function isUnclassified(classification: Classification | undefined): boolean {
+  return !classification || classification.sector === null;
+}
+
+/** Picks a fund's holdings: full bundled issuer lists over market data's top holdings; flags Σ weights > 1. */
+export function chooseFundHoldings(candidates: readonly FundHoldings[]): FundHoldings | undefined {
+  const best = [...candidates].sort((a, b) => (a.origin === 'bundled' ? 0 : 1) - (b.origin === 'bundled' ? 0 : 1))[0];
+  if (!best) return undefined;
+  return { ...best, totalWeight: best.holdings.reduce((sum, h) => sum + h.weight, 0) };
+}

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromePath, isBuilt, launchBrowser, ROOT, startBrowserShell } from '../helpers/browser';
+
+const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
+
+describe.runIf(canRun)('classification, exposure and market data in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let shell: Awaited<ReturnType<typeof startBrowserShell>>;
+  const problems: string[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-e2e-ref-'));
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    shell = await startBrowserShell(path.join(dir, 'e2e.sqlite'));
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(shell.url);
+    await page.getByRole('button', { name: 'Growth & AI' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Holdings/ }).click();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows sector, industry and themes per holding, and exposure with its Unclassified list', async () => {
+    const nvda = page.getByRole('button', { name: 'Classification of NVDA' });
+    await expect.poll(() => nvda.innerText()).toMatch(/Information Technology · Semiconductors/);
+    expect(await nvda.innerText()).toMatch(/semiconductors/);
+    const exposure = page.getByRole('region', { name: 'Exposure' });
+    await expect.poll(() => exposure.innerText()).toMatch(/Information Technology/);
+    expect(await page.getByTestId('unclassified').innerText()).toBe('Unclassified: nothing — every holding has a sector.');
+    await page.getByLabel('Exposure by').selectOption('theme');
+    await expect.poll(() => exposure.innerText()).toMatch(/ai-energy/);
+    await page.screenshot({ path: path.join(SHOTS, '10-classification-exposure.png'), fullPage: true });
+  });
+
+  it('saves an override from the classify dialog and marks it as yours', async () => {
+    await page.getByRole('button', { name: 'Classification of VST' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Classify VST' });
+    await dialog.getByLabel(/^Industry/).fill('Nuclear & gas generation');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const vst = page.getByRole('button', { name: 'Classification of VST' });
+    await expect.poll(() => vst.innerText()).toMatch(/Utilities · Nuclear & gas generation/);
+    expect(await vst.getAttribute('title')).toMatch(/Industry: you/);
+  });
+
+  it('answers "Update market data" calmly when there is no network', async () => {
+    await page.getByRole('button', { name: 'Update market data' }).click();
+    const status = page.getByRole('status').filter({ hasText: /offline|updated/ });
+    await status.waitFor({ timeout: 30_000 });
+    expect(await status.innerText()).toMatch(/could not reach Yahoo Finance|Market data updated/);
+    await page.screenshot({ path: path.join(SHOTS, '11-market-offline.png') });
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { SCHEMA_VERSION } from '../../electron/db/migrations';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { initial } from '../../electron/db/migrations/001-initial';
+import { openDatabase } from '../../electron/db/open-database';
+import { createServices, closeServices } from '../../electron/services/services';
+import { call, RESOURCES } from '../helpers/services';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m2-'));
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('migration 002 (reference data)', () => {
+  it('upgrades a schema-1 file, keeping portfolios, positions and FX rates, and loads the bundled data', () => {
+    const file = path.join(dir, 'v1.sqlite');
+    const v1 = openDatabase({ path: file, migrations: [initial] }).db;
+    v1.exec(`
+      INSERT INTO clients (id, name) VALUES (1, 'Lee');
+      INSERT INTO portfolios (id, client_id, name) VALUES (1, 1, 'Pension');
+      INSERT INTO accounts (id, portfolio_id, name) VALUES (1, 1, 'IRA');
+      INSERT INTO positions (account_id, symbol, quantity, price, currency) VALUES (1, 'VST', 10, 100, 'USD');
+      INSERT INTO fx_rates (currency, quote, rate, as_of, source) VALUES ('EUR', 'USD', 1.1, '2026-01-02', 'typed');
+      INSERT INTO securities (symbol, name, source) VALUES ('VST', 'Vistra', 'bundled');`);
+    v1.close();
+
+    const services = createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false });
+    expect(services.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(call(services, 'positions:list', { accountId: 1 })).toMatchObject([{ symbol: 'VST', quantity: 10 }]);
+    // A newer rate the user already had is not replaced by the older bundled one.
+    expect(services.db.prepare('SELECT rate, source FROM fx_rates').all()).toEqual([{ rate: 1.1, source: 'typed' }]);
+    expect(call(services, 'securities:show', { symbol: 'VST' }).classification).toMatchObject({ sector: 'Utilities', themes: ['ai-energy'] });
+    const tables = services.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT'").all();
+    expect(tables).toEqual([]);
+    closeServices(services);
+    expect(fs.readdirSync(dir).some((f) => f.startsWith('v1.sqlite.v1-') && f.endsWith('.backup'))).toBe(true);
+  });
+});

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { listFundHoldings } from '../../../../electron/db/fund-holdings';
+import { listPrices } from '../../../../electron/db/prices';
+import { listQuotes, upsertQuote } from '../../../../electron/db/quotes';
+import { createServices } from '../../../../electron/services/services';
+import { loadReferenceData } from '../../../../electron/services/reference';
+import { call, RESOURCES } from '../../../helpers/services';
+import { fixtureFetch, offlineFetch, OWN_YAHOO_FIXTURES, SHARED_YAHOO_FIXTURES } from '../../../helpers/yahoo-fetch';
+
+function servicesWith(fetchImpl: typeof fetch) {
+  return createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, marketFetch: fetchImpl });
+}
+
+async function refresh(services: ReturnType<typeof servicesWith>, request: object) {
+  const started = call(services, 'market:refresh', request);
+  expect(started.state).toBe('running');
+  return services.market.settled();
+}
+
+describe('market-data refresh (our own fixtures)', () => {
+  it('stores quotes, profiles, top holdings, history and FX; rejects the malformed symbol per part', async () => {
+    const replay = fixtureFetch([OWN_YAHOO_FIXTURES]);
+    const services = servicesWith(replay.fetch);
+    const { db } = services;
+    upsertQuote(db, { symbol: 'BAD', price: 9.5, currency: 'USD', asOf: '2025-01-02', source: 'earlier refresh' });
+    call(services, 'securities:classify', { symbol: 'NVDA', patch: { sector: 'My own sector', themes: ['ai-energy'] } });
+    const portfolio = call(services, 'portfolios:create', { name: 'Refresh' });
+    const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'A' });
+    for (const symbol of ['NVDA', 'SMH', 'BAD']) call(services, 'positions:create', { accountId: account.id, symbol, quantity: 123.456, price: 10 });
+    call(services, 'positions:create', { accountId: account.id, symbol: 'EUR', quantity: 999, price: 1, currency: 'EUR', assetClass: 'cash' });
+
+    const status = await refresh(services, { portfolioId: portfolio.id });
+    expect(status).toMatchObject({ state: 'done', done: 4, total: 4 });
+    expect([...status.updated].sort()).toEqual(['EUR/USD', 'NVDA', 'SMH']);
+    expect(status.errors.map((e: { symbol: string; part: string }) => `${e.symbol}:${e.part}`).sort()).toEqual(['BAD:history', 'BAD:profile', 'BAD:quote']);
+    expect(status.errors.find((e: { part: string }) => e.part === 'profile')?.message).toBe('the top holdings of BAD sum to 170.00%, above 100%');
+    expect(status.message).toBe('Market data updated for 3 items. 3 items could not be updated; see the list.');
+
+    expect(listQuotes(db, ['NVDA', 'SMH', 'BAD'])).toEqual([
+      { symbol: 'BAD', price: 9.5, currency: 'USD', asOf: '2025-01-02', source: 'earlier refresh' },
+      { symbol: 'NVDA', price: 118.5, currency: 'USD', asOf: '2025-01-27', source: 'Yahoo Finance' },
+      { symbol: 'SMH', price: 250, currency: 'USD', asOf: '2025-01-27', source: 'Yahoo Finance' },
+    ]);
+    expect(listPrices(db, 'NVDA', '2025-01-24', '2025-01-27').map((p) => [p.date, p.close, p.source])).toEqual([
+      ['2025-01-24', 142.59, 'Yahoo Finance'],
+      ['2025-01-27', 118.5, 'Yahoo Finance'],
+    ]);
+    expect(listFundHoldings(db, ['BAD'])).toEqual([]);
+    const ref = loadReferenceData(db, ['NVDA', 'SMH']);
+    expect(ref.funds.SMH).toMatchObject({ origin: 'market-data', source: 'Yahoo Finance top holdings', holdings: [{ symbol: 'NVDA', weight: 0.2 }, { symbol: 'TSM', weight: 0.1 }, { symbol: 'AVGO', weight: 0.05 }] });
+    expect(ref.funds.SMH.totalWeight).toBeCloseTo(0.35, 12);
+    // The user's override survived; market data did not replace the bundled GICS industry.
+    expect(ref.securities.NVDA).toMatchObject({ sector: 'My own sector', industry: 'Semiconductors', name: 'NVIDIA Corporation', themes: ['ai-energy'] });
+    expect(ref.securities.NVDA.sources).toMatchObject({ sector: 'user', industry: 'bundled', name: 'market-data', exchange: 'market-data', themes: 'user' });
+    expect(ref.fxRates).toContainEqual({ currency: 'EUR', quote: 'USD', rate: 1.0465, asOf: '2025-02-21', source: 'Yahoo Finance' });
+
+    // Only symbols leave the machine: no quantity, price or portfolio name in any URL.
+    const sent = replay.requests.join('\n');
+    expect(sent).not.toMatch(/123\.456|999|Refresh/);
+    expect(replay.requests.filter((u) => u.includes('/v7/finance/quote')).map((u) => new URL(u).searchParams.get('symbols')).sort()).toEqual(['BAD', 'NVDA', 'SMH']);
+  });
+
+  it('fails calmly when offline and changes nothing', async () => {
+    const services = servicesWith(offlineFetch);
+    const before = services.db.prepare('SELECT COUNT(*) AS n FROM prices').get();
+    const status = await refresh(services, { symbols: ['NVDA', 'AAPL', 'MSFT'] });
+    expect(status.state).toBe('offline');
+    expect(status.errors).toEqual([]);
+    expect(status.updated).toEqual([]);
+    expect(status.message).toBe('Aftershock could not reach Yahoo Finance, so you seem to be offline. Everything else keeps its bundled or cached data.');
+    expect(services.db.prepare('SELECT COUNT(*) AS n FROM prices').get()).toEqual(before);
+    expect(listQuotes(services.db, ['NVDA', 'AAPL', 'MSFT'])).toEqual([]);
+  });
+
+  it('cancels a running refresh and allows only one at a time', async () => {
+    const replay = fixtureFetch([OWN_YAHOO_FIXTURES]);
+    const services = servicesWith(replay.fetch);
+    const first = call(services, 'market:refresh', { symbols: ['NVDA', 'SMH', 'BAD', 'NVDA', 'SMH', 'BAD'] });
+    expect(call(services, 'market:refresh', { symbols: ['NVDA'] }).id).toBe(first.id);
+    call(services, 'market:cancel', {});
+    const status = await services.market.settled();
+    expect(status.state).toBe('cancelled');
+    expect(status.done).toBeLessThan(6);
+    expect(call(services, 'market:status', {}).state).toBe('cancelled');
+  });
+});
+
+const hasShared = fs.existsSync(SHARED_YAHOO_FIXTURES);
+describe.skipIf(!hasShared)('market-data refresh replaying ../shared/data/yahoo-fixtures/v3 (skipped when that folder is absent)', () => {
+  it('populates quote, profile, top holdings, history and FX from the recorded responses', async () => {
+    const replay = fixtureFetch([SHARED_YAHOO_FIXTURES]);
+    const services = servicesWith(replay.fetch);
+    const status = await refresh(services, { symbols: ['AAPL', 'QQQ', 'NVDA', 'LDO.MI'] });
+    expect(status.state).toBe('done');
+    const { db } = services;
+    const quotes = Object.fromEntries(listQuotes(db, ['AAPL', 'QQQ', 'LDO.MI']).map((q) => [q.symbol, q]));
+    expect(quotes['LDO.MI']).toMatchObject({ price: 33.38, currency: 'EUR' });
+    expect(quotes.AAPL.currency).toBe('USD');
+    expect(quotes.QQQ.currency).toBe('USD');
+    const qqq = listFundHoldings(db, ['QQQ']).filter((h) => h.origin === 'market-data');
+    expect(qqq).toHaveLength(10);
+    expect(qqq.every((h) => h.weight > 0 && h.weight < 0.2)).toBe(true);
+    const aapl = call(services, 'securities:show', { symbol: 'AAPL' });
+    expect(aapl.layers.find((l: { source: string }) => l.source === 'market-data')).toMatchObject({ country: 'United States', type: 'stock' });
+    const nvda = listPrices(db, 'NVDA', '2021-02-01', '2022-01-31').filter((p) => p.source === 'Yahoo Finance');
+    expect(nvda).toHaveLength(252);
+    expect(status.errors.filter((e: { symbol: string }) => e.symbol !== 'NVDA' && e.symbol !== 'LDO.MI')).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { upsertSecurityLayer } from '../../../electron/db/securities';
+import { insertSecurityTheme } from '../../../electron/db/themes';
+import { loadBundledReference, readBundledReference } from '../../../electron/services/bundled-reference';
+import { listUnclassified, loadReferenceData } from '../../../electron/services/reference';
+import { listPrices } from '../../../electron/db/prices';
+import { memoryServices, RESOURCES } from '../../helpers/services';
+
+const blank = { name: null, type: null, sector: null, industry: null, country: null, currency: null, exchange: null, isin: null, themesOverride: false, asOf: null } as const;
+
+describe('loadReferenceData on the bundled data', () => {
+  it('classifies NVDA, VST, ASML and LDO.MI with sources, themes and as-of', () => {
+    const { db } = memoryServices({ loadReference: true });
+    const ref = loadReferenceData(db, ['NVDA', 'VST', 'ASML', 'LDO.MI', 'ZZZZ']);
+    expect(ref.securities.NVDA).toMatchObject({
+      name: 'Nvidia',
+      type: 'stock',
+      sector: 'Information Technology',
+      industry: 'Semiconductors',
+      country: 'United States',
+      themes: ['ai-infrastructure', 'mega-cap-tech', 'semiconductors'],
+      asOf: '2026-08-08',
+    });
+    expect(ref.securities.NVDA.sources).toEqual({ name: 'bundled', type: 'bundled', sector: 'bundled', industry: 'bundled', country: 'bundled', currency: 'bundled', themes: 'bundled' });
+    expect(ref.securities.VST.themes).toEqual(['ai-energy']);
+    expect(ref.securities.ASML).toMatchObject({ industry: 'Semiconductor Materials & Equipment', country: 'Netherlands', themes: ['semicap-equipment'] });
+    expect(ref.securities['LDO.MI']).toMatchObject({ sector: 'Industrials', currency: 'EUR', themes: ['defense'] });
+    expect(ref.securities.ZZZZ).toBeUndefined();
+    expect(ref.unclassified).toEqual(['ZZZZ']);
+    expect(ref.fxRates).toEqual([{ currency: 'EUR', quote: 'USD', rate: 1.0465, asOf: '2025-02-21', source: 'ECB euro reference rate' }]);
+  });
+
+  it('includes fund holdings with as-of and classifies their constituents', () => {
+    const { db } = memoryServices({ loadReference: true });
+    const ref = loadReferenceData(db, ['QQQ', 'SPY']);
+    expect(ref.funds.QQQ).toMatchObject({ fund: 'QQQ', asOf: '2025-10-04', origin: 'bundled' });
+    expect(ref.funds.QQQ.holdings).toHaveLength(101);
+    expect(ref.funds.QQQ.holdings[0]).toEqual({ symbol: 'NVDA', weight: 0.09921 });
+    expect(ref.funds.SPY.holdings).toHaveLength(503);
+    expect(ref.funds.SPY.totalWeight).toBeCloseTo(0.998444, 6);
+    expect(ref.securities.NVDA.sector).toBe('Information Technology');
+    expect(Object.keys(ref.securities).length).toBeGreaterThan(500);
+  });
+
+  it('lets a user override win per field and keeps it when bundled data is re-loaded', () => {
+    const { db } = memoryServices({ loadReference: true });
+    upsertSecurityLayer(db, { ...blank, symbol: 'VST', source: 'market-data', industry: 'Utilities—Independent Power Producers', country: 'United States', asOf: '2026-11-01' });
+    upsertSecurityLayer(db, { ...blank, symbol: 'VST', source: 'user', sector: 'Energy', themesOverride: true });
+    insertSecurityTheme(db, 'VST', 'semiconductors', 'user');
+    loadBundledReference(db, readBundledReference(RESOURCES), { force: true });
+    const vst = loadReferenceData(db, ['VST']).securities.VST;
+    expect(vst).toMatchObject({ sector: 'Energy', industry: 'Utilities—Independent Power Producers', name: 'Vistra Corp.', themes: ['semiconductors'], asOf: '2026-11-01' });
+    expect(vst.sources).toMatchObject({ sector: 'user', industry: 'market-data', name: 'bundled', themes: 'user' });
+  });
+
+  it('loads the bundled closes once and lists unclassified symbols', () => {
+    const { db } = memoryServices({ loadReference: true });
+    const nvda = listPrices(db, 'NVDA', '2025-01-24', '2025-01-27');
+    expect(nvda.map((p) => [p.date, p.close])).toEqual([['2025-01-24', 142.59], ['2025-01-27', 118.5]]);
+    expect(loadBundledReference(db, readBundledReference(RESOURCES))).toBe(false);
+    expect(listUnclassified(db, ['AAPL', 'NOPE', 'EUR'])).toEqual(['NOPE']);
+  });
+});
+
+describe('bundled price history', () => {
+  it('joins the long histories to the primary series without a jump and covers the 2020 crash', () => {
+    const { db } = memoryServices({ loadReference: true });
+    const close = (symbol: string, date: string) => listPrices(db, symbol, date, date)[0]?.close;
+    // NVDA's long file predates its 2024 10:1 split; rescaled, 24 → 27 Jul 2020 is an ordinary day.
+    const splice = close('NVDA', '2020-07-27') / close('NVDA', '2020-07-24') - 1;
+    expect(Math.abs(splice)).toBeLessThan(0.05);
+    const crash = close('SPY', '2020-03-23') / close('SPY', '2020-02-19') - 1;
+    expect(Math.round(crash * 1e4) / 1e4).toBe(-0.3372);
+    expect(listPrices(db, '^SPX', '1987-10-19', '1987-10-19')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { computeExposure } from '../../shared/domain/exposure';
+import type { Classification, ReferenceData } from '../../shared/domain/reference';
+
+function security(symbol: string, sector: string | null, themes: string[] = [], country = 'United States'): Classification {
+  return { symbol, name: symbol, type: 'stock', sector, industry: null, country, currency: 'USD', exchange: null, isin: null, themes, sources: {}, asOf: null };
+}
+
+// A QQQ + SPY + NVDA book with made-up round holdings, so every figure can be checked by hand.
+const reference: ReferenceData = {
+  securities: {
+    NVDA: security('NVDA', 'Information Technology', ['semiconductors', 'mega-cap-tech']),
+    MSFT: security('MSFT', 'Information Technology', ['hyperscalers', 'mega-cap-tech']),
+    AAPL: security('AAPL', 'Information Technology', ['mega-cap-tech']),
+    JPM: security('JPM', 'Financials'),
+    QQQ: { ...security('QQQ', 'Multi-Sector'), type: 'etf' },
+    SPY: { ...security('SPY', 'Multi-Sector'), type: 'etf' },
+  },
+  funds: {
+    QQQ: { fund: 'QQQ', asOf: '2025-10-04', source: 'test', holdings: [{ symbol: 'NVDA', weight: 0.1 }, { symbol: 'MSFT', weight: 0.08 }] },
+    SPY: { fund: 'SPY', asOf: '2025-11-24', source: 'test', holdings: [{ symbol: 'NVDA', weight: 0.07 }, { symbol: 'AAPL', weight: 0.06 }, { symbol: 'JPM', weight: 0.02 }, { symbol: 'XYZ', weight: 0.05 }] },
+  },
+  fxRates: [],
+};
+const book = [
+  { symbol: 'QQQ', value: 10_000 },
+  { symbol: 'SPY', value: 20_000 },
+  { symbol: 'NVDA', value: 5_000 },
+];
+const find = (result: ReturnType<typeof computeExposure>, key: string) => result.buckets.find((b) => b.key === key);
+
+describe('exposure of a QQQ + SPY + NVDA portfolio', () => {
+  it('totals NVDA as direct + via QQQ + via SPY when looking through', () => {
+    const result = computeExposure(book, reference, { by: 'symbol', lookThrough: true });
+    expect(result.total).toBe(35_000);
+    // 5,000 direct + 10,000 × 10% + 20,000 × 7% = 7,400
+    expect(find(result, 'NVDA')?.value).toBeCloseTo(7_400, 9);
+    expect(find(result, 'NVDA')?.share).toBeCloseTo(7_400 / 35_000, 12);
+    // Residuals: QQQ 10,000 × (1 − 0.18) = 8,200; SPY 20,000 × (1 − 0.20) = 16,000
+    expect(find(result, 'QQQ')?.value).toBeCloseTo(8_200, 9);
+    expect(find(result, 'SPY')?.value).toBeCloseTo(16_000, 9);
+    expect(find(result, 'MSFT')?.value).toBeCloseTo(800, 9);
+    expect(find(result, 'AAPL')?.value).toBeCloseTo(1_200, 9);
+    expect(result.buckets.reduce((s, b) => s + b.value, 0)).toBeCloseTo(35_000, 9);
+    expect(result.unclassified).toEqual([{ symbol: 'XYZ', value: 1_000 }]);
+    expect(result.funds).toEqual([
+      { fund: 'QQQ', asOf: '2025-10-04', source: 'test', knownWeight: 0.18 },
+      { fund: 'SPY', asOf: '2025-11-24', source: 'test', knownWeight: 0.2 },
+    ]);
+    expect(result.fundsWithoutHoldings).toEqual([]);
+  });
+
+  it('groups by sector with the fund residuals as the funds themselves', () => {
+    const result = computeExposure(book, reference, { by: 'sector', lookThrough: true });
+    // IT = NVDA 7,400 + MSFT 800 + AAPL 1,200 = 9,400; Multi-Sector = 8,200 + 16,000; Financials 400; XYZ 1,000
+    expect(result.buckets.map((b) => [b.key, Math.round(b.value * 1e6) / 1e6])).toEqual([
+      ['Multi-Sector', 24_200],
+      ['Information Technology', 9_400],
+      ['Unclassified', 1_000],
+      ['Financials', 400],
+    ]);
+  });
+
+  it('counts a slice in each of its themes and keeps themeless and unknown slices visible', () => {
+    const result = computeExposure(book, reference, { by: 'theme', lookThrough: true });
+    expect(find(result, 'mega-cap-tech')?.value).toBeCloseTo(7_400 + 800 + 1_200, 9);
+    expect(find(result, 'semiconductors')?.value).toBeCloseTo(7_400, 9);
+    expect(find(result, 'hyperscalers')?.value).toBeCloseTo(800, 9);
+    expect(find(result, 'No theme')?.value).toBeCloseTo(8_200 + 16_000 + 400, 9);
+    expect(find(result, 'Unclassified')?.value).toBeCloseTo(1_000, 9);
+  });
+
+  it('keeps each fund whole without look-through', () => {
+    const result = computeExposure(book, reference, { by: 'symbol', lookThrough: false });
+    expect(result.buckets.map((b) => [b.key, b.value])).toEqual([['SPY', 20_000], ['QQQ', 10_000], ['NVDA', 5_000]]);
+    expect(result.unclassified).toEqual([]);
+  });
+
+  it('flags and scales holdings whose weights sum above 100%', () => {
+    const bad: ReferenceData = { ...reference, funds: { QQQ: { ...reference.funds.QQQ, holdings: [{ symbol: 'NVDA', weight: 0.8 }, { symbol: 'MSFT', weight: 0.45 }] } } };
+    const result = computeExposure([{ symbol: 'QQQ', value: 1_000 }], bad, { by: 'symbol', lookThrough: true });
+    expect(result.issues).toEqual(['QQQ: holdings weights sum to 125.00%, above 100%; they were scaled to 100%.']);
+    expect(find(result, 'NVDA')?.value).toBeCloseTo(640, 9);
+    expect(find(result, 'MSFT')?.value).toBeCloseTo(360, 9);
+    expect(find(result, 'QQQ')).toBeUndefined();
+  });
+});
