@@ -11,6 +11,7 @@ import { runImport } from './import';
 import { runImports } from './imports';
 import { runExposure, runMarket, runSecurities } from './reference';
 import type { CliContext } from './context';
+import { runReport } from './report';
 import { runScenarios } from './scenarios';
 import { runReverse, runStress } from './stress';
 
@@ -33,6 +34,10 @@ Commands:
                                Apply a scenario: totals, groups, coverage, every position
   reverse --portfolio NAME --scenario ID|FILE --loss 20%
                                How far a scenario must be scaled to lose that much
+  report --portfolio NAME --scenario ID [--scenario ID…] --out report.pdf|report.html
+         [--client-name …] [--advisor …] [--firm …] [--logo image.png] [--notes …]
+                               A client report: PDF through a local Chromium (CHROME_PATH),
+                               or one self-contained HTML file
   import FILE --portfolio NAME Import a broker CSV (positions or transactions)
       [--client NAME] [--account NAME] [--format auto|<preset>] [--dry-run]
       [--if-imported replace|skip] [--skip-invalid]
@@ -84,7 +89,12 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         csv: { type: 'boolean', default: false },
         portfolio: { type: 'string' },
         client: { type: 'string' },
-        scenario: { type: 'string' },
+        scenario: { type: 'string', multiple: true },
+        'client-name': { type: 'string' },
+        advisor: { type: 'string' },
+        firm: { type: 'string' },
+        logo: { type: 'string' },
+        notes: { type: 'string' },
         'look-through': { type: 'string' },
         by: { type: 'string' },
         loss: { type: 'string' },
@@ -152,6 +162,9 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         return runScenarios(context, verb, rest);
       case 'stress':
         return runStress(context, [verb, ...rest].filter((x) => x !== undefined));
+      case 'report':
+        isAsync = true;
+        return runReport(context, open, [verb, ...rest].filter((x) => x !== undefined)).catch(report).finally(() => closeServices(open));
       case 'reverse':
         return runReverse(context, [verb, ...rest].filter((x) => x !== undefined));
       case 'imports':

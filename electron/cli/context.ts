@@ -6,7 +6,7 @@ export interface CliContext {
   call<K extends CommandName>(name: K, request: unknown): ResponseOf<K>;
   json: boolean;
   /** Every parsed option, for subcommands that take more than --json. */
-  options: Record<string, string | boolean | undefined>;
+  options: Record<string, string | boolean | string[] | undefined>;
   out: (text: string) => void;
 }
 

@@ -23,7 +23,9 @@ export function resolvePortfolio(context: CliContext): PortfolioSummary {
 
 /** The scenario given by --scenario: a library id, or a path to a scenario JSON file. */
 export function resolveScenario(context: CliContext): { scenarioId?: string; scenario?: Scenario } {
-  const given = requireOption(context, 'scenario', 'ai-capex-collapse');
+  const all = scenarioOptions(context);
+  if (all.length > 1) throw new AppError('validation', 'This command takes one --scenario; "aftershock report" takes several.');
+  const given = all[0];
   const looksLikeFile = given.endsWith('.json') || given.includes('/') || given.includes('\\');
   if (!looksLikeFile) return { scenarioId: given };
   let text: string;
@@ -42,4 +44,12 @@ export function parseLoss(context: CliContext): number {
   const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : Number.NaN;
   if (!Number.isFinite(value) || value <= 0) throw new AppError('validation', `--loss must be a loss such as 20% or 0.2, not "${text}".`);
   return value;
+}
+
+/** Every --scenario given (at least one). */
+export function scenarioOptions(context: CliContext): string[] {
+  const value = context.options.scenario as unknown;
+  const all = (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).map((v: string) => v.trim()).filter(Boolean);
+  if (all.length === 0) throw new AppError('validation', 'This command needs --scenario, e.g. --scenario ai-capex-collapse.');
+  return all;
 }

@@ -210,7 +210,7 @@ export function runScenario(
       for (let index = 0; index < f.byShock.length; index++) if (f.byShock[index] !== 0) shockValue[index] += g.value * f.byShock[index];
       if (f.shares.unclassified > 0) g.fund.constituents.forEach((c) => !c.key.isClassified && unclassifiedSymbols.add(c.key.symbol));
       const kinds = KINDS.filter((k) => f.shares[k] > 1e-12);
-      const rest = wantPositions && g.fund.residualWeight > 0 ? ` and its unlisted ${(g.fund.residualWeight * 100).toFixed(1)}%` : '';
+      const rest = wantPositions && g.fund.residualWeight >= 0.0005 ? ` and its unlisted ${(g.fund.residualWeight * 100).toFixed(1)}%` : '';
       return {
         return: f.return,
         shares: f.shares,

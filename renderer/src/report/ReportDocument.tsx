@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { describeShock, signedPercent } from '../../../shared/engine/match';
 import type { AggregateRow, PositionResult } from '../../../shared/engine/run';
-import { formatMoney, formatPercent, formatQuantity } from '../../../shared/format';
+import { formatMoney, formatPercent } from '../../../shared/format';
 import type { ReportModel, ReportScenarioSection } from '../../../shared/report/model';
 import { GroupChart } from '../views/results/GroupChart';
 import { WaterfallChart } from '../views/results/WaterfallChart';
@@ -234,11 +234,11 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
       </table>
       <div className="two-charts">
         <figure className="chart">
-          <GroupChart width={PAGE_WIDTH / 2 - 8} currency={currency} rows={section.bySector} limit={11} />
+          <GroupChart width={PAGE_WIDTH / 2 - 8} labelWidth={120} currency={currency} rows={section.bySector} limit={11} />
           <figcaption>Change by sector{result.lookThrough ? ' (through funds)' : ''}.</figcaption>
         </figure>
         <figure className="chart">
-          <GroupChart width={PAGE_WIDTH / 2 - 8} currency={currency} rows={section.byTheme} limit={11} />
+          <GroupChart width={PAGE_WIDTH / 2 - 8} labelWidth={110} currency={currency} rows={section.byTheme} limit={11} />
           <figcaption>Change by theme.</figcaption>
         </figure>
       </div>
@@ -266,7 +266,6 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
           <PositionRows rows={section.positions} money={money} />
         </tbody>
       </table>
-      <p className="small muted">Quantities as held: {formatQuantity(section.positions.length)} positions.</p>
     </section>
   );
 }

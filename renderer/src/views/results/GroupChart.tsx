@@ -5,15 +5,17 @@ import { formatMoney } from '../../../../shared/format';
 import { compactMoney, GAIN, LOSS, Sized } from './chart-theme';
 
 /** Horizontal bars of P&L per group (sector, theme, account…), largest loss on top. */
-export function GroupChart(props: { rows: AggregateRow[]; currency: string; height?: number; limit?: number; width?: number }) {
-  const rows = props.rows.slice(0, props.limit ?? 14).map((r) => ({ ...r, label: r.key.length > 28 ? `${r.key.slice(0, 27)}…` : r.key }));
+export function GroupChart(props: { rows: AggregateRow[]; currency: string; height?: number; limit?: number; width?: number; labelWidth?: number }) {
+  const labelWidth = props.labelWidth ?? 180;
+  const maxChars = Math.floor(labelWidth / 6.5);
+  const rows = props.rows.slice(0, props.limit ?? 14).map((r) => ({ ...r, label: r.key.length > maxChars ? `${r.key.slice(0, maxChars - 1)}…` : r.key }));
   const height = props.height ?? Math.max(160, rows.length * 28 + 40);
   return (
     <Sized width={props.width} height={height}>
       <BarChart data={rows} layout="vertical" width={props.width} height={props.width ? height : undefined} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="var(--border)" />
         <XAxis type="number" domain={[(min: number) => Math.min(0, min), (max: number) => Math.max(0, max)]} tickFormatter={(v: number) => compactMoney(v, props.currency)} stroke="var(--muted)" fontSize={11} />
-        <YAxis type="category" dataKey="label" width={180} stroke="var(--muted)" fontSize={12} interval={0} />
+        <YAxis type="category" dataKey="label" width={labelWidth} stroke="var(--muted)" fontSize={12} interval={0} />
         <ReferenceLine x={0} stroke="var(--muted)" />
         <Tooltip
           cursor={{ fill: 'var(--row-hover)' }}

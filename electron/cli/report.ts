@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { signedPercent } from '../../shared/engine/match';
+import { formatMoney } from '../../shared/format';
+import { AppError } from '../../shared/ipc/result';
+import type { ReportSettings } from '../../shared/report/model';
+import { findChromium, printWithChromium } from '../reports/chromium';
+import { reportHtml } from '../reports/html';
+import type { Services } from '../services/services';
+import { noExtraArguments, requireOption, type CliContext } from './context';
+import { resolvePortfolio, scenarioOptions } from './resolve';
+
+const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' };
+
+/** Reads --logo FILE as a data: URL, refusing what is not a small PNG, JPEG or SVG. */
+function logoDataUrl(file: string): string {
+  const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
+  if (!type) throw new AppError('validation', `--logo must be a .png, .jpg or .svg image, not "${file}".`);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new AppError('not-found', `Cannot read the logo "${file}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  if (bytes.length > 2 * 1024 * 1024) throw new AppError('validation', `The logo "${file}" is larger than 2 MB.`);
+  return `data:${type};base64,${bytes.toString('base64')}`;
+}
+
+/** `aftershock report --portfolio NAME --scenario ID… --out report.pdf|report.html`. */
+export async function runReport(context: CliContext, services: Services, rest: string[]): Promise<number> {
+  noExtraArguments('report', rest);
+  const out = requireOption(context, 'out', 'report.pdf');
+  const kind = path.extname(out).toLowerCase();
+  if (kind !== '.pdf' && kind !== '.html') throw new AppError('validation', `--out must end in .pdf or .html, not "${out}".`);
+  const portfolio = resolvePortfolio(context);
+  const text = (name: string) => (typeof context.options[name] === 'string' ? (context.options[name] as string) : undefined);
+  const look = text('look-through');
+  if (look !== undefined && look !== 'on' && look !== 'off') throw new AppError('validation', `--look-through must be "on" or "off", not "${look}".`);
+  const settings: Partial<ReportSettings> = Object.fromEntries(
+    Object.entries({
+      clientName: text('client-name'),
+      advisorName: text('advisor'),
+      firmName: text('firm'),
+      notes: text('notes'),
+      logo: text('logo') && logoDataUrl(text('logo')!),
+      lookThrough: look === undefined ? undefined : look === 'on',
+    }).filter(([, v]) => v !== undefined),
+  );
+  const model = context.call('reports:build', { portfolioId: portfolio.id, scenarioIds: scenarioOptions(context), settings });
+  const html = reportHtml(services.reportDir, model);
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const summary = model.summary.map((s) => `${s.name}: ${formatMoney(s.pnl, model.portfolio.baseCurrency, 0)} (${signedPercent(s.return)})`);
+
+  if (kind === '.html') {
+    fs.writeFileSync(out, html);
+  } else {
+    if (!findChromium()) {
+      const fallback = out.replace(/\.pdf$/i, '.html');
+      fs.writeFileSync(fallback, html);
+      throw new AppError('not-found', `No Chromium or Chrome was found to print the PDF (set CHROME_PATH); the report was written as HTML to ${fallback} instead.`);
+    }
+    fs.writeFileSync(out, await printWithChromium(html, `${model.title} — ${model.settings.clientName || model.portfolio.clientName}`));
+  }
+  if (context.json) context.out(JSON.stringify({ file: path.resolve(out), bytes: fs.statSync(out).size, summary: model.summary }, null, 2));
+  else context.out([`Wrote ${out} for ${model.settings.clientName || model.portfolio.clientName}.`, ...summary].join('\n'));
+  return 0;
+}
