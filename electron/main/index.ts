@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { decodeBytes } from '../../shared/import/decode';
-import { IMPORT_REQUESTED_CHANNEL } from '../../shared/ipc/events';
+import { IMPORT_REQUESTED_CHANNEL, REPORT_REQUESTED_CHANNEL } from '../../shared/ipc/events';
 import { resolveDbPath } from '../paths';
 import { closeServices, createServices, type Services } from '../services/services';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
@@ -93,6 +93,7 @@ function start(): void {
       openDataFolder: () => void shell.openPath(path.dirname(open.info.databasePath)),
       // The renderer opens its import screen and asks main for the file through the openImportFile command.
       importHoldings: () => mainWindow?.webContents.send(IMPORT_REQUESTED_CHANNEL),
+      exportReport: () => mainWindow?.webContents.send(REPORT_REQUESTED_CHANNEL),
     }),
   );
   mainWindow = createMainWindow({

@@ -4,6 +4,7 @@ export interface MenuActions {
   about(): void;
   openDataFolder(): void;
   importHoldings(): void;
+  exportReport(): void;
 }
 
 /** The application menu: File, Edit, View, Help (plus the app menu on macOS). */
@@ -15,7 +16,7 @@ export function buildAppMenu(actions: MenuActions, isMac = process.platform === 
       submenu: [
         { id: 'import-holdings', label: 'Import holdings…', accelerator: 'CmdOrCtrl+O', click: () => actions.importHoldings() },
         // The report exporter arrives with its issue; the item stays visible but off until then.
-        { id: 'export-report', label: 'Export report…', accelerator: 'CmdOrCtrl+E', enabled: false },
+        { id: 'export-report', label: 'Export report…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportReport() },
         { type: 'separator' },
         { label: 'Show data folder', click: () => actions.openDataFolder() },
         { type: 'separator' },

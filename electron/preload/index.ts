@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createApi } from '../../shared/ipc/client';
-import { IMPORT_REQUESTED_CHANNEL, type AppEvents } from '../../shared/ipc/events';
+import { IMPORT_REQUESTED_CHANNEL, REPORT_REQUESTED_CHANNEL, type AppEvents } from '../../shared/ipc/events';
 import type { Result } from '../../shared/ipc/result';
 
 // One named method per command, each invoking only its own channel; no ipcRenderer leaks out.
@@ -15,6 +15,11 @@ const events: AppEvents = {
     const listener = () => callback();
     ipcRenderer.on(IMPORT_REQUESTED_CHANNEL, listener);
     return () => ipcRenderer.removeListener(IMPORT_REQUESTED_CHANNEL, listener);
+  },
+  onReportRequested(callback) {
+    const listener = () => callback();
+    ipcRenderer.on(REPORT_REQUESTED_CHANNEL, listener);
+    return () => ipcRenderer.removeListener(REPORT_REQUESTED_CHANNEL, listener);
   },
 };
 contextBridge.exposeInMainWorld('appEvents', events);

@@ -5,8 +5,8 @@ import { ImportDialog } from './import/ImportDialog';
 import { useStore } from './store/store';
 import { VIEWS, type View } from './store/ui-slice';
 import { HoldingsView } from './views/HoldingsView';
-import { PlannedView } from './views/PlannedView';
 import { PortfoliosView } from './views/PortfoliosView';
+import { ReportsView } from './views/ReportsView';
 import { ResultsView } from './views/results/ResultsView';
 import { ScenariosView } from './views/ScenariosView';
 import { editShortcut, viewForShortcut } from './keyboard';
@@ -52,9 +52,12 @@ export function App() {
       useStore.getState().openImport();
       void useStore.getState().pickAndPreview();
     });
+    // File › Export report…: the Reports view, where the report is previewed and exported.
+    const stopReportEvents = window.appEvents?.onReportRequested(() => setView('reports'));
     return () => {
       window.removeEventListener('keydown', onKey);
       stopImportEvents?.();
+      stopReportEvents?.();
     };
   }, [setView]);
 
@@ -90,9 +93,7 @@ export function App() {
         {view === 'holdings' && <HoldingsView />}
         {view === 'scenarios' && <ScenariosView />}
         {view === 'results' && <ResultsView />}
-        {view === 'reports' && (
-          <PlannedView title="Reports" lead="Client-ready PDF reports of a portfolio under one or more scenarios." />
-        )}
+        {view === 'reports' && <ReportsView />}
       </main>
       {isImportOpen && <ImportDialog />}
       <Notices />

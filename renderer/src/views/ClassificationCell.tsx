@@ -11,7 +11,6 @@ export function ClassificationCell(props: { symbol: string; classification: Clas
   return (
     <button type="button" className="link classification" title={title} onClick={props.onEdit} aria-label={`Classification of ${props.symbol}`}>
       <span className={isUnknown ? 'warn' : undefined}>{classificationSummary(c)}</span>
-      {c?.country && <span className="muted">{c.country}</span>}
       {c && !isUnknown && <span className="badge source">{sourceLabel(c.sources.sector)}</span>}
       {c?.themes.map((t) => (
         <span key={t} className="chip">

@@ -1,0 +1,171 @@
+import { useEffect, useState } from 'react';
+import type { ReportModel, ReportSettings } from '../../../shared/report/model';
+import { api, unwrap } from '../api';
+import { EmptyState } from '../components/EmptyState';
+import { ReportDocument } from '../report/ReportDocument';
+import '../report/report.css';
+import { useStore } from '../store/store';
+import { saveFile } from './results/export';
+
+const DEFAULT_SCENARIOS = ['ai-capex-collapse', 'deepseek-monday-close'];
+
+/** Reads an image file as a data: URL for the report's logo. */
+function readImage(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!['image/png', 'image/jpeg', 'image/svg+xml'].includes(file.type)) return reject(new Error('The logo must be a PNG, JPEG or SVG image.'));
+    if (file.size > 2 * 1024 * 1024) return reject(new Error('The logo must be at most 2 MB.'));
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(new Error(`Cannot read ${file.name}.`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Pick scenarios, fill the report's settings (remembered per client), preview it, export PDF or HTML. */
+export function ReportsView() {
+  const s = useStore();
+  const portfolioId = s.selectedPortfolioId;
+  const [chosen, setChosen] = useState<string[]>(DEFAULT_SCENARIOS);
+  const [settings, setSettings] = useState<Partial<ReportSettings>>({});
+  const [model, setModel] = useState<ReportModel | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (s.scenarios.length === 0) void useStore.getState().loadScenarios();
+  }, [s.scenarios.length]);
+  useEffect(() => {
+    if (portfolioId === null) return;
+    void unwrap(api().getReportSettings({ portfolioId }))
+      .then((saved) => setSettings(saved))
+      .catch((error: Error) => useStore.getState().notify({ kind: 'error', message: error.message }));
+  }, [portfolioId]);
+  useEffect(() => {
+    if (portfolioId === null || chosen.length === 0 || !settings.date) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      void unwrap(api().buildReport({ portfolioId, scenarioIds: chosen, settings }))
+        .then((m) => current && setModel(m))
+        .catch((error: Error) => useStore.getState().notify({ kind: 'error', message: error.message }));
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [portfolioId, chosen, settings]);
+
+  if (s.portfoliosLoaded && s.portfolios.length === 0) {
+    return (
+      <section className="view">
+        <h1>Reports</h1>
+        <EmptyState title="No portfolio to report on" body="Create a portfolio and add holdings first." action={{ label: 'Go to portfolios', run: () => s.setView('portfolios') }} />
+      </section>
+    );
+  }
+
+  const request = () => ({ portfolioId: portfolioId!, scenarioIds: chosen, settings, remember: true });
+  const exportPdf = async () => {
+    setBusy('Preparing the PDF…');
+    try {
+      const pdf = await unwrap(api().exportReportPdf(request()));
+      const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
+      saveFile(pdf.fileName, new Blob([bytes], { type: 'application/pdf' }));
+      s.notify({ kind: 'info', message: `Saved ${pdf.fileName} (${Math.round(pdf.bytes / 1024)} KB).` });
+    } catch (error) {
+      s.notify({ kind: 'error', message: (error as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const exportHtml = async () => {
+    setBusy('Preparing the HTML file…');
+    try {
+      const file = await unwrap(api().exportReportHtml(request()));
+      saveFile(file.fileName, new Blob([file.html], { type: 'text/html' }));
+    } catch (error) {
+      s.notify({ kind: 'error', message: (error as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const field = (key: 'clientName' | 'advisorName' | 'firmName', label: string) => (
+    <label>
+      {label}
+      <input value={settings[key] ?? ''} maxLength={200} onChange={(e) => setSettings({ ...settings, [key]: e.target.value })} />
+    </label>
+  );
+
+  return (
+    <section className="view wide">
+      <header className="view-header">
+        <div>
+          <h1>Reports</h1>
+          <p className="lead">A client-ready report of one portfolio under the scenarios you pick. Settings are remembered for each client.</p>
+        </div>
+        <div className="toolbar">
+          <select aria-label="Portfolio" value={portfolioId ?? ''} onChange={(e) => s.selectPortfolio(Number(e.target.value))}>
+            {s.portfolios.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.clientName} — {p.name}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => void exportHtml()} disabled={!model || busy !== null}>
+            Save HTML
+          </button>
+          <button type="button" className="primary" onClick={() => void exportPdf()} disabled={!model || busy !== null}>
+            Export PDF
+          </button>
+        </div>
+      </header>
+      {busy && (
+        <p className="banner" role="status">
+          {busy}
+        </p>
+      )}
+      <div className="reports-layout">
+        <aside className="card pad report-settings" aria-label="Report settings">
+          <h3>Scenarios</h3>
+          <div className="scenario-checks">
+            {s.scenarios.map((x) => (
+              <label key={x.id} className="check">
+                <input type="checkbox" checked={chosen.includes(x.id)} onChange={() => setChosen((c) => (c.includes(x.id) ? c.filter((i) => i !== x.id) : c.length >= 12 ? c : [...c, x.id]))} /> {x.name}
+              </label>
+            ))}
+          </div>
+          <h3>Settings</h3>
+          <div className="form">
+            {field('clientName', 'Client name')}
+            {field('advisorName', 'Advisor')}
+            {field('firmName', 'Firm')}
+            <label>
+              Logo (PNG, JPEG or SVG)
+              <input
+                type="file"
+                accept="image/png,image/jpeg,image/svg+xml"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (file) void readImage(file).then((logo) => setSettings({ ...settings, logo })).catch((error: Error) => s.notify({ kind: 'error', message: error.message }));
+                }}
+              />
+            </label>
+            {settings.logo && (
+              <button type="button" className="link" onClick={() => setSettings({ ...settings, logo: '' })}>
+                Remove logo
+              </button>
+            )}
+            <label>
+              Notes for the client
+              <textarea className="description" value={settings.notes ?? ''} maxLength={5000} onChange={(e) => setSettings({ ...settings, notes: e.target.value })} />
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={settings.lookThrough ?? true} onChange={(e) => setSettings({ ...settings, lookThrough: e.target.checked })} /> Look through funds
+            </label>
+          </div>
+        </aside>
+        <div className="report-preview" aria-label="Report preview">
+          {chosen.length === 0 ? <EmptyState title="No scenario chosen" body="Tick at least one scenario to build the report." /> : model ? <ReportDocument model={model} /> : <p className="muted">Building the preview…</p>}
+        </div>
+      </div>
+    </section>
+  );
+}
