@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/handlers/dispatch';
+import { closeServices, createServices, type Services } from '../../electron/services/services';
+import { call, RESOURCES } from '../helpers/services';
+
+let services: Services;
+beforeEach(() => {
+  services = createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES, today: () => '2026-11-29' });
+});
+afterEach(() => closeServices(services));
+
+const scenarioIds = ['ai-capex-collapse', 'deepseek-monday-close', 'sp500-minus-20'];
+
+describe('report model for the sample portfolio', () => {
+  it('summarises each scenario exactly as the engine does, and names the worst', () => {
+    const [portfolio] = call(services, 'portfolios:list', {});
+    const model = call(services, 'reports:build', { portfolioId: portfolio.id, scenarioIds });
+    expect(model.settings).toMatchObject({ clientName: 'Sample client — Alex Morgan', date: '2026-11-29', lookThrough: true });
+    expect(model.portfolio).toMatchObject({ name: 'Growth & AI', positionCount: 26, accountCount: 3, baseCurrency: 'USD' });
+    for (const id of scenarioIds) {
+      const direct = call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: id });
+      const line = model.summary.find((s: { scenarioId: string }) => s.scenarioId === id);
+      expect(line.pnl).toBeCloseTo(direct.pnl, 9);
+      expect(line.return).toBeCloseTo(direct.return, 12);
+    }
+    expect(model.worstScenarioId).toBe('sp500-minus-20');
+    const section = model.sections[0];
+    expect(section.positions).toHaveLength(26);
+    expect(section.contributors.length).toBeLessThanOrEqual(10);
+    expect(section.contributors[0].pnl).toBeLessThanOrEqual(section.contributors.at(-1).pnl);
+    expect(model.holdings.reduce((s: number, h: { value: number }) => s + h.value, 0)).toBeCloseTo(model.valueBefore, 6);
+    expect(model.dataAsOf.fxRates[0]).toMatch(/^EUR\/USD 1\.0465 as of 2025-02-21/);
+    expect(model.dataAsOf.fundHoldings.some((f: string) => f.startsWith('QQQ as of'))).toBe(true);
+  });
+
+  it('remembers settings per client, except the date', () => {
+    const [portfolio] = call(services, 'portfolios:list', {});
+    call(services, 'reports:build', { portfolioId: portfolio.id, scenarioIds, settings: { firmName: 'Northwind Advisors', advisorName: 'Sam Lee', date: '2020-01-01' }, remember: true });
+    expect(call(services, 'reports:settings', { portfolioId: portfolio.id })).toMatchObject({ firmName: 'Northwind Advisors', advisorName: 'Sam Lee', date: '2026-11-29' });
+  });
+
+  it.each([
+    [{ scenarioIds: [] }, /scenarioIds must name at least one scenario/],
+    [{ scenarioIds: ['no-such-scenario'] }, /There is no scenario "no-such-scenario"/],
+    [{ scenarioIds, settings: { logo: 'javascript:alert(1)' } }, /settings\.logo must be a PNG, JPEG or SVG image/],
+    [{ scenarioIds, settings: { date: 'tomorrow' } }, /settings\.date must be a date/],
+  ])('refuses %j with a sentence', (request, message) => {
+    const [portfolio] = call(services, 'portfolios:list', {});
+    const result = dispatch(services, 'reports:build', { portfolioId: portfolio.id, ...request });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(message);
+  });
+
+  it('says PDF printing needs the async transport and a printer', async () => {
+    const [portfolio] = call(services, 'portfolios:list', {});
+    expect(dispatch(services, 'reports:pdf', { portfolioId: portfolio.id, scenarioIds })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const { dispatchAsync } = await import('../../electron/handlers/dispatch');
+    expect(await dispatchAsync(services, 'reports:pdf', { portfolioId: portfolio.id, scenarioIds })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('export the HTML report instead') } });
+  });
+});
