@@ -116,6 +116,27 @@ describe.runIf(canRun)('results in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('previews a client report and exports it as PDF and HTML', async () => {
+    await page.keyboard.press('Control+5');
+    const settings = page.getByRole('complementary', { name: 'Report settings' });
+    await settings.getByLabel('Firm').fill('Northwind Advisors');
+    const preview = page.getByLabel('Report preview');
+    await preview.getByText('Northwind Advisors').waitFor();
+    await expect.poll(() => preview.locator('section[aria-label]').count()).toBeGreaterThanOrEqual(7);
+    const expected = cli('deepseek-monday-close');
+    await preview.getByText(`${formatMoney(expected.pnl, 'USD', 0)} (${signedPercent(expected.return)})`).first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '09-reports.png') });
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Export PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^sample-client-alex-morgan_growth-ai_\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save HTML' }).click()]);
+    expect(fs.readFileSync((await html.path())!, 'utf8')).toContain('Northwind Advisors');
+    // The firm name is remembered for this client.
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+5');
+    await expect.poll(() => page.getByRole('complementary', { name: 'Report settings' }).getByLabel('Firm').inputValue()).toBe('Northwind Advisors');
+  });
+
   it('ran without console errors', () => {
     expect(problems).toEqual([]);
   });

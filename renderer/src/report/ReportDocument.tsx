@@ -232,16 +232,14 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
           ))}
         </tbody>
       </table>
-      <div className="two-charts">
-        <figure className="chart">
-          <GroupChart width={PAGE_WIDTH / 2 - 8} labelWidth={120} currency={currency} rows={section.bySector} limit={11} />
-          <figcaption>Change by sector{result.lookThrough ? ' (through funds)' : ''}.</figcaption>
-        </figure>
-        <figure className="chart">
-          <GroupChart width={PAGE_WIDTH / 2 - 8} labelWidth={110} currency={currency} rows={section.byTheme} limit={11} />
-          <figcaption>Change by theme.</figcaption>
-        </figure>
-      </div>
+      <figure className="chart">
+        <GroupChart width={PAGE_WIDTH} labelWidth={200} currency={currency} rows={section.bySector} limit={12} />
+        <figcaption>Change by sector{result.lookThrough ? ' (through funds)' : ''}.</figcaption>
+      </figure>
+      <figure className="chart">
+        <GroupChart width={PAGE_WIDTH} labelWidth={200} currency={currency} rows={section.byTheme} limit={12} />
+        <figcaption>Change by theme (a holding can be in several).</figcaption>
+      </figure>
       <figure className="chart">
         <WaterfallChart width={PAGE_WIDTH} height={240} result={{ positions: section.positions, valueBefore: result.valueBefore, baseCurrency: currency }} />
         <figcaption>From value before to value after, largest contributors first.</figcaption>
