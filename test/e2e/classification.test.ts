@@ -20,7 +20,7 @@ describe.runIf(canRun)('classification, exposure and market data in Chromium', (
     shell = await startBrowserShell(path.join(dir, 'e2e.sqlite'));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(shell.url);
     await page.getByRole('button', { name: 'Growth & AI' }).waitFor();

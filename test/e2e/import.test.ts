@@ -21,7 +21,7 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     shell = await startBrowserShell(path.join(dir, 'import.sqlite'));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000);
     page.on('console', (m) => {
       if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
     });
