@@ -171,9 +171,23 @@ export function createEvaluator(book: Book, compiled: CompiledScenario) {
     }
     return hit;
   };
+  // Direct holdings share their move by (winning shock, currency): an array slot instead of map lookups.
+  const slots = nShocks + 2;
+  const directMoves: (SliceMove | undefined)[] = new Array(slots * width);
+  /** The move of a directly held security in the currency at `currencyIndex` (the hot path of runScenario). */
+  const direct = (key: SecurityKey, currencyIndex: number): { move: SliceMove; slot: number } => {
+    const price = provenance[key.id];
+    const s = shockOf[key.id];
+    const slot = s === -1 ? (price === compiled.cashUnmoved ? nShocks : nShocks + 1) : price === byShock[s] ? s : -1;
+    if (slot === -1) return { move: slice(key, book.currencies[currencyIndex]), slot };
+    const id = slot * width + currencyIndex;
+    let move = directMoves[id];
+    if (!move) directMoves[id] = move = { price, fx: fxMoves[currencyIndex], return: keyReturn[key.id * width + currencyIndex] };
+    return { move, slot };
+  };
   /** Whether this position is split through its fund's holdings for this scenario. */
   const isLookedThrough = (p: BookPosition) => p.fund !== null && !compiled.hasSymbolShock(p.symbol);
-  return { slice, fund, isLookedThrough, hasSymbolShock: compiled.hasSymbolShock };
+  return { slice, fund, direct, isLookedThrough, hasSymbolShock: compiled.hasSymbolShock, width, slots };
 }
 
 const bucket = (): CoverageBucket => ({ value: 0, share: 0, positionIds: [] });
@@ -200,8 +214,8 @@ export function runScenario(
   const shockValue = scenario.shocks.map(() => 0);
   const unclassifiedSymbols = new Set<string>();
   const wantPositions = options.positions !== false;
-  const directClassified = new Map<SliceMove, GroupMove>();
-  const directUnclassified = new Map<SliceMove, GroupMove>();
+  const directCache: (GroupMove | undefined)[] = new Array(evaluate.slots * evaluate.width * 2);
+  const slowCache = new Map<SliceMove, GroupMove>();
 
   // One pass over the groups: each moves as a whole.
   const moves: GroupMove[] = book.groups.map((g) => {
@@ -219,19 +233,21 @@ export function runScenario(
         applied: wantPositions ? `Through ${g.fund.constituents.length} listed holdings of ${g.key.symbol} (as of ${g.fund.asOf})${rest}` : '',
       };
     }
-    const move = evaluate.slice(g.key, g.currency);
+    const { move, slot } = evaluate.direct(g.key, g.currencyIndex);
     if (move.price.shockIndex !== null) shockValue[move.price.shockIndex] += g.value;
     if (move.fx.shockIndex !== null) shockValue[move.fx.shockIndex] += g.value;
     const unclassified = !g.key.isClassified && g.key.assetClass !== 'cash';
     if (unclassified) unclassifiedSymbols.add(g.key.symbol);
-    // Direct groups share one GroupMove per slice move: no allocation per holding.
-    const cache = unclassified ? directUnclassified : directClassified;
-    let shared = cache.get(move);
+    // Direct groups share one GroupMove per (winning shock, currency, classified or not): no allocation per holding.
+    const id = slot === -1 ? -1 : (slot * evaluate.width + g.currencyIndex) * 2 + (unclassified ? 1 : 0);
+    let shared = id === -1 ? slowCache.get(move) : directCache[id];
     if (!shared) {
       const shares = { explicit: 0, market: 0, none: 0, unclassified: unclassified ? 1 : 0 };
       shares[move.price.kind] = 1;
       const applied = !wantPositions ? '' : move.fx.reason ? `${move.price.reason}; ${move.fx.reason}` : move.price.reason;
-      cache.set(move, (shared = { return: move.return, shares, throughFund: false, source: move.price.kind, applied }));
+      shared = { return: move.return, shares, throughFund: false, source: move.price.kind, applied };
+      if (id === -1) slowCache.set(move, shared);
+      else directCache[id] = shared;
     }
     return shared;
   });
