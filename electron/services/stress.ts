@@ -19,12 +19,7 @@ export interface StressSnapshot {
 export function stressSnapshot(db: Database, portfolioId: number): StressSnapshot {
   const portfolio = getPortfolio(db, portfolioId);
   const positions = listPortfolioPositions(db, portfolioId);
-  const direct = loadReferenceData(db, [...new Set(positions.map((p) => p.symbol))]);
-  const constituents = [...new Set(Object.values(direct.funds).flatMap((f) => f.holdings.map((h) => h.symbol)))].filter((s) => !direct.securities[s]);
-  const reference = constituents.length
-    ? { ...direct, securities: { ...direct.securities, ...loadReferenceData(db, constituents).securities } }
-    : direct;
-  return { portfolio, positions, reference };
+  return { portfolio, positions, reference: loadReferenceData(db, positions.map((p) => p.symbol)) };
 }
 
 /** A scenario given by id or inline (already validated). */

@@ -1,43 +1,30 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { prepareBook, runScenario } from '../../../shared/engine';
 import { ConfirmDialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { useStore } from '../store/store';
 import { moveShock, newShock, vocabulary } from './scenario-editor';
 import { ShockRow } from './ShockRow';
+import { saveFile } from './results/export';
+import { useStress } from './results/use-stress';
 import { WhatIfPreview } from './WhatIfPreview';
 
 /** The scenario library and editor, with the selected portfolio's result recomputed on every edit. */
 export function ScenariosView() {
   const s = useStore();
-  const { scenarios, draft, draftBuiltIn, draftDirty, snapshot, lookThrough, selectedPortfolioId, portfolios } = s;
+  const { scenarios, draftBuiltIn, draftDirty, lookThrough, selectedPortfolioId, portfolios } = s;
+  const { snapshot, draft, result } = useStress();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void useStore.getState().loadScenarios();
   }, []);
-  useEffect(() => {
-    void useStore.getState().loadSnapshot();
-  }, [selectedPortfolioId]);
-
-  const book = useMemo(
-    () => (snapshot ? prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough }) : null),
-    [snapshot, lookThrough],
-  );
-  const result = useMemo(() => (book && draft ? runScenario(book, draft, { by: ['sector'] }) : null), [book, draft]);
   const suggestions = useMemo(() => vocabulary(snapshot), [snapshot]);
 
   const exportCurrent = async () => {
     if (!draft) return;
     const file = await s.exportScenario(draft.id);
-    if (!file) return;
-    const url = URL.createObjectURL(new Blob([file.json], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.fileName;
-    link.click();
-    URL.revokeObjectURL(url);
+    if (file) saveFile(file.fileName, new Blob([file.json], { type: 'application/json' }));
   };
   const importFile = async (file: File | undefined) => {
     if (file) await s.importScenarioFile(await file.text(), file.name);
