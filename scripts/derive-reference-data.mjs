@@ -128,13 +128,24 @@ function curated(file) {
 
 written.push(writeJson('funds.json', funds));
 
+// ECB euro foreign exchange reference rates (units of each currency per euro). EUR/USD is the 21 Feb 2025 rate the
+// bundled sample uses; the others are the ECB table of 28 Feb 2025, the nearest full table on record here. Cross
+// rates (e.g. GBP→USD) go through the euro; each rate keeps its own date, so the app can show it.
+const ECB_28_FEB_2025 = { GBP: 0.82608, CHF: 0.9394, JPY: 156.96, CAD: 1.5019, AUD: 1.6741, SEK: 11.188, NOK: 11.7245, DKK: 7.4583, HKD: 8.098, SGD: 1.4037, NZD: 1.8579, CNY: 7.5782, INR: 90.971, KRW: 1519.92, MXN: 21.2191, ZAR: 19.1917, PLN: 4.1503, CZK: 25.029, HUF: 399.5, ILS: 3.7457, BRL: 6.0712 };
 written.push(
   writeJson('fx.json', {
     format: 'aftershock-fx',
     version: 1,
-    asOf: '2025-02-21',
-    sources: ['ECB euro foreign exchange reference rate of 21 Feb 2025 (EUR/USD 1.0465), the rate the bundled sample uses. Other currencies need a market-data refresh; until then positions in them are listed as lacking an FX rate.'],
-    rates: [['EUR', 'USD', 1.0465, '2025-02-21', 'ECB euro reference rate']],
+    asOf: '2025-02-28',
+    sources: [
+      'ECB euro foreign exchange reference rate of 21 Feb 2025 for EUR/USD (1.0465), the rate the bundled sample uses.',
+      'ECB euro foreign exchange reference rates of 28 Feb 2025 for the other currencies (units per euro), as published in the daily table.',
+      'Other currencies need a market-data refresh; until then positions in them are listed as lacking an FX rate.',
+    ],
+    rates: [
+      ['EUR', 'USD', 1.0465, '2025-02-21', 'ECB euro reference rate'],
+      ...Object.entries(ECB_28_FEB_2025).map(([currency, rate]) => ['EUR', currency, rate, '2025-02-28', 'ECB euro reference rate']),
+    ],
   }),
 );
 

@@ -15,7 +15,7 @@ const MINOR_UNITS: Record<string, { major: string; factor: number }> = {
 };
 
 /**
- * Units of `base` per unit of `currency`, from direct, inverse or USD-crossed rates;
+ * Units of `base` per unit of `currency`, from direct, inverse, or USD- or EUR-crossed rates;
  * null when the rates cannot connect the two.
  */
 export function fxRate(currency: string, base: string, rates: readonly FxRate[]): number | null {
@@ -34,9 +34,13 @@ export function fxRate(currency: string, base: string, rates: readonly FxRate[])
   };
   const straight = direct(currency, base);
   if (straight !== null) return straight;
-  const toUsd = direct(currency, 'USD');
-  const usdToBase = direct('USD', base);
-  return toUsd !== null && usdToBase !== null ? toUsd * usdToBase : null;
+  // Cross through the currencies rates are usually quoted against.
+  for (const pivot of ['USD', 'EUR']) {
+    const toPivot = direct(currency, pivot);
+    const pivotToBase = direct(pivot, base);
+    if (toPivot !== null && pivotToBase !== null) return toPivot * pivotToBase;
+  }
+  return null;
 }
 
 /** Values every position in the base currency and gives each its weight in the valued total. */

@@ -48,10 +48,10 @@ describe('classification overrides, themes and exposure commands', () => {
     call(services, 'positions:create', { accountId: account.id, symbol: 'QQQ', quantity: 10, price: 1000 });
     call(services, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 50, price: 100 });
     call(services, 'positions:create', { accountId: account.id, symbol: 'MYSTERY', quantity: 1, price: 500 });
-    call(services, 'positions:create', { accountId: account.id, symbol: 'GBPCASH', quantity: 1, price: 100, currency: 'GBP', assetClass: 'cash' });
+    call(services, 'positions:create', { accountId: account.id, symbol: 'TWDCASH', quantity: 1, price: 100, currency: 'TWD', assetClass: 'cash' });
     const bySymbol = call(services, 'exposure:portfolio', { portfolioId: portfolio.id, by: 'symbol', lookThrough: true });
     expect(bySymbol.total).toBe(15_500);
-    expect(bySymbol.unvalued).toEqual(['GBPCASH']);
+    expect(bySymbol.unvalued).toEqual(['TWDCASH']);
     // NVDA: 5,000 direct + 10,000 × 9.921% (QQQ, 2025-10-04) = 5,992.10
     expect(bySymbol.buckets.find((b: { key: string }) => b.key === 'NVDA').value).toBeCloseTo(5_992.1, 9);
     expect(bySymbol.unclassified.map((u: { symbol: string }) => u.symbol)).toContain('MYSTERY');
@@ -62,7 +62,7 @@ describe('classification overrides, themes and exposure commands', () => {
       ['Unclassified', 500],
     ]);
     const reference = call(services, 'reference:portfolio', { portfolioId: portfolio.id });
-    expect(reference.unclassified).toEqual(['GBPCASH', 'MYSTERY']);
+    expect(reference.unclassified).toEqual(['MYSTERY', 'TWDCASH']);
     expect(reference.securities.QQQ.type).toBe('etf');
   });
 });

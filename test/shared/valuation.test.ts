@@ -37,6 +37,15 @@ describe('FX rates', () => {
   });
 });
 
+describe('FX rates quoted against the euro', () => {
+  it('crosses through EUR when there is no USD quote', () => {
+    const ecb = [rate('EUR', 'USD', 1.0465), rate('EUR', 'GBP', 0.82608), rate('EUR', 'JPY', 156.96)];
+    expect(fxRate('GBP', 'USD', ecb)).toBeCloseTo(1.0465 / 0.82608, 12);
+    expect(fxRate('JPY', 'GBP', ecb)).toBeCloseTo(0.82608 / 156.96, 12);
+    expect(fxRate('GBp', 'EUR', ecb)).toBeCloseTo(0.01 / 0.82608, 12);
+  });
+});
+
 describe('valuing a portfolio', () => {
   it('values quantity × price × FX and weights by base value', () => {
     const result = valuePositions(

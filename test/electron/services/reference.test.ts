@@ -27,7 +27,8 @@ describe('loadReferenceData on the bundled data', () => {
     expect(ref.securities['LDO.MI']).toMatchObject({ sector: 'Industrials', currency: 'EUR', themes: ['defense'] });
     expect(ref.securities.ZZZZ).toBeUndefined();
     expect(ref.unclassified).toEqual(['ZZZZ']);
-    expect(ref.fxRates).toEqual([{ currency: 'EUR', quote: 'USD', rate: 1.0465, asOf: '2025-02-21', source: 'ECB euro reference rate' }]);
+    expect(ref.fxRates).toContainEqual({ currency: 'EUR', quote: 'USD', rate: 1.0465, asOf: '2025-02-21', source: 'ECB euro reference rate' });
+    expect(ref.fxRates).toContainEqual({ currency: 'EUR', quote: 'GBP', rate: 0.82608, asOf: '2025-02-28', source: 'ECB euro reference rate' });
   });
 
   it('includes fund holdings with as-of and classifies their constituents', () => {
