@@ -18,6 +18,8 @@ const node = {
   logLevel: 'warning',
 };
 
+const browser = { bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', minify: true, logLevel: 'warning' };
+
 await Promise.all([
   build({
     ...node,
@@ -31,27 +33,17 @@ await Promise.all([
     outfile: path.join(root, 'out/web/server.js'),
   }),
   build({
-    bundle: true,
-    platform: 'browser',
-    target: 'chrome120',
-    format: 'iife',
-    minify: true,
+    ...browser,
     entryPoints: [path.join(root, 'electron/web/bridge.ts')],
     outfile: path.join(root, 'out/web/bridge.js'),
-    logLevel: 'warning',
   }),
   // The standalone report page (React + recharts in one file), inlined into every exported report.
   build({
-    bundle: true,
-    platform: 'browser',
-    target: 'chrome120',
-    format: 'iife',
-    minify: true,
+    ...browser,
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     entryPoints: [path.join(root, 'renderer/src/report/main.tsx')],
     outfile: path.join(root, 'out/report/report.js'),
-    logLevel: 'warning',
   }),
 ]);
 chmodSync(path.join(root, 'out/cli/aftershock.js'), 0o755);
