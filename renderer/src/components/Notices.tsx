@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useStore } from '../store/store';
 
 const INFO_MS = 8000;
+/** Notices that offer an action (Undo) stay longer: the user has to read them and decide. */
+const ACTION_MS = 30000;
 
 /** Toasts for errors (stay until dismissed) and confirmations (fade after a while, may offer Undo). */
 export function Notices() {
@@ -11,7 +13,7 @@ export function Notices() {
   useEffect(() => {
     const timers = notices
       .filter((n) => n.kind === 'info')
-      .map((n) => window.setTimeout(() => dismiss(n.id), INFO_MS));
+      .map((n) => window.setTimeout(() => dismiss(n.id), n.action ? ACTION_MS : INFO_MS));
     return () => timers.forEach((t) => window.clearTimeout(t));
   }, [notices, dismiss]);
 
