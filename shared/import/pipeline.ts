@@ -4,7 +4,7 @@ import { derivePositions } from './derive';
 import { findBlocks, hashText, type Block } from './layout';
 import { normaliseHeader } from './headers';
 import { guessDecimalStyle } from './numbers';
-import { isFooterRow, readRow, type RowContext } from './normalise';
+import { isFooterRow, rowReader, type RowContext } from './normalise';
 import { detectPreset, findPreset, presetColumns, type Preset } from './presets';
 import { stripBom } from './decode';
 import { isBlankRow, parseTable } from './table';
@@ -89,7 +89,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
 
   const rows: RowOutcome[] = [];
   const records: ImportRecord[] = [];
-  const seen = new Map<string, number>();
+  // Row of the first position per account and symbol; nested maps spare a joined key string per row.
+  const seen = new Map<string, Map<string, number>>();
   const defaultAccount = options.defaultAccount ?? preset.defaultAccount ?? 'Imported';
   let lastAccount = defaultAccount;
   for (let i = 0; i < first.headerIndex; i++) if (!isBlankRow(table.rows[i])) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
@@ -103,21 +104,23 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       asOf: titled.asOf ?? null, resolveIsin: options.resolveIsin,
       mapping: k === 0 || options.mapping ? mapping : guessMapping(preset, block, table.rows),
     };
+    const readRow = rowReader(ctx);
     for (let i = block.headerIndex + 1; i < block.end; i++) {
       const cells = table.rows[i];
       const row = i + 1;
       if (isBlankRow(cells)) continue;
       if (!isOwn) { rows.push({ row, status: 'skipped', reason: `part of a second table (${block.header.slice(0, 3).join(', ')}…); only the ${preset.label} table is imported` }); continue; }
       if (isFooterRow(cells, block.header.length)) { rows.push({ row, status: 'skipped', reason: 'total, note or footer line' }); continue; }
-      const reading = readRow(cells, ctx);
+      const reading = readRow(cells);
       if (reading.kind === 'invalid') { rows.push({ row, status: 'invalid', reason: reading.reason, column: reading.column }); continue; }
       if (reading.kind === 'skipped') { rows.push({ row, status: 'skipped', reason: reading.reason }); continue; }
       const r = reading.record;
       if (kind === 'positions') {
-        const key = `${r.account}\u0000${r.symbol}`;
-        const earlier = seen.get(key);
+        let symbols = seen.get(r.account);
+        if (!symbols) seen.set(r.account, (symbols = new Map()));
+        const earlier = symbols.get(r.symbol);
         if (earlier !== undefined) { rows.push({ row, status: 'duplicate', reason: `same account and symbol as row ${earlier}; the first one is kept`, record: r }); continue; }
-        seen.set(key, row);
+        symbols.set(r.symbol, row);
       }
       rows.push({ row, status: 'new', reason: kind === 'positions' ? 'position' : r.txClass ?? '', record: r });
       records.push(r);
