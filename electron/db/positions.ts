@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AssetClass, Position } from '../../shared/domain/types';
+import type { ImportPosition } from '../../shared/import/types';
 import { found } from './errors';
 
 interface PositionRow {
@@ -127,36 +128,47 @@ const BULK_WIDTH = 11;
 /** Rows per multi-row INSERT: fewer statement runs, far below SQLite's 32,766-parameter limit. */
 const BULK_BATCH = 100;
 
-function bindRow(values: unknown[], at: number, p: PositionInput): void {
-  values[at] = p.accountId;
-  values[at + 1] = p.symbol;
-  values[at + 2] = p.name ?? '';
-  values[at + 3] = p.assetClass ?? 'equity';
-  values[at + 4] = p.quantity;
-  values[at + 5] = p.price ?? null;
-  values[at + 6] = p.marketValue ?? null;
-  values[at + 7] = p.costBasis ?? null;
-  values[at + 8] = p.currency;
-  values[at + 9] = p.asOf ?? null;
-  values[at + 10] = p.importId ?? null;
-}
-
-/** Inserts many positions of one import, a hundred rows per statement; call inside a transaction. */
-export function insertPositionsBulk(db: Database, inputs: readonly PositionInput[]): number {
-  // Positional parameters and multi-row VALUES: per-statement and per-name binding costs dominate at 100,000 rows.
+/**
+ * Runs multi-row INSERTs for `count` positions; `bind` writes the 11 values of position `index` at `at`.
+ * Positional parameters and a hundred rows per statement: per-statement and per-name binding costs dominate at 100,000 rows.
+ */
+function insertBatched(db: Database, count: number, bind: (values: unknown[], at: number, index: number) => void): number {
   const batch = db.prepare(BULK_COLUMNS + Array(BULK_BATCH).fill(BULK_ROW).join(', '));
   const values: unknown[] = new Array(BULK_BATCH * BULK_WIDTH);
   let i = 0;
-  for (; i + BULK_BATCH <= inputs.length; i += BULK_BATCH) {
-    for (let k = 0; k < BULK_BATCH; k++) bindRow(values, k * BULK_WIDTH, inputs[i + k]);
+  for (; i + BULK_BATCH <= count; i += BULK_BATCH) {
+    for (let k = 0; k < BULK_BATCH; k++) bind(values, k * BULK_WIDTH, i + k);
     batch.run(values);
   }
-  if (i < inputs.length) {
-    const rest = inputs.length - i;
-    const last = db.prepare(BULK_COLUMNS + Array(rest).fill(BULK_ROW).join(', '));
+  if (i < count) {
+    const rest = count - i;
     const tail: unknown[] = new Array(rest * BULK_WIDTH);
-    for (let k = 0; k < rest; k++) bindRow(tail, k * BULK_WIDTH, inputs[i + k]);
-    last.run(tail);
+    for (let k = 0; k < rest; k++) bind(tail, k * BULK_WIDTH, i + k);
+    db.prepare(BULK_COLUMNS + Array(rest).fill(BULK_ROW).join(', ')).run(tail);
   }
-  return inputs.length;
+  return count;
+}
+
+/** Inserts the positions of one import (account names resolved through `accountIds`); call inside a transaction. */
+export function insertImportedPositions(
+  db: Database,
+  importId: number,
+  positions: readonly ImportPosition[],
+  accountIds: ReadonlyMap<string, number>,
+): number {
+  // Bound straight from the preview's positions: no intermediate object per row.
+  return insertBatched(db, positions.length, (values, at, index) => {
+    const p = positions[index];
+    values[at] = accountIds.get(p.account);
+    values[at + 1] = p.symbol;
+    values[at + 2] = p.name.slice(0, 200);
+    values[at + 3] = p.assetClass;
+    values[at + 4] = p.quantity;
+    values[at + 5] = p.price;
+    values[at + 6] = p.marketValue;
+    values[at + 7] = p.costBasis;
+    values[at + 8] = p.currency;
+    values[at + 9] = p.asOf;
+    values[at + 10] = importId;
+  });
 }

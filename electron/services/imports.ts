@@ -12,7 +12,7 @@ import {
 } from '../db/imports';
 import { getMappingProfile, saveMappingProfile } from '../db/mapping-profiles';
 import { getPortfolio } from '../db/portfolios';
-import { insertPositionsBulk, type PositionInput } from '../db/positions';
+import { insertImportedPositions } from '../db/positions';
 
 /** What the caller gives to preview or commit a file. */
 export interface ImportRequest {
@@ -113,14 +113,9 @@ export function commitImport(
       replaced += existing ? replaceAccountPositions(db, importId, account.id) : 0;
       accountIds.set(name, account.id);
     }
-    const inputs: PositionInput[] = preview.positions.map((p) => ({
-      accountId: accountIds.get(p.account)!, symbol: p.symbol, name: p.name.slice(0, 200), assetClass: p.assetClass,
-      quantity: p.quantity, price: p.price, marketValue: p.marketValue, costBasis: p.costBasis, currency: p.currency,
-      asOf: p.asOf, importId,
-    }));
-    insertPositionsBulk(db, inputs);
+    const written = insertImportedPositions(db, importId, preview.positions, accountIds);
     if (request.mapping) saveMappingProfile(db, preview.layoutKey, preview.format, request.mapping);
-    return { status: 'imported', import: getImport(db, importId), preview, positions: inputs.length, replaced, accounts: [...accountIds.keys()] };
+    return { status: 'imported', import: getImport(db, importId), preview, positions: written, replaced, accounts: [...accountIds.keys()] };
   })();
 }
 
