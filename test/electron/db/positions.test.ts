@@ -32,7 +32,7 @@ function positions(count: number): ImportPosition[] {
 }
 
 describe('insertImportedPositions', () => {
-  it.each([0, 1, 99, 100, 101, 250])('writes %i positions with every field, across whole and partial batches', (count) => {
+  it.each([0, 1, 499, 500, 501, 1250])('writes %i positions with every field, across whole and partial batches', (count) => {
     const { portfolioId, accountIds, importId } = setUp();
     const written = services.db.transaction(() => insertImportedPositions(services.db, importId, positions(count), accountIds))();
     const stored = listPortfolioPositions(services.db, portfolioId);
@@ -46,8 +46,8 @@ describe('insertImportedPositions', () => {
 
   it('writes nothing when one row breaks a constraint inside the transaction', () => {
     const { portfolioId, accountIds, importId } = setUp();
-    const rows = positions(150);
-    rows[120] = { ...rows[120], price: -1 };
+    const rows = positions(700);
+    rows[600] = { ...rows[600], price: -1 };
     expect(() => services.db.transaction(() => insertImportedPositions(services.db, importId, rows, accountIds))()).toThrow(/CHECK constraint failed/);
     expect(listPortfolioPositions(services.db, portfolioId)).toEqual([]);
   });
