@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { ImportSummary } from '../../shared/domain/types';
 import { AppError } from '../../shared/ipc/result';
 import { buildPreview } from '../../shared/import/pipeline';
-import { summarise } from '../../shared/import/summary';
+import { PREVIEW_ROW_LIMIT, summarise } from '../../shared/import/summary';
 import type { ColumnMapping, ImportPreview } from '../../shared/import/types';
 import { createAccount, deleteAccountIfEmpty, findAccountByName } from '../db/accounts';
 import {
@@ -47,7 +47,11 @@ export function sha256Text(text: string): string {
 
 /** Runs the pure pipeline with the saved mapping profile for the file's layout, when there is one. */
 export function previewImport(db: Database, request: ImportRequest): PreviewAnswer {
-  const base = { fileName: request.fileName, format: request.format, defaultAccount: request.account, resolveIsin: symbolByIsinLookup(db) };
+  // The screen and the CLI list only the first new rows (trimPreview), so the rest are not kept row by row.
+  const base = {
+    fileName: request.fileName, format: request.format, defaultAccount: request.account, resolveIsin: symbolByIsinLookup(db),
+    newRowLimit: PREVIEW_ROW_LIMIT,
+  };
   const currency = request.portfolioId ? getPortfolio(db, request.portfolioId).baseCurrency : undefined;
   let result = buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: request.mapping });
   let isSavedMapping = false;

@@ -91,6 +91,9 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const records: ImportRecord[] = [];
   // Row of the first position per account and symbol; nested maps spare a joined key string per row.
   const seen = new Map<string, Map<string, number>>();
+  // New rows past the caller's limit are counted, not kept: the screen lists only the first ones.
+  const newRowLimit = options.newRowLimit ?? Infinity;
+  let omittedRows = 0;
   const defaultAccount = options.defaultAccount ?? preset.defaultAccount ?? 'Imported';
   let lastAccount = defaultAccount;
   for (let i = 0; i < first.headerIndex; i++) if (!isBlankRow(table.rows[i])) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
@@ -122,7 +125,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
         if (earlier !== undefined) { rows.push({ row, status: 'duplicate', reason: `same account and symbol as row ${earlier}; the first one is kept`, record: r }); continue; }
         symbols.set(r.symbol, row);
       }
-      rows.push({ row, status: 'new', reason: kind === 'positions' ? 'position' : r.txClass ?? '', record: r });
+      if (records.length < newRowLimit) rows.push({ row, status: 'new', reason: kind === 'positions' ? 'position' : r.txClass ?? '', record: r });
+      else omittedRows++;
       records.push(r);
     }
   });
@@ -148,13 +152,14 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     preview: {
       fileName, format: preset.id, formatLabel: preset.label, kind, header: first.header, layoutKey, mapping, rows,
       counts: {
-        rows: rows.length,
+        rows: rows.length + omittedRows,
         new: records.length,
         duplicate: rows.filter((r) => r.status === 'duplicate').length,
         invalid: rows.filter((r) => r.status === 'invalid').length,
         skipped: rows.filter((r) => r.status === 'skipped').length,
       },
       positions, totals: summarise(positions), warnings, delimiter: table.delimiter,
+      ...(omittedRows > 0 && { omitted: { rows: omittedRows, positions: 0 } }),
     },
   };
 }

@@ -52,18 +52,25 @@ export function summarise(positions: readonly ImportPosition[]): AccountTotal[] 
     .sort((a, b) => a.account.localeCompare(b.account) || a.currency.localeCompare(b.currency));
 }
 
+/** New rows and positions a preview sent to the screen lists; the rest are only counted. */
+export const PREVIEW_ROW_LIMIT = 500;
+
 /**
  * A preview small enough to send to the screen: every row that is not new, the first `limit` new rows
  * and positions; counts and totals stay whole, and `omitted` says how many rows and positions were left out.
  */
-export function trimPreview(preview: ImportPreview, limit = 500): ImportPreview {
+export function trimPreview(preview: ImportPreview, limit = PREVIEW_ROW_LIMIT): ImportPreview {
   let kept = 0;
   const rows = preview.rows.filter((r) => r.status !== 'new' || kept++ < limit);
   const positions = preview.positions.slice(0, limit);
+  const earlier = preview.omitted ?? { rows: 0, positions: 0 };
   return {
     ...preview,
     rows,
     positions,
-    omitted: { rows: preview.rows.length - rows.length, positions: preview.positions.length - positions.length },
+    omitted: {
+      rows: earlier.rows + preview.rows.length - rows.length,
+      positions: earlier.positions + preview.positions.length - positions.length,
+    },
   };
 }
