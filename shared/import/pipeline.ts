@@ -8,8 +8,8 @@ import { isFooterRow, rowReader, type RowContext } from './normalise';
 import { detectPreset, findPreset, presetColumns, type Preset } from './presets';
 import { stripBom } from './decode';
 import { isBlankRow, parseTable } from './table';
-import type { ColumnMapping, ImportKind, ImportRecord, PipelineOptions, PipelineResult, RowOutcome } from './types';
-import { summarise, toPositions } from './summary';
+import type { ColumnMapping, ImportKind, ImportPosition, ImportRecord, PipelineOptions, PipelineResult, RowOutcome } from './types';
+import { summarise, toPosition } from './summary';
 
 function refuse(fileName: string, message: string, detail?: string, row?: number, column?: string): PipelineResult {
   const where = row === undefined ? fileName : `${fileName}, row ${row}${column ? `, column "${column}"` : ''}`;
@@ -88,7 +88,10 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   if (missing) return refuse(fileName, `${missing} in the header on row ${first.headerIndex + 1}; choose the columns by hand.`);
 
   const rows: RowOutcome[] = [];
+  // A snapshot's rows become positions as they are read; a history's records are kept to derive them.
   const records: ImportRecord[] = [];
+  let positions: ImportPosition[] = [];
+  let newCount = 0;
   // Row of the first position per account and symbol; nested maps spare a joined key string per row.
   const seen = new Map<string, Map<string, number>>();
   // New rows past the caller's limit are counted, not kept: the screen lists only the first ones.
@@ -125,17 +128,17 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
         if (earlier !== undefined) { rows.push({ row, status: 'duplicate', reason: `same account and symbol as row ${earlier}; the first one is kept`, record: r }); continue; }
         symbols.set(r.symbol, row);
       }
-      if (records.length < newRowLimit) rows.push({ row, status: 'new', reason: kind === 'positions' ? 'position' : r.txClass ?? '', record: r });
+      if (newCount++ < newRowLimit) rows.push({ row, status: 'new', reason: kind === 'positions' ? 'position' : r.txClass ?? '', record: r });
       else omittedRows++;
-      records.push(r);
+      if (kind === 'positions') positions.push(toPosition(r));
+      else records.push(r);
     }
   });
   const firstInvalid = rows.find((r) => r.status === 'invalid');
-  if (records.length === 0) {
+  if (newCount === 0) {
     if (firstInvalid) return refuse(fileName, `${firstInvalid.reason}. No row could be read, so nothing was imported.`, undefined, firstInvalid.row, firstInvalid.column);
     return refuse(fileName, `no data rows were found under the header on row ${first.headerIndex + 1}.`);
   }
-  let positions = toPositions(records);
   const warnings: string[] = [];
   if (kind === 'transactions') {
     if (!records.some((r) => r.txClass && movesShares(r.txClass))) {
@@ -153,7 +156,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       fileName, format: preset.id, formatLabel: preset.label, kind, header: first.header, layoutKey, mapping, rows,
       counts: {
         rows: rows.length + omittedRows,
-        new: records.length,
+        new: newCount,
         duplicate: rows.filter((r) => r.status === 'duplicate').length,
         invalid: rows.filter((r) => r.status === 'invalid').length,
         skipped: rows.filter((r) => r.status === 'skipped').length,

@@ -10,24 +10,22 @@ export function isParQuotedBond(symbol: string, name: string): boolean {
 
 const FUND = /\b(ETF|FUND|FD|FDS|INDEX|TRUST|UCITS|ISHARES|SPDR|VANGUARD)\b/i;
 
-/** Turns positions-snapshot records into positions (cash rows as cash, GBX prices in GBP). */
-export function toPositions(records: readonly ImportRecord[]): ImportPosition[] {
-  return records.map((r) => {
-    const isPence = r.currency === 'GBX';
-    const isBond = isParQuotedBond(r.symbol, r.name);
-    return {
-      account: r.account,
-      symbol: r.symbol,
-      name: r.name,
-      assetClass: r.isCash ? 'cash' : isBond || /bond|fixed income/i.test(r.securityType) ? 'bond' : FUND.test(r.name) || /fund|etf/i.test(r.securityType) ? 'fund' : 'equity',
-      quantity: r.quantity ?? r.marketValue ?? 0,
-      price: r.price === null ? null : isPence || isBond ? r.price / 100 : r.price,
-      marketValue: r.marketValue === null ? null : isPence ? r.marketValue / 100 : r.marketValue,
-      costBasis: r.costBasis,
-      currency: isPence ? 'GBP' : r.currency,
-      asOf: r.date,
-    };
-  });
+/** Turns a positions-snapshot record into a position (a cash row as cash, GBX prices in GBP). */
+export function toPosition(r: ImportRecord): ImportPosition {
+  const isPence = r.currency === 'GBX';
+  const isBond = isParQuotedBond(r.symbol, r.name);
+  return {
+    account: r.account,
+    symbol: r.symbol,
+    name: r.name,
+    assetClass: r.isCash ? 'cash' : isBond || /bond|fixed income/i.test(r.securityType) ? 'bond' : FUND.test(r.name) || /fund|etf/i.test(r.securityType) ? 'fund' : 'equity',
+    quantity: r.quantity ?? r.marketValue ?? 0,
+    price: r.price === null ? null : isPence || isBond ? r.price / 100 : r.price,
+    marketValue: r.marketValue === null ? null : isPence ? r.marketValue / 100 : r.marketValue,
+    costBasis: r.costBasis,
+    currency: isPence ? 'GBP' : r.currency,
+    asOf: r.date,
+  };
 }
 
 /** The value of a position in its own currency: market value when given, else quantity × price. */
