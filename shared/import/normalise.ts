@@ -38,7 +38,8 @@ const EXPECTED: Partial<Record<ImportField, string>> = {
 export function isFooterRow(cells: readonly string[], headerWidth: number): boolean {
   let filled = 0;
   let first = '';
-  for (let i = 0; i < cells.length; i++) {
+  // Only whether there are none, one or more filled cells matters, and which is the first.
+  for (let i = 0; i < cells.length && filled < 2; i++) {
     if (cells[i] === '' || cells[i].trim() === '') continue;
     if (filled++ === 0) first = cells[i];
   }

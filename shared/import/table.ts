@@ -53,12 +53,12 @@ export function parseTable(text: string): RawTable {
 
 /** Tells whether a row has no content. */
 export function isBlankRow(row: readonly string[]): boolean {
-  return filledCount(row) === 0;
+  return filledCount(row, 1) === 0;
 }
 
-/** How many cells of a row hold more than white space. */
-export function filledCount(row: readonly string[]): number {
+/** How many cells of a row hold more than white space, counting no further than `upTo`. */
+export function filledCount(row: readonly string[], upTo = Infinity): number {
   let count = 0;
-  for (let i = 0; i < row.length; i++) if (row[i] !== '' && row[i].trim() !== '') count++;
+  for (let i = 0; i < row.length && count < upTo; i++) if (row[i] !== '' && row[i].trim() !== '') count++;
   return count;
 }
