@@ -92,7 +92,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const records: ImportRecord[] = [];
   let positions: ImportPosition[] = [];
   let newCount = 0;
-  const seen = new Map<string, number>();
+  // Row of the first position per account and symbol; nested maps spare a joined key string per row.
+  const seen = new Map<string, Map<string, number>>();
   // New rows past the caller's limit are counted, not kept: the screen lists only the first ones.
   const newRowLimit = options.newRowLimit ?? Infinity;
   let omittedRows = 0;
@@ -121,10 +122,11 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       if (reading.kind === 'skipped') { rows.push({ row, status: 'skipped', reason: reading.reason }); continue; }
       const r = reading.record;
       if (kind === 'positions') {
-        const key = `${r.account}\u0000${r.symbol}`;
-        const earlier = seen.get(key);
+        let symbols = seen.get(r.account);
+        if (!symbols) seen.set(r.account, (symbols = new Map()));
+        const earlier = symbols.get(r.symbol);
         if (earlier !== undefined) { rows.push({ row, status: 'duplicate', reason: `same account and symbol as row ${earlier}; the first one is kept`, record: r }); continue; }
-        seen.set(key, row);
+        symbols.set(r.symbol, row);
       }
       if (newCount++ < newRowLimit) rows.push({ row, status: 'new', reason: kind === 'positions' ? 'position' : r.txClass ?? '', record: r });
       else omittedRows++;

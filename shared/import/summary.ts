@@ -35,15 +35,17 @@ export function positionValue(p: Pick<ImportPosition, 'marketValue' | 'quantity'
 
 /** Positions and market value per account and currency, for the preview's totals. */
 export function summarise(positions: readonly ImportPosition[]): AccountTotal[] {
-  const totals = new Map<string, AccountTotal>();
+  // Per account, then per currency: nested maps spare a joined key string per position.
+  const totals = new Map<string, Map<string, AccountTotal>>();
   for (const p of positions) {
-    const key = `${p.account}\u0000${p.currency}`;
-    const t = totals.get(key) ?? { account: p.account, currency: p.currency, positions: 0, marketValue: 0 };
+    let byCurrency = totals.get(p.account);
+    if (!byCurrency) totals.set(p.account, (byCurrency = new Map()));
+    let t = byCurrency.get(p.currency);
+    if (!t) byCurrency.set(p.currency, (t = { account: p.account, currency: p.currency, positions: 0, marketValue: 0 }));
     t.positions++;
     t.marketValue += positionValue(p);
-    totals.set(key, t);
   }
-  return [...totals.values()]
+  return [...totals.values()].flatMap((byCurrency) => [...byCurrency.values()])
     .map((t) => ({ ...t, marketValue: Math.round(t.marketValue * 100) / 100 }))
     .sort((a, b) => a.account.localeCompare(b.account) || a.currency.localeCompare(b.currency));
 }
