@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { ImportSummary } from '../../shared/domain/types';
 import { AppError } from '../../shared/ipc/result';
 import { buildPreview } from '../../shared/import/pipeline';
-import { summarise } from '../../shared/import/summary';
+import { PREVIEW_ROW_LIMIT, summarise } from '../../shared/import/summary';
 import type { ColumnMapping, ImportPreview } from '../../shared/import/types';
 import { createAccount, deleteAccountIfEmpty, findAccountByName } from '../db/accounts';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../db/imports';
 import { getMappingProfile, saveMappingProfile } from '../db/mapping-profiles';
 import { getPortfolio } from '../db/portfolios';
-import { insertPositionsBulk, type PositionInput } from '../db/positions';
+import { insertImportedPositions } from '../db/positions';
 
 /** What the caller gives to preview or commit a file. */
 export interface ImportRequest {
@@ -47,7 +47,11 @@ export function sha256Text(text: string): string {
 
 /** Runs the pure pipeline with the saved mapping profile for the file's layout, when there is one. */
 export function previewImport(db: Database, request: ImportRequest): PreviewAnswer {
-  const base = { fileName: request.fileName, format: request.format, defaultAccount: request.account, resolveIsin: symbolByIsinLookup(db) };
+  // The screen and the CLI list only the first new rows (trimPreview), so the rest are not kept row by row.
+  const base = {
+    fileName: request.fileName, format: request.format, defaultAccount: request.account, resolveIsin: symbolByIsinLookup(db),
+    newRowLimit: PREVIEW_ROW_LIMIT,
+  };
   const currency = request.portfolioId ? getPortfolio(db, request.portfolioId).baseCurrency : undefined;
   let result = buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: request.mapping });
   let isSavedMapping = false;
@@ -113,14 +117,9 @@ export function commitImport(
       replaced += existing ? replaceAccountPositions(db, importId, account.id) : 0;
       accountIds.set(name, account.id);
     }
-    const inputs: PositionInput[] = preview.positions.map((p) => ({
-      accountId: accountIds.get(p.account)!, symbol: p.symbol, name: p.name.slice(0, 200), assetClass: p.assetClass,
-      quantity: p.quantity, price: p.price, marketValue: p.marketValue, costBasis: p.costBasis, currency: p.currency,
-      asOf: p.asOf, importId,
-    }));
-    insertPositionsBulk(db, inputs);
+    const written = insertImportedPositions(db, importId, preview.positions, accountIds);
     if (request.mapping) saveMappingProfile(db, preview.layoutKey, preview.format, request.mapping);
-    return { status: 'imported', import: getImport(db, importId), preview, positions: inputs.length, replaced, accounts: [...accountIds.keys()] };
+    return { status: 'imported', import: getImport(db, importId), preview, positions: written, replaced, accounts: [...accountIds.keys()] };
   })();
 }
 

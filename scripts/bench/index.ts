@@ -6,20 +6,25 @@ import { storeBenchmarks } from './store';
 import { reportBenchmarks } from './report';
 import { uiBenchmarks } from './ui';
 
-/** Runs every benchmark group and prints its figures with the machine's context. */
-export async function runBenchmarks(_args: string[]): Promise<void> {
+/** Runs every benchmark group, or only those named (store, engine, ui, import, report, reference), and prints the figures. */
+export async function runBenchmarks(args: string[]): Promise<void> {
+  const isWanted = (group: string) => args.length === 0 || args.includes(group);
   console.log('# Aftershock benchmarks');
   console.log(machineContext());
-  printFigures('Store and valuation', storeBenchmarks());
-  printFigures('Stress engine', engineBenchmarks());
-  const ui = await uiBenchmarks();
-  if (typeof ui === 'string') console.log(`\n## Interactive what-if in Chromium\n${ui}`);
-  else printFigures('Interactive what-if in Chromium', ui);
-  printFigures('Import', importBenchmarks());
-  const report = await reportBenchmarks();
-  if (typeof report === 'string') console.log(`\n## Client PDF report\n${report}`);
-  else printFigures('Client PDF report', report);
-  printFigures('Reference data and exposure', referenceBenchmarks());
+  if (isWanted('store')) printFigures('Store and valuation', storeBenchmarks());
+  if (isWanted('engine')) printFigures('Stress engine', engineBenchmarks());
+  if (isWanted('ui')) {
+    const ui = await uiBenchmarks();
+    if (typeof ui === 'string') console.log(`\n## Interactive what-if in Chromium\n${ui}`);
+    else printFigures('Interactive what-if in Chromium', ui);
+  }
+  if (isWanted('import')) printFigures('Import', importBenchmarks());
+  if (isWanted('report')) {
+    const report = await reportBenchmarks();
+    if (typeof report === 'string') console.log(`\n## Client PDF report\n${report}`);
+    else printFigures('Client PDF report', report);
+  }
+  if (isWanted('reference')) printFigures('Reference data and exposure', referenceBenchmarks());
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`\nPeak memory of this benchmark process (RSS): ${peak.toFixed(0)} MiB`);
 }

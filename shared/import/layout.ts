@@ -1,5 +1,5 @@
 import { isHeaderRow } from './headers';
-import { isBlankRow } from './table';
+import { filledCount, isBlankRow } from './table';
 
 /** One table inside a file: its header line, its data lines and the title lines above it. */
 export interface Block {
@@ -34,7 +34,7 @@ export function findBlocks(rows: readonly string[][]): Block[] {
   for (let i = first + 1; i < rows.length; i++) {
     const row = rows[i];
     // Only a line after a blank or title line can start a new table.
-    const isAfterBreak = isBlankRow(rows[i - 1]) || rows[i - 1].filter((c) => c.trim()).length <= 2;
+    const isAfterBreak = filledCount(rows[i - 1], 3) <= 2;
     if (isAfterBreak && row.length > 1 && !isBlankRow(row) && isHeaderRow(row)) {
       starts.push(i);
     }
@@ -44,7 +44,7 @@ export function findBlocks(rows: readonly string[][]): Block[] {
     let end = next;
     if (k + 1 < starts.length) {
       // Title lines of the next block belong to it, not to this one.
-      while (end - 1 > start && (isBlankRow(rows[end - 1]) || rows[end - 1].filter((c) => c.trim()).length <= 2)) end--;
+      while (end - 1 > start && filledCount(rows[end - 1], 3) <= 2) end--;
     }
     return { headerIndex: start, header: rows[start].map((c) => c.trim()), end, title: titleAbove(rows, start, k === 0 ? 0 : start - 4) };
   });

@@ -1,6 +1,6 @@
 import { classifyAction, movesShares, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
-import { parseNumber } from './numbers';
+import { readNumber } from './numbers';
 import type { Preset } from './presets';
 import type { ColumnMapping, ImportField, ImportKind, ImportRecord } from './types';
 
@@ -36,61 +36,94 @@ const EXPECTED: Partial<Record<ImportField, string>> = {
 
 /** Tells whether a data row is a footer, total or disclaimer line rather than data. */
 export function isFooterRow(cells: readonly string[], headerWidth: number): boolean {
-  const filled = cells.filter((c) => c.trim() !== '');
-  if (filled.length === 0) return false;
-  if (FOOTER.test(filled[0].trim()) && !/^\d/.test(filled[0])) return true;
-  return filled.length === 1 && headerWidth > 2 && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(filled[0].trim());
+  let filled = 0;
+  let first = '';
+  // Only whether there are none, one or more filled cells matters, and which is the first.
+  for (let i = 0; i < cells.length && filled < 2; i++) {
+    if (cells[i] === '' || cells[i].trim() === '') continue;
+    if (filled++ === 0) first = cells[i];
+  }
+  if (filled === 0) return false;
+  if (FOOTER.test(first.trim()) && !/^\d/.test(first)) return true;
+  return filled === 1 && headerWidth > 2 && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(first.trim());
+}
+
+const NUMBER_FIELDS = ['quantity', 'price', 'marketValue', 'costBasis', 'amount'] as const;
+const NO_DESCRIPTION = /^(-+|n\/a|none)$/i;
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+/** The trimmed text of a cell, or '' for an unmapped column (-1) or a short row. */
+function textAt(cells: readonly string[], index: number): string {
+  return index < 0 ? '' : (cells[index] ?? '').trim();
 }
 
 /** Reads one data row into a normalised record, or says why it is invalid or skipped. */
 export function readRow(cells: readonly string[], ctx: RowContext): RowReading {
+  return rowReader(ctx)(cells);
+}
+
+/** readRow for every data row of one table: the column lookups are worked out once, not per row. */
+export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowReading {
   const { columns, decimal, dateOrder } = ctx.mapping;
-  const cell = (f: ImportField) => (columns[f] === undefined ? '' : (cells[columns[f]] ?? '').trim());
+  const at = (f: ImportField) => columns[f] ?? -1;
   const colName = (f: ImportField) => (columns[f] === undefined ? f : ctx.header[columns[f]] || `column ${columns[f] + 1}`);
-  const numbers: Partial<Record<ImportField, number | null>> = {};
-  for (const f of ['quantity', 'price', 'marketValue', 'costBasis', 'amount'] as const) {
-    const n = parseNumber(cell(f), decimal);
-    if (!n.ok) {
-      const shown = cell(f).length > 40 ? `${cell(f).slice(0, 40)}…` : cell(f);
-      return { kind: 'invalid', column: colName(f), reason: `expected ${EXPECTED[f]}, found "${shown}"` };
+  const numberAt = NUMBER_FIELDS.map(at);
+  const [symbolAt, isinAt, descriptionAt, currencyAt, priceCurrencyAt, accountAt, accountNumberAt, dateAt, securityTypeAt] = (
+    ['symbol', 'isin', 'description', 'currency', 'priceCurrency', 'account', 'accountNumber', 'date', 'securityType'] as const
+  ).map(at);
+  const hasIsinColumn = columns.isin !== undefined;
+  const order = ctx.preset.dateOrder ?? dateOrder;
+  return (cells) => {
+    const numbers: (number | null)[] = [];
+    for (let k = 0; k < NUMBER_FIELDS.length; k++) {
+      const text = textAt(cells, numberAt[k]);
+      const value = readNumber(text, decimal);
+      if (value === undefined) {
+        const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+        return { kind: 'invalid', column: colName(NUMBER_FIELDS[k]), reason: `expected ${EXPECTED[NUMBER_FIELDS[k]]}, found "${shown}"` };
+      }
+      numbers.push(value);
     }
-    numbers[f] = n.value;
-  }
-  const rawDescription = cell('description').slice(0, 200);
-  const description = /^(-+|n\/a|none)$/i.test(rawDescription) ? '' : rawDescription;
-  let symbol = cell('symbol').replace(/\*+$/, '').trim();
-  let isin = cell('isin').toUpperCase() || null;
-  if (!isin && ISIN.test(symbol.toUpperCase()) && columns.isin === undefined) isin = symbol.toUpperCase();
-  if (isin && !ISIN.test(isin)) isin = null;
-  const isCash = CASH_TEXT.test(symbol) || CASH_TEXT.test(description) || /\*\*$/.test(cell('symbol'));
-  if (!symbol && isin) symbol = ctx.resolveIsin?.(isin) ?? isin;
-  const currencyCell = cell('currency').toUpperCase();
-  const currency = /^[A-Z]{3}$/.test(currencyCell) ? currencyCell : ctx.currency;
-  const accountParts = [cell('account'), cell('accountNumber')].filter(Boolean);
-  const account = (accountParts.length === 2 ? `${accountParts[0]} (${accountParts[1]})` : accountParts[0]) || ctx.account;
-  const dateText = cell('date');
-  const date = dateText ? parseDate(dateText, ctx.preset.dateOrder ?? dateOrder) : ctx.asOf;
-  const record: ImportRecord = {
-    account: account.slice(0, 200),
-    symbol,
-    isin,
-    name: description,
-    quantity: numbers.quantity ?? null,
-    price: numbers.price ?? null,
-    marketValue: numbers.marketValue ?? null,
-    costBasis: numbers.costBasis ?? null,
-    currency,
-    priceCurrency: /^[A-Z]{3}$/.test(cell('priceCurrency').toUpperCase()) ? cell('priceCurrency').toUpperCase() : null,
-    date,
-    txClass: null,
-    amount: numbers.amount ?? null,
-    isCash: isCash || /money market|^cash/i.test(cell('securityType')),
-    securityType: cell('securityType').slice(0, 60),
+    const rawDescription = textAt(cells, descriptionAt).slice(0, 200);
+    const description = NO_DESCRIPTION.test(rawDescription) ? '' : rawDescription;
+    const symbolCell = textAt(cells, symbolAt);
+    let symbol = symbolCell.endsWith('*') ? symbolCell.replace(/\*+$/, '').trim() : symbolCell;
+    let isin = textAt(cells, isinAt).toUpperCase() || null;
+    if (!isin && !hasIsinColumn && symbol.length === 12 && ISIN.test(symbol.toUpperCase())) isin = symbol.toUpperCase();
+    if (isin && !ISIN.test(isin)) isin = null;
+    const isCash = CASH_TEXT.test(symbol) || CASH_TEXT.test(description) || symbolCell.endsWith('**');
+    if (!symbol && isin) symbol = ctx.resolveIsin?.(isin) ?? isin;
+    const currencyCell = textAt(cells, currencyAt).toUpperCase();
+    const priceCurrencyCell = textAt(cells, priceCurrencyAt).toUpperCase();
+    const accountName = textAt(cells, accountAt);
+    const accountNumber = textAt(cells, accountNumberAt);
+    const account = (accountName && accountNumber ? `${accountName} (${accountNumber})` : accountName || accountNumber) || ctx.account;
+    const dateText = textAt(cells, dateAt);
+    const date = dateText ? parseDate(dateText, order) : ctx.asOf;
+    const securityType = textAt(cells, securityTypeAt);
+    const record: ImportRecord = {
+      account: account.slice(0, 200),
+      symbol,
+      isin,
+      name: description,
+      quantity: numbers[0],
+      price: numbers[1],
+      marketValue: numbers[2],
+      costBasis: numbers[3],
+      currency: CURRENCY_CODE.test(currencyCell) ? currencyCell : ctx.currency,
+      priceCurrency: CURRENCY_CODE.test(priceCurrencyCell) ? priceCurrencyCell : null,
+      date,
+      txClass: null,
+      amount: numbers[4],
+      isCash: isCash || /money market|^cash/i.test(securityType),
+      securityType: securityType.slice(0, 60),
+    };
+    if (dateText && !date) {
+      return { kind: 'invalid', column: colName('date'), reason: `expected a date such as 10/14/2024 or 2024-10-14, found "${dateText.slice(0, 40)}"` };
+    }
+    if (ctx.kind === 'positions') return finishPosition(record, colName);
+    return finishTransaction(record, ctx, (f) => textAt(cells, at(f)), colName);
   };
-  if (dateText && !date) {
-    return { kind: 'invalid', column: colName('date'), reason: `expected a date such as 10/14/2024 or 2024-10-14, found "${dateText.slice(0, 40)}"` };
-  }
-  return ctx.kind === 'positions' ? finishPosition(record, colName) : finishTransaction(record, ctx, cell, colName);
 }
 
 function finishPosition(record: ImportRecord, colName: (f: ImportField) => string): RowReading {

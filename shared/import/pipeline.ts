@@ -4,12 +4,12 @@ import { derivePositions } from './derive';
 import { findBlocks, hashText, type Block } from './layout';
 import { normaliseHeader } from './headers';
 import { guessDecimalStyle } from './numbers';
-import { isFooterRow, readRow, type RowContext } from './normalise';
+import { isFooterRow, rowReader, type RowContext } from './normalise';
 import { detectPreset, findPreset, presetColumns, type Preset } from './presets';
 import { stripBom } from './decode';
 import { isBlankRow, parseTable } from './table';
-import type { ColumnMapping, ImportKind, ImportRecord, PipelineOptions, PipelineResult, RowOutcome } from './types';
-import { summarise, toPositions } from './summary';
+import type { ColumnMapping, ImportKind, ImportPosition, ImportRecord, PipelineOptions, PipelineResult, RowOutcome } from './types';
+import { summarise, toPosition } from './summary';
 
 function refuse(fileName: string, message: string, detail?: string, row?: number, column?: string): PipelineResult {
   const where = row === undefined ? fileName : `${fileName}, row ${row}${column ? `, column "${column}"` : ''}`;
@@ -88,8 +88,15 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   if (missing) return refuse(fileName, `${missing} in the header on row ${first.headerIndex + 1}; choose the columns by hand.`);
 
   const rows: RowOutcome[] = [];
+  // A snapshot's rows become positions as they are read; a history's records are kept to derive them.
   const records: ImportRecord[] = [];
-  const seen = new Map<string, number>();
+  let positions: ImportPosition[] = [];
+  let newCount = 0;
+  // Row of the first position per account and symbol; nested maps spare a joined key string per row.
+  const seen = new Map<string, Map<string, number>>();
+  // New rows past the caller's limit are counted, not kept: the screen lists only the first ones.
+  const newRowLimit = options.newRowLimit ?? Infinity;
+  let omittedRows = 0;
   const defaultAccount = options.defaultAccount ?? preset.defaultAccount ?? 'Imported';
   let lastAccount = defaultAccount;
   for (let i = 0; i < first.headerIndex; i++) if (!isBlankRow(table.rows[i])) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
@@ -103,32 +110,35 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       asOf: titled.asOf ?? null, resolveIsin: options.resolveIsin,
       mapping: k === 0 || options.mapping ? mapping : guessMapping(preset, block, table.rows),
     };
+    const readRow = rowReader(ctx);
     for (let i = block.headerIndex + 1; i < block.end; i++) {
       const cells = table.rows[i];
       const row = i + 1;
       if (isBlankRow(cells)) continue;
       if (!isOwn) { rows.push({ row, status: 'skipped', reason: `part of a second table (${block.header.slice(0, 3).join(', ')}…); only the ${preset.label} table is imported` }); continue; }
       if (isFooterRow(cells, block.header.length)) { rows.push({ row, status: 'skipped', reason: 'total, note or footer line' }); continue; }
-      const reading = readRow(cells, ctx);
+      const reading = readRow(cells);
       if (reading.kind === 'invalid') { rows.push({ row, status: 'invalid', reason: reading.reason, column: reading.column }); continue; }
       if (reading.kind === 'skipped') { rows.push({ row, status: 'skipped', reason: reading.reason }); continue; }
       const r = reading.record;
       if (kind === 'positions') {
-        const key = `${r.account}\u0000${r.symbol}`;
-        const earlier = seen.get(key);
+        let symbols = seen.get(r.account);
+        if (!symbols) seen.set(r.account, (symbols = new Map()));
+        const earlier = symbols.get(r.symbol);
         if (earlier !== undefined) { rows.push({ row, status: 'duplicate', reason: `same account and symbol as row ${earlier}; the first one is kept`, record: r }); continue; }
-        seen.set(key, row);
+        symbols.set(r.symbol, row);
       }
-      rows.push({ row, status: 'new', reason: kind === 'positions' ? 'position' : r.txClass ?? '', record: r });
-      records.push(r);
+      if (newCount++ < newRowLimit) rows.push({ row, status: 'new', reason: kind === 'positions' ? 'position' : r.txClass ?? '', record: r });
+      else omittedRows++;
+      if (kind === 'positions') positions.push(toPosition(r));
+      else records.push(r);
     }
   });
   const firstInvalid = rows.find((r) => r.status === 'invalid');
-  if (records.length === 0) {
+  if (newCount === 0) {
     if (firstInvalid) return refuse(fileName, `${firstInvalid.reason}. No row could be read, so nothing was imported.`, undefined, firstInvalid.row, firstInvalid.column);
     return refuse(fileName, `no data rows were found under the header on row ${first.headerIndex + 1}.`);
   }
-  let positions = toPositions(records);
   const warnings: string[] = [];
   if (kind === 'transactions') {
     if (!records.some((r) => r.txClass && movesShares(r.txClass))) {
@@ -145,13 +155,14 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     preview: {
       fileName, format: preset.id, formatLabel: preset.label, kind, header: first.header, layoutKey, mapping, rows,
       counts: {
-        rows: rows.length,
-        new: records.length,
+        rows: rows.length + omittedRows,
+        new: newCount,
         duplicate: rows.filter((r) => r.status === 'duplicate').length,
         invalid: rows.filter((r) => r.status === 'invalid').length,
         skipped: rows.filter((r) => r.status === 'skipped').length,
       },
       positions, totals: summarise(positions), warnings, delimiter: table.delimiter,
+      ...(omittedRows > 0 && { omitted: { rows: omittedRows, positions: 0 } }),
     },
   };
 }

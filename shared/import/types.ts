@@ -155,6 +155,8 @@ export interface PipelineOptions {
   defaultAccount?: string;
   /** Currency for files that do not state one. */
   defaultCurrency?: string;
+  /** Keep at most this many new rows in `rows` (counted in `omitted`); the default keeps every row. */
+  newRowLimit?: number;
   /** Resolves an ISIN to a ticker through the security master; undefined keeps the ISIN. */
   resolveIsin?: (isin: string) => string | undefined;
 }

@@ -38,5 +38,9 @@ describe('import screen helpers', () => {
     expect(trimmed.counts).toEqual(full.counts);
     expect(trimmed.totals).toEqual([{ account: 'Imported', currency: 'USD', positions: 1200, marketValue: 2400 }]);
     expect(commitChoice(trimmed, false).label).toBe('Import 1200 positions without the 1 invalid rows');
+    const limited = buildPreview(lines.join('\n'), { fileName: 'f.csv', newRowLimit: 500 });
+    if (!limited.ok) throw new Error(limited.refusal.message);
+    expect([limited.preview.rows.length, limited.preview.omitted, limited.preview.counts]).toEqual([501, { rows: 700, positions: 0 }, full.counts]);
+    expect(trimPreview(limited.preview, 500)).toEqual(trimmed);
   });
 });

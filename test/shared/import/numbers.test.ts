@@ -33,6 +33,30 @@ describe('parseNumber', () => {
     expect(parseNumber(raw)).toEqual({ ok: true, value: null });
   });
 
+  it('reads plain numbers and US money exactly as Number() does, for random cells', () => {
+    // The reference is the regex fast path readNumber had before its hand-written scanner.
+    const reference = (raw: string, decimal: '.' | ','): number | undefined => {
+      if (/^-?\d+(\.\d+)?$/.test(raw) && !(decimal === ',' && /\.\d{3}$/.test(raw))) return Number(raw);
+      if (decimal === '.' && /^[-+]?\$?\d{1,3}(,\d{3})*(\.\d+)?$/.test(raw)) return Number(raw.replace(/[$,+]/g, ''));
+      return undefined;
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const alphabet = '0123456789012345678901234567890123456789,,..$-+';
+    let checked = 0;
+    for (let n = 0; n < 50_000; n++) {
+      const raw = Array.from({ length: 1 + Math.floor(random() * 20) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      for (const decimal of ['.', ','] as const) {
+        const expected = reference(raw, decimal);
+        if (expected === undefined) continue;
+        checked++;
+        const parsed = parseNumber(raw, decimal);
+        expect(parsed.ok && Object.is(parsed.value, expected), `${raw} (${decimal})`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   it.each(['abc', 'EOF27002856700', '12..5', '1,2,3', '$', '1.2.3,4.5', 'Infinity', '1e999'])('%j is not a number', (raw) => {
     expect(parseNumber(raw)).toEqual({ ok: false });
   });
