@@ -27,6 +27,12 @@ await Promise.all([
     outfile: path.join(root, 'out/cli/aftershock.js'),
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // The CLI prints reports with Electron when its binary is installed: a tiny Electron entry does it.
+  build({
+    ...node,
+    entryPoints: [path.join(root, 'electron/main/print-cli.ts')],
+    outfile: path.join(root, 'out/cli/print-electron.js'),
+  }),
   build({
     ...node,
     entryPoints: [path.join(root, 'electron/web/main.ts')],

@@ -1,10 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { signedPercent } from '../../shared/engine/match';
 import { formatMoney } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
 import type { ReportSettings } from '../../shared/report/model';
 import { findChromium, printWithChromium } from '../reports/chromium';
+import { findElectronBinary } from '../reports/electron-binary';
 import { reportHtml } from '../reports/html';
 import type { Services } from '../services/services';
 import { noExtraArguments, requireOption, type CliContext } from './context';
@@ -24,6 +27,24 @@ function logoDataUrl(file: string): string {
   }
   if (bytes.length > 2 * 1024 * 1024) throw new AppError('validation', `The logo "${file}" is larger than 2 MB.`);
   return `data:${type};base64,${bytes.toString('base64')}`;
+}
+
+/** Prints with the Electron installed beside the CLI, as the desktop app would; false when there is none or it fails. */
+function printWithInstalledElectron(html: string, out: string, title: string): boolean {
+  const root = path.join(__dirname, '..', '..');
+  const electron = findElectronBinary(root);
+  if (!electron) return false;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-print-'));
+  try {
+    const file = path.join(dir, 'report.html');
+    fs.writeFileSync(file, html);
+    const env = { ...process.env };
+    delete env.ELECTRON_RUN_AS_NODE;
+    const run = spawnSync(electron, [path.join(__dirname, 'print-electron.js'), file, path.resolve(out), title], { env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
+    return run.status === 0 && fs.existsSync(out);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** `aftershock report --portfolio NAME --scenario ID… --out report.pdf|report.html`. */
@@ -54,12 +75,15 @@ export async function runReport(context: CliContext, services: Services, rest: s
   if (kind === '.html') {
     fs.writeFileSync(out, html);
   } else {
-    if (!findChromium()) {
-      const fallback = out.replace(/\.pdf$/i, '.html');
-      fs.writeFileSync(fallback, html);
-      throw new AppError('not-found', `No Chromium or Chrome was found to print the PDF (set CHROME_PATH); the report was written as HTML to ${fallback} instead.`);
+    const title = `${model.title} — ${model.settings.clientName || model.portfolio.clientName}`;
+    if (!printWithInstalledElectron(html, out, title)) {
+      if (!findChromium()) {
+        const fallback = out.replace(/\.pdf$/i, '.html');
+        fs.writeFileSync(fallback, html);
+        throw new AppError('not-found', `Neither Electron nor a Chromium or Chrome was found to print the PDF (set CHROME_PATH); the report was written as HTML to ${fallback} instead.`);
+      }
+      fs.writeFileSync(out, await printWithChromium(html, title));
     }
-    fs.writeFileSync(out, await printWithChromium(html, `${model.title} — ${model.settings.clientName || model.portfolio.clientName}`));
   }
   if (context.json) context.out(JSON.stringify({ file: path.resolve(out), bytes: fs.statSync(out).size, summary: model.summary }, null, 2));
   else context.out([`Wrote ${out} for ${model.settings.clientName || model.portfolio.clientName}.`, ...summary].join('\n'));

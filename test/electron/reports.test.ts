@@ -58,3 +58,20 @@ describe('report model for the sample portfolio', () => {
     expect(await dispatchAsync(services, 'reports:pdf', { portfolioId: portfolio.id, scenarioIds })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('export the HTML report instead') } });
   });
 });
+
+describe('which printer the CLI uses', () => {
+  it('finds an installed Electron binary without starting its download, and none when absent', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { findElectronBinary } = await import('../../electron/reports/electron-binary');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-electron-'));
+    expect(findElectronBinary(root)).toBeNull();
+    fs.mkdirSync(path.join(root, 'node_modules', 'electron', 'dist'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'node_modules', 'electron', 'path.txt'), 'electron');
+    expect(findElectronBinary(root)).toBeNull();
+    fs.writeFileSync(path.join(root, 'node_modules', 'electron', 'dist', 'electron'), '');
+    expect(findElectronBinary(root)).toBe(path.join(root, 'node_modules', 'electron', 'dist', 'electron'));
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
