@@ -174,20 +174,23 @@ export function createEvaluator(book: Book, compiled: CompiledScenario) {
   // Direct holdings share their move by (winning shock, currency): an array slot instead of map lookups.
   const slots = nShocks + 2;
   const directMoves: (SliceMove | undefined)[] = new Array(slots * width);
-  /** The move of a directly held security in the currency at `currencyIndex` (the hot path of runScenario). */
-  const direct = (key: SecurityKey, currencyIndex: number): { move: SliceMove; slot: number } => {
-    const price = provenance[key.id];
+  /** Which shared move a directly held security takes: its winning shock, cash, unmatched; −1 for a one-off. */
+  const directSlot = (key: SecurityKey): number => {
     const s = shockOf[key.id];
-    const slot = s === -1 ? (price === compiled.cashUnmoved ? nShocks : nShocks + 1) : price === byShock[s] ? s : -1;
-    if (slot === -1) return { move: slice(key, book.currencies[currencyIndex]), slot };
+    if (s === -1) return provenance[key.id] === compiled.cashUnmoved ? nShocks : nShocks + 1;
+    return provenance[key.id] === byShock[s] ? s : -1;
+  };
+  /** The move of a directly held security in the currency at `currencyIndex` (the hot path of runScenario). */
+  const direct = (key: SecurityKey, currencyIndex: number, slot: number): SliceMove => {
+    if (slot === -1) return slice(key, book.currencies[currencyIndex]);
     const id = slot * width + currencyIndex;
     let move = directMoves[id];
-    if (!move) directMoves[id] = move = { price, fx: fxMoves[currencyIndex], return: keyReturn[key.id * width + currencyIndex] };
-    return { move, slot };
+    if (!move) directMoves[id] = move = { price: provenance[key.id], fx: fxMoves[currencyIndex], return: keyReturn[key.id * width + currencyIndex] };
+    return move;
   };
   /** Whether this position is split through its fund's holdings for this scenario. */
   const isLookedThrough = (p: BookPosition) => p.fund !== null && !compiled.hasSymbolShock(p.symbol);
-  return { slice, fund, direct, isLookedThrough, hasSymbolShock: compiled.hasSymbolShock, width, slots };
+  return { slice, fund, direct, directSlot, isLookedThrough, hasSymbolShock: compiled.hasSymbolShock, width, slots };
 }
 
 const bucket = (): CoverageBucket => ({ value: 0, share: 0, positionIds: [] });
@@ -233,7 +236,8 @@ export function runScenario(
         applied: wantPositions ? `Through ${g.fund.constituents.length} listed holdings of ${g.key.symbol} (as of ${g.fund.asOf})${rest}` : '',
       };
     }
-    const { move, slot } = evaluate.direct(g.key, g.currencyIndex);
+    const slot = evaluate.directSlot(g.key);
+    const move = evaluate.direct(g.key, g.currencyIndex, slot);
     if (move.price.shockIndex !== null) shockValue[move.price.shockIndex] += g.value;
     if (move.fx.shockIndex !== null) shockValue[move.fx.shockIndex] += g.value;
     const unclassified = !g.key.isClassified && g.key.assetClass !== 'cash';
@@ -254,13 +258,27 @@ export function runScenario(
 
   const coverage: Coverage = { explicit: bucket(), market: bucket(), none: bucket(), throughFunds: bucket(), unclassified: { ...bucket(), symbols: [] } };
   let pnl = 0;
-  book.groups.forEach((g, i) => {
+  let explicit = 0;
+  let market = 0;
+  let none = 0;
+  let unclassified = 0;
+  let throughFunds = 0;
+  for (let i = 0; i < moves.length; i++) {
+    const g = book.groups[i];
     const m = moves[i];
-    pnl += g.value * m.return;
-    for (const k of KINDS) coverage[k].value += g.value * m.shares[k];
-    coverage.unclassified.value += g.value * m.shares.unclassified;
-    if (m.throughFund) coverage.throughFunds.value += g.value * (1 - g.fund!.residualWeight);
-  });
+    const v = g.value;
+    pnl += v * m.return;
+    explicit += v * m.shares.explicit;
+    market += v * m.shares.market;
+    none += v * m.shares.none;
+    unclassified += v * m.shares.unclassified;
+    if (m.throughFund) throughFunds += v * (1 - g.fund!.residualWeight);
+  }
+  coverage.explicit.value = explicit;
+  coverage.market.value = market;
+  coverage.none.value = none;
+  coverage.unclassified.value = unclassified;
+  coverage.throughFunds.value = throughFunds;
   // Position ids per bucket, in book order (only with position results: batch runs skip them).
   if (wantPositions) book.positions.forEach((p, i) => {
     const m = moves[book.positionGroup[i]];
