@@ -49,6 +49,8 @@ Commands:
   securities show SYMBOL       Classification of a symbol with the source of each field
   securities unclassified --portfolio NAME
                                Holdings no source classifies
+  securities duration SYMBOL YEARS|none
+                               Your duration for a bond fund, used by rate shocks
   exposure --portfolio NAME --by sector|industry|theme|country|symbol [--look-through]
                                Exposure of a portfolio, optionally through funds' holdings
   market refresh [--portfolio NAME]

@@ -22,7 +22,8 @@ function runUnclassified(context: CliContext): number {
 /** `aftershock securities show SYMBOL` and `aftershock securities unclassified --portfolio NAME`. */
 export function runSecurities(context: CliContext, verb: string | undefined, rest: string[]): number {
   if (verb === 'unclassified' && rest.length === 0) return runUnclassified(context);
-  if (verb !== 'show') return unknownVerb('securities', verb, ['show SYMBOL', 'unclassified --portfolio NAME']);
+  if (verb === 'duration') return runDuration(context, rest);
+  if (verb !== 'show') return unknownVerb('securities', verb, ['show SYMBOL', 'unclassified --portfolio NAME', 'duration SYMBOL YEARS|none']);
   if (rest.length !== 1) throw new AppError('validation', 'Give exactly one symbol, e.g. "aftershock securities show NVDA".');
   const detail = context.call('securities:show', { symbol: rest[0] });
   if (context.json) {
@@ -33,6 +34,7 @@ export function runSecurities(context: CliContext, verb: string | undefined, res
   if (!detail.isKnown) context.out(`${detail.symbol} is not in the security master or the market-data cache: it is unclassified. Set its fields in the app or run "aftershock market refresh".`);
   const rows = CLASSIFICATION_FIELDS.map((f) => [f, c[f] ?? '—', c.sources[f] ?? '']);
   rows.push(['themes', c.themes.join(', ') || '—', c.sources.themes ?? '']);
+  if (c.duration) rows.push(['duration', `${c.duration.years} years`, c.duration.source]);
   context.out(renderTable(['Field', 'Value', 'Source'], rows));
   if (detail.fund) {
     const f = detail.fund;
@@ -85,4 +87,15 @@ export async function runMarket(context: CliContext, services: Services, verb: s
     if (status.errors.length) context.out(renderTable(['Symbol', 'Part', 'Problem'], status.errors.map((e) => [e.symbol, e.part, e.message])));
   }
   return status.state === 'done' ? 0 : 1;
+}
+
+/** `aftershock securities duration SYMBOL YEARS|none`: your duration for a bond fund, used by rate shocks. */
+function runDuration(context: CliContext, rest: string[]): number {
+  const [symbol, value, ...extra] = rest;
+  if (!symbol || value === undefined || extra.length) throw new AppError('validation', 'Give a symbol and a duration in years (or "none"), e.g. "aftershock securities duration TLT 16.5".');
+  const years = value === 'none' ? null : Number(value);
+  if (years !== null && !Number.isFinite(years)) throw new AppError('validation', `The duration must be a number of years or "none", not "${value}".`);
+  const saved = context.call('securities:duration', { symbol, years });
+  context.out(context.json ? JSON.stringify(saved) : saved.years === null ? `Cleared the duration of ${saved.symbol}.` : `${saved.symbol}: duration ${saved.years} years (yours).`);
+  return 0;
 }

@@ -3,6 +3,7 @@ import { accountHandlers } from './accounts';
 import { clientHandlers } from './clients';
 import { importHandlers } from './imports';
 import { portfolioHandlers } from './portfolios';
+import { durationHandlers } from './durations';
 import { positionHandlers } from './positions';
 import { reportHandlers } from './reports';
 import { scenarioHandlers } from './scenarios';
@@ -21,5 +22,6 @@ export const handlers: HandlerMap<CommandName> = {
   ...stressHandlers,
   ...importHandlers,
   ...reportHandlers,
+  ...durationHandlers,
   ...referenceHandlers,
 };

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { listDurations } from '../db/durations';
 import { chooseFundHoldings, isUnclassified, mergeClassification } from '../../shared/domain/classification';
 import type { Classification, ClassificationLayer, DataSource, FundHoldings, ReferenceData } from '../../shared/domain/reference';
 import { listFundHoldings } from '../db/fund-holdings';
@@ -42,6 +43,11 @@ export function loadClassifications(db: Database, symbols: readonly string[]): R
   const out: Record<string, Classification> = {};
   for (const symbol of new Set([...layers.keys(), ...tags.keys()])) {
     out[symbol] = mergeClassification(symbol, layers.get(symbol) ?? [], tags.get(symbol) ?? []);
+  }
+  // Durations (rows come the user's first): what rate shocks move bond funds by.
+  for (const row of listDurations(db, symbols)) {
+    const security = out[row.symbol];
+    if (security && !security.duration) security.duration = { years: row.years, source: row.source };
   }
   return out;
 }

@@ -28,6 +28,8 @@ export interface Classification {
   isin: string | null;
   /** Theme ids such as "ai-energy", "semiconductors". */
   themes: string[];
+  /** Effective duration in years, for bond funds whose duration is known (your entry, or market data). */
+  duration?: { years: number; source: DataSource } | null;
   sources: Partial<Record<ClassificationField | 'themes', DataSource>>;
   asOf: string | null;
 }

@@ -12,6 +12,8 @@ export interface SecurityKey {
   country: string | null;
   assetClass: AssetClass;
   isClassified: boolean;
+  /** Duration in years where known (bond funds), for rate shocks. */
+  duration: number | null;
   /** Dense number unique to this symbol and asset class within the book, for fast per-scenario caches. */
   id: number;
   /** The attributes as shocks compare them: symbol upper-case, the rest trimmed lower-case. */
@@ -81,6 +83,8 @@ export interface Book {
   keys: SecurityKey[];
   /** Key ids by the attribute values shocks match on (normalised as in SecurityKey.match). */
   index: Record<KeyIndexLevel, Map<string, number[]>>;
+  /** Ids of the keys with a known duration (what a rate shock can move). */
+  durationKeys: number[];
   /** Currencies of the positions; BookGroup.currencyIndex points here. */
   currencies: string[];
   /** Positions left out because they cannot be valued in the base currency. */
@@ -113,6 +117,7 @@ function keyFor(symbol: string, info: Classification | undefined, fallbackClass:
     country: info?.country ?? null,
     assetClass: info ? TYPE_TO_CLASS[info.type] : fallbackClass,
     isClassified: !!info && (info.sector !== null || info.industry !== null || info.themes.length > 0 || info.type !== 'stock'),
+    duration: info?.duration?.years ?? null,
     match: { symbol: symbol.toUpperCase(), themes: (info?.themes ?? []).map(lower), industry: lower(info?.industry), sector: lower(info?.sector), country: lower(info?.country) },
   };
 }
@@ -233,5 +238,6 @@ export function prepareBook(
     file('country', key.match.country, key.id);
     file('assetClass', key.assetClass, key.id);
   }
-  return { baseCurrency, positions: book, groups, positionGroup, keyCount: keys.size, keys: allKeys, index, currencies, excluded, totalValue: valued.totalBaseValue, lookThrough, issues };
+  const durationKeys = allKeys.filter((k) => k.duration !== null).map((k) => k.id);
+  return { baseCurrency, positions: book, groups, positionGroup, keyCount: keys.size, keys: allKeys, index, durationKeys, currencies, excluded, totalValue: valued.totalBaseValue, lookThrough, issues };
 }

@@ -19,7 +19,7 @@ export interface CurrencyMove {
   reason: string;
 }
 
-type Level = Exclude<TargetKind, 'market' | 'currency'>;
+type Level = Exclude<TargetKind, 'market' | 'currency' | 'rates'>;
 const LEVELS: Level[] = ['symbol', 'theme', 'industry', 'sector', 'country', 'assetClass'];
 
 /** Formats a change as a signed percentage, e.g. −10% or +3.2%. */
@@ -28,9 +28,17 @@ export function signedPercent(change: number): string {
   return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)}%`;
 }
 
-/** How a shock reads in provenance: "industry Semiconductors −10%". */
+/** A change in yields in basis points, e.g. 0.01 → "+100bp". */
+export function signedBasisPoints(change: number): string {
+  const bp = Math.round(change * 10000);
+  return `${bp > 0 ? '+' : bp < 0 ? '−' : ''}${Math.abs(bp)}bp`;
+}
+
+/** How a shock reads in provenance: "industry Semiconductors −10%", "rates +100bp". */
 export function describeShock(shock: Pick<Shock, 'target' | 'value'>, change: number): string {
-  return shock.target === 'market' ? `market ${signedPercent(change)}` : `${shock.target} ${shock.value} ${signedPercent(change)}`;
+  if (shock.target === 'market') return `market ${signedPercent(change)}`;
+  if (shock.target === 'rates') return `rates ${signedBasisPoints(change)}`;
+  return `${shock.target} ${shock.value} ${signedPercent(change)}`;
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -40,9 +48,11 @@ export function compileScenario(scenario: Scenario, scale = 1) {
   const byLevel = new Map<Level, Map<string, number>>(LEVELS.map((l) => [l, new Map()]));
   const currency = new Map<string, number>();
   let market: number | null = null;
+  let rates: number | null = null;
   scenario.shocks.forEach((shock, index) => {
     if (!shock.enabled) return;
     if (shock.target === 'market') market ??= index;
+    else if (shock.target === 'rates') rates ??= index;
     else if (shock.target === 'currency') {
       if (!currency.has(shock.value)) currency.set(shock.value, index);
     } else {
@@ -65,8 +75,16 @@ export function compileScenario(scenario: Scenario, scale = 1) {
   const unmatched: Provenance = { kind: 'none', level: null, shockIndex: null, change: 0, reason: 'Not shocked: no shock in the scenario matches it.' };
 
   /** The price shock for a security (before currency), with its provenance. */
+  /** A rate shock's move of a holding of known duration: −duration × change in yields. */
+  const ratesMove = (key: SecurityKey): Provenance => {
+    const dy = changeOf(rates!);
+    const change = Math.max(-1, -key.duration! * dy);
+    return { kind: 'explicit', level: 'rates', shockIndex: rates, change, reason: `${describeShock(scenario.shocks[rates!], dy)} × duration ${key.duration} years = ${signedPercent(change)}` };
+  };
+
   function priceShock(key: SecurityKey, options: { skipSymbol?: boolean } = {}): Provenance {
     for (const level of LEVELS) {
+      if (level === 'theme' && rates !== null && key.duration !== null) return ratesMove(key);
       if (level === 'symbol' && options.skipSymbol) continue;
       const map = byLevel.get(level)!;
       if (map.size === 0) continue;
@@ -120,8 +138,11 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     currencyShocks: currency,
     levelShocks,
     market,
+    /** The first enabled rate shock, if any. */
+    rates,
     /** The shared provenance of shock `index` when it wins at its own level. */
     provenanceOf: (index: number): Provenance => (index === market ? marketMove! : explicit(scenario.shocks[index].target as Level, index)),
+    ratesMove,
     cashUnmoved,
     unmatched,
     shockCount: scenario.shocks.length,

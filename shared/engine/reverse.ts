@@ -15,10 +15,18 @@ export interface ReverseResult {
   explanation: string;
 }
 
-/** The largest k for which every scaled shock stays at or above −100% (prices cannot go below zero). */
-function scaleLimit(scenario: Scenario): number {
+/**
+ * The largest k for which every scaled shock stays at or above −100% (prices cannot go below zero);
+ * a rise in yields moves the longest-duration holding by −duration × change.
+ */
+function scaleLimit(scenario: Scenario, book: Book): number {
   let limit = 1000;
-  for (const s of scenario.shocks) if (s.enabled && s.change < 0) limit = Math.min(limit, 1 / -s.change);
+  const longest = Math.max(0, ...book.keys.map((k) => k.duration ?? 0));
+  for (const s of scenario.shocks) {
+    if (!s.enabled) continue;
+    const worst = s.target === 'rates' ? -s.change * longest : s.change;
+    if (worst < 0) limit = Math.min(limit, 1 / -worst);
+  }
   return limit;
 }
 
@@ -31,7 +39,7 @@ export function reverseStress(book: Book, scenario: Scenario, targetLoss: number
   const total = book.totalValue;
   const pnlAt = (k: number) => runScenario(book, scenario, { scale: k }).pnl;
   const target = -targetLoss * total;
-  const kMax = scaleLimit(scenario);
+  const kMax = scaleLimit(scenario, book);
   const currencies = scenario.shocks.filter((s) => s.enabled && s.target === 'currency');
   const method: ReverseResult['method'] =
     currencies.length === 0 ? 'linear' : currencies.some((s) => s.value === book.baseCurrency) ? 'numeric' : 'quadratic';

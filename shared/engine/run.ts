@@ -85,6 +85,8 @@ export function createEvaluator(book: Book, compiled: CompiledScenario) {
   for (let id = 0; id < nKeys; id++) shockOf[id] = keys[id].assetClass === 'cash' ? -1 : market;
   for (let l = compiled.levelShocks.length - 1; l >= 0; l--) {
     const { level, shocks } = compiled.levelShocks[l];
+    // A rate shock ranks just below symbol: it overwrites every lower level for holdings of known duration.
+    if (level === 'symbol' && compiled.rates !== null) for (const id of book.durationKeys) shockOf[id] = compiled.rates;
     for (let i = shocks.length - 1; i >= 0; i--) {
       const ids = book.index[level].get(shocks[i].value);
       if (ids) for (const id of ids) shockOf[id] = shocks[i].index;
@@ -103,6 +105,7 @@ export function createEvaluator(book: Book, compiled: CompiledScenario) {
     const key = keys[id];
     const prov =
       s === -1 ? (key.assetClass === 'cash' ? compiled.cashUnmoved : compiled.unmatched)
+      : s === compiled.rates ? compiled.ratesMove(key)
       : key.match.themes.length > 1 && themeShocks.has(s) ? compiled.priceShock(key)
       : byShock[s];
     provenance[id] = prov;

@@ -9,8 +9,11 @@ import { ASSET_CLASSES } from '../domain/types';
 export const SCENARIO_FORMAT = 'aftershock-scenario';
 export const SCENARIO_VERSION = 1;
 
-/** Shock targets in order of precedence, highest first (DESIGN §3.3); `currency` shocks compose separately. */
-export const TARGET_PRECEDENCE = ['symbol', 'theme', 'industry', 'sector', 'country', 'assetClass', 'market'] as const;
+/**
+ * Shock targets in order of precedence, highest first (DESIGN §3.3); `currency` shocks compose separately.
+ * `rates` is a change in yields that moves each holding of known duration by −duration × change.
+ */
+export const TARGET_PRECEDENCE = ['symbol', 'rates', 'theme', 'industry', 'sector', 'country', 'assetClass', 'market'] as const;
 export const TARGET_KINDS = [...TARGET_PRECEDENCE, 'currency'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
@@ -30,7 +33,10 @@ const shockSchema = z
     note: text(500).optional(),
   })
   .superRefine((shock, ctx) => {
-    if (shock.target !== 'market' && shock.value === '') {
+    if (shock.target === 'rates' && Math.abs(shock.change) > 0.2) {
+      ctx.addIssue({ code: 'custom', path: ['change'], message: 'must be a change in yields between −20 and +20 percentage points' });
+    }
+    if (shock.target !== 'market' && shock.target !== 'rates' && shock.value === '') {
       ctx.addIssue({ code: 'custom', path: ['value'], message: `a ${shock.target} shock must name its ${shock.target}` });
     }
     if (shock.target === 'assetClass' && !(ASSET_CLASSES as readonly string[]).includes(shock.value)) {

@@ -229,6 +229,11 @@ export const commands = {
   'imports:list': command<ImportSummary[]>()('listImports', z.strictObject({ portfolioId: id })),
   'imports:pick': command<{ fileName: string; text: string } | null>()('openImportFile', z.strictObject({})),
 
+  'securities:duration': command<{ symbol: string; years: number | null }>()(
+    'setDuration',
+    z.strictObject({ symbol, years: finite.min(0, 'must be 0 or more').max(100, 'must be at most 100 years').nullable() }),
+  ),
+
   'reports:settings': command<ReportSettings>()('getReportSettings', z.strictObject({ portfolioId: id })),
   'reports:build': command<ReportModel>()('buildReport', z.strictObject(reportRequest)),
   'reports:html': command<{ fileName: string; html: string }>()('exportReportHtml', z.strictObject(reportRequest)),

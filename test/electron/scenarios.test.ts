@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { builtInScenarios } from '../../electron/services/scenario-library';
-import { closeServices, type Services } from '../../electron/services/services';
+import { closeServices, createServices, type Services } from '../../electron/services/services';
 import { call, memoryServices, RESOURCES } from '../helpers/services';
 
 let services: Services;
@@ -104,5 +104,25 @@ describe('stress commands on the sample portfolio', () => {
     const snapshot = call(services, 'stress:snapshot', { portfolioId: portfolio.id });
     expect(snapshot.positions).toHaveLength(26);
     expect(snapshot.reference.fxRates.map((r: { currency: string }) => r.currency)).toContain('EUR');
+  });
+});
+
+describe('rates +100bp on the sample, via durations you enter', () => {
+  it('moves TLT by −duration × 1% once its duration is known, and nothing before', () => {
+    const services = createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES });
+    const [portfolio] = call(services, 'portfolios:list', {});
+    const before = call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'rates-plus-100bp' });
+    expect(before.pnl).toBe(0);
+    expect(before.coverage.none.share).toBe(1);
+    expect(call(services, 'securities:duration', { symbol: 'tlt', years: 16.5 })).toEqual({ symbol: 'TLT', years: 16.5 });
+    const after = call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'rates-plus-100bp' });
+    const tlt = after.positions.find((p: { symbol: string }) => p.symbol === 'TLT');
+    expect(tlt.return).toBeCloseTo(-0.165, 12);
+    expect(after.pnl).toBeCloseTo(300 * 88.57 * -0.165, 6);
+    expect(call(services, 'securities:show', { symbol: 'TLT' }).classification.duration).toEqual({ years: 16.5, source: 'user' });
+    expect(dispatch(services, 'securities:duration', { symbol: 'TLT', years: -1 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    call(services, 'securities:duration', { symbol: 'TLT', years: null });
+    expect(call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'rates-plus-100bp' }).pnl).toBe(0);
+    closeServices(services);
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SecurityDetail } from '../../../shared/domain/reference';
 import { Dialog } from '../components/Dialog';
 import { useStore } from '../store/store';
+import { DurationField } from './DurationField';
 import { EDITABLE_FIELDS, formFrom, patchFrom, sourceLabel, type ClassifyForm } from './classification-display';
 
 const LABELS = { sector: 'Sector', industry: 'Industry', country: 'Country', name: 'Name' } as const;
@@ -76,6 +77,7 @@ export function ClassifyDialog(props: { symbol: string; onClose: () => void }) {
               </button>
             </span>
           </fieldset>
+          {(c.type === 'bond-fund' || c.duration) && <DurationField symbol={props.symbol} current={c.duration} />}
           <p className="muted">Your changes are kept when bundled or market data is refreshed. Empty a field you set to go back to the data.</p>
           <div className="dialog-actions">
             {hasUserLayer && (

@@ -4,6 +4,7 @@ import { changeToPercent, percentToChange } from './scenario-editor';
 
 const KIND_LABELS: Record<TargetKind, string> = {
   symbol: 'Symbol',
+  rates: 'Rates (via duration)',
   theme: 'Theme',
   industry: 'Industry',
   sector: 'Sector',
@@ -45,7 +46,7 @@ export function ShockRow(props: {
         <input type="checkbox" checked={shock.enabled} disabled={readOnly} aria-label={`${label} enabled`} onChange={(e) => props.onChange({ ...shock, enabled: e.target.checked })} />
       </td>
       <td>
-        <select value={shock.target} disabled={readOnly} aria-label={`${label} target`} onChange={(e) => props.onChange({ ...shock, target: e.target.value as TargetKind, value: e.target.value === 'market' ? '' : shock.value })}>
+        <select value={shock.target} disabled={readOnly} aria-label={`${label} target`} onChange={(e) => props.onChange({ ...shock, target: e.target.value as TargetKind, value: e.target.value === 'market' || e.target.value === 'rates' ? '' : shock.value })}>
           {TARGET_KINDS.map((k) => (
             <option key={k} value={k}>
               {KIND_LABELS[k]}
@@ -54,8 +55,8 @@ export function ShockRow(props: {
         </select>
       </td>
       <td>
-        {shock.target === 'market' ? (
-          <span className="muted small">all not matched</span>
+        {shock.target === 'market' || shock.target === 'rates' ? (
+          <span className="muted small">{shock.target === 'market' ? 'all not matched' : 'bond funds of known duration; size = change in yields'}</span>
         ) : (
           <>
             <input

@@ -22,6 +22,7 @@ export function vocabulary(snapshot: StressSnapshotData | null): Record<TargetKi
     assetClass: [...ASSET_CLASSES],
     currency: uniq([snapshot?.portfolio.baseCurrency, ...(snapshot?.positions ?? []).map((p) => p.currency), 'USD', 'EUR', 'GBP', 'JPY', 'CHF']),
     market: [],
+    rates: [],
   };
 }
 

@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { api, unwrap } from '../api';
+import { useStore } from '../store/store';
+import { parseTypedNumber } from './holdings-table';
+
+/** A bond fund's duration in years (yours), which rate shocks use: price change ≈ −duration × change in yields. */
+export function DurationField(props: { symbol: string; current: { years: number; source: string } | null | undefined }) {
+  const [text, setText] = useState(props.current ? String(props.current.years) : '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = async () => {
+    const years = parseTypedNumber(text);
+    if (Number.isNaN(years) || (years !== null && (years < 0 || years > 100))) return setProblem('Duration must be a number of years from 0 to 100, or empty.');
+    setProblem(null);
+    try {
+      await unwrap(api().setDuration({ symbol: props.symbol, years }));
+      useStore.getState().notify({ kind: 'info', message: years === null ? `Cleared the duration of ${props.symbol}.` : `${props.symbol}: duration ${years} years.` });
+      await useStore.getState().loadSnapshot();
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  };
+  return (
+    <div className="duration-field">
+      <label>
+        Duration in years, for rate shocks <span className="muted">({props.current ? (props.current.source === 'user' ? 'you' : 'market data') : 'not known'})</span>
+        <span className="inline">
+          <input aria-label="Duration in years" inputMode="decimal" value={text} placeholder="e.g. 16.5" onChange={(e) => setText(e.target.value)} />
+          <button type="button" onClick={() => void save()}>
+            Save duration
+          </button>
+        </span>
+      </label>
+      {problem && <p className="form-problem">{problem}</p>}
+    </div>
+  );
+}
