@@ -55,3 +55,10 @@ export function deleteUserLayer(db: Database, symbol: string): boolean {
 export function countSecurityLayers(db: Database, source: DataSource): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM securities WHERE source = :source').get({ source }) as { n: number }).n;
 }
+
+/** Every symbol, sector, industry and country any source knows: what the scenario editor suggests. */
+export function listVocabulary(db: Database): { symbols: string[]; sectors: string[]; industries: string[]; countries: string[] } {
+  const distinct = (column: 'symbol' | 'sector' | 'industry' | 'country') =>
+    db.prepare(`SELECT DISTINCT ${column} AS v FROM securities WHERE ${column} IS NOT NULL AND ${column} <> '' ORDER BY ${column} COLLATE NOCASE`).pluck().all() as string[];
+  return { symbols: distinct('symbol'), sectors: distinct('sector'), industries: distinct('industry'), countries: distinct('country') };
+}

@@ -7,13 +7,16 @@ import {
   listScenarios,
   saveScenario,
 } from '../services/scenario-library';
+import { listVocabulary } from '../db/securities';
+import { listThemes } from '../db/themes';
 import type { HandlerMap } from './types';
 
 /** scenarios:* commands. */
 export const scenarioHandlers: HandlerMap<
-  'scenarios:list' | 'scenarios:get' | 'scenarios:save' | 'scenarios:delete' | 'scenarios:duplicate' | 'scenarios:import' | 'scenarios:export'
+  'scenarios:list' | 'scenarios:vocabulary' | 'scenarios:get' | 'scenarios:save' | 'scenarios:delete' | 'scenarios:duplicate' | 'scenarios:import' | 'scenarios:export'
 > = {
   'scenarios:list': (services) => listScenarios(services),
+  'scenarios:vocabulary': ({ db }) => ({ ...listVocabulary(db), themes: listThemes(db).map((t) => t.id) }),
   'scenarios:get': (services, { id }) => getScenario(services, id),
   'scenarios:save': (services, { scenario }) => saveScenario(services, scenario),
   'scenarios:delete': (services, { id }) => deleteScenario(services, id),

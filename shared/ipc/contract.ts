@@ -13,7 +13,7 @@ import type {
 import { IMPORT_FIELDS, type ImportPreview } from '../import/types';
 import type { Result } from './result';
 import { DIMENSIONS, scenarioSchema, type ReverseResult, type Scenario, type StressResult } from '../engine';
-import type { ScenarioSummaryData, StressSnapshotData } from './stress-types';
+import type { ScenarioSummaryData, ScenarioVocabulary, StressSnapshotData } from './stress-types';
 import type { ReportModel, ReportSettings } from '../report/model';
 import { SECURITY_TYPES } from '../domain/reference';
 import type { SecurityDetail, PortfolioReference, Theme } from '../domain/reference';
@@ -186,6 +186,7 @@ export const commands = {
   'positions:delete': command<{ deleted: number }>()('deletePosition', z.strictObject({ id })),
 
   'scenarios:list': command<ScenarioSummaryData[]>()('listScenarios', z.strictObject({})),
+  'scenarios:vocabulary': command<ScenarioVocabulary>()('getScenarioVocabulary', z.strictObject({})),
   'scenarios:get': command<{ scenario: Scenario; builtIn: boolean }>()('getScenario', z.strictObject({ id: scenarioId })),
   'scenarios:save': command<Scenario>()('saveScenario', z.strictObject({ scenario: scenarioSchema })),
   'scenarios:delete': command<{ deleted: number }>()('deleteScenario', z.strictObject({ id: scenarioId })),

@@ -18,3 +18,12 @@ export interface StressSnapshotData {
   positions: Position[];
   reference: ReferenceData;
 }
+
+/** What the scenario editor suggests for each kind of target: everything the security master knows. */
+export interface ScenarioVocabulary {
+  symbols: string[];
+  themes: string[];
+  industries: string[];
+  sectors: string[];
+  countries: string[];
+}

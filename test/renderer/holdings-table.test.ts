@@ -92,3 +92,21 @@ describe('keyboard and grouping', () => {
     expect(groups.map((g) => [g.client.id, g.totalValue, g.portfolios.length])).toEqual([[2, 12, 2], [1, 10, 1]]);
   });
 });
+
+describe('scenario editor suggestions', () => {
+  it('offers the portfolio’s own symbols first, then the security master', async () => {
+    const { vocabulary } = await import('../../renderer/src/views/scenario-editor');
+    const snapshot = {
+      portfolio: { baseCurrency: 'USD' },
+      positions: [{ symbol: 'ZZZ', currency: 'EUR' }, { symbol: 'AAA', currency: 'USD' }],
+      reference: { securities: { AAA: { symbol: 'AAA', themes: ['ai-energy'], industry: 'Semiconductors', sector: 'Information Technology', country: 'US' } } },
+    } as never;
+    const v = vocabulary(snapshot, { symbols: ['NVDA', 'AAA', 'ASML'], themes: ['semiconductors'], industries: ['Banks'], sectors: ['Utilities'], countries: ['NL'] });
+    expect(v.symbol).toEqual(['AAA', 'ZZZ', 'ASML', 'NVDA']);
+    expect(v.theme).toEqual(['ai-energy', 'semiconductors']);
+    expect(v.industry).toEqual(['Banks', 'Semiconductors']);
+    expect(v.country).toEqual(['NL', 'US']);
+    expect(v.currency).toEqual(expect.arrayContaining(['EUR', 'USD']));
+    expect(v.market).toEqual([]);
+  });
+});

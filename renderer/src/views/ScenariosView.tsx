@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ScenarioVocabulary } from '../../../shared/ipc/stress-types';
+import { api, unwrap } from '../api';
 import { ConfirmDialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { useStore } from '../store/store';
@@ -19,7 +21,11 @@ export function ScenariosView() {
   useEffect(() => {
     void useStore.getState().loadScenarios();
   }, []);
-  const suggestions = useMemo(() => vocabulary(snapshot), [snapshot]);
+  const [master, setMaster] = useState<ScenarioVocabulary | null>(null);
+  useEffect(() => {
+    void unwrap(api().getScenarioVocabulary()).then(setMaster, () => setMaster(null));
+  }, []);
+  const suggestions = useMemo(() => vocabulary(snapshot, master), [snapshot, master]);
 
   const exportCurrent = async () => {
     if (!draft) return;
@@ -117,6 +123,14 @@ export function ScenariosView() {
               ) : (
                 <textarea aria-label="Description" className="description" value={draft.description} maxLength={4000} placeholder="What this scenario assumes, and where its figures come from" onChange={(e) => s.editDraft((d) => ({ ...d, description: e.target.value }))} />
               )}
+              {/* One list of suggestions per kind of target, shared by every shock row. */}
+              {Object.entries(suggestions).map(([kind, values]) => (
+                <datalist key={kind} id={`shock-values-${kind}`}>
+                  {values.slice(0, 1500).map((v) => (
+                    <option key={v} value={v} />
+                  ))}
+                </datalist>
+              ))}
               <table className="table shocks">
                 <thead>
                   <tr>
@@ -137,7 +151,6 @@ export function ScenariosView() {
                       readOnly={draftBuiltIn}
                       isFirst={i === 0}
                       isLast={i === draft.shocks.length - 1}
-                      suggestions={suggestions}
                       hits={result ? Math.round(result.valueBefore ? (result.shockValue[i] / result.valueBefore) * 100 : 0) : 0}
                       onChange={(next) => s.editDraft((d) => ({ ...d, shocks: d.shocks.map((x, j) => (j === i ? next : x)) }))}
                       onMove={(direction) => s.editDraft((d) => ({ ...d, shocks: moveShock(d.shocks, i, direction) }))}

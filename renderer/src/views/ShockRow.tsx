@@ -21,7 +21,6 @@ export function ShockRow(props: {
   readOnly: boolean;
   isFirst: boolean;
   isLast: boolean;
-  suggestions: Record<TargetKind, string[]>;
   /** Share of the portfolio's value this shock moves, in whole percent. */
   hits: number;
   onChange: (shock: Shock) => void;
@@ -31,7 +30,6 @@ export function ShockRow(props: {
 }) {
   const { shock, readOnly, index } = props;
   const [typed, setTyped] = useState<string | null>(null);
-  const listId = `shock-values-${index}`;
   const label = `Shock ${index + 1}`;
   const commitTyped = () => {
     if (typed === null) return;
@@ -58,22 +56,15 @@ export function ShockRow(props: {
         {shock.target === 'market' || shock.target === 'rates' ? (
           <span className="muted small">{shock.target === 'market' ? 'all not matched' : 'bond funds of known duration; size = change in yields'}</span>
         ) : (
-          <>
-            <input
-              className="shock-value"
-              value={shock.value}
-              disabled={readOnly}
-              list={listId}
-              aria-label={`${label} value`}
-              placeholder={shock.target === 'symbol' ? 'NVDA' : shock.target === 'theme' ? 'ai-energy' : ''}
-              onChange={(e) => props.onChange({ ...shock, value: e.target.value })}
-            />
-            <datalist id={listId}>
-              {props.suggestions[shock.target].slice(0, 400).map((v) => (
-                <option key={v} value={v} />
-              ))}
-            </datalist>
-          </>
+          <input
+            className="shock-value"
+            value={shock.value}
+            disabled={readOnly}
+            list={`shock-values-${shock.target}`}
+            aria-label={`${label} value`}
+            placeholder={shock.target === 'symbol' ? 'NVDA' : shock.target === 'theme' ? 'ai-energy' : ''}
+            onChange={(e) => props.onChange({ ...shock, value: e.target.value })}
+          />
         )}
       </td>
       <td className="shock-size">

@@ -1,5 +1,5 @@
 import type { Scenario, Shock, TargetKind } from '../../../shared/engine';
-import type { StressSnapshotData } from '../../../shared/ipc/stress-types';
+import type { ScenarioVocabulary, StressSnapshotData } from '../../../shared/ipc/stress-types';
 import { ASSET_CLASSES } from '../../../shared/domain/types';
 
 /** The eleven GICS sectors, offered even when the portfolio has none of them yet. */
@@ -8,17 +8,21 @@ export const GICS_SECTORS = [
   'Industrials', 'Information Technology', 'Materials', 'Real Estate', 'Utilities',
 ];
 
-/** Suggestions for a shock's value, per target kind, from the portfolio's own holdings and their classifications. */
-export function vocabulary(snapshot: StressSnapshotData | null): Record<TargetKind, string[]> {
+/**
+ * Suggestions for a shock's value, per target kind: the portfolio's own holdings and their classifications
+ * first, then everything the security master knows.
+ */
+export function vocabulary(snapshot: StressSnapshotData | null, master?: ScenarioVocabulary | null): Record<TargetKind, string[]> {
   const securities = Object.values(snapshot?.reference.securities ?? {});
   const uniq = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
-  const symbols = uniq([...(snapshot?.positions ?? []).map((p) => p.symbol), ...securities.map((s) => s.symbol)]);
+  const own = uniq([...(snapshot?.positions ?? []).map((p) => p.symbol)]);
+  const symbols = [...own, ...uniq([...securities.map((s) => s.symbol), ...(master?.symbols ?? [])]).filter((s) => !own.includes(s))];
   return {
     symbol: symbols,
-    theme: uniq(securities.flatMap((s) => s.themes)),
-    industry: uniq(securities.map((s) => s.industry)),
-    sector: uniq([...GICS_SECTORS, ...securities.map((s) => s.sector)]),
-    country: uniq(securities.map((s) => s.country)),
+    theme: uniq([...securities.flatMap((s) => s.themes), ...(master?.themes ?? [])]),
+    industry: uniq([...securities.map((s) => s.industry), ...(master?.industries ?? [])]),
+    sector: uniq([...GICS_SECTORS, ...securities.map((s) => s.sector), ...(master?.sectors ?? [])]),
+    country: uniq([...securities.map((s) => s.country), ...(master?.countries ?? [])]),
     assetClass: [...ASSET_CLASSES],
     currency: uniq([snapshot?.portfolio.baseCurrency, ...(snapshot?.positions ?? []).map((p) => p.currency), 'USD', 'EUR', 'GBP', 'JPY', 'CHF']),
     market: [],
