@@ -185,7 +185,7 @@ export function ScenariosView() {
                 </div>
               )}
             </div>
-            {result ? <WhatIfPreview result={result} /> : <EmptyState title="No portfolio to preview" body="Create a portfolio to see this scenario’s result live." />}
+            {result ? <WhatIfPreview result={result} scenario={draft} /> : <EmptyState title="No portfolio to preview" body="Create a portfolio to see this scenario’s result live." />}
           </div>
         )}
       </div>

@@ -1,9 +1,10 @@
-import type { StressResult } from '../../../shared/engine';
+import type { Scenario, StressResult } from '../../../shared/engine';
 import { signedPercent } from '../../../shared/engine';
 import { formatMoney, formatPercent } from '../../../shared/format';
 
 /** The live result of the scenario being edited: totals, coverage, the largest moves and the sectors. */
-export function WhatIfPreview({ result }: { result: StressResult }) {
+export function WhatIfPreview({ result, scenario }: { result: StressResult; scenario?: Scenario }) {
+  const idleRates = scenario?.shocks.some((s, i) => s.enabled && s.target === 'rates' && result.shockValue[i] === 0);
   const money = (x: number, digits = 0) => formatMoney(x, result.baseCurrency, digits);
   const c = result.coverage;
   const movers = [...result.positions].filter((p) => p.pnl !== 0).sort((a, b) => Math.abs(b.pnl) - Math.abs(a.pnl)).slice(0, 6);
@@ -17,7 +18,7 @@ export function WhatIfPreview({ result }: { result: StressResult }) {
             {money(result.valueBefore)} → {money(result.valueAfter)}
           </div>
         </div>
-        <div className={result.pnl < 0 ? 'loss big' : 'gain big'} data-testid="preview-pnl">
+        <div className={result.pnl < 0 ? 'loss big' : result.pnl > 0 ? 'gain big' : 'big'} data-testid="preview-pnl">
           {money(result.pnl)} <span className="small">({signedPercent(result.return)})</span>
         </div>
       </div>
@@ -30,6 +31,9 @@ export function WhatIfPreview({ result }: { result: StressResult }) {
         <span className="dot explicit" /> explicit {formatPercent(c.explicit.share, 1)} <span className="dot market" /> market {formatPercent(c.market.share, 1)}{' '}
         <span className="dot none" /> not shocked {formatPercent(c.none.share, 1)} · through funds {formatPercent(c.throughFunds.share, 1)} · unclassified {formatPercent(c.unclassified.share, 1)}
       </p>
+      {idleRates && (
+        <p className="small warn">No holding here has a known duration, so the rate shock moves nothing: enter your bond funds’ durations in Holdings › classification.</p>
+      )}
       {result.issues.map((issue) => (
         <p key={issue.kind} className="small warn">
           {issue.message}

@@ -92,8 +92,8 @@ export function ResultsView() {
               </div>
             </div>
             <div className="card stat">
-              <div className="muted small">{result.pnl < 0 ? 'Loss' : 'Gain'}</div>
-              <div className={result.pnl < 0 ? 'stat-value loss' : 'stat-value gain'} data-testid="headline-pnl">
+              <div className="muted small">{result.pnl < 0 ? 'Loss' : result.pnl > 0 ? 'Gain' : 'Change'}</div>
+              <div className={result.pnl < 0 ? 'stat-value loss' : result.pnl > 0 ? 'stat-value gain' : 'stat-value'} data-testid="headline-pnl">
                 {money(result.pnl)} <span className="small">({signedPercent(result.return)})</span>
               </div>
             </div>
