@@ -46,6 +46,25 @@ export type BundledReference = { [K in keyof typeof schemas]: z.infer<(typeof sc
 const VERSION_KEY = 'bundled_reference_version';
 
 /** Reads and checks the bundled reference files in resources/reference; `version` is a hash of their bytes. */
+const FILES = ['securities', 'themes', 'funds', 'fx', 'prices'] as const;
+
+/** The version of the bundled files: a hash of their bytes, cheap next to parsing and checking them. */
+export function bundledReferenceVersion(resourcesDir: string): string {
+  const hash = createHash('sha256');
+  for (const name of FILES) hash.update(fs.readFileSync(path.join(resourcesDir, 'reference', `${name}.json`)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Loads the bundled reference data unless the database already holds this version of it; the files are
+ * only parsed and checked when they will be loaded, not on every start.
+ */
+export function ensureBundledReference(db: Database, resourcesDir: string): boolean {
+  if (getSetting<string>(db, VERSION_KEY) === bundledReferenceVersion(resourcesDir)) return false;
+  return loadBundledReference(db, readBundledReference(resourcesDir));
+}
+
+/** Reads and checks every bundled reference file. */
 export function readBundledReference(resourcesDir: string): BundledReference {
   const hash = createHash('sha256');
   const read = <K extends keyof typeof schemas>(name: K) => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { AppInfo } from '../../shared/domain/types';
 import { openDatabase } from '../db/open-database';
-import { loadBundledReference, readBundledReference } from './bundled-reference';
+import { ensureBundledReference } from './bundled-reference';
 import { createMarketJobs, type MarketJobs } from './market/jobs';
 import { createYahooClient } from './market/yahoo-client';
 import { readSamplePortfolio, seedSampleOnce } from './sample';
@@ -52,7 +52,7 @@ function localToday(): string {
 export function createServices(options: CreateServicesOptions): Services {
   const { db, schemaVersion } = openDatabase({ path: options.dbPath, nativeBinding: options.nativeBinding });
   try {
-    if (options.loadReference ?? true) loadBundledReference(db, readBundledReference(options.resourcesDir));
+    if (options.loadReference ?? true) ensureBundledReference(db, options.resourcesDir);
     if (options.seedSample ?? true) seedSampleOnce(db, readSamplePortfolio(options.resourcesDir));
   } catch (error) {
     db.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { upsertSecurityLayer } from '../../../electron/db/securities';
 import { insertSecurityTheme } from '../../../electron/db/themes';
-import { loadBundledReference, readBundledReference } from '../../../electron/services/bundled-reference';
+import { bundledReferenceVersion, ensureBundledReference, loadBundledReference, readBundledReference } from '../../../electron/services/bundled-reference';
 import { listUnclassified, loadReferenceData } from '../../../electron/services/reference';
 import { listPrices } from '../../../electron/db/prices';
 import { memoryServices, RESOURCES } from '../../helpers/services';
@@ -59,6 +59,9 @@ describe('loadReferenceData on the bundled data', () => {
     const nvda = listPrices(db, 'NVDA', '2025-01-24', '2025-01-27');
     expect(nvda.map((p) => [p.date, p.close])).toEqual([['2025-01-24', 142.59], ['2025-01-27', 118.5]]);
     expect(loadBundledReference(db, readBundledReference(RESOURCES))).toBe(false);
+    // The cheap version check on start agrees with the full read, so a start does not re-parse the files.
+    expect(bundledReferenceVersion(RESOURCES)).toBe(readBundledReference(RESOURCES).version);
+    expect(ensureBundledReference(db, RESOURCES)).toBe(false);
     expect(listUnclassified(db, ['AAPL', 'NOPE', 'EUR'])).toEqual(['NOPE']);
   });
 });
