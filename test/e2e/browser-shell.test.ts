@@ -1,39 +1,25 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandNames, commands } from '../../shared/ipc/contract';
-import { chromePath, isBuilt, launchBrowser, ROOT, startBrowserShell } from '../helpers/browser';
+import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
 
 const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 // CI installs Chromium and builds first; elsewhere say why the test does not run.
 const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
 
 describe.runIf(canRun)('browser shell in Chromium', () => {
-  let browser: Browser;
+  let app: AppSession;
   let page: Page;
-  let shell: Awaited<ReturnType<typeof startBrowserShell>>;
-  const problems: string[] = [];
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-e2e-'));
+  let problems: string[];
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    shell = await startBrowserShell(path.join(dir, 'e2e.sqlite'));
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    page.on('console', (m) => {
-      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(shell.url);
+    app = await openApp('shell');
+    ({ page, problems } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => app?.close());
 
   it('shows the sample client and portfolio on first run', async () => {
     await page.getByRole('button', { name: 'Growth & AI' }).waitFor();

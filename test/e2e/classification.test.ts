@@ -1,36 +1,24 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromePath, isBuilt, launchBrowser, ROOT, startBrowserShell } from '../helpers/browser';
+import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
 
 const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
 
 describe.runIf(canRun)('classification, exposure and market data in Chromium', () => {
-  let browser: Browser;
+  let app: AppSession;
   let page: Page;
-  let shell: Awaited<ReturnType<typeof startBrowserShell>>;
-  const problems: string[] = [];
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-e2e-ref-'));
+  let problems: string[];
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    shell = await startBrowserShell(path.join(dir, 'e2e.sqlite'));
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(shell.url);
-    await page.getByRole('button', { name: 'Growth & AI' }).waitFor();
+    app = await openApp('reference', { width: 1600, height: 1000 });
+    ({ page, problems } = app);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Holdings/ }).click();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => app?.close());
 
   it('shows sector, industry and themes per holding, and exposure with its Unclassified list', async () => {
     const nvda = page.getByRole('button', { name: 'Classification of NVDA' });

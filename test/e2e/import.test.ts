@@ -1,43 +1,28 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromePath, isBuilt, launchBrowser, ROOT, startBrowserShell } from '../helpers/browser';
+import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
 import { FIXTURES } from '../helpers/fixtures';
 
 const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
 
 describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
-  let browser: Browser;
+  let app: AppSession;
   let page: Page;
-  let shell: Awaited<ReturnType<typeof startBrowserShell>>;
-  const problems: string[] = [];
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-e2e-import-'));
+  let problems: string[];
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    shell = await startBrowserShell(path.join(dir, 'import.sqlite'));
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    page.on('console', (m) => {
-      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(shell.url);
-    await page.getByRole('button', { name: 'Growth & AI' }).waitFor();
+    app = await openApp('import');
+    ({ page, problems } = app);
     await page.evaluate(() => window.api.createPortfolio({ name: 'Schwab book' }));
     await page.reload();
     await page.getByRole('button', { name: 'Schwab book' }).click();
     await page.getByText('This portfolio has no accounts yet').waitFor();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => app?.close());
 
   it('picks a Schwab positions file, previews it and imports the positions', async () => {
     await page.getByRole('button', { name: 'Import…' }).click();

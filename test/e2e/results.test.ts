@@ -1,43 +1,29 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedPercent } from '../../shared/engine';
 import { formatMoney } from '../../shared/format';
-import { chromePath, isBuilt, launchBrowser, ROOT, startBrowserShell } from '../helpers/browser';
+import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
 
 const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
 
 describe.runIf(canRun)('results in Chromium', () => {
-  let browser: Browser;
+  let app: AppSession;
   let page: Page;
-  let shell: Awaited<ReturnType<typeof startBrowserShell>>;
-  const problems: string[] = [];
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-e2e-results-'));
-  const db = path.join(dir, 'results.sqlite');
+  let problems: string[];
   /** The engine's own answer, through the CLI on the same database file. */
   const cli = (scenario: string) =>
-    JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), 'stress', '--portfolio', 'Growth & AI', '--scenario', scenario, '--json', '--by', 'theme', '--db', db], { encoding: 'utf8' }));
+    JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), 'stress', '--portfolio', 'Growth & AI', '--scenario', scenario, '--json', '--by', 'theme', '--db', app.dbPath], { encoding: 'utf8' }));
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    shell = await startBrowserShell(db);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.setDefaultTimeout(20_000);
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(shell.url);
-    await page.getByRole('button', { name: 'Growth & AI' }).waitFor();
+    app = await openApp('results', { width: 1440, height: 1000 });
+    ({ page, problems } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => app?.close());
 
   it('runs "AI capex thesis collapses" on the sample and shows the engine’s numbers', async () => {
     await page.keyboard.press('Control+4');

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = path.join(__dirname, '..', '..');
 const CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -43,4 +44,40 @@ export function startBrowserShell(dbPath: string): Promise<{ url: string; child:
     child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
     child.once('exit', (code) => reject(new Error(`browser shell exited with ${code}: ${output}`)));
   });
+}
+
+/** A browser-shell session for an e2e file: its own database, server, Chromium page and collected problems. */
+export interface AppSession {
+  page: Page;
+  dbPath: string;
+  /** Page errors, console errors and CSP violations seen so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** Starts the browser shell on a fresh database, opens it in Chromium and waits for the sample portfolio. */
+export async function openApp(name: string, viewport = { width: 1440, height: 900 }): Promise<AppSession> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `aftershock-e2e-${name}-`));
+  const dbPath = path.join(dir, `${name}.sqlite`);
+  const shell = await startBrowserShell(dbPath);
+  const browser = await launchBrowser();
+  const problems: string[] = [];
+  const page = await browser.newPage({ viewport });
+  page.setDefaultTimeout(20_000);
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(shell.url);
+  await page.getByRole('button', { name: 'Growth & AI' }).waitFor();
+  return {
+    page,
+    dbPath,
+    problems,
+    close: async () => {
+      await browser.close();
+      await shell.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import YahooFinance from 'yahoo-finance2';
 import { z } from 'zod';
-import type { SecurityType } from '../../../shared/domain/reference';
+import type { ClassificationLayer, SecurityType } from '../../../shared/domain/reference';
 
 /** What one symbol's market data looks like after checking, ready to store. */
 export interface MarketQuote {
@@ -8,15 +8,8 @@ export interface MarketQuote {
   currency: string;
   asOf: string;
 }
-export interface MarketProfile {
-  name: string | null;
-  type: SecurityType | null;
-  sector: string | null;
-  industry: string | null;
-  country: string | null;
-  currency: string | null;
-  exchange: string | null;
-}
+/** What a market-data profile says about a symbol: the layer fields Yahoo can fill. */
+export type MarketProfile = Pick<ClassificationLayer, 'name' | 'type' | 'sector' | 'industry' | 'country' | 'currency' | 'exchange'>;
 export interface MarketHoldings {
   asOf: string;
   holdings: { symbol: string; weight: number }[];
