@@ -36,3 +36,8 @@ export function formatQuantity(value: number): string {
 export function formatPercent(share: number, fractionDigits = 2): string {
   return `${(share * 100).toFixed(fractionDigits)}%`;
 }
+
+/** A count with its noun, singular or plural: 1 portfolio, 3 portfolios. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

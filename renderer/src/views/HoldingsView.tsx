@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Position } from '../../../shared/domain/types';
-import { formatMoney, formatPercent, formatQuantity } from '../../../shared/format';
+import { countOf, formatMoney, formatPercent, formatQuantity } from '../../../shared/format';
 import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { useStore } from '../store/store';
@@ -78,7 +78,7 @@ export function HoldingsView() {
               <strong className="headline-value" data-testid="total-value">
                 {formatMoney(holdings.totalBaseValue, base)}
               </strong>{' '}
-              · {holdings.positions.length} positions in {accounts.length} account{accounts.length === 1 ? '' : 's'}
+              · {holdings.positions.length} positions in {countOf(accounts.length, 'account')}
             </p>
           )}
         </div>

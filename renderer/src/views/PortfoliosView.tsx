@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatMoney } from '../../../shared/format';
+import { countOf, formatMoney } from '../../../shared/format';
 import { ConfirmDialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { InlineRename } from '../components/InlineRename';
@@ -35,8 +35,7 @@ export function PortfoliosView() {
         <div>
           <h1>Portfolios</h1>
           <p className="lead">
-            {portfolios.length} portfolio{portfolios.length === 1 ? '' : 's'} · {clients.length} client
-            {clients.length === 1 ? '' : 's'}
+            {countOf(portfolios.length, 'portfolio')} · {countOf(clients.length, 'client')}
           </p>
         </div>
         <button type="button" className="primary" onClick={() => setCreating(true)}>
@@ -81,7 +80,7 @@ export function PortfoliosView() {
                     kind: 'client',
                     id: client.id,
                     name: client.name,
-                    detail: `${own.length} portfolio${own.length === 1 ? '' : 's'} and all their holdings`,
+                    detail: `${countOf(own.length, 'portfolio')} and all their holdings`,
                   })
                 }
               >
@@ -145,7 +144,7 @@ export function PortfoliosView() {
                             kind: 'portfolio',
                             id: p.id,
                             name: p.name,
-                            detail: `${p.accountCount} account${p.accountCount === 1 ? '' : 's'} and ${p.positionCount} position${p.positionCount === 1 ? '' : 's'}`,
+                            detail: `${countOf(p.accountCount, 'account')} and ${countOf(p.positionCount, 'position')}`,
                           })
                         }
                       >

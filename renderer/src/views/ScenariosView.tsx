@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioVocabulary } from '../../../shared/ipc/stress-types';
 import { api, unwrap } from '../api';
+import { countOf } from '../../../shared/format';
 import { ConfirmDialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { useStore } from '../store/store';
@@ -43,7 +44,7 @@ export function ScenariosView() {
     <li key={x.id}>
       <button type="button" className={x.id === draft?.id ? 'scenario-item active' : 'scenario-item'} aria-current={x.id === draft?.id ? 'true' : undefined} onClick={() => void s.selectScenario(x.id)}>
         <span>{x.name}</span>
-        <span className="muted small">{x.date ?? `${x.shockCount} shock${x.shockCount === 1 ? '' : 's'}`}</span>
+        <span className="muted small">{x.date ?? countOf(x.shockCount, 'shock')}</span>
       </button>
     </li>
   );
