@@ -1,4 +1,5 @@
 import { engineBenchmarks } from './engine';
+import { firmBenchmarks } from './firm';
 import { machineContext, printFigures } from './harness';
 import { importBenchmarks } from './import';
 import { referenceBenchmarks } from './reference';
@@ -6,13 +7,14 @@ import { storeBenchmarks } from './store';
 import { reportBenchmarks } from './report';
 import { uiBenchmarks } from './ui';
 
-/** Runs every benchmark group, or only those named (store, engine, ui, import, report, reference), and prints the figures. */
+/** Runs every benchmark group, or only those named (store, engine, firm, ui, import, report, reference), and prints the figures. */
 export async function runBenchmarks(args: string[]): Promise<void> {
   const isWanted = (group: string) => args.length === 0 || args.includes(group);
   console.log('# Aftershock benchmarks');
   console.log(machineContext());
   if (isWanted('store')) printFigures('Store and valuation', storeBenchmarks());
   if (isWanted('engine')) printFigures('Stress engine', engineBenchmarks());
+  if (isWanted('firm')) printFigures('Firm-wide stress', firmBenchmarks());
   if (isWanted('ui')) {
     const ui = await uiBenchmarks();
     if (typeof ui === 'string') console.log(`\n## Interactive what-if in Chromium\n${ui}`);

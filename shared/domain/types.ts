@@ -17,10 +17,22 @@ export interface Client {
   name: string;
   notes: string;
   baseCurrency: string;
+  /** The people of the household, e.g. ["Ana Ruiz", "Ben Ruiz"]. */
+  people: string[];
+  /** Free labels such as a risk profile or segment ("balanced", "hnw"), lower-case. */
+  tags: string[];
   /** The bundled first-run sample, which the user may delete. */
   isSample: boolean;
   createdAt: string;
   portfolioCount: number;
+}
+
+/** A client with its total value across portfolios in the client's base currency, for the client list. */
+export interface ClientSummary extends Client {
+  totalValue: number;
+  positionCount: number;
+  /** Currencies held without an FX rate to the client's base currency (left out of totalValue). */
+  missingFx: string[];
 }
 
 export interface Portfolio {

@@ -200,7 +200,7 @@ const bucket = (): CoverageBucket => ({ value: 0, share: 0, positionIds: [] });
 const KINDS = ['explicit', 'market', 'none'] as const;
 
 /** How one group of alike positions moves under a scenario. */
-interface GroupMove {
+export interface GroupMove {
   return: number;
   /** Shares of the group's value moved explicitly, by the market shock, or not at all; and unclassified. */
   shares: Record<'explicit' | 'market' | 'none' | 'unclassified', number>;
@@ -209,12 +209,11 @@ interface GroupMove {
   applied: string;
 }
 
-/** Applies one scenario to a prepared book (DESIGN §3): P&L per position, totals, coverage and aggregates. */
-export function runScenario(
-  book: Book,
-  scenario: Scenario,
-  options: { scale?: number; by?: readonly Dimension[]; positions?: boolean } = {},
-): StressResult {
+/**
+ * How every group of a prepared book moves under one scenario: the core of runScenario, exported for callers
+ * that total many books at once (the firm-wide ranking) and need no per-position results.
+ */
+export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?: number; positions?: boolean } = {}) {
   const scale = options.scale ?? 1;
   const evaluate = createEvaluator(book, compileScenario(scenario, scale));
   const shockValue = scenario.shocks.map(() => 0);
@@ -222,7 +221,6 @@ export function runScenario(
   const wantPositions = options.positions !== false;
   const directCache: (GroupMove | undefined)[] = new Array(evaluate.slots * evaluate.width * 2);
   const slowCache = new Map<SliceMove, GroupMove>();
-
   // One pass over the groups: each moves as a whole.
   const moves: GroupMove[] = book.groups.map((g) => {
     if (g.fund && !evaluate.hasSymbolShock(g.key.symbol)) {
@@ -259,6 +257,16 @@ export function runScenario(
     return shared;
   });
 
+  return { evaluate, moves, shockValue, unclassifiedSymbols, scale, wantPositions };
+}
+
+/** Applies one scenario to a prepared book (DESIGN §3): P&L per position, totals, coverage and aggregates. */
+export function runScenario(
+  book: Book,
+  scenario: Scenario,
+  options: { scale?: number; by?: readonly Dimension[]; positions?: boolean } = {},
+): StressResult {
+  const { evaluate, moves, shockValue, unclassifiedSymbols, scale, wantPositions } = scenarioMoves(book, scenario, options);
   const coverage: Coverage = { explicit: bucket(), market: bucket(), none: bucket(), throughFunds: bucket(), unclassified: { ...bucket(), symbols: [] } };
   let pnl = 0;
   let explicit = 0;

@@ -84,7 +84,7 @@ describe('keyboard and grouping', () => {
   });
 
   it('groups portfolios by client with totals, sample client last', () => {
-    const client = (id: number, isSample: boolean) => ({ id, name: `C${id}`, notes: '', baseCurrency: 'USD', isSample, createdAt: '', portfolioCount: 0 });
+    const client = (id: number, isSample: boolean) => ({ id, name: `C${id}`, notes: '', baseCurrency: 'USD', isSample, createdAt: '', portfolioCount: 0, people: [], tags: [] });
     const portfolio = (id: number, clientId: number, totalValue: number) => ({
       id, clientId, clientName: '', name: `P${id}`, baseCurrency: 'USD', createdAt: '', accountCount: 0, positionCount: 0, totalValue, missingFx: [],
     });
