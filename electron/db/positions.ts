@@ -69,6 +69,20 @@ export function listPortfolioPositions(db: Database, portfolioId: number): Posit
   return (rows as PositionRow[]).map(hydrate);
 }
 
+/** Every position of every portfolio, grouped by portfolio id: the firm-wide run reads them in one query. */
+export function listPositionsByPortfolio(db: Database): Map<number, Position[]> {
+  const rows = db
+    .prepare(`${SELECT.replace('SELECT x.id', 'SELECT a.portfolio_id, x.id')} ORDER BY a.portfolio_id, a.name COLLATE NOCASE, x.symbol, x.id`)
+    .all() as (PositionRow & { portfolio_id: number })[];
+  const byPortfolio = new Map<number, Position[]>();
+  for (const row of rows) {
+    const list = byPortfolio.get(row.portfolio_id);
+    if (list) list.push(hydrate(row));
+    else byPortfolio.set(row.portfolio_id, [hydrate(row)]);
+  }
+  return byPortfolio;
+}
+
 /** One position, or a not-found error. */
 export function getPosition(db: Database, id: number): Position {
   return hydrate(found(db.prepare(`${SELECT} WHERE x.id = :id`).get({ id }) as PositionRow | undefined, 'Position', id));

@@ -1,7 +1,9 @@
 import type { CommandName } from '../../shared/ipc/contract';
 import { accountHandlers } from './accounts';
 import { clientHandlers } from './clients';
+import { firmHandlers } from './firm';
 import { importHandlers } from './imports';
+import { proposalHandlers } from './proposals';
 import { portfolioHandlers } from './portfolios';
 import { durationHandlers } from './durations';
 import { positionHandlers } from './positions';
@@ -24,4 +26,6 @@ export const handlers: HandlerMap<CommandName> = {
   ...reportHandlers,
   ...durationHandlers,
   ...referenceHandlers,
+  ...firmHandlers,
+  ...proposalHandlers,
 };

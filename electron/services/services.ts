@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { AppInfo } from '../../shared/domain/types';
 import { openDatabase } from '../db/open-database';
 import { ensureBundledReference } from './bundled-reference';
+import { createFirmJobs, type FirmJobs } from './firm';
 import { createMarketJobs, type MarketJobs } from './market/jobs';
 import { createYahooClient } from './market/yahoo-client';
 import { readSamplePortfolio, seedSampleOnce } from './sample';
@@ -22,6 +23,8 @@ export interface Services {
   today: () => string;
   /** The market-data refresh (one at a time). */
   market: MarketJobs;
+  /** The firm-wide stress run from the UI (one at a time). */
+  firm: FirmJobs;
 }
 
 export interface CreateServicesOptions {
@@ -66,6 +69,7 @@ export function createServices(options: CreateServicesOptions): Services {
     printPdf: options.printPdf,
     today: options.today ?? localToday,
     market: createMarketJobs(db, () => createYahooClient(marketFetch)),
+    firm: createFirmJobs(),
     info: {
       name: 'Aftershock',
       version: options.version,

@@ -123,3 +123,20 @@ export interface ImportSummary {
   createdAt: string;
   undoneAt: string | null;
 }
+
+/** A sandbox copy of a portfolio's positions that can be edited and compared before it replaces the real ones. */
+export interface ProposalSummary {
+  id: number;
+  portfolioId: number;
+  portfolioName: string;
+  clientName: string;
+  name: string;
+  createdAt: string;
+  positionCount: number;
+}
+
+/** A proposal with its positions (accountId is 0: proposal positions name their account instead). */
+export interface Proposal extends ProposalSummary {
+  baseCurrency: string;
+  positions: Position[];
+}

@@ -4,6 +4,9 @@ import type {
   Account,
   AppInfo,
   Client,
+  ClientSummary,
+  Proposal,
+  ProposalSummary,
   Portfolio,
   PortfolioHoldings,
   PortfolioSummary,
@@ -19,6 +22,8 @@ import { SECURITY_TYPES } from '../domain/reference';
 import type { SecurityDetail, PortfolioReference, Theme } from '../domain/reference';
 import { EXPOSURE_DIMENSIONS, type ExposureResult } from '../domain/exposure';
 import type { MarketJobStatus } from '../domain/market';
+import type { ProposalComparison } from '../firm/proposal';
+import type { FirmJobStatus, FirmRun, FirmRunSummary } from '../firm/runs';
 
 /**
  * The command contract: every request main accepts, declared once.
@@ -129,6 +134,27 @@ const classificationPatch = z
   })
   .refine((p) => Object.keys(p).length > 0, 'must change at least one field');
 
+const tag = z
+  .string()
+  .trim()
+  .min(1, 'cannot be empty')
+  .max(40, 'must be at most 40 characters')
+  .regex(/^[\p{L}\p{N} _-]+$/u, 'may only contain letters, digits, spaces, - and _')
+  .transform((t) => t.toLowerCase());
+const clientFields = {
+  name,
+  baseCurrency: currency.optional(),
+  notes: z.string().max(5000, 'must be at most 5,000 characters').optional(),
+  people: z.array(name).max(20, 'must list at most 20 people').optional(),
+  tags: z.array(tag).max(20, 'must list at most 20 tags').optional(),
+};
+const firmRequest = {
+  scenarioIds: z.array(scenarioId).min(1, 'must name at least one scenario').max(20, 'can hold at most 20 scenarios'),
+  tag: tag.optional(),
+  lookThrough: z.boolean().optional(),
+};
+const proposalPositionFields = { ...positionFields, accountName: name };
+
 function command<Res>() {
   return <M extends string, S extends z.ZodType>(method: M, request: S) => ({
     method,
@@ -141,9 +167,11 @@ export const commands = {
   'app:info': command<AppInfo>()('getAppInfo', z.strictObject({})),
 
   'clients:list': command<Client[]>()('listClients', z.strictObject({})),
-  'clients:create': command<Client>()(
-    'createClient',
-    z.strictObject({ name, baseCurrency: currency.optional(), notes: z.string().max(5000).optional() }),
+  'clients:overview': command<ClientSummary[]>()('getClientOverview', z.strictObject({})),
+  'clients:create': command<Client>()('createClient', z.strictObject(clientFields).extend({ name })),
+  'clients:update': command<Client>()(
+    'updateClient',
+    z.strictObject({ id, patch: z.strictObject(clientFields).partial().refine((p) => Object.keys(p).length > 0, 'must change at least one field') }),
   ),
   'clients:rename': command<Client>()('renameClient', z.strictObject({ id, name })),
   'clients:delete': command<{ deleted: number }>()('deleteClient', z.strictObject({ id })),
@@ -258,6 +286,29 @@ export const commands = {
     'getExposure',
     z.strictObject({ portfolioId: id, by: z.enum(EXPOSURE_DIMENSIONS), lookThrough: z.boolean() }),
   ),
+
+  'firm:run': command<FirmRun>()('runFirmStress', z.strictObject({ ...firmRequest, save: z.boolean().optional() })),
+  'firm:start': command<FirmJobStatus>()('startFirmStress', z.strictObject(firmRequest)),
+  'firm:status': command<FirmJobStatus>()('getFirmStressStatus', z.strictObject({})),
+  'firm:cancel': command<FirmJobStatus>()('cancelFirmStress', z.strictObject({})),
+  'firm:runs': command<FirmRunSummary[]>()('listFirmRuns', z.strictObject({})),
+  'firm:get': command<FirmRun>()('getFirmRun', z.strictObject({ id })),
+
+  'proposals:list': command<ProposalSummary[]>()('listProposals', z.strictObject({ portfolioId: id })),
+  'proposals:create': command<Proposal>()('createProposal', z.strictObject({ portfolioId: id, name: name.optional() })),
+  'proposals:get': command<Proposal>()('getProposal', z.strictObject({ id })),
+  'proposals:add': command<Proposal>()('addProposalPosition', z.strictObject({ proposalId: id, ...proposalPositionFields })),
+  'proposals:edit': command<Proposal>()(
+    'updateProposalPosition',
+    z.strictObject({ id, patch: z.strictObject(proposalPositionFields).partial().refine((p) => Object.keys(p).length > 0, 'must change at least one field') }),
+  ),
+  'proposals:remove': command<Proposal>()('deleteProposalPosition', z.strictObject({ id })),
+  'proposals:compare': command<ProposalComparison>()(
+    'compareProposal',
+    z.strictObject({ id, scenarioIds: reportRequest.scenarioIds, lookThrough: z.boolean().optional() }),
+  ),
+  'proposals:apply': command<{ portfolioId: number; positions: number; removed: number }>()('applyProposal', z.strictObject({ id })),
+  'proposals:delete': command<{ deleted: number }>()('deleteProposal', z.strictObject({ id })),
 
   'market:refresh': command<MarketJobStatus>()(
     'refreshMarketData',

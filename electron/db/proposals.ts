@@ -1,0 +1,165 @@
+import type { Database } from 'better-sqlite3';
+import type { AssetClass, Position, Proposal, ProposalSummary } from '../../shared/domain/types';
+import { createAccount, findAccountByName } from './accounts';
+import { found } from './errors';
+import { getPortfolio } from './portfolios';
+
+interface ProposalRow {
+  id: number;
+  portfolio_id: number;
+  portfolio_name: string;
+  client_name: string;
+  base_currency: string;
+  name: string;
+  created_at: string;
+  position_count: number;
+}
+
+interface ProposalPositionRow {
+  id: number;
+  account_name: string;
+  symbol: string;
+  name: string;
+  asset_class: AssetClass;
+  quantity: number;
+  price: number | null;
+  market_value: number | null;
+  cost_basis: number | null;
+  currency: string;
+  as_of: string | null;
+}
+
+/** The fields of a proposal position. */
+export interface ProposalPositionInput {
+  accountName: string;
+  symbol: string;
+  name?: string;
+  assetClass?: AssetClass;
+  quantity: number;
+  price?: number | null;
+  marketValue?: number | null;
+  costBasis?: number | null;
+  currency: string;
+  asOf?: string | null;
+}
+
+const SELECT = `
+  SELECT r.id, r.portfolio_id, p.name AS portfolio_name, c.name AS client_name, p.base_currency, r.name, r.created_at,
+         (SELECT COUNT(*) FROM proposal_positions x WHERE x.proposal_id = r.id) AS position_count
+  FROM proposals r JOIN portfolios p ON p.id = r.portfolio_id JOIN clients c ON c.id = p.client_id`;
+
+function summary(row: ProposalRow): ProposalSummary {
+  return { id: row.id, portfolioId: row.portfolio_id, portfolioName: row.portfolio_name, clientName: row.client_name, name: row.name, createdAt: row.created_at, positionCount: row.position_count };
+}
+
+function position(row: ProposalPositionRow): Position {
+  return {
+    id: row.id, accountId: 0, accountName: row.account_name, symbol: row.symbol, name: row.name, assetClass: row.asset_class, quantity: row.quantity,
+    price: row.price, marketValue: row.market_value, costBasis: row.cost_basis, currency: row.currency, asOf: row.as_of,
+  };
+}
+
+/** Proposals of a portfolio, newest first. */
+export function listProposals(db: Database, portfolioId: number): ProposalSummary[] {
+  return (db.prepare(`${SELECT} WHERE r.portfolio_id = :portfolioId ORDER BY r.id DESC`).all({ portfolioId }) as ProposalRow[]).map(summary);
+}
+
+/** One proposal with its positions, or a not-found error. */
+export function getProposal(db: Database, id: number): Proposal {
+  const row = found(db.prepare(`${SELECT} WHERE r.id = :id`).get({ id }) as ProposalRow | undefined, 'Proposal', id);
+  const positions = db
+    .prepare('SELECT * FROM proposal_positions WHERE proposal_id = :id ORDER BY account_name COLLATE NOCASE, symbol, id')
+    .all({ id }) as ProposalPositionRow[];
+  return { ...summary(row), baseCurrency: row.base_currency, positions: positions.map(position) };
+}
+
+/** Copies a portfolio's positions into a new proposal, in one transaction; the portfolio itself is only read. */
+export function createProposal(db: Database, portfolioId: number, name: string): Proposal {
+  getPortfolio(db, portfolioId);
+  const id = db.transaction(() => {
+    const { lastInsertRowid } = db.prepare('INSERT INTO proposals (portfolio_id, name) VALUES (:portfolioId, :name)').run({ portfolioId, name });
+    db.prepare(
+      `INSERT INTO proposal_positions (proposal_id, account_name, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of)
+       SELECT :proposalId, a.name, x.symbol, x.name, x.asset_class, x.quantity, x.price, x.market_value, x.cost_basis, x.currency, x.as_of
+       FROM positions x JOIN accounts a ON a.id = x.account_id WHERE a.portfolio_id = :portfolioId ORDER BY x.id`,
+    ).run({ proposalId: lastInsertRowid, portfolioId });
+    return Number(lastInsertRowid);
+  })();
+  return getProposal(db, id);
+}
+
+const params = (input: ProposalPositionInput) => ({
+  accountName: input.accountName, symbol: input.symbol, name: input.name ?? '', assetClass: input.assetClass ?? 'equity', quantity: input.quantity,
+  price: input.price ?? null, marketValue: input.marketValue ?? null, costBasis: input.costBasis ?? null, currency: input.currency, asOf: input.asOf ?? null,
+});
+
+/** The proposal a proposal position belongs to, or a not-found error. */
+export function proposalOfPosition(db: Database, positionId: number): { proposalId: number; position: Position } {
+  const row = db.prepare('SELECT * FROM proposal_positions WHERE id = :id').get({ id: positionId }) as (ProposalPositionRow & { proposal_id: number }) | undefined;
+  const hit = found(row, 'Proposal position', positionId);
+  return { proposalId: hit.proposal_id, position: position(hit) };
+}
+
+/** Adds a position to a proposal. */
+export function addProposalPosition(db: Database, proposalId: number, input: ProposalPositionInput): Proposal {
+  getProposal(db, proposalId);
+  db.prepare(
+    `INSERT INTO proposal_positions (proposal_id, account_name, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of)
+     VALUES (:proposalId, :accountName, :symbol, :name, :assetClass, :quantity, :price, :marketValue, :costBasis, :currency, :asOf)`,
+  ).run({ proposalId, ...params(input) });
+  return getProposal(db, proposalId);
+}
+
+/** Replaces the fields of a proposal position. */
+export function updateProposalPosition(db: Database, id: number, input: ProposalPositionInput): Proposal {
+  const { proposalId } = proposalOfPosition(db, id);
+  db.prepare(
+    `UPDATE proposal_positions SET account_name = :accountName, symbol = :symbol, name = :name, asset_class = :assetClass, quantity = :quantity,
+            price = :price, market_value = :marketValue, cost_basis = :costBasis, currency = :currency, as_of = :asOf
+     WHERE id = :id`,
+  ).run({ id, ...params(input) });
+  return getProposal(db, proposalId);
+}
+
+/** Removes a position from a proposal. */
+export function deleteProposalPosition(db: Database, id: number): Proposal {
+  const { proposalId } = proposalOfPosition(db, id);
+  db.prepare('DELETE FROM proposal_positions WHERE id = :id').run({ id });
+  return getProposal(db, proposalId);
+}
+
+/** Deletes a proposal; the real holdings are not touched. */
+export function deleteProposal(db: Database, id: number): { deleted: number } {
+  getProposal(db, id);
+  return { deleted: db.prepare('DELETE FROM proposals WHERE id = :id').run({ id }).changes };
+}
+
+/**
+ * Makes the proposal the portfolio's holdings, in one transaction: the portfolio's positions are replaced by
+ * the proposal's (accounts are found or created by name), then the proposal is removed.
+ */
+export function applyProposal(db: Database, id: number): { portfolioId: number; positions: number; removed: number } {
+  return db.transaction(() => {
+    const proposal = getProposal(db, id);
+    const { changes: removed } = db
+      .prepare('DELETE FROM positions WHERE account_id IN (SELECT id FROM accounts WHERE portfolio_id = :portfolioId)')
+      .run({ portfolioId: proposal.portfolioId });
+    const accounts = new Map<string, number>();
+    const insert = db.prepare(
+      `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of)
+       VALUES (:accountId, :symbol, :name, :assetClass, :quantity, :price, :marketValue, :costBasis, :currency, :asOf)`,
+    );
+    for (const p of proposal.positions) {
+      const key = p.accountName.toLowerCase();
+      let accountId = accounts.get(key);
+      if (accountId === undefined) {
+        accountId = (findAccountByName(db, proposal.portfolioId, p.accountName) ?? createAccount(db, { portfolioId: proposal.portfolioId, name: p.accountName })).id;
+        accounts.set(key, accountId);
+      }
+      const { accountName: _a, ...rest } = params({ ...p, accountName: p.accountName });
+      insert.run({ ...rest, accountId });
+    }
+    db.prepare('DELETE FROM proposals WHERE id = :id').run({ id });
+    return { portfolioId: proposal.portfolioId, positions: proposal.positions.length, removed };
+  })();
+}

@@ -1,0 +1,128 @@
+import type { Database } from 'better-sqlite3';
+import type { ClientSummary } from '../../shared/domain/types';
+import { valuePositions } from '../../shared/domain/valuation';
+import { clientsWithTag, rankFirm, summariseFirm, type ClientRanking, type FirmClientInput } from '../../shared/firm/ranking';
+import type { FirmJobStatus, FirmRun } from '../../shared/firm/runs';
+import { AppError } from '../../shared/ipc/result';
+import type { Scenario } from '../../shared/engine';
+import { listClients } from '../db/clients';
+import { insertFirmRun } from '../db/firm-runs';
+import { listFxRates } from '../db/fx-rates';
+import { listPortfolios } from '../db/portfolios';
+import { listPositionsByPortfolio } from '../db/positions';
+import { loadReferenceData } from './reference';
+import { getScenario } from './scenario-library';
+import type { Services } from './services';
+
+export interface FirmRequest {
+  scenarioIds: string[];
+  tag?: string;
+  lookThrough?: boolean;
+}
+
+/** Every client (or those with a tag) with its portfolios and positions, in three queries. */
+export function loadFirm(db: Database, tag?: string): FirmClientInput[] {
+  const positions = listPositionsByPortfolio(db);
+  const portfolios = listPortfolios(db);
+  return clientsWithTag(listClients(db), tag).map((client) => ({
+    id: client.id,
+    name: client.name,
+    baseCurrency: client.baseCurrency,
+    tags: client.tags,
+    portfolios: portfolios.filter((p) => p.clientId === client.id).map((p) => ({ id: p.id, name: p.name, positions: positions.get(p.id) ?? [] })),
+  }));
+}
+
+/** Clients with people, tags and their total value in the client's base currency, for the client list. */
+export function clientOverview(db: Database): ClientSummary[] {
+  const rates = listFxRates(db);
+  const positions = listPositionsByPortfolio(db);
+  const portfolios = listPortfolios(db);
+  return listClients(db).map((client) => {
+    const held = portfolios.filter((p) => p.clientId === client.id).flatMap((p) => positions.get(p.id) ?? []);
+    const valued = valuePositions(held, client.baseCurrency, rates);
+    return { ...client, totalValue: valued.totalBaseValue, positionCount: held.length, missingFx: valued.missingFx };
+  });
+}
+
+function scenariosOf(services: Services, ids: readonly string[]): Scenario[] {
+  return ids.map((id) => getScenario(services, id).scenario);
+}
+
+function refuseEmpty(clients: readonly FirmClientInput[], tag: string | undefined): void {
+  if (clients.length === 0) throw new AppError('not-found', tag ? `No client has the tag "${tag}".` : 'There are no clients to stress yet.');
+}
+
+/** Runs the scenarios across every client (or a tag) at once and, unless told not to, saves the run with today's date. */
+export function runFirm(services: Services, request: FirmRequest & { save?: boolean }): FirmRun {
+  const scenarios = scenariosOf(services, request.scenarioIds);
+  const clients = loadFirm(services.db, request.tag);
+  refuseEmpty(clients, request.tag);
+  const reference = loadReferenceData(services.db, [...new Set(clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions.map((x) => x.symbol))))]);
+  const ranking = rankFirm(clients, scenarios, reference, { lookThrough: request.lookThrough ?? true });
+  const run = { runDate: services.today(), scenarioIds: request.scenarioIds, tag: request.tag ?? null, ranking };
+  if (request.save === false) return { id: 0, createdAt: new Date().toISOString(), clientCount: ranking.clients.length, ...run };
+  return insertFirmRun(services.db, run);
+}
+
+/** The firm-wide run as a job in chunks of clients, so the UI can show progress and cancel it. */
+export interface FirmJobs {
+  start(services: Services, request: FirmRequest): FirmJobStatus;
+  status(): FirmJobStatus;
+  cancel(): FirmJobStatus;
+  /** Resolves when the current job (if any) has finished. */
+  settled(): Promise<FirmJobStatus>;
+}
+
+const IDLE: FirmJobStatus = { id: 0, state: 'idle', done: 0, total: 0, runId: null, message: 'No firm-wide stress has run in this session.' };
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Creates the job runner; `chunk` clients are stressed between yields to the event loop. */
+export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
+  let current = IDLE;
+  let cancelled = false;
+  let running: Promise<FirmJobStatus> = Promise.resolve(IDLE);
+  const chunk = options.chunk ?? 50;
+
+  const work = async (services: Services, request: FirmRequest, id: number, clients: FirmClientInput[], scenarios: Scenario[]): Promise<FirmJobStatus> => {
+    await tick();
+    const reference = loadReferenceData(services.db, [...new Set(clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions.map((x) => x.symbol))))]);
+    const rows: ClientRanking[] = [];
+    for (let i = 0; i < clients.length; i += chunk) {
+      if (cancelled) return { ...current, state: 'cancelled', message: `Cancelled after ${rows.length} of ${clients.length} clients; nothing was saved.` };
+      rows.push(...rankFirm(clients.slice(i, i + chunk), scenarios, reference, { lookThrough: request.lookThrough ?? true }).clients);
+      current = { ...current, done: rows.length, message: `Stressed ${rows.length} of ${clients.length} clients…` };
+      await tick();
+    }
+    if (cancelled) return { ...current, state: 'cancelled', message: `Cancelled after ${rows.length} of ${clients.length} clients; nothing was saved.` };
+    const ranking = summariseFirm(rows, scenarios);
+    const saved = insertFirmRun(services.db, { runDate: services.today(), scenarioIds: request.scenarioIds, tag: request.tag ?? null, ranking });
+    const failed = ranking.clients.filter((c) => c.error !== null).length;
+    return { ...current, id, state: 'done', runId: saved.id, message: `Stressed ${rows.length} clients${failed ? `; ${failed} could not be stressed (see the list)` : ''}.` };
+  };
+
+  return {
+    start(services, request) {
+      if (current.state === 'running') return current;
+      const scenarios = scenariosOf(services, request.scenarioIds);
+      const clients = loadFirm(services.db, request.tag);
+      refuseEmpty(clients, request.tag);
+      cancelled = false;
+      const id = current.id + 1;
+      current = { id, state: 'running', done: 0, total: clients.length, runId: null, message: `Stressing ${clients.length} clients…` };
+      running = work(services, request, id, clients, scenarios)
+        .catch((error: unknown) => ({ ...current, state: 'failed' as const, message: `The firm-wide stress stopped: ${(error as Error).message}` }))
+        .then((status) => (current = status));
+      return current;
+    },
+    status: () => current,
+    cancel() {
+      if (current.state === 'running') {
+        cancelled = true;
+        current = { ...current, message: 'Cancelling…' };
+      }
+      return current;
+    },
+    settled: () => running,
+  };
+}

@@ -1,0 +1,31 @@
+import type { Position } from '../../shared/domain/types';
+import { compareProposal, type ProposalComparison } from '../../shared/firm/proposal';
+import { AppError } from '../../shared/ipc/result';
+import { getProposal, type ProposalPositionInput } from '../db/proposals';
+import { listPortfolioPositions } from '../db/positions';
+import { loadReferenceData } from './reference';
+import { getScenario } from './scenario-library';
+import type { Services } from './services';
+
+/** Current holdings and the proposal under the same scenarios; reads only. */
+export function compareWithCurrent(services: Services, request: { id: number; scenarioIds: string[]; lookThrough?: boolean }): ProposalComparison {
+  const proposal = getProposal(services.db, request.id);
+  const current = listPortfolioPositions(services.db, proposal.portfolioId);
+  const scenarios = request.scenarioIds.map((id) => getScenario(services, id).scenario);
+  const reference = loadReferenceData(services.db, [...new Set([...current, ...proposal.positions].map((p) => p.symbol))]);
+  return compareProposal(current, proposal.positions, proposal.baseCurrency, reference, scenarios, { lookThrough: request.lookThrough ?? true });
+}
+
+/** A proposal position from a request: currency defaults to the portfolio's, and it needs a price or a value. */
+export function proposalPositionInput(request: Omit<ProposalPositionInput, 'currency'> & { currency?: string }, baseCurrency: string): ProposalPositionInput {
+  if ((request.price ?? null) === null && (request.marketValue ?? null) === null) {
+    throw new AppError('validation', `Give ${request.symbol} a price or a market value so it can be valued.`);
+  }
+  return { ...request, currency: request.currency ?? baseCurrency };
+}
+
+/** The fields of an existing proposal position, as input for an update. */
+export function asInput(position: Position): ProposalPositionInput {
+  const { id: _id, accountId: _accountId, ...rest } = position;
+  return rest;
+}

@@ -1,0 +1,28 @@
+import type { FirmRanking } from './ranking';
+
+/** A saved firm-wide run: its date, what it ran and the ranking it produced. */
+export interface FirmRunSummary {
+  id: number;
+  /** The day the run is for (YYYY-MM-DD), to compare yesterday's run with today's. */
+  runDate: string;
+  createdAt: string;
+  scenarioIds: string[];
+  /** The client tag the run was limited to, or null for every client. */
+  tag: string | null;
+  clientCount: number;
+}
+
+export interface FirmRun extends FirmRunSummary {
+  ranking: FirmRanking;
+}
+
+/** The firm-wide run in progress (one at a time), for polling from the UI. */
+export interface FirmJobStatus {
+  id: number;
+  state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  done: number;
+  total: number;
+  /** The saved run once the job is done. */
+  runId: number | null;
+  message: string;
+}

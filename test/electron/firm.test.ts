@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/handlers/dispatch';
+import { closeServices, createServices, type Services } from '../../electron/services/services';
+import { addClient, saveScenario } from '../helpers/firm';
+import { call, RESOURCES } from '../helpers/services';
+
+let services: Services;
+let today = '2026-03-02';
+beforeEach(() => {
+  services = createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false, today: () => today });
+});
+afterEach(() => closeServices(services));
+
+function seedFirm() {
+  const slump = saveScenario(services, 'nvda-slump', [{ target: 'symbol', value: 'NVDA', change: -0.3 }]);
+  const dip = saveScenario(services, 'broad-dip', [{ target: 'market', value: '', change: -0.05 }]);
+  addClient(services, 'Patel household', [['NVDA', 100, 100], ['AAPL', 50, 200]], { tags: ['Growth'] }); // 20,000
+  addClient(services, 'Lee', [['AAPL', 50, 200]], { tags: ['income'] }); // 10,000
+  addClient(services, 'Okafor', [['NVDA', 10, 100]], { tags: ['growth', 'hnw'] }); // 1,000
+  return [slump, dip];
+}
+
+describe('clients with people, tags and totals', () => {
+  it('stores people and tags and totals every portfolio of a client', () => {
+    const { client } = addClient(services, 'Ruiz', [['AAPL', 10, 200]], { tags: ['Balanced', 'balanced '] });
+    const other = call(services, 'portfolios:create', { clientId: client.id, name: 'IRA' });
+    const account = call(services, 'accounts:create', { portfolioId: other.id, name: 'IRA' });
+    call(services, 'positions:create', { accountId: account.id, symbol: 'MSFT', quantity: 2, price: 400 });
+    const updated = call(services, 'clients:update', { id: client.id, patch: { people: ['Ana Ruiz', 'Ben Ruiz'], notes: 'Retiring 2030', tags: ['balanced', 'hnw'] } });
+    expect(updated).toMatchObject({ people: ['Ana Ruiz', 'Ben Ruiz'], tags: ['balanced', 'hnw'], notes: 'Retiring 2030', portfolioCount: 2 });
+    expect(call(services, 'clients:overview')).toEqual([expect.objectContaining({ name: 'Ruiz', totalValue: 2800, positionCount: 2, missingFx: [] })]);
+    expect(dispatch(services, 'clients:update', { id: client.id, patch: { tags: ['risk<script>'] } })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(dispatch(services, 'clients:update', { id: client.id, patch: {} })).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+});
+
+describe('firm-wide stress through the handlers', () => {
+  it('ranks every client, saves each run with its date, filters by tag', () => {
+    const [slump, dip] = seedFirm();
+    const run = call(services, 'firm:run', { scenarioIds: [slump, dip] });
+    expect(run).toMatchObject({ runDate: '2026-03-02', scenarioIds: [slump, dip], tag: null, clientCount: 3 });
+    expect(run.ranking.clients.map((c: { clientName: string; pnl: number; worstScenarioId: string }) => [c.clientName, c.pnl, c.worstScenarioId])).toEqual([
+      ['Okafor', -300, slump], // −30%
+      ['Patel household', -3000, slump], // −15%
+      ['Lee', -500, dip], // −5%
+    ]);
+    today = '2026-03-03';
+    const growth = call(services, 'firm:run', { scenarioIds: [dip], tag: 'GROWTH' });
+    expect(growth.ranking.clients.map((c: { clientName: string }) => c.clientName)).toEqual(['Patel household', 'Okafor']); // both −5%: the larger money loss first
+    expect(call(services, 'firm:runs').map((r: { runDate: string; tag: string | null }) => [r.runDate, r.tag])).toEqual([['2026-03-03', 'growth'], ['2026-03-02', null]]);
+    expect(call(services, 'firm:get', { id: run.id }).ranking).toEqual(run.ranking);
+    expect(dispatch(services, 'firm:run', { scenarioIds: [dip], tag: 'nobody' })).toMatchObject({ ok: false, error: { message: 'No client has the tag "nobody".' } });
+    expect(dispatch(services, 'firm:run', { scenarioIds: [] })).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('runs as a job with progress, and a cancelled job saves nothing', async () => {
+    const [slump] = seedFirm();
+    const started = call(services, 'firm:start', { scenarioIds: [slump] });
+    expect(started).toMatchObject({ state: 'running', done: 0, total: 3 });
+    call(services, 'firm:cancel');
+    expect(await services.firm.settled()).toMatchObject({ state: 'cancelled', runId: null });
+    expect(call(services, 'firm:runs')).toEqual([]);
+
+    call(services, 'firm:start', { scenarioIds: [slump] });
+    const done = await services.firm.settled();
+    expect(done).toMatchObject({ state: 'done', done: 3, total: 3, message: 'Stressed 3 clients.' });
+    expect(call(services, 'firm:get', { id: done.runId }).ranking.clients[0].clientName).toBe('Okafor');
+    expect(call(services, 'firm:status')).toEqual(done);
+  });
+});

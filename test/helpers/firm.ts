@@ -1,0 +1,17 @@
+import type { Services } from '../../electron/services/services';
+import { call } from './services';
+
+/** Saves a user scenario of a market shock and a symbol shock, independent of any classification data. */
+export function saveScenario(services: Services, id: string, shocks: { target: string; value: string; change: number }[]): string {
+  call(services, 'scenarios:save', { scenario: { format: 'aftershock-scenario', version: 1, id, name: id, kind: 'hypothetical', shocks } });
+  return id;
+}
+
+/** A client with one portfolio, one account and the given positions (symbol, quantity, price). */
+export function addClient(services: Services, name: string, holdings: [string, number, number][], extra: { tags?: string[]; baseCurrency?: string; portfolio?: string } = {}) {
+  const client = call(services, 'clients:create', { name, tags: extra.tags, baseCurrency: extra.baseCurrency });
+  const portfolio = call(services, 'portfolios:create', { clientId: client.id, name: extra.portfolio ?? 'Main' });
+  const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'Brokerage' });
+  for (const [symbol, quantity, price] of holdings) call(services, 'positions:create', { accountId: account.id, symbol, quantity, price });
+  return { client, portfolio, account };
+}
