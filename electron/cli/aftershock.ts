@@ -5,6 +5,7 @@ import { AppError } from '../../shared/ipc/result';
 import { dispatch } from '../handlers/dispatch';
 import { resolveDbPath } from '../paths';
 import { closeServices, createServices, type Services } from '../services/services';
+import { runBatch } from './batch';
 import { runPortfolios } from './portfolios';
 import { runClients } from './clients';
 import { runImport } from './import';
@@ -23,7 +24,14 @@ Usage: aftershock <command> [options]
 
 Commands:
   portfolios list              List portfolios with their client, positions and value
-  clients list                 List clients (households)
+  clients list                 List clients (households) with people, tags and total value
+  clients add NAME [--person NAME…] [--tag TAG…] [--base EUR] [--notes …]
+                               Add a client (household)
+  batch --scenario ID [--scenario ID…] [--clients TAG] [--out DIR --pdf] [--json|--csv]
+                               Stress every client (or those tagged TAG) and rank them by
+                               loss, per client and per portfolio; the run is saved with
+                               today's date. With --out DIR --pdf: one report PDF per
+                               portfolio and a firm summary PDF (exit 1 if any failed)
   scenarios list               List built-in and your own scenarios
   scenarios show ID            Show a scenario's shocks and sources
   scenarios import FILE        Add a scenario file to your scenarios
@@ -91,6 +99,11 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         csv: { type: 'boolean', default: false },
         portfolio: { type: 'string' },
         client: { type: 'string' },
+        clients: { type: 'string' },
+        person: { type: 'string', multiple: true },
+        tag: { type: 'string', multiple: true },
+        base: { type: 'string' },
+        pdf: { type: 'boolean', default: false },
         scenario: { type: 'string', multiple: true },
         'client-name': { type: 'string' },
         advisor: { type: 'string' },
@@ -167,6 +180,9 @@ export function main(argv: string[], io = { out: console.log, err: console.error
       case 'report':
         isAsync = true;
         return runReport(context, open, [verb, ...rest].filter((x) => x !== undefined)).catch(report).finally(() => closeServices(open));
+      case 'batch':
+        isAsync = true;
+        return runBatch(context, open, [verb, ...rest].filter((x) => x !== undefined)).catch(report).finally(() => closeServices(open));
       case 'reverse':
         return runReverse(context, [verb, ...rest].filter((x) => x !== undefined));
       case 'imports':

@@ -28,8 +28,14 @@ export function headerFooter(title: string) {
   };
 }
 
-/** Prints a self-contained report page to PDF with a Chromium found on this machine (playwright-core drives it). */
-export async function printWithChromium(html: string, title: string): Promise<Buffer> {
+/** A Chromium kept open to print many reports in a row (a batch): one launch, one page per report. */
+export interface ChromiumPrinter {
+  print(html: string, title: string): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** Launches a Chromium found on this machine (playwright-core drives it) for printing reports to PDF. */
+export async function openChromiumPrinter(): Promise<ChromiumPrinter> {
   const executablePath = findChromium();
   if (!executablePath) {
     throw new AppError('not-found', 'No Chromium or Chrome was found to print the PDF; set CHROME_PATH, or install Chromium.');
@@ -39,13 +45,28 @@ export async function printWithChromium(html: string, title: string): Promise<Bu
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  return {
+    async print(html, title) {
+      const page = await browser.newPage();
+      try {
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.waitForFunction(() => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error', undefined, { timeout: 30_000 });
+        if ((await page.evaluate(() => document.body.dataset.ready)) === 'error') throw new AppError('internal', 'The report page could not draw its data.');
+        return await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, ...headerFooter(title), margin: { top: '20mm', bottom: '18mm', left: '14mm', right: '14mm' } });
+      } finally {
+        await page.close();
+      }
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** Prints a self-contained report page to PDF with a Chromium found on this machine. */
+export async function printWithChromium(html: string, title: string): Promise<Buffer> {
+  const printer = await openChromiumPrinter();
   try {
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error', undefined, { timeout: 30_000 });
-    if ((await page.evaluate(() => document.body.dataset.ready)) === 'error') throw new AppError('internal', 'The report page could not draw its data.');
-    return await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, ...headerFooter(title), margin: { top: '20mm', bottom: '18mm', left: '14mm', right: '14mm' } });
+    return await printer.print(html, title);
   } finally {
-    await browser.close();
+    await printer.close();
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ReportModel, ReportSettings } from '../../shared/report/model';
 import { buildReportModel } from '../../shared/report/model';
+import { uniqueFileName } from '../../shared/firm/file-names';
 import { AppError } from '../../shared/ipc/result';
 import { getPortfolio } from '../db/portfolios';
 import { getSetting, setSetting } from '../db/settings';
@@ -49,9 +50,8 @@ export function buildReport(services: Services, request: ReportRequest): ReportM
 }
 
 /** A safe file name for a report: client, portfolio and date. */
-export function reportFileName(model: ReportModel, extension: 'pdf' | 'html'): string {
-  const part = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `${[part(model.settings.clientName || model.portfolio.clientName), part(model.portfolio.name), model.settings.date].filter(Boolean).join('_').slice(0, 120)}.${extension}`;
+export function reportFileName(model: ReportModel, extension: 'pdf' | 'html', taken = new Set<string>()): string {
+  return uniqueFileName([{ text: model.settings.clientName || model.portfolio.clientName }, { text: model.portfolio.name }, { text: model.settings.date }], extension, taken);
 }
 
 /** The report as one self-contained HTML file. */

@@ -31,7 +31,7 @@ export interface ScenarioOutcome {
 export interface RankedRow {
   value: number;
   outcomes: ScenarioOutcome[];
-  /** The scenario with the largest loss (the first listed among equals); null without scenarios. */
+  /** The scenario with the largest loss (the first listed among equals); null without scenarios or without value. */
   worstScenarioId: string | null;
   /** P&L and return under the worst scenario (negative for a loss). */
   pnl: number;
@@ -73,7 +73,8 @@ function outcomeOf(result: StressResult): ScenarioOutcome {
 /** Picks the worst scenario of a row's outcomes and fills in its P&L, return and coverage. */
 function rankedRow(value: number, outcomes: ScenarioOutcome[]): RankedRow {
   let worst: ScenarioOutcome | null = null;
-  for (const o of outcomes) if (worst === null || o.pnl < worst.pnl) worst = o;
+  // Nothing held, nothing at stake: no scenario is the worst.
+  if (value !== 0) for (const o of outcomes) if (worst === null || o.pnl < worst.pnl) worst = o;
   return {
     value,
     outcomes,

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { uniqueFileName } from '../../shared/firm/file-names';
+import type { FirmRun } from '../../shared/firm/runs';
+import { AppError } from '../../shared/ipc/result';
+import { firmSummaryHtml, type BatchError } from '../../shared/report/firm-summary';
+import { reportHtml } from '../reports/html';
+import { buildReport } from './reports';
+import type { Services } from './services';
+
+/** What a batch wrote, and what it could not. */
+export interface BatchOutcome {
+  folder: string;
+  files: { clientName: string; portfolioName: string; file: string }[];
+  errors: BatchError[];
+  /** Clients with nothing to report (no portfolio): not errors, but said. */
+  skipped: string[];
+  summaryFile: string | null;
+}
+
+export interface BatchOptions {
+  outDir: string;
+  /** Prints one self-contained page to PDF (a Chromium kept open, or Electron's printToPDF). */
+  print: (html: string, title: string) => Promise<Uint8Array>;
+  onProgress?: (done: number, total: number, current: string) => void;
+  signal?: AbortSignal;
+  firmName?: string;
+}
+
+/** Writes a file whole or not at all: a partial file is never left under the final name. */
+function writeWhole(file: string, bytes: Uint8Array): void {
+  const part = `${file}.part`;
+  fs.writeFileSync(part, bytes);
+  fs.renameSync(part, file);
+}
+
+/**
+ * One client report PDF per portfolio of every ranked client, then a firm summary PDF, into `outDir`.
+ * A client whose report fails is listed in the errors (and in the summary) and the batch goes on.
+ */
+export async function batchReports(services: Services, run: FirmRun, options: BatchOptions): Promise<BatchOutcome> {
+  const folder = path.resolve(options.outDir);
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new AppError('validation', `Cannot create the folder "${options.outDir}" for the reports (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  const taken = new Set(fs.readdirSync(folder).map((f) => f.toLowerCase()));
+  const outcome: BatchOutcome = { folder, files: [], errors: [], skipped: [], summaryFile: null };
+  const jobs = run.ranking.clients.flatMap((client) => {
+    if (client.error) {
+      outcome.errors.push({ clientName: client.clientName, portfolioName: null, message: client.error });
+      return [];
+    }
+    if (client.portfolios.length === 0) {
+      outcome.skipped.push(client.clientName);
+      return [];
+    }
+    return client.portfolios.map((p) => ({ client, portfolio: p }));
+  });
+  const scenarioIds = run.scenarioIds.slice(0, 12);
+  for (const [i, { client, portfolio }] of jobs.entries()) {
+    if (options.signal?.aborted) {
+      outcome.errors.push({ clientName: client.clientName, portfolioName: portfolio.portfolioName, message: 'Not made: the batch was cancelled.' });
+      continue;
+    }
+    options.onProgress?.(i, jobs.length, `${client.clientName} — ${portfolio.portfolioName}`);
+    try {
+      const model = buildReport(services, { portfolioId: portfolio.portfolioId, scenarioIds, settings: { date: run.runDate } });
+      const pdf = await options.print(reportHtml(services.reportDir, model), `${model.title} — ${model.settings.clientName || client.clientName}`);
+      const name = uniqueFileName([{ text: client.clientName, fallback: `client-${client.clientId}` }, { text: portfolio.portfolioName, fallback: `portfolio-${portfolio.portfolioId}` }, { text: run.runDate }], 'pdf', taken);
+      writeWhole(path.join(folder, name), pdf);
+      outcome.files.push({ clientName: client.clientName, portfolioName: portfolio.portfolioName, file: path.join(folder, name) });
+    } catch (error) {
+      outcome.errors.push({ clientName: client.clientName, portfolioName: portfolio.portfolioName, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  options.onProgress?.(jobs.length, jobs.length, 'Firm summary');
+  const summary = uniqueFileName([{ text: 'firm-summary' }, { text: run.runDate }], 'pdf', taken);
+  try {
+    writeWhole(path.join(folder, summary), await options.print(firmSummaryHtml(run, outcome.errors, options.firmName), `Firm-wide stress ${run.runDate}`));
+    outcome.summaryFile = path.join(folder, summary);
+  } catch (error) {
+    outcome.errors.push({ clientName: 'Firm summary', portfolioName: null, message: error instanceof Error ? error.message : String(error) });
+  }
+  return outcome;
+}

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { batchReports } from '../../electron/services/batch';
+import { closeServices, createServices, type Services } from '../../electron/services/services';
+import { firmSummaryHtml } from '../../shared/report/firm-summary';
+import { addClient, saveScenario } from '../helpers/firm';
+import { call, RESOURCES } from '../helpers/services';
+
+const REPORT_DIR = path.join(__dirname, '..', '..', 'out', 'report');
+let services: Services;
+let dir: string;
+beforeEach(() => {
+  services = createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false, reportDir: REPORT_DIR, today: () => '2026-03-02' });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-batch-'));
+});
+afterEach(() => {
+  closeServices(services);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The printer is the boundary: it records what it was asked to print and answers a tiny fake PDF. */
+function fakePrinter() {
+  const printed: string[] = [];
+  return { printed, print: async (html: string, title: string) => (printed.push(title), new TextEncoder().encode(`%PDF-fake ${html.length}`)) };
+}
+
+describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch reports', () => {
+  it('writes one PDF per portfolio with OS-safe names, lists broken clients and still finishes', async () => {
+    const scenario = saveScenario(services, 'nvda-slump', [{ target: 'symbol', value: 'NVDA', change: -0.3 }]);
+    addClient(services, 'Müller & Söhne', [['NVDA', 10, 100]], { portfolio: 'Depot: "Haupt"' });
+    const broken = addClient(services, 'Broken data', [['NVDA', 20, 100]]);
+    addClient(services, 'Lee', [['AAPL', 10, 200]]);
+    call(services, 'clients:create', { name: 'Empty household' });
+    const run = call(services, 'firm:run', { scenarioIds: [scenario] });
+    // The portfolio vanishes between the ranking and its report, as when another window deleted it.
+    services.db.prepare('DELETE FROM portfolios WHERE id = ?').run(broken.portfolio.id);
+
+    const printer = fakePrinter();
+    const progress: number[] = [];
+    const outcome = await batchReports(services, run, { outDir: path.join(dir, 'out'), print: printer.print, onProgress: (done) => progress.push(done) });
+    expect(outcome.files.map((f) => path.basename(f.file))).toEqual(['muller-sohne_depot-haupt_2026-03-02.pdf', 'lee_main_2026-03-02.pdf']);
+    expect(outcome.skipped).toEqual(['Empty household']);
+    expect(outcome.errors).toEqual([
+      { clientName: 'Broken data', portfolioName: 'Main', message: `Portfolio ${broken.portfolio.id} does not exist; it may have been deleted.` },
+    ]);
+    expect(outcome.summaryFile).toBe(path.join(dir, 'out', 'firm-summary_2026-03-02.pdf'));
+    expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['firm-summary_2026-03-02.pdf', 'lee_main_2026-03-02.pdf', 'muller-sohne_depot-haupt_2026-03-02.pdf']);
+    expect(progress).toEqual([0, 1, 2, 3]);
+    expect(printer.printed.at(-1)).toBe('Firm-wide stress 2026-03-02');
+  });
+
+  it('keeps files already in the folder and never overwrites them', async () => {
+    const scenario = saveScenario(services, 'dip', [{ target: 'market', value: '', change: -0.1 }]);
+    addClient(services, 'Lee', [['AAPL', 10, 200]]);
+    fs.writeFileSync(path.join(dir, 'lee_main_2026-03-02.pdf'), 'older');
+    const outcome = await batchReports(services, call(services, 'firm:run', { scenarioIds: [scenario] }), { outDir: dir, print: fakePrinter().print });
+    expect(path.basename(outcome.files[0].file)).toBe('lee_main_2026-03-02-2.pdf');
+    expect(fs.readFileSync(path.join(dir, 'lee_main_2026-03-02.pdf'), 'utf8')).toBe('older');
+  });
+});
+
+describe('firm summary page', () => {
+  it('escapes names and lists failures', () => {
+    const html = firmSummaryHtml(
+      { id: 1, runDate: '2026-03-02', createdAt: '', scenarioIds: ['x'], tag: null, clientCount: 1, ranking: { scenarios: [{ id: 'x', name: 'X' }], totals: [{ currency: 'USD', clients: 1, value: 100, pnl: -10 }], clients: [{ clientId: 1, clientName: '<b>Lee</b>', baseCurrency: 'USD', tags: [], value: 100, pnl: -10, return: -0.1, outcomes: [], worstScenarioId: 'x', coverage: 1, portfolios: [], issues: [], error: null }] } },
+      [{ clientName: 'Ruiz', portfolioName: 'IRA', message: 'Printer crashed.' }],
+    );
+    expect(html).toContain('&#60;b&#62;Lee&#60;/b&#62;');
+    expect(html).toContain('<td class="n loss">−10%</td>');
+    expect(html).toContain('<li>Ruiz — IRA: Printer crashed.</li>');
+    expect(html).toContain('data-ready="true"');
+  });
+});
