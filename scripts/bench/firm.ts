@@ -1,7 +1,20 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAccount } from '../../electron/db/accounts';
+import { createClient } from '../../electron/db/clients';
+import { createPortfolio } from '../../electron/db/portfolios';
+import { insertPosition, listPortfolioPositions } from '../../electron/db/positions';
+import { findChromium, openChromiumPrinter } from '../../electron/reports/chromium';
+import { batchReports } from '../../electron/services/batch';
+import { runFirm } from '../../electron/services/firm';
+import { closeServices, createServices } from '../../electron/services/services';
 import type { Position } from '../../shared/domain/types';
 import { rankFirm, type FirmClientInput } from '../../shared/firm/ranking';
 import { syntheticBook } from './engine';
 import { measure, type Figure } from './harness';
+
+const ROOT = path.join(__dirname, '..', '..');
 
 /** A deterministic firm: `count` clients of two portfolios, `positions` holdings each, one in eight through a fund. */
 export function syntheticFirm(count: number, positions: number, seed = 5) {
@@ -39,4 +52,37 @@ export function firmBenchmarks(): Figure[] {
     measure('the same without fund holdings (direct securities only)', () => void rankFirm(noFunds.clients, noFunds.scenarios, noFunds.reference), { runs: 7 }),
     measure('the same with look-through off', () => void rankFirm(firm.clients, firm.scenarios, firm.reference, { lookThrough: false }), { runs: 7 }),
   ];
+}
+
+/** Batch PDF throughput: the sample portfolio copied to 12 clients, one kept-open Chromium, reports per minute. */
+export async function batchPdfBenchmark(): Promise<Figure[] | string> {
+  if (!findChromium()) return 'skipped: no Chromium (set CHROME_PATH)';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-batch-bench-'));
+  const services = createServices({ dbPath: path.join(dir, 'b.sqlite'), shell: 'test', version: 'bench', resourcesDir: path.join(ROOT, 'resources'), reportDir: path.join(ROOT, 'out', 'report') });
+  const printer = await openChromiumPrinter();
+  try {
+    const sample = (services.db.prepare('SELECT id FROM portfolios LIMIT 1').get() as { id: number }).id;
+    const positions = listPortfolioPositions(services.db, sample);
+    for (let c = 1; c <= 11; c++) {
+      const client = createClient(services.db, { name: `Bench client ${c}` });
+      const portfolio = createPortfolio(services.db, { clientId: client.id, name: 'Growth', baseCurrency: 'USD' });
+      const account = createAccount(services.db, { portfolioId: portfolio.id, name: 'Main' });
+      for (const p of positions.slice(0, 10 + c)) insertPosition(services.db, { ...p, accountId: account.id });
+    }
+    const run = runFirm(services, { scenarioIds: ['ai-capex-collapse', 'deepseek-monday-close', 'sp500-minus-20'] });
+    const stamps: number[] = [];
+    const start = performance.now();
+    const outcome = await batchReports(services, run, { outDir: path.join(dir, 'out'), print: (html, title) => printer.print(html, title), onProgress: () => stamps.push(performance.now()) });
+    const total = performance.now() - start;
+    const each = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
+    const n = outcome.files.length;
+    return [{
+      name: `batch: ${n} client PDFs × 3 scenarios + firm summary, one Chromium`, median: each[Math.floor(each.length / 2)], min: each[0], max: each[each.length - 1], runs: each.length, unit: 'ms',
+      note: `per report; ${(n / (total / 60_000)).toFixed(0)} reports/minute overall (${(total / 1000).toFixed(1)} s, ${outcome.errors.length} errors)`,
+    }];
+  } finally {
+    await printer.close();
+    closeServices(services);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

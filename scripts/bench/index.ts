@@ -1,5 +1,5 @@
 import { engineBenchmarks } from './engine';
-import { firmBenchmarks } from './firm';
+import { batchPdfBenchmark, firmBenchmarks } from './firm';
 import { machineContext, printFigures } from './harness';
 import { importBenchmarks } from './import';
 import { referenceBenchmarks } from './reference';
@@ -14,7 +14,12 @@ export async function runBenchmarks(args: string[]): Promise<void> {
   console.log(machineContext());
   if (isWanted('store')) printFigures('Store and valuation', storeBenchmarks());
   if (isWanted('engine')) printFigures('Stress engine', engineBenchmarks());
-  if (isWanted('firm')) printFigures('Firm-wide stress', firmBenchmarks());
+  if (isWanted('firm')) {
+    printFigures('Firm-wide stress', firmBenchmarks());
+    const batch = await batchPdfBenchmark();
+    if (typeof batch === 'string') console.log(`\n## Batch PDF reports\n${batch}`);
+    else printFigures('Batch PDF reports', batch);
+  }
   if (isWanted('ui')) {
     const ui = await uiBenchmarks();
     if (typeof ui === 'string') console.log(`\n## Interactive what-if in Chromium\n${ui}`);
