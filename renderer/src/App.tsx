@@ -9,6 +9,9 @@ import { PortfoliosView } from './views/PortfoliosView';
 import { ReportsView } from './views/ReportsView';
 import { ResultsView } from './views/results/ResultsView';
 import { ScenariosView } from './views/ScenariosView';
+import { ClientsView } from './views/firm/ClientsView';
+import { FirmView } from './views/firm/FirmView';
+import { isAdvisor } from './views/firm/firm-table';
 import { editShortcut, viewForShortcut } from './keyboard';
 
 const LABELS: Record<View, string> = {
@@ -17,7 +20,12 @@ const LABELS: Record<View, string> = {
   scenarios: 'Scenarios',
   results: 'Results',
   reports: 'Reports',
+  clients: 'Clients',
+  firm: 'Firm stress',
 };
+
+/** Views only an advisor with several clients needs; a retail user never sees them. */
+const ADVISOR_VIEWS: readonly View[] = ['clients', 'firm'];
 
 /** The application frame: navigation on the left, the current view on the right. */
 export function App() {
@@ -25,13 +33,15 @@ export function App() {
   const setView = useStore((s) => s.setView);
   const info = useStore((s) => s.info);
   const isImportOpen = useStore((s) => s.importStage !== 'closed');
+  const advisor = useStore((s) => isAdvisor(s.clients));
+  const visible = VIEWS.filter((v) => advisor || !ADVISOR_VIEWS.includes(v));
 
   useEffect(() => {
     void useStore.getState().loadInfo();
     void useStore.getState().loadPortfolios();
     const onKey = (event: KeyboardEvent) => {
       const target = viewForShortcut(event);
-      if (target) {
+      if (target && (isAdvisor(useStore.getState().clients) || !ADVISOR_VIEWS.includes(target))) {
         event.preventDefault();
         setView(target);
         return;
@@ -69,7 +79,7 @@ export function App() {
           <span>Aftershock</span>
         </div>
         <ul>
-          {VIEWS.map((v, i) => (
+          {visible.map((v, i) => (
             <li key={v}>
               <button
                 type="button"
@@ -94,6 +104,8 @@ export function App() {
         {view === 'scenarios' && <ScenariosView />}
         {view === 'results' && <ResultsView />}
         {view === 'reports' && <ReportsView />}
+        {view === 'clients' && <ClientsView />}
+        {view === 'firm' && <FirmView />}
       </main>
       {isImportOpen && <ImportDialog />}
       <Notices />

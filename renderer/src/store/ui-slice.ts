@@ -3,7 +3,7 @@ import type { AppInfo } from '../../../shared/domain/types';
 import { api, unwrap } from '../api';
 import type { Store } from './store';
 
-export const VIEWS = ['portfolios', 'holdings', 'scenarios', 'results', 'reports'] as const;
+export const VIEWS = ['portfolios', 'holdings', 'scenarios', 'results', 'reports', 'clients', 'firm'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Notice {

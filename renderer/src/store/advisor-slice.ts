@@ -1,0 +1,160 @@
+import type { StateCreator } from 'zustand';
+import type { ClientSummary, Proposal } from '../../../shared/domain/types';
+import type { ProposalComparison } from '../../../shared/firm/proposal';
+import type { FirmJobStatus, FirmRun, FirmRunSummary } from '../../../shared/firm/runs';
+import type { RequestInput } from '../../../shared/ipc/contract';
+import { api, unwrap } from '../api';
+import { attempt as attemptWith } from './attempt';
+import type { Store } from './store';
+
+export type ClientPatch = RequestInput<'clients:update'>['patch'];
+export type ProposalPositionPatch = RequestInput<'proposals:edit'>['patch'];
+export type NewProposalPosition = Omit<RequestInput<'proposals:add'>, 'proposalId'>;
+
+export interface AdvisorSlice {
+  clientOverview: ClientSummary[];
+  firmStatus: FirmJobStatus | null;
+  firmRuns: FirmRunSummary[];
+  firmRun: FirmRun | null;
+  /** An earlier run to compare the shown one with. */
+  firmBaseline: FirmRun | null;
+  proposal: Proposal | null;
+  comparison: ProposalComparison | null;
+  loadClientOverview(): Promise<void>;
+  createClient(input: RequestInput<'clients:create'>): Promise<boolean>;
+  updateClient(id: number, patch: ClientPatch): Promise<boolean>;
+  startFirmRun(scenarioIds: string[], tag?: string): Promise<void>;
+  cancelFirmRun(): Promise<void>;
+  loadFirmRuns(): Promise<void>;
+  openFirmRun(id: number): Promise<void>;
+  setFirmBaseline(id: number | null): Promise<void>;
+  openClientResults(portfolioId: number, scenarioId: string | null): Promise<void>;
+  startProposal(portfolioId: number): Promise<void>;
+  openProposal(id: number): Promise<void>;
+  editProposalPosition(id: number, patch: ProposalPositionPatch): Promise<boolean>;
+  addProposalPosition(input: NewProposalPosition): Promise<boolean>;
+  removeProposalPosition(id: number): Promise<void>;
+  compareProposal(scenarioIds: string[]): Promise<void>;
+  applyProposal(): Promise<boolean>;
+  discardProposal(): Promise<void>;
+  closeProposal(): void;
+}
+
+const POLL_MS = 150;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The advisor's side: client list with totals, firm-wide runs (job, saved runs, baseline) and proposals. */
+export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (set, get) => {
+  const attempt = <T>(work: () => Promise<T>) => attemptWith(get, work);
+  const compareAgain = async () => {
+    const { proposal, comparison } = get();
+    if (proposal && comparison) set({ comparison: await unwrap(api().compareProposal({ id: proposal.id, scenarioIds: comparison.scenarios.map((s) => s.scenarioId) })) });
+  };
+  const proposalStep = async (work: () => Promise<Proposal>) =>
+    (await attempt(async () => {
+      set({ proposal: await work() });
+      await compareAgain();
+      return true;
+    })) ?? false;
+
+  return {
+    clientOverview: [],
+    firmStatus: null,
+    firmRuns: [],
+    firmRun: null,
+    firmBaseline: null,
+    proposal: null,
+    comparison: null,
+
+    loadClientOverview: async () => {
+      await attempt(async () => set({ clientOverview: await unwrap(api().getClientOverview()) }));
+    },
+    createClient: async (input) =>
+      (await attempt(async () => {
+        const client = await unwrap(api().createClient(input));
+        await Promise.all([get().loadClientOverview(), get().loadPortfolios()]);
+        get().notify({ kind: 'info', message: `Added client “${client.name}”.` });
+        return true;
+      })) ?? false,
+    updateClient: async (id, patch) =>
+      (await attempt(async () => {
+        await unwrap(api().updateClient({ id, patch }));
+        await Promise.all([get().loadClientOverview(), get().loadPortfolios()]);
+        return true;
+      })) ?? false,
+
+    startFirmRun: async (scenarioIds, tag) => {
+      await attempt(async () => {
+        let status = await unwrap(api().startFirmStress({ scenarioIds, tag: tag || undefined }));
+        set({ firmStatus: status });
+        while (status.state === 'running') {
+          await wait(POLL_MS);
+          status = await unwrap(api().getFirmStressStatus());
+          set({ firmStatus: status });
+        }
+        if (status.state === 'done' && status.runId !== null) {
+          await get().loadFirmRuns();
+          await get().openFirmRun(status.runId);
+        } else if (status.state === 'failed') get().notify({ kind: 'error', message: status.message });
+      });
+    },
+    cancelFirmRun: async () => {
+      await attempt(async () => set({ firmStatus: await unwrap(api().cancelFirmStress()) }));
+    },
+    loadFirmRuns: async () => {
+      await attempt(async () => set({ firmRuns: await unwrap(api().listFirmRuns()) }));
+    },
+    openFirmRun: async (id) => {
+      await attempt(async () => {
+        const run = await unwrap(api().getFirmRun({ id }));
+        // Default baseline: the latest earlier run of another day with the same scenarios and tag.
+        const earlier = get().firmRuns.find((r) => r.id !== id && r.runDate < run.runDate && r.tag === run.tag && r.scenarioIds.join() === run.scenarioIds.join());
+        set({ firmRun: run, firmBaseline: earlier ? await unwrap(api().getFirmRun({ id: earlier.id })) : null });
+      });
+    },
+    setFirmBaseline: async (id) => {
+      await attempt(async () => set({ firmBaseline: id === null ? null : await unwrap(api().getFirmRun({ id })) }));
+    },
+    openClientResults: async (portfolioId, scenarioId) => {
+      get().selectPortfolio(portfolioId);
+      if (scenarioId) await get().selectScenario(scenarioId);
+      get().setView('results');
+    },
+
+    startProposal: async (portfolioId) => {
+      await attempt(async () => set({ proposal: await unwrap(api().createProposal({ portfolioId, name: 'Proposal' })), comparison: null }));
+    },
+    openProposal: async (id) => {
+      await attempt(async () => set({ proposal: await unwrap(api().getProposal({ id })), comparison: null }));
+    },
+    editProposalPosition: (id, patch) => proposalStep(() => unwrap(api().updateProposalPosition({ id, patch }))),
+    addProposalPosition: (input) => proposalStep(() => unwrap(api().addProposalPosition({ ...input, proposalId: get().proposal!.id }))),
+    removeProposalPosition: async (id) => {
+      await proposalStep(() => unwrap(api().deleteProposalPosition({ id })));
+    },
+    compareProposal: async (scenarioIds) => {
+      const proposal = get().proposal;
+      if (!proposal) return;
+      await attempt(async () => set({ comparison: await unwrap(api().compareProposal({ id: proposal.id, scenarioIds })) }));
+    },
+    applyProposal: async () =>
+      (await attempt(async () => {
+        const proposal = get().proposal!;
+        const applied = await unwrap(api().applyProposal({ id: proposal.id }));
+        set({ proposal: null, comparison: null });
+        await Promise.all([get().loadClientOverview(), get().loadPortfolios()]);
+        get().notify({ kind: 'info', message: `Applied the proposal: “${proposal.portfolioName}” now holds ${applied.positions} positions.` });
+        return true;
+      })) ?? false,
+    discardProposal: async () => {
+      const proposal = get().proposal;
+      if (!proposal) return;
+      await attempt(async () => {
+        await unwrap(api().deleteProposal({ id: proposal.id }));
+        set({ proposal: null, comparison: null });
+        get().notify({ kind: 'info', message: 'Discarded the proposal; the holdings were not changed.' });
+      });
+    },
+    closeProposal: () => set({ proposal: null, comparison: null }),
+  };
+};

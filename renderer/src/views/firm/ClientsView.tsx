@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'react';
+import type { ClientSummary } from '../../../../shared/domain/types';
+import { countOf, formatMoney } from '../../../../shared/format';
+import { EmptyState } from '../../components/EmptyState';
+import { useStore } from '../../store/store';
+import { ClientDialog } from './ClientDialog';
+import { allTags, filterClients } from './firm-table';
+import { ProposalPanel } from './ProposalPanel';
+
+/** The advisor's client list: search, tags, totals; each client's portfolios with results and proposals. */
+export function ClientsView() {
+  const { clientOverview, portfolios, proposal, loadClientOverview, startProposal, openClientResults, setView } = useStore();
+  const [query, setQuery] = useState('');
+  const [tag, setTag] = useState('');
+  const [editing, setEditing] = useState<ClientSummary | 'new' | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
+  useEffect(() => void loadClientOverview(), [loadClientOverview]);
+
+  if (proposal) return <ProposalPanel />;
+  const { shown, totals } = filterClients(clientOverview, query, tag);
+  const tags = allTags(clientOverview);
+
+  return (
+    <section className="view">
+      <header className="view-header">
+        <div>
+          <h1>Clients</h1>
+          <p className="lead" data-testid="client-totals">
+            {countOf(shown.length, 'client')}
+            {totals.map((t) => ` · ${formatMoney(t.value, t.currency, 0)}${totals.length > 1 ? ` in ${t.currency}` : ''}`).join('')}
+          </p>
+        </div>
+        <div className="toolbar">
+          <button type="button" onClick={() => setView('firm')}>
+            Stress all clients…
+          </button>
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            New client
+          </button>
+        </div>
+      </header>
+
+      {clientOverview.length === 0 ? (
+        <EmptyState title="No clients yet" body="Add a client (a household), then give it portfolios and holdings." action={{ label: 'Add a client', run: () => setEditing('new') }} />
+      ) : (
+        <article className="card">
+          <div className="card-toolbar">
+            <input className="search" type="search" aria-label="Search clients" placeholder="Search by name, person, note or tag" value={query} onChange={(e) => setQuery(e.target.value)} />
+            {tags.length > 0 && (
+              <div className="chip-list" role="group" aria-label="Filter by tag">
+                {['', ...tags].map((t) => (
+                  <button key={t || 'all'} type="button" className={tag === t ? 'chip active' : 'chip'} aria-pressed={tag === t} onClick={() => setTag(t)}>
+                    {t || 'All'}
+                  </button>
+                ))}
+              </div>
+            )}
+          </div>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Client</th>
+                <th>Tags</th>
+                <th className="num">Portfolios</th>
+                <th className="num">Positions</th>
+                <th className="num">Value</th>
+                <th aria-label="Actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {shown.length === 0 && (
+                <tr>
+                  <td colSpan={6} className="muted">
+                    No client matches “{query}”{tag ? ` with the tag ${tag}` : ''}.
+                  </td>
+                </tr>
+              )}
+              {shown.flatMap((c) => [
+                <tr key={c.id}>
+                  <td>
+                    <button type="button" className="link strong" aria-expanded={openId === c.id} onClick={() => setOpenId(openId === c.id ? null : c.id)}>
+                      {c.name}
+                    </button>
+                    {c.people.length > 0 && <div className="muted small">{c.people.join(', ')}</div>}
+                  </td>
+                  <td>
+                    {c.tags.map((t) => (
+                      <span key={t} className="badge tag">
+                        {t}
+                      </span>
+                    ))}
+                  </td>
+                  <td className="num">{c.portfolioCount}</td>
+                  <td className="num">{c.positionCount}</td>
+                  <td className="num">
+                    {formatMoney(c.totalValue, c.baseCurrency, 0)}
+                    {c.missingFx.length > 0 && <span className="warn"> (excl. {c.missingFx.join(', ')})</span>}
+                  </td>
+                  <td className="row-actions">
+                    <button type="button" className="link" onClick={() => setEditing(c)}>
+                      Edit
+                    </button>
+                  </td>
+                </tr>,
+                ...(openId === c.id
+                  ? [
+                      <tr key={`${c.id}-portfolios`} className="sub-row">
+                        <td colSpan={6}>
+                          {c.notes && <p className="muted small">{c.notes}</p>}
+                          {portfolios.filter((p) => p.clientId === c.id).length === 0 && <span className="muted">No portfolios yet.</span>}
+                          {portfolios
+                            .filter((p) => p.clientId === c.id)
+                            .map((p) => (
+                              <div key={p.id} className="sub-item">
+                                <span className="strong">{p.name}</span>
+                                <span className="muted">{formatMoney(p.totalValue, p.baseCurrency, 0)}</span>
+                                <button type="button" className="link" onClick={() => void openClientResults(p.id, null)}>
+                                  Results
+                                </button>
+                                <button type="button" className="link" onClick={() => void startProposal(p.id)}>
+                                  Propose changes
+                                </button>
+                              </div>
+                            ))}
+                        </td>
+                      </tr>,
+                    ]
+                  : []),
+              ])}
+            </tbody>
+          </table>
+        </article>
+      )}
+      {editing && <ClientDialog client={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </section>
+  );
+}

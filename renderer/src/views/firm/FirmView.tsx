@@ -1,0 +1,233 @@
+import { Fragment, useEffect, useMemo, useState } from 'react';
+import { signedPercent } from '../../../../shared/engine/match';
+import { compareRuns } from '../../../../shared/firm/compare';
+import { countOf, formatMoney, formatPercent } from '../../../../shared/format';
+import { EmptyState } from '../../components/EmptyState';
+import { useStore } from '../../store/store';
+import { ChartCard } from '../results/ChartCard';
+import { allTags, changesById, nextSort, rankingRows, type Sort, type SortKey } from './firm-table';
+import { LossChart } from './LossChart';
+import { ScenarioPicker } from './ScenarioPicker';
+
+const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
+  { key: 'rank', label: '#', numeric: true },
+  { key: 'client', label: 'Client', numeric: false },
+  { key: 'value', label: 'Value', numeric: true },
+  { key: 'pnl', label: 'Loss', numeric: true },
+  { key: 'return', label: 'Loss %', numeric: true },
+  { key: 'worst', label: 'Worst scenario', numeric: false },
+  { key: 'coverage', label: 'Shocked', numeric: true },
+];
+
+/** Firm-wide stress: run scenarios across every client, rank them by loss, chart the spread, open any client. */
+export function FirmView() {
+  const s = useStore();
+  const { firmRun, firmBaseline, firmStatus, firmRuns, clientOverview } = s;
+  const [picked, setPicked] = useState<string[]>(() => s.scenarios.slice(0, 2).map((x) => x.id));
+  const [runTag, setRunTag] = useState('');
+  const [query, setQuery] = useState('');
+  const [tag, setTag] = useState('');
+  const [sort, setSort] = useState<Sort>({ key: 'rank', descending: false });
+  const [openId, setOpenId] = useState<number | null>(null);
+  useEffect(() => {
+    void s.loadFirmRuns();
+    void s.loadClientOverview();
+    // Load once on entering the view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const names = useMemo(() => new Map(firmRun?.ranking.scenarios.map((x) => [x.id, x.name]) ?? []), [firmRun]);
+  const scenarioName = (id: string | null) => (id ? (names.get(id) ?? id) : 'nothing held');
+  const rows = firmRun ? rankingRows(firmRun.ranking.clients, { query, tag, sort, scenarioName }) : [];
+  const changes = changesById(firmRun && firmBaseline ? compareRuns(firmBaseline.ranking, firmRun.ranking) : null);
+  const running = firmStatus?.state === 'running';
+  const tags = allTags(clientOverview);
+
+  return (
+    <section className="view wide">
+      <header className="view-header">
+        <div>
+          <h1>Firm-wide stress</h1>
+          <p className="lead">Run scenarios across every client at once and see who is hit hardest.</p>
+        </div>
+        {firmRuns.length > 0 && (
+          <div className="toolbar">
+            <select aria-label="Saved run" value={firmRun?.id ?? ''} onChange={(e) => void s.openFirmRun(Number(e.target.value))}>
+              {!firmRun && <option value="">Open a saved run…</option>}
+              {firmRuns.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.runDate} · {countOf(r.scenarioIds.length, 'scenario')} · {countOf(r.clientCount, 'client')}
+                  {r.tag ? ` · ${r.tag}` : ''}
+                </option>
+              ))}
+            </select>
+            {firmRun && (
+              <select aria-label="Compare with" value={firmBaseline?.id ?? ''} onChange={(e) => void s.setFirmBaseline(e.target.value ? Number(e.target.value) : null)}>
+                <option value="">Compare with… (none)</option>
+                {firmRuns.filter((r) => r.id !== firmRun.id).map((r) => (
+                  <option key={r.id} value={r.id}>
+                    vs {r.runDate} (run {r.id})
+                  </option>
+                ))}
+              </select>
+            )}
+          </div>
+        )}
+      </header>
+
+      <article className="card">
+        <div className="pad firm-controls">
+          <ScenarioPicker scenarios={s.scenarios} picked={picked} onChange={setPicked} max={20} />
+          <div className="firm-run">
+            <label>
+              Clients{' '}
+              <select aria-label="Clients to stress" value={runTag} onChange={(e) => setRunTag(e.target.value)}>
+                <option value="">All clients</option>
+                {tags.map((t) => (
+                  <option key={t} value={t}>
+                    Tagged {t}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {running ? (
+              <button type="button" onClick={() => void s.cancelFirmRun()}>
+                Cancel
+              </button>
+            ) : (
+              <button type="button" className="primary" disabled={picked.length === 0} onClick={() => void s.startFirmRun(picked, runTag)}>
+                Stress {runTag ? `clients tagged ${runTag}` : 'all clients'}
+              </button>
+            )}
+          </div>
+          {firmStatus && firmStatus.state !== 'idle' && (
+            <div className="firm-progress" role="status">
+              {running && <progress max={firmStatus.total} value={firmStatus.done} aria-label="Progress" />}
+              <span className="muted small">{firmStatus.message}</span>
+            </div>
+          )}
+        </div>
+      </article>
+
+      {!firmRun && !running && <EmptyState title="No firm-wide run open" body="Choose scenarios and stress all clients; each run is saved with its date so you can compare it with another day." />}
+
+      {firmRun && (
+        <>
+          <div className="stats">
+            <div className="card stat">
+              <div className="muted small">Run of {firmRun.runDate}</div>
+              <div className="stat-value">{countOf(firmRun.clientCount, 'client')}</div>
+              <div className="muted small">{firmRun.ranking.scenarios.map((x) => x.name).join(', ')}</div>
+            </div>
+            {firmRun.ranking.totals.map((t) => (
+              <div key={t.currency} className="card stat">
+                <div className="muted small">Worst case, {countOf(t.clients, 'client')} in {t.currency}</div>
+                <div className="stat-value loss">{formatMoney(t.pnl, t.currency, 0)}</div>
+                <div className="muted small">of {formatMoney(t.value, t.currency, 0)} ({signedPercent(t.value ? t.pnl / t.value : 0)})</div>
+              </div>
+            ))}
+          </div>
+          <ChartCard title="Loss distribution (clients per worst-case loss)" fileName={`firm-losses-${firmRun.runDate}`}>
+            <LossChart clients={firmRun.ranking.clients} />
+          </ChartCard>
+          <article className="card">
+            <div className="card-toolbar">
+              <input className="search" type="search" aria-label="Filter clients" placeholder="Filter by client name" value={query} onChange={(e) => setQuery(e.target.value)} />
+              <select aria-label="Filter by tag" value={tag} onChange={(e) => setTag(e.target.value)}>
+                <option value="">All tags</option>
+                {allTags(firmRun.ranking.clients).map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </select>
+              <span className="muted small">{countOf(rows.length, 'client')} shown</span>
+            </div>
+            <table className="table ranking" aria-label="Client ranking">
+              <thead>
+                <tr>
+                  {COLUMNS.map((c) => (
+                    <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                      <button type="button" className="sort" onClick={() => setSort(nextSort(sort, c.key))}>
+                        {c.label}
+                        {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                      </button>
+                    </th>
+                  ))}
+                  {firmBaseline && <th className="num">vs {firmBaseline.runDate}</th>}
+                  <th aria-label="Actions" />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((c) => {
+                  const change = changes.get(c.clientId);
+                  const money = (x: number) => formatMoney(x, c.baseCurrency, 0);
+                  const worstPortfolio = c.portfolios[0];
+                  return (
+                    <Fragment key={c.clientId}>
+                      <tr data-testid="ranking-row">
+                        <td className="num">{c.error ? '—' : c.rank}</td>
+                        <td>
+                          <button type="button" className="link strong" aria-expanded={openId === c.clientId} onClick={() => setOpenId(openId === c.clientId ? null : c.clientId)}>
+                            {c.clientName}
+                          </button>
+                          {c.tags.length > 0 && <span className="muted small"> · {c.tags.join(', ')}</span>}
+                        </td>
+                        {c.error ? (
+                          <td colSpan={5} className="danger-text">
+                            {c.error}
+                          </td>
+                        ) : (
+                          <>
+                            <td className="num">{money(c.value)}</td>
+                            <td className={c.pnl < 0 ? 'num loss' : 'num'}>{money(c.pnl)}</td>
+                            <td className={c.pnl < 0 ? 'num loss' : 'num'}>{signedPercent(c.return)}</td>
+                            <td>{scenarioName(c.worstScenarioId)}</td>
+                            <td className="num" title="Share of value the worst scenario shocks; the rest is not moved">
+                              {formatPercent(c.coverage, 0)}
+                            </td>
+                          </>
+                        )}
+                        {firmBaseline && <td className="num small">{change?.pnlChange == null ? 'new' : `${money(change.pnlChange)} (${signedPercent(change.returnChange ?? 0)})`}</td>}
+                        <td className="row-actions">
+                          {worstPortfolio && (
+                            <button type="button" className="link" onClick={() => void s.openClientResults(worstPortfolio.portfolioId, worstPortfolio.worstScenarioId)}>
+                              Open
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                      {openId === c.clientId &&
+                        c.portfolios.map((p) => (
+                          <tr key={`p${p.portfolioId}`} className="sub-row">
+                            <td />
+                            <td>↳ {p.portfolioName}</td>
+                            <td className="num">{money(p.value)}</td>
+                            <td className="num loss">{money(p.pnl)}</td>
+                            <td className="num loss">{signedPercent(p.return)}</td>
+                            <td>{scenarioName(p.worstScenarioId)}</td>
+                            <td className="num">{formatPercent(p.coverage, 0)}</td>
+                            {firmBaseline && <td />}
+                            <td className="row-actions">
+                              <button type="button" className="link" onClick={() => void s.openClientResults(p.portfolioId, p.worstScenarioId)}>
+                                Open
+                              </button>
+                            </td>
+                          </tr>
+                        ))}
+                      {openId === c.clientId && c.issues.length > 0 && (
+                        <tr className="sub-row">
+                          <td />
+                          <td colSpan={firmBaseline ? 8 : 7} className="muted small">
+                            {c.issues.join(' ')}
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
+                  );
+                })}
+              </tbody>
+            </table>
+          </article>
+        </>
+      )}
+    </section>
+  );
+}

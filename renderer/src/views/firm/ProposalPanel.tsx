@@ -1,0 +1,170 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { signedPercent } from '../../../../shared/engine/match';
+import { localValue } from '../../../../shared/domain/valuation';
+import { formatMoney } from '../../../../shared/format';
+import { ConfirmDialog } from '../../components/Dialog';
+import { useStore } from '../../store/store';
+import { ScenarioPicker } from './ScenarioPicker';
+
+/** A proposal sandbox: edit quantities, add and remove positions, compare with the current holdings, apply or discard. */
+export function ProposalPanel() {
+  const { proposal, comparison, scenarios, closeProposal, editProposalPosition, addProposalPosition, removeProposalPosition, compareProposal, applyProposal, discardProposal } = useStore();
+  const [picked, setPicked] = useState<string[]>(() => scenarios.slice(0, 3).map((s) => s.id));
+  const [confirming, setConfirming] = useState(false);
+  const [symbol, setSymbol] = useState('');
+  const [quantity, setQuantity] = useState('');
+  const [price, setPrice] = useState('');
+  useEffect(() => {
+    if (proposal && !comparison && picked.length) void compareProposal(picked);
+    // Compare once on opening; later comparisons follow edits or the Compare button.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [proposal?.id]);
+  if (!proposal) return null;
+  const money = (x: number) => formatMoney(x, proposal.baseCurrency, 0);
+  const account = proposal.positions[0]?.accountName ?? 'Main';
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await addProposalPosition({ accountName: account, symbol, quantity: Number(quantity), price: Number(price) });
+    if (ok) {
+      setSymbol('');
+      setQuantity('');
+      setPrice('');
+    }
+  };
+
+  return (
+    <section className="view wide" aria-label="Proposal">
+      <header className="view-header">
+        <div>
+          <h1>
+            Proposal for {proposal.clientName} — {proposal.portfolioName}
+          </h1>
+          <p className="lead">A copy of the holdings to try changes on. The real portfolio is not touched until you apply the proposal.</p>
+        </div>
+        <div className="toolbar">
+          <button type="button" onClick={closeProposal}>
+            Back to clients
+          </button>
+          <button type="button" className="danger" onClick={() => void discardProposal()}>
+            Discard
+          </button>
+          <button type="button" className="primary" onClick={() => setConfirming(true)}>
+            Apply to holdings…
+          </button>
+        </div>
+      </header>
+      <div className="proposal-layout">
+        <article className="card">
+          <header className="card-header">
+            <h2>Proposed positions</h2>
+          </header>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Symbol</th>
+                <th>Account</th>
+                <th className="num">Quantity</th>
+                <th className="num">Price</th>
+                <th className="num">Value</th>
+                <th aria-label="Actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {proposal.positions.map((p) => (
+                <tr key={p.id}>
+                  <td className="strong">{p.symbol}</td>
+                  <td>{p.accountName}</td>
+                  <td className="num">
+                    <input
+                      key={`${p.id}-${p.quantity}`}
+                      className="qty-input"
+                      aria-label={`Quantity of ${p.symbol}`}
+                      type="number"
+                      step="any"
+                      defaultValue={p.quantity}
+                      onBlur={(e) => Number(e.target.value) !== p.quantity && void editProposalPosition(p.id, { quantity: Number(e.target.value) })}
+                      onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+                    />
+                  </td>
+                  <td className="num">{p.price ?? '—'}</td>
+                  <td className="num">{formatMoney(localValue(p), p.currency, 0)}</td>
+                  <td className="row-actions">
+                    <button type="button" className="link danger" aria-label={`Remove ${p.symbol}`} onClick={() => void removeProposalPosition(p.id)}>
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <form className="add-row" onSubmit={(e) => void add(e)} aria-label="Add a position">
+            <input aria-label="New symbol" placeholder="Symbol, e.g. BND" value={symbol} onChange={(e) => setSymbol(e.target.value)} required />
+            <input aria-label="New quantity" placeholder="Quantity" type="number" step="any" value={quantity} onChange={(e) => setQuantity(e.target.value)} required />
+            <input aria-label="New price" placeholder={`Price (${proposal.baseCurrency})`} type="number" step="any" min="0" value={price} onChange={(e) => setPrice(e.target.value)} required />
+            <button type="submit">Add to {account}</button>
+          </form>
+        </article>
+        <article className="card">
+          <header className="card-header">
+            <h2>Current vs proposed</h2>
+            <button type="button" className="primary" disabled={picked.length === 0} onClick={() => void compareProposal(picked)}>
+              Compare
+            </button>
+          </header>
+          <div className="pad">
+            <ScenarioPicker scenarios={scenarios} picked={picked} onChange={setPicked} max={12} />
+          </div>
+          {comparison && (
+            <>
+              <table className="table" data-testid="proposal-comparison">
+                <thead>
+                  <tr>
+                    <th>Scenario</th>
+                    <th className="num">Current</th>
+                    <th className="num">Proposed</th>
+                    <th className="num">Difference</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <td className="muted">Value</td>
+                    <td className="num">{money(comparison.currentValue)}</td>
+                    <td className="num">{money(comparison.proposedValue)}</td>
+                    <td className="num">{money(comparison.proposedValue - comparison.currentValue)}</td>
+                  </tr>
+                  {comparison.scenarios.map((s) => (
+                    <tr key={s.scenarioId}>
+                      <td>{s.scenarioName}</td>
+                      <td className="num loss">
+                        {money(s.current.pnl)} <span className="small">({signedPercent(s.current.return)})</span>
+                      </td>
+                      <td className="num loss">
+                        {money(s.proposed.pnl)} <span className="small">({signedPercent(s.proposed.return)})</span>
+                      </td>
+                      <td className={s.proposed.pnl > s.current.pnl ? 'num gain' : s.proposed.pnl < s.current.pnl ? 'num loss' : 'num'}>{money(s.proposed.pnl - s.current.pnl)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {comparison.changes.length > 0 && (
+                <p className="pad small muted">
+                  Changes: {comparison.changes.map((c) => `${c.symbol} ${c.change > 0 ? '+' : '−'}${formatMoney(Math.abs(c.change), proposal.baseCurrency, 0)}`).join(' · ')}
+                </p>
+              )}
+            </>
+          )}
+        </article>
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title="Apply the proposal?"
+          message={`The holdings of “${proposal.portfolioName}” will be replaced by the ${proposal.positions.length} proposed positions. This cannot be undone.`}
+          confirmLabel="Apply proposal"
+          onConfirm={() => void applyProposal().then(() => setConfirming(false))}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import type { ClientSummary } from '../../../../shared/domain/types';
+import type { ClientChange } from '../../../../shared/firm/compare';
+import type { ClientRanking } from '../../../../shared/firm/ranking';
+
+export const SORT_KEYS = ['rank', 'client', 'value', 'pnl', 'return', 'worst', 'coverage'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export interface Sort {
+  key: SortKey;
+  descending: boolean;
+}
+
+/** Ranking rows as the table shows them: filtered by name and tag, sorted by a column (errors always last). */
+export function rankingRows(clients: readonly ClientRanking[], options: { query: string; tag: string; sort: Sort; scenarioName: (id: string | null) => string }): (ClientRanking & { rank: number })[] {
+  const query = options.query.trim().toLowerCase();
+  const ranked = clients.map((c, i) => ({ ...c, rank: i + 1 }));
+  const shown = ranked.filter((c) => (!query || c.clientName.toLowerCase().includes(query)) && (!options.tag || c.tags.includes(options.tag)));
+  const value = (c: ClientRanking & { rank: number }): number | string => {
+    switch (options.sort.key) {
+      case 'client':
+        return c.clientName.toLowerCase();
+      case 'worst':
+        return options.scenarioName(c.worstScenarioId);
+      case 'rank':
+        return c.rank;
+      default:
+        return c[options.sort.key];
+    }
+  };
+  const sign = options.sort.descending ? -1 : 1;
+  return shown.sort((a, b) => {
+    if ((a.error === null) !== (b.error === null)) return a.error === null ? -1 : 1;
+    const x = value(a);
+    const y = value(b);
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return sign * order || a.rank - b.rank;
+  });
+}
+
+/** The next sort after clicking a column: the same column flips, a new one starts ascending (losses first). */
+export function nextSort(current: Sort, key: SortKey): Sort {
+  return current.key === key ? { key, descending: !current.descending } : { key, descending: key === 'value' };
+}
+
+/** Change against an earlier run, by client id. */
+export function changesById(changes: readonly ClientChange[] | null): Map<number, ClientChange> {
+  return new Map((changes ?? []).map((c) => [c.clientId, c]));
+}
+
+/** Clients matching a search (name, people, notes) and a tag, with totals per base currency. */
+export function filterClients(clients: readonly ClientSummary[], query: string, tag: string) {
+  const q = query.trim().toLowerCase();
+  const shown = clients.filter(
+    (c) => (!tag || c.tags.includes(tag)) && (!q || [c.name, c.notes, ...c.people, ...c.tags].some((text) => text.toLowerCase().includes(q))),
+  );
+  const totals = new Map<string, { currency: string; clients: number; value: number }>();
+  for (const c of shown) {
+    const t = totals.get(c.baseCurrency) ?? { currency: c.baseCurrency, clients: 0, value: 0 };
+    t.clients += 1;
+    t.value += c.totalValue;
+    totals.set(c.baseCurrency, t);
+  }
+  return { shown, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
+}
+
+/** Every tag in use, sorted. */
+export function allTags(clients: readonly { tags: readonly string[] }[]): string[] {
+  return [...new Set(clients.flatMap((c) => c.tags))].sort();
+}
+
+/** Whether to show the advisor views: more than one client of the user's own (the bundled sample does not count). */
+export function isAdvisor(clients: readonly { isSample: boolean }[]): boolean {
+  return clients.filter((c) => !c.isSample).length > 1;
+}
+
+/** "a, b , c" → ["a", "b", "c"]; empty pieces dropped. */
+export function splitList(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
+}
