@@ -23,7 +23,8 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
 export function FirmView() {
   const s = useStore();
   const { firmRun, firmBaseline, firmStatus, firmRuns, clientOverview } = s;
-  const [picked, setPicked] = useState<string[]>(() => s.scenarios.slice(0, 2).map((x) => x.id));
+  const [chosen, setPicked] = useState<string[] | null>(null);
+  const picked = chosen ?? s.scenarios.slice(0, 2).map((x) => x.id);
   const [runTag, setRunTag] = useState('');
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
@@ -32,6 +33,7 @@ export function FirmView() {
   useEffect(() => {
     void s.loadFirmRuns();
     void s.loadClientOverview();
+    if (s.scenarios.length === 0) void s.loadScenarios();
     // Load once on entering the view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -8,17 +8,22 @@ import { ScenarioPicker } from './ScenarioPicker';
 
 /** A proposal sandbox: edit quantities, add and remove positions, compare with the current holdings, apply or discard. */
 export function ProposalPanel() {
-  const { proposal, comparison, scenarios, closeProposal, editProposalPosition, addProposalPosition, removeProposalPosition, compareProposal, applyProposal, discardProposal } = useStore();
-  const [picked, setPicked] = useState<string[]>(() => scenarios.slice(0, 3).map((s) => s.id));
+  const { proposal, comparison, scenarios, loadScenarios, closeProposal, editProposalPosition, addProposalPosition, removeProposalPosition, compareProposal, applyProposal, discardProposal } = useStore();
+  const [chosen, setPicked] = useState<string[] | null>(null);
+  const picked = chosen ?? scenarios.slice(0, 3).map((s) => s.id);
   const [confirming, setConfirming] = useState(false);
   const [symbol, setSymbol] = useState('');
   const [quantity, setQuantity] = useState('');
   const [price, setPrice] = useState('');
   useEffect(() => {
-    if (proposal && !comparison && picked.length) void compareProposal(picked);
-    // Compare once on opening; later comparisons follow edits or the Compare button.
+    if (scenarios.length === 0) void loadScenarios();
+  }, [scenarios.length, loadScenarios]);
+  const ready = picked.length > 0;
+  useEffect(() => {
+    if (proposal && !comparison && ready) void compareProposal(picked);
+    // Compare once on opening (when the scenarios are known); later comparisons follow edits or the Compare button.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [proposal?.id]);
+  }, [proposal?.id, ready]);
   if (!proposal) return null;
   const money = (x: number) => formatMoney(x, proposal.baseCurrency, 0);
   const account = proposal.positions[0]?.accountName ?? 'Main';

@@ -1,0 +1,125 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedPercent } from '../../shared/engine';
+import type { FirmRun } from '../../shared/firm/runs';
+import { formatMoney } from '../../shared/format';
+import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
+
+const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
+
+/** Three households added through window.api, as the UI itself would. */
+async function seedClients(page: Page) {
+  await page.evaluate(async () => {
+    const must = async <T,>(pending: Promise<{ ok: boolean; value?: T; error?: { message: string } }>) => {
+      const r = await pending;
+      if (!r.ok) throw new Error(r.error!.message);
+      return r.value as T;
+    };
+    const households: [string, string[], string[], [string, number, number][]][] = [
+      ['Patel household', ['Priya Patel', 'Raj Patel'], ['growth', 'hnw'], [['NVDA', 300, 120], ['AMD', 100, 150], ['VST', 80, 140], ['BND', 100, 72]]],
+      ['Lee', ['Sam Lee'], ['income'], [['JNJ', 100, 150], ['BND', 400, 72], ['KO', 200, 60]]],
+      ['Weber family', ['Anna Weber'], ['growth'], [['ASML', 20, 700], ['MSFT', 30, 400], ['AAPL', 40, 220]]],
+    ];
+    for (const [name, people, tags, holdings] of households) {
+      const client = await must<{ id: number }>(window.api.createClient({ name, people, tags }));
+      const portfolio = await must<{ id: number }>(window.api.createPortfolio({ clientId: client.id, name: 'Main' }));
+      const account = await must<{ id: number }>(window.api.createAccount({ portfolioId: portfolio.id, name: 'Brokerage' }));
+      for (const [symbol, quantity, price] of holdings) await must(window.api.createPosition({ accountId: account.id, symbol, quantity, price }));
+    }
+  });
+}
+
+describe.runIf(canRun)('firm-wide stress in Chromium', () => {
+  let app: AppSession;
+  let page: Page;
+  const cli = (...args: string[]) => execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), ...args, '--db', app.dbPath], { encoding: 'utf8' });
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await openApp('firm', { width: 1440, height: 1000 });
+    page = app.page;
+  });
+  afterAll(async () => app?.close());
+
+  it('hides the advisor views from a user with one client', async () => {
+    await page.getByRole('button', { name: /^Reports/ }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('button').count()).toBe(5);
+    expect(await page.getByRole('button', { name: /^(Clients|Firm stress)/ }).count()).toBe(0);
+  });
+
+  it('lists clients with search, tags and totals', async () => {
+    await seedClients(page);
+    await page.reload();
+    await page.getByRole('button', { name: /^Clients/ }).click();
+    await expect.poll(() => page.getByTestId('client-totals').innerText()).toBe('4 clients · $786,964');
+    await page.getByLabel('Search clients').fill('priya');
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(1);
+    await page.getByLabel('Search clients').fill('');
+    await page.getByRole('group', { name: 'Filter by tag' }).getByRole('button', { name: 'growth' }).click();
+    await expect.poll(() => page.getByTestId('client-totals').innerText()).toBe('2 clients · $104,200');
+    await page.screenshot({ path: path.join(SHOTS, 'firm-01-clients.png') });
+  });
+
+  it('runs a firm-wide stress, ranks the clients and opens one from the ranking', async () => {
+    await page.getByRole('button', { name: /^Firm stress/ }).click();
+    const picker = page.locator('.scenario-picker');
+    await picker.getByRole('checkbox').first().waitFor();
+    const wanted = ['AI capex thesis collapses', 'S&P 500 −20%'];
+    const labels = picker.locator('label');
+    for (let i = 0; i < (await labels.count()); i++) await labels.nth(i).getByRole('checkbox').setChecked(wanted.includes((await labels.nth(i).innerText()).trim()));
+    expect(await picker.locator('legend').innerText()).toBe('Scenarios (2 of at most 20)');
+    await page.getByRole('button', { name: 'Stress all clients' }).click();
+    const rows = page.getByTestId('ranking-row');
+    await expect.poll(() => rows.count()).toBe(4);
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('Stressed 4 clients.');
+
+    // The table shows the saved run's numbers, in its order.
+    const runs = JSON.parse(cli('batch', '--scenario', 'ai-capex-collapse', '--scenario', 'sp500-minus-20', '--json')) as FirmRun;
+    const expected = runs.ranking.clients;
+    expect(await rows.locator('td:nth-child(2) button').allInnerTexts()).toEqual(expected.map((c) => c.clientName));
+    const top = expected[0];
+    expect(await rows.first().locator('td').nth(3).innerText()).toBe(formatMoney(top.pnl, 'USD', 0));
+    expect(await rows.first().locator('td').nth(4).innerText()).toBe(signedPercent(top.return));
+    await page.screenshot({ path: path.join(SHOTS, 'firm-02-ranking.png'), fullPage: true });
+
+    // Sort by value (largest first), filter by tag.
+    await page.getByRole('button', { name: 'Value', exact: true }).click();
+    const byValue = [...expected].sort((a, b) => b.value - a.value).map((c) => c.clientName);
+    await expect.poll(() => rows.locator('td:nth-child(2) button').allInnerTexts()).toEqual(byValue);
+    await page.getByLabel('Filter by tag').selectOption('growth');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByLabel('Filter by tag').selectOption('');
+
+    // Drill down: the client's worst portfolio under its worst scenario, in the Results view.
+    const patel = expected.find((c) => c.clientName === 'Patel household')!;
+    await rows.filter({ hasText: 'Patel household' }).getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Results');
+    expect(await page.getByLabel('Portfolio', { exact: true }).inputValue()).toBe(String(patel.portfolios[0].portfolioId));
+    await expect.poll(() => page.getByTestId('headline-pnl').innerText()).toBe(`${formatMoney(patel.pnl, 'USD', 0)} (${signedPercent(patel.return)})`);
+    await page.screenshot({ path: path.join(SHOTS, 'firm-03-drill-down.png') });
+  });
+
+  it('edits a proposal and compares it without touching the holdings', async () => {
+    const before = cli('stress', '--portfolio', 'Main', '--client', 'Patel household', '--scenario', 'ai-capex-collapse', '--json');
+    await page.getByRole('button', { name: /^Clients/ }).click();
+    await page.getByRole('button', { name: 'Patel household' }).click();
+    await page.getByRole('button', { name: 'Propose changes' }).click();
+    await page.getByLabel('Quantity of NVDA').fill('100');
+    await page.getByLabel('Quantity of NVDA').press('Enter');
+    await page.getByLabel('New symbol').fill('IEF');
+    await page.getByLabel('New quantity').fill('250');
+    await page.getByLabel('New price').fill('96');
+    await page.getByRole('button', { name: /^Add to/ }).click();
+    const table = page.getByTestId('proposal-comparison');
+    await expect.poll(() => table.innerText()).toContain('AI capex thesis collapses');
+    await page.screenshot({ path: path.join(SHOTS, 'firm-04-proposal.png'), fullPage: true });
+    expect(cli('stress', '--portfolio', 'Main', '--client', 'Patel household', '--scenario', 'ai-capex-collapse', '--json')).toBe(before);
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await page.getByRole('heading', { name: 'Clients' }).waitFor();
+    expect(app.problems).toEqual([]);
+  });
+});
