@@ -1,6 +1,6 @@
 import { VIEWS, type View } from './store/ui-slice';
 
-/** Ctrl/Cmd + 1…5 switches views; answers the view for a key event, or null. */
+/** Ctrl/Cmd + 1…7 switches views (App ignores the advisor views when they are hidden); answers the view for a key event, or null. */
 export function viewForShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): View | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return null;
   const index = Number(event.key) - 1;

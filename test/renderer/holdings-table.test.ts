@@ -63,13 +63,15 @@ describe('holdings table', () => {
 });
 
 describe('keyboard and grouping', () => {
-  it('maps Ctrl/Cmd+1…5 to views and ignores other keys', () => {
+  it('maps Ctrl/Cmd+1…7 to views (6 and 7 are the advisor views) and ignores other keys', () => {
     const key = (k: string, mods: Partial<KeyboardEvent> = { ctrlKey: true }) =>
       viewForShortcut({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
     expect(key('1')).toBe('portfolios');
     expect(key('2', { metaKey: true })).toBe('holdings');
     expect(key('5')).toBe('reports');
-    expect(key('6')).toBeNull();
+    expect(key('6')).toBe('clients');
+    expect(key('7')).toBe('firm');
+    expect(key('8')).toBeNull();
     expect(key('2', {})).toBeNull();
     expect(key('2', { ctrlKey: true, shiftKey: true })).toBeNull();
   });
