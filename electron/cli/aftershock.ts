@@ -31,7 +31,7 @@ Commands:
                                Stress every client (or those tagged TAG) and rank them by
                                loss, per client and per portfolio; the run is saved with
                                today's date. With --out DIR --pdf: one report PDF per
-                               portfolio and a firm summary PDF (exit 1 if any failed)
+                               client and a firm summary PDF (exit 1 if any failed)
   scenarios list               List built-in and your own scenarios
   scenarios show ID            Show a scenario's shocks and sources
   scenarios import FILE        Add a scenario file to your scenarios

@@ -5,13 +5,13 @@ import type { FirmRun } from '../../shared/firm/runs';
 import { AppError } from '../../shared/ipc/result';
 import { firmSummaryHtml, type BatchError } from '../../shared/report/firm-summary';
 import { reportHtml } from '../reports/html';
-import { buildReport } from './reports';
+import { buildClientReport } from './reports';
 import type { Services } from './services';
 
 /** What a batch wrote, and what it could not. */
 export interface BatchOutcome {
   folder: string;
-  files: { clientName: string; portfolioName: string; file: string }[];
+  files: { clientName: string; file: string }[];
   errors: BatchError[];
   /** Clients with nothing to report (no portfolio): not errors, but said. */
   skipped: string[];
@@ -35,7 +35,7 @@ function writeWhole(file: string, bytes: Uint8Array): void {
 }
 
 /**
- * One client report PDF per portfolio of every ranked client, then a firm summary PDF, into `outDir`.
+ * One report PDF per ranked client (all its portfolios together), then a firm summary PDF, into `outDir`.
  * A client whose report fails is listed in the errors (and in the summary) and the batch goes on.
  */
 export async function batchReports(services: Services, run: FirmRun, options: BatchOptions): Promise<BatchOutcome> {
@@ -47,32 +47,26 @@ export async function batchReports(services: Services, run: FirmRun, options: Ba
   }
   const taken = new Set(fs.readdirSync(folder).map((f) => f.toLowerCase()));
   const outcome: BatchOutcome = { folder, files: [], errors: [], skipped: [], summaryFile: null };
-  const jobs = run.ranking.clients.flatMap((client) => {
-    if (client.error) {
-      outcome.errors.push({ clientName: client.clientName, portfolioName: null, message: client.error });
-      return [];
-    }
-    if (client.portfolios.length === 0) {
-      outcome.skipped.push(client.clientName);
-      return [];
-    }
-    return client.portfolios.map((p) => ({ client, portfolio: p }));
+  const jobs = run.ranking.clients.filter((client) => {
+    if (client.error) outcome.errors.push({ clientName: client.clientName, portfolioName: null, message: client.error });
+    else if (client.portfolios.length === 0) outcome.skipped.push(client.clientName);
+    return client.error === null && client.portfolios.length > 0;
   });
   const scenarioIds = run.scenarioIds.slice(0, 12);
-  for (const [i, { client, portfolio }] of jobs.entries()) {
+  for (const [i, client] of jobs.entries()) {
     if (options.signal?.aborted) {
-      outcome.errors.push({ clientName: client.clientName, portfolioName: portfolio.portfolioName, message: 'Not made: the batch was cancelled.' });
+      outcome.errors.push({ clientName: client.clientName, portfolioName: null, message: 'Not made: the batch was cancelled.' });
       continue;
     }
-    options.onProgress?.(i, jobs.length, `${client.clientName} — ${portfolio.portfolioName}`);
+    options.onProgress?.(i, jobs.length, client.clientName);
     try {
-      const model = buildReport(services, { portfolioId: portfolio.portfolioId, scenarioIds, settings: { date: run.runDate } });
+      const model = buildClientReport(services, { clientId: client.clientId, scenarioIds, settings: { date: run.runDate } });
       const pdf = await options.print(reportHtml(services.reportDir, model), `${model.title} — ${model.settings.clientName || client.clientName}`);
-      const name = uniqueFileName([{ text: client.clientName, fallback: `client-${client.clientId}` }, { text: portfolio.portfolioName, fallback: `portfolio-${portfolio.portfolioId}` }, { text: run.runDate }], 'pdf', taken);
+      const name = uniqueFileName([{ text: client.clientName, fallback: `client-${client.clientId}` }, { text: run.runDate }], 'pdf', taken);
       writeWhole(path.join(folder, name), pdf);
-      outcome.files.push({ clientName: client.clientName, portfolioName: portfolio.portfolioName, file: path.join(folder, name) });
+      outcome.files.push({ clientName: client.clientName, file: path.join(folder, name) });
     } catch (error) {
-      outcome.errors.push({ clientName: client.clientName, portfolioName: portfolio.portfolioName, message: error instanceof Error ? error.message : String(error) });
+      outcome.errors.push({ clientName: client.clientName, portfolioName: null, message: error instanceof Error ? error.message : String(error) });
     }
   }
   options.onProgress?.(jobs.length, jobs.length, 'Firm summary');

@@ -3,7 +3,10 @@ import type { ReportModel, ReportSettings } from '../../shared/report/model';
 import { buildReportModel } from '../../shared/report/model';
 import { uniqueFileName } from '../../shared/firm/file-names';
 import { AppError } from '../../shared/ipc/result';
-import { getPortfolio } from '../db/portfolios';
+import { getClient } from '../db/clients';
+import { getPortfolio, listPortfolios } from '../db/portfolios';
+import { listPortfolioPositions } from '../db/positions';
+import { loadReferenceData } from './reference';
 import { getSetting, setSetting } from '../db/settings';
 import { reportHtml } from '../reports/html';
 import { getScenario } from './scenario-library';
@@ -47,6 +50,28 @@ export function buildReport(services: Services, request: ReportRequest): ReportM
     setSetting(services.db, settingsKey(snapshot.portfolio.clientId), rest);
   }
   return buildReportModel({ ...snapshot, scenarios, settings });
+}
+
+/**
+ * The report for a whole client: its only portfolio's report, or every portfolio's positions together in the
+ * client's base currency (accounts named "portfolio · account"), so a household gets one PDF.
+ */
+export function buildClientReport(services: Services, request: { clientId: number; scenarioIds: string[]; settings?: Partial<ReportSettings> }): ReportModel {
+  const client = getClient(services.db, request.clientId);
+  const portfolios = listPortfolios(services.db, client.id);
+  if (portfolios.length === 0) throw new AppError('not-found', `${client.name} has no portfolio to report on.`);
+  if (portfolios.length === 1) return buildReport(services, { portfolioId: portfolios[0].id, scenarioIds: request.scenarioIds, settings: request.settings });
+  const positions = portfolios.flatMap((p) => listPortfolioPositions(services.db, p.id).map((x) => ({ ...x, accountName: `${p.name} · ${x.accountName}` })));
+  const portfolio = {
+    ...portfolios[0],
+    name: portfolios.map((p) => p.name).join(', ').slice(0, 120),
+    baseCurrency: client.baseCurrency,
+    accountCount: portfolios.reduce((n, p) => n + p.accountCount, 0),
+    positionCount: positions.length,
+  };
+  const settings = { ...reportSettingsFor(services, portfolios[0].id), ...request.settings };
+  const scenarios = request.scenarioIds.map((id) => getScenario(services, id).scenario);
+  return buildReportModel({ portfolio, positions, reference: loadReferenceData(services.db, [...new Set(positions.map((p) => p.symbol))]), scenarios, settings });
 }
 
 /** A safe file name for a report: client, portfolio and date. */

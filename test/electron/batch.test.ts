@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batchReports } from '../../electron/services/batch';
+import { buildClientReport } from '../../electron/services/reports';
 import { closeServices, createServices, type Services } from '../../electron/services/services';
 import { firmSummaryHtml } from '../../shared/report/firm-summary';
 import { addClient, saveScenario } from '../helpers/firm';
@@ -27,7 +28,7 @@ function fakePrinter() {
 }
 
 describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch reports', () => {
-  it('writes one PDF per portfolio with OS-safe names, lists broken clients and still finishes', async () => {
+  it('writes one PDF per client with OS-safe names, lists a broken client and still finishes', async () => {
     const scenario = saveScenario(services, 'nvda-slump', [{ target: 'symbol', value: 'NVDA', change: -0.3 }]);
     addClient(services, 'Müller & Söhne', [['NVDA', 10, 100]], { portfolio: 'Depot: "Haupt"' });
     const broken = addClient(services, 'Broken data', [['NVDA', 20, 100]]);
@@ -40,13 +41,13 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch repor
     const printer = fakePrinter();
     const progress: number[] = [];
     const outcome = await batchReports(services, run, { outDir: path.join(dir, 'out'), print: printer.print, onProgress: (done) => progress.push(done) });
-    expect(outcome.files.map((f) => path.basename(f.file))).toEqual(['muller-sohne_depot-haupt_2026-03-02.pdf', 'lee_main_2026-03-02.pdf']);
+    expect(outcome.files.map((f) => path.basename(f.file))).toEqual(['muller-sohne_2026-03-02.pdf', 'lee_2026-03-02.pdf']);
     expect(outcome.skipped).toEqual(['Empty household']);
     expect(outcome.errors).toEqual([
-      { clientName: 'Broken data', portfolioName: 'Main', message: `Portfolio ${broken.portfolio.id} does not exist; it may have been deleted.` },
+      { clientName: 'Broken data', portfolioName: null, message: 'Broken data has no portfolio to report on.' },
     ]);
     expect(outcome.summaryFile).toBe(path.join(dir, 'out', 'firm-summary_2026-03-02.pdf'));
-    expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['firm-summary_2026-03-02.pdf', 'lee_main_2026-03-02.pdf', 'muller-sohne_depot-haupt_2026-03-02.pdf']);
+    expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['firm-summary_2026-03-02.pdf', 'lee_2026-03-02.pdf', 'muller-sohne_2026-03-02.pdf']);
     expect(progress).toEqual([0, 1, 2, 3]);
     expect(printer.printed.at(-1)).toBe('Firm-wide stress 2026-03-02');
   });
@@ -54,10 +55,26 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch repor
   it('keeps files already in the folder and never overwrites them', async () => {
     const scenario = saveScenario(services, 'dip', [{ target: 'market', value: '', change: -0.1 }]);
     addClient(services, 'Lee', [['AAPL', 10, 200]]);
-    fs.writeFileSync(path.join(dir, 'lee_main_2026-03-02.pdf'), 'older');
+    fs.writeFileSync(path.join(dir, 'lee_2026-03-02.pdf'), 'older');
     const outcome = await batchReports(services, call(services, 'firm:run', { scenarioIds: [scenario] }), { outDir: dir, print: fakePrinter().print });
-    expect(path.basename(outcome.files[0].file)).toBe('lee_main_2026-03-02-2.pdf');
-    expect(fs.readFileSync(path.join(dir, 'lee_main_2026-03-02.pdf'), 'utf8')).toBe('older');
+    expect(path.basename(outcome.files[0].file)).toBe('lee_2026-03-02-2.pdf');
+    expect(fs.readFileSync(path.join(dir, 'lee_2026-03-02.pdf'), 'utf8')).toBe('older');
+  });
+
+  it('reports a household of several portfolios in one model whose numbers are the ranking’s', () => {
+    const scenario = saveScenario(services, 'semis', [{ target: 'symbol', value: 'NVDA', change: -0.3 }, { target: 'market', value: '', change: -0.05 }]);
+    const { client, account } = addClient(services, 'Ruiz', [['NVDA', 10, 100]]);
+    const ira = call(services, 'portfolios:create', { clientId: client.id, name: 'IRA' });
+    const iraAccount = call(services, 'accounts:create', { portfolioId: ira.id, name: 'Brokerage' });
+    call(services, 'positions:create', { accountId: iraAccount.id, symbol: 'AAPL', quantity: 10, price: 200 });
+    const [row] = call(services, 'firm:run', { scenarioIds: [scenario] }).ranking.clients;
+    const model = buildClientReport(services, { clientId: client.id, scenarioIds: [scenario] });
+    expect(model.portfolio).toMatchObject({ name: 'IRA, Main', clientName: 'Ruiz', positionCount: 2, accountCount: 2 });
+    expect(model.valueBefore).toBe(row.value);
+    expect(model.summary[0].pnl).toBeCloseTo(row.pnl, 9); // NVDA −300, AAPL −100
+    expect(row.pnl).toBeCloseTo(-400, 9);
+    expect(model.holdings.map((h) => h.account).sort()).toEqual(['IRA · Brokerage', 'Main · Brokerage']);
+    expect(account.name).toBe('Brokerage');
   });
 });
 

@@ -49,14 +49,14 @@ describe('aftershock clients and batch', () => {
     expect(await run(['batch', '--scenario', 'ai-capex-collapse', '--clients', 'nobody', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: No client has the tag "nobody".' });
   });
 
-  it.skipIf(!hasPrinter)('prints one PDF per portfolio and the firm summary through Chromium', async () => {
+  it.skipIf(!hasPrinter)('prints one PDF per client and the firm summary through Chromium', async () => {
     const out = path.join(dir, 'pdfs');
     const result = await run(['batch', '--scenario', 'ai-capex-collapse', '--out', out, '--pdf', '--db', db]);
     expect(result.code).toBe(0);
     expect(result.out).toContain(`Wrote 1 report and the firm summary to ${out}.`);
     expect(result.out).toContain('No portfolio, so no report: Lee household.');
     const files = fs.readdirSync(out).sort();
-    expect(files).toEqual([expect.stringMatching(/^firm-summary_\d{4}-\d\d-\d\d\.pdf$/), expect.stringMatching(/^sample-client-alex-morgan_growth-ai_\d{4}-\d\d-\d\d\.pdf$/)]);
+    expect(files).toEqual([expect.stringMatching(/^firm-summary_\d{4}-\d\d-\d\d\.pdf$/), expect.stringMatching(/^sample-client-alex-morgan_\d{4}-\d\d-\d\d\.pdf$/)]);
     for (const f of files) expect(fs.readFileSync(path.join(out, f)).subarray(0, 5).toString()).toBe('%PDF-');
   }, 60_000);
 });
