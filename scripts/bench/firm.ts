@@ -51,7 +51,34 @@ export function firmBenchmarks(): Figure[] {
     measure('rank 1,000 clients × 40 positions × 10 scenarios (prepare books, run, sort)', () => void rankFirm(firm.clients, firm.scenarios, firm.reference), { runs: 7, note: 'target < 1,000 ms; 1 in 8 holdings is a fund looked through 500 constituents' }),
     measure('the same without fund holdings (direct securities only)', () => void rankFirm(noFunds.clients, noFunds.scenarios, noFunds.reference), { runs: 7 }),
     measure('the same with look-through off', () => void rankFirm(firm.clients, firm.scenarios, firm.reference, { lookThrough: false }), { runs: 7 }),
+    ...firmDatabaseBenchmark(),
   ];
+}
+
+/** The whole command path: 1,000 clients × 40 positions read from SQLite, reference data loaded, ranked and saved. */
+export function firmDatabaseBenchmark(): Figure[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-firm-bench-'));
+  const services = createServices({ dbPath: path.join(dir, 'f.sqlite'), shell: 'test', version: 'bench', resourcesDir: path.join(ROOT, 'resources'), seedSample: false });
+  try {
+    const symbols = services.db.prepare("SELECT symbol FROM securities WHERE source = 'bundled' ORDER BY symbol LIMIT 600").pluck().all() as string[];
+    let s = 11;
+    const rnd = () => ((s = (s * 1664525 + 1013904223) >>> 0), s / 2 ** 32);
+    services.db.transaction(() => {
+      for (let c = 1; c <= 1000; c++) {
+        const client = createClient(services.db, { name: `Client ${c}`, tags: [c % 3 ? 'income' : 'growth'] });
+        for (const name of ['Taxable', 'Retirement']) {
+          const portfolio = createPortfolio(services.db, { clientId: client.id, name, baseCurrency: 'USD' });
+          const account = createAccount(services.db, { portfolioId: portfolio.id, name: 'Main' });
+          for (let i = 0; i < 20; i++) insertPosition(services.db, { accountId: account.id, symbol: symbols[Math.floor(rnd() * symbols.length)], quantity: 1 + Math.floor(rnd() * 300), price: 5 + rnd() * 400, currency: 'USD' });
+        }
+      }
+    })();
+    const ids = ['ai-capex-collapse', 'deepseek-monday-close', 'sp500-minus-20', 'covid-crash-2020', 'dot-com-bust', 'global-financial-crisis', 'q4-2018', 'rate-shock-2022', 'tariff-shock-april-2025', 'usd-plus-10'];
+    return [measure('firm:run from SQLite: 1,000 clients × 40 positions × 10 built-in scenarios (load, rank, save)', () => void runFirm(services, { scenarioIds: ids }), { runs: 5 })];
+  } finally {
+    closeServices(services);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Batch PDF throughput: the sample portfolio copied to 12 clients, one kept-open Chromium, reports per minute. */
