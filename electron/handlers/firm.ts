@@ -3,11 +3,16 @@ import { runFirm } from '../services/firm';
 import type { HandlerMap } from './types';
 
 /** firm:* commands: stress every client at once, rank them, keep dated runs. */
-export const firmHandlers: HandlerMap<'firm:run' | 'firm:start' | 'firm:status' | 'firm:cancel' | 'firm:runs' | 'firm:get'> = {
+export const firmHandlers: HandlerMap<
+  'firm:run' | 'firm:start' | 'firm:status' | 'firm:cancel' | 'firm:runs' | 'firm:get' | 'firm:reports' | 'firm:reportstatus' | 'firm:reportcancel'
+> = {
   'firm:run': (services, request) => runFirm(services, request),
   'firm:start': (services, request) => services.firm.start(services, request),
   'firm:status': (services) => services.firm.status(),
   'firm:cancel': (services) => services.firm.cancel(),
   'firm:runs': ({ db }) => listFirmRuns(db),
   'firm:get': ({ db }, { id }) => getFirmRun(db, id),
+  'firm:reports': (services, { runId }) => services.batch.start(services, runId),
+  'firm:reportstatus': (services) => services.batch.status(),
+  'firm:reportcancel': (services) => services.batch.cancel(),
 };

@@ -55,6 +55,13 @@ function pickImportFile(): { fileName: string; text: string } | null {
   return { fileName: path.basename(chosen[0]), text: decodeBytes(readFileSync(chosen[0])).text };
 }
 
+/** Native folder dialog for batch reports (Firm stress › PDF reports…); the renderer never names the folder. */
+function pickFolder(title: string): string | null {
+  const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+  const chosen = mainWindow ? dialog.showOpenDialogSync(mainWindow, options) : dialog.showOpenDialogSync(options);
+  return chosen?.[0] ?? null;
+}
+
 function start(): void {
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
   try {
@@ -85,6 +92,7 @@ function start(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
   services.pickImportFile = pickImportFile;
+  services.pickFolder = pickFolder;
   const open = services;
   registerCommandHandlers(open, isTrustedSender);
   Menu.setApplicationMenu(

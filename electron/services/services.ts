@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { AppInfo } from '../../shared/domain/types';
 import { openDatabase } from '../db/open-database';
 import { ensureBundledReference } from './bundled-reference';
+import { createBatchJobs, type BatchJobs } from './batch-jobs';
 import { createFirmJobs, type FirmJobs } from './firm';
 import { createMarketJobs, type MarketJobs } from './market/jobs';
 import { createYahooClient } from './market/yahoo-client';
@@ -15,6 +16,11 @@ export interface Services {
   resourcesDir: string;
   /** Desktop only: shows the native open dialog and reads the chosen file (null when cancelled). */
   pickImportFile?: () => { fileName: string; text: string } | null;
+  /**
+   * Chooses the folder batch reports go to, in main (a native dialog on the desktop, the --reports-dir of the
+   * browser shell); null when the user cancels. The renderer never names a folder itself.
+   */
+  pickFolder?: (title: string) => string | null;
   /** Where the standalone report page (report.js, report.css) is. */
   reportDir: string;
   /** Prints a self-contained report page to PDF: Electron's printToPDF in the app, a local Chromium elsewhere. */
@@ -25,6 +31,8 @@ export interface Services {
   market: MarketJobs;
   /** The firm-wide stress run from the UI (one at a time). */
   firm: FirmJobs;
+  /** Batch PDF reports started from the UI (one at a time). */
+  batch: BatchJobs;
 }
 
 export interface CreateServicesOptions {
@@ -38,6 +46,7 @@ export interface CreateServicesOptions {
   /** Defaults to out/report beside the built CLI and browser shell. */
   reportDir?: string;
   printPdf?: Services['printPdf'];
+  pickFolder?: Services['pickFolder'];
   today?: () => string;
   /** Load the bundled reference data when the database lacks this version of it (default true). */
   loadReference?: boolean;
@@ -67,9 +76,11 @@ export function createServices(options: CreateServicesOptions): Services {
     resourcesDir: options.resourcesDir,
     reportDir: options.reportDir ?? path.join(options.resourcesDir, '..', 'out', 'report'),
     printPdf: options.printPdf,
+    pickFolder: options.pickFolder,
     today: options.today ?? localToday,
     market: createMarketJobs(db, () => createYahooClient(marketFetch)),
     firm: createFirmJobs(),
+    batch: createBatchJobs(),
     info: {
       name: 'Aftershock',
       version: options.version,

@@ -11,7 +11,7 @@ declare const __APP_VERSION__: string;
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { db: { type: 'string' }, port: { type: 'string' } },
+    options: { db: { type: 'string' }, port: { type: 'string' }, 'reports-dir': { type: 'string' } },
   });
   const port = Number(values.port ?? process.env.AFTERSHOCK_PORT ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     resourcesDir: path.join(root, 'resources'),
     reportDir: path.join(root, 'out', 'report'),
     printPdf: printWithChromium,
+    // Batch reports go to the folder given when the shell was started, never to one the page names.
+    pickFolder: values['reports-dir'] ? () => path.resolve(values['reports-dir']!) : undefined,
   });
   const shell = await startWebShell({
     services,

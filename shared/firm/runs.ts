@@ -26,3 +26,19 @@ export interface FirmJobStatus {
   runId: number | null;
   message: string;
 }
+
+/** Batch PDF reports of a saved run in progress (one at a time), for polling from the UI. */
+export interface BatchJobStatus {
+  id: number;
+  state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  done: number;
+  total: number;
+  /** The client whose report is being made. */
+  current: string;
+  folder: string | null;
+  files: number;
+  summaryFile: string | null;
+  errors: { clientName: string; portfolioName: string | null; message: string }[];
+  skipped: string[];
+  message: string;
+}

@@ -23,7 +23,7 @@ import type { SecurityDetail, PortfolioReference, Theme } from '../domain/refere
 import { EXPOSURE_DIMENSIONS, type ExposureResult } from '../domain/exposure';
 import type { MarketJobStatus } from '../domain/market';
 import type { ProposalComparison } from '../firm/proposal';
-import type { FirmJobStatus, FirmRun, FirmRunSummary } from '../firm/runs';
+import type { BatchJobStatus, FirmJobStatus, FirmRun, FirmRunSummary } from '../firm/runs';
 
 /**
  * The command contract: every request main accepts, declared once.
@@ -293,6 +293,9 @@ export const commands = {
   'firm:cancel': command<FirmJobStatus>()('cancelFirmStress', z.strictObject({})),
   'firm:runs': command<FirmRunSummary[]>()('listFirmRuns', z.strictObject({})),
   'firm:get': command<FirmRun>()('getFirmRun', z.strictObject({ id })),
+  'firm:reports': command<BatchJobStatus>()('startBatchReports', z.strictObject({ runId: id })),
+  'firm:reportstatus': command<BatchJobStatus>()('getBatchReportsStatus', z.strictObject({})),
+  'firm:reportcancel': command<BatchJobStatus>()('cancelBatchReports', z.strictObject({})),
 
   'proposals:list': command<ProposalSummary[]>()('listProposals', z.strictObject({ portfolioId: id })),
   'proposals:create': command<Proposal>()('createProposal', z.strictObject({ portfolioId: id, name: name.optional() })),

@@ -40,7 +40,7 @@ describe.runIf(canRun)('firm-wide stress in Chromium', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    app = await openApp('firm', { width: 1440, height: 1000 });
+    app = await openApp('firm', { width: 1440, height: 1000 }, { reportsDir: true });
     page = app.page;
   });
   afterAll(async () => app?.close());
@@ -64,7 +64,7 @@ describe.runIf(canRun)('firm-wide stress in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'firm-01-clients.png') });
   });
 
-  it('runs a firm-wide stress, ranks the clients and opens one from the ranking', async () => {
+  it('runs a firm-wide stress, ranks the clients, prints their reports and opens one from the ranking', { timeout: 120_000 }, async () => {
     await page.getByRole('button', { name: /^Firm stress/ }).click();
     const picker = page.locator('.scenario-picker');
     await picker.getByRole('checkbox').first().waitFor();
@@ -85,6 +85,14 @@ describe.runIf(canRun)('firm-wide stress in Chromium', () => {
     expect(await rows.first().locator('td').nth(3).innerText()).toBe(formatMoney(top.pnl, 'USD', 0));
     expect(await rows.first().locator('td').nth(4).innerText()).toBe(signedPercent(top.return));
     await page.screenshot({ path: path.join(SHOTS, 'firm-02-ranking.png'), fullPage: true });
+
+    // One PDF per client and the firm summary, into the folder the shell was started with.
+    await page.getByRole('button', { name: 'PDF reports…' }).click();
+    const batch = page.getByRole('status', { name: 'Batch progress' });
+    await expect.poll(() => batch.innerText(), { timeout: 90_000 }).toMatch(/^Wrote 4 reports and the firm summary to .*reports\.$/);
+    const folder = path.join(path.dirname(app.dbPath), 'reports');
+    expect(fs.readdirSync(folder).filter((f) => f.endsWith('.pdf'))).toHaveLength(5);
+    await page.getByLabel('Batch reports').screenshot({ path: path.join(SHOTS, 'firm-02b-batch.png') });
 
     // Sort by value (largest first), filter by tag.
     await page.getByRole('button', { name: 'Value', exact: true }).click();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/handlers/dispatch';
 import { batchReports } from '../../electron/services/batch';
 import { buildClientReport } from '../../electron/services/reports';
 import { closeServices, createServices, type Services } from '../../electron/services/services';
@@ -75,6 +76,45 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch repor
     expect(row.pnl).toBeCloseTo(-400, 9);
     expect(model.holdings.map((h) => h.account).sort()).toEqual(['IRA · Brokerage', 'Main · Brokerage']);
     expect(account.name).toBe('Brokerage');
+  });
+});
+
+describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch reports as a job from the UI', () => {
+  it('asks main for the folder, reports progress, and lists what it could not make', async () => {
+    const scenario = saveScenario(services, 'dip', [{ target: 'market', value: '', change: -0.1 }]);
+    addClient(services, 'Lee', [['AAPL', 10, 200]]);
+    addClient(services, 'Ruiz', [['MSFT', 5, 400]]);
+    const run = call(services, 'firm:run', { scenarioIds: [scenario] });
+    expect(dispatch(services, 'firm:reports', { runId: run.id })).toMatchObject({ ok: false, error: { message: 'Printing to PDF is not available here; use "aftershock batch --out DIR --pdf" instead.' } });
+    const printer = fakePrinter();
+    services.printPdf = async (html, title) => {
+      if (title.includes('Ruiz')) throw new Error('The printer crashed.');
+      return printer.print(html, title);
+    };
+    expect(dispatch(services, 'firm:reports', { runId: run.id })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^This window cannot choose a folder/) } });
+    services.pickFolder = () => null;
+    expect(call(services, 'firm:reports', { runId: run.id })).toMatchObject({ state: 'idle', message: 'No folder was chosen; no reports were made.' });
+    services.pickFolder = () => path.join(dir, 'chosen');
+    expect(call(services, 'firm:reports', { runId: run.id })).toMatchObject({ state: 'running', folder: path.join(dir, 'chosen') });
+    const done = await services.batch.settled();
+    expect(done).toMatchObject({ state: 'done', files: 1, errors: [{ clientName: 'Ruiz', portfolioName: null, message: 'The printer crashed.' }] });
+    expect(done.message).toBe(`Wrote 1 report and the firm summary to ${path.join(dir, 'chosen')}; 1 could not be made (see the list).`);
+    expect(fs.readdirSync(path.join(dir, 'chosen')).sort()).toEqual(['firm-summary_2026-03-02.pdf', 'lee_2026-03-02.pdf']);
+  });
+
+  it('stops after the current report when cancelled', async () => {
+    const scenario = saveScenario(services, 'dip', [{ target: 'market', value: '', change: -0.1 }]);
+    for (const name of ['A', 'B', 'C']) addClient(services, name, [['AAPL', 1, 200]]);
+    const run = call(services, 'firm:run', { scenarioIds: [scenario] });
+    services.printPdf = fakePrinter().print;
+    services.pickFolder = () => dir;
+    call(services, 'firm:reports', { runId: run.id });
+    call(services, 'firm:reportcancel');
+    const done = await services.batch.settled();
+    // The report already printing when Cancel came is finished; the other two are listed as not made.
+    expect(done).toMatchObject({ state: 'cancelled', files: 1 });
+    expect(done.errors.map((e) => [e.clientName, e.message])).toEqual([['B', 'Not made: the batch was cancelled.'], ['C', 'Not made: the batch was cancelled.']]);
+    expect(done.message).toMatch(/^Cancelled\. Wrote 1 report and the firm summary to /);
   });
 });
 

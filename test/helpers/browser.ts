@@ -22,8 +22,8 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Starts `node out/web/server.js` on a free port and resolves with the URL it prints. */
-export function startBrowserShell(dbPath: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'out', 'web', 'server.js'), '--db', dbPath, '--port', '0'], {
+export function startBrowserShell(dbPath: string, extraArgs: readonly string[] = []): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'out', 'web', 'server.js'), '--db', dbPath, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -56,10 +56,10 @@ export interface AppSession {
 }
 
 /** Starts the browser shell on a fresh database, opens it in Chromium and waits for the sample portfolio. */
-export async function openApp(name: string, viewport = { width: 1440, height: 900 }): Promise<AppSession> {
+export async function openApp(name: string, viewport = { width: 1440, height: 900 }, options: { reportsDir?: boolean } = {}): Promise<AppSession> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `aftershock-e2e-${name}-`));
   const dbPath = path.join(dir, `${name}.sqlite`);
-  const shell = await startBrowserShell(dbPath);
+  const shell = await startBrowserShell(dbPath, options.reportsDir ? ['--reports-dir', path.join(dir, 'reports')] : []);
   const browser = await launchBrowser();
   const problems: string[] = [];
   const page = await browser.newPage({ viewport });

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ClientSummary, Proposal } from '../../../shared/domain/types';
 import type { ProposalComparison } from '../../../shared/firm/proposal';
-import type { FirmJobStatus, FirmRun, FirmRunSummary } from '../../../shared/firm/runs';
+import type { BatchJobStatus, FirmJobStatus, FirmRun, FirmRunSummary } from '../../../shared/firm/runs';
 import type { RequestInput } from '../../../shared/ipc/contract';
 import { api, unwrap } from '../api';
 import { attempt as attemptWith } from './attempt';
@@ -20,6 +20,9 @@ export interface AdvisorSlice {
   firmBaseline: FirmRun | null;
   proposal: Proposal | null;
   comparison: ProposalComparison | null;
+  batchStatus: BatchJobStatus | null;
+  startBatchReports(runId: number): Promise<void>;
+  cancelBatchReports(): Promise<void>;
   loadClientOverview(): Promise<void>;
   createClient(input: RequestInput<'clients:create'>): Promise<boolean>;
   updateClient(id: number, patch: ClientPatch): Promise<boolean>;
@@ -65,6 +68,22 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
     firmBaseline: null,
     proposal: null,
     comparison: null,
+    batchStatus: null,
+
+    startBatchReports: async (runId) => {
+      await attempt(async () => {
+        let status = await unwrap(api().startBatchReports({ runId }));
+        set({ batchStatus: status });
+        while (status.state === 'running') {
+          await wait(POLL_MS * 2);
+          status = await unwrap(api().getBatchReportsStatus());
+          set({ batchStatus: status });
+        }
+      });
+    },
+    cancelBatchReports: async () => {
+      await attempt(async () => set({ batchStatus: await unwrap(api().cancelBatchReports()) }));
+    },
 
     loadClientOverview: async () => {
       await attempt(async () => set({ clientOverview: await unwrap(api().getClientOverview()) }));

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useStore } from '../../store/store';
 import { ChartCard } from '../results/ChartCard';
 import { allTags, changesById, nextSort, rankingRows, type Sort, type SortKey } from './firm-table';
+import { BatchReports } from './BatchReports';
 import { LossChart } from './LossChart';
 import { ScenarioPicker } from './ScenarioPicker';
 
@@ -128,6 +129,7 @@ export function FirmView() {
               </div>
             ))}
           </div>
+          <BatchReports runId={firmRun.id} />
           <ChartCard title="Loss distribution (clients per worst-case loss)" fileName={`firm-losses-${firmRun.runDate}`}>
             <LossChart clients={firmRun.ranking.clients} />
           </ChartCard>
