@@ -113,7 +113,7 @@ function readUserVersion(file: string, driver: { nativeBinding?: string }): numb
 function backupBeforeMigrating(db: Db, file: string, version: number, now: Date): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const backup = `${file}.v${version}-${stamp}.backup`;
-  db.prepare('VACUUM INTO ?').run(backup);
+  vacuumInto(db, backup);
   return backup;
 }
 
@@ -136,4 +136,15 @@ function migrate(db: Db, migrations: readonly Migration[], from: number, backupP
       );
     }
   }
+}
+
+/**
+ * Writes a consistent copy of the open database to `target` under a temporary name first and renames it
+ * when complete, so a crash half-way never leaves a truncated file that looks like a backup.
+ */
+export function vacuumInto(db: Db, target: string): void {
+  const partial = `${target}.partial`;
+  fs.rmSync(partial, { force: true });
+  db.prepare('VACUUM INTO ?').run(partial);
+  fs.renameSync(partial, target);
 }
