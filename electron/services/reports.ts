@@ -1,3 +1,4 @@
+import { safeFileName } from '../../shared/file-names';
 import { z } from 'zod';
 import type { ReportModel, ReportSettings } from '../../shared/report/model';
 import { buildReportModel } from '../../shared/report/model';
@@ -51,7 +52,8 @@ export function buildReport(services: Services, request: ReportRequest): ReportM
 /** A safe file name for a report: client, portfolio and date. */
 export function reportFileName(model: ReportModel, extension: 'pdf' | 'html'): string {
   const part = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `${[part(model.settings.clientName || model.portfolio.clientName), part(model.portfolio.name), model.settings.date].filter(Boolean).join('_').slice(0, 120)}.${extension}`;
+  const stem = [part(model.settings.clientName || model.portfolio.clientName), part(model.portfolio.name), model.settings.date].filter(Boolean).join('_');
+  return safeFileName(stem, { extension, fallback: 'report' });
 }
 
 /** The report as one self-contained HTML file. */

@@ -34,9 +34,16 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
       frozen: Object.isFrozen(window.api),
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
+      ipcRenderer: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
+      electron: typeof (window as unknown as { electron?: unknown }).electron,
+      module: typeof (window as unknown as { module?: unknown }).module,
+      buffer: typeof (window as unknown as { Buffer?: unknown }).Buffer,
+      allFunctions: Object.values(window.api).every((v) => typeof v === 'function'),
     }));
     expect(surface.api).toEqual(commandNames.map((n) => commands[n].method).sort());
-    expect(surface).toMatchObject({ frozen: true, require: 'undefined', process: 'undefined' });
+    expect(surface).toMatchObject({
+      frozen: true, require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', electron: 'undefined', module: 'undefined', buffer: 'undefined', allFunctions: true,
+    });
   });
 
   it('creates a portfolio for a new client, adds an account and a position', async () => {
