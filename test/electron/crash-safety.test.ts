@@ -24,15 +24,28 @@ let dir: string;
 
 interface Outcome { stdout: string; killed: boolean; code: number | null; stderr: string }
 
-/** Runs the child; kills it with SIGKILL `killAfterMs` after it printed "ready" (or after spawn when `fromSpawn`). */
-function runChild(args: string[], killAfterMs: number, fromSpawn = false): Promise<Outcome> {
+/**
+ * Runs the child; kills it with SIGKILL `killAfterMs` after it printed "ready", or after spawn when `from` is
+ * 'spawn', or after a file matching `from` appeared in the test folder (the backup taken just before migrating).
+ */
+function runChild(args: string[], killAfterMs: number, from: 'ready' | 'spawn' | RegExp = 'ready'): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let killed = false;
     const kill = () => setTimeout(() => { killed = child.kill('SIGKILL'); }, killAfterMs);
-    if (fromSpawn) kill();
+    const fromSpawn = from !== 'ready';
+    if (from === 'spawn') kill();
+    if (from instanceof RegExp) {
+      const poll = setInterval(() => {
+        if (fs.readdirSync(dir).some((f) => from.test(f))) {
+          clearInterval(poll);
+          kill();
+        }
+      }, 1);
+      child.on('exit', () => clearInterval(poll));
+    }
     child.stdout.on('data', (chunk: Buffer) => {
       if (!fromSpawn && !stdout.includes('ready') && (stdout + chunk.toString()).includes('ready')) kill();
       stdout += chunk.toString();
@@ -123,23 +136,30 @@ describe('SIGKILL at random points', () => {
     // How long a whole migration takes here, so kills land spread across it.
     seed();
     const started = Date.now();
-    const full = await runChild(['migrate', file, RESOURCES], 60_000, true);
+    const full = await runChild(['migrate', file, RESOURCES], 60_000, 'spawn');
     const took = Date.now() - started;
     expect(full).toMatchObject({ code: 0, killed: false });
 
+    // Half the kills land anywhere from spawn (start-up, the pre-upgrade backup); half after the backup is
+    // complete, inside the migrations themselves.
     const delays = fc.sample(fc.integer({ min: 0, max: took }), { numRuns: KILLS_PER_MODE, seed: 11 });
     let kills = 0;
     let atOld = 0;
-    for (const delay of delays) {
+    const atNew: number[] = [];
+    let killedAfterBackup = 0;
+    for (const [i, delay] of delays.entries()) {
       seed();
-      const outcome = await runChild(['migrate', file, RESOURCES], delay, true);
+      const afterBackup = i % 2 === 1;
+      const outcome = await runChild(['migrate', file, RESOURCES], afterBackup ? delay % 20 : delay, afterBackup ? /^migrate\.db\.v2-.*\.backup$/ : 'spawn');
       if (!outcome.killed) continue; // finished before the kill landed
       kills++;
+      if (afterBackup) killedAfterBackup++;
       expect(integrity(file)).toBe('ok');
       const probe = new Database(file, { readonly: true });
       const version = probe.pragma('user_version', { simple: true }) as number;
       probe.close();
       if (version === 2) atOld++;
+      else atNew.push(version);
       expect([2, 3, 4, 5, 6]).toContain(version);
       // A backup file is only ever a whole one (written under .partial and renamed).
       for (const backup of fs.readdirSync(dir).filter((f) => f.startsWith('migrate.db') && f.endsWith('.backup'))) {
@@ -153,7 +173,9 @@ describe('SIGKILL at random points', () => {
       db.close();
     }
     survived.migrate = kills;
-    survived.migrateKilledBeforeAnyStep = atOld;
+    survived.migrateKilledAfterTheBackup = killedAfterBackup;
+    survived.migrateLeftAtOldSchema = atOld;
+    survived.migrateLeftPartlyUpgraded = atNew.filter((v) => v < SCHEMA_VERSION).length;
     expect(kills).toBeGreaterThan(KILLS_PER_MODE / 3);
   }, 120_000);
 
