@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import { dispatch } from '../handlers/dispatch';
+import { createLogger, logsDir } from '../logging';
 import { resolveDbPath } from '../paths';
 import { closeServices, createServices, type Services } from '../services/services';
 import { runBatch } from './batch';
@@ -10,6 +11,8 @@ import { runPortfolios } from './portfolios';
 import { runClients } from './clients';
 import { runImport } from './import';
 import { runImports } from './imports';
+import { runBackups } from './backups';
+import { DatabaseRefusedError } from '../db/open-database';
 import { runExposure, runMarket, runSecurities } from './reference';
 import type { CliContext } from './context';
 import { runReport } from './report';
@@ -61,6 +64,9 @@ Commands:
                                Your duration for a bond fund, used by rate shocks
   exposure --portfolio NAME --by sector|industry|theme|country|symbol [--look-through]
                                Exposure of a portfolio, optionally through funds' holdings
+  backups list                 List the automatic backups of the database, newest first
+  backups restore [N|FILE]     Replace the database with backup N (default 1, the newest);
+                               the replaced file is kept beside it, renamed
   market refresh [--portfolio NAME]
                                Download quotes, profiles, fund holdings, history and FX
                                from Yahoo Finance (only symbols are sent)
@@ -69,7 +75,8 @@ Options (accepted anywhere on the line):
   --db PATH     Database file (default: $AFTERSHOCK_DB, else the app's user-data folder)
   --portfolio NAME|ID, --client NAME   Which portfolio (the client disambiguates a shared name)
   --json        Machine-readable output on stdout
-  --debug       Show stack traces on errors
+  --debug       Show stack traces and the log file's path on errors (unexpected
+                errors are always logged to "logs" beside the database)
   -h, --help    Show this help
   -v, --version Show the version
 `;
@@ -140,18 +147,36 @@ export function main(argv: string[], io = { out: console.log, err: console.error
 
   let services: Services | undefined;
   let isAsync = false;
+  const dbPath = resolveDbPath({ flag: values.db });
+  const log = createLogger(logsDir(path.dirname(dbPath)));
   const report = (error: unknown) => {
+    if (!(error instanceof AppError) || error.code === 'internal' || error.code === 'database') {
+      log.error({
+        where: `cli ${positionals.slice(0, 2).join(' ')}`,
+        code: error instanceof AppError ? error.code : 'internal',
+        message: error instanceof Error ? error.message : String(error),
+        detail: error instanceof AppError ? error.detail : error instanceof Error ? error.stack : undefined,
+      });
+    }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`aftershock: ${message}`);
+    const wayOut = error instanceof DatabaseRefusedError
+      ? ' See "aftershock backups list" and "aftershock backups restore" to go back to an automatic backup.'
+      : '';
+    io.err(`aftershock: ${message}${wayOut}`);
     if (values.debug) {
       if (error instanceof AppError && error.detail) io.err(error.detail);
       if (error instanceof Error && error.stack) io.err(error.stack);
+      io.err(`Log file: ${log.file}`);
     }
     return 1;
   };
   try {
+    if (positionals[0] === 'backups') {
+      return runBackups(dbPath, positionals[1], positionals.slice(2), { json: values.json, out: io.out });
+    }
     services = createServices({
-      dbPath: resolveDbPath({ flag: values.db }),
+      dbPath,
+      log,
       shell: 'cli',
       version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev',
       resourcesDir: path.join(__dirname, '..', '..', 'resources'),

@@ -27,6 +27,22 @@ export interface OpenedDatabase {
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
+/** Why a database file was refused at start; the recovery choices depend on it. */
+export type RefusalReason = 'not-a-file' | 'not-sqlite' | 'damaged' | 'newer' | 'upgrade-failed';
+
+/** A database file Aftershock will not open (and did not change); carries the file and the reason. */
+export class DatabaseRefusedError extends AppError {
+  readonly file: string;
+  readonly reason: RefusalReason;
+
+  constructor(file: string, reason: RefusalReason, message: string, detail?: string) {
+    super('database', message, detail);
+    this.name = 'DatabaseRefusedError';
+    this.file = file;
+    this.reason = reason;
+  }
+}
+
 /** Opens (creating if needed) and migrates the Aftershock database, refusing files it must not touch. */
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const migrations = options.migrations ?? allMigrations;
@@ -37,8 +53,9 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   if (isFile) assertOpenableFile(options.path);
   const existingVersion = isFile ? readUserVersion(options.path, driver) : 0;
   if (existingVersion > target) {
-    throw new AppError(
-      'database',
+    throw new DatabaseRefusedError(
+      options.path,
+      'newer',
       `The database "${options.path}" was written by a newer version of Aftershock (schema ${existingVersion}; ` +
         `this version understands up to ${target}). Update Aftershock to open it; the file was left untouched.`,
     );
@@ -54,7 +71,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
       isFile && existingVersion > 0 && existingVersion < target
         ? backupBeforeMigrating(db, options.path, existingVersion, options.now?.() ?? new Date())
         : null;
-    migrate(db, migrations, existingVersion, backupPath);
+    migrate(db, options.path, migrations, existingVersion, backupPath);
     return { db, previousVersion: existingVersion, schemaVersion: target, backupPath };
   } catch (error) {
     db.close();
@@ -71,21 +88,32 @@ function assertOpenableFile(file: string): void {
     return; // a new database
   }
   if (!stat.isFile()) {
-    throw new AppError('database', `"${file}" is not a file, so it cannot be used as the Aftershock database.`);
+    throw new DatabaseRefusedError(file, 'not-a-file', `"${file}" is not a file, so it cannot be used as the Aftershock database.`);
   }
   if (stat.size === 0) return;
-  const header = Buffer.alloc(16);
+  const header = Buffer.alloc(100);
   const fd = fs.openSync(file, 'r');
   try {
-    fs.readSync(fd, header, 0, 16, 0);
+    fs.readSync(fd, header, 0, 100, 0);
   } finally {
     fs.closeSync(fd);
   }
-  if (header.toString('latin1') !== SQLITE_HEADER) {
-    throw new AppError(
-      'database',
+  if (header.toString('latin1', 0, 16) !== SQLITE_HEADER) {
+    throw new DatabaseRefusedError(
+      file,
+      'not-sqlite',
       `"${file}" is not an Aftershock database (it is not an SQLite file). It was left untouched; ` +
         'choose another file or move this one aside.',
+    );
+  }
+  // The header records how many pages the file holds (when its two change counters agree); fewer bytes means it was cut short.
+  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  const pages = header.readUInt32BE(28);
+  if (header.readUInt32BE(24) === header.readUInt32BE(92) && pages > 0 && stat.size < pages * pageSize) {
+    throw new DatabaseRefusedError(
+      file,
+      'damaged',
+      `"${file}" is damaged: it is cut short (${stat.size} of ${pages * pageSize} bytes). It was left untouched.`,
     );
   }
 }
@@ -99,8 +127,9 @@ function readUserVersion(file: string, driver: { nativeBinding?: string }): numb
   } catch (error) {
     // Only SQLite's own refusals mean a bad file; anything else (a missing driver) is not the file's fault.
     if (!(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_'))) throw error;
-    throw new AppError(
-      'database',
+    throw new DatabaseRefusedError(
+      file,
+      'damaged',
       `"${file}" could not be read as an SQLite database; it may be damaged. It was left untouched.`,
       String(error),
     );
@@ -113,11 +142,11 @@ function readUserVersion(file: string, driver: { nativeBinding?: string }): numb
 function backupBeforeMigrating(db: Db, file: string, version: number, now: Date): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const backup = `${file}.v${version}-${stamp}.backup`;
-  db.prepare('VACUUM INTO ?').run(backup);
+  vacuumInto(db, backup);
   return backup;
 }
 
-function migrate(db: Db, migrations: readonly Migration[], from: number, backupPath: string | null): void {
+function migrate(db: Db, file: string, migrations: readonly Migration[], from: number, backupPath: string | null): void {
   for (const migration of migrations) {
     if (migration.version <= from) continue;
     const step = db.transaction(() => {
@@ -128,12 +157,24 @@ function migrate(db: Db, migrations: readonly Migration[], from: number, backupP
       step();
     } catch (error) {
       const kept = backupPath ? ` A copy taken before the upgrade is at "${backupPath}".` : '';
-      throw new AppError(
-        'database',
+      throw new DatabaseRefusedError(
+        file,
+        'upgrade-failed',
         `Upgrading the database to schema ${migration.version} (${migration.name}) failed, ` +
           `so it was left at schema ${db.pragma('user_version', { simple: true })}.${kept}`,
         String(error),
       );
     }
   }
+}
+
+/**
+ * Writes a consistent copy of the open database to `target` under a temporary name first and renames it
+ * when complete, so a crash half-way never leaves a truncated file that looks like a backup.
+ */
+export function vacuumInto(db: Db, target: string): void {
+  const partial = `${target}.partial`;
+  fs.rmSync(partial, { force: true });
+  db.prepare('VACUUM INTO ?').run(partial);
+  fs.renameSync(partial, target);
 }

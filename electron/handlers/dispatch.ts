@@ -1,5 +1,6 @@
 import type { CommandName, ResponseOf } from '../../shared/ipc/contract';
-import { AppError, fail, ok, type Result } from '../../shared/ipc/result';
+import { AppError, type AppErrorData, fail, ok, type Result } from '../../shared/ipc/result';
+import { shapeOf } from '../logging';
 import { assertCommandName, validateRequest } from '../../shared/ipc/validate';
 import type { Services } from '../services/services';
 import { handlers } from './index';
@@ -19,7 +20,7 @@ export function dispatch(services: Services, name: unknown, request: unknown): R
     }
     return ok(value);
   } catch (error) {
-    return fail(toErrorData(error));
+    return fail(logged(services, name, request, toErrorData(error)));
   }
 }
 
@@ -28,8 +29,16 @@ export async function dispatchAsync(services: Services, name: unknown, request: 
   try {
     return ok(await run(services, name, request));
   } catch (error) {
-    return fail(toErrorData(error));
+    return fail(logged(services, name, request, toErrorData(error)));
   }
+}
+
+/** Unexpected failures (not the user's input) go to the local log, with the request's shape but none of its values. */
+function logged(services: Services, name: unknown, request: unknown, error: AppErrorData): AppErrorData {
+  if (error.code === 'internal' || error.code === 'database') {
+    services.log?.error({ where: typeof name === 'string' ? name.slice(0, 60) : typeof name, code: error.code, message: error.message, detail: error.detail, request: shapeOf(request) });
+  }
+  return error;
 }
 
 function run(services: Services, name: unknown, request: unknown): ResponseOf<CommandName> | Promise<ResponseOf<CommandName>> {

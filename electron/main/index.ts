@@ -3,6 +3,10 @@ import path from 'node:path';
 import { app, type BrowserWindow, dialog, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { decodeBytes } from '../../shared/import/decode';
 import { IMPORT_REQUESTED_CHANNEL, REPORT_REQUESTED_CHANNEL } from '../../shared/ipc/events';
+import { backupsDir, checkBackup, restoreBackup } from '../db/backups';
+import { DatabaseRefusedError } from '../db/open-database';
+import { applyRecovery, recoveryFor } from '../db/recovery';
+import { createLogger, logsDir } from '../logging';
 import { resolveDbPath } from '../paths';
 import { closeServices, createServices, type Services } from '../services/services';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
@@ -62,11 +66,56 @@ function pickFolder(title: string): string | null {
   return chosen?.[0] ?? null;
 }
 
+/** Asks how to get out of a refused database; true when something was done and opening should be tried again. */
+function offerRecovery(refusal: DatabaseRefusedError): boolean {
+  const plan = recoveryFor(refusal);
+  const answer = dialog.showMessageBoxSync({
+    type: 'error', title: plan.title, message: plan.message, detail: plan.detail,
+    buttons: plan.choices.map((c) => c.label), defaultId: 0, cancelId: plan.choices.findIndex((c) => c.id === 'quit'), noLink: true,
+  });
+  const choice = plan.choices[answer];
+  if (!choice || choice.id === 'quit') return false;
+  try {
+    const done = applyRecovery(refusal.file, choice);
+    void dialog.showMessageBox({ type: 'info', title: 'Aftershock', message: done });
+    return true;
+  } catch (error) {
+    dialog.showErrorBox('Aftershock could not recover the database', error instanceof Error ? error.message : String(error));
+    return false;
+  }
+}
+
+/** File › Restore backup…: pick a backup, then Aftershock restarts on it (the current file is kept, renamed). */
+function chooseBackupToRestore(open: Services): void {
+  const dbPath = open.info.databasePath;
+  const chosen = dialog.showOpenDialogSync({ title: 'Restore backup', defaultPath: backupsDir(dbPath), properties: ['openFile'], filters: [{ name: 'Aftershock backups', extensions: ['sqlite', 'backup'] }] });
+  if (!chosen?.length) return;
+  const confirm = dialog.showMessageBoxSync({
+    type: 'warning', title: 'Restore backup', message: `Replace the database with "${path.basename(chosen[0])}"?`,
+    detail: 'Changes made since that backup are lost from the database; the current file is kept beside it, renamed. Aftershock restarts.',
+    buttons: ['Restore and restart', 'Cancel'], defaultId: 0, cancelId: 1,
+  });
+  if (confirm !== 0) return;
+  try {
+    checkBackup(chosen[0]);
+    closeServices(open);
+    restoreBackup(dbPath, chosen[0]);
+    app.relaunch();
+    app.exit(0);
+  } catch (error) {
+    dialog.showErrorBox('The backup was not restored', error instanceof Error ? error.message : String(error));
+  }
+}
+
 function start(): void {
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
-  try {
-    services = createServices({
-      dbPath: resolveDbPath({ flag: dbFlag(process.argv), userDataDir: app.getPath('userData') }),
+  const log = createLogger(logsDir(app.getPath('userData')));
+  process.on('uncaughtException', (error) => log.error({ where: 'main', message: error.message, detail: error.stack }));
+  for (;;) {
+    try {
+      services = createServices({
+        log,
+        dbPath: resolveDbPath({ flag: dbFlag(process.argv), userDataDir: app.getPath('userData') }),
       shell: 'desktop',
       version: app.getVersion(),
       resourcesDir,
@@ -79,11 +128,15 @@ function start(): void {
         platform: process.platform,
         arch: process.arch,
       }),
-    });
-  } catch (error) {
-    dialog.showErrorBox('Aftershock cannot open its database', error instanceof Error ? error.message : String(error));
-    app.exit(1);
-    return;
+      });
+      break;
+    } catch (error) {
+      log.error({ where: 'main start', message: error instanceof Error ? error.message : String(error), detail: error instanceof Error ? error.stack : undefined });
+      if (error instanceof DatabaseRefusedError && offerRecovery(error)) continue;
+      if (!(error instanceof DatabaseRefusedError)) dialog.showErrorBox('Aftershock cannot open its database', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+      return;
+    }
   }
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -102,6 +155,8 @@ function start(): void {
       // The renderer opens its import screen and asks main for the file through the openImportFile command.
       importHoldings: () => mainWindow?.webContents.send(IMPORT_REQUESTED_CHANNEL),
       exportReport: () => mainWindow?.webContents.send(REPORT_REQUESTED_CHANNEL),
+      restoreBackup: () => chooseBackupToRestore(open),
+      openLogsFolder: () => void shell.openPath(logsDir(app.getPath('userData'))),
     }),
   );
   mainWindow = createMainWindow({

@@ -5,6 +5,8 @@ export interface MenuActions {
   openDataFolder(): void;
   importHoldings(): void;
   exportReport(): void;
+  restoreBackup(): void;
+  openLogsFolder(): void;
 }
 
 /** The application menu: File, Edit, View, Help (plus the app menu on macOS). */
@@ -19,6 +21,7 @@ export function buildAppMenu(actions: MenuActions, isMac = process.platform === 
         { id: 'export-report', label: 'Export report…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportReport() },
         { type: 'separator' },
         { label: 'Show data folder', click: () => actions.openDataFolder() },
+        { id: 'restore-backup', label: 'Restore backup…', click: () => actions.restoreBackup() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
       ],
@@ -39,7 +42,11 @@ export function buildAppMenu(actions: MenuActions, isMac = process.platform === 
     },
     {
       label: '&Help',
-      submenu: [{ label: 'About Aftershock', click: () => actions.about() }],
+      submenu: [
+        { id: 'open-logs', label: 'Open logs folder', click: () => actions.openLogsFolder() },
+        { type: 'separator' },
+        { label: 'About Aftershock', click: () => actions.about() },
+      ],
     },
   ];
   return Menu.buildFromTemplate(template);

@@ -1,14 +1,10 @@
 import { BrowserWindow, screen, shell } from 'electron';
+import { decideNavigation, decideWindowOpen, isSafeExternalUrl } from './navigation';
 import { fitToDisplays, readWindowState, writeWindowState } from './window-state';
 
 /** Opens http(s) links in the system browser; anything else is dropped. */
 export function openExternalSafely(url: string): void {
-  try {
-    const { protocol } = new URL(url);
-    if (protocol === 'https:' || protocol === 'http:') void shell.openExternal(url);
-  } catch {
-    // Not a URL: ignore.
-  }
+  if (isSafeExternalUrl(url)) void shell.openExternal(url);
 }
 
 /** Creates the main window: isolated, sandboxed, no Node, remembered size and position. */
@@ -51,15 +47,17 @@ export function createMainWindow(options: {
   });
 
   window.webContents.setWindowOpenHandler(({ url }) => {
-    openExternalSafely(url);
-    return { action: 'deny' };
+    const decision = decideWindowOpen(url);
+    if (decision.openExternally) void shell.openExternal(url);
+    return { action: decision.action };
   });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (url !== window.webContents.getURL()) {
-      event.preventDefault();
-      openExternalSafely(url);
-    }
-  });
+  const guard = (event: { preventDefault(): void }, url: string) => {
+    const decision = decideNavigation(url, window.webContents.getURL());
+    if (decision.prevent) event.preventDefault();
+    if (decision.openExternally) void shell.openExternal(url);
+  };
+  window.webContents.on('will-navigate', guard);
+  window.webContents.on('will-redirect', guard);
 
   if (options.rendererUrl) void window.loadURL(options.rendererUrl);
   else void window.loadFile(options.rendererFile);

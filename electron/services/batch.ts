@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { uniqueFileName } from '../../shared/firm/file-names';
+import { uniqueFileName } from '../../shared/file-names';
 import type { FirmRun } from '../../shared/firm/runs';
 import { AppError } from '../../shared/ipc/result';
 import { firmSummaryHtml, type BatchError } from '../../shared/report/firm-summary';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ReportModel, ReportSettings } from '../../shared/report/model';
 import { buildReportModel } from '../../shared/report/model';
-import { uniqueFileName } from '../../shared/firm/file-names';
+import { uniqueFileName } from '../../shared/file-names';
 import { AppError } from '../../shared/ipc/result';
 import { getClient } from '../db/clients';
 import { getPortfolio, listPortfolios } from '../db/portfolios';

@@ -1,3 +1,4 @@
+import { safeFileName } from '../../shared/file-names';
 import fs from 'node:fs';
 import path from 'node:path';
 import { scenarioSchema, type Scenario } from '../../shared/engine';
@@ -111,5 +112,5 @@ export function importScenario(services: Services, text: string, fileName = 'The
 /** The JSON text of a scenario, as written to a file for sharing. */
 export function exportScenario(services: Services, id: string): { fileName: string; json: string } {
   const { scenario } = getScenario(services, id);
-  return { fileName: `${scenario.id}.json`, json: `${JSON.stringify(scenario, null, 2)}\n` };
+  return { fileName: safeFileName(scenario.id, { extension: 'json', fallback: 'scenario' }), json: `${JSON.stringify(scenario, null, 2)}\n` };
 }

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { AppInfo } from '../../shared/domain/types';
+import { takeDailyBackup } from '../db/backups';
 import { openDatabase } from '../db/open-database';
+import type { Logger } from '../logging';
 import { ensureBundledReference } from './bundled-reference';
 import { createBatchJobs, type BatchJobs } from './batch-jobs';
 import { createFirmJobs, type FirmJobs } from './firm';
@@ -33,6 +35,8 @@ export interface Services {
   firm: FirmJobs;
   /** Batch PDF reports started from the UI (one at a time). */
   batch: BatchJobs;
+  /** The local error log (absent in tests that do not ask for one). */
+  log?: Logger;
 }
 
 export interface CreateServicesOptions {
@@ -52,6 +56,10 @@ export interface CreateServicesOptions {
   loadReference?: boolean;
   /** The fetch market data goes through (default: the global fetch); tests replay recordings. */
   marketFetch?: typeof fetch;
+  /** Daily rolling backups of an existing database file (default: on, keeping KEEP_BACKUPS). */
+  backups?: { keep?: number; now?: () => Date } | false;
+  /** Where unexpected errors are logged. */
+  log?: Logger;
 }
 
 /** The local date as YYYY-MM-DD. */
@@ -62,8 +70,12 @@ function localToday(): string {
 
 /** Opens the database, applies migrations, seeds the sample on first run and returns the services. */
 export function createServices(options: CreateServicesOptions): Services {
-  const { db, schemaVersion } = openDatabase({ path: options.dbPath, nativeBinding: options.nativeBinding });
+  const { db, schemaVersion, previousVersion } = openDatabase({ path: options.dbPath, nativeBinding: options.nativeBinding });
   try {
+    // A new file has nothing worth keeping yet; an existing one gets today's backup before anything changes.
+    if (options.dbPath !== ':memory:' && previousVersion > 0 && options.backups !== false) {
+      takeDailyBackup(db, options.dbPath, { keep: options.backups?.keep, now: options.backups?.now?.() });
+    }
     if (options.loadReference ?? true) ensureBundledReference(db, options.resourcesDir);
     if (options.seedSample ?? true) seedSampleOnce(db, readSamplePortfolio(options.resourcesDir));
   } catch (error) {
@@ -78,6 +90,7 @@ export function createServices(options: CreateServicesOptions): Services {
     printPdf: options.printPdf,
     pickFolder: options.pickFolder,
     today: options.today ?? localToday,
+    log: options.log,
     market: createMarketJobs(db, () => createYahooClient(marketFetch)),
     firm: createFirmJobs(),
     batch: createBatchJobs(),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createLogger, logsDir } from '../logging';
 import { resolveDbPath } from '../paths';
 import { closeServices, createServices } from '../services/services';
 import { printWithChromium } from '../reports/chromium';
@@ -18,8 +19,10 @@ async function main(): Promise<void> {
     throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   }
   const root = path.join(__dirname, '..', '..');
+  const dbPath = resolveDbPath({ flag: values.db });
   const services = createServices({
-    dbPath: resolveDbPath({ flag: values.db }),
+    dbPath,
+    log: createLogger(logsDir(path.dirname(dbPath))),
     shell: 'browser',
     version: __APP_VERSION__,
     resourcesDir: path.join(root, 'resources'),

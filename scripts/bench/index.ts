@@ -2,12 +2,13 @@ import { engineBenchmarks } from './engine';
 import { batchPdfBenchmark, firmBenchmarks } from './firm';
 import { machineContext, printFigures } from './harness';
 import { importBenchmarks } from './import';
+import { largeBenchmarks } from './large';
 import { referenceBenchmarks } from './reference';
 import { storeBenchmarks } from './store';
 import { reportBenchmarks } from './report';
 import { uiBenchmarks } from './ui';
 
-/** Runs every benchmark group, or only those named (store, engine, firm, ui, import, report, reference), and prints the figures. */
+/** Runs every benchmark group, or only those named (store, engine, firm, ui, import, report, reference, large), and prints the figures. */
 export async function runBenchmarks(args: string[]): Promise<void> {
   const isWanted = (group: string) => args.length === 0 || args.includes(group);
   console.log('# Aftershock benchmarks');
@@ -32,6 +33,14 @@ export async function runBenchmarks(args: string[]): Promise<void> {
     else printFigures('Client PDF report', report);
   }
   if (isWanted('reference')) printFigures('Reference data and exposure', referenceBenchmarks());
+  // Not in the default run: it builds two large databases and drives Chromium (about a minute).
+  if (args.includes('large')) {
+    const large = await largeBenchmarks();
+    printFigures('Large data (10,000 positions; 1,000 clients)', large.figures);
+    console.log(large.memory.map((m) => `Memory ${m}`).join('\n'));
+    if (typeof large.ui === 'string') console.log(`\n## Large data on screen\n${large.ui}`);
+    else printFigures('Large data on screen (Chromium)', large.ui);
+  }
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`\nPeak memory of this benchmark process (RSS): ${peak.toFixed(0)} MiB`);
 }

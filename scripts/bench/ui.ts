@@ -13,7 +13,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const SYMBOLS = ['NVDA', 'AVGO', 'TSM', 'ASML', 'AMD', 'MU', 'VST', 'CEG', 'GEV', 'MSFT', 'GOOGL', 'META', 'AMZN', 'AAPL', 'QQQ', 'SPY', 'SMH', 'XLU', 'TLT', 'ORCL'];
 
 /** Writes a database whose only portfolio has `count` positions across 50 accounts. */
-function bigBook(file: string, count: number): void {
+export function bigBook(file: string, count: number): void {
   const services = createServices({ dbPath: file, shell: 'test', version: 'bench', resourcesDir: path.join(ROOT, 'resources'), seedSample: false });
   const { db } = services;
   db.transaction(() => {

@@ -70,6 +70,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   if (blocks.length === 0) {
     // No recognisable header: with a user's mapping the first line is the header; without, say so.
     const headerIndex = table.rows.findIndex((r) => !isBlankRow(r));
+    // Only empty cells (a line of "" or separators): nothing to read.
+    if (headerIndex === -1) return refuse(fileName, 'the file has no values, only empty cells; export the holdings again and pick the CSV file.');
     const header = table.rows[headerIndex].map((c) => c.trim());
     const layoutKey = `generic:${hashText(header.map(normaliseHeader).join('|'))}`;
     if (!options.mapping) {

@@ -34,9 +34,16 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
       frozen: Object.isFrozen(window.api),
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
+      ipcRenderer: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
+      electron: typeof (window as unknown as { electron?: unknown }).electron,
+      module: typeof (window as unknown as { module?: unknown }).module,
+      buffer: typeof (window as unknown as { Buffer?: unknown }).Buffer,
+      allFunctions: Object.values(window.api).every((v) => typeof v === 'function'),
     }));
     expect(surface.api).toEqual(commandNames.map((n) => commands[n].method).sort());
-    expect(surface).toMatchObject({ frozen: true, require: 'undefined', process: 'undefined' });
+    expect(surface).toMatchObject({
+      frozen: true, require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', electron: 'undefined', module: 'undefined', buffer: 'undefined', allFunctions: true,
+    });
   });
 
   it('creates a portfolio for a new client, adds an account and a position', async () => {
@@ -111,6 +118,36 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
     await page.getByRole('heading', { name: 'Results', exact: true }).waitFor();
     await page.keyboard.press('Control+1');
     await page.getByRole('heading', { name: 'Portfolios', exact: true }).waitFor();
+  });
+
+  it('renders only the visible rows of a 1,000-position portfolio and scrolls to the last one', async () => {
+    const methods = { create: commands['portfolios:create'].method, account: commands['accounts:create'].method, position: commands['positions:create'].method };
+    const id = await page.evaluate(async (m) => {
+      const api = window.api as unknown as Record<string, (r: unknown) => Promise<{ ok: boolean; value: { id: number } }>>;
+      const value = async (answer: Promise<{ ok: boolean; value: { id: number } }>) => {
+        const result = await answer;
+        if (!result.ok) throw new Error(JSON.stringify(result));
+        return result.value;
+      };
+      const portfolio = await value(api[m.create]({ name: 'Thousand' }));
+      const account = await value(api[m.account]({ portfolioId: portfolio.id, name: 'Big' }));
+      for (let i = 0; i < 1000; i++) await value(api[m.position]({ accountId: account.id, symbol: `T${String(i).padStart(4, '0')}`, quantity: 1, price: 1000 + i }));
+      return portfolio.id;
+    }, methods);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Portfolios', exact: true }).waitFor();
+    await page.keyboard.press('Control+2');
+    await page.getByLabel('Portfolio', { exact: true }).selectOption(String(id));
+    await page.getByText('1000 positions', { exact: true }).waitFor();
+    const rows = page.locator('table.holdings tbody tr[tabindex]');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeLessThan(80);
+    // Sorted by value, largest first: T0999 heads the list and T0000 ends it.
+    expect(await rows.first().locator('td.symbol').innerText()).toBe('T0999');
+    await page.getByTestId('holdings-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.locator('tr', { hasText: 'T0000' }).waitFor();
+    expect(await rows.count()).toBeLessThan(80);
+    await page.screenshot({ path: path.join(SHOTS, '06-holdings-1000.png') });
   });
 
   it('ran without console errors or CSP violations', () => {

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Position } from '../../../shared/domain/types';
 import { countOf, formatMoney, formatPercent, formatQuantity } from '../../../shared/format';
 import { Dialog } from '../components/Dialog';
@@ -21,6 +22,10 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'weight', label: 'Weight', numeric: true },
 ];
 
+const ROW_HEIGHT = 41;
+/** Up to this many rows render in full (the usual portfolio); above it only the visible window does. */
+export const VIRTUAL_FROM = 300;
+
 /** The selected portfolio's positions with value and weight; add, edit and delete them. */
 export function HoldingsView() {
   const { portfolios, selectedPortfolioId, selectPortfolio, holdings, holdingsLoading, portfoliosLoaded } = useStore();
@@ -41,6 +46,15 @@ export function HoldingsView() {
 
   const maxWeight = useMemo(() => Math.max(0, ...(holdings?.positions ?? []).map((p) => Math.abs(p.weight ?? 0))), [holdings]);
   const rows = useMemo(() => (holdings ? arrangePositions(holdings.positions, search, sort) : []), [holdings, search, sort]);
+  // Large portfolios (10,000 positions) render only the rows in view, between two spacer rows, as the results table does.
+  const scroller = useRef<HTMLDivElement>(null);
+  const isVirtual = rows.length > VIRTUAL_FROM;
+  // eslint-disable-next-line react-hooks/incompatible-library -- read during render only, never memoised
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, enabled: isVirtual });
+  const items = isVirtual ? virtual.getVirtualItems() : null;
+  const shown = items ? items.map((item) => rows[item.index]) : rows;
+  const padTop = items?.length ? items[0].start : 0;
+  const padBottom = items?.length ? virtual.getTotalSize() - items[items.length - 1].end : 0;
 
   if (portfoliosLoaded && portfolios.length === 0) {
     return (
@@ -134,7 +148,8 @@ export function HoldingsView() {
               {rows.length === holdings.positions.length ? `${rows.length} positions` : `${rows.length} of ${holdings.positions.length}`}
             </span>
           </div>
-          <table className="table holdings" aria-busy={holdingsLoading}>
+          <div ref={scroller} className={isVirtual ? 'holdings-scroll' : undefined} data-testid="holdings-scroll">
+          <table className="table holdings" aria-busy={holdingsLoading} aria-rowcount={rows.length + 1}>
             <thead>
               <tr>
                 {COLUMNS.map((c) => (
@@ -154,7 +169,8 @@ export function HoldingsView() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((p) => (
+              {padTop > 0 && <tr aria-hidden="true" className="spacer" style={{ height: padTop }} />}
+              {shown.map((p) => (
                 <tr
                   key={p.id}
                   tabIndex={0}
@@ -210,8 +226,10 @@ export function HoldingsView() {
                   </td>
                 </tr>
               ))}
+              {padBottom > 0 && <tr aria-hidden="true" className="spacer" style={{ height: padBottom }} />}
             </tbody>
           </table>
+          </div>
         </div>
       )}
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slug, uniqueFileName } from '../../../shared/firm/file-names';
+import { slug, uniqueFileName } from '../../../shared/file-names';
 
 describe('OS-safe report file names', () => {
   it.each([

@@ -1,0 +1,68 @@
+import { type BackupFile, listBackups, restoreBackup, setAside } from './backups';
+import type { RefusalReason } from './open-database';
+
+export type RecoveryChoice =
+  | { id: 'restore'; label: string; backup: BackupFile }
+  | { id: 'fresh'; label: string }
+  | { id: 'quit'; label: string };
+
+export interface RecoveryPlan {
+  title: string;
+  /** The refusal sentence, then what each way out does. */
+  message: string;
+  detail: string;
+  /** In the order to show them; the first is the default. */
+  choices: RecoveryChoice[];
+}
+
+const TITLES: Record<RefusalReason, string> = {
+  'not-a-file': 'The database path is not a file',
+  'not-sqlite': 'The database file is not an Aftershock database',
+  damaged: 'The database file is damaged',
+  newer: 'The database is from a newer Aftershock',
+  'upgrade-failed': 'The database could not be upgraded',
+};
+
+/**
+ * The ways out for a database refused at start (pure: decides nothing on disk). A backup this version can open
+ * is offered first; "start fresh" moves the bad file aside (renamed, never deleted) — except for a folder,
+ * which is never moved; for a newer file, quitting to update Aftershock is the default.
+ */
+export function planRecovery(refusal: { reason: RefusalReason; file: string; message: string }, backups: readonly BackupFile[]): RecoveryPlan {
+  const latest = backups[0];
+  const choices: RecoveryChoice[] = [];
+  const restore: RecoveryChoice | null = latest
+    ? { id: 'restore', label: `Restore the backup of ${latest.takenAt.slice(0, 16).replace('T', ' ')} UTC`, backup: latest }
+    : null;
+  const fresh: RecoveryChoice | null = refusal.reason === 'not-a-file' ? null : { id: 'fresh', label: 'Start fresh (keep the bad file aside)' };
+  const quit: RecoveryChoice = { id: 'quit', label: refusal.reason === 'newer' ? 'Quit and update Aftershock' : 'Quit' };
+  if (refusal.reason === 'newer') choices.push(quit);
+  if (restore) choices.push(restore);
+  if (fresh) choices.push(fresh);
+  if (refusal.reason !== 'newer') choices.push(quit);
+
+  const lines = [
+    restore ? `Restore: the file is set aside and the newest backup (${latest!.name}) becomes the database; changes since then are lost.` : 'There is no automatic backup of this database to restore.',
+    fresh ? 'Start fresh: the file is renamed beside itself (never deleted) and an empty database is created.' : '',
+    'Nothing is changed until you choose.',
+  ];
+  return { title: TITLES[refusal.reason], message: refusal.message, detail: lines.filter(Boolean).join('\n'), choices };
+}
+
+/** Carries out a recovery choice on disk; returns a sentence saying what was done and where the old file went. */
+export function applyRecovery(dbPath: string, choice: RecoveryChoice, now: Date = new Date()): string {
+  if (choice.id === 'restore') {
+    const { replacedKeptAt } = restoreBackup(dbPath, choice.backup.path, now);
+    return `Restored ${choice.backup.name}; the refused file is kept at "${replacedKeptAt}".`;
+  }
+  if (choice.id === 'fresh') {
+    const aside = setAside(dbPath, 'refused', now);
+    return `Started a fresh database; the refused file is kept at "${aside}".`;
+  }
+  return 'Nothing was changed.';
+}
+
+/** The plan for a refused database, reading its backups from disk. */
+export function recoveryFor(refusal: { reason: RefusalReason; file: string; message: string }): RecoveryPlan {
+  return planRecovery(refusal, listBackups(refusal.file));
+}

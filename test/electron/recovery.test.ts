@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/aftershock';
+import { backupsDir, listBackups, restoreBackup, takeDailyBackup } from '../../electron/db/backups';
+import { SCHEMA_VERSION } from '../../electron/db/migrations';
+import { DatabaseRefusedError, openDatabase } from '../../electron/db/open-database';
+import { applyRecovery, planRecovery, recoveryFor } from '../../electron/db/recovery';
+import { closeServices, createServices } from '../../electron/services/services';
+import { call, RESOURCES } from '../helpers/services';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-recovery-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const day = (d: string) => () => new Date(`${d}T09:30:00.000Z`);
+
+function open(file: string, now = day('2026-11-01'), keep = 3) {
+  return createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false, backups: { keep, now } });
+}
+
+function refusal(file: string): DatabaseRefusedError {
+  try {
+    openDatabase({ path: file }).db.close();
+  } catch (error) {
+    if (error instanceof DatabaseRefusedError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }) as number;
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('automatic rolling backups', () => {
+  it('takes one backup per day on opening an existing file and keeps only the newest N', () => {
+    const file = path.join(dir, 'aftershock.sqlite');
+    const first = open(file);
+    call(first, 'portfolios:create', { name: 'Kept' });
+    closeServices(first);
+    expect(listBackups(file)).toEqual([]); // a brand-new file has nothing to keep yet
+
+    for (const d of ['2026-11-02', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05']) closeServices(open(file, day(d)));
+    const backups = listBackups(file);
+    expect(backups.map((b) => [b.kind, b.takenAt])).toEqual([
+      ['daily', '2026-11-05T09:30:00.000Z'],
+      ['daily', '2026-11-04T09:30:00.000Z'],
+      ['daily', '2026-11-03T09:30:00.000Z'],
+    ]);
+    expect(fs.readdirSync(backupsDir(file)).sort()).toEqual([
+      'aftershock-2026-11-03T09-30-00-000Z.sqlite', 'aftershock-2026-11-04T09-30-00-000Z.sqlite', 'aftershock-2026-11-05T09-30-00-000Z.sqlite',
+    ]);
+    const copy = new Database(backups[0].path, { readonly: true });
+    expect(copy.prepare('SELECT name FROM portfolios').all()).toEqual([{ name: 'Kept' }]);
+    copy.close();
+  });
+
+  it('restores a backup, keeping the replaced file renamed beside it, byte for byte', () => {
+    const file = path.join(dir, 'aftershock.sqlite');
+    const s = open(file);
+    call(s, 'portfolios:create', { name: 'Before' });
+    closeServices(s);
+    const s2 = open(file, day('2026-11-02'));
+    call(s2, 'portfolios:create', { name: 'After' });
+    closeServices(s2);
+    const before = sha(file);
+    const { replacedKeptAt } = restoreBackup(file, listBackups(file)[0].path, new Date('2026-11-03T00:00:00Z'));
+    expect(replacedKeptAt).toBe(`${file}.replaced-2026-11-03T00-00-00-000Z`);
+    expect(sha(replacedKeptAt!)).toBe(before);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT name FROM portfolios ORDER BY name').all()).toEqual([{ name: 'Before' }]);
+    db.close();
+  });
+
+  it('refuses to restore a damaged backup and leaves the database as it was', () => {
+    const file = path.join(dir, 'aftershock.sqlite');
+    closeServices(open(file));
+    const before = sha(file);
+    const bad = path.join(dir, 'bad.sqlite');
+    fs.writeFileSync(bad, Buffer.alloc(4096));
+    expect(() => restoreBackup(file, bad)).toThrow(`The backup "${bad}" is not a whole Aftershock database, so it was not restored.`);
+    expect(sha(file)).toBe(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(['aftershock.sqlite', 'aftershock.sqlite-shm', 'aftershock.sqlite-wal', 'bad.sqlite'].filter((f) => fs.existsSync(path.join(dir, f))));
+  });
+
+  it('does not take a backup that a day already has, and a takeDailyBackup on the same day returns null', () => {
+    const file = path.join(dir, 'a.sqlite');
+    const { db } = openDatabase({ path: file });
+    expect(takeDailyBackup(db, file, { now: new Date('2026-01-01T01:00:00Z') })).toBe(path.join(dir, 'backups', 'a-2026-01-01T01-00-00-000Z.sqlite'));
+    expect(takeDailyBackup(db, file, { now: new Date('2026-01-01T23:00:00Z') })).toBeNull();
+    db.close();
+  });
+});
+
+describe('a database refused at start', () => {
+  function realDb(file: string) {
+    const s = open(file);
+    call(s, 'portfolios:create', { name: 'Precious' });
+    closeServices(s);
+  }
+
+  it('detects a truncated file (cut to half) as damaged and leaves it untouched', () => {
+    const file = path.join(dir, 'cut.sqlite');
+    realDb(file);
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const half = sha(file);
+    const error = refusal(file);
+    expect(error.reason).toBe('damaged');
+    expect(error.message).toMatch(/^".*cut\.sqlite" is damaged: it is cut short \(\d+ of \d+ bytes\)\. It was left untouched\.$/);
+    expect(sha(file)).toBe(half);
+  });
+
+  it('offers restore first, then start fresh, then quit; a newer file defaults to quitting to update', () => {
+    const backup = { path: '/d/backups/a-2026-11-05T09-30-00-000Z.sqlite', name: 'a-2026-11-05T09-30-00-000Z.sqlite', kind: 'daily' as const, takenAt: '2026-11-05T09:30:00.000Z', bytes: 1 };
+    const damaged = planRecovery({ reason: 'damaged', file: '/d/a.sqlite', message: 'm' }, [backup]);
+    expect(damaged.title).toBe('The database file is damaged');
+    expect(damaged.choices.map((c) => [c.id, c.label])).toEqual([
+      ['restore', 'Restore the backup of 2026-11-05 09:30 UTC'],
+      ['fresh', 'Start fresh (keep the bad file aside)'],
+      ['quit', 'Quit'],
+    ]);
+    expect(planRecovery({ reason: 'not-sqlite', file: '/d/a.sqlite', message: 'm' }, []).choices.map((c) => c.id)).toEqual(['fresh', 'quit']);
+    expect(planRecovery({ reason: 'newer', file: '/d/a.sqlite', message: 'm' }, [backup]).choices.map((c) => c.label)).toEqual([
+      'Quit and update Aftershock', 'Restore the backup of 2026-11-05 09:30 UTC', 'Start fresh (keep the bad file aside)',
+    ]);
+    // A folder is never moved.
+    expect(planRecovery({ reason: 'not-a-file', file: '/d', message: 'm' }, []).choices.map((c) => c.id)).toEqual(['quit']);
+  });
+
+  it('"start fresh" renames the bad file (never deletes it) and the app then opens an empty database', () => {
+    const file = path.join(dir, 'aftershock.sqlite');
+    fs.writeFileSync(file, 'symbol,quantity\nNVDA,10\n');
+    const plan = recoveryFor(refusal(file));
+    expect(plan.choices.map((c) => c.id)).toEqual(['fresh', 'quit']);
+    const said = applyRecovery(file, plan.choices[0], new Date('2026-11-29T08:00:00Z'));
+    expect(said).toBe(`Started a fresh database; the refused file is kept at "${file}.refused-2026-11-29T08-00-00-000Z".`);
+    expect(fs.readFileSync(`${file}.refused-2026-11-29T08-00-00-000Z`, 'utf8')).toBe('symbol,quantity\nNVDA,10\n');
+    const s = open(file);
+    expect(call(s, 'portfolios:list', {})).toEqual([]);
+    closeServices(s);
+  });
+
+  it('"restore" puts the newest backup back after a file was zero-filled, keeping the zeroed file', () => {
+    const file = path.join(dir, 'aftershock.sqlite');
+    realDb(file);
+    closeServices(open(file, day('2026-11-02')));
+    for (const f of ['-wal', '-shm']) fs.rmSync(file + f, { force: true });
+    fs.writeFileSync(file, Buffer.alloc(fs.statSync(file).size));
+    const plan = recoveryFor(refusal(file));
+    expect(plan.choices[0].id).toBe('restore');
+    applyRecovery(file, plan.choices[0], new Date('2026-11-29T08:00:00Z'));
+    expect(fs.readFileSync(`${file}.replaced-2026-11-29T08-00-00-000Z`).every((b) => b === 0)).toBe(true);
+    const s = open(file, day('2026-11-29'));
+    expect(call(s, 'portfolios:list', {}).map((p: { name: string }) => p.name)).toEqual(['Precious']);
+    closeServices(s);
+  });
+});
+
+describe('aftershock backups list|restore', () => {
+  it('lists backups and restores one even when the database is refused; the CLI error points to it', () => {
+    const file = path.join(dir, 'aftershock.sqlite');
+    const s = open(file);
+    call(s, 'portfolios:create', { name: 'Precious' });
+    closeServices(s);
+    closeServices(open(file, day('2026-11-02')));
+    fs.writeFileSync(file, 'not a database');
+
+    const refused = run(['portfolios', 'list', '--db', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('See "aftershock backups list" and "aftershock backups restore" to go back to an automatic backup.');
+
+    const listed = run(['backups', 'list', '--db', file]);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain('2026-11-02 09:30:00  daily');
+    expect(JSON.parse(run(['backups', 'list', '--db', file, '--json']).out)).toHaveLength(1);
+    expect(run(['backups', 'restore', '7', '--db', file]).err).toBe('aftershock: There is no backup "7"; give a number from 1 to 1 (see "aftershock backups list") or a backup file.');
+
+    const restored = run(['backups', 'restore', '--db', file]);
+    expect(restored.code).toBe(0);
+    expect(restored.out).toMatch(/^Restored "aftershock-2026-11-02T09-30-00-000Z\.sqlite" as the database\. The file it replaced is kept at ".*aftershock\.sqlite\.replaced-.*"\.$/);
+    const after = run(['portfolios', 'list', '--db', file, '--json']);
+    expect(JSON.parse(after.out).map((p: { name: string }) => p.name)).toEqual(['Precious']);
+    expect(SCHEMA_VERSION).toBeGreaterThan(0);
+  });
+});
