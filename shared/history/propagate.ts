@@ -96,12 +96,23 @@ export function propagationMoves(book: Book, scenario: Scenario, history: PriceH
   const scale = options.scale ?? 1;
   const { proxies, notes } = proxyShocks(scenario, history, config, scale);
   const overrides = new Map<string, Provenance>();
-  const method = `OLS of daily returns on ${proxies.length} proxy series over up to ${ESTIMATION_DAYS} trading days to ${options.asOf} (at least ${MIN_OBSERVATIONS}); move = Σ β × shock; band ±1.96 standard errors`;
+  const method = `OLS of daily returns on the shocked proxy series over up to ${ESTIMATION_DAYS} trading days to ${options.asOf} (at least ${MIN_OBSERVATIONS}); move = Σ β × shock; band ±1.96 standard errors`;
   if (proxies.length === 0) {
     notes.unshift('Propagation off: no shock maps to a proxy series with price history.');
     return { overrides, use: { mode: 'propagation', from: options.asOf, to: options.asOf, method, notes, proxies: [] } };
   }
-  const { calendar, returns } = proxyReturns(proxies, history, options.asOf);
+  // A proxy with too little history (a recent listing) cannot be estimated against: it is dropped, with a note.
+  const all = proxyReturns(proxies, history, options.asOf);
+  const kept = proxies.map((p, j) => ({ p, r: all.returns[j], days: all.returns[j].reduce((n, x) => n + (Number.isNaN(x) ? 0 : 1), 0) }));
+  for (const k of kept) if (k.days < MIN_OBSERVATIONS) notes.push(`Not propagated from ${k.p.shock}: ${k.p.label} has only ${k.days} days of returns to ${options.asOf} (needs ${MIN_OBSERVATIONS}).`);
+  const usable = kept.filter((k) => k.days >= MIN_OBSERVATIONS);
+  proxies.splice(0, proxies.length, ...usable.map((k) => k.p));
+  if (proxies.length === 0) {
+    notes.unshift('Propagation off: no shocked proxy series has enough price history.');
+    return { overrides, use: { mode: 'propagation', from: options.asOf, to: options.asOf, method, notes, proxies: [] } };
+  }
+  const calendar = all.calendar;
+  const returns = usable.map((k) => k.r);
   const compiled = compileScenario(scenario, scale);
   const proxySymbols = new Set(proxies.filter((p) => p.symbols.length === 1).map((p) => p.symbols[0]));
   const shocks = proxies.map((p) => p.change);
