@@ -30,6 +30,7 @@ export interface ReturnRisk {
 
 export interface PortfolioRisk extends ReturnRisk {
   asOf: string;
+  baseCurrency: string;
   benchmark: string;
   window: { from: string; to: string };
   /** Share of the portfolio's value whose own (or stand-in) history was used. */
@@ -153,6 +154,7 @@ export function portfolioRisk(book: Book, history: PriceHistory, config: ProxyCo
   return {
     ...returnRisk(calendar, returns, benchReturns),
     asOf: options.asOf,
+    baseCurrency: book.baseCurrency,
     benchmark,
     window: { from: calendar[0], to: calendar[calendar.length - 1] },
     coveredShare: total === 0 ? 0 : covered / total,

@@ -19,6 +19,7 @@ import { SECURITY_TYPES } from '../domain/reference';
 import type { SecurityDetail, PortfolioReference, Theme } from '../domain/reference';
 import { EXPOSURE_DIMENSIONS, type ExposureResult } from '../domain/exposure';
 import type { MarketJobStatus } from '../domain/market';
+import type { PortfolioRisk } from '../history';
 
 /**
  * The command contract: every request main accepts, declared once.
@@ -204,8 +205,26 @@ export const commands = {
   'stress:run': command<StressResult>()(
     'runStress',
     z
-      .strictObject({ portfolioId: id, ...scenarioRef, lookThrough: z.boolean().optional(), by: z.array(z.enum(DIMENSIONS)).max(8).optional() })
+      .strictObject({
+        portfolioId: id,
+        ...scenarioRef,
+        lookThrough: z.boolean().optional(),
+        by: z.array(z.enum(DIMENSIONS)).max(8).optional(),
+        /** Carry the shocks to holdings no shock names, estimated from history up to `asOf` (DESIGN §3.7). */
+        propagate: z.boolean().optional(),
+        asOf: isoDate.optional(),
+      })
       .refine(oneScenario, 'must give either scenarioId or scenario'),
+  ),
+  'stress:replay': command<StressResult>()(
+    'replayWindow',
+    z
+      .strictObject({ portfolioId: id, from: isoDate, to: isoDate, lookThrough: z.boolean().optional(), by: z.array(z.enum(DIMENSIONS)).max(8).optional() })
+      .refine((r) => r.from < r.to, { path: ['to'], message: 'must be after the from date' }),
+  ),
+  'stress:risk': command<PortfolioRisk>()(
+    'getPortfolioRisk',
+    z.strictObject({ portfolioId: id, asOf: isoDate.optional(), benchmark: symbol.optional(), lookThrough: z.boolean().optional() }),
   ),
   'stress:reverse': command<ReverseResult>()(
     'reverseStress',
