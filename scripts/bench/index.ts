@@ -1,12 +1,13 @@
 import { engineBenchmarks } from './engine';
 import { machineContext, printFigures } from './harness';
+import { historyBenchmarks } from './history';
 import { importBenchmarks } from './import';
 import { referenceBenchmarks } from './reference';
 import { storeBenchmarks } from './store';
 import { reportBenchmarks } from './report';
 import { uiBenchmarks } from './ui';
 
-/** Runs every benchmark group, or only those named (store, engine, ui, import, report, reference), and prints the figures. */
+/** Runs every benchmark group, or only those named (store, engine, ui, import, report, reference, history), and prints the figures. */
 export async function runBenchmarks(args: string[]): Promise<void> {
   const isWanted = (group: string) => args.length === 0 || args.includes(group);
   console.log('# Aftershock benchmarks');
@@ -25,6 +26,7 @@ export async function runBenchmarks(args: string[]): Promise<void> {
     else printFigures('Client PDF report', report);
   }
   if (isWanted('reference')) printFigures('Reference data and exposure', referenceBenchmarks());
+  if (isWanted('history')) printFigures('History: replay, propagation, risk (5,000 positions, 5 years daily)', historyBenchmarks());
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`\nPeak memory of this benchmark process (RSS): ${peak.toFixed(0)} MiB`);
 }
