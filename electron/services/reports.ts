@@ -41,6 +41,8 @@ export function buildReport(services: Services, request: ReportRequest): ReportM
   const snapshot = stressSnapshot(services.db, request.portfolioId);
   const settings = { ...reportSettingsFor(services, request.portfolioId), ...request.settings };
   const scenarios = request.scenarioIds.map((id) => getScenario(services, id).scenario);
+  const replay = scenarios.find((x) => x.kind === 'historical');
+  if (replay) throw new AppError('validation', `“${replay.name}” is a historical replay, which reports do not include yet; choose hypothetical scenarios or replay it under Results → Replay.`);
   if (request.remember) {
     const { date: _date, ...rest } = settings;
     setSetting(services.db, settingsKey(snapshot.portfolio.clientId), rest);

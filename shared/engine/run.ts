@@ -29,6 +29,8 @@ export interface AggregateRow {
   value: number;
   pnl: number;
   return: number;
+  /** P&L at the low and high ends of propagated bands, when part of the group was propagated. */
+  band?: { low: number; high: number };
 }
 
 export interface CoverageBucket {
@@ -89,6 +91,8 @@ export interface HistoryUse {
   drawdown?: { change: number; peak: string; trough: string } | null;
   /** Replay only: the portfolio's worst day inside the window. */
   worstDay?: { date: string; change: number } | null;
+  /** The history-driven move of every security it moved, by upper-case symbol (for "why did this move"). */
+  moves?: Record<string, Provenance>;
   /** Propagation only: the proxy series the shocks were mapped to. */
   proxies?: { symbol: string; shock: string; change: number }[];
 }
@@ -440,37 +444,45 @@ function groupsOf(key: SecurityKey, currency: string, dimension: Exclude<Dimensi
 
 /** Sums value and P&L of slices by a dimension, largest loss first. */
 function aggregate(book: Book, evaluate: ReturnType<typeof createEvaluator>, moves: GroupMove[], dimension: Dimension): AggregateRow[] {
-  const rows = new Map<string, { value: number; pnl: number }>();
-  const put = (key: string, value: number, pnl: number) => {
+  const rows = new Map<string, { value: number; pnl: number; low: number; high: number }>();
+  const put = (key: string, value: number, r: number, low: number, high: number) => {
     const row = rows.get(key);
     if (row) {
       row.value += value;
-      row.pnl += pnl;
-    } else rows.set(key, { value, pnl });
+      row.pnl += value * r;
+      row.low += value * low;
+      row.high += value * high;
+    } else rows.set(key, { value, pnl: value * r, low: value * low, high: value * high });
   };
   if (dimension === 'account') {
-    book.positions.forEach((p, i) => put(p.accountName, p.value, p.value * moves[book.positionGroup[i]].return));
+    book.positions.forEach((p, i) => {
+      const m = moves[book.positionGroup[i]];
+      put(p.accountName, p.value, m.return, m.low, m.high);
+    });
   } else {
     book.groups.forEach((g, i) => {
-      if (!moves[i].throughFund) {
-        const r = moves[i].return;
-        for (const key of groupsOf(g.key, g.currency, dimension)) put(key, g.value, g.value * r);
+      const m = moves[i];
+      if (!m.throughFund) {
+        for (const key of groupsOf(g.key, g.currency, dimension)) put(key, g.value, m.return, m.low, m.high);
         return;
       }
       const fund = g.fund!;
       for (const c of fund.constituents) {
         const v = g.value * c.weight;
-        const r = evaluate.slice(c.key, g.currency).return;
-        for (const key of groupsOf(c.key, g.currency, dimension)) put(key, v, v * r);
+        const move = evaluate.slice(c.key, g.currency);
+        const band = bandOf(move);
+        for (const key of groupsOf(c.key, g.currency, dimension)) put(key, v, move.return, band.low, band.high);
       }
       if (fund.residualWeight > 0) {
         const v = g.value * fund.residualWeight;
-        const r = evaluate.slice(g.key, g.currency, true).return;
-        for (const key of groupsOf(g.key, g.currency, dimension)) put(key, v, v * r);
+        const move = evaluate.slice(g.key, g.currency, true);
+        const band = bandOf(move);
+        for (const key of groupsOf(g.key, g.currency, dimension)) put(key, v, move.return, band.low, band.high);
       }
     });
   }
+  const hasBand = (r: { pnl: number; low: number; high: number }) => Math.abs(r.low - r.pnl) > 1e-9 * (1 + Math.abs(r.pnl)) || Math.abs(r.high - r.pnl) > 1e-9 * (1 + Math.abs(r.pnl));
   return [...rows]
-    .map(([key, r]) => ({ key, value: r.value, pnl: r.pnl, return: r.value === 0 ? 0 : r.pnl / r.value }))
+    .map(([key, r]) => ({ key, value: r.value, pnl: r.pnl, return: r.value === 0 ? 0 : r.pnl / r.value, ...(hasBand(r) ? { band: { low: Math.min(r.low, r.high), high: Math.max(r.low, r.high) } } : {}) }))
     .sort((a, b) => a.pnl - b.pnl || b.value - a.value || a.key.localeCompare(b.key));
 }

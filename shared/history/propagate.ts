@@ -143,7 +143,7 @@ export function propagationMoves(book: Book, scenario: Scenario, history: PriceH
   if (short.length) notes.push(`Propagation off for ${short.length} holding(s) with less than ${MIN_OBSERVATIONS} days of history: ${short.slice(0, 12).join(', ')}${short.length > 12 ? ', …' : ''}.`);
   return {
     overrides,
-    use: { mode: 'propagation', from: calendar[0], to: calendar[calendar.length - 1], method, notes, proxies: proxies.map((p) => ({ symbol: p.label, shock: p.shock, change: p.change })) },
+    use: { mode: 'propagation', from: calendar[0], to: calendar[calendar.length - 1], method, notes, moves: Object.fromEntries(overrides), proxies: proxies.map((p) => ({ symbol: p.label, shock: p.shock, change: p.change })) },
   };
 }
 

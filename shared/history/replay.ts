@@ -144,6 +144,6 @@ export function runReplay(
   if (limit) notes.push(`${limit.symbol} has the shortest history (from ${limit.first}): windows starting earlier replay it through a stand-in.`);
   const path = valuePath(book, seriesOf, from, end);
   const stats = pathStats(path.dates, path.values);
-  const use: HistoryUse = { mode: 'replay', from: path.dates[0] ?? from, to: end || to, method: 'Window total return of each holding from adjusted closes', notes, limitingSymbol: limit?.symbol ?? null, ...stats };
+  const use: HistoryUse = { mode: 'replay', from: path.dates[0] ?? from, to: end || to, method: 'Window total return of each holding from adjusted closes', notes, moves: Object.fromEntries(overrides), limitingSymbol: limit?.symbol ?? null, ...stats };
   return runScenario(book, options.scenario ?? replayScenario(from, to), { by: options.by, positions: options.positions, overrides, history: use });
 }

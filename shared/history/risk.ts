@@ -35,6 +35,8 @@ export interface PortfolioRisk extends ReturnRisk {
   window: { from: string; to: string };
   /** Share of the portfolio's value whose own (or stand-in) history was used. */
   coveredShare: number;
+  /** That value in the base currency: returns (and VaR) are fractions of it. */
+  coveredValue: number;
   proxied: { symbol: string; proxy: string }[];
   excluded: { symbol: string; value: number }[];
   notes: string[];
@@ -158,6 +160,7 @@ export function portfolioRisk(book: Book, history: PriceHistory, config: ProxyCo
     benchmark,
     window: { from: calendar[0], to: calendar[calendar.length - 1] },
     coveredShare: total === 0 ? 0 : covered / total,
+    coveredValue: covered,
     proxied,
     excluded,
     notes,

@@ -31,6 +31,16 @@ describe('history commands on the sample portfolio and the bundled prices', () =
     expect(json.coverage.explicit.share + json.coverage.proxy.share + json.coverage.none.share + json.coverage.market.share).toBeCloseTo(1, 9);
   });
 
+  it('runs the built-in replay variant of DeepSeek Monday as a replay of its window', () => {
+    const viaScenario = JSON.parse(run(['stress', '--portfolio', 'Growth & AI', '--scenario', 'replay-deepseek-monday-2025', '--json']).out);
+    const viaDates = JSON.parse(run(['replay', '--portfolio', 'Growth & AI', '--from', '2025-01-24', '--to', '2025-01-27', '--json']).out);
+    expect(viaScenario.scenarioName).toBe('DeepSeek Monday, replayed (27 Jan 2025)');
+    expect(viaScenario.pnl).toBeCloseTo(viaDates.pnl, 6);
+    expect(viaScenario.history.mode).toBe('replay');
+    const list = run(['scenarios', 'list']).out;
+    for (const id of ['replay-deepseek-monday-2025', 'replay-calendar-2022', 'replay-rate-shock-2022', 'replay-svb-2023', 'replay-tariff-shock-2025', 'replay-covid-crash-2020']) expect(list).toContain(id);
+  });
+
   it('propagates a scenario with --propagate --as-of and states the estimation window', () => {
     const plain = JSON.parse(run(['stress', '--portfolio', 'Growth & AI', '--scenario', 'ai-capex-collapse', '--json']).out);
     const text = run(['stress', '--portfolio', 'Growth & AI', '--scenario', 'ai-capex-collapse', '--propagate', '--as-of', '2025-01-24']);
