@@ -85,7 +85,8 @@ function proxyReturns(proxies: readonly ProxyShock[], history: PriceHistory, asO
 
 /** Names what a move is made of: "β 1.30 to SMH × −17.1% + β 0.20 to SPY × −1.5%". */
 function provenanceText(proxies: readonly ProxyShock[], betas: readonly number[]): string {
-  return proxies.map((p, j) => `β ${betas[j].toFixed(2)} to ${p.label} × ${signedPercent(p.change)}`).join(' + ');
+  const beta = (b: number) => (Math.round(b * 100) < 0 ? '−' : '') + Math.abs(b).toFixed(2);
+  return proxies.map((p, j) => `β ${beta(betas[j])} to ${p.label} × ${signedPercent(p.change)}`).join(' + ');
 }
 
 /**

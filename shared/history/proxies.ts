@@ -1,6 +1,6 @@
 /**
  * Which price series stands in for a group (DESIGN §3.7–3.8). Configurable per run; the defaults are the eleven
- * Select Sector SPDRs by GICS sector, SMH for semiconductors, SOXX for semiconductor equipment, SPY for the market.
+ * Select Sector SPDRs by GICS sector, SMH for semiconductors, SPY for the market.
  */
 export interface ProxyConfig {
   /** Lower-case sector name → fund symbol. */
@@ -26,9 +26,10 @@ export const DEFAULT_SECTOR_FUNDS: Record<string, string> = {
   'communication services': 'XLC',
 };
 
+// No bundled fund tracks semiconductor equipment alone; SOXX would be a near-copy of SMH (daily correlation ≈ 0.98),
+// and two near-collinear proxies make the individual betas unstable, so that industry has no default proxy.
 export const DEFAULT_INDUSTRY_FUNDS: Record<string, string> = {
   semiconductors: 'SMH',
-  'semiconductor materials & equipment': 'SOXX',
 };
 
 /** The default proxies, with theme memberships from the reference data. */

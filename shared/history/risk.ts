@@ -37,7 +37,9 @@ export interface PortfolioRisk extends ReturnRisk {
   coveredShare: number;
   /** That value in the base currency: returns (and VaR) are fractions of it. */
   coveredValue: number;
-  proxied: { symbol: string; proxy: string }[];
+  totalValue: number;
+  /** Securities that followed a stand-in, largest exposure first. */
+  proxied: { symbol: string; proxy: string; value: number }[];
   excluded: { symbol: string; value: number }[];
   notes: string[];
 }
@@ -138,7 +140,7 @@ export function portfolioRisk(book: Book, history: PriceHistory, config: ProxyCo
       const standIn = standInsFor(e.key, config).find((p) => usable(p.symbol));
       if (standIn) {
         r = usable(standIn.symbol);
-        proxied.push({ symbol: e.key.symbol, proxy: standIn.symbol });
+        proxied.push({ symbol: e.key.symbol, proxy: standIn.symbol, value: e.value });
       }
     }
     if (!r) {
@@ -148,6 +150,8 @@ export function portfolioRisk(book: Book, history: PriceHistory, config: ProxyCo
     covered += e.value;
     for (let t = 1; t < r.length; t++) if (!Number.isNaN(r[t])) portfolio[t] += e.value * r[t];
   }
+  proxied.sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || a.symbol.localeCompare(b.symbol));
+  excluded.sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || a.symbol.localeCompare(b.symbol));
   const base = covered === 0 ? total : covered;
   const returns = Array.from(portfolio.subarray(1), (x) => (base === 0 ? 0 : x / base));
   const benchReturns = Array.from(returnsOn(bench, calendar).subarray(1), (x) => (Number.isNaN(x) ? 0 : x));
@@ -161,6 +165,7 @@ export function portfolioRisk(book: Book, history: PriceHistory, config: ProxyCo
     window: { from: calendar[0], to: calendar[calendar.length - 1] },
     coveredShare: total === 0 ? 0 : covered / total,
     coveredValue: covered,
+    totalValue: total,
     proxied,
     excluded,
     notes,

@@ -56,7 +56,7 @@ describe('portfolio risk from the holdings’ histories', () => {
     if ('error' in risk) throw new Error(risk.error);
     // AAA (600) moves 2× SPY, BBB (200) moves as SPY, cash (200) not at all: β = 0.6 × 2 + 0.2 × 1 = 1.4.
     expect(risk.beta).toBeCloseTo(1.4, 10);
-    expect(risk.proxied).toEqual([{ symbol: 'BBB', proxy: 'SPY' }]);
+    expect(risk.proxied).toEqual([{ symbol: 'BBB', proxy: 'SPY', value: 200 }]);
     expect(risk.excluded).toEqual([]);
     expect(risk.coveredShare).toBe(1);
     expect(risk.window).toEqual({ from: long[0], to: long[120] });

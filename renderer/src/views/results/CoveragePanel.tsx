@@ -14,7 +14,7 @@ const BUCKETS = [
 
 /** Replays have no market shock; runs without history have nothing propagated or proxied. */
 function isShown(key: (typeof BUCKETS)[number][0], result: StressResult): boolean {
-  if (result.history?.mode === 'replay') return key !== 'market';
+  if (result.history?.mode === 'replay') return key !== 'market' && key !== 'propagated';
   if (key === 'proxy') return result.coverage.proxy.value !== 0;
   if (key === 'propagated') return !!result.history;
   return true;

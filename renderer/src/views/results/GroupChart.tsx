@@ -11,12 +11,15 @@ export function GroupChart(props: { rows: AggregateRow[]; currency: string; heig
   const maxChars = Math.floor(labelWidth / 6.5);
   const rows = withBandExtent(props.rows.slice(0, props.limit ?? 14)).map((r) => ({ ...r, label: r.key.length > maxChars ? `${r.key.slice(0, maxChars - 1)}…` : r.key }));
   const hasBand = rows.some((r) => r.extent);
+  // The axis must reach the whiskers too, not only the bars.
+  const lowest = Math.min(0, ...rows.map((r) => r.band?.low ?? r.pnl));
+  const highest = Math.max(0, ...rows.map((r) => r.band?.high ?? r.pnl));
   const height = props.height ?? Math.max(160, rows.length * 28 + 40);
   return (
     <Sized width={props.width} height={height}>
       <BarChart data={rows} layout="vertical" width={props.width} height={props.width ? height : undefined} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="var(--border)" />
-        <XAxis type="number" domain={[(min: number) => Math.min(0, min), (max: number) => Math.max(0, max)]} tickFormatter={(v: number) => compactMoney(v, props.currency)} stroke="var(--muted)" fontSize={11} />
+        <XAxis type="number" domain={[(min: number) => Math.min(0, min, lowest), (max: number) => Math.max(0, max, highest)]} tickFormatter={(v: number) => compactMoney(v, props.currency)} stroke="var(--muted)" fontSize={11} />
         <YAxis type="category" dataKey="label" width={labelWidth} stroke="var(--muted)" fontSize={12} interval={0} />
         <ReferenceLine x={0} stroke="var(--muted)" />
         <Tooltip
@@ -33,7 +36,7 @@ export function GroupChart(props: { rows: AggregateRow[]; currency: string; heig
           {rows.map((r) => (
             <Cell key={r.key} fill={r.pnl < 0 ? LOSS : GAIN} />
           ))}
-          {hasBand && <ErrorBar dataKey="extent" direction="x" width={6} stroke="var(--text)" strokeWidth={1.5} />}
+          {hasBand && <ErrorBar dataKey="extent" direction="x" width={6} stroke="var(--text)" strokeWidth={1.5} isAnimationActive={false} />}
         </Bar>
       </BarChart>
     </Sized>

@@ -76,7 +76,9 @@ export function RiskPanel() {
             <div className="card stat">
               <div className="muted small">History covers</div>
               <div className="stat-value">{pct(risk.coveredShare)}</div>
-              <div className="muted small">{risk.proxied.length} by a stand-in · {risk.excluded.length} left out</div>
+              <div className="muted small">
+                {pct(risk.totalValue ? risk.proxied.reduce((s, p) => s + p.value, 0) / risk.totalValue : 0)} of it by a stand-in · {risk.excluded.length} left out
+              </div>
             </div>
           </div>
           <div className="card pad">
@@ -107,7 +109,15 @@ export function RiskPanel() {
                 ))}
               </tbody>
             </table>
-            {risk.proxied.length > 0 && <p className="small muted">Followed a stand-in for lack of their own history: {risk.proxied.map((p) => `${p.symbol} → ${p.proxy}`).join(', ')}.</p>}
+            {risk.proxied.length > 0 && (
+              <details className="small muted">
+                <summary>
+                  {risk.proxied.length} securities ({formatMoney(risk.proxied.reduce((s, p) => s + p.value, 0), risk.baseCurrency, 0)}, mostly inside funds) follow a stand-in fund for lack of their own history
+                </summary>
+                {risk.proxied.slice(0, 40).map((p) => `${p.symbol} → ${p.proxy} (${formatMoney(p.value, risk.baseCurrency, 0)})`).join(', ')}
+                {risk.proxied.length > 40 ? `, and ${risk.proxied.length - 40} smaller.` : '.'}
+              </details>
+            )}
             {risk.excluded.length > 0 && <p className="small warn">Left out for lack of history: {risk.excluded.map((e) => e.symbol).join(', ')}.</p>}
             {risk.notes.map((n) => (
               <p key={n} className="small muted">
