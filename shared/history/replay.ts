@@ -141,6 +141,8 @@ export function runReplay(
   const { overrides, seriesOf, end } = replayMoves(book, history, config, from, to);
   const limit = limitingHolding(book, history);
   const notes = ['Local-currency total returns from adjusted closes; currency moves are not replayed.'];
+  if (!end) notes.push(`No price history reaches ${to}: nothing could be replayed.`);
+  else if (end < to && Date.parse(`${to}T00:00:00Z`) - Date.parse(`${end}T00:00:00Z`) > 4 * 86_400_000) notes.push(`Price history ends ${end}: the window is replayed to that day, not ${to}.`);
   if (limit) notes.push(`${limit.symbol} has the shortest history (from ${limit.first}): windows starting earlier replay it through a stand-in.`);
   const path = valuePath(book, seriesOf, from, end);
   const stats = pathStats(path.dates, path.values);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareBook } from '../../../shared/engine';
+import { explainPosition, prepareBook } from '../../../shared/engine';
 import { BAND_Z, conditionalMove, defaultProxies, runPropagated } from '../../../shared/history';
 import { pos, reference, scenario, sec } from '../engine/book-builder';
 import { fromReturns, history, weekdays } from './history-builder';
@@ -68,6 +68,24 @@ describe('propagation on a book: a holding no shock names moves by its betas to 
       'Propagation off for 1 holding(s) without price history: NOHI.',
       'Propagation off for 1 holding(s) with less than 500 days of history: SHRT.',
     ]);
+  });
+
+  it('carries the band into group aggregates and explains the move slice by slice', () => {
+    // A noisy target so the band has width: TGT2 = 1.5 × SMH + 0.5 × SPY + a wobble.
+    const noisy = smh.map((x, t) => 1.5 * x + 0.5 * spy[t] + 0.004 * Math.sin(t * 2.9 + 1));
+    const h2 = history({ SMH: fromReturns(dates, smh), SPY: fromReturns(dates, spy), TGT: fromReturns(dates, noisy) });
+    const r = runPropagated(book, s, h2, defaultProxies(), { asOf: dates[n], by: ['sector'] });
+    const tgt = r.positions.find((p) => p.symbol === 'TGT')!;
+    expect(tgt.band!.low).toBeLessThan(tgt.return);
+    expect(tgt.band!.high).toBeGreaterThan(tgt.return);
+    const tech = r.aggregates.sector!.find((row) => row.key === 'Information Technology')!;
+    expect(tech.band!.low).toBeCloseTo(1000 * tgt.band!.low, 9);
+    expect(tech.band!.high).toBeCloseTo(1000 * tgt.band!.high, 9);
+    expect(r.band!.low).toBeCloseTo(1000 * tgt.band!.low + 500 * -0.02 + 500 * -0.1, 9);
+    expect(r.aggregates.sector!.find((row) => row.key === 'Unclassified')!.band).toBeUndefined();
+    const overrides = new Map(Object.entries(r.history!.moves!));
+    const [slice] = explainPosition(book, s, book.positions.find((p) => p.symbol === 'TGT')!.id, { overrides });
+    expect(slice.price).toMatchObject({ kind: 'propagated', change: tgt.return, band: tgt.band });
   });
 
   it('estimates only on history up to the as-of date', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prepareBook } from '../../../shared/engine';
-import { defaultProxies, runReplay } from '../../../shared/history';
+import { prepareBook, scenarioSchema } from '../../../shared/engine';
+import { defaultProxies, replayScenario, runReplay } from '../../../shared/history';
 import { pos, reference, sec } from '../engine/book-builder';
 import { history, series } from './history-builder';
 
@@ -67,5 +67,21 @@ describe('replay of 21 → 24 Jan on a four-line book', () => {
     // Information Technology → XLK has no history here, so the market.
     expect(alfa.return).toBeCloseTo(0.02, 12);
     expect(alfa.applied).toBe('Proxy: its history covers 2025-01-22 → 2025-01-24 only, moved as SPY (the market) +2%');
+  });
+});
+
+describe('historical scenarios', () => {
+  it('validate with a window that ends after it starts, and not without one', () => {
+    expect(scenarioSchema.parse(replayScenario('2025-01-24', '2025-01-27'))).toMatchObject({ kind: 'historical', event: { window: { from: '2025-01-24', to: '2025-01-27' } } });
+    const { event: _event, ...noWindow } = replayScenario('2025-01-24', '2025-01-27');
+    expect(scenarioSchema.safeParse(noWindow).error?.issues[0]).toMatchObject({ path: ['event', 'window'], message: 'a historical scenario needs the window to replay (from and to dates)' });
+    expect(scenarioSchema.safeParse(replayScenario('2025-01-27', '2025-01-24')).error?.issues[0]).toMatchObject({ path: ['event', 'window', 'to'], message: "must be after the window's from date" });
+  });
+
+  it('notes when history ends before the window does', () => {
+    const book = prepareBook(positions, 'USD', ref);
+    const r = runReplay(book, history(closes), defaultProxies(), { from: '2025-01-21', to: '2025-03-31' });
+    expect(r.history!.to).toBe('2025-01-24');
+    expect(r.history!.notes).toContain('Price history ends 2025-01-24: the window is replayed to that day, not 2025-03-31.');
   });
 });
