@@ -15,6 +15,8 @@ import { basketReturns, calendarOf, returnsOn, type PriceHistory, type PriceSeri
  *   Σ_iP Σ_PP⁻¹, so β·s is the conditional expectation E[r_i | r_P = s] under the sample covariance — the textbook
  *   predictive-stress estimator. With 3 to 6 proxies and 500 to 750 days the covariance of the proxies is well
  *   determined (≥ 80 observations per parameter), so we do not shrink it; collinear proxies are refused instead.
+ * - "Unnamed" includes holdings only the catch-all market shock reaches: with propagation on, the market shock is one
+ *   more conditioning proxy (SPY), so each holding moves by its own beta to it instead of the flat market figure.
  * - Equal weights over three years rather than EWMA: a stress is a what-if about a regime, not tomorrow's volatility,
  *   and equal weights give the plain OLS standard errors the band is made from (β̂ ± 1.96 se, through sᵀ Var(β̂) s).
  */
