@@ -33,10 +33,10 @@ Commands:
   stress --portfolio NAME --scenario ID|FILE [--look-through on|off]
          [--by sector|industry|theme|country|account|assetClass|currency|symbol] [--csv]
                                Apply a scenario: totals, groups, coverage, every position
-         [--propagate [--as-of DATE]]
+         [--propagate [--as-of DATE]] [--proxy market=SYMBOL|sector:NAME=SYMBOL|industry:NAME=SYMBOL …]
                                …and move unshocked holdings by their history-estimated
                                sensitivities to the shocked groups (history up to DATE)
-  replay --portfolio NAME --from DATE --to DATE
+  replay --portfolio NAME --from DATE --to DATE [--proxy …]
                                What that window did, applied to today's holdings
   risk --portfolio NAME [--as-of DATE] [--benchmark SPY]
                                Volatility, beta, max drawdown, VaR and CVaR from history
@@ -113,6 +113,7 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         from: { type: 'string' },
         to: { type: 'string' },
         benchmark: { type: 'string' },
+        proxy: { type: 'string', multiple: true },
         out: { type: 'string' },
         debug: { type: 'boolean', default: false },
         account: { type: 'string' },

@@ -3,7 +3,7 @@ import { signedPercent } from '../../shared/engine';
 import { AppError } from '../../shared/ipc/result';
 import { noExtraArguments, requireOption, type CliContext } from './context';
 import { resolvePortfolio } from './resolve';
-import { optionalDate, printStress } from './stress';
+import { optionalDate, printStress, proxyOption } from './stress';
 import { renderTable } from './table';
 
 /** `aftershock replay --portfolio NAME --from DATE --to DATE [--json]`. */
@@ -15,7 +15,7 @@ export function runReplayCommand(context: CliContext, rest: string[]): number {
   const from = optionalDate(context, 'from')!;
   const to = optionalDate(context, 'to')!;
   if (from >= to) throw new AppError('validation', `--to must be after --from (${from} → ${to}).`);
-  const result = context.call('stress:replay', { portfolioId: portfolio.id, from, to, by: ['sector', 'theme'] });
+  const result = context.call('stress:replay', { portfolioId: portfolio.id, from, to, by: ['sector', 'theme'], ...proxyOption(context) });
   if (context.json) return context.out(JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...result }, null, 2)), 0;
   printStress(context, portfolio.name, result, 'sector');
   return 0;

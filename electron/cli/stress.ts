@@ -32,11 +32,28 @@ export function runStress(context: CliContext, rest: string[]): number {
     lookThrough: lookThrough(context),
     by: [...new Set<Dimension>([by, 'sector', 'theme'])],
     ...(context.options.propagate ? { propagate: true, ...(asOf ? { asOf } : {}) } : {}),
+    ...proxyOption(context),
   });
   if (context.json) return context.out(JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...result }, null, 2)), 0;
   if (context.options.csv) return context.out(positionsCsv(result).trimEnd()), 0;
   printStress(context, portfolio.name, result, by);
   return 0;
+}
+
+/** `--proxy market=SPY`, `--proxy "sector:Information Technology=VGT"`, `--proxy industry:Semiconductors=SOXX` (repeatable). */
+export function proxyOption(context: CliContext): { proxies?: { market?: string; sectors?: Record<string, string>; industries?: Record<string, string> } } {
+  const given = context.options.proxy;
+  if (given === undefined) return {};
+  const proxies: { market?: string; sectors?: Record<string, string>; industries?: Record<string, string> } = {};
+  for (const text of Array.isArray(given) ? given : [String(given)]) {
+    const match = /^(market|sector:([^=]+)|industry:([^=]+))=([A-Za-z0-9.^=-]+)$/.exec(text.trim());
+    if (!match) throw new AppError('validation', `--proxy must look like market=SPY, sector:NAME=SYMBOL or industry:NAME=SYMBOL, not "${text}".`);
+    const symbol = match[4].toUpperCase();
+    if (match[1] === 'market') proxies.market = symbol;
+    else if (match[2]) (proxies.sectors ??= {})[match[2].trim()] = symbol;
+    else (proxies.industries ??= {})[match[3].trim()] = symbol;
+  }
+  return { proxies };
 }
 
 /** A YYYY-MM-DD option, or undefined when not given. */

@@ -7,11 +7,26 @@ import { listSecurityThemes } from '../db/themes';
 import type { Services } from './services';
 import { resolveScenario, stressSnapshot } from './stress';
 
-/** The default proxies with theme memberships as stored (bundled and user tags). */
-export function proxyConfig(db: Database): ProxyConfig {
+/** A run's own choice of stand-in series, over the defaults. */
+export interface ProxyChoices {
+  market?: string;
+  sectors?: Record<string, string>;
+  industries?: Record<string, string>;
+}
+
+const lowerKeys = (record: Record<string, string> = {}) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k.trim().toLowerCase(), v.toUpperCase()]));
+
+/** The default proxies with theme memberships as stored (bundled and user tags), and the run's own choices on top. */
+export function proxyConfig(db: Database, choices: ProxyChoices = {}): ProxyConfig {
   const members: Record<string, string[]> = {};
   for (const row of listSecurityThemes(db, null)) (members[row.themeId.toLowerCase()] ??= []).push(row.symbol);
-  return defaultProxies(members);
+  const base = defaultProxies(members);
+  return {
+    ...base,
+    market: choices.market?.toUpperCase() ?? base.market,
+    sectorFunds: { ...base.sectorFunds, ...lowerKeys(choices.sectors) },
+    industryFunds: { ...base.industryFunds, ...lowerKeys(choices.industries) },
+  };
 }
 
 /** Price history of every security a book reaches and of every proxy a run may use, up to `to`. */
@@ -28,10 +43,10 @@ function bookOf(services: Services, portfolioId: number, lookThrough = true): Bo
 }
 
 /** Replays a window on a portfolio's holdings (a historical scenario, or dates from the picker). */
-export function replayPortfolio(services: Services, request: { portfolioId: number; from: string; to: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[] }): StressResult {
+export function replayPortfolio(services: Services, request: { portfolioId: number; from: string; to: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; proxies?: ProxyChoices }): StressResult {
   if (request.from >= request.to) throw new AppError('validation', `The replay window must end after it starts (${request.from} → ${request.to}).`);
   const book = bookOf(services, request.portfolioId, request.lookThrough);
-  const config = proxyConfig(services.db);
+  const config = proxyConfig(services.db, request.proxies);
   const history = loadHistory(services.db, book, config, request.to);
   return runReplay(book, history, config, { from: request.from, to: request.to, scenario: request.scenario, by: request.by ?? ['sector', 'theme', 'account'] });
 }
@@ -39,7 +54,7 @@ export function replayPortfolio(services: Services, request: { portfolioId: numb
 /** Runs a scenario by id or inline: historical ones replay their window; hypothetical ones may propagate. */
 export function stressWithHistory(
   services: Services,
-  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; propagate?: boolean; asOf?: string },
+  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; propagate?: boolean; asOf?: string; proxies?: ProxyChoices },
 ): StressResult | null {
   const scenario = resolveScenario(services, request);
   if (scenario.kind === 'historical') {
@@ -48,7 +63,7 @@ export function stressWithHistory(
   }
   if (!request.propagate) return null;
   const book = bookOf(services, request.portfolioId, request.lookThrough);
-  const config = proxyConfig(services.db);
+  const config = proxyConfig(services.db, request.proxies);
   const history = loadHistory(services.db, book, config, request.asOf);
   const asOf = request.asOf ?? latestDate(history, config.market);
   return runPropagated(book, scenario, history, config, { asOf, by: request.by ?? ['sector', 'theme', 'account'] });

@@ -4,7 +4,7 @@ import type { Portfolio, Position } from '../../shared/domain/types';
 import { prepareBook, reverseStress, runScenario, type Dimension, type ReverseResult, type Scenario, type StressResult } from '../../shared/engine';
 import { getPortfolio } from '../db/portfolios';
 import { listPortfolioPositions } from '../db/positions';
-import { stressWithHistory } from './history';
+import { stressWithHistory, type ProxyChoices } from './history';
 import { loadReferenceData } from './reference';
 import { getScenario } from './scenario-library';
 import type { Services } from './services';
@@ -31,7 +31,7 @@ export function resolveScenario(services: Services, request: { scenarioId?: stri
 /** Runs one scenario on one portfolio, as the CLI, reports and batch runs do. */
 export function stressPortfolio(
   services: Services,
-  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; propagate?: boolean; asOf?: string },
+  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; propagate?: boolean; asOf?: string; proxies?: ProxyChoices },
 ): StressResult {
   const withHistory = stressWithHistory(services, request);
   if (withHistory) return withHistory;

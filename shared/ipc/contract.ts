@@ -47,6 +47,13 @@ const symbol = z
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD form');
 
+/** Which price series stands in for the market, a sector or an industry (replay stand-ins and propagation proxies). */
+const proxyChoices = z.strictObject({
+  market: symbol.optional(),
+  sectors: z.record(z.string().trim().min(1).max(120), symbol).optional(),
+  industries: z.record(z.string().trim().min(1).max(120), symbol).optional(),
+});
+
 const positionFields = {
   symbol,
   name: z.string().trim().max(200).optional(),
@@ -213,13 +220,14 @@ export const commands = {
         /** Carry the shocks to holdings no shock names, estimated from history up to `asOf` (DESIGN §3.7). */
         propagate: z.boolean().optional(),
         asOf: isoDate.optional(),
+        proxies: proxyChoices.optional(),
       })
       .refine(oneScenario, 'must give either scenarioId or scenario'),
   ),
   'stress:replay': command<StressResult>()(
     'replayWindow',
     z
-      .strictObject({ portfolioId: id, from: isoDate, to: isoDate, lookThrough: z.boolean().optional(), by: z.array(z.enum(DIMENSIONS)).max(8).optional() })
+      .strictObject({ portfolioId: id, from: isoDate, to: isoDate, lookThrough: z.boolean().optional(), by: z.array(z.enum(DIMENSIONS)).max(8).optional(), proxies: proxyChoices.optional() })
       .refine((r) => r.from < r.to, { path: ['to'], message: 'must be after the from date' }),
   ),
   'stress:risk': command<PortfolioRisk>()(

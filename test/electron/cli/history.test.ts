@@ -54,6 +54,14 @@ describe('history commands on the sample portfolio and the bundled prices', () =
     expect(json.positions.some((p: { source: string; applied: string }) => p.source === 'propagated' && /^Propagated: β /.test(p.applied))).toBe(true);
   });
 
+  it('takes the run’s own proxies with --proxy and refuses a malformed one', () => {
+    const text = run(['stress', '--portfolio', 'Growth & AI', '--scenario', 'ai-capex-collapse', '--propagate', '--as-of', '2025-01-24', '--proxy', 'industry:Semiconductors=SOXX', '--proxy', 'industry:Semiconductor Materials & Equipment=SMH']);
+    expect(text.out).toMatch(/Propagated from SOXX −10%, SMH −10%, ASML −11%, ai-energy basket −20%/);
+    const replay = run(['replay', '--portfolio', 'Growth & AI', '--from', '2025-01-24', '--to', '2025-01-27', '--proxy', 'sector:Industrials=SPY']);
+    expect(replay.out).toMatch(/LDO\.MI .* moved as SPY \(its sector's fund\)/);
+    expect(run(['replay', '--portfolio', 'Growth & AI', '--from', '2025-01-24', '--to', '2025-01-27', '--proxy', 'sectors=XLK'])).toMatchObject({ code: 1, err: 'aftershock: --proxy must look like market=SPY, sector:NAME=SYMBOL or industry:NAME=SYMBOL, not "sectors=XLK".' });
+  });
+
   it('reports risk figures with the window and the holdings left out', () => {
     const text = run(['risk', '--portfolio', 'Growth & AI', '--as-of', '2025-01-24']);
     if (process.env.SHOW_CLI) console.log(text.out);
