@@ -126,7 +126,7 @@ export function ReportsView() {
         <aside className="card pad report-settings" aria-label="Report settings">
           <h3>Scenarios</h3>
           <div className="scenario-checks">
-            {s.scenarios.filter((x) => x.kind !== 'historical').map((x) => (
+            {s.scenarios.map((x) => (
               <label key={x.id} className="check">
                 <input type="checkbox" checked={chosen.includes(x.id)} onChange={() => setChosen((c) => (c.includes(x.id) ? c.filter((i) => i !== x.id) : c.length >= 12 ? c : [...c, x.id]))} /> {x.name}
               </label>
