@@ -17,6 +17,7 @@ import { runExposure, runMarket, runSecurities } from './reference';
 import type { CliContext } from './context';
 import { runReport } from './report';
 import { runScenarios } from './scenarios';
+import { runReplayCommand, runRisk } from './history';
 import { runReverse, runStress } from './stress';
 
 declare const __APP_VERSION__: string;
@@ -43,6 +44,13 @@ Commands:
   stress --portfolio NAME --scenario ID|FILE [--look-through on|off]
          [--by sector|industry|theme|country|account|assetClass|currency|symbol] [--csv]
                                Apply a scenario: totals, groups, coverage, every position
+         [--propagate [--as-of DATE]] [--proxy market=SYMBOL|sector:NAME=SYMBOL|industry:NAME=SYMBOL …]
+                               …and move unshocked holdings by their history-estimated
+                               sensitivities to the shocked groups (history up to DATE)
+  replay --portfolio NAME --from DATE --to DATE [--proxy …]
+                               What that window did, applied to today's holdings
+  risk --portfolio NAME [--as-of DATE] [--benchmark SPY]
+                               Volatility, beta, max drawdown, VaR and CVaR from history
   reverse --portfolio NAME --scenario ID|FILE --loss 20%
                                How far a scenario must be scaled to lose that much
   report --portfolio NAME --scenario ID [--scenario ID…] --out report.pdf|report.html
@@ -120,6 +128,12 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         'look-through': { type: 'string' },
         by: { type: 'string' },
         loss: { type: 'string' },
+        propagate: { type: 'boolean', default: false },
+        'as-of': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        benchmark: { type: 'string' },
+        proxy: { type: 'string', multiple: true },
         out: { type: 'string' },
         debug: { type: 'boolean', default: false },
         account: { type: 'string' },
@@ -210,6 +224,10 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         return runBatch(context, open, [verb, ...rest].filter((x) => x !== undefined)).catch(report).finally(() => closeServices(open));
       case 'reverse':
         return runReverse(context, [verb, ...rest].filter((x) => x !== undefined));
+      case 'replay':
+        return runReplayCommand(context, [verb, ...rest].filter((x) => x !== undefined));
+      case 'risk':
+        return runRisk(context, [verb, ...rest].filter((x) => x !== undefined));
       case 'imports':
         return runImports(context, verb, rest, values.portfolio);
       case 'import':

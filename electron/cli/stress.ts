@@ -24,11 +24,46 @@ export function runStress(context: CliContext, rest: string[]): number {
   noExtraArguments('stress', rest);
   const portfolio = resolvePortfolio(context);
   const by = dimension(context);
-  const result = context.call('stress:run', { portfolioId: portfolio.id, ...resolveScenario(context), lookThrough: lookThrough(context), by: [...new Set<Dimension>([by, 'sector', 'theme'])] });
+  const asOf = optionalDate(context, 'as-of');
+  if (asOf && !context.options.propagate) throw new AppError('validation', '--as-of only applies with --propagate (it limits the history the estimate uses).');
+  const result = context.call('stress:run', {
+    portfolioId: portfolio.id,
+    ...resolveScenario(context),
+    lookThrough: lookThrough(context),
+    by: [...new Set<Dimension>([by, 'sector', 'theme'])],
+    ...(context.options.propagate ? { propagate: true, ...(asOf ? { asOf } : {}) } : {}),
+    ...proxyOption(context),
+  });
   if (context.json) return context.out(JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...result }, null, 2)), 0;
   if (context.options.csv) return context.out(positionsCsv(result).trimEnd()), 0;
   printStress(context, portfolio.name, result, by);
   return 0;
+}
+
+/** `--proxy market=SPY`, `--proxy "sector:Information Technology=VGT"`, `--proxy industry:Semiconductors=SOXX` (repeatable). */
+export function proxyOption(context: CliContext): { proxies?: { market?: string; sectors?: Record<string, string>; industries?: Record<string, string> } } {
+  const given = context.options.proxy;
+  if (given === undefined) return {};
+  const proxies: { market?: string; sectors?: Record<string, string>; industries?: Record<string, string> } = {};
+  for (const text of Array.isArray(given) ? given : [String(given)]) {
+    const match = /^(market|sector:([^=]+)|industry:([^=]+))=([A-Za-z0-9.^=-]+)$/.exec(text.trim());
+    if (!match) throw new AppError('validation', `--proxy must look like market=SPY, sector:NAME=SYMBOL or industry:NAME=SYMBOL, not "${text}".`);
+    const symbol = match[4].toUpperCase();
+    if (match[1] === 'market') proxies.market = symbol;
+    else if (match[2]) (proxies.sectors ??= {})[match[2].trim()] = symbol;
+    else (proxies.industries ??= {})[match[3].trim()] = symbol;
+  }
+  return { proxies };
+}
+
+/** A YYYY-MM-DD option, or undefined when not given. */
+export function optionalDate(context: CliContext, name: string): string | undefined {
+  const value = context.options[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new AppError('validation', `--${name} must be a date in YYYY-MM-DD form, not "${value}".`);
+  }
+  return value;
 }
 
 /** Every position as CSV (formula-guarded), for spreadsheets. */
@@ -39,15 +74,25 @@ function positionsCsv(result: StressResult): string {
   );
 }
 
-function printStress(context: CliContext, name: string, result: StressResult, by: Dimension): void {
+/** Prints a stress or replay result: totals, coverage, history notes, groups and positions. */
+export function printStress(context: CliContext, name: string, result: StressResult, by: Dimension): void {
   const money = (x: number) => formatMoney(x, result.baseCurrency);
   context.out(`${result.scenarioName} on “${name}”${result.lookThrough ? '' : ' (look-through off)'}`);
   context.out(`Value ${money(result.valueBefore)} → ${money(result.valueAfter)}: ${money(result.pnl)} (${signedPercent(result.return)})`);
+  if (result.band) context.out(`Band from estimation error: ${money(result.band.low)} to ${money(result.band.high)}`);
+  const h = result.history;
+  if (h?.mode === 'replay') {
+    context.out(`Replayed ${h.from} → ${h.to}${h.drawdown ? `; worst fall inside the window ${signedPercent(h.drawdown.change)} (${h.drawdown.peak} → ${h.drawdown.trough})` : ''}${h.worstDay ? `; worst day ${h.worstDay.date} ${signedPercent(h.worstDay.change)}` : ''}`);
+  } else if (h) {
+    context.out(`Propagated from ${h.proxies!.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ') || 'nothing'}, estimated on ${h.from} → ${h.to}`);
+  }
+  for (const note of h?.notes ?? []) context.out(`Note: ${note}`);
   if (result.worst) context.out(`Worst position: ${result.worst.symbol} ${money(result.worst.pnl)}`);
   const c = result.coverage;
   context.out(
-    `Coverage: ${formatPercent(c.explicit.share, 1)} shocked explicitly, ${formatPercent(c.market.share, 1)} by the market shock, ` +
-      `${formatPercent(c.none.share, 1)} not shocked; ${formatPercent(c.throughFunds.share, 1)} through funds, ${formatPercent(c.unclassified.share, 1)} unclassified.`,
+    `Coverage: ${formatPercent(c.explicit.share, 1)} ${h?.mode === 'replay' ? 'by own history' : 'shocked explicitly'}, ${formatPercent(c.market.share, 1)} by the market shock, ` +
+      `${c.propagated.share > 0 ? `${formatPercent(c.propagated.share, 1)} propagated, ` : ''}${c.proxy.share > 0 ? `${formatPercent(c.proxy.share, 1)} by a proxy, ` : ''}` +
+      `${formatPercent(c.none.share, 1)} ${h?.mode === 'replay' ? 'not tested' : 'not shocked'}; ${formatPercent(c.throughFunds.share, 1)} through funds, ${formatPercent(c.unclassified.share, 1)} unclassified.`,
   );
   for (const issue of result.issues) context.out(`Note: ${issue.message}`);
   for (const dim of [...new Set<Dimension>([by, 'sector', 'theme'])]) {

@@ -52,3 +52,22 @@ export function insertPriceSeries(db: Database, symbol: string, dates: readonly 
     )
     .run({ symbol, source, rows: JSON.stringify(dates.map((date, i) => [date, closes[i]])) }).changes;
 }
+
+/** Adjusted closes (close where no adjusted figure) of several symbols up to a date, oldest first, in one query. */
+export function listCloseSeries(db: Database, symbols: readonly string[], to = '9999-12-31'): Map<string, { dates: string[]; closes: number[] }> {
+  const rows = db
+    .prepare(
+      `SELECT symbol, date, COALESCE(adj_close, close) AS close FROM prices
+       WHERE symbol IN (SELECT value FROM json_each(:symbols)) AND date <= :to ORDER BY symbol, date`,
+    )
+    .raw()
+    .all({ symbols: JSON.stringify(symbols), to }) as [string, string, number][];
+  const out = new Map<string, { dates: string[]; closes: number[] }>();
+  for (const [symbol, date, close] of rows) {
+    let series = out.get(symbol);
+    if (!series) out.set(symbol, (series = { dates: [], closes: [] }));
+    series.dates.push(date);
+    series.closes.push(close);
+  }
+  return out;
+}

@@ -1,9 +1,12 @@
 import { reversePortfolio, stressPortfolio, stressSnapshot } from '../services/stress';
+import { replayPortfolio, riskOfPortfolio } from '../services/history';
 import type { HandlerMap } from './types';
 
 /** stress:* commands. */
-export const stressHandlers: HandlerMap<'stress:snapshot' | 'stress:run' | 'stress:reverse'> = {
+export const stressHandlers: HandlerMap<'stress:snapshot' | 'stress:run' | 'stress:reverse' | 'stress:replay' | 'stress:risk'> = {
   'stress:snapshot': ({ db }, { portfolioId }) => stressSnapshot(db, portfolioId),
   'stress:run': (services, request) => stressPortfolio(services, request),
   'stress:reverse': (services, request) => reversePortfolio(services, request),
+  'stress:replay': (services, request) => replayPortfolio(services, request),
+  'stress:risk': (services, request) => riskOfPortfolio(services, request),
 };

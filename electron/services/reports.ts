@@ -9,6 +9,8 @@ import { listPortfolioPositions } from '../db/positions';
 import { loadReferenceData } from './reference';
 import { getSetting, setSetting } from '../db/settings';
 import { reportHtml } from '../reports/html';
+import { prepareBook, type Scenario } from '../../shared/engine';
+import { loadHistory, proxyConfig } from './history';
 import { getScenario } from './scenario-library';
 import type { Services } from './services';
 import { stressSnapshot } from './stress';
@@ -40,6 +42,15 @@ export interface ReportRequest {
   remember?: boolean;
 }
 
+/** Price history for the report's historical scenarios (none when it has none). */
+function historyForReplays(services: Services, snapshot: ReturnType<typeof stressSnapshot>, scenarios: Scenario[], lookThrough: boolean) {
+  const ends = scenarios.flatMap((s) => (s.kind === 'historical' && s.event?.window ? [s.event.window.to] : [])).sort();
+  if (ends.length === 0) return undefined;
+  const book = prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough });
+  const proxies = proxyConfig(services.db);
+  return { prices: loadHistory(services.db, book, proxies, ends[ends.length - 1]), proxies };
+}
+
 /** Builds the report model for a portfolio and scenarios; optionally remembers the settings for the client. */
 export function buildReport(services: Services, request: ReportRequest): ReportModel {
   const snapshot = stressSnapshot(services.db, request.portfolioId);
@@ -49,7 +60,7 @@ export function buildReport(services: Services, request: ReportRequest): ReportM
     const { date: _date, ...rest } = settings;
     setSetting(services.db, settingsKey(snapshot.portfolio.clientId), rest);
   }
-  return buildReportModel({ ...snapshot, scenarios, settings });
+  return buildReportModel({ ...snapshot, scenarios, settings, history: historyForReplays(services, snapshot, scenarios, settings.lookThrough) });
 }
 
 /**

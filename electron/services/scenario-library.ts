@@ -53,6 +53,8 @@ function summary(scenario: Scenario, builtIn: boolean): ScenarioSummary {
     builtIn,
     shockCount: scenario.shocks.length,
     date: scenario.event?.date ?? scenario.event?.window?.to ?? null,
+    kind: scenario.kind,
+    window: scenario.event?.window ?? null,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Portfolio, Position } from '../../shared/domain/types';
 import { prepareBook, reverseStress, runScenario, type Dimension, type ReverseResult, type Scenario, type StressResult } from '../../shared/engine';
 import { getPortfolio } from '../db/portfolios';
 import { listPortfolioPositions } from '../db/positions';
+import { stressWithHistory, type ProxyChoices } from './history';
 import { loadReferenceData } from './reference';
 import { getScenario } from './scenario-library';
 import type { Services } from './services';
@@ -30,8 +31,10 @@ export function resolveScenario(services: Services, request: { scenarioId?: stri
 /** Runs one scenario on one portfolio, as the CLI, reports and batch runs do. */
 export function stressPortfolio(
   services: Services,
-  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[] },
+  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; propagate?: boolean; asOf?: string; proxies?: ProxyChoices },
 ): StressResult {
+  const withHistory = stressWithHistory(services, request);
+  if (withHistory) return withHistory;
   const snapshot = stressSnapshot(services.db, request.portfolioId);
   const book = prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough: request.lookThrough ?? true });
   return runScenario(book, resolveScenario(services, request), { by: request.by ?? ['sector', 'theme', 'account'] });

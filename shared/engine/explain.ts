@@ -18,10 +18,10 @@ export interface SliceExplanation {
 }
 
 /** "Why did this move": the slices of one position, each with the shock that matched it and why. */
-export function explainPosition(book: Book, scenario: Scenario, positionId: number, options: { scale?: number } = {}): SliceExplanation[] {
+export function explainPosition(book: Book, scenario: Scenario, positionId: number, options: { scale?: number; overrides?: ReadonlyMap<string, Provenance> } = {}): SliceExplanation[] {
   const position = book.positions.find((p) => p.id === positionId);
   if (!position) return [];
-  const evaluate = createEvaluator(book, compileScenario(scenario, options.scale ?? 1));
+  const evaluate = createEvaluator(book, compileScenario(scenario, options.scale ?? 1), options.overrides);
   const describe = (key: typeof position.key) => ({
     sector: key.sector,
     industry: key.industry,

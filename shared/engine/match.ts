@@ -3,7 +3,8 @@ import type { Scenario, Shock, TargetKind } from './scenario';
 
 /** Why a slice moved: the shock that matched (and at which level), or nothing. */
 export interface Provenance {
-  kind: 'explicit' | 'market' | 'none';
+  /** 'propagated': estimated from history given the shocked proxies (DESIGN §3.7); 'proxy': a replay moved by a stand-in series (§3.8). */
+  kind: 'explicit' | 'market' | 'none' | 'propagated' | 'proxy';
   level: TargetKind | null;
   /** Index of the shock in the scenario's list. */
   shockIndex: number | null;
@@ -11,6 +12,8 @@ export interface Provenance {
   change: number;
   /** One sentence: which shock, and why it won. */
   reason: string;
+  /** Low and high change from estimation uncertainty, for propagated moves. */
+  band?: { low: number; high: number };
 }
 
 export interface CurrencyMove {

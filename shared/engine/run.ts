@@ -5,7 +5,7 @@ import type { Scenario } from './scenario';
 export const DIMENSIONS = ['account', 'sector', 'industry', 'theme', 'country', 'assetClass', 'currency', 'symbol'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-export type MoveSource = 'explicit' | 'market' | 'none' | 'mixed';
+export type MoveSource = 'explicit' | 'market' | 'none' | 'propagated' | 'proxy' | 'mixed';
 
 export interface PositionResult {
   id: number;
@@ -20,6 +20,8 @@ export interface PositionResult {
   throughFund: boolean;
   /** What moved it, in words: the matching shock, or the fund it was looked through. */
   applied: string;
+  /** Low/high return from estimation uncertainty where part of the move was propagated. */
+  band?: { low: number; high: number };
 }
 
 export interface AggregateRow {
@@ -27,6 +29,8 @@ export interface AggregateRow {
   value: number;
   pnl: number;
   return: number;
+  /** P&L at the low and high ends of propagated bands, when part of the group was propagated. */
+  band?: { low: number; high: number };
 }
 
 export interface CoverageBucket {
@@ -40,6 +44,10 @@ export interface Coverage {
   explicit: CoverageBucket;
   market: CoverageBucket;
   none: CoverageBucket;
+  /** Value moved by propagation from history (DESIGN §3.7). */
+  propagated: CoverageBucket;
+  /** Value a replay moved by a stand-in series because its own history misses the window (§3.8). */
+  proxy: CoverageBucket;
   /** Value reached through funds' listed holdings (overlaps the three above). */
   throughFunds: CoverageBucket;
   /** Value in securities without sector, industry or theme (overlaps the three above). */
@@ -63,6 +71,30 @@ export interface StressResult {
   /** Value (base currency) each shock of the scenario reached, by the shock's index. */
   shockValue: number[];
   issues: BookIssue[];
+  /** P&L at the low and high ends of the propagated moves' bands (present when propagation moved something). */
+  band?: { low: number; high: number };
+  /** How price history was used: a replay window or a propagation estimate, with its notes. */
+  history?: HistoryUse;
+}
+
+/** What a history-driven run used and found (replay window, estimation window, limits, drawdown). */
+export interface HistoryUse {
+  mode: 'replay' | 'propagation';
+  /** The replay window, or the estimation window of propagation. */
+  from: string;
+  to: string;
+  method: string;
+  notes: string[];
+  /** Replay only: the holding whose history starts latest / ends earliest, limiting the window. */
+  limitingSymbol?: string | null;
+  /** Replay only: peak-to-trough fall of the portfolio inside the window, and its dates. */
+  drawdown?: { change: number; peak: string; trough: string } | null;
+  /** Replay only: the portfolio's worst day inside the window. */
+  worstDay?: { date: string; change: number } | null;
+  /** The history-driven move of every security it moved, by upper-case symbol (for "why did this move"). */
+  moves?: Record<string, Provenance>;
+  /** Propagation only: the proxy series the shocks were mapped to. */
+  proxies?: { symbol: string; shock: string; change: number }[];
 }
 
 export interface SliceMove {
@@ -71,12 +103,22 @@ export interface SliceMove {
   return: number;
 }
 
+const KINDS = ['explicit', 'market', 'none', 'propagated', 'proxy'] as const;
+type Shares = Record<(typeof KINDS)[number] | 'unclassified', number>;
+const noShares = (unclassified = 0): Shares => ({ explicit: 0, market: 0, none: 0, propagated: 0, proxy: 0, unclassified });
+
+/** A slice move's return at the low and high ends of its price band (the return itself without a band). */
+function bandOf(move: SliceMove): { low: number; high: number } {
+  const band = move.price.band;
+  return band ? { low: composeReturn(band.low, move.fx.change), high: composeReturn(band.high, move.fx.change) } : { low: move.return, high: move.return };
+}
+
 /**
  * Evaluates slices for one scenario. The winning price shock of every security is found in one sweep over
  * the book's attribute index (lowest precedence first, so higher levels overwrite; within a level the
  * first-listed shock is written last), then fund returns are tight loops over typed arrays.
  */
-export function createEvaluator(book: Book, compiled: CompiledScenario) {
+export function createEvaluator(book: Book, compiled: CompiledScenario, overrides?: ReadonlyMap<string, Provenance>) {
   const nKeys = book.keyCount;
   const width = Math.max(1, book.currencies.length);
   const keys = book.keys;
@@ -99,15 +141,23 @@ export function createEvaluator(book: Book, compiled: CompiledScenario) {
   const themeShocks = new Set(compiled.levelShocks[1].shocks.map((x) => x.index));
   const fxChange = Float64Array.from({ length: width }, (_, c) => fxMoves[c]?.change ?? 0);
   const provenance: Provenance[] = new Array(nKeys);
+  const isOverridden = new Uint8Array(nKeys);
   const keyReturn = new Float64Array(nKeys * width);
   for (let id = 0; id < nKeys; id++) {
     const s = shockOf[id];
     const key = keys[id];
-    const prov =
+    let prov =
       s === -1 ? (key.assetClass === 'cash' ? compiled.cashUnmoved : compiled.unmatched)
       : s === compiled.rates ? compiled.ratesMove(key)
       : key.match.themes.length > 1 && themeShocks.has(s) ? compiled.priceShock(key)
       : byShock[s];
+    // History-driven moves replace "not shocked" and the catch-all market move, never a named shock or cash.
+    const override = overrides && (prov.kind === 'none' || prov.kind === 'market') && key.assetClass !== 'cash' ? overrides.get(key.match.symbol) : undefined;
+    if (override) {
+      prov = override;
+      shockOf[id] = -1;
+      isOverridden[id] = 1;
+    }
     provenance[id] = prov;
     for (let c = 0; c < width; c++) keyReturn[id * width + c] = composeReturn(prov.change, fxChange[c]);
   }
@@ -122,7 +172,9 @@ export function createEvaluator(book: Book, compiled: CompiledScenario) {
       const id = `${key.id}|${currency}`;
       let move = skipMemo.get(id);
       if (!move) {
-        const price = compiled.priceShock(key, { skipSymbol: true });
+        const natural = compiled.priceShock(key, { skipSymbol: true });
+        const override = overrides && (natural.kind === 'none' || natural.kind === 'market') && key.assetClass !== 'cash' ? overrides.get(key.match.symbol) : undefined;
+        const price = override ?? natural;
         skipMemo.set(id, (move = { price, fx, return: composeReturn(price.change, fx.change) }));
       }
       return move;
@@ -136,7 +188,7 @@ export function createEvaluator(book: Book, compiled: CompiledScenario) {
   };
 
   const nShocks = compiled.shockCount;
-  const fundMemo = new Map<string, { return: number; shares: Record<'explicit' | 'market' | 'none' | 'unclassified', number>; byShock: Float64Array }>();
+  const fundMemo = new Map<string, { return: number; low: number; high: number; shares: Shares; byShock: Float64Array }>();
   /** A looked-through fund's return and how its value splits by move source and by shock. */
   const fund = (lookThrough: FundLookThrough, key: SecurityKey, currency: string) => {
     const memoId = `${lookThrough.fund}|${currency}`;
@@ -144,13 +196,25 @@ export function createEvaluator(book: Book, compiled: CompiledScenario) {
     if (!hit) {
       const c = currencyIndex.get(currency) ?? 0;
       const byShock = new Float64Array(nShocks);
-      const shares = { explicit: 0, market: 0, none: 0, unclassified: lookThrough.unclassifiedWeight };
+      const shares = noShares(lookThrough.unclassifiedWeight);
       const { keyIds, weights } = lookThrough;
       let r = 0;
+      let low = 0;
+      let high = 0;
       for (let i = 0; i < keyIds.length; i++) {
         const id = keyIds[i];
         const w = weights[i];
-        r += w * keyReturn[id * width + c];
+        const kr = keyReturn[id * width + c];
+        r += w * kr;
+        if (isOverridden[id] === 1) {
+          const band = provenance[id].band;
+          low += w * (band ? composeReturn(band.low, fxChange[c]) : kr);
+          high += w * (band ? composeReturn(band.high, fxChange[c]) : kr);
+          shares[provenance[id].kind] += w;
+          continue;
+        }
+        low += w * kr;
+        high += w * kr;
         const s = shockOf[id];
         if (s === -1) shares.none += w;
         else {
@@ -163,13 +227,15 @@ export function createEvaluator(book: Book, compiled: CompiledScenario) {
       if (lookThrough.residualWeight > 0) {
         const rest = slice(key, currency, true);
         r += lookThrough.residualWeight * rest.return;
+        low += lookThrough.residualWeight * bandOf(rest).low;
+        high += lookThrough.residualWeight * bandOf(rest).high;
         shares[rest.price.kind] += lookThrough.residualWeight;
         if (rest.price.shockIndex !== null) byShock[rest.price.shockIndex] += lookThrough.residualWeight;
         covered = 1;
       }
       const fxIndex = (currencyIndex.has(currency) ? fxMoves[c] : compiled.currencyMove(currency, book.baseCurrency)).shockIndex;
       if (fxIndex !== null) byShock[fxIndex] += covered;
-      hit = { return: r, shares, byShock };
+      hit = { return: r, low, high, shares, byShock };
       fundMemo.set(memoId, hit);
     }
     return hit;
@@ -180,6 +246,7 @@ export function createEvaluator(book: Book, compiled: CompiledScenario) {
   /** Which shared move a directly held security takes: its winning shock, cash, unmatched; −1 for a one-off. */
   const directSlot = (key: SecurityKey): number => {
     const s = shockOf[key.id];
+    if (isOverridden[key.id] === 1) return -1;
     if (s === -1) return provenance[key.id] === compiled.cashUnmoved ? nShocks : nShocks + 1;
     return provenance[key.id] === byShock[s] ? s : -1;
   };
@@ -197,13 +264,15 @@ export function createEvaluator(book: Book, compiled: CompiledScenario) {
 }
 
 const bucket = (): CoverageBucket => ({ value: 0, share: 0, positionIds: [] });
-const KINDS = ['explicit', 'market', 'none'] as const;
 
 /** How one group of alike positions moves under a scenario. */
 export interface GroupMove {
   return: number;
-  /** Shares of the group's value moved explicitly, by the market shock, or not at all; and unclassified. */
-  shares: Record<'explicit' | 'market' | 'none' | 'unclassified', number>;
+  /** Return at the low and high ends of propagated bands (equal to `return` when nothing was propagated). */
+  low: number;
+  high: number;
+  /** Shares of the group's value by how it moved; and unclassified. */
+  shares: Shares;
   throughFund: boolean;
   source: MoveSource;
   applied: string;
@@ -213,9 +282,9 @@ export interface GroupMove {
  * How every group of a prepared book moves under one scenario: the core of runScenario, exported for callers
  * that total many books at once (the firm-wide ranking) and need no per-position results.
  */
-export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?: number; positions?: boolean } = {}) {
+export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?: number; positions?: boolean; overrides?: ReadonlyMap<string, Provenance> } = {}) {
   const scale = options.scale ?? 1;
-  const evaluate = createEvaluator(book, compileScenario(scenario, scale));
+  const evaluate = createEvaluator(book, compileScenario(scenario, scale), options.overrides);
   const shockValue = scenario.shocks.map(() => 0);
   const unclassifiedSymbols = new Set<string>();
   const wantPositions = options.positions !== false;
@@ -231,6 +300,8 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
       const rest = wantPositions && g.fund.residualWeight >= 0.0005 ? ` and its unlisted ${(g.fund.residualWeight * 100).toFixed(1)}%` : '';
       return {
         return: f.return,
+        low: f.low,
+        high: f.high,
         shares: f.shares,
         throughFund: true,
         source: kinds.length === 1 ? kinds[0] : 'mixed',
@@ -247,10 +318,10 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
     const id = slot === -1 ? -1 : (slot * evaluate.width + g.currencyIndex) * 2 + (unclassified ? 1 : 0);
     let shared = id === -1 ? slowCache.get(move) : directCache[id];
     if (!shared) {
-      const shares = { explicit: 0, market: 0, none: 0, unclassified: unclassified ? 1 : 0 };
+      const shares = noShares(unclassified ? 1 : 0);
       shares[move.price.kind] = 1;
       const applied = !wantPositions ? '' : move.fx.reason ? `${move.price.reason}; ${move.fx.reason}` : move.price.reason;
-      shared = { return: move.return, shares, throughFund: false, source: move.price.kind, applied };
+      shared = { return: move.return, ...bandOf(move), shares, throughFund: false, source: move.price.kind, applied };
       if (id === -1) slowCache.set(move, shared);
       else directCache[id] = shared;
     }
@@ -264,14 +335,18 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
 export function runScenario(
   book: Book,
   scenario: Scenario,
-  options: { scale?: number; by?: readonly Dimension[]; positions?: boolean } = {},
+  options: { scale?: number; by?: readonly Dimension[]; positions?: boolean; overrides?: ReadonlyMap<string, Provenance>; history?: HistoryUse } = {},
 ): StressResult {
   const { evaluate, moves, shockValue, unclassifiedSymbols, scale, wantPositions } = scenarioMoves(book, scenario, options);
-  const coverage: Coverage = { explicit: bucket(), market: bucket(), none: bucket(), throughFunds: bucket(), unclassified: { ...bucket(), symbols: [] } };
+  const coverage: Coverage = { explicit: bucket(), market: bucket(), none: bucket(), propagated: bucket(), proxy: bucket(), throughFunds: bucket(), unclassified: { ...bucket(), symbols: [] } };
   let pnl = 0;
   let explicit = 0;
   let market = 0;
   let none = 0;
+  let propagated = 0;
+  let proxy = 0;
+  let low = 0;
+  let high = 0;
   let unclassified = 0;
   let throughFunds = 0;
   for (let i = 0; i < moves.length; i++) {
@@ -282,12 +357,18 @@ export function runScenario(
     explicit += v * m.shares.explicit;
     market += v * m.shares.market;
     none += v * m.shares.none;
+    propagated += v * m.shares.propagated;
+    proxy += v * m.shares.proxy;
+    low += v * m.low;
+    high += v * m.high;
     unclassified += v * m.shares.unclassified;
     if (m.throughFund) throughFunds += v * (1 - g.fund!.residualWeight);
   }
   coverage.explicit.value = explicit;
   coverage.market.value = market;
   coverage.none.value = none;
+  coverage.propagated.value = propagated;
+  coverage.proxy.value = proxy;
   coverage.unclassified.value = unclassified;
   coverage.throughFunds.value = throughFunds;
   // Position ids per bucket, in book order (only with position results: batch runs skip them).
@@ -315,11 +396,12 @@ export function runScenario(
             source: m.source,
             throughFund: m.throughFund,
             applied: m.applied,
+            ...(m.low !== m.return || m.high !== m.return ? { band: { low: m.low, high: m.high } } : {}),
           };
         });
 
   const valueBefore = book.totalValue;
-  for (const name of ['explicit', 'market', 'none', 'throughFunds', 'unclassified'] as const) {
+  for (const name of ['explicit', 'market', 'none', 'propagated', 'proxy', 'throughFunds', 'unclassified'] as const) {
     coverage[name].share = valueBefore === 0 ? 0 : coverage[name].value / valueBefore;
   }
   coverage.unclassified.symbols = [...unclassifiedSymbols].sort();
@@ -344,6 +426,8 @@ export function runScenario(
     aggregates,
     shockValue,
     issues: book.issues,
+    ...(propagated > 0 ? { band: { low: Math.min(low, high), high: Math.max(low, high) } } : {}),
+    ...(options.history ? { history: options.history } : {}),
   };
 }
 
@@ -368,37 +452,45 @@ function groupsOf(key: SecurityKey, currency: string, dimension: Exclude<Dimensi
 
 /** Sums value and P&L of slices by a dimension, largest loss first. */
 function aggregate(book: Book, evaluate: ReturnType<typeof createEvaluator>, moves: GroupMove[], dimension: Dimension): AggregateRow[] {
-  const rows = new Map<string, { value: number; pnl: number }>();
-  const put = (key: string, value: number, pnl: number) => {
+  const rows = new Map<string, { value: number; pnl: number; low: number; high: number }>();
+  const put = (key: string, value: number, r: number, low: number, high: number) => {
     const row = rows.get(key);
     if (row) {
       row.value += value;
-      row.pnl += pnl;
-    } else rows.set(key, { value, pnl });
+      row.pnl += value * r;
+      row.low += value * low;
+      row.high += value * high;
+    } else rows.set(key, { value, pnl: value * r, low: value * low, high: value * high });
   };
   if (dimension === 'account') {
-    book.positions.forEach((p, i) => put(p.accountName, p.value, p.value * moves[book.positionGroup[i]].return));
+    book.positions.forEach((p, i) => {
+      const m = moves[book.positionGroup[i]];
+      put(p.accountName, p.value, m.return, m.low, m.high);
+    });
   } else {
     book.groups.forEach((g, i) => {
-      if (!moves[i].throughFund) {
-        const r = moves[i].return;
-        for (const key of groupsOf(g.key, g.currency, dimension)) put(key, g.value, g.value * r);
+      const m = moves[i];
+      if (!m.throughFund) {
+        for (const key of groupsOf(g.key, g.currency, dimension)) put(key, g.value, m.return, m.low, m.high);
         return;
       }
       const fund = g.fund!;
       for (const c of fund.constituents) {
         const v = g.value * c.weight;
-        const r = evaluate.slice(c.key, g.currency).return;
-        for (const key of groupsOf(c.key, g.currency, dimension)) put(key, v, v * r);
+        const move = evaluate.slice(c.key, g.currency);
+        const band = bandOf(move);
+        for (const key of groupsOf(c.key, g.currency, dimension)) put(key, v, move.return, band.low, band.high);
       }
       if (fund.residualWeight > 0) {
         const v = g.value * fund.residualWeight;
-        const r = evaluate.slice(g.key, g.currency, true).return;
-        for (const key of groupsOf(g.key, g.currency, dimension)) put(key, v, v * r);
+        const move = evaluate.slice(g.key, g.currency, true);
+        const band = bandOf(move);
+        for (const key of groupsOf(g.key, g.currency, dimension)) put(key, v, move.return, band.low, band.high);
       }
     });
   }
+  const hasBand = (r: { pnl: number; low: number; high: number }) => Math.abs(r.low - r.pnl) > 1e-9 * (1 + Math.abs(r.pnl)) || Math.abs(r.high - r.pnl) > 1e-9 * (1 + Math.abs(r.pnl));
   return [...rows]
-    .map(([key, r]) => ({ key, value: r.value, pnl: r.pnl, return: r.value === 0 ? 0 : r.pnl / r.value }))
+    .map(([key, r]) => ({ key, value: r.value, pnl: r.pnl, return: r.value === 0 ? 0 : r.pnl / r.value, ...(hasBand(r) ? { band: { low: Math.min(r.low, r.high), high: Math.max(r.low, r.high) } } : {}) }))
     .sort((a, b) => a.pnl - b.pnl || b.value - a.value || a.key.localeCompare(b.key));
 }

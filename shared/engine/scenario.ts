@@ -72,10 +72,15 @@ export const scenarioSchema = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lower-case letters, digits and dashes (at most 80)'),
   name: text(200).min(1, 'cannot be empty'),
   description: text(4000).default(''),
-  kind: z.literal('hypothetical'),
+  /** 'historical': a replay of the event's window on today's holdings from price history (DESIGN §3.8); shocks are ignored. */
+  kind: z.enum(['hypothetical', 'historical']),
   tags: z.array(text(40).min(1)).max(20).default([]),
   shocks: z.array(shockSchema).max(500, 'at most 500 shocks'),
   event: eventSchema.optional(),
+}).superRefine((scenario, ctx) => {
+  const window = scenario.event?.window;
+  if (scenario.kind === 'historical' && !window) ctx.addIssue({ code: 'custom', path: ['event', 'window'], message: 'a historical scenario needs the window to replay (from and to dates)' });
+  if (window && window.from >= window.to) ctx.addIssue({ code: 'custom', path: ['event', 'window', 'to'], message: 'must be after the window\'s from date' });
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;

@@ -24,6 +24,7 @@ import { EXPOSURE_DIMENSIONS, type ExposureResult } from '../domain/exposure';
 import type { MarketJobStatus } from '../domain/market';
 import type { ProposalComparison } from '../firm/proposal';
 import type { BatchJobStatus, FirmJobStatus, FirmRun, FirmRunSummary } from '../firm/runs';
+import type { PortfolioRisk } from '../history';
 
 /**
  * The command contract: every request main accepts, declared once.
@@ -50,6 +51,13 @@ const symbol = z
   .transform((s) => s.toUpperCase());
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD form');
+
+/** Which price series stands in for the market, a sector or an industry (replay stand-ins and propagation proxies). */
+const proxyChoices = z.strictObject({
+  market: symbol.optional(),
+  sectors: z.record(z.string().trim().min(1).max(120), symbol).optional(),
+  industries: z.record(z.string().trim().min(1).max(120), symbol).optional(),
+});
 
 const positionFields = {
   symbol,
@@ -232,8 +240,27 @@ export const commands = {
   'stress:run': command<StressResult>()(
     'runStress',
     z
-      .strictObject({ portfolioId: id, ...scenarioRef, lookThrough: z.boolean().optional(), by: z.array(z.enum(DIMENSIONS)).max(8).optional() })
+      .strictObject({
+        portfolioId: id,
+        ...scenarioRef,
+        lookThrough: z.boolean().optional(),
+        by: z.array(z.enum(DIMENSIONS)).max(8).optional(),
+        /** Carry the shocks to holdings no shock names, estimated from history up to `asOf` (DESIGN §3.7). */
+        propagate: z.boolean().optional(),
+        asOf: isoDate.optional(),
+        proxies: proxyChoices.optional(),
+      })
       .refine(oneScenario, 'must give either scenarioId or scenario'),
+  ),
+  'stress:replay': command<StressResult>()(
+    'replayWindow',
+    z
+      .strictObject({ portfolioId: id, from: isoDate, to: isoDate, lookThrough: z.boolean().optional(), by: z.array(z.enum(DIMENSIONS)).max(8).optional(), proxies: proxyChoices.optional() })
+      .refine((r) => r.from < r.to, { path: ['to'], message: 'must be after the from date' }),
+  ),
+  'stress:risk': command<PortfolioRisk>()(
+    'getPortfolioRisk',
+    z.strictObject({ portfolioId: id, asOf: isoDate.optional(), benchmark: symbol.optional(), lookThrough: z.boolean().optional() }),
   ),
   'stress:reverse': command<ReverseResult>()(
     'reverseStress',

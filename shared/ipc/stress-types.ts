@@ -10,6 +10,9 @@ export interface ScenarioSummaryData {
   builtIn: boolean;
   shockCount: number;
   date: string | null;
+  /** 'historical' scenarios replay `window` from price history. */
+  kind: 'hypothetical' | 'historical';
+  window: { from: string; to: string } | null;
 }
 
 /** A portfolio with everything the engine needs, for what-ifs run in the renderer. */

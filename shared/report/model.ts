@@ -2,6 +2,9 @@ import type { ReferenceData } from '../domain/reference';
 import type { Portfolio, Position } from '../domain/types';
 import { valuePositions } from '../domain/valuation';
 import { prepareBook, runScenario, type AggregateRow, type PositionResult, type Scenario, type StressResult } from '../engine';
+import { runReplay } from '../history/replay';
+import { defaultProxies, type ProxyConfig } from '../history/proxies';
+import type { PriceHistory } from '../history/series';
 
 /** What the person producing a report says about it; remembered per client. */
 export interface ReportSettings {
@@ -61,11 +64,16 @@ export function buildReportModel(input: {
   reference: ReferenceData;
   scenarios: Scenario[];
   settings: ReportSettings;
+  /** Price history for historical (replay) scenarios; without it their holdings come out "not tested". */
+  history?: { prices: PriceHistory; proxies: ProxyConfig };
 }): ReportModel {
   const { portfolio, positions, reference, scenarios, settings } = input;
   const book = prepareBook(positions, portfolio.baseCurrency, reference, { lookThrough: settings.lookThrough });
   const sections = scenarios.map((scenario): ReportScenarioSection => {
-    const full = runScenario(book, scenario, { by: ['sector', 'theme'] });
+    const window = scenario.kind === 'historical' ? scenario.event?.window : undefined;
+    const full = window
+      ? runReplay(book, input.history?.prices ?? new Map(), input.history?.proxies ?? defaultProxies(), { ...window, scenario, by: ['sector', 'theme'] })
+      : runScenario(book, scenario, { by: ['sector', 'theme'] });
     const { positions: rows, aggregates, ...result } = full;
     return {
       scenario: { id: scenario.id, name: scenario.name, description: scenario.description, shocks: scenario.shocks.filter((s) => s.enabled), event: scenario.event },

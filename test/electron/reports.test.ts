@@ -33,6 +33,16 @@ describe('report model for the sample portfolio', () => {
     expect(model.dataAsOf.fundHoldings.some((f: string) => f.startsWith('QQQ as of'))).toBe(true);
   });
 
+  it('includes a historical replay as the replay command computes it', () => {
+    const [portfolio] = call(services, 'portfolios:list', {});
+    const model = call(services, 'reports:build', { portfolioId: portfolio.id, scenarioIds: ['ai-capex-collapse', 'replay-deepseek-monday-2025'] });
+    const replay = call(services, 'stress:replay', { portfolioId: portfolio.id, from: '2025-01-24', to: '2025-01-27' });
+    const line = model.summary.find((s: { scenarioId: string }) => s.scenarioId === 'replay-deepseek-monday-2025');
+    expect(line.pnl).toBeCloseTo(replay.pnl, 9);
+    expect(model.sections[1].result.history).toMatchObject({ mode: 'replay', from: '2025-01-24', to: '2025-01-27' });
+    expect(model.sections[1].result.coverage.explicit.share).toBeGreaterThan(0.8);
+  });
+
   it('remembers settings per client, except the date', () => {
     const [portfolio] = call(services, 'portfolios:list', {});
     call(services, 'reports:build', { portfolioId: portfolio.id, scenarioIds, settings: { firmName: 'Northwind Advisors', advisorName: 'Sam Lee', date: '2020-01-01' }, remember: true });

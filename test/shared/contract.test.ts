@@ -47,6 +47,10 @@ describe('command contract', () => {
     ['positions:create', { accountId: 1, symbol: 'NVDA', quantity: 1, price: -5 }, /price/],
     ['positions:update', { id: 1, patch: {} }, /at least one field/],
     ['positions:update', { id: 1, patch: { id: 2 } }, /unrecognized key/i],
+    ['stress:replay', { portfolioId: 1, from: '2025-01-27', to: '2025-01-24' }, /to must be after the from date/],
+    ['stress:replay', { portfolioId: 1, from: '24/01/2025', to: '2025-01-27' }, /from must be a date in YYYY-MM-DD form/],
+    ['stress:run', { portfolioId: 1, scenarioId: 'x', propagate: true, asOf: 'yesterday' }, /asOf must be a date/],
+    ['stress:risk', { portfolioId: 1, benchmark: 'S P Y;' }, /benchmark/],
     ['app:info', [1, 2], /request/],
     ['app:info', 'hello', /request/],
   ];

@@ -221,17 +221,31 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
           Sources: {scenario.event.sources.map((s) => s.title).join('; ')}.
         </p>
       )}
-      <h3>Shocks</h3>
-      <table className="rtable compact">
-        <tbody>
-          {scenario.shocks.map((s, i) => (
-            <tr key={i}>
-              <td>{describeShock(s, s.change)}</td>
-              <td className="small">{s.note ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {result.history?.mode === 'replay' ? (
+        <>
+          <h3>Replay</h3>
+          <p className="small">
+            Each holding moved by its own total return from {result.history.from} to {result.history.to}
+            {result.coverage.proxy.share > 0 ? `; ${formatPercent(result.coverage.proxy.share, 1)} of the value followed a stand-in fund for lack of its own history` : ''}
+            {result.coverage.none.share > 0 ? `; ${formatPercent(result.coverage.none.share, 1)} was not tested (cash, or no history at all)` : ''}.
+            {result.history.drawdown ? ` Worst fall inside the window ${signedPercent(result.history.drawdown.change)} (${result.history.drawdown.peak} → ${result.history.drawdown.trough}).` : ''}
+          </p>
+        </>
+      ) : (
+        <>
+          <h3>Shocks</h3>
+          <table className="rtable compact">
+            <tbody>
+              {scenario.shocks.map((s, i) => (
+                <tr key={i}>
+                  <td>{describeShock(s, s.change)}</td>
+                  <td className="small">{s.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       <figure className="chart">
         <GroupChart width={PAGE_WIDTH} labelWidth={200} currency={currency} rows={section.bySector} limit={12} />
         <figcaption>Change by sector{result.lookThrough ? ' (through funds)' : ''}.</figcaption>
@@ -253,8 +267,10 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
       </table>
       <h3>Coverage</h3>
       <p>
-        {formatPercent(c.explicit.share, 1)} of the value was shocked explicitly, {formatPercent(c.market.share, 1)} by the market shock and{' '}
-        {formatPercent(c.none.share, 1)} not at all; {formatPercent(c.throughFunds.share, 1)} was reached through funds’ holdings and{' '}
+        {result.history?.mode === 'replay'
+          ? `${formatPercent(c.explicit.share, 1)} of the value moved by its own history, ${formatPercent(c.proxy.share, 1)} by a stand-in fund and ${formatPercent(c.none.share, 1)} was not tested`
+          : `${formatPercent(c.explicit.share, 1)} of the value was shocked explicitly, ${formatPercent(c.market.share, 1)} by the market shock and ${formatPercent(c.none.share, 1)} not at all`}
+        ; {formatPercent(c.throughFunds.share, 1)} was reached through funds’ holdings and{' '}
         {formatPercent(c.unclassified.share, 1)} is in securities we could not classify{c.unclassified.symbols.length ? ` (${c.unclassified.symbols.slice(0, 20).join(', ')}${c.unclassified.symbols.length > 20 ? '…' : ''})` : ''}.
       </p>
       <h3>All positions</h3>

@@ -20,6 +20,8 @@ export interface ScenariosSlice {
   redoEdit(): void;
   snapshot: StressSnapshotData | null;
   lookThrough: boolean;
+  /** Carry the scenario's shocks to holdings it does not name, estimated from price history (main computes it). */
+  propagate: boolean;
   loadScenarios(): Promise<void>;
   selectScenario(id: string): Promise<void>;
   editDraft(change: (draft: Scenario) => Scenario): void;
@@ -32,6 +34,7 @@ export interface ScenariosSlice {
   exportScenario(id: string): Promise<{ fileName: string; json: string } | null>;
   loadSnapshot(): Promise<void>;
   setLookThrough(on: boolean): void;
+  setPropagate(on: boolean): void;
 }
 
 /** The scenario library, the scenario being edited, and the portfolio snapshot its live preview runs on. */
@@ -47,6 +50,7 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
     future: [],
     snapshot: null,
     lookThrough: true,
+    propagate: false,
 
     loadScenarios: async () => {
       await attempt(async () => {
@@ -147,5 +151,6 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
     },
 
     setLookThrough: (on) => set({ lookThrough: on }),
+    setPropagate: (on) => set({ propagate: on }),
   };
 };

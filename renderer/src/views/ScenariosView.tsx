@@ -132,6 +132,12 @@ export function ScenariosView() {
                   ))}
                 </datalist>
               ))}
+              {draft.kind === 'historical' && (
+                <p className="small history-note card pad">
+                  Replays {draft.event?.window?.from} → {draft.event?.window?.to} from price history: every holding moves by its own total return over the
+                  window, or its industry or sector fund’s (flagged as a proxy). It has no shocks to edit; the preview is computed from history.
+                </p>
+              )}
               <table className="table shocks">
                 <thead>
                   <tr>

@@ -58,7 +58,7 @@ export function CompareView() {
       <div className="card pad">
         <h3>Scenarios to compare on this portfolio</h3>
         <div className="chip-list">
-          {s.scenarios.map((x) => (
+          {s.scenarios.filter((x) => x.kind !== 'historical').map((x) => (
             <label key={x.id} className={chosen.includes(x.id) ? 'chip active' : 'chip'}>
               <input type="checkbox" checked={chosen.includes(x.id)} onChange={() => toggle(x.id)} /> {x.name}
             </label>

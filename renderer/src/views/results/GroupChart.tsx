@@ -1,32 +1,42 @@
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AggregateRow } from '../../../../shared/engine/run';
 import { signedPercent } from '../../../../shared/engine/match';
 import { formatMoney } from '../../../../shared/format';
 import { compactMoney, GAIN, LOSS, Sized } from './chart-theme';
+import { withBandExtent } from './history-model';
 
-/** Horizontal bars of P&L per group (sector, theme, account…), largest loss on top. */
+/** Horizontal bars of P&L per group (sector, theme, account…), largest loss on top; whiskers show propagated bands. */
 export function GroupChart(props: { rows: AggregateRow[]; currency: string; height?: number; limit?: number; width?: number; labelWidth?: number }) {
   const labelWidth = props.labelWidth ?? 180;
   const maxChars = Math.floor(labelWidth / 6.5);
-  const rows = props.rows.slice(0, props.limit ?? 14).map((r) => ({ ...r, label: r.key.length > maxChars ? `${r.key.slice(0, maxChars - 1)}…` : r.key }));
+  const rows = withBandExtent(props.rows.slice(0, props.limit ?? 14)).map((r) => ({ ...r, label: r.key.length > maxChars ? `${r.key.slice(0, maxChars - 1)}…` : r.key }));
+  const hasBand = rows.some((r) => r.extent);
+  // The axis must reach the whiskers too, not only the bars.
+  const lowest = Math.min(0, ...rows.map((r) => r.band?.low ?? r.pnl));
+  const highest = Math.max(0, ...rows.map((r) => r.band?.high ?? r.pnl));
   const height = props.height ?? Math.max(160, rows.length * 28 + 40);
   return (
     <Sized width={props.width} height={height}>
       <BarChart data={rows} layout="vertical" width={props.width} height={props.width ? height : undefined} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="var(--border)" />
-        <XAxis type="number" domain={[(min: number) => Math.min(0, min), (max: number) => Math.max(0, max)]} tickFormatter={(v: number) => compactMoney(v, props.currency)} stroke="var(--muted)" fontSize={11} />
+        <XAxis type="number" domain={[(min: number) => Math.min(0, min, lowest), (max: number) => Math.max(0, max, highest)]} tickFormatter={(v: number) => compactMoney(v, props.currency)} stroke="var(--muted)" fontSize={11} />
         <YAxis type="category" dataKey="label" width={labelWidth} stroke="var(--muted)" fontSize={12} interval={0} />
         <ReferenceLine x={0} stroke="var(--muted)" />
         <Tooltip
           cursor={{ fill: 'var(--row-hover)' }}
           contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }}
-          formatter={(value, _name, item) => [`${formatMoney(Number(value), props.currency)} (${signedPercent((item.payload as AggregateRow).return)} of ${formatMoney((item.payload as AggregateRow).value, props.currency, 0)})`, 'P&L']}
+          formatter={(value, _name, item) => {
+            const row = item.payload as AggregateRow;
+            const band = row.band ? `; band ${formatMoney(row.band.low, props.currency, 0)} to ${formatMoney(row.band.high, props.currency, 0)}` : '';
+            return [`${formatMoney(Number(value), props.currency)} (${signedPercent(row.return)} of ${formatMoney(row.value, props.currency, 0)})${band}`, 'P&L'];
+          }}
           labelFormatter={(_label, payload) => (payload?.[0]?.payload as AggregateRow | undefined)?.key ?? ''}
         />
         <Bar dataKey="pnl" isAnimationActive={false} radius={[0, 3, 3, 0]}>
           {rows.map((r) => (
             <Cell key={r.key} fill={r.pnl < 0 ? LOSS : GAIN} />
           ))}
+          {hasBand && <ErrorBar dataKey="extent" direction="x" width={6} stroke="var(--text)" strokeWidth={1.5} isAnimationActive={false} />}
         </Bar>
       </BarChart>
     </Sized>

@@ -1,11 +1,18 @@
 import { useMemo } from 'react';
-import type { Book, PositionResult, Scenario } from '../../../../shared/engine';
+import type { Book, PositionResult, Provenance, Scenario } from '../../../../shared/engine';
 import { explainPosition, signedPercent } from '../../../../shared/engine';
 import { formatMoney, formatPercent } from '../../../../shared/format';
+import { bandText } from './history-model';
 
-/** "Why did this move": the slices of one position and the shock that matched each, or that none did. */
-export function WhyPanel(props: { book: Book; scenario: Scenario; position: PositionResult; onClose: () => void }) {
-  const slices = useMemo(() => explainPosition(props.book, props.scenario, props.position.id), [props.book, props.scenario, props.position.id]);
+/**
+ * "Why did this move": the slices of one position and the shock that matched each, or that none did; with
+ * history-driven moves (`overrides`), the propagated sensitivities or replayed returns and their bands.
+ */
+export function WhyPanel(props: { book: Book; scenario: Scenario; position: PositionResult; overrides?: ReadonlyMap<string, Provenance>; onClose: () => void }) {
+  const slices = useMemo(
+    () => explainPosition(props.book, props.scenario, props.position.id, { overrides: props.overrides }),
+    [props.book, props.scenario, props.position.id, props.overrides],
+  );
   const money = (x: number) => formatMoney(x, props.book.baseCurrency);
   const shown = slices.slice(0, 60);
   return (
@@ -25,6 +32,11 @@ export function WhyPanel(props: { book: Book; scenario: Scenario; position: Posi
       </header>
       <div className="pad">
         <p className="small">{props.position.applied}</p>
+        {props.position.band && (
+          <p className="small" data-testid="why-band">
+            Band from estimation error: <strong>{bandText(props.position.band)}</strong> ({money(props.position.value * props.position.band.low)} to {money(props.position.value * props.position.band.high)})
+          </p>
+        )}
         <table className="table compact">
           <thead>
             <tr>
@@ -46,7 +58,7 @@ export function WhyPanel(props: { book: Book; scenario: Scenario; position: Posi
                 <td className="num">{formatPercent(s.weight, 2)}</td>
                 <td className={s.pnl < 0 ? 'num loss' : s.pnl > 0 ? 'num gain' : 'num'}>{money(s.pnl)}</td>
                 <td className="small">
-                  {s.price.reason}
+                  {s.price.kind === 'propagated' || s.price.kind === 'proxy' ? <span className={`source source-${s.price.kind}`}>{s.price.kind}</span> : null} {s.price.reason}
                   {s.fx.reason ? `; ${s.fx.reason}` : ''}
                 </td>
               </tr>

@@ -19,12 +19,17 @@ export function safeFileName(...parts: string[]): string {
 /** Positions and the chosen grouping of a result as CSV, cells guarded against formula injection. */
 export function resultCsv(result: StressResult, dimension: string): string {
   const c = result.baseCurrency;
+  // Propagated runs add the band: low and high return per position, low and high P&L per group.
+  const hasBand = !!result.band;
   const positions = toCsv(
-    ['symbol', 'name', 'account', `value_${c}`, `pnl_${c}`, 'return', 'source', 'moved_by'],
-    result.positions.map((p) => [p.symbol, p.name, p.accountName, p.value, p.pnl, p.return, p.source, p.applied]),
+    ['symbol', 'name', 'account', `value_${c}`, `pnl_${c}`, 'return', 'source', 'moved_by', ...(hasBand ? ['return_low', 'return_high'] : [])],
+    result.positions.map((p) => [p.symbol, p.name, p.accountName, p.value, p.pnl, p.return, p.source, p.applied, ...(hasBand ? [p.band?.low ?? p.return, p.band?.high ?? p.return] : [])]),
   );
   const rows = result.aggregates[dimension as keyof StressResult['aggregates']] ?? [];
-  const groups = toCsv([dimension, `value_${c}`, `pnl_${c}`, 'return'], rows.map((r) => [r.key, r.value, r.pnl, r.return]));
+  const groups = toCsv(
+    [dimension, `value_${c}`, `pnl_${c}`, 'return', ...(hasBand ? [`pnl_low_${c}`, `pnl_high_${c}`] : [])],
+    rows.map((r) => [r.key, r.value, r.pnl, r.return, ...(hasBand ? [r.band?.low ?? r.pnl, r.band?.high ?? r.pnl] : [])]),
+  );
   return `${positions}\r\n${groups}`;
 }
 

@@ -1,0 +1,88 @@
+import type { Database } from 'better-sqlite3';
+import { prepareBook, type Book, type Dimension, type Scenario, type StressResult } from '../../shared/engine';
+import { defaultProxies, portfolioRisk, runPropagated, runReplay, type PortfolioRisk, type PriceHistory, type ProxyConfig } from '../../shared/history';
+import { AppError } from '../../shared/ipc/result';
+import { listCloseSeries } from '../db/prices';
+import { listSecurityThemes } from '../db/themes';
+import type { Services } from './services';
+import { resolveScenario, stressSnapshot } from './stress';
+
+/** A run's own choice of stand-in series, over the defaults. */
+export interface ProxyChoices {
+  market?: string;
+  sectors?: Record<string, string>;
+  industries?: Record<string, string>;
+}
+
+const lowerKeys = (record: Record<string, string> = {}) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k.trim().toLowerCase(), v.toUpperCase()]));
+
+/** The default proxies with theme memberships as stored (bundled and user tags), and the run's own choices on top. */
+export function proxyConfig(db: Database, choices: ProxyChoices = {}): ProxyConfig {
+  const members: Record<string, string[]> = {};
+  for (const row of listSecurityThemes(db, null)) (members[row.themeId.toLowerCase()] ??= []).push(row.symbol);
+  const base = defaultProxies(members);
+  return {
+    ...base,
+    market: choices.market?.toUpperCase() ?? base.market,
+    sectorFunds: { ...base.sectorFunds, ...lowerKeys(choices.sectors) },
+    industryFunds: { ...base.industryFunds, ...lowerKeys(choices.industries) },
+  };
+}
+
+/** Price history of every security a book reaches and of every proxy a run may use, up to `to`. */
+export function loadHistory(db: Database, book: Book, config: ProxyConfig, to?: string): PriceHistory {
+  const symbols = new Set<string>(book.keys.map((k) => k.match.symbol));
+  for (const s of [...Object.values(config.sectorFunds), ...Object.values(config.industryFunds), config.market]) symbols.add(s.toUpperCase());
+  for (const list of Object.values(config.themeMembers)) for (const s of list) symbols.add(s.toUpperCase());
+  return listCloseSeries(db, [...symbols], to);
+}
+
+function bookOf(services: Services, portfolioId: number, lookThrough = true): Book {
+  const snapshot = stressSnapshot(services.db, portfolioId);
+  return prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough });
+}
+
+/** Replays a window on a portfolio's holdings (a historical scenario, or dates from the picker). */
+export function replayPortfolio(services: Services, request: { portfolioId: number; from: string; to: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; proxies?: ProxyChoices }): StressResult {
+  if (request.from >= request.to) throw new AppError('validation', `The replay window must end after it starts (${request.from} → ${request.to}).`);
+  const book = bookOf(services, request.portfolioId, request.lookThrough);
+  const config = proxyConfig(services.db, request.proxies);
+  const history = loadHistory(services.db, book, config, request.to);
+  return runReplay(book, history, config, { from: request.from, to: request.to, scenario: request.scenario, by: request.by ?? ['sector', 'theme', 'account'] });
+}
+
+/** Runs a scenario by id or inline: historical ones replay their window; hypothetical ones may propagate. */
+export function stressWithHistory(
+  services: Services,
+  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; propagate?: boolean; asOf?: string; proxies?: ProxyChoices },
+): StressResult | null {
+  const scenario = resolveScenario(services, request);
+  if (scenario.kind === 'historical') {
+    const window = scenario.event!.window!;
+    return replayPortfolio(services, { ...request, from: window.from, to: window.to, scenario });
+  }
+  if (!request.propagate) return null;
+  const book = bookOf(services, request.portfolioId, request.lookThrough);
+  const config = proxyConfig(services.db, request.proxies);
+  const history = loadHistory(services.db, book, config, request.asOf);
+  const asOf = request.asOf ?? latestDate(history, config.market);
+  return runPropagated(book, scenario, history, config, { asOf, by: request.by ?? ['sector', 'theme', 'account'] });
+}
+
+/** The market series' last date, or today's if it has none. */
+function latestDate(history: PriceHistory, market: string): string {
+  const s = history.get(market.toUpperCase());
+  return s?.dates[s.dates.length - 1] ?? new Date().toISOString().slice(0, 10);
+}
+
+/** Volatility, beta, drawdown and VaR/CVaR of a portfolio from history up to `asOf` (default: the latest close). */
+export function riskOfPortfolio(services: Services, request: { portfolioId: number; asOf?: string; benchmark?: string; lookThrough?: boolean }): PortfolioRisk {
+  const book = bookOf(services, request.portfolioId, request.lookThrough);
+  const config = proxyConfig(services.db);
+  const history = new Map(loadHistory(services.db, book, config, request.asOf));
+  const benchmark = (request.benchmark ?? config.market).toUpperCase();
+  if (!history.has(benchmark)) for (const [k, v] of listCloseSeries(services.db, [benchmark], request.asOf)) history.set(k, v);
+  const risk = portfolioRisk(book, history, config, { asOf: request.asOf ?? latestDate(history, benchmark), benchmark });
+  if ('error' in risk) throw new AppError('validation', risk.error);
+  return risk;
+}

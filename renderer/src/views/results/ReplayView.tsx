@@ -1,0 +1,76 @@
+import { useMemo, useState } from 'react';
+import type { Dimension, StressResult } from '../../../../shared/engine';
+import { replayScenario } from '../../../../shared/history/replay';
+import { api, unwrap } from '../../api';
+import { useStore } from '../../store/store';
+import { replayPresets, windowProblem } from './history-model';
+import { ResultBody } from './ResultBody';
+import { useStress } from './use-stress';
+
+/** The replay picker (presets and custom dates) and what the chosen window does to today's holdings. */
+export function ReplayView() {
+  const { book, snapshot } = useStress();
+  const scenarios = useStore((s) => s.scenarios);
+  const lookThrough = useStore((s) => s.lookThrough);
+  const presets = useMemo(() => replayPresets(scenarios), [scenarios]);
+  const [from, setFrom] = useState('2025-01-24');
+  const [to, setTo] = useState('2025-01-27');
+  const [dimension, setDimension] = useState<Dimension>('sector');
+  const [state, setState] = useState<{ result: StressResult | null; error: string | null; busy: boolean }>({ result: null, error: null, busy: false });
+  const problem = windowProblem(from, to);
+
+  const replay = (a = from, b = to) => {
+    if (!snapshot || windowProblem(a, b)) return;
+    setState((s) => ({ ...s, busy: true, error: null }));
+    unwrap(api().replayWindow({ portfolioId: snapshot.portfolio.id, from: a, to: b, lookThrough, by: ['sector', 'industry', 'theme', 'country', 'account', 'assetClass', 'currency', 'symbol'] }))
+      .then((result) => setState({ result, error: null, busy: false }))
+      .catch((error: Error) => setState({ result: null, error: error.message, busy: false }));
+  };
+  const choose = (id: string) => {
+    const preset = presets.find((p) => p.id === id);
+    if (!preset) return;
+    setFrom(preset.from);
+    setTo(preset.to);
+    replay(preset.from, preset.to);
+  };
+  const result = state.result;
+  const scenario = useMemo(() => (result?.history ? replayScenario(result.history.from, result.history.to) : null), [result]);
+
+  return (
+    <>
+      <form
+        className="card pad replay-picker"
+        aria-label="Replay a window"
+        onSubmit={(e) => {
+          e.preventDefault();
+          replay();
+        }}
+      >
+        <label>
+          Preset{' '}
+          <select aria-label="Replay preset" value="" onChange={(e) => choose(e.target.value)}>
+            <option value="">Choose an event or year…</option>
+            {presets.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label} ({p.from} → {p.to})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From <input type="date" aria-label="Replay from" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          To <input type="date" aria-label="Replay to" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <button type="submit" className="primary" disabled={!!problem || state.busy || !snapshot}>
+          {state.busy ? 'Replaying…' : 'Replay'}
+        </button>
+        <span className="muted small">{problem ?? 'Each holding moves by its own total return over the window (closes on or before each date); without history, by its industry or sector fund, else the market.'}</span>
+      </form>
+      {state.error && <p className="warn small" role="alert">{state.error}</p>}
+      {!result && !state.error && <p className="muted">Choose a preset or dates and press Replay to see what that window would do to today’s holdings.</p>}
+      {result && book && scenario && <ResultBody book={book} scenario={scenario} result={result} dimension={dimension} onDimension={setDimension} pending={state.busy} />}
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+import type { Book } from '../engine/book';
+import { standInsFor, type ProxyConfig } from './proxies';
+import { exposures, pathStats } from './replay';
+import { calendarOf, returnsOn, type PriceHistory } from './series';
+
+export const TRADING_DAYS = 252;
+export const RISK_LEVELS = [0.95, 0.99] as const;
+export const RISK_HORIZONS = [1, 10] as const;
+/** Standard normal quantiles z_p for the two levels (Φ⁻¹(0.95), Φ⁻¹(0.99)). */
+const Z: Record<(typeof RISK_LEVELS)[number], number> = { 0.95: 1.6448536269514722, 0.99: 2.3263478740408408 };
+
+export interface TailRisk {
+  level: (typeof RISK_LEVELS)[number];
+  horizonDays: (typeof RISK_HORIZONS)[number];
+  /** Losses as positive fractions of the portfolio's value. */
+  historicalVar: number;
+  historicalCvar: number;
+  parametricVar: number;
+  parametricCvar: number;
+}
+
+export interface ReturnRisk {
+  observations: number;
+  /** Sample standard deviation of daily returns × √252. */
+  volatility: number;
+  beta: number | null;
+  maxDrawdown: { change: number; peak: string; trough: string } | null;
+  tails: TailRisk[];
+}
+
+export interface PortfolioRisk extends ReturnRisk {
+  asOf: string;
+  baseCurrency: string;
+  benchmark: string;
+  window: { from: string; to: string };
+  /** Share of the portfolio's value whose own (or stand-in) history was used. */
+  coveredShare: number;
+  /** That value in the base currency: returns (and VaR) are fractions of it. */
+  coveredValue: number;
+  totalValue: number;
+  /** Securities that followed a stand-in, largest exposure first. */
+  proxied: { symbol: string; proxy: string; value: number }[];
+  excluded: { symbol: string; value: number }[];
+  notes: string[];
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+/**
+ * Historical VaR and CVaR of a sample of returns at `level`: with k = ⌈n(1 − level)⌉ the k worst returns are the tail;
+ * VaR is the loss at the k-th worst, CVaR the mean loss of the k worst.
+ */
+export function historicalTail(returns: readonly number[], level: number): { var: number; cvar: number } {
+  const sorted = [...returns].sort((a, b) => a - b);
+  const k = Math.max(1, Math.ceil(sorted.length * (1 - level) - 1e-9));
+  return { var: -sorted[k - 1], cvar: -mean(sorted.slice(0, k)) };
+}
+
+/** Normal VaR and CVaR for h days from daily mean μ and deviation σ: −(hμ − √h σ z), −(hμ − √h σ φ(z)/(1 − p)). */
+export function parametricTail(mu: number, sigma: number, level: (typeof RISK_LEVELS)[number], horizon: number): { var: number; cvar: number } {
+  const z = Z[level];
+  const density = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+  const s = Math.sqrt(horizon) * sigma;
+  return { var: -(horizon * mu - s * z), cvar: -(horizon * mu - (s * density) / (1 - level)) };
+}
+
+/** Overlapping h-day compounded returns. */
+function compounded(returns: readonly number[], h: number): number[] {
+  const out: number[] = [];
+  for (let t = h - 1; t < returns.length; t++) {
+    let g = 1;
+    for (let i = t - h + 1; i <= t; i++) g *= 1 + returns[i];
+    out.push(g - 1);
+  }
+  return out;
+}
+
+/** Risk figures of a daily return series: `dates[t]` is the day `returns[t]` ends; `dates` has one more entry (the base). */
+export function returnRisk(dates: readonly string[], returns: readonly number[], benchmark?: readonly number[]): ReturnRisk {
+  const n = returns.length;
+  const mu = mean(returns);
+  const sigma = Math.sqrt(returns.reduce((s, r) => s + (r - mu) ** 2, 0) / (n - 1));
+  let beta: number | null = null;
+  if (benchmark && benchmark.length === n) {
+    const mb = mean(benchmark);
+    let cov = 0;
+    let varB = 0;
+    for (let t = 0; t < n; t++) {
+      cov += (returns[t] - mu) * (benchmark[t] - mb);
+      varB += (benchmark[t] - mb) ** 2;
+    }
+    beta = varB === 0 ? null : cov / varB;
+  }
+  const values = [1];
+  for (const r of returns) values.push(values[values.length - 1] * (1 + r));
+  const tails: TailRisk[] = [];
+  for (const horizonDays of RISK_HORIZONS) {
+    const sample = horizonDays === 1 ? returns : compounded(returns, horizonDays);
+    for (const level of RISK_LEVELS) {
+      const h = historicalTail(sample, level);
+      const p = parametricTail(mu, sigma, level, horizonDays);
+      tails.push({ level, horizonDays, historicalVar: h.var, historicalCvar: h.cvar, parametricVar: p.var, parametricCvar: p.cvar });
+    }
+  }
+  return { observations: n, volatility: sigma * Math.sqrt(TRADING_DAYS), beta, maxDrawdown: pathStats(dates, values).drawdown ?? null, tails };
+}
+
+/**
+ * A portfolio's risk from history up to `asOf` (default window two years of trading days), holding today's
+ * weights constant: each security by its own daily returns, else by a stand-in's (flagged), else left out.
+ */
+export function portfolioRisk(book: Book, history: PriceHistory, config: ProxyConfig, options: { asOf: string; benchmark?: string; days?: number }): PortfolioRisk | { error: string } {
+  const benchmark = (options.benchmark ?? config.market).toUpperCase();
+  const bench = history.get(benchmark);
+  if (!bench) return { error: `There is no price history for the benchmark ${benchmark}.` };
+  const calendar = calendarOf([bench], '0000-01-01', options.asOf).slice(-((options.days ?? 2 * TRADING_DAYS) + 1));
+  if (calendar.length < 61) return { error: `The benchmark ${benchmark} has only ${Math.max(0, calendar.length - 1)} days of history up to ${options.asOf}; risk needs at least 60.` };
+  const days = calendar.length - 1;
+  const usable = (symbol: string) => {
+    const s = history.get(symbol.toUpperCase());
+    if (!s) return null;
+    const r = returnsOn(s, calendar);
+    let finite = 0;
+    for (let t = 1; t < r.length; t++) if (!Number.isNaN(r[t])) finite++;
+    return finite >= 0.95 * days ? r : null;
+  };
+  const portfolio = new Float64Array(calendar.length);
+  const proxied: PortfolioRisk['proxied'] = [];
+  const excluded: PortfolioRisk['excluded'] = [];
+  const total = book.totalValue;
+  let covered = 0;
+  for (const [symbol, e] of exposures(book)) {
+    if (e.value === 0) continue;
+    if (e.key.assetClass === 'cash') {
+      covered += e.value;
+      continue;
+    }
+    let r = usable(symbol);
+    if (!r) {
+      const standIn = standInsFor(e.key, config).find((p) => usable(p.symbol));
+      if (standIn) {
+        r = usable(standIn.symbol);
+        proxied.push({ symbol: e.key.symbol, proxy: standIn.symbol, value: e.value });
+      }
+    }
+    if (!r) {
+      excluded.push({ symbol: e.key.symbol, value: e.value });
+      continue;
+    }
+    covered += e.value;
+    for (let t = 1; t < r.length; t++) if (!Number.isNaN(r[t])) portfolio[t] += e.value * r[t];
+  }
+  proxied.sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || a.symbol.localeCompare(b.symbol));
+  excluded.sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || a.symbol.localeCompare(b.symbol));
+  const base = covered === 0 ? total : covered;
+  const returns = Array.from(portfolio.subarray(1), (x) => (base === 0 ? 0 : x / base));
+  const benchReturns = Array.from(returnsOn(bench, calendar).subarray(1), (x) => (Number.isNaN(x) ? 0 : x));
+  const notes = [`Weights held constant at today's values over ${days} trading days; a day a holding did not trade counts as unchanged.`];
+  if (excluded.length) notes.push(`${excluded.length} holding(s) left out for lack of history: ${excluded.map((x) => x.symbol).slice(0, 12).join(', ')}.`);
+  return {
+    ...returnRisk(calendar, returns, benchReturns),
+    asOf: options.asOf,
+    baseCurrency: book.baseCurrency,
+    benchmark,
+    window: { from: calendar[0], to: calendar[calendar.length - 1] },
+    coveredShare: total === 0 ? 0 : covered / total,
+    coveredValue: covered,
+    totalValue: total,
+    proxied,
+    excluded,
+    notes,
+  };
+}

@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedPercent } from '../../shared/engine';
+import { formatMoney, formatPercent } from '../../shared/format';
+import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
+
+const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
+
+describe.runIf(canRun)('history-driven stress in Chromium', () => {
+  let app: AppSession;
+  let page: Page;
+  let problems: string[];
+  /** The engine's own answer through the CLI on the same database file. */
+  const cli = (...args: string[]) =>
+    JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), ...args, '--portfolio', 'Growth & AI', '--json', '--db', app.dbPath], { encoding: 'utf8' }));
+  const headline = (result: { pnl: number; return: number }) => `${formatMoney(result.pnl, 'USD', 0)} (${signedPercent(result.return)})`;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await openApp('history', { width: 1440, height: 1000 });
+    ({ page, problems } = app);
+  });
+  afterAll(async () => app?.close());
+
+  it('propagates "AI capex thesis collapses" to unshocked holdings with a band, as the CLI does', async () => {
+    await page.keyboard.press('Control+4');
+    await page.getByLabel('Scenario', { exact: true }).selectOption('ai-capex-collapse');
+    const plain = cli('stress', '--scenario', 'ai-capex-collapse');
+    await expect.poll(() => page.getByTestId('headline-pnl').innerText()).toBe(headline(plain));
+    await page.getByLabel('Propagate to unshocked holdings').check();
+    const propagated = cli('stress', '--scenario', 'ai-capex-collapse', '--propagate');
+    await expect.poll(() => page.getByTestId('headline-pnl').innerText()).toBe(headline(propagated));
+    expect(await page.getByTestId('headline-band').innerText()).toBe(`band ${formatMoney(propagated.band.low, 'USD', 0)} to ${formatMoney(propagated.band.high, 'USD', 0)}`);
+    await expect.poll(() => page.getByRole('region', { name: /Loss by sector \(bars: low–high band\)/ }).locator('.recharts-errorBar').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, '20-propagated.png') });
+  });
+
+  it('explains a propagated move with its betas and band', async () => {
+    await page.getByLabel('Filter results').fill('AAPL');
+    await page.locator('.vt-row').first().click();
+    const why = page.getByRole('complementary', { name: /Why AAPL moved/ });
+    await why.waitFor();
+    await expect.poll(() => why.locator('tbody td').nth(3).innerText()).toMatch(/^propagated Propagated: β −?\d\.\d\d to SMH × −10%/i);
+    expect(await why.getByTestId('why-band').innerText()).toMatch(/^Band from estimation error: −\d+(\.\d+)?% to −\d+(\.\d+)?%/);
+    await why.scrollIntoViewIfNeeded();
+    await why.screenshot({ path: path.join(SHOTS, '21-why-propagated.png') });
+    await why.getByRole('button', { name: 'Close explanation' }).click();
+    await page.getByLabel('Filter results').fill('');
+    await page.getByLabel('Propagate to unshocked holdings').uncheck();
+  });
+
+  it('replays DeepSeek Monday from the preset list and shows the worst fall and coverage', async () => {
+    await page.getByRole('tab', { name: 'Replay' }).click();
+    await page.getByLabel('Replay preset').selectOption('replay-deepseek-monday-2025');
+    const replay = cli('replay', '--from', '2025-01-24', '--to', '2025-01-27');
+    await expect.poll(() => page.getByTestId('headline-pnl').innerText()).toBe(headline(replay));
+    const note = page.getByLabel('How history was used');
+    expect(await note.innerText()).toContain('Replayed 2025-01-24 → 2025-01-27');
+    expect(await page.locator('.stat').nth(3).innerText()).toContain(`${formatPercent(replay.coverage.explicit.share, 1)} own history`);
+    await page.screenshot({ path: path.join(SHOTS, '22-replay.png') });
+  });
+
+  it('refuses a custom window that ends before it starts, then replays a custom one', async () => {
+    await page.getByLabel('Replay from').fill('2022-06-30');
+    await page.getByLabel('Replay to').fill('2022-01-03');
+    expect(await page.getByRole('button', { name: 'Replay', exact: true }).isDisabled()).toBe(true);
+    expect(await page.locator('.replay-picker').innerText()).toContain('The end date must be after the start date.');
+    await page.getByLabel('Replay to').fill('2022-12-30');
+    await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    const replay = cli('replay', '--from', '2022-06-30', '--to', '2022-12-30');
+    await expect.poll(() => page.getByTestId('headline-pnl').innerText()).toBe(headline(replay));
+  });
+
+  it('shows risk figures for the portfolio', async () => {
+    await page.getByRole('tab', { name: 'Risk' }).click();
+    const risk = cli('risk');
+    await expect.poll(() => page.getByTestId('risk-volatility').innerText()).toBe(formatPercent(risk.volatility, 2));
+    expect(await page.getByRole('table', { name: 'VaR and CVaR' }).locator('tbody tr').count()).toBe(4);
+    await page.screenshot({ path: path.join(SHOTS, '23-risk.png') });
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { prepareBook } from '../../../shared/engine';
+import { defaultProxies, historicalTail, portfolioRisk, returnRisk } from '../../../shared/history';
+import { pos, reference, sec } from '../engine/book-builder';
+import { fromReturns, history, weekdays } from './history-builder';
+
+// Two bad days, then nineteen pairs of +1% / −1%: n = 40, mean −0.2%.
+const returns = [-0.05, -0.03, ...Array.from({ length: 19 }, () => [0.01, -0.01]).flat()];
+const dates = weekdays('2024-01-01', 41);
+
+describe('risk figures of a known series', () => {
+  const risk = returnRisk(dates, returns, returns.map((r) => r / 2));
+  const tail = (level: number, horizonDays: number) => risk.tails.find((t) => t.level === level && t.horizonDays === horizonDays)!;
+
+  it('historical VaR and CVaR take the ⌈n(1 − p)⌉ worst days', () => {
+    expect(tail(0.95, 1).historicalVar).toBeCloseTo(0.03, 12);
+    expect(tail(0.95, 1).historicalCvar).toBeCloseTo(0.04, 12);
+    expect(tail(0.99, 1).historicalVar).toBeCloseTo(0.05, 12);
+    expect(tail(0.99, 1).historicalCvar).toBeCloseTo(0.05, 12);
+    // 31 overlapping 10-day windows → the 2 worst at 95%: starting on day 1 and on day 2.
+    const w1 = 0.95 * 0.97 * (1.01 * 0.99) ** 4 - 1;
+    const w2 = 0.97 * (1.01 * 0.99) ** 4 * 1.01 - 1;
+    expect(tail(0.95, 10).historicalVar).toBeCloseTo(-w2, 12);
+    expect(tail(0.95, 10).historicalCvar).toBeCloseTo(-(w1 + w2) / 2, 12);
+  });
+
+  it('parametric VaR and CVaR use the normal with the sample mean and deviation', () => {
+    const sigma = 0.013435505964154102;
+    expect(risk.volatility).toBeCloseTo(sigma * Math.sqrt(252), 12);
+    expect(tail(0.95, 1).parametricVar).toBeCloseTo(0.002 + 1.6448536269514722 * sigma, 12);
+    expect(tail(0.95, 1).parametricCvar).toBeCloseTo(0.029713590227603094, 12);
+    expect(tail(0.99, 10).parametricVar).toBeCloseTo(10 * 0.002 + Math.sqrt(10) * sigma * 2.3263478740408408, 12);
+  });
+
+  it('beta to the benchmark and the drawdown with its dates', () => {
+    expect(risk.beta).toBeCloseTo(2, 12);
+    expect(risk.maxDrawdown!.change).toBeCloseTo(0.95 * 0.97 * (1.01 * 0.99) ** 19 - 1, 12);
+    expect(risk.maxDrawdown).toMatchObject({ peak: dates[0], trough: dates[40] });
+    expect(risk.observations).toBe(40);
+  });
+
+  it('has a tail of at least one day however short the sample', () => {
+    expect(historicalTail([0.01, -0.02], 0.99)).toEqual({ var: 0.02, cvar: 0.02 });
+  });
+});
+
+describe('portfolio risk from the holdings’ histories', () => {
+  const long = weekdays('2023-01-02', 121);
+  const a = Array.from({ length: 120 }, (_, t) => 0.01 * Math.sin(t));
+  const h = history({ SPY: fromReturns(long, a.map((r) => r / 2)), AAA: fromReturns(long, a) });
+  const ref = reference([sec('AAA'), sec('BBB'), sec('ZZZ', { sector: 'Energy' })]);
+  const book = prepareBook([pos('AAA', 6, 100), pos('BBB', 2, 100), pos('USD', 200, 1, { assetClass: 'cash' })], 'USD', ref);
+
+  it('weights each holding by value, proxies what lacks history and says so', () => {
+    const risk = portfolioRisk(book, h, defaultProxies(), { asOf: long[120] });
+    if ('error' in risk) throw new Error(risk.error);
+    // AAA (600) moves 2× SPY, BBB (200) moves as SPY, cash (200) not at all: β = 0.6 × 2 + 0.2 × 1 = 1.4.
+    expect(risk.beta).toBeCloseTo(1.4, 10);
+    expect(risk.proxied).toEqual([{ symbol: 'BBB', proxy: 'SPY', value: 200 }]);
+    expect(risk.excluded).toEqual([]);
+    expect(risk.coveredShare).toBe(1);
+    expect(risk.window).toEqual({ from: long[0], to: long[120] });
+  });
+
+  it('leaves out holdings without history or stand-in and refuses a missing benchmark', () => {
+    const risk = portfolioRisk(book, history({ SPY: fromReturns(long, a), AAA: fromReturns(long, a) }), { ...defaultProxies(), market: 'NONE' }, { asOf: long[120], benchmark: 'SPY' });
+    if ('error' in risk) throw new Error(risk.error);
+    expect(risk.excluded).toEqual([{ symbol: 'BBB', value: 200 }]);
+    expect(risk.coveredShare).toBeCloseTo(0.8, 12);
+    expect(portfolioRisk(book, h, defaultProxies(), { asOf: long[120], benchmark: 'QQQ' })).toEqual({ error: 'There is no price history for the benchmark QQQ.' });
+  });
+});
