@@ -11,7 +11,7 @@ import { listFxRates } from '../db/fx-rates';
 import { listPortfolios } from '../db/portfolios';
 import { listPositionsByPortfolio } from '../db/positions';
 import { loadReferenceData } from './reference';
-import { getScenario } from './scenario-library';
+import { getHypotheticalScenarios } from './scenario-library';
 import type { Services } from './services';
 
 export interface FirmRequest {
@@ -45,17 +45,13 @@ export function clientOverview(db: Database): ClientSummary[] {
   });
 }
 
-function scenariosOf(services: Services, ids: readonly string[]): Scenario[] {
-  return ids.map((id) => getScenario(services, id).scenario);
-}
-
 function refuseEmpty(clients: readonly FirmClientInput[], tag: string | undefined): void {
   if (clients.length === 0) throw new AppError('not-found', tag ? `No client has the tag "${tag}".` : 'There are no clients to stress yet.');
 }
 
 /** Runs the scenarios across every client (or a tag) at once and, unless told not to, saves the run with today's date. */
 export function runFirm(services: Services, request: FirmRequest & { save?: boolean }): FirmRun {
-  const scenarios = scenariosOf(services, request.scenarioIds);
+  const scenarios = getHypotheticalScenarios(services, request.scenarioIds);
   const clients = loadFirm(services.db, request.tag);
   refuseEmpty(clients, request.tag);
   const reference = loadReferenceData(services.db, [...new Set(clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions.map((x) => x.symbol))))]);
@@ -104,7 +100,7 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
   return {
     start(services, request) {
       if (current.state === 'running') return current;
-      const scenarios = scenariosOf(services, request.scenarioIds);
+      const scenarios = getHypotheticalScenarios(services, request.scenarioIds);
       const clients = loadFirm(services.db, request.tag);
       refuseEmpty(clients, request.tag);
       cancelled = false;

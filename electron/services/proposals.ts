@@ -4,14 +4,14 @@ import { AppError } from '../../shared/ipc/result';
 import { getProposal, type ProposalPositionInput } from '../db/proposals';
 import { listPortfolioPositions } from '../db/positions';
 import { loadReferenceData } from './reference';
-import { getScenario } from './scenario-library';
+import { getHypotheticalScenarios } from './scenario-library';
 import type { Services } from './services';
 
 /** Current holdings and the proposal under the same scenarios; reads only. */
 export function compareWithCurrent(services: Services, request: { id: number; scenarioIds: string[]; lookThrough?: boolean }): ProposalComparison {
   const proposal = getProposal(services.db, request.id);
   const current = listPortfolioPositions(services.db, proposal.portfolioId);
-  const scenarios = request.scenarioIds.map((id) => getScenario(services, id).scenario);
+  const scenarios = getHypotheticalScenarios(services, request.scenarioIds);
   const reference = loadReferenceData(services.db, [...new Set([...current, ...proposal.positions].map((p) => p.symbol))]);
   return compareProposal(current, proposal.positions, proposal.baseCurrency, reference, scenarios, { lookThrough: request.lookThrough ?? true });
 }

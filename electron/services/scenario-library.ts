@@ -73,6 +73,20 @@ export function getScenario({ db, resourcesDir }: Services, id: string): { scena
   return { scenario: parseScenario(row.json), builtIn: false };
 }
 
+/**
+ * The scenarios of a firm-wide run or a proposal comparison: shocks only, since those total many books in one
+ * engine pass; a historical scenario (a replayed window) is refused with a sentence saying where to replay it.
+ */
+export function getHypotheticalScenarios(services: Services, ids: readonly string[]): Scenario[] {
+  return ids.map((id) => {
+    const { scenario } = getScenario(services, id);
+    if (scenario.kind === 'historical') {
+      throw new AppError('validation', `"${scenario.name}" replays a past window from price history; firm-wide runs and proposals use shock scenarios. Replay it per portfolio in Results › Replay.`);
+    }
+    return scenario;
+  });
+}
+
 /** A free id based on `base` among built-ins and user scenarios ("x", "x-2", "x-3"…). */
 function freeId(services: Services, base: string): string {
   const taken = new Set(listScenarios(services).map((s) => s.id));

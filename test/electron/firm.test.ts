@@ -53,6 +53,13 @@ describe('firm-wide stress through the handlers', () => {
     expect(dispatch(services, 'firm:run', { scenarioIds: [] })).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
+  it('refuses a replayed window, which the one-pass ranking cannot total, and saves no run', () => {
+    const [slump] = seedFirm();
+    const answer = dispatch(services, 'firm:run', { scenarioIds: [slump, 'replay-deepseek-monday-2025'] });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('replays a past window') } });
+    expect(call(services, 'firm:runs')).toEqual([]);
+  });
+
   it('runs as a job with progress, and a cancelled job saves nothing', async () => {
     const [slump] = seedFirm();
     const started = call(services, 'firm:start', { scenarioIds: [slump] });

@@ -25,7 +25,7 @@ export function FirmView() {
   const s = useStore();
   const { firmRun, firmBaseline, firmStatus, firmRuns, clientOverview } = s;
   const [chosen, setPicked] = useState<string[] | null>(null);
-  const picked = chosen ?? s.scenarios.slice(0, 2).map((x) => x.id);
+  const picked = chosen ?? s.scenarios.filter((x) => x.kind !== 'historical').slice(0, 2).map((x) => x.id);
   const [runTag, setRunTag] = useState('');
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');

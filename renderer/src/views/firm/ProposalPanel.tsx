@@ -10,7 +10,7 @@ import { ScenarioPicker } from './ScenarioPicker';
 export function ProposalPanel() {
   const { proposal, comparison, scenarios, loadScenarios, closeProposal, editProposalPosition, addProposalPosition, removeProposalPosition, compareProposal, applyProposal, discardProposal } = useStore();
   const [chosen, setPicked] = useState<string[] | null>(null);
-  const picked = chosen ?? scenarios.slice(0, 3).map((s) => s.id);
+  const picked = chosen ?? scenarios.filter((s) => s.kind !== 'historical').slice(0, 3).map((s) => s.id);
   const [confirming, setConfirming] = useState(false);
   const [symbol, setSymbol] = useState('');
   const [quantity, setQuantity] = useState('');
