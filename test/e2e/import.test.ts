@@ -59,7 +59,8 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     await page.getByRole('button', { name: 'Import 3 positions into Schwab book' }).click();
     await page.getByRole('cell', { name: 'VTIAX', exact: true }).waitFor();
     expect(await page.getByTestId('total-value').innerText()).toBe('$69,401.41');
-    await page.getByRole('button', { name: 'Undo' }).last().click();
+    // The Undo of this import's own notice (the Schwab import's notice may still be showing its own Undo).
+    await page.getByRole('status').filter({ hasText: 'from vanguard.csv' }).getByRole('button', { name: 'Undo' }).click();
     await page.getByText('Undid the import of vanguard.csv: removed 3, restored 0 positions.').waitFor();
     expect(await page.getByTestId('total-value').innerText()).toBe('$37,025.75');
   });
