@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
 
 export interface Figure {
   name: string;
@@ -42,4 +44,19 @@ export function printFigures(title: string, figures: Figure[]): void {
     const spread = `(min ${f.min.toFixed(2)}, max ${f.max.toFixed(2)}, ${f.runs} runs)`;
     console.log(`${f.name.padEnd(width)}  median ${f.median.toFixed(2).padStart(9)} ms  ${spread}${f.note ? `  ${f.note}` : ''}`);
   }
+}
+
+/** Starts the built browser shell on a database and resolves with its tokened address once it prints it. */
+export async function startWebShell(root: string, db: string): Promise<{ server: ChildProcess; url: string }> {
+  const server = spawn(process.execPath, [path.join(root, 'out', 'web', 'server.js'), '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (c: Buffer) => {
+      out += c;
+      const m = /Open: (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    server.once('exit', () => reject(new Error(`browser shell exited: ${out}`)));
+  });
+  return { server, url };
 }

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { closeServices, createServices } from '../../electron/services/services';
-import { measure, type Figure } from './harness';
+import { measure, startWebShell, type Figure } from './harness';
 import { bigBook } from './ui';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -90,17 +89,8 @@ async function largeUi(big: string, book: string): Promise<Figure[] | string> {
   const browser = await chromium.launch({ executablePath: chrome, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     for (const [db, label] of [[big, 'holdings'], [book, 'book']] as const) {
-      const server = spawn(process.execPath, [path.join(ROOT, 'out', 'web', 'server.js'), '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const { server, url } = await startWebShell(ROOT, db);
       try {
-        const url = await new Promise<string>((resolve, reject) => {
-          let out = '';
-          server.stdout!.on('data', (c: Buffer) => {
-            out += c;
-            const m = /Open: (\S+)/.exec(out);
-            if (m) resolve(m[1]);
-          });
-          server.once('exit', () => reject(new Error(`browser shell exited: ${out}`)));
-        });
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
         const cdp = await page.context().newCDPSession(page);
         await cdp.send('Performance.enable');

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +6,7 @@ import { createAccount } from '../../electron/db/accounts';
 import { createClient } from '../../electron/db/clients';
 import { createPortfolio } from '../../electron/db/portfolios';
 import { closeServices, createServices } from '../../electron/services/services';
-import type { Figure } from './harness';
+import { startWebShell, type Figure } from './harness';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SYMBOLS = ['NVDA', 'AVGO', 'TSM', 'ASML', 'AMD', 'MU', 'VST', 'CEG', 'GEV', 'MSFT', 'GOOGL', 'META', 'AMZN', 'AAPL', 'QQQ', 'SPY', 'SMH', 'XLU', 'TLT', 'ORCL'];
@@ -35,17 +34,8 @@ export async function uiBenchmarks(): Promise<Figure[] | string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-uibench-'));
   const db = path.join(dir, 'big.sqlite');
   bigBook(db, 5000);
-  const server = spawn(process.execPath, [path.join(ROOT, 'out', 'web', 'server.js'), '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { server, url } = await startWebShell(ROOT, db);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (c: Buffer) => {
-        out += c;
-        const m = /Open: (\S+)/.exec(out);
-        if (m) resolve(m[1]);
-      });
-      server.once('exit', () => reject(new Error(`browser shell exited: ${out}`)));
-    });
     const browser = await chromium.launch({ executablePath: chrome, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
