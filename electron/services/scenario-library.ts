@@ -81,7 +81,7 @@ export function getHypotheticalScenarios(services: Services, ids: readonly strin
   return ids.map((id) => {
     const { scenario } = getScenario(services, id);
     if (scenario.kind === 'historical') {
-      throw new AppError('validation', `"${scenario.name}" replays a past window from price history; firm-wide runs and proposals use shock scenarios. Replay it per portfolio in Results › Replay.`);
+      throw new AppError('validation', `"${scenario.name}" replays a past window from price history; firm-wide runs and proposals use shock scenarios. Replay it per portfolio instead (Results › Replay, or aftershock replay).`);
     }
     return scenario;
   });
