@@ -3,7 +3,8 @@ import type { AssetClass, Position } from '../../shared/domain/types';
 import type { ImportPosition } from '../../shared/import/types';
 import { found } from './errors';
 
-interface PositionRow {
+/** A positions row joined with its account's name, as the SELECTs here (and proposals' copies of them) read it. */
+export interface PositionRow {
   id: number;
   account_id: number;
   account_name: string;
@@ -38,7 +39,8 @@ const SELECT = `
          x.price, x.market_value, x.cost_basis, x.currency, x.as_of
   FROM positions x JOIN accounts a ON a.id = x.account_id`;
 
-function hydrate(row: PositionRow): Position {
+/** A position from its row. */
+export function hydrate(row: PositionRow): Position {
   return {
     id: row.id,
     accountId: row.account_id,

@@ -3,6 +3,7 @@ import type { AssetClass, Position, Proposal, ProposalSummary } from '../../shar
 import { createAccount, findAccountByName } from './accounts';
 import { found } from './errors';
 import { getPortfolio } from './portfolios';
+import { hydrate, type PositionRow } from './positions';
 
 interface ProposalRow {
   id: number;
@@ -13,20 +14,6 @@ interface ProposalRow {
   name: string;
   created_at: string;
   position_count: number;
-}
-
-interface ProposalPositionRow {
-  id: number;
-  account_name: string;
-  symbol: string;
-  name: string;
-  asset_class: AssetClass;
-  quantity: number;
-  price: number | null;
-  market_value: number | null;
-  cost_basis: number | null;
-  currency: string;
-  as_of: string | null;
 }
 
 /** The fields of a proposal position. */
@@ -52,25 +39,21 @@ function summary(row: ProposalRow): ProposalSummary {
   return { id: row.id, portfolioId: row.portfolio_id, portfolioName: row.portfolio_name, clientName: row.client_name, name: row.name, createdAt: row.created_at, positionCount: row.position_count };
 }
 
-function position(row: ProposalPositionRow): Position {
-  return {
-    id: row.id, accountId: 0, accountName: row.account_name, symbol: row.symbol, name: row.name, assetClass: row.asset_class, quantity: row.quantity,
-    price: row.price, marketValue: row.market_value, costBasis: row.cost_basis, currency: row.currency, asOf: row.as_of,
-  };
-}
-
 /** Proposals of a portfolio, newest first. */
 export function listProposals(db: Database, portfolioId: number): ProposalSummary[] {
   return (db.prepare(`${SELECT} WHERE r.portfolio_id = :portfolioId ORDER BY r.id DESC`).all({ portfolioId }) as ProposalRow[]).map(summary);
 }
 
+// Proposal positions read like positions; they belong to no account row yet, so their account id is 0.
+const POSITION_COLUMNS = `id, 0 AS account_id, account_name, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of`;
+
 /** One proposal with its positions, or a not-found error. */
 export function getProposal(db: Database, id: number): Proposal {
   const row = found(db.prepare(`${SELECT} WHERE r.id = :id`).get({ id }) as ProposalRow | undefined, 'Proposal', id);
   const positions = db
-    .prepare('SELECT * FROM proposal_positions WHERE proposal_id = :id ORDER BY account_name COLLATE NOCASE, symbol, id')
-    .all({ id }) as ProposalPositionRow[];
-  return { ...summary(row), baseCurrency: row.base_currency, positions: positions.map(position) };
+    .prepare(`SELECT ${POSITION_COLUMNS} FROM proposal_positions WHERE proposal_id = :id ORDER BY account_name COLLATE NOCASE, symbol, id`)
+    .all({ id }) as PositionRow[];
+  return { ...summary(row), baseCurrency: row.base_currency, positions: positions.map(hydrate) };
 }
 
 /** Copies a portfolio's positions into a new proposal, in one transaction; the portfolio itself is only read. */
@@ -95,9 +78,9 @@ const params = (input: ProposalPositionInput) => ({
 
 /** The proposal a proposal position belongs to, or a not-found error. */
 export function proposalOfPosition(db: Database, positionId: number): { proposalId: number; position: Position } {
-  const row = db.prepare('SELECT * FROM proposal_positions WHERE id = :id').get({ id: positionId }) as (ProposalPositionRow & { proposal_id: number }) | undefined;
+  const row = db.prepare(`SELECT ${POSITION_COLUMNS}, proposal_id FROM proposal_positions WHERE id = :id`).get({ id: positionId }) as (PositionRow & { proposal_id: number }) | undefined;
   const hit = found(row, 'Proposal position', positionId);
-  return { proposalId: hit.proposal_id, position: position(hit) };
+  return { proposalId: hit.proposal_id, position: hydrate(hit) };
 }
 
 /** Adds a position to a proposal. */
