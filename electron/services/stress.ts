@@ -33,11 +33,13 @@ export function stressPortfolio(
   services: Services,
   request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; propagate?: boolean; asOf?: string; proxies?: ProxyChoices },
 ): StressResult {
-  const withHistory = stressWithHistory(services, request);
+  // Resolved once: a user scenario is read and validated from the database.
+  const scenario = resolveScenario(services, request);
+  const withHistory = stressWithHistory(services, { ...request, scenario });
   if (withHistory) return withHistory;
   const snapshot = stressSnapshot(services.db, request.portfolioId);
   const book = prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough: request.lookThrough ?? true });
-  return runScenario(book, resolveScenario(services, request), { by: request.by ?? ['sector', 'theme', 'account'] });
+  return runScenario(book, scenario, { by: request.by ?? ['sector', 'theme', 'account'] });
 }
 
 /** The scale at which a scenario loses `loss` (a fraction) of the portfolio. */
