@@ -84,7 +84,8 @@ export function printStress(context: CliContext, name: string, result: StressRes
   if (h?.mode === 'replay') {
     context.out(`Replayed ${h.from} → ${h.to}${h.drawdown ? `; worst fall inside the window ${signedPercent(h.drawdown.change)} (${h.drawdown.peak} → ${h.drawdown.trough})` : ''}${h.worstDay ? `; worst day ${h.worstDay.date} ${signedPercent(h.worstDay.change)}` : ''}`);
   } else if (h) {
-    context.out(`Propagated from ${h.proxies!.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ') || 'nothing'}, estimated on ${h.from} → ${h.to}`);
+    const proxies = h.proxies ?? [];
+    context.out(proxies.length ? `Propagated from ${proxies.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ')}, estimated on ${h.from} → ${h.to}` : 'Not propagated (see the notes)');
   }
   for (const note of h?.notes ?? []) context.out(`Note: ${note}`);
   if (result.worst) context.out(`Worst position: ${result.worst.symbol} ${money(result.worst.pnl)}`);

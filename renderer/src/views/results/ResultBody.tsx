@@ -82,7 +82,7 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
 
       {h && (
         <div className="card pad history-note" aria-label="How history was used">
-          <strong>{isReplay ? `Replayed ${h.from} → ${h.to}` : `Propagated from ${h.proxies?.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ') || 'nothing'}`}</strong>
+          <strong>{isReplay ? `Replayed ${h.from} → ${h.to}` : h.proxies?.length ? `Propagated from ${h.proxies.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ')}` : 'Not propagated'}</strong>
           <span className="muted small"> · {isReplay ? h.method : `estimated on ${h.from} → ${h.to}: ${h.method}`}</span>
           {h.notes.map((n) => (
             <div key={n} className="small muted">
