@@ -110,7 +110,7 @@ export function restoreReplacedPositions(db: Database, importId: number): number
     .run({ importId }).changes;
 }
 
-/** Deletes the positions an import wrote; returns how many. */
+/** Deletes the positions an import wrote, wherever they were moved since; returns how many. A scan: undo is rare, imports are not. */
 export function deleteImportPositions(db: Database, importId: number): number {
   return db.prepare('DELETE FROM positions WHERE import_id = :importId').run({ importId }).changes;
 }

@@ -160,7 +160,8 @@ describe('SIGKILL at random points', () => {
       probe.close();
       if (version === 2) atOld++;
       else atNew.push(version);
-      expect([2, 3, 4, 5, 6]).toContain(version);
+      expect(version).toBeGreaterThanOrEqual(2);
+      expect(version).toBeLessThanOrEqual(SCHEMA_VERSION);
       // A backup file is only ever a whole one (written under .partial and renamed).
       for (const backup of fs.readdirSync(dir).filter((f) => f.startsWith('migrate.db') && f.endsWith('.backup'))) {
         expect(integrity(path.join(dir, backup))).toBe('ok');
