@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { AssetClass, Position, Proposal, ProposalSummary } from '../../shared/domain/types';
-import { createAccount, findAccountByName } from './accounts';
+import { createAccount, findAccountByName, listAccounts } from './accounts';
 import { found } from './errors';
+import { insertImport, insertImportAccount, replaceAccountPositions } from './imports';
 import { getPortfolio } from './portfolios';
 import { hydrate, type PositionRow } from './positions';
 
@@ -117,32 +119,52 @@ export function deleteProposal(db: Database, id: number): { deleted: number } {
   return { deleted: db.prepare('DELETE FROM proposals WHERE id = :id').run({ id }).changes };
 }
 
+/** What applying a proposal did; `importId` undoes it through the imports' undo (imports:undo). */
+export interface AppliedProposal {
+  portfolioId: number;
+  positions: number;
+  removed: number;
+  importId: number;
+}
+
 /**
- * Makes the proposal the portfolio's holdings, in one transaction: the portfolio's positions are replaced by
- * the proposal's (accounts are found or created by name), then the proposal is removed.
+ * Makes the proposal the portfolio's holdings, in one transaction: the portfolio's positions are set aside and
+ * replaced by the proposal's (accounts are found or created by name), then the proposal is removed. It is
+ * recorded like an import (format "proposal"), so it can be undone, and an earlier import of those accounts
+ * can no longer be undone over it.
  */
-export function applyProposal(db: Database, id: number): { portfolioId: number; positions: number; removed: number } {
-  return db.transaction(() => {
+export function applyProposal(db: Database, id: number): AppliedProposal {
+  return db.transaction((): AppliedProposal => {
     const proposal = getProposal(db, id);
-    const { changes: removed } = db
-      .prepare('DELETE FROM positions WHERE account_id IN (SELECT id FROM accounts WHERE portfolio_id = :portfolioId)')
-      .run({ portfolioId: proposal.portfolioId });
+    const count = proposal.positions.length;
+    const importId = insertImport(db, {
+      portfolioId: proposal.portfolioId, fileName: `proposal “${proposal.name}”`.slice(0, 255), format: 'proposal', kind: 'manual',
+      sha256: createHash('sha256').update(JSON.stringify(proposal.positions)).digest('hex'),
+      rowCount: count, importedCount: count, invalidCount: 0,
+    });
+    let removed = 0;
+    for (const account of listAccounts(db, proposal.portfolioId)) {
+      insertImportAccount(db, importId, account.id, false);
+      removed += replaceAccountPositions(db, importId, account.id);
+    }
     const accounts = new Map<string, number>();
     const insert = db.prepare(
-      `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of)
-       VALUES (:accountId, :symbol, :name, :assetClass, :quantity, :price, :marketValue, :costBasis, :currency, :asOf)`,
+      `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of, import_id)
+       VALUES (:accountId, :symbol, :name, :assetClass, :quantity, :price, :marketValue, :costBasis, :currency, :asOf, :importId)`,
     );
     for (const p of proposal.positions) {
       const key = p.accountName.toLowerCase();
       let accountId = accounts.get(key);
       if (accountId === undefined) {
-        accountId = (findAccountByName(db, proposal.portfolioId, p.accountName) ?? createAccount(db, { portfolioId: proposal.portfolioId, name: p.accountName })).id;
+        const existing = findAccountByName(db, proposal.portfolioId, p.accountName);
+        accountId = (existing ?? createAccount(db, { portfolioId: proposal.portfolioId, name: p.accountName })).id;
+        if (!existing) insertImportAccount(db, importId, accountId, true);
         accounts.set(key, accountId);
       }
       const { accountName: _a, ...rest } = params({ ...p, accountName: p.accountName });
-      insert.run({ ...rest, accountId });
+      insert.run({ ...rest, accountId, importId });
     }
     db.prepare('DELETE FROM proposals WHERE id = :id').run({ id });
-    return { portfolioId: proposal.portfolioId, positions: proposal.positions.length, removed };
+    return { portfolioId: proposal.portfolioId, positions: count, removed, importId };
   })();
 }

@@ -127,10 +127,17 @@ export function commitImport(
 export function undoImport(db: Database, importId: number): { removed: number; restored: number } {
   return db.transaction(() => {
     const record = getImport(db, importId);
-    if (record.undoneAt) throw new AppError('conflict', `The import of ${record.fileName} was already undone.`);
+    if (record.undoneAt) {
+      throw new AppError('conflict', `${record.format === 'proposal' ? 'Applying the' : 'The import of'} ${record.fileName} was already undone.`);
+    }
     const later = findLaterImport(db, importId);
     if (later) {
-      throw new AppError('conflict', `${later.fileName} was imported into the same accounts afterwards; undo that import first.`);
+      throw new AppError(
+        'conflict',
+        later.format === 'proposal'
+          ? `The ${later.fileName} was applied to the same accounts afterwards; undo applying it first.`
+          : `${later.fileName} was imported into the same accounts afterwards; undo that import first.`,
+      );
     }
     const removed = deleteImportPositions(db, importId);
     const restored = restoreReplacedPositions(db, importId);

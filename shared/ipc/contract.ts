@@ -337,7 +337,7 @@ export const commands = {
     'compareProposal',
     z.strictObject({ id, scenarioIds: reportRequest.scenarioIds, lookThrough: z.boolean().optional() }),
   ),
-  'proposals:apply': command<{ portfolioId: number; positions: number; removed: number }>()('applyProposal', z.strictObject({ id })),
+  'proposals:apply': command<{ portfolioId: number; positions: number; removed: number; importId: number }>()('applyProposal', z.strictObject({ id })),
   'proposals:delete': command<{ deleted: number }>()('deleteProposal', z.strictObject({ id })),
 
   'market:refresh': command<MarketJobStatus>()(

@@ -42,7 +42,7 @@ describe('proposal sandbox: trim NVDA, add bonds, compare, apply', () => {
     expect(call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: scenario }).pnl).toBe(-3000);
 
     const applied = call(services, 'proposals:apply', { id: proposal.id });
-    expect(applied).toEqual({ portfolioId: portfolio.id, positions: 3, removed: 2 });
+    expect(applied).toEqual({ portfolioId: portfolio.id, positions: 3, removed: 2, importId: expect.any(Number) });
     expect(holdingsOf(portfolio.id)).toEqual([['Brokerage', 'AGG', 100, 100], ['Brokerage', 'BND', 50, 100], ['Brokerage', 'NVDA', 50, 100]]);
     expect(call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: scenario }).pnl).toBe(-2500);
     expect(call(services, 'proposals:list', { portfolioId: portfolio.id })).toEqual([]);
@@ -70,5 +70,38 @@ describe('proposal sandbox: trim NVDA, add bonds, compare, apply', () => {
     services.db.exec('DROP TRIGGER fail_ief');
     call(services, 'proposals:apply', { id: proposal.id });
     expect(holdingsOf(portfolio.id)).toEqual([['Brokerage', 'SAP', 10, 200], ['Pension', 'IEF', 5, 95]]);
+  });
+
+  it('applying is undone like an import, and an earlier import cannot be undone over it', () => {
+    const { portfolio } = addClient(services, 'Okafor', [['MSFT', 10, 400]]);
+    const file = 'Account,Symbol,Quantity,Price\nBrokerage,NVDA,20,120\nBrokerage,AMD,5,150\n';
+    const imported = call(services, 'imports:commit', { portfolioId: portfolio.id, fileName: 'okafor.csv', text: file });
+    const afterImport = holdingsOf(portfolio.id);
+    expect(afterImport).toEqual([['Brokerage', 'AMD', 5, 150], ['Brokerage', 'NVDA', 20, 120]]);
+
+    const proposal = call(services, 'proposals:create', { portfolioId: portfolio.id, name: 'De-risk' });
+    call(services, 'proposals:remove', { id: proposal.positions.find((p: { symbol: string }) => p.symbol === 'NVDA').id });
+    call(services, 'proposals:add', { proposalId: proposal.id, accountName: 'Bonds', symbol: 'AGG', quantity: 30, price: 98 });
+    const applied = call(services, 'proposals:apply', { id: proposal.id });
+    expect(holdingsOf(portfolio.id)).toEqual([['Bonds', 'AGG', 30, 98], ['Brokerage', 'AMD', 5, 150]]);
+
+    // The import is now under the proposal: undoing it would mix old and new holdings, so it is refused.
+    expect(dispatch(services, 'imports:undo', { id: imported.import.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'The proposal “De-risk” was applied to the same accounts afterwards; undo applying it first.' },
+    });
+    expect(holdingsOf(portfolio.id)).toEqual([['Bonds', 'AGG', 30, 98], ['Brokerage', 'AMD', 5, 150]]);
+
+    // Undoing the apply puts back exactly what was there, and drops the account it created.
+    expect(call(services, 'imports:undo', { id: applied.importId })).toEqual({ removed: 2, restored: 2 });
+    expect(holdingsOf(portfolio.id)).toEqual(afterImport);
+    expect(call(services, 'accounts:list', { portfolioId: portfolio.id }).map((a: { name: string }) => a.name)).toEqual(['Brokerage']);
+    expect(dispatch(services, 'imports:undo', { id: applied.importId })).toMatchObject({
+      ok: false,
+      error: { message: 'Applying the proposal “De-risk” was already undone.' },
+    });
+    // Then the earlier import can be undone too, back to the first holdings.
+    call(services, 'imports:undo', { id: imported.import.id });
+    expect(holdingsOf(portfolio.id)).toEqual([['Brokerage', 'MSFT', 10, 400]]);
   });
 });

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ClientSummary, Proposal } from '../../../shared/domain/types';
 import type { ProposalComparison } from '../../../shared/firm/proposal';
+import { countOf } from '../../../shared/format';
 import type { BatchJobStatus, FirmJobStatus, FirmRun, FirmRunSummary } from '../../../shared/firm/runs';
 import type { RequestInput } from '../../../shared/ipc/contract';
 import { api, unwrap } from '../api';
@@ -162,7 +163,11 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
         const applied = await unwrap(api().applyProposal({ id: proposal.id }));
         set({ proposal: null, comparison: null });
         await Promise.all([get().loadClientOverview(), get().loadPortfolios()]);
-        get().notify({ kind: 'info', message: `Applied the proposal: “${proposal.portfolioName}” now holds ${applied.positions} positions.` });
+        get().notify({
+          kind: 'info',
+          message: `Applied the proposal: “${proposal.portfolioName}” now holds ${countOf(applied.positions, 'position')}.`,
+          action: { label: 'Undo', run: () => void get().undoImport(applied.importId, `applying the proposal “${proposal.name}”`).then(() => get().loadClientOverview()) },
+        });
         return true;
       })) ?? false,
     discardProposal: async () => {

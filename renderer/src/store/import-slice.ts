@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ImportCommitAnswer, ImportPreviewAnswer } from '../../../shared/ipc/contract';
+import { countOf } from '../../../shared/format';
 import type { ColumnMapping } from '../../../shared/import/types';
 import { api, CommandError, unwrap } from '../api';
 import type { Store } from './store';
@@ -26,7 +27,8 @@ export interface ImportSlice {
   /** Desktop: main shows the native open dialog and reads the file; then it is previewed. */
   pickAndPreview(): Promise<void>;
   commitPreviewed(options: { onDuplicate?: 'replace' | 'skip'; skipInvalid?: boolean }): Promise<ImportCommitAnswer | null>;
-  undoImport(id: number, fileName: string): Promise<void>;
+  /** Undoes an import (or an applied proposal, recorded as one); `what` names it in the notice, e.g. "the import of x.csv". */
+  undoImport(id: number, what: string): Promise<void>;
 }
 
 /** The import screen: the chosen file, its preview from main, the user's mapping fixes, commit and undo. */
@@ -86,7 +88,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
           : {
               kind: 'info',
               message: `Imported ${answer.positions} positions from ${importFile.fileName} into ${answer.accounts.join(', ')}.`,
-              ...(id ? { action: { label: 'Undo', run: () => void get().undoImport(id, importFile.fileName) } } : {}),
+              ...(id ? { action: { label: 'Undo', run: () => void get().undoImport(id, `the import of ${importFile.fileName}`) } } : {}),
             },
       );
       return answer;
@@ -96,12 +98,12 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     }
   },
 
-  undoImport: async (id, fileName) => {
+  undoImport: async (id, what) => {
     try {
       const { removed, restored } = await unwrap(api().undoImport({ id }));
       await get().loadHoldings();
       await get().loadPortfolios();
-      get().notify({ kind: 'info', message: `Undid the import of ${fileName}: removed ${removed}, restored ${restored} positions.` });
+      get().notify({ kind: 'info', message: `Undid ${what}: removed ${removed}, restored ${countOf(restored, 'position')}.` });
     } catch (error) {
       get().notify({ kind: 'error', message: (error as Error).message });
     }

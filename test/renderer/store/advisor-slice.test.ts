@@ -51,4 +51,20 @@ describe('advisor slice against the real handlers', () => {
     expect(useStore.getState().proposal).toBeNull();
     expect(call(services, 'portfolios:holdings', { id: portfolioId }).positions[0].quantity).toBe(100);
   });
+
+  it('applies a proposal, then undoes it from the notice: the holdings are back as they were', async () => {
+    const portfolioId = call(services, 'portfolios:list', {}).find((p: { clientName: string }) => p.clientName === 'Patel').id;
+    const quantities = () => call(services, 'portfolios:holdings', { id: portfolioId }).positions.map((p: { symbol: string; quantity: number }) => [p.symbol, p.quantity]);
+    await useStore.getState().startProposal(portfolioId);
+    await useStore.getState().editProposalPosition(useStore.getState().proposal!.positions[0].id, { quantity: 40 });
+    expect(await useStore.getState().applyProposal()).toBe(true);
+    expect(quantities()).toEqual([['NVDA', 40]]);
+    const notice = useStore.getState().notices.at(-1)!;
+    expect(notice.message).toBe('Applied the proposal: “Main” now holds 1 position.');
+    notice.action!.run();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(quantities()).toEqual([['NVDA', 100]]);
+    expect(useStore.getState().notices.at(-1)?.message).toBe('Undid applying the proposal “Proposal”: removed 1, restored 1 position.');
+  });
 });
+

@@ -164,7 +164,7 @@ export function ProposalPanel() {
       {confirming && (
         <ConfirmDialog
           title="Apply the proposal?"
-          message={`The holdings of “${proposal.portfolioName}” will be replaced by the ${proposal.positions.length} proposed positions. This cannot be undone.`}
+          message={`The holdings of “${proposal.portfolioName}” will be replaced by the ${proposal.positions.length} proposed positions. You can undo this from the notice that follows.`}
           confirmLabel="Apply proposal"
           onConfirm={() => void applyProposal().then(() => setConfirming(false))}
           onCancel={() => setConfirming(false)}
