@@ -1,10 +1,11 @@
-import { getFirmRun, listFirmRuns } from '../db/firm-runs';
+import { deleteFirmRun, getFirmRun, listFirmRuns, restoreFirmRun } from '../db/firm-runs';
 import { runFirm } from '../services/firm';
 import type { HandlerMap } from './types';
 
 /** firm:* commands: stress every client at once, rank them, keep dated runs. */
 export const firmHandlers: HandlerMap<
-  'firm:run' | 'firm:start' | 'firm:status' | 'firm:cancel' | 'firm:runs' | 'firm:get' | 'firm:reports' | 'firm:reportstatus' | 'firm:reportcancel'
+  | 'firm:run' | 'firm:start' | 'firm:status' | 'firm:cancel' | 'firm:runs' | 'firm:get' | 'firm:deleterun' | 'firm:restorerun'
+  | 'firm:reports' | 'firm:reportstatus' | 'firm:reportcancel'
 > = {
   'firm:run': (services, request) => runFirm(services, request),
   'firm:start': (services, request) => services.firm.start(services, request),
@@ -12,6 +13,8 @@ export const firmHandlers: HandlerMap<
   'firm:cancel': (services) => services.firm.cancel(),
   'firm:runs': ({ db }) => listFirmRuns(db),
   'firm:get': ({ db }, { id }) => getFirmRun(db, id),
+  'firm:deleterun': ({ db }, { id }) => deleteFirmRun(db, id),
+  'firm:restorerun': ({ db }, { id }) => restoreFirmRun(db, id),
   'firm:reports': (services, { runId }) => services.batch.start(services, runId),
   'firm:reportstatus': (services) => services.batch.status(),
   'firm:reportcancel': (services) => services.batch.cancel(),

@@ -320,6 +320,8 @@ export const commands = {
   'firm:cancel': command<FirmJobStatus>()('cancelFirmStress', z.strictObject({})),
   'firm:runs': command<FirmRunSummary[]>()('listFirmRuns', z.strictObject({})),
   'firm:get': command<FirmRun>()('getFirmRun', z.strictObject({ id })),
+  'firm:deleterun': command<{ deleted: number }>()('deleteFirmRun', z.strictObject({ id })),
+  'firm:restorerun': command<FirmRunSummary>()('restoreFirmRun', z.strictObject({ id })),
   'firm:reports': command<BatchJobStatus>()('startBatchReports', z.strictObject({ runId: id })),
   'firm:reportstatus': command<BatchJobStatus>()('getBatchReportsStatus', z.strictObject({})),
   'firm:reportcancel': command<BatchJobStatus>()('cancelBatchReports', z.strictObject({})),

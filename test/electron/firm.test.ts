@@ -53,6 +53,32 @@ describe('firm-wide stress through the handlers', () => {
     expect(dispatch(services, 'firm:run', { scenarioIds: [] })).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
+  it('deletes a saved run, restores the one deleted last, and purges the one before', () => {
+    const [slump] = seedFirm();
+    today = '2026-03-02';
+    const first = call(services, 'firm:run', { scenarioIds: [slump] });
+    today = '2026-03-03';
+    const second = call(services, 'firm:run', { scenarioIds: [slump] });
+    const ids = () => call(services, 'firm:runs').map((r: { id: number }) => r.id);
+    expect(call(services, 'firm:deleterun', { id: first.id })).toEqual({ deleted: 1 });
+    expect(ids()).toEqual([second.id]);
+    expect(dispatch(services, 'firm:get', { id: first.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(dispatch(services, 'firm:deleterun', { id: first.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(call(services, 'firm:restorerun', { id: first.id })).toMatchObject({ id: first.id, runDate: first.runDate });
+    expect(call(services, 'firm:get', { id: first.id }).ranking).toEqual(first.ranking);
+    // Deleting another run makes the earlier deletion final.
+    call(services, 'firm:deleterun', { id: first.id });
+    call(services, 'firm:deleterun', { id: second.id });
+    expect(ids()).toEqual([]);
+    expect(dispatch(services, 'firm:restorerun', { id: first.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: `Saved firm run ${first.id} can no longer be restored; only the run deleted last can be.` },
+    });
+    expect(services.db.prepare('SELECT count(*) FROM firm_runs').pluck().get()).toBe(1);
+    expect(call(services, 'firm:restorerun', { id: second.id }).id).toBe(second.id);
+    expect(dispatch(services, 'firm:restorerun', { id: second.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('refuses a replayed window, which the one-pass ranking cannot total, and saves no run', () => {
     const [slump] = seedFirm();
     const answer = dispatch(services, 'firm:run', { scenarioIds: [slump, 'replay-deepseek-monday-2025'] });

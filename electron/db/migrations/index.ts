@@ -6,10 +6,11 @@ import { durations } from './005-durations';
 import { dropPositionsSymbolIndex } from './006-drop-positions-symbol-index';
 import { advisor } from './007-advisor';
 import { positionsCheapChecks } from './008-positions-cheap-checks';
+import { firmRunDeletion } from './009-firm-run-deletion';
 import type { Migration } from './types';
 
 /** Every migration in order; the last one's version is the schema version this build writes. */
 export const migrations: readonly Migration[] = [initial, referenceData, importsUndo, scenarios, durations, dropPositionsSymbolIndex, advisor,
-  positionsCheapChecks];
+  positionsCheapChecks, firmRunDeletion];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -32,6 +32,8 @@ export interface AdvisorSlice {
   loadFirmRuns(): Promise<void>;
   openFirmRun(id: number): Promise<void>;
   setFirmBaseline(id: number | null): Promise<void>;
+  /** Deletes a saved run; the notice offers to bring it back. */
+  deleteFirmRun(id: number): Promise<void>;
   openClientResults(portfolioId: number, scenarioId: string | null): Promise<void>;
   startProposal(portfolioId: number): Promise<void>;
   openProposal(id: number): Promise<void>;
@@ -134,6 +136,24 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
     },
     setFirmBaseline: async (id) => {
       await attempt(async () => set({ firmBaseline: id === null ? null : await unwrap(api().getFirmRun({ id })) }));
+    },
+    deleteFirmRun: async (id) => {
+      await attempt(async () => {
+        const run = get().firmRuns.find((r) => r.id === id);
+        await unwrap(api().deleteFirmRun({ id }));
+        const { firmRun, firmBaseline } = get();
+        set({ firmRun: firmRun?.id === id ? null : firmRun, firmBaseline: firmBaseline?.id === id || firmRun?.id === id ? null : firmBaseline });
+        await get().loadFirmRuns();
+        const restore = async () => {
+          await attempt(async () => {
+            await unwrap(api().restoreFirmRun({ id }));
+            await get().loadFirmRuns();
+            await get().openFirmRun(id);
+            get().notify({ kind: 'info', message: `Restored the saved run of ${run?.runDate ?? `run ${id}`}.` });
+          });
+        };
+        get().notify({ kind: 'info', message: `Deleted the saved run of ${run?.runDate ?? `run ${id}`}.`, action: { label: 'Undo', run: () => void restore() } });
+      });
     },
     openClientResults: async (portfolioId, scenarioId) => {
       get().selectPortfolio(portfolioId);

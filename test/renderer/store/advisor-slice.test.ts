@@ -66,5 +66,19 @@ describe('advisor slice against the real handlers', () => {
     expect(quantities()).toEqual([['NVDA', 100]]);
     expect(useStore.getState().notices.at(-1)?.message).toBe('Undid applying the proposal “Proposal”: removed 1, restored 1 position.');
   });
+
+  it('deletes the open saved run and brings it back from the notice', async () => {
+    await useStore.getState().startFirmRun(['dip']);
+    const run = useStore.getState().firmRun!;
+    await useStore.getState().deleteFirmRun(run.id);
+    expect(useStore.getState().firmRun).toBeNull();
+    expect(useStore.getState().firmRuns).toEqual([]);
+    const notice = useStore.getState().notices.at(-1)!;
+    expect(notice.message).toBe(`Deleted the saved run of ${run.runDate}.`);
+    notice.action!.run();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(useStore.getState().firmRuns.map((r) => r.id)).toEqual([run.id]);
+    expect(useStore.getState().firmRun?.ranking).toEqual(run.ranking);
+  });
 });
 

@@ -64,6 +64,11 @@ export function FirmView() {
               ))}
             </select>
             {firmRun && (
+              <button type="button" title="Delete this saved run (you can undo it)" onClick={() => void s.deleteFirmRun(firmRun.id)}>
+                Delete run
+              </button>
+            )}
+            {firmRun && (
               <select aria-label="Compare with" value={firmBaseline?.id ?? ''} onChange={(e) => void s.setFirmBaseline(e.target.value ? Number(e.target.value) : null)}>
                 <option value="">Compare with… (none)</option>
                 {firmRuns.filter((r) => r.id !== firmRun.id).map((r) => (
