@@ -44,6 +44,18 @@ export function shapeOf(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/**
+ * A renderer's stack trace made fit for the log: URL queries and fragments (the browser shell's token) are cut,
+ * and at most 30 lines are kept.
+ */
+export function cleanStack(stack: string): string {
+  return stack
+    .replace(/(https?:\/\/[^\s?#)]*)[?#][^\s):]*/g, '$1')
+    .split('\n')
+    .slice(0, 30)
+    .join('\n');
+}
+
 /** Long numbers in free text (amounts, quantities) are masked; short ones (ids, line numbers, years) stay. */
 export function maskNumbers(text: string): string {
   return text.replace(/\d[\d,]*\.\d+|\d{5,}/g, '#');

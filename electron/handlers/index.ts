@@ -1,3 +1,4 @@
+import { cleanStack } from '../logging';
 import type { CommandName } from '../../shared/ipc/contract';
 import { accountHandlers } from './accounts';
 import { clientHandlers } from './clients';
@@ -16,6 +17,10 @@ import type { HandlerMap } from './types';
 /** One handler per declared command; the compiler fails if a command has none. */
 export const handlers: HandlerMap<CommandName> = {
   'app:info': ({ info }) => info,
+  'app:logerror': ({ log }, { kind, message, stack, view }) => {
+    log?.error({ where: `renderer:${kind}${view ? `:${view}` : ''}`, message, detail: stack === undefined ? undefined : cleanStack(stack) });
+    return { logged: log !== undefined };
+  },
   ...clientHandlers,
   ...portfolioHandlers,
   ...accountHandlers,

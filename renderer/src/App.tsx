@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { BrandMark } from './components/BrandMark';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notices } from './components/Notices';
 import { ImportDialog } from './import/ImportDialog';
 import { useStore } from './store/store';
@@ -99,13 +100,16 @@ export function App() {
         </footer>
       </nav>
       <main className="content">
-        {view === 'portfolios' && <PortfoliosView />}
-        {view === 'holdings' && <HoldingsView />}
-        {view === 'scenarios' && <ScenariosView />}
-        {view === 'results' && <ResultsView />}
-        {view === 'reports' && <ReportsView />}
-        {view === 'clients' && <ClientsView />}
-        {view === 'firm' && <FirmView />}
+        {/* Keyed by view: moving to another view starts it afresh even after a failure. */}
+        <ErrorBoundary key={view} view={view}>
+          {view === 'portfolios' && <PortfoliosView />}
+          {view === 'holdings' && <HoldingsView />}
+          {view === 'scenarios' && <ScenariosView />}
+          {view === 'results' && <ResultsView />}
+          {view === 'reports' && <ReportsView />}
+          {view === 'clients' && <ClientsView />}
+          {view === 'firm' && <FirmView />}
+        </ErrorBoundary>
       </main>
       {isImportOpen && <ImportDialog />}
       <Notices />

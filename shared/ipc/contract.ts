@@ -173,6 +173,16 @@ function command<Res>() {
 
 export const commands = {
   'app:info': command<AppInfo>()('getAppInfo', z.strictObject({})),
+  /** The renderer reports its own crash (a view that failed to draw, an uncaught error) for the local log. */
+  'app:logerror': command<{ logged: boolean }>()(
+    'logRendererError',
+    z.strictObject({
+      kind: z.enum(['render', 'error', 'rejection']),
+      message: z.string().max(2000),
+      stack: z.string().max(20_000).optional(),
+      view: z.string().regex(/^[a-z]{1,20}$/).optional(),
+    }),
+  ),
 
   'clients:list': command<Client[]>()('listClients', z.strictObject({})),
   'clients:overview': command<ClientSummary[]>()('getClientOverview', z.strictObject({})),

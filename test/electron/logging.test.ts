@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/aftershock';
 import { dispatch } from '../../electron/handlers/dispatch';
-import { createLogger, LOG_FILE_NAME, logsDir, shapeOf } from '../../electron/logging';
+import { cleanStack, createLogger, LOG_FILE_NAME, logsDir, shapeOf } from '../../electron/logging';
 import { closeServices } from '../../electron/services/services';
 import { call, memoryServices } from '../helpers/services';
 
@@ -49,6 +49,23 @@ describe('the local error log', () => {
     });
     const text = JSON.stringify(lines);
     for (const secret of ['8765', '123.45', 'Secret Family', 'NVDA']) expect(text).not.toContain(secret);
+  });
+
+  it("logs a renderer's crash without the browser shell's token, and refuses a malformed report", () => {
+    const services = memoryServices();
+    services.log = createLogger(dir);
+    const stack = 'TypeError: x is undefined\n    at HoldingsView (http://127.0.0.1:41234/assets/index-abc.js?token=s3cr3t-t0ken:12:34)\n    at renderWithHooks (http://127.0.0.1:41234/#view=holdings)';
+    expect(call(services, 'app:logerror', { kind: 'render', message: 'TypeError: x is undefined', stack, view: 'holdings' })).toEqual({ logged: true });
+    for (const bad of [{ kind: 'render', message: 'x', view: '../../etc' }, { kind: 'boom', message: 'x' }, { kind: 'error', message: 'x'.repeat(2001) }, { kind: 'error' }]) {
+      expect(dispatch(services, 'app:logerror', bad)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    }
+    closeServices(services);
+    const lines = fs.readFileSync(path.join(dir, LOG_FILE_NAME), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual([expect.objectContaining({ where: 'renderer:render:holdings', message: 'TypeError: x is undefined' })]);
+    // The query (the token) and the fragment are cut; the log's own masking hides long numbers such as the port.
+    expect(lines[0].detail).toBe('TypeError: x is undefined\n    at HoldingsView (http://#.#:#/assets/index-abc.js:12:34)\n    at renderWithHooks (http://#.#:#/)');
+    expect(JSON.stringify(lines)).not.toContain('s3cr3t');
+    expect(cleanStack(Array.from({ length: 50 }, (_, i) => `at f${i}`).join('\n')).split('\n')).toHaveLength(30);
   });
 
   it('the CLI logs an unexpected error beside the database and --debug says where', () => {
