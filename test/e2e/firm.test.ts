@@ -130,4 +130,44 @@ describe.runIf(canRun)('firm-wide stress in Chromium', () => {
     await page.getByRole('heading', { name: 'Clients' }).waitFor();
     expect(app.problems).toEqual([]);
   });
+
+  it('applies a proposal and undoes it from its notice; deletes a saved run and brings it back', async () => {
+    // Lee's holdings and their stress as the CLI reads them (an undo puts positions back under new ids, so no ids).
+    const holdings = () => {
+      const run = JSON.parse(cli('stress', '--portfolio', 'Main', '--client', 'Lee', '--scenario', 'ai-capex-collapse', '--json'));
+      return JSON.stringify([run.pnl, run.valueBefore, run.positions.map((p: { symbol: string; accountName: string; value: number }) => [p.symbol, p.accountName, p.value])]);
+    };
+    const before = holdings();
+    await page.getByRole('button', { name: /^Clients/ }).click();
+    await page.getByRole('button', { name: 'Lee', exact: true }).click();
+    await page.getByRole('button', { name: 'Propose changes' }).click();
+    await page.getByLabel('Quantity of KO').fill('20');
+    await page.getByLabel('Quantity of KO').press('Enter');
+    await page.getByRole('button', { name: 'Apply to holdings…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Apply proposal' }).click();
+    const applied = page.getByRole('status').filter({ hasText: 'Applied the proposal' });
+    await applied.waitFor();
+    await expect.poll(holdings).not.toBe(before);
+    await applied.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('Undid applying the proposal “Proposal”: removed 3, restored 3 positions.').waitFor();
+    expect(holdings()).toBe(before);
+
+    await page.getByRole('button', { name: /^Firm stress/ }).click();
+    const saved = page.getByLabel('Saved run');
+    await saved.waitFor();
+    // Run ids (two runs of the same day and scenarios read the same).
+    const options = () => saved.locator('option').evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
+    const oldest = (await options()).at(-1)!;
+    await saved.selectOption(oldest);
+    await page.getByRole('button', { name: 'Delete run' }).click();
+    const deleted = page.getByRole('status').filter({ hasText: 'Deleted the saved run of' });
+    await deleted.waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'firm-05-run-deleted.png') });
+    await expect.poll(options).not.toContain(oldest);
+    await deleted.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(options).toContain(oldest);
+    await page.getByText(/^Restored the saved run of/).waitFor();
+    await expect.poll(() => page.getByTestId('ranking-row').count()).toBe(4);
+    expect(app.problems).toEqual([]);
+  });
 });

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../electron/db/migrations';
-import { openDatabase } from '../../electron/db/open-database';
+import { migrations } from '../../../../electron/db/migrations';
+import { openDatabase } from '../../../../electron/db/open-database';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m8-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
