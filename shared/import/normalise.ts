@@ -25,6 +25,7 @@ export interface RowContext {
 const SYMBOL = /^[A-Za-z0-9.\-=^/ ]{1,32}$/;
 const ISIN = /^[A-Z]{2}[A-Z0-9]{9}\d$/;
 const FOOTER = /^(total|account total|transactions total|grand total|date downloaded|disclaimer|the data and information|brokerage services|fidelity|schwab|please|this |informational|\*|note)/i;
+const CASH_TYPE = /money market|^cash/i;
 const CASH_TEXT = /cash & cash investments|^cash$|money market|core position|pending activity|^held in money|cash sweep/i;
 const EXPECTED: Partial<Record<ImportField, string>> = {
   quantity: 'a number of shares such as 12.5',
@@ -73,17 +74,26 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
   ).map(at);
   const hasIsinColumn = columns.isin !== undefined;
   const order = ctx.preset.dateOrder ?? dateOrder;
+  const [quantityAt, priceAt, marketValueAt, costBasisAt, amountAt] = numberAt;
+  /** The number in a column, or the field whose cell is unreadable (so the row is invalid). */
+  const numberIn = (cells: readonly string[], index: number): number | null | undefined => (index < 0 ? null : readNumber(textAt(cells, index), decimal));
+  const unreadable = (cells: readonly string[], k: number): RowReading => {
+    const text = textAt(cells, numberAt[k]);
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    return { kind: 'invalid', column: colName(NUMBER_FIELDS[k]), reason: `expected ${EXPECTED[NUMBER_FIELDS[k]]}, found "${shown}"` };
+  };
   return (cells) => {
-    const numbers: (number | null)[] = [];
-    for (let k = 0; k < NUMBER_FIELDS.length; k++) {
-      const text = textAt(cells, numberAt[k]);
-      const value = readNumber(text, decimal);
-      if (value === undefined) {
-        const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-        return { kind: 'invalid', column: colName(NUMBER_FIELDS[k]), reason: `expected ${EXPECTED[NUMBER_FIELDS[k]]}, found "${shown}"` };
-      }
-      numbers.push(value);
-    }
+    // Five named values rather than an array: no array and fewer boxed numbers per row on a 100,000-row file.
+    const quantity = numberIn(cells, quantityAt);
+    if (quantity === undefined) return unreadable(cells, 0);
+    const price = numberIn(cells, priceAt);
+    if (price === undefined) return unreadable(cells, 1);
+    const marketValue = numberIn(cells, marketValueAt);
+    if (marketValue === undefined) return unreadable(cells, 2);
+    const costBasis = numberIn(cells, costBasisAt);
+    if (costBasis === undefined) return unreadable(cells, 3);
+    const amount = numberIn(cells, amountAt);
+    if (amount === undefined) return unreadable(cells, 4);
     const rawDescription = textAt(cells, descriptionAt).slice(0, 200);
     const description = NO_DESCRIPTION.test(rawDescription) ? '' : rawDescription;
     const symbolCell = textAt(cells, symbolAt);
@@ -106,16 +116,16 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       symbol,
       isin,
       name: description,
-      quantity: numbers[0],
-      price: numbers[1],
-      marketValue: numbers[2],
-      costBasis: numbers[3],
+      quantity,
+      price,
+      marketValue,
+      costBasis,
       currency: CURRENCY_CODE.test(currencyCell) ? currencyCell : ctx.currency,
       priceCurrency: CURRENCY_CODE.test(priceCurrencyCell) ? priceCurrencyCell : null,
       date,
       txClass: null,
-      amount: numbers[4],
-      isCash: isCash || /money market|^cash/i.test(securityType),
+      amount,
+      isCash: isCash || CASH_TYPE.test(securityType),
       securityType: securityType.slice(0, 60),
     };
     if (dateText && !date) {

@@ -9,6 +9,9 @@ export function isParQuotedBond(symbol: string, name: string): boolean {
 }
 
 const FUND = /\b(ETF|FUND|FD|FDS|INDEX|TRUST|UCITS|ISHARES|SPDR|VANGUARD)\b/i;
+// Module constants, not literals in the function: a literal makes a new RegExp object on every call.
+const BOND_TYPE = /bond|fixed income/i;
+const FUND_TYPE = /fund|etf/i;
 
 /** Turns a positions-snapshot record into a position (a cash row as cash, GBX prices in GBP). */
 export function toPosition(r: ImportRecord): ImportPosition {
@@ -18,7 +21,7 @@ export function toPosition(r: ImportRecord): ImportPosition {
     account: r.account,
     symbol: r.symbol,
     name: r.name,
-    assetClass: r.isCash ? 'cash' : isBond || /bond|fixed income/i.test(r.securityType) ? 'bond' : FUND.test(r.name) || /fund|etf/i.test(r.securityType) ? 'fund' : 'equity',
+    assetClass: r.isCash ? 'cash' : isBond || BOND_TYPE.test(r.securityType) ? 'bond' : FUND.test(r.name) || FUND_TYPE.test(r.securityType) ? 'fund' : 'equity',
     quantity: r.quantity ?? r.marketValue ?? 0,
     price: r.price === null ? null : isPence || isBond ? r.price / 100 : r.price,
     marketValue: r.marketValue === null ? null : isPence ? r.marketValue / 100 : r.marketValue,
