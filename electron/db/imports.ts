@@ -90,22 +90,29 @@ export function listImportAccounts(db: Database, importId: number): { accountId:
 export function replaceAccountPositions(db: Database, importId: number, accountId: number): number {
   db.prepare(
     `INSERT INTO import_replaced (import_id, account_id, symbol, name, asset_class, quantity, price, market_value,
-                                  cost_basis, currency, as_of, source_import_id)
+                                  cost_basis, currency, as_of, source_import_id, position_id)
      SELECT :importId, account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency,
-            as_of, import_id FROM positions WHERE account_id = :accountId`,
+            as_of, import_id, id FROM positions WHERE account_id = :accountId`,
   ).run({ importId, accountId });
   return db.prepare('DELETE FROM positions WHERE account_id = :accountId').run({ accountId }).changes;
 }
 
-/** Puts back the positions an import replaced; returns how many. */
+/**
+ * Puts back the positions an import replaced, under their own ids; a position whose id another one took meanwhile
+ * (or undo data older than schema 10) gets a new id. Returns how many. Call inside a transaction.
+ */
 export function restoreReplacedPositions(db: Database, importId: number): number {
+  // SQLite reads the whole SELECT before inserting (it reads the table it inserts into), and the rows keeping their
+  // ids go first: a new id is max(id) + 1, which could otherwise be an id still to be restored.
   return db
     .prepare(
-      `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis,
+      `INSERT INTO positions (id, account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis,
                               currency, as_of, import_id)
-       SELECT r.account_id, r.symbol, r.name, r.asset_class, r.quantity, r.price, r.market_value, r.cost_basis,
+       SELECT CASE WHEN EXISTS (SELECT 1 FROM positions p WHERE p.id = r.position_id) THEN NULL ELSE r.position_id END AS kept_id,
+              r.account_id, r.symbol, r.name, r.asset_class, r.quantity, r.price, r.market_value, r.cost_basis,
               r.currency, r.as_of, r.source_import_id
-       FROM import_replaced r JOIN accounts a ON a.id = r.account_id WHERE r.import_id = :importId`,
+       FROM import_replaced r JOIN accounts a ON a.id = r.account_id WHERE r.import_id = :importId
+       ORDER BY kept_id IS NULL, r.rowid`,
     )
     .run({ importId }).changes;
 }

@@ -33,14 +33,32 @@ describe('imports:commit', () => {
 
   it('replaces an account\'s positions on a positions import and undo restores them', () => {
     const account = call(services, 'accounts:create', { portfolioId, name: 'Individual ...123' });
-    call(services, 'positions:create', { accountId: account.id, symbol: 'IBM', quantity: 3, price: 200, costBasis: 500 });
+    const ibm = call(services, 'positions:create', { accountId: account.id, symbol: 'IBM', quantity: 3, price: 200, costBasis: 500 });
     const answer = call(services, 'imports:commit', file('schwab-positions.csv'));
     expect([answer.replaced, answer.positions]).toEqual([1, 5]);
     expect(holdings()).not.toContain('Individual ...123|IBM|3');
     expect(call(services, 'imports:undo', { id: answer.import.id })).toEqual({ removed: 5, restored: 1 });
     expect(holdings()).toEqual(['Individual ...123|IBM|3']);
-    expect(call(services, 'positions:list', { accountId: account.id })[0]).toMatchObject({ symbol: 'IBM', price: 200, costBasis: 500 });
+    // Back under its own id, so an earlier edit's Undo still finds it.
+    expect(call(services, 'positions:list', { accountId: account.id })[0]).toMatchObject({ id: ibm.id, symbol: 'IBM', price: 200, costBasis: 500 });
     expect(call(services, 'imports:list', { portfolioId })[0].undoneAt).not.toBeNull();
+  });
+
+  it('undo gives a restored position a new id only when another position took its id meanwhile', () => {
+    const account = call(services, 'accounts:create', { portfolioId, name: 'Individual ...123' });
+    const [ibm, ko] = ['IBM', 'KO'].map((symbol) => call(services, 'positions:create', { accountId: account.id, symbol, quantity: 3, price: 50 }));
+    const answer = call(services, 'imports:commit', file('schwab-positions.csv'));
+    // The user deletes the imported rows by hand; with the table empty, a new position takes the first id, IBM's.
+    for (const p of call(services, 'positions:list', { accountId: account.id })) call(services, 'positions:delete', { id: p.id });
+    const other = call(services, 'accounts:create', { portfolioId, name: 'Other' });
+    const taker = call(services, 'positions:create', { accountId: other.id, symbol: 'T', quantity: 1, price: 20 });
+    expect(taker.id).toBe(ibm.id);
+    expect(call(services, 'imports:undo', { id: answer.import.id })).toEqual({ removed: 0, restored: 2 });
+    const restored = call(services, 'positions:list', { accountId: account.id });
+    expect(restored.map((p: { symbol: string }) => p.symbol).sort()).toEqual(['IBM', 'KO']);
+    expect(restored.find((p: { symbol: string }) => p.symbol === 'KO').id).toBe(ko.id);
+    expect(restored.find((p: { symbol: string }) => p.symbol === 'IBM').id).toBeGreaterThan(ko.id);
+    expect(call(services, 'positions:list', { accountId: other.id })).toEqual([expect.objectContaining({ id: taker.id, symbol: 'T' })]);
   });
 
   it('undo removes the accounts an import created', () => {
