@@ -132,11 +132,8 @@ describe.runIf(canRun)('firm-wide stress in Chromium', () => {
   });
 
   it('applies a proposal and undoes it from its notice; deletes a saved run and brings it back', async () => {
-    // Lee's holdings and their stress as the CLI reads them (an undo puts positions back under new ids, so no ids).
-    const holdings = () => {
-      const run = JSON.parse(cli('stress', '--portfolio', 'Main', '--client', 'Lee', '--scenario', 'ai-capex-collapse', '--json'));
-      return JSON.stringify([run.pnl, run.valueBefore, run.positions.map((p: { symbol: string; accountName: string; value: number }) => [p.symbol, p.accountName, p.value])]);
-    };
+    // Lee's stress as the CLI reads it, positions and their ids included (undo puts them back under their own ids).
+    const holdings = () => cli('stress', '--portfolio', 'Main', '--client', 'Lee', '--scenario', 'ai-capex-collapse', '--json');
     const before = holdings();
     await page.getByRole('button', { name: /^Clients/ }).click();
     await page.getByRole('button', { name: 'Lee', exact: true }).click();
