@@ -75,7 +75,7 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
   const hasIsinColumn = columns.isin !== undefined;
   const order = ctx.preset.dateOrder ?? dateOrder;
   const [quantityAt, priceAt, marketValueAt, costBasisAt, amountAt] = numberAt;
-  /** The number in a column, or the field whose cell is unreadable (so the row is invalid). */
+  /** The number in a column: null for a blank cell or an unmapped column, undefined when the cell cannot be read. */
   const numberIn = (cells: readonly string[], index: number): number | null | undefined => (index < 0 ? null : readNumber(textAt(cells, index), decimal));
   const unreadable = (cells: readonly string[], k: number): RowReading => {
     const text = textAt(cells, numberAt[k]);
