@@ -37,7 +37,20 @@ export function formatPercent(share: number, fractionDigits = 2): string {
   return `${(share * 100).toFixed(fractionDigits)}%`;
 }
 
-/** A count with its noun, singular or plural: 1 portfolio, 3 portfolios. */
+const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A whole count with thousands separators: 100000 → "100,000". */
+export function formatCount(count: number): string {
+  return countFormat.format(count);
+}
+
+/** A count with its noun, singular or plural: 1 portfolio, 3 portfolios, 100,000 positions. */
 export function countOf(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Names joined for a sentence, the first `max` only when there are more: "A, B, C and 17 more". */
+export function listNames(names: readonly string[], max = 3): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${formatCount(names.length - max)} more`;
 }

@@ -138,7 +138,7 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
     await page.getByRole('heading', { name: 'Portfolios', exact: true }).waitFor();
     await page.keyboard.press('Control+2');
     await page.getByLabel('Portfolio', { exact: true }).selectOption(String(id));
-    await page.getByText('1000 positions', { exact: true }).waitFor();
+    await page.getByText('1,000 positions', { exact: true }).waitFor();
     const rows = page.locator('table.holdings tbody tr[tabindex]');
     await rows.first().waitFor();
     expect(await rows.count()).toBeLessThan(80);

@@ -98,7 +98,7 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     await page.screenshot({ path: path.join(SHOTS, '12-import-hand-mapping.png') });
     await page.getByRole('button', { name: 'Preview with these columns' }).click();
     await page.getByTestId('import-summary').getByText(/Generic CSV \(positions\) · 1 new/).waitFor();
-    await page.getByRole('button', { name: 'Import 1 positions into Schwab book' }).click();
+    await page.getByRole('button', { name: 'Import 1 position into Schwab book' }).click();
     await page.getByRole('cell', { name: 'MSFT', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Import…' }).click();
@@ -115,11 +115,11 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     await page.getByRole('button', { name: 'Big book' }).click();
     await page.getByRole('button', { name: 'Import…' }).click();
     await page.getByLabel('CSV file to import').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
-    await page.getByTestId('import-summary').getByText(/Generic CSV \(positions\) · 6000 new/).waitFor({ timeout: 30_000 });
+    await page.getByTestId('import-summary').getByText(/Generic CSV \(positions\) · 6,000 new/).waitFor({ timeout: 30_000 });
     await page.getByText('Showing every row with a problem and the first new rows; 5,500 more new rows are not listed.').waitFor();
-    expect(await page.getByRole('table', { name: 'Totals per account' }).innerText()).toMatch(/Big\s+6000\s+\$18,000\.00/);
-    await page.getByRole('button', { name: 'Import 6000 positions into Big book' }).click();
-    await page.getByText('6000 positions in 1 account').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('table', { name: 'Totals per account' }).innerText()).toMatch(/Big\s+6,000\s+\$18,000\.00/);
+    await page.getByRole('button', { name: 'Import 6,000 positions into Big book' }).click();
+    await page.getByText('6,000 positions in 1 account').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('total-value').innerText()).toBe('$18,000.00');
   });
 

@@ -1,4 +1,4 @@
-import { formatMoney } from '../../../shared/format';
+import { formatCount, formatMoney } from '../../../shared/format';
 import type { ColumnMapping } from '../../../shared/import/types';
 import { useStore } from '../store/store';
 import { commitChoice, fieldsFor, rowsToShow } from './import-view';
@@ -18,8 +18,8 @@ export function ImportPreviewPanel() {
   return (
     <div className="import-preview" aria-busy={busy}>
       <p className="lead" data-testid="import-summary">
-        <strong>{preview.fileName}</strong>: {preview.formatLabel} ({preview.kind}) · {c.new} new · {c.duplicate} duplicate · {c.invalid} invalid ·{' '}
-        {c.skipped} skipped{isSavedMapping ? ' · your saved column mapping was used' : ''}
+        <strong>{preview.fileName}</strong>: {preview.formatLabel} ({preview.kind}) · {formatCount(c.new)} new · {formatCount(c.duplicate)} duplicate ·{' '}
+        {formatCount(c.invalid)} invalid · {formatCount(c.skipped)} skipped{isSavedMapping ? ' · your saved column mapping was used' : ''}
       </p>
       <table className="table compact" aria-label="Totals per account">
         <thead>
@@ -28,7 +28,7 @@ export function ImportPreviewPanel() {
         <tbody>
           {preview.totals.map((t) => (
             <tr key={`${t.account} ${t.currency}`}>
-              <td>{t.account}</td><td className="num">{t.positions}</td><td className="num">{formatMoney(t.marketValue, t.currency)}</td>
+              <td>{t.account}</td><td className="num">{formatCount(t.positions)}</td><td className="num">{formatMoney(t.marketValue, t.currency)}</td>
             </tr>
           ))}
         </tbody>
@@ -41,7 +41,7 @@ export function ImportPreviewPanel() {
       </details>
 
       {preview.omitted && preview.omitted.rows > 0 && (
-        <p className="muted">Showing every row with a problem and the first new rows; {preview.omitted.rows.toLocaleString()} more new rows are not listed.</p>
+        <p className="muted">Showing every row with a problem and the first new rows; {formatCount(preview.omitted.rows)} more new rows are not listed.</p>
       )}
       <div className="rows-scroll">
         <table className="table compact" aria-label="Rows of the file">

@@ -1,3 +1,4 @@
+import { countOf } from '../../../shared/format';
 import { parseTable } from '../../../shared/import/table';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type ImportPreview, type RowOutcome } from '../../../shared/import/types';
 
@@ -34,7 +35,9 @@ export function commitChoice(preview: ImportPreview, hasPrevious: boolean): { la
   const skipInvalid = preview.counts.invalid > 0;
   // Count from the totals: a preview sent to the screen lists only a sample of its positions.
   const count = preview.totals.reduce((n, t) => n + t.positions, 0);
-  const label = skipInvalid ? `Import ${count} positions without the ${preview.counts.invalid} invalid rows` : `Import ${count} positions`;
+  const label = skipInvalid
+    ? `Import ${countOf(count, 'position')} without the ${countOf(preview.counts.invalid, 'invalid row')}`
+    : `Import ${countOf(count, 'position')}`;
   return { label, skipInvalid, needsDuplicateChoice: hasPrevious };
 }
 

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ImportCommitAnswer, ImportPreviewAnswer } from '../../../shared/ipc/contract';
-import { countOf } from '../../../shared/format';
+import { countOf, listNames } from '../../../shared/format';
 import type { ColumnMapping } from '../../../shared/import/types';
 import { api, CommandError, unwrap } from '../api';
 import type { Store } from './store';
@@ -87,7 +87,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
           ? { kind: 'info', message: `${importFile.fileName} was already imported; nothing changed.` }
           : {
               kind: 'info',
-              message: `Imported ${answer.positions} positions from ${importFile.fileName} into ${answer.accounts.join(', ')}.`,
+              message: `Imported ${countOf(answer.positions, 'position')} from ${importFile.fileName} into ${listNames(answer.accounts)}.`,
               ...(id ? { action: { label: 'Undo', run: () => void get().undoImport(id, `the import of ${importFile.fileName}`) } } : {}),
             },
       );

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Position } from '../../../shared/domain/types';
-import { countOf, formatMoney, formatPercent, formatQuantity } from '../../../shared/format';
+import { countOf, formatCount, formatMoney, formatPercent, formatQuantity } from '../../../shared/format';
 import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { useStore } from '../store/store';
@@ -92,7 +92,7 @@ export function HoldingsView() {
               <strong className="headline-value" data-testid="total-value">
                 {formatMoney(holdings.totalBaseValue, base)}
               </strong>{' '}
-              · {holdings.positions.length} positions in {countOf(accounts.length, 'account')}
+              · {countOf(holdings.positions.length, 'position')} in {countOf(accounts.length, 'account')}
             </p>
           )}
         </div>
@@ -145,10 +145,10 @@ export function HoldingsView() {
               onChange={(e) => setSearch(e.target.value)}
             />
             <span className="muted">
-              {rows.length === holdings.positions.length ? `${rows.length} positions` : `${rows.length} of ${holdings.positions.length}`}
+              {rows.length === holdings.positions.length ? countOf(rows.length, 'position') : `${formatCount(rows.length)} of ${formatCount(holdings.positions.length)}`}
             </span>
           </div>
-          <div ref={scroller} className={isVirtual ? 'holdings-scroll' : undefined} data-testid="holdings-scroll">
+          <div ref={scroller} className={isVirtual ? 'holdings-wrap holdings-scroll' : 'holdings-wrap'} data-testid="holdings-scroll">
           <table className="table holdings" aria-busy={holdingsLoading} aria-rowcount={rows.length + 1}>
             <thead>
               <tr>

@@ -18,8 +18,8 @@ describe('import screen helpers', () => {
   });
 
   it('words the commit button by what will happen to invalid rows', () => {
-    expect(commitChoice(messy, false)).toEqual({ label: 'Import 2 positions without the 1 invalid rows', skipInvalid: true, needsDuplicateChoice: false });
-    expect(commitChoice(preview('Symbol,Quantity,Price\nAAPL,1,1\n'), true)).toEqual({ label: 'Import 1 positions', skipInvalid: false, needsDuplicateChoice: true });
+    expect(commitChoice(messy, false)).toEqual({ label: 'Import 2 positions without the 1 invalid row', skipInvalid: true, needsDuplicateChoice: false });
+    expect(commitChoice(preview('Symbol,Quantity,Price\nAAPL,1,1\n'), true)).toEqual({ label: 'Import 1 position', skipInvalid: false, needsDuplicateChoice: true });
   });
 
   it('remaps one field without touching the others, and offers fields by kind', () => {
@@ -37,7 +37,7 @@ describe('import screen helpers', () => {
     expect([trimmed.rows.length, trimmed.positions.length, trimmed.omitted]).toEqual([501, 500, { rows: 700, positions: 700 }]);
     expect(trimmed.counts).toEqual(full.counts);
     expect(trimmed.totals).toEqual([{ account: 'Imported', currency: 'USD', positions: 1200, marketValue: 2400 }]);
-    expect(commitChoice(trimmed, false).label).toBe('Import 1200 positions without the 1 invalid rows');
+    expect(commitChoice(trimmed, false).label).toBe('Import 1,200 positions without the 1 invalid row');
     const limited = buildPreview(lines.join('\n'), { fileName: 'f.csv', newRowLimit: 500 });
     if (!limited.ok) throw new Error(limited.refusal.message);
     expect([limited.preview.rows.length, limited.preview.omitted, limited.preview.counts]).toEqual([501, { rows: 700, positions: 0 }, full.counts]);

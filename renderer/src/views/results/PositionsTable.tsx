@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { StressResult } from '../../../../shared/engine';
 import { signedPercent } from '../../../../shared/engine';
-import { formatMoney, formatPercent } from '../../../../shared/format';
+import { countOf, formatCount, formatMoney, formatPercent } from '../../../../shared/format';
 import { arrangeResults, shareOfLoss, type PositionSortKey } from './results-model';
 
 const COLUMNS: { key: PositionSortKey | null; label: string; numeric?: boolean }[] = [
@@ -43,7 +43,7 @@ export function PositionsTable(props: { result: StressResult; only: ReadonlySet<
       <div className="card-toolbar">
         <input type="search" className="search" placeholder="Filter by symbol, name, account or shock" aria-label="Filter results" value={search} onChange={(e) => setSearch(e.target.value)} />
         <span className="muted small">
-          {rows.length === props.result.positions.length ? `${rows.length} positions` : `${rows.length} of ${props.result.positions.length} positions`}
+          {rows.length === props.result.positions.length ? countOf(rows.length, 'position') : `${formatCount(rows.length)} of ${countOf(props.result.positions.length, 'position')}`}
           {props.only ? ' hit by the selected shock' : ''}
         </span>
       </div>
