@@ -50,16 +50,23 @@ export function valuePositions(
   rates: readonly FxRate[],
 ): { positions: ValuedPosition[]; totalBaseValue: number; missingFx: string[] } {
   const missing = new Set<string>();
-  const valued = positions.map((position) => {
-    const local = localValue(position);
-    const rate = fxRate(position.currency, baseCurrency, rates);
+  // One rate lookup per currency and one object per position: a 100,000-position book is valued in one pass.
+  const rateByCurrency = new Map<string, number | null>();
+  const local = new Float64Array(positions.length);
+  const base: (number | null)[] = new Array(positions.length);
+  let total = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const position = positions[i];
+    let rate = rateByCurrency.get(position.currency);
+    if (rate === undefined) rateByCurrency.set(position.currency, (rate = fxRate(position.currency, baseCurrency, rates)));
     if (rate === null) missing.add(position.currency);
-    return { ...position, localValue: local, baseValue: rate === null ? null : local * rate, weight: null };
+    local[i] = localValue(position);
+    base[i] = rate === null ? null : local[i] * rate;
+    total += base[i] ?? 0;
+  }
+  const withWeights: ValuedPosition[] = positions.map((position, i) => {
+    const baseValue = base[i];
+    return { ...position, localValue: local[i], baseValue, weight: baseValue === null || total === 0 ? null : baseValue / total };
   });
-  const total = valued.reduce((sum, p) => sum + (p.baseValue ?? 0), 0);
-  const withWeights: ValuedPosition[] = valued.map((p) => ({
-    ...p,
-    weight: p.baseValue === null || total === 0 ? null : p.baseValue / total,
-  }));
   return { positions: withWeights, totalBaseValue: total, missingFx: [...missing].sort() };
 }
