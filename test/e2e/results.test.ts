@@ -76,6 +76,15 @@ describe.runIf(canRun)('results in Chromium', () => {
     await expect.poll(() => heat.locator('thead th').count()).toBe(4);
     const totals = ['ai-capex-collapse', 'deepseek-monday-close', 'tariff-shock-april-2025'].map((id) => cli(id).pnl);
     expect(totals.every((t) => t < 0)).toBe(true);
+
+    // A replayed past window joins them; main replays it from price history, as the CLI does.
+    await page.getByRole('checkbox', { name: 'DeepSeek Monday, replayed (27 Jan 2025)' }).check();
+    await expect.poll(() => heat.locator('thead th').count()).toBe(5);
+    await page.getByLabel('Heat map rows').selectOption('theme');
+    const replay = cli('replay-deepseek-monday-2025');
+    const top = [...replay.aggregates.theme].sort((a: { pnl: number }, b: { pnl: number }) => a.pnl - b.pnl)[0];
+    const row = heat.locator('tbody tr').filter({ has: page.getByRole('cell', { name: top.key, exact: true }) });
+    await expect.poll(() => row.locator('td').nth(4).innerText()).toBe(signedPercent(top.return));
     await page.screenshot({ path: path.join(SHOTS, '07-compare.png') });
   });
 

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { runScenario, signedPercent, type Scenario, type StressResult } from '../../../../shared/engine';
-import { formatMoney } from '../../../../shared/format';
+import { countOf, formatMoney } from '../../../../shared/format';
 import { api, unwrap } from '../../api';
 import { useStore } from '../../store/store';
 import { ChartCard } from './ChartCard';
@@ -29,10 +29,38 @@ export function CompareView() {
     );
   }, [chosen, loaded]);
 
+  // A replay needs price history, so main computes it; each answer is kept per portfolio, look-through and scenario.
+  const [replays, setReplays] = useState<Record<string, StressResult>>({});
+  const requested = useRef(new Set<string>());
+  const portfolioId = s.selectedPortfolioId;
+  const replayKey = (id: string) => `${portfolioId}:${s.lookThrough}:${id}`;
+  useEffect(() => {
+    if (portfolioId === null) return;
+    for (const id of chosen.filter((x) => loaded[x]?.kind === 'historical')) {
+      const key = `${portfolioId}:${s.lookThrough}:${id}`;
+      if (requested.current.has(key)) continue;
+      requested.current.add(key);
+      unwrap(api().runStress({ portfolioId, scenarioId: id, lookThrough: s.lookThrough, by: ['sector', 'theme'] }))
+        .then((result) => setReplays((prev) => ({ ...prev, [key]: result })))
+        .catch((error: Error) => {
+          requested.current.delete(key);
+          s.notify({ kind: 'error', message: error.message });
+        });
+    }
+  }, [chosen, loaded, portfolioId, s.lookThrough]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const results = useMemo(
-    () => (book ? chosen.map((id) => loaded[id]).filter(Boolean).map((scenario) => runScenario(book, scenario, { by: ['sector', 'theme'], positions: false })) : []),
-    [book, chosen, loaded],
+    () =>
+      book
+        ? chosen
+            .map((id) => loaded[id])
+            .filter(Boolean)
+            .map((scenario) => (scenario.kind === 'historical' ? replays[replayKey(scenario.id)] : runScenario(book, scenario, { by: ['sector', 'theme'], positions: false })))
+            .filter((r): r is StressResult => !!r)
+        : [],
+    [book, chosen, loaded, replays], // eslint-disable-line react-hooks/exhaustive-deps
   );
+  const waiting = chosen.filter((id) => loaded[id]?.kind === 'historical' && !replays[replayKey(id)]).length;
   const rows = useMemo(() => heatRows(results, dimension), [results, dimension]);
 
   useEffect(() => {
@@ -57,21 +85,27 @@ export function CompareView() {
     <div className="compare">
       <div className="card pad">
         <h3>Scenarios to compare on this portfolio</h3>
+        <p className="muted small">Replays of a past window move each holding by its own history; they are computed from price data and may take a moment.</p>
         <div className="chip-list">
-          {s.scenarios.filter((x) => x.kind !== 'historical').map((x) => (
+          {s.scenarios.map((x) => (
             <label key={x.id} className={chosen.includes(x.id) ? 'chip active' : 'chip'}>
               <input type="checkbox" checked={chosen.includes(x.id)} onChange={() => toggle(x.id)} /> {x.name}
             </label>
           ))}
         </div>
       </div>
+      {waiting > 0 && (
+        <p className="muted small" role="status">
+          Replaying {countOf(waiting, 'past window')}…
+        </p>
+      )}
       {results.length > 0 && (
         <div className="chart-grid">
           <ChartCard title="Total loss per scenario" fileName="total loss per scenario">
             <ResponsiveContainer width="100%" height={Math.max(160, totals.length * 36 + 40)}>
               <BarChart data={totals} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
                 <CartesianGrid horizontal={false} stroke="var(--border)" />
-                <XAxis type="number" tickFormatter={(v: number) => compactMoney(v, currency)} stroke="var(--muted)" fontSize={11} />
+                <XAxis type="number" domain={[(min: number) => Math.min(0, min), (max: number) => Math.max(0, max)]} tickFormatter={(v: number) => compactMoney(v, currency)} stroke="var(--muted)" fontSize={11} />
                 <YAxis type="category" dataKey="name" width={220} stroke="var(--muted)" fontSize={12} interval={0} />
                 <Tooltip contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }} formatter={(v, _n, item) => [`${formatMoney(Number(v), currency)} (${signedPercent((item.payload as { return: number }).return)})`, 'P&L']} />
                 <Bar dataKey="pnl" isAnimationActive={false}>
