@@ -50,6 +50,20 @@ describe.runIf(canRun)('history-driven stress in Chromium', () => {
     await why.screenshot({ path: path.join(SHOTS, '21-why-propagated.png') });
     await why.getByRole('button', { name: 'Close explanation' }).click();
     await page.getByLabel('Filter results').fill('');
+  });
+
+  it('propagates through a proxy fund the user picks, as the CLI does with --proxy, and goes back to the default', async () => {
+    const note = page.getByRole('region', { name: 'How history was used' });
+    await note.getByText('Change the proxy funds').click();
+    await note.getByLabel('Proxy for industry Semiconductors').fill('SOXX');
+    await note.getByLabel('Proxy for industry Semiconductors').press('Enter');
+    const withSoxx = cli('stress', '--scenario', 'ai-capex-collapse', '--propagate', '--proxy', 'industry:Semiconductors=SOXX');
+    await expect.poll(() => page.getByTestId('headline-pnl').innerText()).toBe(headline(withSoxx));
+    expect(await note.locator('strong').innerText()).toMatch(/^Propagated from SOXX −10%/);
+    await page.screenshot({ path: path.join(SHOTS, '21b-proxy-chosen.png') });
+    await note.getByRole('button', { name: 'Default' }).click();
+    const propagated = cli('stress', '--scenario', 'ai-capex-collapse', '--propagate');
+    await expect.poll(() => page.getByTestId('headline-pnl').innerText()).toBe(headline(propagated));
     await page.getByLabel('Propagate to unshocked holdings').uncheck();
   });
 

@@ -79,4 +79,18 @@ describe('scenario drafts', () => {
     expect(await useStore.getState().saveDraft()).toBe(true);
     expect(call(services, 'scenarios:get', { id: 'sp500-minus-20-copy' }).scenario.shocks[0].change).toBe(-0.3);
   });
+
+  it('keeps proxy choices the contract accepts, and drops one reset to its default', () => {
+    const s = () => useStore.getState();
+    s().setProxyChoice('industry', 'Semiconductors', ' soxx ');
+    s().setProxyChoice('market', 'market', 'vti');
+    s().setProxyChoice('sector', 'Information Technology', 'VGT');
+    expect(s().proxyChoices).toEqual({ market: 'VTI', sectors: { 'Information Technology': 'VGT' }, industries: { Semiconductors: 'SOXX' } });
+    s().setProxyChoice('sector', 'Information Technology', null);
+    s().setProxyChoice('market', 'market', '');
+    expect(s().proxyChoices).toEqual({ industries: { Semiconductors: 'SOXX' } });
+    // What the store holds is a valid stress:run request part.
+    expect(call(services, 'stress:run', { portfolioId: call(services, 'portfolios:list', {})[0].id, scenarioId: 'sp500-minus-20', proxies: s().proxyChoices }).pnl).toBeLessThan(0);
+  });
 });
+

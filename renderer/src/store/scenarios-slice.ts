@@ -1,10 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { Scenario } from '../../../shared/engine';
+import type { RequestInput } from '../../../shared/ipc/contract';
 import type { ScenarioSummaryData, StressSnapshotData } from '../../../shared/ipc/stress-types';
 import { api, unwrap } from '../api';
 import { blankScenario, idFromName } from '../views/scenario-editor';
 import { attempt as attemptWith } from './attempt';
 import type { Store } from './store';
+
+export type ProxyChoices = NonNullable<RequestInput<'stress:run'>['proxies']>;
 
 export interface ScenariosSlice {
   scenarios: ScenarioSummaryData[];
@@ -22,6 +25,10 @@ export interface ScenariosSlice {
   lookThrough: boolean;
   /** Carry the scenario's shocks to holdings it does not name, estimated from price history (main computes it). */
   propagate: boolean;
+  /** The user's own proxy series for the market, sectors or industries (propagation and replay stand-ins). */
+  proxyChoices: ProxyChoices;
+  /** Sets (or with null, resets to the default) the series standing in for the market, a sector or an industry. */
+  setProxyChoice(kind: 'market' | 'sector' | 'industry', name: string, symbol: string | null): void;
   loadScenarios(): Promise<void>;
   selectScenario(id: string): Promise<void>;
   editDraft(change: (draft: Scenario) => Scenario): void;
@@ -51,6 +58,7 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
     snapshot: null,
     lookThrough: true,
     propagate: false,
+    proxyChoices: {},
 
     loadScenarios: async () => {
       await attempt(async () => {
@@ -152,5 +160,22 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
 
     setLookThrough: (on) => set({ lookThrough: on }),
     setPropagate: (on) => set({ propagate: on }),
+    setProxyChoice: (kind, name, symbol) => {
+      const { market, sectors = {}, industries = {} } = get().proxyChoices;
+      const value = symbol?.trim().toUpperCase() || undefined;
+      const without = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).filter(([k]) => k !== name));
+      const next: ProxyChoices = {
+        market: kind === 'market' ? value : market,
+        sectors: kind === 'sector' ? { ...without(sectors), ...(value ? { [name]: value } : {}) } : sectors,
+        industries: kind === 'industry' ? { ...without(industries), ...(value ? { [name]: value } : {}) } : industries,
+      };
+      set({
+        proxyChoices: {
+          ...(next.market ? { market: next.market } : {}),
+          ...(Object.keys(next.sectors!).length ? { sectors: next.sectors } : {}),
+          ...(Object.keys(next.industries!).length ? { industries: next.industries } : {}),
+        },
+      });
+    },
   };
 };

@@ -6,6 +6,7 @@ import { CoveragePanel } from './CoveragePanel';
 import { GroupChart } from './GroupChart';
 import { overridesOf } from './history-model';
 import { PositionsTable } from './PositionsTable';
+import { ProxyEditor } from './ProxyEditor';
 import { WaterfallChart } from './WaterfallChart';
 import { WhyPanel } from './WhyPanel';
 
@@ -81,7 +82,7 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
       </div>
 
       {h && (
-        <div className="card pad history-note" aria-label="How history was used">
+        <section className="card pad history-note" aria-label="How history was used">
           <strong>{isReplay ? `Replayed ${h.from} → ${h.to}` : h.proxies?.length ? `Propagated from ${h.proxies.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ')}` : 'Not propagated'}</strong>
           <span className="muted small"> · {isReplay ? h.method : `estimated on ${h.from} → ${h.to}: ${h.method}`}</span>
           {h.notes.map((n) => (
@@ -89,7 +90,8 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
               {n}
             </div>
           ))}
-        </div>
+          {!isReplay && <ProxyEditor used={h.proxies ?? []} shocks={scenario.shocks} />}
+        </section>
       )}
 
       {!isReplay && (

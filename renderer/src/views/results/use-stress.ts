@@ -13,6 +13,7 @@ export function useStress() {
   const draft = useStore((s) => s.draft);
   const lookThrough = useStore((s) => s.lookThrough);
   const propagate = useStore((s) => s.propagate);
+  const proxyChoices = useStore((s) => s.proxyChoices);
   const selectedPortfolioId = useStore((s) => s.selectedPortfolioId);
   const scenariosLoaded = useStore((s) => s.scenarios.length > 0);
   const [remote, setRemote] = useState<{ request: unknown; result: StressResult | null; error: string | null } | null>(null);
@@ -30,8 +31,14 @@ export function useStress() {
   );
   const needsHistory = !!draft && (draft.kind === 'historical' || propagate);
   const request = useMemo(
-    () => (needsHistory && draft && snapshot ? { portfolioId: snapshot.portfolio.id, scenario: draft, lookThrough, by: [...DIMENSIONS], propagate: draft.kind === 'hypothetical' } : null),
-    [needsHistory, draft, snapshot, lookThrough],
+    () =>
+      needsHistory && draft && snapshot
+        ? {
+            portfolioId: snapshot.portfolio.id, scenario: draft, lookThrough, by: [...DIMENSIONS], propagate: draft.kind === 'hypothetical',
+            ...(Object.keys(proxyChoices).length ? { proxies: proxyChoices } : {}),
+          }
+        : null,
+    [needsHistory, draft, snapshot, lookThrough, proxyChoices],
   );
   useEffect(() => {
     if (!request) return;
