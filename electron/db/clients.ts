@@ -114,9 +114,3 @@ export function updateClient(db: Database, id: number, patch: Partial<Omit<Clien
 export function renameClient(db: Database, id: number, name: string): Client {
   return updateClient(db, id, { name });
 }
-
-/** Deletes a client with its portfolios, accounts and positions. */
-export function deleteClient(db: Database, id: number): { deleted: number } {
-  getClient(db, id);
-  return { deleted: db.prepare('DELETE FROM clients WHERE id = :id').run({ id }).changes };
-}

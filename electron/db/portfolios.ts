@@ -80,9 +80,3 @@ export function renamePortfolio(db: Database, id: number, name: string): Portfol
   );
   return getPortfolio(db, id);
 }
-
-/** Deletes a portfolio with its accounts and positions. */
-export function deletePortfolio(db: Database, id: number): { deleted: number } {
-  getPortfolio(db, id);
-  return { deleted: db.prepare('DELETE FROM portfolios WHERE id = :id').run({ id }).changes };
-}

@@ -3,7 +3,8 @@ import { valuePositions } from '../../shared/domain/valuation';
 import { listAccounts } from '../db/accounts';
 import { createClient, getClient, listClients } from '../db/clients';
 import { listFxRates } from '../db/fx-rates';
-import { createPortfolio, deletePortfolio, getPortfolio, listPortfolios, renamePortfolio } from '../db/portfolios';
+import { createPortfolio, getPortfolio, listPortfolios, renamePortfolio } from '../db/portfolios';
+import { deleteKeepingCopy } from '../db/trash';
 import { listPortfolioPositions } from '../db/positions';
 import { AppError } from '../../shared/ipc/result';
 import type { HandlerMap } from './types';
@@ -43,7 +44,10 @@ export const portfolioHandlers: HandlerMap<
       return createPortfolio(db, { clientId: client.id, name, baseCurrency: baseCurrency ?? client.baseCurrency });
     })(),
   'portfolios:rename': ({ db }, { id, name }) => renamePortfolio(db, id, name),
-  'portfolios:delete': ({ db }, { id }) => deletePortfolio(db, id),
+  'portfolios:delete': (services, { id }) => {
+    services.lastDeleted = deleteKeepingCopy(services.db, 'portfolio', id);
+    return { deleted: 1 };
+  },
   'portfolios:holdings': ({ db }, { id }) => {
     const portfolio = getPortfolio(db, id);
     const valued = valuePositions(listPortfolioPositions(db, id), portfolio.baseCurrency, listFxRates(db));

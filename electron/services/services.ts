@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { AppInfo } from '../../shared/domain/types';
 import { takeDailyBackup } from '../db/backups';
 import { openDatabase } from '../db/open-database';
+import type { Deleted } from '../db/trash';
 import type { Logger } from '../logging';
 import { ensureBundledReference } from './bundled-reference';
 import { createBatchJobs, type BatchJobs } from './batch-jobs';
@@ -37,6 +38,8 @@ export interface Services {
   batch: BatchJobs;
   /** The local error log (absent in tests that do not ask for one). */
   log?: Logger;
+  /** The client or portfolio deleted last, kept in memory so its deletion can be undone this session. */
+  lastDeleted: Deleted | null;
 }
 
 export interface CreateServicesOptions {
@@ -94,6 +97,7 @@ export function createServices(options: CreateServicesOptions): Services {
     market: createMarketJobs(db, () => createYahooClient(marketFetch)),
     firm: createFirmJobs(),
     batch: createBatchJobs(),
+    lastDeleted: null,
     info: {
       name: 'Aftershock',
       version: options.version,

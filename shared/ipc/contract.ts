@@ -204,6 +204,8 @@ export const commands = {
   ),
   'portfolios:rename': command<Portfolio>()('renamePortfolio', z.strictObject({ id, name })),
   'portfolios:delete': command<{ deleted: number }>()('deletePortfolio', z.strictObject({ id })),
+  /** Puts back the client or portfolio deleted last (this session), with everything in it. */
+  'trash:restore': command<{ kind: 'client' | 'portfolio'; name: string }>()('restoreDeleted', z.strictObject({})),
   'portfolios:holdings': command<PortfolioHoldings>()('getHoldings', z.strictObject({ id })),
 
   'accounts:list': command<Account[]>()('listAccounts', z.strictObject({ portfolioId: id })),

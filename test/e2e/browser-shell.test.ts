@@ -150,6 +150,23 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '06-holdings-1000.png') });
   });
 
+  it('deletes that portfolio after asking, and puts it back from the notice', async () => {
+    await page.keyboard.press('Control+1');
+    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Thousand', exact: true }) });
+    await row.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.innerText()).toContain('This removes 1 account and 1,000 positions from this computer. You can undo it from the notice that follows.');
+    await dialog.getByRole('button', { name: 'Delete portfolio' }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'Deleted “Thousand”.' });
+    await notice.waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('Restored “Thousand”.').waitFor();
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole('button', { name: 'Thousand', exact: true }).click();
+    await page.getByText('1,000 positions', { exact: true }).waitFor();
+  });
+
   it('ran without console errors or CSP violations', () => {
     expect(problems).toEqual([]);
   });

@@ -92,5 +92,18 @@ describe('scenario drafts', () => {
     // What the store holds is a valid stress:run request part.
     expect(call(services, 'stress:run', { portfolioId: call(services, 'portfolios:list', {})[0].id, scenarioId: 'sp500-minus-20', proxies: s().proxyChoices }).pnl).toBeLessThan(0);
   });
+
+  it('deletes a portfolio and puts it back from the notice', async () => {
+    await useStore.getState().loadPortfolios();
+    const portfolio = useStore.getState().portfolios[0];
+    expect(await useStore.getState().deletePortfolio(portfolio.id)).toBe(true);
+    expect(useStore.getState().portfolios).toEqual([]);
+    const notice = useStore.getState().notices.at(-1)!;
+    expect(notice.message).toBe(`Deleted “${portfolio.name}”.`);
+    notice.action!.run();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(useStore.getState().portfolios.map((p) => [p.id, p.name, p.totalValue])).toEqual([[portfolio.id, portfolio.name, portfolio.totalValue]]);
+    expect(useStore.getState().notices.at(-1)?.message).toBe(`Restored “${portfolio.name}”.`);
+  });
 });
 

@@ -30,6 +30,13 @@ export interface PortfoliosSlice {
 /** Clients and portfolios as the store knows them, and the actions that change them. */
 export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice> = (set, get) => {
   const attempt = <T>(work: () => Promise<T>) => attemptWith(get, work);
+  /** Undo of a deletion: main puts the client or portfolio deleted last back, with everything in it. */
+  const restoreDeleted = () =>
+    attempt(async () => {
+      const { kind, name } = await unwrap(api().restoreDeleted({}));
+      await get().loadPortfolios();
+      get().notify({ kind: 'info', message: `Restored “${name}”${kind === 'client' ? ' and its portfolios' : ''}.` });
+    });
 
   return {
     clients: [],
@@ -83,7 +90,7 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
         const name = get().portfolios.find((p) => p.id === id)?.name ?? 'the portfolio';
         await unwrap(api().deletePortfolio({ id }));
         await get().loadPortfolios();
-        get().notify({ kind: 'info', message: `Deleted “${name}”.` });
+        get().notify({ kind: 'info', message: `Deleted “${name}”.`, action: { label: 'Undo', run: () => void restoreDeleted() } });
         return true;
       })) ?? false,
 
@@ -99,7 +106,7 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
         const name = get().clients.find((c) => c.id === id)?.name ?? 'the client';
         await unwrap(api().deleteClient({ id }));
         await get().loadPortfolios();
-        get().notify({ kind: 'info', message: `Deleted “${name}” and its portfolios.` });
+        get().notify({ kind: 'info', message: `Deleted “${name}” and its portfolios.`, action: { label: 'Undo', run: () => void restoreDeleted() } });
         return true;
       })) ?? false,
   };

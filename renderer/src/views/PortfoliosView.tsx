@@ -163,7 +163,7 @@ export function PortfoliosView() {
       {pending && (
         <ConfirmDialog
           title={`Delete ${pending.kind} “${pending.name}”?`}
-          message={`This removes ${pending.detail} from this computer. It cannot be undone.`}
+          message={`This removes ${pending.detail} from this computer. You can undo it from the notice that follows.`}
           confirmLabel={`Delete ${pending.kind}`}
           onConfirm={() => void confirmDelete()}
           onCancel={() => setPending(null)}
