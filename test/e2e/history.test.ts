@@ -55,6 +55,9 @@ describe.runIf(canRun)('history-driven stress in Chromium', () => {
   it('propagates through a proxy fund the user picks, as the CLI does with --proxy, and goes back to the default', async () => {
     const note = page.getByRole('region', { name: 'How history was used' });
     await note.getByText('Change the proxy funds').click();
+    // A value that is not a ticker is held back by the form itself.
+    await note.getByLabel('Proxy for industry Semiconductors').fill('S&P!');
+    expect(await note.getByLabel('Proxy for industry Semiconductors').evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(false);
     await note.getByLabel('Proxy for industry Semiconductors').fill('SOXX');
     await note.getByLabel('Proxy for industry Semiconductors').press('Enter');
     const withSoxx = cli('stress', '--scenario', 'ai-capex-collapse', '--propagate', '--proxy', 'industry:Semiconductors=SOXX');

@@ -63,7 +63,17 @@ export function ProxyEditor(props: { used: readonly { symbol: string; shock: str
           >
             <label>
               {label[0].toUpperCase() + label.slice(1)} →{' '}
-              <input name="symbol" defaultValue={row.symbol} placeholder="none" aria-label={`Proxy for ${label}`} size={8} maxLength={32} spellCheck={false} />
+              <input
+                name="symbol"
+                defaultValue={row.symbol}
+                placeholder="none"
+                aria-label={`Proxy for ${label}`}
+                size={8}
+                maxLength={32}
+                spellCheck={false}
+                pattern="[A-Za-z0-9.\-=\^\/ ]*"
+                title="A ticker such as SOXX (letters, digits and . - = ^ /)"
+              />
             </label>
             <button type="submit">Use</button>
             {row.isChosen && (
