@@ -31,6 +31,7 @@ export function CompareView() {
 
   // A replay needs price history, so main computes it; each answer is kept per portfolio, look-through and scenario.
   const [replays, setReplays] = useState<Record<string, StressResult>>({});
+  const [failed, setFailed] = useState<ReadonlySet<string>>(new Set());
   const requested = useRef(new Set<string>());
   const portfolioId = s.selectedPortfolioId;
   const replayKey = (id: string) => `${portfolioId}:${s.lookThrough}:${id}`;
@@ -43,7 +44,7 @@ export function CompareView() {
       unwrap(api().runStress({ portfolioId, scenarioId: id, lookThrough: s.lookThrough, by: ['sector', 'theme'] }))
         .then((result) => setReplays((prev) => ({ ...prev, [key]: result })))
         .catch((error: Error) => {
-          requested.current.delete(key);
+          setFailed((prev) => new Set(prev).add(key));
           s.notify({ kind: 'error', message: error.message });
         });
     }
@@ -60,7 +61,7 @@ export function CompareView() {
         : [],
     [book, chosen, loaded, replays], // eslint-disable-line react-hooks/exhaustive-deps
   );
-  const waiting = chosen.filter((id) => loaded[id]?.kind === 'historical' && !replays[replayKey(id)]).length;
+  const waiting = chosen.filter((id) => loaded[id]?.kind === 'historical' && !replays[replayKey(id)] && !failed.has(replayKey(id))).length;
   const rows = useMemo(() => heatRows(results, dimension), [results, dimension]);
 
   useEffect(() => {
