@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { AssetClass, Position, Proposal, ProposalSummary } from '../../shared/domain/types';
+import type { Position, Proposal, ProposalSummary } from '../../shared/domain/types';
 import { createAccount, findAccountByName, listAccounts } from './accounts';
 import { found } from './errors';
 import { insertImport, insertImportAccount, replaceAccountPositions } from './imports';
 import { getPortfolio } from './portfolios';
-import { hydrate, type PositionRow } from './positions';
+import { hydrate, type PositionInput, type PositionRow } from './positions';
 
 interface ProposalRow {
   id: number;
@@ -18,19 +18,8 @@ interface ProposalRow {
   position_count: number;
 }
 
-/** The fields of a proposal position. */
-export interface ProposalPositionInput {
-  accountName: string;
-  symbol: string;
-  name?: string;
-  assetClass?: AssetClass;
-  quantity: number;
-  price?: number | null;
-  marketValue?: number | null;
-  costBasis?: number | null;
-  currency: string;
-  asOf?: string | null;
-}
+/** The fields of a proposal position: a position's, with the account by name (it may not exist yet). */
+export type ProposalPositionInput = Omit<PositionInput, 'accountId' | 'importId'> & { accountName: string };
 
 const SELECT = `
   SELECT r.id, r.portfolio_id, p.name AS portfolio_name, c.name AS client_name, p.base_currency, r.name, r.created_at,
