@@ -38,7 +38,7 @@ export function CompareView() {
   useEffect(() => {
     if (portfolioId === null) return;
     for (const id of chosen.filter((x) => loaded[x]?.kind === 'historical')) {
-      const key = `${portfolioId}:${s.lookThrough}:${id}`;
+      const key = replayKey(id);
       if (requested.current.has(key)) continue;
       requested.current.add(key);
       unwrap(api().runStress({ portfolioId, scenarioId: id, lookThrough: s.lookThrough, by: ['sector', 'theme'] }))
