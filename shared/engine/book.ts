@@ -85,6 +85,14 @@ export interface Book {
   index: Record<KeyIndexLevel, Map<string, number[]>>;
   /** Ids of the keys with a known duration (what a rate shock can move). */
   durationKeys: number[];
+  /** Per key id: 1 for cash (never moved by a market shock). Typed arrays keep the per-scenario loops off the key objects. */
+  keyIsCash: Uint8Array;
+  /** Per key id: 1 when the security has several themes (a theme win needs the slow path). */
+  keyMultiTheme: Uint8Array;
+  /** Per group: its key's id, its value, and 1 when it is unclassified non-cash, as flat arrays for the hot loops. */
+  groupKeyIds: Int32Array;
+  groupValues: Float64Array;
+  groupUnclassified: Uint8Array;
   /** Currencies of the positions; BookGroup.currencyIndex points here. */
   currencies: string[];
   /** Positions left out because they cannot be valued in the base currency. */
@@ -239,5 +247,24 @@ export function prepareBook(
     file('assetClass', key.assetClass, key.id);
   }
   const durationKeys = allKeys.filter((k) => k.duration !== null).map((k) => k.id);
-  return { baseCurrency, positions: book, groups, positionGroup, keyCount: keys.size, keys: allKeys, index, durationKeys, currencies, excluded, totalValue: valued.totalBaseValue, lookThrough, issues };
+  return {
+    baseCurrency,
+    positions: book,
+    groups,
+    positionGroup,
+    keyCount: keys.size,
+    keys: allKeys,
+    index,
+    durationKeys,
+    keyIsCash: Uint8Array.from(allKeys, (k) => (k.assetClass === 'cash' ? 1 : 0)),
+    keyMultiTheme: Uint8Array.from(allKeys, (k) => (k.match.themes.length > 1 ? 1 : 0)),
+    groupKeyIds: Int32Array.from(groups, (g) => g.key.id),
+    groupValues: Float64Array.from(groups, (g) => g.value),
+    groupUnclassified: Uint8Array.from(groups, (g) => (!g.key.isClassified && g.key.assetClass !== 'cash' ? 1 : 0)),
+    currencies,
+    excluded,
+    totalValue: valued.totalBaseValue,
+    lookThrough,
+    issues,
+  };
 }

@@ -124,7 +124,8 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   const keys = book.keys;
   const shockOf = new Int32Array(nKeys);
   const market = compiled.market ?? -1;
-  for (let id = 0; id < nKeys; id++) shockOf[id] = keys[id].assetClass === 'cash' ? -1 : market;
+  const { keyIsCash, keyMultiTheme } = book;
+  for (let id = 0; id < nKeys; id++) shockOf[id] = keyIsCash[id] === 1 ? -1 : market;
   for (let l = compiled.levelShocks.length - 1; l >= 0; l--) {
     const { level, shocks } = compiled.levelShocks[l];
     // A rate shock ranks just below symbol: it overwrites every lower level for holdings of known duration.
@@ -145,14 +146,13 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   const keyReturn = new Float64Array(nKeys * width);
   for (let id = 0; id < nKeys; id++) {
     const s = shockOf[id];
-    const key = keys[id];
     let prov =
-      s === -1 ? (key.assetClass === 'cash' ? compiled.cashUnmoved : compiled.unmatched)
-      : s === compiled.rates ? compiled.ratesMove(key)
-      : key.match.themes.length > 1 && themeShocks.has(s) ? compiled.priceShock(key)
+      s === -1 ? (keyIsCash[id] === 1 ? compiled.cashUnmoved : compiled.unmatched)
+      : s === compiled.rates ? compiled.ratesMove(keys[id])
+      : keyMultiTheme[id] === 1 && themeShocks.has(s) ? compiled.priceShock(keys[id])
       : byShock[s];
     // History-driven moves replace "not shocked" and the catch-all market move, never a named shock or cash.
-    const override = overrides && (prov.kind === 'none' || prov.kind === 'market') && key.assetClass !== 'cash' ? overrides.get(key.match.symbol) : undefined;
+    const override = overrides && (prov.kind === 'none' || prov.kind === 'market') && keyIsCash[id] === 0 ? overrides.get(keys[id].match.symbol) : undefined;
     if (override) {
       prov = override;
       shockOf[id] = -1;
@@ -244,18 +244,18 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   const slots = nShocks + 2;
   const directMoves: (SliceMove | undefined)[] = new Array(slots * width);
   /** Which shared move a directly held security takes: its winning shock, cash, unmatched; −1 for a one-off. */
-  const directSlot = (key: SecurityKey): number => {
-    const s = shockOf[key.id];
-    if (isOverridden[key.id] === 1) return -1;
-    if (s === -1) return provenance[key.id] === compiled.cashUnmoved ? nShocks : nShocks + 1;
-    return provenance[key.id] === byShock[s] ? s : -1;
+  const directSlot = (keyId: number): number => {
+    const s = shockOf[keyId];
+    if (isOverridden[keyId] === 1) return -1;
+    if (s === -1) return provenance[keyId] === compiled.cashUnmoved ? nShocks : nShocks + 1;
+    return provenance[keyId] === byShock[s] ? s : -1;
   };
-  /** The move of a directly held security in the currency at `currencyIndex` (the hot path of runScenario). */
-  const direct = (key: SecurityKey, currencyIndex: number, slot: number): SliceMove => {
-    if (slot === -1) return slice(key, book.currencies[currencyIndex]);
+  /** The move of a directly held security (by key id) in the currency at `currencyIndex` (the hot path of runScenario). */
+  const direct = (keyId: number, currencyIndex: number, slot: number): SliceMove => {
+    if (slot === -1) return slice(keys[keyId], book.currencies[currencyIndex]);
     const id = slot * width + currencyIndex;
     let move = directMoves[id];
-    if (!move) directMoves[id] = move = { price: provenance[key.id], fx: fxMoves[currencyIndex], return: keyReturn[key.id * width + currencyIndex] };
+    if (!move) directMoves[id] = move = { price: provenance[keyId], fx: fxMoves[currencyIndex], return: keyReturn[keyId * width + currencyIndex] };
     return move;
   };
   /** Whether this position is split through its fund's holdings for this scenario. */
@@ -291,7 +291,11 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
   const directCache: (GroupMove | undefined)[] = new Array(evaluate.slots * evaluate.width * 2);
   const slowCache = new Map<SliceMove, GroupMove>();
   // One pass over the groups: each moves as a whole.
-  const moves: GroupMove[] = book.groups.map((g) => {
+  const { groups, groupKeyIds, groupUnclassified } = book;
+  const moves: GroupMove[] = new Array(groups.length);
+  for (let i = 0; i < groups.length; i++) moves[i] = groupMove(i);
+  function groupMove(i: number): GroupMove {
+    const g = groups[i];
     if (g.fund && !evaluate.hasSymbolShock(g.key.symbol)) {
       const f = evaluate.fund(g.fund, g.key, g.currency);
       for (let index = 0; index < f.byShock.length; index++) if (f.byShock[index] !== 0) shockValue[index] += g.value * f.byShock[index];
@@ -308,11 +312,12 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
         applied: wantPositions ? `Through ${g.fund.constituents.length} listed holdings of ${g.key.symbol} (as of ${g.fund.asOf})${rest}` : '',
       };
     }
-    const slot = evaluate.directSlot(g.key);
-    const move = evaluate.direct(g.key, g.currencyIndex, slot);
+    const keyId = groupKeyIds[i];
+    const slot = evaluate.directSlot(keyId);
+    const move = evaluate.direct(keyId, g.currencyIndex, slot);
     if (move.price.shockIndex !== null) shockValue[move.price.shockIndex] += g.value;
     if (move.fx.shockIndex !== null) shockValue[move.fx.shockIndex] += g.value;
-    const unclassified = !g.key.isClassified && g.key.assetClass !== 'cash';
+    const unclassified = groupUnclassified[i] === 1;
     if (unclassified) unclassifiedSymbols.add(g.key.symbol);
     // Direct groups share one GroupMove per (winning shock, currency, classified or not): no allocation per holding.
     const id = slot === -1 ? -1 : (slot * evaluate.width + g.currencyIndex) * 2 + (unclassified ? 1 : 0);
@@ -326,7 +331,7 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
       else directCache[id] = shared;
     }
     return shared;
-  });
+  }
 
   return { evaluate, moves, shockValue, unclassifiedSymbols, scale, wantPositions };
 }
