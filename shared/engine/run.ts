@@ -354,10 +354,10 @@ export function runScenario(
   let high = 0;
   let unclassified = 0;
   let throughFunds = 0;
+  const { groupValues } = book;
   for (let i = 0; i < moves.length; i++) {
-    const g = book.groups[i];
     const m = moves[i];
-    const v = g.value;
+    const v = groupValues[i];
     pnl += v * m.return;
     explicit += v * m.shares.explicit;
     market += v * m.shares.market;
@@ -367,7 +367,7 @@ export function runScenario(
     low += v * m.low;
     high += v * m.high;
     unclassified += v * m.shares.unclassified;
-    if (m.throughFund) throughFunds += v * (1 - g.fund!.residualWeight);
+    if (m.throughFund) throughFunds += v * (1 - book.groups[i].fund!.residualWeight);
   }
   coverage.explicit.value = explicit;
   coverage.market.value = market;
