@@ -5,6 +5,7 @@ import { countOf, formatMoney } from '../../../../shared/format';
 import { api, unwrap } from '../../api';
 import { useStore } from '../../store/store';
 import { ChartCard } from './ChartCard';
+import { pnlAxis } from './chart-scale';
 import { compactMoney, GAIN, LOSS } from './chart-theme';
 import { heatColor, heatRows } from './results-model';
 import { useStress } from './use-stress';
@@ -81,6 +82,7 @@ export function CompareView() {
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : c.length >= 8 ? c : [...c, id]));
   const currency = book?.baseCurrency ?? 'USD';
   const totals = results.map((r) => ({ name: r.scenarioName, pnl: r.pnl, return: r.return }));
+  const totalsAxis = pnlAxis(Math.min(...totals.map((t) => t.pnl)), Math.max(...totals.map((t) => t.pnl)));
 
   return (
     <div className="compare">
@@ -106,7 +108,7 @@ export function CompareView() {
             <ResponsiveContainer width="100%" height={Math.max(160, totals.length * 36 + 40)}>
               <BarChart data={totals} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
                 <CartesianGrid horizontal={false} stroke="var(--border)" />
-                <XAxis type="number" domain={[(min: number) => Math.min(0, min), (max: number) => Math.max(0, max)]} tickFormatter={(v: number) => compactMoney(v, currency)} stroke="var(--muted)" fontSize={11} />
+                <XAxis type="number" domain={totalsAxis.domain} ticks={totalsAxis.ticks} tickFormatter={(v: number) => compactMoney(v, currency)} stroke="var(--muted)" fontSize={11} />
                 <YAxis type="category" dataKey="name" width={220} stroke="var(--muted)" fontSize={12} interval={0} />
                 <Tooltip contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }} formatter={(v, _n, item) => [`${formatMoney(Number(v), currency)} (${signedPercent((item.payload as { return: number }).return)})`, 'P&L']} />
                 <Bar dataKey="pnl" isAnimationActive={false}>

@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, Tooltip, X
 import type { AggregateRow } from '../../../../shared/engine/run';
 import { signedPercent } from '../../../../shared/engine/match';
 import { formatMoney } from '../../../../shared/format';
+import { pnlAxis } from './chart-scale';
 import { compactMoney, GAIN, LOSS, Sized } from './chart-theme';
 import { withBandExtent } from './history-model';
 
@@ -12,14 +13,14 @@ export function GroupChart(props: { rows: AggregateRow[]; currency: string; heig
   const rows = withBandExtent(props.rows.slice(0, props.limit ?? 14)).map((r) => ({ ...r, label: r.key.length > maxChars ? `${r.key.slice(0, maxChars - 1)}…` : r.key }));
   const hasBand = rows.some((r) => r.extent);
   // The axis must reach the whiskers too, not only the bars.
-  const lowest = Math.min(0, ...rows.map((r) => r.band?.low ?? r.pnl));
-  const highest = Math.max(0, ...rows.map((r) => r.band?.high ?? r.pnl));
+  const ends = rows.flatMap((r) => [r.pnl, r.band?.low ?? r.pnl, r.band?.high ?? r.pnl]);
+  const axis = pnlAxis(Math.min(...ends), Math.max(...ends));
   const height = props.height ?? Math.max(160, rows.length * 28 + 40);
   return (
     <Sized width={props.width} height={height}>
       <BarChart data={rows} layout="vertical" width={props.width} height={props.width ? height : undefined} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="var(--border)" />
-        <XAxis type="number" domain={[(min: number) => Math.min(0, min, lowest), (max: number) => Math.max(0, max, highest)]} tickFormatter={(v: number) => compactMoney(v, props.currency)} stroke="var(--muted)" fontSize={11} />
+        <XAxis type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={(v: number) => compactMoney(v, props.currency)} stroke="var(--muted)" fontSize={11} />
         <YAxis type="category" dataKey="label" width={labelWidth} stroke="var(--muted)" fontSize={12} interval={0} />
         <ReferenceLine x={0} stroke="var(--muted)" />
         <Tooltip

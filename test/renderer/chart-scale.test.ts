@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { floorAxis, pnlAxis } from '../../renderer/src/views/results/chart-scale';
+
+describe('chart axes', () => {
+  it('puts round P&L ticks inside the data extent, which always reaches 0', () => {
+    // The replay's sector chart: losses to −$31.1K and one small gain of $146.70.
+    expect(pnlAxis(-31_100, 146.7)).toEqual({ domain: [-31_100, 146.7], ticks: [-30_000, -25_000, -20_000, -15_000, -10_000, -5_000, 0] });
+    expect(pnlAxis(-22_400, -150)).toEqual({ domain: [-22_400, 0], ticks: [-20_000, -15_000, -10_000, -5_000, 0] });
+    expect(pnlAxis(1_200, 9_800).domain).toEqual([0, 9_800]);
+    expect(pnlAxis(0, 0)).toEqual({ domain: [0, 1], ticks: [0] });
+  });
+
+  it('shifts round value ticks by the waterfall floor so that adding the floor back gives round values', () => {
+    const axis = floorAxis(573_900, 633_900);
+    expect(axis.domain).toEqual([0, 60_000]);
+    expect(axis.ticks.map((t) => t + 573_900)).toEqual([580_000, 590_000, 600_000, 610_000, 620_000, 630_000]);
+    expect(floorAxis(10, 10)).toEqual({ domain: [0, 1], ticks: [0] });
+  });
+});
