@@ -82,6 +82,8 @@ export function CompareView() {
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : c.length >= 8 ? c : [...c, id]));
   const currency = book?.baseCurrency ?? 'USD';
   const totals = results.map((r) => ({ name: r.scenarioName, pnl: r.pnl, return: r.return }));
+  const stacked = results.length > 2;
+  const headerChars = stacked ? 30 : 18;
   const totalsAxis = pnlAxis(Math.min(...totals.map((t) => t.pnl)), Math.max(...totals.map((t) => t.pnl)));
 
   return (
@@ -103,7 +105,8 @@ export function CompareView() {
         </p>
       )}
       {results.length > 0 && (
-        <div className="chart-grid">
+        // Beyond two scenarios the heat map's columns need the whole width: the two cards stack.
+        <div className={stacked ? 'chart-grid stacked' : 'chart-grid'}>
           <ChartCard title="Total loss per scenario" fileName="total loss per scenario">
             <ResponsiveContainer width="100%" height={Math.max(160, totals.length * 36 + 40)}>
               <BarChart data={totals} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
@@ -134,7 +137,7 @@ export function CompareView() {
                     <th />
                     {results.map((r) => (
                       <th key={r.scenarioId} className="num" title={r.scenarioName}>
-                        {r.scenarioName.length > 18 ? `${r.scenarioName.slice(0, 17)}…` : r.scenarioName}
+                        {r.scenarioName.length > headerChars ? `${r.scenarioName.slice(0, headerChars - 1)}…` : r.scenarioName}
                       </th>
                     ))}
                   </tr>
