@@ -1,6 +1,7 @@
 import type { Classification, ReferenceData, SecurityType } from '../domain/reference';
 import type { AssetClass, Position } from '../domain/types';
 import { valuePositions } from '../domain/valuation';
+import { countOf, formatCount } from '../format';
 
 /** The attributes a shock can match, for one security as a slice of a position. */
 export interface SecurityKey {
@@ -202,7 +203,7 @@ export function prepareBook(
     const currencies = [...new Set(excluded.map((e) => e.currency))].sort();
     issues.push({
       kind: 'missing-fx',
-      message: `No exchange rate to ${baseCurrency} for ${currencies.join(', ')}: ${excluded.length} position(s) left out of the stress.`,
+      message: `No exchange rate to ${baseCurrency} for ${currencies.join(', ')}: ${countOf(excluded.length, 'position')} left out of the stress.`,
       symbols: excluded.map((e) => e.symbol),
     });
   }
@@ -210,7 +211,7 @@ export function prepareBook(
     issues.push({ kind: 'weights-over-100', message: `Fund holdings add up to more than 100% for ${overweight.join(', ')}; weights were scaled down to 100%.`, symbols: overweight });
   }
   if (unclassified.size) {
-    issues.push({ kind: 'unclassified', message: `${unclassified.size} security(ies) have no sector, industry or theme; only market and asset-class shocks can reach them.`, symbols: [...unclassified].sort() });
+    issues.push({ kind: 'unclassified', message: `${formatCount(unclassified.size)} ${unclassified.size === 1 ? 'security has' : 'securities have'} no sector, industry or theme; only market and asset-class shocks can reach them.`, symbols: [...unclassified].sort() });
   }
   const groupIndex = new Map<string, number>();
   const groups: BookGroup[] = [];

@@ -1,6 +1,7 @@
 import type { ReferenceData } from '../domain/reference';
 import type { Position } from '../domain/types';
 import { prepareBook, runScenario, scenarioMoves, type Scenario, type StressResult } from '../engine';
+import { countOf, listNames } from '../format';
 
 /** One portfolio of a client, with its positions, as the firm-wide run takes it. */
 export interface FirmPortfolioInput {
@@ -192,7 +193,7 @@ function portfolioIssues(book: ReturnType<typeof prepareBook>, portfolios: reado
   for (const p of book.positions) if (!p.key.isClassified && p.key.assetClass !== 'cash') unclassified[owner.get(p.id)!].add(p.symbol);
   return portfolios.map((_, i) => [
     ...(missing[i].size ? [`No exchange rate to ${book.baseCurrency} for ${[...missing[i]].sort().join(', ')}: those positions are left out.`] : []),
-    ...(unclassified[i].size ? [`${unclassified[i].size} holding(s) have no sector, industry or theme (${[...unclassified[i]].sort().slice(0, 5).join(', ')}).`] : []),
+    ...(unclassified[i].size ? [`${countOf(unclassified[i].size, 'holding')} ${unclassified[i].size === 1 ? 'has' : 'have'} no sector, industry or theme (${listNames([...unclassified[i]].sort(), 5)}).`] : []),
   ]);
 }
 

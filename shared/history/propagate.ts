@@ -3,6 +3,7 @@ import { compileScenario, signedPercent, type Provenance } from '../engine/match
 import { runScenario, type Dimension, type HistoryUse, type StressResult } from '../engine/run';
 import type { Scenario, Shock } from '../engine/scenario';
 import type { ProxyConfig } from './proxies';
+import { countOf, listNames } from '../format';
 import { conditionalMove } from './regression';
 import { basketReturns, calendarOf, returnsOn, type PriceHistory, type PriceSeries } from './series';
 
@@ -142,8 +143,8 @@ export function propagationMoves(book: Book, scenario: Scenario, history: PriceH
     if (natural !== 'none' && natural !== 'market' && !fundKeys.has(key)) continue;
     estimate(key, history.get(key.match.symbol));
   }
-  if (missing.length) notes.push(`Propagation off for ${missing.length} holding(s) without price history: ${missing.slice(0, 12).join(', ')}${missing.length > 12 ? ', …' : ''}.`);
-  if (short.length) notes.push(`Propagation off for ${short.length} holding(s) with less than ${MIN_OBSERVATIONS} days of history: ${short.slice(0, 12).join(', ')}${short.length > 12 ? ', …' : ''}.`);
+  if (missing.length) notes.push(`Propagation off for ${countOf(missing.length, 'holding')} without price history: ${listNames(missing, 12)}.`);
+  if (short.length) notes.push(`Propagation off for ${countOf(short.length, 'holding')} with less than ${MIN_OBSERVATIONS} days of history: ${listNames(short, 12)}.`);
   return {
     overrides,
     use: { mode: 'propagation', from: calendar[0], to: calendar[calendar.length - 1], method, notes, moves: Object.fromEntries(overrides), proxies: proxies.map((p) => ({ symbol: p.label, shock: p.shock, change: p.change })) },

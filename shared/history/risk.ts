@@ -2,6 +2,7 @@ import type { Book } from '../engine/book';
 import { standInsFor, type ProxyConfig } from './proxies';
 import { exposures, pathStats } from './replay';
 import { calendarOf, returnsOn, type PriceHistory } from './series';
+import { countOf, listNames } from '../format';
 
 export const TRADING_DAYS = 252;
 export const RISK_LEVELS = [0.95, 0.99] as const;
@@ -156,7 +157,7 @@ export function portfolioRisk(book: Book, history: PriceHistory, config: ProxyCo
   const returns = Array.from(portfolio.subarray(1), (x) => (base === 0 ? 0 : x / base));
   const benchReturns = Array.from(returnsOn(bench, calendar).subarray(1), (x) => (Number.isNaN(x) ? 0 : x));
   const notes = [`Weights held constant at today's values over ${days} trading days; a day a holding did not trade counts as unchanged.`];
-  if (excluded.length) notes.push(`${excluded.length} holding(s) left out for lack of history: ${excluded.map((x) => x.symbol).slice(0, 12).join(', ')}.`);
+  if (excluded.length) notes.push(`${countOf(excluded.length, 'holding')} left out for lack of history: ${listNames(excluded.map((x) => x.symbol), 12)}.`);
   return {
     ...returnRisk(calendar, returns, benchReturns),
     asOf: options.asOf,

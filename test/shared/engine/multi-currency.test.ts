@@ -57,6 +57,6 @@ describe('story: a multi-currency book', () => {
     const chf = pos('NESN.SW', 10, 100, { currency: 'CHF' });
     const book = prepareBook([ldo, chf], 'USD', ref);
     expect(book.excluded).toEqual([{ id: chf.id, symbol: 'NESN.SW', currency: 'CHF' }]);
-    expect(book.issues[0].message).toBe('No exchange rate to USD for CHF: 1 position(s) left out of the stress.');
+    expect(book.issues[0].message).toBe('No exchange rate to USD for CHF: 1 position left out of the stress.');
   });
 });

@@ -65,8 +65,8 @@ describe('propagation on a book: a holding no shock names moves by its betas to 
     expect(result.band!.low).toBeCloseTo(result.pnl, 6);
     expect(result.history).toMatchObject({ mode: 'propagation', from: dates[0], to: dates[n], proxies: [{ symbol: 'SMH', shock: 'industry Semiconductors', change: -0.1 }, { symbol: 'SPY', shock: 'market', change: -0.02 }] });
     expect(result.history!.notes).toEqual([
-      'Propagation off for 1 holding(s) without price history: NOHI.',
-      'Propagation off for 1 holding(s) with less than 500 days of history: SHRT.',
+      'Propagation off for 1 holding without price history: NOHI.',
+      'Propagation off for 1 holding with less than 500 days of history: SHRT.',
     ]);
   });
 
