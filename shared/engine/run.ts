@@ -91,6 +91,8 @@ export interface HistoryUse {
   drawdown?: { change: number; peak: string; trough: string } | null;
   /** Replay only: the portfolio's worst day inside the window. */
   worstDay?: { date: string; change: number } | null;
+  /** Replay only, for books holding other currencies than the base: each one's move against the base over the window (null: no FX history). */
+  currencies?: { currency: string; pair: string; change: number | null; reason: string }[];
   /** The history-driven move of every security it moved, by upper-case symbol (for "why did this move"). */
   moves?: Record<string, Provenance>;
   /** Propagation only: the proxy series the shocks were mapped to. */
