@@ -32,6 +32,7 @@ const STALE_DAYS = 4;
 /** Every pair symbol a route from `currency` to `base` may read: direct, inverse, and both legs through USD either way. */
 export function fxSymbolsFor(currency: string, base: string): string[] {
   const major = majorCurrency(currency);
+  if (major === base) return [];
   const pairs = major === PIVOT || base === PIVOT ? [[major, base]] : [[major, base], [major, PIVOT], [PIVOT, base]];
   return pairs.flatMap(([a, b]) => [fxPairSymbol(a, b), fxPairSymbol(b, a)]);
 }
