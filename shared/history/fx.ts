@@ -1,5 +1,6 @@
 import { majorCurrency } from '../domain/valuation';
 import { signedPercent } from '../engine/match';
+import type { ReplayCurrency } from '../engine/run';
 import { indexAtOrBefore, type PriceHistory, type PriceSeries } from './series';
 
 /** Yahoo's symbol for the rate of `quote` per unit of `currency` (EURUSD=X); the pair's daily closes are stored in `prices` under it. */
@@ -15,14 +16,9 @@ interface FxLeg {
 /** Legs whose product is units of the base per unit of a currency: one pair, or two through USD. */
 export type FxRoute = readonly FxLeg[];
 
-/** A currency's move against the base over a replay window; `route` null when no stored pairs cover the window. */
-export interface FxMove {
-  currency: string;
-  /** "EUR/USD": the major currency against the base. */
-  pair: string;
+/** A currency's move against the base over a replay window ("EUR/USD": the major currency against the base), with the route it was read from. */
+export interface FxMove extends ReplayCurrency {
   route: FxRoute | null;
-  change: number | null;
-  reason: string;
 }
 
 const PIVOT = 'USD';
@@ -96,4 +92,10 @@ export function currencyMoves(currencies: readonly string[], base: string, fx: P
     out.push({ currency, pair, route, change, reason: `${pair}${via} ${rateText(first)} → ${rateText(last)}: ${signedPercent(change)}` });
   }
   return out;
+}
+
+/** One sentence for a report on a replay's currencies: each one's move, or that it stayed in local currency for lack of history. */
+export function currencySentence(base: string, moves: readonly ReplayCurrency[]): string {
+  const parts = moves.map((m) => (m.change === null ? `${m.currency} holdings in local currency (no ${m.pair} history over the window)` : m.reason));
+  return `Currencies against ${base}: ${parts.join('; ')}.`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainPosition, prepareBook } from '../../../shared/engine';
-import { defaultProxies, replayedScenario, replayScenario, runReplay } from '../../../shared/history';
+import { currencySentence, defaultProxies, replayedScenario, replayScenario, runReplay } from '../../../shared/history';
 import { pos, reference, sec } from '../engine/book-builder';
 import { history, series } from './history-builder';
 
@@ -88,5 +88,15 @@ describe('exchange-rate routes', () => {
     expect(r.history!.currencies).toBeUndefined();
     expect(r.history!.notes[0]).toBe('Total returns from adjusted closes; every holding is in USD, so no currency moves apply.');
     expect(r.shockValue).toEqual([]);
+  });
+});
+
+describe('a report’s sentence on a replay’s currencies', () => {
+  it('gives each move, or says which holdings stayed in local currency', () => {
+    const moves = [
+      { currency: 'EUR', pair: 'EUR/USD', change: 0.0385, reason: 'EUR/USD 1.0400 → 1.0800: +3.85%' },
+      { currency: 'GBp', pair: 'GBP/USD', change: null, reason: 'GBP/USD: no exchange-rate history over the window, refresh market data; GBp holdings replayed in local currency.' },
+    ];
+    expect(currencySentence('USD', moves)).toBe('Currencies against USD: EUR/USD 1.0400 → 1.0800: +3.85%; GBp holdings in local currency (no GBP/USD history over the window).');
   });
 });
