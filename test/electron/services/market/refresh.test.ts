@@ -76,6 +76,17 @@ describe('market-data refresh (our own fixtures)', () => {
     expect(new URL(chart!).searchParams.get('period1')).toBe(String(Date.parse('2025-02-22T00:00:00Z') / 1000));
   });
 
+  it('asks for the major currency of a holding quoted in a minor unit (GBX → GBP/USD)', async () => {
+    const replay = fixtureFetch([OWN_YAHOO_FIXTURES]);
+    const services = servicesWith(replay.fetch);
+    const portfolio = call(services, 'portfolios:create', { name: 'Pence' });
+    const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'A' });
+    call(services, 'positions:create', { accountId: account.id, symbol: 'VOD.L', quantity: 100, price: 70, currency: 'GBX' });
+    const status = await refresh(services, { portfolioId: portfolio.id, symbols: [] });
+    expect(status.total).toBe(1);
+    expect(replay.requests.map(routeOf).filter((r) => r?.startsWith('chart:'))).toEqual(['chart:GBPUSD=X']);
+  });
+
   it('fails calmly when offline and changes nothing', async () => {
     const services = servicesWith(offlineFetch);
     const before = services.db.prepare('SELECT COUNT(*) AS n FROM prices').get();
