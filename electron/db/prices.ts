@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 
-/** One daily close. */
+/** One daily close of a security, or of an FX pair under its Yahoo symbol (EURUSD=X: dollars per euro). */
 export interface PriceRow {
   symbol: string;
   date: string;

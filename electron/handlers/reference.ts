@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { computeExposure } from '../../shared/domain/exposure';
-import { valuePositions } from '../../shared/domain/valuation';
+import { majorCurrency, valuePositions } from '../../shared/domain/valuation';
 import { AppError } from '../../shared/ipc/result';
 import { listFxRates } from '../db/fx-rates';
 import { getPortfolio, listPortfolios } from '../db/portfolios';
@@ -30,7 +30,8 @@ export function refreshSymbols(db: Database, portfolioId?: number): { symbols: s
   const currencies = new Set<string>();
   for (const portfolio of portfolios) {
     for (const p of listPortfolioPositions(db, portfolio.id)) {
-      currencies.add(p.currency);
+      // A quote in a minor unit (GBX, GBp) needs its major currency's rate.
+      currencies.add(majorCurrency(p.currency));
       if (!(p.assetClass === 'cash' && /^[A-Z]{3}$/.test(p.symbol) && p.symbol === p.currency)) symbols.add(p.symbol);
     }
   }

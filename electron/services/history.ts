@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { prepareBook, type Book, type Dimension, type Scenario, type StressResult } from '../../shared/engine';
-import { defaultProxies, portfolioRisk, runPropagated, runReplay, type PortfolioRisk, type PriceHistory, type ProxyConfig } from '../../shared/history';
+import { defaultProxies, fxSymbolsFor, portfolioRisk, runPropagated, runReplay, type PortfolioRisk, type PriceHistory, type ProxyConfig } from '../../shared/history';
 import { AppError } from '../../shared/ipc/result';
 import { listCloseSeries } from '../db/prices';
 import { listSecurityThemes } from '../db/themes';
@@ -37,6 +37,12 @@ export function loadHistory(db: Database, book: Book, config: ProxyConfig, to?: 
   return listCloseSeries(db, [...symbols], to);
 }
 
+/** Daily closes of the FX pairs that can move each of a book's other currencies against its base, up to `to`, by Yahoo pair symbol. */
+export function loadFxHistory(db: Database, book: Book, to?: string): PriceHistory {
+  const symbols = new Set(book.currencies.flatMap((c) => fxSymbolsFor(c, book.baseCurrency)));
+  return symbols.size ? listCloseSeries(db, [...symbols], to) : new Map();
+}
+
 function bookOf(services: Services, portfolioId: number, lookThrough = true): Book {
   const snapshot = stressSnapshot(services.db, portfolioId);
   return prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough });
@@ -48,7 +54,8 @@ export function replayPortfolio(services: Services, request: { portfolioId: numb
   const book = bookOf(services, request.portfolioId, request.lookThrough);
   const config = proxyConfig(services.db, request.proxies);
   const history = loadHistory(services.db, book, config, request.to);
-  return runReplay(book, history, config, { from: request.from, to: request.to, scenario: request.scenario, by: request.by ?? ['sector', 'theme', 'account'] });
+  const fx = loadFxHistory(services.db, book, request.to);
+  return runReplay(book, history, config, { from: request.from, to: request.to, scenario: request.scenario, by: request.by ?? ['sector', 'theme', 'account'], fx });
 }
 
 /** Runs a scenario by id or inline: historical ones replay their window; hypothetical ones may propagate. */

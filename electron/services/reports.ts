@@ -10,7 +10,7 @@ import { loadReferenceData } from './reference';
 import { getSetting, setSetting } from '../db/settings';
 import { reportHtml } from '../reports/html';
 import { prepareBook, type Scenario } from '../../shared/engine';
-import { loadHistory, proxyConfig } from './history';
+import { loadFxHistory, loadHistory, proxyConfig } from './history';
 import { getScenario } from './scenario-library';
 import type { Services } from './services';
 import { stressSnapshot } from './stress';
@@ -42,13 +42,14 @@ export interface ReportRequest {
   remember?: boolean;
 }
 
-/** Price history for the report's historical scenarios (none when it has none). */
+/** Price and FX history for the report's historical scenarios (none when it has none). */
 function historyForReplays(services: Services, snapshot: ReturnType<typeof stressSnapshot>, scenarios: Scenario[], lookThrough: boolean) {
   const ends = scenarios.flatMap((s) => (s.kind === 'historical' && s.event?.window ? [s.event.window.to] : [])).sort();
   if (ends.length === 0) return undefined;
   const book = prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough });
   const proxies = proxyConfig(services.db);
-  return { prices: loadHistory(services.db, book, proxies, ends[ends.length - 1]), proxies };
+  const to = ends[ends.length - 1];
+  return { prices: loadHistory(services.db, book, proxies, to), proxies, fx: loadFxHistory(services.db, book, to) };
 }
 
 /** Builds the report model for a portfolio and scenarios; optionally remembers the settings for the client. */

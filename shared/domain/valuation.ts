@@ -14,6 +14,11 @@ const MINOR_UNITS: Record<string, { major: string; factor: number }> = {
   ILA: { major: 'ILS', factor: 0.01 },
 };
 
+/** The currency a minor unit is quoted in (GBp → GBP); any other currency itself. */
+export function majorCurrency(currency: string): string {
+  return MINOR_UNITS[currency]?.major ?? currency;
+}
+
 /**
  * Units of `base` per unit of `currency`, from direct, inverse, or USD- or EUR-crossed rates;
  * null when the rates cannot connect the two.

@@ -77,6 +77,14 @@ export interface StressResult {
   history?: HistoryUse;
 }
 
+/** A replay's move of one currency against the base ("EUR/USD 1.0400 → 1.0800: +3.85%"); change null when no FX history covers the window. */
+export interface ReplayCurrency {
+  currency: string;
+  pair: string;
+  change: number | null;
+  reason: string;
+}
+
 /** What a history-driven run used and found (replay window, estimation window, limits, drawdown). */
 export interface HistoryUse {
   mode: 'replay' | 'propagation';
@@ -91,6 +99,8 @@ export interface HistoryUse {
   drawdown?: { change: number; peak: string; trough: string } | null;
   /** Replay only: the portfolio's worst day inside the window. */
   worstDay?: { date: string; change: number } | null;
+  /** Replay only, for books holding other currencies than the base: each one's move against the base over the window (null: no FX history). */
+  currencies?: ReplayCurrency[];
   /** The history-driven move of every security it moved, by upper-case symbol (for "why did this move"). */
   moves?: Record<string, Provenance>;
   /** Propagation only: the proxy series the shocks were mapped to. */

@@ -2,6 +2,7 @@
 export { DEFAULT_INDUSTRY_FUNDS, DEFAULT_SECTOR_FUNDS, defaultProxies, standInsFor, type ProxyConfig } from './proxies';
 export { ESTIMATION_DAYS, MIN_OBSERVATIONS, propagationMoves, proxyShocks, runPropagated, type ProxyShock } from './propagate';
 export { conditionalMove, BAND_Z, type ConditionalMove } from './regression';
-export { exposures, pathStats, replayMoves, replayScenario, runReplay } from './replay';
+export { currencyMoves, currencySentence, fxPairSymbol, fxSymbolsFor, type FxMove } from './fx';
+export { exposures, pathStats, replayedScenario, replayMoves, replayScenario, runReplay } from './replay';
 export { historicalTail, parametricTail, portfolioRisk, returnRisk, RISK_HORIZONS, RISK_LEVELS, type PortfolioRisk, type ReturnRisk, type TailRisk } from './risk';
 export { basketReturns, calendarOf, indexAtOrBefore, returnsOn, windowReturn, type PriceHistory, type PriceSeries } from './series';

@@ -2,6 +2,8 @@ import type { Book } from '../engine/book';
 import { signedPercent, type Provenance } from '../engine/match';
 import { runScenario, type Dimension, type HistoryUse, type StressResult } from '../engine/run';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from '../engine/scenario';
+import { majorCurrency } from '../domain/valuation';
+import { currencyMoves, rateAt, type FxMove, type FxRoute } from './fx';
 import { standInsFor, type ProxyConfig } from './proxies';
 import { indexAtOrBefore, windowReturn, type PriceHistory, type PriceSeries } from './series';
 
@@ -30,21 +32,25 @@ export function replayScenario(from: string, to: string, name = `Replay ${from} 
   };
 }
 
-/** Base-currency value exposed to each security (direct holdings, fund constituents, funds' unlisted rest). */
-export function exposures(book: Book): Map<string, { value: number; key: Book['keys'][number] }> {
-  const out = new Map<string, { value: number; key: Book['keys'][number] }>();
-  const add = (key: Book['keys'][number], value: number) => {
-    const hit = out.get(key.match.symbol);
+/**
+ * Base-currency value exposed to each security (direct holdings, fund constituents, funds' unlisted rest), by symbol;
+ * `byCurrency` keeps apart what is held in different currencies (a slice's currency is its position's).
+ */
+export function exposures(book: Book, options: { byCurrency?: boolean } = {}): Map<string, { value: number; key: Book['keys'][number]; currency: string }> {
+  const out = new Map<string, { value: number; key: Book['keys'][number]; currency: string }>();
+  const add = (key: Book['keys'][number], currency: string, value: number) => {
+    const id = options.byCurrency ? `${key.match.symbol}\u0000${currency}` : key.match.symbol;
+    const hit = out.get(id);
     if (hit) hit.value += value;
-    else out.set(key.match.symbol, { value, key });
+    else out.set(id, { value, key, currency });
   };
   for (const g of book.groups) {
     if (!g.fund) {
-      add(g.key, g.value);
+      add(g.key, g.currency, g.value);
       continue;
     }
-    for (const c of g.fund.constituents) add(c.key, g.value * c.weight);
-    if (g.fund.residualWeight > 0) add(g.key, g.value * g.fund.residualWeight);
+    for (const c of g.fund.constituents) add(c.key, g.currency, g.value * c.weight);
+    if (g.fund.residualWeight > 0) add(g.key, g.currency, g.value * g.fund.residualWeight);
   }
   return out;
 }
@@ -95,27 +101,44 @@ export function pathStats(dates: readonly string[], values: readonly number[]): 
   return { drawdown, worstDay };
 }
 
-/** The portfolio's value day by day inside the window, each security following its (own or stand-in) closes. */
-function valuePath(book: Book, seriesOf: Map<string, PriceSeries>, from: string, end: string): { dates: string[]; values: number[] } {
-  const bySeries = new Map<PriceSeries, number>();
-  let flat = 0;
+/** Value held in one currency: following each price series, and flat (cash, not tested). */
+interface Holdings {
+  bySeries: Map<PriceSeries, number>;
+  flat: number;
+}
+
+/**
+ * The portfolio's value day by day inside the window, each security following its (own or stand-in) closes, and what is
+ * held in a currency with a route to the base also following that currency's rate.
+ */
+function valuePath(book: Book, seriesOf: Map<string, PriceSeries>, routes: ReadonlyMap<string, FxRoute>, from: string, end: string): { dates: string[]; values: number[] } {
+  const local: Holdings = { bySeries: new Map(), flat: 0 };
+  const foreign = new Map<FxRoute, Holdings>();
   let exposed = 0;
-  for (const [symbol, e] of exposures(book)) {
+  for (const e of exposures(book, { byCurrency: true }).values()) {
     exposed += e.value;
-    const series = seriesOf.get(symbol);
-    if (series) bySeries.set(series, (bySeries.get(series) ?? 0) + e.value);
-    else flat += e.value;
+    const route = routes.get(e.currency);
+    let held = local;
+    if (route) {
+      held = foreign.get(route) ?? { bySeries: new Map(), flat: 0 };
+      foreign.set(route, held);
+    }
+    const series = seriesOf.get(e.key.match.symbol);
+    if (series) held.bySeries.set(series, (held.bySeries.get(series) ?? 0) + e.value);
+    else held.flat += e.value;
   }
-  // Cash and anything not tested keep their value.
-  flat += book.totalValue - exposed;
+  // Cash and anything not tested keep their value (in their own currency).
+  local.flat += book.totalValue - exposed;
   const dates = new Set<string>();
-  for (const s of bySeries.keys()) for (let i = Math.max(0, indexAtOrBefore(s, from)); i < s.dates.length && s.dates[i] <= end; i++) dates.add(s.dates[i]);
+  const fxSeries = [...foreign.keys()].flatMap((route) => route.map((leg) => leg.series));
+  const allSeries = [...local.bySeries.keys(), ...[...foreign.values()].flatMap((h) => [...h.bySeries.keys()]), ...fxSeries];
+  for (const s of allSeries) for (let i = Math.max(0, indexAtOrBefore(s, from)); i < s.dates.length && s.dates[i] <= end; i++) dates.add(s.dates[i]);
   const calendar = [...dates].sort();
   const base = calendar.filter((d) => d <= from).pop() ?? from;
   const days = [base, ...calendar.filter((d) => d > from)];
-  const values = days.map((d) =>
-    [...bySeries].reduce((v, [s, value]) => v + value * (s.closes[indexAtOrBefore(s, d)] / s.closes[indexAtOrBefore(s, from)]), flat),
-  );
+  const grown = (held: Holdings, d: string) =>
+    [...held.bySeries].reduce((v, [s, value]) => v + value * (s.closes[indexAtOrBefore(s, d)] / s.closes[indexAtOrBefore(s, from)]), held.flat);
+  const values = days.map((d) => [...foreign].reduce((v, [route, held]) => v + grown(held, d) * (rateAt(route, d)! / rateAt(route, from)!), grown(local, d)));
   return { dates: days, values };
 }
 
@@ -130,22 +153,47 @@ function limitingHolding(book: Book, history: PriceHistory): { symbol: string; f
   return limit;
 }
 
-/** Replays a window on today's holdings (DESIGN §3.8): each slice by its own total return, else a stand-in's. */
+/** A replay's scenario as the engine runs it: its own shocks, then a `currency` shock for each currency the replay moved. */
+export function replayedScenario(scenario: Scenario, history: HistoryUse | undefined): Scenario {
+  const moved = (history?.currencies ?? []).filter((c) => c.change !== null);
+  if (!moved.length) return scenario;
+  return { ...scenario, shocks: [...scenario.shocks, ...moved.map((c) => ({ target: 'currency' as const, value: c.currency, change: c.change!, enabled: true, note: c.reason }))] };
+}
+
+/** What the replay says about currencies: that none apply, or each one's move against the base, or that it has no FX history. */
+function currencyNotes(book: Book, moves: readonly FxMove[]): string[] {
+  if (!book.currencies.some((c) => majorCurrency(c) !== book.baseCurrency)) return [`Total returns from adjusted closes; every holding is in ${book.baseCurrency}, so no currency moves apply.`];
+  return [
+    `Total returns from adjusted closes in each holding's currency, composed with that currency's move against ${book.baseCurrency} where exchange-rate history covers the window.`,
+    ...moves.map((m) => (m.route ? `${m.reason}, applied to ${m.currency} holdings and cash.` : m.reason)),
+  ];
+}
+
+/**
+ * Replays a window on today's holdings (DESIGN §3.8): each slice by its own total return, else a stand-in's; holdings in
+ * another currency than the base also by that currency's move over the window from `fx` (pairs by Yahoo symbol, §3.4).
+ */
 export function runReplay(
   book: Book,
   history: PriceHistory,
   config: ProxyConfig,
-  options: { from: string; to: string; scenario?: Scenario; by?: readonly Dimension[]; positions?: boolean },
+  options: { from: string; to: string; scenario?: Scenario; by?: readonly Dimension[]; positions?: boolean; fx?: PriceHistory },
 ): StressResult {
   const { from, to } = options;
   const { overrides, seriesOf, end } = replayMoves(book, history, config, from, to);
+  const fxMoves = end ? currencyMoves(book.currencies, book.baseCurrency, options.fx ?? new Map(), from, end) : [];
+  const routes = new Map(fxMoves.flatMap((m) => (m.route ? [[m.currency, m.route] as const] : [])));
   const limit = limitingHolding(book, history);
-  const notes = ['Local-currency total returns from adjusted closes; currency moves are not replayed.'];
+  const notes = currencyNotes(book, fxMoves);
   if (!end) notes.push(`No price history reaches ${to}: nothing could be replayed.`);
   else if (end < to && Date.parse(`${to}T00:00:00Z`) - Date.parse(`${end}T00:00:00Z`) > 4 * 86_400_000) notes.push(`Price history ends ${end}: the window is replayed to that day, not ${to}.`);
   if (limit) notes.push(`${limit.symbol} has the shortest history (from ${limit.first}): windows starting earlier replay it through a stand-in.`);
-  const path = valuePath(book, seriesOf, from, end);
+  const path = valuePath(book, seriesOf, routes, from, end);
   const stats = pathStats(path.dates, path.values);
-  const use: HistoryUse = { mode: 'replay', from: path.dates[0] ?? from, to: end || to, method: 'Window total return of each holding from adjusted closes', notes, moves: Object.fromEntries(overrides), limitingSymbol: limit?.symbol ?? null, ...stats };
-  return runScenario(book, options.scenario ?? replayScenario(from, to), { by: options.by, positions: options.positions, overrides, history: use });
+  const currencies = fxMoves.map(({ currency, pair, change, reason }) => ({ currency, pair, change, reason }));
+  const use: HistoryUse = {
+    mode: 'replay', from: path.dates[0] ?? from, to: end || to, method: 'Window total return of each holding from adjusted closes', notes,
+    moves: Object.fromEntries(overrides), limitingSymbol: limit?.symbol ?? null, ...stats, ...(currencies.length ? { currencies } : {}),
+  };
+  return runScenario(book, replayedScenario(options.scenario ?? replayScenario(from, to), use), { by: options.by, positions: options.positions, overrides, history: use });
 }

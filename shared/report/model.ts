@@ -64,15 +64,15 @@ export function buildReportModel(input: {
   reference: ReferenceData;
   scenarios: Scenario[];
   settings: ReportSettings;
-  /** Price history for historical (replay) scenarios; without it their holdings come out "not tested". */
-  history?: { prices: PriceHistory; proxies: ProxyConfig };
+  /** Price history for historical (replay) scenarios, without it their holdings come out "not tested"; FX pairs' closes to move other currencies. */
+  history?: { prices: PriceHistory; proxies: ProxyConfig; fx?: PriceHistory };
 }): ReportModel {
   const { portfolio, positions, reference, scenarios, settings } = input;
   const book = prepareBook(positions, portfolio.baseCurrency, reference, { lookThrough: settings.lookThrough });
   const sections = scenarios.map((scenario): ReportScenarioSection => {
     const window = scenario.kind === 'historical' ? scenario.event?.window : undefined;
     const full = window
-      ? runReplay(book, input.history?.prices ?? new Map(), input.history?.proxies ?? defaultProxies(), { ...window, scenario, by: ['sector', 'theme'] })
+      ? runReplay(book, input.history?.prices ?? new Map(), input.history?.proxies ?? defaultProxies(), { ...window, scenario, by: ['sector', 'theme'], fx: input.history?.fx })
       : runScenario(book, scenario, { by: ['sector', 'theme'] });
     const { positions: rows, aggregates, ...result } = full;
     return {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { MarketError, MarketJobStatus, MarketPart } from '../../../shared/domain/market';
+import { fxPairSymbol } from '../../../shared/history/fx';
 import { replaceFundHoldings } from '../../db/fund-holdings';
 import { upsertFxRate } from '../../db/fx-rates';
 import { insertPrices } from '../../db/prices';
@@ -9,6 +10,8 @@ import { isOfflineError, type MarketClient, type MarketProfile } from './yahoo-c
 
 const SOURCE = 'Yahoo Finance';
 const HISTORY_YEARS = 5;
+/** FX closes are fetched again this many days back on every refresh: the short window the latest rate always came from. */
+const FX_OVERLAP_DAYS = 10;
 
 /** Yahoo's sector names → GICS sector names, so downloaded sectors match bundled ones and scenarios. */
 const GICS_SECTOR: Record<string, string> = {
@@ -67,6 +70,14 @@ function lastStoredDate(db: Database, symbol: string): string | null {
   return row.last;
 }
 
+/** Where a history request starts: the day after the last stored close (or `overlapDays` back, if earlier), else HISTORY_YEARS ago. */
+function historyStart(db: Database, symbol: string, now: Date, overlapDays = 0): Date {
+  const last = lastStoredDate(db, symbol);
+  if (!last) return new Date(now.getTime() - HISTORY_YEARS * 365.25 * 86_400_000);
+  const next = Date.parse(`${last}T00:00:00Z`) + 86_400_000;
+  return new Date(overlapDays > 0 ? Math.min(next, now.getTime() - overlapDays * 86_400_000) : next);
+}
+
 /**
  * Refreshes quotes, profiles, fund top holdings, daily history and FX with bounded concurrency.
  * Each symbol's results are written in one transaction after all its calls finished; a part that
@@ -93,8 +104,7 @@ export async function refreshMarketData(db: Database, client: MarketClient, requ
   };
 
   const symbolTask = async (symbol: string) => {
-    const last = lastStoredDate(db, symbol);
-    const from = last ? new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000) : new Date(now().getTime() - HISTORY_YEARS * 365.25 * 86_400_000);
+    const from = historyStart(db, symbol, now());
     const quote = await attempt(symbol, 'quote', () => client.quote(symbol));
     const summary = await attempt(symbol, 'profile', () => client.summary(symbol));
     const history = await attempt(symbol, 'history', () => client.history(symbol, from));
@@ -116,11 +126,21 @@ export async function refreshMarketData(db: Database, client: MarketClient, requ
       outcome.errors.push({ symbol, part: quote ? 'quote' : summary ? 'profile' : 'history', message: `could not be stored (${messageOf(error)})` });
     }
   };
+  // The latest rate in fx_rates, and the pair's daily closes in prices under its Yahoo symbol (EURUSD=X) for replays.
   const fxTask = async ([from, to]: [string, string]) => {
-    const fx = await attempt(`${from}/${to}`, 'fx', () => client.fx(from, to));
+    const symbol = fxPairSymbol(from, to);
+    const fx = await attempt(`${from}/${to}`, 'fx', () => client.fx(from, to, historyStart(db, symbol, now(), FX_OVERLAP_DAYS)));
     if (!fx || stop()) return;
-    upsertFxRate(db, { currency: from, quote: to, rate: fx.rate, asOf: fx.asOf, source: SOURCE });
-    outcome.updated.push(`${from}/${to}`);
+    const write = db.transaction(() => {
+      upsertFxRate(db, { currency: from, quote: to, rate: fx.rate, asOf: fx.asOf, source: SOURCE });
+      if (fx.bars.length) insertPrices(db, fx.bars.map((b) => ({ symbol, ...b, source: SOURCE })), 'replace');
+    });
+    try {
+      write();
+      outcome.updated.push(`${from}/${to}`);
+    } catch (error) {
+      outcome.errors.push({ symbol: `${from}/${to}`, part: 'fx', message: `could not be stored (${messageOf(error)})` });
+    }
   };
 
   const tasks: (() => Promise<void>)[] = [

@@ -1,6 +1,7 @@
 import YahooFinance from 'yahoo-finance2';
 import { z } from 'zod';
 import type { ClassificationLayer, SecurityType } from '../../../shared/domain/reference';
+import { fxPairSymbol } from '../../../shared/history/fx';
 
 /** What one symbol's market data looks like after checking, ready to store. */
 export interface MarketQuote {
@@ -25,8 +26,8 @@ export interface MarketClient {
   quote(symbol: string): Promise<MarketQuote>;
   summary(symbol: string): Promise<{ profile: MarketProfile; holdings: MarketHoldings | null }>;
   history(symbol: string, from: Date): Promise<MarketBar[]>;
-  /** Units of `to` per unit of `from`, latest. */
-  fx(from: string, to: string): Promise<{ rate: number; asOf: string }>;
+  /** Units of `to` per unit of `from`: the latest rate, and the daily closes since `since` (one chart request). */
+  fx(from: string, to: string, since: Date): Promise<{ rate: number; asOf: string; bars: MarketBar[] }>;
 }
 
 const QUOTE_TYPES: Record<string, SecurityType> = {
@@ -58,6 +59,15 @@ const chartSchema = z.object({
   quotes: z.array(z.object({ date: time, close: z.number().nullable(), adjclose: z.number().nullable().optional() })),
 });
 const NO_VALIDATION = { validateResult: false } as const;
+
+/** The usable daily closes of a chart; a chart with rows but no usable close is malformed. */
+function barsOf(chart: z.infer<typeof chartSchema>, what: string): MarketBar[] {
+  const bars = chart.quotes
+    .filter((q) => q.close !== null && Number.isFinite(q.close) && (q.close ?? 0) > 0)
+    .map((q) => ({ date: day(q.date), close: q.close as number, adjClose: q.adjclose ?? null }));
+  if (chart.quotes.length > 0 && bars.length === 0) throw new MalformedResponseError(`${what} has no usable closes`);
+  return bars;
+}
 
 function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
@@ -117,18 +127,13 @@ export function createYahooClient(fetchImpl: typeof fetch, options: { concurrenc
     },
     async history(symbol, from) {
       const chart = check(chartSchema, await yf.chart(symbol, { period1: from, interval: '1d' }, NO_VALIDATION), `the price history of ${symbol}`);
-      const bars = chart.quotes
-        .filter((q) => q.close !== null && Number.isFinite(q.close) && (q.close ?? 0) > 0)
-        .map((q) => ({ date: day(q.date), close: q.close as number, adjClose: q.adjclose ?? null }));
-      if (chart.quotes.length > 0 && bars.length === 0) throw new MalformedResponseError(`the price history of ${symbol} has no usable closes`);
-      return bars;
+      return barsOf(chart, `the price history of ${symbol}`);
     },
-    async fx(from, to) {
-      const pair = `${from}${to}=X`;
-      const chart = check(chartSchema, await yf.chart(pair, { period1: new Date(Date.now() - 10 * 86_400_000), interval: '1d' }, NO_VALIDATION), `the ${from}/${to} rate`);
+    async fx(from, to, since) {
+      const chart = check(chartSchema, await yf.chart(fxPairSymbol(from, to), { period1: since, interval: '1d' }, NO_VALIDATION), `the ${from}/${to} rate`);
       const rate = chart.meta.regularMarketPrice;
       if (!Number.isFinite(rate) || rate <= 0) throw new MalformedResponseError(`the ${from}/${to} rate is missing or not positive`);
-      return { rate, asOf: day(chart.meta.regularMarketTime) };
+      return { rate, asOf: day(chart.meta.regularMarketTime), bars: barsOf(chart, `the ${from}/${to} history`) };
     },
   };
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { describeShock, signedPercent } from '../../../shared/engine/match';
 import type { AggregateRow, PositionResult } from '../../../shared/engine/run';
 import { formatMoney, formatPercent } from '../../../shared/format';
+import { currencySentence } from '../../../shared/history/fx';
 import type { ReportModel, ReportScenarioSection } from '../../../shared/report/model';
 import { GroupChart } from '../views/results/GroupChart';
 import { WaterfallChart } from '../views/results/WaterfallChart';
@@ -228,6 +229,7 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
             Each holding moved by its own total return from {result.history.from} to {result.history.to}
             {result.coverage.proxy.share > 0 ? `; ${formatPercent(result.coverage.proxy.share, 1)} of the value followed a stand-in fund for lack of its own history` : ''}
             {result.coverage.none.share > 0 ? `; ${formatPercent(result.coverage.none.share, 1)} was not tested (cash, or no history at all)` : ''}.
+            {result.history.currencies?.length ? ` ${currencySentence(result.baseCurrency, result.history.currencies)}` : ''}
             {result.history.drawdown ? ` Worst fall inside the window ${signedPercent(result.history.drawdown.change)} (${result.history.drawdown.peak} → ${result.history.drawdown.trough}).` : ''}
           </p>
         </>

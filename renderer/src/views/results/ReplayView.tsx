@@ -66,7 +66,7 @@ export function ReplayView() {
         <button type="submit" className="primary" disabled={!!problem || state.busy || !snapshot}>
           {state.busy ? 'Replaying…' : 'Replay'}
         </button>
-        <span className="muted small">{problem ?? 'Each holding moves by its own total return over the window (closes on or before each date); without history, by its industry or sector fund, else the market.'}</span>
+        <span className="muted small">{problem ?? 'Each holding moves by its own total return over the window (closes on or before each date); without history, by its industry or sector fund, else the market; holdings in other currencies also by their currency’s move.'}</span>
       </form>
       {state.error && <p className="warn small" role="alert">{state.error}</p>}
       {!result && !state.error && <p className="muted">Choose a preset or dates and press Replay to see what that window would do to today’s holdings.</p>}

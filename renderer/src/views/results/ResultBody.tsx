@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { DIMENSIONS, describeShock, positionsHitBy, signedPercent, type Book, type Dimension, type Scenario, type StressResult } from '../../../../shared/engine';
 import { formatMoney, formatPercent } from '../../../../shared/format';
+import { replayedScenario } from '../../../../shared/history/replay';
 import { ChartCard } from './ChartCard';
 import { CoveragePanel } from './CoveragePanel';
 import { GroupChart } from './GroupChart';
@@ -20,6 +21,8 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [highlight, setHighlight] = useState<number | null>(null);
   const overrides = useMemo(() => overridesOf(result), [result]);
+  // A replay adds its currencies' moves as currency shocks: "why did this move" explains with the scenario the engine ran.
+  const ran = useMemo(() => replayedScenario(scenario, result.history), [scenario, result]);
   const only = useMemo(() => (highlight !== null ? new Set(positionsHitBy(book, scenario, highlight)) : null), [book, scenario, highlight]);
   const selected = result.positions.find((p) => p.id === selectedId) ?? null;
   const money = (x: number, digits = 0) => formatMoney(x, result.baseCurrency, digits);
@@ -139,7 +142,7 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
 
       <div className={selected ? 'results-bottom with-why' : 'results-bottom'}>
         <PositionsTable result={result} only={only} selectedId={selectedId} onSelect={setSelectedId} />
-        {selected ? <WhyPanel book={book} scenario={scenario} position={selected} overrides={overrides} onClose={() => setSelectedId(null)} /> : <CoveragePanel result={result} />}
+        {selected ? <WhyPanel book={book} scenario={ran} position={selected} overrides={overrides} onClose={() => setSelectedId(null)} /> : <CoveragePanel result={result} />}
       </div>
     </div>
   );

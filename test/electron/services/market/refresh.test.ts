@@ -6,7 +6,7 @@ import { listQuotes, upsertQuote } from '../../../../electron/db/quotes';
 import { createServices } from '../../../../electron/services/services';
 import { loadReferenceData } from '../../../../electron/services/reference';
 import { call, RESOURCES } from '../../../helpers/services';
-import { fixtureFetch, offlineFetch, OWN_YAHOO_FIXTURES, SHARED_YAHOO_FIXTURES } from '../../../helpers/yahoo-fetch';
+import { fixtureFetch, offlineFetch, OWN_YAHOO_FIXTURES, routeOf, SHARED_YAHOO_FIXTURES } from '../../../helpers/yahoo-fetch';
 
 function servicesWith(fetchImpl: typeof fetch) {
   return createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, marketFetch: fetchImpl });
@@ -54,12 +54,37 @@ describe('market-data refresh (our own fixtures)', () => {
     expect(ref.securities.NVDA).toMatchObject({ sector: 'My own sector', industry: 'Semiconductors', name: 'NVIDIA Corporation', themes: ['ai-energy'] });
     expect(ref.securities.NVDA.sources).toMatchObject({ sector: 'user', industry: 'bundled', name: 'market-data', exchange: 'market-data', themes: 'user' });
     expect(ref.fxRates).toContainEqual({ currency: 'EUR', quote: 'USD', rate: 1.0465, asOf: '2025-02-21', source: 'Yahoo Finance' });
+    // The pair's daily closes are kept under its Yahoo symbol, for replays that move currencies.
+    expect(listPrices(db, 'EURUSD=X').map((p) => [p.date, p.close, p.adjClose, p.source])).toEqual([
+      ['2025-02-17', 1.0483, 1.0483, 'Yahoo Finance'],
+      ['2025-02-18', 1.0447, 1.0447, 'Yahoo Finance'],
+      ['2025-02-19', 1.0421, 1.0421, 'Yahoo Finance'],
+      ['2025-02-20', 1.0398, 1.0398, 'Yahoo Finance'],
+      ['2025-02-21', 1.0465, 1.0465, 'Yahoo Finance'],
+    ]);
 
     // Only symbols leave the machine: no quantity, price or portfolio name in any URL. (Decimal
     // quantities, because whole numbers can turn up inside the time stamps of a history request.)
     const sent = replay.requests.join('\n');
     expect(sent).not.toMatch(/123\.456|999\.25|Refresh/);
     expect(replay.requests.filter((u) => u.includes('/v7/finance/quote')).map((u) => new URL(u).searchParams.get('symbols')).sort()).toEqual(['BAD', 'NVDA', 'SMH']);
+
+    // The next refresh asks for the pair's closes from the day after the last one stored.
+    const asked = replay.requests.length;
+    await refresh(services, { portfolioId: portfolio.id });
+    const chart = replay.requests.slice(asked).find((u) => routeOf(u) === 'chart:EURUSD=X');
+    expect(new URL(chart!).searchParams.get('period1')).toBe(String(Date.parse('2025-02-22T00:00:00Z') / 1000));
+  });
+
+  it('asks for the major currency of a holding quoted in a minor unit (GBX → GBP/USD)', async () => {
+    const replay = fixtureFetch([OWN_YAHOO_FIXTURES]);
+    const services = servicesWith(replay.fetch);
+    const portfolio = call(services, 'portfolios:create', { name: 'Pence' });
+    const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'A' });
+    call(services, 'positions:create', { accountId: account.id, symbol: 'VOD.L', quantity: 100, price: 70, currency: 'GBX' });
+    const status = await refresh(services, { portfolioId: portfolio.id, symbols: [] });
+    expect(status.total).toBe(1);
+    expect(replay.requests.map(routeOf).filter((r) => r?.startsWith('chart:'))).toEqual(['chart:GBPUSD=X']);
   });
 
   it('fails calmly when offline and changes nothing', async () => {
