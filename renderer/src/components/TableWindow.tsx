@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, type Key, type RefObject } from 'react';
+import { useCallback, type Key, type ReactNode, type RefObject } from 'react';
 
 /** Up to this many rows a table renders in full (the usual portfolio or client list); above it only the visible window does. */
 export const VIRTUAL_FROM = 300;
@@ -35,7 +35,13 @@ export function useTableWindow<T>(rows: readonly T[], options: { scroller: RefOb
   };
 }
 
-/** A row standing in for the rows of a windowed table that are not rendered (nothing when there are none). */
-export function SpacerRow({ height }: { height: number }) {
-  return height > 0 ? <tr aria-hidden="true" className="spacer" style={{ height }} /> : null;
+/** A table body showing the window's rows (`children`) between spacer rows that stand in for the rows not rendered. */
+export function WindowBody({ table, children }: { table: Pick<TableWindow<unknown>, 'padTop' | 'padBottom'>; children: ReactNode }) {
+  return (
+    <tbody>
+      {table.padTop > 0 && <tr aria-hidden="true" className="spacer" style={{ height: table.padTop }} />}
+      {children}
+      {table.padBottom > 0 && <tr aria-hidden="true" className="spacer" style={{ height: table.padBottom }} />}
+    </tbody>
+  );
 }

@@ -3,7 +3,7 @@ import type { Position, ValuedPosition } from '../../../shared/domain/types';
 import { countOf, formatCount, formatMoney, formatPercent, formatQuantity } from '../../../shared/format';
 import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
-import { SpacerRow, useTableWindow } from '../components/TableWindow';
+import { useTableWindow, WindowBody } from '../components/TableWindow';
 import { useStore } from '../store/store';
 import { arrangePositions, barShare, nextSort, type Sort, type SortKey } from './holdings-table';
 import { PositionDialog } from './PositionDialog';
@@ -161,8 +161,7 @@ export function HoldingsView() {
                 <th aria-label="Actions" />
               </tr>
             </thead>
-            <tbody>
-              <SpacerRow height={tableWindow.padTop} />
+            <WindowBody table={tableWindow}>
               {tableWindow.shown.map(({ row: p, index }) => (
                 <tr
                   key={p.id}
@@ -220,8 +219,7 @@ export function HoldingsView() {
                   </td>
                 </tr>
               ))}
-              <SpacerRow height={tableWindow.padBottom} />
-            </tbody>
+            </WindowBody>
           </table>
           </div>
         </div>

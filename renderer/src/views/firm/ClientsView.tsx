@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClientSummary, PortfolioSummary } from '../../../../shared/domain/types';
 import { countOf, formatMoney } from '../../../../shared/format';
 import { EmptyState } from '../../components/EmptyState';
-import { SpacerRow, useTableWindow } from '../../components/TableWindow';
+import { useTableWindow, WindowBody } from '../../components/TableWindow';
 import { useStore } from '../../store/store';
 import { ClientDialog } from './ClientDialog';
 import { allTags, clientLineKey, clientLines, filterClients } from './firm-table';
@@ -82,7 +82,7 @@ export function ClientsView() {
                   <th aria-label="Actions" />
                 </tr>
               </thead>
-              <tbody>
+              <WindowBody table={table}>
                 {shown.length === 0 && (
                   <tr aria-rowindex={2}>
                     <td colSpan={6} className="muted">
@@ -90,7 +90,6 @@ export function ClientsView() {
                     </td>
                   </tr>
                 )}
-                <SpacerRow height={table.padTop} />
                 {table.shown.map(({ row: line, index }) => {
                   const c = line.client;
                   return line.kind === 'client' ? (
@@ -128,8 +127,7 @@ export function ClientsView() {
                     </tr>
                   );
                 })}
-                <SpacerRow height={table.padBottom} />
-              </tbody>
+              </WindowBody>
             </table>
           </div>
         </article>

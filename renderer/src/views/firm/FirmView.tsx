@@ -3,7 +3,7 @@ import { signedPercent } from '../../../../shared/engine/match';
 import { compareRuns } from '../../../../shared/firm/compare';
 import { countOf, formatMoney, formatPercent } from '../../../../shared/format';
 import { EmptyState } from '../../components/EmptyState';
-import { SpacerRow, useTableWindow } from '../../components/TableWindow';
+import { useTableWindow, WindowBody } from '../../components/TableWindow';
 import { useStore } from '../../store/store';
 import { ChartCard } from '../results/ChartCard';
 import { allTags, changesById, nextSort, rankingLineKey, rankingLines, rankingRows, type Sort, type SortKey } from './firm-table';
@@ -174,8 +174,7 @@ export function FirmView() {
                     <th aria-label="Actions" />
                   </tr>
                 </thead>
-                <tbody>
-                  <SpacerRow height={table.padTop} />
+                <WindowBody table={table}>
                   {table.shown.map(({ row: line, index }) => {
                     const c = line.client;
                     const money = (x: number) => formatMoney(x, c.baseCurrency, 0);
@@ -248,8 +247,7 @@ export function FirmView() {
                       </tr>
                     );
                   })}
-                  <SpacerRow height={table.padBottom} />
-                </tbody>
+                </WindowBody>
               </table>
             </div>
           </article>
