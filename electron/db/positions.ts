@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AssetClass, Position } from '../../shared/domain/types';
+import type { CurrencySum } from '../../shared/domain/valuation';
 import type { ImportPosition } from '../../shared/import/types';
 import { found } from './errors';
 
@@ -83,6 +84,26 @@ export function listPositionsByPortfolio(db: Database): Map<number, Position[]> 
     else byPortfolio.set(row.portfolio_id, [hydrate(row)]);
   }
   return byPortfolio;
+}
+
+/** Holdings summed per client and currency: the client list's totals without reading every position. */
+export function sumPositionsByClient(db: Database): Map<number, CurrencySum[]> {
+  // The CASE is localValue() in shared/domain/valuation.ts: quantity × price, else the imported market value.
+  const rows = db
+    .prepare(
+      `SELECT p.client_id AS clientId, x.currency AS currency, COUNT(*) AS positions,
+              TOTAL(CASE WHEN x.price IS NOT NULL THEN x.quantity * x.price ELSE COALESCE(x.market_value, 0) END) AS localValue
+       FROM positions x JOIN accounts a ON a.id = x.account_id JOIN portfolios p ON p.id = a.portfolio_id
+       GROUP BY p.client_id, x.currency`,
+    )
+    .all() as (CurrencySum & { clientId: number })[];
+  const byClient = new Map<number, CurrencySum[]>();
+  for (const { clientId, ...sum } of rows) {
+    const list = byClient.get(clientId);
+    if (list) list.push(sum);
+    else byClient.set(clientId, [sum]);
+  }
+  return byClient;
 }
 
 /** One position, or a not-found error. */

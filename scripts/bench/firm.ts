@@ -7,12 +7,13 @@ import { createPortfolio } from '../../electron/db/portfolios';
 import { insertPosition, listPortfolioPositions } from '../../electron/db/positions';
 import { findChromium, openChromiumPrinter } from '../../electron/reports/chromium';
 import { batchReports } from '../../electron/services/batch';
-import { runFirm } from '../../electron/services/firm';
+import { clientOverview, runFirm } from '../../electron/services/firm';
 import { closeServices, createServices } from '../../electron/services/services';
 import type { Position } from '../../shared/domain/types';
 import { rankFirm, type FirmClientInput } from '../../shared/firm/ranking';
 import { syntheticBook } from './engine';
 import { measure, type Figure } from './harness';
+import { clientBook } from './large';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -52,7 +53,22 @@ export function firmBenchmarks(): Figure[] {
     measure('the same without fund holdings (direct securities only)', () => void rankFirm(noFunds.clients, noFunds.scenarios, noFunds.reference), { runs: 7 }),
     measure('the same with look-through off', () => void rankFirm(firm.clients, firm.scenarios, firm.reference, { lookThrough: false }), { runs: 7 }),
     ...firmDatabaseBenchmark(),
+    clientOverviewBenchmark(),
   ];
+}
+
+/** The Clients view's list: 5,000 clients × 10 positions, each valued in its base currency (clients:overview). */
+export function clientOverviewBenchmark(): Figure {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-clients-bench-'));
+  const file = path.join(dir, 'c.sqlite');
+  clientBook(file, 5000, 10);
+  const services = createServices({ dbPath: file, shell: 'test', version: 'bench', resourcesDir: path.join(ROOT, 'resources'), seedSample: false, backups: false });
+  try {
+    return measure('clients:overview: 5,000 clients × 10 positions with their totals', () => void clientOverview(services.db), { runs: 7 });
+  } finally {
+    closeServices(services);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The whole command path: 1,000 clients × 40 positions read from SQLite, reference data loaded, ranked and saved. */

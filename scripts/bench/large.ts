@@ -19,7 +19,7 @@ function memory(): string {
 }
 
 /** Writes a book of `clients` clients, each with one portfolio of `perClient` positions in two accounts. */
-function clientBook(file: string, clients: number, perClient: number): void {
+export function clientBook(file: string, clients: number, perClient: number): void {
   const services = createServices({ dbPath: file, shell: 'test', version: 'bench', resourcesDir: RESOURCES, seedSample: false });
   const { db } = services;
   db.transaction(() => {

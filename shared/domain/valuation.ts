@@ -75,3 +75,24 @@ export function valuePositions(
   });
   return { positions: withWeights, totalBaseValue: total, missingFx: [...missing].sort() };
 }
+
+/** Positions' local value summed in one currency (how many positions, and their total). */
+export interface CurrencySum {
+  currency: string;
+  positions: number;
+  localValue: number;
+}
+
+/** Totals of several currencies' sums in the base currency; currencies without a rate are left out and listed. */
+export function valueCurrencySums(sums: readonly CurrencySum[], baseCurrency: string, rates: readonly FxRate[]): { totalValue: number; positionCount: number; missingFx: string[] } {
+  const missing = new Set<string>();
+  let totalValue = 0;
+  let positionCount = 0;
+  for (const sum of sums) {
+    const rate = fxRate(sum.currency, baseCurrency, rates);
+    if (rate === null) missing.add(sum.currency);
+    else totalValue += sum.localValue * rate;
+    positionCount += sum.positions;
+  }
+  return { totalValue, positionCount, missingFx: [...missing].sort() };
+}

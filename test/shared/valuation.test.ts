@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FxRate, Position } from '../../shared/domain/types';
-import { fxRate, localValue, valuePositions } from '../../shared/domain/valuation';
+import { fxRate, localValue, valueCurrencySums, valuePositions } from '../../shared/domain/valuation';
 
 const rate = (currency: string, quote: string, value: number): FxRate => ({ currency, quote, rate: value, asOf: '2025-02-21', source: 'test' });
 const position = (over: Partial<Position>): Position => ({
@@ -75,5 +75,18 @@ describe('valuing a portfolio', () => {
     expect(result.totalBaseValue).toBe(1000);
     expect(result.positions[1]).toMatchObject({ localValue: 100, baseValue: null, weight: null });
     expect(result.missingFx).toEqual(['CHF']);
+  });
+});
+
+describe('totalling sums per currency (the client list)', () => {
+  it('converts each currency once, counts every position and lists the currencies it cannot convert', () => {
+    const sums = [
+      { currency: 'USD', positions: 3, localValue: 55516 },
+      { currency: 'EUR', positions: 1, localValue: 9504 },
+      { currency: 'CHF', positions: 2, localValue: 100 },
+      { currency: 'AUD', positions: 1, localValue: 5 },
+    ];
+    expect(valueCurrencySums(sums, 'USD', [rate('EUR', 'USD', 1.0465)])).toEqual({ totalValue: 55516 + 9504 * 1.0465, positionCount: 7, missingFx: ['AUD', 'CHF'] });
+    expect(valueCurrencySums([], 'EUR', [])).toEqual({ totalValue: 0, positionCount: 0, missingFx: [] });
   });
 });

@@ -1,9 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Position } from '../../../shared/domain/types';
+import type { Position, ValuedPosition } from '../../../shared/domain/types';
 import { countOf, formatCount, formatMoney, formatPercent, formatQuantity } from '../../../shared/format';
 import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
+import { useTableWindow, WindowBody } from '../components/TableWindow';
 import { useStore } from '../store/store';
 import { arrangePositions, barShare, nextSort, type Sort, type SortKey } from './holdings-table';
 import { PositionDialog } from './PositionDialog';
@@ -23,8 +23,7 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
 ];
 
 const ROW_HEIGHT = 41;
-/** Up to this many rows render in full (the usual portfolio); above it only the visible window does. */
-export const VIRTUAL_FROM = 300;
+const positionKey = (p: ValuedPosition) => p.id;
 
 /** The selected portfolio's positions with value and weight; add, edit and delete them. */
 export function HoldingsView() {
@@ -48,13 +47,7 @@ export function HoldingsView() {
   const rows = useMemo(() => (holdings ? arrangePositions(holdings.positions, search, sort) : []), [holdings, search, sort]);
   // Large portfolios (10,000 positions) render only the rows in view, between two spacer rows, as the results table does.
   const scroller = useRef<HTMLDivElement>(null);
-  const isVirtual = rows.length > VIRTUAL_FROM;
-  // eslint-disable-next-line react-hooks/incompatible-library -- read during render only, never memoised
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, enabled: isVirtual });
-  const items = isVirtual ? virtual.getVirtualItems() : null;
-  const shown = items ? items.map((item) => rows[item.index]) : rows;
-  const padTop = items?.length ? items[0].start : 0;
-  const padBottom = items?.length ? virtual.getTotalSize() - items[items.length - 1].end : 0;
+  const tableWindow = useTableWindow(rows, { scroller, rowHeight: ROW_HEIGHT, keyOf: positionKey });
 
   if (portfoliosLoaded && portfolios.length === 0) {
     return (
@@ -148,10 +141,10 @@ export function HoldingsView() {
               {rows.length === holdings.positions.length ? countOf(rows.length, 'position') : `${formatCount(rows.length)} of ${formatCount(holdings.positions.length)}`}
             </span>
           </div>
-          <div ref={scroller} className={isVirtual ? 'holdings-wrap holdings-scroll' : 'holdings-wrap'} data-testid="holdings-scroll">
+          <div ref={scroller} className={tableWindow.isVirtual ? 'holdings-wrap table-scroll' : 'holdings-wrap'} data-testid="holdings-scroll">
           <table className="table holdings" aria-busy={holdingsLoading} aria-rowcount={rows.length + 1}>
             <thead>
-              <tr>
+              <tr aria-rowindex={1}>
                 {COLUMNS.map((c) => (
                   <th
                     key={c.key}
@@ -168,11 +161,11 @@ export function HoldingsView() {
                 <th aria-label="Actions" />
               </tr>
             </thead>
-            <tbody>
-              {padTop > 0 && <tr aria-hidden="true" className="spacer" style={{ height: padTop }} />}
-              {shown.map((p) => (
+            <WindowBody table={tableWindow}>
+              {tableWindow.shown.map(({ row: p, index }) => (
                 <tr
                   key={p.id}
+                  {...tableWindow.rowProps(index)}
                   tabIndex={0}
                   aria-label={`${p.symbol} in ${p.accountName}: Enter to edit, Delete to remove`}
                   onKeyDown={(e) => {
@@ -226,8 +219,7 @@ export function HoldingsView() {
                   </td>
                 </tr>
               ))}
-              {padBottom > 0 && <tr aria-hidden="true" className="spacer" style={{ height: padBottom }} />}
-            </tbody>
+            </WindowBody>
           </table>
           </div>
         </div>

@@ -3,8 +3,9 @@ import { createAccount } from '../../../electron/db/accounts';
 import { createClient } from '../../../electron/db/clients';
 import { insertImport } from '../../../electron/db/imports';
 import { createPortfolio } from '../../../electron/db/portfolios';
-import { insertImportedPositions, listPortfolioPositions } from '../../../electron/db/positions';
+import { insertImportedPositions, insertPosition, listPortfolioPositions, sumPositionsByClient } from '../../../electron/db/positions';
 import { closeServices, type Services } from '../../../electron/services/services';
+import { localValue } from '../../../shared/domain/valuation';
 import type { ImportPosition } from '../../../shared/import/types';
 import { memoryServices } from '../../helpers/services';
 
@@ -56,5 +57,35 @@ describe('insertImportedPositions', () => {
     const { accountIds, importId } = setUp();
     const rows = [{ ...positions(1)[0], account: 'Unknown' }];
     expect(() => services.db.transaction(() => insertImportedPositions(services.db, importId, rows, accountIds))()).toThrow(/NOT NULL constraint failed/);
+  });
+});
+
+describe('sumPositionsByClient', () => {
+  it('sums each client\'s positions per currency across its portfolios, as localValue values them one by one', () => {
+    services = memoryServices();
+    const db = services.db;
+    const held = [
+      { quantity: 10, price: 200, marketValue: null, currency: 'USD' },
+      { quantity: 3, price: 0.1, marketValue: 999, currency: 'USD' }, // a price wins over an imported value
+      { quantity: 5, price: null, marketValue: 1234.5, currency: 'USD' },
+      { quantity: 7, price: null, marketValue: 70.25, currency: 'EUR' },
+      { quantity: -2, price: 31.68, marketValue: null, currency: 'EUR' },
+    ];
+    const client = createClient(db, { name: 'Ruiz' });
+    const empty = createClient(db, { name: 'Nobody yet' });
+    for (const [i, name] of ['Taxable', 'IRA'].entries()) {
+      const portfolio = createPortfolio(db, { clientId: client.id, name, baseCurrency: 'USD' });
+      const account = createAccount(db, { portfolioId: portfolio.id, name: 'Main' });
+      for (const p of held.filter((_, j) => j % 2 === i)) insertPosition(db, { accountId: account.id, symbol: 'X', ...p });
+    }
+    const expected = (currency: string) => {
+      const mine = held.filter((p) => p.currency === currency);
+      return { currency, positions: mine.length, localValue: mine.reduce((sum, p) => sum + localValue(p), 0) };
+    };
+    const sums = sumPositionsByClient(db);
+    expect([...sums.keys()]).toEqual([client.id]);
+    expect(sums.get(empty.id)).toBeUndefined();
+    const byCurrency = [...sums.get(client.id)!].sort((a, b) => a.currency.localeCompare(b.currency));
+    expect(byCurrency).toEqual([expected('EUR'), expected('USD')]);
   });
 });

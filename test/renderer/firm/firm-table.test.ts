@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientSummary } from '../../../shared/domain/types';
 import type { ClientRanking } from '../../../shared/firm/ranking';
-import { filterClients, isAdvisor, nextSort, rankingRows, splitList } from '../../../renderer/src/views/firm/firm-table';
+import { clientLineKey, clientLines, filterClients, isAdvisor, nextSort, rankingLineKey, rankingLines, rankingRows, splitList } from '../../../renderer/src/views/firm/firm-table';
 
 const row = (clientId: number, clientName: string, value: number, pnl: number, tags: string[] = [], error: string | null = null): ClientRanking => ({
   clientId, clientName, baseCurrency: 'USD', tags, value, pnl, return: value ? pnl / value : 0, outcomes: [], worstScenarioId: pnl < 0 ? 's1' : null, coverage: 1, portfolios: [], issues: [], error,
@@ -27,6 +27,17 @@ describe('firm ranking table', () => {
     expect(names(rankingRows(ranked, { ...options, tag: 'growth' }))).toEqual(['Okafor', 'Patel']);
   });
 
+  it('lays out one line per client, and the opened client\'s portfolios and issues under it', () => {
+    const portfolio = (portfolioId: number, portfolioName: string) => ({ ...row(0, '', 100, -10), portfolioId, portfolioName });
+    const patel = { ...ranked[1], portfolios: [portfolio(21, 'Taxable'), portfolio(22, 'IRA')], issues: ['No EUR rate.'] };
+    const rows = rankingRows([ranked[0], patel, ranked[2]], options);
+    const lines = (openId: number | null) => rankingLines(rows, openId).map(rankingLineKey);
+    expect(lines(null)).toEqual(['client-1', 'client-2', 'client-3']);
+    expect(lines(2)).toEqual(['client-1', 'client-2', 'p21', 'p22', 'issues-2', 'client-3']);
+    expect(lines(1)).toEqual(['client-1', 'client-2', 'client-3']); // nothing to show under Okafor
+    expect(lines(99)).toEqual(lines(null)); // opened, then filtered away
+  });
+
   it('flips the direction on a second click; value starts largest first', () => {
     expect(nextSort({ key: 'rank', descending: false }, 'value')).toEqual({ key: 'value', descending: true });
     expect(nextSort({ key: 'return', descending: false }, 'return')).toEqual({ key: 'return', descending: true });
@@ -44,6 +55,12 @@ describe('client list', () => {
     expect(filterClients(clients, 'retiring', '').shown.map((c) => c.id)).toEqual([2]);
     expect(filterClients(clients, '', 'growth').totals).toEqual([{ currency: 'USD', clients: 2, value: 21000 }]);
     expect(filterClients(clients, '', '').totals).toEqual([{ currency: 'EUR', clients: 1, value: 5000 }, { currency: 'USD', clients: 2, value: 21000 }]);
+  });
+
+  it('puts the opened client\'s portfolios right under it', () => {
+    expect(clientLines(clients, 2).map(clientLineKey)).toEqual(['client-1', 'client-2', 'portfolios-2', 'client-3']);
+    expect(clientLines(clients, null).map((line) => line.client.name)).toEqual(['Patel', 'Weber', 'Lee']);
+    expect(clientLines([], 2)).toEqual([]);
   });
 
   it('shows advisor views only with more than one client of your own', () => {

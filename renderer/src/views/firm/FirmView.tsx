@@ -1,11 +1,12 @@
-import { Fragment, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { signedPercent } from '../../../../shared/engine/match';
 import { compareRuns } from '../../../../shared/firm/compare';
 import { countOf, formatMoney, formatPercent } from '../../../../shared/format';
 import { EmptyState } from '../../components/EmptyState';
+import { useTableWindow, WindowBody } from '../../components/TableWindow';
 import { useStore } from '../../store/store';
 import { ChartCard } from '../results/ChartCard';
-import { allTags, changesById, nextSort, rankingRows, type Sort, type SortKey } from './firm-table';
+import { allTags, changesById, nextSort, rankingLineKey, rankingLines, rankingRows, type Sort, type SortKey } from './firm-table';
 import { BatchReports } from './BatchReports';
 import { LossChart } from './LossChart';
 import { ScenarioPicker } from './ScenarioPicker';
@@ -19,6 +20,7 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'worst', label: 'Worst scenario', numeric: false },
   { key: 'coverage', label: 'Shocked', numeric: true },
 ];
+const ROW_HEIGHT = 39;
 
 /** Firm-wide stress: run scenarios across every client, rank them by loss, chart the spread, open any client. */
 export function FirmView() {
@@ -38,12 +40,19 @@ export function FirmView() {
     // Load once on entering the view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const names = useMemo(() => new Map(firmRun?.ranking.scenarios.map((x) => [x.id, x.name]) ?? []), [firmRun]);
-  const scenarioName = (id: string | null) => (id ? (names.get(id) ?? id) : 'nothing held');
-  const rows = firmRun ? rankingRows(firmRun.ranking.clients, { query, tag, sort, scenarioName }) : [];
-  const changes = changesById(firmRun && firmBaseline ? compareRuns(firmBaseline.ranking, firmRun.ranking) : null);
+  const scenarioName = useMemo(() => {
+    const names = new Map(firmRun?.ranking.scenarios.map((x) => [x.id, x.name]) ?? []);
+    return (id: string | null) => (id ? (names.get(id) ?? id) : 'nothing held');
+  }, [firmRun]);
+  // Scrolling re-renders the view: filter, sort and compare once per change, not per frame.
+  const rows = useMemo(() => (firmRun ? rankingRows(firmRun.ranking.clients, { query, tag, sort, scenarioName }) : []), [firmRun, query, tag, sort, scenarioName]);
+  const lines = useMemo(() => rankingLines(rows, openId), [rows, openId]);
+  const changes = useMemo(() => changesById(firmRun && firmBaseline ? compareRuns(firmBaseline.ranking, firmRun.ranking) : null), [firmRun, firmBaseline]);
+  const runTags = useMemo(() => allTags(firmRun?.ranking.clients ?? []), [firmRun]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const table = useTableWindow(lines, { scroller, rowHeight: ROW_HEIGHT, keyOf: rankingLineKey });
   const running = firmStatus?.state === 'running';
-  const tags = allTags(clientOverview);
+  const tags = useMemo(() => allTags(clientOverview), [clientOverview]);
 
   return (
     <section className="view wide">
@@ -143,35 +152,68 @@ export function FirmView() {
               <input className="search" type="search" aria-label="Filter clients" placeholder="Filter by client name" value={query} onChange={(e) => setQuery(e.target.value)} />
               <select aria-label="Filter by tag" value={tag} onChange={(e) => setTag(e.target.value)}>
                 <option value="">All tags</option>
-                {allTags(firmRun.ranking.clients).map((t) => (
+                {runTags.map((t) => (
                   <option key={t}>{t}</option>
                 ))}
               </select>
               <span className="muted small">{countOf(rows.length, 'client')} shown</span>
             </div>
-            <table className="table ranking" aria-label="Client ranking">
-              <thead>
-                <tr>
-                  {COLUMNS.map((c) => (
-                    <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                      <button type="button" className="sort" onClick={() => setSort(nextSort(sort, c.key))}>
-                        {c.label}
-                        {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-                      </button>
-                    </th>
-                  ))}
-                  {firmBaseline && <th className="num">vs {firmBaseline.runDate}</th>}
-                  <th aria-label="Actions" />
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((c) => {
-                  const change = changes.get(c.clientId);
-                  const money = (x: number) => formatMoney(x, c.baseCurrency, 0);
-                  const worstPortfolio = c.portfolios[0];
-                  return (
-                    <Fragment key={c.clientId}>
-                      <tr data-testid="ranking-row">
+            <div ref={scroller} className={table.isVirtual ? 'table-scroll' : undefined} data-testid="ranking-scroll">
+              <table className="table ranking" aria-label="Client ranking" aria-rowcount={lines.length + 1}>
+                <thead>
+                  <tr aria-rowindex={1}>
+                    {COLUMNS.map((c) => (
+                      <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                        <button type="button" className="sort" onClick={() => setSort(nextSort(sort, c.key))}>
+                          {c.label}
+                          {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                        </button>
+                      </th>
+                    ))}
+                    {firmBaseline && <th className="num">vs {firmBaseline.runDate}</th>}
+                    <th aria-label="Actions" />
+                  </tr>
+                </thead>
+                <WindowBody table={table}>
+                  {table.shown.map(({ row: line, index }) => {
+                    const c = line.client;
+                    const money = (x: number) => formatMoney(x, c.baseCurrency, 0);
+                    const key = rankingLineKey(line);
+                    const rowProps = table.rowProps(index);
+                    if (line.kind === 'portfolio') {
+                      const p = line.portfolio;
+                      return (
+                        <tr key={key} {...rowProps} className="sub-row">
+                          <td />
+                          <td>↳ {p.portfolioName}</td>
+                          <td className="num">{money(p.value)}</td>
+                          <td className="num loss">{money(p.pnl)}</td>
+                          <td className="num loss">{signedPercent(p.return)}</td>
+                          <td>{scenarioName(p.worstScenarioId)}</td>
+                          <td className="num">{formatPercent(p.coverage, 0)}</td>
+                          {firmBaseline && <td />}
+                          <td className="row-actions">
+                            <button type="button" className="link" onClick={() => void s.openClientResults(p.portfolioId, p.worstScenarioId)}>
+                              Open
+                            </button>
+                          </td>
+                        </tr>
+                      );
+                    }
+                    if (line.kind === 'issues') {
+                      return (
+                        <tr key={key} {...rowProps} className="sub-row">
+                          <td />
+                          <td colSpan={firmBaseline ? 8 : 7} className="muted small">
+                            {c.issues.join(' ')}
+                          </td>
+                        </tr>
+                      );
+                    }
+                    const change = changes.get(c.clientId);
+                    const worstPortfolio = c.portfolios[0];
+                    return (
+                      <tr key={key} {...rowProps} data-testid="ranking-row">
                         <td className="num">{c.error ? '—' : c.rank}</td>
                         <td>
                           <button type="button" className="link strong" aria-expanded={openId === c.clientId} onClick={() => setOpenId(openId === c.clientId ? null : c.clientId)}>
@@ -203,37 +245,11 @@ export function FirmView() {
                           )}
                         </td>
                       </tr>
-                      {openId === c.clientId &&
-                        c.portfolios.map((p) => (
-                          <tr key={`p${p.portfolioId}`} className="sub-row">
-                            <td />
-                            <td>↳ {p.portfolioName}</td>
-                            <td className="num">{money(p.value)}</td>
-                            <td className="num loss">{money(p.pnl)}</td>
-                            <td className="num loss">{signedPercent(p.return)}</td>
-                            <td>{scenarioName(p.worstScenarioId)}</td>
-                            <td className="num">{formatPercent(p.coverage, 0)}</td>
-                            {firmBaseline && <td />}
-                            <td className="row-actions">
-                              <button type="button" className="link" onClick={() => void s.openClientResults(p.portfolioId, p.worstScenarioId)}>
-                                Open
-                              </button>
-                            </td>
-                          </tr>
-                        ))}
-                      {openId === c.clientId && c.issues.length > 0 && (
-                        <tr className="sub-row">
-                          <td />
-                          <td colSpan={firmBaseline ? 8 : 7} className="muted small">
-                            {c.issues.join(' ')}
-                          </td>
-                        </tr>
-                      )}
-                    </Fragment>
-                  );
-                })}
-              </tbody>
-            </table>
+                    );
+                  })}
+                </WindowBody>
+              </table>
+            </div>
           </article>
         </>
       )}

@@ -1,6 +1,6 @@
 import type { ClientSummary } from '../../../../shared/domain/types';
 import type { ClientChange } from '../../../../shared/firm/compare';
-import type { ClientRanking } from '../../../../shared/firm/ranking';
+import type { ClientRanking, PortfolioRanking } from '../../../../shared/firm/ranking';
 
 export const SORT_KEYS = ['rank', 'client', 'value', 'pnl', 'return', 'worst', 'coverage'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -9,12 +9,14 @@ export interface Sort {
   descending: boolean;
 }
 
+export type RankedClient = ClientRanking & { rank: number };
+
 /** Ranking rows as the table shows them: filtered by name and tag, sorted by a column (errors always last). */
-export function rankingRows(clients: readonly ClientRanking[], options: { query: string; tag: string; sort: Sort; scenarioName: (id: string | null) => string }): (ClientRanking & { rank: number })[] {
+export function rankingRows(clients: readonly ClientRanking[], options: { query: string; tag: string; sort: Sort; scenarioName: (id: string | null) => string }): RankedClient[] {
   const query = options.query.trim().toLowerCase();
   const ranked = clients.map((c, i) => ({ ...c, rank: i + 1 }));
   const shown = ranked.filter((c) => (!query || c.clientName.toLowerCase().includes(query)) && (!options.tag || c.tags.includes(options.tag)));
-  const value = (c: ClientRanking & { rank: number }): number | string => {
+  const value = (c: RankedClient): number | string => {
     switch (options.sort.key) {
       case 'client':
         return c.clientName.toLowerCase();
@@ -34,6 +36,43 @@ export function rankingRows(clients: readonly ClientRanking[], options: { query:
     const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
     return sign * order || a.rank - b.rank;
   });
+}
+
+/** A line of the ranking table: a client, or under the opened client one of its portfolios and then its issues. */
+export type RankingLine = { kind: 'client'; client: RankedClient } | { kind: 'portfolio'; client: RankedClient; portfolio: PortfolioRanking } | { kind: 'issues'; client: RankedClient };
+
+/** The ranking table's lines, one per client and the opened client's portfolios and issues under it (a windowed table counts lines, not clients). */
+export function rankingLines(clients: readonly RankedClient[], openId: number | null): RankingLine[] {
+  return clients.flatMap((client): RankingLine[] =>
+    client.clientId !== openId
+      ? [{ kind: 'client', client }]
+      : [
+          { kind: 'client', client },
+          ...client.portfolios.map((portfolio) => ({ kind: 'portfolio' as const, client, portfolio })),
+          ...(client.issues.length > 0 ? [{ kind: 'issues' as const, client }] : []),
+        ],
+  );
+}
+
+/** A ranking line's key, stable while sorting and filtering. */
+export function rankingLineKey(line: RankingLine): string {
+  return line.kind === 'portfolio' ? `p${line.portfolio.portfolioId}` : `${line.kind}-${line.client.clientId}`;
+}
+
+/** A line of the client list: a client, or the portfolios of the opened client under it. */
+export interface ClientLine {
+  kind: 'client' | 'portfolios';
+  client: ClientSummary;
+}
+
+/** The client list's lines: one per client shown, and the opened client's portfolios right under it. */
+export function clientLines(clients: readonly ClientSummary[], openId: number | null): ClientLine[] {
+  return clients.flatMap((client): ClientLine[] => (client.id === openId ? [{ kind: 'client', client }, { kind: 'portfolios', client }] : [{ kind: 'client', client }]));
+}
+
+/** A client-list line's key, stable while searching. */
+export function clientLineKey(line: ClientLine): string {
+  return `${line.kind}-${line.client.id}`;
 }
 
 /** The next sort after clicking a column: the same column flips, a new one starts ascending (losses first). */

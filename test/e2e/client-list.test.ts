@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServices, createServices } from '../../electron/services/services';
+import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
+import { addClient } from '../helpers/firm';
+import { call } from '../helpers/services';
+
+const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
+const COUNT = 2000;
+const clientName = (i: number) => `Client ${String(i).padStart(4, '0')}`;
+
+/** 2,000 households written through the command handlers into the shell's database, in one transaction (seconds, not clicks). */
+function seedClients(dbPath: string) {
+  const services = createServices({ dbPath, shell: 'test', version: 't', resourcesDir: path.join(ROOT, 'resources'), seedSample: false, loadReference: false, backups: false });
+  try {
+    services.db.transaction(() => {
+      for (let i = 1; i <= COUNT; i++) {
+        const { client } = addClient(services, clientName(i), [['AAPL', 10 + (i % 50), 200], ['BND', 100, 72]], { tags: [i % 2 ? 'growth' : 'income'] });
+        // Two in three list a person under the name: rows of two heights.
+        if (i % 3) call(services, 'clients:update', { id: client.id, patch: { people: [`Person ${i}`] } });
+      }
+    })();
+  } finally {
+    closeServices(services);
+  }
+}
+
+const nav = (page: Page, label: string) => page.locator('nav.sidebar button', { hasText: label });
+
+/** The aria-rowindex of every client row in the DOM. */
+const rowIndexes = (page: Page, testId: string) => page.getByTestId(testId).evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('aria-rowindex'))));
+
+describe.runIf(canRun)('thousands of clients in Chromium', () => {
+  let app: AppSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await openApp('clients', { width: 1440, height: 1000 });
+    page = app.page;
+    seedClients(app.dbPath);
+    await page.reload();
+  }, 120_000);
+  afterAll(async () => app?.close());
+
+  it('renders only a window of the 2,001 clients, scrolls to the last one, finds one near the end and opens it', async () => {
+    // CSS, not role, queries while the Portfolios view lists 2,001 clients: role lookups over its whole DOM take seconds.
+    await nav(page, 'Clients').click();
+    await expect.poll(() => page.getByTestId('client-totals').innerText()).toMatch(/^2,001 clients · /);
+    const table = page.getByRole('table', { name: 'Clients' });
+    expect(await table.getAttribute('aria-rowcount')).toBe('2002');
+    const rows = page.getByTestId('client-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeLessThan(80);
+    expect((await rowIndexes(page, 'client-row'))[0]).toBe(2);
+
+    // Half-way down: rows are there (no blank gap), numbered in order, and the header stays on top.
+    const scroller = page.getByTestId('clients-scroll');
+    await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
+    await expect.poll(async () => (await rowIndexes(page, 'client-row'))[0]).toBeGreaterThan(800);
+    const middle = await rowIndexes(page, 'client-row');
+    expect(middle).toEqual(middle.map((_, i) => middle[0] + i));
+    await page.screenshot({ path: path.join(SHOTS, 'clients-01-2000-scrolled.png') });
+
+    await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await expect.poll(async () => (await rowIndexes(page, 'client-row')).at(-1)).toBe(2002);
+    expect(await rows.count()).toBeLessThan(80);
+
+    // Search for one near the end, open it with the keyboard and go to its results.
+    await page.getByLabel('Search clients').fill('client 1987');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await page.getByTestId('client-totals').innerText()).toBe('1 client · $16,600');
+    await page.getByRole('button', { name: clientName(1987), exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const opened = page.locator('tr.sub-row');
+    await opened.getByText('Main', { exact: true }).waitFor();
+    await opened.getByRole('button', { name: 'Results' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Results');
+    expect(await page.getByLabel('Portfolio', { exact: true }).locator('option:checked').innerText()).toBe(`${clientName(1987)} — Main`);
+  });
+
+  it('ranks all 2,001 clients in a windowed table, filters to one and opens it', { timeout: 120_000 }, async () => {
+    await nav(page, 'Firm stress').click();
+    await page.locator('.scenario-picker').getByRole('checkbox').first().waitFor();
+    await page.getByRole('button', { name: 'Stress all clients' }).click();
+    await expect.poll(() => page.getByRole('status').first().innerText(), { timeout: 90_000 }).toContain('Stressed 2001 clients');
+    const table = page.getByRole('table', { name: 'Client ranking' });
+    await expect.poll(() => table.getAttribute('aria-rowcount')).toBe('2002');
+    const rows = page.getByTestId('ranking-row');
+    expect(await rows.count()).toBeLessThan(80);
+    await page.getByTestId('ranking-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await expect.poll(async () => (await rowIndexes(page, 'ranking-row')).at(-1)).toBe(2002);
+    // Once more: the rows now measured may have moved the end.
+    await page.getByTestId('ranking-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.getByTestId('ranking-scroll').screenshot({ path: path.join(SHOTS, 'clients-02-ranking-2000-end.png') });
+
+    await page.getByLabel('Filter clients').fill('Client 1987');
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.getByRole('button', { name: clientName(1987) }).click();
+    await page.locator('tr.sub-row').filter({ hasText: '↳ Main' }).waitFor();
+    await rows.getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Results');
+    expect(await page.getByLabel('Portfolio', { exact: true }).locator('option:checked').innerText()).toBe(`${clientName(1987)} — Main`);
+    expect(app.problems).toEqual([]);
+  });
+});
+
+if (!canRun) {
+  describe('thousands of clients in Chromium', () => {
+    it.skip(`needs Chromium (${chromePath ?? 'none found; set CHROME_PATH'}) and a build (npm run build)`, () => {});
+  });
+}
