@@ -86,24 +86,27 @@ export function listPositionsByPortfolio(db: Database): Map<number, Position[]> 
   return byPortfolio;
 }
 
-/** Holdings summed per client and currency: the client list's totals without reading every position. */
-export function sumPositionsByClient(db: Database): Map<number, CurrencySum[]> {
+/**
+ * Holdings summed per currency for each client or each portfolio: the client list's and portfolio list's totals
+ * without reading every position.
+ */
+export function sumPositionsBy(db: Database, owner: 'client' | 'portfolio'): Map<number, CurrencySum[]> {
   // The CASE is localValue() in shared/domain/valuation.ts: quantity × price, else the imported market value.
   const rows = db
     .prepare(
-      `SELECT p.client_id AS clientId, x.currency AS currency, COUNT(*) AS positions,
+      `SELECT ${owner === 'client' ? 'p.client_id' : 'p.id'} AS ownerId, x.currency AS currency, COUNT(*) AS positions,
               TOTAL(CASE WHEN x.price IS NOT NULL THEN x.quantity * x.price ELSE COALESCE(x.market_value, 0) END) AS localValue
        FROM positions x JOIN accounts a ON a.id = x.account_id JOIN portfolios p ON p.id = a.portfolio_id
-       GROUP BY p.client_id, x.currency`,
+       GROUP BY ownerId, x.currency`,
     )
-    .all() as (CurrencySum & { clientId: number })[];
-  const byClient = new Map<number, CurrencySum[]>();
-  for (const { clientId, ...sum } of rows) {
-    const list = byClient.get(clientId);
+    .all() as (CurrencySum & { ownerId: number })[];
+  const byOwner = new Map<number, CurrencySum[]>();
+  for (const { ownerId, ...sum } of rows) {
+    const list = byOwner.get(ownerId);
     if (list) list.push(sum);
-    else byClient.set(clientId, [sum]);
+    else byOwner.set(ownerId, [sum]);
   }
-  return byClient;
+  return byOwner;
 }
 
 /** One position, or a not-found error. */

@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { valuePositions } from '../../shared/domain/valuation';
+import { valueCurrencySums, valuePositions } from '../../shared/domain/valuation';
 import { listAccounts } from '../db/accounts';
 import { createClient, getClient, listClients } from '../db/clients';
 import { listFxRates } from '../db/fx-rates';
 import { createPortfolio, getPortfolio, listPortfolios, renamePortfolio } from '../db/portfolios';
 import { deleteKeepingCopy } from '../db/trash';
-import { listPortfolioPositions } from '../db/positions';
+import { listPortfolioPositions, sumPositionsBy } from '../db/positions';
 import { AppError } from '../../shared/ipc/result';
 import type { HandlerMap } from './types';
 
@@ -29,13 +29,11 @@ export const portfolioHandlers: HandlerMap<
 > = {
   'portfolios:list': ({ db }, { clientId }) => {
     const rates = listFxRates(db);
+    // Sums per portfolio and currency from SQL: one query for the whole book instead of reading every position.
+    const sums = sumPositionsBy(db, 'portfolio');
     return listPortfolios(db, clientId).map((portfolio) => {
-      const { totalBaseValue, missingFx } = valuePositions(
-        listPortfolioPositions(db, portfolio.id),
-        portfolio.baseCurrency,
-        rates,
-      );
-      return { ...portfolio, totalValue: totalBaseValue, missingFx };
+      const { totalValue, missingFx } = valueCurrencySums(sums.get(portfolio.id) ?? [], portfolio.baseCurrency, rates);
+      return { ...portfolio, totalValue, missingFx };
     });
   },
   'portfolios:create': ({ db }, { clientId, name, baseCurrency }) =>

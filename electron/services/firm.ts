@@ -9,7 +9,7 @@ import { listClients } from '../db/clients';
 import { insertFirmRun } from '../db/firm-runs';
 import { listFxRates } from '../db/fx-rates';
 import { listPortfolios } from '../db/portfolios';
-import { listPositionsByPortfolio, sumPositionsByClient } from '../db/positions';
+import { listPositionsByPortfolio, sumPositionsBy } from '../db/positions';
 import { loadReferenceData } from './reference';
 import { getHypotheticalScenarios } from './scenario-library';
 import type { Services } from './services';
@@ -38,7 +38,7 @@ export function loadFirm(db: Database, tag?: string): FirmClientInput[] {
 /** Clients with people, tags and their total value in the client's base currency, for the client list (sums per currency from SQL). */
 export function clientOverview(db: Database): ClientSummary[] {
   const rates = listFxRates(db);
-  const sums = sumPositionsByClient(db);
+  const sums = sumPositionsBy(db, 'client');
   return listClients(db).map((client) => ({ ...client, ...valueCurrencySums(sums.get(client.id) ?? [], client.baseCurrency, rates) }));
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { upsertFxRate } from '../../electron/db/fx-rates';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { closeServices, type Services } from '../../electron/services/services';
 import { call, memoryServices } from '../helpers/services';
@@ -34,6 +35,32 @@ describe('clients, portfolios, accounts and positions', () => {
     call(services, 'portfolios:delete', { id: portfolio.id });
     call(services, 'clients:delete', { id: client.id });
     expect(call(services, 'clients:list')).toEqual([]);
+  });
+
+  it('gives each listed portfolio the total its holdings add up to, in its base currency, and the currencies without a rate', () => {
+    upsertFxRate(services.db, { currency: 'EUR', quote: 'USD', rate: 1.0465, asOf: '2025-02-21', source: 'test' });
+    const client = call(services, 'clients:create', { name: 'Mixed', baseCurrency: 'USD' });
+    const totals: Record<string, number> = {};
+    for (const name of ['Global', 'Empty', 'Swiss']) {
+      const portfolio = call(services, 'portfolios:create', { clientId: client.id, name });
+      if (name === 'Empty') continue;
+      const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'Main' });
+      call(services, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 12.5, price: 118.42 });
+      call(services, 'positions:create', { accountId: account.id, symbol: 'ASML', quantity: 3, price: 700.1, currency: 'EUR' });
+      call(services, 'positions:create', { accountId: account.id, symbol: 'CASH', quantity: 1, price: null, marketValue: 5_000, currency: 'EUR', assetClass: 'cash' });
+      if (name === 'Swiss') call(services, 'positions:create', { accountId: account.id, symbol: 'NESN', quantity: 4, price: 90, currency: 'XAU' });
+      totals[name] = call(services, 'portfolios:holdings', { id: portfolio.id }).totalBaseValue;
+    }
+    const listed = call(services, 'portfolios:list', { clientId: client.id });
+    expect(listed.map((p: { name: string }) => p.name)).toEqual(['Empty', 'Global', 'Swiss']);
+    expect(listed[0]).toMatchObject({ positionCount: 0, totalValue: 0, missingFx: [] });
+    // The same total the holdings view computes position by position.
+    expect(listed[1].totalValue).toBeCloseTo(totals.Global, 6);
+    expect(listed[1].totalValue).toBeCloseTo(12.5 * 118.42 + (3 * 700.1 + 5_000) * 1.0465, 6);
+    expect(listed[1].missingFx).toEqual([]);
+    expect(listed[2]).toMatchObject({ missingFx: ['XAU'] });
+    expect(listed[2].totalValue).toBeCloseTo(totals.Swiss, 6);
+    expect(listed[2].totalValue).toBeCloseTo(listed[1].totalValue, 6);
   });
 
   it('answers holdings with values in the base currency and weights', () => {

@@ -3,7 +3,7 @@ import { createAccount } from '../../../electron/db/accounts';
 import { createClient } from '../../../electron/db/clients';
 import { insertImport } from '../../../electron/db/imports';
 import { createPortfolio } from '../../../electron/db/portfolios';
-import { insertImportedPositions, insertPosition, listPortfolioPositions, sumPositionsByClient } from '../../../electron/db/positions';
+import { insertImportedPositions, insertPosition, listPortfolioPositions, sumPositionsBy } from '../../../electron/db/positions';
 import { closeServices, type Services } from '../../../electron/services/services';
 import { localValue } from '../../../shared/domain/valuation';
 import type { ImportPosition } from '../../../shared/import/types';
@@ -60,7 +60,7 @@ describe('insertImportedPositions', () => {
   });
 });
 
-describe('sumPositionsByClient', () => {
+describe('sumPositionsBy', () => {
   it('sums each client\'s positions per currency across its portfolios, as localValue values them one by one', () => {
     services = memoryServices();
     const db = services.db;
@@ -82,10 +82,19 @@ describe('sumPositionsByClient', () => {
       const mine = held.filter((p) => p.currency === currency);
       return { currency, positions: mine.length, localValue: mine.reduce((sum, p) => sum + localValue(p), 0) };
     };
-    const sums = sumPositionsByClient(db);
+    const sums = sumPositionsBy(db, 'client');
     expect([...sums.keys()]).toEqual([client.id]);
     expect(sums.get(empty.id)).toBeUndefined();
     const byCurrency = [...sums.get(client.id)!].sort((a, b) => a.currency.localeCompare(b.currency));
     expect(byCurrency).toEqual([expected('EUR'), expected('USD')]);
+    // Per portfolio: the same rows split by the portfolio they sit in.
+    const byPortfolio = sumPositionsBy(db, 'portfolio');
+    expect(byPortfolio.size).toBe(2);
+    const all = [...byPortfolio.values()].flat();
+    expect(all.reduce((n, s) => n + s.positions, 0)).toBe(held.length);
+    for (const currency of ['EUR', 'USD']) {
+      const split = all.filter((s) => s.currency === currency);
+      expect(split.reduce((n, s) => n + s.localValue, 0)).toBeCloseTo(expected(currency).localValue, 9);
+    }
   });
 });
