@@ -149,6 +149,12 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     cashUnmoved,
     unmatched,
     shockCount: scenario.shocks.length,
+    /**
+     * Whether a currency shock counts as shocking a slice whose price nothing moves (coverage "explicit"): so in a
+     * hypothetical scenario ("US dollar +10%" moves every euro holding); not in a replay, whose coverage is about
+     * which holdings had price history.
+     */
+    currencyCovers: scenario.kind !== 'historical',
   };
 }
 

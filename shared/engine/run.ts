@@ -244,7 +244,14 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
         covered = 1;
       }
       const fxIndex = (currencyIndex.has(currency) ? fxMoves[c] : compiled.currencyMove(currency, book.baseCurrency)).shockIndex;
-      if (fxIndex !== null) byShock[fxIndex] += covered;
+      if (fxIndex !== null) {
+        byShock[fxIndex] += covered;
+        // A currency shock moves what no price shock reached.
+        if (compiled.currencyCovers) {
+          shares.explicit += shares.none;
+          shares.none = 0;
+        }
+      }
       hit = { return: r, low, high, shares, byShock };
       fundMemo.set(memoId, hit);
     }
@@ -270,10 +277,16 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   };
   /** Whether this position is split through its fund's holdings for this scenario. */
   const isLookedThrough = (p: BookPosition) => p.fund !== null && !compiled.hasSymbolShock(p.symbol);
-  return { slice, fund, direct, directSlot, isLookedThrough, hasSymbolShock: compiled.hasSymbolShock, width, slots };
+  return { slice, fund, direct, directSlot, isLookedThrough, hasSymbolShock: compiled.hasSymbolShock, width, slots, currencyCovers: compiled.currencyCovers };
 }
 
 const bucket = (): CoverageBucket => ({ value: 0, share: 0, positionIds: [] });
+
+/** "What moved it" for a directly held slice: its price move, then its currency's; only the currency's when that alone moved it. */
+function appliedText(move: SliceMove, byCurrencyOnly: boolean, cash: boolean): string {
+  if (byCurrencyOnly) return `${move.fx.reason} (${cash ? 'cash: its amount does not move' : 'no price shock matches it'})`;
+  return move.fx.reason ? `${move.price.reason.replace(/\.$/, '')}; ${move.fx.reason}` : move.price.reason;
+}
 
 /** How one group of alike positions moves under a scenario. */
 export interface GroupMove {
@@ -334,9 +347,10 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
     let shared = id === -1 ? slowCache.get(move) : directCache[id];
     if (!shared) {
       const shares = noShares(unclassified ? 1 : 0);
-      shares[move.price.kind] = 1;
-      const applied = !wantPositions ? '' : move.fx.reason ? `${move.price.reason}; ${move.fx.reason}` : move.price.reason;
-      shared = { return: move.return, ...bandOf(move), shares, throughFund: false, source: move.price.kind, applied };
+      const byCurrencyOnly = move.price.kind === 'none' && move.fx.shockIndex !== null && evaluate.currencyCovers;
+      const source = byCurrencyOnly ? 'explicit' : move.price.kind;
+      shares[source] = 1;
+      shared = { return: move.return, ...bandOf(move), shares, throughFund: false, source, applied: wantPositions ? appliedText(move, byCurrencyOnly, g.key.assetClass === 'cash') : '' };
       if (id === -1) slowCache.set(move, shared);
       else directCache[id] = shared;
     }

@@ -20,6 +20,43 @@ describe('story: a multi-currency book', () => {
     expect(result.positions[0].applied).toContain('currency USD +10% moves EUR −9.09% against it');
   });
 
+  it('counts what only a currency shock moved as shocked, and says so without "Not shocked"', () => {
+    const cash = pos('EUR', 5_000, 1, { currency: 'EUR', assetClass: 'cash' });
+    const nvda = pos('NVDA', 10, 120);
+    const euroFund = pos('EXS1', 10, 100, { currency: 'EUR', assetClass: 'fund' });
+    const withFund = reference(
+      [sec('LDO.MI', { sector: 'Industrials', country: 'IT', currency: 'EUR' }), sec('NVDA', { sector: 'Information Technology' }), sec('SAP', { sector: 'Information Technology', country: 'DE' }), sec('EXS1', { type: 'etf' })],
+      [{ fund: 'EXS1', asOf: '2025-01-31', source: 'test', holdings: [{ symbol: 'SAP', weight: 0.6 }] }],
+      [eur],
+    );
+    const usdUp = scenario([{ target: 'currency', value: 'USD', change: 0.1 }]);
+    const result = runScenario(prepareBook([ldo, cash, nvda, euroFund], 'USD', withFund), usdUp);
+    const euro = ldoUsd + 5_000 * 1.0465 + 1_000 * 1.0465;
+    // Every euro holding moved with the euro, the fund through its constituents and its unlisted rest alike.
+    expect(result.coverage.explicit.value).toBeCloseTo(euro, 9);
+    expect(result.coverage.none.value).toBeCloseTo(1_200, 9);
+    expect(result.coverage.none.positionIds).toEqual([nvda.id]);
+    expect(result.pnl).toBeCloseTo(euro * (1 / 1.1 - 1), 9);
+    const byId = new Map(result.positions.map((p) => [p.id, p]));
+    expect(byId.get(ldo.id)).toMatchObject({ source: 'explicit', applied: 'currency USD +10% moves EUR −9.09% against it (no price shock matches it)' });
+    expect(byId.get(cash.id)).toMatchObject({ source: 'explicit', applied: 'currency USD +10% moves EUR −9.09% against it (cash: its amount does not move)' });
+    expect(byId.get(euroFund.id)).toMatchObject({ source: 'explicit', throughFund: true });
+    expect(byId.get(nvda.id)).toMatchObject({ source: 'none', applied: 'Not shocked: no shock in the scenario matches it.' });
+    expect(result.shockValue[0]).toBeCloseTo(euro, 9);
+
+    // A price shock and a currency move read as one sentence each, joined.
+    const both = runScenario(prepareBook([ldo, nvda], 'USD', withFund), scenario([{ target: 'sector', value: 'Industrials', change: -0.1 }, { target: 'currency', value: 'EUR', change: -0.05 }]));
+    expect(both.positions.find((p) => p.id === ldo.id)!.applied).toBe('sector Industrials −10%; currency EUR −5%');
+  });
+
+  it('keeps a replay\'s coverage about price history: a currency move alone does not count as tested there', () => {
+    const replayLike = { ...scenario([{ target: 'currency', value: 'EUR', change: 0.05 }]), kind: 'historical' as const, event: { window: { from: '2025-01-02', to: '2025-01-31' } } };
+    const result = runScenario(prepareBook([ldo], 'USD', ref), replayLike as Parameters<typeof runScenario>[1]);
+    expect(result.return).toBeCloseTo(0.05, 12);
+    expect(result.coverage.none.share).toBeCloseTo(1, 12);
+    expect(result.positions[0].applied).toBe('Not shocked: no shock in the scenario matches it; currency EUR +5%');
+  });
+
   it('composes a price shock and a currency shock: (1 + s)(1 + f) − 1', () => {
     const both = scenario([
       { target: 'country', value: 'IT', change: -0.1 },
