@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { listDurations } from '../db/durations';
 import { chooseFundHoldings, isUnclassified, mergeClassification } from '../../shared/domain/classification';
-import type { Classification, ClassificationLayer, DataSource, FundHoldings, ReferenceData } from '../../shared/domain/reference';
+import type { Classification, ClassificationLayer, DataSource, FundHoldings, ReferenceData, Theme } from '../../shared/domain/reference';
+import type { FxRate } from '../../shared/domain/types';
 import { listFundHoldings } from '../db/fund-holdings';
 import { listFxRates } from '../db/fx-rates';
 import { listSecurityLayers } from '../db/securities';
@@ -53,20 +54,86 @@ export function loadClassifications(db: Database, symbols: readonly string[]): R
 }
 
 /**
+ * Reference data read so far, valid while the database is unchanged: funds and merged classifications by symbol (null:
+ * none stored), FX rates and themes. Every stress run needs its funds' constituents (500 names for an S&P fund), and
+ * reading and merging those again each time was most of a small portfolio's run.
+ */
+interface ReferenceCache {
+  /** The database's state the entries belong to: any commit, by this connection or another, changes it. */
+  state: string;
+  funds: Map<string, FundHoldings | null>;
+  securities: Map<string, Classification | null>;
+  fxRates: FxRate[] | null;
+  themes: Theme[] | null;
+}
+
+const caches = new WeakMap<Database, ReferenceCache>();
+
+/**
+ * `data_version` changes when another connection (the CLI, another window) commits; `total_changes()` counts this
+ * connection's own writes. Together they change whenever anything in the file may have.
+ */
+function databaseState(db: Database): string {
+  const row = db.prepare('SELECT total_changes() AS changes').get() as { changes: number };
+  return `${db.pragma('data_version', { simple: true })}:${row.changes}`;
+}
+
+function cacheOf(db: Database): ReferenceCache {
+  const state = databaseState(db);
+  let cache = caches.get(db);
+  if (!cache || cache.state !== state) {
+    cache = { state, funds: new Map(), securities: new Map(), fxRates: null, themes: null };
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+/** Frozen all the way down: cached entries are shared by every caller, so none may change them. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/** Fills `into` for the symbols it lacks, with `load` reading only those from the database. */
+function fillMissing<T>(into: Map<string, T | null>, symbols: readonly string[], load: (missing: string[]) => Record<string, T>): void {
+  const missing = symbols.filter((s) => !into.has(s));
+  if (missing.length === 0) return;
+  const loaded = load(missing);
+  for (const symbol of missing) into.set(symbol, loaded[symbol] ? deepFreeze(loaded[symbol]) : null);
+}
+
+/**
  * What the engine needs about a set of symbols: classifications of them and of their funds'
  * constituents (bundled < market data < user, per field), fund holdings, FX rates, themes and
- * the list of symbols nothing classifies.
+ * the list of symbols nothing classifies. Entries are kept until the database changes.
  */
 export function loadReferenceData(db: Database, symbols: readonly string[]): ReferenceData {
+  const cache = cacheOf(db);
   const asked = [...new Set(symbols)];
-  const funds = loadFunds(db, asked);
+  fillMissing(cache.funds, asked, (missing) => loadFunds(db, missing));
+  const funds: Record<string, FundHoldings> = {};
+  for (const symbol of asked) {
+    const fund = cache.funds.get(symbol);
+    if (fund) funds[symbol] = fund;
+  }
   const constituents = Object.values(funds).flatMap((f) => f.holdings.map((h) => h.symbol));
-  const securities = loadClassifications(db, [...new Set([...asked, ...constituents])]);
+  const needed = [...new Set([...asked, ...constituents])];
+  fillMissing(cache.securities, needed, (missing) => loadClassifications(db, missing));
+  const securities: Record<string, Classification> = {};
+  for (const symbol of needed) {
+    const security = cache.securities.get(symbol);
+    if (security) securities[symbol] = security;
+  }
+  cache.fxRates ??= deepFreeze(listFxRates(db));
+  cache.themes ??= deepFreeze(listThemes(db));
   return {
     securities,
     funds,
-    fxRates: listFxRates(db),
-    themes: listThemes(db),
+    fxRates: cache.fxRates,
+    themes: cache.themes,
     unclassified: unclassifiedSymbols(securities, asked),
   };
 }

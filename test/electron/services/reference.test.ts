@@ -1,4 +1,9 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { closeServices, createServices } from '../../../electron/services/services';
 import { upsertSecurityLayer } from '../../../electron/db/securities';
 import { insertSecurityTheme } from '../../../electron/db/themes';
 import { bundledReferenceVersion, ensureBundledReference, loadBundledReference, readBundledReference } from '../../../electron/services/bundled-reference';
@@ -76,5 +81,48 @@ describe('bundled price history', () => {
     const crash = close('SPY', '2020-03-23') / close('SPY', '2020-02-19') - 1;
     expect(Math.round(crash * 1e4) / 1e4).toBe(-0.3372);
     expect(listPrices(db, '^SPX', '1987-10-19', '1987-10-19')).toHaveLength(1);
+  });
+});
+
+describe('loadReferenceData keeps what it read until the database changes', () => {
+  it('shares entries between calls, and reads afresh after any write, by this connection or another', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-refcache-'));
+    const file = path.join(dir, 'book.sqlite');
+    const services = createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, backups: false });
+    const other = new Database(file);
+    try {
+      const { db } = services;
+      const first = loadReferenceData(db, ['SPY', 'NVDA']);
+      // Another symbol set reuses the fund and constituent entries already read.
+      const second = loadReferenceData(db, ['QQQ', 'SPY']);
+      expect(second.funds.SPY).toBe(first.funds.SPY);
+      expect(second.securities.AAPL).toBe(first.securities.AAPL);
+      expect(second.securities.NVDA).toBe(first.securities.NVDA);
+      // Nobody can change a shared entry behind the others' backs.
+      expect(() => (first.securities.NVDA.themes as string[]).push('x')).toThrow(TypeError);
+      expect(() => ((first.funds.SPY.holdings[0] as { weight: number }).weight = 1)).toThrow(TypeError);
+      expect(first.securities.NVDA.themes).not.toContain('x');
+
+      // A write through this connection: the user's own sector for NVDA.
+      upsertSecurityLayer(db, { ...blank, symbol: 'NVDA', source: 'user', sector: 'My sector' });
+      expect(loadReferenceData(db, ['NVDA']).securities.NVDA.sector).toBe('My sector');
+      // A write by another process (the command line on the same file).
+      other.prepare("UPDATE securities SET sector = 'Theirs' WHERE symbol = 'NVDA' AND source = 'user'").run();
+      expect(loadReferenceData(db, ['NVDA']).securities.NVDA.sector).toBe('Theirs');
+      other.prepare("INSERT INTO fx_rates (currency, quote, rate, as_of, source) VALUES ('CHF', 'USD', 1.1, '2025-03-01', 'test')").run();
+      expect(loadReferenceData(db, ['NVDA']).fxRates).toContainEqual({ currency: 'CHF', quote: 'USD', rate: 1.1, asOf: '2025-03-01', source: 'test' });
+      // And the answer is the one a fresh read gives.
+      const again = loadReferenceData(db, ['SPY', 'NVDA']);
+      const fresh = createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, backups: false });
+      try {
+        expect(again).toEqual(loadReferenceData(fresh.db, ['SPY', 'NVDA']));
+      } finally {
+        closeServices(fresh);
+      }
+    } finally {
+      other.close();
+      closeServices(services);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
