@@ -36,23 +36,23 @@ export function clientTotal({ client, portfolios, totalValue }: ClientGroup): st
   return portfolios.length ? formatMoney(totalValue, client.baseCurrency, 0) : 'No portfolios';
 }
 
-/** Rename and Delete of a client (Delete asks first, naming everything that goes with it). */
-export function ClientActions({ group, actions }: { group: ClientGroup; actions: ListActions }) {
-  const { client, portfolios } = group;
+/** Rename and Delete of a client or portfolio (Delete asks first, naming everything that goes with it). */
+function RenameDelete({ pending, actions }: { pending: PendingDelete; actions: ListActions }) {
   return (
     <>
-      <button type="button" className="link" onClick={() => actions.setRenaming(`c${client.id}`)}>
+      <button type="button" className="link" onClick={() => actions.setRenaming(`${pending.kind === 'client' ? 'c' : 'p'}${pending.id}`)}>
         Rename
       </button>
-      <button
-        type="button"
-        className="link danger"
-        onClick={() => actions.askDelete({ kind: 'client', id: client.id, name: client.name, detail: `${countOf(portfolios.length, 'portfolio')} and all their holdings` })}
-      >
+      <button type="button" className="link danger" onClick={() => actions.askDelete(pending)}>
         Delete
       </button>
     </>
   );
+}
+
+/** Rename and Delete of a client. */
+export function ClientActions({ group: { client, portfolios }, actions }: { group: ClientGroup; actions: ListActions }) {
+  return <RenameDelete pending={{ kind: 'client', id: client.id, name: client.name, detail: `${countOf(portfolios.length, 'portfolio')} and all their holdings` }} actions={actions} />;
 }
 
 /** The column headings over a client's portfolios. */
@@ -96,18 +96,7 @@ export function PortfolioCells({ portfolio: p, actions }: { portfolio: Portfolio
         <button type="button" className="link" onClick={() => actions.open(p.id)}>
           Holdings
         </button>
-        <button type="button" className="link" onClick={() => actions.setRenaming(`p${p.id}`)}>
-          Rename
-        </button>
-        <button
-          type="button"
-          className="link danger"
-          onClick={() =>
-            actions.askDelete({ kind: 'portfolio', id: p.id, name: p.name, detail: `${countOf(p.accountCount, 'account')} and ${countOf(p.positionCount, 'position')}` })
-          }
-        >
-          Delete
-        </button>
+        <RenameDelete pending={{ kind: 'portfolio', id: p.id, name: p.name, detail: `${countOf(p.accountCount, 'account')} and ${countOf(p.positionCount, 'position')}` }} actions={actions} />
       </td>
     </>
   );
