@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeServices, createServices } from '../../electron/services/services';
 import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
@@ -28,10 +28,25 @@ function seedClients(dbPath: string) {
   }
 }
 
-const nav = (page: Page, label: string) => page.locator('nav.sidebar button', { hasText: label });
+const nav = (page: Page, label: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label });
 
-/** The aria-rowindex of every client row in the DOM. */
-const rowIndexes = (page: Page, testId: string) => page.getByTestId(testId).evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('aria-rowindex'))));
+/** The aria-rowindex of every row in the DOM that `rows` finds. */
+const rowIndexes = (rows: Locator) => rows.evaluateAll((found) => found.map((r) => Number(r.getAttribute('aria-rowindex'))));
+
+/** Scrolls a windowed table through: a window of rows from the first, rows in order half-way down (no blank gap; screenshot), the last row at the end. */
+async function scrollThrough(page: Page, rows: Locator, scroller: Locator, rowCount: number, shot: string) {
+  await rows.first().waitFor();
+  expect(await rows.count()).toBeLessThan(80);
+  expect((await rowIndexes(rows))[0]).toBe(2);
+  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
+  await expect.poll(async () => (await rowIndexes(rows))[0]).toBeGreaterThan(rowCount * 0.4);
+  const middle = await rowIndexes(rows);
+  expect(middle).toEqual(middle.map((_, i) => middle[0] + i));
+  await page.screenshot({ path: path.join(SHOTS, shot) });
+  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await expect.poll(async () => (await rowIndexes(rows)).at(-1)).toBe(rowCount);
+  expect(await rows.count()).toBeLessThan(80);
+}
 
 describe.runIf(canRun)('thousands of clients in Chromium', () => {
   let app: AppSession;
@@ -46,28 +61,50 @@ describe.runIf(canRun)('thousands of clients in Chromium', () => {
   }, 120_000);
   afterAll(async () => app?.close());
 
+  it('lists the 2,001 clients\' portfolios in a windowed table; finds one near the end, renames, deletes, restores and opens it', async () => {
+    await expect.poll(() => page.locator('.view-header .lead').innerText()).toBe('2,001 portfolios · 2,001 clients');
+    const table = page.getByRole('table', { name: 'Portfolios' });
+    // A client line and a portfolio line per client, and the header row.
+    expect(await table.getAttribute('aria-rowcount')).toBe('4003');
+    const rows = table.locator('tbody tr[aria-rowindex]');
+    await scrollThrough(page, rows, page.getByTestId('portfolios-scroll'), 4003, 'clients-00-portfolios-2000-scrolled.png');
+
+    // Rename a portfolio near the end, delete it and bring it back from the notice.
+    const search = page.getByRole('searchbox', { name: 'Filter portfolios' });
+    await search.fill('client 1986');
+    await expect.poll(() => rows.count()).toBe(2);
+    await table.getByRole('row').filter({ hasText: 'Main' }).getByRole('button', { name: 'Rename' }).click();
+    await page.getByLabel('Portfolio name').fill('Main 1986');
+    await page.keyboard.press('Enter');
+    const renamed = table.getByRole('row').filter({ has: page.getByRole('button', { name: 'Main 1986', exact: true }) });
+    await renamed.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete portfolio' }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'Deleted “Main 1986”.' });
+    await expect.poll(() => table.getByText('This client has no portfolios yet.').count()).toBe(1);
+    expect(await page.locator('.view-header .lead').innerText()).toBe('2,000 portfolios · 2,001 clients');
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await renamed.waitFor();
+
+    // Search for one near the end and open its holdings with the keyboard.
+    await search.fill('client 1987');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await page.getByTestId('portfolio-matches').innerText()).toBe('1 of 2,001 clients');
+    expect(await page.locator('.view-header .lead').innerText()).toBe('2,001 portfolios · 2,001 clients');
+    const line = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Main', exact: true }) });
+    expect(await line.innerText()).toMatch(/^Main\s+1\s+2\s+\$\d/);
+    await line.getByRole('button', { name: 'Holdings' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('Portfolio', { exact: true }).locator('option:checked').innerText()).toBe(`${clientName(1987)} — Main`);
+    await page.getByText('2 positions in 1 account').waitFor();
+  });
+
   it('renders only a window of the 2,001 clients, scrolls to the last one, finds one near the end and opens it', async () => {
-    // CSS, not role, queries while the Portfolios view lists 2,001 clients: role lookups over its whole DOM take seconds.
     await nav(page, 'Clients').click();
     await expect.poll(() => page.getByTestId('client-totals').innerText()).toMatch(/^2,001 clients · /);
     const table = page.getByRole('table', { name: 'Clients' });
     expect(await table.getAttribute('aria-rowcount')).toBe('2002');
     const rows = page.getByTestId('client-row');
-    await rows.first().waitFor();
-    expect(await rows.count()).toBeLessThan(80);
-    expect((await rowIndexes(page, 'client-row'))[0]).toBe(2);
-
-    // Half-way down: rows are there (no blank gap), numbered in order, and the header stays on top.
-    const scroller = page.getByTestId('clients-scroll');
-    await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
-    await expect.poll(async () => (await rowIndexes(page, 'client-row'))[0]).toBeGreaterThan(800);
-    const middle = await rowIndexes(page, 'client-row');
-    expect(middle).toEqual(middle.map((_, i) => middle[0] + i));
-    await page.screenshot({ path: path.join(SHOTS, 'clients-01-2000-scrolled.png') });
-
-    await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
-    await expect.poll(async () => (await rowIndexes(page, 'client-row')).at(-1)).toBe(2002);
-    expect(await rows.count()).toBeLessThan(80);
+    await scrollThrough(page, rows, page.getByTestId('clients-scroll'), 2002, 'clients-01-2000-scrolled.png');
 
     // Search for one near the end, open it with the keyboard and go to its results.
     await page.getByLabel('Search clients').fill('client 1987');
@@ -92,7 +129,7 @@ describe.runIf(canRun)('thousands of clients in Chromium', () => {
     const rows = page.getByTestId('ranking-row');
     expect(await rows.count()).toBeLessThan(80);
     await page.getByTestId('ranking-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
-    await expect.poll(async () => (await rowIndexes(page, 'ranking-row')).at(-1)).toBe(2002);
+    await expect.poll(async () => (await rowIndexes(rows)).at(-1)).toBe(2002);
     // Once more: the rows now measured may have moved the end.
     await page.getByTestId('ranking-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await page.getByTestId('ranking-scroll').screenshot({ path: path.join(SHOTS, 'clients-02-ranking-2000-end.png') });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { ValuedPosition } from '../../shared/domain/types';
 import { arrangePositions, barShare, nextSort, parseTypedNumber } from '../../renderer/src/views/holdings-table';
 import { editShortcut, viewForShortcut } from '../../renderer/src/keyboard';
-import { groupByClient } from '../../renderer/src/views/portfolio-groups';
 
 const p = (symbol: string, baseValue: number | null, accountName = 'Brokerage', name = ''): ValuedPosition => ({
   id: symbol.length,
@@ -62,7 +61,7 @@ describe('holdings table', () => {
   });
 });
 
-describe('keyboard and grouping', () => {
+describe('keyboard', () => {
   it('maps Ctrl/Cmd+1…7 to views (6 and 7 are the advisor views) and ignores other keys', () => {
     const key = (k: string, mods: Partial<KeyboardEvent> = { ctrlKey: true }) =>
       viewForShortcut({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
@@ -83,15 +82,6 @@ describe('keyboard and grouping', () => {
     expect(editShortcut(e('y'), false)).toBe('redo');
     expect(editShortcut(e('z'), true)).toBeNull();
     expect(editShortcut(e('z', { ctrlKey: false }), false)).toBeNull();
-  });
-
-  it('groups portfolios by client with totals, sample client last', () => {
-    const client = (id: number, isSample: boolean) => ({ id, name: `C${id}`, notes: '', baseCurrency: 'USD', isSample, createdAt: '', portfolioCount: 0, people: [], tags: [] });
-    const portfolio = (id: number, clientId: number, totalValue: number) => ({
-      id, clientId, clientName: '', name: `P${id}`, baseCurrency: 'USD', createdAt: '', accountCount: 0, positionCount: 0, totalValue, missingFx: [],
-    });
-    const groups = groupByClient([client(1, true), client(2, false)], [portfolio(1, 1, 10), portfolio(2, 2, 5), portfolio(3, 2, 7)]);
-    expect(groups.map((g) => [g.client.id, g.totalValue, g.portfolios.length])).toEqual([[2, 12, 2], [1, 10, 1]]);
   });
 });
 

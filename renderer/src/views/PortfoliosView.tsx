@@ -1,26 +1,38 @@
-import { useState } from 'react';
-import { countOf, formatMoney } from '../../../shared/format';
+import { useMemo, useState } from 'react';
+import { countOf } from '../../../shared/format';
+import { VIRTUAL_FROM } from '../components/TableWindow';
 import { ConfirmDialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
-import { InlineRename } from '../components/InlineRename';
 import { useStore } from '../store/store';
 import { NewPortfolioDialog } from './NewPortfolioDialog';
-import { groupByClient } from './portfolio-groups';
+import { FILTER_FROM_CLIENTS, filterGroups, filterNote, groupByClient, lineCount, type ShownGroup } from './portfolio-groups';
+import { ClientActions, ClientTitle, clientTotal, PortfolioCells, PortfolioColumns, type ListActions, type PendingDelete } from './PortfolioRows';
+import { PortfolioTable } from './PortfolioTable';
 
-type Pending = { kind: 'portfolio' | 'client'; id: number; name: string; detail: string } | null;
-
-/** Clients and their portfolios: create, open, rename, delete. */
+/** Clients and their portfolios: create, open, rename, delete. A few clients show as cards; a long book as one windowed table with a search. */
 export function PortfoliosView() {
   const { clients, portfolios, portfoliosLoaded } = useStore();
   const { selectPortfolio, setView, renamePortfolio, deletePortfolio, renameClient, deleteClient } = useStore();
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [pending, setPending] = useState<Pending>(null);
-  const groups = groupByClient(clients, portfolios);
+  const [pending, setPending] = useState<PendingDelete | null>(null);
+  const [query, setQuery] = useState('');
+  // Scrolling a long book re-renders the view: group and filter once per change of the data or the search, not per frame.
+  const groups = useMemo(() => groupByClient(clients, portfolios), [clients, portfolios]);
+  const shown = useMemo(() => filterGroups(groups, query), [groups, query]);
+  // Decided on the whole book, so the layout does not switch while typing a search.
+  const isLong = lineCount(groups) > VIRTUAL_FROM;
 
-  const open = (id: number) => {
-    selectPortfolio(id);
-    setView('holdings');
+  const actions: ListActions = {
+    renaming,
+    setRenaming,
+    open: (id) => {
+      selectPortfolio(id);
+      setView('holdings');
+    },
+    askDelete: setPending,
+    renameClient,
+    renamePortfolio,
   };
   const confirmDelete = async () => {
     if (!pending) return;
@@ -28,6 +40,15 @@ export function PortfoliosView() {
     else await deleteClient(pending.id);
     setPending(null);
   };
+
+  const toolbar = clients.length > FILTER_FROM_CLIENTS && (
+    <div className="card-toolbar">
+      <input type="search" className="search" placeholder="Filter by client or portfolio" aria-label="Filter portfolios" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <span className="muted" data-testid="portfolio-matches">
+        {filterNote(shown.length, groups.length, query)}
+      </span>
+    </div>
+  );
 
   return (
     <section className="view">
@@ -51,113 +72,16 @@ export function PortfoliosView() {
         />
       )}
 
-      {groups.map(({ client, portfolios: own, totalValue }) => (
-        <article key={client.id} className="card client-card" aria-label={`Client ${client.name}`}>
-          <header className="card-header">
-            <div className="client-title">
-              {renaming === `c${client.id}` ? (
-                <InlineRename
-                  label="Client name"
-                  value={client.name}
-                  onSave={(name) => renameClient(client.id, name)}
-                  onDone={() => setRenaming(null)}
-                />
-              ) : (
-                <h2>{client.name}</h2>
-              )}
-              {client.isSample && <span className="badge">Sample</span>}
-            </div>
-            <div className="row-actions">
-              <span className="muted">{own.length ? formatMoney(totalValue, client.baseCurrency, 0) : 'No portfolios'}</span>
-              <button type="button" className="link" onClick={() => setRenaming(`c${client.id}`)}>
-                Rename
-              </button>
-              <button
-                type="button"
-                className="link danger"
-                onClick={() =>
-                  setPending({
-                    kind: 'client',
-                    id: client.id,
-                    name: client.name,
-                    detail: `${countOf(own.length, 'portfolio')} and all their holdings`,
-                  })
-                }
-              >
-                Delete
-              </button>
-            </div>
-          </header>
-          {own.length === 0 ? (
-            <p className="muted card-body">This client has no portfolios yet.</p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>Portfolio</th>
-                  <th className="num">Accounts</th>
-                  <th className="num">Positions</th>
-                  <th className="num">Value</th>
-                  <th aria-label="Actions" />
-                </tr>
-              </thead>
-              <tbody>
-                {own.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      {renaming === `p${p.id}` ? (
-                        <InlineRename
-                          label="Portfolio name"
-                          value={p.name}
-                          onSave={(name) => renamePortfolio(p.id, name)}
-                          onDone={() => setRenaming(null)}
-                        />
-                      ) : (
-                        <button type="button" className="link strong" onClick={() => open(p.id)}>
-                          {p.name}
-                        </button>
-                      )}
-                    </td>
-                    <td className="num">{p.accountCount}</td>
-                    <td className="num">{p.positionCount}</td>
-                    <td className="num">
-                      {formatMoney(p.totalValue, p.baseCurrency)}
-                      {p.missingFx.length > 0 && (
-                        <span className="warn" title={`No exchange rate for ${p.missingFx.join(', ')}`}>
-                          {' '}
-                          (excl. {p.missingFx.join(', ')})
-                        </span>
-                      )}
-                    </td>
-                    <td className="row-actions">
-                      <button type="button" className="link" onClick={() => open(p.id)}>
-                        Holdings
-                      </button>
-                      <button type="button" className="link" onClick={() => setRenaming(`p${p.id}`)}>
-                        Rename
-                      </button>
-                      <button
-                        type="button"
-                        className="link danger"
-                        onClick={() =>
-                          setPending({
-                            kind: 'portfolio',
-                            id: p.id,
-                            name: p.name,
-                            detail: `${countOf(p.accountCount, 'account')} and ${countOf(p.positionCount, 'position')}`,
-                          })
-                        }
-                      >
-                        Delete
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </article>
-      ))}
+      {isLong ? (
+        <PortfolioTable groups={shown} actions={actions} toolbar={toolbar} />
+      ) : (
+        <>
+          {toolbar && <div className="card">{toolbar}</div>}
+          {shown.map((group) => (
+            <ClientCard key={group.client.id} group={group} actions={actions} />
+          ))}
+        </>
+      )}
 
       {creating && <NewPortfolioDialog onClose={() => setCreating(false)} />}
       {pending && (
@@ -170,5 +94,36 @@ export function PortfoliosView() {
         />
       )}
     </section>
+  );
+}
+
+/** One client as a card: its name, total and actions, and a table of its (matching) portfolios. */
+function ClientCard({ group, actions }: { group: ShownGroup; actions: ListActions }) {
+  return (
+    <article className="card client-card" aria-label={`Client ${group.client.name}`}>
+      <header className="card-header">
+        <ClientTitle client={group.client} actions={actions} />
+        <div className="row-actions">
+          <span className="muted">{clientTotal(group)}</span>
+          <ClientActions group={group} actions={actions} />
+        </div>
+      </header>
+      {group.portfolios.length === 0 ? (
+        <p className="muted card-body">This client has no portfolios yet.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <PortfolioColumns />
+          </thead>
+          <tbody>
+            {group.shown.map((p) => (
+              <tr key={p.id}>
+                <PortfolioCells portfolio={p} actions={actions} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </article>
   );
 }

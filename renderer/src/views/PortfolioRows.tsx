@@ -1,0 +1,103 @@
+import type { Client, PortfolioSummary } from '../../../shared/domain/types';
+import { countOf, formatMoney } from '../../../shared/format';
+import { InlineRename } from '../components/InlineRename';
+import type { ClientGroup } from './portfolio-groups';
+
+/** A deletion waiting for the user's confirmation. */
+export type PendingDelete = { kind: 'portfolio' | 'client'; id: number; name: string; detail: string };
+
+/** What the rows of the portfolio list can do, handed down by the view. */
+export interface ListActions {
+  /** `c<id>` or `p<id>` while that client or portfolio is being renamed. */
+  renaming: string | null;
+  setRenaming(key: string | null): void;
+  open(portfolioId: number): void;
+  askDelete(pending: PendingDelete): void;
+  renameClient(id: number, name: string): Promise<boolean>;
+  renamePortfolio(id: number, name: string): Promise<boolean>;
+}
+
+/** The client's name (or its rename field) and the Sample badge. */
+export function ClientTitle({ client, actions }: { client: Client; actions: ListActions }) {
+  return (
+    <div className="client-title">
+      {actions.renaming === `c${client.id}` ? (
+        <InlineRename label="Client name" value={client.name} onSave={(name) => actions.renameClient(client.id, name)} onDone={() => actions.setRenaming(null)} />
+      ) : (
+        <h2>{client.name}</h2>
+      )}
+      {client.isSample && <span className="badge">Sample</span>}
+    </div>
+  );
+}
+
+/** The client's total, or that it has none. */
+export function clientTotal({ client, portfolios, totalValue }: ClientGroup): string {
+  return portfolios.length ? formatMoney(totalValue, client.baseCurrency, 0) : 'No portfolios';
+}
+
+/** Rename and Delete of a client or portfolio (Delete asks first, naming everything that goes with it). */
+function RenameDelete({ pending, actions }: { pending: PendingDelete; actions: ListActions }) {
+  return (
+    <>
+      <button type="button" className="link" onClick={() => actions.setRenaming(`${pending.kind === 'client' ? 'c' : 'p'}${pending.id}`)}>
+        Rename
+      </button>
+      <button type="button" className="link danger" onClick={() => actions.askDelete(pending)}>
+        Delete
+      </button>
+    </>
+  );
+}
+
+/** Rename and Delete of a client. */
+export function ClientActions({ group: { client, portfolios }, actions }: { group: ClientGroup; actions: ListActions }) {
+  return <RenameDelete pending={{ kind: 'client', id: client.id, name: client.name, detail: `${countOf(portfolios.length, 'portfolio')} and all their holdings` }} actions={actions} />;
+}
+
+/** The column headings over a client's portfolios. */
+export function PortfolioColumns({ rowIndex }: { rowIndex?: number }) {
+  return (
+    <tr aria-rowindex={rowIndex}>
+      <th>Portfolio</th>
+      <th className="num">Accounts</th>
+      <th className="num">Positions</th>
+      <th className="num">Value</th>
+      <th aria-label="Actions" />
+    </tr>
+  );
+}
+
+/** The cells of one portfolio's row: name (opens its holdings), counts, value, Holdings, Rename and Delete. */
+export function PortfolioCells({ portfolio: p, actions }: { portfolio: PortfolioSummary; actions: ListActions }) {
+  return (
+    <>
+      <td>
+        {actions.renaming === `p${p.id}` ? (
+          <InlineRename label="Portfolio name" value={p.name} onSave={(name) => actions.renamePortfolio(p.id, name)} onDone={() => actions.setRenaming(null)} />
+        ) : (
+          <button type="button" className="link strong" onClick={() => actions.open(p.id)}>
+            {p.name}
+          </button>
+        )}
+      </td>
+      <td className="num">{p.accountCount}</td>
+      <td className="num">{p.positionCount}</td>
+      <td className="num">
+        {formatMoney(p.totalValue, p.baseCurrency)}
+        {p.missingFx.length > 0 && (
+          <span className="warn" title={`No exchange rate for ${p.missingFx.join(', ')}`}>
+            {' '}
+            (excl. {p.missingFx.join(', ')})
+          </span>
+        )}
+      </td>
+      <td className="row-actions">
+        <button type="button" className="link" onClick={() => actions.open(p.id)}>
+          Holdings
+        </button>
+        <RenameDelete pending={{ kind: 'portfolio', id: p.id, name: p.name, detail: `${countOf(p.accountCount, 'account')} and ${countOf(p.positionCount, 'position')}` }} actions={actions} />
+      </td>
+    </>
+  );
+}
