@@ -11,9 +11,11 @@ describe('chart axes', () => {
   });
 
   it('shifts round value ticks by the waterfall floor so that adding the floor back gives round values', () => {
-    const axis = floorAxis(573_900, 633_900);
-    expect(axis.domain).toEqual([0, 60_000]);
+    // The sample's waterfall: from a floor of $573,900 up to the value before, $626,964.
+    const axis = floorAxis(573_900, 626_964);
+    expect(axis.domain).toEqual([0, 630_000 - 573_900]);
     expect(axis.ticks.map((t) => t + 573_900)).toEqual([580_000, 590_000, 600_000, 610_000, 620_000, 630_000]);
+    expect(floorAxis(0, 18_990).ticks.at(-1)).toBe(20_000);
     expect(floorAxis(10, 10)).toEqual({ domain: [0, 1], ticks: [0] });
   });
 });

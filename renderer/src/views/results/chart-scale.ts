@@ -1,4 +1,4 @@
-import { ticks } from 'd3-array';
+import { tickStep, ticks } from 'd3-array';
 
 /** A money axis: its extent and about `count` round tick values inside it (d3's 1-2-5 steps). */
 export interface AxisScale {
@@ -18,10 +18,13 @@ export function pnlAxis(low: number, high: number, count = 5): AxisScale {
 }
 
 /**
- * A value axis drawn above a floor (the waterfall): round ticks between `floor` and `top`, shifted so that the
- * floor sits at 0 on the chart. Adding `floor` back to a tick gives the value it stands for.
+ * A value axis drawn above a floor (the waterfall): round ticks from `floor` up to the first round value at or above
+ * `top` (so the tallest bar ends under a labelled line, not at the chart's edge), shifted so that the floor sits at 0
+ * on the chart. Adding `floor` back to a tick gives the value it stands for.
  */
 export function floorAxis(floor: number, top: number, count = 5): AxisScale {
   if (!(top > floor)) return { domain: [0, 1], ticks: [0] };
-  return { domain: [0, top - floor], ticks: ticks(floor, top, count).map((t) => t - floor) };
+  const step = tickStep(floor, top, count);
+  const roundTop = Math.ceil(top / step) * step;
+  return { domain: [0, roundTop - floor], ticks: ticks(floor, roundTop, count).map((t) => t - floor) };
 }
