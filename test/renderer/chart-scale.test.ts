@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { floorAxis, pnlAxis } from '../../renderer/src/views/results/chart-scale';
 
 describe('chart axes', () => {
-  it('puts round P&L ticks inside the data extent, which always reaches 0', () => {
+  it('gives P&L bars round ticks from 0, the larger side running on to a round value and the smaller one not', () => {
     // The replay's sector chart: losses to −$31.1K and one small gain of $146.70.
-    expect(pnlAxis(-31_100, 146.7)).toEqual({ domain: [-31_100, 146.7], ticks: [-30_000, -25_000, -20_000, -15_000, -10_000, -5_000, 0] });
-    expect(pnlAxis(-22_400, -150)).toEqual({ domain: [-22_400, 0], ticks: [-20_000, -15_000, -10_000, -5_000, 0] });
-    expect(pnlAxis(1_200, 9_800).domain).toEqual([0, 9_800]);
+    expect(pnlAxis(-31_100, 146.7)).toEqual({ domain: [-35_000, 146.7], ticks: [-35_000, -30_000, -25_000, -20_000, -15_000, -10_000, -5_000, 0] });
+    expect(pnlAxis(-19_700, -150)).toEqual({ domain: [-20_000, 0], ticks: [-20_000, -15_000, -10_000, -5_000, 0] });
+    expect(pnlAxis(-150, 9_800)).toEqual({ domain: [-150, 10_000], ticks: [0, 2_000, 4_000, 6_000, 8_000, 10_000] });
     expect(pnlAxis(0, 0)).toEqual({ domain: [0, 1], ticks: [0] });
   });
 

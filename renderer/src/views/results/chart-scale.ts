@@ -7,13 +7,17 @@ export interface AxisScale {
 }
 
 /**
- * A P&L axis from `low` to `high`, always reaching 0 so that bars start from it. The extent stays the data's own
- * (no blank run-out to a round number); the ticks are round values inside it.
+ * A P&L axis from `low` to `high`, always reaching 0 so that bars start from it, with round ticks. The larger side
+ * runs on to the next round value, so the longest bar ends under a labelled line; the smaller side stays at the data
+ * (a $150 gain beside a $31,000 loss should not widen the axis by a whole step).
  */
 export function pnlAxis(low: number, high: number, count = 5): AxisScale {
-  const from = Math.min(0, low);
-  const to = Math.max(0, high);
+  let from = Math.min(0, low);
+  let to = Math.max(0, high);
   if (!(to > from)) return { domain: [0, 1], ticks: [0] };
+  const step = tickStep(from, to, count);
+  if (-from >= to) from = Math.floor(from / step) * step;
+  else to = Math.ceil(to / step) * step;
   return { domain: [from, to], ticks: ticks(from, to, count) };
 }
 
