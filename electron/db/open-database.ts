@@ -50,7 +50,8 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const isFile = options.path !== ':memory:';
   const driver = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 
-  if (isFile) assertOpenableFile(options.path);
+  const shortened = isFile ? assertOpenableFile(options.path) : null;
+  if (shortened) assertRecoverableFromWal(options.path, shortened, driver);
   const existingVersion = isFile ? readUserVersion(options.path, driver) : 0;
   if (existingVersion > target) {
     throw new DatabaseRefusedError(
@@ -79,18 +80,31 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   }
 }
 
-/** Refuses a file that exists but is not an SQLite database, before SQLite can touch it. */
-function assertOpenableFile(file: string): void {
+/** Bytes of a WAL file's own header: a WAL longer than this holds frames SQLite replays on opening. */
+const WAL_HEADER_BYTES = 32;
+
+/** A file shorter than its header says (bytes it has, bytes its header counts), with a WAL beside it. */
+interface Shortened {
+  size: number;
+  expected: number;
+}
+
+/**
+ * Refuses a file that exists but is not an SQLite database, before SQLite can touch it. A file shorter than its
+ * header says is cut short, unless a WAL with frames lies beside it: a checkpoint writes page 1 (and its page
+ * count) first, so one interrupted by a crash leaves exactly that, and SQLite completes it from the WAL.
+ */
+function assertOpenableFile(file: string): Shortened | null {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch {
-    return; // a new database
+    return null; // a new database
   }
   if (!stat.isFile()) {
     throw new DatabaseRefusedError(file, 'not-a-file', `"${file}" is not a file, so it cannot be used as the Aftershock database.`);
   }
-  if (stat.size === 0) return;
+  if (stat.size === 0) return null;
   const header = Buffer.alloc(100);
   const fd = fs.openSync(file, 'r');
   try {
@@ -110,12 +124,40 @@ function assertOpenableFile(file: string): void {
   const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
   const pages = header.readUInt32BE(28);
   if (header.readUInt32BE(24) === header.readUInt32BE(92) && pages > 0 && stat.size < pages * pageSize) {
-    throw new DatabaseRefusedError(
-      file,
-      'damaged',
-      `"${file}" is damaged: it is cut short (${stat.size} of ${pages * pageSize} bytes). It was left untouched.`,
-    );
+    if (fileSize(`${file}-wal`) > WAL_HEADER_BYTES) return { size: stat.size, expected: pages * pageSize };
+    throw cutShort(file, stat.size, pages * pageSize);
   }
+  return null;
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+function cutShort(file: string, size: number, expected: number, detail?: string): DatabaseRefusedError {
+  return new DatabaseRefusedError(file, 'damaged', `"${file}" is damaged: it is cut short (${size} of ${expected} bytes). It was left untouched.`, detail);
+}
+
+/**
+ * A file cut short with a WAL beside it opens only if the WAL makes it whole: a read-only connection (which replays
+ * the WAL without writing the file, and does not checkpoint on closing) must find every page sound.
+ */
+function assertRecoverableFromWal(file: string, shortened: Shortened, driver: { nativeBinding?: string }): void {
+  let probe: Db | undefined;
+  let verdict: string;
+  try {
+    probe = new Database(file, { ...driver, readonly: true, fileMustExist: true });
+    verdict = String(probe.pragma('quick_check', { simple: true }));
+  } catch (error) {
+    verdict = error instanceof Error ? error.message : String(error);
+  } finally {
+    probe?.close();
+  }
+  if (verdict !== 'ok') throw cutShort(file, shortened.size, shortened.expected, `SQLite's check with the write-ahead log: ${verdict}`);
 }
 
 function readUserVersion(file: string, driver: { nativeBinding?: string }): number {

@@ -121,6 +121,54 @@ describe('a database refused at start', () => {
     expect(sha(file)).toBe(half);
   });
 
+  /**
+   * The state a crash in the middle of a checkpoint leaves: the WAL holds every committed page, and the file already
+   * has the new page 1 (whose header counts the grown file) but not yet the pages past its old end.
+   */
+  function interruptedCheckpoint(file: string, copy: string): void {
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO t (v) VALUES ('before');");
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.prepare("INSERT INTO t (v) SELECT 'row ' || value FROM json_each(?)").run(JSON.stringify(Array.from({ length: 3000 }, (_, i) => i)));
+    // Copied while the connection is open: the file without those rows, and the WAL with them.
+    fs.copyFileSync(file, copy);
+    fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    db.close();
+    const wal = fs.readFileSync(`${copy}-wal`);
+    const pageSize = wal.readUInt32BE(8);
+    let page1: Buffer | null = null;
+    for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) if (wal.readUInt32BE(at) === 1) page1 = wal.subarray(at + 24, at + 24 + pageSize);
+    const fd = fs.openSync(copy, 'r+');
+    fs.writeSync(fd, page1!, 0, pageSize, 0);
+    fs.closeSync(fd);
+  }
+
+  it('opens a file cut short by a checkpoint a crash interrupted, from its WAL, with every row', () => {
+    const copy = path.join(dir, 'crashed.sqlite');
+    interruptedCheckpoint(path.join(dir, 'live.sqlite'), copy);
+    const header = fs.readFileSync(copy).subarray(0, 100);
+    expect(fs.statSync(copy).size).toBeLessThan(header.readUInt32BE(28) * header.readUInt16BE(16));
+    const { db } = openDatabase({ path: copy, migrations: [] });
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 3001 });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('still refuses a file cut short when the WAL beside it cannot make it whole, and leaves both untouched', () => {
+    const copy = path.join(dir, 'crashed.sqlite');
+    interruptedCheckpoint(path.join(dir, 'live.sqlite'), copy);
+    // A WAL of another database: SQLite ignores frames whose salts do not match.
+    fs.writeFileSync(`${copy}-wal`, Buffer.concat([Buffer.from([0x37, 0x7f, 0x06, 0x82]), Buffer.alloc(4096, 7)]));
+    const [file, wal] = [sha(copy), sha(`${copy}-wal`)];
+    const error = refusal(copy);
+    expect(error.reason).toBe('damaged');
+    expect(error.message).toMatch(/^".*crashed\.sqlite" is damaged: it is cut short \(\d+ of \d+ bytes\)\. It was left untouched\.$/);
+    expect(error.detail).toMatch(/^SQLite's check with the write-ahead log: /);
+    expect([sha(copy), sha(`${copy}-wal`)]).toEqual([file, wal]);
+  });
+
   it('offers restore first, then start fresh, then quit; a newer file defaults to quitting to update', () => {
     const backup = { path: '/d/backups/a-2026-11-05T09-30-00-000Z.sqlite', name: 'a-2026-11-05T09-30-00-000Z.sqlite', kind: 'daily' as const, takenAt: '2026-11-05T09:30:00.000Z', bytes: 1 };
     const damaged = planRecovery({ reason: 'damaged', file: '/d/a.sqlite', message: 'm' }, [backup]);
