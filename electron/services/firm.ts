@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { ClientSummary, Portfolio } from '../../shared/domain/types';
+import type { ClientSummary } from '../../shared/domain/types';
+import { groupBy } from '../../shared/group-by';
 import { valueCurrencySums } from '../../shared/domain/valuation';
 import { clientsWithTag, rankFirm, summariseFirm, type ClientRanking, type FirmClientInput } from '../../shared/firm/ranking';
 import type { FirmJobStatus, FirmRun } from '../../shared/firm/runs';
@@ -24,8 +25,7 @@ export interface FirmRequest {
 export function loadFirm(db: Database, tag?: string): FirmClientInput[] {
   const positions = listPositionsByPortfolio(db);
   // Grouped once by client: filtering every portfolio for each client is quadratic (25 million tests at 5,000 clients).
-  const byClient = new Map<number, Portfolio[]>();
-  for (const p of listPortfolios(db)) byClient.set(p.clientId, [...(byClient.get(p.clientId) ?? []), p]);
+  const byClient = groupBy(listPortfolios(db), (p) => p.clientId);
   return clientsWithTag(listClients(db), tag).map((client) => ({
     id: client.id,
     name: client.name,

@@ -7,17 +7,7 @@ import { listFundHoldings } from '../db/fund-holdings';
 import { listFxRates } from '../db/fx-rates';
 import { listSecurityLayers } from '../db/securities';
 import { listSecurityThemes, listThemes } from '../db/themes';
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
+import { groupBy } from '../../shared/group-by';
 
 /** Fund holdings of the given symbols that are funds with known constituents. */
 export function loadFunds(db: Database, symbols: readonly string[]): Record<string, FundHoldings> {
@@ -39,8 +29,8 @@ export function loadFunds(db: Database, symbols: readonly string[]): Record<stri
 
 /** Merged classifications of the given symbols (unknown symbols are left out), in two queries. */
 export function loadClassifications(db: Database, symbols: readonly string[]): Record<string, Classification> {
-  const layers = groupBy<ClassificationLayer>(listSecurityLayers(db, symbols), (l) => l.symbol);
-  const tags = groupBy<{ symbol: string; themeId: string; source: DataSource }>(listSecurityThemes(db, symbols), (t) => t.symbol);
+  const layers = groupBy<ClassificationLayer, string>(listSecurityLayers(db, symbols), (l) => l.symbol);
+  const tags = groupBy<{ symbol: string; themeId: string; source: DataSource }, string>(listSecurityThemes(db, symbols), (t) => t.symbol);
   const out: Record<string, Classification> = {};
   for (const symbol of new Set([...layers.keys(), ...tags.keys()])) {
     out[symbol] = mergeClassification(symbol, layers.get(symbol) ?? [], tags.get(symbol) ?? []);

@@ -1,5 +1,6 @@
 import type { Client, PortfolioSummary } from '../../../shared/domain/types';
 import { countOf, formatCount } from '../../../shared/format';
+import { groupBy } from '../../../shared/group-by';
 
 export interface ClientGroup {
   client: Client;
@@ -10,12 +11,7 @@ export interface ClientGroup {
 /** Groups portfolios under their clients (clients without portfolios included), sample client last. */
 export function groupByClient(clients: readonly Client[], portfolios: readonly PortfolioSummary[]): ClientGroup[] {
   // One pass over the portfolios, not one per client: thousands of clients would make it quadratic.
-  const byClient = new Map<number, PortfolioSummary[]>();
-  for (const p of portfolios) {
-    const own = byClient.get(p.clientId);
-    if (own) own.push(p);
-    else byClient.set(p.clientId, [p]);
-  }
+  const byClient = groupBy(portfolios, (p) => p.clientId);
   return clients
     .map((client) => {
       const own = byClient.get(client.id) ?? [];
