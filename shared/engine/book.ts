@@ -90,9 +90,8 @@ export interface Book {
   keyIsCash: Uint8Array;
   /** Per key id: 1 when the security has several themes (a theme win needs the slow path). */
   keyMultiTheme: Uint8Array;
-  /** Per group: its key's id, its value, and 1 when it is unclassified non-cash, as flat arrays for the hot loops. */
+  /** Per group: its key's id, and 1 when it is unclassified non-cash, as flat arrays for the hot loops. */
   groupKeyIds: Int32Array;
-  groupValues: Float64Array;
   groupUnclassified: Uint8Array;
   /** Currencies of the positions; BookGroup.currencyIndex points here. */
   currencies: string[];
@@ -260,7 +259,6 @@ export function prepareBook(
     keyIsCash: Uint8Array.from(allKeys, (k) => (k.assetClass === 'cash' ? 1 : 0)),
     keyMultiTheme: Uint8Array.from(allKeys, (k) => (k.match.themes.length > 1 ? 1 : 0)),
     groupKeyIds: Int32Array.from(groups, (g) => g.key.id),
-    groupValues: Float64Array.from(groups, (g) => g.value),
     groupUnclassified: Uint8Array.from(groups, (g) => (!g.key.isClassified && g.key.assetClass !== 'cash' ? 1 : 0)),
     currencies,
     excluded,

@@ -378,10 +378,10 @@ export function runScenario(
   let high = 0;
   let unclassified = 0;
   let throughFunds = 0;
-  const { groupValues } = book;
   for (let i = 0; i < moves.length; i++) {
+    const g = book.groups[i];
     const m = moves[i];
-    const v = groupValues[i];
+    const v = g.value;
     pnl += v * m.return;
     explicit += v * m.shares.explicit;
     market += v * m.shares.market;
@@ -391,7 +391,7 @@ export function runScenario(
     low += v * m.low;
     high += v * m.high;
     unclassified += v * m.shares.unclassified;
-    if (m.throughFund) throughFunds += v * (1 - book.groups[i].fund!.residualWeight);
+    if (m.throughFund) throughFunds += v * (1 - g.fund!.residualWeight);
   }
   coverage.explicit.value = explicit;
   coverage.market.value = market;
