@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatMoney } from '../../shared/format';
+import { countOf, formatCount, formatMoney } from '../../shared/format';
 import { decodeBytes } from '../../shared/import/decode';
 import type { ImportPreview } from '../../shared/import/types';
 import { AppError } from '../../shared/ipc/result';
@@ -91,7 +91,7 @@ export function runImport(context: CliContext, file: string | undefined, rest: s
   context.out(
     result.status === 'skipped'
       ? `Skipped: this file was already imported (import #${result.import?.id}).`
-      : `Imported ${result.positions} position(s) into ${result.accounts.join(', ')} (import #${result.import?.id}; replaced ${result.replaced}).`,
+      : `Imported ${countOf(result.positions, 'position')} into ${result.accounts.join(', ')} (import #${result.import?.id}; replaced ${formatCount(result.replaced)}).`,
   );
   return 0;
 }

@@ -1,3 +1,4 @@
+import { countOf, formatCount } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
 import { renderTable } from './table';
 import { unknownVerb, type CliContext } from './context';
@@ -8,7 +9,7 @@ export function runImports(context: CliContext, verb: string | undefined, rest: 
     const id = Number(rest[0]);
     if (rest.length !== 1 || !Number.isInteger(id) || id <= 0) throw new AppError('validation', 'Give the number of the import to undo: aftershock imports undo ID.');
     const { removed, restored } = context.call('imports:undo', { id });
-    context.out(context.json ? JSON.stringify({ removed, restored }) : `Undid import #${id}: removed ${removed}, restored ${restored} position(s).`);
+    context.out(context.json ? JSON.stringify({ removed, restored }) : `Undid import #${id}: removed ${formatCount(removed)}, restored ${countOf(restored, 'position')}.`);
     return 0;
   }
   if (verb !== 'list' || rest.length > 0) return unknownVerb('imports', verb, ['list', 'undo']);

@@ -27,7 +27,7 @@ describe('aftershock import', () => {
 
     const done = run(['import', fixture('schwab-positions.csv'), '--portfolio', 'Schwab book', '--db', db]);
     expect(done.code).toBe(0);
-    expect(done.out).toMatch(/Imported 5 position\(s\) into Individual \.\.\.123 \(import #\d+; replaced 0\)\./);
+    expect(done.out).toMatch(/Imported 5 positions into Individual \.\.\.123 \(import #\d+; replaced 0\)\./);
     const list = JSON.parse(run(['portfolios', 'list', '--json', '--db', db]).out);
     expect(list.find((p: { name: string }) => p.name === 'Schwab book')).toMatchObject({ clientName: 'My portfolios', positionCount: 5 });
   });
@@ -44,7 +44,7 @@ describe('aftershock import', () => {
     expect([json.status, json.replaced, json.positions]).toEqual(['imported', 3, 3]);
 
     expect(run(['imports', 'list', '--portfolio', 'Retirement', '--db', db]).out).toMatch(/2\s+\S+ \S+\s+vanguard\.csv\s+vanguard\s+6\s+3\s*\n\s*1 /);
-    expect(run(['imports', 'undo', '2', '--db', db]).out).toBe('Undid import #2: removed 3, restored 3 position(s).');
+    expect(run(['imports', 'undo', '2', '--db', db]).out).toBe('Undid import #2: removed 3, restored 3 positions.');
     expect(run(['imports', 'undo', '2', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: The import of vanguard.csv was already undone.' });
   });
 
