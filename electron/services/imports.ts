@@ -13,6 +13,7 @@ import {
 import { getMappingProfile, saveMappingProfile } from '../db/mapping-profiles';
 import { getPortfolio } from '../db/portfolios';
 import { insertImportedPositions } from '../db/positions';
+import { countOf } from '../../shared/format';
 
 /** What the caller gives to preview or commit a file. */
 export interface ImportRequest {
@@ -91,7 +92,7 @@ export function commitImport(
     throw new AppError(
       'validation',
       `${request.fileName}, row ${invalid.row}, column "${invalid.column}": ${invalid.reason}. ` +
-        `${preview.counts.invalid} row(s) cannot be read; fix the file or import without them.`,
+        `${countOf(preview.counts.invalid, 'row')} cannot be read; fix the file or import without them.`,
     );
   }
   if (previousImport && !request.onDuplicate) {

@@ -90,7 +90,7 @@ describe('imports:commit', () => {
     const refused = dispatch(services, 'imports:commit', { portfolioId, fileName: 'mine.csv', text });
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'validation', message: 'mine.csv, row 3, column "Quantity": expected a number of shares such as 12.5, found "ten". 1 row(s) cannot be read; fix the file or import without them.' },
+      error: { code: 'validation', message: 'mine.csv, row 3, column "Quantity": expected a number of shares such as 12.5, found "ten". 1 row cannot be read; fix the file or import without them.' },
     });
     expect(snapshot(services.db)).toEqual(before);
     expect(call(services, 'imports:commit', { portfolioId, fileName: 'mine.csv', text, skipInvalid: true })).toMatchObject({ positions: 1 });
