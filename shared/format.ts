@@ -2,7 +2,7 @@
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-/** Formats an amount of money with its currency, e.g. "$12,345.67" or "€1,234.50". */
+/** Formats an amount of money with its currency, e.g. "$12,345.67" or "−€1,234.50" (a true minus sign, as in print). */
 export function formatMoney(value: number, currency: string, fractionDigits = 2): string {
   const key = `${currency}:${fractionDigits}`;
   let format = moneyFormats.get(key);
@@ -11,18 +11,20 @@ export function formatMoney(value: number, currency: string, fractionDigits = 2)
       format = new Intl.NumberFormat('en-US', {
         style: 'currency',
         currency,
+        signDisplay: 'negative',
         minimumFractionDigits: fractionDigits,
         maximumFractionDigits: fractionDigits,
       });
     } catch {
       format = new Intl.NumberFormat('en-US', {
+        signDisplay: 'negative',
         minimumFractionDigits: fractionDigits,
         maximumFractionDigits: fractionDigits,
       });
     }
     moneyFormats.set(key, format);
   }
-  return format.format(value);
+  return format.format(value).replace('-', '\u2212');
 }
 
 const quantityFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });

@@ -1,5 +1,5 @@
 import { toCsv } from '../../shared/csv';
-import { signedPercent } from '../../shared/engine/match';
+import { returnText } from '../../shared/engine/run';
 import type { FirmRun } from '../../shared/firm/runs';
 import { formatMoney, formatPercent } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
@@ -28,7 +28,7 @@ function printRanking(context: CliContext, run: FirmRun): void {
       rows.map((r) =>
         r.error
           ? ['—', r.client, '', '', '', r.error, '']
-          : [r.rank === null ? '' : String(r.rank), r.level === 'client' ? r.client : `  ${r.portfolio}`, formatMoney(r.value, r.currency, 0), formatMoney(r.pnl, r.currency, 0), signedPercent(r.return), r.worst, formatPercent(r.coverage, 0)],
+          : [r.rank === null ? '' : String(r.rank), r.level === 'client' ? r.client : `  ${r.portfolio}`, formatMoney(r.value, r.currency, 0), formatMoney(r.pnl, r.currency, 0), returnText(r.return, r.value), r.worst, formatPercent(r.coverage, 0)],
       ),
       [true, false, true, true, true, false, true],
     ),

@@ -1,6 +1,6 @@
 import { toCsv } from '../../shared/csv';
 import { formatMoney, formatPercent } from '../../shared/format';
-import { DIMENSIONS, signedPercent, type Dimension, type StressResult } from '../../shared/engine';
+import { DIMENSIONS, returnText, signedPercent, type Dimension, type StressResult } from '../../shared/engine';
 import { AppError } from '../../shared/ipc/result';
 import { noExtraArguments, type CliContext } from './context';
 import { parseLoss, resolvePortfolio, resolveScenario } from './resolve';
@@ -78,7 +78,7 @@ function positionsCsv(result: StressResult): string {
 export function printStress(context: CliContext, name: string, result: StressResult, by: Dimension): void {
   const money = (x: number) => formatMoney(x, result.baseCurrency);
   context.out(`${result.scenarioName} on “${name}”${result.lookThrough ? '' : ' (look-through off)'}`);
-  context.out(`Value ${money(result.valueBefore)} → ${money(result.valueAfter)}: ${money(result.pnl)} (${signedPercent(result.return)})`);
+  context.out(`Value ${money(result.valueBefore)} → ${money(result.valueAfter)}: ${money(result.pnl)} (${returnText(result.return, result.valueBefore)})`);
   if (result.band) context.out(`Band from estimation error: ${money(result.band.low)} to ${money(result.band.high)}`);
   const h = result.history;
   if (h?.mode === 'replay') {

@@ -26,7 +26,8 @@ type Level = Exclude<TargetKind, 'market' | 'currency' | 'rates'>;
 const LEVELS: Level[] = ['symbol', 'theme', 'industry', 'sector', 'country', 'assetClass'];
 
 /** Formats a change as a signed percentage, e.g. −10% or +3.2%. */
-export function signedPercent(change: number): string {
+export function signedPercent(change: number | null): string {
+  if (change === null) return 'n/a';
   const pct = Math.round(change * 10000) / 100;
   return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)}%`;
 }

@@ -1,5 +1,5 @@
 import type { Book, BookIssue, BookPosition, FundLookThrough, SecurityKey } from './book';
-import { compileScenario, composeReturn, type CompiledScenario, type CurrencyMove, type Provenance } from './match';
+import { compileScenario, composeReturn, signedPercent, type CompiledScenario, type CurrencyMove, type Provenance } from './match';
 import type { Scenario } from './scenario';
 
 export const DIMENSIONS = ['account', 'sector', 'industry', 'theme', 'country', 'assetClass', 'currency', 'symbol'] as const;
@@ -28,7 +28,8 @@ export interface AggregateRow {
   key: string;
   value: number;
   pnl: number;
-  return: number;
+  /** P&L over value; null when the group's value is zero or negative (see `returnOn`). */
+  return: number | null;
   /** P&L at the low and high ends of propagated bands, when part of the group was propagated. */
   band?: { low: number; high: number };
 }
@@ -63,7 +64,10 @@ export interface StressResult {
   valueBefore: number;
   pnl: number;
   valueAfter: number;
-  return: number;
+  /** P&L over the value before; null when that value is zero or negative (see `returnOn`). */
+  return: number | null;
+  /** Why `return` is null ("portfolio value is negative"); absent when there is a return. */
+  returnNote?: string;
   positions: PositionResult[];
   worst: PositionResult | null;
   coverage: Coverage;
@@ -105,6 +109,24 @@ export interface HistoryUse {
   moves?: Record<string, Provenance>;
   /** Propagation only: the proxy series the shocks were mapped to. */
   proxies?: { symbol: string; shock: string; change: number }[];
+}
+
+/**
+ * A percentage return of P&L on a value, or null when the value is zero or negative: a percentage of a book that is
+ * worth nothing or less than nothing has the wrong sign or no meaning, so it is shown as "n/a" with the reason.
+ */
+export function returnOn(pnl: number, value: number): number | null {
+  return value > 0 ? pnl / value : null;
+}
+
+/** Why a return is null, for the words beside "n/a" ("portfolio value is negative", "nothing held"). */
+export function noReturnReason(value: number, what = 'portfolio'): string {
+  return value < 0 ? `${what} value is negative` : 'nothing held';
+}
+
+/** A return for display: "−4.2%", or "n/a (portfolio value is negative)" when there is none. */
+export function returnText(change: number | null, value: number, what = 'portfolio'): string {
+  return change === null ? `n/a (${noReturnReason(value, what)})` : signedPercent(change);
 }
 
 export interface SliceMove {
@@ -448,7 +470,8 @@ export function runScenario(
     valueBefore,
     pnl,
     valueAfter: valueBefore + pnl,
-    return: valueBefore === 0 ? 0 : pnl / valueBefore,
+    return: returnOn(pnl, valueBefore),
+    ...(valueBefore > 0 ? {} : { returnNote: noReturnReason(valueBefore) }),
     positions,
     worst,
     coverage,
@@ -520,6 +543,6 @@ function aggregate(book: Book, evaluate: ReturnType<typeof createEvaluator>, mov
   }
   const hasBand = (r: { pnl: number; low: number; high: number }) => Math.abs(r.low - r.pnl) > 1e-9 * (1 + Math.abs(r.pnl)) || Math.abs(r.high - r.pnl) > 1e-9 * (1 + Math.abs(r.pnl));
   return [...rows]
-    .map(([key, r]) => ({ key, value: r.value, pnl: r.pnl, return: r.value === 0 ? 0 : r.pnl / r.value, ...(hasBand(r) ? { band: { low: Math.min(r.low, r.high), high: Math.max(r.low, r.high) } } : {}) }))
+    .map(([key, r]) => ({ key, value: r.value, pnl: r.pnl, return: returnOn(r.pnl, r.value), ...(hasBand(r) ? { band: { low: Math.min(r.low, r.high), high: Math.max(r.low, r.high) } } : {}) }))
     .sort((a, b) => a.pnl - b.pnl || b.value - a.value || a.key.localeCompare(b.key));
 }

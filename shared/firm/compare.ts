@@ -4,8 +4,8 @@ import type { ClientRanking, FirmRanking } from './ranking';
 export interface ClientChange {
   clientId: number;
   clientName: string;
-  before: { pnl: number; return: number } | null;
-  after: { pnl: number; return: number } | null;
+  before: { pnl: number; return: number | null } | null;
+  after: { pnl: number; return: number | null } | null;
   /** Change in worst-case P&L (money) and return (fraction); null when the client is in only one run. */
   pnlChange: number | null;
   returnChange: number | null;
@@ -20,7 +20,7 @@ export function compareRuns(before: FirmRanking, after: FirmRanking): ClientChan
     const a = numbers(row);
     const b = numbers(old.get(row.clientId));
     old.delete(row.clientId);
-    return { clientId: row.clientId, clientName: row.clientName, before: b, after: a, pnlChange: a && b ? a.pnl - b.pnl : null, returnChange: a && b ? a.return - b.return : null };
+    return { clientId: row.clientId, clientName: row.clientName, before: b, after: a, pnlChange: a && b ? a.pnl - b.pnl : null, returnChange: a && b && a.return !== null && b.return !== null ? a.return - b.return : null };
   });
   for (const row of old.values()) changes.push({ clientId: row.clientId, clientName: row.clientName, before: numbers(row), after: null, pnlChange: null, returnChange: null });
   return changes;
@@ -28,7 +28,7 @@ export function compareRuns(before: FirmRanking, after: FirmRanking): ClientChan
 
 /** Counts of clients by worst-case loss in buckets of `width` (0.05 = 5 points): the loss distribution chart. */
 export function lossHistogram(rows: readonly Pick<ClientRanking, 'return' | 'error'>[], width = 0.05): { from: number; to: number; label: string; count: number }[] {
-  const losses = rows.filter((r) => r.error === null).map((r) => Math.max(0, -r.return));
+  const losses = rows.flatMap((r) => (r.error === null && r.return !== null ? [Math.max(0, -r.return)] : []));
   if (losses.length === 0) return [];
   const top = Math.max(1, Math.ceil(Math.max(...losses) / width - 1e-9));
   const buckets = Array.from({ length: top }, (_, i) => ({ from: i * width, to: (i + 1) * width, label: `${Math.round(i * width * 100)}–${Math.round((i + 1) * width * 100)}%`, count: 0 }));

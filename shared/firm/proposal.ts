@@ -6,7 +6,8 @@ import { prepareBook, runScenario, type Scenario, type StressResult } from '../e
 export interface ComparisonSide {
   value: number;
   pnl: number;
-  return: number;
+  /** Null when the value is zero or negative. */
+  return: number | null;
   shockedShare: number;
   worstSymbol: string | null;
 }

@@ -1,6 +1,6 @@
 import type { ReferenceData } from '../domain/reference';
 import type { Position } from '../domain/types';
-import { prepareBook, runScenario, scenarioMoves, type Scenario, type StressResult } from '../engine';
+import { prepareBook, returnOn, runScenario, scenarioMoves, type Scenario, type StressResult } from '../engine';
 import { countOf, listNames } from '../format';
 
 /** One portfolio of a client, with its positions, as the firm-wide run takes it. */
@@ -23,7 +23,8 @@ export interface FirmClientInput {
 export interface ScenarioOutcome {
   scenarioId: string;
   pnl: number;
-  return: number;
+  /** Null when the value is zero or negative (no percentage of it means anything). */
+  return: number | null;
   /** Share of value moved by an explicit or market shock (the rest was not shocked). */
   shockedShare: number;
 }
@@ -34,9 +35,9 @@ export interface RankedRow {
   outcomes: ScenarioOutcome[];
   /** The scenario with the largest loss (the first listed among equals); null without scenarios or without value. */
   worstScenarioId: string | null;
-  /** P&L and return under the worst scenario (negative for a loss). */
+  /** P&L and return under the worst scenario (negative for a loss); return null when the value is zero or negative. */
   pnl: number;
-  return: number;
+  return: number | null;
   /** Share of value the worst scenario shocked explicitly or through the market shock. */
   coverage: number;
 }
@@ -81,7 +82,7 @@ function rankedRow(value: number, outcomes: ScenarioOutcome[]): RankedRow {
     outcomes,
     worstScenarioId: worst?.scenarioId ?? null,
     pnl: worst?.pnl ?? 0,
-    return: worst?.return ?? 0,
+    return: worst ? worst.return : returnOn(0, value),
     coverage: worst?.shockedShare ?? 0,
   };
 }
@@ -108,9 +109,10 @@ export function rankClient(client: FirmClientInput, scenarios: readonly Scenario
   }
 }
 
-/** Largest loss share first, then largest money loss, then by name. */
+/** Largest loss share first, then largest money loss, then by name; rows without a return (value ≤ 0) apart, after the rest. */
 function byLoss(a: RankedRow & { clientName?: string; portfolioName?: string }, b: RankedRow & { clientName?: string; portfolioName?: string }): number {
-  return a.return - b.return || a.pnl - b.pnl || (a.clientName ?? a.portfolioName ?? '').localeCompare(b.clientName ?? b.portfolioName ?? '');
+  const apart = Number(a.return === null) - Number(b.return === null);
+  return apart || (a.return ?? 0) - (b.return ?? 0) || a.pnl - b.pnl || (a.clientName ?? a.portfolioName ?? '').localeCompare(b.clientName ?? b.portfolioName ?? '');
 }
 
 /** Orders client rows into the firm ranking and totals them per currency. */
@@ -178,7 +180,7 @@ function rankCurrency(clients: readonly FirmClientInput[], currency: string, sce
     const rows = client.portfolios.map((portfolio): PortfolioRanking => {
       const k = index++;
       issues.push(...issuesOf[k].map((m) => `${portfolio.name}: ${m}`));
-      const outcomes = scenarios.map((s, i) => ({ scenarioId: s.id, pnl: pnl[i][k], return: value[k] === 0 ? 0 : pnl[i][k] / value[k], shockedShare: value[k] === 0 ? 0 : shocked[i][k] / value[k] }));
+      const outcomes = scenarios.map((s, i) => ({ scenarioId: s.id, pnl: pnl[i][k], return: returnOn(pnl[i][k], value[k]), shockedShare: value[k] === 0 ? 0 : shocked[i][k] / value[k] }));
       return { portfolioId: portfolio.id, portfolioName: portfolio.name, ...rankedRow(value[k], outcomes) };
     });
     return { clientId: client.id, clientName: client.name, baseCurrency: currency, tags: [...client.tags], ...clientTotals(rows, scenarios), portfolios: rows.sort(byLoss), issues, error: null };
@@ -207,7 +209,7 @@ function clientTotals(portfolios: readonly PortfolioRanking[], scenarios: readon
       pnl += p.outcomes[i].pnl;
       shocked += p.outcomes[i].shockedShare * p.value;
     }
-    return { scenarioId: s.id, pnl, return: value === 0 ? 0 : pnl / value, shockedShare: value === 0 ? 0 : shocked / value };
+    return { scenarioId: s.id, pnl, return: returnOn(pnl, value), shockedShare: value === 0 ? 0 : shocked / value };
   });
   return rankedRow(value, outcomes);
 }

@@ -1,4 +1,4 @@
-import { signedPercent } from '../engine/match';
+import { returnText } from '../engine/run';
 import type { FirmRun } from '../firm/runs';
 import { formatMoney, formatPercent } from '../format';
 
@@ -24,7 +24,7 @@ export function firmSummaryHtml(run: FirmRun, errors: readonly BatchError[] = []
     if (c.error) return [`<tr><td class="n">—</td><td>${esc(c.clientName)}</td><td colspan="5" class="err">${esc(c.error)}</td></tr>`];
     const money = (x: number) => formatMoney(x, c.baseCurrency, 0);
     const line = (cls: string, rank: string, label: string, r: typeof c | (typeof c.portfolios)[number]) =>
-      `<tr class="${cls}"><td class="n">${rank}</td><td>${label}</td><td class="n">${money(r.value)}</td><td class="n loss">${money(r.pnl)}</td><td class="n loss">${signedPercent(r.return)}</td><td>${esc(scenarioName.get(r.worstScenarioId ?? '') ?? '—')}</td><td class="n">${formatPercent(r.coverage, 0)}</td></tr>`;
+      `<tr class="${cls}"><td class="n">${rank}</td><td>${label}</td><td class="n">${money(r.value)}</td><td class="n loss">${money(r.pnl)}</td><td class="n loss">${returnText(r.return, r.value)}</td><td>${esc(scenarioName.get(r.worstScenarioId ?? '') ?? '—')}</td><td class="n">${formatPercent(r.coverage, 0)}</td></tr>`;
     return [line('c', String(i + 1), `<strong>${esc(c.clientName)}</strong>`, c), ...(c.portfolios.length > 1 ? c.portfolios.map((p) => line('p', '', `&nbsp;&nbsp;${esc(p.portfolioName)}`, p)) : [])];
   });
   const totals = ranking.totals.map((t) => `${t.clients} ${t.clients === 1 ? 'client' : 'clients'} in ${t.currency}: ${formatMoney(t.value, t.currency, 0)}, worst-case ${formatMoney(t.pnl, t.currency, 0)}`).join('; ');

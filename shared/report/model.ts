@@ -46,7 +46,7 @@ export interface ReportModel {
   settings: ReportSettings;
   portfolio: { name: string; clientName: string; baseCurrency: string; positionCount: number; accountCount: number };
   valueBefore: number;
-  summary: { scenarioId: string; name: string; pnl: number; return: number; valueAfter: number }[];
+  summary: { scenarioId: string; name: string; pnl: number; return: number | null; valueAfter: number }[];
   worstScenarioId: string | null;
   sections: ReportScenarioSection[];
   holdings: ReportHolding[];

@@ -14,7 +14,8 @@ describe('display formatting', () => {
 
   it('formats money with its currency and shares as percentages', () => {
     expect(formatMoney(626964.286, 'USD')).toBe('$626,964.29');
-    expect(formatMoney(-33190.28, 'EUR', 0)).toBe('-€33,190');
+    expect(formatMoney(-33190.28, 'EUR', 0)).toBe('−€33,190');
+    expect(formatMoney(-0.004, 'USD')).toBe('$0.00');
     expect(formatPercent(0.0885)).toBe('8.85%');
   });
 });

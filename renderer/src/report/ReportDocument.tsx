@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { describeShock, signedPercent } from '../../../shared/engine/match';
+import { returnText } from '../../../shared/engine/run';
 import type { AggregateRow, PositionResult } from '../../../shared/engine/run';
 import { formatMoney, formatPercent } from '../../../shared/format';
 import { currencySentence } from '../../../shared/history/fx';
@@ -66,7 +67,7 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
               <tr key={s.scenarioId} className={s.scenarioId === model.worstScenarioId ? 'worst' : undefined}>
                 <td>{s.name}</td>
                 <td className="num">{money(s.pnl)}</td>
-                <td className="num">{signedPercent(s.return)}</td>
+                <td className="num">{returnText(s.return, model.valueBefore)}</td>
                 <td className="num">{money(s.valueAfter)}</td>
               </tr>
             ))}
@@ -213,7 +214,7 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
     <section className="page" aria-label={`Scenario ${scenario.name}`}>
       <h2>{scenario.name}</h2>
       <p className="lead">
-        {money(result.valueBefore)} → {money(result.valueAfter)}: <strong>{money(result.pnl)}</strong> ({signedPercent(result.return)})
+        {money(result.valueBefore)} → {money(result.valueAfter)}: <strong>{money(result.pnl)}</strong> ({returnText(result.return, result.valueBefore)})
       </p>
       {scenario.description && <p>{scenario.description}</p>}
       {scenario.event && (

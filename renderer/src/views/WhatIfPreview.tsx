@@ -1,5 +1,5 @@
 import type { Scenario, StressResult } from '../../../shared/engine';
-import { signedPercent } from '../../../shared/engine';
+import { returnText, signedPercent } from '../../../shared/engine';
 import { formatMoney, formatPercent } from '../../../shared/format';
 
 /** The live result of the scenario being edited: totals, coverage, the largest moves and the sectors. */
@@ -19,7 +19,7 @@ export function WhatIfPreview({ result, scenario }: { result: StressResult; scen
           </div>
         </div>
         <div className={result.pnl < 0 ? 'loss big' : result.pnl > 0 ? 'gain big' : 'big'} data-testid="preview-pnl">
-          {money(result.pnl)} <span className="small">({signedPercent(result.return)})</span>
+          {money(result.pnl)} <span className="small">({returnText(result.return, result.valueBefore)})</span>
         </div>
       </div>
       <div className="coverage-bar" role="img" aria-label={`Shocked explicitly ${formatPercent(c.explicit.share, 1)}, by the market shock ${formatPercent(c.market.share, 1)}, not shocked ${formatPercent(c.none.share, 1)}`}>

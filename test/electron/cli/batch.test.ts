@@ -30,9 +30,9 @@ describe('aftershock clients and batch', () => {
   it('ranks every client per client and per portfolio, as a table, CSV and JSON', async () => {
     const table = await run(['batch', '--scenario', 'ai-capex-collapse', '--scenario', 'sp500-minus-20', '--db', db]);
     expect(table.code).toBe(0);
-    expect(table.out).toMatch(/^1\s+Sample client — Alex Morgan\s+\$626,964\s+-\$120,581\s+−19\.23%\s+S&P 500 −20%\s+96%$/m);
-    expect(table.out).toMatch(/^\s+Growth & AI\s+\$626,964\s+-\$120,581\s+−19\.23%/m);
-    expect(table.out).toMatch(/^2\s+Lee household\s+\$0\s+\$0\s+0%\s+nothing held/m);
+    expect(table.out).toMatch(/^1\s+Sample client — Alex Morgan\s+\$626,964\s+−\$120,581\s+−19\.23%\s+S&P 500 −20%\s+96%$/m);
+    expect(table.out).toMatch(/^\s+Growth & AI\s+\$626,964\s+−\$120,581\s+−19\.23%/m);
+    expect(table.out).toMatch(/^2\s+Lee household\s+\$0\s+\$0\s+n\/a \(nothing held\)\s+nothing held/m);
     const csv = (await run(['batch', '--scenario', 'ai-capex-collapse', '--csv', '--db', db])).out.split(/\r?\n/);
     expect(csv[0]).toBe('level,rank,client,portfolio,currency,value,pnl,return,worst_scenario,shocked_share,error');
     expect(csv[1]).toMatch(/^client,1,Sample client — Alex Morgan,,USD,626964\.286,-33190\.27\d+,-0\.05293\d+,AI capex thesis collapses,/);

@@ -62,7 +62,7 @@ describe('engine properties', () => {
       const answer = reverseStress(book, s, target);
       const reachable = one < 0 && book.totalValue > 0 && target < (-one / book.totalValue) * answer.maxScale * (1 - 1e-9);
       if (answer.scale === null) return !reachable;
-      return close(runScenario(book, s, { scale: answer.scale }).return, -target, 1);
+      return close(runScenario(book, s, { scale: answer.scale }).return ?? NaN, -target, 1);
     }), { numRuns: 200 });
   });
 

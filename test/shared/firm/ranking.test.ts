@@ -82,7 +82,7 @@ describe('firm-wide ranking: three households, two scenarios', () => {
       [semis, crash].forEach((s, i) => {
         const result = runScenario(book, s);
         expect(ranked.outcomes[i].pnl).toBeCloseTo(result.pnl, 9);
-        expect(ranked.outcomes[i].return).toBeCloseTo(result.return, 12);
+        expect(ranked.outcomes[i].return).toBeCloseTo(result.return!, 12);
         expect(ranked.outcomes[i].shockedShare).toBeCloseTo(result.coverage.explicit.share + result.coverage.market.share, 12);
       });
     }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { signedPercent } from '../../../../shared/engine/match';
+import { returnText } from '../../../../shared/engine/run';
 import { compareRuns } from '../../../../shared/firm/compare';
 import { countOf, formatMoney, formatPercent } from '../../../../shared/format';
 import { EmptyState } from '../../components/EmptyState';
@@ -188,7 +189,7 @@ export function FirmView() {
                           <td>↳ {p.portfolioName}</td>
                           <td className="num">{money(p.value)}</td>
                           <td className="num loss">{money(p.pnl)}</td>
-                          <td className="num loss">{signedPercent(p.return)}</td>
+                          <td className="num loss">{returnText(p.return, p.value)}</td>
                           <td>{scenarioName(p.worstScenarioId)}</td>
                           <td className="num">{formatPercent(p.coverage, 0)}</td>
                           {firmBaseline && <td />}
@@ -229,7 +230,7 @@ export function FirmView() {
                           <>
                             <td className="num">{money(c.value)}</td>
                             <td className={c.pnl < 0 ? 'num loss' : 'num'}>{money(c.pnl)}</td>
-                            <td className={c.pnl < 0 ? 'num loss' : 'num'}>{signedPercent(c.return)}</td>
+                            <td className={c.pnl < 0 ? 'num loss' : 'num'}>{returnText(c.return, c.value, 'client')}</td>
                             <td>{scenarioName(c.worstScenarioId)}</td>
                             <td className="num" title="Share of value the worst scenario shocks; the rest is not moved">
                               {formatPercent(c.coverage, 0)}

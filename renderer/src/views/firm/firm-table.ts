@@ -24,6 +24,9 @@ export function rankingRows(clients: readonly ClientRanking[], options: { query:
         return options.scenarioName(c.worstScenarioId);
       case 'rank':
         return c.rank;
+      case 'return':
+        // A row without a return (value ≤ 0) sorts after every loss, whichever way.
+        return c.return ?? (options.sort.descending ? -Infinity : Infinity);
       default:
         return c[options.sort.key];
     }

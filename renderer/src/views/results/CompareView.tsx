@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { runScenario, signedPercent, type Scenario, type StressResult } from '../../../../shared/engine';
+import { returnText, runScenario, signedPercent, type Scenario, type StressResult } from '../../../../shared/engine';
 import { countOf, formatMoney } from '../../../../shared/format';
 import { api, unwrap } from '../../api';
 import { useStore } from '../../store/store';
@@ -147,7 +147,7 @@ export function CompareView() {
                     <tr key={row.key}>
                       <td>{row.key}</td>
                       {row.cells.map((cell, i) => (
-                        <td key={i} className="num heat-cell" style={{ background: cell ? heatColor(cell.return) : undefined }} title={cell ? `${formatMoney(cell.pnl, currency)} of ${formatMoney(cell.value, currency, 0)}` : 'no exposure'}>
+                        <td key={i} className="num heat-cell" style={{ background: cell && cell.return !== null ? heatColor(cell.return) : undefined }} title={cell ? `${formatMoney(cell.pnl, currency)} of ${formatMoney(cell.value, currency, 0)}` : 'no exposure'}>
                           {cell ? signedPercent(cell.return) : '—'}
                         </td>
                       ))}
@@ -191,7 +191,7 @@ export function CompareView() {
                   <td>{name}</td>
                   <td className="num">{formatMoney(result.valueBefore, result.baseCurrency, 0)}</td>
                   <td className={result.pnl < 0 ? 'num loss' : 'num'}>{formatMoney(result.pnl, result.baseCurrency, 0)}</td>
-                  <td className="num">{signedPercent(result.return)}</td>
+                  <td className="num">{returnText(result.return, result.valueBefore)}</td>
                   <td>{result.worst ? `${result.worst.symbol} ${formatMoney(result.worst.pnl, result.baseCurrency, 0)}` : '—'}</td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { DIMENSIONS, describeShock, positionsHitBy, signedPercent, type Book, type Dimension, type Scenario, type StressResult } from '../../../../shared/engine';
+import { DIMENSIONS, describeShock, positionsHitBy, returnText, signedPercent, type Book, type Dimension, type Scenario, type StressResult } from '../../../../shared/engine';
 import { formatMoney, formatPercent } from '../../../../shared/format';
 import { replayedScenario } from '../../../../shared/history/replay';
 import { ChartCard } from './ChartCard';
@@ -42,7 +42,7 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
         <div className="card stat">
           <div className="muted small">{result.pnl < 0 ? 'Loss' : result.pnl > 0 ? 'Gain' : 'Change'}{props.pending ? ' · updating…' : ''}</div>
           <div className={result.pnl < 0 ? 'stat-value loss' : result.pnl > 0 ? 'stat-value gain' : 'stat-value'} data-testid="headline-pnl">
-            {money(result.pnl)} <span className="small">({signedPercent(result.return)})</span>
+            {money(result.pnl)} <span className="small">({returnText(result.return, result.valueBefore)})</span>
           </div>
           {result.band && (
             <div className="muted small" data-testid="headline-band">

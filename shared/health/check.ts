@@ -1,0 +1,254 @@
+import type { ImportFinding, ImportFindingKind } from '../domain/import-findings';
+import type { ReferenceData } from '../domain/reference';
+import type { Position } from '../domain/types';
+import { valuePositions } from '../domain/valuation';
+import { countOf, formatMoney, formatPercent, formatQuantity, listNames } from '../format';
+import { daysBetween, type DateSpan, spanOf } from './dates';
+
+export const SEVERITIES = ['blocking', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** One thing the user should know before trusting (or sending) a portfolio's numbers. */
+export interface HealthFinding {
+  /** Stable id of the rule, e.g. 'value-not-positive', for tests and filters. */
+  code: string;
+  severity: Severity;
+  /** What is wrong, in one sentence with the figures. */
+  sentence: string;
+  /** What the user can do about it. */
+  fix: string;
+  /** The holdings it concerns (position ids; empty for portfolio-wide findings). */
+  positionIds: number[];
+  symbols: string[];
+}
+
+/** The verdict on a portfolio (and optionally one scenario run on it): findings worst first, and the dates behind its numbers. */
+export interface HealthReport {
+  verdict: 'ok' | 'review' | 'blocked';
+  findings: HealthFinding[];
+  counts: Record<Severity, number>;
+  asOf: {
+    /** The span of the holdings' price dates. */
+    prices: DateSpan | null;
+    /** The span of the held funds' holdings dates (look-through data). */
+    fundHoldings: DateSpan | null;
+    /** The scenario's event date or window end. */
+    scenario: string | null;
+  };
+}
+
+/** A position as the check reads it; `isShortIntended` marks a short the user (or the file) said is meant. */
+export type HealthPosition = Position & { isShortIntended?: boolean };
+
+/** What one scenario's run says about its reach and its window, for the scenario-specific findings. */
+export interface ScenarioHealthInput {
+  name: string;
+  /** Event date or window end (YYYY-MM-DD), null when the scenario has none. */
+  asOf: string | null;
+  /** Share (0–1) of the book's value no shock, fund look-through, proxy or propagation moved. */
+  notMovedShare?: number;
+  /** A replay whose prices do not cover the whole window: the days it did cover. */
+  replayCovered?: { from: string; to: string; requested: { from: string; to: string } } | null;
+}
+
+export interface HealthInput {
+  positions: readonly HealthPosition[];
+  baseCurrency: string;
+  reference: ReferenceData;
+  /** The user's local date, YYYY-MM-DD (the check has no clock). */
+  today: string;
+  importFindings?: readonly ImportFinding[];
+  /** Positions that came from a transaction history (a negative one there is a history that starts mid-way). */
+  fromHistory?: ReadonlySet<number>;
+  /** Prices older than this many days are stale (default 7). */
+  staleDays?: number;
+  scenario?: ScenarioHealthInput;
+}
+
+export const DEFAULT_STALE_DAYS = 7;
+const FUND_HOLDINGS_MAX_DAYS = 365;
+const VALUE_MISMATCH = 0.01;
+const UNCLASSIFIED_WARNING = 0.1;
+const NOT_MOVED_WARNING = 0.5;
+const CUSIP = /^[0-9]{3}[0-9A-Z]{5}[0-9]$/;
+
+/** Severity of what an import decided, as a finding: what the user must confirm is a warning, the rest information. */
+const IMPORT_SEVERITY: Record<ImportFindingKind, Severity> = {
+  'history-clamped': 'warning',
+  'cash-not-derived': 'warning',
+  'history-opening-entered': 'info',
+  'short-kept': 'info',
+  'market-value-kept': 'info',
+  'par-quoted-bond': 'info',
+};
+const IMPORT_FIX: Record<ImportFindingKind, string> = {
+  'history-clamped': 'If you still hold it, enter the quantity in Holdings (or re-import with the opening quantity).',
+  'cash-not-derived': 'Enter the account\'s cash balance in Holdings.',
+  'history-opening-entered': 'Nothing to do if the opening quantity is right.',
+  'short-kept': 'Nothing to do if the short is intended.',
+  'market-value-kept': 'Nothing to do if the statement\'s value is right; edit the price otherwise.',
+  'par-quoted-bond': 'Nothing to do if the face value is the quantity.',
+};
+
+/** Checks a portfolio (and optionally one scenario on it) for numbers that would be wrong or misleading (DESIGN §3, rule one). */
+export function checkHealth(input: HealthInput): HealthReport {
+  const { positions, baseCurrency, reference, today } = input;
+  const staleDays = input.staleDays ?? DEFAULT_STALE_DAYS;
+  const valued = valuePositions(positions, baseCurrency, reference.fxRates);
+  const money = (v: number) => formatMoney(v, baseCurrency);
+  const findings: HealthFinding[] = [];
+  const add = (f: Omit<HealthFinding, 'positionIds' | 'symbols'>, held: readonly HealthPosition[] = []) =>
+    findings.push({ ...f, positionIds: held.map((p) => p.id), symbols: [...new Set(held.map((p) => p.symbol))] });
+
+  if (positions.length > 0 && valued.totalBaseValue <= 0) {
+    add({
+      code: 'value-not-positive', severity: 'blocking',
+      sentence: `The portfolio's total value is ${money(valued.totalBaseValue)}: percentage returns and rankings mean nothing for it.`,
+      fix: 'Check the short and negative positions listed here, or import a positions export instead of a history.',
+    });
+  }
+  if (valued.missingFx.length) {
+    const held = positions.filter((p) => valued.missingFx.includes(p.currency));
+    add({
+      code: 'missing-fx', severity: 'blocking',
+      sentence: `No exchange rate from ${valued.missingFx.join(', ')} to ${baseCurrency}: ${countOf(held.length, 'holding')} ${held.length === 1 ? 'is' : 'are'} left out of every total.`,
+      fix: 'Refresh market data, or enter the rate in Reference data.',
+    }, held);
+  }
+  const parQuoted = positions.filter((p) => p.assetClass !== 'cash' && p.price !== null && p.price >= 50 && p.price <= 150 && (CUSIP.test(p.symbol) || p.assetClass === 'bond') && Math.abs(p.quantity) >= 1000);
+  if (parQuoted.length) {
+    add({
+      code: 'par-quoted-price', severity: 'blocking',
+      sentence: `${listNames(parQuoted.map((p) => `${p.symbol} (${formatQuantity(p.quantity)} at ${p.price})`))} look priced in percent of par: their values may be 100× too high.`,
+      fix: 'Edit the price to per $1 of face (e.g. 98.84 → 0.9884), or re-import the file.',
+    }, parQuoted);
+  }
+  const shorts = positions.filter((p) => p.quantity < 0 && p.assetClass !== 'cash' && !p.isShortIntended);
+  const fromHistory = shorts.filter((p) => input.fromHistory?.has(p.id));
+  const otherShorts = shorts.filter((p) => !input.fromHistory?.has(p.id));
+  if (fromHistory.length) {
+    add({
+      code: 'history-made-negative', severity: 'blocking',
+      sentence: `${listNames(fromHistory.map((p) => `${p.symbol} (${formatQuantity(p.quantity)})`))} went negative because the imported history sells more than it shows bought: it probably starts after they were bought.`,
+      fix: 'Enter the quantity you hold in Holdings, delete the position if it is closed, or re-import with the opening quantities.',
+    }, fromHistory);
+  }
+  if (otherShorts.length) {
+    add({
+      code: 'short-unmarked', severity: 'warning',
+      sentence: `${countOf(otherShorts.length, 'short position')} (${listNames(otherShorts.map((p) => p.symbol))}) ${otherShorts.length === 1 ? 'is' : 'are'} not marked as intended.`,
+      fix: 'Check the quantities; a short moves the opposite way to its shock.',
+    }, otherShorts);
+  }
+  const unpriced = positions.filter((p) => p.assetClass !== 'cash' && (p.price === null || p.price === 0) && !p.marketValue);
+  if (unpriced.length) {
+    add({
+      code: 'no-price', severity: 'warning',
+      sentence: `${listNames(unpriced.map((p) => p.symbol))} ${unpriced.length === 1 ? 'has' : 'have'} no price, so ${unpriced.length === 1 ? 'it counts' : 'they count'} as $0 in every result.`,
+      fix: 'Enter the price in Holdings, or refresh market data.',
+    }, unpriced);
+  }
+  const mismatched = positions.filter((p) => {
+    if (p.price === null || p.marketValue === null || p.assetClass === 'cash') return false;
+    const computed = p.quantity * p.price;
+    return Math.abs(computed - p.marketValue) > VALUE_MISMATCH * Math.max(Math.abs(p.marketValue), Math.abs(computed));
+  });
+  if (mismatched.length) {
+    add({
+      code: 'value-mismatch', severity: 'warning',
+      sentence: `${listNames(mismatched.map((p) => `${p.symbol}: quantity × price ${formatMoney(p.quantity * p.price!, p.currency)} against the statement's ${formatMoney(p.marketValue!, p.currency)}`), 2)} (more than 1% apart; the price is used).`,
+      fix: 'Correct the quantity or price in Holdings so they match the statement.',
+    }, mismatched);
+  }
+  const seen = new Map<string, HealthPosition[]>();
+  for (const p of positions) {
+    const key = `${p.accountId}\u0000${p.symbol}\u0000${p.currency}`;
+    seen.set(key, [...(seen.get(key) ?? []), p]);
+  }
+  const duplicated = [...seen.values()].filter((ps) => ps.length > 1).flat();
+  if (duplicated.length) {
+    add({
+      code: 'duplicate-position', severity: 'warning',
+      sentence: `${listNames([...new Set(duplicated.map((p) => `${p.symbol} in ${p.accountName}`))])} ${duplicated.length === 2 ? 'appears' : 'appear'} more than once in the same account.`,
+      fix: 'Delete the copy, or merge the lots if both are real.',
+    }, duplicated);
+  }
+
+  const priced = positions.filter((p) => p.assetClass !== 'cash');
+  const prices = spanOf(priced.map((p) => p.asOf));
+  const stale = priced.filter((p) => p.asOf && daysBetween(p.asOf, today) > staleDays);
+  if (stale.length) {
+    const oldest = stale.reduce((a, p) => (p.asOf! < a ? p.asOf! : a), today);
+    add({
+      code: 'stale-prices', severity: 'warning',
+      sentence: `${countOf(stale.length, 'price')} ${stale.length === 1 ? 'is' : 'are'} more than ${countOf(staleDays, 'day')} old (oldest ${oldest}, ${countOf(daysBetween(oldest, today), 'day')} before ${today}).`,
+      fix: 'Refresh market data or re-import a current positions file.',
+    }, stale);
+  }
+  const undated = priced.filter((p) => !p.asOf);
+  if (undated.length) {
+    add({ code: 'undated-prices', severity: 'info', sentence: `${countOf(undated.length, 'price')} ${undated.length === 1 ? 'has' : 'have'} no date, so how current ${undated.length === 1 ? 'it is' : 'they are'} cannot be checked.`, fix: 'Refresh market data to date them.' }, undated);
+  }
+  const heldFunds = [...new Set(positions.map((p) => p.symbol))].map((s) => reference.funds[s]).filter((f) => f !== undefined);
+  const fundHoldings = spanOf(heldFunds.map((f) => f.asOf));
+  const oldFunds = heldFunds.filter((f) => daysBetween(f.asOf, today) > FUND_HOLDINGS_MAX_DAYS);
+  if (oldFunds.length) {
+    add({
+      code: 'stale-fund-holdings', severity: 'warning',
+      sentence: `Fund holdings used for look-through are over 12 months old: ${listNames(oldFunds.map((f) => `${f.fund} (${f.asOf})`))}.`,
+      fix: 'Refresh market data, or switch look-through off for these funds\' results.',
+    }, positions.filter((p) => oldFunds.some((f) => f.fund === p.symbol)));
+  }
+  const gross = valued.positions.reduce((s, p) => s + Math.abs(p.baseValue ?? 0), 0);
+  const unclassified = valued.positions.filter((p) => p.assetClass !== 'cash' && !reference.securities[p.symbol]?.sector && !reference.funds[p.symbol]);
+  const unclassifiedValue = unclassified.reduce((s, p) => s + Math.abs(p.baseValue ?? 0), 0);
+  if (unclassified.length && gross > 0) {
+    const share = unclassifiedValue / gross;
+    add({
+      code: 'unclassified', severity: share >= UNCLASSIFIED_WARNING ? 'warning' : 'info',
+      sentence: `${formatPercent(share, 1)} of the value (${listNames(unclassified.map((p) => p.symbol))}) has no sector, so sector and theme shocks cannot reach it.`,
+      fix: 'Classify these holdings in Holdings, or refresh market data.',
+    }, unclassified);
+  }
+  for (const f of input.importFindings ?? []) {
+    const held = positions.filter((p) => p.symbol === f.symbol && p.accountName === f.account);
+    findings.push({ code: `import-${f.kind}`, severity: IMPORT_SEVERITY[f.kind], sentence: `${f.sentence} (import of ${f.fileName})`, fix: IMPORT_FIX[f.kind], positionIds: held.map((p) => p.id), symbols: [f.symbol] });
+  }
+  if (input.scenario) scenarioFindings(input.scenario, prices, staleDays, add);
+
+  findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+  const counts = { blocking: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return {
+    verdict: counts.blocking ? 'blocked' : counts.warning ? 'review' : 'ok',
+    findings,
+    counts,
+    asOf: { prices, fundHoldings, scenario: input.scenario?.asOf ?? null },
+  };
+}
+
+/** Findings about one scenario on the book: its reach, its window and how its date sits against the prices. */
+function scenarioFindings(scenario: ScenarioHealthInput, prices: DateSpan | null, staleDays: number, add: (f: Omit<HealthFinding, 'positionIds' | 'symbols'>) => void) {
+  if (scenario.notMovedShare !== undefined && scenario.notMovedShare > 0.0005) {
+    add({
+      code: 'not-reached', severity: scenario.notMovedShare >= NOT_MOVED_WARNING ? 'warning' : 'info',
+      sentence: `${formatPercent(scenario.notMovedShare, 1)} of the value is not moved by "${scenario.name}".`,
+      fix: 'Add a market or sector shock, or turn on propagation, if those holdings should move too.',
+    });
+  }
+  const covered = scenario.replayCovered;
+  if (covered) {
+    add({
+      code: 'replay-partly-covered', severity: 'warning',
+      sentence: `Prices cover ${covered.from} → ${covered.to} of the window ${covered.requested.from} → ${covered.requested.to}: the replay is of that part only.`,
+      fix: 'Update market data, or pick a window inside the prices held.',
+    });
+  }
+  if (scenario.asOf && prices && daysBetween(prices.newest, scenario.asOf) > staleDays) {
+    add({
+      code: 'prices-before-scenario', severity: 'warning',
+      sentence: `The newest price (${prices.newest}) is ${countOf(daysBetween(prices.newest, scenario.asOf), 'day')} older than the scenario's date (${scenario.asOf}).`,
+      fix: 'Refresh market data so the shocks apply to current values.',
+    });
+  }
+}

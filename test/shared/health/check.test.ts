@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { checkHealth, daysBetween, spanOf, type HealthInput } from '../../../shared/health';
+import { prepareBook, returnText, runScenario } from '../../../shared/engine';
+import { pos, reference, scenario, sec } from '../engine/book-builder';
+
+const today = '2026-12-03';
+const ref = reference(
+  [sec('AAPL', { sector: 'Information Technology' }), sec('SPY', { type: 'etf', sector: 'Multi-Sector' }), sec('SAP', { sector: 'Information Technology', currency: 'EUR' })],
+  [{ fund: 'SPY', asOf: '2024-06-28', source: 'SSGA', holdings: [{ symbol: 'AAPL', weight: 0.07 }] }],
+);
+const check = (over: Partial<HealthInput>) => checkHealth({ positions: [], baseCurrency: 'USD', reference: ref, today, ...over });
+const codes = (input: Partial<HealthInput>) => check(input).findings.map((f) => `${f.severity}:${f.code}`);
+
+describe('story: a history that starts after a money-market fund was bought', () => {
+  // The history shows the sale of 500,135 SNAXX but not their purchase.
+  const snaxx = pos('SNAXX', -496_428.12, 1, { asOf: '2026-12-01', accountName: 'Schwab …123' });
+  const aapl = pos('AAPL', 2000, 200, { asOf: '2026-12-01' });
+  const input = { positions: [snaxx, aapl], fromHistory: new Set([snaxx.id, aapl.id]) };
+
+  it('blocks the portfolio: its total is negative and the history made the fund negative', () => {
+    const report = check(input);
+    expect(report.verdict).toBe('blocked');
+    expect(report.findings[0]).toMatchObject({ code: 'value-not-positive', severity: 'blocking' });
+    expect(report.findings[0].sentence).toBe("The portfolio's total value is −$96,428.12: percentage returns and rankings mean nothing for it.");
+    const negative = report.findings.find((f) => f.code === 'history-made-negative')!;
+    expect(negative).toMatchObject({ severity: 'blocking', positionIds: [snaxx.id], symbols: ['SNAXX'] });
+    expect(negative.sentence).toMatch(/^SNAXX \(-496,428\.12\) went negative because the imported history sells more than it shows bought/);
+  });
+
+  it('reads the same short typed in by hand as a warning, and says nothing once it is marked intended', () => {
+    expect(codes({ positions: [aapl, snaxx] })).toContain('warning:short-unmarked');
+    expect(codes({ positions: [aapl, { ...snaxx, quantity: -10, isShortIntended: true }] })).not.toContain('warning:short-unmarked');
+  });
+
+  it('gives no percentage for the negative book, with the reason', () => {
+    const book = prepareBook(input.positions, 'USD', ref);
+    const result = runScenario(book, scenario([{ target: 'market', change: -0.2 }]));
+    expect(result.valueBefore).toBeLessThan(0);
+    expect(result.return).toBeNull();
+    expect(result.returnNote).toBe('portfolio value is negative');
+    expect(returnText(result.return, result.valueBefore)).toBe('n/a (portfolio value is negative)');
+    expect(result.aggregates).toEqual({});
+    const bySector = runScenario(book, scenario([{ target: 'market', change: -0.2 }]), { by: ['sector'] }).aggregates.sector!;
+    for (const row of bySector) if (row.value <= 0) expect(row.return).toBeNull();
+  });
+});
+
+describe('story: what an old Fidelity history and a careless typist leave behind', () => {
+  it('flags a CUSIP at percent of par, a price the statement disagrees with, a $0 holding and a duplicate', () => {
+    const bill = pos('912797KX4', 18_000, 98.84, { assetClass: 'bond', asOf: '2026-12-01' });
+    const typo = pos('AAPL', 100, 200, { marketValue: 21_000, asOf: '2026-12-01' });
+    const unpriced = pos('XYZ', 10, 0, { asOf: '2026-12-01' });
+    const again = pos('AAPL', 5, 200, { asOf: '2026-12-01' });
+    const report = check({ positions: [bill, typo, unpriced, again] });
+    expect(report.findings.map((f) => `${f.severity}:${f.code}`)).toEqual([
+      'blocking:par-quoted-price',
+      'warning:no-price',
+      'warning:value-mismatch',
+      'warning:duplicate-position',
+      'warning:unclassified',
+    ]);
+    expect(report.findings[0].sentence).toBe('912797KX4 (18,000 at 98.84) look priced in percent of par: their values may be 100× too high.');
+    expect(report.findings.find((f) => f.code === 'value-mismatch')!.sentence).toBe("AAPL: quantity × price $20,000.00 against the statement's $21,000.00 (more than 1% apart; the price is used).");
+    expect(report.findings.find((f) => f.code === 'duplicate-position')!.positionIds).toEqual([typo.id, again.id]);
+  });
+
+  it('does not flag a bond already priced per $1 of face, or a statement within 1%', () => {
+    const bill = pos('912797KX4', 18_000, 0.9884, { assetClass: 'bond', asOf: '2026-12-01' });
+    const close = pos('AAPL', 100, 200, { marketValue: 20_150, asOf: '2026-12-01' });
+    expect(check({ positions: [bill, close] }).findings.map((f) => f.code)).toEqual(['unclassified']);
+  });
+});
+
+describe('story: dates behind the numbers', () => {
+  it('flags prices older than the setting, fund holdings over a year old, and prices older than the scenario', () => {
+    const old = pos('AAPL', 10, 200, { asOf: '2026-11-20' });
+    const spy = pos('SPY', 10, 600, { asOf: '2026-12-02' });
+    const report = check({ positions: [old, spy], scenario: { name: 'Crash', asOf: '2026-12-20', notMovedShare: 0 } });
+    expect(report.asOf).toEqual({ prices: { oldest: '2026-11-20', newest: '2026-12-02' }, fundHoldings: { oldest: '2024-06-28', newest: '2024-06-28' }, scenario: '2026-12-20' });
+    const sentences = Object.fromEntries(report.findings.map((f) => [f.code, f.sentence]));
+    expect(sentences['stale-prices']).toBe('1 price is more than 7 days old (oldest 2026-11-20, 13 days before 2026-12-03).');
+    expect(sentences['stale-fund-holdings']).toBe('Fund holdings used for look-through are over 12 months old: SPY (2024-06-28).');
+    expect(sentences['prices-before-scenario']).toBe("The newest price (2026-12-02) is 18 days older than the scenario's date (2026-12-20).");
+    expect(check({ positions: [old], staleDays: 30 }).findings.map((f) => f.code)).not.toContain('stale-prices');
+  });
+
+  it('blocks a currency without a rate and says how much of a scenario does not reach', () => {
+    const sap = pos('SAP', 10, 200, { currency: 'EUR', asOf: '2026-12-02' });
+    const aapl = pos('AAPL', 10, 200, { asOf: '2026-12-02' });
+    const report = check({ positions: [sap, aapl], scenario: { name: 'Semis', asOf: null, notMovedShare: 0.62 } });
+    expect(report.findings.map((f) => `${f.severity}:${f.code}`)).toEqual(['blocking:missing-fx', 'warning:not-reached']);
+    expect(report.findings[0]).toMatchObject({ sentence: 'No exchange rate from EUR to USD: 1 holding is left out of every total.', positionIds: [sap.id] });
+    expect(report.findings[1].sentence).toBe('62.0% of the value is not moved by "Semis".');
+  });
+
+  it('passes a clean, current, classified book', () => {
+    expect(check({ positions: [pos('AAPL', 10, 200, { asOf: '2026-12-02' })] })).toMatchObject({ verdict: 'ok', findings: [], counts: { blocking: 0, warning: 0, info: 0 } });
+  });
+
+  it('lists what an import decided, worst first', () => {
+    const report = check({
+      positions: [pos('AAPL', 10, 200, { asOf: '2026-12-02' })],
+      importFindings: [
+        { importId: 3, fileName: 'schwab.csv', kind: 'par-quoted-bond', account: 'Brokerage', symbol: '91282CJL6', sentence: '91282CJL6 is priced in percent of par.' },
+        { importId: 3, fileName: 'schwab.csv', kind: 'history-clamped', account: 'Brokerage', symbol: 'SNAXX', sentence: 'SNAXX: the history sells more than it shows bought; treated as closed.' },
+      ],
+    });
+    expect(report.verdict).toBe('review');
+    expect(report.findings.map((f) => `${f.severity}:${f.code}`)).toEqual(['warning:import-history-clamped', 'info:import-par-quoted-bond']);
+    expect(report.findings[0].sentence).toBe('SNAXX: the history sells more than it shows bought; treated as closed. (import of schwab.csv)');
+  });
+
+  it('counts days across months and spans dates', () => {
+    expect(daysBetween('2026-11-30', '2026-12-03')).toBe(3);
+    expect(daysBetween('2026-12-03', '2026-11-30')).toBe(-3);
+    expect(spanOf([null, '2026-02-01', undefined, '2025-12-31'])).toEqual({ oldest: '2025-12-31', newest: '2026-02-01' });
+    expect(spanOf([])).toBeNull();
+  });
+});
