@@ -29,9 +29,9 @@ export function formatMoney(value: number, currency: string, fractionDigits = 2)
 
 const quantityFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
-/** Formats a quantity of shares, keeping fractional shares visible. */
+/** Formats a quantity of shares, keeping fractional shares visible (a short with a true minus sign). */
 export function formatQuantity(value: number): string {
-  return quantityFormat.format(value);
+  return quantityFormat.format(value).replace('-', '\u2212');
 }
 
 /** Formats a 0–1 share as a percentage, e.g. 0.1234 → "12.34%". */

@@ -19,6 +19,7 @@ import { runReport } from './report';
 import { runScenarios } from './scenarios';
 import { runReplayCommand, runRisk } from './history';
 import { runReverse, runStress } from './stress';
+import { runHealth } from './health';
 
 declare const __APP_VERSION__: string;
 
@@ -31,7 +32,7 @@ Commands:
   clients list                 List clients (households) with people, tags and total value
   clients add NAME [--person NAME…] [--tag TAG…] [--base EUR] [--notes …]
                                Add a client (household)
-  batch --scenario ID [--scenario ID…] [--clients TAG] [--out DIR --pdf] [--json|--csv]
+  batch --scenario ID [--scenario ID…] [--clients TAG] [--out DIR --pdf [--allow-findings]] [--json|--csv]
                                Stress every client (or those tagged TAG) and rank them by
                                loss, per client and per portfolio; the run is saved with
                                today's date. With --out DIR --pdf: one report PDF per
@@ -51,12 +52,18 @@ Commands:
                                What that window did, applied to today's holdings
   risk --portfolio NAME [--as-of DATE] [--benchmark SPY]
                                Volatility, beta, max drawdown, VaR and CVaR from history
+  health --portfolio NAME [--scenario ID|FILE]
+                               The data-health check: what makes numbers wrong or doubtful
+                               and how to fix it, with the dates behind them (exit 1 when
+                               something blocks)
   reverse --portfolio NAME --scenario ID|FILE --loss 20%
                                How far a scenario must be scaled to lose that much
   report --portfolio NAME --scenario ID [--scenario ID…] --out report.pdf|report.html
          [--client-name …] [--advisor …] [--firm …] [--logo image.png] [--notes …]
-                               A client report: PDF through a local Chromium (CHROME_PATH),
-                               or one self-contained HTML file
+         [--allow-findings]    A client report: PDF through a local Chromium (CHROME_PATH),
+                               or one self-contained HTML file; a portfolio with blocking
+                               data-health findings needs --allow-findings (they are then
+                               on the first page)
   import FILE --portfolio NAME Import a broker CSV (positions or transactions)
       [--client NAME] [--account NAME] [--format auto|<preset>] [--dry-run]
       [--if-imported replace|skip] [--skip-invalid]
@@ -119,6 +126,7 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         tag: { type: 'string', multiple: true },
         base: { type: 'string' },
         pdf: { type: 'boolean', default: false },
+        'allow-findings': { type: 'boolean', default: false },
         scenario: { type: 'string', multiple: true },
         'client-name': { type: 'string' },
         advisor: { type: 'string' },
@@ -222,6 +230,8 @@ export function main(argv: string[], io = { out: console.log, err: console.error
       case 'batch':
         isAsync = true;
         return runBatch(context, open, [verb, ...rest].filter((x) => x !== undefined)).catch(report).finally(() => closeServices(open));
+      case 'health':
+        return runHealth(context, [verb, ...rest].filter((x) => x !== undefined));
       case 'reverse':
         return runReverse(context, [verb, ...rest].filter((x) => x !== undefined));
       case 'replay':

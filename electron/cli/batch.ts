@@ -57,6 +57,8 @@ export async function runBatch(context: CliContext, services: Services, rest: st
     const outcome = await batchReports(services, run, {
       outDir: out,
       print: (html, title) => printer.print(html, title),
+      allowFindings: context.options['allow-findings'] === true,
+      howToConfirm: 'add --allow-findings to print the report',
       onProgress: context.json || context.options.csv ? undefined : (done, total, current) => process.stderr.isTTY && process.stderr.write(`\r${done}/${total} ${current}`.padEnd(60).slice(0, 80)),
     });
     if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(81) + '\r');

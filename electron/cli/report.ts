@@ -10,6 +10,7 @@ import { findChromium, printWithChromium } from '../reports/chromium';
 import { findElectronBinary } from '../reports/electron-binary';
 import { reportHtml } from '../reports/html';
 import type { Services } from '../services/services';
+import { assertReportable } from '../services/health';
 import { noExtraArguments, requireOption, type CliContext } from './context';
 import { resolvePortfolio, scenarioOptions } from './resolve';
 
@@ -68,6 +69,7 @@ export async function runReport(context: CliContext, services: Services, rest: s
     }).filter(([, v]) => v !== undefined),
   );
   const model = context.call('reports:build', { portfolioId: portfolio.id, scenarioIds: scenarioOptions(context), settings });
+  assertReportable(model.health, portfolio.name, context.options['allow-findings'] === true, 'add --allow-findings to print the report');
   const html = reportHtml(services.reportDir, model);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   const summary = model.summary.map((s) => `${s.name}: ${formatMoney(s.pnl, model.portfolio.baseCurrency, 0)} (${signedPercent(s.return)})`);

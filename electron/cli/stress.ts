@@ -5,6 +5,7 @@ import { AppError } from '../../shared/ipc/result';
 import { noExtraArguments, type CliContext } from './context';
 import { parseLoss, resolvePortfolio, resolveScenario } from './resolve';
 import { renderTable } from './table';
+import { printHealthLines } from './health';
 
 function lookThrough(context: CliContext): boolean {
   const value = context.options['look-through'];
@@ -26,16 +27,19 @@ export function runStress(context: CliContext, rest: string[]): number {
   const by = dimension(context);
   const asOf = optionalDate(context, 'as-of');
   if (asOf && !context.options.propagate) throw new AppError('validation', '--as-of only applies with --propagate (it limits the history the estimate uses).');
+  const scenario = resolveScenario(context);
   const result = context.call('stress:run', {
     portfolioId: portfolio.id,
-    ...resolveScenario(context),
+    ...scenario,
     lookThrough: lookThrough(context),
     by: [...new Set<Dimension>([by, 'sector', 'theme'])],
     ...(context.options.propagate ? { propagate: true, ...(asOf ? { asOf } : {}) } : {}),
     ...proxyOption(context),
   });
-  if (context.json) return context.out(JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...result }, null, 2)), 0;
   if (context.options.csv) return context.out(positionsCsv(result).trimEnd()), 0;
+  const health = context.call('health:check', { portfolioId: portfolio.id, ...scenario });
+  if (context.json) return context.out(JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...result, health }, null, 2)), 0;
+  printHealthLines(context, health);
   printStress(context, portfolio.name, result, by);
   return 0;
 }

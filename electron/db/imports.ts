@@ -146,3 +146,18 @@ export function symbolByIsinLookup(db: Database): (isin: string) => string | und
   const lookup = db.prepare('SELECT symbol FROM securities WHERE isin = :isin LIMIT 1').pluck();
   return (isin) => (lookup.get({ isin }) as string | undefined) ?? undefined;
 }
+
+/**
+ * Ids of the positions a transaction history created (a negative one there means the history starts mid-way), in one
+ * portfolio or (without one) in every portfolio.
+ */
+export function listHistoryPositionIds(db: Database, portfolioId?: number): Set<number> {
+  const rows = db
+    .prepare(
+      `SELECT p.id FROM positions p JOIN accounts a ON a.id = p.account_id JOIN imports i ON i.id = p.import_id
+       WHERE (:portfolioId IS NULL OR a.portfolio_id = :portfolioId) AND i.kind = 'transactions' AND i.undone_at IS NULL`,
+    )
+    .pluck()
+    .all({ portfolioId: portfolioId ?? null }) as number[];
+  return new Set(rows);
+}

@@ -15,7 +15,7 @@ export const firmHandlers: HandlerMap<
   'firm:get': ({ db }, { id }) => getFirmRun(db, id),
   'firm:deleterun': ({ db }, { id }) => deleteFirmRun(db, id),
   'firm:restorerun': ({ db }, { id }) => restoreFirmRun(db, id),
-  'firm:reports': (services, { runId }) => services.batch.start(services, runId),
+  'firm:reports': (services, { runId, allowFindings }) => services.batch.start(services, runId, { allowFindings }),
   'firm:reportstatus': (services) => services.batch.status(),
   'firm:reportcancel': (services) => services.batch.cancel(),
 };

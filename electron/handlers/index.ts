@@ -3,6 +3,7 @@ import type { CommandName } from '../../shared/ipc/contract';
 import { accountHandlers } from './accounts';
 import { clientHandlers } from './clients';
 import { firmHandlers } from './firm';
+import { healthHandlers } from './health';
 import { importHandlers } from './imports';
 import { proposalHandlers } from './proposals';
 import { portfolioHandlers } from './portfolios';
@@ -32,5 +33,6 @@ export const handlers: HandlerMap<CommandName> = {
   ...durationHandlers,
   ...referenceHandlers,
   ...firmHandlers,
+  ...healthHandlers,
   ...proposalHandlers,
 };

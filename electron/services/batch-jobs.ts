@@ -6,7 +6,7 @@ import type { Services } from './services';
 
 /** Batch PDF reports of a saved firm run as a job (one at a time), for the UI to poll and cancel. */
 export interface BatchJobs {
-  start(services: Services, runId: number): BatchJobStatus;
+  start(services: Services, runId: number, options?: { allowFindings?: boolean }): BatchJobStatus;
   status(): BatchJobStatus;
   cancel(): BatchJobStatus;
   /** Resolves when the current job (if any) has finished. */
@@ -22,7 +22,7 @@ export function createBatchJobs(): BatchJobs {
   let running: Promise<BatchJobStatus> = Promise.resolve(IDLE);
 
   return {
-    start(services, runId) {
+    start(services, runId, options = {}) {
       if (current.state === 'running') return current;
       const run = getFirmRun(services.db, runId);
       if (!services.printPdf) throw new AppError('not-found', 'Printing to PDF is not available here; use "aftershock batch --out DIR --pdf" instead.');
@@ -37,6 +37,7 @@ export function createBatchJobs(): BatchJobs {
         outDir: folder,
         print,
         signal: controller.signal,
+        allowFindings: options.allowFindings,
         onProgress: (done, total, name) => {
           if (current.id === id) current = { ...current, done, total, current: name, message: `Report ${Math.min(done + 1, total)} of ${total}: ${name}` };
         },

@@ -5,6 +5,7 @@ import type { FirmRun } from '../../shared/firm/runs';
 import { AppError } from '../../shared/ipc/result';
 import { firmSummaryHtml, type BatchError } from '../../shared/report/firm-summary';
 import { reportHtml } from '../reports/html';
+import { assertReportable } from './health';
 import { buildClientReport } from './reports';
 import type { Services } from './services';
 
@@ -25,6 +26,10 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number, current: string) => void;
   signal?: AbortSignal;
   firmName?: string;
+  /** Print clients with blocking data-health findings too (the findings are then on their first page); otherwise they are listed as not made. */
+  allowFindings?: boolean;
+  /** How the user confirms in this shell, for the refusal sentence ("add --allow-findings to print the report"). */
+  howToConfirm?: string;
 }
 
 /** Writes a file whole or not at all: a partial file is never left under the final name. */
@@ -61,6 +66,7 @@ export async function batchReports(services: Services, run: FirmRun, options: Ba
     options.onProgress?.(i, jobs.length, client.clientName);
     try {
       const model = buildClientReport(services, { clientId: client.clientId, scenarioIds, settings: { date: run.runDate } });
+      assertReportable(model.health, client.clientName, options.allowFindings, options.howToConfirm);
       const pdf = await options.print(reportHtml(services.reportDir, model), `${model.title} — ${model.settings.clientName || client.clientName}`);
       const name = uniqueFileName([{ text: client.clientName, fallback: `client-${client.clientId}` }, { text: run.runDate }], 'pdf', taken);
       writeWhole(path.join(folder, name), pdf);

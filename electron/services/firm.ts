@@ -4,13 +4,16 @@ import { groupBy } from '../../shared/group-by';
 import { valueCurrencySums } from '../../shared/domain/valuation';
 import { clientsWithTag, rankFirm, summariseFirm, type ClientRanking, type FirmClientInput } from '../../shared/firm/ranking';
 import type { FirmJobStatus, FirmRun } from '../../shared/firm/runs';
+import { withHealth, type RankingHealthOptions } from '../../shared/firm/health';
 import { AppError } from '../../shared/ipc/result';
 import type { Scenario } from '../../shared/engine';
 import { listClients } from '../db/clients';
 import { insertFirmRun } from '../db/firm-runs';
 import { listFxRates } from '../db/fx-rates';
+import { listHistoryPositionIds } from '../db/imports';
 import { listPortfolios } from '../db/portfolios';
 import { listPositionsByPortfolio, sumPositionsBy } from '../db/positions';
+import { staleDays } from './health';
 import { loadReferenceData } from './reference';
 import { getHypotheticalScenarios } from './scenario-library';
 import type { Services } from './services';
@@ -42,6 +45,11 @@ export function clientOverview(db: Database): ClientSummary[] {
   return listClients(db).map((client) => ({ ...client, ...valueCurrencySums(sums.get(client.id) ?? [], client.baseCurrency, rates) }));
 }
 
+/** What the ranking's "needs review" column checks against: today, the stale-price setting, history-made positions. */
+function healthOptions(services: Services): RankingHealthOptions {
+  return { today: services.today(), staleDays: staleDays(services), fromHistory: listHistoryPositionIds(services.db) };
+}
+
 function refuseEmpty(clients: readonly FirmClientInput[], tag: string | undefined): void {
   if (clients.length === 0) throw new AppError('not-found', tag ? `No client has the tag "${tag}".` : 'There are no clients to stress yet.');
 }
@@ -52,7 +60,8 @@ export function runFirm(services: Services, request: FirmRequest & { save?: bool
   const clients = loadFirm(services.db, request.tag);
   refuseEmpty(clients, request.tag);
   const reference = loadReferenceData(services.db, [...new Set(clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions.map((x) => x.symbol))))]);
-  const ranking = rankFirm(clients, scenarios, reference, { lookThrough: request.lookThrough ?? true });
+  const ranked = rankFirm(clients, scenarios, reference, { lookThrough: request.lookThrough ?? true });
+  const ranking = { ...ranked, clients: withHealth(ranked.clients, clients, reference, healthOptions(services)) };
   const run = { runDate: services.today(), scenarioIds: request.scenarioIds, tag: request.tag ?? null, ranking };
   if (request.save === false) return { id: 0, createdAt: new Date().toISOString(), clientCount: ranking.clients.length, ...run };
   return insertFirmRun(services.db, run);
@@ -88,7 +97,7 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
       await tick();
     }
     if (cancelled) return { ...current, state: 'cancelled', message: `Cancelled after ${rows.length} of ${clients.length} clients; nothing was saved.` };
-    const ranking = summariseFirm(rows, scenarios);
+    const ranking = summariseFirm(withHealth(rows, clients, reference, healthOptions(services)), scenarios);
     const saved = insertFirmRun(services.db, { runDate: services.today(), scenarioIds: request.scenarioIds, tag: request.tag ?? null, ranking });
     const failed = ranking.clients.filter((c) => c.error !== null).length;
     return { ...current, id, state: 'done', runId: saved.id, message: `Stressed ${rows.length} clients${failed ? `; ${failed} could not be stressed (see the list)` : ''}.` };

@@ -8,6 +8,8 @@ import { getPortfolio, listPortfolios } from '../db/portfolios';
 import { listPortfolioPositions } from '../db/positions';
 import { loadReferenceData } from './reference';
 import { getSetting, setSetting } from '../db/settings';
+import { listHistoryPositionIds } from '../db/imports';
+import { assertReportable, staleDays } from './health';
 import { reportHtml } from '../reports/html';
 import { prepareBook, type Scenario } from '../../shared/engine';
 import { loadFxHistory, loadHistory, proxyConfig } from './history';
@@ -40,6 +42,14 @@ export interface ReportRequest {
   settings?: Partial<ReportSettings>;
   /** Save the settings (all but the date) as this client's defaults. */
   remember?: boolean;
+  /** The user confirmed printing a portfolio with blocking data-health findings (they are then on page 1). */
+  allowFindings?: boolean;
+}
+
+/** What the report's health box checks against for these portfolios: the stale-price setting and history-made positions. */
+function reportHealthInput(services: Services, portfolioIds: readonly number[]) {
+  const fromHistory = new Set(portfolioIds.flatMap((id) => [...listHistoryPositionIds(services.db, id)]));
+  return { staleDays: staleDays(services), fromHistory };
 }
 
 /** Price and FX history for the report's historical scenarios (none when it has none). */
@@ -61,7 +71,11 @@ export function buildReport(services: Services, request: ReportRequest): ReportM
     const { date: _date, ...rest } = settings;
     setSetting(services.db, settingsKey(snapshot.portfolio.clientId), rest);
   }
-  return buildReportModel({ ...snapshot, scenarios, settings, history: historyForReplays(services, snapshot, scenarios, settings.lookThrough) });
+  return buildReportModel({
+    ...snapshot, scenarios, settings,
+    history: historyForReplays(services, snapshot, scenarios, settings.lookThrough),
+    health: reportHealthInput(services, [request.portfolioId]),
+  });
 }
 
 /**
@@ -83,7 +97,10 @@ export function buildClientReport(services: Services, request: { clientId: numbe
   };
   const settings = { ...reportSettingsFor(services, portfolios[0].id), ...request.settings };
   const scenarios = request.scenarioIds.map((id) => getScenario(services, id).scenario);
-  return buildReportModel({ portfolio, positions, reference: loadReferenceData(services.db, [...new Set(positions.map((p) => p.symbol))]), scenarios, settings });
+  return buildReportModel({
+    portfolio, positions, reference: loadReferenceData(services.db, [...new Set(positions.map((p) => p.symbol))]), scenarios, settings,
+    health: reportHealthInput(services, portfolios.map((p) => p.id)),
+  });
 }
 
 /** A safe file name for a report: client, portfolio and date. */
@@ -94,6 +111,7 @@ export function reportFileName(model: ReportModel, extension: 'pdf' | 'html', ta
 /** The report as one self-contained HTML file. */
 export function reportAsHtml(services: Services, request: ReportRequest): { fileName: string; html: string } {
   const model = buildReport(services, request);
+  assertReportable(model.health, model.portfolio.name, request.allowFindings);
   return { fileName: reportFileName(model, 'html'), html: reportHtml(services.reportDir, model) };
 }
 
@@ -101,6 +119,7 @@ export function reportAsHtml(services: Services, request: ReportRequest): { file
 export async function reportAsPdf(services: Services, request: ReportRequest): Promise<{ fileName: string; base64: string; bytes: number }> {
   if (!services.printPdf) throw new AppError('not-found', 'Printing to PDF is not available here; export the HTML report instead.');
   const model = buildReport(services, request);
+  assertReportable(model.health, model.portfolio.name, request.allowFindings);
   const pdf = await services.printPdf(reportHtml(services.reportDir, model), `${model.title} — ${model.settings.clientName || model.portfolio.clientName}`);
   return { fileName: reportFileName(model, 'pdf'), base64: Buffer.from(pdf).toString('base64'), bytes: pdf.byteLength };
 }

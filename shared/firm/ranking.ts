@@ -2,6 +2,7 @@ import type { ReferenceData } from '../domain/reference';
 import type { Position } from '../domain/types';
 import { prepareBook, returnOn, runScenario, scenarioMoves, type Scenario, type StressResult } from '../engine';
 import { countOf, listNames } from '../format';
+import type { RowHealth } from './health';
 
 /** One portfolio of a client, with its positions, as the firm-wide run takes it. */
 export interface FirmPortfolioInput {
@@ -45,6 +46,8 @@ export interface RankedRow {
 export interface PortfolioRanking extends RankedRow {
   portfolioId: number;
   portfolioName: string;
+  /** Data health ("needs review"); absent in runs saved before it existed. */
+  health?: RowHealth;
 }
 
 export interface ClientRanking extends RankedRow {
@@ -55,6 +58,8 @@ export interface ClientRanking extends RankedRow {
   portfolios: PortfolioRanking[];
   /** Notes from the engine (missing FX, unclassified holdings), one sentence each. */
   issues: string[];
+  /** Data health over the client's portfolios ("needs review"); absent in runs saved before it existed. */
+  health?: RowHealth;
   /** Set when the client could not be stressed at all; the row then holds zeros and ranks last. */
   error: string | null;
 }

@@ -1,6 +1,7 @@
 import type { ImportFinding, ImportFindingKind } from '../domain/import-findings';
 import type { ReferenceData } from '../domain/reference';
 import type { Position } from '../domain/types';
+import type { Scenario, StressResult } from '../engine';
 import { valuePositions } from '../domain/valuation';
 import { countOf, formatMoney, formatPercent, formatQuantity, listNames } from '../format';
 import { daysBetween, type DateSpan, spanOf } from './dates';
@@ -214,7 +215,7 @@ export function checkHealth(input: HealthInput): HealthReport {
     const held = positions.filter((p) => p.symbol === f.symbol && p.accountName === f.account);
     findings.push({ code: `import-${f.kind}`, severity: IMPORT_SEVERITY[f.kind], sentence: `${f.sentence} (import of ${f.fileName})`, fix: IMPORT_FIX[f.kind], positionIds: held.map((p) => p.id), symbols: [f.symbol] });
   }
-  if (input.scenario) scenarioFindings(input.scenario, prices, staleDays, add);
+  if (input.scenario) findings.push(...scenarioFindings(input.scenario, prices, staleDays));
 
   findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
   const counts = { blocking: 0, warning: 0, info: 0 };
@@ -227,8 +228,10 @@ export function checkHealth(input: HealthInput): HealthReport {
   };
 }
 
-/** Findings about one scenario on the book: its reach, its window and how its date sits against the prices. */
-function scenarioFindings(scenario: ScenarioHealthInput, prices: DateSpan | null, staleDays: number, add: (f: Omit<HealthFinding, 'positionIds' | 'symbols'>) => void) {
+/** Findings about one scenario on a book: its reach, a replay window cut short, and its date against the prices. */
+export function scenarioFindings(scenario: ScenarioHealthInput, prices: DateSpan | null, staleDays = DEFAULT_STALE_DAYS): HealthFinding[] {
+  const findings: HealthFinding[] = [];
+  const add = (f: Omit<HealthFinding, 'positionIds' | 'symbols'>) => findings.push({ ...f, positionIds: [], symbols: [] });
   if (scenario.notMovedShare !== undefined && scenario.notMovedShare > 0.0005) {
     add({
       code: 'not-reached', severity: scenario.notMovedShare >= NOT_MOVED_WARNING ? 'warning' : 'info',
@@ -251,4 +254,19 @@ function scenarioFindings(scenario: ScenarioHealthInput, prices: DateSpan | null
       fix: 'Refresh market data so the shocks apply to current values.',
     });
   }
+  return findings;
+}
+
+/** What a scenario's result says for the health check: its date, the value it did not move, a replay window cut short. */
+export function scenarioHealthOf(scenario: Pick<Scenario, 'name' | 'event'>, result: Pick<StressResult, 'coverage' | 'history'>): ScenarioHealthInput {
+  const window = scenario.event?.window;
+  const history = result.history;
+  // A weekend or holiday at either end is not a cut: only more than 4 days without prices.
+  const isCut = history?.mode === 'replay' && window !== undefined && (daysBetween(window.from, history.from) > 4 || daysBetween(history.to, window.to) > 4);
+  return {
+    name: scenario.name,
+    asOf: scenario.event?.date ?? window?.to ?? null,
+    notMovedShare: result.coverage.none.share,
+    replayCovered: isCut && history ? { from: history.from, to: history.to, requested: window } : null,
+  };
 }

@@ -25,6 +25,7 @@ import type { MarketJobStatus } from '../domain/market';
 import type { ProposalComparison } from '../firm/proposal';
 import type { BatchJobStatus, FirmJobStatus, FirmRun, FirmRunSummary } from '../firm/runs';
 import type { PortfolioRisk } from '../history';
+import type { HealthReport } from '../health';
 
 /**
  * The command contract: every request main accepts, declared once.
@@ -90,6 +91,8 @@ const reportRequest = {
   scenarioIds: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be scenario ids')).min(1, 'must name at least one scenario').max(12, 'can hold at most 12 scenarios'),
   settings: reportSettings.optional(),
   remember: z.boolean().optional(),
+  /** The user confirmed a report for a portfolio with blocking data-health findings. */
+  allowFindings: z.boolean().optional(),
 };
 
 const scenarioId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be a scenario id such as ai-capex-collapse');
@@ -207,6 +210,14 @@ export const commands = {
   /** Puts back the client or portfolio deleted last (this session), with everything in it. */
   'trash:restore': command<{ kind: 'client' | 'portfolio'; name: string }>()('restoreDeleted', z.strictObject({})),
   'portfolios:holdings': command<PortfolioHoldings>()('getHoldings', z.strictObject({ id })),
+
+  /** The data-health verdict on a portfolio (and on one scenario run on it). */
+  'health:check': command<HealthReport>()(
+    'checkPortfolioHealth',
+    z.strictObject({ portfolioId: id, ...scenarioRef }).refine((r) => r.scenarioId === undefined || r.scenario === undefined, 'give a scenario id or a scenario, not both'),
+  ),
+  'health:settings': command<{ staleDays: number }>()('getHealthSettings', z.strictObject({})),
+  'health:setstaledays': command<{ staleDays: number }>()('setStaleDays', z.strictObject({ staleDays: z.number().int().min(1).max(3650) })),
 
   'accounts:list': command<Account[]>()('listAccounts', z.strictObject({ portfolioId: id })),
   'accounts:create': command<Account>()(
@@ -334,7 +345,7 @@ export const commands = {
   'firm:get': command<FirmRun>()('getFirmRun', z.strictObject({ id })),
   'firm:deleterun': command<{ deleted: number }>()('deleteFirmRun', z.strictObject({ id })),
   'firm:restorerun': command<FirmRunSummary>()('restoreFirmRun', z.strictObject({ id })),
-  'firm:reports': command<BatchJobStatus>()('startBatchReports', z.strictObject({ runId: id })),
+  'firm:reports': command<BatchJobStatus>()('startBatchReports', z.strictObject({ runId: id, allowFindings: z.boolean().optional() })),
   'firm:reportstatus': command<BatchJobStatus>()('getBatchReportsStatus', z.strictObject({})),
   'firm:reportcancel': command<BatchJobStatus>()('cancelBatchReports', z.strictObject({})),
 

@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict'
   | 'forbidden'
+  /** The request would let wrong numbers leave the app (a report with blocking health findings); send it again with the user's confirmation. */
+  | 'needs-confirmation'
   | 'database'
   | 'internal';
 

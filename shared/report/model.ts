@@ -5,6 +5,8 @@ import { prepareBook, runScenario, type AggregateRow, type PositionResult, type 
 import { runReplay } from '../history/replay';
 import { defaultProxies, type ProxyConfig } from '../history/proxies';
 import type { PriceHistory } from '../history/series';
+import type { ImportFinding } from '../domain/import-findings';
+import { checkHealth, scenarioFindings, scenarioHealthOf, type HealthFinding, type HealthReport } from '../health';
 
 /** What the person producing a report says about it; remembered per client. */
 export interface ReportSettings {
@@ -22,6 +24,8 @@ export interface ReportSettings {
 export interface ReportScenarioSection {
   scenario: Pick<Scenario, 'id' | 'name' | 'description' | 'shocks' | 'event'>;
   result: Omit<StressResult, 'positions' | 'aggregates'>;
+  /** What the reader must know about this scenario's numbers: its reach, a replay window cut short, its date. */
+  findings: HealthFinding[];
   bySector: AggregateRow[];
   byTheme: AggregateRow[];
   contributors: PositionResult[];
@@ -53,6 +57,15 @@ export interface ReportModel {
   exposures: { bySector: AggregateRow[]; byTheme: AggregateRow[]; lookThrough: boolean };
   dataAsOf: { prices: string | null; classifications: string | null; fundHoldings: string[]; fxRates: string[] };
   issues: string[];
+  /** The data-health verdict on the holdings, shown in a box on the first page. */
+  health: HealthReport;
+}
+
+/** What the health check needs beyond the holdings: the date and what the database knows about their imports. */
+export interface ReportHealthInput {
+  staleDays?: number;
+  fromHistory?: ReadonlySet<number>;
+  importFindings?: readonly ImportFinding[];
 }
 
 const zero: Scenario = { format: 'aftershock-scenario', version: 1, id: 'exposure', name: 'Exposure', description: '', kind: 'hypothetical', tags: [], shocks: [] };
@@ -66,8 +79,10 @@ export function buildReportModel(input: {
   settings: ReportSettings;
   /** Price history for historical (replay) scenarios, without it their holdings come out "not tested"; FX pairs' closes to move other currencies. */
   history?: { prices: PriceHistory; proxies: ProxyConfig; fx?: PriceHistory };
+  health?: ReportHealthInput;
 }): ReportModel {
   const { portfolio, positions, reference, scenarios, settings } = input;
+  const health = checkHealth({ positions, baseCurrency: portfolio.baseCurrency, reference, today: settings.date, ...input.health });
   const book = prepareBook(positions, portfolio.baseCurrency, reference, { lookThrough: settings.lookThrough });
   const sections = scenarios.map((scenario): ReportScenarioSection => {
     const window = scenario.kind === 'historical' ? scenario.event?.window : undefined;
@@ -78,6 +93,7 @@ export function buildReportModel(input: {
     return {
       scenario: { id: scenario.id, name: scenario.name, description: scenario.description, shocks: scenario.shocks.filter((s) => s.enabled), event: scenario.event },
       result,
+      findings: scenarioFindings(scenarioHealthOf(scenario, full), health.asOf.prices, input.health?.staleDays),
       bySector: aggregates.sector ?? [],
       byTheme: aggregates.theme ?? [],
       contributors: [...rows].filter((p) => p.pnl !== 0).sort((a, b) => a.pnl - b.pnl).slice(0, 10),
@@ -117,5 +133,6 @@ export function buildReportModel(input: {
       fxRates: reference.fxRates.map((r) => `${r.currency}/${r.quote} ${r.rate} as of ${r.asOf} (${r.source})`),
     },
     issues: book.issues.map((i) => i.message),
+    health,
   };
 }

@@ -24,7 +24,7 @@ describe('story: a history that starts after a money-market fund was bought', ()
     expect(report.findings[0].sentence).toBe("The portfolio's total value is −$96,428.12: percentage returns and rankings mean nothing for it.");
     const negative = report.findings.find((f) => f.code === 'history-made-negative')!;
     expect(negative).toMatchObject({ severity: 'blocking', positionIds: [snaxx.id], symbols: ['SNAXX'] });
-    expect(negative.sentence).toMatch(/^SNAXX \(-496,428\.12\) went negative because the imported history sells more than it shows bought/);
+    expect(negative.sentence).toMatch(/^SNAXX \(−496,428\.12\) went negative because the imported history sells more than it shows bought/);
   });
 
   it('reads the same short typed in by hand as a warning, and says nothing once it is marked intended', () => {

@@ -1,0 +1,37 @@
+import { SEVERITIES, spanText, type HealthReport } from '../../shared/health';
+import { countOf } from '../../shared/format';
+import { noExtraArguments, type CliContext } from './context';
+import { resolvePortfolio, resolveScenario } from './resolve';
+
+const LABEL = { blocking: 'BLOCKING', warning: 'warning', info: 'info' } as const;
+const VERDICT = { ok: 'No findings: the numbers can be trusted as far as the data goes.', review: 'Needs review.', blocked: 'Blocked: some numbers are wrong until these are fixed.' } as const;
+
+/** Prints a health report: verdict, dates, then each finding with its fix. */
+export function printHealth(context: CliContext, name: string, health: HealthReport): void {
+  const { blocking, warning, info } = health.counts;
+  context.out(`Data health of “${name}”: ${VERDICT[health.verdict]}${health.findings.length ? ` (${countOf(blocking, 'blocking finding')}, ${countOf(warning, 'warning')}, ${info} info)` : ''}`);
+  context.out(`Prices as of ${spanText(health.asOf.prices)}; fund holdings as of ${spanText(health.asOf.fundHoldings)}${health.asOf.scenario ? `; scenario as of ${health.asOf.scenario}` : ''}.`);
+  for (const severity of SEVERITIES) {
+    for (const f of health.findings.filter((x) => x.severity === severity)) {
+      context.out(`  ${LABEL[severity].padEnd(8)} ${f.sentence}`);
+      context.out(`           → ${f.fix}`);
+    }
+  }
+}
+
+/** `aftershock health --portfolio NAME [--scenario ID] [--json]`: the data-health check; exit 1 when something blocks. */
+export function runHealth(context: CliContext, rest: string[]): number {
+  noExtraArguments('health', rest);
+  const portfolio = resolvePortfolio(context);
+  const health = context.call('health:check', { portfolioId: portfolio.id, ...(context.options.scenario ? resolveScenario(context) : {}) });
+  if (context.json) context.out(JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...health }, null, 2));
+  else printHealth(context, portfolio.name, health);
+  return health.counts.blocking ? 1 : 0;
+}
+
+/** The blocking and warning findings above a stress result, one line each, so no number prints without them. */
+export function printHealthLines(context: CliContext, health: HealthReport): void {
+  const shown = health.findings.filter((f) => f.severity !== 'info');
+  for (const f of shown) context.out(`${f.severity === 'blocking' ? 'BLOCKING' : 'Warning'}: ${f.sentence}`);
+  if (shown.length) context.out('(See "aftershock health" for what to do.)\n');
+}

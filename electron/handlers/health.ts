@@ -1,0 +1,9 @@
+import { portfolioHealth, setStaleDays, staleDays } from '../services/health';
+import type { HandlerMap } from './types';
+
+/** health:* — the data-health verdict on a portfolio and its stale-price setting. */
+export const healthHandlers: HandlerMap<'health:check' | 'health:settings' | 'health:setstaledays'> = {
+  'health:check': (services, request) => portfolioHealth(services, request),
+  'health:settings': (services) => ({ staleDays: staleDays(services) }),
+  'health:setstaledays': (services, { staleDays: days }) => setStaleDays(services, days),
+};

@@ -1,0 +1,47 @@
+import { checkHealth, DEFAULT_STALE_DAYS, scenarioHealthOf, type HealthReport } from '../../shared/health';
+import type { Scenario } from '../../shared/engine';
+import { AppError } from '../../shared/ipc/result';
+import { listHistoryPositionIds } from '../db/imports';
+import { getSetting, setSetting } from '../db/settings';
+import type { Services } from './services';
+import { resolveScenario, stressPortfolio, stressSnapshot } from './stress';
+
+const STALE_DAYS_KEY = 'health_stale_days';
+
+/** How many days old a price may be before the health check calls it stale (a setting, default 7). */
+export function staleDays(services: Services): number {
+  const saved = getSetting<number>(services.db, STALE_DAYS_KEY);
+  return typeof saved === 'number' && Number.isInteger(saved) && saved > 0 ? saved : DEFAULT_STALE_DAYS;
+}
+
+/** Saves the stale-price threshold. */
+export function setStaleDays(services: Services, days: number): { staleDays: number } {
+  setSetting(services.db, STALE_DAYS_KEY, days);
+  return { staleDays: days };
+}
+
+/** The data-health verdict on a portfolio, and on one scenario run on it when a scenario is given. */
+export function portfolioHealth(services: Services, request: { portfolioId: number; scenarioId?: string; scenario?: Scenario }): HealthReport {
+  const snapshot = stressSnapshot(services.db, request.portfolioId);
+  const scenario = request.scenarioId || request.scenario ? resolveScenario(services, request) : undefined;
+  const result = scenario ? stressPortfolio(services, { portfolioId: request.portfolioId, scenario, by: [] }) : undefined;
+  return checkHealth({
+    positions: snapshot.positions,
+    baseCurrency: snapshot.portfolio.baseCurrency,
+    reference: snapshot.reference,
+    today: services.today(),
+    fromHistory: listHistoryPositionIds(services.db, request.portfolioId),
+    staleDays: staleDays(services),
+    ...(scenario && result ? { scenario: scenarioHealthOf(scenario, result) } : {}),
+  });
+}
+
+/** Refuses to let a report leave the app for a portfolio with blocking findings unless the user said to go ahead. */
+export function assertReportable(health: HealthReport, name: string, allowFindings: boolean | undefined, howToConfirm = 'confirm to print the report'): void {
+  if (allowFindings || health.counts.blocking === 0) return;
+  const first = health.findings[0];
+  throw new AppError(
+    'needs-confirmation',
+    `${name} has ${health.counts.blocking === 1 ? 'a finding' : `${health.counts.blocking} findings`} that make its numbers wrong: ${first.sentence} Fix ${health.counts.blocking === 1 ? 'it' : 'them'} first, or ${howToConfirm} with the findings on its first page.`,
+  );
+}

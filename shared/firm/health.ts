@@ -1,0 +1,52 @@
+import type { ReferenceData } from '../domain/reference';
+import { checkHealth, type HealthReport } from '../health';
+import type { ClientRanking, FirmClientInput } from './ranking';
+
+/** A ranking row's data health, short: the verdict, counts and the blocking and warning sentences. */
+export interface RowHealth {
+  verdict: HealthReport['verdict'];
+  blocking: number;
+  warnings: number;
+  /** Blocking findings first, then warnings, one sentence each. */
+  sentences: string[];
+}
+
+export interface RankingHealthOptions {
+  today: string;
+  staleDays?: number;
+  /** Positions a transaction history created, across the firm. */
+  fromHistory?: ReadonlySet<number>;
+}
+
+const VERDICT_ORDER: HealthReport['verdict'][] = ['ok', 'review', 'blocked'];
+
+/** Summarises one health report for a ranking row. */
+export function rowHealth(report: HealthReport): RowHealth {
+  return {
+    verdict: report.verdict,
+    blocking: report.counts.blocking,
+    warnings: report.counts.warning,
+    sentences: report.findings.filter((f) => f.severity !== 'info').map((f) => f.sentence),
+  };
+}
+
+/** Adds each portfolio's and client's data health to ranked client rows ("needs review" in the firm ranking). */
+export function withHealth(rows: readonly ClientRanking[], clients: readonly FirmClientInput[], reference: ReferenceData, options: RankingHealthOptions): ClientRanking[] {
+  const inputs = new Map(clients.map((c) => [c.id, c]));
+  return rows.map((row) => {
+    const client = inputs.get(row.clientId);
+    if (!client || row.error !== null) return row;
+    const byPortfolio = new Map(
+      client.portfolios.map((p) => [p.id, rowHealth(checkHealth({ positions: p.positions, baseCurrency: client.baseCurrency, reference, ...options }))]),
+    );
+    const portfolios = row.portfolios.map((p) => ({ ...p, health: byPortfolio.get(p.portfolioId) }));
+    const all = [...byPortfolio.entries()];
+    const health: RowHealth = {
+      verdict: all.reduce<HealthReport['verdict']>((v, [, h]) => (VERDICT_ORDER.indexOf(h.verdict) > VERDICT_ORDER.indexOf(v) ? h.verdict : v), 'ok'),
+      blocking: all.reduce((n, [, h]) => n + h.blocking, 0),
+      warnings: all.reduce((n, [, h]) => n + h.warnings, 0),
+      sentences: all.flatMap(([id, h]) => (all.length > 1 ? h.sentences.map((s) => `${client.portfolios.find((p) => p.id === id)!.name}: ${s}`) : h.sentences)),
+    };
+    return { ...row, portfolios, health };
+  });
+}
