@@ -4,7 +4,7 @@ import { groupBy } from '../../shared/group-by';
 import { valueCurrencySums } from '../../shared/domain/valuation';
 import { clientsWithTag, rankFirm, summariseFirm, type ClientRanking, type FirmClientInput } from '../../shared/firm/ranking';
 import type { FirmJobStatus, FirmRun } from '../../shared/firm/runs';
-import { withHealth, type RankingHealthOptions } from '../../shared/firm/health';
+import { rankingAsOf, withHealth, type RankingHealthOptions } from '../../shared/firm/health';
 import { AppError } from '../../shared/ipc/result';
 import type { Scenario } from '../../shared/engine';
 import { listClients } from '../db/clients';
@@ -61,7 +61,7 @@ export function runFirm(services: Services, request: FirmRequest & { save?: bool
   refuseEmpty(clients, request.tag);
   const reference = loadReferenceData(services.db, [...new Set(clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions.map((x) => x.symbol))))]);
   const ranked = rankFirm(clients, scenarios, reference, { lookThrough: request.lookThrough ?? true });
-  const ranking = { ...ranked, clients: withHealth(ranked.clients, clients, reference, healthOptions(services)) };
+  const ranking = { ...ranked, clients: withHealth(ranked.clients, clients, reference, healthOptions(services)), asOf: rankingAsOf(clients, reference) };
   const run = { runDate: services.today(), scenarioIds: request.scenarioIds, tag: request.tag ?? null, ranking };
   if (request.save === false) return { id: 0, createdAt: new Date().toISOString(), clientCount: ranking.clients.length, ...run };
   return insertFirmRun(services.db, run);
@@ -97,7 +97,7 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
       await tick();
     }
     if (cancelled) return { ...current, state: 'cancelled', message: `Cancelled after ${rows.length} of ${clients.length} clients; nothing was saved.` };
-    const ranking = summariseFirm(withHealth(rows, clients, reference, healthOptions(services)), scenarios);
+    const ranking = { ...summariseFirm(withHealth(rows, clients, reference, healthOptions(services)), scenarios), asOf: rankingAsOf(clients, reference) };
     const saved = insertFirmRun(services.db, { runDate: services.today(), scenarioIds: request.scenarioIds, tag: request.tag ?? null, ranking });
     const failed = ranking.clients.filter((c) => c.error !== null).length;
     return { ...current, id, state: 'done', runId: saved.id, message: `Stressed ${rows.length} clients${failed ? `; ${failed} could not be stressed (see the list)` : ''}.` };

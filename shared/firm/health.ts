@@ -1,5 +1,5 @@
 import type { ReferenceData } from '../domain/reference';
-import { checkHealth, type HealthReport } from '../health';
+import { checkHealth, spanOf, type DateSpan, type HealthReport } from '../health';
 import type { ClientRanking, FirmClientInput } from './ranking';
 
 /** A ranking row's data health, short: the verdict, counts and the blocking and warning sentences. */
@@ -49,4 +49,14 @@ export function withHealth(rows: readonly ClientRanking[], clients: readonly Fir
     };
     return { ...row, portfolios, health };
   });
+}
+
+/** The dates a firm run's numbers rest on: the span of every holding's price date and of the held funds' holdings. */
+export function rankingAsOf(clients: readonly FirmClientInput[], reference: ReferenceData): { prices: DateSpan | null; fundHoldings: DateSpan | null } {
+  const positions = clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions));
+  const funds = new Set(positions.map((p) => p.symbol));
+  return {
+    prices: spanOf(positions.filter((p) => p.assetClass !== 'cash').map((p) => p.asOf)),
+    fundHoldings: spanOf(Object.values(reference.funds).filter((f) => funds.has(f.fund)).map((f) => f.asOf)),
+  };
 }

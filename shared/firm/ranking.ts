@@ -3,6 +3,7 @@ import type { Position } from '../domain/types';
 import { prepareBook, returnOn, runScenario, scenarioMoves, type Scenario, type StressResult } from '../engine';
 import { countOf, listNames } from '../format';
 import type { RowHealth } from './health';
+import type { DateSpan } from '../health';
 
 /** One portfolio of a client, with its positions, as the firm-wide run takes it. */
 export interface FirmPortfolioInput {
@@ -70,6 +71,8 @@ export interface FirmRanking {
   clients: ClientRanking[];
   /** Value and worst-case P&L summed per base currency (money in different currencies is never added). */
   totals: { currency: string; clients: number; value: number; pnl: number }[];
+  /** The dates the numbers rest on (absent in runs saved before they were recorded). */
+  asOf?: { prices: DateSpan | null; fundHoldings: DateSpan | null };
 }
 
 function outcomeOf(result: StressResult): ScenarioOutcome {

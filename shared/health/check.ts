@@ -28,6 +28,8 @@ export interface HealthReport {
   verdict: 'ok' | 'review' | 'blocked';
   findings: HealthFinding[];
   counts: Record<Severity, number>;
+  /** The stale-price threshold the check used, in days. */
+  staleDays: number;
   asOf: {
     /** The span of the holdings' price dates. */
     prices: DateSpan | null;
@@ -224,6 +226,7 @@ export function checkHealth(input: HealthInput): HealthReport {
     verdict: counts.blocking ? 'blocked' : counts.warning ? 'review' : 'ok',
     findings,
     counts,
+    staleDays,
     asOf: { prices, fundHoldings, scenario: input.scenario?.asOf ?? null },
   };
 }

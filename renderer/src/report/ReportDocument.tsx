@@ -5,8 +5,31 @@ import type { AggregateRow, PositionResult } from '../../../shared/engine/run';
 import { formatMoney, formatPercent } from '../../../shared/format';
 import { currencySentence } from '../../../shared/history/fx';
 import type { ReportModel, ReportScenarioSection } from '../../../shared/report/model';
+import { spanText, type HealthReport } from '../../../shared/health';
 import { GroupChart } from '../views/results/GroupChart';
 import { WaterfallChart } from '../views/results/WaterfallChart';
+
+/** The first page's data-health box: what makes the numbers wrong or doubtful, and the dates they rest on. */
+function HealthBox({ health }: { health: HealthReport }) {
+  const shown = health.findings.filter((f) => f.severity !== 'info');
+  return (
+    <div className={`health-box ${health.verdict}`} role="note" aria-label="Data health" data-testid="report-health">
+      <h3>{health.verdict === 'blocked' ? 'Data health: some figures in this report are wrong until these are fixed' : health.verdict === 'review' ? 'Data health: check before relying on these figures' : 'Data health: no findings'}</h3>
+      {shown.length > 0 && (
+        <ul>
+          {shown.map((f, i) => (
+            <li key={`${f.code}-${i}`}>
+              <strong>{f.severity === 'blocking' ? 'Blocking' : 'Warning'}:</strong> {f.sentence}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        Prices as of {spanText(health.asOf.prices)}; fund holdings as of {spanText(health.asOf.fundHoldings)}.
+      </p>
+    </div>
+  );
+}
 
 /** Width of the printable area of an A4 page with the report's margins, in CSS pixels. */
 export const PAGE_WIDTH = 680;
@@ -45,6 +68,7 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
           <dd>{model.summary.map((s) => s.name).join('; ')}</dd>
         </dl>
         {model.settings.notes && <p className="notes">{model.settings.notes}</p>}
+        <HealthBox health={model.health} />
       </section>
 
       <section className="page" aria-label="Summary">
@@ -216,6 +240,11 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
       <p className="lead">
         {money(result.valueBefore)} → {money(result.valueAfter)}: <strong>{money(result.pnl)}</strong> ({returnText(result.return, result.valueBefore)})
       </p>
+      {section.findings.filter((f) => f.severity !== 'info').map((f, i) => (
+        <p key={`${f.code}-${i}`} className="callout section-finding">
+          {f.sentence}
+        </p>
+      ))}
       {scenario.description && <p>{scenario.description}</p>}
       {scenario.event && (
         <p className="small">

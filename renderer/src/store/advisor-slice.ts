@@ -22,7 +22,8 @@ export interface AdvisorSlice {
   proposal: Proposal | null;
   comparison: ProposalComparison | null;
   batchStatus: BatchJobStatus | null;
-  startBatchReports(runId: number): Promise<void>;
+  /** Makes every client's PDF of a saved run; with `allowFindings`, also those with blocking data-health findings. */
+  startBatchReports(runId: number, allowFindings?: boolean): Promise<void>;
   cancelBatchReports(): Promise<void>;
   loadClientOverview(): Promise<void>;
   createClient(input: RequestInput<'clients:create'>): Promise<boolean>;
@@ -73,9 +74,9 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
     comparison: null,
     batchStatus: null,
 
-    startBatchReports: async (runId) => {
+    startBatchReports: async (runId, allowFindings = false) => {
       await attempt(async () => {
-        let status = await unwrap(api().startBatchReports({ runId }));
+        let status = await unwrap(api().startBatchReports({ runId, allowFindings }));
         set({ batchStatus: status });
         while (status.state === 'running') {
           await wait(POLL_MS * 2);

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { PortfolioHoldings, Position } from '../../../shared/domain/types';
+import type { HealthReport } from '../../../shared/health';
 import type { RequestInput } from '../../../shared/ipc/contract';
 import { api, unwrap } from '../api';
 import { attempt as attemptWith } from './attempt';
@@ -11,7 +12,10 @@ export type PositionPatch = RequestInput<'positions:update'>['patch'];
 export interface HoldingsSlice {
   holdings: PortfolioHoldings | null;
   holdingsLoading: boolean;
+  /** The selected portfolio's data-health verdict (reloaded with the holdings). */
+  health: HealthReport | null;
   loadHoldings(): Promise<void>;
+  loadHealth(): Promise<void>;
   addAccount(name: string, broker?: string): Promise<boolean>;
   addPosition(input: NewPosition): Promise<boolean>;
   updatePosition(id: number, patch: PositionPatch): Promise<boolean>;
@@ -45,6 +49,7 @@ export const createHoldingsSlice: StateCreator<Store, [], [], HoldingsSlice> = (
   return {
     holdings: null,
     holdingsLoading: false,
+    health: null,
 
     loadHoldings: async () => {
       const id = get().selectedPortfolioId;
@@ -55,6 +60,15 @@ export const createHoldingsSlice: StateCreator<Store, [], [], HoldingsSlice> = (
       set({ holdingsLoading: true });
       await attempt(async () => set({ holdings: await unwrap(api().getHoldings({ id })) }));
       set({ holdingsLoading: false });
+      await get().loadHealth();
+    },
+
+    loadHealth: async () => {
+      const portfolioId = get().selectedPortfolioId;
+      if (portfolioId === null) return set({ health: null });
+      const health = await attempt(() => unwrap(api().checkPortfolioHealth({ portfolioId })));
+      // A slow answer for a portfolio the user has left is dropped.
+      if (get().selectedPortfolioId === portfolioId) set({ health });
     },
 
     addAccount: async (name, broker) =>

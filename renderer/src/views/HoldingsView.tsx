@@ -11,6 +11,7 @@ import { ClassificationCell } from './ClassificationCell';
 import { ClassifyDialog } from './ClassifyDialog';
 import { ExposurePanel } from './ExposurePanel';
 import { MarketRefresh } from './MarketRefresh';
+import { HealthBadge } from './HealthPanel';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'symbol', label: 'Symbol' },
@@ -35,6 +36,7 @@ export function HoldingsView() {
   const [newAccount, setNewAccount] = useState<string | null>(null);
   const [classifying, setClassifying] = useState<string | null>(null);
   const { reference, loadReference } = useStore();
+  const health = useStore((state) => state.health);
 
   useEffect(() => {
     void loadHoldings();
@@ -88,6 +90,7 @@ export function HoldingsView() {
               · {countOf(holdings.positions.length, 'position')} in {countOf(accounts.length, 'account')}
             </p>
           )}
+          {holdings && health && holdings.positions.length > 0 && <HealthBadge key={holdings.portfolio.id} health={health} />}
         </div>
         <div className="toolbar">
           <button type="button" onClick={openImport} title="Import a broker CSV export (File › Import holdings… in the desktop app)">

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ReportModel, ReportSettings } from '../../../shared/report/model';
-import { api, unwrap } from '../api';
+import { countOf } from '../../../shared/format';
+import { api, CommandError, unwrap } from '../api';
+import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { ReportDocument } from '../report/ReportDocument';
 import '../report/report.css';
@@ -29,6 +31,7 @@ export function ReportsView() {
   const [settings, setSettings] = useState<Partial<ReportSettings>>({});
   const [model, setModel] = useState<ReportModel | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<'pdf' | 'html' | null>(null);
 
   useEffect(() => {
     if (s.scenarios.length === 0) void useStore.getState().loadScenarios();
@@ -62,27 +65,39 @@ export function ReportsView() {
     );
   }
 
-  const request = () => ({ portfolioId: portfolioId!, scenarioIds: chosen, settings, remember: true });
-  const exportPdf = async () => {
+  const request = (allowFindings: boolean) => ({ portfolioId: portfolioId!, scenarioIds: chosen, settings, remember: true, allowFindings });
+  // A portfolio with blocking findings is not printed silently: the user confirms, and the findings go on page 1.
+  const guarded = (kind: 'pdf' | 'html', allowFindings = false) => {
+    if (!allowFindings && model && model.health.counts.blocking > 0) return setConfirming(kind);
+    void (kind === 'pdf' ? exportPdf(allowFindings) : exportHtml(allowFindings));
+  };
+  const needsConfirmation = (error: unknown, kind: 'pdf' | 'html') => {
+    if (error instanceof CommandError && error.data.code === 'needs-confirmation') {
+      setConfirming(kind);
+      return true;
+    }
+    return false;
+  };
+  const exportPdf = async (allowFindings: boolean) => {
     setBusy('Preparing the PDF…');
     try {
-      const pdf = await unwrap(api().exportReportPdf(request()));
+      const pdf = await unwrap(api().exportReportPdf(request(allowFindings)));
       const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
       saveFile(pdf.fileName, new Blob([bytes], { type: 'application/pdf' }));
       s.notify({ kind: 'info', message: `Saved ${pdf.fileName} (${Math.round(pdf.bytes / 1024)} KB).` });
     } catch (error) {
-      s.notify({ kind: 'error', message: (error as Error).message });
+      if (!needsConfirmation(error, 'pdf')) s.notify({ kind: 'error', message: (error as Error).message });
     } finally {
       setBusy(null);
     }
   };
-  const exportHtml = async () => {
+  const exportHtml = async (allowFindings: boolean) => {
     setBusy('Preparing the HTML file…');
     try {
-      const file = await unwrap(api().exportReportHtml(request()));
+      const file = await unwrap(api().exportReportHtml(request(allowFindings)));
       saveFile(file.fileName, new Blob([file.html], { type: 'text/html' }));
     } catch (error) {
-      s.notify({ kind: 'error', message: (error as Error).message });
+      if (!needsConfirmation(error, 'html')) s.notify({ kind: 'error', message: (error as Error).message });
     } finally {
       setBusy(null);
     }
@@ -109,14 +124,35 @@ export function ReportsView() {
               </option>
             ))}
           </select>
-          <button type="button" onClick={() => void exportHtml()} disabled={!model || busy !== null}>
+          <button type="button" onClick={() => guarded('html')} disabled={!model || busy !== null}>
             Save HTML
           </button>
-          <button type="button" className="primary" onClick={() => void exportPdf()} disabled={!model || busy !== null}>
+          <button type="button" className="primary" onClick={() => guarded('pdf')} disabled={!model || busy !== null}>
             Export PDF
           </button>
         </div>
       </header>
+      {confirming && model && (
+        <Dialog title="This report has wrong numbers in it" onClose={() => setConfirming(null)}>
+          <p>
+            {model.portfolio.name} has {countOf(model.health.counts.blocking, 'blocking finding')}: until {model.health.counts.blocking === 1 ? 'it is' : 'they are'} fixed, some figures in the report are wrong.
+          </p>
+          <ul className="small">
+            {model.health.findings.filter((f) => f.severity === 'blocking').map((f, i) => (
+              <li key={i}>{f.sentence}</li>
+            ))}
+          </ul>
+          <p className="muted small">Fix them in Holdings first, or make the report anyway: the findings are then printed in a box on its first page.</p>
+          <div className="dialog-actions">
+            <button type="button" autoFocus onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+            <button type="button" className="primary" onClick={() => { const kind = confirming; setConfirming(null); guarded(kind, true); }}>
+              {confirming === 'pdf' ? 'Export PDF with findings' : 'Save HTML with findings'}
+            </button>
+          </div>
+        </Dialog>
+      )}
       {busy && (
         <p className="banner" role="status">
           {busy}

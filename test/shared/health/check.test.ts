@@ -94,7 +94,7 @@ describe('story: dates behind the numbers', () => {
   });
 
   it('passes a clean, current, classified book', () => {
-    expect(check({ positions: [pos('AAPL', 10, 200, { asOf: '2026-12-02' })] })).toMatchObject({ verdict: 'ok', findings: [], counts: { blocking: 0, warning: 0, info: 0 } });
+    expect(check({ positions: [pos('AAPL', 10, 200, { asOf: '2026-12-02' })] })).toMatchObject({ verdict: 'ok', findings: [], counts: { blocking: 0, warning: 0, info: 0 }, staleDays: 7 });
   });
 
   it('lists what an import decided, worst first', () => {

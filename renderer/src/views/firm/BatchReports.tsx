@@ -1,11 +1,40 @@
+import { useState } from 'react';
+import { countOf, listNames } from '../../../../shared/format';
+import type { ClientRanking } from '../../../../shared/firm/ranking';
+import { Dialog } from '../../components/Dialog';
 import { useStore } from '../../store/store';
 
 /** One PDF per client of the open run and a firm summary, into a folder main asks for; progress, cancel, errors. */
-export function BatchReports(props: { runId: number }) {
+export function BatchReports(props: { runId: number; clients: readonly ClientRanking[] }) {
   const { batchStatus: status, startBatchReports, cancelBatchReports } = useStore();
+  const [asking, setAsking] = useState(false);
   const running = status?.state === 'running';
+  const blocked = props.clients.filter((c) => c.health?.verdict === 'blocked').map((c) => c.clientName);
+  const start = (allowFindings: boolean) => {
+    setAsking(false);
+    void startBatchReports(props.runId, allowFindings);
+  };
   return (
     <article className="card" aria-label="Batch reports">
+      {asking && (
+        <Dialog title="Some clients' numbers are wrong" onClose={() => setAsking(false)}>
+          <p>
+            {countOf(blocked.length, 'client')} ({listNames(blocked)}) {blocked.length === 1 ? 'has' : 'have'} blocking data-health findings: some figures in
+            {blocked.length === 1 ? ' that report' : ' their reports'} would be wrong. See the Data column of the ranking.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setAsking(false)}>
+              Cancel
+            </button>
+            <button type="button" autoFocus onClick={() => start(false)}>
+              Skip {blocked.length === 1 ? 'it' : 'them'}
+            </button>
+            <button type="button" className="primary" onClick={() => start(true)}>
+              Include with findings on page 1
+            </button>
+          </div>
+        </Dialog>
+      )}
       <div className="card-toolbar">
         <strong>Client reports</strong>
         <span className="muted small">One PDF per client and a firm summary, into a folder you choose.</span>
@@ -14,7 +43,7 @@ export function BatchReports(props: { runId: number }) {
             Cancel reports
           </button>
         ) : (
-          <button type="button" onClick={() => void startBatchReports(props.runId)}>
+          <button type="button" onClick={() => (blocked.length ? setAsking(true) : start(false))}>
             PDF reports…
           </button>
         )}

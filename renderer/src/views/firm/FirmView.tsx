@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { signedPercent } from '../../../../shared/engine/match';
 import { returnText } from '../../../../shared/engine/run';
+import type { RowHealth } from '../../../../shared/firm/health';
+import { spanText } from '../../../../shared/health';
+import { verdictLabel } from '../health-display';
 import { compareRuns } from '../../../../shared/firm/compare';
 import { countOf, formatMoney, formatPercent } from '../../../../shared/format';
 import { EmptyState } from '../../components/EmptyState';
@@ -22,6 +25,16 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'coverage', label: 'Shocked', numeric: true },
 ];
 const ROW_HEIGHT = 39;
+
+/** The ranking's data-health cell: "Needs review" or "Blocked" with the findings as its tooltip. */
+function DataCell(props: { health: RowHealth | undefined }) {
+  const h = props.health;
+  return (
+    <td className={`data-verdict ${h?.verdict ?? ''}`} title={h?.sentences.join('\n') || undefined} data-testid="data-verdict">
+      {verdictLabel(h?.verdict)}
+    </td>
+  );
+}
 
 /** Firm-wide stress: run scenarios across every client, rank them by loss, chart the spread, open any client. */
 export function FirmView() {
@@ -135,6 +148,11 @@ export function FirmView() {
               <div className="muted small">Run of {firmRun.runDate}</div>
               <div className="stat-value">{countOf(firmRun.clientCount, 'client')}</div>
               <div className="muted small">{firmRun.ranking.scenarios.map((x) => x.name).join(', ')}</div>
+              {firmRun.ranking.asOf && (
+                <div className="muted small" data-testid="ranking-dates">
+                  Prices as of {spanText(firmRun.ranking.asOf.prices)} · fund holdings as of {spanText(firmRun.ranking.asOf.fundHoldings)}
+                </div>
+              )}
             </div>
             {firmRun.ranking.totals.map((t) => (
               <div key={t.currency} className="card stat">
@@ -144,7 +162,7 @@ export function FirmView() {
               </div>
             ))}
           </div>
-          <BatchReports runId={firmRun.id} />
+          <BatchReports runId={firmRun.id} clients={firmRun.ranking.clients} />
           <ChartCard title="Loss distribution (clients per worst-case loss)" fileName={`firm-losses-${firmRun.runDate}`}>
             <LossChart clients={firmRun.ranking.clients} />
           </ChartCard>
@@ -171,6 +189,7 @@ export function FirmView() {
                         </button>
                       </th>
                     ))}
+                    <th title="Data health: blocking findings make the numbers wrong; warnings make them doubtful">Data</th>
                     {firmBaseline && <th className="num">vs {firmBaseline.runDate}</th>}
                     <th aria-label="Actions" />
                   </tr>
@@ -192,6 +211,7 @@ export function FirmView() {
                           <td className="num loss">{returnText(p.return, p.value)}</td>
                           <td>{scenarioName(p.worstScenarioId)}</td>
                           <td className="num">{formatPercent(p.coverage, 0)}</td>
+                          <DataCell health={p.health} />
                           {firmBaseline && <td />}
                           <td className="row-actions">
                             <button type="button" className="link" onClick={() => void s.openClientResults(p.portfolioId, p.worstScenarioId)}>
@@ -205,8 +225,8 @@ export function FirmView() {
                       return (
                         <tr key={key} {...rowProps} className="sub-row">
                           <td />
-                          <td colSpan={firmBaseline ? 8 : 7} className="muted small">
-                            {c.issues.join(' ')}
+                          <td colSpan={firmBaseline ? 9 : 8} className="muted small">
+                            {[...(c.health?.sentences ?? []), ...c.issues].join(' ')}
                           </td>
                         </tr>
                       );
@@ -223,7 +243,7 @@ export function FirmView() {
                           {c.tags.length > 0 && <span className="muted small"> · {c.tags.join(', ')}</span>}
                         </td>
                         {c.error ? (
-                          <td colSpan={5} className="danger-text">
+                          <td colSpan={6} className="danger-text">
                             {c.error}
                           </td>
                         ) : (
@@ -235,6 +255,7 @@ export function FirmView() {
                             <td className="num" title="Share of value the worst scenario shocks; the rest is not moved">
                               {formatPercent(c.coverage, 0)}
                             </td>
+                            <DataCell health={c.health} />
                           </>
                         )}
                         {firmBaseline && <td className="num small">{change?.pnlChange == null ? 'new' : `${money(change.pnlChange)} (${signedPercent(change.returnChange ?? 0)})`}</td>}

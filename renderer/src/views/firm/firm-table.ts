@@ -52,7 +52,7 @@ export function rankingLines(clients: readonly RankedClient[], openId: number | 
       : [
           { kind: 'client', client },
           ...client.portfolios.map((portfolio) => ({ kind: 'portfolio' as const, client, portfolio })),
-          ...(client.issues.length > 0 ? [{ kind: 'issues' as const, client }] : []),
+          ...(client.issues.length > 0 || (client.health?.sentences.length ?? 0) > 0 ? [{ kind: 'issues' as const, client }] : []),
         ],
   );
 }

@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { scenarioFindings, scenarioHealthOf, spanText } from '../../../../shared/health';
+import { HealthBanner } from '../HealthPanel';
 import type { Dimension } from '../../../../shared/engine';
 import { EmptyState } from '../../components/EmptyState';
 import { useStore } from '../../store/store';
@@ -23,6 +25,14 @@ export function ResultsView() {
   const s = useStore();
   const [tab, setTab] = useState<Tab>('result');
   const [dimension, setDimension] = useState<Dimension>('sector');
+  const health = useStore((state) => state.health);
+  const loadHealth = useStore((state) => state.loadHealth);
+  useEffect(() => {
+    void loadHealth();
+  }, [s.selectedPortfolioId, loadHealth]);
+  // The portfolio's findings come from main; this scenario's (reach, a cut replay window, its date) from the live result.
+  const scenarioInput = useMemo(() => (draft && result ? scenarioHealthOf(draft, result) : null), [draft, result]);
+  const scenarioHealth = useMemo(() => (health && scenarioInput ? scenarioFindings(scenarioInput, health.asOf.prices, health.staleDays) : []), [health, scenarioInput]);
 
   if (s.portfoliosLoaded && s.portfolios.length === 0) {
     return (
@@ -84,6 +94,13 @@ export function ResultsView() {
       {tab === 'compare' && <CompareView />}
       {tab === 'replay' && <ReplayView />}
       {tab === 'risk' && <RiskPanel />}
+      {tab === 'result' && result && health && <HealthBanner health={health} extra={scenarioHealth} />}
+      {tab === 'result' && result && health && (
+        <p className="muted small data-dates" data-testid="result-dates">
+          Prices as of {spanText(health.asOf.prices)} · fund holdings as of {spanText(health.asOf.fundHoldings)}
+          {scenarioInput?.asOf ? ` · scenario as of ${scenarioInput.asOf}` : ''}
+        </p>
+      )}
       {tab === 'result' && historyError && <p className="warn small" role="alert">{historyError}</p>}
       {tab === 'result' && !result && !historyError && <p className="muted">{pending ? 'Computing from price history…' : 'Loading…'}</p>}
       {tab === 'result' && result && book && draft && <ResultBody book={book} scenario={draft} result={result} dimension={dimension} onDimension={setDimension} pending={pending} />}

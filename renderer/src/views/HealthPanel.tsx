@@ -1,0 +1,74 @@
+import { useId, useState } from 'react';
+import { countOf } from '../../../shared/format';
+import { spanText, type HealthFinding, type HealthReport } from '../../../shared/health';
+import { healthHeadline, worstFirst } from './health-display';
+
+/** One finding: severity, sentence, and what to do. */
+function FindingItem(props: { finding: HealthFinding }) {
+  const f = props.finding;
+  return (
+    <li className={`finding ${f.severity}`}>
+      <span className={`severity ${f.severity}`}>{f.severity === 'blocking' ? 'Blocking' : f.severity === 'warning' ? 'Warning' : 'Info'}</span>
+      <span>
+        {f.sentence} <span className="muted">{f.fix}</span>
+      </span>
+    </li>
+  );
+}
+
+/** Every finding, worst first, with the dates the numbers rest on. */
+export function HealthList(props: { health: HealthReport; extra?: readonly HealthFinding[]; id?: string }) {
+  const findings = worstFirst([...props.health.findings, ...(props.extra ?? [])]);
+  const { prices, fundHoldings, scenario } = props.health.asOf;
+  return (
+    <div className="health-list" id={props.id}>
+      {findings.length === 0 ? <p className="muted small">No findings: nothing in the data makes these numbers doubtful.</p> : (
+        <ul>
+          {findings.map((f, i) => (
+            <FindingItem key={`${f.code}-${i}`} finding={f} />
+          ))}
+        </ul>
+      )}
+      <p className="muted small" data-testid="health-dates">
+        Prices as of {spanText(prices)} · fund holdings as of {spanText(fundHoldings)}
+        {scenario ? ` · scenario as of ${scenario}` : ''}
+      </p>
+    </div>
+  );
+}
+
+/** The Holdings header's data-health badge; it opens the list of findings. */
+export function HealthBadge(props: { health: HealthReport }) {
+  const [open, setOpen] = useState(props.health.verdict === 'blocked');
+  const listId = useId();
+  const { verdict } = props.health;
+  return (
+    <div className="health">
+      <button type="button" className={`health-badge ${verdict}`} aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)} data-testid="health-badge">
+        {healthHeadline(props.health)}
+      </button>
+      {open && <HealthList health={props.health} id={listId} />}
+    </div>
+  );
+}
+
+/** The Results banner: what makes this result wrong or doubtful (the portfolio's findings and this scenario's). */
+export function HealthBanner(props: { health: HealthReport; extra: readonly HealthFinding[] }) {
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const shown = worstFirst([...props.health.findings, ...props.extra]).filter((f) => f.severity !== 'info');
+  if (shown.length === 0) return null;
+  const blocking = shown.filter((f) => f.severity === 'blocking').length;
+  return (
+    <div className={blocking ? 'banner health-banner blocked' : 'banner health-banner warn'} role="status" data-testid="health-banner">
+      <p>
+        <strong>{blocking ? `These numbers are wrong until ${countOf(blocking, 'finding')} ${blocking === 1 ? 'is' : 'are'} fixed:` : 'Check before relying on these numbers:'}</strong> {shown[0].sentence}
+        {shown.length > 1 && ` (and ${countOf(shown.length - 1, 'more finding')})`}{' '}
+        <button type="button" className="link" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+          {open ? 'Hide' : 'Show all'}
+        </button>
+      </p>
+      {open && <HealthList health={props.health} extra={props.extra} id={listId} />}
+    </div>
+  );
+}
