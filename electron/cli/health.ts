@@ -10,7 +10,7 @@ const VERDICT = { ok: 'No findings: the numbers can be trusted as far as the dat
 export function printHealth(context: CliContext, name: string, health: HealthReport): void {
   const { blocking, warning, info } = health.counts;
   context.out(`Data health of “${name}”: ${VERDICT[health.verdict]}${health.findings.length ? ` (${countOf(blocking, 'blocking finding')}, ${countOf(warning, 'warning')}, ${info} info)` : ''}`);
-  context.out(`Prices as of ${spanText(health.asOf.prices)}; fund holdings as of ${spanText(health.asOf.fundHoldings)}${health.asOf.scenario ? `; scenario as of ${health.asOf.scenario}` : ''}.`);
+  context.out(`Prices as of ${spanText(health.asOf.prices)}; fund holdings as of ${spanText(health.asOf.fundHoldings, 'none used')}${health.asOf.scenario ? `; scenario as of ${health.asOf.scenario}` : ''}.`);
   for (const severity of SEVERITIES) {
     for (const f of health.findings.filter((x) => x.severity === severity)) {
       context.out(`  ${LABEL[severity].padEnd(8)} ${f.sentence}`);

@@ -122,7 +122,7 @@ export function checkHealth(input: HealthInput): HealthReport {
   if (parQuoted.length) {
     add({
       code: 'par-quoted-price', severity: 'blocking',
-      sentence: `${listNames(parQuoted.map((p) => `${p.symbol} (${formatQuantity(p.quantity)} at ${p.price})`))} look priced in percent of par: their values may be 100× too high.`,
+      sentence: `${listNames(parQuoted.map((p) => `${p.symbol} (${formatQuantity(p.quantity)} at ${p.price})`))} ${parQuoted.length === 1 ? 'looks' : 'look'} priced in percent of par: ${parQuoted.length === 1 ? 'its value' : 'their values'} may be 100× too high.`,
       fix: 'Edit the price to per $1 of face (e.g. 98.84 → 0.9884), or re-import the file.',
     }, parQuoted);
   }
@@ -203,7 +203,8 @@ export function checkHealth(input: HealthInput): HealthReport {
     }, positions.filter((p) => oldFunds.some((f) => f.fund === p.symbol)));
   }
   const gross = valued.positions.reduce((s, p) => s + Math.abs(p.baseValue ?? 0), 0);
-  const unclassified = valued.positions.filter((p) => p.assetClass !== 'cash' && !reference.securities[p.symbol]?.sector && !reference.funds[p.symbol]);
+  // Cash and bonds have no GICS sector by nature; only equity-like holdings without one are unreachable by sector shocks.
+  const unclassified = valued.positions.filter((p) => p.assetClass !== 'cash' && p.assetClass !== 'bond' && !reference.securities[p.symbol]?.sector && !reference.funds[p.symbol]);
   const unclassifiedValue = unclassified.reduce((s, p) => s + Math.abs(p.baseValue ?? 0), 0);
   if (unclassified.length && gross > 0) {
     const share = unclassifiedValue / gross;

@@ -21,8 +21,8 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
 }
 
-/** A span in words: "2026-11-30", or "2026-10-01 to 2026-11-30". */
-export function spanText(span: DateSpan | null): string {
-  if (!span) return 'unknown';
+/** A span in words: "2026-11-30", or "2026-10-01 to 2026-11-30"; `none` when there is no date. */
+export function spanText(span: DateSpan | null, none = 'unknown'): string {
+  if (!span) return none;
   return span.oldest === span.newest ? span.oldest : `${span.oldest} to ${span.newest}`;
 }

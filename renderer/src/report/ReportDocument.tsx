@@ -25,7 +25,7 @@ function HealthBox({ health }: { health: HealthReport }) {
         </ul>
       )}
       <p>
-        Prices as of {spanText(health.asOf.prices)}; fund holdings as of {spanText(health.asOf.fundHoldings)}.
+        Prices as of {spanText(health.asOf.prices)}; fund holdings as of {spanText(health.asOf.fundHoldings, 'none used')}.
       </p>
     </div>
   );

@@ -17,7 +17,7 @@ function FindingItem(props: { finding: HealthFinding }) {
 }
 
 /** Every finding, worst first, with the dates the numbers rest on. */
-export function HealthList(props: { health: HealthReport; extra?: readonly HealthFinding[]; id?: string }) {
+export function HealthList(props: { health: HealthReport; extra?: readonly HealthFinding[]; id?: string; hideDates?: boolean }) {
   const findings = worstFirst([...props.health.findings, ...(props.extra ?? [])]);
   const { prices, fundHoldings, scenario } = props.health.asOf;
   return (
@@ -29,10 +29,10 @@ export function HealthList(props: { health: HealthReport; extra?: readonly Healt
           ))}
         </ul>
       )}
-      <p className="muted small" data-testid="health-dates">
-        Prices as of {spanText(prices)} · fund holdings as of {spanText(fundHoldings)}
+      {!props.hideDates && <p className="muted small" data-testid="health-dates">
+        Prices as of {spanText(prices)} · fund holdings as of {spanText(fundHoldings, 'none used')}
         {scenario ? ` · scenario as of ${scenario}` : ''}
-      </p>
+      </p>}
     </div>
   );
 }
@@ -68,7 +68,7 @@ export function HealthBanner(props: { health: HealthReport; extra: readonly Heal
           {open ? 'Hide' : 'Show all'}
         </button>
       </p>
-      {open && <HealthList health={props.health} extra={props.extra} id={listId} />}
+      {open && <HealthList health={props.health} extra={props.extra} id={listId} hideDates />}
     </div>
   );
 }

@@ -57,9 +57,10 @@ describe('story: what an old Fidelity history and a careless typist leave behind
       'warning:no-price',
       'warning:value-mismatch',
       'warning:duplicate-position',
-      'warning:unclassified',
+      'info:unclassified',
     ]);
-    expect(report.findings[0].sentence).toBe('912797KX4 (18,000 at 98.84) look priced in percent of par: their values may be 100× too high.');
+    expect(report.findings[0].sentence).toBe('912797KX4 (18,000 at 98.84) looks priced in percent of par: its value may be 100× too high.');
+    expect(report.findings.find((f) => f.code === 'unclassified')!.symbols).toEqual(['XYZ']);
     expect(report.findings.find((f) => f.code === 'value-mismatch')!.sentence).toBe("AAPL: quantity × price $20,000.00 against the statement's $21,000.00 (more than 1% apart; the price is used).");
     expect(report.findings.find((f) => f.code === 'duplicate-position')!.positionIds).toEqual([typo.id, again.id]);
   });
@@ -67,7 +68,7 @@ describe('story: what an old Fidelity history and a careless typist leave behind
   it('does not flag a bond already priced per $1 of face, or a statement within 1%', () => {
     const bill = pos('912797KX4', 18_000, 0.9884, { assetClass: 'bond', asOf: '2026-12-01' });
     const close = pos('AAPL', 100, 200, { marketValue: 20_150, asOf: '2026-12-01' });
-    expect(check({ positions: [bill, close] }).findings.map((f) => f.code)).toEqual(['unclassified']);
+    expect(check({ positions: [bill, close] }).findings.map((f) => f.code)).toEqual([]);
   });
 });
 

@@ -150,7 +150,7 @@ export function FirmView() {
               <div className="muted small">{firmRun.ranking.scenarios.map((x) => x.name).join(', ')}</div>
               {firmRun.ranking.asOf && (
                 <div className="muted small" data-testid="ranking-dates">
-                  Prices as of {spanText(firmRun.ranking.asOf.prices)} · fund holdings as of {spanText(firmRun.ranking.asOf.fundHoldings)}
+                  Prices as of {spanText(firmRun.ranking.asOf.prices)} · fund holdings as of {spanText(firmRun.ranking.asOf.fundHoldings, 'none used')}
                 </div>
               )}
             </div>

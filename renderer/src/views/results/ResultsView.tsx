@@ -97,7 +97,7 @@ export function ResultsView() {
       {tab === 'result' && result && health && <HealthBanner health={health} extra={scenarioHealth} />}
       {tab === 'result' && result && health && (
         <p className="muted small data-dates" data-testid="result-dates">
-          Prices as of {spanText(health.asOf.prices)} · fund holdings as of {spanText(health.asOf.fundHoldings)}
+          Prices as of {spanText(health.asOf.prices)} · fund holdings as of {spanText(health.asOf.fundHoldings, 'none used')}
           {scenarioInput?.asOf ? ` · scenario as of ${scenarioInput.asOf}` : ''}
         </p>
       )}
