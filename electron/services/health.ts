@@ -42,6 +42,6 @@ export function assertReportable(health: HealthReport, name: string, allowFindin
   const first = health.findings[0];
   throw new AppError(
     'needs-confirmation',
-    `${name} has ${health.counts.blocking === 1 ? 'a finding' : `${health.counts.blocking} findings`} that make its numbers wrong: ${first.sentence} Fix ${health.counts.blocking === 1 ? 'it' : 'them'} first, or ${howToConfirm} with the findings on its first page.`,
+    `${name} has ${health.counts.blocking === 1 ? 'a finding that makes' : `${health.counts.blocking} findings that make`} its numbers wrong: ${first.sentence} Fix ${health.counts.blocking === 1 ? 'it' : 'them'} first, or ${howToConfirm} with the findings on its first page.`,
   );
 }
