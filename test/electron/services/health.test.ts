@@ -78,7 +78,7 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('reports wit
   });
 
   it('skips a blocked client in a batch unless told to include it, and ranks it as blocked', async () => {
-    const scenario = saveScenario(services, 'market-down', [{ target: 'market', change: -0.1 }]);
+    const scenario = saveScenario(services, 'market-down', [{ target: 'market', value: '', change: -0.1 }]);
     parQuotedClient('Bond holder');
     addClient(services, 'Clean', [['AAPL', 10, 200]]);
     const run = call(services, 'firm:run', { scenarioIds: [scenario] });
