@@ -7,7 +7,7 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   account: 'Account', accountNumber: 'Account number', symbol: 'Symbol', isin: 'ISIN', description: 'Description',
   quantity: 'Quantity', price: 'Price', marketValue: 'Market value', costBasis: 'Cost basis', currency: 'Currency',
   priceCurrency: 'Price currency', date: 'Date', action: 'Action', side: 'Buy/sell', amount: 'Amount', fees: 'Fees',
-  securityType: 'Security type',
+  securityType: 'Security type', balance: 'Cash balance',
 };
 
 /** The fields worth offering for a kind of file, in the order the editor shows them. */
