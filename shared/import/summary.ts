@@ -63,8 +63,8 @@ export function toPosition(r: ImportRecord): ImportPosition {
   if (!r.isCash && price !== null && marketValue !== null && quantity !== 0) {
     const product = quantity * price;
     // The stored value is quantity × price: a price that does not give the statement's value (a delayed last price,
-    // a rounded one) is replaced by market value / quantity, and a gap over 1% is shown and recorded.
-    if (Math.abs(product - marketValue) >= 0.005) price = marketValue / quantity;
+    // a rounded one) is replaced by market value / quantity, and a gap over 1% is shown and recorded. A cent is rounding.
+    if (Math.abs(product - marketValue) > 0.01) price = marketValue / quantity;
     if (Math.abs(product - marketValue) > VALUE_TOLERANCE * Math.abs(marketValue)) valueFromPrice = Math.round(product * 100) / 100;
   }
   return {
