@@ -49,12 +49,20 @@ export function sha256Text(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/**
+ * Choices keyed by symbol alone. With one chosen account the file's own account names are replaced after reading, so
+ * `account:symbol` keys (which name the chosen account) would not match what the pipeline sees.
+ */
+function bySymbol(openings: ImportRequest['openings']): ImportRequest['openings'] {
+  return openings && Object.fromEntries(Object.entries(openings).map(([key, decision]) => [key.slice(key.lastIndexOf(':') + 1), decision]));
+}
+
 /** Runs the pure pipeline with the saved mapping profile for the file's layout, when there is one. */
 export function previewImport(db: Database, request: ImportRequest): PreviewAnswer {
   // The screen and the CLI list only the first new rows (trimPreview), so the rest are not kept row by row.
   const base = {
     fileName: request.fileName, format: request.format, defaultAccount: request.account, resolveIsin: symbolByIsinLookup(db),
-    newRowLimit: PREVIEW_ROW_LIMIT, openings: request.openings,
+    newRowLimit: PREVIEW_ROW_LIMIT, openings: request.account ? bySymbol(request.openings) : request.openings,
   };
   const currency = request.portfolioId ? getPortfolio(db, request.portfolioId).baseCurrency : undefined;
   let result = buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: request.mapping });
@@ -98,6 +106,12 @@ export function commitImport(
       'validation',
       `${request.fileName}, row ${invalid.row}, column "${invalid.column}": ${invalid.reason}. ` +
         `${countOf(preview.counts.invalid, 'row')} cannot be read; fix the file or import without them.`,
+    );
+  }
+  if (preview.positions.length === 0) {
+    throw new AppError(
+      'validation',
+      `${request.fileName}: every holding in this history sells more than it shows bought, so treated as closed nothing is left to import. Enter the quantities held before the file starts, or import a positions export.`,
     );
   }
   if (previousImport && !request.onDuplicate) {

@@ -158,7 +158,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     findings.push(...derived.findings);
   }
   findings.push(...positionFindings(positions));
-  if (positions.length === 0) return refuse(fileName, 'the file was read, but every holding in it nets to zero shares, so there is nothing to import.');
+  // With holdings closed because the history starts mid-way, the preview stays: the user can enter opening quantities.
+  if (positions.length === 0 && shortfalls.length === 0) return refuse(fileName, 'the file was read, but every holding in it nets to zero shares, so there is nothing to import.');
   const layoutKey = `${preset.id}:${hashText(first.header.map(normaliseHeader).join('|'))}`;
   return {
     ok: true,

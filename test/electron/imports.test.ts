@@ -157,6 +157,18 @@ describe('imports:commit', () => {
       .toEqual(['AAPL 6 false null', 'TSLA -5 true null']);
   });
 
+  it('previews a history whose every holding is closed (so choices can be made) but refuses to import nothing', () => {
+    const text = 'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/03/2024,Sell,TSLA,TESLA INC,5,200,1000\n';
+    const request = { portfolioId, fileName: 'closed.csv', text, format: 'schwab-transactions' };
+    expect(call(services, 'imports:preview', request).preview.shortfalls.map((s: { symbol: string }) => s.symbol)).toEqual(['TSLA']);
+    const before = snapshot(services.db);
+    const refused = dispatch(services, 'imports:commit', request);
+    expect(!refused.ok && refused.error.message).toBe(
+      'closed.csv: every holding in this history sells more than it shows bought, so treated as closed nothing is left to import. Enter the quantities held before the file starts, or import a positions export.',
+    );
+    expect(snapshot(services.db)).toEqual(before);
+  });
+
   it('refuses a malformed choice at the contract, writing nothing', () => {
     const before = snapshot(services.db);
     const refused = dispatch(services, 'imports:commit', { ...file('schwab-transactions.csv'), openings: { AAPL: { kind: 'opening', quantity: -3 } } });
