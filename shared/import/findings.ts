@@ -16,7 +16,7 @@ export function shortfallFinding(s: HistoryShortfall, clamped: number, hasUnknow
     const cost = hasUnknownCost ? ' Cost basis is unknown for the opening shares, so none is stored.' : '';
     return {
       ...base, kind: 'history-opening-entered',
-      sentence: `${s.symbol}: opening quantity ${formatQuantity(s.decision.quantity)} entered${s.shortfall > 0 ? ` (${sells})` : ''}; now ${formatQuantity(s.quantity)}.${still}${cost}`,
+      sentence: `${s.symbol}: ${s.shortfall > 0 ? `${sells}; ` : ''}opening quantity ${formatQuantity(s.decision.quantity)} entered, now ${formatQuantity(s.quantity)}.${still}${cost}`,
     };
   }
   const since = s.quantity > 0 ? `; the ${formatQuantity(s.quantity)} bought since are kept` : '';
