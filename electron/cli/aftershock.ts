@@ -67,6 +67,11 @@ Commands:
   import FILE --portfolio NAME Import a broker CSV (positions or transactions)
       [--client NAME] [--account NAME] [--format auto|<preset>] [--dry-run]
       [--if-imported replace|skip] [--skip-invalid]
+      [--opening SYMBOL=QTY …] [--keep-short SYMBOL …]
+      A history that sells more than it shows bought starts mid-way: by default
+      such a holding is treated as closed (clamped at zero, listed as a finding).
+      --opening SYMBOL=QTY gives the quantity held before the file starts;
+      --keep-short SYMBOL keeps it as a real short. ACCOUNT:SYMBOL names one account.
       formats: fidelity-positions, fidelity-activity, schwab-positions,
       schwab-transactions, vanguard, ibkr-flex, trading212, degiro, revolut,
       freetrade, generic (auto-detected by default)
@@ -149,6 +154,8 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         'dry-run': { type: 'boolean', default: false },
         'if-imported': { type: 'string' },
         'skip-invalid': { type: 'boolean', default: false },
+        opening: { type: 'string', multiple: true },
+        'keep-short': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -249,6 +256,8 @@ export function main(argv: string[], io = { out: console.log, err: console.error
           dryRun: values['dry-run'],
           ifImported: values['if-imported'],
           skipInvalid: values['skip-invalid'],
+          opening: values.opening ?? [],
+          keepShort: values['keep-short'] ?? [],
         });
       case 'securities':
         return runSecurities(context, verb, rest);

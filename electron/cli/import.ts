@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { countOf, formatCount, formatMoney } from '../../shared/format';
+import { countOf, formatCount, formatMoney, formatQuantity } from '../../shared/format';
 import { decodeBytes } from '../../shared/import/decode';
-import type { ImportPreview } from '../../shared/import/types';
+import type { ImportPreview, OpeningDecision } from '../../shared/import/types';
 import { AppError } from '../../shared/ipc/result';
 import type { CliContext } from './context';
 import { renderTable } from './table';
@@ -16,6 +16,37 @@ export interface ImportOptions {
   dryRun: boolean;
   ifImported?: string;
   skipInvalid: boolean;
+  /** `SYMBOL=QTY` or `ACCOUNT:SYMBOL=QTY`: the quantity held before a history starts. */
+  opening: string[];
+  /** `SYMBOL` or `ACCOUNT:SYMBOL`: keep a history's excess sales as a real short. */
+  keepShort: string[];
+}
+
+/** The --opening and --keep-short choices as the import's openings, or a sentence saying which one is malformed. */
+export function parseOpenings(opening: readonly string[], keepShort: readonly string[]): Record<string, OpeningDecision> {
+  const openings: Record<string, OpeningDecision> = {};
+  for (const text of opening) {
+    const at = text.lastIndexOf('=');
+    const key = text.slice(0, at).trim();
+    const quantity = Number(text.slice(at + 1).replace(/,/g, '').trim());
+    if (at <= 0 || !key || !Number.isFinite(quantity) || quantity <= 0 || text.slice(at + 1).trim() === '') {
+      throw new AppError('validation', `--opening takes SYMBOL=QUANTITY with a quantity above 0, e.g. --opening SNAXX=500135; found "${text}".`);
+    }
+    openings[keyOf(key)] = { kind: 'opening', quantity };
+  }
+  for (const text of keepShort) {
+    const key = keyOf(text.trim());
+    if (!key || key.includes('=')) throw new AppError('validation', `--keep-short takes a SYMBOL (or ACCOUNT:SYMBOL), e.g. --keep-short TSLA; found "${text}".`);
+    if (openings[key]) throw new AppError('validation', `${key} has both --opening and --keep-short; choose one.`);
+    openings[key] = { kind: 'short' };
+  }
+  return openings;
+}
+
+/** A symbol upper-cased; for ACCOUNT:SYMBOL the account is kept as written. */
+function keyOf(text: string): string {
+  const at = text.lastIndexOf(':');
+  return at < 0 ? text.toUpperCase() : `${text.slice(0, at)}:${text.slice(at + 1).toUpperCase()}`;
 }
 
 function findOrCreatePortfolio(context: CliContext, options: ImportOptions & { portfolio: string }, isDryRun: boolean): number | undefined {
@@ -37,6 +68,8 @@ function findOrCreatePortfolio(context: CliContext, options: ImportOptions & { p
   return context.call('portfolios:create', { name: options.portfolio, ...(clientId === undefined ? {} : { clientId }) }).id;
 }
 
+const DECISION_WORDS: Record<OpeningDecision['kind'], string> = { closed: 'closed (clamped at 0)', opening: 'opening entered', short: 'kept short' };
+
 /** The preview as text: format, counts, rows that are not imported, totals per account, warnings. */
 export function renderPreview(preview: ImportPreview): string {
   const c = preview.counts;
@@ -54,6 +87,25 @@ export function renderPreview(preview: ImportPreview): string {
     ),
   );
   for (const w of preview.warnings) lines.push(`Note: ${w}`);
+  const differences = preview.positions.filter((p) => p.valueFromPrice !== undefined);
+  if (differences.length) {
+    lines.push('Market value kept over quantity × price (more than 1% apart):');
+    lines.push(renderTable(
+      ['Account', 'Symbol', 'Quantity × price', 'Market value (kept)'],
+      differences.map((p) => [p.account, p.symbol, formatMoney(p.valueFromPrice!, p.currency), formatMoney(p.marketValue ?? 0, p.currency)]),
+      [false, false, true, true],
+    ));
+  }
+  if (preview.shortfalls.length) {
+    lines.push('Sold more than the history shows bought (the history starts mid-way):');
+    lines.push(renderTable(
+      ['Account', 'Symbol', 'Sold beyond', 'Decision', 'Quantity'],
+      preview.shortfalls.map((s) => [s.account, s.symbol, formatQuantity(s.shortfall), DECISION_WORDS[s.decision.kind], formatQuantity(s.quantity)]),
+      [false, false, true, false, true],
+    ));
+    lines.push('  Change with --opening SYMBOL=QTY (held before the file starts) or --keep-short SYMBOL.');
+  }
+  for (const f of preview.findings) lines.push(`Finding: ${f.sentence}`);
   return lines.join('\n');
 }
 
@@ -71,9 +123,12 @@ export function runImport(context: CliContext, file: string | undefined, rest: s
   if (ifImported !== undefined && ifImported !== 'replace' && ifImported !== 'skip') {
     throw new AppError('validation', '--if-imported takes "replace" or "skip".');
   }
+  // Read before anything is written: a malformed choice leaves the database as it was.
+  const openings = parseOpenings(options.opening, options.keepShort);
   const portfolioId = findOrCreatePortfolio(context, { ...options, portfolio: options.portfolio }, options.dryRun);
   const request = {
     fileName: path.basename(file), text, format: options.format ?? 'auto', ...(options.account ? { account: options.account } : {}),
+    ...(Object.keys(openings).length ? { openings } : {}),
   };
   if (options.dryRun) {
     const answer = context.call('imports:preview', portfolioId === undefined ? request : { ...request, portfolioId });

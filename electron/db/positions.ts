@@ -18,6 +18,7 @@ export interface PositionRow {
   cost_basis: number | null;
   currency: string;
   as_of: string | null;
+  is_short_intended: number;
 }
 
 /** Columns a caller may set on a position. */
@@ -33,11 +34,13 @@ export interface PositionInput {
   currency: string;
   asOf?: string | null;
   importId?: number | null;
+  /** Unset keeps the stored mark (false for a new position). */
+  isShortIntended?: boolean;
 }
 
 const SELECT = `
   SELECT x.id, x.account_id, a.name AS account_name, x.symbol, x.name, x.asset_class, x.quantity,
-         x.price, x.market_value, x.cost_basis, x.currency, x.as_of
+         x.price, x.market_value, x.cost_basis, x.currency, x.as_of, x.is_short_intended
   FROM positions x JOIN accounts a ON a.id = x.account_id`;
 
 /** A position from its row. */
@@ -55,6 +58,7 @@ export function hydrate(row: PositionRow): Position {
     costBasis: row.cost_basis,
     currency: row.currency,
     asOf: row.as_of,
+    isShortIntended: row.is_short_intended === 1,
   };
 }
 
@@ -127,6 +131,7 @@ function params(input: PositionInput) {
     currency: input.currency,
     asOf: input.asOf ?? null,
     importId: input.importId ?? null,
+    isShortIntended: input.isShortIntended === undefined ? null : Number(input.isShortIntended),
   };
 }
 
@@ -135,9 +140,9 @@ export function insertPosition(db: Database, input: PositionInput): Position {
   const { lastInsertRowid } = db
     .prepare(
       `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value,
-                              cost_basis, currency, as_of, import_id)
+                              cost_basis, currency, as_of, import_id, is_short_intended)
        VALUES (:accountId, :symbol, :name, :assetClass, :quantity, :price, :marketValue,
-               :costBasis, :currency, :asOf, :importId)`,
+               :costBasis, :currency, :asOf, :importId, COALESCE(:isShortIntended, 0))`,
     )
     .run(params(input));
   return getPosition(db, Number(lastInsertRowid));
@@ -149,7 +154,7 @@ export function updatePosition(db: Database, id: number, input: PositionInput): 
   db.prepare(
     `UPDATE positions SET account_id = :accountId, symbol = :symbol, name = :name, asset_class = :assetClass,
             quantity = :quantity, price = :price, market_value = :marketValue, cost_basis = :costBasis,
-            currency = :currency, as_of = :asOf
+            currency = :currency, as_of = :asOf, is_short_intended = COALESCE(:isShortIntended, is_short_intended)
      WHERE id = :id`,
   ).run({ ...params(input), id });
   return getPosition(db, id);
@@ -162,14 +167,14 @@ export function deletePosition(db: Database, id: number): { deleted: number } {
 }
 
 const BULK_COLUMNS = `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value,
-                                         cost_basis, currency, as_of, import_id) VALUES `;
-const BULK_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-const BULK_WIDTH = 11;
-/** Rows per multi-row INSERT: fewer statement runs; 5,500 parameters, far below SQLite's limit of 32,766. */
+                                         cost_basis, currency, as_of, import_id, is_short_intended) VALUES `;
+const BULK_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const BULK_WIDTH = 12;
+/** Rows per multi-row INSERT: fewer statement runs; 6,000 parameters, far below SQLite's limit of 32,766. */
 const BULK_BATCH = 500;
 
 /**
- * Runs multi-row INSERTs for `count` positions; `bind` writes the 11 values of position `index` at `at`.
+ * Runs multi-row INSERTs for `count` positions; `bind` writes the 12 values of position `index` at `at`.
  * Positional parameters and five hundred rows per statement: per-statement and per-name binding costs dominate at 100,000 rows.
  */
 function insertBatched(db: Database, count: number, bind: (values: unknown[], at: number, index: number) => void): number {
@@ -210,5 +215,6 @@ export function insertImportedPositions(
     values[at + 8] = p.currency;
     values[at + 9] = p.asOf;
     values[at + 10] = importId;
+    values[at + 11] = p.isShortIntended === true && p.quantity < 0 ? 1 : 0;
   });
 }

@@ -3,6 +3,7 @@ import { valueCurrencySums, valuePositions } from '../../shared/domain/valuation
 import { listAccounts } from '../db/accounts';
 import { createClient, getClient, listClients } from '../db/clients';
 import { listFxRates } from '../db/fx-rates';
+import { listPortfolioImportFindings } from '../db/import-findings';
 import { createPortfolio, getPortfolio, listPortfolios, renamePortfolio } from '../db/portfolios';
 import { deleteKeepingCopy } from '../db/trash';
 import { listPortfolioPositions, sumPositionsBy } from '../db/positions';
@@ -49,6 +50,6 @@ export const portfolioHandlers: HandlerMap<
   'portfolios:holdings': ({ db }, { id }) => {
     const portfolio = getPortfolio(db, id);
     const valued = valuePositions(listPortfolioPositions(db, id), portfolio.baseCurrency, listFxRates(db));
-    return { portfolio, accounts: listAccounts(db, id), ...valued };
+    return { portfolio, accounts: listAccounts(db, id), ...valued, importFindings: listPortfolioImportFindings(db, id) };
   },
 };

@@ -4,12 +4,13 @@ import type { ImportSummary } from '../../shared/domain/types';
 import { AppError } from '../../shared/ipc/result';
 import { buildPreview } from '../../shared/import/pipeline';
 import { PREVIEW_ROW_LIMIT, summarise } from '../../shared/import/summary';
-import type { ColumnMapping, ImportPreview } from '../../shared/import/types';
+import type { ColumnMapping, ImportPreview, PipelineOptions } from '../../shared/import/types';
 import { createAccount, deleteAccountIfEmpty, findAccountByName } from '../db/accounts';
 import {
   deleteImportPositions, findImportBySha, findLaterImport, getImport, insertImport, insertImportAccount,
   listImportAccounts, markImportUndone, replaceAccountPositions, restoreReplacedPositions, symbolByIsinLookup,
 } from '../db/imports';
+import { deleteImportFindings, insertImportFindings } from '../db/import-findings';
 import { getMappingProfile, saveMappingProfile } from '../db/mapping-profiles';
 import { getPortfolio } from '../db/portfolios';
 import { insertImportedPositions } from '../db/positions';
@@ -23,6 +24,8 @@ export interface ImportRequest {
   format?: string;
   mapping?: ColumnMapping;
   account?: string;
+  /** Decisions for holdings a history sells more of than it shows bought (see PipelineOptions.openings). */
+  openings?: PipelineOptions['openings'];
 }
 
 export interface PreviewAnswer {
@@ -46,12 +49,20 @@ export function sha256Text(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/**
+ * Choices keyed by symbol alone. With one chosen account the file's own account names are replaced after reading, so
+ * `account:symbol` keys (which name the chosen account) would not match what the pipeline sees.
+ */
+function bySymbol(openings: ImportRequest['openings']): ImportRequest['openings'] {
+  return openings && Object.fromEntries(Object.entries(openings).map(([key, decision]) => [key.slice(key.lastIndexOf(':') + 1), decision]));
+}
+
 /** Runs the pure pipeline with the saved mapping profile for the file's layout, when there is one. */
 export function previewImport(db: Database, request: ImportRequest): PreviewAnswer {
   // The screen and the CLI list only the first new rows (trimPreview), so the rest are not kept row by row.
   const base = {
     fileName: request.fileName, format: request.format, defaultAccount: request.account, resolveIsin: symbolByIsinLookup(db),
-    newRowLimit: PREVIEW_ROW_LIMIT,
+    newRowLimit: PREVIEW_ROW_LIMIT, openings: request.account ? bySymbol(request.openings) : request.openings,
   };
   const currency = request.portfolioId ? getPortfolio(db, request.portfolioId).baseCurrency : undefined;
   let result = buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: request.mapping });
@@ -69,6 +80,8 @@ export function previewImport(db: Database, request: ImportRequest): PreviewAnsw
       throw new AppError('validation', `${request.fileName} names ${names.size} accounts (${[...names].join(', ')}); import it without choosing one account.`);
     }
     for (const p of result.preview.positions) p.account = request.account;
+    for (const f of result.preview.findings) f.account = request.account;
+    for (const f of result.preview.shortfalls) f.account = request.account;
     result.preview.totals = summarise(result.preview.positions);
   }
   const sha256 = sha256Text(request.text);
@@ -95,6 +108,12 @@ export function commitImport(
         `${countOf(preview.counts.invalid, 'row')} cannot be read; fix the file or import without them.`,
     );
   }
+  if (preview.positions.length === 0) {
+    throw new AppError(
+      'validation',
+      `${request.fileName}: every holding in this history sells more than it shows bought, so treated as closed nothing is left to import. Enter the quantities held before the file starts, or import a positions export.`,
+    );
+  }
   if (previousImport && !request.onDuplicate) {
     throw new AppError(
       'conflict',
@@ -119,6 +138,7 @@ export function commitImport(
       accountIds.set(name, account.id);
     }
     const written = insertImportedPositions(db, importId, preview.positions, accountIds);
+    insertImportFindings(db, importId, preview.findings);
     if (request.mapping) saveMappingProfile(db, preview.layoutKey, preview.format, request.mapping);
     return { status: 'imported', import: getImport(db, importId), preview, positions: written, replaced, accounts: [...accountIds.keys()] };
   })();
@@ -141,6 +161,7 @@ export function undoImport(db: Database, importId: number): { removed: number; r
       );
     }
     const removed = deleteImportPositions(db, importId);
+    deleteImportFindings(db, importId);
     const restored = restoreReplacedPositions(db, importId);
     for (const { accountId, isCreated } of listImportAccounts(db, importId)) {
       if (isCreated) deleteAccountIfEmpty(db, accountId);

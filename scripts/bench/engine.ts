@@ -32,7 +32,7 @@ export function syntheticBook(count: number, seed = 7) {
   const positions: Position[] = Array.from({ length: count }, (_, i) => ({
     id: i + 1, accountId: i % 50, accountName: `Account ${i % 50}`, symbol: i % 2 === 0 ? `F${i % 20}` : `S${Math.floor(rnd() * 2000)}`,
     name: '', assetClass: i % 2 === 0 ? 'fund' : 'equity', quantity: 1 + Math.floor(rnd() * 500), price: 5 + rnd() * 500,
-    marketValue: null, costBasis: null, currency: rnd() < 0.1 ? 'EUR' : 'USD', asOf: null,
+    marketValue: null, costBasis: null, currency: rnd() < 0.1 ? 'EUR' : 'USD', asOf: null, isShortIntended: false,
   }));
   const reference: ReferenceData = {
     securities: Object.fromEntries(securities.map((s) => [s.symbol, s])),

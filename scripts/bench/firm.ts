@@ -36,7 +36,7 @@ export function syntheticFirm(count: number, positions: number, seed = 5) {
         return {
           id: id++, accountId: 1, accountName: 'Main', symbol: isFund ? `F${Math.floor(rnd() * 20)}` : `S${Math.floor(rnd() * 2000)}`, name: '',
           assetClass: isFund ? 'fund' : 'equity', quantity: 1 + Math.floor(rnd() * 300), price: 5 + rnd() * 400, marketValue: null, costBasis: null,
-          currency: i % 10 === 0 ? 'EUR' : 'USD', asOf: null,
+          currency: i % 10 === 0 ? 'EUR' : 'USD', asOf: null, isShortIntended: false,
         };
       }),
     })),

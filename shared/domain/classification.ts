@@ -33,8 +33,12 @@ export function mergeClassification(
     asOf: null,
   };
   for (const field of CLASSIFICATION_FIELDS) {
-    const layer = ordered.find((l) => l[field] !== null && l[field] !== '');
+    let layer = ordered.find((l) => l[field] !== null && l[field] !== '');
     if (!layer) continue;
+    // A bundled cash equivalent (money-market or T-bill fund) stays cash when market data calls it an ETF or a
+    // mutual fund: only the user can make it something the market shock moves.
+    const bundled = field === 'type' && layer.source === 'market-data' ? ordered.find((l) => l.source === 'bundled') : undefined;
+    if (bundled?.type === 'money-market') layer = bundled;
     Object.assign(merged, { [field]: layer[field] });
     merged.sources[field] = layer.source;
   }

@@ -1,4 +1,5 @@
 /** Domain records shared by main, renderer, browser shell and CLI. */
+import type { ImportFinding } from './import-findings';
 
 export const ASSET_CLASSES = ['equity', 'fund', 'bond', 'cash', 'crypto', 'other'] as const;
 export type AssetClass = (typeof ASSET_CLASSES)[number];
@@ -77,6 +78,8 @@ export interface Position {
   costBasis: number | null;
   currency: string;
   asOf: string | null;
+  /** A short on purpose (the user chose "keep as short", or the file marked the sale short), not a partial history. */
+  isShortIntended: boolean;
 }
 
 /** A position with its value in the portfolio's base currency and its share of the portfolio. */
@@ -96,6 +99,8 @@ export interface PortfolioHoldings {
   totalBaseValue: number;
   /** Currencies that have positions but no FX rate to the base currency. */
   missingFx: string[];
+  /** What the portfolio's imports still in effect decided on the user's behalf (for the data-health check). */
+  importFindings: ImportFinding[];
 }
 
 export interface FxRate {

@@ -1,11 +1,16 @@
+import { isCashEquivalent } from '../domain/cash-equivalents';
 import { movesShares } from './actions';
+import { deriveCash, type CashFlow } from './derive-cash';
+import { shortfallFinding } from './findings';
 import { isParQuotedBond } from './summary';
-import type { ImportPosition, ImportRecord } from './types';
+import type { HistoryShortfall, ImportFindingDraft, ImportPosition, ImportRecord, OpeningDecision } from './types';
 
-/** Positions and warnings derived from a transaction history. */
+/** Positions, warnings and the decisions taken, derived from a transaction history. */
 export interface Derived {
   positions: ImportPosition[];
   warnings: string[];
+  shortfalls: HistoryShortfall[];
+  findings: ImportFindingDraft[];
 }
 
 interface Holding {
@@ -17,104 +22,161 @@ interface Holding {
   price: number | null;
   currency: string;
   asOf: string | null;
+  /** The running quantity exactly as the file states it (no opening, no clamp), and its lowest point. */
+  stated: number;
+  lowest: number;
+  firstShortDate: string | null;
+  isMarkedShort: boolean;
+  /** The user's decision for this holding, if any. */
+  chosen: OpeningDecision | undefined;
+  /** Shares of an entered opening quantity still held: their cost is not in the file. */
+  unknownCostQuantity: number;
+  /** Shares sold beyond what was held and clamped away. */
+  clamped: number;
 }
 
 const EPSILON = 1e-9;
 
-/**
- * Replays a transaction history: shares per account and symbol (buys, sells, reinvestments,
- * transfers, splits as stated), the last traded price, average cost, and cash per account and
- * currency from every amount (dividends, fees, deposits…). Records must be in file order.
- */
-export function derivePositions(records: readonly ImportRecord[], options: { hasNoCash?: boolean } = {}): Derived {
-  // Most exports list newest first; then same-day rows are in reverse order too.
+/** The decision the caller gave for a holding: its `account:symbol` key first, then its symbol. */
+function chosenFor(openings: DeriveOptions['openings'], account: string, symbol: string): OpeningDecision | undefined {
+  return openings?.[`${account}:${symbol}`] ?? openings?.[symbol];
+}
+
+/** Whether a holding may go below zero: the user chose "keep as short", or chose nothing and the file marks it short. */
+function mayBeShort(h: Holding): boolean {
+  return h.chosen ? h.chosen.kind === 'short' : h.isMarkedShort;
+}
+
+export interface DeriveOptions {
+  /** The file lists trades only: no cash is derived. */
+  hasNoCash?: boolean;
+  /** Decisions for holdings the history sells more of than it shows bought (see PipelineOptions.openings). */
+  openings?: Readonly<Record<string, OpeningDecision>>;
+}
+
+/** Orders records oldest first; most exports list newest first, and then same-day rows are reversed too. */
+function chronological(records: readonly ImportRecord[]): ImportRecord[] {
   const isNewestFirst = records.length > 1 && (records[0].date ?? '') > (records[records.length - 1].date ?? '');
-  const ordered = records
+  return records
     .map((r, i) => ({ r, i: isNewestFirst ? -i : i }))
     .sort((a, b) => (a.r.date ?? '').localeCompare(b.r.date ?? '') || a.i - b.i)
     .map(({ r }) => r);
+}
+
+/** Applies one share-moving record to its holding: quantity, average cost, last price; clamps an unintended short. */
+function applyTrade(h: Holding, r: ImportRecord & { quantity: number }): void {
+  const q = r.quantity;
+  h.stated += q;
+  if (h.stated < h.lowest) h.lowest = h.stated;
+  if (h.stated < -EPSILON && h.firstShortDate === null) h.firstShortDate = r.date;
+  if (r.isShortMarked) h.isMarkedShort = true;
+  const before = h.quantity;
+  if (q > 0 && (r.txClass === 'buy' || r.txClass === 'shares-in' || r.txClass === 'shares')) {
+    const paid = r.txClass === 'buy' ? (r.price !== null ? r.price * q : Math.abs(r.amount ?? 0)) : 0;
+    // Covering a short first: only the shares beyond it are a holding with a cost.
+    h.cost += before < -EPSILON ? paid * Math.max(0, (before + q) / q) : paid;
+  } else if (q < 0 && before > EPSILON) {
+    const kept = Math.max(0, (before + q) / before);
+    h.cost *= kept;
+    h.unknownCostQuantity *= kept;
+  }
+  h.quantity += q;
+  if (h.quantity < -EPSILON && !mayBeShort(h)) {
+    // The history sells what it never showed bought: it starts after the purchase. Closed, not short.
+    h.clamped += -h.quantity;
+    h.quantity = 0;
+    h.cost = 0;
+    h.unknownCostQuantity = 0;
+  }
+  // A split changes the share count, not the value: scale the last price with it.
+  if (r.txClass === 'split' && h.price !== null && before > EPSILON && h.quantity > EPSILON) h.price *= before / h.quantity;
+  if (r.price !== null && r.price > 0 && r.txClass !== 'shares' && r.txClass !== 'split') {
+    h.price = r.price;
+    h.currency = r.priceCurrency ?? r.currency;
+  }
+  if (!h.name && r.name) h.name = r.name;
+  h.asOf = r.date;
+}
+
+/**
+ * Replays a transaction history: shares per account and symbol (buys, sells, reinvestments, transfers, splits as
+ * stated), the last traded price and average cost. A sale beyond what the history shows held means the history
+ * starts mid-way: the holding is closed at zero unless the caller enters an opening quantity or keeps it short
+ * (the default when the file marks the sale short). Cash comes from the file's balance column, or from the amounts
+ * only when the history starts from zero (see deriveCash).
+ */
+export function derivePositions(records: readonly ImportRecord[], options: DeriveOptions = {}): Derived {
+  const ordered = chronological(records);
   const holdings = new Map<string, Holding>();
-  const cash = new Map<string, { account: string; currency: string; amount: number; asOf: string | null }>();
+  const flows: CashFlow[] = [];
   for (const r of ordered) {
     if (r.txClass && movesShares(r.txClass) && r.quantity !== null) {
       const key = `${r.account}\u0000${r.symbol}`;
-      const h = holdings.get(key) ?? {
-        account: r.account, symbol: r.symbol, name: r.name, quantity: 0, cost: 0, price: null,
-        currency: r.priceCurrency ?? r.currency, asOf: null,
-      };
-      const before = h.quantity;
-      if (r.quantity > 0 && (r.txClass === 'buy' || r.txClass === 'shares-in' || r.txClass === 'shares')) {
-        const paid = r.txClass === 'buy' ? (r.price !== null ? r.price * r.quantity : Math.abs(r.amount ?? 0)) : 0;
-        h.cost += paid;
-      } else if (r.quantity < 0 && before > EPSILON) {
-        h.cost *= Math.max(0, (before + r.quantity) / before);
+      let h = holdings.get(key);
+      if (!h) {
+        const chosen = chosenFor(options.openings, r.account, r.symbol);
+        const opening = chosen?.kind === 'opening' ? chosen.quantity : 0;
+        h = {
+          account: r.account, symbol: r.symbol, name: r.name, quantity: opening, cost: 0, price: null,
+          currency: r.priceCurrency ?? r.currency, asOf: null, stated: 0, lowest: 0, firstShortDate: null,
+          isMarkedShort: false, chosen, unknownCostQuantity: opening, clamped: 0,
+        };
+        holdings.set(key, h);
       }
-      h.quantity += r.quantity;
-      // A split changes the share count, not the value: scale the last price with it.
-      if (r.txClass === 'split' && h.price !== null && before > EPSILON && h.quantity > EPSILON) h.price *= before / h.quantity;
-      if (r.price !== null && r.price > 0 && r.txClass !== 'shares' && r.txClass !== 'split') {
-        h.price = r.price;
-        h.currency = r.priceCurrency ?? r.currency;
-      }
-      if (!h.name && r.name) h.name = r.name;
-      h.asOf = r.date;
-      holdings.set(key, h);
+      applyTrade(h, r as ImportRecord & { quantity: number });
     }
-    if (!options.hasNoCash && r.amount !== null && r.amount !== 0) {
-      const key = `${r.account}\u0000${r.currency}`;
-      const c = cash.get(key) ?? { account: r.account, currency: r.currency, amount: 0, asOf: null };
-      c.amount += r.amount;
-      c.asOf = r.date;
-      cash.set(key, c);
-    }
+    if (r.amount !== null || r.balance !== null) flows.push({ account: r.account, currency: r.currency, date: r.date, amount: r.amount ?? 0, balance: r.balance });
   }
-  return collect(holdings, cash, options.hasNoCash === true);
+  const derived = collect([...holdings.values()]);
+  const startsMidway = new Set(derived.shortfalls.map((s) => s.account));
+  const cash = deriveCash(flows, { hasNoCash: options.hasNoCash === true, startsMidway });
+  const positions = [...derived.positions, ...cash.positions];
+  positions.sort((a, b) => a.account.localeCompare(b.account) || Number(a.assetClass === 'cash' && a.symbol === a.currency) - Number(b.assetClass === 'cash' && b.symbol === b.currency) || a.symbol.localeCompare(b.symbol));
+  const warnings = [...derived.warnings, ...cash.warnings, ...unusedOpenings(options.openings, holdings)];
+  return { positions, warnings, shortfalls: derived.shortfalls, findings: [...derived.findings, ...cash.findings] };
 }
 
-function collect(
-  holdings: Map<string, Holding>,
-  cash: Map<string, { account: string; currency: string; amount: number; asOf: string | null }>,
-  hasNoCash: boolean,
-): Derived {
+/** Decisions given for symbols the file does not trade: said, not silently dropped. */
+function unusedOpenings(openings: DeriveOptions['openings'], holdings: Map<string, Holding>): string[] {
+  if (!openings) return [];
+  const known = new Set<string>();
+  for (const h of holdings.values()) known.add(h.symbol).add(`${h.account}:${h.symbol}`);
+  const unused = Object.keys(openings).filter((k) => !known.has(k));
+  return unused.length ? [`A decision was given for ${unused.join(', ')}, which this file does not trade; it was not used.`] : [];
+}
+
+function collect(holdings: readonly Holding[]): Omit<Derived, 'warnings'> & { warnings: string[] } {
   const positions: ImportPosition[] = [];
-  const warnings: string[] = [];
+  const shortfalls: HistoryShortfall[] = [];
+  const findings: ImportFindingDraft[] = [];
   const unpriced: string[] = [];
-  for (const h of holdings.values()) {
-    if (Math.abs(h.quantity) < 1e-6) continue;
-    const quantity = Math.round(h.quantity * 1e8) / 1e8;
+  for (const h of holdings) {
+    const quantity = Math.abs(h.quantity) < 1e-6 ? 0 : Math.round(h.quantity * 1e8) / 1e8;
+    const shortfall = h.lowest < -1e-6 ? Math.round(-h.lowest * 1e8) / 1e8 : 0;
+    if (shortfall > 0 || h.chosen?.kind === 'opening') {
+      const decision: OpeningDecision = h.chosen ?? (h.isMarkedShort ? { kind: 'short' } : { kind: 'closed' });
+      const entry: HistoryShortfall = {
+        account: h.account, symbol: h.symbol, name: h.name, shortfall, firstDate: h.firstShortDate, isMarkedShort: h.isMarkedShort, decision, quantity,
+      };
+      shortfalls.push(entry);
+      findings.push(shortfallFinding(entry, h.clamped, h.unknownCostQuantity > 1e-6));
+    }
+    if (quantity === 0) continue;
     if (h.price === null) unpriced.push(h.symbol);
     const price = h.price ?? 0;
-    // Pence and percent-of-par quotes become prices per unit.
-    const isBond = isParQuotedBond(h.symbol, h.name);
+    const isBond = isParQuotedBond({ symbol: h.symbol, name: h.name, price, quantity });
+    // Pence and percent-of-par quotes become prices per unit; a bond's cost (price × face) is per 100 of face too.
     const [unitPrice, currency] = h.currency === 'GBX' ? [price / 100, 'GBP'] : [isBond ? price / 100 : price, h.currency];
+    const cost = h.currency === 'GBX' || isBond ? h.cost / 100 : h.cost;
+    const hasKnownCost = quantity > 0 && cost > 0 && h.unknownCostQuantity <= 1e-6;
     positions.push({
-      account: h.account, symbol: h.symbol, name: h.name, assetClass: isBond ? 'bond' : 'equity', quantity, price: unitPrice,
-      marketValue: null, costBasis: quantity > 0 && h.cost > 0 ? h.cost : null, currency, asOf: h.asOf,
+      account: h.account, symbol: h.symbol, name: h.name,
+      assetClass: isBond ? 'bond' : isCashEquivalent(h.symbol, h.name) ? 'cash' : 'equity',
+      quantity, price: unitPrice, marketValue: null, costBasis: hasKnownCost ? cost : null, currency, asOf: h.asOf,
+      ...(quantity < 0 && { isShortIntended: true }),
+      ...(isBond && { isParQuoted: true }),
     });
   }
-  const shorts = positions.filter((p) => p.quantity < 0).map((p) => p.symbol);
-  if (shorts.length) {
-    warnings.push(
-      `The history sells more than it buys of ${shorts.join(', ')}: kept as short positions. If the file starts after you bought them, import a positions export instead.`,
-    );
-  }
-  if (unpriced.length) {
-    warnings.push(`No trade price in the file for ${unpriced.join(', ')}: entered at price 0; set the price in Holdings.`);
-  }
-  for (const c of cash.values()) {
-    const amount = Math.round(c.amount * 100) / 100;
-    if (amount > 0) {
-      positions.push({
-        account: c.account, symbol: c.currency, name: `Cash (${c.currency})`, assetClass: 'cash', quantity: amount,
-        price: 1, marketValue: amount, costBasis: null, currency: c.currency, asOf: c.asOf,
-      });
-    } else if (amount < 0) {
-      warnings.push(
-        `Cash flows in ${c.account} net to ${amount.toFixed(2)} ${c.currency}; the history probably starts after a deposit, so no ${c.currency} cash position was created.`,
-      );
-    }
-  }
-  if (hasNoCash) warnings.push('This file lists trades only, so cash balances are not derived from it.');
-  positions.sort((a, b) => a.account.localeCompare(b.account) || Number(a.assetClass === 'cash') - Number(b.assetClass === 'cash') || a.symbol.localeCompare(b.symbol));
-  return { positions, warnings };
+  const warnings = unpriced.length ? [`No trade price in the file for ${unpriced.join(', ')}: entered at price 0; set the price in Holdings.`] : [];
+  return { positions, shortfalls, findings, warnings };
 }

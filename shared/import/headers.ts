@@ -37,6 +37,7 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
   amount: ['amount', 'net amount', 'total amount', 'total'],
   fees: ['fees', 'fees & comm', 'commission', 'fee', 'fees and commissions'],
   securityType: ['security type', 'asset class', 'asset type', 'instrument type'],
+  balance: ['cash balance', 'running balance', 'balance', 'saldo'],
 };
 
 /** Finds the column for each field from a list of aliases per field; the first alias that matches wins. */

@@ -33,6 +33,7 @@ const EXPECTED: Partial<Record<ImportField, string>> = {
   marketValue: 'an amount such as 1,234.56',
   costBasis: 'an amount such as 1,234.56',
   amount: 'an amount such as -694.48',
+  balance: 'a balance such as 1,234.56',
 };
 
 /** Tells whether a data row is a footer, total or disclaimer line rather than data. */
@@ -49,7 +50,9 @@ export function isFooterRow(cells: readonly string[], headerWidth: number): bool
   return filled === 1 && headerWidth > 2 && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(first.trim());
 }
 
-const NUMBER_FIELDS = ['quantity', 'price', 'marketValue', 'costBasis', 'amount'] as const;
+const NUMBER_FIELDS = ['quantity', 'price', 'marketValue', 'costBasis', 'amount', 'balance'] as const;
+// "Sell Short", "Short Sale", "Buy to Cover", "YOU SOLD SHORT SALE": the file says the position is a short.
+const SHORT_ACTION = /\bshort\b|\bto cover\b|\bcover short\b/i;
 const NO_DESCRIPTION = /^(-+|n\/a|none)$/i;
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 
@@ -74,7 +77,7 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
   ).map(at);
   const hasIsinColumn = columns.isin !== undefined;
   const order = ctx.preset.dateOrder ?? dateOrder;
-  const [quantityAt, priceAt, marketValueAt, costBasisAt, amountAt] = numberAt;
+  const [quantityAt, priceAt, marketValueAt, costBasisAt, amountAt, balanceAt] = numberAt;
   /** The number in a column: null for a blank cell or an unmapped column, undefined when the cell cannot be read. */
   const numberIn = (cells: readonly string[], index: number): number | null | undefined => (index < 0 ? null : readNumber(textAt(cells, index), decimal));
   const unreadable = (cells: readonly string[], k: number): RowReading => {
@@ -94,6 +97,8 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     if (costBasis === undefined) return unreadable(cells, 3);
     const amount = numberIn(cells, amountAt);
     if (amount === undefined) return unreadable(cells, 4);
+    const balance = numberIn(cells, balanceAt);
+    if (balance === undefined) return unreadable(cells, 5);
     const rawDescription = textAt(cells, descriptionAt).slice(0, 200);
     const description = NO_DESCRIPTION.test(rawDescription) ? '' : rawDescription;
     const symbolCell = textAt(cells, symbolAt);
@@ -127,6 +132,8 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       amount,
       isCash: isCash || CASH_TYPE.test(securityType),
       securityType: securityType.slice(0, 60),
+      balance,
+      isShortMarked: false,
     };
     if (dateText && !date) {
       return { kind: 'invalid', column: colName('date'), reason: `expected a date such as 10/14/2024 or 2024-10-14, found "${dateText.slice(0, 40)}"` };
@@ -173,7 +180,10 @@ function finishTransaction(record: ImportRecord, ctx: RowContext, cell: (f: Impo
     return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" does not change holdings or cash` };
   }
   if (txClass === 'ignore') return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" moves no shares or cash of yours (an internal transfer or a statement line)` };
-  const r: ImportRecord = { ...record, txClass, quantity: patch?.quantity ?? record.quantity, price: patch?.price ?? record.price };
+  const r: ImportRecord = {
+    ...record, txClass, quantity: patch?.quantity ?? record.quantity, price: patch?.price ?? record.price,
+    isShortMarked: (txClass === 'sell' || txClass === 'buy') && SHORT_ACTION.test(actionText),
+  };
   if (patch?.priceCurrency) r.priceCurrency = patch.priceCurrency;
   if (r.amount !== null && ctx.preset.hasUnsignedAmounts) r.amount = signAmount(txClass, r.amount);
   if (movesShares(txClass)) {

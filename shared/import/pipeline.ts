@@ -8,7 +8,10 @@ import { isFooterRow, rowReader, type RowContext } from './normalise';
 import { detectPreset, findPreset, presetColumns, type Preset } from './presets';
 import { stripBom } from './decode';
 import { isBlankRow, parseTable } from './table';
-import type { ColumnMapping, ImportKind, ImportPosition, ImportRecord, PipelineOptions, PipelineResult, RowOutcome } from './types';
+import { positionFindings } from './findings';
+import type {
+  ColumnMapping, HistoryShortfall, ImportFindingDraft, ImportKind, ImportPosition, ImportRecord, PipelineOptions, PipelineResult, RowOutcome,
+} from './types';
 import { summarise, toPosition } from './summary';
 
 function refuse(fileName: string, message: string, detail?: string, row?: number, column?: string): PipelineResult {
@@ -142,15 +145,21 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     return refuse(fileName, `no data rows were found under the header on row ${first.headerIndex + 1}.`);
   }
   const warnings: string[] = [];
+  let shortfalls: HistoryShortfall[] = [];
+  const findings: ImportFindingDraft[] = [];
   if (kind === 'transactions') {
     if (!records.some((r) => r.txClass && movesShares(r.txClass))) {
       return refuse(fileName, 'this history has no buys, sells or share transfers (only cash such as dividends or fees), so it cannot tell what you hold. Import a positions export or a full trade history instead.');
     }
-    const derived = derivePositions(records, { hasNoCash: preset.hasNoCash });
+    const derived = derivePositions(records, { hasNoCash: preset.hasNoCash, openings: options.openings });
     positions = derived.positions;
     warnings.push(...derived.warnings);
+    shortfalls = derived.shortfalls;
+    findings.push(...derived.findings);
   }
-  if (positions.length === 0) return refuse(fileName, 'the file was read, but every holding in it nets to zero shares, so there is nothing to import.');
+  findings.push(...positionFindings(positions));
+  // With holdings closed because the history starts mid-way, the preview stays: the user can enter opening quantities.
+  if (positions.length === 0 && shortfalls.length === 0) return refuse(fileName, 'the file was read, but every holding in it nets to zero shares, so there is nothing to import.');
   const layoutKey = `${preset.id}:${hashText(first.header.map(normaliseHeader).join('|'))}`;
   return {
     ok: true,
@@ -163,7 +172,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
         invalid: rows.filter((r) => r.status === 'invalid').length,
         skipped: rows.filter((r) => r.status === 'skipped').length,
       },
-      positions, totals: summarise(positions), warnings, delimiter: table.delimiter,
+      positions, totals: summarise(positions), warnings, shortfalls, findings, delimiter: table.delimiter,
       ...(omittedRows > 0 && { omitted: { rows: omittedRows, positions: 0 } }),
     },
   };

@@ -151,7 +151,9 @@ export const PRESETS: readonly Preset[] = [
     aliases: { date: ['datum', 'date'], isin: ['isin'], description: ['product'], action: ['omschrijving', 'description'] },
     extraColumns(header) {
       const i = header.findIndex((h) => headerNames(h).some((n) => n === 'mutatie' || n === 'change'));
-      return i >= 0 ? { currency: i, amount: i + 1 } : {};
+      // "Saldo" names the balance's currency; the running balance itself sits in the unnamed column after it.
+      const b = header.findIndex((h) => headerNames(h).some((n) => n === 'saldo' || n === 'balance'));
+      return { ...(i >= 0 && { currency: i, amount: i + 1 }), ...(b >= 0 && { balance: b + 1 }) };
     },
     dateOrder: 'DMY',
     decimal: ',',

@@ -1,39 +1,83 @@
+import { isCashEquivalent } from '../domain/cash-equivalents';
+import { localValue } from '../domain/valuation';
 import type { AccountTotal, ImportPosition, ImportPreview, ImportRecord } from './types';
 
 const CUSIP = /^[0-9]{3}[0-9A-Z]{5}[0-9]$/;
-const BOND_TEXT = /\d%|\b(BDS?|BONDS?|NOTES?|REV|MUNI|TREAS(URY)?)\b/i;
+const BOND_TEXT = /\d%|\b(BDS?|BONDS?|NOTES?|REV|MUNI|TREAS(URY)?|BILLS?|DEBS?|CORP NT)\b/i;
+/** A price this close to 100 reads as percent of par (T-bills 95–100, notes and munis 80–120, distressed corporates lower). */
+const PAR_PRICE = { min: 40, max: 160 };
 
-/** Tells whether a holding is a bond quoted in percent of par (Fidelity, Schwab): a CUSIP with bond wording. */
-export function isParQuotedBond(symbol: string, name: string): boolean {
-  return CUSIP.test(symbol) && BOND_TEXT.test(name);
+/** What isParQuotedBond looks at; marketValue is decisive when the file gives it. */
+export interface BondClues {
+  symbol: string;
+  name: string;
+  price: number | null;
+  quantity: number | null;
+  marketValue?: number | null;
+  securityType?: string;
+}
+
+/**
+ * Tells whether a holding is a bond quoted in percent of par (Fidelity, Schwab, most US brokers): a CUSIP-shaped
+ * symbol whose market value is quantity × price / 100; without a market value, one with bond wording in its name or
+ * type, or a price near 100 on a whole face amount of 1,000 or more (T-bills, notes, munis, corporates with no name).
+ */
+export function isParQuotedBond(c: BondClues): boolean {
+  if (!CUSIP.test(c.symbol)) return false;
+  const { price, quantity, marketValue } = c;
+  if (price !== null && price > 0 && quantity !== null && quantity !== 0 && marketValue != null && marketValue !== 0) {
+    const perHundred = Math.abs((quantity * price) / 100 - marketValue);
+    const perUnit = Math.abs(quantity * price - marketValue);
+    return perHundred < perUnit;
+  }
+  if (BOND_TEXT.test(c.name) || BOND_TYPE.test(c.securityType ?? '')) return true;
+  return price !== null && price >= PAR_PRICE.min && price <= PAR_PRICE.max && quantity !== null && Number.isInteger(quantity) && quantity >= 1000;
 }
 
 const FUND = /\b(ETF|FUND|FD|FDS|INDEX|TRUST|UCITS|ISHARES|SPDR|VANGUARD)\b/i;
 // Module constants, not literals in the function: a literal makes a new RegExp object on every call.
 const BOND_TYPE = /bond|fixed income/i;
 const FUND_TYPE = /fund|etf/i;
+/** Market value and quantity × price further apart than this share of the market value: the broker's value is kept. */
+const VALUE_TOLERANCE = 0.01;
 
-/** Turns a positions-snapshot record into a position (a cash row as cash, GBX prices in GBP). */
+function assetClassOf(r: ImportRecord, isBond: boolean): ImportPosition['assetClass'] {
+  if (r.isCash || isCashEquivalent(r.symbol, r.name)) return 'cash';
+  if (isBond || BOND_TYPE.test(r.securityType)) return 'bond';
+  return FUND.test(r.name) || FUND_TYPE.test(r.securityType) ? 'fund' : 'equity';
+}
+
+/**
+ * Turns a positions-snapshot record into a position (a cash row as cash, GBX prices in GBP, bonds per unit of face).
+ * When the file gives a market value, it is kept (the number on the statement): the price becomes market value /
+ * quantity, and when quantity × price was more than 1% off, `valueFromPrice` keeps that product for the preview.
+ */
 export function toPosition(r: ImportRecord): ImportPosition {
   const isPence = r.currency === 'GBX';
-  const isBond = isParQuotedBond(r.symbol, r.name);
+  const isBond = !r.isCash && isParQuotedBond(r);
+  const scale = isPence || isBond ? 100 : 1;
+  const quantity = r.quantity ?? r.marketValue ?? 0;
+  let price = r.price === null ? null : r.price / scale;
+  const marketValue = r.marketValue === null ? null : isPence ? r.marketValue / 100 : r.marketValue;
+  let valueFromPrice: number | undefined;
+  if (!r.isCash && price !== null && marketValue !== null && quantity !== 0) {
+    const product = quantity * price;
+    // The stored value is quantity × price: a price that does not give the statement's value (a delayed last price,
+    // a rounded one) is replaced by market value / quantity, and a gap over 1% is shown and recorded. A cent is rounding.
+    if (Math.abs(product - marketValue) > 0.01) price = marketValue / quantity;
+    if (Math.abs(product - marketValue) > VALUE_TOLERANCE * Math.abs(marketValue)) valueFromPrice = Math.round(product * 100) / 100;
+  }
   return {
-    account: r.account,
-    symbol: r.symbol,
-    name: r.name,
-    assetClass: r.isCash ? 'cash' : isBond || BOND_TYPE.test(r.securityType) ? 'bond' : FUND.test(r.name) || FUND_TYPE.test(r.securityType) ? 'fund' : 'equity',
-    quantity: r.quantity ?? r.marketValue ?? 0,
-    price: r.price === null ? null : isPence || isBond ? r.price / 100 : r.price,
-    marketValue: r.marketValue === null ? null : isPence ? r.marketValue / 100 : r.marketValue,
-    costBasis: r.costBasis,
-    currency: isPence ? 'GBP' : r.currency,
-    asOf: r.date,
+    account: r.account, symbol: r.symbol, name: r.name, assetClass: assetClassOf(r, isBond), quantity, price, marketValue,
+    costBasis: r.costBasis, currency: isPence ? 'GBP' : r.currency, asOf: r.date,
+    ...(valueFromPrice !== undefined && { valueFromPrice }),
+    ...(isBond && { isParQuoted: true }),
   };
 }
 
-/** The value of a position in its own currency: market value when given, else quantity × price. */
+/** The value of a position in its own currency, by the rule the stored holdings use (localValue): the preview and the import agree. */
 export function positionValue(p: Pick<ImportPosition, 'marketValue' | 'quantity' | 'price'>): number {
-  return p.marketValue ?? p.quantity * (p.price ?? 0);
+  return localValue(p);
 }
 
 /** Positions and market value per account and currency, for the preview's totals. */

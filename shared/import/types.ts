@@ -1,4 +1,5 @@
 /** Types shared by every stage of the import pipeline (parse → detect → normalise → validate → preview). */
+import type { ImportFinding } from '../domain/import-findings';
 
 export type ImportKind = 'positions' | 'transactions';
 export type DateOrder = 'MDY' | 'DMY' | 'YMD';
@@ -23,6 +24,8 @@ export const IMPORT_FIELDS = [
   'amount',
   'fees',
   'securityType',
+  /** The account's cash balance after the row (a running balance), when the file carries one. */
+  'balance',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -67,6 +70,10 @@ export interface ImportRecord {
   isCash: boolean;
   /** The broker's own asset type ("Money Market Funds", "ETFs & Closed End Funds", "Fixed Income"), when given. */
   securityType: string;
+  /** The cash balance after this row, in `currency`, when the file has a balance column. */
+  balance: number | null;
+  /** The file marks this trade as a short sale or a buy to cover ("Sell Short", "Buy to Cover"). */
+  isShortMarked: boolean;
 }
 
 export type RowStatus = 'new' | 'duplicate' | 'invalid' | 'skipped';
@@ -93,7 +100,41 @@ export interface ImportPosition {
   costBasis: number | null;
   currency: string;
   asOf: string | null;
+  /** A short the user chose to keep, or the file marks as short; absent or false otherwise. */
+  isShortIntended?: boolean;
+  /** Set when the file's market value and quantity × price disagree by more than 1%: the file's price × quantity. */
+  valueFromPrice?: number;
+  /** Set when the price was read as percent of par (a bond): value and cost basis use price / 100. */
+  isParQuoted?: boolean;
 }
+
+/** What to do with a holding the history sells more of than it shows bought. */
+export type OpeningDecision =
+  /** The history starts after it was bought and it is now closed: clamp at zero (the default). */
+  | { kind: 'closed' }
+  /** The user states how many were held before the history starts. */
+  | { kind: 'opening'; quantity: number }
+  /** A real short: kept negative (only on the user's choice or when the file marks it short). */
+  | { kind: 'short' };
+
+/** A holding whose history sells more than it shows bought: a history that starts mid-way, or a short. */
+export interface HistoryShortfall {
+  account: string;
+  symbol: string;
+  name: string;
+  /** The smallest opening quantity that keeps the history at zero or above. */
+  shortfall: number;
+  /** The date the history first sells more than it shows held. */
+  firstDate: string | null;
+  /** The file marks the sales as short sales. */
+  isMarkedShort: boolean;
+  decision: OpeningDecision;
+  /** The quantity the import gives the holding under that decision. */
+  quantity: number;
+}
+
+/** An import decision to record with the import (ImportFinding without the import it belongs to). */
+export type ImportFindingDraft = Omit<ImportFinding, 'importId' | 'fileName'>;
 
 /** Positions and value of one account in one currency. */
 export interface AccountTotal {
@@ -126,6 +167,10 @@ export interface ImportPreview {
   positions: ImportPosition[];
   totals: AccountTotal[];
   warnings: string[];
+  /** Holdings the history sells more of than it shows bought, with the decision applied (transactions only). */
+  shortfalls: HistoryShortfall[];
+  /** Decisions taken on the user's behalf, recorded with the import for the data-health check. */
+  findings: ImportFindingDraft[];
   delimiter: string;
   /** Rows and positions left out of a preview sent to the screen (see trimPreview); absent when whole. */
   omitted?: { rows: number; positions: number };
@@ -159,4 +204,9 @@ export interface PipelineOptions {
   newRowLimit?: number;
   /** Resolves an ISIN to a ticker through the security master; undefined keeps the ISIN. */
   resolveIsin?: (isin: string) => string | undefined;
+  /**
+   * Decisions for holdings a history sells more of than it shows bought, keyed by symbol or by `account:symbol`
+   * (the account's own key wins); a holding with none is treated as closed unless the file marks it short.
+   */
+  openings?: Readonly<Record<string, OpeningDecision>>;
 }

@@ -70,6 +70,8 @@ const positionFields = {
   costBasis: finite.nullable().optional(),
   currency: currency.optional(),
   asOf: isoDate.nullable().optional(),
+  /** The user says this negative quantity is a real short (not a history that starts mid-way). */
+  isShortIntended: z.boolean().optional(),
 };
 
 const reportSettings = z
@@ -110,6 +112,17 @@ const importFile = {
       dateOrder: z.enum(['MDY', 'DMY', 'YMD']),
       decimal: z.enum(['.', ',']),
     })
+    .optional(),
+  /** Per holding a history sells more of than it shows bought (key: symbol or `account:symbol`): what to do with it. */
+  openings: z
+    .record(
+      z.string().trim().min(1).max(260),
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('closed') }),
+        z.strictObject({ kind: z.literal('opening'), quantity: finite.positive('must be above 0') }),
+        z.strictObject({ kind: z.literal('short') }),
+      ]),
+    )
     .optional(),
 };
 

@@ -123,6 +123,30 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     expect(await page.getByTestId('total-value').innerText()).toBe('$18,000.00');
   });
 
+  it('asks per holding what a sale beyond what the history shows held means, and imports with the choice', async () => {
+    const history = ['Date,Action,Symbol,Description,Quantity,Price,Amount', '01/02/2024,Sell,SNAXX,SCHWAB MONEY ULTRA,100,1,100',
+      '01/03/2024,Buy,AAPL,APPLE INC,10,100,-1000', '01/04/2024,Sell,TSLA,TESLA INC,5,200,1000'];
+    await page.evaluate(() => window.api.createPortfolio({ name: 'History book' }));
+    await page.reload();
+    await page.getByRole('button', { name: 'History book' }).click();
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('CSV file to import').setInputFiles({ name: 'history.csv', mimeType: 'text/csv', buffer: Buffer.from(history.join('\n')) });
+    await page.getByText(/This history sells more of 2 holdings than it shows bought/).waitFor();
+    const snaxx = page.getByTestId('shortfall-SNAXX');
+    expect(await snaxx.getByLabel('Decision for SNAXX').inputValue()).toBe('closed');
+    await snaxx.getByLabel('Decision for SNAXX').selectOption({ label: 'Enter the opening quantity' });
+    await snaxx.getByLabel('Opening quantity of SNAXX').fill('150');
+    await snaxx.getByLabel('Opening quantity of SNAXX').press('Enter');
+    await snaxx.getByRole('cell', { name: '50', exact: true }).waitFor();
+    await page.getByTestId('shortfall-TSLA').getByLabel('Decision for TSLA').selectOption({ label: 'Keep as a short' });
+    await page.getByTestId('shortfall-TSLA').getByRole('cell', { name: '-5', exact: true }).waitFor();
+    expect(await page.getByTestId('import-findings').innerText()).toMatch(/SNAXX: the history sells 100 more than it shows bought \(first on 2024-01-02\); opening quantity 150 entered, now 50\./);
+    await page.screenshot({ path: path.join(SHOTS, '13-import-history-choices.png') });
+    await page.getByRole('button', { name: 'Import 3 positions into History book' }).click();
+    await page.getByRole('cell', { name: 'SNAXX', exact: true }).waitFor();
+    expect(await page.locator('tbody tr td.symbol').allInnerTexts()).toEqual(['AAPL', 'SNAXX', 'TSLA']);
+  });
+
   it('ran without console errors or CSP violations', () => {
     expect(problems).toEqual([]);
   });

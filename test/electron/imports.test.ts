@@ -70,7 +70,11 @@ describe('imports:commit', () => {
 
   it('derives positions from a transaction history', () => {
     call(services, 'imports:commit', file('schwab-transactions.csv'));
-    expect(new Set(holdings())).toEqual(new Set(['Schwab|AAPL|20', 'Schwab|NVDA|100', 'Schwab|SCHD|101.2345', 'Schwab|USD|7488.7']));
+    // No USD cash: a fee is paid before the first deposit, so the history does not start from zero.
+    expect(new Set(holdings())).toEqual(new Set(['Schwab|AAPL|20', 'Schwab|NVDA|100', 'Schwab|SCHD|101.2345']));
+    expect(call(services, 'portfolios:holdings', { id: portfolioId }).importFindings).toEqual([
+      expect.objectContaining({ kind: 'cash-not-derived', account: 'Schwab', symbol: 'USD', fileName: 'schwab-transactions.csv' }),
+    ]);
   });
 
   it('detects the same file imported again and offers replace or skip', () => {
@@ -125,6 +129,52 @@ describe('imports:commit', () => {
     const answer = call(services, 'imports:commit', { ...file('generic-tab-bom.tsv'), account: 'Taxable' });
     expect(answer.accounts).toEqual(['Taxable']);
     expect(answer.preview.totals).toEqual([{ account: 'Taxable', currency: 'USD', positions: 4, marketValue: 4082.45 }]);
+  });
+
+  it('keeps the findings of an import in effect in the holdings, and undo removes them', () => {
+    const text = 'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/02/2024,Buy,AAPL,APPLE INC,10,100,-1000\n'
+      + '01/03/2024,Sell,TSLA,TESLA INC,5,200,1000\n';
+    const answer = call(services, 'imports:commit', { portfolioId, fileName: 'partial.csv', text, format: 'schwab-transactions' });
+    const held = call(services, 'portfolios:holdings', { id: portfolioId });
+    expect(held.positions.map((p: { symbol: string; quantity: number; isShortIntended: boolean }) => `${p.symbol} ${p.quantity} ${p.isShortIntended}`)).toEqual(['AAPL 10 false']);
+    expect(held.importFindings.map((f: { kind: string; symbol: string; importId: number }) => `${f.kind} ${f.symbol} ${f.importId}`)).toEqual([
+      `history-clamped TSLA ${answer.import.id}`, `cash-not-derived USD ${answer.import.id}`,
+    ]);
+    call(services, 'imports:undo', { id: answer.import.id });
+    expect(call(services, 'portfolios:holdings', { id: portfolioId }).importFindings).toEqual([]);
+    expect(services.db.prepare('SELECT COUNT(*) FROM import_findings').pluck().get()).toBe(0);
+  });
+
+  it('applies the user\'s choice per symbol: an opening quantity, or a short kept and marked intended', () => {
+    const text = 'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/02/2024,Sell,AAPL,APPLE INC,4,100,400\n'
+      + '01/03/2024,Sell,TSLA,TESLA INC,5,200,1000\n';
+    const request = { portfolioId, fileName: 'choices.csv', text, format: 'schwab-transactions', openings: { AAPL: { kind: 'opening', quantity: 10 }, TSLA: { kind: 'short' } } };
+    const preview = call(services, 'imports:preview', request).preview;
+    expect(preview.shortfalls.map((s: { symbol: string; decision: { kind: string }; quantity: number }) => `${s.symbol} ${s.decision.kind} ${s.quantity}`)).toEqual(['AAPL opening 6', 'TSLA short -5']);
+    call(services, 'imports:commit', request);
+    const positions = call(services, 'portfolios:holdings', { id: portfolioId }).positions;
+    expect(positions.map((p: { symbol: string; quantity: number; isShortIntended: boolean; costBasis: number | null }) => `${p.symbol} ${p.quantity} ${p.isShortIntended} ${p.costBasis}`))
+      .toEqual(['AAPL 6 false null', 'TSLA -5 true null']);
+  });
+
+  it('previews a history whose every holding is closed (so choices can be made) but refuses to import nothing', () => {
+    const text = 'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/03/2024,Sell,TSLA,TESLA INC,5,200,1000\n';
+    const request = { portfolioId, fileName: 'closed.csv', text, format: 'schwab-transactions' };
+    expect(call(services, 'imports:preview', request).preview.shortfalls.map((s: { symbol: string }) => s.symbol)).toEqual(['TSLA']);
+    const before = snapshot(services.db);
+    const refused = dispatch(services, 'imports:commit', request);
+    expect(!refused.ok && refused.error.message).toBe(
+      'closed.csv: every holding in this history sells more than it shows bought, so treated as closed nothing is left to import. Enter the quantities held before the file starts, or import a positions export.',
+    );
+    expect(snapshot(services.db)).toEqual(before);
+  });
+
+  it('refuses a malformed choice at the contract, writing nothing', () => {
+    const before = snapshot(services.db);
+    const refused = dispatch(services, 'imports:commit', { ...file('schwab-transactions.csv'), openings: { AAPL: { kind: 'opening', quantity: -3 } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(!refused.ok && refused.error.message).toMatch(/quantity/);
+    expect(snapshot(services.db)).toEqual(before);
   });
 
   it('rejects oversize and malformed requests at the contract', () => {

@@ -16,6 +16,7 @@ const position = (over: Partial<Position>): Position => ({
   costBasis: null,
   currency: 'USD',
   asOf: null,
+  isShortIntended: false,
   ...over,
 });
 

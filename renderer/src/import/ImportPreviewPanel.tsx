@@ -2,7 +2,9 @@ import { formatCount, formatMoney } from '../../../shared/format';
 import type { ColumnMapping } from '../../../shared/import/types';
 import { useStore } from '../store/store';
 import { commitChoice, fieldsFor, rowsToShow } from './import-view';
+import { HistoryShortfalls } from './HistoryShortfalls';
 import { MappingEditor } from './MappingEditor';
+import { PreviewFindings } from './PreviewFindings';
 
 /** The preview of a read file: totals per account, every row's verdict, the column mapping the user may fix. */
 export function ImportPreviewPanel() {
@@ -34,6 +36,8 @@ export function ImportPreviewPanel() {
         </tbody>
       </table>
       {preview.warnings.map((w) => <p key={w} className="banner warn">{w}</p>)}
+      <HistoryShortfalls shortfalls={preview.shortfalls} busy={busy} />
+      <PreviewFindings preview={preview} />
 
       <details className="mapping">
         <summary>Columns, dates and decimals</summary>

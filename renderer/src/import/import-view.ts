@@ -1,13 +1,15 @@
 import { countOf } from '../../../shared/format';
 import { parseTable } from '../../../shared/import/table';
-import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type ImportPreview, type RowOutcome } from '../../../shared/import/types';
+import {
+  IMPORT_FIELDS, type ColumnMapping, type HistoryShortfall, type ImportField, type ImportPreview, type OpeningDecision, type RowOutcome,
+} from '../../../shared/import/types';
 
 /** Field labels for the mapping editor. */
 export const FIELD_LABELS: Record<ImportField, string> = {
   account: 'Account', accountNumber: 'Account number', symbol: 'Symbol', isin: 'ISIN', description: 'Description',
   quantity: 'Quantity', price: 'Price', marketValue: 'Market value', costBasis: 'Cost basis', currency: 'Currency',
   priceCurrency: 'Price currency', date: 'Date', action: 'Action', side: 'Buy/sell', amount: 'Amount', fees: 'Fees',
-  securityType: 'Security type',
+  securityType: 'Security type', balance: 'Cash balance',
 };
 
 /** The fields worth offering for a kind of file, in the order the editor shows them. */
@@ -45,4 +47,28 @@ export function commitChoice(preview: ImportPreview, hasPrevious: boolean): { la
 export function firstLineCells(text: string): string[] {
   const { rows } = parseTable(text.slice(0, 20_000));
   return (rows.find((r) => r.some((c) => c.trim() !== '')) ?? []).map((c) => c.trim());
+}
+
+/** The key a choice for one holding is sent under: its account and symbol, so two accounts can differ. */
+export function openingKey(s: Pick<HistoryShortfall, 'account' | 'symbol'>): string {
+  return `${s.account}:${s.symbol}`;
+}
+
+/** What the decision control of a shortfall row offers, in words; "short" only as an explicit choice. */
+export const DECISION_LABELS: Record<OpeningDecision['kind'], string> = {
+  closed: 'Treat as closed (clamp at zero)',
+  opening: 'Enter the opening quantity',
+  short: 'Keep as a short',
+};
+
+/** The decision a control change asks for: an opening quantity must be a number above 0, else null (not sent yet). */
+export function decisionFrom(kind: OpeningDecision['kind'], quantityText: string): OpeningDecision | null {
+  if (kind !== 'opening') return { kind };
+  const quantity = Number(quantityText.replace(/,/g, '').trim());
+  return quantityText.trim() !== '' && Number.isFinite(quantity) && quantity > 0 ? { kind: 'opening', quantity } : null;
+}
+
+/** Positions whose file market value and quantity × price are more than 1% apart: the preview shows both. */
+export function valueDifferences(preview: ImportPreview): ImportPreview['positions'] {
+  return preview.positions.filter((p) => p.valueFromPrice !== undefined);
 }

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ImportCommitAnswer, ImportPreviewAnswer } from '../../../shared/ipc/contract';
 import { countOf, listNames } from '../../../shared/format';
-import type { ColumnMapping } from '../../../shared/import/types';
+import type { ColumnMapping, OpeningDecision } from '../../../shared/import/types';
 import { api, CommandError, unwrap } from '../api';
 import type { Store } from './store';
 
@@ -18,12 +18,16 @@ export interface ImportSlice {
   importFile: ImportFile | null;
   importAnswer: ImportPreviewAnswer | null;
   importMapping: ColumnMapping | null;
+  /** The user's choices for holdings the history sells more of than it shows bought, keyed `account:symbol`. */
+  importOpenings: Record<string, OpeningDecision>;
   importProblem: string | null;
   importProgress: number | null;
   openImport(): void;
   closeImport(): void;
   setImportProgress(share: number | null): void;
   previewFile(file: ImportFile, mapping?: ColumnMapping | null): Promise<void>;
+  /** Sets (or with null clears) the choice for one holding and previews the file again with it. */
+  chooseOpening(key: string, decision: OpeningDecision | null): Promise<void>;
   /** Desktop: main shows the native open dialog and reads the file; then it is previewed. */
   pickAndPreview(): Promise<void>;
   commitPreviewed(options: { onDuplicate?: 'replace' | 'skip'; skipInvalid?: boolean }): Promise<ImportCommitAnswer | null>;
@@ -37,25 +41,38 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
   importFile: null,
   importAnswer: null,
   importMapping: null,
+  importOpenings: {},
   importProblem: null,
   importProgress: null,
 
-  openImport: () => set({ importStage: 'choose', importFile: null, importAnswer: null, importMapping: null, importProblem: null, importProgress: null }),
-  closeImport: () => set({ importStage: 'closed', importFile: null, importAnswer: null, importMapping: null, importProblem: null }),
+  openImport: () => set({ importStage: 'choose', importFile: null, importAnswer: null, importMapping: null, importOpenings: {}, importProblem: null, importProgress: null }),
+  closeImport: () => set({ importStage: 'closed', importFile: null, importAnswer: null, importMapping: null, importOpenings: {}, importProblem: null }),
   setImportProgress: (share) => set({ importProgress: share, ...(share === null ? {} : { importStage: 'reading' as const }) }),
 
   previewFile: async (file, mapping = null) => {
     const portfolioId = get().selectedPortfolioId ?? undefined;
-    set({ importStage: 'reading', importFile: file, importMapping: mapping, importProblem: null });
+    // Choices belong to one file: another file starts without them.
+    const openings = get().importFile === file ? get().importOpenings : {};
+    set({ importStage: 'reading', importFile: file, importMapping: mapping, importOpenings: openings, importProblem: null });
     try {
       const answer = await unwrap(
-        api().previewImport({ portfolioId, fileName: file.fileName, text: file.text, ...(mapping ? { mapping } : {}) }),
+        api().previewImport({
+          portfolioId, fileName: file.fileName, text: file.text, ...(mapping ? { mapping } : {}), ...(Object.keys(openings).length ? { openings } : {}),
+        }),
       );
       set({ importStage: 'preview', importAnswer: answer, importProgress: null });
     } catch (error) {
       // Keep the last good preview on screen so the user can fix the mapping; otherwise go back to choosing.
       set((s) => ({ importStage: s.importAnswer ? 'preview' : 'choose', importProblem: (error as Error).message, importProgress: null }));
     }
+  },
+
+  chooseOpening: async (key, decision) => {
+    const { importFile, importMapping, importOpenings } = get();
+    if (!importFile) return;
+    const { [key]: _dropped, ...rest } = importOpenings;
+    set({ importOpenings: decision ? { ...rest, [key]: decision } : rest });
+    await get().previewFile(importFile, importMapping);
   },
 
   pickAndPreview: async () => {
@@ -68,14 +85,14 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
   },
 
   commitPreviewed: async (options) => {
-    const { importFile, importMapping, selectedPortfolioId } = get();
+    const { importFile, importMapping, importOpenings, selectedPortfolioId } = get();
     if (!importFile || selectedPortfolioId === null) return null;
     set({ importStage: 'committing', importProblem: null });
     try {
       const answer = await unwrap(
         api().commitImport({
           portfolioId: selectedPortfolioId, fileName: importFile.fileName, text: importFile.text,
-          ...(importMapping ? { mapping: importMapping } : {}), ...options,
+          ...(importMapping ? { mapping: importMapping } : {}), ...(Object.keys(importOpenings).length ? { openings: importOpenings } : {}), ...options,
         }),
       );
       get().closeImport();

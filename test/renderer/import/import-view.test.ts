@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPreview } from '../../../shared/import/pipeline';
 import { trimPreview } from '../../../shared/import/summary';
 import type { ImportPreview } from '../../../shared/import/types';
-import { commitChoice, fieldsFor, remap, rowsToShow } from '../../../renderer/src/import/import-view';
+import { commitChoice, decisionFrom, fieldsFor, openingKey, remap, rowsToShow, valueDifferences } from '../../../renderer/src/import/import-view';
 
 function preview(text: string): ImportPreview {
   const result = buildPreview(text, { fileName: 'f.csv' });
@@ -42,5 +42,18 @@ describe('import screen helpers', () => {
     if (!limited.ok) throw new Error(limited.refusal.message);
     expect([limited.preview.rows.length, limited.preview.omitted, limited.preview.counts]).toEqual([501, { rows: 700, positions: 0 }, full.counts]);
     expect(trimPreview(limited.preview, 500)).toEqual(trimmed);
+  });
+
+  it('turns a decision control into the choice sent to main; an opening quantity must be a number above 0', () => {
+    expect(decisionFrom('closed', '')).toEqual({ kind: 'closed' });
+    expect(decisionFrom('short', '12')).toEqual({ kind: 'short' });
+    expect(decisionFrom('opening', '1,250.5')).toEqual({ kind: 'opening', quantity: 1250.5 });
+    expect([decisionFrom('opening', ''), decisionFrom('opening', '0'), decisionFrom('opening', 'ten')]).toEqual([null, null, null]);
+    expect(openingKey({ account: 'IRA (123)', symbol: 'SNAXX' })).toBe('IRA (123):SNAXX');
+  });
+
+  it('lists the positions whose market value and quantity × price are more than 1% apart', () => {
+    const p = preview('Symbol,Quantity,Price,Market Value\nVOO,800,40.922,45900.35\nVWO,900,50.922,45900.35\n');
+    expect(valueDifferences(p).map((x) => `${x.symbol} ${x.valueFromPrice} ${x.marketValue}`)).toEqual(['VOO 32737.6 45900.35']);
   });
 });

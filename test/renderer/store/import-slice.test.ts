@@ -48,6 +48,28 @@ describe('import screen state against the real command handlers', () => {
     expect([s().importStage, s().importAnswer?.preview.format]).toEqual(['preview', 'vanguard']);
   });
 
+  it('previews again with each choice for a history that starts mid-way, and imports with the choices', async () => {
+    const s = () => useStore.getState();
+    const text = 'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/02/2024,Sell,SNAXX,SCHWAB MONEY ULTRA,100,1,100\n'
+      + '01/03/2024,Sell,TSLA,TESLA INC,5,200,1000\n';
+    s().openImport();
+    await s().previewFile({ fileName: 'partial.csv', text });
+    const decided = () => s().importAnswer!.preview.shortfalls.map((x) => `${x.symbol} ${x.decision.kind} ${x.quantity}`);
+    expect(decided()).toEqual(['SNAXX closed 0', 'TSLA closed 0']);
+    await s().chooseOpening('Imported:SNAXX', { kind: 'opening', quantity: 150 });
+    await s().chooseOpening('Imported:TSLA', { kind: 'short' });
+    expect(decided()).toEqual(['SNAXX opening 50', 'TSLA short -5']);
+    await s().chooseOpening('Imported:TSLA', null);
+    expect(decided()).toEqual(['SNAXX opening 50', 'TSLA closed 0']);
+    await s().commitPreviewed({});
+    expect(s().holdings?.positions.map((p) => `${p.symbol} ${p.quantity}`)).toEqual(['SNAXX 50']);
+    expect(s().holdings?.importFindings.map((f) => f.kind)).toEqual(['history-opening-entered', 'history-clamped', 'cash-not-derived']);
+    // A new file starts without the previous file's choices.
+    s().openImport();
+    await s().previewFile({ fileName: 'again.csv', text });
+    expect(decided()).toEqual(['SNAXX closed 0', 'TSLA closed 0']);
+  });
+
   it('keeps a refusal as a sentence and stays on the file step', async () => {
     const s = () => useStore.getState();
     s().openImport();

@@ -19,6 +19,7 @@ export function pos(symbol: string, quantity: number, price: number, over: Parti
     costBasis: null,
     currency: 'USD',
     asOf: '2025-01-24',
+    isShortIntended: false,
     ...over,
   };
 }

@@ -39,9 +39,16 @@ describe.skipIf(!isPresent)('real broker exports in ../shared/data/broker-export
   it('Fidelity all-accounts activity: five accounts, reinvestments, a par-quoted bond and the footer skipped', () => {
     const p = preview('fidelity_csv_all_accounts_transactions_20251204.csv');
     expect([p.format, p.counts.new, p.counts.invalid, p.counts.skipped]).toEqual(['fidelity-activity', 21, 0, 1]);
-    expect(held(p)).toEqual(['412003AD7 55000', 'LSEGY 1060', 'VTEB 73.459', 'VVV -341', 'WM 18', 'BND 9.598']);
+    // VVV is sold (341) but never bought in this history: it started mid-way, so VVV is closed, not a short.
+    expect(held(p)).toEqual(['412003AD7 55000', 'LSEGY 1060', 'VTEB 73.459', 'WM 18', 'BND 9.598']);
+    expect(p.shortfalls.map((s) => `${s.symbol} ${s.shortfall} ${s.decision.kind} ${s.quantity}`)).toEqual(['VVV 341 closed 0']);
     const bond = p.positions.find((x) => x.symbol === '412003AD7');
-    expect([bond?.assetClass, bond && positionValue(bond)]).toEqual(['bond', 55000 * 0.9067000000000001]);
+    // 55,000 face at 90.67 per 100: value and cost basis $49,868.50, not 100× that (4,986,850).
+    expect([bond?.assetClass, bond && positionValue(bond), bond?.costBasis]).toEqual(['bond', 55000 * 0.9067000000000001, 49868.5]);
+    expect(p.findings.map((f) => `${f.kind} ${f.symbol}`)).toEqual([
+      'history-clamped VVV', 'cash-not-derived USD', 'cash-not-derived USD', 'cash-not-derived USD', 'par-quoted-bond 412003AD7',
+    ]);
+    expect(p.positions.filter((x) => x.assetClass === 'cash').map((x) => `${x.account} ${x.quantity}`)).toEqual(['HSA (222222222) 0.66']);
   });
 
   it('Schwab transactions: 119 rows replayed, the split on AVGO applied, the Transactions Total footer skipped', () => {
@@ -49,7 +56,22 @@ describe.skipIf(!isPresent)('real broker exports in ../shared/data/broker-export
     expect([p.format, p.counts.new, p.counts.invalid, p.counts.skipped]).toEqual(['schwab-transactions', 119, 0, 1]);
     const avgo = p.positions.find((x) => x.symbol === 'AVGO');
     expect([avgo?.quantity, avgo?.price]).toEqual([10, 168]);
-    expect(p.positions.length).toBe(27);
+    expect(p.positions.length).toBe(21);
+  });
+
+  it('Schwab transactions: sales of what the history never shows bought are closed, not shorts; no cash is invented', () => {
+    const p = preview('schwab-export.csv');
+    expect(p.positions.filter((x) => x.quantity < 0)).toEqual([]);
+    expect(p.totals.every((t) => t.marketValue > 0)).toBe(true);
+    expect(p.shortfalls.map((s) => `${s.symbol} ${s.shortfall} → ${s.quantity}`)).toEqual([
+      '09070K200 1000 → 0', '171439102 50 → 0', 'FIHBX 519.608 → 12.4', 'DGLRX 872.454 → 0', '00165C203 344 → 0', 'SNAXX 500135 → 3706.38', '890260854 1 → 0',
+    ]);
+    expect(p.findings.filter((f) => f.kind === 'history-clamped').map((f) => f.symbol)).toEqual(p.shortfalls.map((s) => s.symbol));
+    // The sale of 500,135 SNAXX brought in $500k the history never shows: summing amounts would invent that much cash.
+    expect(p.positions.some((x) => x.symbol === 'USD')).toBe(false);
+    expect(p.findings.find((f) => f.kind === 'cash-not-derived')?.sentence).toMatch(/^Schwab: no USD cash balance was derived/);
+    // Money-market funds are cash equivalents.
+    expect(p.positions.filter((x) => x.assetClass === 'cash').map((x) => x.symbol)).toEqual(['SNAXX', 'SNSXX', 'SWVXX']);
   });
 
   it('IBKR Flex trades: 7 CH0111762537 and 323 US9220427424 (ISINs kept), three currency conversions skipped', () => {
@@ -73,7 +95,9 @@ describe.skipIf(!isPresent)('real broker exports in ../shared/data/broker-export
 
   it('Revolut: fractional buys, a decimal-comma quantity, a stock split; internal transfers skipped', () => {
     const p = preview('revolut-invest-export.csv');
-    expect(held(p)).toEqual(['MA -0.1998348', 'MSFT 0.76672417', 'O 1.63453043', 'TSLA 0.72649598']);
+    // MA sells 0.1998348 more than it buys: a history that starts mid-way, closed at zero.
+    expect(held(p)).toEqual(['MSFT 0.76672417', 'O 1.63453043', 'TSLA 0.72649598']);
+    expect(p.findings.filter((f) => f.kind === 'history-clamped').map((f) => f.symbol)).toEqual(['MA']);
     expect(p.counts.skipped).toBe(3);
   });
 

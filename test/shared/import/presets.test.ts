@@ -27,8 +27,9 @@ describe('broker presets, each detected from its own layout', () => {
     ['schwab-positions.csv', 'schwab-positions', 'positions', { new: 5, invalid: 0, skipped: 2 }, ['Individual ...123|USD|5|37025.75']],
     ['schwab-positions-all-accounts.csv', 'schwab-positions', 'positions', { new: 3, invalid: 0, skipped: 5 },
       ['Individual ...123|USD|2|2413', 'Roth IRA ...456|USD|1|759.39']],
-    // AAPL 20 @ 226; NVDA (10 + 90 split) @ 1,050 / 10; SCHD 101.2345 @ 28.50; cash 7,488.70 (= the file's total)
-    ['schwab-transactions.csv', 'schwab-transactions', 'transactions', { new: 9, invalid: 0, skipped: 1 }, ['Schwab|USD|4|25393.88']],
+    // AAPL 20 @ 226; NVDA (10 + 90 split) @ 1,050 / 10; SCHD 101.2345 @ 28.50; no cash: a fee is paid before the
+    // first deposit, so the history does not start from zero (the file's total of 7,488.70 is not a balance)
+    ['schwab-transactions.csv', 'schwab-transactions', 'transactions', { new: 9, invalid: 0, skipped: 1 }, ['Schwab|USD|3|17905.18']],
     ['vanguard.csv', 'vanguard', 'positions', { new: 3, invalid: 0, skipped: 3 }, ['12345678|USD|2|22098.56', '87654321|USD|1|10277.1']],
     // 10 − 4 = 6 US0378331005 @ 170; 20 IE00B4L5Y983 @ 90.10 EUR; the USD.CHF conversion is skipped
     ['ibkr-trades.csv', 'ibkr-flex', 'transactions', { new: 3, invalid: 0, skipped: 1 },
@@ -52,7 +53,7 @@ describe('broker presets, each detected from its own layout', () => {
 
   it('derives Schwab holdings with the split applied to the share count and the last price', () => {
     expect(holdings(preview('schwab-transactions.csv'))).toEqual([
-      'Schwab|AAPL|20|226|equity', 'Schwab|NVDA|100|105|equity', 'Schwab|SCHD|101.2345|28.5|equity', 'Schwab|USD|7488.7|1|cash',
+      'Schwab|AAPL|20|226|equity', 'Schwab|NVDA|100|105|equity', 'Schwab|SCHD|101.2345|28.5|equity',
     ]);
   });
 

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../../../electron/db/migrations';
+import { openDatabase } from '../../../../electron/db/open-database';
+import { closeServices, createServices } from '../../../../electron/services/services';
+import { call, RESOURCES } from '../../../helpers/services';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m011-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('migration 011 (import findings and intended shorts)', () => {
+  it('keeps every position and undo data, marks none as an intended short, and stores findings tied to their import', () => {
+    const file = path.join(dir, 'v10.sqlite');
+    const v10 = openDatabase({ path: file, migrations: migrations.slice(0, 10) }).db;
+    v10.exec(`
+      INSERT INTO clients (id, name) VALUES (1, 'Lee');
+      INSERT INTO portfolios (id, client_id, name) VALUES (1, 1, 'Main');
+      INSERT INTO accounts (id, portfolio_id, name) VALUES (1, 1, 'IRA');
+      INSERT INTO imports (id, portfolio_id, file_name, sha256, format, kind, row_count, imported_count)
+        VALUES (1, 1, 'new.csv', 'abc', 'generic', 'positions', 1, 1);
+      INSERT INTO import_accounts (import_id, account_id, is_created) VALUES (1, 1, 0);
+      INSERT INTO positions (id, account_id, symbol, quantity, price, currency, import_id) VALUES (5, 1, 'TSLA', -2, 200, 'USD', 1);
+      INSERT INTO import_replaced (import_id, account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of, source_import_id, position_id)
+        VALUES (1, 1, 'IBM', '', 'equity', 3, 200, NULL, 500, 'USD', NULL, NULL, 4);`);
+    const positionsBefore = v10.prepare('SELECT * FROM positions').all();
+    v10.close();
+
+    const services = createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false });
+    const db = services.db;
+    expect(db.prepare('SELECT * FROM positions').all()).toEqual(positionsBefore.map((p) => ({ ...(p as object), is_short_intended: 0 })));
+    expect(call(services, 'positions:list', { accountId: 1 })).toEqual([expect.objectContaining({ symbol: 'TSLA', quantity: -2, isShortIntended: false })]);
+    expect(() => db.prepare('UPDATE positions SET is_short_intended = 2').run()).toThrow(/CHECK constraint failed/);
+    expect(() => db.prepare("INSERT INTO import_findings (import_id, kind, account, symbol, sentence) VALUES (1, 'short-kept', 'IRA', 'TSLA', x'00')").run())
+      .toThrow(/cannot store BLOB value in TEXT column/);
+    expect(() => db.prepare("INSERT INTO import_findings (import_id, kind, account, symbol, sentence) VALUES (9, 'short-kept', 'IRA', 'TSLA', 'x')").run())
+      .toThrow(/FOREIGN KEY constraint failed/);
+
+    db.prepare("INSERT INTO import_findings (import_id, kind, account, symbol, sentence) VALUES (1, 'short-kept', 'IRA', 'TSLA', 'TSLA: kept as a short.')").run();
+    expect(call(services, 'portfolios:holdings', { id: 1 }).importFindings).toEqual([
+      { importId: 1, fileName: 'new.csv', kind: 'short-kept', account: 'IRA', symbol: 'TSLA', sentence: 'TSLA: kept as a short.' },
+    ]);
+    // Undo data written before 011 still restores (is_short_intended defaults to 0), and the import's findings go.
+    expect(call(services, 'imports:undo', { id: 1 })).toEqual({ removed: 1, restored: 1 });
+    expect(call(services, 'positions:list', { accountId: 1 })).toEqual([expect.objectContaining({ id: 4, symbol: 'IBM', isShortIntended: false })]);
+    expect(call(services, 'portfolios:holdings', { id: 1 }).importFindings).toEqual([]);
+    expect(db.prepare('SELECT COUNT(*) FROM import_findings').pluck().get()).toBe(0);
+    closeServices(services);
+  });
+
+  it('keeps an intended short through replace and undo', () => {
+    const services = createServices({ dbPath: path.join(dir, 'fresh.sqlite'), shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false });
+    const portfolioId = call(services, 'portfolios:create', { name: 'Shorts' }).id;
+    const text = 'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/03/2024,Sell Short,TSLA,TESLA INC,5,200,1000\n';
+    call(services, 'imports:commit', { portfolioId, fileName: 'short.csv', text, format: 'schwab-transactions', account: 'Margin' });
+    const second = call(services, 'imports:commit', { portfolioId, fileName: 'later.csv', text: 'Symbol,Quantity,Price\nAAPL,1,100\n', account: 'Margin' });
+    call(services, 'imports:undo', { id: second.import.id });
+    const positions = call(services, 'portfolios:holdings', { id: portfolioId }).positions;
+    expect(positions.map((p: { symbol: string; quantity: number; isShortIntended: boolean }) => `${p.symbol} ${p.quantity} ${p.isShortIntended}`)).toEqual(['TSLA -5 true']);
+    closeServices(services);
+  });
+});
