@@ -31,7 +31,10 @@ export function runHealth(context: CliContext, rest: string[]): number {
 
 /** The blocking and warning findings above a stress result, one line each, so no number prints without them. */
 export function printHealthLines(context: CliContext, health: HealthReport): void {
-  const shown = health.findings.filter((f) => f.severity !== 'info');
-  for (const f of shown) context.out(`${f.severity === 'blocking' ? 'BLOCKING' : 'Warning'}: ${f.sentence}`);
-  if (shown.length) context.out('(See "aftershock health" for what to do.)\n');
+  const blocking = health.findings.filter((f) => f.severity === 'blocking');
+  const warnings = health.findings.filter((f) => f.severity === 'warning');
+  for (const f of blocking) context.out(`BLOCKING: ${f.sentence}`);
+  for (const f of warnings.slice(0, 3)) context.out(`Warning: ${f.sentence}`);
+  if (warnings.length > 3) context.out(`…and ${countOf(warnings.length - 3, 'more warning')}.`);
+  if (blocking.length || warnings.length) context.out('(See "aftershock health" for each one and what to do.)\n');
 }

@@ -10,6 +10,7 @@ import type { Scenario } from '../../shared/engine';
 import { listClients } from '../db/clients';
 import { insertFirmRun } from '../db/firm-runs';
 import { listFxRates } from '../db/fx-rates';
+import { listPortfolioImportFindings } from '../db/import-findings';
 import { listHistoryPositionIds } from '../db/imports';
 import { listPortfolios } from '../db/portfolios';
 import { listPositionsByPortfolio, sumPositionsBy } from '../db/positions';
@@ -46,8 +47,10 @@ export function clientOverview(db: Database): ClientSummary[] {
 }
 
 /** What the ranking's "needs review" column checks against: today, the stale-price setting, history-made positions. */
-function healthOptions(services: Services): RankingHealthOptions {
-  return { today: services.today(), staleDays: staleDays(services), fromHistory: listHistoryPositionIds(services.db) };
+function healthOptions(services: Services, clients: readonly FirmClientInput[]): RankingHealthOptions {
+  const portfolioIds = clients.flatMap((c) => c.portfolios.map((p) => p.id));
+  const importFindings = new Map(portfolioIds.map((id) => [id, listPortfolioImportFindings(services.db, id)]));
+  return { today: services.today(), staleDays: staleDays(services), fromHistory: listHistoryPositionIds(services.db), importFindings };
 }
 
 function refuseEmpty(clients: readonly FirmClientInput[], tag: string | undefined): void {
@@ -61,7 +64,7 @@ export function runFirm(services: Services, request: FirmRequest & { save?: bool
   refuseEmpty(clients, request.tag);
   const reference = loadReferenceData(services.db, [...new Set(clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions.map((x) => x.symbol))))]);
   const ranked = rankFirm(clients, scenarios, reference, { lookThrough: request.lookThrough ?? true });
-  const ranking = { ...ranked, clients: withHealth(ranked.clients, clients, reference, healthOptions(services)), asOf: rankingAsOf(clients, reference) };
+  const ranking = { ...ranked, clients: withHealth(ranked.clients, clients, reference, healthOptions(services, clients)), asOf: rankingAsOf(clients, reference) };
   const run = { runDate: services.today(), scenarioIds: request.scenarioIds, tag: request.tag ?? null, ranking };
   if (request.save === false) return { id: 0, createdAt: new Date().toISOString(), clientCount: ranking.clients.length, ...run };
   return insertFirmRun(services.db, run);
@@ -97,7 +100,7 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
       await tick();
     }
     if (cancelled) return { ...current, state: 'cancelled', message: `Cancelled after ${rows.length} of ${clients.length} clients; nothing was saved.` };
-    const ranking = { ...summariseFirm(withHealth(rows, clients, reference, healthOptions(services)), scenarios), asOf: rankingAsOf(clients, reference) };
+    const ranking = { ...summariseFirm(withHealth(rows, clients, reference, healthOptions(services, clients)), scenarios), asOf: rankingAsOf(clients, reference) };
     const saved = insertFirmRun(services.db, { runDate: services.today(), scenarioIds: request.scenarioIds, tag: request.tag ?? null, ranking });
     const failed = ranking.clients.filter((c) => c.error !== null).length;
     return { ...current, id, state: 'done', runId: saved.id, message: `Stressed ${rows.length} clients${failed ? `; ${failed} could not be stressed (see the list)` : ''}.` };

@@ -1,6 +1,7 @@
 import { checkHealth, DEFAULT_STALE_DAYS, scenarioHealthOf, type HealthReport } from '../../shared/health';
 import type { Scenario } from '../../shared/engine';
 import { AppError } from '../../shared/ipc/result';
+import { listPortfolioImportFindings } from '../db/import-findings';
 import { listHistoryPositionIds } from '../db/imports';
 import { getSetting, setSetting } from '../db/settings';
 import type { Services } from './services';
@@ -31,6 +32,7 @@ export function portfolioHealth(services: Services, request: { portfolioId: numb
     reference: snapshot.reference,
     today: services.today(),
     fromHistory: listHistoryPositionIds(services.db, request.portfolioId),
+    importFindings: listPortfolioImportFindings(services.db, request.portfolioId),
     staleDays: staleDays(services),
     ...(scenario && result ? { scenario: scenarioHealthOf(scenario, result) } : {}),
   });

@@ -8,6 +8,7 @@ import { getPortfolio, listPortfolios } from '../db/portfolios';
 import { listPortfolioPositions } from '../db/positions';
 import { loadReferenceData } from './reference';
 import { getSetting, setSetting } from '../db/settings';
+import { listPortfolioImportFindings } from '../db/import-findings';
 import { listHistoryPositionIds } from '../db/imports';
 import { assertReportable, staleDays } from './health';
 import { reportHtml } from '../reports/html';
@@ -49,7 +50,7 @@ export interface ReportRequest {
 /** What the report's health box checks against for these portfolios: the stale-price setting and history-made positions. */
 function reportHealthInput(services: Services, portfolioIds: readonly number[]) {
   const fromHistory = new Set(portfolioIds.flatMap((id) => [...listHistoryPositionIds(services.db, id)]));
-  return { staleDays: staleDays(services), fromHistory };
+  return { staleDays: staleDays(services), fromHistory, importFindings: portfolioIds.flatMap((id) => listPortfolioImportFindings(services.db, id)) };
 }
 
 /** Price and FX history for the report's historical scenarios (none when it has none). */

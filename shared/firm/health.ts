@@ -1,3 +1,4 @@
+import type { ImportFinding } from '../domain/import-findings';
 import type { ReferenceData } from '../domain/reference';
 import { checkHealth, spanOf, type DateSpan, type HealthReport } from '../health';
 import type { ClientRanking, FirmClientInput } from './ranking';
@@ -16,6 +17,8 @@ export interface RankingHealthOptions {
   staleDays?: number;
   /** Positions a transaction history created, across the firm. */
   fromHistory?: ReadonlySet<number>;
+  /** What each portfolio's imports decided (history treated as closed, market values kept…), by portfolio id. */
+  importFindings?: ReadonlyMap<number, readonly ImportFinding[]>;
 }
 
 const VERDICT_ORDER: HealthReport['verdict'][] = ['ok', 'review', 'blocked'];
@@ -37,7 +40,10 @@ export function withHealth(rows: readonly ClientRanking[], clients: readonly Fir
     const client = inputs.get(row.clientId);
     if (!client || row.error !== null) return row;
     const byPortfolio = new Map(
-      client.portfolios.map((p) => [p.id, rowHealth(checkHealth({ positions: p.positions, baseCurrency: client.baseCurrency, reference, ...options }))]),
+      client.portfolios.map((p) => [
+        p.id,
+        rowHealth(checkHealth({ positions: p.positions, baseCurrency: client.baseCurrency, reference, ...options, importFindings: options.importFindings?.get(p.id) })),
+      ]),
     );
     const portfolios = row.portfolios.map((p) => ({ ...p, health: byPortfolio.get(p.portfolioId) }));
     const all = [...byPortfolio.entries()];

@@ -4,6 +4,7 @@ import type { Position } from '../domain/types';
 import type { Scenario, StressResult } from '../engine';
 import { valuePositions } from '../domain/valuation';
 import { countOf, formatMoney, formatPercent, formatQuantity, listNames } from '../format';
+import { groupBy } from '../group-by';
 import { daysBetween, type DateSpan, spanOf } from './dates';
 
 export const SEVERITIES = ['blocking', 'warning', 'info'] as const;
@@ -40,8 +41,6 @@ export interface HealthReport {
   };
 }
 
-/** A position as the check reads it; `isShortIntended` marks a short the user (or the file) said is meant. */
-export type HealthPosition = Position & { isShortIntended?: boolean };
 
 /** What one scenario's run says about its reach and its window, for the scenario-specific findings. */
 export interface ScenarioHealthInput {
@@ -55,7 +54,7 @@ export interface ScenarioHealthInput {
 }
 
 export interface HealthInput {
-  positions: readonly HealthPosition[];
+  positions: readonly Position[];
   baseCurrency: string;
   reference: ReferenceData;
   /** The user's local date, YYYY-MM-DD (the check has no clock). */
@@ -93,6 +92,27 @@ const IMPORT_FIX: Record<ImportFindingKind, string> = {
   'par-quoted-bond': 'Nothing to do if the face value is the quantity.',
 };
 
+/** What the user must know of several holdings' import decisions of one kind, in one line. */
+const IMPORT_GROUP: Record<ImportFindingKind, string> = {
+  'history-clamped': 'sold beyond what the imported history shows bought were treated as closed (the history starts mid-way)',
+  'cash-not-derived': 'got no cash balance: the imported history starts mid-way and has no balance column',
+  'history-opening-entered': 'were imported with the opening quantities you entered',
+  'short-kept': 'were kept as short positions, as you chose or the file marks them',
+  'market-value-kept': 'keep the statement\'s market value where quantity × price differs by more than 1%',
+  'par-quoted-bond': 'were read as priced in percent of par (value and cost basis use price / 100)',
+};
+
+/** One finding for an import decision, or for several of the same kind (their sentences stay in the import's preview). */
+function importFinding(group: readonly ImportFinding[], positions: readonly Position[]): HealthFinding {
+  const kind = group[0].kind;
+  const held = positions.filter((p) => group.some((f) => f.symbol === p.symbol && f.account === p.accountName));
+  const files = [...new Set(group.map((f) => f.fileName))];
+  const sentence = group.length === 1
+    ? `${group[0].sentence} (import of ${group[0].fileName})`
+    : `${group.length} ${kind === 'cash-not-derived' ? 'accounts' : 'holdings'} (${listNames(group.map((f) => f.symbol), 5)}) ${IMPORT_GROUP[kind]} (import of ${listNames(files, 2)}).`;
+  return { code: `import-${kind}`, severity: IMPORT_SEVERITY[kind], sentence, fix: IMPORT_FIX[kind], positionIds: held.map((p) => p.id), symbols: [...new Set(group.map((f) => f.symbol))] };
+}
+
 /** Checks a portfolio (and optionally one scenario on it) for numbers that would be wrong or misleading (DESIGN §3, rule one). */
 export function checkHealth(input: HealthInput): HealthReport {
   const { positions, baseCurrency, reference, today } = input;
@@ -100,7 +120,7 @@ export function checkHealth(input: HealthInput): HealthReport {
   const valued = valuePositions(positions, baseCurrency, reference.fxRates);
   const money = (v: number) => formatMoney(v, baseCurrency);
   const findings: HealthFinding[] = [];
-  const add = (f: Omit<HealthFinding, 'positionIds' | 'symbols'>, held: readonly HealthPosition[] = []) =>
+  const add = (f: Omit<HealthFinding, 'positionIds' | 'symbols'>, held: readonly Position[] = []) =>
     findings.push({ ...f, positionIds: held.map((p) => p.id), symbols: [...new Set(held.map((p) => p.symbol))] });
 
   if (positions.length > 0 && valued.totalBaseValue <= 0) {
@@ -163,7 +183,7 @@ export function checkHealth(input: HealthInput): HealthReport {
       fix: 'Correct the quantity or price in Holdings so they match the statement.',
     }, mismatched);
   }
-  const seen = new Map<string, HealthPosition[]>();
+  const seen = new Map<string, Position[]>();
   for (const p of positions) {
     const key = `${p.accountId}\u0000${p.symbol}\u0000${p.currency}`;
     seen.set(key, [...(seen.get(key) ?? []), p]);
@@ -214,10 +234,7 @@ export function checkHealth(input: HealthInput): HealthReport {
       fix: 'Classify these holdings in Holdings, or refresh market data.',
     }, unclassified);
   }
-  for (const f of input.importFindings ?? []) {
-    const held = positions.filter((p) => p.symbol === f.symbol && p.accountName === f.account);
-    findings.push({ code: `import-${f.kind}`, severity: IMPORT_SEVERITY[f.kind], sentence: `${f.sentence} (import of ${f.fileName})`, fix: IMPORT_FIX[f.kind], positionIds: held.map((p) => p.id), symbols: [f.symbol] });
-  }
+  for (const group of groupBy(input.importFindings ?? [], (f) => f.kind).values()) findings.push(importFinding(group, positions));
   if (input.scenario) findings.push(...scenarioFindings(input.scenario, prices, staleDays));
 
   findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));

@@ -35,6 +35,7 @@ export function toNewPosition(position: Position): NewPosition {
     costBasis: position.costBasis,
     currency: position.currency,
     asOf: position.asOf,
+    isShortIntended: position.isShortIntended,
   };
 }
 

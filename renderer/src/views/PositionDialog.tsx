@@ -16,7 +16,9 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
   const [price, setPrice] = useState(editing?.price != null ? String(editing.price) : '');
   const [costBasis, setCostBasis] = useState(editing?.costBasis != null ? String(editing.costBasis) : '');
   const [currency, setCurrency] = useState(editing?.currency ?? props.baseCurrency);
+  const [isShortIntended, setShortIntended] = useState(editing?.isShortIntended ?? false);
   const [problem, setProblem] = useState<string | null>(null);
+  const isShort = (parseTypedNumber(quantity) ?? 0) < 0;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,6 +39,8 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
       costBasis: cost,
       currency: currency.toUpperCase(),
       accountId: Number(accountId),
+      // Only a short can be an intended short; the health check asks about the others.
+      isShortIntended: qty < 0 && isShortIntended,
     };
     const saved = editing ? await updatePosition(editing.id, fields) : await addPosition(fields);
     if (saved) props.onClose();
@@ -87,6 +91,12 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
             ))}
           </select>
         </label>
+        {isShort && (
+          <label className="check span-2">
+            <input type="checkbox" checked={isShortIntended} onChange={(e) => setShortIntended(e.target.checked)} /> This is an intended short position (not a
+            mistake or a history that starts mid-way)
+          </label>
+        )}
         {problem && (
           <p className="form-problem span-2" role="alert">
             {problem}

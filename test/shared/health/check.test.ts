@@ -111,6 +111,16 @@ describe('story: dates behind the numbers', () => {
     expect(report.findings[0].sentence).toBe('SNAXX: the history sells more than it shows bought; treated as closed. (import of schwab.csv)');
   });
 
+  it('puts several decisions of one kind in one line', () => {
+    const clamped = ['09070K200', 'FIHBX', 'SNAXX'].map((symbol) => ({ importId: 1, fileName: 'schwab.csv', kind: 'history-clamped' as const, account: 'Brokerage', symbol, sentence: `${symbol}: …` }));
+    const snaxx = pos('SNAXX', 3706.38, 1, { asOf: '2026-12-02', accountName: 'Brokerage' });
+    const [finding] = check({ positions: [snaxx], importFindings: clamped }).findings.filter((f) => f.code.startsWith('import-'));
+    expect(finding).toMatchObject({
+      code: 'import-history-clamped', severity: 'warning', positionIds: [snaxx.id], symbols: ['09070K200', 'FIHBX', 'SNAXX'],
+      sentence: '3 holdings (09070K200, FIHBX, SNAXX) sold beyond what the imported history shows bought were treated as closed (the history starts mid-way) (import of schwab.csv).',
+    });
+  });
+
   it('counts days across months and spans dates', () => {
     expect(daysBetween('2026-11-30', '2026-12-03')).toBe(3);
     expect(daysBetween('2026-12-03', '2026-11-30')).toBe(-3);
