@@ -15,6 +15,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/electron/**/*.test.ts'],
           environment: 'node',
+          // Real SQLite files, the bundled reference data and CLI runs take seconds on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

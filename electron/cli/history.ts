@@ -5,6 +5,8 @@ import { noExtraArguments, requireOption, type CliContext } from './context';
 import { resolvePortfolio } from './resolve';
 import { optionalDate, printStress, proxyOption } from './stress';
 import { renderTable } from './table';
+import { printHealthLines } from './health';
+import { replayScenario } from '../../shared/history/replay';
 
 /** `aftershock replay --portfolio NAME --from DATE --to DATE [--json]`. */
 export function runReplayCommand(context: CliContext, rest: string[]): number {
@@ -16,7 +18,9 @@ export function runReplayCommand(context: CliContext, rest: string[]): number {
   const to = optionalDate(context, 'to')!;
   if (from >= to) throw new AppError('validation', `--to must be after --from (${from} → ${to}).`);
   const result = context.call('stress:replay', { portfolioId: portfolio.id, from, to, by: ['sector', 'theme'], ...proxyOption(context) });
-  if (context.json) return context.out(JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...result }, null, 2)), 0;
+  const health = context.call('health:check', { portfolioId: portfolio.id, scenario: replayScenario(from, to) });
+  if (context.json) return context.out(JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...result, health }, null, 2)), 0;
+  printHealthLines(context, health);
   printStress(context, portfolio.name, result, 'sector');
   return 0;
 }

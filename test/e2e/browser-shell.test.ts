@@ -97,7 +97,7 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
     const pnl = page.getByTestId('preview-pnl');
     await page.getByRole('heading', { name: 'S&P 500 −20%', level: 2 }).waitFor();
     const before = await pnl.innerText();
-    expect(before).toMatch(/^-\$\d{2,3},\d{3} \(−\d+(\.\d+)?%\)$/);
+    expect(before).toMatch(/^−\$\d{2,3},\d{3} \(−\d+(\.\d+)?%\)$/);
     expect(await page.getByLabel('Shock 1 size in percent').isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Duplicate to edit' }).click();
     await page.getByRole('textbox', { name: 'Scenario name' }).waitFor();

@@ -71,7 +71,7 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     const dialog = page.getByRole('dialog', { name: 'Edit TSLA' });
     await dialog.getByLabel('Quantity').fill('-12');
     await page.keyboard.press('Enter');
-    await page.getByRole('cell', { name: '-12', exact: true }).waitFor();
+    await page.getByRole('cell', { name: '−12', exact: true }).waitFor();
     await page.getByRole('row', { name: /^TSLA in Individual/ }).focus();
     await page.keyboard.press('Delete');
     await page.getByText('Deleted TSLA from Individual ...123.').waitFor();
@@ -139,7 +139,7 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     await snaxx.getByLabel('Opening quantity of SNAXX').press('Enter');
     await snaxx.getByRole('cell', { name: '50', exact: true }).waitFor();
     await page.getByTestId('shortfall-TSLA').getByLabel('Decision for TSLA').selectOption({ label: 'Keep as a short' });
-    await page.getByTestId('shortfall-TSLA').getByRole('cell', { name: '-5', exact: true }).waitFor();
+    await page.getByTestId('shortfall-TSLA').getByRole('cell', { name: '−5', exact: true }).waitFor();
     expect(await page.getByTestId('import-findings').innerText()).toMatch(/SNAXX: the history sells 100 more than it shows bought \(first on 2024-01-02\); opening quantity 150 entered, now 50\./);
     await page.screenshot({ path: path.join(SHOTS, '13-import-history-choices.png') });
     await page.getByRole('button', { name: 'Import 3 positions into History book' }).click();

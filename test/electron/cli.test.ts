@@ -68,7 +68,9 @@ describe('aftershock stress, reverse and scenarios', () => {
   it('stresses the sample portfolio with totals, groups, coverage and positions', () => {
     const table = run(['stress', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--by', 'account', '--db', db]);
     expect(table.code).toBe(0);
-    expect(table.out).toMatch(/^S&P 500 −20% on “Growth & AI”\nValue \$626,964\.29 → /);
+    // The sample's prices are dated: the data-health warnings come first, each on its own line, then the result.
+    expect(table.out).toMatch(/^Warning: 23 prices are more than 7 days old/);
+    expect(table.out).toMatch(/^\(See "aftershock health" for each one and what to do\.\)\n\nS&P 500 −20% on “Growth & AI”\nValue \$626,964\.29 → /m);
     expect(table.out).toContain('By account:');
     expect(table.out).toMatch(/SPAXX\s+Individual brokerage\s+\$18,500\.00\s+\$0\.00\s+0%\s+Not shocked: cash/);
     const json = JSON.parse(run(['stress', '--portfolio', '1', '--scenario', 'sp500-minus-20', '--json', '--db', db]).out);
