@@ -149,9 +149,6 @@ function start(): void {
     }
   }
 
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
   services.pickImportFile = pickImportFile;
@@ -175,6 +172,7 @@ function start(): void {
     icon: path.join(resourcesDir, 'icon.png'),
     rendererUrl: devServerUrl,
     rendererFile,
+    contentSecurityPolicy: devServerUrl ? undefined : CONTENT_SECURITY_POLICY,
   });
   mainWindow.on('closed', () => (mainWindow = null));
 }
