@@ -1,3 +1,4 @@
+// (In the e2e group: it builds the app twice, so it runs after the unit and integration tests, one file at a time.)
 // The real `npm start` chain (scripts/start.mjs: Electron's installer, the SQLite-driver step, the build, electron-vite)
 // run in a scratch copy of the project, so nothing lands in the real node_modules/electron or out/. Electron cannot
 // be downloaded here: its installer is pointed at a local mirror serving a stub "Electron" that records how it was
