@@ -18,6 +18,10 @@ const ELECTRON_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modul
 const PLATFORM_PATH = process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
 const ZIP_NAME = `electron-v${ELECTRON_VERSION}-${process.platform}-${process.arch}.zip`;
 const STUB = `#!/bin/sh
+if [ -n "$AFTERSHOCK_STUB_SANDBOX_ABORT" ]; then
+  echo "[1:FATAL:setuid_sandbox_host.cc(158)] The SUID sandbox helper binary was found, but is not configured correctly." >&2
+  exit 133
+fi
 { echo "cwd=$(pwd)"; for a in "$@"; do echo "arg=$a"; done
   [ -f out/main/index.js ] && echo "main=built"; [ -f out/preload/index.js ] && echo "preload=built"; } > "$AFTERSHOCK_STUB_RECORD"
 `;
@@ -175,5 +179,14 @@ describe.skipIf(process.platform === 'win32')('npm start (skipped on Windows: th
     } finally {
       await mirror.close();
     }
+  }, 120_000);
+
+  it('says how to run Electron when Linux\'s sandbox helper makes it abort (uses the runtime the test above installed)', async () => {
+    const run = npmStart([], { AFTERSHOCK_STUB_SANDBOX_ABORT: '1', ELECTRON_MIRROR: await refusingMirror() });
+    expect((await run.exited).code).not.toBe(0);
+    const sandbox = path.join(project, 'node_modules', 'electron', 'dist', 'chrome-sandbox');
+    expect(run.output()).toContain("Electron stopped because Linux's sandbox helper is not set up");
+    expect(run.output()).toContain(`sudo chown root:root "${sandbox}" && sudo chmod 4755 "${sandbox}"`);
+    expect(run.output()).toContain('NO_SANDBOX=1 npm start (starts Electron with --no-sandbox)');
   }, 120_000);
 });
