@@ -4,6 +4,7 @@
 // When 1 or 2 cannot be had, `npm start` says why and opens the same app in the browser shell instead (on the same
 // database); `--no-fallback` (or AFTERSHOCK_NO_FALLBACK=1) and `npm run dev` stop with exit code 1 instead.
 // Usage: node scripts/start.mjs [--dev] [--no-fallback] [--db PATH] [other Electron arguments]
+// AFTERSHOCK_NO_BROWSER=1 prints the fallback address without opening a browser.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
