@@ -28,8 +28,8 @@ export async function printWithElectron(html: string, title: string): Promise<Ui
     }
     // The page says "error" when it could not draw its data: its message would be all the PDF shows.
     if (ready !== 'true') {
-      const shown = String(await window.webContents.executeJavaScript('document.querySelector(".report-error")?.textContent || ""'));
-      throw new AppError('internal', 'The report page could not draw its data, so no PDF was made.', shown || undefined);
+      const shown = String(await window.webContents.executeJavaScript('document.querySelector(".report-error")?.textContent || ""')).trim();
+      throw new AppError('internal', `The report page could not draw its data${shown ? ` (${shown})` : ''}, so no PDF was made.`);
     }
     return await window.webContents.printToPDF({
       pageSize: 'A4',
