@@ -57,6 +57,16 @@ export default tseslint.config(
     },
   },
   {
+    // One database opener (electron/db/sqlite.ts): under Electron every database must load the Electron build of
+    // better-sqlite3, so nothing else may create a Database (types may still be imported).
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/db/sqlite.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', allowTypeImports: true, message: 'Open databases with openSqlite() from electron/db/sqlite.ts.' }] }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Database']", message: 'Open databases with openSqlite() from electron/db/sqlite.ts.' }],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

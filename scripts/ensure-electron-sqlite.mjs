@@ -10,11 +10,14 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronArch } from './electron-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 const checkOnly = process.argv.includes('--check-only');
-const { platform, arch } = process;
+const { platform } = process;
+// The architecture of the Electron that install.js fetched (arm64 under Rosetta), not of this Node.
+const arch = electronArch();
 const say = (message) => console.log(`[ensure-electron-sqlite] ${message}`);
 const fail = (lines) => { console.error(['[ensure-electron-sqlite] ' + lines[0], ...lines.slice(1).map((l) => '  ' + l)].join('\n')); process.exit(checkOnly ? 0 : 1); };
 

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database, { type Database as Db } from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../shared/ipc/result';
 import { SCHEMA_VERSION } from './migrations';
 import { vacuumInto } from './open-database';
+import { openSqlite } from './sqlite';
 
 /** How many daily backups are kept by default. */
 export const KEEP_BACKUPS = 7;
@@ -67,7 +68,7 @@ export function takeDailyBackup(db: Db, dbPath: string, options: { now?: Date; k
 export function checkBackup(backupPath: string): { schemaVersion: number } {
   let db: Db | undefined;
   try {
-    db = new Database(backupPath, { readonly: true, fileMustExist: true });
+    db = openSqlite(backupPath, { readonly: true, fileMustExist: true });
     const result = db.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new Error(String(result));
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;

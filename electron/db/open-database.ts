@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database, { type Database as Db } from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../shared/ipc/result';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
+import { openSqlite } from './sqlite';
 
 export interface OpenDatabaseOptions {
   /** File path, or ':memory:' for tests. */
   path: string;
-  /** Path to a better-sqlite3 binary built for the running runtime (Electron vs Node). */
-  nativeBinding?: string;
   /** Defaults to the app's migrations; tests pass their own lists. */
   migrations?: readonly Migration[];
   /** Used to name backup files; defaults to the current time. */
@@ -48,11 +47,10 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const migrations = options.migrations ?? allMigrations;
   const target = migrations.length ? migrations[migrations.length - 1].version : 0;
   const isFile = options.path !== ':memory:';
-  const driver = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 
   const shortened = isFile ? assertOpenableFile(options.path) : null;
-  if (shortened) assertRecoverableFromWal(options.path, shortened, driver);
-  const existingVersion = isFile ? readUserVersion(options.path, driver) : 0;
+  if (shortened) assertRecoverableFromWal(options.path, shortened);
+  const existingVersion = isFile ? readUserVersion(options.path) : 0;
   if (existingVersion > target) {
     throw new DatabaseRefusedError(
       options.path,
@@ -63,7 +61,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   }
 
   if (isFile) fs.mkdirSync(path.dirname(options.path), { recursive: true });
-  const db = new Database(options.path, driver);
+  const db = openSqlite(options.path);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -146,11 +144,11 @@ function cutShort(file: string, size: number, expected: number, detail?: string)
  * A file cut short with a WAL beside it opens only if the WAL makes it whole: a read-only connection (which replays
  * the WAL without writing the file, and does not checkpoint on closing) must find every page sound.
  */
-function assertRecoverableFromWal(file: string, shortened: Shortened, driver: { nativeBinding?: string }): void {
+function assertRecoverableFromWal(file: string, shortened: Shortened): void {
   let probe: Db | undefined;
   let verdict: string;
   try {
-    probe = new Database(file, { ...driver, readonly: true, fileMustExist: true });
+    probe = openSqlite(file, { readonly: true, fileMustExist: true });
     verdict = String(probe.pragma('quick_check', { simple: true }));
   } catch (error) {
     verdict = error instanceof Error ? error.message : String(error);
@@ -160,11 +158,11 @@ function assertRecoverableFromWal(file: string, shortened: Shortened, driver: { 
   if (verdict !== 'ok') throw cutShort(file, shortened.size, shortened.expected, `SQLite's check with the write-ahead log: ${verdict}`);
 }
 
-function readUserVersion(file: string, driver: { nativeBinding?: string }): number {
+function readUserVersion(file: string): number {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return 0;
   let probe: Db | undefined;
   try {
-    probe = new Database(file, { ...driver, readonly: true, fileMustExist: true });
+    probe = openSqlite(file, { readonly: true, fileMustExist: true });
     return probe.pragma('user_version', { simple: true }) as number;
   } catch (error) {
     // Only SQLite's own refusals mean a bad file; anything else (a missing driver) is not the file's fault.

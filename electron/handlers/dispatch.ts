@@ -18,7 +18,7 @@ export function dispatch(services: Services, name: unknown, request: unknown): R
       value.catch(() => undefined);
       throw new AppError('internal', `The command "${String(name)}" has to wait for its answer; call it through dispatchAsync.`);
     }
-    return ok(value);
+    return ok(sameInEveryShell(value));
   } catch (error) {
     return fail(logged(services, name, request, toErrorData(error)));
   }
@@ -27,10 +27,18 @@ export function dispatch(services: Services, name: unknown, request: unknown): R
 /** dispatch() for transports that can wait (Electron IPC, the browser shell): also runs async handlers. */
 export async function dispatchAsync(services: Services, name: unknown, request: unknown): Promise<Result<unknown>> {
   try {
-    return ok(await run(services, name, request));
+    return ok(sameInEveryShell(await run(services, name, request)));
   } catch (error) {
     return fail(logged(services, name, request, toErrorData(error)));
   }
+}
+
+/**
+ * A response as JSON carries it: Electron IPC would deliver NaN, Infinity and undefined as they are, while the
+ * browser shell's JSON turns them into null or drops them, so both shells (and the CLI) get the JSON form.
+ */
+export function sameInEveryShell(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
 /** Unexpected failures (not the user's input) go to the local log, with the request's shape but none of its values. */

@@ -5,6 +5,7 @@ import { decodeBytes } from '../../shared/import/decode';
 import { IMPORT_REQUESTED_CHANNEL, REPORT_REQUESTED_CHANNEL } from '../../shared/ipc/events';
 import { backupsDir, checkBackup, restoreBackup } from '../db/backups';
 import { DatabaseRefusedError } from '../db/open-database';
+import { useSqliteBinding } from '../db/sqlite';
 import { applyRecovery, recoveryFor } from '../db/recovery';
 import { createLogger, logsDir } from '../logging';
 import { resolveDbPath } from '../paths';
@@ -111,23 +112,32 @@ function start(): void {
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
   const log = createLogger(logsDir(app.getPath('userData')));
   process.on('uncaughtException', (error) => log.error({ where: 'main', message: error.message, detail: error.stack }));
-  for (;;) {
-    try {
-      services = createServices({
-        log,
-        dbPath: resolveDbPath({ flag: dbFlag(process.argv), userDataDir: app.getPath('userData') }),
-      shell: 'desktop',
-      version: app.getVersion(),
-      resourcesDir,
-      reportDir: path.join(__dirname, '..', 'report'),
-      printPdf: printWithElectron,
-      nativeBinding: resolveElectronSqliteBinding({
+  try {
+    // Before anything opens a database: the app's, a backup being checked or restored, recovery.
+    useSqliteBinding(
+      resolveElectronSqliteBinding({
         isPackaged: app.isPackaged,
         appRoot: app.getAppPath(),
         electronVersion: process.versions.electron,
         platform: process.platform,
         arch: process.arch,
       }),
+    );
+  } catch (error) {
+    dialog.showErrorBox('Aftershock cannot open its database', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  for (;;) {
+    try {
+      services = createServices({
+        log,
+        dbPath: resolveDbPath({ flag: dbFlag(process.argv), userDataDir: app.getPath('userData') }),
+        shell: 'desktop',
+        version: app.getVersion(),
+        resourcesDir,
+        reportDir: path.join(__dirname, '..', 'report'),
+        printPdf: printWithElectron,
       });
       break;
     } catch (error) {
@@ -139,9 +149,6 @@ function start(): void {
     }
   }
 
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
   services.pickImportFile = pickImportFile;
@@ -165,6 +172,7 @@ function start(): void {
     icon: path.join(resourcesDir, 'icon.png'),
     rendererUrl: devServerUrl,
     rendererFile,
+    contentSecurityPolicy: devServerUrl ? undefined : CONTENT_SECURITY_POLICY,
   });
   mainWindow.on('closed', () => (mainWindow = null));
 }

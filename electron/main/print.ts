@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow } from 'electron';
+import { AppError } from '../../shared/ipc/result';
 import { headerFooter } from '../reports/chromium';
 
 /** Prints a self-contained report page to PDF in a hidden, sandboxed window (Electron's printToPDF). */
@@ -20,9 +21,15 @@ export async function printWithElectron(html: string, title: string): Promise<Ui
   try {
     await window.loadFile(file);
     const deadline = Date.now() + 30_000;
-    while ((await window.webContents.executeJavaScript('document.body.dataset.ready || ""')) === '') {
-      if (Date.now() > deadline) throw new Error('The report page did not finish drawing.');
+    let ready: string;
+    while ((ready = String(await window.webContents.executeJavaScript('document.body.dataset.ready || ""'))) === '') {
+      if (Date.now() > deadline) throw new AppError('internal', 'The report page did not finish drawing, so no PDF was made.');
       await new Promise((r) => setTimeout(r, 50));
+    }
+    // The page says "error" when it could not draw its data: its message would be all the PDF shows.
+    if (ready !== 'true') {
+      const shown = String(await window.webContents.executeJavaScript('document.querySelector(".report-error")?.textContent || ""')).trim();
+      throw new AppError('internal', `The report page could not draw its data${shown ? ` (${shown})` : ''}, so no PDF was made.`);
     }
     return await window.webContents.printToPDF({
       pageSize: 'A4',

@@ -14,6 +14,8 @@ export function createMainWindow(options: {
   icon: string;
   rendererUrl?: string;
   rendererFile: string;
+  /** Sent as a header with this window's own responses only (none under the dev server, whose page needs inline scripts). */
+  contentSecurityPolicy?: string;
 }): BrowserWindow {
   const saved = fitToDisplays(
     readWindowState(options.stateFile),
@@ -59,7 +61,20 @@ export function createMainWindow(options: {
   window.webContents.on('will-navigate', guard);
   window.webContents.on('will-redirect', guard);
 
+  if (options.contentSecurityPolicy) addPolicyHeader(window, options.contentSecurityPolicy);
   if (options.rendererUrl) void window.loadURL(options.rendererUrl);
   else void window.loadFile(options.rendererFile);
   return window;
+}
+
+/**
+ * Adds the Content-Security-Policy header to the responses of this window only: other windows of the session
+ * (the hidden print window, whose report page runs its own inline script and style) keep their own policy.
+ */
+function addPolicyHeader(window: BrowserWindow, policy: string): void {
+  const id = window.webContents.id;
+  window.webContents.session.webRequest.onHeadersReceived((details, callback) => {
+    if (details.webContentsId !== id) return callback({});
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
+  });
 }

@@ -47,7 +47,6 @@ export interface CreateServicesOptions {
   shell: AppInfo['shell'];
   version: string;
   resourcesDir: string;
-  nativeBinding?: string;
   /** Add the sample client on first run (default true). */
   seedSample?: boolean;
   /** Defaults to out/report beside the built CLI and browser shell. */
@@ -73,7 +72,7 @@ function localToday(): string {
 
 /** Opens the database, applies migrations, seeds the sample on first run and returns the services. */
 export function createServices(options: CreateServicesOptions): Services {
-  const { db, schemaVersion, previousVersion } = openDatabase({ path: options.dbPath, nativeBinding: options.nativeBinding });
+  const { db, schemaVersion, previousVersion } = openDatabase({ path: options.dbPath });
   try {
     // A new file has nothing worth keeping yet; an existing one gets today's backup before anything changes.
     if (options.dbPath !== ':memory:' && previousVersion > 0 && options.backups !== false) {

@@ -111,9 +111,9 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
   });
 }
 
-/** index.html with the token and the bridge script placed before the app's own scripts. */
+/** index.html with the token and the bridge script placed before the app's own scripts, titled as the browser shell. */
 function renderIndex(rendererDir: string, token: string): string {
-  const html = fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
+  const html = fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8').replace('<title>Aftershock</title>', '<title>Aftershock (browser shell)</title>');
   const inject = `<meta name="aftershock-token" content="${token}">\n    <script src="/web-bridge.js"></script>\n    `;
   const at = html.indexOf('<script');
   return at === -1 ? html.replace('</head>', `${inject}</head>`) : html.slice(0, at) + inject + html.slice(at);

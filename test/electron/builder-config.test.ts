@@ -54,12 +54,13 @@ describe('electron-builder.yml', () => {
     expect(pkg.productName).toBe(config.productName);
   });
 
-  it('builds AppImage + deb on Linux, an NSIS installer on Windows and a dmg on macOS', () => {
+  it('builds AppImage + deb on Linux, an NSIS installer on Windows and a dmg per Mac architecture (x64, arm64)', () => {
     expect(targetNames(config.linux?.target)).toEqual(['AppImage', 'deb']);
     expect(config.linux).toMatchObject({ category: 'Finance', synopsis: expect.any(String), maintainer: expect.stringMatching(/<.+@.+>/) });
     expect(targetNames(config.win?.target)).toEqual(['nsis']);
     expect(config.nsis).toMatchObject({ oneClick: false, allowToChangeInstallationDirectory: true });
     expect(targetNames(config.mac?.target)).toEqual(['dmg']);
+    expect((config.mac?.target as { arch?: string[] }[])[0].arch).toEqual(['x64', 'arm64']);
     expect(config.mac?.category).toBe('public.app-category.finance');
   });
 
@@ -87,6 +88,17 @@ describe('electron-builder.yml', () => {
     expect(moduleFile('node_modules/better-sqlite3/lib/index.js')).toBe(true);
     expect(moduleFile('node_modules/better-sqlite3/deps/sqlite3/sqlite3.c')).toBe(false);
     expect(moduleFile('node_modules/better-sqlite3/build/Release/test_extension.node')).toBe(false);
+  });
+
+  it('sets the Electron fuses: no running as Node, no NODE_OPTIONS or --inspect, encrypted cookies, asar only and checked', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('ships resources/ as <resourcesPath>/resources (the app reads sample-portfolio.json from there)', () => {
