@@ -10,7 +10,7 @@ import { loadReferenceData } from './reference';
 import { getSetting, setSetting } from '../db/settings';
 import { reportHtml } from '../reports/html';
 import { prepareBook, type Scenario } from '../../shared/engine';
-import { loadFxHistory, loadHistory, proxyConfig } from './history';
+import { historyThrough, loadFxHistory, loadHistory, proxyConfig } from './history';
 import { getScenario } from './scenario-library';
 import type { Services } from './services';
 import { stressSnapshot } from './stress';
@@ -49,7 +49,7 @@ function historyForReplays(services: Services, snapshot: ReturnType<typeof stres
   const book = prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough });
   const proxies = proxyConfig(services.db);
   const to = ends[ends.length - 1];
-  return { prices: loadHistory(services.db, book, proxies, to), proxies, fx: loadFxHistory(services.db, book, to) };
+  return { prices: loadHistory(services.db, book, proxies, historyThrough(to)), proxies, fx: loadFxHistory(services.db, book, to) };
 }
 
 /** Builds the report model for a portfolio and scenarios; optionally remembers the settings for the client. */

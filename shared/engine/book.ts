@@ -67,6 +67,8 @@ export interface BookGroup {
   currencyIndex: number;
   fund: FundLookThrough | null;
   value: number;
+  /** Σ |value| of its positions: what coverage counts (a long and a short of the same security are both dollars at risk). */
+  grossValue: number;
   /** Indexes into Book.positions. */
   members: number[];
 }
@@ -98,6 +100,8 @@ export interface Book {
   /** Positions left out because they cannot be valued in the base currency. */
   excluded: { id: number; symbol: string; currency: string }[];
   totalValue: number;
+  /** Σ |value| over the positions: coverage shares are of this, so they sum to 100% with shorts or a negative total. */
+  grossValue: number;
   lookThrough: boolean;
   issues: BookIssue[];
 }
@@ -224,9 +228,10 @@ export function prepareBook(
       groupIndex.set(id, g);
       let currencyIndex = currencies.indexOf(p.currency);
       if (currencyIndex === -1) currencyIndex = currencies.push(p.currency) - 1;
-      groups.push({ key: p.key, currency: p.currency, currencyIndex, fund: p.fund, value: 0, members: [] });
+      groups.push({ key: p.key, currency: p.currency, currencyIndex, fund: p.fund, value: 0, grossValue: 0, members: [] });
     }
     groups[g].value += p.value;
+    groups[g].grossValue += Math.abs(p.value);
     groups[g].members.push(i);
     positionGroup[i] = g;
   });
@@ -263,6 +268,7 @@ export function prepareBook(
     currencies,
     excluded,
     totalValue: valued.totalBaseValue,
+    grossValue: groups.reduce((sum, g) => sum + g.grossValue, 0),
     lookThrough,
     issues,
   };

@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import { DIMENSIONS, describeShock, positionsHitBy, signedPercent, type Book, type Dimension, type Scenario, type StressResult } from '../../../../shared/engine';
 import { formatMoney, formatPercent } from '../../../../shared/format';
 import { replayedScenario } from '../../../../shared/history/replay';
+import { coverageRows, movedShare } from '../../../../shared/report/coverage';
 import { ChartCard } from './ChartCard';
+import { CoverageBar } from './CoverageBar';
 import { CoveragePanel } from './CoveragePanel';
 import { GroupChart } from './GroupChart';
 import { overridesOf } from './history-model';
@@ -66,21 +68,15 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
         </div>
         <div className="card stat">
           <div className="muted small">Coverage</div>
-          {isReplay ? (
-            <>
-              <div className="stat-value">{formatPercent(c.explicit.share, 1)} own history</div>
-              <div className="muted small">
-                {formatPercent(c.proxy.share, 1)} by a proxy · {formatPercent(c.none.share, 1)} not tested
-              </div>
-            </>
-          ) : (
-            <>
-              <div className="stat-value">{formatPercent(c.explicit.share + c.market.share + c.propagated.share, 1)} shocked</div>
-              <div className="muted small">
-                {formatPercent(c.explicit.share, 1)} explicitly{h ? ` · ${formatPercent(c.propagated.share, 1)} propagated` : ''}
-              </div>
-            </>
-          )}
+          <div className="stat-value">
+            {formatPercent(movedShare(c), 1)} moved{isReplay ? ` · ${formatPercent(c.explicit.share, 1)} own history` : ''}
+          </div>
+          <CoverageBar rows={coverageRows(result)} legend={false} />
+          <div className="muted small" data-testid="coverage-words">
+            {coverageRows(result)
+              .map((r) => `${formatPercent(r.share, 1)} ${r.label.toLowerCase()}`)
+              .join(' · ')}
+          </div>
         </div>
       </div>
 
