@@ -1,4 +1,4 @@
-import type { Book, BookIssue, BookPosition, FundLookThrough, SecurityKey } from './book';
+import type { Book, BookIssue, FundLookThrough, SecurityKey } from './book';
 import { compileScenario, composeReturn, type CompiledScenario, type CurrencyMove, type Provenance } from './match';
 import type { Scenario } from './scenario';
 
