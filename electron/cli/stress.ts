@@ -88,7 +88,8 @@ export function printStress(context: CliContext, name: string, result: StressRes
     const proxies = h.proxies ?? [];
     context.out(proxies.length ? `Propagated from ${proxies.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ')}, estimated on ${h.from} → ${h.to}` : 'Not propagated (see the notes)');
   }
-  for (const note of h?.notes ?? []) context.out(`Note: ${note}`);
+  if (h?.partial) context.out(`Partly replayed: ${h.partial.reason}`);
+  for (const note of h?.notes ?? []) if (note !== h?.partial?.reason) context.out(`Note: ${note}`);
   if (result.worst) context.out(`Worst position: ${result.worst.symbol} ${money(result.worst.pnl)}`);
   const c = result.coverage;
   context.out(`Coverage of ${formatMoney(c.grossValue, result.baseCurrency)}${c.grossValue !== Math.abs(result.valueBefore) ? ' (gross: shorts counted at their size)' : ''}: ${coverageSentence(result)}.`);

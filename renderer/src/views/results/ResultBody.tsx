@@ -29,6 +29,7 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
   const selected = result.positions.find((p) => p.id === selectedId) ?? null;
   const money = (x: number, digits = 0) => formatMoney(x, result.baseCurrency, digits);
   const c = result.coverage;
+  const coverageParts = coverageRows(result);
   const h = result.history;
   const isReplay = h?.mode === 'replay';
 
@@ -69,13 +70,11 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
         <div className="card stat">
           <div className="muted small">Coverage</div>
           <div className="stat-value">
-            {formatPercent(movedShare(c), 1)} moved{isReplay ? ` · ${formatPercent(c.explicit.share, 1)} own history` : ''}
+            {isReplay ? `${formatPercent(c.explicit.share, 1)} own history` : `${formatPercent(movedShare(c), 1)} moved`}
           </div>
-          <CoverageBar rows={coverageRows(result)} legend={false} />
+          <CoverageBar rows={coverageParts} legend={false} />
           <div className="muted small" data-testid="coverage-words">
-            {coverageRows(result)
-              .map((r) => `${formatPercent(r.share, 1)} ${r.label.toLowerCase()}`)
-              .join(' · ')}
+            {coverageParts.map((r) => `${formatPercent(r.share, 1)} ${r.label.toLowerCase()}`).join(' · ')}
           </div>
         </div>
       </div>
@@ -84,7 +83,12 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
         <section className="card pad history-note" aria-label="How history was used">
           <strong>{isReplay ? `Replayed ${h.from} → ${h.to}` : h.proxies?.length ? `Propagated from ${h.proxies.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ')}` : 'Not propagated'}</strong>
           <span className="muted small"> · {isReplay ? h.method : `estimated on ${h.from} → ${h.to}: ${h.method}`}</span>
-          {h.notes.map((n) => (
+          {h.partial && (
+            <div className="warn" role="alert" data-testid="replay-partial">
+              {h.partial.reason}
+            </div>
+          )}
+          {h.notes.filter((n) => n !== h.partial?.reason).map((n) => (
             <div key={n} className="small muted">
               {n}
             </div>
