@@ -270,12 +270,14 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
           <PositionRows rows={section.contributors} money={money} />
         </tbody>
       </table>
-      <h3>Coverage</h3>
-      <CoverageBar rows={coverageRows(result)} legend={false} />
-      <p data-testid="report-coverage">
-        Of {money(c.grossValue)}{c.grossValue !== Math.abs(result.valueBefore) ? ' (gross: shorts count at their size)' : ''}, each dollar counted once: {coverageSentence(result)}.
-        {c.unclassified.symbols.length ? ` Not moved for lack of a sector, industry or theme: ${c.unclassified.symbols.slice(0, 20).join(', ')}${c.unclassified.symbols.length > 20 ? '…' : ''}.` : ''}
-      </p>
+      <div className="keep">
+        <h3>Coverage</h3>
+        <CoverageBar rows={coverageRows(result)} legend={false} />
+        <p data-testid="report-coverage">
+          Of {money(c.grossValue)}{c.grossValue !== Math.abs(result.valueBefore) ? ' (gross: shorts count at their size)' : ''}, each dollar counted once: {coverageSentence(result)}.
+          {c.unclassified.symbols.length ? ` Not moved for lack of a sector, industry or theme: ${c.unclassified.symbols.slice(0, 20).join(', ')}${c.unclassified.symbols.length > 20 ? '…' : ''}.` : ''}
+        </p>
+      </div>
       <h3>All positions</h3>
       <table className="rtable positions">
         {head}
