@@ -59,14 +59,22 @@ describe('story: a fund-only book, look-through on and off', () => {
     expect(result.coverage.market.value).toBe(10000);
   });
 
-  it('applies a symbol shock on the fund ticker to the whole position, without look-through', () => {
+  it('applies a symbol shock on the fund ticker to the whole position; look-through only attributes it', () => {
     const onTicker = scenario([
       { target: 'industry', value: 'Semiconductors', change: -0.1 },
       { target: 'symbol', value: 'QQQ', change: -0.05 },
     ]);
-    const result = runScenario(prepareBook([qqq], 'USD', ref), onTicker);
+    const result = runScenario(prepareBook([qqq], 'USD', ref), onTicker, { by: ['sector', 'symbol'] });
     expect(result.pnl).toBeCloseTo(-500, 9);
     expect(result.positions[0]).toMatchObject({ source: 'explicit', throughFund: false, applied: 'symbol QQQ −5%' });
+    expect(result.coverage.explicit.value).toBe(10000);
+    // Its holdings still say where the −5% sits: their own moves (NVDA −10%, the rest 0) shifted by the gap to −5%,
+    // −5% − (0.1 × −10%) = −4 points each, so the slices add up to the fund's −500.
+    const bySymbol = Object.fromEntries(result.aggregates.symbol!.map((r) => [r.key, r.pnl]));
+    expect(bySymbol.NVDA).toBeCloseTo(1000 * (-0.1 - 0.04), 9);
+    expect(bySymbol.AAPL).toBeCloseTo(800 * -0.04, 9);
+    expect(bySymbol.QQQ).toBeCloseTo(7500 * -0.04, 9);
+    expect(result.aggregates.sector!.reduce((sum, r) => sum + r.pnl, 0)).toBeCloseTo(-500, 9);
   });
 
   it('scales down holdings that add up to more than 100% and says so', () => {
