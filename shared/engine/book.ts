@@ -92,6 +92,8 @@ export interface Book {
   keyIsCash: Uint8Array;
   /** Per key id: 1 when the security has several themes (a theme win needs the slow path). */
   keyMultiTheme: Uint8Array;
+  /** Per key id: 1 when nothing classifies it (no sector, industry or theme) and it is not cash: coverage's "unclassified". */
+  keyUnclassified: Uint8Array;
   /** Per group: its key's id, and 1 when it is unclassified non-cash, as flat arrays for the hot loops. */
   groupKeyIds: Int32Array;
   groupUnclassified: Uint8Array;
@@ -263,6 +265,7 @@ export function prepareBook(
     durationKeys,
     keyIsCash: Uint8Array.from(allKeys, (k) => (k.assetClass === 'cash' ? 1 : 0)),
     keyMultiTheme: Uint8Array.from(allKeys, (k) => (k.match.themes.length > 1 ? 1 : 0)),
+    keyUnclassified: Uint8Array.from(allKeys, (k) => (!k.isClassified && k.assetClass !== 'cash' ? 1 : 0)),
     groupKeyIds: Int32Array.from(groups, (g) => g.key.id),
     groupUnclassified: Uint8Array.from(groups, (g) => (!g.key.isClassified && g.key.assetClass !== 'cash' ? 1 : 0)),
     currencies,

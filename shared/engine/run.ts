@@ -133,8 +133,11 @@ type Shares = Record<CoveragePart, number>;
 const PART_COUNT = COVERAGE_PARTS.length;
 const EXPLICIT = COVERAGE_PARTS.indexOf('explicit');
 const THROUGH_FUNDS = COVERAGE_PARTS.indexOf('throughFunds');
+const MARKET = COVERAGE_PARTS.indexOf('market');
+const NO_SHOCK = COVERAGE_PARTS.indexOf('noShock');
 const UNCLASSIFIED_PART = COVERAGE_PARTS.indexOf('unclassified');
-const sharesOf = (parts: ArrayLike<number>): Shares => Object.fromEntries(COVERAGE_PARTS.map((p, i) => [p, parts[i]])) as Shares;
+// A literal, so every Shares object has one shape (the totals loop reads them for every group of every scenario).
+const sharesOf = (p: ArrayLike<number>): Shares => ({ explicit: p[0], throughFunds: p[1], market: p[2], propagated: p[3], proxy: p[4], noShock: p[5], unclassified: p[6], noPrice: p[7] });
 /** How each coverage part reads as a position's move source. */
 const SOURCE_OF: Record<CoveragePart, Exclude<MoveSource, 'mixed'>> = {
   explicit: 'explicit', throughFunds: 'explicit', market: 'market', propagated: 'propagated', proxy: 'proxy', noShock: 'none', unclassified: 'none', noPrice: 'none',
@@ -165,7 +168,7 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   const keys = book.keys;
   const shockOf = new Int32Array(nKeys);
   const market = compiled.market ?? -1;
-  const { keyIsCash, keyMultiTheme } = book;
+  const { keyIsCash, keyMultiTheme, keyUnclassified } = book;
   for (let id = 0; id < nKeys; id++) shockOf[id] = keyIsCash[id] === 1 ? -1 : market;
   for (let l = compiled.levelShocks.length - 1; l >= 0; l--) {
     const { level, shocks } = compiled.levelShocks[l];
@@ -182,6 +185,8 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   const byShock: Provenance[] = compiled.levelShocks.length ? Array.from({ length: compiled.shockCount }, (_, i) => compiled.provenanceOf(i)) : [];
   const themeShocks = new Set(compiled.levelShocks[1].shocks.map((x) => x.index));
   const fxChange = Float64Array.from({ length: width }, (_, c) => fxMoves[c]?.change ?? 0);
+  // The coverage part of each shock when it wins a price (coveragePartOf by shock index, for the hot loops).
+  const shockPart = Uint8Array.from(byShock, (p) => COVERAGE_PARTS.indexOf(coveragePartOf(p, keys[0])));
   const provenance: Provenance[] = new Array(nKeys);
   const isOverridden = new Uint8Array(nKeys);
   const keyReturn = new Float64Array(nKeys * width);
@@ -202,7 +207,7 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
       isOverridden[id] = 1;
     }
     provenance[id] = prov;
-    const part = COVERAGE_PARTS.indexOf(coveragePartOf(prov, keys[id]));
+    const part = override ? COVERAGE_PARTS.indexOf(coveragePartOf(prov, keys[id])) : s === -1 ? (keyUnclassified[id] === 1 ? UNCLASSIFIED_PART : NO_SHOCK) : shockPart[s];
     keyFundPart[id] = part === EXPLICIT ? THROUGH_FUNDS : part;
     for (let c = 0; c < width; c++) keyReturn[id * width + c] = composeReturn(prov.change, fxChange[c]);
   }
@@ -246,23 +251,32 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
       let r = 0;
       let low = 0;
       let high = 0;
+      let noShock = 0;
+      let unclassified = 0;
       for (let i = 0; i < keyIds.length; i++) {
         const id = keyIds[i];
         const w = weights[i];
         const kr = keyReturn[id * width + c];
         r += w * kr;
-        parts[keyFundPart[id]] += w;
-        const band = provenance[id].band;
-        if (band) {
-          low += w * composeReturn(band.low, fxChange[c]);
-          high += w * composeReturn(band.high, fxChange[c]);
-        } else {
-          low += w * kr;
-          high += w * kr;
+        if (isOverridden[id] === 1) {
+          // Only a history-driven move can carry a band; named shocks never do.
+          const band = provenance[id].band;
+          low += w * (band ? composeReturn(band.low, fxChange[c]) : kr);
+          high += w * (band ? composeReturn(band.high, fxChange[c]) : kr);
+          parts[keyFundPart[id]] += w;
+          continue;
         }
+        low += w * kr;
+        high += w * kr;
         const s = shockOf[id];
         if (s !== -1) byShock[s] += w;
+        else if (keyUnclassified[id] === 1) unclassified += w;
+        else noShock += w;
       }
+      // What a shock moved here is "through funds" (or "market" for the market and asset-class shocks).
+      for (let s = 0; s < nShocks; s++) if (byShock[s] !== 0) parts[shockPart[s] === EXPLICIT ? THROUGH_FUNDS : shockPart[s]] += byShock[s];
+      parts[NO_SHOCK] += noShock;
+      parts[UNCLASSIFIED_PART] += unclassified;
       let covered = 1 - lookThrough.residualWeight;
       let restPart: CoveragePart | null = null;
       if (lookThrough.residualWeight > 0) {
@@ -398,7 +412,7 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
       if (id === -1) slowCache[unclassified ? 1 : 0].set(move, shared);
       else directCache[id] = shared;
     }
-    if (shared.shares.unclassified > 0) unclassifiedSymbols.add(g.key.symbol);
+    if (unclassified && shared.shares.unclassified > 0) unclassifiedSymbols.add(g.key.symbol);
     return shared;
   }
 
@@ -415,8 +429,15 @@ export function runScenario(
   let pnl = 0;
   let low = 0;
   let high = 0;
+  // Coverage counts every position's dollars once, shorts included: each group's gross value, not its net.
+  let explicit = 0;
+  let throughFunds = 0;
+  let market = 0;
   let propagated = 0;
-  const parts = new Float64Array(PART_COUNT);
+  let proxy = 0;
+  let noShock = 0;
+  let unclassified = 0;
+  let noPrice = 0;
   for (let i = 0; i < moves.length; i++) {
     const g = book.groups[i];
     const m = moves[i];
@@ -424,19 +445,18 @@ export function runScenario(
     pnl += v * m.return;
     low += v * m.low;
     high += v * m.high;
-    propagated += m.shares.propagated;
-    // Coverage counts every position's dollars once, shorts included: the group's gross value, not its net.
     const gross = g.grossValue;
     const s = m.shares;
-    parts[0] += gross * s.explicit;
-    parts[1] += gross * s.throughFunds;
-    parts[2] += gross * s.market;
-    parts[3] += gross * s.propagated;
-    parts[4] += gross * s.proxy;
-    parts[5] += gross * s.noShock;
-    parts[6] += gross * s.unclassified;
-    parts[7] += gross * s.noPrice;
+    explicit += gross * s.explicit;
+    throughFunds += gross * s.throughFunds;
+    market += gross * s.market;
+    propagated += gross * s.propagated;
+    proxy += gross * s.proxy;
+    noShock += gross * s.noShock;
+    unclassified += gross * s.unclassified;
+    noPrice += gross * s.noPrice;
   }
+  const parts = [explicit, throughFunds, market, propagated, proxy, noShock, unclassified, noPrice];
   const grossValue = book.grossValue;
   const coverage = { grossValue, ...Object.fromEntries(COVERAGE_PARTS.map((p, k) => [p, { ...bucket(), value: parts[k], share: grossValue === 0 ? 0 : parts[k] / grossValue }])) } as Coverage;
   coverage.unclassified.symbols = [...unclassifiedSymbols].sort();
