@@ -133,7 +133,6 @@ type Shares = Record<CoveragePart, number>;
 const PART_COUNT = COVERAGE_PARTS.length;
 const EXPLICIT = COVERAGE_PARTS.indexOf('explicit');
 const THROUGH_FUNDS = COVERAGE_PARTS.indexOf('throughFunds');
-const MARKET = COVERAGE_PARTS.indexOf('market');
 const NO_SHOCK = COVERAGE_PARTS.indexOf('noShock');
 const UNCLASSIFIED_PART = COVERAGE_PARTS.indexOf('unclassified');
 // A literal, so every Shares object has one shape (the totals loop reads them for every group of every scenario).
