@@ -189,8 +189,9 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   const provenance: Provenance[] = new Array(nKeys);
   const isOverridden = new Uint8Array(nKeys);
   const keyReturn = new Float64Array(nKeys * width);
-  // Each key's coverage part as a fund's holding (index into COVERAGE_PARTS): a named move there is "through funds".
-  const keyFundPart = new Uint8Array(nKeys);
+  // A history-driven key's coverage part as a fund's holding (index into COVERAGE_PARTS); the others' parts follow
+  // from their winning shock (shockPart) or, unmatched, from keyUnclassified.
+  const overriddenPart = new Uint8Array(overrides ? nKeys : 0);
   for (let id = 0; id < nKeys; id++) {
     const s = shockOf[id];
     let prov =
@@ -204,10 +205,10 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
       prov = override;
       shockOf[id] = -1;
       isOverridden[id] = 1;
+      const part = COVERAGE_PARTS.indexOf(coveragePartOf(prov, keys[id]));
+      overriddenPart[id] = part === EXPLICIT ? THROUGH_FUNDS : part;
     }
     provenance[id] = prov;
-    const part = override ? COVERAGE_PARTS.indexOf(coveragePartOf(prov, keys[id])) : s === -1 ? (keyUnclassified[id] === 1 ? UNCLASSIFIED_PART : NO_SHOCK) : shockPart[s];
-    keyFundPart[id] = part === EXPLICIT ? THROUGH_FUNDS : part;
     for (let c = 0; c < width; c++) keyReturn[id * width + c] = composeReturn(prov.change, fxChange[c]);
   }
 
@@ -237,7 +238,7 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   };
 
   const nShocks = compiled.shockCount;
-  const fundMemo = new Map<string, { return: number; low: number; high: number; shares: Shares; byShock: Float64Array; restPart: CoveragePart | null }>();
+  const fundMemo = new Map<string, { return: number; low: number; high: number; shares: Shares; byShock: Float64Array; source: MoveSource; unclassifiedSymbols: string[] }>();
   /** A looked-through fund's return and how its value splits by coverage part and by shock. */
   const fund = (lookThrough: FundLookThrough, key: SecurityKey, currency: string) => {
     const memoId = `${lookThrough.fund}|${currency}`;
@@ -262,7 +263,7 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
           const band = provenance[id].band;
           low += w * (band ? composeReturn(band.low, fxChange[c]) : kr);
           high += w * (band ? composeReturn(band.high, fxChange[c]) : kr);
-          parts[keyFundPart[id]] += w;
+          parts[overriddenPart[id]] += w;
           continue;
         }
         low += w * kr;
@@ -299,7 +300,8 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
           shares.unclassified = 0;
         }
       }
-      hit = { return: r, low, high, shares, byShock, restPart };
+      const sources = new Set(COVERAGE_PARTS.filter((k) => shares[k] > 1e-12).map((k) => SOURCE_OF[k]));
+      hit = { return: r, low, high, shares, byShock, source: sources.size === 1 ? [...sources][0] : 'mixed', unclassifiedSymbols: shares.unclassified > 0 ? unmovedUnclassified(lookThrough, key, restPart) : [] };
       fundMemo.set(memoId, hit);
     }
     return hit;
@@ -329,13 +331,12 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   const isLookedThrough = (p: { fund: FundLookThrough | null; key: SecurityKey }) =>
     p.fund !== null && !compiled.hasSymbolShock(p.key.symbol) && !(isOverridden[p.key.id] === 1 && provenance[p.key.id].level === 'symbol');
   /** Symbols of a fund's holdings (and of the fund, for its rest) that nothing moved because they are unclassified. */
-  const unmovedUnclassified = (lookThrough: FundLookThrough, key: SecurityKey, currency: string): string[] => {
-    const f = fund(lookThrough, key, currency);
-    if (f.shares.unclassified === 0) return [];
-    const symbols = lookThrough.constituents.filter((c) => keyFundPart[c.key.id] === UNCLASSIFIED_PART).map((c) => c.key.symbol);
-    return f.restPart === 'unclassified' ? [...symbols, key.symbol] : symbols;
-  };
-  return { slice, fund, direct, directSlot, isLookedThrough, unmovedUnclassified, width, slots, currencyCovers: compiled.currencyCovers };
+  function unmovedUnclassified(lookThrough: FundLookThrough, key: SecurityKey, restPart: CoveragePart | null): string[] {
+    const isUnmoved = (id: number) => (isOverridden[id] === 1 ? overriddenPart[id] === UNCLASSIFIED_PART : shockOf[id] === -1 && keyUnclassified[id] === 1);
+    const symbols = lookThrough.constituents.filter((c) => isUnmoved(c.key.id)).map((c) => c.key.symbol);
+    return restPart === 'unclassified' ? [...symbols, key.symbol] : symbols;
+  }
+  return { slice, fund, direct, directSlot, isLookedThrough, width, slots, currencyCovers: compiled.currencyCovers };
 }
 
 const bucket = (): CoverageBucket => ({ value: 0, share: 0, positionIds: [] });
@@ -380,8 +381,7 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
     if (evaluate.isLookedThrough(g)) {
       const f = evaluate.fund(g.fund!, g.key, g.currency);
       for (let index = 0; index < f.byShock.length; index++) if (f.byShock[index] !== 0) shockValue[index] += g.value * f.byShock[index];
-      for (const symbol of evaluate.unmovedUnclassified(g.fund!, g.key, g.currency)) unclassifiedSymbols.add(symbol);
-      const sources = new Set(COVERAGE_PARTS.filter((k) => f.shares[k] > 1e-12).map((k) => SOURCE_OF[k]));
+      for (const symbol of f.unclassifiedSymbols) unclassifiedSymbols.add(symbol);
       const rest = wantPositions && g.fund!.residualWeight >= 0.0005 ? ` and its unlisted ${(g.fund!.residualWeight * 100).toFixed(1)}%` : '';
       return {
         return: f.return,
@@ -389,7 +389,7 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
         high: f.high,
         shares: f.shares,
         throughFund: true,
-        source: sources.size === 1 ? [...sources][0] : 'mixed',
+        source: f.source,
         applied: wantPositions ? `Through ${g.fund!.constituents.length} listed holdings of ${g.key.symbol} (as of ${g.fund!.asOf})${rest}` : '',
       };
     }
