@@ -1,5 +1,6 @@
 import { toCsv } from '../../shared/csv';
-import { formatMoney, formatPercent } from '../../shared/format';
+import { formatMoney, listNames } from '../../shared/format';
+import { coverageSentence } from '../../shared/report/coverage';
 import { DIMENSIONS, returnText, signedPercent, type Dimension, type StressResult } from '../../shared/engine';
 import { AppError } from '../../shared/ipc/result';
 import { noExtraArguments, type CliContext } from './context';
@@ -91,14 +92,12 @@ export function printStress(context: CliContext, name: string, result: StressRes
     const proxies = h.proxies ?? [];
     context.out(proxies.length ? `Propagated from ${proxies.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ')}, estimated on ${h.from} → ${h.to}` : 'Not propagated (see the notes)');
   }
-  for (const note of h?.notes ?? []) context.out(`Note: ${note}`);
+  if (h?.partial) context.out(`Partly replayed: ${h.partial.reason}`);
+  for (const note of h?.notes ?? []) if (note !== h?.partial?.reason) context.out(`Note: ${note}`);
   if (result.worst) context.out(`Worst position: ${result.worst.symbol} ${money(result.worst.pnl)}`);
   const c = result.coverage;
-  context.out(
-    `Coverage: ${formatPercent(c.explicit.share, 1)} ${h?.mode === 'replay' ? 'by own history' : 'shocked explicitly'}, ${formatPercent(c.market.share, 1)} by the market shock, ` +
-      `${c.propagated.share > 0 ? `${formatPercent(c.propagated.share, 1)} propagated, ` : ''}${c.proxy.share > 0 ? `${formatPercent(c.proxy.share, 1)} by a proxy, ` : ''}` +
-      `${formatPercent(c.none.share, 1)} ${h?.mode === 'replay' ? 'not tested' : 'not shocked'}; ${formatPercent(c.throughFunds.share, 1)} through funds, ${formatPercent(c.unclassified.share, 1)} unclassified.`,
-  );
+  context.out(`Coverage of ${formatMoney(c.grossValue, result.baseCurrency)}${c.grossValue !== Math.abs(result.valueBefore) ? ' (gross: shorts counted at their size)' : ''}: ${coverageSentence(result)}.`);
+  if (c.unclassified.symbols.length) context.out(`Not moved for lack of a sector, industry or theme: ${listNames(c.unclassified.symbols, 12)}.`);
   for (const issue of result.issues) context.out(`Note: ${issue.message}`);
   for (const dim of [...new Set<Dimension>([by, 'sector', 'theme'])]) {
     const rows = result.aggregates[dim] ?? [];

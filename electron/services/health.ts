@@ -1,5 +1,5 @@
 import { checkHealth, DEFAULT_STALE_DAYS, scenarioHealthOf, type HealthReport } from '../../shared/health';
-import type { Scenario } from '../../shared/engine';
+import { prepareBook, type Scenario } from '../../shared/engine';
 import { AppError } from '../../shared/ipc/result';
 import { listPortfolioImportFindings } from '../db/import-findings';
 import { listHistoryPositionIds } from '../db/imports';
@@ -34,7 +34,7 @@ export function portfolioHealth(services: Services, request: { portfolioId: numb
     fromHistory: listHistoryPositionIds(services.db, request.portfolioId),
     importFindings: listPortfolioImportFindings(services.db, request.portfolioId),
     staleDays: staleDays(services),
-    ...(scenario && result ? { scenario: scenarioHealthOf(scenario, result) } : {}),
+    ...(scenario && result ? { scenario: scenarioHealthOf(scenario, result, prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference)) } : {}),
   });
 }
 

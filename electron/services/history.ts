@@ -48,14 +48,24 @@ function bookOf(services: Services, portfolioId: number, lookThrough = true): Bo
   return prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough });
 }
 
-/** Replays a window on a portfolio's holdings (a historical scenario, or dates from the picker). */
+/**
+ * The date to load closes up to for a window ending `to`: some days past it, so a replay can tell a window the prices
+ * cover (one ending on a weekend or holiday) from one past their end. The replay itself reads nothing after `to`.
+ */
+export function historyThrough(to: string): string {
+  return new Date(Date.parse(`${to}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Replays a window on a portfolio's holdings (a historical scenario, or dates from the picker); a window the prices do not reach is refused. */
 export function replayPortfolio(services: Services, request: { portfolioId: number; from: string; to: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; proxies?: ProxyChoices }): StressResult {
   if (request.from >= request.to) throw new AppError('validation', `The replay window must end after it starts (${request.from} → ${request.to}).`);
   const book = bookOf(services, request.portfolioId, request.lookThrough);
   const config = proxyConfig(services.db, request.proxies);
-  const history = loadHistory(services.db, book, config, request.to);
+  const history = loadHistory(services.db, book, config, historyThrough(request.to));
   const fx = loadFxHistory(services.db, book, request.to);
-  return runReplay(book, history, config, { from: request.from, to: request.to, scenario: request.scenario, by: request.by ?? ['sector', 'theme', 'account'], fx });
+  const result = runReplay(book, history, config, { from: request.from, to: request.to, scenario: request.scenario, by: request.by ?? ['sector', 'theme', 'account'], fx });
+  if ('error' in result) throw new AppError('validation', result.error);
+  return result;
 }
 
 /** Runs a scenario by id or inline: historical ones replay their window; hypothetical ones may propagate. */

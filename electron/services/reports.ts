@@ -13,7 +13,7 @@ import { listHistoryPositionIds } from '../db/imports';
 import { assertReportable, staleDays } from './health';
 import { reportHtml } from '../reports/html';
 import { prepareBook, type Scenario } from '../../shared/engine';
-import { loadFxHistory, loadHistory, proxyConfig } from './history';
+import { historyThrough, loadFxHistory, loadHistory, proxyConfig } from './history';
 import { getScenario } from './scenario-library';
 import type { Services } from './services';
 import { stressSnapshot } from './stress';
@@ -60,7 +60,7 @@ function historyForReplays(services: Services, snapshot: ReturnType<typeof stres
   const book = prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough });
   const proxies = proxyConfig(services.db);
   const to = ends[ends.length - 1];
-  return { prices: loadHistory(services.db, book, proxies, to), proxies, fx: loadFxHistory(services.db, book, to) };
+  return { prices: loadHistory(services.db, book, proxies, historyThrough(to)), proxies, fx: loadFxHistory(services.db, book, to) };
 }
 
 /** Builds the report model for a portfolio and scenarios; optionally remembers the settings for the client. */

@@ -67,6 +67,8 @@ export interface BookGroup {
   currencyIndex: number;
   fund: FundLookThrough | null;
   value: number;
+  /** Σ |value| of its positions: what coverage counts (a long and a short of the same security are both dollars at risk). */
+  grossValue: number;
   /** Indexes into Book.positions. */
   members: number[];
 }
@@ -90,6 +92,8 @@ export interface Book {
   keyIsCash: Uint8Array;
   /** Per key id: 1 when the security has several themes (a theme win needs the slow path). */
   keyMultiTheme: Uint8Array;
+  /** Per key id: 1 when nothing classifies it (no sector, industry or theme) and it is not cash: coverage's "unclassified". */
+  keyUnclassified: Uint8Array;
   /** Per group: its key's id, and 1 when it is unclassified non-cash, as flat arrays for the hot loops. */
   groupKeyIds: Int32Array;
   groupUnclassified: Uint8Array;
@@ -98,6 +102,8 @@ export interface Book {
   /** Positions left out because they cannot be valued in the base currency. */
   excluded: { id: number; symbol: string; currency: string }[];
   totalValue: number;
+  /** Σ |value| over the positions: coverage shares are of this, so they sum to 100% with shorts or a negative total. */
+  grossValue: number;
   lookThrough: boolean;
   issues: BookIssue[];
 }
@@ -224,9 +230,10 @@ export function prepareBook(
       groupIndex.set(id, g);
       let currencyIndex = currencies.indexOf(p.currency);
       if (currencyIndex === -1) currencyIndex = currencies.push(p.currency) - 1;
-      groups.push({ key: p.key, currency: p.currency, currencyIndex, fund: p.fund, value: 0, members: [] });
+      groups.push({ key: p.key, currency: p.currency, currencyIndex, fund: p.fund, value: 0, grossValue: 0, members: [] });
     }
     groups[g].value += p.value;
+    groups[g].grossValue += Math.abs(p.value);
     groups[g].members.push(i);
     positionGroup[i] = g;
   });
@@ -258,11 +265,13 @@ export function prepareBook(
     durationKeys,
     keyIsCash: Uint8Array.from(allKeys, (k) => (k.assetClass === 'cash' ? 1 : 0)),
     keyMultiTheme: Uint8Array.from(allKeys, (k) => (k.match.themes.length > 1 ? 1 : 0)),
+    keyUnclassified: Uint8Array.from(allKeys, (k) => (!k.isClassified && k.assetClass !== 'cash' ? 1 : 0)),
     groupKeyIds: Int32Array.from(groups, (g) => g.key.id),
     groupUnclassified: Uint8Array.from(groups, (g) => (!g.key.isClassified && g.key.assetClass !== 'cash' ? 1 : 0)),
     currencies,
     excluded,
     totalValue: valued.totalBaseValue,
+    grossValue: groups.reduce((sum, g) => sum + g.grossValue, 0),
     lookThrough,
     issues,
   };

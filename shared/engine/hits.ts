@@ -7,7 +7,7 @@ import type { Scenario } from './scenario';
 export function positionsHitBy(book: Book, scenario: Scenario, shockIndex: number, options: { scale?: number } = {}): number[] {
   const evaluate = createEvaluator(book, compileScenario(scenario, options.scale ?? 1));
   const hitGroups = book.groups.map((g) => {
-    if (g.fund && !evaluate.hasSymbolShock(g.key.symbol)) return evaluate.fund(g.fund, g.key, g.currency).byShock[shockIndex] > 0;
+    if (evaluate.isLookedThrough(g)) return evaluate.fund(g.fund!, g.key, g.currency).byShock[shockIndex] > 0;
     const move = evaluate.slice(g.key, g.currency);
     return move.price.shockIndex === shockIndex || move.fx.shockIndex === shockIndex;
   });

@@ -14,6 +14,8 @@ export interface Provenance {
   reason: string;
   /** Low and high change from estimation uncertainty, for propagated moves. */
   band?: { low: number; high: number };
+  /** Set on a replay's "not tested": no price history for it or a stand-in over the window (coverage "no price"). */
+  noPrice?: true;
 }
 
 export interface CurrencyMove {

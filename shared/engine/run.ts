@@ -1,4 +1,4 @@
-import type { Book, BookIssue, BookPosition, FundLookThrough, SecurityKey } from './book';
+import type { Book, BookIssue, FundLookThrough, SecurityKey } from './book';
 import { compileScenario, composeReturn, signedPercent, type CompiledScenario, type CurrencyMove, type Provenance } from './match';
 import type { Scenario } from './scenario';
 
@@ -35,25 +35,36 @@ export interface AggregateRow {
 }
 
 export interface CoverageBucket {
+  /** Gross base-currency value in this part: Σ |value| of the slices it holds. */
   value: number;
   share: number;
-  /** The positions with value in this bucket; empty when the run asked for no position results. */
+  /** The positions with value in this part; empty when the run asked for no position results. */
   positionIds: number[];
 }
 
-export interface Coverage {
-  explicit: CoverageBucket;
-  market: CoverageBucket;
-  none: CoverageBucket;
-  /** Value moved by propagation from history (DESIGN §3.7). */
-  propagated: CoverageBucket;
-  /** Value a replay moved by a stand-in series because its own history misses the window (§3.8). */
-  proxy: CoverageBucket;
-  /** Value reached through funds' listed holdings (overlaps the three above). */
-  throughFunds: CoverageBucket;
-  /** Value in securities without sector, industry or theme (overlaps the three above). */
+/**
+ * The parts of the coverage partition (DESIGN §3.6), in display order: every base-currency dollar of the book is in
+ * exactly one. `explicit`: a shock names the holding or its theme, industry, sector, country, currency or duration (in
+ * a replay: its own price history); `throughFunds`: such a move reached through a fund's listed holdings; `market`: only
+ * the catch-all market or an asset-class shock moved it; `propagated` and `proxy`: estimated from, or standing in with,
+ * another series; the last three are not moved, by reason: no shock matches (cash included), unclassified (so only
+ * market and asset-class shocks could reach it), no price (a replay without history for it or a stand-in).
+ */
+export const COVERAGE_PARTS = ['explicit', 'throughFunds', 'market', 'propagated', 'proxy', 'noShock', 'unclassified', 'noPrice'] as const;
+export type CoveragePart = (typeof COVERAGE_PARTS)[number];
+/** The parts that moved; the rest are the reasons nothing moved. */
+export const MOVED_PARTS = ['explicit', 'throughFunds', 'market', 'propagated', 'proxy'] as const satisfies readonly CoveragePart[];
+
+/**
+ * One partition of the book's value by how it moved. Shares are of the gross value (Σ |position value|), not the net
+ * total: a book with shorts, or a negative total, still has parts that are each ≥ 0 and sum to 100%.
+ */
+export type Coverage = Record<Exclude<CoveragePart, 'unclassified'>, CoverageBucket> & {
+  /** Not moved because we know no sector, industry or theme for it; `symbols` names those securities. */
   unclassified: CoverageBucket & { symbols: string[] };
-}
+  /** Σ |value| of the positions: what the shares are of. */
+  grossValue: number;
+};
 
 export interface StressResult {
   scenarioId: string;
@@ -97,6 +108,11 @@ export interface HistoryUse {
   to: string;
   method: string;
   notes: string[];
+  /**
+   * Replay only, set when prices cover only part of the window asked for: that window and the sentence saying so
+   * (the replay ran over `from` → `to` above instead). A window prices do not reach at all is refused, never run.
+   */
+  partial?: { from: string; to: string; reason: string };
   /** Replay only: the holding whose history starts latest / ends earliest, limiting the window. */
   limitingSymbol?: string | null;
   /** Replay only: peak-to-trough fall of the portfolio inside the window, and its dates. */
@@ -135,9 +151,26 @@ export interface SliceMove {
   return: number;
 }
 
-const KINDS = ['explicit', 'market', 'none', 'propagated', 'proxy'] as const;
-type Shares = Record<(typeof KINDS)[number] | 'unclassified', number>;
-const noShares = (unclassified = 0): Shares => ({ explicit: 0, market: 0, none: 0, propagated: 0, proxy: 0, unclassified });
+type Shares = Record<CoveragePart, number>;
+const PART_COUNT = COVERAGE_PARTS.length;
+const EXPLICIT = COVERAGE_PARTS.indexOf('explicit');
+const THROUGH_FUNDS = COVERAGE_PARTS.indexOf('throughFunds');
+const NO_SHOCK = COVERAGE_PARTS.indexOf('noShock');
+const UNCLASSIFIED_PART = COVERAGE_PARTS.indexOf('unclassified');
+// A literal, so every Shares object has one shape (the totals loop reads them for every group of every scenario).
+const sharesOf = (p: ArrayLike<number>): Shares => ({ explicit: p[0], throughFunds: p[1], market: p[2], propagated: p[3], proxy: p[4], noShock: p[5], unclassified: p[6], noPrice: p[7] });
+/** How each coverage part reads as a position's move source. */
+const SOURCE_OF: Record<CoveragePart, Exclude<MoveSource, 'mixed'>> = {
+  explicit: 'explicit', throughFunds: 'explicit', market: 'market', propagated: 'propagated', proxy: 'proxy', noShock: 'none', unclassified: 'none', noPrice: 'none',
+};
+
+/** The coverage part of a slice whose price moved by `price` (its currency aside): one rule for direct holdings, fund holdings and a fund's rest. */
+export function coveragePartOf(price: Provenance, key: SecurityKey): CoveragePart {
+  if (price.kind === 'explicit') return price.level === 'assetClass' ? 'market' : 'explicit';
+  if (price.kind !== 'none') return price.kind;
+  if (price.noPrice) return 'noPrice';
+  return !key.isClassified && key.assetClass !== 'cash' ? 'unclassified' : 'noShock';
+}
 
 /** A slice move's return at the low and high ends of its price band (the return itself without a band). */
 function bandOf(move: SliceMove): { low: number; high: number } {
@@ -156,7 +189,7 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   const keys = book.keys;
   const shockOf = new Int32Array(nKeys);
   const market = compiled.market ?? -1;
-  const { keyIsCash, keyMultiTheme } = book;
+  const { keyIsCash, keyMultiTheme, keyUnclassified } = book;
   for (let id = 0; id < nKeys; id++) shockOf[id] = keyIsCash[id] === 1 ? -1 : market;
   for (let l = compiled.levelShocks.length - 1; l >= 0; l--) {
     const { level, shocks } = compiled.levelShocks[l];
@@ -173,9 +206,14 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   const byShock: Provenance[] = compiled.levelShocks.length ? Array.from({ length: compiled.shockCount }, (_, i) => compiled.provenanceOf(i)) : [];
   const themeShocks = new Set(compiled.levelShocks[1].shocks.map((x) => x.index));
   const fxChange = Float64Array.from({ length: width }, (_, c) => fxMoves[c]?.change ?? 0);
+  // The coverage part of each shock when it wins a price (coveragePartOf by shock index, for the hot loops).
+  const shockPart = Uint8Array.from(byShock, (p) => COVERAGE_PARTS.indexOf(coveragePartOf(p, keys[0])));
   const provenance: Provenance[] = new Array(nKeys);
   const isOverridden = new Uint8Array(nKeys);
   const keyReturn = new Float64Array(nKeys * width);
+  // A history-driven key's coverage part as a fund's holding (index into COVERAGE_PARTS); the others' parts follow
+  // from their winning shock (shockPart) or, unmatched, from keyUnclassified.
+  const overriddenPart = new Uint8Array(overrides ? nKeys : 0);
   for (let id = 0; id < nKeys; id++) {
     const s = shockOf[id];
     let prov =
@@ -189,6 +227,8 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
       prov = override;
       shockOf[id] = -1;
       isOverridden[id] = 1;
+      const part = COVERAGE_PARTS.indexOf(coveragePartOf(prov, keys[id]));
+      overriddenPart[id] = part === EXPLICIT ? THROUGH_FUNDS : part;
     }
     provenance[id] = prov;
     for (let c = 0; c < width; c++) keyReturn[id * width + c] = composeReturn(prov.change, fxChange[c]);
@@ -220,61 +260,70 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   };
 
   const nShocks = compiled.shockCount;
-  const fundMemo = new Map<string, { return: number; low: number; high: number; shares: Shares; byShock: Float64Array }>();
-  /** A looked-through fund's return and how its value splits by move source and by shock. */
+  const fundMemo = new Map<string, { return: number; low: number; high: number; shares: Shares; byShock: Float64Array; source: MoveSource; unclassifiedSymbols: string[] }>();
+  /** A looked-through fund's return and how its value splits by coverage part and by shock. */
   const fund = (lookThrough: FundLookThrough, key: SecurityKey, currency: string) => {
     const memoId = `${lookThrough.fund}|${currency}`;
     let hit = fundMemo.get(memoId);
     if (!hit) {
       const c = currencyIndex.get(currency) ?? 0;
       const byShock = new Float64Array(nShocks);
-      const shares = noShares(lookThrough.unclassifiedWeight);
+      const parts = new Float64Array(PART_COUNT);
       const { keyIds, weights } = lookThrough;
       let r = 0;
       let low = 0;
       let high = 0;
+      let noShock = 0;
+      let unclassified = 0;
       for (let i = 0; i < keyIds.length; i++) {
         const id = keyIds[i];
         const w = weights[i];
         const kr = keyReturn[id * width + c];
         r += w * kr;
         if (isOverridden[id] === 1) {
+          // Only a history-driven move can carry a band; named shocks never do.
           const band = provenance[id].band;
           low += w * (band ? composeReturn(band.low, fxChange[c]) : kr);
           high += w * (band ? composeReturn(band.high, fxChange[c]) : kr);
-          shares[provenance[id].kind] += w;
+          parts[overriddenPart[id]] += w;
           continue;
         }
         low += w * kr;
         high += w * kr;
         const s = shockOf[id];
-        if (s === -1) shares.none += w;
-        else {
-          byShock[s] += w;
-          if (s === compiled.market) shares.market += w;
-          else shares.explicit += w;
-        }
+        if (s !== -1) byShock[s] += w;
+        else if (keyUnclassified[id] === 1) unclassified += w;
+        else noShock += w;
       }
+      // What a shock moved here is "through funds" (or "market" for the market and asset-class shocks).
+      for (let s = 0; s < nShocks; s++) if (byShock[s] !== 0) parts[shockPart[s] === EXPLICIT ? THROUGH_FUNDS : shockPart[s]] += byShock[s];
+      parts[NO_SHOCK] += noShock;
+      parts[UNCLASSIFIED_PART] += unclassified;
       let covered = 1 - lookThrough.residualWeight;
+      let restPart: CoveragePart | null = null;
       if (lookThrough.residualWeight > 0) {
         const rest = slice(key, currency, true);
         r += lookThrough.residualWeight * rest.return;
         low += lookThrough.residualWeight * bandOf(rest).low;
         high += lookThrough.residualWeight * bandOf(rest).high;
-        shares[rest.price.kind] += lookThrough.residualWeight;
+        restPart = coveragePartOf(rest.price, key);
+        parts[COVERAGE_PARTS.indexOf(restPart)] += lookThrough.residualWeight;
         if (rest.price.shockIndex !== null) byShock[rest.price.shockIndex] += lookThrough.residualWeight;
         covered = 1;
       }
+      const shares = sharesOf(parts);
       const fxIndex = (currencyIndex.has(currency) ? fxMoves[c] : compiled.currencyMove(currency, book.baseCurrency)).shockIndex;
       if (fxIndex !== null) {
         byShock[fxIndex] += covered;
-        // A currency shock moves what no price shock reached.
+        // A currency shock moves what no price shock reached: the shock names the position's own currency.
         if (compiled.currencyCovers) {
-          shares.explicit += shares.none;
-          shares.none = 0;
+          shares.explicit += shares.noShock + shares.unclassified;
+          shares.noShock = 0;
+          shares.unclassified = 0;
         }
       }
-      hit = { return: r, low, high, shares, byShock };
+      const sources = new Set(COVERAGE_PARTS.filter((k) => shares[k] > 1e-12).map((k) => SOURCE_OF[k]));
+      hit = { return: r, low, high, shares, byShock, source: sources.size === 1 ? [...sources][0] : 'mixed', unclassifiedSymbols: shares.unclassified > 0 ? unmovedUnclassified(lookThrough, key, restPart) : [] };
       fundMemo.set(memoId, hit);
     }
     return hit;
@@ -297,9 +346,19 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
     if (!move) directMoves[id] = move = { price: provenance[keyId], fx: fxMoves[currencyIndex], return: keyReturn[keyId * width + currencyIndex] };
     return move;
   };
-  /** Whether this position is split through its fund's holdings for this scenario. */
-  const isLookedThrough = (p: BookPosition) => p.fund !== null && !compiled.hasSymbolShock(p.symbol);
-  return { slice, fund, direct, directSlot, isLookedThrough, hasSymbolShock: compiled.hasSymbolShock, width, slots, currencyCovers: compiled.currencyCovers };
+  /**
+   * Whether a fund holding is split through its listed holdings for this scenario: not when a move names the fund
+   * itself — a symbol shock on its ticker, or (a replay) its own price history — which then moves the whole position.
+   */
+  const isLookedThrough = (p: { fund: FundLookThrough | null; key: SecurityKey }) =>
+    p.fund !== null && !compiled.hasSymbolShock(p.key.symbol) && !(isOverridden[p.key.id] === 1 && provenance[p.key.id].level === 'symbol');
+  /** Symbols of a fund's holdings (and of the fund, for its rest) that nothing moved because they are unclassified. */
+  function unmovedUnclassified(lookThrough: FundLookThrough, key: SecurityKey, restPart: CoveragePart | null): string[] {
+    const isUnmoved = (id: number) => (isOverridden[id] === 1 ? overriddenPart[id] === UNCLASSIFIED_PART : shockOf[id] === -1 && keyUnclassified[id] === 1);
+    const symbols = lookThrough.constituents.filter((c) => isUnmoved(c.key.id)).map((c) => c.key.symbol);
+    return restPart === 'unclassified' ? [...symbols, key.symbol] : symbols;
+  }
+  return { slice, fund, direct, directSlot, isLookedThrough, width, slots, currencyCovers: compiled.currencyCovers };
 }
 
 const bucket = (): CoverageBucket => ({ value: 0, share: 0, positionIds: [] });
@@ -316,7 +375,7 @@ export interface GroupMove {
   /** Return at the low and high ends of propagated bands (equal to `return` when nothing was propagated). */
   low: number;
   high: number;
-  /** Shares of the group's value by how it moved; and unclassified. */
+  /** Shares of the group's value in each coverage part (they sum to 1). */
   shares: Shares;
   throughFund: boolean;
   source: MoveSource;
@@ -334,27 +393,26 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
   const unclassifiedSymbols = new Set<string>();
   const wantPositions = options.positions !== false;
   const directCache: (GroupMove | undefined)[] = new Array(evaluate.slots * evaluate.width * 2);
-  const slowCache = new Map<SliceMove, GroupMove>();
+  const slowCache = [new Map<SliceMove, GroupMove>(), new Map<SliceMove, GroupMove>()];
   // One pass over the groups: each moves as a whole.
   const { groups, groupKeyIds, groupUnclassified } = book;
   const moves: GroupMove[] = new Array(groups.length);
   for (let i = 0; i < groups.length; i++) moves[i] = groupMove(i);
   function groupMove(i: number): GroupMove {
     const g = groups[i];
-    if (g.fund && !evaluate.hasSymbolShock(g.key.symbol)) {
-      const f = evaluate.fund(g.fund, g.key, g.currency);
+    if (evaluate.isLookedThrough(g)) {
+      const f = evaluate.fund(g.fund!, g.key, g.currency);
       for (let index = 0; index < f.byShock.length; index++) if (f.byShock[index] !== 0) shockValue[index] += g.value * f.byShock[index];
-      if (f.shares.unclassified > 0) g.fund.constituents.forEach((c) => !c.key.isClassified && unclassifiedSymbols.add(c.key.symbol));
-      const kinds = KINDS.filter((k) => f.shares[k] > 1e-12);
-      const rest = wantPositions && g.fund.residualWeight >= 0.0005 ? ` and its unlisted ${(g.fund.residualWeight * 100).toFixed(1)}%` : '';
+      for (const symbol of f.unclassifiedSymbols) unclassifiedSymbols.add(symbol);
+      const rest = wantPositions && g.fund!.residualWeight >= 0.0005 ? ` and its unlisted ${(g.fund!.residualWeight * 100).toFixed(1)}%` : '';
       return {
         return: f.return,
         low: f.low,
         high: f.high,
         shares: f.shares,
         throughFund: true,
-        source: kinds.length === 1 ? kinds[0] : 'mixed',
-        applied: wantPositions ? `Through ${g.fund.constituents.length} listed holdings of ${g.key.symbol} (as of ${g.fund.asOf})${rest}` : '',
+        source: f.source,
+        applied: wantPositions ? `Through ${g.fund!.constituents.length} listed holdings of ${g.key.symbol} (as of ${g.fund!.asOf})${rest}` : '',
       };
     }
     const keyId = groupKeyIds[i];
@@ -363,19 +421,19 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
     if (move.price.shockIndex !== null) shockValue[move.price.shockIndex] += g.value;
     if (move.fx.shockIndex !== null) shockValue[move.fx.shockIndex] += g.value;
     const unclassified = groupUnclassified[i] === 1;
-    if (unclassified) unclassifiedSymbols.add(g.key.symbol);
     // Direct groups share one GroupMove per (winning shock, currency, classified or not): no allocation per holding.
     const id = slot === -1 ? -1 : (slot * evaluate.width + g.currencyIndex) * 2 + (unclassified ? 1 : 0);
-    let shared = id === -1 ? slowCache.get(move) : directCache[id];
+    let shared = id === -1 ? slowCache[unclassified ? 1 : 0].get(move) : directCache[id];
     if (!shared) {
-      const shares = noShares(unclassified ? 1 : 0);
-      const byCurrencyOnly = move.price.kind === 'none' && move.fx.shockIndex !== null && evaluate.currencyCovers;
+      const shares = sharesOf(new Float64Array(PART_COUNT));
+      const byCurrencyOnly = move.price.kind === 'none' && !move.price.noPrice && move.fx.shockIndex !== null && evaluate.currencyCovers;
+      shares[byCurrencyOnly ? 'explicit' : coveragePartOf(move.price, g.key)] = 1;
       const source = byCurrencyOnly ? 'explicit' : move.price.kind;
-      shares[source] = 1;
       shared = { return: move.return, ...bandOf(move), shares, throughFund: false, source, applied: wantPositions ? appliedText(move, byCurrencyOnly, g.key.assetClass === 'cash') : '' };
-      if (id === -1) slowCache.set(move, shared);
+      if (id === -1) slowCache[unclassified ? 1 : 0].set(move, shared);
       else directCache[id] = shared;
     }
+    if (unclassified && shared.shares.unclassified > 0) unclassifiedSymbols.add(g.key.symbol);
     return shared;
   }
 
@@ -389,45 +447,44 @@ export function runScenario(
   options: { scale?: number; by?: readonly Dimension[]; positions?: boolean; overrides?: ReadonlyMap<string, Provenance>; history?: HistoryUse } = {},
 ): StressResult {
   const { evaluate, moves, shockValue, unclassifiedSymbols, scale, wantPositions } = scenarioMoves(book, scenario, options);
-  const coverage: Coverage = { explicit: bucket(), market: bucket(), none: bucket(), propagated: bucket(), proxy: bucket(), throughFunds: bucket(), unclassified: { ...bucket(), symbols: [] } };
   let pnl = 0;
-  let explicit = 0;
-  let market = 0;
-  let none = 0;
-  let propagated = 0;
-  let proxy = 0;
   let low = 0;
   let high = 0;
-  let unclassified = 0;
+  // Coverage counts every position's dollars once, shorts included: each group's gross value, not its net.
+  let explicit = 0;
   let throughFunds = 0;
+  let market = 0;
+  let propagated = 0;
+  let proxy = 0;
+  let noShock = 0;
+  let unclassified = 0;
+  let noPrice = 0;
   for (let i = 0; i < moves.length; i++) {
     const g = book.groups[i];
     const m = moves[i];
     const v = g.value;
     pnl += v * m.return;
-    explicit += v * m.shares.explicit;
-    market += v * m.shares.market;
-    none += v * m.shares.none;
-    propagated += v * m.shares.propagated;
-    proxy += v * m.shares.proxy;
     low += v * m.low;
     high += v * m.high;
-    unclassified += v * m.shares.unclassified;
-    if (m.throughFund) throughFunds += v * (1 - g.fund!.residualWeight);
+    const gross = g.grossValue;
+    const s = m.shares;
+    explicit += gross * s.explicit;
+    throughFunds += gross * s.throughFunds;
+    market += gross * s.market;
+    propagated += gross * s.propagated;
+    proxy += gross * s.proxy;
+    noShock += gross * s.noShock;
+    unclassified += gross * s.unclassified;
+    noPrice += gross * s.noPrice;
   }
-  coverage.explicit.value = explicit;
-  coverage.market.value = market;
-  coverage.none.value = none;
-  coverage.propagated.value = propagated;
-  coverage.proxy.value = proxy;
-  coverage.unclassified.value = unclassified;
-  coverage.throughFunds.value = throughFunds;
-  // Position ids per bucket, in book order (only with position results: batch runs skip them).
+  const parts = [explicit, throughFunds, market, propagated, proxy, noShock, unclassified, noPrice];
+  const grossValue = book.grossValue;
+  const coverage = { grossValue, ...Object.fromEntries(COVERAGE_PARTS.map((p, k) => [p, { ...bucket(), value: parts[k], share: grossValue === 0 ? 0 : parts[k] / grossValue }])) } as Coverage;
+  coverage.unclassified.symbols = [...unclassifiedSymbols].sort();
+  // Position ids per part, in book order (only with position results: batch runs skip them).
   if (wantPositions) book.positions.forEach((p, i) => {
     const m = moves[book.positionGroup[i]];
-    for (const k of KINDS) if (m.shares[k] > 1e-12 && p.value !== 0) coverage[k].positionIds.push(p.id);
-    if (m.shares.unclassified > 0 && p.value !== 0) coverage.unclassified.positionIds.push(p.id);
-    if (m.throughFund && p.value !== 0) coverage.throughFunds.positionIds.push(p.id);
+    if (p.value !== 0) for (const k of COVERAGE_PARTS) if (m.shares[k] > 1e-12) coverage[k].positionIds.push(p.id);
   });
 
   const positions: PositionResult[] =
@@ -452,10 +509,6 @@ export function runScenario(
         });
 
   const valueBefore = book.totalValue;
-  for (const name of ['explicit', 'market', 'none', 'propagated', 'proxy', 'throughFunds', 'unclassified'] as const) {
-    coverage[name].share = valueBefore === 0 ? 0 : coverage[name].value / valueBefore;
-  }
-  coverage.unclassified.symbols = [...unclassifiedSymbols].sort();
   let worst: PositionResult | null = null;
   for (const p of positions) if (p.pnl < (worst?.pnl ?? 0)) worst = p;
   const aggregates: StressResult['aggregates'] = {};
@@ -522,22 +575,29 @@ function aggregate(book: Book, evaluate: ReturnType<typeof createEvaluator>, mov
   } else {
     book.groups.forEach((g, i) => {
       const m = moves[i];
-      if (!m.throughFund) {
+      const fund = g.fund;
+      if (!fund) {
         for (const key of groupsOf(g.key, g.currency, dimension)) put(key, g.value, m.return, m.low, m.high);
         return;
       }
-      const fund = g.fund!;
+      // A fund that moved as a whole (its own history, a shock on its ticker) is still attributed through its holdings:
+      // each slice is shifted by the gap between the fund's own move and its holdings' (a shift, not a ratio, which
+      // would explode when the holdings' move is near zero), so the slices sum exactly to the fund's move.
+      const through = m.throughFund ? null : evaluate.fund(fund, g.key, g.currency);
+      const shift = through ? m.return - through.return : 0;
+      const shiftLow = through ? m.low - through.low : 0;
+      const shiftHigh = through ? m.high - through.high : 0;
       for (const c of fund.constituents) {
         const v = g.value * c.weight;
         const move = evaluate.slice(c.key, g.currency);
         const band = bandOf(move);
-        for (const key of groupsOf(c.key, g.currency, dimension)) put(key, v, move.return, band.low, band.high);
+        for (const key of groupsOf(c.key, g.currency, dimension)) put(key, v, move.return + shift, band.low + shiftLow, band.high + shiftHigh);
       }
       if (fund.residualWeight > 0) {
         const v = g.value * fund.residualWeight;
         const move = evaluate.slice(g.key, g.currency, true);
         const band = bandOf(move);
-        for (const key of groupsOf(g.key, g.currency, dimension)) put(key, v, move.return, band.low, band.high);
+        for (const key of groupsOf(g.key, g.currency, dimension)) put(key, v, move.return + shift, band.low + shiftLow, band.high + shiftHigh);
       }
     });
   }

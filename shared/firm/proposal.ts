@@ -1,6 +1,7 @@
 import type { ReferenceData } from '../domain/reference';
 import type { Position } from '../domain/types';
 import { prepareBook, runScenario, type Scenario, type StressResult } from '../engine';
+import { movedShare } from '../report/coverage';
 
 /** One side of a proposal comparison under one scenario. */
 export interface ComparisonSide {
@@ -23,7 +24,7 @@ export interface ProposalComparison {
 }
 
 function side(result: StressResult): ComparisonSide {
-  return { value: result.valueBefore, pnl: result.pnl, return: result.return, shockedShare: result.coverage.explicit.share + result.coverage.market.share, worstSymbol: result.worst?.symbol ?? null };
+  return { value: result.valueBefore, pnl: result.pnl, return: result.return, shockedShare: movedShare(result.coverage), worstSymbol: result.worst?.symbol ?? null };
 }
 
 function valueBySymbol(result: StressResult | undefined): Map<string, number> {

@@ -1,6 +1,7 @@
 import type { ReferenceData } from '../domain/reference';
 import type { Position } from '../domain/types';
-import { prepareBook, returnOn, runScenario, scenarioMoves, type Scenario, type StressResult } from '../engine';
+import { MOVED_PARTS, prepareBook, returnOn, runScenario, scenarioMoves, type Scenario, type StressResult } from '../engine';
+import { movedShare } from '../report/coverage';
 import { countOf, listNames } from '../format';
 import type { RowHealth } from './health';
 import type { DateSpan } from '../health';
@@ -76,7 +77,7 @@ export interface FirmRanking {
 }
 
 function outcomeOf(result: StressResult): ScenarioOutcome {
-  const shocked = result.coverage.explicit.share + result.coverage.market.share;
+  const shocked = movedShare(result.coverage);
   return { scenarioId: result.scenarioId, pnl: result.pnl, return: result.return, shockedShare: shocked };
 }
 
@@ -172,13 +173,17 @@ function rankCurrency(clients: readonly FirmClientInput[], currency: string, sce
   book.positions.forEach((p, i) => (value[slot[i]] += p.value));
   const pnl = scenarios.map(() => new Float64Array(portfolios.length));
   const shocked = scenarios.map(() => new Float64Array(portfolios.length));
+  // Coverage is a share of the gross value (as runScenario counts it).
+  const gross = new Float64Array(portfolios.length);
+  book.positions.forEach((p, i) => (gross[slot[i]] += Math.abs(p.value)));
   scenarios.forEach((scenario, s) => {
     const { moves } = scenarioMoves(book, scenario, { positions: false });
+    const moved = Float64Array.from(moves, (m) => MOVED_PARTS.reduce((sum, part) => sum + m.shares[part], 0));
     for (let i = 0; i < book.positions.length; i++) {
       const m = moves[book.positionGroup[i]];
       const v = book.positions[i].value;
       pnl[s][slot[i]] += v * m.return;
-      shocked[s][slot[i]] += v * (m.shares.explicit + m.shares.market);
+      shocked[s][slot[i]] += Math.abs(v) * moved[book.positionGroup[i]];
     }
   });
   const issuesOf = portfolioIssues(book, portfolios, owner);
@@ -188,7 +193,7 @@ function rankCurrency(clients: readonly FirmClientInput[], currency: string, sce
     const rows = client.portfolios.map((portfolio): PortfolioRanking => {
       const k = index++;
       issues.push(...issuesOf[k].map((m) => `${portfolio.name}: ${m}`));
-      const outcomes = scenarios.map((s, i) => ({ scenarioId: s.id, pnl: pnl[i][k], return: returnOn(pnl[i][k], value[k]), shockedShare: value[k] === 0 ? 0 : shocked[i][k] / value[k] }));
+      const outcomes = scenarios.map((s, i) => ({ scenarioId: s.id, pnl: pnl[i][k], return: returnOn(pnl[i][k], value[k]), shockedShare: gross[k] === 0 ? 0 : shocked[i][k] / gross[k] }));
       return { portfolioId: portfolio.id, portfolioName: portfolio.name, ...rankedRow(value[k], outcomes) };
     });
     return { clientId: client.id, clientName: client.name, baseCurrency: currency, tags: [...client.tags], ...clientTotals(rows, scenarios), portfolios: rows.sort(byLoss), issues, error: null };

@@ -1,7 +1,7 @@
 import type { ImportFinding, ImportFindingKind } from '../domain/import-findings';
 import type { ReferenceData } from '../domain/reference';
 import type { Position } from '../domain/types';
-import type { Scenario, StressResult } from '../engine';
+import type { Book, Scenario, StressResult } from '../engine';
 import { valuePositions } from '../domain/valuation';
 import { countOf, formatMoney, formatPercent, formatQuantity, listNames } from '../format';
 import { groupBy } from '../group-by';
@@ -278,16 +278,22 @@ export function scenarioFindings(scenario: ScenarioHealthInput, prices: DateSpan
   return findings;
 }
 
-/** What a scenario's result says for the health check: its date, the value it did not move, a replay window cut short. */
-export function scenarioHealthOf(scenario: Pick<Scenario, 'name' | 'event'>, result: Pick<StressResult, 'coverage' | 'history'>): ScenarioHealthInput {
-  const window = scenario.event?.window;
+/**
+ * What a scenario's result says for the health check: its date, the share of the (gross) value it did not move — cash
+ * aside, which no price shock is meant to move — and a replay window the prices covered only in part.
+ */
+export function scenarioHealthOf(scenario: Pick<Scenario, 'name' | 'event'>, result: Pick<StressResult, 'coverage' | 'history'>, book?: Pick<Book, 'positions'>): ScenarioHealthInput {
+  const c = result.coverage;
+  const cash = (book?.positions ?? []).reduce((sum, p) => sum + (p.key.assetClass === 'cash' ? Math.abs(p.value) : 0), 0);
+  const notMoved = Math.max(0, c.noShock.value + c.unclassified.value + c.noPrice.value - cash);
   const history = result.history;
-  // A weekend or holiday at either end is not a cut: only more than 4 days without prices.
-  const isCut = history?.mode === 'replay' && window !== undefined && (daysBetween(window.from, history.from) > 4 || daysBetween(history.to, window.to) > 4);
+  const partial = history?.partial;
+  const window = scenario.event?.window;
   return {
     name: scenario.name,
     asOf: scenario.event?.date ?? window?.to ?? null,
-    notMovedShare: result.coverage.none.share,
-    replayCovered: isCut && history ? { from: history.from, to: history.to, requested: window } : null,
+    notMovedShare: c.grossValue > 0 ? notMoved / c.grossValue : 0,
+    // `partial` names the window asked for; the history's own dates are the part replayed.
+    replayCovered: partial && history ? { from: history.from, to: history.to, requested: { from: partial.from, to: partial.to } } : null,
   };
 }

@@ -1,4 +1,4 @@
-import type { Book } from '../engine/book';
+import type { Book, SecurityKey } from '../engine/book';
 import { signedPercent, type Provenance } from '../engine/match';
 import { runScenario, type Dimension, type HistoryUse, type StressResult } from '../engine/run';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from '../engine/scenario';
@@ -15,6 +15,25 @@ function lastTradingDay(history: PriceHistory, to: string): string {
     if (i >= 0 && series.dates[i] > last) last = series.dates[i];
   }
   return last;
+}
+
+/** The window a replay can run: the asked one, or the part of it the prices cover (said in `partial`); else why none. */
+export function replayWindow(history: PriceHistory, from: string, to: string): { from: string; to: string; partial?: HistoryUse['partial'] } | { error: string } {
+  let first = '';
+  let last = '';
+  for (const s of history.values()) {
+    if (s.dates.length === 0) continue;
+    if (!first || s.dates[0] < first) first = s.dates[0];
+    if (s.dates[s.dates.length - 1] > last) last = s.dates[s.dates.length - 1];
+  }
+  if (!last) return { error: `There is no price history to replay ${from} → ${to}: update market data.` };
+  if (from >= last) return { error: `Prices run to ${last}: update market data or pick an earlier window than ${from} → ${to}.` };
+  if (to <= first) return { error: `Prices start ${first}: pick a later window than ${from} → ${to}.` };
+  const start = from < first ? first : from;
+  const end = lastTradingDay(history, to);
+  if (from >= first && last >= to) return { from, to };
+  const why = from < first ? `Prices start ${first}` : `Prices run to ${last}`;
+  return { from: start, to: end, partial: { from, to, reason: `${why}: replayed ${start} → ${end} only, not the whole ${from} → ${to}.` } };
 }
 
 /** A historical scenario for a window, as the replay picker and CLI make it. */
@@ -36,7 +55,7 @@ export function replayScenario(from: string, to: string, name = `Replay ${from} 
  * Base-currency value exposed to each security (direct holdings, fund constituents, funds' unlisted rest), by symbol;
  * `byCurrency` keeps apart what is held in different currencies (a slice's currency is its position's).
  */
-export function exposures(book: Book, options: { byCurrency?: boolean } = {}): Map<string, { value: number; key: Book['keys'][number]; currency: string }> {
+export function exposures(book: Book, options: { byCurrency?: boolean; whole?: (fund: SecurityKey) => boolean } = {}): Map<string, { value: number; key: Book['keys'][number]; currency: string }> {
   const out = new Map<string, { value: number; key: Book['keys'][number]; currency: string }>();
   const add = (key: Book['keys'][number], currency: string, value: number) => {
     const id = options.byCurrency ? `${key.match.symbol}\u0000${currency}` : key.match.symbol;
@@ -45,7 +64,8 @@ export function exposures(book: Book, options: { byCurrency?: boolean } = {}): M
     else out.set(id, { value, key, currency });
   };
   for (const g of book.groups) {
-    if (!g.fund) {
+    // A fund with its own series moves as a whole (DESIGN §3.8): its holdings are not exposures then.
+    if (!g.fund || options.whole?.(g.key)) {
       add(g.key, g.currency, g.value);
       continue;
     }
@@ -66,7 +86,8 @@ export function replayMoves(book: Book, history: PriceHistory, config: ProxyConf
     const ownMove = windowReturn(own, from, to, end);
     if (ownMove) {
       seriesOf.set(key.match.symbol, own!);
-      overrides.set(key.match.symbol, { kind: 'explicit', level: null, shockIndex: null, change: ownMove.change, reason: `Own total return ${ownMove.first} → ${ownMove.last}: ${signedPercent(ownMove.change)}` });
+      // Level 'symbol': like a shock on its ticker, its own history moves the whole position, a fund included (§3.8).
+      overrides.set(key.match.symbol, { kind: 'explicit', level: 'symbol', shockIndex: null, change: ownMove.change, reason: `Own total return ${ownMove.first} → ${ownMove.last}: ${signedPercent(ownMove.change)}` });
       continue;
     }
     const standIn = standInsFor(key, config)
@@ -78,7 +99,7 @@ export function replayMoves(book: Book, history: PriceHistory, config: ProxyConf
       const why = own ? `its history covers ${own.dates[0]} → ${own.dates[own.dates.length - 1]} only` : 'no price history of its own';
       overrides.set(key.match.symbol, { kind: 'proxy', level: null, shockIndex: null, change: standIn.move!.change, reason: `Proxy: ${why}, moved as ${standIn.symbol} (${standIn.why}) ${signedPercent(standIn.move!.change)}` });
     } else {
-      overrides.set(key.match.symbol, { kind: 'none', level: null, shockIndex: null, change: 0, reason: 'Not tested: no price history for it or a stand-in over the window.' });
+      overrides.set(key.match.symbol, { kind: 'none', level: null, shockIndex: null, change: 0, reason: 'Not tested: no price history for it or a stand-in over the window.', noPrice: true });
     }
   }
   return { overrides, seriesOf, end };
@@ -111,11 +132,11 @@ interface Holdings {
  * The portfolio's value day by day inside the window, each security following its (own or stand-in) closes, and what is
  * held in a currency with a route to the base also following that currency's rate.
  */
-function valuePath(book: Book, seriesOf: Map<string, PriceSeries>, routes: ReadonlyMap<string, FxRoute>, from: string, end: string): { dates: string[]; values: number[] } {
+function valuePath(book: Book, seriesOf: Map<string, PriceSeries>, whole: (fund: SecurityKey) => boolean, routes: ReadonlyMap<string, FxRoute>, from: string, end: string): { dates: string[]; values: number[] } {
   const local: Holdings = { bySeries: new Map(), flat: 0 };
   const foreign = new Map<FxRoute, Holdings>();
   let exposed = 0;
-  for (const e of exposures(book, { byCurrency: true }).values()) {
+  for (const e of exposures(book, { byCurrency: true, whole }).values()) {
     exposed += e.value;
     const route = routes.get(e.currency);
     let held = local;
@@ -143,9 +164,9 @@ function valuePath(book: Book, seriesOf: Map<string, PriceSeries>, routes: Reado
 }
 
 /** The held security with the latest start of history: windows before it need a stand-in for it. */
-function limitingHolding(book: Book, history: PriceHistory): { symbol: string; first: string } | null {
+function limitingHolding(book: Book, history: PriceHistory, whole: (fund: SecurityKey) => boolean): { symbol: string; first: string } | null {
   let limit: { symbol: string; first: string } | null = null;
-  for (const [symbol, e] of exposures(book)) {
+  for (const [symbol, e] of exposures(book, { whole })) {
     const s = history.get(symbol);
     if (e.key.assetClass === 'cash' || e.value === 0 || !s || s.dates.length === 0) continue;
     if (!limit || s.dates[0] > limit.first) limit = { symbol, first: s.dates[0] };
@@ -170,30 +191,36 @@ function currencyNotes(book: Book, moves: readonly FxMove[]): string[] {
 }
 
 /**
- * Replays a window on today's holdings (DESIGN §3.8): each slice by its own total return, else a stand-in's; holdings in
- * another currency than the base also by that currency's move over the window from `fx` (pairs by Yahoo symbol, §3.4).
+ * Replays a window on today's holdings (DESIGN §3.8): each holding by its own total return — a fund as a whole, its
+ * holdings only splitting that move by sector and theme — else a stand-in's (a fund without history: its holdings');
+ * holdings in another currency than the base also by that currency's move over the window from `fx` (pairs by Yahoo
+ * symbol, §3.4). A window the prices do not reach is refused with the dates they cover; one they partly cover is
+ * replayed over that part, said in `history.partial`.
  */
 export function runReplay(
   book: Book,
   history: PriceHistory,
   config: ProxyConfig,
   options: { from: string; to: string; scenario?: Scenario; by?: readonly Dimension[]; positions?: boolean; fx?: PriceHistory },
-): StressResult {
-  const { from, to } = options;
+): StressResult | { error: string } {
+  const window = replayWindow(history, options.from, options.to);
+  if ('error' in window) return window;
+  const { from, to } = window;
   const { overrides, seriesOf, end } = replayMoves(book, history, config, from, to);
-  const fxMoves = end ? currencyMoves(book.currencies, book.baseCurrency, options.fx ?? new Map(), from, end) : [];
+  const whole = (fund: SecurityKey) => overrides.get(fund.match.symbol)?.level === 'symbol';
+  const fxMoves = currencyMoves(book.currencies, book.baseCurrency, options.fx ?? new Map(), from, end);
   const routes = new Map(fxMoves.flatMap((m) => (m.route ? [[m.currency, m.route] as const] : [])));
-  const limit = limitingHolding(book, history);
+  const limit = limitingHolding(book, history, whole);
   const notes = currencyNotes(book, fxMoves);
-  if (!end) notes.push(`No price history reaches ${to}: nothing could be replayed.`);
-  else if (end < to && Date.parse(`${to}T00:00:00Z`) - Date.parse(`${end}T00:00:00Z`) > 4 * 86_400_000) notes.push(`Price history ends ${end}: the window is replayed to that day, not ${to}.`);
+  if (window.partial) notes.unshift(window.partial.reason);
   if (limit) notes.push(`${limit.symbol} has the shortest history (from ${limit.first}): windows starting earlier replay it through a stand-in.`);
-  const path = valuePath(book, seriesOf, routes, from, end);
+  const path = valuePath(book, seriesOf, whole, routes, from, end);
   const stats = pathStats(path.dates, path.values);
   const currencies = fxMoves.map(({ currency, pair, change, reason }) => ({ currency, pair, change, reason }));
   const use: HistoryUse = {
-    mode: 'replay', from: path.dates[0] ?? from, to: end || to, method: 'Window total return of each holding from adjusted closes', notes,
+    mode: 'replay', from: path.dates[0] ?? from, to: end, method: 'Window total return of each holding (a fund as a whole) from adjusted closes', notes,
+    ...(window.partial ? { partial: window.partial } : {}),
     moves: Object.fromEntries(overrides), limitingSymbol: limit?.symbol ?? null, ...stats, ...(currencies.length ? { currencies } : {}),
   };
-  return runScenario(book, replayedScenario(options.scenario ?? replayScenario(from, to), use), { by: options.by, positions: options.positions, overrides, history: use });
+  return runScenario(book, replayedScenario(options.scenario ?? replayScenario(options.from, options.to), use), { by: options.by, positions: options.positions, overrides, history: use });
 }

@@ -130,7 +130,8 @@ export function portfolioRisk(book: Book, history: PriceHistory, config: ProxyCo
   const excluded: PortfolioRisk['excluded'] = [];
   const total = book.totalValue;
   let covered = 0;
-  for (const [symbol, e] of exposures(book)) {
+  // A fund with its own daily returns counts by them, as a whole; its holdings only when it has none (DESIGN §3.8).
+  for (const [symbol, e] of exposures(book, { whole: (fund) => usable(fund.symbol) !== null })) {
     if (e.value === 0) continue;
     if (e.key.assetClass === 'cash') {
       covered += e.value;

@@ -2,6 +2,7 @@ import type { ReferenceData } from '../domain/reference';
 import type { Portfolio, Position } from '../domain/types';
 import { valuePositions } from '../domain/valuation';
 import { prepareBook, runScenario, type AggregateRow, type PositionResult, type Scenario, type StressResult } from '../engine';
+import { AppError } from '../ipc/result';
 import { runReplay } from '../history/replay';
 import { defaultProxies, type ProxyConfig } from '../history/proxies';
 import type { PriceHistory } from '../history/series';
@@ -89,11 +90,13 @@ export function buildReportModel(input: {
     const full = window
       ? runReplay(book, input.history?.prices ?? new Map(), input.history?.proxies ?? defaultProxies(), { ...window, scenario, by: ['sector', 'theme'], fx: input.history?.fx })
       : runScenario(book, scenario, { by: ['sector', 'theme'] });
+    // A window the prices do not reach is not a section of zeros: the report is refused with the reason.
+    if ('error' in full) throw new AppError('validation', `“${scenario.name}” cannot be replayed: ${full.error}`);
     const { positions: rows, aggregates, ...result } = full;
     return {
       scenario: { id: scenario.id, name: scenario.name, description: scenario.description, shocks: scenario.shocks.filter((s) => s.enabled), event: scenario.event },
       result,
-      findings: scenarioFindings(scenarioHealthOf(scenario, full), health.asOf.prices, input.health?.staleDays),
+      findings: scenarioFindings(scenarioHealthOf(scenario, full, book), health.asOf.prices, input.health?.staleDays),
       bySector: aggregates.sector ?? [],
       byTheme: aggregates.theme ?? [],
       contributors: [...rows].filter((p) => p.pnl !== 0).sort((a, b) => a.pnl - b.pnl).slice(0, 10),

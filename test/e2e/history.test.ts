@@ -78,7 +78,27 @@ describe.runIf(canRun)('history-driven stress in Chromium', () => {
     const note = page.getByLabel('How history was used');
     expect(await note.innerText()).toContain('Replayed 2025-01-24 → 2025-01-27');
     expect(await page.locator('.stat').nth(3).innerText()).toContain(`${formatPercent(replay.coverage.explicit.share, 1)} own history`);
+    // The words under the bar are the partition, in the CLI's order, and add up to 100%.
+    const words = await page.getByTestId('coverage-words').innerText();
+    const shares = [...words.matchAll(/([\d.]+)%/g)].map((m) => Number(m[1]));
+    expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(0.2);
+    expect(words).toContain(`${formatPercent(replay.coverage.explicit.share, 1)} by its own history`);
+    expect(await page.getByRole('img', { name: /^Coverage: By its own history/ }).first().locator('.seg').count()).toBe(shares.length);
     await page.screenshot({ path: path.join(SHOTS, '22-replay.png') });
+  });
+
+  it('refuses a window past the prices with the dates they cover, and says when a window is covered only in part', async () => {
+    await page.getByLabel('Replay from').fill('2025-06-01');
+    await page.getByLabel('Replay to').fill('2026-11-30');
+    await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toBe('Prices run to 2025-04-04: update market data or pick an earlier window than 2025-06-01 → 2026-11-30.');
+    expect(await page.getByTestId('headline-pnl').count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, '22a-replay-refused.png') });
+    await page.getByLabel('Replay from').fill('2025-03-03');
+    await page.getByLabel('Replay to').fill('2025-06-30');
+    await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    await expect.poll(() => page.getByTestId('replay-partial').innerText()).toBe('Prices run to 2025-04-04: replayed 2025-03-03 → 2025-04-04 only, not the whole 2025-03-03 → 2025-06-30.');
+    await page.screenshot({ path: path.join(SHOTS, '22b-replay-partial.png') });
   });
 
   it('refuses a custom window that ends before it starts, then replays a custom one', async () => {

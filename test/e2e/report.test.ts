@@ -9,6 +9,7 @@ import { createPortfolio } from '../../electron/db/portfolios';
 import { closeServices, createServices } from '../../electron/services/services';
 import { signedPercent } from '../../shared/engine/match';
 import { formatMoney } from '../../shared/format';
+import { coverageSentence } from '../../shared/report/coverage';
 import { chromePath, isBuilt, launchBrowser, ROOT } from '../helpers/browser';
 
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
@@ -45,6 +46,13 @@ describe.runIf(canRun)('client reports', () => {
         expect(text).toContain(`${formatMoney(result.pnl, 'USD', 0)} (${signedPercent(result.return)})`);
       }
       expect(text).toContain('Alex Morgan');
+      // Each scenario's coverage is the engine's partition in one sentence, its parts adding up to 100%.
+      const coverage = await page.getByTestId('report-coverage').allInnerTexts();
+      expect(coverage).toHaveLength(SCENARIOS.length);
+      SCENARIOS.forEach((id, i) => {
+        expect(coverage[i]).toContain(`each dollar counted once: ${coverageSentence(stress(id))}.`);
+        expect(Math.abs([...coverage[i].matchAll(/([\d.]+)%/g)].reduce((sum, m) => sum + Number(m[1]), 0) - 100)).toBeLessThan(0.2);
+      });
       await page.screenshot({ path: path.join(SHOTS, 'report-html.png'), fullPage: false });
     } finally {
       await browser.close();

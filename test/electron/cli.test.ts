@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/aftershock';
+import { COVERAGE_PARTS } from '../../shared/engine';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-cli-'));
 const BIN = path.join(__dirname, '..', '..', 'out', 'cli', 'aftershock.js');
@@ -76,7 +77,8 @@ describe('aftershock stress, reverse and scenarios', () => {
     const json = JSON.parse(run(['stress', '--portfolio', '1', '--scenario', 'sp500-minus-20', '--json', '--db', db]).out);
     expect(json.positions).toHaveLength(26);
     expect(json.positions[0]).toEqual(expect.objectContaining({ symbol: expect.any(String), value: expect.any(Number), pnl: expect.any(Number) }));
-    expect(json.coverage.market.share + json.coverage.none.share + json.coverage.explicit.share).toBeCloseTo(1, 12);
+    expect(COVERAGE_PARTS.reduce((sum, part) => sum + json.coverage[part].share, 0)).toBeCloseTo(1, 12);
+    expect(table.out).toMatch(/^Coverage of \$626,964\.29: [\d.]+% shocked directly, .* and [\d.]+% not moved: no shock matches\.$/m);
   });
 
   it('writes guarded CSV', () => {

@@ -113,7 +113,7 @@ describe('rates +100bp on the sample, via durations you enter', () => {
     const [portfolio] = call(services, 'portfolios:list', {});
     const before = call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'rates-plus-100bp' });
     expect(before.pnl).toBe(0);
-    expect(before.coverage.none.share).toBe(1);
+    expect(before.coverage.noShock.share).toBe(1);
     expect(call(services, 'securities:duration', { symbol: 'tlt', years: 16.5 })).toEqual({ symbol: 'TLT', years: 16.5 });
     const after = call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'rates-plus-100bp' });
     const tlt = after.positions.find((p: { symbol: string }) => p.symbol === 'TLT');

@@ -6,6 +6,8 @@ import { formatMoney, formatPercent } from '../../../shared/format';
 import { currencySentence } from '../../../shared/history/fx';
 import type { ReportModel, ReportScenarioSection } from '../../../shared/report/model';
 import { spanText, type HealthReport } from '../../../shared/health';
+import { coverageRows, coverageSentence } from '../../../shared/report/coverage';
+import { CoverageBar } from '../views/results/CoverageBar';
 import { GroupChart } from '../views/results/GroupChart';
 import { WaterfallChart } from '../views/results/WaterfallChart';
 
@@ -256,9 +258,10 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
         <>
           <h3>Replay</h3>
           <p className="small">
-            Each holding moved by its own total return from {result.history.from} to {result.history.to}
-            {result.coverage.proxy.share > 0 ? `; ${formatPercent(result.coverage.proxy.share, 1)} of the value followed a stand-in fund for lack of its own history` : ''}
-            {result.coverage.none.share > 0 ? `; ${formatPercent(result.coverage.none.share, 1)} was not tested (cash, or no history at all)` : ''}.
+            {result.history.partial && <strong className="warn">{result.history.partial.reason} </strong>}
+            Each holding moved by its own total return from {result.history.from} to {result.history.to} (a fund as a whole; its holdings only split that move by sector and theme)
+            {c.proxy.share > 0 ? `; ${formatPercent(c.proxy.share, 1)} of the value followed a stand-in fund for lack of its own history` : ''}
+            {c.noPrice.share > 0 ? `; ${formatPercent(c.noPrice.share, 1)} was not tested (no price history for it or a stand-in)` : ''}.
             {result.history.currencies?.length ? ` ${currencySentence(result.baseCurrency, result.history.currencies)}` : ''}
             {result.history.drawdown ? ` Worst fall inside the window ${signedPercent(result.history.drawdown.change)} (${result.history.drawdown.peak} → ${result.history.drawdown.trough}).` : ''}
           </p>
@@ -297,14 +300,14 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
           <PositionRows rows={section.contributors} money={money} />
         </tbody>
       </table>
-      <h3>Coverage</h3>
-      <p>
-        {result.history?.mode === 'replay'
-          ? `${formatPercent(c.explicit.share, 1)} of the value moved by its own history, ${formatPercent(c.proxy.share, 1)} by a stand-in fund and ${formatPercent(c.none.share, 1)} was not tested`
-          : `${formatPercent(c.explicit.share, 1)} of the value was shocked explicitly, ${formatPercent(c.market.share, 1)} by the market shock and ${formatPercent(c.none.share, 1)} not at all`}
-        ; {formatPercent(c.throughFunds.share, 1)} was reached through funds’ holdings and{' '}
-        {formatPercent(c.unclassified.share, 1)} is in securities we could not classify{c.unclassified.symbols.length ? ` (${c.unclassified.symbols.slice(0, 20).join(', ')}${c.unclassified.symbols.length > 20 ? '…' : ''})` : ''}.
-      </p>
+      <div className="keep">
+        <h3>Coverage</h3>
+        <CoverageBar rows={coverageRows(result)} legend={false} />
+        <p data-testid="report-coverage">
+          Of {money(c.grossValue)}{c.grossValue !== Math.abs(result.valueBefore) ? ' (gross: shorts count at their size)' : ''}, each dollar counted once: {coverageSentence(result)}.
+          {c.unclassified.symbols.length ? ` Not moved for lack of a sector, industry or theme: ${c.unclassified.symbols.slice(0, 20).join(', ')}${c.unclassified.symbols.length > 20 ? '…' : ''}.` : ''}
+        </p>
+      </div>
       <h3>All positions</h3>
       <table className="rtable positions">
         {head}

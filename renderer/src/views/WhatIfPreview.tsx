@@ -1,12 +1,13 @@
 import type { Scenario, StressResult } from '../../../shared/engine';
 import { returnText, signedPercent } from '../../../shared/engine';
-import { formatMoney, formatPercent } from '../../../shared/format';
+import { formatMoney } from '../../../shared/format';
+import { coverageRows } from '../../../shared/report/coverage';
+import { CoverageBar } from './results/CoverageBar';
 
 /** The live result of the scenario being edited: totals, coverage, the largest moves and the sectors. */
 export function WhatIfPreview({ result, scenario }: { result: StressResult; scenario?: Scenario }) {
   const idleRates = scenario?.shocks.some((s, i) => s.enabled && s.target === 'rates' && result.shockValue[i] === 0);
   const money = (x: number, digits = 0) => formatMoney(x, result.baseCurrency, digits);
-  const c = result.coverage;
   const movers = [...result.positions].filter((p) => p.pnl !== 0).sort((a, b) => Math.abs(b.pnl) - Math.abs(a.pnl)).slice(0, 6);
   const sectors = (result.aggregates.sector ?? []).slice(0, 8);
   return (
@@ -22,15 +23,7 @@ export function WhatIfPreview({ result, scenario }: { result: StressResult; scen
           {money(result.pnl)} <span className="small">({returnText(result.return, result.valueBefore)})</span>
         </div>
       </div>
-      <div className="coverage-bar" role="img" aria-label={`Shocked explicitly ${formatPercent(c.explicit.share, 1)}, by the market shock ${formatPercent(c.market.share, 1)}, not shocked ${formatPercent(c.none.share, 1)}`}>
-        <span className="seg explicit" style={{ width: `${c.explicit.share * 100}%` }} />
-        <span className="seg market" style={{ width: `${c.market.share * 100}%` }} />
-        <span className="seg none" style={{ width: `${c.none.share * 100}%` }} />
-      </div>
-      <p className="small muted legend">
-        <span className="dot explicit" /> explicit {formatPercent(c.explicit.share, 1)} <span className="dot market" /> market {formatPercent(c.market.share, 1)}{' '}
-        <span className="dot none" /> not shocked {formatPercent(c.none.share, 1)} · through funds {formatPercent(c.throughFunds.share, 1)} · unclassified {formatPercent(c.unclassified.share, 1)}
-      </p>
+      <CoverageBar rows={coverageRows(result)} />
       {idleRates && (
         <p className="small warn">No holding here has a known duration, so the rate shock moves nothing: enter your bond funds’ durations in Holdings › classification.</p>
       )}

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/aftershock';
+import { COVERAGE_PARTS } from '../../../shared/engine';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-history-cli-'));
 const db = path.join(dir, 'h.sqlite');
@@ -28,7 +29,7 @@ describe('history commands on the sample portfolio and the bundled prices', () =
     const nvda = json.positions.find((p: { symbol: string }) => p.symbol === 'NVDA');
     expect(nvda.return).toBeCloseTo(-0.1689, 4);
     expect(json.history).toMatchObject({ mode: 'replay', from: '2025-01-24', to: '2025-01-27' });
-    expect(json.coverage.explicit.share + json.coverage.proxy.share + json.coverage.none.share + json.coverage.market.share).toBeCloseTo(1, 9);
+    expect(COVERAGE_PARTS.reduce((sum, part) => sum + json.coverage[part].share, 0)).toBeCloseTo(1, 9);
   });
 
   it('runs the built-in replay variant of DeepSeek Monday as a replay of its window', () => {

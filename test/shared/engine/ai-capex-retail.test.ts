@@ -53,9 +53,9 @@ describe('story: a semis-heavy retail book under "AI capex thesis collapses"', (
   it('states coverage by value', () => {
     expect(result.coverage.explicit.value).toBe(25000);
     expect(result.coverage.market.value).toBe(0);
-    expect(result.coverage.none.value).toBe(5000);
-    expect(result.coverage.none.positionIds).toEqual([positions[4].id, positions[5].id]);
-    expect(result.coverage.explicit.share + result.coverage.none.share).toBeCloseTo(1, 12);
+    expect(result.coverage.noShock.value).toBe(5000);
+    expect(result.coverage.noShock.positionIds).toEqual([positions[4].id, positions[5].id]);
+    expect(result.coverage.explicit.share + result.coverage.noShock.share).toBeCloseTo(1, 12);
     expect(result.coverage.unclassified.value).toBe(0);
     // Semiconductors: NVDA; SME: AMAT (ASML is taken by its own symbol shock); ai-energy: VST.
     expect(result.shockValue).toEqual([10000, 3000, 7000, 5000]);

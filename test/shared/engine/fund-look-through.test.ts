@@ -25,13 +25,18 @@ describe('story: a fund-only book, look-through on and off', () => {
     expect(result.pnl).toBeCloseTo(-280, 9);
     expect(result.positions[0]).toMatchObject({ source: 'mixed', throughFund: true });
     expect(result.positions[0].applied).toBe('Through 3 listed holdings of QQQ (as of 2025-10-04) and its unlisted 75.0%');
-    expect(result.coverage.explicit.value).toBeCloseTo(1000, 9);
+    // One partition: NVDA's 1,000 through the fund's holdings, the other 9,000 (MSFT unclassified included) by the market.
+    expect(result.coverage.explicit.value).toBe(0);
+    expect(result.coverage.throughFunds.value).toBeCloseTo(1000, 9);
     expect(result.coverage.market.value).toBeCloseTo(9000, 9);
-    expect(result.coverage.throughFunds.value).toBeCloseTo(2500, 9);
     expect(result.shockValue[0]).toBeCloseTo(1000, 9);
     expect(result.shockValue[1]).toBeCloseTo(9000, 9);
-    expect(result.coverage.unclassified).toMatchObject({ symbols: ['MSFT'] });
-    expect(result.coverage.unclassified.value).toBeCloseTo(700, 9);
+    expect(result.coverage.unclassified).toMatchObject({ value: 0, symbols: [] });
+    const semisOnly = runScenario(book, scenario([semis.shocks[0]]));
+    expect(semisOnly.coverage.throughFunds.value).toBeCloseTo(1000, 9);
+    expect(semisOnly.coverage.unclassified).toMatchObject({ symbols: ['MSFT'], positionIds: [qqq.id] });
+    expect(semisOnly.coverage.unclassified.value).toBeCloseTo(700, 9);
+    expect(semisOnly.coverage.noShock.value).toBeCloseTo(8300, 9);
     const bySymbol = Object.fromEntries(result.aggregates.symbol!.map((r) => [r.key, [r.value, r.pnl]]));
     expect(bySymbol.NVDA[0]).toBeCloseTo(1000, 9);
     expect(bySymbol.NVDA[1]).toBeCloseTo(-100, 9);
@@ -51,16 +56,25 @@ describe('story: a fund-only book, look-through on and off', () => {
     expect(result.pnl).toBeCloseTo(-200, 9);
     expect(result.positions[0]).toMatchObject({ source: 'market', throughFund: false });
     expect(result.coverage.throughFunds.value).toBe(0);
+    expect(result.coverage.market.value).toBe(10000);
   });
 
-  it('applies a symbol shock on the fund ticker to the whole position, without look-through', () => {
+  it('applies a symbol shock on the fund ticker to the whole position; look-through only attributes it', () => {
     const onTicker = scenario([
       { target: 'industry', value: 'Semiconductors', change: -0.1 },
       { target: 'symbol', value: 'QQQ', change: -0.05 },
     ]);
-    const result = runScenario(prepareBook([qqq], 'USD', ref), onTicker);
+    const result = runScenario(prepareBook([qqq], 'USD', ref), onTicker, { by: ['sector', 'symbol'] });
     expect(result.pnl).toBeCloseTo(-500, 9);
     expect(result.positions[0]).toMatchObject({ source: 'explicit', throughFund: false, applied: 'symbol QQQ −5%' });
+    expect(result.coverage.explicit.value).toBe(10000);
+    // Its holdings still say where the −5% sits: their own moves (NVDA −10%, the rest 0) shifted by the gap to −5%,
+    // −5% − (0.1 × −10%) = −4 points each, so the slices add up to the fund's −500.
+    const bySymbol = Object.fromEntries(result.aggregates.symbol!.map((r) => [r.key, r.pnl]));
+    expect(bySymbol.NVDA).toBeCloseTo(1000 * (-0.1 - 0.04), 9);
+    expect(bySymbol.AAPL).toBeCloseTo(800 * -0.04, 9);
+    expect(bySymbol.QQQ).toBeCloseTo(7500 * -0.04, 9);
+    expect(result.aggregates.sector!.reduce((sum, r) => sum + r.pnl, 0)).toBeCloseTo(-500, 9);
   });
 
   it('scales down holdings that add up to more than 100% and says so', () => {

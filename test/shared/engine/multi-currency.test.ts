@@ -34,8 +34,8 @@ describe('story: a multi-currency book', () => {
     const euro = ldoUsd + 5_000 * 1.0465 + 1_000 * 1.0465;
     // Every euro holding moved with the euro, the fund through its constituents and its unlisted rest alike.
     expect(result.coverage.explicit.value).toBeCloseTo(euro, 9);
-    expect(result.coverage.none.value).toBeCloseTo(1_200, 9);
-    expect(result.coverage.none.positionIds).toEqual([nvda.id]);
+    expect(result.coverage.noShock.value).toBeCloseTo(1_200, 9);
+    expect(result.coverage.noShock.positionIds).toEqual([nvda.id]);
     expect(result.pnl).toBeCloseTo(euro * (1 / 1.1 - 1), 9);
     const byId = new Map(result.positions.map((p) => [p.id, p]));
     expect(byId.get(ldo.id)).toMatchObject({ source: 'explicit', applied: 'currency USD +10% moves EUR −9.09% against it (no price shock matches it)' });
@@ -53,7 +53,7 @@ describe('story: a multi-currency book', () => {
     const replayLike = { ...scenario([{ target: 'currency', value: 'EUR', change: 0.05 }]), kind: 'historical' as const, event: { window: { from: '2025-01-02', to: '2025-01-31' } } };
     const result = runScenario(prepareBook([ldo], 'USD', ref), replayLike as Parameters<typeof runScenario>[1]);
     expect(result.return).toBeCloseTo(0.05, 12);
-    expect(result.coverage.none.share).toBeCloseTo(1, 12);
+    expect(result.coverage.noShock.share).toBeCloseTo(1, 12);
     expect(result.positions[0].applied).toBe('Not shocked: no shock in the scenario matches it; currency EUR +5%');
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { DIMENSIONS, explainPosition, prepareBook, reverseStress, runScenario } from '../../../shared/engine';
+import { COVERAGE_PARTS, DIMENSIONS, explainPosition, prepareBook, reverseStress, runScenario } from '../../../shared/engine';
 import type { Classification } from '../../../shared/domain/reference';
 import { pos, reference, scenario, sec } from './book-builder';
 
@@ -82,7 +82,7 @@ describe('engine properties', () => {
         if (!close(rows.reduce((sum, r) => sum + r.pnl, 0), result.pnl, book.totalValue)) return false;
       }
       const cov = result.coverage;
-      return close(cov.explicit.value + cov.market.value + cov.none.value, result.valueBefore, book.totalValue);
+      return close(COVERAGE_PARTS.reduce((sum, part) => sum + cov[part].value, 0), cov.grossValue, cov.grossValue);
     }), { numRuns: 150 });
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { explainPosition, prepareBook } from '../../../shared/engine';
+import { explainPosition, prepareBook, type StressResult } from '../../../shared/engine';
 import { currencySentence, defaultProxies, replayedScenario, replayScenario, runReplay } from '../../../shared/history';
 import { pos, reference, sec } from '../engine/book-builder';
-import { history, series } from './history-builder';
+import { history, ok, series } from './history-builder';
 
 const dates = ['2025-01-21', '2025-01-22', '2025-01-23', '2025-01-24'];
 const prices = history({
@@ -16,11 +16,11 @@ const ref = reference([sec('SAP', { sector: 'Information Technology', currency: 
 // SAP €1,000 = $1,100; euro cash €500 = $550; ALFA $1,000.
 const positions = [pos('SAP', 10, 100, { currency: 'EUR' }), pos('EUR', 500, 1, { currency: 'EUR', assetClass: 'cash' }), pos('ALFA', 10, 100)];
 const window = { from: '2025-01-21', to: '2025-01-24' };
-const moveOf = (result: ReturnType<typeof runReplay>, symbol: string) => result.positions.find((p) => p.symbol === symbol)!;
+const moveOf = (result: StressResult, symbol: string) => result.positions.find((p) => p.symbol === symbol)!;
 
 describe('story: a dollar investor replays 21 → 24 Jan with a German stock and euro cash', () => {
   const book = prepareBook(positions, 'USD', ref);
-  const result = runReplay(book, prices, defaultProxies(), { ...window, fx: history({ 'EURUSD=X': eurusd }) });
+  const result = ok(runReplay(book, prices, defaultProxies(), { ...window, fx: history({ 'EURUSD=X': eurusd }) }));
 
   it('composes the stock’s +10% with the euro’s +5%: +15.5%; euro cash moves +5%; the dollar stock by its own +2%', () => {
     expect(moveOf(result, 'SAP').return).toBeCloseTo(0.155, 12);
@@ -55,7 +55,7 @@ describe('story: a dollar investor replays 21 → 24 Jan with a German stock and
 
   it('without exchange-rate history over the window, replays euro holdings in local currency and says so', () => {
     for (const fx of [history({}), history({ 'EURUSD=X': series(dates.slice(1), [0.9, 1.02, 1.05]) })]) {
-      const r = runReplay(book, prices, defaultProxies(), { ...window, fx });
+      const r = ok(runReplay(book, prices, defaultProxies(), { ...window, fx }));
       expect(moveOf(r, 'SAP').return).toBeCloseTo(0.1, 12);
       expect(moveOf(r, 'EUR').return).toBe(0);
       expect(r.history!.currencies).toEqual([{ currency: 'EUR', pair: 'EUR/USD', change: null, reason: 'EUR/USD: no exchange-rate history over the window, refresh market data; EUR holdings replayed in local currency.' }]);
@@ -67,7 +67,7 @@ describe('story: a dollar investor replays 21 → 24 Jan with a German stock and
 describe('exchange-rate routes', () => {
   it('reads a euro investor’s dollar holding from the inverse pair', () => {
     const book = prepareBook([pos('ALFA', 10, 100)], 'EUR', ref);
-    const r = runReplay(book, prices, defaultProxies(), { ...window, fx: history({ 'EURUSD=X': eurusd }) });
+    const r = ok(runReplay(book, prices, defaultProxies(), { ...window, fx: history({ 'EURUSD=X': eurusd }) }));
     expect(r.positions[0].return).toBeCloseTo(1.02 / 1.05 - 1, 12);
     expect(r.history!.currencies![0].reason).toBe('USD/EUR 1.0000 → 0.95238: −4.76%');
   });
@@ -76,7 +76,7 @@ describe('exchange-rate routes', () => {
     const gbp = { currency: 'GBP', quote: 'EUR', rate: 1.2, asOf: '2025-01-24', source: 'test' };
     const book = prepareBook([pos('VOD', 10, 100, { currency: 'GBp' })], 'EUR', reference([sec('VOD', { currency: 'GBp' })], [], [gbp]));
     const fx = history({ 'GBPUSD=X': series(dates, [1.25, 1.25, 1.25, 1.3]), 'EURUSD=X': eurusd });
-    const r = runReplay(book, history({ VOD: series(dates, [100, 100, 100, 100]) }), defaultProxies(), { ...window, fx });
+    const r = ok(runReplay(book, history({ VOD: series(dates, [100, 100, 100, 100]) }), defaultProxies(), { ...window, fx }));
     // Euros per pound: 1.25 → 1.3 / 1.05.
     expect(r.positions[0].return).toBeCloseTo(1.3 / 1.05 / 1.25 - 1, 12);
     expect(r.history!.currencies![0]).toMatchObject({ currency: 'GBp', pair: 'GBP/EUR' });
@@ -84,7 +84,7 @@ describe('exchange-rate routes', () => {
   });
 
   it('leaves a book all in the base currency as before, saying no currency moves apply', () => {
-    const r = runReplay(prepareBook([pos('ALFA', 10, 100)], 'USD', ref), prices, defaultProxies(), { ...window, fx: history({ 'EURUSD=X': eurusd }) });
+    const r = ok(runReplay(prepareBook([pos('ALFA', 10, 100)], 'USD', ref), prices, defaultProxies(), { ...window, fx: history({ 'EURUSD=X': eurusd }) }));
     expect(r.history!.currencies).toBeUndefined();
     expect(r.history!.notes[0]).toBe('Total returns from adjusted closes; every holding is in USD, so no currency moves apply.');
     expect(r.shockValue).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareBook, scenarioSchema } from '../../../shared/engine';
 import { defaultProxies, replayScenario, runReplay } from '../../../shared/history';
 import { pos, reference, sec } from '../engine/book-builder';
-import { history, series } from './history-builder';
+import { history, ok, series } from './history-builder';
 
 const dates = ['2025-01-21', '2025-01-22', '2025-01-23', '2025-01-24'];
 const closes = {
@@ -20,7 +20,7 @@ const positions = [pos('ALFA', 10, 100), pos('CHIP', 5, 100), pos('MISC', 2, 100
 
 describe('replay of 21 → 24 Jan on a four-line book', () => {
   const book = prepareBook(positions, 'USD', ref);
-  const result = runReplay(book, history(closes), defaultProxies(), { from: '2025-01-21', to: '2025-01-24' });
+  const result = ok(runReplay(book, history(closes), defaultProxies(), { from: '2025-01-21', to: '2025-01-24' }));
 
   it('moves each holding by its own window return, else its stand-in, and cash not at all', () => {
     const move = Object.fromEntries(result.positions.map((p) => [p.symbol, [p.return, p.source]]));
@@ -40,7 +40,7 @@ describe('replay of 21 → 24 Jan on a four-line book', () => {
     expect(result.pnl).toBeCloseTo(50 - 60 + 4, 9);
     expect(result.coverage.explicit.share).toBeCloseTo(0.5, 12);
     expect(result.coverage.proxy.share).toBeCloseTo(0.35, 12);
-    expect(result.coverage.none.share).toBeCloseTo(0.15, 12);
+    expect(result.coverage.noShock.share).toBeCloseTo(0.15, 12);
   });
 
   it('reports the peak-to-trough fall and worst day inside the window, and the limiting holding', () => {
@@ -54,15 +54,16 @@ describe('replay of 21 → 24 Jan on a four-line book', () => {
 
   it('says "not tested" when neither the holding nor a stand-in has history over the window', () => {
     const noMarket = history({ ALFA: closes.ALFA });
-    const r = runReplay(book, noMarket, defaultProxies(), { from: '2025-01-21', to: '2025-01-24' });
+    const r = ok(runReplay(book, noMarket, defaultProxies(), { from: '2025-01-21', to: '2025-01-24' }));
     const misc = r.positions.find((p) => p.symbol === 'MISC')!;
     expect(misc).toMatchObject({ return: 0, source: 'none', applied: 'Not tested: no price history for it or a stand-in over the window.' });
-    expect(r.coverage.none.share).toBeCloseTo((500 + 200 + 300) / 2000, 12);
+    expect(r.coverage.noPrice.share).toBeCloseTo((500 + 200) / 2000, 12);
+    expect(r.coverage.noShock.share).toBeCloseTo(300 / 2000, 12);
   });
 
   it('uses a stand-in when a holding’s history starts inside the window, saying so', () => {
     const late = history({ ...closes, ALFA: series(dates.slice(1), [110, 99, 105]) });
-    const r = runReplay(book, late, defaultProxies(), { from: '2025-01-21', to: '2025-01-24' });
+    const r = ok(runReplay(book, late, defaultProxies(), { from: '2025-01-21', to: '2025-01-24' }));
     const alfa = r.positions.find((p) => p.symbol === 'ALFA')!;
     // Information Technology → XLK has no history here, so the market.
     expect(alfa.return).toBeCloseTo(0.02, 12);
@@ -78,10 +79,77 @@ describe('historical scenarios', () => {
     expect(scenarioSchema.safeParse(replayScenario('2025-01-27', '2025-01-24')).error?.issues[0]).toMatchObject({ path: ['event', 'window', 'to'], message: "must be after the window's from date" });
   });
 
-  it('notes when history ends before the window does', () => {
-    const book = prepareBook(positions, 'USD', ref);
-    const r = runReplay(book, history(closes), defaultProxies(), { from: '2025-01-21', to: '2025-03-31' });
-    expect(r.history!.to).toBe('2025-01-24');
-    expect(r.history!.notes).toContain('Price history ends 2025-01-24: the window is replayed to that day, not 2025-03-31.');
+});
+
+describe('windows the prices cover only in part, or not at all', () => {
+  const book = prepareBook(positions, 'USD', ref);
+  const replay = (from: string, to: string) => runReplay(book, history(closes), defaultProxies(), { from, to });
+
+  it('replays the covered part of a window that runs past the prices, and says so in a field of the result', () => {
+    const r = ok(replay('2025-01-21', '2025-03-31'));
+    const reason = 'Prices run to 2025-01-24: replayed 2025-01-21 → 2025-01-24 only, not the whole 2025-01-21 → 2025-03-31.';
+    expect(r.history).toMatchObject({ from: '2025-01-21', to: '2025-01-24', partial: { from: '2025-01-21', to: '2025-03-31', reason } });
+    expect(r.history!.notes[0]).toBe(reason);
+    expect(r.pnl).toBeCloseTo(50 - 60 + 4, 9);
+  });
+
+  it('replays from the first close when the window starts before the prices do', () => {
+    const r = ok(replay('2025-01-01', '2025-01-24'));
+    expect(r.history).toMatchObject({ from: '2025-01-21', to: '2025-01-24', partial: { from: '2025-01-01', to: '2025-01-24' } });
+    expect(r.history!.partial!.reason).toBe('Prices start 2025-01-21: replayed 2025-01-21 → 2025-01-24 only, not the whole 2025-01-01 → 2025-01-24.');
+  });
+
+  it('refuses a window the prices do not reach, naming the dates they cover, instead of a silent zero', () => {
+    expect(replay('2025-06-01', '2026-11-30')).toEqual({ error: 'Prices run to 2025-01-24: update market data or pick an earlier window than 2025-06-01 → 2026-11-30.' });
+    // Starting on the last close leaves no day to replay.
+    expect(replay('2025-01-24', '2025-02-28')).toEqual({ error: 'Prices run to 2025-01-24: update market data or pick an earlier window than 2025-01-24 → 2025-02-28.' });
+    expect(replay('2024-06-03', '2025-01-20')).toEqual({ error: 'Prices start 2025-01-21: pick a later window than 2024-06-03 → 2025-01-20.' });
+    expect(runReplay(book, history({}), defaultProxies(), { from: '2025-01-21', to: '2025-01-24' })).toEqual({ error: 'There is no price history to replay 2025-01-21 → 2025-01-24: update market data.' });
+  });
+
+  it('is not partial when the window ends on a day without trading inside the prices', () => {
+    const r = ok(replay('2025-01-21', '2025-01-23'));
+    expect(r.history!.partial).toBeUndefined();
+  });
+});
+
+describe('a fund with its own history over the window moves by it, as a whole (DESIGN §3.8)', () => {
+  // FUND lists ALFA 60% and CHIP 20% (unlisted 20%); its own closes fall 10% while ALFA rises 5% and CHIP's stand-in SMH falls 12%.
+  const fundRef = reference(
+    [sec('ALFA', { sector: 'Information Technology', industry: 'Software' }), sec('CHIP', { sector: 'Information Technology', industry: 'Semiconductors' }), sec('FUND', { type: 'etf' })],
+    [{ fund: 'FUND', asOf: '2025-10-01', source: 'test', holdings: [ { symbol: 'ALFA', weight: 0.6 }, { symbol: 'CHIP', weight: 0.2 } ] }],
+  );
+  const fund = pos('FUND', 10, 100, { assetClass: 'fund' }); // 1,000
+  const book = prepareBook([fund], 'USD', fundRef);
+  const window = { from: '2025-01-21', to: '2025-01-24', by: ['symbol', 'sector'] as const };
+
+  it('takes the fund’s own total return, counts it as its own history, and follows its closes for the worst fall', () => {
+    const r = ok(runReplay(book, history({ ...closes, FUND: series(dates, [50, 48, 46, 45]) }), defaultProxies(), window));
+    expect(r.positions[0]).toMatchObject({ source: 'explicit', throughFund: false, applied: 'Own total return 2025-01-21 → 2025-01-24: −10%' });
+    expect(r.positions[0].return).toBeCloseTo(-0.1, 12);
+    expect(r.coverage.explicit.share).toBe(1);
+    expect(r.history!.worstDay).toEqual({ date: '2025-01-23', change: expect.closeTo(46 / 48 - 1, 12) });
+    expect(r.history!.drawdown!.change).toBeCloseTo(45 / 50 - 1, 12);
+    expect(r.history!.limitingSymbol).toBe('FUND');
+  });
+
+  it('still splits that move by its holdings for sectors and symbols, shifted so the parts sum to the fund’s move', () => {
+    const r = ok(runReplay(book, history({ ...closes, FUND: series(dates, [50, 48, 46, 45]) }), defaultProxies(), window));
+    // Holdings' move: 0.6 × 5% + 0.2 × (−12%) + 0.2 × (−10%, the rest as the fund) = −1.4%; each slice shifted by −8.6 points.
+    const bySymbol = Object.fromEntries(r.aggregates.symbol!.map((a) => [a.key, a.pnl]));
+    expect(bySymbol.ALFA).toBeCloseTo(600 * (0.05 - 0.086), 9);
+    expect(bySymbol.CHIP).toBeCloseTo(200 * (-0.12 - 0.086), 9);
+    expect(bySymbol.FUND).toBeCloseTo(200 * (-0.1 - 0.086), 9);
+    expect(r.aggregates.sector!.reduce((sum, a) => sum + a.pnl, 0)).toBeCloseTo(-100, 9);
+    expect(r.aggregates.sector!.find((a) => a.key === 'Information Technology')!.value).toBeCloseTo(800, 9);
+  });
+
+  it('is looked through as the stand-in when the fund has no history of its own', () => {
+    const r = ok(runReplay(book, history(closes), defaultProxies(), window));
+    expect(r.positions[0]).toMatchObject({ source: 'mixed', throughFund: true });
+    // ALFA by its own history through the fund; CHIP by SMH and the unlisted rest by the market (SPY +2%).
+    expect(r.positions[0].return).toBeCloseTo(0.6 * 0.05 + 0.2 * -0.12 + 0.2 * 0.02, 12);
+    expect(r.coverage.throughFunds.share).toBeCloseTo(0.6, 12);
+    expect(r.coverage.proxy.share).toBeCloseTo(0.4, 12);
   });
 });

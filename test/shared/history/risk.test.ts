@@ -69,4 +69,16 @@ describe('portfolio risk from the holdings’ histories', () => {
     expect(risk.coveredShare).toBeCloseTo(0.8, 12);
     expect(portfolioRisk(book, h, defaultProxies(), { asOf: long[120], benchmark: 'QQQ' })).toEqual({ error: 'There is no price history for the benchmark QQQ.' });
   });
+
+  it('takes a fund’s own daily returns where it has them, and its holdings’ only where it has none', () => {
+    // FUND lists AAA at 100% but its own series moves as SPY (β 1); through AAA it would be β 2.
+    const fundRef = reference([sec('AAA'), sec('FUND', { type: 'etf' })], [{ fund: 'FUND', asOf: '2025-10-01', source: 'test', holdings: [{ symbol: 'AAA', weight: 1 }] }]);
+    const fundBook = prepareBook([pos('FUND', 10, 100, { assetClass: 'fund' })], 'USD', fundRef);
+    const own = portfolioRisk(fundBook, history({ SPY: fromReturns(long, a.map((r) => r / 2)), AAA: fromReturns(long, a), FUND: fromReturns(long, a.map((r) => r / 2)) }), defaultProxies(), { asOf: long[120] });
+    if ('error' in own) throw new Error(own.error);
+    expect(own.beta).toBeCloseTo(1, 10);
+    const through = portfolioRisk(fundBook, h, defaultProxies(), { asOf: long[120] });
+    if ('error' in through) throw new Error(through.error);
+    expect(through.beta).toBeCloseTo(2, 10);
+  });
 });

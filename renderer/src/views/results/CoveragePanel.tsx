@@ -1,48 +1,39 @@
 import { useState } from 'react';
 import type { StressResult } from '../../../../shared/engine';
 import { formatMoney, formatPercent } from '../../../../shared/format';
+import { coverageRows } from '../../../../shared/report/coverage';
+import { CoverageBar } from './CoverageBar';
 
-const BUCKETS = [
-  ['explicit', 'Shocked explicitly', 'A shock names the holding, its theme, industry, sector, country or asset class.'],
-  ['market', 'By the market shock', 'Nothing more specific matched, so the scenario’s market move applies.'],
-  ['propagated', 'Propagated from history', 'No shock names it: its move is estimated from its sensitivities to the shocked groups.'],
-  ['proxy', 'By a proxy', 'Its own history misses the window, so a stand-in fund’s return is used.'],
-  ['throughFunds', 'Through funds', 'Reached through the listed holdings of funds (overlaps the rows above).'],
-  ['none', 'Not shocked', 'No shock matches: cash, or names the scenario does not reach.'],
-  ['unclassified', 'Unclassified', 'We know no sector, industry or theme for these (overlaps the rows above).'],
-] as const;
-
-/** Replays have no market shock; runs without history have nothing propagated or proxied. */
-function isShown(key: (typeof BUCKETS)[number][0], result: StressResult): boolean {
-  if (result.history?.mode === 'replay') return key !== 'market' && key !== 'propagated';
-  if (key === 'proxy') return result.coverage.proxy.value !== 0;
-  if (key === 'propagated') return !!result.history;
-  return true;
-}
-
-/** What the scenario reached and what it did not, by value, with the positions in each group. */
+/** What the scenario reached and what it did not: one partition of the value, with the positions in each part. */
 export function CoveragePanel({ result }: { result: StressResult }) {
   const [open, setOpen] = useState<string | null>(null);
   const symbolOf = new Map(result.positions.map((p) => [p.id, p.symbol]));
+  const rows = coverageRows(result);
+  const c = result.coverage;
   return (
     <div className="card pad coverage" aria-label="Coverage">
       <h3>Coverage</h3>
-      {BUCKETS.filter(([key]) => isShown(key, result)).map(([key, label, help]) => {
-        const bucket = result.coverage[key];
-        const shown = result.history?.mode === 'replay' && key === 'explicit' ? 'By its own history' : result.history?.mode === 'replay' && key === 'none' ? 'Not tested' : label;
-        const symbols = key === 'unclassified' ? result.coverage.unclassified.symbols : bucket.positionIds.map((id) => symbolOf.get(id) ?? String(id));
+      <CoverageBar rows={rows} legend={false} />
+      {rows.map(({ part, label, help, share, value, positionIds }) => {
+        const symbols = part === 'unclassified' ? c.unclassified.symbols : positionIds.map((id) => symbolOf.get(id) ?? String(id));
         return (
-          <div key={key} className="coverage-row">
-            <button type="button" className="link coverage-toggle" aria-expanded={open === key} onClick={() => setOpen(open === key ? null : key)} title={help}>
-              <span>{shown}</span>
+          <div key={part} className="coverage-row">
+            <button type="button" className="link coverage-toggle" aria-expanded={open === part} onClick={() => setOpen(open === part ? null : part)} title={help}>
+              <span>
+                <span className={`dot ${part}`} /> {label}
+              </span>
               <span className="num">
-                {formatPercent(bucket.share, 1)} · {formatMoney(bucket.value, result.baseCurrency, 0)}
+                {formatPercent(share, 1)} · {formatMoney(value, result.baseCurrency, 0)}
               </span>
             </button>
-            {open === key && <p className="small muted coverage-list">{symbols.length ? symbols.join(', ') : 'None.'}</p>}
+            {open === part && <p className="small muted coverage-list">{symbols.length ? symbols.join(', ') : 'None.'}</p>}
           </div>
         );
       })}
+      <p className="small muted">
+        Each dollar counted once; the parts add up to 100% of {formatMoney(c.grossValue, result.baseCurrency, 0)}
+        {c.grossValue !== Math.abs(result.valueBefore) ? ' (gross value: shorts count at their size)' : ''}.
+      </p>
       {result.issues.map((issue) => (
         <p key={issue.kind} className="small warn">
           {issue.message}

@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import { DIMENSIONS, describeShock, positionsHitBy, returnText, signedPercent, type Book, type Dimension, type Scenario, type StressResult } from '../../../../shared/engine';
 import { formatMoney, formatPercent } from '../../../../shared/format';
 import { replayedScenario } from '../../../../shared/history/replay';
+import { coverageRows, movedShare } from '../../../../shared/report/coverage';
 import { ChartCard } from './ChartCard';
+import { CoverageBar } from './CoverageBar';
 import { CoveragePanel } from './CoveragePanel';
 import { GroupChart } from './GroupChart';
 import { overridesOf } from './history-model';
@@ -27,6 +29,7 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
   const selected = result.positions.find((p) => p.id === selectedId) ?? null;
   const money = (x: number, digits = 0) => formatMoney(x, result.baseCurrency, digits);
   const c = result.coverage;
+  const coverageParts = coverageRows(result);
   const h = result.history;
   const isReplay = h?.mode === 'replay';
 
@@ -66,21 +69,13 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
         </div>
         <div className="card stat">
           <div className="muted small">Coverage</div>
-          {isReplay ? (
-            <>
-              <div className="stat-value">{formatPercent(c.explicit.share, 1)} own history</div>
-              <div className="muted small">
-                {formatPercent(c.proxy.share, 1)} by a proxy · {formatPercent(c.none.share, 1)} not tested
-              </div>
-            </>
-          ) : (
-            <>
-              <div className="stat-value">{formatPercent(c.explicit.share + c.market.share + c.propagated.share, 1)} shocked</div>
-              <div className="muted small">
-                {formatPercent(c.explicit.share, 1)} explicitly{h ? ` · ${formatPercent(c.propagated.share, 1)} propagated` : ''}
-              </div>
-            </>
-          )}
+          <div className="stat-value">
+            {isReplay ? `${formatPercent(c.explicit.share, 1)} own history` : `${formatPercent(movedShare(c), 1)} moved`}
+          </div>
+          <CoverageBar rows={coverageParts} legend={false} />
+          <div className="muted small" data-testid="coverage-words">
+            {coverageParts.map((r) => `${formatPercent(r.share, 1)} ${r.label.toLowerCase()}`).join(' · ')}
+          </div>
         </div>
       </div>
 
@@ -88,7 +83,12 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
         <section className="card pad history-note" aria-label="How history was used">
           <strong>{isReplay ? `Replayed ${h.from} → ${h.to}` : h.proxies?.length ? `Propagated from ${h.proxies.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ')}` : 'Not propagated'}</strong>
           <span className="muted small"> · {isReplay ? h.method : `estimated on ${h.from} → ${h.to}: ${h.method}`}</span>
-          {h.notes.map((n) => (
+          {h.partial && (
+            <div className="warn" role="alert" data-testid="replay-partial">
+              {h.partial.reason}
+            </div>
+          )}
+          {h.notes.filter((n) => n !== h.partial?.reason).map((n) => (
             <div key={n} className="small muted">
               {n}
             </div>

@@ -31,7 +31,7 @@ export function ResultsView() {
     void loadHealth();
   }, [s.selectedPortfolioId, loadHealth]);
   // The portfolio's findings come from main; this scenario's (reach, a cut replay window, its date) from the live result.
-  const scenarioInput = useMemo(() => (draft && result ? scenarioHealthOf(draft, result) : null), [draft, result]);
+  const scenarioInput = useMemo(() => (draft && result ? scenarioHealthOf(draft, result, book ?? undefined) : null), [draft, result, book]);
   const scenarioHealth = useMemo(() => (health && scenarioInput ? scenarioFindings(scenarioInput, health.asOf.prices, health.staleDays) : []), [health, scenarioInput]);
 
   if (s.portfoliosLoaded && s.portfolios.length === 0) {
