@@ -84,7 +84,7 @@ const IMPORT_SEVERITY: Record<ImportFindingKind, Severity> = {
   'par-quoted-bond': 'info',
 };
 const IMPORT_FIX: Record<ImportFindingKind, string> = {
-  'history-clamped': 'If you still hold it, enter the quantity in Holdings (or re-import with the opening quantity).',
+  'history-clamped': 'If you still hold any of them, enter the quantity in Holdings (or re-import with the opening quantity).',
   'cash-not-derived': 'Enter the account\'s cash balance in Holdings.',
   'history-opening-entered': 'Nothing to do if the opening quantity is right.',
   'short-kept': 'Nothing to do if the short is intended.',
