@@ -183,12 +183,8 @@ export function checkHealth(input: HealthInput): HealthReport {
       fix: 'Correct the quantity or price in Holdings so they match the statement.',
     }, mismatched);
   }
-  const seen = new Map<string, Position[]>();
-  for (const p of positions) {
-    const key = `${p.accountId}\u0000${p.symbol}\u0000${p.currency}`;
-    seen.set(key, [...(seen.get(key) ?? []), p]);
-  }
-  const duplicated = [...seen.values()].filter((ps) => ps.length > 1).flat();
+  const sameHolding = groupBy(positions, (p) => `${p.accountId}\u0000${p.symbol}\u0000${p.currency}`);
+  const duplicated = [...sameHolding.values()].filter((ps) => ps.length > 1).flat();
   if (duplicated.length) {
     add({
       code: 'duplicate-position', severity: 'warning',
