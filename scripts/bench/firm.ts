@@ -10,6 +10,7 @@ import { batchReports } from '../../electron/services/batch';
 import { clientOverview, runFirm } from '../../electron/services/firm';
 import { closeServices, createServices } from '../../electron/services/services';
 import type { Position } from '../../shared/domain/types';
+import { withHealth } from '../../shared/firm/health';
 import { rankFirm, type FirmClientInput } from '../../shared/firm/ranking';
 import { syntheticBook } from './engine';
 import { measure, type Figure } from './harness';
@@ -47,10 +48,12 @@ export function syntheticFirm(count: number, positions: number, seed = 5) {
 /** Firm-wide stress figures: 1,000 clients × 40 positions × 10 scenarios ranked, from positions to the sorted table. */
 export function firmBenchmarks(): Figure[] {
   const firm = syntheticFirm(1000, 40);
+  const ranked = rankFirm(firm.clients, firm.scenarios, firm.reference);
   const noFunds = { ...firm, clients: firm.clients.map((c) => ({ ...c, portfolios: c.portfolios.map((p) => ({ ...p, positions: p.positions.filter((x) => x.assetClass !== 'fund') })) })) };
   return [
     measure('rank 1,000 clients × 40 positions × 10 scenarios (prepare books, run, sort)', () => void rankFirm(firm.clients, firm.scenarios, firm.reference), { runs: 7, note: 'target < 1,000 ms; 1 in 8 holdings is a fund looked through 500 constituents' }),
     measure('the same without fund holdings (direct securities only)', () => void rankFirm(noFunds.clients, noFunds.scenarios, noFunds.reference), { runs: 7 }),
+    measure('data health of the same 2,000 portfolios for the ranking\'s Data column (withHealth)', () => void withHealth(ranked.clients, firm.clients, firm.reference, { today: '2026-12-03' }), { runs: 7, note: 'on top of the ranking above' }),
     measure('the same with look-through off', () => void rankFirm(firm.clients, firm.scenarios, firm.reference, { lookThrough: false }), { runs: 7 }),
     ...firmDatabaseBenchmark(),
     clientOverviewBenchmark(),

@@ -2,7 +2,7 @@ import type { ImportFinding, ImportFindingKind } from '../domain/import-findings
 import type { ReferenceData } from '../domain/reference';
 import type { Position } from '../domain/types';
 import type { Book, Scenario, StressResult } from '../engine';
-import { valuePositions } from '../domain/valuation';
+import { fxRate, localValue } from '../domain/valuation';
 import { countOf, formatMoney, formatPercent, formatQuantity, listNames } from '../format';
 import { groupBy } from '../group-by';
 import { daysBetween, type DateSpan, spanOf } from './dates';
@@ -113,11 +113,27 @@ function importFinding(group: readonly ImportFinding[], positions: readonly Posi
   return { code: `import-${kind}`, severity: IMPORT_SEVERITY[kind], sentence, fix: IMPORT_FIX[kind], positionIds: held.map((p) => p.id), symbols: [...new Set(group.map((f) => f.symbol))] };
 }
 
+/**
+ * Each position's value in the base currency (null without a rate), the total and the currencies without a rate: what
+ * valuePositions gives, without copying every position (the firm ranking checks thousands of portfolios).
+ */
+function baseValues(positions: readonly Position[], baseCurrency: string, reference: ReferenceData) {
+  const rates = new Map<string, number | null>();
+  const of = (p: Position): number | null => {
+    let rate = rates.get(p.currency);
+    if (rate === undefined) rates.set(p.currency, (rate = fxRate(p.currency, baseCurrency, reference.fxRates)));
+    return rate === null ? null : localValue(p) * rate;
+  };
+  const totalBaseValue = positions.reduce((sum, p) => sum + (of(p) ?? 0), 0);
+  const missingFx = [...rates].filter(([, rate]) => rate === null).map(([currency]) => currency).sort();
+  return { of, totalBaseValue, missingFx };
+}
+
 /** Checks a portfolio (and optionally one scenario on it) for numbers that would be wrong or misleading (DESIGN §3, rule one). */
 export function checkHealth(input: HealthInput): HealthReport {
   const { positions, baseCurrency, reference, today } = input;
   const staleDays = input.staleDays ?? DEFAULT_STALE_DAYS;
-  const valued = valuePositions(positions, baseCurrency, reference.fxRates);
+  const valued = baseValues(positions, baseCurrency, reference);
   const money = (v: number) => formatMoney(v, baseCurrency);
   const findings: HealthFinding[] = [];
   const add = (f: Omit<HealthFinding, 'positionIds' | 'symbols'>, held: readonly Position[] = []) =>
@@ -218,10 +234,10 @@ export function checkHealth(input: HealthInput): HealthReport {
       fix: 'Refresh market data, or switch look-through off for these funds\' results.',
     }, positions.filter((p) => oldFunds.some((f) => f.fund === p.symbol)));
   }
-  const gross = valued.positions.reduce((s, p) => s + Math.abs(p.baseValue ?? 0), 0);
+  const gross = positions.reduce((s, p) => s + Math.abs(valued.of(p) ?? 0), 0);
   // Cash and bonds have no GICS sector by nature; only equity-like holdings without one are unreachable by sector shocks.
-  const unclassified = valued.positions.filter((p) => p.assetClass !== 'cash' && p.assetClass !== 'bond' && !reference.securities[p.symbol]?.sector && !reference.funds[p.symbol]);
-  const unclassifiedValue = unclassified.reduce((s, p) => s + Math.abs(p.baseValue ?? 0), 0);
+  const unclassified = positions.filter((p) => p.assetClass !== 'cash' && p.assetClass !== 'bond' && !reference.securities[p.symbol]?.sector && !reference.funds[p.symbol]);
+  const unclassifiedValue = unclassified.reduce((s, p) => s + Math.abs(valued.of(p) ?? 0), 0);
   if (unclassified.length && gross > 0) {
     const share = unclassifiedValue / gross;
     add({
