@@ -6,11 +6,14 @@ export const TOTAL = '#7a8699';
 
 /** Short money for chart axes: $1.2M, $35k, −$800. */
 export function compactMoney(value: number, currency: string): string {
+  let text: string;
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
+    text = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1, signDisplay: 'negative' }).format(value);
   } catch {
-    return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+    text = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1, signDisplay: 'negative' }).format(value);
   }
+  // A true minus sign, as formatMoney prints.
+  return text.replace('-', '\u2212');
 }
 
 /**
