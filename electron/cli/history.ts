@@ -34,6 +34,7 @@ export function runRisk(context: CliContext, rest: string[]): number {
   const risk = context.call('stress:risk', { portfolioId: portfolio.id, ...(asOf ? { asOf } : {}), ...(benchmark ? { benchmark } : {}) });
   if (context.json) return context.out(JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...risk }, null, 2)), 0;
   const pct = (x: number) => formatPercent(x, 2);
+  for (const f of risk.findings ?? []) context.out(`Warning: ${f.sentence}`);
   context.out(`Risk of “${portfolio.name}” from ${risk.observations} trading days, ${risk.window.from} → ${risk.window.to}`);
   context.out(`Annualised volatility ${pct(risk.volatility)}; beta to ${risk.benchmark} ${risk.beta === null ? 'n/a' : risk.beta.toFixed(2)}`);
   if (risk.maxDrawdown) context.out(`Max drawdown ${signedPercent(risk.maxDrawdown.change)} (${risk.maxDrawdown.peak} → ${risk.maxDrawdown.trough})`);

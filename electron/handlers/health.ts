@@ -1,4 +1,5 @@
-import { portfolioHealth, setStaleDays, staleDays } from '../services/health';
+import { portfolioHealth } from '../services/health';
+import { setStaleDays, staleDays } from '../services/health-settings';
 import type { HandlerMap } from './types';
 
 /** health:* — the data-health verdict on a portfolio and its stale-price setting. */

@@ -14,7 +14,7 @@ import { listPortfolioImportFindings } from '../db/import-findings';
 import { listHistoryPositionIds } from '../db/imports';
 import { listPortfolios } from '../db/portfolios';
 import { listPositionsByPortfolio, sumPositionsBy } from '../db/positions';
-import { staleDays } from './health';
+import { staleDays } from './health-settings';
 import { loadReferenceData } from './reference';
 import { getHypotheticalScenarios } from './scenario-library';
 import type { Services } from './services';

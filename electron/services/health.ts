@@ -1,25 +1,11 @@
-import { checkHealth, DEFAULT_STALE_DAYS, scenarioHealthOf, type HealthReport } from '../../shared/health';
+import { checkHealth, scenarioHealthOf, type HealthReport } from '../../shared/health';
 import { prepareBook, type Scenario } from '../../shared/engine';
 import { AppError } from '../../shared/ipc/result';
 import { listPortfolioImportFindings } from '../db/import-findings';
 import { listHistoryPositionIds } from '../db/imports';
-import { getSetting, setSetting } from '../db/settings';
+import { staleDays } from './health-settings';
 import type { Services } from './services';
 import { resolveScenario, stressPortfolio, stressSnapshot } from './stress';
-
-const STALE_DAYS_KEY = 'health_stale_days';
-
-/** How many days old a price may be before the health check calls it stale (a setting, default 7). */
-export function staleDays(services: Services): number {
-  const saved = getSetting<number>(services.db, STALE_DAYS_KEY);
-  return typeof saved === 'number' && Number.isInteger(saved) && saved > 0 ? saved : DEFAULT_STALE_DAYS;
-}
-
-/** Saves the stale-price threshold. */
-export function setStaleDays(services: Services, days: number): { staleDays: number } {
-  setSetting(services.db, STALE_DAYS_KEY, days);
-  return { staleDays: days };
-}
 
 /** The data-health verdict on a portfolio, and on one scenario run on it when a scenario is given. */
 export function portfolioHealth(services: Services, request: { portfolioId: number; scenarioId?: string; scenario?: Scenario }): HealthReport {

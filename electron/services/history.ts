@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3';
+import { staleHistoryFinding } from '../../shared/health';
 import { prepareBook, type Book, type Dimension, type Scenario, type StressResult } from '../../shared/engine';
 import { defaultProxies, fxSymbolsFor, portfolioRisk, runPropagated, runReplay, type PortfolioRisk, type PriceHistory, type ProxyConfig } from '../../shared/history';
 import { AppError } from '../../shared/ipc/result';
 import { listCloseSeries } from '../db/prices';
 import { listSecurityThemes } from '../db/themes';
+import { staleDays } from './health-settings';
 import type { Services } from './services';
 import { resolveScenario, stressSnapshot } from './stress';
 
@@ -101,5 +103,6 @@ export function riskOfPortfolio(services: Services, request: { portfolioId: numb
   if (!history.has(benchmark)) for (const [k, v] of listCloseSeries(services.db, [benchmark], request.asOf)) history.set(k, v);
   const risk = portfolioRisk(book, history, config, { asOf: request.asOf ?? latestDate(history, benchmark), benchmark });
   if ('error' in risk) throw new AppError('validation', risk.error);
-  return risk;
+  const stale = staleHistoryFinding('Risk figures', risk.window.to, request.asOf ?? services.today(), staleDays(services));
+  return { ...risk, findings: stale ? [stale] : [] };
 }

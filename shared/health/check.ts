@@ -309,3 +309,17 @@ export function scenarioHealthOf(scenario: Pick<Scenario, 'name' | 'event'>, res
     replayCovered: partial && history ? { from: history.from, to: history.to, requested: { from: partial.from, to: partial.to } } : null,
   };
 }
+
+/**
+ * A finding when figures computed from price history (risk, a propagation estimate) rest on prices that end more than
+ * `staleDays` before the day they are meant for (today, or the as-of date asked for); null when they are current.
+ */
+export function staleHistoryFinding(what: string, pricesTo: string, meantFor: string, staleDays = DEFAULT_STALE_DAYS): HealthFinding | null {
+  const days = daysBetween(pricesTo, meantFor);
+  if (days <= staleDays) return null;
+  return {
+    code: 'stale-history', severity: 'warning', positionIds: [], symbols: [],
+    sentence: `${what} use${what.endsWith('s') ? '' : 's'} prices up to ${pricesTo}, ${countOf(days, 'day')} before ${meantFor}.`,
+    fix: 'Update market data, or read them as of that date.',
+  };
+}

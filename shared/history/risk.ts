@@ -1,3 +1,4 @@
+import type { HealthFinding } from '../health/check';
 import type { Book } from '../engine/book';
 import { standInsFor, type ProxyConfig } from './proxies';
 import { exposures, pathStats } from './replay';
@@ -43,6 +44,8 @@ export interface PortfolioRisk extends ReturnRisk {
   proxied: { symbol: string; proxy: string; value: number }[];
   excluded: { symbol: string; value: number }[];
   notes: string[];
+  /** Data-health findings on these figures (prices that end long before the day asked for); set by the service. */
+  findings?: HealthFinding[];
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;

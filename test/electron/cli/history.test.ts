@@ -72,6 +72,10 @@ describe('history commands on the sample portfolio and the bundled prices', () =
     const json = JSON.parse(run(['risk', '--portfolio', 'Growth & AI', '--as-of', '2025-01-24', '--json']).out);
     expect(json.tails).toHaveLength(4);
     expect(json.tails[0].historicalVar).toBeGreaterThan(0);
+    // As of a day the prices reach, nothing is stale; without --as-of the figures are for today, long after the bundled prices.
+    expect(json.findings).toEqual([]);
+    const today = run(['risk', '--portfolio', 'Growth & AI']);
+    expect(today.out).toMatch(/^Warning: Risk figures use prices up to \d{4}-\d{2}-\d{2}, [\d,]+ days before \d{4}-\d{2}-\d{2}\.$/m);
   });
 
   it('refuses bad dates and options in one sentence', () => {

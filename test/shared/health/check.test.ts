@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHealth, daysBetween, spanOf, type HealthInput } from '../../../shared/health';
+import { checkHealth, daysBetween, spanOf, staleHistoryFinding, type HealthInput } from '../../../shared/health';
 import { prepareBook, returnText, runScenario } from '../../../shared/engine';
 import { pos, reference, scenario, sec } from '../engine/book-builder';
 
@@ -119,6 +119,14 @@ describe('story: dates behind the numbers', () => {
       code: 'import-history-clamped', severity: 'warning', positionIds: [snaxx.id], symbols: ['09070K200', 'FIHBX', 'SNAXX'],
       sentence: '3 holdings (09070K200, FIHBX, SNAXX) sold beyond what the imported history shows bought were treated as closed (the history starts mid-way) (import of schwab.csv).',
     });
+  });
+
+  it('flags figures from history that ends long before the day they are for', () => {
+    expect(staleHistoryFinding('Risk figures', '2025-04-04', '2026-12-03')).toMatchObject({
+      code: 'stale-history', severity: 'warning', sentence: 'Risk figures use prices up to 2025-04-04, 608 days before 2026-12-03.',
+    });
+    expect(staleHistoryFinding('Risk figures', '2026-11-30', '2026-12-03')).toBeNull();
+    expect(staleHistoryFinding('Risk figures', '2026-11-20', '2026-12-03', 30)).toBeNull();
   });
 
   it('counts days across months and spans dates', () => {

@@ -56,6 +56,11 @@ export function RiskPanel() {
         <span className="muted small">Two years of daily returns up to the date (latest close when empty), today’s weights held constant.</span>
       </form>
       {state.error && <p className="warn small" role="alert">{state.error}</p>}
+      {risk?.findings?.map((f) => (
+        <p key={f.code} className="banner warn" role="status" data-testid="risk-finding">
+          <strong>Check before relying on these figures:</strong> {f.sentence} <span className="muted">{f.fix}</span>
+        </p>
+      ))}
       {risk && (
         <>
           <div className="stats">
