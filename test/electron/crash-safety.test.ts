@@ -113,7 +113,8 @@ describe('SIGKILL at random points', () => {
       expect(accounts.n).toBe(imports.length);
       const present = new Set(imports.map((r) => Number(/crash-(\d+)\.csv/.exec(r.fileName)![1])));
       for (const n of acknowledged) expect(present.has(n)).toBe(true);
-      expect(imports.length).toBeLessThanOrEqual(acknowledged.size + 1);
+      // Each kill can land between a commit and its "committed" line: at most one unacknowledged import per child.
+      expect(imports.length).toBeLessThanOrEqual(acknowledged.size + kills);
     }
     survived.import = kills;
     expect(acknowledged.size).toBeGreaterThan(0);
