@@ -72,6 +72,8 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     await dialog.getByLabel('Quantity').fill('-12');
     await page.keyboard.press('Enter');
     await page.getByRole('cell', { name: '−12', exact: true }).waitFor();
+    // The save is done (holdings and their health reloaded) when its notice shows.
+    await page.getByText('Saved TSLA.').waitFor();
     await page.getByRole('row', { name: /^TSLA in Individual/ }).focus();
     await page.keyboard.press('Delete');
     await page.getByText('Deleted TSLA from Individual ...123.').waitFor();
