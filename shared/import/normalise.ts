@@ -1,6 +1,8 @@
 import { classifyAction, movesShares, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
+import { currencyCode, isinIn, splitPair } from './identifiers';
 import { readNumber } from './numbers';
+import { readTradeText, type TradeText } from './trade-text';
 import type { Preset } from './presets';
 import type { ColumnMapping, ImportField, ImportKind, ImportRecord } from './types';
 
@@ -23,7 +25,6 @@ export interface RowContext {
 }
 
 const SYMBOL = /^[A-Za-z0-9.\-=^/ ]{1,32}$/;
-const ISIN = /^[A-Z]{2}[A-Z0-9]{9}\d$/;
 const FOOTER = /^(total|account total|transactions total|grand total|date downloaded|disclaimer|the data and information|brokerage services|fidelity|schwab|please|this |informational|\*|note)/i;
 const CASH_TYPE = /money market|^cash/i;
 const CASH_TEXT = /cash & cash investments|^cash$|money market|core position|pending activity|^held in money|cash sweep/i;
@@ -54,7 +55,6 @@ const NUMBER_FIELDS = ['quantity', 'price', 'marketValue', 'costBasis', 'amount'
 // "Sell Short", "Short Sale", "Buy to Cover", "YOU SOLD SHORT SALE": the file says the position is a short.
 const SHORT_ACTION = /\bshort\b|\bto cover\b|\bcover short\b/i;
 const NO_DESCRIPTION = /^(-+|n\/a|none)$/i;
-const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 /** The trimmed text of a cell, or '' for an unmapped column (-1) or a short row. */
 function textAt(cells: readonly string[], index: number): string {
@@ -75,7 +75,6 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
   const [symbolAt, isinAt, descriptionAt, currencyAt, priceCurrencyAt, accountAt, accountNumberAt, dateAt, securityTypeAt] = (
     ['symbol', 'isin', 'description', 'currency', 'priceCurrency', 'account', 'accountNumber', 'date', 'securityType'] as const
   ).map(at);
-  const hasIsinColumn = columns.isin !== undefined;
   const order = ctx.preset.dateOrder ?? dateOrder;
   const [quantityAt, priceAt, marketValueAt, costBasisAt, amountAt, balanceAt] = numberAt;
   /** The number in a column: null for a blank cell or an unmapped column, undefined when the cell cannot be read. */
@@ -103,13 +102,30 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     const description = NO_DESCRIPTION.test(rawDescription) ? '' : rawDescription;
     const symbolCell = textAt(cells, symbolAt);
     let symbol = symbolCell.endsWith('*') ? symbolCell.replace(/\*+$/, '').trim() : symbolCell;
-    let isin = textAt(cells, isinAt).toUpperCase() || null;
-    if (!isin && !hasIsinColumn && symbol.length === 12 && ISIN.test(symbol.toUpperCase())) isin = symbol.toUpperCase();
-    if (isin && !ISIN.test(isin)) isin = null;
+    const isinCell = textAt(cells, isinAt);
+    let isin = isinCell ? isinIn(isinCell) : null;
+    let name = description;
+    // "AMD/USD": the symbol and the currency it is quoted in.
+    const pair = symbol.includes('/') ? splitPair(symbol) : null;
+    if (pair) symbol = pair.symbol;
+    // An ISIN inside the symbol cell ("US0378331005", "Vanguard FTSE All-World / IE00BK5BQT80"): the ISIN, and a name.
+    const isinInSymbol = !pair && symbol.length >= 12 ? isinIn(symbol) : null;
+    if (isinInSymbol) {
+      isin = isin ?? isinInSymbol;
+      const rest = symbol.toUpperCase().replace(isinInSymbol, '').replace(/^[\s/|,;:()-]+|[\s/|,;:()-]+$/g, '');
+      if (/^[A-Z0-9.\-]{1,10}$/.test(rest)) symbol = rest;
+      else {
+        symbol = '';
+        if (!name) name = symbolCell.replace(new RegExp(isinInSymbol, 'i'), '').replace(/^[\s/|,;:()-]+|[\s/|,;:()-]+$/g, '').slice(0, 200);
+      }
+    }
+    // No symbol at all: an ISIN named in the description ("ISHARES CORE MSCI WORLD (IE00B4L5Y983)").
+    if (!symbol && !isin && description) isin = isinIn(description);
     const isCash = CASH_TEXT.test(symbol) || CASH_TEXT.test(description) || symbolCell.endsWith('**');
-    if (!symbol && isin) symbol = ctx.resolveIsin?.(isin) ?? isin;
-    const currencyCell = textAt(cells, currencyAt).toUpperCase();
-    const priceCurrencyCell = textAt(cells, priceCurrencyAt).toUpperCase();
+    // Rows known only by ISIN take the ticker the security master gives it, and keep the ISIN otherwise.
+    if (isin && (!symbol || symbol.toUpperCase() === isin)) symbol = ctx.resolveIsin?.(isin) ?? isin;
+    const currencyCell = currencyCode(textAt(cells, currencyAt));
+    const priceCurrencyCell = currencyCode(textAt(cells, priceCurrencyAt));
     const accountName = textAt(cells, accountAt);
     const accountNumber = textAt(cells, accountNumberAt);
     const account = (accountName && accountNumber ? `${accountName} (${accountNumber})` : accountName || accountNumber) || ctx.account;
@@ -120,13 +136,13 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       account: account.slice(0, 200),
       symbol,
       isin,
-      name: description,
+      name,
       quantity,
       price,
       marketValue,
       costBasis,
-      currency: CURRENCY_CODE.test(currencyCell) ? currencyCell : ctx.currency,
-      priceCurrency: CURRENCY_CODE.test(priceCurrencyCell) ? priceCurrencyCell : null,
+      currency: currencyCell ?? pair?.currency ?? ctx.currency,
+      priceCurrency: priceCurrencyCell ?? (pair && currencyCell && pair.currency !== currencyCell ? pair.currency : null),
       date,
       txClass: null,
       amount,
@@ -139,7 +155,7 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       return { kind: 'invalid', column: colName('date'), reason: `expected a date such as 10/14/2024 or 2024-10-14, found "${dateText.slice(0, 40)}"` };
     }
     if (ctx.kind === 'positions') return finishPosition(record, colName);
-    return finishTransaction(record, ctx, (f) => textAt(cells, at(f)), colName);
+    return finishTransaction(record, ctx, (f) => textAt(cells, at(f)), colName, cells);
   };
 }
 
@@ -170,21 +186,38 @@ function finishPosition(record: ImportRecord, colName: (f: ImportField) => strin
   return { kind: 'record', record };
 }
 
-function finishTransaction(record: ImportRecord, ctx: RowContext, cell: (f: ImportField) => string, colName: (f: ImportField) => string): RowReading {
+/** A trade written out in a text cell of the row ("Buy 12 @ 41.50 USD"): the description and action first, then any cell. */
+function tradeInRow(record: ImportRecord, actionText: string, cells: readonly string[], ctx: RowContext): TradeText | null {
+  for (const text of [record.name, actionText, ...cells]) {
+    if (!text.includes('@') && !/\s(at|à)\s/i.test(text)) continue;
+    const trade = readTradeText(text, ctx.mapping.decimal);
+    if (trade) return trade;
+  }
+  return null;
+}
+
+function finishTransaction(
+  record: ImportRecord, ctx: RowContext, cell: (f: ImportField) => string, colName: (f: ImportField) => string, cells: readonly string[],
+): RowReading {
   const actionText = cell('action') || cell('side');
   const sideText = cell('side');
   const patch = ctx.preset.patchRow?.(record.name, actionText);
-  const txClass = patch?.txClass ?? ctx.preset.classify?.(actionText) ?? classifyAction(actionText) ?? classifyAction(sideText);
+  let txClass = patch?.txClass ?? ctx.preset.classify?.(actionText) ?? classifyAction(actionText) ?? classifyAction(sideText);
+  // "Trade" with "Buy 12 @ 41.50 USD" in a text column, or "Open Position" with the quantity only in a comment.
+  const needsText = txClass === null || (movesShares(txClass) && txClass !== 'split' && record.quantity === null && patch?.quantity === undefined);
+  const trade = needsText && !patch ? tradeInRow(record, actionText, cells, ctx) : null;
+  if (txClass === null && trade?.side) txClass = trade.side;
   if (txClass === null) {
     if (!actionText) return { kind: 'invalid', column: colName('action'), reason: 'expected an action such as Buy or Sell, found nothing' };
     return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" does not change holdings or cash` };
   }
   if (txClass === 'ignore') return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" moves no shares or cash of yours (an internal transfer or a statement line)` };
   const r: ImportRecord = {
-    ...record, txClass, quantity: patch?.quantity ?? record.quantity, price: patch?.price ?? record.price,
+    ...record, txClass, quantity: patch?.quantity ?? record.quantity ?? trade?.quantity ?? null, price: patch?.price ?? record.price ?? trade?.price ?? null,
     isShortMarked: (txClass === 'sell' || txClass === 'buy') && SHORT_ACTION.test(actionText),
   };
   if (patch?.priceCurrency) r.priceCurrency = patch.priceCurrency;
+  else if (trade?.currency && trade.currency !== r.currency && !r.priceCurrency) r.priceCurrency = trade.currency;
   if (r.amount !== null && ctx.preset.hasUnsignedAmounts) r.amount = signAmount(txClass, r.amount);
   if (movesShares(txClass)) {
     if (!r.symbol && !r.name && ctx.preset.skipsUnnamedTrades) return { kind: 'skipped', reason: 'a currency conversion (no security named)' };
