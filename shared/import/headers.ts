@@ -36,15 +36,15 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
   accountNumber: ['account number', 'account no', 'account #', 'account id', 'kontonummer', 'numero de compte', 'rekeningnummer'],
   symbol: [
     'symbol', 'ticker', 'code', 'ticker symbol', 'security symbol', 'stock', 'instrument', 'kortnamn', 'symbole', 'symbool', 'simbolo',
-    'tickersymbol', 'wkn', 'valor', 'valorennummer', 'vardepapper', 'vaerdipapir', 'vaerdipapirer', 'verdipapir', 'arvopaperi', 'wertpapier',
-    'codice', 'codigo', 'ativo', 'fondo', 'titolo',
+    'tickersymbol', 'vardepapper', 'vaerdipapir', 'vaerdipapirer', 'verdipapir', 'arvopaperi', 'wertpapier',
+    'codice', 'codigo', 'ativo', 'wkn', 'valorennummer', 'valoren',
   ],
   isin: ['isin', 'isin code', 'code isin', 'isin-code', 'codice isin', 'codigo isin'],
   description: [
     'description', 'name', 'security name', 'security description', 'investment name', 'instrument name', 'product', 'security',
     'vardepapper/beskrivning', 'beskrivning', 'namn', 'bezeichnung', 'wertpapiername', 'beschreibung', 'libelle', 'designation', 'nom',
     'omschrijving', 'produkt', 'produit', 'produto', 'producto', 'prodotto', 'descrizione', 'descripcion', 'descricao', 'nimi', 'navn',
-    'details', 'detail', 'event', 'comment', 'kommentar', 'transaktionstext', 'transaktionstekst', 'tekst', 'text', 'notes', 'memo',
+    'titolo', 'fondo', 'details', 'detail', 'comment', 'kommentar', 'transaktionstext', 'transaktionstekst', 'tekst', 'text', 'notes', 'memo',
   ],
   quantity: [
     'quantity', 'shares', 'units', 'qty', 'no. of shares', 'number of shares', 'shares held', 'position', 'holding', 'quantity held',
@@ -80,12 +80,12 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'action', 'transaction type', 'type', 'activity', 'transaction', 'transaktionstyp', 'typ av transaktion', 'transaktionstype',
     'transaksjonstype', 'tapahtumatyyppi', 'tyyppi', 'typ', 'transaktionsart', 'buchungsart', 'geschaftsart', 'art', 'type d\'operation',
     'operation', 'sens', 'transactietype', 'soort', 'mutatie', 'operazione', 'tipo', 'tipo operazione', 'operacion', 'tipo de operacion',
-    'operacao', 'tipo de operacao', 'movimentacao', 'order type',
+    'operacao', 'tipo de operacao', 'movimentacao', 'order type', 'event',
   ],
   side: ['side', 'buy/sell', 'buy / sell', 'kop/salj', 'k/s', 'achat/vente', 'kauf/verkauf', 'segno', 'sentido'],
   amount: [
     'amount', 'net amount', 'total amount', 'total', 'belopp', 'belob', 'belop', 'betrag', 'montant', 'montant net', 'bedrag', 'importo',
-    'importe', 'montante', 'valor liquido', 'summa', 'netto', 'nettobelopp',
+    'importe', 'montante', 'valor liquido', 'valor total', 'summa', 'netto', 'nettobelopp',
   ],
   fees: [
     'fees', 'fees & comm', 'commission', 'fee', 'fees and commissions', 'courtage', 'kurtage', 'kurtasje', 'avgift', 'avgifter',

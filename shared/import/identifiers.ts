@@ -26,7 +26,7 @@ export function isinIn(text: string): string | null {
 
 /** A symbol written with its quote currency, "AMD/USD" or "BTC/EUR": the symbol and the currency, or null. */
 export function splitPair(text: string): { symbol: string; currency: string } | null {
-  const m = /^([A-Za-z0-9.\-]{1,12})\s*\/\s*([A-Z]{3})$/.exec(text);
+  const m = /^([A-Za-z0-9.-]{1,12})\s*\/\s*([A-Z]{3})$/.exec(text);
   return m ? { symbol: m[1], currency: m[2] } : null;
 }
 

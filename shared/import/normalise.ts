@@ -25,9 +25,9 @@ export interface RowContext {
 }
 
 const SYMBOL = /^[A-Za-z0-9.\-=^/ ]{1,32}$/;
-const FOOTER = /^(total|account total|transactions total|grand total|date downloaded|disclaimer|the data and information|brokerage services|fidelity|schwab|please|this |informational|\*|note)/i;
+const FOOTER = /^(totals?\b|account total|transactions total|grand total|date downloaded|disclaimer|the data and information|brokerage services|fidelity|schwab|please|this |informational|\*|note)/i;
 const CASH_TYPE = /money market|^cash/i;
-const CASH_TEXT = /cash & cash investments|^cash$|money market|core position|pending activity|^held in money|cash sweep/i;
+const CASH_TEXT = /cash & cash investments|^cash$|^cash & cash fund|^cash \(|money market|core position|pending activity|^held in money|cash sweep/i;
 const EXPECTED: Partial<Record<ImportField, string>> = {
   quantity: 'a number of shares such as 12.5',
   price: 'a price such as 189.22',
@@ -105,6 +105,8 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     const isinCell = textAt(cells, isinAt);
     let isin = isinCell ? isinIn(isinCell) : null;
     let name = description;
+    // "Fund / ISIN" cells: the name is what is left around the ISIN.
+    if (isin && !name && isinCell.length > 12) name = isinCell.replace(new RegExp(isin, 'i'), '').replace(/^[\s/|,;:()-]+|[\s/|,;:()-]+$/g, '').slice(0, 200);
     // "AMD/USD": the symbol and the currency it is quoted in.
     const pair = symbol.includes('/') ? splitPair(symbol) : null;
     if (pair) symbol = pair.symbol;
@@ -113,7 +115,7 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     if (isinInSymbol) {
       isin = isin ?? isinInSymbol;
       const rest = symbol.toUpperCase().replace(isinInSymbol, '').replace(/^[\s/|,;:()-]+|[\s/|,;:()-]+$/g, '');
-      if (/^[A-Z0-9.\-]{1,10}$/.test(rest)) symbol = rest;
+      if (/^[A-Z0-9.-]{1,10}$/.test(rest)) symbol = rest;
       else {
         symbol = '';
         if (!name) name = symbolCell.replace(new RegExp(isinInSymbol, 'i'), '').replace(/^[\s/|,;:()-]+|[\s/|,;:()-]+$/g, '').slice(0, 200);
@@ -216,6 +218,10 @@ function finishTransaction(
     ...record, txClass, quantity: patch?.quantity ?? record.quantity ?? trade?.quantity ?? null, price: patch?.price ?? record.price ?? trade?.price ?? null,
     isShortMarked: (txClass === 'sell' || txClass === 'buy') && SHORT_ACTION.test(actionText),
   };
+  // The trade text is no name for the holding ("Buy 12 @ 41.50 USD").
+  if (trade && r.name.includes('@')) r.name = '';
+  // No price column, but the trade's amount and quantity (eToro's "Amount" and "Units"): the price is their ratio.
+  if (r.price === null && (txClass === 'buy' || txClass === 'sell') && r.amount !== null && r.quantity) r.price = Math.abs(r.amount / r.quantity);
   if (patch?.priceCurrency) r.priceCurrency = patch.priceCurrency;
   else if (trade?.currency && trade.currency !== r.currency && !r.priceCurrency) r.priceCurrency = trade.currency;
   if (r.amount !== null && ctx.preset.hasUnsignedAmounts) r.amount = signAmount(txClass, r.amount);
