@@ -312,10 +312,14 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   if (newCount === 0) {
     if (firstInvalid) {
       const field = (Object.entries(mapping.columns) as [ImportField, number][]).find(([, i]) => first.header[i] === firstInvalid.column)?.[0];
-      const hint = field ? ` If another column holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=COLUMN.` : '';
+      const sample = table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 200));
+      const others = field ? candidates(field, first.header, mapping, sample) : [];
+      const hint = !field ? '' : others.length
+        ? ` If ${others.map((o) => `"${o}"`).join(' or ')} holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=${quoted(others[0])}.`
+        : ` If another column holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=COLUMN.`;
       return refuse(fileName, 'unreadable-rows', `${firstInvalid.reason}. No row could be read, so nothing was imported.${hint}`, {
         row: firstInvalid.row, column: firstInvalid.column, header: first.header, layoutKey,
-        suggestions: field ? [`--map ${field}=COLUMN`] : [],
+        suggestions: field ? others.map((o) => `--map ${field}=${quoted(o)}`) : [],
       });
     }
     const skipped = rows.filter((r) => r.status === 'skipped' && r.row > first.headerIndex + 1);
