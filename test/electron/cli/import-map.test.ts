@@ -74,8 +74,11 @@ describe('aftershock import --map, --map-file, --locale and refusals', () => {
     const saved = write('saved.json', JSON.stringify({ columns: { symbol: 0, quantity: 1, price: 2 }, dateOrder: 'MDY', decimal: '.' }));
     const two = run(['import', file, '--portfolio', 'P', '--map-file', saved, '--map', 'price=', '--map', 'marketValue=4', '--dry-run', '--db', db]);
     // The price unmapped and the fourth column ("Notiz") taken as the market value: its "x" cannot be read.
-    expect(two.code).toBe(0);
-    expect(two.out).toContain('row 2 invalid (Notiz): expected an amount such as 1,234.56, found "x"');
+    expect(two.code).toBe(1);
+    expect(two.err).toBe(
+      'aftershock: holdings.csv, row 2, column "Notiz": expected an amount such as 1,234.56, found "x". No row could be read, so nothing was imported. If "Wert je Anteil" holds the market value, choose it with --map marketValue="Wert je Anteil".\n' +
+        `Try: aftershock import ${file} --portfolio P --map marketValue="Wert je Anteil"`,
+    );
   });
 
   it('refuses a --map naming no column, listing the columns there are', () => {
