@@ -30,7 +30,7 @@ export function parseDate(raw: string, order: DateOrder = 'MDY'): string | null 
   if (m) return order === 'DMY' ? iso(+m[3], +m[2], +m[1]) : iso(+m[3], +m[1], +m[2]);
   m = /^(\d{1,2})[\s-]([A-Za-z]{3})[a-z]*[\s-,]+(\d{2,4})$/.exec(text);
   if (m && MONTHS[m[2].toLowerCase()]) return iso(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
-  m = /^([A-Za-z]{3})[a-z]*[\s-](\d{1,2}),?\s+(\d{4})$/.exec(text);
+  m = /^([A-Za-z]{3})[a-z]*[\s-](\d{1,2}),?\s+(\d{4})(?:,?\s+\d{1,2}:\d{2}.*)?$/.exec(text);
   if (m && MONTHS[m[1].toLowerCase()]) return iso(+m[3], MONTHS[m[1].toLowerCase()], +m[2]);
   return null;
 }

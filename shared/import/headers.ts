@@ -44,7 +44,7 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'description', 'name', 'security name', 'security description', 'investment name', 'instrument name', 'product', 'security',
     'vardepapper/beskrivning', 'beskrivning', 'namn', 'bezeichnung', 'wertpapiername', 'beschreibung', 'libelle', 'designation', 'nom',
     'omschrijving', 'produkt', 'produit', 'produto', 'producto', 'prodotto', 'descrizione', 'descripcion', 'descricao', 'nimi', 'navn',
-    'titolo', 'fondo', 'details', 'detail', 'comment', 'kommentar', 'transaktionstext', 'transaktionstekst', 'tekst', 'text', 'notes', 'memo',
+    'titolo', 'fondo', 'details', 'detail', 'comment', 'opmerking', 'remarque', 'commento', 'comentario', 'kommentar', 'transaktionstext', 'transaktionstekst', 'tekst', 'text', 'notes', 'memo',
   ],
   quantity: [
     'quantity', 'shares', 'units', 'qty', 'no. of shares', 'number of shares', 'shares held', 'position', 'holding', 'quantity held',
@@ -80,12 +80,12 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'action', 'transaction type', 'type', 'activity', 'transaction', 'transaktionstyp', 'typ av transaktion', 'transaktionstype',
     'transaksjonstype', 'tapahtumatyyppi', 'tyyppi', 'typ', 'transaktionsart', 'buchungsart', 'geschaftsart', 'art', 'type d\'operation',
     'operation', 'sens', 'transactietype', 'soort', 'mutatie', 'operazione', 'tipo', 'tipo operazione', 'operacion', 'tipo de operacion',
-    'operacao', 'tipo de operacao', 'movimentacao', 'order type', 'event',
+    'operacao', 'tipo de operacao', 'movimentacao', 'order type', 'event', 'transaction category', 'category', 'categorie', 'kategorie',
   ],
   side: ['side', 'buy/sell', 'buy / sell', 'kop/salj', 'k/s', 'achat/vente', 'kauf/verkauf', 'segno', 'sentido'],
   amount: [
     'amount', 'net amount', 'total amount', 'total', 'belopp', 'belob', 'belop', 'betrag', 'montant', 'montant net', 'bedrag', 'importo',
-    'importe', 'montante', 'valor liquido', 'valor total', 'summa', 'netto', 'nettobelopp',
+    'importe', 'montante', 'valor liquido', 'valor total', 'cash flow', 'net cash', 'summa', 'netto', 'nettobelopp',
   ],
   fees: [
     'fees', 'fees & comm', 'commission', 'fee', 'fees and commissions', 'courtage', 'kurtage', 'kurtasje', 'avgift', 'avgifter',

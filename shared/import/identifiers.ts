@@ -44,3 +44,15 @@ export function currencyCode(cell: string): string | null {
   if (/^[A-Z]{3}$/.test(text)) return CURRENCY_ALIASES[text] ?? text;
   return CURRENCY_ALIASES[text] ?? null;
 }
+
+// ISO 4217 codes brokers' files use, for telling a column of currencies from one of tickers (BTC, ING and AMD are not;
+// ISK is left out: it is far more often Sweden's investment savings account than Iceland's krona).
+const COMMON_CURRENCIES = new Set(
+  'USD EUR GBP GBX CHF SEK NOK DKK CAD AUD NZD JPY HKD SGD CNY CNH PLN CZK HUF RON TRY ZAR BRL MXN INR ILS KRW TWD THB MYR IDR PHP AED SAR'.split(' '),
+);
+
+/** Whether a cell is a common currency code ("USD", "CAN"), not merely three capitals. */
+export function isCurrencyCell(cell: string): boolean {
+  const code = currencyCode(cell);
+  return code !== null && COMMON_CURRENCIES.has(code);
+}

@@ -4,7 +4,7 @@ import { currencyCode, isinIn, splitPair } from './identifiers';
 import { readNumber } from './numbers';
 import { readTradeText, type TradeText } from './trade-text';
 import type { Preset } from './presets';
-import type { ColumnMapping, ImportField, ImportKind, ImportRecord } from './types';
+import type { ColumnMapping, ImportField, ImportKind, ImportRecord, TxClass } from './types';
 
 /** The outcome of reading one data row. */
 export type RowReading =
@@ -24,6 +24,7 @@ export interface RowContext {
   resolveIsin?: (isin: string) => string | undefined;
 }
 
+const ISIN_SHAPE = /^[A-Z]{2}[A-Z0-9]{9}\d$/;
 const SYMBOL = /^[A-Za-z0-9.\-=^/ ]{1,32}$/;
 const FOOTER = /^(totals?\b|account total|transactions total|grand total|date downloaded|disclaimer|the data and information|brokerage services|fidelity|schwab|please|this |informational|\*|note)/i;
 const CASH_TYPE = /money market|^cash/i;
@@ -36,6 +37,22 @@ const EXPECTED: Partial<Record<ImportField, string>> = {
   amount: 'an amount such as -694.48',
   balance: 'a balance such as 1,234.56',
 };
+
+// Market identifier codes (ISO 10383) and the suffix Yahoo gives their listings.
+const MARKET_SUFFIX: Record<string, string> = {
+  xams: '.AS', xlon: '.L', xetr: '.DE', xfra: '.F', xpar: '.PA', xbru: '.BR', xmil: '.MI', xmad: '.MC', xswx: '.SW', xvtx: '.SW',
+  xsto: '.ST', xcse: '.CO', xosl: '.OL', xhel: '.HE', xwbo: '.VI', xlis: '.LS', xdub: '.IR', xtse: '.TO', xtsx: '.V', xasx: '.AX',
+  xhkg: '.HK', xtks: '.T', xnas: '', xnys: '', arcx: '', bats: '', xase: '', xnms: '', xngs: '',
+};
+
+/** "VWRL:xams" → "VWRL.AS", "AAPL:xnas" → "AAPL"; an unknown market keeps the ticker alone. */
+function withMarket(text: string): string {
+  const at = text.lastIndexOf(':');
+  const market = text.slice(at + 1).toLowerCase();
+  const ticker = text.slice(0, at).trim();
+  if (!ticker || !/^[a-z0-9]{2,5}$/.test(market)) return text;
+  return ticker + (MARKET_SUFFIX[market] ?? '');
+}
 
 /** Tells whether a data row is a footer, total or disclaimer line rather than data. */
 export function isFooterRow(cells: readonly string[], headerWidth: number): boolean {
@@ -103,10 +120,13 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     const symbolCell = textAt(cells, symbolAt);
     let symbol = symbolCell.endsWith('*') ? symbolCell.replace(/\*+$/, '').trim() : symbolCell;
     const isinCell = textAt(cells, isinAt);
-    let isin = isinCell ? isinIn(isinCell) : null;
+    // A code in the ISIN column is taken as written; inside other text only a code whose check digit agrees is an ISIN.
+    let isin = isinCell ? (ISIN_SHAPE.test(isinCell.toUpperCase()) ? isinCell.toUpperCase() : isinIn(isinCell)) : null;
     let name = description;
     // "Fund / ISIN" cells: the name is what is left around the ISIN.
     if (isin && !name && isinCell.length > 12) name = isinCell.replace(new RegExp(isin, 'i'), '').replace(/^[\s/|,;:()-]+|[\s/|,;:()-]+$/g, '').slice(0, 200);
+    // "VWRL:xams": the ticker and its market (an ISO 10383 code), as Yahoo writes it ("VWRL.AS").
+    if (symbol.includes(':')) symbol = withMarket(symbol);
     // "AMD/USD": the symbol and the currency it is quoted in.
     const pair = symbol.includes('/') ? splitPair(symbol) : null;
     if (pair) symbol = pair.symbol;
@@ -198,6 +218,18 @@ function tradeInRow(record: ImportRecord, actionText: string, cells: readonly st
   return null;
 }
 
+/** The class a short word in an unmapped cell gives ("Dividend", "Custody Fee"), when the action column's text gives none. */
+function classifyOtherCell(cells: readonly string[], ctx: RowContext): TxClass | null {
+  const mapped = new Set(Object.values(ctx.mapping.columns));
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i].trim();
+    if (mapped.has(i) || cell.length < 3 || cell.length > 30 || /\d/.test(cell)) continue;
+    const found = classifyAction(cell);
+    if (found && found !== 'ignore' && found !== 'shares') return found;
+  }
+  return null;
+}
+
 function finishTransaction(
   record: ImportRecord, ctx: RowContext, cell: (f: ImportField) => string, colName: (f: ImportField) => string, cells: readonly string[],
 ): RowReading {
@@ -209,6 +241,8 @@ function finishTransaction(
   const needsText = txClass === null || (movesShares(txClass) && txClass !== 'split' && record.quantity === null && patch?.quantity === undefined);
   const trade = needsText && !patch ? tradeInRow(record, actionText, cells, ctx) : null;
   if (txClass === null && trade?.side) txClass = trade.side;
+  // "Corporate action" with "Dividend" in another short cell (Saxo's Event column): that cell says what happened.
+  if (txClass === null && actionText) txClass = classifyOtherCell(cells, ctx);
   if (txClass === null) {
     if (!actionText) return { kind: 'invalid', column: colName('action'), reason: 'expected an action such as Buy or Sell, found nothing' };
     return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" does not change holdings or cash` };

@@ -1,6 +1,6 @@
 import { movesShares, signAmount } from './actions';
 import { guessDateOrder, parseDate } from './dates';
-import { currencyCode, isIsin, isinIn, splitPair } from './identifiers';
+import { currencyCode, isCurrencyCell, isIsin, isinIn, splitPair } from './identifiers';
 import { derivePositions } from './derive';
 import { findBlocks, hashText, type Block } from './layout';
 import { headerLanguage, headerNames, normaliseHeader } from './headers';
@@ -69,10 +69,11 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
     const filled = sample.map((r) => (r[i] ?? '').trim()).filter((c) => c !== '');
     return filled.length === 0 ? 0 : filled.filter(test).length / filled.length;
   };
+  if (!sample.some((r) => !isBlankRow(r))) return;
   // A number column of currency codes ("Lokale waarde": USD) names the currency; the amount is in the unnamed column after it.
   for (const field of ['marketValue', 'amount', 'price', 'costBasis'] as const) {
     const i = columns[field];
-    if (i === undefined || share(i, (c) => /^[A-Z]{3}$/.test(c)) < 0.8) continue;
+    if (i === undefined || share(i, isCurrencyCell) < 0.8) continue;
     if (columns.currency === undefined) columns.currency = i;
     const isNextFree = header[i + 1] !== undefined && header[i + 1].trim() === '' && !Object.values(columns).includes(i + 1);
     if (isNextFree) columns[field] = i + 1;
@@ -82,6 +83,45 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
   if (columns.currency !== undefined && columns.amount !== undefined) {
     const name = normaliseHeader(header[columns.currency]);
     if (normaliseHeader(header[columns.amount + 1] ?? '') === name && columns.currency !== columns.amount + 1) columns.currency = columns.amount + 1;
+  }
+  // Number columns whose cells are mostly not numbers ("Value Date": 02-Apr-2025) are not that number; dates are the date.
+  for (const field of ['quantity', 'price', 'marketValue', 'costBasis', 'amount', 'fees', 'balance'] as const) {
+    const i = columns[field];
+    if (i === undefined) continue;
+    // Blank markers ("-", "n/a") are no evidence either way.
+    if (share(i, (c) => readNumber(c, '.') !== undefined || parseDate(c, 'DMY') === null) >= 0.5) continue;
+    delete columns[field];
+    if (columns.date === undefined && share(i, (c) => parseDate(c, 'DMY') !== null) >= 0.8) columns.date = i;
+  }
+  // Text columns that hold currency codes ("Devise du compte": CAN, "Instrumentvaluta": SEK) name the currency, not the account or symbol.
+  for (const field of ['account', 'symbol'] as const) {
+    const i = columns[field];
+    if (i === undefined || share(i, isCurrencyCell) < 0.8) continue;
+    delete columns[field];
+    if (columns.currency === undefined) columns.currency = i;
+  }
+  // A symbol column of names ("Instrument": Vanguard FTSE All-World UCITS ETF) gives way to one of tickers ("Instrument Symbol").
+  const isTicker = (c: string) => /^[A-Za-z0-9.:-]{1,16}( [A-Z])?$/.test(c) || splitPair(c) !== null;
+  if (columns.symbol !== undefined && share(columns.symbol, isTicker) < 0.5) {
+    const used = new Set(Object.values(columns));
+    const better = header.findIndex((h, i) => !used.has(i) && /symbol|ticker|symbool|symbole|simbolo|kortnamn/.test(normaliseHeader(h)) && share(i, isTicker) >= 0.8);
+    if (better >= 0) {
+      // The names are the holdings' names, better than whatever else was taken for them ("Exchange Description").
+      columns.description = columns.symbol;
+      columns.symbol = better;
+    }
+  }
+  // A date column mostly empty or "-" (Disnat's trade date) gives way to one that is always filled (the settlement date).
+  if (columns.date !== undefined && share(columns.date, (c) => parseDate(c, 'DMY') !== null || parseDate(c, 'MDY') !== null) < 0.9) {
+    const used = new Set(Object.values(columns));
+    const filled = (i: number) => sample.filter((r) => (r[i] ?? '').trim() !== '').length;
+    const better = header.findIndex((h, i) => !used.has(i) && filled(i) >= filled(columns.date!) && share(i, (c) => parseDate(c, 'DMY') !== null || parseDate(c, 'MDY') !== null) >= 0.9 && sample.length > 0);
+    if (better >= 0 && share(columns.date, (c) => parseDate(c, 'DMY') !== null) < share(better, (c) => parseDate(c, 'DMY') !== null)) columns.date = better;
+  }
+  // In a history the value column is the amount of each row ("Waarde (netto)", "Value").
+  if (columns.action !== undefined && columns.date !== undefined && columns.amount === undefined && columns.marketValue !== undefined) {
+    columns.amount = columns.marketValue;
+    delete columns.marketValue;
   }
   // A WKN or Valor number is no ticker: with an ISIN column, the ISIN names the holding.
   if (columns.symbol !== undefined && columns.isin !== undefined && /^(wkn|valor|valoren|valorennummer)$/.test(normaliseHeader(header[columns.symbol]))) delete columns.symbol;
