@@ -41,7 +41,7 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
   ],
   isin: ['isin', 'isin code', 'code isin', 'isin-code', 'codice isin', 'codigo isin'],
   description: [
-    'description', 'name', 'security name', 'security description', 'investment name', 'instrument name', 'product', 'security',
+    'asset name', 'description', 'name', 'security name', 'security description', 'investment name', 'instrument name', 'product', 'security',
     'vardepapper/beskrivning', 'beskrivning', 'namn', 'bezeichnung', 'wertpapiername', 'beschreibung', 'libelle', 'designation', 'nom',
     'omschrijving', 'produkt', 'produit', 'produto', 'producto', 'prodotto', 'descrizione', 'descripcion', 'descricao', 'nimi', 'navn',
     'titolo', 'fondo', 'details', 'detail', 'comment', 'opmerking', 'remarque', 'commento', 'comentario', 'kommentar', 'transaktionstext', 'transaktionstekst', 'tekst', 'text', 'notes', 'memo',
@@ -69,7 +69,10 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
   currency: [
     'currency', 'ccy', 'curr', 'currency code', 'valuta', 'wahrung', 'devise', 'monnaie', 'divisa', 'moneda', 'moeda', 'valuutta', 'waehrung',
   ],
-  priceCurrency: ['price currency'],
+  priceCurrency: [
+    'price currency', 'instrumentvaluta', 'instrument currency', 'asset currency', 'devise du prix', 'kurswahrung', 'handelswahrung',
+    'valuta koers', 'security currency', 'trading currency', 'local currency',
+  ],
   date: [
     'date', 'trade date', 'run date', 'transaction date', 'timestamp', 'as of', 'as of date', 'settlement date', 'datum', 'affarsdag',
     'handelsdag', 'handelstag', 'bokforingsdag', 'bogforingsdag', 'buchungstag', 'buchungsdatum', 'transaktionsdatum', 'datum transactie',

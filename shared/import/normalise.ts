@@ -24,6 +24,8 @@ export interface RowContext {
   resolveIsin?: (isin: string) => string | undefined;
 }
 
+// What is left around an ISIN taken out of a name: separators and the word "ISIN" ("Vanguard FTSE All-World / ISIN …").
+const NAME_TRIM = /^[\s/|,;:()-]+|[\s/|,;:()-]*(\bISIN\b)?[\s/|,;:()-]*$/gi;
 const ISIN_SHAPE = /^[A-Z]{2}[A-Z0-9]{9}\d$/;
 const SYMBOL = /^[A-Za-z0-9.\-=^/ ]{1,32}$/;
 const FOOTER = /^(totals?\b|account total|transactions total|grand total|date downloaded|disclaimer|the data and information|brokerage services|fidelity|schwab|please|this |informational|\*|note)/i;
@@ -124,7 +126,7 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     let isin = isinCell ? (ISIN_SHAPE.test(isinCell.toUpperCase()) ? isinCell.toUpperCase() : isinIn(isinCell)) : null;
     let name = description;
     // "Fund / ISIN" cells: the name is what is left around the ISIN.
-    if (isin && !name && isinCell.length > 12) name = isinCell.replace(new RegExp(isin, 'i'), '').replace(/^[\s/|,;:()-]+|[\s/|,;:()-]+$/g, '').slice(0, 200);
+    if (isin && !name && isinCell.length > 12) name = isinCell.replace(new RegExp(isin, 'i'), '').replace(NAME_TRIM, '').slice(0, 200);
     // "VWRL:xams": the ticker and its market (an ISO 10383 code), as Yahoo writes it ("VWRL.AS").
     if (symbol.includes(':')) symbol = withMarket(symbol);
     // "AMD/USD": the symbol and the currency it is quoted in.
@@ -138,7 +140,7 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       if (/^[A-Z0-9.-]{1,10}$/.test(rest)) symbol = rest;
       else {
         symbol = '';
-        if (!name) name = symbolCell.replace(new RegExp(isinInSymbol, 'i'), '').replace(/^[\s/|,;:()-]+|[\s/|,;:()-]+$/g, '').slice(0, 200);
+        if (!name) name = symbolCell.replace(new RegExp(isinInSymbol, 'i'), '').replace(NAME_TRIM, '').slice(0, 200);
       }
     }
     // No symbol at all: an ISIN named in the description ("ISHARES CORE MSCI WORLD (IE00B4L5Y983)").
@@ -245,6 +247,8 @@ function finishTransaction(
   if (txClass === null && actionText) txClass = classifyOtherCell(cells, ctx);
   if (txClass === null) {
     if (!actionText) return { kind: 'invalid', column: colName('action'), reason: 'expected an action such as Buy or Sell, found nothing' };
+    // An action not known that still moves money is listed with its amount, never dropped as if it moved none.
+    if (record.amount) return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" is not one Aftershock knows, so its amount ${record.amount} ${record.currency} was not applied to cash` };
     return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" does not change holdings or cash` };
   }
   if (txClass === 'ignore') return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" moves no shares or cash of yours (an internal transfer or a statement line)` };

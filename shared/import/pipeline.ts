@@ -371,7 +371,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const findings: ImportFindingDraft[] = [];
   if (kind === 'transactions') {
     if (!records.some((r) => r.txClass && movesShares(r.txClass))) {
-      const actions = [...new Set(rows.filter((r) => r.status === 'skipped' && r.reason.startsWith('the action')).map((r) => /"(.*)"/.exec(r.reason)?.[1] ?? ''))].filter(Boolean).slice(0, 5);
+      const actions = [...new Set(rows.filter((r) => r.status === 'skipped' && r.reason.startsWith('the action')).map((r) => /"(.*?)"/.exec(r.reason)?.[1] ?? ''))].filter(Boolean).slice(0, 5);
       const unknown = actions.length ? ` Actions not understood: ${actions.map((a) => `"${a}"`).join(', ')}; if the trades are written in another column (such as "Buy 12 @ 41.50"), choose it with --map description=COLUMN.` : '';
       return refuse(fileName, 'no-trades', `this history has no buys, sells or share transfers (only cash such as dividends or fees), so it cannot tell what you hold. Import a positions export or a full trade history instead.${unknown}`, { header: first.header, layoutKey });
     }
