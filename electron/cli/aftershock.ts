@@ -68,7 +68,7 @@ Commands:
       [--client NAME] [--account NAME] [--format auto|<preset>] [--dry-run]
       [--if-imported replace|skip] [--skip-invalid]
       [--opening SYMBOL=QTY …] [--keep-short SYMBOL …]
-      [--map FIELD=COLUMN …] [--map-file mapping.json] [--locale TAG]
+      [--map FIELD=COLUMN …] [--map-file mapping.json] [--locale TAG] [--currency CODE]
       A history that sells more than it shows bought starts mid-way: by default
       such a holding is treated as closed (clamped at zero, listed as a finding).
       --opening SYMBOL=QTY gives the quantity held before the file starts;
@@ -83,7 +83,8 @@ Commands:
       "Antal", …} or a mapping the app saved ({"columns": {"quantity": 4, …}}); the
       columns chosen are saved for the next file of the same layout. --locale (en-US,
       en-GB, de-DE, sv-SE, fr-FR…) says how numbers (1,234) and dates (03/04/2024) are
-      written when the file leaves it open. With --json a refusal is printed on stdout
+      written when the file leaves it open; --currency CODE is the currency of a file that
+      names none (else the portfolio's, and the preview says so). With --json a refusal is printed on stdout
       as { ok: false, code, message, header, suggestions } (exit 1); nothing is
       created for a refused file.
       formats: fidelity-positions, fidelity-activity, schwab-positions,
@@ -173,6 +174,7 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         map: { type: 'string', multiple: true },
         'map-file': { type: 'string' },
         locale: { type: 'string' },
+        currency: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -278,6 +280,7 @@ export function main(argv: string[], io = { out: console.log, err: console.error
           map: values.map ?? [],
           mapFile: values['map-file'],
           locale: values.locale,
+          currency: values.currency,
         });
       case 'securities':
         return runSecurities(context, verb, rest);

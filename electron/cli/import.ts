@@ -27,6 +27,8 @@ export interface ImportOptions {
   mapFile?: string;
   /** A locale such as sv-SE, de, en-US: how numbers and dates are written when the file leaves it open. */
   locale?: string;
+  /** The currency of a file that names none. */
+  currency?: string;
 }
 
 /** What --map, --map-file and --locale choose, as the import request's fields. */
@@ -65,6 +67,12 @@ export function localeStyle(locale: string): { decimal: DecimalStyle; dateOrder:
   }
   const dateOrder: DateOrder = /^en-us$|^en$|^es-us$|^fil/i.test(tag) ? 'MDY' : YEAR_FIRST.test(tag) ? 'YMD' : 'DMY';
   return { decimal: DECIMAL_POINT.test(tag) ? '.' : ',', dateOrder };
+}
+
+/** The --currency option as a code, or a sentence saying it is not one. */
+function currencyOption(text: string): string {
+  if (!/^[A-Za-z]{3}$/.test(text.trim())) throw new AppError('validation', `--currency takes a three-letter code such as EUR, SEK or CAD; found "${text}".`);
+  return text.trim().toUpperCase();
 }
 
 /** Reads a --map-file: the app's saved mapping or `{ "quantity": "Antal", … }`, with --map options over it. */
@@ -242,6 +250,7 @@ export function runImport(context: CliContext, file: string | undefined, rest: s
   const request = {
     fileName: path.basename(file), text, format: options.format ?? 'auto', ...(options.account ? { account: options.account } : {}),
     ...(Object.keys(openings).length ? { openings } : {}), ...choices,
+    ...(options.currency ? { currency: currencyOption(options.currency) } : {}),
   };
   try {
     // A file that cannot be read is refused before a client or portfolio is created for it.

@@ -28,6 +28,8 @@ export interface ImportRequest {
   /** Decimal mark and date order when the file leaves them open (`--locale sv-SE`). */
   decimal?: PipelineOptions['decimal'];
   dateOrder?: PipelineOptions['dateOrder'];
+  /** The currency of a file that names none, over the portfolio's (`--currency EUR`). */
+  currency?: string;
   account?: string;
   /** Decisions for holdings a history sells more of than it shows bought (see PipelineOptions.openings). */
   openings?: PipelineOptions['openings'];
@@ -87,9 +89,9 @@ export function previewImport(db: Database, request: ImportRequest): PreviewAnsw
   const base = {
     fileName: request.fileName, format: request.format, defaultAccount: request.account, resolveIsin: symbolByIsinLookup(db),
     newRowLimit: PREVIEW_ROW_LIMIT, openings: request.account ? bySymbol(request.openings) : request.openings,
-    columns: request.columns, decimal: request.decimal, dateOrder: request.dateOrder,
+    columns: request.columns, decimal: request.decimal, dateOrder: request.dateOrder, isCurrencyChosen: Boolean(request.currency),
   };
-  const currency = request.portfolioId ? getPortfolio(db, request.portfolioId).baseCurrency : undefined;
+  const currency = request.currency?.toUpperCase() ?? (request.portfolioId ? getPortfolio(db, request.portfolioId).baseCurrency : undefined);
   let result = buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: request.mapping });
   let isSavedMapping = false;
   const layoutKey = result.ok ? result.preview.layoutKey : result.refusal.layoutKey;

@@ -40,6 +40,9 @@ const CURRENCY_ALIASES: Record<string, string> = {
 
 /** The ISO code of a currency cell ("usd", "CAN", "€"), or null when it names none. */
 export function currencyCode(cell: string): string | null {
+  if (cell === '') return null;
+  // The common case first: a code already written as one ("USD").
+  if (cell.length === 3 && /^[A-Z]{3}$/.test(cell) && CURRENCY_ALIASES[cell] === undefined) return cell;
   const text = cell.trim().toUpperCase();
   if (/^[A-Z]{3}$/.test(text)) return CURRENCY_ALIASES[text] ?? text;
   return CURRENCY_ALIASES[text] ?? null;

@@ -397,8 +397,10 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
         'the security master has no ticker for them, so they stay unclassified (no sector, country or theme). Rename them to their tickers in Holdings to classify them.',
     );
   }
-  if (mapping.columns.currency === undefined && !options.defaultCurrency && positions.some((p) => p.currency === 'USD' && p.assetClass !== 'cash')) {
-    warnings.push('The file names no currency, so its amounts were taken as USD; if they are in another currency, import into a portfolio in that currency or map the currency column with --map currency=COLUMN.');
+  const assumed = options.defaultCurrency ?? 'USD';
+  if (mapping.columns.currency === undefined && !options.isCurrencyChosen && positions.some((p) => p.currency === assumed && p.assetClass !== 'cash')) {
+    const whose = options.defaultCurrency ? ` (the portfolio's currency)` : '';
+    warnings.push(`The file names no currency, so its amounts were taken as ${assumed}${whose}; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.`);
   }
   // With holdings closed because the history starts mid-way, the preview stays: the user can enter opening quantities.
   if (positions.length === 0 && shortfalls.length === 0) return refuse(fileName, 'nets-to-zero', 'the file was read, but every holding in it nets to zero shares, so there is nothing to import.');

@@ -225,6 +225,8 @@ export interface PipelineOptions {
   defaultAccount?: string;
   /** Currency for files that do not state one. */
   defaultCurrency?: string;
+  /** The user chose defaultCurrency for this file (`--currency`): no note that the file names none. */
+  isCurrencyChosen?: boolean;
   /** Keep at most this many new rows in `rows` (counted in `omitted`); the default keeps every row. */
   newRowLimit?: number;
   /** Resolves an ISIN to a ticker through the security master; undefined keeps the ISIN. */

@@ -32,7 +32,7 @@ describe('public sample exports, read by the generic path', () => {
   });
 
   it('Trade Republic (Dutch, Aankoop/Verkoop/Onttrekking mixed with English rows): prices from value ÷ quantity', () => {
-    const p = preview('traderepublic-export.csv', { defaultCurrency: 'EUR' });
+    const p = preview('traderepublic-export.csv', { defaultCurrency: 'EUR', isCurrencyChosen: true });
     // IE00BKX55T58: 0.052361 + 0.05198 bought, 0.104341 sold; Tesla sold without a buy (clamped).
     expect(holdings(p)).toEqual([
       ['Imported', 'LU1829221024', 0.2989, 83.64, 'EUR'],
@@ -78,7 +78,7 @@ describe('public sample exports, read by the generic path', () => {
     expect(p.rows.filter((r) => r.status === 'invalid').map((r) => [r.row, r.column, r.reason])).toEqual([
       [43, 'Time', 'expected a date such as 10/14/2024 or 2024-10-14, found "010.09.2024 20:49:02"'],
     ]);
-    expect(p.warnings).toContain('The file names no currency, so its amounts were taken as USD; if they are in another currency, import into a portfolio in that currency or map the currency column with --map currency=COLUMN.');
+    expect(p.warnings).toContain('The file names no currency, so its amounts were taken as USD; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.');
   });
 
   it('eToro: AMD/USD-style symbols split into symbol and currency', () => {
