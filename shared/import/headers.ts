@@ -47,7 +47,7 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'titolo', 'fondo', 'details', 'detail', 'comment', 'opmerking', 'remarque', 'commento', 'comentario', 'kommentar', 'transaktionstext', 'transaktionstekst', 'tekst', 'text', 'notes', 'memo',
   ],
   quantity: [
-    'quantity', 'shares', 'units', 'qty', 'no. of shares', 'number of shares', 'shares held', 'position', 'holding', 'quantity held',
+    'quantity', 'filled', 'shares', 'units', 'qty', 'no. of shares', 'number of shares', 'shares held', 'position', 'holding', 'quantity held',
     'antal', 'antall', 'anzahl', 'stuck', 'stuckzahl', 'stk', 'stk.', 'bestand', 'nominal', 'quantite', 'nombre', 'aantal', 'aandelen',
     'quantita', 'cantidad', 'titulos', 'participaciones', 'quantidade', 'maara', 'kpl', 'kappaletta', 'osuudet', 'andeler', 'andele',
   ],
@@ -74,20 +74,20 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'valuta koers', 'security currency', 'trading currency', 'local currency',
   ],
   date: [
-    'date', 'trade date', 'run date', 'transaction date', 'timestamp', 'as of', 'as of date', 'settlement date', 'datum', 'affarsdag',
+    'date', 'trade date', 'run date', 'transaction date', 'transactiondate', 'activity date', 'filled time', 'timestamp', 'as of', 'as of date', 'settlement date', 'datum', 'affarsdag',
     'handelsdag', 'handelstag', 'bokforingsdag', 'bogforingsdag', 'buchungstag', 'buchungsdatum', 'transaktionsdatum', 'datum transactie',
     'date d\'operation', 'date operation', 'date de l\'operation', 'data', 'data operazione', 'fecha', 'fecha operacion', 'data da operacao',
     'paivamaara', 'kauppapaiva', 'kirjauspaiva', 'pvm', 'dato', 'time', 'tid', 'zeit', 'schlusstag',
   ],
   action: [
-    'action', 'transaction type', 'type', 'activity', 'transaction', 'transaktionstyp', 'typ av transaktion', 'transaktionstype',
+    'action', 'transaction type', 'transactiontype', 'trans code', 'transaction code', 'activity type', 'type', 'activity', 'transaction', 'transaktionstyp', 'typ av transaktion', 'transaktionstype',
     'transaksjonstype', 'tapahtumatyyppi', 'tyyppi', 'typ', 'transaktionsart', 'buchungsart', 'geschaftsart', 'art', 'type d\'operation',
     'operation', 'sens', 'transactietype', 'soort', 'mutatie', 'operazione', 'tipo', 'tipo operazione', 'operacion', 'tipo de operacion',
     'operacao', 'tipo de operacao', 'movimentacao', 'order type', 'event', 'transaction category', 'category', 'categorie', 'kategorie',
   ],
   side: ['side', 'buy/sell', 'buy / sell', 'kop/salj', 'k/s', 'achat/vente', 'kauf/verkauf', 'segno', 'sentido'],
   amount: [
-    'amount', 'net amount', 'total amount', 'total', 'belopp', 'belob', 'belop', 'betrag', 'montant', 'montant net', 'bedrag', 'importo',
+    'amount', 'net amount', 'total amount', '=total', 'belopp', 'belob', 'belop', 'betrag', 'montant', 'montant net', 'bedrag', 'importo',
     'importe', 'montante', 'valor liquido', 'valor total', 'cash flow', 'net cash', 'summa', 'netto', 'nettobelopp',
   ],
   fees: [
@@ -113,10 +113,11 @@ function holdsWords(name: string, alias: string): boolean {
 }
 
 // Three passes, each over every field: exact names, then whole words, then (for aliases of 5+ letters) any part of a name.
+// An alias written "=total" matches only a name that is exactly "total" ("Total Qty" is no amount).
 const PASSES: ((name: string, alias: string) => boolean)[] = [
-  (name, alias) => name === alias,
-  holdsWords,
-  (name, alias) => alias.length >= 5 && name.includes(alias),
+  (name, alias) => name === alias || (alias.startsWith('=') && name === alias.slice(1)),
+  (name, alias) => !alias.startsWith('=') && holdsWords(name, alias),
+  (name, alias) => !alias.startsWith('=') && alias.length >= 5 && name.includes(alias),
 ];
 
 /**
@@ -148,7 +149,7 @@ export function mapColumns(
 }
 
 /** Tells whether a row looks like a header: at least two cells that name known fields, and no numbers. */
-const KNOWN_HEADERS = new Set(Object.values(GENERIC_ALIASES).flat());
+const KNOWN_HEADERS = new Set(Object.values(GENERIC_ALIASES).flat().map((a) => a.replace(/^=/, '')));
 
 export function isHeaderRow(row: readonly string[]): boolean {
   const known = KNOWN_HEADERS;

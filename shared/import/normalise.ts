@@ -117,7 +117,9 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     if (amount === undefined) return unreadable(cells, 4);
     const balance = numberIn(cells, balanceAt);
     if (balance === undefined) return unreadable(cells, 5);
-    const rawDescription = textAt(cells, descriptionAt).slice(0, 200);
+    // The first line only: Robinhood's "Apple\nCUSIP: 037833100".
+    const descriptionCell = textAt(cells, descriptionAt);
+    const rawDescription = (descriptionCell.includes('\n') ? descriptionCell.split('\n')[0].trim() : descriptionCell).slice(0, 200);
     const description = NO_DESCRIPTION.test(rawDescription) ? '' : rawDescription;
     const symbolCell = textAt(cells, symbolAt);
     let symbol = symbolCell.endsWith('*') ? symbolCell.replace(/\*+$/, '').trim() : symbolCell;
@@ -244,7 +246,7 @@ function finishTransaction(
   const trade = needsText && !patch ? tradeInRow(record, actionText, cells, ctx) : null;
   if (txClass === null && trade?.side) txClass = trade.side;
   // "Corporate action" with "Dividend" in another short cell (Saxo's Event column): that cell says what happened.
-  if (txClass === null && actionText) txClass = classifyOtherCell(cells, ctx);
+  if (txClass === null) txClass = classifyOtherCell(cells, ctx);
   if (txClass === null) {
     if (!actionText) return { kind: 'invalid', column: colName('action'), reason: 'expected an action such as Buy or Sell, found nothing' };
     // An action not known that still moves money is listed with its amount, never dropped as if it moved none.

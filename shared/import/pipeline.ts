@@ -207,7 +207,8 @@ function withChoices(mapping: ColumnMapping, header: readonly string[], options:
 
 function kindOf(preset: Preset, mapping: ColumnMapping): ImportKind {
   if (preset.id !== 'generic') return preset.kind;
-  return mapping.columns.action !== undefined && mapping.columns.date !== undefined ? 'transactions' : 'positions';
+  const c = mapping.columns;
+  return (c.action !== undefined || c.side !== undefined) && c.date !== undefined ? 'transactions' : 'positions';
 }
 
 /** The first field the kind of file needs and the mapping lacks, or null. */
@@ -216,7 +217,7 @@ function missingField(kind: ImportKind, mapping: ColumnMapping): ImportField | n
   if (c.symbol === undefined && c.isin === undefined) return 'symbol';
   if (kind === 'positions' && c.quantity === undefined && c.marketValue === undefined) return 'quantity';
   if (kind === 'positions' && c.price === undefined && c.marketValue === undefined) return 'price';
-  if (kind === 'transactions' && c.action === undefined) return 'action';
+  if (kind === 'transactions' && c.action === undefined && c.side === undefined) return 'action';
   if (kind === 'transactions' && c.date === undefined) return 'date';
   return null;
 }

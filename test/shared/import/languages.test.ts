@@ -189,3 +189,17 @@ describe('action words in eleven languages', () => {
     expect(classifyAction(text)).toBe(expected);
   });
 });
+
+describe('retail brokers without a preset, read by their documented columns (invented values)', () => {
+  it.each([
+    ['Robinhood (Trans Code, multi-line descriptions, ACH)', "Activity Date,Process Date,Settle Date,Instrument,Description,Trans Code,Quantity,Price,Amount\n1/3/2024,1/3/2024,1/5/2024,AAPL,\"Apple\nCUSIP: 037833100\",Buy,10,$185.50,($1855.00)\n1/2/2024,1/2/2024,1/2/2024,,ACH Deposit,ACH,,,$5000.00\n2/1/2024,2/1/2024,2/5/2024,AAPL,\"Apple\nCUSIP: 037833100\",Sell,4,$190.00,$760.00\n", [['Imported', 'AAPL', 6, 190, null, 1113, 'USD'], ['Imported', 'USD', 3905, 1, 3905, null, 'USD']]],
+    ['Questrade (Activity Type names the deposit when Action is empty)', "Transaction Date,Settlement Date,Action,Symbol,Description,Quantity,Price,Gross Amount,Commission,Net Amount,Currency,Account #,Activity Type,Account Type\n2024-01-03 12:00:00 AM,2024-01-05 12:00:00 AM,Buy,XEQT.TO,ISHARES CORE EQUITY ETF,100,25.50,-2550.00,0.00,-2550.00,CAD,12345678,Trades,Individual TFSA\n2024-02-01 12:00:00 AM,2024-02-01 12:00:00 AM,,,CONT,0,0,0,0,3000.00,CAD,12345678,Deposits,Individual TFSA\n", [['Individual TFSA (12345678)', 'XEQT.TO', 100, 25.5, null, 2550, 'CAD']]],
+    ['E*TRADE (TransactionDate, TransactionType, Bought/Sold)', "TransactionDate,TransactionType,SecurityType,Symbol,Quantity,Amount,Price,Commission,Description\n01/03/24,Bought,EQ,MSFT,5,-1850.00,370.00,0.00,MICROSOFT CORP\n02/01/24,Sold,EQ,MSFT,-2,800.00,400.00,0.00,MICROSOFT CORP\n", [['Imported', 'MSFT', 3, 400, null, 1110, 'USD']]],
+    ['Scalable Capital (";", decimal commas, Savings plan)', "date;time;status;reference;description;assetType;type;isin;shares;price;amount;fee;tax;currency\n2024-01-03;10:00:00;Executed;SCAL1;iShares Core MSCI World;Security;Buy;IE00B4L5Y983;10;85,50;-855,00;0,99;0,00;EUR\n2024-02-03;10:00:00;Executed;SCAL2;iShares Core MSCI World;Security;Savings plan;IE00B4L5Y983;2,5;88,00;-220,00;0,00;0,00;EUR\n", [['Imported', 'IE00B4L5Y983', 12.5, 88, null, 1075, 'EUR']]],
+    ['Merrill (Symbol/CUSIP #, Price ($), Account # beside the nickname)', "Trade Date,Settlement Date,Pending/Settled,Account Nickname,Account Registration,Account #,Type,Description 1 ,Description 2,Symbol/CUSIP #,Quantity,Price ($),Amount ($)\n01/03/2024,01/05/2024,Settled,CMA,CMA-Edge,1AB-12345,Purchase,Purchase,VANGUARD S&P 500 ETF,VOO,10,430.00,-4300.00\n", [['CMA (1AB-12345)', 'VOO', 10, 430, null, 4300, 'USD']]],
+    ['Webull orders (Side and Filled, no action column)', "Name,Symbol,Side,Status,Filled,Total Qty,Price,Avg Price,Time-in-Force,Placed Time,Filled Time\nNVIDIA,NVDA,Buy,Filled,3,3,480.00,479.50,DAY,01/03/2024 09:31:00 EST,01/03/2024 09:31:02 EST\nNVIDIA,NVDA,Sell,Filled,1,1,600.00,601.00,DAY,02/03/2024 09:31:00 EST,02/03/2024 09:31:02 EST\n", [['Imported', 'NVDA', 2, 600, null, 960, 'USD']]],
+    ['Nordnet (Swedish, KÖPT)', "Id;Bokföringsdag;Affärsdag;Likviddag;Depå;Transaktionstyp;Värdepapper;ISIN;Antal;Kurs;Ränta;Total Avgift;Valuta;Belopp;Valuta\n1;2024-01-04;2024-01-02;2024-01-04;111;KÖPT;VOLV B;SE0000115446;10;250,5;;1;SEK;-2506;SEK\n", [['111', 'VOLV B', 10, 250.5, null, 2505, 'SEK']]],
+  ])('%s', (_broker, text, expected) => {
+    expect(holdings(preview(text))).toEqual(expected);
+  });
+});
