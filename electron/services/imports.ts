@@ -134,6 +134,10 @@ export function commitImport(
       'validation',
       `${request.fileName}, row ${invalid.row}, column "${invalid.column}": ${invalid.reason}. ` +
         `${countOf(preview.counts.invalid, 'row')} cannot be read; fix the file or import without them.`,
+      refusalDetail({
+        code: 'unreadable-rows', message: '', row: invalid.row, column: invalid.column, header: preview.header, layoutKey: preview.layoutKey,
+        suggestions: ['--skip-invalid'],
+      }),
     );
   }
   if (preview.positions.length === 0) {

@@ -109,4 +109,18 @@ describe('aftershock import --map, --map-file, --locale and refusals', () => {
       'aftershock: --locale takes a language tag such as en-US, en-GB, de-DE, sv-SE or fr-FR; found "Swedish please".',
     );
   });
+
+  it('--currency names the currency of a file that names none; rows that cannot be read suggest --skip-invalid', () => {
+    const db = path.join(dir, 'f.sqlite');
+    const file = write('no-currency.csv', 'Symbol,Quantity,Price\nSAP,10,120\nASML,x,600\n');
+    const plain = JSON.parse(run(['import', file, '--portfolio', 'P', '--dry-run', '--json', '--db', db]).out);
+    expect(plain.preview.warnings).toContain('The file names no currency, so its amounts were taken as USD; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.');
+    const chosen = JSON.parse(run(['import', file, '--portfolio', 'P', '--currency', 'eur', '--dry-run', '--json', '--db', db]).out);
+    expect(chosen.preview.positions.map((p: { symbol: string; currency: string }) => [p.symbol, p.currency])).toEqual([['SAP', 'EUR']]);
+    expect(chosen.preview.warnings).toEqual([]);
+    const refused = run(['import', file, '--portfolio', 'P', '--currency', 'eur', '--json', '--db', db]);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.out)).toMatchObject({ ok: false, code: 'unreadable-rows', suggestions: [`aftershock import ${file} --portfolio P --skip-invalid`] });
+    expect(run(['import', file, '--portfolio', 'P', '--currency', 'euro', '--db', db]).err).toBe('aftershock: --currency takes a three-letter code such as EUR, SEK or CAD; found "euro".');
+  });
 });
