@@ -68,10 +68,25 @@ Commands:
       [--client NAME] [--account NAME] [--format auto|<preset>] [--dry-run]
       [--if-imported replace|skip] [--skip-invalid]
       [--opening SYMBOL=QTY …] [--keep-short SYMBOL …]
+      [--map FIELD=COLUMN …] [--map-file mapping.json] [--locale TAG] [--currency CODE]
       A history that sells more than it shows bought starts mid-way: by default
       such a holding is treated as closed (clamped at zero, listed as a finding).
       --opening SYMBOL=QTY gives the quantity held before the file starts;
       --keep-short SYMBOL keeps it as a real short. ACCOUNT:SYMBOL names one account.
+      Headers in English, German, French, Dutch, Swedish, Danish, Norwegian, Finnish,
+      Italian, Spanish and Portuguese are read. When a column is not found (or the wrong
+      one is), --map FIELD=COLUMN chooses it by its header name (or 1-based number), e.g.
+      --map symbol=Instrument --map quantity="Antal"; FIELD is one of symbol, isin,
+      description, quantity, price, marketValue, costBasis, currency, date, action,
+      side, amount, fees, account, accountNumber, priceCurrency, securityType, balance
+      (an empty COLUMN unmaps it). --map-file takes the same as JSON: {"quantity":
+      "Antal", …} or a mapping the app saved ({"columns": {"quantity": 4, …}}); the
+      columns chosen are saved for the next file of the same layout. --locale (en-US,
+      en-GB, de-DE, sv-SE, fr-FR…) says how numbers (1,234) and dates (03/04/2024) are
+      written when the file leaves it open; --currency CODE is the currency of a file that
+      names none (else the portfolio's, and the preview says so). With --json a refusal is printed on stdout
+      as { ok: false, code, message, header, suggestions } (exit 1); nothing is
+      created for a refused file.
       formats: fidelity-positions, fidelity-activity, schwab-positions,
       schwab-transactions, vanguard, ibkr-flex, trading212, degiro, revolut,
       freetrade, generic (auto-detected by default)
@@ -156,6 +171,10 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         'skip-invalid': { type: 'boolean', default: false },
         opening: { type: 'string', multiple: true },
         'keep-short': { type: 'string', multiple: true },
+        map: { type: 'string', multiple: true },
+        'map-file': { type: 'string' },
+        locale: { type: 'string' },
+        currency: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -258,6 +277,10 @@ export function main(argv: string[], io = { out: console.log, err: console.error
           skipInvalid: values['skip-invalid'],
           opening: values.opening ?? [],
           keepShort: values['keep-short'] ?? [],
+          map: values.map ?? [],
+          mapFile: values['map-file'],
+          locale: values.locale,
+          currency: values.currency,
         });
       case 'securities':
         return runSecurities(context, verb, rest);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { countOf, formatCount, formatMoney, formatQuantity } from '../../shared/format';
 import { decodeBytes } from '../../shared/import/decode';
-import type { ImportPreview, OpeningDecision } from '../../shared/import/types';
+import { IMPORT_FIELDS, type ColumnMapping, type DateOrder, type DecimalStyle, type ImportField, type ImportPreview, type OpeningDecision } from '../../shared/import/types';
+import { refusalOf } from '../services/imports';
 import { AppError } from '../../shared/ipc/result';
 import type { CliContext } from './context';
 import { renderTable } from './table';
@@ -20,6 +21,106 @@ export interface ImportOptions {
   opening: string[];
   /** `SYMBOL` or `ACCOUNT:SYMBOL`: keep a history's excess sales as a real short. */
   keepShort: string[];
+  /** `FIELD=COLUMN`: the column (header name or 1-based number) that feeds a field. */
+  map: string[];
+  /** A JSON mapping file: the app's saved mapping (`{columns:{field:index}, decimal, dateOrder}`) or `{field: "Header"}`. */
+  mapFile?: string;
+  /** A locale such as sv-SE, de, en-US: how numbers and dates are written when the file leaves it open. */
+  locale?: string;
+  /** The currency of a file that names none. */
+  currency?: string;
+}
+
+/** What --map, --map-file and --locale choose, as the import request's fields. */
+export interface ColumnChoices {
+  columns?: Partial<Record<ImportField, string>>;
+  mapping?: ColumnMapping;
+  decimal?: DecimalStyle;
+  dateOrder?: DateOrder;
+}
+
+const FIELD_LIST = IMPORT_FIELDS.join(', ');
+
+/** The --map FIELD=COLUMN options as fields to header names, or a sentence saying which one is malformed. */
+export function parseMaps(maps: readonly string[]): Partial<Record<ImportField, string>> {
+  const columns: Partial<Record<ImportField, string>> = {};
+  for (const text of maps) {
+    const at = text.indexOf('=');
+    const field = IMPORT_FIELDS.find((f) => f.toLowerCase() === text.slice(0, at).trim().toLowerCase());
+    if (at <= 0 || !field) {
+      throw new AppError('validation', `--map takes FIELD=COLUMN with FIELD one of ${FIELD_LIST}, e.g. --map quantity="Antal"; found "${text}".`);
+    }
+    columns[field] = text.slice(at + 1).trim();
+  }
+  return columns;
+}
+
+// Decimal-point locales (the rest of Europe and Latin America write a decimal comma).
+const DECIMAL_POINT = /^(en|ja|zh|ko|he|th|hi|ms|fil)\b|^(de|fr|it)-(ch|li)$|^es-(mx|us)$/i;
+const YEAR_FIRST = /^(ja|zh|ko|hu|lt|sv|en-ca)\b/i;
+
+/** How a locale writes numbers and dates: `en-US` is `.` and month-first; `sv-SE` `,` and year-first; `de` `,` and day-first. */
+export function localeStyle(locale: string): { decimal: DecimalStyle; dateOrder: DateOrder } {
+  const tag = locale.trim().replace('_', '-');
+  if (!/^[a-z]{2,3}(-[a-z0-9]{2,4})?$/i.test(tag)) {
+    throw new AppError('validation', `--locale takes a language tag such as en-US, en-GB, de-DE, sv-SE or fr-FR; found "${locale}".`);
+  }
+  const dateOrder: DateOrder = /^en-us$|^en$|^es-us$|^fil/i.test(tag) ? 'MDY' : YEAR_FIRST.test(tag) ? 'YMD' : 'DMY';
+  return { decimal: DECIMAL_POINT.test(tag) ? '.' : ',', dateOrder };
+}
+
+/** The --currency option as a code, or a sentence saying it is not one. */
+function currencyOption(text: string): string {
+  if (!/^[A-Za-z]{3}$/.test(text.trim())) throw new AppError('validation', `--currency takes a three-letter code such as EUR, SEK or CAD; found "${text}".`);
+  return text.trim().toUpperCase();
+}
+
+/** Reads a --map-file: the app's saved mapping or `{ "quantity": "Antal", … }`, with --map options over it. */
+function readMapFile(file: string): ColumnChoices {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : `it is not JSON (${(error as Error).message})`;
+    throw new AppError('validation', `Cannot read the mapping file ${file}: ${why}.`);
+  }
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isObject(data) && isObject(data.columns)) {
+    const columns: Partial<Record<ImportField, number>> = {};
+    for (const [field, index] of Object.entries(data.columns)) {
+      if (!(IMPORT_FIELDS as readonly string[]).includes(field) || !Number.isInteger(index) || (index as number) < 0) {
+        throw new AppError('validation', `The mapping file ${file} maps "${field}" to ${JSON.stringify(index)}; expected a field (${FIELD_LIST}) and a column index from 0.`);
+      }
+      columns[field as ImportField] = index as number;
+    }
+    const decimal = data.decimal === ',' ? ',' : '.';
+    const dateOrder = data.dateOrder === 'DMY' || data.dateOrder === 'YMD' ? data.dateOrder : 'MDY';
+    return { mapping: { columns, decimal, dateOrder } };
+  }
+  if (isObject(data) && Object.values(data).every((v) => typeof v === 'string' || typeof v === 'number')) {
+    return { columns: parseMaps(Object.entries(data).map(([field, column]) => `${field}=${String(column)}`)) };
+  }
+  throw new AppError('validation', `The mapping file ${file} is neither a saved mapping ({"columns": {"symbol": 0, …}}) nor fields to column names ({"symbol": "Ticker", …}).`);
+}
+
+/** The column choices of --map, --map-file and --locale; --map wins over the file, and a saved mapping's columns become names. */
+export function columnChoices(options: Pick<ImportOptions, 'map' | 'mapFile' | 'locale'>): ColumnChoices {
+  const fromFile = options.mapFile ? readMapFile(options.mapFile) : {};
+  const maps = parseMaps(options.map);
+  const locale = options.locale ? localeStyle(options.locale) : undefined;
+  const choices: ColumnChoices = { ...fromFile, ...locale };
+  if (Object.keys(maps).length) {
+    if (choices.mapping) {
+      // Column numbers (1-based) stand in for the saved mapping's indexes, so --map can replace some of them.
+      const saved = Object.fromEntries(Object.entries(choices.mapping.columns).map(([f, i]) => [f, String(i + 1)]));
+      choices.columns = { ...saved, ...maps };
+      choices.decimal ??= choices.mapping.decimal;
+      choices.dateOrder ??= choices.mapping.dateOrder;
+      delete choices.mapping;
+    } else choices.columns = { ...choices.columns, ...maps };
+  }
+  if (choices.mapping && locale) choices.mapping = { ...choices.mapping, ...locale };
+  return choices;
 }
 
 /** The --opening and --keep-short choices as the import's openings, or a sentence saying which one is malformed. */
@@ -109,6 +210,26 @@ export function renderPreview(preview: ImportPreview): string {
   return lines.join('\n');
 }
 
+/**
+ * A refused file: with --json, `{ ok: false, code, message, header, suggestions }` on stdout and exit 1 (the file's
+ * path put into each suggested command); otherwise the error goes on as before (one sentence on stderr).
+ */
+function refused(context: CliContext, error: unknown, file: string, portfolio: string): number {
+  if (!(error instanceof AppError)) throw error;
+  const refusal = refusalOf(error.detail);
+  const commands = (refusal?.suggestions ?? []).map((s) => `aftershock import ${quotedPath(file)} --portfolio ${quotedPath(portfolio)} ${s}`);
+  if (!context.json) {
+    if (!commands.length) throw error;
+    throw new AppError(error.code, `${error.message}\nTry: ${commands.join('\n  or: ')}`, error.detail);
+  }
+  context.out(JSON.stringify({ ok: false, code: refusal?.code ?? error.code, message: error.message, header: refusal?.header ?? null, suggestions: commands }, null, 2));
+  return 1;
+}
+
+function quotedPath(file: string): string {
+  return /^[\w./-]+$/.test(file) ? file : `'${file.replace(/'/g, "'\\''")}'`;
+}
+
 /** `aftershock import FILE --portfolio NAME …`: previews, then commits unless --dry-run. */
 export function runImport(context: CliContext, file: string | undefined, rest: string[], options: ImportOptions): number {
   if (!file || rest.length > 0) throw new AppError('validation', 'Give one file to import: aftershock import FILE --portfolio NAME.');
@@ -125,19 +246,33 @@ export function runImport(context: CliContext, file: string | undefined, rest: s
   }
   // Read before anything is written: a malformed choice leaves the database as it was.
   const openings = parseOpenings(options.opening, options.keepShort);
-  const portfolioId = findOrCreatePortfolio(context, { ...options, portfolio: options.portfolio }, options.dryRun);
+  const choices = columnChoices(options);
   const request = {
     fileName: path.basename(file), text, format: options.format ?? 'auto', ...(options.account ? { account: options.account } : {}),
-    ...(Object.keys(openings).length ? { openings } : {}),
+    ...(Object.keys(openings).length ? { openings } : {}), ...choices,
+    ...(options.currency ? { currency: currencyOption(options.currency) } : {}),
   };
+  try {
+    // A file that cannot be read is refused before a client or portfolio is created for it.
+    const existing = findOrCreatePortfolio(context, { ...options, portfolio: options.portfolio }, true);
+    context.call('imports:preview', existing === undefined ? request : { ...request, portfolioId: existing });
+  } catch (error) {
+    return refused(context, error, file, options.portfolio);
+  }
+  const portfolioId = findOrCreatePortfolio(context, { ...options, portfolio: options.portfolio }, options.dryRun);
   if (options.dryRun) {
     const answer = context.call('imports:preview', portfolioId === undefined ? request : { ...request, portfolioId });
     context.out(context.json ? JSON.stringify(answer, null, 2) : renderPreview(answer.preview) + (answer.previousImport ? `\nThis file was already imported (import #${answer.previousImport.id}).` : '') + '\nDry run: nothing was written.');
     return 0;
   }
-  const result = context.call('imports:commit', {
-    ...request, portfolioId: portfolioId!, skipInvalid: options.skipInvalid, ...(ifImported ? { onDuplicate: ifImported } : {}),
-  });
+  let result;
+  try {
+    result = context.call('imports:commit', {
+      ...request, portfolioId: portfolioId!, skipInvalid: options.skipInvalid, ...(ifImported ? { onDuplicate: ifImported } : {}),
+    });
+  } catch (error) {
+    return refused(context, error, file, options.portfolio);
+  }
   if (context.json) {
     context.out(JSON.stringify(result, null, 2));
     return 0;

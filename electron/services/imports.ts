@@ -4,7 +4,7 @@ import type { ImportSummary } from '../../shared/domain/types';
 import { AppError } from '../../shared/ipc/result';
 import { buildPreview } from '../../shared/import/pipeline';
 import { PREVIEW_ROW_LIMIT, summarise } from '../../shared/import/summary';
-import type { ColumnMapping, ImportPreview, PipelineOptions } from '../../shared/import/types';
+import type { ColumnMapping, ImportPreview, ImportRefusal, PipelineOptions } from '../../shared/import/types';
 import { createAccount, deleteAccountIfEmpty, findAccountByName } from '../db/accounts';
 import {
   deleteImportPositions, findImportBySha, findLaterImport, getImport, insertImport, insertImportAccount,
@@ -23,6 +23,13 @@ export interface ImportRequest {
   text: string;
   format?: string;
   mapping?: ColumnMapping;
+  /** Columns chosen by header name or 1-based number (`--map quantity=Antal`), over the guessed or saved ones. */
+  columns?: PipelineOptions['columns'];
+  /** Decimal mark and date order when the file leaves them open (`--locale sv-SE`). */
+  decimal?: PipelineOptions['decimal'];
+  dateOrder?: PipelineOptions['dateOrder'];
+  /** The currency of a file that names none, over the portfolio's (`--currency EUR`). */
+  currency?: string;
   account?: string;
   /** Decisions for holdings a history sells more of than it shows bought (see PipelineOptions.openings). */
   openings?: PipelineOptions['openings'];
@@ -57,23 +64,44 @@ function bySymbol(openings: ImportRequest['openings']): ImportRequest['openings'
   return openings && Object.fromEntries(Object.entries(openings).map(([key, decision]) => [key.slice(key.lastIndexOf(':') + 1), decision]));
 }
 
+/**
+ * The refusal's machine-readable part, carried in the error's detail as JSON (`{"refusal":{code,header,suggestions…}}`)
+ * so that `import --json` can print it; the developer's detail, when there is one, rides along.
+ */
+function refusalDetail(refusal: ImportRefusal): string {
+  const { code, header, suggestions, layoutKey, row, column, detail } = refusal;
+  return JSON.stringify({ refusal: { code, header, suggestions, layoutKey, row, column }, ...(detail ? { detail } : {}) });
+}
+
+/** The refusal part of an import error's detail (see refusalDetail), or null for another error. */
+export function refusalOf(detail: string | undefined): Pick<ImportRefusal, 'code' | 'header' | 'suggestions' | 'layoutKey' | 'row' | 'column'> | null {
+  if (!detail?.startsWith('{"refusal"')) return null;
+  try {
+    return (JSON.parse(detail) as { refusal: ImportRefusal }).refusal;
+  } catch {
+    return null;
+  }
+}
+
 /** Runs the pure pipeline with the saved mapping profile for the file's layout, when there is one. */
 export function previewImport(db: Database, request: ImportRequest): PreviewAnswer {
   // The screen and the CLI list only the first new rows (trimPreview), so the rest are not kept row by row.
   const base = {
     fileName: request.fileName, format: request.format, defaultAccount: request.account, resolveIsin: symbolByIsinLookup(db),
     newRowLimit: PREVIEW_ROW_LIMIT, openings: request.account ? bySymbol(request.openings) : request.openings,
+    columns: request.columns, decimal: request.decimal, dateOrder: request.dateOrder, isCurrencyChosen: Boolean(request.currency),
   };
-  const currency = request.portfolioId ? getPortfolio(db, request.portfolioId).baseCurrency : undefined;
+  const currency = request.currency?.toUpperCase() ?? (request.portfolioId ? getPortfolio(db, request.portfolioId).baseCurrency : undefined);
   let result = buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: request.mapping });
   let isSavedMapping = false;
   const layoutKey = result.ok ? result.preview.layoutKey : result.refusal.layoutKey;
-  if (!request.mapping && layoutKey) {
+  // A mapping saved for this layout answers any refusal (not only a missing header); columns chosen now come first.
+  if (!request.mapping && !request.columns && layoutKey) {
     const saved = getMappingProfile(db, layoutKey);
     const again = saved && buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: saved });
     if (again && again.ok) [result, isSavedMapping] = [again, true];
   }
-  if (!result.ok) throw new AppError('validation', result.refusal.message, result.refusal.detail);
+  if (!result.ok) throw new AppError('validation', result.refusal.message, refusalDetail(result.refusal));
   if (request.account) {
     const names = new Set(result.preview.positions.map((p) => p.account));
     if (names.size > 1 && !names.has(request.account)) {
@@ -106,6 +134,10 @@ export function commitImport(
       'validation',
       `${request.fileName}, row ${invalid.row}, column "${invalid.column}": ${invalid.reason}. ` +
         `${countOf(preview.counts.invalid, 'row')} cannot be read; fix the file or import without them.`,
+      refusalDetail({
+        code: 'unreadable-rows', message: '', row: invalid.row, column: invalid.column, header: preview.header, layoutKey: preview.layoutKey,
+        suggestions: ['--skip-invalid'],
+      }),
     );
   }
   if (preview.positions.length === 0) {
@@ -139,7 +171,8 @@ export function commitImport(
     }
     const written = insertImportedPositions(db, importId, preview.positions, accountIds);
     insertImportFindings(db, importId, preview.findings);
-    if (request.mapping) saveMappingProfile(db, preview.layoutKey, preview.format, request.mapping);
+    // Columns chosen by hand (in the app or with --map) are saved for the next file of the same layout.
+    if (request.mapping || request.columns) saveMappingProfile(db, preview.layoutKey, preview.format, request.mapping ?? preview.mapping);
     return { status: 'imported', import: getImport(db, importId), preview, positions: written, replaced, accounts: [...accountIds.keys()] };
   })();
 }

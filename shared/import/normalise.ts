@@ -1,8 +1,10 @@
 import { classifyAction, movesShares, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
+import { currencyCode, isinIn, splitPair } from './identifiers';
 import { readNumber } from './numbers';
+import { readTradeText, type TradeText } from './trade-text';
 import type { Preset } from './presets';
-import type { ColumnMapping, ImportField, ImportKind, ImportRecord } from './types';
+import type { ColumnMapping, ImportField, ImportKind, ImportRecord, TxClass } from './types';
 
 /** The outcome of reading one data row. */
 export type RowReading =
@@ -22,11 +24,13 @@ export interface RowContext {
   resolveIsin?: (isin: string) => string | undefined;
 }
 
+// What is left around an ISIN taken out of a name: separators and the word "ISIN" ("Vanguard FTSE All-World / ISIN …").
+const NAME_TRIM = /^[\s/|,;:()-]+|[\s/|,;:()-]*(\bISIN\b)?[\s/|,;:()-]*$/gi;
+const ISIN_SHAPE = /^[A-Z]{2}[A-Z0-9]{9}\d$/;
 const SYMBOL = /^[A-Za-z0-9.\-=^/ ]{1,32}$/;
-const ISIN = /^[A-Z]{2}[A-Z0-9]{9}\d$/;
-const FOOTER = /^(total|account total|transactions total|grand total|date downloaded|disclaimer|the data and information|brokerage services|fidelity|schwab|please|this |informational|\*|note)/i;
+const FOOTER = /^(totals?\b|account total|transactions total|grand total|date downloaded|disclaimer|the data and information|brokerage services|fidelity|schwab|please|this |informational|\*|note)/i;
 const CASH_TYPE = /money market|^cash/i;
-const CASH_TEXT = /cash & cash investments|^cash$|money market|core position|pending activity|^held in money|cash sweep/i;
+const CASH_TEXT = /cash & cash investments|^cash$|^cash & cash fund|^cash \(|money market|core position|pending activity|^held in money|cash sweep/i;
 const EXPECTED: Partial<Record<ImportField, string>> = {
   quantity: 'a number of shares such as 12.5',
   price: 'a price such as 189.22',
@@ -35,6 +39,22 @@ const EXPECTED: Partial<Record<ImportField, string>> = {
   amount: 'an amount such as -694.48',
   balance: 'a balance such as 1,234.56',
 };
+
+// Market identifier codes (ISO 10383) and the suffix Yahoo gives their listings.
+const MARKET_SUFFIX: Record<string, string> = {
+  xams: '.AS', xlon: '.L', xetr: '.DE', xfra: '.F', xpar: '.PA', xbru: '.BR', xmil: '.MI', xmad: '.MC', xswx: '.SW', xvtx: '.SW',
+  xsto: '.ST', xcse: '.CO', xosl: '.OL', xhel: '.HE', xwbo: '.VI', xlis: '.LS', xdub: '.IR', xtse: '.TO', xtsx: '.V', xasx: '.AX',
+  xhkg: '.HK', xtks: '.T', xnas: '', xnys: '', arcx: '', bats: '', xase: '', xnms: '', xngs: '',
+};
+
+/** "VWRL:xams" → "VWRL.AS", "AAPL:xnas" → "AAPL"; an unknown market keeps the ticker alone. */
+function withMarket(text: string): string {
+  const at = text.lastIndexOf(':');
+  const market = text.slice(at + 1).toLowerCase();
+  const ticker = text.slice(0, at).trim();
+  if (!ticker || !/^[a-z0-9]{2,5}$/.test(market)) return text;
+  return ticker + (MARKET_SUFFIX[market] ?? '');
+}
 
 /** Tells whether a data row is a footer, total or disclaimer line rather than data. */
 export function isFooterRow(cells: readonly string[], headerWidth: number): boolean {
@@ -54,7 +74,6 @@ const NUMBER_FIELDS = ['quantity', 'price', 'marketValue', 'costBasis', 'amount'
 // "Sell Short", "Short Sale", "Buy to Cover", "YOU SOLD SHORT SALE": the file says the position is a short.
 const SHORT_ACTION = /\bshort\b|\bto cover\b|\bcover short\b/i;
 const NO_DESCRIPTION = /^(-+|n\/a|none)$/i;
-const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 /** The trimmed text of a cell, or '' for an unmapped column (-1) or a short row. */
 function textAt(cells: readonly string[], index: number): string {
@@ -75,7 +94,6 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
   const [symbolAt, isinAt, descriptionAt, currencyAt, priceCurrencyAt, accountAt, accountNumberAt, dateAt, securityTypeAt] = (
     ['symbol', 'isin', 'description', 'currency', 'priceCurrency', 'account', 'accountNumber', 'date', 'securityType'] as const
   ).map(at);
-  const hasIsinColumn = columns.isin !== undefined;
   const order = ctx.preset.dateOrder ?? dateOrder;
   const [quantityAt, priceAt, marketValueAt, costBasisAt, amountAt, balanceAt] = numberAt;
   /** The number in a column: null for a blank cell or an unmapped column, undefined when the cell cannot be read. */
@@ -99,17 +117,41 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     if (amount === undefined) return unreadable(cells, 4);
     const balance = numberIn(cells, balanceAt);
     if (balance === undefined) return unreadable(cells, 5);
-    const rawDescription = textAt(cells, descriptionAt).slice(0, 200);
+    // The first line only: Robinhood's "Apple\nCUSIP: 037833100".
+    const descriptionCell = textAt(cells, descriptionAt);
+    const rawDescription = (descriptionCell.includes('\n') ? descriptionCell.split('\n')[0].trim() : descriptionCell).slice(0, 200);
     const description = NO_DESCRIPTION.test(rawDescription) ? '' : rawDescription;
     const symbolCell = textAt(cells, symbolAt);
     let symbol = symbolCell.endsWith('*') ? symbolCell.replace(/\*+$/, '').trim() : symbolCell;
-    let isin = textAt(cells, isinAt).toUpperCase() || null;
-    if (!isin && !hasIsinColumn && symbol.length === 12 && ISIN.test(symbol.toUpperCase())) isin = symbol.toUpperCase();
-    if (isin && !ISIN.test(isin)) isin = null;
+    const isinCell = textAt(cells, isinAt);
+    // A code in the ISIN column is taken as written; inside other text only a code whose check digit agrees is an ISIN.
+    let isin = isinCell ? (ISIN_SHAPE.test(isinCell.toUpperCase()) ? isinCell.toUpperCase() : isinIn(isinCell)) : null;
+    let name = description;
+    // "Fund / ISIN" cells: the name is what is left around the ISIN.
+    if (isin && !name && isinCell.length > 12) name = isinCell.replace(new RegExp(isin, 'i'), '').replace(NAME_TRIM, '').slice(0, 200);
+    // "VWRL:xams": the ticker and its market (an ISO 10383 code), as Yahoo writes it ("VWRL.AS").
+    if (symbol.includes(':')) symbol = withMarket(symbol);
+    // "AMD/USD": the symbol and the currency it is quoted in.
+    const pair = symbol.includes('/') ? splitPair(symbol) : null;
+    if (pair) symbol = pair.symbol;
+    // An ISIN inside the symbol cell ("US0378331005", "Vanguard FTSE All-World / IE00BK5BQT80"): the ISIN, and a name.
+    const isinInSymbol = !pair && symbol.length >= 12 ? isinIn(symbol) : null;
+    if (isinInSymbol) {
+      isin = isin ?? isinInSymbol;
+      const rest = symbol.toUpperCase().replace(isinInSymbol, '').replace(/^[\s/|,;:()-]+|[\s/|,;:()-]+$/g, '');
+      if (/^[A-Z0-9.-]{1,10}$/.test(rest)) symbol = rest;
+      else {
+        symbol = '';
+        if (!name) name = symbolCell.replace(new RegExp(isinInSymbol, 'i'), '').replace(NAME_TRIM, '').slice(0, 200);
+      }
+    }
+    // No symbol at all: an ISIN named in the description ("ISHARES CORE MSCI WORLD (IE00B4L5Y983)").
+    if (!symbol && !isin && description) isin = isinIn(description);
     const isCash = CASH_TEXT.test(symbol) || CASH_TEXT.test(description) || symbolCell.endsWith('**');
-    if (!symbol && isin) symbol = ctx.resolveIsin?.(isin) ?? isin;
-    const currencyCell = textAt(cells, currencyAt).toUpperCase();
-    const priceCurrencyCell = textAt(cells, priceCurrencyAt).toUpperCase();
+    // Rows known only by ISIN take the ticker the security master gives it, and keep the ISIN otherwise.
+    if (isin && (!symbol || symbol.toUpperCase() === isin)) symbol = ctx.resolveIsin?.(isin) ?? isin;
+    const currencyCell = currencyCode(textAt(cells, currencyAt));
+    const priceCurrencyCell = currencyCode(textAt(cells, priceCurrencyAt));
     const accountName = textAt(cells, accountAt);
     const accountNumber = textAt(cells, accountNumberAt);
     const account = (accountName && accountNumber ? `${accountName} (${accountNumber})` : accountName || accountNumber) || ctx.account;
@@ -120,13 +162,13 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       account: account.slice(0, 200),
       symbol,
       isin,
-      name: description,
+      name,
       quantity,
       price,
       marketValue,
       costBasis,
-      currency: CURRENCY_CODE.test(currencyCell) ? currencyCell : ctx.currency,
-      priceCurrency: CURRENCY_CODE.test(priceCurrencyCell) ? priceCurrencyCell : null,
+      currency: currencyCell ?? pair?.currency ?? ctx.currency,
+      priceCurrency: priceCurrencyCell ?? (pair && currencyCell && pair.currency !== currencyCell ? pair.currency : null),
       date,
       txClass: null,
       amount,
@@ -139,7 +181,7 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       return { kind: 'invalid', column: colName('date'), reason: `expected a date such as 10/14/2024 or 2024-10-14, found "${dateText.slice(0, 40)}"` };
     }
     if (ctx.kind === 'positions') return finishPosition(record, colName);
-    return finishTransaction(record, ctx, (f) => textAt(cells, at(f)), colName);
+    return finishTransaction(record, ctx, (f) => textAt(cells, at(f)), colName, cells);
   };
 }
 
@@ -170,21 +212,58 @@ function finishPosition(record: ImportRecord, colName: (f: ImportField) => strin
   return { kind: 'record', record };
 }
 
-function finishTransaction(record: ImportRecord, ctx: RowContext, cell: (f: ImportField) => string, colName: (f: ImportField) => string): RowReading {
+/** A trade written out in a text cell of the row ("Buy 12 @ 41.50 USD"): the description and action first, then any cell. */
+function tradeInRow(record: ImportRecord, actionText: string, cells: readonly string[], ctx: RowContext): TradeText | null {
+  for (const text of [record.name, actionText, ...cells]) {
+    if (!text.includes('@') && !/\s(at|à)\s/i.test(text)) continue;
+    const trade = readTradeText(text, ctx.mapping.decimal);
+    if (trade) return trade;
+  }
+  return null;
+}
+
+/** The class a short word in an unmapped cell gives ("Dividend", "Custody Fee"), when the action column's text gives none. */
+function classifyOtherCell(cells: readonly string[], ctx: RowContext): TxClass | null {
+  const mapped = new Set(Object.values(ctx.mapping.columns));
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i].trim();
+    if (mapped.has(i) || cell.length < 3 || cell.length > 30 || /\d/.test(cell)) continue;
+    const found = classifyAction(cell);
+    if (found && found !== 'ignore' && found !== 'shares') return found;
+  }
+  return null;
+}
+
+function finishTransaction(
+  record: ImportRecord, ctx: RowContext, cell: (f: ImportField) => string, colName: (f: ImportField) => string, cells: readonly string[],
+): RowReading {
   const actionText = cell('action') || cell('side');
   const sideText = cell('side');
   const patch = ctx.preset.patchRow?.(record.name, actionText);
-  const txClass = patch?.txClass ?? ctx.preset.classify?.(actionText) ?? classifyAction(actionText) ?? classifyAction(sideText);
+  let txClass = patch?.txClass ?? ctx.preset.classify?.(actionText) ?? classifyAction(actionText) ?? classifyAction(sideText);
+  // "Trade" with "Buy 12 @ 41.50 USD" in a text column, or "Open Position" with the quantity only in a comment.
+  const needsText = txClass === null || (movesShares(txClass) && txClass !== 'split' && record.quantity === null && patch?.quantity === undefined);
+  const trade = needsText && !patch ? tradeInRow(record, actionText, cells, ctx) : null;
+  if (txClass === null && trade?.side) txClass = trade.side;
+  // "Corporate action" with "Dividend" in another short cell (Saxo's Event column): that cell says what happened.
+  if (txClass === null) txClass = classifyOtherCell(cells, ctx);
   if (txClass === null) {
     if (!actionText) return { kind: 'invalid', column: colName('action'), reason: 'expected an action such as Buy or Sell, found nothing' };
+    // An action not known that still moves money is listed with its amount, never dropped as if it moved none.
+    if (record.amount) return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" is not one Aftershock knows, so its amount ${record.amount} ${record.currency} was not applied to cash` };
     return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" does not change holdings or cash` };
   }
   if (txClass === 'ignore') return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" moves no shares or cash of yours (an internal transfer or a statement line)` };
   const r: ImportRecord = {
-    ...record, txClass, quantity: patch?.quantity ?? record.quantity, price: patch?.price ?? record.price,
+    ...record, txClass, quantity: patch?.quantity ?? record.quantity ?? trade?.quantity ?? null, price: patch?.price ?? record.price ?? trade?.price ?? null,
     isShortMarked: (txClass === 'sell' || txClass === 'buy') && SHORT_ACTION.test(actionText),
   };
+  // The trade text is no name for the holding ("Buy 12 @ 41.50 USD").
+  if (trade && r.name.includes('@')) r.name = '';
+  // No price column, but the trade's amount and quantity (eToro's "Amount" and "Units"): the price is their ratio.
+  if (r.price === null && (txClass === 'buy' || txClass === 'sell') && r.amount !== null && r.quantity) r.price = Math.abs(r.amount / r.quantity);
   if (patch?.priceCurrency) r.priceCurrency = patch.priceCurrency;
+  else if (trade?.currency && trade.currency !== r.currency && !r.priceCurrency) r.priceCurrency = trade.currency;
   if (r.amount !== null && ctx.preset.hasUnsignedAmounts) r.amount = signAmount(txClass, r.amount);
   if (movesShares(txClass)) {
     if (!r.symbol && !r.name && ctx.preset.skipsUnnamedTrades) return { kind: 'skipped', reason: 'a currency conversion (no security named)' };

@@ -1,22 +1,149 @@
-import { movesShares } from './actions';
-import { guessDateOrder } from './dates';
+import { movesShares, signAmount } from './actions';
+import { guessDateOrder, parseDate } from './dates';
+import { currencyCode, isCurrencyCell, isIsin, isinIn, splitPair } from './identifiers';
 import { derivePositions } from './derive';
 import { findBlocks, hashText, type Block } from './layout';
-import { normaliseHeader } from './headers';
-import { guessDecimalStyle } from './numbers';
+import { headerLanguage, headerNames, normaliseHeader } from './headers';
+import { guessDecimalStyle, readNumber } from './numbers';
 import { isFooterRow, rowReader, type RowContext } from './normalise';
 import { detectPreset, findPreset, presetColumns, type Preset } from './presets';
 import { stripBom } from './decode';
 import { isBlankRow, parseTable } from './table';
 import { positionFindings } from './findings';
+import { IMPORT_FIELDS } from './types';
 import type {
-  ColumnMapping, HistoryShortfall, ImportFindingDraft, ImportKind, ImportPosition, ImportRecord, PipelineOptions, PipelineResult, RowOutcome,
+  ColumnMapping, HistoryShortfall, ImportField, ImportFindingDraft, ImportKind, ImportPosition, ImportRecord, ImportRefusal, ImportRefusalCode,
+  PipelineOptions, PipelineResult, RowOutcome,
 } from './types';
 import { summarise, toPosition } from './summary';
 
-function refuse(fileName: string, message: string, detail?: string, row?: number, column?: string): PipelineResult {
+type RefusalExtra = Omit<Partial<ImportRefusal>, 'code' | 'message'>;
+
+function refuse(fileName: string, code: ImportRefusalCode, message: string, extra: RefusalExtra = {}): PipelineResult {
+  const { row, column } = extra;
   const where = row === undefined ? fileName : `${fileName}, row ${row}${column ? `, column "${column}"` : ''}`;
-  return { ok: false, refusal: { message: `${where}: ${message}`, detail, row, column } };
+  return { ok: false, refusal: { code, message: `${where}: ${message}`, ...extra } };
+}
+
+/** A header cell as the user types it after --map: quoted when it holds spaces or shell characters. */
+function quoted(cell: string): string {
+  return /^[\p{L}\p{N}._-]+$/u.test(cell) ? cell : `"${cell.replace(/"/g, '\\"')}"`;
+}
+
+const FIELD_WORDS: Partial<Record<ImportField, string>> = {
+  symbol: 'the symbol (a ticker or an ISIN)', quantity: 'the quantity', price: 'the price', marketValue: 'the market value',
+  action: 'the action (Buy, Sell, Dividend…)', date: 'the date',
+};
+
+/** How well a column's sample cells fit a field: the share of filled cells that read as that field's values. */
+function fitOf(field: ImportField, cells: readonly string[], decimal: ColumnMapping['decimal'], dateOrder: ColumnMapping['dateOrder']): number {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  if (filled.length === 0) return 0;
+  const fits = (test: (c: string) => boolean) => filled.filter(test).length / filled.length;
+  if (field === 'quantity' || field === 'price' || field === 'marketValue' || field === 'amount') {
+    return fits((c) => { const n = readNumber(c, decimal); return n !== undefined && n !== null; });
+  }
+  if (field === 'date') return fits((c) => parseDate(c, dateOrder) !== null);
+  if (field === 'symbol') return fits((c) => /^[A-Z0-9.-]{1,12}$/.test(c) || splitPair(c) !== null || isinIn(c) !== null);
+  if (field === 'action') return fits((c) => /^[\p{L} ./-]{2,40}$/u.test(c)) * (new Set(filled).size <= Math.max(12, filled.length / 3) ? 1 : 0);
+  return 0;
+}
+
+/** Unmapped columns whose cells fit a field, best first: the names to put after --map. */
+function candidates(field: ImportField, header: readonly string[], mapping: ColumnMapping, sample: readonly string[][]): string[] {
+  const used = new Set(Object.values(mapping.columns));
+  return header
+    .map((name, i) => ({ name, i, fit: used.has(i) || !name ? 0 : fitOf(field, sample.map((r) => r[i] ?? ''), mapping.decimal, mapping.dateOrder) }))
+    .filter((c) => c.fit >= 0.6)
+    .sort((a, b) => b.fit - a.fit || a.i - b.i)
+    .slice(0, 3)
+    .map((c) => c.name);
+}
+
+/**
+ * Columns found by their values where no header name says what they hold (generic layout only): ISINs in a column
+ * or inside names ("Fund / IE00BK5BQT80"), symbols written with their currency ("AMD/USD").
+ */
+function inferColumns(columns: Partial<Record<ImportField, number>>, header: readonly string[], sample: readonly string[][]): void {
+  const share = (i: number, test: (c: string) => boolean) => {
+    const filled = sample.map((r) => (r[i] ?? '').trim()).filter((c) => c !== '');
+    return filled.length === 0 ? 0 : filled.filter(test).length / filled.length;
+  };
+  if (!sample.some((r) => !isBlankRow(r))) return;
+  // A number column of currency codes ("Lokale waarde": USD) names the currency; the amount is in the unnamed column after it.
+  for (const field of ['marketValue', 'amount', 'price', 'costBasis'] as const) {
+    const i = columns[field];
+    if (i === undefined || share(i, isCurrencyCell) < 0.8) continue;
+    if (columns.currency === undefined) columns.currency = i;
+    const isNextFree = header[i + 1] !== undefined && header[i + 1].trim() === '' && !Object.values(columns).includes(i + 1);
+    if (isNextFree) columns[field] = i + 1;
+    else delete columns[field];
+  }
+  // Several currency columns (Nordnet: one after each amount): the one right after the amount is the cash's currency.
+  if (columns.currency !== undefined && columns.amount !== undefined) {
+    const name = normaliseHeader(header[columns.currency]);
+    if (normaliseHeader(header[columns.amount + 1] ?? '') === name && columns.currency !== columns.amount + 1) columns.currency = columns.amount + 1;
+  }
+  // Number columns whose cells are mostly not numbers ("Value Date": 02-Apr-2025) are not that number; dates are the date.
+  for (const field of ['quantity', 'price', 'marketValue', 'costBasis', 'amount', 'fees', 'balance'] as const) {
+    const i = columns[field];
+    if (i === undefined) continue;
+    // Blank markers ("-", "n/a") are no evidence either way.
+    if (share(i, (c) => readNumber(c, '.') !== undefined || parseDate(c, 'DMY') === null) >= 0.5) continue;
+    delete columns[field];
+    if (columns.date === undefined && share(i, (c) => parseDate(c, 'DMY') !== null) >= 0.8) columns.date = i;
+  }
+  // Text columns that hold currency codes ("Devise du compte": CAN, "Instrumentvaluta": SEK) name the currency, not the account or symbol.
+  for (const field of ['account', 'symbol'] as const) {
+    const i = columns[field];
+    if (i === undefined || share(i, isCurrencyCell) < 0.8) continue;
+    delete columns[field];
+    if (columns.currency === undefined) columns.currency = i;
+  }
+  // A symbol column of names ("Instrument": Vanguard FTSE All-World UCITS ETF) gives way to one of tickers ("Instrument Symbol").
+  const isTicker = (c: string) => /^[A-Za-z0-9.:-]{1,16}( [A-Z])?$/.test(c) || splitPair(c) !== null;
+  if (columns.symbol !== undefined && share(columns.symbol, isTicker) < 0.5) {
+    const used = new Set(Object.values(columns));
+    const better = header.findIndex((h, i) => !used.has(i) && /symbol|ticker|symbool|symbole|simbolo|kortnamn/.test(normaliseHeader(h)) && share(i, isTicker) >= 0.8);
+    if (better >= 0) {
+      // The names are the holdings' names, better than whatever else was taken for them ("Exchange Description").
+      columns.description = columns.symbol;
+      columns.symbol = better;
+    }
+  }
+  // A date column mostly empty or "-" (Disnat's trade date) gives way to one that is always filled (the settlement date).
+  if (columns.date !== undefined && share(columns.date, (c) => parseDate(c, 'DMY') !== null || parseDate(c, 'MDY') !== null) < 0.9) {
+    const used = new Set(Object.values(columns));
+    const filled = (i: number) => sample.filter((r) => (r[i] ?? '').trim() !== '').length;
+    const better = header.findIndex((h, i) => !used.has(i) && filled(i) >= filled(columns.date!) && share(i, (c) => parseDate(c, 'DMY') !== null || parseDate(c, 'MDY') !== null) >= 0.9 && sample.length > 0);
+    if (better >= 0 && share(columns.date, (c) => parseDate(c, 'DMY') !== null) < share(better, (c) => parseDate(c, 'DMY') !== null)) columns.date = better;
+  }
+  // In a history the value column is the amount of each row ("Waarde (netto)", "Value").
+  if (columns.action !== undefined && columns.date !== undefined && columns.amount === undefined && columns.marketValue !== undefined) {
+    columns.amount = columns.marketValue;
+    delete columns.marketValue;
+  }
+  // A WKN or Valor number is no ticker: with an ISIN column, the ISIN names the holding.
+  if (columns.symbol !== undefined && columns.isin !== undefined && /^(wkn|valor|valoren|valorennummer)$/.test(normaliseHeader(header[columns.symbol]))) delete columns.symbol;
+  if (columns.symbol !== undefined || columns.isin !== undefined) return;
+  const used = new Set(Object.entries(columns).filter(([f]) => f !== 'description').map(([, i]) => i));
+  for (let i = 0; i < header.length; i++) {
+    if (used.has(i)) continue;
+    if (share(i, (c) => splitPair(c) !== null) >= 0.5) {
+      columns.symbol = i;
+      if (columns.description === i) delete columns.description;
+      return;
+    }
+  }
+  for (let i = 0; i < header.length; i++) {
+    if (used.has(i)) continue;
+    if (share(i, (c) => isinIn(c) !== null) >= 0.5) {
+      // A column of bare ISINs is the ISIN; a name with the ISIN inside is read as the symbol cell, which yields both.
+      if (share(i, (c) => isIsin(c.toUpperCase())) >= 0.5) columns.isin = i;
+      else columns.symbol = i;
+      return;
+    }
+  }
 }
 
 function looksBinary(text: string): boolean {
@@ -32,65 +159,146 @@ function looksBinary(text: string): boolean {
 function guessMapping(preset: Preset, block: Block, rows: readonly string[][]): ColumnMapping {
   const columns = presetColumns(preset, block.header);
   const sample = rows.slice(block.headerIndex + 1, Math.min(block.end, block.headerIndex + 200));
+  if (preset.id === 'generic') inferColumns(columns, block.header, sample);
   const numberCells = sample.flatMap((r) =>
     (['quantity', 'price', 'marketValue', 'amount'] as const).map((f) => (columns[f] === undefined ? '' : (r[columns[f]] ?? ''))),
   );
+  // Trade text ("Koop 1,5 @ 97,38 EUR") tells the decimal mark when no number column does.
+  const textCells = columns.quantity === undefined && columns.description !== undefined
+    ? sample.flatMap((r) => (r[columns.description!] ?? '').match(/\d+[.,]\d+/g) ?? []) : [];
   const dates = columns.date === undefined ? [] : sample.map((r) => r[columns.date!] ?? '');
   return {
     columns,
     dateOrder: preset.dateOrder ?? guessDateOrder(dates),
-    decimal: preset.decimal ?? guessDecimalStyle(numberCells),
+    decimal: preset.decimal ?? guessDecimalStyle([...numberCells, ...textCells]),
   };
+}
+
+/** The column a --map value names: a header cell (case and accents ignored) or a 1-based column number. */
+function columnNamed(header: readonly string[], text: string): number | undefined {
+  const wanted = normaliseHeader(text);
+  const exact = header.findIndex((cell) => headerNames(cell)[0] === wanted);
+  if (exact >= 0) return exact;
+  if (/^\d{1,3}$/.test(text.trim())) {
+    const n = Number(text.trim());
+    return n >= 1 && n <= header.length ? n - 1 : undefined;
+  }
+  return undefined;
+}
+
+/** The guessed mapping with the user's --map columns, --locale decimal mark and date order over it, or a refusal. */
+function withChoices(mapping: ColumnMapping, header: readonly string[], options: PipelineOptions, headerRow: number): ColumnMapping | PipelineResult {
+  const columns = { ...mapping.columns };
+  for (const [field, text] of Object.entries(options.columns ?? {}) as [ImportField, string][]) {
+    if (!(IMPORT_FIELDS as readonly string[]).includes(field)) {
+      return refuse(options.fileName, 'unknown-column', `"${field}" is not a field a column can be mapped to; use one of ${IMPORT_FIELDS.join(', ')}.`);
+    }
+    if (text.trim() === '' || text.trim() === '-') { delete columns[field]; continue; }
+    const index = columnNamed(header, text);
+    if (index === undefined) {
+      return refuse(options.fileName, 'unknown-column', `--map ${field}=${quoted(text)} names no column of the header on row ${headerRow}; its columns are ${header.filter(Boolean).map((h) => `"${h}"`).join(', ')} (or give a column number, 1 to ${header.length}).`, { header: [...header] });
+    }
+    // A column chosen by hand feeds that field only.
+    for (const [other, i] of Object.entries(columns)) if (i === index && other !== field) delete columns[other as ImportField];
+    columns[field] = index;
+  }
+  return { columns, decimal: options.decimal ?? mapping.decimal, dateOrder: options.dateOrder ?? mapping.dateOrder };
 }
 
 function kindOf(preset: Preset, mapping: ColumnMapping): ImportKind {
   if (preset.id !== 'generic') return preset.kind;
-  return mapping.columns.action !== undefined && mapping.columns.date !== undefined ? 'transactions' : 'positions';
+  const c = mapping.columns;
+  return (c.action !== undefined || c.side !== undefined) && c.date !== undefined ? 'transactions' : 'positions';
 }
 
-function missingColumn(kind: ImportKind, mapping: ColumnMapping): string | null {
+/** The first field the kind of file needs and the mapping lacks, or null. */
+function missingField(kind: ImportKind, mapping: ColumnMapping): ImportField | null {
   const c = mapping.columns;
-  if (c.symbol === undefined && c.isin === undefined) return 'no column for the symbol (expected a header such as Symbol, Ticker, Code or ISIN)';
-  if (kind === 'positions' && c.quantity === undefined && c.marketValue === undefined) {
-    return 'no column for the quantity (expected a header such as Quantity, Shares or Units)';
-  }
-  if (kind === 'positions' && c.price === undefined && c.marketValue === undefined) {
-    return 'no column for the price or market value (expected a header such as Price, Market Value or Current Value)';
-  }
-  if (kind === 'transactions' && c.action === undefined) return 'no column for the action (expected a header such as Action or Type)';
-  if (kind === 'transactions' && c.date === undefined) return 'no column for the date (expected a header such as Date or Trade Date)';
+  if (c.symbol === undefined && c.isin === undefined) return 'symbol';
+  if (kind === 'positions' && c.quantity === undefined && c.marketValue === undefined) return 'quantity';
+  if (kind === 'positions' && c.price === undefined && c.marketValue === undefined) return 'price';
+  if (kind === 'transactions' && c.action === undefined && c.side === undefined) return 'action';
+  if (kind === 'transactions' && c.date === undefined) return 'date';
   return null;
+}
+
+const EXPECTED_NAMES: Partial<Record<ImportField, string>> = {
+  symbol: 'Symbol, Ticker, ISIN, WKN, Kortnamn, Symbole or Symbool',
+  quantity: 'Quantity, Shares, Units, Antal, Anzahl, Stück, Quantité or Aantal',
+  price: 'Price, Market Value, Kurs, Koers, Cours or Prezzo',
+  action: 'Action, Type, Transaktionstyp, Transaktionsart, Opération or Omschrijving',
+  date: 'Date, Trade Date, Datum, Affärsdag, Fecha or Data',
+};
+
+/** The refusal for a header that lacks a column: what the header is, what is missing, and the --map to try. */
+function missingRefusal(field: ImportField, kind: ImportKind, block: Block, mapping: ColumnMapping, rows: readonly string[][], options: PipelineOptions, layoutKey: string): PipelineResult {
+  const sample = rows.slice(block.headerIndex + 1, Math.min(block.end, block.headerIndex + 200));
+  const language = headerLanguage(block.header);
+  const names = block.header.filter(Boolean);
+  const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? ', …' : '');
+  const found = candidates(field, block.header, mapping, sample);
+  const mapField = field === 'price' ? 'price' : field;
+  const suggestions = found.map((name) => `--map ${mapField}=${quoted(name)}`);
+  const guess = found.length ? ` ${found.map((n) => `"${n}"`).join(' or ')}? Choose it with ${suggestions[0]}` : ` Choose it with --map ${mapField}=COLUMN (one of the names above)`;
+  const message =
+    `line ${block.headerIndex + 1} is a header${language === 'English' ? '' : ` in ${language}`} (${shown}), but no column holds ${FIELD_WORDS[field]} (expected a name such as ${EXPECTED_NAMES[field]}).` +
+    `${guess}, or choose the columns by hand in the app.`;
+  return refuse(options.fileName, 'missing-column', message, { header: [...block.header], layoutKey, suggestions });
+}
+
+/** The currency most rows name in a column, or undefined. */
+function mainCurrency(sample: readonly string[][], column: number | undefined): string | undefined {
+  if (column === undefined) return undefined;
+  const counts = new Map<string, number>();
+  for (const row of sample) {
+    const code = currencyCode(row[column] ?? '');
+    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /** Runs parse → detect → normalise → validate on a file's text and returns the preview, or a refusal. */
 export function buildPreview(rawText: string, options: PipelineOptions): PipelineResult {
   const { fileName } = options;
   const text = stripBom(rawText);
-  if (text.trim() === '') return refuse(fileName, 'the file is empty; export the holdings again and pick the CSV file.');
-  if (looksBinary(text)) return refuse(fileName, 'this is not a text CSV file (it contains binary data); pick the CSV export from your broker.');
+  if (text.trim() === '') return refuse(fileName, 'empty', 'the file is empty; export the holdings again and pick the CSV file.');
+  if (looksBinary(text)) return refuse(fileName, 'binary', 'this is not a text CSV file (it contains binary data); pick the CSV export from your broker.');
   const table = parseTable(text);
   let blocks = findBlocks(table.rows);
+  const hasOwnMapping = Boolean(options.mapping || (options.columns && Object.keys(options.columns).length));
   if (blocks.length === 0) {
     // No recognisable header: with a user's mapping the first line is the header; without, say so.
     const headerIndex = table.rows.findIndex((r) => !isBlankRow(r));
     // Only empty cells (a line of "" or separators): nothing to read.
-    if (headerIndex === -1) return refuse(fileName, 'the file has no values, only empty cells; export the holdings again and pick the CSV file.');
+    if (headerIndex === -1) return refuse(fileName, 'empty', 'the file has no values, only empty cells; export the holdings again and pick the CSV file.');
     const header = table.rows[headerIndex].map((c) => c.trim());
     const layoutKey = `generic:${hashText(header.map(normaliseHeader).join('|'))}`;
-    if (!options.mapping) {
-      const result = refuse(fileName, 'no header line was found in the first 40 lines; expected column names such as Symbol, Quantity and Price. Choose the columns by hand or pick another file.');
-      return result.ok ? result : { ok: false, refusal: { ...result.refusal, layoutKey, header } };
+    if (!hasOwnMapping) {
+      const cells = header.filter(Boolean);
+      const shown = cells.slice(0, 6).map((c) => `"${c.slice(0, 30)}"`).join(', ') + (cells.length > 6 ? ', …' : '');
+      const isNumeric = cells.some((c) => readNumber(c, '.') !== undefined && readNumber(c, '.') !== null);
+      const first = cells[0] ?? 'COLUMN';
+      const suggestions = isNumeric || cells.length < 2 ? [] : [`--map symbol=${quoted(first)} --map quantity=${quoted(cells[1] ?? 'COLUMN')} --map price=${quoted(cells[2] ?? 'COLUMN')}`];
+      const message = cells.length < 2
+        ? `no header line was found in the first 40 lines, and line ${headerIndex + 1} (${shown}) is not a table of columns; pick the CSV export from your broker.`
+        : isNumeric
+        ? `no header line was found in the first 40 lines: line ${headerIndex + 1} holds values (${shown}), not column names. Export the file again with its header line, or add one such as Symbol,Quantity,Price.`
+        : `no header line was found in the first 40 lines: line ${headerIndex + 1} (${shown}) names no column Aftershock knows, in any of the languages it reads. If it is the header, choose the columns with ${suggestions[0]} (names from line ${headerIndex + 1}), or by hand in the app; otherwise pick another file.`;
+      return refuse(fileName, 'no-header', message, { layoutKey, header, suggestions });
     }
     blocks = [{ headerIndex, header, end: table.rows.length, title: '' }];
   }
   const first = blocks[0];
   const forced = options.format && options.format !== 'auto' ? findPreset(options.format) : undefined;
-  if (options.format && options.format !== 'auto' && !forced) return refuse(fileName, `"${options.format}" is not a known format.`);
+  if (options.format && options.format !== 'auto' && !forced) return refuse(fileName, 'unknown-format', `"${options.format}" is not a known format.`);
   const preset = forced ?? detectPreset(first.header, first.title);
-  const mapping = options.mapping ?? guessMapping(preset, first, table.rows);
+  const layoutKey = `${preset.id}:${hashText(first.header.map(normaliseHeader).join('|'))}`;
+  const chosen = withChoices(options.mapping ?? guessMapping(preset, first, table.rows), first.header, options, first.headerIndex + 1);
+  if ('ok' in chosen) return chosen;
+  const mapping = chosen;
   const kind = kindOf(preset, mapping);
-  const missing = missingColumn(kind, mapping);
-  if (missing) return refuse(fileName, `${missing} in the header on row ${first.headerIndex + 1}; choose the columns by hand.`);
+  const missing = missingField(kind, mapping);
+  if (missing) return missingRefusal(missing, kind, first, mapping, table.rows, options, layoutKey);
 
   const rows: RowOutcome[] = [];
   // A snapshot's rows become positions as they are read; a history's records are kept to derive them.
@@ -104,6 +312,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   let omittedRows = 0;
   const defaultAccount = options.defaultAccount ?? preset.defaultAccount ?? 'Imported';
   let lastAccount = defaultAccount;
+  // A row with an empty currency cell is in the file's usual currency, not in USD by default.
+  const fileCurrency = mainCurrency(table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500)), mapping.columns.currency);
   for (let i = 0; i < first.headerIndex; i++) if (!isBlankRow(table.rows[i])) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
   blocks.forEach((block, k) => {
     const isOwn = k === 0 || (preset.id !== 'generic' && detectPreset(block.header, block.title).id === preset.id);
@@ -111,9 +321,9 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     const titled = preset.readTitle?.(block.title) ?? {};
     if (titled.account) lastAccount = titled.account;
     const ctx: RowContext = {
-      preset, kind, header: block.header, account: titled.account ?? lastAccount, currency: options.defaultCurrency ?? 'USD',
+      preset, kind, header: block.header, account: titled.account ?? lastAccount, currency: options.defaultCurrency ?? fileCurrency ?? 'USD',
       asOf: titled.asOf ?? null, resolveIsin: options.resolveIsin,
-      mapping: k === 0 || options.mapping ? mapping : guessMapping(preset, block, table.rows),
+      mapping: k === 0 || hasOwnMapping ? mapping : guessMapping(preset, block, table.rows),
     };
     const readRow = rowReader(ctx);
     for (let i = block.headerIndex + 1; i < block.end; i++) {
@@ -141,15 +351,38 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   });
   const firstInvalid = rows.find((r) => r.status === 'invalid');
   if (newCount === 0) {
-    if (firstInvalid) return refuse(fileName, `${firstInvalid.reason}. No row could be read, so nothing was imported.`, undefined, firstInvalid.row, firstInvalid.column);
-    return refuse(fileName, `no data rows were found under the header on row ${first.headerIndex + 1}.`);
+    if (firstInvalid) {
+      const field = (Object.entries(mapping.columns) as [ImportField, number][]).find(([, i]) => first.header[i] === firstInvalid.column)?.[0];
+      const sample = table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 200));
+      const others = field ? candidates(field, first.header, mapping, sample) : [];
+      const hint = !field ? '' : others.length
+        ? ` If ${others.map((o) => `"${o}"`).join(' or ')} holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=${quoted(others[0])}.`
+        : ` If another column holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=COLUMN.`;
+      return refuse(fileName, 'unreadable-rows', `${firstInvalid.reason}. No row could be read, so nothing was imported.${hint}`, {
+        row: firstInvalid.row, column: firstInvalid.column, header: first.header, layoutKey,
+        suggestions: field ? others.map((o) => `--map ${field}=${quoted(o)}`) : [],
+      });
+    }
+    const skipped = rows.filter((r) => r.status === 'skipped' && r.row > first.headerIndex + 1);
+    const why = skipped.length ? ` ${skipped.length} line${skipped.length === 1 ? ' was' : 's were'} skipped, the first (row ${skipped[0].row}) because ${skipped[0].reason}.` : '';
+    return refuse(fileName, 'no-rows', `no data rows were found under the header on row ${first.headerIndex + 1}.${why}`, { header: first.header, layoutKey });
   }
   const warnings: string[] = [];
   let shortfalls: HistoryShortfall[] = [];
   const findings: ImportFindingDraft[] = [];
   if (kind === 'transactions') {
     if (!records.some((r) => r.txClass && movesShares(r.txClass))) {
-      return refuse(fileName, 'this history has no buys, sells or share transfers (only cash such as dividends or fees), so it cannot tell what you hold. Import a positions export or a full trade history instead.');
+      const actions = [...new Set(rows.filter((r) => r.status === 'skipped' && r.reason.startsWith('the action')).map((r) => /"(.*?)"/.exec(r.reason)?.[1] ?? ''))].filter(Boolean).slice(0, 5);
+      const unknown = actions.length ? ` Actions not understood: ${actions.map((a) => `"${a}"`).join(', ')}; if the trades are written in another column (such as "Buy 12 @ 41.50"), choose it with --map description=COLUMN.` : '';
+      return refuse(fileName, 'no-trades', `this history has no buys, sells or share transfers (only cash such as dividends or fees), so it cannot tell what you hold. Import a positions export or a full trade history instead.${unknown}`, { header: first.header, layoutKey });
+    }
+    // Amounts written without a sign ("Buy … 5,338.90"): the action gives it, or buys would count as cash coming in.
+    if (!preset.hasUnsignedAmounts && records.every((r) => r.amount === null || r.amount >= 0)) {
+      const outflows = records.filter((r) => r.amount !== null && r.amount > 0 && (r.txClass === 'buy' || r.txClass === 'withdrawal' || r.txClass === 'fee'));
+      if (outflows.length > 0) {
+        for (const r of records) if (r.amount !== null && r.txClass) r.amount = signAmount(r.txClass, r.amount);
+        warnings.push(`The file writes every amount without a sign; buys, fees and withdrawals were read as money out (${outflows.length} row${outflows.length === 1 ? '' : 's'}).`);
+      }
     }
     const derived = derivePositions(records, { hasNoCash: preset.hasNoCash, openings: options.openings });
     positions = derived.positions;
@@ -158,9 +391,20 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     findings.push(...derived.findings);
   }
   findings.push(...positionFindings(positions));
+  const isinOnly = [...new Set(positions.filter((p) => isIsin(p.symbol)).map((p) => p.symbol))];
+  if (isinOnly.length) {
+    warnings.push(
+      `${isinOnly.length === 1 ? '1 holding is' : `${isinOnly.length} holdings are`} known only by ISIN (${isinOnly.slice(0, 5).join(', ')}${isinOnly.length > 5 ? ', …' : ''}): ` +
+        'the security master has no ticker for them, so they stay unclassified (no sector, country or theme). Rename them to their tickers in Holdings to classify them.',
+    );
+  }
+  const assumed = options.defaultCurrency ?? 'USD';
+  if (mapping.columns.currency === undefined && !options.isCurrencyChosen && positions.some((p) => p.currency === assumed && p.assetClass !== 'cash')) {
+    const whose = options.defaultCurrency ? ` (the portfolio's currency)` : '';
+    warnings.push(`The file names no currency, so its amounts were taken as ${assumed}${whose}; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.`);
+  }
   // With holdings closed because the history starts mid-way, the preview stays: the user can enter opening quantities.
-  if (positions.length === 0 && shortfalls.length === 0) return refuse(fileName, 'the file was read, but every holding in it nets to zero shares, so there is nothing to import.');
-  const layoutKey = `${preset.id}:${hashText(first.header.map(normaliseHeader).join('|'))}`;
+  if (positions.length === 0 && shortfalls.length === 0) return refuse(fileName, 'nets-to-zero', 'the file was read, but every holding in it nets to zero shares, so there is nothing to import.');
   return {
     ok: true,
     preview: {

@@ -1,4 +1,5 @@
 import { GENERIC_ALIASES, headerNames, mapColumns } from './headers';
+import { readTradeText } from './trade-text';
 import type { DateOrder, DecimalStyle, ImportField, ImportKind, TxClass } from './types';
 
 /** What a preset may change on a row after the generic normalisation (DEGIRO's "Koop 1 @ 33,9 USD"). */
@@ -161,8 +162,10 @@ export const PRESETS: readonly Preset[] = [
       const m = DEGIRO_TRADE.exec(action);
       if (!m) return undefined;
       const isSell = /verkoop|sell|vente|venta|verkauf/i.test(m[1]);
-      const num = (s: string) => Number(s.replace(/\./g, '').replace(',', '.'));
-      return { txClass: isSell ? 'sell' : 'buy', quantity: num(m[2]), price: num(m[3]), priceCurrency: m[4] };
+      // The numbers' own marks decide ("Buy 12 @ 41.50 USD" in an English export is 41.50, not 4,150).
+      const trade = readTradeText(action, ',');
+      if (!trade) return undefined;
+      return { txClass: isSell ? 'sell' : 'buy', quantity: trade.quantity, price: trade.price, priceCurrency: trade.currency ?? m[4] };
     },
     defaultAccount: 'DEGIRO',
   },

@@ -176,13 +176,29 @@ export interface ImportPreview {
   omitted?: { rows: number; positions: number };
 }
 
+/** Why a file was refused, for programs (`import --json`) and for choosing what to offer. */
+export type ImportRefusalCode =
+  | 'empty'
+  | 'binary'
+  | 'no-header'
+  | 'missing-column'
+  | 'unknown-column'
+  | 'unknown-format'
+  | 'no-rows'
+  | 'unreadable-rows'
+  | 'no-trades'
+  | 'nets-to-zero';
+
 /** A file that cannot be imported, with a sentence for the user and the detail for developers. */
 export interface ImportRefusal {
+  code: ImportRefusalCode;
   message: string;
+  /** What to try, each a complete step with the file's own column names ("--map quantity=\"Antal\""). */
+  suggestions?: string[];
   detail?: string;
   row?: number;
   column?: string;
-  /** When no header was recognised: the layout key and first line, so a saved or hand-made mapping can be applied. */
+  /** The layout key and header line (the first line when none was recognised), so a saved or hand-made mapping can be applied. */
   layoutKey?: string;
   header?: string[];
 }
@@ -196,10 +212,21 @@ export interface PipelineOptions {
   format?: string;
   /** A user-fixed mapping that overrides the preset's. */
   mapping?: ColumnMapping;
+  /**
+   * Columns chosen by name over the guessed ones (`--map quantity=Antal`): a header cell as written (case and accents
+   * ignored) or a 1-based column number. With no header recognised, the first line is taken as the header.
+   */
+  columns?: Partial<Record<ImportField, string>>;
+  /** How numbers are written when the file leaves it open (`1,234`): overrides the guess. */
+  decimal?: DecimalStyle;
+  /** How dates are written when the file leaves it open (`03/04/2024`): overrides the guess. */
+  dateOrder?: DateOrder;
   /** Account name for files that do not name one. */
   defaultAccount?: string;
   /** Currency for files that do not state one. */
   defaultCurrency?: string;
+  /** The user chose defaultCurrency for this file (`--currency`): no note that the file names none. */
+  isCurrencyChosen?: boolean;
   /** Keep at most this many new rows in `rows` (counted in `omitted`); the default keeps every row. */
   newRowLimit?: number;
   /** Resolves an ISIN to a ticker through the security master; undefined keeps the ISIN. */

@@ -113,6 +113,13 @@ const importFile = {
       decimal: z.enum(['.', ',']),
     })
     .optional(),
+  /** Columns chosen by header name or 1-based number (`--map quantity=Antal`); an empty name unmaps the field. */
+  columns: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200)).optional(),
+  /** How numbers and dates are written when the file leaves it open (`--locale`). */
+  decimal: z.enum(['.', ',']).optional(),
+  dateOrder: z.enum(['MDY', 'DMY', 'YMD']).optional(),
+  /** The currency of a file that names none (`--currency EUR`), over the portfolio's. */
+  currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as EUR').optional(),
   /** Per holding a history sells more of than it shows bought (key: symbol or `account:symbol`): what to do with it. */
   openings: z
     .record(

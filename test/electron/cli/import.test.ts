@@ -55,7 +55,8 @@ describe('aftershock import', () => {
     const refused = run(['import', bad, '--portfolio', 'P', '--db', db]);
     expect(refused).toMatchObject({
       code: 1,
-      err: 'aftershock: bad.csv, row 3, column "Quantity": expected a number of shares such as 12.5, found "lots". 1 row cannot be read; fix the file or import without them.',
+      err: 'aftershock: bad.csv, row 3, column "Quantity": expected a number of shares such as 12.5, found "lots". 1 row cannot be read; fix the file or import without them.\n' +
+        `Try: aftershock import ${bad} --portfolio P --skip-invalid`,
     });
     expect(run(['import', bad, '--portfolio', 'P', '--db', db, '--skip-invalid']).code).toBe(0);
     expect(run(['import', path.join(dir, 'missing.csv'), '--portfolio', 'P', '--db', db]).err).toBe(

@@ -1,0 +1,61 @@
+/** Security identifiers and currency codes as brokers write them inside cells. */
+
+const ISIN_SHAPE = /\b[A-Z]{2}[A-Z0-9]{9}\d\b/g;
+
+/** Whether a 12-character code is an ISIN: two letters, nine letters or digits, and a check digit that agrees (Luhn). */
+export function isIsin(code: string): boolean {
+  if (!/^[A-Z]{2}[A-Z0-9]{9}\d$/.test(code)) return false;
+  let digits = '';
+  for (const c of code.slice(0, 11)) digits += c >= 'A' ? String(c.charCodeAt(0) - 55) : c;
+  let sum = 0;
+  // From the right, every second digit (starting with the last one of the body) is doubled.
+  for (let i = digits.length - 1, double = true; i >= 0; i--, double = !double) {
+    let d = Number(digits[i]);
+    if (double) d *= 2;
+    sum += d > 9 ? d - 9 : d;
+  }
+  return (10 - (sum % 10)) % 10 === Number(code[11]);
+}
+
+/** The first ISIN inside a cell ("iShares Core MSCI World / IE00B4L5Y983", "(IE00B4L5Y983)"), or null. */
+export function isinIn(text: string): string | null {
+  if (text.length < 12) return null;
+  for (const m of text.toUpperCase().matchAll(ISIN_SHAPE)) if (isIsin(m[0])) return m[0];
+  return null;
+}
+
+/** A symbol written with its quote currency, "AMD/USD" or "BTC/EUR": the symbol and the currency, or null. */
+export function splitPair(text: string): { symbol: string; currency: string } | null {
+  const m = /^([A-Za-z0-9.-]{1,12})\s*\/\s*([A-Z]{3})$/.exec(text);
+  return m ? { symbol: m[1], currency: m[2] } : null;
+}
+
+// Other ways brokers write a currency: "CAN" and "C$" for CAD, "€" for EUR, "SKR" for SEK…
+const CURRENCY_ALIASES: Record<string, string> = {
+  CAN: 'CAD', CDN: 'CAD', 'C$': 'CAD', 'CA$': 'CAD', 'US$': 'USD', US: 'USD', 'U.S. DOLLAR': 'USD', 'US DOLLAR': 'USD', DOLLAR: 'USD',
+  '€': 'EUR', EURO: 'EUR', EUROS: 'EUR', '£': 'GBP', 'GB£': 'GBP', STERLING: 'GBP', GBPENCE: 'GBX', 'GBP PENCE': 'GBX', PENCE: 'GBX',
+  SKR: 'SEK', KRONOR: 'SEK', DKR: 'DKK', NKR: 'NOK', SFR: 'CHF', 'FR.': 'CHF', 'A$': 'AUD', AUS: 'AUD', 'NZ$': 'NZD', 'HK$': 'HKD',
+  YEN: 'JPY', '¥': 'JPY', RMB: 'CNY', 'R$': 'BRL', 'ZŁ': 'PLN', ZL: 'PLN',
+};
+
+/** The ISO code of a currency cell ("usd", "CAN", "€"), or null when it names none. */
+export function currencyCode(cell: string): string | null {
+  if (cell === '') return null;
+  // The common case first: a code already written as one ("USD").
+  if (cell.length === 3 && /^[A-Z]{3}$/.test(cell) && CURRENCY_ALIASES[cell] === undefined) return cell;
+  const text = cell.trim().toUpperCase();
+  if (/^[A-Z]{3}$/.test(text)) return CURRENCY_ALIASES[text] ?? text;
+  return CURRENCY_ALIASES[text] ?? null;
+}
+
+// ISO 4217 codes brokers' files use, for telling a column of currencies from one of tickers (BTC, ING and AMD are not;
+// ISK is left out: it is far more often Sweden's investment savings account than Iceland's krona).
+const COMMON_CURRENCIES = new Set(
+  'USD EUR GBP GBX CHF SEK NOK DKK CAD AUD NZD JPY HKD SGD CNY CNH PLN CZK HUF RON TRY ZAR BRL MXN INR ILS KRW TWD THB MYR IDR PHP AED SAR'.split(' '),
+);
+
+/** Whether a cell is a common currency code ("USD", "CAN"), not merely three capitals. */
+export function isCurrencyCell(cell: string): boolean {
+  const code = currencyCode(cell);
+  return code !== null && COMMON_CURRENCIES.has(code);
+}

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../../shared/import/decode';
+import { buildPreview } from '../../../shared/import/pipeline';
+import type { ImportPreview, PipelineOptions } from '../../../shared/import/types';
+import { FIXTURES } from '../../helpers/fixtures';
+
+// Public sample exports of brokers no preset was written for (see test/fixtures/import/public/PROVENANCE.md);
+// every one goes through the generic path. The expected holdings are worked out by hand from the rows.
+const read = (name: string) => decodeBytes(fs.readFileSync(path.join(FIXTURES, 'public', name))).text;
+function preview(name: string, options: Partial<PipelineOptions> = {}): ImportPreview {
+  const result = buildPreview(read(name), { fileName: name, ...options });
+  if (!result.ok) throw new Error(result.refusal.message);
+  expect(result.preview.format).toBe('generic');
+  return result.preview;
+}
+const holdings = (p: ImportPreview) =>
+  p.positions.filter((x) => x.assetClass !== 'cash').map((x) => [x.account, x.symbol, Math.round(x.quantity * 1e6) / 1e6, x.price === null ? null : Math.round(x.price * 1e4) / 1e4, x.currency]);
+
+describe('public sample exports, read by the generic path', () => {
+  it('Avanza (Swedish, ";", decimal commas): Köp/Sälj, a USD instrument bought with SEK keeps its USD price', () => {
+    const p = preview('avanza-export.csv');
+    expect(holdings(p)).toEqual([
+      ['8346000', 'SE0004841500', 6.3572, 191.1203, 'SEK'],
+      ['Investments', 'SE0007126000', 2, 890.47, 'SEK'],
+      ['Savings', 'US78409V1044', 2, 330.16, 'USD'],
+    ]);
+    // "Övrigt" rows that move money are listed with their amount, not passed over as moving nothing.
+    expect(p.rows.find((r) => r.row === 15)).toMatchObject({ status: 'skipped', reason: 'the action "Övrigt" is not one Aftershock knows, so its amount -26 SEK was not applied to cash' });
+    expect(p.findings.map((f) => f.kind)).toEqual(['history-clamped', 'cash-not-derived', 'cash-not-derived']);
+  });
+
+  it('Trade Republic (Dutch, Aankoop/Verkoop/Onttrekking mixed with English rows): prices from value ÷ quantity', () => {
+    const p = preview('traderepublic-export.csv', { defaultCurrency: 'EUR', isCurrencyChosen: true });
+    // IE00BKX55T58: 0.052361 + 0.05198 bought, 0.104341 sold; Tesla sold without a buy (clamped).
+    expect(holdings(p)).toEqual([
+      ['Imported', 'LU1829221024', 0.2989, 83.64, 'EUR'],
+      ['Imported', 'SI0031102120', 5, 138.05, 'EUR'],
+    ]);
+    expect(p.counts).toMatchObject({ new: 9, invalid: 0, skipped: 0 });
+    expect(p.warnings.some((w) => w.startsWith('The file names no currency'))).toBe(false);
+  });
+
+  it('Disnat (French, Canadian): ACHAT/VENTE, CAN read as CAD, the settlement date where the trade date is "-"', () => {
+    const p = preview('disnat-export.csv');
+    // CASH-C: 2 + 10 bought, 10 sold.
+    expect(holdings(p)).toEqual([
+      ['Imported', 'CASH-C', 2, 50, 'CAD'],
+      ['Imported', 'DMEC-C', 5, 25.46, 'CAD'],
+      ['Imported', 'DMQC-C', 2, 20.86, 'CAD'],
+      ['Imported', 'HURA-C', 10, 45.23, 'CAD'],
+      ['Imported', 'VEQT-C', 10, 49.38, 'CAD'],
+    ]);
+    expect(p.counts).toMatchObject({ new: 22, invalid: 0, skipped: 1 });
+    expect(p.rows.find((r) => r.status === 'skipped')?.reason).toBe('the action "RÉSILIATION" is not one Aftershock knows, so its amount -500 CAD was not applied to cash');
+  });
+
+  it('Saxo: "Trade" rows with "Buy 3 @ 139.74 USD" in the Event column, TICKER:market symbols, a Dutch "Koop 1.5 @ 110.01 EUR"', () => {
+    const p = preview('saxo-export.csv');
+    // VWRA: 3 + 3 + 17 + 3 + 2 + 2 + 2 bought, 3 sold.
+    expect(holdings(p)).toEqual([
+      ['Imported', 'AMZN', 2, 220, 'USD'],
+      ['Imported', 'META', 1, 589.16, 'USD'],
+      ['Imported', 'NVDA', 3, 134.85, 'USD'],
+      ['Imported', 'VUSA.AS', 1.5, 110.01, 'EUR'],
+      ['Imported', 'VWRA.L', 29, 139.74, 'USD'],
+    ]);
+    expect(p.positions.find((x) => x.symbol === 'VWRA.L')?.name).toBe('Vanguard FTSE All-World UCITS ETF');
+    // Dividends and custody fees are named in the Event column when the Type says only "Corporate action" / "Cash amount".
+    expect(p.counts).toMatchObject({ new: 30, invalid: 0, skipped: 0 });
+  });
+
+  it('XTB: the quantity only in the comment ("OPEN BUY 34/42.5658 @ 11.7480")', () => {
+    const p = preview('xtb-export.csv');
+    expect(holdings(p).find((h) => h[1] === 'SPYL.DE')).toEqual(['Imported', 'SPYL.DE', 214.5658, 11.747, 'USD']);
+    // One row carries a mistyped date ("010.09.2024"): it is named, not guessed.
+    expect(p.rows.filter((r) => r.status === 'invalid').map((r) => [r.row, r.column, r.reason])).toEqual([
+      [43, 'Time', 'expected a date such as 10/14/2024 or 2024-10-14, found "010.09.2024 20:49:02"'],
+    ]);
+    expect(p.warnings).toContain('The file names no currency, so its amounts were taken as USD; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.');
+  });
+
+  it('eToro: AMD/USD-style symbols split into symbol and currency', () => {
+    const p = preview('etoro-export.csv');
+    expect(p.mapping.columns.symbol).toBe(2);
+    expect(holdings(p).map((h) => h[1])).toEqual(['NKE', 'SLAB', 'SWKS']);
+  });
+
+  it('Swissquote: forex credit/debit legs and debits move cash; the balance column gives each currency\'s cash', () => {
+    const p = preview('swissquote-export.csv');
+    expect(p.positions.filter((x) => x.assetClass === 'cash').map((x) => [x.symbol, x.marketValue])).toEqual([
+      ['CHF', 6612.4],
+      ['EUR', 2937.32],
+      ['USD', 166660.08],
+    ]);
+    expect(p.counts).toMatchObject({ new: 21, skipped: 0, invalid: 0 });
+  });
+
+  it('InvestEngine: "Name / ISIN" cells yield the ISIN; a history whose sale closes every buy is refused truthfully', () => {
+    const result = buildPreview(read('investengine-export.csv'), { fileName: 'investengine-export.csv' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.refusal).toMatchObject({ code: 'nets-to-zero', message: 'investengine-export.csv: the file was read, but every holding in it nets to zero shares, so there is nothing to import.' });
+    const bought = buildPreview(read('investengine-export.csv').split('\n').slice(0, 5).join('\n'), { fileName: 'first-four.csv' });
+    expect(bought.ok && bought.preview.positions.map((x) => [x.symbol, x.name, Math.round(x.quantity * 1e6) / 1e6, x.currency])).toEqual([
+      ['IE00BK5BQT80', 'Vanguard FTSE All-World', 10.696127, 'USD'],
+    ]);
+  });
+});
