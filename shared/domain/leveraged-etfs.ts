@@ -28,10 +28,25 @@ export interface LeveragedEtf {
   multiplier: number;
   /** The symbol whose shocked move stands in for the underlying (SOXL → SOXX). */
   standIn: string;
+  /** The issuer page the facts come from, and when it was read. */
+  source: string;
+  asOf: string;
 }
 
 export const LEVERAGED_ETFS_AS_OF = '2026-12-03';
 export const LEVERAGED_ETFS_SOURCE = "Issuers' fund pages (Direxion, ProShares, GraniteShares, T-Rex, Defiance, Tradr, Volatility Shares, MicroSectors), compiled 2026-12-03";
+
+/** Where each issuer's rows come from, and when they were read. */
+export const LEVERAGED_ETF_SOURCES: Readonly<Record<string, { url: string; asOf: string }>> = {
+  Direxion: { url: 'https://www.direxion.com/leveraged-and-inverse-etfs', asOf: LEVERAGED_ETFS_AS_OF },
+  ProShares: { url: 'https://www.proshares.com/our-etfs/leveraged-and-inverse', asOf: LEVERAGED_ETFS_AS_OF },
+  GraniteShares: { url: 'https://graniteshares.com/institutional/us/en-us/etfs/', asOf: LEVERAGED_ETFS_AS_OF },
+  'T-Rex (REX Shares)': { url: 'https://www.rexshares.com/', asOf: LEVERAGED_ETFS_AS_OF },
+  Defiance: { url: 'https://www.defianceetfs.com/', asOf: LEVERAGED_ETFS_AS_OF },
+  Tradr: { url: 'https://www.tradretfs.com/', asOf: LEVERAGED_ETFS_AS_OF },
+  'Volatility Shares': { url: 'https://www.volatilityshares.com/', asOf: LEVERAGED_ETFS_AS_OF },
+  MicroSectors: { url: 'https://www.microsectors.com/', asOf: LEVERAGED_ETFS_AS_OF },
+};
 
 type Row = [symbol: string, name: string, underlying: string, multiplier: number, standIn: string];
 const ROWS: Record<string, Row[]> = {
@@ -164,7 +179,7 @@ const ROWS: Record<string, Row[]> = {
 
 /** Every bundled leveraged or inverse fund by ticker. */
 export const LEVERAGED_ETFS: Readonly<Record<string, LeveragedEtf>> = Object.fromEntries(
-  Object.entries(ROWS).flatMap(([issuer, rows]) => rows.map(([symbol, name, underlying, multiplier, standIn]) => [symbol, { symbol, name, issuer, underlying, multiplier, standIn }])),
+  Object.entries(ROWS).flatMap(([issuer, rows]) => rows.map(([symbol, name, underlying, multiplier, standIn]) => [symbol, { symbol, name, issuer, underlying, multiplier, standIn, source: LEVERAGED_ETF_SOURCES[issuer]?.url ?? '', asOf: LEVERAGED_ETF_SOURCES[issuer]?.asOf ?? '' }])),
 );
 
 /** The leveraged or inverse fund a symbol is, if the bundled list knows it. */
