@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { listDurations } from '../db/durations';
 import { chooseFundHoldings, isUnclassified, mergeClassification } from '../../shared/domain/classification';
-import { leveragedStandIns } from '../../shared/domain/leveraged-etfs';
+import { leveragedClassification, leveragedEtf, leveragedStandIns } from '../../shared/domain/leveraged-etfs';
 import type { Classification, ClassificationLayer, DataSource, FundHoldings, ReferenceData, Theme } from '../../shared/domain/reference';
 import type { FxRate } from '../../shared/domain/types';
 import { listFundHoldings } from '../db/fund-holdings';
@@ -119,6 +119,11 @@ export function loadReferenceData(db: Database, symbols: readonly string[]): Ref
   for (const symbol of needed) {
     const security = cache.securities.get(symbol);
     if (security) securities[symbol] = security;
+  }
+  // A listed leveraged fund the security master lacks is classified by the bundled list and its stand-in.
+  for (const symbol of asked) {
+    const etf = leveragedEtf(symbol);
+    if (etf && !securities[symbol]?.sector) securities[symbol] = leveragedClassification(etf, securities[etf.standIn]);
   }
   cache.fxRates ??= deepFreeze(listFxRates(db));
   cache.themes ??= deepFreeze(listThemes(db));

@@ -1,3 +1,5 @@
+import type { Classification } from './reference';
+
 /**
  * Leveraged and inverse ETFs (and ETNs): funds that target a fixed multiple of one day's move of an index or a single
  * security, reset every day. Under a hypothetical shock such a fund moves by its multiplier times its stand-in's
@@ -185,6 +187,17 @@ export const LEVERAGED_ETFS: Readonly<Record<string, LeveragedEtf>> = Object.fro
 /** The leveraged or inverse fund a symbol is, if the bundled list knows it. */
 export function leveragedEtf(symbol: string): LeveragedEtf | null {
   return LEVERAGED_ETFS[symbol.toUpperCase()] ?? null;
+}
+
+/**
+ * The classification of a listed leveraged fund the security master lacks: named by the list, and placed in its
+ * stand-in's sector and industry (SOXL with SOXX in Semiconductors) so views and checks group it where its risk is.
+ */
+export function leveragedClassification(etf: LeveragedEtf, standIn?: Classification): Classification {
+  return {
+    symbol: etf.symbol, name: etf.name, type: 'etf', sector: standIn?.sector ?? null, industry: standIn?.industry ?? null, country: standIn?.country ?? null,
+    currency: 'USD', exchange: null, isin: null, themes: [], sources: { name: 'bundled', type: 'bundled', ...(standIn?.sector ? { sector: 'bundled' as const } : {}), ...(standIn?.industry ? { industry: 'bundled' as const } : {}) }, asOf: etf.asOf,
+  };
 }
 
 /** "3×", "−1×", "1.5×": a daily multiplier as people write it. */

@@ -1,4 +1,4 @@
-import { leveragedEtf, type LeveragedEtf } from '../domain/leveraged-etfs';
+import { leveragedClassification, leveragedEtf, type LeveragedEtf } from '../domain/leveraged-etfs';
 import type { Classification, ReferenceData, SecurityType } from '../domain/reference';
 import type { AssetClass, Position } from '../domain/types';
 import { valuePositions } from '../domain/valuation';
@@ -151,11 +151,6 @@ function keyFor(symbol: string, info: Classification | undefined, fallbackClass:
   };
 }
 
-/** What the bundled leveraged list says of a fund the security master lacks. */
-function leveragedClassification(etf: LeveragedEtf): Classification {
-  return { symbol: etf.symbol, name: etf.name, type: 'etf', sector: null, industry: null, country: null, currency: 'USD', exchange: null, isin: null, themes: [], sources: { name: 'bundled', type: 'bundled' }, asOf: null };
-}
-
 /** Values, classifies and (optionally) looks through the positions of a portfolio, collecting issues. */
 export function prepareBook(
   positions: readonly Position[],
@@ -235,7 +230,7 @@ export function prepareBook(
     }
     const leverage = p.assetClass === 'cash' ? null : leverageFor(p.symbol);
     // A leveraged fund the security master does not know is still a known fund: the bundled list classifies it.
-    const info = reference.securities[p.symbol] ?? (leverage ? leveragedClassification(leverage.etf) : undefined);
+    const info = reference.securities[p.symbol] ?? (leverage ? leveragedClassification(leverage.etf, reference.securities[leverage.etf.standIn]) : undefined);
     const key = keyOf(p.symbol, info, p.assetClass, p.name);
     if (!key.isClassified && key.assetClass !== 'cash') unclassified.add(p.symbol);
     book.push({ id: p.id, symbol: p.symbol, name: p.name || key.name, accountName: p.accountName, currency: p.currency, value: p.baseValue, key, fund: fundFor(p.symbol), leverage });

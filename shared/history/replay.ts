@@ -116,6 +116,12 @@ export function replayMoves(book: Book, history: PriceHistory, config: ProxyConf
       });
       continue;
     }
+    // A leveraged fund moves by its multiple of its stand-in, never 1× a sector fund's move.
+    const etf = leveragedEtf(key.match.symbol);
+    if (etf) {
+      overrides.set(key.match.symbol, { kind: 'none', level: null, shockIndex: null, change: 0, reason: `Not tested: no price history for it or for ${etf.standIn}, which its ${multiplierText(etf.multiplier)} daily target follows, over the window.`, noPrice: true });
+      continue;
+    }
     const standIn = standInsFor(key, config)
       .map((p) => ({ ...p, series: history.get(p.symbol.toUpperCase()) }))
       .map((p) => ({ ...p, move: windowReturn(p.series, from, to, end) }))

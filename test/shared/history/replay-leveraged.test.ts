@@ -37,3 +37,15 @@ describe('replay of a leveraged book over 22 → 24 Jan', () => {
     expect(result.history!.worstDay).toEqual({ date: '2025-01-24', change: expect.closeTo(8290 / 9580 - 1, 12) });
   });
 });
+
+describe('replay of a leveraged fund when neither it nor its stand-in has history', () => {
+  it('is "not tested", saying which stand-in lacks history, never moved 1× like a sector fund', () => {
+    const ref2 = reference([sec('NVDA', { sector: 'Information Technology', industry: 'Semiconductors' })]);
+    const book = prepareBook([pos('NVDL', 10, 50), pos('SOXL', 10, 24)], 'USD', ref2);
+    const result = ok(runReplay(book, history({ SMH: series(dates, [50, 45, 40]), SOXL: series(dates, [30, 21, 24]) }), defaultProxies(), { from: '2025-01-22', to: '2025-01-24' }));
+    const nvdl = result.positions[0];
+    expect(nvdl.return).toBe(0);
+    expect(nvdl.applied).toBe('Not tested: no price history for it or for NVDA, which its 2× daily target follows, over the window.');
+    expect(result.coverage.noPrice.value).toBe(500);
+  });
+});
