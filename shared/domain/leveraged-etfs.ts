@@ -196,7 +196,7 @@ export function leveragedEtf(symbol: string): LeveragedEtf | null {
 export function leveragedClassification(etf: LeveragedEtf, standIn?: Classification): Classification {
   return {
     symbol: etf.symbol, name: etf.name, type: 'etf', sector: standIn?.sector ?? null, industry: standIn?.industry ?? null, country: standIn?.country ?? null,
-    currency: 'USD', exchange: null, isin: null, themes: [], sources: { name: 'bundled', type: 'bundled', ...(standIn?.sector ? { sector: 'bundled' as const } : {}), ...(standIn?.industry ? { industry: 'bundled' as const } : {}) }, asOf: etf.asOf,
+    currency: 'USD', exchange: null, isin: null, themes: [], sources: { name: 'bundled', type: 'bundled', ...(standIn?.sector ? { sector: 'bundled' as const } : {}), ...(standIn?.industry ? { industry: 'bundled' as const } : {}), ...(standIn?.country ? { country: 'bundled' as const } : {}) }, asOf: etf.asOf,
   };
 }
 
