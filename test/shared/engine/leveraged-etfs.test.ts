@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainPosition, prepareBook, runScenario } from '../../../shared/engine';
+import { explainPosition, prepareBook, reverseStress, runScenario } from '../../../shared/engine';
 import { pos, reference, scenario, sec } from './book-builder';
 
 // An AI bull's leveraged book under the card's three shocks. SOXX and QQQ stand in for SOXL/SOXS and TQQQ/SQQQ; NVDA
@@ -122,5 +122,23 @@ describe('story: a leveraged fund past its floor, an inverse fund, and a shock o
   it('a leveraged fund the master does not know is still classified (no "unclassified" for SOXL itself)', () => {
     expect(book.positions[2].key).toMatchObject({ name: 'Direxion Daily Semiconductor Bull 3X Shares', assetClass: 'fund', isClassified: true });
     expect(book.issues.find((i) => i.kind === 'unclassified')).toBeUndefined();
+  });
+});
+
+describe('story: reverse stress with a leveraged fund whose floor binds', () => {
+  // NVDL 1,000 and NVDA 1,000 under NVDA −10% × k: P&L = 1,000 × max(−1, −0.2k) − 100k.
+  const book = prepareBook([pos('NVDL', 10, 100), pos('NVDA', 10, 100)], 'USD', ref);
+  const shock = scenario([{ target: 'symbol', value: 'NVDA', change: -0.1 }]);
+
+  it('keeps the closed form while the floor does not bind: 60% at k = 4', () => {
+    const r = reverseStress(book, shock, 0.6);
+    expect(r.method).toBe('linear');
+    expect(r.scale).toBeCloseTo(4, 9);
+  });
+
+  it('solves numerically past it: 80% at k = 6, not the linear 5.33', () => {
+    const r = reverseStress(book, shock, 0.8);
+    expect(r.method).toBe('numeric');
+    expect(r.scale).toBeCloseTo(6, 9);
   });
 });
