@@ -61,10 +61,16 @@ function deriveSecurities() {
     if (rows.has(r[0])) throw new Error(`curated-securities.json: ${r[0]} is already in the S&P 500 list; remove it from the curated file.`);
     rows.set(r[0], [...r, 'curated']);
   }
+  const etfMaster = JSON.parse(fs.readFileSync(path.join(root, 'scripts', 'reference-data', 'etf-master.json'), 'utf8'));
+  for (const [symbol, name, type, sector, category, country, currency, exchange, issuer] of etfMaster.rows) {
+    if (rows.has(symbol)) throw new Error(`etf-master.json: ${symbol} is already in the S&P 500 or curated list; remove it from the ETF master.`);
+    if (!etfMaster.sources[issuer]) throw new Error(`etf-master.json: ${symbol}'s issuer "${issuer}" has no entry in sources.`);
+    rows.set(symbol, [symbol, name, type, sector, category, country, currency, exchange, 'etf-master']);
+  }
   const nasdaq100 = readCsvObjects(path.join(master, 'nasdaq100_constituents_2022-02-23.csv')).map((r) => r.Symbol);
   const droppedNasdaq100 = nasdaq100.filter((s) => !rows.has(s));
   const sp500Symbols = sp500.map((r) => r.Symbol);
-  return { rows: [...rows.values()].sort((a, b) => a[0].localeCompare(b[0])), sp500Symbols, nasdaq100, droppedNasdaq100, curated };
+  return { rows: [...rows.values()].sort((a, b) => a[0].localeCompare(b[0])), sp500Symbols, nasdaq100, droppedNasdaq100, curated, etfMaster };
 }
 
 function writeJson(name, value) {
@@ -110,6 +116,7 @@ written.push(
       'Nasdaq-100 membership check: axyan/nasdaq-100-companies @ 16e42c8 (2022-02-23), MIT; members outside the S&P 500 come from the curated list.',
       'Country where the headquarters location gives none, and ADR countries: NASDAQ stock screener download of 2024-05-08 (pontino/nasdaq-csvs @ 804e60d).',
       ...curated(securities.curated),
+      `ETF master (origin "etf-master", ${securities.etfMaster.rows.length} funds, as of ${securities.etfMaster.asOf}): ${securities.etfMaster.about} Per-fund issuer and index in scripts/reference-data/etf-master.json; issuer pages: ${Object.entries(securities.etfMaster.sources).map(([issuer, url]) => `${issuer} ${url}`).join('; ')}.`,
       'Fund constituents outside both lists (origin "holdings:<FUND>"): name and GICS sector as given in that fund\'s bundled holdings file; industry unknown; country from the iShares file (IVV, SOXX) or the NASDAQ screener.',
     ],
     notes: {

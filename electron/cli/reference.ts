@@ -1,4 +1,5 @@
 import { formatMoney } from '../../shared/format';
+import { multiplierText, type LeveragedEtf } from '../../shared/domain/leveraged-etfs';
 import { EXPOSURE_DIMENSIONS, type ExposureDimension } from '../../shared/domain/exposure';
 import { CLASSIFICATION_FIELDS } from '../../shared/domain/reference';
 import { AppError } from '../../shared/ipc/result';
@@ -19,6 +20,16 @@ function runUnclassified(context: CliContext): number {
   return 0;
 }
 
+/** What a leveraged fund is and how a scenario moves it, in words. */
+export function leverageText(etf: LeveragedEtf): string {
+  const m = multiplierText(etf.multiplier);
+  return [
+    `${etf.symbol} is ${etf.multiplier < 0 ? 'an inverse' : 'a leveraged'} fund (${etf.issuer}): it targets ${m} the daily move of ${etf.underlying}.`,
+    `Under a shock it moves ${m} ${etf.standIn}'s shocked move (floored at −100%); held over several days the move can differ (daily reset).`,
+    `A replay uses its own price history, else ${etf.standIn}'s daily returns × ${m.replace('×', '')} compounded. Source: ${etf.source} (as of ${etf.asOf}).`,
+  ].join('\n');
+}
+
 /** `aftershock securities show SYMBOL` and `aftershock securities unclassified --portfolio NAME`. */
 export function runSecurities(context: CliContext, verb: string | undefined, rest: string[]): number {
   if (verb === 'unclassified' && rest.length === 0) return runUnclassified(context);
@@ -36,6 +47,7 @@ export function runSecurities(context: CliContext, verb: string | undefined, res
   rows.push(['themes', c.themes.join(', ') || '—', c.sources.themes ?? '']);
   if (c.duration) rows.push(['duration', `${c.duration.years} years`, c.duration.source]);
   context.out(renderTable(['Field', 'Value', 'Source'], rows));
+  if (detail.leverage) context.out(`\n${leverageText(detail.leverage)}`);
   if (detail.fund) {
     const f = detail.fund;
     context.out(`\nFund holdings (${f.origin}, as of ${f.asOf}, ${f.source}): ${f.holdings.length} constituents, ${percent(f.totalWeight ?? 0)} of the fund; the rest is residual.`);

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { leveragedClassification, leveragedEtf } from '../../shared/domain/leveraged-etfs';
 import { CLASSIFICATION_FIELDS, type ClassificationLayer, type SecurityDetail, type Theme } from '../../shared/domain/reference';
 import type { RequestOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
@@ -11,7 +12,8 @@ type Patch = RequestOf<'securities:classify'>['patch'];
 
 /** Everything known about one symbol: merged classification, its layers, fund holdings, quote and history. */
 export function getSecurityDetail(db: Database, symbol: string): SecurityDetail {
-  const classification = loadClassifications(db, [symbol])[symbol];
+  const leverage = leveragedEtf(symbol);
+  const classification = loadClassifications(db, [symbol])[symbol] ?? (leverage ? leveragedClassification(leverage, loadClassifications(db, [leverage.standIn])[leverage.standIn]) : undefined);
   const layers = listSecurityLayers(db, [symbol]);
   const [quote] = listQuotes(db, [symbol]);
   const history = db
@@ -19,13 +21,14 @@ export function getSecurityDetail(db: Database, symbol: string): SecurityDetail 
     .get({ symbol }) as { first: string | null; last: string; count: number };
   return {
     symbol,
-    isKnown: layers.length > 0,
+    isKnown: layers.length > 0 || leverage !== null,
     classification: classification ?? {
       symbol, name: symbol, type: 'other', sector: null, industry: null, country: null, currency: null,
       exchange: null, isin: null, themes: [], sources: {}, asOf: null,
     },
     layers,
     fund: loadFunds(db, [symbol])[symbol] ?? null,
+    leverage,
     quote: quote ? { price: quote.price, currency: quote.currency, asOf: quote.asOf } : null,
     history: history.first ? { first: history.first, last: history.last, count: history.count } : null,
   };

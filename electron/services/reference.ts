@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { listDurations } from '../db/durations';
 import { chooseFundHoldings, isUnclassified, mergeClassification } from '../../shared/domain/classification';
+import { leveragedClassification, leveragedEtf, leveragedStandIns } from '../../shared/domain/leveraged-etfs';
 import type { Classification, ClassificationLayer, DataSource, FundHoldings, ReferenceData, Theme } from '../../shared/domain/reference';
 import type { FxRate } from '../../shared/domain/types';
 import { listFundHoldings } from '../db/fund-holdings';
@@ -103,19 +104,26 @@ function fillMissing<T>(into: Map<string, T | null>, symbols: readonly string[],
 export function loadReferenceData(db: Database, symbols: readonly string[]): ReferenceData {
   const cache = cacheOf(db);
   const asked = [...new Set(symbols)];
-  fillMissing(cache.funds, asked, (missing) => loadFunds(db, missing));
+  // Leveraged funds move with their stand-ins (SOXL with SOXX), so the engine needs those classified and looked through.
+  const withStandIns = [...new Set([...asked, ...leveragedStandIns(asked)])];
+  fillMissing(cache.funds, withStandIns, (missing) => loadFunds(db, missing));
   const funds: Record<string, FundHoldings> = {};
-  for (const symbol of asked) {
+  for (const symbol of withStandIns) {
     const fund = cache.funds.get(symbol);
     if (fund) funds[symbol] = fund;
   }
   const constituents = Object.values(funds).flatMap((f) => f.holdings.map((h) => h.symbol));
-  const needed = [...new Set([...asked, ...constituents])];
+  const needed = [...new Set([...withStandIns, ...constituents])];
   fillMissing(cache.securities, needed, (missing) => loadClassifications(db, missing));
   const securities: Record<string, Classification> = {};
   for (const symbol of needed) {
     const security = cache.securities.get(symbol);
     if (security) securities[symbol] = security;
+  }
+  // A listed leveraged fund the security master lacks is classified by the bundled list and its stand-in.
+  for (const symbol of asked) {
+    const etf = leveragedEtf(symbol);
+    if (etf && !securities[symbol]?.sector) securities[symbol] = leveragedClassification(etf, securities[etf.standIn]);
   }
   cache.fxRates ??= deepFreeze(listFxRates(db));
   cache.themes ??= deepFreeze(listThemes(db));
@@ -130,7 +138,7 @@ export function loadReferenceData(db: Database, symbols: readonly string[]): Ref
 
 /** The symbols, of those given, that no source assigns a sector to, sorted. */
 export function unclassifiedSymbols(securities: Record<string, Classification>, symbols: readonly string[]): string[] {
-  return [...new Set(symbols)].filter((s) => isUnclassified(securities[s])).sort();
+  return [...new Set(symbols)].filter((s) => isUnclassified(securities[s], s)).sort();
 }
 
 /** The given symbols that are unclassified in the database. */

@@ -1,3 +1,4 @@
+import { leveragedEtf } from './leveraged-etfs';
 import {
   CLASSIFICATION_FIELDS,
   type Classification,
@@ -52,9 +53,12 @@ export function mergeClassification(
   return merged;
 }
 
-/** True when nothing says which sector a security belongs to. */
-export function isUnclassified(classification: Classification | undefined): boolean {
-  return !classification || classification.sector === null;
+/**
+ * True when nothing says which sector a security belongs to. A leveraged or inverse fund of the bundled list
+ * (`symbol`) is classified by what it multiplies, so it never is.
+ */
+export function isUnclassified(classification: Classification | undefined, symbol = classification?.symbol ?? ''): boolean {
+  return (!classification || classification.sector === null) && !leveragedEtf(symbol);
 }
 
 /** Picks a fund's holdings: full bundled issuer lists over market data's top holdings; flags Σ weights > 1. */

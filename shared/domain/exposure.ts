@@ -1,3 +1,4 @@
+import { leveragedEtf } from './leveraged-etfs';
 import type { Classification, ReferenceData } from './reference';
 
 export const EXPOSURE_DIMENSIONS = ['sector', 'industry', 'theme', 'country', 'symbol'] as const;
@@ -41,6 +42,11 @@ export interface ExposureResult {
   funds: { fund: string; asOf: string; source: string; knownWeight: number }[];
   /** Funds held whole because no holdings are known for them (look-through on only). */
   fundsWithoutHoldings: string[];
+  /**
+   * Leveraged and inverse funds counted as multiplier × their stand-in's holdings (look-through on only): buckets then
+   * hold notional exposure, so shares can pass 100% or go negative; the total stays the value held.
+   */
+  leveraged?: { fund: string; multiplier: number; standIn: string }[];
 }
 
 export const UNCLASSIFIED = 'Unclassified';
@@ -82,7 +88,16 @@ export function computeExposure(
   reference: ReferenceData,
   options: { by: ExposureDimension; lookThrough: boolean },
 ): ExposureResult {
-  const { slices, issues } = sliceHoldings(positions, reference, options.lookThrough);
+  const sliced = sliceHoldings(positions, reference, options.lookThrough);
+  const { issues } = sliced;
+  const leveraged: NonNullable<ExposureResult['leveraged']> = [];
+  // Looking through a leveraged fund: multiplier × its stand-in, looked through in turn (NVDL adds 2× its value to NVDA).
+  const slices = !options.lookThrough ? sliced.slices : sliced.slices.flatMap((slice) => {
+    const etf = slice.kind === 'direct' ? leveragedEtf(slice.symbol) : null;
+    if (!etf) return [slice];
+    if (!leveraged.some((l) => l.fund === etf.symbol)) leveraged.push({ fund: etf.symbol, multiplier: etf.multiplier, standIn: etf.standIn });
+    return sliceHoldings([{ symbol: etf.standIn, value: slice.value * etf.multiplier }], reference, true).slices.map((s) => ({ ...s, holding: slice.holding, kind: s.kind === 'direct' ? ('constituent' as const) : s.kind }));
+  });
   const total = positions.reduce((sum, p) => sum + p.value, 0);
   const held = [...new Set(positions.map((p) => p.symbol))];
   const funds = options.lookThrough
@@ -125,5 +140,6 @@ export function computeExposure(
     issues,
     funds,
     fundsWithoutHoldings,
+    ...(leveraged.length ? { leveraged: leveraged.sort((a, b) => a.fund.localeCompare(b.fund)) } : {}),
   };
 }

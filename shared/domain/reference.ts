@@ -1,3 +1,4 @@
+import type { LeveragedEtf } from './leveraged-etfs';
 import type { FxRate } from './types';
 
 /** What kind of instrument a symbol is. */
@@ -93,6 +94,8 @@ export interface SecurityDetail {
   layers: ClassificationLayer[];
   /** Known fund constituents (largest first) when the symbol is a fund. */
   fund: FundHoldings | null;
+  /** Set when the symbol is a leveraged or inverse fund of the bundled list: what it multiplies, and by how much. */
+  leverage?: LeveragedEtf | null;
   /** Latest downloaded quote, if any. */
   quote: { price: number; currency: string; asOf: string } | null;
   /** Bundled or downloaded daily closes held for it. */

@@ -1,3 +1,4 @@
+import { leveragedClassification, leveragedEtf, type LeveragedEtf } from '../domain/leveraged-etfs';
 import type { Classification, ReferenceData, SecurityType } from '../domain/reference';
 import type { AssetClass, Position } from '../domain/types';
 import { valuePositions } from '../domain/valuation';
@@ -35,6 +36,17 @@ export interface FundLookThrough {
   unclassifiedWeight: number;
 }
 
+/**
+ * A leveraged or inverse fund's link to what it multiplies: under a hypothetical shock it moves by `multiplier` × its
+ * stand-in's shocked move (floored at −100%); the stand-in is looked through when its holdings are known.
+ */
+export interface LeverageLink {
+  etf: LeveragedEtf;
+  multiplier: number;
+  standIn: SecurityKey;
+  standInFund: FundLookThrough | null;
+}
+
 export const KEY_INDEX_LEVELS = ['symbol', 'theme', 'industry', 'sector', 'country', 'assetClass'] as const;
 export type KeyIndexLevel = (typeof KEY_INDEX_LEVELS)[number];
 
@@ -49,6 +61,8 @@ export interface BookPosition {
   key: SecurityKey;
   /** Set when the position is a fund whose holdings are known and look-through is on. */
   fund: FundLookThrough | null;
+  /** Set when the position is a leveraged or inverse fund of the bundled list. */
+  leverage: LeverageLink | null;
 }
 
 export interface BookIssue {
@@ -66,6 +80,7 @@ export interface BookGroup {
   currency: string;
   currencyIndex: number;
   fund: FundLookThrough | null;
+  leverage: LeverageLink | null;
   value: number;
   /** Σ |value| of its positions: what coverage counts (a long and a short of the same security are both dollars at risk). */
   grossValue: number;
@@ -191,6 +206,21 @@ export function prepareBook(
     return fund;
   };
 
+  const leverages = new Map<string, LeverageLink | null>();
+  /** The leveraged fund a symbol is, linked to its stand-in's key (and holdings); null for everything else. */
+  const leverageFor = (symbol: string): LeverageLink | null => {
+    if (leverages.has(symbol)) return leverages.get(symbol)!;
+    const etf = leveragedEtf(symbol);
+    let link: LeverageLink | null = null;
+    if (etf) {
+      const standIn = keyOf(etf.standIn, reference.securities[etf.standIn], 'equity', etf.underlying);
+      if (!standIn.isClassified) unclassified.add(etf.standIn);
+      link = { etf, multiplier: etf.multiplier, standIn, standInFund: fundFor(etf.standIn) };
+    }
+    leverages.set(symbol, link);
+    return link;
+  };
+
   const book: BookPosition[] = [];
   const excluded: Book['excluded'] = [];
   for (const p of valued.positions) {
@@ -198,10 +228,12 @@ export function prepareBook(
       excluded.push({ id: p.id, symbol: p.symbol, currency: p.currency });
       continue;
     }
-    const info = reference.securities[p.symbol];
+    const leverage = p.assetClass === 'cash' ? null : leverageFor(p.symbol);
+    // A leveraged fund the security master does not know is still a known fund: the bundled list classifies it.
+    const info = reference.securities[p.symbol] ?? (leverage ? leveragedClassification(leverage.etf, reference.securities[leverage.etf.standIn]) : undefined);
     const key = keyOf(p.symbol, info, p.assetClass, p.name);
     if (!key.isClassified && key.assetClass !== 'cash') unclassified.add(p.symbol);
-    book.push({ id: p.id, symbol: p.symbol, name: p.name || key.name, accountName: p.accountName, currency: p.currency, value: p.baseValue, key, fund: fundFor(p.symbol) });
+    book.push({ id: p.id, symbol: p.symbol, name: p.name || key.name, accountName: p.accountName, currency: p.currency, value: p.baseValue, key, fund: fundFor(p.symbol), leverage });
   }
 
   if (excluded.length) {
@@ -230,7 +262,7 @@ export function prepareBook(
       groupIndex.set(id, g);
       let currencyIndex = currencies.indexOf(p.currency);
       if (currencyIndex === -1) currencyIndex = currencies.push(p.currency) - 1;
-      groups.push({ key: p.key, currency: p.currency, currencyIndex, fund: p.fund, value: 0, grossValue: 0, members: [] });
+      groups.push({ key: p.key, currency: p.currency, currencyIndex, fund: p.fund, leverage: p.leverage, value: 0, grossValue: 0, members: [] });
     }
     groups[g].value += p.value;
     groups[g].grossValue += Math.abs(p.value);

@@ -1,6 +1,6 @@
 import type { Book } from './book';
 import { compileScenario, type CurrencyMove, type Provenance } from './match';
-import { createEvaluator } from './run';
+import { createEvaluator, leveragedMove } from './run';
 import type { Scenario } from './scenario';
 
 export interface SliceExplanation {
@@ -29,6 +29,13 @@ export function explainPosition(book: Book, scenario: Scenario, positionId: numb
     themes: key.themes,
     assetClass: key.assetClass,
   });
+  if (position.leverage !== null && evaluate.isLeveraged(position)) {
+    // One slice: the fund itself, moved by its multiplier times its stand-in (the reason says how).
+    const lev = leveragedMove(evaluate, position.leverage, position.key, position.currency);
+    const kind = lev.move.source === 'mixed' ? 'explicit' : lev.move.source;
+    const price: Provenance = { kind, level: null, shockIndex: null, change: lev.price, reason: lev.move.applied };
+    return [{ symbol: position.symbol, name: position.name, kind: 'direct', weight: 1, value: position.value, pnl: position.value * lev.move.return, return: lev.move.return, price, fx: lev.fx, classification: describe(position.key) }];
+  }
   if (!evaluate.isLookedThrough(position)) {
     const move = evaluate.slice(position.key, position.currency);
     return [{ symbol: position.symbol, name: position.name, kind: 'direct', weight: 1, value: position.value, pnl: position.value * move.return, return: move.return, price: move.price, fx: move.fx, classification: describe(position.key) }];

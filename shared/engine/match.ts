@@ -158,6 +158,8 @@ export function compileScenario(scenario: Scenario, scale = 1) {
      * which holdings had price history.
      */
     currencyCovers: scenario.kind !== 'historical',
+    /** A replay moves each holding by its own history (a leveraged fund included): leverage × stand-in is for hypothetical shocks. */
+    isReplay: scenario.kind === 'historical',
   };
 }
 

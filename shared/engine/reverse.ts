@@ -41,7 +41,7 @@ export function reverseStress(book: Book, scenario: Scenario, targetLoss: number
   const target = -targetLoss * total;
   const kMax = scaleLimit(scenario, book);
   const currencies = scenario.shocks.filter((s) => s.enabled && s.target === 'currency');
-  const method: ReverseResult['method'] =
+  let method: ReverseResult['method'] =
     currencies.length === 0 ? 'linear' : currencies.some((s) => s.value === book.baseCurrency) ? 'numeric' : 'quadratic';
 
   let k: number | null = null;
@@ -60,6 +60,14 @@ export function reverseStress(book: Book, scenario: Scenario, targetLoss: number
       k = bisect((x) => pnlAt(x) - target, 0, kMax);
     }
     if (k !== null && (k <= 0 || k > kMax + 1e-9)) k = null;
+    // A leveraged fund's loss stops at −100% (its multiple of a big enough shock is floored): the closed forms then
+    // miss, so check the answer and solve numerically where it does not hold.
+    const hasLeverage = book.groups.some((g) => g.leverage !== null);
+    if (hasLeverage && method !== 'numeric' && (k === null || Math.abs(pnlAt(k) - target) > 1e-9 * Math.max(1, total))) {
+      method = 'numeric';
+      k = bisect((x) => pnlAt(x) - target, 0, kMax);
+      if (k !== null && (k <= 0 || k > kMax + 1e-9)) k = null;
+    }
   }
   const maxLoss = total > 0 ? -Math.min(0, pnlAt(kMax)) / total : 0;
   const scale = k;

@@ -1,4 +1,5 @@
-import type { Book, BookIssue, FundLookThrough, SecurityKey } from './book';
+import type { Book, BookIssue, FundLookThrough, LeverageLink, SecurityKey } from './book';
+import { multiplierText } from '../domain/leveraged-etfs';
 import { compileScenario, composeReturn, signedPercent, type CompiledScenario, type CurrencyMove, type Provenance } from './match';
 import type { Scenario } from './scenario';
 
@@ -358,7 +359,80 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
     const symbols = lookThrough.constituents.filter((c) => isUnmoved(c.key.id)).map((c) => c.key.symbol);
     return restPart === 'unclassified' ? [...symbols, key.symbol] : symbols;
   }
-  return { slice, fund, direct, directSlot, isLookedThrough, width, slots, currencyCovers: compiled.currencyCovers };
+  /**
+   * Whether a leveraged fund moves as multiplier × its stand-in: not when a symbol shock names its own ticker, nor in a
+   * replay, where its own history (or a daily-compounded stand-in series) already moves it.
+   */
+  const isLeveraged = (p: { leverage: LeverageLink | null; key: SecurityKey }) => p.leverage !== null && !compiled.hasSymbolShock(p.key.symbol) && !(compiled.isReplay && isOverridden[p.key.id] === 1);
+  return { slice, fund, direct, directSlot, isLookedThrough, isLeveraged, width, slots, currencyCovers: compiled.currencyCovers, shockCount: nShocks };
+}
+
+type Evaluator = ReturnType<typeof createEvaluator>;
+
+/** Caveat every hypothetical leveraged move carries. */
+export const DAILY_RESET_NOTE = 'held over several days the move can differ (daily reset)';
+
+/**
+ * A leveraged or inverse fund under a hypothetical shock: multiplier × its stand-in's local price move, floored at
+ * −100%, then its currency's move. Its coverage is its stand-in's (the shock reached it through the stand-in).
+ */
+export function leveragedMove(evaluate: Evaluator, lev: LeverageLink, key: SecurityKey, currency: string, wantText = true) {
+  const m = lev.multiplier;
+  const stand = lev.standIn;
+  const fx = evaluate.slice(stand, currency).fx;
+  const byShock = new Float64Array(evaluate.shockCount);
+  let price: number;
+  let low: number;
+  let high: number;
+  let shares: Shares;
+  let source: MoveSource;
+  let how: string;
+  let unclassifiedSymbols: string[] = [];
+  if (lev.standInFund && evaluate.isLookedThrough({ fund: lev.standInFund, key: stand })) {
+    const f = evaluate.fund(lev.standInFund, stand, currency);
+    // The fund's return includes its currency's move; its holdings' weights sum to 1, so the local move is exact.
+    const local = (r: number) => (1 + r) / (1 + fx.change) - 1;
+    price = local(f.return);
+    low = local(f.low);
+    high = local(f.high);
+    shares = { ...f.shares };
+    byShock.set(f.byShock);
+    source = f.source;
+    unclassifiedSymbols = f.unclassifiedSymbols;
+    how = `through ${lev.standInFund.constituents.length} listed holdings of ${stand.symbol} (as of ${lev.standInFund.asOf})`;
+  } else {
+    const move = evaluate.slice(stand, currency);
+    price = move.price.change;
+    low = move.price.band?.low ?? price;
+    high = move.price.band?.high ?? price;
+    shares = sharesOf(new Float64Array(PART_COUNT));
+    const byCurrencyOnly = move.price.kind === 'none' && !move.price.noPrice && move.fx.shockIndex !== null && evaluate.currencyCovers;
+    const part = byCurrencyOnly ? 'explicit' : coveragePartOf(move.price, stand);
+    shares[part] = 1;
+    source = byCurrencyOnly ? 'explicit' : move.price.kind;
+    if (move.price.shockIndex !== null) byShock[move.price.shockIndex] += 1;
+    if (move.fx.shockIndex !== null) byShock[move.fx.shockIndex] += 1;
+    if (part === 'unclassified') unclassifiedSymbols = [stand.symbol];
+    how = move.price.reason.replace(/\.$/, '');
+  }
+  const lever = (p: number) => Math.max(-1, m * p);
+  const change = lever(price);
+  const [lowChange, highChange] = m >= 0 ? [lever(low), lever(high)] : [lever(high), lever(low)];
+  const floored = m * price < -1 ? ' (floored at −100%: a fund cannot lose more than it holds)' : '';
+  const fxText = fx.reason ? `; ${fx.reason}` : '';
+  const applied = wantText
+    ? `${multiplierText(m)} daily: ${stand.symbol} ${signedPercent(price)} → ${key.symbol} ${signedPercent(change)}${floored} (${stand.symbol}: ${how})${fxText}; ${DAILY_RESET_NOTE}`
+    : '';
+  const move: GroupMove = {
+    return: composeReturn(change, fx.change),
+    low: composeReturn(lowChange, fx.change),
+    high: composeReturn(highChange, fx.change),
+    shares,
+    throughFund: false,
+    source,
+    applied,
+  };
+  return { move, price: change, standInPrice: price, fx, byShock, unclassifiedSymbols };
 }
 
 const bucket = (): CoverageBucket => ({ value: 0, share: 0, positionIds: [] });
@@ -400,6 +474,12 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
   for (let i = 0; i < groups.length; i++) moves[i] = groupMove(i);
   function groupMove(i: number): GroupMove {
     const g = groups[i];
+    if (g.leverage !== null && evaluate.isLeveraged(g)) {
+      const lev = leveragedMove(evaluate, g.leverage, g.key, g.currency, wantPositions);
+      for (let index = 0; index < lev.byShock.length; index++) if (lev.byShock[index] !== 0) shockValue[index] += g.value * lev.byShock[index];
+      for (const symbol of lev.unclassifiedSymbols) unclassifiedSymbols.add(symbol);
+      return lev.move;
+    }
     if (evaluate.isLookedThrough(g)) {
       const f = evaluate.fund(g.fund!, g.key, g.currency);
       for (let index = 0; index < f.byShock.length; index++) if (f.byShock[index] !== 0) shockValue[index] += g.value * f.byShock[index];
@@ -555,6 +635,29 @@ function groupsOf(key: SecurityKey, currency: string, dimension: Exclude<Dimensi
   }
 }
 
+/**
+ * Splits a leveraged fund's value and move over what its stand-in holds: each holding's slice moves by multiplier × its
+ * own price move (then the currency's), shifted so the slices sum exactly to the fund's move (the −100% floor aside,
+ * the shift is zero). A stand-in without listed holdings is one slice classified as the stand-in.
+ */
+function attributeLeveraged(evaluate: Evaluator, lev: LeverageLink, value: number, currency: string, m: GroupMove, put: (key: SecurityKey, value: number, r: number, low: number, high: number) => void) {
+  const fund = lev.standInFund;
+  if (!fund || !evaluate.isLookedThrough({ fund, key: lev.standIn })) {
+    put(lev.standIn, value, m.return, m.low, m.high);
+    return;
+  }
+  const slices: { key: SecurityKey; weight: number; move: SliceMove }[] = fund.constituents.map((c) => ({ key: c.key, weight: c.weight, move: evaluate.slice(c.key, currency) }));
+  if (fund.residualWeight > 0) slices.push({ key: lev.standIn, weight: fund.residualWeight, move: evaluate.slice(lev.standIn, currency, true) });
+  const leveredReturn = (move: SliceMove) => composeReturn(lev.multiplier * move.price.change, move.fx.change);
+  let sum = 0;
+  for (const s of slices) sum += s.weight * leveredReturn(s.move);
+  const shift = m.return - sum;
+  for (const s of slices) {
+    const r = leveredReturn(s.move) + shift;
+    put(s.key, value * s.weight, r, r + m.low - m.return, r + m.high - m.return);
+  }
+}
+
 /** Sums value and P&L of slices by a dimension, largest loss first. */
 function aggregate(book: Book, evaluate: ReturnType<typeof createEvaluator>, moves: GroupMove[], dimension: Dimension): AggregateRow[] {
   const rows = new Map<string, { value: number; pnl: number; low: number; high: number }>();
@@ -575,6 +678,12 @@ function aggregate(book: Book, evaluate: ReturnType<typeof createEvaluator>, mov
   } else {
     book.groups.forEach((g, i) => {
       const m = moves[i];
+      if (g.leverage !== null && evaluate.isLeveraged(g)) {
+        attributeLeveraged(evaluate, g.leverage, g.value, g.currency, m, (key, v, r, low, high) => {
+          for (const name of groupsOf(key, g.currency, dimension)) put(name, v, r, low, high);
+        });
+        return;
+      }
       const fund = g.fund;
       if (!fund) {
         for (const key of groupsOf(g.key, g.currency, dimension)) put(key, g.value, m.return, m.low, m.high);

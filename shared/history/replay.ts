@@ -2,6 +2,7 @@ import type { Book, SecurityKey } from '../engine/book';
 import { signedPercent, type Provenance } from '../engine/match';
 import { runScenario, type Dimension, type HistoryUse, type StressResult } from '../engine/run';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from '../engine/scenario';
+import { leveragedEtf, multiplierText, type LeveragedEtf } from '../domain/leveraged-etfs';
 import { majorCurrency } from '../domain/valuation';
 import { currencyMoves, rateAt, type FxMove, type FxRoute } from './fx';
 import { standInsFor, type ProxyConfig } from './proxies';
@@ -75,6 +76,20 @@ export function exposures(book: Book, options: { byCurrency?: boolean; whole?: (
   return out;
 }
 
+/**
+ * A leveraged fund's path rebuilt from its stand-in's closes: each day multiplier × the stand-in's daily return (floored
+ * at −100%), compounded — the daily reset that makes a window's move differ from multiplier × the window's return.
+ */
+export function leveragedSeries(symbol: string, history: PriceHistory): { etf: LeveragedEtf; series: PriceSeries } | null {
+  const etf = leveragedEtf(symbol);
+  const base = etf && history.get(etf.standIn.toUpperCase());
+  if (!etf || !base || base.closes.length === 0) return null;
+  const closes = new Array<number>(base.closes.length);
+  closes[0] = 100;
+  for (let t = 1; t < closes.length; t++) closes[t] = closes[t - 1] * (1 + Math.max(-1, etf.multiplier * (base.closes[t] / base.closes[t - 1] - 1)));
+  return { etf, series: { dates: base.dates, closes } };
+}
+
 /** Each security's move over the window: its own total return, a stand-in's, or "not tested". */
 export function replayMoves(book: Book, history: PriceHistory, config: ProxyConfig, from: string, to: string): { overrides: Map<string, Provenance>; seriesOf: Map<string, PriceSeries>; end: string } {
   const end = lastTradingDay(history, to);
@@ -88,6 +103,23 @@ export function replayMoves(book: Book, history: PriceHistory, config: ProxyConf
       seriesOf.set(key.match.symbol, own!);
       // Level 'symbol': like a shock on its ticker, its own history moves the whole position, a fund included (§3.8).
       overrides.set(key.match.symbol, { kind: 'explicit', level: 'symbol', shockIndex: null, change: ownMove.change, reason: `Own total return ${ownMove.first} → ${ownMove.last}: ${signedPercent(ownMove.change)}` });
+      continue;
+    }
+    const levered = leveragedSeries(key.match.symbol, history);
+    const leveredMove = levered && windowReturn(levered.series, from, to, end);
+    if (levered && leveredMove) {
+      seriesOf.set(key.match.symbol, levered.series);
+      const why = own ? `its history covers ${own.dates[0]} → ${own.dates[own.dates.length - 1]} only` : 'no price history of its own';
+      overrides.set(key.match.symbol, {
+        kind: 'proxy', level: null, shockIndex: null, change: leveredMove.change,
+        reason: `Proxy: ${why}, moved as ${multiplierText(levered.etf.multiplier)} ${levered.etf.standIn}'s daily returns, compounded ${leveredMove.first} → ${leveredMove.last}: ${signedPercent(leveredMove.change)}`,
+      });
+      continue;
+    }
+    // A leveraged fund moves by its multiple of its stand-in, never 1× a sector fund's move.
+    const etf = leveragedEtf(key.match.symbol);
+    if (etf) {
+      overrides.set(key.match.symbol, { kind: 'none', level: null, shockIndex: null, change: 0, reason: `Not tested: no price history for it or for ${etf.standIn}, which its ${multiplierText(etf.multiplier)} daily target follows, over the window.`, noPrice: true });
       continue;
     }
     const standIn = standInsFor(key, config)

@@ -85,3 +85,31 @@ describe('exposure of a QQQ + SPY + NVDA portfolio', () => {
     expect(find(result, 'QQQ')).toBeUndefined();
   });
 });
+
+describe('exposure through leveraged and inverse funds', () => {
+  const leveredRef = {
+    securities: {
+      NVDA: { symbol: 'NVDA', name: 'NVIDIA', type: 'stock', sector: 'Information Technology', industry: 'Semiconductors', country: 'US', currency: 'USD', exchange: null, isin: null, themes: [], sources: {}, asOf: null },
+      AAPL: { symbol: 'AAPL', name: 'Apple', type: 'stock', sector: 'Information Technology', industry: 'Hardware', country: 'US', currency: 'USD', exchange: null, isin: null, themes: [], sources: {}, asOf: null },
+    },
+    funds: { QQQ: { fund: 'QQQ', asOf: '2025-10-04', source: 's', holdings: [{ symbol: 'NVDA', weight: 0.1 }, { symbol: 'AAPL', weight: 0.9 }] } },
+    fxRates: [],
+  } satisfies ReferenceData;
+  const book = [{ symbol: 'NVDA', value: 1000 }, { symbol: 'NVDL', value: 500 }, { symbol: 'SQQQ', value: 200 }];
+
+  it('counts NVDL as 2× NVDA and SQQQ as −3× QQQ\'s holdings, stating it', () => {
+    const result = computeExposure(book, leveredRef, { by: 'symbol', lookThrough: true });
+    const nvda = result.buckets.find((b) => b.key === 'NVDA')!;
+    // 1,000 held + 2 × 500 through NVDL − 3 × 200 × 10% through SQQQ.
+    expect(nvda.value).toBeCloseTo(1000 + 1000 - 60, 9);
+    expect(result.buckets.find((b) => b.key === 'AAPL')!.value).toBeCloseTo(-540, 9);
+    expect(result.total).toBe(1700);
+    expect(result.leveraged).toEqual([{ fund: 'NVDL', multiplier: 2, standIn: 'NVDA' }, { fund: 'SQQQ', multiplier: -3, standIn: 'QQQ' }]);
+  });
+
+  it('holds them at their own value without look-through', () => {
+    const result = computeExposure(book, leveredRef, { by: 'symbol', lookThrough: false });
+    expect(result.buckets.find((b) => b.key === 'NVDL')!.value).toBe(500);
+    expect(result.leveraged).toBeUndefined();
+  });
+});

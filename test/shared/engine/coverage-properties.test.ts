@@ -7,8 +7,9 @@ import { fromReturns, history, weekdays } from '../history/history-builder';
 import { pos, reference, scenario, sec } from './book-builder';
 
 // Funds (one with an unclassified and an unlisted part), cash in two currencies, a bond fund of known duration,
-// names nobody classified (ZZZ, UNK), a currency without a rate to the base (GBP: left out, said in issues).
-const SYMBOLS = ['NVDA', 'AAPL', 'VST', 'XOM', 'QQQ', 'SPY', 'TLT', 'CASH', 'ZZZ', 'UNK'];
+// names nobody classified (ZZZ, UNK), leveraged and inverse funds (TQQQ/SQQQ on QQQ, SH on SPY, NVDL on NVDA; SOXL on
+// SOXX, which this reference does not know), a currency without a rate to the base (GBP: left out, said in issues).
+const SYMBOLS = ['NVDA', 'AAPL', 'VST', 'XOM', 'QQQ', 'SPY', 'TLT', 'CASH', 'ZZZ', 'UNK', 'TQQQ', 'SQQQ', 'SH', 'NVDL', 'SOXL'];
 const SECTORS = ['Information Technology', 'Utilities', 'Energy'];
 const securities: Classification[] = [
   sec('NVDA', { sector: SECTORS[0], industry: 'Semiconductors', themes: ['semiconductors', 'mega-cap-tech'] }),
