@@ -3,6 +3,7 @@ import type { Classification, ReferenceData, SecurityType } from '../domain/refe
 import type { AssetClass, Position } from '../domain/types';
 import { valuePositions } from '../domain/valuation';
 import { countOf, formatCount } from '../format';
+import { MATCH_LEVELS, type MatchLevel } from './scenario';
 
 /** The attributes a shock can match, for one security as a slice of a position. */
 export interface SecurityKey {
@@ -47,8 +48,6 @@ export interface LeverageLink {
   standInFund: FundLookThrough | null;
 }
 
-export const KEY_INDEX_LEVELS = ['symbol', 'theme', 'industry', 'sector', 'country', 'assetClass'] as const;
-export type KeyIndexLevel = (typeof KEY_INDEX_LEVELS)[number];
 
 export interface BookPosition {
   id: number;
@@ -100,7 +99,7 @@ export interface Book {
   /** Every security key by id. */
   keys: SecurityKey[];
   /** Key ids by the attribute values shocks match on (normalised as in SecurityKey.match). */
-  index: Record<KeyIndexLevel, Map<string, number[]>>;
+  index: Record<MatchLevel, Map<string, number[]>>;
   /** Ids of the keys with a known duration (what a rate shock can move). */
   durationKeys: number[];
   /** Per key id: 1 for cash (never moved by a market shock). Typed arrays keep the per-scenario loops off the key objects. */
@@ -270,8 +269,8 @@ export function prepareBook(
     positionGroup[i] = g;
   });
   const allKeys = [...keys.values()];
-  const index = Object.fromEntries(KEY_INDEX_LEVELS.map((l) => [l, new Map<string, number[]>()])) as Book['index'];
-  const file = (level: KeyIndexLevel, value: string, id: number) => {
+  const index = Object.fromEntries(MATCH_LEVELS.map((l) => [l, new Map<string, number[]>()])) as Book['index'];
+  const file = (level: MatchLevel, value: string, id: number) => {
     if (value === '') return;
     const list = index[level].get(value);
     if (list) list.push(id);

@@ -1,5 +1,5 @@
 import type { SecurityKey } from './book';
-import type { Scenario, Shock, TargetKind } from './scenario';
+import { TARGET_PRECEDENCE, type MatchLevel, type Scenario, type Shock, type TargetKind } from './scenario';
 
 /** Why a slice moved: the shock that matched (and at which level), or nothing. */
 export interface Provenance {
@@ -24,8 +24,13 @@ export interface CurrencyMove {
   reason: string;
 }
 
-type Level = Exclude<TargetKind, 'market' | 'currency' | 'rates'>;
-const LEVELS: Level[] = ['symbol', 'theme', 'industry', 'sector', 'country', 'assetClass'];
+/**
+ * One step of the precedence walk (TARGET_PRECEDENCE without the market, which is the fallback): an attribute level
+ * with its enabled shocks in listed order, or the first enabled rate shock (which moves holdings of known duration).
+ */
+export type PrecedenceStep =
+  | { level: MatchLevel; shocks: { index: number; value: string }[] }
+  | { level: 'rates'; index: number };
 
 /** Formats a change as a signed percentage, e.g. −10% or +3.2%. */
 export function signedPercent(change: number | null): string {
@@ -49,9 +54,15 @@ export function describeShock(shock: Pick<Shock, 'target' | 'value'>, change: nu
 
 const norm = (s: string) => s.trim().toLowerCase();
 
-/** Compiles a scenario's shocks into lookups by level; the first listed shock of a level wins. */
+/** How a shock's value is matched: symbols upper-cased, asset classes as written, the rest trimmed and lower-cased. */
+const matchValue = (level: MatchLevel, value: string) => (level === 'symbol' ? value.toUpperCase() : level === 'assetClass' ? value : norm(value));
+
+/**
+ * Compiles a scenario's shocks into its precedence steps, the one rule for which shock wins (DESIGN §3.3): the
+ * highest step that matches a security wins; within a step the first listed shock wins. Both the walk (`priceShock`)
+ * and the evaluator's index sweep read these steps.
+ */
 export function compileScenario(scenario: Scenario, scale = 1) {
-  const byLevel = new Map<Level, Map<string, number>>(LEVELS.map((l) => [l, new Map()]));
   const currency = new Map<string, number>();
   let market: number | null = null;
   let rates: number | null = null;
@@ -59,19 +70,32 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     if (!shock.enabled) return;
     if (shock.target === 'market') market ??= index;
     else if (shock.target === 'rates') rates ??= index;
-    else if (shock.target === 'currency') {
-      if (!currency.has(shock.value)) currency.set(shock.value, index);
-    } else {
-      const map = byLevel.get(shock.target)!;
-      const value = shock.target === 'symbol' ? shock.value.toUpperCase() : norm(shock.value);
-      if (!map.has(value)) map.set(value, index);
-    }
+    else if (shock.target === 'currency' && !currency.has(shock.value)) currency.set(shock.value, index);
   });
+  const precedence: PrecedenceStep[] = [];
+  /** Per attribute level, the first listed shock of each value. */
+  const lookups: { level: MatchLevel; first: Map<string, number> }[] = [];
+  for (const target of TARGET_PRECEDENCE) {
+    if (target === 'market') continue;
+    if (target === 'rates') {
+      if (rates !== null) precedence.push({ level: 'rates', index: rates });
+      continue;
+    }
+    const shocks = scenario.shocks.flatMap((shock, index) => (shock.enabled && shock.target === target ? [{ index, value: matchValue(target, shock.value) }] : []));
+    if (shocks.length === 0) continue;
+    precedence.push({ level: target, shocks });
+    const first = new Map<string, number>();
+    for (const { index, value } of shocks) if (!first.has(value)) first.set(value, index);
+    lookups.push({ level: target, first });
+  }
+  const symbolShocks = lookups.find((l) => l.level === 'symbol')?.first ?? new Map<string, number>();
+  /** Indexes of the theme shocks: a security with several themes needs the walk to say which matched. */
+  const themeShocks = new Set(precedence.flatMap((step) => (step.level === 'theme' ? step.shocks.map((x) => x.index) : [])));
 
   const changeOf = (index: number) => scenario.shocks[index].change * scale;
   // One provenance object per shock, shared by every slice it moves (this runs for every holding of every fund).
   const shared: (Provenance | undefined)[] = [];
-  const explicit = (level: Level, index: number, extra = ''): Provenance => {
+  const explicit = (level: MatchLevel, index: number, extra = ''): Provenance => {
     if (extra) return { kind: 'explicit', level, shockIndex: index, change: changeOf(index), reason: `${describeShock(scenario.shocks[index], changeOf(index))}${extra}` };
     return (shared[index] ??= { kind: 'explicit', level, shockIndex: index, change: changeOf(index), reason: describeShock(scenario.shocks[index], changeOf(index)) });
   };
@@ -89,16 +113,19 @@ export function compileScenario(scenario: Scenario, scale = 1) {
   };
 
   function priceShock(key: SecurityKey, options: { skipSymbol?: boolean } = {}): Provenance {
-    for (const level of LEVELS) {
-      if (level === 'theme' && rates !== null && key.duration !== null) return ratesMove(key);
+    let l = 0;
+    for (const step of precedence) {
+      if (step.level === 'rates') {
+        if (key.duration !== null) return ratesMove(key);
+        continue;
+      }
+      const { level, first } = lookups[l++];
       if (level === 'symbol' && options.skipSymbol) continue;
-      const map = byLevel.get(level)!;
-      if (map.size === 0) continue;
-      let best: number | null = null;
       if (level === 'theme') {
+        let best: number | null = null;
         let matches = 0;
         for (const theme of key.match.themes) {
-          const hit = map.get(theme);
+          const hit = first.get(theme);
           if (hit !== undefined) {
             matches++;
             if (best === null || hit < best) best = hit;
@@ -108,8 +135,8 @@ export function compileScenario(scenario: Scenario, scale = 1) {
         continue;
       }
       const value = level === 'assetClass' ? key.assetClass : key.match[level];
-      best = value === '' ? null : (map.get(value) ?? null);
-      if (best !== null) return explicit(level, best);
+      const best = value === '' ? undefined : first.get(value);
+      if (best !== undefined) return explicit(level, best);
     }
     if (key.assetClass === 'cash') return cashUnmoved;
     return marketMove ?? unmatched;
@@ -128,26 +155,20 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     return { change: 0, shockIndex: null, reason: '' };
   }
 
-  const hasSymbolShock = (symbol: string) => byLevel.get('symbol')!.has(symbol.toUpperCase());
-  /** The enabled shocks of each level in listed order, with their matching value normalised. */
-  const levelShocks = LEVELS.map((level) => ({
-    level,
-    shocks: scenario.shocks
-      .map((shock, index) => ({ shock, index }))
-      .filter(({ shock }) => shock.enabled && shock.target === level)
-      .map(({ shock, index }) => ({ index, value: level === 'symbol' ? shock.value.toUpperCase() : level === 'assetClass' ? shock.value : norm(shock.value) })),
-  }));
+  const hasSymbolShock = (symbol: string) => symbolShocks.has(symbol.toUpperCase());
   return {
     priceShock,
     currencyMove,
     hasSymbolShock,
     currencyShocks: currency,
-    levelShocks,
+    /** The precedence steps, highest first (the market shock, below them all, is `market`). */
+    precedence,
+    themeShocks,
     market,
     /** The first enabled rate shock, if any. */
     rates,
     /** The shared provenance of shock `index` when it wins at its own level. */
-    provenanceOf: (index: number): Provenance => (index === market ? marketMove! : explicit(scenario.shocks[index].target as Level, index)),
+    provenanceOf: (index: number): Provenance => (index === market ? marketMove! : explicit(scenario.shocks[index].target as MatchLevel, index)),
     ratesMove,
     cashUnmoved,
     unmatched,

@@ -192,10 +192,15 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   const market = compiled.market ?? -1;
   const { keyIsCash, keyMultiTheme, keyUnclassified } = book;
   for (let id = 0; id < nKeys; id++) shockOf[id] = keyIsCash[id] === 1 ? -1 : market;
-  for (let l = compiled.levelShocks.length - 1; l >= 0; l--) {
-    const { level, shocks } = compiled.levelShocks[l];
-    // A rate shock ranks just below symbol: it overwrites every lower level for holdings of known duration.
-    if (level === 'symbol' && compiled.rates !== null) for (const id of book.durationKeys) shockOf[id] = compiled.rates;
+  // The same precedence as the walk, swept lowest step first so higher steps overwrite; within a step the
+  // first-listed shock is written last.
+  for (let l = compiled.precedence.length - 1; l >= 0; l--) {
+    const step = compiled.precedence[l];
+    if (step.level === 'rates') {
+      for (const id of book.durationKeys) shockOf[id] = step.index;
+      continue;
+    }
+    const { level, shocks } = step;
     for (let i = shocks.length - 1; i >= 0; i--) {
       const ids = book.index[level].get(shocks[i].value);
       if (ids) for (const id of ids) shockOf[id] = shocks[i].index;
@@ -204,8 +209,7 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   const fxMoves = book.currencies.map((c) => compiled.currencyMove(c, book.baseCurrency));
   const currencyIndex = new Map(book.currencies.map((c, i) => [c, i]));
   // One provenance per shock, looked up by index; the slow path only for a theme win among several themes.
-  const byShock: Provenance[] = compiled.levelShocks.length ? Array.from({ length: compiled.shockCount }, (_, i) => compiled.provenanceOf(i)) : [];
-  const themeShocks = new Set(compiled.levelShocks[1].shocks.map((x) => x.index));
+  const byShock: Provenance[] = compiled.shockCount ? Array.from({ length: compiled.shockCount }, (_, i) => compiled.provenanceOf(i)) : [];
   const fxChange = Float64Array.from({ length: width }, (_, c) => fxMoves[c]?.change ?? 0);
   // The coverage part of each shock when it wins a price (coveragePartOf by shock index, for the hot loops).
   const shockPart = Uint8Array.from(byShock, (p) => COVERAGE_PARTS.indexOf(coveragePartOf(p, keys[0])));
@@ -220,7 +224,7 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
     let prov =
       s === -1 ? (keyIsCash[id] === 1 ? compiled.cashUnmoved : compiled.unmatched)
       : s === compiled.rates ? compiled.ratesMove(keys[id])
-      : keyMultiTheme[id] === 1 && themeShocks.has(s) ? compiled.priceShock(keys[id])
+      : keyMultiTheme[id] === 1 && compiled.themeShocks.has(s) ? compiled.priceShock(keys[id])
       : byShock[s];
     // History-driven moves replace "not shocked" and the catch-all market move, never a named shock or cash.
     const override = overrides && (prov.kind === 'none' || prov.kind === 'market') && keyIsCash[id] === 0 ? overrides.get(keys[id].match.symbol) : undefined;
@@ -364,7 +368,9 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
    * replay, where its own history (or a daily-compounded stand-in series) already moves it.
    */
   const isLeveraged = (p: { leverage: LeverageLink | null; key: SecurityKey }) => p.leverage !== null && !compiled.hasSymbolShock(p.key.symbol) && !(compiled.isReplay && isOverridden[p.key.id] === 1);
-  return { slice, fund, direct, directSlot, isLookedThrough, isLeveraged, width, slots, currencyCovers: compiled.currencyCovers, shockCount: nShocks };
+  /** The price move the index sweep chose for a security (by key id), before currency. */
+  const priceOf = (keyId: number): Provenance => provenance[keyId];
+  return { slice, fund, direct, directSlot, priceOf, isLookedThrough, isLeveraged, width, slots, currencyCovers: compiled.currencyCovers, shockCount: nShocks };
 }
 
 type Evaluator = ReturnType<typeof createEvaluator>;

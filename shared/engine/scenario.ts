@@ -17,6 +17,10 @@ export const TARGET_PRECEDENCE = ['symbol', 'rates', 'theme', 'industry', 'secto
 export const TARGET_KINDS = [...TARGET_PRECEDENCE, 'currency'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
+/** The targets a security matches by one of its attributes (all but rates, market and currency), highest first. */
+export type MatchLevel = Exclude<(typeof TARGET_PRECEDENCE)[number], 'rates' | 'market'>;
+export const MATCH_LEVELS: readonly MatchLevel[] = TARGET_PRECEDENCE.filter((t): t is MatchLevel => t !== 'rates' && t !== 'market');
+
 const text = (max: number) => z.string().trim().max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD form');
 
