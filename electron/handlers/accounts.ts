@@ -1,9 +1,9 @@
 import { createAccount, deleteAccount, listAccounts, renameAccount } from '../db/accounts';
 import { getPortfolio } from '../db/portfolios';
-import type { HandlerMap } from './types';
+import type { CommandsOf, HandlerMap } from './types';
 
 /** accounts:* commands. */
-export const accountHandlers: HandlerMap<'accounts:list' | 'accounts:create' | 'accounts:rename' | 'accounts:delete'> = {
+export const accountHandlers: HandlerMap<CommandsOf<'accounts'>> = {
   'accounts:list': ({ db }, { portfolioId }) => {
     getPortfolio(db, portfolioId);
     return listAccounts(db, portfolioId);

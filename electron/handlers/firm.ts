@@ -1,12 +1,9 @@
 import { deleteFirmRun, getFirmRun, listFirmRuns, restoreFirmRun } from '../db/firm-runs';
 import { runFirm } from '../services/firm';
-import type { HandlerMap } from './types';
+import type { CommandsOf, HandlerMap } from './types';
 
 /** firm:* commands: stress every client at once, rank them, keep dated runs. */
-export const firmHandlers: HandlerMap<
-  | 'firm:run' | 'firm:start' | 'firm:status' | 'firm:cancel' | 'firm:runs' | 'firm:get' | 'firm:deleterun' | 'firm:restorerun'
-  | 'firm:reports' | 'firm:reportstatus' | 'firm:reportcancel'
-> = {
+export const firmHandlers: HandlerMap<CommandsOf<'firm'>> = {
   'firm:run': (services, request) => runFirm(services, request),
   'firm:start': (services, request) => services.firm.start(services, request),
   'firm:status': (services) => services.firm.status(),

@@ -3,10 +3,10 @@ import { AppError } from '../../shared/ipc/result';
 import { listImports } from '../db/imports';
 import { getPortfolio } from '../db/portfolios';
 import { commitImport, previewImport, undoImport } from '../services/imports';
-import type { HandlerMap } from './types';
+import type { CommandsOf, HandlerMap } from './types';
 
 /** imports:* commands. */
-export const importHandlers: HandlerMap<'imports:preview' | 'imports:commit' | 'imports:undo' | 'imports:list' | 'imports:pick'> = {
+export const importHandlers: HandlerMap<CommandsOf<'imports'>> = {
   // Previews go to a screen or over IPC: a 100,000-row file is trimmed to its problems and a sample.
   'imports:preview': ({ db }, request) => {
     const { preview, previousImport, isSavedMapping } = previewImport(db, request);

@@ -7,12 +7,12 @@ import { healthHandlers } from './health';
 import { importHandlers } from './imports';
 import { proposalHandlers } from './proposals';
 import { portfolioHandlers } from './portfolios';
-import { durationHandlers } from './durations';
 import { positionHandlers } from './positions';
 import { reportHandlers } from './reports';
 import { scenarioHandlers } from './scenarios';
 import { stressHandlers } from './stress';
 import { referenceHandlers } from './reference';
+import { trashHandlers } from './trash';
 import type { HandlerMap } from './types';
 
 /** One handler per declared command; the compiler fails if a command has none. */
@@ -30,8 +30,8 @@ export const handlers: HandlerMap<CommandName> = {
   ...stressHandlers,
   ...importHandlers,
   ...reportHandlers,
-  ...durationHandlers,
   ...referenceHandlers,
+  ...trashHandlers,
   ...firmHandlers,
   ...healthHandlers,
   ...proposalHandlers,

@@ -1,33 +1,16 @@
-import type { Database } from 'better-sqlite3';
 import { valueCurrencySums, valuePositions } from '../../shared/domain/valuation';
 import { listAccounts } from '../db/accounts';
-import { createClient, getClient, listClients } from '../db/clients';
+import { getClient } from '../db/clients';
 import { listFxRates } from '../db/fx-rates';
 import { listPortfolioImportFindings } from '../db/import-findings';
 import { createPortfolio, getPortfolio, listPortfolios, renamePortfolio } from '../db/portfolios';
 import { deleteKeepingCopy } from '../db/trash';
 import { listPortfolioPositions, sumPositionsBy } from '../db/positions';
-import { AppError } from '../../shared/ipc/result';
-import type { HandlerMap } from './types';
-
-const DEFAULT_CLIENT_NAME = 'My portfolios';
-
-/** The client a portfolio goes to when none is named: the only non-sample client, or a new one. */
-export function defaultClientId(db: Database): number {
-  const own = listClients(db).filter((c) => !c.isSample);
-  if (own.length === 1) return own[0].id;
-  const named = own.find((c) => c.name === DEFAULT_CLIENT_NAME);
-  if (named) return named.id;
-  if (own.length > 1) {
-    throw new AppError('validation', 'There are several clients; choose the client this portfolio belongs to.');
-  }
-  return createClient(db, { name: DEFAULT_CLIENT_NAME }).id;
-}
+import { defaultClientId } from '../services/clients';
+import type { CommandsOf, HandlerMap } from './types';
 
 /** portfolios:* commands. */
-export const portfolioHandlers: HandlerMap<
-  'portfolios:list' | 'portfolios:create' | 'portfolios:rename' | 'portfolios:delete' | 'portfolios:holdings'
-> = {
+export const portfolioHandlers: HandlerMap<CommandsOf<'portfolios'>> = {
   'portfolios:list': ({ db }, { clientId }) => {
     const rates = listFxRates(db);
     // Sums per portfolio and currency from SQL: one query for the whole book instead of reading every position.
@@ -44,7 +27,7 @@ export const portfolioHandlers: HandlerMap<
     })(),
   'portfolios:rename': ({ db }, { id, name }) => renamePortfolio(db, id, name),
   'portfolios:delete': (services, { id }) => {
-    services.lastDeleted = deleteKeepingCopy(services.db, 'portfolio', id);
+    services.trash.keep(deleteKeepingCopy(services.db, 'portfolio', id));
     return { deleted: 1 };
   },
   'portfolios:holdings': ({ db }, { id }) => {

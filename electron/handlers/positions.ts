@@ -9,7 +9,7 @@ import {
   type PositionInput,
 } from '../db/positions';
 import { AppError } from '../../shared/ipc/result';
-import type { HandlerMap } from './types';
+import type { CommandsOf, HandlerMap } from './types';
 
 function assertPriced(input: PositionInput): PositionInput {
   if ((input.price ?? null) === null && (input.marketValue ?? null) === null) {
@@ -19,9 +19,7 @@ function assertPriced(input: PositionInput): PositionInput {
 }
 
 /** positions:* commands. */
-export const positionHandlers: HandlerMap<
-  'positions:list' | 'positions:create' | 'positions:update' | 'positions:delete'
-> = {
+export const positionHandlers: HandlerMap<CommandsOf<'positions'>> = {
   'positions:list': ({ db }, { accountId }) => {
     getAccount(db, accountId);
     return listAccountPositions(db, accountId);

@@ -11,14 +11,10 @@ import {
 } from '../db/proposals';
 import { getPortfolio } from '../db/portfolios';
 import { asInput, compareWithCurrent, proposalPositionInput } from '../services/proposals';
-import type { HandlerMap } from './types';
-
-type ProposalCommand =
-  | 'proposals:list' | 'proposals:create' | 'proposals:get' | 'proposals:add' | 'proposals:edit'
-  | 'proposals:remove' | 'proposals:compare' | 'proposals:apply' | 'proposals:delete';
+import type { CommandsOf, HandlerMap } from './types';
 
 /** proposals:* commands: a sandbox copy of a portfolio, edited and compared before it is applied. */
-export const proposalHandlers: HandlerMap<ProposalCommand> = {
+export const proposalHandlers: HandlerMap<CommandsOf<'proposals'>> = {
   'proposals:list': ({ db }, { portfolioId }) => (getPortfolio(db, portfolioId), listProposals(db, portfolioId)),
   'proposals:create': ({ db }, { portfolioId, name }) => createProposal(db, portfolioId, name ?? 'Proposal'),
   'proposals:get': ({ db }, { id }) => getProposal(db, id),

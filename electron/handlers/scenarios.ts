@@ -9,12 +9,10 @@ import {
 } from '../services/scenario-library';
 import { listVocabulary } from '../db/securities';
 import { listThemes } from '../db/themes';
-import type { HandlerMap } from './types';
+import type { CommandsOf, HandlerMap } from './types';
 
 /** scenarios:* commands. */
-export const scenarioHandlers: HandlerMap<
-  'scenarios:list' | 'scenarios:vocabulary' | 'scenarios:get' | 'scenarios:save' | 'scenarios:delete' | 'scenarios:duplicate' | 'scenarios:import' | 'scenarios:export'
-> = {
+export const scenarioHandlers: HandlerMap<CommandsOf<'scenarios'>> = {
   'scenarios:list': (services) => listScenarios(services),
   'scenarios:vocabulary': ({ db }) => ({ ...listVocabulary(db), themes: listThemes(db).map((t) => t.id) }),
   'scenarios:get': (services, { id }) => getScenario(services, id),

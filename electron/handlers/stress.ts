@@ -1,9 +1,10 @@
-import { reversePortfolio, stressPortfolio, stressSnapshot } from '../services/stress';
+import { stressSnapshot } from '../services/book';
+import { reversePortfolio, stressPortfolio } from '../services/stress';
 import { replayPortfolio, riskOfPortfolio } from '../services/history';
-import type { HandlerMap } from './types';
+import type { CommandsOf, HandlerMap } from './types';
 
 /** stress:* commands. */
-export const stressHandlers: HandlerMap<'stress:snapshot' | 'stress:run' | 'stress:reverse' | 'stress:replay' | 'stress:risk'> = {
+export const stressHandlers: HandlerMap<CommandsOf<'stress'>> = {
   'stress:snapshot': ({ db }, { portfolioId }) => stressSnapshot(db, portfolioId),
   'stress:run': (services, request) => stressPortfolio(services, request),
   'stress:reverse': (services, request) => reversePortfolio(services, request),

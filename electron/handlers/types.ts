@@ -6,3 +6,6 @@ export type Handler<K extends CommandName> = (services: Services, request: Reque
 
 /** Handlers for a subset of the commands. */
 export type HandlerMap<K extends CommandName = CommandName> = { [P in K]: Handler<P> };
+
+/** The commands of one area, e.g. CommandsOf<'firm'> is every `firm:*` command: a handler file covers exactly its areas. */
+export type CommandsOf<Area extends string> = Extract<CommandName, `${Area}:${string}`>;

@@ -138,6 +138,8 @@ function start(): void {
         resourcesDir,
         reportDir: path.join(__dirname, '..', 'report'),
         printPdf: printWithElectron,
+        pickImportFile,
+        pickFolder,
       });
       break;
     } catch (error) {
@@ -151,8 +153,6 @@ function start(): void {
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
-  services.pickImportFile = pickImportFile;
-  services.pickFolder = pickFolder;
   const open = services;
   registerCommandHandlers(open, isTrustedSender);
   Menu.setApplicationMenu(

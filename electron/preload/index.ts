@@ -3,7 +3,7 @@ import { createApi } from '../../shared/ipc/client';
 import { IMPORT_REQUESTED_CHANNEL, REPORT_REQUESTED_CHANNEL, type AppEvents } from '../../shared/ipc/events';
 import type { Result } from '../../shared/ipc/result';
 
-// One named method per command, each invoking only its own channel; no ipcRenderer leaks out.
+// One `invoke` that sends only declared command names, each on its own channel; no ipcRenderer leaks out.
 contextBridge.exposeInMainWorld(
   'api',
   createApi((name, request) => ipcRenderer.invoke(name, request) as Promise<Result<unknown>>),

@@ -1,11 +1,12 @@
 import { checkHealth, scenarioHealthOf, type HealthReport } from '../../shared/health';
-import { prepareBook, type Scenario } from '../../shared/engine';
+import type { Scenario } from '../../shared/engine';
 import { AppError } from '../../shared/ipc/result';
 import { listPortfolioImportFindings } from '../db/import-findings';
 import { listHistoryPositionIds } from '../db/imports';
 import { staleDays } from './health-settings';
 import type { Services } from './services';
-import { resolveScenario, stressPortfolio, stressSnapshot } from './stress';
+import { bookOfSnapshot, resolveScenario, stressSnapshot } from './book';
+import { stressPortfolio } from './stress';
 
 /** The data-health verdict on a portfolio, and on one scenario run on it when a scenario is given. */
 export function portfolioHealth(services: Services, request: { portfolioId: number; scenarioId?: string; scenario?: Scenario }): HealthReport {
@@ -20,7 +21,7 @@ export function portfolioHealth(services: Services, request: { portfolioId: numb
     fromHistory: listHistoryPositionIds(services.db, request.portfolioId),
     importFindings: listPortfolioImportFindings(services.db, request.portfolioId),
     staleDays: staleDays(services),
-    ...(scenario && result ? { scenario: scenarioHealthOf(scenario, result, prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference)) } : {}),
+    ...(scenario && result ? { scenario: scenarioHealthOf(scenario, result, bookOfSnapshot(snapshot)) } : {}),
   });
 }
 

@@ -1,20 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { staleHistoryFinding } from '../../shared/health';
-import { prepareBook, type Book, type Dimension, type Scenario, type StressResult } from '../../shared/engine';
+import { type Book, type Dimension, type Scenario, type StressResult } from '../../shared/engine';
 import { defaultProxies, fxSymbolsFor, portfolioRisk, runPropagated, runReplay, type PortfolioRisk, type PriceHistory, type ProxyConfig } from '../../shared/history';
+import type { ProxyChoices } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import { listCloseSeries } from '../db/prices';
 import { listSecurityThemes } from '../db/themes';
 import { staleDays } from './health-settings';
 import type { Services } from './services';
-import { resolveScenario, stressSnapshot } from './stress';
-
-/** A run's own choice of stand-in series, over the defaults. */
-export interface ProxyChoices {
-  market?: string;
-  sectors?: Record<string, string>;
-  industries?: Record<string, string>;
-}
+import { bookOf, DEFAULT_BY, resolveScenario } from './book';
 
 const lowerKeys = (record: Record<string, string> = {}) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k.trim().toLowerCase(), v.toUpperCase()]));
 
@@ -45,11 +39,6 @@ export function loadFxHistory(db: Database, book: Book, to?: string): PriceHisto
   return symbols.size ? listCloseSeries(db, [...symbols], to) : new Map();
 }
 
-function bookOf(services: Services, portfolioId: number, lookThrough = true): Book {
-  const snapshot = stressSnapshot(services.db, portfolioId);
-  return prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough });
-}
-
 /**
  * The date to load closes up to for a window ending `to`: some days past it, so a replay can tell a window the prices
  * cover (one ending on a weekend or holiday) from one past their end. The replay itself reads nothing after `to`.
@@ -61,11 +50,11 @@ export function historyThrough(to: string): string {
 /** Replays a window on a portfolio's holdings (a historical scenario, or dates from the picker); a window the prices do not reach is refused. */
 export function replayPortfolio(services: Services, request: { portfolioId: number; from: string; to: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; proxies?: ProxyChoices }): StressResult {
   if (request.from >= request.to) throw new AppError('validation', `The replay window must end after it starts (${request.from} → ${request.to}).`);
-  const book = bookOf(services, request.portfolioId, request.lookThrough);
+  const book = bookOf(services.db, request.portfolioId, request.lookThrough);
   const config = proxyConfig(services.db, request.proxies);
   const history = loadHistory(services.db, book, config, historyThrough(request.to));
   const fx = loadFxHistory(services.db, book, request.to);
-  const result = runReplay(book, history, config, { from: request.from, to: request.to, scenario: request.scenario, by: request.by ?? ['sector', 'theme', 'account'], fx });
+  const result = runReplay(book, history, config, { from: request.from, to: request.to, scenario: request.scenario, by: request.by ?? [...DEFAULT_BY], fx });
   if ('error' in result) throw new AppError('validation', result.error);
   return result;
 }
@@ -81,11 +70,11 @@ export function stressWithHistory(
     return replayPortfolio(services, { ...request, from: window.from, to: window.to, scenario });
   }
   if (!request.propagate) return null;
-  const book = bookOf(services, request.portfolioId, request.lookThrough);
+  const book = bookOf(services.db, request.portfolioId, request.lookThrough);
   const config = proxyConfig(services.db, request.proxies);
   const history = loadHistory(services.db, book, config, request.asOf);
   const asOf = request.asOf ?? latestDate(history, config.market);
-  return runPropagated(book, scenario, history, config, { asOf, by: request.by ?? ['sector', 'theme', 'account'] });
+  return runPropagated(book, scenario, history, config, { asOf, by: request.by ?? [...DEFAULT_BY] });
 }
 
 /** The market series' last date, or today's if it has none. */
@@ -96,7 +85,7 @@ function latestDate(history: PriceHistory, market: string): string {
 
 /** Volatility, beta, drawdown and VaR/CVaR of a portfolio from history up to `asOf` (default: the latest close). */
 export function riskOfPortfolio(services: Services, request: { portfolioId: number; asOf?: string; benchmark?: string; lookThrough?: boolean }): PortfolioRisk {
-  const book = bookOf(services, request.portfolioId, request.lookThrough);
+  const book = bookOf(services.db, request.portfolioId, request.lookThrough);
   const config = proxyConfig(services.db);
   const history = new Map(loadHistory(services.db, book, config, request.asOf));
   const benchmark = (request.benchmark ?? config.market).toUpperCase();

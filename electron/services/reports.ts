@@ -13,11 +13,11 @@ import { listHistoryPositionIds } from '../db/imports';
 import { assertReportable } from './health';
 import { staleDays } from './health-settings';
 import { reportHtml } from '../reports/html';
-import { prepareBook, type Scenario } from '../../shared/engine';
+import type { Scenario } from '../../shared/engine';
 import { historyThrough, loadFxHistory, loadHistory, proxyConfig } from './history';
 import { getScenario } from './scenario-library';
 import type { Services } from './services';
-import { stressSnapshot } from './stress';
+import { bookOfSnapshot, stressSnapshot } from './book';
 
 const settingsKey = (clientId: number) => `report_settings:${clientId}`;
 const remembered = z.object({ clientName: z.string(), advisorName: z.string(), firmName: z.string(), logo: z.string(), notes: z.string(), lookThrough: z.boolean() }).partial();
@@ -58,7 +58,7 @@ function reportHealthInput(services: Services, portfolioIds: readonly number[]) 
 function historyForReplays(services: Services, snapshot: ReturnType<typeof stressSnapshot>, scenarios: Scenario[], lookThrough: boolean) {
   const ends = scenarios.flatMap((s) => (s.kind === 'historical' && s.event?.window ? [s.event.window.to] : [])).sort();
   if (ends.length === 0) return undefined;
-  const book = prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough });
+  const book = bookOfSnapshot(snapshot, lookThrough);
   const proxies = proxyConfig(services.db);
   const to = ends[ends.length - 1];
   return { prices: loadHistory(services.db, book, proxies, historyThrough(to)), proxies, fx: loadFxHistory(services.db, book, to) };

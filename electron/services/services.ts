@@ -3,7 +3,6 @@ import type { Database } from 'better-sqlite3';
 import type { AppInfo } from '../../shared/domain/types';
 import { takeDailyBackup } from '../db/backups';
 import { openDatabase } from '../db/open-database';
-import type { Deleted } from '../db/trash';
 import type { Logger } from '../logging';
 import { ensureBundledReference } from './bundled-reference';
 import { createBatchJobs, type BatchJobs } from './batch-jobs';
@@ -11,9 +10,10 @@ import { createFirmJobs, type FirmJobs } from './firm';
 import { createMarketJobs, type MarketJobs } from './market/jobs';
 import { createYahooClient } from './market/yahoo-client';
 import { readSamplePortfolio, seedSampleOnce } from './sample';
+import { createTrash, type Trash } from './trash';
 
-/** Everything a command handler may use; handlers receive it as their first argument. */
-export interface Services {
+/** Everything a command handler may use; handlers receive it as their first argument. Fixed once created. */
+export type Services = Readonly<{
   db: Database;
   info: AppInfo;
   resourcesDir: string;
@@ -38,9 +38,9 @@ export interface Services {
   batch: BatchJobs;
   /** The local error log (absent in tests that do not ask for one). */
   log?: Logger;
-  /** The client or portfolio deleted last, kept in memory so its deletion can be undone this session. */
-  lastDeleted: Deleted | null;
-}
+  /** The client or portfolio deleted last, so its deletion can be undone this session. */
+  trash: Trash;
+}>;
 
 export interface CreateServicesOptions {
   dbPath: string;
@@ -53,6 +53,7 @@ export interface CreateServicesOptions {
   reportDir?: string;
   printPdf?: Services['printPdf'];
   pickFolder?: Services['pickFolder'];
+  pickImportFile?: Services['pickImportFile'];
   today?: () => string;
   /** Load the bundled reference data when the database lacks this version of it (default true). */
   loadReference?: boolean;
@@ -91,12 +92,13 @@ export function createServices(options: CreateServicesOptions): Services {
     reportDir: options.reportDir ?? path.join(options.resourcesDir, '..', 'out', 'report'),
     printPdf: options.printPdf,
     pickFolder: options.pickFolder,
+    pickImportFile: options.pickImportFile,
     today: options.today ?? localToday,
     log: options.log,
     market: createMarketJobs(db, () => createYahooClient(marketFetch)),
     firm: createFirmJobs(),
     batch: createBatchJobs(),
-    lastDeleted: null,
+    trash: createTrash(),
     info: {
       name: 'Aftershock',
       version: options.version,

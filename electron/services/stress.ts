@@ -1,32 +1,8 @@
-import type { Database } from 'better-sqlite3';
-import type { ReferenceData } from '../../shared/domain/reference';
-import type { Portfolio, Position } from '../../shared/domain/types';
-import { prepareBook, reverseStress, runScenario, type Dimension, type ReverseResult, type Scenario, type StressResult } from '../../shared/engine';
-import { getPortfolio } from '../db/portfolios';
-import { listPortfolioPositions } from '../db/positions';
-import { stressWithHistory, type ProxyChoices } from './history';
-import { loadReferenceData } from './reference';
-import { getScenario } from './scenario-library';
+import { reverseStress, runScenario, type Dimension, type ReverseResult, type Scenario, type StressResult } from '../../shared/engine';
+import type { ProxyChoices } from '../../shared/ipc/contract';
+import { bookOf, DEFAULT_BY, resolveScenario } from './book';
+import { stressWithHistory } from './history';
 import type { Services } from './services';
-
-/** What the engine needs for one portfolio; the renderer gets the same to recompute what-ifs itself. */
-export interface StressSnapshot {
-  portfolio: Portfolio;
-  positions: Position[];
-  reference: ReferenceData;
-}
-
-/** Loads a portfolio's positions with the reference data of its holdings and of its funds' constituents. */
-export function stressSnapshot(db: Database, portfolioId: number): StressSnapshot {
-  const portfolio = getPortfolio(db, portfolioId);
-  const positions = listPortfolioPositions(db, portfolioId);
-  return { portfolio, positions, reference: loadReferenceData(db, positions.map((p) => p.symbol)) };
-}
-
-/** A scenario given by id or inline (already validated). */
-export function resolveScenario(services: Services, request: { scenarioId?: string; scenario?: Scenario }): Scenario {
-  return request.scenario ?? getScenario(services, request.scenarioId!).scenario;
-}
 
 /** Runs one scenario on one portfolio, as the CLI, reports and batch runs do. */
 export function stressPortfolio(
@@ -37,9 +13,7 @@ export function stressPortfolio(
   const scenario = resolveScenario(services, request);
   const withHistory = stressWithHistory(services, { ...request, scenario });
   if (withHistory) return withHistory;
-  const snapshot = stressSnapshot(services.db, request.portfolioId);
-  const book = prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough: request.lookThrough ?? true });
-  return runScenario(book, scenario, { by: request.by ?? ['sector', 'theme', 'account'] });
+  return runScenario(bookOf(services.db, request.portfolioId, request.lookThrough), scenario, { by: request.by ?? [...DEFAULT_BY] });
 }
 
 /** The scale at which a scenario loses `loss` (a fraction) of the portfolio. */
@@ -47,7 +21,5 @@ export function reversePortfolio(
   services: Services,
   request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; loss: number },
 ): ReverseResult {
-  const snapshot = stressSnapshot(services.db, request.portfolioId);
-  const book = prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough: request.lookThrough ?? true });
-  return reverseStress(book, resolveScenario(services, request), request.loss);
+  return reverseStress(bookOf(services.db, request.portfolioId, request.lookThrough), resolveScenario(services, request), request.loss);
 }

@@ -1,4 +1,4 @@
-import type { Api } from '../../shared/ipc/contract';
+import type { Api, CommandName, RequestArgs, ResponseOf } from '../../shared/ipc/contract';
 import type { AppEvents } from '../../shared/ipc/events';
 import type { AppErrorData, Result } from '../../shared/ipc/result';
 
@@ -38,4 +38,9 @@ export function api(): Api {
     });
   }
   return window.api;
+}
+
+/** Sends one command by its name, e.g. `call('portfolios:list', { clientId })`; the answer is a Result (see `unwrap`). */
+export function call<K extends CommandName>(name: K, ...request: RequestArgs<K>): Promise<Result<ResponseOf<K>>> {
+  return api().invoke(name, ...request);
 }

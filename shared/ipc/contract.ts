@@ -15,6 +15,7 @@ import type {
 } from '../domain/types';
 import { IMPORT_FIELDS, type ImportPreview } from '../import/types';
 import type { Result } from './result';
+import { COMMAND_NAMES, isCommandName, type CommandName } from './command-names';
 import { DIMENSIONS, scenarioSchema, type ReverseResult, type Scenario, type StressResult } from '../engine';
 import type { ScenarioSummaryData, ScenarioVocabulary, StressSnapshotData } from './stress-types';
 import type { ReportModel, ReportSettings } from '../report/model';
@@ -29,7 +30,7 @@ import type { HealthReport } from '../health';
 
 /**
  * The command contract: every request main accepts, declared once.
- * Each entry names the preload method, the runtime schema of the request and
+ * Each entry, keyed by the command's one name (see command-names.ts), gives the runtime schema of the request and
  * (as a phantom type) the response. Handlers, preload, browser bridge and the
  * renderer's `window.api` are all typed from this table.
  */
@@ -187,19 +188,16 @@ const firmRequest = {
 const proposalPositionFields = { ...positionFields, accountName: name };
 
 function command<Res>() {
-  return <M extends string, S extends z.ZodType>(method: M, request: S) => ({
-    method,
+  return <S extends z.ZodType>(request: S) => ({
     request,
     response: undefined as unknown as Res,
   });
 }
 
 export const commands = {
-  'app:info': command<AppInfo>()('getAppInfo', z.strictObject({})),
+  'app:info': command<AppInfo>()(z.strictObject({})),
   /** The renderer reports its own crash (a view that failed to draw, an uncaught error) for the local log. */
-  'app:logerror': command<{ logged: boolean }>()(
-    'logRendererError',
-    z.strictObject({
+  'app:logerror': command<{ logged: boolean }>()(z.strictObject({
       kind: z.enum(['render', 'error', 'rejection']),
       message: z.string().max(2000),
       stack: z.string().max(20_000).optional(),
@@ -207,54 +205,40 @@ export const commands = {
     }),
   ),
 
-  'clients:list': command<Client[]>()('listClients', z.strictObject({})),
-  'clients:overview': command<ClientSummary[]>()('getClientOverview', z.strictObject({})),
-  'clients:create': command<Client>()('createClient', z.strictObject(clientFields).extend({ name })),
-  'clients:update': command<Client>()(
-    'updateClient',
-    z.strictObject({ id, patch: z.strictObject(clientFields).partial().refine((p) => Object.keys(p).length > 0, 'must change at least one field') }),
+  'clients:list': command<Client[]>()(z.strictObject({})),
+  'clients:overview': command<ClientSummary[]>()(z.strictObject({})),
+  'clients:create': command<Client>()(z.strictObject(clientFields).extend({ name })),
+  'clients:update': command<Client>()(z.strictObject({ id, patch: z.strictObject(clientFields).partial().refine((p) => Object.keys(p).length > 0, 'must change at least one field') }),
   ),
-  'clients:rename': command<Client>()('renameClient', z.strictObject({ id, name })),
-  'clients:delete': command<{ deleted: number }>()('deleteClient', z.strictObject({ id })),
+  'clients:rename': command<Client>()(z.strictObject({ id, name })),
+  'clients:delete': command<{ deleted: number }>()(z.strictObject({ id })),
 
-  'portfolios:list': command<PortfolioSummary[]>()(
-    'listPortfolios',
-    z.strictObject({ clientId: id.optional() }),
+  'portfolios:list': command<PortfolioSummary[]>()(z.strictObject({ clientId: id.optional() }),
   ),
-  'portfolios:create': command<Portfolio>()(
-    'createPortfolio',
-    z.strictObject({ clientId: id.optional(), name, baseCurrency: currency.optional() }),
+  'portfolios:create': command<Portfolio>()(z.strictObject({ clientId: id.optional(), name, baseCurrency: currency.optional() }),
   ),
-  'portfolios:rename': command<Portfolio>()('renamePortfolio', z.strictObject({ id, name })),
-  'portfolios:delete': command<{ deleted: number }>()('deletePortfolio', z.strictObject({ id })),
+  'portfolios:rename': command<Portfolio>()(z.strictObject({ id, name })),
+  'portfolios:delete': command<{ deleted: number }>()(z.strictObject({ id })),
   /** Puts back the client or portfolio deleted last (this session), with everything in it. */
-  'trash:restore': command<{ kind: 'client' | 'portfolio'; name: string }>()('restoreDeleted', z.strictObject({})),
-  'portfolios:holdings': command<PortfolioHoldings>()('getHoldings', z.strictObject({ id })),
+  'trash:restore': command<{ kind: 'client' | 'portfolio'; name: string }>()(z.strictObject({})),
+  'portfolios:holdings': command<PortfolioHoldings>()(z.strictObject({ id })),
 
   /** The data-health verdict on a portfolio (and on one scenario run on it). */
-  'health:check': command<HealthReport>()(
-    'checkPortfolioHealth',
-    z.strictObject({ portfolioId: id, ...scenarioRef }).refine((r) => r.scenarioId === undefined || r.scenario === undefined, 'give a scenario id or a scenario, not both'),
+  'health:check': command<HealthReport>()(z.strictObject({ portfolioId: id, ...scenarioRef }).refine((r) => r.scenarioId === undefined || r.scenario === undefined, 'give a scenario id or a scenario, not both'),
   ),
-  'health:settings': command<{ staleDays: number }>()('getHealthSettings', z.strictObject({})),
-  'health:setstaledays': command<{ staleDays: number }>()('setStaleDays', z.strictObject({ staleDays: z.number().int().min(1).max(3650) })),
+  'health:settings': command<{ staleDays: number }>()(z.strictObject({})),
+  'health:setstaledays': command<{ staleDays: number }>()(z.strictObject({ staleDays: z.number().int().min(1).max(3650) })),
 
-  'accounts:list': command<Account[]>()('listAccounts', z.strictObject({ portfolioId: id })),
-  'accounts:create': command<Account>()(
-    'createAccount',
-    z.strictObject({ portfolioId: id, name, broker: z.string().trim().max(100).optional() }),
+  'accounts:list': command<Account[]>()(z.strictObject({ portfolioId: id })),
+  'accounts:create': command<Account>()(z.strictObject({ portfolioId: id, name, broker: z.string().trim().max(100).optional() }),
   ),
-  'accounts:rename': command<Account>()('renameAccount', z.strictObject({ id, name })),
-  'accounts:delete': command<{ deleted: number }>()('deleteAccount', z.strictObject({ id })),
+  'accounts:rename': command<Account>()(z.strictObject({ id, name })),
+  'accounts:delete': command<{ deleted: number }>()(z.strictObject({ id })),
 
-  'positions:list': command<Position[]>()('listPositions', z.strictObject({ accountId: id })),
-  'positions:create': command<Position>()(
-    'createPosition',
-    z.strictObject({ accountId: id, ...positionFields }),
+  'positions:list': command<Position[]>()(z.strictObject({ accountId: id })),
+  'positions:create': command<Position>()(z.strictObject({ accountId: id, ...positionFields }),
   ),
-  'positions:update': command<Position>()(
-    'updatePosition',
-    z.strictObject({
+  'positions:update': command<Position>()(z.strictObject({
       id,
       patch: z
         .strictObject({ ...positionFields, accountId: id })
@@ -262,27 +246,21 @@ export const commands = {
         .refine((p) => Object.keys(p).length > 0, 'must change at least one field'),
     }),
   ),
-  'positions:delete': command<{ deleted: number }>()('deletePosition', z.strictObject({ id })),
+  'positions:delete': command<{ deleted: number }>()(z.strictObject({ id })),
 
-  'scenarios:list': command<ScenarioSummaryData[]>()('listScenarios', z.strictObject({})),
-  'scenarios:vocabulary': command<ScenarioVocabulary>()('getScenarioVocabulary', z.strictObject({})),
-  'scenarios:get': command<{ scenario: Scenario; builtIn: boolean }>()('getScenario', z.strictObject({ id: scenarioId })),
-  'scenarios:save': command<Scenario>()('saveScenario', z.strictObject({ scenario: scenarioSchema })),
-  'scenarios:delete': command<{ deleted: number }>()('deleteScenario', z.strictObject({ id: scenarioId })),
-  'scenarios:duplicate': command<Scenario>()(
-    'duplicateScenario',
-    z.strictObject({ id: scenarioId, name: name.optional() }),
+  'scenarios:list': command<ScenarioSummaryData[]>()(z.strictObject({})),
+  'scenarios:vocabulary': command<ScenarioVocabulary>()(z.strictObject({})),
+  'scenarios:get': command<{ scenario: Scenario; builtIn: boolean }>()(z.strictObject({ id: scenarioId })),
+  'scenarios:save': command<Scenario>()(z.strictObject({ scenario: scenarioSchema })),
+  'scenarios:delete': command<{ deleted: number }>()(z.strictObject({ id: scenarioId })),
+  'scenarios:duplicate': command<Scenario>()(z.strictObject({ id: scenarioId, name: name.optional() }),
   ),
-  'scenarios:import': command<Scenario>()(
-    'importScenario',
-    z.strictObject({ json: z.string().max(1024 * 1024, 'must be at most 1 MB'), fileName: z.string().max(260).optional() }),
+  'scenarios:import': command<Scenario>()(z.strictObject({ json: z.string().max(1024 * 1024, 'must be at most 1 MB'), fileName: z.string().max(260).optional() }),
   ),
-  'scenarios:export': command<{ fileName: string; json: string }>()('exportScenario', z.strictObject({ id: scenarioId })),
+  'scenarios:export': command<{ fileName: string; json: string }>()(z.strictObject({ id: scenarioId })),
 
-  'stress:snapshot': command<StressSnapshotData>()('getStressSnapshot', z.strictObject({ portfolioId: id })),
-  'stress:run': command<StressResult>()(
-    'runStress',
-    z
+  'stress:snapshot': command<StressSnapshotData>()(z.strictObject({ portfolioId: id })),
+  'stress:run': command<StressResult>()(z
       .strictObject({
         portfolioId: id,
         ...scenarioRef,
@@ -295,121 +273,100 @@ export const commands = {
       })
       .refine(oneScenario, 'must give either scenarioId or scenario'),
   ),
-  'stress:replay': command<StressResult>()(
-    'replayWindow',
-    z
+  'stress:replay': command<StressResult>()(z
       .strictObject({ portfolioId: id, from: isoDate, to: isoDate, lookThrough: z.boolean().optional(), by: z.array(z.enum(DIMENSIONS)).max(8).optional(), proxies: proxyChoices.optional() })
       .refine((r) => r.from < r.to, { path: ['to'], message: 'must be after the from date' }),
   ),
-  'stress:risk': command<PortfolioRisk>()(
-    'getPortfolioRisk',
-    z.strictObject({ portfolioId: id, asOf: isoDate.optional(), benchmark: symbol.optional(), lookThrough: z.boolean().optional() }),
+  'stress:risk': command<PortfolioRisk>()(z.strictObject({ portfolioId: id, asOf: isoDate.optional(), benchmark: symbol.optional(), lookThrough: z.boolean().optional() }),
   ),
-  'stress:reverse': command<ReverseResult>()(
-    'reverseStress',
-    z
+  'stress:reverse': command<ReverseResult>()(z
       .strictObject({ portfolioId: id, ...scenarioRef, lookThrough: z.boolean().optional(), loss: z.number().gt(0, 'must be above 0').max(10, 'must be at most 1000%') })
       .refine(oneScenario, 'must give either scenarioId or scenario'),
   ),
-  'imports:preview': command<ImportPreviewAnswer>()(
-    'previewImport',
-    z.strictObject({ portfolioId: id.optional(), ...importFile }),
+  'imports:preview': command<ImportPreviewAnswer>()(z.strictObject({ portfolioId: id.optional(), ...importFile }),
   ),
-  'imports:commit': command<ImportCommitAnswer>()(
-    'commitImport',
-    z.strictObject({
+  'imports:commit': command<ImportCommitAnswer>()(z.strictObject({
       portfolioId: id,
       ...importFile,
       onDuplicate: z.enum(['replace', 'skip']).optional(),
       skipInvalid: z.boolean().optional(),
     }),
   ),
-  'imports:undo': command<{ removed: number; restored: number }>()('undoImport', z.strictObject({ id })),
-  'imports:list': command<ImportSummary[]>()('listImports', z.strictObject({ portfolioId: id })),
-  'imports:pick': command<{ fileName: string; text: string } | null>()('openImportFile', z.strictObject({})),
+  'imports:undo': command<{ removed: number; restored: number }>()(z.strictObject({ id })),
+  'imports:list': command<ImportSummary[]>()(z.strictObject({ portfolioId: id })),
+  'imports:pick': command<{ fileName: string; text: string } | null>()(z.strictObject({})),
 
-  'securities:duration': command<{ symbol: string; years: number | null }>()(
-    'setDuration',
-    z.strictObject({ symbol, years: finite.min(0, 'must be 0 or more').max(100, 'must be at most 100 years').nullable() }),
+  'securities:duration': command<{ symbol: string; years: number | null }>()(z.strictObject({ symbol, years: finite.min(0, 'must be 0 or more').max(100, 'must be at most 100 years').nullable() }),
   ),
 
-  'reports:settings': command<ReportSettings>()('getReportSettings', z.strictObject({ portfolioId: id })),
-  'reports:build': command<ReportModel>()('buildReport', z.strictObject(reportRequest)),
-  'reports:html': command<{ fileName: string; html: string }>()('exportReportHtml', z.strictObject(reportRequest)),
-  'reports:pdf': command<{ fileName: string; base64: string; bytes: number }>()('exportReportPdf', z.strictObject(reportRequest)),
-  'securities:show': command<SecurityDetail>()('showSecurity', z.strictObject({ symbol })),
-  'securities:classify': command<SecurityDetail>()(
-    'classifySecurity',
-    z.strictObject({ symbol, patch: classificationPatch }),
+  'reports:settings': command<ReportSettings>()(z.strictObject({ portfolioId: id })),
+  'reports:build': command<ReportModel>()(z.strictObject(reportRequest)),
+  'reports:html': command<{ fileName: string; html: string }>()(z.strictObject(reportRequest)),
+  'reports:pdf': command<{ fileName: string; base64: string; bytes: number }>()(z.strictObject(reportRequest)),
+  'securities:show': command<SecurityDetail>()(z.strictObject({ symbol })),
+  'securities:classify': command<SecurityDetail>()(z.strictObject({ symbol, patch: classificationPatch }),
   ),
-  'securities:reset': command<SecurityDetail>()('resetClassification', z.strictObject({ symbol })),
-  'reference:portfolio': command<PortfolioReference>()('getPortfolioReference', z.strictObject({ portfolioId: id })),
+  'securities:reset': command<SecurityDetail>()(z.strictObject({ symbol })),
+  'reference:portfolio': command<PortfolioReference>()(z.strictObject({ portfolioId: id })),
 
-  'themes:list': command<Theme[]>()('listThemes', z.strictObject({})),
-  'themes:create': command<Theme>()(
-    'createTheme',
-    z.strictObject({ name: name.pipe(z.string().max(80, 'must be at most 80 characters')), criteria: z.string().trim().max(2000).optional() }),
+  'themes:list': command<Theme[]>()(z.strictObject({})),
+  'themes:create': command<Theme>()(z.strictObject({ name: name.pipe(z.string().max(80, 'must be at most 80 characters')), criteria: z.string().trim().max(2000).optional() }),
   ),
-  'themes:delete': command<{ deleted: number }>()('deleteTheme', z.strictObject({ id: themeId })),
+  'themes:delete': command<{ deleted: number }>()(z.strictObject({ id: themeId })),
 
-  'exposure:portfolio': command<ExposureResult & { baseCurrency: string; unvalued: string[] }>()(
-    'getExposure',
-    z.strictObject({ portfolioId: id, by: z.enum(EXPOSURE_DIMENSIONS), lookThrough: z.boolean() }),
+  'exposure:portfolio': command<ExposureResult & { baseCurrency: string; unvalued: string[] }>()(z.strictObject({ portfolioId: id, by: z.enum(EXPOSURE_DIMENSIONS), lookThrough: z.boolean() }),
   ),
 
-  'firm:run': command<FirmRun>()('runFirmStress', z.strictObject({ ...firmRequest, save: z.boolean().optional() })),
-  'firm:start': command<FirmJobStatus>()('startFirmStress', z.strictObject(firmRequest)),
-  'firm:status': command<FirmJobStatus>()('getFirmStressStatus', z.strictObject({})),
-  'firm:cancel': command<FirmJobStatus>()('cancelFirmStress', z.strictObject({})),
-  'firm:runs': command<FirmRunSummary[]>()('listFirmRuns', z.strictObject({})),
-  'firm:get': command<FirmRun>()('getFirmRun', z.strictObject({ id })),
-  'firm:deleterun': command<{ deleted: number }>()('deleteFirmRun', z.strictObject({ id })),
-  'firm:restorerun': command<FirmRunSummary>()('restoreFirmRun', z.strictObject({ id })),
-  'firm:reports': command<BatchJobStatus>()('startBatchReports', z.strictObject({ runId: id, allowFindings: z.boolean().optional() })),
-  'firm:reportstatus': command<BatchJobStatus>()('getBatchReportsStatus', z.strictObject({})),
-  'firm:reportcancel': command<BatchJobStatus>()('cancelBatchReports', z.strictObject({})),
+  'firm:run': command<FirmRun>()(z.strictObject({ ...firmRequest, save: z.boolean().optional() })),
+  'firm:start': command<FirmJobStatus>()(z.strictObject(firmRequest)),
+  'firm:status': command<FirmJobStatus>()(z.strictObject({})),
+  'firm:cancel': command<FirmJobStatus>()(z.strictObject({})),
+  'firm:runs': command<FirmRunSummary[]>()(z.strictObject({})),
+  'firm:get': command<FirmRun>()(z.strictObject({ id })),
+  'firm:deleterun': command<{ deleted: number }>()(z.strictObject({ id })),
+  'firm:restorerun': command<FirmRunSummary>()(z.strictObject({ id })),
+  'firm:reports': command<BatchJobStatus>()(z.strictObject({ runId: id, allowFindings: z.boolean().optional() })),
+  'firm:reportstatus': command<BatchJobStatus>()(z.strictObject({})),
+  'firm:reportcancel': command<BatchJobStatus>()(z.strictObject({})),
 
-  'proposals:list': command<ProposalSummary[]>()('listProposals', z.strictObject({ portfolioId: id })),
-  'proposals:create': command<Proposal>()('createProposal', z.strictObject({ portfolioId: id, name: name.optional() })),
-  'proposals:get': command<Proposal>()('getProposal', z.strictObject({ id })),
-  'proposals:add': command<Proposal>()('addProposalPosition', z.strictObject({ proposalId: id, ...proposalPositionFields })),
-  'proposals:edit': command<Proposal>()(
-    'updateProposalPosition',
-    z.strictObject({ id, patch: z.strictObject(proposalPositionFields).partial().refine((p) => Object.keys(p).length > 0, 'must change at least one field') }),
+  'proposals:list': command<ProposalSummary[]>()(z.strictObject({ portfolioId: id })),
+  'proposals:create': command<Proposal>()(z.strictObject({ portfolioId: id, name: name.optional() })),
+  'proposals:get': command<Proposal>()(z.strictObject({ id })),
+  'proposals:add': command<Proposal>()(z.strictObject({ proposalId: id, ...proposalPositionFields })),
+  'proposals:edit': command<Proposal>()(z.strictObject({ id, patch: z.strictObject(proposalPositionFields).partial().refine((p) => Object.keys(p).length > 0, 'must change at least one field') }),
   ),
-  'proposals:remove': command<Proposal>()('deleteProposalPosition', z.strictObject({ id })),
-  'proposals:compare': command<ProposalComparison>()(
-    'compareProposal',
-    z.strictObject({ id, scenarioIds: reportRequest.scenarioIds, lookThrough: z.boolean().optional() }),
+  'proposals:remove': command<Proposal>()(z.strictObject({ id })),
+  'proposals:compare': command<ProposalComparison>()(z.strictObject({ id, scenarioIds: reportRequest.scenarioIds, lookThrough: z.boolean().optional() }),
   ),
-  'proposals:apply': command<{ portfolioId: number; positions: number; removed: number; importId: number }>()('applyProposal', z.strictObject({ id })),
-  'proposals:delete': command<{ deleted: number }>()('deleteProposal', z.strictObject({ id })),
+  'proposals:apply': command<{ portfolioId: number; positions: number; removed: number; importId: number }>()(z.strictObject({ id })),
+  'proposals:delete': command<{ deleted: number }>()(z.strictObject({ id })),
 
-  'market:refresh': command<MarketJobStatus>()(
-    'refreshMarketData',
-    z.strictObject({ portfolioId: id.optional(), symbols: z.array(symbol).max(5000).optional() }),
+  'market:refresh': command<MarketJobStatus>()(z.strictObject({ portfolioId: id.optional(), symbols: z.array(symbol).max(5000).optional() }),
   ),
-  'market:status': command<MarketJobStatus>()('getMarketStatus', z.strictObject({})),
-  'market:cancel': command<MarketJobStatus>()('cancelMarketRefresh', z.strictObject({})),
+  'market:status': command<MarketJobStatus>()(z.strictObject({})),
+  'market:cancel': command<MarketJobStatus>()(z.strictObject({})),
 } as const;
 
 export type Commands = typeof commands;
-export type CommandName = keyof Commands;
+export type { CommandName };
+export { isCommandName };
 export type RequestOf<K extends CommandName> = z.output<Commands[K]['request']>;
 export type RequestInput<K extends CommandName> = z.input<Commands[K]['request']>;
 export type ResponseOf<K extends CommandName> = Commands[K]['response'];
-export type MethodOf<K extends CommandName> = Commands[K]['method'];
+/** A run's own choice of stand-in series (market, sector and industry funds), over the defaults. */
+export type ProxyChoices = z.output<typeof proxyChoices>;
 
-type ApiMethod<K extends CommandName> = Record<never, never> extends RequestInput<K>
-  ? (request?: RequestInput<K>) => Promise<Result<ResponseOf<K>>>
-  : (request: RequestInput<K>) => Promise<Result<ResponseOf<K>>>;
+// The table declares exactly the listed names: a name without a schema, or a schema without a name, fails to compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const declaresEveryName: Same<keyof Commands, CommandName> = true;
+void declaresEveryName;
 
-/** What the renderer sees as `window.api`: one named method per command. */
-export type Api = { [K in CommandName as MethodOf<K>]: ApiMethod<K> };
+/** The request argument of a command: optional where every field is. */
+export type RequestArgs<K extends CommandName> = Record<never, never> extends RequestInput<K> ? [request?: RequestInput<K>] : [request: RequestInput<K>];
 
-export const commandNames = Object.keys(commands) as CommandName[];
-
-/** Tells whether a string names a declared command. */
-export function isCommandName(value: unknown): value is CommandName {
-  return typeof value === 'string' && Object.hasOwn(commands, value);
+/** What the renderer sees as `window.api`: one `invoke` that sends a command by its name. */
+export interface Api {
+  invoke<K extends CommandName>(name: K, ...request: RequestArgs<K>): Promise<Result<ResponseOf<K>>>;
 }
+
+export const commandNames: readonly CommandName[] = COMMAND_NAMES;

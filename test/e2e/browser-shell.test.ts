@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandNames, commands } from '../../shared/ipc/contract';
+import { commandNames } from '../../shared/ipc/contract';
 import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
 
 const SHOTS = path.join(ROOT, 'test-results', 'e2e');
@@ -23,12 +23,12 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
 
   it('shows the sample client and portfolio on first run', async () => {
     await page.getByRole('button', { name: 'Growth & AI' }).waitFor();
-    await expect(page.getByText('Sample client — Alex Morgan')).toBeTruthy();
+    expect(await page.getByText('Sample client — Alex Morgan').isVisible()).toBe(true);
     expect(await page.locator('tr', { hasText: 'Growth & AI' }).innerText()).toMatch(/3\s+26\s+\$626,964\.29/);
     await page.screenshot({ path: path.join(SHOTS, '01-portfolios.png') });
   });
 
-  it('exposes exactly the command methods on window.api and no Node', async () => {
+  it('exposes one invoke on window.api, which sends only declared commands, and no Node', async () => {
     const surface = await page.evaluate(() => ({
       api: Object.keys(window.api).sort(),
       frozen: Object.isFrozen(window.api),
@@ -40,7 +40,10 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
       buffer: typeof (window as unknown as { Buffer?: unknown }).Buffer,
       allFunctions: Object.values(window.api).every((v) => typeof v === 'function'),
     }));
-    expect(surface.api).toEqual(commandNames.map((n) => commands[n].method).sort());
+    expect(surface.api).toEqual(['invoke']);
+    const refused = await page.evaluate(() => (window.api.invoke as (name: string) => Promise<unknown>)('clients:drop'));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
+    expect(commandNames.length).toBeGreaterThan(70);
     expect(surface).toMatchObject({
       frozen: true, require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', electron: 'undefined', module: 'undefined', buffer: 'undefined', allFunctions: true,
     });
@@ -121,19 +124,18 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
   });
 
   it('renders only the visible rows of a 1,000-position portfolio and scrolls to the last one', async () => {
-    const methods = { create: commands['portfolios:create'].method, account: commands['accounts:create'].method, position: commands['positions:create'].method };
-    const id = await page.evaluate(async (m) => {
-      const api = window.api as unknown as Record<string, (r: unknown) => Promise<{ ok: boolean; value: { id: number } }>>;
+    const id = await page.evaluate(async () => {
+      const invoke = window.api.invoke as unknown as (name: string, r: unknown) => Promise<{ ok: boolean; value: { id: number } }>;
       const value = async (answer: Promise<{ ok: boolean; value: { id: number } }>) => {
         const result = await answer;
         if (!result.ok) throw new Error(JSON.stringify(result));
         return result.value;
       };
-      const portfolio = await value(api[m.create]({ name: 'Thousand' }));
-      const account = await value(api[m.account]({ portfolioId: portfolio.id, name: 'Big' }));
-      for (let i = 0; i < 1000; i++) await value(api[m.position]({ accountId: account.id, symbol: `T${String(i).padStart(4, '0')}`, quantity: 1, price: 1000 + i }));
+      const portfolio = await value(invoke('portfolios:create', { name: 'Thousand' }));
+      const account = await value(invoke('accounts:create', { portfolioId: portfolio.id, name: 'Big' }));
+      for (let i = 0; i < 1000; i++) await value(invoke('positions:create', { accountId: account.id, symbol: `T${String(i).padStart(4, '0')}`, quantity: 1, price: 1000 + i }));
       return portfolio.id;
-    }, methods);
+    });
     await page.reload();
     await page.getByRole('heading', { name: 'Portfolios', exact: true }).waitFor();
     await page.keyboard.press('Control+2');

@@ -87,14 +87,18 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch repor
     const run = call(services, 'firm:run', { scenarioIds: [scenario] });
     expect(dispatch(services, 'firm:reports', { runId: run.id })).toMatchObject({ ok: false, error: { message: 'Printing to PDF is not available here; use "aftershock batch --out DIR --pdf" instead.' } });
     const printer = fakePrinter();
-    services.printPdf = async (html, title) => {
-      if (title.includes('Ruiz')) throw new Error('The printer crashed.');
-      return printer.print(html, title);
+    // The same services with a printer (and below, a folder picker): the desktop passes both when it creates them.
+    services = {
+      ...services,
+      printPdf: async (html, title) => {
+        if (title.includes('Ruiz')) throw new Error('The printer crashed.');
+        return printer.print(html, title);
+      },
     };
     expect(dispatch(services, 'firm:reports', { runId: run.id })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^This window cannot choose a folder/) } });
-    services.pickFolder = () => null;
+    services = { ...services, pickFolder: () => null };
     expect(call(services, 'firm:reports', { runId: run.id })).toMatchObject({ state: 'idle', message: 'No folder was chosen; no reports were made.' });
-    services.pickFolder = () => path.join(dir, 'chosen');
+    services = { ...services, pickFolder: () => path.join(dir, 'chosen') };
     expect(call(services, 'firm:reports', { runId: run.id })).toMatchObject({ state: 'running', folder: path.join(dir, 'chosen') });
     const done = await services.batch.settled();
     expect(done).toMatchObject({ state: 'done', files: 1, errors: [{ clientName: 'Ruiz', portfolioName: null, message: 'The printer crashed.' }] });
@@ -106,8 +110,7 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch repor
     const scenario = saveScenario(services, 'dip', [{ target: 'market', value: '', change: -0.1 }]);
     for (const name of ['A', 'B', 'C']) addClient(services, name, [['AAPL', 1, 200]]);
     const run = call(services, 'firm:run', { scenarioIds: [scenario] });
-    services.printPdf = fakePrinter().print;
-    services.pickFolder = () => dir;
+    services = { ...services, printPdf: fakePrinter().print, pickFolder: () => dir };
     call(services, 'firm:reports', { runId: run.id });
     call(services, 'firm:reportcancel');
     const done = await services.batch.settled();

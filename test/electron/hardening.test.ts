@@ -8,7 +8,7 @@ import { decideNavigation, decideWindowOpen, isSafeExternalUrl } from '../../ele
 import { CONTENT_SECURITY_POLICY, isAllowedHost, isLoopbackAddress, tokensMatch } from '../../electron/web/security';
 import { guardCell, toCsv } from '../../shared/csv';
 import { safeFileName } from '../../shared/file-names';
-import { commandNames, commands } from '../../shared/ipc/contract';
+import { commandNames } from '../../shared/ipc/contract';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
@@ -143,7 +143,7 @@ describe('safeFileName', () => {
 });
 
 describe('preload surface', () => {
-  it('exposes only window.api (one function per command, each on its own channel) and appEvents — never ipcRenderer', async () => {
+  it('exposes only window.api (one invoke that sends each command on its own channel) and appEvents — never ipcRenderer', async () => {
     const exposed = new Map<string, Record<string, unknown>>();
     const invoke = vi.fn(async () => ({ ok: true, value: null }));
     const ipcRenderer = { invoke, on: vi.fn(), removeListener: vi.fn(), send: vi.fn(), sendSync: vi.fn() };
@@ -151,15 +151,18 @@ describe('preload surface', () => {
     await import('../../electron/preload/index');
     expect([...exposed.keys()].sort()).toEqual(['api', 'appEvents']);
     const api = exposed.get('api')!;
-    expect(Object.keys(api).sort()).toEqual(commandNames.map((n) => commands[n].method).sort());
+    expect(Object.keys(api)).toEqual(['invoke']);
     for (const value of [...Object.values(api), ...Object.values(exposed.get('appEvents')!)]) {
       expect(typeof value).toBe('function');
       expect(value).not.toBe(ipcRenderer.invoke);
     }
+    const send = api.invoke as (name: unknown, request?: unknown) => Promise<unknown>;
     for (const name of commandNames) {
-      await (api[commands[name].method] as (r: unknown) => Promise<unknown>)({});
+      await send(name, {});
       expect(invoke).toHaveBeenLastCalledWith(name, {});
     }
+    // A name that is not a command never reaches a channel.
+    for (const name of ['clients:drop', '__proto__', 42]) expect(await send(name)).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
     expect(invoke).toHaveBeenCalledTimes(commandNames.length);
     expect(ipcRenderer.send).not.toHaveBeenCalled();
     vi.doUnmock('electron');

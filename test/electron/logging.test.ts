@@ -31,8 +31,7 @@ describe('the local error log', () => {
   });
 
   it('logs an unexpected database failure of a command with its context but none of the holdings values', () => {
-    const services = memoryServices();
-    services.log = createLogger(dir);
+    const services = memoryServices({ log: createLogger(dir) });
     const portfolio = call(services, 'portfolios:create', { name: 'Secret Family Trust' });
     const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'Brokerage' });
     services.db.exec('CREATE TRIGGER boom BEFORE INSERT ON positions BEGIN SELECT RAISE(ABORT, \'disk trouble\'); END');
@@ -52,8 +51,7 @@ describe('the local error log', () => {
   });
 
   it("logs a renderer's crash without the browser shell's token, and refuses a malformed report", () => {
-    const services = memoryServices();
-    services.log = createLogger(dir);
+    const services = memoryServices({ log: createLogger(dir) });
     const stack = 'TypeError: x is undefined\n    at HoldingsView (http://127.0.0.1:41234/assets/index-abc.js?token=s3cr3t-t0ken:12:34)\n    at renderWithHooks (http://127.0.0.1:41234/#view=holdings)';
     expect(call(services, 'app:logerror', { kind: 'render', message: 'TypeError: x is undefined', stack, view: 'holdings' })).toEqual({ logged: true });
     for (const bad of [{ kind: 'render', message: 'x', view: '../../etc' }, { kind: 'boom', message: 'x' }, { kind: 'error', message: 'x'.repeat(2001) }, { kind: 'error' }]) {

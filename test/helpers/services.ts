@@ -1,17 +1,18 @@
 import path from 'node:path';
 import { createApi } from '../../shared/ipc/client';
 import { dispatch } from '../../electron/handlers/dispatch';
-import { createServices, type Services } from '../../electron/services/services';
+import { createServices, type CreateServicesOptions, type Services } from '../../electron/services/services';
 
 export const RESOURCES = path.join(__dirname, '..', '..', 'resources');
 
 /** Real services on an in-memory database (no sample and no bundled reference data unless asked for). */
-export function memoryServices(options: { seedSample?: boolean; loadReference?: boolean } = {}): Services {
+export function memoryServices(options: Partial<CreateServicesOptions> = {}): Services {
   return createServices({
     dbPath: ':memory:',
     shell: 'test',
     version: '0.0.0-test',
     resourcesDir: RESOURCES,
+    ...options,
     seedSample: options.seedSample ?? false,
     loadReference: options.loadReference ?? false,
   });

@@ -12,9 +12,9 @@ afterEach(() => {
 });
 
 function withApi() {
-  const logRendererError = vi.fn(async () => ({ ok: true as const, value: { logged: true } }));
-  (window as unknown as { api: unknown }).api = { logRendererError };
-  return logRendererError;
+  const invoke = vi.fn(async (_name: string, _request: unknown) => ({ ok: true as const, value: { logged: true } }));
+  (window as unknown as { api: unknown }).api = { invoke };
+  return invoke;
 }
 
 describe('a view that fails to draw', () => {
@@ -35,6 +35,7 @@ describe('a view that fails to draw', () => {
     expect(host.textContent).toContain("Cannot read properties of undefined (reading 'positions')");
     expect(logRendererError).toHaveBeenCalledTimes(1);
     expect(logRendererError.mock.calls[0]).toEqual([
+      'app:logerror',
       expect.objectContaining({ kind: 'render', view: 'holdings', message: "TypeError: Cannot read properties of undefined (reading 'positions')", stack: expect.stringContaining('View') }),
     ]);
 
@@ -45,9 +46,9 @@ describe('a view that fails to draw', () => {
   });
 
   it('never throws while reporting, even when the bridge itself fails', () => {
-    (window as unknown as { api: unknown }).api = { logRendererError: () => { throw new Error('bridge gone'); } };
+    (window as unknown as { api: unknown }).api = { invoke: () => { throw new Error('bridge gone'); } };
     expect(() => reportError('error', new Error('x'))).not.toThrow();
-    (window as unknown as { api: unknown }).api = { logRendererError: () => Promise.reject(new Error('bridge gone')) };
+    (window as unknown as { api: unknown }).api = { invoke: () => Promise.reject(new Error('bridge gone')) };
     expect(() => reportError('rejection', 'plain reason')).not.toThrow();
   });
 });

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ImportCommitAnswer, ImportPreviewAnswer } from '../../../shared/ipc/contract';
 import { countOf, listNames } from '../../../shared/format';
 import type { ColumnMapping, OpeningDecision } from '../../../shared/import/types';
-import { api, CommandError, unwrap } from '../api';
+import { call, CommandError, unwrap } from '../api';
 import type { Store } from './store';
 
 /** Where the import screen is: choosing a file, reading it, previewing, writing. */
@@ -56,7 +56,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     set({ importStage: 'reading', importFile: file, importMapping: mapping, importOpenings: openings, importProblem: null });
     try {
       const answer = await unwrap(
-        api().previewImport({
+        call('imports:preview', {
           portfolioId, fileName: file.fileName, text: file.text, ...(mapping ? { mapping } : {}), ...(Object.keys(openings).length ? { openings } : {}),
         }),
       );
@@ -77,7 +77,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
 
   pickAndPreview: async () => {
     try {
-      const picked = await unwrap(api().openImportFile());
+      const picked = await unwrap(call('imports:pick'));
       if (picked) await get().previewFile(picked);
     } catch (error) {
       set({ importProblem: (error as Error).message });
@@ -90,7 +90,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     set({ importStage: 'committing', importProblem: null });
     try {
       const answer = await unwrap(
-        api().commitImport({
+        call('imports:commit', {
           portfolioId: selectedPortfolioId, fileName: importFile.fileName, text: importFile.text,
           ...(importMapping ? { mapping: importMapping } : {}), ...(Object.keys(importOpenings).length ? { openings: importOpenings } : {}), ...options,
         }),
@@ -117,7 +117,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
 
   undoImport: async (id, what) => {
     try {
-      const { removed, restored } = await unwrap(api().undoImport({ id }));
+      const { removed, restored } = await unwrap(call('imports:undo', { id }));
       await get().loadHoldings();
       await get().loadPortfolios();
       get().notify({ kind: 'info', message: `Undid ${what}: removed ${removed}, restored ${countOf(restored, 'position')}.` });

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppInfo } from '../../../shared/domain/types';
-import { api, unwrap } from '../api';
+import { call, unwrap } from '../api';
 import type { Store } from './store';
 
 export const VIEWS = ['portfolios', 'holdings', 'scenarios', 'results', 'reports', 'clients', 'firm'] as const;
@@ -33,7 +33,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   setView: (view) => set({ view }),
   loadInfo: async () => {
     try {
-      set({ info: await unwrap(api().getAppInfo()) });
+      set({ info: await unwrap(call('app:info')) });
     } catch (error) {
       get().notify({ kind: 'error', message: (error as Error).message });
     }

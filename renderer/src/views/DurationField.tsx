@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, unwrap } from '../api';
+import { call, unwrap } from '../api';
 import { useStore } from '../store/store';
 import { parseTypedNumber } from './holdings-table';
 
@@ -12,7 +12,7 @@ export function DurationField(props: { symbol: string; current: { years: number;
     if (Number.isNaN(years) || (years !== null && (years < 0 || years > 100))) return setProblem('Duration must be a number of years from 0 to 100, or empty.');
     setProblem(null);
     try {
-      await unwrap(api().setDuration({ symbol: props.symbol, years }));
+      await unwrap(call('securities:duration', { symbol: props.symbol, years }));
       useStore.getState().notify({ kind: 'info', message: years === null ? `Cleared the duration of ${props.symbol}.` : `${props.symbol}: duration ${years} years.` });
       await useStore.getState().loadSnapshot();
     } catch (error) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ReportModel, ReportSettings } from '../../../shared/report/model';
 import { countOf } from '../../../shared/format';
-import { api, CommandError, unwrap } from '../api';
+import { call, CommandError, unwrap } from '../api';
 import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { ReportDocument } from '../report/ReportDocument';
@@ -38,7 +38,7 @@ export function ReportsView() {
   }, [s.scenarios.length]);
   useEffect(() => {
     if (portfolioId === null) return;
-    void unwrap(api().getReportSettings({ portfolioId }))
+    void unwrap(call('reports:settings', { portfolioId }))
       .then((saved) => setSettings(saved))
       .catch((error: Error) => useStore.getState().notify({ kind: 'error', message: error.message }));
   }, [portfolioId]);
@@ -46,7 +46,7 @@ export function ReportsView() {
     if (portfolioId === null || chosen.length === 0 || !settings.date) return;
     let current = true;
     const timer = setTimeout(() => {
-      void unwrap(api().buildReport({ portfolioId, scenarioIds: chosen, settings }))
+      void unwrap(call('reports:build', { portfolioId, scenarioIds: chosen, settings }))
         .then((m) => current && setModel(m))
         .catch((error: Error) => useStore.getState().notify({ kind: 'error', message: error.message }));
     }, 250);
@@ -81,7 +81,7 @@ export function ReportsView() {
   const exportPdf = async (allowFindings: boolean) => {
     setBusy('Preparing the PDF…');
     try {
-      const pdf = await unwrap(api().exportReportPdf(request(allowFindings)));
+      const pdf = await unwrap(call('reports:pdf', request(allowFindings)));
       const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
       saveFile(pdf.fileName, new Blob([bytes], { type: 'application/pdf' }));
       s.notify({ kind: 'info', message: `Saved ${pdf.fileName} (${Math.round(pdf.bytes / 1024)} KB).` });
@@ -94,7 +94,7 @@ export function ReportsView() {
   const exportHtml = async (allowFindings: boolean) => {
     setBusy('Preparing the HTML file…');
     try {
-      const file = await unwrap(api().exportReportHtml(request(allowFindings)));
+      const file = await unwrap(call('reports:html', request(allowFindings)));
       saveFile(file.fileName, new Blob([file.html], { type: 'text/html' }));
     } catch (error) {
       if (!needsConfirmation(error, 'html')) s.notify({ kind: 'error', message: (error as Error).message });

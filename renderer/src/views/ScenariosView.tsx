@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioVocabulary } from '../../../shared/ipc/stress-types';
-import { api, unwrap } from '../api';
+import { call, unwrap } from '../api';
 import { countOf } from '../../../shared/format';
 import { ConfirmDialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
@@ -24,7 +24,7 @@ export function ScenariosView() {
   }, []);
   const [master, setMaster] = useState<ScenarioVocabulary | null>(null);
   useEffect(() => {
-    void unwrap(api().getScenarioVocabulary()).then(setMaster, () => setMaster(null));
+    void unwrap(call('scenarios:vocabulary')).then(setMaster, () => setMaster(null));
   }, []);
   const suggestions = useMemo(() => vocabulary(snapshot, master), [snapshot, master]);
 

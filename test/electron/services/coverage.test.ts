@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classificationCoverage } from '../../../shared/domain/coverage';
-import { portfolioExposureInputs } from '../../../electron/handlers/reference';
+import { portfolioExposureInputs } from '../../../electron/services/exposure';
 import { loadReferenceData } from '../../../electron/services/reference';
 import { call, memoryServices } from '../../helpers/services';
 

@@ -4,7 +4,7 @@ import { upsertFxRate } from '../../../electron/db/fx-rates';
 import { insertPrices } from '../../../electron/db/prices';
 import { loadFxHistory } from '../../../electron/services/history';
 import { closeServices, type Services } from '../../../electron/services/services';
-import { stressSnapshot } from '../../../electron/services/stress';
+import { stressSnapshot } from '../../../electron/services/book';
 import { call, memoryServices } from '../../helpers/services';
 
 let services: Services;

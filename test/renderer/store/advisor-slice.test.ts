@@ -7,8 +7,11 @@ import { apiFor, call, memoryServices } from '../../helpers/services';
 let services: Services;
 const initial = useStore.getState();
 
+/** The date the services see; a test moves it. */
+let today = '2026-03-02';
 beforeEach(() => {
-  services = memoryServices();
+  today = '2026-03-02';
+  services = memoryServices({ today: () => today });
   (globalThis as unknown as { window: unknown }).window = { api: apiFor(services) };
   useStore.setState(initial, true);
   saveScenario(services, 'dip', [{ target: 'market', value: '', change: -0.1 }]);
@@ -19,9 +22,9 @@ afterEach(() => closeServices(services));
 
 describe('advisor slice against the real handlers', () => {
   it('runs the firm-wide job to the end, opens the saved run and compares it with an earlier day', async () => {
-    services.today = () => '2026-03-01';
+    today = '2026-03-01';
     await useStore.getState().startFirmRun(['dip']);
-    services.today = () => '2026-03-02';
+    today = '2026-03-02';
     await useStore.getState().startFirmRun(['dip']);
     const state = useStore.getState();
     expect(state.firmStatus).toMatchObject({ state: 'done', done: 2, total: 2 });

@@ -7,13 +7,15 @@ import { apiFor, call, memoryServices } from '../../helpers/services';
 let services: Services;
 const initial = useStore.getState();
 
-beforeEach(async () => {
-  services = memoryServices({ seedSample: false });
+/** Fresh services with one portfolio, as the renderer sees them; `pickImportFile` stands for the desktop's native dialog. */
+async function start(options: Parameters<typeof memoryServices>[0] = {}) {
+  services = memoryServices({ seedSample: false, ...options });
   (globalThis as unknown as { window: unknown }).window = { api: apiFor(services) };
   useStore.setState(initial, true);
   call(services, 'portfolios:create', { name: 'Book' });
   await useStore.getState().loadPortfolios();
-});
+}
+beforeEach(() => start());
 afterEach(() => closeServices(services));
 
 describe('import screen state against the real command handlers', () => {
@@ -41,7 +43,8 @@ describe('import screen state against the real command handlers', () => {
   });
 
   it('previews what main read from the native dialog', async () => {
-    services.pickImportFile = () => ({ fileName: 'vanguard.csv', text: fixtureText('vanguard.csv') });
+    closeServices(services);
+    await start({ pickImportFile: () => ({ fileName: 'vanguard.csv', text: fixtureText('vanguard.csv') }) });
     const s = () => useStore.getState();
     s().openImport();
     await s().pickAndPreview();

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { returnText, runScenario, signedPercent, type Scenario, type StressResult } from '../../../../shared/engine';
 import { countOf, formatMoney } from '../../../../shared/format';
-import { api, unwrap } from '../../api';
+import { call, unwrap } from '../../api';
 import { useStore } from '../../store/store';
 import { ChartCard } from './ChartCard';
 import { pnlAxis } from './chart-scale';
@@ -25,7 +25,7 @@ export function CompareView() {
   useEffect(() => {
     const missing = chosen.filter((id) => !loaded[id]);
     if (!missing.length) return;
-    void Promise.all(missing.map((id) => unwrap(api().getScenario({ id })).catch(() => null))).then((found) =>
+    void Promise.all(missing.map((id) => unwrap(call('scenarios:get', { id })).catch(() => null))).then((found) =>
       setLoaded((prev) => ({ ...prev, ...Object.fromEntries(found.filter((f) => f).map((f) => [f!.scenario.id, f!.scenario])) })),
     );
   }, [chosen, loaded]);
@@ -42,7 +42,7 @@ export function CompareView() {
       const key = replayKey(id);
       if (requested.current.has(key)) continue;
       requested.current.add(key);
-      unwrap(api().runStress({ portfolioId, scenarioId: id, lookThrough: s.lookThrough, by: ['sector', 'theme'] }))
+      unwrap(call('stress:run', { portfolioId, scenarioId: id, lookThrough: s.lookThrough, by: ['sector', 'theme'] }))
         .then((result) => setReplays((prev) => ({ ...prev, [key]: result })))
         .catch((error: Error) => {
           setFailed((prev) => new Set(prev).add(key));
@@ -69,7 +69,7 @@ export function CompareView() {
     if (!draft || portfolioIds.length === 0) return;
     let current = true;
     void Promise.all(
-      portfolioIds.map(async (id) => ({ id, name: s.portfolios.find((p) => p.id === id)?.name ?? String(id), result: await unwrap(api().runStress({ portfolioId: id, scenario: draft, lookThrough: s.lookThrough, by: ['sector'] })) })),
+      portfolioIds.map(async (id) => ({ id, name: s.portfolios.find((p) => p.id === id)?.name ?? String(id), result: await unwrap(call('stress:run', { portfolioId: id, scenario: draft, lookThrough: s.lookThrough, by: ['sector'] })) })),
     )
       .then((r) => current && setPortfolioResults(r))
       .catch((error: Error) => s.notify({ kind: 'error', message: error.message }));

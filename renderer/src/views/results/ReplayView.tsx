@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Dimension, StressResult } from '../../../../shared/engine';
 import { replayScenario } from '../../../../shared/history/replay';
-import { api, unwrap } from '../../api';
+import { call, unwrap } from '../../api';
 import { useStore } from '../../store/store';
 import { replayPresets, windowProblem } from './history-model';
 import { ResultBody } from './ResultBody';
@@ -22,7 +22,7 @@ export function ReplayView() {
   const replay = (a = from, b = to) => {
     if (!snapshot || windowProblem(a, b)) return;
     setState((s) => ({ ...s, busy: true, error: null }));
-    unwrap(api().replayWindow({ portfolioId: snapshot.portfolio.id, from: a, to: b, lookThrough, by: ['sector', 'industry', 'theme', 'country', 'account', 'assetClass', 'currency', 'symbol'] }))
+    unwrap(call('stress:replay', { portfolioId: snapshot.portfolio.id, from: a, to: b, lookThrough, by: ['sector', 'industry', 'theme', 'country', 'account', 'assetClass', 'currency', 'symbol'] }))
       .then((result) => setState({ result, error: null, busy: false }))
       .catch((error: Error) => setState({ result: null, error: error.message, busy: false }));
   };

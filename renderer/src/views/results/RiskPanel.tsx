@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { signedPercent } from '../../../../shared/engine';
 import { formatMoney, formatPercent } from '../../../../shared/format';
 import type { PortfolioRisk } from '../../../../shared/history/risk';
-import { api, unwrap } from '../../api';
+import { call, unwrap } from '../../api';
 import { useStore } from '../../store/store';
 
 /** Risk figures from history: volatility, beta, max drawdown, VaR and CVaR, with the window and what was left out. */
@@ -16,7 +16,7 @@ export function RiskPanel() {
   const compute = () => {
     if (portfolioId === null) return;
     setState((s) => ({ ...s, busy: true, error: null }));
-    unwrap(api().getPortfolioRisk({ portfolioId, lookThrough, ...(asOf ? { asOf } : {}), ...(benchmark.trim() ? { benchmark: benchmark.trim() } : {}) }))
+    unwrap(call('stress:risk', { portfolioId, lookThrough, ...(asOf ? { asOf } : {}), ...(benchmark.trim() ? { benchmark: benchmark.trim() } : {}) }))
       .then((risk) => setState({ risk, error: null, busy: false }))
       .catch((error: Error) => setState({ risk: null, error: error.message, busy: false }));
   };
@@ -24,7 +24,7 @@ export function RiskPanel() {
   useEffect(() => {
     if (portfolioId === null) return;
     let isCurrent = true;
-    unwrap(api().getPortfolioRisk({ portfolioId, lookThrough }))
+    unwrap(call('stress:risk', { portfolioId, lookThrough }))
       .then((risk) => isCurrent && setState({ risk, error: null, busy: false }))
       .catch((error: Error) => isCurrent && setState({ risk: null, error: error.message, busy: false }));
     return () => {

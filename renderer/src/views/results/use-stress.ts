@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { DIMENSIONS, prepareBook, runScenario, type StressResult } from '../../../../shared/engine';
-import { api, unwrap } from '../../api';
+import { call, unwrap } from '../../api';
 import { useStore } from '../../store/store';
 
 /**
@@ -44,7 +44,7 @@ export function useStress() {
     if (!request) return;
     let isCurrent = true;
     const timer = setTimeout(() => {
-      unwrap(api().runStress(request))
+      unwrap(call('stress:run', request))
         .then((result) => isCurrent && setRemote({ request, result, error: null }))
         .catch((error: Error) => isCurrent && setRemote({ request, result: null, error: error.message }));
     }, 150);

@@ -1,0 +1,29 @@
+import type { Database } from 'better-sqlite3';
+import { majorCurrency } from '../../../shared/domain/valuation';
+import { getPortfolio, listPortfolios } from '../../db/portfolios';
+import { listPortfolioPositions } from '../../db/positions';
+
+/** Symbols a refresh should ask about: a portfolio's (or every portfolio's), without bare currency cash. */
+export function refreshSymbols(db: Database, portfolioId?: number): { symbols: string[]; currencies: Set<string>; base: Set<string> } {
+  const portfolios = portfolioId === undefined ? listPortfolios(db) : [getPortfolio(db, portfolioId)];
+  const symbols = new Set<string>();
+  const currencies = new Set<string>();
+  for (const portfolio of portfolios) {
+    for (const p of listPortfolioPositions(db, portfolio.id)) {
+      // A quote in a minor unit (GBX, GBp) needs its major currency's rate.
+      currencies.add(majorCurrency(p.currency));
+      if (!(p.assetClass === 'cash' && /^[A-Z]{3}$/.test(p.symbol) && p.symbol === p.currency)) symbols.add(p.symbol);
+    }
+  }
+  return { symbols: [...symbols].sort(), currencies, base: new Set(portfolios.map((p) => p.baseCurrency)) };
+}
+
+/** What a refresh asks for: the symbols given (or the portfolio's), and each held currency against each base currency. */
+export function refreshRequest(db: Database, portfolioId?: number, symbols?: string[]): { symbols: string[]; fxPairs: [string, string][] } {
+  const found = refreshSymbols(db, portfolioId);
+  const fxPairs: [string, string][] = [];
+  for (const currency of [...found.currencies].filter((c) => /^[A-Z]{3}$/.test(c))) {
+    for (const base of found.base) if (currency !== base) fxPairs.push([currency, base]);
+  }
+  return { symbols: symbols ?? found.symbols, fxPairs: fxPairs.sort() };
+}
