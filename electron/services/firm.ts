@@ -17,6 +17,7 @@ import { listPositionsByPortfolio, sumPositionsBy } from '../db/positions';
 import { staleDays } from './health-settings';
 import { loadReferenceData } from './reference';
 import { getHypotheticalScenarios } from './scenario-library';
+import { createJob, type RunningJob } from './job';
 import type { Services } from './services';
 
 export interface FirmRequest {
@@ -84,50 +85,41 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Creates the job runner; `chunk` clients are stressed between yields to the event loop. */
 export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
-  let current = IDLE;
-  let cancelled = false;
-  let running: Promise<FirmJobStatus> = Promise.resolve(IDLE);
+  const job = createJob<FirmJobStatus>(IDLE, 'Cancelling…');
   const chunk = options.chunk ?? 50;
 
-  const work = async (services: Services, request: FirmRequest, id: number, clients: FirmClientInput[], scenarios: Scenario[]): Promise<FirmJobStatus> => {
+  const work = async (services: Services, request: FirmRequest, running: RunningJob<FirmJobStatus>, clients: FirmClientInput[], scenarios: Scenario[]): Promise<FirmJobStatus> => {
     await tick();
     const reference = loadReferenceData(services.db, [...new Set(clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions.map((x) => x.symbol))))]);
     const rows: ClientRanking[] = [];
+    const stopped = (): FirmJobStatus => ({ ...running.status, state: 'cancelled', message: `Cancelled after ${rows.length} of ${clients.length} clients; nothing was saved.` });
     for (let i = 0; i < clients.length; i += chunk) {
-      if (cancelled) return { ...current, state: 'cancelled', message: `Cancelled after ${rows.length} of ${clients.length} clients; nothing was saved.` };
+      if (running.signal.aborted) return stopped();
       rows.push(...rankFirm(clients.slice(i, i + chunk), scenarios, reference, { lookThrough: request.lookThrough ?? true }).clients);
-      current = { ...current, done: rows.length, message: `Stressed ${rows.length} of ${clients.length} clients…` };
+      running.update({ done: rows.length, message: `Stressed ${rows.length} of ${clients.length} clients…` });
       await tick();
     }
-    if (cancelled) return { ...current, state: 'cancelled', message: `Cancelled after ${rows.length} of ${clients.length} clients; nothing was saved.` };
+    if (running.signal.aborted) return stopped();
     const ranking = { ...summariseFirm(withHealth(rows, clients, reference, healthOptions(services, clients)), scenarios), asOf: rankingAsOf(clients, reference) };
     const saved = insertFirmRun(services.db, { runDate: services.today(), scenarioIds: request.scenarioIds, tag: request.tag ?? null, ranking });
     const failed = ranking.clients.filter((c) => c.error !== null).length;
-    return { ...current, id, state: 'done', runId: saved.id, message: `Stressed ${rows.length} clients${failed ? `; ${failed} could not be stressed (see the list)` : ''}.` };
+    return { ...running.status, state: 'done', runId: saved.id, message: `Stressed ${rows.length} clients${failed ? `; ${failed} could not be stressed (see the list)` : ''}.` };
   };
 
   return {
     start(services, request) {
-      if (current.state === 'running') return current;
+      if (job.isRunning()) return job.status();
       const scenarios = getHypotheticalScenarios(services, request.scenarioIds);
       const clients = loadFirm(services.db, request.tag);
       refuseEmpty(clients, request.tag);
-      cancelled = false;
-      const id = current.id + 1;
-      current = { id, state: 'running', done: 0, total: clients.length, runId: null, message: `Stressing ${clients.length} clients…` };
-      running = work(services, request, id, clients, scenarios)
-        .catch((error: unknown) => ({ ...current, state: 'failed' as const, message: `The firm-wide stress stopped: ${(error as Error).message}` }))
-        .then((status) => (current = status));
-      return current;
+      return job.start(
+        (id) => ({ id, state: 'running', done: 0, total: clients.length, runId: null, message: `Stressing ${clients.length} clients…` }),
+        (running) => work(services, request, running, clients, scenarios),
+        (error, last) => ({ ...last, state: 'failed', message: `The firm-wide stress stopped: ${(error as Error).message}` }),
+      );
     },
-    status: () => current,
-    cancel() {
-      if (current.state === 'running') {
-        cancelled = true;
-        current = { ...current, message: 'Cancelling…' };
-      }
-      return current;
-    },
-    settled: () => running,
+    status: job.status,
+    cancel: job.cancel,
+    settled: job.settled,
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { MarketJobStatus } from '../../../shared/domain/market';
 import { refreshMarketData, type RefreshRequest } from './refresh';
 import type { MarketClient } from './yahoo-client';
+import { createJob } from '../job';
 
 /** The one market-data refresh that may run at a time, with its status for polling. */
 export interface MarketJobs {
@@ -27,50 +28,31 @@ function finalMessage(state: MarketJobStatus['state'], updated: number, errors: 
 
 /** Creates the job runner; `client` is built per job so tests and the app choose the fetch. */
 export function createMarketJobs(db: Database, client: () => MarketClient, options: { concurrency?: number } = {}): MarketJobs {
-  let current: MarketJobStatus = IDLE;
-  let controller: AbortController | null = null;
-  let running: Promise<MarketJobStatus> = Promise.resolve(IDLE);
-
+  const job = createJob<MarketJobStatus>(IDLE, 'Cancelling…');
   return {
     start(request) {
-      if (current.state === 'running') return current;
-      controller = new AbortController();
-      const signal = controller.signal;
-      const id = current.id + 1;
-      current = {
-        id, state: 'running', done: 0, total: request.symbols.length + request.fxPairs.length, updated: [], errors: [],
-        startedAt: new Date().toISOString(), finishedAt: null, message: 'Updating market data…',
-      };
-      running = refreshMarketData(db, client(), request, {
-        concurrency: options.concurrency ?? 4,
-        signal,
-        onProgress: (progress) => {
-          if (current.id === id) current = { ...current, ...progress };
+      return job.start(
+        (id) => ({
+          id, state: 'running', done: 0, total: request.symbols.length + request.fxPairs.length, updated: [], errors: [],
+          startedAt: new Date().toISOString(), finishedAt: null, message: 'Updating market data…',
+        }),
+        async (running) => {
+          const { isOffline, isCancelled, ...outcome } = await refreshMarketData(db, client(), request, {
+            concurrency: options.concurrency ?? 4,
+            signal: running.signal,
+            onProgress: (progress) => running.update(progress),
+          });
+          const state = isOffline ? 'offline' : isCancelled ? 'cancelled' : 'done';
+          return { ...running.status, ...outcome, state, finishedAt: new Date().toISOString(), message: finalMessage(state, outcome.updated.length, outcome.errors.length) };
         },
-      })
-        .then((outcome) => {
-          const state = outcome.isOffline ? 'offline' : outcome.isCancelled ? 'cancelled' : 'done';
-          return { ...current, ...outcome, state, finishedAt: new Date().toISOString(), message: finalMessage(state, outcome.updated.length, outcome.errors.length) } as MarketJobStatus;
-        })
-        .catch((error: unknown) => ({
-          ...current, state: 'failed' as const, finishedAt: new Date().toISOString(), message: finalMessage('failed', 0, 0),
-          errors: [...current.errors, { symbol: '*', part: 'quote' as const, message: String(error) }],
-        }))
-        .then((status) => {
-          const { isOffline: _o, isCancelled: _c, ...clean } = status as MarketJobStatus & { isOffline?: boolean; isCancelled?: boolean };
-          current = clean;
-          return clean;
-        });
-      return current;
+        (error, last) => ({
+          ...last, state: 'failed', finishedAt: new Date().toISOString(), message: finalMessage('failed', 0, 0),
+          errors: [...last.errors, { symbol: '*', part: 'quote' as const, message: String(error) }],
+        }),
+      );
     },
-    status: () => current,
-    cancel() {
-      if (current.state === 'running') {
-        controller?.abort();
-        current = { ...current, message: 'Cancelling…' };
-      }
-      return current;
-    },
-    settled: () => running,
+    status: job.status,
+    cancel: job.cancel,
+    settled: job.settled,
   };
 }
