@@ -7,13 +7,14 @@ import {
   listScenarios,
   saveScenario,
 } from '../services/scenario-library';
+import { draftScenarioFromText } from '../services/headline';
 import { listVocabulary } from '../db/securities';
 import { listThemes } from '../db/themes';
 import type { HandlerMap } from './types';
 
 /** scenarios:* commands. */
 export const scenarioHandlers: HandlerMap<
-  'scenarios:list' | 'scenarios:vocabulary' | 'scenarios:get' | 'scenarios:save' | 'scenarios:delete' | 'scenarios:duplicate' | 'scenarios:import' | 'scenarios:export'
+  'scenarios:list' | 'scenarios:vocabulary' | 'scenarios:get' | 'scenarios:save' | 'scenarios:delete' | 'scenarios:duplicate' | 'scenarios:import' | 'scenarios:export' | 'scenarios:draft'
 > = {
   'scenarios:list': (services) => listScenarios(services),
   'scenarios:vocabulary': ({ db }) => ({ ...listVocabulary(db), themes: listThemes(db).map((t) => t.id) }),
@@ -23,4 +24,5 @@ export const scenarioHandlers: HandlerMap<
   'scenarios:duplicate': (services, { id, name }) => duplicateScenario(services, id, name),
   'scenarios:import': (services, { json, fileName }) => importScenario(services, json, fileName),
   'scenarios:export': (services, { id }) => exportScenario(services, id),
+  'scenarios:draft': (services, request) => draftScenarioFromText(services, request),
 };
