@@ -42,6 +42,8 @@ export function NewsProposalRow(props: { index: number; proposal: ProposedShock;
             <span className="news-target" title={`Matched by ${p.resolvedBy}`}>
               → {p.target.label}
             </span>
+          ) : choice.target ? (
+            <span className="news-target">→ {choice.target.label} (your pick)</span>
           ) : (
             <span className="warn small">not matched: {label}</span>
           )}
