@@ -76,7 +76,7 @@ function movesInSentence(sentence: string, offset: number): Finding[] {
     const candidates = findSubjects(region);
     const subject = candidates.at(-1);
     if (!subject) continue;
-    const magnitude = Number(size[2]) / 100;
+    const magnitude = Number((Number(size[2]) / 100).toFixed(6));
     const lead = verb?.[2]?.toLowerCase() ?? '';
     const subjects = [...coSubjects(region, candidates), subject];
     for (const [i, s] of subjects.entries()) {
@@ -114,7 +114,9 @@ function coSubjects(region: string, candidates: SubjectCandidate[]): SubjectCand
   const out: SubjectCandidate[] = [];
   for (let i = candidates.length - 2; i >= 0; i--) {
     const between = region.slice(candidates[i].end, candidates[i + 1].start);
-    if (!/^\s*(?:,|,?\s*and|&)\s*$/.test(between)) break;
+    // The list ends with "and" ("A, B and C"); a lone comma before the subject is an opening phrase ("Later, ASML").
+    const isJoined = i === candidates.length - 2 ? /^\s*,?\s*(?:and|&)\s*$/.test(between) : /^\s*,\s*$/.test(between);
+    if (!isJoined) break;
     out.unshift(candidates[i]);
   }
   return out;

@@ -1,7 +1,7 @@
 import type { TargetKind } from '../engine/scenario';
 import { signedPercent } from '../engine/match';
 import type { Finding } from './extract';
-import { ALIASES, INDEX_ENTRIES, LEGAL_SUFFIXES, PHRASES } from './vocabulary';
+import { ALIASES, INDEX_ENTRIES, LEGAL_SUFFIXES, PHRASES, PLACE_WORDS } from './vocabulary';
 
 /** What resolution needs from the security master, passed in as data so this stays pure. */
 export interface HeadlineMaster {
@@ -122,12 +122,22 @@ export function resolveFinding(finding: Finding, index: MasterIndex): Pick<Propo
   const ticker = finding.ticker ?? (finding.kind === 'ticker' ? finding.subject : null);
   const bySymbol = ticker ? index.symbols.get(ticker.toUpperCase()) : undefined;
   if (bySymbol) return { ...none, target: target(index, 'symbol', bySymbol), resolvedBy: 'ticker' };
-  const folded = foldName(finding.subject);
-  const byName = index.byName.get(folded)?.[0];
-  if (byName) return { ...none, target: target(index, 'symbol', byName), resolvedBy: 'name' };
-  const alias = ALIASES[folded];
-  if (alias && index.symbols.has(alias)) return { ...none, target: target(index, 'symbol', alias), resolvedBy: 'alias' };
-  return { ...none, suggestions: nearNames(folded, index), confidence: finding.confidence };
+  for (const name of withoutLeadingPlaces(finding.subject)) {
+    const folded = foldName(name);
+    const byName = index.byName.get(folded)?.[0];
+    if (byName) return { ...none, target: target(index, 'symbol', byName), resolvedBy: 'name' };
+    const alias = ALIASES[folded];
+    if (alias && index.symbols.has(alias)) return { ...none, target: target(index, 'symbol', alias), resolvedBy: 'alias' };
+  }
+  return { ...none, suggestions: nearNames(foldName(finding.subject), index), confidence: finding.confidence };
+}
+
+/** The name as written, then without each leading place or nationality word ("German Siemens Energy" → "Siemens Energy"). */
+function withoutLeadingPlaces(subject: string): string[] {
+  const words = subject.split(' ');
+  const out = [subject];
+  for (let i = 1; i < words.length && (PLACE_WORDS.has(words[i - 1].toLowerCase()) || /-(listed|based)$/i.test(words[i - 1])); i++) out.push(words.slice(i).join(' '));
+  return out;
 }
 
 /** Master names that start with the story's name, or that it starts with: offered in the picker, never chosen for the user. */

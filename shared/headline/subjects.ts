@@ -1,4 +1,4 @@
-import { INDEX_ENTRIES, INDEX_TAIL, NOT_SUBJECTS, PHRASES } from './vocabulary';
+import { INDEX_ENTRIES, INDEX_TAIL, NOT_SUBJECTS, PHRASES, PLACE_WORDS } from './vocabulary';
 
 /** What a story moved: a company (by name), a ticker, an index or futures contract, or a sector/industry phrase. */
 export type SubjectKind = 'company' | 'ticker' | 'index' | 'phrase';
@@ -84,7 +84,8 @@ function nameRuns(text: string): { text: string; start: number; end: number }[] 
   const flush = () => {
     while (current.length && isEdgeNoise(current[0].word)) current.shift();
     while (current.length && isEdgeNoise(current.at(-1)!.word)) current.pop();
-    if (current.length) runs.push({ text: text.slice(current[0].start, current.at(-1)!.end), start: current[0].start, end: current.at(-1)!.end });
+    const isOnlyPlaces = current.every((w) => PLACE_WORDS.has(w.word.toLowerCase()) || CONNECTORS.has(w.word));
+    if (current.length && !isOnlyPlaces) runs.push({ text: text.slice(current[0].start, current.at(-1)!.end), start: current[0].start, end: current.at(-1)!.end });
     current = [];
   };
   for (const w of words) {

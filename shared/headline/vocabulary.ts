@@ -144,19 +144,29 @@ export const ALIASES: Record<string, string> = {
   'schneider electric': 'SU.PA',
 };
 
-/** Capitalised words that start sentences or name places, days and publishers, never a subject on their own. */
+/** Capitalised words that start sentences or name days, publishers and figures: never part of a subject's edge. */
 export const NOT_SUBJECTS = new Set([
   'a', 'an', 'the', 'shares', 'share', 'stock', 'stocks', 'in', 'on', 'at', 'by', 'for', 'from', 'of', 'to', 'with', 'and', 'but',
   'or', 'while', 'as', 'after', 'before', 'meanwhile', 'elsewhere', 'also', 'its', 'their', 'his', 'her', 'it', 'they', 'that',
-  'this', 'those', 'these', 'which', 'who', 'whose', 'among', 'both', 'each', 'all', 'other', 'others', 'some', 'wall', 'street',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
-  'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
-  'sept', 'oct', 'nov', 'dec', 'reuters', 'bloomberg', 'cnbc', 'ap', 'afp', 'update', 'updated', 'european', 'american', 'asian',
-  'u.s.', 'us', 'uk', 'u.k.', 'eu', 'german', 'dutch', 'french', 'japanese', 'chinese', 'korean', 'taiwanese', 'british', 'swiss',
-  'italian', 'spanish', 'frankfurt', 'amsterdam', 'paris', 'london', 'tokyo', 'new', 'york', 'hong', 'kong', 'seoul', 'taipei',
-  'europe', 'asia', 'america', 'china', 'japan', 'germany', 'investors', 'traders', 'analysts', 'ceo', 'ai', 'deepseek', 'openai',
-  'chatgpt', 'trump', 'biden', 'fed', 'federal', 'reserve', 'treasury', 'treasuries', 'ipo', 'etf', 'gdp', 'pm', 'am', 'et', 'gmt',
-  'est', 'bst', 'cet', 'i', 'we', 'he', 'she', 'nasdaq', 'nyse', 'xetra', 'euronext',
+  'this', 'those', 'these', 'which', 'who', 'whose', 'among', 'both', 'each', 'all', 'other', 'others', 'some', 'losers', 'gainers',
+  'winners', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
+  'sep', 'sept', 'oct', 'nov', 'dec', 'reuters', 'bloomberg', 'cnbc', 'ap', 'afp', 'update', 'updated', 'investors', 'traders',
+  'analysts', 'ceo', 'ai', 'deepseek', 'openai', 'chatgpt', 'trump', 'biden', 'fed', 'federal', 'reserve', 'treasury', 'treasuries',
+  'ipo', 'etf', 'gdp', 'pm', 'am', 'et', 'gmt', 'est', 'bst', 'cet', 'i', 'we', 'he', 'she', 'nasdaq', 'nyse', 'xetra', 'euronext',
+  'revenue', 'revenues', 'sales', 'profit', 'profits', 'earnings', 'income', 'margin', 'margins', 'output', 'exports', 'imports',
+  'inflation', 'prices', 'yields', 'volume', 'volumes', 'spending', 'demand', 'orders', 'bookings', 'guidance', 'wall', 'street',
+  'later', 'earlier', 'separately', 'overall', 'today', 'yesterday', 'still', 'however', 'instead', 'then', 'now', 'there', 'here',
+]);
+
+/**
+ * Places and nationalities: dropped when they stand alone ("In Frankfurt, …") and tried without when a name does not
+ * match ("German Siemens Energy"), but kept when they are part of a name ("Tokyo Electron", "Bank of America").
+ */
+export const PLACE_WORDS = new Set([
+  'european', 'american', 'asian', 'u.s.', 'us', 'uk', 'u.k.', 'eu', 'german', 'dutch', 'french', 'japanese', 'chinese', 'korean',
+  'taiwanese', 'british', 'swiss', 'italian', 'spanish', 'frankfurt', 'amsterdam', 'paris', 'london', 'tokyo', 'new', 'york', 'hong',
+  'kong', 'seoul', 'taipei', 'europe', 'asia', 'america', 'china', 'japan', 'germany', 'france', 'britain', 'korea', 'taiwan',
 ]);
 
 /** Legal-form and listing words removed when names are compared ("Nvidia Corp." = "NVIDIA"). */

@@ -36,7 +36,9 @@ export function NewsDraftDialog({ onClose, vocabulary }: { onClose: () => void; 
   const findMoves = async () => {
     setProblem(null);
     try {
-      const answer = await unwrap(api().draftScenarioFromText({ text, ...(name.trim() ? { name: name.trim() } : {}), ...(date ? { date } : {}), ...(publisher.trim() ? { publisher: publisher.trim() } : {}) }));
+      // Pasted page source is read as its text, as a loaded .html file is; it is never rendered.
+      const story = storyFromFile('', text);
+      const answer = await unwrap(api().draftScenarioFromText({ text: story, ...(name.trim() ? { name: name.trim() } : {}), ...(date ? { date } : {}), ...(publisher.trim() ? { publisher: publisher.trim() } : {}) }));
       if (answer.message) return setProblem(answer.message);
       setDraft(answer);
       setName(answer.scenario.name);

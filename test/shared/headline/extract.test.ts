@@ -61,7 +61,8 @@ describe('extractMoves on wire-style paragraphs', () => {
   it('reads signed sizes without a verb, bare tickers, "X% lower" and subjects listed together', () => {
     const story =
       'Losers included Infineon Technologies AG (−11%) and Hang Seng Tech Index (+2%). ' +
-      'AMD traded 4% lower. Broadcom and Marvell each fell 7%. The Stoxx 600 technology sub-index dropped 2.5%.';
+      'AMD traded 4% lower. Broadcom and Marvell each fell 7%. The Stoxx 600 technology sub-index dropped 2.5%. ' +
+      'Later, Intel, Micron and Qualcomm all fell 3%.';
     expect(extractMoves(story).map((f) => [f.subject, f.kind, f.change, f.confidence])).toEqual([
       ['Infineon Technologies AG', 'company', -0.11, 0.7],
       ['Hang Seng Tech Index', 'index', 0.02, 0.7],
@@ -69,6 +70,9 @@ describe('extractMoves on wire-style paragraphs', () => {
       ['Broadcom', 'company', -0.07, 0.75],
       ['Marvell', 'company', -0.07, 0.9],
       ['Stoxx 600 technology sub-index', 'index', -0.025, 0.9],
+      ['Intel', 'company', -0.03, 0.7],
+      ['Micron', 'company', -0.03, 0.75],
+      ['Qualcomm', 'company', -0.03, 0.9],
     ]);
   });
 

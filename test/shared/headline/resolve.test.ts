@@ -35,6 +35,18 @@ describe('resolving findings against the bundled security master', () => {
     ]);
   });
 
+  it('keeps place words that are part of a name and drops those that are not', () => {
+    const story = 'Tokyo Electron dropped 4.9% and German Siemens Energy slid 20%. In Hong Kong, the Hang Seng Index rose 0.7%. Revenue rose 20% to $30 billion.';
+    const proposals = resolveFindings(extractMoves(story), master);
+    expect(proposals.map((p) => [p.subject, p.change, p.target?.value ?? null])).toEqual([
+      ['Tokyo Electron', -0.049, '8035.T'],
+      ['German Siemens Energy', -0.2, 'ENR.DE'],
+      ['Hang Seng Index', 0.007, null],
+    ]);
+    expect(proposals[2].suggestions.map((s) => s.value)).toEqual(['FXI', 'MCHI']);
+    expect(proposals[2].note).toBe('Hang Seng Index has no fund or market shock that stands for it here; pick one or leave it out.');
+  });
+
   it('maps sector phrases through the curated vocabulary to industries, sectors and themes', () => {
     const story = 'Chip stocks fell 9%, chip equipment makers lost 8% and AI power plays slumped 20%, while utilities rose 1%.';
     expect(resolveFindings(extractMoves(story), master).map((p) => [p.subject, p.target?.target, p.target?.value])).toEqual([
