@@ -46,6 +46,13 @@ describe.runIf(canRun)('a scenario drafted from a news story, in Chromium', () =
     expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran ?? false)).toBe(false);
   });
 
+  it('says in one sentence when a story reports no moves', async () => {
+    const dialog = page.getByRole('dialog', { name: 'New scenario from a news story' });
+    await dialog.getByLabel('News story').fill('Markets were closed for the holiday; trading resumes on Tuesday.');
+    await dialog.getByRole('button', { name: 'Find the moves' }).click();
+    expect(await dialog.getByRole('alert').innerText()).toBe('No reported moves found: the text names no price move with a size (such as “Nvidia slid 10%”).');
+  });
+
   it('drafts the moves of a pasted story and shows the sample portfolio’s loss live', async () => {
     const dialog = page.getByRole('dialog', { name: 'New scenario from a news story' });
     await dialog.getByLabel('News story').fill(STORY);
