@@ -30,6 +30,9 @@ export interface ProposalChoice {
   target: DraftTarget | null;
 }
 
+/** The most shocks a scenario file may hold (the scenario schema's limit). */
+export const MAX_SHOCKS = 500;
+
 export const NO_MOVES_MESSAGE = 'No reported moves found: the text names no price move with a size (such as “Nvidia slid 10%”).';
 
 /** How a proposal reads in a list: "Siemens Energy AG (−20%)". */
@@ -42,6 +45,8 @@ export function draftFromStory(text: string, master: HeadlineMaster, source: Sto
   const proposals = resolveFindings(extractMoves(text), master);
   const choices = proposals.map((p) => ({ enabled: p.enabled, change: p.change, target: p.target }));
   const notes = proposals.filter((p) => p.note).map((p) => `${proposalLabel(p)}: ${p.note}`);
+  const matched = proposals.filter((p) => p.target).length;
+  if (matched > MAX_SHOCKS) notes.unshift(`The story reports ${matched} matched moves; a scenario holds at most ${MAX_SHOCKS} shocks, so only the first ${MAX_SHOCKS} are used.`);
   return {
     proposals,
     unmatched: proposals.filter((p) => !p.target).map(proposalLabel),
@@ -69,7 +74,8 @@ function scenarioTiming(bases: MoveBasis[]): 'premarket' | 'intraday' | 'close-t
  * kept, switched off), the quoted sentence as each shock's note, the story's publisher and date as the event's source.
  */
 export function buildScenario(proposals: readonly ProposedShock[], choices: readonly ProposalChoice[], source: StorySource & { id: string }): Scenario {
-  const used = proposals.map((p, i) => ({ p, c: choices[i] ?? { enabled: p.enabled, change: p.change, target: p.target } })).filter(({ c }) => c.target);
+  // A scenario holds at most MAX_SHOCKS shocks; a longer list is cut and the draft's notes say so.
+  const used = proposals.map((p, i) => ({ p, c: choices[i] ?? { enabled: p.enabled, change: p.change, target: p.target } })).filter(({ c }) => c.target).slice(0, MAX_SHOCKS);
   const shocks: Shock[] = used.map(({ p, c }) => ({
     target: c.target!.target,
     value: c.target!.target === 'market' ? '' : c.target!.value,

@@ -18,10 +18,8 @@ export interface SubjectCandidate {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const INDEX_PATTERNS = INDEX_ENTRIES.map((entry) => ({
-  entry,
-  regex: new RegExp(String.raw`(?<![\w&])(?:${entry.pattern})(?![\w&])${INDEX_TAIL}`, 'g'),
-}));
+/** One pass over every index name, the more specific first ("Nasdaq 100" before "Nasdaq"); group i+1 is entry i. */
+const INDEX_REGEX = new RegExp(String.raw`(?<![\w&])(?:${INDEX_ENTRIES.map((e) => `(${e.pattern})`).join('|')})(?![\w&])${INDEX_TAIL}`, 'g');
 const PHRASE_LIST = PHRASES.flatMap((p) => p.phrases).sort((a, b) => b.length - a.length);
 const PHRASE_REGEX = new RegExp(String.raw`(?<![\w-])(?:${PHRASE_LIST.map(escape).join('|')})(?![\w-])`, 'gi');
 const PAREN_TICKER = /\(\s*(?:(?:NASDAQ|NYSE|Nasdaq|Nyse|NYSE American|Xetra|XETRA|ETR|AMS|EPA|LON|LSE|TYO|TSE|OTC|FRA|SWX|HKEX|HK|KRX|TWSE)\s*:\s*)?([A-Z0-9][A-Z0-9.-]{0,11})\s*\)/g;
@@ -29,30 +27,37 @@ const PAREN_TICKER = /\(\s*(?:(?:NASDAQ|NYSE|Nasdaq|Nyse|NYSE American|Xetra|XET
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{N}&.’'-]*|\d+\p{L}[\p{L}\p{N}&.’'-]*|plc|de|of|&)$/u;
 const CONNECTORS = new Set(['of', '&', 'de']);
 
-/** Replaces a span with spaces so later recognisers skip it and offsets stay put. */
-function blank(text: string, start: number, end: number): string {
-  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+/** Replaces spans with spaces so later recognisers skip them and offsets stay put. */
+function blankAll(text: string, spans: readonly { start: number; end: number }[]): string {
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const { start, end } of [...spans].sort((a, b) => a.start - b.start)) {
+    if (start < at) continue;
+    out += text.slice(at, start) + ' '.repeat(end - start);
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 /** Every subject candidate in `text`, left to right, not overlapping: indices, then phrases, then names with their tickers. */
 export function findSubjects(text: string): SubjectCandidate[] {
   const found: SubjectCandidate[] = [];
   let rest = text;
-  for (const { entry, regex } of INDEX_PATTERNS) {
-    for (const m of rest.matchAll(regex)) {
-      found.push({ text: m[0], kind: 'index', start: m.index, end: m.index + m[0].length, ticker: null, key: entry.label, isShares: false });
-      rest = blank(rest, m.index, m.index + m[0].length);
-    }
+  for (const m of rest.matchAll(INDEX_REGEX)) {
+    const entry = INDEX_ENTRIES[m.slice(1).findIndex((g) => g !== undefined)];
+    found.push({ text: m[0], kind: 'index', start: m.index, end: m.index + m[0].length, ticker: null, key: entry.label, isShares: false });
   }
+  rest = blankAll(rest, found);
   for (const m of rest.matchAll(PHRASE_REGEX)) {
     found.push({ text: m[0], kind: 'phrase', start: m.index, end: m.index + m[0].length, ticker: null, key: m[0].toLowerCase(), isShares: false });
-    rest = blank(rest, m.index, m.index + m[0].length);
   }
+  rest = blankAll(rest, found);
   const tickers: { start: number; end: number; ticker: string }[] = [];
   for (const m of rest.matchAll(PAREN_TICKER)) {
     tickers.push({ start: m.index, end: m.index + m[0].length, ticker: m[1].replace(/\.(O|N|OQ|K|A|P)$/, '') });
-    rest = blank(rest, m.index, m.index + m[0].length);
   }
+  rest = blankAll(rest, tickers);
   for (const name of nameRuns(rest)) {
     const paren = tickers.find((t) => t.start >= name.end && /^\s*$/.test(text.slice(name.end, t.start)));
     const isShares = /\bshares\s+(?:of|in)\s+$/i.test(text.slice(0, name.start)) || /^[’']?s?\s+(?:shares|stock)\b/i.test(text.slice(name.end));
