@@ -11,7 +11,8 @@ const confidenceWord = (c: number) => (c >= 0.85 ? 'high' : c >= 0.6 ? 'medium' 
 export function NewsProposalRow(props: { index: number; proposal: ProposedShock; choice: ProposalChoice; themeNames: ReadonlyMap<string, string>; onChange: (choice: ProposalChoice) => void }) {
   const { proposal: p, choice, index } = props;
   const [typed, setTyped] = useState<string | null>(null);
-  const [kind, setKind] = useState<PickerKind>(p.target ? (PICKER_KINDS as readonly string[]).includes(p.target.target) ? (p.target.target as PickerKind) : 'symbol' : 'symbol');
+  const drafted = p.target?.target;
+  const [kind, setKind] = useState<PickerKind>(PICKER_KINDS.find((k) => k === drafted) ?? 'symbol');
   const [value, setValue] = useState(p.target?.value ?? '');
   const [before, words, after] = highlightParts(p);
   const label = `${p.subject} (${signedPercent(p.change)})`;
