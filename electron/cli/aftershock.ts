@@ -42,6 +42,11 @@ Commands:
   scenarios import FILE        Add a scenario file to your scenarios
   scenarios export ID [--out FILE]
                                Write a scenario as JSON (stdout by default)
+  scenarios from-text FILE [--date YYYY-MM-DD] [--name …] [--publisher …] [--out scenario.json]
+                               Draft a scenario from a news story (.txt, or .html with tags
+                               stripped): each reported move, the security, index or sector it
+                               names, size, sentence and confidence; names not matched are
+                               listed. --out writes a file "stress --scenario FILE" accepts
   stress --portfolio NAME --scenario ID|FILE [--look-through on|off]
          [--by sector|industry|theme|country|account|assetClass|currency|symbol] [--csv]
                                Apply a scenario: totals, groups, coverage, every position
@@ -163,6 +168,9 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         benchmark: { type: 'string' },
         proxy: { type: 'string', multiple: true },
         out: { type: 'string' },
+        name: { type: 'string' },
+        date: { type: 'string' },
+        publisher: { type: 'string' },
         debug: { type: 'boolean', default: false },
         account: { type: 'string' },
         format: { type: 'string' },

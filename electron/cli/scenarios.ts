@@ -4,8 +4,9 @@ import { signedPercent } from '../../shared/engine';
 import { AppError } from '../../shared/ipc/result';
 import { noExtraArguments, unknownVerb, type CliContext } from './context';
 import { renderTable } from './table';
+import { runFromText } from './from-text';
 
-/** `aftershock scenarios list|show ID|import FILE|export ID [--out FILE]`. */
+/** `aftershock scenarios list|show ID|import FILE|export ID [--out FILE]|from-text FILE`. */
 export function runScenarios(context: CliContext, verb: string | undefined, rest: string[]): number {
   switch (verb) {
     case 'list': {
@@ -62,7 +63,9 @@ export function runScenarios(context: CliContext, verb: string | undefined, rest
       } else context.out(json.trimEnd());
       return 0;
     }
+    case 'from-text':
+      return runFromText(context, rest);
     default:
-      return unknownVerb('scenarios', verb, ['list', 'show', 'import', 'export']);
+      return unknownVerb('scenarios', verb, ['list', 'show', 'import', 'export', 'from-text']);
   }
 }

@@ -7,6 +7,7 @@ import {
   listScenarios,
   saveScenario,
 } from '../services/scenario-library';
+import { draftScenarioFromText } from '../services/headline';
 import { listVocabulary } from '../db/securities';
 import { listThemes } from '../db/themes';
 import type { CommandsOf, HandlerMap } from './types';
@@ -21,4 +22,5 @@ export const scenarioHandlers: HandlerMap<CommandsOf<'scenarios'>> = {
   'scenarios:duplicate': (services, { id, name }) => duplicateScenario(services, id, name),
   'scenarios:import': (services, { json, fileName }) => importScenario(services, json, fileName),
   'scenarios:export': (services, { id }) => exportScenario(services, id),
+  'scenarios:draft': (services, request) => draftScenarioFromText(services, request),
 };

@@ -88,7 +88,7 @@ export function getHypotheticalScenarios(services: Services, ids: readonly strin
 }
 
 /** A free id based on `base` among built-ins and user scenarios ("x", "x-2", "x-3"…). */
-function freeId(services: Services, base: string): string {
+export function freeId(services: Services, base: string): string {
   const taken = new Set(listScenarios(services).map((s) => s.id));
   const stem = base.slice(0, 70);
   if (!taken.has(stem)) return stem;

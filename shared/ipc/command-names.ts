@@ -37,6 +37,7 @@ export const COMMAND_NAMES = [
   'scenarios:duplicate',
   'scenarios:import',
   'scenarios:export',
+  'scenarios:draft',
   'stress:snapshot',
   'stress:run',
   'stress:replay',

@@ -27,6 +27,7 @@ import type { ProposalComparison } from '../firm/proposal';
 import type { BatchJobStatus, FirmJobStatus, FirmRun, FirmRunSummary } from '../firm/runs';
 import type { PortfolioRisk } from '../history';
 import type { HealthReport } from '../health';
+import { MAX_STORY_CHARS, type HeadlineDraft } from '../headline';
 
 /**
  * The command contract: every request main accepts, declared once.
@@ -258,6 +259,15 @@ export const commands = {
   'scenarios:import': command<Scenario>()(z.strictObject({ json: z.string().max(1024 * 1024, 'must be at most 1 MB'), fileName: z.string().max(260).optional() }),
   ),
   'scenarios:export': command<{ fileName: string; json: string }>()(z.strictObject({ id: scenarioId })),
+  /** Drafts an unsaved scenario from a pasted news story: the moves it reports, matched against the security master. */
+  'scenarios:draft': command<HeadlineDraft>()(
+    z.strictObject({
+      text: z.string().max(MAX_STORY_CHARS, 'must be at most 1 MB (1,000,000 characters): paste the story itself rather than a whole page'),
+      name: name.optional(),
+      date: isoDate.optional(),
+      publisher: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+    }),
+  ),
 
   'stress:snapshot': command<StressSnapshotData>()(z.strictObject({ portfolioId: id })),
   'stress:run': command<StressResult>()(z

@@ -38,6 +38,8 @@ export interface ScenariosSlice {
   duplicateScenario(id: string): Promise<void>;
   deleteScenario(id: string): Promise<void>;
   importScenarioFile(json: string, fileName: string): Promise<void>;
+  /** Saves a scenario drafted from a news story as a user scenario and selects it; false when saving failed. */
+  saveDraftedScenario(scenario: Scenario): Promise<boolean>;
   exportScenario(id: string): Promise<{ fileName: string; json: string } | null>;
   loadSnapshot(): Promise<void>;
   setLookThrough(on: boolean): void;
@@ -149,6 +151,15 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
         get().notify({ kind: 'info', message: `Imported “${saved.name}”.` });
       });
     },
+
+    saveDraftedScenario: async (scenario) =>
+      (await attempt(async () => {
+        const saved = await unwrap(call('scenarios:save', { scenario }));
+        set({ scenarios: await unwrap(call('scenarios:list')) });
+        await get().selectScenario(saved.id);
+        get().notify({ kind: 'info', message: `Saved “${saved.name}” from the news story.` });
+        return true;
+      })) ?? false,
 
     exportScenario: async (id) => attempt(() => unwrap(call('scenarios:export', { id }))),
 

@@ -10,6 +10,7 @@ import { ShockRow } from './ShockRow';
 import { saveFile } from './results/export';
 import { useStress } from './results/use-stress';
 import { WhatIfPreview } from './WhatIfPreview';
+import { NewsDraftDialog } from './NewsDraftDialog';
 
 /** The scenario library and editor, with the selected portfolio's result recomputed on every edit. */
 export function ScenariosView() {
@@ -17,6 +18,8 @@ export function ScenariosView() {
   const { scenarios, draftBuiltIn, draftDirty, lookThrough, selectedPortfolioId, portfolios } = s;
   const { snapshot, draft, result } = useStress();
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [isNewMenuOpen, setNewMenuOpen] = useState(false);
+  const [isNewsOpen, setNewsOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -71,9 +74,21 @@ export function ScenariosView() {
             Import…
           </button>
           <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(e) => void importFile(e.target.files?.[0])} />
-          <button type="button" className="primary" onClick={() => s.newScenario()}>
-            New scenario
-          </button>
+          <div className="menu-button">
+            <button type="button" className="primary" aria-haspopup="menu" aria-expanded={isNewMenuOpen} onClick={() => setNewMenuOpen((open) => !open)}>
+              New scenario ▾
+            </button>
+            {isNewMenuOpen && (
+              <div className="menu" role="menu" aria-label="New scenario">
+                <button type="button" role="menuitem" onClick={() => (setNewMenuOpen(false), s.newScenario())}>
+                  Blank scenario
+                </button>
+                <button type="button" role="menuitem" onClick={() => (setNewMenuOpen(false), setNewsOpen(true))}>
+                  From a news story…
+                </button>
+              </div>
+            )}
+          </div>
         </div>
       </header>
 
@@ -196,6 +211,7 @@ export function ScenariosView() {
           </div>
         )}
       </div>
+      {isNewsOpen && <NewsDraftDialog vocabulary={master} onClose={() => setNewsOpen(false)} />}
       {confirmDelete && draft && (
         <ConfirmDialog
           title={`Delete “${draft.name}”?`}
