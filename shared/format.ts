@@ -56,3 +56,10 @@ export function listNames(names: readonly string[], max = 3): string {
   if (names.length <= max) return names.join(', ');
   return `${names.slice(0, max).join(', ')} and ${formatCount(names.length - max)} more`;
 }
+
+/** Formats a change as a signed percentage, e.g. −10% or +3.2%. */
+export function signedPercent(change: number | null): string {
+  if (change === null) return 'n/a';
+  const pct = Math.round(change * 10000) / 100;
+  return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)}%`;
+}

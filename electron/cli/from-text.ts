@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { signedPercent } from '../../shared/engine';
+import { signedPercent } from '../../shared/format';
 import { htmlToText, looksLikeHtml } from '../../shared/headline';
 import { AppError } from '../../shared/ipc/result';
 import { noExtraArguments, type CliContext } from './context';

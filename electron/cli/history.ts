@@ -1,5 +1,5 @@
 import { formatMoney, formatPercent } from '../../shared/format';
-import { signedPercent } from '../../shared/engine';
+import { signedPercent } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
 import { noExtraArguments, requireOption, type CliContext } from './context';
 import { resolvePortfolio } from './resolve';

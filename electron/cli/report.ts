@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { signedPercent } from '../../shared/engine/match';
+import { signedPercent } from '../../shared/format';
 import { formatMoney } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
 import type { ReportSettings } from '../../shared/report/model';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { signedPercent } from '../../shared/engine';
+import { signedPercent } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
 import { noExtraArguments, unknownVerb, type CliContext } from './context';
 import { renderTable } from './table';

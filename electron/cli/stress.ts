@@ -1,7 +1,8 @@
 import { toCsv } from '../../shared/csv';
 import { formatMoney, listNames } from '../../shared/format';
 import { coverageSentence } from '../../shared/report/coverage';
-import { DIMENSIONS, returnText, signedPercent, type Dimension, type StressResult } from '../../shared/engine';
+import { DIMENSIONS, returnText, type Dimension, type StressResult } from '../../shared/engine';
+import { signedPercent } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
 import { noExtraArguments, type CliContext } from './context';
 import { parseLoss, resolvePortfolio, resolveScenario } from './resolve';

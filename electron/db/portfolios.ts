@@ -48,12 +48,6 @@ export function getPortfolio(db: Database, id: number): Portfolio {
   return hydrate(found(row, 'Portfolio', id));
 }
 
-/** Finds portfolios by name (several clients may use the same name). */
-export function findPortfoliosByName(db: Database, name: string): Portfolio[] {
-  const rows = db.prepare(`${SELECT} WHERE p.name = :name COLLATE NOCASE ORDER BY p.id`).all({ name });
-  return (rows as PortfolioRow[]).map(hydrate);
-}
-
 /** Adds a portfolio to a client; names are unique within a client. */
 export function createPortfolio(
   db: Database,

@@ -51,11 +51,6 @@ export function deleteUserLayer(db: Database, symbol: string): boolean {
   return a + b > 0;
 }
 
-/** How many symbols have a row of the given source. */
-export function countSecurityLayers(db: Database, source: DataSource): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM securities WHERE source = :source').get({ source }) as { n: number }).n;
-}
-
 /** Every symbol, sector, industry and country any source knows: what the scenario editor suggests. */
 export function listVocabulary(db: Database): { symbols: string[]; sectors: string[]; industries: string[]; countries: string[] } {
   const distinct = (column: 'symbol' | 'sector' | 'industry' | 'country') =>

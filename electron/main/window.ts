@@ -1,11 +1,6 @@
 import { BrowserWindow, screen, shell } from 'electron';
-import { decideNavigation, decideWindowOpen, isSafeExternalUrl } from './navigation';
+import { decideNavigation, decideWindowOpen } from './navigation';
 import { fitToDisplays, readWindowState, writeWindowState } from './window-state';
-
-/** Opens http(s) links in the system browser; anything else is dropped. */
-export function openExternalSafely(url: string): void {
-  if (isSafeExternalUrl(url)) void shell.openExternal(url);
-}
 
 /** Creates the main window: isolated, sandboxed, no Node, remembered size and position. */
 export function createMainWindow(options: {

@@ -1,4 +1,5 @@
 import type { SecurityKey } from './book';
+import { signedPercent } from '../format';
 import { TARGET_PRECEDENCE, type MatchLevel, type Scenario, type Shock, type TargetKind } from './scenario';
 
 /** Why a slice moved: the shock that matched (and at which level), or nothing. */
@@ -28,16 +29,11 @@ export interface CurrencyMove {
  * One step of the precedence walk (TARGET_PRECEDENCE without the market, which is the fallback): an attribute level
  * with its enabled shocks in listed order, or the first enabled rate shock (which moves holdings of known duration).
  */
+export { signedPercent };
+
 export type PrecedenceStep =
   | { level: MatchLevel; shocks: { index: number; value: string }[] }
   | { level: 'rates'; index: number };
-
-/** Formats a change as a signed percentage, e.g. −10% or +3.2%. */
-export function signedPercent(change: number | null): string {
-  if (change === null) return 'n/a';
-  const pct = Math.round(change * 10000) / 100;
-  return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)}%`;
-}
 
 /** A change in yields in basis points, e.g. 0.01 → "+100bp". */
 export function signedBasisPoints(change: number): string {

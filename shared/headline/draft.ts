@@ -1,4 +1,4 @@
-import { signedPercent } from '../engine/match';
+import { signedPercent } from '../format';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario, type Shock } from '../engine/scenario';
 import { extractMoves, type MoveBasis } from './extract';
 import { resolveFindings, type DraftTarget, type HeadlineMaster, type ProposedShock } from './resolve';

@@ -1,5 +1,5 @@
 import type { TargetKind } from '../engine/scenario';
-import { signedPercent } from '../engine/match';
+import { signedPercent } from '../format';
 import type { Finding } from './extract';
 import { ALIASES, INDEX_ENTRIES, LEGAL_SUFFIXES, PHRASES, PLACE_WORDS } from './vocabulary';
 

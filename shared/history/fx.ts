@@ -1,5 +1,5 @@
 import { majorCurrency } from '../domain/valuation';
-import { signedPercent } from '../engine/match';
+import { signedPercent } from '../format';
 import type { ReplayCurrency } from '../engine/run';
 import { indexAtOrBefore, type PriceHistory, type PriceSeries } from './series';
 

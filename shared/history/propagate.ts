@@ -1,5 +1,6 @@
 import type { Book, SecurityKey } from '../engine/book';
-import { compileScenario, signedPercent, type Provenance } from '../engine/match';
+import { compileScenario, type Provenance } from '../engine/match';
+import { signedPercent } from '../format';
 import { runScenario, type Dimension, type HistoryUse, type StressResult } from '../engine/run';
 import type { Scenario, Shock } from '../engine/scenario';
 import type { ProxyConfig } from './proxies';

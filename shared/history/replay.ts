@@ -1,5 +1,6 @@
 import type { Book, SecurityKey } from '../engine/book';
-import { signedPercent, type Provenance } from '../engine/match';
+import { type Provenance } from '../engine/match';
+import { signedPercent } from '../format';
 import { runScenario, type Dimension, type HistoryUse, type StressResult } from '../engine/run';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from '../engine/scenario';
 import { leveragedEtf, multiplierText, type LeveragedEtf } from '../domain/leveraged-etfs';

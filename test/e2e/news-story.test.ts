@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedPercent } from '../../shared/engine';
+import { signedPercent } from '../../shared/format';
 import { formatMoney } from '../../shared/format';
 import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
 

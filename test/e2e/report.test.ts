@@ -7,7 +7,7 @@ import { createAccount } from '../../electron/db/accounts';
 import { createClient } from '../../electron/db/clients';
 import { createPortfolio } from '../../electron/db/portfolios';
 import { closeServices, createServices } from '../../electron/services/services';
-import { signedPercent } from '../../shared/engine/match';
+import { signedPercent } from '../../shared/format';
 import { formatMoney } from '../../shared/format';
 import { coverageSentence } from '../../shared/report/coverage';
 import { chromePath, isBuilt, launchBrowser, ROOT } from '../helpers/browser';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { describeShock, signedPercent } from '../../../shared/engine/match';
+import { describeShock } from '../../../shared/engine/match';
+import { signedPercent } from '../../../shared/format';
 import { returnText } from '../../../shared/engine/run';
 import type { AggregateRow, PositionResult } from '../../../shared/engine/run';
 import { formatMoney, formatPercent } from '../../../shared/format';

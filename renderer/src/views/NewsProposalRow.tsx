@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { signedPercent } from '../../../shared/engine';
+import { signedPercent } from '../../../shared/format';
 import type { ProposalChoice, ProposedShock } from '../../../shared/headline';
 import { changeToPercent, percentToChange } from './scenario-editor';
 import { highlightParts, pickedTarget, PICKER_KINDS, type PickerKind } from './news-draft';

@@ -1,5 +1,6 @@
 import type { Scenario, StressResult } from '../../../shared/engine';
-import { returnText, signedPercent } from '../../../shared/engine';
+import { returnText } from '../../../shared/engine';
+import { signedPercent } from '../../../shared/format';
 import { formatMoney } from '../../../shared/format';
 import { coverageRows } from '../../../shared/report/coverage';
 import { CoverageBar } from './results/CoverageBar';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { signedPercent } from '../../../../shared/engine/match';
+import { signedPercent } from '../../../../shared/format';
 import { returnText } from '../../../../shared/engine/run';
 import type { RowHealth } from '../../../../shared/firm/health';
 import { spanText } from '../../../../shared/health';

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { signedPercent } from '../../../../shared/engine/match';
+import { signedPercent } from '../../../../shared/format';
 import { localValue } from '../../../../shared/domain/valuation';
 import { formatMoney } from '../../../../shared/format';
 import { ConfirmDialog } from '../../components/Dialog';

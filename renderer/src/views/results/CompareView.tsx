@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { returnText, runScenario, signedPercent, type Scenario, type StressResult } from '../../../../shared/engine';
+import { returnText, runScenario, type Scenario, type StressResult } from '../../../../shared/engine';
+import { signedPercent } from '../../../../shared/format';
 import { countOf, formatMoney } from '../../../../shared/format';
 import { call, unwrap } from '../../api';
 import { useStore } from '../../store/store';

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AggregateRow } from '../../../../shared/engine/run';
-import { signedPercent } from '../../../../shared/engine/match';
+import { signedPercent } from '../../../../shared/format';
 import { formatMoney } from '../../../../shared/format';
 import { pnlAxis } from './chart-scale';
 import { compactMoney, GAIN, LOSS, Sized } from './chart-theme';

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { StressResult } from '../../../../shared/engine';
-import { signedPercent } from '../../../../shared/engine';
+import { signedPercent } from '../../../../shared/format';
 import { countOf, formatCount, formatMoney, formatPercent } from '../../../../shared/format';
 import { arrangeResults, shareOfLoss, type PositionSortKey } from './results-model';
 

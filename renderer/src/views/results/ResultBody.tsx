@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { DIMENSIONS, describeShock, positionsHitBy, returnText, signedPercent, type Book, type Dimension, type Scenario, type StressResult } from '../../../../shared/engine';
+import { DIMENSIONS, describeShock, positionsHitBy, returnText, type Book, type Dimension, type Scenario, type StressResult } from '../../../../shared/engine';
+import { signedPercent } from '../../../../shared/format';
 import { formatMoney, formatPercent } from '../../../../shared/format';
 import { replayedScenario } from '../../../../shared/history/replay';
 import { coverageRows, movedShare } from '../../../../shared/report/coverage';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { signedPercent } from '../../../../shared/engine';
+import { signedPercent } from '../../../../shared/format';
 import { formatMoney, formatPercent } from '../../../../shared/format';
 import type { PortfolioRisk } from '../../../../shared/history/risk';
 import { call, unwrap } from '../../api';

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Book, PositionResult, Provenance, Scenario } from '../../../../shared/engine';
-import { explainPosition, signedPercent } from '../../../../shared/engine';
+import { explainPosition } from '../../../../shared/engine';
+import { signedPercent } from '../../../../shared/format';
 import { formatMoney, formatPercent } from '../../../../shared/format';
 import { bandText } from './history-model';
 

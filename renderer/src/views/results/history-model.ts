@@ -1,6 +1,6 @@
 import type { Provenance, StressResult } from '../../../../shared/engine';
 import type { AggregateRow } from '../../../../shared/engine/run';
-import { signedPercent } from '../../../../shared/engine/match';
+import { signedPercent } from '../../../../shared/format';
 import type { ScenarioSummaryData } from '../../../../shared/ipc/stress-types';
 
 /** The history-driven moves of a result as the evaluator takes them (for "why did this move"). */
