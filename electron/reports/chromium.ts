@@ -58,14 +58,15 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
   try {
     return await chromium.launch({ executablePath, chromiumSandbox: true, args: SWITCHES });
   } catch (error) {
-    say(`Chromium is printing without its sandbox because it could not start with it (${firstLine(error)}).`);
+    say(`Chromium is printing without its sandbox because it could not start with it (${launchFailure(error)}).`);
     return unsandboxed();
   }
 }
 
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n').map((line) => line.trim()).find(Boolean) ?? 'no reason given';
+/** The line of a failed launch that names the sandbox (playwright puts Chromium's own log below its own words), else the first. */
+function launchFailure(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim()).filter(Boolean);
+  return lines.find((line) => /sandbox/i.test(line)) ?? lines[0] ?? 'no reason given';
 }
 
 /** Launches a Chromium found on this machine (playwright-core drives it) for printing reports to PDF. */
