@@ -7,7 +7,7 @@ import { runHealth } from './health';
 import { runReplayCommand, runRisk } from './history';
 import { runImport } from './import';
 import { runImports } from './imports';
-import type { CommandSpec, OptionTable, OptionValues } from './options';
+import { listOption, textOption, type CommandSpec, type OptionTable, type OptionValues } from './options';
 import { runPortfolios } from './portfolios';
 import { runExposure, runMarket, runSecurities } from './reference';
 import { runReport } from './report';
@@ -204,19 +204,19 @@ export const GROUPS: Record<string, CliGroup> = {
     },
     run: ({ context, words: [file, ...rest], values }) =>
       runImport(context, file, rest, {
-        portfolio: values.portfolio as string | undefined,
-        client: values.client as string | undefined,
-        account: values.account as string | undefined,
-        format: values.format as string | undefined,
+        portfolio: textOption(values, 'portfolio'),
+        client: textOption(values, 'client'),
+        account: textOption(values, 'account'),
+        format: textOption(values, 'format'),
         dryRun: values['dry-run'] === true,
-        ifImported: values['if-imported'] as string | undefined,
+        ifImported: textOption(values, 'if-imported'),
         skipInvalid: values['skip-invalid'] === true,
-        opening: (values.opening as string[] | undefined) ?? [],
-        keepShort: (values['keep-short'] as string[] | undefined) ?? [],
-        map: (values.map as string[] | undefined) ?? [],
-        mapFile: values['map-file'] as string | undefined,
-        locale: values.locale as string | undefined,
-        currency: values.currency as string | undefined,
+        opening: listOption(values, 'opening'),
+        keepShort: listOption(values, 'keep-short'),
+        map: listOption(values, 'map'),
+        mapFile: textOption(values, 'map-file'),
+        locale: textOption(values, 'locale'),
+        currency: textOption(values, 'currency'),
       }),
   },
   imports: {
@@ -224,7 +224,7 @@ export const GROUPS: Record<string, CliGroup> = {
       list: { synopsis: 'imports list --portfolio NAME', summary: 'List the imports into a portfolio', options: { portfolio: { value: 'NAME', description: 'The portfolio, by name' } } },
       undo: { synopsis: 'imports undo ID', summary: 'Undo an import (restores what it replaced)', options: {} },
     },
-    run: ({ context, words: [verb, ...rest], values }) => runImports(context, verb, rest, values.portfolio as string | undefined),
+    run: ({ context, words: [verb, ...rest], values }) => runImports(context, verb, rest, textOption(values, 'portfolio')),
   },
   securities: {
     commands: {

@@ -16,6 +16,18 @@ export type OptionTable = Record<string, CliOption>;
 /** What a command's options parse to. */
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
+/** A value-taking option's value, or undefined when it was not given. */
+export function textOption(values: OptionValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A repeatable option's values, in order ([] when none was given). */
+export function listOption(values: OptionValues, name: string): string[] {
+  const value = values[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+
 /** A command's usage line, what it does and the options it takes (beside the global ones). */
 export interface CommandSpec {
   /** What follows "aftershock", e.g. "stress" or "clients add NAME". */
