@@ -1,25 +1,14 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
+import { DatabaseRefusedError } from '../db/open-database';
 import { dispatch } from '../handlers/dispatch';
 import { createLogger, logsDir } from '../logging';
 import { resolveDbPath } from '../paths';
 import { closeServices, createServices, type Services } from '../services/services';
-import { runBatch } from './batch';
-import { runPortfolios } from './portfolios';
-import { runClients } from './clients';
-import { runImport } from './import';
-import { runImports } from './imports';
-import { runBackups } from './backups';
-import { DatabaseRefusedError } from '../db/open-database';
-import { runExposure, runMarket, runSecurities } from './reference';
+import { allOptionTables, commandOf, GROUPS, type CliGroup } from './commands';
 import type { CliContext } from './context';
-import { runReport } from './report';
-import { runScenarios } from './scenarios';
-import { runReplayCommand, runRisk } from './history';
-import { runReverse, runStress } from './stress';
-import { runHealth } from './health';
+import { commandHelp, GLOBAL_OPTIONS, parseOptions, unknownOptionOf } from './options';
 
 declare const __APP_VERSION__: string;
 
@@ -117,7 +106,7 @@ Options (accepted anywhere on the line):
   --json        Machine-readable output on stdout
   --debug       Show stack traces and the log file's path on errors (unexpected
                 errors are always logged to "logs" beside the database)
-  -h, --help    Show this help
+  -h, --help    Show this help; after a command, that command's options
   -v, --version Show the version
 `;
 
@@ -133,62 +122,35 @@ function normaliseFlags(argv: string[]): string[] {
   });
 }
 
-/** Runs the CLI; returns the exit code (a promise for commands that wait on the network). Exported for tests. */
-export function main(argv: string[], io = { out: console.log, err: console.error }): number | Promise<number> {
+/** The help of a group's command, or of all its commands when the line names none of them. */
+function groupHelp(group: CliGroup, words: readonly string[]): string {
+  const spec = commandOf(group, words);
+  return spec ? commandHelp(spec) : Object.values(group.commands).map(commandHelp).join('\n\n');
+}
+
+/** Runs the CLI and resolves to the exit code. Exported for tests. */
+export async function main(argv: string[], io = { out: console.log, err: console.error }): Promise<number> {
+  const args = normaliseFlags(argv);
+  // A first, lenient reading finds the command's words; that command's own option table then reads the line strictly.
+  const loose = parseOptions(args, [GLOBAL_OPTIONS, ...allOptionTables()], false);
+  const [name, ...words] = loose.positionals;
+  const group = name !== undefined && Object.hasOwn(GROUPS, name) ? GROUPS[name] : undefined;
+  if (loose.values.help === true) {
+    io.out(group ? groupHelp(group, words) : HELP);
+    return 0;
+  }
+  const spec = group ? commandOf(group, words) : null;
   let parsed;
   try {
-    parsed = parseArgs({
-      args: normaliseFlags(argv),
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        csv: { type: 'boolean', default: false },
-        portfolio: { type: 'string' },
-        client: { type: 'string' },
-        clients: { type: 'string' },
-        person: { type: 'string', multiple: true },
-        tag: { type: 'string', multiple: true },
-        base: { type: 'string' },
-        pdf: { type: 'boolean', default: false },
-        'allow-findings': { type: 'boolean', default: false },
-        scenario: { type: 'string', multiple: true },
-        'client-name': { type: 'string' },
-        advisor: { type: 'string' },
-        firm: { type: 'string' },
-        logo: { type: 'string' },
-        notes: { type: 'string' },
-        'look-through': { type: 'string' },
-        by: { type: 'string' },
-        loss: { type: 'string' },
-        propagate: { type: 'boolean', default: false },
-        'as-of': { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        benchmark: { type: 'string' },
-        proxy: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        name: { type: 'string' },
-        date: { type: 'string' },
-        publisher: { type: 'string' },
-        debug: { type: 'boolean', default: false },
-        account: { type: 'string' },
-        format: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        'if-imported': { type: 'string' },
-        'skip-invalid': { type: 'boolean', default: false },
-        opening: { type: 'string', multiple: true },
-        'keep-short': { type: 'string', multiple: true },
-        map: { type: 'string', multiple: true },
-        'map-file': { type: 'string' },
-        locale: { type: 'string' },
-        currency: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
+    // An unknown verb is read with its group's options so that the group names the verbs it has.
+    const tables = spec ? [spec.options] : group ? Object.values(group.commands).map((c) => c.options) : allOptionTables();
+    parsed = parseOptions(args, [GLOBAL_OPTIONS, ...tables], true);
   } catch (error) {
-    io.err(`aftershock: ${(error as Error).message}. Run "aftershock --help" for usage.`);
+    const option = unknownOptionOf(error);
+    if (spec && option) {
+      const command = [name, group?.commands[''] ? undefined : words[0]].filter(Boolean).join(' ');
+      io.err(`aftershock: Unknown option '${option}' for "${command}".\n${commandHelp(spec)}`);
+    } else io.err(`aftershock: ${(error as Error).message}. Run "aftershock --help" for usage.`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -196,14 +158,16 @@ export function main(argv: string[], io = { out: console.log, err: console.error
     io.out(typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev');
     return 0;
   }
-  if (values.help || positionals.length === 0) {
+  if (name === undefined) {
     io.out(HELP);
-    return positionals.length === 0 && !values.help ? 2 : 0;
+    return 2;
+  }
+  if (!group) {
+    io.err(`aftershock: unknown command "${name}". Run "aftershock --help" to see the commands.`);
+    return 2;
   }
 
-  let services: Services | undefined;
-  let isAsync = false;
-  const dbPath = resolveDbPath({ flag: values.db });
+  const dbPath = resolveDbPath({ flag: typeof values.db === 'string' ? values.db : undefined });
   const log = createLogger(logsDir(path.dirname(dbPath)));
   const report = (error: unknown) => {
     if (!(error instanceof AppError) || error.code === 'internal' || error.code === 'database') {
@@ -226,92 +190,39 @@ export function main(argv: string[], io = { out: console.log, err: console.error
     }
     return 1;
   };
-  try {
-    if (positionals[0] === 'backups') {
-      return runBackups(dbPath, positionals[1], positionals.slice(2), { json: values.json, out: io.out });
-    }
-    services = createServices({
+
+  let services: Services | undefined;
+  const open = () =>
+    (services ??= createServices({
       dbPath,
       log,
       shell: 'cli',
       version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev',
       resourcesDir: path.join(__dirname, '..', '..', 'resources'),
-    });
-    const open = services;
+    }));
+  try {
+    if (group.database !== false) open();
     const context: CliContext = {
-      json: values.json,
+      json: values.json === true,
       options: values,
       out: io.out,
-      call(name, request) {
-        const result = dispatch(open, name, request);
+      err: io.err,
+      call(command, request) {
+        const result = dispatch(open(), command, request);
         if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.detail);
-        return result.value as ResponseOf<typeof name>;
+        return result.value as ResponseOf<typeof command>;
       },
     };
-    const [group, verb, ...rest] = positionals;
-    switch (group) {
-      case 'portfolios':
-        return runPortfolios(context, verb, rest);
-      case 'clients':
-        return runClients(context, verb, rest);
-      case 'scenarios':
-        return runScenarios(context, verb, rest);
-      case 'stress':
-        return runStress(context, [verb, ...rest].filter((x) => x !== undefined));
-      case 'report':
-        isAsync = true;
-        return runReport(context, open, [verb, ...rest].filter((x) => x !== undefined)).catch(report).finally(() => closeServices(open));
-      case 'batch':
-        isAsync = true;
-        return runBatch(context, open, [verb, ...rest].filter((x) => x !== undefined)).catch(report).finally(() => closeServices(open));
-      case 'health':
-        return runHealth(context, [verb, ...rest].filter((x) => x !== undefined));
-      case 'reverse':
-        return runReverse(context, [verb, ...rest].filter((x) => x !== undefined));
-      case 'replay':
-        return runReplayCommand(context, [verb, ...rest].filter((x) => x !== undefined));
-      case 'risk':
-        return runRisk(context, [verb, ...rest].filter((x) => x !== undefined));
-      case 'imports':
-        return runImports(context, verb, rest, values.portfolio);
-      case 'import':
-        return runImport(context, verb, rest, {
-          portfolio: values.portfolio,
-          client: values.client,
-          account: values.account,
-          format: values.format,
-          dryRun: values['dry-run'],
-          ifImported: values['if-imported'],
-          skipInvalid: values['skip-invalid'],
-          opening: values.opening ?? [],
-          keepShort: values['keep-short'] ?? [],
-          map: values.map ?? [],
-          mapFile: values['map-file'],
-          locale: values.locale,
-          currency: values.currency,
-        });
-      case 'securities':
-        return runSecurities(context, verb, rest);
-      case 'exposure':
-        return runExposure(context, verb);
-      case 'market':
-        isAsync = true;
-        return runMarket(context, open, verb, rest)
-          .catch(report)
-          .finally(() => closeServices(open));
-      default:
-        io.err(`aftershock: unknown command "${group}". Run "aftershock --help" to see the commands.`);
-        return 2;
-    }
+    return await group.run({ context, open, dbPath, words, values });
   } catch (error) {
     return report(error);
   } finally {
-    if (services && !isAsync) closeServices(services);
+    if (services) closeServices(services);
   }
 }
 
 if (require.main === module) {
-  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+  void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

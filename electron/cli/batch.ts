@@ -52,7 +52,7 @@ export async function runBatch(context: CliContext, services: Services, rest: st
     if (context.json) context.out(JSON.stringify(run, null, 2));
     return 0;
   }
-  const printer = await openChromiumPrinter();
+  const printer = await openChromiumPrinter({ say: (sentence) => context.err(`aftershock: ${sentence}`) });
   try {
     const outcome = await batchReports(services, run, {
       outDir: out,

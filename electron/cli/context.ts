@@ -8,6 +8,8 @@ export interface CliContext {
   /** Every parsed option, for subcommands that take more than --json. */
   options: Record<string, string | boolean | string[] | undefined>;
   out: (text: string) => void;
+  /** Says something on stderr, beside the output (e.g. that Chromium prints without its sandbox). */
+  err: (text: string) => void;
 }
 
 /** A string option a subcommand cannot do without. */

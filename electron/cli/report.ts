@@ -84,7 +84,7 @@ export async function runReport(context: CliContext, services: Services, rest: s
         fs.writeFileSync(fallback, html);
         throw new AppError('not-found', `Neither Electron nor a Chromium or Chrome was found to print the PDF (set CHROME_PATH); the report was written as HTML to ${fallback} instead.`);
       }
-      fs.writeFileSync(out, await printWithChromium(html, title));
+      fs.writeFileSync(out, await printWithChromium(html, title, { say: (sentence) => context.err(`aftershock: ${sentence}`) }));
     }
   }
   if (context.json) context.out(JSON.stringify({ file: path.resolve(out), bytes: fs.statSync(out).size, summary: model.summary }, null, 2));

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { AppError } from '../../shared/ipc/result';
 
 const CANDIDATES = [
@@ -34,17 +35,47 @@ export interface ChromiumPrinter {
   close(): Promise<void>;
 }
 
+/** How a printing Chromium is launched: `say` hears the one sentence when its sandbox is off; `asRoot` is for tests. */
+export interface LaunchOptions {
+  say?: (sentence: string) => void;
+  asRoot?: boolean;
+}
+
+const SWITCHES = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * Launches Chromium with its sandbox. Without it only where it cannot run: as root (Chromium refuses its sandbox
+ * there) or when the sandboxed launch fails (e.g. a container without user namespaces); `say` is then told so.
+ */
+export async function launchChromium(executablePath: string, options: LaunchOptions = {}): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  const say = options.say ?? ((sentence: string) => console.error(sentence));
+  const unsandboxed = () => chromium.launch({ executablePath, chromiumSandbox: false, args: SWITCHES });
+  if (options.asRoot ?? process.getuid?.() === 0) {
+    say('Chromium is printing without its sandbox because Aftershock runs as root, where Chromium refuses it.');
+    return unsandboxed();
+  }
+  try {
+    return await chromium.launch({ executablePath, chromiumSandbox: true, args: SWITCHES });
+  } catch (error) {
+    say(`Chromium is printing without its sandbox because it could not start with it (${launchFailure(error)}).`);
+    return unsandboxed();
+  }
+}
+
+/** The line of a failed launch that names the sandbox (playwright puts Chromium's own log below its own words), else the first. */
+function launchFailure(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim()).filter(Boolean);
+  return lines.find((line) => /sandbox/i.test(line)) ?? lines[0] ?? 'no reason given';
+}
+
 /** Launches a Chromium found on this machine (playwright-core drives it) for printing reports to PDF. */
-export async function openChromiumPrinter(): Promise<ChromiumPrinter> {
+export async function openChromiumPrinter(options: LaunchOptions = {}): Promise<ChromiumPrinter> {
   const executablePath = findChromium();
   if (!executablePath) {
     throw new AppError('not-found', 'No Chromium or Chrome was found to print the PDF; set CHROME_PATH, or install Chromium.');
   }
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium(executablePath, options);
   return {
     async print(html, title) {
       const page = await browser.newPage();
@@ -62,8 +93,8 @@ export async function openChromiumPrinter(): Promise<ChromiumPrinter> {
 }
 
 /** Prints a self-contained report page to PDF with a Chromium found on this machine. */
-export async function printWithChromium(html: string, title: string): Promise<Buffer> {
-  const printer = await openChromiumPrinter();
+export async function printWithChromium(html: string, title: string, options: LaunchOptions = {}): Promise<Buffer> {
+  const printer = await openChromiumPrinter(options);
   try {
     return await printer.print(html, title);
   } finally {

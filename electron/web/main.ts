@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     version: __APP_VERSION__,
     resourcesDir: path.join(root, 'resources'),
     reportDir: path.join(root, 'out', 'report'),
-    printPdf: printWithChromium,
+    printPdf: (html, title) => printWithChromium(html, title, { say: (sentence) => console.error(`aftershock web: ${sentence}`) }),
     // Batch reports go to the folder given when the shell was started, never to one the page names.
     pickFolder: values['reports-dir'] ? () => path.resolve(values['reports-dir']!) : undefined,
   });

@@ -88,6 +88,9 @@ describe('electron-builder.yml', () => {
     expect(moduleFile('node_modules/better-sqlite3/lib/index.js')).toBe(true);
     expect(moduleFile('node_modules/better-sqlite3/deps/sqlite3/sqlite3.c')).toBe(false);
     expect(moduleFile('node_modules/better-sqlite3/build/Release/test_extension.node')).toBe(false);
+    // A runtime dependency of the CLI and the browser shell only: the desktop app prints with Electron.
+    expect(moduleFile('node_modules/playwright-core/lib/coreBundle.js')).toBe(false);
+    expect(moduleFile('node_modules/yahoo-finance2/package.json')).toBe(true);
   });
 
   it('sets the Electron fuses: no running as Node, no NODE_OPTIONS or --inspect, encrypted cookies, asar only and checked', () => {

@@ -66,11 +66,11 @@ describe('the local error log', () => {
     expect(cleanStack(Array.from({ length: 50 }, (_, i) => `at f${i}`).join('\n')).split('\n')).toHaveLength(30);
   });
 
-  it('the CLI logs an unexpected error beside the database and --debug says where', () => {
+  it('the CLI logs an unexpected error beside the database and --debug says where', async () => {
     const file = path.join(dir, 'a.sqlite');
     fs.writeFileSync(file, Buffer.alloc(4096));
     const err: string[] = [];
-    const code = main(['portfolios', 'list', '--db', file, '--debug'], { out: () => undefined, err: (t) => err.push(t) });
+    const code = await main(['portfolios', 'list', '--db', file, '--debug'], { out: () => undefined, err: (t) => err.push(t) });
     expect(code).toBe(1);
     expect(err.at(-1)).toBe(`Log file: ${path.join(logsDir(dir), LOG_FILE_NAME)}`);
     const line = JSON.parse(fs.readFileSync(path.join(logsDir(dir), LOG_FILE_NAME), 'utf8').trim());

@@ -35,10 +35,10 @@ function refusal(file: string): DatabaseRefusedError {
   throw new Error('expected a refusal');
 }
 
-function run(argv: string[]) {
+async function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }) as number;
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -216,7 +216,7 @@ describe('a database refused at start', () => {
 });
 
 describe('aftershock backups list|restore', () => {
-  it('lists backups and restores one even when the database is refused; the CLI error points to it', () => {
+  it('lists backups and restores one even when the database is refused; the CLI error points to it', async () => {
     const file = path.join(dir, 'aftershock.sqlite');
     const s = open(file);
     call(s, 'portfolios:create', { name: 'Precious' });
@@ -224,20 +224,20 @@ describe('aftershock backups list|restore', () => {
     closeServices(open(file, day('2026-11-02')));
     fs.writeFileSync(file, 'not a database');
 
-    const refused = run(['portfolios', 'list', '--db', file]);
+    const refused = await run(['portfolios', 'list', '--db', file]);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('See "aftershock backups list" and "aftershock backups restore" to go back to an automatic backup.');
 
-    const listed = run(['backups', 'list', '--db', file]);
+    const listed = await run(['backups', 'list', '--db', file]);
     expect(listed.code).toBe(0);
     expect(listed.out).toContain('2026-11-02 09:30:00  daily');
-    expect(JSON.parse(run(['backups', 'list', '--db', file, '--json']).out)).toHaveLength(1);
-    expect(run(['backups', 'restore', '7', '--db', file]).err).toBe('aftershock: There is no backup "7"; give a number from 1 to 1 (see "aftershock backups list") or a backup file.');
+    expect(JSON.parse((await run(['backups', 'list', '--db', file, '--json'])).out)).toHaveLength(1);
+    expect((await run(['backups', 'restore', '7', '--db', file])).err).toBe('aftershock: There is no backup "7"; give a number from 1 to 1 (see "aftershock backups list") or a backup file.');
 
-    const restored = run(['backups', 'restore', '--db', file]);
+    const restored = await run(['backups', 'restore', '--db', file]);
     expect(restored.code).toBe(0);
     expect(restored.out).toMatch(/^Restored "aftershock-2026-11-02T09-30-00-000Z\.sqlite" as the database\. The file it replaced is kept at ".*aftershock\.sqlite\.replaced-.*"\.$/);
-    const after = run(['portfolios', 'list', '--db', file, '--json']);
+    const after = await run(['portfolios', 'list', '--db', file, '--json']);
     expect(JSON.parse(after.out).map((p: { name: string }) => p.name)).toEqual(['Precious']);
     expect(SCHEMA_VERSION).toBeGreaterThan(0);
   });

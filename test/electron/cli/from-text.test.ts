@@ -7,10 +7,10 @@ import { main } from '../../../electron/cli/aftershock';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-from-text-'));
 const db = path.join(dir, 'news.sqlite');
 
-function run(args: string[]) {
+async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -24,8 +24,8 @@ describe('aftershock scenarios from-text', () => {
   const out = path.join(dir, 'deepseek.json');
   fs.writeFileSync(story, STORY);
 
-  it('prints each move with its target, size, basis, confidence and words, and the names it could not match', () => {
-    const result = run(['scenarios', 'from-text', story, '--date', '2025-01-27', '--publisher', 'Reuters', '--name', 'DeepSeek premarket', '--out', out]);
+  it('prints each move with its target, size, basis, confidence and words, and the names it could not match', async () => {
+    const result = await run(['scenarios', 'from-text', story, '--date', '2025-01-27', '--publisher', 'Reuters', '--name', 'DeepSeek premarket', '--out', out]);
     expect(result.code).toBe(0);
     const lines = result.out.split('\n');
     expect(lines[0]).toBe('“DeepSeek premarket” from deepseek.txt: 6 moves found, 5 matched.');
@@ -40,7 +40,7 @@ describe('aftershock scenarios from-text', () => {
     expect(result.out).toContain(`Wrote ${out}`);
   });
 
-  it('writes a scenario file that "stress --scenario FILE" runs, the same as the shocks typed by hand', () => {
+  it('writes a scenario file that "stress --scenario FILE" runs, the same as the shocks typed by hand', async () => {
     const written = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(written.shocks.map((s: { target: string; value: string; change: number }) => [s.target, s.value, s.change])).toEqual([
       ['symbol', 'NVDA', -0.1],
@@ -59,10 +59,10 @@ describe('aftershock scenarios from-text', () => {
         { target: 'symbol', value: 'ENR.DE', change: -0.2 }, { target: 'symbol', value: 'QQQ', change: -0.034 }, { target: 'market', change: -0.02 },
       ],
     }));
-    const drafted = run(['stress', '--portfolio', 'Growth & AI', '--scenario', out, '--json']);
+    const drafted = await run(['stress', '--portfolio', 'Growth & AI', '--scenario', out, '--json']);
     expect(drafted.code).toBe(0);
     const fromStory = JSON.parse(drafted.out);
-    const typed = JSON.parse(run(['stress', '--portfolio', 'Growth & AI', '--scenario', byHand, '--json']).out);
+    const typed = JSON.parse((await run(['stress', '--portfolio', 'Growth & AI', '--scenario', byHand, '--json'])).out);
     expect(fromStory.scenarioName).toBe('DeepSeek premarket');
     expect(fromStory.pnl).toBeLessThan(0);
     expect(fromStory.pnl).toBeCloseTo(typed.pnl, 6);
@@ -70,10 +70,10 @@ describe('aftershock scenarios from-text', () => {
     expect(nvda.return).toBeCloseTo(-0.1, 12);
   });
 
-  it('gives the whole draft as JSON, and reads an HTML page as its text', () => {
+  it('gives the whole draft as JSON, and reads an HTML page as its text', async () => {
     const page = path.join(dir, 'page.html');
     fs.writeFileSync(page, `<html><body><script>document.write("Apple rose 50%")</script><p>Chip stocks fell 9%&nbsp;and utilities rose 1%.</p></body></html>`);
-    const draft = JSON.parse(run(['scenarios', 'from-text', page, '--json']).out);
+    const draft = JSON.parse((await run(['scenarios', 'from-text', page, '--json'])).out);
     expect(draft.proposals.map((p: { subject: string; change: number; target: { value: string } }) => [p.subject, p.change, p.target.value])).toEqual([
       ['Chip stocks', -0.09, 'Semiconductors'],
       ['utilities', 0.01, 'Utilities'],
@@ -81,16 +81,16 @@ describe('aftershock scenarios from-text', () => {
     expect(draft.scenario.id).toBe('news-story');
   });
 
-  it('refuses a story without moves, a wrong date and a text over 1 MB, each in one sentence', () => {
+  it('refuses a story without moves, a wrong date and a text over 1 MB, each in one sentence', async () => {
     const calm = path.join(dir, 'calm.txt');
     fs.writeFileSync(calm, 'Markets were closed for the holiday.');
-    expect(run(['scenarios', 'from-text', calm])).toMatchObject({ code: 1, err: 'aftershock: calm.txt: No reported moves found: the text names no price move with a size (such as “Nvidia slid 10%”).' });
-    expect(run(['scenarios', 'from-text', story, '--date', '27/01/2025'])).toMatchObject({ code: 1, err: 'aftershock: --date must be a date in YYYY-MM-DD form, not "27/01/2025".' });
+    expect(await run(['scenarios', 'from-text', calm])).toMatchObject({ code: 1, err: 'aftershock: calm.txt: No reported moves found: the text names no price move with a size (such as “Nvidia slid 10%”).' });
+    expect(await run(['scenarios', 'from-text', story, '--date', '27/01/2025'])).toMatchObject({ code: 1, err: 'aftershock: --date must be a date in YYYY-MM-DD form, not "27/01/2025".' });
     const huge = path.join(dir, 'huge.txt');
     fs.writeFileSync(huge, 'Nvidia slid 10%. '.repeat(70_000));
-    const refused = run(['scenarios', 'from-text', huge]);
+    const refused = await run(['scenarios', 'from-text', huge]);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('text must be at most 1 MB (1,000,000 characters)');
-    expect(run(['scenarios', 'from-text', path.join(dir, 'missing.txt')])).toMatchObject({ code: 1, err: expect.stringContaining('Cannot read') });
+    expect(await run(['scenarios', 'from-text', path.join(dir, 'missing.txt')])).toMatchObject({ code: 1, err: expect.stringContaining('Cannot read') });
   });
 });

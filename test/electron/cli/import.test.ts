@@ -7,61 +7,61 @@ import { FIXTURES } from '../../helpers/fixtures';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-cli-import-'));
 
-function run(args: string[]) {
+async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const fixture = (name: string) => path.join(FIXTURES, name);
 
 describe('aftershock import', () => {
-  it('previews with --dry-run without creating anything, then imports into a new portfolio under the default client', () => {
+  it('previews with --dry-run without creating anything, then imports into a new portfolio under the default client', async () => {
     const db = path.join(dir, 'a.sqlite');
-    const dry = run(['import', fixture('schwab-positions.csv'), '--portfolio', 'Schwab book', '--dry-run', '--db', db]);
+    const dry = await run(['import', fixture('schwab-positions.csv'), '--portfolio', 'Schwab book', '--dry-run', '--db', db]);
     expect(dry.code).toBe(0);
     expect(dry.out).toContain('schwab-positions.csv: Schwab positions (positions), 5 new, 0 duplicate, 0 invalid, 2 skipped.');
     expect(dry.out).toMatch(/Individual \.\.\.123\s+5\s+\$37,025\.75/);
     expect(dry.out).toContain('Dry run: nothing was written.');
-    expect(JSON.parse(run(['portfolios', 'list', '--json', '--db', db]).out).map((p: { name: string }) => p.name)).toEqual(['Growth & AI']);
+    expect(JSON.parse((await run(['portfolios', 'list', '--json', '--db', db])).out).map((p: { name: string }) => p.name)).toEqual(['Growth & AI']);
 
-    const done = run(['import', fixture('schwab-positions.csv'), '--portfolio', 'Schwab book', '--db', db]);
+    const done = await run(['import', fixture('schwab-positions.csv'), '--portfolio', 'Schwab book', '--db', db]);
     expect(done.code).toBe(0);
     expect(done.out).toMatch(/Imported 5 positions into Individual \.\.\.123 \(import #\d+; replaced 0\)\./);
-    const list = JSON.parse(run(['portfolios', 'list', '--json', '--db', db]).out);
+    const list = JSON.parse((await run(['portfolios', 'list', '--json', '--db', db])).out);
     expect(list.find((p: { name: string }) => p.name === 'Schwab book')).toMatchObject({ clientName: 'My portfolios', positionCount: 5 });
   });
 
-  it('creates a named client, and answers a re-import with a refusal unless --if-imported says what to do', () => {
+  it('creates a named client, and answers a re-import with a refusal unless --if-imported says what to do', async () => {
     const db = path.join(dir, 'b.sqlite');
     const args = ['import', fixture('vanguard.csv'), '--portfolio', 'Retirement', '--client', 'Okafor family', '--db', db];
-    expect(run(args).code).toBe(0);
-    const again = run(args);
+    expect((await run(args)).code).toBe(0);
+    const again = await run(args);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/^aftershock: vanguard\.csv was already imported into Retirement on \d{4}-\d{2}-\d{2}; choose to replace that import or skip this file\.$/);
-    expect(run([...args, '--if-imported', 'skip']).out).toMatch(/Skipped: this file was already imported \(import #1\)\./);
-    const json = JSON.parse(run([...args, '--if-imported', 'replace', '--json']).out);
+    expect((await run([...args, '--if-imported', 'skip'])).out).toMatch(/Skipped: this file was already imported \(import #1\)\./);
+    const json = JSON.parse((await run([...args, '--if-imported', 'replace', '--json'])).out);
     expect([json.status, json.replaced, json.positions]).toEqual(['imported', 3, 3]);
 
-    expect(run(['imports', 'list', '--portfolio', 'Retirement', '--db', db]).out).toMatch(/2\s+\S+ \S+\s+vanguard\.csv\s+vanguard\s+6\s+3\s*\n\s*1 /);
-    expect(run(['imports', 'undo', '2', '--db', db]).out).toBe('Undid import #2: removed 3, restored 3 positions.');
-    expect(run(['imports', 'undo', '2', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: The import of vanguard.csv was already undone.' });
+    expect((await run(['imports', 'list', '--portfolio', 'Retirement', '--db', db])).out).toMatch(/2\s+\S+ \S+\s+vanguard\.csv\s+vanguard\s+6\s+3\s*\n\s*1 /);
+    expect((await run(['imports', 'undo', '2', '--db', db])).out).toBe('Undid import #2: removed 3, restored 3 positions.');
+    expect(await run(['imports', 'undo', '2', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: The import of vanguard.csv was already undone.' });
   });
 
-  it('exits non-zero with one sentence naming file, row and column on a refusal', () => {
+  it('exits non-zero with one sentence naming file, row and column on a refusal', async () => {
     const db = path.join(dir, 'c.sqlite');
     const bad = path.join(dir, 'bad.csv');
     fs.writeFileSync(bad, 'Symbol,Quantity,Price\nAAPL,10,100\nMSFT,lots,400\n');
-    const refused = run(['import', bad, '--portfolio', 'P', '--db', db]);
+    const refused = await run(['import', bad, '--portfolio', 'P', '--db', db]);
     expect(refused).toMatchObject({
       code: 1,
       err: 'aftershock: bad.csv, row 3, column "Quantity": expected a number of shares such as 12.5, found "lots". 1 row cannot be read; fix the file or import without them.\n' +
         `Try: aftershock import ${bad} --portfolio P --skip-invalid`,
     });
-    expect(run(['import', bad, '--portfolio', 'P', '--db', db, '--skip-invalid']).code).toBe(0);
-    expect(run(['import', path.join(dir, 'missing.csv'), '--portfolio', 'P', '--db', db]).err).toBe(
+    expect((await run(['import', bad, '--portfolio', 'P', '--db', db, '--skip-invalid'])).code).toBe(0);
+    expect((await run(['import', path.join(dir, 'missing.csv'), '--portfolio', 'P', '--db', db])).err).toBe(
       `aftershock: Cannot read ${path.join(dir, 'missing.csv')}: there is no such file.`,
     );
-    expect(run(['import', bad, '--db', db]).err).toBe('aftershock: Name the portfolio to import into with --portfolio NAME.');
+    expect((await run(['import', bad, '--db', db])).err).toBe('aftershock: Name the portfolio to import into with --portfolio NAME.');
   });
 });

@@ -6,10 +6,10 @@ import { main } from '../../../electron/cli/aftershock';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-leveraged-'));
 
-function run(args: string[]) {
+async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -18,9 +18,9 @@ describe('aftershock stress on a book of SOXL, TQQQ and SQQQ beside their stand-
   const csv = path.join(dir, 'bull.csv');
   fs.writeFileSync(csv, 'Symbol,Quantity,Price\nSOXL,200,25\nTQQQ,100,50\nSQQQ,100,30\nSOXX,10,200\nQQQ,10,500\nSPAXX,20000,1\n');
 
-  it('moves each leveraged fund by its multiple of its stand-in under "AI capex thesis collapses"', () => {
-    expect(run(['import', csv, '--portfolio', 'AI bull', '--format', 'generic', '--db', db]).code).toBe(0);
-    const result = JSON.parse(run(['stress', '--portfolio', 'AI bull', '--scenario', 'ai-capex-collapse', '--json', '--db', db]).out);
+  it('moves each leveraged fund by its multiple of its stand-in under "AI capex thesis collapses"', async () => {
+    expect((await run(['import', csv, '--portfolio', 'AI bull', '--format', 'generic', '--db', db])).code).toBe(0);
+    const result = JSON.parse((await run(['stress', '--portfolio', 'AI bull', '--scenario', 'ai-capex-collapse', '--json', '--db', db])).out);
     const p = Object.fromEntries((result.positions as { symbol: string; return: number; applied: string }[]).map((x) => [x.symbol, x]));
     expect(p.SOXX.return).toBeLessThan(-0.05);
     expect(p.SOXL.return).toBeCloseTo(3 * p.SOXX.return, 12);
@@ -33,8 +33,8 @@ describe('aftershock stress on a book of SOXL, TQQQ and SQQQ beside their stand-
     expect(result.coverage.unclassified.symbols).not.toContain('SOXL');
   });
 
-  it('explains the leverage in "securities show"', () => {
-    const show = run(['securities', 'show', 'SQQQ', '--db', db]);
+  it('explains the leverage in "securities show"', async () => {
+    const show = await run(['securities', 'show', 'SQQQ', '--db', db]);
     expect(show.out).toMatch(/name\s+ProShares UltraPro Short QQQ\s+bundled/);
     expect(show.out).toContain('SQQQ is an inverse fund (ProShares): it targets −3× the daily move of Nasdaq-100 Index.');
     expect(show.out).toContain("Under a shock it moves −3× QQQ's shocked move (floored at −100%)");
