@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../shared/ipc/result';
 import { migrations as allMigrations } from './migrations';
+import { AFTERSHOCK_APPLICATION_ID } from './migrations/012-application-id';
 import type { Migration } from './migrations/types';
 import { openSqlite } from './sqlite';
 
@@ -27,7 +28,7 @@ export interface OpenedDatabase {
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 /** Why a database file was refused at start; the recovery choices depend on it. */
-export type RefusalReason = 'not-a-file' | 'not-sqlite' | 'damaged' | 'newer' | 'upgrade-failed';
+export type RefusalReason = 'not-a-file' | 'not-sqlite' | 'foreign' | 'damaged' | 'newer' | 'upgrade-failed';
 
 /** A database file Aftershock will not open (and did not change); carries the file and the reason. */
 export class DatabaseRefusedError extends AppError {
@@ -50,15 +51,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
 
   const shortened = isFile ? assertOpenableFile(options.path) : null;
   if (shortened) assertRecoverableFromWal(options.path, shortened);
-  const existingVersion = isFile ? readUserVersion(options.path) : 0;
-  if (existingVersion > target) {
-    throw new DatabaseRefusedError(
-      options.path,
-      'newer',
-      `The database "${options.path}" was written by a newer version of Aftershock (schema ${existingVersion}; ` +
-        `this version understands up to ${target}). Update Aftershock to open it; the file was left untouched.`,
-    );
-  }
+  const existingVersion = isFile ? inspectExisting(options.path, target) : 0;
 
   if (isFile) fs.mkdirSync(path.dirname(options.path), { recursive: true });
   const db = openSqlite(options.path);
@@ -158,12 +151,65 @@ function assertRecoverableFromWal(file: string, shortened: Shortened): void {
   if (verdict !== 'ok') throw cutShort(file, shortened.size, shortened.expected, `SQLite's check with the write-ahead log: ${verdict}`);
 }
 
-function readUserVersion(file: string): number {
+/** What a read-only look at an existing file found. */
+interface Inspection {
+  userVersion: number;
+  applicationId: number;
+  /** Tables, indexes, views and triggers in the file. */
+  objects: number;
+  /** Whether the tables every Aftershock schema has (clients, portfolios) are there. */
+  hasOurTables: boolean;
+}
+
+/**
+ * Decides whether an existing file is an Aftershock database this version may open, and returns its schema version
+ * (0 for a new one). Only a file with nothing in it is new; ours carry the application id (or, before schema 12, a
+ * schema version and our tables); anything else is another program's file and is refused, untouched. A file from a
+ * newer Aftershock is refused too. Whatever the look itself created beside a refused file (-wal, -shm) is removed.
+ */
+function inspectExisting(file: string, target: number): number {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return 0;
+  const companions = ['-wal', '-shm'].map((suffix) => file + suffix).filter((companion) => !fs.existsSync(companion));
+  try {
+    const found = inspect(file);
+    const ours = found.applicationId === AFTERSHOCK_APPLICATION_ID || (found.applicationId === 0 && found.userVersion > 0 && found.hasOurTables);
+    const empty = found.applicationId === 0 && found.userVersion === 0 && found.objects === 0;
+    // With no migrations to apply (tests of the opening itself) there is no schema to recognise.
+    if (target > 0 && !ours && !empty) {
+      const whose = found.applicationId !== 0 ? ` (its application id is 0x${(found.applicationId >>> 0).toString(16).padStart(8, '0')})` : '';
+      throw new DatabaseRefusedError(
+        file,
+        'foreign',
+        `"${file}" is an SQLite database of another program${whose}, not an Aftershock database. It was left untouched; ` +
+          'choose another file for Aftershock.',
+      );
+    }
+    if (found.userVersion > target) {
+      throw new DatabaseRefusedError(
+        file,
+        'newer',
+        `The database "${file}" was written by a newer version of Aftershock (schema ${found.userVersion}; ` +
+          `this version understands up to ${target}). Update Aftershock to open it; the file was left untouched.`,
+      );
+    }
+    return found.userVersion;
+  } catch (error) {
+    removeCreatedCompanions(companions);
+    throw error;
+  }
+}
+
+function inspect(file: string): Inspection {
   let probe: Db | undefined;
   try {
     probe = openSqlite(file, { readonly: true, fileMustExist: true });
-    return probe.pragma('user_version', { simple: true }) as number;
+    const names = new Set(probe.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+    return {
+      userVersion: probe.pragma('user_version', { simple: true }) as number,
+      applicationId: probe.pragma('application_id', { simple: true }) as number,
+      objects: probe.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number,
+      hasOurTables: names.has('clients') && names.has('portfolios'),
+    };
   } catch (error) {
     // Only SQLite's own refusals mean a bad file; anything else (a missing driver) is not the file's fault.
     if (!(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_'))) throw error;
@@ -176,6 +222,14 @@ function readUserVersion(file: string): number {
   } finally {
     probe?.close();
   }
+}
+
+/** Removes the -wal/-shm a read-only look created beside a refused file (an empty WAL only: one with frames is not ours to drop). */
+function removeCreatedCompanions(created: readonly string[]): void {
+  for (const companion of created) {
+    if (companion.endsWith('-wal') && fileSize(companion) > 0) return;
+  }
+  for (const companion of created) fs.rmSync(companion, { force: true });
 }
 
 /** Takes a consistent copy of the database next to it before a migration changes it. */

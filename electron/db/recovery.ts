@@ -18,6 +18,7 @@ export interface RecoveryPlan {
 const TITLES: Record<RefusalReason, string> = {
   'not-a-file': 'The database path is not a file',
   'not-sqlite': 'The database file is not an Aftershock database',
+  foreign: 'The database file belongs to another program',
   damaged: 'The database file is damaged',
   newer: 'The database is from a newer Aftershock',
   'upgrade-failed': 'The database could not be upgraded',
@@ -34,7 +35,8 @@ export function planRecovery(refusal: { reason: RefusalReason; file: string; mes
   const restore: RecoveryChoice | null = latest
     ? { id: 'restore', label: `Restore the backup of ${latest.takenAt.slice(0, 16).replace('T', ' ')} UTC`, backup: latest }
     : null;
-  const fresh: RecoveryChoice | null = refusal.reason === 'not-a-file' ? null : { id: 'fresh', label: 'Start fresh (keep the bad file aside)' };
+  // A folder is never moved, nor another program's database (renaming it would break that program).
+  const fresh: RecoveryChoice | null = refusal.reason === 'not-a-file' || refusal.reason === 'foreign' ? null : { id: 'fresh', label: 'Start fresh (keep the bad file aside)' };
   const quit: RecoveryChoice = { id: 'quit', label: refusal.reason === 'newer' ? 'Quit and update Aftershock' : 'Quit' };
   if (refusal.reason === 'newer') choices.push(quit);
   if (restore) choices.push(restore);

@@ -184,6 +184,10 @@ describe('a database refused at start', () => {
     ]);
     // A folder is never moved.
     expect(planRecovery({ reason: 'not-a-file', file: '/d', message: 'm' }, []).choices.map((c) => c.id)).toEqual(['quit']);
+    // Nor another program's database: renaming it would break that program.
+    const foreign = planRecovery({ reason: 'foreign', file: '/d/a.sqlite', message: 'm' }, []);
+    expect(foreign.title).toBe('The database file belongs to another program');
+    expect(foreign.choices.map((c) => c.id)).toEqual(['quit']);
   });
 
   it('"start fresh" renames the bad file (never deletes it) and the app then opens an empty database', () => {
