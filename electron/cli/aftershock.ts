@@ -228,6 +228,7 @@ export function main(argv: string[], io = { out: console.log, err: console.error
       shell: 'cli',
       version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev',
       resourcesDir: path.join(__dirname, '..', '..', 'resources'),
+      warn: (sentence) => io.err(`aftershock: warning: ${sentence}`),
     });
     const open = services;
     const context: CliContext = {

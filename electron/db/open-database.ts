@@ -268,7 +268,33 @@ function migrate(db: Db, file: string, migrations: readonly Migration[], from: n
  */
 export function vacuumInto(db: Db, target: string): void {
   const partial = `${target}.partial`;
-  fs.rmSync(partial, { force: true });
-  db.prepare('VACUUM INTO ?').run(partial);
-  fs.renameSync(partial, target);
+  removePartial(partial);
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+    fs.renameSync(partial, target);
+  } catch (error) {
+    removePartial(partial);
+    throw error;
+  }
+}
+
+/** A partial copy and the journal SQLite writes beside it while copying. */
+export function removePartial(partial: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+}
+
+/**
+ * Refuses a database SQLite finds damaged (PRAGMA quick_check), so the recovery path (restore, start fresh) is
+ * offered; `cause` is the failure that prompted the check, if any.
+ */
+export function assertSound(db: Db, file: string, cause?: unknown): void {
+  let verdict: string;
+  try {
+    verdict = String(db.pragma('quick_check', { simple: true }));
+  } catch (error) {
+    verdict = error instanceof Error ? error.message : String(error);
+  }
+  if (verdict === 'ok') return;
+  const why = cause instanceof Error ? `${cause.message}; ` : '';
+  throw new DatabaseRefusedError(file, 'damaged', `"${file}" is damaged: SQLite's check of it failed. It was left untouched.`, `${why}quick_check: ${verdict}`);
 }

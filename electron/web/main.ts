@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     printPdf: printWithChromium,
     // Batch reports go to the folder given when the shell was started, never to one the page names.
     pickFolder: values['reports-dir'] ? () => path.resolve(values['reports-dir']!) : undefined,
+    warn: (sentence) => console.error(`aftershock web: warning: ${sentence}`),
   });
   const shell = await startWebShell({
     services,
