@@ -207,7 +207,8 @@ export function main(argv: string[], io = { out: console.log, err: console.error
       });
     }
     const message = error instanceof Error ? error.message : String(error);
-    const wayOut = error instanceof DatabaseRefusedError
+    // Backups help with a bad file, not with a read-only folder, a full disk or a lock.
+    const wayOut = error instanceof DatabaseRefusedError && !['read-only', 'disk-full', 'busy'].includes(error.reason)
       ? ' See "aftershock backups list" and "aftershock backups restore" to go back to an automatic backup.'
       : '';
     io.err(`aftershock: ${message}${wayOut}`);

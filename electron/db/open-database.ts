@@ -5,6 +5,7 @@ import { AppError } from '../../shared/ipc/result';
 import { migrations as allMigrations } from './migrations';
 import { AFTERSHOCK_APPLICATION_ID } from './migrations/012-application-id';
 import type { Migration } from './migrations/types';
+import { type SqliteCondition, sqliteCondition } from './errors';
 import { openSqlite } from './sqlite';
 
 export interface OpenDatabaseOptions {
@@ -28,7 +29,7 @@ export interface OpenedDatabase {
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 /** Why a database file was refused at start; the recovery choices depend on it. */
-export type RefusalReason = 'not-a-file' | 'not-sqlite' | 'foreign' | 'damaged' | 'newer' | 'upgrade-failed';
+export type RefusalReason = 'not-a-file' | 'not-sqlite' | 'foreign' | 'damaged' | 'newer' | 'upgrade-failed' | SqliteCondition;
 
 /** A database file Aftershock will not open (and did not change); carries the file and the reason. */
 export class DatabaseRefusedError extends AppError {
@@ -43,6 +44,16 @@ export class DatabaseRefusedError extends AppError {
   }
 }
 
+/**
+ * The refusal for a database that could not be opened for a reason outside it (a read-only folder or file, a full
+ * disk, a lock held past the busy timeout), or null when the failure is something else.
+ */
+export function refusalForCondition(error: unknown, file: string): DatabaseRefusedError | null {
+  if (error instanceof DatabaseRefusedError) return null;
+  const found = sqliteCondition(error, file);
+  return found ? new DatabaseRefusedError(file, found.condition, found.message, String(error)) : null;
+}
+
 /** Opens (creating if needed) and migrates the Aftershock database, refusing files it must not touch. */
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const migrations = options.migrations ?? allMigrations;
@@ -54,7 +65,12 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const existingVersion = isFile ? inspectExisting(options.path, target) : 0;
 
   if (isFile) fs.mkdirSync(path.dirname(options.path), { recursive: true });
-  const db = openSqlite(options.path);
+  let db: Db;
+  try {
+    db = openSqlite(options.path);
+  } catch (error) {
+    throw refusalForCondition(error, options.path) ?? error;
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -67,7 +83,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     return { db, previousVersion: existingVersion, schemaVersion: target, backupPath };
   } catch (error) {
     db.close();
-    throw error;
+    throw refusalForCondition(error, options.path) ?? error;
   }
 }
 
@@ -213,6 +229,9 @@ function inspect(file: string): Inspection {
   } catch (error) {
     // Only SQLite's own refusals mean a bad file; anything else (a missing driver) is not the file's fault.
     if (!(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_'))) throw error;
+    // A healthy file SQLite cannot read because it may not write beside it (a read-only folder) is not damaged.
+    const condition = refusalForCondition(error, file);
+    if (condition) throw condition;
     throw new DatabaseRefusedError(
       file,
       'damaged',
@@ -250,6 +269,8 @@ function migrate(db: Db, file: string, migrations: readonly Migration[], from: n
     try {
       step();
     } catch (error) {
+      const condition = refusalForCondition(error, file);
+      if (condition) throw condition;
       const kept = backupPath ? ` A copy taken before the upgrade is at "${backupPath}".` : '';
       throw new DatabaseRefusedError(
         file,

@@ -1,5 +1,6 @@
 import type { CommandName, ResponseOf } from '../../shared/ipc/contract';
 import { AppError, type AppErrorData, fail, ok, type Result } from '../../shared/ipc/result';
+import { sqliteCondition } from '../db/errors';
 import { shapeOf } from '../logging';
 import { assertCommandName, validateRequest } from '../../shared/ipc/validate';
 import type { Services } from '../services/services';
@@ -20,7 +21,7 @@ export function dispatch(services: Services, name: unknown, request: unknown): R
     }
     return ok(sameInEveryShell(value));
   } catch (error) {
-    return fail(logged(services, name, request, toErrorData(error)));
+    return fail(logged(services, name, request, toErrorData(error, services.info.databasePath)));
   }
 }
 
@@ -29,7 +30,7 @@ export async function dispatchAsync(services: Services, name: unknown, request: 
   try {
     return ok(sameInEveryShell(await run(services, name, request)));
   } catch (error) {
-    return fail(logged(services, name, request, toErrorData(error)));
+    return fail(logged(services, name, request, toErrorData(error, services.info.databasePath)));
   }
 }
 
@@ -57,8 +58,10 @@ function run(services: Services, name: unknown, request: unknown): ResponseOf<Co
 }
 
 /** Turns anything thrown into error data with a user sentence. */
-export function toErrorData(error: unknown) {
+export function toErrorData(error: unknown, databasePath = ':memory:') {
   if (error instanceof AppError) return error.toData();
+  const condition = sqliteCondition(error, databasePath);
+  if (condition) return { code: 'database' as const, message: condition.message, detail: (error as Error).message };
   if (error instanceof Error && error.name === 'SqliteError') {
     return {
       code: 'database' as const,

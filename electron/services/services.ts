@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { AppInfo } from '../../shared/domain/types';
 import { takeDailyBackup } from '../db/backups';
-import { assertSound, openDatabase } from '../db/open-database';
+import { assertSound, openDatabase, refusalForCondition } from '../db/open-database';
 import type { Deleted } from '../db/trash';
 import type { Logger } from '../logging';
 import { ensureBundledReference } from './bundled-reference';
@@ -84,7 +84,7 @@ export function createServices(options: CreateServicesOptions): Services {
     if (options.seedSample ?? true) seedSampleOnce(db, readSamplePortfolio(options.resourcesDir));
   } catch (error) {
     db.close();
-    throw error;
+    throw refusalForCondition(error, options.dbPath) ?? error;
   }
   const marketFetch = options.marketFetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   return {
