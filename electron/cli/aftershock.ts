@@ -20,6 +20,7 @@ import { runScenarios } from './scenarios';
 import { runReplayCommand, runRisk } from './history';
 import { runReverse, runStress } from './stress';
 import { runHealth } from './health';
+import { terminalSafe } from './terminal';
 
 declare const __APP_VERSION__: string;
 
@@ -129,7 +130,9 @@ function normaliseFlags(argv: string[]): string[] {
 }
 
 /** Runs the CLI; returns the exit code (a promise for commands that wait on the network). Exported for tests. */
-export function main(argv: string[], io = { out: console.log, err: console.error }): number | Promise<number> {
+export function main(argv: string[], terminal = { out: console.log, err: console.error }): number | Promise<number> {
+  // The one way out to the terminal: names, scenario files and errors may carry escape sequences.
+  const io = { out: (text: string) => terminal.out(terminalSafe(String(text))), err: (text: string) => terminal.err(terminalSafe(String(text))) };
   let parsed;
   try {
     parsed = parseArgs({
