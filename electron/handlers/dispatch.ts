@@ -21,7 +21,7 @@ export function dispatch(services: Services, name: unknown, request: unknown): R
     }
     return ok(sameInEveryShell(value));
   } catch (error) {
-    return fail(logged(services, name, request, toErrorData(error, services.info.databasePath)));
+    return fail(logged(services, name, request, error));
   }
 }
 
@@ -30,7 +30,7 @@ export async function dispatchAsync(services: Services, name: unknown, request: 
   try {
     return ok(sameInEveryShell(await run(services, name, request)));
   } catch (error) {
-    return fail(logged(services, name, request, toErrorData(error, services.info.databasePath)));
+    return fail(logged(services, name, request, error));
   }
 }
 
@@ -42,10 +42,15 @@ export function sameInEveryShell(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
-/** Unexpected failures (not the user's input) go to the local log, with the request's shape but none of its values. */
-function logged(services: Services, name: unknown, request: unknown, error: AppErrorData): AppErrorData {
+/**
+ * Unexpected failures (not the user's input) go to the local log, with the stack and the request's shape but none
+ * of its values; the answer carries the sentence and a one-line detail, never a stack (the page may show it).
+ */
+function logged(services: Services, name: unknown, request: unknown, thrown: unknown): AppErrorData {
+  const error = toErrorData(thrown, services.info.databasePath);
   if (error.code === 'internal' || error.code === 'database') {
-    services.log?.error({ where: typeof name === 'string' ? name.slice(0, 60) : typeof name, code: error.code, message: error.message, detail: error.detail, request: shapeOf(request) });
+    const detail = error.code === 'internal' && thrown instanceof Error && thrown.stack ? thrown.stack : error.detail;
+    services.log?.error({ where: typeof name === 'string' ? name.slice(0, 60) : typeof name, code: error.code, message: error.message, detail, request: shapeOf(request) });
   }
   return error;
 }
@@ -72,6 +77,6 @@ export function toErrorData(error: unknown, databasePath = ':memory:') {
   return {
     code: 'internal' as const,
     message: 'Something went wrong inside Aftershock; nothing was changed.',
-    detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    detail: error instanceof Error ? error.message : String(error),
   };
 }
