@@ -9,6 +9,7 @@ import { closeServices, createServices, type Services } from '../services/servic
 import { allOptionTables, commandOf, GROUPS, type CliGroup } from './commands';
 import type { CliContext } from './context';
 import { commandHelp, GLOBAL_OPTIONS, parseOptions, unknownOptionOf } from './options';
+import { terminalSafe } from './terminal';
 
 declare const __APP_VERSION__: string;
 
@@ -129,7 +130,9 @@ function groupHelp(group: CliGroup, words: readonly string[]): string {
 }
 
 /** Runs the CLI and resolves to the exit code. Exported for tests. */
-export async function main(argv: string[], io = { out: console.log, err: console.error }): Promise<number> {
+export async function main(argv: string[], terminal = { out: console.log, err: console.error }): Promise<number> {
+  // The one way out to the terminal: names, scenario files and errors may carry escape sequences.
+  const io = { out: (text: string) => terminal.out(terminalSafe(String(text))), err: (text: string) => terminal.err(terminalSafe(String(text))) };
   const args = normaliseFlags(argv);
   // A first, lenient reading finds the command's words; that command's own option table then reads the line strictly.
   const loose = parseOptions(args, [GLOBAL_OPTIONS, ...allOptionTables()], false);
@@ -179,7 +182,8 @@ export async function main(argv: string[], io = { out: console.log, err: console
       });
     }
     const message = error instanceof Error ? error.message : String(error);
-    const wayOut = error instanceof DatabaseRefusedError
+    // Backups help with a bad file, not with a read-only folder, a full disk or a lock.
+    const wayOut = error instanceof DatabaseRefusedError && !['read-only', 'disk-full', 'busy'].includes(error.reason)
       ? ' See "aftershock backups list" and "aftershock backups restore" to go back to an automatic backup.'
       : '';
     io.err(`aftershock: ${message}${wayOut}`);
@@ -199,6 +203,7 @@ export async function main(argv: string[], io = { out: console.log, err: console
       shell: 'cli',
       version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev',
       resourcesDir: path.join(__dirname, '..', '..', 'resources'),
+      warn: (sentence) => io.err(`aftershock: warning: ${sentence}`),
     }));
   try {
     if (group.database !== false) open();

@@ -1,3 +1,4 @@
+import { terminalSafe } from './terminal';
 import { toCsv } from '../../shared/csv';
 import { returnText } from '../../shared/engine/run';
 import type { FirmRun } from '../../shared/firm/runs';
@@ -59,7 +60,7 @@ export async function runBatch(context: CliContext, services: Services, rest: st
       print: (html, title) => printer.print(html, title),
       allowFindings: context.options['allow-findings'] === true,
       howToConfirm: 'add --allow-findings to print the report',
-      onProgress: context.json || context.options.csv ? undefined : (done, total, current) => process.stderr.isTTY && process.stderr.write(`\r${done}/${total} ${current}`.padEnd(60).slice(0, 80)),
+      onProgress: context.json || context.options.csv ? undefined : (done, total, current) => process.stderr.isTTY && process.stderr.write(`\r${done}/${total} ${terminalSafe(current)}`.padEnd(60).slice(0, 80)),
     });
     if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(81) + '\r');
     if (context.json) context.out(JSON.stringify({ ...run, batch: outcome }, null, 2));

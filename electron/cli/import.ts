@@ -150,23 +150,30 @@ function keyOf(text: string): string {
   return at < 0 ? text.toUpperCase() : `${text.slice(0, at)}:${text.slice(at + 1).toUpperCase()}`;
 }
 
-function findOrCreatePortfolio(context: CliContext, options: ImportOptions & { portfolio: string }, isDryRun: boolean): number | undefined {
+/** The named portfolio (of the named client), or undefined when it does not exist yet. */
+function findPortfolio(context: CliContext, options: ImportOptions & { portfolio: string }): number | undefined {
   let clientId: number | undefined;
   if (options.client) {
-    const clients = context.call('clients:list', {});
-    const client = clients.find((c) => c.name.toLowerCase() === options.client!.toLowerCase());
-    if (client) clientId = client.id;
-    else if (isDryRun) return undefined;
-    else clientId = context.call('clients:create', { name: options.client }).id;
+    const client = findClient(context, options.client);
+    if (!client) return undefined;
+    clientId = client.id;
   }
   const portfolios = context.call('portfolios:list', clientId === undefined ? {} : { clientId });
   const matches = portfolios.filter((p) => p.name.toLowerCase() === options.portfolio.toLowerCase());
   if (matches.length > 1) {
     throw new AppError('validation', `Several clients have a portfolio named "${options.portfolio}"; add --client NAME to choose one.`);
   }
-  if (matches.length === 1) return matches[0].id;
-  if (isDryRun) return undefined;
-  return context.call('portfolios:create', { name: options.portfolio, ...(clientId === undefined ? {} : { clientId }) }).id;
+  return matches.length === 1 ? matches[0].id : undefined;
+}
+
+function findClient(context: CliContext, name: string) {
+  return context.call('clients:list', {}).find((c) => c.name.toLowerCase() === name.toLowerCase());
+}
+
+/** The portfolio the commit creates: in the named client (found, or created with the portfolio), else the default one. */
+function newPortfolioFor(context: CliContext, options: ImportOptions & { portfolio?: string }) {
+  const client = options.client ? findClient(context, options.client) : undefined;
+  return { name: options.portfolio!, ...(client ? { clientId: client.id } : options.client ? { clientName: options.client } : {}) };
 }
 
 const DECISION_WORDS: Record<OpeningDecision['kind'], string> = { closed: 'closed (clamped at 0)', opening: 'opening entered', short: 'kept short' };
@@ -254,12 +261,13 @@ export function runImport(context: CliContext, file: string | undefined, rest: s
   };
   try {
     // A file that cannot be read is refused before a client or portfolio is created for it.
-    const existing = findOrCreatePortfolio(context, { ...options, portfolio: options.portfolio }, true);
+    const existing = findPortfolio(context, { ...options, portfolio: options.portfolio });
     context.call('imports:preview', existing === undefined ? request : { ...request, portfolioId: existing });
   } catch (error) {
     return refused(context, error, file, options.portfolio);
   }
-  const portfolioId = findOrCreatePortfolio(context, { ...options, portfolio: options.portfolio }, options.dryRun);
+  // A portfolio (or client) the file needs is created by the commit itself, so a refused import leaves neither.
+  const portfolioId = findPortfolio(context, { ...options, portfolio: options.portfolio });
   if (options.dryRun) {
     const answer = context.call('imports:preview', portfolioId === undefined ? request : { ...request, portfolioId });
     context.out(context.json ? JSON.stringify(answer, null, 2) : renderPreview(answer.preview) + (answer.previousImport ? `\nThis file was already imported (import #${answer.previousImport.id}).` : '') + '\nDry run: nothing was written.');
@@ -268,7 +276,8 @@ export function runImport(context: CliContext, file: string | undefined, rest: s
   let result;
   try {
     result = context.call('imports:commit', {
-      ...request, portfolioId: portfolioId!, skipInvalid: options.skipInvalid, ...(ifImported ? { onDuplicate: ifImported } : {}),
+      ...request, ...(portfolioId === undefined ? { newPortfolio: newPortfolioFor(context, options) } : { portfolioId }),
+      skipInvalid: options.skipInvalid, ...(ifImported ? { onDuplicate: ifImported } : {}),
     });
   } catch (error) {
     return refused(context, error, file, options.portfolio);

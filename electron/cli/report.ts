@@ -6,6 +6,7 @@ import { signedPercent } from '../../shared/format';
 import { formatMoney } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
 import type { ReportSettings } from '../../shared/report/model';
+import { writeFileAtomic } from '../atomic-write';
 import { findChromium, printWithChromium } from '../reports/chromium';
 import { findElectronBinary } from '../reports/electron-binary';
 import { reportHtml } from '../reports/html';
@@ -75,16 +76,16 @@ export async function runReport(context: CliContext, services: Services, rest: s
   const summary = model.summary.map((s) => `${s.name}: ${formatMoney(s.pnl, model.portfolio.baseCurrency, 0)} (${signedPercent(s.return)})`);
 
   if (kind === '.html') {
-    fs.writeFileSync(out, html);
+    writeFileAtomic(out, html);
   } else {
     const title = `${model.title} — ${model.settings.clientName || model.portfolio.clientName}`;
     if (!printWithInstalledElectron(html, out, title)) {
       if (!findChromium()) {
         const fallback = out.replace(/\.pdf$/i, '.html');
-        fs.writeFileSync(fallback, html);
+        writeFileAtomic(fallback, html);
         throw new AppError('not-found', `Neither Electron nor a Chromium or Chrome was found to print the PDF (set CHROME_PATH); the report was written as HTML to ${fallback} instead.`);
       }
-      fs.writeFileSync(out, await printWithChromium(html, title, { say: (sentence) => context.err(`aftershock: ${sentence}`) }));
+      writeFileAtomic(out, await printWithChromium(html, title, { say: (sentence) => context.err(`aftershock: ${sentence}`) }));
     }
   }
   if (context.json) context.out(JSON.stringify({ file: path.resolve(out), bytes: fs.statSync(out).size, summary: model.summary }, null, 2));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { signedPercent } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
+import { writeFileAtomic } from '../atomic-write';
 import { noExtraArguments, unknownVerb, type CliContext } from './context';
 import { renderTable } from './table';
 import { runFromText } from './from-text';
@@ -58,7 +59,7 @@ export function runScenarios(context: CliContext, verb: string | undefined, rest
       const { json } = context.call('scenarios:export', { id });
       const out = context.options.out;
       if (typeof out === 'string') {
-        fs.writeFileSync(out, json);
+        writeFileAtomic(out, json);
         context.out(`Wrote ${out}.`);
       } else context.out(json.trimEnd());
       return 0;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../shared/ipc/result';
 import { SCHEMA_VERSION } from './migrations';
-import { vacuumInto } from './open-database';
+import { removePartial, vacuumInto } from './open-database';
 import { openSqlite } from './sqlite';
 
 /** How many daily backups are kept by default. */
@@ -56,12 +56,33 @@ export function takeDailyBackup(db: Db, dbPath: string, options: { now?: Date; k
   const now = options.now ?? new Date();
   const keep = options.keep ?? KEEP_BACKUPS;
   const daily = listBackups(dbPath).filter((b) => b.kind === 'daily');
+  removeLeftoverPartials(dbPath, now);
   if (daily.some((b) => b.takenAt.slice(0, 10) === now.toISOString().slice(0, 10))) return null;
   fs.mkdirSync(backupsDir(dbPath), { recursive: true });
   const target = path.join(backupsDir(dbPath), `${stem(dbPath)}-${stampOf(now)}.sqlite`);
   vacuumInto(db, target);
   for (const old of [{ path: target }, ...daily].slice(keep)) fs.rmSync(old.path, { force: true });
   return target;
+}
+
+/** A partial copy untouched this long is left over (another process may be writing a younger one right now). */
+const STALE_PARTIAL_MS = 10 * 60 * 1000;
+
+/** Removes the partial copies (and their journals) that a backup which failed or was killed left in the backups folder. */
+export function removeLeftoverPartials(dbPath: string, now: Date = new Date()): void {
+  const dir = backupsDir(dbPath);
+  const partial = new RegExp(`^${escape(stem(path.resolve(dbPath)))}-[\\dT-]+Z\\.sqlite\\.partial$`);
+  for (const name of safeReaddir(dir)) {
+    const base = name.replace(/-(journal|wal|shm)$/, '');
+    if (!partial.test(base)) continue;
+    let modified: number;
+    try {
+      modified = fs.statSync(path.join(dir, name)).mtimeMs;
+    } catch {
+      continue;
+    }
+    if (now.getTime() - modified > STALE_PARTIAL_MS) removePartial(path.join(dir, base));
+  }
 }
 
 /** Checks that a backup is a whole Aftershock database this version can open; throws a sentence otherwise. */

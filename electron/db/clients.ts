@@ -54,6 +54,12 @@ export function getClient(db: Database, id: number): Client {
   return hydrate(found(db.prepare(`${SELECT} WHERE c.id = :id`).get({ id }) as ClientRow | undefined, 'Client', id));
 }
 
+/** Looks a client up by name, ignoring case. */
+export function findClientByName(db: Database, name: string): Client | undefined {
+  const row = db.prepare(`${SELECT} WHERE c.name = :name COLLATE NOCASE`).get({ name }) as ClientRow | undefined;
+  return row && hydrate(row);
+}
+
 /** Replaces a client's tags (normalised to trimmed lower-case, duplicates dropped). */
 function writeTags(db: Database, clientId: number, tags: readonly string[]): void {
   db.prepare('DELETE FROM client_tags WHERE client_id = :clientId').run({ clientId });

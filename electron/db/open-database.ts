@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../shared/ipc/result';
 import { migrations as allMigrations } from './migrations';
+import { AFTERSHOCK_APPLICATION_ID } from './migrations/012-application-id';
 import type { Migration } from './migrations/types';
+import { type SqliteCondition, sqliteCondition } from './errors';
 import { openSqlite } from './sqlite';
 
 export interface OpenDatabaseOptions {
@@ -27,7 +29,7 @@ export interface OpenedDatabase {
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 /** Why a database file was refused at start; the recovery choices depend on it. */
-export type RefusalReason = 'not-a-file' | 'not-sqlite' | 'damaged' | 'newer' | 'upgrade-failed';
+export type RefusalReason = 'not-a-file' | 'not-sqlite' | 'foreign' | 'damaged' | 'newer' | 'upgrade-failed' | SqliteCondition;
 
 /** A database file Aftershock will not open (and did not change); carries the file and the reason. */
 export class DatabaseRefusedError extends AppError {
@@ -42,6 +44,16 @@ export class DatabaseRefusedError extends AppError {
   }
 }
 
+/**
+ * The refusal for a database that could not be opened for a reason outside it (a read-only folder or file, a full
+ * disk, a lock held past the busy timeout), or null when the failure is something else.
+ */
+export function refusalForCondition(error: unknown, file: string): DatabaseRefusedError | null {
+  if (error instanceof DatabaseRefusedError) return null;
+  const found = sqliteCondition(error, file);
+  return found ? new DatabaseRefusedError(file, found.condition, found.message, String(error)) : null;
+}
+
 /** Opens (creating if needed) and migrates the Aftershock database, refusing files it must not touch. */
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const migrations = options.migrations ?? allMigrations;
@@ -50,18 +62,15 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
 
   const shortened = isFile ? assertOpenableFile(options.path) : null;
   if (shortened) assertRecoverableFromWal(options.path, shortened);
-  const existingVersion = isFile ? readUserVersion(options.path) : 0;
-  if (existingVersion > target) {
-    throw new DatabaseRefusedError(
-      options.path,
-      'newer',
-      `The database "${options.path}" was written by a newer version of Aftershock (schema ${existingVersion}; ` +
-        `this version understands up to ${target}). Update Aftershock to open it; the file was left untouched.`,
-    );
-  }
+  const existingVersion = isFile ? inspectExisting(options.path, target) : 0;
 
   if (isFile) fs.mkdirSync(path.dirname(options.path), { recursive: true });
-  const db = openSqlite(options.path);
+  let db: Db;
+  try {
+    db = openSqlite(options.path);
+  } catch (error) {
+    throw refusalForCondition(error, options.path) ?? error;
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -74,7 +83,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     return { db, previousVersion: existingVersion, schemaVersion: target, backupPath };
   } catch (error) {
     db.close();
-    throw error;
+    throw refusalForCondition(error, options.path) ?? error;
   }
 }
 
@@ -158,15 +167,71 @@ function assertRecoverableFromWal(file: string, shortened: Shortened): void {
   if (verdict !== 'ok') throw cutShort(file, shortened.size, shortened.expected, `SQLite's check with the write-ahead log: ${verdict}`);
 }
 
-function readUserVersion(file: string): number {
+/** What a read-only look at an existing file found. */
+interface Inspection {
+  userVersion: number;
+  applicationId: number;
+  /** Tables, indexes, views and triggers in the file. */
+  objects: number;
+  /** Whether the tables every Aftershock schema has (clients, portfolios) are there. */
+  hasOurTables: boolean;
+}
+
+/**
+ * Decides whether an existing file is an Aftershock database this version may open, and returns its schema version
+ * (0 for a new one). Only a file with nothing in it is new; ours carry the application id (or, before schema 12, a
+ * schema version and our tables); anything else is another program's file and is refused, untouched. A file from a
+ * newer Aftershock is refused too. Whatever the look itself created beside a refused file (-wal, -shm) is removed.
+ */
+function inspectExisting(file: string, target: number): number {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return 0;
+  const companions = ['-wal', '-shm'].map((suffix) => file + suffix).filter((companion) => !fs.existsSync(companion));
+  try {
+    const found = inspect(file);
+    const ours = found.applicationId === AFTERSHOCK_APPLICATION_ID || (found.applicationId === 0 && found.userVersion > 0 && found.hasOurTables);
+    const empty = found.applicationId === 0 && found.userVersion === 0 && found.objects === 0;
+    // With no migrations to apply (tests of the opening itself) there is no schema to recognise.
+    if (target > 0 && !ours && !empty) {
+      const whose = found.applicationId !== 0 ? ` (its application id is 0x${(found.applicationId >>> 0).toString(16).padStart(8, '0')})` : '';
+      throw new DatabaseRefusedError(
+        file,
+        'foreign',
+        `"${file}" is an SQLite database of another program${whose}, not an Aftershock database. It was left untouched; ` +
+          'choose another file for Aftershock.',
+      );
+    }
+    if (found.userVersion > target) {
+      throw new DatabaseRefusedError(
+        file,
+        'newer',
+        `The database "${file}" was written by a newer version of Aftershock (schema ${found.userVersion}; ` +
+          `this version understands up to ${target}). Update Aftershock to open it; the file was left untouched.`,
+      );
+    }
+    return found.userVersion;
+  } catch (error) {
+    removeCreatedCompanions(companions);
+    throw error;
+  }
+}
+
+function inspect(file: string): Inspection {
   let probe: Db | undefined;
   try {
     probe = openSqlite(file, { readonly: true, fileMustExist: true });
-    return probe.pragma('user_version', { simple: true }) as number;
+    const names = new Set(probe.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+    return {
+      userVersion: probe.pragma('user_version', { simple: true }) as number,
+      applicationId: probe.pragma('application_id', { simple: true }) as number,
+      objects: probe.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number,
+      hasOurTables: names.has('clients') && names.has('portfolios'),
+    };
   } catch (error) {
     // Only SQLite's own refusals mean a bad file; anything else (a missing driver) is not the file's fault.
     if (!(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_'))) throw error;
+    // A healthy file SQLite cannot read because it may not write beside it (a read-only folder) is not damaged.
+    const condition = refusalForCondition(error, file);
+    if (condition) throw condition;
     throw new DatabaseRefusedError(
       file,
       'damaged',
@@ -176,6 +241,14 @@ function readUserVersion(file: string): number {
   } finally {
     probe?.close();
   }
+}
+
+/** Removes the -wal/-shm a read-only look created beside a refused file (an empty WAL only: one with frames is not ours to drop). */
+function removeCreatedCompanions(created: readonly string[]): void {
+  for (const companion of created) {
+    if (companion.endsWith('-wal') && fileSize(companion) > 0) return;
+  }
+  for (const companion of created) fs.rmSync(companion, { force: true });
 }
 
 /** Takes a consistent copy of the database next to it before a migration changes it. */
@@ -196,6 +269,8 @@ function migrate(db: Db, file: string, migrations: readonly Migration[], from: n
     try {
       step();
     } catch (error) {
+      const condition = refusalForCondition(error, file);
+      if (condition) throw condition;
       const kept = backupPath ? ` A copy taken before the upgrade is at "${backupPath}".` : '';
       throw new DatabaseRefusedError(
         file,
@@ -214,7 +289,33 @@ function migrate(db: Db, file: string, migrations: readonly Migration[], from: n
  */
 export function vacuumInto(db: Db, target: string): void {
   const partial = `${target}.partial`;
-  fs.rmSync(partial, { force: true });
-  db.prepare('VACUUM INTO ?').run(partial);
-  fs.renameSync(partial, target);
+  removePartial(partial);
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+    fs.renameSync(partial, target);
+  } catch (error) {
+    removePartial(partial);
+    throw error;
+  }
+}
+
+/** A partial copy and the journal SQLite writes beside it while copying. */
+export function removePartial(partial: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+}
+
+/**
+ * Refuses a database SQLite finds damaged (PRAGMA quick_check), so the recovery path (restore, start fresh) is
+ * offered; `cause` is the failure that prompted the check, if any.
+ */
+export function assertSound(db: Db, file: string, cause?: unknown): void {
+  let verdict: string;
+  try {
+    verdict = String(db.pragma('quick_check', { simple: true }));
+  } catch (error) {
+    verdict = error instanceof Error ? error.message : String(error);
+  }
+  if (verdict === 'ok') return;
+  const why = cause instanceof Error ? `${cause.message}; ` : '';
+  throw new DatabaseRefusedError(file, 'damaged', `"${file}" is damaged: SQLite's check of it failed. It was left untouched.`, `${why}quick_check: ${verdict}`);
 }

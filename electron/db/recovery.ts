@@ -18,9 +18,13 @@ export interface RecoveryPlan {
 const TITLES: Record<RefusalReason, string> = {
   'not-a-file': 'The database path is not a file',
   'not-sqlite': 'The database file is not an Aftershock database',
+  foreign: 'The database file belongs to another program',
   damaged: 'The database file is damaged',
   newer: 'The database is from a newer Aftershock',
   'upgrade-failed': 'The database could not be upgraded',
+  'read-only': 'The database cannot be written',
+  'disk-full': 'The disk is full',
+  busy: 'The database is locked by another program',
 };
 
 /**
@@ -30,18 +34,21 @@ const TITLES: Record<RefusalReason, string> = {
  */
 export function planRecovery(refusal: { reason: RefusalReason; file: string; message: string }, backups: readonly BackupFile[]): RecoveryPlan {
   const latest = backups[0];
+  // Refused for a condition outside the file (read-only, a full disk, a lock): it is not bad, so neither restore nor fresh.
+  const outside = refusal.reason === 'read-only' || refusal.reason === 'disk-full' || refusal.reason === 'busy';
   const choices: RecoveryChoice[] = [];
-  const restore: RecoveryChoice | null = latest
+  const restore: RecoveryChoice | null = latest && !outside
     ? { id: 'restore', label: `Restore the backup of ${latest.takenAt.slice(0, 16).replace('T', ' ')} UTC`, backup: latest }
     : null;
-  const fresh: RecoveryChoice | null = refusal.reason === 'not-a-file' ? null : { id: 'fresh', label: 'Start fresh (keep the bad file aside)' };
+  // A folder is never moved, nor another program's database (renaming it would break that program).
+  const fresh: RecoveryChoice | null = refusal.reason === 'not-a-file' || refusal.reason === 'foreign' || outside ? null : { id: 'fresh', label: 'Start fresh (keep the bad file aside)' };
   const quit: RecoveryChoice = { id: 'quit', label: refusal.reason === 'newer' ? 'Quit and update Aftershock' : 'Quit' };
   if (refusal.reason === 'newer') choices.push(quit);
   if (restore) choices.push(restore);
   if (fresh) choices.push(fresh);
   if (refusal.reason !== 'newer') choices.push(quit);
 
-  const lines = [
+  const lines = outside ? ['Nothing was changed; once that is put right, open Aftershock again.'] : [
     restore ? `Restore: the file is set aside and the newest backup (${latest!.name}) becomes the database; changes since then are lost.` : 'There is no automatic backup of this database to restore.',
     fresh ? 'Start fresh: the file is renamed beside itself (never deleted) and an empty database is created.' : '',
     'Nothing is changed until you choose.',

@@ -1,5 +1,6 @@
 import type { CommandName, ResponseOf } from '../../shared/ipc/contract';
 import { AppError, type AppErrorData, fail, ok, type Result } from '../../shared/ipc/result';
+import { sqliteCondition } from '../db/errors';
 import { shapeOf } from '../logging';
 import { assertCommandName, validateRequest } from '../../shared/ipc/validate';
 import type { Services } from '../services/services';
@@ -20,7 +21,7 @@ export function dispatch(services: Services, name: unknown, request: unknown): R
     }
     return ok(sameInEveryShell(value));
   } catch (error) {
-    return fail(logged(services, name, request, toErrorData(error)));
+    return fail(logged(services, name, request, error));
   }
 }
 
@@ -29,7 +30,7 @@ export async function dispatchAsync(services: Services, name: unknown, request: 
   try {
     return ok(sameInEveryShell(await run(services, name, request)));
   } catch (error) {
-    return fail(logged(services, name, request, toErrorData(error)));
+    return fail(logged(services, name, request, error));
   }
 }
 
@@ -41,10 +42,15 @@ export function sameInEveryShell(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
-/** Unexpected failures (not the user's input) go to the local log, with the request's shape but none of its values. */
-function logged(services: Services, name: unknown, request: unknown, error: AppErrorData): AppErrorData {
+/**
+ * Unexpected failures (not the user's input) go to the local log, with the stack and the request's shape but none
+ * of its values; the answer carries the sentence and a one-line detail, never a stack (the page may show it).
+ */
+function logged(services: Services, name: unknown, request: unknown, thrown: unknown): AppErrorData {
+  const error = toErrorData(thrown, services.info.databasePath);
   if (error.code === 'internal' || error.code === 'database') {
-    services.log?.error({ where: typeof name === 'string' ? name.slice(0, 60) : typeof name, code: error.code, message: error.message, detail: error.detail, request: shapeOf(request) });
+    const detail = error.code === 'internal' && thrown instanceof Error && thrown.stack ? thrown.stack : error.detail;
+    services.log?.error({ where: typeof name === 'string' ? name.slice(0, 60) : typeof name, code: error.code, message: error.message, detail, request: shapeOf(request) });
   }
   return error;
 }
@@ -57,8 +63,10 @@ function run(services: Services, name: unknown, request: unknown): ResponseOf<Co
 }
 
 /** Turns anything thrown into error data with a user sentence. */
-export function toErrorData(error: unknown) {
+export function toErrorData(error: unknown, databasePath = ':memory:') {
   if (error instanceof AppError) return error.toData();
+  const condition = sqliteCondition(error, databasePath);
+  if (condition) return { code: 'database' as const, message: condition.message, detail: (error as Error).message };
   if (error instanceof Error && error.name === 'SqliteError') {
     return {
       code: 'database' as const,
@@ -69,6 +77,6 @@ export function toErrorData(error: unknown) {
   return {
     code: 'internal' as const,
     message: 'Something went wrong inside Aftershock; nothing was changed.',
-    detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    detail: error instanceof Error ? error.message : String(error),
   };
 }

@@ -101,3 +101,58 @@ export async function printWithChromium(html: string, title: string, options: La
     await printer.close();
   }
 }
+
+/** A printer that many requests share: see createSharedPrinter. */
+export interface SharedPrinter {
+  print(html: string, title: string): Promise<Buffer>;
+  /** Closes the browser once the jobs already queued have finished. */
+  close(): Promise<void>;
+}
+
+/**
+ * One Chromium for every PDF a long-running shell prints (the browser shell's reports:pdf): requests queue and print
+ * one at a time on it instead of each launching its own browser; it is launched on the first request and closed
+ * after `idleMs` without work (or by close()). A print that fails drops the browser, so the next one starts afresh.
+ */
+export function createSharedPrinter(options: { idleMs?: number; open?: () => Promise<ChromiumPrinter> } = {}): SharedPrinter {
+  const idleMs = options.idleMs ?? 60_000;
+  const open = options.open ?? openChromiumPrinter;
+  let printer: Promise<ChromiumPrinter> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  let pending = 0;
+  let idle: NodeJS.Timeout | undefined;
+
+  const shut = async () => {
+    const current = printer;
+    printer = null;
+    if (current) await current.then((p) => p.close(), () => undefined);
+  };
+  const job = async (html: string, title: string) => {
+    clearTimeout(idle);
+    printer ??= open();
+    try {
+      return await (await printer).print(html, title);
+    } catch (error) {
+      await shut();
+      throw error;
+    }
+  };
+  return {
+    print(html, title) {
+      pending++;
+      const result = queue.then(() => job(html, title));
+      queue = result.then(
+        () => undefined,
+        () => undefined,
+      ).finally(() => {
+        if (--pending === 0) idle = setTimeout(() => void shut(), idleMs).unref();
+      });
+      return result;
+    },
+    async close() {
+      await queue;
+      clearTimeout(idle);
+      await shut();
+    },
+  };
+}

@@ -4,6 +4,7 @@ import { uniqueFileName } from '../../shared/file-names';
 import type { FirmRun } from '../../shared/firm/runs';
 import { AppError } from '../../shared/ipc/result';
 import { firmSummaryHtml, type BatchError } from '../../shared/report/firm-summary';
+import { writeFileAtomic } from '../atomic-write';
 import { reportHtml } from '../reports/html';
 import { assertReportable } from './health';
 import { buildClientReport } from './reports';
@@ -30,13 +31,6 @@ export interface BatchOptions {
   allowFindings?: boolean;
   /** How the user confirms in this shell, for the refusal sentence ("add --allow-findings to print the report"). */
   howToConfirm?: string;
-}
-
-/** Writes a file whole or not at all: a partial file is never left under the final name. */
-function writeWhole(file: string, bytes: Uint8Array): void {
-  const part = `${file}.part`;
-  fs.writeFileSync(part, bytes);
-  fs.renameSync(part, file);
 }
 
 /**
@@ -69,7 +63,7 @@ export async function batchReports(services: Services, run: FirmRun, options: Ba
       assertReportable(model.health, client.clientName, options.allowFindings, options.howToConfirm);
       const pdf = await options.print(reportHtml(services.reportDir, model), `${model.title} — ${model.settings.clientName || client.clientName}`);
       const name = uniqueFileName([{ text: client.clientName, fallback: `client-${client.clientId}` }, { text: run.runDate }], 'pdf', taken);
-      writeWhole(path.join(folder, name), pdf);
+      writeFileAtomic(path.join(folder, name), pdf);
       outcome.files.push({ clientName: client.clientName, file: path.join(folder, name) });
     } catch (error) {
       outcome.errors.push({ clientName: client.clientName, portfolioName: null, message: error instanceof Error ? error.message : String(error) });
@@ -78,7 +72,7 @@ export async function batchReports(services: Services, run: FirmRun, options: Ba
   options.onProgress?.(jobs.length, jobs.length, 'Firm summary');
   const summary = uniqueFileName([{ text: 'firm-summary' }, { text: run.runDate }], 'pdf', taken);
   try {
-    writeWhole(path.join(folder, summary), await options.print(firmSummaryHtml(run, outcome.errors, options.firmName), `Firm-wide stress ${run.runDate}`));
+    writeFileAtomic(path.join(folder, summary), await options.print(firmSummaryHtml(run, outcome.errors, options.firmName), `Firm-wide stress ${run.runDate}`));
     outcome.summaryFile = path.join(folder, summary);
   } catch (error) {
     outcome.errors.push({ clientName: 'Firm summary', portfolioName: null, message: error instanceof Error ? error.message : String(error) });

@@ -12,7 +12,9 @@ import {
 } from '../db/imports';
 import { deleteImportFindings, insertImportFindings } from '../db/import-findings';
 import { getMappingProfile, saveMappingProfile } from '../db/mapping-profiles';
-import { getPortfolio } from '../db/portfolios';
+import { createClient, findClientByName, getClient } from '../db/clients';
+import { createPortfolio, getPortfolio } from '../db/portfolios';
+import { defaultClientId } from './clients';
 import { insertImportedPositions } from '../db/positions';
 import { countOf } from '../../shared/format';
 
@@ -124,10 +126,43 @@ export function previewImport(db: Database, request: ImportRequest): PreviewAnsw
  */
 export function commitImport(
   db: Database,
-  request: ImportRequest & { portfolioId: number; onDuplicate?: 'replace' | 'skip'; skipInvalid?: boolean },
+  request: ImportRequest & { portfolioId?: number; newPortfolio?: NewPortfolio; onDuplicate?: 'replace' | 'skip'; skipInvalid?: boolean },
 ): CommitAnswer {
-  const portfolio = getPortfolio(db, request.portfolioId);
-  const { preview, previousImport, sha256 } = previewImport(db, request);
+  // The check that the file was not imported already, a portfolio created for it and the writes stand or fall together
+  // in one IMMEDIATE transaction: another process importing the same file meanwhile waits, then finds this import.
+  if (request.portfolioId === undefined) {
+    if (!request.newPortfolio) throw new AppError('validation', 'Say which portfolio to import into.');
+    const target = request.newPortfolio;
+    return db.transaction(() => commitInTransaction(db, request, createTarget(db, target))).immediate();
+  }
+  // Into an existing portfolio the file is read before the write lock is taken (a large file takes a while).
+  const previewed = previewImport(db, request);
+  return db.transaction(() => commitInTransaction(db, request, request.portfolioId!, previewed)).immediate();
+}
+
+/** The portfolio (and client, found by name or created) a file is imported into when it does not exist yet. */
+export interface NewPortfolio {
+  name: string;
+  clientId?: number;
+  clientName?: string;
+}
+
+function createTarget(db: Database, target: NewPortfolio): number {
+  const named = target.clientName === undefined ? undefined : (findClientByName(db, target.clientName) ?? createClient(db, { name: target.clientName }));
+  const client = getClient(db, target.clientId ?? named?.id ?? defaultClientId(db));
+  return createPortfolio(db, { clientId: client.id, name: target.name, baseCurrency: client.baseCurrency }).id;
+}
+
+function commitInTransaction(
+  db: Database,
+  request: ImportRequest & { onDuplicate?: 'replace' | 'skip'; skipInvalid?: boolean },
+  portfolioId: number,
+  previewed?: PreviewAnswer,
+): CommitAnswer {
+  const portfolio = getPortfolio(db, portfolioId);
+  const { preview, sha256 } = previewed ?? previewImport(db, { ...request, portfolioId });
+  // Looked up again under the write lock: an import committed since the preview counts.
+  const previousImport = findImportBySha(db, portfolioId, sha256) ?? null;
   const invalid = preview.rows.find((r) => r.status === 'invalid');
   if (invalid && !request.skipInvalid) {
     throw new AppError(
@@ -155,26 +190,24 @@ export function commitImport(
   if (previousImport && request.onDuplicate === 'skip') {
     return { status: 'skipped', import: previousImport, preview, positions: 0, replaced: 0, accounts: [] };
   }
-  return db.transaction((): CommitAnswer => {
-    const importId = insertImport(db, {
-      portfolioId: portfolio.id, fileName: request.fileName.slice(0, 255), sha256, format: preview.format, kind: preview.kind,
-      rowCount: preview.counts.rows, importedCount: preview.positions.length, invalidCount: preview.counts.invalid,
-    });
-    const accountIds = new Map<string, number>();
-    let replaced = 0;
-    for (const name of new Set(preview.positions.map((p) => p.account))) {
-      const existing = findAccountByName(db, portfolio.id, name);
-      const account = existing ?? createAccount(db, { portfolioId: portfolio.id, name, broker: preview.formatLabel });
-      insertImportAccount(db, importId, account.id, !existing);
-      replaced += existing ? replaceAccountPositions(db, importId, account.id) : 0;
-      accountIds.set(name, account.id);
-    }
-    const written = insertImportedPositions(db, importId, preview.positions, accountIds);
-    insertImportFindings(db, importId, preview.findings);
-    // Columns chosen by hand (in the app or with --map) are saved for the next file of the same layout.
-    if (request.mapping || request.columns) saveMappingProfile(db, preview.layoutKey, preview.format, request.mapping ?? preview.mapping);
-    return { status: 'imported', import: getImport(db, importId), preview, positions: written, replaced, accounts: [...accountIds.keys()] };
-  })();
+  const importId = insertImport(db, {
+    portfolioId: portfolio.id, fileName: request.fileName.slice(0, 255), sha256, format: preview.format, kind: preview.kind,
+    rowCount: preview.counts.rows, importedCount: preview.positions.length, invalidCount: preview.counts.invalid,
+  });
+  const accountIds = new Map<string, number>();
+  let replaced = 0;
+  for (const name of new Set(preview.positions.map((p) => p.account))) {
+    const existing = findAccountByName(db, portfolio.id, name);
+    const account = existing ?? createAccount(db, { portfolioId: portfolio.id, name, broker: preview.formatLabel });
+    insertImportAccount(db, importId, account.id, !existing);
+    replaced += existing ? replaceAccountPositions(db, importId, account.id) : 0;
+    accountIds.set(name, account.id);
+  }
+  const written = insertImportedPositions(db, importId, preview.positions, accountIds);
+  insertImportFindings(db, importId, preview.findings);
+  // Columns chosen by hand (in the app or with --map) are saved for the next file of the same layout.
+  if (request.mapping || request.columns) saveMappingProfile(db, preview.layoutKey, preview.format, request.mapping ?? preview.mapping);
+  return { status: 'imported', import: getImport(db, importId), preview, positions: written, replaced, accounts: [...accountIds.keys()] };
 }
 
 /** Undoes an import: removes what it wrote, restores what it replaced, drops accounts it created if empty. */

@@ -18,7 +18,7 @@ export function parseScenario(text: string, where = 'The scenario'): Scenario {
   if (text.length > MAX_SCENARIO_BYTES) throw new AppError('validation', `${where} is larger than 1 MB; a scenario file is much smaller.`);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text.replace(/^\uFEFF/, '')); // Windows Notepad starts UTF-8 files with a byte-order mark
   } catch (error) {
     throw new AppError('validation', `${where} is not valid JSON (${(error as Error).message}).`);
   }

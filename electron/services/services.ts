@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { AppInfo } from '../../shared/domain/types';
 import { takeDailyBackup } from '../db/backups';
-import { openDatabase } from '../db/open-database';
+import { assertSound, openDatabase, refusalForCondition } from '../db/open-database';
 import type { Logger } from '../logging';
 import { ensureBundledReference } from './bundled-reference';
 import { createBatchJobs, type BatchJobs } from './batch-jobs';
@@ -63,6 +63,8 @@ export interface CreateServicesOptions {
   backups?: { keep?: number; now?: () => Date } | false;
   /** Where unexpected errors are logged. */
   log?: Logger;
+  /** Told things the user should know that do not stop opening (a daily backup that failed); also logged. */
+  warn?: (sentence: string) => void;
 }
 
 /** The local date as YYYY-MM-DD. */
@@ -77,13 +79,13 @@ export function createServices(options: CreateServicesOptions): Services {
   try {
     // A new file has nothing worth keeping yet; an existing one gets today's backup before anything changes.
     if (options.dbPath !== ':memory:' && previousVersion > 0 && options.backups !== false) {
-      takeDailyBackup(db, options.dbPath, { keep: options.backups?.keep, now: options.backups?.now?.() });
+      dailyBackup(db, options, options.backups ?? {});
     }
     if (options.loadReference ?? true) ensureBundledReference(db, options.resourcesDir);
     if (options.seedSample ?? true) seedSampleOnce(db, readSamplePortfolio(options.resourcesDir));
   } catch (error) {
     db.close();
-    throw error;
+    throw refusalForCondition(error, options.dbPath) ?? error;
   }
   const marketFetch = options.marketFetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   return {
@@ -108,6 +110,26 @@ export function createServices(options: CreateServicesOptions): Services {
       platform: process.platform,
     },
   };
+}
+
+/**
+ * Today's backup, which never stops the database from opening: a failure is told (and logged) and tried again
+ * on the next opening. A damaged database is refused for recovery instead, also when today's backup exists and
+ * so did not read every page (SQLite's quick check does).
+ */
+function dailyBackup(db: Database, options: CreateServicesOptions, backups: { keep?: number; now?: () => Date }): void {
+  let taken: string | null;
+  try {
+    taken = takeDailyBackup(db, options.dbPath, { keep: backups.keep, now: backups.now?.() });
+  } catch (error) {
+    assertSound(db, options.dbPath, error);
+    const reason = error instanceof Error ? error.message : String(error);
+    const sentence = `Today's backup of "${options.dbPath}" could not be taken (${reason}); the database opened anyway and the backup is tried again next time.`;
+    options.log?.error({ where: 'daily backup', code: 'warning', message: sentence, detail: error instanceof Error ? error.stack : undefined });
+    options.warn?.(sentence);
+    return;
+  }
+  if (taken === null) assertSound(db, options.dbPath);
 }
 
 /** Closes the database cleanly (checkpointing the WAL). */

@@ -3,7 +3,7 @@ import type { Result } from '../../shared/ipc/result';
 
 /**
  * Browser-shell stand-in for the Electron preload: defines the same `window.api`,
- * sending each command to the loopback server with the per-run token.
+ * sending each command to the loopback server with the per-page secret the server put in the page (never a cookie).
  */
 const token = document.querySelector<HTMLMetaElement>('meta[name="aftershock-token"]')?.content ?? '';
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createLogger, logsDir } from '../logging';
 import { resolveDbPath } from '../paths';
 import { closeServices, createServices } from '../services/services';
-import { printWithChromium } from '../reports/chromium';
+import { createSharedPrinter, openChromiumPrinter } from '../reports/chromium';
 import { startWebShell } from './server';
 
 declare const __APP_VERSION__: string;
@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   }
   const root = path.join(__dirname, '..', '..');
   const dbPath = resolveDbPath({ flag: values.db });
+  // Every reports:pdf request queues on one Chromium, launched when first needed (not one browser per request).
+  const printer = createSharedPrinter({ open: () => openChromiumPrinter({ say: (sentence) => console.error(`aftershock web: ${sentence}`) }) });
   const services = createServices({
     dbPath,
     log: createLogger(logsDir(path.dirname(dbPath))),
@@ -27,9 +29,10 @@ async function main(): Promise<void> {
     version: __APP_VERSION__,
     resourcesDir: path.join(root, 'resources'),
     reportDir: path.join(root, 'out', 'report'),
-    printPdf: (html, title) => printWithChromium(html, title, { say: (sentence) => console.error(`aftershock web: ${sentence}`) }),
+    printPdf: (html, title) => printer.print(html, title),
     // Batch reports go to the folder given when the shell was started, never to one the page names.
     pickFolder: values['reports-dir'] ? () => path.resolve(values['reports-dir']!) : undefined,
+    warn: (sentence) => console.error(`aftershock web: warning: ${sentence}`),
   });
   const shell = await startWebShell({
     services,
@@ -40,7 +43,7 @@ async function main(): Promise<void> {
   console.log(`Aftershock browser shell (loopback only) — database ${services.info.databasePath}`);
   console.log(`Open: ${shell.url}`);
   const stop = () => {
-    void shell.close().then(() => {
+    void Promise.all([shell.close(), printer.close()]).then(() => {
       closeServices(services);
       process.exit(0);
     });

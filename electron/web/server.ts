@@ -37,17 +37,28 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** How many page secrets stay valid at once; the oldest is forgotten past this (each page load mints one). */
+const MAX_PAGE_SECRETS = 64;
+
 /**
- * Serves the renderer and the command map on 127.0.0.1 only. Every request must carry
- * the per-run token: the first page load as ?token=…, which sets an HttpOnly cookie;
- * API calls also in the x-aftershock-token header.
+ * Serves the renderer and the command map on 127.0.0.1 only. The printed URL's `?token=…` serves the app page
+ * with a fresh per-page secret in `<meta name="aftershock-token">`, which the bridge sends as `x-aftershock-token`
+ * on every API call. No cookie is ever set: cookies are not port-scoped, so any other server on 127.0.0.1 would
+ * receive one. The app's static files (scripts, styles) hold no secret and are served without the token.
  */
 export function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = options.port ?? 0;
-  const cookieName = () => `aftershock_token_${port}`;
+  const pageSecrets = new Set<string>();
+  const mintPageSecret = () => {
+    const secret = randomBytes(24).toString('base64url');
+    pageSecrets.add(secret);
+    if (pageSecrets.size > MAX_PAGE_SECRETS) pageSecrets.delete(pageSecrets.values().next().value!);
+    return secret;
+  };
+  const isApiSecret = (given: string | undefined) => tokensMatch(given, token) || [...pageSecrets].some((secret) => tokensMatch(given, secret));
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
@@ -55,12 +66,14 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
     if (!isLoopbackAddress(req.socket.remoteAddress) || !isAllowedHost(req.headers.host, port)) {
       return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: the Aftershock browser shell answers loopback only.');
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const cookieToken = readCookie(req.headers.cookie, cookieName());
+    const url = parseRequestUrl(req.url, req.headers.host);
+    if (!url) return badRequest(res, 'The request address is not a valid URL.');
+    const pathname = safeDecode(url.pathname);
+    if (pathname === undefined) return badRequest(res, 'The request address is not valid percent-encoded UTF-8, or holds a NUL character.');
 
-    if (url.pathname.startsWith('/api/')) {
+    if (pathname.startsWith('/api/')) {
       const headerToken = req.headers['x-aftershock-token'];
-      if (req.method !== 'POST' || !tokensMatch(typeof headerToken === 'string' ? headerToken : undefined, token)) {
+      if (req.method !== 'POST' || !isApiSecret(typeof headerToken === 'string' ? headerToken : undefined)) {
         return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'This request is missing the browser shell token.' } });
       }
       return readBody(req, (error, body) => {
@@ -71,30 +84,45 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
         } catch {
           return sendJson(res, 400, { ok: false, error: { code: 'validation', message: 'The request body is not valid JSON.' } });
         }
-        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-        void dispatchAsync(options.services, name, request).then((result) => sendJson(res, 200, result));
+        const name = pathname.slice('/api/'.length);
+        dispatchAsync(options.services, name, request).then(
+          (result) => sendJson(res, 200, result),
+          (failure: unknown) => {
+            options.services.log?.error({ where: 'web-shell', message: failure instanceof Error ? failure.message : String(failure) });
+            sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Something went wrong inside Aftershock; nothing was changed.' } });
+          },
+        );
       });
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-    const queryToken = url.searchParams.get('token') ?? undefined;
-    if (tokensMatch(queryToken, token)) {
-      res.setHeader('Set-Cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      res.setHeader('Location', '/');
+    if (pathname === '/' || pathname === '/index.html') {
+      const queryToken = url.searchParams.get('token') ?? undefined;
+      if (!tokensMatch(queryToken, token)) {
+        return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: open the address that "npm run web" printed, with its token.');
+      }
       res.setHeader('Cache-Control', 'no-store');
-      res.statusCode = 303;
-      return res.end();
+      return send(res, 200, TYPES['.html'], renderIndex(options.rendererDir, mintPageSecret()));
     }
-    if (!tokensMatch(cookieToken, token)) {
-      return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: open the address that "npm run web" printed, with its token.');
-    }
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      return send(res, 200, TYPES['.html'], renderIndex(options.rendererDir, token));
-    }
-    if (url.pathname === '/web-bridge.js') return sendFile(res, options.bridgeFile);
-    const file = path.resolve(options.rendererDir, `.${decodeURIComponent(url.pathname)}`);
+    if (pathname === '/web-bridge.js') return sendFile(res, options.bridgeFile);
+    const file = path.resolve(options.rendererDir, `.${pathname}`);
     if (!file.startsWith(path.resolve(options.rendererDir) + path.sep)) return send(res, 404, 'text/plain', 'Not found');
     return sendFile(res, file);
+  };
+
+  const server = http.createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      // Nothing a request carries may stop the shell: answer it and keep serving.
+      options.services.log?.error({ where: 'web-shell', message: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) badRequest(res, 'The request could not be read.');
+      else res.end();
+    }
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   return new Promise((resolve, reject) => {
@@ -111,7 +139,7 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
   });
 }
 
-/** index.html with the token and the bridge script placed before the app's own scripts, titled as the browser shell. */
+/** index.html with the page's secret and the bridge script placed before the app's own scripts, titled as the browser shell. */
 function renderIndex(rendererDir: string, token: string): string {
   const html = fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8').replace('<title>Aftershock</title>', '<title>Aftershock (browser shell)</title>');
   const inject = `<meta name="aftershock-token" content="${token}">\n    <script src="/web-bridge.js"></script>\n    `;
@@ -119,18 +147,35 @@ function renderIndex(rendererDir: string, token: string): string {
   return at === -1 ? html.replace('</head>', `${inject}</head>`) : html.slice(0, at) + inject + html.slice(at);
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
+/** The request's URL, or undefined when it cannot be parsed (e.g. `GET http://[::1 HTTP/1.1`). */
+function parseRequestUrl(target: string | undefined, host: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', `http://${host}`);
+  } catch {
+    return undefined;
   }
-  return undefined;
+}
+
+/** Decodes a path's percent-escapes; undefined for malformed escapes or a NUL character. */
+function safeDecode(pathname: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  return decoded.includes('\0') ? undefined : decoded;
+}
+
+function badRequest(res: http.ServerResponse, message: string): void {
+  send(res, 400, 'text/plain; charset=utf-8', `Bad request: ${message}`);
 }
 
 /** Collects a JSON body up to MAX_BODY_BYTES; past that it drains the rest and reports the overflow. */
 function readBody(req: http.IncomingMessage, done: (error: string | null, body: string) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
+  req.on('error', () => undefined); // a client that hangs up mid-body gets no answer, and the shell keeps serving
   req.on('data', (chunk: Buffer) => {
     size += chunk.length;
     if (size <= MAX_BODY_BYTES) chunks.push(chunk);

@@ -53,7 +53,8 @@ const shockSchema = z
 
 const sourceSchema = z.strictObject({
   title: text(300).min(1),
-  url: z.string().url().max(500).optional(),
+  // Only web pages: a source link is opened for the user, so no javascript:, file: or data: addresses.
+  url: z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' }).max(500).optional(),
   note: text(1000).optional(),
 });
 

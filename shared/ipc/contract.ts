@@ -295,12 +295,17 @@ export const commands = {
   ),
   'imports:preview': command<ImportPreviewAnswer>()(z.strictObject({ portfolioId: id.optional(), ...importFile }),
   ),
-  'imports:commit': command<ImportCommitAnswer>()(z.strictObject({
-      portfolioId: id,
-      ...importFile,
-      onDuplicate: z.enum(['replace', 'skip']).optional(),
-      skipInvalid: z.boolean().optional(),
-    }),
+  'imports:commit': command<ImportCommitAnswer>()(
+    z
+      .strictObject({
+        portfolioId: id.optional(),
+        /** A portfolio (and client) to create for this file, in the import's own transaction: a refused or failed import leaves neither. */
+        newPortfolio: z.strictObject({ name, clientId: id.optional(), clientName: name.optional() }).optional(),
+        ...importFile,
+        onDuplicate: z.enum(['replace', 'skip']).optional(),
+        skipInvalid: z.boolean().optional(),
+      })
+      .refine((r) => (r.portfolioId === undefined) !== (r.newPortfolio === undefined), 'must give either portfolioId or newPortfolio'),
   ),
   'imports:undo': command<{ removed: number; restored: number }>()(z.strictObject({ id })),
   'imports:list': command<ImportSummary[]>()(z.strictObject({ portfolioId: id })),

@@ -44,6 +44,7 @@ describe('aftershock CLI', () => {
   it('refuses a newer database in one sentence, with the stack only under --debug', async () => {
     const file = path.join(dir, 'newer.sqlite');
     const raw = new Database(file);
+    raw.pragma('application_id = 0x41465453'); // an Aftershock database ("AFTS")
     raw.pragma('user_version = 999');
     raw.close();
     const plain = await run(['portfolios', 'list', '--db', file]);

@@ -99,16 +99,20 @@ describe('browser shell access checks', () => {
 
 describe('CSV export', () => {
   it('every text cell a spreadsheet would read as a formula is written as text; numbers stay numbers; all round-trips', () => {
-    const cell = fc.oneof(fc.string(), fc.constantFrom('=HYPERLINK("http://x")', '+1', '-1+2', '@SUM(A1)', '\t=1', '\r=1', '=1,2', '"=1"'), fc.double(), fc.constant(null));
+    const cell = fc.oneof(fc.string(), fc.constantFrom('=HYPERLINK("http://x")', '+1', '-1+2', '@SUM(A1)', '\t=1', '\r=1', '=1,2', '"=1"', "Apple;=cmd|' /C calc'!A0", 'a\t\t+1', 'x,@y;-z'), fc.double(), fc.constant(null));
     fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
       const width = Math.max(...rows.map((r) => r.length));
       const padded = rows.map((r) => [...r, ...Array(width - r.length).fill('')]);
-      const parsed = Papa.parse<string[]>(toCsv(padded[0].map((_, i) => `c${i}`), padded), { newline: '\r\n' }).data.slice(1, padded.length + 1);
+      const parsed = Papa.parse<string[]>(toCsv(padded[0].map((_, i) => `c${i}`), padded), { newline: '\r\n', delimiter: ',' }).data.slice(1, padded.length + 1);
       padded.forEach((row, r) => row.forEach((value, c) => {
         const written = parsed[r][c];
         expect(written).toBe(guardCell(value));
         // Text never starts a formula; a negative number stays a number.
-        if (typeof value === 'string') expect(written).not.toMatch(/^[=+\-@\t\r]/);
+        if (typeof value === 'string') {
+          // Nor does any part a spreadsheet might split it into (on ",", ";", tab or a line break).
+          for (const part of written.split(/[,;\t\r\n]/)) expect(part).not.toMatch(/^[=+\-@]/);
+          expect(written).not.toMatch(/^[=+\-@\t\r]/);
+        }
         else if (typeof value === 'number' && Number.isFinite(value)) expect(Number(written) === value).toBe(true);
       }));
     }), { numRuns: 1500, seed: 42 });

@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
-import { closeServices, type Services } from '../../electron/services/services';
+import { closeServices, createServices, type Services } from '../../electron/services/services';
 import { fixtureText } from '../helpers/fixtures';
 import { snapshotImportTables as snapshot } from '../helpers/import-tables';
-import { call, memoryServices } from '../helpers/services';
+import { call, memoryServices, RESOURCES } from '../helpers/services';
 
 let services: Services;
 let portfolioId: number;
@@ -20,6 +23,48 @@ const holdings = () =>
   );
 
 describe('imports:commit', () => {
+  it('checks for an earlier import of the file under the write lock: one committed meanwhile by another process counts', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-import-race-'));
+    const open = () => createServices({ dbPath: path.join(dir, 'a.sqlite'), shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false });
+    const first = open();
+    const second = open();
+    try {
+      const target = call(first, 'portfolios:create', { name: 'Shared' }).id;
+      const request = { portfolioId: target, fileName: 'vanguard.csv', text: fixtureText('vanguard.csv') };
+      // The other process commits the same file after this one has read it, just before this one writes.
+      const transaction = first.db.transaction.bind(first.db);
+      let interleaved = false;
+      first.db.transaction = ((fn: (...args: unknown[]) => unknown) => {
+        if (!interleaved) {
+          interleaved = true;
+          expect(call(second, 'imports:commit', request)).toMatchObject({ status: 'imported' });
+        }
+        return transaction(fn);
+      }) as typeof first.db.transaction;
+      const result = dispatch(first, 'imports:commit', request);
+      expect(interleaved).toBe(true);
+      expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^vanguard\.csv was already imported into Shared/) } });
+      expect(call(first, 'imports:list', { portfolioId: target })).toHaveLength(1);
+    } finally {
+      closeServices(second);
+      closeServices(first);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('creates the portfolio and client it is given inside the import: a refused import leaves neither', () => {
+    const clients = () => call(services, 'clients:list', {}).map((c: { name: string }) => c.name);
+    const portfolios = () => call(services, 'portfolios:list', {}).map((p: { name: string }) => p.name);
+    const before = [clients(), portfolios()];
+    const bad = { fileName: 'bad.csv', text: 'Symbol,Quantity,Price\nAAPL,10,100\nMSFT,lots,400\n', newPortfolio: { name: 'New book', clientName: 'New household' } };
+    expect(dispatch(services, 'imports:commit', bad)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect([clients(), portfolios()]).toEqual(before);
+    expect(dispatch(services, 'imports:commit', { ...bad, portfolioId })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('either portfolioId or newPortfolio') } });
+    const done = call(services, 'imports:commit', { ...bad, skipInvalid: true });
+    expect(done).toMatchObject({ status: 'imported', positions: 1 });
+    expect(call(services, 'portfolios:list', {}).find((p: { name: string }) => p.name === 'New book')).toMatchObject({ clientName: 'New household' });
+  });
+
   it('writes a positions file into the accounts it names, with an imports record', () => {
     const answer = call(services, 'imports:commit', file('fidelity-positions.csv'));
     expect(answer).toMatchObject({ status: 'imported', positions: 7, replaced: 0, accounts: ['Individual (Z12345678)', 'ROTH IRA (244123456)'] });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/aftershock';
-import { dispatch } from '../../electron/handlers/dispatch';
+import { dispatch, dispatchAsync } from '../../electron/handlers/dispatch';
 import { cleanStack, createLogger, LOG_FILE_NAME, logsDir, shapeOf } from '../../electron/logging';
 import { closeServices } from '../../electron/services/services';
 import { call, memoryServices } from '../helpers/services';
@@ -48,6 +48,21 @@ describe('the local error log', () => {
     });
     const text = JSON.stringify(lines);
     for (const secret of ['8765', '123.45', 'Secret Family', 'NVDA']) expect(text).not.toContain(secret);
+  });
+
+  it('answers an unexpected failure with a one-line detail and logs its stack instead (the page never sees a stack)', async () => {
+    const services = memoryServices({ log: createLogger(dir) });
+    (services as { resourcesDir: unknown }).resourcesDir = 42; // a bug: reading the built-in scenarios now throws a TypeError
+    for (const result of [dispatch(services, 'scenarios:list', {}), await dispatchAsync(services, 'scenarios:list', {})]) {
+      expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Aftershock; nothing was changed.' } });
+      const detail = (result as { error: { detail: string } }).error.detail;
+      expect(detail).toMatch(/^The "path.*" argument must be of type string/);
+      expect(detail).not.toMatch(/\n|\bat /);
+    }
+    closeServices(services);
+    const lines = fs.readFileSync(path.join(dir, LOG_FILE_NAME), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line.detail).toMatch(/^TypeError.*: The "path.*\n\s+at /);
   });
 
   it("logs a renderer's crash without the browser shell's token, and refuses a malformed report", () => {

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations, SCHEMA_VERSION } from '../../electron/db/migrations';
 import type { Migration } from '../../electron/db/migrations/types';
-import { openDatabase } from '../../electron/db/open-database';
+import { AFTERSHOCK_APPLICATION_ID } from '../../electron/db/migrations/012-application-id';
+import { DatabaseRefusedError, openDatabase } from '../../electron/db/open-database';
 
 let dir: string;
 beforeEach(() => {
@@ -41,17 +42,76 @@ describe('opening the database', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.backup'))).toEqual([]);
   });
 
-  it('refuses a database written by a newer version and leaves the file byte-for-byte untouched', () => {
+  it('refuses a database written by a newer version and leaves the file byte-for-byte untouched, with no -wal/-shm beside it', () => {
     const file = path.join(dir, 'newer.sqlite');
     const raw = new Database(file);
+    raw.pragma('journal_mode = WAL'); // as Aftershock writes them: a read-only look creates -wal and -shm
     raw.exec('CREATE TABLE future (x TEXT)');
+    raw.pragma(`application_id = ${AFTERSHOCK_APPLICATION_ID}`);
     raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     raw.close();
     const before = sha(file);
     const listing = fs.readdirSync(dir);
+    expect(listing).toEqual(['newer.sqlite']);
     expect(() => openDatabase({ path: file })).toThrow(/newer version of Aftershock \(schema \d+; this version understands up to \d+\)/);
     expect(sha(file)).toBe(before);
     expect(fs.readdirSync(dir)).toEqual(listing);
+  });
+
+  it.each([
+    ['its own tables and user_version 0', (db: Database.Database) => db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (\'keep me\')')],
+    ['only a view', (db: Database.Database) => db.exec('CREATE VIEW v AS SELECT 1 AS one')],
+    ['a schema version but not our tables', (db: Database.Database) => db.exec('CREATE TABLE notes (x TEXT); PRAGMA user_version = 3')],
+    ['another application id', (db: Database.Database) => db.exec('PRAGMA application_id = 1234; PRAGMA user_version = 0')],
+  ])('refuses another program\'s SQLite file with %s, byte-for-byte untouched and with no -wal/-shm left', (_label, make) => {
+    const file = path.join(dir, 'other.sqlite');
+    for (const mode of ['DELETE', 'WAL']) {
+      fs.rmSync(file, { force: true });
+      const raw = new Database(file);
+      raw.pragma(`journal_mode = ${mode}`);
+      make(raw);
+      raw.close();
+      const before = sha(file);
+      let error: unknown;
+      try {
+        openDatabase({ path: file }).db.close();
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(DatabaseRefusedError);
+      expect((error as DatabaseRefusedError).reason).toBe('foreign');
+      expect((error as Error).message).toMatch(/^".*other\.sqlite" is an SQLite database of another program.*, not an Aftershock database\. It was left untouched; choose another file for Aftershock\.$/);
+      expect(sha(file)).toBe(before);
+      expect(fs.readdirSync(dir)).toEqual(['other.sqlite']);
+    }
+  });
+
+  it('takes an SQLite file with nothing in it as a new database and marks it as Aftershock\'s', () => {
+    const file = path.join(dir, 'empty.sqlite');
+    const raw = new Database(file);
+    raw.pragma('page_size = 8192');
+    raw.exec('VACUUM');
+    raw.close();
+    expect(fs.statSync(file).size).toBeGreaterThan(0);
+    const { db, previousVersion } = openDatabase({ path: file });
+    expect(previousVersion).toBe(0);
+    expect(db.pragma('application_id', { simple: true })).toBe(AFTERSHOCK_APPLICATION_ID);
+    db.close();
+    expect(fs.readFileSync(file).subarray(68, 72).toString('latin1')).toBe('AFTS'); // the header `file` reads
+  });
+
+  it('recognises and upgrades an Aftershock database from before the application id, keeping its rows', () => {
+    const file = path.join(dir, 'v11.sqlite');
+    const old = openDatabase({ path: file, migrations: migrations.slice(0, 11) }).db;
+    old.exec("INSERT INTO clients (id, name) VALUES (7, 'Lee household')");
+    expect(old.pragma('application_id', { simple: true })).toBe(0);
+    old.close();
+    const { db, previousVersion } = openDatabase({ path: file });
+    expect(previousVersion).toBe(11);
+    expect(db.pragma('application_id', { simple: true })).toBe(AFTERSHOCK_APPLICATION_ID);
+    expect(db.prepare('SELECT name FROM clients WHERE id = 7').pluck().get()).toBe('Lee household');
+    db.close();
+    openDatabase({ path: file }).db.close(); // and opens again as ours
   });
 
   it.each([

@@ -18,6 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+const fileSizeOr0 = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const day = (d: string) => () => new Date(`${d}T09:30:00.000Z`);
 
@@ -99,6 +100,90 @@ describe('automatic rolling backups', () => {
     expect(takeDailyBackup(db, file, { now: new Date('2026-01-01T01:00:00Z') })).toBe(path.join(dir, 'backups', 'a-2026-01-01T01-00-00-000Z.sqlite'));
     expect(takeDailyBackup(db, file, { now: new Date('2026-01-01T23:00:00Z') })).toBeNull();
     db.close();
+  });
+});
+
+describe('a daily backup that fails', () => {
+  function withRows(file: string) {
+    const s = open(file);
+    const insert = s.db.prepare('INSERT INTO clients (name) VALUES (?)');
+    s.db.transaction(() => {
+      for (let i = 0; i < 400; i++) insert.run(`Client ${i} ${'x'.repeat(200)}`);
+    })();
+    closeServices(s);
+  }
+
+  /** Overwrites the root page of the clients table with garbage (the file's other pages stay sound). */
+  function corruptClients(file: string) {
+    const raw = new Database(file);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    const root = raw.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'clients'").pluck().get() as number;
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    expect(fileSizeOr0(`${file}-wal`)).toBe(0);
+    for (const f of ['-wal', '-shm']) fs.rmSync(file + f, { force: true });
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, (root - 1) * pageSize);
+    fs.closeSync(fd);
+  }
+
+  it('does not stop the database from opening: it warns, logs, leaves no partial copy and tries again next time', () => {
+    const file = path.join(dir, 'aftershock.sqlite');
+    withRows(file);
+    // Today's backup cannot be written: a file stands where the backups folder goes.
+    fs.writeFileSync(backupsDir(file), 'not a folder');
+    const warnings: string[] = [];
+    const logged: string[] = [];
+    const s = createServices({
+      dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false,
+      backups: { keep: 3, now: day('2026-11-02') }, warn: (w) => warnings.push(w), log: { file: 'x', error: (e) => logged.push(e.message) },
+    });
+    expect(call(s, 'clients:list', {})).toHaveLength(400);
+    closeServices(s);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^Today's backup of ".*aftershock\.sqlite" could not be taken \(.+\); the database opened anyway and the backup is tried again next time\.$/);
+    expect(logged).toEqual(warnings);
+    expect(fs.readFileSync(backupsDir(file), 'utf8')).toBe('not a folder');
+    fs.rmSync(backupsDir(file));
+    closeServices(open(file, day('2026-11-02')));
+    expect(listBackups(file).map((b) => b.takenAt)).toEqual(['2026-11-02T09:30:00.000Z']);
+  });
+
+  it('refuses a damaged database for recovery whether or not today\'s backup was already taken', () => {
+    const file = path.join(dir, 'aftershock.sqlite');
+    withRows(file);
+    closeServices(open(file, day('2026-11-02'))); // today's backup, taken while the file was sound
+    corruptClients(file);
+    const before = sha(file);
+    for (const today of ['2026-11-02', '2026-11-03']) {
+      let error: unknown;
+      try {
+        closeServices(open(file, day(today)));
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, today).toBeInstanceOf(DatabaseRefusedError);
+      expect((error as DatabaseRefusedError).reason).toBe('damaged');
+      expect((error as Error).message).toBe(`"${file}" is damaged: SQLite's check of it failed. It was left untouched.`);
+      expect(recoveryFor(error as DatabaseRefusedError).choices.map((c) => c.id)).toEqual(['restore', 'fresh', 'quit']);
+    }
+    expect(sha(file)).toBe(before);
+    expect(fs.readdirSync(backupsDir(file))).toEqual(['aftershock-2026-11-02T09-30-00-000Z.sqlite']);
+  });
+
+  it('cleans up partial copies and their journals that a killed backup left behind, but not one being written now', () => {
+    const file = path.join(dir, 'aftershock.sqlite');
+    closeServices(open(file));
+    const folder = backupsDir(file);
+    fs.mkdirSync(folder, { recursive: true });
+    const stale = ['aftershock-2026-10-30T09-30-00-000Z.sqlite.partial', 'aftershock-2026-10-30T09-30-00-000Z.sqlite.partial-journal'];
+    const young = 'aftershock-2026-11-02T09-29-00-000Z.sqlite.partial';
+    const other = 'notes-2026-10-30T09-30-00-000Z.sqlite.partial';
+    for (const name of [...stale, young, other]) fs.writeFileSync(path.join(folder, name), 'half');
+    for (const name of [...stale, other]) fs.utimesSync(path.join(folder, name), new Date('2026-10-30T09:30:00Z'), new Date('2026-10-30T09:30:00Z'));
+    fs.utimesSync(path.join(folder, young), new Date('2026-11-02T09:29:00Z'), new Date('2026-11-02T09:29:00Z'));
+    closeServices(open(file, day('2026-11-02')));
+    expect(fs.readdirSync(folder).sort()).toEqual(['aftershock-2026-11-02T09-29-00-000Z.sqlite.partial', 'aftershock-2026-11-02T09-30-00-000Z.sqlite', other].sort());
   });
 });
 
@@ -184,6 +269,10 @@ describe('a database refused at start', () => {
     ]);
     // A folder is never moved.
     expect(planRecovery({ reason: 'not-a-file', file: '/d', message: 'm' }, []).choices.map((c) => c.id)).toEqual(['quit']);
+    // Nor another program's database: renaming it would break that program.
+    const foreign = planRecovery({ reason: 'foreign', file: '/d/a.sqlite', message: 'm' }, []);
+    expect(foreign.title).toBe('The database file belongs to another program');
+    expect(foreign.choices.map((c) => c.id)).toEqual(['quit']);
   });
 
   it('"start fresh" renames the bad file (never deletes it) and the app then opens an empty database', () => {

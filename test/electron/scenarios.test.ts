@@ -68,12 +68,26 @@ describe('user scenarios', () => {
     [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [{ target: 'sector', change: -0.1 }] }), /shocks\.0\.value a sector shock must name its sector/],
     [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [{ target: 'market', change: -2 }] }), /shocks\.0\.change must be between −100% and \+1000%/],
     [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], __proto__x: 1 }), /unrecognized key/i],
+    [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'javascript:alert(document.domain)' }] } }), /event\.sources\.0\.url must be a web address starting with http:\/\/ or https:\/\//],
+    [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'file:///etc/passwd' }] } }), /event\.sources\.0\.url must be a web address starting with http:\/\/ or https:\/\//],
+    [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'data:text/html,<script>alert(1)</script>' }] } }), /event\.sources\.0\.url must be a web address/],
   ])('refuses a bad scenario file %#, naming the file and field, and stores nothing', (json, message) => {
     const before = call(services, 'scenarios:list').length;
     const result = dispatch(services, 'scenarios:import', { json, fileName: 'report.json' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(message);
     expect(call(services, 'scenarios:list')).toHaveLength(before);
+  });
+});
+
+describe('scenario files from other editors', () => {
+  it('accepts a file that starts with a UTF-8 byte-order mark (Windows Notepad) and http(s) source links', () => {
+    const { json } = call(services, 'scenarios:export', { id: 'ai-capex-collapse' });
+    const withLinks = JSON.parse(json);
+    withLinks.event.sources = [{ title: 'Page', url: 'https://www.bloomberg.com/news' }, { title: 'Plain', url: 'http://example.com/a' }];
+    const imported = call(services, 'scenarios:import', { json: `\uFEFF${JSON.stringify(withLinks)}`, fileName: 'notepad.json' });
+    expect(imported).toMatchObject({ id: 'ai-capex-collapse-2', name: 'AI capex thesis collapses' });
+    expect(imported.event.sources.map((s: { url: string }) => s.url)).toEqual(['https://www.bloomberg.com/news', 'http://example.com/a']);
   });
 });
 

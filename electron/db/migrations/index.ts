@@ -9,10 +9,11 @@ import { positionsCheapChecks } from './008-positions-cheap-checks';
 import { firmRunDeletion } from './009-firm-run-deletion';
 import { undoKeepsPositionIds } from './010-undo-keeps-position-ids';
 import { importFindings } from './011-import-findings';
+import { applicationId } from './012-application-id';
 import type { Migration } from './types';
 
 /** Every migration in order; the last one's version is the schema version this build writes. */
 export const migrations: readonly Migration[] = [initial, referenceData, importsUndo, scenarios, durations, dropPositionsSymbolIndex, advisor,
-  positionsCheapChecks, firmRunDeletion, undoKeepsPositionIds, importFindings];
+  positionsCheapChecks, firmRunDeletion, undoKeepsPositionIds, importFindings, applicationId];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version;

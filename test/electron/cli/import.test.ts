@@ -64,4 +64,22 @@ describe('aftershock import', () => {
     );
     expect((await run(['import', bad, '--db', db])).err).toBe('aftershock: Name the portfolio to import into with --portfolio NAME.');
   });
+
+  it('leaves no client or portfolio behind when the import that would create them is refused', async () => {
+    const db = path.join(dir, 'd.sqlite');
+    const bad = path.join(dir, 'bad-rows.csv');
+    fs.writeFileSync(bad, 'Symbol,Quantity,Price\nAAPL,10,100\nMSFT,lots,400\n');
+    const names = async () => ({
+      clients: JSON.parse((await run(['clients', 'list', '--json', '--db', db])).out).map((c: { name: string }) => c.name),
+      portfolios: JSON.parse((await run(['portfolios', 'list', '--json', '--db', db])).out).map((p: { name: string }) => p.name),
+    });
+    const before = await names();
+    expect((await run(['import', bad, '--portfolio', 'Fresh book', '--client', 'New household', '--db', db])).code).toBe(1);
+    expect((await run(['import', bad, '--portfolio', 'Fresh book', '--db', db])).code).toBe(1);
+    expect(await names()).toEqual(before);
+    // Accepted, the same import creates both.
+    expect((await run(['import', bad, '--portfolio', 'Fresh book', '--client', 'New household', '--skip-invalid', '--db', db])).code).toBe(0);
+    const after = JSON.parse((await run(['portfolios', 'list', '--json', '--db', db])).out);
+    expect(after.find((p: { name: string }) => p.name === 'Fresh book')).toMatchObject({ clientName: 'New household', positionCount: 1 });
+  });
 });
