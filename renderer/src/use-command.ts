@@ -16,7 +16,10 @@ export interface CommandState<T> {
 export interface CommandOptions {
   /** Waits this long after the last change before asking main (typing, dragging). */
   delayMs?: number;
-  /** 'inline' (default): the view shows `error` where the answer would be; 'notice': a notice, like store actions. */
+  /**
+   * 'inline' (default): the view shows `error` where the answer would be, and no value. 'notice': a notice (through
+   * `attempt`, like store actions) and the previous value stays.
+   */
   errors?: 'inline' | 'notice';
 }
 
@@ -30,16 +33,18 @@ export function useCommand<R, T>(request: R | null, command: (request: R) => Pro
   const { delayMs = 0, errors = 'inline' } = options;
   const [run, setRun] = useState(0);
   const [answer, setAnswer] = useState<{ request: R; run: number; value: T | null; error: string | null } | null>(null);
-  const ask = useEffectEvent((asked: R) =>
-    errors === 'notice' ? attempt(useStore.getState, () => command(asked)) : command(asked),
-  );
+  /** The answer, or undefined when a failure was shown as a notice. */
+  const ask = useEffectEvent(async (asked: R): Promise<{ value: T } | undefined> => {
+    if (errors === 'inline') return { value: await command(asked) };
+    return (await attempt(useStore.getState, async () => ({ value: await command(asked) }))) ?? undefined;
+  });
 
   useEffect(() => {
     if (request === null) return;
     let isCurrent = true;
     const start = () =>
       ask(request).then(
-        (value) => isCurrent && setAnswer({ request, run, value, error: null }),
+        (answered) => isCurrent && setAnswer((previous) => ({ request, run, value: answered ? answered.value : (previous?.value ?? null), error: null })),
         (error: unknown) => isCurrent && setAnswer({ request, run, value: null, error: errorSentence(error) }),
       );
     const timer = delayMs > 0 ? setTimeout(start, delayMs) : undefined;

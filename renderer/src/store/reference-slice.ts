@@ -22,6 +22,8 @@ export interface ReferenceSlice {
   classify(symbol: string, patch: ClassificationPatch): Promise<boolean>;
   resetClassification(symbol: string): Promise<boolean>;
   createTheme(name: string, criteria?: string): Promise<string | null>;
+  /** Sets (or with null clears) a bond fund's duration in years; the stress snapshot is reloaded to use it. */
+  setDuration(symbol: string, years: number | null): Promise<boolean>;
   startMarketRefresh(): Promise<void>;
   cancelMarketRefresh(): Promise<void>;
   pollMarket(): Promise<MarketJobStatus | null>;
@@ -74,6 +76,13 @@ export const createReferenceSlice: StateCreator<Store, [], [], ReferenceSlice> =
         await get().loadReference();
         return theme.id;
       }),
+    setDuration: async (symbol, years) =>
+      (await attempt(async () => {
+        await unwrap(api().setDuration({ symbol, years }));
+        get().notify({ kind: 'info', message: years === null ? `Cleared the duration of ${symbol}.` : `${symbol}: duration ${years} years.` });
+        await get().loadSnapshot();
+        return true;
+      })) ?? false,
     startMarketRefresh: async () => {
       const portfolioId = get().selectedPortfolioId ?? undefined;
       await attempt(async () => set({ market: await unwrap(api().refreshMarketData({ portfolioId })) }));
