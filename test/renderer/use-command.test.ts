@@ -61,7 +61,7 @@ describe('useCommand', () => {
     expect(seen).toMatchObject({ value: 'two', loading: false });
   });
 
-  it('shows a failure in place by default, and as a notice when asked to', async () => {
+  it('shows a failure in place by default; as a notice, keeping the last answer, when asked to', async () => {
     const { asked, command } = controlled();
     await show('x', command);
     await act(async () => asked[0].reject(new Error('Prices run to 2025-04-04.')));
@@ -69,8 +69,10 @@ describe('useCommand', () => {
     expect(useStore.getState().notices).toEqual([]);
 
     await show('y', command, { errors: 'notice' });
-    await act(async () => asked[1].reject(new Error('No such portfolio.')));
-    expect(seen).toMatchObject({ value: null, error: null, loading: false });
+    await act(async () => asked[1].resolve('answer y'));
+    await show('z', command, { errors: 'notice' });
+    await act(async () => asked[2].reject(new Error('No such portfolio.')));
+    expect(seen).toMatchObject({ value: 'answer y', error: null, loading: false });
     expect(useStore.getState().notices.map((n) => [n.kind, n.message])).toEqual([['error', 'No such portfolio.']]);
   });
 
