@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useStore } from '../store/store';
+import { usePick } from '../store/store';
 
 /** "Update market data": starts the refresh, shows progress with cancel, then a calm outcome. */
 export function MarketRefresh() {
-  const { market, startMarketRefresh, cancelMarketRefresh, pollMarket } = useStore();
+  const { market, startMarketRefresh, cancelMarketRefresh, pollMarket } = usePick('market', 'startMarketRefresh', 'cancelMarketRefresh', 'pollMarket');
   const [isOpen, setOpen] = useState(false);
   const isRunning = market?.state === 'running';
 
