@@ -5,7 +5,10 @@ import type { PortfolioReference, SecurityDetail } from '../../../shared/domain/
 import type { RequestInput } from '../../../shared/ipc/contract';
 import { api, unwrap } from '../api';
 import { attempt as attemptWith } from './attempt';
+import { followJob } from './follow-job';
 import type { Store } from './store';
+
+const MARKET_POLL_MS = 400;
 
 export type ClassificationPatch = RequestInput<'securities:classify'>['patch'];
 export type PortfolioExposure = ExposureResult & { baseCurrency: string; unvalued: string[] };
@@ -24,9 +27,9 @@ export interface ReferenceSlice {
   createTheme(name: string, criteria?: string): Promise<string | null>;
   /** Sets (or with null clears) a bond fund's duration in years; the stress snapshot is reloaded to use it. */
   setDuration(symbol: string, years: number | null): Promise<boolean>;
+  /** Starts the refresh and follows it to the end; then the holdings, classifications and exposure are reloaded. */
   startMarketRefresh(): Promise<void>;
   cancelMarketRefresh(): Promise<void>;
-  pollMarket(): Promise<MarketJobStatus | null>;
 }
 
 /** Classifications, exposure and the market-data refresh of the selected portfolio. */
@@ -85,21 +88,17 @@ export const createReferenceSlice: StateCreator<Store, [], [], ReferenceSlice> =
       })) ?? false,
     startMarketRefresh: async () => {
       const portfolioId = get().selectedPortfolioId ?? undefined;
-      await attempt(async () => set({ market: await unwrap(api().refreshMarketData({ portfolioId })) }));
+      await attempt(async () => {
+        const first = await unwrap(api().refreshMarketData({ portfolioId }));
+        const last = await followJob(first, () => unwrap(api().getMarketStatus({})), (market) => set({ market }), MARKET_POLL_MS);
+        if (first.state === 'running' && last.updated.length > 0) {
+          await get().loadHoldings();
+          await reloadAll();
+        }
+      });
     },
     cancelMarketRefresh: async () => {
       await attempt(async () => set({ market: await unwrap(api().cancelMarketRefresh({})) }));
-    },
-    pollMarket: async () => {
-      const before = get().market;
-      const status = await attempt(() => unwrap(api().getMarketStatus({})));
-      if (!status) return null;
-      set({ market: status });
-      if (before?.state === 'running' && status.state !== 'running' && status.updated.length > 0) {
-        await get().loadHoldings();
-        await reloadAll();
-      }
-      return status;
     },
   };
 };
