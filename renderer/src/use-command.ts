@@ -27,16 +27,17 @@ export interface CommandOptions {
  * Asks main for something a view shows: runs `command` whenever `request` changes (by identity: pass a value from
  * state or useMemo) and keeps only the answer to the latest request; null asks nothing. Loading, staleness and the
  * failure sentence are handled here, so views hold no hand-made cancellation. The command comes from store/ and
- * is read when it runs, so it may be written inline.
+ * is read when it runs, so it may be written inline; it is given the previous answer, to keep what is still valid.
  */
-export function useCommand<R, T>(request: R | null, command: (request: R) => Promise<T>, options: CommandOptions = {}): CommandState<T> {
+export function useCommand<R, T>(request: R | null, command: (request: R, previous: T | null) => Promise<T>, options: CommandOptions = {}): CommandState<T> {
   const { delayMs = 0, errors = 'inline' } = options;
   const [run, setRun] = useState(0);
   const [answer, setAnswer] = useState<{ request: R; run: number; value: T | null; error: string | null } | null>(null);
   /** The answer, or undefined when a failure was shown as a notice. */
   const ask = useEffectEvent(async (asked: R): Promise<{ value: T } | undefined> => {
-    if (errors === 'inline') return { value: await command(asked) };
-    return (await attempt(useStore.getState, async () => ({ value: await command(asked) }))) ?? undefined;
+    const previous = answer?.value ?? null;
+    if (errors === 'inline') return { value: await command(asked, previous) };
+    return (await attempt(useStore.getState, async () => ({ value: await command(asked, previous) }))) ?? undefined;
   });
 
   useEffect(() => {

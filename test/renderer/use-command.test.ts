@@ -23,11 +23,11 @@ beforeEach(() => {
 });
 afterEach(() => act(() => root.unmount()));
 
-function Probe(props: { request: string | null; command: (r: string) => Promise<string>; options?: CommandOptions }) {
+function Probe(props: { request: string | null; command: (r: string, previous: string | null) => Promise<string>; options?: CommandOptions }) {
   seen = useCommand(props.request, props.command, props.options);
   return null;
 }
-const show = (request: string | null, command: (r: string) => Promise<string>, options?: CommandOptions) =>
+const show = (request: string | null, command: (r: string, previous: string | null) => Promise<string>, options?: CommandOptions) =>
   act(async () => root.render(createElement(Probe, { request, command, options })));
 
 describe('useCommand', () => {
@@ -74,6 +74,19 @@ describe('useCommand', () => {
     await act(async () => asked[2].reject(new Error('No such portfolio.')));
     expect(seen).toMatchObject({ value: 'answer y', error: null, loading: false });
     expect(useStore.getState().notices.map((n) => [n.kind, n.message])).toEqual([['error', 'No such portfolio.']]);
+  });
+
+  it('gives the command the previous answer, so it can keep what is still valid', async () => {
+    const previousSeen: (string | null)[] = [];
+    const command = async (request: string, previous: string | null) => {
+      previousSeen.push(previous);
+      return `${previous ?? ''}${request}`;
+    };
+    await show('a', command);
+    await show('b', command);
+    await show('c', command);
+    expect(previousSeen).toEqual([null, 'a', 'ab']);
+    expect(seen.value).toBe('abc');
   });
 
   it('waits out a burst of changes before asking, when given a delay', async () => {

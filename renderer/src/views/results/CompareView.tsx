@@ -26,17 +26,20 @@ export function CompareView() {
   const [dimension, setDimension] = useState<'sector' | 'theme'>('sector');
   const [portfolioIds, setPortfolioIds] = useState<number[]>([]);
 
-  const loaded = useCommand(chosen, scenariosById).value ?? NONE_LOADED;
+  // Each scenario is read once; ticking another reads only that one.
+  const loaded = useCommand(chosen, async (ids, previous: Record<string, Scenario> | null) => ({ ...previous, ...(await scenariosById(ids.filter((id) => !previous?.[id]))) })).value ?? NONE_LOADED;
   // A replay needs price history, so main computes it; the request changes only with the set of replays chosen.
   const historical = chosen.filter((id) => loaded[id]?.kind === 'historical').join('\n');
   const replayRequest = useMemo(
     () => (portfolioId === null || !historical ? null : { portfolioId, lookThrough, ids: historical.split('\n') }),
     [portfolioId, lookThrough, historical],
   );
-  // Answers are kept per portfolio, look-through and scenario, so those already in stay on screen while others run.
-  const replays = useCommand(replayRequest, async ({ ids, ...request }) => {
-    const found = await stressEach({ ...request, by: ['sector', 'theme'] }, ids);
-    return Object.fromEntries(ids.map((id) => [replayKey(request.portfolioId, request.lookThrough, id), found[id]]));
+  // Answers are kept per portfolio, look-through and scenario: each is replayed once, and stays on screen while others run.
+  const replays = useCommand(replayRequest, async ({ ids, ...request }, previous: Record<string, StressResult | null> | null) => {
+    const keyOf = (id: string) => replayKey(request.portfolioId, request.lookThrough, id);
+    const missing = ids.filter((id) => previous?.[keyOf(id)] === undefined);
+    const found = await stressEach({ ...request, by: ['sector', 'theme'] }, missing);
+    return { ...previous, ...Object.fromEntries(missing.map((id) => [keyOf(id), found[id]])) };
   });
   const replayed = replays.value;
 
