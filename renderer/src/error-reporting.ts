@@ -11,7 +11,7 @@ export function reportError(kind: RequestInput<'app:logerror'>['kind'], error: u
   const message = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
   const stack = error instanceof Error && error.stack ? error.stack.slice(0, 20_000) : undefined;
   try {
-    void window.api.logRendererError({ kind, message, stack, view }).catch(() => undefined);
+    void window.api.invoke('app:logerror', { kind, message, stack, view }).catch(() => undefined);
   } catch {
     // The bridge itself failed: nothing more can be done from here.
   }

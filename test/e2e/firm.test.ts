@@ -25,10 +25,10 @@ async function seedClients(page: Page) {
       ['Weber family', ['Anna Weber'], ['growth'], [['ASML', 20, 700], ['MSFT', 30, 400], ['AAPL', 40, 220]]],
     ];
     for (const [name, people, tags, holdings] of households) {
-      const client = await must<{ id: number }>(window.api.createClient({ name, people, tags }));
-      const portfolio = await must<{ id: number }>(window.api.createPortfolio({ clientId: client.id, name: 'Main' }));
-      const account = await must<{ id: number }>(window.api.createAccount({ portfolioId: portfolio.id, name: 'Brokerage' }));
-      for (const [symbol, quantity, price] of holdings) await must(window.api.createPosition({ accountId: account.id, symbol, quantity, price }));
+      const client = await must<{ id: number }>(window.api.invoke('clients:create', { name, people, tags }));
+      const portfolio = await must<{ id: number }>(window.api.invoke('portfolios:create', { clientId: client.id, name: 'Main' }));
+      const account = await must<{ id: number }>(window.api.invoke('accounts:create', { portfolioId: portfolio.id, name: 'Brokerage' }));
+      for (const [symbol, quantity, price] of holdings) await must(window.api.invoke('positions:create', { accountId: account.id, symbol, quantity, price }));
     }
   });
 }

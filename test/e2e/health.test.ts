@@ -19,16 +19,16 @@ describe.runIf(canRun)('data health in Chromium: a T-bill typed in at percent of
     page = app.page;
     // Typed in through the app's own commands, as the Holdings dialogs would: 20,000 face of a T-bill at 98.84.
     await page.evaluate(async () => {
-      const portfolio = await window.api.createPortfolio({ name: 'T-bills' });
+      const portfolio = await window.api.invoke('portfolios:create', { name: 'T-bills' });
       if (!portfolio.ok) throw new Error(portfolio.error.message);
-      const account = await window.api.createAccount({ portfolioId: portfolio.value.id, name: 'Brokerage' });
+      const account = await window.api.invoke('accounts:create', { portfolioId: portfolio.value.id, name: 'Brokerage' });
       if (!account.ok) throw new Error(account.error.message);
       const today = new Date().toISOString().slice(0, 10);
       for (const p of [
         { symbol: '912797KX4', assetClass: 'bond' as const, quantity: 20_000, price: 98.84 },
         { symbol: 'AAPL', assetClass: 'equity' as const, quantity: 10, price: 200 },
       ]) {
-        const made = await window.api.createPosition({ accountId: account.value.id, ...p, asOf: today });
+        const made = await window.api.invoke('positions:create', { accountId: account.value.id, ...p, asOf: today });
         if (!made.ok) throw new Error(made.error.message);
       }
     });

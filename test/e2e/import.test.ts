@@ -17,7 +17,7 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     app = await openApp('import');
     ({ page, problems } = app);
-    await page.evaluate(() => window.api.createPortfolio({ name: 'Schwab book' }));
+    await page.evaluate(() => window.api.invoke('portfolios:create', { name: 'Schwab book' }));
     await page.reload();
     await page.getByRole('button', { name: 'Schwab book' }).click();
     await page.getByText('This portfolio has no accounts yet').waitFor();
@@ -112,7 +112,7 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
   it('imports a 6,000-row file through a trimmed preview', async () => {
     // 6,000 positions of 2 shares at $1.50 each: $18,000.00 in one account (the Holdings table renders every row).
     const lines = ['Account,Symbol,Quantity,Price', ...Array.from({ length: 6_000 }, (_, i) => `Big,S${i},2,$1.50`)];
-    await page.evaluate(() => window.api.createPortfolio({ name: 'Big book' }));
+    await page.evaluate(() => window.api.invoke('portfolios:create', { name: 'Big book' }));
     await page.reload();
     await page.getByRole('button', { name: 'Big book' }).click();
     await page.getByRole('button', { name: 'Import…' }).click();
@@ -128,7 +128,7 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
   it('asks per holding what a sale beyond what the history shows held means, and imports with the choice', async () => {
     const history = ['Date,Action,Symbol,Description,Quantity,Price,Amount', '01/02/2024,Sell,SNAXX,SCHWAB MONEY ULTRA,100,1,100',
       '01/03/2024,Buy,AAPL,APPLE INC,10,100,-1000', '01/04/2024,Sell,TSLA,TESLA INC,5,200,1000'];
-    await page.evaluate(() => window.api.createPortfolio({ name: 'History book' }));
+    await page.evaluate(() => window.api.invoke('portfolios:create', { name: 'History book' }));
     await page.reload();
     await page.getByRole('button', { name: 'History book' }).click();
     await page.getByRole('button', { name: 'Import…' }).click();

@@ -18,8 +18,8 @@ describe('command contract', () => {
       return { ok: true, value: null };
     });
     expect(Object.keys(api).sort()).toEqual(commandNames.map((n) => commands[n].method).sort());
-    await api.createPortfolio({ name: 'x' });
-    await api.getAppInfo();
+    await api.invoke('portfolios:create', { name: 'x' });
+    await api.invoke('app:info');
     expect(sent).toEqual(['portfolios:create', 'app:info']);
     expect(Object.isFrozen(api)).toBe(true);
   });

@@ -4,7 +4,7 @@ import type { ProposalComparison } from '../../../shared/firm/proposal';
 import { countOf } from '../../../shared/format';
 import type { BatchJobStatus, FirmJobStatus, FirmRun, FirmRunSummary } from '../../../shared/firm/runs';
 import type { RequestInput } from '../../../shared/ipc/contract';
-import { api, unwrap } from '../api';
+import { call, unwrap } from '../api';
 import { attempt as attemptWith } from './attempt';
 import { followJob } from './follow-job';
 import type { Store } from './store';
@@ -57,7 +57,7 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
   const attempt = <T>(work: () => Promise<T>) => attemptWith(get, work);
   const compareAgain = async () => {
     const { proposal, comparison } = get();
-    if (proposal && comparison) set({ comparison: await unwrap(api().compareProposal({ id: proposal.id, scenarioIds: comparison.scenarios.map((s) => s.scenarioId) })) });
+    if (proposal && comparison) set({ comparison: await unwrap(call('proposals:compare', { id: proposal.id, scenarioIds: comparison.scenarios.map((s) => s.scenarioId) })) });
   };
   const proposalStep = async (work: () => Promise<Proposal>) =>
     (await attempt(async () => {
@@ -78,35 +78,35 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
 
     startBatchReports: async (runId, allowFindings = false) => {
       await attempt(async () => {
-        const first = await unwrap(api().startBatchReports({ runId, allowFindings }));
-        await followJob(first, () => unwrap(api().getBatchReportsStatus()), (batchStatus) => set({ batchStatus }), BATCH_POLL_MS);
+        const first = await unwrap(call('firm:reports', { runId, allowFindings }));
+        await followJob(first, () => unwrap(call('firm:reportstatus')), (batchStatus) => set({ batchStatus }), BATCH_POLL_MS);
       });
     },
     cancelBatchReports: async () => {
-      await attempt(async () => set({ batchStatus: await unwrap(api().cancelBatchReports()) }));
+      await attempt(async () => set({ batchStatus: await unwrap(call('firm:reportcancel')) }));
     },
 
     loadClientOverview: async () => {
-      await attempt(async () => set({ clientOverview: await unwrap(api().getClientOverview()) }));
+      await attempt(async () => set({ clientOverview: await unwrap(call('clients:overview')) }));
     },
     createClient: async (input) =>
       (await attempt(async () => {
-        const client = await unwrap(api().createClient(input));
+        const client = await unwrap(call('clients:create', input));
         await Promise.all([get().loadClientOverview(), get().loadPortfolios()]);
         get().notify({ kind: 'info', message: `Added client “${client.name}”.` });
         return true;
       })) ?? false,
     updateClient: async (id, patch) =>
       (await attempt(async () => {
-        await unwrap(api().updateClient({ id, patch }));
+        await unwrap(call('clients:update', { id, patch }));
         await Promise.all([get().loadClientOverview(), get().loadPortfolios()]);
         return true;
       })) ?? false,
 
     startFirmRun: async (scenarioIds, tag) => {
       await attempt(async () => {
-        const first = await unwrap(api().startFirmStress({ scenarioIds, tag: tag || undefined }));
-        const status = await followJob(first, () => unwrap(api().getFirmStressStatus()), (firmStatus) => set({ firmStatus }), FIRM_POLL_MS);
+        const first = await unwrap(call('firm:start', { scenarioIds, tag: tag || undefined }));
+        const status = await followJob(first, () => unwrap(call('firm:status')), (firmStatus) => set({ firmStatus }), FIRM_POLL_MS);
         if (status.state === 'done' && status.runId !== null) {
           await get().loadFirmRuns();
           await get().openFirmRun(status.runId);
@@ -114,32 +114,32 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
       });
     },
     cancelFirmRun: async () => {
-      await attempt(async () => set({ firmStatus: await unwrap(api().cancelFirmStress()) }));
+      await attempt(async () => set({ firmStatus: await unwrap(call('firm:cancel')) }));
     },
     loadFirmRuns: async () => {
-      await attempt(async () => set({ firmRuns: await unwrap(api().listFirmRuns()) }));
+      await attempt(async () => set({ firmRuns: await unwrap(call('firm:runs')) }));
     },
     openFirmRun: async (id) => {
       await attempt(async () => {
-        const run = await unwrap(api().getFirmRun({ id }));
+        const run = await unwrap(call('firm:get', { id }));
         // Default baseline: the latest earlier run of another day with the same scenarios and tag.
         const earlier = get().firmRuns.find((r) => r.id !== id && r.runDate < run.runDate && r.tag === run.tag && r.scenarioIds.join() === run.scenarioIds.join());
-        set({ firmRun: run, firmBaseline: earlier ? await unwrap(api().getFirmRun({ id: earlier.id })) : null });
+        set({ firmRun: run, firmBaseline: earlier ? await unwrap(call('firm:get', { id: earlier.id })) : null });
       });
     },
     setFirmBaseline: async (id) => {
-      await attempt(async () => set({ firmBaseline: id === null ? null : await unwrap(api().getFirmRun({ id })) }));
+      await attempt(async () => set({ firmBaseline: id === null ? null : await unwrap(call('firm:get', { id })) }));
     },
     deleteFirmRun: async (id) => {
       await attempt(async () => {
         const run = get().firmRuns.find((r) => r.id === id);
-        await unwrap(api().deleteFirmRun({ id }));
+        await unwrap(call('firm:deleterun', { id }));
         const { firmRun, firmBaseline } = get();
         set({ firmRun: firmRun?.id === id ? null : firmRun, firmBaseline: firmBaseline?.id === id || firmRun?.id === id ? null : firmBaseline });
         await get().loadFirmRuns();
         const restore = async () => {
           await attempt(async () => {
-            await unwrap(api().restoreFirmRun({ id }));
+            await unwrap(call('firm:restorerun', { id }));
             await get().loadFirmRuns();
             await get().openFirmRun(id);
             get().notify({ kind: 'info', message: `Restored the saved run of ${run?.runDate ?? `run ${id}`}.` });
@@ -155,25 +155,25 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
     },
 
     startProposal: async (portfolioId) => {
-      await attempt(async () => set({ proposal: await unwrap(api().createProposal({ portfolioId, name: 'Proposal' })), comparison: null }));
+      await attempt(async () => set({ proposal: await unwrap(call('proposals:create', { portfolioId, name: 'Proposal' })), comparison: null }));
     },
     openProposal: async (id) => {
-      await attempt(async () => set({ proposal: await unwrap(api().getProposal({ id })), comparison: null }));
+      await attempt(async () => set({ proposal: await unwrap(call('proposals:get', { id })), comparison: null }));
     },
-    editProposalPosition: (id, patch) => proposalStep(() => unwrap(api().updateProposalPosition({ id, patch }))),
-    addProposalPosition: (input) => proposalStep(() => unwrap(api().addProposalPosition({ ...input, proposalId: get().proposal!.id }))),
+    editProposalPosition: (id, patch) => proposalStep(() => unwrap(call('proposals:edit', { id, patch }))),
+    addProposalPosition: (input) => proposalStep(() => unwrap(call('proposals:add', { ...input, proposalId: get().proposal!.id }))),
     removeProposalPosition: async (id) => {
-      await proposalStep(() => unwrap(api().deleteProposalPosition({ id })));
+      await proposalStep(() => unwrap(call('proposals:remove', { id })));
     },
     compareProposal: async (scenarioIds) => {
       const proposal = get().proposal;
       if (!proposal) return;
-      await attempt(async () => set({ comparison: await unwrap(api().compareProposal({ id: proposal.id, scenarioIds })) }));
+      await attempt(async () => set({ comparison: await unwrap(call('proposals:compare', { id: proposal.id, scenarioIds })) }));
     },
     applyProposal: async () =>
       (await attempt(async () => {
         const proposal = get().proposal!;
-        const applied = await unwrap(api().applyProposal({ id: proposal.id }));
+        const applied = await unwrap(call('proposals:apply', { id: proposal.id }));
         set({ proposal: null, comparison: null });
         await Promise.all([get().loadClientOverview(), get().loadPortfolios()]);
         get().notify({
@@ -187,7 +187,7 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
       const proposal = get().proposal;
       if (!proposal) return;
       await attempt(async () => {
-        await unwrap(api().deleteProposal({ id: proposal.id }));
+        await unwrap(call('proposals:delete', { id: proposal.id }));
         set({ proposal: null, comparison: null });
         get().notify({ kind: 'info', message: 'Discarded the proposal; the holdings were not changed.' });
       });

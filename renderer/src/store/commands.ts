@@ -1,6 +1,6 @@
 import type { Scenario, StressResult } from '../../../shared/engine';
 import type { RequestInput } from '../../../shared/ipc/contract';
-import { api, unwrap } from '../api';
+import { api, call, unwrap } from '../api';
 import { attempt } from './attempt';
 import { useStore } from './store';
 
@@ -12,18 +12,18 @@ import { useStore } from './store';
 export type StressRequest = RequestInput<'stress:run'>;
 export type ReportRequest = RequestInput<'reports:build'>;
 
-export const runStress = (request: StressRequest) => unwrap(api().runStress(request));
-export const replayWindow = (request: RequestInput<'stress:replay'>) => unwrap(api().replayWindow(request));
-export const portfolioRisk = (request: RequestInput<'stress:risk'>) => unwrap(api().getPortfolioRisk(request));
-export const scenarioVocabulary = () => unwrap(api().getScenarioVocabulary());
-export const reportSettings = (portfolioId: number) => unwrap(api().getReportSettings({ portfolioId }));
-export const buildReport = (request: ReportRequest) => unwrap(api().buildReport(request));
-export const exportReportPdf = (request: ReportRequest) => unwrap(api().exportReportPdf(request));
-export const exportReportHtml = (request: ReportRequest) => unwrap(api().exportReportHtml(request));
+export const runStress = (request: StressRequest) => unwrap(call('stress:run', request));
+export const replayWindow = (request: RequestInput<'stress:replay'>) => unwrap(call('stress:replay', request));
+export const portfolioRisk = (request: RequestInput<'stress:risk'>) => unwrap(call('stress:risk', request));
+export const scenarioVocabulary = () => unwrap(call('scenarios:vocabulary'));
+export const reportSettings = (portfolioId: number) => unwrap(call('reports:settings', { portfolioId }));
+export const buildReport = (request: ReportRequest) => unwrap(call('reports:build', request));
+export const exportReportPdf = (request: ReportRequest) => unwrap(call('reports:pdf', request));
+export const exportReportHtml = (request: ReportRequest) => unwrap(call('reports:html', request));
 
 /** The scenarios with these ids, by id; one that cannot be read is left out. */
 export async function scenariosById(ids: readonly string[]): Promise<Record<string, Scenario>> {
-  const found = await Promise.all(ids.map((id) => unwrap(api().getScenario({ id })).catch(() => null)));
+  const found = await Promise.all(ids.map((id) => unwrap(call('scenarios:get', { id })).catch(() => null)));
   return Object.fromEntries(found.filter((f) => f !== null).map((f) => [f.scenario.id, f.scenario]));
 }
 

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { PortfolioHoldings, Position } from '../../../shared/domain/types';
 import type { HealthReport } from '../../../shared/health';
 import type { RequestInput } from '../../../shared/ipc/contract';
-import { api, unwrap } from '../api';
+import { call, unwrap } from '../api';
 import { attempt as attemptWith } from './attempt';
 import type { Store } from './store';
 
@@ -59,7 +59,7 @@ export const createHoldingsSlice: StateCreator<Store, [], [], HoldingsSlice> = (
         return;
       }
       set({ holdingsLoading: true });
-      await attempt(async () => set({ holdings: await unwrap(api().getHoldings({ id })) }));
+      await attempt(async () => set({ holdings: await unwrap(call('portfolios:holdings', { id })) }));
       set({ holdingsLoading: false });
       await get().loadHealth();
     },
@@ -67,7 +67,7 @@ export const createHoldingsSlice: StateCreator<Store, [], [], HoldingsSlice> = (
     loadHealth: async () => {
       const portfolioId = get().selectedPortfolioId;
       if (portfolioId === null) return set({ health: null });
-      const health = await attempt(() => unwrap(api().checkPortfolioHealth({ portfolioId })));
+      const health = await attempt(() => unwrap(call('health:check', { portfolioId })));
       // A slow answer for a portfolio the user has left is dropped.
       if (get().selectedPortfolioId === portfolioId) set({ health });
     },
@@ -76,14 +76,14 @@ export const createHoldingsSlice: StateCreator<Store, [], [], HoldingsSlice> = (
       (await attempt(async () => {
         const portfolioId = get().selectedPortfolioId;
         if (portfolioId === null) throw new Error('Choose a portfolio first.');
-        await unwrap(api().createAccount({ portfolioId, name, broker }));
+        await unwrap(call('accounts:create', { portfolioId, name, broker }));
         await refresh();
         return true;
       })) ?? false,
 
     addPosition: async (input) =>
       (await attempt(async () => {
-        await unwrap(api().createPosition(input));
+        await unwrap(call('positions:create', input));
         await refresh();
         return true;
       })) ?? false,
@@ -91,7 +91,7 @@ export const createHoldingsSlice: StateCreator<Store, [], [], HoldingsSlice> = (
     updatePosition: async (id, patch) =>
       (await attempt(async () => {
         const before = get().holdings?.positions.find((p) => p.id === id);
-        await unwrap(api().updatePosition({ id, patch }));
+        await unwrap(call('positions:update', { id, patch }));
         await refresh();
         if (before) {
           const { symbol: _symbol, ...previous } = toNewPosition(before);
@@ -107,7 +107,7 @@ export const createHoldingsSlice: StateCreator<Store, [], [], HoldingsSlice> = (
     deletePosition: async (id) =>
       (await attempt(async () => {
         const position = get().holdings?.positions.find((p) => p.id === id);
-        await unwrap(api().deletePosition({ id }));
+        await unwrap(call('positions:delete', { id }));
         await refresh();
         if (position) {
           get().notify({

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ImportCommitAnswer, ImportPreviewAnswer } from '../../../shared/ipc/contract';
 import { countOf, listNames } from '../../../shared/format';
 import type { ColumnMapping, OpeningDecision } from '../../../shared/import/types';
-import { api, unwrap } from '../api';
+import { call, unwrap } from '../api';
 import { attempt, errorSentence } from './attempt';
 import type { Store } from './store';
 
@@ -61,7 +61,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     set({ importStage: 'reading', importFile: file, importMapping: mapping, importOpenings: openings, importProblem: null });
     try {
       const answer = await unwrap(
-        api().previewImport({
+        call('imports:preview', {
           portfolioId, fileName: file.fileName, text: file.text, ...(mapping ? { mapping } : {}), ...(Object.keys(openings).length ? { openings } : {}),
         }),
       );
@@ -82,7 +82,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
 
   pickAndPreview: async () => {
     try {
-      const picked = await unwrap(api().openImportFile());
+      const picked = await unwrap(call('imports:pick'));
       if (picked) await get().previewFile(picked);
     } catch (error) {
       set({ importProblem: errorSentence(error) });
@@ -95,7 +95,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     set({ importStage: 'committing', importProblem: null });
     try {
       const answer = await unwrap(
-        api().commitImport({
+        call('imports:commit', {
           portfolioId: selectedPortfolioId, fileName: importFile.fileName, text: importFile.text,
           ...(importMapping ? { mapping: importMapping } : {}), ...(Object.keys(importOpenings).length ? { openings: importOpenings } : {}), ...options,
         }),
@@ -122,7 +122,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
 
   undoImport: async (id, what) => {
     await attempt(get, async () => {
-      const { removed, restored } = await unwrap(api().undoImport({ id }));
+      const { removed, restored } = await unwrap(call('imports:undo', { id }));
       await get().loadHoldings();
       await get().loadPortfolios();
       get().notify({ kind: 'info', message: `Undid ${what}: removed ${removed}, restored ${countOf(restored, 'position')}.` });

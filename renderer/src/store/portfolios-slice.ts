@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Client, Portfolio, PortfolioSummary } from '../../../shared/domain/types';
-import { api, unwrap } from '../api';
+import { call, unwrap } from '../api';
 import { attempt as attemptWith } from './attempt';
 import type { Store } from './store';
 
@@ -33,7 +33,7 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
   /** Undo of a deletion: main puts the client or portfolio deleted last back, with everything in it. */
   const restoreDeleted = () =>
     attempt(async () => {
-      const { kind, name } = await unwrap(api().restoreDeleted({}));
+      const { kind, name } = await unwrap(call('trash:restore', {}));
       await get().loadPortfolios();
       get().notify({ kind: 'info', message: `Restored “${name}”${kind === 'client' ? ' and its portfolios' : ''}.` });
     });
@@ -47,8 +47,8 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
     loadPortfolios: async () => {
       await attempt(async () => {
         const [clients, portfolios] = await Promise.all([
-          unwrap(api().listClients()),
-          unwrap(api().listPortfolios({})),
+          unwrap(call('clients:list')),
+          unwrap(call('portfolios:list', {})),
         ]);
         const selected = get().selectedPortfolioId;
         const stillThere = portfolios.some((p) => p.id === selected);
@@ -67,10 +67,10 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
       attempt(async () => {
         let clientId = input.clientId;
         if (input.newClientName) {
-          clientId = (await unwrap(api().createClient({ name: input.newClientName }))).id;
+          clientId = (await unwrap(call('clients:create', { name: input.newClientName }))).id;
         }
         const portfolio = await unwrap(
-          api().createPortfolio({ name: input.name, clientId, baseCurrency: input.baseCurrency }),
+          call('portfolios:create', { name: input.name, clientId, baseCurrency: input.baseCurrency }),
         );
         await get().loadPortfolios();
         set({ selectedPortfolioId: portfolio.id });
@@ -80,7 +80,7 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
 
     renamePortfolio: async (id, name) =>
       (await attempt(async () => {
-        await unwrap(api().renamePortfolio({ id, name }));
+        await unwrap(call('portfolios:rename', { id, name }));
         await get().loadPortfolios();
         return true;
       })) ?? false,
@@ -88,7 +88,7 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
     deletePortfolio: async (id) =>
       (await attempt(async () => {
         const name = get().portfolios.find((p) => p.id === id)?.name ?? 'the portfolio';
-        await unwrap(api().deletePortfolio({ id }));
+        await unwrap(call('portfolios:delete', { id }));
         await get().loadPortfolios();
         get().notify({ kind: 'info', message: `Deleted “${name}”.`, action: { label: 'Undo', run: () => void restoreDeleted() } });
         return true;
@@ -96,7 +96,7 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
 
     renameClient: async (id, name) =>
       (await attempt(async () => {
-        await unwrap(api().renameClient({ id, name }));
+        await unwrap(call('clients:rename', { id, name }));
         await get().loadPortfolios();
         return true;
       })) ?? false,
@@ -104,7 +104,7 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
     deleteClient: async (id) =>
       (await attempt(async () => {
         const name = get().clients.find((c) => c.id === id)?.name ?? 'the client';
-        await unwrap(api().deleteClient({ id }));
+        await unwrap(call('clients:delete', { id }));
         await get().loadPortfolios();
         get().notify({ kind: 'info', message: `Deleted “${name}” and its portfolios.`, action: { label: 'Undo', run: () => void restoreDeleted() } });
         return true;

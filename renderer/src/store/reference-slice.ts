@@ -3,7 +3,7 @@ import type { ExposureDimension, ExposureResult } from '../../../shared/domain/e
 import type { MarketJobStatus } from '../../../shared/domain/market';
 import type { PortfolioReference, SecurityDetail } from '../../../shared/domain/reference';
 import type { RequestInput } from '../../../shared/ipc/contract';
-import { api, unwrap } from '../api';
+import { call, unwrap } from '../api';
 import { attempt as attemptWith } from './attempt';
 import { followJob } from './follow-job';
 import type { Store } from './store';
@@ -49,7 +49,7 @@ export const createReferenceSlice: StateCreator<Store, [], [], ReferenceSlice> =
     loadReference: async () => {
       const portfolioId = get().selectedPortfolioId;
       if (portfolioId === null) return set({ reference: null });
-      await attempt(async () => set({ reference: await unwrap(api().getPortfolioReference({ portfolioId })) }));
+      await attempt(async () => set({ reference: await unwrap(call('reference:portfolio', { portfolioId })) }));
     },
     loadExposure: async (options = {}) => {
       const portfolioId = get().selectedPortfolioId;
@@ -57,31 +57,31 @@ export const createReferenceSlice: StateCreator<Store, [], [], ReferenceSlice> =
       const lookThrough = options.lookThrough ?? get().lookThrough;
       set({ exposureBy: by, lookThrough });
       if (portfolioId === null) return set({ exposure: null });
-      await attempt(async () => set({ exposure: await unwrap(api().getExposure({ portfolioId, by, lookThrough })) }));
+      await attempt(async () => set({ exposure: await unwrap(call('exposure:portfolio', { portfolioId, by, lookThrough })) }));
     },
-    showSecurity: (symbol) => attempt(() => unwrap(api().showSecurity({ symbol }))),
+    showSecurity: (symbol) => attempt(() => unwrap(call('securities:show', { symbol }))),
     classify: async (symbol, patch) =>
       (await attempt(async () => {
-        await unwrap(api().classifySecurity({ symbol, patch }));
+        await unwrap(call('securities:classify', { symbol, patch }));
         await reloadAll();
         get().notify({ kind: 'info', message: `Saved your classification of ${symbol}; it stays when data is refreshed.` });
         return true;
       })) ?? false,
     resetClassification: async (symbol) =>
       (await attempt(async () => {
-        await unwrap(api().resetClassification({ symbol }));
+        await unwrap(call('securities:reset', { symbol }));
         await reloadAll();
         return true;
       })) ?? false,
     createTheme: (name, criteria) =>
       attempt(async () => {
-        const theme = await unwrap(api().createTheme({ name, criteria }));
+        const theme = await unwrap(call('themes:create', { name, criteria }));
         await get().loadReference();
         return theme.id;
       }),
     setDuration: async (symbol, years) =>
       (await attempt(async () => {
-        await unwrap(api().setDuration({ symbol, years }));
+        await unwrap(call('securities:duration', { symbol, years }));
         get().notify({ kind: 'info', message: years === null ? `Cleared the duration of ${symbol}.` : `${symbol}: duration ${years} years.` });
         await get().loadSnapshot();
         return true;
@@ -89,8 +89,8 @@ export const createReferenceSlice: StateCreator<Store, [], [], ReferenceSlice> =
     startMarketRefresh: async () => {
       const portfolioId = get().selectedPortfolioId ?? undefined;
       await attempt(async () => {
-        const first = await unwrap(api().refreshMarketData({ portfolioId }));
-        const last = await followJob(first, () => unwrap(api().getMarketStatus({})), (market) => set({ market }), MARKET_POLL_MS);
+        const first = await unwrap(call('market:refresh', { portfolioId }));
+        const last = await followJob(first, () => unwrap(call('market:status', {})), (market) => set({ market }), MARKET_POLL_MS);
         if (first.state === 'running' && last.updated.length > 0) {
           await get().loadHoldings();
           await reloadAll();
@@ -98,7 +98,7 @@ export const createReferenceSlice: StateCreator<Store, [], [], ReferenceSlice> =
       });
     },
     cancelMarketRefresh: async () => {
-      await attempt(async () => set({ market: await unwrap(api().cancelMarketRefresh({})) }));
+      await attempt(async () => set({ market: await unwrap(call('market:cancel', {})) }));
     },
   };
 };

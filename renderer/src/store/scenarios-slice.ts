@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Scenario } from '../../../shared/engine';
 import type { RequestInput } from '../../../shared/ipc/contract';
 import type { ScenarioSummaryData, StressSnapshotData } from '../../../shared/ipc/stress-types';
-import { api, unwrap } from '../api';
+import { call, unwrap } from '../api';
 import { blankScenario, idFromName } from './scenario-draft';
 import { attempt as attemptWith } from './attempt';
 import type { Store } from './store';
@@ -62,7 +62,7 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
 
     loadScenarios: async () => {
       await attempt(async () => {
-        const scenarios = await unwrap(api().listScenarios());
+        const scenarios = await unwrap(call('scenarios:list'));
         set({ scenarios });
         const selected = get().selectedScenarioId;
         if (!get().draft || !scenarios.some((s) => s.id === selected)) {
@@ -74,7 +74,7 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
 
     selectScenario: async (id) => {
       await attempt(async () => {
-        const { scenario, builtIn } = await unwrap(api().getScenario({ id }));
+        const { scenario, builtIn } = await unwrap(call('scenarios:get', { id }));
         set({ selectedScenarioId: id, draft: scenario, draftBuiltIn: builtIn, draftDirty: false, past: [], future: [] });
       });
     },
@@ -100,9 +100,9 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
       (await attempt(async () => {
         const draft = get().draft;
         if (!draft) return false;
-        const saved = await unwrap(api().saveScenario({ scenario: draft }));
+        const saved = await unwrap(call('scenarios:save', { scenario: draft }));
         set({ draft: saved, draftDirty: false, selectedScenarioId: saved.id });
-        set({ scenarios: await unwrap(api().listScenarios()) });
+        set({ scenarios: await unwrap(call('scenarios:list')) });
         get().notify({ kind: 'info', message: `Saved “${saved.name}”.` });
         return true;
       })) ?? false,
@@ -120,8 +120,8 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
 
     duplicateScenario: async (id) => {
       await attempt(async () => {
-        const copy = await unwrap(api().duplicateScenario({ id }));
-        set({ scenarios: await unwrap(api().listScenarios()) });
+        const copy = await unwrap(call('scenarios:duplicate', { id }));
+        set({ scenarios: await unwrap(call('scenarios:list')) });
         await get().selectScenario(copy.id);
         get().notify({ kind: 'info', message: `Made an editable copy: “${copy.name}”.` });
       });
@@ -129,33 +129,33 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
 
     deleteScenario: async (id) => {
       await attempt(async () => {
-        const { scenario } = await unwrap(api().getScenario({ id }));
-        await unwrap(api().deleteScenario({ id }));
+        const { scenario } = await unwrap(call('scenarios:get', { id }));
+        await unwrap(call('scenarios:delete', { id }));
         set({ selectedScenarioId: null, draft: null });
         await get().loadScenarios();
         get().notify({
           kind: 'info',
           message: `Deleted “${scenario.name}”.`,
-          action: { label: 'Undo', run: () => void unwrap(api().saveScenario({ scenario })).then(() => get().loadScenarios()).then(() => get().selectScenario(scenario.id)) },
+          action: { label: 'Undo', run: () => void unwrap(call('scenarios:save', { scenario })).then(() => get().loadScenarios()).then(() => get().selectScenario(scenario.id)) },
         });
       });
     },
 
     importScenarioFile: async (json, fileName) => {
       await attempt(async () => {
-        const saved = await unwrap(api().importScenario({ json, fileName }));
-        set({ scenarios: await unwrap(api().listScenarios()) });
+        const saved = await unwrap(call('scenarios:import', { json, fileName }));
+        set({ scenarios: await unwrap(call('scenarios:list')) });
         await get().selectScenario(saved.id);
         get().notify({ kind: 'info', message: `Imported “${saved.name}”.` });
       });
     },
 
-    exportScenario: async (id) => attempt(() => unwrap(api().exportScenario({ id }))),
+    exportScenario: async (id) => attempt(() => unwrap(call('scenarios:export', { id }))),
 
     loadSnapshot: async () => {
       const portfolioId = get().selectedPortfolioId;
       if (portfolioId === null) return set({ snapshot: null });
-      await attempt(async () => set({ snapshot: await unwrap(api().getStressSnapshot({ portfolioId })) }));
+      await attempt(async () => set({ snapshot: await unwrap(call('stress:snapshot', { portfolioId })) }));
     },
 
     setLookThrough: (on) => set({ lookThrough: on }),

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppInfo } from '../../../shared/domain/types';
-import { api, unwrap } from '../api';
+import { call, unwrap } from '../api';
 import { attempt } from './attempt';
 import type { Store } from './store';
 
@@ -33,7 +33,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   notices: [],
   setView: (view) => set({ view }),
   loadInfo: async () => {
-    await attempt(get, async () => set({ info: await unwrap(api().getAppInfo()) }));
+    await attempt(get, async () => set({ info: await unwrap(call('app:info')) }));
   },
   notify: (notice) => {
     const id = nextNoticeId++;
