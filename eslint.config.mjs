@@ -4,6 +4,14 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeModules = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'util', 'url', 'stream'];
+const sandboxed = [
+  { group: ['electron', 'better-sqlite3', 'yahoo-finance2', ...nodeModules], message: 'The renderer is sandboxed: talk to main through window.api.' },
+  { group: ['**/electron/**'], message: 'The renderer must not import main-process code.' },
+];
+const wholeStore = {
+  selector: "CallExpression[callee.name='useStore'][arguments.length=0]",
+  message: 'Read the store with a selector (useStore((s) => s.x)) or usePick(...): a whole-store read re-renders on every change.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**'] },
@@ -46,14 +54,28 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: sandboxed }],
+      'no-restricted-syntax': ['error', wholeStore],
+    },
+  },
+  {
+    // Views ask main through store actions or useCommand with a command from store/, which handle staleness and errors.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/store/**', 'renderer/src/api.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        wholeStore,
+        { selector: "CallExpression[callee.name=/^(api|call)$/]", message: 'Ask main from renderer/src/store/ (a slice action, or a command for useCommand), not from a view.' },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/store/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { group: ['electron', 'better-sqlite3', 'yahoo-finance2', ...nodeModules], message: 'The renderer is sandboxed: talk to main through window.api.' },
-            { group: ['**/electron/**'], message: 'The renderer must not import main-process code.' },
-          ],
-        },
+        { patterns: [...sandboxed, { group: ['../views/*', '../views/**', '../import/*', '../components/*', '../report/*'], message: 'A store slice never imports from a view: move the shared logic into store/ or shared/.' }] },
       ],
     },
   },

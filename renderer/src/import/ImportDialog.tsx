@@ -1,6 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Dialog } from '../components/Dialog';
-import { useStore } from '../store/store';
+import { usePick, useStore } from '../store/store';
 import { IMPORT_FIELDS, type ColumnMapping } from '../../../shared/import/types';
 import { firstLineCells } from './import-view';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
@@ -9,7 +9,7 @@ import { readImportFile } from './read-file';
 
 /** File › Import holdings…: choose or drop a broker CSV, check the preview and mapping, then import. */
 export function ImportDialog() {
-  const { importStage, importProblem, importProgress, importAnswer, importFile, closeImport, previewFile, setImportProgress, info } = useStore();
+  const { importStage, importProblem, importProgress, importAnswer, importFile, closeImport, previewFile, setImportProgress, refuseFile, info } = usePick('importStage', 'importProblem', 'importProgress', 'importAnswer', 'importFile', 'closeImport', 'previewFile', 'setImportProgress', 'refuseFile', 'info');
   const [isDragging, setDragging] = useState(false);
   const [handMapping, setHandMapping] = useState<ColumnMapping>({ columns: {}, dateOrder: 'MDY', decimal: '.' });
   // A file that was read but refused: let the user name its columns by hand.
@@ -23,7 +23,7 @@ export function ImportDialog() {
       setImportProgress(0);
       await previewFile(await readImportFile(file, setImportProgress));
     } catch (error) {
-      useStore.setState({ importStage: 'choose', importProblem: (error as Error).message, importProgress: null });
+      refuseFile(error);
     }
   };
   const onDrop = (event: DragEvent) => {

@@ -1,6 +1,6 @@
 import { formatCount, formatMoney } from '../../../shared/format';
 import type { ColumnMapping } from '../../../shared/import/types';
-import { useStore } from '../store/store';
+import { usePick } from '../store/store';
 import { commitChoice, fieldsFor, rowsToShow } from './import-view';
 import { HistoryShortfalls } from './HistoryShortfalls';
 import { MappingEditor } from './MappingEditor';
@@ -8,7 +8,7 @@ import { PreviewFindings } from './PreviewFindings';
 
 /** The preview of a read file: totals per account, every row's verdict, the column mapping the user may fix. */
 export function ImportPreviewPanel() {
-  const { importAnswer, importFile, importStage, previewFile, commitPreviewed, closeImport, portfolios, selectedPortfolioId } = useStore();
+  const { importAnswer, importFile, importStage, previewFile, commitPreviewed, closeImport, portfolios, selectedPortfolioId } = usePick('importAnswer', 'importFile', 'importStage', 'previewFile', 'commitPreviewed', 'closeImport', 'portfolios', 'selectedPortfolioId');
   if (!importAnswer || !importFile) return null;
   const { preview, previousImport, isSavedMapping } = importAnswer;
   const choice = commitChoice(preview, previousImport !== null);

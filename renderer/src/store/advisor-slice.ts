@@ -6,6 +6,7 @@ import type { BatchJobStatus, FirmJobStatus, FirmRun, FirmRunSummary } from '../
 import type { RequestInput } from '../../../shared/ipc/contract';
 import { call, unwrap } from '../api';
 import { attempt as attemptWith } from './attempt';
+import { followJob } from './follow-job';
 import type { Store } from './store';
 
 export type ClientPatch = RequestInput<'clients:update'>['patch'];
@@ -47,8 +48,9 @@ export interface AdvisorSlice {
   closeProposal(): void;
 }
 
-const POLL_MS = 150;
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const FIRM_POLL_MS = 150;
+/** Each report is a PDF print of several pages: asking less often is enough. */
+const BATCH_POLL_MS = 300;
 
 /** The advisor's side: client list with totals, firm-wide runs (job, saved runs, baseline) and proposals. */
 export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (set, get) => {
@@ -76,13 +78,8 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
 
     startBatchReports: async (runId, allowFindings = false) => {
       await attempt(async () => {
-        let status = await unwrap(call('firm:reports', { runId, allowFindings }));
-        set({ batchStatus: status });
-        while (status.state === 'running') {
-          await wait(POLL_MS * 2);
-          status = await unwrap(call('firm:reportstatus'));
-          set({ batchStatus: status });
-        }
+        const first = await unwrap(call('firm:reports', { runId, allowFindings }));
+        await followJob(first, () => unwrap(call('firm:reportstatus')), (batchStatus) => set({ batchStatus }), BATCH_POLL_MS);
       });
     },
     cancelBatchReports: async () => {
@@ -108,13 +105,8 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
 
     startFirmRun: async (scenarioIds, tag) => {
       await attempt(async () => {
-        let status = await unwrap(call('firm:start', { scenarioIds, tag: tag || undefined }));
-        set({ firmStatus: status });
-        while (status.state === 'running') {
-          await wait(POLL_MS);
-          status = await unwrap(call('firm:status'));
-          set({ firmStatus: status });
-        }
+        const first = await unwrap(call('firm:start', { scenarioIds, tag: tag || undefined }));
+        const status = await followJob(first, () => unwrap(call('firm:status')), (firmStatus) => set({ firmStatus }), FIRM_POLL_MS);
         if (status.state === 'done' && status.runId !== null) {
           await get().loadFirmRuns();
           await get().openFirmRun(status.runId);

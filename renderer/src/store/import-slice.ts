@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { ImportCommitAnswer, ImportPreviewAnswer } from '../../../shared/ipc/contract';
 import { countOf, listNames } from '../../../shared/format';
 import type { ColumnMapping, OpeningDecision } from '../../../shared/import/types';
-import { call, CommandError, unwrap } from '../api';
+import { call, unwrap } from '../api';
+import { attempt, errorSentence } from './attempt';
 import type { Store } from './store';
 
 /** Where the import screen is: choosing a file, reading it, previewing, writing. */
@@ -25,6 +26,8 @@ export interface ImportSlice {
   openImport(): void;
   closeImport(): void;
   setImportProgress(share: number | null): void;
+  /** A file that could not be read: back to choosing, with the reason in the import screen. */
+  refuseFile(error: unknown): void;
   previewFile(file: ImportFile, mapping?: ColumnMapping | null): Promise<void>;
   /** Sets (or with null clears) the choice for one holding and previews the file again with it. */
   chooseOpening(key: string, decision: OpeningDecision | null): Promise<void>;
@@ -49,6 +52,8 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
   closeImport: () => set({ importStage: 'closed', importFile: null, importAnswer: null, importMapping: null, importOpenings: {}, importProblem: null }),
   setImportProgress: (share) => set({ importProgress: share, ...(share === null ? {} : { importStage: 'reading' as const }) }),
 
+  refuseFile: (error) => set({ importStage: 'choose', importProblem: errorSentence(error), importProgress: null }),
+
   previewFile: async (file, mapping = null) => {
     const portfolioId = get().selectedPortfolioId ?? undefined;
     // Choices belong to one file: another file starts without them.
@@ -63,7 +68,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
       set({ importStage: 'preview', importAnswer: answer, importProgress: null });
     } catch (error) {
       // Keep the last good preview on screen so the user can fix the mapping; otherwise go back to choosing.
-      set((s) => ({ importStage: s.importAnswer ? 'preview' : 'choose', importProblem: (error as Error).message, importProgress: null }));
+      set((s) => ({ importStage: s.importAnswer ? 'preview' : 'choose', importProblem: errorSentence(error), importProgress: null }));
     }
   },
 
@@ -80,7 +85,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
       const picked = await unwrap(call('imports:pick'));
       if (picked) await get().previewFile(picked);
     } catch (error) {
-      set({ importProblem: (error as Error).message });
+      set({ importProblem: errorSentence(error) });
     }
   },
 
@@ -110,19 +115,17 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
       );
       return answer;
     } catch (error) {
-      set({ importStage: 'preview', importProblem: error instanceof CommandError ? error.data.message : (error as Error).message });
+      set({ importStage: 'preview', importProblem: errorSentence(error) });
       return null;
     }
   },
 
   undoImport: async (id, what) => {
-    try {
+    await attempt(get, async () => {
       const { removed, restored } = await unwrap(call('imports:undo', { id }));
       await get().loadHoldings();
       await get().loadPortfolios();
       get().notify({ kind: 'info', message: `Undid ${what}: removed ${removed}, restored ${countOf(restored, 'position')}.` });
-    } catch (error) {
-      get().notify({ kind: 'error', message: (error as Error).message });
-    }
+    });
   },
 });

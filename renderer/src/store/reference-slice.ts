@@ -5,7 +5,10 @@ import type { PortfolioReference, SecurityDetail } from '../../../shared/domain/
 import type { RequestInput } from '../../../shared/ipc/contract';
 import { call, unwrap } from '../api';
 import { attempt as attemptWith } from './attempt';
+import { followJob } from './follow-job';
 import type { Store } from './store';
+
+const MARKET_POLL_MS = 400;
 
 export type ClassificationPatch = RequestInput<'securities:classify'>['patch'];
 export type PortfolioExposure = ExposureResult & { baseCurrency: string; unvalued: string[] };
@@ -22,9 +25,11 @@ export interface ReferenceSlice {
   classify(symbol: string, patch: ClassificationPatch): Promise<boolean>;
   resetClassification(symbol: string): Promise<boolean>;
   createTheme(name: string, criteria?: string): Promise<string | null>;
+  /** Sets (or with null clears) a bond fund's duration in years; the stress snapshot is reloaded to use it. */
+  setDuration(symbol: string, years: number | null): Promise<boolean>;
+  /** Starts the refresh and follows it to the end; then the holdings, classifications and exposure are reloaded. */
   startMarketRefresh(): Promise<void>;
   cancelMarketRefresh(): Promise<void>;
-  pollMarket(): Promise<MarketJobStatus | null>;
 }
 
 /** Classifications, exposure and the market-data refresh of the selected portfolio. */
@@ -74,23 +79,26 @@ export const createReferenceSlice: StateCreator<Store, [], [], ReferenceSlice> =
         await get().loadReference();
         return theme.id;
       }),
+    setDuration: async (symbol, years) =>
+      (await attempt(async () => {
+        await unwrap(call('securities:duration', { symbol, years }));
+        get().notify({ kind: 'info', message: years === null ? `Cleared the duration of ${symbol}.` : `${symbol}: duration ${years} years.` });
+        await get().loadSnapshot();
+        return true;
+      })) ?? false,
     startMarketRefresh: async () => {
       const portfolioId = get().selectedPortfolioId ?? undefined;
-      await attempt(async () => set({ market: await unwrap(call('market:refresh', { portfolioId })) }));
+      await attempt(async () => {
+        const first = await unwrap(call('market:refresh', { portfolioId }));
+        const last = await followJob(first, () => unwrap(call('market:status', {})), (market) => set({ market }), MARKET_POLL_MS);
+        if (first.state === 'running' && last.updated.length > 0) {
+          await get().loadHoldings();
+          await reloadAll();
+        }
+      });
     },
     cancelMarketRefresh: async () => {
       await attempt(async () => set({ market: await unwrap(call('market:cancel', {})) }));
-    },
-    pollMarket: async () => {
-      const before = get().market;
-      const status = await attempt(() => unwrap(call('market:status', {})));
-      if (!status) return null;
-      set({ market: status });
-      if (before?.state === 'running' && status.state !== 'running' && status.updated.length > 0) {
-        await get().loadHoldings();
-        await reloadAll();
-      }
-      return status;
     },
   };
 };

@@ -3,7 +3,7 @@ import type { Scenario } from '../../../shared/engine';
 import type { RequestInput } from '../../../shared/ipc/contract';
 import type { ScenarioSummaryData, StressSnapshotData } from '../../../shared/ipc/stress-types';
 import { call, unwrap } from '../api';
-import { blankScenario, idFromName } from '../views/scenario-editor';
+import { blankScenario, idFromName } from './scenario-draft';
 import { attempt as attemptWith } from './attempt';
 import type { Store } from './store';
 

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppInfo } from '../../../shared/domain/types';
 import { call, unwrap } from '../api';
+import { attempt } from './attempt';
 import type { Store } from './store';
 
 export const VIEWS = ['portfolios', 'holdings', 'scenarios', 'results', 'reports', 'clients', 'firm'] as const;
@@ -32,11 +33,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   notices: [],
   setView: (view) => set({ view }),
   loadInfo: async () => {
-    try {
-      set({ info: await unwrap(call('app:info')) });
-    } catch (error) {
-      get().notify({ kind: 'error', message: (error as Error).message });
-    }
+    await attempt(get, async () => set({ info: await unwrap(call('app:info')) }));
   },
   notify: (notice) => {
     const id = nextNoticeId++;

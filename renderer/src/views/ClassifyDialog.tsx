@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SecurityDetail } from '../../../shared/domain/reference';
 import { Dialog } from '../components/Dialog';
-import { useStore } from '../store/store';
+import { usePick } from '../store/store';
 import { DurationField } from './DurationField';
 import { EDITABLE_FIELDS, formFrom, patchFrom, sourceLabel, type ClassifyForm } from './classification-display';
 
@@ -9,7 +9,7 @@ const LABELS = { sector: 'Sector', industry: 'Industry', country: 'Country', nam
 
 /** Edits the user's overrides of a symbol's classification; shows the source of each field. */
 export function ClassifyDialog(props: { symbol: string; onClose: () => void }) {
-  const { showSecurity, classify, resetClassification, createTheme, reference } = useStore();
+  const { showSecurity, classify, resetClassification, createTheme, reference } = usePick('showSecurity', 'classify', 'resetClassification', 'createTheme', 'reference');
   const [detail, setDetail] = useState<SecurityDetail | null>(null);
   const [form, setForm] = useState<ClassifyForm | null>(null);
   const [newTheme, setNewTheme] = useState('');

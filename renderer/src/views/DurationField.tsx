@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { call, unwrap } from '../api';
 import { useStore } from '../store/store';
 import { parseTypedNumber } from './holdings-table';
 
@@ -7,17 +6,12 @@ import { parseTypedNumber } from './holdings-table';
 export function DurationField(props: { symbol: string; current: { years: number; source: string } | null | undefined }) {
   const [text, setText] = useState(props.current ? String(props.current.years) : '');
   const [problem, setProblem] = useState<string | null>(null);
+  const setDuration = useStore((s) => s.setDuration);
   const save = async () => {
     const years = parseTypedNumber(text);
     if (Number.isNaN(years) || (years !== null && (years < 0 || years > 100))) return setProblem('Duration must be a number of years from 0 to 100, or empty.');
     setProblem(null);
-    try {
-      await unwrap(call('securities:duration', { symbol: props.symbol, years }));
-      useStore.getState().notify({ kind: 'info', message: years === null ? `Cleared the duration of ${props.symbol}.` : `${props.symbol}: duration ${years} years.` });
-      await useStore.getState().loadSnapshot();
-    } catch (error) {
-      setProblem((error as Error).message);
-    }
+    await setDuration(props.symbol, years);
   };
   return (
     <div className="duration-field">

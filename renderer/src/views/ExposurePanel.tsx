@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { EXPOSURE_DIMENSIONS, type ExposureDimension } from '../../../shared/domain/exposure';
 import { formatMoney, formatPercent } from '../../../shared/format';
-import { useStore } from '../store/store';
+import { usePick } from '../store/store';
 
 /** Exposure of the selected portfolio by sector, industry, theme, country or symbol, optionally through funds. */
 export function ExposurePanel() {
-  const { exposure, exposureBy, lookThrough, loadExposure, selectedPortfolioId, holdings } = useStore();
+  const { exposure, exposureBy, lookThrough, loadExposure, selectedPortfolioId, holdings } = usePick('exposure', 'exposureBy', 'lookThrough', 'loadExposure', 'selectedPortfolioId', 'holdings');
   useEffect(() => {
     void loadExposure();
   }, [selectedPortfolioId, holdings, loadExposure]);

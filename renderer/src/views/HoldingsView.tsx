@@ -4,7 +4,7 @@ import { countOf, formatCount, formatMoney, formatPercent, formatQuantity } from
 import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { useTableWindow, WindowBody } from '../components/TableWindow';
-import { useStore } from '../store/store';
+import { usePick, useStore } from '../store/store';
 import { arrangePositions, barShare, nextSort, type Sort, type SortKey } from './holdings-table';
 import { PositionDialog } from './PositionDialog';
 import { ClassificationCell } from './ClassificationCell';
@@ -28,14 +28,14 @@ const positionKey = (p: ValuedPosition) => p.id;
 
 /** The selected portfolio's positions with value and weight; add, edit and delete them. */
 export function HoldingsView() {
-  const { portfolios, selectedPortfolioId, selectPortfolio, holdings, holdingsLoading, portfoliosLoaded } = useStore();
-  const { loadHoldings, deletePosition, addAccount, setView, openImport } = useStore();
+  const { portfolios, selectedPortfolioId, selectPortfolio, holdings, holdingsLoading, portfoliosLoaded } = usePick('portfolios', 'selectedPortfolioId', 'selectPortfolio', 'holdings', 'holdingsLoading', 'portfoliosLoaded');
+  const { loadHoldings, deletePosition, addAccount, setView, openImport } = usePick('loadHoldings', 'deletePosition', 'addAccount', 'setView', 'openImport');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'value', descending: true });
   const [editing, setEditing] = useState<Position | 'new' | null>(null);
   const [newAccount, setNewAccount] = useState<string | null>(null);
   const [classifying, setClassifying] = useState<string | null>(null);
-  const { reference, loadReference } = useStore();
+  const { reference, loadReference } = usePick('reference', 'loadReference');
   const health = useStore((state) => state.health);
 
   useEffect(() => {

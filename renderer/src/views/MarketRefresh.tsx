@@ -1,17 +1,11 @@
-import { useEffect, useState } from 'react';
-import { useStore } from '../store/store';
+import { useState } from 'react';
+import { usePick } from '../store/store';
 
 /** "Update market data": starts the refresh, shows progress with cancel, then a calm outcome. */
 export function MarketRefresh() {
-  const { market, startMarketRefresh, cancelMarketRefresh, pollMarket } = useStore();
+  const { market, startMarketRefresh, cancelMarketRefresh } = usePick('market', 'startMarketRefresh', 'cancelMarketRefresh');
   const [isOpen, setOpen] = useState(false);
   const isRunning = market?.state === 'running';
-
-  useEffect(() => {
-    if (!isRunning) return;
-    const timer = window.setInterval(() => void pollMarket(), 400);
-    return () => window.clearInterval(timer);
-  }, [isRunning, pollMarket]);
 
   return (
     <div className="market-refresh">

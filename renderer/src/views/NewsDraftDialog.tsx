@@ -3,7 +3,7 @@ import { returnText, type StressResult } from '../../../shared/engine';
 import { formatMoney } from '../../../shared/format';
 import { buildScenario, MAX_STORY_CHARS, type HeadlineDraft, type ProposalChoice } from '../../../shared/headline';
 import type { ScenarioVocabulary } from '../../../shared/ipc/stress-types';
-import { call, unwrap } from '../api';
+import { draftScenario, listThemes, runStress } from '../store/commands';
 import { Dialog } from '../components/Dialog';
 import { useStore } from '../store/store';
 import { initialChoices, storyFromFile } from './news-draft';
@@ -30,7 +30,7 @@ export function NewsDraftDialog({ onClose, vocabulary }: { onClose: () => void; 
   const isTooLong = text.length > MAX_STORY_CHARS;
 
   useEffect(() => {
-    void unwrap(call('themes:list')).then((themes) => setThemeNames(new Map(themes.map((t) => [t.id, t.name]))), () => undefined);
+    void listThemes().then((themes) => setThemeNames(new Map(themes.map((t) => [t.id, t.name]))), () => undefined);
   }, []);
 
   const findMoves = async () => {
@@ -38,7 +38,7 @@ export function NewsDraftDialog({ onClose, vocabulary }: { onClose: () => void; 
     try {
       // Pasted page source is read as its text, as a loaded .html file is; it is never rendered.
       const story = storyFromFile('', text);
-      const answer = await unwrap(call('scenarios:draft', { text: story, ...(name.trim() ? { name: name.trim() } : {}), ...(date ? { date } : {}), ...(publisher.trim() ? { publisher: publisher.trim() } : {}) }));
+      const answer = await draftScenario({ text: story, ...(name.trim() ? { name: name.trim() } : {}), ...(date ? { date } : {}), ...(publisher.trim() ? { publisher: publisher.trim() } : {}) });
       if (answer.message) return setProblem(answer.message);
       setDraft(answer);
       setName(answer.scenario.name);
@@ -171,7 +171,7 @@ function useLiveResult(portfolioId: number | null, scenario: ReturnType<typeof b
     if (!request) return;
     let isCurrent = true;
     const timer = setTimeout(() => {
-      unwrap(call('stress:run', request))
+      runStress(request)
         .then((result) => isCurrent && setRemote({ request, result, error: null }))
         .catch((error: Error) => isCurrent && setRemote({ request, result: null, error: error.message }));
     }, 150);

@@ -3,7 +3,7 @@ import { countOf } from '../../../shared/format';
 import { VIRTUAL_FROM } from '../components/TableWindow';
 import { ConfirmDialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
-import { useStore } from '../store/store';
+import { usePick } from '../store/store';
 import { NewPortfolioDialog } from './NewPortfolioDialog';
 import { FILTER_FROM_CLIENTS, filterGroups, filterNote, groupByClient, lineCount, type ShownGroup } from './portfolio-groups';
 import { ClientActions, ClientTitle, clientTotal, PortfolioCells, PortfolioColumns, type ListActions, type PendingDelete } from './PortfolioRows';
@@ -11,8 +11,8 @@ import { PortfolioTable } from './PortfolioTable';
 
 /** Clients and their portfolios: create, open, rename, delete. A few clients show as cards; a long book as one windowed table with a search. */
 export function PortfoliosView() {
-  const { clients, portfolios, portfoliosLoaded } = useStore();
-  const { selectPortfolio, setView, renamePortfolio, deletePortfolio, renameClient, deleteClient } = useStore();
+  const { clients, portfolios, portfoliosLoaded } = usePick('clients', 'portfolios', 'portfoliosLoaded');
+  const { selectPortfolio, setView, renamePortfolio, deletePortfolio, renameClient, deleteClient } = usePick('selectPortfolio', 'setView', 'renamePortfolio', 'deletePortfolio', 'renameClient', 'deleteClient');
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingDelete | null>(null);

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { ASSET_CLASSES, type Account, type AssetClass, type Position } from '../../../shared/domain/types';
 import { Dialog } from '../components/Dialog';
-import { useStore } from '../store/store';
+import { usePick } from '../store/store';
 import { parseTypedNumber } from './holdings-table';
 
 /** Add a position, or edit one (quantity, price, cost basis, account…), with checks before saving. */
 export function PositionDialog(props: { accounts: Account[]; baseCurrency: string; position?: Position; onClose: () => void }) {
-  const { addPosition, updatePosition } = useStore();
+  const { addPosition, updatePosition } = usePick('addPosition', 'updatePosition');
   const editing = props.position;
   const [accountId, setAccountId] = useState(String(editing?.accountId ?? props.accounts[0]?.id ?? ''));
   const [symbol, setSymbol] = useState(editing?.symbol ?? '');

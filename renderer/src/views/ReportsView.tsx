@@ -1,15 +1,20 @@
-import { useEffect, useState } from 'react';
-import type { ReportModel, ReportSettings } from '../../../shared/report/model';
+import { useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ReportSettings } from '../../../shared/report/model';
 import { countOf } from '../../../shared/format';
-import { call, CommandError, unwrap } from '../api';
+import { CommandError } from '../api';
 import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { ReportDocument } from '../report/ReportDocument';
 import '../report/report.css';
+import { attempt } from '../store/attempt';
+import { buildReport, exportReportHtml, exportReportPdf, reportSettings } from '../store/commands';
 import { useStore } from '../store/store';
+import { useCommand } from '../use-command';
 import { saveFile } from './results/export';
 
 const DEFAULT_SCENARIOS = ['ai-capex-collapse', 'deepseek-monday-close'];
+const NO_SETTINGS: Partial<ReportSettings> = {};
 
 /** Reads an image file as a data: URL for the report's logo. */
 function readImage(file: File): Promise<string> {
@@ -25,42 +30,33 @@ function readImage(file: File): Promise<string> {
 
 /** Pick scenarios, fill the report's settings (remembered per client), preview it, export PDF or HTML. */
 export function ReportsView() {
-  const s = useStore();
-  const portfolioId = s.selectedPortfolioId;
+  const { portfolioId, portfolios, portfoliosLoaded, scenarios } = useStore(
+    useShallow((s) => ({ portfolioId: s.selectedPortfolioId, portfolios: s.portfolios, portfoliosLoaded: s.portfoliosLoaded, scenarios: s.scenarios })),
+  );
+  const { setView, selectPortfolio, notify } = useStore(useShallow((s) => ({ setView: s.setView, selectPortfolio: s.selectPortfolio, notify: s.notify })));
   const [chosen, setChosen] = useState<string[]>(DEFAULT_SCENARIOS);
-  const [settings, setSettings] = useState<Partial<ReportSettings>>({});
-  const [model, setModel] = useState<ReportModel | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<'pdf' | 'html' | null>(null);
 
   useEffect(() => {
-    if (s.scenarios.length === 0) void useStore.getState().loadScenarios();
-  }, [s.scenarios.length]);
-  useEffect(() => {
-    if (portfolioId === null) return;
-    void unwrap(call('reports:settings', { portfolioId }))
-      .then((saved) => setSettings(saved))
-      .catch((error: Error) => useStore.getState().notify({ kind: 'error', message: error.message }));
-  }, [portfolioId]);
-  useEffect(() => {
-    if (portfolioId === null || chosen.length === 0 || !settings.date) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      void unwrap(call('reports:build', { portfolioId, scenarioIds: chosen, settings }))
-        .then((m) => current && setModel(m))
-        .catch((error: Error) => useStore.getState().notify({ kind: 'error', message: error.message }));
-    }, 250);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [portfolioId, chosen, settings]);
+    if (scenarios.length === 0) void useStore.getState().loadScenarios();
+  }, [scenarios.length]);
+  // The saved settings of the portfolio's client; the user's edits apply to those they were made on.
+  const saved = useCommand(portfolioId, reportSettings, { errors: 'notice' }).value;
+  const [edited, setEdited] = useState<{ of: ReportSettings | null; settings: Partial<ReportSettings> } | null>(null);
+  const settings = edited && edited.of === saved ? edited.settings : (saved ?? NO_SETTINGS);
+  const setSettings = (next: Partial<ReportSettings>) => setEdited({ of: saved, settings: next });
+  const buildRequest = useMemo(
+    () => (portfolioId === null || chosen.length === 0 || !settings.date ? null : { portfolioId, scenarioIds: chosen, settings }),
+    [portfolioId, chosen, settings],
+  );
+  const model = useCommand(buildRequest, buildReport, { delayMs: 250, errors: 'notice' }).value;
 
-  if (s.portfoliosLoaded && s.portfolios.length === 0) {
+  if (portfoliosLoaded && portfolios.length === 0) {
     return (
       <section className="view">
         <h1>Reports</h1>
-        <EmptyState title="No portfolio to report on" body="Create a portfolio and add holdings first." action={{ label: 'Go to portfolios', run: () => s.setView('portfolios') }} />
+        <EmptyState title="No portfolio to report on" body="Create a portfolio and add holdings first." action={{ label: 'Go to portfolios', run: () => setView('portfolios') }} />
       </section>
     );
   }
@@ -69,7 +65,7 @@ export function ReportsView() {
   // A portfolio with blocking findings is not printed silently: the user confirms, and the findings go on page 1.
   const guarded = (kind: 'pdf' | 'html', allowFindings = false) => {
     if (!allowFindings && model && model.health.counts.blocking > 0) return setConfirming(kind);
-    void (kind === 'pdf' ? exportPdf(allowFindings) : exportHtml(allowFindings));
+    void exportReport(kind, allowFindings);
   };
   const needsConfirmation = (error: unknown, kind: 'pdf' | 'html') => {
     if (error instanceof CommandError && error.data.code === 'needs-confirmation') {
@@ -78,29 +74,24 @@ export function ReportsView() {
     }
     return false;
   };
-  const exportPdf = async (allowFindings: boolean) => {
-    setBusy('Preparing the PDF…');
-    try {
-      const pdf = await unwrap(call('reports:pdf', request(allowFindings)));
-      const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
-      saveFile(pdf.fileName, new Blob([bytes], { type: 'application/pdf' }));
-      s.notify({ kind: 'info', message: `Saved ${pdf.fileName} (${Math.round(pdf.bytes / 1024)} KB).` });
-    } catch (error) {
-      if (!needsConfirmation(error, 'pdf')) s.notify({ kind: 'error', message: (error as Error).message });
-    } finally {
-      setBusy(null);
-    }
-  };
-  const exportHtml = async (allowFindings: boolean) => {
-    setBusy('Preparing the HTML file…');
-    try {
-      const file = await unwrap(call('reports:html', request(allowFindings)));
-      saveFile(file.fileName, new Blob([file.html], { type: 'text/html' }));
-    } catch (error) {
-      if (!needsConfirmation(error, 'html')) s.notify({ kind: 'error', message: (error as Error).message });
-    } finally {
-      setBusy(null);
-    }
+  const exportReport = async (kind: 'pdf' | 'html', allowFindings: boolean) => {
+    setBusy(kind === 'pdf' ? 'Preparing the PDF…' : 'Preparing the HTML file…');
+    await attempt(useStore.getState, async () => {
+      try {
+        if (kind === 'pdf') {
+          const pdf = await exportReportPdf(request(allowFindings));
+          const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
+          saveFile(pdf.fileName, new Blob([bytes], { type: 'application/pdf' }));
+          notify({ kind: 'info', message: `Saved ${pdf.fileName} (${Math.round(pdf.bytes / 1024)} KB).` });
+        } else {
+          const file = await exportReportHtml(request(allowFindings));
+          saveFile(file.fileName, new Blob([file.html], { type: 'text/html' }));
+        }
+      } catch (error) {
+        if (!needsConfirmation(error, kind)) throw error;
+      }
+    });
+    setBusy(null);
   };
   const field = (key: 'clientName' | 'advisorName' | 'firmName', label: string) => (
     <label>
@@ -117,8 +108,8 @@ export function ReportsView() {
           <p className="lead">A client-ready report of one portfolio under the scenarios you pick. Settings are remembered for each client.</p>
         </div>
         <div className="toolbar">
-          <select aria-label="Portfolio" value={portfolioId ?? ''} onChange={(e) => s.selectPortfolio(Number(e.target.value))}>
-            {s.portfolios.map((p) => (
+          <select aria-label="Portfolio" value={portfolioId ?? ''} onChange={(e) => selectPortfolio(Number(e.target.value))}>
+            {portfolios.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.clientName} — {p.name}
               </option>
@@ -162,7 +153,7 @@ export function ReportsView() {
         <aside className="card pad report-settings" aria-label="Report settings">
           <h3>Scenarios</h3>
           <div className="scenario-checks">
-            {s.scenarios.map((x) => (
+            {scenarios.map((x) => (
               <label key={x.id} className="check">
                 <input type="checkbox" checked={chosen.includes(x.id)} onChange={() => setChosen((c) => (c.includes(x.id) ? c.filter((i) => i !== x.id) : c.length >= 12 ? c : [...c, x.id]))} /> {x.name}
               </label>
@@ -180,7 +171,7 @@ export function ReportsView() {
                 accept="image/png,image/jpeg,image/svg+xml"
                 onChange={(e) => {
                   const file = e.target.files?.[0];
-                  if (file) void readImage(file).then((logo) => setSettings({ ...settings, logo })).catch((error: Error) => s.notify({ kind: 'error', message: error.message }));
+                  if (file) void attempt(useStore.getState, async () => setSettings({ ...settings, logo: await readImage(file) }));
                 }}
               />
             </label>

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ScenarioVocabulary } from '../../../shared/ipc/stress-types';
-import { call, unwrap } from '../api';
 import { countOf } from '../../../shared/format';
 import { ConfirmDialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
-import { useStore } from '../store/store';
-import { moveShock, newShock, vocabulary } from './scenario-editor';
+import { scenarioVocabulary } from '../store/commands';
+import { newShock } from '../store/scenario-draft';
+import { usePick, useStore } from '../store/store';
+import { useCommand } from '../use-command';
+import { moveShock, vocabulary } from './scenario-editor';
 import { ShockRow } from './ShockRow';
 import { saveFile } from './results/export';
 import { useStress } from './results/use-stress';
@@ -14,8 +15,8 @@ import { NewsDraftDialog } from './NewsDraftDialog';
 
 /** The scenario library and editor, with the selected portfolio's result recomputed on every edit. */
 export function ScenariosView() {
-  const s = useStore();
-  const { scenarios, draftBuiltIn, draftDirty, lookThrough, selectedPortfolioId, portfolios } = s;
+  const { scenarios, draftBuiltIn, draftDirty, lookThrough, selectedPortfolioId, portfolios } = usePick('scenarios', 'draftBuiltIn', 'draftDirty', 'lookThrough', 'selectedPortfolioId', 'portfolios');
+  const s = usePick('deleteScenario', 'duplicateScenario', 'editDraft', 'exportScenario', 'importScenarioFile', 'newScenario', 'revertDraft', 'saveDraft', 'selectPortfolio', 'selectScenario', 'setLookThrough');
   const { snapshot, draft, result } = useStress();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [isNewMenuOpen, setNewMenuOpen] = useState(false);
@@ -25,10 +26,8 @@ export function ScenariosView() {
   useEffect(() => {
     void useStore.getState().loadScenarios();
   }, []);
-  const [master, setMaster] = useState<ScenarioVocabulary | null>(null);
-  useEffect(() => {
-    void unwrap(call('scenarios:vocabulary')).then(setMaster, () => setMaster(null));
-  }, []);
+  // Everything the security master knows, for suggestions; without it, the portfolio's own names are offered.
+  const master = useCommand(true, scenarioVocabulary).value;
   const suggestions = useMemo(() => vocabulary(snapshot, master), [snapshot, master]);
 
   const exportCurrent = async () => {

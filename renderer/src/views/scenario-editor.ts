@@ -1,4 +1,4 @@
-import type { Scenario, Shock, TargetKind } from '../../../shared/engine';
+import type { Shock, TargetKind } from '../../../shared/engine';
 import type { ScenarioVocabulary, StressSnapshotData } from '../../../shared/ipc/stress-types';
 import { ASSET_CLASSES } from '../../../shared/domain/types';
 
@@ -39,11 +39,6 @@ export function moveShock(shocks: readonly Shock[], index: number, direction: -1
   return next;
 }
 
-/** A new shock to edit: the market, −10%. */
-export function newShock(): Shock {
-  return { target: 'market', value: '', change: -0.1, enabled: true };
-}
-
 /** Reads a typed percentage ("-12.5", "−12.5%") as a change (−0.125); null when it is not a number. */
 export function percentToChange(text: string): number | null {
   const cleaned = text.replace(/[−–]/g, '-').replace(/[%\s]/g, '');
@@ -54,16 +49,4 @@ export function percentToChange(text: string): number | null {
 /** A change as the percentage shown in the editor (−0.125 → "-12.5"). */
 export function changeToPercent(change: number): string {
   return String(Math.round(change * 100000) / 1000);
-}
-
-/** A fresh user scenario. */
-export function blankScenario(id: string): Scenario {
-  return { format: 'aftershock-scenario', version: 1, id, name: 'New scenario', description: '', kind: 'hypothetical', tags: [], shocks: [newShock()] };
-}
-
-/** A scenario id not yet used, from a name ("My what-if" → "my-what-if", "my-what-if-2"…). */
-export function idFromName(name: string, taken: ReadonlySet<string>): string {
-  const stem = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scenario';
-  if (!taken.has(stem)) return stem;
-  for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
 }

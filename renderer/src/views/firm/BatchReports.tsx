@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { countOf, listNames } from '../../../../shared/format';
 import type { ClientRanking } from '../../../../shared/firm/ranking';
 import { Dialog } from '../../components/Dialog';
-import { useStore } from '../../store/store';
+import { usePick } from '../../store/store';
 
 /** One PDF per client of the open run and a firm summary, into a folder main asks for; progress, cancel, errors. */
 export function BatchReports(props: { runId: number; clients: readonly ClientRanking[] }) {
-  const { batchStatus: status, startBatchReports, cancelBatchReports } = useStore();
+  const { batchStatus: status, startBatchReports, cancelBatchReports } = usePick('batchStatus', 'startBatchReports', 'cancelBatchReports');
   const [asking, setAsking] = useState(false);
   const running = status?.state === 'running';
   const blocked = props.clients.filter((c) => c.health?.verdict === 'blocked').map((c) => c.clientName);

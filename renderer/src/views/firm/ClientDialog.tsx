@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { ClientSummary } from '../../../../shared/domain/types';
 import { Dialog } from '../../components/Dialog';
-import { useStore } from '../../store/store';
+import { usePick } from '../../store/store';
 import { BASE_CURRENCIES } from '../portfolio-groups';
 import { splitList } from './firm-table';
 
 /** Adds a client (household) or edits one: name, people, tags, base currency and notes. */
 export function ClientDialog(props: { client: ClientSummary | null; onClose: () => void }) {
-  const { createClient, updateClient } = useStore();
+  const { createClient, updateClient } = usePick('createClient', 'updateClient');
   const c = props.client;
   const [name, setName] = useState(c?.name ?? '');
   const [people, setPeople] = useState(c?.people.join(', ') ?? '');

@@ -3,7 +3,7 @@ import type { ClientSummary, PortfolioSummary } from '../../../../shared/domain/
 import { countOf, formatMoney } from '../../../../shared/format';
 import { EmptyState } from '../../components/EmptyState';
 import { useTableWindow, WindowBody } from '../../components/TableWindow';
-import { useStore } from '../../store/store';
+import { usePick } from '../../store/store';
 import { ClientDialog } from './ClientDialog';
 import { allTags, clientLineKey, clientLines, filterClients } from './firm-table';
 import { ProposalPanel } from './ProposalPanel';
@@ -13,7 +13,7 @@ const ROW_HEIGHT = 44;
 
 /** The advisor's client list: search, tags, totals; each client's portfolios with results and proposals. Thousands of clients render only the rows in view. */
 export function ClientsView() {
-  const { clientOverview, portfolios, proposal, loadClientOverview, setView } = useStore();
+  const { clientOverview, portfolios, proposal, loadClientOverview, setView } = usePick('clientOverview', 'portfolios', 'proposal', 'loadClientOverview', 'setView');
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
   const [editing, setEditing] = useState<ClientSummary | 'new' | null>(null);
@@ -139,7 +139,7 @@ export function ClientsView() {
 
 /** The opened client's notes and portfolios, each with Results and Propose changes. */
 function ClientPortfolios({ client, portfolios }: { client: ClientSummary; portfolios: readonly PortfolioSummary[] }) {
-  const { openClientResults, startProposal } = useStore();
+  const { openClientResults, startProposal } = usePick('openClientResults', 'startProposal');
   return (
     <>
       {client.notes && <p className="muted small">{client.notes}</p>}

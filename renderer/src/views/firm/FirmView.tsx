@@ -8,7 +8,7 @@ import { compareRuns } from '../../../../shared/firm/compare';
 import { countOf, formatMoney, formatPercent } from '../../../../shared/format';
 import { EmptyState } from '../../components/EmptyState';
 import { useTableWindow, WindowBody } from '../../components/TableWindow';
-import { useStore } from '../../store/store';
+import { usePick, useStore } from '../../store/store';
 import { ChartCard } from '../results/ChartCard';
 import { allTags, changesById, nextSort, rankingLineKey, rankingLines, rankingRows, type Sort, type SortKey } from './firm-table';
 import { BatchReports } from './BatchReports';
@@ -38,21 +38,21 @@ function DataCell(props: { health: RowHealth | undefined }) {
 
 /** Firm-wide stress: run scenarios across every client, rank them by loss, chart the spread, open any client. */
 export function FirmView() {
-  const s = useStore();
-  const { firmRun, firmBaseline, firmStatus, firmRuns, clientOverview } = s;
+  const { firmRun, firmBaseline, firmStatus, firmRuns, clientOverview, scenarios } = usePick('firmRun', 'firmBaseline', 'firmStatus', 'firmRuns', 'clientOverview', 'scenarios');
+  const s = usePick('cancelFirmRun', 'deleteFirmRun', 'openClientResults', 'openFirmRun', 'setFirmBaseline', 'startFirmRun');
   const [chosen, setPicked] = useState<string[] | null>(null);
-  const picked = chosen ?? s.scenarios.filter((x) => x.kind !== 'historical').slice(0, 2).map((x) => x.id);
+  const picked = chosen ?? scenarios.filter((x) => x.kind !== 'historical').slice(0, 2).map((x) => x.id);
   const [runTag, setRunTag] = useState('');
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'rank', descending: false });
   const [openId, setOpenId] = useState<number | null>(null);
+  // On entering the view: the saved runs, the clients and (when not yet known) the scenarios.
   useEffect(() => {
-    void s.loadFirmRuns();
-    void s.loadClientOverview();
-    if (s.scenarios.length === 0) void s.loadScenarios();
-    // Load once on entering the view.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    const store = useStore.getState();
+    void store.loadFirmRuns();
+    void store.loadClientOverview();
+    if (store.scenarios.length === 0) void store.loadScenarios();
   }, []);
   const scenarioName = useMemo(() => {
     const names = new Map(firmRun?.ranking.scenarios.map((x) => [x.id, x.name]) ?? []);
@@ -107,7 +107,7 @@ export function FirmView() {
 
       <article className="card">
         <div className="pad firm-controls">
-          <ScenarioPicker scenarios={s.scenarios} picked={picked} onChange={setPicked} max={20} />
+          <ScenarioPicker scenarios={scenarios} picked={picked} onChange={setPicked} max={20} />
           <div className="firm-run">
             <label>
               Clients{' '}

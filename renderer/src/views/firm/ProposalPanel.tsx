@@ -1,14 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { signedPercent } from '../../../../shared/format';
+import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
+import { signedPercent } from '../../../../shared/engine/match';
 import { localValue } from '../../../../shared/domain/valuation';
 import { formatMoney } from '../../../../shared/format';
 import { ConfirmDialog } from '../../components/Dialog';
-import { useStore } from '../../store/store';
+import { usePick } from '../../store/store';
 import { ScenarioPicker } from './ScenarioPicker';
 
 /** A proposal sandbox: edit quantities, add and remove positions, compare with the current holdings, apply or discard. */
 export function ProposalPanel() {
-  const { proposal, comparison, scenarios, loadScenarios, closeProposal, editProposalPosition, addProposalPosition, removeProposalPosition, compareProposal, applyProposal, discardProposal } = useStore();
+  const { proposal, comparison, scenarios, loadScenarios, closeProposal, editProposalPosition, addProposalPosition, removeProposalPosition, compareProposal, applyProposal, discardProposal } = usePick('proposal', 'comparison', 'scenarios', 'loadScenarios', 'closeProposal', 'editProposalPosition', 'addProposalPosition', 'removeProposalPosition', 'compareProposal', 'applyProposal', 'discardProposal');
   const [chosen, setPicked] = useState<string[] | null>(null);
   const picked = chosen ?? scenarios.filter((s) => s.kind !== 'historical').slice(0, 3).map((s) => s.id);
   const [confirming, setConfirming] = useState(false);
@@ -19,11 +19,14 @@ export function ProposalPanel() {
     if (scenarios.length === 0) void loadScenarios();
   }, [scenarios.length, loadScenarios]);
   const ready = picked.length > 0;
-  useEffect(() => {
+  // Compare once on opening (when the scenarios are known); later comparisons follow edits or the Compare button.
+  const compareOnOpening = useEffectEvent(() => {
     if (proposal && !comparison && ready) void compareProposal(picked);
-    // Compare once on opening (when the scenarios are known); later comparisons follow edits or the Compare button.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [proposal?.id, ready]);
+  });
+  const proposalId = proposal?.id;
+  useEffect(() => {
+    compareOnOpening();
+  }, [proposalId, ready]);
   if (!proposal) return null;
   const money = (x: number) => formatMoney(x, proposal.baseCurrency, 0);
   const account = proposal.positions[0]?.accountName ?? 'Main';

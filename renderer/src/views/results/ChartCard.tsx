@@ -1,4 +1,5 @@
 import { useRef, type ReactNode } from 'react';
+import { attempt } from '../../store/attempt';
 import { useStore } from '../../store/store';
 import { chartPng, chartSvg, safeFileName, saveFile } from './export';
 
@@ -10,15 +11,14 @@ export function ChartCard(props: { title: string; fileName: string; tools?: Reac
     const svg = ref.current && chartSvg(ref.current);
     if (!svg || !ref.current) return notify({ kind: 'error', message: 'There is no chart to export yet.' });
     const name = safeFileName(props.fileName);
-    try {
+    const chart = ref.current;
+    await attempt(useStore.getState, async () => {
       if (kind === 'svg') saveFile(`${name}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
       else {
-        const box = ref.current.querySelector('svg.recharts-surface')!.getBoundingClientRect();
+        const box = chart.querySelector('svg.recharts-surface')!.getBoundingClientRect();
         saveFile(`${name}.png`, await chartPng(svg, box.width, box.height));
       }
-    } catch (error) {
-      notify({ kind: 'error', message: (error as Error).message });
-    }
+    });
   };
   return (
     <section className="card pad chart-card" aria-label={props.title}>

@@ -1,56 +1,47 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { returnText, runScenario, type Scenario, type StressResult } from '../../../../shared/engine';
-import { signedPercent } from '../../../../shared/format';
+import { returnText, runScenario, signedPercent, type Scenario, type StressResult } from '../../../../shared/engine';
 import { countOf, formatMoney } from '../../../../shared/format';
-import { call, unwrap } from '../../api';
+import { useShallow } from 'zustand/react/shallow';
+import { scenariosById, stressEach, stressPortfolios } from '../../store/commands';
 import { useStore } from '../../store/store';
+import { useCommand } from '../../use-command';
 import { ChartCard } from './ChartCard';
 import { pnlAxis } from './chart-scale';
 import { compactMoney, GAIN, LOSS } from './chart-theme';
 import { heatColor, heatRows } from './results-model';
-import { useStress } from './use-stress';
+import { useBook } from './use-stress';
 
 const DEFAULT_COMPARE = ['ai-capex-collapse', 'deepseek-monday-close', 'tariff-shock-april-2025'];
+const NONE_LOADED: Record<string, Scenario> = {};
+const replayKey = (portfolioId: number | null, lookThrough: boolean, scenarioId: string) => `${portfolioId}:${lookThrough}:${scenarioId}`;
 
 /** Several scenarios on one portfolio (heat map and totals), and up to four portfolios under one scenario. */
 export function CompareView() {
-  const { book, draft } = useStress();
-  const s = useStore();
+  const { book, draft } = useBook();
+  const { scenarios, portfolios, lookThrough, portfolioId } = useStore(
+    useShallow((s) => ({ scenarios: s.scenarios, portfolios: s.portfolios, lookThrough: s.lookThrough, portfolioId: s.selectedPortfolioId })),
+  );
   const [chosen, setChosen] = useState<string[]>(DEFAULT_COMPARE);
-  const [loaded, setLoaded] = useState<Record<string, Scenario>>({});
   const [dimension, setDimension] = useState<'sector' | 'theme'>('sector');
   const [portfolioIds, setPortfolioIds] = useState<number[]>([]);
-  const [portfolioResults, setPortfolioResults] = useState<{ id: number; name: string; result: StressResult }[]>([]);
 
-  useEffect(() => {
-    const missing = chosen.filter((id) => !loaded[id]);
-    if (!missing.length) return;
-    void Promise.all(missing.map((id) => unwrap(call('scenarios:get', { id })).catch(() => null))).then((found) =>
-      setLoaded((prev) => ({ ...prev, ...Object.fromEntries(found.filter((f) => f).map((f) => [f!.scenario.id, f!.scenario])) })),
-    );
-  }, [chosen, loaded]);
-
-  // A replay needs price history, so main computes it; each answer is kept per portfolio, look-through and scenario.
-  const [replays, setReplays] = useState<Record<string, StressResult>>({});
-  const [failed, setFailed] = useState<ReadonlySet<string>>(new Set());
-  const requested = useRef(new Set<string>());
-  const portfolioId = s.selectedPortfolioId;
-  const replayKey = (id: string) => `${portfolioId}:${s.lookThrough}:${id}`;
-  useEffect(() => {
-    if (portfolioId === null) return;
-    for (const id of chosen.filter((x) => loaded[x]?.kind === 'historical')) {
-      const key = replayKey(id);
-      if (requested.current.has(key)) continue;
-      requested.current.add(key);
-      unwrap(call('stress:run', { portfolioId, scenarioId: id, lookThrough: s.lookThrough, by: ['sector', 'theme'] }))
-        .then((result) => setReplays((prev) => ({ ...prev, [key]: result })))
-        .catch((error: Error) => {
-          setFailed((prev) => new Set(prev).add(key));
-          s.notify({ kind: 'error', message: error.message });
-        });
-    }
-  }, [chosen, loaded, portfolioId, s.lookThrough]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Each scenario is read once; ticking another reads only that one.
+  const loaded = useCommand(chosen, async (ids, previous: Record<string, Scenario> | null) => ({ ...previous, ...(await scenariosById(ids.filter((id) => !previous?.[id]))) })).value ?? NONE_LOADED;
+  // A replay needs price history, so main computes it; the request changes only with the set of replays chosen.
+  const historical = chosen.filter((id) => loaded[id]?.kind === 'historical').join('\n');
+  const replayRequest = useMemo(
+    () => (portfolioId === null || !historical ? null : { portfolioId, lookThrough, ids: historical.split('\n') }),
+    [portfolioId, lookThrough, historical],
+  );
+  // Answers are kept per portfolio, look-through and scenario: each is replayed once, and stays on screen while others run.
+  const replays = useCommand(replayRequest, async ({ ids, ...request }, previous: Record<string, StressResult | null> | null) => {
+    const keyOf = (id: string) => replayKey(request.portfolioId, request.lookThrough, id);
+    const missing = ids.filter((id) => previous?.[keyOf(id)] === undefined);
+    const found = await stressEach({ ...request, by: ['sector', 'theme'] }, missing);
+    return { ...previous, ...Object.fromEntries(missing.map((id) => [keyOf(id), found[id]])) };
+  });
+  const replayed = replays.value;
 
   const results = useMemo(
     () =>
@@ -58,28 +49,18 @@ export function CompareView() {
         ? chosen
             .map((id) => loaded[id])
             .filter(Boolean)
-            .map((scenario) => (scenario.kind === 'historical' ? replays[replayKey(scenario.id)] : runScenario(book, scenario, { by: ['sector', 'theme'], positions: false })))
+            .map((scenario) => (scenario.kind === 'historical' ? replayed?.[replayKey(portfolioId, lookThrough, scenario.id)] : runScenario(book, scenario, { by: ['sector', 'theme'], positions: false })))
             .filter((r): r is StressResult => !!r)
         : [],
-    [book, chosen, loaded, replays], // eslint-disable-line react-hooks/exhaustive-deps
+    [book, chosen, loaded, replayed, portfolioId, lookThrough],
   );
-  const waiting = chosen.filter((id) => loaded[id]?.kind === 'historical' && !replays[replayKey(id)] && !failed.has(replayKey(id))).length;
+  const waiting = (replayRequest?.ids ?? []).filter((id) => replayed?.[replayKey(portfolioId, lookThrough, id)] === undefined).length;
   const rows = useMemo(() => heatRows(results, dimension), [results, dimension]);
 
-  useEffect(() => {
-    if (!draft || portfolioIds.length === 0) return;
-    let current = true;
-    void Promise.all(
-      portfolioIds.map(async (id) => ({ id, name: s.portfolios.find((p) => p.id === id)?.name ?? String(id), result: await unwrap(call('stress:run', { portfolioId: id, scenario: draft, lookThrough: s.lookThrough, by: ['sector'] })) })),
-    )
-      .then((r) => current && setPortfolioResults(r))
-      .catch((error: Error) => s.notify({ kind: 'error', message: error.message }));
-    return () => {
-      current = false;
-    };
-  }, [draft, portfolioIds, s.lookThrough]); // eslint-disable-line react-hooks/exhaustive-deps
+  const portfolioRequest = useMemo(() => (draft && portfolioIds.length > 0 ? { draft, portfolioIds, lookThrough } : null), [draft, portfolioIds, lookThrough]);
+  const portfolioResults = useCommand(portfolioRequest, (r) => stressPortfolios(r.draft, r.portfolioIds, { lookThrough: r.lookThrough, by: ['sector'] }), { errors: 'notice' });
 
-  const shownPortfolios = portfolioResults.filter((r) => portfolioIds.includes(r.id));
+  const shownPortfolios = (portfolioResults.value ?? []).filter((r) => portfolioIds.includes(r.id)).map((r) => ({ ...r, name: portfolios.find((p) => p.id === r.id)?.name ?? String(r.id) }));
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : c.length >= 8 ? c : [...c, id]));
   const currency = book?.baseCurrency ?? 'USD';
   const totals = results.map((r) => ({ name: r.scenarioName, pnl: r.pnl, return: r.return }));
@@ -93,7 +74,7 @@ export function CompareView() {
         <h3>Scenarios to compare on this portfolio</h3>
         <p className="muted small">Replays of a past window move each holding by its own history; they are computed from price data and may take a moment.</p>
         <div className="chip-list">
-          {s.scenarios.map((x) => (
+          {scenarios.map((x) => (
             <label key={x.id} className={chosen.includes(x.id) ? 'chip active' : 'chip'}>
               <input type="checkbox" checked={chosen.includes(x.id)} onChange={() => toggle(x.id)} /> {x.name}
             </label>
@@ -163,7 +144,7 @@ export function CompareView() {
       <div className="card pad">
         <h3>Portfolios under “{draft?.name ?? '…'}” (up to four)</h3>
         <div className="chip-list">
-          {s.portfolios.map((p) => (
+          {portfolios.map((p) => (
             <label key={p.id} className={portfolioIds.includes(p.id) ? 'chip active' : 'chip'}>
               <input
                 type="checkbox"

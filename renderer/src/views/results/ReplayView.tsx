@@ -1,30 +1,34 @@
 import { useMemo, useState } from 'react';
-import type { Dimension, StressResult } from '../../../../shared/engine';
+import type { Dimension } from '../../../../shared/engine';
 import { replayScenario } from '../../../../shared/history/replay';
-import { call, unwrap } from '../../api';
+import { replayWindow } from '../../store/commands';
 import { useStore } from '../../store/store';
+import { useCommand } from '../../use-command';
 import { replayPresets, windowProblem } from './history-model';
 import { ResultBody } from './ResultBody';
-import { useStress } from './use-stress';
+import { useBook } from './use-stress';
+
+const BY: Dimension[] = ['sector', 'industry', 'theme', 'country', 'account', 'assetClass', 'currency', 'symbol'];
 
 /** The replay picker (presets and custom dates) and what the chosen window does to today's holdings. */
 export function ReplayView() {
-  const { book, snapshot } = useStress();
+  const { book, snapshot, lookThrough } = useBook();
   const scenarios = useStore((s) => s.scenarios);
-  const lookThrough = useStore((s) => s.lookThrough);
   const presets = useMemo(() => replayPresets(scenarios), [scenarios]);
   const [from, setFrom] = useState('2025-01-24');
   const [to, setTo] = useState('2025-01-27');
   const [dimension, setDimension] = useState<Dimension>('sector');
-  const [state, setState] = useState<{ result: StressResult | null; error: string | null; busy: boolean }>({ result: null, error: null, busy: false });
   const problem = windowProblem(from, to);
+  // The window asked for; it is replayed on the selected portfolio and look-through, and again when they change.
+  const [asked, setAsked] = useState<{ from: string; to: string } | null>(null);
+  const portfolioId = snapshot?.portfolio.id ?? null;
+  const request = useMemo(() => (asked && portfolioId !== null ? { portfolioId, ...asked, lookThrough, by: BY } : null), [asked, portfolioId, lookThrough]);
+  const answer = useCommand(request, replayWindow);
 
   const replay = (a = from, b = to) => {
     if (!snapshot || windowProblem(a, b)) return;
-    setState((s) => ({ ...s, busy: true, error: null }));
-    unwrap(call('stress:replay', { portfolioId: snapshot.portfolio.id, from: a, to: b, lookThrough, by: ['sector', 'industry', 'theme', 'country', 'account', 'assetClass', 'currency', 'symbol'] }))
-      .then((result) => setState({ result, error: null, busy: false }))
-      .catch((error: Error) => setState({ result: null, error: error.message, busy: false }));
+    setAsked({ from: a, to: b });
+    answer.rerun();
   };
   const choose = (id: string) => {
     const preset = presets.find((p) => p.id === id);
@@ -33,7 +37,8 @@ export function ReplayView() {
     setTo(preset.to);
     replay(preset.from, preset.to);
   };
-  const result = state.result;
+  const result = answer.value;
+  const busy = answer.loading;
   const scenario = useMemo(() => (result?.history ? replayScenario(result.history.from, result.history.to) : null), [result]);
 
   return (
@@ -63,14 +68,14 @@ export function ReplayView() {
         <label>
           To <input type="date" aria-label="Replay to" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
-        <button type="submit" className="primary" disabled={!!problem || state.busy || !snapshot}>
-          {state.busy ? 'Replaying…' : 'Replay'}
+        <button type="submit" className="primary" disabled={!!problem || busy || !snapshot}>
+          {busy ? 'Replaying…' : 'Replay'}
         </button>
         <span className="muted small">{problem ?? 'Each holding moves by its own total return over the window (closes on or before each date); without history, by its industry or sector fund, else the market; holdings in other currencies also by their currency’s move.'}</span>
       </form>
-      {state.error && <p className="warn small" role="alert">{state.error}</p>}
-      {!result && !state.error && <p className="muted">Choose a preset or dates and press Replay to see what that window would do to today’s holdings.</p>}
-      {result && book && scenario && <ResultBody book={book} scenario={scenario} result={result} dimension={dimension} onDimension={setDimension} pending={state.busy} />}
+      {answer.error && <p className="warn small" role="alert">{answer.error}</p>}
+      {!result && !answer.error && <p className="muted">Choose a preset or dates and press Replay to see what that window would do to today’s holdings.</p>}
+      {result && book && scenario && <ResultBody book={book} scenario={scenario} result={result} dimension={dimension} onDimension={setDimension} pending={busy} />}
     </>
   );
 }

@@ -3,7 +3,7 @@ import { scenarioFindings, scenarioHealthOf, spanText } from '../../../../shared
 import { HealthBanner } from '../HealthPanel';
 import type { Dimension } from '../../../../shared/engine';
 import { EmptyState } from '../../components/EmptyState';
-import { useStore } from '../../store/store';
+import { usePick, useStore } from '../../store/store';
 import { CompareView } from './CompareView';
 import { resultCsv, safeFileName, saveFile } from './export';
 import { ReplayView } from './ReplayView';
@@ -22,19 +22,20 @@ type Tab = (typeof TABS)[number][0];
 /** One portfolio under one scenario (optionally propagated), a replayed window, its risk figures, or a comparison. */
 export function ResultsView() {
   const { book, draft, result, snapshot, pending, historyError } = useStress();
-  const s = useStore();
+  const { draftDirty, lookThrough, portfolios, portfoliosLoaded, propagate, scenarios, selectedPortfolioId } = usePick('draftDirty', 'lookThrough', 'portfolios', 'portfoliosLoaded', 'propagate', 'scenarios', 'selectedPortfolioId');
+  const s = usePick('selectPortfolio', 'selectScenario', 'setLookThrough', 'setPropagate', 'setView');
   const [tab, setTab] = useState<Tab>('result');
   const [dimension, setDimension] = useState<Dimension>('sector');
   const health = useStore((state) => state.health);
   const loadHealth = useStore((state) => state.loadHealth);
   useEffect(() => {
     void loadHealth();
-  }, [s.selectedPortfolioId, loadHealth]);
+  }, [selectedPortfolioId, loadHealth]);
   // The portfolio's findings come from main; this scenario's (reach, a cut replay window, its date) from the live result.
   const scenarioInput = useMemo(() => (draft && result ? scenarioHealthOf(draft, result, book ?? undefined) : null), [draft, result, book]);
   const scenarioHealth = useMemo(() => (health && scenarioInput ? scenarioFindings(scenarioInput, health.asOf.prices, health.staleDays) : []), [health, scenarioInput]);
 
-  if (s.portfoliosLoaded && s.portfolios.length === 0) {
+  if (portfoliosLoaded && portfolios.length === 0) {
     return (
       <section className="view">
         <h1>Results</h1>
@@ -60,27 +61,27 @@ export function ResultsView() {
         <div className="toolbar">
           {tab === 'result' && (
             <select aria-label="Scenario" value={draft?.id ?? ''} onChange={(e) => void s.selectScenario(e.target.value)}>
-              {s.draftDirty && draft && <option value={draft.id}>{draft.name} (edited)</option>}
-              {s.scenarios.filter((x) => !(s.draftDirty && x.id === draft?.id)).map((x) => (
+              {draftDirty && draft && <option value={draft.id}>{draft.name} (edited)</option>}
+              {scenarios.filter((x) => !(draftDirty && x.id === draft?.id)).map((x) => (
                 <option key={x.id} value={x.id}>
                   {x.name}
                 </option>
               ))}
             </select>
           )}
-          <select aria-label="Portfolio" value={s.selectedPortfolioId ?? ''} onChange={(e) => s.selectPortfolio(Number(e.target.value))}>
-            {s.portfolios.map((p) => (
+          <select aria-label="Portfolio" value={selectedPortfolioId ?? ''} onChange={(e) => s.selectPortfolio(Number(e.target.value))}>
+            {portfolios.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.clientName} — {p.name}
               </option>
             ))}
           </select>
           <label className="toggle">
-            <input type="checkbox" checked={s.lookThrough} onChange={(e) => s.setLookThrough(e.target.checked)} /> Look through funds
+            <input type="checkbox" checked={lookThrough} onChange={(e) => s.setLookThrough(e.target.checked)} /> Look through funds
           </label>
           {tab === 'result' && (
             <label className="toggle" title={isHistorical ? 'A replay already moves every holding by its own history.' : 'Move holdings no shock names by their estimated sensitivities to the shocked groups (from price history).'}>
-              <input type="checkbox" aria-label="Propagate to unshocked holdings" checked={s.propagate && !isHistorical} disabled={isHistorical} onChange={(e) => s.setPropagate(e.target.checked)} /> Propagate
+              <input type="checkbox" aria-label="Propagate to unshocked holdings" checked={propagate && !isHistorical} disabled={isHistorical} onChange={(e) => s.setPropagate(e.target.checked)} /> Propagate
             </label>
           )}
           {result && tab === 'result' && (

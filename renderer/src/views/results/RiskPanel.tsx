@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import { signedPercent } from '../../../../shared/format';
+import { useMemo, useState } from 'react';
+import { signedPercent } from '../../../../shared/engine';
 import { formatMoney, formatPercent } from '../../../../shared/format';
-import type { PortfolioRisk } from '../../../../shared/history/risk';
-import { call, unwrap } from '../../api';
+import { portfolioRisk } from '../../store/commands';
 import { useStore } from '../../store/store';
+import { useCommand } from '../../use-command';
 
 /** Risk figures from history: volatility, beta, max drawdown, VaR and CVaR, with the window and what was left out. */
 export function RiskPanel() {
@@ -11,27 +11,19 @@ export function RiskPanel() {
   const lookThrough = useStore((s) => s.lookThrough);
   const [asOf, setAsOf] = useState('');
   const [benchmark, setBenchmark] = useState('SPY');
-  const [state, setState] = useState<{ risk: PortfolioRisk | null; error: string | null; busy: boolean }>({ risk: null, error: null, busy: false });
-
+  // Settings apply on Compute, for the portfolio and look-through they were computed for; opening the panel or
+  // changing either computes with the defaults (latest close, SPY).
+  const scope = `${portfolioId}:${lookThrough}`;
+  const [applied, setApplied] = useState<{ scope: string; settings: { asOf?: string; benchmark?: string } } | null>(null);
+  const settings = applied?.scope === scope ? applied.settings : null;
+  const request = useMemo(() => (portfolioId === null ? null : { portfolioId, lookThrough, ...settings }), [portfolioId, lookThrough, settings]);
+  const answer = useCommand(request, portfolioRisk);
   const compute = () => {
     if (portfolioId === null) return;
-    setState((s) => ({ ...s, busy: true, error: null }));
-    unwrap(call('stress:risk', { portfolioId, lookThrough, ...(asOf ? { asOf } : {}), ...(benchmark.trim() ? { benchmark: benchmark.trim() } : {}) }))
-      .then((risk) => setState({ risk, error: null, busy: false }))
-      .catch((error: Error) => setState({ risk: null, error: error.message, busy: false }));
+    setApplied({ scope, settings: { ...(asOf ? { asOf } : {}), ...(benchmark.trim() ? { benchmark: benchmark.trim() } : {}) } });
+    answer.rerun();
   };
-  // On opening and whenever the portfolio or look-through changes: the defaults (latest close, SPY); other settings on request.
-  useEffect(() => {
-    if (portfolioId === null) return;
-    let isCurrent = true;
-    unwrap(call('stress:risk', { portfolioId, lookThrough }))
-      .then((risk) => isCurrent && setState({ risk, error: null, busy: false }))
-      .catch((error: Error) => isCurrent && setState({ risk: null, error: error.message, busy: false }));
-    return () => {
-      isCurrent = false;
-    };
-  }, [portfolioId, lookThrough]);
-  const risk = state.risk;
+  const risk = answer.value;
   const pct = (x: number) => formatPercent(x, 2);
 
   return (
@@ -50,12 +42,12 @@ export function RiskPanel() {
         <label>
           Benchmark <input aria-label="Benchmark" value={benchmark} size={8} onChange={(e) => setBenchmark(e.target.value.toUpperCase())} />
         </label>
-        <button type="submit" className="primary" disabled={state.busy}>
-          {state.busy ? 'Computing…' : 'Compute'}
+        <button type="submit" className="primary" disabled={answer.loading}>
+          {answer.loading ? 'Computing…' : 'Compute'}
         </button>
         <span className="muted small">Two years of daily returns up to the date (latest close when empty), today’s weights held constant.</span>
       </form>
-      {state.error && <p className="warn small" role="alert">{state.error}</p>}
+      {answer.error && <p className="warn small" role="alert">{answer.error}</p>}
       {risk?.findings?.map((f) => (
         <p key={f.code} className="banner warn" role="status" data-testid="risk-finding">
           <strong>Check before relying on these figures:</strong> {f.sentence} <span className="muted">{f.fix}</span>

@@ -1,22 +1,31 @@
-import { useEffect, useMemo, useState } from 'react';
-import { DIMENSIONS, prepareBook, runScenario, type StressResult } from '../../../../shared/engine';
-import { call, unwrap } from '../../api';
+import { useEffect, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { DIMENSIONS, prepareBook, runScenario } from '../../../../shared/engine';
+import { runStress } from '../../store/commands';
 import { useStore } from '../../store/store';
+import { useCommand } from '../../use-command';
+
+/** The selected portfolio's snapshot, the scenario on screen, and the book the engine runs on (loads nothing). */
+export function useBook() {
+  const { snapshot, draft, lookThrough } = useStore(useShallow((s) => ({ snapshot: s.snapshot, draft: s.draft, lookThrough: s.lookThrough })));
+  const book = useMemo(
+    () => (snapshot ? prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough }) : null),
+    [snapshot, lookThrough],
+  );
+  return { snapshot, draft, book, lookThrough };
+}
 
 /**
- * The selected portfolio's book and the current scenario's result. Hypothetical scenarios are recomputed here on
- * every edit; a historical scenario, or any with propagation on, needs price history, so main computes it
- * (debounced, latest request wins) and `pending` says so meanwhile.
+ * The selected portfolio's book and the current scenario's result, for the view that shows it (it loads the
+ * scenarios and the snapshot). Hypothetical scenarios are recomputed here on every edit; a historical scenario, or
+ * any with propagation on, needs price history, so main computes it (debounced, latest request wins) and `pending`
+ * says so meanwhile.
  */
 export function useStress() {
-  const snapshot = useStore((s) => s.snapshot);
-  const draft = useStore((s) => s.draft);
-  const lookThrough = useStore((s) => s.lookThrough);
-  const propagate = useStore((s) => s.propagate);
-  const proxyChoices = useStore((s) => s.proxyChoices);
-  const selectedPortfolioId = useStore((s) => s.selectedPortfolioId);
-  const scenariosLoaded = useStore((s) => s.scenarios.length > 0);
-  const [remote, setRemote] = useState<{ request: unknown; result: StressResult | null; error: string | null } | null>(null);
+  const { snapshot, draft, book, lookThrough } = useBook();
+  const { propagate, proxyChoices, selectedPortfolioId, scenariosLoaded } = useStore(
+    useShallow((s) => ({ propagate: s.propagate, proxyChoices: s.proxyChoices, selectedPortfolioId: s.selectedPortfolioId, scenariosLoaded: s.scenarios.length > 0 })),
+  );
 
   useEffect(() => {
     if (!scenariosLoaded) void useStore.getState().loadScenarios();
@@ -25,11 +34,8 @@ export function useStress() {
     void useStore.getState().loadSnapshot();
   }, [selectedPortfolioId]);
 
-  const book = useMemo(
-    () => (snapshot ? prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough }) : null),
-    [snapshot, lookThrough],
-  );
   const needsHistory = !!draft && (draft.kind === 'historical' || propagate);
+  // A new snapshot (say, after a duration was set) is a new request too, so the answer follows it.
   const request = useMemo(
     () =>
       needsHistory && draft && snapshot
@@ -40,23 +46,10 @@ export function useStress() {
         : null,
     [needsHistory, draft, snapshot, lookThrough, proxyChoices],
   );
-  useEffect(() => {
-    if (!request) return;
-    let isCurrent = true;
-    const timer = setTimeout(() => {
-      unwrap(call('stress:run', request))
-        .then((result) => isCurrent && setRemote({ request, result, error: null }))
-        .catch((error: Error) => isCurrent && setRemote({ request, result: null, error: error.message }));
-    }, 150);
-    return () => {
-      isCurrent = false;
-      clearTimeout(timer);
-    };
-  }, [request]);
+  const remote = useCommand(request, runStress, { delayMs: 150 });
 
   const local = useMemo(() => (book && draft && !needsHistory ? runScenario(book, draft, { by: [...DIMENSIONS] }) : null), [book, draft, needsHistory]);
-  const fresh = remote && remote.request === request ? remote : null;
   // While main recomputes, the previous answer stays on screen (marked as updating) rather than a blank page.
-  const result = needsHistory ? (fresh?.result ?? remote?.result ?? null) : local;
-  return { snapshot, draft, book, result, pending: needsHistory && !fresh, historyError: needsHistory ? (fresh?.error ?? null) : null };
+  const result = needsHistory ? remote.value : local;
+  return { snapshot, draft, book, result, pending: needsHistory && remote.loading, historyError: needsHistory ? remote.error : null };
 }
