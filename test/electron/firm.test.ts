@@ -39,15 +39,15 @@ describe('firm-wide stress through the handlers', () => {
     const [slump, dip] = seedFirm();
     const run = call(services, 'firm:run', { scenarioIds: [slump, dip] });
     expect(run).toMatchObject({ runDate: '2026-03-02', scenarioIds: [slump, dip], tag: null, clientCount: 3 });
-    expect(run.ranking.clients.map((c: { clientName: string; pnl: number; worstScenarioId: string }) => [c.clientName, c.pnl, c.worstScenarioId])).toEqual([
+    expect(run.ranking.clients.map((c) => [c.clientName, c.pnl, c.worstScenarioId])).toEqual([
       ['Okafor', -300, slump], // −30%
       ['Patel household', -3000, slump], // −15%
       ['Lee', -500, dip], // −5%
     ]);
     today = '2026-03-03';
     const growth = call(services, 'firm:run', { scenarioIds: [dip], tag: 'GROWTH' });
-    expect(growth.ranking.clients.map((c: { clientName: string }) => c.clientName)).toEqual(['Patel household', 'Okafor']); // both −5%: the larger money loss first
-    expect(call(services, 'firm:runs').map((r: { runDate: string; tag: string | null }) => [r.runDate, r.tag])).toEqual([['2026-03-03', 'growth'], ['2026-03-02', null]]);
+    expect(growth.ranking.clients.map((c) => c.clientName)).toEqual(['Patel household', 'Okafor']); // both −5%: the larger money loss first
+    expect(call(services, 'firm:runs').map((r) => [r.runDate, r.tag])).toEqual([['2026-03-03', 'growth'], ['2026-03-02', null]]);
     expect(call(services, 'firm:get', { id: run.id }).ranking).toEqual(run.ranking);
     expect(dispatch(services, 'firm:run', { scenarioIds: [dip], tag: 'nobody' })).toMatchObject({ ok: false, error: { message: 'No client has the tag "nobody".' } });
     expect(dispatch(services, 'firm:run', { scenarioIds: [] })).toMatchObject({ ok: false, error: { code: 'validation' } });
@@ -59,7 +59,7 @@ describe('firm-wide stress through the handlers', () => {
     const first = call(services, 'firm:run', { scenarioIds: [slump] });
     today = '2026-03-03';
     const second = call(services, 'firm:run', { scenarioIds: [slump] });
-    const ids = () => call(services, 'firm:runs').map((r: { id: number }) => r.id);
+    const ids = () => call(services, 'firm:runs').map((r) => r.id);
     expect(call(services, 'firm:deleterun', { id: first.id })).toEqual({ deleted: 1 });
     expect(ids()).toEqual([second.id]);
     expect(dispatch(services, 'firm:get', { id: first.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
@@ -97,7 +97,7 @@ describe('firm-wide stress through the handlers', () => {
     call(services, 'firm:start', { scenarioIds: [slump] });
     const done = await services.firm.settled();
     expect(done).toMatchObject({ state: 'done', done: 3, total: 3, message: 'Stressed 3 clients.' });
-    expect(call(services, 'firm:get', { id: done.runId }).ranking.clients[0].clientName).toBe('Okafor');
+    expect(call(services, 'firm:get', { id: done.runId! }).ranking.clients[0].clientName).toBe('Okafor');
     expect(call(services, 'firm:status')).toEqual(done);
   });
 });

@@ -73,7 +73,7 @@ describe('clients, portfolios, accounts and positions', () => {
     expect(holdings.totalBaseValue).toBe(55516 + 18500);
     expect(holdings.missingFx).toEqual(['EUR']);
     const nvda = holdings.positions.find((p: { symbol: string }) => p.symbol === 'NVDA');
-    expect(nvda.weight).toBeCloseTo(55516 / 74016, 12);
+    expect(nvda!.weight).toBeCloseTo(55516 / 74016, 12);
   });
 
   it('puts a portfolio under "My portfolios" when no client is named, and reuses it', () => {

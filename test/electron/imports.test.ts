@@ -53,8 +53,8 @@ describe('imports:commit', () => {
   });
 
   it('creates the portfolio and client it is given inside the import: a refused import leaves neither', () => {
-    const clients = () => call(services, 'clients:list', {}).map((c: { name: string }) => c.name);
-    const portfolios = () => call(services, 'portfolios:list', {}).map((p: { name: string }) => p.name);
+    const clients = () => call(services, 'clients:list', {}).map((c) => c.name);
+    const portfolios = () => call(services, 'portfolios:list', {}).map((p) => p.name);
     const before = [clients(), portfolios()];
     const bad = { fileName: 'bad.csv', text: 'Symbol,Quantity,Price\nAAPL,10,100\nMSFT,lots,400\n', newPortfolio: { name: 'New book', clientName: 'New household' } };
     expect(dispatch(services, 'imports:commit', bad)).toMatchObject({ ok: false, error: { code: 'validation' } });
@@ -62,14 +62,14 @@ describe('imports:commit', () => {
     expect(dispatch(services, 'imports:commit', { ...bad, portfolioId })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('either portfolioId or newPortfolio') } });
     const done = call(services, 'imports:commit', { ...bad, skipInvalid: true });
     expect(done).toMatchObject({ status: 'imported', positions: 1 });
-    expect(call(services, 'portfolios:list', {}).find((p: { name: string }) => p.name === 'New book')).toMatchObject({ clientName: 'New household' });
+    expect(call(services, 'portfolios:list', {}).find((p) => p.name === 'New book')).toMatchObject({ clientName: 'New household' });
   });
 
   it('writes a positions file into the accounts it names, with an imports record', () => {
     const answer = call(services, 'imports:commit', file('fidelity-positions.csv'));
     expect(answer).toMatchObject({ status: 'imported', positions: 7, replaced: 0, accounts: ['Individual (Z12345678)', 'ROTH IRA (244123456)'] });
     expect(answer.import).toMatchObject({ fileName: 'fidelity-positions.csv', format: 'fidelity-positions', kind: 'positions', rowCount: 10, importedCount: 7 });
-    expect(answer.import.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(answer.import!.sha256).toMatch(/^[0-9a-f]{64}$/);
     const h = call(services, 'portfolios:holdings', { id: portfolioId });
     expect(h.positions.length).toBe(7);
     // Valued as quantity × price (FXAIX 120.456 × 198.11 = 23,863.538), so a cent below the file's 36,672.41.
@@ -82,7 +82,7 @@ describe('imports:commit', () => {
     const answer = call(services, 'imports:commit', file('schwab-positions.csv'));
     expect([answer.replaced, answer.positions]).toEqual([1, 5]);
     expect(holdings()).not.toContain('Individual ...123|IBM|3');
-    expect(call(services, 'imports:undo', { id: answer.import.id })).toEqual({ removed: 5, restored: 1 });
+    expect(call(services, 'imports:undo', { id: answer.import!.id })).toEqual({ removed: 5, restored: 1 });
     expect(holdings()).toEqual(['Individual ...123|IBM|3']);
     // Back under its own id, so an earlier edit's Undo still finds it.
     expect(call(services, 'positions:list', { accountId: account.id })[0]).toMatchObject({ id: ibm.id, symbol: 'IBM', price: 200, costBasis: 500 });
@@ -98,18 +98,18 @@ describe('imports:commit', () => {
     const other = call(services, 'accounts:create', { portfolioId, name: 'Other' });
     const taker = call(services, 'positions:create', { accountId: other.id, symbol: 'T', quantity: 1, price: 20 });
     expect(taker.id).toBe(ibm.id);
-    expect(call(services, 'imports:undo', { id: answer.import.id })).toEqual({ removed: 0, restored: 2 });
+    expect(call(services, 'imports:undo', { id: answer.import!.id })).toEqual({ removed: 0, restored: 2 });
     const restored = call(services, 'positions:list', { accountId: account.id });
-    expect(restored.map((p: { symbol: string }) => p.symbol).sort()).toEqual(['IBM', 'KO']);
-    expect(restored.find((p: { symbol: string }) => p.symbol === 'KO').id).toBe(ko.id);
-    expect(restored.find((p: { symbol: string }) => p.symbol === 'IBM').id).toBeGreaterThan(ko.id);
+    expect(restored.map((p) => p.symbol).sort()).toEqual(['IBM', 'KO']);
+    expect(restored.find((p) => p.symbol === 'KO')!.id).toBe(ko.id);
+    expect(restored.find((p) => p.symbol === 'IBM')!.id).toBeGreaterThan(ko.id);
     expect(call(services, 'positions:list', { accountId: other.id })).toEqual([expect.objectContaining({ id: taker.id, symbol: 'T' })]);
   });
 
   it('undo removes the accounts an import created', () => {
     const answer = call(services, 'imports:commit', file('vanguard.csv'));
-    expect(call(services, 'accounts:list', { portfolioId }).map((a: { name: string }) => a.name)).toEqual(['12345678', '87654321']);
-    call(services, 'imports:undo', { id: answer.import.id });
+    expect(call(services, 'accounts:list', { portfolioId }).map((a) => a.name)).toEqual(['12345678', '87654321']);
+    call(services, 'imports:undo', { id: answer.import!.id });
     expect(call(services, 'accounts:list', { portfolioId })).toEqual([]);
   });
 
@@ -127,7 +127,7 @@ describe('imports:commit', () => {
     const again = dispatch(services, 'imports:commit', file('vanguard.csv'));
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(!again.ok && again.error.message).toMatch(/^vanguard\.csv was already imported into Imported on \d{4}-\d{2}-\d{2}; choose to replace that import or skip this file\.$/);
-    expect(call(services, 'imports:preview', file('vanguard.csv')).previousImport.id).toBe(first.import.id);
+    expect(call(services, 'imports:preview', file('vanguard.csv')).previousImport!.id).toBe(first.import!.id);
     expect(call(services, 'imports:commit', { ...file('vanguard.csv'), onDuplicate: 'skip' })).toMatchObject({ status: 'skipped', positions: 0 });
     const replaced = call(services, 'imports:commit', { ...file('vanguard.csv'), onDuplicate: 'replace' });
     expect([replaced.status, replaced.replaced, holdings().length]).toEqual(['imported', 3, 3]);
@@ -148,7 +148,7 @@ describe('imports:commit', () => {
   it('refuses undoing an import that a later import of the same accounts depends on', () => {
     const first = call(services, 'imports:commit', file('vanguard.csv'));
     call(services, 'imports:commit', { ...file('vanguard.csv'), onDuplicate: 'replace' });
-    expect(dispatch(services, 'imports:undo', { id: first.import.id })).toMatchObject({
+    expect(dispatch(services, 'imports:undo', { id: first.import!.id })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: 'vanguard.csv was imported into the same accounts afterwards; undo that import first.' },
     });
@@ -167,7 +167,7 @@ describe('imports:commit', () => {
   it('resolves ISIN-only rows through the security master and keeps the ISIN when unknown', () => {
     services.db.prepare("INSERT INTO securities (symbol, name, isin, source) VALUES ('AAPL', 'Apple Inc.', 'US0378331005', 'bundled')").run();
     const answer = call(services, 'imports:commit', file('ibkr-trades.csv'));
-    expect(answer.preview.positions.map((p: { symbol: string }) => p.symbol)).toEqual(['AAPL', 'IE00B4L5Y983']);
+    expect(answer.preview.positions.map((p) => p.symbol)).toEqual(['AAPL', 'IE00B4L5Y983']);
   });
 
   it('puts every position into one chosen account when the file names none', () => {
@@ -181,11 +181,11 @@ describe('imports:commit', () => {
       + '01/03/2024,Sell,TSLA,TESLA INC,5,200,1000\n';
     const answer = call(services, 'imports:commit', { portfolioId, fileName: 'partial.csv', text, format: 'schwab-transactions' });
     const held = call(services, 'portfolios:holdings', { id: portfolioId });
-    expect(held.positions.map((p: { symbol: string; quantity: number; isShortIntended: boolean }) => `${p.symbol} ${p.quantity} ${p.isShortIntended}`)).toEqual(['AAPL 10 false']);
-    expect(held.importFindings.map((f: { kind: string; symbol: string; importId: number }) => `${f.kind} ${f.symbol} ${f.importId}`)).toEqual([
-      `history-clamped TSLA ${answer.import.id}`, `cash-not-derived USD ${answer.import.id}`,
+    expect(held.positions.map((p) => `${p.symbol} ${p.quantity} ${p.isShortIntended}`)).toEqual(['AAPL 10 false']);
+    expect(held.importFindings.map((f) => `${f.kind} ${f.symbol} ${f.importId}`)).toEqual([
+      `history-clamped TSLA ${answer.import!.id}`, `cash-not-derived USD ${answer.import!.id}`,
     ]);
-    call(services, 'imports:undo', { id: answer.import.id });
+    call(services, 'imports:undo', { id: answer.import!.id });
     expect(call(services, 'portfolios:holdings', { id: portfolioId }).importFindings).toEqual([]);
     expect(services.db.prepare('SELECT COUNT(*) FROM import_findings').pluck().get()).toBe(0);
   });
@@ -193,19 +193,19 @@ describe('imports:commit', () => {
   it('applies the user\'s choice per symbol: an opening quantity, or a short kept and marked intended', () => {
     const text = 'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/02/2024,Sell,AAPL,APPLE INC,4,100,400\n'
       + '01/03/2024,Sell,TSLA,TESLA INC,5,200,1000\n';
-    const request = { portfolioId, fileName: 'choices.csv', text, format: 'schwab-transactions', openings: { AAPL: { kind: 'opening', quantity: 10 }, TSLA: { kind: 'short' } } };
+    const request = { portfolioId, fileName: 'choices.csv', text, format: 'schwab-transactions', openings: { AAPL: { kind: 'opening' as const, quantity: 10 }, TSLA: { kind: 'short' as const } } };
     const preview = call(services, 'imports:preview', request).preview;
-    expect(preview.shortfalls.map((s: { symbol: string; decision: { kind: string }; quantity: number }) => `${s.symbol} ${s.decision.kind} ${s.quantity}`)).toEqual(['AAPL opening 6', 'TSLA short -5']);
+    expect(preview.shortfalls.map((s) => `${s.symbol} ${s.decision.kind} ${s.quantity}`)).toEqual(['AAPL opening 6', 'TSLA short -5']);
     call(services, 'imports:commit', request);
     const positions = call(services, 'portfolios:holdings', { id: portfolioId }).positions;
-    expect(positions.map((p: { symbol: string; quantity: number; isShortIntended: boolean; costBasis: number | null }) => `${p.symbol} ${p.quantity} ${p.isShortIntended} ${p.costBasis}`))
+    expect(positions.map((p) => `${p.symbol} ${p.quantity} ${p.isShortIntended} ${p.costBasis}`))
       .toEqual(['AAPL 6 false null', 'TSLA -5 true null']);
   });
 
   it('previews a history whose every holding is closed (so choices can be made) but refuses to import nothing', () => {
     const text = 'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/03/2024,Sell,TSLA,TESLA INC,5,200,1000\n';
     const request = { portfolioId, fileName: 'closed.csv', text, format: 'schwab-transactions' };
-    expect(call(services, 'imports:preview', request).preview.shortfalls.map((s: { symbol: string }) => s.symbol)).toEqual(['TSLA']);
+    expect(call(services, 'imports:preview', request).preview.shortfalls.map((s) => s.symbol)).toEqual(['TSLA']);
     const before = snapshot(services.db);
     const refused = dispatch(services, 'imports:commit', request);
     expect(!refused.ok && refused.error.message).toBe(

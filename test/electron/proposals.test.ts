@@ -10,7 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => closeServices(services));
 
-const holdingsOf = (portfolioId: number) => call(services, 'portfolios:holdings', { id: portfolioId }).positions.map((p: { symbol: string; quantity: number; price: number; accountName: string }) => [p.accountName, p.symbol, p.quantity, p.price]);
+const holdingsOf = (portfolioId: number) => call(services, 'portfolios:holdings', { id: portfolioId }).positions.map((p) => [p.accountName, p.symbol, p.quantity, p.price]);
 
 describe('proposal sandbox: trim NVDA, add bonds, compare, apply', () => {
   it('leaves the real holdings untouched until the proposal is applied', () => {
@@ -20,13 +20,13 @@ describe('proposal sandbox: trim NVDA, add bonds, compare, apply', () => {
     expect(before).toEqual([['Brokerage', 'AGG', 100, 100], ['Brokerage', 'NVDA', 100, 100]]);
 
     const proposal = call(services, 'proposals:create', { portfolioId: portfolio.id, name: 'Trim NVDA' });
-    expect(proposal.positions.map((p: { symbol: string }) => p.symbol)).toEqual(['AGG', 'NVDA']);
-    const nvda = proposal.positions.find((p: { symbol: string }) => p.symbol === 'NVDA');
-    call(services, 'proposals:edit', { id: nvda.id, patch: { quantity: 50 } });
+    expect(proposal.positions.map((p) => p.symbol)).toEqual(['AGG', 'NVDA']);
+    const nvda = proposal.positions.find((p) => p.symbol === 'NVDA');
+    call(services, 'proposals:edit', { id: nvda!.id, patch: { quantity: 50 } });
     const edited = call(services, 'proposals:add', { proposalId: proposal.id, accountName: 'Brokerage', symbol: 'bnd', quantity: 50, price: 100, assetClass: 'bond' });
-    expect(edited.positions.map((p: { symbol: string; quantity: number; currency: string }) => [p.symbol, p.quantity, p.currency])).toEqual([['AGG', 100, 'USD'], ['BND', 50, 'USD'], ['NVDA', 50, 'USD']]);
+    expect(edited.positions.map((p) => [p.symbol, p.quantity, p.currency])).toEqual([['AGG', 100, 'USD'], ['BND', 50, 'USD'], ['NVDA', 50, 'USD']]);
     // A refused edit changes nothing.
-    expect(dispatch(services, 'proposals:edit', { id: nvda.id, patch: { price: null } })).toMatchObject({ ok: false, error: { message: 'Give NVDA a price or a market value so it can be valued.' } });
+    expect(dispatch(services, 'proposals:edit', { id: nvda!.id, patch: { price: null } })).toMatchObject({ ok: false, error: { message: 'Give NVDA a price or a market value so it can be valued.' } });
 
     const comparison = call(services, 'proposals:compare', { id: proposal.id, scenarioIds: [scenario] });
     expect(comparison).toMatchObject({ currentValue: 20000, proposedValue: 20000 });
@@ -80,13 +80,13 @@ describe('proposal sandbox: trim NVDA, add bonds, compare, apply', () => {
     expect(afterImport).toEqual([['Brokerage', 'AMD', 5, 150], ['Brokerage', 'NVDA', 20, 120]]);
 
     const proposal = call(services, 'proposals:create', { portfolioId: portfolio.id, name: 'De-risk' });
-    call(services, 'proposals:remove', { id: proposal.positions.find((p: { symbol: string }) => p.symbol === 'NVDA').id });
+    call(services, 'proposals:remove', { id: proposal.positions.find((p) => p.symbol === 'NVDA')!.id });
     call(services, 'proposals:add', { proposalId: proposal.id, accountName: 'Bonds', symbol: 'AGG', quantity: 30, price: 98 });
     const applied = call(services, 'proposals:apply', { id: proposal.id });
     expect(holdingsOf(portfolio.id)).toEqual([['Bonds', 'AGG', 30, 98], ['Brokerage', 'AMD', 5, 150]]);
 
     // The import is now under the proposal: undoing it would mix old and new holdings, so it is refused.
-    expect(dispatch(services, 'imports:undo', { id: imported.import.id })).toMatchObject({
+    expect(dispatch(services, 'imports:undo', { id: imported.import!.id })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: 'The proposal “De-risk” was applied to the same accounts afterwards; undo applying it first.' },
     });
@@ -95,13 +95,13 @@ describe('proposal sandbox: trim NVDA, add bonds, compare, apply', () => {
     // Undoing the apply puts back exactly what was there, and drops the account it created.
     expect(call(services, 'imports:undo', { id: applied.importId })).toEqual({ removed: 2, restored: 2 });
     expect(holdingsOf(portfolio.id)).toEqual(afterImport);
-    expect(call(services, 'accounts:list', { portfolioId: portfolio.id }).map((a: { name: string }) => a.name)).toEqual(['Brokerage']);
+    expect(call(services, 'accounts:list', { portfolioId: portfolio.id }).map((a) => a.name)).toEqual(['Brokerage']);
     expect(dispatch(services, 'imports:undo', { id: applied.importId })).toMatchObject({
       ok: false,
       error: { message: 'Applying the proposal “De-risk” was already undone.' },
     });
     // Then the earlier import can be undone too, back to the first holdings.
-    call(services, 'imports:undo', { id: imported.import.id });
+    call(services, 'imports:undo', { id: imported.import!.id });
     expect(holdingsOf(portfolio.id)).toEqual([['Brokerage', 'MSFT', 10, 400]]);
   });
 });

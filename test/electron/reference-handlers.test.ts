@@ -17,7 +17,7 @@ describe('classification overrides, themes and exposure commands', () => {
 
     const cleared = call(services, 'securities:classify', { symbol: 'CEG', patch: { industry: null, themes: null } });
     expect(cleared.classification).toMatchObject({ industry: 'Electric Utilities', themes: ['ai-energy'] });
-    expect(cleared.layers.map((l: { source: string }) => l.source)).toEqual(['bundled']);
+    expect(cleared.layers.map((l) => l.source)).toEqual(['bundled']);
 
     call(services, 'securities:classify', { symbol: 'CEG', patch: { country: 'Canada' } });
     expect(call(services, 'securities:reset', { symbol: 'CEG' }).classification.country).toBe('United States');
@@ -53,10 +53,10 @@ describe('classification overrides, themes and exposure commands', () => {
     expect(bySymbol.total).toBe(15_500);
     expect(bySymbol.unvalued).toEqual(['TWDCASH']);
     // NVDA: 5,000 direct + 10,000 × 9.921% (QQQ, 2025-10-04) = 5,992.10
-    expect(bySymbol.buckets.find((b: { key: string }) => b.key === 'NVDA').value).toBeCloseTo(5_992.1, 9);
-    expect(bySymbol.unclassified.map((u: { symbol: string }) => u.symbol)).toContain('MYSTERY');
+    expect(bySymbol.buckets.find((b) => b.key === 'NVDA')!.value).toBeCloseTo(5_992.1, 9);
+    expect(bySymbol.unclassified.map((u) => u.symbol)).toContain('MYSTERY');
     const bySector = call(services, 'exposure:portfolio', { portfolioId: portfolio.id, by: 'sector', lookThrough: false });
-    expect(bySector.buckets.map((b: { key: string; value: number }) => [b.key, b.value])).toEqual([
+    expect(bySector.buckets.map((b) => [b.key, b.value])).toEqual([
       ['Multi-Sector', 10_000],
       ['Information Technology', 5_000],
       ['Unclassified', 500],

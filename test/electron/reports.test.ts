@@ -19,15 +19,15 @@ describe('report model for the sample portfolio', () => {
     expect(model.portfolio).toMatchObject({ name: 'Growth & AI', positionCount: 26, accountCount: 3, baseCurrency: 'USD' });
     for (const id of scenarioIds) {
       const direct = call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: id });
-      const line = model.summary.find((s: { scenarioId: string }) => s.scenarioId === id);
-      expect(line.pnl).toBeCloseTo(direct.pnl, 9);
-      expect(line.return).toBeCloseTo(direct.return, 12);
+      const line = model.summary.find((s) => s.scenarioId === id);
+      expect(line!.pnl).toBeCloseTo(direct.pnl, 9);
+      expect(line!.return).toBeCloseTo(direct.return!, 12);
     }
     expect(model.worstScenarioId).toBe('sp500-minus-20');
     const section = model.sections[0];
     expect(section.positions).toHaveLength(26);
     expect(section.contributors.length).toBeLessThanOrEqual(10);
-    expect(section.contributors[0].pnl).toBeLessThanOrEqual(section.contributors.at(-1).pnl);
+    expect(section.contributors[0].pnl).toBeLessThanOrEqual(section.contributors.at(-1)!.pnl);
     expect(model.holdings.reduce((s: number, h: { value: number }) => s + h.value, 0)).toBeCloseTo(model.valueBefore, 6);
     expect(model.dataAsOf.fxRates.filter((f: string) => /^EUR\/USD 1\.0465 as of 2025-02-21 \(ECB euro reference rate/.test(f))).toHaveLength(1);
     expect(model.dataAsOf.fundHoldings.some((f: string) => f.startsWith('QQQ as of'))).toBe(true);
@@ -37,8 +37,8 @@ describe('report model for the sample portfolio', () => {
     const [portfolio] = call(services, 'portfolios:list', {});
     const model = call(services, 'reports:build', { portfolioId: portfolio.id, scenarioIds: ['ai-capex-collapse', 'replay-deepseek-monday-2025'] });
     const replay = call(services, 'stress:replay', { portfolioId: portfolio.id, from: '2025-01-24', to: '2025-01-27' });
-    const line = model.summary.find((s: { scenarioId: string }) => s.scenarioId === 'replay-deepseek-monday-2025');
-    expect(line.pnl).toBeCloseTo(replay.pnl, 9);
+    const line = model.summary.find((s) => s.scenarioId === 'replay-deepseek-monday-2025');
+    expect(line!.pnl).toBeCloseTo(replay.pnl, 9);
     expect(model.sections[1].result.history).toMatchObject({ mode: 'replay', from: '2025-01-24', to: '2025-01-27' });
     expect(model.sections[1].result.coverage.explicit.share).toBeGreaterThan(0.8);
   });

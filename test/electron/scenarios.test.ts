@@ -14,7 +14,7 @@ describe('built-in scenario library', () => {
   it('ships "AI capex thesis collapses" as exactly the card’s shocks', () => {
     const { scenario, builtIn } = call(services, 'scenarios:get', { id: 'ai-capex-collapse' });
     expect(builtIn).toBe(true);
-    expect(scenario.shocks.map((s: { target: string; value: string; change: number }) => [s.target, s.value, s.change])).toEqual([
+    expect(scenario.shocks.map((s) => [s.target, s.value, s.change])).toEqual([
       ['industry', 'Semiconductors', -0.1],
       ['industry', 'Semiconductor Materials & Equipment', -0.1],
       ['symbol', 'ASML', -0.11],
@@ -48,7 +48,7 @@ describe('user scenarios', () => {
     expect(fileName).toBe('ai-capex-collapse-copy.json');
     const imported = call(services, 'scenarios:import', { json });
     expect(imported.id).toBe('ai-capex-collapse-copy-2');
-    expect(call(services, 'scenarios:list').filter((s: { builtIn: boolean }) => !s.builtIn).map((s: { id: string }) => s.id).sort()).toEqual([
+    expect(call(services, 'scenarios:list').filter((s) => !s.builtIn).map((s) => s.id).sort()).toEqual([
       'ai-capex-collapse-copy',
       'ai-capex-collapse-copy-2',
     ]);
@@ -87,7 +87,7 @@ describe('scenario files from other editors', () => {
     withLinks.event.sources = [{ title: 'Page', url: 'https://www.bloomberg.com/news' }, { title: 'Plain', url: 'http://example.com/a' }];
     const imported = call(services, 'scenarios:import', { json: `\uFEFF${JSON.stringify(withLinks)}`, fileName: 'notepad.json' });
     expect(imported).toMatchObject({ id: 'ai-capex-collapse-2', name: 'AI capex thesis collapses' });
-    expect(imported.event.sources.map((s: { url: string }) => s.url)).toEqual(['https://www.bloomberg.com/news', 'http://example.com/a']);
+    expect(imported.event!.sources.map((s) => s.url)).toEqual(['https://www.bloomberg.com/news', 'http://example.com/a']);
   });
 });
 
@@ -95,11 +95,11 @@ describe('stress commands on the sample portfolio', () => {
   it('runs "S&P 500 −20%": everything but cash falls 20%', () => {
     const [portfolio] = call(services, 'portfolios:list', {});
     const holdings = call(services, 'portfolios:holdings', { id: portfolio.id });
-    const nonCash = holdings.positions.filter((p: { assetClass: string }) => p.assetClass !== 'cash').reduce((s: number, p: { baseValue: number }) => s + p.baseValue, 0);
+    const nonCash = holdings.positions.filter((p) => p.assetClass !== 'cash').reduce((s, p) => s + (p.baseValue ?? 0), 0);
     const result = call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'sp500-minus-20', by: ['account'] });
     expect(result.valueBefore).toBeCloseTo(holdings.totalBaseValue, 6);
     expect(result.pnl).toBeCloseTo(-0.2 * nonCash, 6);
-    expect(result.aggregates.account.map((r: { key: string }) => r.key)).toEqual(['Individual brokerage', 'Roth IRA', 'European account']);
+    expect(result.aggregates.account!.map((r) => r.key)).toEqual(['Individual brokerage', 'Roth IRA', 'European account']);
     const reverse = call(services, 'stress:reverse', { portfolioId: portfolio.id, scenarioId: 'sp500-minus-20', loss: 0.3 });
     expect(reverse.method).toBe('linear');
     expect(reverse.scale).toBeCloseTo((0.3 * holdings.totalBaseValue) / (0.2 * nonCash), 9);
@@ -107,7 +107,7 @@ describe('stress commands on the sample portfolio', () => {
 
   it('accepts an inline scenario and refuses both or neither', () => {
     const [portfolio] = call(services, 'portfolios:list', {});
-    const inline = { format: 'aftershock-scenario', version: 1, id: 'what-if', name: 'What if', kind: 'hypothetical', shocks: [{ target: 'symbol', value: 'NVDA', change: -0.5 }] };
+    const inline = { format: 'aftershock-scenario' as const, version: 1 as const, id: 'what-if', name: 'What if', kind: 'hypothetical' as const, shocks: [{ target: 'symbol' as const, value: 'NVDA', change: -0.5 }] };
     expect(call(services, 'stress:run', { portfolioId: portfolio.id, scenario: inline }).pnl).toBeCloseTo(-0.5 * 400 * 138.79, 6);
     expect(dispatch(services, 'stress:run', { portfolioId: portfolio.id })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('either scenarioId or scenario') } });
     expect(dispatch(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'sp500-minus-20', scenario: inline })).toMatchObject({ ok: false });
@@ -117,7 +117,7 @@ describe('stress commands on the sample portfolio', () => {
     const [portfolio] = call(services, 'portfolios:list', {});
     const snapshot = call(services, 'stress:snapshot', { portfolioId: portfolio.id });
     expect(snapshot.positions).toHaveLength(26);
-    expect(snapshot.reference.fxRates.map((r: { currency: string }) => r.currency)).toContain('EUR');
+    expect(snapshot.reference.fxRates.map((r) => r.currency)).toContain('EUR');
   });
 });
 
@@ -130,8 +130,8 @@ describe('rates +100bp on the sample, via durations you enter', () => {
     expect(before.coverage.noShock.share).toBe(1);
     expect(call(services, 'securities:duration', { symbol: 'tlt', years: 16.5 })).toEqual({ symbol: 'TLT', years: 16.5 });
     const after = call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'rates-plus-100bp' });
-    const tlt = after.positions.find((p: { symbol: string }) => p.symbol === 'TLT');
-    expect(tlt.return).toBeCloseTo(-0.165, 12);
+    const tlt = after.positions.find((p) => p.symbol === 'TLT');
+    expect(tlt!.return).toBeCloseTo(-0.165, 12);
     expect(after.pnl).toBeCloseTo(300 * 88.57 * -0.165, 6);
     expect(call(services, 'securities:show', { symbol: 'TLT' }).classification.duration).toEqual({ years: 16.5, source: 'user' });
     expect(dispatch(services, 'securities:duration', { symbol: 'TLT', years: -1 })).toMatchObject({ ok: false, error: { code: 'validation' } });

@@ -1,8 +1,9 @@
 import type { Services } from '../../electron/services/services';
+import type { ScenarioInput } from '../../shared/engine';
 import { call } from './services';
 
 /** Saves a user scenario of a market shock and a symbol shock, independent of any classification data. */
-export function saveScenario(services: Services, id: string, shocks: { target: string; value: string; change: number }[]): string {
+export function saveScenario(services: Services, id: string, shocks: ScenarioInput['shocks']): string {
   call(services, 'scenarios:save', { scenario: { format: 'aftershock-scenario', version: 1, id, name: id, kind: 'hypothetical', shocks } });
   return id;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createApi } from '../../shared/ipc/client';
+import type { CommandName, RequestArgs, ResponseOf } from '../../shared/ipc/contract';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { createServices, type CreateServicesOptions, type Services } from '../../electron/services/services';
 
@@ -23,9 +24,9 @@ export function apiFor(services: Services) {
   return createApi(async (name, request) => structuredClone(dispatch(services, name, request)));
 }
 
-/** Calls a command and returns its value, failing the test on an error result. */
-export function call(services: Services, name: string, request: unknown = {}): any {
-  const result = dispatch(services, name, request);
+/** Calls a command and returns its value (typed by the contract), failing the test on an error result. */
+export function call<K extends CommandName>(services: Services, name: K, ...request: RequestArgs<K>): ResponseOf<K> {
+  const result = dispatch(services, name, request[0] ?? {});
   if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
-  return result.value;
+  return result.value as ResponseOf<K>;
 }

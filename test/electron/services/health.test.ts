@@ -36,23 +36,23 @@ describe('health:check on stored portfolios', () => {
     call(services, 'imports:commit', { portfolioId: portfolio.id, fileName: 'schwab-history.csv', text: HISTORY, format: 'schwab-transactions' });
     const typed = call(services, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: -3, price: 120, asOf: '2024-10-02' });
     const holdings = call(services, 'portfolios:holdings', { id: portfolio.id });
-    const fromHistory = holdings.positions.filter((p: { symbol: string }) => p.symbol === 'AAPL' || p.symbol === 'MSFT').map((p: { id: number }) => p.id);
+    const fromHistory = holdings.positions.filter((p) => p.symbol === 'AAPL' || p.symbol === 'MSFT').map((p) => p.id);
     expect([...listHistoryPositionIds(services.db, portfolio.id)].sort()).toEqual(fromHistory.sort());
-    const aapl = holdings.positions.find((p: { symbol: string }) => p.symbol === 'AAPL');
-    call(services, 'positions:update', { id: aapl.id, patch: { quantity: -20 } });
+    const aapl = holdings.positions.find((p) => p.symbol === 'AAPL');
+    call(services, 'positions:update', { id: aapl!.id, patch: { quantity: -20 } });
 
     const health = call(services, 'health:check', { portfolioId: portfolio.id });
-    expect(health.findings.map((f: { severity: string; code: string }) => `${f.severity}:${f.code}`)).toEqual(
+    expect(health.findings.map((f) => `${f.severity}:${f.code}`)).toEqual(
       expect.arrayContaining(['blocking:history-made-negative', 'warning:short-unmarked']),
     );
-    expect(health.findings.find((f: { code: string }) => f.code === 'history-made-negative').positionIds).toEqual([aapl.id]);
-    expect(health.findings.find((f: { code: string }) => f.code === 'short-unmarked').positionIds).toEqual([typed.id]);
+    expect(health.findings.find((f) => f.code === 'history-made-negative')!.positionIds).toEqual([aapl!.id]);
+    expect(health.findings.find((f) => f.code === 'short-unmarked')!.positionIds).toEqual([typed.id]);
   });
 
   it('adds a scenario’s reach and refuses a request that names two scenarios', () => {
     const { portfolio } = parQuotedClient();
     const health = call(services, 'health:check', { portfolioId: portfolio.id, scenarioId: saveScenario(services, 'nvda-only', [{ target: 'symbol', value: 'NVDA', change: -0.3 }]) });
-    expect(health.findings.find((f: { code: string }) => f.code === 'not-reached')).toMatchObject({ severity: 'warning', sentence: '100.0% of the value is not moved by "nvda-only".' });
+    expect(health.findings.find((f) => f.code === 'not-reached')).toMatchObject({ severity: 'warning', sentence: '100.0% of the value is not moved by "nvda-only".' });
     const both = dispatch(services, 'health:check', { portfolioId: portfolio.id, scenarioId: 'nvda-only', scenario: {} });
     expect(both.ok).toBe(false);
   });
@@ -82,10 +82,10 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('reports wit
     parQuotedClient('Bond holder');
     addClient(services, 'Clean', [['AAPL', 10, 200]]);
     const run = call(services, 'firm:run', { scenarioIds: [scenario] });
-    const verdicts = Object.fromEntries(run.ranking.clients.map((c: { clientName: string; health: { verdict: string } }) => [c.clientName, c.health.verdict]));
+    const verdicts = Object.fromEntries(run.ranking.clients.map((c) => [c.clientName, c.health!.verdict]));
     // Without bundled reference data AAPL has no sector: a warning, so the clean client needs review but is not blocked.
     expect(verdicts).toEqual({ 'Bond holder': 'blocked', Clean: 'review' });
-    expect(run.ranking.asOf.prices).toEqual({ oldest: '2024-10-02', newest: '2024-10-02' });
+    expect(run.ranking.asOf!.prices).toEqual({ oldest: '2024-10-02', newest: '2024-10-02' });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-health-batch-'));
     try {
       const print = async () => new TextEncoder().encode('%PDF-fake');

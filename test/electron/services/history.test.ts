@@ -37,7 +37,7 @@ describe('replaying a dollar book with euro holdings from stored FX closes', () 
     expect(byPosition(result)['SAP.DE']).toBeCloseTo(0.155, 12);
     expect(byPosition(result).EUR).toBeCloseTo(0.05, 12);
     expect(result.pnl).toBeCloseTo(1100 * 0.155 + 550 * 0.05, 9);
-    expect(result.history.notes).toContain('EUR/USD 1.0400 → 1.0920: +5%, applied to EUR holdings and cash.');
+    expect(result.history!.notes).toContain('EUR/USD 1.0400 → 1.0920: +5%, applied to EUR holdings and cash.');
   });
 
   it('loads only the pairs that can move the book’s currencies, up to the window’s end', () => {
@@ -58,7 +58,7 @@ describe('replaying a dollar book with euro holdings from stored FX closes', () 
     const result = replay(portfolio.id);
     expect(byPosition(result).ALFA).toBeCloseTo(1 / 1.05 - 1, 12);
     expect(byPosition(result)['SAP.DE']).toBeCloseTo(0.1, 12);
-    expect(result.history.notes).toContain('USD/EUR 0.96154 → 0.91575: −4.76%, applied to USD holdings and cash.');
+    expect(result.history!.notes).toContain('USD/EUR 0.96154 → 0.91575: −4.76%, applied to USD holdings and cash.');
   });
 
   it('without FX closes, replays euro holdings in local currency and says to refresh', () => {
@@ -66,7 +66,7 @@ describe('replaying a dollar book with euro holdings from stored FX closes', () 
     const result = replay(portfolio.id);
     expect(byPosition(result)['SAP.DE']).toBeCloseTo(0.1, 12);
     expect(byPosition(result).EUR).toBe(0);
-    expect(result.history.notes).toContain('EUR/USD: no exchange-rate history over the window, refresh market data; EUR holdings replayed in local currency.');
+    expect(result.history!.notes).toContain('EUR/USD: no exchange-rate history over the window, refresh market data; EUR holdings replayed in local currency.');
   });
 
   it('gives a report’s historical scenario the same currency moves as the replay command', () => {
@@ -74,6 +74,6 @@ describe('replaying a dollar book with euro holdings from stored FX closes', () 
     closes('EURUSD=X', [['2025-01-24', 1.04], ['2025-01-27', 1.092]]);
     const model = call(services, 'reports:build', { portfolioId: portfolio.id, scenarioIds: ['replay-deepseek-monday-2025'] });
     expect(model.sections[0].result.pnl).toBeCloseTo(replay(portfolio.id).pnl, 9);
-    expect(model.sections[0].result.history.currencies).toEqual([{ currency: 'EUR', pair: 'EUR/USD', change: expect.closeTo(0.05, 12), reason: 'EUR/USD 1.0400 → 1.0920: +5%' }]);
+    expect(model.sections[0].result.history!.currencies).toEqual([{ currency: 'EUR', pair: 'EUR/USD', change: expect.closeTo(0.05, 12), reason: 'EUR/USD 1.0400 → 1.0920: +5%' }]);
   });
 });

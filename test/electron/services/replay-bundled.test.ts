@@ -46,7 +46,7 @@ describe('replay of 24 → 27 Jan 2025 on SPY, QQQ, SOXX, XLU, NVDA and VST from
     }
     expect(result.pnl).toBeCloseTo(SYMBOLS.reduce((sum, s) => sum + 10_000 * actual[s], 0), 6);
     expect(result.coverage.explicit.share).toBe(1);
-    expect(result.history.partial).toBeUndefined();
+    expect(result.history!.partial).toBeUndefined();
   });
 
   it('refuses a window after the bundled prices end, through the IPC command, with the dates they cover', () => {

@@ -44,7 +44,7 @@ describe('advisor slice against the real handlers', () => {
   });
 
   it('edits a proposal, re-compares after each edit, and discards it', async () => {
-    const portfolioId = call(services, 'portfolios:list', {}).find((p: { clientName: string }) => p.clientName === 'Patel').id;
+    const portfolioId = call(services, 'portfolios:list', {}).find((p) => p.clientName === 'Patel')!.id;
     await useStore.getState().startProposal(portfolioId);
     await useStore.getState().compareProposal(['dip']);
     const nvda = useStore.getState().proposal!.positions[0];
@@ -56,8 +56,8 @@ describe('advisor slice against the real handlers', () => {
   });
 
   it('applies a proposal, then undoes it from the notice: the holdings are back as they were', async () => {
-    const portfolioId = call(services, 'portfolios:list', {}).find((p: { clientName: string }) => p.clientName === 'Patel').id;
-    const quantities = () => call(services, 'portfolios:holdings', { id: portfolioId }).positions.map((p: { symbol: string; quantity: number }) => [p.symbol, p.quantity]);
+    const portfolioId = call(services, 'portfolios:list', {}).find((p) => p.clientName === 'Patel')!.id;
+    const quantities = () => call(services, 'portfolios:holdings', { id: portfolioId }).positions.map((p) => [p.symbol, p.quantity]);
     await useStore.getState().startProposal(portfolioId);
     await useStore.getState().editProposalPosition(useStore.getState().proposal!.positions[0].id, { quantity: 40 });
     expect(await useStore.getState().applyProposal()).toBe(true);

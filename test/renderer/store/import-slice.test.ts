@@ -82,7 +82,7 @@ describe('import screen state against the real command handlers', () => {
 
   it('undoes an edit of a position from the notice', async () => {
     const s = () => useStore.getState();
-    const account = call(services, 'accounts:create', { portfolioId: s().selectedPortfolioId, name: 'Roth' });
+    const account = call(services, 'accounts:create', { portfolioId: s().selectedPortfolioId!, name: 'Roth' });
     const position = call(services, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 10, price: 100 });
     await s().loadHoldings();
     await s().updatePosition(position.id, { quantity: 12 });

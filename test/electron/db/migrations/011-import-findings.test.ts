@@ -55,7 +55,7 @@ describe('migration 011 (import findings and intended shorts)', () => {
     const text = 'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/03/2024,Sell Short,TSLA,TESLA INC,5,200,1000\n';
     call(services, 'imports:commit', { portfolioId, fileName: 'short.csv', text, format: 'schwab-transactions', account: 'Margin' });
     const second = call(services, 'imports:commit', { portfolioId, fileName: 'later.csv', text: 'Symbol,Quantity,Price\nAAPL,1,100\n', account: 'Margin' });
-    call(services, 'imports:undo', { id: second.import.id });
+    call(services, 'imports:undo', { id: second.import!.id });
     const positions = call(services, 'portfolios:holdings', { id: portfolioId }).positions;
     expect(positions.map((p: { symbol: string; quantity: number; isShortIntended: boolean }) => `${p.symbol} ${p.quantity} ${p.isShortIntended}`)).toEqual(['TSLA -5 true']);
     closeServices(services);
