@@ -1,0 +1,203 @@
+import { cholesky, choleskySolve, quadraticInverse } from './linalg';
+import { BAND_Z } from './regression';
+
+/**
+ * How a propagated move is estimated from history (DESIGN §3.7). Every choice is a field so the backtest
+ * (shared/history/backtest.ts) can measure it; PROPAGATION_MODEL is the one the product uses.
+ */
+export interface PropagationModel {
+  /** Trading days of returns before the as-of date the regression may use. */
+  estimationDays: number;
+  /** Fewer days than this alongside the proxies and no move is estimated. */
+  minObservations: number;
+  /** Half-life in trading days of exponentially decaying observation weights; null for equal weights. */
+  halfLife: number | null;
+  /**
+   * Gram–Schmidt the proxies in the order given (market first, then narrower groups): each later proxy stands for what
+   * it adds beyond the earlier ones, and its shock for the part of its shock the earlier shocks do not explain.
+   */
+  orthogonalise: boolean;
+  /** Shrinkage of the first (market) slope toward 1, as a multiple of its own precision: β = (β̂ + λ·1)/(1 + λ). */
+  marketShrink: number;
+  /** Shrinkage of every other slope toward 0, likewise: β = β̂/(1 + λ). */
+  factorShrink: number;
+  /** Huber tuning constant in residual standard deviations for robust (IRLS) slopes; null for least squares. */
+  huber: number | null;
+  /** 'estimation': ±1.96 se of Σβs only; 'prediction': also the residual (idiosyncratic) variance of the day. */
+  band: 'estimation' | 'prediction';
+  /** Half-life of the weights the residual variance is measured with (recent volatility); null for the fit's weights. */
+  residualHalfLife: number | null;
+  /** Multiplies the residual standard deviation (stress days are more volatile than the window's average day). */
+  residualScale: number;
+}
+
+/** The estimator as it shipped before the backtest: equal-weight OLS on three years, band from estimation error only. */
+export const OLS_MODEL: PropagationModel = {
+  estimationDays: 756,
+  minObservations: 500,
+  halfLife: null,
+  orthogonalise: false,
+  marketShrink: 0,
+  factorShrink: 0,
+  huber: null,
+  band: 'estimation',
+  residualHalfLife: null,
+  residualScale: 1,
+};
+
+/** The product's model, chosen by the backtest (see PROPAGATION_MODEL_WHY). */
+export const PROPAGATION_MODEL: PropagationModel = { ...OLS_MODEL };
+
+export interface MoveFit {
+  /** Sensitivity to each proxy as given (not orthogonalised): the move is Σ betas × shocks. */
+  betas: number[];
+  mid: number;
+  low: number;
+  high: number;
+  /** Standard deviation of the move's error: estimation, plus residual for a prediction band. */
+  sd: number;
+  /** Residual standard deviation of one day (before residualScale). */
+  residualSd: number;
+  observations: number;
+}
+
+/** Observation weights on the rows (oldest first), normalised to sum to the effective sample size. */
+function weightsFor(rows: number, halfLife: number | null): Float64Array {
+  const w = new Float64Array(rows).fill(1);
+  if (halfLife === null) return w;
+  const decay = Math.pow(0.5, 1 / halfLife);
+  let sum = 0;
+  let sum2 = 0;
+  for (let t = rows - 1, f = 1; t >= 0; t--, f *= decay) {
+    w[t] = f;
+    sum += f;
+    sum2 += f * f;
+  }
+  const scale = sum / sum2; // Σw = (Σw)²/Σw² after scaling
+  for (let t = 0; t < rows; t++) w[t] *= scale;
+  return w;
+}
+
+/**
+ * Fits a target's daily returns on the proxies' over the rows where all have a return and returns the move the
+ * shocks imply, with a 95% band. Proxies are taken in the order given: with `orthogonalise`, the first is the market.
+ */
+export function fitMove(target: Float64Array, proxies: readonly Float64Array[], shocks: readonly number[], model: PropagationModel): MoveFit | { error: string } {
+  const k = proxies.length;
+  const rows: number[] = [];
+  for (let t = 0; t < target.length; t++) {
+    if (Number.isNaN(target[t])) continue;
+    let ok = true;
+    for (let j = 0; j < k && ok; j++) ok = !Number.isNaN(proxies[j][t]);
+    if (ok) rows.push(t);
+  }
+  const n = rows.length;
+  if (n < model.minObservations || n <= k + 1) return { error: `only ${n} days of returns alongside the proxies (needs ${model.minObservations})` };
+  const base = weightsFor(n, model.halfLife);
+  const y = Float64Array.from(rows, (t) => target[t]);
+  const x = proxies.map((p) => Float64Array.from(rows, (t) => p[t]));
+  const weighted = (w: Float64Array, v: Float64Array) => {
+    let s = 0;
+    let m = 0;
+    for (let t = 0; t < n; t++) {
+      s += w[t] * v[t];
+      m += w[t];
+    }
+    return s / m;
+  };
+  let w = base;
+  let fit = solve(y, x, shocks, w, model, weighted);
+  if ('error' in fit) return fit;
+  if (model.huber !== null) {
+    for (let iteration = 0; iteration < 5 && !('error' in fit); iteration++) {
+      const cut = model.huber * fit.sigma;
+      const current = fit;
+      w = Float64Array.from(base, (b, t) => {
+        const e = Math.abs(current.residuals[t]);
+        return e <= cut ? b : (b * cut) / e;
+      });
+      fit = solve(y, x, shocks, w, model, weighted);
+    }
+    if ('error' in fit) return fit;
+  }
+  // Residual variance: the weighted mean square of the residuals, on the fit's weights or on recent ones.
+  const rw = model.residualHalfLife === null ? base : weightsFor(n, model.residualHalfLife);
+  let sse = 0;
+  let sw = 0;
+  for (let t = 0; t < n; t++) {
+    sse += rw[t] * fit.residuals[t] ** 2;
+    sw += rw[t];
+  }
+  const residualVar = (sse / sw) * (n / Math.max(1, n - k - 1));
+  const residualSd = Math.sqrt(residualVar);
+  const estimationVar = fit.sigma ** 2 * fit.leverage;
+  const sd = Math.sqrt(estimationVar + (model.band === 'prediction' ? (model.residualScale * residualSd) ** 2 : 0));
+  return { betas: fit.betas, mid: fit.mid, low: fit.mid - BAND_Z * sd, high: fit.mid + BAND_Z * sd, sd, residualSd, observations: n };
+}
+
+/** One weighted, possibly orthogonalised and shrunk least-squares fit. */
+function solve(
+  y: Float64Array,
+  x: readonly Float64Array[],
+  shocks: readonly number[],
+  w: Float64Array,
+  model: PropagationModel,
+  weighted: (w: Float64Array, v: Float64Array) => number,
+): { betas: number[]; mid: number; sigma: number; leverage: number; residuals: Float64Array } | { error: string } {
+  const k = x.length;
+  const n = y.length;
+  const my = weighted(w, y);
+  const yc = Float64Array.from(y, (v) => v - my);
+  const xc = x.map((v) => {
+    const m = weighted(w, v);
+    return Float64Array.from(v, (u) => u - m);
+  });
+  const dot = (a: Float64Array, b: Float64Array) => {
+    let s = 0;
+    for (let t = 0; t < n; t++) s += w[t] * a[t] * b[t];
+    return s;
+  };
+  // Basis: the proxies themselves, or their Gram–Schmidt residuals f_j = X u_j (u unit upper triangular).
+  const f: Float64Array[] = [];
+  const u: number[][] = [];
+  for (let j = 0; j < k; j++) {
+    const uj = Array.from({ length: k }, (_, i) => (i === j ? 1 : 0));
+    const fj = Float64Array.from(xc[j]);
+    if (model.orthogonalise) {
+      for (let m = 0; m < j; m++) {
+        const norm = dot(f[m], f[m]);
+        if (!(norm > 0)) continue;
+        const g = dot(xc[j], f[m]) / norm;
+        for (let t = 0; t < n; t++) fj[t] -= g * f[m][t];
+        for (let i = 0; i < k; i++) uj[i] -= g * u[m][i];
+      }
+    }
+    f.push(fj);
+    u.push(uj);
+  }
+  // Shocks in the basis: s'_j = Σ_i u_j[i] s_i.
+  const s = u.map((uj) => uj.reduce((acc, c, i) => acc + c * shocks[i], 0));
+  const sff = f.map((a) => f.map((b) => dot(a, b)));
+  const sfy = f.map((a) => dot(a, yc));
+  const prior = f.map((_, j) => (j === 0 && model.orthogonalise ? 1 : 0));
+  const lambda = f.map((_, j) => (j === 0 && model.orthogonalise ? model.marketShrink : model.factorShrink));
+  const a = sff.map((row, i) => row.map((v, j) => (i === j ? v * (1 + lambda[i]) : v)));
+  const l = cholesky(a);
+  if (!l || f.some((fj, j) => !(sff[j][j] > 1e-12 * dot(xc[j], xc[j])))) return { error: 'the proxy series move together too closely to separate their effects' };
+  const b = choleskySolve(l, sfy.map((v, j) => v + lambda[j] * sff[j][j] * prior[j]));
+  const residuals = new Float64Array(n);
+  let sse = 0;
+  let sw = 0;
+  for (let t = 0; t < n; t++) {
+    let e = yc[t];
+    for (let j = 0; j < k; j++) e -= b[j] * f[j][t];
+    residuals[t] = e;
+    sse += w[t] * e * e;
+    sw += w[t];
+  }
+  const sigma = Math.sqrt((sse / sw) * (n / Math.max(1, n - k - 1)));
+  const betas = Array.from({ length: k }, (_, i) => u.reduce((acc, uj, j) => acc + uj[i] * b[j], 0));
+  const mid = b.reduce((acc, bj, j) => acc + bj * s[j], 0);
+  // Estimation variance of Σβs: σ² s'ᵀ A⁻¹ s', the weights summing to the effective sample size.
+  return { betas, mid, sigma, leverage: quadraticInverse(l, s), residuals };
+}
