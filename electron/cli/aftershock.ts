@@ -20,6 +20,7 @@ import { runScenarios } from './scenarios';
 import { runReplayCommand, runRisk } from './history';
 import { runReverse, runStress } from './stress';
 import { runHealth } from './health';
+import { runBacktestCommand } from './backtest';
 
 declare const __APP_VERSION__: string;
 
@@ -52,6 +53,11 @@ Commands:
                                What that window did, applied to today's holdings
   risk --portfolio NAME [--as-of DATE] [--benchmark SPY]
                                Volatility, beta, max drawdown, VaR and CVaR from history
+  backtest [--from DATE] [--to DATE] [--csv]
+                               Propagation's track record: on every stress day (SPY ±2%,
+                               SMH ±4%, dated events) in the stored history, each ticker's
+                               move estimated from the proxies' actual moves against what
+                               it did; errors against no move and a market beta, band hits
   health --portfolio NAME [--scenario ID|FILE]
                                The data-health check: what makes numbers wrong or doubtful
                                and how to fix it, with the dates behind them (exit 1 when
@@ -256,6 +262,8 @@ export function main(argv: string[], io = { out: console.log, err: console.error
       case 'batch':
         isAsync = true;
         return runBatch(context, open, [verb, ...rest].filter((x) => x !== undefined)).catch(report).finally(() => closeServices(open));
+      case 'backtest':
+        return runBacktestCommand(context, open, [verb, ...rest].filter((x) => x !== undefined));
       case 'health':
         return runHealth(context, [verb, ...rest].filter((x) => x !== undefined));
       case 'reverse':

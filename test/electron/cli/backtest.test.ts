@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/aftershock';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-backtest-cli-'));
+const db = path.join(dir, 'b.sqlite');
+
+function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('aftershock backtest on the bundled history', () => {
+  it('scores propagation on the stress days of a window against no move and a market beta', () => {
+    const text = run(['backtest', '--from', '2025-01-01', '--to', '2025-04-30']);
+    if (process.env.SHOW_CLI) console.log(text.out);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^Propagation backtest: \d+ stress days .*, 2025-01-27 → 2025-04-04, \d+ \(ticker, day\) pairs/);
+    expect(text.out).toMatch(/All stress days\s+\d+/);
+    expect(text.out).toMatch(/2025-04-04\s+−5\.8%/);
+    expect(text.out).toMatch(/below assuming no move/);
+  });
+
+  it('gives every (ticker, day) pair with --json and --csv, strictly out of sample', () => {
+    const json = JSON.parse(run(['backtest', '--from', '2025-01-27', '--to', '2025-01-27', '--json']).out);
+    expect(json.days).toHaveLength(1);
+    const day = json.days[0];
+    expect(day.why).toEqual(expect.arrayContaining(['SMH −9.9%', 'DeepSeek Monday (close, 27 Jan 2025)']));
+    const nvda = day.pairs.find((p: { symbol: string }) => p.symbol === 'NVDA');
+    expect(nvda.actual).toBeCloseTo(-0.1689, 4);
+    expect(nvda.predicted).toBeLessThan(-0.05);
+    expect(day.pairs.some((p: { symbol: string }) => p.symbol === 'SPY' || p.symbol === 'SMH' || p.symbol === 'XLK')).toBe(false);
+    const csv = run(['backtest', '--from', '2025-01-27', '--to', '2025-01-27', '--csv']).out.split(/\r?\n/);
+    expect(csv[0]).toBe('date,why,symbol,actual,predicted,low,high,one_factor_beta');
+    expect(csv).toHaveLength(day.pairs.length + 1);
+  });
+
+  it('refuses a malformed date', () => {
+    const bad = run(['backtest', '--from', '27/01/2025']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--from must be a date in YYYY-MM-DD form, not "27/01/2025"');
+  });
+});
