@@ -4,7 +4,7 @@ import { runScenario, type Dimension, type HistoryUse, type StressResult } from 
 import type { Scenario, Shock } from '../engine/scenario';
 import type { ProxyConfig } from './proxies';
 import { countOf, listNames } from '../format';
-import { conditionalMove } from './regression';
+import { fitMove, PROPAGATION_MODEL } from './estimator';
 import { basketReturns, calendarOf, returnsOn, type PriceHistory, type PriceSeries } from './series';
 
 /*
@@ -18,12 +18,14 @@ import { basketReturns, calendarOf, returnsOn, type PriceHistory, type PriceSeri
  *   determined (≥ 80 observations per parameter), so we do not shrink it; collinear proxies are refused instead.
  * - "Unnamed" includes holdings only the catch-all market shock reaches: with propagation on, the market shock is one
  *   more conditioning proxy (SPY), so each holding moves by its own beta to it instead of the flat market figure.
- * - Equal weights over three years rather than EWMA: a stress is a what-if about a regime, not tomorrow's volatility,
- *   and equal weights give the plain OLS standard errors the band is made from (β̂ ± 1.96 se, through sᵀ Var(β̂) s).
+ * - The estimator is PROPAGATION_MODEL (estimator.ts), chosen by the backtest of every stress day since 2021
+ *   (backtest.ts): observations weighted with a 60-day half-life, no shrinkage, and a 95% prediction band that holds
+ *   the residual (idiosyncratic) variance as well as the slopes' estimation error, so it contains the actual move on
+ *   about 93% of (ticker, stress day) pairs instead of 30%.
  */
 
-export const MIN_OBSERVATIONS = 500;
-export const ESTIMATION_DAYS = 756;
+export const MIN_OBSERVATIONS = PROPAGATION_MODEL.minObservations;
+export const ESTIMATION_DAYS = PROPAGATION_MODEL.estimationDays;
 
 /** One shocked group's stand-in series, with the shock it takes. */
 export interface ProxyShock {
@@ -100,7 +102,7 @@ export function propagationMoves(book: Book, scenario: Scenario, history: PriceH
   const scale = options.scale ?? 1;
   const { proxies, notes } = proxyShocks(scenario, history, config, scale);
   const overrides = new Map<string, Provenance>();
-  const method = `OLS of daily returns on the shocked proxy series over up to ${ESTIMATION_DAYS} trading days to ${options.asOf} (at least ${MIN_OBSERVATIONS}); move = Σ β × shock; band ±1.96 standard errors`;
+  const method = `Least squares of daily returns on the shocked proxy series over up to ${ESTIMATION_DAYS} trading days to ${options.asOf} (at least ${MIN_OBSERVATIONS}), weighted with a ${PROPAGATION_MODEL.halfLife}-day half-life; move = Σ β × shock; 95% band from the slopes' estimation error and the residual (idiosyncratic) variance`;
   if (proxies.length === 0) {
     notes.unshift('Propagation off: no shock maps to a proxy series with price history.');
     return { overrides, use: { mode: 'propagation', from: options.asOf, to: options.asOf, method, notes, proxies: [] } };
@@ -124,7 +126,7 @@ export function propagationMoves(book: Book, scenario: Scenario, history: PriceH
   const short: string[] = [];
   const estimate = (key: SecurityKey, series: PriceSeries | undefined) => {
     if (!series) return void missing.push(key.symbol);
-    const fit = conditionalMove(returnsOn(series, calendar), returns, shocks, MIN_OBSERVATIONS);
+    const fit = fitMove(returnsOn(series, calendar), returns, shocks, PROPAGATION_MODEL);
     if ('error' in fit) return void short.push(key.symbol);
     overrides.set(key.match.symbol, {
       kind: 'propagated',
