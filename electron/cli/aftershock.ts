@@ -58,6 +58,10 @@ Commands:
                                SMH ±4%, dated events) in the stored history, each ticker's
                                move estimated from the proxies' actual moves against what
                                it did; errors against no move and a market beta, band hits
+  backtest --var [--from DATE] [--to DATE] [--csv]
+                               Rolling 1-day 95%/99% historical and parametric VaR of every
+                               stored series and three sample books: breaches and Kupiec's
+                               test (default: the last 1,000 trading days)
   health --portfolio NAME [--scenario ID|FILE]
                                The data-health check: what makes numbers wrong or doubtful
                                and how to fix it, with the dates behind them (exit 1 when
@@ -163,6 +167,7 @@ export function main(argv: string[], io = { out: console.log, err: console.error
         by: { type: 'string' },
         loss: { type: 'string' },
         propagate: { type: 'boolean', default: false },
+        var: { type: 'boolean', default: false },
         'as-of': { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },

@@ -29,10 +29,29 @@ export function standardProxies(history: PriceHistory, setup: Pick<BacktestSetup
   return proxies;
 }
 
-/** The backtest over every stress day in [from, to] with the standard proxies. */
+/**
+ * The first day on which every single-symbol proxy (market, sector and industry funds) has `minObservations` closes
+ * before it: earlier days would test a thinner model (the market alone in the 1990s), so they are left out.
+ */
+export function firstFullDay(history: PriceHistory, proxies: readonly BacktestProxy[], minObservations: number): string {
+  let first = '0000-01-01';
+  for (const p of proxies) {
+    if (p.symbols.length !== 1) continue;
+    const dates = history.get(p.symbols[0])?.dates ?? [];
+    const day = dates[minObservations + 1] ?? '9999-12-31';
+    if (day > first) first = day;
+  }
+  return first;
+}
+
+/** The backtest over every stress day in [from, to] on which the standard proxies all have enough history. */
 export function stressDayBacktest(history: PriceHistory, setup: BacktestSetup): BacktestResult {
-  const days = stressDays(history, { calendar: setup.config.market, events: setup.events, from: setup.from, to: setup.to });
-  return runBacktest(history, { market: setup.config.market, proxies: standardProxies(history, setup), targets: setup.targets, days, model: setup.model ?? PROPAGATION_MODEL });
+  const model = setup.model ?? PROPAGATION_MODEL;
+  const proxies = standardProxies(history, setup);
+  const full = firstFullDay(history, proxies, model.minObservations);
+  const from = setup.from && setup.from > full ? setup.from : full;
+  const days = stressDays(history, { calendar: setup.config.market, events: setup.events, from, to: setup.to });
+  return runBacktest(history, { market: setup.config.market, proxies, targets: setup.targets, days, model });
 }
 
 /** One day with a chosen set of shocked symbols (each its own proxy, the market first), every other target predicted. */

@@ -12,14 +12,14 @@ import { basketReturns, calendarOf, returnsOn, type PriceHistory, type PriceSeri
  * - Each shocked group is mapped to one proxy series (a symbol's own closes, a sector or industry fund, an equal-weight
  *   basket of a theme's members, the market fund).
  * - For every slice no shock names, its daily returns are regressed on the proxies' daily returns over the last
- *   ESTIMATION_DAYS trading days before the as-of date (at least MIN_OBSERVATIONS, about two years). OLS slopes are
+ *   ESTIMATION_DAYS trading days before the as-of date (at least MIN_OBSERVATIONS, about six months). OLS slopes are
  *   Σ_iP Σ_PP⁻¹, so β·s is the conditional expectation E[r_i | r_P = s] under the sample covariance — the textbook
  *   predictive-stress estimator. With 3 to 6 proxies and 500 to 750 days the covariance of the proxies is well
  *   determined (≥ 80 observations per parameter), so we do not shrink it; collinear proxies are refused instead.
  * - "Unnamed" includes holdings only the catch-all market shock reaches: with propagation on, the market shock is one
  *   more conditioning proxy (SPY), so each holding moves by its own beta to it instead of the flat market figure.
  * - The estimator is PROPAGATION_MODEL (estimator.ts), chosen by the backtest of every stress day since 2021
- *   (backtest.ts): observations weighted with a 60-day half-life, no shrinkage, and a 95% prediction band that holds
+ *   (backtest.ts): observations weighted with a 120-day half-life, no shrinkage, and a 95% prediction band that holds
  *   the residual (idiosyncratic) variance as well as the slopes' estimation error, so it contains the actual move on
  *   about 93% of (ticker, stress day) pairs instead of 30%.
  */

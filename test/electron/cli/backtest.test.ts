@@ -39,6 +39,20 @@ describe('aftershock backtest on the bundled history', () => {
     expect(csv).toHaveLength(day.pairs.length + 1);
   });
 
+  it('backtests rolling VaR with Kupiec verdicts per method and level, and for the sample books', () => {
+    const text = run(['backtest', '--var', '--from', '2024-01-02']);
+    if (process.env.SHOW_CLI) console.log(text.out);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^VaR backtest: rolling 1-day VaR .*2024-01-02 → 2025-04-04/);
+    for (const method of ['historical', 'parametric']) for (const level of ['95%', '99%']) expect(text.out).toMatch(new RegExp(`${method}\\s+${level}\\s+\\d+ of \\d+`));
+    expect(text.out).toContain('60/40 (SPY, TLT)');
+    const json = JSON.parse(run(['backtest', '--var', '--from', '2024-01-02', '--json']).out);
+    const spy = json.rows.find((r: { series: string; method: string; level: number }) => r.series === 'SPY' && r.method === 'historical' && r.level === 0.95);
+    expect(spy.days).toBeGreaterThan(300);
+    expect(spy.expected).toBeCloseTo(spy.days * 0.05, 9);
+    expect(spy.pass).toBe(spy.lr < 3.841458820694124);
+  });
+
   it('refuses a malformed date', () => {
     const bad = run(['backtest', '--from', '27/01/2025']);
     expect(bad.code).toBe(1);
