@@ -75,6 +75,8 @@ export interface MoveFit {
   sd: number;
   /** Residual standard deviation of one day (before residualScale). */
   residualSd: number;
+  /** The residual of each day of the target's series (NaN on days the fit did not use), for correlating holdings. */
+  residuals: Float64Array;
   observations: number;
 }
 
@@ -157,7 +159,9 @@ export function fitMove(target: Float64Array, proxies: readonly Float64Array[], 
   const residualSd = Math.sqrt(residualVar);
   const estimationVar = fit.sigma ** 2 * fit.leverage;
   const sd = Math.sqrt(estimationVar + (model.band === 'prediction' ? (model.residualScale * residualSd) ** 2 : 0));
-  return { betas: fit.betas, mid: fit.mid, low: fit.mid - BAND_Z * sd, high: fit.mid + BAND_Z * sd, sd, residualSd, observations: n };
+  const residuals = new Float64Array(target.length).fill(NaN);
+  rows.forEach((t, i) => (residuals[t] = fit.residuals[i]));
+  return { betas: fit.betas, mid: fit.mid, low: fit.mid - BAND_Z * sd, high: fit.mid + BAND_Z * sd, sd, residualSd, residuals, observations: n };
 }
 
 /** One weighted, possibly orthogonalised and shrunk least-squares fit. */

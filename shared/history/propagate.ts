@@ -5,6 +5,7 @@ import type { Scenario, Shock } from '../engine/scenario';
 import type { ProxyConfig } from './proxies';
 import { countOf, listNames } from '../format';
 import { fitMove, PROPAGATION_MODEL } from './estimator';
+import { BAND_Z } from './regression';
 import { basketReturns, calendarOf, returnsOn, type PriceHistory, type PriceSeries } from './series';
 
 /*
@@ -98,14 +99,21 @@ function provenanceText(proxies: readonly ProxyShock[], betas: readonly number[]
  * Propagated moves for every security of the book that no shock names (and that is not itself a proxy), keyed by
  * upper-case symbol, with the estimation window and notes on what could not be propagated.
  */
-export function propagationMoves(book: Book, scenario: Scenario, history: PriceHistory, config: ProxyConfig, options: { asOf: string; scale?: number }): { overrides: Map<string, Provenance>; use: HistoryUse } {
+export function propagationMoves(
+  book: Book,
+  scenario: Scenario,
+  history: PriceHistory,
+  config: ProxyConfig,
+  options: { asOf: string; scale?: number },
+): { overrides: Map<string, Provenance>; use: HistoryUse; residuals: Map<string, Float64Array> } {
   const scale = options.scale ?? 1;
   const { proxies, notes } = proxyShocks(scenario, history, config, scale);
   const overrides = new Map<string, Provenance>();
+  const residuals = new Map<string, Float64Array>();
   const method = `Least squares of daily returns on the shocked proxy series over up to ${ESTIMATION_DAYS} trading days to ${options.asOf} (at least ${MIN_OBSERVATIONS}), weighted with a ${PROPAGATION_MODEL.halfLife}-day half-life; move = Σ β × shock; 95% band from the slopes' estimation error and the residual (idiosyncratic) variance`;
   if (proxies.length === 0) {
     notes.unshift('Propagation off: no shock maps to a proxy series with price history.');
-    return { overrides, use: { mode: 'propagation', from: options.asOf, to: options.asOf, method, notes, proxies: [] } };
+    return { overrides, residuals, use: { mode: 'propagation', from: options.asOf, to: options.asOf, method, notes, proxies: [] } };
   }
   // A proxy with too little history (a recent listing) cannot be estimated against: it is dropped, with a note.
   const all = proxyReturns(proxies, history, options.asOf);
@@ -115,7 +123,7 @@ export function propagationMoves(book: Book, scenario: Scenario, history: PriceH
   proxies.splice(0, proxies.length, ...usable.map((k) => k.p));
   if (proxies.length === 0) {
     notes.unshift('Propagation off: no shocked proxy series has enough price history.');
-    return { overrides, use: { mode: 'propagation', from: options.asOf, to: options.asOf, method, notes, proxies: [] } };
+    return { overrides, residuals, use: { mode: 'propagation', from: options.asOf, to: options.asOf, method, notes, proxies: [] } };
   }
   const calendar = all.calendar;
   const returns = usable.map((k) => k.r);
@@ -128,6 +136,7 @@ export function propagationMoves(book: Book, scenario: Scenario, history: PriceH
     if (!series) return void missing.push(key.symbol);
     const fit = fitMove(returnsOn(series, calendar), returns, shocks, PROPAGATION_MODEL);
     if ('error' in fit) return void short.push(key.symbol);
+    residuals.set(key.match.symbol, standardised(fit.residuals));
     overrides.set(key.match.symbol, {
       kind: 'propagated',
       level: null,
@@ -149,8 +158,55 @@ export function propagationMoves(book: Book, scenario: Scenario, history: PriceH
   if (short.length) notes.push(`Propagation off for ${countOf(short.length, 'holding')} with less than ${MIN_OBSERVATIONS} days of history: ${listNames(short, 12)}.`);
   return {
     overrides,
+    residuals,
     use: { mode: 'propagation', from: calendar[0], to: calendar[calendar.length - 1], method, notes, moves: Object.fromEntries(overrides), proxies: proxies.map((p) => ({ symbol: p.label, shock: p.shock, change: p.change })) },
   };
+}
+
+/** Residuals divided by their root mean square, a missing day as 0: Σ_t z_i z_j / n is then their correlation. */
+function standardised(residuals: Float64Array): Float64Array {
+  let sum = 0;
+  let n = 0;
+  for (const e of residuals) {
+    if (Number.isNaN(e)) continue;
+    sum += e * e;
+    n++;
+  }
+  const rms = Math.sqrt(sum / Math.max(1, n));
+  return Float64Array.from(residuals, (e) => (Number.isNaN(e) || rms === 0 ? 0 : e / rms));
+}
+
+/**
+ * The total's 95% band with correlations: each propagated position's band is ±1.96 × (its value × its move's sd); the
+ * total's sd is that of Σ value_i sd_i z_i(t) over the estimation days, z_i being holding i's standardised residuals,
+ * so holdings whose own moves go together widen it and those that offset narrow it. A position with a band but no
+ * residuals of its own (a fund moved through its holdings) is added at full width.
+ */
+export function correlatedBand(result: StressResult, residuals: ReadonlyMap<string, Float64Array>): { low: number; high: number } | undefined {
+  if (!result.band) return undefined;
+  let length = 0;
+  for (const z of residuals.values()) length = Math.max(length, z.length);
+  const total = new Float64Array(length);
+  let apart = 0;
+  for (const p of result.positions) {
+    if (!p.band) continue;
+    const sd = (p.value * (p.band.high - p.band.low)) / (2 * BAND_Z);
+    const z = residuals.get(p.symbol.toUpperCase());
+    if (!z) {
+      apart += Math.abs(sd);
+      continue;
+    }
+    for (let t = 0; t < z.length; t++) total[t] += sd * z[t];
+  }
+  let sum = 0;
+  let days = 0;
+  for (let t = 0; t < length; t++) {
+    if (total[t] === 0) continue;
+    sum += total[t] ** 2;
+    days++;
+  }
+  const half = BAND_Z * (Math.sqrt(days ? sum / days : 0) + apart);
+  return { low: result.pnl - half, high: result.pnl + half };
 }
 
 /** Runs a hypothetical scenario with propagation on: named groups take their shocks, the rest their estimated moves. */
@@ -161,6 +217,10 @@ export function runPropagated(
   config: ProxyConfig,
   options: { asOf: string; scale?: number; by?: readonly Dimension[]; positions?: boolean },
 ): StressResult {
-  const { overrides, use } = propagationMoves(book, scenario, history, config, options);
-  return runScenario(book, scenario, { ...options, overrides, history: use });
+  const { overrides, use, residuals } = propagationMoves(book, scenario, history, config, options);
+  // The total's band needs every position's band, so positions are produced here even when the caller wants none.
+  const result = runScenario(book, scenario, { ...options, positions: true, overrides, history: use });
+  const band = correlatedBand(result, residuals);
+  const out = band ? { ...result, band } : result;
+  return options.positions === false ? { ...out, positions: [] } : out;
 }
