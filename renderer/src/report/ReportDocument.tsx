@@ -10,7 +10,7 @@ import { coverageRows, coverageSentence } from '../../../shared/report/coverage'
 import { CoverageBar } from '../views/results/CoverageBar';
 import { GroupChart } from '../views/results/GroupChart';
 import { WaterfallChart } from '../views/results/WaterfallChart';
-import { TRACK_RECORD, TRACK_RECORD_RAN_ON } from '../track-record';
+import { TRACK_RECORD, TRACK_RECORD_METHOD, TRACK_RECORD_RAN_ON } from '../track-record';
 
 /** The first page's data-health box: what makes the numbers wrong or doubtful, and the dates they rest on. */
 function HealthBox({ health }: { health: HealthReport }) {
@@ -164,8 +164,8 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
         </p>
         <p data-testid="report-track-record">
           Where a holding no shock names is moved by history (propagation), its move is its estimated sensitivities to the shocked groups’
-          funds or baskets times their shocks, with a 95% band that includes its own day-to-day variation. {TRACK_RECORD} (Backtest of the
-          bundled daily closes, run {TRACK_RECORD_RAN_ON}.)
+          funds or baskets times their shocks, with a 95% band. {TRACK_RECORD_METHOD} {TRACK_RECORD} (Backtest of the bundled daily
+          closes, run {TRACK_RECORD_RAN_ON}.)
         </p>
         <h3>Data as of</h3>
         <ul>

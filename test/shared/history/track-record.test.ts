@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backtestSentence } from '../../../shared/history/backtest-runs';
-import { TRACK_RECORD, TRACK_RECORD_RAN_ON } from '../../../renderer/src/track-record';
+import { PROPAGATION_MODEL } from '../../../shared/history/estimator';
+import { TRACK_RECORD, TRACK_RECORD_METHOD, TRACK_RECORD_RAN_ON } from '../../../renderer/src/track-record';
 
 const file = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../resources/backtest-summary.json'), 'utf8'));
 
@@ -22,6 +23,12 @@ describe('the track-record sentence the Results banner and the report quote', ()
     expect(TRACK_RECORD).toContain(`On ${file.overall.days} stress days since ${file.from.slice(0, 4)}`);
     expect(TRACK_RECORD).toContain(`off by ${(file.overall.mae * 100).toFixed(1)} points`);
     expect(TRACK_RECORD).toContain(`${Math.round(file.overall.coverage * 100)}% of the time`);
+    expect(TRACK_RECORD_METHOD).toContain(`a ${file.model.halfLife}-day half-life`);
+    expect(TRACK_RECORD_METHOD).toContain(`at least ${file.model.minObservations}`);
+  });
+
+  it('was derived with the model the product uses (rerun scripts/derive-backtest.mjs after changing it)', () => {
+    expect(file.model).toEqual(PROPAGATION_MODEL);
   });
 
   it('meets the issue’s targets on the bundled data', () => {
