@@ -206,7 +206,8 @@ function solve(
   }
   // Shocks in the basis: s'_j = Σ_i u_j[i] s_i.
   const s = u.map((uj) => uj.reduce((acc, c, i) => acc + c * shocks[i], 0));
-  const sff = f.map((a) => f.map((b) => dot(a, b)));
+  const sff = f.map(() => new Array<number>(k).fill(0));
+  for (let i = 0; i < k; i++) for (let j = 0; j <= i; j++) sff[i][j] = sff[j][i] = dot(f[i], f[j]);
   const sfy = f.map((a) => dot(a, yc));
   const prior = f.map((_, j) => (j === 0 && model.orthogonalise ? 1 : 0));
   const lambda = f.map((_, j) => (j === 0 && model.orthogonalise ? model.marketShrink : model.factorShrink));
