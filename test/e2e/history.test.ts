@@ -50,7 +50,7 @@ describe.runIf(canRun)('history-driven stress in Chromium', () => {
     const why = page.getByRole('complementary', { name: /Why AAPL moved/ });
     await why.waitFor();
     await expect.poll(() => why.locator('tbody td').nth(3).innerText()).toMatch(/^propagated Propagated: β −?\d\.\d\d to SMH × −10%/i);
-    expect(await why.getByTestId('why-band').innerText()).toMatch(/^95% band \(estimation and residual\): −\d+(\.\d+)?% to −\d+(\.\d+)?%/);
+    expect(await why.getByTestId('why-band').innerText()).toMatch(/^95% band \(estimation and residual\): −\d+(\.\d+)?% to [−+]?\d+(\.\d+)?%/);
     await why.scrollIntoViewIfNeeded();
     await why.screenshot({ path: path.join(SHOTS, '21-why-propagated.png') });
     await why.getByRole('button', { name: 'Close explanation' }).click();
