@@ -11,7 +11,7 @@ const points = (x: number) => (x * 100).toFixed(2);
 const share = (x: number) => `${Math.round(x * 100)}%`;
 const signed = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x * 100).toFixed(1)}%`;
 
-function row(label: string, t: Omit<BacktestTotals, 'days'>, market: string): string[] {
+function row(label: string, t: Pick<BacktestTotals, 'pairs' | 'mae' | 'maeZero' | 'maeBeta' | 'coverage'>, market: string): string[] {
   return [label, market, String(t.pairs), points(t.mae), points(t.maeZero), points(t.maeBeta), share(t.coverage)];
 }
 
@@ -41,6 +41,7 @@ export function runBacktestCommand(context: CliContext, services: Services, rest
   const headers = ['Day', 'Market', 'Tickers', 'Model', 'No move', 'Market beta', 'In band'];
   context.out(renderTable(headers, [row('All stress days', overall, ''), ...largestDays(result.days, 10).map(dayRow)], [false, true, true, true, true, true, true]));
   context.out(`Model: ${overall.mae < overall.maeZero ? `${share(1 - overall.mae / overall.maeZero)} below assuming no move` : 'no better than assuming no move'}, ${overall.mae < overall.maeBeta ? `${share(1 - overall.mae / overall.maeBeta)} below a one-factor market beta` : 'no better than a one-factor market beta'}.`);
+  context.out(`An equal-weight book of each day's tickers: its band (holdings correlated) held its move on ${share(overall.bookCoverage)} of the days; adding the tickers' bands end to end, ${share(overall.bookCoverageEndToEnd)}.`);
   for (const s of result.skipped) context.out(`Not tested: ${s.date} (${s.why}).`);
   return 0;
 }

@@ -93,7 +93,7 @@ export function backtestSummary(result: BacktestResult, checks: BacktestSummary[
 }
 
 /** "On 113 stress days since 2021, moves estimated this way were off by 1.1 points on average (assuming no move: 3.8); the band contained the actual move 93% of the time." */
-export function backtestSentence(summary: Pick<BacktestSummary, 'from' | 'overall'>): string {
+export function backtestSentence(summary: { from: string; overall: Pick<BacktestTotals, 'days' | 'mae' | 'maeZero' | 'coverage'> }): string {
   const { overall } = summary;
   const points = (x: number) => (x * 100).toFixed(1);
   return (

@@ -1,4 +1,5 @@
-import { fitMove, OLS_MODEL, type PropagationModel } from './estimator';
+import { BAND_Z } from './regression';
+import { correlatedSd, fitMove, OLS_MODEL, standardised, type PropagationModel } from './estimator';
 import { basketReturns, returnsOn, type PriceHistory } from './series';
 
 /*
@@ -41,10 +42,21 @@ export interface BacktestPair {
   beta: number;
 }
 
+/** An equal-weight book of the day's predicted tickers: its move, the prediction, and its band with and without correlations. */
+export interface BacktestBook {
+  actual: number;
+  predicted: number;
+  /** Half-width of the 95% band with the tickers' residual correlations. */
+  half: number;
+  /** Half-width when every ticker's band is added end to end (perfect correlation). */
+  halfEndToEnd: number;
+}
+
 export interface BacktestDay extends StressDay {
   /** The market proxy's move that day. */
   market: number;
   pairs: BacktestPair[];
+  book: BacktestBook;
   mae: number;
   maeZero: number;
   maeBeta: number;
@@ -59,6 +71,9 @@ export interface BacktestTotals {
   maeZero: number;
   maeBeta: number;
   coverage: number;
+  /** Share of days the equal-weight book's move lay inside its band with correlations, and added end to end. */
+  bookCoverage: number;
+  bookCoverageEndToEnd: number;
 }
 
 export interface BacktestResult {
@@ -106,6 +121,8 @@ export function totalsOf(days: readonly BacktestDay[]): BacktestTotals {
     maeZero: mean(pairs.map((p) => Math.abs(p.actual))),
     maeBeta: mean(pairs.map((p) => Math.abs(p.beta - p.actual))),
     coverage: mean(pairs.map((p) => (p.actual >= p.low && p.actual <= p.high ? 1 : 0))),
+    bookCoverage: mean(days.map((d) => (Math.abs(d.book.actual - d.book.predicted) <= d.book.half ? 1 : 0))),
+    bookCoverageEndToEnd: mean(days.map((d) => (Math.abs(d.book.actual - d.book.predicted) <= d.book.halfEndToEnd ? 1 : 0))),
   };
 }
 
@@ -155,6 +172,7 @@ export function runBacktest(
     const enough = (r: Float64Array) => r.reduce((n, v) => n + (Number.isNaN(v) ? 0 : 1), 0) >= model.minObservations;
     const market = seriesOf(marketSymbol);
     const pairs: BacktestPair[] = [];
+    const terms: { scale: number; z: Float64Array }[] = [];
     for (const raw of input.targets) {
       const symbol = raw.toUpperCase();
       if (proxySymbols.has(symbol) || symbol === marketSymbol) continue;
@@ -170,13 +188,21 @@ export function runBacktest(
       const beta = fitMove(own.window, [market.window], [market.move], oneFactor);
       if ('error' in fit || 'error' in beta) continue;
       pairs.push({ symbol, actual: own.move, predicted: fit.mid, low: fit.low, high: fit.high, beta: beta.mid });
+      terms.push({ scale: fit.sd, z: standardised(fit.residuals) });
     }
     if (pairs.length === 0) {
       skipped.push({ date: day.date, why: 'no ticker had enough history before the day' });
       continue;
     }
-    const totals = totalsOf([{ ...day, market: market.move, pairs, mae: 0, maeZero: 0, maeBeta: 0, coverage: 0 }]);
-    days.push({ ...day, market: market.move, pairs, mae: totals.mae, maeZero: totals.maeZero, maeBeta: totals.maeBeta, coverage: totals.coverage });
+    const w = 1 / pairs.length;
+    const book: BacktestBook = {
+      actual: mean(pairs.map((p) => p.actual)),
+      predicted: mean(pairs.map((p) => p.predicted)),
+      half: BAND_Z * correlatedSd(terms.map((t) => ({ scale: w * t.scale, z: t.z }))),
+      halfEndToEnd: BAND_Z * terms.reduce((acc, t) => acc + w * t.scale, 0),
+    };
+    const totals = totalsOf([{ ...day, market: market.move, pairs, book, mae: 0, maeZero: 0, maeBeta: 0, coverage: 0 }]);
+    days.push({ ...day, market: market.move, pairs, book, mae: totals.mae, maeZero: totals.maeZero, maeBeta: totals.maeBeta, coverage: totals.coverage });
   }
   return { model, days, overall: totalsOf(days), skipped };
 }

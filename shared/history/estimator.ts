@@ -231,3 +231,35 @@ function solve(
   // Estimation variance of Σβs: σ² s'ᵀ A⁻¹ s', the weights summing to the effective sample size.
   return { betas, mid, sigma, leverage: quadraticInverse(l, s), residuals };
 }
+
+/** Residuals divided by their root mean square, a missing day as 0: Σ_t z_i z_j / n is then their correlation. */
+export function standardised(residuals: Float64Array): Float64Array {
+  let sum = 0;
+  let n = 0;
+  for (const e of residuals) {
+    if (Number.isNaN(e)) continue;
+    sum += e * e;
+    n++;
+  }
+  const rms = Math.sqrt(sum / Math.max(1, n));
+  return Float64Array.from(residuals, (e) => (Number.isNaN(e) || rms === 0 ? 0 : e / rms));
+}
+
+/**
+ * The standard deviation of Σ_i scale_i × ε_i when each ε_i has unit deviation and the ε's correlate as the
+ * standardised residual series z_i do: the root mean square of Σ_i scale_i z_i(t) over the days any is non-zero.
+ */
+export function correlatedSd(terms: readonly { scale: number; z: Float64Array }[]): number {
+  let length = 0;
+  for (const term of terms) length = Math.max(length, term.z.length);
+  const total = new Float64Array(length);
+  for (const { scale, z } of terms) for (let t = 0; t < z.length; t++) total[t] += scale * z[t];
+  let sum = 0;
+  let days = 0;
+  for (let t = 0; t < length; t++) {
+    if (total[t] === 0) continue;
+    sum += total[t] ** 2;
+    days++;
+  }
+  return Math.sqrt(days ? sum / days : 0);
+}

@@ -4,7 +4,7 @@ import { runScenario, type Dimension, type HistoryUse, type StressResult } from 
 import type { Scenario, Shock } from '../engine/scenario';
 import type { ProxyConfig } from './proxies';
 import { countOf, listNames } from '../format';
-import { fitMove, PROPAGATION_MODEL } from './estimator';
+import { correlatedSd, fitMove, PROPAGATION_MODEL, standardised } from './estimator';
 import { BAND_Z } from './regression';
 import { basketReturns, calendarOf, returnsOn, type PriceHistory, type PriceSeries } from './series';
 
@@ -163,19 +163,6 @@ export function propagationMoves(
   };
 }
 
-/** Residuals divided by their root mean square, a missing day as 0: Σ_t z_i z_j / n is then their correlation. */
-function standardised(residuals: Float64Array): Float64Array {
-  let sum = 0;
-  let n = 0;
-  for (const e of residuals) {
-    if (Number.isNaN(e)) continue;
-    sum += e * e;
-    n++;
-  }
-  const rms = Math.sqrt(sum / Math.max(1, n));
-  return Float64Array.from(residuals, (e) => (Number.isNaN(e) || rms === 0 ? 0 : e / rms));
-}
-
 /**
  * The total's 95% band with correlations: each propagated position's band is ±1.96 × (its value × its move's sd); the
  * total's sd is that of Σ value_i sd_i z_i(t) over the estimation days, z_i being holding i's standardised residuals,
@@ -184,28 +171,16 @@ function standardised(residuals: Float64Array): Float64Array {
  */
 export function correlatedBand(result: StressResult, residuals: ReadonlyMap<string, Float64Array>): { low: number; high: number } | undefined {
   if (!result.band) return undefined;
-  let length = 0;
-  for (const z of residuals.values()) length = Math.max(length, z.length);
-  const total = new Float64Array(length);
+  const terms: { scale: number; z: Float64Array }[] = [];
   let apart = 0;
   for (const p of result.positions) {
     if (!p.band) continue;
     const sd = (p.value * (p.band.high - p.band.low)) / (2 * BAND_Z);
     const z = residuals.get(p.symbol.toUpperCase());
-    if (!z) {
-      apart += Math.abs(sd);
-      continue;
-    }
-    for (let t = 0; t < z.length; t++) total[t] += sd * z[t];
+    if (z) terms.push({ scale: sd, z });
+    else apart += Math.abs(sd);
   }
-  let sum = 0;
-  let days = 0;
-  for (let t = 0; t < length; t++) {
-    if (total[t] === 0) continue;
-    sum += total[t] ** 2;
-    days++;
-  }
-  const half = BAND_Z * (Math.sqrt(days ? sum / days : 0) + apart);
+  const half = BAND_Z * (correlatedSd(terms) + apart);
   return { low: result.pnl - half, high: result.pnl + half };
 }
 

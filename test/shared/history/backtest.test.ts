@@ -73,6 +73,11 @@ describe('backtest of propagation on a hand-made history', () => {
     const se = Math.sqrt(sigma2 * 0.45);
     expect(byStress.NOISY.high).toBeCloseTo(-0.03 + BAND_Z * se, 10);
     expect(stress.coverage).toBe(0.5); // EXACT's zero-width band holds its exact move; NOISY's misses
+    // The equal-weight book of both: off by half of NOISY's 1%; its band is half of NOISY's (EXACT adds no width).
+    expect(stress.book.actual).toBeCloseTo((-0.105 - 0.02) / 2, 12);
+    expect(stress.book.predicted).toBeCloseTo((-0.105 - 0.03) / 2, 10);
+    expect(stress.book.half).toBeCloseTo(BAND_Z * 0.5 * se, 10);
+    expect(stress.book.halfEndToEnd).toBeCloseTo(BAND_Z * 0.5 * se, 10);
   });
 
   it('sums up over all (ticker, day) pairs', () => {
