@@ -47,6 +47,15 @@ Commands:
                                What that window did, applied to today's holdings
   risk --portfolio NAME [--as-of DATE] [--benchmark SPY]
                                Volatility, beta, max drawdown, VaR and CVaR from history
+  backtest [--from DATE] [--to DATE] [--csv]
+                               Propagation's track record: on every stress day (SPY ±2%,
+                               SMH ±4%, dated events) in the stored history, each ticker's
+                               move estimated from the proxies' actual moves against what
+                               it did; errors against no move and a market beta, band hits
+  backtest --var [--from DATE] [--to DATE] [--csv]
+                               Rolling 1-day 95%/99% historical and parametric VaR of every
+                               stored series and three sample books: breaches and Kupiec's
+                               test (default: the last 1,000 trading days)
   health --portfolio NAME [--scenario ID|FILE]
                                The data-health check: what makes numbers wrong or doubtful
                                and how to fix it, with the dates behind them (exit 1 when

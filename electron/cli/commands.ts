@@ -13,6 +13,7 @@ import { runExposure, runMarket, runSecurities } from './reference';
 import { runReport } from './report';
 import { runScenarios } from './scenarios';
 import { runReverse, runStress } from './stress';
+import { runBacktestCommand } from './backtest';
 
 /** What a command group's runner receives. */
 export interface Invocation {
@@ -275,6 +276,21 @@ export const GROUPS: Record<string, CliGroup> = {
       },
     },
     run: ({ context, open, words: [verb, ...rest] }) => runMarket(context, open(), verb, rest),
+  },
+  backtest: {
+    commands: {
+      '': {
+        synopsis: 'backtest [--from DATE] [--to DATE] [--var] [--json|--csv]',
+        summary: 'How well propagation predicted every stress day in the stored history (out of sample), or with --var how often VaR was breached',
+        options: {
+          from: { value: 'YYYY-MM-DD', description: 'The first stress day to test' },
+          to: { value: 'YYYY-MM-DD', description: 'The last stress day to test' },
+          var: { description: 'Backtest 1-day 95% and 99% VaR (historical and parametric) with Kupiec\'s test instead' },
+          csv: { description: 'Every (ticker, day) prediction as CSV' },
+        },
+      },
+    },
+    run: ({ context, open, words }) => runBacktestCommand(context, open(), words),
   },
 };
 

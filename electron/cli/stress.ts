@@ -85,7 +85,7 @@ export function printStress(context: CliContext, name: string, result: StressRes
   const money = (x: number) => formatMoney(x, result.baseCurrency);
   context.out(`${result.scenarioName} on “${name}”${result.lookThrough ? '' : ' (look-through off)'}`);
   context.out(`Value ${money(result.valueBefore)} → ${money(result.valueAfter)}: ${money(result.pnl)} (${returnText(result.return, result.valueBefore)})`);
-  if (result.band) context.out(`Band from estimation error: ${money(result.band.low)} to ${money(result.band.high)}`);
+  if (result.band) context.out(`95% band (estimation and residual, holdings correlated): ${money(result.band.low)} to ${money(result.band.high)}`);
   const h = result.history;
   if (h?.mode === 'replay') {
     context.out(`Replayed ${h.from} → ${h.to}${h.drawdown ? `; worst fall inside the window ${signedPercent(h.drawdown.change)} (${h.drawdown.peak} → ${h.drawdown.trough})` : ''}${h.worstDay ? `; worst day ${h.worstDay.date} ${signedPercent(h.worstDay.change)}` : ''}`);

@@ -33,6 +33,13 @@ export function listPrices(db: Database, symbol: string, from = '0000-01-01', to
     .all({ symbol, from, to }) as PriceRow[];
 }
 
+/** Per symbol: first and last date and number of closes. */
+export function summarisePrices(db: Database): { symbol: string; first: string; last: string; count: number }[] {
+  return db
+    .prepare('SELECT symbol, MIN(date) AS first, MAX(date) AS last, COUNT(*) AS count FROM prices GROUP BY symbol ORDER BY symbol')
+    .all() as { symbol: string; first: string; last: string; count: number }[];
+}
+
 /** Stores one symbol's closes in a single statement (bulk load of bundled series); existing rows are kept. */
 export function insertPriceSeries(db: Database, symbol: string, dates: readonly string[], closes: readonly number[], source: string): number {
   return db

@@ -2,6 +2,7 @@ import { engineBenchmarks } from './engine';
 import { batchPdfBenchmark, firmBenchmarks } from './firm';
 import { machineContext, printFigures } from './harness';
 import { historyBenchmarks } from './history';
+import { backtestBenchmarks } from './backtest';
 import { importBenchmarks } from './import';
 import { largeBenchmarks } from './large';
 import { referenceBenchmarks } from './reference';
@@ -9,7 +10,7 @@ import { storeBenchmarks } from './store';
 import { reportBenchmarks } from './report';
 import { uiBenchmarks } from './ui';
 
-/** Runs every benchmark group, or only those named (store, engine, firm, ui, import, report, reference, history, large), and prints the figures. */
+/** Runs every benchmark group, or only those named (store, engine, firm, ui, import, report, reference, history, backtest, large), and prints the figures. */
 export async function runBenchmarks(args: string[]): Promise<void> {
   const isWanted = (group: string) => args.length === 0 || args.includes(group);
   console.log('# Aftershock benchmarks');
@@ -35,6 +36,7 @@ export async function runBenchmarks(args: string[]): Promise<void> {
   }
   if (isWanted('reference')) printFigures('Reference data and exposure', referenceBenchmarks());
   if (isWanted('history')) printFigures('History: replay, propagation, risk (5,000 positions, 5 years daily)', historyBenchmarks());
+  if (isWanted('backtest')) printFigures('Propagation backtest on the bundled closes', backtestBenchmarks());
   // Not in the default run: it builds two large databases and drives Chromium (about a minute).
   if (args.includes('large')) {
     const large = await largeBenchmarks();

@@ -36,6 +36,11 @@ describe.runIf(canRun)('history-driven stress in Chromium', () => {
     await expect.poll(() => page.getByTestId('headline-pnl').innerText()).toBe(headline(propagated));
     expect(await page.getByTestId('headline-band').innerText()).toBe(`band ${formatMoney(propagated.band.low, 'USD', 0)} to ${formatMoney(propagated.band.high, 'USD', 0)}`);
     await expect.poll(() => page.getByRole('region', { name: /Loss by sector \(bars: low–high band\)/ }).locator('.recharts-errorBar').count()).toBeGreaterThan(0);
+    // The banner quotes the backtest's figures from resources/backtest-summary.json.
+    const summary = JSON.parse(fs.readFileSync(path.join(ROOT, 'resources', 'backtest-summary.json'), 'utf8'));
+    expect(await page.getByTestId('track-record').innerText()).toBe(
+      `On ${summary.overall.days} stress days since ${summary.from.slice(0, 4)}, moves estimated this way were off by ${(summary.overall.mae * 100).toFixed(1)} points on average (assuming no move: ${(summary.overall.maeZero * 100).toFixed(1)}); the band contained the actual move ${Math.round(summary.overall.coverage * 100)}% of the time.`,
+    );
     await page.screenshot({ path: path.join(SHOTS, '20-propagated.png') });
   });
 
@@ -45,7 +50,7 @@ describe.runIf(canRun)('history-driven stress in Chromium', () => {
     const why = page.getByRole('complementary', { name: /Why AAPL moved/ });
     await why.waitFor();
     await expect.poll(() => why.locator('tbody td').nth(3).innerText()).toMatch(/^propagated Propagated: β −?\d\.\d\d to SMH × −10%/i);
-    expect(await why.getByTestId('why-band').innerText()).toMatch(/^Band from estimation error: −\d+(\.\d+)?% to −\d+(\.\d+)?%/);
+    expect(await why.getByTestId('why-band').innerText()).toMatch(/^95% band \(estimation and residual\): −\d+(\.\d+)?% to [−+]?\d+(\.\d+)?%/);
     await why.scrollIntoViewIfNeeded();
     await why.screenshot({ path: path.join(SHOTS, '21-why-propagated.png') });
     await why.getByRole('button', { name: 'Close explanation' }).click();

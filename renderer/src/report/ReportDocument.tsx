@@ -11,6 +11,7 @@ import { coverageRows, coverageSentence } from '../../../shared/report/coverage'
 import { CoverageBar } from '../views/results/CoverageBar';
 import { GroupChart } from '../views/results/GroupChart';
 import { WaterfallChart } from '../views/results/WaterfallChart';
+import { TRACK_RECORD, TRACK_RECORD_METHOD, TRACK_RECORD_RAN_ON } from '../track-record';
 
 /** The first page's data-health box: what makes the numbers wrong or doubtful, and the dates they rest on. */
 function HealthBox({ health }: { health: HealthReport }) {
@@ -161,6 +162,11 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
           country, asset class, then the market shock for everything else; within one kind the shock listed first wins. Cash is not moved by a
           market shock. A currency shock moves holdings in that currency on top: the price change and the currency change compound, (1 + price) ×
           (1 + currency) − 1. Holdings no shock reaches are reported as not shocked, never silently.
+        </p>
+        <p data-testid="report-track-record">
+          Where a holding no shock names is moved by history (propagation), its move is its estimated sensitivities to the shocked groups’
+          funds or baskets times their shocks, with a 95% band. {TRACK_RECORD_METHOD} {TRACK_RECORD} (Backtest of the bundled daily
+          closes, run {TRACK_RECORD_RAN_ON}.)
         </p>
         <h3>Data as of</h3>
         <ul>

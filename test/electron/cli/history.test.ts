@@ -48,7 +48,7 @@ describe('history commands on the sample portfolio and the bundled prices', () =
     if (process.env.SHOW_CLI) console.log(text.out);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/Propagated from SMH −10%, ASML −11%, ai-energy basket −20%, estimated on \d{4}-\d{2}-\d{2} → 2025-01-24/);
-    expect(text.out).toMatch(/Band from estimation error: /);
+    expect(text.out).toMatch(/95% band \(estimation and residual, holdings correlated\): /);
     const json = JSON.parse((await run(['stress', '--portfolio', 'Growth & AI', '--scenario', 'ai-capex-collapse', '--propagate', '--as-of', '2025-01-24', '--json'])).out);
     expect(json.coverage.propagated.share).toBeGreaterThan(0.2);
     expect(json.pnl).toBeLessThan(plain.pnl);

@@ -19,7 +19,7 @@ async function run(args: string[]) {
 
 /** Every command line the CLI has, written out so that a command missing from the table fails here. */
 const COMMANDS = [
-  'portfolios list', 'clients list', 'clients add', 'batch', 'scenarios list', 'scenarios show', 'scenarios import', 'scenarios export', 'scenarios from-text',
+  'portfolios list', 'clients list', 'clients add', 'batch', 'scenarios list', 'scenarios show', 'scenarios import', 'scenarios export', 'scenarios from-text', 'backtest',
   'stress', 'replay', 'risk', 'health', 'reverse', 'report', 'import', 'imports list', 'imports undo',
   'securities show', 'securities unclassified', 'securities duration', 'exposure', 'backups list', 'backups restore', 'market refresh',
 ];

@@ -31,13 +31,13 @@ describe('propagation on a book: a holding no shock names moves by its betas to 
   const dates = weekdays('2022-01-03', n + 1);
   const smh = Array.from({ length: n }, (_, t) => 0.02 * Math.sin(t * 0.7));
   const spy = Array.from({ length: n }, (_, t) => 0.01 * Math.cos(t * 1.3));
-  // TGT: exactly 1.5 × SMH + 0.5 × SPY + 0.0002 a day; SHRT has only 300 days.
+  // TGT: exactly 1.5 × SMH + 0.5 × SPY + 0.0002 a day; SHRT has only 100 days.
   const tgt = smh.map((s, t) => 1.5 * s + 0.5 * spy[t] + 0.0002);
   const h = history({
     SMH: fromReturns(dates, smh),
     SPY: fromReturns(dates, spy),
     TGT: fromReturns(dates, tgt),
-    SHRT: fromReturns(dates.slice(n - 300), tgt.slice(n - 300)),
+    SHRT: fromReturns(dates.slice(n - 100), tgt.slice(n - 100)),
   });
   const ref = reference([sec('TGT', { sector: 'Information Technology' }), sec('SHRT'), sec('NOHI'), sec('NVDA', { industry: 'Semiconductors' })]);
   const book = prepareBook([pos('TGT', 10, 100), pos('SHRT', 2, 100), pos('NOHI', 3, 100), pos('NVDA', 5, 100)], 'USD', ref);
@@ -66,7 +66,7 @@ describe('propagation on a book: a holding no shock names moves by its betas to 
     expect(result.history).toMatchObject({ mode: 'propagation', from: dates[0], to: dates[n], proxies: [{ symbol: 'SMH', shock: 'industry Semiconductors', change: -0.1 }, { symbol: 'SPY', shock: 'market', change: -0.02 }] });
     expect(result.history!.notes).toEqual([
       'Propagation off for 1 holding without price history: NOHI.',
-      'Propagation off for 1 holding with less than 500 days of history: SHRT.',
+      'Propagation off for 1 holding with less than 120 days of history: SHRT.',
     ]);
   });
 
@@ -89,9 +89,9 @@ describe('propagation on a book: a holding no shock names moves by its betas to 
   });
 
   it('estimates only on history up to the as-of date', () => {
-    const early = runPropagated(book, s, h, defaultProxies(), { asOf: dates[400] });
+    const early = runPropagated(book, s, h, defaultProxies(), { asOf: dates[100] });
     expect(early.positions.find((p) => p.symbol === 'TGT')!.source).toBe('market');
-    expect(early.history!.to).toBe(dates[400]);
+    expect(early.history!.to).toBe(dates[100]);
   });
 
   it('notes shocks that have no proxy and turns itself off when none has', () => {

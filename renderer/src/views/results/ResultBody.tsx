@@ -13,6 +13,7 @@ import { PositionsTable } from './PositionsTable';
 import { ProxyEditor } from './ProxyEditor';
 import { WaterfallChart } from './WaterfallChart';
 import { WhyPanel } from './WhyPanel';
+import { TRACK_RECORD } from '../../track-record';
 
 export const DIMENSION_LABELS: Record<Dimension, string> = {
   sector: 'Sector', industry: 'Industry', theme: 'Theme', country: 'Country', account: 'Account', assetClass: 'Asset class', currency: 'Currency', symbol: 'Symbol (through funds)',
@@ -89,6 +90,11 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
               {h.partial.reason}
             </div>
           )}
+          {!isReplay && h.proxies?.length ? (
+            <div className="small" data-testid="track-record">
+              {TRACK_RECORD}
+            </div>
+          ) : null}
           {h.notes.filter((n) => n !== h.partial?.reason).map((n) => (
             <div key={n} className="small muted">
               {n}

@@ -35,7 +35,7 @@ export function WhyPanel(props: { book: Book; scenario: Scenario; position: Posi
         <p className="small">{props.position.applied}</p>
         {props.position.band && (
           <p className="small" data-testid="why-band">
-            Band from estimation error: <strong>{bandText(props.position.band)}</strong> ({money(props.position.value * props.position.band.low)} to {money(props.position.value * props.position.band.high)})
+            95% band (estimation and residual): <strong>{bandText(props.position.band)}</strong> ({money(props.position.value * props.position.band.low)} to {money(props.position.value * props.position.band.high)})
           </p>
         )}
         <table className="table compact">
