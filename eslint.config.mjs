@@ -2,10 +2,14 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 const nodeModules = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'util', 'url', 'stream'];
 const sandboxed = [
-  { group: ['electron', 'better-sqlite3', 'yahoo-finance2', ...nodeModules], message: 'The renderer is sandboxed: talk to main through window.api.' },
+  {
+    group: ['electron', 'better-sqlite3', 'yahoo-finance2', ...nodeModules],
+    message: 'The renderer is sandboxed: talk to main through window.api.',
+  },
   { group: ['**/electron/**'], message: 'The renderer must not import main-process code.' },
 ];
 const wholeStore = {
@@ -41,7 +45,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'react-dom/*', 'zustand', ...nodeModules], message: 'shared/ must stay pure: no Electron, Node, SQLite or DOM libraries.' },
+            {
+              group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'react-dom/*', 'zustand', ...nodeModules],
+              message: 'shared/ must stay pure: no Electron, Node, SQLite or DOM libraries.',
+            },
             { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not import from electron/ or renderer/.' },
           ],
         },
@@ -66,7 +73,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         wholeStore,
-        { selector: "CallExpression[callee.name=/^(api|call)$/]", message: 'Ask main from renderer/src/store/ (a slice action, or a command for useCommand), not from a view.' },
+        {
+          selector: 'CallExpression[callee.name=/^(api|call)$/]',
+          message: 'Ask main from renderer/src/store/ (a slice action, or a command for useCommand), not from a view.',
+        },
       ],
     },
   },
@@ -75,7 +85,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...sandboxed, { group: ['../views/*', '../views/**', '../import/*', '../components/*', '../report/*'], message: 'A store slice never imports from a view: move the shared logic into store/ or shared/.' }] },
+        {
+          patterns: [
+            ...sandboxed,
+            {
+              group: ['../views/*', '../views/**', '../import/*', '../components/*', '../report/*'],
+              message: 'A store slice never imports from a view: move the shared logic into store/ or shared/.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -84,7 +102,10 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     ignores: ['electron/main/**', 'electron/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Keep Electron in electron/main and electron/preload so this runs under Node.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Keep Electron in electron/main and electron/preload so this runs under Node.' }] },
+      ],
     },
   },
   {
@@ -93,12 +114,24 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     ignores: ['electron/db/sqlite.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', allowTypeImports: true, message: 'Open databases with openSqlite() from electron/db/sqlite.ts.' }] }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Database']", message: 'Open databases with openSqlite() from electron/db/sqlite.ts.' }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'better-sqlite3', allowTypeImports: true, message: 'Open databases with openSqlite() from electron/db/sqlite.ts.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Database']", message: 'Open databases with openSqlite() from electron/db/sqlite.ts.' },
+      ],
     },
   },
   {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  // Formatting is Prettier's (npm run format); no lint rule argues with it.
+  prettier,
 );

@@ -31,7 +31,8 @@ export function logsDir(userDataDir: string): string {
  */
 export function shapeOf(value: unknown, depth = 0): unknown {
   if (value === null) return null;
-  if (Array.isArray(value)) return value.length && depth < 4 ? [`array(${value.length})`, shapeOf(value[0], depth + 1)] : `array(${value.length})`;
+  if (Array.isArray(value))
+    return value.length && depth < 4 ? [`array(${value.length})`, shapeOf(value[0], depth + 1)] : `array(${value.length})`;
   if (typeof value === 'string') return `string(${value.length})`;
   if (typeof value !== 'object') return typeof value;
   if (depth >= 4) return 'object';

@@ -20,9 +20,16 @@ const { deriveBacktest } = await import(pathToFileURL(outfile).href);
 const started = Date.now();
 const { summary, baseline, sameDays } = deriveBacktest(root, new Date().toISOString().slice(0, 10));
 const f = (x) => (x * 100).toFixed(2);
-for (const [name, s] of [['before (equal-weight OLS, 500-day minimum, estimation band)', baseline], ['after (product model)', summary], ['after, on the days before could test', sameDays]]) {
+for (const [name, s] of [
+  ['before (equal-weight OLS, 500-day minimum, estimation band)', baseline],
+  ['after (product model)', summary],
+  ['after, on the days before could test', sameDays],
+]) {
   const o = s.overall;
-  console.log(`${name}: ${s.from} → ${s.to}, ${o.days} days, ${o.pairs} pairs, MAE ${f(o.mae)} (no move ${f(o.maeZero)}, market beta ${f(o.maeBeta)}), in band ${f(o.coverage)}%; equal-weight book in its correlated band ${f(o.bookCoverage)}% of days (end to end ${f(o.bookCoverageEndToEnd)}%)`);
-  for (const c of s.checks) console.log(`  ${c.name}: MAE ${f(c.totals.mae)} over ${c.totals.pairs} tickers (no move ${f(c.totals.maeZero)})`);
+  console.log(
+    `${name}: ${s.from} → ${s.to}, ${o.days} days, ${o.pairs} pairs, MAE ${f(o.mae)} (no move ${f(o.maeZero)}, market beta ${f(o.maeBeta)}), in band ${f(o.coverage)}%; equal-weight book in its correlated band ${f(o.bookCoverage)}% of days (end to end ${f(o.bookCoverageEndToEnd)}%)`,
+  );
+  for (const c of s.checks)
+    console.log(`  ${c.name}: MAE ${f(c.totals.mae)} over ${c.totals.pairs} tickers (no move ${f(c.totals.maeZero)})`);
 }
 console.log(`Wrote resources/backtest-summary.json in ${((Date.now() - started) / 1000).toFixed(1)} s`);

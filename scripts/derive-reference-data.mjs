@@ -22,18 +22,24 @@ if (!fs.existsSync(data)) {
 }
 
 const US_STATES = new Set(
-  ('Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois ' +
+  (
+    'Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois ' +
     'Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri ' +
     'Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma ' +
     'Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah Vermont Virginia Washington ' +
-    'West_Virginia Wisconsin Wyoming D.C.')
+    'West_Virginia Wisconsin Wyoming D.C.'
+  )
     .split(' ')
     .map((s) => s.replace(/_/g, ' ')),
 );
 
 /** Country from a "City, State" or "City, Country" headquarters location. */
 function countryOf(location) {
-  const last = location.split(',').pop().replace(/\[\d+\]/g, '').trim();
+  const last = location
+    .split(',')
+    .pop()
+    .replace(/\[\d+\]/g, '')
+    .trim();
   if (!last || last === 'none') return null;
   return US_STATES.has(last) ? 'United States' : last;
 }
@@ -49,28 +55,45 @@ function screenerCountry(screener, symbol) {
 function deriveSecurities() {
   const master = path.join(data, 'security-master');
   const sp500 = readCsvObjects(path.join(master, 'sp500_constituents.csv'));
-  const screener = new Map(
-    readCsvObjects(path.join(master, 'nasdaq_screener_2024-05-08.csv')).map((r) => [r.Symbol.trim(), r]),
-  );
+  const screener = new Map(readCsvObjects(path.join(master, 'nasdaq_screener_2024-05-08.csv')).map((r) => [r.Symbol.trim(), r]));
   const rows = new Map();
   for (const r of sp500) {
-    rows.set(r.Symbol, [r.Symbol, r.Security, 'stock', r['GICS Sector'], r['GICS Sub-Industry'], countryOf(r['Headquarters Location']) ?? screenerCountry(screener, r.Symbol), 'USD', null, 'sp500']);
+    rows.set(r.Symbol, [
+      r.Symbol,
+      r.Security,
+      'stock',
+      r['GICS Sector'],
+      r['GICS Sub-Industry'],
+      countryOf(r['Headquarters Location']) ?? screenerCountry(screener, r.Symbol),
+      'USD',
+      null,
+      'sp500',
+    ]);
   }
   const curated = JSON.parse(fs.readFileSync(path.join(root, 'scripts', 'reference-data', 'curated-securities.json'), 'utf8'));
   for (const r of curated.rows) {
-    if (rows.has(r[0])) throw new Error(`curated-securities.json: ${r[0]} is already in the S&P 500 list; remove it from the curated file.`);
+    if (rows.has(r[0]))
+      throw new Error(`curated-securities.json: ${r[0]} is already in the S&P 500 list; remove it from the curated file.`);
     rows.set(r[0], [...r, 'curated']);
   }
   const etfMaster = JSON.parse(fs.readFileSync(path.join(root, 'scripts', 'reference-data', 'etf-master.json'), 'utf8'));
   for (const [symbol, name, type, sector, category, country, currency, exchange, issuer] of etfMaster.rows) {
-    if (rows.has(symbol)) throw new Error(`etf-master.json: ${symbol} is already in the S&P 500 or curated list; remove it from the ETF master.`);
+    if (rows.has(symbol))
+      throw new Error(`etf-master.json: ${symbol} is already in the S&P 500 or curated list; remove it from the ETF master.`);
     if (!etfMaster.sources[issuer]) throw new Error(`etf-master.json: ${symbol}'s issuer "${issuer}" has no entry in sources.`);
     rows.set(symbol, [symbol, name, type, sector, category, country, currency, exchange, 'etf-master']);
   }
   const nasdaq100 = readCsvObjects(path.join(master, 'nasdaq100_constituents_2022-02-23.csv')).map((r) => r.Symbol);
   const droppedNasdaq100 = nasdaq100.filter((s) => !rows.has(s));
   const sp500Symbols = sp500.map((r) => r.Symbol);
-  return { rows: [...rows.values()].sort((a, b) => a[0].localeCompare(b[0])), sp500Symbols, nasdaq100, droppedNasdaq100, curated, etfMaster };
+  return {
+    rows: [...rows.values()].sort((a, b) => a[0].localeCompare(b[0])),
+    sp500Symbols,
+    nasdaq100,
+    droppedNasdaq100,
+    curated,
+    etfMaster,
+  };
 }
 
 function writeJson(name, value) {
@@ -116,7 +139,11 @@ written.push(
       'Nasdaq-100 membership check: axyan/nasdaq-100-companies @ 16e42c8 (2022-02-23), MIT; members outside the S&P 500 come from the curated list.',
       'Country where the headquarters location gives none, and ADR countries: NASDAQ stock screener download of 2024-05-08 (pontino/nasdaq-csvs @ 804e60d).',
       ...curated(securities.curated),
-      `ETF master (origin "etf-master", ${securities.etfMaster.rows.length} funds, as of ${securities.etfMaster.asOf}): ${securities.etfMaster.about} Per-fund issuer and index in scripts/reference-data/etf-master.json; issuer pages: ${Object.entries(securities.etfMaster.sources).map(([issuer, url]) => `${issuer} ${url}`).join('; ')}.`,
+      `ETF master (origin "etf-master", ${securities.etfMaster.rows.length} funds, as of ${securities.etfMaster.asOf}): ${securities.etfMaster.about} Per-fund issuer and index in scripts/reference-data/etf-master.json; issuer pages: ${Object.entries(
+        securities.etfMaster.sources,
+      )
+        .map(([issuer, url]) => `${issuer} ${url}`)
+        .join('; ')}.`,
       'Fund constituents outside both lists (origin "holdings:<FUND>"): name and GICS sector as given in that fund\'s bundled holdings file; industry unknown; country from the iShares file (IVV, SOXX) or the NASDAQ screener.',
     ],
     notes: {
@@ -138,7 +165,29 @@ written.push(writeJson('funds.json', funds));
 // ECB euro foreign exchange reference rates (units of each currency per euro). EUR/USD is the 21 Feb 2025 rate the
 // bundled sample uses; the others are the ECB table of 28 Feb 2025, the nearest full table on record here. Cross
 // rates (e.g. GBP→USD) go through the euro; each rate keeps its own date, so the app can show it.
-const ECB_28_FEB_2025 = { GBP: 0.82608, CHF: 0.9394, JPY: 156.96, CAD: 1.5019, AUD: 1.6741, SEK: 11.188, NOK: 11.7245, DKK: 7.4583, HKD: 8.098, SGD: 1.4037, NZD: 1.8579, CNY: 7.5782, INR: 90.971, KRW: 1519.92, MXN: 21.2191, ZAR: 19.1917, PLN: 4.1503, CZK: 25.029, HUF: 399.5, ILS: 3.7457, BRL: 6.0712 };
+const ECB_28_FEB_2025 = {
+  GBP: 0.82608,
+  CHF: 0.9394,
+  JPY: 156.96,
+  CAD: 1.5019,
+  AUD: 1.6741,
+  SEK: 11.188,
+  NOK: 11.7245,
+  DKK: 7.4583,
+  HKD: 8.098,
+  SGD: 1.4037,
+  NZD: 1.8579,
+  CNY: 7.5782,
+  INR: 90.971,
+  KRW: 1519.92,
+  MXN: 21.2191,
+  ZAR: 19.1917,
+  PLN: 4.1503,
+  CZK: 25.029,
+  HUF: 399.5,
+  ILS: 3.7457,
+  BRL: 6.0712,
+};
 written.push(
   writeJson('fx.json', {
     format: 'aftershock-fx',
@@ -161,5 +210,7 @@ written.push(writeJson('prices.json', derivePrices(path.join(data, 'prices'), { 
 const sp = new Set(securities.sp500Symbols);
 const classified = securities.rows.filter((r) => sp.has(r[0]) && r[3] && r[4]).length;
 console.log(`Wrote ${written.join(', ')}.`);
-console.log(`Security master: ${securities.rows.length} symbols (${fromFunds} from fund holdings files); S&P 500 classified to sector and sub-industry: ${classified}/${sp.size}.`);
+console.log(
+  `Security master: ${securities.rows.length} symbols (${fromFunds} from fund holdings files); S&P 500 classified to sector and sub-industry: ${classified}/${sp.size}.`,
+);
 console.log(`Funds: ${funds.funds.map((f) => `${f.fund} ${f.holdings.length} (${f.asOf})`).join(', ')}.`);

@@ -33,9 +33,16 @@ function restore() {
   return replaced;
 }
 
-const child = spawn(process.execPath, [builder, '--config', 'electron-builder.yml', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', windowsHide: true });
+const child = spawn(process.execPath, [builder, '--config', 'electron-builder.yml', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  windowsHide: true,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.exitCode === null && child.kill(signal));
 child.on('close', (code, signal) => {
-  if (restore()) say('put the Node build of better-sqlite3 back (electron-builder had rebuilt it for Electron): the CLI, tests and browser shell keep working.');
+  if (restore())
+    say(
+      'put the Node build of better-sqlite3 back (electron-builder had rebuilt it for Electron): the CLI, tests and browser shell keep working.',
+    );
   process.exit(code ?? (signal ? 1 : 0));
 });

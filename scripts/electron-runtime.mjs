@@ -22,7 +22,10 @@ export function electronRuntime(root, env = process.env) {
   }
   // The same test as install.js's isInstalled(): dist/version, path.txt and the executable all agree.
   try {
-    const distVersion = fs.readFileSync(path.join(dir, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
+    const distVersion = fs
+      .readFileSync(path.join(dir, 'dist', 'version'), 'utf8')
+      .trim()
+      .replace(/^v/, '');
     const relative = fs.readFileSync(path.join(dir, 'path.txt'), 'utf8');
     const executable = path.join(env.ELECTRON_OVERRIDE_DIST_PATH || path.join(dir, 'dist'), relative);
     if (distVersion === version && fs.existsSync(executable)) return { dir, version, executable };
@@ -36,7 +39,12 @@ export function electronRuntime(root, env = process.env) {
  * The architecture install.js downloads Electron for, so the SQLite driver is fetched for the same one: on Apple
  * Silicon, an x64 Node running under Rosetta still gets arm64 Electron (install.js asks sysctl, and so do we).
  */
-export function electronArch({ platform = process.platform, arch = process.arch, env = process.env, isTranslated = isRosettaTranslated } = {}) {
+export function electronArch({
+  platform = process.platform,
+  arch = process.arch,
+  env = process.env,
+  isTranslated = isRosettaTranslated,
+} = {}) {
   const chosen = env.ELECTRON_INSTALL_ARCH || env.npm_config_arch || arch;
   if (platform === 'darwin' && chosen === 'x64' && env.npm_config_arch === undefined && isTranslated()) return 'arm64';
   return chosen;
@@ -44,7 +52,11 @@ export function electronArch({ platform = process.platform, arch = process.arch,
 
 function isRosettaTranslated() {
   try {
-    return execSync('sysctl -in sysctl.proc_translated', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() === '1';
+    return (
+      execSync('sysctl -in sysctl.proc_translated', { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() === '1'
+    );
   } catch {
     return false;
   }

@@ -14,7 +14,9 @@ const source = path.join(resources, 'icon.svg');
 const sizes = [16, 32, 48, 64, 128, 256, 512];
 
 function render(size, output) {
-  const r = spawnSync('rsvg-convert', ['--width', String(size), '--height', String(size), '--format', 'png', '--output', output, source], { encoding: 'utf8' });
+  const r = spawnSync('rsvg-convert', ['--width', String(size), '--height', String(size), '--format', 'png', '--output', output, source], {
+    encoding: 'utf8',
+  });
   if (r.error?.code === 'ENOENT') {
     console.error('make-icons: rsvg-convert not found. Install it: apt-get install -y librsvg2-bin (macOS: brew install librsvg).');
     process.exit(1);

@@ -24,21 +24,35 @@ const node = (script, scriptArgs = [], options = {}) =>
 function ensureElectronRuntime() {
   const found = electronRuntime(root);
   if (!found.version) {
-    tell(['Electron is not installed (node_modules/electron is missing), so the desktop app cannot start.', 'What to do: run "npm install" first.']);
+    tell([
+      'Electron is not installed (node_modules/electron is missing), so the desktop app cannot start.',
+      'What to do: run "npm install" first.',
+    ]);
     return null;
   }
   if (found.executable) return found.executable;
   const from = mirror();
   say(`getting the Electron ${found.version} runtime (about 100 MB, once) from ${from} with Electron's installer...`);
-  const r = node(path.join('node_modules', 'electron', 'install.js'), [], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', timeout: 15 * 60_000 });
+  const r = node(path.join('node_modules', 'electron', 'install.js'), [], {
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
+    timeout: 15 * 60_000,
+  });
   const installed = electronRuntime(root).executable;
   if (r.status === 0 && installed) return installed;
   const lines = `${r.stderr ?? ''}`.split(/\r?\n/);
-  const why = (r.error?.message ?? lines.find((l) => /error|failed|ENOTFOUND|ECONN|EAI_AGAIN|status|code/i.test(l)) ?? lines.find(Boolean) ?? `exited with code ${r.status}`).trim().replace(/^(Type|Request)?Error: /, '');
+  const why = (
+    r.error?.message ??
+    lines.find((l) => /error|failed|ENOTFOUND|ECONN|EAI_AGAIN|status|code/i.test(l)) ??
+    lines.find(Boolean) ??
+    `exited with code ${r.status}`
+  )
+    .trim()
+    .replace(/^(Type|Request)?Error: /, '');
   tell([
     `Cannot download Electron ${found.version}, the desktop app's runtime, from ${from} (${why}).`,
     'What to do: run "npm start" again where that address is reachable; behind a proxy set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1;',
-    'or set ELECTRON_MIRROR to a mirror of Electron\'s releases (https://www.electronjs.org/docs/latest/tutorial/installation#mirror).',
+    "or set ELECTRON_MIRROR to a mirror of Electron's releases (https://www.electronjs.org/docs/latest/tutorial/installation#mirror).",
     'The command line, the tests and "npm run web" do not need it.',
   ]);
   return null;
@@ -47,7 +61,8 @@ function ensureElectronRuntime() {
 /** Where install.js downloads from (@electron/get reads these settings, first found wins). */
 function mirror() {
   const env = process.env;
-  const base = env.npm_config_electron_mirror || env.NPM_CONFIG_ELECTRON_MIRROR || env.npm_package_config_electron_mirror || env.ELECTRON_MIRROR;
+  const base =
+    env.npm_config_electron_mirror || env.NPM_CONFIG_ELECTRON_MIRROR || env.npm_package_config_electron_mirror || env.ELECTRON_MIRROR;
   return base || 'github.com';
 }
 
@@ -58,7 +73,9 @@ function startBrowserShell() {
   if (node('scripts/build-node.mjs').status !== 0) process.exit(1);
   const db = dbArgument();
   const server = spawn(process.execPath, [path.join(root, 'out', 'web', 'server.js'), ...(db ? ['--db', db] : [])], {
-    cwd: root, stdio: ['ignore', 'pipe', 'inherit'], windowsHide: true,
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    windowsHide: true,
   });
   let buffered = '';
   server.stdout.setEncoding('utf8');
@@ -95,9 +112,13 @@ function openBrowser(url) {
   const { platform, env } = process;
   if (env.AFTERSHOCK_NO_BROWSER) return;
   const command =
-    platform === 'darwin' ? ['open', [url]] :
-    platform === 'win32' ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]] :
-    env.DISPLAY || env.WAYLAND_DISPLAY ? ['xdg-open', [url]] : null;
+    platform === 'darwin'
+      ? ['open', [url]]
+      : platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
+        : env.DISPLAY || env.WAYLAND_DISPLAY
+          ? ['xdg-open', [url]]
+          : null;
   if (!command) return;
   const child = spawn(command[0], command[1], { stdio: 'ignore', detached: true, windowsHide: true });
   child.on('error', () => undefined);
@@ -109,7 +130,10 @@ function launch(executable) {
   const env = { ...process.env, ELECTRON_EXEC_PATH: executable };
   const viteArgs = [...(isDev ? ['dev'] : ['preview', '--skipBuild']), '--', ...electronArgs];
   const child = spawn(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), ...viteArgs], {
-    cwd: root, env, stdio: ['inherit', 'inherit', 'pipe'], windowsHide: true,
+    cwd: root,
+    env,
+    stdio: ['inherit', 'inherit', 'pipe'],
+    windowsHide: true,
   });
   let sawSandboxAbort = false;
   child.stderr.on('data', (chunk) => {
@@ -121,7 +145,7 @@ function launch(executable) {
     if (sawSandboxAbort && code !== 0) {
       const sandbox = path.join(path.dirname(executable), 'chrome-sandbox');
       tell([
-        'Electron stopped because Linux\'s sandbox helper is not set up (it must belong to root with mode 4755).',
+        "Electron stopped because Linux's sandbox helper is not set up (it must belong to root with mode 4755).",
         `What to do: sudo chown root:root "${sandbox}" && sudo chmod 4755 "${sandbox}", then "npm start" again;`,
         'or, for development only, NO_SANDBOX=1 npm start (starts Electron with --no-sandbox).',
       ]);
@@ -132,7 +156,9 @@ function launch(executable) {
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
-  say(`note: Node ${process.versions.node}; the desktop app's tooling (Electron 42) needs Node.js 22.12 or newer. The CLI, tests and browser shell work on 20.19+.`);
+  say(
+    `note: Node ${process.versions.node}; the desktop app's tooling (Electron 42) needs Node.js 22.12 or newer. The CLI, tests and browser shell work on 20.19+.`,
+  );
 }
 
 const executable = ensureElectronRuntime();

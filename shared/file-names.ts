@@ -47,7 +47,11 @@ export function slug(text: string): string {
  * case as macOS and Windows do; the result is added to it.
  */
 export function uniqueFileName(parts: readonly { text: string; fallback?: string }[], extension: string, taken: Set<string>): string {
-  const stem = parts.map((p) => slug(p.text) || (p.fallback ?? '')).filter(Boolean).join('_') || 'report';
+  const stem =
+    parts
+      .map((p) => slug(p.text) || (p.fallback ?? ''))
+      .filter(Boolean)
+      .join('_') || 'report';
   let name = `${stem}.${extension}`;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}-${n}.${extension}`;
   taken.add(name.toLowerCase());

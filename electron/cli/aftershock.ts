@@ -141,7 +141,10 @@ function groupHelp(group: CliGroup, words: readonly string[]): string {
 /** Runs the CLI and resolves to the exit code. Exported for tests. */
 export async function main(argv: string[], terminal = { out: console.log, err: console.error }): Promise<number> {
   // The one way out to the terminal: names, scenario files and errors may carry escape sequences.
-  const io = { out: (text: string) => terminal.out(terminalSafe(String(text))), err: (text: string) => terminal.err(terminalSafe(String(text))) };
+  const io = {
+    out: (text: string) => terminal.out(terminalSafe(String(text))),
+    err: (text: string) => terminal.err(terminalSafe(String(text))),
+  };
   const args = normaliseFlags(argv);
   // A first, lenient reading finds the command's words; that command's own option table then reads the line strictly.
   const loose = parseOptions(args, [GLOBAL_OPTIONS, ...allOptionTables()], false);
@@ -192,9 +195,10 @@ export async function main(argv: string[], terminal = { out: console.log, err: c
     }
     const message = error instanceof Error ? error.message : String(error);
     // Backups help with a bad file, not with a read-only folder, a full disk or a lock.
-    const wayOut = error instanceof DatabaseRefusedError && !['read-only', 'disk-full', 'busy'].includes(error.reason)
-      ? ' See "aftershock backups list" and "aftershock backups restore" to go back to an automatic backup.'
-      : '';
+    const wayOut =
+      error instanceof DatabaseRefusedError && !['read-only', 'disk-full', 'busy'].includes(error.reason)
+        ? ' See "aftershock backups list" and "aftershock backups restore" to go back to an automatic backup.'
+        : '';
     io.err(`aftershock: ${message}${wayOut}`);
     if (values.debug) {
       if (error instanceof AppError && error.detail) io.err(error.detail);

@@ -37,7 +37,8 @@ export function runClients(context: CliContext, verb: string | undefined, rest: 
 }
 
 function addClient(context: CliContext, rest: string[]): number {
-  if (rest.length !== 1) throw new AppError('validation', 'Give the client\'s name in quotes, e.g. aftershock clients add "Lee household".');
+  if (rest.length !== 1)
+    throw new AppError('validation', 'Give the client\'s name in quotes, e.g. aftershock clients add "Lee household".');
   const base = context.options.base;
   const client = context.call('clients:create', {
     name: rest[0],
@@ -47,6 +48,9 @@ function addClient(context: CliContext, rest: string[]): number {
     notes: typeof context.options.notes === 'string' ? context.options.notes : undefined,
   });
   if (context.json) context.out(JSON.stringify(client, null, 2));
-  else context.out(`Added client ${client.id} “${client.name}” (${client.baseCurrency}${client.tags.length ? `; tags ${client.tags.join(', ')}` : ''}).`);
+  else
+    context.out(
+      `Added client ${client.id} “${client.name}” (${client.baseCurrency}${client.tags.length ? `; tags ${client.tags.join(', ')}` : ''}).`,
+    );
   return 0;
 }

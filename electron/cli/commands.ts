@@ -39,9 +39,15 @@ const PORTFOLIO: OptionTable = {
   client: { value: 'NAME', description: 'The client, when several have a portfolio of that name' },
 };
 const SCENARIO: OptionTable = { scenario: { value: 'ID|FILE', once: true, description: 'A scenario id, or a scenario JSON file' } };
-const LOOK_THROUGH: OptionTable = { 'look-through': { value: 'on|off', description: 'Look through funds to their holdings (default on; a bare --look-through is on)' } };
+const LOOK_THROUGH: OptionTable = {
+  'look-through': { value: 'on|off', description: 'Look through funds to their holdings (default on; a bare --look-through is on)' },
+};
 const PROXY: OptionTable = {
-  proxy: { value: 'GROUP=SYMBOL', multiple: true, description: 'The fund that stands for a group: market=SPY, sector:NAME=SYMBOL or industry:NAME=SYMBOL' },
+  proxy: {
+    value: 'GROUP=SYMBOL',
+    multiple: true,
+    description: 'The fund that stands for a group: market=SPY, sector:NAME=SYMBOL or industry:NAME=SYMBOL',
+  },
 };
 
 /** Every command of the CLI, by group; `aftershock GROUP [VERB] --help` prints a command's table. */
@@ -70,7 +76,8 @@ export const GROUPS: Record<string, CliGroup> = {
     commands: {
       '': {
         synopsis: 'batch --scenario ID [--scenario ID…] [options]',
-        summary: 'Stress every client (or those tagged TAG) and rank them by loss; with --out DIR --pdf, one report PDF per client and a firm summary',
+        summary:
+          'Stress every client (or those tagged TAG) and rank them by loss; with --out DIR --pdf, one report PDF per client and a firm summary',
         options: {
           scenario: { value: 'ID', multiple: true, description: 'A scenario to rank by' },
           clients: { value: 'TAG', description: 'Only the clients tagged TAG' },
@@ -86,16 +93,20 @@ export const GROUPS: Record<string, CliGroup> = {
   scenarios: {
     commands: {
       list: { synopsis: 'scenarios list', summary: 'List built-in and your own scenarios', options: {} },
-      show: { synopsis: 'scenarios show ID', summary: 'Show a scenario\'s shocks and sources', options: {} },
+      show: { synopsis: 'scenarios show ID', summary: "Show a scenario's shocks and sources", options: {} },
       import: { synopsis: 'scenarios import FILE', summary: 'Add a scenario file to your scenarios', options: {} },
-      export: { synopsis: 'scenarios export ID [--out FILE]', summary: 'Write a scenario as JSON (stdout by default)', options: { out: { value: 'FILE', description: 'The file to write' } } },
+      export: {
+        synopsis: 'scenarios export ID [--out FILE]',
+        summary: 'Write a scenario as JSON (stdout by default)',
+        options: { out: { value: 'FILE', description: 'The file to write' } },
+      },
       'from-text': {
         synopsis: 'scenarios from-text FILE [--date YYYY-MM-DD] [--name …] [--publisher …] [--out scenario.json]',
         summary: 'Draft a scenario from a news story (.txt or .html): the moves it reports, matched to securities',
         options: {
-          date: { value: 'YYYY-MM-DD', description: 'The date of the story (the scenario\'s event date)' },
-          name: { value: 'NAME', description: 'The scenario\'s name' },
-          publisher: { value: 'NAME', description: 'Who published the story, for the scenario\'s source' },
+          date: { value: 'YYYY-MM-DD', description: "The date of the story (the scenario's event date)" },
+          name: { value: 'NAME', description: "The scenario's name" },
+          publisher: { value: 'NAME', description: "Who published the story, for the scenario's source" },
           out: { value: 'FILE', description: 'Write the drafted scenario file here (stress --scenario FILE runs it)' },
         },
       },
@@ -111,7 +122,10 @@ export const GROUPS: Record<string, CliGroup> = {
           ...PORTFOLIO,
           ...SCENARIO,
           ...LOOK_THROUGH,
-          by: { value: 'DIMENSION', description: 'The grouping shown first: sector (default), industry, theme, country, account, assetClass, currency or symbol' },
+          by: {
+            value: 'DIMENSION',
+            description: 'The grouping shown first: sector (default), industry, theme, country, account, assetClass, currency or symbol',
+          },
           csv: { description: 'Every position as CSV' },
           propagate: { description: 'Move unshocked holdings by their history-estimated sensitivities to the shocked groups' },
           'as-of': { value: 'DATE', description: 'With --propagate: the history used ends on DATE' },
@@ -125,11 +139,11 @@ export const GROUPS: Record<string, CliGroup> = {
     commands: {
       '': {
         synopsis: 'replay --portfolio NAME --from DATE --to DATE [options]',
-        summary: 'What that window did, applied to today\'s holdings',
+        summary: "What that window did, applied to today's holdings",
         options: {
           ...PORTFOLIO,
-          from: { value: 'DATE', description: 'The window\'s first day (YYYY-MM-DD)' },
-          to: { value: 'DATE', description: 'The window\'s last day (YYYY-MM-DD)' },
+          from: { value: 'DATE', description: "The window's first day (YYYY-MM-DD)" },
+          to: { value: 'DATE', description: "The window's last day (YYYY-MM-DD)" },
           ...PROXY,
         },
       },
@@ -179,9 +193,9 @@ export const GROUPS: Record<string, CliGroup> = {
           ...PORTFOLIO,
           scenario: { value: 'ID', multiple: true, description: 'A scenario in the report' },
           out: { value: 'FILE', description: 'report.pdf or report.html' },
-          'client-name': { value: 'TEXT', description: 'The client\'s name on the report' },
-          advisor: { value: 'TEXT', description: 'The advisor\'s name' },
-          firm: { value: 'TEXT', description: 'The firm\'s name' },
+          'client-name': { value: 'TEXT', description: "The client's name on the report" },
+          advisor: { value: 'TEXT', description: "The advisor's name" },
+          firm: { value: 'TEXT', description: "The firm's name" },
           logo: { value: 'FILE', description: 'A .png, .jpg or .svg logo (up to 2 MB)' },
           notes: { value: 'TEXT', description: 'Notes printed in the report' },
           ...LOOK_THROUGH,
@@ -198,14 +212,14 @@ export const GROUPS: Record<string, CliGroup> = {
         summary: 'Import a broker CSV (positions or transactions); see "aftershock --help" for how each option reads',
         options: {
           portfolio: { value: 'NAME', description: 'The portfolio to import into (created when missing)' },
-          client: { value: 'NAME', description: 'The portfolio\'s client (created when missing)' },
+          client: { value: 'NAME', description: "The portfolio's client (created when missing)" },
           account: { value: 'NAME', description: 'The account the file is for' },
-          format: { value: 'auto|PRESET', description: 'The file\'s format (auto-detected by default)' },
+          format: { value: 'auto|PRESET', description: "The file's format (auto-detected by default)" },
           'dry-run': { description: 'Preview only: nothing is written' },
           'if-imported': { value: 'replace|skip', description: 'What to do when the file was imported before' },
           'skip-invalid': { description: 'Import the valid rows and skip the rest' },
           opening: { value: 'SYMBOL=QTY', multiple: true, description: 'The quantity held before a history starts' },
-          'keep-short': { value: 'SYMBOL', multiple: true, description: 'Keep a history\'s excess sales as a real short' },
+          'keep-short': { value: 'SYMBOL', multiple: true, description: "Keep a history's excess sales as a real short" },
           map: { value: 'FIELD=COLUMN', multiple: true, description: 'The column (header or 1-based number) that feeds a field' },
           'map-file': { value: 'mapping.json', description: 'Column choices as JSON, or a mapping the app saved' },
           locale: { value: 'TAG', description: 'How numbers and dates are written (en-US, de-DE, sv-SE…)' },
@@ -232,7 +246,11 @@ export const GROUPS: Record<string, CliGroup> = {
   },
   imports: {
     commands: {
-      list: { synopsis: 'imports list --portfolio NAME', summary: 'List the imports into a portfolio', options: { portfolio: { value: 'NAME', description: 'The portfolio, by name' } } },
+      list: {
+        synopsis: 'imports list --portfolio NAME',
+        summary: 'List the imports into a portfolio',
+        options: { portfolio: { value: 'NAME', description: 'The portfolio, by name' } },
+      },
       undo: { synopsis: 'imports undo ID', summary: 'Undo an import (restores what it replaced)', options: {} },
     },
     run: ({ context, words: [verb, ...rest], values }) => runImports(context, verb, rest, textOption(values, 'portfolio')),
@@ -241,7 +259,11 @@ export const GROUPS: Record<string, CliGroup> = {
     commands: {
       show: { synopsis: 'securities show SYMBOL', summary: 'Classification of a symbol with the source of each field', options: {} },
       unclassified: { synopsis: 'securities unclassified --portfolio NAME', summary: 'Holdings no source classifies', options: PORTFOLIO },
-      duration: { synopsis: 'securities duration SYMBOL YEARS|none', summary: 'Your duration for a bond fund, used by rate shocks', options: {} },
+      duration: {
+        synopsis: 'securities duration SYMBOL YEARS|none',
+        summary: 'Your duration for a bond fund, used by rate shocks',
+        options: {},
+      },
     },
     run: ({ context, words: [verb, ...rest] }) => runSecurities(context, verb, rest),
   },
@@ -249,11 +271,14 @@ export const GROUPS: Record<string, CliGroup> = {
     commands: {
       '': {
         synopsis: 'exposure --portfolio NAME --by sector|industry|theme|country|symbol [--look-through]',
-        summary: 'Exposure of a portfolio, optionally through funds\' holdings',
+        summary: "Exposure of a portfolio, optionally through funds' holdings",
         options: {
           ...PORTFOLIO,
           by: { value: 'DIMENSION', description: 'The grouping: sector (default), industry, theme, country or symbol' },
-          'look-through': { value: 'on|off', description: 'Look through funds to their holdings (default off; a bare --look-through is on)' },
+          'look-through': {
+            value: 'on|off',
+            description: 'Look through funds to their holdings (default off; a bare --look-through is on)',
+          },
         },
       },
     },
@@ -262,7 +287,11 @@ export const GROUPS: Record<string, CliGroup> = {
   backups: {
     commands: {
       list: { synopsis: 'backups list', summary: 'List the automatic backups of the database, newest first', options: {} },
-      restore: { synopsis: 'backups restore [N|FILE]', summary: 'Replace the database with backup N (default 1, the newest); the replaced file is kept beside it, renamed', options: {} },
+      restore: {
+        synopsis: 'backups restore [N|FILE]',
+        summary: 'Replace the database with backup N (default 1, the newest); the replaced file is kept beside it, renamed',
+        options: {},
+      },
     },
     database: false,
     run: ({ context, dbPath, words: [verb, ...rest] }) => runBackups(dbPath, verb, rest, { json: context.json, out: context.out }),
@@ -281,11 +310,12 @@ export const GROUPS: Record<string, CliGroup> = {
     commands: {
       '': {
         synopsis: 'backtest [--from DATE] [--to DATE] [--var] [--json|--csv]',
-        summary: 'How well propagation predicted every stress day in the stored history (out of sample), or with --var how often VaR was breached',
+        summary:
+          'How well propagation predicted every stress day in the stored history (out of sample), or with --var how often VaR was breached',
         options: {
           from: { value: 'YYYY-MM-DD', description: 'The first stress day to test' },
           to: { value: 'YYYY-MM-DD', description: 'The last stress day to test' },
-          var: { description: 'Backtest 1-day 95% and 99% VaR (historical and parametric) with Kupiec\'s test instead' },
+          var: { description: "Backtest 1-day 95% and 99% VaR (historical and parametric) with Kupiec's test instead" },
           csv: { description: 'Every (ticker, day) prediction as CSV' },
         },
       },

@@ -31,4 +31,3 @@ export function unknownVerb(group: string, verb: string | undefined, verbs: stri
   const said = verb ? `"${group} ${verb}" is not a command` : `"${group}" needs a command`;
   throw new AppError('validation', `${said}; use one of: ${verbs.map((v) => `${group} ${v}`).join(', ')}.`);
 }
-

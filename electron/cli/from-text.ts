@@ -14,7 +14,8 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 function readStory(file: string): string {
   let bytes: Buffer;
   try {
-    if (fs.statSync(file).size > MAX_FILE_BYTES) throw new AppError('validation', `"${file}" is larger than 20 MB; save the story itself as a .txt or .html file.`);
+    if (fs.statSync(file).size > MAX_FILE_BYTES)
+      throw new AppError('validation', `"${file}" is larger than 20 MB; save the story itself as a .txt or .html file.`);
     bytes = fs.readFileSync(file);
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -24,14 +25,19 @@ function readStory(file: string): string {
   return /\.html?$/i.test(file) || looksLikeHtml(text) ? htmlToText(text) : text;
 }
 
-const stringOption = (context: CliContext, name: string) => (typeof context.options[name] === 'string' ? (context.options[name] as string) : undefined);
+const stringOption = (context: CliContext, name: string) =>
+  typeof context.options[name] === 'string' ? (context.options[name] as string) : undefined;
 const confidenceWord = (c: number) => `${c >= 0.85 ? 'high' : c >= 0.6 ? 'medium' : 'low'} (${c.toFixed(2)})`;
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** `aftershock scenarios from-text FILE [--date YYYY-MM-DD] [--name …] [--publisher …] [--out scenario.json] [--json]`. */
 export function runFromText(context: CliContext, rest: string[]): number {
   const [file, ...extra] = rest;
-  if (!file) throw new AppError('validation', 'Say which story to read, e.g. "aftershock scenarios from-text story.txt --date 2025-01-27 --out scenario.json".');
+  if (!file)
+    throw new AppError(
+      'validation',
+      'Say which story to read, e.g. "aftershock scenarios from-text story.txt --date 2025-01-27 --out scenario.json".',
+    );
   noExtraArguments('scenarios from-text FILE', extra);
   const draft = context.call('scenarios:draft', {
     text: readStory(file),
@@ -42,7 +48,7 @@ export function runFromText(context: CliContext, rest: string[]): number {
   if (draft.message) throw new AppError('validation', `${path.basename(file)}: ${draft.message}`);
   const out = stringOption(context, 'out');
   if (out) fs.writeFileSync(out, `${JSON.stringify(draft.scenario, null, 2)}\n`);
-  if (context.json) return context.out(JSON.stringify(draft, null, 2)), 0;
+  if (context.json) return (context.out(JSON.stringify(draft, null, 2)), 0);
   const matched = draft.proposals.filter((p) => p.target).length;
   context.out(`“${draft.scenario.name}” from ${path.basename(file)}: ${draft.proposals.length} moves found, ${matched} matched.`);
   context.out(
@@ -63,6 +69,10 @@ export function runFromText(context: CliContext, rest: string[]): number {
   for (const label of draft.unmatched) context.out(`not matched: ${label}`);
   for (const note of draft.notes) context.out(`Note: ${note}`);
   context.out('Each shock keeps its sentence as its note (see --json or the written file).');
-  context.out(out ? `Wrote ${out}; try it with: aftershock stress --portfolio NAME --scenario ${out}` : 'Add --out scenario.json to write the scenario file.');
+  context.out(
+    out
+      ? `Wrote ${out}; try it with: aftershock stress --portfolio NAME --scenario ${out}`
+      : 'Add --out scenario.json to write the scenario file.',
+  );
   return 0;
 }

@@ -19,7 +19,13 @@ export function runReplayCommand(context: CliContext, rest: string[]): number {
   if (from >= to) throw new AppError('validation', `--to must be after --from (${from} → ${to}).`);
   const result = context.call('stress:replay', { portfolioId: portfolio.id, from, to, by: ['sector', 'theme'], ...proxyOption(context) });
   const health = context.call('health:check', { portfolioId: portfolio.id, scenario: replayScenario(from, to) });
-  if (context.json) return context.out(JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...result, health }, null, 2)), 0;
+  if (context.json)
+    return (
+      context.out(
+        JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...result, health }, null, 2),
+      ),
+      0
+    );
   printHealthLines(context, health);
   printStress(context, portfolio.name, result, 'sector');
   return 0;
@@ -32,23 +38,44 @@ export function runRisk(context: CliContext, rest: string[]): number {
   const asOf = optionalDate(context, 'as-of');
   const benchmark = typeof context.options.benchmark === 'string' ? context.options.benchmark : undefined;
   const risk = context.call('stress:risk', { portfolioId: portfolio.id, ...(asOf ? { asOf } : {}), ...(benchmark ? { benchmark } : {}) });
-  if (context.json) return context.out(JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...risk }, null, 2)), 0;
+  if (context.json)
+    return (
+      context.out(
+        JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...risk }, null, 2),
+      ),
+      0
+    );
   const pct = (x: number) => formatPercent(x, 2);
   for (const f of risk.findings ?? []) context.out(`Warning: ${f.sentence}`);
   context.out(`Risk of “${portfolio.name}” from ${risk.observations} trading days, ${risk.window.from} → ${risk.window.to}`);
-  context.out(`Annualised volatility ${pct(risk.volatility)}; beta to ${risk.benchmark} ${risk.beta === null ? 'n/a' : risk.beta.toFixed(2)}`);
-  if (risk.maxDrawdown) context.out(`Max drawdown ${signedPercent(risk.maxDrawdown.change)} (${risk.maxDrawdown.peak} → ${risk.maxDrawdown.trough})`);
+  context.out(
+    `Annualised volatility ${pct(risk.volatility)}; beta to ${risk.benchmark} ${risk.beta === null ? 'n/a' : risk.beta.toFixed(2)}`,
+  );
+  if (risk.maxDrawdown)
+    context.out(`Max drawdown ${signedPercent(risk.maxDrawdown.change)} (${risk.maxDrawdown.peak} → ${risk.maxDrawdown.trough})`);
   context.out(
     renderTable(
       ['Horizon', 'Level', 'Historical VaR', 'Historical CVaR', 'Parametric VaR', 'Parametric CVaR'],
-      risk.tails.map((t) => [`${t.horizonDays} day${t.horizonDays === 1 ? '' : 's'}`, `${t.level * 100}%`, pct(t.historicalVar), pct(t.historicalCvar), pct(t.parametricVar), pct(t.parametricCvar)]),
+      risk.tails.map((t) => [
+        `${t.horizonDays} day${t.horizonDays === 1 ? '' : 's'}`,
+        `${t.level * 100}%`,
+        pct(t.historicalVar),
+        pct(t.historicalCvar),
+        pct(t.parametricVar),
+        pct(t.parametricCvar),
+      ]),
       [false, false, true, true, true, true],
     ),
   );
   context.out(`History covers ${pct(risk.coveredShare)} of the value.`);
   if (risk.proxied.length) {
-    const listed = risk.proxied.slice(0, 10).map((p) => `${p.symbol} → ${p.proxy}`).join(', ');
-    context.out(`Followed a stand-in for lack of history of their own: ${listed}${risk.proxied.length > 10 ? ` and ${risk.proxied.length - 10} more` : ''}.`);
+    const listed = risk.proxied
+      .slice(0, 10)
+      .map((p) => `${p.symbol} → ${p.proxy}`)
+      .join(', ');
+    context.out(
+      `Followed a stand-in for lack of history of their own: ${listed}${risk.proxied.length > 10 ? ` and ${risk.proxied.length - 10} more` : ''}.`,
+    );
   }
   for (const e of risk.excluded) context.out(`Left out for lack of history: ${e.symbol} (${formatMoney(e.value, risk.baseCurrency)}).`);
   for (const note of risk.notes) context.out(`Note: ${note}`);

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { countOf, formatCount, formatMoney, formatQuantity } from '../../shared/format';
 import { decodeBytes } from '../../shared/import/decode';
-import { IMPORT_FIELDS, type ColumnMapping, type DateOrder, type DecimalStyle, type ImportField, type ImportPreview, type OpeningDecision } from '../../shared/import/types';
+import {
+  IMPORT_FIELDS,
+  type ColumnMapping,
+  type DateOrder,
+  type DecimalStyle,
+  type ImportField,
+  type ImportPreview,
+  type OpeningDecision,
+} from '../../shared/import/types';
 import { refusalOf } from '../services/imports';
 import { AppError } from '../../shared/ipc/result';
 import type { CliContext } from './context';
@@ -48,7 +56,10 @@ export function parseMaps(maps: readonly string[]): Partial<Record<ImportField, 
     const at = text.indexOf('=');
     const field = IMPORT_FIELDS.find((f) => f.toLowerCase() === text.slice(0, at).trim().toLowerCase());
     if (at <= 0 || !field) {
-      throw new AppError('validation', `--map takes FIELD=COLUMN with FIELD one of ${FIELD_LIST}, e.g. --map quantity="Antal"; found "${text}".`);
+      throw new AppError(
+        'validation',
+        `--map takes FIELD=COLUMN with FIELD one of ${FIELD_LIST}, e.g. --map quantity="Antal"; found "${text}".`,
+      );
     }
     columns[field] = text.slice(at + 1).trim();
   }
@@ -71,7 +82,8 @@ export function localeStyle(locale: string): { decimal: DecimalStyle; dateOrder:
 
 /** The --currency option as a code, or a sentence saying it is not one. */
 function currencyOption(text: string): string {
-  if (!/^[A-Za-z]{3}$/.test(text.trim())) throw new AppError('validation', `--currency takes a three-letter code such as EUR, SEK or CAD; found "${text}".`);
+  if (!/^[A-Za-z]{3}$/.test(text.trim()))
+    throw new AppError('validation', `--currency takes a three-letter code such as EUR, SEK or CAD; found "${text}".`);
   return text.trim().toUpperCase();
 }
 
@@ -81,7 +93,8 @@ function readMapFile(file: string): ColumnChoices {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : `it is not JSON (${(error as Error).message})`;
+    const why =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : `it is not JSON (${(error as Error).message})`;
     throw new AppError('validation', `Cannot read the mapping file ${file}: ${why}.`);
   }
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -89,7 +102,10 @@ function readMapFile(file: string): ColumnChoices {
     const columns: Partial<Record<ImportField, number>> = {};
     for (const [field, index] of Object.entries(data.columns)) {
       if (!(IMPORT_FIELDS as readonly string[]).includes(field) || !Number.isInteger(index) || (index as number) < 0) {
-        throw new AppError('validation', `The mapping file ${file} maps "${field}" to ${JSON.stringify(index)}; expected a field (${FIELD_LIST}) and a column index from 0.`);
+        throw new AppError(
+          'validation',
+          `The mapping file ${file} maps "${field}" to ${JSON.stringify(index)}; expected a field (${FIELD_LIST}) and a column index from 0.`,
+        );
       }
       columns[field as ImportField] = index as number;
     }
@@ -100,7 +116,10 @@ function readMapFile(file: string): ColumnChoices {
   if (isObject(data) && Object.values(data).every((v) => typeof v === 'string' || typeof v === 'number')) {
     return { columns: parseMaps(Object.entries(data).map(([field, column]) => `${field}=${String(column)}`)) };
   }
-  throw new AppError('validation', `The mapping file ${file} is neither a saved mapping ({"columns": {"symbol": 0, …}}) nor fields to column names ({"symbol": "Ticker", …}).`);
+  throw new AppError(
+    'validation',
+    `The mapping file ${file} is neither a saved mapping ({"columns": {"symbol": 0, …}}) nor fields to column names ({"symbol": "Ticker", …}).`,
+  );
 }
 
 /** The column choices of --map, --map-file and --locale; --map wins over the file, and a saved mapping's columns become names. */
@@ -129,15 +148,24 @@ export function parseOpenings(opening: readonly string[], keepShort: readonly st
   for (const text of opening) {
     const at = text.lastIndexOf('=');
     const key = text.slice(0, at).trim();
-    const quantity = Number(text.slice(at + 1).replace(/,/g, '').trim());
+    const quantity = Number(
+      text
+        .slice(at + 1)
+        .replace(/,/g, '')
+        .trim(),
+    );
     if (at <= 0 || !key || !Number.isFinite(quantity) || quantity <= 0 || text.slice(at + 1).trim() === '') {
-      throw new AppError('validation', `--opening takes SYMBOL=QUANTITY with a quantity above 0, e.g. --opening SNAXX=500135; found "${text}".`);
+      throw new AppError(
+        'validation',
+        `--opening takes SYMBOL=QUANTITY with a quantity above 0, e.g. --opening SNAXX=500135; found "${text}".`,
+      );
     }
     openings[keyOf(key)] = { kind: 'opening', quantity };
   }
   for (const text of keepShort) {
     const key = keyOf(text.trim());
-    if (!key || key.includes('=')) throw new AppError('validation', `--keep-short takes a SYMBOL (or ACCOUNT:SYMBOL), e.g. --keep-short TSLA; found "${text}".`);
+    if (!key || key.includes('='))
+      throw new AppError('validation', `--keep-short takes a SYMBOL (or ACCOUNT:SYMBOL), e.g. --keep-short TSLA; found "${text}".`);
     if (openings[key]) throw new AppError('validation', `${key} has both --opening and --keep-short; choose one.`);
     openings[key] = { kind: 'short' };
   }
@@ -176,7 +204,11 @@ function newPortfolioFor(context: CliContext, options: ImportOptions & { portfol
   return { name: options.portfolio!, ...(client ? { clientId: client.id } : options.client ? { clientName: options.client } : {}) };
 }
 
-const DECISION_WORDS: Record<OpeningDecision['kind'], string> = { closed: 'closed (clamped at 0)', opening: 'opening entered', short: 'kept short' };
+const DECISION_WORDS: Record<OpeningDecision['kind'], string> = {
+  closed: 'closed (clamped at 0)',
+  opening: 'opening entered',
+  short: 'kept short',
+};
 
 /** The preview as text: format, counts, rows that are not imported, totals per account, warnings. */
 export function renderPreview(preview: ImportPreview): string {
@@ -198,19 +230,34 @@ export function renderPreview(preview: ImportPreview): string {
   const differences = preview.positions.filter((p) => p.valueFromPrice !== undefined);
   if (differences.length) {
     lines.push('Market value kept over quantity × price (more than 1% apart):');
-    lines.push(renderTable(
-      ['Account', 'Symbol', 'Quantity × price', 'Market value (kept)'],
-      differences.map((p) => [p.account, p.symbol, formatMoney(p.valueFromPrice!, p.currency), formatMoney(p.marketValue ?? 0, p.currency)]),
-      [false, false, true, true],
-    ));
+    lines.push(
+      renderTable(
+        ['Account', 'Symbol', 'Quantity × price', 'Market value (kept)'],
+        differences.map((p) => [
+          p.account,
+          p.symbol,
+          formatMoney(p.valueFromPrice!, p.currency),
+          formatMoney(p.marketValue ?? 0, p.currency),
+        ]),
+        [false, false, true, true],
+      ),
+    );
   }
   if (preview.shortfalls.length) {
     lines.push('Sold more than the history shows bought (the history starts mid-way):');
-    lines.push(renderTable(
-      ['Account', 'Symbol', 'Sold beyond', 'Decision', 'Quantity'],
-      preview.shortfalls.map((s) => [s.account, s.symbol, formatQuantity(s.shortfall), DECISION_WORDS[s.decision.kind], formatQuantity(s.quantity)]),
-      [false, false, true, false, true],
-    ));
+    lines.push(
+      renderTable(
+        ['Account', 'Symbol', 'Sold beyond', 'Decision', 'Quantity'],
+        preview.shortfalls.map((s) => [
+          s.account,
+          s.symbol,
+          formatQuantity(s.shortfall),
+          DECISION_WORDS[s.decision.kind],
+          formatQuantity(s.quantity),
+        ]),
+        [false, false, true, false, true],
+      ),
+    );
     lines.push('  Change with --opening SYMBOL=QTY (held before the file starts) or --keep-short SYMBOL.');
   }
   for (const f of preview.findings) lines.push(`Finding: ${f.sentence}`);
@@ -224,12 +271,20 @@ export function renderPreview(preview: ImportPreview): string {
 function refused(context: CliContext, error: unknown, file: string, portfolio: string): number {
   if (!(error instanceof AppError)) throw error;
   const refusal = refusalOf(error.detail);
-  const commands = (refusal?.suggestions ?? []).map((s) => `aftershock import ${quotedPath(file)} --portfolio ${quotedPath(portfolio)} ${s}`);
+  const commands = (refusal?.suggestions ?? []).map(
+    (s) => `aftershock import ${quotedPath(file)} --portfolio ${quotedPath(portfolio)} ${s}`,
+  );
   if (!context.json) {
     if (!commands.length) throw error;
     throw new AppError(error.code, `${error.message}\nTry: ${commands.join('\n  or: ')}`, error.detail);
   }
-  context.out(JSON.stringify({ ok: false, code: refusal?.code ?? error.code, message: error.message, header: refusal?.header ?? null, suggestions: commands }, null, 2));
+  context.out(
+    JSON.stringify(
+      { ok: false, code: refusal?.code ?? error.code, message: error.message, header: refusal?.header ?? null, suggestions: commands },
+      null,
+      2,
+    ),
+  );
   return 1;
 }
 
@@ -245,7 +300,10 @@ export function runImport(context: CliContext, file: string | undefined, rest: s
   try {
     text = decodeBytes(readFileSync(file)).text;
   } catch (error) {
-    throw new AppError('validation', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`);
+    throw new AppError(
+      'validation',
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`,
+    );
   }
   const ifImported = options.ifImported;
   if (ifImported !== undefined && ifImported !== 'replace' && ifImported !== 'skip') {
@@ -255,8 +313,12 @@ export function runImport(context: CliContext, file: string | undefined, rest: s
   const openings = parseOpenings(options.opening, options.keepShort);
   const choices = columnChoices(options);
   const request = {
-    fileName: path.basename(file), text, format: options.format ?? 'auto', ...(options.account ? { account: options.account } : {}),
-    ...(Object.keys(openings).length ? { openings } : {}), ...choices,
+    fileName: path.basename(file),
+    text,
+    format: options.format ?? 'auto',
+    ...(options.account ? { account: options.account } : {}),
+    ...(Object.keys(openings).length ? { openings } : {}),
+    ...choices,
     ...(options.currency ? { currency: currencyOption(options.currency) } : {}),
   };
   try {
@@ -270,14 +332,22 @@ export function runImport(context: CliContext, file: string | undefined, rest: s
   const portfolioId = findPortfolio(context, { ...options, portfolio: options.portfolio });
   if (options.dryRun) {
     const answer = context.call('imports:preview', portfolioId === undefined ? request : { ...request, portfolioId });
-    context.out(context.json ? JSON.stringify(answer, null, 2) : renderPreview(answer.preview) + (answer.previousImport ? `\nThis file was already imported (import #${answer.previousImport.id}).` : '') + '\nDry run: nothing was written.');
+    context.out(
+      context.json
+        ? JSON.stringify(answer, null, 2)
+        : renderPreview(answer.preview) +
+            (answer.previousImport ? `\nThis file was already imported (import #${answer.previousImport.id}).` : '') +
+            '\nDry run: nothing was written.',
+    );
     return 0;
   }
   let result;
   try {
     result = context.call('imports:commit', {
-      ...request, ...(portfolioId === undefined ? { newPortfolio: newPortfolioFor(context, options) } : { portfolioId }),
-      skipInvalid: options.skipInvalid, ...(ifImported ? { onDuplicate: ifImported } : {}),
+      ...request,
+      ...(portfolioId === undefined ? { newPortfolio: newPortfolioFor(context, options) } : { portfolioId }),
+      skipInvalid: options.skipInvalid,
+      ...(ifImported ? { onDuplicate: ifImported } : {}),
     });
   } catch (error) {
     return refused(context, error, file, options.portfolio);

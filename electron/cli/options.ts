@@ -38,9 +38,9 @@ export interface CommandSpec {
 
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: OptionTable = {
-  db: { value: 'PATH', description: 'Database file (default: $AFTERSHOCK_DB, else the app\'s user-data folder)' },
+  db: { value: 'PATH', description: "Database file (default: $AFTERSHOCK_DB, else the app's user-data folder)" },
   json: { description: 'Machine-readable output on stdout' },
-  debug: { description: 'Show stack traces and the log file\'s path on errors' },
+  debug: { description: "Show stack traces and the log file's path on errors" },
   help: { short: 'h', description: 'Show this help' },
   version: { short: 'v', description: 'Show the version' },
 };
@@ -50,9 +50,10 @@ export function parseArgsOptions(...tables: OptionTable[]): NonNullable<ParseArg
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const table of tables) {
     for (const [name, o] of Object.entries(table)) {
-      options[name] = o.value === undefined
-        ? { type: 'boolean', default: false, ...(o.short ? { short: o.short } : {}) }
-        : { type: 'string', ...(o.multiple || o.once ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) };
+      options[name] =
+        o.value === undefined
+          ? { type: 'boolean', default: false, ...(o.short ? { short: o.short } : {}) }
+          : { type: 'string', ...(o.multiple || o.once ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) };
     }
   }
   return options;
@@ -76,7 +77,9 @@ function optionRows(table: OptionTable): string[] {
 /** A command's help: its usage line, what it does, its options and the global ones. */
 export function commandHelp(spec: CommandSpec): string {
   const own = Object.keys(spec.options).length ? ['', 'Options:', ...optionRows(spec.options)] : ['', 'Options: none of its own.'];
-  return [`Usage: aftershock ${spec.synopsis}`, `  ${spec.summary}`, ...own, '', 'Global options:', ...optionRows(GLOBAL_OPTIONS)].join('\n');
+  return [`Usage: aftershock ${spec.synopsis}`, `  ${spec.summary}`, ...own, '', 'Global options:', ...optionRows(GLOBAL_OPTIONS)].join(
+    '\n',
+  );
 }
 
 /** The option a parseArgs error is about, e.g. "--pdf" from "Unknown option '--pdf'. …". */

@@ -16,7 +16,10 @@ function runUnclassified(context: CliContext): number {
   const { unclassified } = context.call('reference:portfolio', { portfolioId });
   if (context.json) context.out(JSON.stringify(unclassified, null, 2));
   else if (unclassified.length === 0) context.out('Every holding of this portfolio has a sector.');
-  else context.out(`Unclassified (no sector from any source): ${unclassified.join(', ')}. Set them in the app's holdings view or run "aftershock market refresh".`);
+  else
+    context.out(
+      `Unclassified (no sector from any source): ${unclassified.join(', ')}. Set them in the app's holdings view or run "aftershock market refresh".`,
+    );
   return 0;
 }
 
@@ -34,7 +37,8 @@ export function leverageText(etf: LeveragedEtf): string {
 export function runSecurities(context: CliContext, verb: string | undefined, rest: string[]): number {
   if (verb === 'unclassified' && rest.length === 0) return runUnclassified(context);
   if (verb === 'duration') return runDuration(context, rest);
-  if (verb !== 'show') return unknownVerb('securities', verb, ['show SYMBOL', 'unclassified --portfolio NAME', 'duration SYMBOL YEARS|none']);
+  if (verb !== 'show')
+    return unknownVerb('securities', verb, ['show SYMBOL', 'unclassified --portfolio NAME', 'duration SYMBOL YEARS|none']);
   if (rest.length !== 1) throw new AppError('validation', 'Give exactly one symbol, e.g. "aftershock securities show NVDA".');
   const detail = context.call('securities:show', { symbol: rest[0] });
   if (context.json) {
@@ -42,7 +46,10 @@ export function runSecurities(context: CliContext, verb: string | undefined, res
     return 0;
   }
   const c = detail.classification;
-  if (!detail.isKnown) context.out(`${detail.symbol} is not in the security master or the market-data cache: it is unclassified. Set its fields in the app or run "aftershock market refresh".`);
+  if (!detail.isKnown)
+    context.out(
+      `${detail.symbol} is not in the security master or the market-data cache: it is unclassified. Set its fields in the app or run "aftershock market refresh".`,
+    );
   const rows = CLASSIFICATION_FIELDS.map((f) => [f, c[f] ?? '—', c.sources[f] ?? '']);
   rows.push(['themes', c.themes.join(', ') || '—', c.sources.themes ?? '']);
   if (c.duration) rows.push(['duration', `${c.duration.years} years`, c.duration.source]);
@@ -50,8 +57,16 @@ export function runSecurities(context: CliContext, verb: string | undefined, res
   if (detail.leverage) context.out(`\n${leverageText(detail.leverage)}`);
   if (detail.fund) {
     const f = detail.fund;
-    context.out(`\nFund holdings (${f.origin}, as of ${f.asOf}, ${f.source}): ${f.holdings.length} constituents, ${percent(f.totalWeight ?? 0)} of the fund; the rest is residual.`);
-    context.out(renderTable(['Constituent', 'Weight'], f.holdings.slice(0, 10).map((h) => [h.symbol, percent(h.weight)]), [false, true]));
+    context.out(
+      `\nFund holdings (${f.origin}, as of ${f.asOf}, ${f.source}): ${f.holdings.length} constituents, ${percent(f.totalWeight ?? 0)} of the fund; the rest is residual.`,
+    );
+    context.out(
+      renderTable(
+        ['Constituent', 'Weight'],
+        f.holdings.slice(0, 10).map((h) => [h.symbol, percent(h.weight)]),
+        [false, true],
+      ),
+    );
   }
   if (detail.quote) context.out(`\nLast quote: ${formatMoney(detail.quote.price, detail.quote.currency)} as of ${detail.quote.asOf}.`);
   if (detail.history) context.out(`Daily closes held: ${detail.history.count} from ${detail.history.first} to ${detail.history.last}.`);
@@ -60,9 +75,14 @@ export function runSecurities(context: CliContext, verb: string | undefined, res
 
 /** `aftershock exposure --portfolio NAME --by sector|industry|theme|country|symbol [--look-through]`. */
 export function runExposure(context: CliContext, verb: string | undefined): number {
-  if (verb !== undefined) throw new AppError('validation', `"exposure" takes no sub-command ("${verb}"); use "aftershock exposure --portfolio NAME --by sector".`);
+  if (verb !== undefined)
+    throw new AppError(
+      'validation',
+      `"exposure" takes no sub-command ("${verb}"); use "aftershock exposure --portfolio NAME --by sector".`,
+    );
   const by = String(context.options.by ?? 'sector') as ExposureDimension;
-  if (!EXPOSURE_DIMENSIONS.includes(by)) throw new AppError('validation', `--by must be one of ${EXPOSURE_DIMENSIONS.join(', ')}, not "${by}".`);
+  if (!EXPOSURE_DIMENSIONS.includes(by))
+    throw new AppError('validation', `--by must be one of ${EXPOSURE_DIMENSIONS.join(', ')}, not "${by}".`);
   const portfolioId = resolvePortfolio(context).id;
   const result = context.call('exposure:portfolio', { portfolioId, by, lookThrough: context.options['look-through'] === 'on' });
   if (context.json) {
@@ -73,14 +93,24 @@ export function runExposure(context: CliContext, verb: string | undefined): numb
   context.out(
     renderTable(
       [by.charAt(0).toUpperCase() + by.slice(1), 'Value', 'Share', 'Largest contributors'],
-      result.buckets.map((b) => [b.key, money(b.value), percent(b.share), b.symbols.slice(0, 4).map((s) => s.symbol).join(', ')]),
+      result.buckets.map((b) => [
+        b.key,
+        money(b.value),
+        percent(b.share),
+        b.symbols
+          .slice(0, 4)
+          .map((s) => s.symbol)
+          .join(', '),
+      ]),
       [false, true, true, false],
     ),
   );
   context.out(`\nTotal ${money(result.total)}; ${result.lookThrough ? 'looking through funds with known holdings' : 'funds kept whole'}.`);
-  if (result.unclassified.length) context.out(`Unclassified: ${result.unclassified.map((u) => `${u.symbol} ${money(u.value)}`).join(', ')}.`);
+  if (result.unclassified.length)
+    context.out(`Unclassified: ${result.unclassified.map((u) => `${u.symbol} ${money(u.value)}`).join(', ')}.`);
   if (result.unvalued.length) context.out(`Left out for lack of an FX rate: ${result.unvalued.join(', ')}.`);
-  for (const f of result.funds) context.out(`Looked through ${f.fund}: ${f.source}, as of ${f.asOf}, ${percent(f.knownWeight)} of the fund listed.`);
+  for (const f of result.funds)
+    context.out(`Looked through ${f.fund}: ${f.source}, as of ${f.asOf}, ${percent(f.knownWeight)} of the fund listed.`);
   if (result.fundsWithoutHoldings.length) context.out(`No holdings known for ${result.fundsWithoutHoldings.join(', ')}; shown whole.`);
   for (const issue of result.issues) context.out(`Note: ${issue}`);
   return 0;
@@ -96,7 +126,13 @@ export async function runMarket(context: CliContext, services: Services, verb: s
   if (context.json) context.out(JSON.stringify(status, null, 2));
   else {
     context.out(status.message);
-    if (status.errors.length) context.out(renderTable(['Symbol', 'Part', 'Problem'], status.errors.map((e) => [e.symbol, e.part, e.message])));
+    if (status.errors.length)
+      context.out(
+        renderTable(
+          ['Symbol', 'Part', 'Problem'],
+          status.errors.map((e) => [e.symbol, e.part, e.message]),
+        ),
+      );
   }
   return status.state === 'done' ? 0 : 1;
 }
@@ -104,10 +140,18 @@ export async function runMarket(context: CliContext, services: Services, verb: s
 /** `aftershock securities duration SYMBOL YEARS|none`: your duration for a bond fund, used by rate shocks. */
 function runDuration(context: CliContext, rest: string[]): number {
   const [symbol, value, ...extra] = rest;
-  if (!symbol || value === undefined || extra.length) throw new AppError('validation', 'Give a symbol and a duration in years (or "none"), e.g. "aftershock securities duration TLT 16.5".');
+  if (!symbol || value === undefined || extra.length)
+    throw new AppError('validation', 'Give a symbol and a duration in years (or "none"), e.g. "aftershock securities duration TLT 16.5".');
   const years = value === 'none' ? null : Number(value);
-  if (years !== null && !Number.isFinite(years)) throw new AppError('validation', `The duration must be a number of years or "none", not "${value}".`);
+  if (years !== null && !Number.isFinite(years))
+    throw new AppError('validation', `The duration must be a number of years or "none", not "${value}".`);
   const saved = context.call('securities:duration', { symbol, years });
-  context.out(context.json ? JSON.stringify(saved) : saved.years === null ? `Cleared the duration of ${saved.symbol}.` : `${saved.symbol}: duration ${saved.years} years (yours).`);
+  context.out(
+    context.json
+      ? JSON.stringify(saved)
+      : saved.years === null
+        ? `Cleared the duration of ${saved.symbol}.`
+        : `${saved.symbol}: duration ${saved.years} years (yours).`,
+  );
   return 0;
 }

@@ -42,7 +42,11 @@ function printWithInstalledElectron(html: string, out: string, title: string): b
     fs.writeFileSync(file, html);
     const env = { ...process.env };
     delete env.ELECTRON_RUN_AS_NODE;
-    const run = spawnSync(electron, [path.join(__dirname, 'print-electron.js'), file, path.resolve(out), title], { env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
+    const run = spawnSync(electron, [path.join(__dirname, 'print-electron.js'), file, path.resolve(out), title], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 120_000,
+    });
     return run.status === 0 && fs.existsSync(out);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -58,7 +62,8 @@ export async function runReport(context: CliContext, services: Services, rest: s
   const portfolio = resolvePortfolio(context);
   const text = (name: string) => (typeof context.options[name] === 'string' ? (context.options[name] as string) : undefined);
   const look = text('look-through');
-  if (look !== undefined && look !== 'on' && look !== 'off') throw new AppError('validation', `--look-through must be "on" or "off", not "${look}".`);
+  if (look !== undefined && look !== 'on' && look !== 'off')
+    throw new AppError('validation', `--look-through must be "on" or "off", not "${look}".`);
   const settings: Partial<ReportSettings> = Object.fromEntries(
     Object.entries({
       clientName: text('client-name'),
@@ -73,7 +78,9 @@ export async function runReport(context: CliContext, services: Services, rest: s
   assertReportable(model.health, portfolio.name, context.options['allow-findings'] === true, 'add --allow-findings to print the report');
   const html = reportHtml(services.reportDir, model);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  const summary = model.summary.map((s) => `${s.name}: ${formatMoney(s.pnl, model.portfolio.baseCurrency, 0)} (${signedPercent(s.return)})`);
+  const summary = model.summary.map(
+    (s) => `${s.name}: ${formatMoney(s.pnl, model.portfolio.baseCurrency, 0)} (${signedPercent(s.return)})`,
+  );
 
   if (kind === '.html') {
     writeFileAtomic(out, html);
@@ -83,7 +90,10 @@ export async function runReport(context: CliContext, services: Services, rest: s
       if (!findChromium()) {
         const fallback = out.replace(/\.pdf$/i, '.html');
         writeFileAtomic(fallback, html);
-        throw new AppError('not-found', `Neither Electron nor a Chromium or Chrome was found to print the PDF (set CHROME_PATH); the report was written as HTML to ${fallback} instead.`);
+        throw new AppError(
+          'not-found',
+          `Neither Electron nor a Chromium or Chrome was found to print the PDF (set CHROME_PATH); the report was written as HTML to ${fallback} instead.`,
+        );
       }
       writeFileAtomic(out, await printWithChromium(html, title, { say: (sentence) => context.err(`aftershock: ${sentence}`) }));
     }

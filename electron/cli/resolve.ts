@@ -11,14 +11,22 @@ export function resolvePortfolio(context: CliContext): PortfolioSummary {
   const client = typeof context.options.client === 'string' ? context.options.client.toLowerCase() : null;
   const all = context.call('portfolios:list', {});
   const matches = all.filter(
-    (p) => (p.name.toLowerCase() === wanted.toLowerCase() || String(p.id) === wanted) && (client === null || p.clientName.toLowerCase() === client),
+    (p) =>
+      (p.name.toLowerCase() === wanted.toLowerCase() || String(p.id) === wanted) &&
+      (client === null || p.clientName.toLowerCase() === client),
   );
   if (matches.length === 1) return matches[0];
   if (matches.length === 0) {
     const names = all.map((p) => `"${p.name}"`).join(', ') || 'none yet';
-    throw new AppError('not-found', `There is no portfolio "${wanted}"${client ? ` for client "${context.options.client}"` : ''}. Portfolios: ${names}.`);
+    throw new AppError(
+      'not-found',
+      `There is no portfolio "${wanted}"${client ? ` for client "${context.options.client}"` : ''}. Portfolios: ${names}.`,
+    );
   }
-  throw new AppError('validation', `Several clients have a portfolio "${wanted}" (${matches.map((p) => p.clientName).join(', ')}); add --client NAME.`);
+  throw new AppError(
+    'validation',
+    `Several clients have a portfolio "${wanted}" (${matches.map((p) => p.clientName).join(', ')}); add --client NAME.`,
+  );
 }
 
 /** The scenario given by --scenario: a library id, or a path to a scenario JSON file. */

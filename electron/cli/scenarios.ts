@@ -13,7 +13,7 @@ export function runScenarios(context: CliContext, verb: string | undefined, rest
     case 'list': {
       noExtraArguments('scenarios list', rest);
       const list = context.call('scenarios:list', {});
-      if (context.json) return context.out(JSON.stringify(list, null, 2)), 0;
+      if (context.json) return (context.out(JSON.stringify(list, null, 2)), 0);
       context.out(
         renderTable(
           ['ID', 'Name', 'Shocks', 'Date', 'Kind'],
@@ -28,9 +28,21 @@ export function runScenarios(context: CliContext, verb: string | undefined, rest
       if (!id) throw new AppError('validation', 'Say which scenario to show, e.g. "aftershock scenarios show ai-capex-collapse".');
       noExtraArguments('scenarios show ID', extra);
       const { scenario, builtIn } = context.call('scenarios:get', { id });
-      if (context.json) return context.out(JSON.stringify({ ...scenario, builtIn }, null, 2)), 0;
+      if (context.json) return (context.out(JSON.stringify({ ...scenario, builtIn }, null, 2)), 0);
       context.out(`${scenario.name}${builtIn ? ' (built-in)' : ''}\n${scenario.description}\n`);
-      context.out(renderTable(['#', 'Target', 'Value', 'Change', 'Note'], scenario.shocks.map((s, i) => [String(i + 1), s.target, s.value, signedPercent(s.change) + (s.enabled ? '' : ' (off)'), s.note ?? '']), [true, false, false, true, false]));
+      context.out(
+        renderTable(
+          ['#', 'Target', 'Value', 'Change', 'Note'],
+          scenario.shocks.map((s, i) => [
+            String(i + 1),
+            s.target,
+            s.value,
+            signedPercent(s.change) + (s.enabled ? '' : ' (off)'),
+            s.note ?? '',
+          ]),
+          [true, false, false, true, false],
+        ),
+      );
       if (scenario.event) {
         const when = scenario.event.date ?? `${scenario.event.window?.from} → ${scenario.event.window?.to}`;
         context.out(`\nEvent: ${when}; basis ${scenario.event.basis.timing}, ${scenario.event.basis.returns} returns.`);

@@ -28,7 +28,8 @@ export function runStress(context: CliContext, rest: string[]): number {
   const portfolio = resolvePortfolio(context);
   const by = dimension(context);
   const asOf = optionalDate(context, 'as-of');
-  if (asOf && !context.options.propagate) throw new AppError('validation', '--as-of only applies with --propagate (it limits the history the estimate uses).');
+  if (asOf && !context.options.propagate)
+    throw new AppError('validation', '--as-of only applies with --propagate (it limits the history the estimate uses).');
   const scenario = resolveScenario(context);
   const result = context.call('stress:run', {
     portfolioId: portfolio.id,
@@ -38,22 +39,31 @@ export function runStress(context: CliContext, rest: string[]): number {
     ...(context.options.propagate ? { propagate: true, ...(asOf ? { asOf } : {}) } : {}),
     ...proxyOption(context),
   });
-  if (context.options.csv) return context.out(positionsCsv(result).trimEnd()), 0;
+  if (context.options.csv) return (context.out(positionsCsv(result).trimEnd()), 0);
   const health = context.call('health:check', { portfolioId: portfolio.id, ...scenario });
-  if (context.json) return context.out(JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...result, health }, null, 2)), 0;
+  if (context.json)
+    return (
+      context.out(
+        JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...result, health }, null, 2),
+      ),
+      0
+    );
   printHealthLines(context, health);
   printStress(context, portfolio.name, result, by);
   return 0;
 }
 
 /** `--proxy market=SPY`, `--proxy "sector:Information Technology=VGT"`, `--proxy industry:Semiconductors=SOXX` (repeatable). */
-export function proxyOption(context: CliContext): { proxies?: { market?: string; sectors?: Record<string, string>; industries?: Record<string, string> } } {
+export function proxyOption(context: CliContext): {
+  proxies?: { market?: string; sectors?: Record<string, string>; industries?: Record<string, string> };
+} {
   const given = context.options.proxy;
   if (given === undefined) return {};
   const proxies: { market?: string; sectors?: Record<string, string>; industries?: Record<string, string> } = {};
   for (const text of Array.isArray(given) ? given : [String(given)]) {
     const match = /^(market|sector:([^=]+)|industry:([^=]+))=([A-Za-z0-9.^=-]+)$/.exec(text.trim());
-    if (!match) throw new AppError('validation', `--proxy must look like market=SPY, sector:NAME=SYMBOL or industry:NAME=SYMBOL, not "${text}".`);
+    if (!match)
+      throw new AppError('validation', `--proxy must look like market=SPY, sector:NAME=SYMBOL or industry:NAME=SYMBOL, not "${text}".`);
     const symbol = match[4].toUpperCase();
     if (match[1] === 'market') proxies.market = symbol;
     else if (match[2]) (proxies.sectors ??= {})[match[2].trim()] = symbol;
@@ -84,32 +94,52 @@ function positionsCsv(result: StressResult): string {
 export function printStress(context: CliContext, name: string, result: StressResult, by: Dimension): void {
   const money = (x: number) => formatMoney(x, result.baseCurrency);
   context.out(`${result.scenarioName} on “${name}”${result.lookThrough ? '' : ' (look-through off)'}`);
-  context.out(`Value ${money(result.valueBefore)} → ${money(result.valueAfter)}: ${money(result.pnl)} (${returnText(result.return, result.valueBefore)})`);
-  if (result.band) context.out(`95% band (estimation and residual, holdings correlated): ${money(result.band.low)} to ${money(result.band.high)}`);
+  context.out(
+    `Value ${money(result.valueBefore)} → ${money(result.valueAfter)}: ${money(result.pnl)} (${returnText(result.return, result.valueBefore)})`,
+  );
+  if (result.band)
+    context.out(`95% band (estimation and residual, holdings correlated): ${money(result.band.low)} to ${money(result.band.high)}`);
   const h = result.history;
   if (h?.mode === 'replay') {
-    context.out(`Replayed ${h.from} → ${h.to}${h.drawdown ? `; worst fall inside the window ${signedPercent(h.drawdown.change)} (${h.drawdown.peak} → ${h.drawdown.trough})` : ''}${h.worstDay ? `; worst day ${h.worstDay.date} ${signedPercent(h.worstDay.change)}` : ''}`);
+    context.out(
+      `Replayed ${h.from} → ${h.to}${h.drawdown ? `; worst fall inside the window ${signedPercent(h.drawdown.change)} (${h.drawdown.peak} → ${h.drawdown.trough})` : ''}${h.worstDay ? `; worst day ${h.worstDay.date} ${signedPercent(h.worstDay.change)}` : ''}`,
+    );
   } else if (h) {
     const proxies = h.proxies ?? [];
-    context.out(proxies.length ? `Propagated from ${proxies.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ')}, estimated on ${h.from} → ${h.to}` : 'Not propagated (see the notes)');
+    context.out(
+      proxies.length
+        ? `Propagated from ${proxies.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ')}, estimated on ${h.from} → ${h.to}`
+        : 'Not propagated (see the notes)',
+    );
   }
   if (h?.partial) context.out(`Partly replayed: ${h.partial.reason}`);
   for (const note of h?.notes ?? []) if (note !== h?.partial?.reason) context.out(`Note: ${note}`);
   if (result.worst) context.out(`Worst position: ${result.worst.symbol} ${money(result.worst.pnl)}`);
   const c = result.coverage;
-  context.out(`Coverage of ${formatMoney(c.grossValue, result.baseCurrency)}${c.grossValue !== Math.abs(result.valueBefore) ? ' (gross: shorts counted at their size)' : ''}: ${coverageSentence(result)}.`);
-  if (c.unclassified.symbols.length) context.out(`Not moved for lack of a sector, industry or theme: ${listNames(c.unclassified.symbols, 12)}.`);
+  context.out(
+    `Coverage of ${formatMoney(c.grossValue, result.baseCurrency)}${c.grossValue !== Math.abs(result.valueBefore) ? ' (gross: shorts counted at their size)' : ''}: ${coverageSentence(result)}.`,
+  );
+  if (c.unclassified.symbols.length)
+    context.out(`Not moved for lack of a sector, industry or theme: ${listNames(c.unclassified.symbols, 12)}.`);
   for (const issue of result.issues) context.out(`Note: ${issue.message}`);
   for (const dim of [...new Set<Dimension>([by, 'sector', 'theme'])]) {
     const rows = result.aggregates[dim] ?? [];
     context.out(`\nBy ${dim}${dim === 'theme' ? ' (a holding can be in several themes)' : ''}:`);
-    context.out(renderTable([dim, 'Value', 'P&L', 'Return'], rows.map((r) => [r.key, money(r.value), money(r.pnl), signedPercent(r.return)]), [false, true, true, true]));
+    context.out(
+      renderTable(
+        [dim, 'Value', 'P&L', 'Return'],
+        rows.map((r) => [r.key, money(r.value), money(r.pnl), signedPercent(r.return)]),
+        [false, true, true, true],
+      ),
+    );
   }
   context.out('\nPositions:');
   context.out(
     renderTable(
       ['Symbol', 'Account', 'Value', 'P&L', 'Return', 'Moved by'],
-      [...result.positions].sort((a, b) => a.pnl - b.pnl).map((p) => [p.symbol, p.accountName, money(p.value), money(p.pnl), signedPercent(p.return), p.applied]),
+      [...result.positions]
+        .sort((a, b) => a.pnl - b.pnl)
+        .map((p) => [p.symbol, p.accountName, money(p.value), money(p.pnl), signedPercent(p.return), p.applied]),
       [false, false, true, true, true, false],
     ),
   );
@@ -119,11 +149,22 @@ export function printStress(context: CliContext, name: string, result: StressRes
 export function runReverse(context: CliContext, rest: string[]): number {
   noExtraArguments('reverse', rest);
   const portfolio = resolvePortfolio(context);
-  const answer = context.call('stress:reverse', { portfolioId: portfolio.id, ...resolveScenario(context), lookThrough: lookThrough(context), loss: parseLoss(context) });
-  if (context.json) return context.out(JSON.stringify(answer, null, 2)), 0;
+  const answer = context.call('stress:reverse', {
+    portfolioId: portfolio.id,
+    ...resolveScenario(context),
+    lookThrough: lookThrough(context),
+    loss: parseLoss(context),
+  });
+  if (context.json) return (context.out(JSON.stringify(answer, null, 2)), 0);
   context.out(answer.explanation);
   if (answer.scale !== null) {
-    context.out(renderTable(['Target', 'Value', 'Implied change'], answer.impliedShocks.map((s) => [s.target, s.value, signedPercent(s.change)]), [false, false, true]));
+    context.out(
+      renderTable(
+        ['Target', 'Value', 'Implied change'],
+        answer.impliedShocks.map((s) => [s.target, s.value, signedPercent(s.change)]),
+        [false, false, true],
+      ),
+    );
   }
   return answer.scale === null ? 1 : 0;
 }

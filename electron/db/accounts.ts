@@ -70,16 +70,15 @@ export function deleteAccount(db: Database, id: number): { deleted: number } {
 
 /** Looks an account of a portfolio up by name, ignoring case. */
 export function findAccountByName(db: Database, portfolioId: number, name: string): Account | undefined {
-  const row = db
-    .prepare(`${SELECT} WHERE a.portfolio_id = :portfolioId AND a.name = :name COLLATE NOCASE`)
-    .get({ portfolioId, name }) as AccountRow | undefined;
+  const row = db.prepare(`${SELECT} WHERE a.portfolio_id = :portfolioId AND a.name = :name COLLATE NOCASE`).get({ portfolioId, name }) as
+    AccountRow | undefined;
   return row && hydrate(row);
 }
 
 /** Deletes an account only when it holds no positions; returns whether it did. */
 export function deleteAccountIfEmpty(db: Database, id: number): boolean {
   return (
-    db.prepare('DELETE FROM accounts WHERE id = :id AND NOT EXISTS (SELECT 1 FROM positions WHERE account_id = :id)').run({ id })
-      .changes > 0
+    db.prepare('DELETE FROM accounts WHERE id = :id AND NOT EXISTS (SELECT 1 FROM positions WHERE account_id = :id)').run({ id }).changes >
+    0
   );
 }

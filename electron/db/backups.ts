@@ -94,12 +94,19 @@ export function checkBackup(backupPath: string): { schemaVersion: number } {
     if (result !== 'ok') throw new Error(String(result));
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (schemaVersion > SCHEMA_VERSION) {
-      throw new AppError('validation', `The backup "${backupPath}" is from a newer version of Aftershock (schema ${schemaVersion}), so it cannot be restored here.`);
+      throw new AppError(
+        'validation',
+        `The backup "${backupPath}" is from a newer version of Aftershock (schema ${schemaVersion}), so it cannot be restored here.`,
+      );
     }
     return { schemaVersion };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('validation', `The backup "${backupPath}" is not a whole Aftershock database, so it was not restored.`, String(error));
+    throw new AppError(
+      'validation',
+      `The backup "${backupPath}" is not a whole Aftershock database, so it was not restored.`,
+      String(error),
+    );
   } finally {
     db?.close();
   }

@@ -101,7 +101,10 @@ export function updateClient(db: Database, id: number, patch: Partial<Omit<Clien
       const value = patch[field];
       if (value === undefined) continue;
       withConflict(
-        () => db.prepare(`UPDATE clients SET ${column} = :value WHERE id = :id`).run({ id, value: Array.isArray(value) ? JSON.stringify(value) : value }),
+        () =>
+          db
+            .prepare(`UPDATE clients SET ${column} = :value WHERE id = :id`)
+            .run({ id, value: Array.isArray(value) ? JSON.stringify(value) : value }),
         `A client named "${String(patch.name)}" already exists.`,
       );
     }

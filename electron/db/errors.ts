@@ -27,7 +27,9 @@ export type SqliteCondition = 'read-only' | 'disk-full' | 'busy';
 
 /** The SQLite code of a driver error (SQLITE_FULL, SQLITE_READONLY_DIRECTORY, …), if it is one. */
 export function sqliteCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_') ? error.code : undefined;
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_')
+    ? error.code
+    : undefined;
 }
 
 /**
@@ -39,28 +41,39 @@ export function sqliteCondition(error: unknown, file: string): { condition: Sqli
   if (!code) return null;
   const name = file === ':memory:' ? 'The database' : `"${file}"`;
   if (code === 'SQLITE_FULL') {
-    return { condition: 'disk-full', message: `The disk holding ${file === ':memory:' ? 'the database' : name} is full, so nothing was saved. Free some space and try again.` };
+    return {
+      condition: 'disk-full',
+      message: `The disk holding ${file === ':memory:' ? 'the database' : name} is full, so nothing was saved. Free some space and try again.`,
+    };
   }
   if (code.startsWith('SQLITE_BUSY')) {
     return {
       condition: 'busy',
-      message: `${name} was kept locked by another program for more than 5 seconds, so nothing was saved. ` +
+      message:
+        `${name} was kept locked by another program for more than 5 seconds, so nothing was saved. ` +
         'Close other Aftershock windows or commands using it, then try again.',
     };
   }
   const folder = file === ':memory:' ? null : path.dirname(path.resolve(file));
-  const readOnlyFolder = folder !== null && (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_READONLY_CANTINIT' || (isReadOnlyCode(code) && !writable(folder)) || (code.startsWith('SQLITE_CANTOPEN') && fs.existsSync(file) && !writable(folder)));
+  const readOnlyFolder =
+    folder !== null &&
+    (code === 'SQLITE_READONLY_DIRECTORY' ||
+      code === 'SQLITE_READONLY_CANTINIT' ||
+      (isReadOnlyCode(code) && !writable(folder)) ||
+      (code.startsWith('SQLITE_CANTOPEN') && fs.existsSync(file) && !writable(folder)));
   if (readOnlyFolder) {
     return {
       condition: 'read-only',
-      message: `${name} is read-only: Aftershock needs to write beside it (folder "${folder}"), and that folder does not allow changes. ` +
+      message:
+        `${name} is read-only: Aftershock needs to write beside it (folder "${folder}"), and that folder does not allow changes. ` +
         'The file was left untouched; allow changes to the folder, or move the database to one you can write to.',
     };
   }
   if (isReadOnlyCode(code)) {
     return {
       condition: 'read-only',
-      message: `${name} is read-only: the file does not allow changes, so nothing was saved. ` +
+      message:
+        `${name} is read-only: the file does not allow changes, so nothing was saved. ` +
         'Allow changes to the file (or copy it somewhere you can write to) and try again.',
     };
   }

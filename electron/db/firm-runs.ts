@@ -15,21 +15,41 @@ interface FirmRunRow {
 }
 
 function summary(row: FirmRunRow): FirmRunSummary {
-  return { id: row.id, runDate: row.run_date, createdAt: row.created_at, scenarioIds: JSON.parse(row.scenario_ids) as string[], tag: row.tag, clientCount: row.client_count };
+  return {
+    id: row.id,
+    runDate: row.run_date,
+    createdAt: row.created_at,
+    scenarioIds: JSON.parse(row.scenario_ids) as string[],
+    tag: row.tag,
+    clientCount: row.client_count,
+  };
 }
 
 /** Saves a firm-wide run with the day it is for. */
-export function insertFirmRun(db: Database, input: { runDate: string; scenarioIds: string[]; tag: string | null; ranking: FirmRanking }): FirmRun {
+export function insertFirmRun(
+  db: Database,
+  input: { runDate: string; scenarioIds: string[]; tag: string | null; ranking: FirmRanking },
+): FirmRun {
   const { lastInsertRowid } = db
-    .prepare('INSERT INTO firm_runs (run_date, scenario_ids, tag, client_count, ranking) VALUES (:runDate, :scenarioIds, :tag, :clientCount, :ranking)')
-    .run({ runDate: input.runDate, scenarioIds: JSON.stringify(input.scenarioIds), tag: input.tag, clientCount: input.ranking.clients.length, ranking: JSON.stringify(input.ranking) });
+    .prepare(
+      'INSERT INTO firm_runs (run_date, scenario_ids, tag, client_count, ranking) VALUES (:runDate, :scenarioIds, :tag, :clientCount, :ranking)',
+    )
+    .run({
+      runDate: input.runDate,
+      scenarioIds: JSON.stringify(input.scenarioIds),
+      tag: input.tag,
+      clientCount: input.ranking.clients.length,
+      ranking: JSON.stringify(input.ranking),
+    });
   return getFirmRun(db, Number(lastInsertRowid));
 }
 
 /** Saved runs, newest first (without their rankings). */
 export function listFirmRuns(db: Database): FirmRunSummary[] {
   const rows = db
-    .prepare('SELECT id, run_date, created_at, scenario_ids, tag, client_count FROM firm_runs WHERE deleted_at IS NULL ORDER BY run_date DESC, id DESC')
+    .prepare(
+      'SELECT id, run_date, created_at, scenario_ids, tag, client_count FROM firm_runs WHERE deleted_at IS NULL ORDER BY run_date DESC, id DESC',
+    )
     .all() as FirmRunRow[];
   return rows.map(summary);
 }
@@ -58,5 +78,7 @@ export function deleteFirmRun(db: Database, id: number): { deleted: number } {
 export function restoreFirmRun(db: Database, id: number): FirmRunSummary {
   const { changes } = db.prepare('UPDATE firm_runs SET deleted_at = NULL WHERE id = :id AND deleted_at IS NOT NULL').run({ id });
   if (changes === 0) throw new AppError('not-found', `Saved firm run ${id} can no longer be restored; only the run deleted last can be.`);
-  return summary(db.prepare('SELECT id, run_date, created_at, scenario_ids, tag, client_count FROM firm_runs WHERE id = :id').get({ id }) as FirmRunRow);
+  return summary(
+    db.prepare('SELECT id, run_date, created_at, scenario_ids, tag, client_count FROM firm_runs WHERE id = :id').get({ id }) as FirmRunRow,
+  );
 }

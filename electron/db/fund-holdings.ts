@@ -19,9 +19,7 @@ export function listFundHoldings(db: Database, funds: readonly string[] | null):
   const rows =
     funds === null
       ? db.prepare(`${sql} ${order}`).all()
-      : db
-          .prepare(`${sql} WHERE fund IN (SELECT value FROM json_each(:funds)) ${order}`)
-          .all({ funds: JSON.stringify(funds) });
+      : db.prepare(`${sql} WHERE fund IN (SELECT value FROM json_each(:funds)) ${order}`).all({ funds: JSON.stringify(funds) });
   return rows as FundHoldingRow[];
 }
 

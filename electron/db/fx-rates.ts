@@ -3,9 +3,7 @@ import type { FxRate } from '../../shared/domain/types';
 
 /** Every stored FX rate. */
 export function listFxRates(db: Database): FxRate[] {
-  return db
-    .prepare('SELECT currency, quote, rate, as_of AS asOf, source FROM fx_rates ORDER BY currency, quote')
-    .all() as FxRate[];
+  return db.prepare('SELECT currency, quote, rate, as_of AS asOf, source FROM fx_rates ORDER BY currency, quote').all() as FxRate[];
 }
 
 /** Stores a rate, replacing the previous one for the same pair. */

@@ -12,7 +12,14 @@ interface FindingRow {
 }
 
 function hydrate(row: FindingRow): ImportFinding {
-  return { importId: row.import_id, fileName: row.file_name, kind: row.kind, account: row.account, symbol: row.symbol, sentence: row.sentence };
+  return {
+    importId: row.import_id,
+    fileName: row.file_name,
+    kind: row.kind,
+    account: row.account,
+    symbol: row.symbol,
+    sentence: row.sentence,
+  };
 }
 
 /** Records what an import decided on the user's behalf; call inside the import's transaction. */
@@ -20,7 +27,8 @@ export function insertImportFindings(db: Database, importId: number, findings: r
   const insert = db.prepare(
     'INSERT INTO import_findings (import_id, kind, account, symbol, sentence) VALUES (:importId, :kind, :account, :symbol, :sentence)',
   );
-  for (const f of findings) insert.run({ importId, kind: f.kind, account: f.account.slice(0, 200), symbol: f.symbol, sentence: f.sentence });
+  for (const f of findings)
+    insert.run({ importId, kind: f.kind, account: f.account.slice(0, 200), symbol: f.symbol, sentence: f.sentence });
   return findings.length;
 }
 

@@ -4,8 +4,7 @@ import type { ColumnMapping } from '../../shared/import/types';
 /** The saved column mapping for a file layout, if the user fixed one before. */
 export function getMappingProfile(db: Database, layoutKey: string): ColumnMapping | undefined {
   const row = db.prepare('SELECT mapping FROM mapping_profiles WHERE layout_key = :layoutKey').get({ layoutKey }) as
-    | { mapping: string }
-    | undefined;
+    { mapping: string } | undefined;
   if (!row) return undefined;
   try {
     return JSON.parse(row.mapping) as ColumnMapping;

@@ -146,7 +146,12 @@ function fileSize(file: string): number {
 }
 
 function cutShort(file: string, size: number, expected: number, detail?: string): DatabaseRefusedError {
-  return new DatabaseRefusedError(file, 'damaged', `"${file}" is damaged: it is cut short (${size} of ${expected} bytes). It was left untouched.`, detail);
+  return new DatabaseRefusedError(
+    file,
+    'damaged',
+    `"${file}" is damaged: it is cut short (${size} of ${expected} bytes). It was left untouched.`,
+    detail,
+  );
 }
 
 /**
@@ -188,11 +193,13 @@ function inspectExisting(file: string, target: number): number {
   const companions = ['-wal', '-shm'].map((suffix) => file + suffix).filter((companion) => !fs.existsSync(companion));
   try {
     const found = inspect(file);
-    const ours = found.applicationId === AFTERSHOCK_APPLICATION_ID || (found.applicationId === 0 && found.userVersion > 0 && found.hasOurTables);
+    const ours =
+      found.applicationId === AFTERSHOCK_APPLICATION_ID || (found.applicationId === 0 && found.userVersion > 0 && found.hasOurTables);
     const empty = found.applicationId === 0 && found.userVersion === 0 && found.objects === 0;
     // With no migrations to apply (tests of the opening itself) there is no schema to recognise.
     if (target > 0 && !ours && !empty) {
-      const whose = found.applicationId !== 0 ? ` (its application id is 0x${(found.applicationId >>> 0).toString(16).padStart(8, '0')})` : '';
+      const whose =
+        found.applicationId !== 0 ? ` (its application id is 0x${(found.applicationId >>> 0).toString(16).padStart(8, '0')})` : '';
       throw new DatabaseRefusedError(
         file,
         'foreign',
@@ -317,5 +324,10 @@ export function assertSound(db: Db, file: string, cause?: unknown): void {
   }
   if (verdict === 'ok') return;
   const why = cause instanceof Error ? `${cause.message}; ` : '';
-  throw new DatabaseRefusedError(file, 'damaged', `"${file}" is damaged: SQLite's check of it failed. It was left untouched.`, `${why}quick_check: ${verdict}`);
+  throw new DatabaseRefusedError(
+    file,
+    'damaged',
+    `"${file}" is damaged: SQLite's check of it failed. It was left untouched.`,
+    `${why}quick_check: ${verdict}`,
+  );
 }

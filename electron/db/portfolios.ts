@@ -49,17 +49,9 @@ export function getPortfolio(db: Database, id: number): Portfolio {
 }
 
 /** Adds a portfolio to a client; names are unique within a client. */
-export function createPortfolio(
-  db: Database,
-  input: { clientId: number; name: string; baseCurrency: string },
-): Portfolio {
+export function createPortfolio(db: Database, input: { clientId: number; name: string; baseCurrency: string }): Portfolio {
   const { lastInsertRowid } = withConflict(
-    () =>
-      db
-        .prepare(
-          'INSERT INTO portfolios (client_id, name, base_currency) VALUES (:clientId, :name, :baseCurrency)',
-        )
-        .run(input),
+    () => db.prepare('INSERT INTO portfolios (client_id, name, base_currency) VALUES (:clientId, :name, :baseCurrency)').run(input),
     `This client already has a portfolio named "${input.name}".`,
   );
   return getPortfolio(db, Number(lastInsertRowid));

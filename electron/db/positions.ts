@@ -79,7 +79,9 @@ export function listPortfolioPositions(db: Database, portfolioId: number): Posit
 /** Every position of every portfolio, grouped by portfolio id: the firm-wide run reads them in one query. */
 export function listPositionsByPortfolio(db: Database): Map<number, Position[]> {
   const rows = db
-    .prepare(`${SELECT.replace('SELECT x.id', 'SELECT a.portfolio_id, x.id')} ORDER BY a.portfolio_id, a.name COLLATE NOCASE, x.symbol, x.id`)
+    .prepare(
+      `${SELECT.replace('SELECT x.id', 'SELECT a.portfolio_id, x.id')} ORDER BY a.portfolio_id, a.name COLLATE NOCASE, x.symbol, x.id`,
+    )
     .all() as (PositionRow & { portfolio_id: number })[];
   const byPortfolio = new Map<number, Position[]>();
   for (const row of rows) {

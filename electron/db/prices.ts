@@ -41,7 +41,13 @@ export function summarisePrices(db: Database): { symbol: string; first: string; 
 }
 
 /** Stores one symbol's closes in a single statement (bulk load of bundled series); existing rows are kept. */
-export function insertPriceSeries(db: Database, symbol: string, dates: readonly string[], closes: readonly number[], source: string): number {
+export function insertPriceSeries(
+  db: Database,
+  symbol: string,
+  dates: readonly string[],
+  closes: readonly number[],
+  source: string,
+): number {
   return db
     .prepare(
       `INSERT INTO prices (symbol, date, close, adj_close, source)
@@ -54,7 +60,11 @@ export function insertPriceSeries(db: Database, symbol: string, dates: readonly 
 }
 
 /** Adjusted closes (close where no adjusted figure) of several symbols up to a date, oldest first, in one query. */
-export function listCloseSeries(db: Database, symbols: readonly string[], to = '9999-12-31'): Map<string, { dates: string[]; closes: number[] }> {
+export function listCloseSeries(
+  db: Database,
+  symbols: readonly string[],
+  to = '9999-12-31',
+): Map<string, { dates: string[]; closes: number[] }> {
   const rows = db
     .prepare(
       `SELECT symbol, date, COALESCE(adj_close, close) AS close FROM prices

@@ -27,12 +27,22 @@ const SELECT = `
   FROM proposals r JOIN portfolios p ON p.id = r.portfolio_id JOIN clients c ON c.id = p.client_id`;
 
 function summary(row: ProposalRow): ProposalSummary {
-  return { id: row.id, portfolioId: row.portfolio_id, portfolioName: row.portfolio_name, clientName: row.client_name, name: row.name, createdAt: row.created_at, positionCount: row.position_count };
+  return {
+    id: row.id,
+    portfolioId: row.portfolio_id,
+    portfolioName: row.portfolio_name,
+    clientName: row.client_name,
+    name: row.name,
+    createdAt: row.created_at,
+    positionCount: row.position_count,
+  };
 }
 
 /** Proposals of a portfolio, newest first. */
 export function listProposals(db: Database, portfolioId: number): ProposalSummary[] {
-  return (db.prepare(`${SELECT} WHERE r.portfolio_id = :portfolioId ORDER BY r.id DESC`).all({ portfolioId }) as ProposalRow[]).map(summary);
+  return (db.prepare(`${SELECT} WHERE r.portfolio_id = :portfolioId ORDER BY r.id DESC`).all({ portfolioId }) as ProposalRow[]).map(
+    summary,
+  );
 }
 
 // Proposal positions read like positions; they belong to no account row yet, so their account id is 0.
@@ -51,7 +61,9 @@ export function getProposal(db: Database, id: number): Proposal {
 export function createProposal(db: Database, portfolioId: number, name: string): Proposal {
   getPortfolio(db, portfolioId);
   const id = db.transaction(() => {
-    const { lastInsertRowid } = db.prepare('INSERT INTO proposals (portfolio_id, name) VALUES (:portfolioId, :name)').run({ portfolioId, name });
+    const { lastInsertRowid } = db
+      .prepare('INSERT INTO proposals (portfolio_id, name) VALUES (:portfolioId, :name)')
+      .run({ portfolioId, name });
     db.prepare(
       `INSERT INTO proposal_positions (proposal_id, account_name, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of)
        SELECT :proposalId, a.name, x.symbol, x.name, x.asset_class, x.quantity, x.price, x.market_value, x.cost_basis, x.currency, x.as_of
@@ -63,13 +75,22 @@ export function createProposal(db: Database, portfolioId: number, name: string):
 }
 
 const params = (input: ProposalPositionInput) => ({
-  accountName: input.accountName, symbol: input.symbol, name: input.name ?? '', assetClass: input.assetClass ?? 'equity', quantity: input.quantity,
-  price: input.price ?? null, marketValue: input.marketValue ?? null, costBasis: input.costBasis ?? null, currency: input.currency, asOf: input.asOf ?? null,
+  accountName: input.accountName,
+  symbol: input.symbol,
+  name: input.name ?? '',
+  assetClass: input.assetClass ?? 'equity',
+  quantity: input.quantity,
+  price: input.price ?? null,
+  marketValue: input.marketValue ?? null,
+  costBasis: input.costBasis ?? null,
+  currency: input.currency,
+  asOf: input.asOf ?? null,
 });
 
 /** The proposal a proposal position belongs to, or a not-found error. */
 export function proposalOfPosition(db: Database, positionId: number): { proposalId: number; position: Position } {
-  const row = db.prepare(`SELECT ${POSITION_COLUMNS}, proposal_id FROM proposal_positions WHERE id = :id`).get({ id: positionId }) as (PositionRow & { proposal_id: number }) | undefined;
+  const row = db.prepare(`SELECT ${POSITION_COLUMNS}, proposal_id FROM proposal_positions WHERE id = :id`).get({ id: positionId }) as
+    (PositionRow & { proposal_id: number }) | undefined;
   const hit = found(row, 'Proposal position', positionId);
   return { proposalId: hit.proposal_id, position: hydrate(hit) };
 }
@@ -127,9 +148,14 @@ export function applyProposal(db: Database, id: number): AppliedProposal {
     const proposal = getProposal(db, id);
     const count = proposal.positions.length;
     const importId = insertImport(db, {
-      portfolioId: proposal.portfolioId, fileName: `proposal “${proposal.name}”`.slice(0, 255), format: 'proposal', kind: 'manual',
+      portfolioId: proposal.portfolioId,
+      fileName: `proposal “${proposal.name}”`.slice(0, 255),
+      format: 'proposal',
+      kind: 'manual',
       sha256: createHash('sha256').update(JSON.stringify(proposal.positions)).digest('hex'),
-      rowCount: count, importedCount: count, invalidCount: 0,
+      rowCount: count,
+      importedCount: count,
+      invalidCount: 0,
     });
     let removed = 0;
     for (const account of listAccounts(db, proposal.portfolioId)) {

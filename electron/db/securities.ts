@@ -54,6 +54,11 @@ export function deleteUserLayer(db: Database, symbol: string): boolean {
 /** Every symbol, sector, industry and country any source knows: what the scenario editor suggests. */
 export function listVocabulary(db: Database): { symbols: string[]; sectors: string[]; industries: string[]; countries: string[] } {
   const distinct = (column: 'symbol' | 'sector' | 'industry' | 'country') =>
-    db.prepare(`SELECT DISTINCT ${column} AS v FROM securities WHERE ${column} IS NOT NULL AND ${column} <> '' ORDER BY ${column} COLLATE NOCASE`).pluck().all() as string[];
+    db
+      .prepare(
+        `SELECT DISTINCT ${column} AS v FROM securities WHERE ${column} IS NOT NULL AND ${column} <> '' ORDER BY ${column} COLLATE NOCASE`,
+      )
+      .pluck()
+      .all() as string[];
   return { symbols: distinct('symbol'), sectors: distinct('sector'), industries: distinct('industry'), countries: distinct('country') };
 }

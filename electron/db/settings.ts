@@ -13,7 +13,8 @@ export function getSetting<T>(db: Database, key: string): T | undefined {
 
 /** Writes a JSON setting. */
 export function setSetting(db: Database, key: string, value: unknown): void {
-  db.prepare(
-    'INSERT INTO settings (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run({ key, value: JSON.stringify(value) });
+  db.prepare('INSERT INTO settings (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run({
+    key,
+    value: JSON.stringify(value),
+  });
 }

@@ -3,9 +3,7 @@ import type { DataSource, Theme } from '../../shared/domain/reference';
 
 /** Every theme, bundled ones first. */
 export function listThemes(db: Database): Theme[] {
-  return db
-    .prepare("SELECT id, name, criteria, source FROM themes ORDER BY source = 'user', name COLLATE NOCASE")
-    .all() as Theme[];
+  return db.prepare("SELECT id, name, criteria, source FROM themes ORDER BY source = 'user', name COLLATE NOCASE").all() as Theme[];
 }
 
 /** Adds or updates a theme's name and criteria. */
@@ -43,15 +41,15 @@ export function listSecurityThemes(
 
 /** Tags a symbol with a theme from one source. */
 export function insertSecurityTheme(db: Database, symbol: string, themeId: string, source: DataSource): void {
-  db.prepare(
-    'INSERT OR IGNORE INTO security_themes (symbol, theme_id, source) VALUES (:symbol, :themeId, :source)',
-  ).run({ symbol, themeId, source });
+  db.prepare('INSERT OR IGNORE INTO security_themes (symbol, theme_id, source) VALUES (:symbol, :themeId, :source)').run({
+    symbol,
+    themeId,
+    source,
+  });
 }
 
 /** Removes every tag of one source, or of one source for one symbol. */
 export function deleteSecurityThemes(db: Database, source: DataSource, symbol?: string): number {
   if (symbol === undefined) return db.prepare('DELETE FROM security_themes WHERE source = :source').run({ source }).changes;
-  return db
-    .prepare('DELETE FROM security_themes WHERE source = :source AND symbol = :symbol')
-    .run({ source, symbol }).changes;
+  return db.prepare('DELETE FROM security_themes WHERE source = :source AND symbol = :symbol').run({ source, symbol }).changes;
 }

@@ -22,7 +22,12 @@ export interface Deleted {
 function subtree(kind: Deleted['kind']): [table: string, where: string][] {
   const portfolios = kind === 'client' ? 'SELECT id FROM portfolios WHERE client_id = :id' : 'SELECT :id';
   return [
-    ...(kind === 'client' ? ([['clients', 'id = :id'], ['client_tags', 'client_id = :id']] as [string, string][]) : []),
+    ...(kind === 'client'
+      ? ([
+          ['clients', 'id = :id'],
+          ['client_tags', 'client_id = :id'],
+        ] as [string, string][])
+      : []),
     ['portfolios', `id IN (${portfolios})`],
     ['accounts', `portfolio_id IN (${portfolios})`],
     ['positions', `account_id IN (SELECT id FROM accounts WHERE portfolio_id IN (${portfolios}))`],
@@ -35,7 +40,10 @@ function subtree(kind: Deleted['kind']): [table: string, where: string][] {
 export function deleteKeepingCopy(db: Database, kind: Deleted['kind'], id: number): Deleted {
   return db.transaction((): Deleted => {
     const name = kind === 'client' ? getClient(db, id).name : getPortfolio(db, id).name;
-    const tables = subtree(kind).map(([table, where]) => ({ table, rows: db.prepare(`SELECT * FROM ${table} WHERE ${where}`).all({ id }) as Row[] }));
+    const tables = subtree(kind).map(([table, where]) => ({
+      table,
+      rows: db.prepare(`SELECT * FROM ${table} WHERE ${where}`).all({ id }) as Row[],
+    }));
     const portfolioIds = tables.find((t) => t.table === 'portfolios')!.rows.map((r) => r.id as number);
     const imports = db
       .prepare('SELECT id, portfolio_id AS portfolioId FROM imports WHERE portfolio_id IN (SELECT value FROM json_each(:ids))')
@@ -54,7 +62,9 @@ export function restoreDeleted(db: Database, deleted: Deleted): void {
     for (const { table, rows } of deleted.tables) {
       if (rows.length === 0) continue;
       const columns = Object.keys(rows[0]);
-      const insert = db.prepare(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+      const insert = db.prepare(
+        `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+      );
       for (const row of rows) {
         try {
           insert.run(row);

@@ -50,7 +50,13 @@ function logged(services: Services, name: unknown, request: unknown, thrown: unk
   const error = toErrorData(thrown, services.info.databasePath);
   if (error.code === 'internal' || error.code === 'database') {
     const detail = error.code === 'internal' && thrown instanceof Error && thrown.stack ? thrown.stack : error.detail;
-    services.log?.error({ where: typeof name === 'string' ? name.slice(0, 60) : typeof name, code: error.code, message: error.message, detail, request: shapeOf(request) });
+    services.log?.error({
+      where: typeof name === 'string' ? name.slice(0, 60) : typeof name,
+      code: error.code,
+      message: error.message,
+      detail,
+      request: shapeOf(request),
+    });
   }
   return error;
 }

@@ -23,7 +23,10 @@ export const importHandlers: HandlerMap<CommandsOf<'imports'>> = {
   },
   'imports:pick': ({ pickImportFile }) => {
     if (!pickImportFile) {
-      throw new AppError('validation', 'Choosing a file through a system dialog works in the desktop app; here, use the file picker or drop the file.');
+      throw new AppError(
+        'validation',
+        'Choosing a file through a system dialog works in the desktop app; here, use the file picker or drop the file.',
+      );
     }
     return pickImportFile();
   },

@@ -19,7 +19,11 @@ import type { HandlerMap } from './types';
 export const handlers: HandlerMap<CommandName> = {
   'app:info': ({ info }) => info,
   'app:logerror': ({ log }, { kind, message, stack, view }) => {
-    log?.error({ where: `renderer:${kind}${view ? `:${view}` : ''}`, message, detail: stack === undefined ? undefined : cleanStack(stack) });
+    log?.error({
+      where: `renderer:${kind}${view ? `:${view}` : ''}`,
+      message,
+      detail: stack === undefined ? undefined : cleanStack(stack),
+    });
     return { logged: log !== undefined };
   },
   ...clientHandlers,

@@ -1,13 +1,6 @@
 import { getAccount, listAccounts } from '../db/accounts';
 import { getPortfolio } from '../db/portfolios';
-import {
-  deletePosition,
-  getPosition,
-  insertPosition,
-  listAccountPositions,
-  updatePosition,
-  type PositionInput,
-} from '../db/positions';
+import { deletePosition, getPosition, insertPosition, listAccountPositions, updatePosition, type PositionInput } from '../db/positions';
 import { AppError } from '../../shared/ipc/result';
 import type { CommandsOf, HandlerMap } from './types';
 

@@ -18,11 +18,16 @@ export const proposalHandlers: HandlerMap<CommandsOf<'proposals'>> = {
   'proposals:list': ({ db }, { portfolioId }) => (getPortfolio(db, portfolioId), listProposals(db, portfolioId)),
   'proposals:create': ({ db }, { portfolioId, name }) => createProposal(db, portfolioId, name ?? 'Proposal'),
   'proposals:get': ({ db }, { id }) => getProposal(db, id),
-  'proposals:add': ({ db }, { proposalId, ...fields }) => addProposalPosition(db, proposalId, proposalPositionInput(fields, getProposal(db, proposalId).baseCurrency)),
+  'proposals:add': ({ db }, { proposalId, ...fields }) =>
+    addProposalPosition(db, proposalId, proposalPositionInput(fields, getProposal(db, proposalId).baseCurrency)),
   'proposals:edit': ({ db }, { id, patch }) =>
     db.transaction(() => {
       const { proposalId, position } = proposalOfPosition(db, id);
-      return updateProposalPosition(db, id, proposalPositionInput({ ...asInput(position), ...patch }, getProposal(db, proposalId).baseCurrency));
+      return updateProposalPosition(
+        db,
+        id,
+        proposalPositionInput({ ...asInput(position), ...patch }, getProposal(db, proposalId).baseCurrency),
+      );
     })(),
   'proposals:remove': ({ db }, { id }) => deleteProposalPosition(db, id),
   'proposals:compare': (services, request) => compareWithCurrent(services, request),

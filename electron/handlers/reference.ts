@@ -29,7 +29,8 @@ export const referenceHandlers: HandlerMap<CommandsOf<'securities' | 'reference'
   'themes:delete': ({ db }, { id }) => {
     const theme = getTheme(db, id);
     if (!theme) throw new AppError('not-found', `There is no theme "${id}".`);
-    if (theme.source !== 'user') throw new AppError('validation', `"${theme.name}" is a bundled theme and cannot be deleted; remove it from holdings instead.`);
+    if (theme.source !== 'user')
+      throw new AppError('validation', `"${theme.name}" is a bundled theme and cannot be deleted; remove it from holdings instead.`);
     return { deleted: db.transaction(() => deleteUserTheme(db, id))() };
   },
   'exposure:portfolio': ({ db }, request) => portfolioExposure(db, request),

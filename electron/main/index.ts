@@ -53,7 +53,10 @@ function pickImportFile(): { fileName: string; text: string } | null {
   const options = {
     title: 'Import holdings',
     properties: ['openFile' as const],
-    filters: [{ name: 'Broker exports', extensions: ['csv', 'txt', 'tsv'] }, { name: 'All files', extensions: ['*'] }],
+    filters: [
+      { name: 'Broker exports', extensions: ['csv', 'txt', 'tsv'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
   };
   const chosen = mainWindow ? dialog.showOpenDialogSync(mainWindow, options) : dialog.showOpenDialogSync(options);
   if (!chosen?.length) return null;
@@ -71,8 +74,14 @@ function pickFolder(title: string): string | null {
 function offerRecovery(refusal: DatabaseRefusedError): boolean {
   const plan = recoveryFor(refusal);
   const answer = dialog.showMessageBoxSync({
-    type: 'error', title: plan.title, message: plan.message, detail: plan.detail,
-    buttons: plan.choices.map((c) => c.label), defaultId: 0, cancelId: plan.choices.findIndex((c) => c.id === 'quit'), noLink: true,
+    type: 'error',
+    title: plan.title,
+    message: plan.message,
+    detail: plan.detail,
+    buttons: plan.choices.map((c) => c.label),
+    defaultId: 0,
+    cancelId: plan.choices.findIndex((c) => c.id === 'quit'),
+    noLink: true,
   });
   const choice = plan.choices[answer];
   if (!choice || choice.id === 'quit') return false;
@@ -89,12 +98,21 @@ function offerRecovery(refusal: DatabaseRefusedError): boolean {
 /** File › Restore backup…: pick a backup, then Aftershock restarts on it (the current file is kept, renamed). */
 function chooseBackupToRestore(open: Services): void {
   const dbPath = open.info.databasePath;
-  const chosen = dialog.showOpenDialogSync({ title: 'Restore backup', defaultPath: backupsDir(dbPath), properties: ['openFile'], filters: [{ name: 'Aftershock backups', extensions: ['sqlite', 'backup'] }] });
+  const chosen = dialog.showOpenDialogSync({
+    title: 'Restore backup',
+    defaultPath: backupsDir(dbPath),
+    properties: ['openFile'],
+    filters: [{ name: 'Aftershock backups', extensions: ['sqlite', 'backup'] }],
+  });
   if (!chosen?.length) return;
   const confirm = dialog.showMessageBoxSync({
-    type: 'warning', title: 'Restore backup', message: `Replace the database with "${path.basename(chosen[0])}"?`,
+    type: 'warning',
+    title: 'Restore backup',
+    message: `Replace the database with "${path.basename(chosen[0])}"?`,
     detail: 'Changes made since that backup are lost from the database; the current file is kept beside it, renamed. Aftershock restarts.',
-    buttons: ['Restore and restart', 'Cancel'], defaultId: 0, cancelId: 1,
+    buttons: ['Restore and restart', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
   });
   if (confirm !== 0) return;
   try {
@@ -143,9 +161,14 @@ function start(): void {
       });
       break;
     } catch (error) {
-      log.error({ where: 'main start', message: error instanceof Error ? error.message : String(error), detail: error instanceof Error ? error.stack : undefined });
+      log.error({
+        where: 'main start',
+        message: error instanceof Error ? error.message : String(error),
+        detail: error instanceof Error ? error.stack : undefined,
+      });
       if (error instanceof DatabaseRefusedError && offerRecovery(error)) continue;
-      if (!(error instanceof DatabaseRefusedError)) dialog.showErrorBox('Aftershock cannot open its database', error instanceof Error ? error.message : String(error));
+      if (!(error instanceof DatabaseRefusedError))
+        dialog.showErrorBox('Aftershock cannot open its database', error instanceof Error ? error.message : String(error));
       app.exit(1);
       return;
     }

@@ -55,9 +55,7 @@ export function writeWindowState(file: string, state: WindowState): void {
 export function fitToDisplays(state: WindowState, workAreas: readonly Area[]): WindowState {
   if (state.x === undefined || state.y === undefined) return state;
   const { x, y } = state;
-  const titleBarVisible = workAreas.some(
-    (a) => x + 100 > a.x && x < a.x + a.width - 100 && y >= a.y && y < a.y + a.height - 50,
-  );
+  const titleBarVisible = workAreas.some((a) => x + 100 > a.x && x < a.x + a.width - 100 && y >= a.y && y < a.y + a.height - 50);
   if (!titleBarVisible) return { width: state.width, height: state.height, isMaximized: state.isMaximized };
   return state;
 }

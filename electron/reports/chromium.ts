@@ -25,7 +25,8 @@ export function headerFooter(title: string) {
   const esc = title.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return {
     headerTemplate: `<div style="font-size:8px;color:#5d6778;width:100%;padding:0 14mm;display:flex;justify-content:space-between"><span>${esc}</span><span>Aftershock</span></div>`,
-    footerTemplate: '<div style="font-size:8px;color:#5d6778;width:100%;padding:0 14mm;text-align:right">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+    footerTemplate:
+      '<div style="font-size:8px;color:#5d6778;width:100%;padding:0 14mm;text-align:right">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
   };
 }
 
@@ -65,7 +66,10 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
 
 /** The line of a failed launch that names the sandbox (playwright puts Chromium's own log below its own words), else the first. */
 function launchFailure(error: unknown): string {
-  const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.find((line) => /sandbox/i.test(line)) ?? lines[0] ?? 'no reason given';
 }
 
@@ -81,9 +85,18 @@ export async function openChromiumPrinter(options: LaunchOptions = {}): Promise<
       const page = await browser.newPage();
       try {
         await page.setContent(html, { waitUntil: 'load' });
-        await page.waitForFunction(() => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error', undefined, { timeout: 30_000 });
-        if ((await page.evaluate(() => document.body.dataset.ready)) === 'error') throw new AppError('internal', 'The report page could not draw its data.');
-        return await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, ...headerFooter(title), margin: { top: '20mm', bottom: '18mm', left: '14mm', right: '14mm' } });
+        await page.waitForFunction(() => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error', undefined, {
+          timeout: 30_000,
+        });
+        if ((await page.evaluate(() => document.body.dataset.ready)) === 'error')
+          throw new AppError('internal', 'The report page could not draw its data.');
+        return await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          ...headerFooter(title),
+          margin: { top: '20mm', bottom: '18mm', left: '14mm', right: '14mm' },
+        });
       } finally {
         await page.close();
       }
@@ -125,7 +138,11 @@ export function createSharedPrinter(options: { idleMs?: number; open?: () => Pro
   const shut = async () => {
     const current = printer;
     printer = null;
-    if (current) await current.then((p) => p.close(), () => undefined);
+    if (current)
+      await current.then(
+        (p) => p.close(),
+        () => undefined,
+      );
   };
   const job = async (html: string, title: string) => {
     clearTimeout(idle);
@@ -141,12 +158,14 @@ export function createSharedPrinter(options: { idleMs?: number; open?: () => Pro
     print(html, title) {
       pending++;
       const result = queue.then(() => job(html, title));
-      queue = result.then(
-        () => undefined,
-        () => undefined,
-      ).finally(() => {
-        if (--pending === 0) idle = setTimeout(() => void shut(), idleMs).unref();
-      });
+      queue = result
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => {
+          if (--pending === 0) idle = setTimeout(() => void shut(), idleMs).unref();
+        });
       return result;
     },
     async close() {

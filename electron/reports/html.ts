@@ -8,7 +8,12 @@ const STANDALONE_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-sr
 
 /** Escapes JSON for a <script> element: no "</script>" or HTML comment can close it early. */
 function scriptSafe(json: string): string {
-  return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return json
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The self-contained report: one HTML file with its styles, its code and its data inline. */
@@ -21,7 +26,10 @@ export function reportHtml(reportDir: string, model: ReportModel): string {
   } catch {
     throw new AppError('internal', `The report page is missing from ${reportDir}; run "npm run build" first.`);
   }
-  const title = `${model.title} — ${model.settings.clientName || model.portfolio.clientName}`.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const title = `${model.title} — ${model.settings.clientName || model.portfolio.clientName}`.replace(
+    /[<>&"]/g,
+    (c) => `&#${c.charCodeAt(0)};`,
+  );
   return [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',

@@ -11,7 +11,9 @@ import type { Services } from './services';
 
 /** Every stored series of a security (bundled and downloaded), leaving out FX pairs and indices. */
 export function storedHistory(db: Database): PriceHistory {
-  const symbols = summarisePrices(db).map((row) => row.symbol).filter((s) => !/[=^]/.test(s));
+  const symbols = summarisePrices(db)
+    .map((row) => row.symbol)
+    .filter((s) => !/[=^]/.test(s));
   return listCloseSeries(db, symbols);
 }
 
@@ -25,7 +27,14 @@ export function backtestStored(services: Services, request: { from?: string; to?
     const { scenario } = getScenario(services, summary.id);
     return scenario.event?.date ? [{ date: scenario.event.date, name: scenario.name }] : [];
   });
-  return stressDayBacktest(history, { config: proxyConfig(services.db), targets, basketMembers: stocks, events, from: request.from, to: request.to });
+  return stressDayBacktest(history, {
+    config: proxyConfig(services.db),
+    targets,
+    basketMembers: stocks,
+    events,
+    from: request.from,
+    to: request.to,
+  });
 }
 
 /** Trading days the VaR backtest covers when no start is given (about four years). */
@@ -35,10 +44,12 @@ export const VAR_BACKTEST_DAYS = 1000;
 export function varBacktestStored(services: Services, request: { from?: string; to?: string }): VarBacktestRow[] {
   const all = storedHistory(services.db);
   const to = request.to ?? '9999-12-31';
-  const history = new Map([...all].map(([symbol, s]) => {
-    const end = s.dates.findLastIndex((d) => d <= to);
-    return [symbol, { dates: s.dates.slice(0, end + 1), closes: s.closes.slice(0, end + 1) }] as const;
-  }));
+  const history = new Map(
+    [...all].map(([symbol, s]) => {
+      const end = s.dates.findLastIndex((d) => d <= to);
+      return [symbol, { dates: s.dates.slice(0, end + 1), closes: s.closes.slice(0, end + 1) }] as const;
+    }),
+  );
   const market = history.get(proxyConfig(services.db).market.toUpperCase());
   const from = request.from ?? market?.dates[Math.max(0, market.dates.length - VAR_BACKTEST_DAYS)];
   return varBacktestAll(history, { symbols: [...history.keys()], from });

@@ -14,7 +14,19 @@ export interface BatchJobs {
   settled(): Promise<BatchJobStatus>;
 }
 
-const IDLE: BatchJobStatus = { id: 0, state: 'idle', done: 0, total: 0, current: '', folder: null, files: 0, summaryFile: null, errors: [], skipped: [], message: 'No batch of reports has run in this session.' };
+const IDLE: BatchJobStatus = {
+  id: 0,
+  state: 'idle',
+  done: 0,
+  total: 0,
+  current: '',
+  folder: null,
+  files: 0,
+  summaryFile: null,
+  errors: [],
+  skipped: [],
+  message: 'No batch of reports has run in this session.',
+};
 
 /** Creates the batch-report job runner. */
 export function createBatchJobs(): BatchJobs {
@@ -23,8 +35,10 @@ export function createBatchJobs(): BatchJobs {
     start(services, runId, options = {}) {
       if (job.isRunning()) return job.status();
       const run = getFirmRun(services.db, runId);
-      if (!services.printPdf) throw new AppError('not-found', 'Printing to PDF is not available here; use "aftershock batch --out DIR --pdf" instead.');
-      if (!services.pickFolder) throw new AppError('not-found', 'This window cannot choose a folder; use the desktop app, or "aftershock batch --out DIR --pdf".');
+      if (!services.printPdf)
+        throw new AppError('not-found', 'Printing to PDF is not available here; use "aftershock batch --out DIR --pdf" instead.');
+      if (!services.pickFolder)
+        throw new AppError('not-found', 'This window cannot choose a folder; use the desktop app, or "aftershock batch --out DIR --pdf".');
       const folder = services.pickFolder('Choose a folder for the client reports');
       if (folder === null) return job.finishWithout((id) => ({ ...IDLE, id, message: 'No folder was chosen; no reports were made.' }));
       const print = services.printPdf;
@@ -36,13 +50,21 @@ export function createBatchJobs(): BatchJobs {
             print,
             signal: running.signal,
             allowFindings: options.allowFindings,
-            onProgress: (done, total, name) => running.update({ done, total, current: name, message: `Report ${Math.min(done + 1, total)} of ${total}: ${name}` }),
+            onProgress: (done, total, name) =>
+              running.update({ done, total, current: name, message: `Report ${Math.min(done + 1, total)} of ${total}: ${name}` }),
           });
           const cancelled = running.signal.aborted;
           const failed = outcome.errors.length ? `; ${outcome.errors.length} could not be made (see the list)` : '';
           return {
-            ...running.status, state: cancelled ? 'cancelled' : 'done', done: running.status.total, current: '', folder: outcome.folder, files: outcome.files.length, summaryFile: outcome.summaryFile,
-            errors: outcome.errors, skipped: outcome.skipped,
+            ...running.status,
+            state: cancelled ? 'cancelled' : 'done',
+            done: running.status.total,
+            current: '',
+            folder: outcome.folder,
+            files: outcome.files.length,
+            summaryFile: outcome.summaryFile,
+            errors: outcome.errors,
+            skipped: outcome.skipped,
             message: `${cancelled ? 'Cancelled. ' : ''}Wrote ${outcome.files.length} ${outcome.files.length === 1 ? 'report' : 'reports'}${outcome.summaryFile ? ' and the firm summary' : ''} to ${outcome.folder}${failed}.`,
           };
         },

@@ -42,7 +42,10 @@ export async function batchReports(services: Services, run: FirmRun, options: Ba
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch (error) {
-    throw new AppError('validation', `Cannot create the folder "${options.outDir}" for the reports (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new AppError(
+      'validation',
+      `Cannot create the folder "${options.outDir}" for the reports (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
   }
   const taken = new Set(fs.readdirSync(folder).map((f) => f.toLowerCase()));
   const outcome: BatchOutcome = { folder, files: [], errors: [], skipped: [], summaryFile: null };
@@ -61,21 +64,39 @@ export async function batchReports(services: Services, run: FirmRun, options: Ba
     try {
       const model = buildClientReport(services, { clientId: client.clientId, scenarioIds, settings: { date: run.runDate } });
       assertReportable(model.health, client.clientName, options.allowFindings, options.howToConfirm);
-      const pdf = await options.print(reportHtml(services.reportDir, model), `${model.title} — ${model.settings.clientName || client.clientName}`);
-      const name = uniqueFileName([{ text: client.clientName, fallback: `client-${client.clientId}` }, { text: run.runDate }], 'pdf', taken);
+      const pdf = await options.print(
+        reportHtml(services.reportDir, model),
+        `${model.title} — ${model.settings.clientName || client.clientName}`,
+      );
+      const name = uniqueFileName(
+        [{ text: client.clientName, fallback: `client-${client.clientId}` }, { text: run.runDate }],
+        'pdf',
+        taken,
+      );
       writeFileAtomic(path.join(folder, name), pdf);
       outcome.files.push({ clientName: client.clientName, file: path.join(folder, name) });
     } catch (error) {
-      outcome.errors.push({ clientName: client.clientName, portfolioName: null, message: error instanceof Error ? error.message : String(error) });
+      outcome.errors.push({
+        clientName: client.clientName,
+        portfolioName: null,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   options.onProgress?.(jobs.length, jobs.length, 'Firm summary');
   const summary = uniqueFileName([{ text: 'firm-summary' }, { text: run.runDate }], 'pdf', taken);
   try {
-    writeFileAtomic(path.join(folder, summary), await options.print(firmSummaryHtml(run, outcome.errors, options.firmName), `Firm-wide stress ${run.runDate}`));
+    writeFileAtomic(
+      path.join(folder, summary),
+      await options.print(firmSummaryHtml(run, outcome.errors, options.firmName), `Firm-wide stress ${run.runDate}`),
+    );
     outcome.summaryFile = path.join(folder, summary);
   } catch (error) {
-    outcome.errors.push({ clientName: 'Firm summary', portfolioName: null, message: error instanceof Error ? error.message : String(error) });
+    outcome.errors.push({
+      clientName: 'Firm summary',
+      portfolioName: null,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
   return outcome;
 }

@@ -14,7 +14,14 @@ export const DEFAULT_BY: readonly Dimension[] = ['sector', 'theme', 'account'];
 export function stressSnapshot(db: Database, portfolioId: number): StressSnapshotData {
   const portfolio = getPortfolio(db, portfolioId);
   const positions = listPortfolioPositions(db, portfolioId);
-  return { portfolio, positions, reference: loadReferenceData(db, positions.map((p) => p.symbol)) };
+  return {
+    portfolio,
+    positions,
+    reference: loadReferenceData(
+      db,
+      positions.map((p) => p.symbol),
+    ),
+  };
 }
 
 /** The engine's book of a snapshot, looked through its funds unless asked not to. */

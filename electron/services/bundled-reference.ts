@@ -22,12 +22,19 @@ const schemas = {
   }),
   themes: z.object({
     format: z.literal('aftershock-themes'),
-    themes: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), criteria: z.string(), members: z.array(z.string()) })),
+    themes: z.array(
+      z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), criteria: z.string(), members: z.array(z.string()) }),
+    ),
   }),
   funds: z.object({
     format: z.literal('aftershock-funds'),
     funds: z.array(
-      z.object({ fund: z.string(), asOf: date, source: z.string(), holdings: z.array(z.tuple([z.string(), z.number().positive().max(1)])) }),
+      z.object({
+        fund: z.string(),
+        asOf: date,
+        source: z.string(),
+        holdings: z.array(z.tuple([z.string(), z.number().positive().max(1)])),
+      }),
     ),
   }),
   fx: z.object({
@@ -37,7 +44,15 @@ const schemas = {
   prices: z.object({
     format: z.literal('aftershock-prices'),
     sources: z.array(z.string()),
-    series: z.array(z.object({ symbol: z.string(), origin: z.string().optional(), start: date, gaps: z.string().regex(/^[0-9a-z]*$/), closes: z.array(z.number().positive()) })),
+    series: z.array(
+      z.object({
+        symbol: z.string(),
+        origin: z.string().optional(),
+        start: date,
+        gaps: z.string().regex(/^[0-9a-z]*$/),
+        closes: z.array(z.number().positive()),
+      }),
+    ),
   }),
 };
 
@@ -101,7 +116,20 @@ export function loadBundledReference(db: Database, bundle: BundledReference, opt
     deleteSecurityLayers(db, 'bundled');
     const asOf = bundle.securities.asOf;
     for (const [symbol, name, type, sector, industry, country, currency, exchange] of bundle.securities.rows) {
-      upsertSecurityLayer(db, { symbol, source: 'bundled', name, type, sector, industry, country, currency, exchange, isin: null, themesOverride: false, asOf });
+      upsertSecurityLayer(db, {
+        symbol,
+        source: 'bundled',
+        name,
+        type,
+        sector,
+        industry,
+        country,
+        currency,
+        exchange,
+        isin: null,
+        themesOverride: false,
+        asOf,
+      });
     }
     deleteSecurityThemes(db, 'bundled');
     for (const theme of bundle.themes.themes) {
@@ -110,15 +138,30 @@ export function loadBundledReference(db: Database, bundle: BundledReference, opt
     }
     deleteFundHoldings(db, 'bundled');
     for (const fund of bundle.funds.funds) {
-      replaceFundHoldings(db, fund.fund, 'bundled', fund.asOf, fund.source, fund.holdings.map(([symbol, weight]) => ({ symbol, weight })));
+      replaceFundHoldings(
+        db,
+        fund.fund,
+        'bundled',
+        fund.asOf,
+        fund.source,
+        fund.holdings.map(([symbol, weight]) => ({ symbol, weight })),
+      );
     }
     for (const [currency, quote, rate, rateAsOf, source] of bundle.fx.rates) {
-      const existing = db.prepare('SELECT as_of AS asOf FROM fx_rates WHERE currency = :currency AND quote = :quote').get({ currency, quote }) as { asOf: string } | undefined;
+      const existing = db
+        .prepare('SELECT as_of AS asOf FROM fx_rates WHERE currency = :currency AND quote = :quote')
+        .get({ currency, quote }) as { asOf: string } | undefined;
       if (!existing || existing.asOf < rateAsOf) upsertFxRate(db, { currency, quote, rate, asOf: rateAsOf, source });
     }
     for (const series of bundle.prices.series) {
       const rows = expandSeries(series, 'bundled');
-      insertPriceSeries(db, series.symbol, rows.map((r) => r.date), series.closes, 'bundled');
+      insertPriceSeries(
+        db,
+        series.symbol,
+        rows.map((r) => r.date),
+        series.closes,
+        'bundled',
+      );
     }
     setSetting(db, VERSION_KEY, bundle.version);
     return true;

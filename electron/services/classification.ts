@@ -13,7 +13,9 @@ type Patch = RequestOf<'securities:classify'>['patch'];
 /** Everything known about one symbol: merged classification, its layers, fund holdings, quote and history. */
 export function getSecurityDetail(db: Database, symbol: string): SecurityDetail {
   const leverage = leveragedEtf(symbol);
-  const classification = loadClassifications(db, [symbol])[symbol] ?? (leverage ? leveragedClassification(leverage, loadClassifications(db, [leverage.standIn])[leverage.standIn]) : undefined);
+  const classification =
+    loadClassifications(db, [symbol])[symbol] ??
+    (leverage ? leveragedClassification(leverage, loadClassifications(db, [leverage.standIn])[leverage.standIn]) : undefined);
   const layers = listSecurityLayers(db, [symbol]);
   const [quote] = listQuotes(db, [symbol]);
   const history = db
@@ -23,8 +25,18 @@ export function getSecurityDetail(db: Database, symbol: string): SecurityDetail 
     symbol,
     isKnown: layers.length > 0 || leverage !== null,
     classification: classification ?? {
-      symbol, name: symbol, type: 'other', sector: null, industry: null, country: null, currency: null,
-      exchange: null, isin: null, themes: [], sources: {}, asOf: null,
+      symbol,
+      name: symbol,
+      type: 'other',
+      sector: null,
+      industry: null,
+      country: null,
+      currency: null,
+      exchange: null,
+      isin: null,
+      themes: [],
+      sources: {},
+      asOf: null,
     },
     layers,
     fund: loadFunds(db, [symbol])[symbol] ?? null,
@@ -41,11 +53,20 @@ export function getSecurityDetail(db: Database, symbol: string): SecurityDetail 
  */
 export function classifySecurity(db: Database, symbol: string, patch: Patch): SecurityDetail {
   return db.transaction(() => {
-    const current: ClassificationLayer =
-      listSecurityLayers(db, [symbol]).find((l) => l.source === 'user') ?? {
-        symbol, source: 'user', name: null, type: null, sector: null, industry: null, country: null,
-        currency: null, exchange: null, isin: null, themesOverride: false, asOf: null,
-      };
+    const current: ClassificationLayer = listSecurityLayers(db, [symbol]).find((l) => l.source === 'user') ?? {
+      symbol,
+      source: 'user',
+      name: null,
+      type: null,
+      sector: null,
+      industry: null,
+      country: null,
+      currency: null,
+      exchange: null,
+      isin: null,
+      themesOverride: false,
+      asOf: null,
+    };
     const next = { ...current };
     for (const field of CLASSIFICATION_FIELDS) {
       if (patch[field] !== undefined) Object.assign(next, { [field]: patch[field] });
@@ -55,7 +76,12 @@ export function classifySecurity(db: Database, symbol: string, patch: Patch): Se
       next.themesOverride = patch.themes !== null;
       for (const id of patch.themes ?? []) {
         if (!getTheme(db, id)) {
-          throw new AppError('validation', `There is no theme "${id}"; create it first or pick one of: ${listThemes(db).map((t) => t.id).join(', ')}.`);
+          throw new AppError(
+            'validation',
+            `There is no theme "${id}"; create it first or pick one of: ${listThemes(db)
+              .map((t) => t.id)
+              .join(', ')}.`,
+          );
         }
         insertSecurityTheme(db, symbol, id, 'user');
       }

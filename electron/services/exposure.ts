@@ -22,6 +22,13 @@ export function portfolioExposureInputs(db: Database, portfolioId: number) {
 /** What a portfolio holds by sector, industry, country, theme…, looked through its funds where asked. */
 export function portfolioExposure(db: Database, request: { portfolioId: number; by: ExposureDimension; lookThrough: boolean }) {
   const { portfolio, inputs, unvalued } = portfolioExposureInputs(db, request.portfolioId);
-  const reference = loadReferenceData(db, inputs.map((i) => i.symbol));
-  return { ...computeExposure(inputs, reference, { by: request.by, lookThrough: request.lookThrough }), baseCurrency: portfolio.baseCurrency, unvalued };
+  const reference = loadReferenceData(
+    db,
+    inputs.map((i) => i.symbol),
+  );
+  return {
+    ...computeExposure(inputs, reference, { by: request.by, lookThrough: request.lookThrough }),
+    baseCurrency: portfolio.baseCurrency,
+    unvalued,
+  };
 }

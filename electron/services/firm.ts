@@ -55,7 +55,8 @@ function healthOptions(services: Services, clients: readonly FirmClientInput[]):
 }
 
 function refuseEmpty(clients: readonly FirmClientInput[], tag: string | undefined): void {
-  if (clients.length === 0) throw new AppError('not-found', tag ? `No client has the tag "${tag}".` : 'There are no clients to stress yet.');
+  if (clients.length === 0)
+    throw new AppError('not-found', tag ? `No client has the tag "${tag}".` : 'There are no clients to stress yet.');
 }
 
 /** Runs the scenarios across every client (or a tag) at once and, unless told not to, saves the run with today's date. */
@@ -63,9 +64,15 @@ export function runFirm(services: Services, request: FirmRequest & { save?: bool
   const scenarios = getHypotheticalScenarios(services, request.scenarioIds);
   const clients = loadFirm(services.db, request.tag);
   refuseEmpty(clients, request.tag);
-  const reference = loadReferenceData(services.db, [...new Set(clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions.map((x) => x.symbol))))]);
+  const reference = loadReferenceData(services.db, [
+    ...new Set(clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions.map((x) => x.symbol)))),
+  ]);
   const ranked = rankFirm(clients, scenarios, reference, { lookThrough: request.lookThrough ?? true });
-  const ranking = { ...ranked, clients: withHealth(ranked.clients, clients, reference, healthOptions(services, clients)), asOf: rankingAsOf(clients, reference) };
+  const ranking = {
+    ...ranked,
+    clients: withHealth(ranked.clients, clients, reference, healthOptions(services, clients)),
+    asOf: rankingAsOf(clients, reference),
+  };
   const run = { runDate: services.today(), scenarioIds: request.scenarioIds, tag: request.tag ?? null, ranking };
   if (request.save === false) return { id: 0, createdAt: new Date().toISOString(), clientCount: ranking.clients.length, ...run };
   return insertFirmRun(services.db, run);
@@ -80,7 +87,14 @@ export interface FirmJobs {
   settled(): Promise<FirmJobStatus>;
 }
 
-const IDLE: FirmJobStatus = { id: 0, state: 'idle', done: 0, total: 0, runId: null, message: 'No firm-wide stress has run in this session.' };
+const IDLE: FirmJobStatus = {
+  id: 0,
+  state: 'idle',
+  done: 0,
+  total: 0,
+  runId: null,
+  message: 'No firm-wide stress has run in this session.',
+};
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Creates the job runner; `chunk` clients are stressed between yields to the event loop. */
@@ -88,11 +102,23 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
   const job = createJob<FirmJobStatus>(IDLE, 'Cancelling…');
   const chunk = options.chunk ?? 50;
 
-  const work = async (services: Services, request: FirmRequest, running: RunningJob<FirmJobStatus>, clients: FirmClientInput[], scenarios: Scenario[]): Promise<FirmJobStatus> => {
+  const work = async (
+    services: Services,
+    request: FirmRequest,
+    running: RunningJob<FirmJobStatus>,
+    clients: FirmClientInput[],
+    scenarios: Scenario[],
+  ): Promise<FirmJobStatus> => {
     await tick();
-    const reference = loadReferenceData(services.db, [...new Set(clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions.map((x) => x.symbol))))]);
+    const reference = loadReferenceData(services.db, [
+      ...new Set(clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions.map((x) => x.symbol)))),
+    ]);
     const rows: ClientRanking[] = [];
-    const stopped = (): FirmJobStatus => ({ ...running.status, state: 'cancelled', message: `Cancelled after ${rows.length} of ${clients.length} clients; nothing was saved.` });
+    const stopped = (): FirmJobStatus => ({
+      ...running.status,
+      state: 'cancelled',
+      message: `Cancelled after ${rows.length} of ${clients.length} clients; nothing was saved.`,
+    });
     for (let i = 0; i < clients.length; i += chunk) {
       if (running.signal.aborted) return stopped();
       rows.push(...rankFirm(clients.slice(i, i + chunk), scenarios, reference, { lookThrough: request.lookThrough ?? true }).clients);
@@ -100,10 +126,23 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
       await tick();
     }
     if (running.signal.aborted) return stopped();
-    const ranking = { ...summariseFirm(withHealth(rows, clients, reference, healthOptions(services, clients)), scenarios), asOf: rankingAsOf(clients, reference) };
-    const saved = insertFirmRun(services.db, { runDate: services.today(), scenarioIds: request.scenarioIds, tag: request.tag ?? null, ranking });
+    const ranking = {
+      ...summariseFirm(withHealth(rows, clients, reference, healthOptions(services, clients)), scenarios),
+      asOf: rankingAsOf(clients, reference),
+    };
+    const saved = insertFirmRun(services.db, {
+      runDate: services.today(),
+      scenarioIds: request.scenarioIds,
+      tag: request.tag ?? null,
+      ranking,
+    });
     const failed = ranking.clients.filter((c) => c.error !== null).length;
-    return { ...running.status, state: 'done', runId: saved.id, message: `Stressed ${rows.length} clients${failed ? `; ${failed} could not be stressed (see the list)` : ''}.` };
+    return {
+      ...running.status,
+      state: 'done',
+      runId: saved.id,
+      message: `Stressed ${rows.length} clients${failed ? `; ${failed} could not be stressed (see the list)` : ''}.`,
+    };
   };
 
   return {

@@ -34,5 +34,10 @@ export function draftScenarioFromText(services: Services, request: StorySource &
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   const id = freeId(services, stem || 'news-story');
-  return draftFromStory(request.text, loadHeadlineMaster(services.db), { id, name: request.name, date: request.date, publisher: request.publisher });
+  return draftFromStory(request.text, loadHeadlineMaster(services.db), {
+    id,
+    name: request.name,
+    date: request.date,
+    publisher: request.publisher,
+  });
 }

@@ -9,7 +9,10 @@ import { bookOfSnapshot, resolveScenario, stressSnapshot } from './book';
 import { stressPortfolio } from './stress';
 
 /** The data-health verdict on a portfolio, and on one scenario run on it when a scenario is given. */
-export function portfolioHealth(services: Services, request: { portfolioId: number; scenarioId?: string; scenario?: Scenario }): HealthReport {
+export function portfolioHealth(
+  services: Services,
+  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario },
+): HealthReport {
   const snapshot = stressSnapshot(services.db, request.portfolioId);
   const scenario = request.scenarioId || request.scenario ? resolveScenario(services, request) : undefined;
   const result = scenario ? stressPortfolio(services, { portfolioId: request.portfolioId, scenario, by: [] }) : undefined;
@@ -26,7 +29,12 @@ export function portfolioHealth(services: Services, request: { portfolioId: numb
 }
 
 /** Refuses to let a report leave the app for a portfolio with blocking findings unless the user said to go ahead. */
-export function assertReportable(health: HealthReport, name: string, allowFindings: boolean | undefined, howToConfirm = 'confirm to print the report'): void {
+export function assertReportable(
+  health: HealthReport,
+  name: string,
+  allowFindings: boolean | undefined,
+  howToConfirm = 'confirm to print the report',
+): void {
   if (allowFindings || health.counts.blocking === 0) return;
   const first = health.findings[0];
   throw new AppError(

@@ -1,7 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { staleHistoryFinding } from '../../shared/health';
 import { type Book, type Dimension, type Scenario, type StressResult } from '../../shared/engine';
-import { defaultProxies, fxSymbolsFor, portfolioRisk, runPropagated, runReplay, type PortfolioRisk, type PriceHistory, type ProxyConfig } from '../../shared/history';
+import {
+  defaultProxies,
+  fxSymbolsFor,
+  portfolioRisk,
+  runPropagated,
+  runReplay,
+  type PortfolioRisk,
+  type PriceHistory,
+  type ProxyConfig,
+} from '../../shared/history';
 import type { ProxyChoices } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import { listCloseSeries } from '../db/prices';
@@ -10,7 +19,8 @@ import { staleDays } from './health-settings';
 import type { Services } from './services';
 import { bookOf, DEFAULT_BY, resolveScenario } from './book';
 
-const lowerKeys = (record: Record<string, string> = {}) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k.trim().toLowerCase(), v.toUpperCase()]));
+const lowerKeys = (record: Record<string, string> = {}) =>
+  Object.fromEntries(Object.entries(record).map(([k, v]) => [k.trim().toLowerCase(), v.toUpperCase()]));
 
 /** The default proxies with theme memberships as stored (bundled and user tags), and the run's own choices on top. */
 export function proxyConfig(db: Database, choices: ProxyChoices = {}): ProxyConfig {
@@ -28,7 +38,8 @@ export function proxyConfig(db: Database, choices: ProxyChoices = {}): ProxyConf
 /** Price history of every security a book reaches and of every proxy a run may use, up to `to`. */
 export function loadHistory(db: Database, book: Book, config: ProxyConfig, to?: string): PriceHistory {
   const symbols = new Set<string>(book.keys.map((k) => k.match.symbol));
-  for (const s of [...Object.values(config.sectorFunds), ...Object.values(config.industryFunds), config.market]) symbols.add(s.toUpperCase());
+  for (const s of [...Object.values(config.sectorFunds), ...Object.values(config.industryFunds), config.market])
+    symbols.add(s.toUpperCase());
   for (const list of Object.values(config.themeMembers)) for (const s of list) symbols.add(s.toUpperCase());
   return listCloseSeries(db, [...symbols], to);
 }
@@ -48,13 +59,31 @@ export function historyThrough(to: string): string {
 }
 
 /** Replays a window on a portfolio's holdings (a historical scenario, or dates from the picker); a window the prices do not reach is refused. */
-export function replayPortfolio(services: Services, request: { portfolioId: number; from: string; to: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; proxies?: ProxyChoices }): StressResult {
-  if (request.from >= request.to) throw new AppError('validation', `The replay window must end after it starts (${request.from} → ${request.to}).`);
+export function replayPortfolio(
+  services: Services,
+  request: {
+    portfolioId: number;
+    from: string;
+    to: string;
+    scenario?: Scenario;
+    lookThrough?: boolean;
+    by?: Dimension[];
+    proxies?: ProxyChoices;
+  },
+): StressResult {
+  if (request.from >= request.to)
+    throw new AppError('validation', `The replay window must end after it starts (${request.from} → ${request.to}).`);
   const book = bookOf(services.db, request.portfolioId, request.lookThrough);
   const config = proxyConfig(services.db, request.proxies);
   const history = loadHistory(services.db, book, config, historyThrough(request.to));
   const fx = loadFxHistory(services.db, book, request.to);
-  const result = runReplay(book, history, config, { from: request.from, to: request.to, scenario: request.scenario, by: request.by ?? [...DEFAULT_BY], fx });
+  const result = runReplay(book, history, config, {
+    from: request.from,
+    to: request.to,
+    scenario: request.scenario,
+    by: request.by ?? [...DEFAULT_BY],
+    fx,
+  });
   if ('error' in result) throw new AppError('validation', result.error);
   return result;
 }
@@ -62,7 +91,16 @@ export function replayPortfolio(services: Services, request: { portfolioId: numb
 /** Runs a scenario by id or inline: historical ones replay their window; hypothetical ones may propagate. */
 export function stressWithHistory(
   services: Services,
-  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; propagate?: boolean; asOf?: string; proxies?: ProxyChoices },
+  request: {
+    portfolioId: number;
+    scenarioId?: string;
+    scenario?: Scenario;
+    lookThrough?: boolean;
+    by?: Dimension[];
+    propagate?: boolean;
+    asOf?: string;
+    proxies?: ProxyChoices;
+  },
 ): StressResult | null {
   const scenario = resolveScenario(services, request);
   if (scenario.kind === 'historical') {
@@ -84,7 +122,10 @@ function latestDate(history: PriceHistory, market: string): string {
 }
 
 /** Volatility, beta, drawdown and VaR/CVaR of a portfolio from history up to `asOf` (default: the latest close). */
-export function riskOfPortfolio(services: Services, request: { portfolioId: number; asOf?: string; benchmark?: string; lookThrough?: boolean }): PortfolioRisk {
+export function riskOfPortfolio(
+  services: Services,
+  request: { portfolioId: number; asOf?: string; benchmark?: string; lookThrough?: boolean },
+): PortfolioRisk {
   const book = bookOf(services.db, request.portfolioId, request.lookThrough);
   const config = proxyConfig(services.db);
   const history = new Map(loadHistory(services.db, book, config, request.asOf));

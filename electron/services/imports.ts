@@ -7,8 +7,17 @@ import { PREVIEW_ROW_LIMIT, summarise } from '../../shared/import/summary';
 import type { ColumnMapping, ImportPreview, ImportRefusal, PipelineOptions } from '../../shared/import/types';
 import { createAccount, deleteAccountIfEmpty, findAccountByName } from '../db/accounts';
 import {
-  deleteImportPositions, findImportBySha, findLaterImport, getImport, insertImport, insertImportAccount,
-  listImportAccounts, markImportUndone, replaceAccountPositions, restoreReplacedPositions, symbolByIsinLookup,
+  deleteImportPositions,
+  findImportBySha,
+  findLaterImport,
+  getImport,
+  insertImport,
+  insertImportAccount,
+  listImportAccounts,
+  markImportUndone,
+  replaceAccountPositions,
+  restoreReplacedPositions,
+  symbolByIsinLookup,
 } from '../db/imports';
 import { deleteImportFindings, insertImportFindings } from '../db/import-findings';
 import { getMappingProfile, saveMappingProfile } from '../db/mapping-profiles';
@@ -76,7 +85,9 @@ function refusalDetail(refusal: ImportRefusal): string {
 }
 
 /** The refusal part of an import error's detail (see refusalDetail), or null for another error. */
-export function refusalOf(detail: string | undefined): Pick<ImportRefusal, 'code' | 'header' | 'suggestions' | 'layoutKey' | 'row' | 'column'> | null {
+export function refusalOf(
+  detail: string | undefined,
+): Pick<ImportRefusal, 'code' | 'header' | 'suggestions' | 'layoutKey' | 'row' | 'column'> | null {
   if (!detail?.startsWith('{"refusal"')) return null;
   try {
     return (JSON.parse(detail) as { refusal: ImportRefusal }).refusal;
@@ -89,11 +100,19 @@ export function refusalOf(detail: string | undefined): Pick<ImportRefusal, 'code
 export function previewImport(db: Database, request: ImportRequest): PreviewAnswer {
   // The screen and the CLI list only the first new rows (trimPreview), so the rest are not kept row by row.
   const base = {
-    fileName: request.fileName, format: request.format, defaultAccount: request.account, resolveIsin: symbolByIsinLookup(db),
-    newRowLimit: PREVIEW_ROW_LIMIT, openings: request.account ? bySymbol(request.openings) : request.openings,
-    columns: request.columns, decimal: request.decimal, dateOrder: request.dateOrder, isCurrencyChosen: Boolean(request.currency),
+    fileName: request.fileName,
+    format: request.format,
+    defaultAccount: request.account,
+    resolveIsin: symbolByIsinLookup(db),
+    newRowLimit: PREVIEW_ROW_LIMIT,
+    openings: request.account ? bySymbol(request.openings) : request.openings,
+    columns: request.columns,
+    decimal: request.decimal,
+    dateOrder: request.dateOrder,
+    isCurrencyChosen: Boolean(request.currency),
   };
-  const currency = request.currency?.toUpperCase() ?? (request.portfolioId ? getPortfolio(db, request.portfolioId).baseCurrency : undefined);
+  const currency =
+    request.currency?.toUpperCase() ?? (request.portfolioId ? getPortfolio(db, request.portfolioId).baseCurrency : undefined);
   let result = buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: request.mapping });
   let isSavedMapping = false;
   const layoutKey = result.ok ? result.preview.layoutKey : result.refusal.layoutKey;
@@ -107,7 +126,10 @@ export function previewImport(db: Database, request: ImportRequest): PreviewAnsw
   if (request.account) {
     const names = new Set(result.preview.positions.map((p) => p.account));
     if (names.size > 1 && !names.has(request.account)) {
-      throw new AppError('validation', `${request.fileName} names ${names.size} accounts (${[...names].join(', ')}); import it without choosing one account.`);
+      throw new AppError(
+        'validation',
+        `${request.fileName} names ${names.size} accounts (${[...names].join(', ')}); import it without choosing one account.`,
+      );
     }
     for (const p of result.preview.positions) p.account = request.account;
     for (const f of result.preview.findings) f.account = request.account;
@@ -148,7 +170,10 @@ export interface NewPortfolio {
 }
 
 function createTarget(db: Database, target: NewPortfolio): number {
-  const named = target.clientName === undefined ? undefined : (findClientByName(db, target.clientName) ?? createClient(db, { name: target.clientName }));
+  const named =
+    target.clientName === undefined
+      ? undefined
+      : (findClientByName(db, target.clientName) ?? createClient(db, { name: target.clientName }));
   const client = getClient(db, target.clientId ?? named?.id ?? defaultClientId(db));
   return createPortfolio(db, { clientId: client.id, name: target.name, baseCurrency: client.baseCurrency }).id;
 }
@@ -170,7 +195,12 @@ function commitInTransaction(
       `${request.fileName}, row ${invalid.row}, column "${invalid.column}": ${invalid.reason}. ` +
         `${countOf(preview.counts.invalid, 'row')} cannot be read; fix the file or import without them.`,
       refusalDetail({
-        code: 'unreadable-rows', message: '', row: invalid.row, column: invalid.column, header: preview.header, layoutKey: preview.layoutKey,
+        code: 'unreadable-rows',
+        message: '',
+        row: invalid.row,
+        column: invalid.column,
+        header: preview.header,
+        layoutKey: preview.layoutKey,
         suggestions: ['--skip-invalid'],
       }),
     );
@@ -191,8 +221,14 @@ function commitInTransaction(
     return { status: 'skipped', import: previousImport, preview, positions: 0, replaced: 0, accounts: [] };
   }
   const importId = insertImport(db, {
-    portfolioId: portfolio.id, fileName: request.fileName.slice(0, 255), sha256, format: preview.format, kind: preview.kind,
-    rowCount: preview.counts.rows, importedCount: preview.positions.length, invalidCount: preview.counts.invalid,
+    portfolioId: portfolio.id,
+    fileName: request.fileName.slice(0, 255),
+    sha256,
+    format: preview.format,
+    kind: preview.kind,
+    rowCount: preview.counts.rows,
+    importedCount: preview.positions.length,
+    invalidCount: preview.counts.invalid,
   });
   const accountIds = new Map<string, number>();
   let replaced = 0;
@@ -215,7 +251,10 @@ export function undoImport(db: Database, importId: number): { removed: number; r
   return db.transaction(() => {
     const record = getImport(db, importId);
     if (record.undoneAt) {
-      throw new AppError('conflict', `${record.format === 'proposal' ? 'Applying the' : 'The import of'} ${record.fileName} was already undone.`);
+      throw new AppError(
+        'conflict',
+        `${record.format === 'proposal' ? 'Applying the' : 'The import of'} ${record.fileName} was already undone.`,
+      );
     }
     const later = findLaterImport(db, importId);
     if (later) {

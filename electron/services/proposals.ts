@@ -8,16 +8,24 @@ import { getHypotheticalScenarios } from './scenario-library';
 import type { Services } from './services';
 
 /** Current holdings and the proposal under the same scenarios; reads only. */
-export function compareWithCurrent(services: Services, request: { id: number; scenarioIds: string[]; lookThrough?: boolean }): ProposalComparison {
+export function compareWithCurrent(
+  services: Services,
+  request: { id: number; scenarioIds: string[]; lookThrough?: boolean },
+): ProposalComparison {
   const proposal = getProposal(services.db, request.id);
   const current = listPortfolioPositions(services.db, proposal.portfolioId);
   const scenarios = getHypotheticalScenarios(services, request.scenarioIds);
   const reference = loadReferenceData(services.db, [...new Set([...current, ...proposal.positions].map((p) => p.symbol))]);
-  return compareProposal(current, proposal.positions, proposal.baseCurrency, reference, scenarios, { lookThrough: request.lookThrough ?? true });
+  return compareProposal(current, proposal.positions, proposal.baseCurrency, reference, scenarios, {
+    lookThrough: request.lookThrough ?? true,
+  });
 }
 
 /** A proposal position from a request: currency defaults to the portfolio's, and it needs a price or a value. */
-export function proposalPositionInput(request: Omit<ProposalPositionInput, 'currency'> & { currency?: string }, baseCurrency: string): ProposalPositionInput {
+export function proposalPositionInput(
+  request: Omit<ProposalPositionInput, 'currency'> & { currency?: string },
+  baseCurrency: string,
+): ProposalPositionInput {
   if ((request.price ?? null) === null && (request.marketValue ?? null) === null) {
     throw new AppError('validation', `Give ${request.symbol} a price or a market value so it can be valued.`);
   }

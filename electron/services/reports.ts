@@ -20,7 +20,16 @@ import type { Services } from './services';
 import { bookOfSnapshot, stressSnapshot } from './book';
 
 const settingsKey = (clientId: number) => `report_settings:${clientId}`;
-const remembered = z.object({ clientName: z.string(), advisorName: z.string(), firmName: z.string(), logo: z.string(), notes: z.string(), lookThrough: z.boolean() }).partial();
+const remembered = z
+  .object({
+    clientName: z.string(),
+    advisorName: z.string(),
+    firmName: z.string(),
+    logo: z.string(),
+    notes: z.string(),
+    lookThrough: z.boolean(),
+  })
+  .partial();
 
 /** The report settings last used for a client, filled in with sensible defaults. */
 export function reportSettingsFor(services: Services, portfolioId: number): ReportSettings {
@@ -51,7 +60,11 @@ export interface ReportRequest {
 /** What the report's health box checks against for these portfolios: the stale-price setting and history-made positions. */
 function reportHealthInput(services: Services, portfolioIds: readonly number[]) {
   const fromHistory = new Set(portfolioIds.flatMap((id) => [...listHistoryPositionIds(services.db, id)]));
-  return { staleDays: staleDays(services), fromHistory, importFindings: portfolioIds.flatMap((id) => listPortfolioImportFindings(services.db, id)) };
+  return {
+    staleDays: staleDays(services),
+    fromHistory,
+    importFindings: portfolioIds.flatMap((id) => listPortfolioImportFindings(services.db, id)),
+  };
 }
 
 /** Price and FX history for the report's historical scenarios (none when it has none). */
@@ -74,7 +87,9 @@ export function buildReport(services: Services, request: ReportRequest): ReportM
     setSetting(services.db, settingsKey(snapshot.portfolio.clientId), rest);
   }
   return buildReportModel({
-    ...snapshot, scenarios, settings,
+    ...snapshot,
+    scenarios,
+    settings,
     history: historyForReplays(services, snapshot, scenarios, settings.lookThrough),
     health: reportHealthInput(services, [request.portfolioId]),
   });
@@ -84,15 +99,24 @@ export function buildReport(services: Services, request: ReportRequest): ReportM
  * The report for a whole client: its only portfolio's report, or every portfolio's positions together in the
  * client's base currency (accounts named "portfolio · account"), so a household gets one PDF.
  */
-export function buildClientReport(services: Services, request: { clientId: number; scenarioIds: string[]; settings?: Partial<ReportSettings> }): ReportModel {
+export function buildClientReport(
+  services: Services,
+  request: { clientId: number; scenarioIds: string[]; settings?: Partial<ReportSettings> },
+): ReportModel {
   const client = getClient(services.db, request.clientId);
   const portfolios = listPortfolios(services.db, client.id);
   if (portfolios.length === 0) throw new AppError('not-found', `${client.name} has no portfolio to report on.`);
-  if (portfolios.length === 1) return buildReport(services, { portfolioId: portfolios[0].id, scenarioIds: request.scenarioIds, settings: request.settings });
-  const positions = portfolios.flatMap((p) => listPortfolioPositions(services.db, p.id).map((x) => ({ ...x, accountName: `${p.name} · ${x.accountName}` })));
+  if (portfolios.length === 1)
+    return buildReport(services, { portfolioId: portfolios[0].id, scenarioIds: request.scenarioIds, settings: request.settings });
+  const positions = portfolios.flatMap((p) =>
+    listPortfolioPositions(services.db, p.id).map((x) => ({ ...x, accountName: `${p.name} · ${x.accountName}` })),
+  );
   const portfolio = {
     ...portfolios[0],
-    name: portfolios.map((p) => p.name).join(', ').slice(0, 120),
+    name: portfolios
+      .map((p) => p.name)
+      .join(', ')
+      .slice(0, 120),
     baseCurrency: client.baseCurrency,
     accountCount: portfolios.reduce((n, p) => n + p.accountCount, 0),
     positionCount: positions.length,
@@ -100,14 +124,25 @@ export function buildClientReport(services: Services, request: { clientId: numbe
   const settings = { ...reportSettingsFor(services, portfolios[0].id), ...request.settings };
   const scenarios = request.scenarioIds.map((id) => getScenario(services, id).scenario);
   return buildReportModel({
-    portfolio, positions, reference: loadReferenceData(services.db, [...new Set(positions.map((p) => p.symbol))]), scenarios, settings,
-    health: reportHealthInput(services, portfolios.map((p) => p.id)),
+    portfolio,
+    positions,
+    reference: loadReferenceData(services.db, [...new Set(positions.map((p) => p.symbol))]),
+    scenarios,
+    settings,
+    health: reportHealthInput(
+      services,
+      portfolios.map((p) => p.id),
+    ),
   });
 }
 
 /** A safe file name for a report: client, portfolio and date. */
 export function reportFileName(model: ReportModel, extension: 'pdf' | 'html', taken = new Set<string>()): string {
-  return uniqueFileName([{ text: model.settings.clientName || model.portfolio.clientName }, { text: model.portfolio.name }, { text: model.settings.date }], extension, taken);
+  return uniqueFileName(
+    [{ text: model.settings.clientName || model.portfolio.clientName }, { text: model.portfolio.name }, { text: model.settings.date }],
+    extension,
+    taken,
+  );
 }
 
 /** The report as one self-contained HTML file. */
@@ -118,10 +153,16 @@ export function reportAsHtml(services: Services, request: ReportRequest): { file
 }
 
 /** The report printed to PDF, base64-encoded for the renderer to save. */
-export async function reportAsPdf(services: Services, request: ReportRequest): Promise<{ fileName: string; base64: string; bytes: number }> {
+export async function reportAsPdf(
+  services: Services,
+  request: ReportRequest,
+): Promise<{ fileName: string; base64: string; bytes: number }> {
   if (!services.printPdf) throw new AppError('not-found', 'Printing to PDF is not available here; export the HTML report instead.');
   const model = buildReport(services, request);
   assertReportable(model.health, model.portfolio.name, request.allowFindings);
-  const pdf = await services.printPdf(reportHtml(services.reportDir, model), `${model.title} — ${model.settings.clientName || model.portfolio.clientName}`);
+  const pdf = await services.printPdf(
+    reportHtml(services.reportDir, model),
+    `${model.title} — ${model.settings.clientName || model.portfolio.clientName}`,
+  );
   return { fileName: reportFileName(model, 'pdf'), base64: Buffer.from(pdf).toString('base64'), bytes: pdf.byteLength };
 }

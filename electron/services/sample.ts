@@ -16,9 +16,7 @@ const sampleSchema = z.object({
   format: z.literal('aftershock-sample'),
   version: z.literal(1),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  fxRates: z.array(
-    z.object({ currency, quote: currency, rate: z.number().positive(), asOf: z.string(), source: z.string() }),
-  ),
+  fxRates: z.array(z.object({ currency, quote: currency, rate: z.number().positive(), asOf: z.string(), source: z.string() })),
   client: z.object({ name: z.string().min(1), baseCurrency: currency, notes: z.string() }),
   portfolio: z.object({ name: z.string().min(1), baseCurrency: currency }),
   accounts: z.array(

@@ -24,7 +24,11 @@ export function parseScenario(text: string, where = 'The scenario'): Scenario {
   }
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('validation', `${where} is not an Aftershock scenario: ${describeIssues(parsed.error.issues)}.`, JSON.stringify(parsed.error.issues.slice(0, 5)));
+    throw new AppError(
+      'validation',
+      `${where} is not an Aftershock scenario: ${describeIssues(parsed.error.issues)}.`,
+      JSON.stringify(parsed.error.issues.slice(0, 5)),
+    );
   }
   return parsed.data;
 }
@@ -81,7 +85,10 @@ export function getHypotheticalScenarios(services: Services, ids: readonly strin
   return ids.map((id) => {
     const { scenario } = getScenario(services, id);
     if (scenario.kind === 'historical') {
-      throw new AppError('validation', `"${scenario.name}" replays a past window from price history; firm-wide runs and proposals use shock scenarios. Replay it per portfolio instead (Results › Replay, or aftershock replay).`);
+      throw new AppError(
+        'validation',
+        `"${scenario.name}" replays a past window from price history; firm-wide runs and proposals use shock scenarios. Replay it per portfolio instead (Results › Replay, or aftershock replay).`,
+      );
     }
     return scenario;
   });
@@ -128,5 +135,8 @@ export function importScenario(services: Services, text: string, fileName = 'The
 /** The JSON text of a scenario, as written to a file for sharing. */
 export function exportScenario(services: Services, id: string): { fileName: string; json: string } {
   const { scenario } = getScenario(services, id);
-  return { fileName: safeFileName(scenario.id, { extension: 'json', fallback: 'scenario' }), json: `${JSON.stringify(scenario, null, 2)}\n` };
+  return {
+    fileName: safeFileName(scenario.id, { extension: 'json', fallback: 'scenario' }),
+    json: `${JSON.stringify(scenario, null, 2)}\n`,
+  };
 }

@@ -125,7 +125,12 @@ function dailyBackup(db: Database, options: CreateServicesOptions, backups: { ke
     assertSound(db, options.dbPath, error);
     const reason = error instanceof Error ? error.message : String(error);
     const sentence = `Today's backup of "${options.dbPath}" could not be taken (${reason}); the database opened anyway and the backup is tried again next time.`;
-    options.log?.error({ where: 'daily backup', code: 'warning', message: sentence, detail: error instanceof Error ? error.stack : undefined });
+    options.log?.error({
+      where: 'daily backup',
+      code: 'warning',
+      message: sentence,
+      detail: error instanceof Error ? error.stack : undefined,
+    });
     options.warn?.(sentence);
     return;
   }

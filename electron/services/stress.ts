@@ -7,7 +7,16 @@ import type { Services } from './services';
 /** Runs one scenario on one portfolio, as the CLI, reports and batch runs do. */
 export function stressPortfolio(
   services: Services,
-  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; by?: Dimension[]; propagate?: boolean; asOf?: string; proxies?: ProxyChoices },
+  request: {
+    portfolioId: number;
+    scenarioId?: string;
+    scenario?: Scenario;
+    lookThrough?: boolean;
+    by?: Dimension[];
+    propagate?: boolean;
+    asOf?: string;
+    proxies?: ProxyChoices;
+  },
 ): StressResult {
   // Resolved once: a user scenario is read and validated from the database.
   const scenario = resolveScenario(services, request);

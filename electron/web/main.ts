@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const root = path.join(__dirname, '..', '..');
   const dbPath = resolveDbPath({ flag: values.db });
   // Every reports:pdf request queues on one Chromium, launched when first needed (not one browser per request).
-  const printer = createSharedPrinter({ open: () => openChromiumPrinter({ say: (sentence) => console.error(`aftershock web: ${sentence}`) }) });
+  const printer = createSharedPrinter({
+    open: () => openChromiumPrinter({ say: (sentence) => console.error(`aftershock web: ${sentence}`) }),
+  });
   const services = createServices({
     dbPath,
     log: createLogger(logsDir(path.dirname(dbPath))),

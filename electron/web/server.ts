@@ -56,7 +56,8 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
     if (pageSecrets.size > MAX_PAGE_SECRETS) pageSecrets.delete(pageSecrets.values().next().value!);
     return secret;
   };
-  const isApiSecret = (given: string | undefined) => tokensMatch(given, token) || [...pageSecrets].some((secret) => tokensMatch(given, secret));
+  const isApiSecret = (given: string | undefined) =>
+    tokensMatch(given, token) || [...pageSecrets].some((secret) => tokensMatch(given, secret));
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -89,7 +90,10 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
           (result) => sendJson(res, 200, result),
           (failure: unknown) => {
             options.services.log?.error({ where: 'web-shell', message: failure instanceof Error ? failure.message : String(failure) });
-            sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Something went wrong inside Aftershock; nothing was changed.' } });
+            sendJson(res, 500, {
+              ok: false,
+              error: { code: 'internal', message: 'Something went wrong inside Aftershock; nothing was changed.' },
+            });
           },
         );
       });
@@ -141,7 +145,9 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
 
 /** index.html with the page's secret and the bridge script placed before the app's own scripts, titled as the browser shell. */
 function renderIndex(rendererDir: string, token: string): string {
-  const html = fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8').replace('<title>Aftershock</title>', '<title>Aftershock (browser shell)</title>');
+  const html = fs
+    .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
+    .replace('<title>Aftershock</title>', '<title>Aftershock (browser shell)</title>');
   const inject = `<meta name="aftershock-token" content="${token}">\n    <script src="/web-bridge.js"></script>\n    `;
   const at = html.indexOf('<script');
   return at === -1 ? html.replace('</head>', `${inject}</head>`) : html.slice(0, at) + inject + html.slice(at);

@@ -48,7 +48,10 @@ export function App() {
         return;
       }
       const element = event.target as HTMLElement | null;
-      const inTextField = !!element && (element.tagName === 'TEXTAREA' || (element.tagName === 'INPUT' && !['checkbox', 'range', 'radio'].includes((element as HTMLInputElement).type)));
+      const inTextField =
+        !!element &&
+        (element.tagName === 'TEXTAREA' ||
+          (element.tagName === 'INPUT' && !['checkbox', 'range', 'radio'].includes((element as HTMLInputElement).type)));
       const edit = editShortcut(event, inTextField);
       if (edit) {
         event.preventDefault();

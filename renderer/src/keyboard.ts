@@ -8,7 +8,10 @@ export function viewForShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | '
 }
 
 /** Ctrl/Cmd+Z undoes a scenario edit and Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes it, outside text fields. */
-export function editShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, inTextField: boolean): 'undo' | 'redo' | null {
+export function editShortcut(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+  inTextField: boolean,
+): 'undo' | 'redo' | null {
   if (inTextField || !(event.ctrlKey || event.metaKey) || event.altKey) return null;
   const key = event.key.toLowerCase();
   if (key === 'z') return event.shiftKey ? 'redo' : 'undo';

@@ -29,7 +29,11 @@ export interface CommandOptions {
  * failure sentence are handled here, so views hold no hand-made cancellation. The command comes from store/ and
  * is read when it runs, so it may be written inline; it is given the previous answer, to keep what is still valid.
  */
-export function useCommand<R, T>(request: R | null, command: (request: R, previous: T | null) => Promise<T>, options: CommandOptions = {}): CommandState<T> {
+export function useCommand<R, T>(
+  request: R | null,
+  command: (request: R, previous: T | null) => Promise<T>,
+  options: CommandOptions = {},
+): CommandState<T> {
   const { delayMs = 0, errors = 'inline' } = options;
   const [run, setRun] = useState(0);
   const [answer, setAnswer] = useState<{ request: R; run: number; value: T | null; error: string | null } | null>(null);
@@ -45,7 +49,9 @@ export function useCommand<R, T>(request: R | null, command: (request: R, previo
     let isCurrent = true;
     const start = () =>
       ask(request).then(
-        (answered) => isCurrent && setAnswer((previous) => ({ request, run, value: answered ? answered.value : (previous?.value ?? null), error: null })),
+        (answered) =>
+          isCurrent &&
+          setAnswer((previous) => ({ request, run, value: answered ? answered.value : (previous?.value ?? null), error: null })),
         (error: unknown) => isCurrent && setAnswer({ request, run, value: null, error: errorSentence(error) }),
       );
     const timer = delayMs > 0 ? setTimeout(start, delayMs) : undefined;

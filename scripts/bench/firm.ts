@@ -35,9 +35,19 @@ export function syntheticFirm(count: number, positions: number, seed = 5) {
       positions: Array.from({ length: positions / 2 }, (_, i): Position => {
         const isFund = rnd() < 0.125;
         return {
-          id: id++, accountId: 1, accountName: 'Main', symbol: isFund ? `F${Math.floor(rnd() * 20)}` : `S${Math.floor(rnd() * 2000)}`, name: '',
-          assetClass: isFund ? 'fund' : 'equity', quantity: 1 + Math.floor(rnd() * 300), price: 5 + rnd() * 400, marketValue: null, costBasis: null,
-          currency: i % 10 === 0 ? 'EUR' : 'USD', asOf: null, isShortIntended: false,
+          id: id++,
+          accountId: 1,
+          accountName: 'Main',
+          symbol: isFund ? `F${Math.floor(rnd() * 20)}` : `S${Math.floor(rnd() * 2000)}`,
+          name: '',
+          assetClass: isFund ? 'fund' : 'equity',
+          quantity: 1 + Math.floor(rnd() * 300),
+          price: 5 + rnd() * 400,
+          marketValue: null,
+          costBasis: null,
+          currency: i % 10 === 0 ? 'EUR' : 'USD',
+          asOf: null,
+          isShortIntended: false,
         };
       }),
     })),
@@ -49,12 +59,32 @@ export function syntheticFirm(count: number, positions: number, seed = 5) {
 export function firmBenchmarks(): Figure[] {
   const firm = syntheticFirm(1000, 40);
   const ranked = rankFirm(firm.clients, firm.scenarios, firm.reference);
-  const noFunds = { ...firm, clients: firm.clients.map((c) => ({ ...c, portfolios: c.portfolios.map((p) => ({ ...p, positions: p.positions.filter((x) => x.assetClass !== 'fund') })) })) };
+  const noFunds = {
+    ...firm,
+    clients: firm.clients.map((c) => ({
+      ...c,
+      portfolios: c.portfolios.map((p) => ({ ...p, positions: p.positions.filter((x) => x.assetClass !== 'fund') })),
+    })),
+  };
   return [
-    measure('rank 1,000 clients × 40 positions × 10 scenarios (prepare books, run, sort)', () => void rankFirm(firm.clients, firm.scenarios, firm.reference), { runs: 7, note: 'target < 1,000 ms; 1 in 8 holdings is a fund looked through 500 constituents' }),
-    measure('the same without fund holdings (direct securities only)', () => void rankFirm(noFunds.clients, noFunds.scenarios, noFunds.reference), { runs: 7 }),
-    measure('data health of the same 2,000 portfolios for the ranking\'s Data column (withHealth)', () => void withHealth(ranked.clients, firm.clients, firm.reference, { today: '2026-12-03' }), { runs: 7, note: 'on top of the ranking above' }),
-    measure('the same with look-through off', () => void rankFirm(firm.clients, firm.scenarios, firm.reference, { lookThrough: false }), { runs: 7 }),
+    measure(
+      'rank 1,000 clients × 40 positions × 10 scenarios (prepare books, run, sort)',
+      () => void rankFirm(firm.clients, firm.scenarios, firm.reference),
+      { runs: 7, note: 'target < 1,000 ms; 1 in 8 holdings is a fund looked through 500 constituents' },
+    ),
+    measure(
+      'the same without fund holdings (direct securities only)',
+      () => void rankFirm(noFunds.clients, noFunds.scenarios, noFunds.reference),
+      { runs: 7 },
+    ),
+    measure(
+      "data health of the same 2,000 portfolios for the ranking's Data column (withHealth)",
+      () => void withHealth(ranked.clients, firm.clients, firm.reference, { today: '2026-12-03' }),
+      { runs: 7, note: 'on top of the ranking above' },
+    ),
+    measure('the same with look-through off', () => void rankFirm(firm.clients, firm.scenarios, firm.reference, { lookThrough: false }), {
+      runs: 7,
+    }),
     ...firmDatabaseBenchmark(),
     clientOverviewBenchmark(),
   ];
@@ -65,7 +95,14 @@ export function clientOverviewBenchmark(): Figure {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-clients-bench-'));
   const file = path.join(dir, 'c.sqlite');
   clientBook(file, 5000, 10);
-  const services = createServices({ dbPath: file, shell: 'test', version: 'bench', resourcesDir: path.join(ROOT, 'resources'), seedSample: false, backups: false });
+  const services = createServices({
+    dbPath: file,
+    shell: 'test',
+    version: 'bench',
+    resourcesDir: path.join(ROOT, 'resources'),
+    seedSample: false,
+    backups: false,
+  });
   try {
     return measure('clients:overview: 5,000 clients × 10 positions with their totals', () => void clientOverview(services.db), { runs: 7 });
   } finally {
@@ -77,9 +114,18 @@ export function clientOverviewBenchmark(): Figure {
 /** The whole command path: 1,000 clients × 40 positions read from SQLite, reference data loaded, ranked and saved. */
 export function firmDatabaseBenchmark(): Figure[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-firm-bench-'));
-  const services = createServices({ dbPath: path.join(dir, 'f.sqlite'), shell: 'test', version: 'bench', resourcesDir: path.join(ROOT, 'resources'), seedSample: false });
+  const services = createServices({
+    dbPath: path.join(dir, 'f.sqlite'),
+    shell: 'test',
+    version: 'bench',
+    resourcesDir: path.join(ROOT, 'resources'),
+    seedSample: false,
+  });
   try {
-    const symbols = services.db.prepare("SELECT symbol FROM securities WHERE source = 'bundled' ORDER BY symbol LIMIT 600").pluck().all() as string[];
+    const symbols = services.db
+      .prepare("SELECT symbol FROM securities WHERE source = 'bundled' ORDER BY symbol LIMIT 600")
+      .pluck()
+      .all() as string[];
     let s = 11;
     const rnd = () => ((s = (s * 1664525 + 1013904223) >>> 0), s / 2 ** 32);
     services.db.transaction(() => {
@@ -88,12 +134,36 @@ export function firmDatabaseBenchmark(): Figure[] {
         for (const name of ['Taxable', 'Retirement']) {
           const portfolio = createPortfolio(services.db, { clientId: client.id, name, baseCurrency: 'USD' });
           const account = createAccount(services.db, { portfolioId: portfolio.id, name: 'Main' });
-          for (let i = 0; i < 20; i++) insertPosition(services.db, { accountId: account.id, symbol: symbols[Math.floor(rnd() * symbols.length)], quantity: 1 + Math.floor(rnd() * 300), price: 5 + rnd() * 400, currency: 'USD' });
+          for (let i = 0; i < 20; i++)
+            insertPosition(services.db, {
+              accountId: account.id,
+              symbol: symbols[Math.floor(rnd() * symbols.length)],
+              quantity: 1 + Math.floor(rnd() * 300),
+              price: 5 + rnd() * 400,
+              currency: 'USD',
+            });
         }
       }
     })();
-    const ids = ['ai-capex-collapse', 'deepseek-monday-close', 'sp500-minus-20', 'covid-crash-2020', 'dot-com-bust', 'global-financial-crisis', 'q4-2018', 'rate-shock-2022', 'tariff-shock-april-2025', 'usd-plus-10'];
-    return [measure('firm:run from SQLite: 1,000 clients × 40 positions × 10 built-in scenarios (load, rank, save)', () => void runFirm(services, { scenarioIds: ids }), { runs: 5 })];
+    const ids = [
+      'ai-capex-collapse',
+      'deepseek-monday-close',
+      'sp500-minus-20',
+      'covid-crash-2020',
+      'dot-com-bust',
+      'global-financial-crisis',
+      'q4-2018',
+      'rate-shock-2022',
+      'tariff-shock-april-2025',
+      'usd-plus-10',
+    ];
+    return [
+      measure(
+        'firm:run from SQLite: 1,000 clients × 40 positions × 10 built-in scenarios (load, rank, save)',
+        () => void runFirm(services, { scenarioIds: ids }),
+        { runs: 5 },
+      ),
+    ];
   } finally {
     closeServices(services);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -104,7 +174,13 @@ export function firmDatabaseBenchmark(): Figure[] {
 export async function batchPdfBenchmark(): Promise<Figure[] | string> {
   if (!findChromium()) return 'skipped: no Chromium (set CHROME_PATH)';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-batch-bench-'));
-  const services = createServices({ dbPath: path.join(dir, 'b.sqlite'), shell: 'test', version: 'bench', resourcesDir: path.join(ROOT, 'resources'), reportDir: path.join(ROOT, 'out', 'report') });
+  const services = createServices({
+    dbPath: path.join(dir, 'b.sqlite'),
+    shell: 'test',
+    version: 'bench',
+    resourcesDir: path.join(ROOT, 'resources'),
+    reportDir: path.join(ROOT, 'out', 'report'),
+  });
   const printer = await openChromiumPrinter();
   try {
     const sample = (services.db.prepare('SELECT id FROM portfolios LIMIT 1').get() as { id: number }).id;
@@ -118,14 +194,28 @@ export async function batchPdfBenchmark(): Promise<Figure[] | string> {
     const run = runFirm(services, { scenarioIds: ['ai-capex-collapse', 'deepseek-monday-close', 'sp500-minus-20'] });
     const stamps: number[] = [];
     const start = performance.now();
-    const outcome = await batchReports(services, run, { outDir: path.join(dir, 'out'), print: (html, title) => printer.print(html, title), onProgress: () => stamps.push(performance.now()) });
+    const outcome = await batchReports(services, run, {
+      outDir: path.join(dir, 'out'),
+      print: (html, title) => printer.print(html, title),
+      onProgress: () => stamps.push(performance.now()),
+    });
     const total = performance.now() - start;
-    const each = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
+    const each = stamps
+      .slice(1)
+      .map((t, i) => t - stamps[i])
+      .sort((a, b) => a - b);
     const n = outcome.files.length;
-    return [{
-      name: `batch: ${n} client PDFs × 3 scenarios + firm summary, one Chromium`, median: each[Math.floor(each.length / 2)], min: each[0], max: each[each.length - 1], runs: each.length, unit: 'ms',
-      note: `per report; ${(n / (total / 60_000)).toFixed(0)} reports/minute overall (${(total / 1000).toFixed(1)} s, ${outcome.errors.length} errors)`,
-    }];
+    return [
+      {
+        name: `batch: ${n} client PDFs × 3 scenarios + firm summary, one Chromium`,
+        median: each[Math.floor(each.length / 2)],
+        min: each[0],
+        max: each[each.length - 1],
+        runs: each.length,
+        unit: 'ms',
+        note: `per report; ${(n / (total / 60_000)).toFixed(0)} reports/minute overall (${(total / 1000).toFixed(1)} s, ${outcome.errors.length} errors)`,
+      },
+    ];
   } finally {
     await printer.close();
     closeServices(services);

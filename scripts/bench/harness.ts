@@ -23,7 +23,15 @@ export function measure(name: string, work: () => void, options: { runs?: number
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   times.sort((a, b) => a - b);
-  return { name, median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1], runs, unit: 'ms', note: options.note };
+  return {
+    name,
+    median: times[Math.floor(times.length / 2)],
+    min: times[0],
+    max: times[times.length - 1],
+    runs,
+    unit: 'ms',
+    note: options.note,
+  };
 }
 
 /** The machine the figures were taken on, printed above them. */
@@ -32,7 +40,10 @@ export function machineContext(): string {
   return [
     `node ${process.version} on ${process.platform}/${process.arch}`,
     `${os.cpus().length} × ${cpu}`,
-    `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   ].join('\n');
 }
 
@@ -48,7 +59,9 @@ export function printFigures(title: string, figures: Figure[]): void {
 
 /** Starts the built browser shell on a database and resolves with its tokened address once it prints it. */
 export async function startWebShell(root: string, db: string): Promise<{ server: ChildProcess; url: string }> {
-  const server = spawn(process.execPath, [path.join(root, 'out', 'web', 'server.js'), '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [path.join(root, 'out', 'web', 'server.js'), '--db', db, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (c: Buffer) => {

@@ -20,14 +20,24 @@ export function generatePositionsCsv(rows: number): string {
     const quantity = 1 + (i % 997) + (i % 4) / 4;
     const price = 5 + ((i * 37) % 9000) / 10;
     const value = (quantity * price).toFixed(2);
-    lines.push(`Account ${i % 20},S${i},Security number ${i},${quantity},$${price.toFixed(2)},"$${Number(value).toLocaleString('en-US')}",${(Number(value) * 0.9).toFixed(2)},USD`);
+    lines.push(
+      `Account ${i % 20},S${i},Security number ${i},${quantity},$${price.toFixed(2)},"$${Number(value).toLocaleString('en-US')}",${(Number(value) * 0.9).toFixed(2)},USD`,
+    );
   }
   return lines.join('\n') + '\n';
 }
 
 function stats(name: string, times: number[], note?: string): Figure {
   const sorted = [...times].sort((a, b) => a - b);
-  return { name, median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1], runs: times.length, unit: 'ms', note };
+  return {
+    name,
+    median: sorted[Math.floor(sorted.length / 2)],
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+    runs: times.length,
+    unit: 'ms',
+    note,
+  };
 }
 
 function time(work: () => void): number {
@@ -44,7 +54,8 @@ export function importBenchmarks(): Figure[] {
     const csv = path.join(dir, 'positions.csv');
     fs.writeFileSync(csv, text);
     const preview = buildPreview(text, { fileName: 'positions.csv' });
-    if (!preview.ok || preview.preview.positions.length !== ROWS) throw new Error('the generated file did not preview as 100,000 positions');
+    if (!preview.ok || preview.preview.positions.length !== ROWS)
+      throw new Error('the generated file did not preview as 100,000 positions');
 
     const pure = Array.from({ length: RUNS }, () => time(() => void buildPreview(text, { fileName: 'positions.csv' })));
     // Ours and sqlite3's runs alternate so that a change in machine load hits both alike.
@@ -58,7 +69,11 @@ export function importBenchmarks(): Figure[] {
     /** Times one sqlite3 .import, then (untimed) checks that it wrote every row. */
     const sqliteImport = (db: string, ddl: string): number => {
       const elapsed = time(() => {
-        const done = spawnSync('sqlite3', [db, '-cmd', ddl, '-cmd', 'PRAGMA journal_mode = WAL;', `.import --csv --skip 1 ${csv} positions`], { encoding: 'utf8' });
+        const done = spawnSync(
+          'sqlite3',
+          [db, '-cmd', ddl, '-cmd', 'PRAGMA journal_mode = WAL;', `.import --csv --skip 1 ${csv} positions`],
+          { encoding: 'utf8' },
+        );
         if (done.status !== 0 || done.stderr) throw new Error(`sqlite3 .import failed: ${done.stderr || done.error}`);
       });
       const count = spawnSync('sqlite3', [db, 'SELECT count(*) FROM positions;'], { encoding: 'utf8' }).stdout.trim();
@@ -66,7 +81,13 @@ export function importBenchmarks(): Figure[] {
       return elapsed;
     };
     for (let run = 0; run < RUNS; run++) {
-      const services = createServices({ dbPath: path.join(dir, `ours-${run}.sqlite`), shell: 'test', version: 'bench', resourcesDir: RESOURCES, seedSample: false });
+      const services = createServices({
+        dbPath: path.join(dir, `ours-${run}.sqlite`),
+        shell: 'test',
+        version: 'bench',
+        resourcesDir: RESOURCES,
+        seedSample: false,
+      });
       const client = createClient(services.db, { name: 'Bench' });
       const portfolio = createPortfolio(services.db, { clientId: client.id, name: 'Book', baseCurrency: 'USD' });
       full.push(time(() => void commitImport(services.db, { portfolioId: portfolio.id, fileName: 'positions.csv', text })));

@@ -32,7 +32,7 @@ export function clientBook(file: string, clients: number, perClient: number): vo
       const clientId = client.run(`Client ${String(c + 1).padStart(4, '0')}`).lastInsertRowid;
       const portfolioId = portfolio.run(clientId, 'Main').lastInsertRowid;
       const accounts = [account.run(portfolioId, 'Taxable').lastInsertRowid, account.run(portfolioId, 'IRA').lastInsertRowid];
-      for (let p = 0; p < perClient; p++) position.run(accounts[p % 2], symbols[p % symbols.length], 10 + p, 50 + c % 100);
+      for (let p = 0; p < perClient; p++) position.run(accounts[p % 2], symbols[p % symbols.length], 10 + p, 50 + (c % 100));
     }
   })();
   db.prepare("INSERT INTO settings (key, value) VALUES ('sample_seeded', 'true') ON CONFLICT (key) DO NOTHING").run();
@@ -54,23 +54,55 @@ export async function largeBenchmarks(): Promise<{ figures: Figure[]; memory: st
   try {
     const big = path.join(dir, 'big.sqlite');
     bigBook(big, 10_000);
-    const services = createServices({ dbPath: big, shell: 'test', version: 'bench', resourcesDir: RESOURCES, seedSample: false, backups: false });
+    const services = createServices({
+      dbPath: big,
+      shell: 'test',
+      version: 'bench',
+      resourcesDir: RESOURCES,
+      seedSample: false,
+      backups: false,
+    });
     const portfolioId = call(services, 'portfolios:list', {})[0].id;
     figures.push(measure('10,000 positions: portfolios:holdings', () => void call(services, 'portfolios:holdings', { id: portfolioId })));
-    figures.push(measure('10,000 positions: stress:run (S&P 500 −20%)', () => void call(services, 'stress:run', { portfolioId, scenarioId: 'sp500-minus-20' }), { runs: 5 }));
-    figures.push(measure('10,000 positions: exposure by sector, look-through', () => void call(services, 'exposure:portfolio', { portfolioId, by: 'sector', lookThrough: true }), { runs: 5 }));
+    figures.push(
+      measure(
+        '10,000 positions: stress:run (S&P 500 −20%)',
+        () => void call(services, 'stress:run', { portfolioId, scenarioId: 'sp500-minus-20' }),
+        { runs: 5 },
+      ),
+    );
+    figures.push(
+      measure(
+        '10,000 positions: exposure by sector, look-through',
+        () => void call(services, 'exposure:portfolio', { portfolioId, by: 'sector', lookThrough: true }),
+        { runs: 5 },
+      ),
+    );
     notes.push(`after the 10,000-position portfolio: ${memory()}`);
     closeServices(services);
 
     const book = path.join(dir, 'book.sqlite');
     clientBook(book, 1000, 10);
-    const bookServices = createServices({ dbPath: book, shell: 'test', version: 'bench', resourcesDir: RESOURCES, seedSample: false, backups: false });
+    const bookServices = createServices({
+      dbPath: book,
+      shell: 'test',
+      version: 'bench',
+      resourcesDir: RESOURCES,
+      seedSample: false,
+      backups: false,
+    });
     figures.push(measure('1,000 clients: clients:list', () => void call(bookServices, 'clients:list', {})));
     figures.push(measure('1,000 clients: portfolios:list (values every portfolio)', () => void call(bookServices, 'portfolios:list', {})));
     const ids = (call(bookServices, 'portfolios:list', {}) as { id: number }[]).map((p) => p.id);
-    figures.push(measure('1,000 clients: stress:run on every portfolio', () => {
-      for (const id of ids) call(bookServices, 'stress:run', { portfolioId: id, scenarioId: 'sp500-minus-20' });
-    }, { runs: 3 }));
+    figures.push(
+      measure(
+        '1,000 clients: stress:run on every portfolio',
+        () => {
+          for (const id of ids) call(bookServices, 'stress:run', { portfolioId: id, scenarioId: 'sp500-minus-20' });
+        },
+        { runs: 3 },
+      ),
+    );
     notes.push(`after the 1,000-client book: ${memory()}`);
     closeServices(bookServices);
 
@@ -86,9 +118,15 @@ async function largeUi(big: string, book: string): Promise<Figure[] | string> {
   if (!chrome) return 'skipped: no Chromium (set CHROME_PATH)';
   if (!fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) return 'skipped: run npm run build first';
   const figures: Figure[] = [];
-  const browser = await chromium.launch({ executablePath: chrome, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: chrome,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
-    for (const [db, label] of [[big, 'holdings'], [book, 'book']] as const) {
+    for (const [db, label] of [
+      [big, 'holdings'],
+      [book, 'book'],
+    ] as const) {
       const { server, url } = await startWebShell(ROOT, db);
       try {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -109,19 +147,49 @@ async function largeUi(big: string, book: string): Promise<Figure[] | string> {
           await page.locator('table.holdings tbody tr[tabindex]').first().waitFor();
           const shown = performance.now() - opened;
           const rendered = await page.locator('table.holdings tbody tr[tabindex]').count();
-          const scrollMs = await page.evaluate(() => new Promise<number>((resolve) => {
-            const scroller = document.querySelector('[data-testid="holdings-scroll"]')!;
-            const start = performance.now();
-            scroller.scrollTop = scroller.scrollHeight;
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
-          }));
-          figures.push({ name: '10,000 positions: Holdings view shown (Chromium)', median: shown, min: shown, max: shown, runs: 1, unit: 'ms', note: `${rendered} rows in the DOM; ${await heap()}` });
-          figures.push({ name: '10,000 positions: scroll to the last row, painted', median: scrollMs, min: scrollMs, max: scrollMs, runs: 1, unit: 'ms' });
+          const scrollMs = await page.evaluate(
+            () =>
+              new Promise<number>((resolve) => {
+                const scroller = document.querySelector('[data-testid="holdings-scroll"]')!;
+                const start = performance.now();
+                scroller.scrollTop = scroller.scrollHeight;
+                requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+              }),
+          );
+          figures.push({
+            name: '10,000 positions: Holdings view shown (Chromium)',
+            median: shown,
+            min: shown,
+            max: shown,
+            runs: 1,
+            unit: 'ms',
+            note: `${rendered} rows in the DOM; ${await heap()}`,
+          });
+          figures.push({
+            name: '10,000 positions: scroll to the last row, painted',
+            median: scrollMs,
+            min: scrollMs,
+            max: scrollMs,
+            runs: 1,
+            unit: 'ms',
+          });
         } else {
           // The first client's portfolio line drawn: the list is windowed, so that is the list shown. (A CSS query, as before it was windowed.)
-          await page.waitForFunction(() => document.querySelector('[data-testid="portfolio-line"]')?.textContent?.includes('Main'), undefined, { polling: 20 });
+          await page.waitForFunction(
+            () => document.querySelector('[data-testid="portfolio-line"]')?.textContent?.includes('Main'),
+            undefined,
+            { polling: 20 },
+          );
           const shown = performance.now() - started;
-          figures.push({ name: '1,000 clients: app start to portfolio list shown (Chromium)', median: shown, min: shown, max: shown, runs: 1, unit: 'ms', note: await heap() });
+          figures.push({
+            name: '1,000 clients: app start to portfolio list shown (Chromium)',
+            median: shown,
+            min: shown,
+            max: shown,
+            runs: 1,
+            unit: 'ms',
+            note: await heap(),
+          });
         }
         await page.close();
       } finally {

@@ -13,7 +13,13 @@ const ROOT = path.join(__dirname, '..', '..');
 export async function reportBenchmarks(): Promise<Figure[] | string> {
   if (!findChromium()) return 'skipped: no Chromium (set CHROME_PATH)';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-report-bench-'));
-  const services = createServices({ dbPath: path.join(dir, 'r.sqlite'), shell: 'test', version: 'bench', resourcesDir: path.join(ROOT, 'resources'), reportDir: path.join(ROOT, 'out', 'report') });
+  const services = createServices({
+    dbPath: path.join(dir, 'r.sqlite'),
+    shell: 'test',
+    version: 'bench',
+    resourcesDir: path.join(ROOT, 'resources'),
+    reportDir: path.join(ROOT, 'out', 'report'),
+  });
   try {
     const portfolioId = (services.db.prepare('SELECT id FROM portfolios LIMIT 1').get() as { id: number }).id;
     const times: number[] = [];
@@ -24,10 +30,24 @@ export async function reportBenchmarks(): Promise<Figure[] | string> {
       const pdf = await printWithChromium(reportHtml(services.reportDir, model), model.title);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       if (i > 0) times.push(ms);
-      pages = (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      pages = (
+        Buffer.from(pdf)
+          .toString('latin1')
+          .match(/\/Type\s*\/Page[^s]/g) ?? []
+      ).length;
     }
     times.sort((a, b) => a - b);
-    return [{ name: `one client PDF, sample portfolio × 3 scenarios (${pages} pages)`, median: times[2], min: times[0], max: times[4], runs: 5, unit: 'ms', note: 'target < 3,000 ms' }];
+    return [
+      {
+        name: `one client PDF, sample portfolio × 3 scenarios (${pages} pages)`,
+        median: times[2],
+        min: times[0],
+        max: times[4],
+        runs: 5,
+        unit: 'ms',
+        note: 'target < 3,000 ms',
+      },
+    ];
   } finally {
     closeServices(services);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -21,12 +21,23 @@ export function storeBenchmarks(): Figure[] {
     let n = 0;
     figures.push(
       measure('open new database + migrate + seed sample', () => {
-        const services = createServices({ dbPath: path.join(dir, `open-${n++}.sqlite`), shell: 'test', version: 'bench', resourcesDir: RESOURCES });
+        const services = createServices({
+          dbPath: path.join(dir, `open-${n++}.sqlite`),
+          shell: 'test',
+          version: 'bench',
+          resourcesDir: RESOURCES,
+        });
         closeServices(services);
       }),
     );
 
-    const services = createServices({ dbPath: path.join(dir, 'book.sqlite'), shell: 'test', version: 'bench', resourcesDir: RESOURCES, seedSample: false });
+    const services = createServices({
+      dbPath: path.join(dir, 'book.sqlite'),
+      shell: 'test',
+      version: 'bench',
+      resourcesDir: RESOURCES,
+      seedSample: false,
+    });
     const { db } = services;
     const client = createClient(db, { name: 'Bench' });
     const portfolio = createPortfolio(db, { clientId: client.id, name: 'Book', baseCurrency: 'USD' });
@@ -38,17 +49,33 @@ export function storeBenchmarks(): Figure[] {
           db.transaction(() => {
             db.prepare('DELETE FROM positions').run();
             for (let i = 0; i < 10_000; i++) {
-              insertPosition(db, { accountId: accounts[i % 50].id, symbol: `S${i}`, quantity: 10 + (i % 7), price: 20 + (i % 300), currency: i % 10 === 0 ? 'EUR' : 'USD' });
+              insertPosition(db, {
+                accountId: accounts[i % 50].id,
+                symbol: `S${i}`,
+                quantity: 10 + (i % 7),
+                price: 20 + (i % 300),
+                currency: i % 10 === 0 ? 'EUR' : 'USD',
+              });
             }
           })();
         },
         { runs: 5 },
       ),
     );
-    figures.push(measure('portfolios:holdings, 10,000 positions (SQL + valuation)', () => void dispatch(services, 'portfolios:holdings', { id: portfolio.id })));
-    const positions = (dispatch(services, 'portfolios:holdings', { id: portfolio.id }) as { ok: true; value: { positions: Position[] } }).value.positions;
     figures.push(
-      measure('valuePositions, 10,000 positions (pure)', () => void valuePositions(positions, 'USD', [{ currency: 'EUR', quote: 'USD', rate: 1.05, asOf: '', source: '' }]), { runs: 21 }),
+      measure(
+        'portfolios:holdings, 10,000 positions (SQL + valuation)',
+        () => void dispatch(services, 'portfolios:holdings', { id: portfolio.id }),
+      ),
+    );
+    const positions = (dispatch(services, 'portfolios:holdings', { id: portfolio.id }) as { ok: true; value: { positions: Position[] } })
+      .value.positions;
+    figures.push(
+      measure(
+        'valuePositions, 10,000 positions (pure)',
+        () => void valuePositions(positions, 'USD', [{ currency: 'EUR', quote: 'USD', rate: 1.05, asOf: '', source: '' }]),
+        { runs: 21 },
+      ),
     );
     closeServices(services);
   } finally {

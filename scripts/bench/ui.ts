@@ -9,18 +9,55 @@ import { closeServices, createServices } from '../../electron/services/services'
 import { startWebShell, type Figure } from './harness';
 
 const ROOT = path.join(__dirname, '..', '..');
-const SYMBOLS = ['NVDA', 'AVGO', 'TSM', 'ASML', 'AMD', 'MU', 'VST', 'CEG', 'GEV', 'MSFT', 'GOOGL', 'META', 'AMZN', 'AAPL', 'QQQ', 'SPY', 'SMH', 'XLU', 'TLT', 'ORCL'];
+const SYMBOLS = [
+  'NVDA',
+  'AVGO',
+  'TSM',
+  'ASML',
+  'AMD',
+  'MU',
+  'VST',
+  'CEG',
+  'GEV',
+  'MSFT',
+  'GOOGL',
+  'META',
+  'AMZN',
+  'AAPL',
+  'QQQ',
+  'SPY',
+  'SMH',
+  'XLU',
+  'TLT',
+  'ORCL',
+];
 
 /** Writes a database whose only portfolio has `count` positions across 50 accounts. */
 export function bigBook(file: string, count: number): void {
-  const services = createServices({ dbPath: file, shell: 'test', version: 'bench', resourcesDir: path.join(ROOT, 'resources'), seedSample: false });
+  const services = createServices({
+    dbPath: file,
+    shell: 'test',
+    version: 'bench',
+    resourcesDir: path.join(ROOT, 'resources'),
+    seedSample: false,
+  });
   const { db } = services;
   db.transaction(() => {
     const client = createClient(db, { name: 'Bench client' });
     const portfolio = createPortfolio(db, { clientId: client.id, name: 'Big book', baseCurrency: 'USD' });
     const accounts = Array.from({ length: 50 }, (_, i) => createAccount(db, { portfolioId: portfolio.id, name: `Account ${i + 1}` }).id);
-    const insert = db.prepare('INSERT INTO positions (account_id, symbol, quantity, price, currency, asset_class) VALUES (?, ?, ?, ?, ?, ?)');
-    for (let i = 0; i < count; i++) insert.run(accounts[i % 50], SYMBOLS[i % SYMBOLS.length], 1 + (i % 97), 10 + (i % 400), 'USD', ['QQQ', 'SPY', 'SMH', 'XLU'].includes(SYMBOLS[i % SYMBOLS.length]) ? 'fund' : 'equity');
+    const insert = db.prepare(
+      'INSERT INTO positions (account_id, symbol, quantity, price, currency, asset_class) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (let i = 0; i < count; i++)
+      insert.run(
+        accounts[i % 50],
+        SYMBOLS[i % SYMBOLS.length],
+        1 + (i % 97),
+        10 + (i % 400),
+        'USD',
+        ['QQQ', 'SPY', 'SMH', 'XLU'].includes(SYMBOLS[i % SYMBOLS.length]) ? 'fund' : 'equity',
+      );
   })();
   db.prepare("INSERT INTO settings (key, value) VALUES ('sample_seeded', 'true') ON CONFLICT (key) DO NOTHING").run();
   closeServices(services);
@@ -36,7 +73,10 @@ export async function uiBenchmarks(): Promise<Figure[] | string> {
   bigBook(db, 5000);
   const { server, url } = await startWebShell(ROOT, db);
   try {
-    const browser = await chromium.launch({ executablePath: chrome, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await chromium.launch({
+      executablePath: chrome,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.goto(url);
@@ -71,7 +111,17 @@ export async function uiBenchmarks(): Promise<Figure[] | string> {
         times.push(ms);
       }
       times.sort((a, b) => a - b);
-      return [{ name: 'shock edit → new result painted, 5,000 positions (Chromium)', median: times[7], min: times[0], max: times[14], runs: 15, unit: 'ms', note: 'target: no visible pause' }];
+      return [
+        {
+          name: 'shock edit → new result painted, 5,000 positions (Chromium)',
+          median: times[7],
+          min: times[0],
+          max: times[14],
+          runs: 15,
+          unit: 'ms',
+          note: 'target: no visible pause',
+        },
+      ];
     } finally {
       await browser.close();
     }

@@ -24,27 +24,36 @@ function classic(file, tools) {
 function multiIndex(file, tools) {
   const rows = tools.parseCsv(fs.readFileSync(file, 'utf8'));
   const at = rows[0].indexOf('Adj Close');
-  return rows.slice(3).filter((r) => r.length > at).map((r) => ({ date: r[0].slice(0, 10), close: Number(r[at]) }));
+  return rows
+    .slice(3)
+    .filter((r) => r.length > at)
+    .map((r) => ({ date: r[0].slice(0, 10), close: Number(r[at]) }));
 }
 
 function wide(file, tools) {
   const rows = tools.readCsvObjects(file);
   const out = new Map();
   for (const symbol of Object.keys(rows[0]).filter((k) => k !== 'date')) {
-    out.set(symbol, rows.filter((r) => r[symbol] !== '').map((r) => ({ date: r.date, close: Number(r[symbol]) })));
+    out.set(
+      symbol,
+      rows.filter((r) => r[symbol] !== '').map((r) => ({ date: r.date, close: Number(r[symbol]) })),
+    );
   }
   return out;
 }
 
 function encode(symbol, rows, round, origin) {
-  const clean = rows.filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.date) && Number.isFinite(r.close) && r.close > 0).sort((a, b) => a.date.localeCompare(b.date));
+  const clean = rows
+    .filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.date) && Number.isFinite(r.close) && r.close > 0)
+    .sort((a, b) => a.date.localeCompare(b.date));
   const start = clean[0].date;
   let previous = Date.parse(start);
   const gaps = [];
   for (const r of clean) {
     const t = Date.parse(r.date);
     const gap = Math.round((t - previous) / DAY);
-    if (gap < 0 || gap > 35 || (gaps.length && gap === 0)) throw new Error(`${symbol} (${origin}): a gap of ${gap} days before ${r.date} cannot be encoded.`);
+    if (gap < 0 || gap > 35 || (gaps.length && gap === 0))
+      throw new Error(`${symbol} (${origin}): a gap of ${gap} days before ${r.date} cannot be encoded.`);
     gaps.push(gap.toString(36));
     previous = t;
   }
@@ -55,9 +64,14 @@ function encode(symbol, rows, round, origin) {
 export function derivePrices(dir, tools) {
   const spooky = path.join(dir, 'spooky-labs-course-1');
   const primary = new Map();
-  for (const file of fs.readdirSync(spooky).filter((f) => f.endsWith('.csv')).sort()) {
+  for (const file of fs
+    .readdirSync(spooky)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()) {
     const symbol = path.basename(file, '.csv');
-    const rows = readRows(path.join(spooky, file), tools).map(({ date, row }) => ({ date, close: Number(row.Close) })).filter((r) => r.date >= PRIMARY_START);
+    const rows = readRows(path.join(spooky, file), tools)
+      .map(({ date, row }) => ({ date, close: Number(row.Close) }))
+      .filter((r) => r.date >= PRIMARY_START);
     primary.set(symbol, rows);
   }
   const hj = path.join(dir, 'hjyssg-tqqq-simulation');
@@ -82,12 +96,23 @@ export function derivePrices(dir, tools) {
       continue;
     }
     const byDate = new Map(rows.map((r) => [r.date, r.close]));
-    const ratios = main.filter((r) => byDate.has(r.date)).slice(0, OVERLAP_DAYS).map((r) => r.close / byDate.get(r.date)).sort((a, b) => a - b);
+    const ratios = main
+      .filter((r) => byDate.has(r.date))
+      .slice(0, OVERLAP_DAYS)
+      .map((r) => r.close / byDate.get(r.date))
+      .sort((a, b) => a - b);
     const before = rows.filter((r) => r.date < main[0].date);
     if (ratios.length < OVERLAP_DAYS || before.length === 0) continue;
     const factor = ratios[Math.floor(ratios.length / 2)];
     splices.push(`${symbol} ×${factor.toPrecision(6)}`);
-    series.push(encode(symbol, before.map((r) => ({ date: r.date, close: r.close * factor })), sig, 'long'));
+    series.push(
+      encode(
+        symbol,
+        before.map((r) => ({ date: r.date, close: r.close * factor })),
+        sig,
+        'long',
+      ),
+    );
   }
   return {
     format: 'aftershock-prices',

@@ -50,7 +50,8 @@ export const CASH_EQUIVALENTS: Readonly<Record<string, string>> = {
 };
 
 // Brokers' own wording for a sweep or money fund, for funds the list does not name ("SCHWAB US TREASURY MONEY INVESTOR").
-const CASH_EQUIVALENT_NAME = /money market|money fund|\bmoney (inv|investor|ultra|fd)\b|treasury money|govt? money|cash reserves|cash sweep|sweep (fund|account)|\bmmf\b|bank deposit sweep|fdic.insured deposit/i;
+const CASH_EQUIVALENT_NAME =
+  /money market|money fund|\bmoney (inv|investor|ultra|fd)\b|treasury money|govt? money|cash reserves|cash sweep|sweep (fund|account)|\bmmf\b|bank deposit sweep|fdic.insured deposit/i;
 
 /** Tells whether a holding is a cash equivalent: a listed money-market or T-bill fund, or one whose name says so. */
 export function isCashEquivalent(symbol: string, name = ''): boolean {

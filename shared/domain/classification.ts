@@ -1,11 +1,5 @@
 import { leveragedEtf } from './leveraged-etfs';
-import {
-  CLASSIFICATION_FIELDS,
-  type Classification,
-  type ClassificationLayer,
-  type DataSource,
-  type FundHoldings,
-} from './reference';
+import { CLASSIFICATION_FIELDS, type Classification, type ClassificationLayer, type DataSource, type FundHoldings } from './reference';
 
 const PRECEDENCE: Record<DataSource, number> = { user: 0, 'market-data': 1, bundled: 2 };
 
@@ -49,7 +43,12 @@ export function mergeClassification(
   merged.themes = [...new Set(themes.map((t) => t.themeId))].sort();
   if (user?.themesOverride) merged.sources.themes = 'user';
   else if (themes.length) merged.sources.themes = [...themes].sort((a, b) => PRECEDENCE[a.source] - PRECEDENCE[b.source])[0].source;
-  merged.asOf = ordered.map((l) => l.asOf).filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  merged.asOf =
+    ordered
+      .map((l) => l.asOf)
+      .filter((d): d is string => d !== null)
+      .sort()
+      .at(-1) ?? null;
   return merged;
 }
 

@@ -15,7 +15,11 @@ export interface ClassificationCoverage {
 }
 
 /** How much of a book's value the reference data classifies, by sector and by theme. */
-export function classificationCoverage(positions: readonly ExposureInput[], reference: ReferenceData, lookThrough: boolean): ClassificationCoverage {
+export function classificationCoverage(
+  positions: readonly ExposureInput[],
+  reference: ReferenceData,
+  lookThrough: boolean,
+): ClassificationCoverage {
   const { slices } = sliceHoldings(positions, reference, lookThrough);
   let total = 0;
   let withSector = 0;
@@ -33,5 +37,10 @@ export function classificationCoverage(positions: readonly ExposureInput[], refe
     }
   }
   const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
-  return { total, sectorShare: share(withSector, total), themeShare: share(withTheme, total), themeShareOfEquity: share(equityWithTheme, equity) };
+  return {
+    total,
+    sectorShare: share(withSector, total),
+    themeShare: share(withTheme, total),
+    themeShareOfEquity: share(equityWithTheme, equity),
+  };
 }

@@ -53,7 +53,11 @@ export const UNCLASSIFIED = 'Unclassified';
 export const NO_THEME = 'No theme';
 
 /** Splits positions into slices, looking through funds with known holdings when asked. */
-export function sliceHoldings(positions: readonly ExposureInput[], reference: ReferenceData, lookThrough: boolean): { slices: ExposureSlice[]; issues: string[] } {
+export function sliceHoldings(
+  positions: readonly ExposureInput[],
+  reference: ReferenceData,
+  lookThrough: boolean,
+): { slices: ExposureSlice[]; issues: string[] } {
   const slices: ExposureSlice[] = [];
   const issues = new Set<string>();
   for (const p of positions) {
@@ -65,7 +69,8 @@ export function sliceHoldings(positions: readonly ExposureInput[], reference: Re
     const total = fund.holdings.reduce((sum, h) => sum + h.weight, 0);
     const scale = total > 1 ? 1 / total : 1;
     if (total > 1) issues.add(`${fund.fund}: holdings weights sum to ${(total * 100).toFixed(2)}%, above 100%; they were scaled to 100%.`);
-    for (const h of fund.holdings) slices.push({ holding: p.symbol, symbol: h.symbol, value: p.value * h.weight * scale, kind: 'constituent' });
+    for (const h of fund.holdings)
+      slices.push({ holding: p.symbol, symbol: h.symbol, value: p.value * h.weight * scale, kind: 'constituent' });
     const residual = 1 - total * scale;
     if (residual > 0) slices.push({ holding: p.symbol, symbol: p.symbol, value: p.value * residual, kind: 'residual' });
   }
@@ -92,12 +97,19 @@ export function computeExposure(
   const { issues } = sliced;
   const leveraged: NonNullable<ExposureResult['leveraged']> = [];
   // Looking through a leveraged fund: multiplier × its stand-in, looked through in turn (NVDL adds 2× its value to NVDA).
-  const slices = !options.lookThrough ? sliced.slices : sliced.slices.flatMap((slice) => {
-    const etf = slice.kind === 'direct' ? leveragedEtf(slice.symbol) : null;
-    if (!etf) return [slice];
-    if (!leveraged.some((l) => l.fund === etf.symbol)) leveraged.push({ fund: etf.symbol, multiplier: etf.multiplier, standIn: etf.standIn });
-    return sliceHoldings([{ symbol: etf.standIn, value: slice.value * etf.multiplier }], reference, true).slices.map((s) => ({ ...s, holding: slice.holding, kind: s.kind === 'direct' ? ('constituent' as const) : s.kind }));
-  });
+  const slices = !options.lookThrough
+    ? sliced.slices
+    : sliced.slices.flatMap((slice) => {
+        const etf = slice.kind === 'direct' ? leveragedEtf(slice.symbol) : null;
+        if (!etf) return [slice];
+        if (!leveraged.some((l) => l.fund === etf.symbol))
+          leveraged.push({ fund: etf.symbol, multiplier: etf.multiplier, standIn: etf.standIn });
+        return sliceHoldings([{ symbol: etf.standIn, value: slice.value * etf.multiplier }], reference, true).slices.map((s) => ({
+          ...s,
+          holding: slice.holding,
+          kind: s.kind === 'direct' ? ('constituent' as const) : s.kind,
+        }));
+      });
   const total = positions.reduce((sum, p) => sum + p.value, 0);
   const held = [...new Set(positions.map((p) => p.symbol))];
   const funds = options.lookThrough
@@ -105,7 +117,15 @@ export function computeExposure(
         .filter((s) => reference.funds[s]?.holdings.length)
         .map((s) => {
           const f = reference.funds[s];
-          return { fund: s, asOf: f.asOf, source: f.source, knownWeight: Math.min(1, f.holdings.reduce((sum, h) => sum + h.weight, 0)) };
+          return {
+            fund: s,
+            asOf: f.asOf,
+            source: f.source,
+            knownWeight: Math.min(
+              1,
+              f.holdings.reduce((sum, h) => sum + h.weight, 0),
+            ),
+          };
         })
         .sort((a, b) => a.fund.localeCompare(b.fund))
     : [];

@@ -36,7 +36,8 @@ export interface LeveragedEtf {
 }
 
 export const LEVERAGED_ETFS_AS_OF = '2026-12-03';
-export const LEVERAGED_ETFS_SOURCE = "Issuers' fund pages (Direxion, ProShares, GraniteShares, T-Rex, Defiance, Tradr, Volatility Shares, MicroSectors), compiled 2026-12-03";
+export const LEVERAGED_ETFS_SOURCE =
+  "Issuers' fund pages (Direxion, ProShares, GraniteShares, T-Rex, Defiance, Tradr, Volatility Shares, MicroSectors), compiled 2026-12-03";
 
 /** Where each issuer's rows come from, and when they were read. */
 export const LEVERAGED_ETF_SOURCES: Readonly<Record<string, { url: string; asOf: string }>> = {
@@ -79,8 +80,20 @@ const ROWS: Record<string, Row[]> = {
     ['YANG', 'Direxion Daily FTSE China Bear 3X Shares', 'FTSE China 50 Index', -3, 'FXI'],
     ['ERX', 'Direxion Daily Energy Bull 2X Shares', 'Energy Select Sector Index', 2, 'XLE'],
     ['ERY', 'Direxion Daily Energy Bear 2X Shares', 'Energy Select Sector Index', -2, 'XLE'],
-    ['GUSH', 'Direxion Daily S&P Oil & Gas Exp. & Prod. Bull 2X Shares', 'S&P Oil & Gas Exploration & Production Select Industry Index', 2, 'XOP'],
-    ['DRIP', 'Direxion Daily S&P Oil & Gas Exp. & Prod. Bear 2X Shares', 'S&P Oil & Gas Exploration & Production Select Industry Index', -2, 'XOP'],
+    [
+      'GUSH',
+      'Direxion Daily S&P Oil & Gas Exp. & Prod. Bull 2X Shares',
+      'S&P Oil & Gas Exploration & Production Select Industry Index',
+      2,
+      'XOP',
+    ],
+    [
+      'DRIP',
+      'Direxion Daily S&P Oil & Gas Exp. & Prod. Bear 2X Shares',
+      'S&P Oil & Gas Exploration & Production Select Industry Index',
+      -2,
+      'XOP',
+    ],
     ['NUGT', 'Direxion Daily Gold Miners Index Bull 2X Shares', 'NYSE Arca Gold Miners Index', 2, 'GDX'],
     ['DUST', 'Direxion Daily Gold Miners Index Bear 2X Shares', 'NYSE Arca Gold Miners Index', -2, 'GDX'],
     ['JNUG', 'Direxion Daily Junior Gold Miners Index Bull 2X Shares', 'MVIS Global Junior Gold Miners Index', 2, 'GDXJ'],
@@ -181,7 +194,21 @@ const ROWS: Record<string, Row[]> = {
 
 /** Every bundled leveraged or inverse fund by ticker. */
 export const LEVERAGED_ETFS: Readonly<Record<string, LeveragedEtf>> = Object.fromEntries(
-  Object.entries(ROWS).flatMap(([issuer, rows]) => rows.map(([symbol, name, underlying, multiplier, standIn]) => [symbol, { symbol, name, issuer, underlying, multiplier, standIn, source: LEVERAGED_ETF_SOURCES[issuer]?.url ?? '', asOf: LEVERAGED_ETF_SOURCES[issuer]?.asOf ?? '' }])),
+  Object.entries(ROWS).flatMap(([issuer, rows]) =>
+    rows.map(([symbol, name, underlying, multiplier, standIn]) => [
+      symbol,
+      {
+        symbol,
+        name,
+        issuer,
+        underlying,
+        multiplier,
+        standIn,
+        source: LEVERAGED_ETF_SOURCES[issuer]?.url ?? '',
+        asOf: LEVERAGED_ETF_SOURCES[issuer]?.asOf ?? '',
+      },
+    ]),
+  ),
 );
 
 /** The leveraged or inverse fund a symbol is, if the bundled list knows it. */
@@ -195,8 +222,24 @@ export function leveragedEtf(symbol: string): LeveragedEtf | null {
  */
 export function leveragedClassification(etf: LeveragedEtf, standIn?: Classification): Classification {
   return {
-    symbol: etf.symbol, name: etf.name, type: 'etf', sector: standIn?.sector ?? null, industry: standIn?.industry ?? null, country: standIn?.country ?? null,
-    currency: 'USD', exchange: null, isin: null, themes: [], sources: { name: 'bundled', type: 'bundled', ...(standIn?.sector ? { sector: 'bundled' as const } : {}), ...(standIn?.industry ? { industry: 'bundled' as const } : {}), ...(standIn?.country ? { country: 'bundled' as const } : {}) }, asOf: etf.asOf,
+    symbol: etf.symbol,
+    name: etf.name,
+    type: 'etf',
+    sector: standIn?.sector ?? null,
+    industry: standIn?.industry ?? null,
+    country: standIn?.country ?? null,
+    currency: 'USD',
+    exchange: null,
+    isin: null,
+    themes: [],
+    sources: {
+      name: 'bundled',
+      type: 'bundled',
+      ...(standIn?.sector ? { sector: 'bundled' as const } : {}),
+      ...(standIn?.industry ? { industry: 'bundled' as const } : {}),
+      ...(standIn?.country ? { country: 'bundled' as const } : {}),
+    },
+    asOf: etf.asOf,
   };
 }
 

@@ -87,9 +87,18 @@ export interface OptionValue {
  * Black–Scholes value, delta and gamma of one option per share: spot S, strike K, years to expiry T, annual volatility
  * σ and continuously compounded rate r. At or after expiry: intrinsic value, delta 0 or ±1, gamma 0.
  */
-export function blackScholes(right: OptionContract['right'], spot: number, strike: number, years: number, volatility: number, rate: number): OptionValue {
+export function blackScholes(
+  right: OptionContract['right'],
+  spot: number,
+  strike: number,
+  years: number,
+  volatility: number,
+  rate: number,
+): OptionValue {
   if (!(spot >= 0) || !(strike > 0) || !(volatility > 0) || !Number.isFinite(years) || !Number.isFinite(rate)) {
-    throw new Error(`Black–Scholes needs spot ≥ 0, strike > 0 and volatility > 0 (got spot ${spot}, strike ${strike}, volatility ${volatility}, years ${years}, rate ${rate}).`);
+    throw new Error(
+      `Black–Scholes needs spot ≥ 0, strike > 0 and volatility > 0 (got spot ${spot}, strike ${strike}, volatility ${volatility}, years ${years}, rate ${rate}).`,
+    );
   }
   if (years <= 0 || spot === 0) {
     const itm = right === 'call' ? spot > strike : spot < strike;

@@ -84,7 +84,11 @@ export interface CurrencySum {
 }
 
 /** Totals of several currencies' sums in the base currency; currencies without a rate are left out and listed. */
-export function valueCurrencySums(sums: readonly CurrencySum[], baseCurrency: string, rates: readonly FxRate[]): { totalValue: number; positionCount: number; missingFx: string[] } {
+export function valueCurrencySums(
+  sums: readonly CurrencySum[],
+  baseCurrency: string,
+  rates: readonly FxRate[],
+): { totalValue: number; positionCount: number; missingFx: string[] } {
   const missing = new Set<string>();
   let totalValue = 0;
   let positionCount = 0;

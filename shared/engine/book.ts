@@ -48,7 +48,6 @@ export interface LeverageLink {
   standInFund: FundLookThrough | null;
 }
 
-
 export interface BookPosition {
   id: number;
   symbol: string;
@@ -146,7 +145,13 @@ function keyFor(symbol: string, info: Classification | undefined, fallbackClass:
     assetClass: info ? TYPE_TO_CLASS[info.type] : fallbackClass,
     isClassified: !!info && (info.sector !== null || info.industry !== null || info.themes.length > 0 || info.type !== 'stock'),
     duration: info?.duration?.years ?? null,
-    match: { symbol: symbol.toUpperCase(), themes: (info?.themes ?? []).map(lower), industry: lower(info?.industry), sector: lower(info?.sector), country: lower(info?.country) },
+    match: {
+      symbol: symbol.toUpperCase(),
+      themes: (info?.themes ?? []).map(lower),
+      industry: lower(info?.industry),
+      sector: lower(info?.sector),
+      country: lower(info?.country),
+    },
   };
 }
 
@@ -229,10 +234,22 @@ export function prepareBook(
     }
     const leverage = p.assetClass === 'cash' ? null : leverageFor(p.symbol);
     // A leveraged fund the security master does not know is still a known fund: the bundled list classifies it.
-    const info = reference.securities[p.symbol] ?? (leverage ? leveragedClassification(leverage.etf, reference.securities[leverage.etf.standIn]) : undefined);
+    const info =
+      reference.securities[p.symbol] ??
+      (leverage ? leveragedClassification(leverage.etf, reference.securities[leverage.etf.standIn]) : undefined);
     const key = keyOf(p.symbol, info, p.assetClass, p.name);
     if (!key.isClassified && key.assetClass !== 'cash') unclassified.add(p.symbol);
-    book.push({ id: p.id, symbol: p.symbol, name: p.name || key.name, accountName: p.accountName, currency: p.currency, value: p.baseValue, key, fund: fundFor(p.symbol), leverage });
+    book.push({
+      id: p.id,
+      symbol: p.symbol,
+      name: p.name || key.name,
+      accountName: p.accountName,
+      currency: p.currency,
+      value: p.baseValue,
+      key,
+      fund: fundFor(p.symbol),
+      leverage,
+    });
   }
 
   if (excluded.length) {
@@ -244,10 +261,18 @@ export function prepareBook(
     });
   }
   if (overweight.length) {
-    issues.push({ kind: 'weights-over-100', message: `Fund holdings add up to more than 100% for ${overweight.join(', ')}; weights were scaled down to 100%.`, symbols: overweight });
+    issues.push({
+      kind: 'weights-over-100',
+      message: `Fund holdings add up to more than 100% for ${overweight.join(', ')}; weights were scaled down to 100%.`,
+      symbols: overweight,
+    });
   }
   if (unclassified.size) {
-    issues.push({ kind: 'unclassified', message: `${formatCount(unclassified.size)} ${unclassified.size === 1 ? 'security has' : 'securities have'} no sector, industry or theme; only market and asset-class shocks can reach them.`, symbols: [...unclassified].sort() });
+    issues.push({
+      kind: 'unclassified',
+      message: `${formatCount(unclassified.size)} ${unclassified.size === 1 ? 'security has' : 'securities have'} no sector, industry or theme; only market and asset-class shocks can reach them.`,
+      symbols: [...unclassified].sort(),
+    });
   }
   const groupIndex = new Map<string, number>();
   const groups: BookGroup[] = [];
@@ -261,7 +286,16 @@ export function prepareBook(
       groupIndex.set(id, g);
       let currencyIndex = currencies.indexOf(p.currency);
       if (currencyIndex === -1) currencyIndex = currencies.push(p.currency) - 1;
-      groups.push({ key: p.key, currency: p.currency, currencyIndex, fund: p.fund, leverage: p.leverage, value: 0, grossValue: 0, members: [] });
+      groups.push({
+        key: p.key,
+        currency: p.currency,
+        currencyIndex,
+        fund: p.fund,
+        leverage: p.leverage,
+        value: 0,
+        grossValue: 0,
+        members: [],
+      });
     }
     groups[g].value += p.value;
     groups[g].grossValue += Math.abs(p.value);

@@ -18,7 +18,12 @@ export interface SliceExplanation {
 }
 
 /** "Why did this move": the slices of one position, each with the shock that matched it and why. */
-export function explainPosition(book: Book, scenario: Scenario, positionId: number, options: { scale?: number; overrides?: ReadonlyMap<string, Provenance> } = {}): SliceExplanation[] {
+export function explainPosition(
+  book: Book,
+  scenario: Scenario,
+  positionId: number,
+  options: { scale?: number; overrides?: ReadonlyMap<string, Provenance> } = {},
+): SliceExplanation[] {
   const position = book.positions.find((p) => p.id === positionId);
   if (!position) return [];
   const evaluate = createEvaluator(book, compileScenario(scenario, options.scale ?? 1), options.overrides);
@@ -34,22 +39,70 @@ export function explainPosition(book: Book, scenario: Scenario, positionId: numb
     const lev = leveragedMove(evaluate, position.leverage, position.key, position.currency);
     const kind = lev.move.source === 'mixed' ? 'explicit' : lev.move.source;
     const price: Provenance = { kind, level: null, shockIndex: null, change: lev.price, reason: lev.move.applied };
-    return [{ symbol: position.symbol, name: position.name, kind: 'direct', weight: 1, value: position.value, pnl: position.value * lev.move.return, return: lev.move.return, price, fx: lev.fx, classification: describe(position.key) }];
+    return [
+      {
+        symbol: position.symbol,
+        name: position.name,
+        kind: 'direct',
+        weight: 1,
+        value: position.value,
+        pnl: position.value * lev.move.return,
+        return: lev.move.return,
+        price,
+        fx: lev.fx,
+        classification: describe(position.key),
+      },
+    ];
   }
   if (!evaluate.isLookedThrough(position)) {
     const move = evaluate.slice(position.key, position.currency);
-    return [{ symbol: position.symbol, name: position.name, kind: 'direct', weight: 1, value: position.value, pnl: position.value * move.return, return: move.return, price: move.price, fx: move.fx, classification: describe(position.key) }];
+    return [
+      {
+        symbol: position.symbol,
+        name: position.name,
+        kind: 'direct',
+        weight: 1,
+        value: position.value,
+        pnl: position.value * move.return,
+        return: move.return,
+        price: move.price,
+        fx: move.fx,
+        classification: describe(position.key),
+      },
+    ];
   }
   const fund = position.fund!;
   const slices: SliceExplanation[] = fund.constituents.map((c) => {
     const move = evaluate.slice(c.key, position.currency);
     const value = position.value * c.weight;
-    return { symbol: c.key.symbol, name: c.key.name, kind: 'constituent', weight: c.weight, value, pnl: value * move.return, return: move.return, price: move.price, fx: move.fx, classification: describe(c.key) };
+    return {
+      symbol: c.key.symbol,
+      name: c.key.name,
+      kind: 'constituent',
+      weight: c.weight,
+      value,
+      pnl: value * move.return,
+      return: move.return,
+      price: move.price,
+      fx: move.fx,
+      classification: describe(c.key),
+    };
   });
   if (fund.residualWeight > 0) {
     const move = evaluate.slice(position.key, position.currency, true);
     const value = position.value * fund.residualWeight;
-    slices.push({ symbol: position.symbol, name: `${position.symbol} — holdings not listed`, kind: 'residual', weight: fund.residualWeight, value, pnl: value * move.return, return: move.return, price: move.price, fx: move.fx, classification: describe(position.key) });
+    slices.push({
+      symbol: position.symbol,
+      name: `${position.symbol} — holdings not listed`,
+      kind: 'residual',
+      weight: fund.residualWeight,
+      value,
+      pnl: value * move.return,
+      return: move.return,
+      price: move.price,
+      fx: move.fx,
+      classification: describe(position.key),
+    });
   }
   return slices.sort((a, b) => a.pnl - b.pnl);
 }

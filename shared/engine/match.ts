@@ -31,9 +31,7 @@ export interface CurrencyMove {
  */
 export { signedPercent };
 
-export type PrecedenceStep =
-  | { level: MatchLevel; shocks: { index: number; value: string }[] }
-  | { level: 'rates'; index: number };
+export type PrecedenceStep = { level: MatchLevel; shocks: { index: number; value: string }[] } | { level: 'rates'; index: number };
 
 /** A change in yields in basis points, e.g. 0.01 → "+100bp". */
 export function signedBasisPoints(change: number): string {
@@ -51,7 +49,8 @@ export function describeShock(shock: Pick<Shock, 'target' | 'value'>, change: nu
 const norm = (s: string) => s.trim().toLowerCase();
 
 /** How a shock's value is matched: symbols upper-cased, asset classes as written, the rest trimmed and lower-cased. */
-const matchValue = (level: MatchLevel, value: string) => (level === 'symbol' ? value.toUpperCase() : level === 'assetClass' ? value : norm(value));
+const matchValue = (level: MatchLevel, value: string) =>
+  level === 'symbol' ? value.toUpperCase() : level === 'assetClass' ? value : norm(value);
 
 /**
  * Compiles a scenario's shocks into its precedence steps, the one rule for which shock wins (DESIGN §3.3): the
@@ -77,7 +76,9 @@ export function compileScenario(scenario: Scenario, scale = 1) {
       if (rates !== null) precedence.push({ level: 'rates', index: rates });
       continue;
     }
-    const shocks = scenario.shocks.flatMap((shock, index) => (shock.enabled && shock.target === target ? [{ index, value: matchValue(target, shock.value) }] : []));
+    const shocks = scenario.shocks.flatMap((shock, index) =>
+      shock.enabled && shock.target === target ? [{ index, value: matchValue(target, shock.value) }] : [],
+    );
     if (shocks.length === 0) continue;
     precedence.push({ level: target, shocks });
     const first = new Map<string, number>();
@@ -92,20 +93,59 @@ export function compileScenario(scenario: Scenario, scale = 1) {
   // One provenance object per shock, shared by every slice it moves (this runs for every holding of every fund).
   const shared: (Provenance | undefined)[] = [];
   const explicit = (level: MatchLevel, index: number, extra = ''): Provenance => {
-    if (extra) return { kind: 'explicit', level, shockIndex: index, change: changeOf(index), reason: `${describeShock(scenario.shocks[index], changeOf(index))}${extra}` };
-    return (shared[index] ??= { kind: 'explicit', level, shockIndex: index, change: changeOf(index), reason: describeShock(scenario.shocks[index], changeOf(index)) });
+    if (extra)
+      return {
+        kind: 'explicit',
+        level,
+        shockIndex: index,
+        change: changeOf(index),
+        reason: `${describeShock(scenario.shocks[index], changeOf(index))}${extra}`,
+      };
+    return (shared[index] ??= {
+      kind: 'explicit',
+      level,
+      shockIndex: index,
+      change: changeOf(index),
+      reason: describeShock(scenario.shocks[index], changeOf(index)),
+    });
   };
   const marketMove: Provenance | null =
-    market === null ? null : { kind: 'market', level: 'market', shockIndex: market, change: changeOf(market), reason: `${describeShock(scenario.shocks[market], changeOf(market))} (no more specific shock matches)` };
-  const cashUnmoved: Provenance = { kind: 'none', level: null, shockIndex: null, change: 0, reason: 'Not shocked: cash is not moved by a market shock.' };
-  const unmatched: Provenance = { kind: 'none', level: null, shockIndex: null, change: 0, reason: 'Not shocked: no shock in the scenario matches it.' };
+    market === null
+      ? null
+      : {
+          kind: 'market',
+          level: 'market',
+          shockIndex: market,
+          change: changeOf(market),
+          reason: `${describeShock(scenario.shocks[market], changeOf(market))} (no more specific shock matches)`,
+        };
+  const cashUnmoved: Provenance = {
+    kind: 'none',
+    level: null,
+    shockIndex: null,
+    change: 0,
+    reason: 'Not shocked: cash is not moved by a market shock.',
+  };
+  const unmatched: Provenance = {
+    kind: 'none',
+    level: null,
+    shockIndex: null,
+    change: 0,
+    reason: 'Not shocked: no shock in the scenario matches it.',
+  };
 
   /** The price shock for a security (before currency), with its provenance. */
   /** A rate shock's move of a holding of known duration: −duration × change in yields. */
   const ratesMove = (key: SecurityKey): Provenance => {
     const dy = changeOf(rates!);
     const change = Math.max(-1, -key.duration! * dy);
-    return { kind: 'explicit', level: 'rates', shockIndex: rates, change, reason: `${describeShock(scenario.shocks[rates!], dy)} × duration ${key.duration} years = ${signedPercent(change)}` };
+    return {
+      kind: 'explicit',
+      level: 'rates',
+      shockIndex: rates,
+      change,
+      reason: `${describeShock(scenario.shocks[rates!], dy)} × duration ${key.duration} years = ${signedPercent(change)}`,
+    };
   };
 
   function priceShock(key: SecurityKey, options: { skipSymbol?: boolean } = {}): Provenance {
@@ -146,7 +186,11 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     const base = currency.get(baseCurrency);
     if (base !== undefined) {
       const change = 1 / (1 + changeOf(base)) - 1;
-      return { change, shockIndex: base, reason: `${describeShock(scenario.shocks[base], changeOf(base))} moves ${sliceCurrency} ${signedPercent(change)} against it` };
+      return {
+        change,
+        shockIndex: base,
+        reason: `${describeShock(scenario.shocks[base], changeOf(base))} moves ${sliceCurrency} ${signedPercent(change)} against it`,
+      };
     }
     return { change: 0, shockIndex: null, reason: '' };
   }
@@ -164,7 +208,8 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     /** The first enabled rate shock, if any. */
     rates,
     /** The shared provenance of shock `index` when it wins at its own level. */
-    provenanceOf: (index: number): Provenance => (index === market ? marketMove! : explicit(scenario.shocks[index].target as MatchLevel, index)),
+    provenanceOf: (index: number): Provenance =>
+      index === market ? marketMove! : explicit(scenario.shocks[index].target as MatchLevel, index),
     ratesMove,
     cashUnmoved,
     unmatched,

@@ -159,10 +159,26 @@ const THROUGH_FUNDS = COVERAGE_PARTS.indexOf('throughFunds');
 const NO_SHOCK = COVERAGE_PARTS.indexOf('noShock');
 const UNCLASSIFIED_PART = COVERAGE_PARTS.indexOf('unclassified');
 // A literal, so every Shares object has one shape (the totals loop reads them for every group of every scenario).
-const sharesOf = (p: ArrayLike<number>): Shares => ({ explicit: p[0], throughFunds: p[1], market: p[2], propagated: p[3], proxy: p[4], noShock: p[5], unclassified: p[6], noPrice: p[7] });
+const sharesOf = (p: ArrayLike<number>): Shares => ({
+  explicit: p[0],
+  throughFunds: p[1],
+  market: p[2],
+  propagated: p[3],
+  proxy: p[4],
+  noShock: p[5],
+  unclassified: p[6],
+  noPrice: p[7],
+});
 /** How each coverage part reads as a position's move source. */
 const SOURCE_OF: Record<CoveragePart, Exclude<MoveSource, 'mixed'>> = {
-  explicit: 'explicit', throughFunds: 'explicit', market: 'market', propagated: 'propagated', proxy: 'proxy', noShock: 'none', unclassified: 'none', noPrice: 'none',
+  explicit: 'explicit',
+  throughFunds: 'explicit',
+  market: 'market',
+  propagated: 'propagated',
+  proxy: 'proxy',
+  noShock: 'none',
+  unclassified: 'none',
+  noPrice: 'none',
 };
 
 /** The coverage part of a slice whose price moved by `price` (its currency aside): one rule for direct holdings, fund holdings and a fund's rest. */
@@ -176,7 +192,9 @@ export function coveragePartOf(price: Provenance, key: SecurityKey): CoveragePar
 /** A slice move's return at the low and high ends of its price band (the return itself without a band). */
 function bandOf(move: SliceMove): { low: number; high: number } {
   const band = move.price.band;
-  return band ? { low: composeReturn(band.low, move.fx.change), high: composeReturn(band.high, move.fx.change) } : { low: move.return, high: move.return };
+  return band
+    ? { low: composeReturn(band.low, move.fx.change), high: composeReturn(band.high, move.fx.change) }
+    : { low: move.return, high: move.return };
 }
 
 /**
@@ -222,12 +240,20 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   for (let id = 0; id < nKeys; id++) {
     const s = shockOf[id];
     let prov =
-      s === -1 ? (keyIsCash[id] === 1 ? compiled.cashUnmoved : compiled.unmatched)
-      : s === compiled.rates ? compiled.ratesMove(keys[id])
-      : keyMultiTheme[id] === 1 && compiled.themeShocks.has(s) ? compiled.priceShock(keys[id])
-      : byShock[s];
+      s === -1
+        ? keyIsCash[id] === 1
+          ? compiled.cashUnmoved
+          : compiled.unmatched
+        : s === compiled.rates
+          ? compiled.ratesMove(keys[id])
+          : keyMultiTheme[id] === 1 && compiled.themeShocks.has(s)
+            ? compiled.priceShock(keys[id])
+            : byShock[s];
     // History-driven moves replace "not shocked" and the catch-all market move, never a named shock or cash.
-    const override = overrides && (prov.kind === 'none' || prov.kind === 'market') && keyIsCash[id] === 0 ? overrides.get(keys[id].match.symbol) : undefined;
+    const override =
+      overrides && (prov.kind === 'none' || prov.kind === 'market') && keyIsCash[id] === 0
+        ? overrides.get(keys[id].match.symbol)
+        : undefined;
     if (override) {
       prov = override;
       shockOf[id] = -1;
@@ -250,7 +276,10 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
       let move = skipMemo.get(id);
       if (!move) {
         const natural = compiled.priceShock(key, { skipSymbol: true });
-        const override = overrides && (natural.kind === 'none' || natural.kind === 'market') && key.assetClass !== 'cash' ? overrides.get(key.match.symbol) : undefined;
+        const override =
+          overrides && (natural.kind === 'none' || natural.kind === 'market') && key.assetClass !== 'cash'
+            ? overrides.get(key.match.symbol)
+            : undefined;
         const price = override ?? natural;
         skipMemo.set(id, (move = { price, fx, return: composeReturn(price.change, fx.change) }));
       }
@@ -265,7 +294,10 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   };
 
   const nShocks = compiled.shockCount;
-  const fundMemo = new Map<string, { return: number; low: number; high: number; shares: Shares; byShock: Float64Array; source: MoveSource; unclassifiedSymbols: string[] }>();
+  const fundMemo = new Map<
+    string,
+    { return: number; low: number; high: number; shares: Shares; byShock: Float64Array; source: MoveSource; unclassifiedSymbols: string[] }
+  >();
   /** A looked-through fund's return and how its value splits by coverage part and by shock. */
   const fund = (lookThrough: FundLookThrough, key: SecurityKey, currency: string) => {
     const memoId = `${lookThrough.fund}|${currency}`;
@@ -328,7 +360,15 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
         }
       }
       const sources = new Set(COVERAGE_PARTS.filter((k) => shares[k] > 1e-12).map((k) => SOURCE_OF[k]));
-      hit = { return: r, low, high, shares, byShock, source: sources.size === 1 ? [...sources][0] : 'mixed', unclassifiedSymbols: shares.unclassified > 0 ? unmovedUnclassified(lookThrough, key, restPart) : [] };
+      hit = {
+        return: r,
+        low,
+        high,
+        shares,
+        byShock,
+        source: sources.size === 1 ? [...sources][0] : 'mixed',
+        unclassifiedSymbols: shares.unclassified > 0 ? unmovedUnclassified(lookThrough, key, restPart) : [],
+      };
       fundMemo.set(memoId, hit);
     }
     return hit;
@@ -348,7 +388,8 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
     if (slot === -1) return slice(keys[keyId], book.currencies[currencyIndex]);
     const id = slot * width + currencyIndex;
     let move = directMoves[id];
-    if (!move) directMoves[id] = move = { price: provenance[keyId], fx: fxMoves[currencyIndex], return: keyReturn[keyId * width + currencyIndex] };
+    if (!move)
+      directMoves[id] = move = { price: provenance[keyId], fx: fxMoves[currencyIndex], return: keyReturn[keyId * width + currencyIndex] };
     return move;
   };
   /**
@@ -359,7 +400,8 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
     p.fund !== null && !compiled.hasSymbolShock(p.key.symbol) && !(isOverridden[p.key.id] === 1 && provenance[p.key.id].level === 'symbol');
   /** Symbols of a fund's holdings (and of the fund, for its rest) that nothing moved because they are unclassified. */
   function unmovedUnclassified(lookThrough: FundLookThrough, key: SecurityKey, restPart: CoveragePart | null): string[] {
-    const isUnmoved = (id: number) => (isOverridden[id] === 1 ? overriddenPart[id] === UNCLASSIFIED_PART : shockOf[id] === -1 && keyUnclassified[id] === 1);
+    const isUnmoved = (id: number) =>
+      isOverridden[id] === 1 ? overriddenPart[id] === UNCLASSIFIED_PART : shockOf[id] === -1 && keyUnclassified[id] === 1;
     const symbols = lookThrough.constituents.filter((c) => isUnmoved(c.key.id)).map((c) => c.key.symbol);
     return restPart === 'unclassified' ? [...symbols, key.symbol] : symbols;
   }
@@ -367,10 +409,23 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
    * Whether a leveraged fund moves as multiplier × its stand-in: not when a symbol shock names its own ticker, nor in a
    * replay, where its own history (or a daily-compounded stand-in series) already moves it.
    */
-  const isLeveraged = (p: { leverage: LeverageLink | null; key: SecurityKey }) => p.leverage !== null && !compiled.hasSymbolShock(p.key.symbol) && !(compiled.isReplay && isOverridden[p.key.id] === 1);
+  const isLeveraged = (p: { leverage: LeverageLink | null; key: SecurityKey }) =>
+    p.leverage !== null && !compiled.hasSymbolShock(p.key.symbol) && !(compiled.isReplay && isOverridden[p.key.id] === 1);
   /** The price move the index sweep chose for a security (by key id), before currency. */
   const priceOf = (keyId: number): Provenance => provenance[keyId];
-  return { slice, fund, direct, directSlot, priceOf, isLookedThrough, isLeveraged, width, slots, currencyCovers: compiled.currencyCovers, shockCount: nShocks };
+  return {
+    slice,
+    fund,
+    direct,
+    directSlot,
+    priceOf,
+    isLookedThrough,
+    isLeveraged,
+    width,
+    slots,
+    currencyCovers: compiled.currencyCovers,
+    shockCount: nShocks,
+  };
 }
 
 type Evaluator = ReturnType<typeof createEvaluator>;
@@ -466,7 +521,11 @@ export interface GroupMove {
  * How every group of a prepared book moves under one scenario: the core of runScenario, exported for callers
  * that total many books at once (the firm-wide ranking) and need no per-position results.
  */
-export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?: number; positions?: boolean; overrides?: ReadonlyMap<string, Provenance> } = {}) {
+export function scenarioMoves(
+  book: Book,
+  scenario: Scenario,
+  options: { scale?: number; positions?: boolean; overrides?: ReadonlyMap<string, Provenance> } = {},
+) {
   const scale = options.scale ?? 1;
   const evaluate = createEvaluator(book, compileScenario(scenario, scale), options.overrides);
   const shockValue = scenario.shocks.map(() => 0);
@@ -482,7 +541,8 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
     const g = groups[i];
     if (g.leverage !== null && evaluate.isLeveraged(g)) {
       const lev = leveragedMove(evaluate, g.leverage, g.key, g.currency, wantPositions);
-      for (let index = 0; index < lev.byShock.length; index++) if (lev.byShock[index] !== 0) shockValue[index] += g.value * lev.byShock[index];
+      for (let index = 0; index < lev.byShock.length; index++)
+        if (lev.byShock[index] !== 0) shockValue[index] += g.value * lev.byShock[index];
       for (const symbol of lev.unclassifiedSymbols) unclassifiedSymbols.add(symbol);
       return lev.move;
     }
@@ -490,7 +550,8 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
       const f = evaluate.fund(g.fund!, g.key, g.currency);
       for (let index = 0; index < f.byShock.length; index++) if (f.byShock[index] !== 0) shockValue[index] += g.value * f.byShock[index];
       for (const symbol of f.unclassifiedSymbols) unclassifiedSymbols.add(symbol);
-      const rest = wantPositions && g.fund!.residualWeight >= 0.0005 ? ` and its unlisted ${(g.fund!.residualWeight * 100).toFixed(1)}%` : '';
+      const rest =
+        wantPositions && g.fund!.residualWeight >= 0.0005 ? ` and its unlisted ${(g.fund!.residualWeight * 100).toFixed(1)}%` : '';
       return {
         return: f.return,
         low: f.low,
@@ -498,7 +559,9 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
         shares: f.shares,
         throughFund: true,
         source: f.source,
-        applied: wantPositions ? `Through ${g.fund!.constituents.length} listed holdings of ${g.key.symbol} (as of ${g.fund!.asOf})${rest}` : '',
+        applied: wantPositions
+          ? `Through ${g.fund!.constituents.length} listed holdings of ${g.key.symbol} (as of ${g.fund!.asOf})${rest}`
+          : '',
       };
     }
     const keyId = groupKeyIds[i];
@@ -515,7 +578,14 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
       const byCurrencyOnly = move.price.kind === 'none' && !move.price.noPrice && move.fx.shockIndex !== null && evaluate.currencyCovers;
       shares[byCurrencyOnly ? 'explicit' : coveragePartOf(move.price, g.key)] = 1;
       const source = byCurrencyOnly ? 'explicit' : move.price.kind;
-      shared = { return: move.return, ...bandOf(move), shares, throughFund: false, source, applied: wantPositions ? appliedText(move, byCurrencyOnly, g.key.assetClass === 'cash') : '' };
+      shared = {
+        return: move.return,
+        ...bandOf(move),
+        shares,
+        throughFund: false,
+        source,
+        applied: wantPositions ? appliedText(move, byCurrencyOnly, g.key.assetClass === 'cash') : '',
+      };
       if (id === -1) slowCache[unclassified ? 1 : 0].set(move, shared);
       else directCache[id] = shared;
     }
@@ -530,7 +600,13 @@ export function scenarioMoves(book: Book, scenario: Scenario, options: { scale?:
 export function runScenario(
   book: Book,
   scenario: Scenario,
-  options: { scale?: number; by?: readonly Dimension[]; positions?: boolean; overrides?: ReadonlyMap<string, Provenance>; history?: HistoryUse } = {},
+  options: {
+    scale?: number;
+    by?: readonly Dimension[];
+    positions?: boolean;
+    overrides?: ReadonlyMap<string, Provenance>;
+    history?: HistoryUse;
+  } = {},
 ): StressResult {
   const { evaluate, moves, shockValue, unclassifiedSymbols, scale, wantPositions } = scenarioMoves(book, scenario, options);
   let pnl = 0;
@@ -565,34 +641,39 @@ export function runScenario(
   }
   const parts = [explicit, throughFunds, market, propagated, proxy, noShock, unclassified, noPrice];
   const grossValue = book.grossValue;
-  const coverage = { grossValue, ...Object.fromEntries(COVERAGE_PARTS.map((p, k) => [p, { ...bucket(), value: parts[k], share: grossValue === 0 ? 0 : parts[k] / grossValue }])) } as Coverage;
+  const coverage = {
+    grossValue,
+    ...Object.fromEntries(
+      COVERAGE_PARTS.map((p, k) => [p, { ...bucket(), value: parts[k], share: grossValue === 0 ? 0 : parts[k] / grossValue }]),
+    ),
+  } as Coverage;
   coverage.unclassified.symbols = [...unclassifiedSymbols].sort();
   // Position ids per part, in book order (only with position results: batch runs skip them).
-  if (wantPositions) book.positions.forEach((p, i) => {
-    const m = moves[book.positionGroup[i]];
-    if (p.value !== 0) for (const k of COVERAGE_PARTS) if (m.shares[k] > 1e-12) coverage[k].positionIds.push(p.id);
-  });
+  if (wantPositions)
+    book.positions.forEach((p, i) => {
+      const m = moves[book.positionGroup[i]];
+      if (p.value !== 0) for (const k of COVERAGE_PARTS) if (m.shares[k] > 1e-12) coverage[k].positionIds.push(p.id);
+    });
 
-  const positions: PositionResult[] =
-    !wantPositions
-      ? []
-      : book.positions.map((p, i) => {
-          const m = moves[book.positionGroup[i]];
-          return {
-            id: p.id,
-            symbol: p.symbol,
-            name: p.name,
-            accountName: p.accountName,
-            currency: p.currency,
-            value: p.value,
-            pnl: p.value * m.return,
-            return: m.return,
-            source: m.source,
-            throughFund: m.throughFund,
-            applied: m.applied,
-            ...(m.low !== m.return || m.high !== m.return ? { band: { low: m.low, high: m.high } } : {}),
-          };
-        });
+  const positions: PositionResult[] = !wantPositions
+    ? []
+    : book.positions.map((p, i) => {
+        const m = moves[book.positionGroup[i]];
+        return {
+          id: p.id,
+          symbol: p.symbol,
+          name: p.name,
+          accountName: p.accountName,
+          currency: p.currency,
+          value: p.value,
+          pnl: p.value * m.return,
+          return: m.return,
+          source: m.source,
+          throughFund: m.throughFund,
+          applied: m.applied,
+          ...(m.low !== m.return || m.high !== m.return ? { band: { low: m.low, high: m.high } } : {}),
+        };
+      });
 
   const valueBefore = book.totalValue;
   let worst: PositionResult | null = null;
@@ -646,14 +727,26 @@ function groupsOf(key: SecurityKey, currency: string, dimension: Exclude<Dimensi
  * own price move (then the currency's), shifted so the slices sum exactly to the fund's move (the −100% floor aside,
  * the shift is zero). A stand-in without listed holdings is one slice classified as the stand-in.
  */
-function attributeLeveraged(evaluate: Evaluator, lev: LeverageLink, value: number, currency: string, m: GroupMove, put: (key: SecurityKey, value: number, r: number, low: number, high: number) => void) {
+function attributeLeveraged(
+  evaluate: Evaluator,
+  lev: LeverageLink,
+  value: number,
+  currency: string,
+  m: GroupMove,
+  put: (key: SecurityKey, value: number, r: number, low: number, high: number) => void,
+) {
   const fund = lev.standInFund;
   if (!fund || !evaluate.isLookedThrough({ fund, key: lev.standIn })) {
     put(lev.standIn, value, m.return, m.low, m.high);
     return;
   }
-  const slices: { key: SecurityKey; weight: number; move: SliceMove }[] = fund.constituents.map((c) => ({ key: c.key, weight: c.weight, move: evaluate.slice(c.key, currency) }));
-  if (fund.residualWeight > 0) slices.push({ key: lev.standIn, weight: fund.residualWeight, move: evaluate.slice(lev.standIn, currency, true) });
+  const slices: { key: SecurityKey; weight: number; move: SliceMove }[] = fund.constituents.map((c) => ({
+    key: c.key,
+    weight: c.weight,
+    move: evaluate.slice(c.key, currency),
+  }));
+  if (fund.residualWeight > 0)
+    slices.push({ key: lev.standIn, weight: fund.residualWeight, move: evaluate.slice(lev.standIn, currency, true) });
   const leveredReturn = (move: SliceMove) => composeReturn(lev.multiplier * move.price.change, move.fx.change);
   let sum = 0;
   for (const s of slices) sum += s.weight * leveredReturn(s.move);
@@ -706,18 +799,27 @@ function aggregate(book: Book, evaluate: ReturnType<typeof createEvaluator>, mov
         const v = g.value * c.weight;
         const move = evaluate.slice(c.key, g.currency);
         const band = bandOf(move);
-        for (const key of groupsOf(c.key, g.currency, dimension)) put(key, v, move.return + shift, band.low + shiftLow, band.high + shiftHigh);
+        for (const key of groupsOf(c.key, g.currency, dimension))
+          put(key, v, move.return + shift, band.low + shiftLow, band.high + shiftHigh);
       }
       if (fund.residualWeight > 0) {
         const v = g.value * fund.residualWeight;
         const move = evaluate.slice(g.key, g.currency, true);
         const band = bandOf(move);
-        for (const key of groupsOf(g.key, g.currency, dimension)) put(key, v, move.return + shift, band.low + shiftLow, band.high + shiftHigh);
+        for (const key of groupsOf(g.key, g.currency, dimension))
+          put(key, v, move.return + shift, band.low + shiftLow, band.high + shiftHigh);
       }
     });
   }
-  const hasBand = (r: { pnl: number; low: number; high: number }) => Math.abs(r.low - r.pnl) > 1e-9 * (1 + Math.abs(r.pnl)) || Math.abs(r.high - r.pnl) > 1e-9 * (1 + Math.abs(r.pnl));
+  const hasBand = (r: { pnl: number; low: number; high: number }) =>
+    Math.abs(r.low - r.pnl) > 1e-9 * (1 + Math.abs(r.pnl)) || Math.abs(r.high - r.pnl) > 1e-9 * (1 + Math.abs(r.pnl));
   return [...rows]
-    .map(([key, r]) => ({ key, value: r.value, pnl: r.pnl, return: returnOn(r.pnl, r.value), ...(hasBand(r) ? { band: { low: Math.min(r.low, r.high), high: Math.max(r.low, r.high) } } : {}) }))
+    .map(([key, r]) => ({
+      key,
+      value: r.value,
+      pnl: r.pnl,
+      return: returnOn(r.pnl, r.value),
+      ...(hasBand(r) ? { band: { low: Math.min(r.low, r.high), high: Math.max(r.low, r.high) } } : {}),
+    }))
     .sort((a, b) => a.pnl - b.pnl || b.value - a.value || a.key.localeCompare(b.key));
 }

@@ -54,7 +54,10 @@ const shockSchema = z
 const sourceSchema = z.strictObject({
   title: text(300).min(1),
   // Only web pages: a source link is opened for the user, so no javascript:, file: or data: addresses.
-  url: z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' }).max(500).optional(),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' })
+    .max(500)
+    .optional(),
   note: text(1000).optional(),
 });
 
@@ -69,24 +72,30 @@ const eventSchema = z.strictObject({
   sources: z.array(sourceSchema).min(1).max(20),
 });
 
-export const scenarioSchema = z.strictObject({
-  format: z.literal(SCENARIO_FORMAT),
-  version: z.literal(SCENARIO_VERSION),
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lower-case letters, digits and dashes (at most 80)'),
-  name: text(200).min(1, 'cannot be empty'),
-  description: text(4000).default(''),
-  /** 'historical': a replay of the event's window on today's holdings from price history (DESIGN §3.8); shocks are ignored. */
-  kind: z.enum(['hypothetical', 'historical']),
-  tags: z.array(text(40).min(1)).max(20).default([]),
-  shocks: z.array(shockSchema).max(500, 'at most 500 shocks'),
-  event: eventSchema.optional(),
-}).superRefine((scenario, ctx) => {
-  const window = scenario.event?.window;
-  if (scenario.kind === 'historical' && !window) ctx.addIssue({ code: 'custom', path: ['event', 'window'], message: 'a historical scenario needs the window to replay (from and to dates)' });
-  if (window && window.from >= window.to) ctx.addIssue({ code: 'custom', path: ['event', 'window', 'to'], message: 'must be after the window\'s from date' });
-});
+export const scenarioSchema = z
+  .strictObject({
+    format: z.literal(SCENARIO_FORMAT),
+    version: z.literal(SCENARIO_VERSION),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lower-case letters, digits and dashes (at most 80)'),
+    name: text(200).min(1, 'cannot be empty'),
+    description: text(4000).default(''),
+    /** 'historical': a replay of the event's window on today's holdings from price history (DESIGN §3.8); shocks are ignored. */
+    kind: z.enum(['hypothetical', 'historical']),
+    tags: z.array(text(40).min(1)).max(20).default([]),
+    shocks: z.array(shockSchema).max(500, 'at most 500 shocks'),
+    event: eventSchema.optional(),
+  })
+  .superRefine((scenario, ctx) => {
+    const window = scenario.event?.window;
+    if (scenario.kind === 'historical' && !window)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['event', 'window'],
+        message: 'a historical scenario needs the window to replay (from and to dates)',
+      });
+    if (window && window.from >= window.to)
+      ctx.addIssue({ code: 'custom', path: ['event', 'window', 'to'], message: "must be after the window's from date" });
+  });
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -20,18 +20,41 @@ export function compareRuns(before: FirmRanking, after: FirmRanking): ClientChan
     const a = numbers(row);
     const b = numbers(old.get(row.clientId));
     old.delete(row.clientId);
-    return { clientId: row.clientId, clientName: row.clientName, before: b, after: a, pnlChange: a && b ? a.pnl - b.pnl : null, returnChange: a && b && a.return !== null && b.return !== null ? a.return - b.return : null };
+    return {
+      clientId: row.clientId,
+      clientName: row.clientName,
+      before: b,
+      after: a,
+      pnlChange: a && b ? a.pnl - b.pnl : null,
+      returnChange: a && b && a.return !== null && b.return !== null ? a.return - b.return : null,
+    };
   });
-  for (const row of old.values()) changes.push({ clientId: row.clientId, clientName: row.clientName, before: numbers(row), after: null, pnlChange: null, returnChange: null });
+  for (const row of old.values())
+    changes.push({
+      clientId: row.clientId,
+      clientName: row.clientName,
+      before: numbers(row),
+      after: null,
+      pnlChange: null,
+      returnChange: null,
+    });
   return changes;
 }
 
 /** Counts of clients by worst-case loss in buckets of `width` (0.05 = 5 points): the loss distribution chart. */
-export function lossHistogram(rows: readonly Pick<ClientRanking, 'return' | 'error'>[], width = 0.05): { from: number; to: number; label: string; count: number }[] {
+export function lossHistogram(
+  rows: readonly Pick<ClientRanking, 'return' | 'error'>[],
+  width = 0.05,
+): { from: number; to: number; label: string; count: number }[] {
   const losses = rows.flatMap((r) => (r.error === null && r.return !== null ? [Math.max(0, -r.return)] : []));
   if (losses.length === 0) return [];
   const top = Math.max(1, Math.ceil(Math.max(...losses) / width - 1e-9));
-  const buckets = Array.from({ length: top }, (_, i) => ({ from: i * width, to: (i + 1) * width, label: `${Math.round(i * width * 100)}–${Math.round((i + 1) * width * 100)}%`, count: 0 }));
+  const buckets = Array.from({ length: top }, (_, i) => ({
+    from: i * width,
+    to: (i + 1) * width,
+    label: `${Math.round(i * width * 100)}–${Math.round((i + 1) * width * 100)}%`,
+    count: 0,
+  }));
   for (const loss of losses) buckets[Math.min(top - 1, Math.floor(loss / width + 1e-9))].count += 1;
   return buckets;
 }

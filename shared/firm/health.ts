@@ -34,7 +34,12 @@ export function rowHealth(report: HealthReport): RowHealth {
 }
 
 /** Adds each portfolio's and client's data health to ranked client rows ("needs review" in the firm ranking). */
-export function withHealth(rows: readonly ClientRanking[], clients: readonly FirmClientInput[], reference: ReferenceData, options: RankingHealthOptions): ClientRanking[] {
+export function withHealth(
+  rows: readonly ClientRanking[],
+  clients: readonly FirmClientInput[],
+  reference: ReferenceData,
+  options: RankingHealthOptions,
+): ClientRanking[] {
   const inputs = new Map(clients.map((c) => [c.id, c]));
   return rows.map((row) => {
     const client = inputs.get(row.clientId);
@@ -42,27 +47,47 @@ export function withHealth(rows: readonly ClientRanking[], clients: readonly Fir
     const byPortfolio = new Map(
       client.portfolios.map((p) => [
         p.id,
-        rowHealth(checkHealth({ positions: p.positions, baseCurrency: client.baseCurrency, reference, ...options, importFindings: options.importFindings?.get(p.id) })),
+        rowHealth(
+          checkHealth({
+            positions: p.positions,
+            baseCurrency: client.baseCurrency,
+            reference,
+            ...options,
+            importFindings: options.importFindings?.get(p.id),
+          }),
+        ),
       ]),
     );
     const portfolios = row.portfolios.map((p) => ({ ...p, health: byPortfolio.get(p.portfolioId) }));
     const all = [...byPortfolio.entries()];
     const health: RowHealth = {
-      verdict: all.reduce<HealthReport['verdict']>((v, [, h]) => (VERDICT_ORDER.indexOf(h.verdict) > VERDICT_ORDER.indexOf(v) ? h.verdict : v), 'ok'),
+      verdict: all.reduce<HealthReport['verdict']>(
+        (v, [, h]) => (VERDICT_ORDER.indexOf(h.verdict) > VERDICT_ORDER.indexOf(v) ? h.verdict : v),
+        'ok',
+      ),
       blocking: all.reduce((n, [, h]) => n + h.blocking, 0),
       warnings: all.reduce((n, [, h]) => n + h.warnings, 0),
-      sentences: all.flatMap(([id, h]) => (all.length > 1 ? h.sentences.map((s) => `${client.portfolios.find((p) => p.id === id)!.name}: ${s}`) : h.sentences)),
+      sentences: all.flatMap(([id, h]) =>
+        all.length > 1 ? h.sentences.map((s) => `${client.portfolios.find((p) => p.id === id)!.name}: ${s}`) : h.sentences,
+      ),
     };
     return { ...row, portfolios, health };
   });
 }
 
 /** The dates a firm run's numbers rest on: the span of every holding's price date and of the held funds' holdings. */
-export function rankingAsOf(clients: readonly FirmClientInput[], reference: ReferenceData): { prices: DateSpan | null; fundHoldings: DateSpan | null } {
+export function rankingAsOf(
+  clients: readonly FirmClientInput[],
+  reference: ReferenceData,
+): { prices: DateSpan | null; fundHoldings: DateSpan | null } {
   const positions = clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions));
   const funds = new Set(positions.map((p) => p.symbol));
   return {
     prices: spanOf(positions.filter((p) => p.assetClass !== 'cash').map((p) => p.asOf)),
-    fundHoldings: spanOf(Object.values(reference.funds).filter((f) => funds.has(f.fund)).map((f) => f.asOf)),
+    fundHoldings: spanOf(
+      Object.values(reference.funds)
+        .filter((f) => funds.has(f.fund))
+        .map((f) => f.asOf),
+    ),
   };
 }

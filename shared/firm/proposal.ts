@@ -24,7 +24,13 @@ export interface ProposalComparison {
 }
 
 function side(result: StressResult): ComparisonSide {
-  return { value: result.valueBefore, pnl: result.pnl, return: result.return, shockedShare: movedShare(result.coverage), worstSymbol: result.worst?.symbol ?? null };
+  return {
+    value: result.valueBefore,
+    pnl: result.pnl,
+    return: result.return,
+    shockedShare: movedShare(result.coverage),
+    worstSymbol: result.worst?.symbol ?? null,
+  };
 }
 
 function valueBySymbol(result: StressResult | undefined): Map<string, number> {
@@ -34,14 +40,26 @@ function valueBySymbol(result: StressResult | undefined): Map<string, number> {
 }
 
 /** Runs the same scenarios on current and proposed positions (same base currency and reference data) and pairs the results. */
-export function compareProposal(current: readonly Position[], proposed: readonly Position[], baseCurrency: string, reference: ReferenceData, scenarios: readonly Scenario[], options: { lookThrough?: boolean } = {}): ProposalComparison {
+export function compareProposal(
+  current: readonly Position[],
+  proposed: readonly Position[],
+  baseCurrency: string,
+  reference: ReferenceData,
+  scenarios: readonly Scenario[],
+  options: { lookThrough?: boolean } = {},
+): ProposalComparison {
   const before = prepareBook(current, baseCurrency, reference, options);
   const after = prepareBook(proposed, baseCurrency, reference, options);
   const pairs = scenarios.map((s) => ({ s, a: runScenario(before, s, { by: [] }), b: runScenario(after, s, { by: [] }) }));
   const was = valueBySymbol(pairs[0]?.a);
   const now = valueBySymbol(pairs[0]?.b);
   const changes = [...new Set([...was.keys(), ...now.keys()])]
-    .map((symbol) => ({ symbol, current: was.get(symbol) ?? 0, proposed: now.get(symbol) ?? 0, change: (now.get(symbol) ?? 0) - (was.get(symbol) ?? 0) }))
+    .map((symbol) => ({
+      symbol,
+      current: was.get(symbol) ?? 0,
+      proposed: now.get(symbol) ?? 0,
+      change: (now.get(symbol) ?? 0) - (was.get(symbol) ?? 0),
+    }))
     .filter((c) => Math.abs(c.change) > 1e-9)
     .sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || x.symbol.localeCompare(y.symbol));
   return {

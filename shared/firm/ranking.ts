@@ -100,7 +100,12 @@ function rankedRow(value: number, outcomes: ScenarioOutcome[]): RankedRow {
  * Stresses every portfolio of one client under every scenario, in the client's base currency, and sums
  * the portfolios into the client's row. A failure becomes the row's error instead of stopping the run.
  */
-export function rankClient(client: FirmClientInput, scenarios: readonly Scenario[], reference: ReferenceData, options: { lookThrough?: boolean } = {}): ClientRanking {
+export function rankClient(
+  client: FirmClientInput,
+  scenarios: readonly Scenario[],
+  reference: ReferenceData,
+  options: { lookThrough?: boolean } = {},
+): ClientRanking {
   const base = { clientId: client.id, clientName: client.name, baseCurrency: client.baseCurrency, tags: [...client.tags] };
   try {
     const issues = new Set<string>();
@@ -114,14 +119,28 @@ export function rankClient(client: FirmClientInput, scenarios: readonly Scenario
     portfolios.sort(byLoss);
     return { ...base, ...totals, portfolios, issues: [...issues], error: null };
   } catch (error) {
-    return { ...base, ...rankedRow(0, []), portfolios: [], issues: [], error: `${client.name} could not be stressed: ${(error as Error).message}` };
+    return {
+      ...base,
+      ...rankedRow(0, []),
+      portfolios: [],
+      issues: [],
+      error: `${client.name} could not be stressed: ${(error as Error).message}`,
+    };
   }
 }
 
 /** Largest loss share first, then largest money loss, then by name; rows without a return (value ≤ 0) apart, after the rest. */
-function byLoss(a: RankedRow & { clientName?: string; portfolioName?: string }, b: RankedRow & { clientName?: string; portfolioName?: string }): number {
+function byLoss(
+  a: RankedRow & { clientName?: string; portfolioName?: string },
+  b: RankedRow & { clientName?: string; portfolioName?: string },
+): number {
   const apart = Number(a.return === null) - Number(b.return === null);
-  return apart || (a.return ?? 0) - (b.return ?? 0) || a.pnl - b.pnl || (a.clientName ?? a.portfolioName ?? '').localeCompare(b.clientName ?? b.portfolioName ?? '');
+  return (
+    apart ||
+    (a.return ?? 0) - (b.return ?? 0) ||
+    a.pnl - b.pnl ||
+    (a.clientName ?? a.portfolioName ?? '').localeCompare(b.clientName ?? b.portfolioName ?? '')
+  );
 }
 
 /** Orders client rows into the firm ranking and totals them per currency. */
@@ -146,9 +165,11 @@ export function summariseFirm(rows: readonly ClientRanking[], scenarios: readonl
 /** A sentence naming the first position the engine cannot value, or null when every position is usable. */
 function badPosition(client: FirmClientInput): string | null {
   for (const portfolio of client.portfolios) {
-    if (!Array.isArray(portfolio.positions)) return `${client.name} could not be stressed: portfolio "${portfolio.name}" has no list of positions.`;
+    if (!Array.isArray(portfolio.positions))
+      return `${client.name} could not be stressed: portfolio "${portfolio.name}" has no list of positions.`;
     for (const p of portfolio.positions) {
-      const usable = Number.isFinite(p.quantity) && (p.price === null ? Number.isFinite(p.marketValue ?? Number.NaN) : Number.isFinite(p.price));
+      const usable =
+        Number.isFinite(p.quantity) && (p.price === null ? Number.isFinite(p.marketValue ?? Number.NaN) : Number.isFinite(p.price));
       if (!usable || typeof p.symbol !== 'string' || typeof p.currency !== 'string') {
         return `${client.name} could not be stressed: ${p.symbol || 'a position'} in "${portfolio.name}" has no valid quantity, price or value.`;
       }
@@ -162,12 +183,23 @@ function badPosition(client: FirmClientInput): string | null {
  * is evaluated once for the whole firm, then each position's P&L is added to its portfolio. The numbers are
  * those of runScenario on each portfolio alone (the tests hold it to that).
  */
-function rankCurrency(clients: readonly FirmClientInput[], currency: string, scenarios: readonly Scenario[], reference: ReferenceData, lookThrough: boolean): ClientRanking[] {
+function rankCurrency(
+  clients: readonly FirmClientInput[],
+  currency: string,
+  scenarios: readonly Scenario[],
+  reference: ReferenceData,
+  lookThrough: boolean,
+): ClientRanking[] {
   const portfolios = clients.flatMap((c) => c.portfolios);
   const owner = new Map<number, number>();
   portfolios.forEach((p, i) => p.positions.forEach((x) => owner.set(x.id, i)));
   if (owner.size !== portfolios.reduce((n, p) => n + p.positions.length, 0)) throw new Error('position ids repeat across portfolios');
-  const book = prepareBook(portfolios.flatMap((p) => p.positions), currency, reference, { lookThrough });
+  const book = prepareBook(
+    portfolios.flatMap((p) => p.positions),
+    currency,
+    reference,
+    { lookThrough },
+  );
   const slot = Int32Array.from(book.positions, (p) => owner.get(p.id)!);
   const value = new Float64Array(portfolios.length);
   book.positions.forEach((p, i) => (value[slot[i]] += p.value));
@@ -193,22 +225,46 @@ function rankCurrency(clients: readonly FirmClientInput[], currency: string, sce
     const rows = client.portfolios.map((portfolio): PortfolioRanking => {
       const k = index++;
       issues.push(...issuesOf[k].map((m) => `${portfolio.name}: ${m}`));
-      const outcomes = scenarios.map((s, i) => ({ scenarioId: s.id, pnl: pnl[i][k], return: returnOn(pnl[i][k], value[k]), shockedShare: gross[k] === 0 ? 0 : shocked[i][k] / gross[k] }));
+      const outcomes = scenarios.map((s, i) => ({
+        scenarioId: s.id,
+        pnl: pnl[i][k],
+        return: returnOn(pnl[i][k], value[k]),
+        shockedShare: gross[k] === 0 ? 0 : shocked[i][k] / gross[k],
+      }));
       return { portfolioId: portfolio.id, portfolioName: portfolio.name, ...rankedRow(value[k], outcomes) };
     });
-    return { clientId: client.id, clientName: client.name, baseCurrency: currency, tags: [...client.tags], ...clientTotals(rows, scenarios), portfolios: rows.sort(byLoss), issues, error: null };
+    return {
+      clientId: client.id,
+      clientName: client.name,
+      baseCurrency: currency,
+      tags: [...client.tags],
+      ...clientTotals(rows, scenarios),
+      portfolios: rows.sort(byLoss),
+      issues,
+      error: null,
+    };
   });
 }
 
 /** The engine's notes for each portfolio of a shared book: positions left out for FX, unclassified holdings. */
-function portfolioIssues(book: ReturnType<typeof prepareBook>, portfolios: readonly FirmPortfolioInput[], owner: Map<number, number>): string[][] {
+function portfolioIssues(
+  book: ReturnType<typeof prepareBook>,
+  portfolios: readonly FirmPortfolioInput[],
+  owner: Map<number, number>,
+): string[][] {
   const missing = portfolios.map(() => new Set<string>());
   const unclassified = portfolios.map(() => new Set<string>());
   for (const e of book.excluded) missing[owner.get(e.id)!].add(e.currency);
   for (const p of book.positions) if (!p.key.isClassified && p.key.assetClass !== 'cash') unclassified[owner.get(p.id)!].add(p.symbol);
   return portfolios.map((_, i) => [
-    ...(missing[i].size ? [`No exchange rate to ${book.baseCurrency} for ${[...missing[i]].sort().join(', ')}: those positions are left out.`] : []),
-    ...(unclassified[i].size ? [`${countOf(unclassified[i].size, 'holding')} ${unclassified[i].size === 1 ? 'has' : 'have'} no sector, industry or theme (${listNames([...unclassified[i]].sort(), 5)}).`] : []),
+    ...(missing[i].size
+      ? [`No exchange rate to ${book.baseCurrency} for ${[...missing[i]].sort().join(', ')}: those positions are left out.`]
+      : []),
+    ...(unclassified[i].size
+      ? [
+          `${countOf(unclassified[i].size, 'holding')} ${unclassified[i].size === 1 ? 'has' : 'have'} no sector, industry or theme (${listNames([...unclassified[i]].sort(), 5)}).`,
+        ]
+      : []),
   ]);
 }
 
@@ -231,12 +287,27 @@ function clientTotals(portfolios: readonly PortfolioRanking[], scenarios: readon
  * Ranks every client under the scenarios: the firm-wide stress in one call. Clients whose data cannot be
  * stressed get an error row; if a shared book still fails, its clients are stressed one by one.
  */
-export function rankFirm(clients: readonly FirmClientInput[], scenarios: readonly Scenario[], reference: ReferenceData, options: { lookThrough?: boolean } = {}): FirmRanking {
+export function rankFirm(
+  clients: readonly FirmClientInput[],
+  scenarios: readonly Scenario[],
+  reference: ReferenceData,
+  options: { lookThrough?: boolean } = {},
+): FirmRanking {
   const rows: ClientRanking[] = [];
   const byCurrency = new Map<string, FirmClientInput[]>();
   for (const client of clients) {
     const problem = badPosition(client);
-    if (problem) rows.push({ clientId: client.id, clientName: client.name, baseCurrency: client.baseCurrency, tags: [...client.tags], ...rankedRow(0, []), portfolios: [], issues: [], error: problem });
+    if (problem)
+      rows.push({
+        clientId: client.id,
+        clientName: client.name,
+        baseCurrency: client.baseCurrency,
+        tags: [...client.tags],
+        ...rankedRow(0, []),
+        portfolios: [],
+        issues: [],
+        error: problem,
+      });
     else byCurrency.set(client.baseCurrency, [...(byCurrency.get(client.baseCurrency) ?? []), client]);
   }
   for (const [currency, group] of byCurrency) {

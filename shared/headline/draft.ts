@@ -46,7 +46,10 @@ export function draftFromStory(text: string, master: HeadlineMaster, source: Sto
   const choices = proposals.map((p) => ({ enabled: p.enabled, change: p.change, target: p.target }));
   const notes = proposals.filter((p) => p.note).map((p) => `${proposalLabel(p)}: ${p.note}`);
   const matched = proposals.filter((p) => p.target).length;
-  if (matched > MAX_SHOCKS) notes.unshift(`The story reports ${matched} matched moves; a scenario holds at most ${MAX_SHOCKS} shocks, so only the first ${MAX_SHOCKS} are used.`);
+  if (matched > MAX_SHOCKS)
+    notes.unshift(
+      `The story reports ${matched} matched moves; a scenario holds at most ${MAX_SHOCKS} shocks, so only the first ${MAX_SHOCKS} are used.`,
+    );
   return {
     proposals,
     unmatched: proposals.filter((p) => !p.target).map(proposalLabel),
@@ -73,9 +76,16 @@ function scenarioTiming(bases: MoveBasis[]): 'premarket' | 'intraday' | 'close-t
  * An ordinary user scenario from the proposals and the user's choices: one shock per proposal with a target (off ones
  * kept, switched off), the quoted sentence as each shock's note, the story's publisher and date as the event's source.
  */
-export function buildScenario(proposals: readonly ProposedShock[], choices: readonly ProposalChoice[], source: StorySource & { id: string }): Scenario {
+export function buildScenario(
+  proposals: readonly ProposedShock[],
+  choices: readonly ProposalChoice[],
+  source: StorySource & { id: string },
+): Scenario {
   // A scenario holds at most MAX_SHOCKS shocks; a longer list is cut and the draft's notes say so.
-  const used = proposals.map((p, i) => ({ p, c: choices[i] ?? { enabled: p.enabled, change: p.change, target: p.target } })).filter(({ c }) => c.target).slice(0, MAX_SHOCKS);
+  const used = proposals
+    .map((p, i) => ({ p, c: choices[i] ?? { enabled: p.enabled, change: p.change, target: p.target } }))
+    .filter(({ c }) => c.target)
+    .slice(0, MAX_SHOCKS);
   const shocks: Shock[] = used.map(({ p, c }) => ({
     target: c.target!.target,
     value: c.target!.target === 'market' ? '' : c.target!.value,
@@ -91,9 +101,13 @@ export function buildScenario(proposals: readonly ProposedShock[], choices: read
   const described = on.map(({ p, c }) => `${p.subject} ${signedPercent(c.change)}`).join(', ');
   const description = [
     `Drafted from a news story${publisher ? ` (${publisher})` : ''}: ${described || 'no moves used'}.`,
-    on.some(({ p }) => p.basis === 'premarket' || p.basis === 'intraday') ? 'Premarket or intraday figures are as reported, not closing moves.' : '',
+    on.some(({ p }) => p.basis === 'premarket' || p.basis === 'intraday')
+      ? 'Premarket or intraday figures are as reported, not closing moves.'
+      : '',
     unmatched.length ? `Not matched, so not shocked: ${unmatched.map(proposalLabel).join(', ')}.` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   return {
     format: SCENARIO_FORMAT,
     version: SCENARIO_VERSION,
@@ -106,7 +120,12 @@ export function buildScenario(proposals: readonly ProposedShock[], choices: read
     event: {
       ...(source.date ? { date: source.date } : {}),
       basis: { timing, returns: 'price' },
-      sources: [{ title: title.slice(0, 300), note: `Moves read from the story: ${proposals.map(proposalLabel).join(', ') || 'none'}.`.slice(0, 1000) }],
+      sources: [
+        {
+          title: title.slice(0, 300),
+          note: `Moves read from the story: ${proposals.map(proposalLabel).join(', ') || 'none'}.`.slice(0, 1000),
+        },
+      ],
     },
   };
 }

@@ -35,11 +35,15 @@ export interface Finding {
 
 const words = (list: readonly string[]) => list.map((w) => w.replace(/ /g, '\\s+')).join('|');
 const SIZE = /(?<![\w.,])([+\u2212–-])?\s?(\d{1,3}(?:\.\d+)?)\s?(%|per\s?cent\b|percent\b|pct\b)/gi;
-const VERB_BEFORE = new RegExp(String.raw`\b(${words([...FALL_WORDS, ...RISE_WORDS].filter((w) => w !== 'lower' && w !== 'higher'))})\s+(?:(${words(SIZE_LEAD_WORDS)})\s+)?$`, 'i');
+const VERB_BEFORE = new RegExp(
+  String.raw`\b(${words([...FALL_WORDS, ...RISE_WORDS].filter((w) => w !== 'lower' && w !== 'higher'))})\s+(?:(${words(SIZE_LEAD_WORDS)})\s+)?$`,
+  'i',
+);
 const DIRECTION_AFTER = /^\s+(lower|higher|down|up)\b/i;
 const FALLS = new Set(FALL_WORDS);
 /** A comma-delimited aside between a subject and its verb ("Siemens Energy AG, the turbine maker, slid"). */
-const ASIDE = /,\s*(?:which|who|whose|where|the|a|an|its|their|one|once|now|already|known|after|despite|having|maker|owner|parent)\b[^,;]*,/gi;
+const ASIDE =
+  /,\s*(?:which|who|whose|where|the|a|an|its|their|one|once|now|already|known|after|despite|having|maker|owner|parent)\b[^,;]*,/gi;
 
 /** Every reported move in a text, in reading order. */
 export function extractMoves(text: string): Finding[] {

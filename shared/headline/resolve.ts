@@ -97,15 +97,27 @@ const target = (index: MasterIndex, kind: TargetKind, value: string, label?: str
   index.has(kind, value) ? { target: kind, value, label: label ?? index.label(kind, value) } : null;
 
 /** Maps one finding to a target and suggestions. */
-export function resolveFinding(finding: Finding, index: MasterIndex): Pick<ProposedShock, 'target' | 'resolvedBy' | 'suggestions' | 'note' | 'confidence'> {
+export function resolveFinding(
+  finding: Finding,
+  index: MasterIndex,
+): Pick<ProposedShock, 'target' | 'resolvedBy' | 'suggestions' | 'note' | 'confidence'> {
   const none = { target: null, resolvedBy: null, suggestions: [] as DraftTarget[], note: null, confidence: finding.confidence };
   if (finding.kind === 'index') {
     const entry = INDEX_ENTRIES.find((e) => e.label === finding.key);
     if (!entry) return none;
     const suggestions = entry.alternatives.map((a) => target(index, a.target, a.value)).filter((t): t is DraftTarget => t !== null);
-    const main = entry.target && target(index, entry.target.target, entry.target.value, entry.target.target === 'market' ? `market (${entry.label})` : undefined);
-    if (!main) return { ...none, suggestions, note: `${entry.label} has no fund or market shock that stands for it here; pick one or leave it out.` };
-    const qualifier = /sub-index|sector|technology|tech\b/i.test(finding.subject.replace(/Hang Seng Tech(?:nology)?/i, '')) ? ' (only a part of the index moved: check the target)' : '';
+    const main =
+      entry.target &&
+      target(index, entry.target.target, entry.target.value, entry.target.target === 'market' ? `market (${entry.label})` : undefined);
+    if (!main)
+      return {
+        ...none,
+        suggestions,
+        note: `${entry.label} has no fund or market shock that stands for it here; pick one or leave it out.`,
+      };
+    const qualifier = /sub-index|sector|technology|tech\b/i.test(finding.subject.replace(/Hang Seng Tech(?:nology)?/i, ''))
+      ? ' (only a part of the index moved: check the target)'
+      : '';
     return {
       target: main,
       resolvedBy: 'index',
@@ -136,7 +148,8 @@ export function resolveFinding(finding: Finding, index: MasterIndex): Pick<Propo
 function withoutLeadingPlaces(subject: string): string[] {
   const words = subject.split(' ');
   const out = [subject];
-  for (let i = 1; i < words.length && (PLACE_WORDS.has(words[i - 1].toLowerCase()) || /-(listed|based)$/i.test(words[i - 1])); i++) out.push(words.slice(i).join(' '));
+  for (let i = 1; i < words.length && (PLACE_WORDS.has(words[i - 1].toLowerCase()) || /-(listed|based)$/i.test(words[i - 1])); i++)
+    out.push(words.slice(i).join(' '));
   return out;
 }
 
@@ -155,7 +168,8 @@ function nearNames(folded: string, index: MasterIndex): DraftTarget[] {
 }
 
 /** Same subject for contradiction checks: the resolved target, else the folded name. */
-const subjectKey = (p: Pick<ProposedShock, 'target' | 'subject'>) => (p.target ? `${p.target.target}:${p.target.value}` : `name:${foldName(p.subject)}`);
+const subjectKey = (p: Pick<ProposedShock, 'target' | 'subject'>) =>
+  p.target ? `${p.target.target}:${p.target.value}` : `name:${foldName(p.subject)}`;
 
 /**
  * Resolves every finding; a subject reported more than once keeps every report, the first on and the later ones off,
@@ -175,7 +189,8 @@ export function resolveFindings(findings: readonly Finding[], master: HeadlineMa
     p.enabled = false;
     const said = p.change === earlier.change ? 'repeats' : 'contradicts';
     p.note = `This ${said} an earlier report of ${earlier.subject} (${signedPercent(earlier.change)}); the first is used — switch this one on (and that one off) if it is the move you mean.`;
-    if (said === 'contradicts' && !earlier.note) earlier.note = `${earlier.subject} is reported more than once with different sizes; this first report is used.`;
+    if (said === 'contradicts' && !earlier.note)
+      earlier.note = `${earlier.subject} is reported more than once with different sizes; this first report is used.`;
   }
   return proposals;
 }

@@ -19,10 +19,14 @@ export interface SubjectCandidate {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One pass over every index name, the more specific first ("Nasdaq 100" before "Nasdaq"); group i+1 is entry i. */
-const INDEX_REGEX = new RegExp(String.raw`(?<![\w&])(?:${INDEX_ENTRIES.map((e) => `(${e.pattern})`).join('|')})(?![\w&])${INDEX_TAIL}`, 'g');
+const INDEX_REGEX = new RegExp(
+  String.raw`(?<![\w&])(?:${INDEX_ENTRIES.map((e) => `(${e.pattern})`).join('|')})(?![\w&])${INDEX_TAIL}`,
+  'g',
+);
 const PHRASE_LIST = PHRASES.flatMap((p) => p.phrases).sort((a, b) => b.length - a.length);
 const PHRASE_REGEX = new RegExp(String.raw`(?<![\w-])(?:${PHRASE_LIST.map(escape).join('|')})(?![\w-])`, 'gi');
-const PAREN_TICKER = /\(\s*(?:(?:NASDAQ|NYSE|Nasdaq|Nyse|NYSE American|Xetra|XETRA|ETR|AMS|EPA|LON|LSE|TYO|TSE|OTC|FRA|SWX|HKEX|HK|KRX|TWSE)\s*:\s*)?([A-Z0-9][A-Z0-9.-]{0,11})\s*\)/g;
+const PAREN_TICKER =
+  /\(\s*(?:(?:NASDAQ|NYSE|Nasdaq|Nyse|NYSE American|Xetra|XETRA|ETR|AMS|EPA|LON|LSE|TYO|TSE|OTC|FRA|SWX|HKEX|HK|KRX|TWSE)\s*:\s*)?([A-Z0-9][A-Z0-9.-]{0,11})\s*\)/g;
 /** A word of a proper name: capitalised, a number-led name ("3M"), an initialism ("N.V."), joined by & or of. */
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{N}&.’'-]*|\d+\p{L}[\p{L}\p{N}&.’'-]*|plc|de|of|&)$/u;
 const CONNECTORS = new Set(['of', '&', 'de']);
@@ -50,7 +54,15 @@ export function findSubjects(text: string): SubjectCandidate[] {
   }
   rest = blankAll(rest, found);
   for (const m of rest.matchAll(PHRASE_REGEX)) {
-    found.push({ text: m[0], kind: 'phrase', start: m.index, end: m.index + m[0].length, ticker: null, key: m[0].toLowerCase(), isShares: false });
+    found.push({
+      text: m[0],
+      kind: 'phrase',
+      start: m.index,
+      end: m.index + m[0].length,
+      ticker: null,
+      key: m[0].toLowerCase(),
+      isShares: false,
+    });
   }
   rest = blankAll(rest, found);
   const tickers: { start: number; end: number; ticker: string }[] = [];
@@ -60,10 +72,19 @@ export function findSubjects(text: string): SubjectCandidate[] {
   rest = blankAll(rest, tickers);
   for (const name of nameRuns(rest)) {
     const paren = tickers.find((t) => t.start >= name.end && /^\s*$/.test(text.slice(name.end, t.start)));
-    const isShares = /\bshares\s+(?:of|in)\s+$/i.test(text.slice(0, name.start)) || /^[’']?s?\s+(?:shares|stock)\b/i.test(text.slice(name.end));
+    const isShares =
+      /\bshares\s+(?:of|in)\s+$/i.test(text.slice(0, name.start)) || /^[’']?s?\s+(?:shares|stock)\b/i.test(text.slice(name.end));
     const end = paren ? paren.end : name.end;
     const isTicker = /^[A-Z][A-Z0-9.]{0,5}$/.test(name.text) && !paren;
-    found.push({ text: name.text, kind: isTicker ? 'ticker' : 'company', start: name.start, end, ticker: paren?.ticker ?? null, key: null, isShares });
+    found.push({
+      text: name.text,
+      kind: isTicker ? 'ticker' : 'company',
+      start: name.start,
+      end,
+      ticker: paren?.ticker ?? null,
+      key: null,
+      isShares,
+    });
   }
   // A ticker in parentheses with no name before it still names its subject: "(NVDA)".
   for (const t of tickers) {
@@ -90,7 +111,8 @@ function nameRuns(text: string): { text: string; start: number; end: number }[] 
     while (current.length && isEdgeNoise(current[0].word)) current.shift();
     while (current.length && isEdgeNoise(current.at(-1)!.word)) current.pop();
     const isOnlyPlaces = current.every((w) => PLACE_WORDS.has(w.word.toLowerCase()) || CONNECTORS.has(w.word));
-    if (current.length && !isOnlyPlaces) runs.push({ text: text.slice(current[0].start, current.at(-1)!.end), start: current[0].start, end: current.at(-1)!.end });
+    if (current.length && !isOnlyPlaces)
+      runs.push({ text: text.slice(current[0].start, current.at(-1)!.end), start: current[0].start, end: current.at(-1)!.end });
     current = [];
   };
   for (const w of words) {

@@ -5,8 +5,42 @@ export const MAX_STORY_CHARS = 1_000_000;
 
 /** Words after which a full stop does not end a sentence ("Nvidia Corp. slid", "ASML Holding N.V. fell"). */
 const ABBREVIATIONS = new Set([
-  'corp', 'inc', 'co', 'ltd', 'plc', 'bros', 'no', 'nos', 'vs', 'etc', 'mr', 'mrs', 'ms', 'dr', 'st', 'sr', 'jr', 'prof', 'gen',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'dept', 'intl', 'mt',
+  'corp',
+  'inc',
+  'co',
+  'ltd',
+  'plc',
+  'bros',
+  'no',
+  'nos',
+  'vs',
+  'etc',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'sr',
+  'jr',
+  'prof',
+  'gen',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'approx',
+  'est',
+  'dept',
+  'intl',
+  'mt',
 ]);
 
 export interface Sentence {
@@ -46,8 +80,26 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', minus: '\u2212', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘',
-  rdquo: '”', ldquo: '“', hellip: '…', euro: '€', pound: '£', percnt: '%', thinsp: ' ', ensp: ' ', emsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  minus: '\u2212',
+  ndash: '–',
+  mdash: '—',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  hellip: '…',
+  euro: '€',
+  pound: '£',
+  percnt: '%',
+  thinsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
 };
 
 /** Decodes the HTML entities a news page uses (named ones above, decimal and hex). */

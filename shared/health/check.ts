@@ -41,7 +41,6 @@ export interface HealthReport {
   };
 }
 
-
 /** What one scenario's run says about its reach and its window, for the scenario-specific findings. */
 export interface ScenarioHealthInput {
   name: string;
@@ -85,10 +84,10 @@ const IMPORT_SEVERITY: Record<ImportFindingKind, Severity> = {
 };
 const IMPORT_FIX: Record<ImportFindingKind, string> = {
   'history-clamped': 'If you still hold any of them, enter the quantity in Holdings (or re-import with the opening quantity).',
-  'cash-not-derived': 'Enter the account\'s cash balance in Holdings.',
+  'cash-not-derived': "Enter the account's cash balance in Holdings.",
   'history-opening-entered': 'Nothing to do if the opening quantity is right.',
   'short-kept': 'Nothing to do if the short is intended.',
-  'market-value-kept': 'Nothing to do if the statement\'s value is right; edit the price otherwise.',
+  'market-value-kept': "Nothing to do if the statement's value is right; edit the price otherwise.",
   'par-quoted-bond': 'Nothing to do if the face value is the quantity.',
 };
 
@@ -98,7 +97,7 @@ const IMPORT_GROUP: Record<ImportFindingKind, string> = {
   'cash-not-derived': 'got no cash balance: the imported history starts mid-way and has no balance column',
   'history-opening-entered': 'were imported with the opening quantities you entered',
   'short-kept': 'were kept as short positions, as you chose or the file marks them',
-  'market-value-kept': 'keep the statement\'s market value where quantity × price differs by more than 1%',
+  'market-value-kept': "keep the statement's market value where quantity × price differs by more than 1%",
   'par-quoted-bond': 'were read as priced in percent of par (value and cost basis use price / 100)',
 };
 
@@ -107,10 +106,21 @@ function importFinding(group: readonly ImportFinding[], positions: readonly Posi
   const kind = group[0].kind;
   const held = positions.filter((p) => group.some((f) => f.symbol === p.symbol && f.account === p.accountName));
   const files = [...new Set(group.map((f) => f.fileName))];
-  const sentence = group.length === 1
-    ? `${group[0].sentence} (import of ${group[0].fileName})`
-    : `${group.length} ${kind === 'cash-not-derived' ? 'accounts' : 'holdings'} (${listNames(group.map((f) => f.symbol), 5)}) ${IMPORT_GROUP[kind]} (import of ${listNames(files, 2)}).`;
-  return { code: `import-${kind}`, severity: IMPORT_SEVERITY[kind], sentence, fix: IMPORT_FIX[kind], positionIds: held.map((p) => p.id), symbols: [...new Set(group.map((f) => f.symbol))] };
+  const sentence =
+    group.length === 1
+      ? `${group[0].sentence} (import of ${group[0].fileName})`
+      : `${group.length} ${kind === 'cash-not-derived' ? 'accounts' : 'holdings'} (${listNames(
+          group.map((f) => f.symbol),
+          5,
+        )}) ${IMPORT_GROUP[kind]} (import of ${listNames(files, 2)}).`;
+  return {
+    code: `import-${kind}`,
+    severity: IMPORT_SEVERITY[kind],
+    sentence,
+    fix: IMPORT_FIX[kind],
+    positionIds: held.map((p) => p.id),
+    symbols: [...new Set(group.map((f) => f.symbol))],
+  };
 }
 
 /**
@@ -125,7 +135,10 @@ function baseValues(positions: readonly Position[], baseCurrency: string, refere
     return rate === null ? null : localValue(p) * rate;
   };
   const totalBaseValue = positions.reduce((sum, p) => sum + (of(p) ?? 0), 0);
-  const missingFx = [...rates].filter(([, rate]) => rate === null).map(([currency]) => currency).sort();
+  const missingFx = [...rates]
+    .filter(([, rate]) => rate === null)
+    .map(([currency]) => currency)
+    .sort();
   return { of, totalBaseValue, missingFx };
 }
 
@@ -141,51 +154,80 @@ export function checkHealth(input: HealthInput): HealthReport {
 
   if (positions.length > 0 && valued.totalBaseValue <= 0) {
     add({
-      code: 'value-not-positive', severity: 'blocking',
+      code: 'value-not-positive',
+      severity: 'blocking',
       sentence: `The portfolio's total value is ${money(valued.totalBaseValue)}: percentage returns and rankings mean nothing for it.`,
       fix: 'Check the short and negative positions listed here, or import a positions export instead of a history.',
     });
   }
   if (valued.missingFx.length) {
     const held = positions.filter((p) => valued.missingFx.includes(p.currency));
-    add({
-      code: 'missing-fx', severity: 'blocking',
-      sentence: `No exchange rate from ${valued.missingFx.join(', ')} to ${baseCurrency}: ${countOf(held.length, 'holding')} ${held.length === 1 ? 'is' : 'are'} left out of every total.`,
-      fix: 'Refresh market data, or enter the rate in Reference data.',
-    }, held);
+    add(
+      {
+        code: 'missing-fx',
+        severity: 'blocking',
+        sentence: `No exchange rate from ${valued.missingFx.join(', ')} to ${baseCurrency}: ${countOf(held.length, 'holding')} ${held.length === 1 ? 'is' : 'are'} left out of every total.`,
+        fix: 'Refresh market data, or enter the rate in Reference data.',
+      },
+      held,
+    );
   }
-  const parQuoted = positions.filter((p) => p.assetClass !== 'cash' && p.price !== null && p.price >= 50 && p.price <= 150 && (CUSIP.test(p.symbol) || p.assetClass === 'bond') && Math.abs(p.quantity) >= 1000);
+  const parQuoted = positions.filter(
+    (p) =>
+      p.assetClass !== 'cash' &&
+      p.price !== null &&
+      p.price >= 50 &&
+      p.price <= 150 &&
+      (CUSIP.test(p.symbol) || p.assetClass === 'bond') &&
+      Math.abs(p.quantity) >= 1000,
+  );
   if (parQuoted.length) {
-    add({
-      code: 'par-quoted-price', severity: 'blocking',
-      sentence: `${listNames(parQuoted.map((p) => `${p.symbol} (${formatQuantity(p.quantity)} at ${p.price})`))} ${parQuoted.length === 1 ? 'looks' : 'look'} priced in percent of par: ${parQuoted.length === 1 ? 'its value' : 'their values'} may be 100× too high.`,
-      fix: 'Edit the price to per $1 of face (e.g. 98.84 → 0.9884), or re-import the file.',
-    }, parQuoted);
+    add(
+      {
+        code: 'par-quoted-price',
+        severity: 'blocking',
+        sentence: `${listNames(parQuoted.map((p) => `${p.symbol} (${formatQuantity(p.quantity)} at ${p.price})`))} ${parQuoted.length === 1 ? 'looks' : 'look'} priced in percent of par: ${parQuoted.length === 1 ? 'its value' : 'their values'} may be 100× too high.`,
+        fix: 'Edit the price to per $1 of face (e.g. 98.84 → 0.9884), or re-import the file.',
+      },
+      parQuoted,
+    );
   }
   const shorts = positions.filter((p) => p.quantity < 0 && p.assetClass !== 'cash' && !p.isShortIntended);
   const fromHistory = shorts.filter((p) => input.fromHistory?.has(p.id));
   const otherShorts = shorts.filter((p) => !input.fromHistory?.has(p.id));
   if (fromHistory.length) {
-    add({
-      code: 'history-made-negative', severity: 'blocking',
-      sentence: `${listNames(fromHistory.map((p) => `${p.symbol} (${formatQuantity(p.quantity)})`))} went negative because the imported history sells more than it shows bought: it probably starts after they were bought.`,
-      fix: 'Enter the quantity you hold in Holdings, delete the position if it is closed, or re-import with the opening quantities.',
-    }, fromHistory);
+    add(
+      {
+        code: 'history-made-negative',
+        severity: 'blocking',
+        sentence: `${listNames(fromHistory.map((p) => `${p.symbol} (${formatQuantity(p.quantity)})`))} went negative because the imported history sells more than it shows bought: it probably starts after they were bought.`,
+        fix: 'Enter the quantity you hold in Holdings, delete the position if it is closed, or re-import with the opening quantities.',
+      },
+      fromHistory,
+    );
   }
   if (otherShorts.length) {
-    add({
-      code: 'short-unmarked', severity: 'warning',
-      sentence: `${countOf(otherShorts.length, 'short position')} (${listNames(otherShorts.map((p) => p.symbol))}) ${otherShorts.length === 1 ? 'is' : 'are'} not marked as intended.`,
-      fix: 'Check the quantities; a short moves the opposite way to its shock.',
-    }, otherShorts);
+    add(
+      {
+        code: 'short-unmarked',
+        severity: 'warning',
+        sentence: `${countOf(otherShorts.length, 'short position')} (${listNames(otherShorts.map((p) => p.symbol))}) ${otherShorts.length === 1 ? 'is' : 'are'} not marked as intended.`,
+        fix: 'Check the quantities; a short moves the opposite way to its shock.',
+      },
+      otherShorts,
+    );
   }
   const unpriced = positions.filter((p) => p.assetClass !== 'cash' && (p.price === null || p.price === 0) && !p.marketValue);
   if (unpriced.length) {
-    add({
-      code: 'no-price', severity: 'warning',
-      sentence: `${listNames(unpriced.map((p) => p.symbol))} ${unpriced.length === 1 ? 'has' : 'have'} no price, so ${unpriced.length === 1 ? 'it counts' : 'they count'} as $0 in every result.`,
-      fix: 'Enter the price in Holdings, or refresh market data.',
-    }, unpriced);
+    add(
+      {
+        code: 'no-price',
+        severity: 'warning',
+        sentence: `${listNames(unpriced.map((p) => p.symbol))} ${unpriced.length === 1 ? 'has' : 'have'} no price, so ${unpriced.length === 1 ? 'it counts' : 'they count'} as $0 in every result.`,
+        fix: 'Enter the price in Holdings, or refresh market data.',
+      },
+      unpriced,
+    );
   }
   const mismatched = positions.filter((p) => {
     if (p.price === null || p.marketValue === null || p.assetClass === 'cash') return false;
@@ -193,20 +235,34 @@ export function checkHealth(input: HealthInput): HealthReport {
     return Math.abs(computed - p.marketValue) > VALUE_MISMATCH * Math.max(Math.abs(p.marketValue), Math.abs(computed));
   });
   if (mismatched.length) {
-    add({
-      code: 'value-mismatch', severity: 'warning',
-      sentence: `${listNames(mismatched.map((p) => `${p.symbol}: quantity × price ${formatMoney(p.quantity * p.price!, p.currency)} against the statement's ${formatMoney(p.marketValue!, p.currency)}`), 2)} (more than 1% apart; the price is used).`,
-      fix: 'Correct the quantity or price in Holdings so they match the statement.',
-    }, mismatched);
+    add(
+      {
+        code: 'value-mismatch',
+        severity: 'warning',
+        sentence: `${listNames(
+          mismatched.map(
+            (p) =>
+              `${p.symbol}: quantity × price ${formatMoney(p.quantity * p.price!, p.currency)} against the statement's ${formatMoney(p.marketValue!, p.currency)}`,
+          ),
+          2,
+        )} (more than 1% apart; the price is used).`,
+        fix: 'Correct the quantity or price in Holdings so they match the statement.',
+      },
+      mismatched,
+    );
   }
   const sameHolding = groupBy(positions, (p) => `${p.accountId}\u0000${p.symbol}\u0000${p.currency}`);
   const duplicated = [...sameHolding.values()].filter((ps) => ps.length > 1).flat();
   if (duplicated.length) {
-    add({
-      code: 'duplicate-position', severity: 'warning',
-      sentence: `${listNames([...new Set(duplicated.map((p) => `${p.symbol} in ${p.accountName}`))])} ${duplicated.length === 2 ? 'appears' : 'appear'} more than once in the same account.`,
-      fix: 'Delete the copy, or merge the lots if both are real.',
-    }, duplicated);
+    add(
+      {
+        code: 'duplicate-position',
+        severity: 'warning',
+        sentence: `${listNames([...new Set(duplicated.map((p) => `${p.symbol} in ${p.accountName}`))])} ${duplicated.length === 2 ? 'appears' : 'appear'} more than once in the same account.`,
+        fix: 'Delete the copy, or merge the lots if both are real.',
+      },
+      duplicated,
+    );
   }
 
   const priced = positions.filter((p) => p.assetClass !== 'cash');
@@ -214,37 +270,59 @@ export function checkHealth(input: HealthInput): HealthReport {
   const stale = priced.filter((p) => p.asOf && daysBetween(p.asOf, today) > staleDays);
   if (stale.length) {
     const oldest = stale.reduce((a, p) => (p.asOf! < a ? p.asOf! : a), today);
-    add({
-      code: 'stale-prices', severity: 'warning',
-      sentence: `${countOf(stale.length, 'price')} ${stale.length === 1 ? 'is' : 'are'} more than ${countOf(staleDays, 'day')} old (oldest ${oldest}, ${countOf(daysBetween(oldest, today), 'day')} before ${today}).`,
-      fix: 'Refresh market data or re-import a current positions file.',
-    }, stale);
+    add(
+      {
+        code: 'stale-prices',
+        severity: 'warning',
+        sentence: `${countOf(stale.length, 'price')} ${stale.length === 1 ? 'is' : 'are'} more than ${countOf(staleDays, 'day')} old (oldest ${oldest}, ${countOf(daysBetween(oldest, today), 'day')} before ${today}).`,
+        fix: 'Refresh market data or re-import a current positions file.',
+      },
+      stale,
+    );
   }
   const undated = priced.filter((p) => !p.asOf);
   if (undated.length) {
-    add({ code: 'undated-prices', severity: 'info', sentence: `${countOf(undated.length, 'price')} ${undated.length === 1 ? 'has' : 'have'} no date, so how current ${undated.length === 1 ? 'it is' : 'they are'} cannot be checked.`, fix: 'Refresh market data to date them.' }, undated);
+    add(
+      {
+        code: 'undated-prices',
+        severity: 'info',
+        sentence: `${countOf(undated.length, 'price')} ${undated.length === 1 ? 'has' : 'have'} no date, so how current ${undated.length === 1 ? 'it is' : 'they are'} cannot be checked.`,
+        fix: 'Refresh market data to date them.',
+      },
+      undated,
+    );
   }
   const heldFunds = [...new Set(positions.map((p) => p.symbol))].map((s) => reference.funds[s]).filter((f) => f !== undefined);
   const fundHoldings = spanOf(heldFunds.map((f) => f.asOf));
   const oldFunds = heldFunds.filter((f) => daysBetween(f.asOf, today) > FUND_HOLDINGS_MAX_DAYS);
   if (oldFunds.length) {
-    add({
-      code: 'stale-fund-holdings', severity: 'warning',
-      sentence: `Fund holdings used for look-through are over 12 months old: ${listNames(oldFunds.map((f) => `${f.fund} (${f.asOf})`))}.`,
-      fix: 'Refresh market data, or switch look-through off for these funds\' results.',
-    }, positions.filter((p) => oldFunds.some((f) => f.fund === p.symbol)));
+    add(
+      {
+        code: 'stale-fund-holdings',
+        severity: 'warning',
+        sentence: `Fund holdings used for look-through are over 12 months old: ${listNames(oldFunds.map((f) => `${f.fund} (${f.asOf})`))}.`,
+        fix: "Refresh market data, or switch look-through off for these funds' results.",
+      },
+      positions.filter((p) => oldFunds.some((f) => f.fund === p.symbol)),
+    );
   }
   const gross = positions.reduce((s, p) => s + Math.abs(valued.of(p) ?? 0), 0);
   // Cash and bonds have no GICS sector by nature; only equity-like holdings without one are unreachable by sector shocks.
-  const unclassified = positions.filter((p) => p.assetClass !== 'cash' && p.assetClass !== 'bond' && !reference.securities[p.symbol]?.sector && !reference.funds[p.symbol]);
+  const unclassified = positions.filter(
+    (p) => p.assetClass !== 'cash' && p.assetClass !== 'bond' && !reference.securities[p.symbol]?.sector && !reference.funds[p.symbol],
+  );
   const unclassifiedValue = unclassified.reduce((s, p) => s + Math.abs(valued.of(p) ?? 0), 0);
   if (unclassified.length && gross > 0) {
     const share = unclassifiedValue / gross;
-    add({
-      code: 'unclassified', severity: share >= UNCLASSIFIED_WARNING ? 'warning' : 'info',
-      sentence: `${formatPercent(share, 1)} of the value (${listNames(unclassified.map((p) => p.symbol))}) has no sector, so sector and theme shocks cannot reach it.`,
-      fix: 'Classify these holdings in Holdings, or refresh market data.',
-    }, unclassified);
+    add(
+      {
+        code: 'unclassified',
+        severity: share >= UNCLASSIFIED_WARNING ? 'warning' : 'info',
+        sentence: `${formatPercent(share, 1)} of the value (${listNames(unclassified.map((p) => p.symbol))}) has no sector, so sector and theme shocks cannot reach it.`,
+        fix: 'Classify these holdings in Holdings, or refresh market data.',
+      },
+      unclassified,
+    );
   }
   for (const group of groupBy(input.importFindings ?? [], (f) => f.kind).values()) findings.push(importFinding(group, positions));
   if (input.scenario) findings.push(...scenarioFindings(input.scenario, prices, staleDays));
@@ -267,7 +345,8 @@ export function scenarioFindings(scenario: ScenarioHealthInput, prices: DateSpan
   const add = (f: Omit<HealthFinding, 'positionIds' | 'symbols'>) => findings.push({ ...f, positionIds: [], symbols: [] });
   if (scenario.notMovedShare !== undefined && scenario.notMovedShare > 0.0005) {
     add({
-      code: 'not-reached', severity: scenario.notMovedShare >= NOT_MOVED_WARNING ? 'warning' : 'info',
+      code: 'not-reached',
+      severity: scenario.notMovedShare >= NOT_MOVED_WARNING ? 'warning' : 'info',
       sentence: `${formatPercent(scenario.notMovedShare, 1)} of the value is not moved by "${scenario.name}".`,
       fix: 'Add a market or sector shock, or turn on propagation, if those holdings should move too.',
     });
@@ -275,14 +354,16 @@ export function scenarioFindings(scenario: ScenarioHealthInput, prices: DateSpan
   const covered = scenario.replayCovered;
   if (covered) {
     add({
-      code: 'replay-partly-covered', severity: 'warning',
+      code: 'replay-partly-covered',
+      severity: 'warning',
       sentence: `Prices cover ${covered.from} → ${covered.to} of the window ${covered.requested.from} → ${covered.requested.to}: the replay is of that part only.`,
       fix: 'Update market data, or pick a window inside the prices held.',
     });
   }
   if (scenario.asOf && prices && daysBetween(prices.newest, scenario.asOf) > staleDays) {
     add({
-      code: 'prices-before-scenario', severity: 'warning',
+      code: 'prices-before-scenario',
+      severity: 'warning',
       sentence: `The newest price (${prices.newest}) is ${countOf(daysBetween(prices.newest, scenario.asOf), 'day')} older than the scenario's date (${scenario.asOf}).`,
       fix: 'Refresh market data so the shocks apply to current values.',
     });
@@ -294,7 +375,11 @@ export function scenarioFindings(scenario: ScenarioHealthInput, prices: DateSpan
  * What a scenario's result says for the health check: its date, the share of the (gross) value it did not move — cash
  * aside, which no price shock is meant to move — and a replay window the prices covered only in part.
  */
-export function scenarioHealthOf(scenario: Pick<Scenario, 'name' | 'event'>, result: Pick<StressResult, 'coverage' | 'history'>, book?: Pick<Book, 'positions'>): ScenarioHealthInput {
+export function scenarioHealthOf(
+  scenario: Pick<Scenario, 'name' | 'event'>,
+  result: Pick<StressResult, 'coverage' | 'history'>,
+  book?: Pick<Book, 'positions'>,
+): ScenarioHealthInput {
   const c = result.coverage;
   const cash = (book?.positions ?? []).reduce((sum, p) => sum + (p.key.assetClass === 'cash' ? Math.abs(p.value) : 0), 0);
   const notMoved = Math.max(0, c.noShock.value + c.unclassified.value + c.noPrice.value - cash);
@@ -314,11 +399,19 @@ export function scenarioHealthOf(scenario: Pick<Scenario, 'name' | 'event'>, res
  * A finding when figures computed from price history (risk, a propagation estimate) rest on prices that end more than
  * `staleDays` before the day they are meant for (today, or the as-of date asked for); null when they are current.
  */
-export function staleHistoryFinding(what: string, pricesTo: string, meantFor: string, staleDays = DEFAULT_STALE_DAYS): HealthFinding | null {
+export function staleHistoryFinding(
+  what: string,
+  pricesTo: string,
+  meantFor: string,
+  staleDays = DEFAULT_STALE_DAYS,
+): HealthFinding | null {
   const days = daysBetween(pricesTo, meantFor);
   if (days <= staleDays) return null;
   return {
-    code: 'stale-history', severity: 'warning', positionIds: [], symbols: [],
+    code: 'stale-history',
+    severity: 'warning',
+    positionIds: [],
+    symbols: [],
     sentence: `${what} use${what.endsWith('s') ? '' : 's'} prices up to ${pricesTo}, ${countOf(days, 'day')} before ${meantFor}.`,
     fix: 'Update market data, or read them as of that date.',
   };

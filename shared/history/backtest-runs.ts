@@ -1,4 +1,14 @@
-import { largestDays, runBacktest, stressDays, totalsOf, type BacktestDay, type BacktestProxy, type BacktestResult, type BacktestTotals, type StressDay } from './backtest';
+import {
+  largestDays,
+  runBacktest,
+  stressDays,
+  totalsOf,
+  type BacktestDay,
+  type BacktestProxy,
+  type BacktestResult,
+  type BacktestTotals,
+  type StressDay,
+} from './backtest';
 import { PROPAGATION_MODEL, type PropagationModel } from './estimator';
 import type { ProxyConfig } from './proxies';
 import type { PriceHistory } from './series';
@@ -19,11 +29,15 @@ export interface BacktestSetup {
 /** The proxies every stress day shocks: the market first, then the sector funds, the industry funds and the theme baskets. */
 export function standardProxies(history: PriceHistory, setup: Pick<BacktestSetup, 'config' | 'basketMembers'>): BacktestProxy[] {
   const { config } = setup;
-  const singles = [config.market, ...Object.values(config.sectorFunds), ...Object.values(config.industryFunds)].map((s) => s.toUpperCase()).filter((s) => history.has(s));
+  const singles = [config.market, ...Object.values(config.sectorFunds), ...Object.values(config.industryFunds)]
+    .map((s) => s.toUpperCase())
+    .filter((s) => history.has(s));
   const unique = [...new Set(singles)];
   const proxies: BacktestProxy[] = unique.map((s) => ({ label: s, symbols: [s] }));
   for (const [theme, members] of Object.entries(config.themeMembers).sort(([a], [b]) => a.localeCompare(b))) {
-    const usable = [...new Set(members.map((m) => m.toUpperCase()))].filter((m) => history.has(m) && !unique.includes(m) && (!setup.basketMembers || setup.basketMembers.has(m)));
+    const usable = [...new Set(members.map((m) => m.toUpperCase()))].filter(
+      (m) => history.has(m) && !unique.includes(m) && (!setup.basketMembers || setup.basketMembers.has(m)),
+    );
     if (usable.length) proxies.push({ label: `${theme} basket`, symbols: usable });
   }
   return proxies;
@@ -55,11 +69,20 @@ export function stressDayBacktest(history: PriceHistory, setup: BacktestSetup): 
 }
 
 /** One day with a chosen set of shocked symbols (each its own proxy, the market first), every other target predicted. */
-export function shockSetBacktest(history: PriceHistory, input: { date: string; market: string; shocked: readonly string[]; targets: readonly string[]; model?: PropagationModel }): BacktestResult {
+export function shockSetBacktest(
+  history: PriceHistory,
+  input: { date: string; market: string; shocked: readonly string[]; targets: readonly string[]; model?: PropagationModel },
+): BacktestResult {
   const shocked = [input.market, ...input.shocked].map((s) => s.toUpperCase());
   const proxies = [...new Set(shocked)].map((s) => ({ label: s, symbols: [s] }));
   const day: StressDay = { date: input.date, why: [`${[...new Set(shocked)].join(', ')} shocked by their actual moves`] };
-  return runBacktest(history, { market: input.market, proxies, targets: input.targets.filter((t) => !shocked.includes(t.toUpperCase())), days: [day], model: input.model ?? PROPAGATION_MODEL });
+  return runBacktest(history, {
+    market: input.market,
+    proxies,
+    targets: input.targets.filter((t) => !shocked.includes(t.toUpperCase())),
+    days: [day],
+    model: input.model ?? PROPAGATION_MODEL,
+  });
 }
 
 /** The figures the product quotes (resources/backtest-summary.json): overall, the largest days, the 27 Jan check. */
@@ -72,11 +95,29 @@ export interface BacktestSummary {
   to: string;
   model: PropagationModel;
   overall: BacktestTotals;
-  largest: { date: string; why: string[]; market: number; pairs: number; mae: number; maeZero: number; maeBeta: number; coverage: number }[];
+  largest: {
+    date: string;
+    why: string[];
+    market: number;
+    pairs: number;
+    mae: number;
+    maeZero: number;
+    maeBeta: number;
+    coverage: number;
+  }[];
   checks: { name: string; date: string; shocked: string[]; totals: BacktestTotals }[];
 }
 
-const dayRow = (d: BacktestDay) => ({ date: d.date, why: d.why, market: d.market, pairs: d.pairs.length, mae: d.mae, maeZero: d.maeZero, maeBeta: d.maeBeta, coverage: d.coverage });
+const dayRow = (d: BacktestDay) => ({
+  date: d.date,
+  why: d.why,
+  market: d.market,
+  pairs: d.pairs.length,
+  mae: d.mae,
+  maeZero: d.maeZero,
+  maeBeta: d.maeBeta,
+  coverage: d.coverage,
+});
 
 /** Builds the summary from a stress-day backtest and any single-day checks. */
 export function backtestSummary(result: BacktestResult, checks: BacktestSummary['checks'], ranOn: string): BacktestSummary {
@@ -93,7 +134,10 @@ export function backtestSummary(result: BacktestResult, checks: BacktestSummary[
 }
 
 /** "On 113 stress days since 2021, moves estimated this way were off by 1.1 points on average (assuming no move: 3.8); the band contained the actual move 93% of the time." */
-export function backtestSentence(summary: { from: string; overall: Pick<BacktestTotals, 'days' | 'mae' | 'maeZero' | 'coverage'> }): string {
+export function backtestSentence(summary: {
+  from: string;
+  overall: Pick<BacktestTotals, 'days' | 'mae' | 'maeZero' | 'coverage'>;
+}): string {
   const { overall } = summary;
   const points = (x: number) => (x * 100).toFixed(1);
   return (

@@ -87,7 +87,16 @@ export interface BacktestResult {
 const pct = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x * 100).toFixed(1)}%`;
 
 /** The market calendar's dates with the close-to-close return of each rule's symbol; stress days and dated events in [from, to]. */
-export function stressDays(history: PriceHistory, options: { calendar: string; rules?: readonly StressRule[]; events?: readonly { date: string; name: string }[]; from?: string; to?: string }): StressDay[] {
+export function stressDays(
+  history: PriceHistory,
+  options: {
+    calendar: string;
+    rules?: readonly StressRule[];
+    events?: readonly { date: string; name: string }[];
+    from?: string;
+    to?: string;
+  },
+): StressDay[] {
   const market = history.get(options.calendar.toUpperCase());
   if (!market) return [];
   const from = options.from ?? '0000-01-01';
@@ -99,7 +108,8 @@ export function stressDays(history: PriceHistory, options: { calendar: string; r
     const series = history.get(rule.symbol.toUpperCase());
     if (!series) continue;
     const r = returnsOn(series, calendar);
-    for (let t = 1; t < calendar.length; t++) if (Math.abs(r[t]) >= rule.threshold) add(calendar[t], `${rule.symbol.toUpperCase()} ${pct(r[t])}`);
+    for (let t = 1; t < calendar.length; t++)
+      if (Math.abs(r[t]) >= rule.threshold) add(calendar[t], `${rule.symbol.toUpperCase()} ${pct(r[t])}`);
   }
   const trading = new Set(calendar);
   for (const event of options.events ?? []) if (trading.has(event.date)) add(event.date, event.name);
@@ -133,14 +143,21 @@ export function totalsOf(days: readonly BacktestDay[]): BacktestTotals {
  */
 export function runBacktest(
   history: PriceHistory,
-  input: { market: string; proxies: readonly BacktestProxy[]; targets: readonly string[]; days: readonly StressDay[]; model: PropagationModel },
+  input: {
+    market: string;
+    proxies: readonly BacktestProxy[];
+    targets: readonly string[];
+    days: readonly StressDay[];
+    model: PropagationModel;
+  },
 ): BacktestResult {
   const { model } = input;
   const marketSymbol = input.market.toUpperCase();
   const marketSeries = history.get(marketSymbol);
   const skipped: { date: string; why: string }[] = [];
   const days: BacktestDay[] = [];
-  if (!marketSeries) return { model, days, overall: totalsOf(days), skipped: input.days.map((d) => ({ date: d.date, why: `no ${marketSymbol} history` })) };
+  if (!marketSeries)
+    return { model, days, overall: totalsOf(days), skipped: input.days.map((d) => ({ date: d.date, why: `no ${marketSymbol} history` })) };
   // The one-factor benchmark: equal-weight OLS on the market alone, on the same window and minimum.
   const oneFactor: PropagationModel = { ...OLS_MODEL, estimationDays: model.estimationDays, minObservations: model.minObservations };
   const proxySymbols = new Set(input.proxies.filter((p) => p.symbols.length === 1).map((p) => p.symbols[0].toUpperCase()));
@@ -158,7 +175,9 @@ export function runBacktest(
       let hit = cache.get(symbol);
       if (!hit) {
         const s = history.get(symbol);
-        hit = s ? { window: returnsOn(s, window), move: returnsOn(s, pair)[1] } : { window: new Float64Array(window.length).fill(NaN), move: NaN };
+        hit = s
+          ? { window: returnsOn(s, window), move: returnsOn(s, pair)[1] }
+          : { window: new Float64Array(window.length).fill(NaN), move: NaN };
         cache.set(symbol, hit);
       }
       return hit;
@@ -167,7 +186,13 @@ export function runBacktest(
       if (symbols.length === 1) return seriesOf(symbols[0]);
       const members = symbols.map(seriesOf);
       const moves = members.map((m) => m.move).filter((m) => !Number.isNaN(m));
-      return { window: basketReturns(members.map((m) => m.window), window.length), move: moves.length ? mean(moves) : NaN };
+      return {
+        window: basketReturns(
+          members.map((m) => m.window),
+          window.length,
+        ),
+        move: moves.length ? mean(moves) : NaN,
+      };
     };
     const enough = (r: Float64Array) => r.reduce((n, v) => n + (Number.isNaN(v) ? 0 : 1), 0) >= model.minObservations;
     const market = seriesOf(marketSymbol);
@@ -184,7 +209,12 @@ export function runBacktest(
         .map(basket)
         .filter((p) => !Number.isNaN(p.move) && enough(p.window));
       if (used.length === 0) continue;
-      const fit = fitMove(own.window, used.map((p) => p.window), used.map((p) => p.move), model);
+      const fit = fitMove(
+        own.window,
+        used.map((p) => p.window),
+        used.map((p) => p.move),
+        model,
+      );
       const beta = fitMove(own.window, [market.window], [market.move], oneFactor);
       if ('error' in fit || 'error' in beta) continue;
       pairs.push({ symbol, actual: own.move, predicted: fit.mid, low: fit.low, high: fit.high, beta: beta.mid });
@@ -202,7 +232,16 @@ export function runBacktest(
       halfEndToEnd: BAND_Z * terms.reduce((acc, t) => acc + w * t.scale, 0),
     };
     const totals = totalsOf([{ ...day, market: market.move, pairs, book, mae: 0, maeZero: 0, maeBeta: 0, coverage: 0 }]);
-    days.push({ ...day, market: market.move, pairs, book, mae: totals.mae, maeZero: totals.maeZero, maeBeta: totals.maeBeta, coverage: totals.coverage });
+    days.push({
+      ...day,
+      market: market.move,
+      pairs,
+      book,
+      mae: totals.mae,
+      maeZero: totals.maeZero,
+      maeBeta: totals.maeBeta,
+      coverage: totals.coverage,
+    });
   }
   return { model, days, overall: totalsOf(days), skipped };
 }

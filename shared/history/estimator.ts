@@ -63,7 +63,13 @@ export const OLS_MODEL: PropagationModel = {
  * - A prediction band: estimation error alone covered 30–36% of the actual moves; adding the residual variance ×1.1
  *   (stress days are more volatile than the window's average day) covers 94%.
  */
-export const PROPAGATION_MODEL: PropagationModel = { ...OLS_MODEL, minObservations: 120, halfLife: 120, band: 'prediction', residualScale: 1.1 };
+export const PROPAGATION_MODEL: PropagationModel = {
+  ...OLS_MODEL,
+  minObservations: 120,
+  halfLife: 120,
+  band: 'prediction',
+  residualScale: 1.1,
+};
 
 export interface MoveFit {
   /** Sensitivity to each proxy as given (not orthogonalised): the move is Σ betas × shocks. */
@@ -101,7 +107,12 @@ function weightsFor(rows: number, halfLife: number | null): Float64Array {
  * Fits a target's daily returns on the proxies' over the rows where all have a return and returns the move the
  * shocks imply, with a 95% band. Proxies are taken in the order given: with `orthogonalise`, the first is the market.
  */
-export function fitMove(target: Float64Array, proxies: readonly Float64Array[], shocks: readonly number[], model: PropagationModel): MoveFit | { error: string } {
+export function fitMove(
+  target: Float64Array,
+  proxies: readonly Float64Array[],
+  shocks: readonly number[],
+  model: PropagationModel,
+): MoveFit | { error: string } {
   const k = proxies.length;
   const rows: number[] = [];
   for (let t = 0; t < target.length; t++) {
@@ -111,7 +122,8 @@ export function fitMove(target: Float64Array, proxies: readonly Float64Array[], 
     if (ok) rows.push(t);
   }
   const n = rows.length;
-  if (n < model.minObservations || n <= k + 1) return { error: `only ${n} days of returns alongside the proxies (needs ${model.minObservations})` };
+  if (n < model.minObservations || n <= k + 1)
+    return { error: `only ${n} days of returns alongside the proxies (needs ${model.minObservations})` };
   const base = weightsFor(n, model.halfLife);
   const y = Float64Array.from(rows, (t) => target[t]);
   const x = proxies.map((p) => Float64Array.from(rows, (t) => p[t]));
@@ -161,7 +173,16 @@ export function fitMove(target: Float64Array, proxies: readonly Float64Array[], 
   const sd = Math.sqrt(estimationVar + (model.band === 'prediction' ? (model.residualScale * residualSd) ** 2 : 0));
   const residuals = new Float64Array(target.length).fill(NaN);
   rows.forEach((t, i) => (residuals[t] = fit.residuals[i]));
-  return { betas: fit.betas, mid: fit.mid, low: fit.mid - BAND_Z * sd, high: fit.mid + BAND_Z * sd, sd, residualSd, residuals, observations: n };
+  return {
+    betas: fit.betas,
+    mid: fit.mid,
+    low: fit.mid - BAND_Z * sd,
+    high: fit.mid + BAND_Z * sd,
+    sd,
+    residualSd,
+    residuals,
+    observations: n,
+  };
 }
 
 /** One weighted, possibly orthogonalised and shrunk least-squares fit. */
@@ -213,8 +234,12 @@ function solve(
   const lambda = f.map((_, j) => (j === 0 && model.orthogonalise ? model.marketShrink : model.factorShrink));
   const a = sff.map((row, i) => row.map((v, j) => (i === j ? v * (1 + lambda[i]) : v)));
   const l = cholesky(a);
-  if (!l || f.some((fj, j) => !(sff[j][j] > 1e-12 * dot(xc[j], xc[j])))) return { error: 'the proxy series move together too closely to separate their effects' };
-  const b = choleskySolve(l, sfy.map((v, j) => v + lambda[j] * sff[j][j] * prior[j]));
+  if (!l || f.some((fj, j) => !(sff[j][j] > 1e-12 * dot(xc[j], xc[j]))))
+    return { error: 'the proxy series move together too closely to separate their effects' };
+  const b = choleskySolve(
+    l,
+    sfy.map((v, j) => v + lambda[j] * sff[j][j] * prior[j]),
+  );
   const residuals = new Float64Array(n);
   let sse = 0;
   let sw = 0;

@@ -29,7 +29,14 @@ const STALE_DAYS = 4;
 export function fxSymbolsFor(currency: string, base: string): string[] {
   const major = majorCurrency(currency);
   if (major === base) return [];
-  const pairs = major === PIVOT || base === PIVOT ? [[major, base]] : [[major, base], [major, PIVOT], [PIVOT, base]];
+  const pairs =
+    major === PIVOT || base === PIVOT
+      ? [[major, base]]
+      : [
+          [major, base],
+          [major, PIVOT],
+          [PIVOT, base],
+        ];
   return pairs.flatMap(([a, b]) => [fxPairSymbol(a, b), fxPairSymbol(b, a)]);
 }
 
@@ -45,7 +52,8 @@ function legsOf(fx: PriceHistory, from: string, to: string): FxLeg[] {
 /** Candidate routes in order of preference: the direct pair, the inverse pair, then crosses through USD. */
 function routesOf(fx: PriceHistory, currency: string, base: string): FxLeg[][] {
   const routes = legsOf(fx, currency, base).map((leg) => [leg]);
-  if (currency !== PIVOT && base !== PIVOT) for (const a of legsOf(fx, currency, PIVOT)) for (const b of legsOf(fx, PIVOT, base)) routes.push([a, b]);
+  if (currency !== PIVOT && base !== PIVOT)
+    for (const a of legsOf(fx, currency, PIVOT)) for (const b of legsOf(fx, PIVOT, base)) routes.push([a, b]);
   return routes;
 }
 
@@ -82,7 +90,13 @@ export function currencyMoves(currencies: readonly string[], base: string, fx: P
     const pair = `${major}/${base}`;
     const route = routesOf(fx, major, base).find((r) => covers(r, from, end));
     if (!route) {
-      out.push({ currency, pair, route: null, change: null, reason: `${pair}: no exchange-rate history over the window, refresh market data; ${currency} holdings replayed in local currency.` });
+      out.push({
+        currency,
+        pair,
+        route: null,
+        change: null,
+        reason: `${pair}: no exchange-rate history over the window, refresh market data; ${currency} holdings replayed in local currency.`,
+      });
       continue;
     }
     const first = rateAt(route, from)!;
@@ -96,6 +110,8 @@ export function currencyMoves(currencies: readonly string[], base: string, fx: P
 
 /** One sentence for a report on a replay's currencies: each one's move, or that it stayed in local currency for lack of history. */
 export function currencySentence(base: string, moves: readonly ReplayCurrency[]): string {
-  const parts = moves.map((m) => (m.change === null ? `${m.currency} holdings in local currency (no ${m.pair} history over the window)` : m.reason));
+  const parts = moves.map((m) =>
+    m.change === null ? `${m.currency} holdings in local currency (no ${m.pair} history over the window)` : m.reason,
+  );
   return `Currencies against ${base}: ${parts.join('; ')}.`;
 }

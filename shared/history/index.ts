@@ -4,5 +4,15 @@ export { ESTIMATION_DAYS, MIN_OBSERVATIONS, propagationMoves, proxyShocks, runPr
 export { conditionalMove, BAND_Z, type ConditionalMove } from './regression';
 export { currencyMoves, currencySentence, fxPairSymbol, fxSymbolsFor, type FxMove } from './fx';
 export { exposures, pathStats, replayedScenario, replayMoves, replayScenario, runReplay } from './replay';
-export { historicalTail, parametricTail, portfolioRisk, returnRisk, RISK_HORIZONS, RISK_LEVELS, type PortfolioRisk, type ReturnRisk, type TailRisk } from './risk';
+export {
+  historicalTail,
+  parametricTail,
+  portfolioRisk,
+  returnRisk,
+  RISK_HORIZONS,
+  RISK_LEVELS,
+  type PortfolioRisk,
+  type ReturnRisk,
+  type TailRisk,
+} from './risk';
 export { basketReturns, calendarOf, indexAtOrBefore, returnsOn, windowReturn, type PriceHistory, type PriceSeries } from './series';

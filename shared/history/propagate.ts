@@ -44,7 +44,9 @@ const norm = (s: string) => s.trim().toLowerCase();
 function proxyFor(shock: Shock, history: PriceHistory, config: ProxyConfig): { label: string; symbols: string[] } | { error: string } {
   const has = (s: string) => history.has(s.toUpperCase());
   const single = (symbol: string | undefined, what: string) =>
-    symbol && has(symbol) ? { label: symbol.toUpperCase(), symbols: [symbol.toUpperCase()] } : { error: `${what} has no proxy series with history` };
+    symbol && has(symbol)
+      ? { label: symbol.toUpperCase(), symbols: [symbol.toUpperCase()] }
+      : { error: `${what} has no proxy series with history` };
   switch (shock.target) {
     case 'symbol':
       return single(shock.value, `symbol ${shock.value}`);
@@ -56,7 +58,9 @@ function proxyFor(shock: Shock, history: PriceHistory, config: ProxyConfig): { l
       return single(config.market, 'the market');
     case 'theme': {
       const members = (config.themeMembers[norm(shock.value)] ?? []).map((s) => s.toUpperCase()).filter(has);
-      return members.length ? { label: `${shock.value} basket`, symbols: members } : { error: `theme ${shock.value} has no member with history` };
+      return members.length
+        ? { label: `${shock.value} basket`, symbols: members }
+        : { error: `theme ${shock.value} has no member with history` };
     }
     default:
       return { error: `${shock.target} shocks are not propagated` };
@@ -64,7 +68,12 @@ function proxyFor(shock: Shock, history: PriceHistory, config: ProxyConfig): { l
 }
 
 /** Maps a scenario's enabled shocks to distinct proxy series; notes the shocks that have none. */
-export function proxyShocks(scenario: Scenario, history: PriceHistory, config: ProxyConfig, scale = 1): { proxies: ProxyShock[]; notes: string[] } {
+export function proxyShocks(
+  scenario: Scenario,
+  history: PriceHistory,
+  config: ProxyConfig,
+  scale = 1,
+): { proxies: ProxyShock[]; notes: string[] } {
   const proxies: ProxyShock[] = [];
   const notes: string[] = [];
   const seen = new Set<string>();
@@ -72,12 +81,18 @@ export function proxyShocks(scenario: Scenario, history: PriceHistory, config: P
     if (!shock.enabled || shock.target === 'currency') continue;
     const found = proxyFor(shock, history, config);
     if ('error' in found) {
-      notes.push(`Not propagated from ${shock.target === 'market' ? 'the market shock' : `${shock.target} ${shock.value}`}: ${found.error}.`);
+      notes.push(
+        `Not propagated from ${shock.target === 'market' ? 'the market shock' : `${shock.target} ${shock.value}`}: ${found.error}.`,
+      );
       continue;
     }
     if (seen.has(found.label)) continue;
     seen.add(found.label);
-    proxies.push({ ...found, shock: shock.target === 'market' ? 'market' : `${shock.target} ${shock.value}`, change: shock.change * scale });
+    proxies.push({
+      ...found,
+      shock: shock.target === 'market' ? 'market' : `${shock.target} ${shock.value}`,
+      change: shock.change * scale,
+    });
   }
   return { proxies, notes };
 }
@@ -86,7 +101,14 @@ export function proxyShocks(scenario: Scenario, history: PriceHistory, config: P
 function proxyReturns(proxies: readonly ProxyShock[], history: PriceHistory, asOf: string) {
   const series = proxies.flatMap((p) => p.symbols.map((s) => history.get(s)!));
   const calendar = calendarOf(series, '0000-01-01', asOf).slice(-(ESTIMATION_DAYS + 1));
-  const returns = proxies.map((p) => (p.symbols.length === 1 ? returnsOn(history.get(p.symbols[0])!, calendar) : basketReturns(p.symbols.map((s) => returnsOn(history.get(s)!, calendar)), calendar.length)));
+  const returns = proxies.map((p) =>
+    p.symbols.length === 1
+      ? returnsOn(history.get(p.symbols[0])!, calendar)
+      : basketReturns(
+          p.symbols.map((s) => returnsOn(history.get(s)!, calendar)),
+          calendar.length,
+        ),
+  );
   return { calendar, returns };
 }
 
@@ -119,7 +141,11 @@ export function propagationMoves(
   // A proxy with too little history (a recent listing) cannot be estimated against: it is dropped, with a note.
   const all = proxyReturns(proxies, history, options.asOf);
   const kept = proxies.map((p, j) => ({ p, r: all.returns[j], days: all.returns[j].reduce((n, x) => n + (Number.isNaN(x) ? 0 : 1), 0) }));
-  for (const k of kept) if (k.days < MIN_OBSERVATIONS) notes.push(`Not propagated from ${k.p.shock}: ${k.p.label} has only ${k.days} days of returns to ${options.asOf} (needs ${MIN_OBSERVATIONS}).`);
+  for (const k of kept)
+    if (k.days < MIN_OBSERVATIONS)
+      notes.push(
+        `Not propagated from ${k.p.shock}: ${k.p.label} has only ${k.days} days of returns to ${options.asOf} (needs ${MIN_OBSERVATIONS}).`,
+      );
   const usable = kept.filter((k) => k.days >= MIN_OBSERVATIONS);
   proxies.splice(0, proxies.length, ...usable.map((k) => k.p));
   if (proxies.length === 0) {
@@ -155,12 +181,24 @@ export function propagationMoves(
     if (natural !== 'none' && natural !== 'market' && !fundKeys.has(key)) continue;
     estimate(key, history.get(key.match.symbol));
   }
-  if (missing.length) notes.push(`Propagation off for ${countOf(missing.length, 'holding')} without price history: ${listNames(missing, 12)}.`);
-  if (short.length) notes.push(`Propagation off for ${countOf(short.length, 'holding')} with less than ${MIN_OBSERVATIONS} days of history: ${listNames(short, 12)}.`);
+  if (missing.length)
+    notes.push(`Propagation off for ${countOf(missing.length, 'holding')} without price history: ${listNames(missing, 12)}.`);
+  if (short.length)
+    notes.push(
+      `Propagation off for ${countOf(short.length, 'holding')} with less than ${MIN_OBSERVATIONS} days of history: ${listNames(short, 12)}.`,
+    );
   return {
     overrides,
     residuals,
-    use: { mode: 'propagation', from: calendar[0], to: calendar[calendar.length - 1], method, notes, moves: Object.fromEntries(overrides), proxies: proxies.map((p) => ({ symbol: p.label, shock: p.shock, change: p.change })) },
+    use: {
+      mode: 'propagation',
+      from: calendar[0],
+      to: calendar[calendar.length - 1],
+      method,
+      notes,
+      moves: Object.fromEntries(overrides),
+      proxies: proxies.map((p) => ({ symbol: p.label, shock: p.shock, change: p.change })),
+    },
   };
 }
 
@@ -170,7 +208,10 @@ export function propagationMoves(
  * so holdings whose own moves go together widen it and those that offset narrow it. A position with a band but no
  * residuals of its own (a fund moved through its holdings) is added at full width.
  */
-export function correlatedBand(result: StressResult, residuals: ReadonlyMap<string, Float64Array>): { low: number; high: number } | undefined {
+export function correlatedBand(
+  result: StressResult,
+  residuals: ReadonlyMap<string, Float64Array>,
+): { low: number; high: number } | undefined {
   if (!result.band) return undefined;
   const terms: { scale: number; z: Float64Array }[] = [];
   let apart = 0;

@@ -38,7 +38,10 @@ export function defaultProxies(themeMembers: Record<string, readonly string[]> =
 }
 
 /** Stand-ins for one security in order of preference: its industry's fund, its sector's fund, the market. */
-export function standInsFor(key: { match: { industry: string; sector: string }; symbol: string }, config: ProxyConfig): { symbol: string; why: string }[] {
+export function standInsFor(
+  key: { match: { industry: string; sector: string }; symbol: string },
+  config: ProxyConfig,
+): { symbol: string; why: string }[] {
   const out: { symbol: string; why: string }[] = [];
   const industry = config.industryFunds[key.match.industry];
   if (industry) out.push({ symbol: industry, why: "its industry's fund" });

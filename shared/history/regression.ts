@@ -23,7 +23,12 @@ export interface ConditionalMove {
  * scenario has no horizon. Returns a one-sentence reason instead when there are too few days or the proxies are
  * collinear.
  */
-export function conditionalMove(target: Float64Array, proxies: readonly Float64Array[], shocks: readonly number[], minObservations: number): ConditionalMove | { error: string } {
+export function conditionalMove(
+  target: Float64Array,
+  proxies: readonly Float64Array[],
+  shocks: readonly number[],
+  minObservations: number,
+): ConditionalMove | { error: string } {
   const k = proxies.length;
   const rows: number[] = [];
   for (let t = 0; t < target.length; t++) {

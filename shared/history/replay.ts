@@ -20,7 +20,11 @@ function lastTradingDay(history: PriceHistory, to: string): string {
 }
 
 /** The window a replay can run: the asked one, or the part of it the prices cover (said in `partial`); else why none. */
-export function replayWindow(history: PriceHistory, from: string, to: string): { from: string; to: string; partial?: HistoryUse['partial'] } | { error: string } {
+export function replayWindow(
+  history: PriceHistory,
+  from: string,
+  to: string,
+): { from: string; to: string; partial?: HistoryUse['partial'] } | { error: string } {
   let first = '';
   let last = '';
   for (const s of history.values()) {
@@ -49,7 +53,11 @@ export function replayScenario(from: string, to: string, name = `Replay ${from} 
     kind: 'historical',
     tags: ['replay'],
     shocks: [],
-    event: { window: { from, to }, basis: { timing: 'window', returns: 'total' }, sources: [{ title: 'Bundled and downloaded daily adjusted closes' }] },
+    event: {
+      window: { from, to },
+      basis: { timing: 'window', returns: 'total' },
+      sources: [{ title: 'Bundled and downloaded daily adjusted closes' }],
+    },
   };
 }
 
@@ -57,7 +65,10 @@ export function replayScenario(from: string, to: string, name = `Replay ${from} 
  * Base-currency value exposed to each security (direct holdings, fund constituents, funds' unlisted rest), by symbol;
  * `byCurrency` keeps apart what is held in different currencies (a slice's currency is its position's).
  */
-export function exposures(book: Book, options: { byCurrency?: boolean; whole?: (fund: SecurityKey) => boolean } = {}): Map<string, { value: number; key: Book['keys'][number]; currency: string }> {
+export function exposures(
+  book: Book,
+  options: { byCurrency?: boolean; whole?: (fund: SecurityKey) => boolean } = {},
+): Map<string, { value: number; key: Book['keys'][number]; currency: string }> {
   const out = new Map<string, { value: number; key: Book['keys'][number]; currency: string }>();
   const add = (key: Book['keys'][number], currency: string, value: number) => {
     const id = options.byCurrency ? `${key.match.symbol}\u0000${currency}` : key.match.symbol;
@@ -87,12 +98,19 @@ export function leveragedSeries(symbol: string, history: PriceHistory): { etf: L
   if (!etf || !base || base.closes.length === 0) return null;
   const closes = new Array<number>(base.closes.length);
   closes[0] = 100;
-  for (let t = 1; t < closes.length; t++) closes[t] = closes[t - 1] * (1 + Math.max(-1, etf.multiplier * (base.closes[t] / base.closes[t - 1] - 1)));
+  for (let t = 1; t < closes.length; t++)
+    closes[t] = closes[t - 1] * (1 + Math.max(-1, etf.multiplier * (base.closes[t] / base.closes[t - 1] - 1)));
   return { etf, series: { dates: base.dates, closes } };
 }
 
 /** Each security's move over the window: its own total return, a stand-in's, or "not tested". */
-export function replayMoves(book: Book, history: PriceHistory, config: ProxyConfig, from: string, to: string): { overrides: Map<string, Provenance>; seriesOf: Map<string, PriceSeries>; end: string } {
+export function replayMoves(
+  book: Book,
+  history: PriceHistory,
+  config: ProxyConfig,
+  from: string,
+  to: string,
+): { overrides: Map<string, Provenance>; seriesOf: Map<string, PriceSeries>; end: string } {
   const end = lastTradingDay(history, to);
   const overrides = new Map<string, Provenance>();
   const seriesOf = new Map<string, PriceSeries>();
@@ -103,7 +121,13 @@ export function replayMoves(book: Book, history: PriceHistory, config: ProxyConf
     if (ownMove) {
       seriesOf.set(key.match.symbol, own!);
       // Level 'symbol': like a shock on its ticker, its own history moves the whole position, a fund included (§3.8).
-      overrides.set(key.match.symbol, { kind: 'explicit', level: 'symbol', shockIndex: null, change: ownMove.change, reason: `Own total return ${ownMove.first} → ${ownMove.last}: ${signedPercent(ownMove.change)}` });
+      overrides.set(key.match.symbol, {
+        kind: 'explicit',
+        level: 'symbol',
+        shockIndex: null,
+        change: ownMove.change,
+        reason: `Own total return ${ownMove.first} → ${ownMove.last}: ${signedPercent(ownMove.change)}`,
+      });
       continue;
     }
     const levered = leveragedSeries(key.match.symbol, history);
@@ -112,7 +136,10 @@ export function replayMoves(book: Book, history: PriceHistory, config: ProxyConf
       seriesOf.set(key.match.symbol, levered.series);
       const why = own ? `its history covers ${own.dates[0]} → ${own.dates[own.dates.length - 1]} only` : 'no price history of its own';
       overrides.set(key.match.symbol, {
-        kind: 'proxy', level: null, shockIndex: null, change: leveredMove.change,
+        kind: 'proxy',
+        level: null,
+        shockIndex: null,
+        change: leveredMove.change,
         reason: `Proxy: ${why}, moved as ${multiplierText(levered.etf.multiplier)} ${levered.etf.standIn}'s daily returns, compounded ${leveredMove.first} → ${leveredMove.last}: ${signedPercent(leveredMove.change)}`,
       });
       continue;
@@ -120,7 +147,14 @@ export function replayMoves(book: Book, history: PriceHistory, config: ProxyConf
     // A leveraged fund moves by its multiple of its stand-in, never 1× a sector fund's move.
     const etf = leveragedEtf(key.match.symbol);
     if (etf) {
-      overrides.set(key.match.symbol, { kind: 'none', level: null, shockIndex: null, change: 0, reason: `Not tested: no price history for it or for ${etf.standIn}, which its ${multiplierText(etf.multiplier)} daily target follows, over the window.`, noPrice: true });
+      overrides.set(key.match.symbol, {
+        kind: 'none',
+        level: null,
+        shockIndex: null,
+        change: 0,
+        reason: `Not tested: no price history for it or for ${etf.standIn}, which its ${multiplierText(etf.multiplier)} daily target follows, over the window.`,
+        noPrice: true,
+      });
       continue;
     }
     const standIn = standInsFor(key, config)
@@ -130,16 +164,32 @@ export function replayMoves(book: Book, history: PriceHistory, config: ProxyConf
     if (standIn) {
       seriesOf.set(key.match.symbol, standIn.series!);
       const why = own ? `its history covers ${own.dates[0]} → ${own.dates[own.dates.length - 1]} only` : 'no price history of its own';
-      overrides.set(key.match.symbol, { kind: 'proxy', level: null, shockIndex: null, change: standIn.move!.change, reason: `Proxy: ${why}, moved as ${standIn.symbol} (${standIn.why}) ${signedPercent(standIn.move!.change)}` });
+      overrides.set(key.match.symbol, {
+        kind: 'proxy',
+        level: null,
+        shockIndex: null,
+        change: standIn.move!.change,
+        reason: `Proxy: ${why}, moved as ${standIn.symbol} (${standIn.why}) ${signedPercent(standIn.move!.change)}`,
+      });
     } else {
-      overrides.set(key.match.symbol, { kind: 'none', level: null, shockIndex: null, change: 0, reason: 'Not tested: no price history for it or a stand-in over the window.', noPrice: true });
+      overrides.set(key.match.symbol, {
+        kind: 'none',
+        level: null,
+        shockIndex: null,
+        change: 0,
+        reason: 'Not tested: no price history for it or a stand-in over the window.',
+        noPrice: true,
+      });
     }
   }
   return { overrides, seriesOf, end };
 }
 
 /** Peak-to-trough fall and worst day of a value path (dates[0] is the base). */
-export function pathStats(dates: readonly string[], values: readonly number[]): { drawdown: HistoryUse['drawdown']; worstDay: HistoryUse['worstDay'] } {
+export function pathStats(
+  dates: readonly string[],
+  values: readonly number[],
+): { drawdown: HistoryUse['drawdown']; worstDay: HistoryUse['worstDay'] } {
   let peak = 0;
   let drawdown: HistoryUse['drawdown'] = null;
   let worstDay: HistoryUse['worstDay'] = null;
@@ -165,7 +215,14 @@ interface Holdings {
  * The portfolio's value day by day inside the window, each security following its (own or stand-in) closes, and what is
  * held in a currency with a route to the base also following that currency's rate.
  */
-function valuePath(book: Book, seriesOf: Map<string, PriceSeries>, whole: (fund: SecurityKey) => boolean, routes: ReadonlyMap<string, FxRoute>, from: string, end: string): { dates: string[]; values: number[] } {
+function valuePath(
+  book: Book,
+  seriesOf: Map<string, PriceSeries>,
+  whole: (fund: SecurityKey) => boolean,
+  routes: ReadonlyMap<string, FxRoute>,
+  from: string,
+  end: string,
+): { dates: string[]; values: number[] } {
   const local: Holdings = { bySeries: new Map(), flat: 0 };
   const foreign = new Map<FxRoute, Holdings>();
   let exposed = 0;
@@ -186,18 +243,28 @@ function valuePath(book: Book, seriesOf: Map<string, PriceSeries>, whole: (fund:
   const dates = new Set<string>();
   const fxSeries = [...foreign.keys()].flatMap((route) => route.map((leg) => leg.series));
   const allSeries = [...local.bySeries.keys(), ...[...foreign.values()].flatMap((h) => [...h.bySeries.keys()]), ...fxSeries];
-  for (const s of allSeries) for (let i = Math.max(0, indexAtOrBefore(s, from)); i < s.dates.length && s.dates[i] <= end; i++) dates.add(s.dates[i]);
+  for (const s of allSeries)
+    for (let i = Math.max(0, indexAtOrBefore(s, from)); i < s.dates.length && s.dates[i] <= end; i++) dates.add(s.dates[i]);
   const calendar = [...dates].sort();
   const base = calendar.filter((d) => d <= from).pop() ?? from;
   const days = [base, ...calendar.filter((d) => d > from)];
   const grown = (held: Holdings, d: string) =>
-    [...held.bySeries].reduce((v, [s, value]) => v + value * (s.closes[indexAtOrBefore(s, d)] / s.closes[indexAtOrBefore(s, from)]), held.flat);
-  const values = days.map((d) => [...foreign].reduce((v, [route, held]) => v + grown(held, d) * (rateAt(route, d)! / rateAt(route, from)!), grown(local, d)));
+    [...held.bySeries].reduce(
+      (v, [s, value]) => v + value * (s.closes[indexAtOrBefore(s, d)] / s.closes[indexAtOrBefore(s, from)]),
+      held.flat,
+    );
+  const values = days.map((d) =>
+    [...foreign].reduce((v, [route, held]) => v + grown(held, d) * (rateAt(route, d)! / rateAt(route, from)!), grown(local, d)),
+  );
   return { dates: days, values };
 }
 
 /** The held security with the latest start of history: windows before it need a stand-in for it. */
-function limitingHolding(book: Book, history: PriceHistory, whole: (fund: SecurityKey) => boolean): { symbol: string; first: string } | null {
+function limitingHolding(
+  book: Book,
+  history: PriceHistory,
+  whole: (fund: SecurityKey) => boolean,
+): { symbol: string; first: string } | null {
   let limit: { symbol: string; first: string } | null = null;
   for (const [symbol, e] of exposures(book, { whole })) {
     const s = history.get(symbol);
@@ -211,12 +278,19 @@ function limitingHolding(book: Book, history: PriceHistory, whole: (fund: Securi
 export function replayedScenario(scenario: Scenario, history: HistoryUse | undefined): Scenario {
   const moved = (history?.currencies ?? []).filter((c) => c.change !== null);
   if (!moved.length) return scenario;
-  return { ...scenario, shocks: [...scenario.shocks, ...moved.map((c) => ({ target: 'currency' as const, value: c.currency, change: c.change!, enabled: true, note: c.reason }))] };
+  return {
+    ...scenario,
+    shocks: [
+      ...scenario.shocks,
+      ...moved.map((c) => ({ target: 'currency' as const, value: c.currency, change: c.change!, enabled: true, note: c.reason })),
+    ],
+  };
 }
 
 /** What the replay says about currencies: that none apply, or each one's move against the base, or that it has no FX history. */
 function currencyNotes(book: Book, moves: readonly FxMove[]): string[] {
-  if (!book.currencies.some((c) => majorCurrency(c) !== book.baseCurrency)) return [`Total returns from adjusted closes; every holding is in ${book.baseCurrency}, so no currency moves apply.`];
+  if (!book.currencies.some((c) => majorCurrency(c) !== book.baseCurrency))
+    return [`Total returns from adjusted closes; every holding is in ${book.baseCurrency}, so no currency moves apply.`];
   return [
     `Total returns from adjusted closes in each holding's currency, composed with that currency's move against ${book.baseCurrency} where exchange-rate history covers the window.`,
     ...moves.map((m) => (m.route ? `${m.reason}, applied to ${m.currency} holdings and cash.` : m.reason)),
@@ -246,14 +320,27 @@ export function runReplay(
   const limit = limitingHolding(book, history, whole);
   const notes = currencyNotes(book, fxMoves);
   if (window.partial) notes.unshift(window.partial.reason);
-  if (limit) notes.push(`${limit.symbol} has the shortest history (from ${limit.first}): windows starting earlier replay it through a stand-in.`);
+  if (limit)
+    notes.push(`${limit.symbol} has the shortest history (from ${limit.first}): windows starting earlier replay it through a stand-in.`);
   const path = valuePath(book, seriesOf, whole, routes, from, end);
   const stats = pathStats(path.dates, path.values);
   const currencies = fxMoves.map(({ currency, pair, change, reason }) => ({ currency, pair, change, reason }));
   const use: HistoryUse = {
-    mode: 'replay', from: path.dates[0] ?? from, to: end, method: 'Window total return of each holding (a fund as a whole) from adjusted closes', notes,
+    mode: 'replay',
+    from: path.dates[0] ?? from,
+    to: end,
+    method: 'Window total return of each holding (a fund as a whole) from adjusted closes',
+    notes,
     ...(window.partial ? { partial: window.partial } : {}),
-    moves: Object.fromEntries(overrides), limitingSymbol: limit?.symbol ?? null, ...stats, ...(currencies.length ? { currencies } : {}),
+    moves: Object.fromEntries(overrides),
+    limitingSymbol: limit?.symbol ?? null,
+    ...stats,
+    ...(currencies.length ? { currencies } : {}),
   };
-  return runScenario(book, replayedScenario(options.scenario ?? replayScenario(options.from, options.to), use), { by: options.by, positions: options.positions, overrides, history: use });
+  return runScenario(book, replayedScenario(options.scenario ?? replayScenario(options.from, options.to), use), {
+    by: options.by,
+    positions: options.positions,
+    overrides,
+    history: use,
+  });
 }

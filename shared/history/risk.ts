@@ -61,9 +61,14 @@ export function historicalTail(returns: readonly number[], level: number): { var
 }
 
 /** Normal VaR and CVaR for h days from daily mean μ and deviation σ: −(hμ − √h σ z), −(hμ − √h σ φ(z)/(1 − p)). */
-export function parametricTail(mu: number, sigma: number, level: (typeof RISK_LEVELS)[number], horizon: number): { var: number; cvar: number } {
+export function parametricTail(
+  mu: number,
+  sigma: number,
+  level: (typeof RISK_LEVELS)[number],
+  horizon: number,
+): { var: number; cvar: number } {
   const z = Z[level];
-  const density = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+  const density = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
   const s = Math.sqrt(horizon) * sigma;
   return { var: -(horizon * mu - s * z), cvar: -(horizon * mu - (s * density) / (1 - level)) };
 }
@@ -106,19 +111,33 @@ export function returnRisk(dates: readonly string[], returns: readonly number[],
       tails.push({ level, horizonDays, historicalVar: h.var, historicalCvar: h.cvar, parametricVar: p.var, parametricCvar: p.cvar });
     }
   }
-  return { observations: n, volatility: sigma * Math.sqrt(TRADING_DAYS), beta, maxDrawdown: pathStats(dates, values).drawdown ?? null, tails };
+  return {
+    observations: n,
+    volatility: sigma * Math.sqrt(TRADING_DAYS),
+    beta,
+    maxDrawdown: pathStats(dates, values).drawdown ?? null,
+    tails,
+  };
 }
 
 /**
  * A portfolio's risk from history up to `asOf` (default window two years of trading days), holding today's
  * weights constant: each security by its own daily returns, else by a stand-in's (flagged), else left out.
  */
-export function portfolioRisk(book: Book, history: PriceHistory, config: ProxyConfig, options: { asOf: string; benchmark?: string; days?: number }): PortfolioRisk | { error: string } {
+export function portfolioRisk(
+  book: Book,
+  history: PriceHistory,
+  config: ProxyConfig,
+  options: { asOf: string; benchmark?: string; days?: number },
+): PortfolioRisk | { error: string } {
   const benchmark = (options.benchmark ?? config.market).toUpperCase();
   const bench = history.get(benchmark);
   if (!bench) return { error: `There is no price history for the benchmark ${benchmark}.` };
   const calendar = calendarOf([bench], '0000-01-01', options.asOf).slice(-((options.days ?? 2 * TRADING_DAYS) + 1));
-  if (calendar.length < 61) return { error: `The benchmark ${benchmark} has only ${Math.max(0, calendar.length - 1)} days of history up to ${options.asOf}; risk needs at least 60.` };
+  if (calendar.length < 61)
+    return {
+      error: `The benchmark ${benchmark} has only ${Math.max(0, calendar.length - 1)} days of history up to ${options.asOf}; risk needs at least 60.`,
+    };
   const days = calendar.length - 1;
   const usable = (symbol: string) => {
     const s = history.get(symbol.toUpperCase());
@@ -161,7 +180,13 @@ export function portfolioRisk(book: Book, history: PriceHistory, config: ProxyCo
   const returns = Array.from(portfolio.subarray(1), (x) => (base === 0 ? 0 : x / base));
   const benchReturns = Array.from(returnsOn(bench, calendar).subarray(1), (x) => (Number.isNaN(x) ? 0 : x));
   const notes = [`Weights held constant at today's values over ${days} trading days; a day a holding did not trade counts as unchanged.`];
-  if (excluded.length) notes.push(`${countOf(excluded.length, 'holding')} left out for lack of history: ${listNames(excluded.map((x) => x.symbol), 12)}.`);
+  if (excluded.length)
+    notes.push(
+      `${countOf(excluded.length, 'holding')} left out for lack of history: ${listNames(
+        excluded.map((x) => x.symbol),
+        12,
+      )}.`,
+    );
   return {
     ...returnRisk(calendar, returns, benchReturns),
     asOf: options.asOf,

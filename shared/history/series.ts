@@ -61,7 +61,12 @@ export function basketReturns(members: readonly Float64Array[], length: number):
 }
 
 /** Total return from the close on or before `from` to the close on or before `to`; null unless the series spans both. */
-export function windowReturn(series: PriceSeries | undefined, from: string, to: string, lastTradingDay: string): { change: number; first: string; last: string } | null {
+export function windowReturn(
+  series: PriceSeries | undefined,
+  from: string,
+  to: string,
+  lastTradingDay: string,
+): { change: number; first: string; last: string } | null {
   if (!series || series.dates.length === 0) return null;
   const a = indexAtOrBefore(series, from);
   const b = indexAtOrBefore(series, to);

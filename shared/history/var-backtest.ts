@@ -37,7 +37,12 @@ export function kupiec(n: number, x: number, p: number): { lr: number; pValue: n
 }
 
 /** Rolling 1-day VaR of one return series (dates[t] is the day returns[t] ends) against what happened the next day. */
-export function varBacktest(series: string, dates: readonly string[], returns: readonly number[], window = 2 * TRADING_DAYS): VarBacktestRow[] {
+export function varBacktest(
+  series: string,
+  dates: readonly string[],
+  returns: readonly number[],
+  window = 2 * TRADING_DAYS,
+): VarBacktestRow[] {
   const rows: VarBacktestRow[] = [];
   if (returns.length <= window) return rows;
   const breaches = new Map<string, number>();
@@ -66,18 +71,38 @@ export function varBacktest(series: string, dates: readonly string[], returns: r
     for (const level of RISK_LEVELS) {
       const x = breaches.get(key(method, level)) ?? 0;
       const { lr, pValue } = kupiec(days, x, 1 - level);
-      rows.push({ series, method, level, from: dates[window], to: dates[dates.length - 1], days, breaches: x, expected: days * (1 - level), rate: x / days, lr, pValue, pass: lr < KUPIEC_CRITICAL });
+      rows.push({
+        series,
+        method,
+        level,
+        from: dates[window],
+        to: dates[dates.length - 1],
+        days,
+        breaches: x,
+        expected: days * (1 - level),
+        rate: x / days,
+        lr,
+        pValue,
+        pass: lr < KUPIEC_CRITICAL,
+      });
     }
   }
   return rows;
 }
 
 /** Daily returns of a constant-weight book (rebalanced daily) on the days every member has one, with their dates. */
-export function bookReturns(history: PriceHistory, weights: Readonly<Record<string, number>>): { dates: string[]; returns: number[] } | null {
+export function bookReturns(
+  history: PriceHistory,
+  weights: Readonly<Record<string, number>>,
+): { dates: string[]; returns: number[] } | null {
   const symbols = Object.keys(weights).map((s) => s.toUpperCase());
   const series = symbols.map((s) => history.get(s));
   if (series.some((s) => !s)) return null;
-  const calendar = calendarOf(series.map((s) => s!), '0000-01-01', '9999-12-31');
+  const calendar = calendarOf(
+    series.map((s) => s!),
+    '0000-01-01',
+    '9999-12-31',
+  );
   const each = series.map((s) => returnsOn(s!, calendar));
   const total = Object.values(weights).reduce((a, b) => a + b, 0);
   const dates: string[] = [];
@@ -98,7 +123,10 @@ export const SAMPLE_BOOKS: Record<string, Record<string, number>> = {
 };
 
 /** The VaR backtest over every series of the history with enough days and the sample books, from `from` on. */
-export function varBacktestAll(history: PriceHistory, options: { symbols: readonly string[]; from?: string; window?: number }): VarBacktestRow[] {
+export function varBacktestAll(
+  history: PriceHistory,
+  options: { symbols: readonly string[]; from?: string; window?: number },
+): VarBacktestRow[] {
   const from = options.from ?? '0000-01-01';
   const rows: VarBacktestRow[] = [];
   const run = (name: string, dates: readonly string[], returns: readonly number[]) => {
@@ -128,14 +156,24 @@ export function varBacktestAll(history: PriceHistory, options: { symbols: readon
 }
 
 /** Per method and level: how many series pass Kupiec's test, and the pooled breach rate. */
-export function varVerdicts(rows: readonly VarBacktestRow[]): { method: VarMethod; level: number; series: number; passing: number; breaches: number; days: number; rate: number }[] {
+export function varVerdicts(
+  rows: readonly VarBacktestRow[],
+): { method: VarMethod; level: number; series: number; passing: number; breaches: number; days: number; rate: number }[] {
   const out = [];
   for (const method of ['historical', 'parametric'] as const) {
     for (const level of RISK_LEVELS) {
       const these = rows.filter((r) => r.method === method && r.level === level);
       const breaches = these.reduce((s, r) => s + r.breaches, 0);
       const days = these.reduce((s, r) => s + r.days, 0);
-      out.push({ method, level, series: these.length, passing: these.filter((r) => r.pass).length, breaches, days, rate: days ? breaches / days : NaN });
+      out.push({
+        method,
+        level,
+        series: these.length,
+        passing: these.filter((r) => r.pass).length,
+        breaches,
+        days,
+        rate: days ? breaches / days : NaN,
+      });
     }
   }
   return out;

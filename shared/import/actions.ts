@@ -8,20 +8,47 @@ const RULES: [RegExp, TxClass][] = [
   [/\b(open(ed)? (a )?position|open buy|position opened)\b/, 'buy'],
   [/\b(close[ds]? (a )?position|position closed|open sell)\b/, 'sell'],
   [/split|aktiesplit|splitt/, 'split'],
-  [/spin[- ]?off|stock div|merger|conversion|journaled shares|security transfer|transfer of assets|stock distribution|name change|productwijziging|fusion|\bfusie\b/, 'shares'],
+  [
+    /spin[- ]?off|stock div|merger|conversion|journaled shares|security transfer|transfer of assets|stock distribution|name change|productwijziging|fusion|\bfusie\b/,
+    'shares',
+  ],
   // A core or sweep fund bought or redeemed moves cash within the account; it is not income.
   [/redemption (from|of) (the )?(core|sweep|money market)|core account|sweep/, 'cash'],
-  [/withholding|tax (paid|withheld)|foreign tax|belasting|impot|\btax$|kallskatt|kupongskatt|quellensteuer|kapitalertragsteuer|\bsteuer|\bskat\b|\bskatt\b|\bvero\b|imposta|impuesto|retencion|retenue|ritenuta|imposto|\btaxe\b/, 'fee'],
-  [/dividend|\bdiv\b|interest|\bint\b|cap(ital)? gain|cash in lieu|payment in lieu|coupon|dividende|dividendo|rente|redemption|utdelning|udbytte|utbytte|osinko|ausschuttung|ertrag|\branta\b|ranta|zinsen|\binterets?\b|interessi|intereses|juros|\bkorko\b|kupong/, 'income'],
-  [/fee|commission|kosten|frais|custody|courtesy|gebuhr|avgift|courtage|kurtage|gebyr|palkkio|commissione|comision|comissao|spesa|spese/, 'fee'],
-  [/savings plan|sparplan|spaarplan|plan d'epargne|\b(buy|bought|purchase|koop|aankoop|gekocht|achat|achete|compra|comprado|kauf|gekauft|kop|kopt|kob|kobt|kjop|kjopt|osto|acquisto|acquistato|bot)\b/, 'buy'],
-  [/\b(sell|sold|sale|verkoop|verkocht|vente|vendu|venta|vendido|venda|verkauf|verkauft|salj|salt|salg|solgt|myynti|vendita|venduto|sld)\b/, 'sell'],
+  [
+    /withholding|tax (paid|withheld)|foreign tax|belasting|impot|\btax$|kallskatt|kupongskatt|quellensteuer|kapitalertragsteuer|\bsteuer|\bskat\b|\bskatt\b|\bvero\b|imposta|impuesto|retencion|retenue|ritenuta|imposto|\btaxe\b/,
+    'fee',
+  ],
+  [
+    /dividend|\bdiv\b|interest|\bint\b|cap(ital)? gain|cash in lieu|payment in lieu|coupon|dividende|dividendo|rente|redemption|utdelning|udbytte|utbytte|osinko|ausschuttung|ertrag|\branta\b|ranta|zinsen|\binterets?\b|interessi|intereses|juros|\bkorko\b|kupong/,
+    'income',
+  ],
+  [
+    /fee|commission|kosten|frais|custody|courtesy|gebuhr|avgift|courtage|kurtage|gebyr|palkkio|commissione|comision|comissao|spesa|spese/,
+    'fee',
+  ],
+  [
+    /savings plan|sparplan|spaarplan|plan d'epargne|\b(buy|bought|purchase|koop|aankoop|gekocht|achat|achete|compra|comprado|kauf|gekauft|kop|kopt|kob|kobt|kjop|kjopt|osto|acquisto|acquistato|bot)\b/,
+    'buy',
+  ],
+  [
+    /\b(sell|sold|sale|verkoop|verkocht|vente|vendu|venta|vendido|venda|verkauf|verkauft|salj|salt|salg|solgt|myynti|vendita|venduto|sld)\b/,
+    'sell',
+  ],
   // Currency conversions: both legs move cash between currencies of the account ("Forex debit" is not a withdrawal).
   [/forex|\bfx\b|currency (conversion|exchange)|valutavaxling|vaxling|devisen|change de devise|valuta (creditering|debitering)/, 'cash'],
-  [/deposit|top[-_ ]?up|contribution|cotisation|subvention|incitatif|wire (in|received)|check received|ingreso|insattning|einzahlung|storting|versement|depot|versamento|deposito|indbetaling|innskudd|talletus|inbetalning/, 'deposit'],
-  [/withdraw|wire (sent|out)|disbursement|retirada|levantamento|check paid|direct debit|\bdebit\b|uttag|auszahlung|opname|onttrekking|retrait|prelievo|hævning|haevning|udbetaling|uttak|\bnosto\b|utbetalning/, 'withdrawal'],
+  [
+    /deposit|top[-_ ]?up|contribution|cotisation|subvention|incitatif|wire (in|received)|check received|ingreso|insattning|einzahlung|storting|versement|depot|versamento|deposito|indbetaling|innskudd|talletus|inbetalning/,
+    'deposit',
+  ],
+  [
+    /withdraw|wire (sent|out)|disbursement|retirada|levantamento|check paid|direct debit|\bdebit\b|uttag|auszahlung|opname|onttrekking|retrait|prelievo|hævning|haevning|udbetaling|uttak|\bnosto\b|utbetalning/,
+    'withdrawal',
+  ],
   // Signed cash movements whose direction only the amount gives (Robinhood's "ACH": a deposit or a withdrawal).
-  [/transfer|\bach\b|journal|moneylink|overboeking|valuta|cambio|forex|fx (credit|debit)|currency (conversion|exchange)|\bfx\b|variation|terugstorting|vaxling|overforing|umbuchung|devisen|change de devise/, 'cash'],
+  [
+    /transfer|\bach\b|journal|moneylink|overboeking|valuta|cambio|forex|fx (credit|debit)|currency (conversion|exchange)|\bfx\b|variation|terugstorting|vaxling|overforing|umbuchung|devisen|change de devise/,
+    'cash',
+  ],
 ];
 
 /**

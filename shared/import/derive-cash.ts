@@ -49,7 +49,21 @@ export function deriveCash(
   for (const f of flows) {
     const key = `${f.account}\u0000${f.currency}`;
     let c = accounts.get(key);
-    if (!c) accounts.set(key, (c = { account: f.account, currency: f.currency, sum: 0, lowest: 0, lastDate: null, balance: null, asOf: null, hasFlows: false, lastDay: [] }));
+    if (!c)
+      accounts.set(
+        key,
+        (c = {
+          account: f.account,
+          currency: f.currency,
+          sum: 0,
+          lowest: 0,
+          lastDate: null,
+          balance: null,
+          asOf: null,
+          hasFlows: false,
+          lastDay: [],
+        }),
+      );
     // A new day: the previous day's closing sum is known.
     if (c.lastDate !== null && f.date !== c.lastDate && c.sum < c.lowest) c.lowest = c.sum;
     c.sum += f.amount;
@@ -75,10 +89,21 @@ export function deriveCash(
     const amount = c.balance ?? c.sum;
     const rounded = Math.round(amount * 100) / 100;
     if (Math.abs(rounded) < 0.01) continue;
-    if (rounded < 0) warnings.push(`The file's balance for ${c.account} is ${rounded.toFixed(2)} ${c.currency} (money owed): kept as a negative cash position.`);
+    if (rounded < 0)
+      warnings.push(
+        `The file's balance for ${c.account} is ${rounded.toFixed(2)} ${c.currency} (money owed): kept as a negative cash position.`,
+      );
     positions.push({
-      account: c.account, symbol: c.currency, name: `Cash (${c.currency})`, assetClass: 'cash', quantity: rounded,
-      price: 1, marketValue: rounded, costBasis: null, currency: c.currency, asOf: c.asOf,
+      account: c.account,
+      symbol: c.currency,
+      name: `Cash (${c.currency})`,
+      assetClass: 'cash',
+      quantity: rounded,
+      price: 1,
+      marketValue: rounded,
+      costBasis: null,
+      currency: c.currency,
+      asOf: c.asOf,
     });
   }
   if (options.hasNoCash) warnings.push('This file lists trades only, so cash balances are not derived from it.');

@@ -117,21 +117,39 @@ export function derivePositions(records: readonly ImportRecord[], options: Deriv
         const chosen = chosenFor(options.openings, r.account, r.symbol);
         const opening = chosen?.kind === 'opening' ? chosen.quantity : 0;
         h = {
-          account: r.account, symbol: r.symbol, name: r.name, quantity: opening, cost: 0, price: null,
-          currency: r.priceCurrency ?? r.currency, asOf: null, stated: 0, lowest: 0, firstShortDate: null,
-          isMarkedShort: false, chosen, unknownCostQuantity: opening, clamped: 0,
+          account: r.account,
+          symbol: r.symbol,
+          name: r.name,
+          quantity: opening,
+          cost: 0,
+          price: null,
+          currency: r.priceCurrency ?? r.currency,
+          asOf: null,
+          stated: 0,
+          lowest: 0,
+          firstShortDate: null,
+          isMarkedShort: false,
+          chosen,
+          unknownCostQuantity: opening,
+          clamped: 0,
         };
         holdings.set(key, h);
       }
       applyTrade(h, r as ImportRecord & { quantity: number });
     }
-    if (r.amount !== null || r.balance !== null) flows.push({ account: r.account, currency: r.currency, date: r.date, amount: r.amount ?? 0, balance: r.balance });
+    if (r.amount !== null || r.balance !== null)
+      flows.push({ account: r.account, currency: r.currency, date: r.date, amount: r.amount ?? 0, balance: r.balance });
   }
   const derived = collect([...holdings.values()]);
   const startsMidway = new Set(derived.shortfalls.map((s) => s.account));
   const cash = deriveCash(flows, { hasNoCash: options.hasNoCash === true, startsMidway });
   const positions = [...derived.positions, ...cash.positions];
-  positions.sort((a, b) => a.account.localeCompare(b.account) || Number(a.assetClass === 'cash' && a.symbol === a.currency) - Number(b.assetClass === 'cash' && b.symbol === b.currency) || a.symbol.localeCompare(b.symbol));
+  positions.sort(
+    (a, b) =>
+      a.account.localeCompare(b.account) ||
+      Number(a.assetClass === 'cash' && a.symbol === a.currency) - Number(b.assetClass === 'cash' && b.symbol === b.currency) ||
+      a.symbol.localeCompare(b.symbol),
+  );
   const warnings = [...derived.warnings, ...cash.warnings, ...unusedOpenings(options.openings, holdings)];
   return { positions, warnings, shortfalls: derived.shortfalls, findings: [...derived.findings, ...cash.findings] };
 }
@@ -156,7 +174,14 @@ function collect(holdings: readonly Holding[]): Omit<Derived, 'warnings'> & { wa
     if (shortfall > 0 || h.chosen?.kind === 'opening') {
       const decision: OpeningDecision = h.chosen ?? (h.isMarkedShort ? { kind: 'short' } : { kind: 'closed' });
       const entry: HistoryShortfall = {
-        account: h.account, symbol: h.symbol, name: h.name, shortfall, firstDate: h.firstShortDate, isMarkedShort: h.isMarkedShort, decision, quantity,
+        account: h.account,
+        symbol: h.symbol,
+        name: h.name,
+        shortfall,
+        firstDate: h.firstShortDate,
+        isMarkedShort: h.isMarkedShort,
+        decision,
+        quantity,
       };
       shortfalls.push(entry);
       findings.push(shortfallFinding(entry, h.clamped, h.unknownCostQuantity > 1e-6));
@@ -170,13 +195,22 @@ function collect(holdings: readonly Holding[]): Omit<Derived, 'warnings'> & { wa
     const cost = h.currency === 'GBX' || isBond ? h.cost / 100 : h.cost;
     const hasKnownCost = quantity > 0 && cost > 0 && h.unknownCostQuantity <= 1e-6;
     positions.push({
-      account: h.account, symbol: h.symbol, name: h.name,
+      account: h.account,
+      symbol: h.symbol,
+      name: h.name,
       assetClass: isBond ? 'bond' : isCashEquivalent(h.symbol, h.name) ? 'cash' : 'equity',
-      quantity, price: unitPrice, marketValue: null, costBasis: hasKnownCost ? cost : null, currency, asOf: h.asOf,
+      quantity,
+      price: unitPrice,
+      marketValue: null,
+      costBasis: hasKnownCost ? cost : null,
+      currency,
+      asOf: h.asOf,
       ...(quantity < 0 && { isShortIntended: true }),
       ...(isBond && { isParQuoted: true }),
     });
   }
-  const warnings = unpriced.length ? [`No trade price in the file for ${unpriced.join(', ')}: entered at price 0; set the price in Holdings.`] : [];
+  const warnings = unpriced.length
+    ? [`No trade price in the file for ${unpriced.join(', ')}: entered at price 0; set the price in Holdings.`]
+    : [];
   return { positions, shortfalls, findings, warnings };
 }

@@ -9,30 +9,40 @@ export function shortfallFinding(s: HistoryShortfall, clamped: number, hasUnknow
   const base = { account: s.account, symbol: s.symbol };
   if (s.decision.kind === 'short') {
     const why = s.isMarkedShort ? 'the file marks the sales as short' : 'you chose to keep it as a short';
-    return { ...base, kind: 'short-kept', sentence: `${s.symbol}: ${sells}; kept as a short of ${formatQuantity(s.quantity)} because ${why}.` };
+    return {
+      ...base,
+      kind: 'short-kept',
+      sentence: `${s.symbol}: ${sells}; kept as a short of ${formatQuantity(s.quantity)} because ${why}.`,
+    };
   }
   if (s.decision.kind === 'opening') {
-    const still = clamped > 1e-6 ? ` The history still sells ${formatQuantity(clamped)} more than that; the rest was treated as closed.` : '';
+    const still =
+      clamped > 1e-6 ? ` The history still sells ${formatQuantity(clamped)} more than that; the rest was treated as closed.` : '';
     const cost = hasUnknownCost ? ' Cost basis is unknown for the opening shares, so none is stored.' : '';
     return {
-      ...base, kind: 'history-opening-entered',
+      ...base,
+      kind: 'history-opening-entered',
       sentence: `${s.symbol}: ${s.shortfall > 0 ? `${sells}; ` : ''}opening quantity ${formatQuantity(s.decision.quantity)} entered, now ${formatQuantity(s.quantity)}.${still}${cost}`,
     };
   }
   const since = s.quantity > 0 ? `; the ${formatQuantity(s.quantity)} bought since are kept` : '';
   return {
-    ...base, kind: 'history-clamped',
+    ...base,
+    kind: 'history-clamped',
     sentence: `${s.symbol}: ${sells}: the history starts after they were bought, so that sale was treated as closing them (clamped at zero), not as a short${since}.`,
   };
 }
 
 /** The recorded decision not to derive an account's cash from a history that does not start from zero. */
 export function cashNotDerivedFinding(account: string, currency: string, reason: 'shares' | 'cash', net: number): ImportFindingDraft {
-  const why = reason === 'shares'
-    ? 'the history sells shares it never shows bought, so it starts mid-way'
-    : 'the history spends money it never shows arriving, so it starts mid-way';
+  const why =
+    reason === 'shares'
+      ? 'the history sells shares it never shows bought, so it starts mid-way'
+      : 'the history spends money it never shows arriving, so it starts mid-way';
   return {
-    kind: 'cash-not-derived', account, symbol: currency,
+    kind: 'cash-not-derived',
+    account,
+    symbol: currency,
     sentence: `${account}: no ${currency} cash balance was derived: ${why} and the file has no balance column (its amounts net to ${formatMoney(net, currency)}). Enter the cash balance in Holdings.`,
   };
 }
@@ -44,14 +54,16 @@ export function positionFindings(positions: readonly ImportPosition[]): ImportFi
     const base = { account: p.account, symbol: p.symbol };
     if (p.isParQuoted && p.price !== null) {
       findings.push({
-        ...base, kind: 'par-quoted-bond',
+        ...base,
+        kind: 'par-quoted-bond',
         sentence: `${p.symbol}: priced ${formatQuantity(Math.round(p.price * 1e6) / 1e4)} per 100 of face value, so ${formatQuantity(p.quantity)} face is worth ${formatMoney(p.quantity * p.price, p.currency)} (value and cost basis use price / 100).`,
       });
     }
     if (p.valueFromPrice !== undefined && p.marketValue !== null) {
       const diff = p.marketValue - p.valueFromPrice;
       findings.push({
-        ...base, kind: 'market-value-kept',
+        ...base,
+        kind: 'market-value-kept',
         sentence: `${p.symbol}: the file's market value ${formatMoney(p.marketValue, p.currency)} and quantity × price ${formatMoney(p.valueFromPrice, p.currency)} differ by ${formatMoney(diff, p.currency)} (${((diff / Math.abs(p.valueFromPrice || 1)) * 100).toFixed(1)}%); the broker's market value was kept.`,
       });
     }

@@ -32,10 +32,40 @@ export function splitPair(text: string): { symbol: string; currency: string } | 
 
 // Other ways brokers write a currency: "CAN" and "C$" for CAD, "€" for EUR, "SKR" for SEK…
 const CURRENCY_ALIASES: Record<string, string> = {
-  CAN: 'CAD', CDN: 'CAD', 'C$': 'CAD', 'CA$': 'CAD', 'US$': 'USD', US: 'USD', 'U.S. DOLLAR': 'USD', 'US DOLLAR': 'USD', DOLLAR: 'USD',
-  '€': 'EUR', EURO: 'EUR', EUROS: 'EUR', '£': 'GBP', 'GB£': 'GBP', STERLING: 'GBP', GBPENCE: 'GBX', 'GBP PENCE': 'GBX', PENCE: 'GBX',
-  SKR: 'SEK', KRONOR: 'SEK', DKR: 'DKK', NKR: 'NOK', SFR: 'CHF', 'FR.': 'CHF', 'A$': 'AUD', AUS: 'AUD', 'NZ$': 'NZD', 'HK$': 'HKD',
-  YEN: 'JPY', '¥': 'JPY', RMB: 'CNY', 'R$': 'BRL', 'ZŁ': 'PLN', ZL: 'PLN',
+  CAN: 'CAD',
+  CDN: 'CAD',
+  C$: 'CAD',
+  CA$: 'CAD',
+  US$: 'USD',
+  US: 'USD',
+  'U.S. DOLLAR': 'USD',
+  'US DOLLAR': 'USD',
+  DOLLAR: 'USD',
+  '€': 'EUR',
+  EURO: 'EUR',
+  EUROS: 'EUR',
+  '£': 'GBP',
+  'GB£': 'GBP',
+  STERLING: 'GBP',
+  GBPENCE: 'GBX',
+  'GBP PENCE': 'GBX',
+  PENCE: 'GBX',
+  SKR: 'SEK',
+  KRONOR: 'SEK',
+  DKR: 'DKK',
+  NKR: 'NOK',
+  SFR: 'CHF',
+  'FR.': 'CHF',
+  A$: 'AUD',
+  AUS: 'AUD',
+  NZ$: 'NZD',
+  HK$: 'HKD',
+  YEN: 'JPY',
+  '¥': 'JPY',
+  RMB: 'CNY',
+  R$: 'BRL',
+  ZŁ: 'PLN',
+  ZL: 'PLN',
 };
 
 /** The ISO code of a currency cell ("usd", "CAN", "€"), or null when it names none. */
@@ -51,7 +81,9 @@ export function currencyCode(cell: string): string | null {
 // ISO 4217 codes brokers' files use, for telling a column of currencies from one of tickers (BTC, ING and AMD are not;
 // ISK is left out: it is far more often Sweden's investment savings account than Iceland's krona).
 const COMMON_CURRENCIES = new Set(
-  'USD EUR GBP GBX CHF SEK NOK DKK CAD AUD NZD JPY HKD SGD CNY CNH PLN CZK HUF RON TRY ZAR BRL MXN INR ILS KRW TWD THB MYR IDR PHP AED SAR'.split(' '),
+  'USD EUR GBP GBX CHF SEK NOK DKK CAD AUD NZD JPY HKD SGD CNY CNH PLN CZK HUF RON TRY ZAR BRL MXN INR ILS KRW TWD THB MYR IDR PHP AED SAR'.split(
+    ' ',
+  ),
 );
 
 /** Whether a cell is a common currency code ("USD", "CAN"), not merely three capitals. */

@@ -8,9 +8,7 @@ import type { ColumnMapping, ImportField, ImportKind, ImportRecord, TxClass } fr
 
 /** The outcome of reading one data row. */
 export type RowReading =
-  | { kind: 'record'; record: ImportRecord }
-  | { kind: 'invalid'; column: string; reason: string }
-  | { kind: 'skipped'; reason: string };
+  { kind: 'record'; record: ImportRecord } | { kind: 'invalid'; column: string; reason: string } | { kind: 'skipped'; reason: string };
 
 /** What the row reader needs besides the cells. */
 export interface RowContext {
@@ -28,9 +26,11 @@ export interface RowContext {
 const NAME_TRIM = /^[\s/|,;:()-]+|[\s/|,;:()-]*(\bISIN\b)?[\s/|,;:()-]*$/gi;
 const ISIN_SHAPE = /^[A-Z]{2}[A-Z0-9]{9}\d$/;
 const SYMBOL = /^[A-Za-z0-9.\-=^/ ]{1,32}$/;
-const FOOTER = /^(totals?\b|account total|transactions total|grand total|date downloaded|disclaimer|the data and information|brokerage services|fidelity|schwab|please|this |informational|\*|note)/i;
+const FOOTER =
+  /^(totals?\b|account total|transactions total|grand total|date downloaded|disclaimer|the data and information|brokerage services|fidelity|schwab|please|this |informational|\*|note)/i;
 const CASH_TYPE = /money market|^cash/i;
-const CASH_TEXT = /cash & cash investments|^cash$|^cash & cash fund|^cash \(|money market|core position|pending activity|^held in money|cash sweep/i;
+const CASH_TEXT =
+  /cash & cash investments|^cash$|^cash & cash fund|^cash \(|money market|core position|pending activity|^held in money|cash sweep/i;
 const EXPECTED: Partial<Record<ImportField, string>> = {
   quantity: 'a number of shares such as 12.5',
   price: 'a price such as 189.22',
@@ -42,9 +42,35 @@ const EXPECTED: Partial<Record<ImportField, string>> = {
 
 // Market identifier codes (ISO 10383) and the suffix Yahoo gives their listings.
 const MARKET_SUFFIX: Record<string, string> = {
-  xams: '.AS', xlon: '.L', xetr: '.DE', xfra: '.F', xpar: '.PA', xbru: '.BR', xmil: '.MI', xmad: '.MC', xswx: '.SW', xvtx: '.SW',
-  xsto: '.ST', xcse: '.CO', xosl: '.OL', xhel: '.HE', xwbo: '.VI', xlis: '.LS', xdub: '.IR', xtse: '.TO', xtsx: '.V', xasx: '.AX',
-  xhkg: '.HK', xtks: '.T', xnas: '', xnys: '', arcx: '', bats: '', xase: '', xnms: '', xngs: '',
+  xams: '.AS',
+  xlon: '.L',
+  xetr: '.DE',
+  xfra: '.F',
+  xpar: '.PA',
+  xbru: '.BR',
+  xmil: '.MI',
+  xmad: '.MC',
+  xswx: '.SW',
+  xvtx: '.SW',
+  xsto: '.ST',
+  xcse: '.CO',
+  xosl: '.OL',
+  xhel: '.HE',
+  xwbo: '.VI',
+  xlis: '.LS',
+  xdub: '.IR',
+  xtse: '.TO',
+  xtsx: '.V',
+  xasx: '.AX',
+  xhkg: '.HK',
+  xtks: '.T',
+  xnas: '',
+  xnys: '',
+  arcx: '',
+  bats: '',
+  xase: '',
+  xnms: '',
+  xngs: '',
 };
 
 /** "VWRL:xams" → "VWRL.AS", "AAPL:xnas" → "AAPL"; an unknown market keeps the ticker alone. */
@@ -97,7 +123,8 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
   const order = ctx.preset.dateOrder ?? dateOrder;
   const [quantityAt, priceAt, marketValueAt, costBasisAt, amountAt, balanceAt] = numberAt;
   /** The number in a column: null for a blank cell or an unmapped column, undefined when the cell cannot be read. */
-  const numberIn = (cells: readonly string[], index: number): number | null | undefined => (index < 0 ? null : readNumber(textAt(cells, index), decimal));
+  const numberIn = (cells: readonly string[], index: number): number | null | undefined =>
+    index < 0 ? null : readNumber(textAt(cells, index), decimal);
   const unreadable = (cells: readonly string[], k: number): RowReading => {
     const text = textAt(cells, numberAt[k]);
     const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -138,7 +165,10 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     const isinInSymbol = !pair && symbol.length >= 12 ? isinIn(symbol) : null;
     if (isinInSymbol) {
       isin = isin ?? isinInSymbol;
-      const rest = symbol.toUpperCase().replace(isinInSymbol, '').replace(/^[\s/|,;:()-]+|[\s/|,;:()-]+$/g, '');
+      const rest = symbol
+        .toUpperCase()
+        .replace(isinInSymbol, '')
+        .replace(/^[\s/|,;:()-]+|[\s/|,;:()-]+$/g, '');
       if (/^[A-Z0-9.-]{1,10}$/.test(rest)) symbol = rest;
       else {
         symbol = '';
@@ -178,7 +208,11 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       isShortMarked: false,
     };
     if (dateText && !date) {
-      return { kind: 'invalid', column: colName('date'), reason: `expected a date such as 10/14/2024 or 2024-10-14, found "${dateText.slice(0, 40)}"` };
+      return {
+        kind: 'invalid',
+        column: colName('date'),
+        reason: `expected a date such as 10/14/2024 or 2024-10-14, found "${dateText.slice(0, 40)}"`,
+      };
     }
     if (ctx.kind === 'positions') return finishPosition(record, colName);
     return finishTransaction(record, ctx, (f) => textAt(cells, at(f)), colName, cells);
@@ -201,7 +235,8 @@ function finishPosition(record: ImportRecord, colName: (f: ImportField) => strin
   if (!SYMBOL.test(record.symbol)) {
     return { kind: 'invalid', column: colName('symbol'), reason: `expected a ticker such as AAPL, found "${record.symbol.slice(0, 40)}"` };
   }
-  if (record.quantity === null) return { kind: 'invalid', column: colName('quantity'), reason: 'expected a number of shares, found nothing' };
+  if (record.quantity === null)
+    return { kind: 'invalid', column: colName('quantity'), reason: 'expected a number of shares, found nothing' };
   if (record.price === null && record.marketValue === null) {
     return { kind: 'invalid', column: colName('price'), reason: 'expected a price or a market value, found neither' };
   }
@@ -235,14 +270,19 @@ function classifyOtherCell(cells: readonly string[], ctx: RowContext): TxClass |
 }
 
 function finishTransaction(
-  record: ImportRecord, ctx: RowContext, cell: (f: ImportField) => string, colName: (f: ImportField) => string, cells: readonly string[],
+  record: ImportRecord,
+  ctx: RowContext,
+  cell: (f: ImportField) => string,
+  colName: (f: ImportField) => string,
+  cells: readonly string[],
 ): RowReading {
   const actionText = cell('action') || cell('side');
   const sideText = cell('side');
   const patch = ctx.preset.patchRow?.(record.name, actionText);
   let txClass = patch?.txClass ?? ctx.preset.classify?.(actionText) ?? classifyAction(actionText) ?? classifyAction(sideText);
   // "Trade" with "Buy 12 @ 41.50 USD" in a text column, or "Open Position" with the quantity only in a comment.
-  const needsText = txClass === null || (movesShares(txClass) && txClass !== 'split' && record.quantity === null && patch?.quantity === undefined);
+  const needsText =
+    txClass === null || (movesShares(txClass) && txClass !== 'split' && record.quantity === null && patch?.quantity === undefined);
   const trade = needsText && !patch ? tradeInRow(record, actionText, cells, ctx) : null;
   if (txClass === null && trade?.side) txClass = trade.side;
   // "Corporate action" with "Dividend" in another short cell (Saxo's Event column): that cell says what happened.
@@ -250,28 +290,52 @@ function finishTransaction(
   if (txClass === null) {
     if (!actionText) return { kind: 'invalid', column: colName('action'), reason: 'expected an action such as Buy or Sell, found nothing' };
     // An action not known that still moves money is listed with its amount, never dropped as if it moved none.
-    if (record.amount) return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" is not one Aftershock knows, so its amount ${record.amount} ${record.currency} was not applied to cash` };
+    if (record.amount)
+      return {
+        kind: 'skipped',
+        reason: `the action "${actionText.slice(0, 60)}" is not one Aftershock knows, so its amount ${record.amount} ${record.currency} was not applied to cash`,
+      };
     return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" does not change holdings or cash` };
   }
-  if (txClass === 'ignore') return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" moves no shares or cash of yours (an internal transfer or a statement line)` };
+  if (txClass === 'ignore')
+    return {
+      kind: 'skipped',
+      reason: `"${actionText.slice(0, 60)}" moves no shares or cash of yours (an internal transfer or a statement line)`,
+    };
   const r: ImportRecord = {
-    ...record, txClass, quantity: patch?.quantity ?? record.quantity ?? trade?.quantity ?? null, price: patch?.price ?? record.price ?? trade?.price ?? null,
+    ...record,
+    txClass,
+    quantity: patch?.quantity ?? record.quantity ?? trade?.quantity ?? null,
+    price: patch?.price ?? record.price ?? trade?.price ?? null,
     isShortMarked: (txClass === 'sell' || txClass === 'buy') && SHORT_ACTION.test(actionText),
   };
   // The trade text is no name for the holding ("Buy 12 @ 41.50 USD").
   if (trade && r.name.includes('@')) r.name = '';
   // No price column, but the trade's amount and quantity (eToro's "Amount" and "Units"): the price is their ratio.
-  if (r.price === null && (txClass === 'buy' || txClass === 'sell') && r.amount !== null && r.quantity) r.price = Math.abs(r.amount / r.quantity);
+  if (r.price === null && (txClass === 'buy' || txClass === 'sell') && r.amount !== null && r.quantity)
+    r.price = Math.abs(r.amount / r.quantity);
   if (patch?.priceCurrency) r.priceCurrency = patch.priceCurrency;
   else if (trade?.currency && trade.currency !== r.currency && !r.priceCurrency) r.priceCurrency = trade.currency;
   if (r.amount !== null && ctx.preset.hasUnsignedAmounts) r.amount = signAmount(txClass, r.amount);
   if (movesShares(txClass)) {
-    if (!r.symbol && !r.name && ctx.preset.skipsUnnamedTrades) return { kind: 'skipped', reason: 'a currency conversion (no security named)' };
-    if (!r.symbol) return { kind: 'invalid', column: colName('symbol'), reason: `expected a ticker or ISIN for "${actionText.slice(0, 40)}", found nothing` };
-    if (!SYMBOL.test(r.symbol)) return { kind: 'invalid', column: colName('symbol'), reason: `expected a ticker such as AAPL, found "${r.symbol.slice(0, 40)}"` };
+    if (!r.symbol && !r.name && ctx.preset.skipsUnnamedTrades)
+      return { kind: 'skipped', reason: 'a currency conversion (no security named)' };
+    if (!r.symbol)
+      return {
+        kind: 'invalid',
+        column: colName('symbol'),
+        reason: `expected a ticker or ISIN for "${actionText.slice(0, 40)}", found nothing`,
+      };
+    if (!SYMBOL.test(r.symbol))
+      return { kind: 'invalid', column: colName('symbol'), reason: `expected a ticker such as AAPL, found "${r.symbol.slice(0, 40)}"` };
     if (r.quantity === null) {
-      if (txClass === 'shares' || txClass === 'split') return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" states no quantity` };
-      return { kind: 'invalid', column: colName('quantity'), reason: `expected the number of shares ${txClass === 'sell' ? 'sold' : 'bought'}, found nothing` };
+      if (txClass === 'shares' || txClass === 'split')
+        return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" states no quantity` };
+      return {
+        kind: 'invalid',
+        column: colName('quantity'),
+        reason: `expected the number of shares ${txClass === 'sell' ? 'sold' : 'bought'}, found nothing`,
+      };
     }
     r.symbol = r.symbol.toUpperCase();
     r.quantity = signQuantity(txClass, r.quantity);

@@ -12,8 +12,18 @@ import { isBlankRow, parseTable } from './table';
 import { positionFindings } from './findings';
 import { IMPORT_FIELDS } from './types';
 import type {
-  ColumnMapping, HistoryShortfall, ImportField, ImportFindingDraft, ImportKind, ImportPosition, ImportRecord, ImportRefusal, ImportRefusalCode,
-  PipelineOptions, PipelineResult, RowOutcome,
+  ColumnMapping,
+  HistoryShortfall,
+  ImportField,
+  ImportFindingDraft,
+  ImportKind,
+  ImportPosition,
+  ImportRecord,
+  ImportRefusal,
+  ImportRefusalCode,
+  PipelineOptions,
+  PipelineResult,
+  RowOutcome,
 } from './types';
 import { summarise, toPosition } from './summary';
 
@@ -31,21 +41,34 @@ function quoted(cell: string): string {
 }
 
 const FIELD_WORDS: Partial<Record<ImportField, string>> = {
-  symbol: 'the symbol (a ticker or an ISIN)', quantity: 'the quantity', price: 'the price', marketValue: 'the market value',
-  action: 'the action (Buy, Sell, Dividend…)', date: 'the date',
+  symbol: 'the symbol (a ticker or an ISIN)',
+  quantity: 'the quantity',
+  price: 'the price',
+  marketValue: 'the market value',
+  action: 'the action (Buy, Sell, Dividend…)',
+  date: 'the date',
 };
 
 /** How well a column's sample cells fit a field: the share of filled cells that read as that field's values. */
-function fitOf(field: ImportField, cells: readonly string[], decimal: ColumnMapping['decimal'], dateOrder: ColumnMapping['dateOrder']): number {
+function fitOf(
+  field: ImportField,
+  cells: readonly string[],
+  decimal: ColumnMapping['decimal'],
+  dateOrder: ColumnMapping['dateOrder'],
+): number {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
   if (filled.length === 0) return 0;
   const fits = (test: (c: string) => boolean) => filled.filter(test).length / filled.length;
   if (field === 'quantity' || field === 'price' || field === 'marketValue' || field === 'amount') {
-    return fits((c) => { const n = readNumber(c, decimal); return n !== undefined && n !== null; });
+    return fits((c) => {
+      const n = readNumber(c, decimal);
+      return n !== undefined && n !== null;
+    });
   }
   if (field === 'date') return fits((c) => parseDate(c, dateOrder) !== null);
   if (field === 'symbol') return fits((c) => /^[A-Z0-9.-]{1,12}$/.test(c) || splitPair(c) !== null || isinIn(c) !== null);
-  if (field === 'action') return fits((c) => /^[\p{L} ./-]{2,40}$/u.test(c)) * (new Set(filled).size <= Math.max(12, filled.length / 3) ? 1 : 0);
+  if (field === 'action')
+    return fits((c) => /^[\p{L} ./-]{2,40}$/u.test(c)) * (new Set(filled).size <= Math.max(12, filled.length / 3) ? 1 : 0);
   return 0;
 }
 
@@ -53,7 +76,19 @@ function fitOf(field: ImportField, cells: readonly string[], decimal: ColumnMapp
 function candidates(field: ImportField, header: readonly string[], mapping: ColumnMapping, sample: readonly string[][]): string[] {
   const used = new Set(Object.values(mapping.columns));
   return header
-    .map((name, i) => ({ name, i, fit: used.has(i) || !name ? 0 : fitOf(field, sample.map((r) => r[i] ?? ''), mapping.decimal, mapping.dateOrder) }))
+    .map((name, i) => ({
+      name,
+      i,
+      fit:
+        used.has(i) || !name
+          ? 0
+          : fitOf(
+              field,
+              sample.map((r) => r[i] ?? ''),
+              mapping.decimal,
+              mapping.dateOrder,
+            ),
+    }))
     .filter((c) => c.fit >= 0.6)
     .sort((a, b) => b.fit - a.fit || a.i - b.i)
     .slice(0, 3)
@@ -82,7 +117,8 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
   // Several currency columns (Nordnet: one after each amount): the one right after the amount is the cash's currency.
   if (columns.currency !== undefined && columns.amount !== undefined) {
     const name = normaliseHeader(header[columns.currency]);
-    if (normaliseHeader(header[columns.amount + 1] ?? '') === name && columns.currency !== columns.amount + 1) columns.currency = columns.amount + 1;
+    if (normaliseHeader(header[columns.amount + 1] ?? '') === name && columns.currency !== columns.amount + 1)
+      columns.currency = columns.amount + 1;
   }
   // Number columns whose cells are mostly not numbers ("Value Date": 02-Apr-2025) are not that number; dates are the date.
   for (const field of ['quantity', 'price', 'marketValue', 'costBasis', 'amount', 'fees', 'balance'] as const) {
@@ -104,7 +140,9 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
   const isTicker = (c: string) => /^[A-Za-z0-9.:-]{1,16}( [A-Z])?$/.test(c) || splitPair(c) !== null;
   if (columns.symbol !== undefined && share(columns.symbol, isTicker) < 0.5) {
     const used = new Set(Object.values(columns));
-    const better = header.findIndex((h, i) => !used.has(i) && /symbol|ticker|symbool|symbole|simbolo|kortnamn/.test(normaliseHeader(h)) && share(i, isTicker) >= 0.8);
+    const better = header.findIndex(
+      (h, i) => !used.has(i) && /symbol|ticker|symbool|symbole|simbolo|kortnamn/.test(normaliseHeader(h)) && share(i, isTicker) >= 0.8,
+    );
     if (better >= 0) {
       // The names are the holdings' names, better than whatever else was taken for them ("Exchange Description").
       columns.description = columns.symbol;
@@ -115,8 +153,15 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
   if (columns.date !== undefined && share(columns.date, (c) => parseDate(c, 'DMY') !== null || parseDate(c, 'MDY') !== null) < 0.9) {
     const used = new Set(Object.values(columns));
     const filled = (i: number) => sample.filter((r) => (r[i] ?? '').trim() !== '').length;
-    const better = header.findIndex((h, i) => !used.has(i) && filled(i) >= filled(columns.date!) && share(i, (c) => parseDate(c, 'DMY') !== null || parseDate(c, 'MDY') !== null) >= 0.9 && sample.length > 0);
-    if (better >= 0 && share(columns.date, (c) => parseDate(c, 'DMY') !== null) < share(better, (c) => parseDate(c, 'DMY') !== null)) columns.date = better;
+    const better = header.findIndex(
+      (h, i) =>
+        !used.has(i) &&
+        filled(i) >= filled(columns.date!) &&
+        share(i, (c) => parseDate(c, 'DMY') !== null || parseDate(c, 'MDY') !== null) >= 0.9 &&
+        sample.length > 0,
+    );
+    if (better >= 0 && share(columns.date, (c) => parseDate(c, 'DMY') !== null) < share(better, (c) => parseDate(c, 'DMY') !== null))
+      columns.date = better;
   }
   // In a history the value column is the amount of each row ("Waarde (netto)", "Value").
   if (columns.action !== undefined && columns.date !== undefined && columns.amount === undefined && columns.marketValue !== undefined) {
@@ -124,9 +169,18 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
     delete columns.marketValue;
   }
   // A WKN or Valor number is no ticker: with an ISIN column, the ISIN names the holding.
-  if (columns.symbol !== undefined && columns.isin !== undefined && /^(wkn|valor|valoren|valorennummer)$/.test(normaliseHeader(header[columns.symbol]))) delete columns.symbol;
+  if (
+    columns.symbol !== undefined &&
+    columns.isin !== undefined &&
+    /^(wkn|valor|valoren|valorennummer)$/.test(normaliseHeader(header[columns.symbol]))
+  )
+    delete columns.symbol;
   if (columns.symbol !== undefined || columns.isin !== undefined) return;
-  const used = new Set(Object.entries(columns).filter(([f]) => f !== 'description').map(([, i]) => i));
+  const used = new Set(
+    Object.entries(columns)
+      .filter(([f]) => f !== 'description')
+      .map(([, i]) => i),
+  );
   for (let i = 0; i < header.length; i++) {
     if (used.has(i)) continue;
     if (share(i, (c) => splitPair(c) !== null) >= 0.5) {
@@ -164,8 +218,10 @@ function guessMapping(preset: Preset, block: Block, rows: readonly string[][]): 
     (['quantity', 'price', 'marketValue', 'amount'] as const).map((f) => (columns[f] === undefined ? '' : (r[columns[f]] ?? ''))),
   );
   // Trade text ("Koop 1,5 @ 97,38 EUR") tells the decimal mark when no number column does.
-  const textCells = columns.quantity === undefined && columns.description !== undefined
-    ? sample.flatMap((r) => (r[columns.description!] ?? '').match(/\d+[.,]\d+/g) ?? []) : [];
+  const textCells =
+    columns.quantity === undefined && columns.description !== undefined
+      ? sample.flatMap((r) => (r[columns.description!] ?? '').match(/\d+[.,]\d+/g) ?? [])
+      : [];
   const dates = columns.date === undefined ? [] : sample.map((r) => r[columns.date!] ?? '');
   return {
     columns,
@@ -187,16 +243,36 @@ function columnNamed(header: readonly string[], text: string): number | undefine
 }
 
 /** The guessed mapping with the user's --map columns, --locale decimal mark and date order over it, or a refusal. */
-function withChoices(mapping: ColumnMapping, header: readonly string[], options: PipelineOptions, headerRow: number): ColumnMapping | PipelineResult {
+function withChoices(
+  mapping: ColumnMapping,
+  header: readonly string[],
+  options: PipelineOptions,
+  headerRow: number,
+): ColumnMapping | PipelineResult {
   const columns = { ...mapping.columns };
   for (const [field, text] of Object.entries(options.columns ?? {}) as [ImportField, string][]) {
     if (!(IMPORT_FIELDS as readonly string[]).includes(field)) {
-      return refuse(options.fileName, 'unknown-column', `"${field}" is not a field a column can be mapped to; use one of ${IMPORT_FIELDS.join(', ')}.`);
+      return refuse(
+        options.fileName,
+        'unknown-column',
+        `"${field}" is not a field a column can be mapped to; use one of ${IMPORT_FIELDS.join(', ')}.`,
+      );
     }
-    if (text.trim() === '' || text.trim() === '-') { delete columns[field]; continue; }
+    if (text.trim() === '' || text.trim() === '-') {
+      delete columns[field];
+      continue;
+    }
     const index = columnNamed(header, text);
     if (index === undefined) {
-      return refuse(options.fileName, 'unknown-column', `--map ${field}=${quoted(text)} names no column of the header on row ${headerRow}; its columns are ${header.filter(Boolean).map((h) => `"${h}"`).join(', ')} (or give a column number, 1 to ${header.length}).`, { header: [...header] });
+      return refuse(
+        options.fileName,
+        'unknown-column',
+        `--map ${field}=${quoted(text)} names no column of the header on row ${headerRow}; its columns are ${header
+          .filter(Boolean)
+          .map((h) => `"${h}"`)
+          .join(', ')} (or give a column number, 1 to ${header.length}).`,
+        { header: [...header] },
+      );
     }
     // A column chosen by hand feeds that field only.
     for (const [other, i] of Object.entries(columns)) if (i === index && other !== field) delete columns[other as ImportField];
@@ -231,7 +307,15 @@ const EXPECTED_NAMES: Partial<Record<ImportField, string>> = {
 };
 
 /** The refusal for a header that lacks a column: what the header is, what is missing, and the --map to try. */
-function missingRefusal(field: ImportField, kind: ImportKind, block: Block, mapping: ColumnMapping, rows: readonly string[][], options: PipelineOptions, layoutKey: string): PipelineResult {
+function missingRefusal(
+  field: ImportField,
+  kind: ImportKind,
+  block: Block,
+  mapping: ColumnMapping,
+  rows: readonly string[][],
+  options: PipelineOptions,
+  layoutKey: string,
+): PipelineResult {
   const sample = rows.slice(block.headerIndex + 1, Math.min(block.end, block.headerIndex + 200));
   const language = headerLanguage(block.header);
   const names = block.header.filter(Boolean);
@@ -239,7 +323,9 @@ function missingRefusal(field: ImportField, kind: ImportKind, block: Block, mapp
   const found = candidates(field, block.header, mapping, sample);
   const mapField = field === 'price' ? 'price' : field;
   const suggestions = found.map((name) => `--map ${mapField}=${quoted(name)}`);
-  const guess = found.length ? ` ${found.map((n) => `"${n}"`).join(' or ')}? Choose it with ${suggestions[0]}` : ` Choose it with --map ${mapField}=COLUMN (one of the names above)`;
+  const guess = found.length
+    ? ` ${found.map((n) => `"${n}"`).join(' or ')}? Choose it with ${suggestions[0]}`
+    : ` Choose it with --map ${mapField}=COLUMN (one of the names above)`;
   const message =
     `line ${block.headerIndex + 1} is a header${language === 'English' ? '' : ` in ${language}`} (${shown}), but no column holds ${FIELD_WORDS[field]} (expected a name such as ${EXPECTED_NAMES[field]}).` +
     `${guess}, or choose the columns by hand in the app.`;
@@ -262,7 +348,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const { fileName } = options;
   const text = stripBom(rawText);
   if (text.trim() === '') return refuse(fileName, 'empty', 'the file is empty; export the holdings again and pick the CSV file.');
-  if (looksBinary(text)) return refuse(fileName, 'binary', 'this is not a text CSV file (it contains binary data); pick the CSV export from your broker.');
+  if (looksBinary(text))
+    return refuse(fileName, 'binary', 'this is not a text CSV file (it contains binary data); pick the CSV export from your broker.');
   const table = parseTable(text);
   let blocks = findBlocks(table.rows);
   const hasOwnMapping = Boolean(options.mapping || (options.columns && Object.keys(options.columns).length));
@@ -270,27 +357,37 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     // No recognisable header: with a user's mapping the first line is the header; without, say so.
     const headerIndex = table.rows.findIndex((r) => !isBlankRow(r));
     // Only empty cells (a line of "" or separators): nothing to read.
-    if (headerIndex === -1) return refuse(fileName, 'empty', 'the file has no values, only empty cells; export the holdings again and pick the CSV file.');
+    if (headerIndex === -1)
+      return refuse(fileName, 'empty', 'the file has no values, only empty cells; export the holdings again and pick the CSV file.');
     const header = table.rows[headerIndex].map((c) => c.trim());
     const layoutKey = `generic:${hashText(header.map(normaliseHeader).join('|'))}`;
     if (!hasOwnMapping) {
       const cells = header.filter(Boolean);
-      const shown = cells.slice(0, 6).map((c) => `"${c.slice(0, 30)}"`).join(', ') + (cells.length > 6 ? ', …' : '');
+      const shown =
+        cells
+          .slice(0, 6)
+          .map((c) => `"${c.slice(0, 30)}"`)
+          .join(', ') + (cells.length > 6 ? ', …' : '');
       const isNumeric = cells.some((c) => readNumber(c, '.') !== undefined && readNumber(c, '.') !== null);
       const first = cells[0] ?? 'COLUMN';
-      const suggestions = isNumeric || cells.length < 2 ? [] : [`--map symbol=${quoted(first)} --map quantity=${quoted(cells[1] ?? 'COLUMN')} --map price=${quoted(cells[2] ?? 'COLUMN')}`];
-      const message = cells.length < 2
-        ? `no header line was found in the first 40 lines, and line ${headerIndex + 1} (${shown}) is not a table of columns; pick the CSV export from your broker.`
-        : isNumeric
-        ? `no header line was found in the first 40 lines: line ${headerIndex + 1} holds values (${shown}), not column names. Export the file again with its header line, or add one such as Symbol,Quantity,Price.`
-        : `no header line was found in the first 40 lines: line ${headerIndex + 1} (${shown}) names no column Aftershock knows, in any of the languages it reads. If it is the header, choose the columns with ${suggestions[0]} (names from line ${headerIndex + 1}), or by hand in the app; otherwise pick another file.`;
+      const suggestions =
+        isNumeric || cells.length < 2
+          ? []
+          : [`--map symbol=${quoted(first)} --map quantity=${quoted(cells[1] ?? 'COLUMN')} --map price=${quoted(cells[2] ?? 'COLUMN')}`];
+      const message =
+        cells.length < 2
+          ? `no header line was found in the first 40 lines, and line ${headerIndex + 1} (${shown}) is not a table of columns; pick the CSV export from your broker.`
+          : isNumeric
+            ? `no header line was found in the first 40 lines: line ${headerIndex + 1} holds values (${shown}), not column names. Export the file again with its header line, or add one such as Symbol,Quantity,Price.`
+            : `no header line was found in the first 40 lines: line ${headerIndex + 1} (${shown}) names no column Aftershock knows, in any of the languages it reads. If it is the header, choose the columns with ${suggestions[0]} (names from line ${headerIndex + 1}), or by hand in the app; otherwise pick another file.`;
       return refuse(fileName, 'no-header', message, { layoutKey, header, suggestions });
     }
     blocks = [{ headerIndex, header, end: table.rows.length, title: '' }];
   }
   const first = blocks[0];
   const forced = options.format && options.format !== 'auto' ? findPreset(options.format) : undefined;
-  if (options.format && options.format !== 'auto' && !forced) return refuse(fileName, 'unknown-format', `"${options.format}" is not a known format.`);
+  if (options.format && options.format !== 'auto' && !forced)
+    return refuse(fileName, 'unknown-format', `"${options.format}" is not a known format.`);
   const preset = forced ?? detectPreset(first.header, first.title);
   const layoutKey = `${preset.id}:${hashText(first.header.map(normaliseHeader).join('|'))}`;
   const chosen = withChoices(options.mapping ?? guessMapping(preset, first, table.rows), first.header, options, first.headerIndex + 1);
@@ -313,16 +410,30 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const defaultAccount = options.defaultAccount ?? preset.defaultAccount ?? 'Imported';
   let lastAccount = defaultAccount;
   // A row with an empty currency cell is in the file's usual currency, not in USD by default.
-  const fileCurrency = mainCurrency(table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500)), mapping.columns.currency);
-  for (let i = 0; i < first.headerIndex; i++) if (!isBlankRow(table.rows[i])) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
+  const fileCurrency = mainCurrency(
+    table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500)),
+    mapping.columns.currency,
+  );
+  for (let i = 0; i < first.headerIndex; i++)
+    if (!isBlankRow(table.rows[i])) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
   blocks.forEach((block, k) => {
     const isOwn = k === 0 || (preset.id !== 'generic' && detectPreset(block.header, block.title).id === preset.id);
-    if (k > 0) rows.push({ row: block.headerIndex + 1, status: 'skipped', reason: isOwn ? 'header line of the next section' : 'header of another table in the file' });
+    if (k > 0)
+      rows.push({
+        row: block.headerIndex + 1,
+        status: 'skipped',
+        reason: isOwn ? 'header line of the next section' : 'header of another table in the file',
+      });
     const titled = preset.readTitle?.(block.title) ?? {};
     if (titled.account) lastAccount = titled.account;
     const ctx: RowContext = {
-      preset, kind, header: block.header, account: titled.account ?? lastAccount, currency: options.defaultCurrency ?? fileCurrency ?? 'USD',
-      asOf: titled.asOf ?? null, resolveIsin: options.resolveIsin,
+      preset,
+      kind,
+      header: block.header,
+      account: titled.account ?? lastAccount,
+      currency: options.defaultCurrency ?? fileCurrency ?? 'USD',
+      asOf: titled.asOf ?? null,
+      resolveIsin: options.resolveIsin,
       mapping: k === 0 || hasOwnMapping ? mapping : guessMapping(preset, block, table.rows),
     };
     const readRow = rowReader(ctx);
@@ -330,20 +441,40 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       const cells = table.rows[i];
       const row = i + 1;
       if (isBlankRow(cells)) continue;
-      if (!isOwn) { rows.push({ row, status: 'skipped', reason: `part of a second table (${block.header.slice(0, 3).join(', ')}…); only the ${preset.label} table is imported` }); continue; }
-      if (isFooterRow(cells, block.header.length)) { rows.push({ row, status: 'skipped', reason: 'total, note or footer line' }); continue; }
+      if (!isOwn) {
+        rows.push({
+          row,
+          status: 'skipped',
+          reason: `part of a second table (${block.header.slice(0, 3).join(', ')}…); only the ${preset.label} table is imported`,
+        });
+        continue;
+      }
+      if (isFooterRow(cells, block.header.length)) {
+        rows.push({ row, status: 'skipped', reason: 'total, note or footer line' });
+        continue;
+      }
       const reading = readRow(cells);
-      if (reading.kind === 'invalid') { rows.push({ row, status: 'invalid', reason: reading.reason, column: reading.column }); continue; }
-      if (reading.kind === 'skipped') { rows.push({ row, status: 'skipped', reason: reading.reason }); continue; }
+      if (reading.kind === 'invalid') {
+        rows.push({ row, status: 'invalid', reason: reading.reason, column: reading.column });
+        continue;
+      }
+      if (reading.kind === 'skipped') {
+        rows.push({ row, status: 'skipped', reason: reading.reason });
+        continue;
+      }
       const r = reading.record;
       if (kind === 'positions') {
         let symbols = seen.get(r.account);
         if (!symbols) seen.set(r.account, (symbols = new Map()));
         const earlier = symbols.get(r.symbol);
-        if (earlier !== undefined) { rows.push({ row, status: 'duplicate', reason: `same account and symbol as row ${earlier}; the first one is kept`, record: r }); continue; }
+        if (earlier !== undefined) {
+          rows.push({ row, status: 'duplicate', reason: `same account and symbol as row ${earlier}; the first one is kept`, record: r });
+          continue;
+        }
         symbols.set(r.symbol, row);
       }
-      if (newCount++ < newRowLimit) rows.push({ row, status: 'new', reason: kind === 'positions' ? 'position' : r.txClass ?? '', record: r });
+      if (newCount++ < newRowLimit)
+        rows.push({ row, status: 'new', reason: kind === 'positions' ? 'position' : (r.txClass ?? ''), record: r });
       else omittedRows++;
       if (kind === 'positions') positions.push(toPosition(r));
       else records.push(r);
@@ -352,36 +483,65 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const firstInvalid = rows.find((r) => r.status === 'invalid');
   if (newCount === 0) {
     if (firstInvalid) {
-      const field = (Object.entries(mapping.columns) as [ImportField, number][]).find(([, i]) => first.header[i] === firstInvalid.column)?.[0];
+      const field = (Object.entries(mapping.columns) as [ImportField, number][]).find(
+        ([, i]) => first.header[i] === firstInvalid.column,
+      )?.[0];
       const sample = table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 200));
       const others = field ? candidates(field, first.header, mapping, sample) : [];
-      const hint = !field ? '' : others.length
-        ? ` If ${others.map((o) => `"${o}"`).join(' or ')} holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=${quoted(others[0])}.`
-        : ` If another column holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=COLUMN.`;
+      const hint = !field
+        ? ''
+        : others.length
+          ? ` If ${others.map((o) => `"${o}"`).join(' or ')} holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=${quoted(others[0])}.`
+          : ` If another column holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=COLUMN.`;
       return refuse(fileName, 'unreadable-rows', `${firstInvalid.reason}. No row could be read, so nothing was imported.${hint}`, {
-        row: firstInvalid.row, column: firstInvalid.column, header: first.header, layoutKey,
+        row: firstInvalid.row,
+        column: firstInvalid.column,
+        header: first.header,
+        layoutKey,
         suggestions: field ? others.map((o) => `--map ${field}=${quoted(o)}`) : [],
       });
     }
     const skipped = rows.filter((r) => r.status === 'skipped' && r.row > first.headerIndex + 1);
-    const why = skipped.length ? ` ${skipped.length} line${skipped.length === 1 ? ' was' : 's were'} skipped, the first (row ${skipped[0].row}) because ${skipped[0].reason}.` : '';
-    return refuse(fileName, 'no-rows', `no data rows were found under the header on row ${first.headerIndex + 1}.${why}`, { header: first.header, layoutKey });
+    const why = skipped.length
+      ? ` ${skipped.length} line${skipped.length === 1 ? ' was' : 's were'} skipped, the first (row ${skipped[0].row}) because ${skipped[0].reason}.`
+      : '';
+    return refuse(fileName, 'no-rows', `no data rows were found under the header on row ${first.headerIndex + 1}.${why}`, {
+      header: first.header,
+      layoutKey,
+    });
   }
   const warnings: string[] = [];
   let shortfalls: HistoryShortfall[] = [];
   const findings: ImportFindingDraft[] = [];
   if (kind === 'transactions') {
     if (!records.some((r) => r.txClass && movesShares(r.txClass))) {
-      const actions = [...new Set(rows.filter((r) => r.status === 'skipped' && r.reason.startsWith('the action')).map((r) => /"(.*?)"/.exec(r.reason)?.[1] ?? ''))].filter(Boolean).slice(0, 5);
-      const unknown = actions.length ? ` Actions not understood: ${actions.map((a) => `"${a}"`).join(', ')}; if the trades are written in another column (such as "Buy 12 @ 41.50"), choose it with --map description=COLUMN.` : '';
-      return refuse(fileName, 'no-trades', `this history has no buys, sells or share transfers (only cash such as dividends or fees), so it cannot tell what you hold. Import a positions export or a full trade history instead.${unknown}`, { header: first.header, layoutKey });
+      const actions = [
+        ...new Set(
+          rows.filter((r) => r.status === 'skipped' && r.reason.startsWith('the action')).map((r) => /"(.*?)"/.exec(r.reason)?.[1] ?? ''),
+        ),
+      ]
+        .filter(Boolean)
+        .slice(0, 5);
+      const unknown = actions.length
+        ? ` Actions not understood: ${actions.map((a) => `"${a}"`).join(', ')}; if the trades are written in another column (such as "Buy 12 @ 41.50"), choose it with --map description=COLUMN.`
+        : '';
+      return refuse(
+        fileName,
+        'no-trades',
+        `this history has no buys, sells or share transfers (only cash such as dividends or fees), so it cannot tell what you hold. Import a positions export or a full trade history instead.${unknown}`,
+        { header: first.header, layoutKey },
+      );
     }
     // Amounts written without a sign ("Buy … 5,338.90"): the action gives it, or buys would count as cash coming in.
     if (!preset.hasUnsignedAmounts && records.every((r) => r.amount === null || r.amount >= 0)) {
-      const outflows = records.filter((r) => r.amount !== null && r.amount > 0 && (r.txClass === 'buy' || r.txClass === 'withdrawal' || r.txClass === 'fee'));
+      const outflows = records.filter(
+        (r) => r.amount !== null && r.amount > 0 && (r.txClass === 'buy' || r.txClass === 'withdrawal' || r.txClass === 'fee'),
+      );
       if (outflows.length > 0) {
         for (const r of records) if (r.amount !== null && r.txClass) r.amount = signAmount(r.txClass, r.amount);
-        warnings.push(`The file writes every amount without a sign; buys, fees and withdrawals were read as money out (${outflows.length} row${outflows.length === 1 ? '' : 's'}).`);
+        warnings.push(
+          `The file writes every amount without a sign; buys, fees and withdrawals were read as money out (${outflows.length} row${outflows.length === 1 ? '' : 's'}).`,
+        );
       }
     }
     const derived = derivePositions(records, { hasNoCash: preset.hasNoCash, openings: options.openings });
@@ -399,16 +559,34 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     );
   }
   const assumed = options.defaultCurrency ?? 'USD';
-  if (mapping.columns.currency === undefined && !options.isCurrencyChosen && positions.some((p) => p.currency === assumed && p.assetClass !== 'cash')) {
+  if (
+    mapping.columns.currency === undefined &&
+    !options.isCurrencyChosen &&
+    positions.some((p) => p.currency === assumed && p.assetClass !== 'cash')
+  ) {
     const whose = options.defaultCurrency ? ` (the portfolio's currency)` : '';
-    warnings.push(`The file names no currency, so its amounts were taken as ${assumed}${whose}; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.`);
+    warnings.push(
+      `The file names no currency, so its amounts were taken as ${assumed}${whose}; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.`,
+    );
   }
   // With holdings closed because the history starts mid-way, the preview stays: the user can enter opening quantities.
-  if (positions.length === 0 && shortfalls.length === 0) return refuse(fileName, 'nets-to-zero', 'the file was read, but every holding in it nets to zero shares, so there is nothing to import.');
+  if (positions.length === 0 && shortfalls.length === 0)
+    return refuse(
+      fileName,
+      'nets-to-zero',
+      'the file was read, but every holding in it nets to zero shares, so there is nothing to import.',
+    );
   return {
     ok: true,
     preview: {
-      fileName, format: preset.id, formatLabel: preset.label, kind, header: first.header, layoutKey, mapping, rows,
+      fileName,
+      format: preset.id,
+      formatLabel: preset.label,
+      kind,
+      header: first.header,
+      layoutKey,
+      mapping,
+      rows,
       counts: {
         rows: rows.length + omittedRows,
         new: newCount,
@@ -416,7 +594,12 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
         invalid: rows.filter((r) => r.status === 'invalid').length,
         skipped: rows.filter((r) => r.status === 'skipped').length,
       },
-      positions, totals: summarise(positions), warnings, shortfalls, findings, delimiter: table.delimiter,
+      positions,
+      totals: summarise(positions),
+      warnings,
+      shortfalls,
+      findings,
+      delimiter: table.delimiter,
       ...(omittedRows > 0 && { omitted: { rows: omittedRows, positions: 0 } }),
     },
   };

@@ -31,7 +31,14 @@ export function isParQuotedBond(c: BondClues): boolean {
     return perHundred < perUnit;
   }
   if (BOND_TEXT.test(c.name) || BOND_TYPE.test(c.securityType ?? '')) return true;
-  return price !== null && price >= PAR_PRICE.min && price <= PAR_PRICE.max && quantity !== null && Number.isInteger(quantity) && quantity >= 1000;
+  return (
+    price !== null &&
+    price >= PAR_PRICE.min &&
+    price <= PAR_PRICE.max &&
+    quantity !== null &&
+    Number.isInteger(quantity) &&
+    quantity >= 1000
+  );
 }
 
 const FUND = /\b(ETF|FUND|FD|FDS|INDEX|TRUST|UCITS|ISHARES|SPDR|VANGUARD)\b/i;
@@ -68,8 +75,16 @@ export function toPosition(r: ImportRecord): ImportPosition {
     if (Math.abs(product - marketValue) > VALUE_TOLERANCE * Math.abs(marketValue)) valueFromPrice = Math.round(product * 100) / 100;
   }
   return {
-    account: r.account, symbol: r.symbol, name: r.name, assetClass: assetClassOf(r, isBond), quantity, price, marketValue,
-    costBasis: r.costBasis, currency: isPence ? 'GBP' : r.currency, asOf: r.date,
+    account: r.account,
+    symbol: r.symbol,
+    name: r.name,
+    assetClass: assetClassOf(r, isBond),
+    quantity,
+    price,
+    marketValue,
+    costBasis: r.costBasis,
+    currency: isPence ? 'GBP' : r.currency,
+    asOf: r.date,
     ...(valueFromPrice !== undefined && { valueFromPrice }),
     ...(isBond && { isParQuoted: true }),
   };
@@ -92,7 +107,8 @@ export function summarise(positions: readonly ImportPosition[]): AccountTotal[] 
     t.positions++;
     t.marketValue += positionValue(p);
   }
-  return [...totals.values()].flatMap((byCurrency) => [...byCurrency.values()])
+  return [...totals.values()]
+    .flatMap((byCurrency) => [...byCurrency.values()])
     .map((t) => ({ ...t, marketValue: Math.round(t.marketValue * 100) / 100 }))
     .sort((a, b) => a.account.localeCompare(b.account) || a.currency.localeCompare(b.currency));
 }

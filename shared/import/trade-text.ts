@@ -55,7 +55,8 @@ export function readTradeText(text: string, fileDecimal: DecimalStyle): TradeTex
   const price = readNumber(clean(priceText), decimal);
   if (quantity === null || quantity === undefined || price === null || price === undefined) return null;
   const priceAt = right.indexOf(priceText);
-  const currency = CURRENCY_AFTER.exec(right.slice(priceAt + priceText.length))?.[1] ?? CURRENCY_BEFORE.exec(right.slice(0, priceAt))?.[1] ?? null;
+  const currency =
+    CURRENCY_AFTER.exec(right.slice(priceAt + priceText.length))?.[1] ?? CURRENCY_BEFORE.exec(right.slice(0, priceAt))?.[1] ?? null;
   const side = classifyAction(left);
   return { side: side === 'buy' || side === 'sell' ? side : null, quantity, price, currency: currency === 'GBp' ? 'GBX' : currency };
 }

@@ -38,18 +38,7 @@ export interface ColumnMapping {
 
 /** What a transaction row does to holdings and cash. */
 export type TxClass =
-  | 'buy'
-  | 'sell'
-  | 'shares-in'
-  | 'shares-out'
-  | 'shares'
-  | 'split'
-  | 'income'
-  | 'fee'
-  | 'deposit'
-  | 'withdrawal'
-  | 'cash'
-  | 'ignore';
+  'buy' | 'sell' | 'shares-in' | 'shares-out' | 'shares' | 'split' | 'income' | 'fee' | 'deposit' | 'withdrawal' | 'cash' | 'ignore';
 
 /** One normalised data row. Numbers are plain floats; dates are YYYY-MM-DD. */
 export interface ImportRecord {

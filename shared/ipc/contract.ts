@@ -37,14 +37,8 @@ import { MAX_STORY_CHARS, type HeadlineDraft } from '../headline';
  */
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const name = z
-  .string()
-  .trim()
-  .min(1, 'cannot be empty')
-  .max(200, 'must be at most 200 characters');
-const currency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD');
+const name = z.string().trim().min(1, 'cannot be empty').max(200, 'must be at most 200 characters');
+const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD');
 const symbol = z
   .string()
   .trim()
@@ -92,7 +86,10 @@ const reportSettings = z
   .partial();
 const reportRequest = {
   portfolioId: id,
-  scenarioIds: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be scenario ids')).min(1, 'must name at least one scenario').max(12, 'can hold at most 12 scenarios'),
+  scenarioIds: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be scenario ids'))
+    .min(1, 'must name at least one scenario')
+    .max(12, 'can hold at most 12 scenarios'),
   settings: reportSettings.optional(),
   remember: z.boolean().optional(),
   /** The user confirmed a report for a portfolio with blocking data-health findings. */
@@ -121,7 +118,10 @@ const importFile = {
   decimal: z.enum(['.', ',']).optional(),
   dateOrder: z.enum(['MDY', 'DMY', 'YMD']).optional(),
   /** The currency of a file that names none (`--currency EUR`), over the portfolio's. */
-  currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as EUR').optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as EUR')
+    .optional(),
   /** Per holding a history sells more of than it shows bought (key: symbol or `account:symbol`): what to do with it. */
   openings: z
     .record(
@@ -150,8 +150,11 @@ export interface ImportCommitAnswer extends ImportPreviewAnswer {
   replaced: number;
   accounts: string[];
 }
-const optionalText = (max: number) => z.string().trim().min(1, 'cannot be empty').max(max, `must be at most ${max} characters`).nullable().optional();
-const themeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be a theme id such as "ai-energy" (lower-case letters, digits and dashes)');
+const optionalText = (max: number) =>
+  z.string().trim().min(1, 'cannot be empty').max(max, `must be at most ${max} characters`).nullable().optional();
+const themeId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be a theme id such as "ai-energy" (lower-case letters, digits and dashes)');
 /** A user override: a value sets the field, null removes the user's value so the data underneath shows. */
 const classificationPatch = z
   .strictObject({
@@ -162,7 +165,11 @@ const classificationPatch = z
     country: optionalText(80),
     currency: currency.nullable().optional(),
     exchange: optionalText(80),
-    isin: z.string().regex(/^[A-Z]{2}[A-Z0-9]{9}[0-9]$/, 'must be a 12-character ISIN such as US67066G1040').nullable().optional(),
+    isin: z
+      .string()
+      .regex(/^[A-Z]{2}[A-Z0-9]{9}[0-9]$/, 'must be a 12-character ISIN such as US67066G1040')
+      .nullable()
+      .optional(),
     themes: z.array(themeId).max(50, 'must list at most 50 themes').nullable().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'must change at least one field');
@@ -198,26 +205,35 @@ function command<Res>() {
 export const commands = {
   'app:info': command<AppInfo>()(z.strictObject({})),
   /** The renderer reports its own crash (a view that failed to draw, an uncaught error) for the local log. */
-  'app:logerror': command<{ logged: boolean }>()(z.strictObject({
+  'app:logerror': command<{ logged: boolean }>()(
+    z.strictObject({
       kind: z.enum(['render', 'error', 'rejection']),
       message: z.string().max(2000),
       stack: z.string().max(20_000).optional(),
-      view: z.string().regex(/^[a-z]{1,20}$/).optional(),
+      view: z
+        .string()
+        .regex(/^[a-z]{1,20}$/)
+        .optional(),
     }),
   ),
 
   'clients:list': command<Client[]>()(z.strictObject({})),
   'clients:overview': command<ClientSummary[]>()(z.strictObject({})),
   'clients:create': command<Client>()(z.strictObject(clientFields).extend({ name })),
-  'clients:update': command<Client>()(z.strictObject({ id, patch: z.strictObject(clientFields).partial().refine((p) => Object.keys(p).length > 0, 'must change at least one field') }),
+  'clients:update': command<Client>()(
+    z.strictObject({
+      id,
+      patch: z
+        .strictObject(clientFields)
+        .partial()
+        .refine((p) => Object.keys(p).length > 0, 'must change at least one field'),
+    }),
   ),
   'clients:rename': command<Client>()(z.strictObject({ id, name })),
   'clients:delete': command<{ deleted: number }>()(z.strictObject({ id })),
 
-  'portfolios:list': command<PortfolioSummary[]>()(z.strictObject({ clientId: id.optional() }),
-  ),
-  'portfolios:create': command<Portfolio>()(z.strictObject({ clientId: id.optional(), name, baseCurrency: currency.optional() }),
-  ),
+  'portfolios:list': command<PortfolioSummary[]>()(z.strictObject({ clientId: id.optional() })),
+  'portfolios:create': command<Portfolio>()(z.strictObject({ clientId: id.optional(), name, baseCurrency: currency.optional() })),
   'portfolios:rename': command<Portfolio>()(z.strictObject({ id, name })),
   'portfolios:delete': command<{ deleted: number }>()(z.strictObject({ id })),
   /** Puts back the client or portfolio deleted last (this session), with everything in it. */
@@ -225,21 +241,23 @@ export const commands = {
   'portfolios:holdings': command<PortfolioHoldings>()(z.strictObject({ id })),
 
   /** The data-health verdict on a portfolio (and on one scenario run on it). */
-  'health:check': command<HealthReport>()(z.strictObject({ portfolioId: id, ...scenarioRef }).refine((r) => r.scenarioId === undefined || r.scenario === undefined, 'give a scenario id or a scenario, not both'),
+  'health:check': command<HealthReport>()(
+    z
+      .strictObject({ portfolioId: id, ...scenarioRef })
+      .refine((r) => r.scenarioId === undefined || r.scenario === undefined, 'give a scenario id or a scenario, not both'),
   ),
   'health:settings': command<{ staleDays: number }>()(z.strictObject({})),
   'health:setstaledays': command<{ staleDays: number }>()(z.strictObject({ staleDays: z.number().int().min(1).max(3650) })),
 
   'accounts:list': command<Account[]>()(z.strictObject({ portfolioId: id })),
-  'accounts:create': command<Account>()(z.strictObject({ portfolioId: id, name, broker: z.string().trim().max(100).optional() }),
-  ),
+  'accounts:create': command<Account>()(z.strictObject({ portfolioId: id, name, broker: z.string().trim().max(100).optional() })),
   'accounts:rename': command<Account>()(z.strictObject({ id, name })),
   'accounts:delete': command<{ deleted: number }>()(z.strictObject({ id })),
 
   'positions:list': command<Position[]>()(z.strictObject({ accountId: id })),
-  'positions:create': command<Position>()(z.strictObject({ accountId: id, ...positionFields }),
-  ),
-  'positions:update': command<Position>()(z.strictObject({
+  'positions:create': command<Position>()(z.strictObject({ accountId: id, ...positionFields })),
+  'positions:update': command<Position>()(
+    z.strictObject({
       id,
       patch: z
         .strictObject({ ...positionFields, accountId: id })
@@ -254,9 +272,9 @@ export const commands = {
   'scenarios:get': command<{ scenario: Scenario; builtIn: boolean }>()(z.strictObject({ id: scenarioId })),
   'scenarios:save': command<Scenario>()(z.strictObject({ scenario: scenarioSchema })),
   'scenarios:delete': command<{ deleted: number }>()(z.strictObject({ id: scenarioId })),
-  'scenarios:duplicate': command<Scenario>()(z.strictObject({ id: scenarioId, name: name.optional() }),
-  ),
-  'scenarios:import': command<Scenario>()(z.strictObject({ json: z.string().max(1024 * 1024, 'must be at most 1 MB'), fileName: z.string().max(260).optional() }),
+  'scenarios:duplicate': command<Scenario>()(z.strictObject({ id: scenarioId, name: name.optional() })),
+  'scenarios:import': command<Scenario>()(
+    z.strictObject({ json: z.string().max(1024 * 1024, 'must be at most 1 MB'), fileName: z.string().max(260).optional() }),
   ),
   'scenarios:export': command<{ fileName: string; json: string }>()(z.strictObject({ id: scenarioId })),
   /** Drafts an unsaved scenario from a pasted news story: the moves it reports, matched against the security master. */
@@ -270,7 +288,8 @@ export const commands = {
   ),
 
   'stress:snapshot': command<StressSnapshotData>()(z.strictObject({ portfolioId: id })),
-  'stress:run': command<StressResult>()(z
+  'stress:run': command<StressResult>()(
+    z
       .strictObject({
         portfolioId: id,
         ...scenarioRef,
@@ -283,18 +302,32 @@ export const commands = {
       })
       .refine(oneScenario, 'must give either scenarioId or scenario'),
   ),
-  'stress:replay': command<StressResult>()(z
-      .strictObject({ portfolioId: id, from: isoDate, to: isoDate, lookThrough: z.boolean().optional(), by: z.array(z.enum(DIMENSIONS)).max(8).optional(), proxies: proxyChoices.optional() })
+  'stress:replay': command<StressResult>()(
+    z
+      .strictObject({
+        portfolioId: id,
+        from: isoDate,
+        to: isoDate,
+        lookThrough: z.boolean().optional(),
+        by: z.array(z.enum(DIMENSIONS)).max(8).optional(),
+        proxies: proxyChoices.optional(),
+      })
       .refine((r) => r.from < r.to, { path: ['to'], message: 'must be after the from date' }),
   ),
-  'stress:risk': command<PortfolioRisk>()(z.strictObject({ portfolioId: id, asOf: isoDate.optional(), benchmark: symbol.optional(), lookThrough: z.boolean().optional() }),
+  'stress:risk': command<PortfolioRisk>()(
+    z.strictObject({ portfolioId: id, asOf: isoDate.optional(), benchmark: symbol.optional(), lookThrough: z.boolean().optional() }),
   ),
-  'stress:reverse': command<ReverseResult>()(z
-      .strictObject({ portfolioId: id, ...scenarioRef, lookThrough: z.boolean().optional(), loss: z.number().gt(0, 'must be above 0').max(10, 'must be at most 1000%') })
+  'stress:reverse': command<ReverseResult>()(
+    z
+      .strictObject({
+        portfolioId: id,
+        ...scenarioRef,
+        lookThrough: z.boolean().optional(),
+        loss: z.number().gt(0, 'must be above 0').max(10, 'must be at most 1000%'),
+      })
       .refine(oneScenario, 'must give either scenarioId or scenario'),
   ),
-  'imports:preview': command<ImportPreviewAnswer>()(z.strictObject({ portfolioId: id.optional(), ...importFile }),
-  ),
+  'imports:preview': command<ImportPreviewAnswer>()(z.strictObject({ portfolioId: id.optional(), ...importFile })),
   'imports:commit': command<ImportCommitAnswer>()(
     z
       .strictObject({
@@ -311,7 +344,8 @@ export const commands = {
   'imports:list': command<ImportSummary[]>()(z.strictObject({ portfolioId: id })),
   'imports:pick': command<{ fileName: string; text: string } | null>()(z.strictObject({})),
 
-  'securities:duration': command<{ symbol: string; years: number | null }>()(z.strictObject({ symbol, years: finite.min(0, 'must be 0 or more').max(100, 'must be at most 100 years').nullable() }),
+  'securities:duration': command<{ symbol: string; years: number | null }>()(
+    z.strictObject({ symbol, years: finite.min(0, 'must be 0 or more').max(100, 'must be at most 100 years').nullable() }),
   ),
 
   'reports:settings': command<ReportSettings>()(z.strictObject({ portfolioId: id })),
@@ -319,17 +353,21 @@ export const commands = {
   'reports:html': command<{ fileName: string; html: string }>()(z.strictObject(reportRequest)),
   'reports:pdf': command<{ fileName: string; base64: string; bytes: number }>()(z.strictObject(reportRequest)),
   'securities:show': command<SecurityDetail>()(z.strictObject({ symbol })),
-  'securities:classify': command<SecurityDetail>()(z.strictObject({ symbol, patch: classificationPatch }),
-  ),
+  'securities:classify': command<SecurityDetail>()(z.strictObject({ symbol, patch: classificationPatch })),
   'securities:reset': command<SecurityDetail>()(z.strictObject({ symbol })),
   'reference:portfolio': command<PortfolioReference>()(z.strictObject({ portfolioId: id })),
 
   'themes:list': command<Theme[]>()(z.strictObject({})),
-  'themes:create': command<Theme>()(z.strictObject({ name: name.pipe(z.string().max(80, 'must be at most 80 characters')), criteria: z.string().trim().max(2000).optional() }),
+  'themes:create': command<Theme>()(
+    z.strictObject({
+      name: name.pipe(z.string().max(80, 'must be at most 80 characters')),
+      criteria: z.string().trim().max(2000).optional(),
+    }),
   ),
   'themes:delete': command<{ deleted: number }>()(z.strictObject({ id: themeId })),
 
-  'exposure:portfolio': command<ExposureResult & { baseCurrency: string; unvalued: string[] }>()(z.strictObject({ portfolioId: id, by: z.enum(EXPOSURE_DIMENSIONS), lookThrough: z.boolean() }),
+  'exposure:portfolio': command<ExposureResult & { baseCurrency: string; unvalued: string[] }>()(
+    z.strictObject({ portfolioId: id, by: z.enum(EXPOSURE_DIMENSIONS), lookThrough: z.boolean() }),
   ),
 
   'firm:run': command<FirmRun>()(z.strictObject({ ...firmRequest, save: z.boolean().optional() })),
@@ -348,15 +386,24 @@ export const commands = {
   'proposals:create': command<Proposal>()(z.strictObject({ portfolioId: id, name: name.optional() })),
   'proposals:get': command<Proposal>()(z.strictObject({ id })),
   'proposals:add': command<Proposal>()(z.strictObject({ proposalId: id, ...proposalPositionFields })),
-  'proposals:edit': command<Proposal>()(z.strictObject({ id, patch: z.strictObject(proposalPositionFields).partial().refine((p) => Object.keys(p).length > 0, 'must change at least one field') }),
+  'proposals:edit': command<Proposal>()(
+    z.strictObject({
+      id,
+      patch: z
+        .strictObject(proposalPositionFields)
+        .partial()
+        .refine((p) => Object.keys(p).length > 0, 'must change at least one field'),
+    }),
   ),
   'proposals:remove': command<Proposal>()(z.strictObject({ id })),
-  'proposals:compare': command<ProposalComparison>()(z.strictObject({ id, scenarioIds: reportRequest.scenarioIds, lookThrough: z.boolean().optional() }),
+  'proposals:compare': command<ProposalComparison>()(
+    z.strictObject({ id, scenarioIds: reportRequest.scenarioIds, lookThrough: z.boolean().optional() }),
   ),
   'proposals:apply': command<{ portfolioId: number; positions: number; removed: number; importId: number }>()(z.strictObject({ id })),
   'proposals:delete': command<{ deleted: number }>()(z.strictObject({ id })),
 
-  'market:refresh': command<MarketJobStatus>()(z.strictObject({ portfolioId: id.optional(), symbols: z.array(symbol).max(5000).optional() }),
+  'market:refresh': command<MarketJobStatus>()(
+    z.strictObject({ portfolioId: id.optional(), symbols: z.array(symbol).max(5000).optional() }),
   ),
   'market:status': command<MarketJobStatus>()(z.strictObject({})),
   'market:cancel': command<MarketJobStatus>()(z.strictObject({})),
@@ -377,7 +424,8 @@ const declaresEveryName: Same<keyof Commands, CommandName> = true;
 void declaresEveryName;
 
 /** The request argument of a command: optional where every field is. */
-export type RequestArgs<K extends CommandName> = Record<never, never> extends RequestInput<K> ? [request?: RequestInput<K>] : [request: RequestInput<K>];
+export type RequestArgs<K extends CommandName> =
+  Record<never, never> extends RequestInput<K> ? [request?: RequestInput<K>] : [request: RequestInput<K>];
 
 /** What the renderer sees as `window.api`: one `invoke` that sends a command by its name. */
 export interface Api {

@@ -18,11 +18,7 @@ export function validateRequest<K extends CommandName>(name: K, raw: unknown): R
   const parsed = commands[name].request.safeParse(raw ?? {});
   if (!parsed.success) {
     const fields = describeIssues(parsed.error.issues);
-    throw new AppError(
-      'validation',
-      `The request "${name}" was rejected: ${fields}.`,
-      JSON.stringify(parsed.error.issues.slice(0, 5)),
-    );
+    throw new AppError('validation', `The request "${name}" was rejected: ${fields}.`, JSON.stringify(parsed.error.issues.slice(0, 5)));
   }
   return parsed.data as RequestOf<K>;
 }

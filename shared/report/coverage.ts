@@ -22,7 +22,10 @@ const WORDS: Record<CoveragePart, Record<Mode, [label: string, help: string]>> =
     replay: ['Through funds’ holdings', 'A fund without history of its own, moved by its listed holdings’ histories.'],
   },
   market: {
-    shock: ['By the market or asset-class shock only', 'Nothing more specific matched, so the scenario’s market or asset-class move applies.'],
+    shock: [
+      'By the market or asset-class shock only',
+      'Nothing more specific matched, so the scenario’s market or asset-class move applies.',
+    ],
     replay: ['By the market or asset-class shock only', 'Nothing more specific matched.'],
   },
   propagated: {
@@ -38,7 +41,10 @@ const WORDS: Record<CoveragePart, Record<Mode, [label: string, help: string]>> =
     replay: ['Not moved: cash', 'Cash keeps its amount (in another currency, only that currency moves).'],
   },
   unclassified: {
-    shock: ['Not moved: unclassified', 'We know no sector, industry or theme for these, so only a market or asset-class shock could reach them.'],
+    shock: [
+      'Not moved: unclassified',
+      'We know no sector, industry or theme for these, so only a market or asset-class shock could reach them.',
+    ],
     replay: ['Not moved: unclassified', 'We know no sector, industry or theme for these.'],
   },
   noPrice: {

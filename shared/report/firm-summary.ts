@@ -31,9 +31,17 @@ export function firmSummaryHtml(run: FirmRun, errors: readonly BatchError[] = []
     const money = (x: number) => formatMoney(x, c.baseCurrency, 0);
     const line = (cls: string, rank: string, label: string, r: typeof c | (typeof c.portfolios)[number]) =>
       `<tr class="${cls}"><td class="n">${rank}</td><td>${label}</td><td class="n">${money(r.value)}</td><td class="n loss">${money(r.pnl)}</td><td class="n loss">${returnText(r.return, r.value)}</td><td>${esc(scenarioName.get(r.worstScenarioId ?? '') ?? '—')}</td><td class="n">${formatPercent(r.coverage, 0)}</td><td>${verdictText(r.health?.verdict)}</td></tr>`;
-    return [line('c', String(i + 1), `<strong>${esc(c.clientName)}</strong>`, c), ...(c.portfolios.length > 1 ? c.portfolios.map((p) => line('p', '', `&nbsp;&nbsp;${esc(p.portfolioName)}`, p)) : [])];
+    return [
+      line('c', String(i + 1), `<strong>${esc(c.clientName)}</strong>`, c),
+      ...(c.portfolios.length > 1 ? c.portfolios.map((p) => line('p', '', `&nbsp;&nbsp;${esc(p.portfolioName)}`, p)) : []),
+    ];
   });
-  const totals = ranking.totals.map((t) => `${t.clients} ${t.clients === 1 ? 'client' : 'clients'} in ${t.currency}: ${formatMoney(t.value, t.currency, 0)}, worst-case ${formatMoney(t.pnl, t.currency, 0)}`).join('; ');
+  const totals = ranking.totals
+    .map(
+      (t) =>
+        `${t.clients} ${t.clients === 1 ? 'client' : 'clients'} in ${t.currency}: ${formatMoney(t.value, t.currency, 0)}, worst-case ${formatMoney(t.pnl, t.currency, 0)}`,
+    )
+    .join('; ');
   const problems = errors.length
     ? `<h2>Reports that could not be made (${errors.length})</h2><ul>${errors.map((e) => `<li>${esc(e.clientName)}${e.portfolioName ? ` — ${esc(e.portfolioName)}` : ''}: ${esc(e.message)}</li>`).join('')}</ul>`
     : '';
@@ -44,7 +52,9 @@ export function firmSummaryHtml(run: FirmRun, errors: readonly BatchError[] = []
     `<h1>${firmName ? `${esc(firmName)} — ` : ''}Firm-wide stress, ${esc(run.runDate)}</h1>`,
     `<p>Scenarios: ${ranking.scenarios.map((s) => esc(s.name)).join(', ')}${run.tag ? ` · clients tagged “${esc(run.tag)}”` : ''}. Each client's loss is its worst scenario; money is in the client's base currency.</p>`,
     `<p>${esc(totals)}</p>`,
-    ranking.asOf ? `<p>Prices as of ${esc(spanText(ranking.asOf.prices))}; fund holdings as of ${esc(spanText(ranking.asOf.fundHoldings, 'none used'))}.</p>` : '',
+    ranking.asOf
+      ? `<p>Prices as of ${esc(spanText(ranking.asOf.prices))}; fund holdings as of ${esc(spanText(ranking.asOf.fundHoldings, 'none used'))}.</p>`
+      : '',
     '<table><thead><tr><th class="n">#</th><th>Client / portfolio</th><th class="n">Value</th><th class="n">Loss</th><th class="n">Loss %</th><th>Worst scenario</th><th class="n">Shocked</th><th>Data</th></tr></thead>',
     `<tbody>${rows.join('')}</tbody></table>`,
     problems,

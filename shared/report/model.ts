@@ -69,7 +69,16 @@ export interface ReportHealthInput {
   importFindings?: readonly ImportFinding[];
 }
 
-const zero: Scenario = { format: 'aftershock-scenario', version: 1, id: 'exposure', name: 'Exposure', description: '', kind: 'hypothetical', tags: [], shocks: [] };
+const zero: Scenario = {
+  format: 'aftershock-scenario',
+  version: 1,
+  id: 'exposure',
+  name: 'Exposure',
+  description: '',
+  kind: 'hypothetical',
+  tags: [],
+  shocks: [],
+};
 
 /** Builds a report from a portfolio snapshot and its scenarios (pure: the date comes in with the settings). */
 export function buildReportModel(input: {
@@ -88,41 +97,81 @@ export function buildReportModel(input: {
   const sections = scenarios.map((scenario): ReportScenarioSection => {
     const window = scenario.kind === 'historical' ? scenario.event?.window : undefined;
     const full = window
-      ? runReplay(book, input.history?.prices ?? new Map(), input.history?.proxies ?? defaultProxies(), { ...window, scenario, by: ['sector', 'theme'], fx: input.history?.fx })
+      ? runReplay(book, input.history?.prices ?? new Map(), input.history?.proxies ?? defaultProxies(), {
+          ...window,
+          scenario,
+          by: ['sector', 'theme'],
+          fx: input.history?.fx,
+        })
       : runScenario(book, scenario, { by: ['sector', 'theme'] });
     // A window the prices do not reach is not a section of zeros: the report is refused with the reason.
     if ('error' in full) throw new AppError('validation', `“${scenario.name}” cannot be replayed: ${full.error}`);
     const { positions: rows, aggregates, ...result } = full;
     return {
-      scenario: { id: scenario.id, name: scenario.name, description: scenario.description, shocks: scenario.shocks.filter((s) => s.enabled), event: scenario.event },
+      scenario: {
+        id: scenario.id,
+        name: scenario.name,
+        description: scenario.description,
+        shocks: scenario.shocks.filter((s) => s.enabled),
+        event: scenario.event,
+      },
       result,
       findings: scenarioFindings(scenarioHealthOf(scenario, full, book), health.asOf.prices, input.health?.staleDays),
       bySector: aggregates.sector ?? [],
       byTheme: aggregates.theme ?? [],
-      contributors: [...rows].filter((p) => p.pnl !== 0).sort((a, b) => a.pnl - b.pnl).slice(0, 10),
+      contributors: [...rows]
+        .filter((p) => p.pnl !== 0)
+        .sort((a, b) => a.pnl - b.pnl)
+        .slice(0, 10),
       positions: [...rows].sort((a, b) => a.pnl - b.pnl || a.symbol.localeCompare(b.symbol)),
     };
   });
-  const summary = sections.map((s) => ({ scenarioId: s.scenario.id, name: s.scenario.name, pnl: s.result.pnl, return: s.result.return, valueAfter: s.result.valueAfter }));
+  const summary = sections.map((s) => ({
+    scenarioId: s.scenario.id,
+    name: s.scenario.name,
+    pnl: s.result.pnl,
+    return: s.result.return,
+    valueAfter: s.result.valueAfter,
+  }));
   const worst = summary.reduce<(typeof summary)[number] | null>((w, s) => (s.pnl < (w?.pnl ?? 0) ? s : w), null);
 
   const valued = valuePositions(positions, portfolio.baseCurrency, reference.fxRates);
   const holdings = valued.positions
     .map((p) => {
       const info = reference.securities[p.symbol];
-      return { symbol: p.symbol, name: p.name || info?.name || '', account: p.accountName, sector: info?.sector ?? 'Unclassified', themes: (info?.themes ?? []).join(', '), value: p.baseValue ?? 0, weight: p.weight ?? 0 };
+      return {
+        symbol: p.symbol,
+        name: p.name || info?.name || '',
+        account: p.accountName,
+        sector: info?.sector ?? 'Unclassified',
+        themes: (info?.themes ?? []).join(', '),
+        value: p.baseValue ?? 0,
+        weight: p.weight ?? 0,
+      };
     })
     .sort((a, b) => b.value - a.value);
   const exposure = runScenario(book, zero, { by: ['sector', 'theme'], positions: false });
-  const asOfs = positions.map((p) => p.asOf).filter((d): d is string => !!d).sort();
-  const classifiedAsOf = Object.values(reference.securities).map((s) => s.asOf).filter((d): d is string => !!d).sort();
+  const asOfs = positions
+    .map((p) => p.asOf)
+    .filter((d): d is string => !!d)
+    .sort();
+  const classifiedAsOf = Object.values(reference.securities)
+    .map((s) => s.asOf)
+    .filter((d): d is string => !!d)
+    .sort();
 
   return {
     format: 'aftershock-report',
     version: 1,
     title: `Stress test: ${portfolio.name}`,
     settings,
-    portfolio: { name: portfolio.name, clientName: portfolio.clientName, baseCurrency: portfolio.baseCurrency, positionCount: positions.length, accountCount: new Set(positions.map((p) => p.accountId)).size },
+    portfolio: {
+      name: portfolio.name,
+      clientName: portfolio.clientName,
+      baseCurrency: portfolio.baseCurrency,
+      positionCount: positions.length,
+      accountCount: new Set(positions.map((p) => p.accountId)).size,
+    },
     valueBefore: book.totalValue,
     summary,
     worstScenarioId: worst?.scenarioId ?? null,
@@ -132,7 +181,9 @@ export function buildReportModel(input: {
     dataAsOf: {
       prices: asOfs.length ? `${asOfs[0]}${asOfs[0] !== asOfs[asOfs.length - 1] ? ` to ${asOfs[asOfs.length - 1]}` : ''}` : null,
       classifications: classifiedAsOf.length ? classifiedAsOf[classifiedAsOf.length - 1] : null,
-      fundHoldings: Object.values(reference.funds).filter((f) => positions.some((p) => p.symbol === f.fund)).map((f) => `${f.fund} as of ${f.asOf} (${f.source})`),
+      fundHoldings: Object.values(reference.funds)
+        .filter((f) => positions.some((p) => p.symbol === f.fund))
+        .map((f) => `${f.fund} as of ${f.asOf} (${f.source})`),
       fxRates: reference.fxRates.map((r) => `${r.currency}/${r.quote} ${r.rate} as of ${r.asOf} (${r.source})`),
     },
     issues: book.issues.map((i) => i.message),

@@ -45,7 +45,14 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
     expect(commandNames.length).toBeGreaterThan(70);
     expect(surface).toMatchObject({
-      frozen: true, require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', electron: 'undefined', module: 'undefined', buffer: 'undefined', allFunctions: true,
+      frozen: true,
+      require: 'undefined',
+      process: 'undefined',
+      ipcRenderer: 'undefined',
+      electron: 'undefined',
+      module: 'undefined',
+      buffer: 'undefined',
+      allFunctions: true,
     });
   });
 
@@ -133,7 +140,10 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
       };
       const portfolio = await value(invoke('portfolios:create', { name: 'Thousand' }));
       const account = await value(invoke('accounts:create', { portfolioId: portfolio.id, name: 'Big' }));
-      for (let i = 0; i < 1000; i++) await value(invoke('positions:create', { accountId: account.id, symbol: `T${String(i).padStart(4, '0')}`, quantity: 1, price: 1000 + i }));
+      for (let i = 0; i < 1000; i++)
+        await value(
+          invoke('positions:create', { accountId: account.id, symbol: `T${String(i).padStart(4, '0')}`, quantity: 1, price: 1000 + i }),
+        );
       return portfolio.id;
     });
     await page.reload();
@@ -146,7 +156,9 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
     expect(await rows.count()).toBeLessThan(80);
     // Sorted by value, largest first: T0999 heads the list and T0000 ends it.
     expect(await rows.first().locator('td.symbol').innerText()).toBe('T0999');
-    await page.getByTestId('holdings-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.getByTestId('holdings-scroll').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
     await page.locator('tr', { hasText: 'T0000' }).waitFor();
     expect(await rows.count()).toBeLessThan(80);
     await page.screenshot({ path: path.join(SHOTS, '06-holdings-1000.png') });
@@ -157,7 +169,9 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
     const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Thousand', exact: true }) });
     await row.getByRole('button', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog');
-    expect(await dialog.innerText()).toContain('This removes 1 account and 1,000 positions from this computer. You can undo it from the notice that follows.');
+    expect(await dialog.innerText()).toContain(
+      'This removes 1 account and 1,000 positions from this computer. You can undo it from the notice that follows.',
+    );
     await dialog.getByRole('button', { name: 'Delete portfolio' }).click();
     const notice = page.getByRole('status').filter({ hasText: 'Deleted “Thousand”.' });
     await notice.waitFor();

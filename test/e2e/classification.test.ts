@@ -16,7 +16,10 @@ describe.runIf(canRun)('classification, exposure and market data in Chromium', (
     fs.mkdirSync(SHOTS, { recursive: true });
     app = await openApp('reference', { width: 1600, height: 1000 });
     ({ page, problems } = app);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Holdings/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /^Holdings/ })
+      .click();
   });
   afterAll(async () => app?.close());
 

@@ -14,11 +14,27 @@ const clientName = (i: number) => `Client ${String(i).padStart(4, '0')}`;
 
 /** 2,000 households written through the command handlers into the shell's database, in one transaction (seconds, not clicks). */
 function seedClients(dbPath: string) {
-  const services = createServices({ dbPath, shell: 'test', version: 't', resourcesDir: path.join(ROOT, 'resources'), seedSample: false, loadReference: false, backups: false });
+  const services = createServices({
+    dbPath,
+    shell: 'test',
+    version: 't',
+    resourcesDir: path.join(ROOT, 'resources'),
+    seedSample: false,
+    loadReference: false,
+    backups: false,
+  });
   try {
     services.db.transaction(() => {
       for (let i = 1; i <= COUNT; i++) {
-        const { client } = addClient(services, clientName(i), [['AAPL', 10 + (i % 50), 200], ['BND', 100, 72]], { tags: [i % 2 ? 'growth' : 'income'] });
+        const { client } = addClient(
+          services,
+          clientName(i),
+          [
+            ['AAPL', 10 + (i % 50), 200],
+            ['BND', 100, 72],
+          ],
+          { tags: [i % 2 ? 'growth' : 'income'] },
+        );
         // Two in three list a person under the name: rows of two heights.
         if (i % 3) call(services, 'clients:update', { id: client.id, patch: { people: [`Person ${i}`] } });
       }
@@ -38,12 +54,16 @@ async function scrollThrough(page: Page, rows: Locator, scroller: Locator, rowCo
   await rows.first().waitFor();
   expect(await rows.count()).toBeLessThan(80);
   expect((await rowIndexes(rows))[0]).toBe(2);
-  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
+  await scroller.evaluate((el) => {
+    el.scrollTop = el.scrollHeight / 2;
+  });
   await expect.poll(async () => (await rowIndexes(rows))[0]).toBeGreaterThan(rowCount * 0.4);
   const middle = await rowIndexes(rows);
   expect(middle).toEqual(middle.map((_, i) => middle[0] + i));
   await page.screenshot({ path: path.join(SHOTS, shot) });
-  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await scroller.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
   await expect.poll(async () => (await rowIndexes(rows)).at(-1)).toBe(rowCount);
   expect(await rows.count()).toBeLessThan(80);
 }
@@ -61,7 +81,7 @@ describe.runIf(canRun)('thousands of clients in Chromium', () => {
   }, 120_000);
   afterAll(async () => app?.close());
 
-  it('lists the 2,001 clients\' portfolios in a windowed table; finds one near the end, renames, deletes, restores and opens it', async () => {
+  it("lists the 2,001 clients' portfolios in a windowed table; finds one near the end, renames, deletes, restores and opens it", async () => {
     await expect.poll(() => page.locator('.view-header .lead').innerText()).toBe('2,001 portfolios · 2,001 clients');
     const table = page.getByRole('table', { name: 'Portfolios' });
     // A client line and a portfolio line per client, and the header row.
@@ -94,7 +114,9 @@ describe.runIf(canRun)('thousands of clients in Chromium', () => {
     expect(await line.innerText()).toMatch(/^Main\s+1\s+2\s+\$\d/);
     await line.getByRole('button', { name: 'Holdings' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByLabel('Portfolio', { exact: true }).locator('option:checked').innerText()).toBe(`${clientName(1987)} — Main`);
+    await expect
+      .poll(() => page.getByLabel('Portfolio', { exact: true }).locator('option:checked').innerText())
+      .toBe(`${clientName(1987)} — Main`);
     await page.getByText('2 positions in 1 account').waitFor();
   });
 
@@ -128,10 +150,14 @@ describe.runIf(canRun)('thousands of clients in Chromium', () => {
     await expect.poll(() => table.getAttribute('aria-rowcount')).toBe('2002');
     const rows = page.getByTestId('ranking-row');
     expect(await rows.count()).toBeLessThan(80);
-    await page.getByTestId('ranking-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.getByTestId('ranking-scroll').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
     await expect.poll(async () => (await rowIndexes(rows)).at(-1)).toBe(2002);
     // Once more: the rows now measured may have moved the end.
-    await page.getByTestId('ranking-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.getByTestId('ranking-scroll').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
     await page.getByTestId('ranking-scroll').screenshot({ path: path.join(SHOTS, 'clients-02-ranking-2000-end.png') });
 
     await page.getByLabel('Filter clients').fill('Client 1987');

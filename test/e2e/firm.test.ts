@@ -14,21 +14,50 @@ const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
 /** Three households added through window.api, as the UI itself would. */
 async function seedClients(page: Page) {
   await page.evaluate(async () => {
-    const must = async <T,>(pending: Promise<{ ok: boolean; value?: T; error?: { message: string } }>) => {
+    const must = async <T>(pending: Promise<{ ok: boolean; value?: T; error?: { message: string } }>) => {
       const r = await pending;
       if (!r.ok) throw new Error(r.error!.message);
       return r.value as T;
     };
     const households: [string, string[], string[], [string, number, number][]][] = [
-      ['Patel household', ['Priya Patel', 'Raj Patel'], ['growth', 'hnw'], [['NVDA', 300, 120], ['AMD', 100, 150], ['VST', 80, 140], ['BND', 100, 72]]],
-      ['Lee', ['Sam Lee'], ['income'], [['JNJ', 100, 150], ['BND', 400, 72], ['KO', 200, 60]]],
-      ['Weber family', ['Anna Weber'], ['growth'], [['ASML', 20, 700], ['MSFT', 30, 400], ['AAPL', 40, 220]]],
+      [
+        'Patel household',
+        ['Priya Patel', 'Raj Patel'],
+        ['growth', 'hnw'],
+        [
+          ['NVDA', 300, 120],
+          ['AMD', 100, 150],
+          ['VST', 80, 140],
+          ['BND', 100, 72],
+        ],
+      ],
+      [
+        'Lee',
+        ['Sam Lee'],
+        ['income'],
+        [
+          ['JNJ', 100, 150],
+          ['BND', 400, 72],
+          ['KO', 200, 60],
+        ],
+      ],
+      [
+        'Weber family',
+        ['Anna Weber'],
+        ['growth'],
+        [
+          ['ASML', 20, 700],
+          ['MSFT', 30, 400],
+          ['AAPL', 40, 220],
+        ],
+      ],
     ];
     for (const [name, people, tags, holdings] of households) {
       const client = await must<{ id: number }>(window.api.invoke('clients:create', { name, people, tags }));
       const portfolio = await must<{ id: number }>(window.api.invoke('portfolios:create', { clientId: client.id, name: 'Main' }));
       const account = await must<{ id: number }>(window.api.invoke('accounts:create', { portfolioId: portfolio.id, name: 'Brokerage' }));
-      for (const [symbol, quantity, price] of holdings) await must(window.api.invoke('positions:create', { accountId: account.id, symbol, quantity, price }));
+      for (const [symbol, quantity, price] of holdings)
+        await must(window.api.invoke('positions:create', { accountId: account.id, symbol, quantity, price }));
     }
   });
 }
@@ -36,7 +65,8 @@ async function seedClients(page: Page) {
 describe.runIf(canRun)('firm-wide stress in Chromium', () => {
   let app: AppSession;
   let page: Page;
-  const cli = (...args: string[]) => execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), ...args, '--db', app.dbPath], { encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), ...args, '--db', app.dbPath], { encoding: 'utf8' });
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -70,7 +100,11 @@ describe.runIf(canRun)('firm-wide stress in Chromium', () => {
     await picker.getByRole('checkbox').first().waitFor();
     const wanted = ['AI capex thesis collapses', 'S&P 500 −20%'];
     const labels = picker.locator('label');
-    for (let i = 0; i < (await labels.count()); i++) await labels.nth(i).getByRole('checkbox').setChecked(wanted.includes((await labels.nth(i).innerText()).trim()));
+    for (let i = 0; i < (await labels.count()); i++)
+      await labels
+        .nth(i)
+        .getByRole('checkbox')
+        .setChecked(wanted.includes((await labels.nth(i).innerText()).trim()));
     expect(await picker.locator('legend').innerText()).toBe('Scenarios (2 of at most 20)');
     await page.getByRole('button', { name: 'Stress all clients' }).click();
     const rows = page.getByTestId('ranking-row');
@@ -107,7 +141,9 @@ describe.runIf(canRun)('firm-wide stress in Chromium', () => {
     await rows.filter({ hasText: 'Patel household' }).getByRole('button', { name: 'Open' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Results');
     expect(await page.getByLabel('Portfolio', { exact: true }).inputValue()).toBe(String(patel.portfolios[0].portfolioId));
-    await expect.poll(() => page.getByTestId('headline-pnl').innerText()).toBe(`${formatMoney(patel.pnl, 'USD', 0)} (${signedPercent(patel.return)})`);
+    await expect
+      .poll(() => page.getByTestId('headline-pnl').innerText())
+      .toBe(`${formatMoney(patel.pnl, 'USD', 0)} (${signedPercent(patel.return)})`);
     await page.screenshot({ path: path.join(SHOTS, 'firm-03-drill-down.png') });
   });
 

@@ -46,9 +46,14 @@ describe.runIf(canRun)('data health in Chromium: a T-bill typed in at percent of
     // A blocked portfolio opens its list at once.
     await expect.poll(() => badge.getAttribute('aria-expanded')).toBe('true');
     const list = page.locator('.health-list');
-    await expect.poll(() => list.innerText()).toContain('912797KX4 (20,000 at 98.84) looks priced in percent of par: its value may be 100× too high.');
+    await expect
+      .poll(() => list.innerText())
+      .toContain('912797KX4 (20,000 at 98.84) looks priced in percent of par: its value may be 100× too high.');
     expect(await list.getByTestId('health-dates').innerText()).toMatch(/^Prices as of \d{4}-\d{2}-\d{2} · fund holdings as of none used$/);
-    for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+    ] as const) {
       for (const scheme of ['light', 'dark'] as const) {
         await page.setViewportSize({ width, height });
         await page.emulateMedia({ colorScheme: scheme });
@@ -62,8 +67,12 @@ describe.runIf(canRun)('data health in Chromium: a T-bill typed in at percent of
     await page.keyboard.press('Control+4');
     await page.getByLabel('Scenario', { exact: true }).selectOption('sp500-minus-20');
     const banner = page.getByTestId('health-banner');
-    await expect.poll(() => banner.innerText()).toMatch(/^These numbers are wrong until 1 finding is fixed: 912797KX4 \(20,000 at 98\.84\) looks priced in percent of par/);
-    await expect.poll(() => page.getByTestId('result-dates').innerText()).toMatch(/^Prices as of \d{4}-\d{2}-\d{2} · fund holdings as of none used$/);
+    await expect
+      .poll(() => banner.innerText())
+      .toMatch(/^These numbers are wrong until 1 finding is fixed: 912797KX4 \(20,000 at 98\.84\) looks priced in percent of par/);
+    await expect
+      .poll(() => page.getByTestId('result-dates').innerText())
+      .toMatch(/^Prices as of \d{4}-\d{2}-\d{2} · fund holdings as of none used$/);
     await banner.getByRole('button', { name: 'Show all' }).click();
     await banner.locator('.health-list').waitFor();
     for (const scheme of ['light', 'dark'] as const) {
@@ -88,7 +97,10 @@ describe.runIf(canRun)('data health in Chromium: a T-bill typed in at percent of
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     await page.getByRole('button', { name: 'Export PDF' }).click();
-    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), dialog.getByRole('button', { name: 'Export PDF with findings' }).click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      dialog.getByRole('button', { name: 'Export PDF with findings' }).click(),
+    ]);
     const file = (await pdf.path())!;
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     if (hasPoppler) {

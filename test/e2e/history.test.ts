@@ -16,7 +16,13 @@ describe.runIf(canRun)('history-driven stress in Chromium', () => {
   let problems: string[];
   /** The engine's own answer through the CLI on the same database file. */
   const cli = (...args: string[]) =>
-    JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), ...args, '--portfolio', 'Growth & AI', '--json', '--db', app.dbPath], { encoding: 'utf8' }));
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [path.join(ROOT, 'out', 'cli', 'aftershock.js'), ...args, '--portfolio', 'Growth & AI', '--json', '--db', app.dbPath],
+        { encoding: 'utf8' },
+      ),
+    );
   const headline = (result: { pnl: number; return: number }) => `${formatMoney(result.pnl, 'USD', 0)} (${signedPercent(result.return)})`;
 
   beforeAll(async () => {
@@ -34,8 +40,17 @@ describe.runIf(canRun)('history-driven stress in Chromium', () => {
     await page.getByLabel('Propagate to unshocked holdings').check();
     const propagated = cli('stress', '--scenario', 'ai-capex-collapse', '--propagate');
     await expect.poll(() => page.getByTestId('headline-pnl').innerText()).toBe(headline(propagated));
-    expect(await page.getByTestId('headline-band').innerText()).toBe(`band ${formatMoney(propagated.band.low, 'USD', 0)} to ${formatMoney(propagated.band.high, 'USD', 0)}`);
-    await expect.poll(() => page.getByRole('region', { name: /Loss by sector \(bars: low–high band\)/ }).locator('.recharts-errorBar').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('headline-band').innerText()).toBe(
+      `band ${formatMoney(propagated.band.low, 'USD', 0)} to ${formatMoney(propagated.band.high, 'USD', 0)}`,
+    );
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: /Loss by sector \(bars: low–high band\)/ })
+          .locator('.recharts-errorBar')
+          .count(),
+      )
+      .toBeGreaterThan(0);
     // The banner quotes the backtest's figures from resources/backtest-summary.json.
     const summary = JSON.parse(fs.readFileSync(path.join(ROOT, 'resources', 'backtest-summary.json'), 'utf8'));
     expect(await page.getByTestId('track-record').innerText()).toBe(
@@ -50,7 +65,9 @@ describe.runIf(canRun)('history-driven stress in Chromium', () => {
     const why = page.getByRole('complementary', { name: /Why AAPL moved/ });
     await why.waitFor();
     await expect.poll(() => why.locator('tbody td').nth(3).innerText()).toMatch(/^propagated Propagated: β −?\d\.\d\d to SMH × −10%/i);
-    expect(await why.getByTestId('why-band').innerText()).toMatch(/^95% band \(estimation and residual\): −\d+(\.\d+)?% to [−+]?\d+(\.\d+)?%/);
+    expect(await why.getByTestId('why-band').innerText()).toMatch(
+      /^95% band \(estimation and residual\): −\d+(\.\d+)?% to [−+]?\d+(\.\d+)?%/,
+    );
     await why.scrollIntoViewIfNeeded();
     await why.screenshot({ path: path.join(SHOTS, '21-why-propagated.png') });
     await why.getByRole('button', { name: 'Close explanation' }).click();
@@ -62,7 +79,9 @@ describe.runIf(canRun)('history-driven stress in Chromium', () => {
     await note.getByText('Change the proxy funds').click();
     // A value that is not a ticker is held back by the form itself.
     await note.getByLabel('Proxy for industry Semiconductors').fill('S&P!');
-    expect(await note.getByLabel('Proxy for industry Semiconductors').evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(false);
+    expect(await note.getByLabel('Proxy for industry Semiconductors').evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(
+      false,
+    );
     await note.getByLabel('Proxy for industry Semiconductors').fill('SOXX');
     await note.getByLabel('Proxy for industry Semiconductors').press('Enter');
     const withSoxx = cli('stress', '--scenario', 'ai-capex-collapse', '--propagate', '--proxy', 'industry:Semiconductors=SOXX');
@@ -88,7 +107,13 @@ describe.runIf(canRun)('history-driven stress in Chromium', () => {
     const shares = [...words.matchAll(/([\d.]+)%/g)].map((m) => Number(m[1]));
     expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(0.2);
     expect(words).toContain(`${formatPercent(replay.coverage.explicit.share, 1)} by its own history`);
-    expect(await page.getByRole('img', { name: /^Coverage: By its own history/ }).first().locator('.seg').count()).toBe(shares.length);
+    expect(
+      await page
+        .getByRole('img', { name: /^Coverage: By its own history/ })
+        .first()
+        .locator('.seg')
+        .count(),
+    ).toBe(shares.length);
     await page.screenshot({ path: path.join(SHOTS, '22-replay.png') });
   });
 
@@ -96,13 +121,17 @@ describe.runIf(canRun)('history-driven stress in Chromium', () => {
     await page.getByLabel('Replay from').fill('2025-06-01');
     await page.getByLabel('Replay to').fill('2026-11-30');
     await page.getByRole('button', { name: 'Replay', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').first().innerText()).toBe('Prices run to 2025-04-04: update market data or pick an earlier window than 2025-06-01 → 2026-11-30.');
+    await expect
+      .poll(() => page.getByRole('alert').first().innerText())
+      .toBe('Prices run to 2025-04-04: update market data or pick an earlier window than 2025-06-01 → 2026-11-30.');
     expect(await page.getByTestId('headline-pnl').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, '22a-replay-refused.png') });
     await page.getByLabel('Replay from').fill('2025-03-03');
     await page.getByLabel('Replay to').fill('2025-06-30');
     await page.getByRole('button', { name: 'Replay', exact: true }).click();
-    await expect.poll(() => page.getByTestId('replay-partial').innerText()).toBe('Prices run to 2025-04-04: replayed 2025-03-03 → 2025-04-04 only, not the whole 2025-03-03 → 2025-06-30.');
+    await expect
+      .poll(() => page.getByTestId('replay-partial').innerText())
+      .toBe('Prices run to 2025-04-04: replayed 2025-03-03 → 2025-04-04 only, not the whole 2025-03-03 → 2025-06-30.');
     await page.screenshot({ path: path.join(SHOTS, '22b-replay-partial.png') });
   });
 

@@ -29,7 +29,9 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     await page.getByLabel('CSV file to import').setInputFiles(path.join(FIXTURES, 'schwab-positions.csv'));
     const summary = page.getByTestId('import-summary');
     await summary.waitFor();
-    expect(await summary.innerText()).toBe('schwab-positions.csv: Schwab positions (positions) · 5 new · 0 duplicate · 0 invalid · 2 skipped');
+    expect(await summary.innerText()).toBe(
+      'schwab-positions.csv: Schwab positions (positions) · 5 new · 0 duplicate · 0 invalid · 2 skipped',
+    );
     expect(await page.getByRole('table', { name: 'Totals per account' }).innerText()).toMatch(/Individual \.\.\.123\s+5\s+\$37,025\.75/);
     expect(await page.getByRole('table', { name: 'Rows of the file' }).innerText()).toContain('total, note or footer line');
     await page.screenshot({ path: path.join(SHOTS, '10-import-preview.png') });
@@ -82,8 +84,15 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
 
   it('refuses a file it cannot read with the file, row and column', async () => {
     await page.getByRole('button', { name: 'Import…' }).click();
-    await page.getByLabel('CSV file to import').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('Symbol,Quantity,Price\nAAPL,ten,100\n') });
-    await page.getByRole('alert').getByText('bad.csv, row 2, column "Quantity": expected a number of shares such as 12.5, found "ten". No row could be read, so nothing was imported.').waitFor();
+    await page
+      .getByLabel('CSV file to import')
+      .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('Symbol,Quantity,Price\nAAPL,ten,100\n') });
+    await page
+      .getByRole('alert')
+      .getByText(
+        'bad.csv, row 2, column "Quantity": expected a number of shares such as 12.5, found "ten". No row could be read, so nothing was imported.',
+      )
+      .waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
@@ -91,7 +100,10 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     const odd = (rows: string) => ({ name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from(`Sym;Held;Px\n${rows}`) });
     await page.getByRole('button', { name: 'Import…' }).click();
     await page.getByLabel('CSV file to import').setInputFiles(odd('MSFT;2;400\n'));
-    await page.getByRole('alert').getByText(/^odd\.csv: no header line was found/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/^odd\.csv: no header line was found/)
+      .waitFor();
     const editor = page.locator('details.mapping');
     // The editor lists every field in IMPORT_FIELDS order: symbol is the 3rd, quantity the 6th, price the 7th.
     await editor.locator('select').nth(2).selectOption({ label: 'Sym' });
@@ -99,13 +111,19 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     await editor.locator('select').nth(6).selectOption({ label: 'Px' });
     await page.screenshot({ path: path.join(SHOTS, '12-import-hand-mapping.png') });
     await page.getByRole('button', { name: 'Preview with these columns' }).click();
-    await page.getByTestId('import-summary').getByText(/Generic CSV \(positions\) · 1 new/).waitFor();
+    await page
+      .getByTestId('import-summary')
+      .getByText(/Generic CSV \(positions\) · 1 new/)
+      .waitFor();
     await page.getByRole('button', { name: 'Import 1 position into Schwab book' }).click();
     await page.getByRole('cell', { name: 'MSFT', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Import…' }).click();
     await page.getByLabel('CSV file to import').setInputFiles(odd('MSFT;3;410\nIBM;1;200\n'));
-    await page.getByTestId('import-summary').getByText(/2 new .* your saved column mapping was used/).waitFor();
+    await page
+      .getByTestId('import-summary')
+      .getByText(/2 new .* your saved column mapping was used/)
+      .waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
@@ -116,8 +134,13 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Big book' }).click();
     await page.getByRole('button', { name: 'Import…' }).click();
-    await page.getByLabel('CSV file to import').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
-    await page.getByTestId('import-summary').getByText(/Generic CSV \(positions\) · 6,000 new/).waitFor({ timeout: 30_000 });
+    await page
+      .getByLabel('CSV file to import')
+      .setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await page
+      .getByTestId('import-summary')
+      .getByText(/Generic CSV \(positions\) · 6,000 new/)
+      .waitFor({ timeout: 30_000 });
     await page.getByText('Showing every row with a problem and the first new rows; 5,500 more new rows are not listed.').waitFor();
     expect(await page.getByRole('table', { name: 'Totals per account' }).innerText()).toMatch(/Big\s+6,000\s+\$18,000\.00/);
     await page.getByRole('button', { name: 'Import 6,000 positions into Big book' }).click();
@@ -126,13 +149,19 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
   });
 
   it('asks per holding what a sale beyond what the history shows held means, and imports with the choice', async () => {
-    const history = ['Date,Action,Symbol,Description,Quantity,Price,Amount', '01/02/2024,Sell,SNAXX,SCHWAB MONEY ULTRA,100,1,100',
-      '01/03/2024,Buy,AAPL,APPLE INC,10,100,-1000', '01/04/2024,Sell,TSLA,TESLA INC,5,200,1000'];
+    const history = [
+      'Date,Action,Symbol,Description,Quantity,Price,Amount',
+      '01/02/2024,Sell,SNAXX,SCHWAB MONEY ULTRA,100,1,100',
+      '01/03/2024,Buy,AAPL,APPLE INC,10,100,-1000',
+      '01/04/2024,Sell,TSLA,TESLA INC,5,200,1000',
+    ];
     await page.evaluate(() => window.api.invoke('portfolios:create', { name: 'History book' }));
     await page.reload();
     await page.getByRole('button', { name: 'History book' }).click();
     await page.getByRole('button', { name: 'Import…' }).click();
-    await page.getByLabel('CSV file to import').setInputFiles({ name: 'history.csv', mimeType: 'text/csv', buffer: Buffer.from(history.join('\n')) });
+    await page
+      .getByLabel('CSV file to import')
+      .setInputFiles({ name: 'history.csv', mimeType: 'text/csv', buffer: Buffer.from(history.join('\n')) });
     await page.getByText(/This history sells more of 2 holdings than it shows bought/).waitFor();
     const snaxx = page.getByTestId('shortfall-SNAXX');
     expect(await snaxx.getByLabel('Decision for SNAXX').inputValue()).toBe('closed');
@@ -142,7 +171,9 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     await snaxx.getByRole('cell', { name: '50', exact: true }).waitFor();
     await page.getByTestId('shortfall-TSLA').getByLabel('Decision for TSLA').selectOption({ label: 'Keep as a short' });
     await page.getByTestId('shortfall-TSLA').getByRole('cell', { name: '−5', exact: true }).waitFor();
-    expect(await page.getByTestId('import-findings').innerText()).toMatch(/SNAXX: the history sells 100 more than it shows bought \(first on 2024-01-02\); opening quantity 150 entered, now 50\./);
+    expect(await page.getByTestId('import-findings').innerText()).toMatch(
+      /SNAXX: the history sells 100 more than it shows bought \(first on 2024-01-02\); opening quantity 150 entered, now 50\./,
+    );
     await page.screenshot({ path: path.join(SHOTS, '13-import-history-choices.png') });
     await page.getByRole('button', { name: 'Import 3 positions into History book' }).click();
     await page.getByRole('cell', { name: 'SNAXX', exact: true }).waitFor();

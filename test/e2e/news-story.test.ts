@@ -19,7 +19,8 @@ describe.runIf(canRun)('a scenario drafted from a news story, in Chromium', () =
   let problems: string[];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-e2e-news-'));
   /** The CLI on the same database: the engine's own answer for a scenario id or file. */
-  const cli = (...args: string[]) => execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), ...args, '--db', app.dbPath], { encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), ...args, '--db', app.dbPath], { encoding: 'utf8' });
   const stress = (scenario: string) => JSON.parse(cli('stress', '--portfolio', 'Growth & AI', '--scenario', scenario, '--json'));
 
   beforeAll(async () => {
@@ -40,7 +41,9 @@ describe.runIf(canRun)('a scenario drafted from a news story, in Chromium', () =
     await dialog.locator('input[type=file]').setInputFiles({
       name: 'story.html',
       mimeType: 'text/html',
-      buffer: Buffer.from('<html><body><script>window.__ran = true</script><p>Chip stocks <b>fell</b> 9%.</p><img src=x onerror="window.__ran = true"></body></html>'),
+      buffer: Buffer.from(
+        '<html><body><script>window.__ran = true</script><p>Chip stocks <b>fell</b> 9%.</p><img src=x onerror="window.__ran = true"></body></html>',
+      ),
     });
     await expect.poll(() => dialog.getByLabel('News story').inputValue()).toBe('Chip stocks fell 9%.');
     expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran ?? false)).toBe(false);
@@ -50,7 +53,9 @@ describe.runIf(canRun)('a scenario drafted from a news story, in Chromium', () =
     const dialog = page.getByRole('dialog', { name: 'New scenario from a news story' });
     await dialog.getByLabel('News story').fill('Markets were closed for the holiday; trading resumes on Tuesday.');
     await dialog.getByRole('button', { name: 'Find the moves' }).click();
-    expect(await dialog.getByRole('alert').innerText()).toBe('No reported moves found: the text names no price move with a size (such as “Nvidia slid 10%”).');
+    expect(await dialog.getByRole('alert').innerText()).toBe(
+      'No reported moves found: the text names no price move with a size (such as “Nvidia slid 10%”).',
+    );
   });
 
   it('drafts the moves of a pasted story and shows the sample portfolio’s loss live', async () => {
@@ -115,9 +120,16 @@ describe.runIf(canRun)('a scenario drafted from a news story, in Chromium', () =
     expect(await page.getByLabel('Scenario', { exact: true }).inputValue()).toBe('deepseek-premarket');
     const expected = stress('deepseek-premarket');
     expect(expected.scenarioName).toBe('DeepSeek premarket');
-    await expect.poll(() => page.getByTestId('headline-pnl').innerText()).toBe(`${formatMoney(expected.pnl, 'USD', 0)} (${signedPercent(expected.return)})`);
+    await expect
+      .poll(() => page.getByTestId('headline-pnl').innerText())
+      .toBe(`${formatMoney(expected.pnl, 'USD', 0)} (${signedPercent(expected.return)})`);
     const saved = JSON.parse(cli('scenarios', 'show', 'deepseek-premarket', '--json'));
-    expect(saved.shocks[0]).toMatchObject({ target: 'symbol', value: 'NVDA', change: -0.1, note: expect.stringContaining('NVIDIA slid 10% premarket') });
+    expect(saved.shocks[0]).toMatchObject({
+      target: 'symbol',
+      value: 'NVDA',
+      change: -0.1,
+      note: expect.stringContaining('NVIDIA slid 10% premarket'),
+    });
     expect(saved.event.sources[0].title).toBe('Reuters, 2025-01-27');
     expect(problems).toEqual([]);
   });

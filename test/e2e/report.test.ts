@@ -21,7 +21,8 @@ const SCENARIOS = ['ai-capex-collapse', 'deepseek-monday-close', 'sp500-minus-20
 describe.runIf(canRun)('client reports', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-report-'));
   const db = path.join(dir, 'report.sqlite');
-  const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, CHROME_PATH: chromePath } });
+  const cli = (...args: string[]) =>
+    execFileSync(process.execPath, [CLI, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, CHROME_PATH: chromePath } });
   const stress = (id: string) => JSON.parse(cli('stress', '--portfolio', 'Growth & AI', '--scenario', id, '--json'));
   const scenarioArgs = SCENARIOS.flatMap((id) => ['--scenario', id]);
 
@@ -30,7 +31,18 @@ describe.runIf(canRun)('client reports', () => {
 
   it('renders every section of the HTML report with the engine’s numbers', async () => {
     const file = path.join(dir, 'report.html');
-    cli('report', '--portfolio', 'Growth & AI', ...scenarioArgs, '--client-name', 'Alex Morgan', '--firm', 'Northwind Advisors', '--out', file);
+    cli(
+      'report',
+      '--portfolio',
+      'Growth & AI',
+      ...scenarioArgs,
+      '--client-name',
+      'Alex Morgan',
+      '--firm',
+      'Northwind Advisors',
+      '--out',
+      file,
+    );
     const html = fs.readFileSync(file, 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/);
     const browser = await launchBrowser();
@@ -39,7 +51,14 @@ describe.runIf(canRun)('client reports', () => {
       await page.setContent(html, { waitUntil: 'load' });
       await page.waitForFunction(() => document.body.dataset.ready === 'true');
       const sections = await page.locator('section[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-      expect(sections).toEqual(['Cover', 'Summary', ...SCENARIOS.map((id) => `Scenario ${stress(id).scenarioName}`), 'Holdings and exposures', 'Methodology', 'Disclaimer']);
+      expect(sections).toEqual([
+        'Cover',
+        'Summary',
+        ...SCENARIOS.map((id) => `Scenario ${stress(id).scenarioName}`),
+        'Holdings and exposures',
+        'Methodology',
+        'Disclaimer',
+      ]);
       const text = await page.locator('article.report').innerText();
       for (const id of SCENARIOS) {
         const result = stress(id);
@@ -79,7 +98,13 @@ describe.runIf(canRun)('client reports', () => {
 
   it('paginates a 300-position portfolio without splitting a table row', () => {
     const bigDb = path.join(dir, 'big.sqlite');
-    const services = createServices({ dbPath: bigDb, shell: 'test', version: 't', resourcesDir: path.join(ROOT, 'resources'), seedSample: false });
+    const services = createServices({
+      dbPath: bigDb,
+      shell: 'test',
+      version: 't',
+      resourcesDir: path.join(ROOT, 'resources'),
+      seedSample: false,
+    });
     services.db.transaction(() => {
       const client = createClient(services.db, { name: 'Lee household' });
       const portfolio = createPortfolio(services.db, { clientId: client.id, name: 'Big', baseCurrency: 'USD' });
@@ -89,14 +114,19 @@ describe.runIf(canRun)('client reports', () => {
     })();
     closeServices(services);
     const file = path.join(dir, 'big.pdf');
-    execFileSync(process.execPath, [CLI, 'report', '--portfolio', 'Big', '--scenario', 'sp500-minus-20', '--out', file, '--db', bigDb], { env: { ...process.env, CHROME_PATH: chromePath } });
+    execFileSync(process.execPath, [CLI, 'report', '--portfolio', 'Big', '--scenario', 'sp500-minus-20', '--out', file, '--db', bigDb], {
+      env: { ...process.env, CHROME_PATH: chromePath },
+    });
     const layout = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     const pages = layout.split('\f');
     expect(pages.length).toBeGreaterThan(8);
     // In "All positions" each row is one line: symbol, account, value, shock and change together on one page.
     const start = layout.indexOf('All positions');
     const end = layout.indexOf('Appendix: holdings and exposures');
-    const rows = layout.slice(start, end).split('\n').filter((line) => /^\s*ZQ\d{3}\s/.test(line));
+    const rows = layout
+      .slice(start, end)
+      .split('\n')
+      .filter((line) => /^\s*ZQ\d{3}\s/.test(line));
     expect(rows).toHaveLength(300);
     for (const line of rows) {
       const n = Number(/ZQ(\d{3})/.exec(line)![1]);

@@ -16,7 +16,25 @@ describe.runIf(canRun)('results in Chromium', () => {
   let problems: string[];
   /** The engine's own answer, through the CLI on the same database file. */
   const cli = (scenario: string) =>
-    JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), 'stress', '--portfolio', 'Growth & AI', '--scenario', scenario, '--json', '--by', 'theme', '--db', app.dbPath], { encoding: 'utf8' }));
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          path.join(ROOT, 'out', 'cli', 'aftershock.js'),
+          'stress',
+          '--portfolio',
+          'Growth & AI',
+          '--scenario',
+          scenario,
+          '--json',
+          '--by',
+          'theme',
+          '--db',
+          app.dbPath,
+        ],
+        { encoding: 'utf8' },
+      ),
+    );
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -43,7 +61,9 @@ describe.runIf(canRun)('results in Chromium', () => {
     const chart = page.getByRole('region', { name: 'Loss by theme' });
     await chart.waitFor();
     const themes: string[] = cli('ai-capex-collapse').aggregates.theme.map((r: { key: string }) => r.key);
-    await expect.poll(() => chart.locator('.recharts-yAxis-tick-labels text').allTextContents()).toEqual(themes.slice(0, 14).map((t) => (t.length > 28 ? `${t.slice(0, 27)}…` : t)));
+    await expect
+      .poll(() => chart.locator('.recharts-yAxis-tick-labels text').allTextContents())
+      .toEqual(themes.slice(0, 14).map((t) => (t.length > 28 ? `${t.slice(0, 27)}…` : t)));
   });
 
   it('explains why a fund position moved', async () => {
@@ -100,7 +120,12 @@ describe.runIf(canRun)('results in Chromium', () => {
     expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svgText).not.toContain('var(--');
     const [png] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'PNG' }).click()]);
-    expect(fs.readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      fs
+        .readFileSync((await png.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 
   it('reads well in the dark theme', async () => {
@@ -119,17 +144,30 @@ describe.runIf(canRun)('results in Chromium', () => {
     await preview.getByText('Northwind Advisors').waitFor();
     await expect.poll(() => preview.locator('section[aria-label]').count()).toBeGreaterThanOrEqual(7);
     const expected = cli('deepseek-monday-close');
-    await preview.getByText(`${formatMoney(expected.pnl, 'USD', 0)} (${signedPercent(expected.return)})`).first().waitFor();
+    await preview
+      .getByText(`${formatMoney(expected.pnl, 'USD', 0)} (${signedPercent(expected.return)})`)
+      .first()
+      .waitFor();
     await page.screenshot({ path: path.join(SHOTS, '09-reports.png') });
-    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Export PDF' }).click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByRole('button', { name: 'Export PDF' }).click(),
+    ]);
     expect(pdf.suggestedFilename()).toMatch(/^sample-client-alex-morgan_growth-ai_\d{4}-\d{2}-\d{2}\.pdf$/);
-    expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save HTML' }).click()]);
     expect(fs.readFileSync((await html.path())!, 'utf8')).toContain('Northwind Advisors');
     // The firm name is remembered for this client.
     await page.keyboard.press('Control+1');
     await page.keyboard.press('Control+5');
-    await expect.poll(() => page.getByRole('complementary', { name: 'Report settings' }).getByLabel('Firm').inputValue()).toBe('Northwind Advisors');
+    await expect
+      .poll(() => page.getByRole('complementary', { name: 'Report settings' }).getByLabel('Firm').inputValue())
+      .toBe('Northwind Advisors');
   });
 
   it('ran without console errors', () => {

@@ -14,7 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeZip } from '../helpers/zip';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const ELECTRON_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+const ELECTRON_VERSION = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }
+).version;
 const PLATFORM_PATH = process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
 const ZIP_NAME = `electron-v${ELECTRON_VERSION}-${process.platform}-${process.arch}.zip`;
 const STUB = `#!/bin/sh
@@ -32,7 +34,16 @@ let project: string;
 /** A copy of the sources and scripts, with node_modules linked entry by entry except a fresh copy of electron. */
 function makeProject(): string {
   const dir = path.join(scratch, 'project');
-  for (const entry of ['electron', 'shared', 'renderer', 'resources', 'scripts', 'package.json', 'tsconfig.json', 'electron.vite.config.mts']) {
+  for (const entry of [
+    'electron',
+    'shared',
+    'renderer',
+    'resources',
+    'scripts',
+    'package.json',
+    'tsconfig.json',
+    'electron.vite.config.mts',
+  ]) {
     fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   }
   const modules = path.join(dir, 'node_modules');
@@ -84,7 +95,9 @@ function npmStart(args: string[], env: Record<string, string>): Run {
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => output, exited };
 }
 
@@ -116,11 +129,15 @@ afterAll(() => {
 });
 
 describe.skipIf(process.platform === 'win32')('npm start (skipped on Windows: the stub Electron is a shell script)', () => {
-  it('with no network to Electron\'s downloads and --no-fallback: says why and what to do, exits 1', async () => {
+  it("with no network to Electron's downloads and --no-fallback: says why and what to do, exits 1", async () => {
     const run = npmStart(['--no-fallback'], { ELECTRON_MIRROR: await refusingMirror() });
     expect((await run.exited).code).toBe(1);
     const text = run.output();
-    expect(text).toMatch(new RegExp(`Cannot download Electron ${ELECTRON_VERSION.replace(/\./g, '\\.')}, the desktop app's runtime, from http://127\\.0\\.0\\.1:\\d+/ \\(.+\\)\\.`));
+    expect(text).toMatch(
+      new RegExp(
+        `Cannot download Electron ${ELECTRON_VERSION.replace(/\./g, '\\.')}, the desktop app's runtime, from http://127\\.0\\.0\\.1:\\d+/ \\(.+\\)\\.`,
+      ),
+    );
     expect(text).toMatch(/What to do: .*HTTPS_PROXY/);
     expect(text).not.toMatch(/Electron uninstall|Opening Aftershock/);
     expect(fs.existsSync(path.join(project, 'node_modules', 'electron', 'path.txt'))).toBe(false);
@@ -130,7 +147,10 @@ describe.skipIf(process.platform === 'win32')('npm start (skipped on Windows: th
     const db = path.join(scratch, 'data', 'aftershock.sqlite');
     const run = npmStart([], { ELECTRON_MIRROR: await refusingMirror(), AFTERSHOCK_DB: db });
     try {
-      const [, url] = await waitFor(run, /Opening Aftershock in your browser instead: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+) \(Ctrl\+C to stop\)/);
+      const [, url] = await waitFor(
+        run,
+        /Opening Aftershock in your browser instead: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+) \(Ctrl\+C to stop\)/,
+      );
       expect(run.output().indexOf('Cannot download Electron')).toBeLessThan(run.output().indexOf('Opening Aftershock'));
       expect(run.output()).toContain(`database ${db}`);
       const { origin } = new URL(url);
@@ -153,10 +173,16 @@ describe.skipIf(process.platform === 'win32')('npm start (skipped on Windows: th
     }
   }, 120_000);
 
-  it('gets the runtime with Electron\'s installer from the mirror, builds, and launches it through electron-vite', async () => {
+  it("gets the runtime with Electron's installer from the mirror, builds, and launches it through electron-vite", async () => {
     const mirror = await fakeMirror();
     // The SQLite driver step is satisfied (its download is not what this test is about).
-    const driver = path.join(project, 'node_modules', '.aftershock-native', `electron-${ELECTRON_VERSION}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
+    const driver = path.join(
+      project,
+      'node_modules',
+      '.aftershock-native',
+      `electron-${ELECTRON_VERSION}-${process.platform}-${process.arch}`,
+      'better_sqlite3.node',
+    );
     fs.mkdirSync(path.dirname(driver), { recursive: true });
     fs.writeFileSync(driver, 'stand-in');
     const record = path.join(scratch, 'stub-record.txt');
@@ -172,7 +198,12 @@ describe.skipIf(process.platform === 'win32')('npm start (skipped on Windows: th
       expect(mirror.requests.some((url) => url.endsWith(`/${ZIP_NAME}`))).toBe(true);
       expect(fs.readFileSync(path.join(project, 'node_modules', 'electron', 'path.txt'), 'utf8')).toBe(PLATFORM_PATH);
       expect(fs.readFileSync(record, 'utf8').trim().split('\n')).toEqual([
-        `cwd=${fs.realpathSync(project)}`, 'arg=.', 'arg=--db', `arg=${path.join(scratch, 'x.sqlite')}`, 'main=built', 'preload=built',
+        `cwd=${fs.realpathSync(project)}`,
+        'arg=.',
+        'arg=--db',
+        `arg=${path.join(scratch, 'x.sqlite')}`,
+        'main=built',
+        'preload=built',
       ]);
       expect(run.output()).not.toMatch(/Cannot download|Opening Aftershock/);
     } finally {
@@ -180,7 +211,7 @@ describe.skipIf(process.platform === 'win32')('npm start (skipped on Windows: th
     }
   }, 120_000);
 
-  it('says how to run Electron when Linux\'s sandbox helper makes it abort (uses the runtime the test above installed)', async () => {
+  it("says how to run Electron when Linux's sandbox helper makes it abort (uses the runtime the test above installed)", async () => {
     const run = npmStart([], { AFTERSHOCK_STUB_SANDBOX_ABORT: '1', ELECTRON_MIRROR: await refusingMirror() });
     expect((await run.exited).code).not.toBe(0);
     const sandbox = path.join(project, 'node_modules', 'electron', 'dist', 'chrome-sandbox');

@@ -34,12 +34,23 @@ describe('writeFileAtomic', () => {
     const file = path.join(dir, 'report.pdf');
     fs.writeFileSync(file, 'the earlier report');
     // A file-size limit of 8 KiB stands in for a full disk: the write fails part-way with EFBIG.
-    const child = spawnSync('bash', ['-c', 'ulimit -f 16; trap "" XFSZ; exec "$0" "$@"', process.execPath,
-      path.join(ROOT, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs'), path.join(ROOT, 'test', 'helpers', 'write-atomic-child.ts'), file, String(200 * 1024)], {
-      encoding: 'utf8',
-      env: { ...process.env, JITI_FS_CACHE: 'false' },
-      timeout: 120_000,
-    });
+    const child = spawnSync(
+      'bash',
+      [
+        '-c',
+        'ulimit -f 16; trap "" XFSZ; exec "$0" "$@"',
+        process.execPath,
+        path.join(ROOT, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs'),
+        path.join(ROOT, 'test', 'helpers', 'write-atomic-child.ts'),
+        file,
+        String(200 * 1024),
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, JITI_FS_CACHE: 'false' },
+        timeout: 120_000,
+      },
+    );
     expect(child.stdout.trim()).toBe('EFBIG');
     expect(fs.readFileSync(file, 'utf8')).toBe('the earlier report');
     expect(fs.readdirSync(dir)).toEqual(['report.pdf']);
@@ -50,7 +61,9 @@ describe('CLI files are written whole', () => {
   const run = (args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    return Promise.resolve(main([...args, '--db', path.join(dir, 'a.sqlite')], { out: (t) => out.push(t), err: (t) => err.push(t) })).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+    return Promise.resolve(main([...args, '--db', path.join(dir, 'a.sqlite')], { out: (t) => out.push(t), err: (t) => err.push(t) })).then(
+      (code) => ({ code, out: out.join('\n'), err: err.join('\n') }),
+    );
   };
 
   it('scenarios export --out replaces the file whole, and leaves nothing behind when it fails', async () => {
@@ -65,29 +78,57 @@ describe('CLI files are written whole', () => {
     expect(fs.readdirSync(path.dirname(exported)).sort()).toEqual(['blocked.json', 'scenario.json']);
   }, 60_000);
 
-  it.skipIf(!fs.existsSync(path.join(ROOT, 'out', 'report', 'report.js')))('report --out replaces the file whole, and leaves nothing behind when it fails', async () => {
-    const report = path.join(dir, 'out', 'report.html');
-    fs.mkdirSync(path.dirname(report));
-    fs.writeFileSync(report, 'old');
-    const made = await run(['report', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--out', report, '--allow-findings']);
-    expect(made.code, made.err).toBe(0);
-    expect(fs.readFileSync(report, 'utf8')).toMatch(/<\/html>\s*$/);
-    const blocked = path.join(dir, 'out', 'blocked.html');
-    fs.mkdirSync(path.join(blocked, 'inside'), { recursive: true });
-    expect((await run(['report', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--out', blocked, '--allow-findings'])).code).toBe(1);
-    expect(fs.readdirSync(path.dirname(report)).sort()).toEqual(['blocked.html', 'report.html']);
-  }, 60_000);
+  it.skipIf(!fs.existsSync(path.join(ROOT, 'out', 'report', 'report.js')))(
+    'report --out replaces the file whole, and leaves nothing behind when it fails',
+    async () => {
+      const report = path.join(dir, 'out', 'report.html');
+      fs.mkdirSync(path.dirname(report));
+      fs.writeFileSync(report, 'old');
+      const made = await run(['report', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--out', report, '--allow-findings']);
+      expect(made.code, made.err).toBe(0);
+      expect(fs.readFileSync(report, 'utf8')).toMatch(/<\/html>\s*$/);
+      const blocked = path.join(dir, 'out', 'blocked.html');
+      fs.mkdirSync(path.join(blocked, 'inside'), { recursive: true });
+      expect(
+        (await run(['report', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--out', blocked, '--allow-findings'])).code,
+      ).toBe(1);
+      expect(fs.readdirSync(path.dirname(report)).sort()).toEqual(['blocked.html', 'report.html']);
+    },
+    60_000,
+  );
 
   const BIN = path.join(ROOT, 'out', 'cli', 'aftershock.js');
-  it.skipIf(!fs.existsSync(BIN) || !fs.existsSync(path.join(ROOT, 'out', 'report', 'report.js')))('report --out on a disk that fills up part-way leaves the earlier report whole (the built CLI)', async () => {
-    expect((await run(['portfolios', 'list'])).code).toBe(0); // the database exists before the disk "fills"
-    const report = path.join(dir, 'report.html');
-    fs.writeFileSync(report, 'the earlier report');
-    const child = spawnSync('bash', ['-c', 'ulimit -f 100; trap "" XFSZ; exec "$0" "$@"', process.execPath, BIN,
-      'report', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--out', report, '--allow-findings', '--db', path.join(dir, 'a.sqlite')], { encoding: 'utf8', timeout: 120_000 });
-    expect(child.status).toBe(1);
-    expect(child.stderr).toMatch(/EFBIG/);
-    expect(fs.readFileSync(report, 'utf8')).toBe('the earlier report');
-    expect(fs.readdirSync(dir).filter((f) => f.includes('report'))).toEqual(['report.html']);
-  }, 150_000);
+  it.skipIf(!fs.existsSync(BIN) || !fs.existsSync(path.join(ROOT, 'out', 'report', 'report.js')))(
+    'report --out on a disk that fills up part-way leaves the earlier report whole (the built CLI)',
+    async () => {
+      expect((await run(['portfolios', 'list'])).code).toBe(0); // the database exists before the disk "fills"
+      const report = path.join(dir, 'report.html');
+      fs.writeFileSync(report, 'the earlier report');
+      const child = spawnSync(
+        'bash',
+        [
+          '-c',
+          'ulimit -f 100; trap "" XFSZ; exec "$0" "$@"',
+          process.execPath,
+          BIN,
+          'report',
+          '--portfolio',
+          'Growth & AI',
+          '--scenario',
+          'sp500-minus-20',
+          '--out',
+          report,
+          '--allow-findings',
+          '--db',
+          path.join(dir, 'a.sqlite'),
+        ],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
+      expect(child.status).toBe(1);
+      expect(child.stderr).toMatch(/EFBIG/);
+      expect(fs.readFileSync(report, 'utf8')).toBe('the earlier report');
+      expect(fs.readdirSync(dir).filter((f) => f.includes('report'))).toEqual(['report.html']);
+    },
+    150_000,
+  );
 });

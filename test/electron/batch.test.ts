@@ -14,7 +14,16 @@ const REPORT_DIR = path.join(__dirname, '..', '..', 'out', 'report');
 let services: Services;
 let dir: string;
 beforeEach(() => {
-  services = createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false, reportDir: REPORT_DIR, today: () => '2026-03-02' });
+  services = createServices({
+    dbPath: ':memory:',
+    shell: 'test',
+    version: 't',
+    resourcesDir: RESOURCES,
+    seedSample: false,
+    loadReference: false,
+    reportDir: REPORT_DIR,
+    today: () => '2026-03-02',
+  });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-batch-'));
 });
 afterEach(() => {
@@ -25,7 +34,10 @@ afterEach(() => {
 /** The printer is the boundary: it records what it was asked to print and answers a tiny fake PDF. */
 function fakePrinter() {
   const printed: string[] = [];
-  return { printed, print: async (html: string, title: string) => (printed.push(title), new TextEncoder().encode(`%PDF-fake ${html.length}`)) };
+  return {
+    printed,
+    print: async (html: string, title: string) => (printed.push(title), new TextEncoder().encode(`%PDF-fake ${html.length}`)),
+  };
 }
 
 describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch reports', () => {
@@ -41,14 +53,22 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch repor
 
     const printer = fakePrinter();
     const progress: number[] = [];
-    const outcome = await batchReports(services, run, { outDir: path.join(dir, 'out'), print: printer.print, onProgress: (done) => progress.push(done) });
+    const outcome = await batchReports(services, run, {
+      outDir: path.join(dir, 'out'),
+      print: printer.print,
+      onProgress: (done) => progress.push(done),
+    });
     expect(outcome.files.map((f) => path.basename(f.file))).toEqual(['muller-sohne_2026-03-02.pdf', 'lee_2026-03-02.pdf']);
     expect(outcome.skipped).toEqual(['Empty household']);
     expect(outcome.errors).toEqual([
       { clientName: 'Broken data', portfolioName: null, message: 'Broken data has no portfolio to report on.' },
     ]);
     expect(outcome.summaryFile).toBe(path.join(dir, 'out', 'firm-summary_2026-03-02.pdf'));
-    expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['firm-summary_2026-03-02.pdf', 'lee_2026-03-02.pdf', 'muller-sohne_2026-03-02.pdf']);
+    expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual([
+      'firm-summary_2026-03-02.pdf',
+      'lee_2026-03-02.pdf',
+      'muller-sohne_2026-03-02.pdf',
+    ]);
     expect(progress).toEqual([0, 1, 2, 3]);
     expect(printer.printed.at(-1)).toBe('Firm-wide stress 2026-03-02');
   });
@@ -57,13 +77,19 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch repor
     const scenario = saveScenario(services, 'dip', [{ target: 'market', value: '', change: -0.1 }]);
     addClient(services, 'Lee', [['AAPL', 10, 200]]);
     fs.writeFileSync(path.join(dir, 'lee_2026-03-02.pdf'), 'older');
-    const outcome = await batchReports(services, call(services, 'firm:run', { scenarioIds: [scenario] }), { outDir: dir, print: fakePrinter().print });
+    const outcome = await batchReports(services, call(services, 'firm:run', { scenarioIds: [scenario] }), {
+      outDir: dir,
+      print: fakePrinter().print,
+    });
     expect(path.basename(outcome.files[0].file)).toBe('lee_2026-03-02-2.pdf');
     expect(fs.readFileSync(path.join(dir, 'lee_2026-03-02.pdf'), 'utf8')).toBe('older');
   });
 
   it('reports a household of several portfolios in one model whose numbers are the ranking’s', () => {
-    const scenario = saveScenario(services, 'semis', [{ target: 'symbol', value: 'NVDA', change: -0.3 }, { target: 'market', value: '', change: -0.05 }]);
+    const scenario = saveScenario(services, 'semis', [
+      { target: 'symbol', value: 'NVDA', change: -0.3 },
+      { target: 'market', value: '', change: -0.05 },
+    ]);
     const { client, account } = addClient(services, 'Ruiz', [['NVDA', 10, 100]]);
     const ira = call(services, 'portfolios:create', { clientId: client.id, name: 'IRA' });
     const iraAccount = call(services, 'accounts:create', { portfolioId: ira.id, name: 'Brokerage' });
@@ -85,7 +111,10 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch repor
     addClient(services, 'Lee', [['AAPL', 10, 200]]);
     addClient(services, 'Ruiz', [['MSFT', 5, 400]]);
     const run = call(services, 'firm:run', { scenarioIds: [scenario] });
-    expect(dispatch(services, 'firm:reports', { runId: run.id })).toMatchObject({ ok: false, error: { message: 'Printing to PDF is not available here; use "aftershock batch --out DIR --pdf" instead.' } });
+    expect(dispatch(services, 'firm:reports', { runId: run.id })).toMatchObject({
+      ok: false,
+      error: { message: 'Printing to PDF is not available here; use "aftershock batch --out DIR --pdf" instead.' },
+    });
     const printer = fakePrinter();
     // The same services with a printer (and below, a folder picker): the desktop passes both when it creates them.
     services = {
@@ -95,13 +124,23 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch repor
         return printer.print(html, title);
       },
     };
-    expect(dispatch(services, 'firm:reports', { runId: run.id })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^This window cannot choose a folder/) } });
+    expect(dispatch(services, 'firm:reports', { runId: run.id })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^This window cannot choose a folder/) },
+    });
     services = { ...services, pickFolder: () => null };
-    expect(call(services, 'firm:reports', { runId: run.id })).toMatchObject({ state: 'idle', message: 'No folder was chosen; no reports were made.' });
+    expect(call(services, 'firm:reports', { runId: run.id })).toMatchObject({
+      state: 'idle',
+      message: 'No folder was chosen; no reports were made.',
+    });
     services = { ...services, pickFolder: () => path.join(dir, 'chosen') };
     expect(call(services, 'firm:reports', { runId: run.id })).toMatchObject({ state: 'running', folder: path.join(dir, 'chosen') });
     const done = await services.batch.settled();
-    expect(done).toMatchObject({ state: 'done', files: 1, errors: [{ clientName: 'Ruiz', portfolioName: null, message: 'The printer crashed.' }] });
+    expect(done).toMatchObject({
+      state: 'done',
+      files: 1,
+      errors: [{ clientName: 'Ruiz', portfolioName: null, message: 'The printer crashed.' }],
+    });
     expect(done.message).toBe(`Wrote 1 report and the firm summary to ${path.join(dir, 'chosen')}; 1 could not be made (see the list).`);
     expect(fs.readdirSync(path.join(dir, 'chosen')).sort()).toEqual(['firm-summary_2026-03-02.pdf', 'lee_2026-03-02.pdf']);
   });
@@ -116,7 +155,10 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch repor
     const done = await services.batch.settled();
     // The report already printing when Cancel came is finished; the other two are listed as not made.
     expect(done).toMatchObject({ state: 'cancelled', files: 1 });
-    expect(done.errors.map((e) => [e.clientName, e.message])).toEqual([['B', 'Not made: the batch was cancelled.'], ['C', 'Not made: the batch was cancelled.']]);
+    expect(done.errors.map((e) => [e.clientName, e.message])).toEqual([
+      ['B', 'Not made: the batch was cancelled.'],
+      ['C', 'Not made: the batch was cancelled.'],
+    ]);
     expect(done.message).toMatch(/^Cancelled\. Wrote 1 report and the firm summary to /);
   });
 });
@@ -124,7 +166,35 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch repor
 describe('firm summary page', () => {
   it('escapes names and lists failures', () => {
     const html = firmSummaryHtml(
-      { id: 1, runDate: '2026-03-02', createdAt: '', scenarioIds: ['x'], tag: null, clientCount: 1, ranking: { scenarios: [{ id: 'x', name: 'X' }], totals: [{ currency: 'USD', clients: 1, value: 100, pnl: -10 }], clients: [{ clientId: 1, clientName: '<b>Lee</b>', baseCurrency: 'USD', tags: [], value: 100, pnl: -10, return: -0.1, outcomes: [], worstScenarioId: 'x', coverage: 1, portfolios: [], issues: [], error: null }] } },
+      {
+        id: 1,
+        runDate: '2026-03-02',
+        createdAt: '',
+        scenarioIds: ['x'],
+        tag: null,
+        clientCount: 1,
+        ranking: {
+          scenarios: [{ id: 'x', name: 'X' }],
+          totals: [{ currency: 'USD', clients: 1, value: 100, pnl: -10 }],
+          clients: [
+            {
+              clientId: 1,
+              clientName: '<b>Lee</b>',
+              baseCurrency: 'USD',
+              tags: [],
+              value: 100,
+              pnl: -10,
+              return: -0.1,
+              outcomes: [],
+              worstScenarioId: 'x',
+              coverage: 1,
+              portfolios: [],
+              issues: [],
+              error: null,
+            },
+          ],
+        },
+      },
       [{ clientName: 'Ruiz', portfolioName: 'IRA', message: 'Printer crashed.' }],
     );
     expect(html).toContain('&#60;b&#62;Lee&#60;/b&#62;');

@@ -43,13 +43,19 @@ function pngSize(relative: string): { width: number; height: number } {
 }
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder\'s own schema validation (and the validator does reject a typo)', async () => {
+  it("passes electron-builder's own schema validation (and the validator does reject a typo)", async () => {
     await expect(validateConfiguration(config, logger)).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, oneClik: false } as never }, logger)).rejects.toThrow(/configuration\.nsis/);
+    await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, oneClik: false } as never }, logger)).rejects.toThrow(
+      /configuration\.nsis/,
+    );
   });
 
   it('names the app and its output folders', () => {
-    expect(config).toMatchObject({ appId: 'app.aftershock.desktop', productName: 'Aftershock', directories: { output: 'dist', buildResources: 'resources' } });
+    expect(config).toMatchObject({
+      appId: 'app.aftershock.desktop',
+      productName: 'Aftershock',
+      directories: { output: 'dist', buildResources: 'resources' },
+    });
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { productName: string };
     expect(pkg.productName).toBe(config.productName);
   });
@@ -67,10 +73,25 @@ describe('electron-builder.yml', () => {
   it('packs the built desktop app only: not the CLI, the browser shell, sources, tests or source maps', () => {
     const files = matcher(config.files as string[]);
     const { main } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string };
-    for (const kept of [main, 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html', 'out/renderer/assets/index-abc.js', 'package.json']) {
+    for (const kept of [
+      main,
+      'out/main/index.js',
+      'out/preload/index.js',
+      'out/renderer/index.html',
+      'out/renderer/assets/index-abc.js',
+      'package.json',
+    ]) {
       expect(files(kept), kept).toBe(true);
     }
-    for (const dropped of ['out/cli/aftershock.js', 'out/web/server.js', 'out/main/index.js.map', 'test/electron/cli.test.ts', 'electron/main/index.ts', 'renderer/index.html', 'scripts/make-icons.mjs']) {
+    for (const dropped of [
+      'out/cli/aftershock.js',
+      'out/web/server.js',
+      'out/main/index.js.map',
+      'test/electron/cli.test.ts',
+      'electron/main/index.ts',
+      'renderer/index.html',
+      'scripts/make-icons.mjs',
+    ]) {
       expect(files(dropped), dropped).toBe(false);
     }
   });
@@ -82,7 +103,10 @@ describe('electron-builder.yml', () => {
     expect(unpacked('node_modules/better-sqlite3/lib/database.js')).toBe(true);
     expect(unpacked('out/main/index.js')).toBe(false);
     // Node modules get the exclusions of `files` only, after "**/*" (getNodeModuleFileMatcher in app-builder-lib).
-    const moduleFilter = new FileMatcher(root, '/', (s) => s, ['**/*', ...(config.files as string[]).filter((p) => p.startsWith('!'))]).createFilter();
+    const moduleFilter = new FileMatcher(root, '/', (s) => s, [
+      '**/*',
+      ...(config.files as string[]).filter((p) => p.startsWith('!')),
+    ]).createFilter();
     const moduleFile = (relative: string) => moduleFilter(path.join(root, relative), { ...file, moduleFullFilePath: relative });
     expect(moduleFile('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true);
     expect(moduleFile('node_modules/better-sqlite3/lib/index.js')).toBe(true);
@@ -122,7 +146,10 @@ describe('electron-builder.yml', () => {
     }
     // Linux: a folder of <size>x<size>.png files (electron-builder reads the size from the name).
     const linuxIcons = path.join(root, config.linux?.icon as string);
-    const names = fs.readdirSync(linuxIcons).filter((name) => name.endsWith('.png')).sort((a, b) => parseInt(a) - parseInt(b));
+    const names = fs
+      .readdirSync(linuxIcons)
+      .filter((name) => name.endsWith('.png'))
+      .sort((a, b) => parseInt(a) - parseInt(b));
     expect(names).toEqual(['16x16.png', '32x32.png', '48x48.png', '64x64.png', '128x128.png', '256x256.png', '512x512.png']);
     for (const name of names) {
       const size = parseInt(name, 10);

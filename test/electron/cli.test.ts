@@ -36,7 +36,10 @@ describe('aftershock CLI', () => {
 
   it('answers mistakes with one sentence on stderr and a non-zero exit', async () => {
     const db = path.join(dir, 'b.sqlite');
-    expect(await run(['portfolios', 'explode', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: "portfolios explode" is not a command; use one of: portfolios list.' });
+    expect(await run(['portfolios', 'explode', '--db', db])).toMatchObject({
+      code: 1,
+      err: 'aftershock: "portfolios explode" is not a command; use one of: portfolios list.',
+    });
     expect(await run(['wat', '--db', db])).toMatchObject({ code: 2, err: expect.stringContaining('unknown command "wat"') });
     expect(await run(['portfolios', 'list', '--nope'])).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--nope'") });
   });
@@ -72,27 +75,45 @@ describe('aftershock stress, reverse and scenarios', () => {
     expect(table.code).toBe(0);
     // The sample's prices are dated: the data-health warnings come first, each on its own line, then the result.
     expect(table.out).toMatch(/^Warning: 23 prices are more than 7 days old/);
-    expect(table.out).toMatch(/^\(See "aftershock health" for each one and what to do\.\)\n\nS&P 500 −20% on “Growth & AI”\nValue \$626,964\.29 → /m);
+    expect(table.out).toMatch(
+      /^\(See "aftershock health" for each one and what to do\.\)\n\nS&P 500 −20% on “Growth & AI”\nValue \$626,964\.29 → /m,
+    );
     expect(table.out).toContain('By account:');
     expect(table.out).toMatch(/SPAXX\s+Individual brokerage\s+\$18,500\.00\s+\$0\.00\s+0%\s+Not shocked: cash/);
     const json = JSON.parse((await run(['stress', '--portfolio', '1', '--scenario', 'sp500-minus-20', '--json', '--db', db])).out);
     expect(json.positions).toHaveLength(26);
-    expect(json.positions[0]).toEqual(expect.objectContaining({ symbol: expect.any(String), value: expect.any(Number), pnl: expect.any(Number) }));
+    expect(json.positions[0]).toEqual(
+      expect.objectContaining({ symbol: expect.any(String), value: expect.any(Number), pnl: expect.any(Number) }),
+    );
     expect(COVERAGE_PARTS.reduce((sum, part) => sum + json.coverage[part].share, 0)).toBeCloseTo(1, 12);
     expect(table.out).toMatch(/^Coverage of \$626,964\.29: [\d.]+% shocked directly, .* and [\d.]+% not moved: no shock matches\.$/m);
   });
 
   it('writes guarded CSV', async () => {
-    const csv = (await run(['stress', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--csv', '--db', db])).out.split('\r\n');
+    const csv = (await run(['stress', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--csv', '--db', db])).out.split(
+      '\r\n',
+    );
     expect(csv[0]).toBe('symbol,name,account,currency,value_USD,pnl_USD,return,source,applied');
     expect(csv).toHaveLength(27);
   });
 
   it('reads a scenario file and answers reverse stress', async () => {
     const file = path.join(dir, 'what-if.json');
-    fs.writeFileSync(file, JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'what-if', name: 'Semis halve', kind: 'hypothetical', shocks: [{ target: 'symbol', value: 'NVDA', change: -0.5 }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'aftershock-scenario',
+        version: 1,
+        id: 'what-if',
+        name: 'Semis halve',
+        kind: 'hypothetical',
+        shocks: [{ target: 'symbol', value: 'NVDA', change: -0.5 }],
+      }),
+    );
     // With look-through off only the direct NVDA holding moves; with it on, NVDA inside QQQ, SPY and VGT moves too.
-    const direct = JSON.parse((await run(['stress', '--portfolio', 'Growth & AI', '--scenario', file, '--json', '--look-through', 'off', '--db', db])).out);
+    const direct = JSON.parse(
+      (await run(['stress', '--portfolio', 'Growth & AI', '--scenario', file, '--json', '--look-through', 'off', '--db', db])).out,
+    );
     expect(direct.pnl).toBeCloseTo(-0.5 * 400 * 138.79, 6);
     const through = JSON.parse((await run(['stress', '--portfolio', 'Growth & AI', '--scenario', file, '--json', '--db', db])).out);
     expect(through.pnl).toBeLessThan(direct.pnl);
@@ -106,7 +127,9 @@ describe('aftershock stress, reverse and scenarios', () => {
   });
 
   it('lists, shows, exports and imports scenarios', async () => {
-    expect((await run(['scenarios', 'list', '--db', db])).out).toMatch(/ai-capex-collapse\s+AI capex thesis collapses\s+4\s+2025-01-27\s+built-in/);
+    expect((await run(['scenarios', 'list', '--db', db])).out).toMatch(
+      /ai-capex-collapse\s+AI capex thesis collapses\s+4\s+2025-01-27\s+built-in/,
+    );
     expect((await run(['scenarios', 'show', 'ai-capex-collapse', '--db', db])).out).toContain('Source: Bloomberg, 27 Jan 2025');
     const out = path.join(dir, 'exported.json');
     await run(['scenarios', 'export', 'ai-capex-collapse', '--out', out, '--db', db]);
@@ -119,7 +142,10 @@ describe('aftershock stress, reverse and scenarios', () => {
     [['stress', '--portfolio', 'Growth & AI', '--scenario', 'no-such'], /There is no scenario "no-such"/],
     [['stress', '--portfolio', 'Growth & AI', '--scenario', 'x.json'], /Cannot read the scenario file "x\.json"/],
     [['stress', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--by', 'mood'], /--by must be one of/],
-    [['stress', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--look-through', 'maybe'], /--look-through must be "on" or "off"/],
+    [
+      ['stress', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--look-through', 'maybe'],
+      /--look-through must be "on" or "off"/,
+    ],
     [['reverse', '--portfolio', 'Growth & AI', '--scenario', 'sp500-minus-20', '--loss', 'lots'], /--loss must be a loss such as 20%/],
   ])('refuses %j with one sentence', async (args, message) => {
     const result = await run([...args, '--db', db]);
@@ -140,12 +166,22 @@ describe('aftershock reference commands', () => {
     expect(json.fund).toMatchObject({ asOf: '2025-10-04', origin: 'bundled' });
     const exposure = await run(['exposure', '--portfolio', 'growth & ai', '--by', 'sector', '--db', db]);
     expect(exposure.out).toMatch(/Information Technology\s+\$302,748\.38\s+48\.29%/);
-    const through = JSON.parse((await run(['exposure', '--portfolio', 'Growth & AI', '--by', 'symbol', '--look-through', '--json', '--db', db])).out as string);
+    const through = JSON.parse(
+      (await run(['exposure', '--portfolio', 'Growth & AI', '--by', 'symbol', '--look-through', '--json', '--db', db])).out as string,
+    );
     expect(through.lookThrough).toBe(true);
     expect(through.total).toBeCloseTo(626964.286, 3);
-    expect((await run(['securities', 'unclassified', '--portfolio', 'Growth & AI', '--db', db])).out).toBe('Every holding of this portfolio has a sector.');
-    expect(await run(['exposure', '--portfolio', 'Nope', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: There is no portfolio "Nope". Portfolios: "Growth & AI".' });
-    expect(await run(['exposure', '--portfolio', 'Growth & AI', '--by', 'planet', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: --by must be one of sector, industry, theme, country, symbol, not "planet".' });
+    expect((await run(['securities', 'unclassified', '--portfolio', 'Growth & AI', '--db', db])).out).toBe(
+      'Every holding of this portfolio has a sector.',
+    );
+    expect(await run(['exposure', '--portfolio', 'Nope', '--db', db])).toMatchObject({
+      code: 1,
+      err: 'aftershock: There is no portfolio "Nope". Portfolios: "Growth & AI".',
+    });
+    expect(await run(['exposure', '--portfolio', 'Growth & AI', '--by', 'planet', '--db', db])).toMatchObject({
+      code: 1,
+      err: 'aftershock: --by must be one of sector, industry, theme, country, symbol, not "planet".',
+    });
   });
 
   it('reports an offline market refresh calmly with a non-zero exit', async () => {
@@ -159,7 +195,9 @@ describe('aftershock reference commands', () => {
       const err: string[] = [];
       const code = await main(['market', 'refresh', '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
       expect(code).toBe(1);
-      expect(err).toEqual(['aftershock: Aftershock could not reach Yahoo Finance, so you seem to be offline. Everything else keeps its bundled or cached data. Nothing else was changed.']);
+      expect(err).toEqual([
+        'aftershock: Aftershock could not reach Yahoo Finance, so you seem to be offline. Everything else keeps its bundled or cached data. Nothing else was changed.',
+      ]);
     } finally {
       globalThis.fetch = realFetch;
     }

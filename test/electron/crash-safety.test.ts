@@ -22,7 +22,12 @@ const CHILD = path.join(ROOT, 'out', 'test', 'crash-child.js');
 const KILLS_PER_MODE = Number(process.env.AFTERSHOCK_CRASH_KILLS ?? 12);
 let dir: string;
 
-interface Outcome { stdout: string; killed: boolean; code: number | null; stderr: string }
+interface Outcome {
+  stdout: string;
+  killed: boolean;
+  code: number | null;
+  stderr: string;
+}
 
 /**
  * Runs the child; kills it with SIGKILL `killAfterMs` after it printed "ready", or after spawn when `from` is
@@ -34,7 +39,10 @@ function runChild(args: string[], killAfterMs: number, from: 'ready' | 'spawn' |
     let stdout = '';
     let stderr = '';
     let killed = false;
-    const kill = () => setTimeout(() => { killed = child.kill('SIGKILL'); }, killAfterMs);
+    const kill = () =>
+      setTimeout(() => {
+        killed = child.kill('SIGKILL');
+      }, killAfterMs);
     const fromSpawn = from !== 'ready';
     if (from === 'spawn') kill();
     if (from instanceof RegExp) {
@@ -50,7 +58,9 @@ function runChild(args: string[], killAfterMs: number, from: 'ready' | 'spawn' |
       if (!fromSpawn && !stdout.includes('ready') && (stdout + chunk.toString()).includes('ready')) kill();
       stdout += chunk.toString();
     });
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve({ stdout, stderr, code, killed: killed && signal === 'SIGKILL' }));
   });
@@ -68,8 +78,15 @@ function integrity(file: string): string {
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-crash-'));
   await build({
-    entryPoints: [path.join(__dirname, 'crash', 'child.ts')], outfile: CHILD, bundle: true, platform: 'node', target: 'node20',
-    format: 'cjs', external: ['better-sqlite3', 'yahoo-finance2'], logLevel: 'warning', define: { __APP_VERSION__: '"crash"' },
+    entryPoints: [path.join(__dirname, 'crash', 'child.ts')],
+    outfile: CHILD,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['better-sqlite3', 'yahoo-finance2'],
+    logLevel: 'warning',
+    define: { __APP_VERSION__: '"crash"' },
   });
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -82,7 +99,14 @@ afterAll(() => {
 describe('SIGKILL at random points', () => {
   it(`during large imports (${IMPORT_ROWS} rows each): every import wholly present or absent, every acknowledged one kept`, async () => {
     const file = path.join(dir, 'import.db');
-    const services = createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false });
+    const services = createServices({
+      dbPath: file,
+      shell: 'test',
+      version: 't',
+      resourcesDir: RESOURCES,
+      seedSample: false,
+      loadReference: false,
+    });
     call(services, 'portfolios:create', { name: 'Crash' });
     closeServices(services);
 
@@ -98,17 +122,20 @@ describe('SIGKILL at random points', () => {
 
       expect(integrity(file)).toBe('ok');
       const db = new Database(file, { readonly: true });
-      const imports = db.prepare(
-        `SELECT i.file_name AS fileName, i.row_count AS rows, i.imported_count AS imported,
+      const imports = db
+        .prepare(
+          `SELECT i.file_name AS fileName, i.row_count AS rows, i.imported_count AS imported,
            (SELECT count(*) FROM positions p WHERE p.import_id = i.id) AS positions,
            (SELECT count(*) FROM import_accounts a WHERE a.import_id = i.id) AS accounts
          FROM imports i ORDER BY i.id`,
-      ).all() as { fileName: string; rows: number; imported: number; positions: number; accounts: number }[];
+        )
+        .all() as { fileName: string; rows: number; imported: number; positions: number; accounts: number }[];
       const orphans = db.prepare('SELECT count(*) AS n FROM positions WHERE import_id IS NULL').get() as { n: number };
       const accounts = db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number };
       db.close();
       // Wholly present: the import row, all its positions and its account; nothing outside an import.
-      for (const row of imports) expect(row).toEqual({ fileName: row.fileName, rows: IMPORT_ROWS, imported: IMPORT_ROWS, positions: IMPORT_ROWS, accounts: 1 });
+      for (const row of imports)
+        expect(row).toEqual({ fileName: row.fileName, rows: IMPORT_ROWS, imported: IMPORT_ROWS, positions: IMPORT_ROWS, accounts: 1 });
       expect(orphans.n).toBe(0);
       expect(accounts.n).toBe(imports.length);
       const present = new Set(imports.map((r) => Number(/crash-(\d+)\.csv/.exec(r.fileName)![1])));
@@ -151,7 +178,11 @@ describe('SIGKILL at random points', () => {
     for (const [i, delay] of delays.entries()) {
       seed();
       const afterBackup = i % 2 === 1;
-      const outcome = await runChild(['migrate', file, RESOURCES], afterBackup ? delay % 20 : delay, afterBackup ? /^migrate\.db\.v2-.*\.backup$/ : 'spawn');
+      const outcome = await runChild(
+        ['migrate', file, RESOURCES],
+        afterBackup ? delay % 20 : delay,
+        afterBackup ? /^migrate\.db\.v2-.*\.backup$/ : 'spawn',
+      );
       if (!outcome.killed) continue; // finished before the kill landed
       kills++;
       if (afterBackup) killedAfterBackup++;
@@ -170,7 +201,10 @@ describe('SIGKILL at random points', () => {
       // Reopening finishes the upgrade with every row there.
       const { db } = openDatabase({ path: file });
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-      expect(db.prepare('SELECT count(*) AS n, sum(quantity) AS q FROM positions').get()).toEqual({ n: POSITIONS, q: (POSITIONS * (POSITIONS + 1)) / 2 });
+      expect(db.prepare('SELECT count(*) AS n, sum(quantity) AS q FROM positions').get()).toEqual({
+        n: POSITIONS,
+        q: (POSITIONS * (POSITIONS + 1)) / 2,
+      });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
     }
@@ -181,13 +215,28 @@ describe('SIGKILL at random points', () => {
     expect(kills).toBeGreaterThan(KILLS_PER_MODE / 3);
   }, 120_000);
 
-  it('during market-data refreshes from recorded responses: each symbol\'s history and holdings whole or absent', async () => {
+  it("during market-data refreshes from recorded responses: each symbol's history and holdings whole or absent", async () => {
     const file = path.join(dir, 'refresh.db');
-    const services = createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false });
+    const services = createServices({
+      dbPath: file,
+      shell: 'test',
+      version: 't',
+      resourcesDir: RESOURCES,
+      seedSample: false,
+      loadReference: false,
+    });
     const portfolio = call(services, 'portfolios:create', { name: 'Crash' });
     const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'A' });
-    for (const symbol of ['NVDA', 'SMH', 'BAD']) call(services, 'positions:create', { accountId: account.id, symbol, quantity: 10, price: 10 });
-    call(services, 'positions:create', { accountId: account.id, symbol: 'EUR', quantity: 5, price: 1, currency: 'EUR', assetClass: 'cash' });
+    for (const symbol of ['NVDA', 'SMH', 'BAD'])
+      call(services, 'positions:create', { accountId: account.id, symbol, quantity: 10, price: 10 });
+    call(services, 'positions:create', {
+      accountId: account.id,
+      symbol: 'EUR',
+      quantity: 5,
+      price: 1,
+      currency: 'EUR',
+      assetClass: 'cash',
+    });
     closeServices(services);
 
     const counts = (db: Database.Database) => ({

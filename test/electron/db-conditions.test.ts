@@ -35,12 +35,16 @@ function soundDatabase(file: string): void {
 
 /** Opens the database in a child that cannot write where the permissions say so (as "nobody" when the tests run as root). */
 function openAsUser(file: string): Record<string, any> {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs'), path.join(ROOT, 'test', 'helpers', 'open-as-user.ts'), file], {
-    encoding: 'utf8',
-    env: { ...process.env, JITI_FS_CACHE: 'false', HOME: os.tmpdir() },
-    ...(isRoot ? { uid: 65534, gid: 65534 } : {}),
-    timeout: 120_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs'), path.join(ROOT, 'test', 'helpers', 'open-as-user.ts'), file],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, JITI_FS_CACHE: 'false', HOME: os.tmpdir() },
+      ...(isRoot ? { uid: 65534, gid: 65534 } : {}),
+      timeout: 120_000,
+    },
+  );
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout.trim().split('\n').pop()!);
 }
@@ -56,7 +60,8 @@ describe('a database Aftershock cannot write, on a full disk or locked', () => {
     const seen = openAsUser(file);
     expect(seen.refused).toEqual({
       reason: 'read-only',
-      message: `"${file}" is read-only: Aftershock needs to write beside it (folder "${folder}"), and that folder does not allow changes. ` +
+      message:
+        `"${file}" is read-only: Aftershock needs to write beside it (folder "${folder}"), and that folder does not allow changes. ` +
         'The file was left untouched; allow changes to the folder, or move the database to one you can write to.',
       choices: ['quit'],
     });
@@ -92,7 +97,11 @@ describe('a database Aftershock cannot write, on a full disk or locked', () => {
         const result = dispatch(services, 'clients:create', { name: `Client ${i} ${'x'.repeat(150)}` });
         if (!result.ok) failure = result.error;
       }
-      expect(failure).toEqual({ code: 'database', message: `The disk holding "${path.resolve(file)}" is full, so nothing was saved. Free some space and try again.`, detail: 'database or disk is full' });
+      expect(failure).toEqual({
+        code: 'database',
+        message: `The disk holding "${path.resolve(file)}" is full, so nothing was saved. Free some space and try again.`,
+        detail: 'database or disk is full',
+      });
     } finally {
       closeServices(services);
     }

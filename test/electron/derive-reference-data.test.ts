@@ -12,7 +12,9 @@ describe.skipIf(!fs.existsSync(DATA))('derive-reference-data.mjs (skipped when .
   it('re-derives exactly the committed bundled files from the source datasets', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-derive-'));
     try {
-      const log = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'derive-reference-data.mjs'), '--out', out], { encoding: 'utf8' });
+      const log = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'derive-reference-data.mjs'), '--out', out], {
+        encoding: 'utf8',
+      });
       expect(log).toMatch(/S&P 500 classified to sector and sub-industry: 503\/503/);
       for (const name of ['securities.json', 'funds.json', 'fx.json', 'prices.json']) {
         expect(fs.readFileSync(path.join(out, name), 'utf8'), name).toBe(fs.readFileSync(path.join(RESOURCES, 'reference', name), 'utf8'));

@@ -19,7 +19,13 @@ function dist(exitCode: number) {
   const record = path.join(scratch, 'record.json');
   const r = spawnSync(process.execPath, [path.join(scratch, 'scripts', 'dist.mjs'), '--linux', 'deb'], {
     encoding: 'utf8',
-    env: { ...process.env, AFTERSHOCK_DIST_BUILDER: path.join(scratch, 'builder.cjs'), BINARY: binary, RECORD: record, BUILDER_EXIT: String(exitCode) },
+    env: {
+      ...process.env,
+      AFTERSHOCK_DIST_BUILDER: path.join(scratch, 'builder.cjs'),
+      BINARY: binary,
+      RECORD: record,
+      BUILDER_EXIT: String(exitCode),
+    },
   });
   return { status: r.status, output: r.stdout + r.stderr, builderArgs: JSON.parse(fs.readFileSync(record, 'utf8')) as string[] };
 }

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 describe('the Electron runtime the start chain uses', () => {
-  it('fetches the arm64 driver for x64 Node under Rosetta, as Electron\'s installer fetches arm64 Electron', () => {
+  it("fetches the arm64 driver for x64 Node under Rosetta, as Electron's installer fetches arm64 Electron", () => {
     const arch = (platform: string, nodeArch: string, env: Record<string, string | undefined>, translated: boolean) =>
       runtime.electronArch({ platform, arch: nodeArch, env, isTranslated: () => translated });
     expect(arch('darwin', 'x64', {}, true)).toBe('arm64');
@@ -27,7 +27,7 @@ describe('the Electron runtime the start chain uses', () => {
     expect(arch('win32', 'x64', { ELECTRON_INSTALL_ARCH: 'arm64' }, false)).toBe('arm64');
   });
 
-  it('counts the runtime as there only when dist/version, path.txt and the executable agree (install.js\'s own test)', () => {
+  it("counts the runtime as there only when dist/version, path.txt and the executable agree (install.js's own test)", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-runtime-'));
     try {
       const dir = path.join(root, 'node_modules', 'electron');

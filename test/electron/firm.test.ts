@@ -7,14 +7,30 @@ import { call, RESOURCES } from '../helpers/services';
 let services: Services;
 let today = '2026-03-02';
 beforeEach(() => {
-  services = createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false, today: () => today });
+  services = createServices({
+    dbPath: ':memory:',
+    shell: 'test',
+    version: 't',
+    resourcesDir: RESOURCES,
+    seedSample: false,
+    loadReference: false,
+    today: () => today,
+  });
 });
 afterEach(() => closeServices(services));
 
 function seedFirm() {
   const slump = saveScenario(services, 'nvda-slump', [{ target: 'symbol', value: 'NVDA', change: -0.3 }]);
   const dip = saveScenario(services, 'broad-dip', [{ target: 'market', value: '', change: -0.05 }]);
-  addClient(services, 'Patel household', [['NVDA', 100, 100], ['AAPL', 50, 200]], { tags: ['Growth'] }); // 20,000
+  addClient(
+    services,
+    'Patel household',
+    [
+      ['NVDA', 100, 100],
+      ['AAPL', 50, 200],
+    ],
+    { tags: ['Growth'] },
+  ); // 20,000
   addClient(services, 'Lee', [['AAPL', 50, 200]], { tags: ['income'] }); // 10,000
   addClient(services, 'Okafor', [['NVDA', 10, 100]], { tags: ['growth', 'hnw'] }); // 1,000
   return [slump, dip];
@@ -26,10 +42,23 @@ describe('clients with people, tags and totals', () => {
     const other = call(services, 'portfolios:create', { clientId: client.id, name: 'IRA' });
     const account = call(services, 'accounts:create', { portfolioId: other.id, name: 'IRA' });
     call(services, 'positions:create', { accountId: account.id, symbol: 'MSFT', quantity: 2, price: 400 });
-    const updated = call(services, 'clients:update', { id: client.id, patch: { people: ['Ana Ruiz', 'Ben Ruiz'], notes: 'Retiring 2030', tags: ['balanced', 'hnw'] } });
-    expect(updated).toMatchObject({ people: ['Ana Ruiz', 'Ben Ruiz'], tags: ['balanced', 'hnw'], notes: 'Retiring 2030', portfolioCount: 2 });
-    expect(call(services, 'clients:overview')).toEqual([expect.objectContaining({ name: 'Ruiz', totalValue: 2800, positionCount: 2, missingFx: [] })]);
-    expect(dispatch(services, 'clients:update', { id: client.id, patch: { tags: ['risk<script>'] } })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const updated = call(services, 'clients:update', {
+      id: client.id,
+      patch: { people: ['Ana Ruiz', 'Ben Ruiz'], notes: 'Retiring 2030', tags: ['balanced', 'hnw'] },
+    });
+    expect(updated).toMatchObject({
+      people: ['Ana Ruiz', 'Ben Ruiz'],
+      tags: ['balanced', 'hnw'],
+      notes: 'Retiring 2030',
+      portfolioCount: 2,
+    });
+    expect(call(services, 'clients:overview')).toEqual([
+      expect.objectContaining({ name: 'Ruiz', totalValue: 2800, positionCount: 2, missingFx: [] }),
+    ]);
+    expect(dispatch(services, 'clients:update', { id: client.id, patch: { tags: ['risk<script>'] } })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     expect(dispatch(services, 'clients:update', { id: client.id, patch: {} })).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 });
@@ -47,9 +76,15 @@ describe('firm-wide stress through the handlers', () => {
     today = '2026-03-03';
     const growth = call(services, 'firm:run', { scenarioIds: [dip], tag: 'GROWTH' });
     expect(growth.ranking.clients.map((c) => c.clientName)).toEqual(['Patel household', 'Okafor']); // both −5%: the larger money loss first
-    expect(call(services, 'firm:runs').map((r) => [r.runDate, r.tag])).toEqual([['2026-03-03', 'growth'], ['2026-03-02', null]]);
+    expect(call(services, 'firm:runs').map((r) => [r.runDate, r.tag])).toEqual([
+      ['2026-03-03', 'growth'],
+      ['2026-03-02', null],
+    ]);
     expect(call(services, 'firm:get', { id: run.id }).ranking).toEqual(run.ranking);
-    expect(dispatch(services, 'firm:run', { scenarioIds: [dip], tag: 'nobody' })).toMatchObject({ ok: false, error: { message: 'No client has the tag "nobody".' } });
+    expect(dispatch(services, 'firm:run', { scenarioIds: [dip], tag: 'nobody' })).toMatchObject({
+      ok: false,
+      error: { message: 'No client has the tag "nobody".' },
+    });
     expect(dispatch(services, 'firm:run', { scenarioIds: [] })).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 

@@ -47,8 +47,17 @@ describe('clients, portfolios, accounts and positions', () => {
       const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'Main' });
       call(services, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 12.5, price: 118.42 });
       call(services, 'positions:create', { accountId: account.id, symbol: 'ASML', quantity: 3, price: 700.1, currency: 'EUR' });
-      call(services, 'positions:create', { accountId: account.id, symbol: 'CASH', quantity: 1, price: null, marketValue: 5_000, currency: 'EUR', assetClass: 'cash' });
-      if (name === 'Swiss') call(services, 'positions:create', { accountId: account.id, symbol: 'NESN', quantity: 4, price: 90, currency: 'XAU' });
+      call(services, 'positions:create', {
+        accountId: account.id,
+        symbol: 'CASH',
+        quantity: 1,
+        price: null,
+        marketValue: 5_000,
+        currency: 'EUR',
+        assetClass: 'cash',
+      });
+      if (name === 'Swiss')
+        call(services, 'positions:create', { accountId: account.id, symbol: 'NESN', quantity: 4, price: 90, currency: 'XAU' });
       totals[name] = call(services, 'portfolios:holdings', { id: portfolio.id }).totalBaseValue;
     }
     const listed = call(services, 'portfolios:list', { clientId: client.id });
@@ -100,7 +109,10 @@ describe('clients, portfolios, accounts and positions', () => {
     const portfolio = call(services, 'portfolios:create', { name: 'Mine' });
     const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'Brokerage' });
     const result = dispatch(services, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 1 });
-    expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: 'Give NVDA a price or a market value so it can be valued.' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'Give NVDA a price or a market value so it can be valued.' },
+    });
     expect(call(services, 'positions:list', { accountId: account.id })).toEqual([]);
   });
 

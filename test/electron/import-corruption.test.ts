@@ -28,18 +28,29 @@ type Corruption = typeof corruption extends fc.Arbitrary<infer T> ? T : never;
 function corrupt(text: string, c: Corruption): string {
   const at = (n: number) => (text.length ? n % text.length : 0);
   switch (c.kind) {
-    case 'truncate': return text.slice(0, at(c.at));
-    case 'swap-columns': return text.split('\n').map((line) => {
-      const cells = line.split(',');
-      if (cells.length > Math.max(c.a, c.b)) [cells[c.a], cells[c.b]] = [cells[c.b], cells[c.a]];
-      return cells.join(',');
-    }).join('\n');
-    case 'binary': return text.slice(0, at(c.at)) + String.fromCharCode(...c.junk) + text.slice(at(c.at));
-    case 'huge-field': return text.slice(0, at(c.at)) + 'X'.repeat(c.size) + text.slice(at(c.at));
-    case 'empty': return '';
-    case 'header-only': return text.split('\n')[0];
-    case 'random-text': return c.text;
-    case 'quote': return text.slice(0, at(c.at)) + '"' + text.slice(at(c.at));
+    case 'truncate':
+      return text.slice(0, at(c.at));
+    case 'swap-columns':
+      return text
+        .split('\n')
+        .map((line) => {
+          const cells = line.split(',');
+          if (cells.length > Math.max(c.a, c.b)) [cells[c.a], cells[c.b]] = [cells[c.b], cells[c.a]];
+          return cells.join(',');
+        })
+        .join('\n');
+    case 'binary':
+      return text.slice(0, at(c.at)) + String.fromCharCode(...c.junk) + text.slice(at(c.at));
+    case 'huge-field':
+      return text.slice(0, at(c.at)) + 'X'.repeat(c.size) + text.slice(at(c.at));
+    case 'empty':
+      return '';
+    case 'header-only':
+      return text.split('\n')[0];
+    case 'random-text':
+      return c.text;
+    case 'quote':
+      return text.slice(0, at(c.at)) + '"' + text.slice(at(c.at));
   }
   return text;
 }

@@ -20,13 +20,24 @@ describe('the local error log', () => {
     for (let i = 0; i < 12; i++) log.error({ where: 'test', message: `failure ${i}` });
     expect(fs.readdirSync(dir).sort()).toEqual(['aftershock.1.log', 'aftershock.2.log', LOG_FILE_NAME]);
     for (const f of fs.readdirSync(dir)) expect(fs.statSync(path.join(dir, f)).size).toBeLessThanOrEqual(300);
-    const last = fs.readFileSync(path.join(dir, LOG_FILE_NAME), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const last = fs
+      .readFileSync(path.join(dir, LOG_FILE_NAME), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(last.at(-1)).toEqual({ time: '2026-11-29T08:00:00.000Z', level: 'error', where: 'test', message: 'failure 11' });
   });
 
   it('reduces a request to its shape: field names and sizes, never quantities, prices, names or file text', () => {
-    expect(shapeOf({ accountId: 3, symbol: 'NVDA', quantity: 1234.5678, tags: ['a', 'b'], nested: { price: 99.5 }, ['__proto__ x']: 1 })).toEqual({
-      accountId: 'number', symbol: 'string(4)', quantity: 'number', tags: ['array(2)', 'string(1)'], nested: { price: 'number' }, 'key(11)': 'number',
+    expect(
+      shapeOf({ accountId: 3, symbol: 'NVDA', quantity: 1234.5678, tags: ['a', 'b'], nested: { price: 99.5 }, ['__proto__ x']: 1 }),
+    ).toEqual({
+      accountId: 'number',
+      symbol: 'string(4)',
+      quantity: 'number',
+      tags: ['array(2)', 'string(1)'],
+      nested: { price: 'number' },
+      'key(11)': 'number',
     });
   });
 
@@ -34,17 +45,25 @@ describe('the local error log', () => {
     const services = memoryServices({ log: createLogger(dir) });
     const portfolio = call(services, 'portfolios:create', { name: 'Secret Family Trust' });
     const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'Brokerage' });
-    services.db.exec('CREATE TRIGGER boom BEFORE INSERT ON positions BEGIN SELECT RAISE(ABORT, \'disk trouble\'); END');
+    services.db.exec("CREATE TRIGGER boom BEFORE INSERT ON positions BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
     const result = dispatch(services, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 8765.4321, price: 123.4567 });
     expect(result.ok).toBe(false);
     // A validation refusal is the user's input, not an error to log.
     dispatch(services, 'positions:create', { accountId: account.id, symbol: '', quantity: 'x' });
     closeServices(services);
-    const lines = fs.readFileSync(path.join(dir, LOG_FILE_NAME), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = fs
+      .readFileSync(path.join(dir, LOG_FILE_NAME), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
-      level: 'error', where: 'positions:create', code: 'database', message: 'The database refused the change; nothing was saved.',
-      detail: 'disk trouble', request: { accountId: 'number', symbol: 'string(4)', quantity: 'number', price: 'number' },
+      level: 'error',
+      where: 'positions:create',
+      code: 'database',
+      message: 'The database refused the change; nothing was saved.',
+      detail: 'disk trouble',
+      request: { accountId: 'number', symbol: 'string(4)', quantity: 'number', price: 'number' },
     });
     const text = JSON.stringify(lines);
     for (const secret of ['8765', '123.45', 'Secret Family', 'NVDA']) expect(text).not.toContain(secret);
@@ -54,29 +73,50 @@ describe('the local error log', () => {
     const services = memoryServices({ log: createLogger(dir) });
     (services as { resourcesDir: unknown }).resourcesDir = 42; // a bug: reading the built-in scenarios now throws a TypeError
     for (const result of [dispatch(services, 'scenarios:list', {}), await dispatchAsync(services, 'scenarios:list', {})]) {
-      expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Aftershock; nothing was changed.' } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'internal', message: 'Something went wrong inside Aftershock; nothing was changed.' },
+      });
       const detail = (result as { error: { detail: string } }).error.detail;
       expect(detail).toMatch(/^The "path.*" argument must be of type string/);
       expect(detail).not.toMatch(/\n|\bat /);
     }
     closeServices(services);
-    const lines = fs.readFileSync(path.join(dir, LOG_FILE_NAME), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = fs
+      .readFileSync(path.join(dir, LOG_FILE_NAME), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(line.detail).toMatch(/^TypeError.*: The "path.*\n\s+at /);
   });
 
   it("logs a renderer's crash without the browser shell's token, and refuses a malformed report", () => {
     const services = memoryServices({ log: createLogger(dir) });
-    const stack = 'TypeError: x is undefined\n    at HoldingsView (http://127.0.0.1:41234/assets/index-abc.js?token=s3cr3t-t0ken:12:34)\n    at renderWithHooks (http://127.0.0.1:41234/#view=holdings)';
-    expect(call(services, 'app:logerror', { kind: 'render', message: 'TypeError: x is undefined', stack, view: 'holdings' })).toEqual({ logged: true });
-    for (const bad of [{ kind: 'render', message: 'x', view: '../../etc' }, { kind: 'boom', message: 'x' }, { kind: 'error', message: 'x'.repeat(2001) }, { kind: 'error' }]) {
+    const stack =
+      'TypeError: x is undefined\n    at HoldingsView (http://127.0.0.1:41234/assets/index-abc.js?token=s3cr3t-t0ken:12:34)\n    at renderWithHooks (http://127.0.0.1:41234/#view=holdings)';
+    expect(call(services, 'app:logerror', { kind: 'render', message: 'TypeError: x is undefined', stack, view: 'holdings' })).toEqual({
+      logged: true,
+    });
+    for (const bad of [
+      { kind: 'render', message: 'x', view: '../../etc' },
+      { kind: 'boom', message: 'x' },
+      { kind: 'error', message: 'x'.repeat(2001) },
+      { kind: 'error' },
+    ]) {
       expect(dispatch(services, 'app:logerror', bad)).toMatchObject({ ok: false, error: { code: 'validation' } });
     }
     closeServices(services);
-    const lines = fs.readFileSync(path.join(dir, LOG_FILE_NAME), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = fs
+      .readFileSync(path.join(dir, LOG_FILE_NAME), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([expect.objectContaining({ where: 'renderer:render:holdings', message: 'TypeError: x is undefined' })]);
     // The query (the token) and the fragment are cut; the log's own masking hides long numbers such as the port.
-    expect(lines[0].detail).toBe('TypeError: x is undefined\n    at HoldingsView (http://#.#:#/assets/index-abc.js:12:34)\n    at renderWithHooks (http://#.#:#/)');
+    expect(lines[0].detail).toBe(
+      'TypeError: x is undefined\n    at HoldingsView (http://#.#:#/assets/index-abc.js:12:34)\n    at renderWithHooks (http://#.#:#/)',
+    );
     expect(JSON.stringify(lines)).not.toContain('s3cr3t');
     expect(cleanStack(Array.from({ length: 50 }, (_, i) => `at f${i}`).join('\n')).split('\n')).toHaveLength(30);
   });

@@ -29,8 +29,13 @@ describe('migration 002 (reference data)', () => {
     expect(call(services, 'positions:list', { accountId: 1 })).toMatchObject([{ symbol: 'VST', quantity: 10 }]);
     // A newer rate the user already had is not replaced by the older bundled one.
     // The user's own EUR/USD rate is kept; the bundled rates only add currencies it did not have.
-    expect(services.db.prepare("SELECT rate, source FROM fx_rates WHERE currency = 'EUR' AND quote = 'USD'").all()).toEqual([{ rate: 1.1, source: 'typed' }]);
-    expect(call(services, 'securities:show', { symbol: 'VST' }).classification).toMatchObject({ sector: 'Utilities', themes: ['ai-energy'] });
+    expect(services.db.prepare("SELECT rate, source FROM fx_rates WHERE currency = 'EUR' AND quote = 'USD'").all()).toEqual([
+      { rate: 1.1, source: 'typed' },
+    ]);
+    expect(call(services, 'securities:show', { symbol: 'VST' }).classification).toMatchObject({
+      sector: 'Utilities',
+      themes: ['ai-energy'],
+    });
     const tables = services.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT'").all();
     expect(tables).toEqual([]);
     closeServices(services);

@@ -59,11 +59,15 @@ describe('opening the database', () => {
   });
 
   it.each([
-    ['its own tables and user_version 0', (db: Database.Database) => db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (\'keep me\')')],
+    [
+      'its own tables and user_version 0',
+      (db: Database.Database) =>
+        db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('keep me')"),
+    ],
     ['only a view', (db: Database.Database) => db.exec('CREATE VIEW v AS SELECT 1 AS one')],
     ['a schema version but not our tables', (db: Database.Database) => db.exec('CREATE TABLE notes (x TEXT); PRAGMA user_version = 3')],
     ['another application id', (db: Database.Database) => db.exec('PRAGMA application_id = 1234; PRAGMA user_version = 0')],
-  ])('refuses another program\'s SQLite file with %s, byte-for-byte untouched and with no -wal/-shm left', (_label, make) => {
+  ])("refuses another program's SQLite file with %s, byte-for-byte untouched and with no -wal/-shm left", (_label, make) => {
     const file = path.join(dir, 'other.sqlite');
     for (const mode of ['DELETE', 'WAL']) {
       fs.rmSync(file, { force: true });
@@ -80,13 +84,15 @@ describe('opening the database', () => {
       }
       expect(error).toBeInstanceOf(DatabaseRefusedError);
       expect((error as DatabaseRefusedError).reason).toBe('foreign');
-      expect((error as Error).message).toMatch(/^".*other\.sqlite" is an SQLite database of another program.*, not an Aftershock database\. It was left untouched; choose another file for Aftershock\.$/);
+      expect((error as Error).message).toMatch(
+        /^".*other\.sqlite" is an SQLite database of another program.*, not an Aftershock database\. It was left untouched; choose another file for Aftershock\.$/,
+      );
       expect(sha(file)).toBe(before);
       expect(fs.readdirSync(dir)).toEqual(['other.sqlite']);
     }
   });
 
-  it('takes an SQLite file with nothing in it as a new database and marks it as Aftershock\'s', () => {
+  it("takes an SQLite file with nothing in it as a new database and marks it as Aftershock's", () => {
     const file = path.join(dir, 'empty.sqlite');
     const raw = new Database(file);
     raw.pragma('page_size = 8192');
@@ -175,7 +181,9 @@ describe('migrations', () => {
     const file = path.join(dir, 'a.sqlite');
     const rows = buildCurrentWithRows(file);
     expect(() => openDatabase({ path: file, migrations: [...migrations, broken] })).toThrow(
-      new RegExp(`schema ${SCHEMA_VERSION + 1} \\(test: broken\\) failed, so it was left at schema ${SCHEMA_VERSION}\\. A copy taken before the upgrade is at`),
+      new RegExp(
+        `schema ${SCHEMA_VERSION + 1} \\(test: broken\\) failed, so it was left at schema ${SCHEMA_VERSION}\\. A copy taken before the upgrade is at`,
+      ),
     );
     const db = new Database(file);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);

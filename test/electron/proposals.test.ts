@@ -10,23 +10,47 @@ beforeEach(() => {
 });
 afterEach(() => closeServices(services));
 
-const holdingsOf = (portfolioId: number) => call(services, 'portfolios:holdings', { id: portfolioId }).positions.map((p) => [p.accountName, p.symbol, p.quantity, p.price]);
+const holdingsOf = (portfolioId: number) =>
+  call(services, 'portfolios:holdings', { id: portfolioId }).positions.map((p) => [p.accountName, p.symbol, p.quantity, p.price]);
 
 describe('proposal sandbox: trim NVDA, add bonds, compare, apply', () => {
   it('leaves the real holdings untouched until the proposal is applied', () => {
-    const scenario = saveScenario(services, 'semis-slump', [{ target: 'symbol', value: 'NVDA', change: -0.2 }, { target: 'market', value: '', change: -0.1 }]);
-    const { portfolio } = addClient(services, 'Patel household', [['NVDA', 100, 100], ['AGG', 100, 100]]);
+    const scenario = saveScenario(services, 'semis-slump', [
+      { target: 'symbol', value: 'NVDA', change: -0.2 },
+      { target: 'market', value: '', change: -0.1 },
+    ]);
+    const { portfolio } = addClient(services, 'Patel household', [
+      ['NVDA', 100, 100],
+      ['AGG', 100, 100],
+    ]);
     const before = holdingsOf(portfolio.id);
-    expect(before).toEqual([['Brokerage', 'AGG', 100, 100], ['Brokerage', 'NVDA', 100, 100]]);
+    expect(before).toEqual([
+      ['Brokerage', 'AGG', 100, 100],
+      ['Brokerage', 'NVDA', 100, 100],
+    ]);
 
     const proposal = call(services, 'proposals:create', { portfolioId: portfolio.id, name: 'Trim NVDA' });
     expect(proposal.positions.map((p) => p.symbol)).toEqual(['AGG', 'NVDA']);
     const nvda = proposal.positions.find((p) => p.symbol === 'NVDA');
     call(services, 'proposals:edit', { id: nvda!.id, patch: { quantity: 50 } });
-    const edited = call(services, 'proposals:add', { proposalId: proposal.id, accountName: 'Brokerage', symbol: 'bnd', quantity: 50, price: 100, assetClass: 'bond' });
-    expect(edited.positions.map((p) => [p.symbol, p.quantity, p.currency])).toEqual([['AGG', 100, 'USD'], ['BND', 50, 'USD'], ['NVDA', 50, 'USD']]);
+    const edited = call(services, 'proposals:add', {
+      proposalId: proposal.id,
+      accountName: 'Brokerage',
+      symbol: 'bnd',
+      quantity: 50,
+      price: 100,
+      assetClass: 'bond',
+    });
+    expect(edited.positions.map((p) => [p.symbol, p.quantity, p.currency])).toEqual([
+      ['AGG', 100, 'USD'],
+      ['BND', 50, 'USD'],
+      ['NVDA', 50, 'USD'],
+    ]);
     // A refused edit changes nothing.
-    expect(dispatch(services, 'proposals:edit', { id: nvda!.id, patch: { price: null } })).toMatchObject({ ok: false, error: { message: 'Give NVDA a price or a market value so it can be valued.' } });
+    expect(dispatch(services, 'proposals:edit', { id: nvda!.id, patch: { price: null } })).toMatchObject({
+      ok: false,
+      error: { message: 'Give NVDA a price or a market value so it can be valued.' },
+    });
 
     const comparison = call(services, 'proposals:compare', { id: proposal.id, scenarioIds: [scenario] });
     expect(comparison).toMatchObject({ currentValue: 20000, proposedValue: 20000 });
@@ -43,7 +67,11 @@ describe('proposal sandbox: trim NVDA, add bonds, compare, apply', () => {
 
     const applied = call(services, 'proposals:apply', { id: proposal.id });
     expect(applied).toEqual({ portfolioId: portfolio.id, positions: 3, removed: 2, importId: expect.any(Number) });
-    expect(holdingsOf(portfolio.id)).toEqual([['Brokerage', 'AGG', 100, 100], ['Brokerage', 'BND', 50, 100], ['Brokerage', 'NVDA', 50, 100]]);
+    expect(holdingsOf(portfolio.id)).toEqual([
+      ['Brokerage', 'AGG', 100, 100],
+      ['Brokerage', 'BND', 50, 100],
+      ['Brokerage', 'NVDA', 50, 100],
+    ]);
     expect(call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: scenario }).pnl).toBe(-2500);
     expect(call(services, 'proposals:list', { portfolioId: portfolio.id })).toEqual([]);
   });
@@ -55,7 +83,10 @@ describe('proposal sandbox: trim NVDA, add bonds, compare, apply', () => {
     expect(call(services, 'proposals:get', { id: proposal.id }).positions).toEqual([]);
     call(services, 'proposals:delete', { id: proposal.id });
     expect(holdingsOf(portfolio.id)).toEqual([['Brokerage', 'AAPL', 10, 200]]);
-    expect(dispatch(services, 'proposals:apply', { id: proposal.id })).toMatchObject({ ok: false, error: { code: 'not-found', message: `Proposal ${proposal.id} does not exist; it may have been deleted.` } });
+    expect(dispatch(services, 'proposals:apply', { id: proposal.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: `Proposal ${proposal.id} does not exist; it may have been deleted.` },
+    });
   });
 
   it('applies into new accounts by name and rolls back whole on a failure', () => {
@@ -63,13 +94,18 @@ describe('proposal sandbox: trim NVDA, add bonds, compare, apply', () => {
     const proposal = call(services, 'proposals:create', { portfolioId: portfolio.id });
     call(services, 'proposals:add', { proposalId: proposal.id, accountName: 'Pension', symbol: 'IEF', quantity: 5, price: 95 });
     // A trigger stands in for a disk or constraint failure half-way through the apply.
-    services.db.exec("CREATE TEMP TRIGGER fail_ief BEFORE INSERT ON positions WHEN NEW.symbol = 'IEF' BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+    services.db.exec(
+      "CREATE TEMP TRIGGER fail_ief BEFORE INSERT ON positions WHEN NEW.symbol = 'IEF' BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
+    );
     expect(dispatch(services, 'proposals:apply', { id: proposal.id })).toMatchObject({ ok: false, error: { code: 'database' } });
     expect(holdingsOf(portfolio.id)).toEqual([['Brokerage', 'SAP', 10, 200]]);
     expect(call(services, 'proposals:list', { portfolioId: portfolio.id })).toHaveLength(1);
     services.db.exec('DROP TRIGGER fail_ief');
     call(services, 'proposals:apply', { id: proposal.id });
-    expect(holdingsOf(portfolio.id)).toEqual([['Brokerage', 'SAP', 10, 200], ['Pension', 'IEF', 5, 95]]);
+    expect(holdingsOf(portfolio.id)).toEqual([
+      ['Brokerage', 'SAP', 10, 200],
+      ['Pension', 'IEF', 5, 95],
+    ]);
   });
 
   it('applying is undone like an import, and an earlier import cannot be undone over it', () => {
@@ -77,20 +113,29 @@ describe('proposal sandbox: trim NVDA, add bonds, compare, apply', () => {
     const file = 'Account,Symbol,Quantity,Price\nBrokerage,NVDA,20,120\nBrokerage,AMD,5,150\n';
     const imported = call(services, 'imports:commit', { portfolioId: portfolio.id, fileName: 'okafor.csv', text: file });
     const afterImport = holdingsOf(portfolio.id);
-    expect(afterImport).toEqual([['Brokerage', 'AMD', 5, 150], ['Brokerage', 'NVDA', 20, 120]]);
+    expect(afterImport).toEqual([
+      ['Brokerage', 'AMD', 5, 150],
+      ['Brokerage', 'NVDA', 20, 120],
+    ]);
 
     const proposal = call(services, 'proposals:create', { portfolioId: portfolio.id, name: 'De-risk' });
     call(services, 'proposals:remove', { id: proposal.positions.find((p) => p.symbol === 'NVDA')!.id });
     call(services, 'proposals:add', { proposalId: proposal.id, accountName: 'Bonds', symbol: 'AGG', quantity: 30, price: 98 });
     const applied = call(services, 'proposals:apply', { id: proposal.id });
-    expect(holdingsOf(portfolio.id)).toEqual([['Bonds', 'AGG', 30, 98], ['Brokerage', 'AMD', 5, 150]]);
+    expect(holdingsOf(portfolio.id)).toEqual([
+      ['Bonds', 'AGG', 30, 98],
+      ['Brokerage', 'AMD', 5, 150],
+    ]);
 
     // The import is now under the proposal: undoing it would mix old and new holdings, so it is refused.
     expect(dispatch(services, 'imports:undo', { id: imported.import!.id })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: 'The proposal “De-risk” was applied to the same accounts afterwards; undo applying it first.' },
     });
-    expect(holdingsOf(portfolio.id)).toEqual([['Bonds', 'AGG', 30, 98], ['Brokerage', 'AMD', 5, 150]]);
+    expect(holdingsOf(portfolio.id)).toEqual([
+      ['Bonds', 'AGG', 30, 98],
+      ['Brokerage', 'AMD', 5, 150],
+    ]);
 
     // Undoing the apply puts back exactly what was there, and drops the account it created.
     expect(call(services, 'imports:undo', { id: applied.importId })).toEqual({ removed: 2, restored: 2 });

@@ -23,7 +23,15 @@ const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file))
 const day = (d: string) => () => new Date(`${d}T09:30:00.000Z`);
 
 function open(file: string, now = day('2026-11-01'), keep = 3) {
-  return createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false, backups: { keep, now } });
+  return createServices({
+    dbPath: file,
+    shell: 'test',
+    version: 't',
+    resourcesDir: RESOURCES,
+    seedSample: false,
+    loadReference: false,
+    backups: { keep, now },
+  });
 }
 
 function refusal(file: string): DatabaseRefusedError {
@@ -59,7 +67,9 @@ describe('automatic rolling backups', () => {
       ['daily', '2026-11-03T09:30:00.000Z'],
     ]);
     expect(fs.readdirSync(backupsDir(file)).sort()).toEqual([
-      'aftershock-2026-11-03T09-30-00-000Z.sqlite', 'aftershock-2026-11-04T09-30-00-000Z.sqlite', 'aftershock-2026-11-05T09-30-00-000Z.sqlite',
+      'aftershock-2026-11-03T09-30-00-000Z.sqlite',
+      'aftershock-2026-11-04T09-30-00-000Z.sqlite',
+      'aftershock-2026-11-05T09-30-00-000Z.sqlite',
     ]);
     const copy = new Database(backups[0].path, { readonly: true });
     expect(copy.prepare('SELECT name FROM portfolios').all()).toEqual([{ name: 'Kept' }]);
@@ -91,13 +101,17 @@ describe('automatic rolling backups', () => {
     fs.writeFileSync(bad, Buffer.alloc(4096));
     expect(() => restoreBackup(file, bad)).toThrow(`The backup "${bad}" is not a whole Aftershock database, so it was not restored.`);
     expect(sha(file)).toBe(before);
-    expect(fs.readdirSync(dir).sort()).toEqual(['aftershock.sqlite', 'aftershock.sqlite-shm', 'aftershock.sqlite-wal', 'bad.sqlite'].filter((f) => fs.existsSync(path.join(dir, f))));
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      ['aftershock.sqlite', 'aftershock.sqlite-shm', 'aftershock.sqlite-wal', 'bad.sqlite'].filter((f) => fs.existsSync(path.join(dir, f))),
+    );
   });
 
   it('does not take a backup that a day already has, and a takeDailyBackup on the same day returns null', () => {
     const file = path.join(dir, 'a.sqlite');
     const { db } = openDatabase({ path: file });
-    expect(takeDailyBackup(db, file, { now: new Date('2026-01-01T01:00:00Z') })).toBe(path.join(dir, 'backups', 'a-2026-01-01T01-00-00-000Z.sqlite'));
+    expect(takeDailyBackup(db, file, { now: new Date('2026-01-01T01:00:00Z') })).toBe(
+      path.join(dir, 'backups', 'a-2026-01-01T01-00-00-000Z.sqlite'),
+    );
     expect(takeDailyBackup(db, file, { now: new Date('2026-01-01T23:00:00Z') })).toBeNull();
     db.close();
   });
@@ -135,13 +149,22 @@ describe('a daily backup that fails', () => {
     const warnings: string[] = [];
     const logged: string[] = [];
     const s = createServices({
-      dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false,
-      backups: { keep: 3, now: day('2026-11-02') }, warn: (w) => warnings.push(w), log: { file: 'x', error: (e) => logged.push(e.message) },
+      dbPath: file,
+      shell: 'test',
+      version: 't',
+      resourcesDir: RESOURCES,
+      seedSample: false,
+      loadReference: false,
+      backups: { keep: 3, now: day('2026-11-02') },
+      warn: (w) => warnings.push(w),
+      log: { file: 'x', error: (e) => logged.push(e.message) },
     });
     expect(call(s, 'clients:list', {})).toHaveLength(400);
     closeServices(s);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^Today's backup of ".*aftershock\.sqlite" could not be taken \(.+\); the database opened anyway and the backup is tried again next time\.$/);
+    expect(warnings[0]).toMatch(
+      /^Today's backup of ".*aftershock\.sqlite" could not be taken \(.+\); the database opened anyway and the backup is tried again next time\.$/,
+    );
     expect(logged).toEqual(warnings);
     expect(fs.readFileSync(backupsDir(file), 'utf8')).toBe('not a folder');
     fs.rmSync(backupsDir(file));
@@ -149,7 +172,7 @@ describe('a daily backup that fails', () => {
     expect(listBackups(file).map((b) => b.takenAt)).toEqual(['2026-11-02T09:30:00.000Z']);
   });
 
-  it('refuses a damaged database for recovery whether or not today\'s backup was already taken', () => {
+  it("refuses a damaged database for recovery whether or not today's backup was already taken", () => {
     const file = path.join(dir, 'aftershock.sqlite');
     withRows(file);
     closeServices(open(file, day('2026-11-02'))); // today's backup, taken while the file was sound
@@ -180,10 +203,13 @@ describe('a daily backup that fails', () => {
     const young = 'aftershock-2026-11-02T09-29-00-000Z.sqlite.partial';
     const other = 'notes-2026-10-30T09-30-00-000Z.sqlite.partial';
     for (const name of [...stale, young, other]) fs.writeFileSync(path.join(folder, name), 'half');
-    for (const name of [...stale, other]) fs.utimesSync(path.join(folder, name), new Date('2026-10-30T09:30:00Z'), new Date('2026-10-30T09:30:00Z'));
+    for (const name of [...stale, other])
+      fs.utimesSync(path.join(folder, name), new Date('2026-10-30T09:30:00Z'), new Date('2026-10-30T09:30:00Z'));
     fs.utimesSync(path.join(folder, young), new Date('2026-11-02T09:29:00Z'), new Date('2026-11-02T09:29:00Z'));
     closeServices(open(file, day('2026-11-02')));
-    expect(fs.readdirSync(folder).sort()).toEqual(['aftershock-2026-11-02T09-29-00-000Z.sqlite.partial', 'aftershock-2026-11-02T09-30-00-000Z.sqlite', other].sort());
+    expect(fs.readdirSync(folder).sort()).toEqual(
+      ['aftershock-2026-11-02T09-29-00-000Z.sqlite.partial', 'aftershock-2026-11-02T09-30-00-000Z.sqlite', other].sort(),
+    );
   });
 });
 
@@ -224,7 +250,8 @@ describe('a database refused at start', () => {
     const wal = fs.readFileSync(`${copy}-wal`);
     const pageSize = wal.readUInt32BE(8);
     let page1: Buffer | null = null;
-    for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) if (wal.readUInt32BE(at) === 1) page1 = wal.subarray(at + 24, at + 24 + pageSize);
+    for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize)
+      if (wal.readUInt32BE(at) === 1) page1 = wal.subarray(at + 24, at + 24 + pageSize);
     const fd = fs.openSync(copy, 'r+');
     fs.writeSync(fd, page1!, 0, pageSize, 0);
     fs.closeSync(fd);
@@ -255,7 +282,13 @@ describe('a database refused at start', () => {
   });
 
   it('offers restore first, then start fresh, then quit; a newer file defaults to quitting to update', () => {
-    const backup = { path: '/d/backups/a-2026-11-05T09-30-00-000Z.sqlite', name: 'a-2026-11-05T09-30-00-000Z.sqlite', kind: 'daily' as const, takenAt: '2026-11-05T09:30:00.000Z', bytes: 1 };
+    const backup = {
+      path: '/d/backups/a-2026-11-05T09-30-00-000Z.sqlite',
+      name: 'a-2026-11-05T09-30-00-000Z.sqlite',
+      kind: 'daily' as const,
+      takenAt: '2026-11-05T09:30:00.000Z',
+      bytes: 1,
+    };
     const damaged = planRecovery({ reason: 'damaged', file: '/d/a.sqlite', message: 'm' }, [backup]);
     expect(damaged.title).toBe('The database file is damaged');
     expect(damaged.choices.map((c) => [c.id, c.label])).toEqual([
@@ -263,9 +296,14 @@ describe('a database refused at start', () => {
       ['fresh', 'Start fresh (keep the bad file aside)'],
       ['quit', 'Quit'],
     ]);
-    expect(planRecovery({ reason: 'not-sqlite', file: '/d/a.sqlite', message: 'm' }, []).choices.map((c) => c.id)).toEqual(['fresh', 'quit']);
+    expect(planRecovery({ reason: 'not-sqlite', file: '/d/a.sqlite', message: 'm' }, []).choices.map((c) => c.id)).toEqual([
+      'fresh',
+      'quit',
+    ]);
     expect(planRecovery({ reason: 'newer', file: '/d/a.sqlite', message: 'm' }, [backup]).choices.map((c) => c.label)).toEqual([
-      'Quit and update Aftershock', 'Restore the backup of 2026-11-05 09:30 UTC', 'Start fresh (keep the bad file aside)',
+      'Quit and update Aftershock',
+      'Restore the backup of 2026-11-05 09:30 UTC',
+      'Start fresh (keep the bad file aside)',
     ]);
     // A folder is never moved.
     expect(planRecovery({ reason: 'not-a-file', file: '/d', message: 'm' }, []).choices.map((c) => c.id)).toEqual(['quit']);
@@ -321,11 +359,15 @@ describe('aftershock backups list|restore', () => {
     expect(listed.code).toBe(0);
     expect(listed.out).toContain('2026-11-02 09:30:00  daily');
     expect(JSON.parse((await run(['backups', 'list', '--db', file, '--json'])).out)).toHaveLength(1);
-    expect((await run(['backups', 'restore', '7', '--db', file])).err).toBe('aftershock: There is no backup "7"; give a number from 1 to 1 (see "aftershock backups list") or a backup file.');
+    expect((await run(['backups', 'restore', '7', '--db', file])).err).toBe(
+      'aftershock: There is no backup "7"; give a number from 1 to 1 (see "aftershock backups list") or a backup file.',
+    );
 
     const restored = await run(['backups', 'restore', '--db', file]);
     expect(restored.code).toBe(0);
-    expect(restored.out).toMatch(/^Restored "aftershock-2026-11-02T09-30-00-000Z\.sqlite" as the database\. The file it replaced is kept at ".*aftershock\.sqlite\.replaced-.*"\.$/);
+    expect(restored.out).toMatch(
+      /^Restored "aftershock-2026-11-02T09-30-00-000Z\.sqlite" as the database\. The file it replaced is kept at ".*aftershock\.sqlite\.replaced-.*"\.$/,
+    );
     const after = await run(['portfolios', 'list', '--db', file, '--json']);
     expect(JSON.parse(after.out).map((p: { name: string }) => p.name)).toEqual(['Precious']);
     expect(SCHEMA_VERSION).toBeGreaterThan(0);

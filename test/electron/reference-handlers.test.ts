@@ -8,12 +8,23 @@ describe('classification overrides, themes and exposure commands', () => {
     const services = memoryServices({ loadReference: true });
     const theme = call(services, 'themes:create', { name: 'Nuclear & SMRs', criteria: 'Builds or runs reactors.' });
     expect(theme).toEqual({ id: 'nuclear-smrs', name: 'Nuclear & SMRs', criteria: 'Builds or runs reactors.', source: 'user' });
-    const detail = call(services, 'securities:classify', { symbol: 'ceg', patch: { industry: 'Nuclear Power', themes: ['ai-energy', 'nuclear-smrs'] } });
-    expect(detail.classification).toMatchObject({ symbol: 'CEG', sector: 'Utilities', industry: 'Nuclear Power', themes: ['ai-energy', 'nuclear-smrs'] });
+    const detail = call(services, 'securities:classify', {
+      symbol: 'ceg',
+      patch: { industry: 'Nuclear Power', themes: ['ai-energy', 'nuclear-smrs'] },
+    });
+    expect(detail.classification).toMatchObject({
+      symbol: 'CEG',
+      sector: 'Utilities',
+      industry: 'Nuclear Power',
+      themes: ['ai-energy', 'nuclear-smrs'],
+    });
     expect(detail.classification.sources).toMatchObject({ sector: 'bundled', industry: 'user', themes: 'user' });
 
     loadBundledReference(services.db, readBundledReference(RESOURCES), { force: true });
-    expect(call(services, 'securities:show', { symbol: 'CEG' }).classification).toMatchObject({ industry: 'Nuclear Power', themes: ['ai-energy', 'nuclear-smrs'] });
+    expect(call(services, 'securities:show', { symbol: 'CEG' }).classification).toMatchObject({
+      industry: 'Nuclear Power',
+      themes: ['ai-energy', 'nuclear-smrs'],
+    });
 
     const cleared = call(services, 'securities:classify', { symbol: 'CEG', patch: { industry: null, themes: null } });
     expect(cleared.classification).toMatchObject({ industry: 'Electric Utilities', themes: ['ai-energy'] });
@@ -25,17 +36,24 @@ describe('classification overrides, themes and exposure commands', () => {
 
   it('rejects bad overrides with a sentence and writes nothing', () => {
     const services = memoryServices({ loadReference: true });
-    const unknownTheme = dispatch(services, 'securities:classify', { symbol: 'VST', patch: { sector: 'Energy', themes: ['ai-energy', 'moon-mining'] } });
+    const unknownTheme = dispatch(services, 'securities:classify', {
+      symbol: 'VST',
+      patch: { sector: 'Energy', themes: ['ai-energy', 'moon-mining'] },
+    });
     expect(unknownTheme).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(!unknownTheme.ok && unknownTheme.error.message).toMatch(/^There is no theme "moon-mining"; create it first or pick one of: /);
     expect(call(services, 'securities:show', { symbol: 'VST' }).classification.sector).toBe('Utilities');
 
     const badIsin = dispatch(services, 'securities:classify', { symbol: 'VST', patch: { isin: 'nope' } });
-    expect(!badIsin.ok && badIsin.error.message).toBe('The request "securities:classify" was rejected: patch.isin must be a 12-character ISIN such as US67066G1040.');
+    expect(!badIsin.ok && badIsin.error.message).toBe(
+      'The request "securities:classify" was rejected: patch.isin must be a 12-character ISIN such as US67066G1040.',
+    );
     const empty = dispatch(services, 'securities:classify', { symbol: 'VST', patch: {} });
     expect(!empty.ok && empty.error.message).toBe('The request "securities:classify" was rejected: patch must change at least one field.');
     const bundledTheme = dispatch(services, 'themes:delete', { id: 'ai-energy' });
-    expect(!bundledTheme.ok && bundledTheme.error.message).toBe('"Energy for AI" is a bundled theme and cannot be deleted; remove it from holdings instead.');
+    expect(!bundledTheme.ok && bundledTheme.error.message).toBe(
+      '"Energy for AI" is a bundled theme and cannot be deleted; remove it from holdings instead.',
+    );
     call(services, 'themes:create', { name: 'Mine' });
     const duplicate = dispatch(services, 'themes:create', { name: 'MINE' });
     expect(!duplicate.ok && duplicate.error.message).toBe('A theme "Mine" (id mine) already exists; choose another name.');
@@ -48,7 +66,14 @@ describe('classification overrides, themes and exposure commands', () => {
     call(services, 'positions:create', { accountId: account.id, symbol: 'QQQ', quantity: 10, price: 1000 });
     call(services, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 50, price: 100 });
     call(services, 'positions:create', { accountId: account.id, symbol: 'MYSTERY', quantity: 1, price: 500 });
-    call(services, 'positions:create', { accountId: account.id, symbol: 'TWDCASH', quantity: 1, price: 100, currency: 'TWD', assetClass: 'cash' });
+    call(services, 'positions:create', {
+      accountId: account.id,
+      symbol: 'TWDCASH',
+      quantity: 1,
+      price: 100,
+      currency: 'TWD',
+      assetClass: 'cash',
+    });
     const bySymbol = call(services, 'exposure:portfolio', { portfolioId: portfolio.id, by: 'symbol', lookThrough: true });
     expect(bySymbol.total).toBe(15_500);
     expect(bySymbol.unvalued).toEqual(['TWDCASH']);

@@ -29,13 +29,18 @@ describe('report model for the sample portfolio', () => {
     expect(section.contributors.length).toBeLessThanOrEqual(10);
     expect(section.contributors[0].pnl).toBeLessThanOrEqual(section.contributors.at(-1)!.pnl);
     expect(model.holdings.reduce((s: number, h: { value: number }) => s + h.value, 0)).toBeCloseTo(model.valueBefore, 6);
-    expect(model.dataAsOf.fxRates.filter((f: string) => /^EUR\/USD 1\.0465 as of 2025-02-21 \(ECB euro reference rate/.test(f))).toHaveLength(1);
+    expect(
+      model.dataAsOf.fxRates.filter((f: string) => /^EUR\/USD 1\.0465 as of 2025-02-21 \(ECB euro reference rate/.test(f)),
+    ).toHaveLength(1);
     expect(model.dataAsOf.fundHoldings.some((f: string) => f.startsWith('QQQ as of'))).toBe(true);
   });
 
   it('includes a historical replay as the replay command computes it', () => {
     const [portfolio] = call(services, 'portfolios:list', {});
-    const model = call(services, 'reports:build', { portfolioId: portfolio.id, scenarioIds: ['ai-capex-collapse', 'replay-deepseek-monday-2025'] });
+    const model = call(services, 'reports:build', {
+      portfolioId: portfolio.id,
+      scenarioIds: ['ai-capex-collapse', 'replay-deepseek-monday-2025'],
+    });
     const replay = call(services, 'stress:replay', { portfolioId: portfolio.id, from: '2025-01-24', to: '2025-01-27' });
     const line = model.summary.find((s) => s.scenarioId === 'replay-deepseek-monday-2025');
     expect(line!.pnl).toBeCloseTo(replay.pnl, 9);
@@ -45,8 +50,17 @@ describe('report model for the sample portfolio', () => {
 
   it('remembers settings per client, except the date', () => {
     const [portfolio] = call(services, 'portfolios:list', {});
-    call(services, 'reports:build', { portfolioId: portfolio.id, scenarioIds, settings: { firmName: 'Northwind Advisors', advisorName: 'Sam Lee', date: '2020-01-01' }, remember: true });
-    expect(call(services, 'reports:settings', { portfolioId: portfolio.id })).toMatchObject({ firmName: 'Northwind Advisors', advisorName: 'Sam Lee', date: '2026-11-29' });
+    call(services, 'reports:build', {
+      portfolioId: portfolio.id,
+      scenarioIds,
+      settings: { firmName: 'Northwind Advisors', advisorName: 'Sam Lee', date: '2020-01-01' },
+      remember: true,
+    });
+    expect(call(services, 'reports:settings', { portfolioId: portfolio.id })).toMatchObject({
+      firmName: 'Northwind Advisors',
+      advisorName: 'Sam Lee',
+      date: '2026-11-29',
+    });
   });
 
   it.each([
@@ -63,9 +77,15 @@ describe('report model for the sample portfolio', () => {
 
   it('says PDF printing needs the async transport and a printer', async () => {
     const [portfolio] = call(services, 'portfolios:list', {});
-    expect(dispatch(services, 'reports:pdf', { portfolioId: portfolio.id, scenarioIds })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(dispatch(services, 'reports:pdf', { portfolioId: portfolio.id, scenarioIds })).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
     const { dispatchAsync } = await import('../../electron/handlers/dispatch');
-    expect(await dispatchAsync(services, 'reports:pdf', { portfolioId: portfolio.id, scenarioIds })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('export the HTML report instead') } });
+    expect(await dispatchAsync(services, 'reports:pdf', { portfolioId: portfolio.id, scenarioIds })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('export the HTML report instead') },
+    });
   });
 });
 

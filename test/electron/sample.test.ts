@@ -9,8 +9,7 @@ import { call, RESOURCES } from '../helpers/services';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-sample-'));
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const open = (file: string) =>
-  createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES });
+const open = (file: string) => createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES });
 
 describe('first run', () => {
   it('seeds the sample client with a realistic portfolio', () => {
@@ -20,7 +19,28 @@ describe('first run', () => {
     const [portfolio] = call(services, 'portfolios:list', {});
     const holdings = call(services, 'portfolios:holdings', { id: portfolio.id });
     const symbols: string[] = holdings.positions.map((p: { symbol: string }) => p.symbol);
-    for (const required of ['NVDA', 'AVGO', 'TSM', 'ASML', 'AMD', 'MU', 'VST', 'CEG', 'GEV', 'MSFT', 'GOOGL', 'META', 'AMZN', 'AAPL', 'QQQ', 'SPY', 'SMH', 'XLU', 'TLT', 'SPAXX']) {
+    for (const required of [
+      'NVDA',
+      'AVGO',
+      'TSM',
+      'ASML',
+      'AMD',
+      'MU',
+      'VST',
+      'CEG',
+      'GEV',
+      'MSFT',
+      'GOOGL',
+      'META',
+      'AMZN',
+      'AAPL',
+      'QQQ',
+      'SPY',
+      'SMH',
+      'XLU',
+      'TLT',
+      'SPAXX',
+    ]) {
       expect(symbols).toContain(required);
     }
     expect(holdings.positions.length).toBeGreaterThanOrEqual(24);

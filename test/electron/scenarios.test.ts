@@ -42,16 +42,20 @@ describe('user scenarios', () => {
   it('duplicates a built-in to edit it, saves, exports, imports and deletes', () => {
     const copy = call(services, 'scenarios:duplicate', { id: 'ai-capex-collapse' });
     expect(copy).toMatchObject({ id: 'ai-capex-collapse-copy', name: 'AI capex thesis collapses (copy)' });
-    const edited = call(services, 'scenarios:save', { scenario: { ...copy, shocks: [...copy.shocks, { target: 'market', value: '', change: -0.02, enabled: true }] } });
+    const edited = call(services, 'scenarios:save', {
+      scenario: { ...copy, shocks: [...copy.shocks, { target: 'market', value: '', change: -0.02, enabled: true }] },
+    });
     expect(edited.shocks).toHaveLength(5);
     const { json, fileName } = call(services, 'scenarios:export', { id: copy.id });
     expect(fileName).toBe('ai-capex-collapse-copy.json');
     const imported = call(services, 'scenarios:import', { json });
     expect(imported.id).toBe('ai-capex-collapse-copy-2');
-    expect(call(services, 'scenarios:list').filter((s) => !s.builtIn).map((s) => s.id).sort()).toEqual([
-      'ai-capex-collapse-copy',
-      'ai-capex-collapse-copy-2',
-    ]);
+    expect(
+      call(services, 'scenarios:list')
+        .filter((s) => !s.builtIn)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['ai-capex-collapse-copy', 'ai-capex-collapse-copy-2']);
     call(services, 'scenarios:delete', { id: imported.id });
     expect(dispatch(services, 'scenarios:get', { id: imported.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
@@ -59,18 +63,80 @@ describe('user scenarios', () => {
   it('keeps built-ins read-only', () => {
     const { scenario } = call(services, 'scenarios:get', { id: 'sp500-minus-20' });
     expect(dispatch(services, 'scenarios:save', { scenario })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(dispatch(services, 'scenarios:delete', { id: 'sp500-minus-20' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('cannot be deleted') } });
+    expect(dispatch(services, 'scenarios:delete', { id: 'sp500-minus-20' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('cannot be deleted') },
+    });
   });
 
   it.each([
     ['{not json', /^report\.json is not valid JSON/],
     ['{"format":"aftershock-scenario","version":2}', /^report\.json is not an Aftershock scenario: version/],
-    [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [{ target: 'sector', change: -0.1 }] }), /shocks\.0\.value a sector shock must name its sector/],
-    [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [{ target: 'market', change: -2 }] }), /shocks\.0\.change must be between −100% and \+1000%/],
-    [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], __proto__x: 1 }), /unrecognized key/i],
-    [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'javascript:alert(document.domain)' }] } }), /event\.sources\.0\.url must be a web address starting with http:\/\/ or https:\/\//],
-    [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'file:///etc/passwd' }] } }), /event\.sources\.0\.url must be a web address starting with http:\/\/ or https:\/\//],
-    [JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'data:text/html,<script>alert(1)</script>' }] } }), /event\.sources\.0\.url must be a web address/],
+    [
+      JSON.stringify({
+        format: 'aftershock-scenario',
+        version: 1,
+        id: 'x',
+        name: 'X',
+        kind: 'hypothetical',
+        shocks: [{ target: 'sector', change: -0.1 }],
+      }),
+      /shocks\.0\.value a sector shock must name its sector/,
+    ],
+    [
+      JSON.stringify({
+        format: 'aftershock-scenario',
+        version: 1,
+        id: 'x',
+        name: 'X',
+        kind: 'hypothetical',
+        shocks: [{ target: 'market', change: -2 }],
+      }),
+      /shocks\.0\.change must be between −100% and \+1000%/,
+    ],
+    [
+      JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], __proto__x: 1 }),
+      /unrecognized key/i,
+    ],
+    [
+      JSON.stringify({
+        format: 'aftershock-scenario',
+        version: 1,
+        id: 'x',
+        name: 'X',
+        kind: 'hypothetical',
+        shocks: [],
+        event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'javascript:alert(document.domain)' }] },
+      }),
+      /event\.sources\.0\.url must be a web address starting with http:\/\/ or https:\/\//,
+    ],
+    [
+      JSON.stringify({
+        format: 'aftershock-scenario',
+        version: 1,
+        id: 'x',
+        name: 'X',
+        kind: 'hypothetical',
+        shocks: [],
+        event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'file:///etc/passwd' }] },
+      }),
+      /event\.sources\.0\.url must be a web address starting with http:\/\/ or https:\/\//,
+    ],
+    [
+      JSON.stringify({
+        format: 'aftershock-scenario',
+        version: 1,
+        id: 'x',
+        name: 'X',
+        kind: 'hypothetical',
+        shocks: [],
+        event: {
+          basis: { timing: 'intraday', returns: 'price' },
+          sources: [{ title: 'Link', url: 'data:text/html,<script>alert(1)</script>' }],
+        },
+      }),
+      /event\.sources\.0\.url must be a web address/,
+    ],
   ])('refuses a bad scenario file %#, naming the file and field, and stores nothing', (json, message) => {
     const before = call(services, 'scenarios:list').length;
     const result = dispatch(services, 'scenarios:import', { json, fileName: 'report.json' });
@@ -84,7 +150,10 @@ describe('scenario files from other editors', () => {
   it('accepts a file that starts with a UTF-8 byte-order mark (Windows Notepad) and http(s) source links', () => {
     const { json } = call(services, 'scenarios:export', { id: 'ai-capex-collapse' });
     const withLinks = JSON.parse(json);
-    withLinks.event.sources = [{ title: 'Page', url: 'https://www.bloomberg.com/news' }, { title: 'Plain', url: 'http://example.com/a' }];
+    withLinks.event.sources = [
+      { title: 'Page', url: 'https://www.bloomberg.com/news' },
+      { title: 'Plain', url: 'http://example.com/a' },
+    ];
     const imported = call(services, 'scenarios:import', { json: `\uFEFF${JSON.stringify(withLinks)}`, fileName: 'notepad.json' });
     expect(imported).toMatchObject({ id: 'ai-capex-collapse-2', name: 'AI capex thesis collapses' });
     expect(imported.event!.sources.map((s) => s.url)).toEqual(['https://www.bloomberg.com/news', 'http://example.com/a']);
@@ -107,10 +176,22 @@ describe('stress commands on the sample portfolio', () => {
 
   it('accepts an inline scenario and refuses both or neither', () => {
     const [portfolio] = call(services, 'portfolios:list', {});
-    const inline = { format: 'aftershock-scenario' as const, version: 1 as const, id: 'what-if', name: 'What if', kind: 'hypothetical' as const, shocks: [{ target: 'symbol' as const, value: 'NVDA', change: -0.5 }] };
+    const inline = {
+      format: 'aftershock-scenario' as const,
+      version: 1 as const,
+      id: 'what-if',
+      name: 'What if',
+      kind: 'hypothetical' as const,
+      shocks: [{ target: 'symbol' as const, value: 'NVDA', change: -0.5 }],
+    };
     expect(call(services, 'stress:run', { portfolioId: portfolio.id, scenario: inline }).pnl).toBeCloseTo(-0.5 * 400 * 138.79, 6);
-    expect(dispatch(services, 'stress:run', { portfolioId: portfolio.id })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('either scenarioId or scenario') } });
-    expect(dispatch(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'sp500-minus-20', scenario: inline })).toMatchObject({ ok: false });
+    expect(dispatch(services, 'stress:run', { portfolioId: portfolio.id })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringContaining('either scenarioId or scenario') },
+    });
+    expect(dispatch(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'sp500-minus-20', scenario: inline })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('gives the renderer a snapshot the engine can run on', () => {
@@ -134,7 +215,10 @@ describe('rates +100bp on the sample, via durations you enter', () => {
     expect(tlt!.return).toBeCloseTo(-0.165, 12);
     expect(after.pnl).toBeCloseTo(300 * 88.57 * -0.165, 6);
     expect(call(services, 'securities:show', { symbol: 'TLT' }).classification.duration).toEqual({ years: 16.5, source: 'user' });
-    expect(dispatch(services, 'securities:duration', { symbol: 'TLT', years: -1 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(dispatch(services, 'securities:duration', { symbol: 'TLT', years: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     call(services, 'securities:duration', { symbol: 'TLT', years: null });
     expect(call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'rates-plus-100bp' }).pnl).toBe(0);
     closeServices(services);

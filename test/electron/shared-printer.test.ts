@@ -55,16 +55,21 @@ describe('the shared printer of the browser shell', () => {
     await printer.close();
   });
 
-  it.runIf(!!findChromium())('prints real PDFs from parallel requests with a single Chromium launch', async () => {
-    let launches = 0;
-    const printer = createSharedPrinter({ open: () => (launches++, openChromiumPrinter()) });
-    const page = (n: number) => `<!doctype html><html><body><h1>Report ${n}</h1><script>document.body.dataset.ready = 'true'</script></body></html>`;
-    try {
-      const pdfs = await Promise.all([1, 2, 3, 4].map((n) => printer.print(page(n), `Report ${n}`)));
-      for (const pdf of pdfs) expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(launches).toBe(1);
-    } finally {
-      await printer.close();
-    }
-  }, 120_000);
+  it.runIf(!!findChromium())(
+    'prints real PDFs from parallel requests with a single Chromium launch',
+    async () => {
+      let launches = 0;
+      const printer = createSharedPrinter({ open: () => (launches++, openChromiumPrinter()) });
+      const page = (n: number) =>
+        `<!doctype html><html><body><h1>Report ${n}</h1><script>document.body.dataset.ready = 'true'</script></body></html>`;
+      try {
+        const pdfs = await Promise.all([1, 2, 3, 4].map((n) => printer.print(page(n), `Report ${n}`)));
+        for (const pdf of pdfs) expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        expect(launches).toBe(1);
+      } finally {
+        await printer.close();
+      }
+    },
+    120_000,
+  );
 });

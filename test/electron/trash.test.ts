@@ -10,9 +10,28 @@ beforeEach(() => {
 });
 afterEach(() => closeServices(services));
 
-const TABLES = ['clients', 'client_tags', 'portfolios', 'accounts', 'positions', 'imports', 'import_accounts', 'import_replaced', 'proposals', 'proposal_positions'];
+const TABLES = [
+  'clients',
+  'client_tags',
+  'portfolios',
+  'accounts',
+  'positions',
+  'imports',
+  'import_accounts',
+  'import_replaced',
+  'proposals',
+  'proposal_positions',
+];
 // Sorted as text: client_tags has no rowid.
-const snapshot = () => TABLES.map((t) => [t, services.db.prepare(`SELECT * FROM ${t}`).all().map((r) => JSON.stringify(r)).sort()]);
+const snapshot = () =>
+  TABLES.map((t) => [
+    t,
+    services.db
+      .prepare(`SELECT * FROM ${t}`)
+      .all()
+      .map((r) => JSON.stringify(r))
+      .sort(),
+  ]);
 
 /** Two clients; Patel has two portfolios, tags, an import that replaced a position (undo data) and a proposal. */
 function seed() {
@@ -39,7 +58,10 @@ describe('deleting a client or portfolio can be undone', () => {
     expect(snapshot()).toEqual(before);
     // The import can still be undone after the restore.
     expect(call(services, 'imports:undo', { id: 1 })).toEqual({ removed: 2, restored: 1 });
-    expect(dispatch(services, 'trash:restore', {})).toMatchObject({ ok: false, error: { code: 'not-found', message: 'There is nothing deleted to put back.' } });
+    expect(dispatch(services, 'trash:restore', {})).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: 'There is nothing deleted to put back.' },
+    });
   });
 
   it('puts a deleted portfolio back; only the last deletion can be undone', () => {
@@ -54,7 +76,7 @@ describe('deleting a client or portfolio can be undone', () => {
     expect(snapshot()).not.toEqual(before);
   });
 
-  it('refuses, writing nothing, when a new portfolio took the deleted one\'s id meanwhile', () => {
+  it("refuses, writing nothing, when a new portfolio took the deleted one's id meanwhile", () => {
     const { patel, ira } = seed();
     call(services, 'portfolios:delete', { id: ira.id });
     const taker = call(services, 'portfolios:create', { clientId: patel.client.id, name: 'New' });
@@ -62,7 +84,11 @@ describe('deleting a client or portfolio can be undone', () => {
     const before = snapshot();
     expect(dispatch(services, 'trash:restore', {})).toMatchObject({
       ok: false,
-      error: { code: 'conflict', message: '“IRA” can no longer be put back: portfolios changed since it was deleted. Restore a backup (File › Restore backup…) to get it back.' },
+      error: {
+        code: 'conflict',
+        message:
+          '“IRA” can no longer be put back: portfolios changed since it was deleted. Restore a backup (File › Restore backup…) to get it back.',
+      },
     });
     expect(snapshot()).toEqual(before);
   });

@@ -36,7 +36,13 @@ afterAll(async () => {
 function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: shell.port, path: options.path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${shell.port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: shell.port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${shell.port}`, ...options.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -54,7 +60,12 @@ async function pageSecret(): Promise<string> {
   return /<meta name="aftershock-token" content="([^"]+)">/.exec(page.body)![1];
 }
 const api = (name: string, body: unknown, token = shell.token) =>
-  request({ path: `/api/${name}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-aftershock-token': token }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  request({
+    path: `/api/${name}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-aftershock-token': token },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 describe('browser shell server', () => {
   it('listens on loopback only and prints a tokened URL', () => {

@@ -30,7 +30,9 @@ describe('where data lives', () => {
     expect(defaultUserDataDir('linux', {}, '/home/ana')).toBe('/home/ana/.config/Aftershock');
     expect(defaultUserDataDir('linux', { XDG_CONFIG_HOME: '/x' }, '/home/ana')).toBe('/x/Aftershock');
     expect(defaultUserDataDir('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Aftershock');
-    expect(defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toBe('C:\\Users\\ana\\AppData\\Roaming\\Aftershock');
+    expect(defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toBe(
+      'C:\\Users\\ana\\AppData\\Roaming\\Aftershock',
+    );
   });
 
   it('prefers --db, then AFTERSHOCK_DB, then the user-data folder', () => {

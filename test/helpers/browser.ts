@@ -11,18 +11,30 @@ const CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chro
 export const chromePath = CANDIDATES.find((p): p is string => !!p && fs.existsSync(p));
 
 /** Whether the built app (npm run build) is present for the browser shell to serve. */
-export const isBuilt = fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html')) && fs.existsSync(path.join(ROOT, 'out', 'web', 'server.js'));
+export const isBuilt =
+  fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html')) && fs.existsSync(path.join(ROOT, 'out', 'web', 'server.js'));
 
 /** Launches headless Chromium with the flags this closed network needs. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
 /** Starts `node out/web/server.js` on a free port and resolves with the URL it prints. */
-export function startBrowserShell(dbPath: string, extraArgs: readonly string[] = []): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+export function startBrowserShell(
+  dbPath: string,
+  extraArgs: readonly string[] = [],
+): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'out', 'web', 'server.js'), '--db', dbPath, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -56,7 +68,11 @@ export interface AppSession {
 }
 
 /** Starts the browser shell on a fresh database, opens it in Chromium and waits for the sample portfolio. */
-export async function openApp(name: string, viewport = { width: 1440, height: 900 }, options: { reportsDir?: boolean } = {}): Promise<AppSession> {
+export async function openApp(
+  name: string,
+  viewport = { width: 1440, height: 900 },
+  options: { reportsDir?: boolean } = {},
+): Promise<AppSession> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `aftershock-e2e-${name}-`));
   const dbPath = path.join(dir, `${name}.sqlite`);
   const shell = await startBrowserShell(dbPath, options.reportsDir ? ['--reports-dir', path.join(dir, 'reports')] : []);

@@ -4,7 +4,10 @@ import fs from 'node:fs';
 // Electron (windows and their options, session hooks, IPC handlers, the menu, dialogs, printToPDF) and answers dialogs
 // and page scripts from queues the test fills.
 type Listener = (...args: any[]) => unknown;
-type HeadersListener = (details: { webContentsId?: number; url: string; responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders?: Record<string, string[]> }) => void) => void;
+type HeadersListener = (
+  details: { webContentsId?: number; url: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+) => void;
 
 export interface FakeElectronOptions {
   appRoot: string;

@@ -9,7 +9,12 @@ export function saveScenario(services: Services, id: string, shocks: ScenarioInp
 }
 
 /** A client with one portfolio, one account and the given positions (symbol, quantity, price). */
-export function addClient(services: Services, name: string, holdings: [string, number, number][], extra: { tags?: string[]; baseCurrency?: string; portfolio?: string } = {}) {
+export function addClient(
+  services: Services,
+  name: string,
+  holdings: [string, number, number][],
+  extra: { tags?: string[]; baseCurrency?: string; portfolio?: string } = {},
+) {
   const client = call(services, 'clients:create', { name, tags: extra.tags, baseCurrency: extra.baseCurrency });
   const portfolio = call(services, 'portfolios:create', { clientId: client.id, name: extra.portfolio ?? 'Main' });
   const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'Brokerage' });

@@ -21,7 +21,11 @@ function main(): unknown {
   try {
     const listed = dispatch(services, 'clients:list', {});
     const written = dispatch(services, 'clients:create', { name: 'Written' });
-    return { opened: true, clients: listed.ok ? (listed.value as unknown[]).length : null, write: written.ok ? { ok: true } : { ok: false, message: written.error.message } };
+    return {
+      opened: true,
+      clients: listed.ok ? (listed.value as unknown[]).length : null,
+      write: written.ok ? { ok: true } : { ok: false, message: written.error.message },
+    };
   } finally {
     closeServices(services);
   }

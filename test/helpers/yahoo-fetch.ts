@@ -34,7 +34,10 @@ function respond(recording: Recording['response']): Response {
 export function fixtureFetch(dirs: string[], options: { prefer?: (file: string) => number } = {}) {
   const routes = new Map<string, { file: string; recording: Recording }>();
   for (const dir of dirs) {
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const recording = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Recording;
       if (!recording?.request?.url) continue;
       const route = routeOf(recording.request.url);
@@ -50,11 +53,18 @@ export function fixtureFetch(dirs: string[], options: { prefer?: (file: string) 
     requests.push(url);
     if (url.includes('/v1/test/getcrumb')) return new Response('test-crumb', { status: 200 });
     if (url.startsWith('https://finance.yahoo.com/')) {
-      return new Response('<html></html>', { status: 200, headers: { 'set-cookie': 'A3=d=test; Max-Age=3600; Domain=.yahoo.com; Path=/; Secure' } });
+      return new Response('<html></html>', {
+        status: 200,
+        headers: { 'set-cookie': 'A3=d=test; Max-Age=3600; Domain=.yahoo.com; Path=/; Secure' },
+      });
     }
     const route = routeOf(url);
     const hit = route ? routes.get(route) : undefined;
-    if (!hit) return new Response(JSON.stringify({ finance: { result: null, error: { code: 'Not Found', description: `No fixture for ${route}` } } }), { status: 404, headers: { 'content-type': 'application/json' } });
+    if (!hit)
+      return new Response(
+        JSON.stringify({ finance: { result: null, error: { code: 'Not Found', description: `No fixture for ${route}` } } }),
+        { status: 404, headers: { 'content-type': 'application/json' } },
+      );
     return respond(hit.recording.response);
   }) as typeof fetch;
   return { fetch: fetchImpl, requests, routes: [...routes.keys()].sort() };

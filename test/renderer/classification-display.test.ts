@@ -3,9 +3,18 @@ import type { Classification } from '../../shared/domain/reference';
 import { classificationSummary, formFrom, patchFrom, sourceLabel } from '../../renderer/src/views/classification-display';
 
 const vst: Classification = {
-  symbol: 'VST', name: 'Vistra Corp.', type: 'stock', sector: 'Utilities', industry: 'Electric Utilities',
-  country: 'United States', currency: 'USD', exchange: null, isin: null, themes: ['ai-energy'],
-  sources: { name: 'bundled', sector: 'bundled', industry: 'user', country: 'bundled', themes: 'bundled' }, asOf: null,
+  symbol: 'VST',
+  name: 'Vistra Corp.',
+  type: 'stock',
+  sector: 'Utilities',
+  industry: 'Electric Utilities',
+  country: 'United States',
+  currency: 'USD',
+  exchange: null,
+  isin: null,
+  themes: ['ai-energy'],
+  sources: { name: 'bundled', sector: 'bundled', industry: 'user', country: 'bundled', themes: 'bundled' },
+  asOf: null,
 };
 
 describe('classify dialog helpers', () => {
@@ -19,7 +28,12 @@ describe('classify dialog helpers', () => {
   });
 
   it('labels sources and summarises a classification', () => {
-    expect([sourceLabel('user'), sourceLabel('market-data'), sourceLabel('bundled'), sourceLabel(undefined)]).toEqual(['you', 'market data', 'bundled', 'unknown']);
+    expect([sourceLabel('user'), sourceLabel('market-data'), sourceLabel('bundled'), sourceLabel(undefined)]).toEqual([
+      'you',
+      'market data',
+      'bundled',
+      'unknown',
+    ]);
     expect(classificationSummary(vst)).toBe('Utilities · Electric Utilities');
     expect(classificationSummary(undefined)).toBe('Unclassified');
   });

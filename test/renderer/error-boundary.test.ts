@@ -36,7 +36,12 @@ describe('a view that fails to draw', () => {
     expect(logRendererError).toHaveBeenCalledTimes(1);
     expect(logRendererError.mock.calls[0]).toEqual([
       'app:logerror',
-      expect.objectContaining({ kind: 'render', view: 'holdings', message: "TypeError: Cannot read properties of undefined (reading 'positions')", stack: expect.stringContaining('View') }),
+      expect.objectContaining({
+        kind: 'render',
+        view: 'holdings',
+        message: "TypeError: Cannot read properties of undefined (reading 'positions')",
+        stack: expect.stringContaining('View'),
+      }),
     ]);
 
     broken = false;
@@ -46,7 +51,11 @@ describe('a view that fails to draw', () => {
   });
 
   it('never throws while reporting, even when the bridge itself fails', () => {
-    (window as unknown as { api: unknown }).api = { invoke: () => { throw new Error('bridge gone'); } };
+    (window as unknown as { api: unknown }).api = {
+      invoke: () => {
+        throw new Error('bridge gone');
+      },
+    };
     expect(() => reportError('error', new Error('x'))).not.toThrow();
     (window as unknown as { api: unknown }).api = { invoke: () => Promise.reject(new Error('bridge gone')) };
     expect(() => reportError('rejection', 'plain reason')).not.toThrow();

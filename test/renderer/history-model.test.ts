@@ -4,7 +4,18 @@ import { bandText, replayPresets, windowProblem, withBandExtent } from '../../re
 import { resultCsv } from '../../renderer/src/views/results/export';
 import type { StressResult } from '../../shared/engine';
 
-const summary = (over: Partial<ScenarioSummaryData>): ScenarioSummaryData => ({ id: 'x', name: 'X', description: '', tags: [], builtIn: true, shockCount: 0, date: null, kind: 'hypothetical', window: null, ...over });
+const summary = (over: Partial<ScenarioSummaryData>): ScenarioSummaryData => ({
+  id: 'x',
+  name: 'X',
+  description: '',
+  tags: [],
+  builtIn: true,
+  shockCount: 0,
+  date: null,
+  kind: 'hypothetical',
+  window: null,
+  ...over,
+});
 
 describe('replay picker and band helpers', () => {
   it('offers the historical scenarios’ windows first, then calendar years', () => {
@@ -35,9 +46,28 @@ describe('replay picker and band helpers', () => {
   });
 
   it('adds band columns to the CSV only for propagated runs', () => {
-    const base = { baseCurrency: 'USD', aggregates: { sector: [{ key: 'Tech', value: 1000, pnl: -100, return: -0.1, band: { low: -130, high: -80 } }] } };
-    const position = { id: 1, symbol: 'AAPL', name: 'Apple', accountName: 'A', currency: 'USD', value: 1000, pnl: -100, return: -0.1, source: 'propagated', throughFund: false, applied: 'Propagated', band: { low: -0.13, high: -0.08 } };
-    const withBand = resultCsv({ ...base, positions: [position], band: { low: -130, high: -80 } } as unknown as StressResult, 'sector').split('\r\n');
+    const base = {
+      baseCurrency: 'USD',
+      aggregates: { sector: [{ key: 'Tech', value: 1000, pnl: -100, return: -0.1, band: { low: -130, high: -80 } }] },
+    };
+    const position = {
+      id: 1,
+      symbol: 'AAPL',
+      name: 'Apple',
+      accountName: 'A',
+      currency: 'USD',
+      value: 1000,
+      pnl: -100,
+      return: -0.1,
+      source: 'propagated',
+      throughFund: false,
+      applied: 'Propagated',
+      band: { low: -0.13, high: -0.08 },
+    };
+    const withBand = resultCsv(
+      { ...base, positions: [position], band: { low: -130, high: -80 } } as unknown as StressResult,
+      'sector',
+    ).split('\r\n');
     expect(withBand[0]).toBe('symbol,name,account,value_USD,pnl_USD,return,source,moved_by,return_low,return_high');
     expect(withBand[1]).toBe('AAPL,Apple,A,1000,-100,-0.1,propagated,Propagated,-0.13,-0.08');
     expect(withBand).toContain('Tech,1000,-100,-0.1,-130,-80');

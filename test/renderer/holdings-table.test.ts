@@ -27,7 +27,12 @@ describe('holdings table', () => {
 
   it('sorts by value, largest first, ties by symbol, unknown values last', () => {
     expect(arrangePositions(rows, '', { key: 'value', descending: true }).map((r) => r.symbol)).toEqual(['NVDA', 'AAPL', 'SPY', 'LDO.MI']);
-    expect(arrangePositions(rows, '', { key: 'symbol', descending: false }).map((r) => r.symbol)).toEqual(['AAPL', 'LDO.MI', 'NVDA', 'SPY']);
+    expect(arrangePositions(rows, '', { key: 'symbol', descending: false }).map((r) => r.symbol)).toEqual([
+      'AAPL',
+      'LDO.MI',
+      'NVDA',
+      'SPY',
+    ]);
   });
 
   it('filters on symbol, name or account, ignoring case', () => {
@@ -77,7 +82,14 @@ describe('keyboard', () => {
   });
 
   it('maps Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y to undo and redo, but not inside text fields', () => {
-    const e = (key: string, mods: Partial<KeyboardEvent> = {}) => ({ key, ctrlKey: true, metaKey: false, altKey: false, shiftKey: false, ...mods });
+    const e = (key: string, mods: Partial<KeyboardEvent> = {}) => ({
+      key,
+      ctrlKey: true,
+      metaKey: false,
+      altKey: false,
+      shiftKey: false,
+      ...mods,
+    });
     expect(editShortcut(e('z'), false)).toBe('undo');
     expect(editShortcut(e('Z', { shiftKey: true }), false)).toBe('redo');
     expect(editShortcut(e('y'), false)).toBe('redo');
@@ -91,10 +103,23 @@ describe('scenario editor suggestions', () => {
     const { vocabulary } = await import('../../renderer/src/views/scenario-editor');
     const snapshot = {
       portfolio: { baseCurrency: 'USD' },
-      positions: [{ symbol: 'ZZZ', currency: 'EUR' }, { symbol: 'AAA', currency: 'USD' }],
-      reference: { securities: { AAA: { symbol: 'AAA', themes: ['ai-energy'], industry: 'Semiconductors', sector: 'Information Technology', country: 'US' } } },
+      positions: [
+        { symbol: 'ZZZ', currency: 'EUR' },
+        { symbol: 'AAA', currency: 'USD' },
+      ],
+      reference: {
+        securities: {
+          AAA: { symbol: 'AAA', themes: ['ai-energy'], industry: 'Semiconductors', sector: 'Information Technology', country: 'US' },
+        },
+      },
     } as never;
-    const v = vocabulary(snapshot, { symbols: ['NVDA', 'AAA', 'ASML'], themes: ['semiconductors'], industries: ['Banks'], sectors: ['Utilities'], countries: ['NL'] });
+    const v = vocabulary(snapshot, {
+      symbols: ['NVDA', 'AAA', 'ASML'],
+      themes: ['semiconductors'],
+      industries: ['Banks'],
+      sectors: ['Utilities'],
+      countries: ['NL'],
+    });
     expect(v.symbol).toEqual(['AAA', 'ZZZ', 'ASML', 'NVDA']);
     expect(v.theme).toEqual(['ai-energy', 'semiconductors']);
     expect(v.industry).toEqual(['Banks', 'Semiconductors']);

@@ -1,10 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import type { Client, PortfolioSummary } from '../../shared/domain/types';
-import { filterGroups, filterNote, groupByClient, lineCount, portfolioLineKey, portfolioLines } from '../../renderer/src/views/portfolio-groups';
+import {
+  filterGroups,
+  filterNote,
+  groupByClient,
+  lineCount,
+  portfolioLineKey,
+  portfolioLines,
+} from '../../renderer/src/views/portfolio-groups';
 
-const client = (id: number, name: string, isSample = false): Client => ({ id, name, notes: '', baseCurrency: 'USD', isSample, createdAt: '', portfolioCount: 0, people: [], tags: [] });
+const client = (id: number, name: string, isSample = false): Client => ({
+  id,
+  name,
+  notes: '',
+  baseCurrency: 'USD',
+  isSample,
+  createdAt: '',
+  portfolioCount: 0,
+  people: [],
+  tags: [],
+});
 const portfolio = (id: number, clientId: number, name: string, totalValue: number): PortfolioSummary => ({
-  id, clientId, clientName: '', name, baseCurrency: 'USD', createdAt: '', accountCount: 1, positionCount: 2, totalValue, missingFx: [],
+  id,
+  clientId,
+  clientName: '',
+  name,
+  baseCurrency: 'USD',
+  createdAt: '',
+  accountCount: 1,
+  positionCount: 2,
+  totalValue,
+  missingFx: [],
 });
 
 // The Lee household has two portfolios, Okafor none, and the sample client one (listed last).
@@ -15,7 +41,7 @@ const groups = groupByClient(
 const keys = (query: string) => portfolioLines(filterGroups(groups, query)).map(portfolioLineKey);
 
 describe('portfolio list', () => {
-  it('groups in one pass, keeping the clients\' order with the sample last, and totals each client', () => {
+  it("groups in one pass, keeping the clients' order with the sample last, and totals each client", () => {
     expect(groups.map((g) => [g.client.name, g.totalValue, g.portfolios.map((p) => p.id)])).toEqual([
       ['Lee household', 350, [20, 21]],
       ['Okafor', 0, []],
@@ -36,7 +62,7 @@ describe('portfolio list', () => {
     expect(keys('zzz')).toEqual([]);
   });
 
-  it('keeps a filtered client\'s whole total and portfolio count (its Delete removes them all)', () => {
+  it("keeps a filtered client's whole total and portfolio count (its Delete removes them all)", () => {
     const [lee] = filterGroups(groups, 'college');
     expect([lee.totalValue, lee.portfolios.length, lee.shown.length]).toEqual([350, 2, 1]);
   });

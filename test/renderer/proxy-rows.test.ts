@@ -24,7 +24,10 @@ describe('the proxy funds a user can change', () => {
   });
 
   it("marks the user's choices and keeps one main could not use, so it can be reset", () => {
-    const rows = proxyRows([{ symbol: 'SOXX', shock: 'industry Semiconductors' }], { industries: { Semiconductors: 'SOXX' }, sectors: { Energy: 'NOPE' } });
+    const rows = proxyRows([{ symbol: 'SOXX', shock: 'industry Semiconductors' }], {
+      industries: { Semiconductors: 'SOXX' },
+      sectors: { Energy: 'NOPE' },
+    });
     expect(rows).toEqual([
       { kind: 'industry', name: 'Semiconductors', symbol: 'SOXX', isChosen: true },
       { kind: 'sector', name: 'Energy', symbol: 'NOPE', isChosen: true },

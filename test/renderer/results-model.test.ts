@@ -4,7 +4,12 @@ import { arrangeResults, heatColor, heatRows, shareOfLoss, waterfallSteps } from
 import { pos, reference, scenario, sec } from '../shared/engine/book-builder';
 
 const positions = [pos('NVDA', 100, 100), pos('AAPL', 50, 200), pos('XOM', 10, 100), pos('TLT', 100, 90, { assetClass: 'bond' })];
-const ref = reference([sec('NVDA', { sector: 'Information Technology' }), sec('AAPL', { sector: 'Information Technology' }), sec('XOM', { sector: 'Energy' }), sec('TLT', { type: 'bond-fund' })]);
+const ref = reference([
+  sec('NVDA', { sector: 'Information Technology' }),
+  sec('AAPL', { sector: 'Information Technology' }),
+  sec('XOM', { sector: 'Energy' }),
+  sec('TLT', { type: 'bond-fund' }),
+]);
 const s = scenario([
   { target: 'sector', value: 'Information Technology', change: -0.2 },
   { target: 'sector', value: 'Energy', change: 0.1 },
@@ -29,7 +34,10 @@ describe('results model', () => {
   it('sorts, filters and restricts result rows', () => {
     expect(arrangeResults(result, '', 'pnl', false).map((p) => p.symbol)).toEqual(['AAPL', 'NVDA', 'XOM', 'TLT']);
     expect(arrangeResults(result, 'energy', 'pnl', false).map((p) => p.symbol)).toEqual(['XOM']);
-    expect(arrangeResults(result, '', 'symbol', false, new Set([positions[2].id, positions[3].id])).map((p) => p.symbol)).toEqual(['TLT', 'XOM']);
+    expect(arrangeResults(result, '', 'symbol', false, new Set([positions[2].id, positions[3].id])).map((p) => p.symbol)).toEqual([
+      'TLT',
+      'XOM',
+    ]);
     expect(shareOfLoss(result.positions[0], result)).toBeCloseTo(-2000 / -3450, 12);
   });
 

@@ -28,7 +28,12 @@ describe('store against the real command handlers', () => {
     const created = await useStore.getState().createPortfolio({ name: 'Retirement', newClientName: 'Lee household' });
     expect(created?.clientName).toBe('Lee household');
     expect(useStore.getState().selectedPortfolioId).toBe(created?.id);
-    expect(useStore.getState().portfolios.map((p) => p.name).sort()).toEqual(['Growth & AI', 'Retirement']);
+    expect(
+      useStore
+        .getState()
+        .portfolios.map((p) => p.name)
+        .sort(),
+    ).toEqual(['Growth & AI', 'Retirement']);
   });
 
   it('shows a refused change as a sentence and changes nothing', async () => {
@@ -85,12 +90,22 @@ describe('scenario drafts', () => {
     s().setProxyChoice('industry', 'Semiconductors', ' soxx ');
     s().setProxyChoice('market', 'market', 'vti');
     s().setProxyChoice('sector', 'Information Technology', 'VGT');
-    expect(s().proxyChoices).toEqual({ market: 'VTI', sectors: { 'Information Technology': 'VGT' }, industries: { Semiconductors: 'SOXX' } });
+    expect(s().proxyChoices).toEqual({
+      market: 'VTI',
+      sectors: { 'Information Technology': 'VGT' },
+      industries: { Semiconductors: 'SOXX' },
+    });
     s().setProxyChoice('sector', 'Information Technology', null);
     s().setProxyChoice('market', 'market', '');
     expect(s().proxyChoices).toEqual({ industries: { Semiconductors: 'SOXX' } });
     // What the store holds is a valid stress:run request part.
-    expect(call(services, 'stress:run', { portfolioId: call(services, 'portfolios:list', {})[0].id, scenarioId: 'sp500-minus-20', proxies: s().proxyChoices }).pnl).toBeLessThan(0);
+    expect(
+      call(services, 'stress:run', {
+        portfolioId: call(services, 'portfolios:list', {})[0].id,
+        scenarioId: 'sp500-minus-20',
+        proxies: s().proxyChoices,
+      }).pnl,
+    ).toBeLessThan(0);
   });
 
   it('deletes a portfolio and puts it back from the notice', async () => {
@@ -102,8 +117,9 @@ describe('scenario drafts', () => {
     expect(notice.message).toBe(`Deleted “${portfolio.name}”.`);
     notice.action!.run();
     await new Promise((r) => setTimeout(r, 30));
-    expect(useStore.getState().portfolios.map((p) => [p.id, p.name, p.totalValue])).toEqual([[portfolio.id, portfolio.name, portfolio.totalValue]]);
+    expect(useStore.getState().portfolios.map((p) => [p.id, p.name, p.totalValue])).toEqual([
+      [portfolio.id, portfolio.name, portfolio.totalValue],
+    ]);
     expect(useStore.getState().notices.at(-1)?.message).toBe(`Restored “${portfolio.name}”.`);
   });
 });
-

@@ -23,7 +23,11 @@ beforeEach(() => {
 });
 afterEach(() => act(() => root.unmount()));
 
-function Probe(props: { request: string | null; command: (r: string, previous: string | null) => Promise<string>; options?: CommandOptions }) {
+function Probe(props: {
+  request: string | null;
+  command: (r: string, previous: string | null) => Promise<string>;
+  options?: CommandOptions;
+}) {
   seen = useCommand(props.request, props.command, props.options);
   return null;
 }

@@ -17,7 +17,25 @@ describe('money-market, sweep and T-bill funds are cash equivalents', () => {
     const type = bundled.columns.indexOf('type');
     const types = new Map(bundled.rows.map((r) => [r[0] as string, r[type] as string]));
     expect(Object.keys(CASH_EQUIVALENTS).filter((s) => types.get(s) !== 'money-market')).toEqual([]);
-    expect(Object.keys(CASH_EQUIVALENTS)).toEqual(expect.arrayContaining(['SPAXX', 'FDRXX', 'FZFXX', 'SNAXX', 'SNSXX', 'SWVXX', 'VMFXX', 'VMRXX', 'SPRXX', 'FZDXX', 'SWTXX', 'SGOV', 'BIL', 'SHV', 'USFR']));
+    expect(Object.keys(CASH_EQUIVALENTS)).toEqual(
+      expect.arrayContaining([
+        'SPAXX',
+        'FDRXX',
+        'FZFXX',
+        'SNAXX',
+        'SNSXX',
+        'SWVXX',
+        'VMFXX',
+        'VMRXX',
+        'SPRXX',
+        'FZDXX',
+        'SWTXX',
+        'SGOV',
+        'BIL',
+        'SHV',
+        'USFR',
+      ]),
+    );
   });
 
   it.each([
@@ -35,7 +53,11 @@ describe('money-market, sweep and T-bill funds are cash equivalents', () => {
     const book = prepareBook(
       [pos('SNAXX', 5000, 1, { assetClass: 'equity' }), pos('SGOV', 100, 100.5), pos('SPY', 10, 500)],
       'USD',
-      reference([sec('SNAXX', { type: 'money-market' }), sec('SGOV', { type: 'money-market' }), sec('SPY', { type: 'etf', sector: 'Multi-Sector' })]),
+      reference([
+        sec('SNAXX', { type: 'money-market' }),
+        sec('SGOV', { type: 'money-market' }),
+        sec('SPY', { type: 'etf', sector: 'Multi-Sector' }),
+      ]),
     );
     const result = runScenario(book, scenario([{ target: 'market', value: '', change: -0.2 }]));
     expect(Object.fromEntries(result.positions.map((p) => [p.symbol, p.pnl]))).toEqual({ SNAXX: 0, SGOV: 0, SPY: -1000 });
@@ -43,10 +65,23 @@ describe('money-market, sweep and T-bill funds are cash equivalents', () => {
 
   it('stay cash when a market-data refresh calls them an ETF; only the user can say otherwise', () => {
     const layer = (source: ClassificationLayer['source'], type: ClassificationLayer['type']): ClassificationLayer => ({
-      symbol: 'SGOV', source, name: null, type, sector: null, industry: null, country: null, currency: null, exchange: null, isin: null, themesOverride: false, asOf: null,
+      symbol: 'SGOV',
+      source,
+      name: null,
+      type,
+      sector: null,
+      industry: null,
+      country: null,
+      currency: null,
+      exchange: null,
+      isin: null,
+      themesOverride: false,
+      asOf: null,
     });
     expect(mergeClassification('SGOV', [layer('bundled', 'money-market'), layer('market-data', 'etf')], []).type).toBe('money-market');
-    expect(mergeClassification('SGOV', [layer('bundled', 'money-market'), layer('market-data', 'etf'), layer('user', 'bond-fund')], []).type).toBe('bond-fund');
+    expect(
+      mergeClassification('SGOV', [layer('bundled', 'money-market'), layer('market-data', 'etf'), layer('user', 'bond-fund')], []).type,
+    ).toBe('bond-fund');
     expect(mergeClassification('GEV', [layer('bundled', 'stock'), layer('market-data', 'etf')], []).type).toBe('etf');
   });
 });

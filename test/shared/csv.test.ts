@@ -20,13 +20,21 @@ describe('CSV export', () => {
   });
 
   it('keeps negative numbers as numbers and quotes what needs quoting', () => {
-    expect(toCsv(['Symbol', 'P&L', 'Note'], [['NVDA', -1000.5, 'a, "b"'], ['=cmd|x', null, 'line\nbreak']])).toBe(
-      'Symbol,P&L,Note\r\nNVDA,-1000.5,"a, ""b"""\r\n\'=cmd|x,,"line\nbreak"\r\n',
-    );
+    expect(
+      toCsv(
+        ['Symbol', 'P&L', 'Note'],
+        [
+          ['NVDA', -1000.5, 'a, "b"'],
+          ['=cmd|x', null, 'line\nbreak'],
+        ],
+      ),
+    ).toBe('Symbol,P&L,Note\r\nNVDA,-1000.5,"a, ""b"""\r\n\'=cmd|x,,"line\nbreak"\r\n');
     expect(guardCell(Number.NaN)).toBe('');
   });
 
   it('quotes cells holding ";" or a tab, so a spreadsheet using either as its separator keeps them whole', () => {
-    expect(toCsv(['Name'], [["Apple;=cmd|' /C calc'!A0"], ['a\tb'], ['plain']])).toBe(`Name\r\n"Apple;'=cmd|' /C calc'!A0"\r\n"a\tb"\r\nplain\r\n`);
+    expect(toCsv(['Name'], [["Apple;=cmd|' /C calc'!A0"], ['a\tb'], ['plain']])).toBe(
+      `Name\r\n"Apple;'=cmd|' /C calc'!A0"\r\n"a\tb"\r\nplain\r\n`,
+    );
   });
 });

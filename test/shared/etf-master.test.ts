@@ -12,8 +12,12 @@ const master = JSON.parse(fs.readFileSync(path.join(root, 'scripts', 'reference-
   columns: string[];
   rows: [string, string, string, string, string, string | null, string, string | null, string, string][];
 };
-const securities = JSON.parse(fs.readFileSync(path.join(root, 'resources', 'reference', 'securities.json'), 'utf8')) as { rows: string[][] };
-const themes = JSON.parse(fs.readFileSync(path.join(root, 'resources', 'reference', 'themes.json'), 'utf8')) as { themes: { id: string; members: string[] }[] };
+const securities = JSON.parse(fs.readFileSync(path.join(root, 'resources', 'reference', 'securities.json'), 'utf8')) as {
+  rows: string[][];
+};
+const themes = JSON.parse(fs.readFileSync(path.join(root, 'resources', 'reference', 'themes.json'), 'utf8')) as {
+  themes: { id: string; members: string[] }[];
+};
 
 describe('the ETF master (scripts/reference-data/etf-master.json)', () => {
   it('gives every fund an issuer with a source page, an index, a type and a bucket, under one dated file', () => {
@@ -43,7 +47,8 @@ describe('the ETF master (scripts/reference-data/etf-master.json)', () => {
 
   it('is in the bundled security master, and the AI and energy-for-AI funds carry their themes', () => {
     const bundled = new Map(securities.rows.map((r) => [r[0], r]));
-    for (const [symbol, name, type, sector] of master.rows) expect(bundled.get(symbol)?.slice(0, 4), symbol).toEqual([symbol, name, type, sector]);
+    for (const [symbol, name, type, sector] of master.rows)
+      expect(bundled.get(symbol)?.slice(0, 4), symbol).toEqual([symbol, name, type, sector]);
     expect(bundled.get('VTEB')?.[8]).toBe('etf-master');
     const themed = (id: string) => themes.themes.find((t) => t.id === id)!.members;
     expect(themed('ai-energy')).toEqual(expect.arrayContaining(['URA', 'NLR']));

@@ -3,7 +3,20 @@ import { computeExposure } from '../../shared/domain/exposure';
 import type { Classification, ReferenceData } from '../../shared/domain/reference';
 
 function security(symbol: string, sector: string | null, themes: string[] = [], country = 'United States'): Classification {
-  return { symbol, name: symbol, type: 'stock', sector, industry: null, country, currency: 'USD', exchange: null, isin: null, themes, sources: {}, asOf: null };
+  return {
+    symbol,
+    name: symbol,
+    type: 'stock',
+    sector,
+    industry: null,
+    country,
+    currency: 'USD',
+    exchange: null,
+    isin: null,
+    themes,
+    sources: {},
+    asOf: null,
+  };
 }
 
 // A QQQ + SPY + NVDA book with made-up round holdings, so every figure can be checked by hand.
@@ -17,8 +30,26 @@ const reference: ReferenceData = {
     SPY: { ...security('SPY', 'Multi-Sector'), type: 'etf' },
   },
   funds: {
-    QQQ: { fund: 'QQQ', asOf: '2025-10-04', source: 'test', holdings: [{ symbol: 'NVDA', weight: 0.1 }, { symbol: 'MSFT', weight: 0.08 }] },
-    SPY: { fund: 'SPY', asOf: '2025-11-24', source: 'test', holdings: [{ symbol: 'NVDA', weight: 0.07 }, { symbol: 'AAPL', weight: 0.06 }, { symbol: 'JPM', weight: 0.02 }, { symbol: 'XYZ', weight: 0.05 }] },
+    QQQ: {
+      fund: 'QQQ',
+      asOf: '2025-10-04',
+      source: 'test',
+      holdings: [
+        { symbol: 'NVDA', weight: 0.1 },
+        { symbol: 'MSFT', weight: 0.08 },
+      ],
+    },
+    SPY: {
+      fund: 'SPY',
+      asOf: '2025-11-24',
+      source: 'test',
+      holdings: [
+        { symbol: 'NVDA', weight: 0.07 },
+        { symbol: 'AAPL', weight: 0.06 },
+        { symbol: 'JPM', weight: 0.02 },
+        { symbol: 'XYZ', weight: 0.05 },
+      ],
+    },
   },
   fxRates: [],
 };
@@ -72,12 +103,27 @@ describe('exposure of a QQQ + SPY + NVDA portfolio', () => {
 
   it('keeps each fund whole without look-through', () => {
     const result = computeExposure(book, reference, { by: 'symbol', lookThrough: false });
-    expect(result.buckets.map((b) => [b.key, b.value])).toEqual([['SPY', 20_000], ['QQQ', 10_000], ['NVDA', 5_000]]);
+    expect(result.buckets.map((b) => [b.key, b.value])).toEqual([
+      ['SPY', 20_000],
+      ['QQQ', 10_000],
+      ['NVDA', 5_000],
+    ]);
     expect(result.unclassified).toEqual([]);
   });
 
   it('flags and scales holdings whose weights sum above 100%', () => {
-    const bad: ReferenceData = { ...reference, funds: { QQQ: { ...reference.funds.QQQ, holdings: [{ symbol: 'NVDA', weight: 0.8 }, { symbol: 'MSFT', weight: 0.45 }] } } };
+    const bad: ReferenceData = {
+      ...reference,
+      funds: {
+        QQQ: {
+          ...reference.funds.QQQ,
+          holdings: [
+            { symbol: 'NVDA', weight: 0.8 },
+            { symbol: 'MSFT', weight: 0.45 },
+          ],
+        },
+      },
+    };
     const result = computeExposure([{ symbol: 'QQQ', value: 1_000 }], bad, { by: 'symbol', lookThrough: true });
     expect(result.issues).toEqual(['QQQ: holdings weights sum to 125.00%, above 100%; they were scaled to 100%.']);
     expect(find(result, 'NVDA')?.value).toBeCloseTo(640, 9);
@@ -89,22 +135,65 @@ describe('exposure of a QQQ + SPY + NVDA portfolio', () => {
 describe('exposure through leveraged and inverse funds', () => {
   const leveredRef = {
     securities: {
-      NVDA: { symbol: 'NVDA', name: 'NVIDIA', type: 'stock', sector: 'Information Technology', industry: 'Semiconductors', country: 'US', currency: 'USD', exchange: null, isin: null, themes: [], sources: {}, asOf: null },
-      AAPL: { symbol: 'AAPL', name: 'Apple', type: 'stock', sector: 'Information Technology', industry: 'Hardware', country: 'US', currency: 'USD', exchange: null, isin: null, themes: [], sources: {}, asOf: null },
+      NVDA: {
+        symbol: 'NVDA',
+        name: 'NVIDIA',
+        type: 'stock',
+        sector: 'Information Technology',
+        industry: 'Semiconductors',
+        country: 'US',
+        currency: 'USD',
+        exchange: null,
+        isin: null,
+        themes: [],
+        sources: {},
+        asOf: null,
+      },
+      AAPL: {
+        symbol: 'AAPL',
+        name: 'Apple',
+        type: 'stock',
+        sector: 'Information Technology',
+        industry: 'Hardware',
+        country: 'US',
+        currency: 'USD',
+        exchange: null,
+        isin: null,
+        themes: [],
+        sources: {},
+        asOf: null,
+      },
     },
-    funds: { QQQ: { fund: 'QQQ', asOf: '2025-10-04', source: 's', holdings: [{ symbol: 'NVDA', weight: 0.1 }, { symbol: 'AAPL', weight: 0.9 }] } },
+    funds: {
+      QQQ: {
+        fund: 'QQQ',
+        asOf: '2025-10-04',
+        source: 's',
+        holdings: [
+          { symbol: 'NVDA', weight: 0.1 },
+          { symbol: 'AAPL', weight: 0.9 },
+        ],
+      },
+    },
     fxRates: [],
   } satisfies ReferenceData;
-  const book = [{ symbol: 'NVDA', value: 1000 }, { symbol: 'NVDL', value: 500 }, { symbol: 'SQQQ', value: 200 }];
+  const book = [
+    { symbol: 'NVDA', value: 1000 },
+    { symbol: 'NVDL', value: 500 },
+    { symbol: 'SQQQ', value: 200 },
+  ];
 
-  it('counts NVDL as 2× NVDA and SQQQ as −3× QQQ\'s holdings, stating it', () => {
+  it("counts NVDL as 2× NVDA and SQQQ as −3× QQQ's holdings, stating it", () => {
     const result = computeExposure(book, leveredRef, { by: 'symbol', lookThrough: true });
     const nvda = result.buckets.find((b) => b.key === 'NVDA')!;
     // 1,000 held + 2 × 500 through NVDL − 3 × 200 × 10% through SQQQ.
     expect(nvda.value).toBeCloseTo(1000 + 1000 - 60, 9);
     expect(result.buckets.find((b) => b.key === 'AAPL')!.value).toBeCloseTo(-540, 9);
     expect(result.total).toBe(1700);
-    expect(result.leveraged).toEqual([{ fund: 'NVDL', multiplier: 2, standIn: 'NVDA' }, { fund: 'SQQQ', multiplier: -3, standIn: 'QQQ' }]);
+    expect(result.leveraged).toEqual([
+      { fund: 'NVDL', multiplier: 2, standIn: 'NVDA' },
+      { fund: 'SQQQ', multiplier: -3, standIn: 'QQQ' },
+    ]);
   });
 
   it('holds them at their own value without look-through', () => {

@@ -3,7 +3,12 @@ import { countOf, formatMoney, formatPercent, listNames } from '../../shared/for
 
 describe('display formatting', () => {
   it('counts with the right noun form', () => {
-    expect([countOf(0, 'shock'), countOf(1, 'shock'), countOf(26, 'position'), countOf(100_000, 'position')]).toEqual(['0 shocks', '1 shock', '26 positions', '100,000 positions']);
+    expect([countOf(0, 'shock'), countOf(1, 'shock'), countOf(26, 'position'), countOf(100_000, 'position')]).toEqual([
+      '0 shocks',
+      '1 shock',
+      '26 positions',
+      '100,000 positions',
+    ]);
   });
 
   it('lists a few names in full and counts the rest', () => {

@@ -5,10 +5,13 @@ import { LEVERAGED_ETFS, leveragedEtf, leveragedStandIns, multiplierText } from 
 const rows = Object.values(LEVERAGED_ETFS);
 
 describe('the bundled leveraged and inverse ETF list', () => {
-  it('covers the major issuers\' best-known products', () => {
+  it("covers the major issuers' best-known products", () => {
     expect(rows.length).toBeGreaterThanOrEqual(100);
     expect(new Set(rows.map((r) => r.issuer)).size).toBeGreaterThanOrEqual(8);
-    const facts = (s: string) => { const r = leveragedEtf(s)!; return [r.multiplier, r.standIn]; };
+    const facts = (s: string) => {
+      const r = leveragedEtf(s)!;
+      return [r.multiplier, r.standIn];
+    };
     expect(facts('SOXL')).toEqual([3, 'SOXX']);
     expect(facts('TQQQ')).toEqual([3, 'QQQ']);
     expect(facts('SQQQ')).toEqual([-3, 'QQQ']);

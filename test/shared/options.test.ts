@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { blackScholes, normalCdf, occSymbol, optionLabel, parseOccSymbol, stressOption, yearsBetween, type OptionContract } from '../../shared/domain/options';
+import {
+  blackScholes,
+  normalCdf,
+  occSymbol,
+  optionLabel,
+  parseOccSymbol,
+  stressOption,
+  yearsBetween,
+  type OptionContract,
+} from '../../shared/domain/options';
 
 // Reference values computed independently with Python's math.erfc (double precision), e.g.
 // N = lambda x: 0.5 * erfc(-x / sqrt(2)); c = S N(d1) − K e^(−rT) N(d2).
@@ -46,7 +55,13 @@ describe('OCC option symbols', () => {
 
 // 10 Jan → 30 Jun 2025 is 171 days; NVDA at 100, vol 48% (estimated), rate 4%.
 const asOf = '2025-01-10';
-const option = (right: OptionContract['right'], strike: number): OptionContract => ({ underlying: 'NVDA', expiry: '2025-06-30', strike, right, multiplier: 100 });
+const option = (right: OptionContract['right'], strike: number): OptionContract => ({
+  underlying: 'NVDA',
+  expiry: '2025-06-30',
+  strike,
+  right,
+  multiplier: 100,
+});
 const shock = (underlyingChange: number) => ({ underlyingChange, asOf, volatility: 0.48, isVolatilityEstimated: true, rate: 0.04 });
 
 describe('story: options under an NVDA shock', () => {
@@ -57,7 +72,9 @@ describe('story: options under an NVDA shock', () => {
     expect(call.valueAfter).toBeCloseTo(-100 * 1.1031172129610072, 9);
     const stock = 100 * 100 * -0.1;
     expect(stock + call.pnl).toBeCloseTo(-1000 + 100 * (2.3224778302845728 - 1.1031172129610072), 9);
-    expect(call.why).toBe('NVDA −10% → NVDA 30 Jun 2025 150 C −52.5% (delta 0.16, gamma 0.007, vol 48% estimated; Black–Scholes, European approximation, dividends ignored)');
+    expect(call.why).toBe(
+      'NVDA −10% → NVDA 30 Jun 2025 150 C −52.5% (delta 0.16, gamma 0.007, vol 48% estimated; Black–Scholes, European approximation, dividends ignored)',
+    );
   });
 
   it('a written put loses far more than its premium in a crash', () => {
@@ -81,6 +98,8 @@ describe('story: options under an NVDA shock', () => {
     const expired = stressOption(option('call', 80), { contracts: 2, underlyingPrice: 100 }, { ...shock(-0.1), asOf: '2025-07-01' });
     expect(expired.valueBefore).toBe(4000);
     expect(expired.valueAfter).toBeCloseTo(2000, 9);
-    expect(expired.why).toBe('NVDA −10% → NVDA 30 Jun 2025 80 C −50% (expired: intrinsic value; Black–Scholes, European approximation, dividends ignored)');
+    expect(expired.why).toBe(
+      'NVDA −10% → NVDA 30 Jun 2025 80 C −50% (expired: intrinsic value; Black–Scholes, European approximation, dividends ignored)',
+    );
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { FxRate, Position } from '../../shared/domain/types';
 import { fxRate, localValue, valueCurrencySums, valuePositions } from '../../shared/domain/valuation';
 
-const rate = (currency: string, quote: string, value: number): FxRate => ({ currency, quote, rate: value, asOf: '2025-02-21', source: 'test' });
+const rate = (currency: string, quote: string, value: number): FxRate => ({
+  currency,
+  quote,
+  rate: value,
+  asOf: '2025-02-21',
+  source: 'test',
+});
 const position = (over: Partial<Position>): Position => ({
   id: 1,
   accountId: 1,
@@ -87,7 +93,11 @@ describe('totalling sums per currency (the client list)', () => {
       { currency: 'CHF', positions: 2, localValue: 100 },
       { currency: 'AUD', positions: 1, localValue: 5 },
     ];
-    expect(valueCurrencySums(sums, 'USD', [rate('EUR', 'USD', 1.0465)])).toEqual({ totalValue: 55516 + 9504 * 1.0465, positionCount: 7, missingFx: ['AUD', 'CHF'] });
+    expect(valueCurrencySums(sums, 'USD', [rate('EUR', 'USD', 1.0465)])).toEqual({
+      totalValue: 55516 + 9504 * 1.0465,
+      positionCount: 7,
+      missingFx: ['AUD', 'CHF'],
+    });
     expect(valueCurrencySums([], 'EUR', [])).toEqual({ totalValue: 0, positionCount: 0, missingFx: [] });
   });
 });

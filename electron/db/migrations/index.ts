@@ -13,7 +13,19 @@ import { applicationId } from './012-application-id';
 import type { Migration } from './types';
 
 /** Every migration in order; the last one's version is the schema version this build writes. */
-export const migrations: readonly Migration[] = [initial, referenceData, importsUndo, scenarios, durations, dropPositionsSymbolIndex, advisor,
-  positionsCheapChecks, firmRunDeletion, undoKeepsPositionIds, importFindings, applicationId];
+export const migrations: readonly Migration[] = [
+  initial,
+  referenceData,
+  importsUndo,
+  scenarios,
+  durations,
+  dropPositionsSymbolIndex,
+  advisor,
+  positionsCheapChecks,
+  firmRunDeletion,
+  undoKeepsPositionIds,
+  importFindings,
+  applicationId,
+];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version;

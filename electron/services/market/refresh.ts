@@ -57,11 +57,18 @@ function profileLayer(db: Database, symbol: string, profile: MarketProfile, asOf
   const bundled = listSecurityLayers(db, [symbol]).find((l) => l.source === 'bundled');
   const sector = profile.sector ? (GICS_SECTOR[profile.sector] ?? profile.sector) : null;
   return {
-    symbol, source: 'market-data' as const, name: profile.name, type: profile.type,
+    symbol,
+    source: 'market-data' as const,
+    name: profile.name,
+    type: profile.type,
     sector: bundled?.sector ? null : sector,
     industry: bundled?.industry ? null : profile.industry,
-    country: profile.country, currency: profile.currency, exchange: profile.exchange, isin: null,
-    themesOverride: false, asOf,
+    country: profile.country,
+    currency: profile.currency,
+    exchange: profile.exchange,
+    isin: null,
+    themesOverride: false,
+    asOf,
   };
 }
 
@@ -84,7 +91,12 @@ function historyStart(db: Database, symbol: string, now: Date, overlapDays = 0):
  * failed or was malformed is listed as an error and leaves that part of the cache untouched.
  * Only symbols are sent. Stops early, calmly, when the network is unreachable or on cancel.
  */
-export async function refreshMarketData(db: Database, client: MarketClient, request: RefreshRequest, options: RefreshOptions): Promise<Outcome> {
+export async function refreshMarketData(
+  db: Database,
+  client: MarketClient,
+  request: RefreshRequest,
+  options: RefreshOptions,
+): Promise<Outcome> {
   const now = options.now ?? (() => new Date());
   const total = request.symbols.length + request.fxPairs.length;
   const outcome: Outcome = { done: 0, total, updated: [], errors: [], isOffline: false, isCancelled: false };
@@ -114,16 +126,26 @@ export async function refreshMarketData(db: Database, client: MarketClient, requ
       if (quote) upsertQuote(db, { symbol, ...quote, source: SOURCE });
       if (summary) {
         upsertSecurityLayer(db, profileLayer(db, symbol, summary.profile, asOf));
-        if (summary.holdings) replaceFundHoldings(db, symbol, 'market-data', summary.holdings.asOf, `${SOURCE} top holdings`, summary.holdings.holdings);
+        if (summary.holdings)
+          replaceFundHoldings(db, symbol, 'market-data', summary.holdings.asOf, `${SOURCE} top holdings`, summary.holdings.holdings);
       }
-      if (history?.length) insertPrices(db, history.map((b) => ({ symbol, ...b, source: SOURCE })), 'replace');
+      if (history?.length)
+        insertPrices(
+          db,
+          history.map((b) => ({ symbol, ...b, source: SOURCE })),
+          'replace',
+        );
     });
     try {
       write();
       outcome.updated.push(symbol);
     } catch (error) {
       // The transaction rolled back: this symbol's cache is as it was.
-      outcome.errors.push({ symbol, part: quote ? 'quote' : summary ? 'profile' : 'history', message: `could not be stored (${messageOf(error)})` });
+      outcome.errors.push({
+        symbol,
+        part: quote ? 'quote' : summary ? 'profile' : 'history',
+        message: `could not be stored (${messageOf(error)})`,
+      });
     }
   };
   // The latest rate in fx_rates, and the pair's daily closes in prices under its Yahoo symbol (EURUSD=X) for replays.
@@ -133,7 +155,12 @@ export async function refreshMarketData(db: Database, client: MarketClient, requ
     if (!fx || stop()) return;
     const write = db.transaction(() => {
       upsertFxRate(db, { currency: from, quote: to, rate: fx.rate, asOf: fx.asOf, source: SOURCE });
-      if (fx.bars.length) insertPrices(db, fx.bars.map((b) => ({ symbol, ...b, source: SOURCE })), 'replace');
+      if (fx.bars.length)
+        insertPrices(
+          db,
+          fx.bars.map((b) => ({ symbol, ...b, source: SOURCE })),
+          'replace',
+        );
     });
     try {
       write();

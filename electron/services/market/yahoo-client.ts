@@ -47,12 +47,19 @@ const text = z.string().trim().min(1).nullish();
 
 // Our own checks of exactly the fields we store: Yahoo's payloads drift, and a response that
 // lacks them is rejected for that symbol instead of half-written.
-const quoteSchema = z.object({ regularMarketPrice: positive, currency: z.string().regex(/^[A-Za-z]{3}$/), regularMarketTime: time.optional() });
+const quoteSchema = z.object({
+  regularMarketPrice: positive,
+  currency: z.string().regex(/^[A-Za-z]{3}$/),
+  regularMarketTime: time.optional(),
+});
 const summarySchema = z.object({
   price: z.object({ longName: text, shortName: text, currency: text, exchangeName: text }).partial().optional(),
   quoteType: z.object({ quoteType: text, longName: text, exchange: text }).partial().optional(),
   assetProfile: z.object({ sector: text, industry: text, country: text }).partial().optional(),
-  topHoldings: z.object({ holdings: z.array(z.object({ symbol: z.string().trim(), holdingPercent: z.number() })) }).partial().optional(),
+  topHoldings: z
+    .object({ holdings: z.array(z.object({ symbol: z.string().trim(), holdingPercent: z.number() })) })
+    .partial()
+    .optional(),
 });
 const chartSchema = z.object({
   meta: z.object({ regularMarketPrice: positive, regularMarketTime: time }),
@@ -71,7 +78,8 @@ function barsOf(chart: z.infer<typeof chartSchema>, what: string): MarketBar[] {
 
 function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new MalformedResponseError(`${what} was incomplete or malformed (${parsed.error.issues[0]?.path.join('.') || 'body'})`);
+  if (!parsed.success)
+    throw new MalformedResponseError(`${what} was incomplete or malformed (${parsed.error.issues[0]?.path.join('.') || 'body'})`);
   return parsed.data;
 }
 
@@ -97,7 +105,11 @@ export function createYahooClient(fetchImpl: typeof fetch, options: { concurrenc
       const row = Array.isArray(result) ? result[0] : result;
       if (!row) throw new MalformedResponseError(`Yahoo returned no quote for ${symbol}`);
       const q = check(quoteSchema, row, `the quote for ${symbol}`);
-      return { price: q.regularMarketPrice, currency: q.currency, asOf: q.regularMarketTime === undefined ? day(Date.now()) : day(q.regularMarketTime) };
+      return {
+        price: q.regularMarketPrice,
+        currency: q.currency,
+        asOf: q.regularMarketTime === undefined ? day(Date.now()) : day(q.regularMarketTime),
+      };
     },
     async summary(symbol) {
       const raw: unknown = await yf.quoteSummary(symbol, { modules: ['assetProfile', 'price', 'quoteType', 'topHoldings'] }, NO_VALIDATION);
@@ -120,17 +132,29 @@ export function createYahooClient(fetchImpl: typeof fetch, options: { concurrenc
       if (holdings) {
         const bad = holdings.holdings.find((h) => !h.symbol || !Number.isFinite(h.weight) || h.weight <= 0 || h.weight > 1);
         const total = holdings.holdings.reduce((sum, h) => sum + h.weight, 0);
-        if (bad) throw new MalformedResponseError(`the top holdings of ${symbol} include an invalid weight (${bad.symbol || 'no symbol'}: ${bad.weight})`);
-        if (total > 1.0005) throw new MalformedResponseError(`the top holdings of ${symbol} sum to ${(total * 100).toFixed(2)}%, above 100%`);
+        if (bad)
+          throw new MalformedResponseError(
+            `the top holdings of ${symbol} include an invalid weight (${bad.symbol || 'no symbol'}: ${bad.weight})`,
+          );
+        if (total > 1.0005)
+          throw new MalformedResponseError(`the top holdings of ${symbol} sum to ${(total * 100).toFixed(2)}%, above 100%`);
       }
       return { profile, holdings };
     },
     async history(symbol, from) {
-      const chart = check(chartSchema, await yf.chart(symbol, { period1: from, interval: '1d' }, NO_VALIDATION), `the price history of ${symbol}`);
+      const chart = check(
+        chartSchema,
+        await yf.chart(symbol, { period1: from, interval: '1d' }, NO_VALIDATION),
+        `the price history of ${symbol}`,
+      );
       return barsOf(chart, `the price history of ${symbol}`);
     },
     async fx(from, to, since) {
-      const chart = check(chartSchema, await yf.chart(fxPairSymbol(from, to), { period1: since, interval: '1d' }, NO_VALIDATION), `the ${from}/${to} rate`);
+      const chart = check(
+        chartSchema,
+        await yf.chart(fxPairSymbol(from, to), { period1: since, interval: '1d' }, NO_VALIDATION),
+        `the ${from}/${to} rate`,
+      );
       const rate = chart.meta.regularMarketPrice;
       if (!Number.isFinite(rate) || rate <= 0) throw new MalformedResponseError(`the ${from}/${to} rate is missing or not positive`);
       return { rate, asOf: day(chart.meta.regularMarketTime), bars: barsOf(chart, `the ${from}/${to} history`) };

@@ -20,7 +20,10 @@ export class ErrorBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    const withComponents = Object.assign(new Error(error.message), { name: error.name, stack: `${error.stack ?? ''}\n${info.componentStack ?? ''}` });
+    const withComponents = Object.assign(new Error(error.message), {
+      name: error.name,
+      stack: `${error.stack ?? ''}\n${info.componentStack ?? ''}`,
+    });
     reportError('render', withComponents, this.props.view);
   }
 
@@ -31,8 +34,8 @@ export class ErrorBoundary extends Component<Props, State> {
       <section className="view" role="alert">
         <h1>This view stopped working</h1>
         <p className="lead">
-          Something went wrong while showing it ({error.message}). Your data was not changed. The error was written to
-          the log (Help › Open logs folder).
+          Something went wrong while showing it ({error.message}). Your data was not changed. The error was written to the log (Help › Open
+          logs folder).
         </p>
         <p>
           <button type="button" className="primary" onClick={() => this.setState({ error: null })}>

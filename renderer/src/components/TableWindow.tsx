@@ -19,12 +19,22 @@ export interface TableWindow<T> {
  * The rows of a real <table> inside the `scroller` element: all of them up to VIRTUAL_FROM, else only those in view
  * (and a margin) between two spacer rows. `keyOf` must be stable (a module-level function): measured heights follow it.
  */
-export function useTableWindow<T>(rows: readonly T[], options: { scroller: RefObject<HTMLElement | null>; rowHeight: number; keyOf: (row: T) => Key }): TableWindow<T> {
+export function useTableWindow<T>(
+  rows: readonly T[],
+  options: { scroller: RefObject<HTMLElement | null>; rowHeight: number; keyOf: (row: T) => Key },
+): TableWindow<T> {
   const { scroller, rowHeight, keyOf } = options;
   const isVirtual = rows.length > VIRTUAL_FROM;
   const getItemKey = useCallback((index: number) => keyOf(rows[index]), [rows, keyOf]);
   // eslint-disable-next-line react-hooks/incompatible-library -- read during render only, never memoised
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, getItemKey, overscan: 12, enabled: isVirtual });
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    getItemKey,
+    overscan: 12,
+    enabled: isVirtual,
+  });
   const items = isVirtual ? virtual.getVirtualItems() : null;
   return {
     isVirtual,

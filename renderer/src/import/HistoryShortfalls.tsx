@@ -10,15 +10,25 @@ export function HistoryShortfalls({ shortfalls, busy }: { shortfalls: HistorySho
   return (
     <section className="shortfalls" aria-label="Sold more than the history shows bought">
       <p className="banner warn">
-        This history sells more of {shortfalls.length === 1 ? 'one holding' : `${shortfalls.length} holdings`} than it shows bought: it starts after they
-        were bought. Each is treated as closed unless you enter how many were held before the file starts, or keep it as a short.
+        This history sells more of {shortfalls.length === 1 ? 'one holding' : `${shortfalls.length} holdings`} than it shows bought: it
+        starts after they were bought. Each is treated as closed unless you enter how many were held before the file starts, or keep it as a
+        short.
       </p>
       <table className="table compact">
         <thead>
-          <tr><th>Account</th><th>Symbol</th><th className="num">Sold beyond</th><th>First on</th><th>Decision</th><th className="num">Quantity</th></tr>
+          <tr>
+            <th>Account</th>
+            <th>Symbol</th>
+            <th className="num">Sold beyond</th>
+            <th>First on</th>
+            <th>Decision</th>
+            <th className="num">Quantity</th>
+          </tr>
         </thead>
         <tbody>
-          {shortfalls.map((s) => <ShortfallRow key={openingKey(s)} shortfall={s} busy={busy} />)}
+          {shortfalls.map((s) => (
+            <ShortfallRow key={openingKey(s)} shortfall={s} busy={busy} />
+          ))}
         </tbody>
       </table>
     </section>
@@ -37,18 +47,41 @@ function ShortfallRow({ shortfall: s, busy }: { shortfall: HistoryShortfall; bus
   return (
     <tr data-testid={`shortfall-${s.symbol}`}>
       <td>{s.account}</td>
-      <td title={s.name}>{s.symbol}{s.isMarkedShort ? ' (marked short in the file)' : ''}</td>
+      <td title={s.name}>
+        {s.symbol}
+        {s.isMarkedShort ? ' (marked short in the file)' : ''}
+      </td>
       <td className="num">{formatQuantity(s.shortfall)}</td>
       <td>{s.firstDate ?? ''}</td>
       <td>
-        <select aria-label={`Decision for ${s.symbol}`} value={kind} disabled={busy}
-          onChange={(e) => { const next = e.target.value as OpeningDecision['kind']; setKind(next); apply(next, quantity); }}>
-          {(Object.keys(DECISION_LABELS) as OpeningDecision['kind'][]).map((k) => <option key={k} value={k}>{DECISION_LABELS[k]}</option>)}
+        <select
+          aria-label={`Decision for ${s.symbol}`}
+          value={kind}
+          disabled={busy}
+          onChange={(e) => {
+            const next = e.target.value as OpeningDecision['kind'];
+            setKind(next);
+            apply(next, quantity);
+          }}
+        >
+          {(Object.keys(DECISION_LABELS) as OpeningDecision['kind'][]).map((k) => (
+            <option key={k} value={k}>
+              {DECISION_LABELS[k]}
+            </option>
+          ))}
         </select>
         {kind === 'opening' && (
-          <input aria-label={`Opening quantity of ${s.symbol}`} inputMode="decimal" value={quantity} disabled={busy}
-            onChange={(e) => setQuantity(e.target.value)} onBlur={() => apply('opening', quantity)}
-            onKeyDown={(e) => { if (e.key === 'Enter') apply('opening', quantity); }} />
+          <input
+            aria-label={`Opening quantity of ${s.symbol}`}
+            inputMode="decimal"
+            value={quantity}
+            disabled={busy}
+            onChange={(e) => setQuantity(e.target.value)}
+            onBlur={() => apply('opening', quantity)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') apply('opening', quantity);
+            }}
+          />
         )}
       </td>
       <td className="num">{formatQuantity(s.quantity)}</td>

@@ -9,7 +9,29 @@ import { readImportFile } from './read-file';
 
 /** File › Import holdings…: choose or drop a broker CSV, check the preview and mapping, then import. */
 export function ImportDialog() {
-  const { importStage, importProblem, importProgress, importAnswer, importFile, closeImport, previewFile, setImportProgress, refuseFile, info } = usePick('importStage', 'importProblem', 'importProgress', 'importAnswer', 'importFile', 'closeImport', 'previewFile', 'setImportProgress', 'refuseFile', 'info');
+  const {
+    importStage,
+    importProblem,
+    importProgress,
+    importAnswer,
+    importFile,
+    closeImport,
+    previewFile,
+    setImportProgress,
+    refuseFile,
+    info,
+  } = usePick(
+    'importStage',
+    'importProblem',
+    'importProgress',
+    'importAnswer',
+    'importFile',
+    'closeImport',
+    'previewFile',
+    'setImportProgress',
+    'refuseFile',
+    'info',
+  );
   const [isDragging, setDragging] = useState(false);
   const [handMapping, setHandMapping] = useState<ColumnMapping>({ columns: {}, dateOrder: 'MDY', decimal: '.' });
   // A file that was read but refused: let the user name its columns by hand.
@@ -46,11 +68,16 @@ export function ImportDialog() {
           onDrop={onDrop}
         >
           <p>
-            Drop a CSV export from your broker here — positions or transaction history from Fidelity, Schwab, Vanguard,
-            Interactive Brokers, Trading 212, DEGIRO, Revolut, Freetrade, or any CSV with a header line.
+            Drop a CSV export from your broker here — positions or transaction history from Fidelity, Schwab, Vanguard, Interactive Brokers,
+            Trading 212, DEGIRO, Revolut, Freetrade, or any CSV with a header line.
           </p>
           <div className="dialog-actions center">
-            <button type="button" className="primary" onClick={() => (isDesktop ? void useStore.getState().pickAndPreview() : input.current?.click())} autoFocus>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => (isDesktop ? void useStore.getState().pickAndPreview() : input.current?.click())}
+              autoFocus
+            >
               Choose file…
             </button>
           </div>
@@ -63,7 +90,12 @@ export function ImportDialog() {
             onChange={(e) => void take(e.target.files?.[0])}
           />
           {importStage === 'reading' && (
-            <div className="progress" role="progressbar" aria-label="Reading the file" aria-valuenow={Math.round((importProgress ?? 0) * 100)}>
+            <div
+              className="progress"
+              role="progressbar"
+              aria-label="Reading the file"
+              aria-valuenow={Math.round((importProgress ?? 0) * 100)}
+            >
               <span style={{ width: `${Math.round((importProgress ?? 1) * 100)}%` }} />
               <small>{importProgress !== null && importProgress < 1 ? 'Reading the file…' : 'Checking every row…'}</small>
             </div>

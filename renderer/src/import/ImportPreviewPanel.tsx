@@ -8,7 +8,16 @@ import { PreviewFindings } from './PreviewFindings';
 
 /** The preview of a read file: totals per account, every row's verdict, the column mapping the user may fix. */
 export function ImportPreviewPanel() {
-  const { importAnswer, importFile, importStage, previewFile, commitPreviewed, closeImport, portfolios, selectedPortfolioId } = usePick('importAnswer', 'importFile', 'importStage', 'previewFile', 'commitPreviewed', 'closeImport', 'portfolios', 'selectedPortfolioId');
+  const { importAnswer, importFile, importStage, previewFile, commitPreviewed, closeImport, portfolios, selectedPortfolioId } = usePick(
+    'importAnswer',
+    'importFile',
+    'importStage',
+    'previewFile',
+    'commitPreviewed',
+    'closeImport',
+    'portfolios',
+    'selectedPortfolioId',
+  );
   if (!importAnswer || !importFile) return null;
   const { preview, previousImport, isSavedMapping } = importAnswer;
   const choice = commitChoice(preview, previousImport !== null);
@@ -20,22 +29,33 @@ export function ImportPreviewPanel() {
   return (
     <div className="import-preview" aria-busy={busy}>
       <p className="lead" data-testid="import-summary">
-        <strong>{preview.fileName}</strong>: {preview.formatLabel} ({preview.kind}) · {formatCount(c.new)} new · {formatCount(c.duplicate)} duplicate ·{' '}
-        {formatCount(c.invalid)} invalid · {formatCount(c.skipped)} skipped{isSavedMapping ? ' · your saved column mapping was used' : ''}
+        <strong>{preview.fileName}</strong>: {preview.formatLabel} ({preview.kind}) · {formatCount(c.new)} new · {formatCount(c.duplicate)}{' '}
+        duplicate · {formatCount(c.invalid)} invalid · {formatCount(c.skipped)} skipped
+        {isSavedMapping ? ' · your saved column mapping was used' : ''}
       </p>
       <table className="table compact" aria-label="Totals per account">
         <thead>
-          <tr><th>Account</th><th className="num">Positions</th><th className="num">Market value</th></tr>
+          <tr>
+            <th>Account</th>
+            <th className="num">Positions</th>
+            <th className="num">Market value</th>
+          </tr>
         </thead>
         <tbody>
           {preview.totals.map((t) => (
             <tr key={`${t.account} ${t.currency}`}>
-              <td>{t.account}</td><td className="num">{formatCount(t.positions)}</td><td className="num">{formatMoney(t.marketValue, t.currency)}</td>
+              <td>{t.account}</td>
+              <td className="num">{formatCount(t.positions)}</td>
+              <td className="num">{formatMoney(t.marketValue, t.currency)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {preview.warnings.map((w) => <p key={w} className="banner warn">{w}</p>)}
+      {preview.warnings.map((w) => (
+        <p key={w} className="banner warn">
+          {w}
+        </p>
+      ))}
       <HistoryShortfalls shortfalls={preview.shortfalls} busy={busy} />
       <PreviewFindings preview={preview} />
 
@@ -45,15 +65,26 @@ export function ImportPreviewPanel() {
       </details>
 
       {preview.omitted && preview.omitted.rows > 0 && (
-        <p className="muted">Showing every row with a problem and the first new rows; {formatCount(preview.omitted.rows)} more new rows are not listed.</p>
+        <p className="muted">
+          Showing every row with a problem and the first new rows; {formatCount(preview.omitted.rows)} more new rows are not listed.
+        </p>
       )}
       <div className="rows-scroll">
         <table className="table compact" aria-label="Rows of the file">
-          <thead><tr><th className="num">Row</th><th>Status</th><th>Column</th><th>Reason</th></tr></thead>
+          <thead>
+            <tr>
+              <th className="num">Row</th>
+              <th>Status</th>
+              <th>Column</th>
+              <th>Reason</th>
+            </tr>
+          </thead>
           <tbody>
             {rowsToShow(preview.rows).map((r) => (
               <tr key={r.row} className={`row-${r.status}`}>
-                <td className="num">{r.row}</td><td>{r.status}</td><td>{r.column ?? ''}</td>
+                <td className="num">{r.row}</td>
+                <td>{r.status}</td>
+                <td>{r.column ?? ''}</td>
                 <td>{r.record && r.status === 'new' ? `${r.record.symbol} ${r.record.quantity ?? ''} — ${r.reason}` : r.reason}</td>
               </tr>
             ))}
@@ -65,16 +96,30 @@ export function ImportPreviewPanel() {
         <p className="banner warn">This file was already imported into this portfolio on {previousImport.createdAt.slice(0, 10)}.</p>
       )}
       <div className="dialog-actions">
-        <button type="button" onClick={closeImport} disabled={importStage === 'committing'}>Cancel</button>
+        <button type="button" onClick={closeImport} disabled={importStage === 'committing'}>
+          Cancel
+        </button>
         {choice.needsDuplicateChoice ? (
           <>
-            <button type="button" onClick={() => void commitPreviewed({ onDuplicate: 'skip' })} disabled={busy}>Skip this file</button>
-            <button type="button" className="primary" onClick={() => void commitPreviewed({ onDuplicate: 'replace', skipInvalid: choice.skipInvalid })} disabled={busy}>
+            <button type="button" onClick={() => void commitPreviewed({ onDuplicate: 'skip' })} disabled={busy}>
+              Skip this file
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void commitPreviewed({ onDuplicate: 'replace', skipInvalid: choice.skipInvalid })}
+              disabled={busy}
+            >
               Replace the earlier import
             </button>
           </>
         ) : (
-          <button type="button" className="primary" onClick={() => void commitPreviewed({ skipInvalid: choice.skipInvalid })} disabled={busy || !portfolio}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void commitPreviewed({ skipInvalid: choice.skipInvalid })}
+            disabled={busy || !portfolio}
+          >
             {importStage === 'committing' ? 'Importing…' : `${choice.label} into ${portfolio?.name ?? 'the portfolio'}`}
           </button>
         )}

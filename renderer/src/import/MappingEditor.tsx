@@ -2,14 +2,22 @@ import type { ColumnMapping, DateOrder, DecimalStyle, ImportField } from '../../
 import { FIELD_LABELS, remap } from './import-view';
 
 /** Pick the column for each field, the date order and the decimal mark; calls back with the new mapping. */
-export function MappingEditor(props: { header: readonly string[]; fields: readonly ImportField[]; mapping: ColumnMapping; onChange: (mapping: ColumnMapping) => void }) {
+export function MappingEditor(props: {
+  header: readonly string[];
+  fields: readonly ImportField[];
+  mapping: ColumnMapping;
+  onChange: (mapping: ColumnMapping) => void;
+}) {
   const { header, mapping, onChange } = props;
   return (
     <div className="form grid-3">
       {props.fields.map((field) => (
         <label key={field}>
           {FIELD_LABELS[field]}
-          <select value={mapping.columns[field] ?? ''} onChange={(e) => onChange(remap(mapping, field, e.target.value === '' ? null : Number(e.target.value)))}>
+          <select
+            value={mapping.columns[field] ?? ''}
+            onChange={(e) => onChange(remap(mapping, field, e.target.value === '' ? null : Number(e.target.value)))}
+          >
             <option value="">—</option>
             {header.map((h, i) => (
               <option key={i} value={i}>

@@ -10,13 +10,22 @@ export function PreviewFindings({ preview }: { preview: ImportPreview }) {
       {differences.length > 0 && (
         <table className="table compact" aria-label="Market value and quantity × price">
           <thead>
-            <tr><th>Account</th><th>Symbol</th><th className="num">Quantity</th><th className="num">Quantity × price</th><th className="num">Market value (kept)</th></tr>
+            <tr>
+              <th>Account</th>
+              <th>Symbol</th>
+              <th className="num">Quantity</th>
+              <th className="num">Quantity × price</th>
+              <th className="num">Market value (kept)</th>
+            </tr>
           </thead>
           <tbody>
             {differences.map((p) => (
               <tr key={`${p.account} ${p.symbol}`}>
-                <td>{p.account}</td><td>{p.symbol}</td><td className="num">{formatQuantity(p.quantity)}</td>
-                <td className="num">{formatMoney(p.valueFromPrice ?? 0, p.currency)}</td><td className="num">{formatMoney(p.marketValue ?? 0, p.currency)}</td>
+                <td>{p.account}</td>
+                <td>{p.symbol}</td>
+                <td className="num">{formatQuantity(p.quantity)}</td>
+                <td className="num">{formatMoney(p.valueFromPrice ?? 0, p.currency)}</td>
+                <td className="num">{formatMoney(p.marketValue ?? 0, p.currency)}</td>
               </tr>
             ))}
           </tbody>
@@ -24,9 +33,14 @@ export function PreviewFindings({ preview }: { preview: ImportPreview }) {
       )}
       {preview.findings.length > 0 && (
         <details className="findings" open={preview.findings.length <= 6}>
-          <summary>{preview.findings.length === 1 ? 'One decision' : `${preview.findings.length} decisions`} this import records (listed in Holdings afterwards)</summary>
+          <summary>
+            {preview.findings.length === 1 ? 'One decision' : `${preview.findings.length} decisions`} this import records (listed in
+            Holdings afterwards)
+          </summary>
           <ul data-testid="import-findings">
-            {preview.findings.map((f, i) => <li key={i}>{f.sentence}</li>)}
+            {preview.findings.map((f, i) => (
+              <li key={i}>{f.sentence}</li>
+            ))}
           </ul>
         </details>
       )}

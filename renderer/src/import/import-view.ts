@@ -1,20 +1,52 @@
 import { countOf } from '../../../shared/format';
 import { parseTable } from '../../../shared/import/table';
 import {
-  IMPORT_FIELDS, type ColumnMapping, type HistoryShortfall, type ImportField, type ImportPreview, type OpeningDecision, type RowOutcome,
+  IMPORT_FIELDS,
+  type ColumnMapping,
+  type HistoryShortfall,
+  type ImportField,
+  type ImportPreview,
+  type OpeningDecision,
+  type RowOutcome,
 } from '../../../shared/import/types';
 
 /** Field labels for the mapping editor. */
 export const FIELD_LABELS: Record<ImportField, string> = {
-  account: 'Account', accountNumber: 'Account number', symbol: 'Symbol', isin: 'ISIN', description: 'Description',
-  quantity: 'Quantity', price: 'Price', marketValue: 'Market value', costBasis: 'Cost basis', currency: 'Currency',
-  priceCurrency: 'Price currency', date: 'Date', action: 'Action', side: 'Buy/sell', amount: 'Amount', fees: 'Fees',
-  securityType: 'Security type', balance: 'Cash balance',
+  account: 'Account',
+  accountNumber: 'Account number',
+  symbol: 'Symbol',
+  isin: 'ISIN',
+  description: 'Description',
+  quantity: 'Quantity',
+  price: 'Price',
+  marketValue: 'Market value',
+  costBasis: 'Cost basis',
+  currency: 'Currency',
+  priceCurrency: 'Price currency',
+  date: 'Date',
+  action: 'Action',
+  side: 'Buy/sell',
+  amount: 'Amount',
+  fees: 'Fees',
+  securityType: 'Security type',
+  balance: 'Cash balance',
 };
 
 /** The fields worth offering for a kind of file, in the order the editor shows them. */
 export function fieldsFor(kind: ImportPreview['kind']): ImportField[] {
-  const positions: ImportField[] = ['account', 'accountNumber', 'symbol', 'isin', 'description', 'quantity', 'price', 'marketValue', 'costBasis', 'currency', 'securityType'];
+  const positions: ImportField[] = [
+    'account',
+    'accountNumber',
+    'symbol',
+    'isin',
+    'description',
+    'quantity',
+    'price',
+    'marketValue',
+    'costBasis',
+    'currency',
+    'securityType',
+  ];
   return kind === 'positions' ? positions : IMPORT_FIELDS.filter((f) => f !== 'marketValue' && f !== 'costBasis');
 }
 
@@ -33,7 +65,10 @@ export function rowsToShow(rows: readonly RowOutcome[], limit = 200): RowOutcome
 }
 
 /** What the commit button says and does, given the preview. */
-export function commitChoice(preview: ImportPreview, hasPrevious: boolean): { label: string; skipInvalid: boolean; needsDuplicateChoice: boolean } {
+export function commitChoice(
+  preview: ImportPreview,
+  hasPrevious: boolean,
+): { label: string; skipInvalid: boolean; needsDuplicateChoice: boolean } {
   const skipInvalid = preview.counts.invalid > 0;
   // Count from the totals: a preview sent to the screen lists only a sample of its positions.
   const count = preview.totals.reduce((n, t) => n + t.positions, 0);

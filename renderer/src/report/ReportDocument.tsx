@@ -18,7 +18,13 @@ function HealthBox({ health }: { health: HealthReport }) {
   const shown = health.findings.filter((f) => f.severity !== 'info');
   return (
     <div className={`health-box ${health.verdict}`} role="note" aria-label="Data health" data-testid="report-health">
-      <h3>{health.verdict === 'blocked' ? 'Data health: some figures in this report are wrong until these are fixed' : health.verdict === 'review' ? 'Data health: check before relying on these figures' : 'Data health: no findings'}</h3>
+      <h3>
+        {health.verdict === 'blocked'
+          ? 'Data health: some figures in this report are wrong until these are fixed'
+          : health.verdict === 'review'
+            ? 'Data health: check before relying on these figures'
+            : 'Data health: no findings'}
+      </h3>
       {shown.length > 0 && (
         <ul>
           {shown.map((f, i) => (
@@ -57,7 +63,8 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
         <h1>Portfolio stress test</h1>
         <p className="cover-client">{client}</p>
         <p className="cover-portfolio">
-          {model.portfolio.name} · {money(model.valueBefore)} · {model.portfolio.positionCount} positions in {model.portfolio.accountCount} accounts
+          {model.portfolio.name} · {money(model.valueBefore)} · {model.portfolio.positionCount} positions in {model.portfolio.accountCount}{' '}
+          accounts
         </p>
         <dl className="cover-meta">
           <dt>Date</dt>
@@ -79,7 +86,12 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
         <h2>Summary</h2>
         <p>
           Today’s value is <strong>{money(model.valueBefore)}</strong>. Under each scenario it would change as follows
-          {model.worstScenarioId ? <>; the worst is <strong>{model.summary.find((s) => s.scenarioId === model.worstScenarioId)?.name}</strong></> : null}.
+          {model.worstScenarioId ? (
+            <>
+              ; the worst is <strong>{model.summary.find((s) => s.scenarioId === model.worstScenarioId)?.name}</strong>
+            </>
+          ) : null}
+          .
         </p>
         <table className="rtable">
           <thead>
@@ -102,7 +114,11 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
           </tbody>
         </table>
         <figure className="chart">
-          <GroupChart width={PAGE_WIDTH} currency={currency} rows={model.summary.map((s) => ({ key: s.name, value: model.valueBefore, pnl: s.pnl, return: s.return }))} />
+          <GroupChart
+            width={PAGE_WIDTH}
+            currency={currency}
+            rows={model.summary.map((s) => ({ key: s.name, value: model.valueBefore, pnl: s.pnl, return: s.return }))}
+          />
           <figcaption>Change in value per scenario.</figcaption>
         </figure>
         {model.issues.length > 0 && (
@@ -154,19 +170,20 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
         <h2>Methodology</h2>
         <p>
           Each holding is valued at quantity × price, converted to {currency} at the stated exchange rates. A fund whose holdings we know is
-          split into one slice per listed holding (its value × the holding’s weight) plus a slice for the unlisted rest, which is treated as the
-          fund itself{model.settings.lookThrough ? '' : '; in this report look-through was switched off, so funds are treated as single securities'}.
+          split into one slice per listed holding (its value × the holding’s weight) plus a slice for the unlisted rest, which is treated as
+          the fund itself
+          {model.settings.lookThrough ? '' : '; in this report look-through was switched off, so funds are treated as single securities'}.
         </p>
         <p>
-          A scenario is a list of shocks. Each slice takes the most specific shock that matches it, in this order: symbol, theme, industry, sector,
-          country, asset class, then the market shock for everything else; within one kind the shock listed first wins. Cash is not moved by a
-          market shock. A currency shock moves holdings in that currency on top: the price change and the currency change compound, (1 + price) ×
-          (1 + currency) − 1. Holdings no shock reaches are reported as not shocked, never silently.
+          A scenario is a list of shocks. Each slice takes the most specific shock that matches it, in this order: symbol, theme, industry,
+          sector, country, asset class, then the market shock for everything else; within one kind the shock listed first wins. Cash is not
+          moved by a market shock. A currency shock moves holdings in that currency on top: the price change and the currency change
+          compound, (1 + price) × (1 + currency) − 1. Holdings no shock reaches are reported as not shocked, never silently.
         </p>
         <p data-testid="report-track-record">
           Where a holding no shock names is moved by history (propagation), its move is its estimated sensitivities to the shocked groups’
-          funds or baskets times their shocks, with a 95% band. {TRACK_RECORD_METHOD} {TRACK_RECORD} (Backtest of the bundled daily
-          closes, run {TRACK_RECORD_RAN_ON}.)
+          funds or baskets times their shocks, with a 95% band. {TRACK_RECORD_METHOD} {TRACK_RECORD} (Backtest of the bundled daily closes,
+          run {TRACK_RECORD_RAN_ON}.)
         </p>
         <h3>Data as of</h3>
         <ul>
@@ -184,10 +201,10 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
       <section className="disclaimer" aria-label="Disclaimer">
         <h2>Important information</h2>
         <p>
-          This report shows what the stated scenarios would do to the portfolio as recorded on {model.settings.date}. Scenarios are hypothetical:
-          they are not forecasts, and real markets can move differently and by more. Past market events may not repeat. Figures depend on the
-          holdings, prices, classifications and fund holdings listed above, which may be incomplete or out of date. This report is for information
-          only and is not investment, tax or legal advice.
+          This report shows what the stated scenarios would do to the portfolio as recorded on {model.settings.date}. Scenarios are
+          hypothetical: they are not forecasts, and real markets can move differently and by more. Past market events may not repeat.
+          Figures depend on the holdings, prices, classifications and fund holdings listed above, which may be incomplete or out of date.
+          This report is for information only and is not investment, tax or legal advice.
         </p>
       </section>
     </article>
@@ -198,13 +215,15 @@ function ExposureTable({ rows, money, total }: { rows: AggregateRow[]; money: (x
   return (
     <table className="rtable compact">
       <tbody>
-        {[...rows].sort((a, b) => b.value - a.value).map((r) => (
-          <tr key={r.key}>
-            <td>{r.key}</td>
-            <td className="num">{money(r.value)}</td>
-            <td className="num">{formatPercent(total ? r.value / total : 0, 1)}</td>
-          </tr>
-        ))}
+        {[...rows]
+          .sort((a, b) => b.value - a.value)
+          .map((r) => (
+            <tr key={r.key}>
+              <td>{r.key}</td>
+              <td className="num">{money(r.value)}</td>
+              <td className="num">{formatPercent(total ? r.value / total : 0, 1)}</td>
+            </tr>
+          ))}
       </tbody>
     </table>
   );
@@ -247,18 +266,21 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
     <section className="page" aria-label={`Scenario ${scenario.name}`}>
       <h2>{scenario.name}</h2>
       <p className="lead">
-        {money(result.valueBefore)} → {money(result.valueAfter)}: <strong>{money(result.pnl)}</strong> ({returnText(result.return, result.valueBefore)})
+        {money(result.valueBefore)} → {money(result.valueAfter)}: <strong>{money(result.pnl)}</strong> (
+        {returnText(result.return, result.valueBefore)})
       </p>
-      {section.findings.filter((f) => f.severity !== 'info').map((f, i) => (
-        <p key={`${f.code}-${i}`} className="callout section-finding">
-          {f.sentence}
-        </p>
-      ))}
+      {section.findings
+        .filter((f) => f.severity !== 'info')
+        .map((f, i) => (
+          <p key={`${f.code}-${i}`} className="callout section-finding">
+            {f.sentence}
+          </p>
+        ))}
       {scenario.description && <p>{scenario.description}</p>}
       {scenario.event && (
         <p className="small">
-          Event: {scenario.event.date ?? `${scenario.event.window?.from} → ${scenario.event.window?.to}`}; {scenario.event.basis.timing}, {scenario.event.basis.returns} returns.
-          Sources: {scenario.event.sources.map((s) => s.title).join('; ')}.
+          Event: {scenario.event.date ?? `${scenario.event.window?.from} → ${scenario.event.window?.to}`}; {scenario.event.basis.timing},{' '}
+          {scenario.event.basis.returns} returns. Sources: {scenario.event.sources.map((s) => s.title).join('; ')}.
         </p>
       )}
       {result.history?.mode === 'replay' ? (
@@ -266,11 +288,16 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
           <h3>Replay</h3>
           <p className="small">
             {result.history.partial && <strong className="warn">{result.history.partial.reason} </strong>}
-            Each holding moved by its own total return from {result.history.from} to {result.history.to} (a fund as a whole; its holdings only split that move by sector and theme)
-            {c.proxy.share > 0 ? `; ${formatPercent(c.proxy.share, 1)} of the value followed a stand-in fund for lack of its own history` : ''}
+            Each holding moved by its own total return from {result.history.from} to {result.history.to} (a fund as a whole; its holdings
+            only split that move by sector and theme)
+            {c.proxy.share > 0
+              ? `; ${formatPercent(c.proxy.share, 1)} of the value followed a stand-in fund for lack of its own history`
+              : ''}
             {c.noPrice.share > 0 ? `; ${formatPercent(c.noPrice.share, 1)} was not tested (no price history for it or a stand-in)` : ''}.
             {result.history.currencies?.length ? ` ${currencySentence(result.baseCurrency, result.history.currencies)}` : ''}
-            {result.history.drawdown ? ` Worst fall inside the window ${signedPercent(result.history.drawdown.change)} (${result.history.drawdown.peak} → ${result.history.drawdown.trough}).` : ''}
+            {result.history.drawdown
+              ? ` Worst fall inside the window ${signedPercent(result.history.drawdown.change)} (${result.history.drawdown.peak} → ${result.history.drawdown.trough}).`
+              : ''}
           </p>
         </>
       ) : (
@@ -297,7 +324,11 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
         <figcaption>Change by theme (a holding can be in several).</figcaption>
       </figure>
       <figure className="chart">
-        <WaterfallChart width={PAGE_WIDTH} height={240} result={{ positions: section.positions, valueBefore: result.valueBefore, baseCurrency: currency }} />
+        <WaterfallChart
+          width={PAGE_WIDTH}
+          height={240}
+          result={{ positions: section.positions, valueBefore: result.valueBefore, baseCurrency: currency }}
+        />
         <figcaption>From value before to value after, largest contributors first.</figcaption>
       </figure>
       <h3>Top {section.contributors.length} contributors</h3>
@@ -311,8 +342,12 @@ function ScenarioSection({ section, currency }: { section: ReportScenarioSection
         <h3>Coverage</h3>
         <CoverageBar rows={coverageRows(result)} legend={false} />
         <p data-testid="report-coverage">
-          Of {money(c.grossValue)}{c.grossValue !== Math.abs(result.valueBefore) ? ' (gross: shorts count at their size)' : ''}, each dollar counted once: {coverageSentence(result)}.
-          {c.unclassified.symbols.length ? ` Not moved for lack of a sector, industry or theme: ${c.unclassified.symbols.slice(0, 20).join(', ')}${c.unclassified.symbols.length > 20 ? '…' : ''}.` : ''}
+          Of {money(c.grossValue)}
+          {c.grossValue !== Math.abs(result.valueBefore) ? ' (gross: shorts count at their size)' : ''}, each dollar counted once:{' '}
+          {coverageSentence(result)}.
+          {c.unclassified.symbols.length
+            ? ` Not moved for lack of a sector, industry or theme: ${c.unclassified.symbols.slice(0, 20).join(', ')}${c.unclassified.symbols.length > 20 ? '…' : ''}.`
+            : ''}
         </p>
       </div>
       <h3>All positions</h3>

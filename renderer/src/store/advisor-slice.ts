@@ -57,7 +57,12 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
   const attempt = <T>(work: () => Promise<T>) => attemptWith(get, work);
   const compareAgain = async () => {
     const { proposal, comparison } = get();
-    if (proposal && comparison) set({ comparison: await unwrap(call('proposals:compare', { id: proposal.id, scenarioIds: comparison.scenarios.map((s) => s.scenarioId) })) });
+    if (proposal && comparison)
+      set({
+        comparison: await unwrap(
+          call('proposals:compare', { id: proposal.id, scenarioIds: comparison.scenarios.map((s) => s.scenarioId) }),
+        ),
+      });
   };
   const proposalStep = async (work: () => Promise<Proposal>) =>
     (await attempt(async () => {
@@ -79,7 +84,12 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
     startBatchReports: async (runId, allowFindings = false) => {
       await attempt(async () => {
         const first = await unwrap(call('firm:reports', { runId, allowFindings }));
-        await followJob(first, () => unwrap(call('firm:reportstatus')), (batchStatus) => set({ batchStatus }), BATCH_POLL_MS);
+        await followJob(
+          first,
+          () => unwrap(call('firm:reportstatus')),
+          (batchStatus) => set({ batchStatus }),
+          BATCH_POLL_MS,
+        );
       });
     },
     cancelBatchReports: async () => {
@@ -106,7 +116,12 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
     startFirmRun: async (scenarioIds, tag) => {
       await attempt(async () => {
         const first = await unwrap(call('firm:start', { scenarioIds, tag: tag || undefined }));
-        const status = await followJob(first, () => unwrap(call('firm:status')), (firmStatus) => set({ firmStatus }), FIRM_POLL_MS);
+        const status = await followJob(
+          first,
+          () => unwrap(call('firm:status')),
+          (firmStatus) => set({ firmStatus }),
+          FIRM_POLL_MS,
+        );
         if (status.state === 'done' && status.runId !== null) {
           await get().loadFirmRuns();
           await get().openFirmRun(status.runId);
@@ -123,7 +138,9 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
       await attempt(async () => {
         const run = await unwrap(call('firm:get', { id }));
         // Default baseline: the latest earlier run of another day with the same scenarios and tag.
-        const earlier = get().firmRuns.find((r) => r.id !== id && r.runDate < run.runDate && r.tag === run.tag && r.scenarioIds.join() === run.scenarioIds.join());
+        const earlier = get().firmRuns.find(
+          (r) => r.id !== id && r.runDate < run.runDate && r.tag === run.tag && r.scenarioIds.join() === run.scenarioIds.join(),
+        );
         set({ firmRun: run, firmBaseline: earlier ? await unwrap(call('firm:get', { id: earlier.id })) : null });
       });
     },
@@ -135,7 +152,10 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
         const run = get().firmRuns.find((r) => r.id === id);
         await unwrap(call('firm:deleterun', { id }));
         const { firmRun, firmBaseline } = get();
-        set({ firmRun: firmRun?.id === id ? null : firmRun, firmBaseline: firmBaseline?.id === id || firmRun?.id === id ? null : firmBaseline });
+        set({
+          firmRun: firmRun?.id === id ? null : firmRun,
+          firmBaseline: firmBaseline?.id === id || firmRun?.id === id ? null : firmBaseline,
+        });
         await get().loadFirmRuns();
         const restore = async () => {
           await attempt(async () => {
@@ -145,7 +165,11 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
             get().notify({ kind: 'info', message: `Restored the saved run of ${run?.runDate ?? `run ${id}`}.` });
           });
         };
-        get().notify({ kind: 'info', message: `Deleted the saved run of ${run?.runDate ?? `run ${id}`}.`, action: { label: 'Undo', run: () => void restore() } });
+        get().notify({
+          kind: 'info',
+          message: `Deleted the saved run of ${run?.runDate ?? `run ${id}`}.`,
+          action: { label: 'Undo', run: () => void restore() },
+        });
       });
     },
     openClientResults: async (portfolioId, scenarioId) => {
@@ -155,7 +179,9 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
     },
 
     startProposal: async (portfolioId) => {
-      await attempt(async () => set({ proposal: await unwrap(call('proposals:create', { portfolioId, name: 'Proposal' })), comparison: null }));
+      await attempt(async () =>
+        set({ proposal: await unwrap(call('proposals:create', { portfolioId, name: 'Proposal' })), comparison: null }),
+      );
     },
     openProposal: async (id) => {
       await attempt(async () => set({ proposal: await unwrap(call('proposals:get', { id })), comparison: null }));
@@ -179,7 +205,13 @@ export const createAdvisorSlice: StateCreator<Store, [], [], AdvisorSlice> = (se
         get().notify({
           kind: 'info',
           message: `Applied the proposal: “${proposal.portfolioName}” now holds ${countOf(applied.positions, 'position')}.`,
-          action: { label: 'Undo', run: () => void get().undoImport(applied.importId, `applying the proposal “${proposal.name}”`).then(() => get().loadClientOverview()) },
+          action: {
+            label: 'Undo',
+            run: () =>
+              void get()
+                .undoImport(applied.importId, `applying the proposal “${proposal.name}”`)
+                .then(() => get().loadClientOverview()),
+          },
         });
         return true;
       })) ?? false,

@@ -30,12 +30,21 @@ export async function scenariosById(ids: readonly string[]): Promise<Record<stri
 }
 
 /** Saved scenarios run by main (replays need price history), by scenario id; a failure is a notice and null. */
-export async function stressEach(request: Omit<StressRequest, 'scenarioId' | 'scenario'>, scenarioIds: readonly string[]): Promise<Record<string, StressResult | null>> {
-  const results = await Promise.all(scenarioIds.map((scenarioId) => attempt(useStore.getState, () => runStress({ ...request, scenarioId }))));
+export async function stressEach(
+  request: Omit<StressRequest, 'scenarioId' | 'scenario'>,
+  scenarioIds: readonly string[],
+): Promise<Record<string, StressResult | null>> {
+  const results = await Promise.all(
+    scenarioIds.map((scenarioId) => attempt(useStore.getState, () => runStress({ ...request, scenarioId }))),
+  );
   return Object.fromEntries(scenarioIds.map((id, i) => [id, results[i]]));
 }
 
 /** One scenario on several portfolios, in the order given. */
-export function stressPortfolios(scenario: Scenario, portfolioIds: readonly number[], request: Omit<StressRequest, 'portfolioId' | 'scenarioId' | 'scenario'>) {
+export function stressPortfolios(
+  scenario: Scenario,
+  portfolioIds: readonly number[],
+  request: Omit<StressRequest, 'portfolioId' | 'scenarioId' | 'scenario'>,
+) {
   return Promise.all(portfolioIds.map(async (id) => ({ id, result: await runStress({ ...request, portfolioId: id, scenario }) })));
 }

@@ -5,7 +5,12 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * status, then asks for the next every `everyMs` while it is running, showing each; answers the last. A failure to
  * ask ends the following and is thrown, for the caller's `attempt`.
  */
-export async function followJob<S extends { state: string }>(first: S, next: () => Promise<S>, show: (status: S) => void, everyMs: number): Promise<S> {
+export async function followJob<S extends { state: string }>(
+  first: S,
+  next: () => Promise<S>,
+  show: (status: S) => void,
+  everyMs: number,
+): Promise<S> {
   let status = first;
   show(status);
   while (status.state === 'running') {

@@ -48,8 +48,18 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
   importProblem: null,
   importProgress: null,
 
-  openImport: () => set({ importStage: 'choose', importFile: null, importAnswer: null, importMapping: null, importOpenings: {}, importProblem: null, importProgress: null }),
-  closeImport: () => set({ importStage: 'closed', importFile: null, importAnswer: null, importMapping: null, importOpenings: {}, importProblem: null }),
+  openImport: () =>
+    set({
+      importStage: 'choose',
+      importFile: null,
+      importAnswer: null,
+      importMapping: null,
+      importOpenings: {},
+      importProblem: null,
+      importProgress: null,
+    }),
+  closeImport: () =>
+    set({ importStage: 'closed', importFile: null, importAnswer: null, importMapping: null, importOpenings: {}, importProblem: null }),
   setImportProgress: (share) => set({ importProgress: share, ...(share === null ? {} : { importStage: 'reading' as const }) }),
 
   refuseFile: (error) => set({ importStage: 'choose', importProblem: errorSentence(error), importProgress: null }),
@@ -62,7 +72,11 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     try {
       const answer = await unwrap(
         call('imports:preview', {
-          portfolioId, fileName: file.fileName, text: file.text, ...(mapping ? { mapping } : {}), ...(Object.keys(openings).length ? { openings } : {}),
+          portfolioId,
+          fileName: file.fileName,
+          text: file.text,
+          ...(mapping ? { mapping } : {}),
+          ...(Object.keys(openings).length ? { openings } : {}),
         }),
       );
       set({ importStage: 'preview', importAnswer: answer, importProgress: null });
@@ -96,8 +110,12 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     try {
       const answer = await unwrap(
         call('imports:commit', {
-          portfolioId: selectedPortfolioId, fileName: importFile.fileName, text: importFile.text,
-          ...(importMapping ? { mapping: importMapping } : {}), ...(Object.keys(importOpenings).length ? { openings: importOpenings } : {}), ...options,
+          portfolioId: selectedPortfolioId,
+          fileName: importFile.fileName,
+          text: importFile.text,
+          ...(importMapping ? { mapping: importMapping } : {}),
+          ...(Object.keys(importOpenings).length ? { openings: importOpenings } : {}),
+          ...options,
         }),
       );
       get().closeImport();

@@ -46,10 +46,7 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
 
     loadPortfolios: async () => {
       await attempt(async () => {
-        const [clients, portfolios] = await Promise.all([
-          unwrap(call('clients:list')),
-          unwrap(call('portfolios:list', {})),
-        ]);
+        const [clients, portfolios] = await Promise.all([unwrap(call('clients:list')), unwrap(call('portfolios:list', {}))]);
         const selected = get().selectedPortfolioId;
         const stillThere = portfolios.some((p) => p.id === selected);
         set({
@@ -69,9 +66,7 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
         if (input.newClientName) {
           clientId = (await unwrap(call('clients:create', { name: input.newClientName }))).id;
         }
-        const portfolio = await unwrap(
-          call('portfolios:create', { name: input.name, clientId, baseCurrency: input.baseCurrency }),
-        );
+        const portfolio = await unwrap(call('portfolios:create', { name: input.name, clientId, baseCurrency: input.baseCurrency }));
         await get().loadPortfolios();
         set({ selectedPortfolioId: portfolio.id });
         get().notify({ kind: 'info', message: `Created portfolio “${portfolio.name}”.` });
@@ -106,7 +101,11 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
         const name = get().clients.find((c) => c.id === id)?.name ?? 'the client';
         await unwrap(call('clients:delete', { id }));
         await get().loadPortfolios();
-        get().notify({ kind: 'info', message: `Deleted “${name}” and its portfolios.`, action: { label: 'Undo', run: () => void restoreDeleted() } });
+        get().notify({
+          kind: 'info',
+          message: `Deleted “${name}” and its portfolios.`,
+          action: { label: 'Undo', run: () => void restoreDeleted() },
+        });
         return true;
       })) ?? false,
   };

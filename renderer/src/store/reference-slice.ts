@@ -82,7 +82,10 @@ export const createReferenceSlice: StateCreator<Store, [], [], ReferenceSlice> =
     setDuration: async (symbol, years) =>
       (await attempt(async () => {
         await unwrap(call('securities:duration', { symbol, years }));
-        get().notify({ kind: 'info', message: years === null ? `Cleared the duration of ${symbol}.` : `${symbol}: duration ${years} years.` });
+        get().notify({
+          kind: 'info',
+          message: years === null ? `Cleared the duration of ${symbol}.` : `${symbol}: duration ${years} years.`,
+        });
         await get().loadSnapshot();
         return true;
       })) ?? false,
@@ -90,7 +93,12 @@ export const createReferenceSlice: StateCreator<Store, [], [], ReferenceSlice> =
       const portfolioId = get().selectedPortfolioId ?? undefined;
       await attempt(async () => {
         const first = await unwrap(call('market:refresh', { portfolioId }));
-        const last = await followJob(first, () => unwrap(call('market:status', {})), (market) => set({ market }), MARKET_POLL_MS);
+        const last = await followJob(
+          first,
+          () => unwrap(call('market:status', {})),
+          (market) => set({ market }),
+          MARKET_POLL_MS,
+        );
         if (first.state === 'running' && last.updated.length > 0) {
           await get().loadHoldings();
           await reloadAll();

@@ -9,12 +9,27 @@ export function newShock(): Shock {
 
 /** A fresh user scenario. */
 export function blankScenario(id: string): Scenario {
-  return { format: 'aftershock-scenario', version: 1, id, name: 'New scenario', description: '', kind: 'hypothetical', tags: [], shocks: [newShock()] };
+  return {
+    format: 'aftershock-scenario',
+    version: 1,
+    id,
+    name: 'New scenario',
+    description: '',
+    kind: 'hypothetical',
+    tags: [],
+    shocks: [newShock()],
+  };
 }
 
 /** A scenario id not yet used, from a name ("My what-if" → "my-what-if", "my-what-if-2"…). */
 export function idFromName(name: string, taken: ReadonlySet<string>): string {
-  const stem = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scenario';
+  const stem =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'scenario';
   if (!taken.has(stem)) return stem;
   for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
 }

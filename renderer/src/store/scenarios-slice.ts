@@ -83,7 +83,8 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
 
     editDraft: (change) => {
       const draft = get().draft;
-      if (draft && !get().draftBuiltIn) set({ draft: change(draft), draftDirty: true, past: [...get().past.slice(-99), draft], future: [] });
+      if (draft && !get().draftBuiltIn)
+        set({ draft: change(draft), draftDirty: true, past: [...get().past.slice(-99), draft], future: [] });
     },
 
     undoEdit: () => {
@@ -138,7 +139,13 @@ export const createScenariosSlice: StateCreator<Store, [], [], ScenariosSlice> =
         get().notify({
           kind: 'info',
           message: `Deleted “${scenario.name}”.`,
-          action: { label: 'Undo', run: () => void unwrap(call('scenarios:save', { scenario })).then(() => get().loadScenarios()).then(() => get().selectScenario(scenario.id)) },
+          action: {
+            label: 'Undo',
+            run: () =>
+              void unwrap(call('scenarios:save', { scenario }))
+                .then(() => get().loadScenarios())
+                .then(() => get().selectScenario(scenario.id)),
+          },
         });
       });
     },

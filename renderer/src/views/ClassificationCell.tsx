@@ -9,7 +9,13 @@ export function ClassificationCell(props: { symbol: string; classification: Clas
     ? `Sector: ${sourceLabel(c.sources.sector)} · Industry: ${sourceLabel(c.sources.industry)} · Country: ${c.country ?? '—'} (${sourceLabel(c.sources.country)}) · Themes: ${sourceLabel(c.sources.themes)}${c.asOf ? ` · as of ${c.asOf}` : ''}`
     : 'Nothing we have classifies this symbol';
   return (
-    <button type="button" className="link classification" title={title} onClick={props.onEdit} aria-label={`Classification of ${props.symbol}`}>
+    <button
+      type="button"
+      className="link classification"
+      title={title}
+      onClick={props.onEdit}
+      aria-label={`Classification of ${props.symbol}`}
+    >
       <span className={isUnknown ? 'warn' : undefined}>{classificationSummary(c)}</span>
       {c && !isUnknown && <span className="badge source">{sourceLabel(c.sources.sector)}</span>}
       {c?.themes.map((t) => (

@@ -9,7 +9,13 @@ const LABELS = { sector: 'Sector', industry: 'Industry', country: 'Country', nam
 
 /** Edits the user's overrides of a symbol's classification; shows the source of each field. */
 export function ClassifyDialog(props: { symbol: string; onClose: () => void }) {
-  const { showSecurity, classify, resetClassification, createTheme, reference } = usePick('showSecurity', 'classify', 'resetClassification', 'createTheme', 'reference');
+  const { showSecurity, classify, resetClassification, createTheme, reference } = usePick(
+    'showSecurity',
+    'classify',
+    'resetClassification',
+    'createTheme',
+    'reference',
+  );
   const [detail, setDetail] = useState<SecurityDetail | null>(null);
   const [form, setForm] = useState<ClassifyForm | null>(null);
   const [newTheme, setNewTheme] = useState('');
@@ -38,7 +44,9 @@ export function ClassifyDialog(props: { symbol: string; onClose: () => void }) {
             if (patch) void classify(props.symbol, patch).then((ok) => ok && props.onClose());
           }}
         >
-          {!detail?.isKnown && <p className="banner warn">No data source knows {props.symbol}. What you enter here is used for exposure and scenarios.</p>}
+          {!detail?.isKnown && (
+            <p className="banner warn">No data source knows {props.symbol}. What you enter here is used for exposure and scenarios.</p>
+          )}
           {EDITABLE_FIELDS.map((field) => (
             <label key={field}>
               {LABELS[field]} <span className="muted">({sourceLabel(c.sources[field])})</span>
@@ -54,13 +62,21 @@ export function ClassifyDialog(props: { symbol: string; onClose: () => void }) {
                 <input
                   type="checkbox"
                   checked={form.themes.includes(t.id)}
-                  onChange={(e) => setForm({ ...form, themes: e.target.checked ? [...form.themes, t.id] : form.themes.filter((x) => x !== t.id) })}
+                  onChange={(e) =>
+                    setForm({ ...form, themes: e.target.checked ? [...form.themes, t.id] : form.themes.filter((x) => x !== t.id) })
+                  }
                 />
                 {t.name}
               </label>
             ))}
             <span className="inline">
-              <input placeholder="New theme name" value={newTheme} maxLength={80} onChange={(e) => setNewTheme(e.target.value)} aria-label="New theme name" />
+              <input
+                placeholder="New theme name"
+                value={newTheme}
+                maxLength={80}
+                onChange={(e) => setNewTheme(e.target.value)}
+                aria-label="New theme name"
+              />
               <button
                 type="button"
                 disabled={!newTheme.trim()}
@@ -78,10 +94,16 @@ export function ClassifyDialog(props: { symbol: string; onClose: () => void }) {
             </span>
           </fieldset>
           {(c.type === 'bond-fund' || c.duration) && <DurationField symbol={props.symbol} current={c.duration} />}
-          <p className="muted">Your changes are kept when bundled or market data is refreshed. Empty a field you set to go back to the data.</p>
+          <p className="muted">
+            Your changes are kept when bundled or market data is refreshed. Empty a field you set to go back to the data.
+          </p>
           <div className="dialog-actions">
             {hasUserLayer && (
-              <button type="button" className="danger" onClick={() => void resetClassification(props.symbol).then((ok) => ok && props.onClose())}>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => void resetClassification(props.symbol).then((ok) => ok && props.onClose())}
+              >
                 Reset to data
               </button>
             )}

@@ -9,16 +9,24 @@ export function DurationField(props: { symbol: string; current: { years: number;
   const setDuration = useStore((s) => s.setDuration);
   const save = async () => {
     const years = parseTypedNumber(text);
-    if (Number.isNaN(years) || (years !== null && (years < 0 || years > 100))) return setProblem('Duration must be a number of years from 0 to 100, or empty.');
+    if (Number.isNaN(years) || (years !== null && (years < 0 || years > 100)))
+      return setProblem('Duration must be a number of years from 0 to 100, or empty.');
     setProblem(null);
     await setDuration(props.symbol, years);
   };
   return (
     <div className="duration-field">
       <label>
-        Duration in years, for rate shocks <span className="muted">({props.current ? (props.current.source === 'user' ? 'you' : 'market data') : 'not known'})</span>
+        Duration in years, for rate shocks{' '}
+        <span className="muted">({props.current ? (props.current.source === 'user' ? 'you' : 'market data') : 'not known'})</span>
         <span className="inline">
-          <input aria-label="Duration in years" inputMode="decimal" value={text} placeholder="e.g. 16.5" onChange={(e) => setText(e.target.value)} />
+          <input
+            aria-label="Duration in years"
+            inputMode="decimal"
+            value={text}
+            placeholder="e.g. 16.5"
+            onChange={(e) => setText(e.target.value)}
+          />
           <button type="button" onClick={() => void save()}>
             Save duration
           </button>

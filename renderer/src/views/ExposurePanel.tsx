@@ -5,7 +5,14 @@ import { usePick } from '../store/store';
 
 /** Exposure of the selected portfolio by sector, industry, theme, country or symbol, optionally through funds. */
 export function ExposurePanel() {
-  const { exposure, exposureBy, lookThrough, loadExposure, selectedPortfolioId, holdings } = usePick('exposure', 'exposureBy', 'lookThrough', 'loadExposure', 'selectedPortfolioId', 'holdings');
+  const { exposure, exposureBy, lookThrough, loadExposure, selectedPortfolioId, holdings } = usePick(
+    'exposure',
+    'exposureBy',
+    'lookThrough',
+    'loadExposure',
+    'selectedPortfolioId',
+    'holdings',
+  );
   useEffect(() => {
     void loadExposure();
   }, [selectedPortfolioId, holdings, loadExposure]);
@@ -18,7 +25,11 @@ export function ExposurePanel() {
         <h2>Exposure</h2>
         <label>
           By{' '}
-          <select aria-label="Exposure by" value={exposureBy} onChange={(e) => void loadExposure({ by: e.target.value as ExposureDimension })}>
+          <select
+            aria-label="Exposure by"
+            value={exposureBy}
+            onChange={(e) => void loadExposure({ by: e.target.value as ExposureDimension })}
+          >
             {EXPOSURE_DIMENSIONS.map((d) => (
               <option key={d} value={d}>
                 {d}
@@ -30,7 +41,9 @@ export function ExposurePanel() {
           <input type="checkbox" checked={lookThrough} onChange={(e) => void loadExposure({ lookThrough: e.target.checked })} />
           Look through funds
         </label>
-        <span className="muted">{exposureBy === 'theme' ? 'A holding can belong to several themes, so shares may add up to more than 100%.' : ''}</span>
+        <span className="muted">
+          {exposureBy === 'theme' ? 'A holding can belong to several themes, so shares may add up to more than 100%.' : ''}
+        </span>
       </div>
       <table className="table">
         <thead>
@@ -70,11 +83,17 @@ export function ExposurePanel() {
       {exposure.funds.length > 0 && (
         <p className="muted">
           Looked through:{' '}
-          {exposure.funds.map((f) => `${f.fund} (${f.source}, as of ${f.asOf}, ${formatPercent(f.knownWeight)} listed; the rest is shown as ${f.fund})`).join('; ')}.
+          {exposure.funds
+            .map((f) => `${f.fund} (${f.source}, as of ${f.asOf}, ${formatPercent(f.knownWeight)} listed; the rest is shown as ${f.fund})`)
+            .join('; ')}
+          .
         </p>
       )}
       {exposure.fundsWithoutHoldings.length > 0 && (
-        <p className="muted">No holdings known for {exposure.fundsWithoutHoldings.join(', ')}, so they are shown whole; “Update market data” fetches their top holdings.</p>
+        <p className="muted">
+          No holdings known for {exposure.fundsWithoutHoldings.join(', ')}, so they are shown whole; “Update market data” fetches their top
+          holdings.
+        </p>
       )}
       {exposure.unvalued.length > 0 && <p className="muted">Left out for lack of an exchange rate: {exposure.unvalued.join(', ')}.</p>}
       {exposure.issues.map((issue) => (

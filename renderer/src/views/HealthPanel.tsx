@@ -8,7 +8,9 @@ function FindingItem(props: { finding: HealthFinding }) {
   const f = props.finding;
   return (
     <li className={`finding ${f.severity}`}>
-      <span className={`severity ${f.severity}`}>{f.severity === 'blocking' ? 'Blocking' : f.severity === 'warning' ? 'Warning' : 'Info'}</span>
+      <span className={`severity ${f.severity}`}>
+        {f.severity === 'blocking' ? 'Blocking' : f.severity === 'warning' ? 'Warning' : 'Info'}
+      </span>
       <span>
         {f.sentence} <span className="muted">{f.fix}</span>
       </span>
@@ -22,17 +24,21 @@ export function HealthList(props: { health: HealthReport; extra?: readonly Healt
   const { prices, fundHoldings, scenario } = props.health.asOf;
   return (
     <div className="health-list" id={props.id}>
-      {findings.length === 0 ? <p className="muted small">No findings: nothing in the data makes these numbers doubtful.</p> : (
+      {findings.length === 0 ? (
+        <p className="muted small">No findings: nothing in the data makes these numbers doubtful.</p>
+      ) : (
         <ul>
           {findings.map((f, i) => (
             <FindingItem key={`${f.code}-${i}`} finding={f} />
           ))}
         </ul>
       )}
-      {!props.hideDates && <p className="muted small" data-testid="health-dates">
-        Prices as of {spanText(prices)} · fund holdings as of {spanText(fundHoldings, 'none used')}
-        {scenario ? ` · scenario as of ${scenario}` : ''}
-      </p>}
+      {!props.hideDates && (
+        <p className="muted small" data-testid="health-dates">
+          Prices as of {spanText(prices)} · fund holdings as of {spanText(fundHoldings, 'none used')}
+          {scenario ? ` · scenario as of ${scenario}` : ''}
+        </p>
+      )}
     </div>
   );
 }
@@ -44,7 +50,14 @@ export function HealthBadge(props: { health: HealthReport }) {
   const { verdict } = props.health;
   return (
     <div className="health">
-      <button type="button" className={`health-badge ${verdict}`} aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)} data-testid="health-badge">
+      <button
+        type="button"
+        className={`health-badge ${verdict}`}
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+        data-testid="health-badge"
+      >
         {healthHeadline(props.health)}
       </button>
       {open && <HealthList health={props.health} id={listId} />}
@@ -62,7 +75,12 @@ export function HealthBanner(props: { health: HealthReport; extra: readonly Heal
   return (
     <div className={blocking ? 'banner health-banner blocked' : 'banner health-banner warn'} role="status" data-testid="health-banner">
       <p>
-        <strong>{blocking ? `These numbers are wrong until ${countOf(blocking, 'finding')} ${blocking === 1 ? 'is' : 'are'} fixed:` : 'Check before relying on these numbers:'}</strong> {shown[0].sentence}
+        <strong>
+          {blocking
+            ? `These numbers are wrong until ${countOf(blocking, 'finding')} ${blocking === 1 ? 'is' : 'are'} fixed:`
+            : 'Check before relying on these numbers:'}
+        </strong>{' '}
+        {shown[0].sentence}
         {shown.length > 1 && ` (and ${countOf(shown.length - 1, 'more finding')})`}{' '}
         <button type="button" className="link" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
           {open ? 'Hide' : 'Show all'}

@@ -28,8 +28,21 @@ const positionKey = (p: ValuedPosition) => p.id;
 
 /** The selected portfolio's positions with value and weight; add, edit and delete them. */
 export function HoldingsView() {
-  const { portfolios, selectedPortfolioId, selectPortfolio, holdings, holdingsLoading, portfoliosLoaded } = usePick('portfolios', 'selectedPortfolioId', 'selectPortfolio', 'holdings', 'holdingsLoading', 'portfoliosLoaded');
-  const { loadHoldings, deletePosition, addAccount, setView, openImport } = usePick('loadHoldings', 'deletePosition', 'addAccount', 'setView', 'openImport');
+  const { portfolios, selectedPortfolioId, selectPortfolio, holdings, holdingsLoading, portfoliosLoaded } = usePick(
+    'portfolios',
+    'selectedPortfolioId',
+    'selectPortfolio',
+    'holdings',
+    'holdingsLoading',
+    'portfoliosLoaded',
+  );
+  const { loadHoldings, deletePosition, addAccount, setView, openImport } = usePick(
+    'loadHoldings',
+    'deletePosition',
+    'addAccount',
+    'setView',
+    'openImport',
+  );
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'value', descending: true });
   const [editing, setEditing] = useState<Position | 'new' | null>(null);
@@ -108,8 +121,8 @@ export function HoldingsView() {
 
       {holdings && holdings.missingFx.length > 0 && (
         <p className="banner warn" role="status">
-          No exchange rate to {base} for {holdings.missingFx.join(', ')}: those positions are shown in their own currency and
-          left out of the total and weights.
+          No exchange rate to {base} for {holdings.missingFx.join(', ')}: those positions are shown in their own currency and left out of
+          the total and weights.
         </p>
       )}
 
@@ -141,89 +154,99 @@ export function HoldingsView() {
               onChange={(e) => setSearch(e.target.value)}
             />
             <span className="muted">
-              {rows.length === holdings.positions.length ? countOf(rows.length, 'position') : `${formatCount(rows.length)} of ${formatCount(holdings.positions.length)}`}
+              {rows.length === holdings.positions.length
+                ? countOf(rows.length, 'position')
+                : `${formatCount(rows.length)} of ${formatCount(holdings.positions.length)}`}
             </span>
           </div>
-          <div ref={scroller} className={tableWindow.isVirtual ? 'holdings-wrap table-scroll' : 'holdings-wrap'} data-testid="holdings-scroll">
-          <table className="table holdings" aria-busy={holdingsLoading} aria-rowcount={rows.length + 1}>
-            <thead>
-              <tr aria-rowindex={1}>
-                {COLUMNS.map((c) => (
-                  <th
-                    key={c.key}
-                    className={c.numeric ? 'num' : undefined}
-                    aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-                  >
-                    <button type="button" className="sort" onClick={() => setSort(nextSort(sort, c.key))}>
-                      {c.label}
-                      {sort.key === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
-                    </button>
-                  </th>
-                ))}
-                <th>Classification</th>
-                <th aria-label="Actions" />
-              </tr>
-            </thead>
-            <WindowBody table={tableWindow}>
-              {tableWindow.shown.map(({ row: p, index }) => (
-                <tr
-                  key={p.id}
-                  {...tableWindow.rowProps(index)}
-                  tabIndex={0}
-                  aria-label={`${p.symbol} in ${p.accountName}: Enter to edit, Delete to remove`}
-                  onKeyDown={(e) => {
-                    // Keyboard editing: Enter or F2 edits the focused row, Delete removes it (with Undo).
-                    if (e.target !== e.currentTarget) return;
-                    if (e.key === 'Enter' || e.key === 'F2') {
-                      e.preventDefault();
-                      setEditing(p);
-                    } else if (e.key === 'Delete') {
-                      e.preventDefault();
-                      const next = (e.currentTarget.nextElementSibling ?? e.currentTarget.previousElementSibling) as HTMLElement | null;
-                      void deletePosition(p.id).then(() => next?.focus());
-                    }
-                  }}
-                >
-                  <td className="symbol">{p.symbol}</td>
-                  <td className="name" title={p.name}>
-                    {p.name}
-                  </td>
-                  <td>{p.accountName}</td>
-                  <td className="num">{formatQuantity(p.quantity)}</td>
-                  <td className="num">{p.price === null ? '—' : formatMoney(p.price, p.currency)}</td>
-                  <td className="num">
-                    {p.baseValue === null ? (
-                      <span className="warn">{formatMoney(p.localValue, p.currency)}</span>
-                    ) : (
-                      formatMoney(p.baseValue, base)
-                    )}
-                  </td>
-                  <td className="num weight">
-                    <span className="weight-track" aria-hidden="true">
-                      <span className="weight-fill" style={{ width: `${barShare(p.weight, maxWeight) * 100}%` }} />
-                    </span>
-                    {p.weight === null ? '—' : formatPercent(p.weight)}
-                  </td>
-                  <td className="classification-cell">
-                    <ClassificationCell symbol={p.symbol} classification={reference?.securities[p.symbol]} onEdit={() => setClassifying(p.symbol)} />
-                  </td>
-                  <td className="row-actions">
-                    <button type="button" className="link" onClick={() => setEditing(p)} aria-label={`Edit ${p.symbol}`}>
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="link danger"
-                      onClick={() => void deletePosition(p.id)}
-                      aria-label={`Delete ${p.symbol}`}
+          <div
+            ref={scroller}
+            className={tableWindow.isVirtual ? 'holdings-wrap table-scroll' : 'holdings-wrap'}
+            data-testid="holdings-scroll"
+          >
+            <table className="table holdings" aria-busy={holdingsLoading} aria-rowcount={rows.length + 1}>
+              <thead>
+                <tr aria-rowindex={1}>
+                  {COLUMNS.map((c) => (
+                    <th
+                      key={c.key}
+                      className={c.numeric ? 'num' : undefined}
+                      aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
                     >
-                      Delete
-                    </button>
-                  </td>
+                      <button type="button" className="sort" onClick={() => setSort(nextSort(sort, c.key))}>
+                        {c.label}
+                        {sort.key === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
+                      </button>
+                    </th>
+                  ))}
+                  <th>Classification</th>
+                  <th aria-label="Actions" />
                 </tr>
-              ))}
-            </WindowBody>
-          </table>
+              </thead>
+              <WindowBody table={tableWindow}>
+                {tableWindow.shown.map(({ row: p, index }) => (
+                  <tr
+                    key={p.id}
+                    {...tableWindow.rowProps(index)}
+                    tabIndex={0}
+                    aria-label={`${p.symbol} in ${p.accountName}: Enter to edit, Delete to remove`}
+                    onKeyDown={(e) => {
+                      // Keyboard editing: Enter or F2 edits the focused row, Delete removes it (with Undo).
+                      if (e.target !== e.currentTarget) return;
+                      if (e.key === 'Enter' || e.key === 'F2') {
+                        e.preventDefault();
+                        setEditing(p);
+                      } else if (e.key === 'Delete') {
+                        e.preventDefault();
+                        const next = (e.currentTarget.nextElementSibling ?? e.currentTarget.previousElementSibling) as HTMLElement | null;
+                        void deletePosition(p.id).then(() => next?.focus());
+                      }
+                    }}
+                  >
+                    <td className="symbol">{p.symbol}</td>
+                    <td className="name" title={p.name}>
+                      {p.name}
+                    </td>
+                    <td>{p.accountName}</td>
+                    <td className="num">{formatQuantity(p.quantity)}</td>
+                    <td className="num">{p.price === null ? '—' : formatMoney(p.price, p.currency)}</td>
+                    <td className="num">
+                      {p.baseValue === null ? (
+                        <span className="warn">{formatMoney(p.localValue, p.currency)}</span>
+                      ) : (
+                        formatMoney(p.baseValue, base)
+                      )}
+                    </td>
+                    <td className="num weight">
+                      <span className="weight-track" aria-hidden="true">
+                        <span className="weight-fill" style={{ width: `${barShare(p.weight, maxWeight) * 100}%` }} />
+                      </span>
+                      {p.weight === null ? '—' : formatPercent(p.weight)}
+                    </td>
+                    <td className="classification-cell">
+                      <ClassificationCell
+                        symbol={p.symbol}
+                        classification={reference?.securities[p.symbol]}
+                        onEdit={() => setClassifying(p.symbol)}
+                      />
+                    </td>
+                    <td className="row-actions">
+                      <button type="button" className="link" onClick={() => setEditing(p)} aria-label={`Edit ${p.symbol}`}>
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="link danger"
+                        onClick={() => void deletePosition(p.id)}
+                        aria-label={`Delete ${p.symbol}`}
+                      >
+                        Delete
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </WindowBody>
+            </table>
           </div>
         </div>
       )}
@@ -250,7 +273,13 @@ export function HoldingsView() {
           >
             <label>
               Account name
-              <input value={newAccount} onChange={(e) => setNewAccount(e.target.value)} autoFocus maxLength={200} placeholder="e.g. Roth IRA" />
+              <input
+                value={newAccount}
+                onChange={(e) => setNewAccount(e.target.value)}
+                autoFocus
+                maxLength={200}
+                placeholder="e.g. Roth IRA"
+              />
             </label>
             <div className="dialog-actions">
               <button type="button" onClick={() => setNewAccount(null)}>

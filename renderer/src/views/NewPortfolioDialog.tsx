@@ -49,7 +49,12 @@ export function NewPortfolioDialog({ onClose }: { onClose: () => void }) {
         {client === NEW_CLIENT && (
           <label>
             New client’s name
-            <input value={clientName} onChange={(e) => setClientName(e.target.value)} maxLength={200} placeholder="e.g. The Lee household" />
+            <input
+              value={clientName}
+              onChange={(e) => setClientName(e.target.value)}
+              maxLength={200}
+              placeholder="e.g. The Lee household"
+            />
           </label>
         )}
         <label>
@@ -60,7 +65,11 @@ export function NewPortfolioDialog({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </label>
-        {problem && <p className="form-problem" role="alert">{problem}</p>}
+        {problem && (
+          <p className="form-problem" role="alert">
+            {problem}
+          </p>
+        )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Cancel

@@ -30,7 +30,10 @@ export function NewsDraftDialog({ onClose, vocabulary }: { onClose: () => void; 
   const isTooLong = text.length > MAX_STORY_CHARS;
 
   useEffect(() => {
-    void listThemes().then((themes) => setThemeNames(new Map(themes.map((t) => [t.id, t.name]))), () => undefined);
+    void listThemes().then(
+      (themes) => setThemeNames(new Map(themes.map((t) => [t.id, t.name]))),
+      () => undefined,
+    );
   }, []);
 
   const findMoves = async () => {
@@ -38,7 +41,12 @@ export function NewsDraftDialog({ onClose, vocabulary }: { onClose: () => void; 
     try {
       // Pasted page source is read as its text, as a loaded .html file is; it is never rendered.
       const story = storyFromFile('', text);
-      const answer = await draftScenario({ text: story, ...(name.trim() ? { name: name.trim() } : {}), ...(date ? { date } : {}), ...(publisher.trim() ? { publisher: publisher.trim() } : {}) });
+      const answer = await draftScenario({
+        text: story,
+        ...(name.trim() ? { name: name.trim() } : {}),
+        ...(date ? { date } : {}),
+        ...(publisher.trim() ? { publisher: publisher.trim() } : {}),
+      });
       if (answer.message) return setProblem(answer.message);
       setDraft(answer);
       setName(answer.scenario.name);
@@ -50,12 +58,21 @@ export function NewsDraftDialog({ onClose, vocabulary }: { onClose: () => void; 
   const loadFile = async (file: File | undefined) => {
     if (fileInput.current) fileInput.current.value = '';
     if (!file) return;
-    if (file.size > 20 * 1024 * 1024) return setProblem(`${file.name} is larger than 20 MB; save the story itself as a .txt or .html file.`);
+    if (file.size > 20 * 1024 * 1024)
+      return setProblem(`${file.name} is larger than 20 MB; save the story itself as a .txt or .html file.`);
     setText(storyFromFile(file.name, await file.text()));
   };
 
   const scenario = useMemo(
-    () => (draft ? buildScenario(draft.proposals, choices, { id: draft.scenario.id, name: name.trim() || draft.scenario.name, date: date || undefined, publisher: publisher.trim() || undefined }) : null),
+    () =>
+      draft
+        ? buildScenario(draft.proposals, choices, {
+            id: draft.scenario.id,
+            name: name.trim() || draft.scenario.name,
+            date: date || undefined,
+            publisher: publisher.trim() || undefined,
+          })
+        : null,
     [draft, choices, name, date, publisher],
   );
   const live = useLiveResult(portfolioId, scenario, lookThrough, propagate);
@@ -71,7 +88,12 @@ export function NewsDraftDialog({ onClose, vocabulary }: { onClose: () => void; 
 
   return (
     <Dialog title="New scenario from a news story" onClose={onClose} wide>
-      {Object.entries({ symbol: vocabulary?.symbols, theme: vocabulary?.themes, industry: vocabulary?.industries, sector: vocabulary?.sectors }).map(([kind, values]) => (
+      {Object.entries({
+        symbol: vocabulary?.symbols,
+        theme: vocabulary?.themes,
+        industry: vocabulary?.industries,
+        sector: vocabulary?.sectors,
+      }).map(([kind, values]) => (
         <datalist key={kind} id={`news-values-${kind}`}>
           {(values ?? []).slice(0, 2000).map((v) => (
             <option key={v} value={v} label={kind === 'theme' ? themeNames.get(v) : undefined} />
@@ -82,7 +104,14 @@ export function NewsDraftDialog({ onClose, vocabulary }: { onClose: () => void; 
         <div className="form news-paste">
           <label>
             The story (pasted as text; a loaded .html page is read as its text, never shown as a page)
-            <textarea aria-label="News story" className="news-text" value={text} onChange={(e) => setText(e.target.value)} autoFocus placeholder="e.g. Nvidia slid 10% premarket, ASML was down 11% and Siemens Energy slid 20%, while Nasdaq 100 futures tumbled 3.4%…" />
+            <textarea
+              aria-label="News story"
+              className="news-text"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              autoFocus
+              placeholder="e.g. Nvidia slid 10% premarket, ASML was down 11% and Siemens Energy slid 20%, while Nasdaq 100 futures tumbled 3.4%…"
+            />
           </label>
           <div className="form grid-3">
             <label>
@@ -99,14 +128,26 @@ export function NewsDraftDialog({ onClose, vocabulary }: { onClose: () => void; 
             </label>
           </div>
           <p className={isTooLong ? 'form-problem' : 'muted small'}>
-            {isTooLong ? `The text is ${text.length.toLocaleString()} characters; the limit is ${MAX_STORY_CHARS.toLocaleString()} (1 MB). Paste the story itself rather than a whole page.` : `${text.length.toLocaleString()} characters`}
+            {isTooLong
+              ? `The text is ${text.length.toLocaleString()} characters; the limit is ${MAX_STORY_CHARS.toLocaleString()} (1 MB). Paste the story itself rather than a whole page.`
+              : `${text.length.toLocaleString()} characters`}
           </p>
-          {problem && <p className="form-problem" role="alert">{problem}</p>}
+          {problem && (
+            <p className="form-problem" role="alert">
+              {problem}
+            </p>
+          )}
           <div className="dialog-actions">
             <button type="button" onClick={() => fileInput.current?.click()}>
               Load a .txt or .html file…
             </button>
-            <input ref={fileInput} type="file" accept=".txt,.html,.htm,text/plain,text/html" hidden onChange={(e) => void loadFile(e.target.files?.[0])} />
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".txt,.html,.htm,text/plain,text/html"
+              hidden
+              onChange={(e) => void loadFile(e.target.files?.[0])}
+            />
             <button type="button" onClick={onClose}>
               Cancel
             </button>
@@ -125,19 +166,30 @@ export function NewsDraftDialog({ onClose, vocabulary }: { onClose: () => void; 
             <LiveLoss live={live} portfolioName={portfolio?.name ?? null} />
           </div>
           <p className="muted small">
-            {draft.proposals.length} moves found, {draft.proposals.filter((p) => p.target).length} matched. Switch each on or off, correct its size or target; a name that is
-            not matched is not shocked until you pick a security or theme for it.
+            {draft.proposals.length} moves found, {draft.proposals.filter((p) => p.target).length} matched. Switch each on or off, correct
+            its size or target; a name that is not matched is not shocked until you pick a security or theme for it.
           </p>
           <ol className="news-proposals">
             {draft.proposals.map((p, i) => (
-              <NewsProposalRow key={i} index={i} proposal={p} choice={choices[i]} themeNames={themeNames} onChange={(next) => setChoices((all) => all.map((c, j) => (j === i ? next : c)))} />
+              <NewsProposalRow
+                key={i}
+                index={i}
+                proposal={p}
+                choice={choices[i]}
+                themeNames={themeNames}
+                onChange={(next) => setChoices((all) => all.map((c, j) => (j === i ? next : c)))}
+              />
             ))}
           </ol>
           <label className="toggle small">
-            <input type="checkbox" checked={propagate} onChange={(e) => setPropagate(e.target.checked)} /> Also move holdings the story does not name (propagation: estimated from price history; a run
-            setting, switched on in Results when you save)
+            <input type="checkbox" checked={propagate} onChange={(e) => setPropagate(e.target.checked)} /> Also move holdings the story does
+            not name (propagation: estimated from price history; a run setting, switched on in Results when you save)
           </label>
-          {problem && <p className="form-problem" role="alert">{problem}</p>}
+          {problem && (
+            <p className="form-problem" role="alert">
+              {problem}
+            </p>
+          )}
           <div className="dialog-actions">
             <button type="button" onClick={() => setDraft(null)}>
               Back to the text
@@ -161,7 +213,12 @@ export function NewsDraftDialog({ onClose, vocabulary }: { onClose: () => void; 
 type Live = { result: StressResult | null; error: string | null; pending: boolean };
 
 /** The portfolio's result under the drafted scenario, from main's stress:run (debounced, latest request wins). */
-function useLiveResult(portfolioId: number | null, scenario: ReturnType<typeof buildScenario> | null, lookThrough: boolean, propagate: boolean): Live {
+function useLiveResult(
+  portfolioId: number | null,
+  scenario: ReturnType<typeof buildScenario> | null,
+  lookThrough: boolean,
+  propagate: boolean,
+): Live {
   const request = useMemo(
     () => (portfolioId !== null && scenario ? { portfolioId, scenario, lookThrough, ...(propagate ? { propagate: true } : {}) } : null),
     [portfolioId, scenario, lookThrough, propagate],
@@ -191,7 +248,10 @@ function LiveLoss({ live, portfolioName }: { live: Live; portfolioName: string |
   const r = live.result;
   return (
     <div className={`news-live${live.pending ? ' pending' : ''}`} aria-live="polite">
-      <div className="muted small">{portfolioName}{r?.history?.mode === 'propagation' ? ' · propagated' : ''}</div>
+      <div className="muted small">
+        {portfolioName}
+        {r?.history?.mode === 'propagation' ? ' · propagated' : ''}
+      </div>
       {r ? (
         <div className={r.pnl < 0 ? 'loss big' : r.pnl > 0 ? 'gain big' : 'big'} data-testid="draft-pnl">
           {formatMoney(r.pnl, r.baseCurrency, 0)} <span className="small">({returnText(r.return, r.valueBefore)})</span>

@@ -4,11 +4,22 @@ import type { ProposalChoice, ProposedShock } from '../../../shared/headline';
 import { changeToPercent, percentToChange } from './scenario-editor';
 import { highlightParts, pickedTarget, PICKER_KINDS, type PickerKind } from './news-draft';
 
-const BASIS_TEXT: Record<ProposedShock['basis'], string> = { premarket: 'premarket', intraday: 'intraday', close: 'at the close', unspecified: 'timing not stated' };
+const BASIS_TEXT: Record<ProposedShock['basis'], string> = {
+  premarket: 'premarket',
+  intraday: 'intraday',
+  close: 'at the close',
+  unspecified: 'timing not stated',
+};
 const confidenceWord = (c: number) => (c >= 0.85 ? 'high' : c >= 0.6 ? 'medium' : 'low');
 
 /** One proposed shock: the sentence with its words marked, the target (or a picker), an on/off switch and the size. */
-export function NewsProposalRow(props: { index: number; proposal: ProposedShock; choice: ProposalChoice; themeNames: ReadonlyMap<string, string>; onChange: (choice: ProposalChoice) => void }) {
+export function NewsProposalRow(props: {
+  index: number;
+  proposal: ProposedShock;
+  choice: ProposalChoice;
+  themeNames: ReadonlyMap<string, string>;
+  onChange: (choice: ProposalChoice) => void;
+}) {
   const { proposal: p, choice, index } = props;
   const [typed, setTyped] = useState<string | null>(null);
   const drafted = p.target?.target;
@@ -28,9 +39,18 @@ export function NewsProposalRow(props: { index: number; proposal: ProposedShock;
     props.onChange({ ...choice, target, enabled: target ? choice.enabled || !p.target : false });
   };
   return (
-    <li className={`news-proposal${choice.enabled ? '' : ' disabled'}${p.target ? '' : ' unmatched'}`} aria-label={`Move ${index + 1}: ${label}`}>
+    <li
+      className={`news-proposal${choice.enabled ? '' : ' disabled'}${p.target ? '' : ' unmatched'}`}
+      aria-label={`Move ${index + 1}: ${label}`}
+    >
       <label className="toggle">
-        <input type="checkbox" aria-label={`Use ${label}`} checked={choice.enabled} disabled={!choice.target} onChange={(e) => props.onChange({ ...choice, enabled: e.target.checked })} />
+        <input
+          type="checkbox"
+          aria-label={`Use ${label}`}
+          checked={choice.enabled}
+          disabled={!choice.target}
+          onChange={(e) => props.onChange({ ...choice, enabled: e.target.checked })}
+        />
       </label>
       <div className="news-proposal-body">
         <blockquote className="news-sentence">
@@ -48,7 +68,11 @@ export function NewsProposalRow(props: { index: number; proposal: ProposedShock;
           ) : (
             <span className="warn small">not matched: {label}</span>
           )}
-          <select aria-label={`Target kind for ${p.subject}`} value={kind} onChange={(e) => pick(e.target.value as PickerKind, e.target.value === 'market' ? '' : value)}>
+          <select
+            aria-label={`Target kind for ${p.subject}`}
+            value={kind}
+            onChange={(e) => pick(e.target.value as PickerKind, e.target.value === 'market' ? '' : value)}
+          >
             {PICKER_KINDS.map((k) => (
               <option key={k} value={k}>
                 {k === 'market' ? 'market (the rest)' : k}
@@ -56,16 +80,35 @@ export function NewsProposalRow(props: { index: number; proposal: ProposedShock;
             ))}
           </select>
           {kind !== 'market' && (
-            <input className="shock-value" aria-label={`Target for ${p.subject}`} list={`news-values-${kind}`} value={value} placeholder={p.target ? '' : 'pick a security or theme'} onChange={(e) => pick(kind, e.target.value)} />
+            <input
+              className="shock-value"
+              aria-label={`Target for ${p.subject}`}
+              list={`news-values-${kind}`}
+              value={value}
+              placeholder={p.target ? '' : 'pick a security or theme'}
+              onChange={(e) => pick(kind, e.target.value)}
+            />
           )}
-          <input className="shock-percent" aria-label={`Size of ${p.subject} in percent`} value={typed ?? changeToPercent(choice.change)} onChange={(e) => setTyped(e.target.value)} onBlur={commitSize} onKeyDown={(e) => e.key === 'Enter' && commitSize()} />
+          <input
+            className="shock-percent"
+            aria-label={`Size of ${p.subject} in percent`}
+            value={typed ?? changeToPercent(choice.change)}
+            onChange={(e) => setTyped(e.target.value)}
+            onBlur={commitSize}
+            onKeyDown={(e) => e.key === 'Enter' && commitSize()}
+          />
           <span className="muted">%</span>
         </div>
         {p.suggestions.length > 0 && (
           <div className="small muted">
             Or:{' '}
             {p.suggestions.map((s) => (
-              <button key={`${s.target}:${s.value}`} type="button" className="link small" onClick={() => pick(s.target as PickerKind, s.value)}>
+              <button
+                key={`${s.target}:${s.value}`}
+                type="button"
+                className="link small"
+                onClick={() => pick(s.target as PickerKind, s.value)}
+              >
                 {s.label}
               </button>
             ))}

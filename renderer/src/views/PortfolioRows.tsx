@@ -22,7 +22,12 @@ export function ClientTitle({ client, actions }: { client: Client; actions: List
   return (
     <div className="client-title">
       {actions.renaming === `c${client.id}` ? (
-        <InlineRename label="Client name" value={client.name} onSave={(name) => actions.renameClient(client.id, name)} onDone={() => actions.setRenaming(null)} />
+        <InlineRename
+          label="Client name"
+          value={client.name}
+          onSave={(name) => actions.renameClient(client.id, name)}
+          onDone={() => actions.setRenaming(null)}
+        />
       ) : (
         <h2>{client.name}</h2>
       )}
@@ -52,7 +57,17 @@ function RenameDelete({ pending, actions }: { pending: PendingDelete; actions: L
 
 /** Rename and Delete of a client. */
 export function ClientActions({ group: { client, portfolios }, actions }: { group: ClientGroup; actions: ListActions }) {
-  return <RenameDelete pending={{ kind: 'client', id: client.id, name: client.name, detail: `${countOf(portfolios.length, 'portfolio')} and all their holdings` }} actions={actions} />;
+  return (
+    <RenameDelete
+      pending={{
+        kind: 'client',
+        id: client.id,
+        name: client.name,
+        detail: `${countOf(portfolios.length, 'portfolio')} and all their holdings`,
+      }}
+      actions={actions}
+    />
+  );
 }
 
 /** The column headings over a client's portfolios. */
@@ -74,7 +89,12 @@ export function PortfolioCells({ portfolio: p, actions }: { portfolio: Portfolio
     <>
       <td>
         {actions.renaming === `p${p.id}` ? (
-          <InlineRename label="Portfolio name" value={p.name} onSave={(name) => actions.renamePortfolio(p.id, name)} onDone={() => actions.setRenaming(null)} />
+          <InlineRename
+            label="Portfolio name"
+            value={p.name}
+            onSave={(name) => actions.renamePortfolio(p.id, name)}
+            onDone={() => actions.setRenaming(null)}
+          />
         ) : (
           <button type="button" className="link strong" onClick={() => actions.open(p.id)}>
             {p.name}
@@ -96,7 +116,15 @@ export function PortfolioCells({ portfolio: p, actions }: { portfolio: Portfolio
         <button type="button" className="link" onClick={() => actions.open(p.id)}>
           Holdings
         </button>
-        <RenameDelete pending={{ kind: 'portfolio', id: p.id, name: p.name, detail: `${countOf(p.accountCount, 'account')} and ${countOf(p.positionCount, 'position')}` }} actions={actions} />
+        <RenameDelete
+          pending={{
+            kind: 'portfolio',
+            id: p.id,
+            name: p.name,
+            detail: `${countOf(p.accountCount, 'account')} and ${countOf(p.positionCount, 'position')}`,
+          }}
+          actions={actions}
+        />
       </td>
     </>
   );

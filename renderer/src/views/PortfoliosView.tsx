@@ -6,13 +6,28 @@ import { EmptyState } from '../components/EmptyState';
 import { usePick } from '../store/store';
 import { NewPortfolioDialog } from './NewPortfolioDialog';
 import { FILTER_FROM_CLIENTS, filterGroups, filterNote, groupByClient, lineCount, type ShownGroup } from './portfolio-groups';
-import { ClientActions, ClientTitle, clientTotal, PortfolioCells, PortfolioColumns, type ListActions, type PendingDelete } from './PortfolioRows';
+import {
+  ClientActions,
+  ClientTitle,
+  clientTotal,
+  PortfolioCells,
+  PortfolioColumns,
+  type ListActions,
+  type PendingDelete,
+} from './PortfolioRows';
 import { PortfolioTable } from './PortfolioTable';
 
 /** Clients and their portfolios: create, open, rename, delete. A few clients show as cards; a long book as one windowed table with a search. */
 export function PortfoliosView() {
   const { clients, portfolios, portfoliosLoaded } = usePick('clients', 'portfolios', 'portfoliosLoaded');
-  const { selectPortfolio, setView, renamePortfolio, deletePortfolio, renameClient, deleteClient } = usePick('selectPortfolio', 'setView', 'renamePortfolio', 'deletePortfolio', 'renameClient', 'deleteClient');
+  const { selectPortfolio, setView, renamePortfolio, deletePortfolio, renameClient, deleteClient } = usePick(
+    'selectPortfolio',
+    'setView',
+    'renamePortfolio',
+    'deletePortfolio',
+    'renameClient',
+    'deleteClient',
+  );
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingDelete | null>(null);
@@ -43,7 +58,14 @@ export function PortfoliosView() {
 
   const toolbar = clients.length > FILTER_FROM_CLIENTS && (
     <div className="card-toolbar">
-      <input type="search" className="search" placeholder="Filter by client or portfolio" aria-label="Filter portfolios" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        type="search"
+        className="search"
+        placeholder="Filter by client or portfolio"
+        aria-label="Filter portfolios"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <span className="muted" data-testid="portfolio-matches">
         {filterNote(shown.length, groups.length, query)}
       </span>

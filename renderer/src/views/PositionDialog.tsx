@@ -69,7 +69,13 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
         </label>
         <label>
           Quantity
-          <input value={quantity} onChange={(e) => setQuantity(e.target.value)} inputMode="decimal" autoFocus={!!editing} placeholder="100" />
+          <input
+            value={quantity}
+            onChange={(e) => setQuantity(e.target.value)}
+            inputMode="decimal"
+            autoFocus={!!editing}
+            placeholder="100"
+          />
         </label>
         <label>
           Price
@@ -93,8 +99,8 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
         </label>
         {isShort && (
           <label className="check span-2">
-            <input type="checkbox" checked={isShortIntended} onChange={(e) => setShortIntended(e.target.checked)} /> This is an intended short position (not a
-            mistake or a history that starts mid-way)
+            <input type="checkbox" checked={isShortIntended} onChange={(e) => setShortIntended(e.target.checked)} /> This is an intended
+            short position (not a mistake or a history that starts mid-way)
           </label>
         )}
         {problem && (

@@ -19,7 +19,8 @@ const NO_SETTINGS: Partial<ReportSettings> = {};
 /** Reads an image file as a data: URL for the report's logo. */
 function readImage(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
-    if (!['image/png', 'image/jpeg', 'image/svg+xml'].includes(file.type)) return reject(new Error('The logo must be a PNG, JPEG or SVG image.'));
+    if (!['image/png', 'image/jpeg', 'image/svg+xml'].includes(file.type))
+      return reject(new Error('The logo must be a PNG, JPEG or SVG image.'));
     if (file.size > 2 * 1024 * 1024) return reject(new Error('The logo must be at most 2 MB.'));
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
@@ -31,9 +32,16 @@ function readImage(file: File): Promise<string> {
 /** Pick scenarios, fill the report's settings (remembered per client), preview it, export PDF or HTML. */
 export function ReportsView() {
   const { portfolioId, portfolios, portfoliosLoaded, scenarios } = useStore(
-    useShallow((s) => ({ portfolioId: s.selectedPortfolioId, portfolios: s.portfolios, portfoliosLoaded: s.portfoliosLoaded, scenarios: s.scenarios })),
+    useShallow((s) => ({
+      portfolioId: s.selectedPortfolioId,
+      portfolios: s.portfolios,
+      portfoliosLoaded: s.portfoliosLoaded,
+      scenarios: s.scenarios,
+    })),
   );
-  const { setView, selectPortfolio, notify } = useStore(useShallow((s) => ({ setView: s.setView, selectPortfolio: s.selectPortfolio, notify: s.notify })));
+  const { setView, selectPortfolio, notify } = useStore(
+    useShallow((s) => ({ setView: s.setView, selectPortfolio: s.selectPortfolio, notify: s.notify })),
+  );
   const [chosen, setChosen] = useState<string[]>(DEFAULT_SCENARIOS);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<'pdf' | 'html' | null>(null);
@@ -56,7 +64,11 @@ export function ReportsView() {
     return (
       <section className="view">
         <h1>Reports</h1>
-        <EmptyState title="No portfolio to report on" body="Create a portfolio and add holdings first." action={{ label: 'Go to portfolios', run: () => setView('portfolios') }} />
+        <EmptyState
+          title="No portfolio to report on"
+          body="Create a portfolio and add holdings first."
+          action={{ label: 'Go to portfolios', run: () => setView('portfolios') }}
+        />
       </section>
     );
   }
@@ -105,7 +117,9 @@ export function ReportsView() {
       <header className="view-header">
         <div>
           <h1>Reports</h1>
-          <p className="lead">A client-ready report of one portfolio under the scenarios you pick. Settings are remembered for each client.</p>
+          <p className="lead">
+            A client-ready report of one portfolio under the scenarios you pick. Settings are remembered for each client.
+          </p>
         </div>
         <div className="toolbar">
           <select aria-label="Portfolio" value={portfolioId ?? ''} onChange={(e) => selectPortfolio(Number(e.target.value))}>
@@ -126,19 +140,32 @@ export function ReportsView() {
       {confirming && model && (
         <Dialog title="This report has wrong numbers in it" onClose={() => setConfirming(null)}>
           <p>
-            {model.portfolio.name} has {countOf(model.health.counts.blocking, 'blocking finding')}: until {model.health.counts.blocking === 1 ? 'it is' : 'they are'} fixed, some figures in the report are wrong.
+            {model.portfolio.name} has {countOf(model.health.counts.blocking, 'blocking finding')}: until{' '}
+            {model.health.counts.blocking === 1 ? 'it is' : 'they are'} fixed, some figures in the report are wrong.
           </p>
           <ul className="small">
-            {model.health.findings.filter((f) => f.severity === 'blocking').map((f, i) => (
-              <li key={i}>{f.sentence}</li>
-            ))}
+            {model.health.findings
+              .filter((f) => f.severity === 'blocking')
+              .map((f, i) => (
+                <li key={i}>{f.sentence}</li>
+              ))}
           </ul>
-          <p className="muted small">Fix them in Holdings first, or make the report anyway: the findings are then printed in a box on its first page.</p>
+          <p className="muted small">
+            Fix them in Holdings first, or make the report anyway: the findings are then printed in a box on its first page.
+          </p>
           <div className="dialog-actions">
             <button type="button" autoFocus onClick={() => setConfirming(null)}>
               Cancel
             </button>
-            <button type="button" className="primary" onClick={() => { const kind = confirming; setConfirming(null); guarded(kind, true); }}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                const kind = confirming;
+                setConfirming(null);
+                guarded(kind, true);
+              }}
+            >
               {confirming === 'pdf' ? 'Export PDF with findings' : 'Save HTML with findings'}
             </button>
           </div>
@@ -155,7 +182,12 @@ export function ReportsView() {
           <div className="scenario-checks">
             {scenarios.map((x) => (
               <label key={x.id} className="check">
-                <input type="checkbox" checked={chosen.includes(x.id)} onChange={() => setChosen((c) => (c.includes(x.id) ? c.filter((i) => i !== x.id) : c.length >= 12 ? c : [...c, x.id]))} /> {x.name}
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(x.id)}
+                  onChange={() => setChosen((c) => (c.includes(x.id) ? c.filter((i) => i !== x.id) : c.length >= 12 ? c : [...c, x.id]))}
+                />{' '}
+                {x.name}
               </label>
             ))}
           </div>
@@ -182,15 +214,31 @@ export function ReportsView() {
             )}
             <label>
               Notes for the client
-              <textarea className="description" value={settings.notes ?? ''} maxLength={5000} onChange={(e) => setSettings({ ...settings, notes: e.target.value })} />
+              <textarea
+                className="description"
+                value={settings.notes ?? ''}
+                maxLength={5000}
+                onChange={(e) => setSettings({ ...settings, notes: e.target.value })}
+              />
             </label>
             <label className="check">
-              <input type="checkbox" checked={settings.lookThrough ?? true} onChange={(e) => setSettings({ ...settings, lookThrough: e.target.checked })} /> Look through funds
+              <input
+                type="checkbox"
+                checked={settings.lookThrough ?? true}
+                onChange={(e) => setSettings({ ...settings, lookThrough: e.target.checked })}
+              />{' '}
+              Look through funds
             </label>
           </div>
         </aside>
         <div className="report-preview" aria-label="Report preview">
-          {chosen.length === 0 ? <EmptyState title="No scenario chosen" body="Tick at least one scenario to build the report." /> : model ? <ReportDocument model={model} /> : <p className="muted">Building the preview…</p>}
+          {chosen.length === 0 ? (
+            <EmptyState title="No scenario chosen" body="Tick at least one scenario to build the report." />
+          ) : model ? (
+            <ReportDocument model={model} />
+          ) : (
+            <p className="muted">Building the preview…</p>
+          )}
         </div>
       </div>
     </section>

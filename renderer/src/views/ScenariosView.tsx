@@ -15,8 +15,27 @@ import { NewsDraftDialog } from './NewsDraftDialog';
 
 /** The scenario library and editor, with the selected portfolio's result recomputed on every edit. */
 export function ScenariosView() {
-  const { scenarios, draftBuiltIn, draftDirty, lookThrough, selectedPortfolioId, portfolios } = usePick('scenarios', 'draftBuiltIn', 'draftDirty', 'lookThrough', 'selectedPortfolioId', 'portfolios');
-  const s = usePick('deleteScenario', 'duplicateScenario', 'editDraft', 'exportScenario', 'importScenarioFile', 'newScenario', 'revertDraft', 'saveDraft', 'selectPortfolio', 'selectScenario', 'setLookThrough');
+  const { scenarios, draftBuiltIn, draftDirty, lookThrough, selectedPortfolioId, portfolios } = usePick(
+    'scenarios',
+    'draftBuiltIn',
+    'draftDirty',
+    'lookThrough',
+    'selectedPortfolioId',
+    'portfolios',
+  );
+  const s = usePick(
+    'deleteScenario',
+    'duplicateScenario',
+    'editDraft',
+    'exportScenario',
+    'importScenarioFile',
+    'newScenario',
+    'revertDraft',
+    'saveDraft',
+    'selectPortfolio',
+    'selectScenario',
+    'setLookThrough',
+  );
   const { snapshot, draft, result } = useStress();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [isNewMenuOpen, setNewMenuOpen] = useState(false);
@@ -44,7 +63,12 @@ export function ScenariosView() {
   const own = scenarios.filter((x) => !x.builtIn);
   const listItem = (x: (typeof scenarios)[number]) => (
     <li key={x.id}>
-      <button type="button" className={x.id === draft?.id ? 'scenario-item active' : 'scenario-item'} aria-current={x.id === draft?.id ? 'true' : undefined} onClick={() => void s.selectScenario(x.id)}>
+      <button
+        type="button"
+        className={x.id === draft?.id ? 'scenario-item active' : 'scenario-item'}
+        aria-current={x.id === draft?.id ? 'true' : undefined}
+        onClick={() => void s.selectScenario(x.id)}
+      >
         <span>{x.name}</span>
         <span className="muted small">{x.date ?? countOf(x.shockCount, 'shock')}</span>
       </button>
@@ -59,7 +83,11 @@ export function ScenariosView() {
           <p className="lead">Pick a scenario or write your own; the result for the selected portfolio updates as you edit.</p>
         </div>
         <div className="toolbar">
-          <select aria-label="Portfolio for the live result" value={selectedPortfolioId ?? ''} onChange={(e) => s.selectPortfolio(Number(e.target.value))}>
+          <select
+            aria-label="Portfolio for the live result"
+            value={selectedPortfolioId ?? ''}
+            onChange={(e) => s.selectPortfolio(Number(e.target.value))}
+          >
             {portfolios.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.clientName} — {p.name}
@@ -72,9 +100,21 @@ export function ScenariosView() {
           <button type="button" onClick={() => fileInput.current?.click()}>
             Import…
           </button>
-          <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(e) => void importFile(e.target.files?.[0])} />
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            onChange={(e) => void importFile(e.target.files?.[0])}
+          />
           <div className="menu-button">
-            <button type="button" className="primary" aria-haspopup="menu" aria-expanded={isNewMenuOpen} onClick={() => setNewMenuOpen((open) => !open)}>
+            <button
+              type="button"
+              className="primary"
+              aria-haspopup="menu"
+              aria-expanded={isNewMenuOpen}
+              onClick={() => setNewMenuOpen((open) => !open)}
+            >
               New scenario ▾
             </button>
             {isNewMenuOpen && (
@@ -96,7 +136,11 @@ export function ScenariosView() {
           <h3>Built-in</h3>
           <ul>{builtIns.map(listItem)}</ul>
           <h3>Yours</h3>
-          {own.length ? <ul>{own.map(listItem)}</ul> : <p className="muted small pad">None yet: duplicate a built-in or start a new one.</p>}
+          {own.length ? (
+            <ul>{own.map(listItem)}</ul>
+          ) : (
+            <p className="muted small pad">None yet: duplicate a built-in or start a new one.</p>
+          )}
         </nav>
 
         {!draft ? (
@@ -108,7 +152,13 @@ export function ScenariosView() {
                 {draftBuiltIn ? (
                   <h2>{draft.name}</h2>
                 ) : (
-                  <input className="title-input" aria-label="Scenario name" value={draft.name} maxLength={200} onChange={(e) => s.editDraft((d) => ({ ...d, name: e.target.value }))} />
+                  <input
+                    className="title-input"
+                    aria-label="Scenario name"
+                    value={draft.name}
+                    maxLength={200}
+                    onChange={(e) => s.editDraft((d) => ({ ...d, name: e.target.value }))}
+                  />
                 )}
                 <div className="toolbar">
                   {draftBuiltIn && <span className="badge">Built-in · read-only</span>}
@@ -136,7 +186,14 @@ export function ScenariosView() {
               {draftBuiltIn ? (
                 <p className="muted">{draft.description}</p>
               ) : (
-                <textarea aria-label="Description" className="description" value={draft.description} maxLength={4000} placeholder="What this scenario assumes, and where its figures come from" onChange={(e) => s.editDraft((d) => ({ ...d, description: e.target.value }))} />
+                <textarea
+                  aria-label="Description"
+                  className="description"
+                  value={draft.description}
+                  maxLength={4000}
+                  placeholder="What this scenario assumes, and where its figures come from"
+                  onChange={(e) => s.editDraft((d) => ({ ...d, description: e.target.value }))}
+                />
               )}
               {/* One list of suggestions per kind of target, shared by every shock row. */}
               {Object.entries(suggestions).map(([kind, values]) => (
@@ -148,8 +205,9 @@ export function ScenariosView() {
               ))}
               {draft.kind === 'historical' && (
                 <p className="small history-note card pad">
-                  Replays {draft.event?.window?.from} → {draft.event?.window?.to} from price history: every holding moves by its own total return over the
-                  window, or its industry or sector fund’s (flagged as a proxy). It has no shocks to edit; the preview is computed from history.
+                  Replays {draft.event?.window?.from} → {draft.event?.window?.to} from price history: every holding moves by its own total
+                  return over the window, or its industry or sector fund’s (flagged as a proxy). It has no shocks to edit; the preview is
+                  computed from history.
                 </p>
               )}
               <table className="table shocks">
@@ -159,7 +217,9 @@ export function ScenariosView() {
                     <th>Target</th>
                     <th>Value</th>
                     <th>Size</th>
-                    <th className="num" title="Value moved, in holdings">Reach</th>
+                    <th className="num" title="Value moved, in holdings">
+                      Reach
+                    </th>
                     <th aria-label="Actions" />
                   </tr>
                 </thead>
@@ -175,7 +235,9 @@ export function ScenariosView() {
                       hits={result ? Math.round(result.valueBefore ? (result.shockValue[i] / result.valueBefore) * 100 : 0) : 0}
                       onChange={(next) => s.editDraft((d) => ({ ...d, shocks: d.shocks.map((x, j) => (j === i ? next : x)) }))}
                       onMove={(direction) => s.editDraft((d) => ({ ...d, shocks: moveShock(d.shocks, i, direction) }))}
-                      onDuplicate={() => s.editDraft((d) => ({ ...d, shocks: [...d.shocks.slice(0, i + 1), { ...shock }, ...d.shocks.slice(i + 1)] }))}
+                      onDuplicate={() =>
+                        s.editDraft((d) => ({ ...d, shocks: [...d.shocks.slice(0, i + 1), { ...shock }, ...d.shocks.slice(i + 1)] }))
+                      }
                       onDelete={() => s.editDraft((d) => ({ ...d, shocks: d.shocks.filter((_, j) => j !== i) }))}
                     />
                   ))}
@@ -187,13 +249,15 @@ export function ScenariosView() {
                 </button>
               )}
               <p className="muted small">
-                Reach is the share of the portfolio’s value each shock moves. The most specific shock wins: symbol, theme, industry, sector, country,
-                asset class, then market; within one kind the shock listed first wins. Currency shocks move holdings in that currency on top.
+                Reach is the share of the portfolio’s value each shock moves. The most specific shock wins: symbol, theme, industry, sector,
+                country, asset class, then market; within one kind the shock listed first wins. Currency shocks move holdings in that
+                currency on top.
               </p>
               {draft.event && (
                 <div className="sources small">
                   <strong>
-                    {draft.event.date ?? `${draft.event.window?.from} → ${draft.event.window?.to}`} · {draft.event.basis.timing}, {draft.event.basis.returns} returns
+                    {draft.event.date ?? `${draft.event.window?.from} → ${draft.event.window?.to}`} · {draft.event.basis.timing},{' '}
+                    {draft.event.basis.returns} returns
                   </strong>
                   <ul>
                     {draft.event.sources.map((src) => (
@@ -206,7 +270,11 @@ export function ScenariosView() {
                 </div>
               )}
             </div>
-            {result ? <WhatIfPreview result={result} scenario={draft} /> : <EmptyState title="No portfolio to preview" body="Create a portfolio to see this scenario’s result live." />}
+            {result ? (
+              <WhatIfPreview result={result} scenario={draft} />
+            ) : (
+              <EmptyState title="No portfolio to preview" body="Create a portfolio to see this scenario’s result live." />
+            )}
           </div>
         )}
       </div>

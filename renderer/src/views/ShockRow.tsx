@@ -41,10 +41,27 @@ export function ShockRow(props: {
   return (
     <tr className={shock.enabled ? undefined : 'disabled'} aria-label={label}>
       <td>
-        <input type="checkbox" checked={shock.enabled} disabled={readOnly} aria-label={`${label} enabled`} onChange={(e) => props.onChange({ ...shock, enabled: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={shock.enabled}
+          disabled={readOnly}
+          aria-label={`${label} enabled`}
+          onChange={(e) => props.onChange({ ...shock, enabled: e.target.checked })}
+        />
       </td>
       <td>
-        <select value={shock.target} disabled={readOnly} aria-label={`${label} target`} onChange={(e) => props.onChange({ ...shock, target: e.target.value as TargetKind, value: e.target.value === 'market' || e.target.value === 'rates' ? '' : shock.value })}>
+        <select
+          value={shock.target}
+          disabled={readOnly}
+          aria-label={`${label} target`}
+          onChange={(e) =>
+            props.onChange({
+              ...shock,
+              target: e.target.value as TargetKind,
+              value: e.target.value === 'market' || e.target.value === 'rates' ? '' : shock.value,
+            })
+          }
+        >
           {TARGET_KINDS.map((k) => (
             <option key={k} value={k}>
               {KIND_LABELS[k]}
@@ -54,7 +71,9 @@ export function ShockRow(props: {
       </td>
       <td>
         {shock.target === 'market' || shock.target === 'rates' ? (
-          <span className="muted small">{shock.target === 'market' ? 'all not matched' : 'bond funds of known duration; size = change in yields'}</span>
+          <span className="muted small">
+            {shock.target === 'market' ? 'all not matched' : 'bond funds of known duration; size = change in yields'}
+          </span>
         ) : (
           <input
             className="shock-value"
@@ -95,16 +114,40 @@ export function ShockRow(props: {
       <td className="row-actions">
         {!readOnly && (
           <>
-            <button type="button" className="icon" aria-label={`Move ${label.toLowerCase()} up`} disabled={props.isFirst} onClick={() => props.onMove(-1)}>
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Move ${label.toLowerCase()} up`}
+              disabled={props.isFirst}
+              onClick={() => props.onMove(-1)}
+            >
               ↑
             </button>
-            <button type="button" className="icon" aria-label={`Move ${label.toLowerCase()} down`} disabled={props.isLast} onClick={() => props.onMove(1)}>
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Move ${label.toLowerCase()} down`}
+              disabled={props.isLast}
+              onClick={() => props.onMove(1)}
+            >
               ↓
             </button>
-            <button type="button" className="link small" aria-label={`Duplicate ${label.toLowerCase()}`} title="Duplicate" onClick={props.onDuplicate}>
+            <button
+              type="button"
+              className="link small"
+              aria-label={`Duplicate ${label.toLowerCase()}`}
+              title="Duplicate"
+              onClick={props.onDuplicate}
+            >
               Copy
             </button>
-            <button type="button" className="icon danger-text" aria-label={`Delete ${label.toLowerCase()}`} title="Delete" onClick={props.onDelete}>
+            <button
+              type="button"
+              className="icon danger-text"
+              aria-label={`Delete ${label.toLowerCase()}`}
+              title="Delete"
+              onClick={props.onDelete}
+            >
               ×
             </button>
           </>

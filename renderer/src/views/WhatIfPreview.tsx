@@ -9,7 +9,10 @@ import { CoverageBar } from './results/CoverageBar';
 export function WhatIfPreview({ result, scenario }: { result: StressResult; scenario?: Scenario }) {
   const idleRates = scenario?.shocks.some((s, i) => s.enabled && s.target === 'rates' && result.shockValue[i] === 0);
   const money = (x: number, digits = 0) => formatMoney(x, result.baseCurrency, digits);
-  const movers = [...result.positions].filter((p) => p.pnl !== 0).sort((a, b) => Math.abs(b.pnl) - Math.abs(a.pnl)).slice(0, 6);
+  const movers = [...result.positions]
+    .filter((p) => p.pnl !== 0)
+    .sort((a, b) => Math.abs(b.pnl) - Math.abs(a.pnl))
+    .slice(0, 6);
   const sectors = (result.aggregates.sector ?? []).slice(0, 8);
   return (
     <aside className="card preview" aria-label="Live result" aria-live="polite">
@@ -26,7 +29,10 @@ export function WhatIfPreview({ result, scenario }: { result: StressResult; scen
       </div>
       <CoverageBar rows={coverageRows(result)} />
       {idleRates && (
-        <p className="small warn">No holding here has a known duration, so the rate shock moves nothing: enter your bond funds’ durations in Holdings › classification.</p>
+        <p className="small warn">
+          No holding here has a known duration, so the rate shock moves nothing: enter your bond funds’ durations in Holdings ›
+          classification.
+        </p>
       )}
       {result.issues.map((issue) => (
         <p key={issue.kind} className="small warn">

@@ -20,9 +20,7 @@ const pick: Record<SortKey, (p: ValuedPosition) => string | number> = {
 export function arrangePositions(positions: readonly ValuedPosition[], search: string, sort: Sort): ValuedPosition[] {
   const needle = search.trim().toLowerCase();
   const shown = needle
-    ? positions.filter((p) =>
-        [p.symbol, p.name, p.accountName].some((field) => field.toLowerCase().includes(needle)),
-      )
+    ? positions.filter((p) => [p.symbol, p.name, p.accountName].some((field) => field.toLowerCase().includes(needle)))
     : [...positions];
   const key = pick[sort.key];
   const direction = sort.descending ? -1 : 1;

@@ -1,5 +1,12 @@
 import type { TargetKind } from '../../../shared/engine';
-import { htmlToText, looksLikeHtml, type DraftTarget, type HeadlineDraft, type ProposalChoice, type ProposedShock } from '../../../shared/headline';
+import {
+  htmlToText,
+  looksLikeHtml,
+  type DraftTarget,
+  type HeadlineDraft,
+  type ProposalChoice,
+  type ProposedShock,
+} from '../../../shared/headline';
 
 /** The kinds of target the picker for an unmatched name offers. */
 export const PICKER_KINDS = ['symbol', 'theme', 'industry', 'sector', 'market'] as const satisfies readonly TargetKind[];

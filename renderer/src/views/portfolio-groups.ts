@@ -40,13 +40,18 @@ export function filterGroups(groups: readonly ClientGroup[], query: string): Sho
 }
 
 /** A line of the long (windowed) portfolio list: a client, then its portfolios, or a note that it has none. */
-export type PortfolioLine = { kind: 'client'; group: ShownGroup } | { kind: 'portfolio'; group: ShownGroup; portfolio: PortfolioSummary } | { kind: 'empty'; group: ShownGroup };
+export type PortfolioLine =
+  | { kind: 'client'; group: ShownGroup }
+  | { kind: 'portfolio'; group: ShownGroup; portfolio: PortfolioSummary }
+  | { kind: 'empty'; group: ShownGroup };
 
 /** The portfolio list as one flat list of lines, so a windowed table counts and measures lines, not clients. */
 export function portfolioLines(groups: readonly ShownGroup[]): PortfolioLine[] {
   return groups.flatMap((group): PortfolioLine[] => [
     { kind: 'client', group },
-    ...(group.portfolios.length === 0 ? [{ kind: 'empty' as const, group }] : group.shown.map((portfolio) => ({ kind: 'portfolio' as const, group, portfolio }))),
+    ...(group.portfolios.length === 0
+      ? [{ kind: 'empty' as const, group }]
+      : group.shown.map((portfolio) => ({ kind: 'portfolio' as const, group, portfolio }))),
   ]);
 }
 

@@ -4,8 +4,17 @@ import { ASSET_CLASSES } from '../../../shared/domain/types';
 
 /** The eleven GICS sectors, offered even when the portfolio has none of them yet. */
 export const GICS_SECTORS = [
-  'Communication Services', 'Consumer Discretionary', 'Consumer Staples', 'Energy', 'Financials', 'Health Care',
-  'Industrials', 'Information Technology', 'Materials', 'Real Estate', 'Utilities',
+  'Communication Services',
+  'Consumer Discretionary',
+  'Consumer Staples',
+  'Energy',
+  'Financials',
+  'Health Care',
+  'Industrials',
+  'Information Technology',
+  'Materials',
+  'Real Estate',
+  'Utilities',
 ];
 
 /**
@@ -14,7 +23,8 @@ export const GICS_SECTORS = [
  */
 export function vocabulary(snapshot: StressSnapshotData | null, master?: ScenarioVocabulary | null): Record<TargetKind, string[]> {
   const securities = Object.values(snapshot?.reference.securities ?? {});
-  const uniq = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
+  const uniq = (values: (string | null | undefined)[]) =>
+    [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
   const own = uniq([...(snapshot?.positions ?? []).map((p) => p.symbol)]);
   const symbols = [...own, ...uniq([...securities.map((s) => s.symbol), ...(master?.symbols ?? [])]).filter((s) => !own.includes(s))];
   return {
@@ -24,7 +34,15 @@ export function vocabulary(snapshot: StressSnapshotData | null, master?: Scenari
     sector: uniq([...GICS_SECTORS, ...securities.map((s) => s.sector), ...(master?.sectors ?? [])]),
     country: uniq([...securities.map((s) => s.country), ...(master?.countries ?? [])]),
     assetClass: [...ASSET_CLASSES],
-    currency: uniq([snapshot?.portfolio.baseCurrency, ...(snapshot?.positions ?? []).map((p) => p.currency), 'USD', 'EUR', 'GBP', 'JPY', 'CHF']),
+    currency: uniq([
+      snapshot?.portfolio.baseCurrency,
+      ...(snapshot?.positions ?? []).map((p) => p.currency),
+      'USD',
+      'EUR',
+      'GBP',
+      'JPY',
+      'CHF',
+    ]),
     market: [],
     rates: [],
   };

@@ -16,7 +16,7 @@ async function run(args: string[]) {
 
 describe('aftershock backtest on the bundled history', () => {
   it('scores propagation on the stress days of a window against no move and a market beta', async () => {
-    const text = (await run(['backtest', '--from', '2025-01-01', '--to', '2025-04-30']));
+    const text = await run(['backtest', '--from', '2025-01-01', '--to', '2025-04-30']);
     if (process.env.SHOW_CLI) console.log(text.out);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^Propagation backtest: \d+ stress days .*, 2025-01-27 → 2025-04-04, \d+ \(ticker, day\) pairs/);
@@ -40,21 +40,24 @@ describe('aftershock backtest on the bundled history', () => {
   });
 
   it('backtests rolling VaR with Kupiec verdicts per method and level, and for the sample books', async () => {
-    const text = (await run(['backtest', '--var', '--from', '2024-01-02']));
+    const text = await run(['backtest', '--var', '--from', '2024-01-02']);
     if (process.env.SHOW_CLI) console.log(text.out);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^VaR backtest: rolling 1-day VaR .*2024-01-02 → 2025-04-04/);
-    for (const method of ['historical', 'parametric']) for (const level of ['95%', '99%']) expect(text.out).toMatch(new RegExp(`${method}\\s+${level}\\s+\\d+ of \\d+`));
+    for (const method of ['historical', 'parametric'])
+      for (const level of ['95%', '99%']) expect(text.out).toMatch(new RegExp(`${method}\\s+${level}\\s+\\d+ of \\d+`));
     expect(text.out).toContain('60/40 (SPY, TLT)');
     const json = JSON.parse((await run(['backtest', '--var', '--from', '2024-01-02', '--json'])).out);
-    const spy = json.rows.find((r: { series: string; method: string; level: number }) => r.series === 'SPY' && r.method === 'historical' && r.level === 0.95);
+    const spy = json.rows.find(
+      (r: { series: string; method: string; level: number }) => r.series === 'SPY' && r.method === 'historical' && r.level === 0.95,
+    );
     expect(spy.days).toBeGreaterThan(300);
     expect(spy.expected).toBeCloseTo(spy.days * 0.05, 9);
     expect(spy.pass).toBe(spy.lr < 3.841458820694124);
   });
 
   it('refuses a malformed date', async () => {
-    const bad = (await run(['backtest', '--from', '27/01/2025']));
+    const bad = await run(['backtest', '--from', '27/01/2025']);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('--from must be a date in YYYY-MM-DD form, not "27/01/2025"');
   });

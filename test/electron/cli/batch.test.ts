@@ -19,9 +19,17 @@ describe('aftershock clients and batch', () => {
   const db = path.join(dir, 'firm.sqlite');
 
   it('adds clients with people and tags and lists them with totals', async () => {
-    expect(await run(['clients', 'add', 'Lee household', '--person', 'Sam Lee', '--person', 'Kim Lee', '--tag', 'Growth', '--db', db])).toMatchObject({ code: 0, out: 'Added client 2 “Lee household” (USD; tags growth).' });
-    expect(await run(['clients', 'add', 'Lee household', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: A client named "Lee household" already exists.' });
-    expect(await run(['clients', 'add', '--db', db])).toMatchObject({ code: 1, err: expect.stringContaining('Give the client\'s name in quotes') });
+    expect(
+      await run(['clients', 'add', 'Lee household', '--person', 'Sam Lee', '--person', 'Kim Lee', '--tag', 'Growth', '--db', db]),
+    ).toMatchObject({ code: 0, out: 'Added client 2 “Lee household” (USD; tags growth).' });
+    expect(await run(['clients', 'add', 'Lee household', '--db', db])).toMatchObject({
+      code: 1,
+      err: 'aftershock: A client named "Lee household" already exists.',
+    });
+    expect(await run(['clients', 'add', '--db', db])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("Give the client's name in quotes"),
+    });
     const list = await run(['clients', 'list', '--db', db]);
     expect(list.out).toMatch(/2\s+Lee household\s+Sam Lee, Kim Lee\s+growth\s+USD\s+0\s+\$0/);
     expect(list.out).toMatch(/1\s+Sample client — Alex Morgan \(sample\)\s+USD\s+1\s+\$626,964/);
@@ -43,20 +51,39 @@ describe('aftershock clients and batch', () => {
   });
 
   it('refuses unclear requests in one sentence', async () => {
-    expect(await run(['batch', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: This command needs --scenario, e.g. --scenario ai-capex-collapse.' });
-    expect(await run(['batch', '--scenario', 'ai-capex-collapse', '--pdf', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: Batch reports need both --out DIR and --pdf, e.g. --out reports/ --pdf.' });
-    expect(await run(['batch', '--scenario', 'nope-nope', '--db', db])).toMatchObject({ code: 1, err: expect.stringMatching(/^aftershock: .*nope-nope/) });
-    expect(await run(['batch', '--scenario', 'ai-capex-collapse', '--clients', 'nobody', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: No client has the tag "nobody".' });
+    expect(await run(['batch', '--db', db])).toMatchObject({
+      code: 1,
+      err: 'aftershock: This command needs --scenario, e.g. --scenario ai-capex-collapse.',
+    });
+    expect(await run(['batch', '--scenario', 'ai-capex-collapse', '--pdf', '--db', db])).toMatchObject({
+      code: 1,
+      err: 'aftershock: Batch reports need both --out DIR and --pdf, e.g. --out reports/ --pdf.',
+    });
+    expect(await run(['batch', '--scenario', 'nope-nope', '--db', db])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^aftershock: .*nope-nope/),
+    });
+    expect(await run(['batch', '--scenario', 'ai-capex-collapse', '--clients', 'nobody', '--db', db])).toMatchObject({
+      code: 1,
+      err: 'aftershock: No client has the tag "nobody".',
+    });
   });
 
-  it.skipIf(!hasPrinter)('prints one PDF per client and the firm summary through Chromium', async () => {
-    const out = path.join(dir, 'pdfs');
-    const result = await run(['batch', '--scenario', 'ai-capex-collapse', '--out', out, '--pdf', '--db', db]);
-    expect(result.code).toBe(0);
-    expect(result.out).toContain(`Wrote 1 report and the firm summary to ${out}.`);
-    expect(result.out).toContain('No portfolio, so no report: Lee household.');
-    const files = fs.readdirSync(out).sort();
-    expect(files).toEqual([expect.stringMatching(/^firm-summary_\d{4}-\d\d-\d\d\.pdf$/), expect.stringMatching(/^sample-client-alex-morgan_\d{4}-\d\d-\d\d\.pdf$/)]);
-    for (const f of files) expect(fs.readFileSync(path.join(out, f)).subarray(0, 5).toString()).toBe('%PDF-');
-  }, 60_000);
+  it.skipIf(!hasPrinter)(
+    'prints one PDF per client and the firm summary through Chromium',
+    async () => {
+      const out = path.join(dir, 'pdfs');
+      const result = await run(['batch', '--scenario', 'ai-capex-collapse', '--out', out, '--pdf', '--db', db]);
+      expect(result.code).toBe(0);
+      expect(result.out).toContain(`Wrote 1 report and the firm summary to ${out}.`);
+      expect(result.out).toContain('No portfolio, so no report: Lee household.');
+      const files = fs.readdirSync(out).sort();
+      expect(files).toEqual([
+        expect.stringMatching(/^firm-summary_\d{4}-\d\d-\d\d\.pdf$/),
+        expect.stringMatching(/^sample-client-alex-morgan_\d{4}-\d\d-\d\d\.pdf$/),
+      ]);
+      for (const f of files) expect(fs.readFileSync(path.join(out, f)).subarray(0, 5).toString()).toBe('%PDF-');
+    },
+    60_000,
+  );
 });

@@ -25,7 +25,19 @@ describe('aftershock scenarios from-text', () => {
   fs.writeFileSync(story, STORY);
 
   it('prints each move with its target, size, basis, confidence and words, and the names it could not match', async () => {
-    const result = await run(['scenarios', 'from-text', story, '--date', '2025-01-27', '--publisher', 'Reuters', '--name', 'DeepSeek premarket', '--out', out]);
+    const result = await run([
+      'scenarios',
+      'from-text',
+      story,
+      '--date',
+      '2025-01-27',
+      '--publisher',
+      'Reuters',
+      '--name',
+      'DeepSeek premarket',
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(0);
     const lines = result.out.split('\n');
     expect(lines[0]).toBe('“DeepSeek premarket” from deepseek.txt: 6 moves found, 5 matched.');
@@ -50,15 +62,29 @@ describe('aftershock scenarios from-text', () => {
       ['market', '', -0.02],
     ]);
     expect(written.shocks[0].note).toBe(`“${STORY.split('\n')[0]}”`);
-    expect(written.event).toMatchObject({ date: '2025-01-27', basis: { timing: 'premarket' }, sources: [{ title: 'Reuters, 2025-01-27' }] });
+    expect(written.event).toMatchObject({
+      date: '2025-01-27',
+      basis: { timing: 'premarket' },
+      sources: [{ title: 'Reuters, 2025-01-27' }],
+    });
     const byHand = path.join(dir, 'by-hand.json');
-    fs.writeFileSync(byHand, JSON.stringify({
-      format: 'aftershock-scenario', version: 1, id: 'by-hand', name: 'By hand', kind: 'hypothetical',
-      shocks: [
-        { target: 'symbol', value: 'NVDA', change: -0.1 }, { target: 'symbol', value: 'ASML', change: -0.11 },
-        { target: 'symbol', value: 'ENR.DE', change: -0.2 }, { target: 'symbol', value: 'QQQ', change: -0.034 }, { target: 'market', change: -0.02 },
-      ],
-    }));
+    fs.writeFileSync(
+      byHand,
+      JSON.stringify({
+        format: 'aftershock-scenario',
+        version: 1,
+        id: 'by-hand',
+        name: 'By hand',
+        kind: 'hypothetical',
+        shocks: [
+          { target: 'symbol', value: 'NVDA', change: -0.1 },
+          { target: 'symbol', value: 'ASML', change: -0.11 },
+          { target: 'symbol', value: 'ENR.DE', change: -0.2 },
+          { target: 'symbol', value: 'QQQ', change: -0.034 },
+          { target: 'market', change: -0.02 },
+        ],
+      }),
+    );
     const drafted = await run(['stress', '--portfolio', 'Growth & AI', '--scenario', out, '--json']);
     expect(drafted.code).toBe(0);
     const fromStory = JSON.parse(drafted.out);
@@ -72,9 +98,14 @@ describe('aftershock scenarios from-text', () => {
 
   it('gives the whole draft as JSON, and reads an HTML page as its text', async () => {
     const page = path.join(dir, 'page.html');
-    fs.writeFileSync(page, `<html><body><script>document.write("Apple rose 50%")</script><p>Chip stocks fell 9%&nbsp;and utilities rose 1%.</p></body></html>`);
+    fs.writeFileSync(
+      page,
+      `<html><body><script>document.write("Apple rose 50%")</script><p>Chip stocks fell 9%&nbsp;and utilities rose 1%.</p></body></html>`,
+    );
     const draft = JSON.parse((await run(['scenarios', 'from-text', page, '--json'])).out);
-    expect(draft.proposals.map((p: { subject: string; change: number; target: { value: string } }) => [p.subject, p.change, p.target.value])).toEqual([
+    expect(
+      draft.proposals.map((p: { subject: string; change: number; target: { value: string } }) => [p.subject, p.change, p.target.value]),
+    ).toEqual([
       ['Chip stocks', -0.09, 'Semiconductors'],
       ['utilities', 0.01, 'Utilities'],
     ]);
@@ -84,13 +115,22 @@ describe('aftershock scenarios from-text', () => {
   it('refuses a story without moves, a wrong date and a text over 1 MB, each in one sentence', async () => {
     const calm = path.join(dir, 'calm.txt');
     fs.writeFileSync(calm, 'Markets were closed for the holiday.');
-    expect(await run(['scenarios', 'from-text', calm])).toMatchObject({ code: 1, err: 'aftershock: calm.txt: No reported moves found: the text names no price move with a size (such as “Nvidia slid 10%”).' });
-    expect(await run(['scenarios', 'from-text', story, '--date', '27/01/2025'])).toMatchObject({ code: 1, err: 'aftershock: --date must be a date in YYYY-MM-DD form, not "27/01/2025".' });
+    expect(await run(['scenarios', 'from-text', calm])).toMatchObject({
+      code: 1,
+      err: 'aftershock: calm.txt: No reported moves found: the text names no price move with a size (such as “Nvidia slid 10%”).',
+    });
+    expect(await run(['scenarios', 'from-text', story, '--date', '27/01/2025'])).toMatchObject({
+      code: 1,
+      err: 'aftershock: --date must be a date in YYYY-MM-DD form, not "27/01/2025".',
+    });
     const huge = path.join(dir, 'huge.txt');
     fs.writeFileSync(huge, 'Nvidia slid 10%. '.repeat(70_000));
     const refused = await run(['scenarios', 'from-text', huge]);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('text must be at most 1 MB (1,000,000 characters)');
-    expect(await run(['scenarios', 'from-text', path.join(dir, 'missing.txt')])).toMatchObject({ code: 1, err: expect.stringContaining('Cannot read') });
+    expect(await run(['scenarios', 'from-text', path.join(dir, 'missing.txt')])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('Cannot read'),
+    });
   });
 });

@@ -23,7 +23,9 @@ describe('aftershock import', () => {
     expect(dry.out).toContain('schwab-positions.csv: Schwab positions (positions), 5 new, 0 duplicate, 0 invalid, 2 skipped.');
     expect(dry.out).toMatch(/Individual \.\.\.123\s+5\s+\$37,025\.75/);
     expect(dry.out).toContain('Dry run: nothing was written.');
-    expect(JSON.parse((await run(['portfolios', 'list', '--json', '--db', db])).out).map((p: { name: string }) => p.name)).toEqual(['Growth & AI']);
+    expect(JSON.parse((await run(['portfolios', 'list', '--json', '--db', db])).out).map((p: { name: string }) => p.name)).toEqual([
+      'Growth & AI',
+    ]);
 
     const done = await run(['import', fixture('schwab-positions.csv'), '--portfolio', 'Schwab book', '--db', db]);
     expect(done.code).toBe(0);
@@ -38,14 +40,21 @@ describe('aftershock import', () => {
     expect((await run(args)).code).toBe(0);
     const again = await run(args);
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/^aftershock: vanguard\.csv was already imported into Retirement on \d{4}-\d{2}-\d{2}; choose to replace that import or skip this file\.$/);
+    expect(again.err).toMatch(
+      /^aftershock: vanguard\.csv was already imported into Retirement on \d{4}-\d{2}-\d{2}; choose to replace that import or skip this file\.$/,
+    );
     expect((await run([...args, '--if-imported', 'skip'])).out).toMatch(/Skipped: this file was already imported \(import #1\)\./);
     const json = JSON.parse((await run([...args, '--if-imported', 'replace', '--json'])).out);
     expect([json.status, json.replaced, json.positions]).toEqual(['imported', 3, 3]);
 
-    expect((await run(['imports', 'list', '--portfolio', 'Retirement', '--db', db])).out).toMatch(/2\s+\S+ \S+\s+vanguard\.csv\s+vanguard\s+6\s+3\s*\n\s*1 /);
+    expect((await run(['imports', 'list', '--portfolio', 'Retirement', '--db', db])).out).toMatch(
+      /2\s+\S+ \S+\s+vanguard\.csv\s+vanguard\s+6\s+3\s*\n\s*1 /,
+    );
     expect((await run(['imports', 'undo', '2', '--db', db])).out).toBe('Undid import #2: removed 3, restored 3 positions.');
-    expect(await run(['imports', 'undo', '2', '--db', db])).toMatchObject({ code: 1, err: 'aftershock: The import of vanguard.csv was already undone.' });
+    expect(await run(['imports', 'undo', '2', '--db', db])).toMatchObject({
+      code: 1,
+      err: 'aftershock: The import of vanguard.csv was already undone.',
+    });
   });
 
   it('exits non-zero with one sentence naming file, row and column on a refusal', async () => {
@@ -55,7 +64,8 @@ describe('aftershock import', () => {
     const refused = await run(['import', bad, '--portfolio', 'P', '--db', db]);
     expect(refused).toMatchObject({
       code: 1,
-      err: 'aftershock: bad.csv, row 3, column "Quantity": expected a number of shares such as 12.5, found "lots". 1 row cannot be read; fix the file or import without them.\n' +
+      err:
+        'aftershock: bad.csv, row 3, column "Quantity": expected a number of shares such as 12.5, found "lots". 1 row cannot be read; fix the file or import without them.\n' +
         `Try: aftershock import ${bad} --portfolio P --skip-invalid`,
     });
     expect((await run(['import', bad, '--portfolio', 'P', '--db', db, '--skip-invalid'])).code).toBe(0);
@@ -78,7 +88,9 @@ describe('aftershock import', () => {
     expect((await run(['import', bad, '--portfolio', 'Fresh book', '--db', db])).code).toBe(1);
     expect(await names()).toEqual(before);
     // Accepted, the same import creates both.
-    expect((await run(['import', bad, '--portfolio', 'Fresh book', '--client', 'New household', '--skip-invalid', '--db', db])).code).toBe(0);
+    expect((await run(['import', bad, '--portfolio', 'Fresh book', '--client', 'New household', '--skip-invalid', '--db', db])).code).toBe(
+      0,
+    );
     const after = JSON.parse((await run(['portfolios', 'list', '--json', '--db', db])).out);
     expect(after.find((p: { name: string }) => p.name === 'Fresh book')).toMatchObject({ clientName: 'New household', positionCount: 1 });
   });

@@ -20,13 +20,17 @@ describe('aftershock stress on a book of SOXL, TQQQ and SQQQ beside their stand-
 
   it('moves each leveraged fund by its multiple of its stand-in under "AI capex thesis collapses"', async () => {
     expect((await run(['import', csv, '--portfolio', 'AI bull', '--format', 'generic', '--db', db])).code).toBe(0);
-    const result = JSON.parse((await run(['stress', '--portfolio', 'AI bull', '--scenario', 'ai-capex-collapse', '--json', '--db', db])).out);
+    const result = JSON.parse(
+      (await run(['stress', '--portfolio', 'AI bull', '--scenario', 'ai-capex-collapse', '--json', '--db', db])).out,
+    );
     const p = Object.fromEntries((result.positions as { symbol: string; return: number; applied: string }[]).map((x) => [x.symbol, x]));
     expect(p.SOXX.return).toBeLessThan(-0.05);
     expect(p.SOXL.return).toBeCloseTo(3 * p.SOXX.return, 12);
     expect(p.TQQQ.return).toBeCloseTo(3 * p.QQQ.return, 12);
     expect(p.SQQQ.return).toBeCloseTo(-3 * p.QQQ.return, 12);
-    expect(p.SOXL.applied).toMatch(/^3× daily: SOXX −[\d.]+% → SOXL −[\d.]+% \(SOXX: through \d+ listed holdings of SOXX .*\); held over several days the move can differ \(daily reset\)$/);
+    expect(p.SOXL.applied).toMatch(
+      /^3× daily: SOXX −[\d.]+% → SOXL −[\d.]+% \(SOXX: through \d+ listed holdings of SOXX .*\); held over several days the move can differ \(daily reset\)$/,
+    );
     expect(p.SPAXX.return).toBe(0);
     const shares = Object.values(result.coverage as Record<string, { share?: number }>).reduce((s, b) => s + (b.share ?? 0), 0);
     expect(shares).toBeCloseTo(1, 9);

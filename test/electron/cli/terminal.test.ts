@@ -32,15 +32,20 @@ describe('terminal output', () => {
   });
 
   it('prints no escape sequence from a scenario file or a client name in scenarios show, stress and clients list', async () => {
-    const scenario = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'resources', 'scenarios', 'ai-capex-collapse.json'), 'utf8'));
+    const scenario = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '..', '..', '..', 'resources', 'scenarios', 'ai-capex-collapse.json'), 'utf8'),
+    );
     const file = path.join(dir, 'hostile.json');
-    fs.writeFileSync(file, JSON.stringify({
-      ...scenario,
-      id: 'hostile',
-      name: `Hostile ${HOSTILE}`,
-      description: HOSTILE,
-      shocks: scenario.shocks.map((s: object) => ({ ...s, note: HOSTILE })),
-    }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        ...scenario,
+        id: 'hostile',
+        name: `Hostile ${HOSTILE}`,
+        description: HOSTILE,
+        shocks: scenario.shocks.map((s: object) => ({ ...s, note: HOSTILE })),
+      }),
+    );
     expect((await run(['scenarios', 'import', file])).code).toBe(0);
     // A client name written by anything (another tool, an old version) is printed safely too.
     const raw = new Database(db);

@@ -17,7 +17,15 @@ function call(services: ReturnType<typeof createServices>, name: string, request
 async function run(): Promise<void> {
   const [mode, dbPath, resourcesDir, fixturesDir] = process.argv.slice(2);
   const marketFetch = fixturesDir ? fixtureFetch([fixturesDir]).fetch : undefined;
-  const services = createServices({ dbPath, shell: 'test', version: 'crash', resourcesDir, seedSample: false, loadReference: false, marketFetch });
+  const services = createServices({
+    dbPath,
+    shell: 'test',
+    version: 'crash',
+    resourcesDir,
+    seedSample: false,
+    loadReference: false,
+    marketFetch,
+  });
   process.stdout.write('ready\n');
   if (mode === 'migrate') return;
   const portfolio = (call(services, 'portfolios:list', {}) as { id: number; name: string }[]).find((p) => p.name === 'Crash');

@@ -19,15 +19,29 @@ function setUp() {
   const portfolio = createPortfolio(services.db, { clientId: client.id, name: 'Book', baseCurrency: 'USD' });
   const accountIds = new Map(['A', 'B'].map((name) => [name, createAccount(services.db, { portfolioId: portfolio.id, name }).id]));
   const importId = insertImport(services.db, {
-    portfolioId: portfolio.id, fileName: 'bulk.csv', sha256: '0'.repeat(64), format: 'generic', kind: 'positions', rowCount: 0, importedCount: 0, invalidCount: 0,
+    portfolioId: portfolio.id,
+    fileName: 'bulk.csv',
+    sha256: '0'.repeat(64),
+    format: 'generic',
+    kind: 'positions',
+    rowCount: 0,
+    importedCount: 0,
+    invalidCount: 0,
   });
   return { portfolioId: portfolio.id, accountIds, importId };
 }
 
 function positions(count: number): ImportPosition[] {
   return Array.from({ length: count }, (_, i) => ({
-    account: i % 2 ? 'B' : 'A', symbol: `S${String(i).padStart(4, '0')}`, name: `Security ${i}`, assetClass: i % 7 ? 'equity' : 'fund',
-    quantity: i + 0.5, price: i % 3 ? i : null, marketValue: i % 3 ? null : i * 2, costBasis: i % 2 ? null : i, currency: 'USD',
+    account: i % 2 ? 'B' : 'A',
+    symbol: `S${String(i).padStart(4, '0')}`,
+    name: `Security ${i}`,
+    assetClass: i % 7 ? 'equity' : 'fund',
+    quantity: i + 0.5,
+    price: i % 3 ? i : null,
+    marketValue: i % 3 ? null : i * 2,
+    costBasis: i % 2 ? null : i,
+    currency: 'USD',
     asOf: i % 5 ? null : '2024-10-14',
   }));
 }
@@ -38,9 +52,20 @@ describe('insertImportedPositions', () => {
     const written = services.db.transaction(() => insertImportedPositions(services.db, importId, positions(count), accountIds))();
     const stored = listPortfolioPositions(services.db, portfolioId);
     expect(written).toBe(count);
-    expect(stored.map(({ accountName, symbol, name, assetClass, quantity, price, marketValue, costBasis, currency, asOf }) => ({
-      account: accountName, symbol, name, assetClass, quantity, price, marketValue, costBasis, currency, asOf,
-    }))).toEqual(positions(count).sort((x, y) => x.account.localeCompare(y.account) || x.symbol.localeCompare(y.symbol)));
+    expect(
+      stored.map(({ accountName, symbol, name, assetClass, quantity, price, marketValue, costBasis, currency, asOf }) => ({
+        account: accountName,
+        symbol,
+        name,
+        assetClass,
+        quantity,
+        price,
+        marketValue,
+        costBasis,
+        currency,
+        asOf,
+      })),
+    ).toEqual(positions(count).sort((x, y) => x.account.localeCompare(y.account) || x.symbol.localeCompare(y.symbol)));
     const importIds = services.db.prepare('SELECT DISTINCT import_id FROM positions').pluck().all();
     expect(importIds).toEqual(count ? [importId] : []);
   });
@@ -49,19 +74,23 @@ describe('insertImportedPositions', () => {
     const { portfolioId, accountIds, importId } = setUp();
     const rows = positions(700);
     rows[600] = { ...rows[600], price: -1 };
-    expect(() => services.db.transaction(() => insertImportedPositions(services.db, importId, rows, accountIds))()).toThrow(/CHECK constraint failed/);
+    expect(() => services.db.transaction(() => insertImportedPositions(services.db, importId, rows, accountIds))()).toThrow(
+      /CHECK constraint failed/,
+    );
     expect(listPortfolioPositions(services.db, portfolioId)).toEqual([]);
   });
 
   it('refuses a position whose account was not resolved', () => {
     const { accountIds, importId } = setUp();
     const rows = [{ ...positions(1)[0], account: 'Unknown' }];
-    expect(() => services.db.transaction(() => insertImportedPositions(services.db, importId, rows, accountIds))()).toThrow(/NOT NULL constraint failed/);
+    expect(() => services.db.transaction(() => insertImportedPositions(services.db, importId, rows, accountIds))()).toThrow(
+      /NOT NULL constraint failed/,
+    );
   });
 });
 
 describe('sumPositionsBy', () => {
-  it('sums each client\'s positions per currency across its portfolios, as localValue values them one by one', () => {
+  it("sums each client's positions per currency across its portfolios, as localValue values them one by one", () => {
     services = memoryServices();
     const db = services.db;
     const held = [

@@ -15,7 +15,13 @@ const awkward = () => ({
   list: [1, undefined, NaN, -0],
   nested: { gone: undefined, when: new Date(Date.UTC(2025, 0, 27)), kept: 'text' },
 });
-const expected = { nan: null, infinite: null, negative: null, list: [1, null, null, 0], nested: { when: '2025-01-27T00:00:00.000Z', kept: 'text' } };
+const expected = {
+  nan: null,
+  infinite: null,
+  negative: null,
+  list: [1, null, null, 0],
+  nested: { when: '2025-01-27T00:00:00.000Z', kept: 'text' },
+};
 
 let services: Services;
 let shell: WebShell;
@@ -42,7 +48,11 @@ describe('responses are the same in the desktop app, the browser shell and the C
   });
 
   it('the browser shell delivers exactly what Electron IPC delivers', async () => {
-    const response = await fetch(`http://127.0.0.1:${shell.port}/api/app:info`, { method: 'POST', headers: { 'x-aftershock-token': shell.token, host: `127.0.0.1:${shell.port}` }, body: '{}' });
+    const response = await fetch(`http://127.0.0.1:${shell.port}/api/app:info`, {
+      method: 'POST',
+      headers: { 'x-aftershock-token': shell.token, host: `127.0.0.1:${shell.port}` },
+      body: '{}',
+    });
     const viaHttp = await response.json();
     expect(viaHttp).toStrictEqual(structuredClone(await dispatchAsync(services, 'app:info', {})));
     expect(viaHttp).toStrictEqual({ ok: true, value: expected });

@@ -6,8 +6,18 @@ vi.mock('electron', () => ({ Menu: { buildFromTemplate: (template: unknown) => t
 describe('application menu', () => {
   it('enables File › Import holdings… (Ctrl+O) and runs the import action on click', async () => {
     const { buildAppMenu } = await import('../../../electron/main/menu');
-    const actions = { about: vi.fn(), openDataFolder: vi.fn(), importHoldings: vi.fn(), exportReport: vi.fn(), restoreBackup: vi.fn(), openLogsFolder: vi.fn() };
-    const template = buildAppMenu(actions, false) as unknown as { label?: string; submenu?: { id?: string; enabled?: boolean; accelerator?: string; click?: () => void }[] }[];
+    const actions = {
+      about: vi.fn(),
+      openDataFolder: vi.fn(),
+      importHoldings: vi.fn(),
+      exportReport: vi.fn(),
+      restoreBackup: vi.fn(),
+      openLogsFolder: vi.fn(),
+    };
+    const template = buildAppMenu(actions, false) as unknown as {
+      label?: string;
+      submenu?: { id?: string; enabled?: boolean; accelerator?: string; click?: () => void }[];
+    }[];
     const item = template.find((m) => m.label === '&File')?.submenu?.find((i) => i.id === 'import-holdings');
     expect(item).toMatchObject({ accelerator: 'CmdOrCtrl+O' });
     expect(item?.enabled).not.toBe(false);
@@ -22,8 +32,18 @@ describe('application menu', () => {
 
   it('has File › Restore backup… and Help › Open logs folder wired to their actions', async () => {
     const { buildAppMenu } = await import('../../../electron/main/menu');
-    const actions = { about: vi.fn(), openDataFolder: vi.fn(), importHoldings: vi.fn(), exportReport: vi.fn(), restoreBackup: vi.fn(), openLogsFolder: vi.fn() };
-    const template = buildAppMenu(actions, false) as unknown as { label?: string; submenu?: { id?: string; label?: string; click?: () => void }[] }[];
+    const actions = {
+      about: vi.fn(),
+      openDataFolder: vi.fn(),
+      importHoldings: vi.fn(),
+      exportReport: vi.fn(),
+      restoreBackup: vi.fn(),
+      openLogsFolder: vi.fn(),
+    };
+    const template = buildAppMenu(actions, false) as unknown as {
+      label?: string;
+      submenu?: { id?: string; label?: string; click?: () => void }[];
+    }[];
     const restore = template.find((m) => m.label === '&File')?.submenu?.find((i) => i.id === 'restore-backup');
     expect(restore?.label).toBe('Restore backup…');
     restore?.click?.();

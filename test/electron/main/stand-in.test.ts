@@ -19,7 +19,10 @@ const state = vi.hoisted(() => ({
 
 vi.mock('electron', () => {
   const names = ['app', 'BrowserWindow', 'dialog', 'Menu', 'session', 'shell', 'screen', 'ipcMain'];
-  return Object.defineProperties({}, Object.fromEntries(names.map((name) => [name, { enumerable: true, get: () => state.fake.module[name] }])));
+  return Object.defineProperties(
+    {},
+    Object.fromEntries(names.map((name) => [name, { enumerable: true, get: () => state.fake.module[name] }])),
+  );
 });
 
 vi.mock('better-sqlite3', async (importOriginal) => {
@@ -77,7 +80,13 @@ beforeEach(() => {
   fs.mkdirSync(appRoot);
   fs.symlinkSync(path.join(ROOT, 'resources'), path.join(appRoot, 'resources'));
   // Where scripts/ensure-electron-sqlite.mjs puts the Electron driver; here the Node build stands in for it.
-  binding = path.join(appRoot, 'node_modules', '.aftershock-native', `electron-${ELECTRON_VERSION}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
+  binding = path.join(
+    appRoot,
+    'node_modules',
+    '.aftershock-native',
+    `electron-${ELECTRON_VERSION}-${process.platform}-${process.arch}`,
+    'better_sqlite3.node',
+  );
   fs.mkdirSync(path.dirname(binding), { recursive: true });
   fs.symlinkSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), binding);
   delete process.env.AFTERSHOCK_DB;
@@ -88,7 +97,8 @@ beforeEach(() => {
 
 afterEach(() => {
   quit();
-  for (const listener of process.listeners('uncaughtException')) if (!uncaughtBefore.includes(listener)) process.off('uncaughtException', listener);
+  for (const listener of process.listeners('uncaughtException'))
+    if (!uncaughtBefore.includes(listener)) process.off('uncaughtException', listener);
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -97,7 +107,13 @@ describe('main process against the Electron stand-in', { timeout: 60_000 }, () =
   it('opens one isolated, sandboxed window without Node, on the built renderer with its preload', async () => {
     await startMain();
     expect(fake.record.windows).toHaveLength(1);
-    expect(mainWindow().options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true });
+    expect(mainWindow().options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+    });
     expect(mainWindow().options.webPreferences.preload).toBe(path.join(ROOT, 'electron', 'preload', 'index.js'));
     expect(mainWindow().loadedFile).toBe(path.join(ROOT, 'electron', 'renderer', 'index.html'));
     expect(fake.record.menu).toEqual(expect.arrayContaining([expect.objectContaining({ label: '&File' })]));
@@ -113,17 +129,26 @@ describe('main process against the Electron stand-in', { timeout: 60_000 }, () =
     const stranger = { sender: { id: 999 }, senderFrame: { url: mainWindow().webContents.url } };
     const otherPage = { sender: mainWindow().webContents, senderFrame: { url: 'https://example.com/' } };
     for (const name of commandNames) {
-      await expect(Promise.resolve(fake.record.ipc.get(name)!(stranger, {})), name).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      await expect(Promise.resolve(fake.record.ipc.get(name)!(stranger, {})), name).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
-    await expect(Promise.resolve(fake.record.ipc.get('app:info')!(otherPage, {}))).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expect(Promise.resolve(fake.record.ipc.get('app:info')!(otherPage, {}))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const info = await fake.record.ipc.get('app:info')!(trustedEvent(), {});
     expect(info).toMatchObject({ ok: true, value: { shell: 'desktop', databasePath: path.join(userData, 'aftershock.sqlite') } });
     // Every database was opened with the Electron driver.
     expect(state.opened.length).toBeGreaterThan(0);
-    expect(state.opened.every((o) => o.nativeBinding === binding), JSON.stringify(state.opened)).toBe(true);
+    expect(
+      state.opened.every((o) => o.nativeBinding === binding),
+      JSON.stringify(state.opened),
+    ).toBe(true);
   });
 
-  it('adds the CSP header to the main window\'s responses only, never to the print window\'s', async () => {
+  it("adds the CSP header to the main window's responses only, never to the print window's", async () => {
     await startMain();
     const hook = fake.record.headersListener!;
     expect(hook).toBeTypeOf('function');
@@ -132,7 +157,9 @@ describe('main process against the Electron stand-in', { timeout: 60_000 }, () =
       hook({ webContentsId, url: 'file:///x', responseHeaders: { 'X-Kept': ['1'] } }, (r) => (response = r));
       return response;
     };
-    expect(answer(mainWindow().webContents.id)).toEqual({ responseHeaders: { 'X-Kept': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    expect(answer(mainWindow().webContents.id)).toEqual({
+      responseHeaders: { 'X-Kept': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
 
     const { printWithElectron } = await import('../../../electron/main/print');
     let printWindowAnswer: unknown = 'not asked';
@@ -144,7 +171,7 @@ describe('main process against the Electron stand-in', { timeout: 60_000 }, () =
     expect(printWindowAnswer).toEqual({});
   });
 
-  it('adds no CSP header under the dev server (its page needs React\'s inline refresh script)', async () => {
+  it("adds no CSP header under the dev server (its page needs React's inline refresh script)", async () => {
     process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
     await startMain();
     expect(mainWindow().loadedUrl).toBe('http://localhost:5173/');
@@ -160,7 +187,10 @@ describe('main process against the Electron stand-in', { timeout: 60_000 }, () =
     expect(Buffer.from(pdf).toString()).toContain('%PDF');
     expect(answers).toEqual([]);
     const printWindow = fake.record.windows[1];
-    expect(printWindow.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(printWindow.options).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
     expect(printWindow.loadedText).toBe('<html><body>the report</body></html>');
     expect(fake.record.pdfCalls).toEqual([expect.objectContaining({ pageSize: 'A4', printBackground: true, displayHeaderFooter: true })]);
     expect(printWindow.destroyed).toBe(true);
@@ -172,7 +202,9 @@ describe('main process against the Electron stand-in', { timeout: 60_000 }, () =
     const { printWithElectron } = await import('../../../electron/main/print');
     fake.record.pageScript = (code) => (code.includes('dataset.ready') ? 'error' : 'This report file is damaged: Unexpected token');
     const printing = printWithElectron('<html><body>broken</body></html>', 'Report');
-    await expect(printing).rejects.toThrow('The report page could not draw its data (This report file is damaged: Unexpected token), so no PDF was made.');
+    await expect(printing).rejects.toThrow(
+      'The report page could not draw its data (This report file is damaged: Unexpected token), so no PDF was made.',
+    );
     expect(fake.record.pdfCalls).toEqual([]);
     expect(fake.record.windows[1].destroyed).toBe(true);
     expect(fs.existsSync(path.dirname(fake.record.windows[1].loadedFile!))).toBe(false);
@@ -189,7 +221,10 @@ describe('main process against the Electron stand-in', { timeout: 60_000 }, () =
 
     await startMain((f) => f.record.messageBoxAnswers.push(0)); // the first choice: Restore
     const asked = fake.record.dialogs.find((d) => d.kind === 'messageBoxSync')!.options;
-    expect(asked).toMatchObject({ title: 'The database file is not an Aftershock database', buttons: expect.arrayContaining(['Restore the backup of 2026-12-01 08:00 UTC']) });
+    expect(asked).toMatchObject({
+      title: 'The database file is not an Aftershock database',
+      buttons: expect.arrayContaining(['Restore the backup of 2026-12-01 08:00 UTC']),
+    });
     expect(fake.record.errorBoxes).toEqual([]);
     expect(fake.record.windows).toHaveLength(1);
     expect(fs.readdirSync(userData).some((name) => name.startsWith('aftershock.sqlite.replaced-'))).toBe(true);
@@ -197,7 +232,10 @@ describe('main process against the Electron stand-in', { timeout: 60_000 }, () =
     expect(info, JSON.stringify(info)).toMatchObject({ ok: true, value: { databasePath: dbPath } });
     // The backup was checked, and the restored file opened, with the Electron build of the driver.
     expect(state.opened.map((o) => path.basename(o.file))).toContain('aftershock-2026-12-01T08-00-00-000Z.sqlite');
-    expect(state.opened.every((o) => o.nativeBinding === binding), JSON.stringify(state.opened)).toBe(true);
+    expect(
+      state.opened.every((o) => o.nativeBinding === binding),
+      JSON.stringify(state.opened),
+    ).toBe(true);
   });
 
   it('File › Restore backup… checks the chosen backup with the Electron driver, then restarts on it', async () => {
@@ -211,20 +249,30 @@ describe('main process against the Electron stand-in', { timeout: 60_000 }, () =
       f.record.messageBoxAnswers.push(0); // Restore and restart
     });
     state.opened.length = 0;
-    const file = (fake.record.menu as { label?: string; submenu?: { id?: string; click?: () => void }[] }[]).find((m) => m.label === '&File')!;
+    const file = (fake.record.menu as { label?: string; submenu?: { id?: string; click?: () => void }[] }[]).find(
+      (m) => m.label === '&File',
+    )!;
     file.submenu!.find((item) => item.id === 'restore-backup')!.click!();
     expect(fake.record.errorBoxes).toEqual([]);
     expect(fake.record.relaunched).toBe(true);
     expect(fake.record.exitCode).toBe(0);
     expect(state.opened.map((o) => o.file)).toContain(backup);
-    expect(state.opened.every((o) => o.nativeBinding === binding), JSON.stringify(state.opened)).toBe(true);
+    expect(
+      state.opened.every((o) => o.nativeBinding === binding),
+      JSON.stringify(state.opened),
+    ).toBe(true);
   });
 
   it('says which file is missing when the Electron driver has not been fetched, and quits', async () => {
     fs.rmSync(binding);
     await startMain();
     expect(fake.record.exitCode).toBe(1);
-    expect(fake.record.errorBoxes).toEqual([{ title: 'Aftershock cannot open its database', content: expect.stringContaining(`The SQLite driver for Electron ${ELECTRON_VERSION} is missing (${binding})`) }]);
+    expect(fake.record.errorBoxes).toEqual([
+      {
+        title: 'Aftershock cannot open its database',
+        content: expect.stringContaining(`The SQLite driver for Electron ${ELECTRON_VERSION} is missing (${binding})`),
+      },
+    ]);
     expect(fake.record.windows).toEqual([]);
   });
 });

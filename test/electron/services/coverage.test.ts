@@ -9,7 +9,10 @@ describe('coverage of the bundled reference data', () => {
     const services = memoryServices({ seedSample: true, loadReference: true });
     const [portfolio] = call(services, 'portfolios:list', {});
     const { inputs } = portfolioExposureInputs(services.db, portfolio.id);
-    const reference = loadReferenceData(services.db, inputs.map((i) => i.symbol));
+    const reference = loadReferenceData(
+      services.db,
+      inputs.map((i) => i.symbol),
+    );
     expect(reference.unclassified).toEqual([]);
     const whole = classificationCoverage(inputs, reference, false);
     expect(whole.total).toBeCloseTo(626_964.286, 3);
@@ -20,7 +23,12 @@ describe('coverage of the bundled reference data', () => {
     expect(Math.round(whole.themeShare * 1e4) / 1e4).toBe(0.7048);
     const through = classificationCoverage(inputs, reference, true);
     expect(through.sectorShare).toBe(1);
-    expect(loadReferenceData(services.db, Object.values(reference.funds).flatMap((f) => f.holdings.map((h) => h.symbol))).unclassified).toEqual([]);
+    expect(
+      loadReferenceData(
+        services.db,
+        Object.values(reference.funds).flatMap((f) => f.holdings.map((h) => h.symbol)),
+      ).unclassified,
+    ).toEqual([]);
     expect(Math.round(through.themeShare * 1e4) / 1e4).toBe(0.7997);
   });
 

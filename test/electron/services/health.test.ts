@@ -19,22 +19,49 @@ const HISTORY = [
 
 let services: Services;
 beforeEach(() => {
-  services = createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false, reportDir: REPORT_DIR, today: () => '2024-10-03' });
+  services = createServices({
+    dbPath: ':memory:',
+    shell: 'test',
+    version: 't',
+    resourcesDir: RESOURCES,
+    seedSample: false,
+    loadReference: false,
+    reportDir: REPORT_DIR,
+    today: () => '2024-10-03',
+  });
 });
 afterEach(() => closeServices(services));
 
 /** A client with one typed-in T-bill at percent of par (20,000 face at 98.84) and a share. */
 function parQuotedClient(name = 'Bond holder') {
   const client = addClient(services, name, [['AAPL', 10, 200]]);
-  call(services, 'positions:create', { accountId: client.account.id, symbol: '912797KX4', assetClass: 'bond', quantity: 20_000, price: 98.84, asOf: '2024-10-02' });
+  call(services, 'positions:create', {
+    accountId: client.account.id,
+    symbol: '912797KX4',
+    assetClass: 'bond',
+    quantity: 20_000,
+    price: 98.84,
+    asOf: '2024-10-02',
+  });
   return client;
 }
 
 describe('health:check on stored portfolios', () => {
   it('knows which positions a transaction history made, and blocks one of them gone negative', () => {
     const { portfolio, account } = addClient(services, 'History', []);
-    call(services, 'imports:commit', { portfolioId: portfolio.id, fileName: 'schwab-history.csv', text: HISTORY, format: 'schwab-transactions' });
-    const typed = call(services, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: -3, price: 120, asOf: '2024-10-02' });
+    call(services, 'imports:commit', {
+      portfolioId: portfolio.id,
+      fileName: 'schwab-history.csv',
+      text: HISTORY,
+      format: 'schwab-transactions',
+    });
+    const typed = call(services, 'positions:create', {
+      accountId: account.id,
+      symbol: 'NVDA',
+      quantity: -3,
+      price: 120,
+      asOf: '2024-10-02',
+    });
     const holdings = call(services, 'portfolios:holdings', { id: portfolio.id });
     const fromHistory = holdings.positions.filter((p) => p.symbol === 'AAPL' || p.symbol === 'MSFT').map((p) => p.id);
     expect([...listHistoryPositionIds(services.db, portfolio.id)].sort()).toEqual(fromHistory.sort());
@@ -51,8 +78,14 @@ describe('health:check on stored portfolios', () => {
 
   it('adds a scenario’s reach and refuses a request that names two scenarios', () => {
     const { portfolio } = parQuotedClient();
-    const health = call(services, 'health:check', { portfolioId: portfolio.id, scenarioId: saveScenario(services, 'nvda-only', [{ target: 'symbol', value: 'NVDA', change: -0.3 }]) });
-    expect(health.findings.find((f) => f.code === 'not-reached')).toMatchObject({ severity: 'warning', sentence: '100.0% of the value is not moved by "nvda-only".' });
+    const health = call(services, 'health:check', {
+      portfolioId: portfolio.id,
+      scenarioId: saveScenario(services, 'nvda-only', [{ target: 'symbol', value: 'NVDA', change: -0.3 }]),
+    });
+    expect(health.findings.find((f) => f.code === 'not-reached')).toMatchObject({
+      severity: 'warning',
+      sentence: '100.0% of the value is not moved by "nvda-only".',
+    });
     const both = dispatch(services, 'health:check', { portfolioId: portfolio.id, scenarioId: 'nvda-only', scenario: {} });
     expect(both.ok).toBe(false);
   });
@@ -70,7 +103,9 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('reports wit
     const { portfolio } = parQuotedClient();
     const refused = dispatch(services, 'reports:html', { portfolioId: portfolio.id, scenarioIds: ['sp500-minus-20'] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'needs-confirmation' } });
-    expect(refused.ok ? '' : refused.error.message).toMatch(/^Main has a finding that makes its numbers wrong: 912797KX4 .* Fix it first, or confirm to print the report with the findings on its first page\.$/);
+    expect(refused.ok ? '' : refused.error.message).toMatch(
+      /^Main has a finding that makes its numbers wrong: 912797KX4 .* Fix it first, or confirm to print the report with the findings on its first page\.$/,
+    );
     const model = call(services, 'reports:build', { portfolioId: portfolio.id, scenarioIds: ['sp500-minus-20'] });
     expect(model.health).toMatchObject({ verdict: 'blocked', counts: { blocking: 1 } });
     const { html } = call(services, 'reports:html', { portfolioId: portfolio.id, scenarioIds: ['sp500-minus-20'], allowFindings: true });
@@ -91,7 +126,15 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('reports wit
       const print = async () => new TextEncoder().encode('%PDF-fake');
       const skipped = await batchReports(services, run, { outDir: path.join(dir, 'a'), print });
       expect(skipped.files.map((f) => f.clientName)).toEqual(['Clean']);
-      expect(skipped.errors).toEqual([{ clientName: 'Bond holder', portfolioName: null, message: expect.stringMatching(/^Bond holder has a finding .*looks priced in percent of par.* or confirm to print the report with the findings on its first page\.$/) }]);
+      expect(skipped.errors).toEqual([
+        {
+          clientName: 'Bond holder',
+          portfolioName: null,
+          message: expect.stringMatching(
+            /^Bond holder has a finding .*looks priced in percent of par.* or confirm to print the report with the findings on its first page\.$/,
+          ),
+        },
+      ]);
       const included = await batchReports(services, run, { outDir: path.join(dir, 'b'), print, allowFindings: true });
       expect(included.files.map((f) => f.clientName).sort()).toEqual(['Bond holder', 'Clean']);
     } finally {

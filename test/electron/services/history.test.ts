@@ -13,26 +13,48 @@ beforeEach(() => {
 });
 afterEach(() => closeServices(services));
 
-const closes = (symbol: string, rows: [string, number][]) => insertPrices(services.db, rows.map(([date, close]) => ({ symbol, date, close, adjClose: close, source: 'Yahoo Finance' })), 'replace');
+const closes = (symbol: string, rows: [string, number][]) =>
+  insertPrices(
+    services.db,
+    rows.map(([date, close]) => ({ symbol, date, close, adjClose: close, source: 'Yahoo Finance' })),
+    'replace',
+  );
 
 /** A book with a German stock (€1,000) and euro cash (€500) in `base`; SAP.DE +10% over 24 → 27 Jan 2025. */
 function euroBook(base: string) {
   const portfolio = call(services, 'portfolios:create', { name: `In ${base}`, baseCurrency: base });
   const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'Broker' });
   call(services, 'positions:create', { accountId: account.id, symbol: 'SAP.DE', quantity: 10, price: 100, currency: 'EUR' });
-  call(services, 'positions:create', { accountId: account.id, symbol: 'EUR', quantity: 500, price: 1, currency: 'EUR', assetClass: 'cash' });
-  closes('SAP.DE', [['2025-01-23', 99], ['2025-01-24', 100], ['2025-01-27', 110]]);
+  call(services, 'positions:create', {
+    accountId: account.id,
+    symbol: 'EUR',
+    quantity: 500,
+    price: 1,
+    currency: 'EUR',
+    assetClass: 'cash',
+  });
+  closes('SAP.DE', [
+    ['2025-01-23', 99],
+    ['2025-01-24', 100],
+    ['2025-01-27', 110],
+  ]);
   upsertFxRate(services.db, { currency: 'EUR', quote: 'USD', rate: 1.1, asOf: '2025-01-27', source: 'test' });
   return portfolio;
 }
 const replay = (portfolioId: number) => call(services, 'stress:replay', { portfolioId, from: '2025-01-24', to: '2025-01-27' });
-const byPosition = (result: { positions: { symbol: string; return: number }[] }) => Object.fromEntries(result.positions.map((p) => [p.symbol, p.return]));
+const byPosition = (result: { positions: { symbol: string; return: number }[] }) =>
+  Object.fromEntries(result.positions.map((p) => [p.symbol, p.return]));
 
 describe('replaying a dollar book with euro holdings from stored FX closes', () => {
   it('composes each euro holding with the euro’s move, read from the EURUSD=X closes the refresh stores', () => {
     const portfolio = euroBook('USD');
     // Dollars per euro 1.04 → 1.092: +5%; the 28th lies after the window.
-    closes('EURUSD=X', [['2025-01-23', 1.03], ['2025-01-24', 1.04], ['2025-01-27', 1.092], ['2025-01-28', 1.2]]);
+    closes('EURUSD=X', [
+      ['2025-01-23', 1.03],
+      ['2025-01-24', 1.04],
+      ['2025-01-27', 1.092],
+      ['2025-01-28', 1.2],
+    ]);
     const result = replay(portfolio.id);
     expect(byPosition(result)['SAP.DE']).toBeCloseTo(0.155, 12);
     expect(byPosition(result).EUR).toBeCloseTo(0.05, 12);
@@ -42,7 +64,10 @@ describe('replaying a dollar book with euro holdings from stored FX closes', () 
 
   it('loads only the pairs that can move the book’s currencies, up to the window’s end', () => {
     const portfolio = euroBook('USD');
-    closes('EURUSD=X', [['2025-01-24', 1.04], ['2025-01-28', 1.2]]);
+    closes('EURUSD=X', [
+      ['2025-01-24', 1.04],
+      ['2025-01-28', 1.2],
+    ]);
     closes('GBPUSD=X', [['2025-01-24', 1.25]]);
     const snapshot = stressSnapshot(services.db, portfolio.id);
     const book = prepareBook(snapshot.positions, 'USD', snapshot.reference);
@@ -53,8 +78,14 @@ describe('replaying a dollar book with euro holdings from stored FX closes', () 
     const portfolio = euroBook('EUR');
     const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'US broker' });
     call(services, 'positions:create', { accountId: account.id, symbol: 'ALFA', quantity: 10, price: 100, currency: 'USD' });
-    closes('ALFA', [['2025-01-24', 100], ['2025-01-27', 100]]);
-    closes('EURUSD=X', [['2025-01-24', 1.04], ['2025-01-27', 1.092]]);
+    closes('ALFA', [
+      ['2025-01-24', 100],
+      ['2025-01-27', 100],
+    ]);
+    closes('EURUSD=X', [
+      ['2025-01-24', 1.04],
+      ['2025-01-27', 1.092],
+    ]);
     const result = replay(portfolio.id);
     expect(byPosition(result).ALFA).toBeCloseTo(1 / 1.05 - 1, 12);
     expect(byPosition(result)['SAP.DE']).toBeCloseTo(0.1, 12);
@@ -66,14 +97,21 @@ describe('replaying a dollar book with euro holdings from stored FX closes', () 
     const result = replay(portfolio.id);
     expect(byPosition(result)['SAP.DE']).toBeCloseTo(0.1, 12);
     expect(byPosition(result).EUR).toBe(0);
-    expect(result.history!.notes).toContain('EUR/USD: no exchange-rate history over the window, refresh market data; EUR holdings replayed in local currency.');
+    expect(result.history!.notes).toContain(
+      'EUR/USD: no exchange-rate history over the window, refresh market data; EUR holdings replayed in local currency.',
+    );
   });
 
   it('gives a report’s historical scenario the same currency moves as the replay command', () => {
     const portfolio = euroBook('USD');
-    closes('EURUSD=X', [['2025-01-24', 1.04], ['2025-01-27', 1.092]]);
+    closes('EURUSD=X', [
+      ['2025-01-24', 1.04],
+      ['2025-01-27', 1.092],
+    ]);
     const model = call(services, 'reports:build', { portfolioId: portfolio.id, scenarioIds: ['replay-deepseek-monday-2025'] });
     expect(model.sections[0].result.pnl).toBeCloseTo(replay(portfolio.id).pnl, 9);
-    expect(model.sections[0].result.history!.currencies).toEqual([{ currency: 'EUR', pair: 'EUR/USD', change: expect.closeTo(0.05, 12), reason: 'EUR/USD 1.0400 → 1.0920: +5%' }]);
+    expect(model.sections[0].result.history!.currencies).toEqual([
+      { currency: 'EUR', pair: 'EUR/USD', change: expect.closeTo(0.05, 12), reason: 'EUR/USD 1.0400 → 1.0920: +5%' },
+    ]);
   });
 });

@@ -11,7 +11,11 @@ const isPresent = fs.existsSync(BROKER_EXPORTS);
 if (!isPresent) console.warn(`Skipping the real-file import checks: ${BROKER_EXPORTS} is absent (it sits beside the checkout, not in it).`);
 
 const marketDown20 = {
-  format: 'aftershock-scenario', version: 1, id: 'market-down-20', name: 'S&P −20%', kind: 'hypothetical',
+  format: 'aftershock-scenario',
+  version: 1,
+  id: 'market-down-20',
+  name: 'S&P −20%',
+  kind: 'hypothetical',
   shocks: [{ target: 'market', value: '', change: -0.2 }],
 } satisfies ScenarioInput;
 
@@ -31,8 +35,15 @@ describe.skipIf(!isPresent)('the Schwab transactions sample, imported and stress
     const holdings = call(services, 'portfolios:holdings', { id: portfolioId });
     expect(holdings.positions.filter((p) => p.quantity < 0)).toEqual([]);
     expect(holdings.totalBaseValue).toBeCloseTo(15390.17, 2);
-    expect(holdings.importFindings.filter((f) => f.kind === 'history-clamped').map((f) => f.symbol))
-      .toEqual(['09070K200', '171439102', 'FIHBX', 'DGLRX', '00165C203', 'SNAXX', '890260854']);
+    expect(holdings.importFindings.filter((f) => f.kind === 'history-clamped').map((f) => f.symbol)).toEqual([
+      '09070K200',
+      '171439102',
+      'FIHBX',
+      'DGLRX',
+      '00165C203',
+      'SNAXX',
+      '890260854',
+    ]);
   });
 
   it('loses under a −20% market shock, and the money-market funds do not move', () => {

@@ -23,7 +23,13 @@ describe('one job runner', () => {
     expect(first).toMatchObject({ id: 1, state: 'running' });
     expect(job.status()).toMatchObject({ done: 1 });
     // A second start while running answers the running job's status and starts nothing.
-    expect(job.start(() => ({ ...IDLE, id: 99, state: 'running' }), async () => IDLE, () => IDLE)).toMatchObject({ id: 1, done: 1 });
+    expect(
+      job.start(
+        () => ({ ...IDLE, id: 99, state: 'running' }),
+        async () => IDLE,
+        () => IDLE,
+      ),
+    ).toMatchObject({ id: 1, done: 1 });
     release();
     expect(await job.settled()).toEqual({ id: 1, state: 'done', done: 1, message: 'Did 1.' });
     expect(job.isRunning()).toBe(false);
@@ -49,7 +55,12 @@ describe('one job runner', () => {
       (error, last) => ({ ...last, state: 'failed', message: `Stopped: ${(error as Error).message}` }),
     );
     expect(await job.settled()).toEqual({ id: 2, state: 'failed', done: 0, message: 'Stopped: boom' });
-    expect(job.finishWithout((id) => ({ ...IDLE, id, message: 'No folder was chosen.' }))).toEqual({ id: 3, state: 'idle', done: 0, message: 'No folder was chosen.' });
+    expect(job.finishWithout((id) => ({ ...IDLE, id, message: 'No folder was chosen.' }))).toEqual({
+      id: 3,
+      state: 'idle',
+      done: 0,
+      message: 'No folder was chosen.',
+    });
     // Cancelling when nothing runs changes nothing.
     expect(job.cancel()).toMatchObject({ id: 3, message: 'No folder was chosen.' });
   });

@@ -6,12 +6,28 @@ import { describe, expect, it } from 'vitest';
 import { closeServices, createServices } from '../../../electron/services/services';
 import { upsertSecurityLayer } from '../../../electron/db/securities';
 import { insertSecurityTheme } from '../../../electron/db/themes';
-import { bundledReferenceVersion, ensureBundledReference, loadBundledReference, readBundledReference } from '../../../electron/services/bundled-reference';
+import {
+  bundledReferenceVersion,
+  ensureBundledReference,
+  loadBundledReference,
+  readBundledReference,
+} from '../../../electron/services/bundled-reference';
 import { listUnclassified, loadReferenceData } from '../../../electron/services/reference';
 import { listPrices } from '../../../electron/db/prices';
 import { memoryServices, RESOURCES } from '../../helpers/services';
 
-const blank = { name: null, type: null, sector: null, industry: null, country: null, currency: null, exchange: null, isin: null, themesOverride: false, asOf: null } as const;
+const blank = {
+  name: null,
+  type: null,
+  sector: null,
+  industry: null,
+  country: null,
+  currency: null,
+  exchange: null,
+  isin: null,
+  themesOverride: false,
+  asOf: null,
+} as const;
 
 describe('loadReferenceData on the bundled data', () => {
   it('classifies NVDA, VST, ASML and LDO.MI with sources, themes and as-of', () => {
@@ -26,14 +42,38 @@ describe('loadReferenceData on the bundled data', () => {
       themes: ['ai-infrastructure', 'mega-cap-tech', 'semiconductors'],
       asOf: '2026-08-08',
     });
-    expect(ref.securities.NVDA.sources).toEqual({ name: 'bundled', type: 'bundled', sector: 'bundled', industry: 'bundled', country: 'bundled', currency: 'bundled', themes: 'bundled' });
+    expect(ref.securities.NVDA.sources).toEqual({
+      name: 'bundled',
+      type: 'bundled',
+      sector: 'bundled',
+      industry: 'bundled',
+      country: 'bundled',
+      currency: 'bundled',
+      themes: 'bundled',
+    });
     expect(ref.securities.VST.themes).toEqual(['ai-energy']);
-    expect(ref.securities.ASML).toMatchObject({ industry: 'Semiconductor Materials & Equipment', country: 'Netherlands', themes: ['semicap-equipment'] });
+    expect(ref.securities.ASML).toMatchObject({
+      industry: 'Semiconductor Materials & Equipment',
+      country: 'Netherlands',
+      themes: ['semicap-equipment'],
+    });
     expect(ref.securities['LDO.MI']).toMatchObject({ sector: 'Industrials', currency: 'EUR', themes: ['defense'] });
     expect(ref.securities.ZZZZ).toBeUndefined();
     expect(ref.unclassified).toEqual(['ZZZZ']);
-    expect(ref.fxRates).toContainEqual({ currency: 'EUR', quote: 'USD', rate: 1.0465, asOf: '2025-02-21', source: 'ECB euro reference rate' });
-    expect(ref.fxRates).toContainEqual({ currency: 'EUR', quote: 'GBP', rate: 0.82608, asOf: '2025-02-28', source: 'ECB euro reference rate' });
+    expect(ref.fxRates).toContainEqual({
+      currency: 'EUR',
+      quote: 'USD',
+      rate: 1.0465,
+      asOf: '2025-02-21',
+      source: 'ECB euro reference rate',
+    });
+    expect(ref.fxRates).toContainEqual({
+      currency: 'EUR',
+      quote: 'GBP',
+      rate: 0.82608,
+      asOf: '2025-02-28',
+      source: 'ECB euro reference rate',
+    });
   });
 
   it('includes fund holdings with as-of and classifies their constituents', () => {
@@ -50,19 +90,35 @@ describe('loadReferenceData on the bundled data', () => {
 
   it('lets a user override win per field and keeps it when bundled data is re-loaded', () => {
     const { db } = memoryServices({ loadReference: true });
-    upsertSecurityLayer(db, { ...blank, symbol: 'VST', source: 'market-data', industry: 'Utilities—Independent Power Producers', country: 'United States', asOf: '2026-11-01' });
+    upsertSecurityLayer(db, {
+      ...blank,
+      symbol: 'VST',
+      source: 'market-data',
+      industry: 'Utilities—Independent Power Producers',
+      country: 'United States',
+      asOf: '2026-11-01',
+    });
     upsertSecurityLayer(db, { ...blank, symbol: 'VST', source: 'user', sector: 'Energy', themesOverride: true });
     insertSecurityTheme(db, 'VST', 'semiconductors', 'user');
     loadBundledReference(db, readBundledReference(RESOURCES), { force: true });
     const vst = loadReferenceData(db, ['VST']).securities.VST;
-    expect(vst).toMatchObject({ sector: 'Energy', industry: 'Utilities—Independent Power Producers', name: 'Vistra Corp.', themes: ['semiconductors'], asOf: '2026-11-01' });
+    expect(vst).toMatchObject({
+      sector: 'Energy',
+      industry: 'Utilities—Independent Power Producers',
+      name: 'Vistra Corp.',
+      themes: ['semiconductors'],
+      asOf: '2026-11-01',
+    });
     expect(vst.sources).toMatchObject({ sector: 'user', industry: 'market-data', name: 'bundled', themes: 'user' });
   });
 
   it('loads the bundled closes once and lists unclassified symbols', () => {
     const { db } = memoryServices({ loadReference: true });
     const nvda = listPrices(db, 'NVDA', '2025-01-24', '2025-01-27');
-    expect(nvda.map((p) => [p.date, p.close])).toEqual([['2025-01-24', 142.59], ['2025-01-27', 118.5]]);
+    expect(nvda.map((p) => [p.date, p.close])).toEqual([
+      ['2025-01-24', 142.59],
+      ['2025-01-27', 118.5],
+    ]);
     expect(loadBundledReference(db, readBundledReference(RESOURCES))).toBe(false);
     // The cheap version check on start agrees with the full read, so a start does not re-parse the files.
     expect(bundledReferenceVersion(RESOURCES)).toBe(readBundledReference(RESOURCES).version);
@@ -88,7 +144,14 @@ describe('loadReferenceData keeps what it read until the database changes', () =
   it('shares entries between calls, and reads afresh after any write, by this connection or another', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-refcache-'));
     const file = path.join(dir, 'book.sqlite');
-    const services = createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, backups: false });
+    const services = createServices({
+      dbPath: file,
+      shell: 'test',
+      version: 't',
+      resourcesDir: RESOURCES,
+      seedSample: false,
+      backups: false,
+    });
     const other = new Database(file);
     try {
       const { db } = services;
@@ -110,10 +173,23 @@ describe('loadReferenceData keeps what it read until the database changes', () =
       other.prepare("UPDATE securities SET sector = 'Theirs' WHERE symbol = 'NVDA' AND source = 'user'").run();
       expect(loadReferenceData(db, ['NVDA']).securities.NVDA.sector).toBe('Theirs');
       other.prepare("INSERT INTO fx_rates (currency, quote, rate, as_of, source) VALUES ('CHF', 'USD', 1.1, '2025-03-01', 'test')").run();
-      expect(loadReferenceData(db, ['NVDA']).fxRates).toContainEqual({ currency: 'CHF', quote: 'USD', rate: 1.1, asOf: '2025-03-01', source: 'test' });
+      expect(loadReferenceData(db, ['NVDA']).fxRates).toContainEqual({
+        currency: 'CHF',
+        quote: 'USD',
+        rate: 1.1,
+        asOf: '2025-03-01',
+        source: 'test',
+      });
       // And the answer is the one a fresh read gives.
       const again = loadReferenceData(db, ['SPY', 'NVDA']);
-      const fresh = createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, backups: false });
+      const fresh = createServices({
+        dbPath: file,
+        shell: 'test',
+        version: 't',
+        resourcesDir: RESOURCES,
+        seedSample: false,
+        backups: false,
+      });
       try {
         expect(again).toEqual(loadReferenceData(fresh.db, ['SPY', 'NVDA']));
       } finally {

@@ -6,7 +6,12 @@ import { closeServices, type Services } from '../../../electron/services/service
 import { call, memoryServices, RESOURCES } from '../../helpers/services';
 
 // The bundled closes as the file states them: per series a start date, one base-36 day gap per close (the first 0).
-interface BundledSeries { symbol: string; start: string; gaps: string; closes: number[] }
+interface BundledSeries {
+  symbol: string;
+  start: string;
+  gaps: string;
+  closes: number[];
+}
 const bundled = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'reference', 'prices.json'), 'utf8')) as { series: BundledSeries[] };
 
 /** The close of `symbol` on `date` from the first series in the file that has it (the loader keeps the first). */
@@ -28,7 +33,8 @@ beforeAll(() => {
   services = memoryServices({ loadReference: true });
   const portfolio = call(services, 'portfolios:create', { name: 'DeepSeek six', baseCurrency: 'USD' });
   const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'Broker' });
-  for (const symbol of SYMBOLS) call(services, 'positions:create', { accountId: account.id, symbol, quantity: 1, price: 10_000, currency: 'USD' });
+  for (const symbol of SYMBOLS)
+    call(services, 'positions:create', { accountId: account.id, symbol, quantity: 1, price: 10_000, currency: 'USD' });
   portfolioId = portfolio.id;
 }, 60_000);
 afterAll(() => closeServices(services));
@@ -44,14 +50,23 @@ describe('replay of 24 → 27 Jan 2025 on SPY, QQQ, SOXX, XLU, NVDA and VST from
       expect(Math.abs(p.return - actual[p.symbol]), p.symbol).toBeLessThan(0.0001);
       expect(p).toMatchObject({ source: 'explicit', throughFund: false });
     }
-    expect(result.pnl).toBeCloseTo(SYMBOLS.reduce((sum, s) => sum + 10_000 * actual[s], 0), 6);
+    expect(result.pnl).toBeCloseTo(
+      SYMBOLS.reduce((sum, s) => sum + 10_000 * actual[s], 0),
+      6,
+    );
     expect(result.coverage.explicit.share).toBe(1);
     expect(result.history!.partial).toBeUndefined();
   });
 
   it('refuses a window after the bundled prices end, through the IPC command, with the dates they cover', () => {
     const answer = dispatch(services, 'stress:replay', { portfolioId, from: '2025-06-01', to: '2026-11-30' });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'validation', message: 'Prices run to 2025-04-04: update market data or pick an earlier window than 2025-06-01 → 2026-11-30.' } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        code: 'validation',
+        message: 'Prices run to 2025-04-04: update market data or pick an earlier window than 2025-06-01 → 2026-11-30.',
+      },
+    });
   });
 
   it('replays the covered part of a window that runs past them, saying so in the result', () => {

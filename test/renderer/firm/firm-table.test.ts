@@ -1,25 +1,84 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientSummary } from '../../../shared/domain/types';
 import type { ClientRanking } from '../../../shared/firm/ranking';
-import { clientLineKey, clientLines, filterClients, isAdvisor, nextSort, rankingLineKey, rankingLines, rankingRows, splitList } from '../../../renderer/src/views/firm/firm-table';
+import {
+  clientLineKey,
+  clientLines,
+  filterClients,
+  isAdvisor,
+  nextSort,
+  rankingLineKey,
+  rankingLines,
+  rankingRows,
+  splitList,
+} from '../../../renderer/src/views/firm/firm-table';
 
-const row = (clientId: number, clientName: string, value: number, pnl: number, tags: string[] = [], error: string | null = null): ClientRanking => ({
-  clientId, clientName, baseCurrency: 'USD', tags, value, pnl, return: value ? pnl / value : 0, outcomes: [], worstScenarioId: pnl < 0 ? 's1' : null, coverage: 1, portfolios: [], issues: [], error,
+const row = (
+  clientId: number,
+  clientName: string,
+  value: number,
+  pnl: number,
+  tags: string[] = [],
+  error: string | null = null,
+): ClientRanking => ({
+  clientId,
+  clientName,
+  baseCurrency: 'USD',
+  tags,
+  value,
+  pnl,
+  return: value ? pnl / value : 0,
+  outcomes: [],
+  worstScenarioId: pnl < 0 ? 's1' : null,
+  coverage: 1,
+  portfolios: [],
+  issues: [],
+  error,
 });
 // In ranking order, as the engine hands them over.
-const ranked = [row(1, 'Okafor', 1000, -300, ['growth']), row(2, 'Patel', 20000, -3000, ['growth']), row(3, 'Lee', 10000, -500, ['income']), row(4, 'Broken', 0, 0, [], 'Broken could not be stressed.')];
+const ranked = [
+  row(1, 'Okafor', 1000, -300, ['growth']),
+  row(2, 'Patel', 20000, -3000, ['growth']),
+  row(3, 'Lee', 10000, -500, ['income']),
+  row(4, 'Broken', 0, 0, [], 'Broken could not be stressed.'),
+];
 const names = (rows: { clientName: string }[]) => rows.map((r) => r.clientName);
-const options = { query: '', tag: '', sort: { key: 'rank' as const, descending: false }, scenarioName: (id: string | null) => id ?? 'nothing held' };
+const options = {
+  query: '',
+  tag: '',
+  sort: { key: 'rank' as const, descending: false },
+  scenarioName: (id: string | null) => id ?? 'nothing held',
+};
 
 describe('firm ranking table', () => {
   it('keeps the ranking order and numbers by default', () => {
-    expect(rankingRows(ranked, options).map((r) => [r.clientName, r.rank])).toEqual([['Okafor', 1], ['Patel', 2], ['Lee', 3], ['Broken', 4]]);
+    expect(rankingRows(ranked, options).map((r) => [r.clientName, r.rank])).toEqual([
+      ['Okafor', 1],
+      ['Patel', 2],
+      ['Lee', 3],
+      ['Broken', 4],
+    ]);
   });
 
   it('sorts by any column, errors always last', () => {
-    expect(names(rankingRows(ranked, { ...options, sort: { key: 'value', descending: true } }))).toEqual(['Patel', 'Lee', 'Okafor', 'Broken']);
-    expect(names(rankingRows(ranked, { ...options, sort: { key: 'pnl', descending: false } }))).toEqual(['Patel', 'Lee', 'Okafor', 'Broken']);
-    expect(names(rankingRows(ranked, { ...options, sort: { key: 'client', descending: false } }))).toEqual(['Lee', 'Okafor', 'Patel', 'Broken']);
+    expect(names(rankingRows(ranked, { ...options, sort: { key: 'value', descending: true } }))).toEqual([
+      'Patel',
+      'Lee',
+      'Okafor',
+      'Broken',
+    ]);
+    expect(names(rankingRows(ranked, { ...options, sort: { key: 'pnl', descending: false } }))).toEqual([
+      'Patel',
+      'Lee',
+      'Okafor',
+      'Broken',
+    ]);
+    expect(names(rankingRows(ranked, { ...options, sort: { key: 'client', descending: false } }))).toEqual([
+      'Lee',
+      'Okafor',
+      'Patel',
+      'Broken',
+    ]);
   });
 
   it('filters by name and tag', () => {
@@ -27,7 +86,7 @@ describe('firm ranking table', () => {
     expect(names(rankingRows(ranked, { ...options, tag: 'growth' }))).toEqual(['Okafor', 'Patel']);
   });
 
-  it('lays out one line per client, and the opened client\'s portfolios and issues under it', () => {
+  it("lays out one line per client, and the opened client's portfolios and issues under it", () => {
     const portfolio = (portfolioId: number, portfolioName: string) => ({ ...row(0, '', 100, -10), portfolioId, portfolioName });
     const patel = { ...ranked[1], portfolios: [portfolio(21, 'Taxable'), portfolio(22, 'IRA')], issues: ['No EUR rate.'] };
     const rows = rankingRows([ranked[0], patel, ranked[2]], options);
@@ -45,19 +104,44 @@ describe('firm ranking table', () => {
 });
 
 describe('client list', () => {
-  const client = (id: number, name: string, baseCurrency: string, totalValue: number, extra: Partial<ClientSummary> = {}): ClientSummary => ({
-    id, name, notes: '', baseCurrency, people: [], tags: [], isSample: false, createdAt: '', portfolioCount: 1, totalValue, positionCount: 1, missingFx: [], ...extra,
+  const client = (
+    id: number,
+    name: string,
+    baseCurrency: string,
+    totalValue: number,
+    extra: Partial<ClientSummary> = {},
+  ): ClientSummary => ({
+    id,
+    name,
+    notes: '',
+    baseCurrency,
+    people: [],
+    tags: [],
+    isSample: false,
+    createdAt: '',
+    portfolioCount: 1,
+    totalValue,
+    positionCount: 1,
+    missingFx: [],
+    ...extra,
   });
-  const clients = [client(1, 'Patel', 'USD', 20000, { people: ['Priya Patel'], tags: ['growth'] }), client(2, 'Weber', 'EUR', 5000, { notes: 'Retiring in 2030' }), client(3, 'Lee', 'USD', 1000, { tags: ['growth'] })];
+  const clients = [
+    client(1, 'Patel', 'USD', 20000, { people: ['Priya Patel'], tags: ['growth'] }),
+    client(2, 'Weber', 'EUR', 5000, { notes: 'Retiring in 2030' }),
+    client(3, 'Lee', 'USD', 1000, { tags: ['growth'] }),
+  ];
 
   it('searches names, people and notes, filters by tag and totals per currency', () => {
     expect(filterClients(clients, 'priya', '').shown.map((c) => c.id)).toEqual([1]);
     expect(filterClients(clients, 'retiring', '').shown.map((c) => c.id)).toEqual([2]);
     expect(filterClients(clients, '', 'growth').totals).toEqual([{ currency: 'USD', clients: 2, value: 21000 }]);
-    expect(filterClients(clients, '', '').totals).toEqual([{ currency: 'EUR', clients: 1, value: 5000 }, { currency: 'USD', clients: 2, value: 21000 }]);
+    expect(filterClients(clients, '', '').totals).toEqual([
+      { currency: 'EUR', clients: 1, value: 5000 },
+      { currency: 'USD', clients: 2, value: 21000 },
+    ]);
   });
 
-  it('puts the opened client\'s portfolios right under it', () => {
+  it("puts the opened client's portfolios right under it", () => {
     expect(clientLines(clients, 2).map(clientLineKey)).toEqual(['client-1', 'client-2', 'portfolios-2', 'client-3']);
     expect(clientLines(clients, null).map((line) => line.client.name)).toEqual(['Patel', 'Weber', 'Lee']);
     expect(clientLines([], 2)).toEqual([]);

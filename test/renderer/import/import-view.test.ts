@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { buildPreview } from '../../../shared/import/pipeline';
 import { trimPreview } from '../../../shared/import/summary';
 import type { ImportPreview } from '../../../shared/import/types';
-import { commitChoice, decisionFrom, fieldsFor, openingKey, remap, rowsToShow, valueDifferences } from '../../../renderer/src/import/import-view';
+import {
+  commitChoice,
+  decisionFrom,
+  fieldsFor,
+  openingKey,
+  remap,
+  rowsToShow,
+  valueDifferences,
+} from '../../../renderer/src/import/import-view';
 
 function preview(text: string): ImportPreview {
   const result = buildPreview(text, { fileName: 'f.csv' });
@@ -18,8 +26,16 @@ describe('import screen helpers', () => {
   });
 
   it('words the commit button by what will happen to invalid rows', () => {
-    expect(commitChoice(messy, false)).toEqual({ label: 'Import 2 positions without the 1 invalid row', skipInvalid: true, needsDuplicateChoice: false });
-    expect(commitChoice(preview('Symbol,Quantity,Price\nAAPL,1,1\n'), true)).toEqual({ label: 'Import 1 position', skipInvalid: false, needsDuplicateChoice: true });
+    expect(commitChoice(messy, false)).toEqual({
+      label: 'Import 2 positions without the 1 invalid row',
+      skipInvalid: true,
+      needsDuplicateChoice: false,
+    });
+    expect(commitChoice(preview('Symbol,Quantity,Price\nAAPL,1,1\n'), true)).toEqual({
+      label: 'Import 1 position',
+      skipInvalid: false,
+      needsDuplicateChoice: true,
+    });
   });
 
   it('remaps one field without touching the others, and offers fields by kind', () => {
@@ -40,7 +56,11 @@ describe('import screen helpers', () => {
     expect(commitChoice(trimmed, false).label).toBe('Import 1,200 positions without the 1 invalid row');
     const limited = buildPreview(lines.join('\n'), { fileName: 'f.csv', newRowLimit: 500 });
     if (!limited.ok) throw new Error(limited.refusal.message);
-    expect([limited.preview.rows.length, limited.preview.omitted, limited.preview.counts]).toEqual([501, { rows: 700, positions: 0 }, full.counts]);
+    expect([limited.preview.rows.length, limited.preview.omitted, limited.preview.counts]).toEqual([
+      501,
+      { rows: 700, positions: 0 },
+      full.counts,
+    ]);
     expect(trimPreview(limited.preview, 500)).toEqual(trimmed);
   });
 

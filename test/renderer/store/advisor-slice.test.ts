@@ -29,7 +29,10 @@ describe('advisor slice against the real handlers', () => {
     const state = useStore.getState();
     expect(state.firmStatus).toMatchObject({ state: 'done', done: 2, total: 2 });
     expect(state.firmRun?.runDate).toBe('2026-03-02');
-    expect(state.firmRun?.ranking.clients.map((c) => [c.clientName, c.pnl])).toEqual([['Patel', -1000], ['Lee', -200]]);
+    expect(state.firmRun?.ranking.clients.map((c) => [c.clientName, c.pnl])).toEqual([
+      ['Patel', -1000],
+      ['Lee', -200],
+    ]);
     expect(state.firmBaseline?.runDate).toBe('2026-03-01');
     expect(state.firmRuns.map((r) => r.runDate)).toEqual(['2026-03-02', '2026-03-01']);
   });
@@ -84,4 +87,3 @@ describe('advisor slice against the real handlers', () => {
     expect(useStore.getState().firmRun?.ranking).toEqual(run.ranking);
   });
 });
-

@@ -39,7 +39,9 @@ describe('import screen state against the real command handlers', () => {
     const s = () => useStore.getState();
     s().openImport();
     await s().pickAndPreview();
-    expect(s().importProblem).toBe('Choosing a file through a system dialog works in the desktop app; here, use the file picker or drop the file.');
+    expect(s().importProblem).toBe(
+      'Choosing a file through a system dialog works in the desktop app; here, use the file picker or drop the file.',
+    );
   });
 
   it('previews what main read from the native dialog', async () => {
@@ -53,8 +55,9 @@ describe('import screen state against the real command handlers', () => {
 
   it('previews again with each choice for a history that starts mid-way, and imports with the choices', async () => {
     const s = () => useStore.getState();
-    const text = 'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/02/2024,Sell,SNAXX,SCHWAB MONEY ULTRA,100,1,100\n'
-      + '01/03/2024,Sell,TSLA,TESLA INC,5,200,1000\n';
+    const text =
+      'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/02/2024,Sell,SNAXX,SCHWAB MONEY ULTRA,100,1,100\n' +
+      '01/03/2024,Sell,TSLA,TESLA INC,5,200,1000\n';
     s().openImport();
     await s().previewFile({ fileName: 'partial.csv', text });
     const decided = () => s().importAnswer!.preview.shortfalls.map((x) => `${x.symbol} ${x.decision.kind} ${x.quantity}`);
@@ -77,7 +80,10 @@ describe('import screen state against the real command handlers', () => {
     const s = () => useStore.getState();
     s().openImport();
     await s().previewFile({ fileName: 'empty.csv', text: '' });
-    expect([s().importStage, s().importProblem]).toEqual(['choose', 'empty.csv: the file is empty; export the holdings again and pick the CSV file.']);
+    expect([s().importStage, s().importProblem]).toEqual([
+      'choose',
+      'empty.csv: the file is empty; export the holdings again and pick the CSV file.',
+    ]);
   });
 
   it('undoes an edit of a position from the notice', async () => {

@@ -10,7 +10,14 @@ afterEach(() => closeServices(services));
 
 describe('reference slice against the real handlers', () => {
   it('follows the market refresh to the end, then shows what it changed', async () => {
-    services = createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, marketFetch: fixtureFetch([OWN_YAHOO_FIXTURES]).fetch });
+    services = createServices({
+      dbPath: ':memory:',
+      shell: 'test',
+      version: 't',
+      resourcesDir: RESOURCES,
+      seedSample: false,
+      marketFetch: fixtureFetch([OWN_YAHOO_FIXTURES]).fetch,
+    });
     (globalThis as unknown as { window: unknown }).window = { api: apiFor(services) };
     useStore.setState(initial, true);
     const portfolio = call(services, 'portfolios:create', { name: 'Refresh' });

@@ -26,7 +26,21 @@ export function pos(symbol: string, quantity: number, price: number, over: Parti
 
 /** A classification with only the fields a story cares about. */
 export function sec(symbol: string, over: Partial<Classification> = {}): Classification {
-  return { symbol, name: symbol, type: 'stock', sector: null, industry: null, country: 'US', currency: 'USD', exchange: null, isin: null, themes: [], sources: {}, asOf: null, ...over };
+  return {
+    symbol,
+    name: symbol,
+    type: 'stock',
+    sector: null,
+    industry: null,
+    country: 'US',
+    currency: 'USD',
+    exchange: null,
+    isin: null,
+    themes: [],
+    sources: {},
+    asOf: null,
+    ...over,
+  };
 }
 
 /** Reference data from classifications, fund holdings and FX rates. */

@@ -24,8 +24,26 @@ const securities: Classification[] = [
 const ref = reference(
   securities,
   [
-    { fund: 'QQQ', asOf: 'd', source: 's', holdings: [ { symbol: 'NVDA', weight: 0.4 }, { symbol: 'AAPL', weight: 0.3 }, { symbol: 'ZZZ', weight: 0.1 } ] },
-    { fund: 'SPY', asOf: 'd', source: 's', holdings: [ { symbol: 'AAPL', weight: 0.5 }, { symbol: 'XOM', weight: 0.3 }, { symbol: 'VST', weight: 0.2 } ] },
+    {
+      fund: 'QQQ',
+      asOf: 'd',
+      source: 's',
+      holdings: [
+        { symbol: 'NVDA', weight: 0.4 },
+        { symbol: 'AAPL', weight: 0.3 },
+        { symbol: 'ZZZ', weight: 0.1 },
+      ],
+    },
+    {
+      fund: 'SPY',
+      asOf: 'd',
+      source: 's',
+      holdings: [
+        { symbol: 'AAPL', weight: 0.5 },
+        { symbol: 'XOM', weight: 0.3 },
+        { symbol: 'VST', weight: 0.2 },
+      ],
+    },
   ],
   [{ currency: 'EUR', quote: 'USD', rate: 1.1, asOf: 'd', source: 's' }],
 );
@@ -37,7 +55,12 @@ const positionArb = fc.record({
   currency: fc.constantFrom('USD', 'USD', 'EUR', 'GBP'),
 });
 const bookArb = fc.array(positionArb, { minLength: 1, maxLength: 20 }).map((rows) =>
-  rows.map((r) => pos(r.symbol, r.quantity, r.price, { currency: r.currency, assetClass: r.symbol === 'CASH' ? 'cash' : r.symbol === 'QQQ' || r.symbol === 'SPY' ? 'fund' : 'equity' })),
+  rows.map((r) =>
+    pos(r.symbol, r.quantity, r.price, {
+      currency: r.currency,
+      assetClass: r.symbol === 'CASH' ? 'cash' : r.symbol === 'QQQ' || r.symbol === 'SPY' ? 'fund' : 'equity',
+    }),
+  ),
 );
 const change = fc.double({ min: -0.6, max: 0.3, noNaN: true }).map((c) => Math.round(c * 10000) / 10000);
 const shockArb = fc.oneof(
@@ -58,7 +81,9 @@ function holds(result: StressResult): void {
   if (c.grossValue > 0) expect(Math.abs(sum - 1)).toBeLessThanOrEqual(0.0001);
   else expect(sum).toBe(0);
   for (const part of COVERAGE_PARTS) expect(c[part].share).toBeGreaterThanOrEqual(-1e-12);
-  expect(Math.abs(COVERAGE_PARTS.reduce((s, part) => s + c[part].value, 0) - c.grossValue)).toBeLessThanOrEqual(1e-9 * Math.max(1, c.grossValue));
+  expect(Math.abs(COVERAGE_PARTS.reduce((s, part) => s + c[part].value, 0) - c.grossValue)).toBeLessThanOrEqual(
+    1e-9 * Math.max(1, c.grossValue),
+  );
   // Every position with value is in some part.
   const placed = new Set(COVERAGE_PARTS.flatMap((part) => c[part].positionIds));
   for (const p of result.positions) if (p.value !== 0) expect(placed.has(p.id)).toBe(true);
@@ -71,30 +96,42 @@ function holds(result: StressResult): void {
 // Closes for every symbol and the stand-ins over 520 weekdays (enough for propagation's 500), random but fixed per run.
 const days = weekdays('2023-01-02', 521);
 const returnsArb = fc.array(fc.double({ min: -0.05, max: 0.05, noNaN: true }), { minLength: 520, maxLength: 520 });
-const historyArb = fc.record(Object.fromEntries(['NVDA', 'AAPL', 'VST', 'QQQ', 'SPY', 'XLK', 'XLU', 'SMH'].map((s) => [s, returnsArb]))).map((series) =>
-  history(Object.fromEntries(Object.entries(series).map(([s, r]) => [s, fromReturns(days, r)]))),
-);
+const historyArb = fc
+  .record(Object.fromEntries(['NVDA', 'AAPL', 'VST', 'QQQ', 'SPY', 'XLK', 'XLU', 'SMH'].map((s) => [s, returnsArb])))
+  .map((series) => history(Object.fromEntries(Object.entries(series).map(([s, r]) => [s, fromReturns(days, r)]))));
 
 describe('coverage is one partition that sums to 100%, and returns never contradict P&L', () => {
   it('for hypothetical scenarios, look-through on and off', () => {
-    fc.assert(fc.property(bookArb, shocksArb, fc.boolean(), (positions, shocks, lookThrough) => {
-      holds(runScenario(prepareBook(positions, 'USD', ref, { lookThrough }), scenario(shocks)));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(bookArb, shocksArb, fc.boolean(), (positions, shocks, lookThrough) => {
+        holds(runScenario(prepareBook(positions, 'USD', ref, { lookThrough }), scenario(shocks)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('for replays of windows inside, across and outside the prices', () => {
     const windowArb = fc.tuple(fc.integer({ min: -20, max: 540 }), fc.integer({ min: 1, max: 60 }));
     const dayOf = (i: number) => new Date(Date.parse(`${days[0]}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
-    fc.assert(fc.property(bookArb, historyArb, windowArb, (positions, prices, [start, length]) => {
-      const result = runReplay(prepareBook(positions, 'USD', ref), prices, defaultProxies(), { from: dayOf(start), to: dayOf(start + length) });
-      if ('error' in result) expect(result.error).toMatch(/^Prices (run to|start) \d{4}-\d{2}-\d{2}: /);
-      else holds(result);
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(bookArb, historyArb, windowArb, (positions, prices, [start, length]) => {
+        const result = runReplay(prepareBook(positions, 'USD', ref), prices, defaultProxies(), {
+          from: dayOf(start),
+          to: dayOf(start + length),
+        });
+        if ('error' in result) expect(result.error).toMatch(/^Prices (run to|start) \d{4}-\d{2}-\d{2}: /);
+        else holds(result);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('with propagation', () => {
-    fc.assert(fc.property(bookArb, shocksArb, historyArb, (positions, shocks, prices) => {
-      holds(runPropagated(prepareBook(positions, 'USD', ref), scenario(shocks), prices, defaultProxies(), { asOf: days[520] }));
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(bookArb, shocksArb, historyArb, (positions, shocks, prices) => {
+        holds(runPropagated(prepareBook(positions, 'USD', ref), scenario(shocks), prices, defaultProxies(), { asOf: days[520] }));
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -10,7 +10,18 @@ const ref = reference(
     sec('NVDA', { sector: 'Information Technology', industry: 'Semiconductors' }),
     sec('AAPL', { sector: 'Information Technology', industry: 'Technology Hardware, Storage & Peripherals' }),
   ],
-  [{ fund: 'QQQ', asOf: '2025-10-04', source: 'test', holdings: [ { symbol: 'NVDA', weight: 0.1 }, { symbol: 'AAPL', weight: 0.08 }, { symbol: 'MSFT', weight: 0.07 } ] }],
+  [
+    {
+      fund: 'QQQ',
+      asOf: '2025-10-04',
+      source: 'test',
+      holdings: [
+        { symbol: 'NVDA', weight: 0.1 },
+        { symbol: 'AAPL', weight: 0.08 },
+        { symbol: 'MSFT', weight: 0.07 },
+      ],
+    },
+  ],
 );
 const semis = scenario([
   { target: 'industry', value: 'Semiconductors', change: -0.1 },
@@ -78,7 +89,20 @@ describe('story: a fund-only book, look-through on and off', () => {
   });
 
   it('scales down holdings that add up to more than 100% and says so', () => {
-    const over = reference([sec('NVDA', { industry: 'Semiconductors' })], [{ fund: 'X', asOf: 'd', source: 's', holdings: [ { symbol: 'NVDA', weight: 0.8 }, { symbol: 'AAPL', weight: 0.4 } ] }]);
+    const over = reference(
+      [sec('NVDA', { industry: 'Semiconductors' })],
+      [
+        {
+          fund: 'X',
+          asOf: 'd',
+          source: 's',
+          holdings: [
+            { symbol: 'NVDA', weight: 0.8 },
+            { symbol: 'AAPL', weight: 0.4 },
+          ],
+        },
+      ],
+    );
     const book = prepareBook([pos('X', 1, 1200, { assetClass: 'fund' })], 'USD', over);
     expect(book.issues.map((i) => i.kind)).toContain('weights-over-100');
     const result = runScenario(book, semis);

@@ -28,9 +28,26 @@ const ref = reference(
   ],
   [
     // SOXX: 0.4 × −10% + 0.3 × −10% + 0.1 × −20% + rest 0.2 × −10% (its own industry) = −11%.
-    { fund: 'SOXX', asOf: '2025-01-24', source: 'story', holdings: [{ symbol: 'NVDA', weight: 0.4 }, { symbol: 'AMAT', weight: 0.3 }, { symbol: 'VST', weight: 0.1 }] },
+    {
+      fund: 'SOXX',
+      asOf: '2025-01-24',
+      source: 'story',
+      holdings: [
+        { symbol: 'NVDA', weight: 0.4 },
+        { symbol: 'AMAT', weight: 0.3 },
+        { symbol: 'VST', weight: 0.1 },
+      ],
+    },
     // QQQ: 0.1 × −10% + 0.5 × 0 + rest 0.4 × 0 = −1%.
-    { fund: 'QQQ', asOf: '2025-01-24', source: 'story', holdings: [{ symbol: 'NVDA', weight: 0.1 }, { symbol: 'AAPL', weight: 0.5 }] },
+    {
+      fund: 'QQQ',
+      asOf: '2025-01-24',
+      source: 'story',
+      holdings: [
+        { symbol: 'NVDA', weight: 0.1 },
+        { symbol: 'AAPL', weight: 0.5 },
+      ],
+    },
   ],
 );
 
@@ -52,9 +69,15 @@ describe('story: an AI bull holding SOXL, TQQQ, SQQQ, NVDL and SH under "AI cape
   });
 
   it('says what it multiplied, and that holding it longer differs', () => {
-    expect(bySymbol.SOXL.applied).toBe('3× daily: SOXX −11% → SOXL −33% (SOXX: through 3 listed holdings of SOXX (as of 2025-01-24)); held over several days the move can differ (daily reset)');
-    expect(bySymbol.SQQQ.applied).toBe('−3× daily: QQQ −1% → SQQQ +3% (QQQ: through 2 listed holdings of QQQ (as of 2025-01-24)); held over several days the move can differ (daily reset)');
-    expect(bySymbol.NVDL.applied).toBe('2× daily: NVDA −10% → NVDL −20% (NVDA: industry Semiconductors −10%); held over several days the move can differ (daily reset)');
+    expect(bySymbol.SOXL.applied).toBe(
+      '3× daily: SOXX −11% → SOXL −33% (SOXX: through 3 listed holdings of SOXX (as of 2025-01-24)); held over several days the move can differ (daily reset)',
+    );
+    expect(bySymbol.SQQQ.applied).toBe(
+      '−3× daily: QQQ −1% → SQQQ +3% (QQQ: through 2 listed holdings of QQQ (as of 2025-01-24)); held over several days the move can differ (daily reset)',
+    );
+    expect(bySymbol.NVDL.applied).toBe(
+      '2× daily: NVDA −10% → NVDL −20% (NVDA: industry Semiconductors −10%); held over several days the move can differ (daily reset)',
+    );
     const [slice] = explainPosition(book, aiCapex, positions[3].id);
     expect(slice).toMatchObject({ symbol: 'NVDL', kind: 'direct', pnl: -1800 });
     expect(slice.price.change).toBeCloseTo(-0.2, 12);
@@ -70,7 +93,15 @@ describe('story: an AI bull holding SOXL, TQQQ, SQQQ, NVDL and SH under "AI cape
     expect(c.unclassified.value).toBe(1000);
     expect(c.unclassified.symbols).toEqual(['SPY']);
     expect(result.issues.find((i) => i.kind === 'unclassified')?.symbols).toEqual(['SPY']);
-    const total = c.explicit.share + c.throughFunds.share + c.market.share + c.propagated.share + c.proxy.share + c.noShock.share + c.unclassified.share + c.noPrice.share;
+    const total =
+      c.explicit.share +
+      c.throughFunds.share +
+      c.market.share +
+      c.propagated.share +
+      c.proxy.share +
+      c.noShock.share +
+      c.unclassified.share +
+      c.noPrice.share;
     expect(total).toBeCloseTo(1, 12);
   });
 
@@ -98,8 +129,14 @@ describe('story: a leveraged fund past its floor, an inverse fund, and a shock o
     expect(nvds.pnl).toBeCloseTo(1800, 9);
   });
 
-  it('a symbol shock on the fund\'s own ticker wins over its multiplier', () => {
-    const result = runScenario(book, scenario([{ target: 'industry', value: 'Semiconductors', change: -0.1 }, { target: 'symbol', value: 'SOXL', change: -0.05 }]));
+  it("a symbol shock on the fund's own ticker wins over its multiplier", () => {
+    const result = runScenario(
+      book,
+      scenario([
+        { target: 'industry', value: 'Semiconductors', change: -0.1 },
+        { target: 'symbol', value: 'SOXL', change: -0.05 },
+      ]),
+    );
     const soxl = result.positions[2];
     expect(soxl.return).toBe(-0.05);
     expect(soxl.applied).toBe('symbol SOXL −5%');
@@ -109,7 +146,9 @@ describe('story: a leveraged fund past its floor, an inverse fund, and a shock o
   it('a symbol shock on the stand-in moves the fund as a whole: SOXX −20% → SOXL −60%', () => {
     const result = runScenario(book, scenario([{ target: 'symbol', value: 'SOXX', change: -0.2 }]));
     expect(result.positions[2].return).toBeCloseTo(-0.6, 12);
-    expect(result.positions[2].applied).toBe('3× daily: SOXX −20% → SOXL −60% (SOXX: symbol SOXX −20%); held over several days the move can differ (daily reset)');
+    expect(result.positions[2].applied).toBe(
+      '3× daily: SOXX −20% → SOXL −60% (SOXX: symbol SOXX −20%); held over several days the move can differ (daily reset)',
+    );
   });
 
   it('without look-through the stand-in moves by its own classification', () => {
@@ -120,7 +159,11 @@ describe('story: a leveraged fund past its floor, an inverse fund, and a shock o
   });
 
   it('a leveraged fund the master does not know is still classified (no "unclassified" for SOXL itself)', () => {
-    expect(book.positions[2].key).toMatchObject({ name: 'Direxion Daily Semiconductor Bull 3X Shares', assetClass: 'fund', isClassified: true });
+    expect(book.positions[2].key).toMatchObject({
+      name: 'Direxion Daily Semiconductor Bull 3X Shares',
+      assetClass: 'fund',
+      isClassified: true,
+    });
     expect(book.issues.find((i) => i.kind === 'unclassified')).toBeUndefined();
   });
 });

@@ -5,7 +5,11 @@ import { pos, reference, scenario, sec } from './book-builder';
 const eur = { currency: 'EUR', quote: 'USD', rate: 1.0465, asOf: '2025-02-21', source: 'ECB' };
 const ldo = pos('LDO.MI', 300, 31.68, { currency: 'EUR' }); // €9,504 = $9,945.936
 const spy = pos('SPY', 10, 600, { assetClass: 'fund' }); // $6,000
-const ref = reference([sec('LDO.MI', { sector: 'Industrials', industry: 'Aerospace & Defense', country: 'IT', currency: 'EUR' }), sec('SPY', { type: 'etf' })], [], [eur]);
+const ref = reference(
+  [sec('LDO.MI', { sector: 'Industrials', industry: 'Aerospace & Defense', country: 'IT', currency: 'EUR' }), sec('SPY', { type: 'etf' })],
+  [],
+  [eur],
+);
 const ldoUsd = 300 * 31.68 * 1.0465;
 
 describe('story: a multi-currency book', () => {
@@ -25,7 +29,12 @@ describe('story: a multi-currency book', () => {
     const nvda = pos('NVDA', 10, 120);
     const euroFund = pos('EXS1', 10, 100, { currency: 'EUR', assetClass: 'fund' });
     const withFund = reference(
-      [sec('LDO.MI', { sector: 'Industrials', country: 'IT', currency: 'EUR' }), sec('NVDA', { sector: 'Information Technology' }), sec('SAP', { sector: 'Information Technology', country: 'DE' }), sec('EXS1', { type: 'etf' })],
+      [
+        sec('LDO.MI', { sector: 'Industrials', country: 'IT', currency: 'EUR' }),
+        sec('NVDA', { sector: 'Information Technology' }),
+        sec('SAP', { sector: 'Information Technology', country: 'DE' }),
+        sec('EXS1', { type: 'etf' }),
+      ],
       [{ fund: 'EXS1', asOf: '2025-01-31', source: 'test', holdings: [{ symbol: 'SAP', weight: 0.6 }] }],
       [eur],
     );
@@ -38,19 +47,35 @@ describe('story: a multi-currency book', () => {
     expect(result.coverage.noShock.positionIds).toEqual([nvda.id]);
     expect(result.pnl).toBeCloseTo(euro * (1 / 1.1 - 1), 9);
     const byId = new Map(result.positions.map((p) => [p.id, p]));
-    expect(byId.get(ldo.id)).toMatchObject({ source: 'explicit', applied: 'currency USD +10% moves EUR −9.09% against it (no price shock matches it)' });
-    expect(byId.get(cash.id)).toMatchObject({ source: 'explicit', applied: 'currency USD +10% moves EUR −9.09% against it (cash: its amount does not move)' });
+    expect(byId.get(ldo.id)).toMatchObject({
+      source: 'explicit',
+      applied: 'currency USD +10% moves EUR −9.09% against it (no price shock matches it)',
+    });
+    expect(byId.get(cash.id)).toMatchObject({
+      source: 'explicit',
+      applied: 'currency USD +10% moves EUR −9.09% against it (cash: its amount does not move)',
+    });
     expect(byId.get(euroFund.id)).toMatchObject({ source: 'explicit', throughFund: true });
     expect(byId.get(nvda.id)).toMatchObject({ source: 'none', applied: 'Not shocked: no shock in the scenario matches it.' });
     expect(result.shockValue[0]).toBeCloseTo(euro, 9);
 
     // A price shock and a currency move read as one sentence each, joined.
-    const both = runScenario(prepareBook([ldo, nvda], 'USD', withFund), scenario([{ target: 'sector', value: 'Industrials', change: -0.1 }, { target: 'currency', value: 'EUR', change: -0.05 }]));
+    const both = runScenario(
+      prepareBook([ldo, nvda], 'USD', withFund),
+      scenario([
+        { target: 'sector', value: 'Industrials', change: -0.1 },
+        { target: 'currency', value: 'EUR', change: -0.05 },
+      ]),
+    );
     expect(both.positions.find((p) => p.id === ldo.id)!.applied).toBe('sector Industrials −10%; currency EUR −5%');
   });
 
-  it('keeps a replay\'s coverage about price history: a currency move alone does not count as tested there', () => {
-    const replayLike = { ...scenario([{ target: 'currency', value: 'EUR', change: 0.05 }]), kind: 'historical' as const, event: { window: { from: '2025-01-02', to: '2025-01-31' } } };
+  it("keeps a replay's coverage about price history: a currency move alone does not count as tested there", () => {
+    const replayLike = {
+      ...scenario([{ target: 'currency', value: 'EUR', change: 0.05 }]),
+      kind: 'historical' as const,
+      event: { window: { from: '2025-01-02', to: '2025-01-31' } },
+    };
     const result = runScenario(prepareBook([ldo], 'USD', ref), replayLike as Parameters<typeof runScenario>[1]);
     expect(result.return).toBeCloseTo(0.05, 12);
     expect(result.coverage.noShock.share).toBeCloseTo(1, 12);
@@ -83,7 +108,10 @@ describe('story: a multi-currency book', () => {
   });
 
   it('solves a base-currency shock numerically', () => {
-    const usdUp = scenario([{ target: 'currency', value: 'USD', change: 0.1 }, { target: 'market', change: -0.05 }]);
+    const usdUp = scenario([
+      { target: 'currency', value: 'USD', change: 0.1 },
+      { target: 'market', change: -0.05 },
+    ]);
     const book = prepareBook([ldo, spy], 'USD', ref);
     const answer = reverseStress(book, usdUp, 0.1);
     expect(answer.method).toBe('numeric');

@@ -15,18 +15,20 @@ const COUNTRIES = ['US', 'NL'];
 const THEMES = ['ai', 'grid', 'chips'];
 
 const classificationArb = (symbol: string) =>
-  fc.record({
-    sector: fc.constantFrom(null, ...SECTORS),
-    industry: fc.constantFrom(null, ...INDUSTRIES),
-    country: fc.constantFrom(null, ...COUNTRIES),
-    themes: fc.subarray(THEMES),
-    duration: fc.constantFrom(null, null, 4.5, 17),
-  }).map(({ duration, ...rest }): Classification => ({
-    ...sec(symbol, rest),
-    ...(symbol === 'FND' ? { type: 'etf' as const } : {}),
-    ...(symbol === 'CSH' ? { type: 'cash' as const } : {}),
-    duration: duration === null ? null : { years: duration, source: 'user' as const },
-  }));
+  fc
+    .record({
+      sector: fc.constantFrom(null, ...SECTORS),
+      industry: fc.constantFrom(null, ...INDUSTRIES),
+      country: fc.constantFrom(null, ...COUNTRIES),
+      themes: fc.subarray(THEMES),
+      duration: fc.constantFrom(null, null, 4.5, 17),
+    })
+    .map(({ duration, ...rest }): Classification => ({
+      ...sec(symbol, rest),
+      ...(symbol === 'FND' ? { type: 'etf' as const } : {}),
+      ...(symbol === 'CSH' ? { type: 'cash' as const } : {}),
+      duration: duration === null ? null : { years: duration, source: 'user' as const },
+    }));
 
 const change = fc.integer({ min: -60, max: 30 }).map((c) => c / 100);
 const shockArb = fc.oneof(
@@ -35,8 +37,18 @@ const shockArb = fc.oneof(
   fc.record({ target: fc.constant('industry' as const), value: fc.constantFrom(...INDUSTRIES, ' chips '), change, enabled: fc.boolean() }),
   fc.record({ target: fc.constant('sector' as const), value: fc.constantFrom(...SECTORS), change, enabled: fc.boolean() }),
   fc.record({ target: fc.constant('country' as const), value: fc.constantFrom(...COUNTRIES), change, enabled: fc.boolean() }),
-  fc.record({ target: fc.constant('assetClass' as const), value: fc.constantFrom('equity', 'cash', 'bond', 'fund'), change, enabled: fc.boolean() }),
-  fc.record({ target: fc.constant('rates' as const), value: fc.constant(''), change: fc.integer({ min: -200, max: 200 }).map((bp) => bp / 10000), enabled: fc.boolean() }),
+  fc.record({
+    target: fc.constant('assetClass' as const),
+    value: fc.constantFrom('equity', 'cash', 'bond', 'fund'),
+    change,
+    enabled: fc.boolean(),
+  }),
+  fc.record({
+    target: fc.constant('rates' as const),
+    value: fc.constant(''),
+    change: fc.integer({ min: -200, max: 200 }).map((bp) => bp / 10000),
+    enabled: fc.boolean(),
+  }),
   fc.record({ target: fc.constant('market' as const), value: fc.constant(''), change, enabled: fc.boolean() }),
 );
 
@@ -49,29 +61,50 @@ const caseArb = fc.record({
 describe('one rule for which shock wins', () => {
   it('the precedence steps are the declared precedence, and the book indexes exactly the attribute levels', () => {
     expect(MATCH_LEVELS).toEqual(TARGET_PRECEDENCE.filter((t) => t !== 'rates' && t !== 'market'));
-    const compiled = compileScenario(scenario([
-      { target: 'market', change: -0.1 }, { target: 'assetClass', value: 'equity', change: -0.01 }, { target: 'theme', value: 'ai', change: -0.02 },
-      { target: 'rates', change: 0.01 }, { target: 'symbol', value: 'AAA', change: -0.03 },
-    ]));
+    const compiled = compileScenario(
+      scenario([
+        { target: 'market', change: -0.1 },
+        { target: 'assetClass', value: 'equity', change: -0.01 },
+        { target: 'theme', value: 'ai', change: -0.02 },
+        { target: 'rates', change: 0.01 },
+        { target: 'symbol', value: 'AAA', change: -0.03 },
+      ]),
+    );
     expect(compiled.precedence.map((s) => s.level)).toEqual(['symbol', 'rates', 'theme', 'assetClass']);
     const book = prepareBook([pos('AAA', 1, 1)], 'USD', reference([sec('AAA')]));
     expect(Object.keys(book.index)).toEqual([...MATCH_LEVELS]);
   });
 
-  it('the evaluator\'s index sweep picks, for every security, the shock the precedence walk picks', () => {
+  it("the evaluator's index sweep picks, for every security, the shock the precedence walk picks", () => {
     fc.assert(
       fc.property(caseArb, ({ classes, held, shocks }) => {
         const ref = reference(classes, [
-          { fund: 'FND', asOf: '2025-01-24', source: 'test', holdings: [{ symbol: 'AAA', weight: 0.4 }, { symbol: 'DDD', weight: 0.3 }, { symbol: 'ZZZ', weight: 0.1 }] },
+          {
+            fund: 'FND',
+            asOf: '2025-01-24',
+            source: 'test',
+            holdings: [
+              { symbol: 'AAA', weight: 0.4 },
+              { symbol: 'DDD', weight: 0.3 },
+              { symbol: 'ZZZ', weight: 0.1 },
+            ],
+          },
         ]);
-        const book = prepareBook(held.map((symbol) => pos(symbol, 10, 5, symbol === 'CSH' ? { assetClass: 'cash' } : {})), 'USD', ref);
+        const book = prepareBook(
+          held.map((symbol) => pos(symbol, 10, 5, symbol === 'CSH' ? { assetClass: 'cash' } : {})),
+          'USD',
+          ref,
+        );
         const compiled = compileScenario(scenario(shocks));
         const evaluate = createEvaluator(book, compiled);
         for (const key of book.keys) {
           const walk = compiled.priceShock(key);
           const sweep = evaluate.priceOf(key.id);
           expect({ symbol: key.symbol, shock: sweep.shockIndex, change: sweep.change, reason: sweep.reason }).toEqual({
-            symbol: key.symbol, shock: walk.shockIndex, change: walk.change, reason: walk.reason,
+            symbol: key.symbol,
+            shock: walk.shockIndex,
+            change: walk.change,
+            reason: walk.reason,
           });
         }
       }),

@@ -17,10 +17,32 @@ const securities: Classification[] = [
   sec('SPY', { type: 'etf' }),
   sec('CASH', { type: 'cash' }),
 ];
-const ref = reference(securities, [
-  { fund: 'QQQ', asOf: 'd', source: 's', holdings: [ { symbol: 'NVDA', weight: 0.09 }, { symbol: 'AAPL', weight: 0.08 }, { symbol: 'ZZZ', weight: 0.01 } ] },
-  { fund: 'SPY', asOf: 'd', source: 's', holdings: [ { symbol: 'AAPL', weight: 0.07 }, { symbol: 'XOM', weight: 0.01 }, { symbol: 'JPM', weight: 0.015 } ] },
-], [{ currency: 'EUR', quote: 'USD', rate: 1.1, asOf: 'd', source: 's' }]);
+const ref = reference(
+  securities,
+  [
+    {
+      fund: 'QQQ',
+      asOf: 'd',
+      source: 's',
+      holdings: [
+        { symbol: 'NVDA', weight: 0.09 },
+        { symbol: 'AAPL', weight: 0.08 },
+        { symbol: 'ZZZ', weight: 0.01 },
+      ],
+    },
+    {
+      fund: 'SPY',
+      asOf: 'd',
+      source: 's',
+      holdings: [
+        { symbol: 'AAPL', weight: 0.07 },
+        { symbol: 'XOM', weight: 0.01 },
+        { symbol: 'JPM', weight: 0.015 },
+      ],
+    },
+  ],
+  [{ currency: 'EUR', quote: 'USD', rate: 1.1, asOf: 'd', source: 's' }],
+);
 
 const positionArb = fc.record({
   symbol: fc.constantFrom(...SYMBOLS),
@@ -38,61 +60,109 @@ const shockArb = fc.oneof(
 );
 const priceOnly = fc.array(shockArb, { minLength: 1, maxLength: 8 });
 const bookArb = fc.array(positionArb, { minLength: 1, maxLength: 25 }).map((rows) =>
-  rows.map((r) => pos(r.symbol, r.quantity, r.price, { currency: r.currency, accountName: r.account, assetClass: r.symbol === 'CASH' ? 'cash' : 'equity' })),
+  rows.map((r) =>
+    pos(r.symbol, r.quantity, r.price, {
+      currency: r.currency,
+      accountName: r.account,
+      assetClass: r.symbol === 'CASH' ? 'cash' : 'equity',
+    }),
+  ),
 );
 const close = (a: number, b: number, scale: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(scale));
 
 describe('engine properties', () => {
   it('a scenario of zero shocks loses nothing', () => {
-    fc.assert(fc.property(bookArb, fc.array(fc.constantFrom(...SYMBOLS)), (positions, names) => {
-      const zero = scenario([...names.map((n) => ({ target: 'symbol' as const, value: n, change: 0 })), { target: 'market', change: 0 }]);
-      const result = runScenario(prepareBook(positions, 'USD', ref), zero);
-      return result.positions.every((p) => p.pnl === 0) && result.pnl === 0;
-    }));
+    fc.assert(
+      fc.property(bookArb, fc.array(fc.constantFrom(...SYMBOLS)), (positions, names) => {
+        const zero = scenario([...names.map((n) => ({ target: 'symbol' as const, value: n, change: 0 })), { target: 'market', change: 0 }]);
+        const result = runScenario(prepareBook(positions, 'USD', ref), zero);
+        return result.positions.every((p) => p.pnl === 0) && result.pnl === 0;
+      }),
+    );
   });
 
   it('without currency shocks P&L is linear in the scale, and reverse stress round-trips', () => {
-    fc.assert(fc.property(bookArb, priceOnly, fc.double({ min: 0.1, max: 1.5, noNaN: true }), (positions, shocks, k) => {
-      const book = prepareBook(positions, 'USD', ref);
-      const s = scenario(shocks);
-      const one = runScenario(book, s).pnl;
-      const scaled = runScenario(book, s, { scale: k }).pnl;
-      if (!close(scaled, k * one, book.totalValue)) return false;
-      const target = 0.05;
-      const answer = reverseStress(book, s, target);
-      const reachable = one < 0 && book.totalValue > 0 && target < (-one / book.totalValue) * answer.maxScale * (1 - 1e-9);
-      if (answer.scale === null) return !reachable;
-      return close(runScenario(book, s, { scale: answer.scale }).return ?? NaN, -target, 1);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(bookArb, priceOnly, fc.double({ min: 0.1, max: 1.5, noNaN: true }), (positions, shocks, k) => {
+        const book = prepareBook(positions, 'USD', ref);
+        const s = scenario(shocks);
+        const one = runScenario(book, s).pnl;
+        const scaled = runScenario(book, s, { scale: k }).pnl;
+        if (!close(scaled, k * one, book.totalValue)) return false;
+        const target = 0.05;
+        const answer = reverseStress(book, s, target);
+        const reachable = one < 0 && book.totalValue > 0 && target < (-one / book.totalValue) * answer.maxScale * (1 - 1e-9);
+        if (answer.scale === null) return !reachable;
+        return close(runScenario(book, s, { scale: answer.scale }).return ?? NaN, -target, 1);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('slices add up to their position and aggregates add up to the total', () => {
-    fc.assert(fc.property(bookArb, priceOnly, fc.boolean(), (positions, shocks, lookThrough) => {
-      const book = prepareBook(positions, 'USD', ref, { lookThrough });
-      const s = scenario(shocks);
-      const result = runScenario(book, s, { by: [...DIMENSIONS] });
-      for (const p of result.positions) {
-        const slices = explainPosition(book, s, p.id);
-        if (!close(slices.reduce((sum, x) => sum + x.value, 0), p.value, p.value)) return false;
-        if (!close(slices.reduce((sum, x) => sum + x.pnl, 0), p.pnl, p.value)) return false;
-      }
-      for (const d of DIMENSIONS.filter((x) => x !== 'theme')) {
-        const rows = result.aggregates[d]!;
-        if (!close(rows.reduce((sum, r) => sum + r.value, 0), result.valueBefore, book.totalValue)) return false;
-        if (!close(rows.reduce((sum, r) => sum + r.pnl, 0), result.pnl, book.totalValue)) return false;
-      }
-      const cov = result.coverage;
-      return close(COVERAGE_PARTS.reduce((sum, part) => sum + cov[part].value, 0), cov.grossValue, cov.grossValue);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(bookArb, priceOnly, fc.boolean(), (positions, shocks, lookThrough) => {
+        const book = prepareBook(positions, 'USD', ref, { lookThrough });
+        const s = scenario(shocks);
+        const result = runScenario(book, s, { by: [...DIMENSIONS] });
+        for (const p of result.positions) {
+          const slices = explainPosition(book, s, p.id);
+          if (
+            !close(
+              slices.reduce((sum, x) => sum + x.value, 0),
+              p.value,
+              p.value,
+            )
+          )
+            return false;
+          if (
+            !close(
+              slices.reduce((sum, x) => sum + x.pnl, 0),
+              p.pnl,
+              p.value,
+            )
+          )
+            return false;
+        }
+        for (const d of DIMENSIONS.filter((x) => x !== 'theme')) {
+          const rows = result.aggregates[d]!;
+          if (
+            !close(
+              rows.reduce((sum, r) => sum + r.value, 0),
+              result.valueBefore,
+              book.totalValue,
+            )
+          )
+            return false;
+          if (
+            !close(
+              rows.reduce((sum, r) => sum + r.pnl, 0),
+              result.pnl,
+              book.totalValue,
+            )
+          )
+            return false;
+        }
+        const cov = result.coverage;
+        return close(
+          COVERAGE_PARTS.reduce((sum, part) => sum + cov[part].value, 0),
+          cov.grossValue,
+          cov.grossValue,
+        );
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('does not depend on the order of positions', () => {
-    fc.assert(fc.property(bookArb, priceOnly, (positions, shocks) => {
-      const s = scenario(shocks);
-      const a = runScenario(prepareBook(positions, 'USD', ref), s);
-      const b = runScenario(prepareBook([...positions].reverse(), 'USD', ref), s);
-      const byId = new Map(b.positions.map((p) => [p.id, p.pnl]));
-      return close(a.pnl, b.pnl, a.valueBefore) && a.positions.every((p) => byId.get(p.id) === p.pnl);
-    }));
+    fc.assert(
+      fc.property(bookArb, priceOnly, (positions, shocks) => {
+        const s = scenario(shocks);
+        const a = runScenario(prepareBook(positions, 'USD', ref), s);
+        const b = runScenario(prepareBook([...positions].reverse(), 'USD', ref), s);
+        const byId = new Map(b.positions.map((p) => [p.id, p.pnl]));
+        return close(a.pnl, b.pnl, a.valueBefore) && a.positions.every((p) => byId.get(p.id) === p.pnl);
+      }),
+    );
   });
 });

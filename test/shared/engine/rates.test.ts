@@ -11,7 +11,10 @@ const ref = reference([
   sec('BND', { type: 'bond-fund' }),
   sec('SPY', { type: 'etf' }),
 ]);
-const ratesUp = scenario([{ target: 'rates', change: 0.01 }, { target: 'market', change: -0.05 }]);
+const ratesUp = scenario([
+  { target: 'rates', change: 0.01 },
+  { target: 'market', change: -0.05 },
+]);
 
 describe('story: rates +100bp via duration where known', () => {
   const book = prepareBook([tlt, bnd, spy], 'USD', ref);
@@ -31,11 +34,18 @@ describe('story: rates +100bp via duration where known', () => {
   });
 
   it('ranks below a symbol shock and above every other level', () => {
-    const both = scenario([{ target: 'assetClass', value: 'bond', change: -0.02 }, { target: 'rates', change: 0.01 }, { target: 'symbol', value: 'TLT', change: -0.1 }]);
+    const both = scenario([
+      { target: 'assetClass', value: 'bond', change: -0.02 },
+      { target: 'rates', change: 0.01 },
+      { target: 'symbol', value: 'TLT', change: -0.1 },
+    ]);
     const r = runScenario(book, both);
     expect(r.positions[0].return).toBeCloseTo(-0.1, 12);
     expect(r.positions[1].return).toBeCloseTo(-0.02, 12);
-    const noSymbol = scenario([{ target: 'assetClass', value: 'bond', change: -0.02 }, { target: 'rates', change: 0.01 }]);
+    const noSymbol = scenario([
+      { target: 'assetClass', value: 'bond', change: -0.02 },
+      { target: 'rates', change: 0.01 },
+    ]);
     expect(runScenario(book, noSymbol).positions[0].return).toBeCloseTo(-0.165, 12);
   });
 

@@ -43,6 +43,8 @@ describe('story: a short position and names nobody classified', () => {
     const small = scenario([{ target: 'sector', value: 'Information Technology', change: -0.1 }]);
     const answer = reverseStress(book, small, 2);
     expect(answer.scale).toBeNull();
-    expect(answer.explanation).toMatch(/^No scaling of “story” loses 200\.00%: with every shock kept above −100% \(k ≤ 10\.00\) the largest loss is 114\.29%\.$/);
+    expect(answer.explanation).toMatch(
+      /^No scaling of “story” loses 200\.00%: with every shock kept above −100% \(k ≤ 10\.00\) the largest loss is 114\.29%\.$/,
+    );
   });
 });

@@ -5,7 +5,13 @@ import { clientsWithTag, rankClient, rankFirm, summariseFirm, type FirmClientInp
 import { pos, reference, scenario, sec } from '../engine/book-builder';
 
 // Three households under two scenarios; every number below can be worked out by hand.
-const semis = scenario([{ target: 'industry', value: 'Semiconductors', change: -0.1 }, { target: 'theme', value: 'ai-energy', change: -0.2 }], 'semis');
+const semis = scenario(
+  [
+    { target: 'industry', value: 'Semiconductors', change: -0.1 },
+    { target: 'theme', value: 'ai-energy', change: -0.2 },
+  ],
+  'semis',
+);
 const crash = scenario([{ target: 'market', value: '', change: -0.05 }], 'crash');
 const ref = reference(
   [
@@ -19,18 +25,27 @@ const ref = reference(
   [{ currency: 'EUR', quote: 'USD', rate: 1.1, asOf: '2025-01-24', source: 'test' }],
 );
 const patel: FirmClientInput = {
-  id: 1, name: 'Patel household', baseCurrency: 'USD', tags: ['growth'],
+  id: 1,
+  name: 'Patel household',
+  baseCurrency: 'USD',
+  tags: ['growth'],
   portfolios: [
     { id: 11, name: 'Joint', positions: [pos('NVDA', 100, 100), pos('AAPL', 10, 200)] }, // 10,000 + 2,000
     { id: 12, name: 'IRA', positions: [pos('VST', 50, 100), pos('SPAXX', 3000, 1, { assetClass: 'cash' })] }, // 5,000 + 3,000
   ],
 };
 const lee: FirmClientInput = {
-  id: 2, name: 'Lee', baseCurrency: 'USD', tags: ['income'],
+  id: 2,
+  name: 'Lee',
+  baseCurrency: 'USD',
+  tags: ['income'],
   portfolios: [{ id: 21, name: 'Main', positions: [pos('AAPL', 50, 200)] }], // 10,000
 };
 const weber: FirmClientInput = {
-  id: 3, name: 'Weber', baseCurrency: 'EUR', tags: ['growth', 'hnw'],
+  id: 3,
+  name: 'Weber',
+  baseCurrency: 'EUR',
+  tags: ['growth', 'hnw'],
   portfolios: [{ id: 31, name: 'Depot', positions: [pos('SAP', 100, 200, { currency: 'EUR' }), pos('NVDA', 11, 100)] }], // 20,000 EUR + 1,100 USD = 1,000 EUR
 };
 
@@ -76,7 +91,11 @@ describe('firm-wide ranking: three households, two scenarios', () => {
 
   it('matches a plain engine run of each client as one book', () => {
     for (const client of [lee, patel, weber]) {
-      const book = prepareBook(client.portfolios.flatMap((p) => p.positions), client.baseCurrency, ref);
+      const book = prepareBook(
+        client.portfolios.flatMap((p) => p.positions),
+        client.baseCurrency,
+        ref,
+      );
       const ranked = row(client.name);
       expect(ranked.value).toBeCloseTo(book.totalValue, 9);
       [semis, crash].forEach((s, i) => {
@@ -96,7 +115,13 @@ describe('firm-wide ranking: three households, two scenarios', () => {
 
 describe('firm-wide ranking: a broken client does not stop the others', () => {
   it('reports the error on that client and ranks it last', () => {
-    const broken = { id: 9, name: 'Broken', baseCurrency: 'USD', tags: [], portfolios: [{ id: 91, name: 'X', positions: [pos('AAPL', 10, Number.NaN)] }] } satisfies FirmClientInput;
+    const broken = {
+      id: 9,
+      name: 'Broken',
+      baseCurrency: 'USD',
+      tags: [],
+      portfolios: [{ id: 91, name: 'X', positions: [pos('AAPL', 10, Number.NaN)] }],
+    } satisfies FirmClientInput;
     const firm = rankFirm([broken, lee], [semis], ref);
     expect(firm.clients.map((c) => c.clientName)).toEqual(['Lee', 'Broken']);
     expect(firm.clients[1].error).toBe('Broken could not be stressed: AAPL in "X" has no valid quantity, price or value.');
@@ -104,14 +129,29 @@ describe('firm-wide ranking: a broken client does not stop the others', () => {
   });
 
   it('stresses clients one by one when the shared book cannot be built, isolating the failure', () => {
-    const odd = { id: 8, name: 'Odd', baseCurrency: 'USD', tags: [], portfolios: [{ id: 81, name: 'Y', positions: null as never }] } satisfies FirmClientInput;
+    const odd = {
+      id: 8,
+      name: 'Odd',
+      baseCurrency: 'USD',
+      tags: [],
+      portfolios: [{ id: 81, name: 'Y', positions: null as never }],
+    } satisfies FirmClientInput;
     const firm = summariseFirm([rankClient(odd, [semis], ref), rankClient(lee, [semis], ref)], [semis]);
-    expect(firm.clients.map((c) => [c.clientName, c.error === null])).toEqual([['Lee', true], ['Odd', false]]);
+    expect(firm.clients.map((c) => [c.clientName, c.error === null])).toEqual([
+      ['Lee', true],
+      ['Odd', false],
+    ]);
     expect(firm.clients[1].error).toMatch(/^Odd could not be stressed: /);
   });
 
   it('notes positions left out for a missing exchange rate, per portfolio', () => {
-    const yen = { id: 4, name: 'Tanaka', baseCurrency: 'USD', tags: [], portfolios: [{ id: 41, name: 'NISA', positions: [pos('7203.T', 100, 2000, { currency: 'JPY' }), pos('AAPL', 10, 200)] }] };
+    const yen = {
+      id: 4,
+      name: 'Tanaka',
+      baseCurrency: 'USD',
+      tags: [],
+      portfolios: [{ id: 41, name: 'NISA', positions: [pos('7203.T', 100, 2000, { currency: 'JPY' }), pos('AAPL', 10, 200)] }],
+    };
     const [ranked] = rankFirm([yen], [crash], ref).clients;
     expect(ranked.value).toBe(2000);
     expect(ranked.pnl).toBe(-100);
@@ -121,7 +161,11 @@ describe('firm-wide ranking: a broken client does not stop the others', () => {
   it('gives the same rows through the shared book as client by client', () => {
     const shared = rankFirm([lee, patel, weber], [semis, crash], ref).clients;
     for (const row of shared) {
-      const alone = rankClient([lee, patel, weber].find((c) => c.id === row.clientId)!, [semis, crash], ref);
+      const alone = rankClient(
+        [lee, patel, weber].find((c) => c.id === row.clientId)!,
+        [semis, crash],
+        ref,
+      );
       expect(row.pnl).toBeCloseTo(alone.pnl, 9);
       expect(row.coverage).toBeCloseTo(alone.coverage, 12);
       expect(row.portfolios.map((p) => p.portfolioId)).toEqual(alone.portfolios.map((p) => p.portfolioId));
@@ -135,14 +179,29 @@ describe('comparing saved runs and the loss distribution', () => {
 
   it('lines up clients across two runs', () => {
     const changes = compareRuns(yesterday, today);
-    expect(changes.map((c) => [c.clientName, c.pnlChange])).toEqual([['Patel household', -1150], ['Weber', null], ['Lee', null]]);
+    expect(changes.map((c) => [c.clientName, c.pnlChange])).toEqual([
+      ['Patel household', -1150],
+      ['Weber', null],
+      ['Lee', null],
+    ]);
     expect(changes[0].returnChange).toBeCloseTo(-0.0575, 12);
     expect(changes[2]).toMatchObject({ before: { pnl: -500, return: -0.05 }, after: null });
   });
 
   it('counts clients per 5-point loss bucket', () => {
-    const rows = [{ return: -0.01, error: null }, { return: -0.049, error: null }, { return: -0.05, error: null }, { return: -0.12, error: null }, { return: 0.02, error: null }, { return: -0.9, error: 'x' }];
-    expect(lossHistogram(rows).map((b) => [b.label, b.count])).toEqual([['0–5%', 3], ['5–10%', 1], ['10–15%', 1]]);
+    const rows = [
+      { return: -0.01, error: null },
+      { return: -0.049, error: null },
+      { return: -0.05, error: null },
+      { return: -0.12, error: null },
+      { return: 0.02, error: null },
+      { return: -0.9, error: 'x' },
+    ];
+    expect(lossHistogram(rows).map((b) => [b.label, b.count])).toEqual([
+      ['0–5%', 3],
+      ['5–10%', 1],
+      ['10–15%', 1],
+    ]);
     expect(lossHistogram([])).toEqual([]);
   });
 });

@@ -27,11 +27,71 @@ describe('extractMoves on wire-style paragraphs', () => {
       'The sell-off followed the launch of a low-cost model by Chinese start-up DeepSeek.';
     const found = extractMoves(story);
     expect(found.map((f) => read(story, f))).toEqual([
-      { subject: 'Nvidia Corp.', kind: 'company', ticker: 'NVDA', change: -0.1, sizeText: '10%', isUpTo: false, basis: 'premarket', confidence: 0.95, span: 'Nvidia Corp. (NVDA) slid 10%', subjectSpan: 'Nvidia Corp. (NVDA)', sizeSpan: '10%' },
-      { subject: 'ASML Holding NV', kind: 'company', ticker: null, change: -0.11, sizeText: '11%', isUpTo: false, basis: 'premarket', confidence: 0.9, span: 'ASML Holding NV was down 11%', subjectSpan: 'ASML Holding NV', sizeSpan: '11%' },
-      { subject: 'Siemens Energy AG', kind: 'company', ticker: null, change: -0.2, sizeText: '20%', isUpTo: false, basis: 'premarket', confidence: 0.9, span: 'Siemens Energy AG, which makes turbines for data centres, slid 20%', subjectSpan: 'Siemens Energy AG', sizeSpan: '20%' },
-      { subject: 'Nasdaq 100 futures', kind: 'index', ticker: null, change: -0.034, sizeText: '3.4%', isUpTo: false, basis: 'premarket', confidence: 0.9, span: 'Nasdaq 100 futures tumbled 3.4%', subjectSpan: 'Nasdaq 100 futures', sizeSpan: '3.4%' },
-      { subject: 'S&P 500 futures', kind: 'index', ticker: null, change: -0.02, sizeText: '2%', isUpTo: false, basis: 'premarket', confidence: 0.9, span: 'S&P 500 futures fell 2%', subjectSpan: 'S&P 500 futures', sizeSpan: '2%' },
+      {
+        subject: 'Nvidia Corp.',
+        kind: 'company',
+        ticker: 'NVDA',
+        change: -0.1,
+        sizeText: '10%',
+        isUpTo: false,
+        basis: 'premarket',
+        confidence: 0.95,
+        span: 'Nvidia Corp. (NVDA) slid 10%',
+        subjectSpan: 'Nvidia Corp. (NVDA)',
+        sizeSpan: '10%',
+      },
+      {
+        subject: 'ASML Holding NV',
+        kind: 'company',
+        ticker: null,
+        change: -0.11,
+        sizeText: '11%',
+        isUpTo: false,
+        basis: 'premarket',
+        confidence: 0.9,
+        span: 'ASML Holding NV was down 11%',
+        subjectSpan: 'ASML Holding NV',
+        sizeSpan: '11%',
+      },
+      {
+        subject: 'Siemens Energy AG',
+        kind: 'company',
+        ticker: null,
+        change: -0.2,
+        sizeText: '20%',
+        isUpTo: false,
+        basis: 'premarket',
+        confidence: 0.9,
+        span: 'Siemens Energy AG, which makes turbines for data centres, slid 20%',
+        subjectSpan: 'Siemens Energy AG',
+        sizeSpan: '20%',
+      },
+      {
+        subject: 'Nasdaq 100 futures',
+        kind: 'index',
+        ticker: null,
+        change: -0.034,
+        sizeText: '3.4%',
+        isUpTo: false,
+        basis: 'premarket',
+        confidence: 0.9,
+        span: 'Nasdaq 100 futures tumbled 3.4%',
+        subjectSpan: 'Nasdaq 100 futures',
+        sizeSpan: '3.4%',
+      },
+      {
+        subject: 'S&P 500 futures',
+        kind: 'index',
+        ticker: null,
+        change: -0.02,
+        sizeText: '2%',
+        isUpTo: false,
+        basis: 'premarket',
+        confidence: 0.9,
+        span: 'S&P 500 futures fell 2%',
+        subjectSpan: 'S&P 500 futures',
+        sizeSpan: '2%',
+      },
     ]);
     // Every finding keeps the sentence it came from, with its offset in the story.
     expect(new Set(found.map((f) => f.sentence)).size).toBe(1);
@@ -50,11 +110,48 @@ describe('extractMoves on wire-style paragraphs', () => {
   });
 
   it('reads sector and industry phrases, "as much as" sizes and a size written with a true minus', () => {
-    const story = 'European chip stocks slumped as much as 17 per cent. Chip equipment makers lost −3%, and utilities rose 1.2% as bond yields eased.';
+    const story =
+      'European chip stocks slumped as much as 17 per cent. Chip equipment makers lost −3%, and utilities rose 1.2% as bond yields eased.';
     expect(extractMoves(story).map((f) => read(story, f))).toEqual([
-      { subject: 'chip stocks', kind: 'phrase', ticker: null, change: -0.17, sizeText: 'as much as 17 per cent', isUpTo: true, basis: 'intraday', confidence: 0.9, span: 'chip stocks slumped as much as 17 per cent', subjectSpan: 'chip stocks', sizeSpan: '17 per cent' },
-      { subject: 'Chip equipment makers', kind: 'phrase', ticker: null, change: -0.03, sizeText: '−3%', isUpTo: false, basis: 'unspecified', confidence: 0.9, span: 'Chip equipment makers lost −3%', subjectSpan: 'Chip equipment makers', sizeSpan: '−3%' },
-      { subject: 'utilities', kind: 'phrase', ticker: null, change: 0.012, sizeText: '1.2%', isUpTo: false, basis: 'unspecified', confidence: 0.9, span: 'utilities rose 1.2%', subjectSpan: 'utilities', sizeSpan: '1.2%' },
+      {
+        subject: 'chip stocks',
+        kind: 'phrase',
+        ticker: null,
+        change: -0.17,
+        sizeText: 'as much as 17 per cent',
+        isUpTo: true,
+        basis: 'intraday',
+        confidence: 0.9,
+        span: 'chip stocks slumped as much as 17 per cent',
+        subjectSpan: 'chip stocks',
+        sizeSpan: '17 per cent',
+      },
+      {
+        subject: 'Chip equipment makers',
+        kind: 'phrase',
+        ticker: null,
+        change: -0.03,
+        sizeText: '−3%',
+        isUpTo: false,
+        basis: 'unspecified',
+        confidence: 0.9,
+        span: 'Chip equipment makers lost −3%',
+        subjectSpan: 'Chip equipment makers',
+        sizeSpan: '−3%',
+      },
+      {
+        subject: 'utilities',
+        kind: 'phrase',
+        ticker: null,
+        change: 0.012,
+        sizeText: '1.2%',
+        isUpTo: false,
+        basis: 'unspecified',
+        confidence: 0.9,
+        span: 'utilities rose 1.2%',
+        subjectSpan: 'utilities',
+        sizeSpan: '1.2%',
+      },
     ]);
   });
 
@@ -93,6 +190,10 @@ describe('extractMoves on wire-style paragraphs', () => {
 describe('splitSentences', () => {
   it('does not split after legal forms, initialisms or decimals', () => {
     const text = 'Nvidia Corp. slid 10.5% in the U.S. market. ASML Holding N.V. fell 11%! Done';
-    expect(splitSentences(text).map((s) => s.text)).toEqual(['Nvidia Corp. slid 10.5% in the U.S. market.', 'ASML Holding N.V. fell 11%!', 'Done']);
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'Nvidia Corp. slid 10.5% in the U.S. market.',
+      'ASML Holding N.V. fell 11%!',
+      'Done',
+    ]);
   });
 });

@@ -10,7 +10,9 @@ describe('a story near the 1 MB limit', () => {
     const draft = draftFromStory(story, bundledMaster(), { id: 'long' });
     expect(draft.proposals.length).toBe(4 * Math.floor(MAX_STORY_CHARS / paragraph.length));
     expect(scenarioSchema.parse(draft.scenario).shocks).toHaveLength(MAX_SHOCKS);
-    expect(draft.notes[0]).toBe(`The story reports ${draft.proposals.length} matched moves; a scenario holds at most 500 shocks, so only the first 500 are used.`);
+    expect(draft.notes[0]).toBe(
+      `The story reports ${draft.proposals.length} matched moves; a scenario holds at most 500 shocks, so only the first 500 are used.`,
+    );
     // Every later report of the same four subjects repeats the first and starts switched off.
     expect(draft.scenario.shocks.filter((s) => s.enabled)).toHaveLength(4);
   });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../../../shared/engine';
-import { buildScenario, draftFromStory, extractMoves, foldName, htmlToText, NO_MOVES_MESSAGE, resolveFindings } from '../../../shared/headline';
+import {
+  buildScenario,
+  draftFromStory,
+  extractMoves,
+  foldName,
+  htmlToText,
+  NO_MOVES_MESSAGE,
+  resolveFindings,
+} from '../../../shared/headline';
 import { bundledMaster } from './master';
 
 const master = bundledMaster();
@@ -26,7 +34,8 @@ describe('resolving findings against the bundled security master', () => {
     expect(foldName('ASML Holding N.V. (ADR)')).toBe('asml');
     expect(foldName('Siemens Energy AG')).toBe('siemens energy');
     expect(foldName('Nvidia Corp.')).toBe('nvidia');
-    const story = 'Facebook parent Meta rose 2%. Google added 1.5%. Taiwan Semiconductor Manufacturing Co. (TSM) fell 4%. Alphabet Inc. gained 1%.';
+    const story =
+      'Facebook parent Meta rose 2%. Google added 1.5%. Taiwan Semiconductor Manufacturing Co. (TSM) fell 4%. Alphabet Inc. gained 1%.';
     expect(resolveFindings(extractMoves(story), master).map((p) => [p.subject, p.target?.value, p.resolvedBy])).toEqual([
       ['Meta', 'META', 'alias'],
       ['Google', 'GOOGL', 'alias'],
@@ -36,7 +45,8 @@ describe('resolving findings against the bundled security master', () => {
   });
 
   it('keeps place words that are part of a name and drops those that are not', () => {
-    const story = 'Tokyo Electron dropped 4.9% and German Siemens Energy slid 20%. In Hong Kong, the Hang Seng Index rose 0.7%. Revenue rose 20% to $30 billion.';
+    const story =
+      'Tokyo Electron dropped 4.9% and German Siemens Energy slid 20%. In Hong Kong, the Hang Seng Index rose 0.7%. Revenue rose 20% to $30 billion.';
     const proposals = resolveFindings(extractMoves(story), master);
     expect(proposals.map((p) => [p.subject, p.change, p.target?.value ?? null])).toEqual([
       ['Tokyo Electron', -0.049, '8035.T'],
@@ -67,7 +77,9 @@ describe('resolving findings against the bundled security master', () => {
   });
 
   it('keeps both of two contradicting reports of one subject, the first switched on, and says so', () => {
-    const draft = draftFromStory('ASML fell 10% at the open. Later in the session ASML Holding NV slid as much as 17%.', master, { id: 'twice' });
+    const draft = draftFromStory('ASML fell 10% at the open. Later in the session ASML Holding NV slid as much as 17%.', master, {
+      id: 'twice',
+    });
     expect(draft.proposals.map((p) => [p.target?.value, p.change, p.enabled])).toEqual([
       ['ASML', -0.1, true],
       ['ASML', -0.17, false],
@@ -91,14 +103,24 @@ describe('resolving findings against the bundled security master', () => {
 
 describe('the drafted scenario', () => {
   it('is an ordinary scenario: quoted sentences as notes, publisher and date as the event source, premarket basis', () => {
-    const draft = draftFromStory(DEEPSEEK, master, { id: 'deepseek', name: 'DeepSeek premarket', date: '2025-01-27', publisher: 'Reuters' });
+    const draft = draftFromStory(DEEPSEEK, master, {
+      id: 'deepseek',
+      name: 'DeepSeek premarket',
+      date: '2025-01-27',
+      publisher: 'Reuters',
+    });
     const scenario = scenarioSchema.parse(draft.scenario);
     expect(scenario).toMatchObject({ id: 'deepseek', name: 'DeepSeek premarket', kind: 'hypothetical' });
     expect(scenario.shocks[0]).toEqual({ target: 'symbol', value: 'NVDA', change: -0.1, enabled: true, note: `“${DEEPSEEK}”` });
     expect(scenario.event).toEqual({
       date: '2025-01-27',
       basis: { timing: 'premarket', returns: 'price' },
-      sources: [{ title: 'Reuters, 2025-01-27', note: 'Moves read from the story: Nvidia (−10%), ASML (−11%), Siemens Energy (−20%), Nasdaq 100 futures (−3.4%), S&P 500 futures (−2%).' }],
+      sources: [
+        {
+          title: 'Reuters, 2025-01-27',
+          note: 'Moves read from the story: Nvidia (−10%), ASML (−11%), Siemens Energy (−20%), Nasdaq 100 futures (−3.4%), S&P 500 futures (−2%).',
+        },
+      ],
     });
   });
 
@@ -123,8 +145,12 @@ describe('the drafted scenario', () => {
 
 describe('htmlToText', () => {
   it('keeps the text of a page and drops scripts, styles and tags, decoding entities', () => {
-    const html = '<html><head><title>x</title><style>p{}</style></head><body><h1>Chips slide</h1><p>ASML was down &minus;11% &amp; <b>Nvidia</b> slid 10%.</p><script>alert("hi")</script></body></html>';
+    const html =
+      '<html><head><title>x</title><style>p{}</style></head><body><h1>Chips slide</h1><p>ASML was down &minus;11% &amp; <b>Nvidia</b> slid 10%.</p><script>alert("hi")</script></body></html>';
     expect(htmlToText(html)).toBe('Chips slide\n\nASML was down −11% & Nvidia slid 10%.');
-    expect(extractMoves(htmlToText(html)).map((f) => [f.subject, f.change])).toEqual([['ASML', -0.11], ['Nvidia', -0.1]]);
+    expect(extractMoves(htmlToText(html)).map((f) => [f.subject, f.change])).toEqual([
+      ['ASML', -0.11],
+      ['Nvidia', -0.1],
+    ]);
   });
 });

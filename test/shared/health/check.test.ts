@@ -5,7 +5,11 @@ import { pos, reference, scenario, sec } from '../engine/book-builder';
 
 const today = '2026-12-03';
 const ref = reference(
-  [sec('AAPL', { sector: 'Information Technology' }), sec('SPY', { type: 'etf', sector: 'Multi-Sector' }), sec('SAP', { sector: 'Information Technology', currency: 'EUR' })],
+  [
+    sec('AAPL', { sector: 'Information Technology' }),
+    sec('SPY', { type: 'etf', sector: 'Multi-Sector' }),
+    sec('SAP', { sector: 'Information Technology', currency: 'EUR' }),
+  ],
   [{ fund: 'SPY', asOf: '2024-06-28', source: 'SSGA', holdings: [{ symbol: 'AAPL', weight: 0.07 }] }],
 );
 const check = (over: Partial<HealthInput>) => checkHealth({ positions: [], baseCurrency: 'USD', reference: ref, today, ...over });
@@ -21,7 +25,9 @@ describe('story: a history that starts after a money-market fund was bought', ()
     const report = check(input);
     expect(report.verdict).toBe('blocked');
     expect(report.findings[0]).toMatchObject({ code: 'value-not-positive', severity: 'blocking' });
-    expect(report.findings[0].sentence).toBe("The portfolio's total value is −$96,428.12: percentage returns and rankings mean nothing for it.");
+    expect(report.findings[0].sentence).toBe(
+      "The portfolio's total value is −$96,428.12: percentage returns and rankings mean nothing for it.",
+    );
     const negative = report.findings.find((f) => f.code === 'history-made-negative')!;
     expect(negative).toMatchObject({ severity: 'blocking', positionIds: [snaxx.id], symbols: ['SNAXX'] });
     expect(negative.sentence).toMatch(/^SNAXX \(−496,428\.12\) went negative because the imported history sells more than it shows bought/);
@@ -61,7 +67,9 @@ describe('story: what an old Fidelity history and a careless typist leave behind
     ]);
     expect(report.findings[0].sentence).toBe('912797KX4 (18,000 at 98.84) looks priced in percent of par: its value may be 100× too high.');
     expect(report.findings.find((f) => f.code === 'unclassified')!.symbols).toEqual(['XYZ']);
-    expect(report.findings.find((f) => f.code === 'value-mismatch')!.sentence).toBe("AAPL: quantity × price $20,000.00 against the statement's $21,000.00 (more than 1% apart; the price is used).");
+    expect(report.findings.find((f) => f.code === 'value-mismatch')!.sentence).toBe(
+      "AAPL: quantity × price $20,000.00 against the statement's $21,000.00 (more than 1% apart; the price is used).",
+    );
     expect(report.findings.find((f) => f.code === 'duplicate-position')!.positionIds).toEqual([typo.id, again.id]);
   });
 
@@ -77,11 +85,17 @@ describe('story: dates behind the numbers', () => {
     const old = pos('AAPL', 10, 200, { asOf: '2026-11-20' });
     const spy = pos('SPY', 10, 600, { asOf: '2026-12-02' });
     const report = check({ positions: [old, spy], scenario: { name: 'Crash', asOf: '2026-12-20', notMovedShare: 0 } });
-    expect(report.asOf).toEqual({ prices: { oldest: '2026-11-20', newest: '2026-12-02' }, fundHoldings: { oldest: '2024-06-28', newest: '2024-06-28' }, scenario: '2026-12-20' });
+    expect(report.asOf).toEqual({
+      prices: { oldest: '2026-11-20', newest: '2026-12-02' },
+      fundHoldings: { oldest: '2024-06-28', newest: '2024-06-28' },
+      scenario: '2026-12-20',
+    });
     const sentences = Object.fromEntries(report.findings.map((f) => [f.code, f.sentence]));
     expect(sentences['stale-prices']).toBe('1 price is more than 7 days old (oldest 2026-11-20, 13 days before 2026-12-03).');
     expect(sentences['stale-fund-holdings']).toBe('Fund holdings used for look-through are over 12 months old: SPY (2024-06-28).');
-    expect(sentences['prices-before-scenario']).toBe("The newest price (2026-12-02) is 18 days older than the scenario's date (2026-12-20).");
+    expect(sentences['prices-before-scenario']).toBe(
+      "The newest price (2026-12-02) is 18 days older than the scenario's date (2026-12-20).",
+    );
     expect(check({ positions: [old], staleDays: 30 }).findings.map((f) => f.code)).not.toContain('stale-prices');
   });
 
@@ -90,40 +104,80 @@ describe('story: dates behind the numbers', () => {
     const aapl = pos('AAPL', 10, 200, { asOf: '2026-12-02' });
     const report = check({ positions: [sap, aapl], scenario: { name: 'Semis', asOf: null, notMovedShare: 0.62 } });
     expect(report.findings.map((f) => `${f.severity}:${f.code}`)).toEqual(['blocking:missing-fx', 'warning:not-reached']);
-    expect(report.findings[0]).toMatchObject({ sentence: 'No exchange rate from EUR to USD: 1 holding is left out of every total.', positionIds: [sap.id] });
+    expect(report.findings[0]).toMatchObject({
+      sentence: 'No exchange rate from EUR to USD: 1 holding is left out of every total.',
+      positionIds: [sap.id],
+    });
     expect(report.findings[1].sentence).toBe('62.0% of the value is not moved by "Semis".');
   });
 
   it('passes a clean, current, classified book', () => {
-    expect(check({ positions: [pos('AAPL', 10, 200, { asOf: '2026-12-02' })] })).toMatchObject({ verdict: 'ok', findings: [], counts: { blocking: 0, warning: 0, info: 0 }, staleDays: 7 });
+    expect(check({ positions: [pos('AAPL', 10, 200, { asOf: '2026-12-02' })] })).toMatchObject({
+      verdict: 'ok',
+      findings: [],
+      counts: { blocking: 0, warning: 0, info: 0 },
+      staleDays: 7,
+    });
   });
 
   it('lists what an import decided, worst first', () => {
     const report = check({
       positions: [pos('AAPL', 10, 200, { asOf: '2026-12-02' })],
       importFindings: [
-        { importId: 3, fileName: 'schwab.csv', kind: 'par-quoted-bond', account: 'Brokerage', symbol: '91282CJL6', sentence: '91282CJL6 is priced in percent of par.' },
-        { importId: 3, fileName: 'schwab.csv', kind: 'history-clamped', account: 'Brokerage', symbol: 'SNAXX', sentence: 'SNAXX: the history sells more than it shows bought; treated as closed.' },
+        {
+          importId: 3,
+          fileName: 'schwab.csv',
+          kind: 'par-quoted-bond',
+          account: 'Brokerage',
+          symbol: '91282CJL6',
+          sentence: '91282CJL6 is priced in percent of par.',
+        },
+        {
+          importId: 3,
+          fileName: 'schwab.csv',
+          kind: 'history-clamped',
+          account: 'Brokerage',
+          symbol: 'SNAXX',
+          sentence: 'SNAXX: the history sells more than it shows bought; treated as closed.',
+        },
       ],
     });
     expect(report.verdict).toBe('review');
-    expect(report.findings.map((f) => `${f.severity}:${f.code}`)).toEqual(['warning:import-history-clamped', 'info:import-par-quoted-bond']);
-    expect(report.findings[0].sentence).toBe('SNAXX: the history sells more than it shows bought; treated as closed. (import of schwab.csv)');
+    expect(report.findings.map((f) => `${f.severity}:${f.code}`)).toEqual([
+      'warning:import-history-clamped',
+      'info:import-par-quoted-bond',
+    ]);
+    expect(report.findings[0].sentence).toBe(
+      'SNAXX: the history sells more than it shows bought; treated as closed. (import of schwab.csv)',
+    );
   });
 
   it('puts several decisions of one kind in one line', () => {
-    const clamped = ['09070K200', 'FIHBX', 'SNAXX'].map((symbol) => ({ importId: 1, fileName: 'schwab.csv', kind: 'history-clamped' as const, account: 'Brokerage', symbol, sentence: `${symbol}: …` }));
+    const clamped = ['09070K200', 'FIHBX', 'SNAXX'].map((symbol) => ({
+      importId: 1,
+      fileName: 'schwab.csv',
+      kind: 'history-clamped' as const,
+      account: 'Brokerage',
+      symbol,
+      sentence: `${symbol}: …`,
+    }));
     const snaxx = pos('SNAXX', 3706.38, 1, { asOf: '2026-12-02', accountName: 'Brokerage' });
     const [finding] = check({ positions: [snaxx], importFindings: clamped }).findings.filter((f) => f.code.startsWith('import-'));
     expect(finding).toMatchObject({
-      code: 'import-history-clamped', severity: 'warning', positionIds: [snaxx.id], symbols: ['09070K200', 'FIHBX', 'SNAXX'],
-      sentence: '3 holdings (09070K200, FIHBX, SNAXX) sold beyond what the imported history shows bought were treated as closed (the history starts mid-way) (import of schwab.csv).',
+      code: 'import-history-clamped',
+      severity: 'warning',
+      positionIds: [snaxx.id],
+      symbols: ['09070K200', 'FIHBX', 'SNAXX'],
+      sentence:
+        '3 holdings (09070K200, FIHBX, SNAXX) sold beyond what the imported history shows bought were treated as closed (the history starts mid-way) (import of schwab.csv).',
     });
   });
 
   it('flags figures from history that ends long before the day they are for', () => {
     expect(staleHistoryFinding('Risk figures', '2025-04-04', '2026-12-03')).toMatchObject({
-      code: 'stale-history', severity: 'warning', sentence: 'Risk figures use prices up to 2025-04-04, 608 days before 2026-12-03.',
+      code: 'stale-history',
+      severity: 'warning',
+      sentence: 'Risk figures use prices up to 2025-04-04, 608 days before 2026-12-03.',
     });
     expect(staleHistoryFinding('Risk figures', '2026-11-30', '2026-12-03')).toBeNull();
     expect(staleHistoryFinding('Risk figures', '2026-11-20', '2026-12-03', 30)).toBeNull();

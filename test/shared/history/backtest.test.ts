@@ -17,8 +17,14 @@ const h = history({
   SPY: fromReturns(dates, spy),
   SMH: fromReturns(dates, smh),
   // EXACT moves 1.5 × SMH + 0.5 × SPY every day; NOISY moves with SPY plus its own ±0.5% (+1% on the stress day).
-  EXACT: fromReturns(dates, smh.map((s, t) => 1.5 * s + 0.5 * spy[t])),
-  NOISY: fromReturns(dates, spy.map((m, t) => m + idio[t])),
+  EXACT: fromReturns(
+    dates,
+    smh.map((s, t) => 1.5 * s + 0.5 * spy[t]),
+  ),
+  NOISY: fromReturns(
+    dates,
+    spy.map((m, t) => m + idio[t]),
+  ),
   // Ten days of history only: never predicted.
   SHORT: fromReturns(dates.slice(n - 10), spy.slice(n - 10)),
 });
@@ -28,7 +34,13 @@ const eventDate = dates[EVENT + 1];
 
 describe('stress days', () => {
   it('are the days SPY moved 2% or SMH 4% either way, plus dated events on the calendar', () => {
-    const days = stressDays(h, { calendar: 'SPY', events: [{ date: eventDate, name: 'An event' }, { date: '2023-01-01', name: 'Before the data' }] });
+    const days = stressDays(h, {
+      calendar: 'SPY',
+      events: [
+        { date: eventDate, name: 'An event' },
+        { date: '2023-01-01', name: 'Before the data' },
+      ],
+    });
     expect(days).toEqual([
       { date: eventDate, why: ['An event'] },
       { date: stressDate, why: ['SPY −3.0%', 'SMH −6.0%'] },
@@ -41,7 +53,10 @@ describe('backtest of propagation on a hand-made history', () => {
   const days = stressDays(h, { calendar: 'SPY', events: [{ date: eventDate, name: 'An event' }] });
   const result = runBacktest(h, {
     market: 'SPY',
-    proxies: [{ label: 'SPY', symbols: ['SPY'] }, { label: 'SMH', symbols: ['SMH'] }],
+    proxies: [
+      { label: 'SPY', symbols: ['SPY'] },
+      { label: 'SMH', symbols: ['SMH'] },
+    ],
     targets: ['SPY', 'SMH', 'EXACT', 'NOISY', 'SHORT'],
     days,
     model,
@@ -50,7 +65,10 @@ describe('backtest of propagation on a hand-made history', () => {
   const byStress = Object.fromEntries(stress.pairs.map((p) => [p.symbol, p]));
 
   it('predicts only tickers that are not proxies and have enough history before the day', () => {
-    expect(result.days.map((d) => d.pairs.map((p) => p.symbol))).toEqual([['EXACT', 'NOISY'], ['EXACT', 'NOISY']]);
+    expect(result.days.map((d) => d.pairs.map((p) => p.symbol))).toEqual([
+      ['EXACT', 'NOISY'],
+      ['EXACT', 'NOISY'],
+    ]);
     expect(stress.market).toBeCloseTo(-0.03, 12);
   });
 
@@ -88,7 +106,16 @@ describe('backtest of propagation on a hand-made history', () => {
   });
 
   it('with a prediction band includes the residual variance and covers the move', () => {
-    const wide = runBacktest(h, { market: 'SPY', proxies: [{ label: 'SPY', symbols: ['SPY'] }, { label: 'SMH', symbols: ['SMH'] }], targets: ['NOISY'], days: [{ date: stressDate, why: [] }], model: { ...model, band: 'prediction' } });
+    const wide = runBacktest(h, {
+      market: 'SPY',
+      proxies: [
+        { label: 'SPY', symbols: ['SPY'] },
+        { label: 'SMH', symbols: ['SMH'] },
+      ],
+      targets: ['NOISY'],
+      days: [{ date: stressDate, why: [] }],
+      model: { ...model, band: 'prediction' },
+    });
     const pair = wide.days[0].pairs[0];
     const sigma2 = (40 * 0.005 ** 2) / 37;
     expect(pair.high - pair.predicted).toBeCloseTo(BAND_Z * Math.sqrt(sigma2 * 0.45 + sigma2), 10);
@@ -96,7 +123,19 @@ describe('backtest of propagation on a hand-made history', () => {
   });
 
   it('predicts a basket member from the basket without it, and skips a day it cannot test', () => {
-    const basket = runBacktest(h, { market: 'SPY', proxies: [{ label: 'SPY', symbols: ['SPY'] }, { label: 'mix', symbols: ['SMH', 'EXACT'] }], targets: ['EXACT'], days: [{ date: stressDate, why: [] }, { date: dates[0], why: [] }], model });
+    const basket = runBacktest(h, {
+      market: 'SPY',
+      proxies: [
+        { label: 'SPY', symbols: ['SPY'] },
+        { label: 'mix', symbols: ['SMH', 'EXACT'] },
+      ],
+      targets: ['EXACT'],
+      days: [
+        { date: stressDate, why: [] },
+        { date: dates[0], why: [] },
+      ],
+      model,
+    });
     // Without EXACT the basket is SMH alone, so EXACT is again 1.5 × SMH + 0.5 × SPY.
     expect(basket.days[0].pairs[0].predicted).toBeCloseTo(-0.105, 10);
     expect(basket.skipped).toEqual([{ date: dates[0], why: 'not a SPY trading day with a previous close' }]);

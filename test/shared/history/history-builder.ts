@@ -23,7 +23,8 @@ export function fromReturns(dates: readonly string[], returns: readonly number[]
 }
 
 /** History keyed by upper-case symbol. */
-export const history = (entries: Record<string, PriceSeries>): PriceHistory => new Map(Object.entries(entries).map(([k, v]) => [k.toUpperCase(), v]));
+export const history = (entries: Record<string, PriceSeries>): PriceHistory =>
+  new Map(Object.entries(entries).map(([k, v]) => [k.toUpperCase(), v]));
 
 /** A replay's result, or the test fails with the replay's refusal. */
 export function ok<T extends object>(result: T | { error: string }): T {

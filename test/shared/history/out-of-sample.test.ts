@@ -12,7 +12,9 @@ import { pos, reference, scenario, sec } from '../engine/book-builder';
  */
 const dir = path.resolve(__dirname, '../../../../shared/data/prices/spooky-labs-course-1');
 const hasData = fs.existsSync(dir);
-const AI_ENERGY = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../resources/reference/themes.json'), 'utf8')).themes.find((t: { id: string }) => t.id === 'ai-energy').members as string[];
+const AI_ENERGY = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../resources/reference/themes.json'), 'utf8')).themes.find(
+  (t: { id: string }) => t.id === 'ai-energy',
+).members as string[];
 
 function readSeries(file: string): PriceSeries {
   const lines = fs.readFileSync(path.join(dir, file), 'utf8').trim().split('\n').slice(1);
@@ -36,7 +38,11 @@ describe.skipIf(!hasData)('out of sample: 27 Jan 2025 propagated from SMH, SPY a
       { target: 'market', change: actual('SPY') },
       ...energy.map((symbol) => ({ target: 'symbol' as const, value: symbol, change: actual(symbol) })),
     ]);
-    const book = prepareBook(others.map((symbol) => pos(symbol, 10, 100)), 'USD', reference(others.map((symbol) => sec(symbol))));
+    const book = prepareBook(
+      others.map((symbol) => pos(symbol, 10, 100)),
+      'USD',
+      reference(others.map((symbol) => sec(symbol))),
+    );
     const result = runPropagated(book, s, history, defaultProxies(), { asOf: '2025-01-24' });
 
     const propagated = result.positions.filter((p) => p.source === 'propagated');

@@ -22,7 +22,9 @@ describe('conditional move from a regression on proxies', () => {
   it('refuses too short a history and collinear proxies with a reason', () => {
     const x = Float64Array.from([0.01, -0.01, 0.02, -0.02]);
     expect(conditionalMove(x, [x], [-0.1], 5)).toEqual({ error: 'only 4 days of returns alongside the proxies (needs 5)' });
-    expect(conditionalMove(x, [x, x.map((v) => 2 * v)], [-0.1, -0.2], 4)).toEqual({ error: 'the proxy series move together too closely to separate their effects' });
+    expect(conditionalMove(x, [x, x.map((v) => 2 * v)], [-0.1, -0.2], 4)).toEqual({
+      error: 'the proxy series move together too closely to separate their effects',
+    });
   });
 });
 
@@ -39,7 +41,12 @@ describe('propagation on a book: a holding no shock names moves by its betas to 
     TGT: fromReturns(dates, tgt),
     SHRT: fromReturns(dates.slice(n - 100), tgt.slice(n - 100)),
   });
-  const ref = reference([sec('TGT', { sector: 'Information Technology' }), sec('SHRT'), sec('NOHI'), sec('NVDA', { industry: 'Semiconductors' })]);
+  const ref = reference([
+    sec('TGT', { sector: 'Information Technology' }),
+    sec('SHRT'),
+    sec('NOHI'),
+    sec('NVDA', { industry: 'Semiconductors' }),
+  ]);
   const book = prepareBook([pos('TGT', 10, 100), pos('SHRT', 2, 100), pos('NOHI', 3, 100), pos('NVDA', 5, 100)], 'USD', ref);
   const s = scenario([
     { target: 'industry', value: 'Semiconductors', change: -0.1 },
@@ -51,7 +58,9 @@ describe('propagation on a book: a holding no shock names moves by its betas to 
     const by = Object.fromEntries(result.positions.map((p) => [p.symbol, p]));
     expect(by.TGT.return).toBeCloseTo(1.5 * -0.1 + 0.5 * -0.02, 10);
     expect(by.TGT.source).toBe('propagated');
-    expect(by.TGT.applied).toBe(`Propagated: β 1.50 to SMH × −10% + β 0.50 to SPY × −2% = −16% (band −16% to −16%; 600 days to ${dates[n]})`);
+    expect(by.TGT.applied).toBe(
+      `Propagated: β 1.50 to SMH × −10% + β 0.50 to SPY × −2% = −16% (band −16% to −16%; 600 days to ${dates[n]})`,
+    );
     expect(by.NVDA).toMatchObject({ return: -0.1, source: 'explicit' });
     expect(by.SHRT).toMatchObject({ return: -0.02, source: 'market' });
     expect(by.NOHI).toMatchObject({ return: -0.02, source: 'market' });
@@ -63,7 +72,15 @@ describe('propagation on a book: a holding no shock names moves by its betas to 
     expect(result.coverage.explicit.share).toBeCloseTo(500 / 2000, 12);
     expect(result.pnl).toBeCloseTo(1000 * -0.16 + 500 * -0.02 + 500 * -0.1, 8);
     expect(result.band!.low).toBeCloseTo(result.pnl, 6);
-    expect(result.history).toMatchObject({ mode: 'propagation', from: dates[0], to: dates[n], proxies: [{ symbol: 'SMH', shock: 'industry Semiconductors', change: -0.1 }, { symbol: 'SPY', shock: 'market', change: -0.02 }] });
+    expect(result.history).toMatchObject({
+      mode: 'propagation',
+      from: dates[0],
+      to: dates[n],
+      proxies: [
+        { symbol: 'SMH', shock: 'industry Semiconductors', change: -0.1 },
+        { symbol: 'SPY', shock: 'market', change: -0.02 },
+      ],
+    });
     expect(result.history!.notes).toEqual([
       'Propagation off for 1 holding without price history: NOHI.',
       'Propagation off for 1 holding with less than 120 days of history: SHRT.',
@@ -98,6 +115,9 @@ describe('propagation on a book: a holding no shock names moves by its betas to 
     const fx = scenario([{ target: 'country', value: 'Japan', change: -0.1 }]);
     const r = runPropagated(book, fx, h, defaultProxies(), { asOf: dates[n] });
     expect(r.coverage.propagated.share).toBe(0);
-    expect(r.history!.notes).toEqual(['Propagation off: no shock maps to a proxy series with price history.', 'Not propagated from country Japan: country shocks are not propagated.']);
+    expect(r.history!.notes).toEqual([
+      'Propagation off: no shock maps to a proxy series with price history.',
+      'Not propagated from country Japan: country shocks are not propagated.',
+    ]);
   });
 });

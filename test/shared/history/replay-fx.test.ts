@@ -12,9 +12,17 @@ const prices = history({
 // Dollars per euro: down 10% on the 22nd, +5% over the window.
 const eurusd = series(dates, [1, 0.9, 1.02, 1.05]);
 const eurRate = { currency: 'EUR', quote: 'USD', rate: 1.1, asOf: '2025-01-24', source: 'test' };
-const ref = reference([sec('SAP', { sector: 'Information Technology', currency: 'EUR', country: 'DE' }), sec('ALFA', { sector: 'Information Technology' })], [], [eurRate]);
+const ref = reference(
+  [sec('SAP', { sector: 'Information Technology', currency: 'EUR', country: 'DE' }), sec('ALFA', { sector: 'Information Technology' })],
+  [],
+  [eurRate],
+);
 // SAP €1,000 = $1,100; euro cash €500 = $550; ALFA $1,000.
-const positions = [pos('SAP', 10, 100, { currency: 'EUR' }), pos('EUR', 500, 1, { currency: 'EUR', assetClass: 'cash' }), pos('ALFA', 10, 100)];
+const positions = [
+  pos('SAP', 10, 100, { currency: 'EUR' }),
+  pos('EUR', 500, 1, { currency: 'EUR', assetClass: 'cash' }),
+  pos('ALFA', 10, 100),
+];
 const window = { from: '2025-01-21', to: '2025-01-24' };
 const moveOf = (result: StressResult, symbol: string) => result.positions.find((p) => p.symbol === symbol)!;
 
@@ -33,7 +41,9 @@ describe('story: a dollar investor replays 21 → 24 Jan with a German stock and
   });
 
   it('states each currency’s move with its rates', () => {
-    expect(result.history!.currencies).toEqual([{ currency: 'EUR', pair: 'EUR/USD', change: expect.closeTo(0.05, 12), reason: 'EUR/USD 1.0000 → 1.0500: +5%' }]);
+    expect(result.history!.currencies).toEqual([
+      { currency: 'EUR', pair: 'EUR/USD', change: expect.closeTo(0.05, 12), reason: 'EUR/USD 1.0000 → 1.0500: +5%' },
+    ]);
     expect(result.history!.notes.slice(0, 2)).toEqual([
       "Total returns from adjusted closes in each holding's currency, composed with that currency's move against USD where exchange-rate history covers the window.",
       'EUR/USD 1.0000 → 1.0500: +5%, applied to EUR holdings and cash.',
@@ -48,7 +58,12 @@ describe('story: a dollar investor replays 21 → 24 Jan with a German stock and
 
   it('explains a position with the same currency move as the run (the scenario the engine ran)', () => {
     const overrides = new Map(Object.entries(result.history!.moves!));
-    const [slice] = explainPosition(book, replayedScenario(replayScenario(window.from, window.to), result.history), moveOf(result, 'SAP').id, { overrides });
+    const [slice] = explainPosition(
+      book,
+      replayedScenario(replayScenario(window.from, window.to), result.history),
+      moveOf(result, 'SAP').id,
+      { overrides },
+    );
     expect(slice.return).toBeCloseTo(0.155, 12);
     expect(slice.fx).toMatchObject({ change: expect.closeTo(0.05, 12), reason: 'currency EUR +5%' });
   });
@@ -58,8 +73,17 @@ describe('story: a dollar investor replays 21 → 24 Jan with a German stock and
       const r = ok(runReplay(book, prices, defaultProxies(), { ...window, fx }));
       expect(moveOf(r, 'SAP').return).toBeCloseTo(0.1, 12);
       expect(moveOf(r, 'EUR').return).toBe(0);
-      expect(r.history!.currencies).toEqual([{ currency: 'EUR', pair: 'EUR/USD', change: null, reason: 'EUR/USD: no exchange-rate history over the window, refresh market data; EUR holdings replayed in local currency.' }]);
-      expect(r.history!.notes).toContain('EUR/USD: no exchange-rate history over the window, refresh market data; EUR holdings replayed in local currency.');
+      expect(r.history!.currencies).toEqual([
+        {
+          currency: 'EUR',
+          pair: 'EUR/USD',
+          change: null,
+          reason: 'EUR/USD: no exchange-rate history over the window, refresh market data; EUR holdings replayed in local currency.',
+        },
+      ]);
+      expect(r.history!.notes).toContain(
+        'EUR/USD: no exchange-rate history over the window, refresh market data; EUR holdings replayed in local currency.',
+      );
     }
   });
 });
@@ -84,7 +108,12 @@ describe('exchange-rate routes', () => {
   });
 
   it('leaves a book all in the base currency as before, saying no currency moves apply', () => {
-    const r = ok(runReplay(prepareBook([pos('ALFA', 10, 100)], 'USD', ref), prices, defaultProxies(), { ...window, fx: history({ 'EURUSD=X': eurusd }) }));
+    const r = ok(
+      runReplay(prepareBook([pos('ALFA', 10, 100)], 'USD', ref), prices, defaultProxies(), {
+        ...window,
+        fx: history({ 'EURUSD=X': eurusd }),
+      }),
+    );
     expect(r.history!.currencies).toBeUndefined();
     expect(r.history!.notes[0]).toBe('Total returns from adjusted closes; every holding is in USD, so no currency moves apply.');
     expect(r.shockValue).toEqual([]);
@@ -95,8 +124,15 @@ describe('a report’s sentence on a replay’s currencies', () => {
   it('gives each move, or says which holdings stayed in local currency', () => {
     const moves = [
       { currency: 'EUR', pair: 'EUR/USD', change: 0.0385, reason: 'EUR/USD 1.0400 → 1.0800: +3.85%' },
-      { currency: 'GBp', pair: 'GBP/USD', change: null, reason: 'GBP/USD: no exchange-rate history over the window, refresh market data; GBp holdings replayed in local currency.' },
+      {
+        currency: 'GBp',
+        pair: 'GBP/USD',
+        change: null,
+        reason: 'GBP/USD: no exchange-rate history over the window, refresh market data; GBp holdings replayed in local currency.',
+      },
     ];
-    expect(currencySentence('USD', moves)).toBe('Currencies against USD: EUR/USD 1.0400 → 1.0800: +3.85%; GBp holdings in local currency (no GBP/USD history over the window).');
+    expect(currencySentence('USD', moves)).toBe(
+      'Currencies against USD: EUR/USD 1.0400 → 1.0800: +3.85%; GBp holdings in local currency (no GBP/USD history over the window).',
+    );
   });
 });

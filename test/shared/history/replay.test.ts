@@ -31,7 +31,9 @@ describe('replay of 21 → 24 Jan on a four-line book', () => {
     expect(move.MISC[0]).toBeCloseTo(0.02, 12);
     expect(move.MISC[1]).toBe('proxy');
     expect(move.USD).toEqual([0, 'none']);
-    expect(result.positions.find((p) => p.symbol === 'CHIP')!.applied).toBe("Proxy: no price history of its own, moved as SMH (its industry's fund) −12%");
+    expect(result.positions.find((p) => p.symbol === 'CHIP')!.applied).toBe(
+      "Proxy: no price history of its own, moved as SMH (its industry's fund) −12%",
+    );
     expect(result.positions.find((p) => p.symbol === 'ALFA')!.applied).toBe('Own total return 2025-01-21 → 2025-01-24: +5%');
   });
 
@@ -56,7 +58,11 @@ describe('replay of 21 → 24 Jan on a four-line book', () => {
     const noMarket = history({ ALFA: closes.ALFA });
     const r = ok(runReplay(book, noMarket, defaultProxies(), { from: '2025-01-21', to: '2025-01-24' }));
     const misc = r.positions.find((p) => p.symbol === 'MISC')!;
-    expect(misc).toMatchObject({ return: 0, source: 'none', applied: 'Not tested: no price history for it or a stand-in over the window.' });
+    expect(misc).toMatchObject({
+      return: 0,
+      source: 'none',
+      applied: 'Not tested: no price history for it or a stand-in over the window.',
+    });
     expect(r.coverage.noPrice.share).toBeCloseTo((500 + 200) / 2000, 12);
     expect(r.coverage.noShock.share).toBeCloseTo(300 / 2000, 12);
   });
@@ -73,12 +79,20 @@ describe('replay of 21 → 24 Jan on a four-line book', () => {
 
 describe('historical scenarios', () => {
   it('validate with a window that ends after it starts, and not without one', () => {
-    expect(scenarioSchema.parse(replayScenario('2025-01-24', '2025-01-27'))).toMatchObject({ kind: 'historical', event: { window: { from: '2025-01-24', to: '2025-01-27' } } });
+    expect(scenarioSchema.parse(replayScenario('2025-01-24', '2025-01-27'))).toMatchObject({
+      kind: 'historical',
+      event: { window: { from: '2025-01-24', to: '2025-01-27' } },
+    });
     const { event: _event, ...noWindow } = replayScenario('2025-01-24', '2025-01-27');
-    expect(scenarioSchema.safeParse(noWindow).error?.issues[0]).toMatchObject({ path: ['event', 'window'], message: 'a historical scenario needs the window to replay (from and to dates)' });
-    expect(scenarioSchema.safeParse(replayScenario('2025-01-27', '2025-01-24')).error?.issues[0]).toMatchObject({ path: ['event', 'window', 'to'], message: "must be after the window's from date" });
+    expect(scenarioSchema.safeParse(noWindow).error?.issues[0]).toMatchObject({
+      path: ['event', 'window'],
+      message: 'a historical scenario needs the window to replay (from and to dates)',
+    });
+    expect(scenarioSchema.safeParse(replayScenario('2025-01-27', '2025-01-24')).error?.issues[0]).toMatchObject({
+      path: ['event', 'window', 'to'],
+      message: "must be after the window's from date",
+    });
   });
-
 });
 
 describe('windows the prices cover only in part, or not at all', () => {
@@ -96,15 +110,25 @@ describe('windows the prices cover only in part, or not at all', () => {
   it('replays from the first close when the window starts before the prices do', () => {
     const r = ok(replay('2025-01-01', '2025-01-24'));
     expect(r.history).toMatchObject({ from: '2025-01-21', to: '2025-01-24', partial: { from: '2025-01-01', to: '2025-01-24' } });
-    expect(r.history!.partial!.reason).toBe('Prices start 2025-01-21: replayed 2025-01-21 → 2025-01-24 only, not the whole 2025-01-01 → 2025-01-24.');
+    expect(r.history!.partial!.reason).toBe(
+      'Prices start 2025-01-21: replayed 2025-01-21 → 2025-01-24 only, not the whole 2025-01-01 → 2025-01-24.',
+    );
   });
 
   it('refuses a window the prices do not reach, naming the dates they cover, instead of a silent zero', () => {
-    expect(replay('2025-06-01', '2026-11-30')).toEqual({ error: 'Prices run to 2025-01-24: update market data or pick an earlier window than 2025-06-01 → 2026-11-30.' });
+    expect(replay('2025-06-01', '2026-11-30')).toEqual({
+      error: 'Prices run to 2025-01-24: update market data or pick an earlier window than 2025-06-01 → 2026-11-30.',
+    });
     // Starting on the last close leaves no day to replay.
-    expect(replay('2025-01-24', '2025-02-28')).toEqual({ error: 'Prices run to 2025-01-24: update market data or pick an earlier window than 2025-01-24 → 2025-02-28.' });
-    expect(replay('2024-06-03', '2025-01-20')).toEqual({ error: 'Prices start 2025-01-21: pick a later window than 2024-06-03 → 2025-01-20.' });
-    expect(runReplay(book, history({}), defaultProxies(), { from: '2025-01-21', to: '2025-01-24' })).toEqual({ error: 'There is no price history to replay 2025-01-21 → 2025-01-24: update market data.' });
+    expect(replay('2025-01-24', '2025-02-28')).toEqual({
+      error: 'Prices run to 2025-01-24: update market data or pick an earlier window than 2025-01-24 → 2025-02-28.',
+    });
+    expect(replay('2024-06-03', '2025-01-20')).toEqual({
+      error: 'Prices start 2025-01-21: pick a later window than 2024-06-03 → 2025-01-20.',
+    });
+    expect(runReplay(book, history({}), defaultProxies(), { from: '2025-01-21', to: '2025-01-24' })).toEqual({
+      error: 'There is no price history to replay 2025-01-21 → 2025-01-24: update market data.',
+    });
   });
 
   it('is not partial when the window ends on a day without trading inside the prices', () => {
@@ -116,8 +140,22 @@ describe('windows the prices cover only in part, or not at all', () => {
 describe('a fund with its own history over the window moves by it, as a whole (DESIGN §3.8)', () => {
   // FUND lists ALFA 60% and CHIP 20% (unlisted 20%); its own closes fall 10% while ALFA rises 5% and CHIP's stand-in SMH falls 12%.
   const fundRef = reference(
-    [sec('ALFA', { sector: 'Information Technology', industry: 'Software' }), sec('CHIP', { sector: 'Information Technology', industry: 'Semiconductors' }), sec('FUND', { type: 'etf' })],
-    [{ fund: 'FUND', asOf: '2025-10-01', source: 'test', holdings: [ { symbol: 'ALFA', weight: 0.6 }, { symbol: 'CHIP', weight: 0.2 } ] }],
+    [
+      sec('ALFA', { sector: 'Information Technology', industry: 'Software' }),
+      sec('CHIP', { sector: 'Information Technology', industry: 'Semiconductors' }),
+      sec('FUND', { type: 'etf' }),
+    ],
+    [
+      {
+        fund: 'FUND',
+        asOf: '2025-10-01',
+        source: 'test',
+        holdings: [
+          { symbol: 'ALFA', weight: 0.6 },
+          { symbol: 'CHIP', weight: 0.2 },
+        ],
+      },
+    ],
   );
   const fund = pos('FUND', 10, 100, { assetClass: 'fund' }); // 1,000
   const book = prepareBook([fund], 'USD', fundRef);
@@ -125,7 +163,11 @@ describe('a fund with its own history over the window moves by it, as a whole (D
 
   it('takes the fund’s own total return, counts it as its own history, and follows its closes for the worst fall', () => {
     const r = ok(runReplay(book, history({ ...closes, FUND: series(dates, [50, 48, 46, 45]) }), defaultProxies(), window));
-    expect(r.positions[0]).toMatchObject({ source: 'explicit', throughFund: false, applied: 'Own total return 2025-01-21 → 2025-01-24: −10%' });
+    expect(r.positions[0]).toMatchObject({
+      source: 'explicit',
+      throughFund: false,
+      applied: 'Own total return 2025-01-21 → 2025-01-24: −10%',
+    });
     expect(r.positions[0].return).toBeCloseTo(-0.1, 12);
     expect(r.coverage.explicit.share).toBe(1);
     expect(r.history!.worstDay).toEqual({ date: '2025-01-23', change: expect.closeTo(46 / 48 - 1, 12) });

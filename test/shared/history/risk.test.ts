@@ -9,7 +9,11 @@ const returns = [-0.05, -0.03, ...Array.from({ length: 19 }, () => [0.01, -0.01]
 const dates = weekdays('2024-01-01', 41);
 
 describe('risk figures of a known series', () => {
-  const risk = returnRisk(dates, returns, returns.map((r) => r / 2));
+  const risk = returnRisk(
+    dates,
+    returns,
+    returns.map((r) => r / 2),
+  );
   const tail = (level: number, horizonDays: number) => risk.tails.find((t) => t.level === level && t.horizonDays === horizonDays)!;
 
   it('historical VaR and CVaR take the ⌈n(1 − p)⌉ worst days', () => {
@@ -47,7 +51,13 @@ describe('risk figures of a known series', () => {
 describe('portfolio risk from the holdings’ histories', () => {
   const long = weekdays('2023-01-02', 121);
   const a = Array.from({ length: 120 }, (_, t) => 0.01 * Math.sin(t));
-  const h = history({ SPY: fromReturns(long, a.map((r) => r / 2)), AAA: fromReturns(long, a) });
+  const h = history({
+    SPY: fromReturns(
+      long,
+      a.map((r) => r / 2),
+    ),
+    AAA: fromReturns(long, a),
+  });
   const ref = reference([sec('AAA'), sec('BBB'), sec('ZZZ', { sector: 'Energy' })]);
   const book = prepareBook([pos('AAA', 6, 100), pos('BBB', 2, 100), pos('USD', 200, 1, { assetClass: 'cash' })], 'USD', ref);
 
@@ -63,18 +73,43 @@ describe('portfolio risk from the holdings’ histories', () => {
   });
 
   it('leaves out holdings without history or stand-in and refuses a missing benchmark', () => {
-    const risk = portfolioRisk(book, history({ SPY: fromReturns(long, a), AAA: fromReturns(long, a) }), { ...defaultProxies(), market: 'NONE' }, { asOf: long[120], benchmark: 'SPY' });
+    const risk = portfolioRisk(
+      book,
+      history({ SPY: fromReturns(long, a), AAA: fromReturns(long, a) }),
+      { ...defaultProxies(), market: 'NONE' },
+      { asOf: long[120], benchmark: 'SPY' },
+    );
     if ('error' in risk) throw new Error(risk.error);
     expect(risk.excluded).toEqual([{ symbol: 'BBB', value: 200 }]);
     expect(risk.coveredShare).toBeCloseTo(0.8, 12);
-    expect(portfolioRisk(book, h, defaultProxies(), { asOf: long[120], benchmark: 'QQQ' })).toEqual({ error: 'There is no price history for the benchmark QQQ.' });
+    expect(portfolioRisk(book, h, defaultProxies(), { asOf: long[120], benchmark: 'QQQ' })).toEqual({
+      error: 'There is no price history for the benchmark QQQ.',
+    });
   });
 
   it('takes a fund’s own daily returns where it has them, and its holdings’ only where it has none', () => {
     // FUND lists AAA at 100% but its own series moves as SPY (β 1); through AAA it would be β 2.
-    const fundRef = reference([sec('AAA'), sec('FUND', { type: 'etf' })], [{ fund: 'FUND', asOf: '2025-10-01', source: 'test', holdings: [{ symbol: 'AAA', weight: 1 }] }]);
+    const fundRef = reference(
+      [sec('AAA'), sec('FUND', { type: 'etf' })],
+      [{ fund: 'FUND', asOf: '2025-10-01', source: 'test', holdings: [{ symbol: 'AAA', weight: 1 }] }],
+    );
     const fundBook = prepareBook([pos('FUND', 10, 100, { assetClass: 'fund' })], 'USD', fundRef);
-    const own = portfolioRisk(fundBook, history({ SPY: fromReturns(long, a.map((r) => r / 2)), AAA: fromReturns(long, a), FUND: fromReturns(long, a.map((r) => r / 2)) }), defaultProxies(), { asOf: long[120] });
+    const own = portfolioRisk(
+      fundBook,
+      history({
+        SPY: fromReturns(
+          long,
+          a.map((r) => r / 2),
+        ),
+        AAA: fromReturns(long, a),
+        FUND: fromReturns(
+          long,
+          a.map((r) => r / 2),
+        ),
+      }),
+      defaultProxies(),
+      { asOf: long[120] },
+    );
     if ('error' in own) throw new Error(own.error);
     expect(own.beta).toBeCloseTo(1, 10);
     const through = portfolioRisk(fundBook, h, defaultProxies(), { asOf: long[120] });

@@ -11,9 +11,18 @@ const spy = Array.from({ length: n }, (_, t) => 0.01 * [1, 1, -1, -1][t % 4]);
 const idio = Array.from({ length: n }, (_, t) => 0.005 * [1, -1, -1, 1][t % 4]);
 const h = history({
   SPY: fromReturns(dates, spy),
-  UP: fromReturns(dates, spy.map((m, t) => m + idio[t])),
-  DOWN: fromReturns(dates, spy.map((m, t) => m - idio[t])),
-  TWIN: fromReturns(dates, spy.map((m, t) => 1.2 * m + idio[t])),
+  UP: fromReturns(
+    dates,
+    spy.map((m, t) => m + idio[t]),
+  ),
+  DOWN: fromReturns(
+    dates,
+    spy.map((m, t) => m - idio[t]),
+  ),
+  TWIN: fromReturns(
+    dates,
+    spy.map((m, t) => 1.2 * m + idio[t]),
+  ),
 });
 const ref = reference([sec('UP'), sec('DOWN'), sec('TWIN')]);
 const crash = scenario([{ target: 'market', change: -0.05 }]);

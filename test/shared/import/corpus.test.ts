@@ -8,7 +8,8 @@ import type { ImportPreview } from '../../../shared/import/types';
 import { BROKER_EXPORTS } from '../../helpers/fixtures';
 
 const isPresent = fs.existsSync(BROKER_EXPORTS);
-if (!isPresent) console.warn(`Skipping the real broker-export corpus: ${BROKER_EXPORTS} is absent (it sits beside the checkout, not in it).`);
+if (!isPresent)
+  console.warn(`Skipping the real broker-export corpus: ${BROKER_EXPORTS} is absent (it sits beside the checkout, not in it).`);
 
 function run(name: string) {
   return buildPreview(decodeBytes(fs.readFileSync(path.join(BROKER_EXPORTS, name))).text, { fileName: name });
@@ -46,7 +47,11 @@ describe.skipIf(!isPresent)('real broker exports in ../shared/data/broker-export
     // 55,000 face at 90.67 per 100: value and cost basis $49,868.50, not 100× that (4,986,850).
     expect([bond?.assetClass, bond && positionValue(bond), bond?.costBasis]).toEqual(['bond', 55000 * 0.9067000000000001, 49868.5]);
     expect(p.findings.map((f) => `${f.kind} ${f.symbol}`)).toEqual([
-      'history-clamped VVV', 'cash-not-derived USD', 'cash-not-derived USD', 'cash-not-derived USD', 'par-quoted-bond 412003AD7',
+      'history-clamped VVV',
+      'cash-not-derived USD',
+      'cash-not-derived USD',
+      'cash-not-derived USD',
+      'par-quoted-bond 412003AD7',
     ]);
     expect(p.positions.filter((x) => x.assetClass === 'cash').map((x) => `${x.account} ${x.quantity}`)).toEqual(['HSA (222222222) 0.66']);
   });
@@ -64,7 +69,13 @@ describe.skipIf(!isPresent)('real broker exports in ../shared/data/broker-export
     expect(p.positions.filter((x) => x.quantity < 0)).toEqual([]);
     expect(p.totals.every((t) => t.marketValue > 0)).toBe(true);
     expect(p.shortfalls.map((s) => `${s.symbol} ${s.shortfall} → ${s.quantity}`)).toEqual([
-      '09070K200 1000 → 0', '171439102 50 → 0', 'FIHBX 519.608 → 12.4', 'DGLRX 872.454 → 0', '00165C203 344 → 0', 'SNAXX 500135 → 3706.38', '890260854 1 → 0',
+      '09070K200 1000 → 0',
+      '171439102 50 → 0',
+      'FIHBX 519.608 → 12.4',
+      'DGLRX 872.454 → 0',
+      '00165C203 344 → 0',
+      'SNAXX 500135 → 3706.38',
+      '890260854 1 → 0',
     ]);
     expect(p.findings.filter((f) => f.kind === 'history-clamped').map((f) => f.symbol)).toEqual(p.shortfalls.map((s) => s.symbol));
     // The sale of 500,135 SNAXX brought in $500k the history never shows: summing amounts would invent that much cash.
@@ -108,7 +119,10 @@ describe.skipIf(!isPresent)('real broker exports in ../shared/data/broker-export
   it('Trading 212: four rows in a shifted column order are invalid, named by row and column', () => {
     const p = preview('trading212-export.csv');
     expect(p.rows.filter((r) => r.status === 'invalid').map((r) => `${r.row} ${r.column}`)).toEqual([
-      '11 Price / share', '12 Price / share', '13 Price / share', '14 Price / share',
+      '11 Price / share',
+      '12 Price / share',
+      '13 Price / share',
+      '14 Price / share',
     ]);
   });
 });

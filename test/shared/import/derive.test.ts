@@ -3,7 +3,11 @@ import { buildPreview } from '../../../shared/import/pipeline';
 import type { ImportPreview, PipelineOptions } from '../../../shared/import/types';
 
 /** A Schwab-layout history from lines of Date,Action,Symbol,Description,Quantity,Price,Amount. */
-function history(lines: string[], options: Partial<PipelineOptions> = {}, header = 'Date,Action,Symbol,Description,Quantity,Price,Amount'): ImportPreview {
+function history(
+  lines: string[],
+  options: Partial<PipelineOptions> = {},
+  header = 'Date,Action,Symbol,Description,Quantity,Price,Amount',
+): ImportPreview {
   const result = buildPreview([header, ...lines].join('\n'), { fileName: 'h.csv', format: 'schwab-transactions', ...options });
   if (!result.ok) throw new Error(result.refusal.message);
   return result.preview;
@@ -11,15 +15,28 @@ function history(lines: string[], options: Partial<PipelineOptions> = {}, header
 const held = (p: ImportPreview) => p.positions.map((x) => `${x.symbol} ${x.quantity} ${x.costBasis}${x.isShortIntended ? ' short' : ''}`);
 
 // 100 SNAXX bought before the file starts; the file shows a sale of 100 and a reinvestment of 5.
-const midway = ['01/02/2024,Sell,SNAXX,SCHWAB MONEY ULTRA,100,1,100', '01/15/2024,Reinvest Shares,SNAXX,SCHWAB MONEY ULTRA,5,1,-5',
-  '01/03/2024,Buy,AAPL,APPLE INC,10,100,-1000', '01/20/2024,Sell,AAPL,APPLE INC,4,110,440'];
+const midway = [
+  '01/02/2024,Sell,SNAXX,SCHWAB MONEY ULTRA,100,1,100',
+  '01/15/2024,Reinvest Shares,SNAXX,SCHWAB MONEY ULTRA,5,1,-5',
+  '01/03/2024,Buy,AAPL,APPLE INC,10,100,-1000',
+  '01/20/2024,Sell,AAPL,APPLE INC,4,110,440',
+];
 
 describe('a history that sells more than it shows bought', () => {
   it('is a history that starts mid-way: closed at zero by default, what was bought after kept, no cash invented', () => {
     const p = history(midway);
     expect(held(p)).toEqual(['AAPL 6 600', 'SNAXX 5 5']);
     expect(p.shortfalls).toEqual([
-      { account: 'Schwab', symbol: 'SNAXX', name: 'SCHWAB MONEY ULTRA', shortfall: 100, firstDate: '2024-01-02', isMarkedShort: false, decision: { kind: 'closed' }, quantity: 5 },
+      {
+        account: 'Schwab',
+        symbol: 'SNAXX',
+        name: 'SCHWAB MONEY ULTRA',
+        shortfall: 100,
+        firstDate: '2024-01-02',
+        isMarkedShort: false,
+        decision: { kind: 'closed' },
+        quantity: 5,
+      },
     ]);
     expect(p.findings.map((f) => f.kind)).toEqual(['history-clamped', 'cash-not-derived']);
     expect(p.findings[0].sentence).toBe(
@@ -42,15 +59,21 @@ describe('a history that sells more than it shows bought', () => {
     expect(p.findings[0].sentence).toMatch(/still sells 40 more than that; the rest was treated as closed/);
   });
 
-  it('keeps a short only on the user\'s choice, marked intended, with no cost basis', () => {
+  it("keeps a short only on the user's choice, marked intended, with no cost basis", () => {
     const p = history(midway, { openings: { SNAXX: { kind: 'short' } } });
     expect(held(p)).toEqual(['AAPL 6 600', 'SNAXX -95 null short']);
-    expect(p.findings[0]).toMatchObject({ kind: 'short-kept', sentence: expect.stringMatching(/because you chose to keep it as a short\.$/) });
+    expect(p.findings[0]).toMatchObject({
+      kind: 'short-kept',
+      sentence: expect.stringMatching(/because you chose to keep it as a short\.$/),
+    });
   });
 
   it('keeps a short the file marks as one (Sell Short … Buy to Cover), covering it first', () => {
-    const p = history(['01/02/2024,Sell Short,TSLA,TESLA INC,10,200,2000', '01/05/2024,Buy to Cover,TSLA,TESLA INC,4,190,-760',
-      '01/06/2024,Buy,TSLA,TESLA INC,10,180,-1800']);
+    const p = history([
+      '01/02/2024,Sell Short,TSLA,TESLA INC,10,200,2000',
+      '01/05/2024,Buy to Cover,TSLA,TESLA INC,4,190,-760',
+      '01/06/2024,Buy,TSLA,TESLA INC,10,180,-1800',
+    ]);
     expect(held(p)).toEqual(['TSLA 4 720']);
     const short = history(['01/02/2024,Sell Short,TSLA,TESLA INC,10,200,2000']);
     expect(held(short)).toEqual(['TSLA -10 null short']);
@@ -76,15 +99,19 @@ describe('cash from a history', () => {
     expect(p.findings).toEqual([expect.objectContaining({ kind: 'cash-not-derived', account: 'Schwab', symbol: 'USD' })]);
   });
 
-  it('is the file\'s own running balance when it has one, even for a history that starts mid-way', () => {
+  it("is the file's own running balance when it has one, even for a history that starts mid-way", () => {
     const p = history(
       ['01/02/2024,Sell,SNAXX,SCHWAB MONEY ULTRA,100,1,100,12100', '01/03/2024,Buy,AAPL,APPLE INC,10,100,-1000,11100'],
-      {}, 'Date,Action,Symbol,Description,Quantity,Price,Amount,Balance',
+      {},
+      'Date,Action,Symbol,Description,Quantity,Price,Amount,Balance',
     );
     expect(p.mapping.columns.balance).toBeUndefined(); // the Schwab preset does not map it; the generic layout does
     const generic = buildPreview(
-      ['Date,Action,Symbol,Description,Quantity,Price,Amount,Cash Balance', '01/02/2024,Sell,SNAXX,SCHWAB MONEY ULTRA,100,1,100,12100',
-        '01/03/2024,Buy,AAPL,APPLE INC,10,100,-1000,11100'].join('\n'),
+      [
+        'Date,Action,Symbol,Description,Quantity,Price,Amount,Cash Balance',
+        '01/02/2024,Sell,SNAXX,SCHWAB MONEY ULTRA,100,1,100,12100',
+        '01/03/2024,Buy,AAPL,APPLE INC,10,100,-1000,11100',
+      ].join('\n'),
       { fileName: 'g.csv' },
     );
     if (!generic.ok) throw new Error(generic.refusal.message);
@@ -100,7 +127,9 @@ describe('bonds quoted in percent of par', () => {
     expect(bill).toMatchObject({ assetClass: 'bond', quantity: 18000, costBasis: 17791.2, isParQuoted: true });
     expect(bill?.price).toBeCloseTo(0.9884, 12);
     expect(p.findings.map((f) => f.kind)).toEqual(['par-quoted-bond']);
-    expect(p.findings[0].sentence).toBe('912797GK7: priced 98.84 per 100 of face value, so 18,000 face is worth $17,791.20 (value and cost basis use price / 100).');
+    expect(p.findings[0].sentence).toBe(
+      '912797GK7: priced 98.84 per 100 of face value, so 18,000 face is worth $17,791.20 (value and cost basis use price / 100).',
+    );
   });
 
   it.each([
@@ -127,13 +156,20 @@ describe('market value against quantity × price', () => {
     return result.preview;
   };
 
-  it('keeps the broker\'s market value when they differ by more than 1%, shows both, and records the gap', () => {
+  it("keeps the broker's market value when they differ by more than 1%, shows both, and records the gap", () => {
     const p = positions('VOO,VANGUARD S&P 500 ETF,800,40.922,"45,900.35"\n');
     expect(p.positions[0]).toMatchObject({ marketValue: 45900.35, valueFromPrice: 32737.6 });
     expect(p.positions[0].quantity * (p.positions[0].price ?? 0)).toBeCloseTo(45900.35, 9);
     expect(p.totals[0].marketValue).toBe(45900.35);
-    expect(p.findings).toEqual([{ kind: 'market-value-kept', account: 'Imported', symbol: 'VOO',
-      sentence: 'VOO: the file\'s market value $45,900.35 and quantity × price $32,737.60 differ by $13,162.75 (40.2%); the broker\'s market value was kept.' }]);
+    expect(p.findings).toEqual([
+      {
+        kind: 'market-value-kept',
+        account: 'Imported',
+        symbol: 'VOO',
+        sentence:
+          "VOO: the file's market value $45,900.35 and quantity × price $32,737.60 differ by $13,162.75 (40.2%); the broker's market value was kept.",
+      },
+    ]);
   });
 
   it('keeps the market value without a finding when the gap is under 1% (a delayed or rounded price)', () => {

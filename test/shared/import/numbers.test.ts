@@ -41,7 +41,7 @@ describe('parseNumber', () => {
       return undefined;
     };
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const alphabet = '0123456789012345678901234567890123456789,,..$-+';
     let checked = 0;
     for (let n = 0; n < 50_000; n++) {

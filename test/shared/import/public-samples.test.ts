@@ -16,7 +16,15 @@ function preview(name: string, options: Partial<PipelineOptions> = {}): ImportPr
   return result.preview;
 }
 const holdings = (p: ImportPreview) =>
-  p.positions.filter((x) => x.assetClass !== 'cash').map((x) => [x.account, x.symbol, Math.round(x.quantity * 1e6) / 1e6, x.price === null ? null : Math.round(x.price * 1e4) / 1e4, x.currency]);
+  p.positions
+    .filter((x) => x.assetClass !== 'cash')
+    .map((x) => [
+      x.account,
+      x.symbol,
+      Math.round(x.quantity * 1e6) / 1e6,
+      x.price === null ? null : Math.round(x.price * 1e4) / 1e4,
+      x.currency,
+    ]);
 
 describe('public sample exports, read by the generic path', () => {
   it('Avanza (Swedish, ";", decimal commas): Köp/Sälj, a USD instrument bought with SEK keeps its USD price', () => {
@@ -27,7 +35,10 @@ describe('public sample exports, read by the generic path', () => {
       ['Savings', 'US78409V1044', 2, 330.16, 'USD'],
     ]);
     // "Övrigt" rows that move money are listed with their amount, not passed over as moving nothing.
-    expect(p.rows.find((r) => r.row === 15)).toMatchObject({ status: 'skipped', reason: 'the action "Övrigt" is not one Aftershock knows, so its amount -26 SEK was not applied to cash' });
+    expect(p.rows.find((r) => r.row === 15)).toMatchObject({
+      status: 'skipped',
+      reason: 'the action "Övrigt" is not one Aftershock knows, so its amount -26 SEK was not applied to cash',
+    });
     expect(p.findings.map((f) => f.kind)).toEqual(['history-clamped', 'cash-not-derived', 'cash-not-derived']);
   });
 
@@ -53,7 +64,9 @@ describe('public sample exports, read by the generic path', () => {
       ['Imported', 'VEQT-C', 10, 49.38, 'CAD'],
     ]);
     expect(p.counts).toMatchObject({ new: 22, invalid: 0, skipped: 1 });
-    expect(p.rows.find((r) => r.status === 'skipped')?.reason).toBe('the action "RÉSILIATION" is not one Aftershock knows, so its amount -500 CAD was not applied to cash');
+    expect(p.rows.find((r) => r.status === 'skipped')?.reason).toBe(
+      'the action "RÉSILIATION" is not one Aftershock knows, so its amount -500 CAD was not applied to cash',
+    );
   });
 
   it('Saxo: "Trade" rows with "Buy 3 @ 139.74 USD" in the Event column, TICKER:market symbols, a Dutch "Koop 1.5 @ 110.01 EUR"', () => {
@@ -78,7 +91,9 @@ describe('public sample exports, read by the generic path', () => {
     expect(p.rows.filter((r) => r.status === 'invalid').map((r) => [r.row, r.column, r.reason])).toEqual([
       [43, 'Time', 'expected a date such as 10/14/2024 or 2024-10-14, found "010.09.2024 20:49:02"'],
     ]);
-    expect(p.warnings).toContain('The file names no currency, so its amounts were taken as USD; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.');
+    expect(p.warnings).toContain(
+      'The file names no currency, so its amounts were taken as USD; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.',
+    );
   });
 
   it('eToro: AMD/USD-style symbols split into symbol and currency', () => {
@@ -87,7 +102,7 @@ describe('public sample exports, read by the generic path', () => {
     expect(holdings(p).map((h) => h[1])).toEqual(['NKE', 'SLAB', 'SWKS']);
   });
 
-  it('Swissquote: forex credit/debit legs and debits move cash; the balance column gives each currency\'s cash', () => {
+  it("Swissquote: forex credit/debit legs and debits move cash; the balance column gives each currency's cash", () => {
     const p = preview('swissquote-export.csv');
     expect(p.positions.filter((x) => x.assetClass === 'cash').map((x) => [x.symbol, x.marketValue])).toEqual([
       ['CHF', 6612.4],
@@ -100,7 +115,11 @@ describe('public sample exports, read by the generic path', () => {
   it('InvestEngine: "Name / ISIN" cells yield the ISIN; a history whose sale closes every buy is refused truthfully', () => {
     const result = buildPreview(read('investengine-export.csv'), { fileName: 'investengine-export.csv' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.refusal).toMatchObject({ code: 'nets-to-zero', message: 'investengine-export.csv: the file was read, but every holding in it nets to zero shares, so there is nothing to import.' });
+    if (!result.ok)
+      expect(result.refusal).toMatchObject({
+        code: 'nets-to-zero',
+        message: 'investengine-export.csv: the file was read, but every holding in it nets to zero shares, so there is nothing to import.',
+      });
     const bought = buildPreview(read('investengine-export.csv').split('\n').slice(0, 5).join('\n'), { fileName: 'first-four.csv' });
     expect(bought.ok && bought.preview.positions.map((x) => [x.symbol, x.name, Math.round(x.quantity * 1e6) / 1e6, x.currency])).toEqual([
       ['IE00BK5BQT80', 'Vanguard FTSE All-World', 10.696127, 'USD'],

@@ -28,7 +28,18 @@ describe('file-level quirks', () => {
     const p = ok(text);
     expect(p.delimiter).toBe(delimiter);
     expect(p.positions).toEqual([
-      { account: 'Imported', symbol: 'AAPL', name: '', assetClass: 'equity', quantity: 10, price: 1000.5, marketValue: null, costBasis: null, currency: 'USD', asOf: null },
+      {
+        account: 'Imported',
+        symbol: 'AAPL',
+        name: '',
+        assetClass: 'equity',
+        quantity: 10,
+        price: 1000.5,
+        marketValue: null,
+        costBasis: null,
+        currency: 'USD',
+        asOf: null,
+      },
     ]);
   });
 
@@ -57,9 +68,14 @@ describe('file-level quirks', () => {
   });
 
   it('reads a generic transaction history (date + action columns) and derives positions and cash', () => {
-    const p = ok('Date,Action,Symbol,Quantity,Price,Amount\n2024-01-02,Deposit,,,,1000\n2024-01-03,Buy,AAPL,2,150,-300\n2024-02-01,Sell,AAPL,1,160,160\n2024-03-01,Dividend,AAPL,,,0.5\n');
+    const p = ok(
+      'Date,Action,Symbol,Quantity,Price,Amount\n2024-01-02,Deposit,,,,1000\n2024-01-03,Buy,AAPL,2,150,-300\n2024-02-01,Sell,AAPL,1,160,160\n2024-03-01,Dividend,AAPL,,,0.5\n',
+    );
     expect(p.kind).toBe('transactions');
-    expect(p.positions.map((x) => [x.symbol, x.quantity, x.price])).toEqual([['AAPL', 1, 160], ['USD', 860.5, 1]]);
+    expect(p.positions.map((x) => [x.symbol, x.quantity, x.price])).toEqual([
+      ['AAPL', 1, 160],
+      ['USD', 860.5, 1],
+    ]);
   });
 });
 
@@ -67,16 +83,43 @@ describe('refusals name the file, the row and the column', () => {
   it.each([
     ['', 'holdings.csv: the file is empty; export the holdings again and pick the CSV file.'],
     ['   \n\n', 'holdings.csv: the file is empty; export the holdings again and pick the CSV file.'],
-    ['\u0000\u0001\u0002PK\u0003\u0004binary\u0000\u0000\u0000\u0007\u0008', 'holdings.csv: this is not a text CSV file (it contains binary data); pick the CSV export from your broker.'],
-    ['hello world\nthis is a letter\n', 'holdings.csv: no header line was found in the first 40 lines, and line 1 ("hello world") is not a table of columns; pick the CSV export from your broker.'],
-    ['Fonds,Stukken,Koersje\nAAPL,10,100\n', 'holdings.csv: no header line was found in the first 40 lines: line 1 ("Fonds", "Stukken", "Koersje") names no column Aftershock knows, in any of the languages it reads. If it is the header, choose the columns with --map symbol=Fonds --map quantity=Stukken --map price=Koersje (names from line 1), or by hand in the app; otherwise pick another file.'],
-    ['10,AAPL,100\n', 'holdings.csv: no header line was found in the first 40 lines: line 1 holds values ("10", "AAPL", "100"), not column names. Export the file again with its header line, or add one such as Symbol,Quantity,Price.'],
+    [
+      '\u0000\u0001\u0002PK\u0003\u0004binary\u0000\u0000\u0000\u0007\u0008',
+      'holdings.csv: this is not a text CSV file (it contains binary data); pick the CSV export from your broker.',
+    ],
+    [
+      'hello world\nthis is a letter\n',
+      'holdings.csv: no header line was found in the first 40 lines, and line 1 ("hello world") is not a table of columns; pick the CSV export from your broker.',
+    ],
+    [
+      'Fonds,Stukken,Koersje\nAAPL,10,100\n',
+      'holdings.csv: no header line was found in the first 40 lines: line 1 ("Fonds", "Stukken", "Koersje") names no column Aftershock knows, in any of the languages it reads. If it is the header, choose the columns with --map symbol=Fonds --map quantity=Stukken --map price=Koersje (names from line 1), or by hand in the app; otherwise pick another file.',
+    ],
+    [
+      '10,AAPL,100\n',
+      'holdings.csv: no header line was found in the first 40 lines: line 1 holds values ("10", "AAPL", "100"), not column names. Export the file again with its header line, or add one such as Symbol,Quantity,Price.',
+    ],
     ['Symbol,Quantity,Price\n', 'holdings.csv: no data rows were found under the header on row 1.'],
-    ['Symbol,Quantity,Price\nAAPL,ten,100\n', 'holdings.csv, row 2, column "Quantity": expected a number of shares such as 12.5, found "ten". No row could be read, so nothing was imported. If another column holds the quantity, choose it with --map quantity=COLUMN.'],
-    ['Description,Quantity,Price\nApple,10,100\n', 'holdings.csv: line 1 is a header (Description, Quantity, Price), but no column holds the symbol (a ticker or an ISIN) (expected a name such as Symbol, Ticker, ISIN, WKN, Kortnamn, Symbole or Symbool). Choose it with --map symbol=COLUMN (one of the names above), or choose the columns by hand in the app.'],
-    ['Symbol,Name,Price\nAAPL,Apple,100\n', 'holdings.csv: line 1 is a header (Symbol, Name, Price), but no column holds the quantity (expected a name such as Quantity, Shares, Units, Antal, Anzahl, Stück, Quantité or Aantal). Choose it with --map quantity=COLUMN (one of the names above), or choose the columns by hand in the app.'],
-    ['Datum;Konto;Typ;Namn;Belopp\n2024-01-02;ISK;Insättning;;1000\n', 'holdings.csv: line 1 is a header in Swedish (Datum, Konto, Typ, Namn, Belopp), but no column holds the symbol (a ticker or an ISIN) (expected a name such as Symbol, Ticker, ISIN, WKN, Kortnamn, Symbole or Symbool). Choose it with --map symbol=COLUMN (one of the names above), or choose the columns by hand in the app.'],
-    ['Security,Type,Units,Cost\nAPPLE INC,Stock,10,1500\nMSFT,Stock,5,2000\nNVDA,Stock,2,300\n', 'holdings.csv: line 1 is a header (Security, Type, Units, Cost), but no column holds the symbol (a ticker or an ISIN) (expected a name such as Symbol, Ticker, ISIN, WKN, Kortnamn, Symbole or Symbool). Choose it with --map symbol=COLUMN (one of the names above), or choose the columns by hand in the app.'],
+    [
+      'Symbol,Quantity,Price\nAAPL,ten,100\n',
+      'holdings.csv, row 2, column "Quantity": expected a number of shares such as 12.5, found "ten". No row could be read, so nothing was imported. If another column holds the quantity, choose it with --map quantity=COLUMN.',
+    ],
+    [
+      'Description,Quantity,Price\nApple,10,100\n',
+      'holdings.csv: line 1 is a header (Description, Quantity, Price), but no column holds the symbol (a ticker or an ISIN) (expected a name such as Symbol, Ticker, ISIN, WKN, Kortnamn, Symbole or Symbool). Choose it with --map symbol=COLUMN (one of the names above), or choose the columns by hand in the app.',
+    ],
+    [
+      'Symbol,Name,Price\nAAPL,Apple,100\n',
+      'holdings.csv: line 1 is a header (Symbol, Name, Price), but no column holds the quantity (expected a name such as Quantity, Shares, Units, Antal, Anzahl, Stück, Quantité or Aantal). Choose it with --map quantity=COLUMN (one of the names above), or choose the columns by hand in the app.',
+    ],
+    [
+      'Datum;Konto;Typ;Namn;Belopp\n2024-01-02;ISK;Insättning;;1000\n',
+      'holdings.csv: line 1 is a header in Swedish (Datum, Konto, Typ, Namn, Belopp), but no column holds the symbol (a ticker or an ISIN) (expected a name such as Symbol, Ticker, ISIN, WKN, Kortnamn, Symbole or Symbool). Choose it with --map symbol=COLUMN (one of the names above), or choose the columns by hand in the app.',
+    ],
+    [
+      'Security,Type,Units,Cost\nAPPLE INC,Stock,10,1500\nMSFT,Stock,5,2000\nNVDA,Stock,2,300\n',
+      'holdings.csv: line 1 is a header (Security, Type, Units, Cost), but no column holds the symbol (a ticker or an ISIN) (expected a name such as Symbol, Ticker, ISIN, WKN, Kortnamn, Symbole or Symbool). Choose it with --map symbol=COLUMN (one of the names above), or choose the columns by hand in the app.',
+    ],
   ])('%j', (text, message) => {
     expect(refusal(text)).toBe(message);
   });
@@ -86,6 +129,8 @@ describe('refusals name the file, the row and the column', () => {
   });
 
   it('refuses a history that only moves cash', () => {
-    expect(refusal('Date,Action,Symbol,Amount\n2024-01-02,Dividend,AAPL,5\n')).toMatch(/^holdings\.csv: this history has no buys, sells or share transfers/);
+    expect(refusal('Date,Action,Symbol,Amount\n2024-01-02,Dividend,AAPL,5\n')).toMatch(
+      /^holdings\.csv: this history has no buys, sells or share transfers/,
+    );
   });
 });

@@ -19,7 +19,8 @@ export function BatchReports(props: { runId: number; clients: readonly ClientRan
       {asking && (
         <Dialog title="Some clients' numbers are wrong" onClose={() => setAsking(false)}>
           <p>
-            {countOf(blocked.length, 'client')} ({listNames(blocked)}) {blocked.length === 1 ? 'has' : 'have'} blocking data-health findings: some figures in
+            {countOf(blocked.length, 'client')} ({listNames(blocked)}) {blocked.length === 1 ? 'has' : 'have'} blocking data-health
+            findings: some figures in
             {blocked.length === 1 ? ' that report' : ' their reports'} would be wrong. See the Data column of the ranking.
           </p>
           <div className="dialog-actions">

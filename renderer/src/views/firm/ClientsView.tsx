@@ -13,7 +13,13 @@ const ROW_HEIGHT = 44;
 
 /** The advisor's client list: search, tags, totals; each client's portfolios with results and proposals. Thousands of clients render only the rows in view. */
 export function ClientsView() {
-  const { clientOverview, portfolios, proposal, loadClientOverview, setView } = usePick('clientOverview', 'portfolios', 'proposal', 'loadClientOverview', 'setView');
+  const { clientOverview, portfolios, proposal, loadClientOverview, setView } = usePick(
+    'clientOverview',
+    'portfolios',
+    'proposal',
+    'loadClientOverview',
+    'setView',
+  );
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
   const [editing, setEditing] = useState<ClientSummary | 'new' | null>(null);
@@ -55,15 +61,32 @@ export function ClientsView() {
       </header>
 
       {clientOverview.length === 0 ? (
-        <EmptyState title="No clients yet" body="Add a client (a household), then give it portfolios and holdings." action={{ label: 'Add a client', run: () => setEditing('new') }} />
+        <EmptyState
+          title="No clients yet"
+          body="Add a client (a household), then give it portfolios and holdings."
+          action={{ label: 'Add a client', run: () => setEditing('new') }}
+        />
       ) : (
         <article className="card">
           <div className="card-toolbar">
-            <input className="search" type="search" aria-label="Search clients" placeholder="Search by name, person, note or tag" value={query} onChange={(e) => setQuery(e.target.value)} />
+            <input
+              className="search"
+              type="search"
+              aria-label="Search clients"
+              placeholder="Search by name, person, note or tag"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
             {tags.length > 0 && (
               <div className="chip-list" role="group" aria-label="Filter by tag">
                 {['', ...tags].map((t) => (
-                  <button key={t || 'all'} type="button" className={tag === t ? 'chip active' : 'chip'} aria-pressed={tag === t} onClick={() => setTag(t)}>
+                  <button
+                    key={t || 'all'}
+                    type="button"
+                    className={tag === t ? 'chip active' : 'chip'}
+                    aria-pressed={tag === t}
+                    onClick={() => setTag(t)}
+                  >
                     {t || 'All'}
                   </button>
                 ))}
@@ -95,7 +118,12 @@ export function ClientsView() {
                   return line.kind === 'client' ? (
                     <tr key={clientLineKey(line)} {...table.rowProps(index)} data-testid="client-row">
                       <td>
-                        <button type="button" className="link strong" aria-expanded={openId === c.id} onClick={() => setOpenId(openId === c.id ? null : c.id)}>
+                        <button
+                          type="button"
+                          className="link strong"
+                          aria-expanded={openId === c.id}
+                          onClick={() => setOpenId(openId === c.id ? null : c.id)}
+                        >
                           {c.name}
                         </button>
                         {c.people.length > 0 && <div className="muted small">{c.people.join(', ')}</div>}

@@ -38,10 +38,22 @@ function DataCell(props: { health: RowHealth | undefined }) {
 
 /** Firm-wide stress: run scenarios across every client, rank them by loss, chart the spread, open any client. */
 export function FirmView() {
-  const { firmRun, firmBaseline, firmStatus, firmRuns, clientOverview, scenarios } = usePick('firmRun', 'firmBaseline', 'firmStatus', 'firmRuns', 'clientOverview', 'scenarios');
+  const { firmRun, firmBaseline, firmStatus, firmRuns, clientOverview, scenarios } = usePick(
+    'firmRun',
+    'firmBaseline',
+    'firmStatus',
+    'firmRuns',
+    'clientOverview',
+    'scenarios',
+  );
   const s = usePick('cancelFirmRun', 'deleteFirmRun', 'openClientResults', 'openFirmRun', 'setFirmBaseline', 'startFirmRun');
   const [chosen, setPicked] = useState<string[] | null>(null);
-  const picked = chosen ?? scenarios.filter((x) => x.kind !== 'historical').slice(0, 2).map((x) => x.id);
+  const picked =
+    chosen ??
+    scenarios
+      .filter((x) => x.kind !== 'historical')
+      .slice(0, 2)
+      .map((x) => x.id);
   const [runTag, setRunTag] = useState('');
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
@@ -59,9 +71,15 @@ export function FirmView() {
     return (id: string | null) => (id ? (names.get(id) ?? id) : 'nothing held');
   }, [firmRun]);
   // Scrolling re-renders the view: filter, sort and compare once per change, not per frame.
-  const rows = useMemo(() => (firmRun ? rankingRows(firmRun.ranking.clients, { query, tag, sort, scenarioName }) : []), [firmRun, query, tag, sort, scenarioName]);
+  const rows = useMemo(
+    () => (firmRun ? rankingRows(firmRun.ranking.clients, { query, tag, sort, scenarioName }) : []),
+    [firmRun, query, tag, sort, scenarioName],
+  );
   const lines = useMemo(() => rankingLines(rows, openId), [rows, openId]);
-  const changes = useMemo(() => changesById(firmRun && firmBaseline ? compareRuns(firmBaseline.ranking, firmRun.ranking) : null), [firmRun, firmBaseline]);
+  const changes = useMemo(
+    () => changesById(firmRun && firmBaseline ? compareRuns(firmBaseline.ranking, firmRun.ranking) : null),
+    [firmRun, firmBaseline],
+  );
   const runTags = useMemo(() => allTags(firmRun?.ranking.clients ?? []), [firmRun]);
   const scroller = useRef<HTMLDivElement>(null);
   const table = useTableWindow(lines, { scroller, rowHeight: ROW_HEIGHT, keyOf: rankingLineKey });
@@ -92,13 +110,19 @@ export function FirmView() {
               </button>
             )}
             {firmRun && (
-              <select aria-label="Compare with" value={firmBaseline?.id ?? ''} onChange={(e) => void s.setFirmBaseline(e.target.value ? Number(e.target.value) : null)}>
+              <select
+                aria-label="Compare with"
+                value={firmBaseline?.id ?? ''}
+                onChange={(e) => void s.setFirmBaseline(e.target.value ? Number(e.target.value) : null)}
+              >
                 <option value="">Compare with… (none)</option>
-                {firmRuns.filter((r) => r.id !== firmRun.id).map((r) => (
-                  <option key={r.id} value={r.id}>
-                    vs {r.runDate} (run {r.id})
-                  </option>
-                ))}
+                {firmRuns
+                  .filter((r) => r.id !== firmRun.id)
+                  .map((r) => (
+                    <option key={r.id} value={r.id}>
+                      vs {r.runDate} (run {r.id})
+                    </option>
+                  ))}
               </select>
             )}
           </div>
@@ -139,7 +163,12 @@ export function FirmView() {
         </div>
       </article>
 
-      {!firmRun && !running && <EmptyState title="No firm-wide run open" body="Choose scenarios and stress all clients; each run is saved with its date so you can compare it with another day." />}
+      {!firmRun && !running && (
+        <EmptyState
+          title="No firm-wide run open"
+          body="Choose scenarios and stress all clients; each run is saved with its date so you can compare it with another day."
+        />
+      )}
 
       {firmRun && (
         <>
@@ -150,15 +179,20 @@ export function FirmView() {
               <div className="muted small">{firmRun.ranking.scenarios.map((x) => x.name).join(', ')}</div>
               {firmRun.ranking.asOf && (
                 <div className="muted small" data-testid="ranking-dates">
-                  Prices as of {spanText(firmRun.ranking.asOf.prices)} · fund holdings as of {spanText(firmRun.ranking.asOf.fundHoldings, 'none used')}
+                  Prices as of {spanText(firmRun.ranking.asOf.prices)} · fund holdings as of{' '}
+                  {spanText(firmRun.ranking.asOf.fundHoldings, 'none used')}
                 </div>
               )}
             </div>
             {firmRun.ranking.totals.map((t) => (
               <div key={t.currency} className="card stat">
-                <div className="muted small">Worst case, {countOf(t.clients, 'client')} in {t.currency}</div>
+                <div className="muted small">
+                  Worst case, {countOf(t.clients, 'client')} in {t.currency}
+                </div>
                 <div className="stat-value loss">{formatMoney(t.pnl, t.currency, 0)}</div>
-                <div className="muted small">of {formatMoney(t.value, t.currency, 0)} ({signedPercent(t.value ? t.pnl / t.value : 0)})</div>
+                <div className="muted small">
+                  of {formatMoney(t.value, t.currency, 0)} ({signedPercent(t.value ? t.pnl / t.value : 0)})
+                </div>
               </div>
             ))}
           </div>
@@ -168,7 +202,14 @@ export function FirmView() {
           </ChartCard>
           <article className="card">
             <div className="card-toolbar">
-              <input className="search" type="search" aria-label="Filter clients" placeholder="Filter by client name" value={query} onChange={(e) => setQuery(e.target.value)} />
+              <input
+                className="search"
+                type="search"
+                aria-label="Filter clients"
+                placeholder="Filter by client name"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
               <select aria-label="Filter by tag" value={tag} onChange={(e) => setTag(e.target.value)}>
                 <option value="">All tags</option>
                 {runTags.map((t) => (
@@ -182,7 +223,11 @@ export function FirmView() {
                 <thead>
                   <tr aria-rowindex={1}>
                     {COLUMNS.map((c) => (
-                      <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                      <th
+                        key={c.key}
+                        className={c.numeric ? 'num' : undefined}
+                        aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                      >
                         <button type="button" className="sort" onClick={() => setSort(nextSort(sort, c.key))}>
                           {c.label}
                           {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
@@ -214,7 +259,11 @@ export function FirmView() {
                           <DataCell health={p.health} />
                           {firmBaseline && <td />}
                           <td className="row-actions">
-                            <button type="button" className="link" onClick={() => void s.openClientResults(p.portfolioId, p.worstScenarioId)}>
+                            <button
+                              type="button"
+                              className="link"
+                              onClick={() => void s.openClientResults(p.portfolioId, p.worstScenarioId)}
+                            >
                               Open
                             </button>
                           </td>
@@ -237,7 +286,12 @@ export function FirmView() {
                       <tr key={key} {...rowProps} data-testid="ranking-row">
                         <td className="num">{c.error ? '—' : c.rank}</td>
                         <td>
-                          <button type="button" className="link strong" aria-expanded={openId === c.clientId} onClick={() => setOpenId(openId === c.clientId ? null : c.clientId)}>
+                          <button
+                            type="button"
+                            className="link strong"
+                            aria-expanded={openId === c.clientId}
+                            onClick={() => setOpenId(openId === c.clientId ? null : c.clientId)}
+                          >
                             {c.clientName}
                           </button>
                           {c.tags.length > 0 && <span className="muted small"> · {c.tags.join(', ')}</span>}
@@ -258,10 +312,18 @@ export function FirmView() {
                             <DataCell health={c.health} />
                           </>
                         )}
-                        {firmBaseline && <td className="num small">{change?.pnlChange == null ? 'new' : `${money(change.pnlChange)} (${signedPercent(change.returnChange ?? 0)})`}</td>}
+                        {firmBaseline && (
+                          <td className="num small">
+                            {change?.pnlChange == null ? 'new' : `${money(change.pnlChange)} (${signedPercent(change.returnChange ?? 0)})`}
+                          </td>
+                        )}
                         <td className="row-actions">
                           {worstPortfolio && (
-                            <button type="button" className="link" onClick={() => void s.openClientResults(worstPortfolio.portfolioId, worstPortfolio.worstScenarioId)}>
+                            <button
+                              type="button"
+                              className="link"
+                              onClick={() => void s.openClientResults(worstPortfolio.portfolioId, worstPortfolio.worstScenarioId)}
+                            >
                               Open
                             </button>
                           )}

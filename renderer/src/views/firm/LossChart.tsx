@@ -9,11 +9,21 @@ export function LossChart(props: { clients: readonly ClientRanking[]; width?: nu
   if (buckets.length === 0) return <p className="muted">No client has holdings to show.</p>;
   return (
     <Sized width={props.width} height={220}>
-      <BarChart data={buckets} width={props.width} height={props.width ? 220 : undefined} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+      <BarChart
+        data={buckets}
+        width={props.width}
+        height={props.width ? 220 : undefined}
+        margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+      >
         <CartesianGrid vertical={false} stroke="var(--border)" />
         <XAxis dataKey="label" stroke="var(--muted)" fontSize={11} interval={0} />
         <YAxis allowDecimals={false} stroke="var(--muted)" fontSize={11} width={36} />
-        <Tooltip cursor={{ fill: 'var(--row-hover)' }} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }} formatter={(value) => [String(value), 'Clients']} labelFormatter={(label) => `Loss ${String(label)}`} />
+        <Tooltip
+          cursor={{ fill: 'var(--row-hover)' }}
+          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }}
+          formatter={(value) => [String(value), 'Clients']}
+          labelFormatter={(label) => `Loss ${String(label)}`}
+        />
         <Bar dataKey="count" fill={LOSS} isAnimationActive={false} radius={[3, 3, 0, 0]} />
       </BarChart>
     </Sized>

@@ -8,9 +8,38 @@ import { ScenarioPicker } from './ScenarioPicker';
 
 /** A proposal sandbox: edit quantities, add and remove positions, compare with the current holdings, apply or discard. */
 export function ProposalPanel() {
-  const { proposal, comparison, scenarios, loadScenarios, closeProposal, editProposalPosition, addProposalPosition, removeProposalPosition, compareProposal, applyProposal, discardProposal } = usePick('proposal', 'comparison', 'scenarios', 'loadScenarios', 'closeProposal', 'editProposalPosition', 'addProposalPosition', 'removeProposalPosition', 'compareProposal', 'applyProposal', 'discardProposal');
+  const {
+    proposal,
+    comparison,
+    scenarios,
+    loadScenarios,
+    closeProposal,
+    editProposalPosition,
+    addProposalPosition,
+    removeProposalPosition,
+    compareProposal,
+    applyProposal,
+    discardProposal,
+  } = usePick(
+    'proposal',
+    'comparison',
+    'scenarios',
+    'loadScenarios',
+    'closeProposal',
+    'editProposalPosition',
+    'addProposalPosition',
+    'removeProposalPosition',
+    'compareProposal',
+    'applyProposal',
+    'discardProposal',
+  );
   const [chosen, setPicked] = useState<string[] | null>(null);
-  const picked = chosen ?? scenarios.filter((s) => s.kind !== 'historical').slice(0, 3).map((s) => s.id);
+  const picked =
+    chosen ??
+    scenarios
+      .filter((s) => s.kind !== 'historical')
+      .slice(0, 3)
+      .map((s) => s.id);
   const [confirming, setConfirming] = useState(false);
   const [symbol, setSymbol] = useState('');
   const [quantity, setQuantity] = useState('');
@@ -91,14 +120,21 @@ export function ProposalPanel() {
                       type="number"
                       step="any"
                       defaultValue={p.quantity}
-                      onBlur={(e) => Number(e.target.value) !== p.quantity && void editProposalPosition(p.id, { quantity: Number(e.target.value) })}
+                      onBlur={(e) =>
+                        Number(e.target.value) !== p.quantity && void editProposalPosition(p.id, { quantity: Number(e.target.value) })
+                      }
                       onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
                     />
                   </td>
                   <td className="num">{p.price ?? '—'}</td>
                   <td className="num">{formatMoney(localValue(p), p.currency, 0)}</td>
                   <td className="row-actions">
-                    <button type="button" className="link danger" aria-label={`Remove ${p.symbol}`} onClick={() => void removeProposalPosition(p.id)}>
+                    <button
+                      type="button"
+                      className="link danger"
+                      aria-label={`Remove ${p.symbol}`}
+                      onClick={() => void removeProposalPosition(p.id)}
+                    >
                       Remove
                     </button>
                   </td>
@@ -107,9 +143,32 @@ export function ProposalPanel() {
             </tbody>
           </table>
           <form className="add-row" onSubmit={(e) => void add(e)} aria-label="Add a position">
-            <input aria-label="New symbol" placeholder="Symbol, e.g. BND" value={symbol} onChange={(e) => setSymbol(e.target.value)} required />
-            <input aria-label="New quantity" placeholder="Quantity" type="number" step="any" value={quantity} onChange={(e) => setQuantity(e.target.value)} required />
-            <input aria-label="New price" placeholder={`Price (${proposal.baseCurrency})`} type="number" step="any" min="0" value={price} onChange={(e) => setPrice(e.target.value)} required />
+            <input
+              aria-label="New symbol"
+              placeholder="Symbol, e.g. BND"
+              value={symbol}
+              onChange={(e) => setSymbol(e.target.value)}
+              required
+            />
+            <input
+              aria-label="New quantity"
+              placeholder="Quantity"
+              type="number"
+              step="any"
+              value={quantity}
+              onChange={(e) => setQuantity(e.target.value)}
+              required
+            />
+            <input
+              aria-label="New price"
+              placeholder={`Price (${proposal.baseCurrency})`}
+              type="number"
+              step="any"
+              min="0"
+              value={price}
+              onChange={(e) => setPrice(e.target.value)}
+              required
+            />
             <button type="submit">Add to {account}</button>
           </form>
         </article>
@@ -150,14 +209,19 @@ export function ProposalPanel() {
                       <td className="num loss">
                         {money(s.proposed.pnl)} <span className="small">({signedPercent(s.proposed.return)})</span>
                       </td>
-                      <td className={s.proposed.pnl > s.current.pnl ? 'num gain' : s.proposed.pnl < s.current.pnl ? 'num loss' : 'num'}>{money(s.proposed.pnl - s.current.pnl)}</td>
+                      <td className={s.proposed.pnl > s.current.pnl ? 'num gain' : s.proposed.pnl < s.current.pnl ? 'num loss' : 'num'}>
+                        {money(s.proposed.pnl - s.current.pnl)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
               {comparison.changes.length > 0 && (
                 <p className="pad small muted">
-                  Changes: {comparison.changes.map((c) => `${c.symbol} ${c.change > 0 ? '+' : '−'}${formatMoney(Math.abs(c.change), proposal.baseCurrency, 0)}`).join(' · ')}
+                  Changes:{' '}
+                  {comparison.changes
+                    .map((c) => `${c.symbol} ${c.change > 0 ? '+' : '−'}${formatMoney(Math.abs(c.change), proposal.baseCurrency, 0)}`)
+                    .join(' · ')}
                 </p>
               )}
             </>

@@ -12,10 +12,15 @@ export interface Sort {
 export type RankedClient = ClientRanking & { rank: number };
 
 /** Ranking rows as the table shows them: filtered by name and tag, sorted by a column (errors always last). */
-export function rankingRows(clients: readonly ClientRanking[], options: { query: string; tag: string; sort: Sort; scenarioName: (id: string | null) => string }): RankedClient[] {
+export function rankingRows(
+  clients: readonly ClientRanking[],
+  options: { query: string; tag: string; sort: Sort; scenarioName: (id: string | null) => string },
+): RankedClient[] {
   const query = options.query.trim().toLowerCase();
   const ranked = clients.map((c, i) => ({ ...c, rank: i + 1 }));
-  const shown = ranked.filter((c) => (!query || c.clientName.toLowerCase().includes(query)) && (!options.tag || c.tags.includes(options.tag)));
+  const shown = ranked.filter(
+    (c) => (!query || c.clientName.toLowerCase().includes(query)) && (!options.tag || c.tags.includes(options.tag)),
+  );
   const value = (c: RankedClient): number | string => {
     switch (options.sort.key) {
       case 'client':
@@ -42,7 +47,10 @@ export function rankingRows(clients: readonly ClientRanking[], options: { query:
 }
 
 /** A line of the ranking table: a client, or under the opened client one of its portfolios and then its issues. */
-export type RankingLine = { kind: 'client'; client: RankedClient } | { kind: 'portfolio'; client: RankedClient; portfolio: PortfolioRanking } | { kind: 'issues'; client: RankedClient };
+export type RankingLine =
+  | { kind: 'client'; client: RankedClient }
+  | { kind: 'portfolio'; client: RankedClient; portfolio: PortfolioRanking }
+  | { kind: 'issues'; client: RankedClient };
 
 /** The ranking table's lines, one per client and the opened client's portfolios and issues under it (a windowed table counts lines, not clients). */
 export function rankingLines(clients: readonly RankedClient[], openId: number | null): RankingLine[] {
@@ -70,7 +78,14 @@ export interface ClientLine {
 
 /** The client list's lines: one per client shown, and the opened client's portfolios right under it. */
 export function clientLines(clients: readonly ClientSummary[], openId: number | null): ClientLine[] {
-  return clients.flatMap((client): ClientLine[] => (client.id === openId ? [{ kind: 'client', client }, { kind: 'portfolios', client }] : [{ kind: 'client', client }]));
+  return clients.flatMap((client): ClientLine[] =>
+    client.id === openId
+      ? [
+          { kind: 'client', client },
+          { kind: 'portfolios', client },
+        ]
+      : [{ kind: 'client', client }],
+  );
 }
 
 /** A client-list line's key, stable while searching. */
@@ -92,7 +107,8 @@ export function changesById(changes: readonly ClientChange[] | null): Map<number
 export function filterClients(clients: readonly ClientSummary[], query: string, tag: string) {
   const q = query.trim().toLowerCase();
   const shown = clients.filter(
-    (c) => (!tag || c.tags.includes(tag)) && (!q || [c.name, c.notes, ...c.people, ...c.tags].some((text) => text.toLowerCase().includes(q))),
+    (c) =>
+      (!tag || c.tags.includes(tag)) && (!q || [c.name, c.notes, ...c.people, ...c.tags].some((text) => text.toLowerCase().includes(q))),
   );
   const totals = new Map<string, { currency: string; clients: number; value: number }>();
   for (const c of shown) {
@@ -116,5 +132,8 @@ export function isAdvisor(clients: readonly { isSample: boolean }[]): boolean {
 
 /** "a, b , c" → ["a", "b", "c"]; empty pieces dropped. */
 export function splitList(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -20,14 +20,23 @@ const replayKey = (portfolioId: number | null, lookThrough: boolean, scenarioId:
 export function CompareView() {
   const { book, draft } = useBook();
   const { scenarios, portfolios, lookThrough, portfolioId } = useStore(
-    useShallow((s) => ({ scenarios: s.scenarios, portfolios: s.portfolios, lookThrough: s.lookThrough, portfolioId: s.selectedPortfolioId })),
+    useShallow((s) => ({
+      scenarios: s.scenarios,
+      portfolios: s.portfolios,
+      lookThrough: s.lookThrough,
+      portfolioId: s.selectedPortfolioId,
+    })),
   );
   const [chosen, setChosen] = useState<string[]>(DEFAULT_COMPARE);
   const [dimension, setDimension] = useState<'sector' | 'theme'>('sector');
   const [portfolioIds, setPortfolioIds] = useState<number[]>([]);
 
   // Each scenario is read once; ticking another reads only that one.
-  const loaded = useCommand(chosen, async (ids, previous: Record<string, Scenario> | null) => ({ ...previous, ...(await scenariosById(ids.filter((id) => !previous?.[id]))) })).value ?? NONE_LOADED;
+  const loaded =
+    useCommand(chosen, async (ids, previous: Record<string, Scenario> | null) => ({
+      ...previous,
+      ...(await scenariosById(ids.filter((id) => !previous?.[id]))),
+    })).value ?? NONE_LOADED;
   // A replay needs price history, so main computes it; the request changes only with the set of replays chosen.
   const historical = chosen.filter((id) => loaded[id]?.kind === 'historical').join('\n');
   const replayRequest = useMemo(
@@ -49,7 +58,11 @@ export function CompareView() {
         ? chosen
             .map((id) => loaded[id])
             .filter(Boolean)
-            .map((scenario) => (scenario.kind === 'historical' ? replayed?.[replayKey(portfolioId, lookThrough, scenario.id)] : runScenario(book, scenario, { by: ['sector', 'theme'], positions: false })))
+            .map((scenario) =>
+              scenario.kind === 'historical'
+                ? replayed?.[replayKey(portfolioId, lookThrough, scenario.id)]
+                : runScenario(book, scenario, { by: ['sector', 'theme'], positions: false }),
+            )
             .filter((r): r is StressResult => !!r)
         : [],
     [book, chosen, loaded, replayed, portfolioId, lookThrough],
@@ -57,10 +70,19 @@ export function CompareView() {
   const waiting = (replayRequest?.ids ?? []).filter((id) => replayed?.[replayKey(portfolioId, lookThrough, id)] === undefined).length;
   const rows = useMemo(() => heatRows(results, dimension), [results, dimension]);
 
-  const portfolioRequest = useMemo(() => (draft && portfolioIds.length > 0 ? { draft, portfolioIds, lookThrough } : null), [draft, portfolioIds, lookThrough]);
-  const portfolioResults = useCommand(portfolioRequest, (r) => stressPortfolios(r.draft, r.portfolioIds, { lookThrough: r.lookThrough, by: ['sector'] }), { errors: 'notice' });
+  const portfolioRequest = useMemo(
+    () => (draft && portfolioIds.length > 0 ? { draft, portfolioIds, lookThrough } : null),
+    [draft, portfolioIds, lookThrough],
+  );
+  const portfolioResults = useCommand(
+    portfolioRequest,
+    (r) => stressPortfolios(r.draft, r.portfolioIds, { lookThrough: r.lookThrough, by: ['sector'] }),
+    { errors: 'notice' },
+  );
 
-  const shownPortfolios = (portfolioResults.value ?? []).filter((r) => portfolioIds.includes(r.id)).map((r) => ({ ...r, name: portfolios.find((p) => p.id === r.id)?.name ?? String(r.id) }));
+  const shownPortfolios = (portfolioResults.value ?? [])
+    .filter((r) => portfolioIds.includes(r.id))
+    .map((r) => ({ ...r, name: portfolios.find((p) => p.id === r.id)?.name ?? String(r.id) }));
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : c.length >= 8 ? c : [...c, id]));
   const currency = book?.baseCurrency ?? 'USD';
   const totals = results.map((r) => ({ name: r.scenarioName, pnl: r.pnl, return: r.return }));
@@ -72,7 +94,9 @@ export function CompareView() {
     <div className="compare">
       <div className="card pad">
         <h3>Scenarios to compare on this portfolio</h3>
-        <p className="muted small">Replays of a past window move each holding by its own history; they are computed from price data and may take a moment.</p>
+        <p className="muted small">
+          Replays of a past window move each holding by its own history; they are computed from price data and may take a moment.
+        </p>
         <div className="chip-list">
           {scenarios.map((x) => (
             <label key={x.id} className={chosen.includes(x.id) ? 'chip active' : 'chip'}>
@@ -93,9 +117,22 @@ export function CompareView() {
             <ResponsiveContainer width="100%" height={Math.max(160, totals.length * 36 + 40)}>
               <BarChart data={totals} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
                 <CartesianGrid horizontal={false} stroke="var(--border)" />
-                <XAxis type="number" domain={totalsAxis.domain} ticks={totalsAxis.ticks} tickFormatter={(v: number) => compactMoney(v, currency)} stroke="var(--muted)" fontSize={11} />
+                <XAxis
+                  type="number"
+                  domain={totalsAxis.domain}
+                  ticks={totalsAxis.ticks}
+                  tickFormatter={(v: number) => compactMoney(v, currency)}
+                  stroke="var(--muted)"
+                  fontSize={11}
+                />
                 <YAxis type="category" dataKey="name" width={220} stroke="var(--muted)" fontSize={12} interval={0} />
-                <Tooltip contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }} formatter={(v, _n, item) => [`${formatMoney(Number(v), currency)} (${signedPercent((item.payload as { return: number }).return)})`, 'P&L']} />
+                <Tooltip
+                  contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }}
+                  formatter={(v, _n, item) => [
+                    `${formatMoney(Number(v), currency)} (${signedPercent((item.payload as { return: number }).return)})`,
+                    'P&L',
+                  ]}
+                />
                 <Bar dataKey="pnl" isAnimationActive={false}>
                   {totals.map((t) => (
                     <Cell key={t.name} fill={t.pnl < 0 ? LOSS : GAIN} />
@@ -129,7 +166,12 @@ export function CompareView() {
                     <tr key={row.key}>
                       <td>{row.key}</td>
                       {row.cells.map((cell, i) => (
-                        <td key={i} className="num heat-cell" style={{ background: cell && cell.return !== null ? heatColor(cell.return) : undefined }} title={cell ? `${formatMoney(cell.pnl, currency)} of ${formatMoney(cell.value, currency, 0)}` : 'no exposure'}>
+                        <td
+                          key={i}
+                          className="num heat-cell"
+                          style={{ background: cell && cell.return !== null ? heatColor(cell.return) : undefined }}
+                          title={cell ? `${formatMoney(cell.pnl, currency)} of ${formatMoney(cell.value, currency, 0)}` : 'no exposure'}
+                        >
                           {cell ? signedPercent(cell.return) : '—'}
                         </td>
                       ))}

@@ -8,7 +8,12 @@ export function CoverageBar({ rows, legend = true }: { rows: CoverageRow[]; lege
     <>
       <div className="coverage-bar" role="img" aria-label={`Coverage: ${words}`}>
         {rows.map((r) => (
-          <span key={r.part} className={`seg ${r.part}`} style={{ width: `${r.share * 100}%` }} title={`${r.label} ${formatPercent(r.share, 1)}`} />
+          <span
+            key={r.part}
+            className={`seg ${r.part}`}
+            style={{ width: `${r.share * 100}%` }}
+            title={`${r.label} ${formatPercent(r.share, 1)}`}
+          />
         ))}
       </div>
       {legend && (

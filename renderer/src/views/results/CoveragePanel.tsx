@@ -18,7 +18,13 @@ export function CoveragePanel({ result }: { result: StressResult }) {
         const symbols = part === 'unclassified' ? c.unclassified.symbols : positionIds.map((id) => symbolOf.get(id) ?? String(id));
         return (
           <div key={part} className="coverage-row">
-            <button type="button" className="link coverage-toggle" aria-expanded={open === part} onClick={() => setOpen(open === part ? null : part)} title={help}>
+            <button
+              type="button"
+              className="link coverage-toggle"
+              aria-expanded={open === part}
+              onClick={() => setOpen(open === part ? null : part)}
+              title={help}
+            >
               <span>
                 <span className={`dot ${part}`} /> {label}
               </span>

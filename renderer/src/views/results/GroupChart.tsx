@@ -7,10 +7,20 @@ import { compactMoney, GAIN, LOSS, Sized } from './chart-theme';
 import { withBandExtent } from './history-model';
 
 /** Horizontal bars of P&L per group (sector, theme, account…), largest loss on top; whiskers show propagated bands. */
-export function GroupChart(props: { rows: AggregateRow[]; currency: string; height?: number; limit?: number; width?: number; labelWidth?: number }) {
+export function GroupChart(props: {
+  rows: AggregateRow[];
+  currency: string;
+  height?: number;
+  limit?: number;
+  width?: number;
+  labelWidth?: number;
+}) {
   const labelWidth = props.labelWidth ?? 180;
   const maxChars = Math.floor(labelWidth / 6.5);
-  const rows = withBandExtent(props.rows.slice(0, props.limit ?? 14)).map((r) => ({ ...r, label: r.key.length > maxChars ? `${r.key.slice(0, maxChars - 1)}…` : r.key }));
+  const rows = withBandExtent(props.rows.slice(0, props.limit ?? 14)).map((r) => ({
+    ...r,
+    label: r.key.length > maxChars ? `${r.key.slice(0, maxChars - 1)}…` : r.key,
+  }));
   const hasBand = rows.some((r) => r.extent);
   // The axis must reach the whiskers too, not only the bars.
   const ends = rows.flatMap((r) => [r.pnl, r.band?.low ?? r.pnl, r.band?.high ?? r.pnl]);
@@ -18,9 +28,22 @@ export function GroupChart(props: { rows: AggregateRow[]; currency: string; heig
   const height = props.height ?? Math.max(160, rows.length * 28 + 40);
   return (
     <Sized width={props.width} height={height}>
-      <BarChart data={rows} layout="vertical" width={props.width} height={props.width ? height : undefined} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+      <BarChart
+        data={rows}
+        layout="vertical"
+        width={props.width}
+        height={props.width ? height : undefined}
+        margin={{ top: 4, right: 24, bottom: 4, left: 8 }}
+      >
         <CartesianGrid horizontal={false} stroke="var(--border)" />
-        <XAxis type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={(v: number) => compactMoney(v, props.currency)} stroke="var(--muted)" fontSize={11} />
+        <XAxis
+          type="number"
+          domain={axis.domain}
+          ticks={axis.ticks}
+          tickFormatter={(v: number) => compactMoney(v, props.currency)}
+          stroke="var(--muted)"
+          fontSize={11}
+        />
         <YAxis type="category" dataKey="label" width={labelWidth} stroke="var(--muted)" fontSize={12} interval={0} />
         <ReferenceLine x={0} stroke="var(--muted)" />
         <Tooltip
@@ -28,8 +51,13 @@ export function GroupChart(props: { rows: AggregateRow[]; currency: string; heig
           contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }}
           formatter={(value, _name, item) => {
             const row = item.payload as AggregateRow;
-            const band = row.band ? `; band ${formatMoney(row.band.low, props.currency, 0)} to ${formatMoney(row.band.high, props.currency, 0)}` : '';
-            return [`${formatMoney(Number(value), props.currency)} (${signedPercent(row.return)} of ${formatMoney(row.value, props.currency, 0)})${band}`, 'P&L'];
+            const band = row.band
+              ? `; band ${formatMoney(row.band.low, props.currency, 0)} to ${formatMoney(row.band.high, props.currency, 0)}`
+              : '';
+            return [
+              `${formatMoney(Number(value), props.currency)} (${signedPercent(row.return)} of ${formatMoney(row.value, props.currency, 0)})${band}`,
+              'P&L',
+            ];
           }}
           labelFormatter={(_label, payload) => (payload?.[0]?.payload as AggregateRow | undefined)?.key ?? ''}
         />
@@ -37,7 +65,9 @@ export function GroupChart(props: { rows: AggregateRow[]; currency: string; heig
           {rows.map((r) => (
             <Cell key={r.key} fill={r.pnl < 0 ? LOSS : GAIN} />
           ))}
-          {hasBand && <ErrorBar dataKey="extent" direction="x" width={6} stroke="var(--text)" strokeWidth={1.5} isAnimationActive={false} />}
+          {hasBand && (
+            <ErrorBar dataKey="extent" direction="x" width={6} stroke="var(--text)" strokeWidth={1.5} isAnimationActive={false} />
+          )}
         </Bar>
       </BarChart>
     </Sized>

@@ -18,13 +18,26 @@ const COLUMNS: { key: PositionSortKey | null; label: string; numeric?: boolean }
 const ROW_HEIGHT = 34;
 
 /** Every position's result, virtualised so 10,000 rows scroll smoothly; sort, filter, select with the keyboard. */
-export function PositionsTable(props: { result: StressResult; only: ReadonlySet<number> | null; selectedId: number | null; onSelect: (id: number) => void }) {
+export function PositionsTable(props: {
+  result: StressResult;
+  only: ReadonlySet<number> | null;
+  selectedId: number | null;
+  onSelect: (id: number) => void;
+}) {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ key: PositionSortKey; descending: boolean }>({ key: 'pnl', descending: false });
-  const rows = useMemo(() => arrangeResults(props.result, search, sort.key, sort.descending, props.only ?? undefined), [props.result, search, sort, props.only]);
+  const rows = useMemo(
+    () => arrangeResults(props.result, search, sort.key, sort.descending, props.only ?? undefined),
+    [props.result, search, sort, props.only],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- read during render only, never memoised
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const money = (x: number) => formatMoney(x, props.result.baseCurrency);
   const selectedIndex = rows.findIndex((r) => r.id === props.selectedId);
 
@@ -41,17 +54,37 @@ export function PositionsTable(props: { result: StressResult; only: ReadonlySet<
   return (
     <div className="card results-table">
       <div className="card-toolbar">
-        <input type="search" className="search" placeholder="Filter by symbol, name, account or shock" aria-label="Filter results" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          className="search"
+          placeholder="Filter by symbol, name, account or shock"
+          aria-label="Filter results"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <span className="muted small">
-          {rows.length === props.result.positions.length ? countOf(rows.length, 'position') : `${formatCount(rows.length)} of ${countOf(props.result.positions.length, 'position')}`}
+          {rows.length === props.result.positions.length
+            ? countOf(rows.length, 'position')
+            : `${formatCount(rows.length)} of ${countOf(props.result.positions.length, 'position')}`}
           {props.only ? ' hit by the selected shock' : ''}
         </span>
       </div>
       <div className="vt-head" role="row">
         {COLUMNS.map(({ key, label, numeric }) => (
-          <div key={label} className={numeric ? 'vt-cell num' : 'vt-cell'} role="columnheader" aria-sort={key && sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+          <div
+            key={label}
+            className={numeric ? 'vt-cell num' : 'vt-cell'}
+            role="columnheader"
+            aria-sort={key && sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+          >
             {key ? (
-              <button type="button" className="sort" onClick={() => setSort(sort.key === key ? { key, descending: !sort.descending } : { key, descending: numeric === true && key !== 'pnl' })}>
+              <button
+                type="button"
+                className="sort"
+                onClick={() =>
+                  setSort(sort.key === key ? { key, descending: !sort.descending } : { key, descending: numeric === true && key !== 'pnl' })
+                }
+              >
                 {label}
                 {sort.key === key ? (sort.descending ? ' ↓' : ' ↑') : ''}
               </button>
@@ -61,7 +94,15 @@ export function PositionsTable(props: { result: StressResult; only: ReadonlySet<
           </div>
         ))}
       </div>
-      <div ref={scroller} className="vt-body" tabIndex={0} role="grid" aria-label="Position results" aria-rowcount={rows.length} onKeyDown={onKeyDown}>
+      <div
+        ref={scroller}
+        className="vt-body"
+        tabIndex={0}
+        role="grid"
+        aria-label="Position results"
+        aria-rowcount={rows.length}
+        onKeyDown={onKeyDown}
+      >
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {virtual.getVirtualItems().map((item) => {
             const p = rows[item.index];
@@ -81,11 +122,16 @@ export function PositionsTable(props: { result: StressResult; only: ReadonlySet<
                 </div>
                 <div className="vt-cell">{p.accountName}</div>
                 <div className="vt-cell num">{money(p.value)}</div>
-                <div className="vt-cell num">{p.throughFund && p.source === 'mixed' ? `${signedPercent(p.return)}*` : signedPercent(p.return)}</div>
+                <div className="vt-cell num">
+                  {p.throughFund && p.source === 'mixed' ? `${signedPercent(p.return)}*` : signedPercent(p.return)}
+                </div>
                 <div className={p.pnl < 0 ? 'vt-cell num loss' : p.pnl > 0 ? 'vt-cell num gain' : 'vt-cell num'}>{money(p.pnl)}</div>
                 <div className="vt-cell num muted">{share === null ? '—' : formatPercent(share, 1)}</div>
                 <div className="vt-cell applied" title={p.applied}>
-                  <span className={`source source-${p.source}`}>{p.source === 'none' ? 'not shocked' : p.source === 'mixed' ? 'through fund' : p.source}</span> {p.applied}
+                  <span className={`source source-${p.source}`}>
+                    {p.source === 'none' ? 'not shocked' : p.source === 'mixed' ? 'through fund' : p.source}
+                  </span>{' '}
+                  {p.applied}
                 </div>
               </div>
             );

@@ -29,7 +29,10 @@ export function proxyRows(used: readonly { symbol: string; shock: string }[], ch
   const has = (kind: Kind, name: string) => rows.some((r) => r.kind === kind && r.name === name);
   // A choice main could not use (no price history) has no proxy in the result: keep it listed so it can be reset.
   if (choices.market && !has('market', 'market')) rows.push({ kind: 'market', name: 'market', symbol: choices.market, isChosen: true });
-  for (const [kind, record] of [['sector', choices.sectors], ['industry', choices.industries]] as const) {
+  for (const [kind, record] of [
+    ['sector', choices.sectors],
+    ['industry', choices.industries],
+  ] as const) {
     for (const [name, symbol] of Object.entries(record ?? {})) if (!has(kind, name)) rows.push({ kind, name, symbol, isChosen: true });
   }
   for (const shock of shocks) {

@@ -22,7 +22,10 @@ export function ReplayView() {
   // The window asked for; it is replayed on the selected portfolio and look-through, and again when they change.
   const [asked, setAsked] = useState<{ from: string; to: string } | null>(null);
   const portfolioId = snapshot?.portfolio.id ?? null;
-  const request = useMemo(() => (asked && portfolioId !== null ? { portfolioId, ...asked, lookThrough, by: BY } : null), [asked, portfolioId, lookThrough]);
+  const request = useMemo(
+    () => (asked && portfolioId !== null ? { portfolioId, ...asked, lookThrough, by: BY } : null),
+    [asked, portfolioId, lookThrough],
+  );
   const answer = useCommand(request, replayWindow);
 
   const replay = (a = from, b = to) => {
@@ -71,11 +74,22 @@ export function ReplayView() {
         <button type="submit" className="primary" disabled={!!problem || busy || !snapshot}>
           {busy ? 'Replaying…' : 'Replay'}
         </button>
-        <span className="muted small">{problem ?? 'Each holding moves by its own total return over the window (closes on or before each date); without history, by its industry or sector fund, else the market; holdings in other currencies also by their currency’s move.'}</span>
+        <span className="muted small">
+          {problem ??
+            'Each holding moves by its own total return over the window (closes on or before each date); without history, by its industry or sector fund, else the market; holdings in other currencies also by their currency’s move.'}
+        </span>
       </form>
-      {answer.error && <p className="warn small" role="alert">{answer.error}</p>}
-      {!result && !answer.error && <p className="muted">Choose a preset or dates and press Replay to see what that window would do to today’s holdings.</p>}
-      {result && book && scenario && <ResultBody book={book} scenario={scenario} result={result} dimension={dimension} onDimension={setDimension} pending={busy} />}
+      {answer.error && (
+        <p className="warn small" role="alert">
+          {answer.error}
+        </p>
+      )}
+      {!result && !answer.error && (
+        <p className="muted">Choose a preset or dates and press Replay to see what that window would do to today’s holdings.</p>
+      )}
+      {result && book && scenario && (
+        <ResultBody book={book} scenario={scenario} result={result} dimension={dimension} onDimension={setDimension} pending={busy} />
+      )}
     </>
   );
 }

@@ -1,5 +1,14 @@
 import { useMemo, useState } from 'react';
-import { DIMENSIONS, describeShock, positionsHitBy, returnText, type Book, type Dimension, type Scenario, type StressResult } from '../../../../shared/engine';
+import {
+  DIMENSIONS,
+  describeShock,
+  positionsHitBy,
+  returnText,
+  type Book,
+  type Dimension,
+  type Scenario,
+  type StressResult,
+} from '../../../../shared/engine';
 import { signedPercent } from '../../../../shared/format';
 import { formatMoney, formatPercent } from '../../../../shared/format';
 import { replayedScenario } from '../../../../shared/history/replay';
@@ -16,11 +25,25 @@ import { WhyPanel } from './WhyPanel';
 import { TRACK_RECORD } from '../../track-record';
 
 export const DIMENSION_LABELS: Record<Dimension, string> = {
-  sector: 'Sector', industry: 'Industry', theme: 'Theme', country: 'Country', account: 'Account', assetClass: 'Asset class', currency: 'Currency', symbol: 'Symbol (through funds)',
+  sector: 'Sector',
+  industry: 'Industry',
+  theme: 'Theme',
+  country: 'Country',
+  account: 'Account',
+  assetClass: 'Asset class',
+  currency: 'Currency',
+  symbol: 'Symbol (through funds)',
 };
 
 /** One result on screen: headline, shock chips, charts, every position and why it moved. */
-export function ResultBody(props: { book: Book; scenario: Scenario; result: StressResult; dimension: Dimension; onDimension: (d: Dimension) => void; pending?: boolean }) {
+export function ResultBody(props: {
+  book: Book;
+  scenario: Scenario;
+  result: StressResult;
+  dimension: Dimension;
+  onDimension: (d: Dimension) => void;
+  pending?: boolean;
+}) {
   const { book, scenario, result, dimension } = props;
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [highlight, setHighlight] = useState<number | null>(null);
@@ -45,8 +68,14 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
           </div>
         </div>
         <div className="card stat">
-          <div className="muted small">{result.pnl < 0 ? 'Loss' : result.pnl > 0 ? 'Gain' : 'Change'}{props.pending ? ' · updating…' : ''}</div>
-          <div className={result.pnl < 0 ? 'stat-value loss' : result.pnl > 0 ? 'stat-value gain' : 'stat-value'} data-testid="headline-pnl">
+          <div className="muted small">
+            {result.pnl < 0 ? 'Loss' : result.pnl > 0 ? 'Gain' : 'Change'}
+            {props.pending ? ' · updating…' : ''}
+          </div>
+          <div
+            className={result.pnl < 0 ? 'stat-value loss' : result.pnl > 0 ? 'stat-value gain' : 'stat-value'}
+            data-testid="headline-pnl"
+          >
             {money(result.pnl)} <span className="small">({returnText(result.return, result.valueBefore)})</span>
           </div>
           {result.band && (
@@ -83,7 +112,13 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
 
       {h && (
         <section className="card pad history-note" aria-label="How history was used">
-          <strong>{isReplay ? `Replayed ${h.from} → ${h.to}` : h.proxies?.length ? `Propagated from ${h.proxies.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ')}` : 'Not propagated'}</strong>
+          <strong>
+            {isReplay
+              ? `Replayed ${h.from} → ${h.to}`
+              : h.proxies?.length
+                ? `Propagated from ${h.proxies.map((p) => `${p.symbol} ${signedPercent(p.change)}`).join(', ')}`
+                : 'Not propagated'}
+          </strong>
           <span className="muted small"> · {isReplay ? h.method : `estimated on ${h.from} → ${h.to}: ${h.method}`}</span>
           {h.partial && (
             <div className="warn" role="alert" data-testid="replay-partial">
@@ -95,11 +130,13 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
               {TRACK_RECORD}
             </div>
           ) : null}
-          {h.notes.filter((n) => n !== h.partial?.reason).map((n) => (
-            <div key={n} className="small muted">
-              {n}
-            </div>
-          ))}
+          {h.notes
+            .filter((n) => n !== h.partial?.reason)
+            .map((n) => (
+              <div key={n} className="small muted">
+                {n}
+              </div>
+            ))}
           {!isReplay && <ProxyEditor used={h.proxies ?? []} shocks={scenario.shocks} />}
         </section>
       )}
@@ -116,12 +153,16 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
                 title="Show only the positions this shock moves"
                 onClick={() => setHighlight(highlight === i ? null : i)}
               >
-                {describeShock(shock, shock.change)} <span className="muted">· {formatPercent(result.valueBefore ? result.shockValue[i] / result.valueBefore : 0, 0)}</span>
+                {describeShock(shock, shock.change)}{' '}
+                <span className="muted">· {formatPercent(result.valueBefore ? result.shockValue[i] / result.valueBefore : 0, 0)}</span>
               </button>
             ) : null,
           )}
           {scenario.shocks.some((x, i) => x.enabled && result.shockValue[i] === 0) && (
-            <span className="muted small">+ {scenario.shocks.filter((x, i) => x.enabled && result.shockValue[i] === 0).length} shocks that reach nothing in this portfolio</span>
+            <span className="muted small">
+              + {scenario.shocks.filter((x, i) => x.enabled && result.shockValue[i] === 0).length} shocks that reach nothing in this
+              portfolio
+            </span>
           )}
         </div>
       )}
@@ -149,7 +190,11 @@ export function ResultBody(props: { book: Book; scenario: Scenario; result: Stre
 
       <div className={selected ? 'results-bottom with-why' : 'results-bottom'}>
         <PositionsTable result={result} only={only} selectedId={selectedId} onSelect={setSelectedId} />
-        {selected ? <WhyPanel book={book} scenario={ran} position={selected} overrides={overrides} onClose={() => setSelectedId(null)} /> : <CoveragePanel result={result} />}
+        {selected ? (
+          <WhyPanel book={book} scenario={ran} position={selected} overrides={overrides} onClose={() => setSelectedId(null)} />
+        ) : (
+          <CoveragePanel result={result} />
+        )}
       </div>
     </div>
   );

@@ -22,7 +22,15 @@ type Tab = (typeof TABS)[number][0];
 /** One portfolio under one scenario (optionally propagated), a replayed window, its risk figures, or a comparison. */
 export function ResultsView() {
   const { book, draft, result, snapshot, pending, historyError } = useStress();
-  const { draftDirty, lookThrough, portfolios, portfoliosLoaded, propagate, scenarios, selectedPortfolioId } = usePick('draftDirty', 'lookThrough', 'portfolios', 'portfoliosLoaded', 'propagate', 'scenarios', 'selectedPortfolioId');
+  const { draftDirty, lookThrough, portfolios, portfoliosLoaded, propagate, scenarios, selectedPortfolioId } = usePick(
+    'draftDirty',
+    'lookThrough',
+    'portfolios',
+    'portfoliosLoaded',
+    'propagate',
+    'scenarios',
+    'selectedPortfolioId',
+  );
   const s = usePick('selectPortfolio', 'selectScenario', 'setLookThrough', 'setPropagate', 'setView');
   const [tab, setTab] = useState<Tab>('result');
   const [dimension, setDimension] = useState<Dimension>('sector');
@@ -33,13 +41,20 @@ export function ResultsView() {
   }, [selectedPortfolioId, loadHealth]);
   // The portfolio's findings come from main; this scenario's (reach, a cut replay window, its date) from the live result.
   const scenarioInput = useMemo(() => (draft && result ? scenarioHealthOf(draft, result, book ?? undefined) : null), [draft, result, book]);
-  const scenarioHealth = useMemo(() => (health && scenarioInput ? scenarioFindings(scenarioInput, health.asOf.prices, health.staleDays) : []), [health, scenarioInput]);
+  const scenarioHealth = useMemo(
+    () => (health && scenarioInput ? scenarioFindings(scenarioInput, health.asOf.prices, health.staleDays) : []),
+    [health, scenarioInput],
+  );
 
   if (portfoliosLoaded && portfolios.length === 0) {
     return (
       <section className="view">
         <h1>Results</h1>
-        <EmptyState title="No portfolio to stress" body="Create a portfolio and add holdings first." action={{ label: 'Go to portfolios', run: () => s.setView('portfolios') }} />
+        <EmptyState
+          title="No portfolio to stress"
+          body="Create a portfolio and add holdings first."
+          action={{ label: 'Go to portfolios', run: () => s.setView('portfolios') }}
+        />
       </section>
     );
   }
@@ -52,7 +67,14 @@ export function ResultsView() {
           <h1>Results</h1>
           <div className="tabs" role="tablist">
             {TABS.map(([id, label]) => (
-              <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                aria-selected={tab === id}
+                className={tab === id ? 'tab active' : 'tab'}
+                onClick={() => setTab(id)}
+              >
                 {label}
               </button>
             ))}
@@ -62,11 +84,13 @@ export function ResultsView() {
           {tab === 'result' && (
             <select aria-label="Scenario" value={draft?.id ?? ''} onChange={(e) => void s.selectScenario(e.target.value)}>
               {draftDirty && draft && <option value={draft.id}>{draft.name} (edited)</option>}
-              {scenarios.filter((x) => !(draftDirty && x.id === draft?.id)).map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
+              {scenarios
+                .filter((x) => !(draftDirty && x.id === draft?.id))
+                .map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.name}
+                  </option>
+                ))}
             </select>
           )}
           <select aria-label="Portfolio" value={selectedPortfolioId ?? ''} onChange={(e) => s.selectPortfolio(Number(e.target.value))}>
@@ -80,12 +104,34 @@ export function ResultsView() {
             <input type="checkbox" checked={lookThrough} onChange={(e) => s.setLookThrough(e.target.checked)} /> Look through funds
           </label>
           {tab === 'result' && (
-            <label className="toggle" title={isHistorical ? 'A replay already moves every holding by its own history.' : 'Move holdings no shock names by their estimated sensitivities to the shocked groups (from price history).'}>
-              <input type="checkbox" aria-label="Propagate to unshocked holdings" checked={propagate && !isHistorical} disabled={isHistorical} onChange={(e) => s.setPropagate(e.target.checked)} /> Propagate
+            <label
+              className="toggle"
+              title={
+                isHistorical
+                  ? 'A replay already moves every holding by its own history.'
+                  : 'Move holdings no shock names by their estimated sensitivities to the shocked groups (from price history).'
+              }
+            >
+              <input
+                type="checkbox"
+                aria-label="Propagate to unshocked holdings"
+                checked={propagate && !isHistorical}
+                disabled={isHistorical}
+                onChange={(e) => s.setPropagate(e.target.checked)}
+              />{' '}
+              Propagate
             </label>
           )}
           {result && tab === 'result' && (
-            <button type="button" onClick={() => saveFile(`${safeFileName(snapshot?.portfolio.name ?? 'portfolio', result.scenarioName)}.csv`, new Blob([resultCsv(result, dimension)], { type: 'text/csv' }))}>
+            <button
+              type="button"
+              onClick={() =>
+                saveFile(
+                  `${safeFileName(snapshot?.portfolio.name ?? 'portfolio', result.scenarioName)}.csv`,
+                  new Blob([resultCsv(result, dimension)], { type: 'text/csv' }),
+                )
+              }
+            >
               Export CSV
             </button>
           )}
@@ -102,9 +148,15 @@ export function ResultsView() {
           {scenarioInput?.asOf ? ` · scenario as of ${scenarioInput.asOf}` : ''}
         </p>
       )}
-      {tab === 'result' && historyError && <p className="warn small" role="alert">{historyError}</p>}
+      {tab === 'result' && historyError && (
+        <p className="warn small" role="alert">
+          {historyError}
+        </p>
+      )}
       {tab === 'result' && !result && !historyError && <p className="muted">{pending ? 'Computing from price history…' : 'Loading…'}</p>}
-      {tab === 'result' && result && book && draft && <ResultBody book={book} scenario={draft} result={result} dimension={dimension} onDimension={setDimension} pending={pending} />}
+      {tab === 'result' && result && book && draft && (
+        <ResultBody book={book} scenario={draft} result={result} dimension={dimension} onDimension={setDimension} pending={pending} />
+      )}
     </section>
   );
 }

@@ -16,7 +16,10 @@ export function RiskPanel() {
   const scope = `${portfolioId}:${lookThrough}`;
   const [applied, setApplied] = useState<{ scope: string; settings: { asOf?: string; benchmark?: string } } | null>(null);
   const settings = applied?.scope === scope ? applied.settings : null;
-  const request = useMemo(() => (portfolioId === null ? null : { portfolioId, lookThrough, ...settings }), [portfolioId, lookThrough, settings]);
+  const request = useMemo(
+    () => (portfolioId === null ? null : { portfolioId, lookThrough, ...settings }),
+    [portfolioId, lookThrough, settings],
+  );
   const answer = useCommand(request, portfolioRisk);
   const compute = () => {
     if (portfolioId === null) return;
@@ -45,9 +48,15 @@ export function RiskPanel() {
         <button type="submit" className="primary" disabled={answer.loading}>
           {answer.loading ? 'Computing…' : 'Compute'}
         </button>
-        <span className="muted small">Two years of daily returns up to the date (latest close when empty), today’s weights held constant.</span>
+        <span className="muted small">
+          Two years of daily returns up to the date (latest close when empty), today’s weights held constant.
+        </span>
       </form>
-      {answer.error && <p className="warn small" role="alert">{answer.error}</p>}
+      {answer.error && (
+        <p className="warn small" role="alert">
+          {answer.error}
+        </p>
+      )}
       {risk?.findings?.map((f) => (
         <p key={f.code} className="banner warn" role="status" data-testid="risk-finding">
           <strong>Check before relying on these figures:</strong> {f.sentence} <span className="muted">{f.fix}</span>
@@ -58,8 +67,12 @@ export function RiskPanel() {
           <div className="stats">
             <div className="card stat">
               <div className="muted small">Annualised volatility</div>
-              <div className="stat-value" data-testid="risk-volatility">{pct(risk.volatility)}</div>
-              <div className="muted small">{risk.observations} days, {risk.window.from} → {risk.window.to}</div>
+              <div className="stat-value" data-testid="risk-volatility">
+                {pct(risk.volatility)}
+              </div>
+              <div className="muted small">
+                {risk.observations} days, {risk.window.from} → {risk.window.to}
+              </div>
             </div>
             <div className="card stat">
               <div className="muted small">Beta to {risk.benchmark}</div>
@@ -74,7 +87,8 @@ export function RiskPanel() {
               <div className="muted small">History covers</div>
               <div className="stat-value">{pct(risk.coveredShare)}</div>
               <div className="muted small">
-                {pct(risk.totalValue ? risk.proxied.reduce((s, p) => s + p.value, 0) / risk.totalValue : 0)} of it by a stand-in · {risk.excluded.length} left out
+                {pct(risk.totalValue ? risk.proxied.reduce((s, p) => s + p.value, 0) / risk.totalValue : 0)} of it by a stand-in ·{' '}
+                {risk.excluded.length} left out
               </div>
             </div>
           </div>
@@ -109,13 +123,24 @@ export function RiskPanel() {
             {risk.proxied.length > 0 && (
               <details className="small muted">
                 <summary>
-                  {risk.proxied.length} securities ({formatMoney(risk.proxied.reduce((s, p) => s + p.value, 0), risk.baseCurrency, 0)}, mostly inside funds) follow a stand-in fund for lack of their own history
+                  {risk.proxied.length} securities (
+                  {formatMoney(
+                    risk.proxied.reduce((s, p) => s + p.value, 0),
+                    risk.baseCurrency,
+                    0,
+                  )}
+                  , mostly inside funds) follow a stand-in fund for lack of their own history
                 </summary>
-                {risk.proxied.slice(0, 40).map((p) => `${p.symbol} → ${p.proxy} (${formatMoney(p.value, risk.baseCurrency, 0)})`).join(', ')}
+                {risk.proxied
+                  .slice(0, 40)
+                  .map((p) => `${p.symbol} → ${p.proxy} (${formatMoney(p.value, risk.baseCurrency, 0)})`)
+                  .join(', ')}
                 {risk.proxied.length > 40 ? `, and ${risk.proxied.length - 40} smaller.` : '.'}
               </details>
             )}
-            {risk.excluded.length > 0 && <p className="small warn">Left out for lack of history: {risk.excluded.map((e) => e.symbol).join(', ')}.</p>}
+            {risk.excluded.length > 0 && (
+              <p className="small warn">Left out for lack of history: {risk.excluded.map((e) => e.symbol).join(', ')}.</p>
+            )}
             {risk.notes.map((n) => (
               <p key={n} className="small muted">
                 {n}

@@ -9,7 +9,13 @@ import { bandText } from './history-model';
  * "Why did this move": the slices of one position and the shock that matched each, or that none did; with
  * history-driven moves (`overrides`), the propagated sensitivities or replayed returns and their bands.
  */
-export function WhyPanel(props: { book: Book; scenario: Scenario; position: PositionResult; overrides?: ReadonlyMap<string, Provenance>; onClose: () => void }) {
+export function WhyPanel(props: {
+  book: Book;
+  scenario: Scenario;
+  position: PositionResult;
+  overrides?: ReadonlyMap<string, Provenance>;
+  onClose: () => void;
+}) {
   const slices = useMemo(
     () => explainPosition(props.book, props.scenario, props.position.id, { overrides: props.overrides }),
     [props.book, props.scenario, props.position.id, props.overrides],
@@ -35,7 +41,8 @@ export function WhyPanel(props: { book: Book; scenario: Scenario; position: Posi
         <p className="small">{props.position.applied}</p>
         {props.position.band && (
           <p className="small" data-testid="why-band">
-            95% band (estimation and residual): <strong>{bandText(props.position.band)}</strong> ({money(props.position.value * props.position.band.low)} to {money(props.position.value * props.position.band.high)})
+            95% band (estimation and residual): <strong>{bandText(props.position.band)}</strong> (
+            {money(props.position.value * props.position.band.low)} to {money(props.position.value * props.position.band.high)})
           </p>
         )}
         <table className="table compact">
@@ -53,13 +60,17 @@ export function WhyPanel(props: { book: Book; scenario: Scenario; position: Posi
                 <td>
                   <strong>{s.symbol}</strong>
                   <div className="muted small">
-                    {[s.classification.industry ?? s.classification.sector, ...s.classification.themes].filter(Boolean).join(' · ') || 'unclassified'}
+                    {[s.classification.industry ?? s.classification.sector, ...s.classification.themes].filter(Boolean).join(' · ') ||
+                      'unclassified'}
                   </div>
                 </td>
                 <td className="num">{formatPercent(s.weight, 2)}</td>
                 <td className={s.pnl < 0 ? 'num loss' : s.pnl > 0 ? 'num gain' : 'num'}>{money(s.pnl)}</td>
                 <td className="small">
-                  {s.price.kind === 'propagated' || s.price.kind === 'proxy' ? <span className={`source source-${s.price.kind}`}>{s.price.kind}</span> : null} {s.price.reason}
+                  {s.price.kind === 'propagated' || s.price.kind === 'proxy' ? (
+                    <span className={`source source-${s.price.kind}`}>{s.price.kind}</span>
+                  ) : null}{' '}
+                  {s.price.reason}
                   {s.fx.reason ? `; ${s.fx.reason}` : ''}
                 </td>
               </tr>

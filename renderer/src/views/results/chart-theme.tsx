@@ -8,7 +8,13 @@ export const TOTAL = '#7a8699';
 export function compactMoney(value: number, currency: string): string {
   let text: string;
   try {
-    text = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1, signDisplay: 'negative' }).format(value);
+    text = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumFractionDigits: 1,
+      signDisplay: 'negative',
+    }).format(value);
   } catch {
     text = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1, signDisplay: 'negative' }).format(value);
   }

@@ -13,7 +13,18 @@ export function saveFile(fileName: string, content: Blob): void {
 
 /** A name safe on every OS: letters, digits, dashes. */
 export function safeFileName(...parts: string[]): string {
-  return parts.map((p) => p.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')).filter(Boolean).join('_').slice(0, 120) || 'aftershock';
+  return (
+    parts
+      .map((p) =>
+        p
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, ''),
+      )
+      .filter(Boolean)
+      .join('_')
+      .slice(0, 120) || 'aftershock'
+  );
 }
 
 /** Positions and the chosen grouping of a result as CSV, cells guarded against formula injection. */
@@ -22,8 +33,28 @@ export function resultCsv(result: StressResult, dimension: string): string {
   // Propagated runs add the band: low and high return per position, low and high P&L per group.
   const hasBand = !!result.band;
   const positions = toCsv(
-    ['symbol', 'name', 'account', `value_${c}`, `pnl_${c}`, 'return', 'source', 'moved_by', ...(hasBand ? ['return_low', 'return_high'] : [])],
-    result.positions.map((p) => [p.symbol, p.name, p.accountName, p.value, p.pnl, p.return, p.source, p.applied, ...(hasBand ? [p.band?.low ?? p.return, p.band?.high ?? p.return] : [])]),
+    [
+      'symbol',
+      'name',
+      'account',
+      `value_${c}`,
+      `pnl_${c}`,
+      'return',
+      'source',
+      'moved_by',
+      ...(hasBand ? ['return_low', 'return_high'] : []),
+    ],
+    result.positions.map((p) => [
+      p.symbol,
+      p.name,
+      p.accountName,
+      p.value,
+      p.pnl,
+      p.return,
+      p.source,
+      p.applied,
+      ...(hasBand ? [p.band?.low ?? p.return, p.band?.high ?? p.return] : []),
+    ]),
   );
   const rows = result.aggregates[dimension as keyof StressResult['aggregates']] ?? [];
   const groups = toCsv(
@@ -39,7 +70,8 @@ export function chartSvg(container: HTMLElement): string | null {
   if (!svg) return null;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const root = getComputedStyle(document.documentElement);
-  const resolve = (value: string) => value.replace(/var\((--[a-z-]+)\)/g, (_m, name: string) => root.getPropertyValue(name).trim() || '#888');
+  const resolve = (value: string) =>
+    value.replace(/var\((--[a-z-]+)\)/g, (_m, name: string) => root.getPropertyValue(name).trim() || '#888');
   for (const element of [clone, ...clone.querySelectorAll('*')] as SVGElement[]) {
     for (const attribute of [...element.attributes]) {
       if (!attribute.value.includes('var(')) continue;

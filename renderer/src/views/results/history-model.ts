@@ -31,7 +31,12 @@ export function replayPresets(scenarios: readonly ScenarioSummaryData[]): Replay
   const fromLibrary = scenarios
     .filter((s) => s.kind === 'historical' && s.window)
     .map((s) => ({ id: s.id, label: s.name, from: s.window!.from, to: s.window!.to }));
-  const years = [2021, 2022, 2023, 2024].map((y) => ({ id: `year-${y}`, label: `Calendar ${y}`, from: `${y - 1}-12-31`, to: `${y}-12-31` }));
+  const years = [2021, 2022, 2023, 2024].map((y) => ({
+    id: `year-${y}`,
+    label: `Calendar ${y}`,
+    from: `${y - 1}-12-31`,
+    to: `${y}-12-31`,
+  }));
   return [...fromLibrary, ...years];
 }
 

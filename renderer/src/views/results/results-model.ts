@@ -40,12 +40,17 @@ export function shareOfLoss(position: PositionResult, result: StressResult): num
 export type PositionSortKey = 'symbol' | 'name' | 'account' | 'value' | 'pnl' | 'return' | 'share';
 
 /** Filters positions by text (symbol, name, account, applied shock) and sorts them. */
-export function arrangeResults(result: StressResult, search: string, key: PositionSortKey, descending: boolean, only?: ReadonlySet<number>): PositionResult[] {
+export function arrangeResults(
+  result: StressResult,
+  search: string,
+  key: PositionSortKey,
+  descending: boolean,
+  only?: ReadonlySet<number>,
+): PositionResult[] {
   const needle = search.trim().toLowerCase();
   const rows = result.positions.filter(
     (p) =>
-      (!only || only.has(p.id)) &&
-      (!needle || [p.symbol, p.name, p.accountName, p.applied].some((f) => f.toLowerCase().includes(needle))),
+      (!only || only.has(p.id)) && (!needle || [p.symbol, p.name, p.accountName, p.applied].some((f) => f.toLowerCase().includes(needle))),
   );
   const value = (p: PositionResult): string | number => {
     switch (key) {
@@ -78,7 +83,10 @@ export function heatColor(change: number, strongest = 0.3): string {
 }
 
 /** Rows of a compare heat map: one row per group, one cell per scenario (missing → 0 exposure). */
-export function heatRows(results: readonly StressResult[], dimension: 'sector' | 'theme'): { key: string; cells: (AggregateRow | null)[] }[] {
+export function heatRows(
+  results: readonly StressResult[],
+  dimension: 'sector' | 'theme',
+): { key: string; cells: (AggregateRow | null)[] }[] {
   const keys = new Map<string, number>();
   for (const r of results) for (const row of r.aggregates[dimension] ?? []) keys.set(row.key, (keys.get(row.key) ?? 0) + row.value);
   return [...keys.entries()]

@@ -7,7 +7,9 @@ import { useCommand } from '../../use-command';
 
 /** The selected portfolio's snapshot, the scenario on screen, and the book the engine runs on (loads nothing). */
 export function useBook() {
-  const { snapshot, draft, lookThrough } = useStore(useShallow((s) => ({ snapshot: s.snapshot, draft: s.draft, lookThrough: s.lookThrough })));
+  const { snapshot, draft, lookThrough } = useStore(
+    useShallow((s) => ({ snapshot: s.snapshot, draft: s.draft, lookThrough: s.lookThrough })),
+  );
   const book = useMemo(
     () => (snapshot ? prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough }) : null),
     [snapshot, lookThrough],
@@ -24,7 +26,12 @@ export function useBook() {
 export function useStress() {
   const { snapshot, draft, book, lookThrough } = useBook();
   const { propagate, proxyChoices, selectedPortfolioId, scenariosLoaded } = useStore(
-    useShallow((s) => ({ propagate: s.propagate, proxyChoices: s.proxyChoices, selectedPortfolioId: s.selectedPortfolioId, scenariosLoaded: s.scenarios.length > 0 })),
+    useShallow((s) => ({
+      propagate: s.propagate,
+      proxyChoices: s.proxyChoices,
+      selectedPortfolioId: s.selectedPortfolioId,
+      scenariosLoaded: s.scenarios.length > 0,
+    })),
   );
 
   useEffect(() => {
@@ -40,7 +47,11 @@ export function useStress() {
     () =>
       needsHistory && draft && snapshot
         ? {
-            portfolioId: snapshot.portfolio.id, scenario: draft, lookThrough, by: [...DIMENSIONS], propagate: draft.kind === 'hypothetical',
+            portfolioId: snapshot.portfolio.id,
+            scenario: draft,
+            lookThrough,
+            by: [...DIMENSIONS],
+            propagate: draft.kind === 'hypothetical',
             ...(Object.keys(proxyChoices).length ? { proxies: proxyChoices } : {}),
           }
         : null,
@@ -48,7 +59,10 @@ export function useStress() {
   );
   const remote = useCommand(request, runStress, { delayMs: 150 });
 
-  const local = useMemo(() => (book && draft && !needsHistory ? runScenario(book, draft, { by: [...DIMENSIONS] }) : null), [book, draft, needsHistory]);
+  const local = useMemo(
+    () => (book && draft && !needsHistory ? runScenario(book, draft, { by: [...DIMENSIONS] }) : null),
+    [book, draft, needsHistory],
+  );
   // While main recomputes, the previous answer stays on screen (marked as updating) rather than a blank page.
   const result = needsHistory ? remote.value : local;
   return { snapshot, draft, book, result, pending: needsHistory && remote.loading, historyError: needsHistory ? remote.error : null };

@@ -31,7 +31,12 @@ describe('migration 003 (import undo and mapping profiles)', () => {
     expect([previousVersion, schemaVersion]).toEqual([1, 3]);
     expect(['clients', 'portfolios', 'accounts', 'positions'].map((t) => db.prepare(`SELECT * FROM ${t}`).all())).toEqual(before);
     expect(db.prepare('SELECT undone_at, invalid_count FROM imports').get()).toEqual({ undone_at: null, invalid_count: 0 });
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('import_accounts', 'import_replaced', 'mapping_profiles') ORDER BY name").pluck().all();
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('import_accounts', 'import_replaced', 'mapping_profiles') ORDER BY name",
+      )
+      .pluck()
+      .all();
     expect(tables).toEqual(['import_accounts', 'import_replaced', 'mapping_profiles']);
     db.close();
   });

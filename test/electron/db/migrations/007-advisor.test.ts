@@ -28,10 +28,14 @@ describe('migration 007 (advisor workflows)', () => {
     const { db, previousVersion, schemaVersion } = openDatabase({ path: file, migrations: migrations.slice(0, 7) });
     expect([previousVersion, schemaVersion]).toEqual([6, 7]);
     expect(['portfolios', 'accounts', 'positions'].map((t) => db.prepare(`SELECT * FROM ${t}`).all())).toEqual(before);
-    expect(listClients(db)).toEqual([expect.objectContaining({ id: 1, name: 'Lee', notes: 'Retired', baseCurrency: 'EUR', people: [], tags: [], portfolioCount: 1 })]);
+    expect(listClients(db)).toEqual([
+      expect.objectContaining({ id: 1, name: 'Lee', notes: 'Retired', baseCurrency: 'EUR', people: [], tags: [], portfolioCount: 1 }),
+    ]);
     expect(() => db.prepare(`UPDATE clients SET people = '{"not":"a list"}'`).run()).toThrow(/CHECK constraint/);
     // Deleting a portfolio takes its proposals with it.
-    db.exec("INSERT INTO proposals (id, portfolio_id, name) VALUES (1, 1, 'Trim'); INSERT INTO proposal_positions (proposal_id, account_name, symbol, quantity, price, currency) VALUES (1, 'Depot', 'ASML', 1, 700, 'EUR');");
+    db.exec(
+      "INSERT INTO proposals (id, portfolio_id, name) VALUES (1, 1, 'Trim'); INSERT INTO proposal_positions (proposal_id, account_name, symbol, quantity, price, currency) VALUES (1, 'Depot', 'ASML', 1, 700, 'EUR');",
+    );
     db.exec('DELETE FROM portfolios WHERE id = 1');
     expect(db.prepare('SELECT COUNT(*) FROM proposal_positions').pluck().get()).toBe(0);
     db.close();

@@ -31,12 +31,17 @@ describe('migration 008 (positions checked cheaply)', () => {
     const { db, previousVersion } = openDatabase({ path: file });
     expect(previousVersion).toBe(7);
     expect(db.prepare(ROWS).all()).toEqual(before);
-    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'positions' AND sql IS NOT NULL").pluck().all();
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'positions' AND sql IS NOT NULL")
+      .pluck()
+      .all();
     expect(indexes).toEqual(['positions_account']);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // The same rules as before: a bad asset class, a negative price or neither price nor value is refused.
-    const insert = db.prepare('INSERT INTO positions (account_id, symbol, asset_class, quantity, price, market_value, currency) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO positions (account_id, symbol, asset_class, quantity, price, market_value, currency) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     expect(() => insert.run(1, 'X', 'stock', 1, 1, null, 'USD')).toThrow(/CHECK constraint failed/);
     expect(() => insert.run(1, 'X', 'equity', 1, -1, null, 'USD')).toThrow(/CHECK constraint failed/);
     expect(() => insert.run(1, 'X', 'equity', 1, null, null, 'USD')).toThrow(/CHECK constraint failed/);

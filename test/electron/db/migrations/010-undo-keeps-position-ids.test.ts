@@ -26,10 +26,19 @@ describe('migration 010 (undo keeps position ids)', () => {
         VALUES (1, 1, 'IBM', '', 'equity', 3, 200, NULL, 500, 'USD', NULL, NULL);`);
     v9.close();
 
-    const services = createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false });
+    const services = createServices({
+      dbPath: file,
+      shell: 'test',
+      version: 't',
+      resourcesDir: RESOURCES,
+      seedSample: false,
+      loadReference: false,
+    });
     expect(services.db.prepare('SELECT position_id FROM import_replaced').pluck().all()).toEqual([null]);
     expect(call(services, 'imports:undo', { id: 1 })).toEqual({ removed: 1, restored: 1 });
-    expect(call(services, 'positions:list', { accountId: 1 })).toEqual([expect.objectContaining({ symbol: 'IBM', quantity: 3, costBasis: 500 })]);
+    expect(call(services, 'positions:list', { accountId: 1 })).toEqual([
+      expect.objectContaining({ symbol: 'IBM', quantity: 3, costBasis: 500 }),
+    ]);
     closeServices(services);
   });
 });

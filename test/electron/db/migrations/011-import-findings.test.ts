@@ -27,37 +27,72 @@ describe('migration 011 (import findings and intended shorts)', () => {
     const positionsBefore = v10.prepare('SELECT * FROM positions').all();
     v10.close();
 
-    const services = createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false });
+    const services = createServices({
+      dbPath: file,
+      shell: 'test',
+      version: 't',
+      resourcesDir: RESOURCES,
+      seedSample: false,
+      loadReference: false,
+    });
     const db = services.db;
     expect(db.prepare('SELECT * FROM positions').all()).toEqual(positionsBefore.map((p) => ({ ...(p as object), is_short_intended: 0 })));
-    expect(call(services, 'positions:list', { accountId: 1 })).toEqual([expect.objectContaining({ symbol: 'TSLA', quantity: -2, isShortIntended: false })]);
+    expect(call(services, 'positions:list', { accountId: 1 })).toEqual([
+      expect.objectContaining({ symbol: 'TSLA', quantity: -2, isShortIntended: false }),
+    ]);
     expect(() => db.prepare('UPDATE positions SET is_short_intended = 2').run()).toThrow(/CHECK constraint failed/);
-    expect(() => db.prepare("INSERT INTO import_findings (import_id, kind, account, symbol, sentence) VALUES (1, 'short-kept', 'IRA', 'TSLA', x'00')").run())
-      .toThrow(/cannot store BLOB value in TEXT column/);
-    expect(() => db.prepare("INSERT INTO import_findings (import_id, kind, account, symbol, sentence) VALUES (9, 'short-kept', 'IRA', 'TSLA', 'x')").run())
-      .toThrow(/FOREIGN KEY constraint failed/);
+    expect(() =>
+      db
+        .prepare("INSERT INTO import_findings (import_id, kind, account, symbol, sentence) VALUES (1, 'short-kept', 'IRA', 'TSLA', x'00')")
+        .run(),
+    ).toThrow(/cannot store BLOB value in TEXT column/);
+    expect(() =>
+      db
+        .prepare("INSERT INTO import_findings (import_id, kind, account, symbol, sentence) VALUES (9, 'short-kept', 'IRA', 'TSLA', 'x')")
+        .run(),
+    ).toThrow(/FOREIGN KEY constraint failed/);
 
-    db.prepare("INSERT INTO import_findings (import_id, kind, account, symbol, sentence) VALUES (1, 'short-kept', 'IRA', 'TSLA', 'TSLA: kept as a short.')").run();
+    db.prepare(
+      "INSERT INTO import_findings (import_id, kind, account, symbol, sentence) VALUES (1, 'short-kept', 'IRA', 'TSLA', 'TSLA: kept as a short.')",
+    ).run();
     expect(call(services, 'portfolios:holdings', { id: 1 }).importFindings).toEqual([
       { importId: 1, fileName: 'new.csv', kind: 'short-kept', account: 'IRA', symbol: 'TSLA', sentence: 'TSLA: kept as a short.' },
     ]);
     // Undo data written before 011 still restores (is_short_intended defaults to 0), and the import's findings go.
     expect(call(services, 'imports:undo', { id: 1 })).toEqual({ removed: 1, restored: 1 });
-    expect(call(services, 'positions:list', { accountId: 1 })).toEqual([expect.objectContaining({ id: 4, symbol: 'IBM', isShortIntended: false })]);
+    expect(call(services, 'positions:list', { accountId: 1 })).toEqual([
+      expect.objectContaining({ id: 4, symbol: 'IBM', isShortIntended: false }),
+    ]);
     expect(call(services, 'portfolios:holdings', { id: 1 }).importFindings).toEqual([]);
     expect(db.prepare('SELECT COUNT(*) FROM import_findings').pluck().get()).toBe(0);
     closeServices(services);
   });
 
   it('keeps an intended short through replace and undo', () => {
-    const services = createServices({ dbPath: path.join(dir, 'fresh.sqlite'), shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, loadReference: false });
+    const services = createServices({
+      dbPath: path.join(dir, 'fresh.sqlite'),
+      shell: 'test',
+      version: 't',
+      resourcesDir: RESOURCES,
+      seedSample: false,
+      loadReference: false,
+    });
     const portfolioId = call(services, 'portfolios:create', { name: 'Shorts' }).id;
     const text = 'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/03/2024,Sell Short,TSLA,TESLA INC,5,200,1000\n';
     call(services, 'imports:commit', { portfolioId, fileName: 'short.csv', text, format: 'schwab-transactions', account: 'Margin' });
-    const second = call(services, 'imports:commit', { portfolioId, fileName: 'later.csv', text: 'Symbol,Quantity,Price\nAAPL,1,100\n', account: 'Margin' });
+    const second = call(services, 'imports:commit', {
+      portfolioId,
+      fileName: 'later.csv',
+      text: 'Symbol,Quantity,Price\nAAPL,1,100\n',
+      account: 'Margin',
+    });
     call(services, 'imports:undo', { id: second.import!.id });
     const positions = call(services, 'portfolios:holdings', { id: portfolioId }).positions;
-    expect(positions.map((p: { symbol: string; quantity: number; isShortIntended: boolean }) => `${p.symbol} ${p.quantity} ${p.isShortIntended}`)).toEqual(['TSLA -5 true']);
+    expect(
+      positions.map(
+        (p: { symbol: string; quantity: number; isShortIntended: boolean }) => `${p.symbol} ${p.quantity} ${p.isShortIntended}`,
+      ),
+    ).toEqual(['TSLA -5 true']);
     closeServices(services);
   });
 });

@@ -9,7 +9,14 @@ import { call, RESOURCES } from '../../../helpers/services';
 import { fixtureFetch, offlineFetch, OWN_YAHOO_FIXTURES, routeOf, SHARED_YAHOO_FIXTURES } from '../../../helpers/yahoo-fetch';
 
 function servicesWith(fetchImpl: typeof fetch) {
-  return createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false, marketFetch: fetchImpl });
+  return createServices({
+    dbPath: ':memory:',
+    shell: 'test',
+    version: 't',
+    resourcesDir: RESOURCES,
+    seedSample: false,
+    marketFetch: fetchImpl,
+  });
 }
 
 async function refresh(services: ReturnType<typeof servicesWith>, request: object) {
@@ -27,14 +34,28 @@ describe('market-data refresh (our own fixtures)', () => {
     call(services, 'securities:classify', { symbol: 'NVDA', patch: { sector: 'My own sector', themes: ['ai-energy'] } });
     const portfolio = call(services, 'portfolios:create', { name: 'Refresh' });
     const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'A' });
-    for (const symbol of ['NVDA', 'SMH', 'BAD']) call(services, 'positions:create', { accountId: account.id, symbol, quantity: 123.456, price: 10 });
-    call(services, 'positions:create', { accountId: account.id, symbol: 'EUR', quantity: 999.25, price: 1, currency: 'EUR', assetClass: 'cash' });
+    for (const symbol of ['NVDA', 'SMH', 'BAD'])
+      call(services, 'positions:create', { accountId: account.id, symbol, quantity: 123.456, price: 10 });
+    call(services, 'positions:create', {
+      accountId: account.id,
+      symbol: 'EUR',
+      quantity: 999.25,
+      price: 1,
+      currency: 'EUR',
+      assetClass: 'cash',
+    });
 
     const status = await refresh(services, { portfolioId: portfolio.id });
     expect(status).toMatchObject({ state: 'done', done: 4, total: 4 });
     expect([...status.updated].sort()).toEqual(['EUR/USD', 'NVDA', 'SMH']);
-    expect(status.errors.map((e: { symbol: string; part: string }) => `${e.symbol}:${e.part}`).sort()).toEqual(['BAD:history', 'BAD:profile', 'BAD:quote']);
-    expect(status.errors.find((e: { part: string }) => e.part === 'profile')?.message).toBe('the top holdings of BAD sum to 170.00%, above 100%');
+    expect(status.errors.map((e: { symbol: string; part: string }) => `${e.symbol}:${e.part}`).sort()).toEqual([
+      'BAD:history',
+      'BAD:profile',
+      'BAD:quote',
+    ]);
+    expect(status.errors.find((e: { part: string }) => e.part === 'profile')?.message).toBe(
+      'the top holdings of BAD sum to 170.00%, above 100%',
+    );
     expect(status.message).toBe('Market data updated for 3 items. 3 items could not be updated; see the list.');
 
     expect(listQuotes(db, ['NVDA', 'SMH', 'BAD'])).toEqual([
@@ -48,11 +69,30 @@ describe('market-data refresh (our own fixtures)', () => {
     ]);
     expect(listFundHoldings(db, ['BAD'])).toEqual([]);
     const ref = loadReferenceData(db, ['NVDA', 'SMH']);
-    expect(ref.funds.SMH).toMatchObject({ origin: 'market-data', source: 'Yahoo Finance top holdings', holdings: [{ symbol: 'NVDA', weight: 0.2 }, { symbol: 'TSM', weight: 0.1 }, { symbol: 'AVGO', weight: 0.05 }] });
+    expect(ref.funds.SMH).toMatchObject({
+      origin: 'market-data',
+      source: 'Yahoo Finance top holdings',
+      holdings: [
+        { symbol: 'NVDA', weight: 0.2 },
+        { symbol: 'TSM', weight: 0.1 },
+        { symbol: 'AVGO', weight: 0.05 },
+      ],
+    });
     expect(ref.funds.SMH.totalWeight).toBeCloseTo(0.35, 12);
     // The user's override survived; market data did not replace the bundled GICS industry.
-    expect(ref.securities.NVDA).toMatchObject({ sector: 'My own sector', industry: 'Semiconductors', name: 'NVIDIA Corporation', themes: ['ai-energy'] });
-    expect(ref.securities.NVDA.sources).toMatchObject({ sector: 'user', industry: 'bundled', name: 'market-data', exchange: 'market-data', themes: 'user' });
+    expect(ref.securities.NVDA).toMatchObject({
+      sector: 'My own sector',
+      industry: 'Semiconductors',
+      name: 'NVIDIA Corporation',
+      themes: ['ai-energy'],
+    });
+    expect(ref.securities.NVDA.sources).toMatchObject({
+      sector: 'user',
+      industry: 'bundled',
+      name: 'market-data',
+      exchange: 'market-data',
+      themes: 'user',
+    });
     expect(ref.fxRates).toContainEqual({ currency: 'EUR', quote: 'USD', rate: 1.0465, asOf: '2025-02-21', source: 'Yahoo Finance' });
     // The pair's daily closes are kept under its Yahoo symbol, for replays that move currencies.
     expect(listPrices(db, 'EURUSD=X').map((p) => [p.date, p.close, p.adjClose, p.source])).toEqual([
@@ -67,7 +107,12 @@ describe('market-data refresh (our own fixtures)', () => {
     // quantities, because whole numbers can turn up inside the time stamps of a history request.)
     const sent = replay.requests.join('\n');
     expect(sent).not.toMatch(/123\.456|999\.25|Refresh/);
-    expect(replay.requests.filter((u) => u.includes('/v7/finance/quote')).map((u) => new URL(u).searchParams.get('symbols')).sort()).toEqual(['BAD', 'NVDA', 'SMH']);
+    expect(
+      replay.requests
+        .filter((u) => u.includes('/v7/finance/quote'))
+        .map((u) => new URL(u).searchParams.get('symbols'))
+        .sort(),
+    ).toEqual(['BAD', 'NVDA', 'SMH']);
 
     // The next refresh asks for the pair's closes from the day after the last one stored.
     const asked = replay.requests.length;
@@ -94,7 +139,9 @@ describe('market-data refresh (our own fixtures)', () => {
     expect(status.state).toBe('offline');
     expect(status.errors).toEqual([]);
     expect(status.updated).toEqual([]);
-    expect(status.message).toBe('Aftershock could not reach Yahoo Finance, so you seem to be offline. Everything else keeps its bundled or cached data.');
+    expect(status.message).toBe(
+      'Aftershock could not reach Yahoo Finance, so you seem to be offline. Everything else keeps its bundled or cached data.',
+    );
     expect(services.db.prepare('SELECT COUNT(*) AS n FROM prices').get()).toEqual(before);
     expect(listQuotes(services.db, ['NVDA', 'AAPL', 'MSFT'])).toEqual([]);
   });
@@ -128,7 +175,10 @@ describe.skipIf(!hasShared)('market-data refresh replaying ../shared/data/yahoo-
     expect(qqq).toHaveLength(10);
     expect(qqq.every((h) => h.weight > 0 && h.weight < 0.2)).toBe(true);
     const aapl = call(services, 'securities:show', { symbol: 'AAPL' });
-    expect(aapl.layers.find((l: { source: string }) => l.source === 'market-data')).toMatchObject({ country: 'United States', type: 'stock' });
+    expect(aapl.layers.find((l: { source: string }) => l.source === 'market-data')).toMatchObject({
+      country: 'United States',
+      type: 'stock',
+    });
     const nvda = listPrices(db, 'NVDA', '2021-02-01', '2022-01-31').filter((p) => p.source === 'Yahoo Finance');
     expect(nvda).toHaveLength(252);
     expect(status.errors.filter((e: { symbol: string }) => e.symbol !== 'NVDA' && e.symbol !== 'LDO.MI')).toEqual([]);
