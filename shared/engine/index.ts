@@ -1,4 +1,4 @@
-/** The stress engine: pure functions of data (DESIGN §3). */
+/** The stress engine: pure functions of data (docs/stress-semantics.md). */
 export { prepareBook, type Book, type BookIssue } from './book';
 export { explainPosition, type SliceExplanation } from './explain';
 export { compileScenario, describeShock, signedPercent, type Provenance } from './match';

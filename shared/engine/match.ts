@@ -1,10 +1,11 @@
 import type { SecurityKey } from './book';
+import { majorCurrency } from '../domain/valuation';
 import { signedPercent } from '../format';
 import { TARGET_PRECEDENCE, type MatchLevel, type Scenario, type Shock, type TargetKind } from './scenario';
 
 /** Why a slice moved: the shock that matched (and at which level), or nothing. */
 export interface Provenance {
-  /** 'propagated': estimated from history given the shocked proxies (DESIGN §3.7); 'proxy': a replay moved by a stand-in series (§3.8). */
+  /** 'propagated': estimated from history given the shocked proxies (docs/stress-semantics.md §7); 'proxy': a replay moved by a stand-in series (§3.8). */
   kind: 'explicit' | 'market' | 'none' | 'propagated' | 'proxy';
   level: TargetKind | null;
   /** Index of the shock in the scenario's list. */
@@ -53,7 +54,7 @@ const matchValue = (level: MatchLevel, value: string) =>
   level === 'symbol' ? value.toUpperCase() : level === 'assetClass' ? value : norm(value);
 
 /**
- * Compiles a scenario's shocks into its precedence steps, the one rule for which shock wins (DESIGN §3.3): the
+ * Compiles a scenario's shocks into its precedence steps, the one rule for which shock wins (docs/stress-semantics.md §3): the
  * highest step that matches a security wins; within a step the first listed shock wins. Both the walk (`priceShock`)
  * and the evaluator's index sweep read these steps.
  */
@@ -179,7 +180,10 @@ export function compileScenario(scenario: Scenario, scale = 1) {
   }
 
   /** The move of a slice's currency against the base currency; zero for the base itself. */
-  function currencyMove(sliceCurrency: string, baseCurrency: string): CurrencyMove {
+  function currencyMove(quoted: string, quotedBase: string): CurrencyMove {
+    // A minor unit (GBp, GBX, ZAc…) moves with its major currency, and a minor unit of the base is not foreign.
+    const sliceCurrency = majorCurrency(quoted);
+    const baseCurrency = majorCurrency(quotedBase);
     if (sliceCurrency === baseCurrency) return { change: 0, shockIndex: null, reason: '' };
     const own = currency.get(sliceCurrency);
     if (own !== undefined) return { change: changeOf(own), shockIndex: own, reason: describeShock(scenario.shocks[own], changeOf(own)) };

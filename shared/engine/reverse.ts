@@ -31,7 +31,7 @@ function scaleLimit(scenario: Scenario, book: Book): number {
 }
 
 /**
- * Reverse stress (DESIGN §3.9): the scale k at which the scenario loses `targetLoss` of the portfolio.
+ * Reverse stress (docs/stress-semantics.md §9): the scale k at which the scenario loses `targetLoss` of the portfolio.
  * Without currency shocks the loss is linear in k; with shocks on foreign currencies it is quadratic
  * (exact roots); a shock on the base currency itself is solved numerically by bisection.
  */

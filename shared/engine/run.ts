@@ -44,7 +44,7 @@ export interface CoverageBucket {
 }
 
 /**
- * The parts of the coverage partition (DESIGN §3.6), in display order: every base-currency dollar of the book is in
+ * The parts of the coverage partition (docs/stress-semantics.md §6), in display order: every base-currency dollar of the book is in
  * exactly one. `explicit`: a shock names the holding or its theme, industry, sector, country, currency or duration (in
  * a replay: its own price history); `throughFunds`: such a move reached through a fund's listed holdings; `market`: only
  * the catch-all market or an asset-class shock moved it; `propagated` and `proxy`: estimated from, or standing in with,
@@ -596,7 +596,7 @@ export function scenarioMoves(
   return { evaluate, moves, shockValue, unclassifiedSymbols, scale, wantPositions };
 }
 
-/** Applies one scenario to a prepared book (DESIGN §3): P&L per position, totals, coverage and aggregates. */
+/** Applies one scenario to a prepared book (docs/stress-semantics.md): P&L per position, totals, coverage and aggregates. */
 export function runScenario(
   book: Book,
   scenario: Scenario,

@@ -10,7 +10,7 @@ export const SCENARIO_FORMAT = 'aftershock-scenario';
 export const SCENARIO_VERSION = 1;
 
 /**
- * Shock targets in order of precedence, highest first (DESIGN §3.3); `currency` shocks compose separately.
+ * Shock targets in order of precedence, highest first (docs/stress-semantics.md §3); `currency` shocks compose separately.
  * `rates` is a change in yields that moves each holding of known duration by −duration × change.
  */
 export const TARGET_PRECEDENCE = ['symbol', 'rates', 'theme', 'industry', 'sector', 'country', 'assetClass', 'market'] as const;
@@ -79,7 +79,7 @@ export const scenarioSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lower-case letters, digits and dashes (at most 80)'),
     name: text(200).min(1, 'cannot be empty'),
     description: text(4000).default(''),
-    /** 'historical': a replay of the event's window on today's holdings from price history (DESIGN §3.8); shocks are ignored. */
+    /** 'historical': a replay of the event's window on today's holdings from price history (docs/stress-semantics.md §8); shocks are ignored. */
     kind: z.enum(['hypothetical', 'historical']),
     tags: z.array(text(40).min(1)).max(20).default([]),
     shocks: z.array(shockSchema).max(500, 'at most 500 shocks'),

@@ -142,7 +142,7 @@ function baseValues(positions: readonly Position[], baseCurrency: string, refere
   return { of, totalBaseValue, missingFx };
 }
 
-/** Checks a portfolio (and optionally one scenario on it) for numbers that would be wrong or misleading (DESIGN §3, rule one). */
+/** Checks a portfolio (and optionally one scenario on it) for numbers that would be wrong or misleading (docs/stress-semantics.md; rule one). */
 export function checkHealth(input: HealthInput): HealthReport {
   const { positions, baseCurrency, reference, today } = input;
   const staleDays = input.staleDays ?? DEFAULT_STALE_DAYS;

@@ -3,7 +3,7 @@ import { correlatedSd, fitMove, OLS_MODEL, standardised, type PropagationModel }
 import { basketReturns, returnsOn, type PriceHistory } from './series';
 
 /*
- * Backtest of propagation (DESIGN §3.7): on every stress day, estimate strictly on the window before the day, shock the
+ * Backtest of propagation (docs/stress-semantics.md §7): on every stress day, estimate strictly on the window before the day, shock the
  * proxies by what they actually did that day, predict every other ticker and compare with what it actually did.
  * Benchmarks on the same pairs: predicting no move, and a one-factor market beta (equal-weight OLS on the market alone
  * over the same window).

@@ -2,7 +2,7 @@ import { cholesky, choleskySolve, quadraticInverse } from './linalg';
 import { BAND_Z } from './regression';
 
 /**
- * How a propagated move is estimated from history (DESIGN §3.7). Every choice is a field so the backtest
+ * How a propagated move is estimated from history (docs/stress-semantics.md §7). Every choice is a field so the backtest
  * (shared/history/backtest.ts) can measure it; PROPAGATION_MODEL is the one the product uses.
  */
 export interface PropagationModel {

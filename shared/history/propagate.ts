@@ -10,7 +10,7 @@ import { BAND_Z } from './regression';
 import { basketReturns, calendarOf, returnsOn, type PriceHistory, type PriceSeries } from './series';
 
 /*
- * Propagation (DESIGN §3.7), the method and why:
+ * Propagation (docs/stress-semantics.md §7), the method and why:
  * - Each shocked group is mapped to one proxy series (a symbol's own closes, a sector or industry fund, an equal-weight
  *   basket of a theme's members, the market fund).
  * - For every slice no shock names, its daily returns are regressed on the proxies' daily returns over the last

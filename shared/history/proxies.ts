@@ -1,5 +1,5 @@
 /**
- * Which price series stands in for a group (DESIGN §3.7–3.8). Configurable per run; the defaults are the eleven
+ * Which price series stands in for a group (docs/stress-semantics.md §7–8). Configurable per run; the defaults are the eleven
  * Select Sector SPDRs by GICS sector, SMH for semiconductors, SPY for the market.
  */
 export interface ProxyConfig {

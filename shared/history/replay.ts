@@ -77,7 +77,7 @@ export function exposures(
     else out.set(id, { value, key, currency });
   };
   for (const g of book.groups) {
-    // A fund with its own series moves as a whole (DESIGN §3.8): its holdings are not exposures then.
+    // A fund with its own series moves as a whole (docs/stress-semantics.md §8): its holdings are not exposures then.
     if (!g.fund || options.whole?.(g.key)) {
       add(g.key, g.currency, g.value);
       continue;
@@ -298,7 +298,7 @@ function currencyNotes(book: Book, moves: readonly FxMove[]): string[] {
 }
 
 /**
- * Replays a window on today's holdings (DESIGN §3.8): each holding by its own total return — a fund as a whole, its
+ * Replays a window on today's holdings (docs/stress-semantics.md §8): each holding by its own total return — a fund as a whole, its
  * holdings only splitting that move by sector and theme — else a stand-in's (a fund without history: its holdings');
  * holdings in another currency than the base also by that currency's move over the window from `fx` (pairs by Yahoo
  * symbol, §3.4). A window the prices do not reach is refused with the dates they cover; one they partly cover is

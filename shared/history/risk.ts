@@ -152,7 +152,7 @@ export function portfolioRisk(
   const excluded: PortfolioRisk['excluded'] = [];
   const total = book.totalValue;
   let covered = 0;
-  // A fund with its own daily returns counts by them, as a whole; its holdings only when it has none (DESIGN §3.8).
+  // A fund with its own daily returns counts by them, as a whole; its holdings only when it has none (docs/stress-semantics.md §8).
   for (const [symbol, e] of exposures(book, { whole: (fund) => usable(fund.symbol) !== null })) {
     if (e.value === 0) continue;
     if (e.key.assetClass === 'cash') {

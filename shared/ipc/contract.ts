@@ -295,7 +295,7 @@ export const commands = {
         ...scenarioRef,
         lookThrough: z.boolean().optional(),
         by: z.array(z.enum(DIMENSIONS)).max(8).optional(),
-        /** Carry the shocks to holdings no shock names, estimated from history up to `asOf` (DESIGN §3.7). */
+        /** Carry the shocks to holdings no shock names, estimated from history up to `asOf` (docs/stress-semantics.md §7). */
         propagate: z.boolean().optional(),
         asOf: isoDate.optional(),
         proxies: proxyChoices.optional(),

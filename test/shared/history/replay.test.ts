@@ -137,7 +137,7 @@ describe('windows the prices cover only in part, or not at all', () => {
   });
 });
 
-describe('a fund with its own history over the window moves by it, as a whole (DESIGN §3.8)', () => {
+describe('a fund with its own history over the window moves by it, as a whole (docs/stress-semantics.md §8)', () => {
   // FUND lists ALFA 60% and CHIP 20% (unlisted 20%); its own closes fall 10% while ALFA rises 5% and CHIP's stand-in SMH falls 12%.
   const fundRef = reference(
     [
