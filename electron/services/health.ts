@@ -1,5 +1,5 @@
+import type { RequestOf } from '../../shared/ipc/contract';
 import { checkHealth, scenarioHealthOf, type HealthReport } from '../../shared/health';
-import type { Scenario } from '../../shared/engine';
 import { AppError } from '../../shared/ipc/result';
 import { listPortfolioImportFindings } from '../db/import-findings';
 import { listHistoryPositionIds } from '../db/imports';
@@ -9,10 +9,7 @@ import { bookOfSnapshot, resolveScenario, stressSnapshot } from './book';
 import { stressPortfolio } from './stress';
 
 /** The data-health verdict on a portfolio, and on one scenario run on it when a scenario is given. */
-export function portfolioHealth(
-  services: Services,
-  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario },
-): HealthReport {
+export function portfolioHealth(services: Services, request: RequestOf<'health:check'>): HealthReport {
   const snapshot = stressSnapshot(services.db, request.portfolioId);
   const scenario = request.scenarioId || request.scenario ? resolveScenario(services, request) : undefined;
   const result = scenario ? stressPortfolio(services, { portfolioId: request.portfolioId, scenario, by: [] }) : undefined;

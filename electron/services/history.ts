@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { staleHistoryFinding } from '../../shared/health';
-import { type Book, type Dimension, type Scenario, type StressResult } from '../../shared/engine';
+import { type Book, type Scenario, type StressResult } from '../../shared/engine';
 import {
   defaultProxies,
   fxSymbolsFor,
@@ -11,7 +11,7 @@ import {
   type PriceHistory,
   type ProxyConfig,
 } from '../../shared/history';
-import type { ProxyChoices } from '../../shared/ipc/contract';
+import type { ProxyChoices, RequestOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import { listCloseSeries } from '../db/prices';
 import { listSecurityThemes } from '../db/themes';
@@ -59,18 +59,7 @@ export function historyThrough(to: string): string {
 }
 
 /** Replays a window on a portfolio's holdings (a historical scenario, or dates from the picker); a window the prices do not reach is refused. */
-export function replayPortfolio(
-  services: Services,
-  request: {
-    portfolioId: number;
-    from: string;
-    to: string;
-    scenario?: Scenario;
-    lookThrough?: boolean;
-    by?: Dimension[];
-    proxies?: ProxyChoices;
-  },
-): StressResult {
+export function replayPortfolio(services: Services, request: RequestOf<'stress:replay'> & { scenario?: Scenario }): StressResult {
   if (request.from >= request.to)
     throw new AppError('validation', `The replay window must end after it starts (${request.from} → ${request.to}).`);
   const book = bookOf(services.db, request.portfolioId, request.lookThrough);
@@ -89,19 +78,7 @@ export function replayPortfolio(
 }
 
 /** Runs a scenario by id or inline: historical ones replay their window; hypothetical ones may propagate. */
-export function stressWithHistory(
-  services: Services,
-  request: {
-    portfolioId: number;
-    scenarioId?: string;
-    scenario?: Scenario;
-    lookThrough?: boolean;
-    by?: Dimension[];
-    propagate?: boolean;
-    asOf?: string;
-    proxies?: ProxyChoices;
-  },
-): StressResult | null {
+export function stressWithHistory(services: Services, request: RequestOf<'stress:run'>): StressResult | null {
   const scenario = resolveScenario(services, request);
   if (scenario.kind === 'historical') {
     const window = scenario.event!.window!;
@@ -122,10 +99,7 @@ function latestDate(history: PriceHistory, market: string): string {
 }
 
 /** Volatility, beta, drawdown and VaR/CVaR of a portfolio from history up to `asOf` (default: the latest close). */
-export function riskOfPortfolio(
-  services: Services,
-  request: { portfolioId: number; asOf?: string; benchmark?: string; lookThrough?: boolean },
-): PortfolioRisk {
+export function riskOfPortfolio(services: Services, request: RequestOf<'stress:risk'>): PortfolioRisk {
   const book = bookOf(services.db, request.portfolioId, request.lookThrough);
   const config = proxyConfig(services.db);
   const history = new Map(loadHistory(services.db, book, config, request.asOf));

@@ -1,3 +1,4 @@
+import type { RequestOf } from '../../shared/ipc/contract';
 import type { Position } from '../../shared/domain/types';
 import { compareProposal, type ProposalComparison } from '../../shared/firm/proposal';
 import { AppError } from '../../shared/ipc/result';
@@ -8,10 +9,7 @@ import { getHypotheticalScenarios } from './scenario-library';
 import type { Services } from './services';
 
 /** Current holdings and the proposal under the same scenarios; reads only. */
-export function compareWithCurrent(
-  services: Services,
-  request: { id: number; scenarioIds: string[]; lookThrough?: boolean },
-): ProposalComparison {
+export function compareWithCurrent(services: Services, request: RequestOf<'proposals:compare'>): ProposalComparison {
   const proposal = getProposal(services.db, request.id);
   const current = listPortfolioPositions(services.db, proposal.portfolioId);
   const scenarios = getHypotheticalScenarios(services, request.scenarioIds);

@@ -1,23 +1,11 @@
-import { reverseStress, runScenario, type Dimension, type ReverseResult, type Scenario, type StressResult } from '../../shared/engine';
-import type { ProxyChoices } from '../../shared/ipc/contract';
+import { reverseStress, runScenario, type ReverseResult, type StressResult } from '../../shared/engine';
+import type { RequestOf } from '../../shared/ipc/contract';
 import { bookOf, DEFAULT_BY, resolveScenario } from './book';
 import { stressWithHistory } from './history';
 import type { Services } from './services';
 
 /** Runs one scenario on one portfolio, as the CLI, reports and batch runs do. */
-export function stressPortfolio(
-  services: Services,
-  request: {
-    portfolioId: number;
-    scenarioId?: string;
-    scenario?: Scenario;
-    lookThrough?: boolean;
-    by?: Dimension[];
-    propagate?: boolean;
-    asOf?: string;
-    proxies?: ProxyChoices;
-  },
-): StressResult {
+export function stressPortfolio(services: Services, request: RequestOf<'stress:run'>): StressResult {
   // Resolved once: a user scenario is read and validated from the database.
   const scenario = resolveScenario(services, request);
   const withHistory = stressWithHistory(services, { ...request, scenario });
@@ -26,9 +14,6 @@ export function stressPortfolio(
 }
 
 /** The scale at which a scenario loses `loss` (a fraction) of the portfolio. */
-export function reversePortfolio(
-  services: Services,
-  request: { portfolioId: number; scenarioId?: string; scenario?: Scenario; lookThrough?: boolean; loss: number },
-): ReverseResult {
+export function reversePortfolio(services: Services, request: RequestOf<'stress:reverse'>): ReverseResult {
   return reverseStress(bookOf(services.db, request.portfolioId, request.lookThrough), resolveScenario(services, request), request.loss);
 }
