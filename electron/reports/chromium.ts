@@ -85,10 +85,11 @@ export async function openChromiumPrinter(options: LaunchOptions = {}): Promise<
       const page = await browser.newPage();
       try {
         await page.setContent(html, { waitUntil: 'load' });
-        await page.waitForFunction(() => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error', undefined, {
+        // Run in the page (the report marks itself ready once drawn), so written as page expressions, not Node code.
+        await page.waitForFunction("document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error'", undefined, {
           timeout: 30_000,
         });
-        if ((await page.evaluate(() => document.body.dataset.ready)) === 'error')
+        if ((await page.evaluate('document.body.dataset.ready')) === 'error')
           throw new AppError('internal', 'The report page could not draw its data.');
         return await page.pdf({
           format: 'A4',
