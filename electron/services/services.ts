@@ -87,7 +87,8 @@ export function createServices(options: CreateServicesOptions): Services {
     db.close();
     throw refusalForCondition(error, options.dbPath) ?? error;
   }
-  const marketFetch = options.marketFetch ?? ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => globalThis.fetch(input, init));
+  const marketFetch =
+    options.marketFetch ?? ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => globalThis.fetch(input, init));
   return {
     db,
     resourcesDir: options.resourcesDir,
