@@ -16,7 +16,7 @@ export const referenceHandlers: HandlerMap<CommandsOf<'securities' | 'reference'
     return { symbol, years };
   },
   'securities:show': ({ db }, { symbol }) => getSecurityDetail(db, symbol),
-  'securities:classify': ({ db }, { symbol, patch }) => classifySecurity(db, symbol, patch),
+  'securities:classify': ({ db, today }, { symbol, patch }) => classifySecurity(db, symbol, patch, today()),
   'securities:reset': ({ db }, { symbol }) => resetClassification(db, symbol),
   'reference:portfolio': ({ db }, { portfolioId }) => {
     getPortfolio(db, portfolioId);

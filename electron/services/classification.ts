@@ -51,7 +51,7 @@ export function getSecurityDetail(db: Database, symbol: string): SecurityDetail 
  * `themes` replaces the symbol's theme tags; every theme must exist. Overrides live in their own
  * layer, so bundled re-loads and market-data refreshes never touch them.
  */
-export function classifySecurity(db: Database, symbol: string, patch: Patch): SecurityDetail {
+export function classifySecurity(db: Database, symbol: string, patch: Patch, today: string): SecurityDetail {
   return db.transaction(() => {
     const current: ClassificationLayer = listSecurityLayers(db, [symbol]).find((l) => l.source === 'user') ?? {
       symbol,
@@ -86,7 +86,7 @@ export function classifySecurity(db: Database, symbol: string, patch: Patch): Se
         insertSecurityTheme(db, symbol, id, 'user');
       }
     }
-    next.asOf = new Date().toISOString().slice(0, 10);
+    next.asOf = today;
     const isEmpty = CLASSIFICATION_FIELDS.every((f) => next[f] === null) && !next.themesOverride;
     if (isEmpty) deleteUserLayer(db, symbol);
     else upsertSecurityLayer(db, next);

@@ -88,14 +88,14 @@ export function stressWithHistory(services: Services, request: RequestOf<'stress
   const book = bookOf(services.db, request.portfolioId, request.lookThrough);
   const config = proxyConfig(services.db, request.proxies);
   const history = loadHistory(services.db, book, config, request.asOf);
-  const asOf = request.asOf ?? latestDate(history, config.market);
+  const asOf = request.asOf ?? latestDate(history, config.market, services.today());
   return runPropagated(book, scenario, history, config, { asOf, by: request.by ?? [...DEFAULT_BY] });
 }
 
 /** The market series' last date, or today's if it has none. */
-function latestDate(history: PriceHistory, market: string): string {
+function latestDate(history: PriceHistory, market: string, today: string): string {
   const s = history.get(market.toUpperCase());
-  return s?.dates[s.dates.length - 1] ?? new Date().toISOString().slice(0, 10);
+  return s?.dates[s.dates.length - 1] ?? today;
 }
 
 /** Volatility, beta, drawdown and VaR/CVaR of a portfolio from history up to `asOf` (default: the latest close). */
@@ -105,7 +105,7 @@ export function riskOfPortfolio(services: Services, request: RequestOf<'stress:r
   const history = new Map(loadHistory(services.db, book, config, request.asOf));
   const benchmark = (request.benchmark ?? config.market).toUpperCase();
   if (!history.has(benchmark)) for (const [k, v] of listCloseSeries(services.db, [benchmark], request.asOf)) history.set(k, v);
-  const risk = portfolioRisk(book, history, config, { asOf: request.asOf ?? latestDate(history, benchmark), benchmark });
+  const risk = portfolioRisk(book, history, config, { asOf: request.asOf ?? latestDate(history, benchmark, services.today()), benchmark });
   if ('error' in risk) throw new AppError('validation', risk.error);
   const stale = staleHistoryFinding('Risk figures', risk.window.to, request.asOf ?? services.today(), staleDays(services));
   return { ...risk, findings: stale ? [stale] : [] };

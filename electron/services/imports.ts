@@ -115,14 +115,14 @@ export function previewImport(db: Database, request: ImportRequest): PreviewAnsw
     request.currency?.toUpperCase() ?? (request.portfolioId ? getPortfolio(db, request.portfolioId).baseCurrency : undefined);
   let result = buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: request.mapping });
   let isSavedMapping = false;
-  const layoutKey = result.ok ? result.preview.layoutKey : result.refusal.layoutKey;
+  const layoutKey = result.ok ? result.preview.layoutKey : result.error.layoutKey;
   // A mapping saved for this layout answers any refusal (not only a missing header); columns chosen now come first.
   if (!request.mapping && !request.columns && layoutKey) {
     const saved = getMappingProfile(db, layoutKey);
     const again = saved && buildPreview(request.text, { ...base, defaultCurrency: currency, mapping: saved });
     if (again && again.ok) [result, isSavedMapping] = [again, true];
   }
-  if (!result.ok) throw new AppError('validation', result.refusal.message, refusalDetail(result.refusal));
+  if (!result.ok) throw new AppError('validation', result.error.message, refusalDetail(result.error));
   if (request.account) {
     const names = new Set(result.preview.positions.map((p) => p.account));
     if (names.size > 1 && !names.has(request.account)) {

@@ -185,9 +185,10 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     const sliceCurrency = majorCurrency(quoted);
     const baseCurrency = majorCurrency(quotedBase);
     if (sliceCurrency === baseCurrency) return { change: 0, shockIndex: null, reason: '' };
-    const own = currency.get(sliceCurrency);
+    // A shock may name the quoted unit itself (a replay keys its moves by the holding's currency) or the major one.
+    const own = currency.get(quoted) ?? currency.get(sliceCurrency);
     if (own !== undefined) return { change: changeOf(own), shockIndex: own, reason: describeShock(scenario.shocks[own], changeOf(own)) };
-    const base = currency.get(baseCurrency);
+    const base = currency.get(quotedBase) ?? currency.get(baseCurrency);
     if (base !== undefined) {
       const change = 1 / (1 + changeOf(base)) - 1;
       return {

@@ -1,3 +1,4 @@
+import { failure, type Failure } from '../failure';
 import { cholesky, choleskySolve, quadraticInverse } from './linalg';
 import { BAND_Z } from './regression';
 
@@ -112,7 +113,7 @@ export function fitMove(
   proxies: readonly Float64Array[],
   shocks: readonly number[],
   model: PropagationModel,
-): MoveFit | { error: string } {
+): MoveFit | Failure {
   const k = proxies.length;
   const rows: number[] = [];
   for (let t = 0; t < target.length; t++) {
@@ -123,7 +124,7 @@ export function fitMove(
   }
   const n = rows.length;
   if (n < model.minObservations || n <= k + 1)
-    return { error: `only ${n} days of returns alongside the proxies (needs ${model.minObservations})` };
+    return failure(`only ${n} days of returns alongside the proxies (needs ${model.minObservations})`);
   const base = weightsFor(n, model.halfLife);
   const y = Float64Array.from(rows, (t) => target[t]);
   const x = proxies.map((p) => Float64Array.from(rows, (t) => p[t]));
@@ -193,7 +194,7 @@ function solve(
   w: Float64Array,
   model: PropagationModel,
   weighted: (w: Float64Array, v: Float64Array) => number,
-): { betas: number[]; mid: number; sigma: number; leverage: number; residuals: Float64Array } | { error: string } {
+): { betas: number[]; mid: number; sigma: number; leverage: number; residuals: Float64Array } | Failure {
   const k = x.length;
   const n = y.length;
   const my = weighted(w, y);
@@ -235,7 +236,7 @@ function solve(
   const a = sff.map((row, i) => row.map((v, j) => (i === j ? v * (1 + lambda[i]) : v)));
   const l = cholesky(a);
   if (!l || f.some((fj, j) => !(sff[j][j] > 1e-12 * dot(xc[j], xc[j]))))
-    return { error: 'the proxy series move together too closely to separate their effects' };
+    return failure('the proxy series move together too closely to separate their effects');
   const b = choleskySolve(
     l,
     sfy.map((v, j) => v + lambda[j] * sff[j][j] * prior[j]),

@@ -1,3 +1,4 @@
+import { failure, type Failure } from '../failure';
 import type { Book, SecurityKey } from '../engine/book';
 import { compileScenario, type Provenance } from '../engine/match';
 import { signedPercent } from '../format';
@@ -41,12 +42,12 @@ export interface ProxyShock {
 const norm = (s: string) => s.trim().toLowerCase();
 
 /** The proxy series for one shock, or why it has none. */
-function proxyFor(shock: Shock, history: PriceHistory, config: ProxyConfig): { label: string; symbols: string[] } | { error: string } {
+function proxyFor(shock: Shock, history: PriceHistory, config: ProxyConfig): { label: string; symbols: string[] } | Failure {
   const has = (s: string) => history.has(s.toUpperCase());
   const single = (symbol: string | undefined, what: string) =>
     symbol && has(symbol)
       ? { label: symbol.toUpperCase(), symbols: [symbol.toUpperCase()] }
-      : { error: `${what} has no proxy series with history` };
+      : failure(`${what} has no proxy series with history`);
   switch (shock.target) {
     case 'symbol':
       return single(shock.value, `symbol ${shock.value}`);
@@ -60,10 +61,10 @@ function proxyFor(shock: Shock, history: PriceHistory, config: ProxyConfig): { l
       const members = (config.themeMembers[norm(shock.value)] ?? []).map((s) => s.toUpperCase()).filter(has);
       return members.length
         ? { label: `${shock.value} basket`, symbols: members }
-        : { error: `theme ${shock.value} has no member with history` };
+        : failure(`theme ${shock.value} has no member with history`);
     }
     default:
-      return { error: `${shock.target} shocks are not propagated` };
+      return failure(`${shock.target} shocks are not propagated`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { failure, type Failure } from '../failure';
 import { cholesky, choleskySolve, quadraticInverse } from './linalg';
 
 /** 1.96: the two-sided 95% normal quantile used for the low/high band. */
@@ -28,7 +29,7 @@ export function conditionalMove(
   proxies: readonly Float64Array[],
   shocks: readonly number[],
   minObservations: number,
-): ConditionalMove | { error: string } {
+): ConditionalMove | Failure {
   const k = proxies.length;
   const rows: number[] = [];
   for (let t = 0; t < target.length; t++) {
@@ -38,7 +39,7 @@ export function conditionalMove(
     if (ok) rows.push(t);
   }
   const n = rows.length;
-  if (n < minObservations || n <= k + 1) return { error: `only ${n} days of returns alongside the proxies (needs ${minObservations})` };
+  if (n < minObservations || n <= k + 1) return failure(`only ${n} days of returns alongside the proxies (needs ${minObservations})`);
   const meanY = rows.reduce((s, t) => s + target[t], 0) / n;
   const meanX = proxies.map((p) => rows.reduce((s, t) => s + p[t], 0) / n);
   const sxx = Array.from({ length: k }, () => new Array<number>(k).fill(0));
@@ -53,7 +54,7 @@ export function conditionalMove(
   }
   for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) sxx[j][i] = sxx[i][j];
   const l = cholesky(sxx);
-  if (!l) return { error: 'the proxy series move together too closely to separate their effects' };
+  if (!l) return failure('the proxy series move together too closely to separate their effects');
   const betas = choleskySolve(l, sxy);
   let sse = 0;
   for (const t of rows) {

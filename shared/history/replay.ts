@@ -1,3 +1,4 @@
+import { failure, type Failure } from '../failure';
 import type { Book, SecurityKey } from '../engine/book';
 import { type Provenance } from '../engine/match';
 import { signedPercent } from '../format';
@@ -24,7 +25,7 @@ export function replayWindow(
   history: PriceHistory,
   from: string,
   to: string,
-): { from: string; to: string; partial?: HistoryUse['partial'] } | { error: string } {
+): { from: string; to: string; partial?: HistoryUse['partial'] } | Failure {
   let first = '';
   let last = '';
   for (const s of history.values()) {
@@ -32,9 +33,9 @@ export function replayWindow(
     if (!first || s.dates[0] < first) first = s.dates[0];
     if (s.dates[s.dates.length - 1] > last) last = s.dates[s.dates.length - 1];
   }
-  if (!last) return { error: `There is no price history to replay ${from} → ${to}: update market data.` };
-  if (from >= last) return { error: `Prices run to ${last}: update market data or pick an earlier window than ${from} → ${to}.` };
-  if (to <= first) return { error: `Prices start ${first}: pick a later window than ${from} → ${to}.` };
+  if (!last) return failure(`There is no price history to replay ${from} → ${to}: update market data.`);
+  if (from >= last) return failure(`Prices run to ${last}: update market data or pick an earlier window than ${from} → ${to}.`);
+  if (to <= first) return failure(`Prices start ${first}: pick a later window than ${from} → ${to}.`);
   const start = from < first ? first : from;
   const end = lastTradingDay(history, to);
   if (from >= first && last >= to) return { from, to };
@@ -309,7 +310,7 @@ export function runReplay(
   history: PriceHistory,
   config: ProxyConfig,
   options: { from: string; to: string; scenario?: Scenario; by?: readonly Dimension[]; positions?: boolean; fx?: PriceHistory },
-): StressResult | { error: string } {
+): StressResult | Failure {
   const window = replayWindow(history, options.from, options.to);
   if ('error' in window) return window;
   const { from, to } = window;

@@ -1,3 +1,4 @@
+import { failure, type Failure } from '../failure';
 import type { HealthFinding } from '../health/check';
 import type { Book } from '../engine/book';
 import { standInsFor, type ProxyConfig } from './proxies';
@@ -129,15 +130,15 @@ export function portfolioRisk(
   history: PriceHistory,
   config: ProxyConfig,
   options: { asOf: string; benchmark?: string; days?: number },
-): PortfolioRisk | { error: string } {
+): PortfolioRisk | Failure {
   const benchmark = (options.benchmark ?? config.market).toUpperCase();
   const bench = history.get(benchmark);
-  if (!bench) return { error: `There is no price history for the benchmark ${benchmark}.` };
+  if (!bench) return failure(`There is no price history for the benchmark ${benchmark}.`);
   const calendar = calendarOf([bench], '0000-01-01', options.asOf).slice(-((options.days ?? 2 * TRADING_DAYS) + 1));
   if (calendar.length < 61)
-    return {
-      error: `The benchmark ${benchmark} has only ${Math.max(0, calendar.length - 1)} days of history up to ${options.asOf}; risk needs at least 60.`,
-    };
+    return failure(
+      `The benchmark ${benchmark} has only ${Math.max(0, calendar.length - 1)} days of history up to ${options.asOf}; risk needs at least 60.`,
+    );
   const days = calendar.length - 1;
   const usable = (symbol: string) => {
     const s = history.get(symbol.toUpperCase());

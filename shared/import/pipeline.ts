@@ -1,3 +1,4 @@
+import { failure } from '../failure';
 import { movesShares, signAmount } from './actions';
 import { guessDateOrder, parseDate } from './dates';
 import { currencyCode, isCurrencyCell, isIsin, isinIn, splitPair } from './identifiers';
@@ -32,7 +33,7 @@ type RefusalExtra = Omit<Partial<ImportRefusal>, 'code' | 'message'>;
 function refuse(fileName: string, code: ImportRefusalCode, message: string, extra: RefusalExtra = {}): PipelineResult {
   const { row, column } = extra;
   const where = row === undefined ? fileName : `${fileName}, row ${row}${column ? `, column "${column}"` : ''}`;
-  return { ok: false, refusal: { code, message: `${where}: ${message}`, ...extra } };
+  return failure({ code, message: `${where}: ${message}`, ...extra });
 }
 
 /** A header cell as the user types it after --map: quoted when it holds spaces or shell characters. */

@@ -1,3 +1,4 @@
+import type { Failure } from '../failure';
 /** Types shared by every stage of the import pipeline (parse → detect → normalise → validate → preview). */
 import type { ImportFinding } from '../domain/import-findings';
 
@@ -192,7 +193,7 @@ export interface ImportRefusal {
   header?: string[];
 }
 
-export type PipelineResult = { ok: true; preview: ImportPreview } | { ok: false; refusal: ImportRefusal };
+export type PipelineResult = { ok: true; preview: ImportPreview } | Failure<ImportRefusal>;
 
 /** Options the caller may give the pipeline. */
 export interface PipelineOptions {

@@ -105,8 +105,8 @@ describe('CSV importer', () => {
           n++;
           const result = timed(() => buildPreview(text, { fileName }));
           if (!result.ok) {
-            expect(typeof result.refusal.message).toBe('string');
-            expect(result.refusal.message.length).toBeGreaterThan(0);
+            expect(typeof result.error.message).toBe('string');
+            expect(result.error.message.length).toBeGreaterThan(0);
           }
         },
       ),
@@ -116,7 +116,7 @@ describe('CSV importer', () => {
     // Found by this fuzzer: a file of only empty quoted cells used to crash the pipeline.
     expect(buildPreview('\n""', { fileName: 'empty.csv' })).toMatchObject({
       ok: false,
-      refusal: { message: 'empty.csv: the file has no values, only empty cells; export the holdings again and pick the CSV file.' },
+      error: { message: 'empty.csv: the file has no values, only empty cells; export the holdings again and pick the CSV file.' },
     });
   }, 60_000);
 

@@ -69,7 +69,7 @@ describe('random corruption of the fixtures', () => {
     fc.assert(
       fc.property(fc.nat(names.length - 1), corruption, (i, c) => {
         const result = buildPreview(corrupt(texts[i], c), { fileName: names[i] });
-        if (!result.ok) expect(result.refusal.message.startsWith(names[i])).toBe(true);
+        if (!result.ok) expect(result.error.message.startsWith(names[i])).toBe(true);
       }),
       { numRuns: 300, seed: 20261129 },
     );

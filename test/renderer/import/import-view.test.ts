@@ -14,7 +14,7 @@ import {
 
 function preview(text: string): ImportPreview {
   const result = buildPreview(text, { fileName: 'f.csv' });
-  if (!result.ok) throw new Error(result.refusal.message);
+  if (!result.ok) throw new Error(result.error.message);
   return result.preview;
 }
 const messy = preview('Symbol,Quantity,Price\nAAPL,10,100\nMSFT,x,1\nAAPL,1,1\nTotal,,\nNVDA,2,3\n');
@@ -55,7 +55,7 @@ describe('import screen helpers', () => {
     expect(trimmed.totals).toEqual([{ account: 'Imported', currency: 'USD', positions: 1200, marketValue: 2400 }]);
     expect(commitChoice(trimmed, false).label).toBe('Import 1,200 positions without the 1 invalid row');
     const limited = buildPreview(lines.join('\n'), { fileName: 'f.csv', newRowLimit: 500 });
-    if (!limited.ok) throw new Error(limited.refusal.message);
+    if (!limited.ok) throw new Error(limited.error.message);
     expect([limited.preview.rows.length, limited.preview.omitted, limited.preview.counts]).toEqual([
       501,
       { rows: 700, positions: 0 },

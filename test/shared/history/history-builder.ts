@@ -1,3 +1,4 @@
+import { isFailure, type Failure } from '../../../shared/failure';
 import type { PriceHistory, PriceSeries } from '../../../shared/history';
 
 /** Consecutive weekday dates from `start` (YYYY-MM-DD), as many as asked. */
@@ -27,7 +28,7 @@ export const history = (entries: Record<string, PriceSeries>): PriceHistory =>
   new Map(Object.entries(entries).map(([k, v]) => [k.toUpperCase(), v]));
 
 /** A replay's result, or the test fails with the replay's refusal. */
-export function ok<T extends object>(result: T | { error: string }): T {
-  if ('error' in result) throw new Error(`refused: ${result.error}`);
-  return result as T;
+export function ok<T extends object>(result: T | Failure): T {
+  if (isFailure(result)) throw new Error(`refused: ${result.error}`);
+  return result;
 }

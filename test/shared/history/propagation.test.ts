@@ -21,8 +21,9 @@ describe('conditional move from a regression on proxies', () => {
 
   it('refuses too short a history and collinear proxies with a reason', () => {
     const x = Float64Array.from([0.01, -0.01, 0.02, -0.02]);
-    expect(conditionalMove(x, [x], [-0.1], 5)).toEqual({ error: 'only 4 days of returns alongside the proxies (needs 5)' });
+    expect(conditionalMove(x, [x], [-0.1], 5)).toEqual({ ok: false, error: 'only 4 days of returns alongside the proxies (needs 5)' });
     expect(conditionalMove(x, [x, x.map((v) => 2 * v)], [-0.1, -0.2], 4)).toEqual({
+      ok: false,
       error: 'the proxy series move together too closely to separate their effects',
     });
   });

@@ -117,16 +117,20 @@ describe('windows the prices cover only in part, or not at all', () => {
 
   it('refuses a window the prices do not reach, naming the dates they cover, instead of a silent zero', () => {
     expect(replay('2025-06-01', '2026-11-30')).toEqual({
+      ok: false,
       error: 'Prices run to 2025-01-24: update market data or pick an earlier window than 2025-06-01 → 2026-11-30.',
     });
     // Starting on the last close leaves no day to replay.
     expect(replay('2025-01-24', '2025-02-28')).toEqual({
+      ok: false,
       error: 'Prices run to 2025-01-24: update market data or pick an earlier window than 2025-01-24 → 2025-02-28.',
     });
     expect(replay('2024-06-03', '2025-01-20')).toEqual({
+      ok: false,
       error: 'Prices start 2025-01-21: pick a later window than 2024-06-03 → 2025-01-20.',
     });
     expect(runReplay(book, history({}), defaultProxies(), { from: '2025-01-21', to: '2025-01-24' })).toEqual({
+      ok: false,
       error: 'There is no price history to replay 2025-01-21 → 2025-01-24: update market data.',
     });
   });

@@ -83,6 +83,7 @@ describe('portfolio risk from the holdings’ histories', () => {
     expect(risk.excluded).toEqual([{ symbol: 'BBB', value: 200 }]);
     expect(risk.coveredShare).toBeCloseTo(0.8, 12);
     expect(portfolioRisk(book, h, defaultProxies(), { asOf: long[120], benchmark: 'QQQ' })).toEqual({
+      ok: false,
       error: 'There is no price history for the benchmark QQQ.',
     });
   });

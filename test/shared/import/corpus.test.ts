@@ -16,7 +16,7 @@ function run(name: string) {
 }
 function preview(name: string): ImportPreview {
   const result = run(name);
-  if (!result.ok) throw new Error(result.refusal.message);
+  if (!result.ok) throw new Error(result.error.message);
   return result.preview;
 }
 const held = (p: ImportPreview) => p.positions.filter((x) => x.assetClass !== 'cash').map((x) => `${x.symbol} ${x.quantity}`);
@@ -92,7 +92,7 @@ describe.skipIf(!isPresent)('real broker exports in ../shared/data/broker-export
 
   it('IBKR dividends alone are refused: they say nothing about holdings', () => {
     const result = run('ibkr-dividends-export.csv');
-    expect(result.ok ? '' : result.refusal.message).toBe(
+    expect(result.ok ? '' : result.error.message).toBe(
       'ibkr-dividends-export.csv: this history has no buys, sells or share transfers (only cash such as dividends or fees), so it cannot tell what you hold. Import a positions export or a full trade history instead.',
     );
   });

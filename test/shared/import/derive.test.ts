@@ -9,7 +9,7 @@ function history(
   header = 'Date,Action,Symbol,Description,Quantity,Price,Amount',
 ): ImportPreview {
   const result = buildPreview([header, ...lines].join('\n'), { fileName: 'h.csv', format: 'schwab-transactions', ...options });
-  if (!result.ok) throw new Error(result.refusal.message);
+  if (!result.ok) throw new Error(result.error.message);
   return result.preview;
 }
 const held = (p: ImportPreview) => p.positions.map((x) => `${x.symbol} ${x.quantity} ${x.costBasis}${x.isShortIntended ? ' short' : ''}`);
@@ -114,7 +114,7 @@ describe('cash from a history', () => {
       ].join('\n'),
       { fileName: 'g.csv' },
     );
-    if (!generic.ok) throw new Error(generic.refusal.message);
+    if (!generic.ok) throw new Error(generic.error.message);
     expect(held(generic.preview)).toEqual(['AAPL 10 1000', 'USD 11100 null']);
     expect(generic.preview.findings.map((f) => f.kind)).toEqual(['history-clamped']);
   });
@@ -144,7 +144,7 @@ describe('bonds quoted in percent of par', () => {
   ] as const)('%s %s %d @ %d (value %s) → %s', (symbol, name, quantity, price, marketValue, expected) => {
     const text = `Symbol,Description,Quantity,Price${marketValue === null ? '' : ',Market Value'}\n${symbol},${name},${quantity},${price}${marketValue === null ? '' : `,${marketValue}`}\n`;
     const result = buildPreview(text, { fileName: 'b.csv' });
-    if (!result.ok) throw new Error(result.refusal.message);
+    if (!result.ok) throw new Error(result.error.message);
     expect(result.preview.positions[0].assetClass === 'bond').toBe(expected);
   });
 });
@@ -152,7 +152,7 @@ describe('bonds quoted in percent of par', () => {
 describe('market value against quantity × price', () => {
   const positions = (rows: string) => {
     const result = buildPreview(`Symbol,Description,Quantity,Price,Market Value\n${rows}`, { fileName: 'p.csv' });
-    if (!result.ok) throw new Error(result.refusal.message);
+    if (!result.ok) throw new Error(result.error.message);
     return result.preview;
   };
 

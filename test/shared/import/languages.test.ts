@@ -8,7 +8,7 @@ import type { ImportPreview, PipelineOptions } from '../../../shared/import/type
 // Layouts written after each broker's documented export columns; the holdings and values are invented.
 function preview(text: string, options: Partial<PipelineOptions> = {}): ImportPreview {
   const result = buildPreview(text, { fileName: 'export.csv', ...options });
-  if (!result.ok) throw new Error(result.refusal.message);
+  if (!result.ok) throw new Error(result.error.message);
   return result.preview;
 }
 const holdings = (p: ImportPreview) =>
@@ -136,15 +136,15 @@ describe('headers in other languages are found on line 1 and mapped', () => {
     const result = buildPreview('Värdepapper;Kurs;Valuta;Styck\nVOLV B;250,5;SEK;12\n', { fileName: 'avanza.csv' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.refusal).toMatchObject({
+    expect(result.error).toMatchObject({
       code: 'missing-column',
       header: ['Värdepapper', 'Kurs', 'Valuta', 'Styck'],
       suggestions: ['--map quantity=Styck'],
     });
-    expect(result.refusal.message).toBe(
+    expect(result.error.message).toBe(
       'avanza.csv: line 1 is a header in Swedish (Värdepapper, Kurs, Valuta, Styck), but no column holds the quantity (expected a name such as Quantity, Shares, Units, Antal, Anzahl, Stück, Quantité or Aantal). "Styck"? Choose it with --map quantity=Styck, or choose the columns by hand in the app.',
     );
-    expect(result.refusal.layoutKey).toMatch(/^generic:[0-9a-f]{8}$/);
+    expect(result.error.layoutKey).toMatch(/^generic:[0-9a-f]{8}$/);
   });
 });
 

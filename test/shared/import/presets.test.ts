@@ -5,7 +5,7 @@ import { fixtureText } from '../../helpers/fixtures';
 
 function preview(name: string, options: { resolveIsin?: (isin: string) => string | undefined } = {}): ImportPreview {
   const result = buildPreview(fixtureText(name), { fileName: name, ...options });
-  if (!result.ok) throw new Error(result.refusal.message);
+  if (!result.ok) throw new Error(result.error.message);
   return result.preview;
 }
 

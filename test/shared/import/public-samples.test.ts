@@ -11,7 +11,7 @@ import { FIXTURES } from '../../helpers/fixtures';
 const read = (name: string) => decodeBytes(fs.readFileSync(path.join(FIXTURES, 'public', name))).text;
 function preview(name: string, options: Partial<PipelineOptions> = {}): ImportPreview {
   const result = buildPreview(read(name), { fileName: name, ...options });
-  if (!result.ok) throw new Error(result.refusal.message);
+  if (!result.ok) throw new Error(result.error.message);
   expect(result.preview.format).toBe('generic');
   return result.preview;
 }
@@ -116,7 +116,7 @@ describe('public sample exports, read by the generic path', () => {
     const result = buildPreview(read('investengine-export.csv'), { fileName: 'investengine-export.csv' });
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.refusal).toMatchObject({
+      expect(result.error).toMatchObject({
         code: 'nets-to-zero',
         message: 'investengine-export.csv: the file was read, but every holding in it nets to zero shares, so there is nothing to import.',
       });

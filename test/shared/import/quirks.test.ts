@@ -6,12 +6,12 @@ import type { PipelineResult } from '../../../shared/import/types';
 const run = (text: string, format?: string): PipelineResult => buildPreview(text, { fileName: 'holdings.csv', format });
 function ok(text: string) {
   const result = run(text);
-  if (!result.ok) throw new Error(result.refusal.message);
+  if (!result.ok) throw new Error(result.error.message);
   return result.preview;
 }
 const refusal = (text: string, format?: string) => {
   const result = run(text, format);
-  return result.ok ? 'accepted' : result.refusal.message;
+  return result.ok ? 'accepted' : result.error.message;
 };
 
 describe('file-level quirks', () => {
