@@ -71,6 +71,8 @@ const CURRENCY_ALIASES: Record<string, string> = {
 /** The ISO code of a currency cell ("usd", "CAN", "€"), or null when it names none. */
 export function currencyCode(cell: string): string | null {
   if (cell === '') return null;
+  // Case matters for minor units: market data writes pence as `GBp` (GBP is pounds); both mean GBX here.
+  if (cell.trim() === 'GBp') return 'GBX';
   // The common case first: a code already written as one ("USD").
   if (cell.length === 3 && /^[A-Z]{3}$/.test(cell) && CURRENCY_ALIASES[cell] === undefined) return cell;
   const text = cell.trim().toUpperCase();
