@@ -25,7 +25,7 @@ describe.skipIf(!chrome)('the Chromium that prints reports keeps its sandbox unl
 
   // Chromium refuses its sandbox to root, so "not root" on a root machine makes the sandboxed launch fail for real.
   it.runIf(isRoot)(
-    'tries the sandbox first and falls back, saying so, when the sandboxed launch fails',
+    'tries the sandbox first and falls back, saying so, when the sandboxed launch fails (runs only as root)',
     async () => {
       const said = await launch(false);
       expect(said).toHaveLength(1);
@@ -35,7 +35,7 @@ describe.skipIf(!chrome)('the Chromium that prints reports keeps its sandbox unl
   );
 
   it.runIf(!isRoot)(
-    'launches with the sandbox and says nothing when it can',
+    'launches with the sandbox and says nothing when it can (runs only when the tests are not run as root)',
     async () => {
       // Where the sandbox cannot run (no user namespaces), the fallback sentence is the only thing said.
       const said = await launch(false);
