@@ -158,6 +158,9 @@ function start(): void {
         printPdf: printWithElectron,
         pickImportFile,
         pickFolder,
+        // A backup that could not be taken never stops the app; the user hears it once, without a blocking dialog.
+        warn: (sentence) =>
+          void dialog.showMessageBox({ type: 'warning', title: 'Aftershock', message: "Today's backup was not taken", detail: sentence }),
       });
       break;
     } catch (error) {
