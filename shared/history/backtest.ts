@@ -1,4 +1,4 @@
-import { BAND_Z } from './regression';
+import { BAND_Z } from './estimator';
 import { correlatedSd, fitMove, OLS_MODEL, standardised, type PropagationModel } from './estimator';
 import { basketReturns, returnsOn, type PriceHistory } from './series';
 

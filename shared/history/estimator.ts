@@ -1,6 +1,8 @@
 import { failure, type Failure } from '../failure';
 import { cholesky, choleskySolve, quadraticInverse } from './linalg';
-import { BAND_Z } from './regression';
+
+/** 1.96: the two-sided 95% normal quantile used for the low/high band. */
+export const BAND_Z = 1.959963984540054;
 
 /**
  * How a propagated move is estimated from history (docs/stress-semantics.md §7). Every choice is a field so the backtest

@@ -7,7 +7,7 @@ import type { Scenario, Shock } from '../engine/scenario';
 import type { ProxyConfig } from './proxies';
 import { countOf, listNames } from '../format';
 import { correlatedSd, fitMove, PROPAGATION_MODEL, standardised } from './estimator';
-import { BAND_Z } from './regression';
+import { BAND_Z } from './estimator';
 import { basketReturns, calendarOf, returnsOn, type PriceHistory, type PriceSeries } from './series';
 
 /*

@@ -49,3 +49,33 @@ describe('the propagation estimator', () => {
     expect(PROPAGATION_MODEL).toMatchObject({ halfLife: 120, band: 'prediction', minObservations: 120, marketShrink: 0, factorShrink: 0 });
   });
 });
+
+describe('a plain least-squares fit worked by hand', () => {
+  const handModel = { ...OLS_MODEL, minObservations: 4 };
+  it('gives β, the band from its standard error, and the residuals on a four-day sample', () => {
+    // x̄ = ȳ = 0; Sxx = 0.001, Sxy = 0.0017 → β = 1.7; residuals 0.003, 0.007, −0.004, −0.006 → SSE 110e-6, σ² = 55e-6,
+    // se(β) = √(σ²/Sxx) = √0.055; a −10% shock moves −17% ± 1.96 × 0.1 × √0.055.
+    const x = Float64Array.from([0.01, -0.01, 0.02, -0.02]);
+    const y = Float64Array.from([0.02, -0.01, 0.03, -0.04]);
+    const answer = fitMove(y, [x], [-0.1], handModel);
+    if ('error' in answer) throw new Error(answer.error);
+    expect(answer.betas[0]).toBeCloseTo(1.7, 12);
+    expect(answer.mid).toBeCloseTo(-0.17, 12);
+    expect(answer.sd).toBeCloseTo(0.1 * Math.sqrt(0.055), 12);
+    expect(answer.low).toBeCloseTo(-0.17 - BAND_Z * 0.1 * Math.sqrt(0.055), 12);
+    expect(answer.high).toBeCloseTo(-0.17 + BAND_Z * 0.1 * Math.sqrt(0.055), 12);
+    expect(answer.observations).toBe(4);
+  });
+
+  it('refuses too short a history and collinear proxies with a reason', () => {
+    const x = Float64Array.from([0.01, -0.01, 0.02, -0.02]);
+    expect(fitMove(x, [x], [-0.1], { ...handModel, minObservations: 5 })).toEqual({
+      ok: false,
+      error: 'only 4 days of returns alongside the proxies (needs 5)',
+    });
+    expect(fitMove(x, [x, x.map((v) => 2 * v)], [-0.1, -0.2], handModel)).toEqual({
+      ok: false,
+      error: 'the proxy series move together too closely to separate their effects',
+    });
+  });
+});

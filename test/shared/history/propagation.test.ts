@@ -1,33 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explainPosition, prepareBook } from '../../../shared/engine';
-import { BAND_Z, conditionalMove, defaultProxies, runPropagated } from '../../../shared/history';
+import { defaultProxies, runPropagated } from '../../../shared/history';
 import { pos, reference, scenario, sec } from '../engine/book-builder';
 import { fromReturns, history, weekdays } from './history-builder';
-
-describe('conditional move from a regression on proxies', () => {
-  it('gives β, its standard error and the band on a four-day sample worked by hand', () => {
-    // x̄ = ȳ = 0; Sxx = 0.001, Sxy = 0.0017 → β = 1.7; residuals 0.003, 0.007, −0.004, −0.006 → SSE 110e-6, σ² = 55e-6.
-    const x = Float64Array.from([0.01, -0.01, 0.02, -0.02]);
-    const y = Float64Array.from([0.02, -0.01, 0.03, -0.04]);
-    const fit = conditionalMove(y, [x], [-0.1], 4);
-    if ('error' in fit) throw new Error(fit.error);
-    expect(fit.betas[0]).toBeCloseTo(1.7, 12);
-    expect(fit.standardErrors[0]).toBeCloseTo(Math.sqrt(0.055), 12);
-    expect(fit.mid).toBeCloseTo(-0.17, 12);
-    expect(fit.low).toBeCloseTo(-0.17 - BAND_Z * 0.1 * Math.sqrt(0.055), 12);
-    expect(fit.high).toBeCloseTo(-0.17 + BAND_Z * 0.1 * Math.sqrt(0.055), 12);
-    expect(fit.observations).toBe(4);
-  });
-
-  it('refuses too short a history and collinear proxies with a reason', () => {
-    const x = Float64Array.from([0.01, -0.01, 0.02, -0.02]);
-    expect(conditionalMove(x, [x], [-0.1], 5)).toEqual({ ok: false, error: 'only 4 days of returns alongside the proxies (needs 5)' });
-    expect(conditionalMove(x, [x, x.map((v) => 2 * v)], [-0.1, -0.2], 4)).toEqual({
-      ok: false,
-      error: 'the proxy series move together too closely to separate their effects',
-    });
-  });
-});
 
 describe('propagation on a book: a holding no shock names moves by its betas to SMH and the market', () => {
   const n = 600;
