@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { blankClassification } from '../../shared/domain/classification';
 import { leveragedClassification, leveragedEtf } from '../../shared/domain/leveraged-etfs';
 import { CLASSIFICATION_FIELDS, type ClassificationLayer, type SecurityDetail, type Theme } from '../../shared/domain/reference';
 import type { RequestOf } from '../../shared/ipc/contract';
@@ -24,20 +25,7 @@ export function getSecurityDetail(db: Database, symbol: string): SecurityDetail 
   return {
     symbol,
     isKnown: layers.length > 0 || leverage !== null,
-    classification: classification ?? {
-      symbol,
-      name: symbol,
-      type: 'other',
-      sector: null,
-      industry: null,
-      country: null,
-      currency: null,
-      exchange: null,
-      isin: null,
-      themes: [],
-      sources: {},
-      asOf: null,
-    },
+    classification: classification ?? blankClassification(symbol),
     layers,
     fund: loadFunds(db, [symbol])[symbol] ?? null,
     leverage,

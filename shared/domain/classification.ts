@@ -3,17 +3,9 @@ import { CLASSIFICATION_FIELDS, type Classification, type ClassificationLayer, t
 
 const PRECEDENCE: Record<DataSource, number> = { user: 0, 'market-data': 1, bundled: 2 };
 
-/**
- * Merges one symbol's layers field by field: user over market data over bundled.
- * Themes: the user's list when they re-tagged the symbol, else the union of bundled and market-data tags.
- */
-export function mergeClassification(
-  symbol: string,
-  layers: readonly ClassificationLayer[],
-  tags: readonly { themeId: string; source: DataSource }[],
-): Classification {
-  const ordered = [...layers].sort((a, b) => PRECEDENCE[a.source] - PRECEDENCE[b.source]);
-  const merged: Classification = {
+/** What is known of a symbol nothing classifies: its own symbol as its name, every field empty. */
+export function blankClassification(symbol: string): Classification {
+  return {
     symbol,
     name: symbol,
     type: 'other',
@@ -27,6 +19,19 @@ export function mergeClassification(
     sources: {},
     asOf: null,
   };
+}
+
+/**
+ * Merges one symbol's layers field by field: user over market data over bundled.
+ * Themes: the user's list when they re-tagged the symbol, else the union of bundled and market-data tags.
+ */
+export function mergeClassification(
+  symbol: string,
+  layers: readonly ClassificationLayer[],
+  tags: readonly { themeId: string; source: DataSource }[],
+): Classification {
+  const ordered = [...layers].sort((a, b) => PRECEDENCE[a.source] - PRECEDENCE[b.source]);
+  const merged = blankClassification(symbol);
   for (const field of CLASSIFICATION_FIELDS) {
     let layer = ordered.find((l) => l[field] !== null && l[field] !== '');
     if (!layer) continue;
