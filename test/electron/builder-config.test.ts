@@ -87,7 +87,7 @@ describe('electron-builder.yml', () => {
       'out/cli/aftershock.js',
       'out/web/server.js',
       'out/main/index.js.map',
-      'test/electron/cli.test.ts',
+      'test/electron/cli/aftershock.test.ts',
       'electron/main/index.ts',
       'renderer/index.html',
       'scripts/make-icons.mjs',

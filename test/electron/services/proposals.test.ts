@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/handlers/dispatch';
-import { closeServices, type Services } from '../../electron/services/services';
-import { addClient, saveScenario } from '../helpers/firm';
-import { call, memoryServices } from '../helpers/services';
+import { dispatch } from '../../../electron/handlers/dispatch';
+import { closeServices, type Services } from '../../../electron/services/services';
+import { addClient, saveScenario } from '../../helpers/firm';
+import { call, memoryServices } from '../../helpers/services';
 
 let services: Services;
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChromium, launchChromium } from '../../electron/reports/chromium';
+import { findChromium, launchChromium } from '../../../electron/reports/chromium';
 
 const chrome = findChromium();
 const isRoot = process.getuid?.() === 0;

@@ -4,13 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/aftershock';
-import { backupsDir, listBackups, restoreBackup, takeDailyBackup } from '../../electron/db/backups';
-import { SCHEMA_VERSION } from '../../electron/db/migrations';
-import { DatabaseRefusedError, openDatabase } from '../../electron/db/open-database';
-import { applyRecovery, planRecovery, recoveryFor } from '../../electron/db/recovery';
-import { closeServices, createServices } from '../../electron/services/services';
-import { call, RESOURCES } from '../helpers/services';
+import { main } from '../../../electron/cli/aftershock';
+import { backupsDir, listBackups, restoreBackup, takeDailyBackup } from '../../../electron/db/backups';
+import { SCHEMA_VERSION } from '../../../electron/db/migrations';
+import { DatabaseRefusedError, openDatabase } from '../../../electron/db/open-database';
+import { applyRecovery, planRecovery, recoveryFor } from '../../../electron/db/recovery';
+import { closeServices, createServices } from '../../../electron/services/services';
+import { call, RESOURCES } from '../../helpers/services';
 
 let dir: string;
 beforeEach(() => {

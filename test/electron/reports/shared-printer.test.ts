@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSharedPrinter, findChromium, openChromiumPrinter, type ChromiumPrinter } from '../../electron/reports/chromium';
+import { createSharedPrinter, findChromium, openChromiumPrinter, type ChromiumPrinter } from '../../../electron/reports/chromium';
 
 /** A printer that records launches, closes and how many prints ran at once. */
 function fakeBrowsers(options: { failOn?: string } = {}) {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/handlers/dispatch';
-import { builtInScenarios } from '../../electron/services/scenario-library';
-import { closeServices, createServices, type Services } from '../../electron/services/services';
-import { call, memoryServices, RESOURCES } from '../helpers/services';
+import { dispatch } from '../../../electron/handlers/dispatch';
+import { builtInScenarios } from '../../../electron/services/scenario-library';
+import { closeServices, createServices, type Services } from '../../../electron/services/services';
+import { call, memoryServices, RESOURCES } from '../../helpers/services';
 
 let services: Services;
 beforeEach(() => {

@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/handlers/dispatch';
-import { batchReports } from '../../electron/services/batch';
-import { buildClientReport } from '../../electron/services/reports';
-import { closeServices, createServices, type Services } from '../../electron/services/services';
-import { firmSummaryHtml } from '../../shared/report/firm-summary';
-import { addClient, saveScenario } from '../helpers/firm';
-import { call, RESOURCES } from '../helpers/services';
+import { dispatch } from '../../../electron/handlers/dispatch';
+import { batchReports } from '../../../electron/services/batch';
+import { buildClientReport } from '../../../electron/services/reports';
+import { closeServices, createServices, type Services } from '../../../electron/services/services';
+import { firmSummaryHtml } from '../../../shared/report/firm-summary';
+import { addClient, saveScenario } from '../../helpers/firm';
+import { call, RESOURCES } from '../../helpers/services';
 
-const REPORT_DIR = path.join(__dirname, '..', '..', 'out', 'report');
+const REPORT_DIR = path.join(__dirname, '..', '..', '..', 'out', 'report');
 let services: Services;
 let dir: string;
 beforeEach(() => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { upsertFxRate } from '../../electron/db/fx-rates';
-import { dispatch } from '../../electron/handlers/dispatch';
-import { closeServices, type Services } from '../../electron/services/services';
-import { call, memoryServices } from '../helpers/services';
+import { upsertFxRate } from '../../../electron/db/fx-rates';
+import { dispatch } from '../../../electron/handlers/dispatch';
+import { closeServices, type Services } from '../../../electron/services/services';
+import { call, memoryServices } from '../../helpers/services';
 
 let services: Services;
 beforeEach(() => {

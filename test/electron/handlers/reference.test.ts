@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/handlers/dispatch';
-import { loadBundledReference, readBundledReference } from '../../electron/services/bundled-reference';
-import { call, memoryServices, RESOURCES } from './../helpers/services';
+import { dispatch } from '../../../electron/handlers/dispatch';
+import { loadBundledReference, readBundledReference } from '../../../electron/services/bundled-reference';
+import { call, memoryServices, RESOURCES } from '../../helpers/services';
 
 describe('classification overrides, themes and exposure commands', () => {
   it('overrides fields, re-tags themes, survives a bundled re-load and resets', () => {

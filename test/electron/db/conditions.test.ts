@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/handlers/dispatch';
-import { closeServices, createServices } from '../../electron/services/services';
-import { RESOURCES } from '../helpers/services';
+import { dispatch } from '../../../electron/handlers/dispatch';
+import { closeServices, createServices } from '../../../electron/services/services';
+import { RESOURCES } from '../../helpers/services';
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..');
 const isRoot = process.getuid?.() === 0;
 let dir: string;
 beforeEach(() => {

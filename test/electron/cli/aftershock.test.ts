@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/aftershock';
-import { COVERAGE_PARTS } from '../../shared/engine';
+import { main } from '../../../electron/cli/aftershock';
+import { COVERAGE_PARTS } from '../../../shared/engine';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-cli-'));
-const BIN = path.join(__dirname, '..', '..', 'out', 'cli', 'aftershock.js');
+const BIN = path.join(__dirname, '..', '..', '..', 'out', 'cli', 'aftershock.js');
 
 async function run(args: string[]) {
   const out: string[] = [];

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WINDOW_STATE, fitToDisplays, readWindowState, writeWindowState } from '../../electron/main/window-state';
-import { defaultUserDataDir, resolveDbPath } from '../../electron/paths';
+import { DEFAULT_WINDOW_STATE, fitToDisplays, readWindowState, writeWindowState } from '../../../electron/main/window-state';
+import { defaultUserDataDir, resolveDbPath } from '../../../electron/paths';
 
 const screen = [{ x: 0, y: 0, width: 1920, height: 1080 }];
 

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/handlers/dispatch';
-import { closeServices, createServices, type Services } from '../../electron/services/services';
-import { fixtureText } from '../helpers/fixtures';
-import { snapshotImportTables as snapshot } from '../helpers/import-tables';
-import { call, memoryServices, RESOURCES } from '../helpers/services';
+import { dispatch } from '../../../electron/handlers/dispatch';
+import { closeServices, createServices, type Services } from '../../../electron/services/services';
+import { fixtureText } from '../../helpers/fixtures';
+import { snapshotImportTables as snapshot } from '../../helpers/import-tables';
+import { call, memoryServices, RESOURCES } from '../../helpers/services';
 
 let services: Services;
 let portfolioId: number;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/handlers/dispatch';
-import { closeServices, createServices, type Services } from '../../electron/services/services';
-import { addClient, saveScenario } from '../helpers/firm';
-import { call, RESOURCES } from '../helpers/services';
+import { dispatch } from '../../../electron/handlers/dispatch';
+import { closeServices, createServices, type Services } from '../../../electron/services/services';
+import { addClient, saveScenario } from '../../helpers/firm';
+import { call, RESOURCES } from '../../helpers/services';
 
 let services: Services;
 let today = '2026-03-02';

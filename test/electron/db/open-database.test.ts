@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations, SCHEMA_VERSION } from '../../electron/db/migrations';
-import type { Migration } from '../../electron/db/migrations/types';
-import { AFTERSHOCK_APPLICATION_ID } from '../../electron/db/migrations/012-application-id';
-import { DatabaseRefusedError, openDatabase } from '../../electron/db/open-database';
+import { migrations, SCHEMA_VERSION } from '../../../electron/db/migrations';
+import type { Migration } from '../../../electron/db/migrations/types';
+import { AFTERSHOCK_APPLICATION_ID } from '../../../electron/db/migrations/012-application-id';
+import { DatabaseRefusedError, openDatabase } from '../../../electron/db/open-database';
 
 let dir: string;
 beforeEach(() => {

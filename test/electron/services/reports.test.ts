@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/handlers/dispatch';
-import { closeServices, createServices, type Services } from '../../electron/services/services';
-import { call, RESOURCES } from '../helpers/services';
+import { dispatch } from '../../../electron/handlers/dispatch';
+import { closeServices, createServices, type Services } from '../../../electron/services/services';
+import { call, RESOURCES } from '../../helpers/services';
 
 let services: Services;
 beforeEach(() => {
@@ -81,7 +81,7 @@ describe('report model for the sample portfolio', () => {
       ok: false,
       error: { code: 'internal' },
     });
-    const { dispatchAsync } = await import('../../electron/handlers/dispatch');
+    const { dispatchAsync } = await import('../../../electron/handlers/dispatch');
     expect(await dispatchAsync(services, 'reports:pdf', { portfolioId: portfolio.id, scenarioIds })).toMatchObject({
       ok: false,
       error: { code: 'not-found', message: expect.stringContaining('export the HTML report instead') },
@@ -94,7 +94,7 @@ describe('which printer the CLI uses', () => {
     const fs = await import('node:fs');
     const os = await import('node:os');
     const path = await import('node:path');
-    const { findElectronBinary } = await import('../../electron/reports/electron-binary');
+    const { findElectronBinary } = await import('../../../electron/reports/electron-binary');
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-electron-'));
     expect(findElectronBinary(root)).toBeNull();
     fs.mkdirSync(path.join(root, 'node_modules', 'electron', 'dist'), { recursive: true });

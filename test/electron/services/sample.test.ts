@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeServices, createServices } from '../../electron/services/services';
-import { readSamplePortfolio } from '../../electron/services/sample';
-import { call, RESOURCES } from '../helpers/services';
+import { closeServices, createServices } from '../../../electron/services/services';
+import { readSamplePortfolio } from '../../../electron/services/sample';
+import { call, RESOURCES } from '../../helpers/services';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-sample-'));
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));

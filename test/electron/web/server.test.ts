@@ -4,11 +4,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeServices, type Services } from '../../electron/services/services';
-import { startWebShell, type WebShell } from '../../electron/web/server';
-import { isLoopbackAddress } from '../../electron/web/security';
-import { chromePath, launchBrowser } from '../helpers/browser';
-import { memoryServices } from '../helpers/services';
+import { closeServices, type Services } from '../../../electron/services/services';
+import { startWebShell, type WebShell } from '../../../electron/web/server';
+import { isLoopbackAddress } from '../../../electron/web/security';
+import { chromePath, launchBrowser } from '../../helpers/browser';
+import { memoryServices } from '../../helpers/services';
 
 let services: Services;
 let shell: WebShell;

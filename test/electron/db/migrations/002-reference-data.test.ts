@@ -1,12 +1,12 @@
-import { SCHEMA_VERSION } from '../../electron/db/migrations';
+import { SCHEMA_VERSION } from '../../../../electron/db/migrations';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { initial } from '../../electron/db/migrations/001-initial';
-import { openDatabase } from '../../electron/db/open-database';
-import { createServices, closeServices } from '../../electron/services/services';
-import { call, RESOURCES } from '../helpers/services';
+import { initial } from '../../../../electron/db/migrations/001-initial';
+import { openDatabase } from '../../../../electron/db/open-database';
+import { createServices, closeServices } from '../../../../electron/services/services';
+import { call, RESOURCES } from '../../../helpers/services';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m2-'));
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
