@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { commandNames, commands, isCommandName } from '../../shared/ipc/contract';
-import { createApi } from '../../shared/ipc/client';
-import { AppError } from '../../shared/ipc/result';
-import { assertCommandName, validateRequest } from '../../shared/ipc/validate';
+import { commandNames, commands, isCommandName } from '../../../shared/ipc/contract';
+import { createApi } from '../../../shared/ipc/client';
+import { AppError } from '../../../shared/ipc/result';
+import { assertCommandName, validateRequest } from '../../../shared/ipc/validate';
 
 describe('command contract', () => {
   it('names every command domain:verb, once, and declares a schema for exactly those names', () => {

@@ -8,7 +8,7 @@ import {
   stressOption,
   yearsBetween,
   type OptionContract,
-} from '../../shared/domain/options';
+} from '../../../shared/domain/options';
 
 // Reference values computed independently with Python's math.erfc (double precision), e.g.
 // N = lambda x: 0.5 * erfc(-x / sqrt(2)); c = S N(d1) − K e^(−rT) N(d2).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FxRate, Position } from '../../shared/domain/types';
-import { fxRate, localValue, valueCurrencySums, valuePositions } from '../../shared/domain/valuation';
+import type { FxRate, Position } from '../../../shared/domain/types';
+import { fxRate, localValue, valueCurrencySums, valuePositions } from '../../../shared/domain/valuation';
 
 const rate = (currency: string, quote: string, value: number): FxRate => ({
   currency,

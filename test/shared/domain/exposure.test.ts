@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeExposure } from '../../shared/domain/exposure';
-import type { Classification, ReferenceData } from '../../shared/domain/reference';
+import { computeExposure } from '../../../shared/domain/exposure';
+import type { Classification, ReferenceData } from '../../../shared/domain/reference';
 
 function security(symbol: string, sector: string | null, themes: string[] = [], country = 'United States'): Classification {
   return {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SECURITY_TYPES } from '../../shared/domain/reference';
-import { CASH_EQUIVALENTS } from '../../shared/domain/cash-equivalents';
-import { LEVERAGED_ETFS } from '../../shared/domain/leveraged-etfs';
+import { SECURITY_TYPES } from '../../../shared/domain/reference';
+import { CASH_EQUIVALENTS } from '../../../shared/domain/cash-equivalents';
+import { LEVERAGED_ETFS } from '../../../shared/domain/leveraged-etfs';
 
-const root = path.join(__dirname, '..', '..');
+const root = path.join(__dirname, '..', '..', '..');
 const master = JSON.parse(fs.readFileSync(path.join(root, 'scripts', 'reference-data', 'etf-master.json'), 'utf8')) as {
   asOf: string;
   sources: Record<string, string>;

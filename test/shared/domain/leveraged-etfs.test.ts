@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CASH_EQUIVALENTS } from '../../shared/domain/cash-equivalents';
-import { LEVERAGED_ETFS, leveragedEtf, leveragedStandIns, multiplierText } from '../../shared/domain/leveraged-etfs';
+import { CASH_EQUIVALENTS } from '../../../shared/domain/cash-equivalents';
+import { LEVERAGED_ETFS, leveragedEtf, leveragedStandIns, multiplierText } from '../../../shared/domain/leveraged-etfs';
 
 const rows = Object.values(LEVERAGED_ETFS);
 

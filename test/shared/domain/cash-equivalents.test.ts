@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CASH_EQUIVALENTS, isCashEquivalent } from '../../shared/domain/cash-equivalents';
-import { mergeClassification } from '../../shared/domain/classification';
-import type { ClassificationLayer } from '../../shared/domain/reference';
-import { prepareBook, runScenario } from '../../shared/engine';
-import { pos, reference, scenario, sec } from './engine/book-builder';
+import { CASH_EQUIVALENTS, isCashEquivalent } from '../../../shared/domain/cash-equivalents';
+import { mergeClassification } from '../../../shared/domain/classification';
+import type { ClassificationLayer } from '../../../shared/domain/reference';
+import { prepareBook, runScenario } from '../../../shared/engine';
+import { pos, reference, scenario, sec } from '../engine/book-builder';
 
-const bundled = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'resources', 'reference', 'securities.json'), 'utf8')) as {
+const bundled = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'resources', 'reference', 'securities.json'), 'utf8')) as {
   columns: string[];
   rows: unknown[][];
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseFundHoldings, mergeClassification } from '../../shared/domain/classification';
-import type { ClassificationLayer } from '../../shared/domain/reference';
+import { chooseFundHoldings, mergeClassification } from '../../../shared/domain/classification';
+import type { ClassificationLayer } from '../../../shared/domain/reference';
 
 const layer = (source: ClassificationLayer['source'], fields: Partial<ClassificationLayer>): ClassificationLayer => ({
   symbol: 'GEV',
