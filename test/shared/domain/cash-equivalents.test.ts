@@ -7,7 +7,9 @@ import type { ClassificationLayer } from '../../../shared/domain/reference';
 import { prepareBook, runScenario } from '../../../shared/engine';
 import { pos, reference, scenario, sec } from '../engine/book-builder';
 
-const bundled = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'resources', 'reference', 'securities.json'), 'utf8')) as {
+const bundled = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '..', '..', '..', 'resources', 'reference', 'securities.json'), 'utf8'),
+) as {
   columns: string[];
   rows: unknown[][];
 };
