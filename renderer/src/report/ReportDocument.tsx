@@ -175,10 +175,11 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
           {model.settings.lookThrough ? '' : '; in this report look-through was switched off, so funds are treated as single securities'}.
         </p>
         <p>
-          A scenario is a list of shocks. Each slice takes the most specific shock that matches it, in this order: symbol, theme, industry,
-          sector, country, asset class, then the market shock for everything else; within one kind the shock listed first wins. Cash is not
-          moved by a market shock. A currency shock moves holdings in that currency on top: the price change and the currency change
-          compound, (1 + price) × (1 + currency) − 1. Holdings no shock reaches are reported as not shocked, never silently.
+          A scenario is a list of shocks. Each slice takes the most specific shock that matches it, in this order: symbol, a rates shock
+          (for holdings of known duration, −duration × the change in yields), theme, industry, sector, country, asset class, then the market
+          shock for everything else; within one kind the shock listed first wins. Cash is not moved by a market shock. A currency shock
+          moves holdings in that currency on top: the price change and the currency change compound, (1 + price) × (1 + currency) − 1.
+          Holdings no shock reaches are reported as not shocked, never silently.
         </p>
         <p data-testid="report-track-record">
           Where a holding no shock names is moved by history (propagation), its move is its estimated sensitivities to the shocked groups’
