@@ -3,6 +3,9 @@
 /** The most a pasted or loaded story may hold: a long article is ~50 KB, a whole saved web page rarely 1 MB. */
 export const MAX_STORY_CHARS = 1_000_000;
 
+/** Months as wires abbreviate them ("Jan 27"): no full stop after them ends a sentence, and none is a company. */
+export const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
+
 /** Words after which a full stop does not end a sentence ("Nvidia Corp. slid", "ASML Holding N.V. fell"). */
 const ABBREVIATIONS = new Set([
   'corp',
@@ -24,18 +27,7 @@ const ABBREVIATIONS = new Set([
   'jr',
   'prof',
   'gen',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
   'approx',
   'est',
   'dept',

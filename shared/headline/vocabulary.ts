@@ -1,4 +1,5 @@
 import type { TargetKind } from '../engine/scenario';
+import { MONTH_ABBREVIATIONS } from './text';
 
 /**
  * The curated words a wire story reports market moves with: direction verbs, index names, sector phrases and
@@ -481,18 +482,7 @@ export const NOT_SUBJECTS = new Set([
   'october',
   'november',
   'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
   'reuters',
   'bloomberg',
   'cnbc',
