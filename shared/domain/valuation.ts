@@ -14,6 +14,11 @@ const MINOR_UNITS: Record<string, { major: string; factor: number }> = {
   ILA: { major: 'ILS', factor: 0.01 },
 };
 
+/** A minor unit's major currency and what one unit is worth in it (GBp → GBP × 0.01); undefined for any other code. */
+export function minorUnit(currency: string): { major: string; factor: number } | undefined {
+  return MINOR_UNITS[currency];
+}
+
 /** The currency a minor unit is quoted in (GBp → GBP); any other currency itself. */
 export function majorCurrency(currency: string): string {
   return MINOR_UNITS[currency]?.major ?? currency;

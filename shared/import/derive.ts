@@ -1,4 +1,5 @@
 import { isCashEquivalent } from '../domain/cash-equivalents';
+import { minorUnit } from '../domain/valuation';
 import { movesShares } from './actions';
 import { deriveCash, type CashFlow } from './derive-cash';
 import { shortfallFinding } from './findings';
@@ -190,9 +191,12 @@ function collect(holdings: readonly Holding[]): Omit<Derived, 'warnings'> & { wa
     if (h.price === null) unpriced.push(h.symbol);
     const price = h.price ?? 0;
     const isBond = isParQuotedBond({ symbol: h.symbol, name: h.name, price, quantity });
-    // Pence and percent-of-par quotes become prices per unit; a bond's cost (price × face) is per 100 of face too.
-    const [unitPrice, currency] = h.currency === 'GBX' ? [price / 100, 'GBP'] : [isBond ? price / 100 : price, h.currency];
-    const cost = h.currency === 'GBX' || isBond ? h.cost / 100 : h.cost;
+    // Minor-unit (pence, cents, agorot) and percent-of-par quotes become prices per unit in the major currency; a bond's
+    // cost (price × face) is per 100 of face too.
+    const minor = minorUnit(h.currency);
+    const scale = minor ? 1 / minor.factor : isBond ? 100 : 1;
+    const [unitPrice, currency] = [price / scale, minor ? minor.major : h.currency];
+    const cost = h.cost / scale;
     const hasKnownCost = quantity > 0 && cost > 0 && h.unknownCostQuantity <= 1e-6;
     positions.push({
       account: h.account,

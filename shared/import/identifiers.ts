@@ -1,3 +1,4 @@
+import { minorUnit } from '../domain/valuation';
 /** Security identifiers and currency codes as brokers write them inside cells. */
 
 const ISIN_SHAPE = /\b[A-Z]{2}[A-Z0-9]{9}\d\b/g;
@@ -71,8 +72,9 @@ const CURRENCY_ALIASES: Record<string, string> = {
 /** The ISO code of a currency cell ("usd", "CAN", "€"), or null when it names none. */
 export function currencyCode(cell: string): string | null {
   if (cell === '') return null;
-  // Case matters for minor units: market data writes pence as `GBp` (GBP is pounds); both mean GBX here.
-  if (cell.trim() === 'GBp') return 'GBX';
+  // Case matters for minor units: market data writes pence as `GBp` (GBP is pounds) and South African cents as `ZAc`;
+  // a minor unit is kept as written, and the import turns its prices into the major currency.
+  if (minorUnit(cell.trim())) return cell.trim();
   // The common case first: a code already written as one ("USD").
   if (cell.length === 3 && /^[A-Z]{3}$/.test(cell) && CURRENCY_ALIASES[cell] === undefined) return cell;
   const text = cell.trim().toUpperCase();

@@ -1,5 +1,5 @@
 import { isCashEquivalent } from '../domain/cash-equivalents';
-import { localValue } from '../domain/valuation';
+import { localValue, minorUnit } from '../domain/valuation';
 import type { AccountTotal, ImportPosition, ImportPreview, ImportRecord } from './types';
 
 const CUSIP = /^[0-9]{3}[0-9A-Z]{5}[0-9]$/;
@@ -60,12 +60,14 @@ function assetClassOf(r: ImportRecord, isBond: boolean): ImportPosition['assetCl
  * quantity, and when quantity × price was more than 1% off, `valueFromPrice` keeps that product for the preview.
  */
 export function toPosition(r: ImportRecord): ImportPosition {
-  const isPence = r.currency === 'GBX';
+  // A quote in a minor unit (pence, cents, agorot) becomes one in its major currency; a bond's is per 100 of face.
+  const minor = minorUnit(r.currency);
   const isBond = !r.isCash && isParQuotedBond(r);
-  const scale = isPence || isBond ? 100 : 1;
+  // Divided (not multiplied by 0.01) so 3,850 pence are exactly 38.5 pounds.
+  const scale = minor ? 1 / minor.factor : isBond ? 100 : 1;
   const quantity = r.quantity ?? r.marketValue ?? 0;
   let price = r.price === null ? null : r.price / scale;
-  const marketValue = r.marketValue === null ? null : isPence ? r.marketValue / 100 : r.marketValue;
+  const marketValue = r.marketValue === null ? null : minor ? r.marketValue / scale : r.marketValue;
   let valueFromPrice: number | undefined;
   if (!r.isCash && price !== null && marketValue !== null && quantity !== 0) {
     const product = quantity * price;
@@ -83,7 +85,7 @@ export function toPosition(r: ImportRecord): ImportPosition {
     price,
     marketValue,
     costBasis: r.costBasis,
-    currency: isPence ? 'GBP' : r.currency,
+    currency: minor ? minor.major : r.currency,
     asOf: r.date,
     ...(valueFromPrice !== undefined && { valueFromPrice }),
     ...(isBond && { isParQuoted: true }),
