@@ -1,7 +1,7 @@
 import { leveragedClassification, leveragedEtf, type LeveragedEtf } from '../domain/leveraged-etfs';
 import type { Classification, ReferenceData, SecurityType } from '../domain/reference';
 import type { AssetClass, Position } from '../domain/types';
-import { valuePositions } from '../domain/valuation';
+import { fxRate, localValue } from '../domain/valuation';
 import { countOf, formatCount } from '../format';
 import { MATCH_LEVELS, type MatchLevel } from './scenario';
 
@@ -119,6 +119,45 @@ export interface Book {
   grossValue: number;
   lookThrough: boolean;
   issues: BookIssue[];
+  /** What the book holds by security × currency, summed once so a scenario's totals are a pass over securities (see BookExposure). */
+  exposure: BookExposure;
+}
+
+/**
+ * The book's value by cell — one security key in one currency (index `key.id * width + currencyIndex`) — summed over
+ * its groups once, so a scenario's totals, coverage and aggregates cost a pass over the distinct securities and the
+ * currencies a scenario moves, not over positions × fund holdings. Directly held groups add their value to their own
+ * cell; looked-through funds add value × weight to each listed holding's cell ("through") and value × unlisted weight
+ * to the fund's own cell ("rest", which moves without the fund's symbol shocks). Leveraged funds are not summed here:
+ * their move depends on the scenario (multiplier × stand-in), so each is evaluated on its own.
+ */
+export interface BookExposure {
+  /** Currencies per key: the row length of the cell arrays (at least 1). */
+  width: number;
+  /** Net and gross (Σ |value|) value per cell, held directly and through funds' listed holdings. */
+  directNet: Float64Array;
+  directGross: Float64Array;
+  throughNet: Float64Array;
+  throughGross: Float64Array;
+  /** How many groups reach each cell (a security's coverage reasons are listed only where something holds it). */
+  presence: Int32Array;
+  /** Per key, over its currencies: net value (direct + through), and gross value direct and through. */
+  keyNet: Float64Array;
+  keyDirectGross: Float64Array;
+  keyThroughGross: Float64Array;
+  /** Ids of the keys some cell of which is held, ascending. */
+  heldKeys: Int32Array;
+  /** Per currency, the held keys (CSR: `cellKeys[cellStart[c] .. cellStart[c + 1])`). */
+  cellStart: Int32Array;
+  cellKeys: Int32Array;
+  /** Net value per currency, rests included: what a currency shock reaches. */
+  currencyNet: Float64Array;
+  /** Funds' unlisted rests, one entry per fund key × currency. */
+  rests: { keyId: number; currencyIndex: number; net: number; gross: number }[];
+  /** Groups that are looked-through funds (a symbol shock on the fund's ticker moves them whole instead). */
+  fundGroups: Int32Array;
+  /** Groups that are leveraged or inverse funds. */
+  leveragedGroups: Int32Array;
 }
 
 const TYPE_TO_CLASS: Record<SecurityType, AssetClass> = {
@@ -131,6 +170,9 @@ const TYPE_TO_CLASS: Record<SecurityType, AssetClass> = {
   crypto: 'crypto',
   other: 'other',
 };
+
+/** More currencies than any book holds: group numbers are key id × this + currency index. */
+const MAX_CURRENCIES = 4096;
 
 const lower = (s: string | null | undefined) => (s ?? '').trim().toLowerCase();
 
@@ -163,30 +205,36 @@ export function prepareBook(
   options: { lookThrough?: boolean } = {},
 ): Book {
   const lookThrough = options.lookThrough ?? true;
-  const valued = valuePositions(positions, baseCurrency, reference.fxRates);
+  // Valued here rather than through valuePositions: one rate per currency and no copy of each position.
+  const rateOf = new Map<string, number | null>();
   const issues: BookIssue[] = [];
-  const funds = new Map<string, FundLookThrough>();
+  const funds = new Map<string, FundLookThrough | null>();
   const overweight: string[] = [];
   const unclassified = new Set<string>();
-  const keys = new Map<string, SecurityKey>();
+  const allKeys: SecurityKey[] = [];
+  /** The keys of each symbol, one per asset class (almost always one). */
+  const keysBySymbol = new Map<string, SecurityKey[]>();
   /** One shared key per symbol and asset class, so caches can be indexed by key.id. */
   const keyOf = (symbol: string, info: Classification | undefined, fallbackClass: AssetClass, fallbackName = ''): SecurityKey => {
-    const draft = keyFor(symbol, info, fallbackClass, fallbackName);
-    const id = `${symbol}\u0000${draft.assetClass}`;
-    let key = keys.get(id);
-    if (!key) {
-      key = { ...draft, id: keys.size };
-      keys.set(id, key);
-    }
+    const assetClass = info ? TYPE_TO_CLASS[info.type] : fallbackClass;
+    let list = keysBySymbol.get(symbol);
+    if (!list) keysBySymbol.set(symbol, (list = []));
+    for (const key of list) if (key.assetClass === assetClass) return key;
+    const key: SecurityKey = { ...keyFor(symbol, info, fallbackClass, fallbackName), id: allKeys.length };
+    allKeys.push(key);
+    list.push(key);
     return key;
   };
 
   const fundFor = (symbol: string): FundLookThrough | null => {
     if (!lookThrough) return null;
     const cached = funds.get(symbol);
-    if (cached) return cached;
+    if (cached !== undefined) return cached;
     const data = reference.funds[symbol];
-    if (!data || data.holdings.length === 0) return null;
+    if (!data || data.holdings.length === 0) {
+      funds.set(symbol, null);
+      return null;
+    }
     let sum = data.holdings.reduce((s, h) => s + h.weight, 0);
     const scale = sum > 1 + 1e-9 ? 1 / sum : 1;
     if (scale !== 1) overweight.push(symbol);
@@ -227,16 +275,38 @@ export function prepareBook(
 
   const book: BookPosition[] = [];
   const excluded: Book['excluded'] = [];
-  for (const p of valued.positions) {
-    if (p.baseValue === null) {
+  /** What a symbol is, looked up once per symbol (reference lookups by a string key cost more than one Map lookup). */
+  const bySymbol = new Map<string, { info: Classification | undefined; leverage: LeverageLink | null; fund: FundLookThrough | null }>();
+  const cashBySymbol = new Map<string, { info: Classification | undefined; leverage: null; fund: FundLookThrough | null }>();
+  const symbolFacts = (symbol: string, isCash: boolean) => {
+    // Cash is never a leveraged fund, whatever its symbol, nor classified as one.
+    if (isCash) {
+      let facts = cashBySymbol.get(symbol);
+      if (!facts) cashBySymbol.set(symbol, (facts = { info: reference.securities[symbol], leverage: null, fund: fundFor(symbol) }));
+      return facts;
+    }
+    let facts = bySymbol.get(symbol);
+    if (!facts) {
+      const leverage = leverageFor(symbol);
+      facts = { info: reference.securities[symbol], leverage, fund: fundFor(symbol) };
+      // A leveraged fund the security master does not know is still a known fund: the bundled list classifies it.
+      if (!facts.info && leverage) facts.info = leveragedClassification(leverage.etf, reference.securities[leverage.etf.standIn]);
+      bySymbol.set(symbol, facts);
+    }
+    return facts;
+  };
+  let totalValue = 0;
+  for (const p of positions) {
+    let rate = rateOf.get(p.currency);
+    if (rate === undefined) rateOf.set(p.currency, (rate = fxRate(p.currency, baseCurrency, reference.fxRates)));
+    if (rate === null) {
       excluded.push({ id: p.id, symbol: p.symbol, currency: p.currency });
       continue;
     }
-    const leverage = p.assetClass === 'cash' ? null : leverageFor(p.symbol);
-    // A leveraged fund the security master does not know is still a known fund: the bundled list classifies it.
-    const info =
-      reference.securities[p.symbol] ??
-      (leverage ? leveragedClassification(leverage.etf, reference.securities[leverage.etf.standIn]) : undefined);
+    const value = localValue(p) * rate;
+    totalValue += value;
+    const facts = symbolFacts(p.symbol, p.assetClass === 'cash');
+    const { info, leverage } = facts;
     const key = keyOf(p.symbol, info, p.assetClass, p.name);
     if (!key.isClassified && key.assetClass !== 'cash') unclassified.add(p.symbol);
     book.push({
@@ -245,9 +315,9 @@ export function prepareBook(
       name: p.name || key.name,
       accountName: p.accountName,
       currency: p.currency,
-      value: p.baseValue,
+      value,
       key,
-      fund: fundFor(p.symbol),
+      fund: facts.fund,
       leverage,
     });
   }
@@ -274,18 +344,20 @@ export function prepareBook(
       symbols: [...unclassified].sort(),
     });
   }
-  const groupIndex = new Map<string, number>();
+  // A group is a key (symbol and asset class) in one currency: numbered key id × currencies + currency index.
+  const groupIndex = new Map<number, number>();
   const groups: BookGroup[] = [];
   const currencies: string[] = [];
+  const currencyIndexOf = new Map<string, number>();
   const positionGroup = new Int32Array(book.length);
   book.forEach((p, i) => {
-    const id = `${p.symbol}\u0000${p.currency}\u0000${p.key.assetClass}`;
+    let currencyIndex = currencyIndexOf.get(p.currency);
+    if (currencyIndex === undefined) currencyIndexOf.set(p.currency, (currencyIndex = currencies.push(p.currency) - 1));
+    const id = p.key.id * MAX_CURRENCIES + currencyIndex;
     let g = groupIndex.get(id);
     if (g === undefined) {
       g = groups.length;
       groupIndex.set(id, g);
-      let currencyIndex = currencies.indexOf(p.currency);
-      if (currencyIndex === -1) currencyIndex = currencies.push(p.currency) - 1;
       groups.push({
         key: p.key,
         currency: p.currency,
@@ -302,7 +374,6 @@ export function prepareBook(
     groups[g].members.push(i);
     positionGroup[i] = g;
   });
-  const allKeys = [...keys.values()];
   const index = Object.fromEntries(MATCH_LEVELS.map((l) => [l, new Map<string, number[]>()])) as Book['index'];
   const file = (level: MatchLevel, value: string, id: number) => {
     if (value === '') return;
@@ -324,7 +395,7 @@ export function prepareBook(
     positions: book,
     groups,
     positionGroup,
-    keyCount: keys.size,
+    keyCount: allKeys.length,
     keys: allKeys,
     index,
     durationKeys,
@@ -335,9 +406,94 @@ export function prepareBook(
     groupUnclassified: Uint8Array.from(groups, (g) => (!g.key.isClassified && g.key.assetClass !== 'cash' ? 1 : 0)),
     currencies,
     excluded,
-    totalValue: valued.totalBaseValue,
+    totalValue,
     grossValue: groups.reduce((sum, g) => sum + g.grossValue, 0),
     lookThrough,
     issues,
+    exposure: exposureOf(groups, allKeys.length, Math.max(1, currencies.length)),
+  };
+}
+
+/** Sums the groups' value by security × currency cell (BookExposure). */
+function exposureOf(groups: readonly BookGroup[], keyCount: number, width: number): BookExposure {
+  const cells = keyCount * width;
+  const directNet = new Float64Array(cells);
+  const directGross = new Float64Array(cells);
+  const throughNet = new Float64Array(cells);
+  const throughGross = new Float64Array(cells);
+  const presence = new Int32Array(cells);
+  const rests = new Map<number, BookExposure['rests'][number]>();
+  const fundGroups: number[] = [];
+  const leveragedGroups: number[] = [];
+  groups.forEach((g, i) => {
+    if (g.leverage !== null) {
+      leveragedGroups.push(i);
+      return;
+    }
+    const c = g.currencyIndex;
+    if (g.fund === null) {
+      const cell = g.key.id * width + c;
+      directNet[cell] += g.value;
+      directGross[cell] += g.grossValue;
+      presence[cell]++;
+      return;
+    }
+    fundGroups.push(i);
+    const { keyIds, weights, residualWeight } = g.fund;
+    for (let j = 0; j < keyIds.length; j++) {
+      const cell = keyIds[j] * width + c;
+      throughNet[cell] += g.value * weights[j];
+      throughGross[cell] += g.grossValue * weights[j];
+      presence[cell]++;
+    }
+    if (residualWeight > 0) {
+      const cell = g.key.id * width + c;
+      const rest = rests.get(cell);
+      if (rest) {
+        rest.net += g.value * residualWeight;
+        rest.gross += g.grossValue * residualWeight;
+      } else rests.set(cell, { keyId: g.key.id, currencyIndex: c, net: g.value * residualWeight, gross: g.grossValue * residualWeight });
+    }
+  });
+  const keyNet = new Float64Array(keyCount);
+  const keyDirectGross = new Float64Array(keyCount);
+  const keyThroughGross = new Float64Array(keyCount);
+  const currencyNet = new Float64Array(width);
+  const held: number[] = [];
+  const perCurrency: number[][] = Array.from({ length: width }, () => []);
+  for (let k = 0; k < keyCount; k++) {
+    let isHeld = false;
+    for (let c = 0; c < width; c++) {
+      const cell = k * width + c;
+      if (presence[cell] === 0) continue;
+      isHeld = true;
+      perCurrency[c].push(k);
+      keyNet[k] += directNet[cell] + throughNet[cell];
+      keyDirectGross[k] += directGross[cell];
+      keyThroughGross[k] += throughGross[cell];
+      currencyNet[c] += directNet[cell] + throughNet[cell];
+    }
+    if (isHeld) held.push(k);
+  }
+  for (const rest of rests.values()) currencyNet[rest.currencyIndex] += rest.net;
+  const cellStart = new Int32Array(width + 1);
+  perCurrency.forEach((ks, c) => (cellStart[c + 1] = cellStart[c] + ks.length));
+  return {
+    width,
+    directNet,
+    directGross,
+    throughNet,
+    throughGross,
+    presence,
+    keyNet,
+    keyDirectGross,
+    keyThroughGross,
+    heldKeys: Int32Array.from(held),
+    cellStart,
+    cellKeys: Int32Array.from(perCurrency.flat()),
+    currencyNet,
+    rests: [...rests.values()],
+    fundGroups: Int32Array.from(fundGroups),
+    leveragedGroups: Int32Array.from(leveragedGroups),
   };
 }

@@ -216,6 +216,8 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     provenanceOf: (index: number): Provenance =>
       index === market ? marketMove! : explicit(scenario.shocks[index].target as MatchLevel, index),
     ratesMove,
+    /** Shock `index`'s change after scaling (a rate shock's: the change in yields). */
+    changeOf,
     cashUnmoved,
     unmatched,
     shockCount: scenario.shocks.length,

@@ -1,7 +1,18 @@
 import type { Book, BookIssue, FundLookThrough, LeverageLink, SecurityKey } from './book';
 import { multiplierText } from '../domain/leveraged-etfs';
 import { compileScenario, composeReturn, signedPercent, type CompiledScenario, type CurrencyMove, type Provenance } from './match';
+import {
+  COVERAGE_PARTS,
+  coveragePartOf,
+  EXPLICIT,
+  NO_SHOCK,
+  PART_COUNT,
+  THROUGH_FUNDS,
+  UNCLASSIFIED_PART,
+  type CoveragePart,
+} from './parts';
 import type { Scenario } from './scenario';
+import { scenarioTotals } from './totals';
 
 export const DIMENSIONS = ['account', 'sector', 'industry', 'theme', 'country', 'assetClass', 'currency', 'symbol'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -43,18 +54,7 @@ export interface CoverageBucket {
   positionIds: number[];
 }
 
-/**
- * The parts of the coverage partition (docs/stress-semantics.md §6), in display order: every base-currency dollar of the book is in
- * exactly one. `explicit`: a shock names the holding or its theme, industry, sector, country, currency or duration (in
- * a replay: its own price history); `throughFunds`: such a move reached through a fund's listed holdings; `market`: only
- * the catch-all market or an asset-class shock moved it; `propagated` and `proxy`: estimated from, or standing in with,
- * another series; the last three are not moved, by reason: no shock matches (cash included), unclassified (so only
- * market and asset-class shocks could reach it), no price (a replay without history for it or a stand-in).
- */
-export const COVERAGE_PARTS = ['explicit', 'throughFunds', 'market', 'propagated', 'proxy', 'noShock', 'unclassified', 'noPrice'] as const;
-export type CoveragePart = (typeof COVERAGE_PARTS)[number];
-/** The parts that moved; the rest are the reasons nothing moved. */
-export const MOVED_PARTS = ['explicit', 'throughFunds', 'market', 'propagated', 'proxy'] as const satisfies readonly CoveragePart[];
+export { COVERAGE_PARTS, MOVED_PARTS, coveragePartOf, type CoveragePart } from './parts';
 
 /**
  * One partition of the book's value by how it moved. Shares are of the gross value (Σ |position value|), not the net
@@ -153,11 +153,6 @@ export interface SliceMove {
 }
 
 type Shares = Record<CoveragePart, number>;
-const PART_COUNT = COVERAGE_PARTS.length;
-const EXPLICIT = COVERAGE_PARTS.indexOf('explicit');
-const THROUGH_FUNDS = COVERAGE_PARTS.indexOf('throughFunds');
-const NO_SHOCK = COVERAGE_PARTS.indexOf('noShock');
-const UNCLASSIFIED_PART = COVERAGE_PARTS.indexOf('unclassified');
 // A literal, so every Shares object has one shape (the totals loop reads them for every group of every scenario).
 const sharesOf = (p: ArrayLike<number>): Shares => ({
   explicit: p[0],
@@ -180,14 +175,6 @@ const SOURCE_OF: Record<CoveragePart, Exclude<MoveSource, 'mixed'>> = {
   unclassified: 'none',
   noPrice: 'none',
 };
-
-/** The coverage part of a slice whose price moved by `price` (its currency aside): one rule for direct holdings, fund holdings and a fund's rest. */
-export function coveragePartOf(price: Provenance, key: SecurityKey): CoveragePart {
-  if (price.kind === 'explicit') return price.level === 'assetClass' ? 'market' : 'explicit';
-  if (price.kind !== 'none') return price.kind;
-  if (price.noPrice) return 'noPrice';
-  return !key.isClassified && key.assetClass !== 'cash' ? 'unclassified' : 'noShock';
-}
 
 /** A slice move's return at the low and high ends of its price band (the return itself without a band). */
 function bandOf(move: SliceMove): { low: number; high: number } {
@@ -428,7 +415,7 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   };
 }
 
-type Evaluator = ReturnType<typeof createEvaluator>;
+export type Evaluator = ReturnType<typeof createEvaluator>;
 
 /** Caveat every hypothetical leveraged move carries. */
 export const DAILY_RESET_NOTE = 'held over several days the move can differ (daily reset)';
@@ -517,9 +504,88 @@ export interface GroupMove {
   applied: string;
 }
 
+/** What moving groups one by one collects: P&L reached by each shock, and the unclassified securities nothing moved. */
+export interface GroupPass {
+  evaluate: Evaluator;
+  shockValue: number[];
+  unclassifiedSymbols: Set<string>;
+  wantPositions: boolean;
+  directCache: (GroupMove | undefined)[];
+  slowCache: [Map<SliceMove, GroupMove>, Map<SliceMove, GroupMove>];
+}
+
+/** A pass of groups over one evaluator, collecting into `shockValue` (by shock index). */
+export function groupPass(evaluate: Evaluator, shockValue: number[], wantPositions: boolean): GroupPass {
+  return {
+    evaluate,
+    shockValue,
+    unclassifiedSymbols: new Set<string>(),
+    wantPositions,
+    directCache: new Array(evaluate.slots * evaluate.width * 2),
+    slowCache: [new Map(), new Map()],
+  };
+}
+
+/** How group `i` of the book moves: multiplier × stand-in for a leveraged fund, through its holdings for a fund, else directly. */
+export function moveOfGroup(book: Book, pass: GroupPass, i: number): GroupMove {
+  const { evaluate, shockValue, unclassifiedSymbols, wantPositions } = pass;
+  const g = book.groups[i];
+  if (g.leverage !== null && evaluate.isLeveraged(g)) {
+    const lev = leveragedMove(evaluate, g.leverage, g.key, g.currency, wantPositions);
+    for (let index = 0; index < lev.byShock.length; index++)
+      if (lev.byShock[index] !== 0) shockValue[index] += g.value * lev.byShock[index];
+    for (const symbol of lev.unclassifiedSymbols) unclassifiedSymbols.add(symbol);
+    return lev.move;
+  }
+  if (evaluate.isLookedThrough(g)) {
+    const f = evaluate.fund(g.fund!, g.key, g.currency);
+    for (let index = 0; index < f.byShock.length; index++) if (f.byShock[index] !== 0) shockValue[index] += g.value * f.byShock[index];
+    for (const symbol of f.unclassifiedSymbols) unclassifiedSymbols.add(symbol);
+    const rest = wantPositions && g.fund!.residualWeight >= 0.0005 ? ` and its unlisted ${(g.fund!.residualWeight * 100).toFixed(1)}%` : '';
+    return {
+      return: f.return,
+      low: f.low,
+      high: f.high,
+      shares: f.shares,
+      throughFund: true,
+      source: f.source,
+      applied: wantPositions
+        ? `Through ${g.fund!.constituents.length} listed holdings of ${g.key.symbol} (as of ${g.fund!.asOf})${rest}`
+        : '',
+    };
+  }
+  const keyId = book.groupKeyIds[i];
+  const slot = evaluate.directSlot(keyId);
+  const move = evaluate.direct(keyId, g.currencyIndex, slot);
+  if (move.price.shockIndex !== null) shockValue[move.price.shockIndex] += g.value;
+  if (move.fx.shockIndex !== null) shockValue[move.fx.shockIndex] += g.value;
+  const unclassified = book.groupUnclassified[i] === 1;
+  // Direct groups share one GroupMove per (winning shock, currency, classified or not): no allocation per holding.
+  const id = slot === -1 ? -1 : (slot * evaluate.width + g.currencyIndex) * 2 + (unclassified ? 1 : 0);
+  let shared = id === -1 ? pass.slowCache[unclassified ? 1 : 0].get(move) : pass.directCache[id];
+  if (!shared) {
+    const shares = sharesOf(new Float64Array(PART_COUNT));
+    const byCurrencyOnly = move.price.kind === 'none' && !move.price.noPrice && move.fx.shockIndex !== null && evaluate.currencyCovers;
+    shares[byCurrencyOnly ? 'explicit' : coveragePartOf(move.price, g.key)] = 1;
+    const source = byCurrencyOnly ? 'explicit' : move.price.kind;
+    shared = {
+      return: move.return,
+      ...bandOf(move),
+      shares,
+      throughFund: false,
+      source,
+      applied: wantPositions ? appliedText(move, byCurrencyOnly, g.key.assetClass === 'cash') : '',
+    };
+    if (id === -1) pass.slowCache[unclassified ? 1 : 0].set(move, shared);
+    else pass.directCache[id] = shared;
+  }
+  if (unclassified && shared.shares.unclassified > 0) unclassifiedSymbols.add(g.key.symbol);
+  return shared;
+}
+
 /**
- * How every group of a prepared book moves under one scenario: the core of runScenario, exported for callers
- * that total many books at once (the firm-wide ranking) and need no per-position results.
+ * How every group of a prepared book moves under one scenario, one by one: the path for position results, history
+ * overrides and per-account aggregates (totals alone take scenarioTotals' pass over securities).
  */
 export function scenarioMoves(
   book: Book,
@@ -528,72 +594,15 @@ export function scenarioMoves(
 ) {
   const scale = options.scale ?? 1;
   const evaluate = createEvaluator(book, compileScenario(scenario, scale), options.overrides);
-  const shockValue = scenario.shocks.map(() => 0);
-  const unclassifiedSymbols = new Set<string>();
   const wantPositions = options.positions !== false;
-  const directCache: (GroupMove | undefined)[] = new Array(evaluate.slots * evaluate.width * 2);
-  const slowCache = [new Map<SliceMove, GroupMove>(), new Map<SliceMove, GroupMove>()];
-  // One pass over the groups: each moves as a whole.
-  const { groups, groupKeyIds, groupUnclassified } = book;
-  const moves: GroupMove[] = new Array(groups.length);
-  for (let i = 0; i < groups.length; i++) moves[i] = groupMove(i);
-  function groupMove(i: number): GroupMove {
-    const g = groups[i];
-    if (g.leverage !== null && evaluate.isLeveraged(g)) {
-      const lev = leveragedMove(evaluate, g.leverage, g.key, g.currency, wantPositions);
-      for (let index = 0; index < lev.byShock.length; index++)
-        if (lev.byShock[index] !== 0) shockValue[index] += g.value * lev.byShock[index];
-      for (const symbol of lev.unclassifiedSymbols) unclassifiedSymbols.add(symbol);
-      return lev.move;
-    }
-    if (evaluate.isLookedThrough(g)) {
-      const f = evaluate.fund(g.fund!, g.key, g.currency);
-      for (let index = 0; index < f.byShock.length; index++) if (f.byShock[index] !== 0) shockValue[index] += g.value * f.byShock[index];
-      for (const symbol of f.unclassifiedSymbols) unclassifiedSymbols.add(symbol);
-      const rest =
-        wantPositions && g.fund!.residualWeight >= 0.0005 ? ` and its unlisted ${(g.fund!.residualWeight * 100).toFixed(1)}%` : '';
-      return {
-        return: f.return,
-        low: f.low,
-        high: f.high,
-        shares: f.shares,
-        throughFund: true,
-        source: f.source,
-        applied: wantPositions
-          ? `Through ${g.fund!.constituents.length} listed holdings of ${g.key.symbol} (as of ${g.fund!.asOf})${rest}`
-          : '',
-      };
-    }
-    const keyId = groupKeyIds[i];
-    const slot = evaluate.directSlot(keyId);
-    const move = evaluate.direct(keyId, g.currencyIndex, slot);
-    if (move.price.shockIndex !== null) shockValue[move.price.shockIndex] += g.value;
-    if (move.fx.shockIndex !== null) shockValue[move.fx.shockIndex] += g.value;
-    const unclassified = groupUnclassified[i] === 1;
-    // Direct groups share one GroupMove per (winning shock, currency, classified or not): no allocation per holding.
-    const id = slot === -1 ? -1 : (slot * evaluate.width + g.currencyIndex) * 2 + (unclassified ? 1 : 0);
-    let shared = id === -1 ? slowCache[unclassified ? 1 : 0].get(move) : directCache[id];
-    if (!shared) {
-      const shares = sharesOf(new Float64Array(PART_COUNT));
-      const byCurrencyOnly = move.price.kind === 'none' && !move.price.noPrice && move.fx.shockIndex !== null && evaluate.currencyCovers;
-      shares[byCurrencyOnly ? 'explicit' : coveragePartOf(move.price, g.key)] = 1;
-      const source = byCurrencyOnly ? 'explicit' : move.price.kind;
-      shared = {
-        return: move.return,
-        ...bandOf(move),
-        shares,
-        throughFund: false,
-        source,
-        applied: wantPositions ? appliedText(move, byCurrencyOnly, g.key.assetClass === 'cash') : '',
-      };
-      if (id === -1) slowCache[unclassified ? 1 : 0].set(move, shared);
-      else directCache[id] = shared;
-    }
-    if (unclassified && shared.shares.unclassified > 0) unclassifiedSymbols.add(g.key.symbol);
-    return shared;
-  }
-
-  return { evaluate, moves, shockValue, unclassifiedSymbols, scale, wantPositions };
+  const pass = groupPass(
+    evaluate,
+    scenario.shocks.map(() => 0),
+    wantPositions,
+  );
+  const moves: GroupMove[] = new Array(book.groups.length);
+  for (let i = 0; i < moves.length; i++) moves[i] = moveOfGroup(book, pass, i);
+  return { evaluate, moves, shockValue: pass.shockValue, unclassifiedSymbols: pass.unclassifiedSymbols, scale, wantPositions };
 }
 
 /** Applies one scenario to a prepared book (docs/stress-semantics.md): P&L per position, totals, coverage and aggregates. */
@@ -608,6 +617,9 @@ export function runScenario(
     history?: HistoryUse;
   } = {},
 ): StressResult {
+  const by = options.by ?? [];
+  if (options.positions === false && !options.overrides && !by.includes('account'))
+    return runTotals(book, scenario, options.scale ?? 1, by, options.history);
   const { evaluate, moves, shockValue, unclassifiedSymbols, scale, wantPositions } = scenarioMoves(book, scenario, options);
   let pnl = 0;
   let low = 0;
@@ -703,11 +715,68 @@ export function runScenario(
   };
 }
 
+/**
+ * runScenario without position results, history overrides or per-account aggregates: the pass over securities
+ * (scenarioTotals), whose figures are those of moving group by group.
+ */
+function runTotals(book: Book, scenario: Scenario, scale: number, by: readonly Dimension[], history: HistoryUse | undefined): StressResult {
+  const totals = scenarioTotals(
+    book,
+    compileScenario(scenario, scale),
+    by.filter((d): d is Exclude<Dimension, 'account'> => d !== 'account'),
+  );
+  const grossValue = book.grossValue;
+  const coverage = {
+    grossValue,
+    ...Object.fromEntries(
+      COVERAGE_PARTS.map((p, k) => [
+        p,
+        { ...bucket(), value: totals.parts[k], share: grossValue === 0 ? 0 : totals.parts[k] / grossValue },
+      ]),
+    ),
+  } as Coverage;
+  coverage.unclassified.symbols = [...totals.unclassifiedSymbols].sort();
+  const aggregates: StressResult['aggregates'] = {};
+  for (const dimension of by) {
+    const sums = totals.aggregates[dimension as Exclude<Dimension, 'account'>];
+    if (!sums) continue;
+    const rows: AggregateRow[] = [];
+    sums.names.forEach((key, row) => {
+      if (sums.touched[row] === 1)
+        rows.push({ key, value: sums.value[row], pnl: sums.pnl[row], return: returnOn(sums.pnl[row], sums.value[row]) });
+    });
+    aggregates[dimension] = rows.sort(byLoss);
+  }
+  const valueBefore = book.totalValue;
+  return {
+    scenarioId: scenario.id,
+    scenarioName: scenario.name,
+    baseCurrency: book.baseCurrency,
+    scale,
+    lookThrough: book.lookThrough,
+    valueBefore,
+    pnl: totals.pnl,
+    valueAfter: valueBefore + totals.pnl,
+    return: returnOn(totals.pnl, valueBefore),
+    ...(valueBefore > 0 ? {} : { returnNote: noReturnReason(valueBefore) }),
+    positions: [],
+    worst: null,
+    coverage,
+    aggregates,
+    shockValue: totals.shockValue,
+    issues: book.issues,
+    ...(history ? { history } : {}),
+  };
+}
+
+/** Aggregate rows in display order: largest loss first, then largest value, then by name. */
+const byLoss = (a: AggregateRow, b: AggregateRow) => a.pnl - b.pnl || b.value - a.value || a.key.localeCompare(b.key);
+
 export const UNCLASSIFIED = 'Unclassified';
 export const NO_THEME = 'No theme';
 
 /** The group names a slice falls in for a dimension (themes may give several). */
-function groupsOf(key: SecurityKey, currency: string, dimension: Exclude<Dimension, 'account'>): readonly string[] {
+export function groupsOf(key: SecurityKey, currency: string, dimension: Exclude<Dimension, 'account'>): readonly string[] {
   switch (dimension) {
     case 'theme':
       return key.themes.length ? key.themes : [NO_THEME];
@@ -727,7 +796,7 @@ function groupsOf(key: SecurityKey, currency: string, dimension: Exclude<Dimensi
  * own price move (then the currency's), shifted so the slices sum exactly to the fund's move (the −100% floor aside,
  * the shift is zero). A stand-in without listed holdings is one slice classified as the stand-in.
  */
-function attributeLeveraged(
+export function attributeLeveraged(
   evaluate: Evaluator,
   lev: LeverageLink,
   value: number,
@@ -821,5 +890,5 @@ function aggregate(book: Book, evaluate: ReturnType<typeof createEvaluator>, mov
       return: returnOn(r.pnl, r.value),
       ...(hasBand(r) ? { band: { low: Math.min(r.low, r.high), high: Math.max(r.low, r.high) } } : {}),
     }))
-    .sort((a, b) => a.pnl - b.pnl || b.value - a.value || a.key.localeCompare(b.key));
+    .sort(byLoss);
 }

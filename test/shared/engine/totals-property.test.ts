@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COVERAGE_PARTS, DIMENSIONS, prepareBook, runScenario, type StressResult } from '../../../shared/engine';
+import type { Classification } from '../../../shared/domain/reference';
+import { pos, reference, scenario, sec } from './book-builder';
+
+// The pass over securities (positions: false) against moving every group one by one (positions: true), on random
+// books that hold what users hold: funds (one inside another), a leveraged fund, bonds with durations, cash, pence,
+// foreign currencies, a currency without a rate, shorts; and scenarios with fund-ticker, rates and currency shocks.
+const STOCKS = ['AAA', 'BBB', 'CCC', 'DDD', 'EEE'];
+const HELD = [...STOCKS, 'BND', 'FND', 'FN2', 'SOXL', 'SOXX', 'CSH', 'VOD', 'ZZZ'];
+const SECTORS = ['Tech', 'Energy'];
+const THEMES = ['ai', 'grid', 'chips'];
+
+const stockArb = (symbol: string) =>
+  fc
+    .record({
+      sector: fc.constantFrom(null, ...SECTORS),
+      industry: fc.constantFrom(null, 'Chips', 'Power'),
+      country: fc.constantFrom(null, 'US', 'NL'),
+      themes: fc.subarray(THEMES),
+    })
+    .map((over): Classification => sec(symbol, over));
+
+const change = fc.integer({ min: -60, max: 30 }).map((c) => c / 100);
+const shockArb = fc.oneof(
+  fc.record({ target: fc.constant('symbol' as const), value: fc.constantFrom(...HELD), change, enabled: fc.boolean() }),
+  fc.record({ target: fc.constant('theme' as const), value: fc.constantFrom(...THEMES), change, enabled: fc.boolean() }),
+  fc.record({ target: fc.constant('industry' as const), value: fc.constantFrom('Chips', 'Power'), change, enabled: fc.boolean() }),
+  fc.record({ target: fc.constant('sector' as const), value: fc.constantFrom(...SECTORS), change, enabled: fc.boolean() }),
+  fc.record({ target: fc.constant('country' as const), value: fc.constantFrom('US', 'NL', 'GB'), change, enabled: fc.boolean() }),
+  fc.record({
+    target: fc.constant('assetClass' as const),
+    value: fc.constantFrom('equity', 'cash', 'bond', 'fund'),
+    change,
+    enabled: fc.boolean(),
+  }),
+  fc.record({ target: fc.constant('currency' as const), value: fc.constantFrom('EUR', 'GBP', 'USD'), change, enabled: fc.boolean() }),
+  fc.record({
+    target: fc.constant('rates' as const),
+    value: fc.constant(''),
+    change: fc.integer({ min: -200, max: 200 }).map((bp) => bp / 10000),
+    enabled: fc.boolean(),
+  }),
+  fc.record({ target: fc.constant('market' as const), value: fc.constant(''), change, enabled: fc.boolean() }),
+);
+
+const holdingArb = fc.record({
+  symbol: fc.constantFrom(...HELD),
+  quantity: fc.integer({ min: -50, max: 200 }),
+  currency: fc.constantFrom('USD', 'USD', 'EUR', 'GBp', 'JPY'),
+});
+
+const caseArb = fc.record({
+  classes: fc.tuple(...STOCKS.map(stockArb)),
+  holdings: fc.array(holdingArb, { minLength: 1, maxLength: 12 }),
+  shocks: fc.array(shockArb, { minLength: 0, maxLength: 10 }),
+  base: fc.constantFrom('USD', 'GBP', 'EUR'),
+  lookThrough: fc.boolean(),
+});
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * (1 + Math.abs(a) + Math.abs(b));
+
+function comparable(result: StressResult) {
+  return {
+    pnl: result.pnl,
+    coverage: COVERAGE_PARTS.map((p) => result.coverage[p].value),
+    unclassified: result.coverage.unclassified.symbols,
+    shockValue: result.shockValue,
+    aggregates: Object.fromEntries(
+      Object.entries(result.aggregates).map(([d, rows]) => [d, Object.fromEntries(rows.map((r) => [r.key, [r.value, r.pnl]]))]),
+    ),
+  };
+}
+
+function expectNear(fast: unknown, slow: unknown, path = ''): void {
+  if (typeof fast === 'number' && typeof slow === 'number') {
+    if (!near(fast, slow)) expect.fail(`${path}: ${fast} (securities pass) ≠ ${slow} (group by group)`);
+    return;
+  }
+  if (Array.isArray(slow) && slow.every((x) => typeof x === 'string')) {
+    expect(fast, path).toEqual(slow);
+    return;
+  }
+  expect(typeof fast, path).toBe(typeof slow);
+  const keys = new Set([...Object.keys(fast as object), ...Object.keys(slow as object)]);
+  for (const k of keys) expectNear((fast as Record<string, unknown>)[k], (slow as Record<string, unknown>)[k], `${path}.${k}`);
+}
+
+describe('the pass over securities', () => {
+  it('gives the totals, coverage, shock reach and aggregates of moving every group one by one', () => {
+    fc.assert(
+      fc.property(caseArb, ({ classes, holdings, shocks, base, lookThrough }) => {
+        const ref = reference(
+          [
+            ...classes,
+            sec('BND', { type: 'bond-fund', duration: { years: 6.5, source: 'user' } }),
+            sec('FND', { type: 'etf', themes: ['ai'] }),
+            sec('FN2', { type: 'etf', country: 'NL' }),
+            sec('SOXX', { type: 'etf', sector: 'Tech' }),
+            sec('CSH', { type: 'money-market' }),
+            sec('VOD', { country: 'GB', currency: 'GBp', sector: 'Telecom' }),
+          ],
+          [
+            {
+              fund: 'FND',
+              asOf: '2025-01-24',
+              source: 'test',
+              holdings: [
+                { symbol: 'AAA', weight: 0.4 },
+                { symbol: 'FN2', weight: 0.2 },
+                { symbol: 'ZZZ', weight: 0.1 },
+                { symbol: 'BND', weight: 0.1 },
+              ],
+            },
+            {
+              fund: 'FN2',
+              asOf: '2025-01-24',
+              source: 'test',
+              holdings: [
+                { symbol: 'BBB', weight: 0.7 },
+                { symbol: 'CCC', weight: 0.5 },
+              ],
+            },
+            {
+              fund: 'SOXX',
+              asOf: '2025-01-24',
+              source: 'test',
+              holdings: [
+                { symbol: 'CCC', weight: 0.6 },
+                { symbol: 'DDD', weight: 0.3 },
+              ],
+            },
+          ],
+          [
+            { currency: 'EUR', quote: 'USD', rate: 1.08, asOf: '2025-01-24', source: 'test' },
+            { currency: 'GBP', quote: 'USD', rate: 1.27, asOf: '2025-01-24', source: 'test' },
+          ],
+        );
+        const book = prepareBook(
+          holdings.map((h) =>
+            pos(h.symbol, h.quantity, h.currency === 'GBp' ? 250 : 40, {
+              currency: h.currency,
+              assetClass: h.symbol === 'CSH' ? 'cash' : ['FND', 'FN2', 'SOXX', 'SOXL'].includes(h.symbol) ? 'fund' : 'equity',
+            }),
+          ),
+          base,
+          ref,
+          { lookThrough },
+        );
+        const s = scenario(shocks);
+        const by = DIMENSIONS.filter((d) => d !== 'account');
+        const fast = runScenario(book, s, { positions: false, by });
+        const slow = runScenario(book, s, { positions: true, by });
+        expectNear(comparable(fast), comparable(slow));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
