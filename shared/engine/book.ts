@@ -1,6 +1,6 @@
 import { leveragedClassification, leveragedEtf, type LeveragedEtf } from '../domain/leveraged-etfs';
 import type { Classification, ReferenceData, SecurityType } from '../domain/reference';
-import type { AssetClass, Position } from '../domain/types';
+import { ASSET_CLASSES, type AssetClass, type Position } from '../domain/types';
 import { fxRate, localValue } from '../domain/valuation';
 import { countOf, formatCount } from '../format';
 import { MATCH_LEVELS, type MatchLevel } from './scenario';
@@ -103,6 +103,8 @@ export interface Book {
   durationKeys: number[];
   /** Per key id: 1 for cash (never moved by a market shock). Typed arrays keep the per-scenario loops off the key objects. */
   keyIsCash: Uint8Array;
+  /** Per key id: its asset class, as an index into ASSET_CLASSES. */
+  keyAssetClass: Uint8Array;
   /** Per key id: 1 when the security has several themes (a theme win needs the slow path). */
   keyMultiTheme: Uint8Array;
   /** Per key id: 1 when nothing classifies it (no sector, industry or theme) and it is not cash: coverage's "unclassified". */
@@ -152,6 +154,8 @@ export interface BookExposure {
   cellKeys: Int32Array;
   /** Net value per currency, rests included: what a currency shock reaches. */
   currencyNet: Float64Array;
+  /** Cells of unclassified securities that something holds (where coverage may have to name them). */
+  unclassifiedCells: Int32Array;
   /** Funds' unlisted rests, one entry per fund key × currency. */
   rests: { keyId: number; currencyIndex: number; net: number; gross: number }[];
   /** Groups that are looked-through funds (a symbol shock on the fund's ticker moves them whole instead). */
@@ -400,6 +404,7 @@ export function prepareBook(
     index,
     durationKeys,
     keyIsCash: Uint8Array.from(allKeys, (k) => (k.assetClass === 'cash' ? 1 : 0)),
+    keyAssetClass: Uint8Array.from(allKeys, (k) => ASSET_CLASSES.indexOf(k.assetClass)),
     keyMultiTheme: Uint8Array.from(allKeys, (k) => (k.match.themes.length > 1 ? 1 : 0)),
     keyUnclassified: Uint8Array.from(allKeys, (k) => (!k.isClassified && k.assetClass !== 'cash' ? 1 : 0)),
     groupKeyIds: Int32Array.from(groups, (g) => g.key.id),
@@ -410,12 +415,13 @@ export function prepareBook(
     grossValue: groups.reduce((sum, g) => sum + g.grossValue, 0),
     lookThrough,
     issues,
-    exposure: exposureOf(groups, allKeys.length, Math.max(1, currencies.length)),
+    exposure: exposureOf(groups, allKeys, Math.max(1, currencies.length)),
   };
 }
 
 /** Sums the groups' value by security × currency cell (BookExposure). */
-function exposureOf(groups: readonly BookGroup[], keyCount: number, width: number): BookExposure {
+function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], width: number): BookExposure {
+  const keyCount = keys.length;
   const cells = keyCount * width;
   const directNet = new Float64Array(cells);
   const directGross = new Float64Array(cells);
@@ -460,6 +466,7 @@ function exposureOf(groups: readonly BookGroup[], keyCount: number, width: numbe
   const keyThroughGross = new Float64Array(keyCount);
   const currencyNet = new Float64Array(width);
   const held: number[] = [];
+  const unclassifiedCells: number[] = [];
   const perCurrency: number[][] = Array.from({ length: width }, () => []);
   for (let k = 0; k < keyCount; k++) {
     let isHeld = false;
@@ -468,6 +475,7 @@ function exposureOf(groups: readonly BookGroup[], keyCount: number, width: numbe
       if (presence[cell] === 0) continue;
       isHeld = true;
       perCurrency[c].push(k);
+      if (!keys[k].isClassified && keys[k].assetClass !== 'cash') unclassifiedCells.push(cell);
       keyNet[k] += directNet[cell] + throughNet[cell];
       keyDirectGross[k] += directGross[cell];
       keyThroughGross[k] += throughGross[cell];
@@ -492,6 +500,7 @@ function exposureOf(groups: readonly BookGroup[], keyCount: number, width: numbe
     cellStart,
     cellKeys: Int32Array.from(perCurrency.flat()),
     currencyNet,
+    unclassifiedCells: Int32Array.from(unclassifiedCells),
     rests: [...rests.values()],
     fundGroups: Int32Array.from(fundGroups),
     leveragedGroups: Int32Array.from(leveragedGroups),

@@ -33,3 +33,4 @@ export {
   type TargetKind,
 } from './scenario';
 export { positionsHitBy } from './hits';
+export { groupReturns, scenarioTotals } from './totals';

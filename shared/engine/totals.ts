@@ -1,3 +1,4 @@
+import { ASSET_CLASSES, type AssetClass } from '../domain/types';
 import type { Book } from './book';
 import type { CompiledScenario, Provenance } from './match';
 import { composeReturn } from './match';
@@ -29,12 +30,25 @@ export interface KeyMoves {
 /** The sweep of docs/stress-semantics.md §3 over the book's attribute index: lowest step first, so higher steps overwrite. */
 export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
   const n = book.keyCount;
-  const { keyIsCash, keyUnclassified, keys } = book;
+  const { keyUnclassified, keys } = book;
   const shockOf = new Int32Array(n);
   const market = compiled.market ?? -1;
-  for (let id = 0; id < n; id++) shockOf[id] = keyIsCash[id] === 1 ? -1 : market;
-  for (let l = compiled.precedence.length - 1; l >= 0; l--) {
-    const step = compiled.precedence[l];
+  const steps = compiled.precedence;
+  // The lowest step, asset class, is a default per class rather than a sweep over every key of the class.
+  const classDefault = ASSET_CLASSES.map((c) => (c === 'cash' ? -1 : market));
+  let sweepFrom = steps.length - 1;
+  const lowest = steps[sweepFrom];
+  if (lowest?.level === 'assetClass') {
+    for (let i = lowest.shocks.length - 1; i >= 0; i--) {
+      const cls = ASSET_CLASSES.indexOf(lowest.shocks[i].value as AssetClass);
+      if (cls !== -1) classDefault[cls] = lowest.shocks[i].index;
+    }
+    sweepFrom--;
+  }
+  const { keyAssetClass } = book;
+  for (let id = 0; id < n; id++) shockOf[id] = classDefault[keyAssetClass[id]];
+  for (let l = sweepFrom; l >= 0; l--) {
+    const step = steps[l];
     if (step.level === 'rates') {
       for (const id of book.durationKeys) shockOf[id] = step.index;
       continue;
@@ -103,6 +117,8 @@ interface DimensionRows {
   rowOf: Map<string, number>;
   start: Int32Array;
   rows: Int32Array;
+  /** Each key's one row, when every key has exactly one (all dimensions but theme). */
+  single: Int32Array | null;
   /** Value per row and whether something is held in it, leveraged funds aside (their split depends on the scenario). */
   value: Float64Array;
   touched: Uint8Array;
@@ -132,6 +148,7 @@ function dimensionRows(book: Book, dimension: Exclude<Dimension, 'account' | 'cu
     rowOf,
     start,
     rows: Int32Array.from(rows),
+    single: rows.length === book.keyCount ? Int32Array.from(rows) : null,
     value: new Float64Array(names.length),
     touched: new Uint8Array(names.length),
   };
@@ -166,13 +183,17 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   const shockValue: number[] = new Array<number>(compiled.shockCount).fill(0);
   const unclassifiedSymbols = new Set<string>();
   let pnl = 0;
+  /** P&L of each security, direct and through funds (rests aside), for the aggregates. */
+  const keyPnl = new Float64Array(book.keyCount);
 
   // Every held security at its own price move, all currencies together.
   const { heldKeys, keyNet, keyDirectGross, keyThroughGross } = ex;
   for (let j = 0; j < heldKeys.length; j++) {
     const k = heldKeys[j];
     const net = keyNet[k];
-    pnl += net * price[k];
+    const move = net * price[k];
+    keyPnl[k] = move;
+    pnl += move;
     const p = part[k];
     parts[p] += keyDirectGross[k];
     parts[throughPart(p)] += keyThroughGross[k];
@@ -188,7 +209,9 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
     for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
       const k = cellKeys[j];
       const cell = k * W + c;
-      pnl += (directNet[cell] + throughNet[cell]) * (composeReturn(price[k], f) - price[k]);
+      const currencyMove = (directNet[cell] + throughNet[cell]) * (composeReturn(price[k], f) - price[k]);
+      keyPnl[k] += currencyMove;
+      pnl += currencyMove;
       const p = part[k];
       if (covers === 1 && (p === NO_SHOCK || p === UNCLASSIFIED_PART)) {
         const gross = directGross[cell] + throughGross[cell];
@@ -207,17 +230,19 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   const restReturn = new Float64Array(ex.rests.length);
   /** A fund whose own ticker has a symbol shock moves whole (its rest is then part of that move, not a slice of its own). */
   const movesWhole = (keyId: number) => compiled.hasSymbolShock(book.keys[keyId].symbol);
-  ex.rests.forEach((rest, j) => {
+  // A plain loop: a closure writing `pnl` would make every addition to it above allocate.
+  for (let j = 0; j < ex.rests.length; j++) {
+    const rest = ex.rests[j];
     const move = restPrice(rest.keyId);
     const c = rest.currencyIndex;
     restReturn[j] = composeReturn(move.change, fxChange[c]);
-    if (movesWhole(rest.keyId)) return;
+    if (movesWhole(rest.keyId)) continue;
     pnl += rest.net * restReturn[j];
     const p = withCurrency(COVERAGE_PARTS.indexOf(coveragePartOf(move, book.keys[rest.keyId])), fxCovers[c]);
     parts[p] += rest.gross;
     if (move.shockIndex !== null) shockValue[move.shockIndex] += rest.net;
     if (p === UNCLASSIFIED_PART) unclassifiedSymbols.add(book.keys[rest.keyId].symbol);
-  });
+  }
 
   // Funds whose own ticker has a symbol shock move whole: their holdings' part is taken back out.
   const cellReturn = (k: number, c: number) => composeReturn(price[k], fxChange[c]);
@@ -252,14 +277,10 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
     wholeFunds.push({ group: i, shift: whole - through });
   }
   // Unclassified securities nothing moved, wherever something still holds them.
-  for (let c = 0; c < W; c++) {
-    if (fxCovers[c] === 1) continue;
-    for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
-      const k = cellKeys[j];
-      if (part[k] !== UNCLASSIFIED_PART) continue;
-      const cell = k * W + c;
-      if (ex.presence[cell] - (notReached.get(cell) ?? 0) > 0) unclassifiedSymbols.add(book.keys[k].symbol);
-    }
+  for (const cell of ex.unclassifiedCells) {
+    const k = Math.floor(cell / W);
+    if (fxCovers[cell - k * W] === 1 || part[k] !== UNCLASSIFIED_PART) continue;
+    if (ex.presence[cell] - (notReached.get(cell) ?? 0) > 0) unclassifiedSymbols.add(book.keys[k].symbol);
   }
 
   // Leveraged funds, each on its own: multiplier × its stand-in's move (or whole, under a shock on its own ticker).
@@ -294,16 +315,13 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
     const add = (k: number, pnlOfKey: number) => {
       for (let j = dim.start[k]; j < dim.start[k + 1]; j++) sums.pnl[dim.rows[j]] += pnlOfKey;
     };
-    for (let j = 0; j < heldKeys.length; j++) add(heldKeys[j], keyNet[heldKeys[j]] * price[heldKeys[j]]);
-    for (let c = 0; c < W; c++) {
-      const f = fxChange[c];
-      if (f === 0) continue;
-      for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
-        const k = cellKeys[j];
-        const cell = k * W + c;
-        add(k, (directNet[cell] + throughNet[cell]) * (composeReturn(price[k], f) - price[k]));
+    const single = dim.single;
+    if (single)
+      for (let j = 0; j < heldKeys.length; j++) {
+        const k = heldKeys[j];
+        sums.pnl[single[k]] += keyPnl[k];
       }
-    }
+    else for (let j = 0; j < heldKeys.length; j++) add(heldKeys[j], keyPnl[heldKeys[j]]);
     // Rests are slices of the aggregate even when their fund moves whole (the shift below then applies to them too).
     ex.rests.forEach((rest, j) => add(rest.keyId, rest.net * restReturn[j]));
     // A fund moving whole is still split over its holdings, each shifted by the gap between the fund's move and theirs.
@@ -393,3 +411,51 @@ function currencyAggregate(
 
 /** Whether a part index is one of the parts that moved. */
 export const isMovedPart = (part: number) => part < FIRST_UNMOVED;
+
+/**
+ * Every group's return under one scenario and the share of its value that moved (MOVED_PARTS), from the pass over
+ * securities: what the firm-wide ranking adds up per portfolio. Funds are their holdings' moves by weight (or whole,
+ * under a symbol shock on their ticker); leveraged funds are evaluated one by one.
+ */
+export function groupReturns(book: Book, compiled: CompiledScenario): { returns: Float64Array; moved: Float64Array } {
+  const { price, part, fxChange, fxCovers } = keyMoves(book, compiled);
+  const groups = book.groups;
+  const returns = new Float64Array(groups.length);
+  const moved = new Float64Array(groups.length);
+  let pass: ReturnType<typeof groupPass> | null = null;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    const c = g.currencyIndex;
+    const f = fxChange[c];
+    const covers = fxCovers[c];
+    if (g.leverage !== null) {
+      pass ??= groupPass(createEvaluator(book, compiled), new Array<number>(compiled.shockCount).fill(0), false);
+      const move = moveOfGroup(book, pass, i);
+      returns[i] = move.return;
+      moved[i] = move.shares.explicit + move.shares.throughFunds + move.shares.market + move.shares.propagated + move.shares.proxy;
+      continue;
+    }
+    if (g.fund === null || compiled.hasSymbolShock(g.key.symbol)) {
+      const k = g.key.id;
+      returns[i] = composeReturn(price[k], f);
+      moved[i] = isMovedPart(withCurrency(part[k], covers)) ? 1 : 0;
+      continue;
+    }
+    const { keyIds, weights, residualWeight } = g.fund;
+    let r = 0;
+    let share = 0;
+    for (let j = 0; j < keyIds.length; j++) {
+      const k = keyIds[j];
+      r += weights[j] * composeReturn(price[k], f);
+      if (isMovedPart(withCurrency(throughPart(part[k]), covers))) share += weights[j];
+    }
+    if (residualWeight > 0) {
+      const rest = compiled.priceShock(g.key, { skipSymbol: true });
+      r += residualWeight * composeReturn(rest.change, f);
+      if (isMovedPart(withCurrency(COVERAGE_PARTS.indexOf(coveragePartOf(rest, g.key)), covers))) share += residualWeight;
+    }
+    returns[i] = r;
+    moved[i] = share;
+  }
+  return { returns, moved };
+}

@@ -1,6 +1,6 @@
 import type { ReferenceData } from '../domain/reference';
 import type { Position } from '../domain/types';
-import { MOVED_PARTS, prepareBook, returnOn, runScenario, scenarioMoves, type Scenario, type StressResult } from '../engine';
+import { compileScenario, groupReturns, prepareBook, returnOn, runScenario, type Scenario, type StressResult } from '../engine';
 import { movedShare } from '../report/coverage';
 import { countOf, listNames } from '../format';
 import type { RowHealth } from './health';
@@ -209,13 +209,12 @@ function rankCurrency(
   const gross = new Float64Array(portfolios.length);
   book.positions.forEach((p, i) => (gross[slot[i]] += Math.abs(p.value)));
   scenarios.forEach((scenario, s) => {
-    const { moves } = scenarioMoves(book, scenario, { positions: false });
-    const moved = Float64Array.from(moves, (m) => MOVED_PARTS.reduce((sum, part) => sum + m.shares[part], 0));
+    const { returns, moved } = groupReturns(book, compileScenario(scenario));
     for (let i = 0; i < book.positions.length; i++) {
-      const m = moves[book.positionGroup[i]];
+      const g = book.positionGroup[i];
       const v = book.positions[i].value;
-      pnl[s][slot[i]] += v * m.return;
-      shocked[s][slot[i]] += Math.abs(v) * moved[book.positionGroup[i]];
+      pnl[s][slot[i]] += v * returns[g];
+      shocked[s][slot[i]] += Math.abs(v) * moved[g];
     }
   });
   const issuesOf = portfolioIssues(book, portfolios, owner);
