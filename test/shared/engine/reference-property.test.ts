@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COVERAGE_PARTS, DIMENSIONS, prepareBook, runScenario, type ScenarioInput, type StressResult } from '../../../shared/engine';
+import type { Classification, FundHoldings } from '../../../shared/domain/reference';
+import type { AssetClass, FxRate } from '../../../shared/domain/types';
+import { pos, reference, scenario, sec } from './book-builder';
+import { referenceRun, type ReferenceResult } from './reference-evaluator';
+
+/*
+ * The engine against the slow reference evaluator (docs/stress-semantics.md §1–§6) on random books and scenarios. Small
+ * vocabularies so shocks often hit, tie and overlap. FND holds INR, which is a fund too (a fund in a fund); SOXL and SOXS
+ * are leveraged funds of the bundled list with SOXX as stand-in; BND has a duration; MMF is a money-market fund and CSH
+ * cash; VOD.L is quoted in pence; ZZZ is known to nobody; JPY has no rate (its positions are left out).
+ */
+const STOCKS = ['AAA', 'BBB', 'CCC', 'VOD.L', 'ZZZ'];
+const SECTORS = ['Tech', 'Energy'];
+const INDUSTRIES = ['Chips', 'Power'];
+const COUNTRIES = ['US', 'GB'];
+const THEMES = ['ai', 'grid', 'chips'];
+const HELD = [...STOCKS, 'BND', 'MMF', 'CSH', 'FND', 'INR', 'SOXX', 'SOXL', 'SOXS'];
+const SHOCKED_SYMBOLS = [...HELD, 'fnd', 'soxx'];
+
+const attributes = {
+  sector: fc.constantFrom(null, ...SECTORS),
+  industry: fc.constantFrom(null, ...INDUSTRIES),
+  country: fc.constantFrom(null, ...COUNTRIES),
+  themes: fc.subarray(THEMES),
+  duration: fc.constantFrom(null, null, null, 4.5),
+};
+/** A classification for `symbol` of the given type, or none at all (an unclassified security) when `known` is false. */
+const classificationArb = (symbol: string, type: Classification['type'], alwaysKnown = false) =>
+  fc.record({ known: alwaysKnown ? fc.constant(true) : fc.boolean(), ...attributes }).map(({ known, duration, ...rest }) =>
+    known
+      ? [
+          {
+            ...sec(symbol, { ...rest, type }),
+            duration:
+              type === 'bond-fund'
+                ? { years: 6, source: 'user' as const }
+                : duration === null
+                  ? null
+                  : { years: duration, source: 'user' as const },
+          },
+        ]
+      : [],
+  );
+
+const weight = fc.integer({ min: 0, max: 12 }).map((w) => w / 20);
+const holdingsArb = (fund: string, symbols: string[]) =>
+  fc.array(weight, { minLength: symbols.length, maxLength: symbols.length }).map((weights): FundHoldings => ({
+    fund,
+    asOf: '2025-01-24',
+    source: 'test',
+    holdings: symbols.map((symbol, i) => ({ symbol, weight: weights[i] })),
+  }));
+
+const referenceArb = fc
+  .record({
+    stocks: fc.tuple(...STOCKS.filter((s) => s !== 'ZZZ').map((s) => classificationArb(s, 'stock'))),
+    bond: classificationArb('BND', 'bond-fund', true),
+    mmf: classificationArb('MMF', 'money-market'),
+    cash: classificationArb('CSH', 'cash'),
+    funds: fc.tuple(classificationArb('FND', 'etf'), classificationArb('INR', 'etf'), classificationArb('SOXX', 'etf')),
+    fnd: holdingsArb('FND', ['AAA', 'INR', 'BND', 'ZZZ']),
+    inr: holdingsArb('INR', ['BBB', 'CCC', 'MMF']),
+    soxx: fc.option(holdingsArb('SOXX', ['AAA', 'CCC']), { nil: null }),
+    gbpUsd: fc.constantFrom(1.25, 1.3),
+  })
+  .map(({ stocks, bond, mmf, cash, funds, fnd, inr, soxx, gbpUsd }) => {
+    const rates: FxRate[] = [
+      { currency: 'GBP', quote: 'USD', rate: gbpUsd, asOf: 'd', source: 's' },
+      { currency: 'EUR', quote: 'USD', rate: 1.1, asOf: 'd', source: 's' },
+    ];
+    return reference([...stocks.flat(), ...bond, ...mmf, ...cash, ...funds.flat()], [fnd, inr, ...(soxx ? [soxx] : [])], rates);
+  });
+
+const positionArb = fc.record({
+  symbol: fc.constantFrom(...HELD),
+  quantity: fc.integer({ min: -40, max: 100 }),
+  price: fc.integer({ min: 1, max: 500 }),
+  currency: fc.constantFrom('USD', 'USD', 'EUR', 'GBP', 'GBp', 'GBX', 'JPY'),
+  account: fc.constantFrom('Brokerage', 'IRA'),
+});
+
+const change = fc.integer({ min: -60, max: 30 }).map((c) => c / 100);
+const enabled = fc.constantFrom(true, true, true, false);
+const shockArb: fc.Arbitrary<ScenarioInput['shocks'][number]> = fc.oneof(
+  fc.record({ target: fc.constant('symbol' as const), value: fc.constantFrom(...SHOCKED_SYMBOLS), change, enabled }),
+  fc.record({ target: fc.constant('theme' as const), value: fc.constantFrom(...THEMES, 'AI'), change, enabled }),
+  fc.record({ target: fc.constant('industry' as const), value: fc.constantFrom(...INDUSTRIES), change, enabled }),
+  fc.record({ target: fc.constant('sector' as const), value: fc.constantFrom(...SECTORS, ' energy '), change, enabled }),
+  fc.record({ target: fc.constant('country' as const), value: fc.constantFrom(...COUNTRIES), change, enabled }),
+  fc.record({ target: fc.constant('assetClass' as const), value: fc.constantFrom('equity', 'cash', 'bond', 'fund'), change, enabled }),
+  fc.record({
+    target: fc.constant('rates' as const),
+    value: fc.constant(''),
+    change: fc.integer({ min: -200, max: 200 }).map((bp) => bp / 10000),
+    enabled,
+  }),
+  fc.record({ target: fc.constant('market' as const), value: fc.constant(''), change, enabled }),
+  fc.record({ target: fc.constant('currency' as const), value: fc.constantFrom('USD', 'EUR', 'GBP', 'JPY'), change, enabled }),
+);
+
+const caseArb = fc.record({
+  ref: referenceArb,
+  positions: fc.array(positionArb, { minLength: 1, maxLength: 8 }),
+  shocks: fc.array(shockArb, { minLength: 0, maxLength: 8 }),
+  base: fc.constantFrom('USD', 'USD', 'GBP', 'EUR'),
+  scale: fc.constantFrom(1, 1, 0.5, 1.5),
+  lookThrough: fc.constantFrom(true, true, true, false),
+});
+
+/** Equal within 1e-9 of `size` (the book's gross value for sums, which can cancel to near zero). */
+const near = (actual: number, expected: number, size: number, what: string) => {
+  if (!(Math.abs(actual - expected) <= 1e-9 * Math.max(1, size))) throw new Error(`${what}: engine ${actual}, reference ${expected}`);
+};
+
+function compare(engine: StressResult, ref: ReferenceResult) {
+  const size = ref.grossValue;
+  near(engine.valueBefore, ref.valueBefore, size, 'value before');
+  near(engine.pnl, ref.pnl, size, 'total P&L');
+  near(engine.coverage.grossValue, ref.grossValue, size, 'gross value');
+  expect(engine.positions.map((p) => p.id)).toEqual(ref.positions.map((p) => p.id));
+  engine.positions.forEach((p, i) => {
+    const r = ref.positions[i];
+    near(p.value, r.value, Math.abs(r.value), `value of position ${p.id} (${p.symbol})`);
+    near(p.pnl, r.pnl, Math.abs(r.value), `P&L of position ${p.id} (${p.symbol})`);
+    near(p.return, r.return, 1, `return of position ${p.id} (${p.symbol})`);
+  });
+  for (const part of COVERAGE_PARTS) {
+    near(engine.coverage[part].value, ref.coverage[part].value, size, `coverage ${part}`);
+    expect(engine.coverage[part].positionIds, `positions in coverage ${part}`).toEqual(ref.coverage[part].positionIds);
+  }
+  expect(engine.coverage.unclassified.symbols).toEqual(ref.unclassifiedSymbols);
+  expect(engine.shockValue.length).toBe(ref.shockValue.length);
+  engine.shockValue.forEach((v, i) => near(v, ref.shockValue[i], size, `value reached by shock ${i}`));
+  for (const dimension of DIMENSIONS) {
+    const rows = engine.aggregates[dimension] ?? [];
+    const expected = ref.aggregates[dimension];
+    expect(rows.map((r) => r.key).sort(), `${dimension} groups`).toEqual([...expected.keys()].sort());
+    for (const row of rows) {
+      near(row.value, expected.get(row.key)!.value, size, `${dimension} ${row.key} value`);
+      near(row.pnl, expected.get(row.key)!.pnl, size, `${dimension} ${row.key} P&L`);
+    }
+  }
+}
+
+describe('the engine agrees with the slow reference evaluator', () => {
+  it('on random books and scenarios: totals, positions, coverage, shock values and every aggregate', () => {
+    fc.assert(
+      fc.property(caseArb, ({ ref, positions, shocks, base, scale, lookThrough }) => {
+        const held = positions.map((p) =>
+          pos(p.symbol, p.quantity, p.price, {
+            currency: p.currency,
+            accountName: p.account,
+            assetClass: (p.symbol === 'CSH' ? 'cash' : 'equity') as AssetClass,
+          }),
+        );
+        const s = scenario(shocks);
+        const engine = runScenario(prepareBook(held, base, ref, { lookThrough }), s, { by: DIMENSIONS, positions: true, scale });
+        const expected = referenceRun(held, base, ref, s, { scale, lookThrough });
+        compare(engine, expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
