@@ -18,7 +18,7 @@ const INDUSTRIES = ['Chips', 'Power'];
 const COUNTRIES = ['US', 'GB'];
 const THEMES = ['ai', 'grid', 'chips'];
 const HELD = [...STOCKS, 'BND', 'MMF', 'CSH', 'FND', 'INR', 'SOXX', 'SOXL', 'SOXS'];
-const SHOCKED_SYMBOLS = [...HELD, 'fnd', 'soxx'];
+const SHOCKED_SYMBOLS = [...HELD, 'fnd', 'soxx', 'INR', 'INR', 'FND', 'FND'];
 
 const attributes = {
   sector: fc.constantFrom(null, ...SECTORS),
@@ -77,7 +77,9 @@ const referenceArb = fc
 const positionArb = fc.record({
   symbol: fc.constantFrom(...HELD),
   quantity: fc.integer({ min: -40, max: 100 }),
-  price: fc.integer({ min: 1, max: 500 }),
+  // Null: the import gave a market value and no price (§1).
+  price: fc.option(fc.integer({ min: 1, max: 500 }), { nil: null, freq: 8 }),
+  marketValue: fc.integer({ min: -2000, max: 20000 }),
   currency: fc.constantFrom('USD', 'USD', 'EUR', 'GBP', 'GBp', 'GBX', 'JPY'),
   account: fc.constantFrom('Brokerage', 'IRA'),
 });
@@ -85,7 +87,10 @@ const positionArb = fc.record({
 const change = fc.integer({ min: -60, max: 30 }).map((c) => c / 100);
 const enabled = fc.constantFrom(true, true, true, false);
 const shockArb: fc.Arbitrary<ScenarioInput['shocks'][number]> = fc.oneof(
-  fc.record({ target: fc.constant('symbol' as const), value: fc.constantFrom(...SHOCKED_SYMBOLS), change, enabled }),
+  {
+    arbitrary: fc.record({ target: fc.constant('symbol' as const), value: fc.constantFrom(...SHOCKED_SYMBOLS), change, enabled }),
+    weight: 4,
+  },
   fc.record({ target: fc.constant('theme' as const), value: fc.constantFrom(...THEMES, 'AI'), change, enabled }),
   fc.record({ target: fc.constant('industry' as const), value: fc.constantFrom(...INDUSTRIES), change, enabled }),
   fc.record({ target: fc.constant('sector' as const), value: fc.constantFrom(...SECTORS, ' energy '), change, enabled }),
@@ -98,7 +103,10 @@ const shockArb: fc.Arbitrary<ScenarioInput['shocks'][number]> = fc.oneof(
     enabled,
   }),
   fc.record({ target: fc.constant('market' as const), value: fc.constant(''), change, enabled }),
-  fc.record({ target: fc.constant('currency' as const), value: fc.constantFrom('USD', 'EUR', 'GBP', 'JPY'), change, enabled }),
+  {
+    arbitrary: fc.record({ target: fc.constant('currency' as const), value: fc.constantFrom('USD', 'EUR', 'GBP', 'JPY'), change, enabled }),
+    weight: 2,
+  },
 );
 
 const caseArb = fc.record({
@@ -145,12 +153,41 @@ function compare(engine: StressResult, ref: ReferenceResult) {
   }
 }
 
+type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The cases the generators must reach, so a pass means these were compared and not just never drawn. */
+const FEATURES: Record<string, (c: Case) => boolean> = {
+  'a pence position under a sterling shock, base USD': (c) =>
+    c.base === 'USD' && c.positions.some((p) => p.currency === 'GBp' || p.currency === 'GBX') && on(c, 'currency', 'GBP'),
+  'a pence position in a sterling book': (c) => c.base === 'GBP' && c.positions.some((p) => p.currency === 'GBp'),
+  'a shock on the base currency with foreign positions': (c) => on(c, 'currency', c.base) && c.positions.some((p) => p.currency !== c.base),
+  'a fund in a fund whose ticker is shocked': (c) => c.lookThrough && holds(c, 'FND') && on(c, 'symbol', 'INR'),
+  'a fund moved whole by a shock on its ticker': (c) => holds(c, 'FND') && (on(c, 'symbol', 'FND') || on(c, 'symbol', 'fnd')),
+  'a leveraged fund': (c) => holds(c, 'SOXL') || holds(c, 'SOXS'),
+  'a rate shock with a bond fund held': (c) => on(c, 'rates', '') && (holds(c, 'BND') || holds(c, 'FND')),
+  'cash or money market under a market shock': (c) => (holds(c, 'CSH') || holds(c, 'MMF')) && on(c, 'market', ''),
+  'a short': (c) => c.positions.some((p) => p.quantity < 0),
+  'a position without an exchange rate': (c) => c.positions.some((p) => p.currency === 'JPY'),
+  'fund weights over 100%': (c) => holds(c, 'FND') && c.ref.funds.FND.holdings.reduce((w, h) => w + h.weight, 0) > 1,
+  'a disabled shock': (c) => c.shocks.some((s) => s.enabled === false),
+  'a security with several themes': (c) => Object.values(c.ref.securities).some((s) => s.themes.length > 1),
+  'a position known only by its market value': (c) => c.positions.some((p) => p.price === null),
+};
+const holds = (c: Case, symbol: string) => c.positions.some((p) => p.symbol === symbol && p.currency !== 'JPY');
+const on = (c: Case, target: string, value: string) =>
+  c.shocks.some((s) => s.enabled !== false && s.target === target && (s.value ?? '') === value);
+
 describe('the engine agrees with the slow reference evaluator', () => {
   it('on random books and scenarios: totals, positions, coverage, shock values and every aggregate', () => {
+    const reached = Object.fromEntries(Object.keys(FEATURES).map((f) => [f, 0]));
     fc.assert(
-      fc.property(caseArb, ({ ref, positions, shocks, base, scale, lookThrough }) => {
+      fc.property(caseArb, (c) => {
+        const { ref, positions, shocks, base, scale, lookThrough } = c;
+        for (const [feature, has] of Object.entries(FEATURES)) if (has(c)) reached[feature]++;
         const held = positions.map((p) =>
-          pos(p.symbol, p.quantity, p.price, {
+          pos(p.symbol, p.quantity, 0, {
+            price: p.price,
+            marketValue: p.price === null ? p.marketValue : null,
             currency: p.currency,
             accountName: p.account,
             assetClass: (p.symbol === 'CSH' ? 'cash' : 'equity') as AssetClass,
@@ -163,5 +200,6 @@ describe('the engine agrees with the slow reference evaluator', () => {
       }),
       { numRuns: 300 },
     );
+    for (const [feature, count] of Object.entries(reached)) expect(count, feature).toBeGreaterThanOrEqual(2);
   });
 });
