@@ -6,6 +6,12 @@
  *
  * It uses nothing from shared/engine but the scenario type and the vocabulary of coverage parts and dimensions; FX
  * is looked up here from rates quoted against USD (the generators only write those), and minor units from one table.
+ *
+ * Where docs/stress-semantics.md is silent, this follows the engine as it is, and says so:
+ * - look-through is one level deep: a fund listed among a fund's holdings is one slice, moved by its own classification;
+ * - an `assetClass cash` shock moves cash (only the market shock passes it over);
+ * - a scaled shock is not floored at −100% (market −60% at scale 2 is −120%); rate and leveraged moves are;
+ * - a currency shock naming a minor unit itself ("GBX") wins over one naming its major currency for holdings in that unit.
  */
 import { leveragedClassification, leveragedEtf } from '../../../shared/domain/leveraged-etfs';
 import type { Classification, ReferenceData, SecurityType } from '../../../shared/domain/reference';
