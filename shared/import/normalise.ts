@@ -3,8 +3,9 @@ import { parseDate } from './dates';
 import { currencyCode, isinIn, splitPair } from './identifiers';
 import { readNumber } from './numbers';
 import { readTradeText, type TradeText } from './trade-text';
+import { majorCurrency } from '../domain/valuation';
 import type { Preset } from './presets';
-import type { ColumnMapping, ImportField, ImportKind, ImportRecord, TxClass } from './types';
+import type { ColumnMapping, DecimalStyle, ImportField, ImportKind, ImportRecord, TxClass } from './types';
 
 /** The outcome of reading one data row. */
 export type RowReading =
@@ -106,6 +107,13 @@ function textAt(cells: readonly string[], index: number): string {
   return index < 0 ? '' : (cells[index] ?? '').trim();
 }
 
+/** The number of pence in a price written in pence ("150p", "1,250.5 p"); undefined for any other cell. */
+function penceIn(text: string, decimal: DecimalStyle): number | undefined {
+  const match = /^(.*\d)\s*p$/.exec(text);
+  const value = match ? readNumber(match[1], decimal) : undefined;
+  return value === null || value === undefined || value < 0 ? undefined : value;
+}
+
 /** Reads one data row into a normalised record, or says why it is invalid or skipped. */
 export function readRow(cells: readonly string[], ctx: RowContext): RowReading {
   return rowReader(ctx)(cells);
@@ -134,8 +142,11 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     // Five named values rather than an array: no array and fewer boxed numbers per row on a 100,000-row file.
     const quantity = numberIn(cells, quantityAt);
     if (quantity === undefined) return unreadable(cells, 0);
-    const price = numberIn(cells, priceAt);
-    if (price === undefined) return unreadable(cells, 1);
+    let price = numberIn(cells, priceAt);
+    // A price written in pence ("150p"), read only where it is not a plain number; its currency is settled below.
+    const pence = price === undefined ? penceIn(textAt(cells, priceAt), decimal) : undefined;
+    if (pence !== undefined) price = pence;
+    else if (price === undefined) return unreadable(cells, 1);
     const marketValue = numberIn(cells, marketValueAt);
     if (marketValue === undefined) return unreadable(cells, 2);
     const costBasis = numberIn(cells, costBasisAt);
@@ -207,6 +218,17 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       balance,
       isShortMarked: false,
     };
+    if (pence !== undefined) {
+      // Pence are sterling: kept as pence where the row says so (GBp, GBX), made pounds where it says GBP or nothing.
+      const stated = currencyCell ?? pair?.currency ?? null;
+      if (stated !== null && majorCurrency(stated) !== 'GBP')
+        return {
+          kind: 'invalid',
+          column: colName('price'),
+          reason: `expected a price in ${stated}, found one in pence ("${textAt(cells, priceAt)}")`,
+        };
+      if (stated === null || stated === 'GBP') [record.price, record.currency] = [pence / 100, 'GBP'];
+    }
     if (dateText && !date) {
       return {
         kind: 'invalid',

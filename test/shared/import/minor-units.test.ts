@@ -27,4 +27,26 @@ describe('story: a holding quoted in pence is imported in pounds', () => {
       { symbol: 'NPN.JO', quantity: 2, price: 3500, currency: 'ZAR' },
     ]);
   });
+
+  it('a price written `150p` is 150 pence: £1.50 with a GBP or no currency column, and not divided twice beside GBp', () => {
+    expect(positionsOf('Symbol,Quantity,Price\nVOD.L,1000,150p\n')).toEqual([
+      { symbol: 'VOD.L', quantity: 1000, price: 1.5, currency: 'GBP' },
+    ]);
+    expect(
+      positionsOf('Symbol,Quantity,Price,Currency\nVOD.L,1000,150p,GBP\nBP.L,10,412.5 p,GBp\nULVR.L,10,"3,850p",GBX\nAZN.L,2,£1.50,GBP\n'),
+    ).toEqual([
+      { symbol: 'VOD.L', quantity: 1000, price: 1.5, currency: 'GBP' },
+      { symbol: 'BP.L', quantity: 10, price: 4.125, currency: 'GBP' },
+      { symbol: 'ULVR.L', quantity: 10, price: 38.5, currency: 'GBP' },
+      { symbol: 'AZN.L', quantity: 2, price: 1.5, currency: 'GBP' },
+    ]);
+  });
+
+  it('a pence price on a row in another currency is refused, naming the cell', () => {
+    const result = buildPreview('Symbol,Quantity,Price,Currency\nAAPL,10,150p,USD\nMSFT,1,400,USD\n', { fileName: 'pence.csv' });
+    if (!result.ok) throw new Error(result.error.message);
+    const refused = result.preview.rows.filter((r) => r.status === 'invalid');
+    expect(refused.map((r) => [r.row, r.column, r.reason])).toEqual([[2, 'Price', 'expected a price in USD, found one in pence ("150p")']]);
+    expect(result.preview.positions.map((p) => p.symbol)).toEqual(['MSFT']);
+  });
 });

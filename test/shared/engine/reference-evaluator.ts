@@ -1,0 +1,397 @@
+/**
+ * A slow reference for the stress engine: docs/stress-semantics.md §1–§6 written out position by position and slice by
+ * slice, with no caches, no typed arrays and no shared state between positions, so each rule can be read off one
+ * function. The property test (reference-property.test.ts) holds the engine's totals, per-position results, coverage
+ * and aggregates to it on random books. Hypothetical scenarios only (no propagation, no replay).
+ *
+ * It uses nothing from shared/engine but the scenario type and the vocabulary of coverage parts and dimensions; FX
+ * is looked up here from rates quoted against USD (the generators only write those), and minor units from one table.
+ *
+ * Where docs/stress-semantics.md is silent, this follows the engine as it is, and says so:
+ * - look-through is one level deep: a fund listed among a fund's holdings is one slice, moved by its own classification;
+ * - an `assetClass cash` shock moves cash (only the market shock passes it over);
+ * - a scaled shock is not floored at −100% (market −60% at scale 2 is −120%); rate and leveraged moves are;
+ * - a currency shock naming a minor unit itself ("GBX") wins over one naming its major currency for holdings in that unit.
+ */
+import { leveragedClassification, leveragedEtf } from '../../../shared/domain/leveraged-etfs';
+import type { Classification, ReferenceData, SecurityType } from '../../../shared/domain/reference';
+import type { AssetClass, FxRate, Position } from '../../../shared/domain/types';
+import type { CoveragePart, Dimension, Scenario } from '../../../shared/engine';
+
+/** Minor units as market data writes them, with their major currency and how many of them make one of it. */
+const MINOR: Record<string, { major: string; per: number }> = {
+  GBp: { major: 'GBP', per: 100 },
+  GBX: { major: 'GBP', per: 100 },
+  ZAc: { major: 'ZAR', per: 100 },
+  ILA: { major: 'ILS', per: 100 },
+};
+const majorOf = (currency: string) => MINOR[currency]?.major ?? currency;
+
+/** US dollars per unit of a (major) currency, from a rate quoted against USD either way round; null when none. */
+function usdPer(currency: string, rates: readonly FxRate[]): number | null {
+  if (currency === 'USD') return 1;
+  for (const r of rates) if (r.currency === currency && r.quote === 'USD') return r.rate;
+  for (const r of rates) if (r.currency === 'USD' && r.quote === currency && r.rate !== 0) return 1 / r.rate;
+  return null;
+}
+
+/** Units of the base per unit of `currency` (§1), minor units divided down; null when the rates cannot say. */
+export function referenceRate(currency: string, base: string, rates: readonly FxRate[]): number | null {
+  const major = majorOf(currency);
+  const per = MINOR[currency]?.per ?? 1;
+  if (major === base) return 1 / per;
+  const a = usdPer(major, rates);
+  const b = usdPer(base, rates);
+  if (a === null || b === null) return null;
+  return a / b / per;
+}
+
+const CLASS_OF: Record<SecurityType, AssetClass> = {
+  stock: 'equity',
+  etf: 'fund',
+  'mutual-fund': 'fund',
+  'bond-fund': 'bond',
+  'money-market': 'cash',
+  cash: 'cash',
+  crypto: 'crypto',
+  other: 'other',
+};
+
+/** What a shock can match on one security. */
+interface Security {
+  symbol: string;
+  themes: string[];
+  industry: string | null;
+  sector: string | null;
+  country: string | null;
+  assetClass: AssetClass;
+  /** Known sector, industry or theme, or a known type other than a stock. */
+  classified: boolean;
+  duration: number | null;
+}
+
+function securityOf(symbol: string, info: Classification | undefined, fallback: AssetClass): Security {
+  return {
+    symbol,
+    themes: info ? info.themes : [],
+    industry: info ? info.industry : null,
+    sector: info ? info.sector : null,
+    country: info ? info.country : null,
+    assetClass: info ? CLASS_OF[info.type] : fallback,
+    classified: !!info && (info.sector !== null || info.industry !== null || info.themes.length > 0 || info.type !== 'stock'),
+    duration: info && info.duration ? info.duration.years : null,
+  };
+}
+
+/** A price move: the change, the shock that made it (index) and how coverage reads it. */
+interface PriceMove {
+  change: number;
+  shock: number | null;
+  kind: 'explicit' | 'market' | 'none';
+  level: string | null;
+}
+
+const same = (a: string | null, b: string) =>
+  a !== null && a.trim().toLowerCase() !== '' && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * §3: the winning price shock of one security. Levels in order symbol > rates > theme > industry > sector > country >
+ * assetClass > market; within a level the first enabled shock listed. Cash is never moved by the market shock.
+ */
+function priceMove(sec: Security, scenario: Scenario, scale: number, skipSymbol: boolean): PriceMove {
+  const shocks = scenario.shocks;
+  const explicit = (i: number, change: number, level: string): PriceMove => ({ change, shock: i, kind: 'explicit', level });
+  if (!skipSymbol)
+    for (let i = 0; i < shocks.length; i++)
+      if (shocks[i].enabled && shocks[i].target === 'symbol' && shocks[i].value.toUpperCase() === sec.symbol.toUpperCase())
+        return explicit(i, shocks[i].change * scale, 'symbol');
+  for (let i = 0; i < shocks.length; i++)
+    if (shocks[i].enabled && shocks[i].target === 'rates') {
+      // Only the first rate shock counts; it moves a holding of known duration by −duration × change, at most −100%.
+      if (sec.duration !== null) return explicit(i, Math.max(-1, -sec.duration * shocks[i].change * scale), 'rates');
+      break;
+    }
+  for (let i = 0; i < shocks.length; i++)
+    if (shocks[i].enabled && shocks[i].target === 'theme')
+      for (const theme of sec.themes) if (same(theme, shocks[i].value)) return explicit(i, shocks[i].change * scale, 'theme');
+  for (const level of ['industry', 'sector', 'country'] as const)
+    for (let i = 0; i < shocks.length; i++)
+      if (shocks[i].enabled && shocks[i].target === level && same(sec[level], shocks[i].value))
+        return explicit(i, shocks[i].change * scale, level);
+  for (let i = 0; i < shocks.length; i++)
+    if (shocks[i].enabled && shocks[i].target === 'assetClass' && shocks[i].value === sec.assetClass)
+      return explicit(i, shocks[i].change * scale, 'assetClass');
+  if (sec.assetClass !== 'cash')
+    for (let i = 0; i < shocks.length; i++)
+      if (shocks[i].enabled && shocks[i].target === 'market')
+        return { change: shocks[i].change * scale, shock: i, kind: 'market', level: 'market' };
+  return { change: 0, shock: null, kind: 'none', level: null };
+}
+
+/**
+ * §4: the move of a holding's currency against the base. A minor unit moves with its major currency, and a minor unit
+ * of the base is not foreign. The first shock naming the currency wins; failing that, a shock on the base currency
+ * moves every foreign currency by 1 / (1 + c) − 1.
+ */
+function currencyMove(currency: string, base: string, scenario: Scenario, scale: number): { change: number; shock: number | null } {
+  if (majorOf(currency) === majorOf(base)) return { change: 0, shock: null };
+  const first = (code: string) => scenario.shocks.findIndex((s) => s.enabled && s.target === 'currency' && s.value === code);
+  // A shock may name the quoted unit itself ("GBX"), which the engine reads before the major currency.
+  let own = first(currency);
+  if (own === -1) own = first(majorOf(currency));
+  if (own !== -1) return { change: scenario.shocks[own].change * scale, shock: own };
+  let onBase = first(base);
+  if (onBase === -1) onBase = first(majorOf(base));
+  if (onBase !== -1) return { change: 1 / (1 + scenario.shocks[onBase].change * scale) - 1, shock: onBase };
+  return { change: 0, shock: null };
+}
+
+const compose = (price: number, fx: number) => (1 + price) * (1 + fx) - 1;
+
+/** One slice of a position: a security, its share of the position's value, and its move. */
+interface Slice {
+  sec: Security;
+  weight: number;
+  price: PriceMove;
+  /** Its return including the currency's move. */
+  return: number;
+  part: CoveragePart;
+}
+
+/** §6: the coverage part of a slice's price move; `viaFund` for a fund's listed holding. */
+function partOf(price: PriceMove, sec: Security, viaFund: boolean): CoveragePart {
+  if (price.kind === 'market' || (price.kind === 'explicit' && price.level === 'assetClass')) return 'market';
+  if (price.kind === 'explicit') return viaFund ? 'throughFunds' : 'explicit';
+  return !sec.classified && sec.assetClass !== 'cash' ? 'unclassified' : 'noShock';
+}
+
+/** A fund's holdings with weights over 100% scaled down to 100%, and the unlisted rest. */
+function holdingsOf(reference: ReferenceData, symbol: string): { list: { symbol: string; weight: number }[]; rest: number } | null {
+  const fund = reference.funds[symbol];
+  if (!fund || fund.holdings.length === 0) return null;
+  let sum = 0;
+  for (const h of fund.holdings) sum += h.weight;
+  const scale = sum > 1 + 1e-9 ? 1 / sum : 1;
+  return { list: fund.holdings.map((h) => ({ symbol: h.symbol, weight: h.weight * scale })), rest: Math.max(0, 1 - sum * scale) };
+}
+
+/** The slices of a looked-through fund: its listed holdings (as securities, never looked through again) and its rest. */
+function fundSlices(
+  reference: ReferenceData,
+  fund: Security,
+  holdings: { list: { symbol: string; weight: number }[]; rest: number },
+  fx: number,
+  scenario: Scenario,
+  scale: number,
+): Slice[] {
+  const slices: Slice[] = [];
+  for (const h of holdings.list) {
+    const sec = securityOf(h.symbol, reference.securities[h.symbol], 'equity');
+    const price = priceMove(sec, scenario, scale, false);
+    slices.push({ sec, weight: h.weight, price, return: compose(price.change, fx), part: partOf(price, sec, true) });
+  }
+  if (holdings.rest > 0) {
+    // The unlisted rest is the fund itself, but a shock on the fund's own ticker would have moved it whole.
+    const price = priceMove(fund, scenario, scale, true);
+    slices.push({ sec: fund, weight: holdings.rest, price, return: compose(price.change, fx), part: partOf(price, fund, false) });
+  }
+  return slices;
+}
+
+const hasSymbolShock = (symbol: string, scenario: Scenario) =>
+  scenario.shocks.some((s) => s.enabled && s.target === 'symbol' && s.value.toUpperCase() === symbol.toUpperCase());
+
+export interface ReferencePosition {
+  id: number;
+  value: number;
+  pnl: number;
+  return: number;
+}
+
+export interface ReferenceResult {
+  valueBefore: number;
+  pnl: number;
+  grossValue: number;
+  excluded: number[];
+  positions: ReferencePosition[];
+  coverage: Record<CoveragePart, { value: number; positionIds: number[] }>;
+  unclassifiedSymbols: string[];
+  aggregates: Record<Dimension, Map<string, { value: number; pnl: number }>>;
+  shockValue: number[];
+}
+
+export const REFERENCE_PARTS: readonly CoveragePart[] = [
+  'explicit',
+  'throughFunds',
+  'market',
+  'propagated',
+  'proxy',
+  'noShock',
+  'unclassified',
+  'noPrice',
+];
+const DIMS: readonly Dimension[] = ['account', 'sector', 'industry', 'theme', 'country', 'assetClass', 'currency', 'symbol'];
+
+/** The group names one slice falls in for a dimension: every theme it has, or "No theme"; "Unclassified" for no value. */
+function namesOf(sec: Security, position: Position, dimension: Dimension): string[] {
+  if (dimension === 'account') return [position.accountName];
+  if (dimension === 'theme') return sec.themes.length ? sec.themes : ['No theme'];
+  if (dimension === 'currency') return [position.currency];
+  if (dimension === 'symbol') return [sec.symbol];
+  if (dimension === 'assetClass') return [sec.assetClass];
+  return [sec[dimension] ?? 'Unclassified'];
+}
+
+/** Runs one hypothetical scenario over a portfolio by §1–§6, one position and one slice at a time. */
+export function referenceRun(
+  positions: readonly Position[],
+  base: string,
+  reference: ReferenceData,
+  scenario: Scenario,
+  options: { scale?: number; lookThrough?: boolean } = {},
+): ReferenceResult {
+  const scale = options.scale ?? 1;
+  const lookThrough = options.lookThrough ?? true;
+  const result: ReferenceResult = {
+    valueBefore: 0,
+    pnl: 0,
+    grossValue: 0,
+    excluded: [],
+    positions: [],
+    coverage: {} as ReferenceResult['coverage'],
+    unclassifiedSymbols: [],
+    aggregates: Object.fromEntries(DIMS.map((d) => [d, new Map()])) as ReferenceResult['aggregates'],
+    shockValue: scenario.shocks.map(() => 0),
+  };
+  for (const part of REFERENCE_PARTS) result.coverage[part] = { value: 0, positionIds: [] };
+  const unclassified = new Set<string>();
+  const add = (dimension: Dimension, name: string, value: number, pnl: number) => {
+    const row = result.aggregates[dimension].get(name);
+    if (row) {
+      row.value += value;
+      row.pnl += pnl;
+    } else result.aggregates[dimension].set(name, { value, pnl });
+  };
+
+  for (const p of positions) {
+    // §1 value in the base currency; without a rate the position is left out.
+    const rate = referenceRate(p.currency, base, reference.fxRates);
+    if (rate === null) {
+      result.excluded.push(p.id);
+      continue;
+    }
+    const local = p.price !== null ? p.quantity * p.price : (p.marketValue ?? 0);
+    const value = local * rate;
+    const fx = currencyMove(p.currency, base, scenario, scale);
+
+    const etf = p.assetClass === 'cash' ? null : leveragedEtf(p.symbol);
+    const info = reference.securities[p.symbol] ?? (etf ? leveragedClassification(etf, reference.securities[etf.standIn]) : undefined);
+    const own = securityOf(p.symbol, info, p.assetClass);
+    const ownHoldings = lookThrough ? holdingsOf(reference, p.symbol) : null;
+    const ownShocked = hasSymbolShock(p.symbol, scenario);
+
+    /** How the position moves: its return, its value by coverage part (as shares), by shock, and the slices aggregates see. */
+    let ret: number;
+    let shares: Partial<Record<CoveragePart, number>> = {};
+    const byShock = new Map<number, number>();
+    const addShock = (i: number | null, w: number) => {
+      if (i !== null) byShock.set(i, (byShock.get(i) ?? 0) + w);
+    };
+    const unmovedUnclassified: string[] = [];
+    /** Slices for the aggregates: security, weight, return. */
+    let attributed: { sec: Security; weight: number; return: number }[];
+
+    if (etf && !ownShocked) {
+      // A leveraged or inverse fund: multiplier × its stand-in's local move, floored at −100%, then its currency.
+      const stand = securityOf(etf.standIn, reference.securities[etf.standIn], 'equity');
+      const standHoldings = lookThrough && !hasSymbolShock(etf.standIn, scenario) ? holdingsOf(reference, etf.standIn) : null;
+      let standMove = 0;
+      let standSlices: Slice[] | null = null;
+      if (standHoldings) {
+        standSlices = fundSlices(reference, stand, standHoldings, fx.change, scenario, scale);
+        for (const s of standSlices) {
+          standMove += s.weight * s.price.change;
+          shares[s.part] = (shares[s.part] ?? 0) + s.weight;
+          addShock(s.price.shock, s.weight);
+          if (s.part === 'unclassified') unmovedUnclassified.push(s.sec.symbol);
+        }
+      } else {
+        const price = priceMove(stand, scenario, scale, false);
+        standMove = price.change;
+        const part = partOf(price, stand, false);
+        shares[part] = 1;
+        addShock(price.shock, 1);
+        if (part === 'unclassified') unmovedUnclassified.push(stand.symbol);
+      }
+      const levered = Math.max(-1, etf.multiplier * standMove);
+      ret = compose(levered, fx.change);
+      if (standSlices) {
+        // Each holding moves by multiplier × its own move, shifted so the slices sum to the fund's (floored) move.
+        let sum = 0;
+        for (const s of standSlices) sum += s.weight * compose(etf.multiplier * s.price.change, fx.change);
+        attributed = standSlices.map((s) => ({
+          sec: s.sec,
+          weight: s.weight,
+          return: compose(etf.multiplier * s.price.change, fx.change) + (ret - sum),
+        }));
+      } else attributed = [{ sec: stand, weight: 1, return: ret }];
+    } else if (ownHoldings && !ownShocked) {
+      // §2: a fund split through its listed holdings and its unlisted rest.
+      const slices = fundSlices(reference, own, ownHoldings, fx.change, scenario, scale);
+      ret = 0;
+      for (const s of slices) {
+        ret += s.weight * s.return;
+        shares[s.part] = (shares[s.part] ?? 0) + s.weight;
+        addShock(s.price.shock, s.weight);
+        if (s.part === 'unclassified') unmovedUnclassified.push(s.sec.symbol);
+      }
+      attributed = slices;
+    } else {
+      // One slice: a security held directly, a fund without holdings, or a fund whose own ticker a shock names.
+      const price = priceMove(own, scenario, scale, false);
+      ret = compose(price.change, fx.change);
+      const part = partOf(price, own, false);
+      shares[part] = 1;
+      addShock(price.shock, 1);
+      if (part === 'unclassified') unmovedUnclassified.push(own.symbol);
+      if (ownHoldings) {
+        // Moved whole, but still attributed through its holdings, each shifted by the gap to the fund's own move.
+        const slices = fundSlices(reference, own, ownHoldings, fx.change, scenario, scale);
+        let through = 0;
+        for (const s of slices) through += s.weight * s.return;
+        attributed = slices.map((s) => ({ sec: s.sec, weight: s.weight, return: s.return + (ret - through) }));
+      } else attributed = [{ sec: own, weight: 1, return: ret }];
+    }
+
+    // §4/§6: a currency shock moves, and so covers, whatever no price shock reached.
+    if (fx.shock !== null) {
+      addShock(fx.shock, 1);
+      shares = {
+        ...shares,
+        explicit: (shares.explicit ?? 0) + (shares.noShock ?? 0) + (shares.unclassified ?? 0),
+        noShock: 0,
+        unclassified: 0,
+      };
+    }
+    if ((shares.unclassified ?? 0) > 0) for (const s of unmovedUnclassified) unclassified.add(s);
+
+    const pnl = value * ret;
+    result.valueBefore += value;
+    result.grossValue += Math.abs(value);
+    result.pnl += pnl;
+    result.positions.push({ id: p.id, value, pnl, return: ret });
+    for (const part of REFERENCE_PARTS) {
+      const share = shares[part] ?? 0;
+      result.coverage[part].value += Math.abs(value) * share;
+      if (value !== 0 && share > 1e-12) result.coverage[part].positionIds.push(p.id);
+    }
+    for (const [i, w] of byShock) result.shockValue[i] += value * w;
+    add('account', p.accountName, value, pnl);
+    for (const s of attributed)
+      for (const dimension of DIMS)
+        if (dimension !== 'account')
+          for (const name of namesOf(s.sec, p, dimension)) add(dimension, name, value * s.weight, value * s.weight * s.return);
+  }
+  result.unclassifiedSymbols = [...unclassified].sort();
+  return result;
+}

@@ -1,0 +1,210 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COVERAGE_PARTS, DIMENSIONS, prepareBook, runScenario, type ScenarioInput, type StressResult } from '../../../shared/engine';
+import type { Classification, FundHoldings } from '../../../shared/domain/reference';
+import type { AssetClass, FxRate } from '../../../shared/domain/types';
+import { pos, reference, scenario, sec } from './book-builder';
+import { referenceRun, type ReferenceResult } from './reference-evaluator';
+
+/*
+ * The engine against the slow reference evaluator (docs/stress-semantics.md §1–§6) on random books and scenarios. Small
+ * vocabularies so shocks often hit, tie and overlap. FND holds INR, which is a fund too (a fund in a fund); SOXL and SOXS
+ * are leveraged funds of the bundled list with SOXX as stand-in; BND has a duration; MMF is a money-market fund and CSH
+ * cash; VOD.L is quoted in pence; ZZZ is known to nobody; JPY has no rate (its positions are left out).
+ */
+const STOCKS = ['AAA', 'BBB', 'CCC', 'VOD.L', 'ZZZ'];
+const SECTORS = ['Tech', 'Energy'];
+const INDUSTRIES = ['Chips', 'Power'];
+const COUNTRIES = ['US', 'GB'];
+const THEMES = ['ai', 'grid', 'chips'];
+const HELD = [...STOCKS, 'BND', 'MMF', 'CSH', 'FND', 'INR', 'SOXX', 'SOXL', 'SOXS'];
+const SHOCKED_SYMBOLS = [...HELD, 'fnd', 'soxx', 'INR', 'INR', 'FND', 'FND'];
+
+const attributes = {
+  sector: fc.constantFrom(null, ...SECTORS),
+  industry: fc.constantFrom(null, ...INDUSTRIES),
+  country: fc.constantFrom(null, ...COUNTRIES),
+  themes: fc.subarray(THEMES),
+  duration: fc.constantFrom(null, null, null, 4.5),
+};
+/** A classification for `symbol` of the given type, or none at all (an unclassified security) when `known` is false. */
+const classificationArb = (symbol: string, type: Classification['type'], alwaysKnown = false) =>
+  fc.record({ known: alwaysKnown ? fc.constant(true) : fc.boolean(), ...attributes }).map(({ known, duration, ...rest }) =>
+    known
+      ? [
+          {
+            ...sec(symbol, { ...rest, type }),
+            duration:
+              type === 'bond-fund'
+                ? { years: 6, source: 'user' as const }
+                : duration === null
+                  ? null
+                  : { years: duration, source: 'user' as const },
+          },
+        ]
+      : [],
+  );
+
+const weight = fc.integer({ min: 0, max: 12 }).map((w) => w / 20);
+const holdingsArb = (fund: string, symbols: string[]) =>
+  fc.array(weight, { minLength: symbols.length, maxLength: symbols.length }).map((weights): FundHoldings => ({
+    fund,
+    asOf: '2025-01-24',
+    source: 'test',
+    holdings: symbols.map((symbol, i) => ({ symbol, weight: weights[i] })),
+  }));
+
+const referenceArb = fc
+  .record({
+    stocks: fc.tuple(...STOCKS.filter((s) => s !== 'ZZZ').map((s) => classificationArb(s, 'stock'))),
+    bond: classificationArb('BND', 'bond-fund', true),
+    mmf: classificationArb('MMF', 'money-market'),
+    cash: classificationArb('CSH', 'cash'),
+    funds: fc.tuple(classificationArb('FND', 'etf'), classificationArb('INR', 'etf'), classificationArb('SOXX', 'etf')),
+    fnd: holdingsArb('FND', ['AAA', 'INR', 'BND', 'ZZZ']),
+    inr: holdingsArb('INR', ['BBB', 'CCC', 'MMF']),
+    soxx: fc.option(holdingsArb('SOXX', ['AAA', 'CCC']), { nil: null }),
+    gbpUsd: fc.constantFrom(1.25, 1.3),
+  })
+  .map(({ stocks, bond, mmf, cash, funds, fnd, inr, soxx, gbpUsd }) => {
+    const rates: FxRate[] = [
+      { currency: 'GBP', quote: 'USD', rate: gbpUsd, asOf: 'd', source: 's' },
+      { currency: 'EUR', quote: 'USD', rate: 1.1, asOf: 'd', source: 's' },
+    ];
+    return reference([...stocks.flat(), ...bond, ...mmf, ...cash, ...funds.flat()], [fnd, inr, ...(soxx ? [soxx] : [])], rates);
+  });
+
+const positionArb = fc.record({
+  symbol: fc.constantFrom(...HELD),
+  quantity: fc.integer({ min: -40, max: 100 }),
+  // Null: the import gave a market value and no price (§1).
+  price: fc.option(fc.integer({ min: 1, max: 500 }), { nil: null, freq: 8 }),
+  marketValue: fc.integer({ min: -2000, max: 20000 }),
+  currency: fc.constantFrom('USD', 'USD', 'EUR', 'GBP', 'GBp', 'GBX', 'JPY'),
+  account: fc.constantFrom('Brokerage', 'IRA'),
+});
+
+const change = fc.integer({ min: -60, max: 30 }).map((c) => c / 100);
+const enabled = fc.constantFrom(true, true, true, false);
+const shockArb: fc.Arbitrary<ScenarioInput['shocks'][number]> = fc.oneof(
+  {
+    arbitrary: fc.record({ target: fc.constant('symbol' as const), value: fc.constantFrom(...SHOCKED_SYMBOLS), change, enabled }),
+    weight: 4,
+  },
+  fc.record({ target: fc.constant('theme' as const), value: fc.constantFrom(...THEMES, 'AI'), change, enabled }),
+  fc.record({ target: fc.constant('industry' as const), value: fc.constantFrom(...INDUSTRIES), change, enabled }),
+  fc.record({ target: fc.constant('sector' as const), value: fc.constantFrom(...SECTORS, ' energy '), change, enabled }),
+  fc.record({ target: fc.constant('country' as const), value: fc.constantFrom(...COUNTRIES), change, enabled }),
+  fc.record({ target: fc.constant('assetClass' as const), value: fc.constantFrom('equity', 'cash', 'bond', 'fund'), change, enabled }),
+  fc.record({
+    target: fc.constant('rates' as const),
+    value: fc.constant(''),
+    change: fc.integer({ min: -200, max: 200 }).map((bp) => bp / 10000),
+    enabled,
+  }),
+  fc.record({ target: fc.constant('market' as const), value: fc.constant(''), change, enabled }),
+  {
+    arbitrary: fc.record({ target: fc.constant('currency' as const), value: fc.constantFrom('USD', 'EUR', 'GBP', 'JPY'), change, enabled }),
+    weight: 2,
+  },
+);
+
+const caseArb = fc.record({
+  ref: referenceArb,
+  positions: fc.array(positionArb, { minLength: 1, maxLength: 8 }),
+  shocks: fc.array(shockArb, { minLength: 0, maxLength: 8 }),
+  /** Further scenarios run on the same prepared book (nothing from one run may leak into the next). */
+  more: fc.array(fc.array(shockArb, { minLength: 0, maxLength: 8 }), { maxLength: 2 }),
+  base: fc.constantFrom('USD', 'USD', 'GBP', 'EUR'),
+  scale: fc.constantFrom(1, 1, 0.5, 1.5),
+  lookThrough: fc.constantFrom(true, true, true, false),
+});
+
+/** Equal within 1e-9 of `size` (the book's gross value for sums, which can cancel to near zero). */
+const near = (actual: number, expected: number, size: number, what: string) => {
+  if (!(Math.abs(actual - expected) <= 1e-9 * Math.max(1, size))) throw new Error(`${what}: engine ${actual}, reference ${expected}`);
+};
+
+/** Compares one run; `withPositions` false for a batch run (no position results, no position ids in coverage). */
+function compare(engine: StressResult, ref: ReferenceResult, withPositions: boolean) {
+  const size = ref.grossValue;
+  near(engine.valueBefore, ref.valueBefore, size, 'value before');
+  near(engine.pnl, ref.pnl, size, 'total P&L');
+  near(engine.coverage.grossValue, ref.grossValue, size, 'gross value');
+  expect(engine.positions.map((p) => p.id)).toEqual(withPositions ? ref.positions.map((p) => p.id) : []);
+  engine.positions.forEach((p, i) => {
+    const r = ref.positions[i];
+    near(p.value, r.value, Math.abs(r.value), `value of position ${p.id} (${p.symbol})`);
+    near(p.pnl, r.pnl, Math.abs(r.value), `P&L of position ${p.id} (${p.symbol})`);
+    near(p.return, r.return, 1, `return of position ${p.id} (${p.symbol})`);
+  });
+  for (const part of COVERAGE_PARTS) {
+    near(engine.coverage[part].value, ref.coverage[part].value, size, `coverage ${part}`);
+    expect(engine.coverage[part].positionIds, `positions in coverage ${part}`).toEqual(withPositions ? ref.coverage[part].positionIds : []);
+  }
+  expect(engine.coverage.unclassified.symbols).toEqual(ref.unclassifiedSymbols);
+  expect(engine.shockValue.length).toBe(ref.shockValue.length);
+  engine.shockValue.forEach((v, i) => near(v, ref.shockValue[i], size, `value reached by shock ${i}`));
+  for (const dimension of DIMENSIONS) {
+    const rows = engine.aggregates[dimension] ?? [];
+    const expected = ref.aggregates[dimension];
+    expect(rows.map((r) => r.key).sort(), `${dimension} groups`).toEqual([...expected.keys()].sort());
+    for (const row of rows) {
+      near(row.value, expected.get(row.key)!.value, size, `${dimension} ${row.key} value`);
+      near(row.pnl, expected.get(row.key)!.pnl, size, `${dimension} ${row.key} P&L`);
+    }
+  }
+}
+
+type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The cases the generators must reach, so a pass means these were compared and not just never drawn. */
+const FEATURES: Record<string, (c: Case) => boolean> = {
+  'a pence position under a sterling shock, base USD': (c) =>
+    c.base === 'USD' && c.positions.some((p) => p.currency === 'GBp' || p.currency === 'GBX') && on(c, 'currency', 'GBP'),
+  'a pence position in a sterling book': (c) => c.base === 'GBP' && c.positions.some((p) => p.currency === 'GBp'),
+  'a shock on the base currency with foreign positions': (c) => on(c, 'currency', c.base) && c.positions.some((p) => p.currency !== c.base),
+  'a fund in a fund whose ticker is shocked': (c) => c.lookThrough && holds(c, 'FND') && on(c, 'symbol', 'INR'),
+  'a fund moved whole by a shock on its ticker': (c) => holds(c, 'FND') && (on(c, 'symbol', 'FND') || on(c, 'symbol', 'fnd')),
+  'a leveraged fund': (c) => holds(c, 'SOXL') || holds(c, 'SOXS'),
+  'a rate shock with a bond fund held': (c) => on(c, 'rates', '') && (holds(c, 'BND') || holds(c, 'FND')),
+  'cash or money market under a market shock': (c) => (holds(c, 'CSH') || holds(c, 'MMF')) && on(c, 'market', ''),
+  'a short': (c) => c.positions.some((p) => p.quantity < 0),
+  'a position without an exchange rate': (c) => c.positions.some((p) => p.currency === 'JPY'),
+  'fund weights over 100%': (c) => holds(c, 'FND') && c.ref.funds.FND.holdings.reduce((w, h) => w + h.weight, 0) > 1,
+  'a disabled shock': (c) => [c.shocks, ...c.more].some((list) => list.some((s) => s.enabled === false)),
+  'a security with several themes': (c) => Object.values(c.ref.securities).some((s) => s.themes.length > 1),
+  'a position known only by its market value': (c) => c.positions.some((p) => p.price === null),
+};
+const holds = (c: Case, symbol: string) => c.positions.some((p) => p.symbol === symbol && p.currency !== 'JPY');
+const on = (c: Case, target: string, value: string) =>
+  [c.shocks, ...c.more].some((list) => list.some((s) => s.enabled !== false && s.target === target && (s.value ?? '') === value));
+
+describe('the engine agrees with the slow reference evaluator', () => {
+  it('on random books and scenarios, with and without position results: totals, positions, coverage, shock values and every aggregate', () => {
+    const reached = Object.fromEntries(Object.keys(FEATURES).map((f) => [f, 0]));
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const { ref, positions, shocks, more, base, scale, lookThrough } = c;
+        for (const [feature, has] of Object.entries(FEATURES)) if (has(c)) reached[feature]++;
+        const held = positions.map((p) =>
+          pos(p.symbol, p.quantity, 0, {
+            price: p.price,
+            marketValue: p.price === null ? p.marketValue : null,
+            currency: p.currency,
+            accountName: p.account,
+            assetClass: (p.symbol === 'CSH' ? 'cash' : 'equity') as AssetClass,
+          }),
+        );
+        const book = prepareBook(held, base, ref, { lookThrough });
+        for (const list of [shocks, ...more]) {
+          const s = scenario(list);
+          const expected = referenceRun(held, base, ref, s, { scale, lookThrough });
+          for (const positions of [true, false]) compare(runScenario(book, s, { by: DIMENSIONS, positions, scale }), expected, positions);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    for (const [feature, count] of Object.entries(reached)) expect(count, feature).toBeGreaterThanOrEqual(2);
+  }, 30_000);
+});
