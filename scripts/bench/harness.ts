@@ -9,6 +9,8 @@ export interface Figure {
   max: number;
   runs: number;
   unit: 'ms';
+  /** Median CPU time (user + system) of this process per run: on a shared, loaded machine it moves less than wall time. */
+  cpu?: number;
   note?: string;
 }
 
@@ -17,12 +19,17 @@ export function measure(name: string, work: () => void, options: { runs?: number
   const runs = options.runs ?? 7;
   for (let i = 0; i < (options.warmup ?? 1); i++) work();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     work();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   return {
     name,
     median: times[Math.floor(times.length / 2)],
@@ -30,6 +37,7 @@ export function measure(name: string, work: () => void, options: { runs?: number
     max: times[times.length - 1],
     runs,
     unit: 'ms',
+    cpu: cpu[Math.floor(cpu.length / 2)],
     note: options.note,
   };
 }
@@ -52,7 +60,7 @@ export function printFigures(title: string, figures: Figure[]): void {
   console.log(`\n## ${title}`);
   const width = Math.max(...figures.map((f) => f.name.length));
   for (const f of figures) {
-    const spread = `(min ${f.min.toFixed(2)}, max ${f.max.toFixed(2)}, ${f.runs} runs)`;
+    const spread = `(min ${f.min.toFixed(2)}, max ${f.max.toFixed(2)}, ${f.runs} runs${f.cpu === undefined ? '' : `; CPU median ${f.cpu.toFixed(2)}`})`;
     console.log(`${f.name.padEnd(width)}  median ${f.median.toFixed(2).padStart(9)} ms  ${spread}${f.note ? `  ${f.note}` : ''}`);
   }
 }

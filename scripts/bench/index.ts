@@ -1,4 +1,4 @@
-import { engineBenchmarks } from './engine';
+import { engineBenchmarks, referenceAgreement } from './engine';
 import { batchPdfBenchmark, firmBenchmarks } from './firm';
 import { machineContext, printFigures } from './harness';
 import { historyBenchmarks } from './history';
@@ -16,7 +16,10 @@ export async function runBenchmarks(args: string[]): Promise<void> {
   console.log('# Aftershock benchmarks');
   console.log(machineContext());
   if (isWanted('store')) printFigures('Store and valuation', storeBenchmarks());
-  if (isWanted('engine')) printFigures('Stress engine', engineBenchmarks());
+  if (isWanted('engine')) {
+    printFigures('Stress engine', engineBenchmarks());
+    console.log(referenceAgreement());
+  }
   if (isWanted('firm')) {
     printFigures('Firm-wide stress', firmBenchmarks());
     const batch = await batchPdfBenchmark();
