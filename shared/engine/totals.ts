@@ -25,13 +25,26 @@ export interface KeyMoves {
   fxChange: Float64Array;
   fxShock: Int32Array;
   fxCovers: Uint8Array;
+  /** Per shock index: the coverage part of what it moves, held directly. */
+  shockPart: Uint8Array;
+  /** Per shock index: 1 for a symbol shock (a fund whose winning shock is one moves whole, not through its holdings). */
+  isSymbolShock: Uint8Array;
 }
+
+/** Per-book arrays reused by every scenario (runs are synchronous, and each consumes its KeyMoves before the next). */
+const scratch = new WeakMap<Book, { shockOf: Int32Array; price: Float64Array; part: Uint8Array; keyPnl: Float64Array }>();
 
 /** The sweep of docs/stress-semantics.md §3 over the book's attribute index: lowest step first, so higher steps overwrite. */
 export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
   const n = book.keyCount;
   const { keyUnclassified, keys } = book;
-  const shockOf = new Int32Array(n);
+  let buffers = scratch.get(book);
+  if (!buffers)
+    scratch.set(
+      book,
+      (buffers = { shockOf: new Int32Array(n), price: new Float64Array(n), part: new Uint8Array(n), keyPnl: new Float64Array(n) }),
+    );
+  const { shockOf, price, part } = buffers;
   const market = compiled.market ?? -1;
   const steps = compiled.precedence;
   // The lowest step, asset class, is a default per class rather than a sweep over every key of the class.
@@ -67,13 +80,15 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
     // A market or asset-class shock's move is "market"; every other named shock's is "explicit".
     shockPart[s] = COVERAGE_PARTS.indexOf(s === compiled.market ? 'market' : coveragePartOf(compiled.provenanceOf(s), keys[0]));
   }
-  const price = new Float64Array(n);
-  const part = new Uint8Array(n);
+  const isSymbolShock = new Uint8Array(nShocks);
+  for (const step of compiled.precedence) if (step.level === 'symbol') for (const { index } of step.shocks) isSymbolShock[index] = 1;
   const rates = compiled.rates;
   for (let id = 0; id < n; id++) {
     const s = shockOf[id];
-    if (s === -1) part[id] = keyUnclassified[id] === 1 ? UNCLASSIFIED_PART : NO_SHOCK;
-    else if (s === rates) {
+    if (s === -1) {
+      price[id] = 0;
+      part[id] = keyUnclassified[id] === 1 ? UNCLASSIFIED_PART : NO_SHOCK;
+    } else if (s === rates) {
       // As ratesMove: −duration × the change in yields, floored at −100%.
       price[id] = Math.max(-1, -keys[id].duration! * change[s]);
       part[id] = EXPLICIT;
@@ -94,7 +109,7 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
       fxCovers[c] = compiled.currencyCovers ? 1 : 0;
     }
   });
-  return { shockOf, price, part, fxChange, fxShock, fxCovers };
+  return { shockOf, price, part, fxChange, fxShock, fxCovers, isSymbolShock, shockPart };
 }
 
 /** A coverage part once the currency rule is applied: a currency shock on the holding's currency moves what no price shock reached. */
@@ -178,26 +193,41 @@ export interface ScenarioTotals {
 export function scenarioTotals(book: Book, compiled: CompiledScenario, by: readonly Exclude<Dimension, 'account'>[]): ScenarioTotals {
   const ex = book.exposure;
   const W = ex.width;
-  const { shockOf, price, part, fxChange, fxShock, fxCovers } = keyMoves(book, compiled);
+  const { shockOf, price, part, fxChange, fxShock, fxCovers, isSymbolShock, shockPart } = keyMoves(book, compiled);
   const parts = new Float64Array(PART_COUNT);
   const shockValue: number[] = new Array<number>(compiled.shockCount).fill(0);
   const unclassifiedSymbols = new Set<string>();
   let pnl = 0;
   /** P&L of each security, direct and through funds (rests aside), for the aggregates. */
-  const keyPnl = new Float64Array(book.keyCount);
+  // Every held key is written before it is read (the first loop below), so the reused buffer needs no clearing.
+  const keyPnl = scratch.get(book)!.keyPnl;
 
   // Every held security at its own price move, all currencies together.
   const { heldKeys, keyNet, keyDirectGross, keyThroughGross } = ex;
+  // Sums by winning shock (slot n: not shocked, n + 1: unclassified and not shocked) turned into parts afterwards; two
+  // interleaved sets of sums, so neighbouring keys with the same shock do not wait on each other's addition.
+  const nShocks = compiled.shockCount;
+  const slots = nShocks + 2;
+  const sums = new Float64Array(6 * slots);
   for (let j = 0; j < heldKeys.length; j++) {
     const k = heldKeys[j];
     const net = keyNet[k];
     const move = net * price[k];
     keyPnl[k] = move;
     pnl += move;
-    const p = part[k];
-    parts[p] += keyDirectGross[k];
-    parts[throughPart(p)] += keyThroughGross[k];
-    if (shockOf[k] !== -1) shockValue[shockOf[k]] += net;
+    const s = shockOf[k];
+    const at = (j & 1) * 3 * slots + 3 * (s !== -1 ? s : part[k] === UNCLASSIFIED_PART ? nShocks + 1 : nShocks);
+    sums[at] += net;
+    sums[at + 1] += keyDirectGross[k];
+    sums[at + 2] += keyThroughGross[k];
+  }
+  for (let slot = 0; slot < slots; slot++) {
+    const at = 3 * slot;
+    const b = at + 3 * slots;
+    const p = slot < nShocks ? (slot === compiled.rates ? EXPLICIT : shockPart[slot]) : slot === nShocks ? NO_SHOCK : UNCLASSIFIED_PART;
+    if (slot < nShocks) shockValue[slot] += sums[at] + sums[b];
+    parts[p] += sums[at + 1] + sums[b + 1];
+    parts[throughPart(p)] += sums[at + 2] + sums[b + 2];
   }
   // Then each currency that moves against the base: its cells' currency move, and what its shock covers.
   const { cellStart, cellKeys, directNet, throughNet, directGross, throughGross } = ex;
@@ -229,7 +259,7 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   };
   const restReturn = new Float64Array(ex.rests.length);
   /** A fund whose own ticker has a symbol shock moves whole (its rest is then part of that move, not a slice of its own). */
-  const movesWhole = (keyId: number) => compiled.hasSymbolShock(book.keys[keyId].symbol);
+  const movesWhole = (keyId: number) => shockOf[keyId] !== -1 && isSymbolShock[shockOf[keyId]] === 1;
   // A plain loop: a closure writing `pnl` would make every addition to it above allocate.
   for (let j = 0; j < ex.rests.length; j++) {
     const rest = ex.rests[j];
@@ -250,7 +280,7 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   const notReached = new Map<number, number>();
   for (const i of ex.fundGroups) {
     const g = book.groups[i];
-    if (!compiled.hasSymbolShock(g.key.symbol)) continue;
+    if (!movesWhole(g.key.id)) continue;
     const { keyIds, weights, residualWeight } = g.fund!;
     const c = g.currencyIndex;
     const covers = fxCovers[c];
@@ -418,7 +448,7 @@ export const isMovedPart = (part: number) => part < FIRST_UNMOVED;
  * under a symbol shock on their ticker); leveraged funds are evaluated one by one.
  */
 export function groupReturns(book: Book, compiled: CompiledScenario): { returns: Float64Array; moved: Float64Array } {
-  const { price, part, fxChange, fxCovers } = keyMoves(book, compiled);
+  const { shockOf, price, part, fxChange, fxCovers, isSymbolShock } = keyMoves(book, compiled);
   const groups = book.groups;
   const returns = new Float64Array(groups.length);
   const moved = new Float64Array(groups.length);
@@ -435,7 +465,7 @@ export function groupReturns(book: Book, compiled: CompiledScenario): { returns:
       moved[i] = move.shares.explicit + move.shares.throughFunds + move.shares.market + move.shares.propagated + move.shares.proxy;
       continue;
     }
-    if (g.fund === null || compiled.hasSymbolShock(g.key.symbol)) {
+    if (g.fund === null || (shockOf[g.key.id] !== -1 && isSymbolShock[shockOf[g.key.id]] === 1)) {
       const k = g.key.id;
       returns[i] = composeReturn(price[k], f);
       moved[i] = isMovedPart(withCurrency(part[k], covers)) ? 1 : 0;
