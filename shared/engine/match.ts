@@ -62,11 +62,20 @@ export function compileScenario(scenario: Scenario, scale = 1) {
   const currency = new Map<string, number>();
   let market: number | null = null;
   let rates: number | null = null;
+  // One pass over the shocks, each enabled attribute shock filed under its level in listed order.
+  const byLevel = new Map<MatchLevel, { index: number; value: string }[]>();
   scenario.shocks.forEach((shock, index) => {
     if (!shock.enabled) return;
     if (shock.target === 'market') market ??= index;
     else if (shock.target === 'rates') rates ??= index;
-    else if (shock.target === 'currency' && !currency.has(shock.value)) currency.set(shock.value, index);
+    else if (shock.target === 'currency') {
+      if (!currency.has(shock.value)) currency.set(shock.value, index);
+    } else {
+      const level = shock.target;
+      let list = byLevel.get(level);
+      if (!list) byLevel.set(level, (list = []));
+      list.push({ index, value: matchValue(level, shock.value) });
+    }
   });
   const precedence: PrecedenceStep[] = [];
   /** Per attribute level, the first listed shock of each value. */
@@ -77,10 +86,8 @@ export function compileScenario(scenario: Scenario, scale = 1) {
       if (rates !== null) precedence.push({ level: 'rates', index: rates });
       continue;
     }
-    const shocks = scenario.shocks.flatMap((shock, index) =>
-      shock.enabled && shock.target === target ? [{ index, value: matchValue(target, shock.value) }] : [],
-    );
-    if (shocks.length === 0) continue;
+    const shocks = byLevel.get(target);
+    if (!shocks) continue;
     precedence.push({ level: target, shocks });
     const first = new Map<string, number>();
     for (const { index, value } of shocks) if (!first.has(value)) first.set(value, index);

@@ -239,7 +239,7 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
     for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
       const k = cellKeys[j];
       const cell = k * W + c;
-      const currencyMove = (directNet[cell] + throughNet[cell]) * (composeReturn(price[k], f) - price[k]);
+      const currencyMove = (directNet[cell] + throughNet[cell]) * f * (1 + price[k]);
       keyPnl[k] += currencyMove;
       pnl += currencyMove;
       const p = part[k];
