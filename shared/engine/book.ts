@@ -180,8 +180,15 @@ const MAX_CURRENCIES = 4096;
 
 const lower = (s: string | null | undefined) => (s ?? '').trim().toLowerCase();
 
-function keyFor(symbol: string, info: Classification | undefined, fallbackClass: AssetClass, fallbackName = ''): Omit<SecurityKey, 'id'> {
+function keyFor(
+  symbol: string,
+  info: Classification | undefined,
+  fallbackClass: AssetClass,
+  fallbackName: string,
+  id: number,
+): SecurityKey {
   return {
+    id,
     symbol,
     name: info?.name || fallbackName,
     themes: info?.themes ?? [],
@@ -224,7 +231,7 @@ export function prepareBook(
     let list = keysBySymbol.get(symbol);
     if (!list) keysBySymbol.set(symbol, (list = []));
     for (const key of list) if (key.assetClass === assetClass) return key;
-    const key: SecurityKey = { ...keyFor(symbol, info, fallbackClass, fallbackName), id: allKeys.length };
+    const key = keyFor(symbol, info, fallbackClass, fallbackName, allKeys.length);
     allKeys.push(key);
     list.push(key);
     return key;
@@ -280,19 +287,26 @@ export function prepareBook(
   const book: BookPosition[] = [];
   const excluded: Book['excluded'] = [];
   /** What a symbol is, looked up once per symbol (reference lookups by a string key cost more than one Map lookup). */
-  const bySymbol = new Map<string, { info: Classification | undefined; leverage: LeverageLink | null; fund: FundLookThrough | null }>();
-  const cashBySymbol = new Map<string, { info: Classification | undefined; leverage: null; fund: FundLookThrough | null }>();
+  type SymbolFacts = {
+    info: Classification | undefined;
+    leverage: LeverageLink | null;
+    fund: FundLookThrough | null;
+    key: SecurityKey | null;
+  };
+  const bySymbol = new Map<string, SymbolFacts>();
+  const cashBySymbol = new Map<string, SymbolFacts>();
   const symbolFacts = (symbol: string, isCash: boolean) => {
     // Cash is never a leveraged fund, whatever its symbol, nor classified as one.
     if (isCash) {
       let facts = cashBySymbol.get(symbol);
-      if (!facts) cashBySymbol.set(symbol, (facts = { info: reference.securities[symbol], leverage: null, fund: fundFor(symbol) }));
+      if (!facts)
+        cashBySymbol.set(symbol, (facts = { info: reference.securities[symbol], leverage: null, fund: fundFor(symbol), key: null }));
       return facts;
     }
     let facts = bySymbol.get(symbol);
     if (!facts) {
       const leverage = leverageFor(symbol);
-      facts = { info: reference.securities[symbol], leverage, fund: fundFor(symbol) };
+      facts = { info: reference.securities[symbol], leverage, fund: fundFor(symbol), key: null };
       // A leveraged fund the security master does not know is still a known fund: the bundled list classifies it.
       if (!facts.info && leverage) facts.info = leveragedClassification(leverage.etf, reference.securities[leverage.etf.standIn]);
       bySymbol.set(symbol, facts);
@@ -311,7 +325,10 @@ export function prepareBook(
     totalValue += value;
     const facts = symbolFacts(p.symbol, p.assetClass === 'cash');
     const { info, leverage } = facts;
-    const key = keyOf(p.symbol, info, p.assetClass, p.name);
+    // The symbol's last key again when the asset class agrees (it always does when the master knows the symbol).
+    let key = facts.key;
+    if (key === null || key.assetClass !== (info ? TYPE_TO_CLASS[info.type] : p.assetClass))
+      key = facts.key = keyOf(p.symbol, info, p.assetClass, p.name);
     if (!key.isClassified && key.assetClass !== 'cash') unclassified.add(p.symbol);
     book.push({
       id: p.id,
