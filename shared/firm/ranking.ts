@@ -191,16 +191,20 @@ function rankCurrency(
   lookThrough: boolean,
 ): ClientRanking[] {
   const portfolios = clients.flatMap((c) => c.portfolios);
-  const owner = new Map<number, number>();
-  portfolios.forEach((p, i) => p.positions.forEach((x) => owner.set(x.id, i)));
-  if (owner.size !== portfolios.reduce((n, p) => n + p.positions.length, 0)) throw new Error('position ids repeat across portfolios');
-  const book = prepareBook(
-    portfolios.flatMap((p) => p.positions),
-    currency,
-    reference,
-    { lookThrough },
-  );
-  const slot = Int32Array.from(book.positions, (p) => owner.get(p.id)!);
+  const all = portfolios.flatMap((p) => p.positions);
+  const ownerOf = new Int32Array(all.length);
+  let at = 0;
+  portfolios.forEach((p, i) => p.positions.forEach(() => (ownerOf[at++] = i)));
+  const ids = Float64Array.from(all, (p) => p.id).sort();
+  for (let i = 1; i < ids.length; i++) if (ids[i] === ids[i - 1]) throw new Error('position ids repeat across portfolios');
+  const book = prepareBook(all, currency, reference, { lookThrough });
+  // The book keeps the positions' order, leaving out those it cannot value: walk both lists side by side.
+  const slot = new Int32Array(book.positions.length);
+  for (let i = 0, b = 0; i < all.length && b < slot.length; i++) if (all[i].id === book.positions[b].id) slot[b++] = ownerOf[i];
+  // Positions left out (no exchange rate) are few: their owners by id.
+  const excludedIds = new Set(book.excluded.map((e) => e.id));
+  const excludedOwner = new Map<number, number>();
+  if (excludedIds.size) all.forEach((p, i) => excludedIds.has(p.id) && excludedOwner.set(p.id, ownerOf[i]));
   const value = new Float64Array(portfolios.length);
   book.positions.forEach((p, i) => (value[slot[i]] += p.value));
   const pnl = scenarios.map(() => new Float64Array(portfolios.length));
@@ -217,7 +221,7 @@ function rankCurrency(
       shocked[s][slot[i]] += Math.abs(v) * moved[g];
     }
   });
-  const issuesOf = portfolioIssues(book, portfolios, owner);
+  const issuesOf = portfolioIssues(book, portfolios, slot, excludedOwner);
   let index = 0;
   return clients.map((client): ClientRanking => {
     const issues: string[] = [];
@@ -249,12 +253,15 @@ function rankCurrency(
 function portfolioIssues(
   book: ReturnType<typeof prepareBook>,
   portfolios: readonly FirmPortfolioInput[],
-  owner: Map<number, number>,
+  slot: Int32Array,
+  excludedOwner: Map<number, number>,
 ): string[][] {
   const missing = portfolios.map(() => new Set<string>());
   const unclassified = portfolios.map(() => new Set<string>());
-  for (const e of book.excluded) missing[owner.get(e.id)!].add(e.currency);
-  for (const p of book.positions) if (!p.key.isClassified && p.key.assetClass !== 'cash') unclassified[owner.get(p.id)!].add(p.symbol);
+  for (const e of book.excluded) missing[excludedOwner.get(e.id)!].add(e.currency);
+  book.positions.forEach((p, i) => {
+    if (!p.key.isClassified && p.key.assetClass !== 'cash') unclassified[slot[i]].add(p.symbol);
+  });
   return portfolios.map((_, i) => [
     ...(missing[i].size
       ? [`No exchange rate to ${book.baseCurrency} for ${[...missing[i]].sort().join(', ')}: those positions are left out.`]
