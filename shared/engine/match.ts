@@ -69,7 +69,9 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     if (shock.target === 'market') market ??= index;
     else if (shock.target === 'rates') rates ??= index;
     else if (shock.target === 'currency') {
-      if (!currency.has(shock.value)) currency.set(shock.value, index);
+      // A shock naming a minor unit ("GBX") names its major currency; the first listed of the two wins.
+      const major = majorCurrency(shock.value);
+      if (!currency.has(major)) currency.set(major, index);
     } else {
       const level = shock.target;
       let list = byLevel.get(level);
@@ -97,7 +99,12 @@ export function compileScenario(scenario: Scenario, scale = 1) {
   /** Indexes of the theme shocks: a security with several themes needs the walk to say which matched. */
   const themeShocks = new Set(precedence.flatMap((step) => (step.level === 'theme' ? step.shocks.map((x) => x.index) : [])));
 
-  const changeOf = (index: number) => scenario.shocks[index].change * scale;
+  // A scaled price shock stops at −100% (a price cannot fall below zero); a rate or currency shock is as scaled.
+  const changeOf = (index: number) => {
+    const shock = scenario.shocks[index];
+    const change = shock.change * scale;
+    return shock.target === 'rates' || shock.target === 'currency' ? change : Math.max(-1, change);
+  };
   // One provenance object per shock, shared by every slice it moves (this runs for every holding of every fund).
   const shared: (Provenance | undefined)[] = [];
   const explicit = (level: MatchLevel, index: number, extra = ''): Provenance => {
@@ -192,10 +199,9 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     const sliceCurrency = majorCurrency(quoted);
     const baseCurrency = majorCurrency(quotedBase);
     if (sliceCurrency === baseCurrency) return { change: 0, shockIndex: null, reason: '' };
-    // A shock may name the quoted unit itself (a replay keys its moves by the holding's currency) or the major one.
-    const own = currency.get(quoted) ?? currency.get(sliceCurrency);
+    const own = currency.get(sliceCurrency);
     if (own !== undefined) return { change: changeOf(own), shockIndex: own, reason: describeShock(scenario.shocks[own], changeOf(own)) };
-    const base = currency.get(quotedBase) ?? currency.get(baseCurrency);
+    const base = currency.get(baseCurrency);
     if (base !== undefined) {
       const change = 1 / (1 + changeOf(base)) - 1;
       return {

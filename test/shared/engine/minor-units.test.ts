@@ -116,4 +116,23 @@ describe('story: the same pence holding, exact figures, engine and slow referenc
     expect(byId(result, 'NPN.JO').return).toBeCloseTo(1 / 1.1 - 1, 12);
     expect(result.coverage.noShock.value).toBeCloseTo(2500, 9);
   });
+
+  it('a currency shock naming a minor unit names its major currency: "GBP −5%" listed before "GBX −10%" moves GBX and GBp holdings −5%', () => {
+    const result = run('USD', [
+      { target: 'currency', value: 'GBP', change: -0.05 },
+      { target: 'currency', value: 'GBX', change: -0.1 },
+    ]);
+    expect(byId(result, 'VOD.L').return).toBeCloseTo(-0.05, 12);
+    expect(result.shockValue[1]).toBe(0);
+  });
+});
+
+describe('a scaled price shock stops at −100%', () => {
+  it('market −60% at twice the size loses what is held, not 120% of it', () => {
+    const b = prepareBook([pos('AAA', 10, 10)], 'USD', reference([sec('AAA')]));
+    const result = runScenario(b, scenario([{ target: 'market', change: -0.6 }]), { scale: 2 });
+    expect(result.pnl).toBe(-100);
+    expect(result.positions[0].return).toBe(-1);
+    expect(runScenario(b, scenario([{ target: 'market', change: -0.6 }]), { scale: 2, positions: false }).pnl).toBe(-100);
+  });
 });

@@ -10,8 +10,9 @@
  * Where docs/stress-semantics.md is silent, this follows the engine as it is, and says so:
  * - look-through is one level deep: a fund listed among a fund's holdings is one slice, moved by its own classification;
  * - an `assetClass cash` shock moves cash (only the market shock passes it over);
- * - a scaled shock is not floored at −100% (market −60% at scale 2 is −120%); rate and leveraged moves are;
- * - a currency shock naming a minor unit itself ("GBX") wins over one naming its major currency for holdings in that unit.
+ * - a scaled price shock is floored at −100% (market −60% at scale 2 is −100%: a price cannot fall below zero), as
+ *   rate and leveraged moves are;
+ * - a currency shock naming a minor unit ("GBX") names its major currency: the first listed of the two wins.
  */
 import { leveragedClassification, leveragedEtf } from '../../../shared/domain/leveraged-etfs';
 import type { Classification, ReferenceData, SecurityType } from '../../../shared/domain/reference';
@@ -104,7 +105,7 @@ function priceMove(sec: Security, scenario: Scenario, scale: number, skipSymbol:
   if (!skipSymbol)
     for (let i = 0; i < shocks.length; i++)
       if (shocks[i].enabled && shocks[i].target === 'symbol' && shocks[i].value.toUpperCase() === sec.symbol.toUpperCase())
-        return explicit(i, shocks[i].change * scale, 'symbol');
+        return explicit(i, Math.max(-1, shocks[i].change * scale), 'symbol');
   for (let i = 0; i < shocks.length; i++)
     if (shocks[i].enabled && shocks[i].target === 'rates') {
       // Only the first rate shock counts; it moves a holding of known duration by −duration × change, at most −100%.
@@ -113,18 +114,18 @@ function priceMove(sec: Security, scenario: Scenario, scale: number, skipSymbol:
     }
   for (let i = 0; i < shocks.length; i++)
     if (shocks[i].enabled && shocks[i].target === 'theme')
-      for (const theme of sec.themes) if (same(theme, shocks[i].value)) return explicit(i, shocks[i].change * scale, 'theme');
+      for (const theme of sec.themes) if (same(theme, shocks[i].value)) return explicit(i, Math.max(-1, shocks[i].change * scale), 'theme');
   for (const level of ['industry', 'sector', 'country'] as const)
     for (let i = 0; i < shocks.length; i++)
       if (shocks[i].enabled && shocks[i].target === level && same(sec[level], shocks[i].value))
-        return explicit(i, shocks[i].change * scale, level);
+        return explicit(i, Math.max(-1, shocks[i].change * scale), level);
   for (let i = 0; i < shocks.length; i++)
     if (shocks[i].enabled && shocks[i].target === 'assetClass' && shocks[i].value === sec.assetClass)
-      return explicit(i, shocks[i].change * scale, 'assetClass');
+      return explicit(i, Math.max(-1, shocks[i].change * scale), 'assetClass');
   if (sec.assetClass !== 'cash')
     for (let i = 0; i < shocks.length; i++)
       if (shocks[i].enabled && shocks[i].target === 'market')
-        return { change: shocks[i].change * scale, shock: i, kind: 'market', level: 'market' };
+        return { change: Math.max(-1, shocks[i].change * scale), shock: i, kind: 'market', level: 'market' };
   return { change: 0, shock: null, kind: 'none', level: null };
 }
 
@@ -135,13 +136,12 @@ function priceMove(sec: Security, scenario: Scenario, scale: number, skipSymbol:
  */
 function currencyMove(currency: string, base: string, scenario: Scenario, scale: number): { change: number; shock: number | null } {
   if (majorOf(currency) === majorOf(base)) return { change: 0, shock: null };
-  const first = (code: string) => scenario.shocks.findIndex((s) => s.enabled && s.target === 'currency' && s.value === code);
-  // A shock may name the quoted unit itself ("GBX"), which the engine reads before the major currency.
-  let own = first(currency);
-  if (own === -1) own = first(majorOf(currency));
+  // A shock naming a minor unit ("GBX") names its major currency: the first listed of either wins.
+  const first = (code: string) =>
+    scenario.shocks.findIndex((s) => s.enabled && s.target === 'currency' && majorOf(s.value) === majorOf(code));
+  const own = first(currency);
   if (own !== -1) return { change: scenario.shocks[own].change * scale, shock: own };
-  let onBase = first(base);
-  if (onBase === -1) onBase = first(majorOf(base));
+  const onBase = first(base);
   if (onBase !== -1) return { change: 1 / (1 + scenario.shocks[onBase].change * scale) - 1, shock: onBase };
   return { change: 0, shock: null };
 }
