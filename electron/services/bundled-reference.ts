@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { SECURITY_TYPES } from '../../shared/domain/reference';
 import { describeIssues } from '../../shared/ipc/validate';
+import { replaceBundledDurations } from '../db/durations';
 import { deleteFundHoldings, replaceFundHoldings } from '../db/fund-holdings';
 import { upsertFxRate } from '../db/fx-rates';
 import { insertPriceSeries, type PriceRow } from '../db/prices';
@@ -19,6 +20,8 @@ const schemas = {
     format: z.literal('aftershock-securities'),
     asOf: date,
     rows: z.array(z.tuple([z.string().min(1), z.string(), z.enum(SECURITY_TYPES), text, text, text, text, text, z.string()])),
+    /** Bond funds' and T-bill ETFs' effective durations from the ETF master: symbol, years, as-of. */
+    durations: z.array(z.tuple([z.string().min(1), z.number().min(0).max(100), date])).default([]),
   }),
   themes: z.object({
     format: z.literal('aftershock-themes'),
@@ -131,6 +134,7 @@ export function loadBundledReference(db: Database, bundle: BundledReference, opt
         asOf,
       });
     }
+    replaceBundledDurations(db, bundle.securities.durations);
     deleteSecurityThemes(db, 'bundled');
     for (const theme of bundle.themes.themes) {
       upsertTheme(db, { id: theme.id, name: theme.name, criteria: theme.criteria, source: 'bundled' });
