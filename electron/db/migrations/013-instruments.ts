@@ -22,6 +22,7 @@ export const instruments: Migration = {
       ALTER TABLE security_durations_new RENAME TO security_durations;
 
       ALTER TABLE positions ADD COLUMN multiplier REAL CHECK (multiplier IS NULL OR multiplier > 0);
+      ALTER TABLE import_replaced ADD COLUMN multiplier REAL;
     `);
   },
 };
