@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { closeServices, type Services } from '../../../electron/services/services';
 import { parseOccSymbol } from '../../../shared/domain/options';
+import { optionsNotTested } from '../../../shared/report/coverage';
 import { call, memoryServices } from '../../helpers/services';
 
 let services: Services;
@@ -77,5 +78,19 @@ describe('option positions: imported, typed, stored and listed', () => {
     expect(
       dispatch(services, 'positions:create', { accountId: account.id, symbol: 'AAPL', quantity: 1, price: 1, multiplier: 100 }),
     ).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('AAPL is not an option symbol') } });
+  });
+
+  it('a stress run says the options are not tested (option valuation), with their value and the P&L a market shock gave them', () => {
+    call(services, 'imports:commit', { portfolioId, fileName: 'ai-bull.csv', text: BOOK });
+    const result = call(services, 'stress:run', { portfolioId, scenarioId: 'sp500-minus-20' });
+    const notTested = optionsNotTested(result, (x) => x.toFixed(0))!;
+    expect(notTested.symbols.sort()).toEqual(['NVDA  250620C00150000', 'NVDA  250620P00100000', 'QQQ   250620P00450000']);
+    expect(notTested.value).toBeCloseTo(2100 - 1230 + 20, 6);
+    expect(notTested.pnl).toBeCloseTo(-0.2 * (2100 - 1230 + 20), 6);
+    expect(notTested.message).toBe(
+      'Not tested: option valuation. 3 option positions (NVDA 20 Jun 2025 150 C, NVDA 20 Jun 2025 100 P, QQQ 20 Jun 2025 450 P; value 890) ' +
+        'are not valued by the stress test yet: a market or asset-class shock moves them as if they were shares (P&L -178 in the total), no other shock moves them.',
+    );
+    expect(optionsNotTested({ positions: result.positions.filter((p) => p.symbol === 'NVDA') }, String)).toBeNull();
   });
 });
