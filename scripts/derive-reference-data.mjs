@@ -78,6 +78,7 @@ function deriveSecurities() {
   }
   const etfMaster = JSON.parse(fs.readFileSync(path.join(root, 'scripts', 'reference-data', 'etf-master.json'), 'utf8'));
   const durations = [];
+  const etfs = [];
   const columns = [
     'symbol',
     'name',
@@ -107,6 +108,7 @@ function deriveSecurities() {
     if (years !== null && (type !== 'bond-fund' || !(years >= 0 && years <= 40)))
       throw new Error(`${where}: a duration (${years}) belongs to bond funds only, between 0 and 40 years.`);
     if (years !== null) durations.push([symbol, years, asOf]);
+    etfs.push([symbol, issuer, row[9], region, source, asOf]);
     rows.set(symbol, [symbol, name, type, sector, category, country, currency, exchange, 'etf-master']);
   }
   const cashDurations = etfMaster.cashEquivalentDurations;
@@ -127,6 +129,7 @@ function deriveSecurities() {
     curated,
     etfMaster,
     durations,
+    etfs,
   };
 }
 
@@ -192,6 +195,8 @@ written.push(
     ],
     durationColumns: ['symbol', 'years', 'asOf'],
     durations: securities.durations,
+    etfColumns: ['symbol', 'issuer', 'index', 'region', 'source', 'asOf'],
+    etfs: securities.etfs,
   }),
 );
 
