@@ -101,6 +101,14 @@ describe('the ETF master (scripts/reference-data/etf-master.json)', () => {
     expect(bundled.has('PFF')).toBe(false);
   });
 
+  it('has a provenance file naming its sources, licence and the dates its rows carry', () => {
+    const provenance = fs.readFileSync(path.join(root, 'scripts', 'reference-data', 'ETF-MASTER-PROVENANCE.md'), 'utf8');
+    expect(provenance).toMatch(/\| what \| source \| licence \| as of \|/);
+    for (const asOf of new Set(master.rows.map((r) => r[13]))) expect(provenance, asOf).toContain(asOf);
+    expect(provenance).toContain(`${master.rows.length} common US-listed ETFs`);
+    expect(provenance).toMatch(/approximate/i);
+  });
+
   it('keeps cash equivalents and leveraged funds in their own lists', () => {
     for (const [symbol] of master.rows) {
       expect(Object.hasOwn(CASH_EQUIVALENTS, symbol), symbol).toBe(false);
