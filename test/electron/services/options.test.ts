@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { closeServices, type Services } from '../../../electron/services/services';
+import { refreshSymbols } from '../../../electron/services/market/refresh-request';
 import { parseOccSymbol } from '../../../shared/domain/options';
 import { optionsNotTested } from '../../../shared/report/coverage';
 import { call, memoryServices } from '../../helpers/services';
@@ -92,5 +93,10 @@ describe('option positions: imported, typed, stored and listed', () => {
         'are not valued by the stress test yet: a market or asset-class shock moves them as if they were shares (P&L -178 in the total), no other shock moves them.',
     );
     expect(optionsNotTested({ positions: result.positions.filter((p) => p.symbol === 'NVDA') }, String)).toBeNull();
+  });
+
+  it('a market-data refresh asks for the underlyings of the options, not the contracts', () => {
+    call(services, 'imports:commit', { portfolioId, fileName: 'ai-bull.csv', text: BOOK });
+    expect(refreshSymbols(services.db, portfolioId).symbols).toEqual(['NVDA', 'QQQ']);
   });
 });
