@@ -81,4 +81,32 @@ describe('importing option rows', () => {
     const put = p.positions.find((x) => x.symbol === 'QQQ   250620P00450000')!;
     expect(put).toMatchObject({ assetClass: 'other', quantity: -2, price: 615, multiplier: 100, isShortIntended: true });
   });
+
+  it('a Fidelity positions export: " -NVDA250620C150" rows with the contract value in Current Value; a written put negative', () => {
+    const p = preview(
+      "Account Number,Account Name,Symbol,Description,Quantity,Last Price,Last Price Change,Current Value,Today's Gain/Loss Dollar,Today's Gain/Loss Percent,Total Gain/Loss Dollar,Total Gain/Loss Percent,Percent Of Account,Cost Basis Total,Average Cost Basis,Type\n" +
+        'Z12345678,Individual,NVDA,NVIDIA CORP,100,$120.50,+$1.00,"$12,050.00",,,,,80%,"$9,000.00",$90.00,Cash,\n' +
+        'Z12345678,Individual, -NVDA250620C150,NVDA JUN 20 2025 $150 CALL,5,$4.20,+$0.10,"$2,100.00",,,,,14%,"$1,500.00",$3.00,Margin,\n' +
+        'Z12345678,Individual, -QQQ250620P450,QQQ JUN 20 2025 $450 PUT,-2,$6.15,-$0.10,"-$1,230.00",,,,,-8%,"-$1,400.00",$7.00,Margin,\n',
+    );
+    expect(p.format).toBe('fidelity-positions');
+    expect(p.rows.filter((r) => r.status === 'invalid')).toEqual([]);
+    const call = p.positions.find((x) => x.symbol === 'NVDA  250620C00150000')!;
+    expect(call).toMatchObject({ quantity: 5, price: 420, marketValue: 2100, costBasis: 1500, multiplier: 100, assetClass: 'other' });
+    const put = p.positions.find((x) => x.symbol === 'QQQ   250620P00450000')!;
+    expect(put).toMatchObject({ quantity: -2, price: 615, marketValue: -1230, multiplier: 100 });
+  });
+
+  it('a Schwab transaction history: the Schwab option form in the symbol column, "Sell to Open" kept short', () => {
+    const p = preview(
+      '"Date","Action","Symbol","Description","Quantity","Price","Fees & Comm","Amount"\n' +
+        '"01/13/2025","Sell to Open","QQQ 06/20/2025 450.00 P","PUT INVESCO QQQ TR $450 EXP 06/20/25","2","$6.15","$1.32","$1,228.68"\n' +
+        '"01/10/2025","Buy to Open","NVDA 06/20/2025 150.00 C","CALL NVIDIA CORP $150 EXP 06/20/25","5","$4.20","$3.30","-$2,103.30"\n',
+    );
+    expect(p.format).toBe('schwab-transactions');
+    expect(p.positions.filter((x) => x.multiplier).map((x) => [x.symbol, x.quantity, x.price, x.isShortIntended ?? false])).toEqual([
+      ['NVDA  250620C00150000', 5, 420, false],
+      ['QQQ   250620P00450000', -2, 615, true],
+    ]);
+  });
 });
