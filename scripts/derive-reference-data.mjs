@@ -77,12 +77,47 @@ function deriveSecurities() {
     rows.set(r[0], [...r, 'curated']);
   }
   const etfMaster = JSON.parse(fs.readFileSync(path.join(root, 'scripts', 'reference-data', 'etf-master.json'), 'utf8'));
-  for (const [symbol, name, type, sector, category, country, currency, exchange, issuer] of etfMaster.rows) {
-    if (rows.has(symbol))
-      throw new Error(`etf-master.json: ${symbol} is already in the S&P 500 or curated list; remove it from the ETF master.`);
-    if (!etfMaster.sources[issuer]) throw new Error(`etf-master.json: ${symbol}'s issuer "${issuer}" has no entry in sources.`);
+  const durations = [];
+  const etfs = [];
+  const columns = [
+    'symbol',
+    'name',
+    'type',
+    'sector',
+    'category',
+    'country',
+    'currency',
+    'exchange',
+    'issuer',
+    'index',
+    'region',
+    'durationYears',
+    'source',
+    'asOf',
+  ];
+  if (etfMaster.columns.join() !== columns.join()) throw new Error(`etf-master.json: the columns must be ${columns.join(', ')}.`);
+  for (const row of etfMaster.rows) {
+    const [symbol, name, type, sector, category, country, currency, exchange, issuer, , region, years, source, asOf] = row;
+    const where = `etf-master.json: ${symbol}`;
+    if (row.length !== columns.length) throw new Error(`${where} has ${row.length} fields, not ${columns.length}.`);
+    if (rows.has(symbol)) throw new Error(`${where} is already in the S&P 500 or curated list; remove it from the ETF master.`);
+    if (!etfMaster.sources[issuer]) throw new Error(`${where}: the issuer "${issuer}" has no entry in sources.`);
+    if (!/^https:\/\//.test(source ?? '')) throw new Error(`${where} has no source page.`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf ?? '')) throw new Error(`${where} has no as-of date (YYYY-MM-DD).`);
+    if (!region) throw new Error(`${where} has no region.`);
+    if (years !== null && (type !== 'bond-fund' || !(years >= 0 && years <= 40)))
+      throw new Error(`${where}: a duration (${years}) belongs to bond funds only, between 0 and 40 years.`);
+    if (years !== null) durations.push([symbol, years, asOf]);
+    etfs.push([symbol, issuer, row[9], region, source, asOf]);
     rows.set(symbol, [symbol, name, type, sector, category, country, currency, exchange, 'etf-master']);
   }
+  const cashDurations = etfMaster.cashEquivalentDurations;
+  for (const [symbol, years] of Object.entries(cashDurations.durations)) {
+    if (rows.get(symbol)?.[2] !== 'money-market')
+      throw new Error(`etf-master.json: cashEquivalentDurations names ${symbol}, which is not a cash equivalent of the curated list.`);
+    durations.push([symbol, years, cashDurations.asOf]);
+  }
+  durations.sort((a, b) => a[0].localeCompare(b[0]));
   const nasdaq100 = readCsvObjects(path.join(master, 'nasdaq100_constituents_2022-02-23.csv')).map((r) => r.Symbol);
   const droppedNasdaq100 = nasdaq100.filter((s) => !rows.has(s));
   const sp500Symbols = sp500.map((r) => r.Symbol);
@@ -93,6 +128,8 @@ function deriveSecurities() {
     droppedNasdaq100,
     curated,
     etfMaster,
+    durations,
+    etfs,
   };
 }
 
@@ -139,7 +176,7 @@ written.push(
       'Nasdaq-100 membership check: axyan/nasdaq-100-companies @ 16e42c8 (2022-02-23), MIT; members outside the S&P 500 come from the curated list.',
       'Country where the headquarters location gives none, and ADR countries: NASDAQ stock screener download of 2024-05-08 (pontino/nasdaq-csvs @ 804e60d).',
       ...curated(securities.curated),
-      `ETF master (origin "etf-master", ${securities.etfMaster.rows.length} funds, as of ${securities.etfMaster.asOf}): ${securities.etfMaster.about} Per-fund issuer and index in scripts/reference-data/etf-master.json; issuer pages: ${Object.entries(
+      `ETF master (origin "etf-master", ${securities.etfMaster.rows.length} funds, as of ${securities.etfMaster.asOf}): ${securities.etfMaster.about} Per-fund issuer, index, region, source page and as-of date in scripts/reference-data/etf-master.json; issuer pages: ${Object.entries(
         securities.etfMaster.sources,
       )
         .map(([issuer, url]) => `${issuer} ${url}`)
@@ -153,6 +190,13 @@ written.push(
     },
     columns: ['symbol', 'name', 'type', 'sector', 'industry', 'country', 'currency', 'exchange', 'origin'],
     rows: securities.rows,
+    durationSources: [
+      `Effective durations (years) of ${securities.durations.length} bond funds and Treasury-bill ETFs, the 'bundled' duration rate shocks use when neither you nor a market-data refresh gave one: approximate, rounded to 0.1 year, compiled by hand from the issuers' fund characteristics (scripts/reference-data/etf-master.json, durationYears and cashEquivalentDurations); each row's date is when it was compiled.`,
+    ],
+    durationColumns: ['symbol', 'years', 'asOf'],
+    durations: securities.durations,
+    etfColumns: ['symbol', 'issuer', 'index', 'region', 'source', 'asOf'],
+    etfs: securities.etfs,
   }),
 );
 

@@ -55,6 +55,12 @@ export function runSecurities(context: CliContext, verb: string | undefined, res
   if (c.duration) rows.push(['duration', `${c.duration.years} years`, c.duration.source]);
   context.out(renderTable(['Field', 'Value', 'Source'], rows));
   if (detail.leverage) context.out(`\n${leverageText(detail.leverage)}`);
+  if (detail.etf) {
+    const e = detail.etf;
+    context.out(
+      `\nETF master: ${e.issuer}; follows ${e.index === 'Actively managed' ? 'no index (actively managed)' : `the ${e.index} index`}; region ${e.region}. Source: ${e.source} (as of ${e.asOf}).`,
+    );
+  }
   if (detail.fund) {
     const f = detail.fund;
     context.out(

@@ -1,6 +1,6 @@
 import { toCsv } from '../../shared/csv';
 import { formatMoney, listNames } from '../../shared/format';
-import { coverageSentence } from '../../shared/report/coverage';
+import { coverageSentence, optionsNotTested } from '../../shared/report/coverage';
 import { DIMENSIONS, returnText, type Dimension, type StressResult } from '../../shared/engine';
 import { signedPercent } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
@@ -121,6 +121,8 @@ export function printStress(context: CliContext, name: string, result: StressRes
   );
   if (c.unclassified.symbols.length)
     context.out(`Not moved for lack of a sector, industry or theme: ${listNames(c.unclassified.symbols, 12)}.`);
+  const options = optionsNotTested(result, money);
+  if (options) context.out(`Note: ${options.message}`);
   for (const issue of result.issues) context.out(`Note: ${issue.message}`);
   for (const dim of [...new Set<Dimension>([by, 'sector', 'theme'])]) {
     const rows = result.aggregates[dim] ?? [];

@@ -19,6 +19,8 @@ export interface PositionRow {
   currency: string;
   as_of: string | null;
   is_short_intended: number;
+  /** Shares per contract of a listed option (proposal copies do not carry it). */
+  multiplier?: number | null;
 }
 
 /** Columns a caller may set on a position. */
@@ -36,11 +38,13 @@ export interface PositionInput {
   importId?: number | null;
   /** Unset keeps the stored mark (false for a new position). */
   isShortIntended?: boolean;
+  /** Shares per contract of a listed option (its symbol is the OCC symbol); null or unset for anything else. */
+  multiplier?: number | null;
 }
 
 const SELECT = `
   SELECT x.id, x.account_id, a.name AS account_name, x.symbol, x.name, x.asset_class, x.quantity,
-         x.price, x.market_value, x.cost_basis, x.currency, x.as_of, x.is_short_intended
+         x.price, x.market_value, x.cost_basis, x.currency, x.as_of, x.is_short_intended, x.multiplier
   FROM positions x JOIN accounts a ON a.id = x.account_id`;
 
 /** A position from its row. */
@@ -59,6 +63,7 @@ export function hydrate(row: PositionRow): Position {
     currency: row.currency,
     asOf: row.as_of,
     isShortIntended: row.is_short_intended === 1,
+    ...(row.multiplier != null && { multiplier: row.multiplier }),
   };
 }
 
@@ -134,6 +139,7 @@ function params(input: PositionInput) {
     asOf: input.asOf ?? null,
     importId: input.importId ?? null,
     isShortIntended: input.isShortIntended === undefined ? null : Number(input.isShortIntended),
+    multiplier: input.multiplier ?? null,
   };
 }
 
@@ -142,9 +148,9 @@ export function insertPosition(db: Database, input: PositionInput): Position {
   const { lastInsertRowid } = db
     .prepare(
       `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value,
-                              cost_basis, currency, as_of, import_id, is_short_intended)
+                              cost_basis, currency, as_of, import_id, is_short_intended, multiplier)
        VALUES (:accountId, :symbol, :name, :assetClass, :quantity, :price, :marketValue,
-               :costBasis, :currency, :asOf, :importId, COALESCE(:isShortIntended, 0))`,
+               :costBasis, :currency, :asOf, :importId, COALESCE(:isShortIntended, 0), :multiplier)`,
     )
     .run(params(input));
   return getPosition(db, Number(lastInsertRowid));
@@ -156,7 +162,8 @@ export function updatePosition(db: Database, id: number, input: PositionInput): 
   db.prepare(
     `UPDATE positions SET account_id = :accountId, symbol = :symbol, name = :name, asset_class = :assetClass,
             quantity = :quantity, price = :price, market_value = :marketValue, cost_basis = :costBasis,
-            currency = :currency, as_of = :asOf, is_short_intended = COALESCE(:isShortIntended, is_short_intended)
+            currency = :currency, as_of = :asOf, is_short_intended = COALESCE(:isShortIntended, is_short_intended),
+            multiplier = :multiplier
      WHERE id = :id`,
   ).run({ ...params(input), id });
   return getPosition(db, id);
@@ -169,14 +176,14 @@ export function deletePosition(db: Database, id: number): { deleted: number } {
 }
 
 const BULK_COLUMNS = `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value,
-                                         cost_basis, currency, as_of, import_id, is_short_intended) VALUES `;
-const BULK_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-const BULK_WIDTH = 12;
-/** Rows per multi-row INSERT: fewer statement runs; 6,000 parameters, far below SQLite's limit of 32,766. */
+                                         cost_basis, currency, as_of, import_id, is_short_intended, multiplier) VALUES `;
+const BULK_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const BULK_WIDTH = 13;
+/** Rows per multi-row INSERT: fewer statement runs; 6,500 parameters, far below SQLite's limit of 32,766. */
 const BULK_BATCH = 500;
 
 /**
- * Runs multi-row INSERTs for `count` positions; `bind` writes the 12 values of position `index` at `at`.
+ * Runs multi-row INSERTs for `count` positions; `bind` writes the 13 values of position `index` at `at`.
  * Positional parameters and five hundred rows per statement: per-statement and per-name binding costs dominate at 100,000 rows.
  */
 function insertBatched(db: Database, count: number, bind: (values: unknown[], at: number, index: number) => void): number {
@@ -218,5 +225,6 @@ export function insertImportedPositions(
     values[at + 9] = p.asOf;
     values[at + 10] = importId;
     values[at + 11] = p.isShortIntended === true && p.quantity < 0 ? 1 : 0;
+    values[at + 12] = p.multiplier ?? null;
   });
 }

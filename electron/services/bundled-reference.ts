@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { SECURITY_TYPES } from '../../shared/domain/reference';
+import { SECURITY_TYPES, type EtfFacts } from '../../shared/domain/reference';
 import { describeIssues } from '../../shared/ipc/validate';
+import { replaceBundledDurations } from '../db/durations';
 import { deleteFundHoldings, replaceFundHoldings } from '../db/fund-holdings';
 import { upsertFxRate } from '../db/fx-rates';
 import { insertPriceSeries, type PriceRow } from '../db/prices';
@@ -19,6 +20,10 @@ const schemas = {
     format: z.literal('aftershock-securities'),
     asOf: date,
     rows: z.array(z.tuple([z.string().min(1), z.string(), z.enum(SECURITY_TYPES), text, text, text, text, text, z.string()])),
+    /** Bond funds' and T-bill ETFs' effective durations from the ETF master: symbol, years, as-of. */
+    durations: z.array(z.tuple([z.string().min(1), z.number().min(0).max(100), date])).default([]),
+    /** The ETF master's facts per fund: symbol, issuer, index followed, region, source page, as-of. */
+    etfs: z.array(z.tuple([z.string().min(1), z.string(), z.string(), z.string(), z.string(), date])).default([]),
   }),
   themes: z.object({
     format: z.literal('aftershock-themes'),
@@ -59,6 +64,15 @@ const schemas = {
 export type BundledReference = { [K in keyof typeof schemas]: z.infer<(typeof schemas)[K]> } & { version: string };
 
 const VERSION_KEY = 'bundled_reference_version';
+const ETF_FACTS_KEY = 'bundled_etf_master';
+
+/** The bundled ETF master's facts about one fund (issuer, index, region, source page, as-of), or null for any other symbol. */
+export function bundledEtfFacts(db: Database, symbol: string): EtfFacts | null {
+  const facts = getSetting<Record<string, [string, string, string, string, string]>>(db, ETF_FACTS_KEY)?.[symbol];
+  if (!facts) return null;
+  const [issuer, index, region, source, asOf] = facts;
+  return { issuer, index, region, source, asOf };
+}
 
 /** Reads and checks the bundled reference files in resources/reference; `version` is a hash of their bytes. */
 const FILES = ['securities', 'themes', 'funds', 'fx', 'prices'] as const;
@@ -131,6 +145,8 @@ export function loadBundledReference(db: Database, bundle: BundledReference, opt
         asOf,
       });
     }
+    replaceBundledDurations(db, bundle.securities.durations);
+    setSetting(db, ETF_FACTS_KEY, Object.fromEntries(bundle.securities.etfs.map(([symbol, ...facts]) => [symbol, facts])));
     deleteSecurityThemes(db, 'bundled');
     for (const theme of bundle.themes.themes) {
       upsertTheme(db, { id: theme.id, name: theme.name, criteria: theme.criteria, source: 'bundled' });

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/ipc/result';
 import { listQuotes } from '../db/quotes';
 import { deleteUserLayer, listSecurityLayers, upsertSecurityLayer } from '../db/securities';
 import { deleteSecurityThemes, getTheme, insertSecurityTheme, listThemes, upsertTheme } from '../db/themes';
+import { bundledEtfFacts } from './bundled-reference';
 import { loadClassifications, loadFunds } from './reference';
 
 type Patch = RequestOf<'securities:classify'>['patch'];
@@ -29,6 +30,7 @@ export function getSecurityDetail(db: Database, symbol: string): SecurityDetail 
     layers,
     fund: loadFunds(db, [symbol])[symbol] ?? null,
     leverage,
+    etf: bundledEtfFacts(db, symbol),
     quote: quote ? { price: quote.price, currency: quote.currency, asOf: quote.asOf } : null,
     history: history.first ? { first: history.first, last: history.last, count: history.count } : null,
   };

@@ -85,6 +85,17 @@ export interface ClassificationLayer {
   asOf: string | null;
 }
 
+/** What the bundled ETF master says about one fund, with where it comes from. */
+export interface EtfFacts {
+  issuer: string;
+  /** The index it follows, or "Actively managed". */
+  index: string;
+  region: string;
+  /** The issuer's fund page or fund list. */
+  source: string;
+  asOf: string;
+}
+
 /** A symbol's merged classification with the layers under it, for display and the CLI. */
 export interface SecurityDetail {
   symbol: string;
@@ -96,6 +107,8 @@ export interface SecurityDetail {
   fund: FundHoldings | null;
   /** Set when the symbol is a leveraged or inverse fund of the bundled list: what it multiplies, and by how much. */
   leverage?: LeveragedEtf | null;
+  /** Set when the symbol is a fund of the bundled ETF master: its issuer, the index it follows, region and source. */
+  etf?: EtfFacts | null;
   /** Latest downloaded quote, if any. */
   quote: { price: number; currency: string; asOf: string } | null;
   /** Bundled or downloaded daily closes held for it. */

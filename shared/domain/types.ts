@@ -80,6 +80,12 @@ export interface Position {
   asOf: string | null;
   /** A short on purpose (the user chose "keep as short", or the file marked the sale short), not a partial history. */
   isShortIntended: boolean;
+  /**
+   * Set for a listed option only: shares per contract. The symbol is then the OCC symbol (underlying, expiry, strike and
+   * right: `parseOccSymbol` in shared/domain/options.ts), quantity is contracts (negative when written) and price is per
+   * contract (the per-share premium × multiplier), so quantity × price is the value as for any holding.
+   */
+  multiplier?: number;
 }
 
 /** A position with its value in the portfolio's base currency and its share of the portfolio. */

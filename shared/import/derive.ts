@@ -34,6 +34,8 @@ interface Holding {
   unknownCostQuantity: number;
   /** Shares sold beyond what was held and clamped away. */
   clamped: number;
+  /** A listed option's shares per contract (quantity is contracts); undefined for anything else. */
+  multiplier?: number;
 }
 
 const EPSILON = 1e-9;
@@ -133,6 +135,7 @@ export function derivePositions(records: readonly ImportRecord[], options: Deriv
           chosen,
           unknownCostQuantity: opening,
           clamped: 0,
+          ...(r.option && { multiplier: r.option.multiplier }),
         };
         holdings.set(key, h);
       }
@@ -190,11 +193,11 @@ function collect(holdings: readonly Holding[]): Omit<Derived, 'warnings'> & { wa
     if (quantity === 0) continue;
     if (h.price === null) unpriced.push(h.symbol);
     const price = h.price ?? 0;
-    const isBond = isParQuotedBond({ symbol: h.symbol, name: h.name, price, quantity });
+    const isBond = h.multiplier === undefined && isParQuotedBond({ symbol: h.symbol, name: h.name, price, quantity });
     // Minor-unit (pence, cents, agorot) and percent-of-par quotes become prices per unit in the major currency; a bond's
-    // cost (price × face) is per 100 of face too.
+    // cost (price × face) is per 100 of face too; an option's per-share premium becomes its price per contract.
     const minor = minorUnit(h.currency);
-    const scale = minor ? 1 / minor.factor : isBond ? 100 : 1;
+    const scale = (minor ? 1 / minor.factor : isBond ? 100 : 1) / (h.multiplier ?? 1);
     const [unitPrice, currency] = [price / scale, minor ? minor.major : h.currency];
     const cost = h.cost / scale;
     const hasKnownCost = quantity > 0 && cost > 0 && h.unknownCostQuantity <= 1e-6;
@@ -202,7 +205,7 @@ function collect(holdings: readonly Holding[]): Omit<Derived, 'warnings'> & { wa
       account: h.account,
       symbol: h.symbol,
       name: h.name,
-      assetClass: isBond ? 'bond' : isCashEquivalent(h.symbol, h.name) ? 'cash' : 'equity',
+      assetClass: h.multiplier !== undefined ? 'other' : isBond ? 'bond' : isCashEquivalent(h.symbol, h.name) ? 'cash' : 'equity',
       quantity,
       price: unitPrice,
       marketValue: null,
@@ -211,6 +214,7 @@ function collect(holdings: readonly Holding[]): Omit<Derived, 'warnings'> & { wa
       asOf: h.asOf,
       ...(quantity < 0 && { isShortIntended: true }),
       ...(isBond && { isParQuoted: true }),
+      ...(h.multiplier !== undefined && { multiplier: h.multiplier }),
     });
   }
   const warnings = unpriced.length

@@ -2,6 +2,8 @@ import { classifyAction, movesShares, signAmount, signQuantity } from './actions
 import { parseDate } from './dates';
 import { currencyCode, isinIn, splitPair } from './identifiers';
 import { readNumber } from './numbers';
+import { occSymbol } from '../domain/options';
+import { optionInRow } from './option-rows';
 import { readTradeText, type TradeText } from './trade-text';
 import { majorCurrency } from '../domain/valuation';
 import type { Preset } from './presets';
@@ -100,6 +102,7 @@ export function isFooterRow(cells: readonly string[], headerWidth: number): bool
 const NUMBER_FIELDS = ['quantity', 'price', 'marketValue', 'costBasis', 'amount', 'balance'] as const;
 // "Sell Short", "Short Sale", "Buy to Cover", "YOU SOLD SHORT SALE": the file says the position is a short.
 const SHORT_ACTION = /\bshort\b|\bto cover\b|\bcover short\b/i;
+const OPTION_SHORT_ACTION = /\bsell(ing)? to open\b|\bbuy(ing)? to close\b/i;
 const NO_DESCRIPTION = /^(-+|n\/a|none)$/i;
 
 /** The trimmed text of a cell, or '' for an unmapped column (-1) or a short row. */
@@ -161,6 +164,9 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     const description = NO_DESCRIPTION.test(rawDescription) ? '' : rawDescription;
     const symbolCell = textAt(cells, symbolAt);
     let symbol = symbolCell.endsWith('*') ? symbolCell.replace(/\*+$/, '').trim() : symbolCell;
+    // A listed option ("NVDA  250620C00150000", " -NVDA250620C150", "NVDA 06/20/2025 150.00 C"): kept under its OCC symbol.
+    const option = optionInRow(symbolCell, rawDescription);
+    if (option) symbol = occSymbol(option);
     const isinCell = textAt(cells, isinAt);
     // A code in the ISIN column is taken as written; inside other text only a code whose check digit agrees is an ISIN.
     let isin = isinCell ? (ISIN_SHAPE.test(isinCell.toUpperCase()) ? isinCell.toUpperCase() : isinIn(isinCell)) : null;
@@ -168,9 +174,9 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     // "Fund / ISIN" cells: the name is what is left around the ISIN.
     if (isin && !name && isinCell.length > 12) name = isinCell.replace(new RegExp(isin, 'i'), '').replace(NAME_TRIM, '').slice(0, 200);
     // "VWRL:xams": the ticker and its market (an ISO 10383 code), as Yahoo writes it ("VWRL.AS").
-    if (symbol.includes(':')) symbol = withMarket(symbol);
+    if (!option && symbol.includes(':')) symbol = withMarket(symbol);
     // "AMD/USD": the symbol and the currency it is quoted in.
-    const pair = symbol.includes('/') ? splitPair(symbol) : null;
+    const pair = !option && symbol.includes('/') ? splitPair(symbol) : null;
     if (pair) symbol = pair.symbol;
     // An ISIN inside the symbol cell ("US0378331005", "Vanguard FTSE All-World / IE00BK5BQT80"): the ISIN, and a name.
     const isinInSymbol = !pair && symbol.length >= 12 ? isinIn(symbol) : null;
@@ -217,6 +223,7 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       securityType: securityType.slice(0, 60),
       balance,
       isShortMarked: false,
+      ...(option && { option }),
     };
     if (pence !== undefined) {
       // Pence are sterling: kept as pence where the row says so (GBp, GBX), made pounds where it says GBP or nothing.
@@ -329,7 +336,10 @@ function finishTransaction(
     txClass,
     quantity: patch?.quantity ?? record.quantity ?? trade?.quantity ?? null,
     price: patch?.price ?? record.price ?? trade?.price ?? null,
-    isShortMarked: (txClass === 'sell' || txClass === 'buy') && SHORT_ACTION.test(actionText),
+    // An option written ("Sell to Open") or bought back ("Buy to Close") is a short position, as a short sale is.
+    isShortMarked:
+      (txClass === 'sell' || txClass === 'buy') &&
+      (SHORT_ACTION.test(actionText) || (record.option !== undefined && OPTION_SHORT_ACTION.test(actionText))),
   };
   // The trade text is no name for the holding ("Buy 12 @ 41.50 USD").
   if (trade && r.name.includes('@')) r.name = '';

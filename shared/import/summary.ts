@@ -1,4 +1,5 @@
 import { isCashEquivalent } from '../domain/cash-equivalents';
+import { optionLabel } from '../domain/options';
 import { localValue, minorUnit } from '../domain/valuation';
 import type { AccountTotal, ImportPosition, ImportPreview, ImportRecord } from './types';
 
@@ -62,12 +63,15 @@ function assetClassOf(r: ImportRecord, isBond: boolean): ImportPosition['assetCl
 export function toPosition(r: ImportRecord): ImportPosition {
   // A quote in a minor unit (pence, cents, agorot) becomes one in its major currency; a bond's is per 100 of face.
   const minor = minorUnit(r.currency);
-  const isBond = !r.isCash && isParQuotedBond(r);
-  // Divided (not multiplied by 0.01) so 3,850 pence are exactly 38.5 pounds.
-  const scale = minor ? 1 / minor.factor : isBond ? 100 : 1;
+  const option = r.isCash ? undefined : r.option;
+  const isBond = !r.isCash && !option && isParQuotedBond(r);
+  // Divided (not multiplied by 0.01) so 3,850 pence are exactly 38.5 pounds; an option's per-share premium becomes
+  // its price per contract (× multiplier), so quantity × price is its value.
+  const minorScale = minor ? 1 / minor.factor : 1;
+  const scale = (minor ? minorScale : isBond ? 100 : 1) / (option ? option.multiplier : 1);
   const quantity = r.quantity ?? r.marketValue ?? 0;
   let price = r.price === null ? null : r.price / scale;
-  const marketValue = r.marketValue === null ? null : minor ? r.marketValue / scale : r.marketValue;
+  const marketValue = r.marketValue === null ? null : minor ? r.marketValue / minorScale : r.marketValue;
   let valueFromPrice: number | undefined;
   if (!r.isCash && price !== null && marketValue !== null && quantity !== 0) {
     const product = quantity * price;
@@ -79,8 +83,8 @@ export function toPosition(r: ImportRecord): ImportPosition {
   return {
     account: r.account,
     symbol: r.symbol,
-    name: r.name,
-    assetClass: assetClassOf(r, isBond),
+    name: r.name || (option ? optionLabel(option) : ''),
+    assetClass: option ? 'other' : assetClassOf(r, isBond),
     quantity,
     price,
     marketValue,
@@ -89,6 +93,7 @@ export function toPosition(r: ImportRecord): ImportPosition {
     asOf: r.date,
     ...(valueFromPrice !== undefined && { valueFromPrice }),
     ...(isBond && { isParQuoted: true }),
+    ...(option && { multiplier: option.multiplier }),
   };
 }
 

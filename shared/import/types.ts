@@ -1,3 +1,4 @@
+import type { OptionContract } from '../domain/options';
 import type { Failure } from '../failure';
 /** Types shared by every stage of the import pipeline (parse → detect → normalise → validate → preview). */
 import type { ImportFinding } from '../domain/import-findings';
@@ -64,6 +65,8 @@ export interface ImportRecord {
   balance: number | null;
   /** The file marks this trade as a short sale or a buy to cover ("Sell Short", "Buy to Cover"). */
   isShortMarked: boolean;
+  /** A listed option (the symbol is then its OCC symbol); quantity is contracts, price per share of the underlying. */
+  option?: OptionContract;
 }
 
 export type RowStatus = 'new' | 'duplicate' | 'invalid' | 'skipped';
@@ -96,6 +99,11 @@ export interface ImportPosition {
   valueFromPrice?: number;
   /** Set when the price was read as percent of par (a bond): value and cost basis use price / 100. */
   isParQuoted?: boolean;
+  /**
+   * A listed option's shares per contract (its symbol is the OCC symbol; quantity is contracts, negative when written).
+   * The price is then per contract (the per-share premium × multiplier), so quantity × price is the value, as for shares.
+   */
+  multiplier?: number;
 }
 
 /** What to do with a holding the history sells more of than it shows bought. */

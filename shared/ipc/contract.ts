@@ -68,6 +68,8 @@ const positionFields = {
   asOf: isoDate.nullable().optional(),
   /** The user says this negative quantity is a real short (not a history that starts mid-way). */
   isShortIntended: z.boolean().optional(),
+  /** Shares per contract, for a listed option (symbol in OCC or a broker's form); 100 when not given. */
+  multiplier: finite.positive().max(10_000).nullable().optional(),
 };
 
 const reportSettings = z

@@ -1,3 +1,4 @@
+import { optionLabel, parseOccSymbol } from '../domain/options';
 import { COVERAGE_PARTS, MOVED_PARTS, type Coverage, type CoveragePart, type HistoryUse } from '../engine/run';
 import { formatPercent } from '../format';
 
@@ -75,4 +76,30 @@ export function movedShare(coverage: Coverage): number {
 export function coverageSentence(result: { coverage: Coverage; history?: HistoryUse }): string {
   const parts = coverageRows(result).map((r) => `${formatPercent(r.share, 1)} ${r.label.charAt(0).toLowerCase()}${r.label.slice(1)}`);
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+}
+
+/**
+ * "Not tested: option valuation": the option positions of a result (stored under their OCC symbol), which the stress
+ * engine does not value yet. Until it does, a market or asset-class shock moves them by that shock as if they were
+ * shares, and nothing else does; their value and P&L are in the totals. Null when the book holds no option.
+ */
+export function optionsNotTested(
+  result: { positions: readonly { symbol: string; value: number; pnl: number }[] },
+  formatValue: (amount: number) => string,
+): { message: string; symbols: string[]; value: number; pnl: number } | null {
+  const options = result.positions.filter((p) => parseOccSymbol(p.symbol) !== null);
+  if (options.length === 0) return null;
+  const labels = [...new Set(options.map((p) => optionLabel(parseOccSymbol(p.symbol)!)))];
+  const value = options.reduce((sum, p) => sum + p.value, 0);
+  const pnl = options.reduce((sum, p) => sum + p.pnl, 0);
+  const shown = labels.length > 6 ? `${labels.slice(0, 6).join(', ')} and ${labels.length - 6} more` : labels.join(', ');
+  return {
+    message:
+      `Not tested: option valuation. ${options.length === 1 ? 'One option position' : `${options.length} option positions`} (${shown}; value ${formatValue(value)}) ` +
+      `${options.length === 1 ? 'is' : 'are'} not valued by the stress test yet: a market or asset-class shock moves them as if they were shares ` +
+      `(P&L ${formatValue(pnl)} in the total), no other shock moves them.`,
+    symbols: options.map((p) => p.symbol),
+    value,
+    pnl,
+  };
 }

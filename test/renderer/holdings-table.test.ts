@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ValuedPosition } from '../../shared/domain/types';
-import { arrangePositions, barShare, nextSort, parseTypedNumber } from '../../renderer/src/views/holdings-table';
+import { arrangePositions, barShare, nextSort, optionOf, parseTypedNumber, positionLabel } from '../../renderer/src/views/holdings-table';
 import { editShortcut, viewForShortcut } from '../../renderer/src/keyboard';
 
 const p = (symbol: string, baseValue: number | null, accountName = 'Brokerage', name = ''): ValuedPosition => ({
@@ -126,5 +126,46 @@ describe('scenario editor suggestions', () => {
     expect(v.country).toEqual(['NL', 'US']);
     expect(v.currency).toEqual(expect.arrayContaining(['EUR', 'USD']));
     expect(v.market).toEqual([]);
+  });
+});
+
+describe('holdings table: options under their underlying', () => {
+  const option = (symbol: string, baseValue: number, multiplier = 100): ValuedPosition => ({
+    ...p(symbol, baseValue),
+    id: 100 + baseValue,
+    assetClass: 'other',
+    multiplier,
+  });
+  const rows = [
+    p('NVDA', 12050),
+    p('AAPL', 9000),
+    option('NVDA  250620C00150000', 2100),
+    option('QQQ   250620P00450000', -1230),
+    option('NVDA  250620P00100000', 20, 10),
+  ];
+
+  it('lists each option right after its underlying, whatever the sort; one without its underlying keeps its place', () => {
+    expect(arrangePositions(rows, '', { key: 'value', descending: true }).map((r) => r.symbol)).toEqual([
+      'NVDA',
+      'NVDA  250620C00150000',
+      'NVDA  250620P00100000',
+      'AAPL',
+      'QQQ   250620P00450000',
+    ]);
+    expect(arrangePositions(rows, '', { key: 'symbol', descending: false }).map((r) => r.symbol)).toEqual([
+      'AAPL',
+      'NVDA',
+      'NVDA  250620C00150000',
+      'NVDA  250620P00100000',
+      'QQQ   250620P00450000',
+    ]);
+  });
+
+  it('reads an option as its contract, with a multiplier other than 100 shown', () => {
+    expect(positionLabel(rows[2])).toBe('NVDA 20 Jun 2025 150 C');
+    expect(positionLabel(rows[4])).toBe('NVDA 20 Jun 2025 100 P ×10');
+    expect(positionLabel(rows[0])).toBe('NVDA');
+    // A symbol shaped like a contract is no option without a multiplier.
+    expect(optionOf(p('NVDA  250620C00150000', 1))).toBeNull();
   });
 });

@@ -1,9 +1,13 @@
 import type { Database } from 'better-sqlite3';
+import { parseOccSymbol } from '../../../shared/domain/options';
 import { majorCurrency } from '../../../shared/domain/valuation';
 import { getPortfolio, listPortfolios } from '../../db/portfolios';
 import { listPortfolioPositions } from '../../db/positions';
 
-/** Symbols a refresh should ask about: a portfolio's (or every portfolio's), without bare currency cash. */
+/**
+ * Symbols a refresh should ask about: a portfolio's (or every portfolio's), without bare currency cash; for an option,
+ * its underlying (whose price and history value it), not the contract itself.
+ */
 export function refreshSymbols(db: Database, portfolioId?: number): { symbols: string[]; currencies: Set<string>; base: Set<string> } {
   const portfolios = portfolioId === undefined ? listPortfolios(db) : [getPortfolio(db, portfolioId)];
   const symbols = new Set<string>();
@@ -12,7 +16,9 @@ export function refreshSymbols(db: Database, portfolioId?: number): { symbols: s
     for (const p of listPortfolioPositions(db, portfolio.id)) {
       // A quote in a minor unit (GBX, GBp) needs its major currency's rate.
       currencies.add(majorCurrency(p.currency));
-      if (!(p.assetClass === 'cash' && /^[A-Z]{3}$/.test(p.symbol) && p.symbol === p.currency)) symbols.add(p.symbol);
+      const option = p.multiplier ? parseOccSymbol(p.symbol, p.multiplier) : null;
+      if (option) symbols.add(option.underlying);
+      else if (!(p.assetClass === 'cash' && /^[A-Z]{3}$/.test(p.symbol) && p.symbol === p.currency)) symbols.add(p.symbol);
     }
   }
   return { symbols: [...symbols].sort(), currencies, base: new Set(portfolios.map((p) => p.baseCurrency)) };

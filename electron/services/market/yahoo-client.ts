@@ -1,5 +1,6 @@
 import YahooFinance from 'yahoo-finance2';
 import { z } from 'zod';
+import { classifyFundProfile, type FundClassification } from '../../../shared/domain/fund-category';
 import type { ClassificationLayer, SecurityType } from '../../../shared/domain/reference';
 import { fxPairSymbol } from '../../../shared/history/fx';
 
@@ -10,7 +11,10 @@ export interface MarketQuote {
   asOf: string;
 }
 /** What a market-data profile says about a symbol: the layer fields Yahoo can fill. */
-export type MarketProfile = Pick<ClassificationLayer, 'name' | 'type' | 'sector' | 'industry' | 'country' | 'currency' | 'exchange'>;
+export type MarketProfile = Pick<ClassificationLayer, 'name' | 'type' | 'sector' | 'industry' | 'country' | 'currency' | 'exchange'> & {
+  /** A fund's classification from its quote type and fund category (type, sector and industry above already follow it). */
+  fund?: FundClassification | null;
+};
 export interface MarketHoldings {
   asOf: string;
   holdings: { symbol: string; weight: number }[];
@@ -56,8 +60,14 @@ const summarySchema = z.object({
   price: z.object({ longName: text, shortName: text, currency: text, exchangeName: text }).partial().optional(),
   quoteType: z.object({ quoteType: text, longName: text, exchange: text }).partial().optional(),
   assetProfile: z.object({ sector: text, industry: text, country: text }).partial().optional(),
+  fundProfile: z.object({ categoryName: text, legalType: text }).partial().optional(),
   topHoldings: z
-    .object({ holdings: z.array(z.object({ symbol: z.string().trim(), holdingPercent: z.number() })) })
+    .object({
+      holdings: z.array(z.object({ symbol: z.string().trim(), holdingPercent: z.number() })),
+      sectorWeightings: z.array(z.record(z.string(), z.number())),
+      bondPosition: z.number().nullable(),
+      stockPosition: z.number().nullable(),
+    })
     .partial()
     .optional(),
 });
@@ -112,15 +122,27 @@ export function createYahooClient(fetchImpl: typeof fetch, options: { concurrenc
       };
     },
     async summary(symbol) {
-      const raw: unknown = await yf.quoteSummary(symbol, { modules: ['assetProfile', 'price', 'quoteType', 'topHoldings'] }, NO_VALIDATION);
+      const raw: unknown = await yf.quoteSummary(
+        symbol,
+        { modules: ['assetProfile', 'fundProfile', 'price', 'quoteType', 'topHoldings'] },
+        NO_VALIDATION,
+      );
       const s = check(summarySchema, raw, `the profile of ${symbol}`);
       if (!s.price && !s.quoteType) throw new MalformedResponseError(`the profile of ${symbol} names neither its price nor its type`);
       const type = s.quoteType?.quoteType ? (QUOTE_TYPES[s.quoteType.quoteType] ?? 'other') : null;
+      const fund = classifyFundProfile({
+        quoteType: s.quoteType?.quoteType ?? null,
+        category: s.fundProfile?.categoryName ?? null,
+        sectorWeights: Object.assign({}, ...(s.topHoldings?.sectorWeightings ?? [])) as Record<string, number>,
+        bondPosition: s.topHoldings?.bondPosition ?? null,
+        stockPosition: s.topHoldings?.stockPosition ?? null,
+      });
       const profile: MarketProfile = {
         name: s.price?.longName ?? s.price?.shortName ?? s.quoteType?.longName ?? null,
-        type,
-        sector: s.assetProfile?.sector ?? null,
-        industry: s.assetProfile?.industry ?? null,
+        type: fund?.type ?? type,
+        sector: fund ? fund.sector : (s.assetProfile?.sector ?? null),
+        industry: fund ? fund.industry : (s.assetProfile?.industry ?? null),
+        fund,
         country: s.assetProfile?.country ?? null,
         currency: s.price?.currency?.toUpperCase() ?? null,
         exchange: s.price?.exchangeName ?? s.quoteType?.exchange ?? null,

@@ -36,6 +36,7 @@ export function toNewPosition(position: Position): NewPosition {
     currency: position.currency,
     asOf: position.asOf,
     isShortIntended: position.isShortIntended,
+    ...(position.multiplier !== undefined && { multiplier: position.multiplier }),
   };
 }
 

@@ -47,6 +47,13 @@ export function ClassifyDialog(props: { symbol: string; onClose: () => void }) {
           {!detail?.isKnown && (
             <p className="banner warn">No data source knows {props.symbol}. What you enter here is used for exposure and scenarios.</p>
           )}
+          {detail?.etf && (
+            <p className="small muted">
+              ETF master: {detail.etf.issuer}; follows{' '}
+              {detail.etf.index === 'Actively managed' ? 'no index (actively managed)' : `the ${detail.etf.index} index`}; region{' '}
+              {detail.etf.region}. Source: {detail.etf.source} (as of {detail.etf.asOf}).
+            </p>
+          )}
           {EDITABLE_FIELDS.map((field) => (
             <label key={field}>
               {LABELS[field]} <span className="muted">({sourceLabel(c.sources[field])})</span>

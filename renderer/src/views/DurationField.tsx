@@ -2,6 +2,12 @@ import { useState } from 'react';
 import { useStore } from '../store/store';
 import { parseTypedNumber } from './holdings-table';
 
+const DURATION_SOURCE: Record<string, string> = {
+  user: 'you',
+  'market-data': 'market data',
+  bundled: 'approximate, from the bundled ETF master; yours wins',
+};
+
 /** A bond fund's duration in years (yours), which rate shocks use: price change ≈ −duration × change in yields. */
 export function DurationField(props: { symbol: string; current: { years: number; source: string } | null | undefined }) {
   const [text, setText] = useState(props.current ? String(props.current.years) : '');
@@ -18,7 +24,7 @@ export function DurationField(props: { symbol: string; current: { years: number;
     <div className="duration-field">
       <label>
         Duration in years, for rate shocks{' '}
-        <span className="muted">({props.current ? (props.current.source === 'user' ? 'you' : 'market data') : 'not known'})</span>
+        <span className="muted">({props.current ? (DURATION_SOURCE[props.current.source] ?? props.current.source) : 'not known'})</span>
         <span className="inline">
           <input
             aria-label="Duration in years"

@@ -5,7 +5,7 @@ import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { useTableWindow, WindowBody } from '../components/TableWindow';
 import { usePick, useStore } from '../store/store';
-import { arrangePositions, barShare, nextSort, type Sort, type SortKey } from './holdings-table';
+import { arrangePositions, barShare, nextSort, optionOf, positionLabel, type Sort, type SortKey } from './holdings-table';
 import { PositionDialog } from './PositionDialog';
 import { ClassificationCell } from './ClassificationCell';
 import { ClassifyDialog } from './ClassifyDialog';
@@ -189,7 +189,7 @@ export function HoldingsView() {
                     key={p.id}
                     {...tableWindow.rowProps(index)}
                     tabIndex={0}
-                    aria-label={`${p.symbol} in ${p.accountName}: Enter to edit, Delete to remove`}
+                    aria-label={`${positionLabel(p)} in ${p.accountName}: Enter to edit, Delete to remove`}
                     onKeyDown={(e) => {
                       // Keyboard editing: Enter or F2 edits the focused row, Delete removes it (with Undo).
                       if (e.target !== e.currentTarget) return;
@@ -203,7 +203,13 @@ export function HoldingsView() {
                       }
                     }}
                   >
-                    <td className="symbol">{p.symbol}</td>
+                    {optionOf(p) ? (
+                      <td className="symbol option" title={`${p.symbol} (option; quantity in contracts, price per contract)`}>
+                        ↳ {positionLabel(p)}
+                      </td>
+                    ) : (
+                      <td className="symbol">{p.symbol}</td>
+                    )}
                     <td className="name" title={p.name}>
                       {p.name}
                     </td>

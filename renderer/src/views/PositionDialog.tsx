@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ASSET_CLASSES, type Account, type AssetClass, type Position } from '../../../shared/domain/types';
+import { optionLabel } from '../../../shared/domain/options';
+import { optionFromText } from '../../../shared/import/option-rows';
 import { Dialog } from '../components/Dialog';
 import { usePick } from '../store/store';
 import { parseTypedNumber } from './holdings-table';
@@ -17,8 +19,11 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
   const [costBasis, setCostBasis] = useState(editing?.costBasis != null ? String(editing.costBasis) : '');
   const [currency, setCurrency] = useState(editing?.currency ?? props.baseCurrency);
   const [isShortIntended, setShortIntended] = useState(editing?.isShortIntended ?? false);
+  const [multiplier, setMultiplier] = useState(String(editing?.multiplier ?? 100));
   const [problem, setProblem] = useState<string | null>(null);
   const isShort = (parseTypedNumber(quantity) ?? 0) < 0;
+  // A listed option typed in any broker's form ("NVDA 250620C150", "NVDA 06/20/2025 150 C"): stored under its OCC symbol.
+  const option = optionFromText(symbol);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,6 +35,9 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
     if (px === null || Number.isNaN(px) || px < 0) return setProblem('Price must be a number of zero or more.');
     if (Number.isNaN(cost)) return setProblem('Cost basis must be a number, or left empty.');
     if (!/^[A-Za-z]{3}$/.test(currency)) return setProblem('Currency must be a three-letter code such as USD.');
+    const perContract = parseTypedNumber(multiplier);
+    if (option && (perContract === null || Number.isNaN(perContract) || perContract <= 0))
+      return setProblem('Shares per contract must be a number above zero (100 for a standard US option).');
     const fields = {
       symbol: symbol.trim(),
       name: name.trim(),
@@ -41,6 +49,7 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
       accountId: Number(accountId),
       // Only a short can be an intended short; the health check asks about the others.
       isShortIntended: qty < 0 && isShortIntended,
+      ...(option ? { multiplier: perContract, assetClass: 'other' as const } : { multiplier: null }),
     };
     const saved = editing ? await updatePosition(editing.id, fields) : await addPosition(fields);
     if (saved) props.onClose();
@@ -97,6 +106,19 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
             ))}
           </select>
         </label>
+        {option && (
+          <>
+            <p className="muted span-2" role="status">
+              Option: {optionLabel(option)}. Quantity is contracts (negative when written); price is per contract (the premium × shares per
+              contract). The stress test does not value options yet: until it does, only a market shock moves this position, by the market’s
+              move as if it were shares, and it is listed as unclassified.
+            </p>
+            <label>
+              Shares per contract
+              <input value={multiplier} onChange={(e) => setMultiplier(e.target.value)} inputMode="decimal" />
+            </label>
+          </>
+        )}
         {isShort && (
           <label className="check span-2">
             <input type="checkbox" checked={isShortIntended} onChange={(e) => setShortIntended(e.target.checked)} /> This is an intended

@@ -1,3 +1,4 @@
+import { optionLabel, parseOccSymbol, type OptionContract } from '../../../shared/domain/options';
 import type { ValuedPosition } from '../../../shared/domain/types';
 
 export type SortKey = 'symbol' | 'name' | 'account' | 'quantity' | 'price' | 'value' | 'weight';
@@ -24,13 +25,54 @@ export function arrangePositions(positions: readonly ValuedPosition[], search: s
     : [...positions];
   const key = pick[sort.key];
   const direction = sort.descending ? -1 : 1;
-  return shown.sort((a, b) => {
+  const sorted = shown.sort((a, b) => {
     const x = key(a);
     const y = key(b);
     if (x < y) return -direction;
     if (x > y) return direction;
     return a.symbol.localeCompare(b.symbol);
   });
+  return groupOptions(sorted);
+}
+
+/** The contract of a listed option position (one with a multiplier and an OCC symbol); null for anything else. */
+export function optionOf(p: Pick<ValuedPosition, 'symbol' | 'multiplier'>): OptionContract | null {
+  return p.multiplier ? parseOccSymbol(p.symbol, p.multiplier) : null;
+}
+
+/** How an option row reads in the table: "NVDA 20 Jun 2025 150 C", or the symbol for anything else. */
+export function positionLabel(p: Pick<ValuedPosition, 'symbol' | 'multiplier'>): string {
+  const option = optionOf(p);
+  return option ? `${optionLabel(option)}${option.multiplier === 100 ? '' : ` ×${option.multiplier}`}` : p.symbol;
+}
+
+/**
+ * Options listed right under their underlying (after its first row, in the order they were sorted), so a covered call
+ * or a spread reads next to the shares; an option whose underlying is not among the rows keeps its sorted place.
+ */
+export function groupOptions(rows: readonly ValuedPosition[]): ValuedPosition[] {
+  const held = new Set(rows.filter((r) => !optionOf(r)).map((r) => r.symbol));
+  const under = new Map<string, ValuedPosition[]>();
+  const rest: ValuedPosition[] = [];
+  for (const r of rows) {
+    const option = optionOf(r);
+    if (option && held.has(option.underlying)) {
+      const list = under.get(option.underlying);
+      if (list) list.push(r);
+      else under.set(option.underlying, [r]);
+    } else rest.push(r);
+  }
+  if (under.size === 0) return [...rows];
+  const out: ValuedPosition[] = [];
+  for (const r of rest) {
+    out.push(r);
+    const options = under.get(r.symbol);
+    if (options) {
+      out.push(...options);
+      under.delete(r.symbol);
+    }
+  }
+  return out;
 }
 
 /** Clicking a column sorts by it; clicking again flips the direction. Numbers start largest first. */

@@ -202,25 +202,30 @@ describe('stress commands on the sample portfolio', () => {
   });
 });
 
-describe('rates +100bp on the sample, via durations you enter', () => {
-  it('moves TLT by −duration × 1% once its duration is known, and nothing before', () => {
+describe('rates +100bp on the sample, via bundled durations and the ones you enter', () => {
+  it('moves TLT by −duration × 1%: the ETF master’s duration, then yours, which wins until cleared', () => {
     const services = createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES });
     const [portfolio] = call(services, 'portfolios:list', {});
     const before = call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'rates-plus-100bp' });
-    expect(before.pnl).toBe(0);
-    expect(before.coverage.noShock.share).toBe(1);
-    expect(call(services, 'securities:duration', { symbol: 'tlt', years: 16.5 })).toEqual({ symbol: 'TLT', years: 16.5 });
+    // The bundled (ETF master) effective duration of TLT is 16.5 years; nothing else in the sample has a duration.
+    expect(call(services, 'securities:show', { symbol: 'TLT' }).classification.duration).toEqual({ years: 16.5, source: 'bundled' });
+    expect(before.positions.find((p) => p.symbol === 'TLT')!.return).toBeCloseTo(-0.165, 12);
+    expect(before.pnl).toBeCloseTo(300 * 88.57 * -0.165, 6);
+    expect(call(services, 'securities:duration', { symbol: 'tlt', years: 10 })).toEqual({ symbol: 'TLT', years: 10 });
     const after = call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'rates-plus-100bp' });
     const tlt = after.positions.find((p) => p.symbol === 'TLT');
-    expect(tlt!.return).toBeCloseTo(-0.165, 12);
-    expect(after.pnl).toBeCloseTo(300 * 88.57 * -0.165, 6);
-    expect(call(services, 'securities:show', { symbol: 'TLT' }).classification.duration).toEqual({ years: 16.5, source: 'user' });
+    expect(tlt!.return).toBeCloseTo(-0.1, 12);
+    expect(after.pnl).toBeCloseTo(300 * 88.57 * -0.1, 6);
+    expect(call(services, 'securities:show', { symbol: 'TLT' }).classification.duration).toEqual({ years: 10, source: 'user' });
     expect(dispatch(services, 'securities:duration', { symbol: 'TLT', years: -1 })).toMatchObject({
       ok: false,
       error: { code: 'validation' },
     });
     call(services, 'securities:duration', { symbol: 'TLT', years: null });
-    expect(call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'rates-plus-100bp' }).pnl).toBe(0);
+    expect(call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'rates-plus-100bp' }).pnl).toBeCloseTo(
+      300 * 88.57 * -0.165,
+      6,
+    );
     closeServices(services);
   });
 });

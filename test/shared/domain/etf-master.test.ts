@@ -6,15 +6,45 @@ import { CASH_EQUIVALENTS } from '../../../shared/domain/cash-equivalents';
 import { LEVERAGED_ETFS } from '../../../shared/domain/leveraged-etfs';
 
 const root = path.join(__dirname, '..', '..', '..');
+type MasterRow = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string | null,
+  string,
+  string,
+  string,
+  number | null,
+  string,
+  string,
+];
 const master = JSON.parse(fs.readFileSync(path.join(root, 'scripts', 'reference-data', 'etf-master.json'), 'utf8')) as {
   asOf: string;
   sources: Record<string, string>;
   columns: string[];
-  rows: [string, string, string, string, string, string | null, string, string | null, string, string][];
+  rows: MasterRow[];
+  cashEquivalentDurations: { asOf: string; durations: Record<string, number> };
 };
 const securities = JSON.parse(fs.readFileSync(path.join(root, 'resources', 'reference', 'securities.json'), 'utf8')) as {
   rows: string[][];
+  durations: [string, number, string][];
 };
+const REGIONS = [
+  'US',
+  'North America',
+  'Latin America',
+  'Europe',
+  'Asia-Pacific',
+  'Middle East & Africa',
+  'Developed ex-US',
+  'Emerging Markets',
+  'Global ex-US',
+  'Global',
+];
 const themes = JSON.parse(fs.readFileSync(path.join(root, 'resources', 'reference', 'themes.json'), 'utf8')) as {
   themes: { id: string; members: string[] }[];
 };
@@ -22,7 +52,7 @@ const themes = JSON.parse(fs.readFileSync(path.join(root, 'resources', 'referenc
 describe('the ETF master (scripts/reference-data/etf-master.json)', () => {
   it('gives every fund an issuer with a source page, an index, a type and a bucket, under one dated file', () => {
     expect(master.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(master.rows.length).toBeGreaterThanOrEqual(180);
+    expect(master.rows.length).toBeGreaterThanOrEqual(300);
     for (const [symbol, name, type, sector, category, , currency, , issuer, index] of master.rows) {
       expect(symbol, symbol).toMatch(/^[A-Z]{2,5}$/);
       expect(name.length, symbol).toBeGreaterThan(5);
@@ -36,6 +66,47 @@ describe('the ETF master (scripts/reference-data/etf-master.json)', () => {
       expect(index.length, symbol).toBeGreaterThan(2);
     }
     expect(new Set(master.rows.map((r) => r[0])).size).toBe(master.rows.length);
+  });
+
+  it('gives every row its own source page and as-of date, and a region', () => {
+    expect(master.columns.slice(10)).toEqual(['region', 'durationYears', 'source', 'asOf']);
+    for (const [symbol, , , , , country, , , issuer, , region, , source, asOf] of master.rows) {
+      expect(source, symbol).toMatch(/^https:\/\/[^\s]+$/);
+      expect(source, symbol).toBe(master.sources[issuer]);
+      expect(asOf, symbol).toMatch(/^20\d{2}-\d{2}-\d{2}$/);
+      expect(asOf <= master.asOf, symbol).toBe(true);
+      expect(REGIONS, symbol).toContain(region);
+      if (country === 'United States') expect(region, symbol).toBe('US');
+    }
+  });
+
+  it('gives every bond fund (and only bond funds) an effective duration, bundled for rate shocks', () => {
+    const bundled = new Map(securities.durations.map(([symbol, years, asOf]) => [symbol, { years, asOf }]));
+    for (const [symbol, , type, , , , , , , , , years, , asOf] of master.rows) {
+      if (type !== 'bond-fund') expect(years, symbol).toBeNull();
+      else if (symbol !== 'PFF') {
+        expect(years, symbol).toBeGreaterThanOrEqual(0);
+        expect(years, symbol).toBeLessThanOrEqual(40);
+        expect(bundled.get(symbol), symbol).toEqual({ years, asOf });
+      }
+    }
+    // Long Treasuries are long, T-bill funds and floaters next to nothing, the aggregate in between.
+    expect(bundled.get('TLT')!.years).toBeGreaterThan(15);
+    expect(bundled.get('EDV')!.years).toBeGreaterThan(bundled.get('TLT')!.years);
+    expect(bundled.get('AGG')!.years).toBeGreaterThan(4);
+    expect(bundled.get('AGG')!.years).toBeLessThan(8);
+    for (const symbol of ['SGOV', 'BIL', 'SHV', 'USFR']) expect(bundled.get(symbol)!.years, symbol).toBeLessThan(0.5);
+    for (const symbol of Object.keys(master.cashEquivalentDurations.durations))
+      expect(Object.hasOwn(CASH_EQUIVALENTS, symbol), symbol).toBe(true);
+    expect(bundled.has('PFF')).toBe(false);
+  });
+
+  it('has a provenance file naming its sources, licence and the dates its rows carry', () => {
+    const provenance = fs.readFileSync(path.join(root, 'scripts', 'reference-data', 'ETF-MASTER-PROVENANCE.md'), 'utf8');
+    expect(provenance).toMatch(/\| what \| source \| licence \| as of \|/);
+    for (const asOf of new Set(master.rows.map((r) => r[13]))) expect(provenance, asOf).toContain(asOf);
+    expect(provenance).toContain(`${master.rows.length} common US-listed ETFs`);
+    expect(provenance).toMatch(/approximate/i);
   });
 
   it('keeps cash equivalents and leveraged funds in their own lists', () => {
@@ -52,6 +123,13 @@ describe('the ETF master (scripts/reference-data/etf-master.json)', () => {
     expect(bundled.get('VTEB')?.[8]).toBe('etf-master');
     const themed = (id: string) => themes.themes.find((t) => t.id === id)!.members;
     expect(themed('ai-energy')).toEqual(expect.arrayContaining(['URA', 'NLR']));
-    expect(themed('semiconductors')).toEqual(expect.arrayContaining(['SMH', 'SOXX', 'XSD']));
+    expect(themed('semiconductors')).toEqual(expect.arrayContaining(['SMH', 'SOXX', 'XSD', 'SOXQ']));
+    expect(themed('ai-robotics-funds')).toEqual(expect.arrayContaining(['AIQ', 'BOTZ', 'ROBO', 'CHAT']));
+    expect(themed('ai-infrastructure')).toEqual(expect.arrayContaining(['DTCR', 'SRVR']));
+    // The most-held funds are all here, with their index.
+    const byIndex = new Map(master.rows.map((r) => [r[0], r[9]]));
+    expect(byIndex.get('SPY')).toBe('S&P 500');
+    expect(byIndex.get('QQQ')).toBe('Nasdaq-100');
+    expect(byIndex.get('SMH')).toBe('MVIS US Listed Semiconductor 25');
   });
 });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { StressResult } from '../../../../shared/engine';
 import { formatMoney, formatPercent } from '../../../../shared/format';
-import { coverageRows } from '../../../../shared/report/coverage';
+import { coverageRows, optionsNotTested } from '../../../../shared/report/coverage';
 import { CoverageBar } from './CoverageBar';
 
 /** What the scenario reached and what it did not: one partition of the value, with the positions in each part. */
@@ -10,6 +10,7 @@ export function CoveragePanel({ result }: { result: StressResult }) {
   const symbolOf = new Map(result.positions.map((p) => [p.id, p.symbol]));
   const rows = coverageRows(result);
   const c = result.coverage;
+  const options = optionsNotTested(result, (amount) => formatMoney(amount, result.baseCurrency, 0));
   return (
     <div className="card pad coverage" aria-label="Coverage">
       <h3>Coverage</h3>
@@ -40,6 +41,7 @@ export function CoveragePanel({ result }: { result: StressResult }) {
         Each dollar counted once; the parts add up to 100% of {formatMoney(c.grossValue, result.baseCurrency, 0)}
         {c.grossValue !== Math.abs(result.valueBefore) ? ' (gross value: shorts count at their size)' : ''}.
       </p>
+      {options && <p className="small warn">{options.message}</p>}
       {result.issues.map((issue) => (
         <p key={issue.kind} className="small warn">
           {issue.message}

@@ -36,7 +36,9 @@ describe('migration 011 (import findings and intended shorts)', () => {
       loadReference: false,
     });
     const db = services.db;
-    expect(db.prepare('SELECT * FROM positions').all()).toEqual(positionsBefore.map((p) => ({ ...(p as object), is_short_intended: 0 })));
+    expect(db.prepare('SELECT * FROM positions').all()).toEqual(
+      positionsBefore.map((p) => ({ ...(p as object), is_short_intended: 0, multiplier: null })),
+    );
     expect(call(services, 'positions:list', { accountId: 1 })).toEqual([
       expect.objectContaining({ symbol: 'TSLA', quantity: -2, isShortIntended: false }),
     ]);

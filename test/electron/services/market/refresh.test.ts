@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listFundHoldings } from '../../../../electron/db/fund-holdings';
 import { listPrices } from '../../../../electron/db/prices';
 import { listQuotes, upsertQuote } from '../../../../electron/db/quotes';
-import { createServices } from '../../../../electron/services/services';
+import { closeServices, createServices } from '../../../../electron/services/services';
 import { loadReferenceData } from '../../../../electron/services/reference';
 import { call, RESOURCES } from '../../../helpers/services';
 import { fixtureFetch, offlineFetch, OWN_YAHOO_FIXTURES, routeOf, SHARED_YAHOO_FIXTURES } from '../../../helpers/yahoo-fetch';
@@ -182,5 +182,41 @@ describe.skipIf(!hasShared)('market-data refresh replaying ../shared/data/yahoo-
     const nvda = listPrices(db, 'NVDA', '2021-02-01', '2022-01-31').filter((p) => p.source === 'Yahoo Finance');
     expect(nvda).toHaveLength(252);
     expect(status.errors.filter((e: { symbol: string }) => e.symbol !== 'NVDA' && e.symbol !== 'LDO.MI')).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasShared)('unknown funds classify themselves from the recorded Yahoo profiles (skipped without ../shared/data)', () => {
+  it('QQQ and a Canadian mutual fund, unknown without the bundled master, get a type and sector marked as market data', async () => {
+    const replay = fixtureFetch([SHARED_YAHOO_FIXTURES]);
+    const services = createServices({
+      dbPath: ':memory:',
+      shell: 'test',
+      version: 't',
+      resourcesDir: RESOURCES,
+      seedSample: false,
+      loadReference: false,
+      marketFetch: replay.fetch,
+    });
+    expect(call(services, 'securities:show', { symbol: 'QQQ' }).classification).toMatchObject({ type: 'other', sector: null, sources: {} });
+    const status = await refresh(services, { symbols: ['QQQ', '0P000071W8.TO'] });
+    expect(status.state).toBe('done');
+    // QQQ's recorded fundProfile says "Large Growth"; technology is 51% of it, short of a sector fund.
+    const qqq = call(services, 'securities:show', { symbol: 'QQQ' }).classification;
+    expect(qqq).toMatchObject({ type: 'etf', sector: 'Multi-Sector', industry: 'Large Growth' });
+    expect(qqq.sources).toMatchObject({ type: 'market-data', sector: 'market-data', industry: 'market-data' });
+    // The mutual fund's profile has no category; its holdings are 100% stocks spread over sectors.
+    const td = call(services, 'securities:show', { symbol: '0P000071W8.TO' }).classification;
+    expect(td).toMatchObject({ type: 'mutual-fund', sector: 'Multi-Sector', industry: null });
+    expect(td.sources.sector).toBe('market-data');
+    closeServices(services);
+  });
+
+  it('never overrides the bundled sector of a fund the master knows', async () => {
+    const replay = fixtureFetch([SHARED_YAHOO_FIXTURES]);
+    const services = servicesWith(replay.fetch);
+    await refresh(services, { symbols: ['QQQ'] });
+    const qqq = call(services, 'securities:show', { symbol: 'QQQ' }).classification;
+    expect(qqq).toMatchObject({ sector: 'Multi-Sector', industry: 'Nasdaq-100 Equity' });
+    expect(qqq.sources.industry).toBe('bundled');
   });
 });
