@@ -2,6 +2,7 @@ import { leveragedClassification, leveragedEtf, type LeveragedEtf } from '../dom
 import type { Classification, ReferenceData, SecurityType } from '../domain/reference';
 import { ASSET_CLASSES, type AssetClass, type Position } from '../domain/types';
 import { fxRate, localValue } from '../domain/valuation';
+import { parseOccSymbol } from '../domain/options';
 import { countOf, formatCount } from '../format';
 import { MATCH_LEVELS, type MatchLevel } from './scenario';
 
@@ -15,6 +16,8 @@ export interface SecurityKey {
   country: string | null;
   assetClass: AssetClass;
   isClassified: boolean;
+  /** A listed option (OCC symbol): the engine does not value options yet, so no market or asset-class shock moves it. */
+  isOption: boolean;
   /** Duration in years where known (bond funds), for rate shocks. */
   duration: number | null;
   /** Dense number unique to this symbol and asset class within the book, for fast per-scenario caches. */
@@ -103,6 +106,8 @@ export interface Book {
   durationKeys: number[];
   /** Per key id: 1 for cash (never moved by a market shock). Typed arrays keep the per-scenario loops off the key objects. */
   keyIsCash: Uint8Array;
+  /** Per key id: 1 for a listed option (moved only by a shock naming its own symbol; see SecurityKey.isOption). */
+  keyIsOption: Uint8Array;
   /** Per key id: its asset class, as an index into ASSET_CLASSES. */
   keyAssetClass: Uint8Array;
   /** Per key id: 1 when the security has several themes (a theme win needs the slow path). */
@@ -197,6 +202,7 @@ function keyFor(
     country: info?.country ?? null,
     assetClass: info ? TYPE_TO_CLASS[info.type] : fallbackClass,
     isClassified: !!info && (info.sector !== null || info.industry !== null || info.themes.length > 0 || info.type !== 'stock'),
+    isOption: parseOccSymbol(symbol) !== null,
     duration: info?.duration?.years ?? null,
     match: {
       symbol: symbol.toUpperCase(),
@@ -408,7 +414,7 @@ export function prepareBook(
     file('industry', key.match.industry, key.id);
     file('sector', key.match.sector, key.id);
     file('country', key.match.country, key.id);
-    file('assetClass', key.assetClass, key.id);
+    if (!key.isOption) file('assetClass', key.assetClass, key.id);
   }
   const durationKeys = allKeys.filter((k) => k.duration !== null).map((k) => k.id);
   return {
@@ -421,6 +427,7 @@ export function prepareBook(
     index,
     durationKeys,
     keyIsCash: Uint8Array.from(allKeys, (k) => (k.assetClass === 'cash' ? 1 : 0)),
+    keyIsOption: Uint8Array.from(allKeys, (k) => (k.isOption ? 1 : 0)),
     keyAssetClass: Uint8Array.from(allKeys, (k) => ASSET_CLASSES.indexOf(k.assetClass)),
     keyMultiTheme: Uint8Array.from(allKeys, (k) => (k.match.themes.length > 1 ? 1 : 0)),
     keyUnclassified: Uint8Array.from(allKeys, (k) => (!k.isClassified && k.assetClass !== 'cash' ? 1 : 0)),

@@ -141,6 +141,13 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     change: 0,
     reason: 'Not shocked: cash is not moved by a market shock.',
   };
+  const optionUnvalued: Provenance = {
+    kind: 'none',
+    level: null,
+    shockIndex: null,
+    change: 0,
+    reason: 'Not tested: the stress test does not value options yet, so only a shock naming this contract moves it.',
+  };
   const unmatched: Provenance = {
     kind: 'none',
     level: null,
@@ -185,11 +192,13 @@ export function compileScenario(scenario: Scenario, scale = 1) {
         if (best !== null) return explicit(level, best, matches > 1 ? ` (first of ${matches} matching theme shocks)` : '');
         continue;
       }
+      if (level === 'assetClass' && key.isOption) continue;
       const value = level === 'assetClass' ? key.assetClass : key.match[level];
       const best = value === '' ? undefined : first.get(value);
       if (best !== undefined) return explicit(level, best);
     }
     if (key.assetClass === 'cash') return cashUnmoved;
+    if (key.isOption) return optionUnvalued;
     return marketMove ?? unmatched;
   }
 
@@ -232,6 +241,7 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     /** Shock `index`'s change after scaling (a rate shock's: the change in yields). */
     changeOf,
     cashUnmoved,
+    optionUnvalued,
     unmatched,
     shockCount: scenario.shocks.length,
     /**

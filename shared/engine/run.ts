@@ -196,7 +196,8 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   const shockOf = new Int32Array(nKeys);
   const market = compiled.market ?? -1;
   const { keyIsCash, keyMultiTheme, keyUnclassified } = book;
-  for (let id = 0; id < nKeys; id++) shockOf[id] = keyIsCash[id] === 1 ? -1 : market;
+  const { keyIsOption } = book;
+  for (let id = 0; id < nKeys; id++) shockOf[id] = keyIsCash[id] === 1 || keyIsOption[id] === 1 ? -1 : market;
   // The same precedence as the walk, swept lowest step first so higher steps overwrite; within a step the
   // first-listed shock is written last.
   for (let l = compiled.precedence.length - 1; l >= 0; l--) {
@@ -230,7 +231,9 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
       s === -1
         ? keyIsCash[id] === 1
           ? compiled.cashUnmoved
-          : compiled.unmatched
+          : keyIsOption[id] === 1
+            ? compiled.optionUnvalued
+            : compiled.unmatched
         : s === compiled.rates
           ? compiled.ratesMove(keys[id])
           : keyMultiTheme[id] === 1 && compiled.themeShocks.has(s)

@@ -58,8 +58,8 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
     }
     sweepFrom--;
   }
-  const { keyAssetClass } = book;
-  for (let id = 0; id < n; id++) shockOf[id] = classDefault[keyAssetClass[id]];
+  const { keyAssetClass, keyIsOption } = book;
+  for (let id = 0; id < n; id++) shockOf[id] = keyIsOption[id] === 1 ? -1 : classDefault[keyAssetClass[id]];
   for (let l = sweepFrom; l >= 0; l--) {
     const step = steps[l];
     if (step.level === 'rates') {

@@ -80,8 +80,9 @@ export function coverageSentence(result: { coverage: Coverage; history?: History
 
 /**
  * "Not tested: option valuation": the option positions of a result (stored under their OCC symbol), which the stress
- * engine does not value yet. Until it does, a market or asset-class shock moves them by that shock as if they were
- * shares, and nothing else does; their value and P&L are in the totals. Null when the book holds no option.
+ * engine does not value yet. Until it does, no market, asset-class or attribute shock moves them (moving a put like a
+ * share would give a loss the wrong way round); only a shock naming the contract itself does. Their value is in the
+ * totals, their P&L is what such a shock gave (usually 0). Null when the book holds no option.
  */
 export function optionsNotTested(
   result: { positions: readonly { symbol: string; value: number; pnl: number }[] },
@@ -96,8 +97,8 @@ export function optionsNotTested(
   return {
     message:
       `Not tested: option valuation. ${options.length === 1 ? 'One option position' : `${options.length} option positions`} (${shown}; value ${formatValue(value)}) ` +
-      `${options.length === 1 ? 'is' : 'are'} not valued by the stress test yet: a market or asset-class shock moves them as if they were shares ` +
-      `(P&L ${formatValue(pnl)} in the total), no other shock moves them.`,
+      `${options.length === 1 ? 'is' : 'are'} not valued by the stress test yet: they are left unmoved ` +
+      `(P&L ${formatValue(pnl)} in the total) unless a shock names the contract itself.`,
     symbols: options.map((p) => p.symbol),
     value,
     pnl,

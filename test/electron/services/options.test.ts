@@ -81,16 +81,20 @@ describe('option positions: imported, typed, stored and listed', () => {
     ).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('AAPL is not an option symbol') } });
   });
 
-  it('a stress run says the options are not tested (option valuation), with their value and the P&L a market shock gave them', () => {
+  it('a stress run leaves options unmoved and says they are not tested (option valuation), with their value', () => {
     call(services, 'imports:commit', { portfolioId, fileName: 'ai-bull.csv', text: BOOK });
     const result = call(services, 'stress:run', { portfolioId, scenarioId: 'sp500-minus-20' });
     const notTested = optionsNotTested(result, (x) => x.toFixed(0))!;
     expect(notTested.symbols.sort()).toEqual(['NVDA  250620C00150000', 'NVDA  250620P00100000', 'QQQ   250620P00450000']);
     expect(notTested.value).toBeCloseTo(2100 - 1230 + 20, 6);
-    expect(notTested.pnl).toBeCloseTo(-0.2 * (2100 - 1230 + 20), 6);
+    // S&P 500 −20% would move a put like a share the wrong way round: no market shock moves an option.
+    expect(notTested.pnl).toBe(0);
+    const put = result.positions.find((p) => p.symbol === 'QQQ   250620P00450000')!;
+    expect(put).toMatchObject({ pnl: 0, source: 'none' });
+    expect(put.applied).toMatch(/^Not tested: the stress test does not value options yet/);
     expect(notTested.message).toBe(
       'Not tested: option valuation. 3 option positions (NVDA 20 Jun 2025 150 C, NVDA 20 Jun 2025 100 P, QQQ 20 Jun 2025 450 P; value 890) ' +
-        'are not valued by the stress test yet: a market or asset-class shock moves them as if they were shares (P&L -178 in the total), no other shock moves them.',
+        'are not valued by the stress test yet: they are left unmoved (P&L 0 in the total) unless a shock names the contract itself.',
     );
     expect(optionsNotTested({ positions: result.positions.filter((p) => p.symbol === 'NVDA') }, String)).toBeNull();
   });
