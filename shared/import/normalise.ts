@@ -19,7 +19,7 @@ export interface RowContext {
   account: string;
   currency: string;
   asOf: string | null;
-  resolveIsin?: (isin: string) => string | undefined;
+  resolveIsin?: (isin: string, currency?: string) => string | undefined;
 }
 
 // What is left around an ISIN taken out of a name: separators and the word "ISIN" ("Vanguard FTSE All-World / ISIN …").
@@ -178,10 +178,12 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     // No symbol at all: an ISIN named in the description ("ISHARES CORE MSCI WORLD (IE00B4L5Y983)").
     if (!symbol && !isin && description) isin = isinIn(description);
     const isCash = CASH_TEXT.test(symbol) || CASH_TEXT.test(description) || symbolCell.endsWith('**');
-    // Rows known only by ISIN take the ticker the security master gives it, and keep the ISIN otherwise.
-    if (isin && (!symbol || symbol.toUpperCase() === isin)) symbol = ctx.resolveIsin?.(isin) ?? isin;
     const currencyCell = currencyCode(textAt(cells, currencyAt));
     const priceCurrencyCell = currencyCode(textAt(cells, priceCurrencyAt));
+    // Rows known only by ISIN take the ticker the ISIN table gives it (the listing in the row's currency when it has
+    // several: VWRL.L in GBP, VWRL.AS in EUR), and keep the ISIN otherwise.
+    if (isin && (!symbol || symbol.toUpperCase() === isin))
+      symbol = ctx.resolveIsin?.(isin, priceCurrencyCell ?? currencyCell ?? pair?.currency ?? ctx.currency) ?? isin;
     const accountName = textAt(cells, accountAt);
     const accountNumber = textAt(cells, accountNumberAt);
     const account = (accountName && accountNumber ? `${accountName} (${accountNumber})` : accountName || accountNumber) || ctx.account;

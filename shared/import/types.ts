@@ -219,8 +219,11 @@ export interface PipelineOptions {
   isCurrencyChosen?: boolean;
   /** Keep at most this many new rows in `rows` (counted in `omitted`); the default keeps every row. */
   newRowLimit?: number;
-  /** Resolves an ISIN to a ticker through the security master; undefined keeps the ISIN. */
-  resolveIsin?: (isin: string) => string | undefined;
+  /**
+   * Resolves an ISIN to a ticker through the security master and the bundled ISIN table, preferring the listing in
+   * the row's currency; undefined keeps the ISIN.
+   */
+  resolveIsin?: (isin: string, currency?: string) => string | undefined;
   /**
    * Decisions for holdings a history sells more of than it shows bought, keyed by symbol or by `account:symbol`
    * (the account's own key wins); a holding with none is treated as closed unless the file marks it short.

@@ -10,6 +10,7 @@ import { firmRunDeletion } from './009-firm-run-deletion';
 import { undoKeepsPositionIds } from './010-undo-keeps-position-ids';
 import { importFindings } from './011-import-findings';
 import { applicationId } from './012-application-id';
+import { isinListings } from './014-isin-listings';
 import type { Migration } from './types';
 
 /** Every migration in order; the last one's version is the schema version this build writes. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   undoKeepsPositionIds,
   importFindings,
   applicationId,
+  isinListings,
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version;
