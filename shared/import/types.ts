@@ -162,6 +162,12 @@ export interface ImportPreview {
   /** Decisions taken on the user's behalf, recorded with the import for the data-health check. */
   findings: ImportFindingDraft[];
   delimiter: string;
+  /**
+   * Set when the file names no currency and none was chosen for it or known for the broker: the currency its amounts
+   * were taken in, and where that came from (the portfolio's currency, or US dollars for want of any), so the preview
+   * can ask.
+   */
+  currencyAssumed?: { currency: string; source: 'portfolio' | 'default' };
   /** Rows and positions left out of a preview sent to the screen (see trimPreview); absent when whole. */
   omitted?: { rows: number; positions: number };
 }

@@ -92,8 +92,10 @@ describe('public sample exports, read by the generic path', () => {
       [43, 'Time', 'expected a date such as 10/14/2024 or 2024-10-14, found "010.09.2024 20:49:02"'],
     ]);
     expect(p.warnings).toContain(
-      'The file names no currency, so its amounts were taken as USD; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.',
+      'The file names no currency, so its amounts were taken as USD (no currency was known for it); if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.',
     );
+    // The preview says so in a form the screen can ask about.
+    expect(p.currencyAssumed).toEqual({ currency: 'USD', source: 'default' });
   });
 
   it('eToro: AMD/USD-style symbols split into symbol and currency', () => {
