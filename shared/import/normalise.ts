@@ -1,3 +1,4 @@
+import { majorCurrency } from '../domain/valuation';
 import { classifyAction, movesShares, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
 import { currencyCode, isinIn, splitPair } from './identifiers';
@@ -181,9 +182,9 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     const currencyCell = currencyCode(textAt(cells, currencyAt));
     const priceCurrencyCell = currencyCode(textAt(cells, priceCurrencyAt));
     // Rows known only by ISIN take the ticker the ISIN table gives it (the listing in the row's currency when it has
-    // several: VWRL.L in GBP, VWRL.AS in EUR), and keep the ISIN otherwise.
+    // several: VWRL.L in GBP or pence, VWRL.AS in EUR), and keep the ISIN otherwise.
     if (isin && (!symbol || symbol.toUpperCase() === isin))
-      symbol = ctx.resolveIsin?.(isin, priceCurrencyCell ?? currencyCell ?? pair?.currency ?? ctx.currency) ?? isin;
+      symbol = ctx.resolveIsin?.(isin, majorCurrency(priceCurrencyCell ?? currencyCell ?? pair?.currency ?? ctx.currency)) ?? isin;
     const accountName = textAt(cells, accountAt);
     const accountNumber = textAt(cells, accountNumberAt);
     const account = (accountName && accountNumber ? `${accountName} (${accountNumber})` : accountName || accountNumber) || ctx.account;

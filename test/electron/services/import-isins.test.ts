@@ -48,11 +48,13 @@ describe('ISIN-only rows resolve through the bundled ISIN table', () => {
     expect(p.warnings.join(' ')).toMatch(/1 holding is known only by ISIN \(DE000A0D9PT0\)/);
   });
 
-  it('takes the London listing in the row currency: VWRL.L for GBP, VUAA.L for USD (the accumulating class has its own ISIN)', () => {
+  it('takes the London listing in the row currency: VWRL.L for GBP, VUAA.L for USD, VUSA.L for pence', () => {
     const p = preview('isin-only-positions-uk.csv');
+    // The accumulating class has its own ISIN (IE00BFMXXD54); 9,120 pence are £91.20.
     expect(p.positions.map((x) => `${x.symbol} ${x.quantity} ${x.price} ${x.currency}`)).toEqual([
       'VWRL.L 30 112.62 GBP',
       'VUAA.L 5 98.11 USD',
+      'VUSA.L 10 91.2 GBP',
     ]);
     expect(p.warnings.join(' ')).not.toMatch(/known only by ISIN/);
   });
