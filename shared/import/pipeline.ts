@@ -68,7 +68,7 @@ function fitOf(
     });
   }
   if (field === 'date') return fits((c) => parseDate(c, dateOrder) !== null);
-  if (field === 'symbol') return fits((c) => /^[A-Z0-9.-]{1,12}$/.test(c) || splitPair(c) !== null || isinIn(c) !== null);
+  if (field === 'symbol') return fits((c) => /^[A-Z0-9.:-]{1,12}( [A-Z])?$/.test(c) || splitPair(c) !== null || isinIn(c) !== null);
   if (field === 'action')
     return fits((c) => /^[\p{L} ./-]{2,40}$/u.test(c)) * (new Set(filled).size <= Math.max(12, filled.length / 3) ? 1 : 0);
   return 0;
@@ -356,11 +356,23 @@ function missingRefusal(
   const names = block.header.filter(Boolean);
   const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? ', …' : '');
   const found = candidates(field, block.header, mapping, sample);
-  const mapField = field === 'price' ? 'price' : field;
-  const suggestions = found.map((name) => `--map ${mapField}=${quoted(name)}`);
+  // Each suggestion is a whole fix: the candidate for this field, then the best candidates for whatever else the
+  // file would still lack ("--map symbol=Papier --map price=Notierung"), so one command imports it.
+  const suggestions = found.map((name) => {
+    const columns = { ...mapping.columns, [field]: block.header.indexOf(name) };
+    const flags = [`--map ${field}=${quoted(name)}`];
+    for (let next = missingField(kind, { ...mapping, columns }); next && flags.length < 6;) {
+      const [best] = candidates(next, block.header, { ...mapping, columns }, sample);
+      if (!best) break;
+      columns[next] = block.header.indexOf(best);
+      flags.push(`--map ${next}=${quoted(best)}`);
+      next = missingField(kind, { ...mapping, columns });
+    }
+    return flags.join(' ');
+  });
   const guess = found.length
     ? ` ${found.map((n) => `"${n}"`).join(' or ')}? Choose it with ${suggestions[0]}`
-    : ` Choose it with --map ${mapField}=COLUMN (one of the names above)`;
+    : ` Choose it with --map ${field}=COLUMN (one of the names above)`;
   const message =
     `line ${block.headerIndex + 1} is a header${language === 'English' ? '' : ` in ${language}`} (${shown}), but no column holds ${FIELD_WORDS[field]} (expected a name such as ${EXPECTED_NAMES[field]}).` +
     `${guess}, or choose the columns by hand in the app.`;

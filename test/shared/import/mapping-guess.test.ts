@@ -101,3 +101,25 @@ describe('guessColumnMapping (for the mapping editor)', () => {
     expect(perShare.mapping.columns.price).toBe(2);
   });
 });
+
+describe('a refusal suggests one command that fixes the whole file', () => {
+  const text = 'Papier;Stk;Notierung;Valuta\nVOLV B;12;250,5;SEK\nINVE B;40;260,1;SEK\n';
+
+  it('names the symbol column and the price column it would still lack, in the file’s own names', () => {
+    const refused = buildPreview(text, { fileName: 'depot.csv' });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect([refused.error.code, refused.error.suggestions]).toEqual(['missing-column', ['--map symbol=Papier --map price=Notierung']]);
+    expect(refused.error.message).toMatch(
+      /"Papier"\? Choose it with --map symbol=Papier --map price=Notierung, or choose the columns by hand/,
+    );
+  });
+
+  it('imports with exactly those columns', () => {
+    const fixed = buildPreview(text, { fileName: 'depot.csv', columns: { symbol: 'Papier', price: 'Notierung' } });
+    expect(fixed.ok && fixed.preview.positions.map((p) => `${p.symbol} ${p.quantity} @ ${p.price} ${p.currency}`)).toEqual([
+      'VOLV B 12 @ 250.5 SEK',
+      'INVE B 40 @ 260.1 SEK',
+    ]);
+  });
+});
