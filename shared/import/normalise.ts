@@ -83,6 +83,31 @@ function withMarket(text: string): string {
   return ticker + (MARKET_SUFFIX[market] ?? '');
 }
 
+// Country suffixes some brokers put on tickers (XTB: GOOGL.US, CSPX.UK) and the suffix market data uses for that
+// country's main exchange. Only codes that are no market-data suffix themselves: .DE (Xetra) and .BE (Berlin) stay.
+const COUNTRY_SUFFIX: Record<string, string> = {
+  US: '',
+  UK: '.L',
+  FR: '.PA',
+  NL: '.AS',
+  IT: '.MI',
+  ES: '.MC',
+  CH: '.SW',
+  DK: '.CO',
+  SE: '.ST',
+  NO: '.OL',
+  FI: '.HE',
+  PT: '.LS',
+  PL: '.WA',
+};
+const COUNTRY_SUFFIXED = /^([A-Z0-9-]{1,10})\.(US|UK|FR|NL|IT|ES|CH|DK|SE|NO|FI|PT|PL)$/;
+
+/** "GOOGL.US" → "GOOGL", "CSPX.UK" → "CSPX.L"; any other symbol as written. */
+function withCountry(symbol: string): string {
+  const m = COUNTRY_SUFFIXED.exec(symbol);
+  return m ? m[1] + COUNTRY_SUFFIX[m[2]] : symbol;
+}
+
 /** Tells whether a data row is a footer, total or disclaimer line rather than data. */
 export function isFooterRow(cells: readonly string[], headerWidth: number): boolean {
   let filled = 0;
@@ -159,6 +184,7 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     if (isin && !name && isinCell.length > 12) name = isinCell.replace(new RegExp(isin, 'i'), '').replace(NAME_TRIM, '').slice(0, 200);
     // "VWRL:xams": the ticker and its market (an ISO 10383 code), as Yahoo writes it ("VWRL.AS").
     if (symbol.includes(':')) symbol = withMarket(symbol);
+    else if (symbol.includes('.')) symbol = withCountry(symbol);
     // "AMD/USD": the symbol and the currency it is quoted in.
     const pair = symbol.includes('/') ? splitPair(symbol) : null;
     if (pair) symbol = pair.symbol;

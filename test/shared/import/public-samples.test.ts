@@ -87,6 +87,8 @@ describe('public sample exports, read by the generic path', () => {
   it('XTB: the quantity only in the comment ("OPEN BUY 34/42.5658 @ 11.7480")', () => {
     const p = preview('xtb-export.csv');
     expect(holdings(p).find((h) => h[1] === 'SPYL.DE')).toEqual(['Imported', 'SPYL.DE', 214.5658, 11.747, 'USD']);
+    // XTB's country suffixes become market-data symbols: GOOGL.US is GOOGL, CSPX.UK is CSPX.L (.DE is Xetra already).
+    expect(holdings(p).map((h) => h[1])).toEqual(['CSPX.L', 'FLOA.L', 'GOOGL', 'SPYL.DE', 'ZAL.DE']);
     // One row carries a mistyped date ("010.09.2024"): it is named, not guessed.
     expect(p.rows.filter((r) => r.status === 'invalid').map((r) => [r.row, r.column, r.reason])).toEqual([
       [43, 'Time', 'expected a date such as 10/14/2024 or 2024-10-14, found "010.09.2024 20:49:02"'],
