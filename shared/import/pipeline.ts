@@ -7,7 +7,7 @@ import { findBlocks, hashText, type Block } from './layout';
 import { headerLanguage, headerNames, normaliseHeader } from './headers';
 import { guessDecimalStyle, readNumber } from './numbers';
 import { isFooterRow, rowReader, type RowContext } from './normalise';
-import { detectPreset, findPreset, presetColumns, type Preset } from './presets';
+import { detectPreset, findPreset, presetColumns, PRESETS, type Preset } from './presets';
 import { stripBom } from './decode';
 import { isBlankRow, parseTable } from './table';
 import { positionFindings } from './findings';
@@ -484,7 +484,11 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const first = blocks[0];
   const forced = options.format && options.format !== 'auto' ? findPreset(options.format) : undefined;
   if (options.format && options.format !== 'auto' && !forced)
-    return refuse(fileName, 'unknown-format', `"${options.format}" is not a known format.`);
+    return refuse(
+      fileName,
+      'unknown-format',
+      `"${options.format}" is not a known format; use --format auto (the default) or one of ${PRESETS.map((p) => p.id).join(', ')}.`,
+    );
   const preset = forced ?? detectPreset(first.header, first.title);
   const layoutKey = `${preset.id}:${hashText(first.header.map(normaliseHeader).join('|'))}`;
   const chosen = withChoices(options.mapping ?? guessMapping(preset, first, table.rows), first.header, options, first.headerIndex + 1);
@@ -610,10 +614,15 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     const why = skipped.length
       ? ` ${skipped.length} line${skipped.length === 1 ? ' was' : 's were'} skipped, the first (row ${skipped[0].row}) because ${skipped[0].reason}.`
       : '';
-    return refuse(fileName, 'no-rows', `no data rows were found under the header on row ${first.headerIndex + 1}.${why}`, {
-      header: first.header,
-      layoutKey,
-    });
+    return refuse(
+      fileName,
+      'no-rows',
+      `no data rows were found under the header on row ${first.headerIndex + 1}.${why} Export the holdings or the history again with its rows (an export of an empty account has none), or pick another file.`,
+      {
+        header: first.header,
+        layoutKey,
+      },
+    );
   }
   const warnings: string[] = [];
   let shortfalls: HistoryShortfall[] = [];
@@ -677,7 +686,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     return refuse(
       fileName,
       'nets-to-zero',
-      'the file was read, but every holding in it nets to zero shares, so there is nothing to import.',
+      'the file was read, but every holding in it nets to zero shares, so there is nothing to import. If you still hold some, the history does not reach back to when they were bought: import a positions export instead, or a history from the account’s opening.',
     );
   return {
     ok: true,

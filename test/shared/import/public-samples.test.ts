@@ -122,7 +122,8 @@ describe('public sample exports, read by the generic path', () => {
     if (!result.ok)
       expect(result.error).toMatchObject({
         code: 'nets-to-zero',
-        message: 'investengine-export.csv: the file was read, but every holding in it nets to zero shares, so there is nothing to import.',
+        message:
+          'investengine-export.csv: the file was read, but every holding in it nets to zero shares, so there is nothing to import. If you still hold some, the history does not reach back to when they were bought: import a positions export instead, or a history from the account’s opening.',
       });
     const bought = buildPreview(read('investengine-export.csv').split('\n').slice(0, 5).join('\n'), { fileName: 'first-four.csv' });
     expect(bought.ok && bought.preview.positions.map((x) => [x.symbol, x.name, Math.round(x.quantity * 1e6) / 1e6, x.currency])).toEqual([
