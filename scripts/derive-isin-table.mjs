@@ -195,14 +195,12 @@ for (const [code, exchange] of Object.entries(EXCHANGES)) {
   for (const row of read('etfs', code)) {
     if (!isIsin(row.isin ?? '') || curatedSymbols.has(row.symbol) || !/^[A-Z]{3}$/.test(row.currency ?? '')) continue;
     if (!byIsin.has(row.isin)) byIsin.set(row.isin, []);
-    byIsin
-      .get(row.isin)
-      .push({
-        symbol: row.symbol,
-        exchange,
-        currency: row.currency,
-        isAcc: /\b(acc|accumulating|thesaurierend|capitalisation)\b|\(c\)|\bc\b/i.test(row.name),
-      });
+    byIsin.get(row.isin).push({
+      symbol: row.symbol,
+      exchange,
+      currency: row.currency,
+      isAcc: /\b(acc|accumulating|thesaurierend|capitalisation)\b|\(c\)|\bc\b/i.test(row.name),
+    });
   }
 }
 for (const [isin, rows] of [...byIsin].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
