@@ -59,6 +59,12 @@ describe('ISIN-only rows resolve through the bundled ISIN table', () => {
     expect(p.warnings.join(' ')).not.toMatch(/known only by ISIN/);
   });
 
+  it('resolves a German history of SAP by its ISIN to SAP.DE (the name column stays the name)', () => {
+    expect(preview('de-history.csv').positions.map((x) => `${x.symbol} ${x.name} ${x.quantity} ${x.currency}`)).toEqual([
+      'SAP.DE SAP SE 8 EUR',
+    ]);
+  });
+
   it('lets a security that carries the ISIN (a user entry) win over the bundled table', () => {
     services.db
       .prepare(
