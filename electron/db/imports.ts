@@ -141,10 +141,28 @@ export function findLaterImport(db: Database, importId: number): ImportSummary |
   return row && hydrate(row);
 }
 
-/** A lookup from ISIN to ticker through the security master (prepared once). */
-export function symbolByIsinLookup(db: Database): (isin: string) => string | undefined {
-  const lookup = db.prepare('SELECT symbol FROM securities WHERE isin = :isin LIMIT 1').pluck();
-  return (isin) => (lookup.get({ isin }) as string | undefined) ?? undefined;
+/**
+ * A lookup from ISIN to ticker (prepared once): a security that carries the ISIN (a user's entry or market data first),
+ * else the bundled ISIN table's listings. Of several listings the one in the row's currency wins (VWRL.L for GBP,
+ * VWRL.AS for EUR), then a US listing, then London, Amsterdam, Xetra.
+ */
+export function symbolByIsinLookup(db: Database): (isin: string, currency?: string) => string | undefined {
+  const security = db
+    .prepare(
+      `SELECT symbol FROM securities WHERE isin = :isin
+       ORDER BY CASE source WHEN 'user' THEN 0 WHEN 'market-data' THEN 1 ELSE 2 END, symbol LIMIT 1`,
+    )
+    .pluck();
+  const listing = db
+    .prepare(
+      `SELECT symbol FROM isin_listings WHERE isin = :isin
+       ORDER BY currency = :currency DESC, origin = 'master' DESC, origin = 'curated' DESC,
+         CASE exchange WHEN 'London Stock Exchange' THEN 0 WHEN 'Euronext Amsterdam' THEN 1 WHEN 'Xetra' THEN 2 ELSE 3 END, symbol
+       LIMIT 1`,
+    )
+    .pluck();
+  return (isin, currency) =>
+    ((security.get({ isin }) ?? listing.get({ isin, currency: currency ?? '' })) as string | undefined) ?? undefined;
 }
 
 /**

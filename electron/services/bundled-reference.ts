@@ -8,6 +8,7 @@ import { describeIssues } from '../../shared/ipc/validate';
 import { replaceBundledDurations } from '../db/durations';
 import { deleteFundHoldings, replaceFundHoldings } from '../db/fund-holdings';
 import { upsertFxRate } from '../db/fx-rates';
+import { replaceIsinListings } from '../db/isin-listings';
 import { insertPriceSeries, type PriceRow } from '../db/prices';
 import { deleteSecurityLayers, upsertSecurityLayer } from '../db/securities';
 import { getSetting, setSetting } from '../db/settings';
@@ -46,6 +47,19 @@ const schemas = {
     format: z.literal('aftershock-fx'),
     rates: z.array(z.tuple([z.string().length(3), z.string().length(3), z.number().positive(), date, z.string()])),
   }),
+  isins: z.object({
+    format: z.literal('aftershock-isins'),
+    asOf: date,
+    rows: z.array(
+      z.tuple([
+        z.string().regex(/^[A-Z]{2}[A-Z0-9]{9}\d$/),
+        z.string().min(1).max(32),
+        z.string(),
+        z.string().regex(/^[A-Z]{3}$/),
+        z.string(),
+      ]),
+    ),
+  }),
   prices: z.object({
     format: z.literal('aftershock-prices'),
     sources: z.array(z.string()),
@@ -75,7 +89,7 @@ export function bundledEtfFacts(db: Database, symbol: string): EtfFacts | null {
 }
 
 /** Reads and checks the bundled reference files in resources/reference; `version` is a hash of their bytes. */
-const FILES = ['securities', 'themes', 'funds', 'fx', 'prices'] as const;
+const FILES = ['securities', 'themes', 'funds', 'fx', 'prices', 'isins'] as const;
 
 /** The version of the bundled files: a hash of their bytes, cheap next to parsing and checking them. */
 export function bundledReferenceVersion(resourcesDir: string): string {
@@ -104,7 +118,14 @@ export function readBundledReference(resourcesDir: string): BundledReference {
     if (!parsed.success) throw new Error(`The bundled file ${file} is damaged: ${describeIssues(parsed.error.issues)}`);
     return parsed.data as z.infer<(typeof schemas)[K]>;
   };
-  const bundle = { securities: read('securities'), themes: read('themes'), funds: read('funds'), fx: read('fx'), prices: read('prices') };
+  const bundle = {
+    securities: read('securities'),
+    themes: read('themes'),
+    funds: read('funds'),
+    fx: read('fx'),
+    prices: read('prices'),
+    isins: read('isins'),
+  };
   return { ...bundle, version: hash.digest('hex').slice(0, 16) };
 }
 
@@ -129,6 +150,12 @@ export function loadBundledReference(db: Database, bundle: BundledReference, opt
     if (!options.force && getSetting<string>(db, VERSION_KEY) === bundle.version) return false;
     deleteSecurityLayers(db, 'bundled');
     const asOf = bundle.securities.asOf;
+    // The ISIN of a bundled security is the one its listing row in the ISIN table names ("master" rows).
+    const isinOf = new Map(bundle.isins.rows.filter((r) => r[4] === 'master').map(([isin, symbol]) => [symbol, isin]));
+    replaceIsinListings(
+      db,
+      bundle.isins.rows.map(([isin, symbol, exchange, currency, origin]) => ({ isin, symbol, exchange, currency, origin })),
+    );
     for (const [symbol, name, type, sector, industry, country, currency, exchange] of bundle.securities.rows) {
       upsertSecurityLayer(db, {
         symbol,
@@ -140,7 +167,7 @@ export function loadBundledReference(db: Database, bundle: BundledReference, opt
         country,
         currency,
         exchange,
-        isin: null,
+        isin: isinOf.get(symbol) ?? null,
         themesOverride: false,
         asOf,
       });

@@ -72,8 +72,11 @@ export function parseDate(raw: string, order: DateOrder = 'MDY'): string | null 
   return null;
 }
 
-/** Guesses whether slash dates are month-first or day-first from sample cells. */
-export function guessDateOrder(samples: readonly string[]): DateOrder {
+/**
+ * Guesses whether slash dates are month-first or day-first from sample cells; `ambiguous` when no cell settles it
+ * (the caller's guess from the header's language).
+ */
+export function guessDateOrder(samples: readonly string[], ambiguous: DateOrder = 'MDY'): DateOrder {
   for (const s of samples) {
     const m = /^(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}/.exec(s.trim());
     if (!m) continue;
@@ -81,5 +84,5 @@ export function guessDateOrder(samples: readonly string[]): DateOrder {
     if (+m[2] > 12) return 'MDY';
   }
   // "14-10-2024" and "14.10.2024" are day-first wherever they are written; only slashes are month-first in the US.
-  return samples.some((s) => /^\d{1,2}[-.]\d{1,2}[-.]\d{4}/.test(s.trim())) ? 'DMY' : 'MDY';
+  return samples.some((s) => /^\d{1,2}[-.]\d{1,2}[-.]\d{4}/.test(s.trim())) ? 'DMY' : ambiguous;
 }

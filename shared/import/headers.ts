@@ -192,6 +192,10 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'aktueller kurs',
     'schlusskurs',
     'ausfuhrungskurs',
+    'preis',
+    'stuckpreis',
+    'preis je stuck',
+    'wert je stuck',
   ],
   marketValue: [
     'market value',

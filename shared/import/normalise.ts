@@ -1,3 +1,4 @@
+import { majorCurrency } from '../domain/valuation';
 import { classifyAction, movesShares, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
 import { currencyCode, isinIn, splitPair } from './identifiers';
@@ -5,7 +6,6 @@ import { readNumber } from './numbers';
 import { occSymbol } from '../domain/options';
 import { optionInRow } from './option-rows';
 import { readTradeText, type TradeText } from './trade-text';
-import { majorCurrency } from '../domain/valuation';
 import type { Preset } from './presets';
 import type { ColumnMapping, DecimalStyle, ImportField, ImportKind, ImportRecord, TxClass } from './types';
 
@@ -22,7 +22,7 @@ export interface RowContext {
   account: string;
   currency: string;
   asOf: string | null;
-  resolveIsin?: (isin: string) => string | undefined;
+  resolveIsin?: (isin: string, currency?: string) => string | undefined;
 }
 
 // What is left around an ISIN taken out of a name: separators and the word "ISIN" ("Vanguard FTSE All-World / ISIN …").
@@ -83,6 +83,31 @@ function withMarket(text: string): string {
   const ticker = text.slice(0, at).trim();
   if (!ticker || !/^[a-z0-9]{2,5}$/.test(market)) return text;
   return ticker + (MARKET_SUFFIX[market] ?? '');
+}
+
+// Country suffixes some brokers put on tickers (XTB: GOOGL.US, CSPX.UK) and the suffix market data uses for that
+// country's main exchange. Only codes that are no market-data suffix themselves: .DE (Xetra) and .BE (Berlin) stay.
+const COUNTRY_SUFFIX: Record<string, string> = {
+  US: '',
+  UK: '.L',
+  FR: '.PA',
+  NL: '.AS',
+  IT: '.MI',
+  ES: '.MC',
+  CH: '.SW',
+  DK: '.CO',
+  SE: '.ST',
+  NO: '.OL',
+  FI: '.HE',
+  PT: '.LS',
+  PL: '.WA',
+};
+const COUNTRY_SUFFIXED = /^([A-Z0-9-]{1,10})\.(US|UK|FR|NL|IT|ES|CH|DK|SE|NO|FI|PT|PL)$/;
+
+/** "GOOGL.US" → "GOOGL", "CSPX.UK" → "CSPX.L"; any other symbol as written. */
+function withCountry(symbol: string): string {
+  const m = COUNTRY_SUFFIXED.exec(symbol);
+  return m ? m[1] + COUNTRY_SUFFIX[m[2]] : symbol;
 }
 
 /** Tells whether a data row is a footer, total or disclaimer line rather than data. */
@@ -175,6 +200,7 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     if (isin && !name && isinCell.length > 12) name = isinCell.replace(new RegExp(isin, 'i'), '').replace(NAME_TRIM, '').slice(0, 200);
     // "VWRL:xams": the ticker and its market (an ISO 10383 code), as Yahoo writes it ("VWRL.AS").
     if (!option && symbol.includes(':')) symbol = withMarket(symbol);
+    else if (!option && symbol.includes('.')) symbol = withCountry(symbol);
     // "AMD/USD": the symbol and the currency it is quoted in.
     const pair = !option && symbol.includes('/') ? splitPair(symbol) : null;
     if (pair) symbol = pair.symbol;
@@ -195,10 +221,12 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     // No symbol at all: an ISIN named in the description ("ISHARES CORE MSCI WORLD (IE00B4L5Y983)").
     if (!symbol && !isin && description) isin = isinIn(description);
     const isCash = CASH_TEXT.test(symbol) || CASH_TEXT.test(description) || symbolCell.endsWith('**');
-    // Rows known only by ISIN take the ticker the security master gives it, and keep the ISIN otherwise.
-    if (isin && (!symbol || symbol.toUpperCase() === isin)) symbol = ctx.resolveIsin?.(isin) ?? isin;
     const currencyCell = currencyCode(textAt(cells, currencyAt));
     const priceCurrencyCell = currencyCode(textAt(cells, priceCurrencyAt));
+    // Rows known only by ISIN take the ticker the ISIN table gives it (the listing in the row's currency when it has
+    // several: VWRL.L in GBP or pence, VWRL.AS in EUR), and keep the ISIN otherwise.
+    if (isin && (!symbol || symbol.toUpperCase() === isin))
+      symbol = ctx.resolveIsin?.(isin, majorCurrency(priceCurrencyCell ?? currencyCell ?? pair?.currency ?? ctx.currency)) ?? isin;
     const accountName = textAt(cells, accountAt);
     const accountNumber = textAt(cells, accountNumberAt);
     const account = (accountName && accountNumber ? `${accountName} (${accountNumber})` : accountName || accountNumber) || ctx.account;

@@ -1,5 +1,5 @@
 import { failure } from '../failure';
-import { movesShares, signAmount } from './actions';
+import { classifyAction, movesShares, signAmount } from './actions';
 import { guessDateOrder, parseDate } from './dates';
 import { currencyCode, isCurrencyCell, isIsin, isinIn, splitPair } from './identifiers';
 import { derivePositions } from './derive';
@@ -7,7 +7,7 @@ import { findBlocks, hashText, type Block } from './layout';
 import { headerLanguage, headerNames, normaliseHeader } from './headers';
 import { guessDecimalStyle, readNumber } from './numbers';
 import { isFooterRow, rowReader, type RowContext } from './normalise';
-import { detectPreset, findPreset, presetColumns, type Preset } from './presets';
+import { detectPreset, findPreset, presetColumns, PRESETS, type Preset } from './presets';
 import { stripBom } from './decode';
 import { isBlankRow, parseTable } from './table';
 import { positionFindings } from './findings';
@@ -19,6 +19,7 @@ import type {
   ImportFindingDraft,
   ImportKind,
   ImportPosition,
+  ImportPreview,
   ImportRecord,
   ImportRefusal,
   ImportRefusalCode,
@@ -67,7 +68,7 @@ function fitOf(
     });
   }
   if (field === 'date') return fits((c) => parseDate(c, dateOrder) !== null);
-  if (field === 'symbol') return fits((c) => /^[A-Z0-9.-]{1,12}$/.test(c) || splitPair(c) !== null || isinIn(c) !== null);
+  if (field === 'symbol') return fits((c) => /^[A-Z0-9.:-]{1,12}( [A-Z])?$/.test(c) || splitPair(c) !== null || isinIn(c) !== null);
   if (field === 'action')
     return fits((c) => /^[\p{L} ./-]{2,40}$/u.test(c)) * (new Set(filled).size <= Math.max(12, filled.length / 3) ? 1 : 0);
   return 0;
@@ -164,10 +165,37 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
     if (better >= 0 && share(columns.date, (c) => parseDate(c, 'DMY') !== null) < share(better, (c) => parseDate(c, 'DMY') !== null))
       columns.date = better;
   }
+  // A dated file with no action column whose words are actions in a text column ("Omschrijving": Aankoop, Verkoop;
+  // "Beschreibung": Kauf) is a history, and that column is its action.
+  if (columns.action === undefined && columns.side === undefined && columns.date !== undefined) {
+    const used = new Set(Object.values(columns));
+    let best = -1;
+    let bestShare = 0.6;
+    for (let i = 0; i < header.length; i++) {
+      if (used.has(i)) continue;
+      const fit = share(i, (c) => readNumber(c, '.') === undefined && classifyAction(c) !== null);
+      if (fit > bestShare) [best, bestShare] = [i, fit];
+    }
+    if (best >= 0) columns.action = best;
+  }
   // In a history the value column is the amount of each row ("Waarde (netto)", "Value").
   if (columns.action !== undefined && columns.date !== undefined && columns.amount === undefined && columns.marketValue !== undefined) {
     columns.amount = columns.marketValue;
     delete columns.marketValue;
+  }
+  // With an ISIN column, a "security" column of names ("Wertpapier": SAP SE, "Værdipapir": NOVO NORDISK B) holds the
+  // holding's name, not a ticker: the ISIN names the holding (and finds its ticker through the ISIN table), the cell
+  // its name. Short codes ("INVE B", "NOKIA") stay the symbol.
+  if (
+    columns.symbol !== undefined &&
+    columns.isin !== undefined &&
+    /^(wertpapier|vardepapper|vaerdipapir|vaerdipapirer|verdipapir|arvopaperi|ativo|titolo|valeur|instrument|security|stock)$/.test(
+      normaliseHeader(header[columns.symbol]),
+    ) &&
+    share(columns.symbol, (c) => /^[A-Z0-9.:-]{1,16}( [A-Z])?$/.test(c)) < 0.8
+  ) {
+    if (columns.description === undefined) columns.description = columns.symbol;
+    delete columns.symbol;
   }
   // A WKN or Valor number is no ticker: with an ISIN column, the ISIN names the holding.
   if (
@@ -223,11 +251,17 @@ function guessMapping(preset: Preset, block: Block, rows: readonly string[][]): 
     columns.quantity === undefined && columns.description !== undefined
       ? sample.flatMap((r) => (r[columns.description!] ?? '').match(/\d+[.,]\d+/g) ?? [])
       : [];
+  // No decimal mark in the mapped number columns (whole quantities, or the price column not found yet): every cell of
+  // the sample is the evidence, so "140,20" in a column still to be chosen sets the decimal comma.
+  const hasMark = [...numberCells, ...textCells].some((c) => /\d[.,]\d/.test(c));
+  const evidence = hasMark ? [...numberCells, ...textCells] : sample.flat();
   const dates = columns.date === undefined ? [] : sample.map((r) => r[columns.date!] ?? '');
   return {
     columns,
-    dateOrder: preset.dateOrder ?? guessDateOrder(dates),
-    decimal: preset.decimal ?? guessDecimalStyle([...numberCells, ...textCells]),
+    // "02/01/2024" with nothing to settle it: month first under an English header (US files), day first under the
+    // header of any other language the import reads (every one of them writes the day first).
+    dateOrder: preset.dateOrder ?? guessDateOrder(dates, headerLanguage(block.header) === 'English' ? 'MDY' : 'DMY'),
+    decimal: preset.decimal ?? guessDecimalStyle(evidence),
   };
 }
 
@@ -322,15 +356,77 @@ function missingRefusal(
   const names = block.header.filter(Boolean);
   const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? ', …' : '');
   const found = candidates(field, block.header, mapping, sample);
-  const mapField = field === 'price' ? 'price' : field;
-  const suggestions = found.map((name) => `--map ${mapField}=${quoted(name)}`);
+  // Each suggestion is a whole fix: the candidate for this field, then the best candidates for whatever else the
+  // file would still lack ("--map symbol=Papier --map price=Notierung"), so one command imports it.
+  const suggestions = found.map((name) => {
+    const columns = { ...mapping.columns, [field]: block.header.indexOf(name) };
+    const flags = [`--map ${field}=${quoted(name)}`];
+    for (let next = missingField(kind, { ...mapping, columns }); next && flags.length < 6;) {
+      const [best] = candidates(next, block.header, { ...mapping, columns }, sample);
+      if (!best) break;
+      columns[next] = block.header.indexOf(best);
+      flags.push(`--map ${next}=${quoted(best)}`);
+      next = missingField(kind, { ...mapping, columns });
+    }
+    return flags.join(' ');
+  });
   const guess = found.length
     ? ` ${found.map((n) => `"${n}"`).join(' or ')}? Choose it with ${suggestions[0]}`
-    : ` Choose it with --map ${mapField}=COLUMN (one of the names above)`;
+    : ` Choose it with --map ${field}=COLUMN (one of the names above)`;
   const message =
     `line ${block.headerIndex + 1} is a header${language === 'English' ? '' : ` in ${language}`} (${shown}), but no column holds ${FIELD_WORDS[field]} (expected a name such as ${EXPECTED_NAMES[field]}).` +
     `${guess}, or choose the columns by hand in the app.`;
   return refuse(options.fileName, 'missing-column', message, { header: [...block.header], layoutKey, suggestions });
+}
+
+/** A column mapping guessed from a header line and the rows under it, for a mapping editor. */
+export interface MappingGuess {
+  /** The preset the header matches ("generic" when none). */
+  format: string;
+  formatLabel: string;
+  kind: ImportKind;
+  mapping: ColumnMapping;
+  /** The first field this kind of file needs that no column gives, or null when the mapping is complete. */
+  missing: ImportField | null;
+  /** For each needed field no column gives: the unmapped columns whose values fit it, best first (header names). */
+  candidates: Partial<Record<ImportField, string[]>>;
+  /** The language the header is written in ("Swedish"; "English" when none stands out). */
+  language: string;
+}
+
+/**
+ * Guesses which column feeds each field from a header line and the rows under it, as an import would (presets first,
+ * then the generic names in eleven languages and the columns' values), with the decimal mark and date order the
+ * values show. For a mapping editor: it proposes, the user confirms, and the result goes back as `mapping`.
+ */
+export function guessColumnMapping(header: readonly string[], rows: readonly (readonly string[])[], format = 'auto'): MappingGuess {
+  const cells = header.map((c) => c.trim());
+  const preset = (format !== 'auto' && findPreset(format)) || detectPreset(cells, '');
+  const table = [cells, ...rows.map((r) => [...r])];
+  const block: Block = { headerIndex: 0, header: cells, end: table.length, title: '' };
+  const mapping = guessMapping(preset, block, table);
+  const kind = kindOf(preset, mapping);
+  const sample = table.slice(1, 201);
+  const candidatesByField: Partial<Record<ImportField, string[]>> = {};
+  const needed: ImportField[] =
+    kind === 'positions' ? ['symbol', 'quantity', 'price'] : ['symbol', 'action', 'date', 'quantity', 'price', 'amount'];
+  for (const field of needed) {
+    const isGiven =
+      mapping.columns[field] !== undefined ||
+      (field === 'symbol' && mapping.columns.isin !== undefined) ||
+      ((field === 'quantity' || field === 'price') && kind === 'positions' && mapping.columns.marketValue !== undefined) ||
+      (field === 'action' && mapping.columns.side !== undefined);
+    if (!isGiven) candidatesByField[field] = candidates(field, cells, mapping, sample);
+  }
+  return {
+    format: preset.id,
+    formatLabel: preset.label,
+    kind,
+    mapping,
+    missing: missingField(kind, mapping),
+    candidates: candidatesByField,
+    language: headerLanguage(cells),
+  };
 }
 
 /** The currency most rows name in a column, or undefined. */
@@ -388,7 +484,11 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const first = blocks[0];
   const forced = options.format && options.format !== 'auto' ? findPreset(options.format) : undefined;
   if (options.format && options.format !== 'auto' && !forced)
-    return refuse(fileName, 'unknown-format', `"${options.format}" is not a known format.`);
+    return refuse(
+      fileName,
+      'unknown-format',
+      `"${options.format}" is not a known format; use --format auto (the default) or one of ${PRESETS.map((p) => p.id).join(', ')}.`,
+    );
   const preset = forced ?? detectPreset(first.header, first.title);
   const layoutKey = `${preset.id}:${hashText(first.header.map(normaliseHeader).join('|'))}`;
   const chosen = withChoices(options.mapping ?? guessMapping(preset, first, table.rows), first.header, options, first.headerIndex + 1);
@@ -415,6 +515,14 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500)),
     mapping.columns.currency,
   );
+  // A currency chosen for this file (--currency) wins; then the file's column, the broker's own currency (a US broker's
+  // dollars), the portfolio's currency, and US dollars last — the last two said in the preview (currencyAssumed).
+  const chosenCurrency = options.isCurrencyChosen ? options.defaultCurrency : undefined;
+  const baseCurrency = chosenCurrency ?? (fileCurrency === undefined ? preset.currency : undefined) ?? options.defaultCurrency ?? 'USD';
+  const currencyAssumed: ImportPreview['currencyAssumed'] =
+    mapping.columns.currency !== undefined || chosenCurrency || preset.currency
+      ? undefined
+      : { currency: baseCurrency, source: options.defaultCurrency ? 'portfolio' : 'default' };
   for (let i = 0; i < first.headerIndex; i++)
     if (!isBlankRow(table.rows[i])) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
   blocks.forEach((block, k) => {
@@ -432,7 +540,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       kind,
       header: block.header,
       account: titled.account ?? lastAccount,
-      currency: options.defaultCurrency ?? fileCurrency ?? 'USD',
+      currency: fileCurrency === undefined || options.isCurrencyChosen ? baseCurrency : fileCurrency,
       asOf: titled.asOf ?? null,
       resolveIsin: options.resolveIsin,
       mapping: k === 0 || hasOwnMapping ? mapping : guessMapping(preset, block, table.rows),
@@ -506,10 +614,15 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     const why = skipped.length
       ? ` ${skipped.length} line${skipped.length === 1 ? ' was' : 's were'} skipped, the first (row ${skipped[0].row}) because ${skipped[0].reason}.`
       : '';
-    return refuse(fileName, 'no-rows', `no data rows were found under the header on row ${first.headerIndex + 1}.${why}`, {
-      header: first.header,
-      layoutKey,
-    });
+    return refuse(
+      fileName,
+      'no-rows',
+      `no data rows were found under the header on row ${first.headerIndex + 1}.${why} Export the holdings or the history again with its rows (an export of an empty account has none), or pick another file.`,
+      {
+        header: first.header,
+        layoutKey,
+      },
+    );
   }
   const warnings: string[] = [];
   let shortfalls: HistoryShortfall[] = [];
@@ -556,18 +669,16 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   if (isinOnly.length) {
     warnings.push(
       `${isinOnly.length === 1 ? '1 holding is' : `${isinOnly.length} holdings are`} known only by ISIN (${isinOnly.slice(0, 5).join(', ')}${isinOnly.length > 5 ? ', …' : ''}): ` +
-        'the security master has no ticker for them, so they stay unclassified (no sector, country or theme). Rename them to their tickers in Holdings to classify them.',
+        'neither the security master nor the bundled ISIN table has a ticker for them, so they stay unclassified (no sector, country or theme). Rename them to their tickers in Holdings to classify them.',
     );
   }
-  const assumed = options.defaultCurrency ?? 'USD';
-  if (
-    mapping.columns.currency === undefined &&
-    !options.isCurrencyChosen &&
-    positions.some((p) => p.currency === assumed && p.assetClass !== 'cash')
-  ) {
-    const whose = options.defaultCurrency ? ` (the portfolio's currency)` : '';
+  const isCurrencyAssumed = Boolean(
+    currencyAssumed && positions.some((p) => p.currency === currencyAssumed.currency && p.assetClass !== 'cash'),
+  );
+  if (currencyAssumed && isCurrencyAssumed) {
+    const whose = currencyAssumed.source === 'portfolio' ? ` (the portfolio's currency)` : ' (no currency was known for it)';
     warnings.push(
-      `The file names no currency, so its amounts were taken as ${assumed}${whose}; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.`,
+      `The file names no currency, so its amounts were taken as ${currencyAssumed.currency}${whose}; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.`,
     );
   }
   // With holdings closed because the history starts mid-way, the preview stays: the user can enter opening quantities.
@@ -575,7 +686,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     return refuse(
       fileName,
       'nets-to-zero',
-      'the file was read, but every holding in it nets to zero shares, so there is nothing to import.',
+      'the file was read, but every holding in it nets to zero shares, so there is nothing to import. If you still hold some, the history does not reach back to when they were bought: import a positions export instead, or a history from the account’s opening.',
     );
   return {
     ok: true,
@@ -601,6 +712,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       shortfalls,
       findings,
       delimiter: table.delimiter,
+      ...(currencyAssumed && isCurrencyAssumed && { currencyAssumed }),
       ...(omittedRows > 0 && { omitted: { rows: omittedRows, positions: 0 } }),
     },
   };

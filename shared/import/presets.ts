@@ -23,6 +23,11 @@ export interface Preset {
   dateOrder?: DateOrder;
   decimal?: DecimalStyle;
   defaultAccount?: string;
+  /**
+   * The currency the broker's files are in when they name none (US brokers' exports are in US dollars), over the
+   * portfolio's currency; a file's own currency column and `--currency` come first.
+   */
+  currency?: string;
   /** Amounts are written without a sign; the action gives it. */
   hasUnsignedAmounts?: boolean;
   /** Trades naming no security are currency conversions (IBKR's USD.CHF rows): skipped. */
@@ -59,6 +64,7 @@ export const PRESETS: readonly Preset[] = [
       costBasis: ['cost basis total', 'cost basis'],
     },
     defaultAccount: 'Fidelity',
+    currency: 'USD',
   },
   {
     id: 'fidelity-activity',
@@ -79,6 +85,7 @@ export const PRESETS: readonly Preset[] = [
       currency: ['currency'],
     },
     defaultAccount: 'Fidelity',
+    currency: 'USD',
   },
   {
     id: 'schwab-positions',
@@ -108,6 +115,7 @@ export const PRESETS: readonly Preset[] = [
       return { account, asOf };
     },
     defaultAccount: 'Schwab',
+    currency: 'USD',
   },
   {
     id: 'schwab-transactions',
@@ -125,6 +133,7 @@ export const PRESETS: readonly Preset[] = [
       amount: ['amount'],
     },
     defaultAccount: 'Schwab',
+    currency: 'USD',
   },
   {
     id: 'vanguard',
@@ -140,6 +149,7 @@ export const PRESETS: readonly Preset[] = [
       marketValue: ['total value'],
     },
     defaultAccount: 'Vanguard',
+    currency: 'USD',
   },
   {
     id: 'ibkr-flex',
@@ -196,7 +206,10 @@ export const PRESETS: readonly Preset[] = [
     id: 'degiro',
     label: 'DEGIRO account statement',
     kind: 'transactions',
-    detect: (n) => has(n, 'datum', 'product', 'isin', 'omschrijving') || has(n, 'date', 'product', 'isin', 'description', 'fx'),
+    // The account statement's own columns (Mutatie, Saldo, FX), not only the names any Dutch history may have.
+    detect: (n) =>
+      (has(n, 'datum', 'product', 'isin', 'omschrijving') && (n.has('mutatie') || n.has('saldo') || n.has('fx'))) ||
+      has(n, 'date', 'product', 'isin', 'description', 'fx'),
     aliases: { date: ['datum', 'date'], isin: ['isin'], description: ['product'], action: ['omschrijving', 'description'] },
     extraColumns(header) {
       const i = header.findIndex((h) => headerNames(h).some((n) => n === 'mutatie' || n === 'change'));

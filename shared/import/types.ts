@@ -170,6 +170,12 @@ export interface ImportPreview {
   /** Decisions taken on the user's behalf, recorded with the import for the data-health check. */
   findings: ImportFindingDraft[];
   delimiter: string;
+  /**
+   * Set when the file names no currency and none was chosen for it or known for the broker: the currency its amounts
+   * were taken in, and where that came from (the portfolio's currency, or US dollars for want of any), so the preview
+   * can ask.
+   */
+  currencyAssumed?: { currency: string; source: 'portfolio' | 'default' };
   /** Rows and positions left out of a preview sent to the screen (see trimPreview); absent when whole. */
   omitted?: { rows: number; positions: number };
 }
@@ -227,8 +233,11 @@ export interface PipelineOptions {
   isCurrencyChosen?: boolean;
   /** Keep at most this many new rows in `rows` (counted in `omitted`); the default keeps every row. */
   newRowLimit?: number;
-  /** Resolves an ISIN to a ticker through the security master; undefined keeps the ISIN. */
-  resolveIsin?: (isin: string) => string | undefined;
+  /**
+   * Resolves an ISIN to a ticker through the security master and the bundled ISIN table, preferring the listing in
+   * the row's currency; undefined keeps the ISIN.
+   */
+  resolveIsin?: (isin: string, currency?: string) => string | undefined;
   /**
    * Decisions for holdings a history sells more of than it shows bought, keyed by symbol or by `account:symbol`
    * (the account's own key wins); a holding with none is treated as closed unless the file marks it short.

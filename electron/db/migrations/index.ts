@@ -11,6 +11,7 @@ import { undoKeepsPositionIds } from './010-undo-keeps-position-ids';
 import { importFindings } from './011-import-findings';
 import { applicationId } from './012-application-id';
 import { instruments } from './013-instruments';
+import { isinListings } from './014-isin-listings';
 import type { Migration } from './types';
 
 /** Every migration in order; the last one's version is the schema version this build writes. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   importFindings,
   applicationId,
   instruments,
+  isinListings,
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version;

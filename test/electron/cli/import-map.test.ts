@@ -158,7 +158,7 @@ describe('aftershock import --map, --map-file, --locale and refusals', () => {
     const file = write('no-currency.csv', 'Symbol,Quantity,Price\nSAP,10,120\nASML,x,600\n');
     const plain = JSON.parse((await run(['import', file, '--portfolio', 'P', '--dry-run', '--json', '--db', db])).out);
     expect(plain.preview.warnings).toContain(
-      'The file names no currency, so its amounts were taken as USD; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.',
+      'The file names no currency, so its amounts were taken as USD (no currency was known for it); if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.',
     );
     const chosen = JSON.parse(
       (await run(['import', file, '--portfolio', 'P', '--currency', 'eur', '--dry-run', '--json', '--db', db])).out,

@@ -35,6 +35,7 @@ describe('loadReferenceData on the bundled data', () => {
     const ref = loadReferenceData(db, ['NVDA', 'VST', 'ASML', 'LDO.MI', 'ZZZZ']);
     expect(ref.securities.NVDA).toMatchObject({
       name: 'Nvidia',
+      isin: 'US67066G1040',
       type: 'stock',
       sector: 'Information Technology',
       industry: 'Semiconductors',
@@ -49,6 +50,7 @@ describe('loadReferenceData on the bundled data', () => {
       industry: 'bundled',
       country: 'bundled',
       currency: 'bundled',
+      isin: 'bundled',
       themes: 'bundled',
     });
     expect(ref.securities.VST.themes).toEqual(['ai-energy']);

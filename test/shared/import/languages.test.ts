@@ -39,7 +39,7 @@ describe('headers in other languages are found on line 1 and mapped', () => {
     ]);
     expect(p.positions[0].name).toBe('Volvo B');
     expect(p.warnings).toContain(
-      '1 holding is known only by ISIN (SE0000115446): the security master has no ticker for them, so they stay unclassified (no sector, country or theme). Rename them to their tickers in Holdings to classify them.',
+      '1 holding is known only by ISIN (SE0000115446): neither the security master nor the bundled ISIN table has a ticker for them, so they stay unclassified (no sector, country or theme). Rename them to their tickers in Holdings to classify them.',
     );
   });
 

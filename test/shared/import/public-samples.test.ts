@@ -87,13 +87,17 @@ describe('public sample exports, read by the generic path', () => {
   it('XTB: the quantity only in the comment ("OPEN BUY 34/42.5658 @ 11.7480")', () => {
     const p = preview('xtb-export.csv');
     expect(holdings(p).find((h) => h[1] === 'SPYL.DE')).toEqual(['Imported', 'SPYL.DE', 214.5658, 11.747, 'USD']);
+    // XTB's country suffixes become market-data symbols: GOOGL.US is GOOGL, CSPX.UK is CSPX.L (.DE is Xetra already).
+    expect(holdings(p).map((h) => h[1])).toEqual(['CSPX.L', 'FLOA.L', 'GOOGL', 'SPYL.DE', 'ZAL.DE']);
     // One row carries a mistyped date ("010.09.2024"): it is named, not guessed.
     expect(p.rows.filter((r) => r.status === 'invalid').map((r) => [r.row, r.column, r.reason])).toEqual([
       [43, 'Time', 'expected a date such as 10/14/2024 or 2024-10-14, found "010.09.2024 20:49:02"'],
     ]);
     expect(p.warnings).toContain(
-      'The file names no currency, so its amounts were taken as USD; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.',
+      'The file names no currency, so its amounts were taken as USD (no currency was known for it); if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.',
     );
+    // The preview says so in a form the screen can ask about.
+    expect(p.currencyAssumed).toEqual({ currency: 'USD', source: 'default' });
   });
 
   it('eToro: AMD/USD-style symbols split into symbol and currency', () => {
@@ -118,7 +122,8 @@ describe('public sample exports, read by the generic path', () => {
     if (!result.ok)
       expect(result.error).toMatchObject({
         code: 'nets-to-zero',
-        message: 'investengine-export.csv: the file was read, but every holding in it nets to zero shares, so there is nothing to import.',
+        message:
+          'investengine-export.csv: the file was read, but every holding in it nets to zero shares, so there is nothing to import. If you still hold some, the history does not reach back to when they were bought: import a positions export instead, or a history from the account’s opening.',
       });
     const bought = buildPreview(read('investengine-export.csv').split('\n').slice(0, 5).join('\n'), { fileName: 'first-four.csv' });
     expect(bought.ok && bought.preview.positions.map((x) => [x.symbol, x.name, Math.round(x.quantity * 1e6) / 1e6, x.currency])).toEqual([

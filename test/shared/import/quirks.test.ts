@@ -99,7 +99,10 @@ describe('refusals name the file, the row and the column', () => {
       '10,AAPL,100\n',
       'holdings.csv: no header line was found in the first 40 lines: line 1 holds values ("10", "AAPL", "100"), not column names. Export the file again with its header line, or add one such as Symbol,Quantity,Price.',
     ],
-    ['Symbol,Quantity,Price\n', 'holdings.csv: no data rows were found under the header on row 1.'],
+    [
+      'Symbol,Quantity,Price\n',
+      'holdings.csv: no data rows were found under the header on row 1. Export the holdings or the history again with its rows (an export of an empty account has none), or pick another file.',
+    ],
     [
       'Symbol,Quantity,Price\nAAPL,ten,100\n',
       'holdings.csv, row 2, column "Quantity": expected a number of shares such as 12.5, found "ten". No row could be read, so nothing was imported. If another column holds the quantity, choose it with --map quantity=COLUMN.',
@@ -125,7 +128,9 @@ describe('refusals name the file, the row and the column', () => {
   });
 
   it('refuses an unknown format name', () => {
-    expect(refusal('Symbol,Quantity,Price\nAAPL,1,1\n', 'nope')).toBe('holdings.csv: "nope" is not a known format.');
+    expect(refusal('Symbol,Quantity,Price\nAAPL,1,1\n', 'nope')).toBe(
+      'holdings.csv: "nope" is not a known format; use --format auto (the default) or one of fidelity-positions, fidelity-activity, schwab-positions, schwab-transactions, vanguard, ibkr-flex, trading212, degiro, revolut, freetrade, generic.',
+    );
   });
 
   it('refuses a history that only moves cash', () => {
