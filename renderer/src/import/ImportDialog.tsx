@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { usePick } from '../store/store';
-import { IMPORT_FIELDS, type ColumnMapping } from '../../../shared/import/types';
 import { firstLineCells } from './import-view';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
-import { MappingEditor } from './MappingEditor';
+import { HandMapping } from './HandMapping';
 import { ImportDropZone } from './ImportDropZone';
 
 /** File › Import holdings…: choose or drop a broker CSV, check the preview and mapping, then import. */
@@ -19,7 +17,6 @@ export function ImportDialog() {
     'previewFile',
     'readAndPreview',
   );
-  const [handMapping, setHandMapping] = useState<ColumnMapping>({ columns: {}, dateOrder: 'MDY', decimal: '.' });
   // A file that was read but refused: let the user name its columns by hand.
   const refusedHeader = importFile && !importAnswer && importProblem && importStage === 'choose' ? firstLineCells(importFile.text) : [];
 
@@ -46,15 +43,11 @@ export function ImportDialog() {
         </p>
       )}
       {refusedHeader.length > 1 && importFile && (
-        <details className="mapping" open>
-          <summary>Choose the columns by hand</summary>
-          <MappingEditor header={refusedHeader} fields={IMPORT_FIELDS} mapping={handMapping} onChange={setHandMapping} />
-          <div className="dialog-actions">
-            <button type="button" onClick={() => void previewFile(importFile, handMapping)}>
-              Preview with these columns
-            </button>
-          </div>
-        </details>
+        <HandMapping
+          key={`${importFile.fileName} ${importFile.text.length}`}
+          file={importFile}
+          onPreview={(m) => void previewFile(importFile, m)}
+        />
       )}
       {importAnswer && importStage !== 'choose' && <ImportPreviewPanel />}
       {!importAnswer && (
