@@ -88,7 +88,7 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
 
   it('switches to the sample portfolio and sorts and filters its holdings', async () => {
     const picker = page.getByLabel('Portfolio', { exact: true });
-    await picker.selectOption({ label: 'Sample client — Alex Morgan — Growth & AI' });
+    await picker.selectOption({ label: 'Growth & AI (Sample client — Alex Morgan)' });
     await page.getByText('26 positions in 3 accounts').waitFor();
     expect(await page.getByTestId('total-value').innerText()).toBe('$626,964.29');
     const firstSymbol = () => page.locator('tbody tr td.symbol').first().innerText();

@@ -92,6 +92,7 @@ export function ImportDestination({ busy }: { busy: boolean }) {
               <label>
                 Portfolio
                 <select
+                  aria-label="Portfolio to import into"
                   value={target.portfolioId}
                   onChange={(e) => void setImportTarget({ kind: 'existing', portfolioId: Number(e.target.value) })}
                 >

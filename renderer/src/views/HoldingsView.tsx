@@ -1,3 +1,4 @@
+import { portfolioLabel } from './portfolio-groups';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Position, ValuedPosition } from '../../../shared/domain/types';
 import { countOf, formatCount, formatMoney, formatPercent, formatQuantity } from '../../../shared/format';
@@ -92,7 +93,7 @@ export function HoldingsView() {
             <select aria-label="Portfolio" value={selectedPortfolioId ?? ''} onChange={(e) => selectPortfolio(Number(e.target.value))}>
               {portfolios.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.clientName} — {p.name}
+                  {portfolioLabel(p)}
                 </option>
               ))}
             </select>
@@ -215,7 +216,9 @@ export function HoldingsView() {
                     <td className="name" title={p.name}>
                       {p.name}
                     </td>
-                    <td>{p.accountName}</td>
+                    <td className="account" title={p.accountName}>
+                      {p.accountName}
+                    </td>
                     <td className="num">{formatQuantity(p.quantity)}</td>
                     <td className="num">{p.price === null ? '—' : formatMoney(p.price, p.currency)}</td>
                     <td className="num">

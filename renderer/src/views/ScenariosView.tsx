@@ -1,3 +1,4 @@
+import { portfolioLabel } from './portfolio-groups';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { countOf } from '../../../shared/format';
 import { ConfirmDialog } from '../components/Dialog';
@@ -90,7 +91,7 @@ export function ScenariosView() {
           >
             {portfolios.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.clientName} — {p.name}
+                {portfolioLabel(p)}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { portfolioLabel } from '../portfolio-groups';
 import { useEffect, useMemo, useState } from 'react';
 import { scenarioFindings, scenarioHealthOf, spanText } from '../../../../shared/health';
 import { HealthBanner } from '../HealthPanel';
@@ -96,7 +97,7 @@ export function ResultsView() {
           <select aria-label="Portfolio" value={selectedPortfolioId ?? ''} onChange={(e) => s.selectPortfolio(Number(e.target.value))}>
             {portfolios.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.clientName} — {p.name}
+                {portfolioLabel(p)}
               </option>
             ))}
           </select>
