@@ -28,8 +28,8 @@ export function GetStarted({ sample, onTypeIn }: { sample: PortfolioSummary | nu
           <div>
             <h3>Explore the sample</h3>
             <p className="muted">
-              “{sample.name}” of {sample.clientName}, {countOf(sample.positionCount, 'position')} in{' '}
-              {countOf(sample.accountCount, 'account')}, is made up: try every view on it first. Imports never go into it.
+              “{sample.name}”, {countOf(sample.positionCount, 'position')} in {countOf(sample.accountCount, 'account')}, is a made-up
+              client’s book: try every view on it first. Imports never go into it.
             </p>
             <button
               type="button"
