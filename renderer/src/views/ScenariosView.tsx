@@ -89,6 +89,7 @@ export function ScenariosView() {
           {portfolios.length > 0 ? (
             <select
               aria-label="Portfolio for the live result"
+              title={portfolios.find((p) => p.id === selectedPortfolioId)?.name}
               value={selectedPortfolioId ?? ''}
               onChange={(e) => s.selectPortfolio(Number(e.target.value))}
             >
