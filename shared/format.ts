@@ -34,9 +34,13 @@ export function formatQuantity(value: number): string {
   return quantityFormat.format(value).replace('-', '\u2212');
 }
 
-/** Formats a 0–1 share as a percentage, e.g. 0.1234 → "12.34%". */
+/**
+ * Formats a 0–1 share as a percentage, e.g. 0.1234 → "12.34%", −0.0033 → "−0.33%" (a true minus sign, as formatMoney
+ * writes it); a share that rounds to zero has no sign ("0.00%", never "−0.00%").
+ */
 export function formatPercent(share: number, fractionDigits = 2): string {
-  return `${(share * 100).toFixed(fractionDigits)}%`;
+  const digits = Math.abs(share * 100).toFixed(fractionDigits);
+  return `${share < 0 && Number(digits) !== 0 ? '\u2212' : ''}${digits}%`;
 }
 
 const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

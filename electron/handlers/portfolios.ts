@@ -7,6 +7,7 @@ import { createPortfolio, getPortfolio, listPortfolios, renamePortfolio } from '
 import { deleteKeepingCopy } from '../db/trash';
 import { listPortfolioPositions, sumPositionsBy } from '../db/positions';
 import { defaultClientId } from '../services/clients';
+import { withMasterNames } from '../services/reference';
 import type { CommandsOf, HandlerMap } from './types';
 
 /** portfolios:* commands. */
@@ -32,7 +33,7 @@ export const portfolioHandlers: HandlerMap<CommandsOf<'portfolios'>> = {
   },
   'portfolios:holdings': ({ db }, { id }) => {
     const portfolio = getPortfolio(db, id);
-    const valued = valuePositions(listPortfolioPositions(db, id), portfolio.baseCurrency, listFxRates(db));
+    const valued = valuePositions(withMasterNames(db, listPortfolioPositions(db, id)), portfolio.baseCurrency, listFxRates(db));
     return { portfolio, accounts: listAccounts(db, id), ...valued, importFindings: listPortfolioImportFindings(db, id) };
   },
 };

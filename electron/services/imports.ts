@@ -25,6 +25,7 @@ import { createClient, findClientByName, getClient } from '../db/clients';
 import { createPortfolio, getPortfolio } from '../db/portfolios';
 import { defaultClientId } from './clients';
 import { insertImportedPositions } from '../db/positions';
+import { withMasterNames } from './reference';
 import { countOf } from '../../shared/format';
 
 /** What the caller gives to preview or commit a file. */
@@ -239,7 +240,8 @@ function commitInTransaction(
     replaced += existing ? replaceAccountPositions(db, importId, account.id) : 0;
     accountIds.set(name, account.id);
   }
-  const written = insertImportedPositions(db, importId, preview.positions, accountIds);
+  // A file that names no security (or only "APPLE INC") gets the security master's name where it knows the symbol.
+  const written = insertImportedPositions(db, importId, withMasterNames(db, preview.positions), accountIds);
   insertImportFindings(db, importId, preview.findings);
   // Columns chosen by hand (in the app or with --map) are saved for the next file of the same layout.
   if (request.mapping || request.columns) saveMappingProfile(db, preview.layoutKey, preview.format, request.mapping ?? preview.mapping);

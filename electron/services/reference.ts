@@ -145,3 +145,15 @@ export function unclassifiedSymbols(securities: Record<string, Classification>, 
 export function listUnclassified(db: Database, symbols: readonly string[]): string[] {
   return unclassifiedSymbols(loadClassifications(db, symbols), symbols);
 }
+
+/**
+ * The positions with the security master's name wherever it knows the security, the position's own name otherwise:
+ * one name per security on every screen (the engine names holdings in results the same way, master first).
+ */
+export function withMasterNames<P extends { symbol: string; name: string }>(db: Database, positions: readonly P[]): P[] {
+  const known = loadClassifications(db, [...new Set(positions.map((p) => p.symbol))]);
+  return positions.map((p) => {
+    const name = known[p.symbol]?.name;
+    return name && name !== p.name ? { ...p, name } : p;
+  });
+}

@@ -37,7 +37,8 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     await page.screenshot({ path: path.join(SHOTS, '10-import-preview.png') });
 
     await page.getByRole('button', { name: 'Import 5 positions into Schwab book' }).click();
-    await page.getByRole('cell', { name: 'VOO', exact: true }).waitFor();
+    // Holdings, not the preview's rows (the import screen lies outside main and lists symbols too).
+    await page.getByRole('main').getByRole('cell', { name: 'VOO', exact: true }).waitFor();
     expect(await page.getByTestId('total-value').innerText()).toBe('$37,025.75');
     expect(await page.locator('tbody tr td.symbol').allInnerTexts()).toEqual(['AAPL', 'VOO', 'USD', 'SWVXX', 'TSLA']);
     await page.getByText('Imported 5 positions from schwab-positions.csv into Individual ...123.').waitFor();
@@ -59,7 +60,7 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     await page.getByRole('button', { name: 'Import…' }).click();
     await page.getByLabel('CSV file to import').setInputFiles(path.join(FIXTURES, 'vanguard.csv'));
     await page.getByRole('button', { name: 'Import 3 positions into Schwab book' }).click();
-    await page.getByRole('cell', { name: 'VTIAX', exact: true }).waitFor();
+    await page.getByRole('main').getByRole('cell', { name: 'VTIAX', exact: true }).waitFor();
     expect(await page.getByTestId('total-value').innerText()).toBe('$69,401.41');
     // The Undo of this import's own notice (the Schwab import's notice may still be showing its own Undo).
     await page.getByRole('status').filter({ hasText: 'from vanguard.csv' }).getByRole('button', { name: 'Undo' }).click();
@@ -105,6 +106,11 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
       .getByText(/^odd\.csv: no header line was found/)
       .waitFor();
     const editor = page.locator('details.mapping');
+    // Every column starts at its guess (a column of tickers, then numbers), under the file's first rows, with the positions they make.
+    expect(await editor.getByRole('table', { name: 'First rows of the file' }).innerText()).toMatch(/Sym\s+Held\s+Px\s+MSFT\s+2\s+400/);
+    expect(await editor.getByRole('table', { name: 'Positions with these columns' }).innerText()).toMatch(
+      /MSFT\s+—\s+2\s+\$400\.00\s+\$800\.00\s+USD/,
+    );
     // The editor lists every field in IMPORT_FIELDS order: symbol is the 3rd, quantity the 6th, price the 7th.
     await editor.locator('select').nth(2).selectOption({ label: 'Sym' });
     await editor.locator('select').nth(5).selectOption({ label: 'Held' });
@@ -116,7 +122,7 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
       .getByText(/Generic CSV \(positions\) · 1 new/)
       .waitFor();
     await page.getByRole('button', { name: 'Import 1 position into Schwab book' }).click();
-    await page.getByRole('cell', { name: 'MSFT', exact: true }).waitFor();
+    await page.getByRole('main').getByRole('cell', { name: 'MSFT', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Import…' }).click();
     await page.getByLabel('CSV file to import').setInputFiles(odd('MSFT;3;410\nIBM;1;200\n'));
@@ -176,7 +182,7 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     );
     await page.screenshot({ path: path.join(SHOTS, '13-import-history-choices.png') });
     await page.getByRole('button', { name: 'Import 3 positions into History book' }).click();
-    await page.getByRole('cell', { name: 'SNAXX', exact: true }).waitFor();
+    await page.getByRole('main').getByRole('cell', { name: 'SNAXX', exact: true }).waitFor();
     expect(await page.locator('tbody tr td.symbol').allInnerTexts()).toEqual(['AAPL', 'SNAXX', 'TSLA']);
   });
 

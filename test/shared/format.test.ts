@@ -22,5 +22,7 @@ describe('display formatting', () => {
     expect(formatMoney(-33190.28, 'EUR', 0)).toBe('−€33,190');
     expect(formatMoney(-0.004, 'USD')).toBe('$0.00');
     expect(formatPercent(0.0885)).toBe('8.85%');
+    expect(formatPercent(-0.0033)).toBe('\u22120.33%');
+    expect(formatPercent(-0.00001)).toBe('0.00%');
   });
 });

@@ -1,13 +1,27 @@
-/** A calm explanation of why a view is empty, with the next step as a button. */
-export function EmptyState(props: { title: string; body: string; action?: { label: string; run: () => void } }) {
+/** A calm explanation of why a view is empty, with the next step as a button (and other ways forward beside it). */
+export function EmptyState(props: {
+  title: string;
+  body: string;
+  action?: { label: string; run: () => void };
+  more?: readonly { label: string; run: () => void }[];
+}) {
   return (
     <div className="empty-state" role="status">
       <h2>{props.title}</h2>
       <p>{props.body}</p>
-      {props.action && (
-        <button type="button" className="primary" onClick={props.action.run}>
-          {props.action.label}
-        </button>
+      {(props.action || props.more?.length) && (
+        <div className="toolbar center">
+          {props.action && (
+            <button type="button" className="primary" onClick={props.action.run}>
+              {props.action.label}
+            </button>
+          )}
+          {props.more?.map((m) => (
+            <button key={m.label} type="button" onClick={m.run}>
+              {m.label}
+            </button>
+          ))}
+        </div>
       )}
     </div>
   );

@@ -1,26 +1,13 @@
-import { useRef, useState, type DragEvent } from 'react';
 import { Dialog } from '../components/Dialog';
-import { usePick, useStore } from '../store/store';
-import { IMPORT_FIELDS, type ColumnMapping } from '../../../shared/import/types';
+import { usePick } from '../store/store';
 import { firstLineCells } from './import-view';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
-import { MappingEditor } from './MappingEditor';
-import { readImportFile } from './read-file';
+import { HandMapping } from './HandMapping';
+import { ImportDropZone } from './ImportDropZone';
 
 /** File › Import holdings…: choose or drop a broker CSV, check the preview and mapping, then import. */
 export function ImportDialog() {
-  const {
-    importStage,
-    importProblem,
-    importProgress,
-    importAnswer,
-    importFile,
-    closeImport,
-    previewFile,
-    setImportProgress,
-    refuseFile,
-    info,
-  } = usePick(
+  const { importStage, importProblem, importProgress, importAnswer, importFile, closeImport, previewFile, readAndPreview } = usePick(
     'importStage',
     'importProblem',
     'importProgress',
@@ -28,67 +15,15 @@ export function ImportDialog() {
     'importFile',
     'closeImport',
     'previewFile',
-    'setImportProgress',
-    'refuseFile',
-    'info',
+    'readAndPreview',
   );
-  const [isDragging, setDragging] = useState(false);
-  const [handMapping, setHandMapping] = useState<ColumnMapping>({ columns: {}, dateOrder: 'MDY', decimal: '.' });
   // A file that was read but refused: let the user name its columns by hand.
   const refusedHeader = importFile && !importAnswer && importProblem && importStage === 'choose' ? firstLineCells(importFile.text) : [];
-  const input = useRef<HTMLInputElement>(null);
-  const isDesktop = info?.shell === 'desktop';
-
-  const take = async (file: File | undefined) => {
-    if (!file) return;
-    try {
-      setImportProgress(0);
-      await previewFile(await readImportFile(file, setImportProgress));
-    } catch (error) {
-      refuseFile(error);
-    }
-  };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void take(event.dataTransfer.files[0]);
-  };
 
   return (
     <Dialog title="Import holdings" onClose={closeImport} wide>
       {(importStage === 'choose' || (importStage === 'reading' && !importAnswer)) && (
-        <div
-          className={isDragging ? 'drop-zone dragging' : 'drop-zone'}
-          data-testid="import-drop-zone"
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-        >
-          <p>
-            Drop a CSV export from your broker here — positions or transaction history from Fidelity, Schwab, Vanguard, Interactive Brokers,
-            Trading 212, DEGIRO, Revolut, Freetrade, or any CSV with a header line.
-          </p>
-          <div className="dialog-actions center">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => (isDesktop ? void useStore.getState().pickAndPreview() : input.current?.click())}
-              autoFocus
-            >
-              Choose file…
-            </button>
-          </div>
-          <input
-            ref={input}
-            type="file"
-            accept=".csv,.tsv,.txt,text/csv"
-            className="visually-hidden"
-            aria-label="CSV file to import"
-            onChange={(e) => void take(e.target.files?.[0])}
-          />
+        <ImportDropZone onFile={(file) => void readAndPreview(file)} autoFocus>
           {importStage === 'reading' && (
             <div
               className="progress"
@@ -100,7 +35,7 @@ export function ImportDialog() {
               <small>{importProgress !== null && importProgress < 1 ? 'Reading the file…' : 'Checking every row…'}</small>
             </div>
           )}
-        </div>
+        </ImportDropZone>
       )}
       {importProblem && (
         <p className="form-problem" role="alert">
@@ -108,15 +43,11 @@ export function ImportDialog() {
         </p>
       )}
       {refusedHeader.length > 1 && importFile && (
-        <details className="mapping" open>
-          <summary>Choose the columns by hand</summary>
-          <MappingEditor header={refusedHeader} fields={IMPORT_FIELDS} mapping={handMapping} onChange={setHandMapping} />
-          <div className="dialog-actions">
-            <button type="button" onClick={() => void previewFile(importFile, handMapping)}>
-              Preview with these columns
-            </button>
-          </div>
-        </details>
+        <HandMapping
+          key={`${importFile.fileName} ${importFile.text.length}`}
+          file={importFile}
+          onPreview={(m) => void previewFile(importFile, m)}
+        />
       )}
       {importAnswer && importStage !== 'choose' && <ImportPreviewPanel />}
       {!importAnswer && (

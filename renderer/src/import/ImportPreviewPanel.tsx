@@ -1,6 +1,8 @@
-import { formatCount, formatMoney } from '../../../shared/format';
+import { formatCount, formatMoney, formatQuantity } from '../../../shared/format';
 import type { ColumnMapping } from '../../../shared/import/types';
-import { usePick } from '../store/store';
+import { importTargetName } from '../store/import-slice';
+import { usePick, useStore } from '../store/store';
+import { ImportDestination } from './ImportDestination';
 import { commitChoice, fieldsFor, rowsToShow } from './import-view';
 import { HistoryShortfalls } from './HistoryShortfalls';
 import { MappingEditor } from './MappingEditor';
@@ -8,7 +10,7 @@ import { PreviewFindings } from './PreviewFindings';
 
 /** The preview of a read file: totals per account, every row's verdict, the column mapping the user may fix. */
 export function ImportPreviewPanel() {
-  const { importAnswer, importFile, importStage, previewFile, commitPreviewed, closeImport, portfolios, selectedPortfolioId } = usePick(
+  const { importAnswer, importFile, importStage, previewFile, commitPreviewed, closeImport, portfolios, importTarget } = usePick(
     'importAnswer',
     'importFile',
     'importStage',
@@ -16,13 +18,16 @@ export function ImportPreviewPanel() {
     'commitPreviewed',
     'closeImport',
     'portfolios',
-    'selectedPortfolioId',
+    'importTarget',
   );
+  const newName = useStore(importTargetName);
   if (!importAnswer || !importFile) return null;
   const { preview, previousImport, isSavedMapping } = importAnswer;
   const choice = commitChoice(preview, previousImport !== null);
   const busy = importStage === 'committing' || importStage === 'reading';
-  const portfolio = portfolios.find((p) => p.id === selectedPortfolioId);
+  const portfolio = importTarget?.kind === 'existing' ? portfolios.find((p) => p.id === importTarget.portfolioId) : undefined;
+  const destination = importTarget?.kind === 'new' ? newName : (portfolio?.name ?? null);
+  const isReady = destination !== null && !(importTarget?.kind === 'new' && importTarget.clientName === '');
   const apply = (mapping: ColumnMapping) => void previewFile(importFile, mapping);
   const c = preview.counts;
 
@@ -75,22 +80,42 @@ export function ImportPreviewPanel() {
             <tr>
               <th className="num">Row</th>
               <th>Status</th>
-              <th>Column</th>
-              <th>Reason</th>
+              <th>Symbol</th>
+              <th>Name</th>
+              <th className="num">Quantity</th>
+              <th className="num">Price</th>
+              <th className="num">Value</th>
+              <th>Currency</th>
+              <th>Note</th>
             </tr>
           </thead>
           <tbody>
-            {rowsToShow(preview.rows).map((r) => (
-              <tr key={r.row} className={`row-${r.status}`}>
-                <td className="num">{r.row}</td>
-                <td>{r.status}</td>
-                <td>{r.column ?? ''}</td>
-                <td>{r.record && r.status === 'new' ? `${r.record.symbol} ${r.record.quantity ?? ''} — ${r.reason}` : r.reason}</td>
-              </tr>
-            ))}
+            {rowsToShow(preview.rows).map((r) => {
+              const x = r.record;
+              const note = r.column ? `${r.column}: ${r.reason}` : r.reason;
+              return (
+                <tr key={r.row} className={`row-${r.status}`}>
+                  <td className="num">{r.row}</td>
+                  <td>{r.status}</td>
+                  <td className="symbol">{x?.symbol || '—'}</td>
+                  <td className="ellipsis" title={x?.name}>
+                    {x?.name || '—'}
+                  </td>
+                  <td className="num">{x?.quantity != null ? formatQuantity(x.quantity) : '—'}</td>
+                  <td className="num">{x?.price != null ? formatMoney(x.price, x.priceCurrency ?? x.currency) : '—'}</td>
+                  <td className="num">{x?.marketValue != null ? formatMoney(x.marketValue, x.currency) : '—'}</td>
+                  <td>{x?.currency || '—'}</td>
+                  <td className="ellipsis" title={note}>
+                    {note}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
+
+      <ImportDestination busy={busy} />
 
       {previousImport && (
         <p className="banner warn">This file was already imported into this portfolio on {previousImport.createdAt.slice(0, 10)}.</p>
@@ -108,7 +133,7 @@ export function ImportPreviewPanel() {
               type="button"
               className="primary"
               onClick={() => void commitPreviewed({ onDuplicate: 'replace', skipInvalid: choice.skipInvalid })}
-              disabled={busy}
+              disabled={busy || !isReady}
             >
               Replace the earlier import
             </button>
@@ -118,9 +143,9 @@ export function ImportPreviewPanel() {
             type="button"
             className="primary"
             onClick={() => void commitPreviewed({ skipInvalid: choice.skipInvalid })}
-            disabled={busy || !portfolio}
+            disabled={busy || !isReady}
           >
-            {importStage === 'committing' ? 'Importing…' : `${choice.label} into ${portfolio?.name ?? 'the portfolio'}`}
+            {importStage === 'committing' ? 'Importing…' : `${choice.label} into ${destination ?? 'the portfolio'}`}
           </button>
         )}
       </div>

@@ -1,4 +1,8 @@
 import { countOf } from '../../../shared/format';
+import { GENERIC_ALIASES, mapColumns } from '../../../shared/import/headers';
+import { currencyCode, isinIn } from '../../../shared/import/identifiers';
+import { guessDecimalStyle, readNumber } from '../../../shared/import/numbers';
+import { buildPreview } from '../../../shared/import/pipeline';
 import { parseTable } from '../../../shared/import/table';
 import {
   IMPORT_FIELDS,
@@ -106,4 +110,62 @@ export function decisionFrom(kind: OpeningDecision['kind'], quantityText: string
 /** Positions whose file market value and quantity × price are more than 1% apart: the preview shows both. */
 export function valueDifferences(preview: ImportPreview): ImportPreview['positions'] {
   return preview.positions.filter((p) => p.valueFromPrice !== undefined);
+}
+
+/** The header line and the next rows of a file (at most `count`), split by the import's own parser. */
+export function headAndRows(text: string, count = 5): { header: string[]; rows: string[][] } {
+  const { rows } = parseTable(text.slice(0, 20_000));
+  const filled = rows.filter((r) => r.some((c) => c.trim() !== '')).map((r) => r.map((c) => c.trim()));
+  return { header: filled[0] ?? [], rows: filled.slice(1, 1 + count) };
+}
+
+const TICKER = /^[A-Z][A-Z0-9.\-/]{0,9}$/;
+
+/**
+ * A first mapping for a file the import could not place: each field whose header is a known name (the import's own
+ * aliases, in every language it knows), then, for columns still free, what their values look like — ISINs, tickers,
+ * a currency code, and numbers (the first numeric column the quantity, the next the price, a third the value).
+ */
+export function guessMapping(header: readonly string[], rows: readonly (readonly string[])[]): ColumnMapping {
+  const columns: ColumnMapping['columns'] = { ...mapColumns(header, GENERIC_ALIASES) };
+  const taken = new Set(Object.values(columns));
+  const cells = (i: number) => rows.map((r) => r[i] ?? '').filter((c) => c !== '');
+  const decimal = guessDecimalStyle(rows.flat());
+  const every = (i: number, test: (c: string) => boolean) => cells(i).length > 0 && cells(i).every(test);
+  const claim = (field: ImportField, test: (c: string) => boolean) => {
+    if (columns[field] !== undefined) return;
+    const i = header.findIndex((_, j) => !taken.has(j) && every(j, test));
+    if (i < 0) return;
+    columns[field] = i;
+    taken.add(i);
+  };
+  claim('isin', (c) => isinIn(c) === c.toUpperCase());
+  claim('currency', (c) => currencyCode(c) !== null && /^[A-Za-z]{3}$/.test(c));
+  claim('symbol', (c) => TICKER.test(c));
+  const isNumber = (c: string) => typeof readNumber(c, decimal) === 'number';
+  claim('quantity', isNumber);
+  claim('price', isNumber);
+  claim('marketValue', isNumber);
+  return { columns, dateOrder: 'MDY', decimal };
+}
+
+/**
+ * The positions a mapping makes of a file's first lines, as the import would read them (the same pure pipeline main
+ * runs), for the hand-mapping screen to show while the user picks columns; or the sentence saying why it cannot.
+ */
+export function livePositions(
+  text: string,
+  fileName: string,
+  mapping: ColumnMapping,
+  lines = 200,
+): { ok: true; positions: ImportPreview['positions'] } | { ok: false; message: string } {
+  const head = text.split(/\r?\n/).slice(0, lines).join('\n');
+  const result = buildPreview(head, { fileName, mapping });
+  return result.ok ? { ok: true, positions: result.preview.positions } : { ok: false, message: result.error.message };
+}
+
+/** A position's value as the file gives it, else quantity × price (price / 100 for a bond quoted in percent of par). */
+export function positionValue(p: ImportPreview['positions'][number]): number | null {
+  if (p.marketValue !== null) return p.marketValue;
+  return p.price === null ? null : (p.quantity * p.price) / (p.isParQuoted ? 100 : 1);
 }

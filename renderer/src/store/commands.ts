@@ -48,3 +48,18 @@ export function stressPortfolios(
 ) {
   return Promise.all(portfolioIds.map(async (id) => ({ id, result: await runStress({ ...request, portfolioId: id, scenario }) })));
 }
+
+/**
+ * The built-in historical replay that loses this portfolio the most, with its return; null when none could be replayed
+ * (no price history for the window). A replay that cannot run is not a candidate, so it raises no notice.
+ */
+export async function worstReplay(portfolioId: number): Promise<{ id: string; name: string; return: number } | null> {
+  const replays = (await unwrap(call('scenarios:list'))).filter((s) => s.builtIn && s.kind === 'historical');
+  const results = await Promise.all(replays.map((s) => runStress({ portfolioId, scenarioId: s.id }).catch(() => null)));
+  let worst: { id: string; name: string; return: number } | null = null;
+  results.forEach((r, i) => {
+    if (r && r.return !== null && (!worst || r.return < worst.return))
+      worst = { id: replays[i].id, name: replays[i].name, return: r.return };
+  });
+  return worst;
+}

@@ -3,6 +3,8 @@ import type { ImportCommitAnswer, ImportPreviewAnswer } from '../../../shared/ip
 import { countOf, listNames } from '../../../shared/format';
 import type { ColumnMapping, OpeningDecision } from '../../../shared/import/types';
 import { call, unwrap } from '../api';
+import { defaultImportTarget, ownPortfolios, portfolioNameFor, type ImportTarget } from './import-target';
+import { readImportFile } from './read-file';
 import { attempt, errorSentence } from './attempt';
 import type { Store } from './store';
 
@@ -23,7 +25,17 @@ export interface ImportSlice {
   importOpenings: Record<string, OpeningDecision>;
   importProblem: string | null;
   importProgress: number | null;
+  /** Where the file goes; set when the import screen opens (see defaultImportTarget), changed by the user. */
+  importTarget: ImportTarget | null;
+  /** The last import committed this session, for the "Stress it" offer on its portfolio; null once dismissed. */
+  lastImport: { portfolioId: number; fileName: string } | null;
   openImport(): void;
+  /** Opens the import screen and reads a chosen or dropped file into it (the first screen's drop zone). */
+  importFromFile(file: File | undefined): Promise<void>;
+  /** Reads a chosen or dropped file with progress, then previews it; a file that cannot be read is refused. */
+  readAndPreview(file: File | undefined): Promise<void>;
+  setImportTarget(target: ImportTarget): Promise<void>;
+  dismissLastImport(): void;
   closeImport(): void;
   setImportProgress(share: number | null): void;
   /** A file that could not be read: back to choosing, with the reason in the import screen. */
@@ -47,9 +59,12 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
   importOpenings: {},
   importProblem: null,
   importProgress: null,
+  importTarget: null,
+  lastImport: null,
 
   openImport: () =>
     set({
+      importTarget: defaultImportTarget(get().clients, get().portfolios, get().selectedPortfolioId),
       importStage: 'choose',
       importFile: null,
       importAnswer: null,
@@ -62,10 +77,38 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     set({ importStage: 'closed', importFile: null, importAnswer: null, importMapping: null, importOpenings: {}, importProblem: null }),
   setImportProgress: (share) => set({ importProgress: share, ...(share === null ? {} : { importStage: 'reading' as const }) }),
 
+  importFromFile: async (file) => {
+    if (!file) return;
+    get().openImport();
+    await get().readAndPreview(file);
+  },
+
+  readAndPreview: async (file) => {
+    if (!file) return;
+    try {
+      get().setImportProgress(0);
+      await get().previewFile(await readImportFile(file, get().setImportProgress));
+    } catch (error) {
+      get().refuseFile(error);
+    }
+  },
+
+  setImportTarget: async (target) => {
+    const before = get().importTarget;
+    set({ importTarget: target });
+    // The destination sets the default currency and whether the file was imported there already: preview again.
+    const { importFile, importMapping, importAnswer } = get();
+    const portfolioOf = (t: ImportTarget | null) => (t?.kind === 'existing' ? t.portfolioId : null);
+    if (importFile && importAnswer && portfolioOf(before) !== portfolioOf(target)) await get().previewFile(importFile, importMapping);
+  },
+
+  dismissLastImport: () => set({ lastImport: null }),
+
   refuseFile: (error) => set({ importStage: 'choose', importProblem: errorSentence(error), importProgress: null }),
 
   previewFile: async (file, mapping = null) => {
-    const portfolioId = get().selectedPortfolioId ?? undefined;
+    const target = get().importTarget;
+    const portfolioId = target?.kind === 'existing' ? target.portfolioId : undefined;
     // Choices belong to one file: another file starts without them.
     const openings = get().importFile === file ? get().importOpenings : {};
     set({ importStage: 'reading', importFile: file, importMapping: mapping, importOpenings: openings, importProblem: null });
@@ -104,13 +147,24 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
   },
 
   commitPreviewed: async (options) => {
-    const { importFile, importMapping, importOpenings, selectedPortfolioId } = get();
-    if (!importFile || selectedPortfolioId === null) return null;
+    const { importFile, importMapping, importOpenings, importTarget } = get();
+    const name = importTargetName(get());
+    if (!importFile || !importTarget || (importTarget.kind === 'new' && !name)) return null;
     set({ importStage: 'committing', importProblem: null });
     try {
+      const destination =
+        importTarget.kind === 'existing'
+          ? { portfolioId: importTarget.portfolioId }
+          : {
+              newPortfolio: {
+                name: name!,
+                ...(importTarget.clientName ? { clientName: importTarget.clientName } : {}),
+                ...(!importTarget.clientName && importTarget.clientId !== null ? { clientId: importTarget.clientId } : {}),
+              },
+            };
       const answer = await unwrap(
         call('imports:commit', {
-          portfolioId: selectedPortfolioId,
+          ...destination,
           fileName: importFile.fileName,
           text: importFile.text,
           ...(importMapping ? { mapping: importMapping } : {}),
@@ -119,15 +173,22 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
         }),
       );
       get().closeImport();
-      await get().loadHoldings();
+      const portfolioId = answer.import?.portfolioId ?? (importTarget.kind === 'existing' ? importTarget.portfolioId : null);
+      if (portfolioId !== null) {
+        get().selectPortfolio(portfolioId);
+        if (answer.status === 'imported') set({ lastImport: { portfolioId, fileName: importFile.fileName } });
+      }
       await get().loadPortfolios();
+      await get().loadHoldings();
+      get().setView('holdings');
       const id = answer.import?.id;
+      const into = importTarget.kind === 'new' ? ` of the new portfolio “${name}”` : '';
       get().notify(
         answer.status === 'skipped'
           ? { kind: 'info', message: `${importFile.fileName} was already imported; nothing changed.` }
           : {
               kind: 'info',
-              message: `Imported ${countOf(answer.positions, 'position')} from ${importFile.fileName} into ${listNames(answer.accounts)}.`,
+              message: `Imported ${countOf(answer.positions, 'position')} from ${importFile.fileName} into ${listNames(answer.accounts)}${into}.`,
               ...(id ? { action: { label: 'Undo', run: () => void get().undoImport(id, `the import of ${importFile.fileName}`) } } : {}),
             },
       );
@@ -143,7 +204,27 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
       const { removed, restored } = await unwrap(call('imports:undo', { id }));
       await get().loadHoldings();
       await get().loadPortfolios();
+      set({ lastImport: null });
       get().notify({ kind: 'info', message: `Undid ${what}: removed ${removed}, restored ${countOf(restored, 'position')}.` });
     });
   },
 });
+
+/**
+ * The name of the new portfolio an import makes: the user's, else one from the file's broker or name, unique among the
+ * portfolios of the client it goes to (a new client has none); null for an existing portfolio or before a preview.
+ */
+export function importTargetName(s: Pick<Store, 'importTarget' | 'importAnswer' | 'clients' | 'portfolios'>): string | null {
+  const target = s.importTarget;
+  if (target?.kind !== 'new') return null;
+  if (target.name !== null) return target.name.trim() || null;
+  if (!s.importAnswer) return null;
+  const own = ownPortfolios(s.clients, s.portfolios);
+  const siblings = target.clientName ? [] : target.clientId === null ? own : own.filter((p) => p.clientId === target.clientId);
+  const { fileName, formatLabel } = s.importAnswer.preview;
+  return portfolioNameFor(
+    fileName,
+    formatLabel,
+    siblings.map((p) => p.name),
+  );
+}

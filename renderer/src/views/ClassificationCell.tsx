@@ -1,4 +1,5 @@
 import type { Classification } from '../../../shared/domain/reference';
+import { countOf } from '../../../shared/format';
 import { classificationSummary, sourceLabel } from './classification-display';
 
 /** Sector, industry and themes of one holding, with where each came from; click to correct. */
@@ -12,17 +13,18 @@ export function ClassificationCell(props: { symbol: string; classification: Clas
     <button
       type="button"
       className="link classification"
-      title={title}
+      title={`${classificationSummary(c)}${c?.themes.length ? ` · themes: ${c.themes.join(', ')}` : ''}\n${title}`}
       onClick={props.onEdit}
       aria-label={`Classification of ${props.symbol}`}
     >
-      <span className={isUnknown ? 'warn' : undefined}>{classificationSummary(c)}</span>
-      {c && !isUnknown && <span className="badge source">{sourceLabel(c.sources.sector)}</span>}
-      {c?.themes.map((t) => (
-        <span key={t} className="chip">
-          {t}
+      <span className={isUnknown ? 'summary warn' : 'summary'}>{classificationSummary(c)}</span>
+      {/* Themes as a count on one line; the names are in the tooltip and the classify dialog the click opens. */}
+      {c && c.themes.length > 0 && (
+        <span className="chip" title={c.themes.join(', ')}>
+          {countOf(c.themes.length, 'theme')}
+          <span className="visually-hidden">: {c.themes.join(', ')}</span>
         </span>
-      ))}
+      )}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { portfolioLabel } from './portfolio-groups';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Position, ValuedPosition } from '../../../shared/domain/types';
 import { countOf, formatCount, formatMoney, formatPercent, formatQuantity } from '../../../shared/format';
@@ -12,6 +13,7 @@ import { ClassifyDialog } from './ClassifyDialog';
 import { ExposurePanel } from './ExposurePanel';
 import { MarketRefresh } from './MarketRefresh';
 import { HealthBadge } from './HealthPanel';
+import { StressItCard } from './StressItCard';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'symbol', label: 'Symbol' },
@@ -48,7 +50,7 @@ export function HoldingsView() {
   const [editing, setEditing] = useState<Position | 'new' | null>(null);
   const [newAccount, setNewAccount] = useState<string | null>(null);
   const [classifying, setClassifying] = useState<string | null>(null);
-  const { reference, loadReference } = usePick('reference', 'loadReference');
+  const { reference, loadReference, lastImport } = usePick('reference', 'loadReference', 'lastImport');
   const health = useStore((state) => state.health);
 
   useEffect(() => {
@@ -72,8 +74,9 @@ export function HoldingsView() {
         </header>
         <EmptyState
           title="No portfolio to show"
-          body="Create a portfolio first; its holdings appear here."
-          action={{ label: 'Go to portfolios', run: () => setView('portfolios') }}
+          body="Import a CSV export from your broker, or create a portfolio and type its holdings in."
+          action={{ label: 'Import from your broker…', run: openImport }}
+          more={[{ label: 'Go to portfolios', run: () => setView('portfolios') }]}
         />
       </section>
     );
@@ -90,7 +93,7 @@ export function HoldingsView() {
             <select aria-label="Portfolio" value={selectedPortfolioId ?? ''} onChange={(e) => selectPortfolio(Number(e.target.value))}>
               {portfolios.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.clientName} — {p.name}
+                  {portfolioLabel(p)}
                 </option>
               ))}
             </select>
@@ -119,6 +122,10 @@ export function HoldingsView() {
         </div>
       </header>
 
+      {lastImport && holdings && lastImport.portfolioId === holdings.portfolio.id && holdings.positions.length > 0 && (
+        <StressItCard portfolioId={lastImport.portfolioId} fileName={lastImport.fileName} />
+      )}
+
       {holdings && holdings.missingFx.length > 0 && (
         <p className="banner warn" role="status">
           No exchange rate to {base} for {holdings.missingFx.join(', ')}: those positions are shown in their own currency and left out of
@@ -129,16 +136,18 @@ export function HoldingsView() {
       {holdings && accounts.length === 0 && (
         <EmptyState
           title="This portfolio has no accounts yet"
-          body="Positions live in accounts (a brokerage account, an IRA…). Add one to start."
-          action={{ label: 'Add account', run: () => setNewAccount('') }}
+          body="Import a CSV export from your broker (its accounts come with it), or add an account (a brokerage account, an IRA…) and type the positions in."
+          action={{ label: 'Import from your broker…', run: openImport }}
+          more={[{ label: 'Add account', run: () => setNewAccount('') }]}
         />
       )}
 
       {holdings && accounts.length > 0 && holdings.positions.length === 0 && (
         <EmptyState
           title="No positions yet"
-          body="Add the holdings of this portfolio by hand."
-          action={{ label: 'Add position', run: () => setEditing('new') }}
+          body="Import a CSV export from your broker, or add the holdings of this portfolio by hand."
+          action={{ label: 'Import from your broker…', run: openImport }}
+          more={[{ label: 'Add position', run: () => setEditing('new') }]}
         />
       )}
 
@@ -213,7 +222,9 @@ export function HoldingsView() {
                     <td className="name" title={p.name}>
                       {p.name}
                     </td>
-                    <td>{p.accountName}</td>
+                    <td className="account" title={p.accountName}>
+                      {p.accountName}
+                    </td>
                     <td className="num">{formatQuantity(p.quantity)}</td>
                     <td className="num">{p.price === null ? '—' : formatMoney(p.price, p.currency)}</td>
                     <td className="num">

@@ -4,14 +4,16 @@ import { useStore } from '../store/store';
 import { BASE_CURRENCIES } from './portfolio-groups';
 
 const NEW_CLIENT = 'new';
+/** No client of the user's own yet: main makes "My portfolios" (never the sample's client). */
+const DEFAULT_CLIENT = '';
 
 /** Form for a new portfolio, under an existing client or a new one. */
-export function NewPortfolioDialog({ onClose }: { onClose: () => void }) {
+export function NewPortfolioDialog({ onClose, onCreated }: { onClose: () => void; onCreated?: () => void }) {
   const clients = useStore((s) => s.clients);
   const createPortfolio = useStore((s) => s.createPortfolio);
-  const firstOwn = clients.find((c) => !c.isSample) ?? clients[0];
+  const firstOwn = clients.find((c) => !c.isSample);
   const [name, setName] = useState('');
-  const [client, setClient] = useState<string>(firstOwn ? String(firstOwn.id) : NEW_CLIENT);
+  const [client, setClient] = useState<string>(firstOwn ? String(firstOwn.id) : DEFAULT_CLIENT);
   const [clientName, setClientName] = useState('');
   const [currency, setCurrency] = useState<string>(firstOwn?.baseCurrency ?? 'USD');
   const [problem, setProblem] = useState<string | null>(null);
@@ -23,9 +25,11 @@ export function NewPortfolioDialog({ onClose }: { onClose: () => void }) {
     const created = await createPortfolio({
       name: name.trim(),
       baseCurrency: currency,
-      ...(client === NEW_CLIENT ? { newClientName: clientName.trim() } : { clientId: Number(client) }),
+      ...(client === NEW_CLIENT ? { newClientName: clientName.trim() } : client === DEFAULT_CLIENT ? {} : { clientId: Number(client) }),
     });
-    if (created) onClose();
+    if (!created) return;
+    onClose();
+    onCreated?.();
   };
 
   return (
@@ -38,9 +42,10 @@ export function NewPortfolioDialog({ onClose }: { onClose: () => void }) {
         <label>
           Client
           <select value={client} onChange={(e) => setClient(e.target.value)}>
+            {!firstOwn && <option value={DEFAULT_CLIENT}>My portfolios</option>}
             {clients.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {c.isSample ? `${c.name} (sample)` : c.name}
               </option>
             ))}
             <option value={NEW_CLIENT}>New client…</option>

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { countOf } from '../../../shared/format';
 import { VIRTUAL_FROM } from '../components/TableWindow';
 import { ConfirmDialog } from '../components/Dialog';
-import { EmptyState } from '../components/EmptyState';
+import { ownPortfolios } from '../store/import-target';
+import { GetStarted } from './GetStarted';
 import { usePick } from '../store/store';
 import { NewPortfolioDialog } from './NewPortfolioDialog';
 import { FILTER_FROM_CLIENTS, filterGroups, filterNote, groupByClient, lineCount, type ShownGroup } from './portfolio-groups';
@@ -20,7 +21,8 @@ import { PortfolioTable } from './PortfolioTable';
 /** Clients and their portfolios: create, open, rename, delete. A few clients show as cards; a long book as one windowed table with a search. */
 export function PortfoliosView() {
   const { clients, portfolios, portfoliosLoaded } = usePick('clients', 'portfolios', 'portfoliosLoaded');
-  const { selectPortfolio, setView, renamePortfolio, deletePortfolio, renameClient, deleteClient } = usePick(
+  const { selectPortfolio, setView, renamePortfolio, deletePortfolio, renameClient, deleteClient, openImport } = usePick(
+    'openImport',
     'selectPortfolio',
     'setView',
     'renamePortfolio',
@@ -28,7 +30,7 @@ export function PortfoliosView() {
     'renameClient',
     'deleteClient',
   );
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<false | 'list' | 'typed'>(false);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingDelete | null>(null);
   const [query, setQuery] = useState('');
@@ -37,6 +39,10 @@ export function PortfoliosView() {
   const shown = useMemo(() => filterGroups(groups, query), [groups, query]);
   // Decided on the whole book, so the layout does not switch while typing a search.
   const isLong = lineCount(groups) > VIRTUAL_FROM;
+  // Until the user has a portfolio of their own, the first screen leads with import; the sample stays apart.
+  const isFirstRun = portfoliosLoaded && ownPortfolios(clients, portfolios).length === 0;
+  const sampleIds = new Set(clients.filter((c) => c.isSample).map((c) => c.id));
+  const samplePortfolio = portfolios.find((p) => sampleIds.has(p.clientId)) ?? null;
 
   const actions: ListActions = {
     renaming,
@@ -81,18 +87,17 @@ export function PortfoliosView() {
             {countOf(portfolios.length, 'portfolio')} · {countOf(clients.length, 'client')}
           </p>
         </div>
-        <button type="button" className="primary" onClick={() => setCreating(true)}>
-          New portfolio
-        </button>
+        <div className="toolbar">
+          <button type="button" onClick={openImport}>
+            Import…
+          </button>
+          <button type="button" className={isFirstRun ? undefined : 'primary'} onClick={() => setCreating('list')}>
+            New portfolio
+          </button>
+        </div>
       </header>
 
-      {portfoliosLoaded && clients.length === 0 && (
-        <EmptyState
-          title="No portfolios yet"
-          body="Create a portfolio, then add its holdings by hand. Everything stays in a file on this computer."
-          action={{ label: 'Create a portfolio', run: () => setCreating(true) }}
-        />
-      )}
+      {isFirstRun && <GetStarted sample={samplePortfolio} onTypeIn={() => setCreating('typed')} />}
 
       {isLong ? (
         <PortfolioTable groups={shown} actions={actions} toolbar={toolbar} />
@@ -105,7 +110,9 @@ export function PortfoliosView() {
         </>
       )}
 
-      {creating && <NewPortfolioDialog onClose={() => setCreating(false)} />}
+      {creating && (
+        <NewPortfolioDialog onClose={() => setCreating(false)} onCreated={creating === 'typed' ? () => setView('holdings') : undefined} />
+      )}
       {pending && (
         <ConfirmDialog
           title={`Delete ${pending.kind} “${pending.name}”?`}

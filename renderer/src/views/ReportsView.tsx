@@ -1,3 +1,4 @@
+import { portfolioLabel } from './portfolio-groups';
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReportSettings } from '../../../shared/report/model';
@@ -125,7 +126,7 @@ export function ReportsView() {
           <select aria-label="Portfolio" value={portfolioId ?? ''} onChange={(e) => selectPortfolio(Number(e.target.value))}>
             {portfolios.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.clientName} — {p.name}
+                {portfolioLabel(p)}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { portfolioLabel } from './portfolio-groups';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { countOf } from '../../../shared/format';
 import { ConfirmDialog } from '../components/Dialog';
@@ -35,6 +36,8 @@ export function ScenariosView() {
     'selectPortfolio',
     'selectScenario',
     'setLookThrough',
+    'openImport',
+    'setView',
   );
   const { snapshot, draft, result } = useStress();
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -83,17 +86,22 @@ export function ScenariosView() {
           <p className="lead">Pick a scenario or write your own; the result for the selected portfolio updates as you edit.</p>
         </div>
         <div className="toolbar">
-          <select
-            aria-label="Portfolio for the live result"
-            value={selectedPortfolioId ?? ''}
-            onChange={(e) => s.selectPortfolio(Number(e.target.value))}
-          >
-            {portfolios.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.clientName} — {p.name}
-              </option>
-            ))}
-          </select>
+          {portfolios.length > 0 ? (
+            <select
+              aria-label="Portfolio for the live result"
+              title={portfolios.find((p) => p.id === selectedPortfolioId)?.name}
+              value={selectedPortfolioId ?? ''}
+              onChange={(e) => s.selectPortfolio(Number(e.target.value))}
+            >
+              {portfolios.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {portfolioLabel(p)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <span className="muted">No portfolio yet to run scenarios on.</span>
+          )}
           <label className="toggle">
             <input type="checkbox" checked={lookThrough} onChange={(e) => s.setLookThrough(e.target.checked)} /> Look through funds
           </label>
@@ -273,7 +281,12 @@ export function ScenariosView() {
             {result ? (
               <WhatIfPreview result={result} scenario={draft} />
             ) : (
-              <EmptyState title="No portfolio to preview" body="Create a portfolio to see this scenario’s result live." />
+              <EmptyState
+                title="No portfolio to preview"
+                body="Import your holdings from a broker’s CSV export to see this scenario’s result on them, live."
+                action={{ label: 'Import from your broker…', run: s.openImport }}
+                more={[{ label: 'Go to portfolios', run: () => s.setView('portfolios') }]}
+              />
             )}
           </div>
         )}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { TARGET_KINDS, type Shock, type TargetKind } from '../../../shared/engine';
 import { changeToPercent, percentToChange } from './scenario-editor';
 
@@ -31,11 +31,26 @@ export function ShockRow(props: {
   const { shock, readOnly, index } = props;
   const [typed, setTyped] = useState<string | null>(null);
   const label = `Shock ${index + 1}`;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
+  /** A typed size that reads as a change of −100% to +1,000%, as a change; null otherwise (not applied). */
+  const readTyped = (text: string) => {
+    const change = percentToChange(text);
+    return change !== null && change >= -1 && change <= 10 ? change : null;
+  };
   const commitTyped = () => {
+    clearTimeout(timer.current ?? undefined);
     if (typed === null) return;
-    const change = percentToChange(typed);
-    if (change !== null && change >= -1 && change <= 10) props.onChange({ ...shock, change });
+    const change = readTyped(typed);
+    if (change !== null && change !== shock.change) props.onChange({ ...shock, change });
     setTyped(null);
+  };
+  // Live while typing: a size that reads is applied 150 ms after the last keystroke, the text stays as typed.
+  const type = (text: string) => {
+    setTyped(text);
+    clearTimeout(timer.current ?? undefined);
+    const change = readTyped(text);
+    if (change !== null && change !== shock.change) timer.current = setTimeout(() => props.onChange({ ...shock, change }), 150);
   };
 
   return (
@@ -102,7 +117,7 @@ export function ShockRow(props: {
           aria-label={`${label} size in percent`}
           disabled={readOnly}
           value={typed ?? changeToPercent(shock.change)}
-          onChange={(e) => setTyped(e.target.value)}
+          onChange={(e) => type(e.target.value)}
           onBlur={commitTyped}
           onKeyDown={(e) => e.key === 'Enter' && commitTyped()}
         />

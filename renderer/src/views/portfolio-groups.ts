@@ -72,3 +72,8 @@ export function filterNote(shown: number, total: number, query: string): string 
 }
 
 export const BASE_CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'SEK', 'NOK', 'DKK'] as const;
+
+/** How a portfolio is named in a picker: its own name first, so a cut-off option still says which portfolio it is. */
+export function portfolioLabel(p: { name: string; clientName: string }): string {
+  return `${p.name} (${p.clientName})`;
+}

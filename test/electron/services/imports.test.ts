@@ -23,6 +23,23 @@ const holdings = () =>
   );
 
 describe('imports:commit', () => {
+  it('names each security once, the security master’s name where it knows it: blank names are filled at import', () => {
+    closeServices(services);
+    services = memoryServices({ loadReference: true });
+    portfolioId = call(services, 'portfolios:create', { name: 'Imported' }).id;
+    const text = 'Symbol,Description,Quantity,Price\nAAPL,,3,200\nNVDA,NVIDIA CORP,2,100\nZZZQ,My own thing,1,5\n';
+    call(services, 'imports:commit', { portfolioId, fileName: 'names.csv', text });
+    const master = (symbol: string): string => call(services, 'securities:show', { symbol }).classification.name;
+    const names = call(services, 'portfolios:holdings', { id: portfolioId }).positions.map(
+      (p: { symbol: string; name: string }) => `${p.symbol}|${p.name}`,
+    );
+    expect(names).toEqual([`AAPL|${master('AAPL')}`, `NVDA|${master('NVDA')}`, 'ZZZQ|My own thing']);
+    expect(master('AAPL')).toMatch(/^Apple/);
+    // Stored too, not only shown: the row written for AAPL carries the master's name.
+    const stored = services.db.prepare("SELECT name FROM positions WHERE symbol = 'AAPL'").get() as { name: string };
+    expect(stored.name).toBe(master('AAPL'));
+  });
+
   it('checks for an earlier import of the file under the write lock: one committed meanwhile by another process counts', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-import-race-'));
     const open = () =>

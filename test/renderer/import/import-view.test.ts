@@ -6,6 +6,10 @@ import {
   commitChoice,
   decisionFrom,
   fieldsFor,
+  guessMapping,
+  headAndRows,
+  livePositions,
+  positionValue,
   openingKey,
   remap,
   rowsToShow,
@@ -75,5 +79,17 @@ describe('import screen helpers', () => {
   it('lists the positions whose market value and quantity × price are more than 1% apart', () => {
     const p = preview('Symbol,Quantity,Price,Market Value\nVOO,800,40.922,45900.35\nVWO,900,50.922,45900.35\n');
     expect(valueDifferences(p).map((x) => `${x.symbol} ${x.valueFromPrice} ${x.marketValue}`)).toEqual(['VOO 32737.6 45900.35']);
+  });
+
+  it('guesses the columns of an unrecognised file from header names, then from the values, and shows what they make', () => {
+    const text = 'Ticker;Held;Px;Code\nMSFT;2;400;US5949181045\nIBM;1;200;US4592001014\n';
+    const { header, rows } = headAndRows(text);
+    expect([header, rows.length]).toEqual([['Ticker', 'Held', 'Px', 'Code'], 2]);
+    const mapping = guessMapping(header, rows);
+    // "Ticker" is a known header; "Held" and "Px" are placed by their numbers, "Code" by its ISINs.
+    expect(mapping.columns).toEqual({ symbol: 0, quantity: 1, price: 2, isin: 3 });
+    const live = livePositions(text, 'odd.csv', mapping);
+    expect(live.ok && live.positions.map((p) => `${p.symbol} ${p.quantity} ${positionValue(p)}`)).toEqual(['MSFT 2 800', 'IBM 1 200']);
+    expect(livePositions(text, 'odd.csv', { ...mapping, columns: {} }).ok).toBe(false);
   });
 });

@@ -35,6 +35,29 @@ describe('import screen state against the real command handlers', () => {
     expect(s().notices.at(-1)?.message).toBe('Undid the import of vanguard.csv: removed 3, restored 0 positions.');
   });
 
+  it('on first run imports into a new portfolio named from the broker under the user’s own client, never the sample', async () => {
+    closeServices(services);
+    services = memoryServices({ seedSample: true });
+    (globalThis as unknown as { window: unknown }).window = { api: apiFor(services) };
+    useStore.setState(initial, true);
+    await useStore.getState().loadPortfolios();
+    const s = () => useStore.getState();
+    const [sample] = s().portfolios;
+    expect(s().selectedPortfolioId).toBe(sample.id);
+    s().openImport();
+    expect(s().importTarget).toEqual({ kind: 'new', name: null, clientId: null, clientName: null });
+    await s().previewFile({ fileName: 'vanguard.csv', text: fixtureText('vanguard.csv') });
+    await s().commitPreviewed({});
+    const made = s().portfolios.find((p) => p.id !== sample.id)!;
+    expect([made.name, made.clientName, s().selectedPortfolioId, s().view]).toEqual(['Vanguard', 'My portfolios', made.id, 'holdings']);
+    const after = s().portfolios.find((p) => p.id === sample.id)!;
+    expect([after.positionCount, after.totalValue]).toEqual([sample.positionCount, sample.totalValue]);
+    expect(s().notices.at(-1)?.message).toBe(
+      'Imported 3 positions from vanguard.csv into 12345678, 87654321 of the new portfolio “Vanguard”.',
+    );
+    expect(s().lastImport).toEqual({ portfolioId: made.id, fileName: 'vanguard.csv' });
+  });
+
   it('asks main for the native dialog, which the browser shell and tests do not have', async () => {
     const s = () => useStore.getState();
     s().openImport();

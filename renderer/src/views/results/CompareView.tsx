@@ -1,3 +1,4 @@
+import { portfolioLabel } from '../portfolio-groups';
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { returnText, runScenario, signedPercent, type Scenario, type StressResult } from '../../../../shared/engine';
@@ -194,7 +195,7 @@ export function CompareView() {
                 disabled={!portfolioIds.includes(p.id) && portfolioIds.length >= 4}
                 onChange={() => setPortfolioIds((ids) => (ids.includes(p.id) ? ids.filter((x) => x !== p.id) : [...ids, p.id]))}
               />{' '}
-              {p.clientName} — {p.name}
+              {portfolioLabel(p)}
             </label>
           ))}
         </div>

@@ -1,3 +1,4 @@
+import { portfolioLabel } from '../portfolio-groups';
 import { useEffect, useMemo, useState } from 'react';
 import { scenarioFindings, scenarioHealthOf, spanText } from '../../../../shared/health';
 import { HealthBanner } from '../HealthPanel';
@@ -31,7 +32,7 @@ export function ResultsView() {
     'scenarios',
     'selectedPortfolioId',
   );
-  const s = usePick('selectPortfolio', 'selectScenario', 'setLookThrough', 'setPropagate', 'setView');
+  const s = usePick('selectPortfolio', 'selectScenario', 'setLookThrough', 'setPropagate', 'setView', 'openImport');
   const [tab, setTab] = useState<Tab>('result');
   const [dimension, setDimension] = useState<Dimension>('sector');
   const health = useStore((state) => state.health);
@@ -52,8 +53,9 @@ export function ResultsView() {
         <h1>Results</h1>
         <EmptyState
           title="No portfolio to stress"
-          body="Create a portfolio and add holdings first."
-          action={{ label: 'Go to portfolios', run: () => s.setView('portfolios') }}
+          body="Import your holdings from a broker’s CSV export, or create a portfolio and type them in; then stress them here."
+          action={{ label: 'Import from your broker…', run: s.openImport }}
+          more={[{ label: 'Go to portfolios', run: () => s.setView('portfolios') }]}
         />
       </section>
     );
@@ -96,7 +98,7 @@ export function ResultsView() {
           <select aria-label="Portfolio" value={selectedPortfolioId ?? ''} onChange={(e) => s.selectPortfolio(Number(e.target.value))}>
             {portfolios.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.clientName} — {p.name}
+                {portfolioLabel(p)}
               </option>
             ))}
           </select>
