@@ -39,7 +39,8 @@ function HealthBox({ health, locale }: { health: HealthReport; locale: string })
         </ul>
       )}
       <p>
-        Prices as of {dateSpan(health.asOf.prices, locale)}; fund holdings as of {dateSpan(health.asOf.fundHoldings, locale, 'none used')}.
+        {health.asOf.prices ? `Prices as of ${dateSpan(health.asOf.prices, locale)}` : 'The holdings carry no price dates'}; fund holdings{' '}
+        {health.asOf.fundHoldings ? `as of ${dateSpan(health.asOf.fundHoldings, locale)}` : 'not used'}.
       </p>
     </div>
   );
@@ -422,7 +423,7 @@ function Methodology({ model }: { model: ReportModel }) {
       )}
       <h3>Data this report used</h3>
       <ul className="small" data-testid="report-data-used">
-        <li>Prices: {m.prices ?? 'as entered'}.</li>
+        <li>Prices: {m.prices ? `as of ${m.prices}` : 'as entered with the holdings (no price dates recorded)'}.</li>
         {m.classifications && <li>Sectors, industries and themes: classifications as of {m.classifications}.</li>}
         {m.fundHoldings.map((f) => (
           <li key={f}>Fund holdings, {f}.</li>
