@@ -387,11 +387,7 @@ export function buildReportModel(input: {
     methodology: {
       prices: health.asOf.prices ? dateSpan(health.asOf.prices, locale) : null,
       classifications: classifiedAsOf.length ? longDate(classifiedAsOf[classifiedAsOf.length - 1], locale) : null,
-      fundHoldings: settings.lookThrough
-        ? heldFunds.map(
-            (f) => `${f.fund}: ${f.source === f.fund ? 'the issuer’s published holdings' : f.source}, as of ${longDate(f.asOf, locale)}`,
-          )
-        : [],
+      fundHoldings: settings.lookThrough ? fundLines(heldFunds, locale) : [],
       fxRates: methodologyFx,
       usedLookThrough: settings.lookThrough && heldFunds.length > 0,
       usedReplay: replays.length > 0,
@@ -402,6 +398,17 @@ export function buildReportModel(input: {
     issues: book.issues.map((i) => i.message),
     health,
   };
+}
+
+/** Held funds' holdings data, one line per source and date: "SPY, VGT, XLU: the issuers’ published holdings, as of 24 November 2025". */
+function fundLines(funds: readonly { fund: string; asOf: string; source: string }[], locale: string): string[] {
+  const groups = new Map<string, string[]>();
+  for (const f of [...funds].sort((a, b) => a.fund.localeCompare(b.fund))) {
+    const source = f.source === f.fund ? 'the issuers’ published holdings' : f.source;
+    const key = `${source}, as of ${longDate(f.asOf, locale)}`;
+    groups.set(key, [...(groups.get(key) ?? []), f.fund]);
+  }
+  return [...groups].map(([key, names]) => `${names.join(', ')}: ${key}`);
 }
 
 /** A replay in words: its window, stand-ins and untested value. */
@@ -461,7 +468,7 @@ function concentrationOf(
     })
     .filter((o) => o.via.length > 0 && o.indirect >= 0.005 * total)
     .sort((a, b) => b.direct + b.indirect - (a.direct + a.indirect))
-    .slice(0, 3);
+    .slice(0, 2);
   for (const o of overlaps) {
     const funds = o.via.sort((a, b) => b.value - a.value).map((v) => v.fund);
     const share = (o.direct + o.indirect) / total;

@@ -17,7 +17,7 @@ const DIMENSION_WORDS: Record<ReportModel['settings']['groupBy'], string> = {
 };
 
 /** The first page's data-quality verdict: what makes the numbers wrong or doubtful, and the dates they rest on. */
-function HealthBox({ health, locale }: { health: HealthReport; locale: string }) {
+function HealthBox({ health, locale, issues }: { health: HealthReport; locale: string; issues: string[] }) {
   const shown = health.findings.filter((f) => f.severity !== 'info');
   return (
     <div className={`health-box ${health.verdict}`} role="note" aria-label="Data quality" data-testid="report-health">
@@ -36,6 +36,13 @@ function HealthBox({ health, locale }: { health: HealthReport; locale: string })
             </li>
           ))}
           {shown.length > 4 && <li>{countOf(shown.length - 4, 'more finding')}, listed in the app’s health check.</li>}
+        </ul>
+      )}
+      {issues.length > 0 && (
+        <ul>
+          {issues.map((i) => (
+            <li key={i}>{humanDates(i, locale)}</li>
+          ))}
         </ul>
       )}
       <p>
@@ -62,6 +69,7 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
   const client = settings.clientName || model.portfolio.clientName;
   const worst = model.summary.find((s) => s.scenarioId === model.worstScenarioId);
   const preparedBy = [settings.advisorName, settings.firmName].filter(Boolean).join(', ');
+  const oneWorst = model.drivers.length > 0 && model.drivers.every((d) => d.scenarioName === model.drivers[0].scenarioName);
   const accent = /^#[0-9a-fA-F]{6}$/.test(settings.accentColor) ? settings.accentColor : '#1f4e9c';
 
   return (
@@ -113,21 +121,26 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
           <div>
             <h3>What drives the losses</h3>
             {model.drivers.length > 0 ? (
-              <table className="rtable compact" data-testid="report-drivers">
-                <tbody>
-                  {model.drivers.map((d) => (
-                    <tr key={d.symbol}>
-                      <td>
-                        <strong>{d.symbol}</strong>
-                        <div className="small muted">
-                          {formatPercent(d.weight, 1)} of the value · worst in {d.scenarioName}
-                        </div>
-                      </td>
-                      <td className="num loss">{money(d.pnl)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <>
+                <table className="rtable compact" data-testid="report-drivers">
+                  <tbody>
+                    {model.drivers.map((d) => (
+                      <tr key={d.symbol}>
+                        <td>
+                          <strong>{d.symbol}</strong>{' '}
+                          <span className="small muted">
+                            {formatPercent(d.weight, 1)} of the value{oneWorst ? '' : ` · in ${d.scenarioName}`}
+                          </span>
+                        </td>
+                        <td className="num loss">{money(d.pnl)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <p className="small muted">
+                  Each holding’s largest loss in any scenario{oneWorst ? `; all in ${model.drivers[0].scenarioName}` : ''}.
+                </p>
+              </>
             ) : (
               <p className="small">No holding loses value in these scenarios.</p>
             )}
@@ -149,14 +162,7 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
           </div>
         </div>
 
-        <HealthBox health={model.health} locale={settings.locale} />
-        {model.issues.length > 0 && (
-          <div className="callout">
-            {model.issues.map((i) => (
-              <p key={i}>{humanDates(i, settings.locale)}</p>
-            ))}
-          </div>
-        )}
+        <HealthBox health={model.health} locale={settings.locale} issues={model.issues} />
         {settings.notes && <p className="notes">{settings.notes}</p>}
       </section>
 
@@ -426,7 +432,7 @@ function Methodology({ model }: { model: ReportModel }) {
         <li>Prices: {m.prices ? `as of ${m.prices}` : 'as entered with the holdings (no price dates recorded)'}.</li>
         {m.classifications && <li>Sectors, industries and themes: classifications as of {m.classifications}.</li>}
         {m.fundHoldings.map((f) => (
-          <li key={f}>Fund holdings, {f}.</li>
+          <li key={f}>Fund holdings of {f}.</li>
         ))}
         {m.fxRates.length > 0 ? (
           m.fxRates.map((f) => <li key={f}>Exchange rate {f}.</li>)
