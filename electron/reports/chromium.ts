@@ -100,10 +100,13 @@ export async function openChromiumPrinter(options: LaunchOptions = {}): Promise<
       const page = await browser.newPage();
       try {
         await page.setContent(html, { waitUntil: 'load' });
-        // Run in the page (the report marks itself ready once drawn), so written as page expressions, not Node code.
-        await page.waitForFunction("document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error'", undefined, {
-          timeout: 30_000,
-        });
+        // Polled with page.evaluate (run by the debugger, which the report's CSP allows), not waitForFunction, whose
+        // in-page polling compiles the expression with new Function: the report's CSP refuses that ('unsafe-eval').
+        const deadline = Date.now() + 30_000;
+        while (!['true', 'error'].includes(String(await page.evaluate('document.body.dataset.ready || ""')))) {
+          if (Date.now() > deadline) throw new AppError('internal', 'The report page did not finish drawing, so no PDF was made.');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         if ((await page.evaluate('document.body.dataset.ready')) === 'error')
           throw new AppError('internal', 'The report page could not draw its data.');
         const furniture = (await page.evaluate(READ_FURNITURE)) as Partial<PageFurniture> | null;
