@@ -351,7 +351,7 @@ export function buildReportModel(input: {
         .flatMap((p) => ratesUsed(p.currency, portfolio.baseCurrency, reference.fxRates))
         .map((r) => [`${r.currency}/${r.quote}`, r] as const),
     ).values(),
-  ].map((r) => `${r.currency}/${r.quote} ${r.rate} on ${longDate(r.asOf, locale)} (${r.source})`);
+  ].map((r) => `${r.currency}/${r.quote} ${r.rate} on ${longDate(r.asOf, locale)}, ${r.source}`);
   const heldFunds = Object.values(reference.funds).filter((f) => positions.some((p) => p.symbol === f.fund));
   const classifiedAsOf = [...new Set(positions.map((p) => p.symbol))]
     .map((s) => reference.securities[s]?.asOf)

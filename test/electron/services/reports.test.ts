@@ -31,7 +31,7 @@ describe('report model for the sample portfolio', () => {
     expect(section.contributors.length).toBe(5);
     expect(section.contributors[0].pnl).toBeLessThanOrEqual(section.contributors.at(-1)!.pnl);
     // The sample holds EUR (LDO.MI and euro cash): the one rate that converts it is listed, none of the other crosses.
-    expect(model.methodology.fxRates).toEqual([expect.stringMatching(/^EUR\/USD 1\.0465 on (21 February 2025|February 21, 2025) \(ECB/)]);
+    expect(model.methodology.fxRates).toEqual([expect.stringMatching(/^EUR\/USD 1\.0465 on (21 February 2025|February 21, 2025), ECB/)]);
     expect(model.methodology.fundHoldings.some((f: string) => f.startsWith('QQQ: Invesco QQQ holdings, as of '))).toBe(true);
     expect(model.methodology.fundHoldings.some((f: string) => f.startsWith('ARKK'))).toBe(false);
     // The top drivers are the holdings' largest losses over the scenarios, largest first.
