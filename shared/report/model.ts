@@ -22,7 +22,7 @@ import type { ImportFinding } from '../domain/import-findings';
 import { checkHealth, scenarioFindings, scenarioHealthOf, type HealthFinding, type HealthReport } from '../health';
 import { formatMoney, formatPercent, listNames } from '../format';
 import { coverageSentence } from './coverage';
-import { dateSpan, longDate, shortDate } from './dates';
+import { dateSpan, longDate, pageSizeOf, shortDate } from './dates';
 
 /** The dimension each scenario page breaks the loss down by. */
 export const REPORT_DIMENSIONS = ['sector', 'theme', 'account', 'country', 'assetClass'] as const;
@@ -181,7 +181,7 @@ export function defaultReportSettings(date: string, locale = 'en-GB'): ReportSet
     notes: '',
     date,
     lookThrough: true,
-    pageSize: /[-_](US|CA)\b/i.test(locale) ? 'Letter' : 'A4',
+    pageSize: pageSizeOf(locale),
     locale,
     appendix: false,
     groupBy: 'sector',
@@ -269,7 +269,7 @@ export function buildReportModel(input: {
           target: s.target,
           value: s.value,
           change: s.change,
-          text: describeShock(s, s.change),
+          text: describeShock(s.target === 'theme' ? { ...s, value: themeName(s.value) } : s, s.change),
           note: s.note ?? '',
           holdings: new Set(positionsHitBy(book, scenario, index)).size,
         }));
