@@ -74,7 +74,6 @@ export function ReportDocument({ model, onReady }: { model: ReportModel; onReady
 
   return (
     <article className="report" lang={settings.locale.split('-')[0] || 'en'} style={{ ['--accent' as string]: accent }}>
-      <style>{`@page { size: ${settings.pageSize === 'Letter' ? 'letter' : 'A4'}; }`}</style>
       <section className="summary" aria-label="Summary">
         <header className="masthead">
           {settings.logo && <img className="logo" src={settings.logo} alt={settings.firmName || 'Logo'} />}

@@ -17,6 +17,10 @@ try {
   body.headerLeft = [model.settings.firmName, model.settings.advisorName].filter(Boolean).join(' · ');
   body.headerRight = `${client} · ${longDate(model.settings.date, model.settings.locale)}`;
   body.pageSize = model.settings.pageSize;
+  // The paper size for printing from a browser too (the standalone page's CSP allows inline styles; the app's does not).
+  const page = document.createElement('style');
+  page.textContent = `@page { size: ${model.settings.pageSize === 'Letter' ? 'letter' : 'A4'}; }`;
+  document.head.appendChild(page);
   root.render(<ReportDocument model={model} onReady={() => (document.body.dataset.ready = 'true')} />);
 } catch (error) {
   root.render(<p className="report-error">This report file is damaged: {(error as Error).message}</p>);
