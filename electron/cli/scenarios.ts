@@ -46,7 +46,8 @@ export function runScenarios(context: CliContext, verb: string | undefined, rest
       if (scenario.event) {
         const when = scenario.event.date ?? `${scenario.event.window?.from} → ${scenario.event.window?.to}`;
         context.out(`\nEvent: ${when}; basis ${scenario.event.basis.timing}, ${scenario.event.basis.returns} returns.`);
-        for (const source of scenario.event.sources) context.out(`Source: ${source.title}${source.note ? ` — ${source.note}` : ''}`);
+        for (const source of scenario.event.sources)
+          context.out(`Source: ${source.title}${source.url ? `, ${source.url}` : ''}${source.note ? ` — ${source.note}` : ''}`);
       }
       return 0;
     }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow } from 'electron';
 import { AppError } from '../../shared/ipc/result';
-import { headerFooter } from '../reports/chromium';
+import { headerFooter, READ_FURNITURE, type PageFurniture } from '../reports/chromium';
 
 /** Prints a self-contained report page to PDF in a hidden, sandboxed window (Electron's printToPDF). */
 export async function printWithElectron(html: string, title: string): Promise<Uint8Array> {
@@ -31,11 +31,15 @@ export async function printWithElectron(html: string, title: string): Promise<Ui
       const shown = String(await window.webContents.executeJavaScript('document.querySelector(".report-error")?.textContent || ""')).trim();
       throw new AppError('internal', `The report page could not draw its data${shown ? ` (${shown})` : ''}, so no PDF was made.`);
     }
+    const furniture = (await window.webContents.executeJavaScript(READ_FURNITURE)) as Partial<PageFurniture> | null;
     return await window.webContents.printToPDF({
-      pageSize: 'A4',
+      pageSize: furniture?.pageSize === 'Letter' ? 'Letter' : 'A4',
       printBackground: true,
       displayHeaderFooter: true,
-      ...headerFooter(title),
+      // Tagged (accessible) PDF with an outline; the text stays selectable.
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+      ...headerFooter(title, furniture ?? {}),
       margins: { top: 0.79, bottom: 0.71, left: 0.55, right: 0.55 },
     });
   } finally {

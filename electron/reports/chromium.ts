@@ -20,13 +20,28 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
 }
 
-/** Page furniture printed on every page but the cover: title on top, page numbers below. */
-export function headerFooter(title: string) {
-  const esc = title.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+/** What a page asks of the printer (read from its <body data-…>): the header's two sides and the paper size. */
+export interface PageFurniture {
+  headerLeft: string;
+  headerRight: string;
+  pageSize: 'A4' | 'Letter';
+}
+
+/** The page expression that reads a page's furniture (run in the page, so written as page code). */
+export const READ_FURNITURE =
+  "({ headerLeft: document.body.dataset.headerLeft || '', headerRight: document.body.dataset.headerRight || '', pageSize: document.body.dataset.pageSize === 'Letter' ? 'Letter' : 'A4' })";
+
+/**
+ * Page furniture printed on every page: the firm (or the title) and the client on top; page numbers and a small
+ * "Prepared with Aftershock" below. The firm's document, not the tool's.
+ */
+export function headerFooter(title: string, furniture: Partial<PageFurniture> = {}) {
+  const esc = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const left = furniture.headerLeft || furniture.headerRight ? (furniture.headerLeft ?? '') : title;
   return {
-    headerTemplate: `<div style="font-size:8px;color:#5d6778;width:100%;padding:0 14mm;display:flex;justify-content:space-between"><span>${esc}</span><span>Aftershock</span></div>`,
+    headerTemplate: `<div style="font-size:8px;color:#5d6778;width:100%;padding:0 14mm;display:flex;justify-content:space-between"><span>${esc(left)}</span><span>${esc(furniture.headerRight ?? '')}</span></div>`,
     footerTemplate:
-      '<div style="font-size:8px;color:#5d6778;width:100%;padding:0 14mm;text-align:right">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+      '<div style="font-size:7px;color:#8a93a3;width:100%;padding:0 14mm;display:flex;justify-content:space-between"><span>Prepared with Aftershock</span><span style="font-size:8px;color:#5d6778">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>',
   };
 }
 
@@ -85,17 +100,24 @@ export async function openChromiumPrinter(options: LaunchOptions = {}): Promise<
       const page = await browser.newPage();
       try {
         await page.setContent(html, { waitUntil: 'load' });
-        // Run in the page (the report marks itself ready once drawn), so written as page expressions, not Node code.
-        await page.waitForFunction("document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error'", undefined, {
-          timeout: 30_000,
-        });
+        // Polled with page.evaluate (run by the debugger, which the report's CSP allows), not waitForFunction, whose
+        // in-page polling compiles the expression with new Function: the report's CSP refuses that ('unsafe-eval').
+        const deadline = Date.now() + 30_000;
+        while (!['true', 'error'].includes(String(await page.evaluate('document.body.dataset.ready || ""')))) {
+          if (Date.now() > deadline) throw new AppError('internal', 'The report page did not finish drawing, so no PDF was made.');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         if ((await page.evaluate('document.body.dataset.ready')) === 'error')
           throw new AppError('internal', 'The report page could not draw its data.');
+        const furniture = (await page.evaluate(READ_FURNITURE)) as Partial<PageFurniture> | null;
         return await page.pdf({
-          format: 'A4',
+          format: furniture?.pageSize === 'Letter' ? 'Letter' : 'A4',
           printBackground: true,
           displayHeaderFooter: true,
-          ...headerFooter(title),
+          // Tagged, with an outline: screen readers follow the structure, and the text stays selectable.
+          tagged: true,
+          outline: true,
+          ...headerFooter(title, furniture ?? {}),
           margin: { top: '20mm', bottom: '18mm', left: '14mm', right: '14mm' },
         });
       } finally {

@@ -32,7 +32,7 @@ export function reportHtml(reportDir: string, model: ReportModel): string {
   );
   return [
     '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8">',
+    `<html lang="${/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(model.settings.locale ?? '') ? model.settings.locale : 'en'}"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="${STANDALONE_CSP}">`,
     `<title>${title}</title>`,
     `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`,

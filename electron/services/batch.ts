@@ -7,7 +7,7 @@ import { firmSummaryHtml, type BatchError } from '../../shared/report/firm-summa
 import { writeFileAtomic } from '../atomic-write';
 import { reportHtml } from '../reports/html';
 import { assertReportable } from './health';
-import { buildClientReport } from './reports';
+import { buildClientReport, firmReportDefaults } from './reports';
 import type { Services } from './services';
 
 /** What a batch wrote, and what it could not. */
@@ -26,6 +26,7 @@ export interface BatchOptions {
   print: (html: string, title: string) => Promise<Uint8Array>;
   onProgress?: (done: number, total: number, current: string) => void;
   signal?: AbortSignal;
+  /** The firm named on the summary; the firm defaults' name when not given. */
   firmName?: string;
   /** Print clients with blocking data-health findings too (the findings are then on their first page); otherwise they are listed as not made. */
   allowFindings?: boolean;
@@ -88,7 +89,10 @@ export async function batchReports(services: Services, run: FirmRun, options: Ba
   try {
     writeFileAtomic(
       path.join(folder, summary),
-      await options.print(firmSummaryHtml(run, outcome.errors, options.firmName), `Firm-wide stress ${run.runDate}`),
+      await options.print(
+        firmSummaryHtml(run, outcome.errors, options.firmName ?? firmReportDefaults(services).firmName, firmReportDefaults(services)),
+        `Firm-wide stress ${run.runDate}`,
+      ),
     );
     outcome.summaryFile = path.join(folder, summary);
   } catch (error) {

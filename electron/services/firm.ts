@@ -26,12 +26,16 @@ export interface FirmRequest {
   lookThrough?: boolean;
 }
 
-/** Every client (or those with a tag) with its portfolios and positions, in three queries. */
+/**
+ * Every client (or those with a tag) with its portfolios and positions, in three queries. The bundled sample client is
+ * never part of it: sample data must not go into a firm total or a batch of client reports.
+ */
 export function loadFirm(db: Database, tag?: string): FirmClientInput[] {
   const positions = listPositionsByPortfolio(db);
   // Grouped once by client: filtering every portfolio for each client is quadratic (25 million tests at 5,000 clients).
   const byClient = groupBy(listPortfolios(db), (p) => p.clientId);
-  return clientsWithTag(listClients(db), tag).map((client) => ({
+  const own = listClients(db).filter((c) => !c.isSample);
+  return clientsWithTag(own, tag).map((client) => ({
     id: client.id,
     name: client.name,
     baseCurrency: client.baseCurrency,
@@ -56,7 +60,12 @@ function healthOptions(services: Services, clients: readonly FirmClientInput[]):
 
 function refuseEmpty(clients: readonly FirmClientInput[], tag: string | undefined): void {
   if (clients.length === 0)
-    throw new AppError('not-found', tag ? `No client has the tag "${tag}".` : 'There are no clients to stress yet.');
+    throw new AppError(
+      'not-found',
+      tag
+        ? `No client has the tag "${tag}".`
+        : 'There are no clients to stress yet: add a client (the sample client is left out of firm-wide runs).',
+    );
 }
 
 /** Runs the scenarios across every client (or a tag) at once and, unless told not to, saves the run with today's date. */

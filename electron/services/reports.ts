@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ReportModel, ReportSettings } from '../../shared/report/model';
-import { buildReportModel } from '../../shared/report/model';
+import { buildReportModel, defaultReportSettings, REPORT_DIMENSIONS } from '../../shared/report/model';
 import { uniqueFileName } from '../../shared/file-names';
 import { AppError } from '../../shared/ipc/result';
 import { getClient } from '../db/clients';
@@ -20,31 +20,72 @@ import type { Services } from './services';
 import { bookOfSnapshot, stressSnapshot } from './book';
 
 const settingsKey = (clientId: number) => `report_settings:${clientId}`;
+const FIRM_KEY = 'report_firm_defaults';
 const remembered = z
   .object({
     clientName: z.string(),
     advisorName: z.string(),
+    advisorContact: z.string(),
     firmName: z.string(),
     logo: z.string(),
+    accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    disclosure: z.string(),
     notes: z.string(),
     lookThrough: z.boolean(),
+    pageSize: z.enum(['A4', 'Letter']),
+    locale: z.string().max(35),
+    appendix: z.boolean(),
+    groupBy: z.enum(REPORT_DIMENSIONS),
   })
   .partial();
 
-/** The report settings last used for a client, filled in with sensible defaults. */
+/** The settings that belong to the firm (set once, used for every client unless a client overrides them). */
+export const FIRM_FIELDS = [
+  'advisorName',
+  'advisorContact',
+  'firmName',
+  'logo',
+  'accentColor',
+  'disclosure',
+  'pageSize',
+  'locale',
+] as const;
+
+/** This machine's locale (the report's default date style and page size: US → Letter). */
+function systemLocale(): string {
+  return Intl.DateTimeFormat().resolvedOptions().locale || 'en-GB';
+}
+
+/** The firm defaults every report starts from: built-in defaults, then what was saved for the firm. */
+export function firmReportDefaults(services: Services): ReportSettings {
+  const saved = remembered.safeParse(getSetting(services.db, FIRM_KEY));
+  return { ...defaultReportSettings(services.today(), systemLocale()), ...(saved.success ? saved.data : {}), date: services.today() };
+}
+
+/** Saves the firm's part of these settings as the firm defaults. */
+export function saveFirmReportDefaults(services: Services, settings: Partial<ReportSettings>): ReportSettings {
+  const current = firmReportDefaults(services);
+  const next = Object.fromEntries(FIRM_FIELDS.map((k) => [k, settings[k] ?? current[k]]));
+  const parsed = remembered.safeParse(next);
+  if (!parsed.success)
+    throw new AppError('validation', `The firm defaults are not valid: ${parsed.error.issues[0]?.message ?? 'unknown'}.`);
+  setSetting(services.db, FIRM_KEY, parsed.data);
+  return firmReportDefaults(services);
+}
+
+/** The report settings for a client: the firm defaults, overridden by what was last used for this client. */
 export function reportSettingsFor(services: Services, portfolioId: number): ReportSettings {
   const portfolio = getPortfolio(services.db, portfolioId);
-  const saved = remembered.safeParse(getSetting(services.db, settingsKey(portfolio.clientId)));
-  return {
-    clientName: portfolio.clientName,
-    advisorName: '',
-    firmName: '',
-    logo: '',
-    notes: '',
-    lookThrough: true,
-    ...(saved.success ? saved.data : {}),
-    date: services.today(),
-  };
+  return clientReportSettings(services, portfolio.clientId, portfolio.clientName);
+}
+
+function clientReportSettings(services: Services, clientId: number, clientName: string): ReportSettings {
+  const saved = remembered.safeParse(getSetting(services.db, settingsKey(clientId)));
+  // An empty firm field saved for a client (settings saved before firm defaults existed) means "the firm's".
+  const own = Object.fromEntries(
+    Object.entries(saved.success ? saved.data : {}).filter(([k, v]) => !((FIRM_FIELDS as readonly string[]).includes(k) && v === '')),
+  );
+  return { ...firmReportDefaults(services), clientName, ...own, date: services.today() };
 }
 
 export interface ReportRequest {
@@ -53,6 +94,8 @@ export interface ReportRequest {
   settings?: Partial<ReportSettings>;
   /** Save the settings (all but the date) as this client's defaults. */
   remember?: boolean;
+  /** Save the firm's part of the settings as the firm defaults (every client's starting point). */
+  rememberFirm?: boolean;
   /** The user confirmed printing a portfolio with blocking data-health findings (they are then on page 1). */
   allowFindings?: boolean;
 }
@@ -82,9 +125,12 @@ export function buildReport(services: Services, request: ReportRequest): ReportM
   const snapshot = stressSnapshot(services.db, request.portfolioId);
   const settings = { ...reportSettingsFor(services, request.portfolioId), ...request.settings };
   const scenarios = request.scenarioIds.map((id) => getScenario(services, id).scenario);
+  if (request.rememberFirm) saveFirmReportDefaults(services, settings);
   if (request.remember) {
-    const { date: _date, ...rest } = settings;
-    setSetting(services.db, settingsKey(snapshot.portfolio.clientId), rest);
+    // Only what differs from the firm defaults is the client's own: a later change of firm defaults still reaches it.
+    const firm = firmReportDefaults(services);
+    const own = Object.fromEntries(Object.entries(settings).filter(([k, v]) => k !== 'date' && firm[k as keyof ReportSettings] !== v));
+    setSetting(services.db, settingsKey(snapshot.portfolio.clientId), own);
   }
   return buildReportModel({
     ...snapshot,
@@ -121,7 +167,7 @@ export function buildClientReport(
     accountCount: portfolios.reduce((n, p) => n + p.accountCount, 0),
     positionCount: positions.length,
   };
-  const settings = { ...reportSettingsFor(services, portfolios[0].id), ...request.settings };
+  const settings = { ...clientReportSettings(services, client.id, client.name), ...request.settings };
   const scenarios = request.scenarioIds.map((id) => getScenario(services, id).scenario);
   return buildReportModel({
     portfolio,

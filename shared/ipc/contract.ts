@@ -18,7 +18,7 @@ import type { Result } from './result';
 import { COMMAND_NAMES, isCommandName, type CommandName } from './command-names';
 import { DIMENSIONS, scenarioSchema, type ReverseResult, type Scenario, type StressResult } from '../engine';
 import type { ScenarioSummaryData, ScenarioVocabulary, StressSnapshotData } from './stress-types';
-import type { ReportModel, ReportSettings } from '../report/model';
+import { REPORT_DIMENSIONS, type ReportModel, type ReportSettings } from '../report/model';
 import { SECURITY_TYPES } from '../domain/reference';
 import type { SecurityDetail, PortfolioReference, Theme } from '../domain/reference';
 import { EXPOSURE_DIMENSIONS, type ExposureResult } from '../domain/exposure';
@@ -84,6 +84,13 @@ const reportSettings = z
     notes: z.string().max(5000),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD form'),
     lookThrough: z.boolean(),
+    advisorContact: z.string().trim().max(300),
+    accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #1f4e9c'),
+    disclosure: z.string().max(5000),
+    pageSize: z.enum(['A4', 'Letter']),
+    locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a locale such as en-GB or en-US'),
+    appendix: z.boolean(),
+    groupBy: z.enum(REPORT_DIMENSIONS),
   })
   .partial();
 const reportRequest = {
@@ -94,6 +101,8 @@ const reportRequest = {
     .max(12, 'can hold at most 12 scenarios'),
   settings: reportSettings.optional(),
   remember: z.boolean().optional(),
+  /** Save the firm's part of the settings (firm, advisor, contact, logo, colour, disclosure, page size) as the firm defaults. */
+  rememberFirm: z.boolean().optional(),
   /** The user confirmed a report for a portfolio with blocking data-health findings. */
   allowFindings: z.boolean().optional(),
 };

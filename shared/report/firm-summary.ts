@@ -2,6 +2,7 @@ import { returnText } from '../engine/run';
 import type { FirmRun } from '../firm/runs';
 import { spanText } from '../health';
 import { formatMoney, formatPercent } from '../format';
+import { longDate } from './dates';
 
 const esc = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -23,7 +24,13 @@ function verdictText(verdict: 'ok' | 'review' | 'blocked' | undefined): string {
 }
 
 /** The firm summary page (self-contained HTML, printed like a client report): totals, ranking with portfolios, errors. */
-export function firmSummaryHtml(run: FirmRun, errors: readonly BatchError[] = [], firmName = ''): string {
+export function firmSummaryHtml(
+  run: FirmRun,
+  errors: readonly BatchError[] = [],
+  firmName = '',
+  page: { pageSize?: 'A4' | 'Letter'; locale?: string } = {},
+): string {
+  const when = longDate(run.runDate, page.locale);
   const { ranking } = run;
   const scenarioName = new Map(ranking.scenarios.map((s) => [s.id, s.name]));
   const rows = ranking.clients.flatMap((c, i) => {
@@ -48,9 +55,10 @@ export function firmSummaryHtml(run: FirmRun, errors: readonly BatchError[] = []
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<title>Firm stress summary ${esc(run.runDate)}</title><style>${CSS}</style></head><body data-ready="true">`,
-    `<h1>${firmName ? `${esc(firmName)} — ` : ''}Firm-wide stress, ${esc(run.runDate)}</h1>`,
-    `<p>Scenarios: ${ranking.scenarios.map((s) => esc(s.name)).join(', ')}${run.tag ? ` · clients tagged “${esc(run.tag)}”` : ''}. Each client's loss is its worst scenario; money is in the client's base currency.</p>`,
+    `<title>Firm stress summary ${esc(when)}</title><style>${CSS}@page{size:${page.pageSize === 'Letter' ? 'letter' : 'A4'}}</style></head>`,
+    `<body data-ready="true" data-header-left="${esc(firmName)}" data-header-right="Firm-wide stress · ${esc(when)}" data-page-size="${page.pageSize === 'Letter' ? 'Letter' : 'A4'}">`,
+    `<h1>${firmName ? `${esc(firmName)} — ` : ''}Firm-wide stress, ${esc(when)}</h1>`,
+    `<p>Scenarios: ${ranking.scenarios.map((s) => esc(s.name)).join(', ')}${run.tag ? ` · clients tagged “${esc(run.tag)}”` : ''}. Each client's loss is its worst scenario; money is in the client's base currency. The sample client is not included.</p>`,
     `<p>${esc(totals)}</p>`,
     ranking.asOf
       ? `<p>Prices as of ${esc(spanText(ranking.asOf.prices))}; fund holdings as of ${esc(spanText(ranking.asOf.fundHoldings, 'none used'))}.</p>`

@@ -107,9 +107,10 @@ describe.runIf(canRun)('firm-wide stress in Chromium', () => {
         .setChecked(wanted.includes((await labels.nth(i).innerText()).trim()));
     expect(await picker.locator('legend').innerText()).toBe('Scenarios (2 of at most 20)');
     await page.getByRole('button', { name: 'Stress all clients' }).click();
+    // The three households; the sample client is never part of a firm-wide run.
     const rows = page.getByTestId('ranking-row');
-    await expect.poll(() => rows.count()).toBe(4);
-    await expect.poll(() => page.getByRole('status').innerText()).toContain('Stressed 4 clients.');
+    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('Stressed 3 clients.');
 
     // The table shows the saved run's numbers, in its order.
     const runs = JSON.parse(cli('batch', '--scenario', 'ai-capex-collapse', '--scenario', 'sp500-minus-20', '--json')) as FirmRun;
@@ -123,9 +124,10 @@ describe.runIf(canRun)('firm-wide stress in Chromium', () => {
     // One PDF per client and the firm summary, into the folder the shell was started with.
     await page.getByRole('button', { name: 'PDF reports…' }).click();
     const batch = page.getByRole('status', { name: 'Batch progress' });
-    await expect.poll(() => batch.innerText(), { timeout: 90_000 }).toMatch(/^Wrote 4 reports and the firm summary to .*reports\.$/);
+    await expect.poll(() => batch.innerText(), { timeout: 90_000 }).toMatch(/^Wrote 3 reports and the firm summary to .*reports\.$/);
     const folder = path.join(path.dirname(app.dbPath), 'reports');
-    expect(fs.readdirSync(folder).filter((f) => f.endsWith('.pdf'))).toHaveLength(5);
+    expect(fs.readdirSync(folder).filter((f) => f.endsWith('.pdf'))).toHaveLength(4);
+    expect(fs.readdirSync(folder).some((f) => f.startsWith('sample-client'))).toBe(false);
     await page.getByLabel('Batch reports').screenshot({ path: path.join(SHOTS, 'firm-02b-batch.png') });
 
     // Sort by value (largest first), filter by tag.
@@ -200,7 +202,7 @@ describe.runIf(canRun)('firm-wide stress in Chromium', () => {
     await deleted.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(options).toContain(oldest);
     await page.getByText(/^Restored the saved run of/).waitFor();
-    await expect.poll(() => page.getByTestId('ranking-row').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('ranking-row').count()).toBe(3);
     expect(app.problems).toEqual([]);
   });
 });

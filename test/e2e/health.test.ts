@@ -87,9 +87,9 @@ describe.runIf(canRun)('data health in Chromium: a T-bill typed in at percent of
     const preview = page.getByLabel('Report preview');
     const box = preview.getByTestId('report-health');
     await expect.poll(() => box.innerText()).toContain('Blocking: 912797KX4 (20,000 at 98.84) looks priced in percent of par');
-    expect(await box.innerText()).toMatch(/^Data health: some figures in this report are wrong until these are fixed/);
-    // The box is on the cover, the report's first page.
-    expect(await preview.getByRole('region', { name: 'Cover' }).getByTestId('report-health').count()).toBe(1);
+    expect(await box.innerText()).toMatch(/^Data quality: some figures in this report are wrong until these are fixed/);
+    // The box is on the summary, the report's first page.
+    expect(await preview.getByRole('region', { name: 'Summary' }).getByTestId('report-health').count()).toBe(1);
     await page.getByRole('button', { name: 'Export PDF' }).click();
     const dialog = page.getByRole('dialog', { name: 'This report has wrong numbers in it' });
     await dialog.waitFor();

@@ -18,17 +18,17 @@ const s = scenario([
 const result = runScenario(prepareBook(positions, 'USD', ref), s, { by: ['sector'] });
 
 describe('results model', () => {
-  it('builds a waterfall whose steps add up from value before to value after', () => {
+  it('builds a loss bridge from 0 whose steps add up to the total change', () => {
     const steps = waterfallSteps(result, 2);
     expect(steps.map((x) => [x.label, x.amount])).toEqual([
-      ['Before', 30000],
       ['NVDA', -2000],
       ['AAPL', -2000],
       ['Others (2)', 550],
-      ['After', 26550],
+      ['Total change', -3450],
     ]);
-    expect(steps[3]).toMatchObject({ base: 26000, size: 550, kind: 'gain' });
-    expect(steps[1]).toMatchObject({ base: 28000, size: 2000, kind: 'loss' });
+    expect(steps[0]).toMatchObject({ range: [-2000, 0], kind: 'loss' });
+    expect(steps[2]).toMatchObject({ range: [-4000, -3450], kind: 'gain' });
+    expect(steps[3]).toMatchObject({ range: [-3450, 0], kind: 'total' });
   });
 
   it('sorts, filters and restricts result rows', () => {

@@ -1,7 +1,7 @@
 import { portfolioLabel } from './portfolio-groups';
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ReportSettings } from '../../../shared/report/model';
+import { REPORT_DIMENSIONS, type ReportDimension, type ReportSettings } from '../../../shared/report/model';
 import { countOf } from '../../../shared/format';
 import { CommandError } from '../api';
 import { Dialog } from '../components/Dialog';
@@ -16,6 +16,13 @@ import { saveFile } from './results/export';
 
 const DEFAULT_SCENARIOS = ['ai-capex-collapse', 'deepseek-monday-close'];
 const NO_SETTINGS: Partial<ReportSettings> = {};
+const DIMENSION_NAMES: Record<ReportDimension, string> = {
+  sector: 'Sector',
+  theme: 'Theme',
+  account: 'Account',
+  country: 'Country',
+  assetClass: 'Asset class',
+};
 
 /** Reads an image file as a data: URL for the report's logo. */
 function readImage(file: File): Promise<string> {
@@ -46,6 +53,7 @@ export function ReportsView() {
   const [chosen, setChosen] = useState<string[]>(DEFAULT_SCENARIOS);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<'pdf' | 'html' | null>(null);
+  const [forFirm, setForFirm] = useState(false);
 
   useEffect(() => {
     if (scenarios.length === 0) void useStore.getState().loadScenarios();
@@ -74,7 +82,14 @@ export function ReportsView() {
     );
   }
 
-  const request = (allowFindings: boolean) => ({ portfolioId: portfolioId!, scenarioIds: chosen, settings, remember: true, allowFindings });
+  const request = (allowFindings: boolean) => ({
+    portfolioId: portfolioId!,
+    scenarioIds: chosen,
+    settings,
+    remember: true,
+    rememberFirm: forFirm,
+    allowFindings,
+  });
   // A portfolio with blocking findings is not printed silently: the user confirms, and the findings go on page 1.
   const guarded = (kind: 'pdf' | 'html', allowFindings = false) => {
     if (!allowFindings && model && model.health.counts.blocking > 0) return setConfirming(kind);
@@ -106,7 +121,7 @@ export function ReportsView() {
     });
     setBusy(null);
   };
-  const field = (key: 'clientName' | 'advisorName' | 'firmName', label: string) => (
+  const field = (key: 'clientName' | 'advisorName' | 'firmName' | 'advisorContact', label: string) => (
     <label>
       {label}
       <input value={settings[key] ?? ''} maxLength={200} onChange={(e) => setSettings({ ...settings, [key]: e.target.value })} />
@@ -197,6 +212,51 @@ export function ReportsView() {
             {field('clientName', 'Client name')}
             {field('advisorName', 'Advisor')}
             {field('firmName', 'Firm')}
+            {field('advisorContact', 'Contact (phone, e-mail)')}
+            <label>
+              Accent colour
+              <input
+                type="color"
+                value={settings.accentColor ?? '#1f4e9c'}
+                onChange={(e) => setSettings({ ...settings, accentColor: e.target.value })}
+              />
+            </label>
+            <label>
+              Paper
+              <select
+                value={settings.pageSize ?? 'A4'}
+                onChange={(e) => setSettings({ ...settings, pageSize: e.target.value === 'Letter' ? 'Letter' : 'A4' })}
+              >
+                <option value="A4">A4</option>
+                <option value="Letter">Letter</option>
+              </select>
+            </label>
+            <label>
+              Break each scenario down by
+              <select
+                value={settings.groupBy ?? 'sector'}
+                onChange={(e) => setSettings({ ...settings, groupBy: e.target.value as ReportDimension })}
+              >
+                {REPORT_DIMENSIONS.map((d) => (
+                  <option key={d} value={d}>
+                    {DIMENSION_NAMES[d]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Firm disclosure (printed under Important information)
+              <textarea
+                className="description"
+                value={settings.disclosure ?? ''}
+                maxLength={5000}
+                onChange={(e) => setSettings({ ...settings, disclosure: e.target.value })}
+              />
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={forFirm} onChange={(e) => setForFirm(e.target.checked)} /> Use the firm, advisor, contact,
+              logo, colour, disclosure and paper for every client
+            </label>
             <label>
               Logo (PNG, JPEG or SVG)
               <input
@@ -229,6 +289,14 @@ export function ReportsView() {
                 onChange={(e) => setSettings({ ...settings, lookThrough: e.target.checked })}
               />{' '}
               Look through funds
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={settings.appendix ?? false}
+                onChange={(e) => setSettings({ ...settings, appendix: e.target.checked })}
+              />{' '}
+              Appendix: every position and shock
             </label>
           </div>
         </aside>

@@ -271,6 +271,7 @@ export function ScenariosView() {
                     {draft.event.sources.map((src) => (
                       <li key={src.title}>
                         {src.title}
+                        {src.url ? `, ${src.url}` : ''}
                         {src.note ? ` — ${src.note}` : ''}
                       </li>
                     ))}

@@ -35,16 +35,23 @@ describe('aftershock clients and batch', () => {
     expect(list.out).toMatch(/1\s+Sample client — Alex Morgan \(sample\)\s+USD\s+1\s+\$626,964/);
   });
 
-  it('ranks every client per client and per portfolio, as a table, CSV and JSON', async () => {
+  it('ranks every client per client and per portfolio, as a table, CSV and JSON, leaving the sample client out', async () => {
+    const csvFile = path.join(dir, 'ruiz.csv');
+    fs.writeFileSync(csvFile, 'Symbol,Quantity,Price,Currency\nNVDA,100,120,USD\nAAPL,50,200,USD\n');
+    expect(await run(['import', csvFile, '--portfolio', 'Ruiz main', '--client', 'Ruiz', '--db', db])).toMatchObject({ code: 0 });
     const table = await run(['batch', '--scenario', 'ai-capex-collapse', '--scenario', 'sp500-minus-20', '--db', db]);
     expect(table.code).toBe(0);
-    expect(table.out).toMatch(/^1\s+Sample client — Alex Morgan\s+\$626,964\s+−\$120,581\s+−19\.23%\s+S&P 500 −20%\s+96%$/m);
-    expect(table.out).toMatch(/^\s+Growth & AI\s+\$626,964\s+−\$120,581\s+−19\.23%/m);
+    // NVDA $12,000 and AAPL $10,000: S&P 500 −20% is the worst, −$4,400.
+    expect(table.out).toMatch(/^1\s+Ruiz\s+\$22,000\s+−\$4,400\s+−20(\.00)?%\s+S&P 500 −20%\s+100%$/m);
+    expect(table.out).toMatch(/^\s+Ruiz main\s+\$22,000\s+−\$4,400\s+−20(\.00)?%/m);
     expect(table.out).toMatch(/^2\s+Lee household\s+\$0\s+\$0\s+n\/a \(nothing held\)\s+nothing held/m);
+    expect(table.out).not.toContain('Sample client');
+    expect(table.out).toContain('Total USD: 2 clients, $22,000, worst-case −$4,400.');
     const csv = (await run(['batch', '--scenario', 'ai-capex-collapse', '--csv', '--db', db])).out.split(/\r?\n/);
     expect(csv[0]).toBe('level,rank,client,portfolio,currency,value,pnl,return,worst_scenario,shocked_share,error');
-    expect(csv[1]).toMatch(/^client,1,Sample client — Alex Morgan,,USD,626964\.286,-33190\.27\d+,-0\.05293\d+,AI capex thesis collapses,/);
-    expect(csv[2]).toMatch(/^portfolio,,Sample client — Alex Morgan,Growth & AI,USD,/);
+    expect(csv[1]).toMatch(/^client,1,Ruiz,,USD,22000,-1200,/);
+    expect(csv[2]).toMatch(/^portfolio,,Ruiz,Ruiz main,USD,/);
+    expect(csv.some((line) => line.includes('Sample client'))).toBe(false);
     const json = JSON.parse((await run(['batch', '--scenario', 'ai-capex-collapse', '--clients', 'growth', '--json', '--db', db])).out);
     expect(json).toMatchObject({ tag: 'growth', clientCount: 1, scenarioIds: ['ai-capex-collapse'] });
     expect(json.ranking.clients.map((c: { clientName: string }) => c.clientName)).toEqual(['Lee household']);
@@ -78,9 +85,10 @@ describe('aftershock clients and batch', () => {
       expect(result.out).toContain(`Wrote 1 report and the firm summary to ${out}.`);
       expect(result.out).toContain('No portfolio, so no report: Lee household.');
       const files = fs.readdirSync(out).sort();
+      // The sample client gets no PDF: sample data never goes into a batch.
       expect(files).toEqual([
         expect.stringMatching(/^firm-summary_\d{4}-\d\d-\d\d\.pdf$/),
-        expect.stringMatching(/^sample-client-alex-morgan_\d{4}-\d\d-\d\d\.pdf$/),
+        expect.stringMatching(/^ruiz_\d{4}-\d\d-\d\d\.pdf$/),
       ]);
       for (const f of files) expect(fs.readFileSync(path.join(out, f)).subarray(0, 5).toString()).toBe('%PDF-');
     },

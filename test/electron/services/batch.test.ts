@@ -73,6 +73,29 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch repor
     expect(printer.printed.at(-1)).toBe('Firm-wide stress 2026-03-02');
   });
 
+  it('gives every client the firm defaults and puts the firm on the summary', async () => {
+    const scenario = saveScenario(services, 'dip', [{ target: 'market', value: '', change: -0.1 }]);
+    const { portfolio } = addClient(services, 'Lee', [['AAPL', 10, 200]]);
+    addClient(services, 'Ruiz', [['MSFT', 5, 400]]);
+    call(services, 'reports:build', {
+      portfolioId: portfolio.id,
+      scenarioIds: [scenario],
+      settings: { firmName: 'Northwind Advisors', advisorName: 'Sam Lee', pageSize: 'Letter' },
+      rememberFirm: true,
+    });
+    const run = call(services, 'firm:run', { scenarioIds: [scenario] });
+    const pages: string[] = [];
+    await batchReports(services, run, {
+      outDir: dir,
+      print: async (html) => (pages.push(html), new TextEncoder().encode('%PDF-fake')),
+    });
+    expect(pages).toHaveLength(3);
+    for (const html of pages.slice(0, 2)) expect(html).toMatch(/"firmName":"Northwind Advisors","?/);
+    expect(pages[2]).toContain('data-header-left="Northwind Advisors"');
+    expect(pages[2]).toContain('data-page-size="Letter"');
+    expect(pages[2]).toContain('Northwind Advisors — Firm-wide stress, ');
+  });
+
   it('keeps files already in the folder and never overwrites them', async () => {
     const scenario = saveScenario(services, 'dip', [{ target: 'market', value: '', change: -0.1 }]);
     addClient(services, 'Lee', [['AAPL', 10, 200]]);
@@ -95,7 +118,7 @@ describe.skipIf(!fs.existsSync(path.join(REPORT_DIR, 'report.js')))('batch repor
     const iraAccount = call(services, 'accounts:create', { portfolioId: ira.id, name: 'Brokerage' });
     call(services, 'positions:create', { accountId: iraAccount.id, symbol: 'AAPL', quantity: 10, price: 200 });
     const [row] = call(services, 'firm:run', { scenarioIds: [scenario] }).ranking.clients;
-    const model = buildClientReport(services, { clientId: client.id, scenarioIds: [scenario] });
+    const model = buildClientReport(services, { clientId: client.id, scenarioIds: [scenario], settings: { appendix: true } });
     expect(model.portfolio).toMatchObject({ name: 'IRA, Main', clientName: 'Ruiz', positionCount: 2, accountCount: 2 });
     expect(model.valueBefore).toBe(row.value);
     expect(model.summary[0].pnl).toBeCloseTo(row.pnl, 9); // NVDA −300, AAPL −100

@@ -25,14 +25,43 @@ describe('report model for the sample portfolio', () => {
     }
     expect(model.worstScenarioId).toBe('sp500-minus-20');
     const section = model.sections[0];
-    expect(section.positions).toHaveLength(26);
-    expect(section.contributors.length).toBeLessThanOrEqual(10);
+    // Without the appendix the model carries no position lists: the scenario page shows the five largest moves.
+    expect(section.positions).toEqual([]);
+    expect(model.holdings).toEqual([]);
+    expect(section.contributors.length).toBe(5);
     expect(section.contributors[0].pnl).toBeLessThanOrEqual(section.contributors.at(-1)!.pnl);
-    expect(model.holdings.reduce((s: number, h: { value: number }) => s + h.value, 0)).toBeCloseTo(model.valueBefore, 6);
-    expect(
-      model.dataAsOf.fxRates.filter((f: string) => /^EUR\/USD 1\.0465 as of 2025-02-21 \(ECB euro reference rate/.test(f)),
-    ).toHaveLength(1);
-    expect(model.dataAsOf.fundHoldings.some((f: string) => f.startsWith('QQQ as of'))).toBe(true);
+    // The sample holds EUR (LDO.MI and euro cash): the one rate that converts it is listed, none of the other crosses.
+    expect(model.methodology.fxRates).toEqual([expect.stringMatching(/^EUR\/USD 1\.0465 on (21 February 2025|February 21, 2025), ECB/)]);
+    expect(model.methodology.fundHoldings.some((f: string) => f.startsWith('QQQ: Invesco QQQ holdings, as of '))).toBe(true);
+    expect(model.methodology.fundHoldings.some((f: string) => f.startsWith('ARKK'))).toBe(false);
+    // The top drivers are the holdings' largest losses over the scenarios, largest first.
+    expect(model.drivers).toHaveLength(5);
+    expect(model.drivers.map((d: { pnl: number }) => d.pnl)).toEqual(
+      [...model.drivers.map((d: { pnl: number }) => d.pnl)].sort((a, b) => a - b),
+    );
+    expect(model.concentration.map((c: { kind: string }) => c.kind)).toEqual(expect.arrayContaining(['holding', 'theme', 'overlap']));
+    expect(model.concentration.find((c: { kind: string }) => c.kind === 'overlap')!.sentence).toMatch(
+      /^NVDA is held directly \(\$55,516\) and again through QQQ, SPY, VGT/,
+    );
+  });
+
+  it('lists only the shocks that reach the portfolio and counts the rest; the appendix adds every position and shock', () => {
+    const [portfolio] = call(services, 'portfolios:list', {});
+    const model = call(services, 'reports:build', { portfolioId: portfolio.id, scenarioIds: ['deepseek-monday-close'] });
+    const [section] = model.sections;
+    expect(section.shocks.length + section.unreachedShocks).toBe(54);
+    expect(section.unreachedShocks).toBeGreaterThan(0);
+    expect(section.shocks.every((s: { holdings: number }) => s.holdings > 0)).toBe(true);
+    expect(section.allShocks).toEqual([]);
+    expect(section.citations.join(' ')).not.toMatch(/\.\.\/|shared\/|seed|fixture/);
+    const full = call(services, 'reports:build', {
+      portfolioId: portfolio.id,
+      scenarioIds: ['deepseek-monday-close'],
+      settings: { appendix: true },
+    });
+    expect(full.sections[0].allShocks).toHaveLength(54);
+    expect(full.sections[0].positions).toHaveLength(26);
+    expect(full.holdings.reduce((s: number, h: { value: number }) => s + h.value, 0)).toBeCloseTo(full.valueBefore, 6);
   });
 
   it('includes a historical replay as the replay command computes it', () => {
@@ -60,6 +89,37 @@ describe('report model for the sample portfolio', () => {
       firmName: 'Northwind Advisors',
       advisorName: 'Sam Lee',
       date: '2026-11-29',
+    });
+  });
+
+  it('starts every client from the firm defaults, which a client can override', () => {
+    const [portfolio] = call(services, 'portfolios:list', {});
+    const lee = call(services, 'clients:create', { name: 'Lee' });
+    const other = call(services, 'portfolios:create', { clientId: lee.id, name: 'Lee main' });
+    call(services, 'reports:build', {
+      portfolioId: portfolio.id,
+      scenarioIds,
+      settings: { firmName: 'Northwind Advisors', advisorName: 'Sam Lee', advisorContact: 'sam@northwind.example', pageSize: 'Letter' },
+      rememberFirm: true,
+    });
+    expect(call(services, 'reports:settings', { portfolioId: other.id })).toMatchObject({
+      clientName: 'Lee',
+      firmName: 'Northwind Advisors',
+      advisorContact: 'sam@northwind.example',
+      pageSize: 'Letter',
+      appendix: false,
+    });
+    // A client's own advisor stays its own; a later change of the firm's name still reaches it.
+    call(services, 'reports:build', { portfolioId: other.id, scenarioIds, settings: { advisorName: 'Kim Ng' }, remember: true });
+    call(services, 'reports:build', {
+      portfolioId: portfolio.id,
+      scenarioIds,
+      settings: { firmName: 'Northwind LLP' },
+      rememberFirm: true,
+    });
+    expect(call(services, 'reports:settings', { portfolioId: other.id })).toMatchObject({
+      firmName: 'Northwind LLP',
+      advisorName: 'Kim Ng',
     });
   });
 

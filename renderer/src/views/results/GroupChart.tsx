@@ -15,6 +15,8 @@ export function GroupChart(props: {
   width?: number;
   labelWidth?: number;
 }) {
+  // No empty chart: a sentence says why there is nothing to draw.
+  if (!props.rows.some((r) => r.pnl !== 0)) return <p className="muted small">No group changes in value under this scenario.</p>;
   const labelWidth = props.labelWidth ?? 180;
   const maxChars = Math.floor(labelWidth / 6.5);
   const rows = withBandExtent(props.rows.slice(0, props.limit ?? 14)).map((r) => ({

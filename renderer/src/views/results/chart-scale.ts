@@ -16,19 +16,9 @@ export function pnlAxis(low: number, high: number, count = 5): AxisScale {
   let to = Math.max(0, high);
   if (!(to > from)) return { domain: [0, 1], ticks: [0] };
   const step = tickStep(from, to, count);
+  // Changes too small for a round step (fractions of a cent) get a plain axis from the data to 0.
+  if (!(step > 0) || !Number.isFinite(step)) return { domain: [from, to], ticks: [0] };
   if (-from >= to) from = Math.floor(from / step) * step;
   else to = Math.ceil(to / step) * step;
   return { domain: [from, to], ticks: ticks(from, to, count) };
-}
-
-/**
- * A value axis drawn above a floor (the waterfall): round ticks from `floor` up to the first round value at or above
- * `top` (so the tallest bar ends under a labelled line, not at the chart's edge), shifted so that the floor sits at 0
- * on the chart. Adding `floor` back to a tick gives the value it stands for.
- */
-export function floorAxis(floor: number, top: number, count = 5): AxisScale {
-  if (!(top > floor)) return { domain: [0, 1], ticks: [0] };
-  const step = tickStep(floor, top, count);
-  const roundTop = Math.ceil(top / step) * step;
-  return { domain: [0, roundTop - floor], ticks: ticks(floor, roundTop, count).map((t) => t - floor) };
 }

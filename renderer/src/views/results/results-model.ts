@@ -2,33 +2,32 @@ import type { AggregateRow, PositionResult, StressResult } from '../../../../sha
 
 export interface WaterfallStep {
   label: string;
-  /** Invisible base of the bar, so each bar starts where the previous one ended. */
-  base: number;
-  /** Visible height (always positive). */
-  size: number;
-  /** Signed amount: the value for the end bars, the P&L for the steps. */
+  /** Where the bar starts and ends on the change axis (low ≤ high): each step starts where the previous one ended. */
+  range: [number, number];
+  /** Signed amount: the P&L of the step, or the total change for the last bar. */
   amount: number;
   kind: 'total' | 'loss' | 'gain';
 }
 
 /**
- * Waterfall from value before to value after: the `count` largest contributors, the rest folded into
- * "Others", so the bars add up exactly to the change.
+ * A loss bridge from 0: the `count` largest contributors, the rest folded into "Others", then the total change, so
+ * the bars add up exactly to the change and the axis (which always holds 0) shows the change on a readable scale
+ * instead of a value axis cut short above zero.
  */
-export function waterfallSteps(result: Pick<StressResult, 'positions' | 'valueBefore'>, count = 8): WaterfallStep[] {
+export function waterfallSteps(result: Pick<StressResult, 'positions'>, count = 8): WaterfallStep[] {
   const movers = result.positions.filter((p) => p.pnl !== 0).sort((a, b) => Math.abs(b.pnl) - Math.abs(a.pnl));
   const shown = movers.slice(0, count).sort((a, b) => a.pnl - b.pnl);
   const others = movers.slice(count).reduce((s, p) => s + p.pnl, 0);
-  const steps: WaterfallStep[] = [{ label: 'Before', base: 0, size: result.valueBefore, amount: result.valueBefore, kind: 'total' }];
-  let level = result.valueBefore;
+  const steps: WaterfallStep[] = [];
+  let level = 0;
   const push = (label: string, pnl: number) => {
     const next = level + pnl;
-    steps.push({ label, base: Math.min(level, next), size: Math.abs(pnl), amount: pnl, kind: pnl < 0 ? 'loss' : 'gain' });
+    steps.push({ label, range: [Math.min(level, next), Math.max(level, next)], amount: pnl, kind: pnl < 0 ? 'loss' : 'gain' });
     level = next;
   };
   for (const p of shown) push(p.symbol, p.pnl);
   if (others !== 0) push(`Others (${movers.length - shown.length})`, others);
-  steps.push({ label: 'After', base: 0, size: level, amount: level, kind: 'total' });
+  steps.push({ label: 'Total change', range: [Math.min(0, level), Math.max(0, level)], amount: level, kind: 'total' });
   return steps;
 }
 
