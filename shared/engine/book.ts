@@ -110,6 +110,8 @@ export interface Book {
   keyIsOption: Uint8Array;
   /** Per key id: its asset class, as an index into ASSET_CLASSES. */
   keyAssetClass: Uint8Array;
+  /** Per key id: its asset class index, or ASSET_CLASSES.length for an option (which no class-wide shock moves). */
+  keyFillClass: Uint8Array;
   /** Per key id: 1 when the security has several themes (a theme win needs the slow path). */
   keyMultiTheme: Uint8Array;
   /** Per key id: 1 when nothing classifies it (no sector, industry or theme) and it is not cash: coverage's "unclassified". */
@@ -429,6 +431,7 @@ export function prepareBook(
     keyIsCash: Uint8Array.from(allKeys, (k) => (k.assetClass === 'cash' ? 1 : 0)),
     keyIsOption: Uint8Array.from(allKeys, (k) => (k.isOption ? 1 : 0)),
     keyAssetClass: Uint8Array.from(allKeys, (k) => ASSET_CLASSES.indexOf(k.assetClass)),
+    keyFillClass: Uint8Array.from(allKeys, (k) => (k.isOption ? ASSET_CLASSES.length : ASSET_CLASSES.indexOf(k.assetClass))),
     keyMultiTheme: Uint8Array.from(allKeys, (k) => (k.match.themes.length > 1 ? 1 : 0)),
     keyUnclassified: Uint8Array.from(allKeys, (k) => (!k.isClassified && k.assetClass !== 'cash' ? 1 : 0)),
     groupKeyIds: Int32Array.from(groups, (g) => g.key.id),

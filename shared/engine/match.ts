@@ -97,7 +97,7 @@ export function compileScenario(scenario: Scenario, scale = 1) {
   }
   const symbolShocks = lookups.find((l) => l.level === 'symbol')?.first ?? new Map<string, number>();
   /** Indexes of the theme shocks: a security with several themes needs the walk to say which matched. */
-  const themeShocks = new Set(precedence.flatMap((step) => (step.level === 'theme' ? step.shocks.map((x) => x.index) : [])));
+  const themeShocks = new Set((byLevel.get('theme') ?? []).map((x) => x.index));
 
   // A scaled price shock stops at −100% (a price cannot fall below zero); a rate or currency shock is as scaled.
   const changeOf = (index: number) => {
@@ -240,6 +240,8 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     ratesMove,
     /** Shock `index`'s change after scaling (a rate shock's: the change in yields). */
     changeOf,
+    /** What shock `index` targets. */
+    targetOf: (index: number) => scenario.shocks[index].target,
     cashUnmoved,
     optionUnvalued,
     unmatched,

@@ -18,6 +18,7 @@ export const MOVED_PARTS = ['explicit', 'throughFunds', 'market', 'propagated', 
 export const PART_COUNT = COVERAGE_PARTS.length;
 export const EXPLICIT = COVERAGE_PARTS.indexOf('explicit');
 export const THROUGH_FUNDS = COVERAGE_PARTS.indexOf('throughFunds');
+export const MARKET = COVERAGE_PARTS.indexOf('market');
 export const NO_SHOCK = COVERAGE_PARTS.indexOf('noShock');
 export const UNCLASSIFIED_PART = COVERAGE_PARTS.indexOf('unclassified');
 /** Parts before this index moved (MOVED_PARTS); from it on are the reasons nothing moved. */

@@ -2,7 +2,17 @@ import { ASSET_CLASSES, type AssetClass } from '../domain/types';
 import type { Book } from './book';
 import type { CompiledScenario, Provenance } from './match';
 import { composeReturn } from './match';
-import { coveragePartOf, COVERAGE_PARTS, EXPLICIT, FIRST_UNMOVED, NO_SHOCK, PART_COUNT, THROUGH_FUNDS, UNCLASSIFIED_PART } from './parts';
+import {
+  coveragePartOf,
+  COVERAGE_PARTS,
+  EXPLICIT,
+  MARKET,
+  FIRST_UNMOVED,
+  NO_SHOCK,
+  PART_COUNT,
+  THROUGH_FUNDS,
+  UNCLASSIFIED_PART,
+} from './parts';
 import { attributeLeveraged, createEvaluator, groupPass, groupsOf, moveOfGroup, type Dimension, type Evaluator } from './run';
 
 /**
@@ -58,8 +68,10 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
     }
     sweepFrom--;
   }
-  const { keyAssetClass, keyIsOption } = book;
-  for (let id = 0; id < n; id++) shockOf[id] = keyIsOption[id] === 1 ? -1 : classDefault[keyAssetClass[id]];
+  // Options take the slot after the asset classes: never a default shock.
+  classDefault.push(-1);
+  const { keyFillClass } = book;
+  for (let id = 0; id < n; id++) shockOf[id] = classDefault[keyFillClass[id]];
   for (let l = sweepFrom; l >= 0; l--) {
     const step = steps[l];
     if (step.level === 'rates') {
@@ -77,8 +89,9 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
   const shockPart = new Uint8Array(nShocks);
   for (let s = 0; s < nShocks; s++) {
     change[s] = compiled.changeOf(s);
-    // A market or asset-class shock's move is "market"; every other named shock's is "explicit".
-    shockPart[s] = COVERAGE_PARTS.indexOf(s === compiled.market ? 'market' : coveragePartOf(compiled.provenanceOf(s), keys[0]));
+    // A market or asset-class shock's move is "market"; every other named shock's is "explicit" (as coveragePartOf).
+    const target = compiled.targetOf(s);
+    shockPart[s] = target === 'market' || target === 'assetClass' ? MARKET : EXPLICIT;
   }
   const isSymbolShock = new Uint8Array(nShocks);
   for (const step of compiled.precedence) if (step.level === 'symbol') for (const { index } of step.shocks) isSymbolShock[index] = 1;
@@ -293,8 +306,8 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
       pnl -= g.value * w * r;
       parts[withCurrency(throughPart(part[k]), covers)] -= g.grossValue * w;
       if (shockOf[k] !== -1) shockValue[shockOf[k]] -= g.value * w;
-      const cell = k * W + c;
-      notReached.set(cell, (notReached.get(cell) ?? 0) + 1);
+      // Only unclassified securities are named in coverage, so only their cells are counted.
+      if (book.keyUnclassified[k] === 1) notReached.set(k * W + c, (notReached.get(k * W + c) ?? 0) + 1);
     }
     if (residualWeight > 0) through += residualWeight * composeReturn(restPrice(g.key.id).change, fxChange[c]);
     const k = g.key.id;
