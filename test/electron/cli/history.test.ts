@@ -1,19 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/aftershock';
 import { COVERAGE_PARTS } from '../../../shared/engine';
+import { runCli } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-history-cli-'));
+const dir = tempDir('history-cli');
 const db = path.join(dir, 'h.sqlite');
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args, db);
 
 describe('history commands on the sample portfolio and the bundled prices', () => {
   it('replays 24 → 27 Jan 2025 with own returns, proxies, the worst day and the limiting holding', async () => {

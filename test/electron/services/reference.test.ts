@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeServices, createServices } from '../../../electron/services/services';
+import { closeServices } from '../../../electron/services/services';
 import { upsertSecurityLayer } from '../../../electron/db/securities';
 import { insertSecurityTheme } from '../../../electron/db/themes';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../../../electron/services/bundled-reference';
 import { listUnclassified, loadReferenceData } from '../../../electron/services/reference';
 import { listPrices } from '../../../electron/db/prices';
-import { memoryServices, RESOURCES } from '../../helpers/services';
+import { memoryServices, RESOURCES, testServices } from '../../helpers/services';
 
 const blank = {
   name: null,
@@ -144,14 +144,7 @@ describe('loadReferenceData keeps what it read until the database changes', () =
   it('shares entries between calls, and reads afresh after any write, by this connection or another', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-refcache-'));
     const file = path.join(dir, 'book.sqlite');
-    const services = createServices({
-      dbPath: file,
-      shell: 'test',
-      version: 't',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      backups: false,
-    });
+    const services = testServices(file, { backups: false, loadReference: true });
     const other = new Database(file);
     try {
       const { db } = services;
@@ -182,14 +175,7 @@ describe('loadReferenceData keeps what it read until the database changes', () =
       });
       // And the answer is the one a fresh read gives.
       const again = loadReferenceData(db, ['SPY', 'NVDA']);
-      const fresh = createServices({
-        dbPath: file,
-        shell: 'test',
-        version: 't',
-        resourcesDir: RESOURCES,
-        seedSample: false,
-        backups: false,
-      });
+      const fresh = testServices(file, { backups: false, loadReference: true });
       try {
         expect(again).toEqual(loadReferenceData(fresh.db, ['SPY', 'NVDA']));
       } finally {

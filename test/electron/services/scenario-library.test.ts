@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { builtInScenarios } from '../../../electron/services/scenario-library';
-import { closeServices, createServices, type Services } from '../../../electron/services/services';
+import { closeServices, type Services } from '../../../electron/services/services';
 import { call, memoryServices, RESOURCES } from '../../helpers/services';
 
 let services: Services;
@@ -204,7 +204,7 @@ describe('stress commands on the sample portfolio', () => {
 
 describe('rates +100bp on the sample, via durations you enter', () => {
   it('moves TLT by −duration × 1% once its duration is known, and nothing before', () => {
-    const services = createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES });
+    const services = memoryServices({ seedSample: true, loadReference: true });
     const [portfolio] = call(services, 'portfolios:list', {});
     const before = call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'rates-plus-100bp' });
     expect(before.pnl).toBe(0);

@@ -1,15 +1,14 @@
 import { SCHEMA_VERSION } from '../../../../electron/db/migrations';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { initial } from '../../../../electron/db/migrations/001-initial';
 import { openDatabase } from '../../../../electron/db/open-database';
-import { createServices, closeServices } from '../../../../electron/services/services';
-import { call, RESOURCES } from '../../../helpers/services';
+import { closeServices } from '../../../../electron/services/services';
+import { call, testServices } from '../../../helpers/services';
+import { tempDir } from '../../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m2-'));
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('m2');
 
 describe('migration 002 (reference data)', () => {
   it('upgrades a schema-1 file, keeping portfolios, positions and FX rates, and loads the bundled data', () => {
@@ -24,7 +23,7 @@ describe('migration 002 (reference data)', () => {
       INSERT INTO securities (symbol, name, source) VALUES ('VST', 'Vistra', 'bundled');`);
     v1.close();
 
-    const services = createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false });
+    const services = testServices(file, { loadReference: true });
     expect(services.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(call(services, 'positions:list', { accountId: 1 })).toMatchObject([{ symbol: 'VST', quantity: 10 }]);
     // A newer rate the user already had is not replaced by the older bundled one.

@@ -1,20 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { initial } from '../../../../electron/db/migrations/001-initial';
 import { importsUndo } from '../../../../electron/db/migrations/003-imports';
 import { openDatabase } from '../../../../electron/db/open-database';
+import { tempDirPerTest } from '../../../helpers/temp';
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m003-'));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirPerTest('m003');
 
 describe('migration 003 (import undo and mapping profiles)', () => {
   it('keeps every row of a schema-1 database and adds the undo tables with their defaults', () => {
-    const file = path.join(dir, 'v1.sqlite');
+    const file = path.join(dir(), 'v1.sqlite');
     const v1 = openDatabase({ path: file, migrations: [initial] }).db;
     v1.exec(`
       INSERT INTO clients (id, name) VALUES (1, 'Lee');

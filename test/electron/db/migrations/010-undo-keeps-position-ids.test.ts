@@ -1,14 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../../electron/db/migrations';
 import { openDatabase } from '../../../../electron/db/open-database';
-import { closeServices, createServices } from '../../../../electron/services/services';
-import { call, RESOURCES } from '../../../helpers/services';
+import { closeServices } from '../../../../electron/services/services';
+import { call, testServices } from '../../../helpers/services';
+import { tempDir } from '../../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m010-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('m010');
 
 describe('migration 010 (undo keeps position ids)', () => {
   it('still undoes an import recorded before it, giving the restored positions new ids', () => {
@@ -26,14 +24,7 @@ describe('migration 010 (undo keeps position ids)', () => {
         VALUES (1, 1, 'IBM', '', 'equity', 3, 200, NULL, 500, 'USD', NULL, NULL);`);
     v9.close();
 
-    const services = createServices({
-      dbPath: file,
-      shell: 'test',
-      version: 't',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      loadReference: false,
-    });
+    const services = testServices(file);
     expect(services.db.prepare('SELECT position_id FROM import_replaced').pluck().all()).toEqual([null]);
     expect(call(services, 'imports:undo', { id: 1 })).toEqual({ removed: 1, restored: 1 });
     expect(call(services, 'positions:list', { accountId: 1 })).toEqual([

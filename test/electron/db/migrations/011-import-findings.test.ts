@@ -1,14 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../../electron/db/migrations';
 import { openDatabase } from '../../../../electron/db/open-database';
-import { closeServices, createServices } from '../../../../electron/services/services';
-import { call, RESOURCES } from '../../../helpers/services';
+import { closeServices } from '../../../../electron/services/services';
+import { call, testServices } from '../../../helpers/services';
+import { tempDir } from '../../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m011-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('m011');
 
 describe('migration 011 (import findings and intended shorts)', () => {
   it('keeps every position and undo data, marks none as an intended short, and stores findings tied to their import', () => {
@@ -27,14 +25,7 @@ describe('migration 011 (import findings and intended shorts)', () => {
     const positionsBefore = v10.prepare('SELECT * FROM positions').all();
     v10.close();
 
-    const services = createServices({
-      dbPath: file,
-      shell: 'test',
-      version: 't',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      loadReference: false,
-    });
+    const services = testServices(file);
     const db = services.db;
     expect(db.prepare('SELECT * FROM positions').all()).toEqual(positionsBefore.map((p) => ({ ...(p as object), is_short_intended: 0 })));
     expect(call(services, 'positions:list', { accountId: 1 })).toEqual([
@@ -69,14 +60,7 @@ describe('migration 011 (import findings and intended shorts)', () => {
   });
 
   it('keeps an intended short through replace and undo', () => {
-    const services = createServices({
-      dbPath: path.join(dir, 'fresh.sqlite'),
-      shell: 'test',
-      version: 't',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      loadReference: false,
-    });
+    const services = testServices(path.join(dir, 'fresh.sqlite'));
     const portfolioId = call(services, 'portfolios:create', { name: 'Shorts' }).id;
     const text = 'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/03/2024,Sell Short,TSLA,TESLA INC,5,200,1000\n';
     call(services, 'imports:commit', { portfolioId, fileName: 'short.csv', text, format: 'schwab-transactions', account: 'Margin' });

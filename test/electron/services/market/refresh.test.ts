@@ -3,20 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { listFundHoldings } from '../../../../electron/db/fund-holdings';
 import { listPrices } from '../../../../electron/db/prices';
 import { listQuotes, upsertQuote } from '../../../../electron/db/quotes';
-import { createServices } from '../../../../electron/services/services';
 import { loadReferenceData } from '../../../../electron/services/reference';
-import { call, RESOURCES } from '../../../helpers/services';
+import { call, memoryServices } from '../../../helpers/services';
 import { fixtureFetch, offlineFetch, OWN_YAHOO_FIXTURES, routeOf, SHARED_YAHOO_FIXTURES } from '../../../helpers/yahoo-fetch';
 
 function servicesWith(fetchImpl: typeof fetch) {
-  return createServices({
-    dbPath: ':memory:',
-    shell: 'test',
-    version: 't',
-    resourcesDir: RESOURCES,
-    seedSample: false,
-    marketFetch: fetchImpl,
-  });
+  return memoryServices({ marketFetch: fetchImpl, loadReference: true });
 }
 
 async function refresh(services: ReturnType<typeof servicesWith>, request: object) {
