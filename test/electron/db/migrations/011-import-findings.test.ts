@@ -1,27 +1,25 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../../../electron/db/migrations';
-import { openDatabase } from '../../../../electron/db/open-database';
 import { closeServices } from '../../../../electron/services/services';
 import { call, testServices } from '../../../helpers/services';
 import { tempDir } from '../../../helpers/temp';
+import { databaseAtVersion, household, IMPORT_INTO_ACCOUNT_1 } from '../../../helpers/old-database';
 
 const dir = tempDir('m011');
 
 describe('migration 011 (import findings and intended shorts)', () => {
   it('keeps every position and undo data, marks none as an intended short, and stores findings tied to their import', () => {
     const file = path.join(dir, 'v10.sqlite');
-    const v10 = openDatabase({ path: file, migrations: migrations.slice(0, 10) }).db;
-    v10.exec(`
-      INSERT INTO clients (id, name) VALUES (1, 'Lee');
-      INSERT INTO portfolios (id, client_id, name) VALUES (1, 1, 'Main');
-      INSERT INTO accounts (id, portfolio_id, name) VALUES (1, 1, 'IRA');
-      INSERT INTO imports (id, portfolio_id, file_name, sha256, format, kind, row_count, imported_count)
-        VALUES (1, 1, 'new.csv', 'abc', 'generic', 'positions', 1, 1);
-      INSERT INTO import_accounts (import_id, account_id, is_created) VALUES (1, 1, 0);
+    const v10 = databaseAtVersion(
+      file,
+      10,
+      household('Main', 'IRA'),
+      IMPORT_INTO_ACCOUNT_1,
+      `
       INSERT INTO positions (id, account_id, symbol, quantity, price, currency, import_id) VALUES (5, 1, 'TSLA', -2, 200, 'USD', 1);
       INSERT INTO import_replaced (import_id, account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of, source_import_id, position_id)
-        VALUES (1, 1, 'IBM', '', 'equity', 3, 200, NULL, 500, 'USD', NULL, NULL, 4);`);
+        VALUES (1, 1, 'IBM', '', 'equity', 3, 200, NULL, 500, 'USD', NULL, NULL, 4);`,
+    );
     const positionsBefore = v10.prepare('SELECT * FROM positions').all();
     v10.close();
 
