@@ -9,6 +9,13 @@ import { call, memoryServices } from '../helpers/services';
 import { tempDirPerTest } from '../helpers/temp';
 
 const dir = tempDirPerTest('log');
+/** The entries of the current log file, parsed. */
+const logLines = () =>
+  fs
+    .readFileSync(path.join(dir(), LOG_FILE_NAME), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 describe('the local error log', () => {
   it('rolls over at the size limit, keeping aftershock.log plus the newest N older files', () => {
@@ -16,11 +23,7 @@ describe('the local error log', () => {
     for (let i = 0; i < 12; i++) log.error({ where: 'test', message: `failure ${i}` });
     expect(fs.readdirSync(dir()).sort()).toEqual(['aftershock.1.log', 'aftershock.2.log', LOG_FILE_NAME]);
     for (const f of fs.readdirSync(dir())) expect(fs.statSync(path.join(dir(), f)).size).toBeLessThanOrEqual(300);
-    const last = fs
-      .readFileSync(path.join(dir(), LOG_FILE_NAME), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const last = logLines();
     expect(last.at(-1)).toEqual({ time: '2026-11-29T08:00:00.000Z', level: 'error', where: 'test', message: 'failure 11' });
   });
 
@@ -47,11 +50,7 @@ describe('the local error log', () => {
     // A validation refusal is the user's input, not an error to log.
     dispatch(services, 'positions:create', { accountId: account.id, symbol: '', quantity: 'x' });
     closeServices(services);
-    const lines = fs
-      .readFileSync(path.join(dir(), LOG_FILE_NAME), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = logLines();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       level: 'error',
@@ -78,11 +77,7 @@ describe('the local error log', () => {
       expect(detail).not.toMatch(/\n|\bat /);
     }
     closeServices(services);
-    const lines = fs
-      .readFileSync(path.join(dir(), LOG_FILE_NAME), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = logLines();
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(line.detail).toMatch(/^TypeError.*: The "path.*\n\s+at /);
   });
@@ -103,11 +98,7 @@ describe('the local error log', () => {
       expect(dispatch(services, 'app:logerror', bad)).toMatchObject({ ok: false, error: { code: 'validation' } });
     }
     closeServices(services);
-    const lines = fs
-      .readFileSync(path.join(dir(), LOG_FILE_NAME), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = logLines();
     expect(lines).toEqual([expect.objectContaining({ where: 'renderer:render:holdings', message: 'TypeError: x is undefined' })]);
     // The query (the token) and the fragment are cut; the log's own masking hides long numbers such as the port.
     expect(lines[0].detail).toBe(
