@@ -9,6 +9,18 @@ import { tempDirPerTest } from '../helpers/temp';
 const ROOT = path.join(__dirname, '..', '..');
 const dir = tempDirPerTest('atomic');
 
+/**
+ * Runs node with `args` under a file-size limit of `blocks` × 512 bytes, which stands in for a disk that fills up:
+ * a write past it fails part-way with EFBIG.
+ */
+function nodeWithFileSizeLimit(blocks: number, args: string[], env: Record<string, string> = {}) {
+  return spawnSync('bash', ['-c', `ulimit -f ${blocks}; trap "" XFSZ; exec "$0" "$@"`, process.execPath, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
+}
+
 describe('writeFileAtomic', () => {
   it('writes the whole file, replaces an earlier one, and leaves no temporary file', () => {
     const file = path.join(dir(), 'report.pdf');
@@ -30,22 +42,15 @@ describe('writeFileAtomic', () => {
     const file = path.join(dir(), 'report.pdf');
     fs.writeFileSync(file, 'the earlier report');
     // A file-size limit of 8 KiB stands in for a full disk: the write fails part-way with EFBIG.
-    const child = spawnSync(
-      'bash',
+    const child = nodeWithFileSizeLimit(
+      16,
       [
-        '-c',
-        'ulimit -f 16; trap "" XFSZ; exec "$0" "$@"',
-        process.execPath,
         path.join(ROOT, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs'),
         path.join(ROOT, 'test', 'helpers', 'write-atomic-child.ts'),
         file,
         String(200 * 1024),
       ],
-      {
-        encoding: 'utf8',
-        env: { ...process.env, JITI_FS_CACHE: 'false' },
-        timeout: 120_000,
-      },
+      { JITI_FS_CACHE: 'false' },
     );
     expect(child.stdout.trim()).toBe('EFBIG');
     expect(fs.readFileSync(file, 'utf8')).toBe('the earlier report');
@@ -94,26 +99,19 @@ describe('CLI files are written whole', () => {
       expect((await run(['portfolios', 'list'])).code).toBe(0); // the database exists before the disk "fills"
       const report = path.join(dir(), 'report.html');
       fs.writeFileSync(report, 'the earlier report');
-      const child = spawnSync(
-        'bash',
-        [
-          '-c',
-          'ulimit -f 100; trap "" XFSZ; exec "$0" "$@"',
-          process.execPath,
-          BIN,
-          'report',
-          '--portfolio',
-          'Growth & AI',
-          '--scenario',
-          'sp500-minus-20',
-          '--out',
-          report,
-          '--allow-findings',
-          '--db',
-          path.join(dir(), 'a.sqlite'),
-        ],
-        { encoding: 'utf8', timeout: 120_000 },
-      );
+      const child = nodeWithFileSizeLimit(100, [
+        BIN,
+        'report',
+        '--portfolio',
+        'Growth & AI',
+        '--scenario',
+        'sp500-minus-20',
+        '--out',
+        report,
+        '--allow-findings',
+        '--db',
+        path.join(dir(), 'a.sqlite'),
+      ]);
       expect(child.status).toBe(1);
       expect(child.stderr).toMatch(/EFBIG/);
       expect(fs.readFileSync(report, 'utf8')).toBe('the earlier report');
