@@ -10,6 +10,10 @@ beforeEach(() => {
 });
 afterEach(() => closeServices(services));
 
+/** A minimal scenario file with `fields` added or replaced, as text. */
+const scenarioJson = (fields: object) =>
+  JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], ...fields });
+
 describe('built-in scenario library', () => {
   it('ships "AI capex thesis collapses" as exactly the card’s shocks', () => {
     const { scenario, builtIn } = call(services, 'scenarios:get', { id: 'ai-capex-collapse' });
@@ -72,64 +76,21 @@ describe('user scenarios', () => {
   it.each([
     ['{not json', /^report\.json is not valid JSON/],
     ['{"format":"aftershock-scenario","version":2}', /^report\.json is not an Aftershock scenario: version/],
+    [scenarioJson({ shocks: [{ target: 'sector', change: -0.1 }] }), /shocks\.0\.value a sector shock must name its sector/],
+    [scenarioJson({ shocks: [{ target: 'market', change: -2 }] }), /shocks\.0\.change must be between −100% and \+1000%/],
+    [scenarioJson({ __proto__x: 1 }), /unrecognized key/i],
     [
-      JSON.stringify({
-        format: 'aftershock-scenario',
-        version: 1,
-        id: 'x',
-        name: 'X',
-        kind: 'hypothetical',
-        shocks: [{ target: 'sector', change: -0.1 }],
-      }),
-      /shocks\.0\.value a sector shock must name its sector/,
-    ],
-    [
-      JSON.stringify({
-        format: 'aftershock-scenario',
-        version: 1,
-        id: 'x',
-        name: 'X',
-        kind: 'hypothetical',
-        shocks: [{ target: 'market', change: -2 }],
-      }),
-      /shocks\.0\.change must be between −100% and \+1000%/,
-    ],
-    [
-      JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], __proto__x: 1 }),
-      /unrecognized key/i,
-    ],
-    [
-      JSON.stringify({
-        format: 'aftershock-scenario',
-        version: 1,
-        id: 'x',
-        name: 'X',
-        kind: 'hypothetical',
-        shocks: [],
+      scenarioJson({
         event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'javascript:alert(document.domain)' }] },
       }),
       /event\.sources\.0\.url must be a web address starting with http:\/\/ or https:\/\//,
     ],
     [
-      JSON.stringify({
-        format: 'aftershock-scenario',
-        version: 1,
-        id: 'x',
-        name: 'X',
-        kind: 'hypothetical',
-        shocks: [],
-        event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'file:///etc/passwd' }] },
-      }),
+      scenarioJson({ event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'file:///etc/passwd' }] } }),
       /event\.sources\.0\.url must be a web address starting with http:\/\/ or https:\/\//,
     ],
     [
-      JSON.stringify({
-        format: 'aftershock-scenario',
-        version: 1,
-        id: 'x',
-        name: 'X',
-        kind: 'hypothetical',
-        shocks: [],
+      scenarioJson({
         event: {
           basis: { timing: 'intraday', returns: 'price' },
           sources: [{ title: 'Link', url: 'data:text/html,<script>alert(1)</script>' }],
