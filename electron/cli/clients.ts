@@ -1,7 +1,7 @@
 import { formatMoney } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
 import { renderTable } from './table';
-import { unknownVerb, type CliContext } from './context';
+import { printListing, unknownVerb, type CliContext } from './context';
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).map(String);
 
@@ -10,30 +10,25 @@ export function runClients(context: CliContext, verb: string | undefined, rest: 
   if (verb === 'add') return addClient(context, rest);
   if (verb !== 'list' || rest.length > 0) return unknownVerb('clients', verb, ['list', 'add NAME']);
   const clients = context.call('clients:overview', {});
-  if (context.json) {
-    context.out(JSON.stringify(clients, null, 2));
-    return 0;
-  }
-  if (clients.length === 0) {
-    context.out('No clients yet. Add one with: aftershock clients add "Lee household"');
-    return 0;
-  }
-  context.out(
-    renderTable(
-      ['ID', 'Client', 'People', 'Tags', 'Base', 'Portfolios', 'Value'],
-      clients.map((c) => [
-        String(c.id),
-        c.name + (c.isSample ? ' (sample)' : ''),
-        c.people.join(', '),
-        c.tags.join(', '),
-        c.baseCurrency,
-        String(c.portfolioCount),
-        formatMoney(c.totalValue, c.baseCurrency, 0) + (c.missingFx.length ? ` (no rate for ${c.missingFx.join(', ')})` : ''),
-      ]),
-      [true, false, false, false, false, true, true],
-    ),
+  return printListing(
+    context,
+    clients,
+    (rows) =>
+      renderTable(
+        ['ID', 'Client', 'People', 'Tags', 'Base', 'Portfolios', 'Value'],
+        rows.map((c) => [
+          String(c.id),
+          c.name + (c.isSample ? ' (sample)' : ''),
+          c.people.join(', '),
+          c.tags.join(', '),
+          c.baseCurrency,
+          String(c.portfolioCount),
+          formatMoney(c.totalValue, c.baseCurrency, 0) + (c.missingFx.length ? ` (no rate for ${c.missingFx.join(', ')})` : ''),
+        ]),
+        [true, false, false, false, false, true, true],
+      ),
+    'No clients yet. Add one with: aftershock clients add "Lee household"',
   );
-  return 0;
 }
 
 function addClient(context: CliContext, rest: string[]): number {

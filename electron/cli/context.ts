@@ -31,3 +31,14 @@ export function unknownVerb(group: string, verb: string | undefined, verbs: stri
   const said = verb ? `"${group} ${verb}" is not a command` : `"${group}" needs a command`;
   throw new AppError('validation', `${said}; use one of: ${verbs.map((v) => `${group} ${v}`).join(', ')}.`);
 }
+
+/**
+ * Prints a listing and exits 0: the JSON with --json; else `empty` when there is nothing to list (and it is given);
+ * else the text `render` makes of the items.
+ */
+export function printListing<T>(context: CliContext, items: readonly T[], render: (items: readonly T[]) => string, empty?: string): number {
+  if (context.json) context.out(JSON.stringify(items, null, 2));
+  else if (items.length === 0 && empty !== undefined) context.out(empty);
+  else context.out(render(items));
+  return 0;
+}

@@ -1,7 +1,7 @@
 import { countOf, formatCount } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
 import { renderTable } from './table';
-import { unknownVerb, type CliContext } from './context';
+import { printListing, unknownVerb, type CliContext } from './context';
 
 /** `aftershock imports list --portfolio NAME` and `aftershock imports undo ID`. */
 export function runImports(context: CliContext, verb: string | undefined, rest: string[], portfolio: string | undefined): number {
@@ -27,14 +27,10 @@ export function runImports(context: CliContext, verb: string | undefined, rest: 
     );
   }
   const imports = context.call('imports:list', { portfolioId: matches[0].id });
-  if (context.json) {
-    context.out(JSON.stringify(imports, null, 2));
-    return 0;
-  }
-  context.out(
+  return printListing(context, imports, (rows) =>
     renderTable(
       ['#', 'When', 'File', 'Format', 'Rows', 'Positions', 'Undone'],
-      imports.map((i) => [
+      rows.map((i) => [
         String(i.id),
         i.createdAt.slice(0, 16).replace('T', ' '),
         i.fileName,
@@ -46,5 +42,4 @@ export function runImports(context: CliContext, verb: string | undefined, rest: 
       [true, false, false, false, true, true, false],
     ),
   );
-  return 0;
 }

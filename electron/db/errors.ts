@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/ipc/result';
 
 /** Runs a write and turns SQLite's UNIQUE violation into a conflict sentence. */
@@ -12,6 +13,18 @@ export function withConflict<T>(write: () => T, sentence: string): T {
     }
     throw error;
   }
+}
+
+/** Renames a row whose name is unique among its siblings: not found and a taken name are errors; returns the row read back. */
+export function renameRow<T>(
+  db: Database,
+  table: 'accounts' | 'portfolios',
+  row: { id: number; name: string; get: (db: Database, id: number) => T },
+  takenSentence: string,
+): T {
+  row.get(db, row.id);
+  withConflict(() => db.prepare(`UPDATE ${table} SET name = :name WHERE id = :id`).run({ id: row.id, name: row.name }), takenSentence);
+  return row.get(db, row.id);
 }
 
 /** Throws a not-found sentence when a lookup came back empty. */

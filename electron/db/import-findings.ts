@@ -1,26 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { ImportFinding, ImportFindingKind } from '../../shared/domain/import-findings';
+import type { ImportFinding } from '../../shared/domain/import-findings';
 import type { ImportFindingDraft } from '../../shared/import/types';
 
-interface FindingRow {
-  import_id: number;
-  file_name: string;
-  kind: ImportFindingKind;
-  account: string;
-  symbol: string;
-  sentence: string;
-}
-
-function hydrate(row: FindingRow): ImportFinding {
-  return {
-    importId: row.import_id,
-    fileName: row.file_name,
-    kind: row.kind,
-    account: row.account,
-    symbol: row.symbol,
-    sentence: row.sentence,
-  };
-}
+/** Reads findings as the domain type: the columns are named as its fields. */
+const SELECT = `SELECT f.import_id AS importId, i.file_name AS fileName, f.kind, f.account, f.symbol, f.sentence
+       FROM import_findings f JOIN imports i ON i.id = f.import_id`;
 
 /** Records what an import decided on the user's behalf; call inside the import's transaction. */
 export function insertImportFindings(db: Database, importId: number, findings: readonly ImportFindingDraft[]): number {
@@ -34,26 +18,14 @@ export function insertImportFindings(db: Database, importId: number, findings: r
 
 /** The findings of a portfolio's imports that are still in effect (not undone), oldest import first. */
 export function listPortfolioImportFindings(db: Database, portfolioId: number): ImportFinding[] {
-  const rows = db
-    .prepare(
-      `SELECT f.import_id, i.file_name, f.kind, f.account, f.symbol, f.sentence
-       FROM import_findings f JOIN imports i ON i.id = f.import_id
-       WHERE i.portfolio_id = :portfolioId AND i.undone_at IS NULL
-       ORDER BY f.import_id, f.id`,
-    )
-    .all({ portfolioId }) as FindingRow[];
-  return rows.map(hydrate);
+  return db
+    .prepare(`${SELECT} WHERE i.portfolio_id = :portfolioId AND i.undone_at IS NULL ORDER BY f.import_id, f.id`)
+    .all({ portfolioId }) as ImportFinding[];
 }
 
 /** The findings of one import. */
 export function listImportFindings(db: Database, importId: number): ImportFinding[] {
-  const rows = db
-    .prepare(
-      `SELECT f.import_id, i.file_name, f.kind, f.account, f.symbol, f.sentence
-       FROM import_findings f JOIN imports i ON i.id = f.import_id WHERE f.import_id = :importId ORDER BY f.id`,
-    )
-    .all({ importId }) as FindingRow[];
-  return rows.map(hydrate);
+  return db.prepare(`${SELECT} WHERE f.import_id = :importId ORDER BY f.id`).all({ importId }) as ImportFinding[];
 }
 
 /** Drops an import's findings (when it is undone); returns how many. */

@@ -2,38 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { ImportSummary } from '../../shared/domain/types';
 import { found } from './errors';
 
-interface ImportRow {
-  id: number;
-  portfolio_id: number | null;
-  file_name: string;
-  sha256: string;
-  format: string;
-  kind: ImportSummary['kind'];
-  row_count: number;
-  imported_count: number;
-  invalid_count: number;
-  created_at: string;
-  undone_at: string | null;
-}
-
-function hydrate(row: ImportRow): ImportSummary {
-  return {
-    id: row.id,
-    portfolioId: row.portfolio_id,
-    fileName: row.file_name,
-    sha256: row.sha256,
-    format: row.format,
-    kind: row.kind,
-    rowCount: row.row_count,
-    importedCount: row.imported_count,
-    invalidCount: row.invalid_count,
-    createdAt: row.created_at,
-    undoneAt: row.undone_at,
-  };
-}
-
-const SELECT = `SELECT id, portfolio_id, file_name, sha256, format, kind, row_count, imported_count, invalid_count,
-                       created_at, undone_at FROM imports`;
+/** Reads imports as the domain type: the columns are named as its fields. */
+const SELECT = `SELECT id, portfolio_id AS portfolioId, file_name AS fileName, sha256, format, kind, row_count AS rowCount,
+                       imported_count AS importedCount, invalid_count AS invalidCount, created_at AS createdAt,
+                       undone_at AS undoneAt FROM imports`;
 
 /** Records an import; returns its id. */
 export function insertImport(
@@ -51,21 +23,19 @@ export function insertImport(
 
 /** One import, or a not-found error. */
 export function getImport(db: Database, id: number): ImportSummary {
-  return hydrate(found(db.prepare(`${SELECT} WHERE id = :id`).get({ id }) as ImportRow | undefined, 'Import', id));
+  return found(db.prepare(`${SELECT} WHERE id = :id`).get({ id }) as ImportSummary | undefined, 'Import', id);
 }
 
 /** Imports into a portfolio, newest first. */
 export function listImports(db: Database, portfolioId: number): ImportSummary[] {
-  const rows = db.prepare(`${SELECT} WHERE portfolio_id = :portfolioId ORDER BY id DESC`).all({ portfolioId });
-  return (rows as ImportRow[]).map(hydrate);
+  return db.prepare(`${SELECT} WHERE portfolio_id = :portfolioId ORDER BY id DESC`).all({ portfolioId }) as ImportSummary[];
 }
 
 /** The latest import of the same file contents into a portfolio that is still in effect. */
 export function findImportBySha(db: Database, portfolioId: number, sha256: string): ImportSummary | undefined {
-  const row = db
+  return db
     .prepare(`${SELECT} WHERE portfolio_id = :portfolioId AND sha256 = :sha256 AND undone_at IS NULL ORDER BY id DESC LIMIT 1`)
-    .get({ portfolioId, sha256 }) as ImportRow | undefined;
-  return row && hydrate(row);
+    .get({ portfolioId, sha256 }) as ImportSummary | undefined;
 }
 
 /** Remembers which accounts an import touched and whether it created them. */
@@ -130,15 +100,14 @@ export function markImportUndone(db: Database, importId: number): void {
 
 /** The newest import still in effect that touched any of the given accounts after the given import. */
 export function findLaterImport(db: Database, importId: number): ImportSummary | undefined {
-  const row = db
+  return db
     .prepare(
       `${SELECT} WHERE undone_at IS NULL AND id > :importId AND id IN (
          SELECT import_id FROM import_accounts WHERE account_id IN (
            SELECT account_id FROM import_accounts WHERE import_id = :importId))
        ORDER BY id DESC LIMIT 1`,
     )
-    .get({ importId }) as ImportRow | undefined;
-  return row && hydrate(row);
+    .get({ importId }) as ImportSummary | undefined;
 }
 
 /**

@@ -125,9 +125,9 @@ export function getPosition(db: Database, id: number): Position {
   return hydrate(found(db.prepare(`${SELECT} WHERE x.id = :id`).get({ id }) as PositionRow | undefined, 'Position', id));
 }
 
-function params(input: PositionInput) {
+/** The SQL parameters of what a position and a proposal position share, unset fields given their defaults. */
+export function holdingParams(input: Omit<PositionInput, 'accountId' | 'importId' | 'isShortIntended'>) {
   return {
-    accountId: input.accountId,
     symbol: input.symbol,
     name: input.name ?? '',
     assetClass: input.assetClass ?? 'equity',
@@ -137,6 +137,13 @@ function params(input: PositionInput) {
     costBasis: input.costBasis ?? null,
     currency: input.currency,
     asOf: input.asOf ?? null,
+  };
+}
+
+function params(input: PositionInput) {
+  return {
+    accountId: input.accountId,
+    ...holdingParams(input),
     importId: input.importId ?? null,
     isShortIntended: input.isShortIntended === undefined ? null : Number(input.isShortIntended),
     multiplier: input.multiplier ?? null,

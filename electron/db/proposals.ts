@@ -5,44 +5,20 @@ import { createAccount, findAccountByName, listAccounts } from './accounts';
 import { found } from './errors';
 import { insertImport, insertImportAccount, replaceAccountPositions } from './imports';
 import { getPortfolio } from './portfolios';
-import { hydrate, type PositionInput, type PositionRow } from './positions';
-
-interface ProposalRow {
-  id: number;
-  portfolio_id: number;
-  portfolio_name: string;
-  client_name: string;
-  base_currency: string;
-  name: string;
-  created_at: string;
-  position_count: number;
-}
+import { holdingParams, hydrate, type PositionInput, type PositionRow } from './positions';
 
 /** The fields of a proposal position: a position's, with the account by name (it may not exist yet). */
 export type ProposalPositionInput = Omit<PositionInput, 'accountId' | 'importId'> & { accountName: string };
 
-const SELECT = `
-  SELECT r.id, r.portfolio_id, p.name AS portfolio_name, c.name AS client_name, p.base_currency, r.name, r.created_at,
-         (SELECT COUNT(*) FROM proposal_positions x WHERE x.proposal_id = r.id) AS position_count
-  FROM proposals r JOIN portfolios p ON p.id = r.portfolio_id JOIN clients c ON c.id = p.client_id`;
-
-function summary(row: ProposalRow): ProposalSummary {
-  return {
-    id: row.id,
-    portfolioId: row.portfolio_id,
-    portfolioName: row.portfolio_name,
-    clientName: row.client_name,
-    name: row.name,
-    createdAt: row.created_at,
-    positionCount: row.position_count,
-  };
-}
+/** Reads proposals as the domain type's summary: the columns are named as its fields. */
+const SUMMARY = `
+  SELECT r.id, r.portfolio_id AS portfolioId, p.name AS portfolioName, c.name AS clientName, r.name, r.created_at AS createdAt,
+         (SELECT COUNT(*) FROM proposal_positions x WHERE x.proposal_id = r.id) AS positionCount`;
+const FROM = `FROM proposals r JOIN portfolios p ON p.id = r.portfolio_id JOIN clients c ON c.id = p.client_id`;
 
 /** Proposals of a portfolio, newest first. */
 export function listProposals(db: Database, portfolioId: number): ProposalSummary[] {
-  return (db.prepare(`${SELECT} WHERE r.portfolio_id = :portfolioId ORDER BY r.id DESC`).all({ portfolioId }) as ProposalRow[]).map(
-    summary,
-  );
+  return db.prepare(`${SUMMARY} ${FROM} WHERE r.portfolio_id = :portfolioId ORDER BY r.id DESC`).all({ portfolioId }) as ProposalSummary[];
 }
 
 // Proposal positions read like positions; they belong to no account row yet, so their account id is 0.
@@ -50,11 +26,12 @@ const POSITION_COLUMNS = `id, 0 AS account_id, account_name, symbol, name, asset
 
 /** One proposal with its positions, or a not-found error. */
 export function getProposal(db: Database, id: number): Proposal {
-  const row = found(db.prepare(`${SELECT} WHERE r.id = :id`).get({ id }) as ProposalRow | undefined, 'Proposal', id);
+  const row = db.prepare(`${SUMMARY}, p.base_currency AS baseCurrency ${FROM} WHERE r.id = :id`).get({ id });
+  const proposal = found(row as Omit<Proposal, 'positions'> | undefined, 'Proposal', id);
   const positions = db
     .prepare(`SELECT ${POSITION_COLUMNS} FROM proposal_positions WHERE proposal_id = :id ORDER BY account_name COLLATE NOCASE, symbol, id`)
     .all({ id }) as PositionRow[];
-  return { ...summary(row), baseCurrency: row.base_currency, positions: positions.map(hydrate) };
+  return { ...proposal, positions: positions.map(hydrate) };
 }
 
 /** Copies a portfolio's positions into a new proposal, in one transaction; the portfolio itself is only read. */
@@ -74,18 +51,7 @@ export function createProposal(db: Database, portfolioId: number, name: string):
   return getProposal(db, id);
 }
 
-const params = (input: ProposalPositionInput) => ({
-  accountName: input.accountName,
-  symbol: input.symbol,
-  name: input.name ?? '',
-  assetClass: input.assetClass ?? 'equity',
-  quantity: input.quantity,
-  price: input.price ?? null,
-  marketValue: input.marketValue ?? null,
-  costBasis: input.costBasis ?? null,
-  currency: input.currency,
-  asOf: input.asOf ?? null,
-});
+const params = (input: ProposalPositionInput) => ({ accountName: input.accountName, ...holdingParams(input) });
 
 /** The proposal a proposal position belongs to, or a not-found error. */
 export function proposalOfPosition(db: Database, positionId: number): { proposalId: number; position: Position } {

@@ -2,16 +2,12 @@ import type { BatchJobStatus } from '../../shared/firm/runs';
 import { AppError } from '../../shared/ipc/result';
 import { getFirmRun } from '../db/firm-runs';
 import { batchReports } from './batch';
-import { createJob } from './job';
+import { createJob, type JobControls } from './job';
 import type { Services } from './services';
 
 /** Batch PDF reports of a saved firm run as a job (one at a time), for the UI to poll and cancel. */
-export interface BatchJobs {
+export interface BatchJobs extends JobControls<BatchJobStatus> {
   start(services: Services, runId: number, options?: { allowFindings?: boolean }): BatchJobStatus;
-  status(): BatchJobStatus;
-  cancel(): BatchJobStatus;
-  /** Resolves when the current job (if any) has finished. */
-  settled(): Promise<BatchJobStatus>;
 }
 
 const IDLE: BatchJobStatus = {

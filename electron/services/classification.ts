@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { blankClassification } from '../../shared/domain/classification';
+import { blankClassification, blankLayer } from '../../shared/domain/classification';
 import { leveragedClassification, leveragedEtf } from '../../shared/domain/leveraged-etfs';
 import { CLASSIFICATION_FIELDS, type ClassificationLayer, type SecurityDetail, type Theme } from '../../shared/domain/reference';
 import type { RequestOf } from '../../shared/ipc/contract';
@@ -43,20 +43,7 @@ export function getSecurityDetail(db: Database, symbol: string): SecurityDetail 
  */
 export function classifySecurity(db: Database, symbol: string, patch: Patch, today: string): SecurityDetail {
   return db.transaction(() => {
-    const current: ClassificationLayer = listSecurityLayers(db, [symbol]).find((l) => l.source === 'user') ?? {
-      symbol,
-      source: 'user',
-      name: null,
-      type: null,
-      sector: null,
-      industry: null,
-      country: null,
-      currency: null,
-      exchange: null,
-      isin: null,
-      themesOverride: false,
-      asOf: null,
-    };
+    const current: ClassificationLayer = listSecurityLayers(db, [symbol]).find((l) => l.source === 'user') ?? blankLayer(symbol, 'user');
     const next = { ...current };
     for (const field of CLASSIFICATION_FIELDS) {
       if (patch[field] !== undefined) Object.assign(next, { [field]: patch[field] });

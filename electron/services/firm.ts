@@ -17,7 +17,7 @@ import { listPositionsByPortfolio, sumPositionsBy } from '../db/positions';
 import { staleDays } from './health-settings';
 import { loadReferenceData } from './reference';
 import { getHypotheticalScenarios } from './scenario-library';
-import { createJob, type RunningJob } from './job';
+import { createJob, type JobControls, type RunningJob } from './job';
 import type { Services } from './services';
 
 export interface FirmRequest {
@@ -88,12 +88,8 @@ export function runFirm(services: Services, request: FirmRequest & { save?: bool
 }
 
 /** The firm-wide run as a job in chunks of clients, so the UI can show progress and cancel it. */
-export interface FirmJobs {
+export interface FirmJobs extends JobControls<FirmJobStatus> {
   start(services: Services, request: FirmRequest): FirmJobStatus;
-  status(): FirmJobStatus;
-  cancel(): FirmJobStatus;
-  /** Resolves when the current job (if any) has finished. */
-  settled(): Promise<FirmJobStatus>;
 }
 
 const IDLE: FirmJobStatus = {

@@ -33,6 +33,9 @@ export interface Job<S extends JobStatusBase> {
   finishWithout(status: (id: number) => S): S;
 }
 
+/** What a service's job runner offers besides starting: its status, cancelling, and waiting for the end. */
+export type JobControls<S extends JobStatusBase> = Pick<Job<S>, 'status' | 'cancel' | 'settled'>;
+
 export function createJob<S extends JobStatusBase>(idle: S, cancelling: string): Job<S> {
   let current = idle;
   let controller: AbortController | null = null;

@@ -3,22 +3,17 @@ import { CLASSIFICATION_FIELDS, type Classification, type ClassificationLayer, t
 
 const PRECEDENCE: Record<DataSource, number> = { user: 0, 'market-data': 1, bundled: 2 };
 
+/** The descriptive fields, all unknown: where a blank classification and a blank layer start. */
+const UNKNOWN = { sector: null, industry: null, country: null, currency: null, exchange: null, isin: null } as const;
+
 /** What is known of a symbol nothing classifies: its own symbol as its name, every field empty. */
 export function blankClassification(symbol: string): Classification {
-  return {
-    symbol,
-    name: symbol,
-    type: 'other',
-    sector: null,
-    industry: null,
-    country: null,
-    currency: null,
-    exchange: null,
-    isin: null,
-    themes: [],
-    sources: {},
-    asOf: null,
-  };
+  return { symbol, name: symbol, type: 'other', ...UNKNOWN, themes: [], sources: {}, asOf: null };
+}
+
+/** A layer of one source that says nothing yet: every field null, so the layers under it show through. */
+export function blankLayer(symbol: string, source: DataSource): ClassificationLayer {
+  return { symbol, source, name: null, type: null, ...UNKNOWN, themesOverride: false, asOf: null };
 }
 
 /**

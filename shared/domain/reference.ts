@@ -13,20 +13,24 @@ export const CLASSIFICATION_FIELDS = ['name', 'type', 'sector', 'industry', 'cou
 export type ClassificationField = (typeof CLASSIFICATION_FIELDS)[number];
 
 /**
- * What the app knows about one symbol, merged from bundled data, market data and the user's overrides.
- * `sector` is the GICS sector ("Information Technology"); `industry` is the finest GICS level known,
- * the sub-industry where available ("Semiconductors", "Semiconductor Materials & Equipment").
+ * The descriptive fields of a symbol, null where unknown. `sector` is the GICS sector ("Information Technology");
+ * `industry` is the finest GICS level known, the sub-industry where available ("Semiconductors",
+ * "Semiconductor Materials & Equipment").
  */
-export interface Classification {
-  symbol: string;
-  name: string;
-  type: SecurityType;
+export interface SecurityFacts {
   sector: string | null;
   industry: string | null;
   country: string | null;
   currency: string | null;
   exchange: string | null;
   isin: string | null;
+}
+
+/** What the app knows about one symbol, merged from bundled data, market data and the user's overrides. */
+export interface Classification extends SecurityFacts {
+  symbol: string;
+  name: string;
+  type: SecurityType;
   /** Theme ids such as "ai-energy", "semiconductors". */
   themes: string[];
   /** Effective duration in years, for bond funds whose duration is known (your entry, or market data). */
@@ -69,17 +73,11 @@ export interface ReferenceData {
 }
 
 /** One source's facts about a symbol; null fields say nothing and let lower layers show through. */
-export interface ClassificationLayer {
+export interface ClassificationLayer extends SecurityFacts {
   symbol: string;
   source: DataSource;
   name: string | null;
   type: SecurityType | null;
-  sector: string | null;
-  industry: string | null;
-  country: string | null;
-  currency: string | null;
-  exchange: string | null;
-  isin: string | null;
   /** True when this layer's theme tags replace the lower layers' (user re-tagging). */
   themesOverride: boolean;
   asOf: string | null;

@@ -1,25 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { commandNames } from '../../shared/ipc/contract';
-import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
+import { appForSuite, describeE2e, SHOTS } from '../helpers/browser';
 
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
-// CI installs Chromium and builds first; elsewhere say why the test does not run.
-const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
-
-describe.runIf(canRun)('browser shell in Chromium', () => {
-  let app: AppSession;
+describeE2e('browser shell in Chromium', () => {
   let page: Page;
   let problems: string[];
-
-  beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    app = await openApp('shell');
-    ({ page, problems } = app);
-  });
-  afterAll(async () => app?.close());
+  appForSuite('shell', { onOpen: (app) => ({ page, problems } = app) });
 
   it('shows the sample client and portfolio on first run', async () => {
     await page.getByRole('button', { name: 'Growth & AI' }).waitFor();
@@ -187,9 +175,3 @@ describe.runIf(canRun)('browser shell in Chromium', () => {
     expect(problems).toEqual([]);
   });
 });
-
-if (!canRun) {
-  describe('browser shell in Chromium', () => {
-    it.skip(`needs Chromium (${chromePath ?? 'none found; set CHROME_PATH'}) and a build (npm run build)`, () => {});
-  });
-}

@@ -1,27 +1,21 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { appForSuite, describeE2e, SHOTS } from '../helpers/browser';
 
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
-const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
-
-describe.runIf(canRun)('classification, exposure and market data in Chromium', () => {
-  let app: AppSession;
+describeE2e('classification, exposure and market data in Chromium', () => {
   let page: Page;
   let problems: string[];
-
-  beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    app = await openApp('reference', { width: 1600, height: 1000 });
-    ({ page, problems } = app);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('button', { name: /^Holdings/ })
-      .click();
+  appForSuite('reference', {
+    viewport: { width: 1600, height: 1000 },
+    onOpen: async (app) => {
+      ({ page, problems } = app);
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('button', { name: /^Holdings/ })
+        .click();
+    },
   });
-  afterAll(async () => app?.close());
 
   it('shows sector, industry and themes per holding, and exposure with its Unclassified list', async () => {
     const nvda = page.getByRole('button', { name: 'Classification of NVDA' });

@@ -1,14 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { closeServices, createServices } from '../../electron/services/services';
-import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
+import { appForSuite, describeE2e, ROOT, SHOTS } from '../helpers/browser';
 import { addClient } from '../helpers/firm';
 import { call } from '../helpers/services';
 
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
-const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
 const COUNT = 2000;
 const clientName = (i: number) => `Client ${String(i).padStart(4, '0')}`;
 
@@ -68,18 +65,17 @@ async function scrollThrough(page: Page, rows: Locator, scroller: Locator, rowCo
   expect(await rows.count()).toBeLessThan(80);
 }
 
-describe.runIf(canRun)('thousands of clients in Chromium', () => {
-  let app: AppSession;
+describeE2e('thousands of clients in Chromium', () => {
   let page: Page;
-
-  beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    app = await openApp('clients', { width: 1440, height: 1000 });
-    page = app.page;
-    seedClients(app.dbPath);
-    await page.reload();
-  }, 120_000);
-  afterAll(async () => app?.close());
+  const app = appForSuite('clients', {
+    viewport: { width: 1440, height: 1000 },
+    timeout: 120_000,
+    onOpen: async (opened) => {
+      page = opened.page;
+      seedClients(opened.dbPath);
+      await page.reload();
+    },
+  });
 
   it("lists the 2,001 clients' portfolios in a windowed table; finds one near the end, renames, deletes, restores and opens it", async () => {
     await expect.poll(() => page.locator('.view-header .lead').innerText()).toBe('2,001 portfolios · 2,001 clients');
@@ -170,9 +166,3 @@ describe.runIf(canRun)('thousands of clients in Chromium', () => {
     expect(app.problems).toEqual([]);
   });
 });
-
-if (!canRun) {
-  describe('thousands of clients in Chromium', () => {
-    it.skip(`needs Chromium (${chromePath ?? 'none found; set CHROME_PATH'}) and a build (npm run build)`, () => {});
-  });
-}

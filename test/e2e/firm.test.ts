@@ -1,15 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { signedPercent } from '../../shared/format';
 import type { FirmRun } from '../../shared/firm/runs';
 import { formatMoney } from '../../shared/format';
-import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
-
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
-const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
+import { appForSuite, describeE2e, runBuiltCli, SHOTS } from '../helpers/browser';
 
 /** Three households added through window.api, as the UI itself would. */
 async function seedClients(page: Page) {
@@ -62,18 +58,14 @@ async function seedClients(page: Page) {
   });
 }
 
-describe.runIf(canRun)('firm-wide stress in Chromium', () => {
-  let app: AppSession;
+describeE2e('firm-wide stress in Chromium', () => {
   let page: Page;
-  const cli = (...args: string[]) =>
-    execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), ...args, '--db', app.dbPath], { encoding: 'utf8' });
-
-  beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    app = await openApp('firm', { width: 1440, height: 1000 }, { reportsDir: true });
-    page = app.page;
+  const app = appForSuite('firm', {
+    viewport: { width: 1440, height: 1000 },
+    reportsDir: true,
+    onOpen: (opened) => (page = opened.page),
   });
-  afterAll(async () => app?.close());
+  const cli = (...args: string[]) => runBuiltCli(app.dbPath, args);
 
   it('hides the advisor views from a user with one client', async () => {
     await page.getByRole('button', { name: /^Reports/ }).waitFor();

@@ -2,40 +2,36 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { appForSuite, describeE2e, SHOTS } from '../helpers/browser';
 
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
-const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 
-describe.runIf(canRun)('data health in Chromium: a T-bill typed in at percent of par', () => {
-  let app: AppSession;
+describeE2e('data health in Chromium: a T-bill typed in at percent of par', () => {
   let page: Page;
-
-  beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    app = await openApp('health', { width: 1440, height: 900 });
-    page = app.page;
-    // Typed in through the app's own commands, as the Holdings dialogs would: 20,000 face of a T-bill at 98.84.
-    await page.evaluate(async () => {
-      const portfolio = await window.api.invoke('portfolios:create', { name: 'T-bills' });
-      if (!portfolio.ok) throw new Error(portfolio.error.message);
-      const account = await window.api.invoke('accounts:create', { portfolioId: portfolio.value.id, name: 'Brokerage' });
-      if (!account.ok) throw new Error(account.error.message);
-      const today = new Date().toISOString().slice(0, 10);
-      for (const p of [
-        { symbol: '912797KX4', assetClass: 'bond' as const, quantity: 20_000, price: 98.84 },
-        { symbol: 'AAPL', assetClass: 'equity' as const, quantity: 10, price: 200 },
-      ]) {
-        const made = await window.api.invoke('positions:create', { accountId: account.value.id, ...p, asOf: today });
-        if (!made.ok) throw new Error(made.error.message);
-      }
-    });
-    await page.reload();
-    await page.getByRole('button', { name: 'T-bills' }).waitFor();
+  const app = appForSuite('health', {
+    viewport: { width: 1440, height: 900 },
+    onOpen: async (opened) => {
+      page = opened.page;
+      // Typed in through the app's own commands, as the Holdings dialogs would: 20,000 face of a T-bill at 98.84.
+      await page.evaluate(async () => {
+        const portfolio = await window.api.invoke('portfolios:create', { name: 'T-bills' });
+        if (!portfolio.ok) throw new Error(portfolio.error.message);
+        const account = await window.api.invoke('accounts:create', { portfolioId: portfolio.value.id, name: 'Brokerage' });
+        if (!account.ok) throw new Error(account.error.message);
+        const today = new Date().toISOString().slice(0, 10);
+        for (const p of [
+          { symbol: '912797KX4', assetClass: 'bond' as const, quantity: 20_000, price: 98.84 },
+          { symbol: 'AAPL', assetClass: 'equity' as const, quantity: 10, price: 200 },
+        ]) {
+          const made = await window.api.invoke('positions:create', { accountId: account.value.id, ...p, asOf: today });
+          if (!made.ok) throw new Error(made.error.message);
+        }
+      });
+      await page.reload();
+      await page.getByRole('button', { name: 'T-bills' }).waitFor();
+    },
   });
-  afterAll(async () => app?.close());
 
   it('shows the badge and the finding in Holdings', async () => {
     await page.keyboard.press('Control+2');

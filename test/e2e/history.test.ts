@@ -1,36 +1,18 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { signedPercent } from '../../shared/format';
 import { formatMoney, formatPercent } from '../../shared/format';
-import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
+import { appForSuite, describeE2e, ROOT, runBuiltCli, SHOTS } from '../helpers/browser';
 
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
-const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
-
-describe.runIf(canRun)('history-driven stress in Chromium', () => {
-  let app: AppSession;
+describeE2e('history-driven stress in Chromium', () => {
   let page: Page;
   let problems: string[];
+  const app = appForSuite('history', { viewport: { width: 1440, height: 1000 }, onOpen: (opened) => ({ page, problems } = opened) });
   /** The engine's own answer through the CLI on the same database file. */
-  const cli = (...args: string[]) =>
-    JSON.parse(
-      execFileSync(
-        process.execPath,
-        [path.join(ROOT, 'out', 'cli', 'aftershock.js'), ...args, '--portfolio', 'Growth & AI', '--json', '--db', app.dbPath],
-        { encoding: 'utf8' },
-      ),
-    );
+  const cli = (...args: string[]) => JSON.parse(runBuiltCli(app.dbPath, [...args, '--portfolio', 'Growth & AI', '--json']));
   const headline = (result: { pnl: number; return: number }) => `${formatMoney(result.pnl, 'USD', 0)} (${signedPercent(result.return)})`;
-
-  beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    app = await openApp('history', { width: 1440, height: 1000 });
-    ({ page, problems } = app);
-  });
-  afterAll(async () => app?.close());
 
   it('propagates "AI capex thesis collapses" to unshocked holdings with a band, as the CLI does', async () => {
     await page.keyboard.press('Control+4');

@@ -1,28 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { appForSuite, describeE2e, SHOTS } from '../helpers/browser';
 import { FIXTURES } from '../helpers/fixtures';
 
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
-const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
-
-describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
-  let app: AppSession;
+describeE2e('importing a broker CSV in the browser shell', () => {
   let page: Page;
   let problems: string[];
-
-  beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    app = await openApp('import');
-    ({ page, problems } = app);
-    await page.evaluate(() => window.api.invoke('portfolios:create', { name: 'Schwab book' }));
-    await page.reload();
-    await page.getByRole('button', { name: 'Schwab book' }).click();
-    await page.getByText('This portfolio has no accounts yet').waitFor();
+  appForSuite('import', {
+    onOpen: async (app) => {
+      ({ page, problems } = app);
+      await page.evaluate(() => window.api.invoke('portfolios:create', { name: 'Schwab book' }));
+      await page.reload();
+      await page.getByRole('button', { name: 'Schwab book' }).click();
+      await page.getByText('This portfolio has no accounts yet').waitFor();
+    },
   });
-  afterAll(async () => app?.close());
 
   it('picks a Schwab positions file, previews it and imports the positions', async () => {
     await page.getByRole('button', { name: 'Import…' }).click();
@@ -190,9 +184,3 @@ describe.runIf(canRun)('importing a broker CSV in the browser shell', () => {
     expect(problems).toEqual([]);
   });
 });
-
-if (!canRun) {
-  describe('importing a broker CSV in the browser shell', () => {
-    it.skip(`needs Chromium (${chromePath ?? 'none found; set CHROME_PATH'}) and a build (npm run build)`, () => {});
-  });
-}

@@ -1,37 +1,23 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { signedPercent } from '../../shared/format';
 import { formatMoney } from '../../shared/format';
-import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
+import { appForSuite, describeE2e, runBuiltCli, SHOTS } from '../helpers/browser';
+import { tempDir } from '../helpers/temp';
 
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
-const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
 const STORY =
   'Jan 27 (Reuters) - NVIDIA slid 10% premarket, ASML was down 11% and Siemens Energy slid 20%, while Nasdaq 100 futures tumbled 3.4% and S&P 500 futures fell 2%. Infineon Technologies AG fell 6.5% in Frankfurt.';
 
-describe.runIf(canRun)('a scenario drafted from a news story, in Chromium', () => {
-  let app: AppSession;
+describeE2e('a scenario drafted from a news story, in Chromium', () => {
   let page: Page;
   let problems: string[];
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-e2e-news-'));
+  const app = appForSuite('news', { viewport: { width: 1280, height: 720 }, onOpen: (opened) => ({ page, problems } = opened) });
+  const tmp = tempDir('e2e-news');
   /** The CLI on the same database: the engine's own answer for a scenario id or file. */
-  const cli = (...args: string[]) =>
-    execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), ...args, '--db', app.dbPath], { encoding: 'utf8' });
+  const cli = (...args: string[]) => runBuiltCli(app.dbPath, args);
   const stress = (scenario: string) => JSON.parse(cli('stress', '--portfolio', 'Growth & AI', '--scenario', scenario, '--json'));
-
-  beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    app = await openApp('news', { width: 1280, height: 720 });
-    ({ page, problems } = app);
-  });
-  afterAll(async () => {
-    await app?.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
 
   it('reads a loaded .html page as text, never as a page', async () => {
     await page.keyboard.press('Control+3');

@@ -1,47 +1,18 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { signedPercent } from '../../shared/format';
 import { formatMoney } from '../../shared/format';
-import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
+import { appForSuite, describeE2e, runBuiltCli, SHOTS } from '../helpers/browser';
 
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
-const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
-
-describe.runIf(canRun)('results in Chromium', () => {
-  let app: AppSession;
+describeE2e('results in Chromium', () => {
   let page: Page;
   let problems: string[];
+  const app = appForSuite('results', { viewport: { width: 1440, height: 1000 }, onOpen: (opened) => ({ page, problems } = opened) });
   /** The engine's own answer, through the CLI on the same database file. */
   const cli = (scenario: string) =>
-    JSON.parse(
-      execFileSync(
-        process.execPath,
-        [
-          path.join(ROOT, 'out', 'cli', 'aftershock.js'),
-          'stress',
-          '--portfolio',
-          'Growth & AI',
-          '--scenario',
-          scenario,
-          '--json',
-          '--by',
-          'theme',
-          '--db',
-          app.dbPath,
-        ],
-        { encoding: 'utf8' },
-      ),
-    );
-
-  beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    app = await openApp('results', { width: 1440, height: 1000 });
-    ({ page, problems } = app);
-  });
-  afterAll(async () => app?.close());
+    JSON.parse(runBuiltCli(app.dbPath, ['stress', '--portfolio', 'Growth & AI', '--scenario', scenario, '--json', '--by', 'theme']));
 
   it('runs "AI capex thesis collapses" on the sample and shows the engine’s numbers', async () => {
     await page.keyboard.press('Control+4');
@@ -175,9 +146,3 @@ describe.runIf(canRun)('results in Chromium', () => {
     expect(problems).toEqual([]);
   });
 });
-
-if (!canRun) {
-  describe('results in Chromium', () => {
-    it.skip(`needs Chromium (${chromePath ?? 'none found; set CHROME_PATH'}) and a build (npm run build)`, () => {});
-  });
-}

@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open-database';
 import { migrations, SCHEMA_VERSION } from '../../electron/db/migrations';
-import { closeServices, createServices } from '../../electron/services/services';
-import { call, RESOURCES } from '../helpers/services';
+import { closeServices } from '../../electron/services/services';
+import { call, RESOURCES, testServices } from '../helpers/services';
 import { OWN_YAHOO_FIXTURES } from '../helpers/yahoo-fetch';
 import { IMPORT_ROWS } from './crash/import-text';
 
@@ -99,14 +99,7 @@ afterAll(() => {
 describe('SIGKILL at random points', () => {
   it(`during large imports (${IMPORT_ROWS} rows each): every import wholly present or absent, every acknowledged one kept`, async () => {
     const file = path.join(dir, 'import.db');
-    const services = createServices({
-      dbPath: file,
-      shell: 'test',
-      version: 't',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      loadReference: false,
-    });
+    const services = testServices(file);
     call(services, 'portfolios:create', { name: 'Crash' });
     closeServices(services);
 
@@ -217,14 +210,7 @@ describe('SIGKILL at random points', () => {
 
   it("during market-data refreshes from recorded responses: each symbol's history and holdings whole or absent", async () => {
     const file = path.join(dir, 'refresh.db');
-    const services = createServices({
-      dbPath: file,
-      shell: 'test',
-      version: 't',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      loadReference: false,
-    });
+    const services = testServices(file);
     const portfolio = call(services, 'portfolios:create', { name: 'Crash' });
     const account = call(services, 'accounts:create', { portfolioId: portfolio.id, name: 'A' });
     for (const symbol of ['NVDA', 'SMH', 'BAD'])

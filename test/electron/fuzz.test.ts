@@ -6,14 +6,14 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, dispatchAsync } from '../../electron/handlers/dispatch';
-import { closeServices, createServices, type Services } from '../../electron/services/services';
+import { closeServices, type Services } from '../../electron/services/services';
 import { parseScenario } from '../../electron/services/scenario-library';
 import { scenarioSchema } from '../../shared/engine/scenario';
 import { decodeBytes } from '../../shared/import/decode';
 import { buildPreview } from '../../shared/import/pipeline';
 import { commandNames, commands } from '../../shared/ipc/contract';
 import { snapshotImportTables } from '../helpers/import-tables';
-import { call, RESOURCES } from '../helpers/services';
+import { call, memoryServices, RESOURCES } from '../helpers/services';
 import { offlineFetch } from '../helpers/yahoo-fetch';
 
 /** Per-input ceiling: generous for a shared 2-core machine, far below anything a user would call a hang. */
@@ -23,15 +23,7 @@ const ran: Record<string, number> = {};
 let services: Services;
 let portfolioId: number;
 beforeAll(() => {
-  services = createServices({
-    dbPath: ':memory:',
-    shell: 'test',
-    version: 't',
-    resourcesDir: RESOURCES,
-    seedSample: true,
-    loadReference: false,
-    marketFetch: offlineFetch,
-  });
+  services = memoryServices({ seedSample: true, marketFetch: offlineFetch });
   portfolioId = call(services, 'portfolios:list', {})[0].id;
 });
 afterAll(() => {

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 
 export const ROOT = path.join(__dirname, '..', '..');
 const CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -13,6 +14,24 @@ export const chromePath = CANDIDATES.find((p): p is string => !!p && fs.existsSy
 /** Whether the built app (npm run build) is present for the browser shell to serve. */
 export const isBuilt =
   fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html')) && fs.existsSync(path.join(ROOT, 'out', 'web', 'server.js'));
+
+/** Where the e2e suites save their screenshots. */
+export const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+
+/** Whether the e2e suites run: Chromium and the build are here, or this is CI (which installs and builds them first). */
+export const canRunE2e = (!!chromePath && isBuilt) || process.env.CI === 'true';
+
+/** An e2e describe block: it runs where canRunE2e holds; elsewhere one skipped test says what is missing. */
+export function describeE2e(title: string, body: () => void): void {
+  if (canRunE2e) describe(title, body);
+  else
+    describe(title, () => it.skip(`needs Chromium (${chromePath ?? 'none found; set CHROME_PATH'}) and a build (npm run build)`, () => {}));
+}
+
+/** Runs the built CLI on a database file and returns what it printed: the engine's own answer beside the app's. */
+export function runBuiltCli(dbPath: string, args: readonly string[]): string {
+  return execFileSync(process.execPath, [path.join(ROOT, 'out', 'cli', 'aftershock.js'), ...args, '--db', dbPath], { encoding: 'utf8' });
+}
 
 /** Launches headless Chromium with the flags this closed network needs. */
 export function launchBrowser(): Promise<Browser> {
@@ -95,5 +114,43 @@ export async function openApp(
       await shell.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The app for the calling describe block: opened before its tests (with the screenshots folder made), `onOpen` run
+ * on it, and closed after them. The result reads the open session.
+ */
+export function appForSuite(
+  name: string,
+  options: {
+    viewport?: { width: number; height: number };
+    reportsDir?: boolean;
+    onOpen?: (app: AppSession) => unknown;
+    timeout?: number;
+  } = {},
+): AppSession {
+  let session: AppSession | undefined;
+  const open = () => {
+    if (!session) throw new Error(`the "${name}" app is not open`);
+    return session;
+  };
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    session = await openApp(name, options.viewport, { reportsDir: options.reportsDir });
+    await options.onOpen?.(session);
+  }, options.timeout);
+  afterAll(async () => session?.close());
+  return {
+    get page() {
+      return open().page;
+    },
+    get dbPath() {
+      return open().dbPath;
+    },
+    get problems() {
+      return open().problems;
+    },
+    close: () => open().close(),
   };
 }

@@ -6,10 +6,13 @@ import { createServices, type CreateServicesOptions, type Services } from '../..
 
 export const RESOURCES = path.join(__dirname, '..', '..', 'resources');
 
-/** Real services on an in-memory database (no sample and no bundled reference data unless asked for). */
-export function memoryServices(options: Partial<CreateServicesOptions> = {}): Services {
+/**
+ * Real services on the database at `dbPath` (a file, or ':memory:'); unlike the app, no sample and no bundled
+ * reference data unless asked for.
+ */
+export function testServices(dbPath: string, options: Partial<CreateServicesOptions> = {}): Services {
   return createServices({
-    dbPath: ':memory:',
+    dbPath,
     shell: 'test',
     version: '0.0.0-test',
     resourcesDir: RESOURCES,
@@ -17,6 +20,11 @@ export function memoryServices(options: Partial<CreateServicesOptions> = {}): Se
     seedSample: options.seedSample ?? false,
     loadReference: options.loadReference ?? false,
   });
+}
+
+/** Real services on an in-memory database (no sample and no bundled reference data unless asked for). */
+export function memoryServices(options: Partial<CreateServicesOptions> = {}): Services {
+  return testServices(':memory:', options);
 }
 
 /** A window.api backed by the real dispatcher, as the preload would give it. */

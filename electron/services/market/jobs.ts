@@ -2,15 +2,11 @@ import type { Database } from 'better-sqlite3';
 import type { MarketJobStatus } from '../../../shared/domain/market';
 import { refreshMarketData, type RefreshRequest } from './refresh';
 import type { MarketClient } from './yahoo-client';
-import { createJob } from '../job';
+import { createJob, type JobControls } from '../job';
 
 /** The one market-data refresh that may run at a time, with its status for polling. */
-export interface MarketJobs {
+export interface MarketJobs extends JobControls<MarketJobStatus> {
   start(request: RefreshRequest): MarketJobStatus;
-  status(): MarketJobStatus;
-  cancel(): MarketJobStatus;
-  /** Resolves when the current job (if any) has finished. */
-  settled(): Promise<MarketJobStatus>;
 }
 
 const IDLE: MarketJobStatus = {

@@ -1,21 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/aftershock';
 import { COVERAGE_PARTS } from '../../../shared/engine';
+import { runCli as run } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-cli-'));
+const dir = tempDir('cli');
 const BIN = path.join(__dirname, '..', '..', '..', 'out', 'cli', 'aftershock.js');
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('aftershock CLI', () => {
   it('prints help and the version', async () => {
@@ -191,13 +184,10 @@ describe('aftershock reference commands', () => {
       throw new TypeError('fetch failed');
     }) as typeof fetch;
     try {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await main(['market', 'refresh', '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-      expect(code).toBe(1);
-      expect(err).toEqual([
-        'aftershock: Aftershock could not reach Yahoo Finance, so you seem to be offline. Everything else keeps its bundled or cached data. Nothing else was changed.',
-      ]);
+      expect(await run(['market', 'refresh', '--db', db])).toMatchObject({
+        code: 1,
+        err: 'aftershock: Aftershock could not reach Yahoo Finance, so you seem to be offline. Everything else keeps its bundled or cached data. Nothing else was changed.',
+      });
     } finally {
       globalThis.fetch = realFetch;
     }

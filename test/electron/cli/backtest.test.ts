@@ -1,18 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/aftershock';
+import { runCli } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-backtest-cli-'));
+const dir = tempDir('backtest-cli');
 const db = path.join(dir, 'b.sqlite');
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args, db);
 
 describe('aftershock backtest on the bundled history', () => {
   it('scores propagation on the stress days of a window against no move and a market beta', async () => {

@@ -1,19 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/aftershock';
 import { findChromium } from '../../../electron/reports/chromium';
+import { runCli as run } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-cli-batch-'));
+const dir = tempDir('cli-batch');
 const hasPrinter = !!findChromium() && fs.existsSync(path.join(__dirname, '..', '..', '..', 'out', 'report', 'report.js'));
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('aftershock clients and batch', () => {
   const db = path.join(dir, 'firm.sqlite');

@@ -1,18 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/aftershock';
+import { runCli } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-from-text-'));
+const dir = tempDir('from-text');
 const db = path.join(dir, 'news.sqlite');
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args, db);
 
 const STORY = `FRANKFURT, Jan 27 (Reuters) - NVIDIA slid 10% premarket, ASML was down 11% and Siemens Energy slid 20%, while Nasdaq 100 futures tumbled 3.4% and S&P 500 futures fell 2%.
 

@@ -1,21 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/aftershock';
-import { closeServices, createServices } from '../../../electron/services/services';
-import { RESOURCES } from '../../helpers/services';
+import { describe, expect, it } from 'vitest';
+import { closeServices } from '../../../electron/services/services';
+import { runCli } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
+import { testServices } from '../../helpers/services';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-cli-health-'));
+const dir = tempDir('cli-health');
 const db = path.join(dir, 'health.sqlite');
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args, db);
 
 describe('aftershock health', () => {
   it('prints the verdict, the dates and each finding with its fix; exit 1 only when something blocks', async () => {
@@ -25,7 +19,7 @@ describe('aftershock health', () => {
     expect(sample.out).toMatch(/^Prices as of \d{4}-\d{2}-\d{2}/m);
 
     // A T-bill typed in at percent of par (the CLI has no position editor; the app's services do it).
-    const services = createServices({ dbPath: db, shell: 'test', version: 't', resourcesDir: RESOURCES });
+    const services = testServices(db, { seedSample: true, loadReference: true });
     try {
       const portfolio = services.db.prepare("SELECT id FROM portfolios WHERE name = 'Growth & AI'").get() as { id: number };
       const account = services.db.prepare('SELECT id FROM accounts WHERE portfolio_id = ? ORDER BY id LIMIT 1').get(portfolio.id) as {

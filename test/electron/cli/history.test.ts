@@ -1,19 +1,25 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/aftershock';
 import { COVERAGE_PARTS } from '../../../shared/engine';
+import { runCli } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-history-cli-'));
+const dir = tempDir('history-cli');
 const db = path.join(dir, 'h.sqlite');
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args, db);
+
+/** "AI capex thesis collapses" on the sample, propagated with betas estimated up to 24 Jan 2025. */
+const PROPAGATED_AI_CAPEX = [
+  'stress',
+  '--portfolio',
+  'Growth & AI',
+  '--scenario',
+  'ai-capex-collapse',
+  '--propagate',
+  '--as-of',
+  '2025-01-24',
+];
 
 describe('history commands on the sample portfolio and the bundled prices', () => {
   it('replays 24 → 27 Jan 2025 with own returns, proxies, the worst day and the limiting holding', async () => {
@@ -58,35 +64,12 @@ describe('history commands on the sample portfolio and the bundled prices', () =
 
   it('propagates a scenario with --propagate --as-of and states the estimation window', async () => {
     const plain = JSON.parse((await run(['stress', '--portfolio', 'Growth & AI', '--scenario', 'ai-capex-collapse', '--json'])).out);
-    const text = await run([
-      'stress',
-      '--portfolio',
-      'Growth & AI',
-      '--scenario',
-      'ai-capex-collapse',
-      '--propagate',
-      '--as-of',
-      '2025-01-24',
-    ]);
+    const text = await run(PROPAGATED_AI_CAPEX);
     if (process.env.SHOW_CLI) console.log(text.out);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/Propagated from SMH −10%, ASML −11%, ai-energy basket −20%, estimated on \d{4}-\d{2}-\d{2} → 2025-01-24/);
     expect(text.out).toMatch(/95% band \(estimation and residual, holdings correlated\): /);
-    const json = JSON.parse(
-      (
-        await run([
-          'stress',
-          '--portfolio',
-          'Growth & AI',
-          '--scenario',
-          'ai-capex-collapse',
-          '--propagate',
-          '--as-of',
-          '2025-01-24',
-          '--json',
-        ])
-      ).out,
-    );
+    const json = JSON.parse((await run([...PROPAGATED_AI_CAPEX, '--json'])).out);
     expect(json.coverage.propagated.share).toBeGreaterThan(0.2);
     expect(json.pnl).toBeLessThan(plain.pnl);
     expect(
@@ -96,14 +79,7 @@ describe('history commands on the sample portfolio and the bundled prices', () =
 
   it('takes the run’s own proxies with --proxy and refuses a malformed one', async () => {
     const text = await run([
-      'stress',
-      '--portfolio',
-      'Growth & AI',
-      '--scenario',
-      'ai-capex-collapse',
-      '--propagate',
-      '--as-of',
-      '2025-01-24',
+      ...PROPAGATED_AI_CAPEX,
       '--proxy',
       'industry:Semiconductors=SOXX',
       '--proxy',

@@ -1,21 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/aftershock';
+import { describe, expect, it } from 'vitest';
 import { GROUPS } from '../../../electron/cli/commands';
+import { runCli as run } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-cli-options-'));
+const dir = tempDir('cli-options');
 const BIN = path.join(__dirname, '..', '..', '..', 'out', 'cli', 'aftershock.js');
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** Every command line the CLI has, written out so that a command missing from the table fails here. */
 const COMMANDS = [

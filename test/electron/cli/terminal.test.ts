@@ -1,21 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/aftershock';
+import { describe, expect, it } from 'vitest';
 import { terminalSafe } from '../../../electron/cli/terminal';
+import { runCli } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-cli-terminal-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('cli-terminal');
 const db = path.join(dir, 'a.sqlite');
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args, db);
 
 // An OSC that retitles the window, a CSI that recolours, a C1 CSI, BEL, and a lone CR that rewrites the line.
 const HOSTILE = 'Evil \u001b]0;pwned\u0007 \u001b[31mred\u001b[0m \u009b2J \rCorp';

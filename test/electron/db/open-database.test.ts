@@ -1,25 +1,21 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrations, SCHEMA_VERSION } from '../../../electron/db/migrations';
 import type { Migration } from '../../../electron/db/migrations/types';
 import { AFTERSHOCK_APPLICATION_ID } from '../../../electron/db/migrations/012-application-id';
 import { DatabaseRefusedError, openDatabase } from '../../../electron/db/open-database';
+import { tempDirPerTest } from '../../helpers/temp';
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-db-'));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirPerTest('db');
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 describe('opening the database', () => {
   it('creates a new file at the current schema with WAL and foreign keys on', () => {
-    const file = path.join(dir, 'nested', 'a.sqlite');
+    const file = path.join(dir(), 'nested', 'a.sqlite');
     const { db, previousVersion, schemaVersion, backupPath } = openDatabase({ path: file });
     expect(previousVersion).toBe(0);
     expect(schemaVersion).toBe(SCHEMA_VERSION);
@@ -33,17 +29,17 @@ describe('opening the database', () => {
   });
 
   it('reopens an up-to-date file without migrating or backing up', () => {
-    const file = path.join(dir, 'a.sqlite');
+    const file = path.join(dir(), 'a.sqlite');
     openDatabase({ path: file }).db.close();
     const again = openDatabase({ path: file });
     expect(again.previousVersion).toBe(SCHEMA_VERSION);
     expect(again.backupPath).toBeNull();
     again.db.close();
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.backup'))).toEqual([]);
+    expect(fs.readdirSync(dir()).filter((f) => f.endsWith('.backup'))).toEqual([]);
   });
 
   it('refuses a database written by a newer version and leaves the file byte-for-byte untouched, with no -wal/-shm beside it', () => {
-    const file = path.join(dir, 'newer.sqlite');
+    const file = path.join(dir(), 'newer.sqlite');
     const raw = new Database(file);
     raw.pragma('journal_mode = WAL'); // as Aftershock writes them: a read-only look creates -wal and -shm
     raw.exec('CREATE TABLE future (x TEXT)');
@@ -51,11 +47,11 @@ describe('opening the database', () => {
     raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     raw.close();
     const before = sha(file);
-    const listing = fs.readdirSync(dir);
+    const listing = fs.readdirSync(dir());
     expect(listing).toEqual(['newer.sqlite']);
     expect(() => openDatabase({ path: file })).toThrow(/newer version of Aftershock \(schema \d+; this version understands up to \d+\)/);
     expect(sha(file)).toBe(before);
-    expect(fs.readdirSync(dir)).toEqual(listing);
+    expect(fs.readdirSync(dir())).toEqual(listing);
   });
 
   it.each([
@@ -68,7 +64,7 @@ describe('opening the database', () => {
     ['a schema version but not our tables', (db: Database.Database) => db.exec('CREATE TABLE notes (x TEXT); PRAGMA user_version = 3')],
     ['another application id', (db: Database.Database) => db.exec('PRAGMA application_id = 1234; PRAGMA user_version = 0')],
   ])("refuses another program's SQLite file with %s, byte-for-byte untouched and with no -wal/-shm left", (_label, make) => {
-    const file = path.join(dir, 'other.sqlite');
+    const file = path.join(dir(), 'other.sqlite');
     for (const mode of ['DELETE', 'WAL']) {
       fs.rmSync(file, { force: true });
       const raw = new Database(file);
@@ -88,12 +84,12 @@ describe('opening the database', () => {
         /^".*other\.sqlite" is an SQLite database of another program.*, not an Aftershock database\. It was left untouched; choose another file for Aftershock\.$/,
       );
       expect(sha(file)).toBe(before);
-      expect(fs.readdirSync(dir)).toEqual(['other.sqlite']);
+      expect(fs.readdirSync(dir())).toEqual(['other.sqlite']);
     }
   });
 
   it("takes an SQLite file with nothing in it as a new database and marks it as Aftershock's", () => {
-    const file = path.join(dir, 'empty.sqlite');
+    const file = path.join(dir(), 'empty.sqlite');
     const raw = new Database(file);
     raw.pragma('page_size = 8192');
     raw.exec('VACUUM');
@@ -107,7 +103,7 @@ describe('opening the database', () => {
   });
 
   it('recognises and upgrades an Aftershock database from before the application id, keeping its rows', () => {
-    const file = path.join(dir, 'v11.sqlite');
+    const file = path.join(dir(), 'v11.sqlite');
     const old = openDatabase({ path: file, migrations: migrations.slice(0, 11) }).db;
     old.exec("INSERT INTO clients (id, name) VALUES (7, 'Lee household')");
     expect(old.pragma('application_id', { simple: true })).toBe(0);
@@ -125,7 +121,7 @@ describe('opening the database', () => {
     ['zero-filled bytes', Buffer.alloc(8192)],
     ['a truncated SQLite header', Buffer.from('SQLite form')],
   ])('refuses %s and leaves it untouched', (_label, bytes) => {
-    const file = path.join(dir, 'bad.sqlite');
+    const file = path.join(dir(), 'bad.sqlite');
     fs.writeFileSync(file, bytes);
     expect(() => openDatabase({ path: file })).toThrow(/not an Aftershock database|could not be read/);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
@@ -161,7 +157,7 @@ describe('migrations', () => {
   }
 
   it('migrates N−1 → N keeping every row, after taking a backup', () => {
-    const file = path.join(dir, 'a.sqlite');
+    const file = path.join(dir(), 'a.sqlite');
     const rows = buildCurrentWithRows(file);
     const now = new Date('2026-01-02T03:04:05.000Z');
     const { db, previousVersion, backupPath } = openDatabase({ path: file, migrations: [...migrations, addNotes], now: () => now });
@@ -178,7 +174,7 @@ describe('migrations', () => {
   });
 
   it('rolls a failed migration back and leaves the backup', () => {
-    const file = path.join(dir, 'a.sqlite');
+    const file = path.join(dir(), 'a.sqlite');
     const rows = buildCurrentWithRows(file);
     expect(() => openDatabase({ path: file, migrations: [...migrations, broken] })).toThrow(
       new RegExp(
@@ -190,11 +186,11 @@ describe('migrations', () => {
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
     expect(db.prepare('SELECT id, account_id, symbol, quantity, price, currency FROM positions ORDER BY id').all()).toEqual(rows);
     db.close();
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.backup'))).toHaveLength(1);
+    expect(fs.readdirSync(dir()).filter((f) => f.endsWith('.backup'))).toHaveLength(1);
   });
 
   it('cascades deletes from clients down to positions', () => {
-    const file = path.join(dir, 'a.sqlite');
+    const file = path.join(dir(), 'a.sqlite');
     buildCurrentWithRows(file);
     const { db } = openDatabase({ path: file });
     db.prepare('DELETE FROM clients WHERE id = 1').run();

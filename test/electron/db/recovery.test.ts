@@ -1,37 +1,25 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/aftershock';
+import { describe, expect, it } from 'vitest';
 import { backupsDir, listBackups, restoreBackup, takeDailyBackup } from '../../../electron/db/backups';
 import { SCHEMA_VERSION } from '../../../electron/db/migrations';
 import { DatabaseRefusedError, openDatabase } from '../../../electron/db/open-database';
 import { applyRecovery, planRecovery, recoveryFor } from '../../../electron/db/recovery';
-import { closeServices, createServices } from '../../../electron/services/services';
-import { call, RESOURCES } from '../../helpers/services';
+import { closeServices } from '../../../electron/services/services';
+import { runCli as run } from '../../helpers/cli';
+import { call, testServices } from '../../helpers/services';
+import { tempDirPerTest } from '../../helpers/temp';
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-recovery-'));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirPerTest('recovery');
 
 const fileSizeOr0 = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const day = (d: string) => () => new Date(`${d}T09:30:00.000Z`);
 
 function open(file: string, now = day('2026-11-01'), keep = 3) {
-  return createServices({
-    dbPath: file,
-    shell: 'test',
-    version: 't',
-    resourcesDir: RESOURCES,
-    seedSample: false,
-    loadReference: false,
-    backups: { keep, now },
-  });
+  return testServices(file, { backups: { keep, now } });
 }
 
 function refusal(file: string): DatabaseRefusedError {
@@ -44,16 +32,9 @@ function refusal(file: string): DatabaseRefusedError {
   throw new Error('expected a refusal');
 }
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 describe('automatic rolling backups', () => {
   it('takes one backup per day on opening an existing file and keeps only the newest N', () => {
-    const file = path.join(dir, 'aftershock.sqlite');
+    const file = path.join(dir(), 'aftershock.sqlite');
     const first = open(file);
     call(first, 'portfolios:create', { name: 'Kept' });
     closeServices(first);
@@ -77,7 +58,7 @@ describe('automatic rolling backups', () => {
   });
 
   it('restores a backup, keeping the replaced file renamed beside it, byte for byte', () => {
-    const file = path.join(dir, 'aftershock.sqlite');
+    const file = path.join(dir(), 'aftershock.sqlite');
     const s = open(file);
     call(s, 'portfolios:create', { name: 'Before' });
     closeServices(s);
@@ -94,23 +75,25 @@ describe('automatic rolling backups', () => {
   });
 
   it('refuses to restore a damaged backup and leaves the database as it was', () => {
-    const file = path.join(dir, 'aftershock.sqlite');
+    const file = path.join(dir(), 'aftershock.sqlite');
     closeServices(open(file));
     const before = sha(file);
-    const bad = path.join(dir, 'bad.sqlite');
+    const bad = path.join(dir(), 'bad.sqlite');
     fs.writeFileSync(bad, Buffer.alloc(4096));
     expect(() => restoreBackup(file, bad)).toThrow(`The backup "${bad}" is not a whole Aftershock database, so it was not restored.`);
     expect(sha(file)).toBe(before);
-    expect(fs.readdirSync(dir).sort()).toEqual(
-      ['aftershock.sqlite', 'aftershock.sqlite-shm', 'aftershock.sqlite-wal', 'bad.sqlite'].filter((f) => fs.existsSync(path.join(dir, f))),
+    expect(fs.readdirSync(dir()).sort()).toEqual(
+      ['aftershock.sqlite', 'aftershock.sqlite-shm', 'aftershock.sqlite-wal', 'bad.sqlite'].filter((f) =>
+        fs.existsSync(path.join(dir(), f)),
+      ),
     );
   });
 
   it('does not take a backup that a day already has, and a takeDailyBackup on the same day returns null', () => {
-    const file = path.join(dir, 'a.sqlite');
+    const file = path.join(dir(), 'a.sqlite');
     const { db } = openDatabase({ path: file });
     expect(takeDailyBackup(db, file, { now: new Date('2026-01-01T01:00:00Z') })).toBe(
-      path.join(dir, 'backups', 'a-2026-01-01T01-00-00-000Z.sqlite'),
+      path.join(dir(), 'backups', 'a-2026-01-01T01-00-00-000Z.sqlite'),
     );
     expect(takeDailyBackup(db, file, { now: new Date('2026-01-01T23:00:00Z') })).toBeNull();
     db.close();
@@ -142,19 +125,13 @@ describe('a daily backup that fails', () => {
   }
 
   it('does not stop the database from opening: it warns, logs, leaves no partial copy and tries again next time', () => {
-    const file = path.join(dir, 'aftershock.sqlite');
+    const file = path.join(dir(), 'aftershock.sqlite');
     withRows(file);
     // Today's backup cannot be written: a file stands where the backups folder goes.
     fs.writeFileSync(backupsDir(file), 'not a folder');
     const warnings: string[] = [];
     const logged: string[] = [];
-    const s = createServices({
-      dbPath: file,
-      shell: 'test',
-      version: 't',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      loadReference: false,
+    const s = testServices(file, {
       backups: { keep: 3, now: day('2026-11-02') },
       warn: (w) => warnings.push(w),
       log: { file: 'x', error: (e) => logged.push(e.message) },
@@ -173,7 +150,7 @@ describe('a daily backup that fails', () => {
   });
 
   it("refuses a damaged database for recovery whether or not today's backup was already taken", () => {
-    const file = path.join(dir, 'aftershock.sqlite');
+    const file = path.join(dir(), 'aftershock.sqlite');
     withRows(file);
     closeServices(open(file, day('2026-11-02'))); // today's backup, taken while the file was sound
     corruptClients(file);
@@ -195,7 +172,7 @@ describe('a daily backup that fails', () => {
   });
 
   it('cleans up partial copies and their journals that a killed backup left behind, but not one being written now', () => {
-    const file = path.join(dir, 'aftershock.sqlite');
+    const file = path.join(dir(), 'aftershock.sqlite');
     closeServices(open(file));
     const folder = backupsDir(file);
     fs.mkdirSync(folder, { recursive: true });
@@ -221,7 +198,7 @@ describe('a database refused at start', () => {
   }
 
   it('detects a truncated file (cut to half) as damaged and leaves it untouched', () => {
-    const file = path.join(dir, 'cut.sqlite');
+    const file = path.join(dir(), 'cut.sqlite');
     realDb(file);
     const bytes = fs.readFileSync(file);
     fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -258,8 +235,8 @@ describe('a database refused at start', () => {
   }
 
   it('opens a file cut short by a checkpoint a crash interrupted, from its WAL, with every row', () => {
-    const copy = path.join(dir, 'crashed.sqlite');
-    interruptedCheckpoint(path.join(dir, 'live.sqlite'), copy);
+    const copy = path.join(dir(), 'crashed.sqlite');
+    interruptedCheckpoint(path.join(dir(), 'live.sqlite'), copy);
     const header = fs.readFileSync(copy).subarray(0, 100);
     expect(fs.statSync(copy).size).toBeLessThan(header.readUInt32BE(28) * header.readUInt16BE(16));
     const { db } = openDatabase({ path: copy, migrations: [] });
@@ -269,8 +246,8 @@ describe('a database refused at start', () => {
   });
 
   it('still refuses a file cut short when the WAL beside it cannot make it whole, and leaves both untouched', () => {
-    const copy = path.join(dir, 'crashed.sqlite');
-    interruptedCheckpoint(path.join(dir, 'live.sqlite'), copy);
+    const copy = path.join(dir(), 'crashed.sqlite');
+    interruptedCheckpoint(path.join(dir(), 'live.sqlite'), copy);
     // A WAL of another database: SQLite ignores frames whose salts do not match.
     fs.writeFileSync(`${copy}-wal`, Buffer.concat([Buffer.from([0x37, 0x7f, 0x06, 0x82]), Buffer.alloc(4096, 7)]));
     const [file, wal] = [sha(copy), sha(`${copy}-wal`)];
@@ -314,7 +291,7 @@ describe('a database refused at start', () => {
   });
 
   it('"start fresh" renames the bad file (never deletes it) and the app then opens an empty database', () => {
-    const file = path.join(dir, 'aftershock.sqlite');
+    const file = path.join(dir(), 'aftershock.sqlite');
     fs.writeFileSync(file, 'symbol,quantity\nNVDA,10\n');
     const plan = recoveryFor(refusal(file));
     expect(plan.choices.map((c) => c.id)).toEqual(['fresh', 'quit']);
@@ -327,7 +304,7 @@ describe('a database refused at start', () => {
   });
 
   it('"restore" puts the newest backup back after a file was zero-filled, keeping the zeroed file', () => {
-    const file = path.join(dir, 'aftershock.sqlite');
+    const file = path.join(dir(), 'aftershock.sqlite');
     realDb(file);
     closeServices(open(file, day('2026-11-02')));
     for (const f of ['-wal', '-shm']) fs.rmSync(file + f, { force: true });
@@ -344,7 +321,7 @@ describe('a database refused at start', () => {
 
 describe('aftershock backups list|restore', () => {
   it('lists backups and restores one even when the database is refused; the CLI error points to it', async () => {
-    const file = path.join(dir, 'aftershock.sqlite');
+    const file = path.join(dir(), 'aftershock.sqlite');
     const s = open(file);
     call(s, 'portfolios:create', { name: 'Precious' });
     closeServices(s);

@@ -5,25 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { batchReports } from '../../../electron/services/batch';
 import { buildClientReport } from '../../../electron/services/reports';
-import { closeServices, createServices, type Services } from '../../../electron/services/services';
+import { closeServices, type Services } from '../../../electron/services/services';
 import { firmSummaryHtml } from '../../../shared/report/firm-summary';
 import { addClient, saveScenario } from '../../helpers/firm';
-import { call, RESOURCES } from '../../helpers/services';
+import { call, memoryServices } from '../../helpers/services';
 
 const REPORT_DIR = path.join(__dirname, '..', '..', '..', 'out', 'report');
 let services: Services;
 let dir: string;
 beforeEach(() => {
-  services = createServices({
-    dbPath: ':memory:',
-    shell: 'test',
-    version: 't',
-    resourcesDir: RESOURCES,
-    seedSample: false,
-    loadReference: false,
-    reportDir: REPORT_DIR,
-    today: () => '2026-03-02',
-  });
+  services = memoryServices({ reportDir: REPORT_DIR, today: () => '2026-03-02' });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-batch-'));
 });
 afterEach(() => {

@@ -1,21 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
-import { closeServices, createServices, type Services } from '../../../electron/services/services';
+import { closeServices, type Services } from '../../../electron/services/services';
 import { addClient, saveScenario } from '../../helpers/firm';
-import { call, RESOURCES } from '../../helpers/services';
+import { call, memoryServices } from '../../helpers/services';
 
 let services: Services;
 let today = '2026-03-02';
 beforeEach(() => {
-  services = createServices({
-    dbPath: ':memory:',
-    shell: 'test',
-    version: 't',
-    resourcesDir: RESOURCES,
-    seedSample: false,
-    loadReference: false,
-    today: () => today,
-  });
+  services = memoryServices({ today: () => today });
 });
 afterEach(() => closeServices(services));
 

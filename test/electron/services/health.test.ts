@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { listHistoryPositionIds } from '../../../electron/db/imports';
 import { batchReports } from '../../../electron/services/batch';
-import { closeServices, createServices, type Services } from '../../../electron/services/services';
+import { closeServices, type Services } from '../../../electron/services/services';
 import { addClient, saveScenario } from '../../helpers/firm';
-import { call, RESOURCES } from '../../helpers/services';
+import { call, memoryServices } from '../../helpers/services';
 
 const REPORT_DIR = path.join(__dirname, '..', '..', '..', 'out', 'report');
 const HISTORY = [
@@ -19,16 +19,7 @@ const HISTORY = [
 
 let services: Services;
 beforeEach(() => {
-  services = createServices({
-    dbPath: ':memory:',
-    shell: 'test',
-    version: 't',
-    resourcesDir: RESOURCES,
-    seedSample: false,
-    loadReference: false,
-    reportDir: REPORT_DIR,
-    today: () => '2024-10-03',
-  });
+  services = memoryServices({ reportDir: REPORT_DIR, today: () => '2024-10-03' });
 });
 afterEach(() => closeServices(services));
 

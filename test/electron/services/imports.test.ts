@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
-import { closeServices, createServices, type Services } from '../../../electron/services/services';
+import { closeServices, type Services } from '../../../electron/services/services';
 import { fixtureText } from '../../helpers/fixtures';
 import { snapshotImportTables as snapshot } from '../../helpers/import-tables';
-import { call, memoryServices, RESOURCES } from '../../helpers/services';
+import { call, memoryServices, testServices } from '../../helpers/services';
 
 let services: Services;
 let portfolioId: number;
@@ -42,15 +42,7 @@ describe('imports:commit', () => {
 
   it('checks for an earlier import of the file under the write lock: one committed meanwhile by another process counts', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-import-race-'));
-    const open = () =>
-      createServices({
-        dbPath: path.join(dir, 'a.sqlite'),
-        shell: 'test',
-        version: 't',
-        resourcesDir: RESOURCES,
-        seedSample: false,
-        loadReference: false,
-      });
+    const open = () => testServices(path.join(dir, 'a.sqlite'));
     const first = open();
     const second = open();
     try {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeServices, createServices } from '../../../electron/services/services';
+import { closeServices } from '../../../electron/services/services';
 import { upsertSecurityLayer } from '../../../electron/db/securities';
 import { insertSecurityTheme } from '../../../electron/db/themes';
 import {
@@ -14,20 +14,8 @@ import {
 } from '../../../electron/services/bundled-reference';
 import { listUnclassified, loadReferenceData } from '../../../electron/services/reference';
 import { listPrices } from '../../../electron/db/prices';
-import { memoryServices, RESOURCES } from '../../helpers/services';
-
-const blank = {
-  name: null,
-  type: null,
-  sector: null,
-  industry: null,
-  country: null,
-  currency: null,
-  exchange: null,
-  isin: null,
-  themesOverride: false,
-  asOf: null,
-} as const;
+import { blankLayer } from '../../../shared/domain/classification';
+import { memoryServices, RESOURCES, testServices } from '../../helpers/services';
 
 describe('loadReferenceData on the bundled data', () => {
   it('classifies NVDA, VST, ASML and LDO.MI with sources, themes and as-of', () => {
@@ -93,14 +81,12 @@ describe('loadReferenceData on the bundled data', () => {
   it('lets a user override win per field and keeps it when bundled data is re-loaded', () => {
     const { db } = memoryServices({ loadReference: true });
     upsertSecurityLayer(db, {
-      ...blank,
-      symbol: 'VST',
-      source: 'market-data',
+      ...blankLayer('VST', 'market-data'),
       industry: 'Utilities—Independent Power Producers',
       country: 'United States',
       asOf: '2026-11-01',
     });
-    upsertSecurityLayer(db, { ...blank, symbol: 'VST', source: 'user', sector: 'Energy', themesOverride: true });
+    upsertSecurityLayer(db, { ...blankLayer('VST', 'user'), sector: 'Energy', themesOverride: true });
     insertSecurityTheme(db, 'VST', 'semiconductors', 'user');
     loadBundledReference(db, readBundledReference(RESOURCES), { force: true });
     const vst = loadReferenceData(db, ['VST']).securities.VST;
@@ -146,14 +132,7 @@ describe('loadReferenceData keeps what it read until the database changes', () =
   it('shares entries between calls, and reads afresh after any write, by this connection or another', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-refcache-'));
     const file = path.join(dir, 'book.sqlite');
-    const services = createServices({
-      dbPath: file,
-      shell: 'test',
-      version: 't',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      backups: false,
-    });
+    const services = testServices(file, { backups: false, loadReference: true });
     const other = new Database(file);
     try {
       const { db } = services;
@@ -169,7 +148,7 @@ describe('loadReferenceData keeps what it read until the database changes', () =
       expect(first.securities.NVDA.themes).not.toContain('x');
 
       // A write through this connection: the user's own sector for NVDA.
-      upsertSecurityLayer(db, { ...blank, symbol: 'NVDA', source: 'user', sector: 'My sector' });
+      upsertSecurityLayer(db, { ...blankLayer('NVDA', 'user'), sector: 'My sector' });
       expect(loadReferenceData(db, ['NVDA']).securities.NVDA.sector).toBe('My sector');
       // A write by another process (the command line on the same file).
       other.prepare("UPDATE securities SET sector = 'Theirs' WHERE symbol = 'NVDA' AND source = 'user'").run();
@@ -184,14 +163,7 @@ describe('loadReferenceData keeps what it read until the database changes', () =
       });
       // And the answer is the one a fresh read gives.
       const again = loadReferenceData(db, ['SPY', 'NVDA']);
-      const fresh = createServices({
-        dbPath: file,
-        shell: 'test',
-        version: 't',
-        resourcesDir: RESOURCES,
-        seedSample: false,
-        backups: false,
-      });
+      const fresh = testServices(file, { backups: false, loadReference: true });
       try {
         expect(again).toEqual(loadReferenceData(fresh.db, ['SPY', 'NVDA']));
       } finally {

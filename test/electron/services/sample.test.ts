@@ -1,15 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { closeServices, createServices } from '../../../electron/services/services';
+import { describe, expect, it } from 'vitest';
+import { closeServices } from '../../../electron/services/services';
 import { readSamplePortfolio } from '../../../electron/services/sample';
-import { call, RESOURCES } from '../../helpers/services';
+import { call, memoryServices, RESOURCES, testServices } from '../../helpers/services';
+import { tempDir } from '../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-sample-'));
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('sample');
 
-const open = (file: string) => createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES });
+const open = (file: string) => testServices(file, { seedSample: true, loadReference: true });
 
 describe('first run', () => {
   it('seeds the sample client with a realistic portfolio', () => {
@@ -70,7 +69,7 @@ describe('first run', () => {
   });
 
   it('does not add the sample to a database that already has clients', () => {
-    const services = createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false });
+    const services = memoryServices({ loadReference: true });
     call(services, 'clients:create', { name: 'Existing' });
     closeServices(services);
     expect(fs.existsSync(path.join(RESOURCES, 'sample-portfolio.json'))).toBe(true);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { builtInScenarios } from '../../../electron/services/scenario-library';
-import { closeServices, createServices, type Services } from '../../../electron/services/services';
+import { closeServices, type Services } from '../../../electron/services/services';
 import { call, memoryServices, RESOURCES } from '../../helpers/services';
 
 let services: Services;
@@ -9,6 +9,10 @@ beforeEach(() => {
   services = memoryServices({ seedSample: true });
 });
 afterEach(() => closeServices(services));
+
+/** A minimal scenario file with `fields` added or replaced, as text. */
+const scenarioJson = (fields: object) =>
+  JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], ...fields });
 
 describe('built-in scenario library', () => {
   it('ships "AI capex thesis collapses" as exactly the card’s shocks', () => {
@@ -72,64 +76,21 @@ describe('user scenarios', () => {
   it.each([
     ['{not json', /^report\.json is not valid JSON/],
     ['{"format":"aftershock-scenario","version":2}', /^report\.json is not an Aftershock scenario: version/],
+    [scenarioJson({ shocks: [{ target: 'sector', change: -0.1 }] }), /shocks\.0\.value a sector shock must name its sector/],
+    [scenarioJson({ shocks: [{ target: 'market', change: -2 }] }), /shocks\.0\.change must be between −100% and \+1000%/],
+    [scenarioJson({ __proto__x: 1 }), /unrecognized key/i],
     [
-      JSON.stringify({
-        format: 'aftershock-scenario',
-        version: 1,
-        id: 'x',
-        name: 'X',
-        kind: 'hypothetical',
-        shocks: [{ target: 'sector', change: -0.1 }],
-      }),
-      /shocks\.0\.value a sector shock must name its sector/,
-    ],
-    [
-      JSON.stringify({
-        format: 'aftershock-scenario',
-        version: 1,
-        id: 'x',
-        name: 'X',
-        kind: 'hypothetical',
-        shocks: [{ target: 'market', change: -2 }],
-      }),
-      /shocks\.0\.change must be between −100% and \+1000%/,
-    ],
-    [
-      JSON.stringify({ format: 'aftershock-scenario', version: 1, id: 'x', name: 'X', kind: 'hypothetical', shocks: [], __proto__x: 1 }),
-      /unrecognized key/i,
-    ],
-    [
-      JSON.stringify({
-        format: 'aftershock-scenario',
-        version: 1,
-        id: 'x',
-        name: 'X',
-        kind: 'hypothetical',
-        shocks: [],
+      scenarioJson({
         event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'javascript:alert(document.domain)' }] },
       }),
       /event\.sources\.0\.url must be a web address starting with http:\/\/ or https:\/\//,
     ],
     [
-      JSON.stringify({
-        format: 'aftershock-scenario',
-        version: 1,
-        id: 'x',
-        name: 'X',
-        kind: 'hypothetical',
-        shocks: [],
-        event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'file:///etc/passwd' }] },
-      }),
+      scenarioJson({ event: { basis: { timing: 'intraday', returns: 'price' }, sources: [{ title: 'Link', url: 'file:///etc/passwd' }] } }),
       /event\.sources\.0\.url must be a web address starting with http:\/\/ or https:\/\//,
     ],
     [
-      JSON.stringify({
-        format: 'aftershock-scenario',
-        version: 1,
-        id: 'x',
-        name: 'X',
-        kind: 'hypothetical',
-        shocks: [],
+      scenarioJson({
         event: {
           basis: { timing: 'intraday', returns: 'price' },
           sources: [{ title: 'Link', url: 'data:text/html,<script>alert(1)</script>' }],
@@ -204,7 +165,7 @@ describe('stress commands on the sample portfolio', () => {
 
 describe('rates +100bp on the sample, via bundled durations and the ones you enter', () => {
   it('moves TLT by −duration × 1%: the ETF master’s duration, then yours, which wins until cleared', () => {
-    const services = createServices({ dbPath: ':memory:', shell: 'test', version: 't', resourcesDir: RESOURCES });
+    const services = memoryServices({ seedSample: true, loadReference: true });
     const [portfolio] = call(services, 'portfolios:list', {});
     const before = call(services, 'stress:run', { portfolioId: portfolio.id, scenarioId: 'rates-plus-100bp' });
     // The bundled (ETF master) effective duration of TLT is 16.5 years; nothing else in the sample has a duration.

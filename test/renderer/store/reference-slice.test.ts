@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeServices, createServices, type Services } from '../../../electron/services/services';
+import { closeServices, type Services } from '../../../electron/services/services';
 import { useStore } from '../../../renderer/src/store/store';
-import { apiFor, call, RESOURCES } from '../../helpers/services';
+import { apiFor, call, memoryServices } from '../../helpers/services';
 import { fixtureFetch, OWN_YAHOO_FIXTURES } from '../../helpers/yahoo-fetch';
 
 let services: Services;
@@ -10,14 +10,7 @@ afterEach(() => closeServices(services));
 
 describe('reference slice against the real handlers', () => {
   it('follows the market refresh to the end, then shows what it changed', async () => {
-    services = createServices({
-      dbPath: ':memory:',
-      shell: 'test',
-      version: 't',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      marketFetch: fixtureFetch([OWN_YAHOO_FIXTURES]).fetch,
-    });
+    services = memoryServices({ marketFetch: fixtureFetch([OWN_YAHOO_FIXTURES]).fetch, loadReference: true });
     (globalThis as unknown as { window: unknown }).window = { api: apiFor(services) };
     useStore.setState(initial, true);
     const portfolio = call(services, 'portfolios:create', { name: 'Refresh' });

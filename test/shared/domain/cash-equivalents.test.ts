@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CASH_EQUIVALENTS, isCashEquivalent } from '../../../shared/domain/cash-equivalents';
-import { mergeClassification } from '../../../shared/domain/classification';
+import { blankLayer, mergeClassification } from '../../../shared/domain/classification';
 import type { ClassificationLayer } from '../../../shared/domain/reference';
 import { prepareBook, runScenario } from '../../../shared/engine';
 import { pos, reference, scenario, sec } from '../engine/book-builder';
@@ -67,18 +67,8 @@ describe('money-market, sweep and T-bill funds are cash equivalents', () => {
 
   it('stay cash when a market-data refresh calls them an ETF; only the user can say otherwise', () => {
     const layer = (source: ClassificationLayer['source'], type: ClassificationLayer['type']): ClassificationLayer => ({
-      symbol: 'SGOV',
-      source,
-      name: null,
+      ...blankLayer('SGOV', source),
       type,
-      sector: null,
-      industry: null,
-      country: null,
-      currency: null,
-      exchange: null,
-      isin: null,
-      themesOverride: false,
-      asOf: null,
     });
     expect(mergeClassification('SGOV', [layer('bundled', 'money-market'), layer('market-data', 'etf')], []).type).toBe('money-market');
     expect(

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chooseFundHoldings, mergeClassification } from '../../../shared/domain/classification';
+import { blankLayer, chooseFundHoldings, mergeClassification } from '../../../shared/domain/classification';
 import type { ClassificationLayer } from '../../../shared/domain/reference';
 
 const layer = (source: ClassificationLayer['source'], fields: Partial<ClassificationLayer>): ClassificationLayer => ({
-  symbol: 'GEV',
-  source,
-  name: null,
-  type: null,
-  sector: null,
-  industry: null,
-  country: null,
-  currency: null,
-  exchange: null,
-  isin: null,
-  themesOverride: false,
-  asOf: null,
+  ...blankLayer('GEV', source),
   ...fields,
 });
 

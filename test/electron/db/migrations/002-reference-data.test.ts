@@ -1,30 +1,29 @@
 import { SCHEMA_VERSION } from '../../../../electron/db/migrations';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { initial } from '../../../../electron/db/migrations/001-initial';
-import { openDatabase } from '../../../../electron/db/open-database';
-import { createServices, closeServices } from '../../../../electron/services/services';
-import { call, RESOURCES } from '../../../helpers/services';
+import { describe, expect, it } from 'vitest';
+import { closeServices } from '../../../../electron/services/services';
+import { call, testServices } from '../../../helpers/services';
+import { tempDir } from '../../../helpers/temp';
+import { databaseAtVersion, household } from '../../../helpers/old-database';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m2-'));
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('m2');
 
 describe('migration 002 (reference data)', () => {
   it('upgrades a schema-1 file, keeping portfolios, positions and FX rates, and loads the bundled data', () => {
     const file = path.join(dir, 'v1.sqlite');
-    const v1 = openDatabase({ path: file, migrations: [initial] }).db;
-    v1.exec(`
-      INSERT INTO clients (id, name) VALUES (1, 'Lee');
-      INSERT INTO portfolios (id, client_id, name) VALUES (1, 1, 'Pension');
-      INSERT INTO accounts (id, portfolio_id, name) VALUES (1, 1, 'IRA');
+    const v1 = databaseAtVersion(
+      file,
+      1,
+      household('Pension', 'IRA'),
+      `
       INSERT INTO positions (account_id, symbol, quantity, price, currency) VALUES (1, 'VST', 10, 100, 'USD');
       INSERT INTO fx_rates (currency, quote, rate, as_of, source) VALUES ('EUR', 'USD', 1.1, '2026-01-02', 'typed');
-      INSERT INTO securities (symbol, name, source) VALUES ('VST', 'Vistra', 'bundled');`);
+      INSERT INTO securities (symbol, name, source) VALUES ('VST', 'Vistra', 'bundled');`,
+    );
     v1.close();
 
-    const services = createServices({ dbPath: file, shell: 'test', version: 't', resourcesDir: RESOURCES, seedSample: false });
+    const services = testServices(file, { loadReference: true });
     expect(services.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(call(services, 'positions:list', { accountId: 1 })).toMatchObject([{ symbol: 'VST', quantity: 10 }]);
     // A newer rate the user already had is not replaced by the older bundled one.

@@ -1,29 +1,26 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { initial } from '../../../../electron/db/migrations/001-initial';
 import { importsUndo } from '../../../../electron/db/migrations/003-imports';
 import { openDatabase } from '../../../../electron/db/open-database';
+import { tempDirPerTest } from '../../../helpers/temp';
+import { databaseAtVersion, household } from '../../../helpers/old-database';
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m003-'));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirPerTest('m003');
 
 describe('migration 003 (import undo and mapping profiles)', () => {
   it('keeps every row of a schema-1 database and adds the undo tables with their defaults', () => {
-    const file = path.join(dir, 'v1.sqlite');
-    const v1 = openDatabase({ path: file, migrations: [initial] }).db;
-    v1.exec(`
-      INSERT INTO clients (id, name) VALUES (1, 'Lee');
-      INSERT INTO portfolios (id, client_id, name) VALUES (1, 1, 'Main');
-      INSERT INTO accounts (id, portfolio_id, name) VALUES (1, 1, 'Roth');
+    const file = path.join(dir(), 'v1.sqlite');
+    const v1 = databaseAtVersion(
+      file,
+      1,
+      household('Main', 'Roth'),
+      `
       INSERT INTO imports (id, portfolio_id, file_name, sha256, format, kind, row_count, imported_count)
         VALUES (1, 1, 'a.csv', 'abc', 'generic', 'positions', 3, 2);
       INSERT INTO positions (id, account_id, symbol, quantity, price, currency, import_id) VALUES (1, 1, 'NVDA', 10, 138.79, 'USD', 1);
-    `);
+    `,
+    );
     const before = ['clients', 'portfolios', 'accounts', 'positions'].map((t) => v1.prepare(`SELECT * FROM ${t}`).all());
     v1.close();
 

@@ -1,20 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listClients } from '../../../../electron/db/clients';
 import { migrations } from '../../../../electron/db/migrations';
 import { openDatabase } from '../../../../electron/db/open-database';
+import { tempDirPerTest } from '../../../helpers/temp';
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m007-'));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirPerTest('m007');
 
 describe('migration 007 (advisor workflows)', () => {
   it('keeps every client and holding of a schema-6 database and gives clients empty people and tags', () => {
-    const file = path.join(dir, 'v6.sqlite');
+    const file = path.join(dir(), 'v6.sqlite');
     const v6 = openDatabase({ path: file, migrations: migrations.slice(0, 6) }).db;
     v6.exec(`
       INSERT INTO clients (id, name, notes, base_currency) VALUES (1, 'Lee', 'Retired', 'EUR');

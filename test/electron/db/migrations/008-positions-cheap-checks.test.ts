@@ -1,13 +1,11 @@
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../../electron/db/migrations';
 import { openDatabase } from '../../../../electron/db/open-database';
+import { tempDir } from '../../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m8-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('m8');
 
 const ROWS = `SELECT id, account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of,
                      import_id, created_at FROM positions ORDER BY id`;

@@ -1,40 +1,29 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../../../electron/db/migrations';
-import { openDatabase } from '../../../../electron/db/open-database';
-import { closeServices, createServices } from '../../../../electron/services/services';
-import { call, RESOURCES } from '../../../helpers/services';
+import { describe, expect, it } from 'vitest';
+import { closeServices } from '../../../../electron/services/services';
+import { call, testServices } from '../../../helpers/services';
+import { tempDir } from '../../../helpers/temp';
+import { databaseAtVersion, household, IMPORT_INTO_ACCOUNT_1 } from '../../../helpers/old-database';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m011-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('m011');
 
 describe('migration 011 (import findings and intended shorts)', () => {
   it('keeps every position and undo data, marks none as an intended short, and stores findings tied to their import', () => {
     const file = path.join(dir, 'v10.sqlite');
-    const v10 = openDatabase({ path: file, migrations: migrations.slice(0, 10) }).db;
-    v10.exec(`
-      INSERT INTO clients (id, name) VALUES (1, 'Lee');
-      INSERT INTO portfolios (id, client_id, name) VALUES (1, 1, 'Main');
-      INSERT INTO accounts (id, portfolio_id, name) VALUES (1, 1, 'IRA');
-      INSERT INTO imports (id, portfolio_id, file_name, sha256, format, kind, row_count, imported_count)
-        VALUES (1, 1, 'new.csv', 'abc', 'generic', 'positions', 1, 1);
-      INSERT INTO import_accounts (import_id, account_id, is_created) VALUES (1, 1, 0);
+    const v10 = databaseAtVersion(
+      file,
+      10,
+      household('Main', 'IRA'),
+      IMPORT_INTO_ACCOUNT_1,
+      `
       INSERT INTO positions (id, account_id, symbol, quantity, price, currency, import_id) VALUES (5, 1, 'TSLA', -2, 200, 'USD', 1);
       INSERT INTO import_replaced (import_id, account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of, source_import_id, position_id)
-        VALUES (1, 1, 'IBM', '', 'equity', 3, 200, NULL, 500, 'USD', NULL, NULL, 4);`);
+        VALUES (1, 1, 'IBM', '', 'equity', 3, 200, NULL, 500, 'USD', NULL, NULL, 4);`,
+    );
     const positionsBefore = v10.prepare('SELECT * FROM positions').all();
     v10.close();
 
-    const services = createServices({
-      dbPath: file,
-      shell: 'test',
-      version: 't',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      loadReference: false,
-    });
+    const services = testServices(file);
     const db = services.db;
     expect(db.prepare('SELECT * FROM positions').all()).toEqual(
       positionsBefore.map((p) => ({ ...(p as object), is_short_intended: 0, multiplier: null })),
@@ -71,14 +60,7 @@ describe('migration 011 (import findings and intended shorts)', () => {
   });
 
   it('keeps an intended short through replace and undo', () => {
-    const services = createServices({
-      dbPath: path.join(dir, 'fresh.sqlite'),
-      shell: 'test',
-      version: 't',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      loadReference: false,
-    });
+    const services = testServices(path.join(dir, 'fresh.sqlite'));
     const portfolioId = call(services, 'portfolios:create', { name: 'Shorts' }).id;
     const text = 'Date,Action,Symbol,Description,Quantity,Price,Amount\n01/03/2024,Sell Short,TSLA,TESLA INC,5,200,1000\n';
     call(services, 'imports:commit', { portfolioId, fileName: 'short.csv', text, format: 'schwab-transactions', account: 'Margin' });

@@ -3,20 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { listFundHoldings } from '../../../../electron/db/fund-holdings';
 import { listPrices } from '../../../../electron/db/prices';
 import { listQuotes, upsertQuote } from '../../../../electron/db/quotes';
-import { closeServices, createServices } from '../../../../electron/services/services';
+import { closeServices } from '../../../../electron/services/services';
 import { loadReferenceData } from '../../../../electron/services/reference';
-import { call, RESOURCES } from '../../../helpers/services';
+import { call, memoryServices } from '../../../helpers/services';
 import { fixtureFetch, offlineFetch, OWN_YAHOO_FIXTURES, routeOf, SHARED_YAHOO_FIXTURES } from '../../../helpers/yahoo-fetch';
 
 function servicesWith(fetchImpl: typeof fetch) {
-  return createServices({
-    dbPath: ':memory:',
-    shell: 'test',
-    version: 't',
-    resourcesDir: RESOURCES,
-    seedSample: false,
-    marketFetch: fetchImpl,
-  });
+  return memoryServices({ marketFetch: fetchImpl, loadReference: true });
 }
 
 async function refresh(services: ReturnType<typeof servicesWith>, request: object) {
@@ -188,15 +181,7 @@ describe.skipIf(!hasShared)('market-data refresh replaying ../shared/data/yahoo-
 describe.skipIf(!hasShared)('unknown funds classify themselves from the recorded Yahoo profiles (skipped without ../shared/data)', () => {
   it('QQQ and a Canadian mutual fund, unknown without the bundled master, get a type and sector marked as market data', async () => {
     const replay = fixtureFetch([SHARED_YAHOO_FIXTURES]);
-    const services = createServices({
-      dbPath: ':memory:',
-      shell: 'test',
-      version: 't',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      loadReference: false,
-      marketFetch: replay.fetch,
-    });
+    const services = memoryServices({ marketFetch: replay.fetch });
     expect(call(services, 'securities:show', { symbol: 'QQQ' }).classification).toMatchObject({ type: 'other', sector: null, sources: {} });
     const status = await refresh(services, { symbols: ['QQQ', '0P000071W8.TO'] });
     expect(status.state).toBe('done');
