@@ -13,7 +13,7 @@ describe.skipIf(!fs.existsSync(SOURCE))('derive-isin-table.mjs (skipped when ../
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-isins-'));
     try {
       const log = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'derive-isin-table.mjs'), '--out', out], { encoding: 'utf8' });
-      expect(log).toMatch(/ISINs for 648\/1040 bundled securities/);
+      expect(log).toMatch(/ISINs for 808\/1233 bundled securities/);
       expect(fs.readFileSync(path.join(out, 'isins.json'), 'utf8')).toBe(
         fs.readFileSync(path.join(RESOURCES, 'reference', 'isins.json'), 'utf8'),
       );

@@ -123,7 +123,9 @@ describe('aftershock stress, reverse and scenarios', () => {
     expect((await run(['scenarios', 'list', '--db', db])).out).toMatch(
       /ai-capex-collapse\s+AI capex thesis collapses\s+4\s+2025-01-27\s+built-in/,
     );
-    expect((await run(['scenarios', 'show', 'ai-capex-collapse', '--db', db])).out).toContain('Source: Bloomberg, 27 Jan 2025');
+    expect((await run(['scenarios', 'show', 'ai-capex-collapse', '--db', db])).out).toContain(
+      'Source: Bloomberg premarket market report, 27 Jan 2025',
+    );
     const out = path.join(dir, 'exported.json');
     await run(['scenarios', 'export', 'ai-capex-collapse', '--out', out, '--db', db]);
     expect((await run(['scenarios', 'import', out, '--db', db])).out).toBe('Imported “AI capex thesis collapses” as ai-capex-collapse-2.');
