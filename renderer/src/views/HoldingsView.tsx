@@ -6,6 +6,7 @@ import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { useTableWindow, WindowBody } from '../components/TableWindow';
 import { usePick, useStore } from '../store/store';
+import { ariaSort, SortButton } from '../components/SortButton';
 import { arrangePositions, barShare, nextSort, optionOf, positionLabel, type Sort, type SortKey } from './holdings-table';
 import { PositionDialog } from './PositionDialog';
 import { ClassificationCell } from './ClassificationCell';
@@ -177,15 +178,13 @@ export function HoldingsView() {
               <thead>
                 <tr aria-rowindex={1}>
                   {COLUMNS.map((c) => (
-                    <th
-                      key={c.key}
-                      className={c.numeric ? 'num' : undefined}
-                      aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-                    >
-                      <button type="button" className="sort" onClick={() => setSort(nextSort(sort, c.key))}>
-                        {c.label}
-                        {sort.key === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
-                      </button>
+                    <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={ariaSort(sort.key === c.key, sort.descending)}>
+                      <SortButton
+                        label={c.label}
+                        active={sort.key === c.key}
+                        descending={sort.descending}
+                        onSort={() => setSort(nextSort(sort, c.key))}
+                      />
                     </th>
                   ))}
                   <th>Classification</th>

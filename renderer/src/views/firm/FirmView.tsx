@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useTableWindow, WindowBody } from '../../components/TableWindow';
 import { usePick, useStore } from '../../store/store';
 import { ChartCard } from '../results/ChartCard';
+import { ariaSort, SortButton } from '../../components/SortButton';
 import { allTags, changesById, nextSort, rankingLineKey, rankingLines, rankingRows, type Sort, type SortKey } from './firm-table';
 import { BatchReports } from './BatchReports';
 import { LossChart } from './LossChart';
@@ -223,15 +224,13 @@ export function FirmView() {
                 <thead>
                   <tr aria-rowindex={1}>
                     {COLUMNS.map((c) => (
-                      <th
-                        key={c.key}
-                        className={c.numeric ? 'num' : undefined}
-                        aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-                      >
-                        <button type="button" className="sort" onClick={() => setSort(nextSort(sort, c.key))}>
-                          {c.label}
-                          {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-                        </button>
+                      <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={ariaSort(sort.key === c.key, sort.descending)}>
+                        <SortButton
+                          label={c.label}
+                          active={sort.key === c.key}
+                          descending={sort.descending}
+                          onSort={() => setSort(nextSort(sort, c.key))}
+                        />
                       </th>
                     ))}
                     <th title="Data health: blocking findings make the numbers wrong; warnings make them doubtful">Data</th>

@@ -1,3 +1,4 @@
+import { ariaSort, SortButton } from '../../components/SortButton';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { StressResult } from '../../../../shared/engine';
@@ -75,19 +76,17 @@ export function PositionsTable(props: {
             key={label}
             className={numeric ? 'vt-cell num' : 'vt-cell'}
             role="columnheader"
-            aria-sort={key && sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+            aria-sort={key ? ariaSort(sort.key === key, sort.descending) : undefined}
           >
             {key ? (
-              <button
-                type="button"
-                className="sort"
-                onClick={() =>
+              <SortButton
+                label={label}
+                active={sort.key === key}
+                descending={sort.descending}
+                onSort={() =>
                   setSort(sort.key === key ? { key, descending: !sort.descending } : { key, descending: numeric === true && key !== 'pnl' })
                 }
-              >
-                {label}
-                {sort.key === key ? (sort.descending ? ' ↓' : ' ↑') : ''}
-              </button>
+              />
             ) : (
               label
             )}
