@@ -108,8 +108,6 @@ export interface Book {
   keyIsCash: Uint8Array;
   /** Per key id: 1 for a listed option (moved only by a shock naming its own symbol; see SecurityKey.isOption). */
   keyIsOption: Uint8Array;
-  /** Per key id: its asset class, as an index into ASSET_CLASSES. */
-  keyAssetClass: Uint8Array;
   /** Per key id: its asset class index, or ASSET_CLASSES.length for an option (which no class-wide shock moves). */
   keyFillClass: Uint8Array;
   /** Per key id: 1 when the security has several themes (a theme win needs the slow path). */
@@ -430,7 +428,6 @@ export function prepareBook(
     durationKeys,
     keyIsCash: Uint8Array.from(allKeys, (k) => (k.assetClass === 'cash' ? 1 : 0)),
     keyIsOption: Uint8Array.from(allKeys, (k) => (k.isOption ? 1 : 0)),
-    keyAssetClass: Uint8Array.from(allKeys, (k) => ASSET_CLASSES.indexOf(k.assetClass)),
     keyFillClass: Uint8Array.from(allKeys, (k) => (k.isOption ? ASSET_CLASSES.length : ASSET_CLASSES.indexOf(k.assetClass))),
     keyMultiTheme: Uint8Array.from(allKeys, (k) => (k.match.themes.length > 1 ? 1 : 0)),
     keyUnclassified: Uint8Array.from(allKeys, (k) => (!k.isClassified && k.assetClass !== 'cash' ? 1 : 0)),
