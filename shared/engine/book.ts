@@ -108,8 +108,11 @@ export interface Book {
   keyIsCash: Uint8Array;
   /** Per key id: 1 for a listed option (moved only by a shock naming its own symbol; see SecurityKey.isOption). */
   keyIsOption: Uint8Array;
-  /** Per key id: its asset class index, or ASSET_CLASSES.length for an option (which no class-wide shock moves). */
-  keyFillClass: Uint8Array;
+  /**
+   * Per key id: 2 × its asset class index (ASSET_CLASSES.length for an option, which no class-wide shock moves), plus 1
+   * when it is unclassified: which class-wide default a scenario gives it, and which "nothing moved it" slot otherwise.
+   */
+  keyFillCode: Uint8Array;
   /** Per key id: 1 when the security has several themes (a theme win needs the slow path). */
   keyMultiTheme: Uint8Array;
   /** Per key id: 1 when nothing classifies it (no sector, industry or theme) and it is not cash: coverage's "unclassified". */
@@ -154,9 +157,16 @@ export interface BookExposure {
   keyThroughGross: Float64Array;
   /** Ids of the keys some cell of which is held, ascending. */
   heldKeys: Int32Array;
+  /** keyNet, keyDirectGross and keyThroughGross in heldKeys order (read in sequence by every scenario). */
+  heldNet: Float64Array;
+  heldDirectGross: Float64Array;
+  heldThroughGross: Float64Array;
   /** Per currency, the held keys (CSR: `cellKeys[cellStart[c] .. cellStart[c + 1])`). */
   cellStart: Int32Array;
   cellKeys: Int32Array;
+  /** Net and gross value (direct + through) of each cell, in cellKeys order. */
+  cellNet: Float64Array;
+  cellGross: Float64Array;
   /** Net value per currency, rests included: what a currency shock reaches. */
   currencyNet: Float64Array;
   /** Cells of unclassified securities that something holds (where coverage may have to name them). */
@@ -428,7 +438,12 @@ export function prepareBook(
     durationKeys,
     keyIsCash: Uint8Array.from(allKeys, (k) => (k.assetClass === 'cash' ? 1 : 0)),
     keyIsOption: Uint8Array.from(allKeys, (k) => (k.isOption ? 1 : 0)),
-    keyFillClass: Uint8Array.from(allKeys, (k) => (k.isOption ? ASSET_CLASSES.length : ASSET_CLASSES.indexOf(k.assetClass))),
+    keyFillCode: Uint8Array.from(
+      allKeys,
+      (k) =>
+        2 * (k.isOption ? ASSET_CLASSES.length : ASSET_CLASSES.indexOf(k.assetClass)) +
+        (!k.isClassified && k.assetClass !== 'cash' ? 1 : 0),
+    ),
     keyMultiTheme: Uint8Array.from(allKeys, (k) => (k.match.themes.length > 1 ? 1 : 0)),
     keyUnclassified: Uint8Array.from(allKeys, (k) => (!k.isClassified && k.assetClass !== 'cash' ? 1 : 0)),
     groupKeyIds: Int32Array.from(groups, (g) => g.key.id),
@@ -510,6 +525,16 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
   for (const rest of rests.values()) currencyNet[rest.currencyIndex] += rest.net;
   const cellStart = new Int32Array(width + 1);
   perCurrency.forEach((ks, c) => (cellStart[c + 1] = cellStart[c] + ks.length));
+  const heldKeys = Int32Array.from(held);
+  const cellKeys = Int32Array.from(perCurrency.flat());
+  const cellNet = new Float64Array(cellKeys.length);
+  const cellGross = new Float64Array(cellKeys.length);
+  for (let c = 0; c < width; c++)
+    for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
+      const cell = cellKeys[j] * width + c;
+      cellNet[j] = directNet[cell] + throughNet[cell];
+      cellGross[j] = directGross[cell] + throughGross[cell];
+    }
   return {
     width,
     directNet,
@@ -520,9 +545,14 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
     keyNet,
     keyDirectGross,
     keyThroughGross,
-    heldKeys: Int32Array.from(held),
+    heldKeys,
+    heldNet: Float64Array.from(heldKeys, (k) => keyNet[k]),
+    heldDirectGross: Float64Array.from(heldKeys, (k) => keyDirectGross[k]),
+    heldThroughGross: Float64Array.from(heldKeys, (k) => keyThroughGross[k]),
     cellStart,
-    cellKeys: Int32Array.from(perCurrency.flat()),
+    cellKeys,
+    cellNet,
+    cellGross,
     currencyNet,
     unclassifiedCells: Int32Array.from(unclassifiedCells),
     rests: [...rests.values()],

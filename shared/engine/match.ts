@@ -132,7 +132,10 @@ export function compileScenario(scenario: Scenario, scale = 1) {
           level: 'market',
           shockIndex: market,
           change: changeOf(market),
-          reason: `${describeShock(scenario.shocks[market], changeOf(market))} (no more specific shock matches)`,
+          // Worded on demand: most scenarios are run for their totals, which never read it.
+          get reason() {
+            return `${describeShock(scenario.shocks[market!], changeOf(market!))} (no more specific shock matches)`;
+          },
         };
   const cashUnmoved: Provenance = {
     kind: 'none',
@@ -202,30 +205,37 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     return marketMove ?? unmatched;
   }
 
-  /** The move of a slice's currency against the base currency; zero for the base itself. */
-  function currencyMove(quoted: string, quotedBase: string): CurrencyMove {
+  /** The move of a slice's currency against the base currency, without its reason; zero for the base itself. */
+  function currencyChange(quoted: string, quotedBase: string): Omit<CurrencyMove, 'reason'> {
     // A minor unit (GBp, GBX, ZAc…) moves with its major currency, and a minor unit of the base is not foreign.
     const sliceCurrency = majorCurrency(quoted);
     const baseCurrency = majorCurrency(quotedBase);
-    if (sliceCurrency === baseCurrency) return { change: 0, shockIndex: null, reason: '' };
+    if (sliceCurrency === baseCurrency) return { change: 0, shockIndex: null };
     const own = currency.get(sliceCurrency);
-    if (own !== undefined) return { change: changeOf(own), shockIndex: own, reason: describeShock(scenario.shocks[own], changeOf(own)) };
+    if (own !== undefined) return { change: changeOf(own), shockIndex: own };
     const base = currency.get(baseCurrency);
-    if (base !== undefined) {
-      const change = 1 / (1 + changeOf(base)) - 1;
-      return {
-        change,
-        shockIndex: base,
-        reason: `${describeShock(scenario.shocks[base], changeOf(base))} moves ${sliceCurrency} ${signedPercent(change)} against it`,
-      };
-    }
-    return { change: 0, shockIndex: null, reason: '' };
+    if (base !== undefined) return { change: 1 / (1 + changeOf(base)) - 1, shockIndex: base };
+    return { change: 0, shockIndex: null };
+  }
+
+  /** The move of a slice's currency against the base currency, with its reason. */
+  function currencyMove(quoted: string, quotedBase: string): CurrencyMove {
+    const { change, shockIndex } = currencyChange(quoted, quotedBase);
+    if (shockIndex === null) return { change, shockIndex, reason: '' };
+    const shock = describeShock(scenario.shocks[shockIndex], changeOf(shockIndex));
+    // A shock on the base currency moves every other currency by its inverse.
+    const reason =
+      currency.get(majorCurrency(quoted)) === shockIndex
+        ? shock
+        : `${shock} moves ${majorCurrency(quoted)} ${signedPercent(change)} against it`;
+    return { change, shockIndex, reason };
   }
 
   const hasSymbolShock = (symbol: string) => symbolShocks.has(symbol.toUpperCase());
   return {
     priceShock,
     currencyMove,
+    currencyChange,
     hasSymbolShock,
     currencyShocks: currency,
     /** The precedence steps, highest first (the market shock, below them all, is `market`). */

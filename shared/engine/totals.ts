@@ -1,5 +1,5 @@
 import { ASSET_CLASSES, type AssetClass } from '../domain/types';
-import type { Book } from './book';
+import type { Book, BookExposure } from './book';
 import type { CompiledScenario, Provenance } from './match';
 import { composeReturn } from './match';
 import {
@@ -23,106 +23,201 @@ import { attributeLeveraged, createEvaluator, groupPass, groupsOf, moveOfGroup, 
  * Not for history overrides (replays, propagation), position results or per-account aggregates: those move groups.
  */
 
-/** Every security's price move under one scenario, as flat arrays by key id, and every currency's move against the base. */
+/**
+ * Every security's price move under one scenario, as a slot per key id: the winning shock's index; NOT_MOVED or
+ * UNCLASSIFIED_SLOT (shockCount, shockCount + 1) when nothing moves it; or, for a security of known duration under a
+ * rate shock, a slot of its own after those (its move depends on its duration). A slot gives the price change, the
+ * coverage part and the shock behind it, so each scenario writes one integer per security and sums by slot.
+ */
 export interface KeyMoves {
-  /** Winning shock per key, −1 for none (cash, or nothing matches). */
-  shockOf: Int32Array;
-  /** Local price change per key. */
-  price: Float64Array;
-  /** Coverage part per key as a directly held slice, before the currency rule (index into COVERAGE_PARTS). */
-  part: Uint8Array;
+  slot: Int32Array;
+  /** The slot of a security nothing moves (shockCount); the unclassified one is the next. */
+  notMoved: number;
+  /** Per slot: local price change, coverage part as a directly held slice (before the currency rule), shock index (−1: none). */
+  slotChange: Float64Array;
+  slotPart: Uint8Array;
+  slotShock: Int32Array;
+  /** Per slot: 1 for a symbol shock (a fund whose winning shock is one moves whole, not through its holdings). */
+  slotIsSymbol: Uint8Array;
   /** Per currency index: its move against the base, the shock behind it (−1: none), and whether that shock covers unmoved holdings. */
   fxChange: Float64Array;
   fxShock: Int32Array;
   fxCovers: Uint8Array;
-  /** Per shock index: the coverage part of what it moves, held directly. */
-  shockPart: Uint8Array;
-  /** Per shock index: 1 for a symbol shock (a fund whose winning shock is one moves whole, not through its holdings). */
-  isSymbolShock: Uint8Array;
 }
 
-/** Per-book arrays reused by every scenario (runs are synchronous, and each consumes its KeyMoves before the next). */
-const scratch = new WeakMap<Book, { shockOf: Int32Array; price: Float64Array; part: Uint8Array; keyPnl: Float64Array }>();
+/** Per-book slot array reused by every scenario (runs are synchronous, and each consumes its KeyMoves before the next). */
+const scratch = new WeakMap<Book, { slot: Int32Array; keyPnl: Float64Array }>();
 
 /** The sweep of docs/stress-semantics.md §3 over the book's attribute index: lowest step first, so higher steps overwrite. */
 export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
   const n = book.keyCount;
-  const { keyUnclassified, keys } = book;
   let buffers = scratch.get(book);
-  if (!buffers)
-    scratch.set(
-      book,
-      (buffers = { shockOf: new Int32Array(n), price: new Float64Array(n), part: new Uint8Array(n), keyPnl: new Float64Array(n) }),
-    );
-  const { shockOf, price, part } = buffers;
-  const market = compiled.market ?? -1;
+  if (!buffers) scratch.set(book, (buffers = { slot: new Int32Array(n), keyPnl: new Float64Array(n) }));
+  const { slot } = buffers;
+  const nShocks = compiled.shockCount;
+  const notMoved = nShocks;
+  const unclassified = nShocks + 1;
+  const { durationKeys } = book;
+  const slots = nShocks + 2 + (compiled.rates !== null ? durationKeys.length : 0);
+  const market = compiled.market ?? notMoved;
   const steps = compiled.precedence;
-  // The lowest step, asset class, is a default per class rather than a sweep over every key of the class.
-  const classDefault = ASSET_CLASSES.map((c) => (c === 'cash' ? -1 : market));
+  // The lowest step, asset class, is a default per class rather than a sweep over every key of the class; the default
+  // of a key nothing moves is its "not moved" slot (fill code: 2 × class + 1 when unclassified).
+  const classDefault = new Int32Array(2 * (ASSET_CLASSES.length + 1));
+  ASSET_CLASSES.forEach((c, i) => (classDefault[2 * i] = classDefault[2 * i + 1] = c === 'cash' ? notMoved : market));
   let sweepFrom = steps.length - 1;
   const lowest = steps[sweepFrom];
   if (lowest?.level === 'assetClass') {
     for (let i = lowest.shocks.length - 1; i >= 0; i--) {
       const cls = ASSET_CLASSES.indexOf(lowest.shocks[i].value as AssetClass);
-      if (cls !== -1) classDefault[cls] = lowest.shocks[i].index;
+      if (cls !== -1) classDefault[2 * cls] = classDefault[2 * cls + 1] = lowest.shocks[i].index;
     }
     sweepFrom--;
   }
   // Options take the slot after the asset classes: never a default shock.
-  classDefault.push(-1);
-  const { keyFillClass } = book;
-  for (let id = 0; id < n; id++) shockOf[id] = classDefault[keyFillClass[id]];
+  classDefault[2 * ASSET_CLASSES.length] = notMoved;
+  for (let i = 1; i < classDefault.length; i += 2) if (classDefault[i] === notMoved) classDefault[i] = unclassified;
+  const { keyFillCode } = book;
+  for (let id = 0; id < n; id++) slot[id] = classDefault[keyFillCode[id]];
   for (let l = sweepFrom; l >= 0; l--) {
     const step = steps[l];
     if (step.level === 'rates') {
-      for (const id of book.durationKeys) shockOf[id] = step.index;
+      for (let i = 0; i < durationKeys.length; i++) slot[durationKeys[i]] = nShocks + 2 + i;
       continue;
     }
     const { level, shocks } = step;
     for (let i = shocks.length - 1; i >= 0; i--) {
       const ids = book.index[level].get(shocks[i].value);
-      if (ids) for (const id of ids) shockOf[id] = shocks[i].index;
+      if (!ids) continue;
+      const index = shocks[i].index;
+      for (let j = 0; j < ids.length; j++) slot[ids[j]] = index;
     }
   }
-  const nShocks = compiled.shockCount;
-  const change = new Float64Array(nShocks);
-  const shockPart = new Uint8Array(nShocks);
+  const slotChange = new Float64Array(slots);
+  const slotPart = new Uint8Array(slots);
+  const slotShock = new Int32Array(slots);
+  const slotIsSymbol = new Uint8Array(slots);
   for (let s = 0; s < nShocks; s++) {
-    change[s] = compiled.changeOf(s);
+    slotChange[s] = compiled.changeOf(s);
     // A market or asset-class shock's move is "market"; every other named shock's is "explicit" (as coveragePartOf).
     const target = compiled.targetOf(s);
-    shockPart[s] = target === 'market' || target === 'assetClass' ? MARKET : EXPLICIT;
+    slotPart[s] = target === 'market' || target === 'assetClass' ? MARKET : EXPLICIT;
+    slotShock[s] = s;
   }
-  const isSymbolShock = new Uint8Array(nShocks);
-  for (const step of compiled.precedence) if (step.level === 'symbol') for (const { index } of step.shocks) isSymbolShock[index] = 1;
-  const rates = compiled.rates;
-  for (let id = 0; id < n; id++) {
-    const s = shockOf[id];
-    if (s === -1) {
-      price[id] = 0;
-      part[id] = keyUnclassified[id] === 1 ? UNCLASSIFIED_PART : NO_SHOCK;
-    } else if (s === rates) {
+  slotPart[notMoved] = NO_SHOCK;
+  slotPart[unclassified] = UNCLASSIFIED_PART;
+  slotShock[notMoved] = slotShock[unclassified] = -1;
+  for (const step of steps) if (step.level === 'symbol') for (const { index } of step.shocks) slotIsSymbol[index] = 1;
+  if (compiled.rates !== null) {
+    const dy = slotChange[compiled.rates];
+    for (let i = 0; i < durationKeys.length; i++) {
       // As ratesMove: −duration × the change in yields, floored at −100%.
-      price[id] = Math.max(-1, -keys[id].duration! * change[s]);
-      part[id] = EXPLICIT;
-    } else {
-      price[id] = change[s];
-      part[id] = shockPart[s];
+      slotChange[nShocks + 2 + i] = Math.max(-1, -book.keys[durationKeys[i]].duration! * dy);
+      slotPart[nShocks + 2 + i] = EXPLICIT;
+      slotShock[nShocks + 2 + i] = compiled.rates;
     }
   }
   const width = book.exposure.width;
   const fxChange = new Float64Array(width);
   const fxShock = new Int32Array(width).fill(-1);
   const fxCovers = new Uint8Array(width);
-  book.currencies.forEach((currency, c) => {
-    const move = compiled.currencyMove(currency, book.baseCurrency);
+  for (let c = 0; c < book.currencies.length; c++) {
+    const move = compiled.currencyChange(book.currencies[c], book.baseCurrency);
     fxChange[c] = move.change;
     if (move.shockIndex !== null) {
       fxShock[c] = move.shockIndex;
       fxCovers[c] = compiled.currencyCovers ? 1 : 0;
     }
-  });
-  return { shockOf, price, part, fxChange, fxShock, fxCovers, isSymbolShock, shockPart };
+  }
+  return { slot, notMoved, slotChange, slotPart, slotShock, slotIsSymbol, fxChange, fxShock, fxCovers };
+}
+
+/**
+ * The directly and through-funds held value of every security at its own price move, summed by slot: the P&L, and
+ * each slot's value into its shock's reach and its coverage part.
+ */
+function heldPass(ex: BookExposure, moves: KeyMoves, parts: Float64Array, shockValue: number[]): number {
+  const { slot, slotChange, slotPart, slotShock } = moves;
+  const slots = slotChange.length;
+  const { heldKeys, heldNet, heldDirectGross, heldThroughGross } = ex;
+  // Four banks of sums taken in turn, so that neighbouring securities in the same slot do not wait on each other's addition.
+  const bank = 3 * slots;
+  const sums = new Float64Array(4 * bank);
+  for (let j = 0; j < heldKeys.length; j++) {
+    const at = (j & 3) * bank + 3 * slot[heldKeys[j]];
+    sums[at] += heldNet[j];
+    sums[at + 1] += heldDirectGross[j];
+    sums[at + 2] += heldThroughGross[j];
+  }
+  let pnl = 0;
+  for (let s = 0; s < slots; s++) {
+    const at = 3 * s;
+    const net = sums[at] + sums[at + bank] + sums[at + 2 * bank] + sums[at + 3 * bank];
+    pnl += net * slotChange[s];
+    if (slotShock[s] !== -1) shockValue[slotShock[s]] += net;
+    const p = slotPart[s];
+    parts[p] += sums[at + 1] + sums[at + 1 + bank] + sums[at + 1 + 2 * bank] + sums[at + 1 + 3 * bank];
+    parts[throughPart(p)] += sums[at + 2] + sums[at + 2 + bank] + sums[at + 2 + 2 * bank] + sums[at + 2 + 3 * bank];
+  }
+  return pnl;
+}
+
+/**
+ * Each currency that moves against the base: its cells' currency move, summed by slot (f × Σ (1 + price move) × value),
+ * what its shock reaches, and, for a shock that covers unmoved holdings, their value taken from "not shocked".
+ */
+function currencyPass(ex: BookExposure, moves: KeyMoves, parts: Float64Array, shockValue: number[]): number {
+  const { slot, slotChange, fxChange, fxShock, fxCovers, notMoved } = moves;
+  const slots = slotChange.length;
+  const { cellStart, cellKeys, cellNet, cellGross } = ex;
+  // Net and gross value by slot, in four banks taken in turn (as heldPass).
+  const bank = 2 * slots;
+  const sums = new Float64Array(4 * bank);
+  let pnl = 0;
+  for (let c = 0; c < ex.width; c++) {
+    if (fxShock[c] !== -1) shockValue[fxShock[c]] += ex.currencyNet[c];
+    const f = fxChange[c];
+    const covers = fxCovers[c];
+    if (f === 0 && covers === 0) continue;
+    sums.fill(0);
+    for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
+      const at = (j & 3) * bank + 2 * slot[cellKeys[j]];
+      sums[at] += cellNet[j];
+      sums[at + 1] += cellGross[j];
+    }
+    let moved = 0;
+    for (let s = 0; s < slots; s++) {
+      const net = sums[2 * s] + sums[2 * s + bank] + sums[2 * s + 2 * bank] + sums[2 * s + 3 * bank];
+      moved += net + net * slotChange[s];
+    }
+    pnl += f * moved;
+    if (covers === 1)
+      for (let s = notMoved; s <= notMoved + 1; s++) {
+        const at = 2 * s + 1;
+        const gross = sums[at] + sums[at + bank] + sums[at + 2 * bank] + sums[at + 3 * bank];
+        parts[moves.slotPart[s]] -= gross;
+        parts[EXPLICIT] += gross;
+      }
+  }
+  return pnl;
+}
+
+/** Each held security's P&L, direct and through funds (rests aside), price and currency: what the aggregates add up. */
+function keyPnlOf(book: Book, moves: KeyMoves): Float64Array {
+  const ex = book.exposure;
+  const keyPnl = scratch.get(book)!.keyPnl;
+  const { slot, slotChange, fxChange } = moves;
+  const { heldKeys, heldNet, cellStart, cellKeys, cellNet } = ex;
+  for (let j = 0; j < heldKeys.length; j++) keyPnl[heldKeys[j]] = heldNet[j] * slotChange[slot[heldKeys[j]]];
+  for (let c = 0; c < ex.width; c++) {
+    const f = fxChange[c];
+    if (f === 0) continue;
+    for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
+      const k = cellKeys[j];
+      keyPnl[k] += cellNet[j] * f * (1 + slotChange[slot[k]]);
+    }
+  }
+  return keyPnl;
 }
 
 /** A coverage part once the currency rule is applied: a currency shock on the holding's currency moves what no price shock reached. */
@@ -206,63 +301,12 @@ export interface ScenarioTotals {
 export function scenarioTotals(book: Book, compiled: CompiledScenario, by: readonly Exclude<Dimension, 'account'>[]): ScenarioTotals {
   const ex = book.exposure;
   const W = ex.width;
-  const { shockOf, price, part, fxChange, fxShock, fxCovers, isSymbolShock, shockPart } = keyMoves(book, compiled);
+  const moves = keyMoves(book, compiled);
+  const { slot, slotChange, slotPart, slotShock, slotIsSymbol, fxChange, fxCovers } = moves;
   const parts = new Float64Array(PART_COUNT);
   const shockValue: number[] = new Array<number>(compiled.shockCount).fill(0);
   const unclassifiedSymbols = new Set<string>();
-  let pnl = 0;
-  /** P&L of each security, direct and through funds (rests aside), for the aggregates. */
-  // Every held key is written before it is read (the first loop below), so the reused buffer needs no clearing.
-  const keyPnl = scratch.get(book)!.keyPnl;
-
-  // Every held security at its own price move, all currencies together.
-  const { heldKeys, keyNet, keyDirectGross, keyThroughGross } = ex;
-  // Sums by winning shock (slot n: not shocked, n + 1: unclassified and not shocked) turned into parts afterwards; two
-  // interleaved sets of sums, so neighbouring keys with the same shock do not wait on each other's addition.
-  const nShocks = compiled.shockCount;
-  const slots = nShocks + 2;
-  const sums = new Float64Array(6 * slots);
-  for (let j = 0; j < heldKeys.length; j++) {
-    const k = heldKeys[j];
-    const net = keyNet[k];
-    const move = net * price[k];
-    keyPnl[k] = move;
-    pnl += move;
-    const s = shockOf[k];
-    const at = (j & 1) * 3 * slots + 3 * (s !== -1 ? s : part[k] === UNCLASSIFIED_PART ? nShocks + 1 : nShocks);
-    sums[at] += net;
-    sums[at + 1] += keyDirectGross[k];
-    sums[at + 2] += keyThroughGross[k];
-  }
-  for (let slot = 0; slot < slots; slot++) {
-    const at = 3 * slot;
-    const b = at + 3 * slots;
-    const p = slot < nShocks ? (slot === compiled.rates ? EXPLICIT : shockPart[slot]) : slot === nShocks ? NO_SHOCK : UNCLASSIFIED_PART;
-    if (slot < nShocks) shockValue[slot] += sums[at] + sums[b];
-    parts[p] += sums[at + 1] + sums[b + 1];
-    parts[throughPart(p)] += sums[at + 2] + sums[b + 2];
-  }
-  // Then each currency that moves against the base: its cells' currency move, and what its shock covers.
-  const { cellStart, cellKeys, directNet, throughNet, directGross, throughGross } = ex;
-  for (let c = 0; c < W; c++) {
-    if (fxShock[c] !== -1) shockValue[fxShock[c]] += ex.currencyNet[c];
-    const f = fxChange[c];
-    const covers = fxCovers[c];
-    if (f === 0 && covers === 0) continue;
-    for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
-      const k = cellKeys[j];
-      const cell = k * W + c;
-      const currencyMove = (directNet[cell] + throughNet[cell]) * f * (1 + price[k]);
-      keyPnl[k] += currencyMove;
-      pnl += currencyMove;
-      const p = part[k];
-      if (covers === 1 && (p === NO_SHOCK || p === UNCLASSIFIED_PART)) {
-        const gross = directGross[cell] + throughGross[cell];
-        parts[p] -= gross;
-        parts[EXPLICIT] += gross;
-      }
-    }
-  }
+  let pnl = heldPass(ex, moves, parts, shockValue) + currencyPass(ex, moves, parts, shockValue);
   // Funds' unlisted rests: the fund's own attributes, without its symbol shocks.
   const restMoves = new Map<number, Provenance>();
   const restPrice = (keyId: number) => {
@@ -272,7 +316,7 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   };
   const restReturn = new Float64Array(ex.rests.length);
   /** A fund whose own ticker has a symbol shock moves whole (its rest is then part of that move, not a slice of its own). */
-  const movesWhole = (keyId: number) => shockOf[keyId] !== -1 && isSymbolShock[shockOf[keyId]] === 1;
+  const movesWhole = (keyId: number) => slotIsSymbol[slot[keyId]] === 1;
   // A plain loop: a closure writing `pnl` would make every addition to it above allocate.
   for (let j = 0; j < ex.rests.length; j++) {
     const rest = ex.rests[j];
@@ -288,7 +332,7 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   }
 
   // Funds whose own ticker has a symbol shock move whole: their holdings' part is taken back out.
-  const cellReturn = (k: number, c: number) => composeReturn(price[k], fxChange[c]);
+  const cellReturn = (k: number, c: number) => composeReturn(slotChange[slot[k]], fxChange[c]);
   const wholeFunds: { group: number; shift: number }[] = [];
   const notReached = new Map<number, number>();
   for (const i of ex.fundGroups) {
@@ -304,8 +348,8 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
       const r = cellReturn(k, c);
       through += w * r;
       pnl -= g.value * w * r;
-      parts[withCurrency(throughPart(part[k]), covers)] -= g.grossValue * w;
-      if (shockOf[k] !== -1) shockValue[shockOf[k]] -= g.value * w;
+      parts[withCurrency(throughPart(slotPart[slot[k]]), covers)] -= g.grossValue * w;
+      if (slotShock[slot[k]] !== -1) shockValue[slotShock[slot[k]]] -= g.value * w;
       // Only unclassified securities are named in coverage, so only their cells are counted.
       if (book.keyUnclassified[k] === 1) notReached.set(k * W + c, (notReached.get(k * W + c) ?? 0) + 1);
     }
@@ -313,16 +357,16 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
     const k = g.key.id;
     const whole = cellReturn(k, c);
     pnl += g.value * whole;
-    const wholePart = withCurrency(part[k], covers);
+    const wholePart = withCurrency(slotPart[slot[k]], covers);
     parts[wholePart] += g.grossValue;
-    if (shockOf[k] !== -1) shockValue[shockOf[k]] += g.value;
+    if (slotShock[slot[k]] !== -1) shockValue[slotShock[slot[k]]] += g.value;
     if (wholePart === UNCLASSIFIED_PART) unclassifiedSymbols.add(g.key.symbol);
     wholeFunds.push({ group: i, shift: whole - through });
   }
   // Unclassified securities nothing moved, wherever something still holds them.
   for (const cell of ex.unclassifiedCells) {
     const k = Math.floor(cell / W);
-    if (fxCovers[cell - k * W] === 1 || part[k] !== UNCLASSIFIED_PART) continue;
+    if (fxCovers[cell - k * W] === 1 || slotPart[slot[k]] !== UNCLASSIFIED_PART) continue;
     if (ex.presence[cell] - (notReached.get(cell) ?? 0) > 0) unclassifiedSymbols.add(book.keys[k].symbol);
   }
 
@@ -343,9 +387,11 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   }
 
   const aggregates: ScenarioTotals['aggregates'] = {};
+  const keyPnl = by.some((d) => d !== 'currency') ? keyPnlOf(book, moves) : null;
+  const { heldKeys } = ex;
   for (const dimension of by) {
     if (dimension === 'currency') {
-      aggregates.currency = currencyAggregate(book, price, fxChange, restReturn, wholeFunds, leveraged);
+      aggregates.currency = currencyAggregate(book, moves, restReturn, wholeFunds, leveraged);
       continue;
     }
     const dim = dimensionRows(book, dimension);
@@ -362,9 +408,9 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
     if (single)
       for (let j = 0; j < heldKeys.length; j++) {
         const k = heldKeys[j];
-        sums.pnl[single[k]] += keyPnl[k];
+        sums.pnl[single[k]] += keyPnl![k];
       }
-    else for (let j = 0; j < heldKeys.length; j++) add(heldKeys[j], keyPnl[heldKeys[j]]);
+    else for (let j = 0; j < heldKeys.length; j++) add(heldKeys[j], keyPnl![heldKeys[j]]);
     // Rests are slices of the aggregate even when their fund moves whole (the shift below then applies to them too).
     ex.rests.forEach((rest, j) => add(rest.keyId, rest.net * restReturn[j]));
     // A fund moving whole is still split over its holdings, each shifted by the gap between the fund's move and theirs.
@@ -414,8 +460,7 @@ function grow(sums: AggregateSums, row: number) {
 /** The currency aggregate: one row per currency a position is held in. */
 function currencyAggregate(
   book: Book,
-  price: Float64Array,
-  fxChange: Float64Array,
+  moves: KeyMoves,
   restReturn: Float64Array,
   wholeFunds: readonly { group: number; shift: number }[],
   leveraged: readonly { group: number; move: { return: number } }[],
@@ -428,12 +473,12 @@ function currencyAggregate(
     pnl: new Float64Array(W),
     touched: new Uint8Array(W),
   };
+  const { slot, slotChange, fxChange } = moves;
   for (let c = 0; c < book.currencies.length; c++) {
     for (let j = ex.cellStart[c]; j < ex.cellStart[c + 1]; j++) {
-      const k = ex.cellKeys[j];
-      const net = ex.directNet[k * W + c] + ex.throughNet[k * W + c];
+      const net = ex.cellNet[j];
       sums.value[c] += net;
-      sums.pnl[c] += net * composeReturn(price[k], fxChange[c]);
+      sums.pnl[c] += net * composeReturn(slotChange[slot[ex.cellKeys[j]]], fxChange[c]);
       sums.touched[c] = 1;
     }
   }
@@ -461,7 +506,7 @@ export const isMovedPart = (part: number) => part < FIRST_UNMOVED;
  * under a symbol shock on their ticker); leveraged funds are evaluated one by one.
  */
 export function groupReturns(book: Book, compiled: CompiledScenario): { returns: Float64Array; moved: Float64Array } {
-  const { shockOf, price, part, fxChange, fxCovers, isSymbolShock } = keyMoves(book, compiled);
+  const { slot, slotChange, slotPart, slotIsSymbol, fxChange, fxCovers } = keyMoves(book, compiled);
   const groups = book.groups;
   const returns = new Float64Array(groups.length);
   const moved = new Float64Array(groups.length);
@@ -478,10 +523,10 @@ export function groupReturns(book: Book, compiled: CompiledScenario): { returns:
       moved[i] = move.shares.explicit + move.shares.throughFunds + move.shares.market + move.shares.propagated + move.shares.proxy;
       continue;
     }
-    if (g.fund === null || (shockOf[g.key.id] !== -1 && isSymbolShock[shockOf[g.key.id]] === 1)) {
+    if (g.fund === null || slotIsSymbol[slot[g.key.id]] === 1) {
       const k = g.key.id;
-      returns[i] = composeReturn(price[k], f);
-      moved[i] = isMovedPart(withCurrency(part[k], covers)) ? 1 : 0;
+      returns[i] = composeReturn(slotChange[slot[k]], f);
+      moved[i] = isMovedPart(withCurrency(slotPart[slot[k]], covers)) ? 1 : 0;
       continue;
     }
     const { keyIds, weights, residualWeight } = g.fund;
@@ -489,8 +534,8 @@ export function groupReturns(book: Book, compiled: CompiledScenario): { returns:
     let share = 0;
     for (let j = 0; j < keyIds.length; j++) {
       const k = keyIds[j];
-      r += weights[j] * composeReturn(price[k], f);
-      if (isMovedPart(withCurrency(throughPart(part[k]), covers))) share += weights[j];
+      r += weights[j] * composeReturn(slotChange[slot[k]], f);
+      if (isMovedPart(withCurrency(throughPart(slotPart[slot[k]]), covers))) share += weights[j];
     }
     if (residualWeight > 0) {
       const rest = compiled.priceShock(g.key, { skipSymbol: true });
