@@ -31,6 +31,8 @@ import { attributeLeveraged, createEvaluator, groupPass, groupsOf, moveOfGroup, 
  */
 export interface KeyMoves {
   slot: Int32Array;
+  /** How many slots this scenario uses (the per-slot arrays may be longer: they are reused). */
+  slots: number;
   /** The slot of a security nothing moves (shockCount); the unclassified one is the next. */
   notMoved: number;
   /** Per slot: local price change, coverage part as a directly held slice (before the currency rule), shock index (−1: none). */
@@ -43,22 +45,125 @@ export interface KeyMoves {
   fxChange: Float64Array;
   fxShock: Int32Array;
   fxCovers: Uint8Array;
+  /** Per currency index: 1 when some of its cells may be in a "not moved" slot (else a covering shock has nothing to cover). */
+  fxMayCover: Uint8Array;
 }
 
-/** Per-book slot array reused by every scenario (runs are synchronous, and each consumes its KeyMoves before the next). */
-const scratch = new WeakMap<Book, { slot: Int32Array; keyPnl: Float64Array }>();
+/** Arrays each book's scenarios reuse (runs are synchronous, and each consumes its KeyMoves before the next). */
+interface Workspace {
+  slot: Int32Array;
+  keyPnl: Float64Array;
+  slotChange: Float64Array;
+  slotPart: Uint8Array;
+  slotShock: Int32Array;
+  slotIsSymbol: Uint8Array;
+  /** Sums by slot for heldPass and currencyPass, one after the other. */
+  sums: Float64Array;
+  fxChange: Float64Array;
+  fxShock: Int32Array;
+  fxCovers: Uint8Array;
+  fxMayCover: Uint8Array;
+  lower: LowerAttributes;
+  /** Per sector, country and combination (LowerAttributes): the slot a scenario gives it. */
+  sectorSlot: Int32Array;
+  countrySlot: Int32Array;
+  comboSlot: Int32Array;
+}
+
+/**
+ * The book's securities by the three lowest precedence steps: sector, country and asset class (with whether the
+ * security is classified, which says which "not moved" slot it falls in). A scenario resolves those steps once per
+ * combination present, not once per security; only the steps above them sweep over securities.
+ */
+interface LowerAttributes {
+  sectorOf: Map<string, number>;
+  countryOf: Map<string, number>;
+  /** Per combination: its sector and country (−1: none) and its fill code (Book.keyFillCode). */
+  comboSector: Int32Array;
+  comboCountry: Int32Array;
+  comboFill: Uint8Array;
+  keyCombo: Int32Array;
+  /** Per currency: the combinations its cells hold. */
+  currencyCombos: Int32Array[];
+}
+
+function lowerAttributes(book: Book): LowerAttributes {
+  const ids = (values: Iterable<string>) => new Map([...values].map((v, i) => [v, i]));
+  const sectorOf = ids(book.index.sector.keys());
+  const countryOf = ids(book.index.country.keys());
+  const comboOf = new Map<string, number>();
+  const combos: [number, number, number][] = [];
+  const keyCombo = Int32Array.from(book.keys, (key) => {
+    const combo: [number, number, number] = [
+      sectorOf.get(key.match.sector) ?? -1,
+      countryOf.get(key.match.country) ?? -1,
+      book.keyFillCode[key.id],
+    ];
+    const name = combo.join(' ');
+    let id = comboOf.get(name);
+    if (id === undefined) comboOf.set(name, (id = combos.push(combo) - 1));
+    return id;
+  });
+  const ex = book.exposure;
+  const currencyCombos = Array.from({ length: ex.width }, (_, c) => {
+    const held = new Set<number>();
+    for (let j = ex.cellStart[c]; j < ex.cellStart[c + 1]; j++) held.add(keyCombo[ex.cellKeys[j]]);
+    return Int32Array.from(held);
+  });
+  return {
+    sectorOf,
+    countryOf,
+    comboSector: Int32Array.from(combos, (c) => c[0]),
+    comboCountry: Int32Array.from(combos, (c) => c[1]),
+    comboFill: Uint8Array.from(combos, (c) => c[2]),
+    keyCombo,
+    currencyCombos,
+  };
+}
+
+const workspaces = new WeakMap<Book, Workspace>();
+/** Banks of sums taken in turn, so that neighbouring securities in the same slot do not wait on each other's addition. */
+const BANKS = 4;
+
+function workspaceOf(book: Book, slots: number): Workspace {
+  let ws = workspaces.get(book);
+  if (!ws || ws.slotChange.length < slots) {
+    const n = book.keyCount;
+    const width = book.exposure.width;
+    const size = Math.max(slots, 64);
+    const lower = ws?.lower ?? lowerAttributes(book);
+    ws = {
+      lower,
+      sectorSlot: new Int32Array(lower.sectorOf.size),
+      countrySlot: new Int32Array(lower.countryOf.size),
+      comboSlot: new Int32Array(lower.comboFill.length),
+      slot: ws?.slot ?? new Int32Array(n),
+      keyPnl: ws?.keyPnl ?? new Float64Array(n),
+      slotChange: new Float64Array(size),
+      slotPart: new Uint8Array(size),
+      slotShock: new Int32Array(size),
+      slotIsSymbol: new Uint8Array(size),
+      sums: new Float64Array(3 * BANKS * size),
+      fxChange: new Float64Array(width),
+      fxShock: new Int32Array(width),
+      fxCovers: new Uint8Array(width),
+      fxMayCover: new Uint8Array(width),
+    };
+    workspaces.set(book, ws);
+  }
+  return ws;
+}
 
 /** The sweep of docs/stress-semantics.md §3 over the book's attribute index: lowest step first, so higher steps overwrite. */
 export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
   const n = book.keyCount;
-  let buffers = scratch.get(book);
-  if (!buffers) scratch.set(book, (buffers = { slot: new Int32Array(n), keyPnl: new Float64Array(n) }));
-  const { slot } = buffers;
   const nShocks = compiled.shockCount;
   const notMoved = nShocks;
   const unclassified = nShocks + 1;
   const { durationKeys } = book;
   const slots = nShocks + 2 + (compiled.rates !== null ? durationKeys.length : 0);
+  const ws = workspaceOf(book, slots);
+  const { slot, slotChange, slotPart, slotShock, slotIsSymbol, fxChange, fxShock, fxCovers, fxMayCover } = ws;
   const market = compiled.market ?? notMoved;
   const steps = compiled.precedence;
   // The lowest step, asset class, is a default per class rather than a sweep over every key of the class; the default
@@ -77,8 +182,26 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
   // Options take the slot after the asset classes: never a default shock.
   classDefault[2 * ASSET_CLASSES.length] = notMoved;
   for (let i = 1; i < classDefault.length; i += 2) if (classDefault[i] === notMoved) classDefault[i] = unclassified;
-  const { keyFillCode } = book;
-  for (let id = 0; id < n; id++) slot[id] = classDefault[keyFillCode[id]];
+  // Sector over country over asset class, per combination present (the first listed shock of a value wins).
+  const { lower, sectorSlot, countrySlot, comboSlot } = ws;
+  sectorSlot.fill(-1);
+  countrySlot.fill(-1);
+  for (const step of steps) {
+    if (step.level !== 'sector' && step.level !== 'country') continue;
+    const [table, ids] = step.level === 'sector' ? [sectorSlot, lower.sectorOf] : [countrySlot, lower.countryOf];
+    for (let i = step.shocks.length - 1; i >= 0; i--) {
+      const id = ids.get(step.shocks[i].value);
+      if (id !== undefined) table[id] = step.shocks[i].index;
+    }
+  }
+  const { comboSector, comboCountry, comboFill, keyCombo } = lower;
+  for (let t = 0; t < comboFill.length; t++) {
+    const bySector = comboSector[t] === -1 ? -1 : sectorSlot[comboSector[t]];
+    const byCountry = comboCountry[t] === -1 ? -1 : countrySlot[comboCountry[t]];
+    comboSlot[t] = bySector !== -1 ? bySector : byCountry !== -1 ? byCountry : classDefault[comboFill[t]];
+  }
+  for (let id = 0; id < n; id++) slot[id] = comboSlot[keyCombo[id]];
+  // Then the steps above them, lowest first, so that higher steps overwrite.
   for (let l = sweepFrom; l >= 0; l--) {
     const step = steps[l];
     if (step.level === 'rates') {
@@ -86,6 +209,7 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
       continue;
     }
     const { level, shocks } = step;
+    if (level === 'sector' || level === 'country') continue;
     for (let i = shocks.length - 1; i >= 0; i--) {
       const ids = book.index[level].get(shocks[i].value);
       if (!ids) continue;
@@ -93,10 +217,12 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
       for (let j = 0; j < ids.length; j++) slot[ids[j]] = index;
     }
   }
-  const slotChange = new Float64Array(slots);
-  const slotPart = new Uint8Array(slots);
-  const slotShock = new Int32Array(slots);
-  const slotIsSymbol = new Uint8Array(slots);
+  // Whether any cell of each currency can be in a "not moved" slot (no sweep writes one): where a covering currency shock counts.
+  for (let c = 0; c < fxMayCover.length; c++) {
+    fxMayCover[c] = 0;
+    for (const t of lower.currencyCombos[c]) if (comboSlot[t] === notMoved || comboSlot[t] === unclassified) fxMayCover[c] = 1;
+  }
+  slotIsSymbol.fill(0, 0, slots);
   for (let s = 0; s < nShocks; s++) {
     slotChange[s] = compiled.changeOf(s);
     // A market or asset-class shock's move is "market"; every other named shock's is "explicit" (as coveragePartOf).
@@ -104,6 +230,7 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
     slotPart[s] = target === 'market' || target === 'assetClass' ? MARKET : EXPLICIT;
     slotShock[s] = s;
   }
+  slotChange[notMoved] = slotChange[unclassified] = 0;
   slotPart[notMoved] = NO_SHOCK;
   slotPart[unclassified] = UNCLASSIFIED_PART;
   slotShock[notMoved] = slotShock[unclassified] = -1;
@@ -117,10 +244,8 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
       slotShock[nShocks + 2 + i] = compiled.rates;
     }
   }
-  const width = book.exposure.width;
-  const fxChange = new Float64Array(width);
-  const fxShock = new Int32Array(width).fill(-1);
-  const fxCovers = new Uint8Array(width);
+  fxShock.fill(-1);
+  fxCovers.fill(0);
   for (let c = 0; c < book.currencies.length; c++) {
     const move = compiled.currencyChange(book.currencies[c], book.baseCurrency);
     fxChange[c] = move.change;
@@ -129,20 +254,18 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
       fxCovers[c] = compiled.currencyCovers ? 1 : 0;
     }
   }
-  return { slot, notMoved, slotChange, slotPart, slotShock, slotIsSymbol, fxChange, fxShock, fxCovers };
+  return { slot, slots, notMoved, slotChange, slotPart, slotShock, slotIsSymbol, fxChange, fxShock, fxCovers, fxMayCover };
 }
 
 /**
  * The directly and through-funds held value of every security at its own price move, summed by slot: the P&L, and
  * each slot's value into its shock's reach and its coverage part.
  */
-function heldPass(ex: BookExposure, moves: KeyMoves, parts: Float64Array, shockValue: number[]): number {
-  const { slot, slotChange, slotPart, slotShock } = moves;
-  const slots = slotChange.length;
+function heldPass(ex: BookExposure, moves: KeyMoves, sums: Float64Array, parts: Float64Array, shockValue: number[]): number {
+  const { slot, slots, slotChange, slotPart, slotShock } = moves;
   const { heldKeys, heldNet, heldDirectGross, heldThroughGross } = ex;
-  // Four banks of sums taken in turn, so that neighbouring securities in the same slot do not wait on each other's addition.
   const bank = 3 * slots;
-  const sums = new Float64Array(4 * bank);
+  sums.fill(0, 0, BANKS * bank);
   for (let j = 0; j < heldKeys.length; j++) {
     const at = (j & 3) * bank + 3 * slot[heldKeys[j]];
     sums[at] += heldNet[j];
@@ -163,41 +286,41 @@ function heldPass(ex: BookExposure, moves: KeyMoves, parts: Float64Array, shockV
 }
 
 /**
- * Each currency that moves against the base: its cells' currency move, summed by slot (f × Σ (1 + price move) × value),
- * what its shock reaches, and, for a shock that covers unmoved holdings, their value taken from "not shocked".
+ * Each currency that moves against the base: its cells' currency move (f × Σ value × (1 + price move)), what its shock
+ * reaches, and, for a shock that covers unmoved holdings, their value taken from "not shocked" or "unclassified".
  */
 function currencyPass(ex: BookExposure, moves: KeyMoves, parts: Float64Array, shockValue: number[]): number {
-  const { slot, slotChange, fxChange, fxShock, fxCovers, notMoved } = moves;
-  const slots = slotChange.length;
+  const { slot, slotChange, fxChange, fxShock, fxCovers, fxMayCover, notMoved } = moves;
   const { cellStart, cellKeys, cellNet, cellGross } = ex;
-  // Net and gross value by slot, in four banks taken in turn (as heldPass).
-  const bank = 2 * slots;
-  const sums = new Float64Array(4 * bank);
   let pnl = 0;
   for (let c = 0; c < ex.width; c++) {
     if (fxShock[c] !== -1) shockValue[fxShock[c]] += ex.currencyNet[c];
     const f = fxChange[c];
     const covers = fxCovers[c];
     if (f === 0 && covers === 0) continue;
-    sums.fill(0);
-    for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
-      const at = (j & 3) * bank + 2 * slot[cellKeys[j]];
-      sums[at] += cellNet[j];
-      sums[at + 1] += cellGross[j];
+    // Two sums taken in turn, so that neither waits on the other's addition.
+    let even = 0;
+    let odd = 0;
+    const from = cellStart[c];
+    const to = cellStart[c + 1];
+    let j = from;
+    for (; j + 1 < to; j += 2) {
+      even += cellNet[j] * (1 + slotChange[slot[cellKeys[j]]]);
+      odd += cellNet[j + 1] * (1 + slotChange[slot[cellKeys[j + 1]]]);
     }
-    let moved = 0;
-    for (let s = 0; s < slots; s++) {
-      const net = sums[2 * s] + sums[2 * s + bank] + sums[2 * s + 2 * bank] + sums[2 * s + 3 * bank];
-      moved += net + net * slotChange[s];
+    if (j < to) even += cellNet[j] * (1 + slotChange[slot[cellKeys[j]]]);
+    pnl += f * (even + odd);
+    if (covers === 0 || fxMayCover[c] === 0) continue;
+    let notShocked = 0;
+    let unclassified = 0;
+    for (let j = from; j < to; j++) {
+      const s = slot[cellKeys[j]];
+      if (s === notMoved) notShocked += cellGross[j];
+      else if (s === notMoved + 1) unclassified += cellGross[j];
     }
-    pnl += f * moved;
-    if (covers === 1)
-      for (let s = notMoved; s <= notMoved + 1; s++) {
-        const at = 2 * s + 1;
-        const gross = sums[at] + sums[at + bank] + sums[at + 2 * bank] + sums[at + 3 * bank];
-        parts[moves.slotPart[s]] -= gross;
-        parts[EXPLICIT] += gross;
-      }
+    parts[NO_SHOCK] -= notShocked;
+    parts[UNCLASSIFIED_PART] -= unclassified;
+    parts[EXPLICIT] += notShocked + unclassified;
   }
   return pnl;
 }
@@ -205,7 +328,7 @@ function currencyPass(ex: BookExposure, moves: KeyMoves, parts: Float64Array, sh
 /** Each held security's P&L, direct and through funds (rests aside), price and currency: what the aggregates add up. */
 function keyPnlOf(book: Book, moves: KeyMoves): Float64Array {
   const ex = book.exposure;
-  const keyPnl = scratch.get(book)!.keyPnl;
+  const keyPnl = workspaces.get(book)!.keyPnl;
   const { slot, slotChange, fxChange } = moves;
   const { heldKeys, heldNet, cellStart, cellKeys, cellNet } = ex;
   for (let j = 0; j < heldKeys.length; j++) keyPnl[heldKeys[j]] = heldNet[j] * slotChange[slot[heldKeys[j]]];
@@ -306,9 +429,11 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   const parts = new Float64Array(PART_COUNT);
   const shockValue: number[] = new Array<number>(compiled.shockCount).fill(0);
   const unclassifiedSymbols = new Set<string>();
-  let pnl = heldPass(ex, moves, parts, shockValue) + currencyPass(ex, moves, parts, shockValue);
+  const { sums } = workspaces.get(book)!;
+  let pnl = heldPass(ex, moves, sums, parts, shockValue) + currencyPass(ex, moves, parts, shockValue);
   // Funds' unlisted rests: the fund's own attributes, without its symbol shocks.
   const restMoves = new Map<number, Provenance>();
+  /** The move of a fund's rest when a symbol shock on the fund's ticker wins (and moves the fund whole): the next step's. */
   const restPrice = (keyId: number) => {
     let move = restMoves.get(keyId);
     if (!move) restMoves.set(keyId, (move = compiled.priceShock(book.keys[keyId], { skipSymbol: true })));
@@ -320,14 +445,18 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   // A plain loop: a closure writing `pnl` would make every addition to it above allocate.
   for (let j = 0; j < ex.rests.length; j++) {
     const rest = ex.rests[j];
-    const move = restPrice(rest.keyId);
     const c = rest.currencyIndex;
-    restReturn[j] = composeReturn(move.change, fxChange[c]);
-    if (movesWhole(rest.keyId)) continue;
+    if (movesWhole(rest.keyId)) {
+      restReturn[j] = composeReturn(restPrice(rest.keyId).change, fxChange[c]);
+      continue;
+    }
+    // Otherwise the fund's own slot is the rest's move (no symbol shock won it).
+    const s = slot[rest.keyId];
+    restReturn[j] = composeReturn(slotChange[s], fxChange[c]);
     pnl += rest.net * restReturn[j];
-    const p = withCurrency(COVERAGE_PARTS.indexOf(coveragePartOf(move, book.keys[rest.keyId])), fxCovers[c]);
+    const p = withCurrency(slotPart[s], fxCovers[c]);
     parts[p] += rest.gross;
-    if (move.shockIndex !== null) shockValue[move.shockIndex] += rest.net;
+    if (slotShock[s] !== -1) shockValue[slotShock[s]] += rest.net;
     if (p === UNCLASSIFIED_PART) unclassifiedSymbols.add(book.keys[rest.keyId].symbol);
   }
 
