@@ -151,6 +151,8 @@ export interface BookExposure {
   throughGross: Float64Array;
   /** How many groups reach each cell (a security's coverage reasons are listed only where something holds it). */
   presence: Int32Array;
+  /** The same, without funds' holdings of zero weight: where coverage may name an unclassified security. */
+  named: Int32Array;
   /** Per key, over its currencies: net value (direct + through), and gross value direct and through. */
   keyNet: Float64Array;
   keyDirectGross: Float64Array;
@@ -467,6 +469,7 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
   const throughNet = new Float64Array(cells);
   const throughGross = new Float64Array(cells);
   const presence = new Int32Array(cells);
+  const named = new Int32Array(cells);
   const rests = new Map<number, BookExposure['rests'][number]>();
   const fundGroups: number[] = [];
   const leveragedGroups: number[] = [];
@@ -481,6 +484,7 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
       directNet[cell] += g.value;
       directGross[cell] += g.grossValue;
       presence[cell]++;
+      named[cell]++;
       return;
     }
     fundGroups.push(i);
@@ -490,6 +494,8 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
       throughNet[cell] += g.value * weights[j];
       throughGross[cell] += g.grossValue * weights[j];
       presence[cell]++;
+      // A holding of zero weight is a row of the aggregates but reaches nothing coverage would name.
+      if (weights[j] !== 0) named[cell]++;
     }
     if (residualWeight > 0) {
       const cell = g.key.id * width + c;
@@ -542,6 +548,7 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
     throughNet,
     throughGross,
     presence,
+    named,
     keyNet,
     keyDirectGross,
     keyThroughGross,

@@ -392,7 +392,8 @@ export function createEvaluator(book: Book, compiled: CompiledScenario, override
   function unmovedUnclassified(lookThrough: FundLookThrough, key: SecurityKey, restPart: CoveragePart | null): string[] {
     const isUnmoved = (id: number) =>
       isOverridden[id] === 1 ? overriddenPart[id] === UNCLASSIFIED_PART : shockOf[id] === -1 && keyUnclassified[id] === 1;
-    const symbols = lookThrough.constituents.filter((c) => isUnmoved(c.key.id)).map((c) => c.key.symbol);
+    // A holding of zero weight reaches nothing, so it is not named.
+    const symbols = lookThrough.constituents.filter((c) => c.weight !== 0 && isUnmoved(c.key.id)).map((c) => c.key.symbol);
     return restPart === 'unclassified' ? [...symbols, key.symbol] : symbols;
   }
   /**

@@ -24,17 +24,28 @@ import { attributeLeveraged, createEvaluator, groupPass, groupsOf, moveOfGroup, 
  */
 
 /**
- * Every security's price move under one scenario, as a slot per key id: the winning shock's index; NOT_MOVED or
- * UNCLASSIFIED_SLOT (shockCount, shockCount + 1) when nothing moves it; or, for a security of known duration under a
- * rate shock, a slot of its own after those (its move depends on its duration). A slot gives the price change, the
- * coverage part and the shock behind it, so each scenario writes one integer per security and sums by slot.
+ * Every security's price move under one scenario, as a slot: the winning shock's index; "not moved" or "unclassified"
+ * (shockCount, shockCount + 1) when nothing moves it; or, for a security of known duration under a rate shock, a slot
+ * of its own after those (its move depends on its duration). A slot gives the price change, the coverage part and the
+ * shock behind it. The three lowest steps (sector, country, asset class) are resolved per combination of them held
+ * (`comboSlot`); only the securities a higher step reaches (`touched`) get a slot of their own, in `swept`. So a
+ * scenario costs the combinations plus the securities its higher steps name, not every security: `slotOf` reads one
+ * security's slot, `allSlots` writes them all out where a pass needs every one.
  */
 export interface KeyMoves {
-  slot: Int32Array;
   /** How many slots this scenario uses (the per-slot arrays may be longer: they are reused). */
   slots: number;
   /** The slot of a security nothing moves (shockCount); the unclassified one is the next. */
   notMoved: number;
+  /** Per combination of the lowest steps (LowerAttributes): its slot. */
+  comboSlot: Int32Array;
+  keyCombo: Int32Array;
+  /** The securities a step above sector reaches, their slots (by key id) and the stamp that marks them. */
+  touched: Int32Array;
+  touchedCount: number;
+  swept: Int32Array;
+  stamp: Int32Array;
+  generation: number;
   /** Per slot: local price change, coverage part as a directly held slice (before the currency rule), shock index (−1: none). */
   slotChange: Float64Array;
   slotPart: Uint8Array;
@@ -47,23 +58,48 @@ export interface KeyMoves {
   fxCovers: Uint8Array;
   /** Per currency index: 1 when some of its cells may be in a "not moved" slot (else a covering shock has nothing to cover). */
   fxMayCover: Uint8Array;
+  workspace: Workspace;
+}
+
+/** One security's slot. */
+export const slotOf = (moves: KeyMoves, k: number) =>
+  moves.stamp[k] === moves.generation ? moves.swept[k] : moves.comboSlot[moves.keyCombo[k]];
+
+/** Every security's slot, by key id (written once per scenario, on first use). */
+export function allSlots(moves: KeyMoves): Int32Array {
+  const ws = moves.workspace;
+  if (ws.slotsWritten === moves.generation) return ws.slot;
+  const { slot } = ws;
+  const { comboSlot, keyCombo, touched, touchedCount, swept } = moves;
+  for (let k = 0; k < slot.length; k++) slot[k] = comboSlot[keyCombo[k]];
+  for (let i = 0; i < touchedCount; i++) slot[touched[i]] = swept[touched[i]];
+  ws.slotsWritten = moves.generation;
+  return slot;
 }
 
 /** Arrays each book's scenarios reuse (runs are synchronous, and each consumes its KeyMoves before the next). */
 interface Workspace {
+  lower: LowerAttributes;
+  /** Every key's slot once allSlots has written it for scenario `slotsWritten`. */
   slot: Int32Array;
+  slotsWritten: number;
+  swept: Int32Array;
+  stamp: Int32Array;
+  generation: number;
+  touched: Int32Array;
   keyPnl: Float64Array;
   slotChange: Float64Array;
   slotPart: Uint8Array;
   slotShock: Int32Array;
   slotIsSymbol: Uint8Array;
-  /** Sums by slot for heldPass and currencyPass, one after the other. */
+  /** Sums and counts by slot for heldPass. */
   sums: Float64Array;
+  counts: Int32Array;
   fxChange: Float64Array;
   fxShock: Int32Array;
   fxCovers: Uint8Array;
   fxMayCover: Uint8Array;
-  lower: LowerAttributes;
+  classDefault: Int32Array;
   /** Per sector, country and combination (LowerAttributes): the slot a scenario gives it. */
   sectorSlot: Int32Array;
   countrySlot: Int32Array;
@@ -73,7 +109,7 @@ interface Workspace {
 /**
  * The book's securities by the three lowest precedence steps: sector, country and asset class (with whether the
  * security is classified, which says which "not moved" slot it falls in). A scenario resolves those steps once per
- * combination present, not once per security; only the steps above them sweep over securities.
+ * combination, and the value held in each combination is summed once per book.
  */
 interface LowerAttributes {
   sectorOf: Map<string, number>;
@@ -83,8 +119,15 @@ interface LowerAttributes {
   comboCountry: Int32Array;
   comboFill: Uint8Array;
   keyCombo: Int32Array;
-  /** Per currency: the combinations its cells hold. */
-  currencyCombos: Int32Array[];
+  /** Per combination: the held securities' keyNet, keyDirectGross and keyThroughGross summed, and how many they are. */
+  comboNet: Float64Array;
+  comboDirectGross: Float64Array;
+  comboThroughGross: Float64Array;
+  comboHeld: Int32Array;
+  /** 1 for a held key (BookExposure.heldKeys). */
+  keyHeld: Uint8Array;
+  /** Per currency: the combinations its cells hold, with their cells' net and gross value summed and how many cells. */
+  currencyCombos: { combo: Int32Array; net: Float64Array; gross: Float64Array; cells: Int32Array }[];
 }
 
 function lowerAttributes(book: Book): LowerAttributes {
@@ -105,10 +148,37 @@ function lowerAttributes(book: Book): LowerAttributes {
     return id;
   });
   const ex = book.exposure;
+  const count = combos.length;
+  const comboNet = new Float64Array(count);
+  const comboDirectGross = new Float64Array(count);
+  const comboThroughGross = new Float64Array(count);
+  const comboHeld = new Int32Array(count);
+  const keyHeld = new Uint8Array(book.keyCount);
+  for (const k of ex.heldKeys) {
+    const t = keyCombo[k];
+    comboNet[t] += ex.keyNet[k];
+    comboDirectGross[t] += ex.keyDirectGross[k];
+    comboThroughGross[t] += ex.keyThroughGross[k];
+    comboHeld[t]++;
+    keyHeld[k] = 1;
+  }
   const currencyCombos = Array.from({ length: ex.width }, (_, c) => {
-    const held = new Set<number>();
-    for (let j = ex.cellStart[c]; j < ex.cellStart[c + 1]; j++) held.add(keyCombo[ex.cellKeys[j]]);
-    return Int32Array.from(held);
+    const sums = new Map<number, { net: number; gross: number; cells: number }>();
+    for (let j = ex.cellStart[c]; j < ex.cellStart[c + 1]; j++) {
+      const t = keyCombo[ex.cellKeys[j]];
+      let sum = sums.get(t);
+      if (!sum) sums.set(t, (sum = { net: 0, gross: 0, cells: 0 }));
+      sum.net += ex.cellNet[j];
+      sum.gross += ex.cellGross[j];
+      sum.cells++;
+    }
+    const list = [...sums];
+    return {
+      combo: Int32Array.from(list, ([t]) => t),
+      net: Float64Array.from(list, ([, sum]) => sum.net),
+      gross: Float64Array.from(list, ([, sum]) => sum.gross),
+      cells: Int32Array.from(list, ([, sum]) => sum.cells),
+    };
   });
   return {
     sectorOf,
@@ -117,13 +187,16 @@ function lowerAttributes(book: Book): LowerAttributes {
     comboCountry: Int32Array.from(combos, (c) => c[1]),
     comboFill: Uint8Array.from(combos, (c) => c[2]),
     keyCombo,
+    comboNet,
+    comboDirectGross,
+    comboThroughGross,
+    comboHeld,
+    keyHeld,
     currencyCombos,
   };
 }
 
 const workspaces = new WeakMap<Book, Workspace>();
-/** Banks of sums taken in turn, so that neighbouring securities in the same slot do not wait on each other's addition. */
-const BANKS = 4;
 
 function workspaceOf(book: Book, slots: number): Workspace {
   let ws = workspaces.get(book);
@@ -134,20 +207,27 @@ function workspaceOf(book: Book, slots: number): Workspace {
     const lower = ws?.lower ?? lowerAttributes(book);
     ws = {
       lower,
-      sectorSlot: new Int32Array(lower.sectorOf.size),
-      countrySlot: new Int32Array(lower.countryOf.size),
-      comboSlot: new Int32Array(lower.comboFill.length),
       slot: ws?.slot ?? new Int32Array(n),
+      slotsWritten: -1,
+      swept: ws?.swept ?? new Int32Array(n),
+      stamp: ws?.stamp ?? new Int32Array(n),
+      generation: ws?.generation ?? 0,
+      touched: ws?.touched ?? new Int32Array(n),
       keyPnl: ws?.keyPnl ?? new Float64Array(n),
       slotChange: new Float64Array(size),
       slotPart: new Uint8Array(size),
       slotShock: new Int32Array(size),
       slotIsSymbol: new Uint8Array(size),
-      sums: new Float64Array(3 * BANKS * size),
+      sums: new Float64Array(3 * size),
+      counts: new Int32Array(size),
       fxChange: new Float64Array(width),
       fxShock: new Int32Array(width),
       fxCovers: new Uint8Array(width),
       fxMayCover: new Uint8Array(width),
+      classDefault: new Int32Array(2 * (ASSET_CLASSES.length + 1)),
+      sectorSlot: new Int32Array(lower.sectorOf.size),
+      countrySlot: new Int32Array(lower.countryOf.size),
+      comboSlot: new Int32Array(lower.comboFill.length),
     };
     workspaces.set(book, ws);
   }
@@ -156,33 +236,32 @@ function workspaceOf(book: Book, slots: number): Workspace {
 
 /** The sweep of docs/stress-semantics.md §3 over the book's attribute index: lowest step first, so higher steps overwrite. */
 export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
-  const n = book.keyCount;
   const nShocks = compiled.shockCount;
   const notMoved = nShocks;
   const unclassified = nShocks + 1;
   const { durationKeys } = book;
   const slots = nShocks + 2 + (compiled.rates !== null ? durationKeys.length : 0);
   const ws = workspaceOf(book, slots);
-  const { slot, slotChange, slotPart, slotShock, slotIsSymbol, fxChange, fxShock, fxCovers, fxMayCover } = ws;
+  const { swept, stamp, touched, slotChange, slotPart, slotShock, slotIsSymbol, fxChange, fxShock, fxCovers, fxMayCover } = ws;
+  const generation = ++ws.generation;
   const market = compiled.market ?? notMoved;
   const steps = compiled.precedence;
-  // The lowest step, asset class, is a default per class rather than a sweep over every key of the class; the default
-  // of a key nothing moves is its "not moved" slot (fill code: 2 × class + 1 when unclassified).
-  const classDefault = new Int32Array(2 * (ASSET_CLASSES.length + 1));
-  ASSET_CLASSES.forEach((c, i) => (classDefault[2 * i] = classDefault[2 * i + 1] = c === 'cash' ? notMoved : market));
+  // The lowest step, asset class, is a default per class; the default of a key nothing moves is its "not moved" slot
+  // (fill code: 2 × class + 1 when unclassified). Options take the code after the asset classes: never a default shock.
+  const { classDefault } = ws;
+  for (let i = 0; i < ASSET_CLASSES.length; i++) classDefault[2 * i] = ASSET_CLASSES[i] === 'cash' ? notMoved : market;
+  classDefault[2 * ASSET_CLASSES.length] = notMoved;
   let sweepFrom = steps.length - 1;
   const lowest = steps[sweepFrom];
   if (lowest?.level === 'assetClass') {
     for (let i = lowest.shocks.length - 1; i >= 0; i--) {
       const cls = ASSET_CLASSES.indexOf(lowest.shocks[i].value as AssetClass);
-      if (cls !== -1) classDefault[2 * cls] = classDefault[2 * cls + 1] = lowest.shocks[i].index;
+      if (cls !== -1) classDefault[2 * cls] = lowest.shocks[i].index;
     }
     sweepFrom--;
   }
-  // Options take the slot after the asset classes: never a default shock.
-  classDefault[2 * ASSET_CLASSES.length] = notMoved;
-  for (let i = 1; i < classDefault.length; i += 2) if (classDefault[i] === notMoved) classDefault[i] = unclassified;
-  // Sector over country over asset class, per combination present (the first listed shock of a value wins).
+  for (let i = 0; i < classDefault.length; i += 2) classDefault[i + 1] = classDefault[i] === notMoved ? unclassified : classDefault[i];
+  // Sector over country over asset class, per combination (the first listed shock of a value wins).
   const { lower, sectorSlot, countrySlot, comboSlot } = ws;
   sectorSlot.fill(-1);
   countrySlot.fill(-1);
@@ -200,27 +279,32 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
     const byCountry = comboCountry[t] === -1 ? -1 : countrySlot[comboCountry[t]];
     comboSlot[t] = bySector !== -1 ? bySector : byCountry !== -1 ? byCountry : classDefault[comboFill[t]];
   }
-  for (let id = 0; id < n; id++) slot[id] = comboSlot[keyCombo[id]];
-  // Then the steps above them, lowest first, so that higher steps overwrite.
+  // Then the steps above them, lowest first, so that higher steps overwrite; each security reached is noted once.
+  let touchedCount = 0;
   for (let l = sweepFrom; l >= 0; l--) {
     const step = steps[l];
-    if (step.level === 'rates') {
-      for (let i = 0; i < durationKeys.length; i++) slot[durationKeys[i]] = nShocks + 2 + i;
-      continue;
-    }
-    const { level, shocks } = step;
-    if (level === 'sector' || level === 'country') continue;
-    for (let i = shocks.length - 1; i >= 0; i--) {
-      const ids = book.index[level].get(shocks[i].value);
+    if (step.level === 'sector' || step.level === 'country') continue;
+    // A rate shock gives each security of known duration a slot of its own (`indexes` null); any other shock, its index.
+    const lists = step.level === 'rates' ? [durationKeys] : step.shocks.map((x) => book.index[step.level].get(x.value));
+    const indexes = step.level === 'rates' ? null : step.shocks.map((x) => x.index);
+    for (let i = lists.length - 1; i >= 0; i--) {
+      const ids = lists[i];
       if (!ids) continue;
-      const index = shocks[i].index;
-      for (let j = 0; j < ids.length; j++) slot[ids[j]] = index;
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j];
+        swept[id] = indexes === null ? nShocks + 2 + j : indexes[i];
+        if (stamp[id] !== generation) {
+          stamp[id] = generation;
+          touched[touchedCount++] = id;
+        }
+      }
     }
   }
   // Whether any cell of each currency can be in a "not moved" slot (no sweep writes one): where a covering currency shock counts.
   for (let c = 0; c < fxMayCover.length; c++) {
     fxMayCover[c] = 0;
-    for (const t of lower.currencyCombos[c]) if (comboSlot[t] === notMoved || comboSlot[t] === unclassified) fxMayCover[c] = 1;
+    const { combo } = lower.currencyCombos[c];
+    for (let i = 0; i < combo.length; i++) if (comboSlot[combo[i]] === notMoved || comboSlot[combo[i]] === unclassified) fxMayCover[c] = 1;
   }
   slotIsSymbol.fill(0, 0, slots);
   for (let s = 0; s < nShocks; s++) {
@@ -254,70 +338,121 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
       fxCovers[c] = compiled.currencyCovers ? 1 : 0;
     }
   }
-  return { slot, slots, notMoved, slotChange, slotPart, slotShock, slotIsSymbol, fxChange, fxShock, fxCovers, fxMayCover };
+  return {
+    slots,
+    notMoved,
+    comboSlot,
+    keyCombo,
+    touched,
+    touchedCount,
+    swept,
+    stamp,
+    generation,
+    slotChange,
+    slotPart,
+    slotShock,
+    slotIsSymbol,
+    fxChange,
+    fxShock,
+    fxCovers,
+    fxMayCover,
+    workspace: ws,
+  };
 }
 
 /**
- * The directly and through-funds held value of every security at its own price move, summed by slot: the P&L, and
- * each slot's value into its shock's reach and its coverage part.
+ * The directly and through-funds held value of every security at its own price move, summed by slot: each
+ * combination's value into its slot, then each security a higher step reached moved from its combination's slot to
+ * its own. Gives the P&L, and each slot's value into its shock's reach and its coverage part. A slot no held security
+ * is in is counted as exactly zero (its sums may hold a rounding residue of the moves out of it).
  */
-function heldPass(ex: BookExposure, moves: KeyMoves, sums: Float64Array, parts: Float64Array, shockValue: number[]): number {
-  const { slot, slots, slotChange, slotPart, slotShock } = moves;
-  const { heldKeys, heldNet, heldDirectGross, heldThroughGross } = ex;
-  const bank = 3 * slots;
-  sums.fill(0, 0, BANKS * bank);
-  for (let j = 0; j < heldKeys.length; j++) {
-    const at = (j & 3) * bank + 3 * slot[heldKeys[j]];
-    sums[at] += heldNet[j];
-    sums[at + 1] += heldDirectGross[j];
-    sums[at + 2] += heldThroughGross[j];
+function heldPass(book: Book, moves: KeyMoves, parts: Float64Array, shockValue: number[]): number {
+  const { slots, comboSlot, keyCombo, touched, touchedCount, swept, slotChange, slotPart, slotShock } = moves;
+  const { sums, counts, lower } = moves.workspace;
+  const { keyNet, keyDirectGross, keyThroughGross } = book.exposure;
+  sums.fill(0, 0, 3 * slots);
+  counts.fill(0, 0, slots);
+  const { comboNet, comboDirectGross, comboThroughGross, comboHeld, keyHeld } = lower;
+  for (let t = 0; t < comboSlot.length; t++) {
+    const at = 3 * comboSlot[t];
+    sums[at] += comboNet[t];
+    sums[at + 1] += comboDirectGross[t];
+    sums[at + 2] += comboThroughGross[t];
+    counts[comboSlot[t]] += comboHeld[t];
+  }
+  for (let i = 0; i < touchedCount; i++) {
+    const k = touched[i];
+    const from = comboSlot[keyCombo[k]];
+    const to = swept[k];
+    if (from === to || keyHeld[k] === 0) continue;
+    sums[3 * from] -= keyNet[k];
+    sums[3 * from + 1] -= keyDirectGross[k];
+    sums[3 * from + 2] -= keyThroughGross[k];
+    sums[3 * to] += keyNet[k];
+    sums[3 * to + 1] += keyDirectGross[k];
+    sums[3 * to + 2] += keyThroughGross[k];
+    counts[from]--;
+    counts[to]++;
   }
   let pnl = 0;
   for (let s = 0; s < slots; s++) {
+    if (counts[s] === 0) continue;
     const at = 3 * s;
-    const net = sums[at] + sums[at + bank] + sums[at + 2 * bank] + sums[at + 3 * bank];
-    pnl += net * slotChange[s];
-    if (slotShock[s] !== -1) shockValue[slotShock[s]] += net;
+    pnl += sums[at] * slotChange[s];
+    if (slotShock[s] !== -1) shockValue[slotShock[s]] += sums[at];
     const p = slotPart[s];
-    parts[p] += sums[at + 1] + sums[at + 1 + bank] + sums[at + 1 + 2 * bank] + sums[at + 1 + 3 * bank];
-    parts[throughPart(p)] += sums[at + 2] + sums[at + 2 + bank] + sums[at + 2 + 2 * bank] + sums[at + 2 + 3 * bank];
+    parts[p] += sums[at + 1];
+    parts[throughPart(p)] += sums[at + 2];
   }
   return pnl;
 }
 
 /**
- * Each currency that moves against the base: its cells' currency move (f × Σ value × (1 + price move)), what its shock
- * reaches, and, for a shock that covers unmoved holdings, their value taken from "not shocked" or "unclassified".
+ * Each currency that moves against the base: its cells' currency move (f × Σ value × (1 + price move)), what its
+ * shock reaches, and, for a shock that covers unmoved holdings, their value taken from "not shocked" or
+ * "unclassified". By combination, then the securities a higher step reached, as heldPass.
  */
-function currencyPass(ex: BookExposure, moves: KeyMoves, parts: Float64Array, shockValue: number[]): number {
-  const { slot, slotChange, fxChange, fxShock, fxCovers, fxMayCover, notMoved } = moves;
-  const { cellStart, cellKeys, cellNet, cellGross } = ex;
+function currencyPass(book: Book, moves: KeyMoves, parts: Float64Array, shockValue: number[]): number {
+  const { comboSlot, keyCombo, touched, touchedCount, swept, slotChange, fxChange, fxShock, fxCovers, fxMayCover, notMoved } = moves;
+  const ex = book.exposure;
+  const W = ex.width;
+  const { presence, directNet, throughNet, directGross, throughGross } = ex;
   let pnl = 0;
-  for (let c = 0; c < ex.width; c++) {
+  for (let c = 0; c < W; c++) {
     if (fxShock[c] !== -1) shockValue[fxShock[c]] += ex.currencyNet[c];
     const f = fxChange[c];
-    const covers = fxCovers[c];
-    if (f === 0 && covers === 0) continue;
-    // Two sums taken in turn, so that neither waits on the other's addition.
-    let even = 0;
-    let odd = 0;
-    const from = cellStart[c];
-    const to = cellStart[c + 1];
-    let j = from;
-    for (; j + 1 < to; j += 2) {
-      even += cellNet[j] * (1 + slotChange[slot[cellKeys[j]]]);
-      odd += cellNet[j + 1] * (1 + slotChange[slot[cellKeys[j + 1]]]);
-    }
-    if (j < to) even += cellNet[j] * (1 + slotChange[slot[cellKeys[j]]]);
-    pnl += f * (even + odd);
-    if (covers === 0 || fxMayCover[c] === 0) continue;
+    const covers = fxCovers[c] === 1 && fxMayCover[c] === 1;
+    if (f === 0 && !covers) continue;
+    const { combo, net, gross, cells } = moves.workspace.lower.currencyCombos[c];
+    let moved = 0;
+    for (let i = 0; i < combo.length; i++) moved += net[i] * (1 + slotChange[comboSlot[combo[i]]]);
+    // Cells of unmoved securities (a covering shock counts them as moved by it): value and how many.
     let notShocked = 0;
     let unclassified = 0;
-    for (let j = from; j < to; j++) {
-      const s = slot[cellKeys[j]];
-      if (s === notMoved) notShocked += cellGross[j];
-      else if (s === notMoved + 1) unclassified += cellGross[j];
+    let notShockedCells = 0;
+    let unclassifiedCells = 0;
+    if (covers)
+      for (let i = 0; i < combo.length; i++) {
+        const s = comboSlot[combo[i]];
+        if (s === notMoved) (notShocked += gross[i]), (notShockedCells += cells[i]);
+        else if (s === notMoved + 1) (unclassified += gross[i]), (unclassifiedCells += cells[i]);
+      }
+    for (let i = 0; i < touchedCount; i++) {
+      const k = touched[i];
+      const cell = k * W + c;
+      if (presence[cell] === 0) continue;
+      const from = comboSlot[keyCombo[k]];
+      const to = swept[k];
+      if (from === to) continue;
+      moved += (directNet[cell] + throughNet[cell]) * (slotChange[to] - slotChange[from]);
+      // No step above sector moves a security to "not moved": only moves out of it count.
+      if (covers && from === notMoved) (notShocked -= directGross[cell] + throughGross[cell]), notShockedCells--;
+      else if (covers && from === notMoved + 1) (unclassified -= directGross[cell] + throughGross[cell]), unclassifiedCells--;
     }
+    pnl += f * moved;
+    if (!covers) continue;
+    if (notShockedCells === 0) notShocked = 0;
+    if (unclassifiedCells === 0) unclassified = 0;
     parts[NO_SHOCK] -= notShocked;
     parts[UNCLASSIFIED_PART] -= unclassified;
     parts[EXPLICIT] += notShocked + unclassified;
@@ -328,8 +463,9 @@ function currencyPass(ex: BookExposure, moves: KeyMoves, parts: Float64Array, sh
 /** Each held security's P&L, direct and through funds (rests aside), price and currency: what the aggregates add up. */
 function keyPnlOf(book: Book, moves: KeyMoves): Float64Array {
   const ex = book.exposure;
-  const keyPnl = workspaces.get(book)!.keyPnl;
-  const { slot, slotChange, fxChange } = moves;
+  const keyPnl = moves.workspace.keyPnl;
+  const slot = allSlots(moves);
+  const { slotChange, fxChange } = moves;
   const { heldKeys, heldNet, cellStart, cellKeys, cellNet } = ex;
   for (let j = 0; j < heldKeys.length; j++) keyPnl[heldKeys[j]] = heldNet[j] * slotChange[slot[heldKeys[j]]];
   for (let c = 0; c < ex.width; c++) {
@@ -425,12 +561,11 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   const ex = book.exposure;
   const W = ex.width;
   const moves = keyMoves(book, compiled);
-  const { slot, slotChange, slotPart, slotShock, slotIsSymbol, fxChange, fxCovers } = moves;
+  const { slotChange, slotPart, slotShock, slotIsSymbol, fxChange, fxCovers } = moves;
   const parts = new Float64Array(PART_COUNT);
   const shockValue: number[] = new Array<number>(compiled.shockCount).fill(0);
   const unclassifiedSymbols = new Set<string>();
-  const { sums } = workspaces.get(book)!;
-  let pnl = heldPass(ex, moves, sums, parts, shockValue) + currencyPass(ex, moves, parts, shockValue);
+  let pnl = heldPass(book, moves, parts, shockValue) + currencyPass(book, moves, parts, shockValue);
   // Funds' unlisted rests: the fund's own attributes, without its symbol shocks.
   const restMoves = new Map<number, Provenance>();
   /** The move of a fund's rest when a symbol shock on the fund's ticker wins (and moves the fund whole): the next step's. */
@@ -441,7 +576,7 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   };
   const restReturn = new Float64Array(ex.rests.length);
   /** A fund whose own ticker has a symbol shock moves whole (its rest is then part of that move, not a slice of its own). */
-  const movesWhole = (keyId: number) => slotIsSymbol[slot[keyId]] === 1;
+  const movesWhole = (keyId: number) => slotIsSymbol[slotOf(moves, keyId)] === 1;
   // A plain loop: a closure writing `pnl` would make every addition to it above allocate.
   for (let j = 0; j < ex.rests.length; j++) {
     const rest = ex.rests[j];
@@ -451,7 +586,7 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
       continue;
     }
     // Otherwise the fund's own slot is the rest's move (no symbol shock won it).
-    const s = slot[rest.keyId];
+    const s = slotOf(moves, rest.keyId);
     restReturn[j] = composeReturn(slotChange[s], fxChange[c]);
     pnl += rest.net * restReturn[j];
     const p = withCurrency(slotPart[s], fxCovers[c]);
@@ -461,7 +596,7 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   }
 
   // Funds whose own ticker has a symbol shock move whole: their holdings' part is taken back out.
-  const cellReturn = (k: number, c: number) => composeReturn(slotChange[slot[k]], fxChange[c]);
+  const cellReturn = (k: number, c: number) => composeReturn(slotChange[slotOf(moves, k)], fxChange[c]);
   const wholeFunds: { group: number; shift: number }[] = [];
   const notReached = new Map<number, number>();
   for (const i of ex.fundGroups) {
@@ -477,26 +612,27 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
       const r = cellReturn(k, c);
       through += w * r;
       pnl -= g.value * w * r;
-      parts[withCurrency(throughPart(slotPart[slot[k]]), covers)] -= g.grossValue * w;
-      if (slotShock[slot[k]] !== -1) shockValue[slotShock[slot[k]]] -= g.value * w;
+      const s = slotOf(moves, k);
+      parts[withCurrency(throughPart(slotPart[s]), covers)] -= g.grossValue * w;
+      if (slotShock[s] !== -1) shockValue[slotShock[s]] -= g.value * w;
       // Only unclassified securities are named in coverage, so only their cells are counted.
-      if (book.keyUnclassified[k] === 1) notReached.set(k * W + c, (notReached.get(k * W + c) ?? 0) + 1);
+      if (book.keyUnclassified[k] === 1 && w !== 0) notReached.set(k * W + c, (notReached.get(k * W + c) ?? 0) + 1);
     }
     if (residualWeight > 0) through += residualWeight * composeReturn(restPrice(g.key.id).change, fxChange[c]);
     const k = g.key.id;
     const whole = cellReturn(k, c);
     pnl += g.value * whole;
-    const wholePart = withCurrency(slotPart[slot[k]], covers);
+    const wholePart = withCurrency(slotPart[slotOf(moves, k)], covers);
     parts[wholePart] += g.grossValue;
-    if (slotShock[slot[k]] !== -1) shockValue[slotShock[slot[k]]] += g.value;
+    if (slotShock[slotOf(moves, k)] !== -1) shockValue[slotShock[slotOf(moves, k)]] += g.value;
     if (wholePart === UNCLASSIFIED_PART) unclassifiedSymbols.add(g.key.symbol);
     wholeFunds.push({ group: i, shift: whole - through });
   }
   // Unclassified securities nothing moved, wherever something still holds them.
   for (const cell of ex.unclassifiedCells) {
     const k = Math.floor(cell / W);
-    if (fxCovers[cell - k * W] === 1 || slotPart[slot[k]] !== UNCLASSIFIED_PART) continue;
-    if (ex.presence[cell] - (notReached.get(cell) ?? 0) > 0) unclassifiedSymbols.add(book.keys[k].symbol);
+    if (fxCovers[cell - k * W] === 1 || slotPart[slotOf(moves, k)] !== UNCLASSIFIED_PART) continue;
+    if (ex.named[cell] - (notReached.get(cell) ?? 0) > 0) unclassifiedSymbols.add(book.keys[k].symbol);
   }
 
   // Leveraged funds, each on its own: multiplier × its stand-in's move (or whole, under a shock on its own ticker).
@@ -602,7 +738,8 @@ function currencyAggregate(
     pnl: new Float64Array(W),
     touched: new Uint8Array(W),
   };
-  const { slot, slotChange, fxChange } = moves;
+  const slot = allSlots(moves);
+  const { slotChange, fxChange } = moves;
   for (let c = 0; c < book.currencies.length; c++) {
     for (let j = ex.cellStart[c]; j < ex.cellStart[c + 1]; j++) {
       const net = ex.cellNet[j];
@@ -635,7 +772,9 @@ export const isMovedPart = (part: number) => part < FIRST_UNMOVED;
  * under a symbol shock on their ticker); leveraged funds are evaluated one by one.
  */
 export function groupReturns(book: Book, compiled: CompiledScenario): { returns: Float64Array; moved: Float64Array } {
-  const { slot, slotChange, slotPart, slotIsSymbol, fxChange, fxCovers } = keyMoves(book, compiled);
+  const moves = keyMoves(book, compiled);
+  const slot = allSlots(moves);
+  const { slotChange, slotPart, slotIsSymbol, fxChange, fxCovers } = moves;
   const groups = book.groups;
   const returns = new Float64Array(groups.length);
   const moved = new Float64Array(groups.length);

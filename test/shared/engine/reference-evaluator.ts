@@ -313,7 +313,7 @@ export function referenceRun(
           standMove += s.weight * s.price.change;
           shares[s.part] = (shares[s.part] ?? 0) + s.weight;
           addShock(s.price.shock, s.weight);
-          if (s.part === 'unclassified') unmovedUnclassified.push(s.sec.symbol);
+          if (s.part === 'unclassified' && s.weight !== 0) unmovedUnclassified.push(s.sec.symbol);
         }
       } else {
         const price = priceMove(stand, scenario, scale, false);
@@ -343,7 +343,7 @@ export function referenceRun(
         ret += s.weight * s.return;
         shares[s.part] = (shares[s.part] ?? 0) + s.weight;
         addShock(s.price.shock, s.weight);
-        if (s.part === 'unclassified') unmovedUnclassified.push(s.sec.symbol);
+        if (s.part === 'unclassified' && s.weight !== 0) unmovedUnclassified.push(s.sec.symbol);
       }
       attributed = slices;
     } else {
