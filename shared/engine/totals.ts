@@ -1,5 +1,5 @@
 import { ASSET_CLASSES, type AssetClass } from '../domain/types';
-import type { Book, BookExposure } from './book';
+import type { Book } from './book';
 import type { CompiledScenario, Provenance } from './match';
 import { composeReturn } from './match';
 import {
@@ -434,8 +434,13 @@ function currencyPass(book: Book, moves: KeyMoves, parts: Float64Array, shockVal
     if (covers)
       for (let i = 0; i < combo.length; i++) {
         const s = comboSlot[combo[i]];
-        if (s === notMoved) (notShocked += gross[i]), (notShockedCells += cells[i]);
-        else if (s === notMoved + 1) (unclassified += gross[i]), (unclassifiedCells += cells[i]);
+        if (s === notMoved) {
+          notShocked += gross[i];
+          notShockedCells += cells[i];
+        } else if (s === notMoved + 1) {
+          unclassified += gross[i];
+          unclassifiedCells += cells[i];
+        }
       }
     for (let i = 0; i < touchedCount; i++) {
       const k = touched[i];
@@ -446,8 +451,13 @@ function currencyPass(book: Book, moves: KeyMoves, parts: Float64Array, shockVal
       if (from === to) continue;
       moved += (directNet[cell] + throughNet[cell]) * (slotChange[to] - slotChange[from]);
       // No step above sector moves a security to "not moved": only moves out of it count.
-      if (covers && from === notMoved) (notShocked -= directGross[cell] + throughGross[cell]), notShockedCells--;
-      else if (covers && from === notMoved + 1) (unclassified -= directGross[cell] + throughGross[cell]), unclassifiedCells--;
+      if (covers && from === notMoved) {
+        notShocked -= directGross[cell] + throughGross[cell];
+        notShockedCells--;
+      } else if (covers && from === notMoved + 1) {
+        unclassified -= directGross[cell] + throughGross[cell];
+        unclassifiedCells--;
+      }
     }
     pnl += f * moved;
     if (!covers) continue;
