@@ -730,16 +730,14 @@ function runTotals(book: Book, scenario: Scenario, scale: number, by: readonly D
     by.filter((d): d is Exclude<Dimension, 'account'> => d !== 'account'),
   );
   const grossValue = book.grossValue;
-  const coverage = {
-    grossValue,
-    ...Object.fromEntries(
-      COVERAGE_PARTS.map((p, k) => [
-        p,
-        { ...bucket(), value: totals.parts[k], share: grossValue === 0 ? 0 : totals.parts[k] / grossValue },
-      ]),
-    ),
-  } as Coverage;
-  coverage.unclassified.symbols = [...totals.unclassifiedSymbols].sort();
+  const coverage = { grossValue } as Coverage;
+  for (let k = 0; k < COVERAGE_PARTS.length; k++)
+    (coverage as Record<CoveragePart, CoverageBucket>)[COVERAGE_PARTS[k]] = {
+      value: totals.parts[k],
+      share: grossValue === 0 ? 0 : totals.parts[k] / grossValue,
+      positionIds: [],
+    };
+  coverage.unclassified.symbols = totals.unclassifiedSymbols.size === 0 ? [] : [...totals.unclassifiedSymbols].sort();
   const aggregates: StressResult['aggregates'] = {};
   for (const dimension of by) {
     const sums = totals.aggregates[dimension as Exclude<Dimension, 'account'>];
