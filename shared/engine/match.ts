@@ -124,6 +124,7 @@ export function compileScenario(scenario: Scenario, scale = 1) {
       reason: describeShock(scenario.shocks[index], changeOf(index)),
     });
   };
+  let marketReason: string | undefined;
   const marketMove: Provenance | null =
     market === null
       ? null
@@ -132,9 +133,10 @@ export function compileScenario(scenario: Scenario, scale = 1) {
           level: 'market',
           shockIndex: market,
           change: changeOf(market),
-          // Worded on demand: most scenarios are run for their totals, which never read it.
+          // Worded on first use: most scenarios are run for their totals, which never read it.
           get reason() {
-            return `${describeShock(scenario.shocks[market!], changeOf(market!))} (no more specific shock matches)`;
+            marketReason ??= `${describeShock(scenario.shocks[market!], changeOf(market!))} (no more specific shock matches)`;
+            return marketReason;
           },
         };
   const cashUnmoved: Provenance = {
