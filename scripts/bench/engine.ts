@@ -196,6 +196,22 @@ export function realisticBook(count: number, seed = 7) {
       return { ...common, symbol: s.symbol, assetClass: 'equity', quantity, price: 80 + rnd() * 3_000, currency: 'GBp' };
     return { ...common, symbol: s.symbol, assetClass: 'equity', quantity, price: 5 + rnd() * 500, currency: rnd() < 0.1 ? 'EUR' : 'USD' };
   });
+  // Positions as the database hands them to the engine (electron/db/positions.ts hydrate): one object shape.
+  const stored = positions.map((p): Position => ({
+    id: p.id,
+    accountId: p.accountId,
+    accountName: p.accountName,
+    symbol: p.symbol,
+    name: p.name,
+    assetClass: p.assetClass,
+    quantity: p.quantity,
+    price: p.price,
+    marketValue: p.marketValue,
+    costBasis: p.costBasis,
+    currency: p.currency,
+    asOf: p.asOf,
+    isShortIntended: p.isShortIntended,
+  }));
   const scenarios: Scenario[] = base.scenarios.map((scenario, n) =>
     scenarioSchema.parse({
       ...scenario,
@@ -218,7 +234,7 @@ export function realisticBook(count: number, seed = 7) {
       }),
     }),
   );
-  return { positions, reference, scenarios };
+  return { positions: stored, reference, scenarios };
 }
 
 /** The figures of one book: prepare, totals, aggregates, every position result, the live what-if. */
