@@ -34,6 +34,8 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   fees: 'Fees',
   securityType: 'Security type',
   balance: 'Cash balance',
+  debit: 'Debit (money out)',
+  credit: 'Credit (money in)',
 };
 
 /** The fields worth offering for a kind of file, in the order the editor shows them. */
