@@ -327,3 +327,15 @@ describe('retail brokers read by the generic path from their documented columns 
     expect(holdings(preview(text, { format: 'generic' }))).toEqual(expected);
   });
 });
+
+describe('Italian cash rows (Directa) and broker credits are classed, not skipped', () => {
+  it.each([
+    ['Conferimento con bonifico', 'deposit'],
+    ['Provento etf', 'income'],
+    ['Rit.provento etf', 'fee'],
+    ['Cedola obb.', 'income'],
+    ['Promotional', 'income'],
+  ])('%s → %s', (text, expected) => {
+    expect(classifyAction(text)).toBe(expected);
+  });
+});
