@@ -54,15 +54,21 @@ export interface ImportSlice {
   undoImport(id: number, what: string): Promise<void>;
 }
 
+/** What a file's import screen starts from: no file, no preview, no choices. */
+const NO_FILE: Pick<ImportSlice, 'importFile' | 'importAnswer' | 'importMapping' | 'importOpenings' | 'importProblem' | 'importCurrency'> =
+  {
+    importFile: null,
+    importAnswer: null,
+    importMapping: null,
+    importOpenings: {},
+    importProblem: null,
+    importCurrency: null,
+  };
+
 /** The import screen: the chosen file, its preview from main, the user's mapping fixes, commit and undo. */
 export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set, get) => ({
   importStage: 'closed',
-  importFile: null,
-  importAnswer: null,
-  importMapping: null,
-  importOpenings: {},
-  importProblem: null,
-  importCurrency: null,
+  ...NO_FILE,
   importProgress: null,
   importTarget: null,
   lastImport: null,
@@ -71,24 +77,10 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     set({
       importTarget: defaultImportTarget(get().clients, get().portfolios, get().selectedPortfolioId),
       importStage: 'choose',
-      importFile: null,
-      importAnswer: null,
-      importMapping: null,
-      importOpenings: {},
-      importProblem: null,
-      importCurrency: null,
+      ...NO_FILE,
       importProgress: null,
     }),
-  closeImport: () =>
-    set({
-      importStage: 'closed',
-      importFile: null,
-      importAnswer: null,
-      importMapping: null,
-      importOpenings: {},
-      importProblem: null,
-      importCurrency: null,
-    }),
+  closeImport: () => set({ importStage: 'closed', ...NO_FILE }),
   setImportProgress: (share) => set({ importProgress: share, ...(share === null ? {} : { importStage: 'reading' as const }) }),
 
   importFromFile: async (file) => {

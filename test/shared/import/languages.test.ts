@@ -276,6 +276,12 @@ describe('action words in eleven languages', () => {
     ['Forex credit', 'cash'],
     ['Redemption from core account', 'cash'],
     ['Aktiesplit', 'split'],
+    // Italian cash rows (Directa) and broker credits: classed, not skipped.
+    ['Conferimento con bonifico', 'deposit'],
+    ['Provento etf', 'income'],
+    ['Rit.provento etf', 'fee'],
+    ['Cedola obb.', 'income'],
+    ['Promotional', 'income'],
   ])('%s → %s', (text, expected) => {
     expect(classifyAction(text)).toBe(expected);
   });
@@ -325,17 +331,5 @@ describe('retail brokers read by the generic path from their documented columns 
     ],
   ])('%s', (_broker, text, expected) => {
     expect(holdings(preview(text, { format: 'generic' }))).toEqual(expected);
-  });
-});
-
-describe('Italian cash rows (Directa) and broker credits are classed, not skipped', () => {
-  it.each([
-    ['Conferimento con bonifico', 'deposit'],
-    ['Provento etf', 'income'],
-    ['Rit.provento etf', 'fee'],
-    ['Cedola obb.', 'income'],
-    ['Promotional', 'income'],
-  ])('%s → %s', (text, expected) => {
-    expect(classifyAction(text)).toBe(expected);
   });
 });
