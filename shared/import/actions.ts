@@ -12,8 +12,11 @@ const RULES: [RegExp, TxClass][] = [
     /spin[- ]?off|stock div|merger|conversion|journaled shares|security transfer|transfer of assets|stock distribution|name change|productwijziging|fusion|\bfusie\b/,
     'shares',
   ],
-  // A core or sweep fund bought or redeemed moves cash within the account; it is not income.
-  [/redemption (from|of) (the )?(core|sweep|money market)|core account|sweep/, 'cash'],
+  // A core or sweep fund redeemed (or bought) to settle a trade moves money between the account's own cash and its
+  // cash fund, both already counted: the trade's own row moves the cash, so applying this one too would count it twice.
+  [/redemption (from|of) (the )?core|core account/, 'ignore'],
+  // Other sweeps (DEGIRO's "Cash Sweep Transfer" to its bank) move cash the file's balance column follows.
+  [/redemption (from|of) (the )?(sweep|money market)|sweep/, 'cash'],
   [
     /withholding|tax (paid|withheld)|foreign tax|belasting|impot|\btax$|kallskatt|kupongskatt|quellensteuer|kapitalertragsteuer|\bsteuer|\bskat\b|\bskatt\b|\bvero\b|imposta|impuesto|retencion|retenue|ritenuta|\brit\.|imposto|\btaxe\b/,
     'fee',

@@ -274,7 +274,7 @@ describe('action words in eleven languages', () => {
     ['Retrait', 'withdrawal'],
     ['Forex debit', 'cash'],
     ['Forex credit', 'cash'],
-    ['Redemption from core account', 'cash'],
+    ['Redemption from core account', 'ignore'],
     ['Aktiesplit', 'split'],
     // Italian cash rows (Directa) and broker credits: classed, not skipped.
     ['Conferimento con bonifico', 'deposit'],

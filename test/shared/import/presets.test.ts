@@ -299,3 +299,22 @@ describe('presets for Robinhood, E*TRADE, Merrill, Webull, ii, Scalable Capital,
     }
   });
 });
+
+describe('Fidelity core account', () => {
+  it('does not count a redemption from the core fund as cash on top of the trade it paid for', () => {
+    // 5,000 in; AAPL bought for 1,000, paid by redeeming 1,000 of the core fund: cash 4,000, not 5,000.
+    const text =
+      fixtureText('fidelity-activity.csv').split('\n').slice(0, 3).join('\n') +
+      '\n10/02/2024,REDEMPTION FROM CORE ACCOUNT FIDELITY GOVERNMENT MONEY MARKET (SPAXX) (Cash),SPAXX,FIDELITY GOVERNMENT MONEY MARKET,Cash,-1000,1,,,,1000.00,' +
+      '\n10/02/2024,YOU BOUGHT APPLE INC (AAPL) (Cash),AAPL,APPLE INC,Cash,5,200.00,,,,-1000.00,10/03/2024' +
+      '\n09/01/2024,ELECTRONIC FUNDS TRANSFER RECEIVED (Cash), ,No Description,Cash,0.000,,,,,5000.00,\n';
+    const result = buildPreview(text, { fileName: 'history.csv' });
+    expect(result.ok && result.preview.positions.map((x) => [x.symbol, x.quantity])).toEqual([
+      ['AAPL', 5],
+      ['USD', 4000],
+    ]);
+    expect(result.ok && result.preview.rows.find((r) => r.status === 'skipped' && r.row === 4)?.reason).toMatch(
+      /^"REDEMPTION FROM CORE ACCOUNT/,
+    );
+  });
+});
