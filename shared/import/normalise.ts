@@ -105,6 +105,7 @@ const COUNTRY_SUFFIX: Record<string, string> = {
   PT: '.LS',
   PL: '.WA',
 };
+const CANADIAN_LISTING = /^[A-Za-z0-9]{1,8}(\.[A-Za-z])?-C$/;
 const COUNTRY_SUFFIXED = /^([A-Z0-9-]{1,10})\.(US|UK|FR|NL|IT|ES|CH|DK|SE|NO|FI|PT|PL)$/;
 
 /** "GOOGL.US" → "GOOGL", "CSPX.UK" → "CSPX.L"; any other symbol as written. */
@@ -236,6 +237,10 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     const isCash = CASH_TEXT.test(symbol) || CASH_TEXT.test(description) || symbolCell.endsWith('**');
     const currencyCell = currencyCode(textAt(cells, currencyAt));
     const priceCurrencyCell = currencyCode(textAt(cells, priceCurrencyAt));
+    // Desjardins (Disnat) marks a Canadian listing "-C" ("VEQT-C" in a CAD row): the Toronto listing, as market data
+    // names it ("VEQT.TO").
+    if (CANADIAN_LISTING.test(symbol) && (priceCurrencyCell ?? currencyCell ?? ctx.currency) === 'CAD')
+      symbol = `${symbol.slice(0, -2)}.TO`;
     // Rows known only by ISIN take the ticker the ISIN table gives it (the listing in the row's currency when it has
     // several: VWRL.L in GBP or pence, VWRL.AS in EUR), and keep the ISIN otherwise.
     if (isin && (!symbol || symbol.toUpperCase() === isin))

@@ -55,13 +55,13 @@ describe('public sample exports, read by the generic path', () => {
 
   it('Disnat (French, Canadian): ACHAT/VENTE, CAN read as CAD, the settlement date where the trade date is "-"', () => {
     const p = preview('disnat-export.csv');
-    // CASH-C: 2 + 10 bought, 10 sold.
+    // CASH-C: 2 + 10 bought, 10 sold. Disnat's "-C" (a Canadian listing) becomes the Toronto symbol.
     expect(holdings(p)).toEqual([
-      ['Imported', 'CASH-C', 2, 50, 'CAD'],
-      ['Imported', 'DMEC-C', 5, 25.46, 'CAD'],
-      ['Imported', 'DMQC-C', 2, 20.86, 'CAD'],
-      ['Imported', 'HURA-C', 10, 45.23, 'CAD'],
-      ['Imported', 'VEQT-C', 10, 49.38, 'CAD'],
+      ['Imported', 'CASH.TO', 2, 50, 'CAD'],
+      ['Imported', 'DMEC.TO', 5, 25.46, 'CAD'],
+      ['Imported', 'DMQC.TO', 2, 20.86, 'CAD'],
+      ['Imported', 'HURA.TO', 10, 45.23, 'CAD'],
+      ['Imported', 'VEQT.TO', 10, 49.38, 'CAD'],
     ]);
     expect(p.counts).toMatchObject({ new: 22, invalid: 0, skipped: 1 });
     expect(p.rows.find((r) => r.status === 'skipped')?.reason).toBe(
