@@ -100,6 +100,27 @@ describe('public sample exports, read by the generic path', () => {
     expect(p.currencyAssumed).toEqual({ currency: 'USD', source: 'default' });
   });
 
+  it('Directa (Italian, preamble): Acquisto/Vendita, and Provento, Cedola, Conferimento and Rit. rows classed', () => {
+    const p = preview('directa-export.csv');
+    // One purchase each on 02-12-2024, priced by Importe ÷ Quantità (196.33 / 39, 192.24 / 22, 126.53 / 3).
+    expect(holdings(p)).toEqual([
+      ['Imported', 'CNYB', 39, 5.0341, 'EUR'],
+      ['Imported', 'EHYA', 36, 5.495, 'EUR'],
+      ['Imported', 'EIMI', 4, 33.045, 'EUR'],
+      ['Imported', 'ICOV', 3, 143.68, 'EUR'],
+      ['Imported', 'IEMB', 2, 85.53, 'EUR'],
+      ['Imported', 'IEVL', 22, 8.7382, 'EUR'],
+      ['Imported', 'IWDP', 6, 23.28, 'EUR'],
+      ['Imported', 'IWVL', 3, 42.1767, 'EUR'],
+      ['Imported', 'SMEA', 2, 79.29, 'EUR'],
+      ['Imported', 'SWDA', 1, 105.71, 'EUR'],
+    ]);
+    // Only the sample's invented "Pippo" row is an unknown action; its amount is named, not dropped.
+    expect(p.rows.filter((r) => r.status === 'skipped' && r.reason.startsWith('the action')).map((r) => r.reason)).toEqual([
+      'the action "Pippo" is not one Aftershock knows, so its amount 666 EUR was not applied to cash',
+    ]);
+  });
+
   it('eToro: AMD/USD-style symbols split into symbol and currency', () => {
     const p = preview('etoro-export.csv');
     expect(p.mapping.columns.symbol).toBe(2);
