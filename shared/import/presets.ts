@@ -339,16 +339,19 @@ export const PRESETS: readonly Preset[] = [
     id: 'etrade',
     label: 'E*TRADE transaction history',
     kind: 'transactions',
-    detect: (n) => has(n, 'transactiondate', 'transactiontype', 'securitytype', 'symbol', 'amount'),
+    // The older download (TransactionDate, TransactionType…) and the 2025 "All Transactions" one (Activity/Trade Date…).
+    detect: (n) =>
+      has(n, 'transactiondate', 'transactiontype', 'securitytype', 'symbol', 'amount') ||
+      has(n, 'activity/trade date', 'activity type', 'symbol', 'cusip', 'amount $'),
     aliases: {
-      date: ['transactiondate'],
-      action: ['transactiontype'],
+      date: ['transactiondate', 'activity/trade date'],
+      action: ['transactiontype', 'activity type'],
       securityType: ['securitytype'],
       symbol: ['symbol'],
       description: ['description'],
-      quantity: ['quantity'],
-      price: ['price'],
-      amount: ['amount'],
+      quantity: ['quantity', 'quantity #'],
+      price: ['price', 'price $'],
+      amount: ['amount', 'amount $'],
     },
     dateOrder: 'MDY',
     actionCodes: { BOUGHT: 'buy', SOLD: 'sell', 'DIRECT DEBIT': 'withdrawal', ADJUSTMENT: 'cash' },

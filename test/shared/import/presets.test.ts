@@ -268,6 +268,24 @@ describe('presets for Robinhood, E*TRADE, Merrill, Webull, ii, Scalable Capital,
     expect(p.currencyAssumed).toBeUndefined();
   });
 
+  it("reads E*TRADE's 2025 All Transactions layout through the same preset", () => {
+    // Written to the layout named in public parsers (Activity/Trade Date … Amount $, Category, Note); MSFT 10 − 4 @ 405,
+    // cash 10,000 − 3,750 + 1,619.80.
+    const text =
+      'Activity/Trade Date,Transaction Date,Settlement Date,Activity Type,Description,Symbol,Cusip,Quantity #,Price $,Amount $,Commission,Category,Note\n' +
+      '01/05/2024,01/05/2024,01/05/2024,Transfer,ACH DEPOSIT,--,--,0,--,10000.00,0,--,--\n' +
+      '01/08/2024,01/08/2024,01/10/2024,Bought,MICROSOFT CORP,MSFT,594918104,10,375.00,-3750.00,0,--,--\n' +
+      '02/20/2024,02/20/2024,02/22/2024,Sold,MICROSOFT CORP,MSFT,594918104,-4,405.00,1619.80,0.20,--,--\n';
+    const result = buildPreview(text, { fileName: 'DownloadTxnHistory.csv' });
+    expect(result.ok && [result.preview.format, positionsOf(result.preview)]).toEqual([
+      'etrade',
+      [
+        ['E*TRADE', 'MSFT', 6, 405, 'USD', 2250],
+        ['E*TRADE', 'USD', 7869.8, 1, 'USD', null],
+      ],
+    ]);
+  });
+
   it('lists what a preset skips with its reason', () => {
     const reasons = (file: string) =>
       preview(file)
