@@ -7,6 +7,7 @@ import { runHealth } from './health';
 import { runReplayCommand, runRisk } from './history';
 import { runImport } from './import';
 import { runImports } from './imports';
+import { PRESETS } from '../../shared/import/presets';
 import { listOption, textOption, type CommandSpec, type OptionTable, type OptionValues } from './options';
 import { runPortfolios } from './portfolios';
 import { runExposure, runMarket, runSecurities } from './reference';
@@ -222,7 +223,10 @@ export const GROUPS: Record<string, CliGroup> = {
           portfolio: { value: 'NAME', description: 'The portfolio to import into (created when missing)' },
           client: { value: 'NAME', description: "The portfolio's client (created when missing)" },
           account: { value: 'NAME', description: 'The account the file is for' },
-          format: { value: 'auto|PRESET', description: "The file's format (auto-detected by default)" },
+          format: {
+            value: 'auto|PRESET',
+            description: `The file's format, auto-detected by default; a preset is one of ${PRESETS.map((p) => p.id).join(', ')}`,
+          },
           'dry-run': { description: 'Preview only: nothing is written' },
           'if-imported': { value: 'replace|skip', description: 'What to do when the file was imported before' },
           'skip-invalid': { description: 'Import the valid rows and skip the rest' },

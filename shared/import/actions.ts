@@ -12,14 +12,17 @@ const RULES: [RegExp, TxClass][] = [
     /spin[- ]?off|stock div|merger|conversion|journaled shares|security transfer|transfer of assets|stock distribution|name change|productwijziging|fusion|\bfusie\b/,
     'shares',
   ],
-  // A core or sweep fund bought or redeemed moves cash within the account; it is not income.
-  [/redemption (from|of) (the )?(core|sweep|money market)|core account|sweep/, 'cash'],
+  // A core or sweep fund redeemed (or bought) to settle a trade moves money between the account's own cash and its
+  // cash fund, both already counted: the trade's own row moves the cash, so applying this one too would count it twice.
+  [/redemption (from|of) (the )?core|core account/, 'ignore'],
+  // Other sweeps (DEGIRO's "Cash Sweep Transfer" to its bank) move cash the file's balance column follows.
+  [/redemption (from|of) (the )?(sweep|money market)|sweep/, 'cash'],
   [
-    /withholding|tax (paid|withheld)|foreign tax|belasting|impot|\btax$|kallskatt|kupongskatt|quellensteuer|kapitalertragsteuer|\bsteuer|\bskat\b|\bskatt\b|\bvero\b|imposta|impuesto|retencion|retenue|ritenuta|imposto|\btaxe\b/,
+    /withholding|tax (paid|withheld)|foreign tax|belasting|impot|\btax$|kallskatt|kupongskatt|quellensteuer|kapitalertragsteuer|\bsteuer|\bskat\b|\bskatt\b|\bvero\b|imposta|impuesto|retencion|retenue|ritenuta|\brit\.|imposto|\btaxe\b/,
     'fee',
   ],
   [
-    /dividend|\bdiv\b|interest|\bint\b|cap(ital)? gain|cash in lieu|payment in lieu|coupon|dividende|dividendo|rente|redemption|utdelning|udbytte|utbytte|osinko|ausschuttung|ertrag|\branta\b|ranta|zinsen|\binterets?\b|interessi|intereses|juros|\bkorko\b|kupong/,
+    /dividend|\bdiv\b|interest|\bint\b|cap(ital)? gain|cash in lieu|payment in lieu|coupon|dividende|dividendo|rente|redemption|utdelning|udbytte|utbytte|osinko|ausschuttung|ertrag|provento|cedola|promotional|cashback|\branta\b|ranta|zinsen|\binterets?\b|interessi|intereses|juros|\bkorko\b|kupong/,
     'income',
   ],
   [
@@ -37,7 +40,7 @@ const RULES: [RegExp, TxClass][] = [
   // Currency conversions: both legs move cash between currencies of the account ("Forex debit" is not a withdrawal).
   [/forex|\bfx\b|currency (conversion|exchange)|valutavaxling|vaxling|devisen|change de devise|valuta (creditering|debitering)/, 'cash'],
   [
-    /deposit|top[-_ ]?up|contribution|cotisation|subvention|incitatif|wire (in|received)|check received|ingreso|insattning|einzahlung|storting|versement|depot|versamento|deposito|indbetaling|innskudd|talletus|inbetalning/,
+    /deposit|top[-_ ]?up|contribution|cotisation|subvention|incitatif|wire (in|received)|check received|ingreso|insattning|einzahlung|storting|versement|depot|versamento|conferimento|bonifico in entrata|deposito|indbetaling|innskudd|talletus|inbetalning/,
     'deposit',
   ],
   [

@@ -411,6 +411,8 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
   ],
   securityType: ['security type', 'asset class', 'asset type', 'instrument type', 'wertpapierart', 'type de titre', 'tipo de activo'],
   balance: ['cash balance', 'running balance', 'balance', 'saldo', 'solde', 'kontosaldo'],
+  debit: ['debit', 'paid out', 'money out'],
+  credit: ['credit', 'paid in', 'money in'],
 };
 
 /** Whether `alias` stands in `name` as whole words (`trade date` holds `date`; `kurswert` does not hold `kurs`). */

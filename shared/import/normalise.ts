@@ -1,6 +1,7 @@
 import { majorCurrency } from '../domain/valuation';
 import { classifyAction, movesShares, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
+import { headerNames } from './headers';
 import { currencyCode, isinIn, splitPair } from './identifiers';
 import { readNumber } from './numbers';
 import { occSymbol } from '../domain/options';
@@ -41,6 +42,8 @@ const EXPECTED: Partial<Record<ImportField, string>> = {
   costBasis: 'an amount such as 1,234.56',
   amount: 'an amount such as -694.48',
   balance: 'a balance such as 1,234.56',
+  debit: 'an amount such as 1,234.56',
+  credit: 'an amount such as 1,234.56',
 };
 
 // Market identifier codes (ISO 10383) and the suffix Yahoo gives their listings.
@@ -102,6 +105,7 @@ const COUNTRY_SUFFIX: Record<string, string> = {
   PT: '.LS',
   PL: '.WA',
 };
+const CANADIAN_LISTING = /^[A-Za-z0-9]{1,8}(\.[A-Za-z])?-C$/;
 const COUNTRY_SUFFIXED = /^([A-Z0-9-]{1,10})\.(US|UK|FR|NL|IT|ES|CH|DK|SE|NO|FI|PT|PL)$/;
 
 /** "GOOGL.US" → "GOOGL", "CSPX.UK" → "CSPX.L"; any other symbol as written. */
@@ -124,7 +128,7 @@ export function isFooterRow(cells: readonly string[], headerWidth: number): bool
   return filled === 1 && headerWidth > 2 && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(first.trim());
 }
 
-const NUMBER_FIELDS = ['quantity', 'price', 'marketValue', 'costBasis', 'amount', 'balance'] as const;
+const NUMBER_FIELDS = ['quantity', 'price', 'marketValue', 'costBasis', 'amount', 'balance', 'debit', 'credit'] as const;
 // "Sell Short", "Short Sale", "Buy to Cover", "YOU SOLD SHORT SALE": the file says the position is a short.
 const SHORT_ACTION = /\bshort\b|\bto cover\b|\bcover short\b/i;
 const OPTION_SHORT_ACTION = /\bsell(ing)? to open\b|\bbuy(ing)? to close\b/i;
@@ -157,7 +161,10 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     ['symbol', 'isin', 'description', 'currency', 'priceCurrency', 'account', 'accountNumber', 'date', 'securityType'] as const
   ).map(at);
   const order = ctx.preset.dateOrder ?? dateOrder;
-  const [quantityAt, priceAt, marketValueAt, costBasisAt, amountAt, balanceAt] = numberAt;
+  const [quantityAt, priceAt, marketValueAt, costBasisAt, amountAt, balanceAt, debitAt, creditAt] = numberAt;
+  // Rows the broker marks as not done (a cancelled order, a pending trade): listed, never applied.
+  const skip = ctx.preset.skipRows;
+  const skipAt = skip ? ctx.header.findIndex((h) => headerNames(h).includes(skip.column)) : -1;
   /** The number in a column: null for a blank cell or an unmapped column, undefined when the cell cannot be read. */
   const numberIn = (cells: readonly string[], index: number): number | null | undefined =>
     index < 0 ? null : readNumber(textAt(cells, index), decimal);
@@ -167,6 +174,8 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     return { kind: 'invalid', column: colName(NUMBER_FIELDS[k]), reason: `expected ${EXPECTED[NUMBER_FIELDS[k]]}, found "${shown}"` };
   };
   return (cells) => {
+    if (skip && skipAt >= 0 && skip.pattern.test(textAt(cells, skipAt)))
+      return { kind: 'skipped', reason: `${skip.reason} ("${textAt(cells, skipAt).slice(0, 40)}")` };
     // Five named values rather than an array: no array and fewer boxed numbers per row on a 100,000-row file.
     const quantity = numberIn(cells, quantityAt);
     if (quantity === undefined) return unreadable(cells, 0);
@@ -179,10 +188,15 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     if (marketValue === undefined) return unreadable(cells, 2);
     const costBasis = numberIn(cells, costBasisAt);
     if (costBasis === undefined) return unreadable(cells, 3);
-    const amount = numberIn(cells, amountAt);
+    let amount = numberIn(cells, amountAt);
     if (amount === undefined) return unreadable(cells, 4);
     const balance = numberIn(cells, balanceAt);
     if (balance === undefined) return unreadable(cells, 5);
+    const debit = numberIn(cells, debitAt);
+    if (debit === undefined) return unreadable(cells, 6);
+    const credit = numberIn(cells, creditAt);
+    if (credit === undefined) return unreadable(cells, 7);
+    if (amount === null && (debit !== null || credit !== null)) amount = Math.abs(credit ?? 0) - Math.abs(debit ?? 0);
     // The first line only: Robinhood's "Apple\nCUSIP: 037833100".
     const descriptionCell = textAt(cells, descriptionAt);
     const rawDescription = (descriptionCell.includes('\n') ? descriptionCell.split('\n')[0].trim() : descriptionCell).slice(0, 200);
@@ -223,6 +237,10 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     const isCash = CASH_TEXT.test(symbol) || CASH_TEXT.test(description) || symbolCell.endsWith('**');
     const currencyCell = currencyCode(textAt(cells, currencyAt));
     const priceCurrencyCell = currencyCode(textAt(cells, priceCurrencyAt));
+    // Desjardins (Disnat) marks a Canadian listing "-C" ("VEQT-C" in a CAD row): the Toronto listing, as market data
+    // names it ("VEQT.TO").
+    if (CANADIAN_LISTING.test(symbol) && (priceCurrencyCell ?? currencyCell ?? ctx.currency) === 'CAD')
+      symbol = `${symbol.slice(0, -2)}.TO`;
     // Rows known only by ISIN take the ticker the ISIN table gives it (the listing in the row's currency when it has
     // several: VWRL.L in GBP or pence, VWRL.AS in EUR), and keep the ISIN otherwise.
     if (isin && (!symbol || symbol.toUpperCase() === isin))
@@ -336,7 +354,18 @@ function finishTransaction(
   const actionText = cell('action') || cell('side');
   const sideText = cell('side');
   const patch = ctx.preset.patchRow?.(record.name, actionText);
-  let txClass = patch?.txClass ?? ctx.preset.classify?.(actionText) ?? classifyAction(actionText) ?? classifyAction(sideText);
+  const code = (text: string) => ctx.preset.actionCodes?.[text.toUpperCase()];
+  let txClass =
+    patch?.txClass ??
+    code(actionText) ??
+    ctx.preset.classify?.(actionText, record.name) ??
+    classifyAction(actionText) ??
+    code(sideText) ??
+    classifyAction(sideText);
+  // A security's dividend that takes cash and adds shares is reinvested: a purchase (E*TRADE's "Dividend" with a
+  // quantity). Negative interest on the cash account (no security) stays what it is.
+  const isReinvested = record.quantity !== null && record.quantity > 0 && record.amount !== null && record.amount < 0;
+  if (txClass === 'income' && isReinvested && (record.symbol || record.isin)) txClass = 'buy';
   // "Trade" with "Buy 12 @ 41.50 USD" in a text column, or "Open Position" with the quantity only in a comment.
   const needsText =
     txClass === null || (movesShares(txClass) && txClass !== 'split' && record.quantity === null && patch?.quantity === undefined);
@@ -371,9 +400,9 @@ function finishTransaction(
   };
   // The trade text is no name for the holding ("Buy 12 @ 41.50 USD").
   if (trade && r.name.includes('@')) r.name = '';
-  // No price column, but the trade's amount and quantity (eToro's "Amount" and "Units"): the price is their ratio.
-  if (r.price === null && (txClass === 'buy' || txClass === 'sell') && r.amount !== null && r.quantity)
-    r.price = Math.abs(r.amount / r.quantity);
+  // No price (no column, or a 0 where the broker writes none), but the trade's amount and quantity (eToro's "Amount"
+  // and "Units", E*TRADE's reinvested dividends): the price is their ratio.
+  if (!r.price && (txClass === 'buy' || txClass === 'sell') && r.amount && r.quantity) r.price = Math.abs(r.amount / r.quantity);
   if (patch?.priceCurrency) r.priceCurrency = patch.priceCurrency;
   else if (trade?.currency && trade.currency !== r.currency && !r.priceCurrency) r.priceCurrency = trade.currency;
   if (r.amount !== null && ctx.preset.hasUnsignedAmounts) r.amount = signAmount(txClass, r.amount);

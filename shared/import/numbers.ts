@@ -29,6 +29,8 @@ export function readNumber(raw: string, decimal: DecimalStyle = '.'): number | n
   if (decimal === '.' && US_MONEY.test(raw)) return Number(raw.replace(/[$,+]/g, ''));
   let text = raw.trim();
   if (BLANKS.has(text.toLowerCase())) return null;
+  // Webull writes order prices as "@180.00".
+  if (text.startsWith('@')) text = text.slice(1).trim();
   let negative = false;
   if (/^\(.*\)$/.test(text)) {
     negative = true;

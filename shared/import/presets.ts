@@ -1,3 +1,4 @@
+import { classifyAction } from './actions';
 import { GENERIC_ALIASES, headerNames, mapColumns } from './headers';
 import { readTradeText } from './trade-text';
 import type { DateOrder, DecimalStyle, ImportField, ImportKind, TxClass } from './types';
@@ -34,13 +35,37 @@ export interface Preset {
   skipsUnnamedTrades?: boolean;
   /** The file holds no cash movements worth summing (trades only). */
   hasNoCash?: boolean;
-  classify?(action: string): TxClass | null | undefined;
+  /** The broker's own action codes, matched whole and case-blind (Robinhood's CDIV, Questrade's CON), before any rule. */
+  actionCodes?: Readonly<Record<string, TxClass>>;
+  /** Rows whose `column` matches `pattern` are listed as skipped with `reason`: orders not executed, trades pending. */
+  skipRows?: { column: string; pattern: RegExp; reason: string };
+  classify?(action: string, description: string): TxClass | null | undefined;
   patchRow?(description: string, action: string): RowPatch | undefined;
   /** Account name and as-of date from title lines above the header (Schwab). */
   readTitle?(title: string): { account?: string; asOf?: string };
 }
 
 const has = (names: Set<string>, ...wanted: string[]) => wanted.every((w) => names.has(w));
+const hasAny = (names: Set<string>, ...wanted: string[]) => wanted.some((w) => names.has(w));
+
+/** The column after the first one named `name` (Nordnet's "Belopp" is followed by its own "Valuta"). */
+function columnAfter(header: readonly string[], ...names: string[]): number {
+  const i = header.findIndex((h) => headerNames(h).some((n) => names.includes(n)));
+  return i >= 0 && i + 1 < header.length ? i + 1 : -1;
+}
+
+// UK platforms name a trade by its contract-note reference (B… bought, S… sold) and say what other rows are only in
+// the description ("GROSS INTEREST", "MONTHLY SERVICE PLAN FEE").
+const byContractReference = (reference: string, description: string): TxClass | null =>
+  /^B\d/i.test(reference) ? 'buy' : /^S\d/i.test(reference) ? 'sell' : classifyAction(description);
+
+// Nordnet writes the same export in Swedish, Danish, Norwegian and Finnish (accents folded).
+const NORDNET = {
+  date: ['affarsdag', 'handelsdag', 'kauppapaiva', 'bokforingsdag', 'bogforingsdag', 'kirjauspaiva'],
+  action: ['transaktionstyp', 'transaktionstype', 'transaksjonstype', 'tapahtumatyyppi'],
+  security: ['vardepapper', 'vaerdipapirer', 'verdipapir', 'arvopaperi'],
+  amount: ['belopp', 'belob', 'belop', 'summa'],
+};
 const A = GENERIC_ALIASES;
 
 // "Koop 1 @ 33,9 USD", "Compra 6 ISHARES MSCI WOR A@49,785 EUR (IE00B4L5Y983)", "Sell 4 AVIVA@496 GBX".
@@ -270,6 +295,252 @@ export const PRESETS: readonly Preset[] = [
     hasUnsignedAmounts: true,
     classify: (a) => (/^order$/i.test(a) ? null : /statement/i.test(a) ? 'ignore' : undefined),
     defaultAccount: 'Freetrade',
+  },
+  {
+    id: 'robinhood',
+    label: 'Robinhood account activity',
+    kind: 'transactions',
+    detect: (n) => has(n, 'activity date', 'process date', 'settle date', 'instrument', 'trans code'),
+    aliases: {
+      date: ['activity date'],
+      symbol: ['instrument'],
+      description: ['description'],
+      action: ['trans code'],
+      quantity: ['quantity'],
+      price: ['price'],
+      amount: ['amount'],
+    },
+    dateOrder: 'MDY',
+    // Amounts are signed ("($925.00)" paid out); ACH is a deposit or a withdrawal by its sign; SPL adds the shares a
+    // split gives.
+    actionCodes: {
+      BUY: 'buy',
+      SELL: 'sell',
+      CDIV: 'income',
+      MDIV: 'income',
+      INT: 'income',
+      SLIP: 'income',
+      ACH: 'cash',
+      RTP: 'cash',
+      GOLD: 'fee',
+      AFEE: 'fee',
+      DFEE: 'fee',
+      DTAX: 'fee',
+      SPL: 'split',
+      SPR: 'split',
+      REC: 'shares-in',
+      ACATI: 'shares-in',
+      ACATO: 'shares-out',
+    },
+    defaultAccount: 'Robinhood',
+    currency: 'USD',
+  },
+  {
+    id: 'etrade',
+    label: 'E*TRADE transaction history',
+    kind: 'transactions',
+    // The older download (TransactionDate, TransactionType…) and the 2025 "All Transactions" one (Activity/Trade Date…).
+    detect: (n) =>
+      has(n, 'transactiondate', 'transactiontype', 'securitytype', 'symbol', 'amount') ||
+      has(n, 'activity/trade date', 'activity type', 'symbol', 'cusip', 'amount $'),
+    aliases: {
+      date: ['transactiondate', 'activity/trade date'],
+      action: ['transactiontype', 'activity type'],
+      securityType: ['securitytype'],
+      symbol: ['symbol'],
+      description: ['description'],
+      quantity: ['quantity', 'quantity #'],
+      price: ['price', 'price $'],
+      amount: ['amount', 'amount $'],
+    },
+    dateOrder: 'MDY',
+    actionCodes: { BOUGHT: 'buy', SOLD: 'sell', 'DIRECT DEBIT': 'withdrawal', ADJUSTMENT: 'cash' },
+    defaultAccount: 'E*TRADE',
+    currency: 'USD',
+  },
+  {
+    id: 'merrill',
+    label: 'Merrill (Merrill Edge) activity',
+    kind: 'transactions',
+    detect: (n) => has(n, 'symbol/cusip #', 'description 1', 'description 2'),
+    aliases: {
+      date: ['trade date'],
+      account: ['account nickname'],
+      accountNumber: ['account #'],
+      action: ['description 1'],
+      side: ['type'],
+      description: ['description 2'],
+      symbol: ['symbol/cusip #'],
+      quantity: ['quantity'],
+      price: ['price'],
+      amount: ['amount'],
+    },
+    dateOrder: 'MDY',
+    actionCodes: { 'FUNDS RECEIVED': 'deposit', 'FUNDS PAID': 'withdrawal', REINVESTMENT: 'buy' },
+    skipRows: { column: 'pending/settled', pattern: /^pending$/i, reason: 'a pending transaction, not yet settled' },
+    defaultAccount: 'Merrill',
+    currency: 'USD',
+  },
+  {
+    id: 'webull',
+    label: 'Webull orders records',
+    kind: 'transactions',
+    detect: (n) => has(n, 'symbol', 'side', 'status', 'filled', 'total qty', 'avg price'),
+    // The order's filled quantity at its average fill price; the placed quantity and limit price are not trades.
+    aliases: {
+      description: ['name'],
+      symbol: ['symbol'],
+      action: ['side'],
+      quantity: ['filled'],
+      price: ['avg price'],
+      date: ['filled time'],
+    },
+    dateOrder: 'MDY',
+    skipRows: {
+      column: 'status',
+      pattern: /^(cancell?ed|failed|rejected|expired|pending|working)$/i,
+      reason: 'an order that was not filled',
+    },
+    hasNoCash: true,
+    defaultAccount: 'Webull',
+    currency: 'USD',
+  },
+  {
+    id: 'interactive-investor',
+    label: 'Interactive Investor transactions',
+    kind: 'transactions',
+    detect: (n) => has(n, 'settlement date', 'symbol', 'sedol', 'reference', 'debit', 'credit'),
+    aliases: {
+      date: ['date'],
+      symbol: ['symbol'],
+      quantity: ['quantity'],
+      price: ['price'],
+      description: ['description'],
+      action: ['reference'],
+      debit: ['debit'],
+      credit: ['credit'],
+      balance: ['running balance'],
+    },
+    dateOrder: 'DMY',
+    classify: byContractReference,
+    defaultAccount: 'Interactive Investor',
+    currency: 'GBP',
+  },
+  {
+    id: 'scalable-capital',
+    label: 'Scalable Capital transactions',
+    kind: 'transactions',
+    detect: (n) => has(n, 'date', 'time', 'status', 'reference', 'assettype', 'type', 'isin', 'shares', 'amount', 'currency'),
+    aliases: {
+      date: ['date'],
+      action: ['type'],
+      isin: ['isin'],
+      description: ['description'],
+      quantity: ['shares'],
+      price: ['price'],
+      amount: ['amount'],
+      currency: ['currency'],
+    },
+    dateOrder: 'YMD',
+    decimal: ',',
+    actionCodes: { DISTRIBUTION: 'income', TAXES: 'fee', 'TAX REFUND': 'income', 'CORPORATE ACTION': 'shares' },
+    skipRows: { column: 'status', pattern: /^(cancell?ed|rejected|expired|pending)$/i, reason: 'a transaction that was not executed' },
+    defaultAccount: 'Scalable Capital',
+  },
+  {
+    id: 'nordnet',
+    label: 'Nordnet transactions (Swedish, Danish, Norwegian or Finnish)',
+    kind: 'transactions',
+    detect: (n) => has(n, 'id', 'isin') && hasAny(n, ...NORDNET.action) && hasAny(n, ...NORDNET.security),
+    // Holdings are keyed by ISIN: the security column holds Nordnet's short name ("INVE B"), not a market ticker.
+    aliases: {
+      date: NORDNET.date,
+      account: ['depa', 'depot', 'portefolje', 'salkku'],
+      action: NORDNET.action,
+      description: NORDNET.security,
+      isin: ['isin'],
+      quantity: ['antal', 'antall', 'maara'],
+      price: ['kurs', 'kurssi'],
+      amount: NORDNET.amount,
+      balance: ['saldo'],
+    },
+    // Two columns are named "Valuta": the fee's and the amount's; the amount's follows the amount.
+    extraColumns: (header) => {
+      const currency = columnAfter(header, ...NORDNET.amount);
+      return currency >= 0 ? { currency } : {};
+    },
+    dateOrder: 'YMD',
+    decimal: ',',
+    defaultAccount: 'Nordnet',
+  },
+  {
+    id: 'questrade',
+    label: 'Questrade account activities',
+    kind: 'transactions',
+    detect: (n) => has(n, 'transaction date', 'action', 'symbol', 'gross amount', 'net amount', 'activity type'),
+    aliases: {
+      date: ['transaction date'],
+      action: ['action'],
+      // The activity type names what a row with no action code is ("Dividends", "Interest").
+      side: ['activity type'],
+      symbol: ['symbol'],
+      description: ['description'],
+      quantity: ['quantity'],
+      price: ['price'],
+      amount: ['net amount'],
+      currency: ['currency'],
+      accountNumber: ['account #'],
+      account: ['account type'],
+    },
+    dateOrder: 'YMD',
+    actionCodes: {
+      CON: 'deposit',
+      DEP: 'deposit',
+      WDR: 'withdrawal',
+      EFT: 'withdrawal',
+      DIV: 'income',
+      REI: 'buy',
+      FCH: 'fee',
+      LFJ: 'fee',
+      FXT: 'cash',
+      BRW: 'shares',
+      TFI: 'shares-in',
+      TFO: 'shares-out',
+      NAC: 'shares',
+      DIS: 'shares-in',
+    },
+    defaultAccount: 'Questrade',
+  },
+  {
+    id: 'wealthsimple',
+    label: 'Wealthsimple activities',
+    kind: 'transactions',
+    detect: (n) => has(n, 'transaction date', 'activity type', 'activity sub type', 'net cash amount'),
+    aliases: {
+      date: ['transaction date'],
+      accountNumber: ['account id'],
+      account: ['account type'],
+      action: ['activity sub type'],
+      side: ['activity type'],
+      symbol: ['symbol'],
+      description: ['name'],
+      currency: ['currency'],
+      quantity: ['quantity'],
+      price: ['unit price'],
+      amount: ['net cash amount'],
+    },
+    dateOrder: 'YMD',
+    // The sub type says what a trade or a money movement was; rows without one are named by their type.
+    actionCodes: {
+      DRIP: 'buy',
+      EFT: 'cash',
+      CONTRIBUTION: 'deposit',
+      WITHDRAWAL: 'withdrawal',
+      FXEXCHANGE: 'cash',
+      CONSOLIDATION: 'split',
+      SPLIT: 'split',
+    },
+    defaultAccount: 'Wealthsimple',
   },
   {
     id: 'generic',

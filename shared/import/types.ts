@@ -28,6 +28,9 @@ export const IMPORT_FIELDS = [
   'securityType',
   /** The account's cash balance after the row (a running balance), when the file carries one. */
   'balance',
+  /** Money out and money in, as two unsigned columns (Interactive Investor's Debit and Credit): the amount is their difference. */
+  'debit',
+  'credit',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 

@@ -180,6 +180,21 @@ describeE2e('importing a broker CSV in the browser shell', () => {
     expect(await page.locator('tbody tr td.symbol').allInnerTexts()).toEqual(['AAPL', 'SNAXX', 'TSLA']);
   });
 
+  it('asks the currency of a file that names none, and previews it in the one chosen', async () => {
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page
+      .getByLabel('CSV file to import')
+      .setInputFiles({ name: 'no-currency.csv', mimeType: 'text/csv', buffer: Buffer.from('Symbol,Quantity,Price\nSAP.DE,10,200\n') });
+    const question = page.getByTestId('import-currency');
+    await question.waitFor();
+    // Into an existing portfolio its currency is offered; any other can be chosen.
+    expect(await question.getByLabel('Currency of the file').inputValue()).toBe('USD');
+    await question.getByLabel('Currency of the file').selectOption('EUR');
+    await page.getByRole('table', { name: 'Totals per account' }).getByText('€2,000.00').waitFor();
+    expect(await question.getByLabel('Currency of the file').inputValue()).toBe('EUR');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('ran without console errors or CSP violations', () => {
     expect(problems).toEqual([]);
   });

@@ -10,10 +10,11 @@ interface Recording {
 export const SHARED_YAHOO_FIXTURES = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'yahoo-fixtures', 'v3');
 export const OWN_YAHOO_FIXTURES = path.join(__dirname, '..', 'fixtures', 'yahoo');
 
-/** The route a Yahoo URL asks for: "quote:AAPL", "summary:QQQ", "chart:EURUSD=X", or null. */
+/** The route a Yahoo URL asks for: "quote:AAPL", "summary:QQQ", "chart:EURUSD=X", "search:US0378331005", or null. */
 export function routeOf(url: string): string | null {
   const u = new URL(url);
   if (u.pathname.startsWith('/v7/finance/quote')) return `quote:${u.searchParams.get('symbols')}`;
+  if (u.pathname.startsWith('/v1/finance/search')) return `search:${u.searchParams.get('q')}`;
   const summary = u.pathname.match(/^\/v10\/finance\/quoteSummary\/([^/]+)$/);
   if (summary) return `summary:${decodeURIComponent(summary[1])}`;
   const chart = u.pathname.match(/^\/v8\/finance\/chart\/([^/]+)$/);

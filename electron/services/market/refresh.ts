@@ -6,6 +6,7 @@ import { upsertFxRate } from '../../db/fx-rates';
 import { insertPrices } from '../../db/prices';
 import { upsertQuote } from '../../db/quotes';
 import { listSecurityLayers, upsertSecurityLayer } from '../../db/securities';
+import { isIsin } from '../../../shared/import/identifiers';
 import { isOfflineError, type MarketClient, type MarketProfile } from './yahoo-client';
 
 const SOURCE = 'Yahoo Finance';
@@ -53,7 +54,7 @@ function messageOf(error: unknown): string {
  * (sector mapped to GICS, industry) only fill gaps, because Yahoo's industries are not GICS
  * sub-industries and scenarios shock GICS names.
  */
-function profileLayer(db: Database, symbol: string, profile: MarketProfile, asOf: string) {
+function profileLayer(db: Database, symbol: string, profile: MarketProfile, asOf: string, isin: string | null) {
   const bundled = listSecurityLayers(db, [symbol]).find((l) => l.source === 'bundled');
   const sector = profile.sector ? (GICS_SECTOR[profile.sector] ?? profile.sector) : null;
   return {
@@ -66,7 +67,7 @@ function profileLayer(db: Database, symbol: string, profile: MarketProfile, asOf
     country: profile.country,
     currency: profile.currency,
     exchange: profile.exchange,
-    isin: null,
+    isin,
     themesOverride: false,
     asOf,
   };
@@ -89,7 +90,7 @@ function historyStart(db: Database, symbol: string, now: Date, overlapDays = 0):
  * Refreshes quotes, profiles, fund top holdings, daily history and FX with bounded concurrency.
  * Each symbol's results are written in one transaction after all its calls finished; a part that
  * failed or was malformed is listed as an error and leaves that part of the cache untouched.
- * Only symbols are sent. Stops early, calmly, when the network is unreachable or on cancel.
+ * Only symbols are sent (an ISIN-only holding sends its ISIN to the search). Stops early, calmly, when the network is unreachable or on cancel.
  */
 export async function refreshMarketData(
   db: Database,
@@ -116,16 +117,21 @@ export async function refreshMarketData(
   };
 
   const symbolTask = async (symbol: string) => {
+    // A holding known only by ISIN: Yahoo's search names its listing (only the ISIN is sent); the listing's quote,
+    // profile and history are kept under the ISIN the holding carries.
+    const isin = isIsin(symbol) ? symbol : null;
+    const listing = isin ? await attempt(symbol, 'profile', () => client.listingOf(isin)) : symbol;
+    if (!listing) return;
     const from = historyStart(db, symbol, now());
-    const quote = await attempt(symbol, 'quote', () => client.quote(symbol));
-    const summary = await attempt(symbol, 'profile', () => client.summary(symbol));
-    const history = await attempt(symbol, 'history', () => client.history(symbol, from));
+    const quote = await attempt(symbol, 'quote', () => client.quote(listing));
+    const summary = await attempt(symbol, 'profile', () => client.summary(listing));
+    const history = await attempt(symbol, 'history', () => client.history(listing, from));
     if (stop() || (!quote && !summary && !history)) return;
     const asOf = now().toISOString().slice(0, 10);
     const write = db.transaction(() => {
       if (quote) upsertQuote(db, { symbol, ...quote, source: SOURCE });
       if (summary) {
-        upsertSecurityLayer(db, profileLayer(db, symbol, summary.profile, asOf));
+        upsertSecurityLayer(db, profileLayer(db, symbol, summary.profile, asOf, isin));
         if (summary.holdings)
           replaceFundHoldings(db, symbol, 'market-data', summary.holdings.asOf, `${SOURCE} top holdings`, summary.holdings.holdings);
       }

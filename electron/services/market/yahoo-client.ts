@@ -30,6 +30,8 @@ export interface MarketClient {
   quote(symbol: string): Promise<MarketQuote>;
   summary(symbol: string): Promise<{ profile: MarketProfile; holdings: MarketHoldings | null }>;
   history(symbol: string, from: Date): Promise<MarketBar[]>;
+  /** The Yahoo symbol of a security known only by its ISIN (Yahoo's search; only the ISIN is sent). */
+  listingOf(isin: string): Promise<string>;
   /** Units of `to` per unit of `from`: the latest rate, and the daily closes since `since` (one chart request). */
   fx(from: string, to: string, since: Date): Promise<{ rate: number; asOf: string; bars: MarketBar[] }>;
 }
@@ -74,6 +76,9 @@ const summarySchema = z.object({
 const chartSchema = z.object({
   meta: z.object({ regularMarketPrice: positive, regularMarketTime: time }),
   quotes: z.array(z.object({ date: time, close: z.number().nullable(), adjclose: z.number().nullable().optional() })),
+});
+const searchSchema = z.object({
+  quotes: z.array(z.object({ symbol: z.string().trim().min(1).optional(), quoteType: z.string().optional() }).loose()),
 });
 const NO_VALIDATION = { validateResult: false } as const;
 
@@ -170,6 +175,13 @@ export function createYahooClient(fetchImpl: typeof fetch, options: { concurrenc
         `the price history of ${symbol}`,
       );
       return barsOf(chart, `the price history of ${symbol}`);
+    },
+    async listingOf(isin) {
+      const found = check(searchSchema, await yf.search(isin, { quotesCount: 5, newsCount: 0 }, NO_VALIDATION), `the search for ${isin}`);
+      // The first security (not an index, a currency or news) Yahoo lists for the ISIN.
+      const hit = found.quotes.find((q) => q.symbol && q.quoteType && q.quoteType in QUOTE_TYPES && q.quoteType !== 'CURRENCY');
+      if (!hit?.symbol) throw new MalformedResponseError(`Yahoo's search finds no listing for the ISIN ${isin}`);
+      return hit.symbol.toUpperCase();
     },
     async fx(from, to, since) {
       const chart = check(

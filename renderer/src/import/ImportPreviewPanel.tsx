@@ -3,23 +3,26 @@ import type { ColumnMapping } from '../../../shared/import/types';
 import { importTargetName } from '../store/import-slice';
 import { usePick, useStore } from '../store/store';
 import { ImportDestination } from './ImportDestination';
-import { commitChoice, fieldsFor, rowsToShow } from './import-view';
+import { commitChoice, currencyQuestion, fieldsFor, rowsToShow } from './import-view';
+import { ImportCurrency } from './ImportCurrency';
 import { HistoryShortfalls } from './HistoryShortfalls';
 import { MappingEditor } from './MappingEditor';
 import { PreviewFindings } from './PreviewFindings';
 
 /** The preview of a read file: totals per account, every row's verdict, the column mapping the user may fix. */
 export function ImportPreviewPanel() {
-  const { importAnswer, importFile, importStage, previewFile, commitPreviewed, closeImport, portfolios, importTarget } = usePick(
-    'importAnswer',
-    'importFile',
-    'importStage',
-    'previewFile',
-    'commitPreviewed',
-    'closeImport',
-    'portfolios',
-    'importTarget',
-  );
+  const { importAnswer, importFile, importStage, previewFile, commitPreviewed, closeImport, portfolios, importTarget, importCurrency } =
+    usePick(
+      'importAnswer',
+      'importFile',
+      'importStage',
+      'previewFile',
+      'commitPreviewed',
+      'closeImport',
+      'portfolios',
+      'importTarget',
+      'importCurrency',
+    );
   const newName = useStore(importTargetName);
   if (!importAnswer || !importFile) return null;
   const { preview, previousImport, isSavedMapping } = importAnswer;
@@ -27,7 +30,9 @@ export function ImportPreviewPanel() {
   const busy = importStage === 'committing' || importStage === 'reading';
   const portfolio = importTarget?.kind === 'existing' ? portfolios.find((p) => p.id === importTarget.portfolioId) : undefined;
   const destination = importTarget?.kind === 'new' ? newName : (portfolio?.name ?? null);
-  const isReady = destination !== null && !(importTarget?.kind === 'new' && importTarget.clientName === '');
+  // A file whose currency nobody knows is not imported until the user says which it is.
+  const isCurrencyKnown = !currencyQuestion(preview, importCurrency).isRequired;
+  const isReady = destination !== null && !(importTarget?.kind === 'new' && importTarget.clientName === '') && isCurrencyKnown;
   const apply = (mapping: ColumnMapping) => void previewFile(importFile, mapping);
   const c = preview.counts;
 
@@ -56,6 +61,7 @@ export function ImportPreviewPanel() {
           ))}
         </tbody>
       </table>
+      <ImportCurrency preview={preview} busy={busy} />
       {preview.warnings.map((w) => (
         <p key={w} className="banner warn">
           {w}

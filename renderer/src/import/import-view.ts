@@ -34,6 +34,8 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   fees: 'Fees',
   securityType: 'Security type',
   balance: 'Cash balance',
+  debit: 'Debit (money out)',
+  credit: 'Credit (money in)',
 };
 
 /** The fields worth offering for a kind of file, in the order the editor shows them. */
@@ -168,4 +170,46 @@ export function livePositions(
 export function positionValue(p: ImportPreview['positions'][number]): number | null {
   if (p.marketValue !== null) return p.marketValue;
   return p.price === null ? null : (p.quantity * p.price) / (p.isParQuoted ? 100 : 1);
+}
+
+/** Currencies offered for a file that names none, the most held first. */
+export const IMPORT_CURRENCIES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CHF',
+  'CAD',
+  'AUD',
+  'JPY',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'CZK',
+  'HUF',
+  'HKD',
+  'SGD',
+  'NZD',
+  'ZAR',
+  'BRL',
+  'MXN',
+  'INR',
+  'CNY',
+] as const;
+
+/**
+ * What the preview asks about the currency of a file that names none: nothing when the file (or its broker) names it;
+ * the portfolio's currency offered when it was taken from there; and when no currency is known at all (the preview
+ * fell back to US dollars), an answer is required before the import, never US dollars by silent default.
+ */
+export function currencyQuestion(
+  preview: Pick<ImportPreview, 'currencyAssumed'>,
+  chosen: string | null,
+): { isAsked: boolean; isRequired: boolean; value: string } {
+  if (chosen) return { isAsked: true, isRequired: false, value: chosen };
+  const assumed = preview.currencyAssumed;
+  if (!assumed) return { isAsked: false, isRequired: false, value: '' };
+  return assumed.source === 'default'
+    ? { isAsked: true, isRequired: true, value: '' }
+    : { isAsked: true, isRequired: false, value: assumed.currency };
 }

@@ -24,6 +24,8 @@ export interface ImportSlice {
   /** The user's choices for holdings the history sells more of than it shows bought, keyed `account:symbol`. */
   importOpenings: Record<string, OpeningDecision>;
   importProblem: string | null;
+  /** The currency the user chose for a file that names none (asked in the preview); null until chosen. */
+  importCurrency: string | null;
   importProgress: number | null;
   /** Where the file goes; set when the import screen opens (see defaultImportTarget), changed by the user. */
   importTarget: ImportTarget | null;
@@ -41,6 +43,8 @@ export interface ImportSlice {
   /** A file that could not be read: back to choosing, with the reason in the import screen. */
   refuseFile(error: unknown): void;
   previewFile(file: ImportFile, mapping?: ColumnMapping | null): Promise<void>;
+  /** Chooses the currency of a file that names none and previews the file again in it. */
+  chooseImportCurrency(currency: string): Promise<void>;
   /** Sets (or with null clears) the choice for one holding and previews the file again with it. */
   chooseOpening(key: string, decision: OpeningDecision | null): Promise<void>;
   /** Desktop: main shows the native open dialog and reads the file; then it is previewed. */
@@ -50,14 +54,21 @@ export interface ImportSlice {
   undoImport(id: number, what: string): Promise<void>;
 }
 
+/** What a file's import screen starts from: no file, no preview, no choices. */
+const NO_FILE: Pick<ImportSlice, 'importFile' | 'importAnswer' | 'importMapping' | 'importOpenings' | 'importProblem' | 'importCurrency'> =
+  {
+    importFile: null,
+    importAnswer: null,
+    importMapping: null,
+    importOpenings: {},
+    importProblem: null,
+    importCurrency: null,
+  };
+
 /** The import screen: the chosen file, its preview from main, the user's mapping fixes, commit and undo. */
 export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set, get) => ({
   importStage: 'closed',
-  importFile: null,
-  importAnswer: null,
-  importMapping: null,
-  importOpenings: {},
-  importProblem: null,
+  ...NO_FILE,
   importProgress: null,
   importTarget: null,
   lastImport: null,
@@ -66,15 +77,10 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     set({
       importTarget: defaultImportTarget(get().clients, get().portfolios, get().selectedPortfolioId),
       importStage: 'choose',
-      importFile: null,
-      importAnswer: null,
-      importMapping: null,
-      importOpenings: {},
-      importProblem: null,
+      ...NO_FILE,
       importProgress: null,
     }),
-  closeImport: () =>
-    set({ importStage: 'closed', importFile: null, importAnswer: null, importMapping: null, importOpenings: {}, importProblem: null }),
+  closeImport: () => set({ importStage: 'closed', ...NO_FILE }),
   setImportProgress: (share) => set({ importProgress: share, ...(share === null ? {} : { importStage: 'reading' as const }) }),
 
   importFromFile: async (file) => {
@@ -110,8 +116,17 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     const target = get().importTarget;
     const portfolioId = target?.kind === 'existing' ? target.portfolioId : undefined;
     // Choices belong to one file: another file starts without them.
-    const openings = get().importFile === file ? get().importOpenings : {};
-    set({ importStage: 'reading', importFile: file, importMapping: mapping, importOpenings: openings, importProblem: null });
+    const isSameFile = get().importFile === file;
+    const openings = isSameFile ? get().importOpenings : {};
+    const currency = isSameFile ? get().importCurrency : null;
+    set({
+      importStage: 'reading',
+      importFile: file,
+      importMapping: mapping,
+      importOpenings: openings,
+      importCurrency: currency,
+      importProblem: null,
+    });
     try {
       const answer = await unwrap(
         call('imports:preview', {
@@ -120,6 +135,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
           text: file.text,
           ...(mapping ? { mapping } : {}),
           ...(Object.keys(openings).length ? { openings } : {}),
+          ...(currency ? { currency } : {}),
         }),
       );
       set({ importStage: 'preview', importAnswer: answer, importProgress: null });
@@ -127,6 +143,13 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
       // Keep the last good preview on screen so the user can fix the mapping; otherwise go back to choosing.
       set((s) => ({ importStage: s.importAnswer ? 'preview' : 'choose', importProblem: errorSentence(error), importProgress: null }));
     }
+  },
+
+  chooseImportCurrency: async (currency) => {
+    const { importFile, importMapping } = get();
+    if (!importFile) return;
+    set({ importCurrency: currency });
+    await get().previewFile(importFile, importMapping);
   },
 
   chooseOpening: async (key, decision) => {
@@ -147,7 +170,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
   },
 
   commitPreviewed: async (options) => {
-    const { importFile, importMapping, importOpenings, importTarget } = get();
+    const { importFile, importMapping, importOpenings, importTarget, importCurrency } = get();
     const name = importTargetName(get());
     if (!importFile || !importTarget || (importTarget.kind === 'new' && !name)) return null;
     set({ importStage: 'committing', importProblem: null });
@@ -169,6 +192,7 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
           text: importFile.text,
           ...(importMapping ? { mapping: importMapping } : {}),
           ...(Object.keys(importOpenings).length ? { openings: importOpenings } : {}),
+          ...(importCurrency ? { currency: importCurrency } : {}),
           ...options,
         }),
       );

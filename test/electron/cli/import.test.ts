@@ -10,6 +10,16 @@ const dir = tempDir('cli-import');
 const fixture = (name: string) => path.join(FIXTURES, name);
 
 describe('aftershock import', () => {
+  it('lists every preset under --format in its help, and reads a Robinhood export through its preset', async () => {
+    const help = await run(['import', '--help']);
+    expect(help.out.replace(/\s+/g, ' ')).toContain(
+      'robinhood, etrade, merrill, webull, interactive-investor, scalable-capital, nordnet, questrade, wealthsimple, generic',
+    );
+    const db = path.join(dir, 'help.sqlite');
+    const dry = await run(['import', fixture('presets/robinhood.csv'), '--portfolio', 'RH', '--dry-run', '--json', '--db', db]);
+    expect(JSON.parse(dry.out).preview).toMatchObject({ format: 'robinhood', counts: { new: 10, skipped: 1, invalid: 0 } });
+  });
+
   it('previews with --dry-run without creating anything, then imports into a new portfolio under the default client', async () => {
     const db = path.join(dir, 'a.sqlite');
     const dry = await run(['import', fixture('schwab-positions.csv'), '--portfolio', 'Schwab book', '--dry-run', '--db', db]);

@@ -4,6 +4,7 @@ import { trimPreview } from '../../../shared/import/summary';
 import type { ImportPreview } from '../../../shared/import/types';
 import {
   commitChoice,
+  currencyQuestion,
   decisionFrom,
   fieldsFor,
   guessMapping,
@@ -91,5 +92,22 @@ describe('import screen helpers', () => {
     const live = livePositions(text, 'odd.csv', mapping);
     expect(live.ok && live.positions.map((p) => `${p.symbol} ${p.quantity} ${positionValue(p)}`)).toEqual(['MSFT 2 800', 'IBM 1 200']);
     expect(livePositions(text, 'odd.csv', { ...mapping, columns: {} }).ok).toBe(false);
+  });
+});
+
+describe('the currency of a file that names none', () => {
+  it('is required when no currency was known, offered as the portfolio’s when taken from it, and not asked otherwise', () => {
+    // generic-tab-bom-like: no currency column, no broker, no portfolio.
+    const unknown = preview('Symbol,Quantity,Price\nAAPL,10,100\n');
+    expect(unknown.currencyAssumed).toEqual({ currency: 'USD', source: 'default' });
+    expect(currencyQuestion(unknown, null)).toEqual({ isAsked: true, isRequired: true, value: '' });
+    expect(currencyQuestion(unknown, 'EUR')).toEqual({ isAsked: true, isRequired: false, value: 'EUR' });
+    expect(currencyQuestion({ currencyAssumed: { currency: 'CHF', source: 'portfolio' } }, null)).toEqual({
+      isAsked: true,
+      isRequired: false,
+      value: 'CHF',
+    });
+    const named = preview('Symbol,Quantity,Price,Currency\nAAPL,10,100,USD\n');
+    expect(currencyQuestion(named, null)).toEqual({ isAsked: false, isRequired: false, value: '' });
   });
 });

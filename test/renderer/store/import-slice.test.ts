@@ -58,6 +58,27 @@ describe('import screen state against the real command handlers', () => {
     expect(s().lastImport).toEqual({ portfolioId: made.id, fileName: 'vanguard.csv' });
   });
 
+  it('previews and imports a file that names no currency in the currency the user chose', async () => {
+    const s = () => useStore.getState();
+    s().openImport();
+    const file = { fileName: 'positions.csv', text: 'Symbol,Quantity,Price\nSAP.DE,10,200\n' };
+    await s().previewFile(file);
+    // Into the existing portfolio: its currency (USD) is offered, said in the preview.
+    expect(s().importAnswer?.preview.currencyAssumed).toEqual({ currency: 'USD', source: 'portfolio' });
+    await s().chooseImportCurrency('EUR');
+    expect([s().importCurrency, s().importAnswer?.preview.currencyAssumed, s().importAnswer?.preview.totals]).toEqual([
+      'EUR',
+      undefined,
+      [{ account: 'Imported', currency: 'EUR', positions: 1, marketValue: 2000 }],
+    ]);
+    await s().commitPreviewed({});
+    expect(s().holdings?.positions.map((p) => [p.symbol, p.currency])).toEqual([['SAP.DE', 'EUR']]);
+    // Another file starts without the choice.
+    s().openImport();
+    await s().previewFile({ ...file, fileName: 'other.csv' });
+    expect(s().importCurrency).toBeNull();
+  });
+
   it('asks main for the native dialog, which the browser shell and tests do not have', async () => {
     const s = () => useStore.getState();
     s().openImport();

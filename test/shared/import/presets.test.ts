@@ -130,3 +130,209 @@ describe('broker presets, each detected from its own layout', () => {
     expect(resolved.positions.map((x) => x.symbol)).toEqual(['AAPL', 'IE00B4L5Y983']);
   });
 });
+
+// Exports of ten more brokers (test/fixtures/import/presets/PROVENANCE.md: Scalable Capital's is a public sample copied
+// unchanged, the others are written to each broker's documented columns). Each row below is one holding as
+// [account, symbol, quantity, last price, currency, cost basis]; cash rows carry their balance as the quantity.
+// Every figure is worked out by hand from the file's rows (see the comments).
+const positionsOf = (p: ImportPreview) =>
+  p.positions.map((x) => [
+    x.account,
+    x.symbol,
+    Math.round(x.quantity * 1e6) / 1e6,
+    x.price,
+    x.currency,
+    x.costBasis === null ? null : Math.round(x.costBasis * 100) / 100,
+  ]);
+
+describe('presets for Robinhood, E*TRADE, Merrill, Webull, ii, Scalable Capital, Nordnet, Questrade and Wealthsimple', () => {
+  it.each([
+    [
+      // AAPL 5 − 2 @ 180 (cost 925 × 3/5); VOO 2 @ 430.50; NVDA 0.4 + 3.6 from the 10:1 split (SPL) @ 1,200 / 10.
+      // Cash from $0: 5 − 5 (GOLD fee) + 2,000 (ACH) − 925 − 861 + 1.20 (CDIV) + 360 − 480 + 0.35 (INT) = 95.55.
+      'presets/robinhood.csv',
+      'robinhood',
+      { new: 10, skipped: 1, invalid: 0 },
+      [
+        ['Robinhood', 'AAPL', 3, 180, 'USD', 555],
+        ['Robinhood', 'NVDA', 4, 120, 'USD', 480],
+        ['Robinhood', 'VOO', 2, 430.5, 'USD', 861],
+        ['Robinhood', 'USD', 95.55, 1, 'USD', null],
+      ],
+    ],
+    [
+      // MSFT 10 − 4 @ 405 (cost 3,750 × 6/10); VTSAX 50 + 0.5 reinvested at 60.50 / 0.5 = 121 (cost 5,750 + 60.50).
+      // Cash: 10,000 − 3,750 − 5,750 + 0.84 + 1,619.80 + 60.50 − 60.50 = 2,120.64.
+      'presets/etrade.csv',
+      'etrade',
+      { new: 7, skipped: 1, invalid: 0 },
+      [
+        ['E*TRADE', 'MSFT', 6, 405, 'USD', 2250],
+        ['E*TRADE', 'VTSAX', 50.5, 121, 'USD', 5810.5],
+        ['E*TRADE', 'USD', 2120.64, 1, 'USD', null],
+      ],
+    ],
+    [
+      // AAPL 10 − 3 @ 188.50 (cost 1,850 × 7/10); VTI 20 @ 236.40. Cash: 7,000 − 1,850 − 4,728 + 565.49 + 12.34.
+      'presets/merrill.csv',
+      'merrill',
+      { new: 5, skipped: 0, invalid: 0 },
+      [
+        ['Retirement (12X-34567)', 'AAPL', 7, 188.5, 'USD', 1295],
+        ['Retirement (12X-34567)', 'VTI', 20, 236.4, 'USD', 4728],
+        ['Retirement (12X-34567)', 'USD', 999.83, 1, 'USD', null],
+      ],
+    ],
+    [
+      // Filled quantities at the average fill price: AAPL 10 − 4 @ 192; SPY 3; TSLA 2 of 5 (partly filled); the
+      // cancelled TSLA order is skipped. Orders carry no cash.
+      'presets/webull.csv',
+      'webull',
+      { new: 4, skipped: 1, invalid: 0 },
+      [
+        ['Webull', 'AAPL', 6, 192, 'USD', 1111.2],
+        ['Webull', 'SPY', 3, 480.1, 'USD', 1440.3],
+        ['Webull', 'TSLA', 2, 180, 'USD', 360],
+      ],
+    ],
+    [
+      // B… references buy, S… sell: VOD 1,000 − 400 @ £0.7215 (cost 1,000 × £0.6954 × 6/10 = 417.24);
+      // VHYL 30 @ £55.10. Cash is the last running balance, £1,250.35.
+      'presets/interactive-investor.csv',
+      'interactive-investor',
+      { new: 7, skipped: 0, invalid: 0 },
+      [
+        ['Interactive Investor', 'VHYL', 30, 55.1, 'GBP', 1653],
+        ['Interactive Investor', 'VOD', 600, 0.7215, 'GBP', 417.24],
+        ['Interactive Investor', 'GBP', 1250.35, 1, 'GBP', null],
+      ],
+    ],
+    [
+      // Savings-plan shares summed per ISIN at the last price; no cash: the history's first row is a purchase before
+      // any deposit, so it does not start from zero.
+      'presets/scalable-capital.csv',
+      'scalable-capital',
+      { new: 27, skipped: 0, invalid: 0 },
+      [
+        ['Scalable Capital', 'IE0005042456', 15.966, 10.224, 'EUR', 149.99],
+        ['Scalable Capital', 'IE00B0M63284', 9.82, 30.285, 'EUR', 299.94],
+        ['Scalable Capital', 'IE00B1W57M07', 8.072, 21.395, 'EUR', 149.98],
+        ['Scalable Capital', 'IE00B4NCWG09', 6.049, 30.492, 'EUR', 149.97],
+        ['Scalable Capital', 'IE00B4ND3602', 4.735, 56.215, 'EUR', 224.95],
+        ['Scalable Capital', 'IE00B5BMR087', 0.461, 588.66, 'EUR', 224.05],
+        ['Scalable Capital', 'IE00BMX0B524', 7.311, 20.062, 'EUR', 149.97],
+      ],
+    ],
+    [
+      // UTF-16, tabs, Swedish, decimal commas: INVE B 20 − 5 @ 240 (cost 20 × 230.50 × 15/20); EVO 10 @ 1,150.
+      // Cash is the last Saldo, 5,127 SEK.
+      'presets/nordnet-transactions.csv',
+      'nordnet',
+      { new: 5, skipped: 0, invalid: 0 },
+      [
+        ['12345678', 'SE0012673267', 10, 1150, 'SEK', 11500],
+        ['12345678', 'SE0015811963', 15, 240, 'SEK', 3457.5],
+        ['12345678', 'SEK', 5127, 1, 'SEK', null],
+      ],
+    ],
+    [
+      // CON and DEP deposits; XEQT.TO 100 − 40 @ 29.80; AAPL 10 @ 185. CAD: 10,000 − 2,850 + 1,192 + 15.23 (a row with
+      // no action, named by its activity type "Dividends"); USD: 2,000 − 1,854.95.
+      'presets/questrade.csv',
+      'questrade',
+      { new: 6, skipped: 0, invalid: 0 },
+      [
+        ['Individual TFSA (51234567)', 'AAPL', 10, 185, 'USD', 1850],
+        ['Individual TFSA (51234567)', 'XEQT.TO', 60, 29.8, 'CAD', 1710],
+        ['Individual TFSA (51234567)', 'CAD', 8357.23, 1, 'CAD', null],
+        ['Individual TFSA (51234567)', 'USD', 145.05, 1, 'USD', null],
+      ],
+    ],
+    [
+      // XEQT 100 + 0.4 (DRIP) @ 31; VFV 10 − 4 @ 155.50. Cash: 5,000 − 3,025 − 1,501 + 12.40 − 12.40 + 622 + 1.23.
+      'presets/wealthsimple.csv',
+      'wealthsimple',
+      { new: 7, skipped: 1, invalid: 0 },
+      [
+        ['TFSA (HQ1A2B3C4CAD)', 'VFV', 6, 155.5, 'CAD', 900.6],
+        ['TFSA (HQ1A2B3C4CAD)', 'XEQT', 100.4, 31, 'CAD', 3037.4],
+        ['TFSA (HQ1A2B3C4CAD)', 'CAD', 1097.23, 1, 'CAD', null],
+      ],
+    ],
+  ] as const)('%s → %s', (file, format, counts, expected) => {
+    const p = preview(file);
+    expect(p.format).toBe(format);
+    expect(p.counts).toMatchObject(counts);
+    expect(positionsOf(p)).toEqual(expected);
+    // Every one names its currency: from the file, or the broker's own (US and UK brokers).
+    expect(p.currencyAssumed).toBeUndefined();
+  });
+
+  it("reads E*TRADE's 2025 All Transactions layout through the same preset", () => {
+    // Written to the layout named in public parsers (Activity/Trade Date … Amount $, Category, Note); MSFT 10 − 4 @ 405,
+    // cash 10,000 − 3,750 + 1,619.80.
+    const text =
+      'Activity/Trade Date,Transaction Date,Settlement Date,Activity Type,Description,Symbol,Cusip,Quantity #,Price $,Amount $,Commission,Category,Note\n' +
+      '01/05/2024,01/05/2024,01/05/2024,Transfer,ACH DEPOSIT,--,--,0,--,10000.00,0,--,--\n' +
+      '01/08/2024,01/08/2024,01/10/2024,Bought,MICROSOFT CORP,MSFT,594918104,10,375.00,-3750.00,0,--,--\n' +
+      '02/20/2024,02/20/2024,02/22/2024,Sold,MICROSOFT CORP,MSFT,594918104,-4,405.00,1619.80,0.20,--,--\n';
+    const result = buildPreview(text, { fileName: 'DownloadTxnHistory.csv' });
+    expect(result.ok && [result.preview.format, positionsOf(result.preview)]).toEqual([
+      'etrade',
+      [
+        ['E*TRADE', 'MSFT', 6, 405, 'USD', 2250],
+        ['E*TRADE', 'USD', 7869.8, 1, 'USD', null],
+      ],
+    ]);
+  });
+
+  it('lists what a preset skips with its reason', () => {
+    const reasons = (file: string) =>
+      preview(file)
+        .rows.filter((r) => r.status === 'skipped')
+        .map((r) => r.reason);
+    expect(reasons('presets/webull.csv')).toEqual(['an order that was not filled ("Cancelled")']);
+    expect(reasons('presets/robinhood.csv')).toEqual(['total, note or footer line']);
+  });
+
+  it('skips a pending Merrill transaction and reads Nordnet headers in Danish, Norwegian and Finnish', () => {
+    const merrill = fixtureText('presets/merrill.csv').replace(
+      '"Settled","Retirement","IRRA-Edge","12X-34567","SecurityTransactions","Sale ',
+      '"Pending","Retirement","IRRA-Edge","12X-34567","SecurityTransactions","Sale ',
+    );
+    const p = buildPreview(merrill, { fileName: 'merrill.csv' });
+    expect(p.ok && p.preview.positions.find((x) => x.symbol === 'AAPL')?.quantity).toBe(10);
+    expect(p.ok && p.preview.rows.find((r) => r.status === 'skipped')?.reason).toBe('a pending transaction, not yet settled ("Pending")');
+    for (const header of [
+      'Id;Bogføringsdag;Handelsdag;Valørdag;Depot;Transaktionstype;Værdipapirer;ISIN;Antal;Kurs;Rente;Samlede afgifter;Valuta;Beløb;Valuta',
+      'Id;Bokføringsdag;Handelsdag;Oppgjørsdag;Portefølje;Transaksjonstype;Verdipapir;ISIN;Antall;Kurs;Rente;Totale Avgifter;Valuta;Beløp;Valuta',
+      'Id;Kirjauspäivä;Kauppapäivä;Maksupäivä;Salkku;Tapahtumatyyppi;Arvopaperi;ISIN;Määrä;Kurssi;Korko;Kokonaiskulut;Valuutta;Summa;Valuutta',
+    ]) {
+      const text = `${header}\n1;2024-01-05;2024-01-03;2024-01-05;9876543;KØBT;NOVO B;DK0062498333;5;720,3;;29;DKK;-3630,5;DKK\n`;
+      const result = buildPreview(text, { fileName: 'nordnet.csv' });
+      expect(result.ok && [result.preview.format, positionsOf(result.preview)]).toEqual([
+        'nordnet',
+        [['9876543', 'DK0062498333', 5, 720.3, 'DKK', 3601.5]],
+      ]);
+    }
+  });
+});
+
+describe('Fidelity core account', () => {
+  it('does not count a redemption from the core fund as cash on top of the trade it paid for', () => {
+    // 5,000 in; AAPL bought for 1,000, paid by redeeming 1,000 of the core fund: cash 4,000, not 5,000.
+    const text =
+      fixtureText('fidelity-activity.csv').split('\n').slice(0, 3).join('\n') +
+      '\n10/02/2024,REDEMPTION FROM CORE ACCOUNT FIDELITY GOVERNMENT MONEY MARKET (SPAXX) (Cash),SPAXX,FIDELITY GOVERNMENT MONEY MARKET,Cash,-1000,1,,,,1000.00,' +
+      '\n10/02/2024,YOU BOUGHT APPLE INC (AAPL) (Cash),AAPL,APPLE INC,Cash,5,200.00,,,,-1000.00,10/03/2024' +
+      '\n09/01/2024,ELECTRONIC FUNDS TRANSFER RECEIVED (Cash), ,No Description,Cash,0.000,,,,,5000.00,\n';
+    const result = buildPreview(text, { fileName: 'history.csv' });
+    expect(result.ok && result.preview.positions.map((x) => [x.symbol, x.quantity])).toEqual([
+      ['AAPL', 5],
+      ['USD', 4000],
+    ]);
+    expect(result.ok && result.preview.rows.find((r) => r.status === 'skipped' && r.row === 4)?.reason).toMatch(
+      /^"REDEMPTION FROM CORE ACCOUNT/,
+    );
+  });
+});

@@ -55,13 +55,13 @@ describe('public sample exports, read by the generic path', () => {
 
   it('Disnat (French, Canadian): ACHAT/VENTE, CAN read as CAD, the settlement date where the trade date is "-"', () => {
     const p = preview('disnat-export.csv');
-    // CASH-C: 2 + 10 bought, 10 sold.
+    // CASH-C: 2 + 10 bought, 10 sold. Disnat's "-C" (a Canadian listing) becomes the Toronto symbol.
     expect(holdings(p)).toEqual([
-      ['Imported', 'CASH-C', 2, 50, 'CAD'],
-      ['Imported', 'DMEC-C', 5, 25.46, 'CAD'],
-      ['Imported', 'DMQC-C', 2, 20.86, 'CAD'],
-      ['Imported', 'HURA-C', 10, 45.23, 'CAD'],
-      ['Imported', 'VEQT-C', 10, 49.38, 'CAD'],
+      ['Imported', 'CASH.TO', 2, 50, 'CAD'],
+      ['Imported', 'DMEC.TO', 5, 25.46, 'CAD'],
+      ['Imported', 'DMQC.TO', 2, 20.86, 'CAD'],
+      ['Imported', 'HURA.TO', 10, 45.23, 'CAD'],
+      ['Imported', 'VEQT.TO', 10, 49.38, 'CAD'],
     ]);
     expect(p.counts).toMatchObject({ new: 22, invalid: 0, skipped: 1 });
     expect(p.rows.find((r) => r.status === 'skipped')?.reason).toBe(
@@ -98,6 +98,27 @@ describe('public sample exports, read by the generic path', () => {
     );
     // The preview says so in a form the screen can ask about.
     expect(p.currencyAssumed).toEqual({ currency: 'USD', source: 'default' });
+  });
+
+  it('Directa (Italian, preamble): Acquisto/Vendita, and Provento, Cedola, Conferimento and Rit. rows classed', () => {
+    const p = preview('directa-export.csv');
+    // One purchase each on 02-12-2024, priced by Importe ÷ Quantità (196.33 / 39, 192.24 / 22, 126.53 / 3).
+    expect(holdings(p)).toEqual([
+      ['Imported', 'CNYB', 39, 5.0341, 'EUR'],
+      ['Imported', 'EHYA', 36, 5.495, 'EUR'],
+      ['Imported', 'EIMI', 4, 33.045, 'EUR'],
+      ['Imported', 'ICOV', 3, 143.68, 'EUR'],
+      ['Imported', 'IEMB', 2, 85.53, 'EUR'],
+      ['Imported', 'IEVL', 22, 8.7382, 'EUR'],
+      ['Imported', 'IWDP', 6, 23.28, 'EUR'],
+      ['Imported', 'IWVL', 3, 42.1767, 'EUR'],
+      ['Imported', 'SMEA', 2, 79.29, 'EUR'],
+      ['Imported', 'SWDA', 1, 105.71, 'EUR'],
+    ]);
+    // Only the sample's invented "Pippo" row is an unknown action; its amount is named, not dropped.
+    expect(p.rows.filter((r) => r.status === 'skipped' && r.reason.startsWith('the action')).map((r) => r.reason)).toEqual([
+      'the action "Pippo" is not one Aftershock knows, so its amount 666 EUR was not applied to cash',
+    ]);
   });
 
   it('eToro: AMD/USD-style symbols split into symbol and currency', () => {

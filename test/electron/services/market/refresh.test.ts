@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listFundHoldings } from '../../../../electron/db/fund-holdings';
 import { listPrices } from '../../../../electron/db/prices';
 import { listQuotes, upsertQuote } from '../../../../electron/db/quotes';
+import { listSecurityLayers } from '../../../../electron/db/securities';
 import { closeServices } from '../../../../electron/services/services';
 import { loadReferenceData } from '../../../../electron/services/reference';
 import { call, memoryServices } from '../../../helpers/services';
@@ -123,6 +124,37 @@ describe('market-data refresh (our own fixtures)', () => {
     const status = await refresh(services, { portfolioId: portfolio.id, symbols: [] });
     expect(status.total).toBe(1);
     expect(replay.requests.map(routeOf).filter((r) => r?.startsWith('chart:'))).toEqual(['chart:GBPUSD=X']);
+  });
+
+  it('resolves a holding known only by ISIN through Yahoo search, sending only the ISIN, and keeps its data under the ISIN', async () => {
+    const replay = fixtureFetch([OWN_YAHOO_FIXTURES]);
+    const services = servicesWith(replay.fetch);
+    const { db } = services;
+    // NVIDIA's ISIN resolves to NVDA (search-US67066G1040.json); NO0010123060 has no listing (an empty search result).
+    const status = await refresh(services, { symbols: ['US67066G1040', 'NO0010123060'] });
+    expect(status.updated).toEqual(['US67066G1040']);
+    expect(status.errors).toEqual([
+      { symbol: 'NO0010123060', part: 'profile', message: "Yahoo's search finds no listing for the ISIN NO0010123060" },
+    ]);
+    expect(listQuotes(db, ['US67066G1040'])).toEqual([
+      { symbol: 'US67066G1040', price: 118.5, currency: 'USD', asOf: '2025-01-27', source: 'Yahoo Finance' },
+    ]);
+    const layer = listSecurityLayers(db, ['US67066G1040']).find((l) => l.source === 'market-data');
+    expect([layer?.name, layer?.isin, layer?.sector]).toEqual(['NVIDIA Corporation', 'US67066G1040', 'Information Technology']);
+    expect(listPrices(db, 'US67066G1040', '2025-01-24', '2025-01-27').map((p) => [p.date, p.close])).toEqual([
+      ['2025-01-24', 142.59],
+      ['2025-01-27', 118.5],
+    ]);
+    // Only the ISIN went to the search; the quote, profile and history were asked for the listing it named.
+    expect(replay.requests.map(routeOf).filter(Boolean).sort()).toEqual([
+      'chart:NVDA',
+      'quote:NVDA',
+      'search:NO0010123060',
+      'search:US67066G1040',
+      'summary:NVDA',
+    ]);
+    const search = replay.requests.filter((u) => routeOf(u)?.startsWith('search:')).map((u) => new URL(u).searchParams.get('q'));
+    expect(search.sort()).toEqual(['NO0010123060', 'US67066G1040']);
   });
 
   it('fails calmly when offline and changes nothing', async () => {
