@@ -88,6 +88,8 @@ interface Workspace {
   generation: number;
   touched: Int32Array;
   keyPnl: Float64Array;
+  /** Per fund rest (BookExposure.rests): its return under the scenario. */
+  restReturn: Float64Array;
   slotChange: Float64Array;
   slotPart: Uint8Array;
   slotShock: Int32Array;
@@ -214,6 +216,7 @@ function workspaceOf(book: Book, slots: number): Workspace {
       generation: ws?.generation ?? 0,
       touched: ws?.touched ?? new Int32Array(n),
       keyPnl: ws?.keyPnl ?? new Float64Array(n),
+      restReturn: ws?.restReturn ?? new Float64Array(book.exposure.rests.length),
       slotChange: new Float64Array(size),
       slotPart: new Uint8Array(size),
       slotShock: new Int32Array(size),
@@ -584,7 +587,7 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
     if (!move) restMoves.set(keyId, (move = compiled.priceShock(book.keys[keyId], { skipSymbol: true })));
     return move;
   };
-  const restReturn = new Float64Array(ex.rests.length);
+  const restReturn = moves.workspace.restReturn;
   /** A fund whose own ticker has a symbol shock moves whole (its rest is then part of that move, not a slice of its own). */
   const movesWhole = (keyId: number) => slotIsSymbol[slotOf(moves, keyId)] === 1;
   // A plain loop: a closure writing `pnl` would make every addition to it above allocate.
