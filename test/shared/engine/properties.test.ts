@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { COVERAGE_PARTS, DIMENSIONS, explainPosition, prepareBook, reverseStress, runScenario } from '../../../shared/engine';
 import type { Classification } from '../../../shared/domain/reference';
-import { pos, reference, scenario, sec } from './book-builder';
+import { randomBook, randomShock, roundedChange } from './arbitraries';
+import { fund, fx, reference, scenario, sec } from './book-builder';
 
 const SYMBOLS = ['NVDA', 'AAPL', 'VST', 'XOM', 'JPM', 'QQQ', 'SPY', 'CASH', 'ZZZ'];
 const SECTORS = ['Information Technology', 'Utilities', 'Energy', 'Financials'];
@@ -19,55 +20,18 @@ const securities: Classification[] = [
 ];
 const ref = reference(
   securities,
-  [
-    {
-      fund: 'QQQ',
-      asOf: 'd',
-      source: 's',
-      holdings: [
-        { symbol: 'NVDA', weight: 0.09 },
-        { symbol: 'AAPL', weight: 0.08 },
-        { symbol: 'ZZZ', weight: 0.01 },
-      ],
-    },
-    {
-      fund: 'SPY',
-      asOf: 'd',
-      source: 's',
-      holdings: [
-        { symbol: 'AAPL', weight: 0.07 },
-        { symbol: 'XOM', weight: 0.01 },
-        { symbol: 'JPM', weight: 0.015 },
-      ],
-    },
-  ],
-  [{ currency: 'EUR', quote: 'USD', rate: 1.1, asOf: 'd', source: 's' }],
+  [fund('QQQ', { NVDA: 0.09, AAPL: 0.08, ZZZ: 0.01 }), fund('SPY', { AAPL: 0.07, XOM: 0.01, JPM: 0.015 })],
+  [fx('EUR', 1.1)],
 );
 
-const positionArb = fc.record({
-  symbol: fc.constantFrom(...SYMBOLS),
-  quantity: fc.integer({ min: -500, max: 5000 }),
-  price: fc.double({ min: 0.01, max: 2000, noNaN: true }),
-  currency: fc.constantFrom('USD', 'USD', 'EUR'),
-  account: fc.constantFrom('Brokerage', 'IRA'),
-});
-const change = fc.double({ min: -0.6, max: 0.3, noNaN: true }).map((c) => Math.round(c * 10000) / 10000);
-const shockArb = fc.oneof(
-  fc.record({ target: fc.constant('symbol' as const), value: fc.constantFrom(...SYMBOLS), change }),
-  fc.record({ target: fc.constant('sector' as const), value: fc.constantFrom(...SECTORS), change }),
-  fc.record({ target: fc.constant('theme' as const), value: fc.constantFrom(...THEMES), change }),
-  fc.record({ target: fc.constant('market' as const), value: fc.constant(''), change }),
-);
+const shockArb = randomShock({ symbol: SYMBOLS, sector: SECTORS, theme: THEMES, market: [''] }, roundedChange);
 const priceOnly = fc.array(shockArb, { minLength: 1, maxLength: 8 });
-const bookArb = fc.array(positionArb, { minLength: 1, maxLength: 25 }).map((rows) =>
-  rows.map((r) =>
-    pos(r.symbol, r.quantity, r.price, {
-      currency: r.currency,
-      accountName: r.account,
-      assetClass: r.symbol === 'CASH' ? 'cash' : 'equity',
-    }),
-  ),
-);
+const bookArb = randomBook(SYMBOLS, {
+  currencies: ['USD', 'USD', 'EUR'],
+  accounts: ['Brokerage', 'IRA'],
+  assetClass: (symbol) => (symbol === 'CASH' ? 'cash' : 'equity'),
+  maxLength: 25,
+});
 const close = (a: number, b: number, scale: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(scale));
 
 describe('engine properties', () => {
