@@ -33,6 +33,13 @@ const bookArb = randomBook(SYMBOLS, {
   maxLength: 25,
 });
 const close = (a: number, b: number, scale: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(scale));
+/** Whether the rows' `field` sums to `total`, within rounding at the size of `scale`. */
+const addsUpTo = <K extends string>(rows: Record<K, number>[], field: K, total: number, scale: number) =>
+  close(
+    rows.reduce((sum, r) => sum + r[field], 0),
+    total,
+    scale,
+  );
 
 describe('engine properties', () => {
   it('a scenario of zero shocks loses nothing', () => {
@@ -71,45 +78,17 @@ describe('engine properties', () => {
         const result = runScenario(book, s, { by: [...DIMENSIONS] });
         for (const p of result.positions) {
           const slices = explainPosition(book, s, p.id);
-          if (
-            !close(
-              slices.reduce((sum, x) => sum + x.value, 0),
-              p.value,
-              p.value,
-            )
-          )
-            return false;
-          if (
-            !close(
-              slices.reduce((sum, x) => sum + x.pnl, 0),
-              p.pnl,
-              p.value,
-            )
-          )
-            return false;
+          if (!addsUpTo(slices, 'value', p.value, p.value) || !addsUpTo(slices, 'pnl', p.pnl, p.value)) return false;
         }
         for (const d of DIMENSIONS.filter((x) => x !== 'theme')) {
           const rows = result.aggregates[d]!;
-          if (
-            !close(
-              rows.reduce((sum, r) => sum + r.value, 0),
-              result.valueBefore,
-              book.totalValue,
-            )
-          )
-            return false;
-          if (
-            !close(
-              rows.reduce((sum, r) => sum + r.pnl, 0),
-              result.pnl,
-              book.totalValue,
-            )
-          )
+          if (!addsUpTo(rows, 'value', result.valueBefore, book.totalValue) || !addsUpTo(rows, 'pnl', result.pnl, book.totalValue))
             return false;
         }
         const cov = result.coverage;
-        return close(
-          COVERAGE_PARTS.reduce((sum, part) => sum + cov[part].value, 0),
+        return addsUpTo(
+          COVERAGE_PARTS.map((part) => cov[part]),
+          'value',
           cov.grossValue,
           cov.grossValue,
         );
