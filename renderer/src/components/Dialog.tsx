@@ -24,6 +24,37 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
   );
 }
 
+/**
+ * A dialog's last row: the problem with what was entered (announced), then any leading buttons, Cancel, and the
+ * dialog's own buttons (`children`). `className` adds to both, e.g. `span-2` in a two-column form.
+ */
+export function DialogActions(props: {
+  onCancel: () => void;
+  problem?: string | null;
+  lead?: ReactNode;
+  focusCancel?: boolean;
+  className?: string;
+  children?: ReactNode;
+}) {
+  const extra = props.className ? ` ${props.className}` : '';
+  return (
+    <>
+      {props.problem && (
+        <p className={`form-problem${extra}`} role="alert">
+          {props.problem}
+        </p>
+      )}
+      <div className={`dialog-actions${extra}`}>
+        {props.lead}
+        <button type="button" onClick={props.onCancel} autoFocus={props.focusCancel}>
+          Cancel
+        </button>
+        {props.children}
+      </div>
+    </>
+  );
+}
+
 /** Asks before something that cannot be taken back. */
 export function ConfirmDialog(props: {
   title: string;
@@ -35,14 +66,11 @@ export function ConfirmDialog(props: {
   return (
     <Dialog title={props.title} onClose={props.onCancel}>
       <p>{props.message}</p>
-      <div className="dialog-actions">
-        <button type="button" onClick={props.onCancel} autoFocus>
-          Cancel
-        </button>
+      <DialogActions onCancel={props.onCancel} focusCancel>
         <button type="button" className="danger" onClick={props.onConfirm}>
           {props.confirmLabel}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogActions } from '../components/Dialog';
 import { useStore } from '../store/store';
 import { BASE_CURRENCIES } from './portfolio-groups';
 
@@ -70,19 +70,11 @@ export function NewPortfolioDialog({ onClose, onCreated }: { onClose: () => void
             ))}
           </select>
         </label>
-        {problem && (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
+        <DialogActions problem={problem} onCancel={onClose}>
           <button type="submit" className="primary">
             Create portfolio
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ASSET_CLASSES, type Account, type AssetClass, type Position } from '../../../shared/domain/types';
 import { optionLabel } from '../../../shared/domain/options';
 import { optionFromText } from '../../../shared/import/option-rows';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogActions } from '../components/Dialog';
 import { usePick } from '../store/store';
 import { parseTypedNumber } from './holdings-table';
 
@@ -125,19 +125,11 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
             short position (not a mistake or a history that starts mid-way)
           </label>
         )}
-        {problem && (
-          <p className="form-problem span-2" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions span-2">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
+        <DialogActions problem={problem} onCancel={props.onClose} className="span-2">
           <button type="submit" className="primary">
             {editing ? 'Save changes' : 'Add position'}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

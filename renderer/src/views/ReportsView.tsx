@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { REPORT_DIMENSIONS, type ReportDimension, type ReportSettings } from '../../../shared/report/model';
 import { countOf } from '../../../shared/format';
 import { CommandError } from '../api';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogActions } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { ReportDocument } from '../report/ReportDocument';
 import '../report/report.css';
@@ -169,10 +169,7 @@ export function ReportsView() {
           <p className="muted small">
             Fix them in Holdings first, or make the report anyway: the findings are then printed in a box on its first page.
           </p>
-          <div className="dialog-actions">
-            <button type="button" autoFocus onClick={() => setConfirming(null)}>
-              Cancel
-            </button>
+          <DialogActions onCancel={() => setConfirming(null)} focusCancel>
             <button
               type="button"
               className="primary"
@@ -184,7 +181,7 @@ export function ReportsView() {
             >
               {confirming === 'pdf' ? 'Export PDF with findings' : 'Save HTML with findings'}
             </button>
-          </div>
+          </DialogActions>
         </Dialog>
       )}
       {busy && (

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ClientSummary } from '../../../../shared/domain/types';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, DialogActions } from '../../components/Dialog';
 import { usePick } from '../../store/store';
 import { BASE_CURRENCIES } from '../portfolio-groups';
 import { splitList } from './firm-table';
@@ -50,15 +50,11 @@ export function ClientDialog(props: { client: ClientSummary | null; onClose: () 
           Notes
           <textarea className="description" value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={5000} />
         </label>
-        {problem && <p className="form-problem">{problem}</p>}
-        <div className="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
+        <DialogActions problem={problem} onCancel={props.onClose}>
           <button type="submit" className="primary">
             {c ? 'Save' : 'Add client'}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );
