@@ -1,6 +1,7 @@
 import type { Client, PortfolioSummary } from '../../../shared/domain/types';
 import { countOf, formatMoney } from '../../../shared/format';
 import { InlineRename } from '../components/InlineRename';
+import { ACTIONS, num, type Column } from '../components/TableHead';
 import type { ClientGroup } from './portfolio-groups';
 
 /** A deletion waiting for the user's confirmation. */
@@ -71,17 +72,7 @@ export function ClientActions({ group: { client, portfolios }, actions }: { grou
 }
 
 /** The column headings over a client's portfolios. */
-export function PortfolioColumns({ rowIndex }: { rowIndex?: number }) {
-  return (
-    <tr aria-rowindex={rowIndex}>
-      <th>Portfolio</th>
-      <th className="num">Accounts</th>
-      <th className="num">Positions</th>
-      <th className="num">Value</th>
-      <th aria-label="Actions" />
-    </tr>
-  );
-}
+export const PORTFOLIO_COLUMNS: readonly Column[] = ['Portfolio', num('Accounts'), num('Positions'), num('Value'), ACTIONS];
 
 /** The cells of one portfolio's row: name (opens its holdings), counts, value, Holdings, Rename and Delete. */
 export function PortfolioCells({ portfolio: p, actions }: { portfolio: PortfolioSummary; actions: ListActions }) {

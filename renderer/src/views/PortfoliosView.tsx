@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { countOf } from '../../../shared/format';
 import { VIRTUAL_FROM } from '../components/TableWindow';
 import { ConfirmDialog } from '../components/Dialog';
+import { TableHead } from '../components/TableHead';
 import { ownPortfolios } from '../store/import-target';
 import { GetStarted } from './GetStarted';
 import { usePick } from '../store/store';
@@ -12,7 +13,7 @@ import {
   ClientTitle,
   clientTotal,
   PortfolioCells,
-  PortfolioColumns,
+  PORTFOLIO_COLUMNS,
   type ListActions,
   type PendingDelete,
 } from './PortfolioRows';
@@ -141,9 +142,7 @@ function ClientCard({ group, actions }: { group: ShownGroup; actions: ListAction
         <p className="muted card-body">This client has no portfolios yet.</p>
       ) : (
         <table className="table">
-          <thead>
-            <PortfolioColumns />
-          </thead>
+          <TableHead columns={PORTFOLIO_COLUMNS} />
           <tbody>
             {group.shown.map((p) => (
               <tr key={p.id}>

@@ -7,6 +7,7 @@ import { usePick } from '../../store/store';
 import { ClientDialog } from './ClientDialog';
 import { allTags, clientLineKey, clientLines, filterClients } from './firm-table';
 import { ProposalPanel } from './ProposalPanel';
+import { ACTIONS, num, TableHead } from '../../components/TableHead';
 
 // Between a client on one line (36 px) and one with people under its name (48 px); rendered rows are measured.
 const ROW_HEIGHT = 44;
@@ -95,16 +96,7 @@ export function ClientsView() {
           </div>
           <div ref={scroller} className={table.isVirtual ? 'table-scroll' : undefined} data-testid="clients-scroll">
             <table className="table clients" aria-label="Clients" aria-rowcount={Math.max(lines.length, 1) + 1}>
-              <thead>
-                <tr aria-rowindex={1}>
-                  <th>Client</th>
-                  <th>Tags</th>
-                  <th className="num">Portfolios</th>
-                  <th className="num">Positions</th>
-                  <th className="num">Value</th>
-                  <th aria-label="Actions" />
-                </tr>
-              </thead>
+              <TableHead rowIndex={1} columns={['Client', 'Tags', num('Portfolios'), num('Positions'), num('Value'), ACTIONS]} />
               <WindowBody table={table}>
                 {shown.length === 0 && (
                   <tr aria-rowindex={2}>

@@ -5,6 +5,7 @@ import { formatMoney } from '../../../../shared/format';
 import { ConfirmDialog } from '../../components/Dialog';
 import { usePick } from '../../store/store';
 import { ScenarioPicker } from './ScenarioPicker';
+import { ACTIONS, num, TableHead } from '../../components/TableHead';
 
 /** A proposal sandbox: edit quantities, add and remove positions, compare with the current holdings, apply or discard. */
 export function ProposalPanel() {
@@ -97,16 +98,7 @@ export function ProposalPanel() {
             <h2>Proposed positions</h2>
           </header>
           <table className="table">
-            <thead>
-              <tr>
-                <th>Symbol</th>
-                <th>Account</th>
-                <th className="num">Quantity</th>
-                <th className="num">Price</th>
-                <th className="num">Value</th>
-                <th aria-label="Actions" />
-              </tr>
-            </thead>
+            <TableHead columns={['Symbol', 'Account', num('Quantity'), num('Price'), num('Value'), ACTIONS]} />
             <tbody>
               {proposal.positions.map((p) => (
                 <tr key={p.id}>
@@ -185,14 +177,7 @@ export function ProposalPanel() {
           {comparison && (
             <>
               <table className="table" data-testid="proposal-comparison">
-                <thead>
-                  <tr>
-                    <th>Scenario</th>
-                    <th className="num">Current</th>
-                    <th className="num">Proposed</th>
-                    <th className="num">Difference</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Scenario', num('Current'), num('Proposed'), num('Difference')]} />
                 <tbody>
                   <tr>
                     <td className="muted">Value</td>

@@ -12,6 +12,7 @@ import { pnlAxis } from './chart-scale';
 import { compactMoney, GAIN, LOSS } from './chart-theme';
 import { heatColor, heatRows } from './results-model';
 import { useBook } from './use-stress';
+import { num, TableHead } from '../../components/TableHead';
 
 const DEFAULT_COMPARE = ['ai-capex-collapse', 'deepseek-monday-close', 'tariff-shock-april-2025'];
 const NONE_LOADED: Record<string, Scenario> = {};
@@ -201,15 +202,7 @@ export function CompareView() {
         </div>
         {shownPortfolios.length > 0 && (
           <table className="table compact">
-            <thead>
-              <tr>
-                <th>Portfolio</th>
-                <th className="num">Value</th>
-                <th className="num">P&L</th>
-                <th className="num">Return</th>
-                <th>Worst position</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Portfolio', num('Value'), num('P&L'), num('Return'), 'Worst position']} />
             <tbody>
               {shownPortfolios.map(({ id, name, result }) => (
                 <tr key={id}>
