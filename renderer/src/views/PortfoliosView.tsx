@@ -18,6 +18,8 @@ import {
   type PendingDelete,
 } from './PortfolioRows';
 import { PortfolioTable } from './PortfolioTable';
+import { ViewHeader } from '../components/ViewHeader';
+import { SearchField } from '../components/SearchField';
 
 /** Clients and their portfolios: create, open, rename, delete. A few clients show as cards; a long book as one windowed table with a search. */
 export function PortfoliosView() {
@@ -65,14 +67,7 @@ export function PortfoliosView() {
 
   const toolbar = clients.length > FILTER_FROM_CLIENTS && (
     <div className="card-toolbar">
-      <input
-        type="search"
-        className="search"
-        placeholder="Filter by client or portfolio"
-        aria-label="Filter portfolios"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-      />
+      <SearchField label="Filter portfolios" placeholder="Filter by client or portfolio" value={query} onChange={setQuery} />
       <span className="muted" data-testid="portfolio-matches">
         {filterNote(shown.length, groups.length, query)}
       </span>
@@ -81,22 +76,21 @@ export function PortfoliosView() {
 
   return (
     <section className="view">
-      <header className="view-header">
-        <div>
-          <h1>Portfolios</h1>
-          <p className="lead">
+      <ViewHeader
+        title="Portfolios"
+        lead={
+          <>
             {countOf(portfolios.length, 'portfolio')} · {countOf(clients.length, 'client')}
-          </p>
-        </div>
-        <div className="toolbar">
-          <button type="button" onClick={openImport}>
-            Import…
-          </button>
-          <button type="button" className={isFirstRun ? undefined : 'primary'} onClick={() => setCreating('list')}>
-            New portfolio
-          </button>
-        </div>
-      </header>
+          </>
+        }
+      >
+        <button type="button" onClick={openImport}>
+          Import…
+        </button>
+        <button type="button" className={isFirstRun ? undefined : 'primary'} onClick={() => setCreating('list')}>
+          New portfolio
+        </button>
+      </ViewHeader>
 
       {isFirstRun && <GetStarted sample={samplePortfolio} onTypeIn={() => setCreating('typed')} />}
 

@@ -1,4 +1,3 @@
-import { portfolioLabel } from './portfolio-groups';
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { REPORT_DIMENSIONS, type ReportDimension, type ReportSettings } from '../../../shared/report/model';
@@ -13,6 +12,8 @@ import { buildReport, exportReportHtml, exportReportPdf, reportSettings } from '
 import { useStore } from '../store/store';
 import { useCommand } from '../use-command';
 import { saveFile } from './results/export';
+import { ViewHeader } from '../components/ViewHeader';
+import { PortfolioSelect } from './PortfolioSelect';
 
 const DEFAULT_SCENARIOS = ['ai-capex-collapse', 'deepseek-monday-close'];
 const NO_SETTINGS: Partial<ReportSettings> = {};
@@ -130,29 +131,18 @@ export function ReportsView() {
 
   return (
     <section className="view wide">
-      <header className="view-header">
-        <div>
-          <h1>Reports</h1>
-          <p className="lead">
-            A client-ready report of one portfolio under the scenarios you pick. Settings are remembered for each client.
-          </p>
-        </div>
-        <div className="toolbar">
-          <select aria-label="Portfolio" value={portfolioId ?? ''} onChange={(e) => selectPortfolio(Number(e.target.value))}>
-            {portfolios.map((p) => (
-              <option key={p.id} value={p.id}>
-                {portfolioLabel(p)}
-              </option>
-            ))}
-          </select>
-          <button type="button" onClick={() => guarded('html')} disabled={!model || busy !== null}>
-            Save HTML
-          </button>
-          <button type="button" className="primary" onClick={() => guarded('pdf')} disabled={!model || busy !== null}>
-            Export PDF
-          </button>
-        </div>
-      </header>
+      <ViewHeader
+        title="Reports"
+        lead="A client-ready report of one portfolio under the scenarios you pick. Settings are remembered for each client."
+      >
+        <PortfolioSelect portfolios={portfolios} value={portfolioId} onChange={selectPortfolio} />
+        <button type="button" onClick={() => guarded('html')} disabled={!model || busy !== null}>
+          Save HTML
+        </button>
+        <button type="button" className="primary" onClick={() => guarded('pdf')} disabled={!model || busy !== null}>
+          Export PDF
+        </button>
+      </ViewHeader>
       {confirming && model && (
         <Dialog title="This report has wrong numbers in it" onClose={() => setConfirming(null)}>
           <p>

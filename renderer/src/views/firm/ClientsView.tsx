@@ -8,6 +8,8 @@ import { ClientDialog } from './ClientDialog';
 import { allTags, clientLineKey, clientLines, filterClients } from './firm-table';
 import { ProposalPanel } from './ProposalPanel';
 import { ACTIONS, num, TableHead } from '../../components/TableHead';
+import { ViewHeader } from '../../components/ViewHeader';
+import { SearchField } from '../../components/SearchField';
 
 // Between a client on one line (36 px) and one with people under its name (48 px); rendered rows are measured.
 const ROW_HEIGHT = 44;
@@ -43,23 +45,21 @@ export function ClientsView() {
 
   return (
     <section className="view">
-      <header className="view-header">
-        <div>
-          <h1>Clients</h1>
-          <p className="lead" data-testid="client-totals">
-            {countOf(shown.length, 'client')}
-            {totals.map((t) => ` · ${formatMoney(t.value, t.currency, 0)}${totals.length > 1 ? ` in ${t.currency}` : ''}`).join('')}
-          </p>
-        </div>
-        <div className="toolbar">
-          <button type="button" onClick={() => setView('firm')}>
-            Stress all clients…
-          </button>
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            New client
-          </button>
-        </div>
-      </header>
+      <ViewHeader
+        title="Clients"
+        lead={
+          countOf(shown.length, 'client') +
+          totals.map((t) => ` · ${formatMoney(t.value, t.currency, 0)}${totals.length > 1 ? ` in ${t.currency}` : ''}`).join('')
+        }
+        leadTestId="client-totals"
+      >
+        <button type="button" onClick={() => setView('firm')}>
+          Stress all clients…
+        </button>
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
+          New client
+        </button>
+      </ViewHeader>
 
       {clientOverview.length === 0 ? (
         <EmptyState
@@ -70,14 +70,7 @@ export function ClientsView() {
       ) : (
         <article className="card">
           <div className="card-toolbar">
-            <input
-              className="search"
-              type="search"
-              aria-label="Search clients"
-              placeholder="Search by name, person, note or tag"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-            />
+            <SearchField label="Search clients" placeholder="Search by name, person, note or tag" value={query} onChange={setQuery} />
             {tags.length > 0 && (
               <div className="chip-list" role="group" aria-label="Filter by tag">
                 {['', ...tags].map((t) => (

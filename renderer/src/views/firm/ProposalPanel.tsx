@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { usePick } from '../../store/store';
 import { ScenarioPicker } from './ScenarioPicker';
 import { ACTIONS, num, TableHead } from '../../components/TableHead';
+import { ViewHeader } from '../../components/ViewHeader';
 
 /** A proposal sandbox: edit quantities, add and remove positions, compare with the current holdings, apply or discard. */
 export function ProposalPanel() {
@@ -73,25 +74,24 @@ export function ProposalPanel() {
 
   return (
     <section className="view wide" aria-label="Proposal">
-      <header className="view-header">
-        <div>
-          <h1>
+      <ViewHeader
+        title={
+          <>
             Proposal for {proposal.clientName} — {proposal.portfolioName}
-          </h1>
-          <p className="lead">A copy of the holdings to try changes on. The real portfolio is not touched until you apply the proposal.</p>
-        </div>
-        <div className="toolbar">
-          <button type="button" onClick={closeProposal}>
-            Back to clients
-          </button>
-          <button type="button" className="danger" onClick={() => void discardProposal()}>
-            Discard
-          </button>
-          <button type="button" className="primary" onClick={() => setConfirming(true)}>
-            Apply to holdings…
-          </button>
-        </div>
-      </header>
+          </>
+        }
+        lead="A copy of the holdings to try changes on. The real portfolio is not touched until you apply the proposal."
+      >
+        <button type="button" onClick={closeProposal}>
+          Back to clients
+        </button>
+        <button type="button" className="danger" onClick={() => void discardProposal()}>
+          Discard
+        </button>
+        <button type="button" className="primary" onClick={() => setConfirming(true)}>
+          Apply to holdings…
+        </button>
+      </ViewHeader>
       <div className="proposal-layout">
         <article className="card">
           <header className="card-header">
