@@ -50,14 +50,19 @@ export interface ImportSlice {
   undoImport(id: number, what: string): Promise<void>;
 }
 
-/** The import screen: the chosen file, its preview from main, the user's mapping fixes, commit and undo. */
-export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set, get) => ({
-  importStage: 'closed',
+/** No file chosen yet: nothing read, mapped, decided or refused. */
+const NO_FILE: Pick<ImportSlice, 'importFile' | 'importAnswer' | 'importMapping' | 'importOpenings' | 'importProblem'> = {
   importFile: null,
   importAnswer: null,
   importMapping: null,
   importOpenings: {},
   importProblem: null,
+};
+
+/** The import screen: the chosen file, its preview from main, the user's mapping fixes, commit and undo. */
+export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set, get) => ({
+  importStage: 'closed',
+  ...NO_FILE,
   importProgress: null,
   importTarget: null,
   lastImport: null,
@@ -66,15 +71,10 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     set({
       importTarget: defaultImportTarget(get().clients, get().portfolios, get().selectedPortfolioId),
       importStage: 'choose',
-      importFile: null,
-      importAnswer: null,
-      importMapping: null,
-      importOpenings: {},
-      importProblem: null,
+      ...NO_FILE,
       importProgress: null,
     }),
-  closeImport: () =>
-    set({ importStage: 'closed', importFile: null, importAnswer: null, importMapping: null, importOpenings: {}, importProblem: null }),
+  closeImport: () => set({ importStage: 'closed', ...NO_FILE }),
   setImportProgress: (share) => set({ importProgress: share, ...(share === null ? {} : { importStage: 'reading' as const }) }),
 
   importFromFile: async (file) => {
