@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { REPORT_DIMENSIONS, type ReportDimension, type ReportSettings } from '../../../shared/report/model';
 import { countOf } from '../../../shared/format';
 import { CommandError } from '../api';
@@ -9,7 +8,7 @@ import { ReportDocument } from '../report/ReportDocument';
 import '../report/report.css';
 import { attempt } from '../store/attempt';
 import { buildReport, exportReportHtml, exportReportPdf, reportSettings } from '../store/commands';
-import { useStore } from '../store/store';
+import { usePick, useStore } from '../store/store';
 import { useCommand } from '../use-command';
 import { saveFile } from './results/export';
 import { ViewHeader } from '../components/ViewHeader';
@@ -40,17 +39,15 @@ function readImage(file: File): Promise<string> {
 
 /** Pick scenarios, fill the report's settings (remembered per client), preview it, export PDF or HTML. */
 export function ReportsView() {
-  const { portfolioId, portfolios, portfoliosLoaded, scenarios } = useStore(
-    useShallow((s) => ({
-      portfolioId: s.selectedPortfolioId,
-      portfolios: s.portfolios,
-      portfoliosLoaded: s.portfoliosLoaded,
-      scenarios: s.scenarios,
-    })),
-  );
-  const { setView, selectPortfolio, notify } = useStore(
-    useShallow((s) => ({ setView: s.setView, selectPortfolio: s.selectPortfolio, notify: s.notify })),
-  );
+  const {
+    selectedPortfolioId: portfolioId,
+    portfolios,
+    portfoliosLoaded,
+    scenarios,
+    setView,
+    selectPortfolio,
+    notify,
+  } = usePick('selectedPortfolioId', 'portfolios', 'portfoliosLoaded', 'scenarios', 'setView', 'selectPortfolio', 'notify');
   const [chosen, setChosen] = useState<string[]>(DEFAULT_SCENARIOS);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<'pdf' | 'html' | null>(null);
@@ -126,6 +123,23 @@ export function ReportsView() {
     <label>
       {label}
       <input value={settings[key] ?? ''} maxLength={200} onChange={(e) => setSettings({ ...settings, [key]: e.target.value })} />
+    </label>
+  );
+  const check = (key: 'lookThrough' | 'appendix', label: string, unset: boolean) => (
+    <label className="check">
+      <input type="checkbox" checked={settings[key] ?? unset} onChange={(e) => setSettings({ ...settings, [key]: e.target.checked })} />{' '}
+      {label}
+    </label>
+  );
+  const paragraph = (key: 'disclosure' | 'notes', label: string) => (
+    <label>
+      {label}
+      <textarea
+        className="description"
+        value={settings[key] ?? ''}
+        maxLength={5000}
+        onChange={(e) => setSettings({ ...settings, [key]: e.target.value })}
+      />
     </label>
   );
 
@@ -231,15 +245,7 @@ export function ReportsView() {
                 ))}
               </select>
             </label>
-            <label>
-              Firm disclosure (printed under Important information)
-              <textarea
-                className="description"
-                value={settings.disclosure ?? ''}
-                maxLength={5000}
-                onChange={(e) => setSettings({ ...settings, disclosure: e.target.value })}
-              />
-            </label>
+            {paragraph('disclosure', 'Firm disclosure (printed under Important information)')}
             <label className="check">
               <input type="checkbox" checked={forFirm} onChange={(e) => setForFirm(e.target.checked)} /> Use the firm, advisor, contact,
               logo, colour, disclosure and paper for every client
@@ -260,31 +266,9 @@ export function ReportsView() {
                 Remove logo
               </button>
             )}
-            <label>
-              Notes for the client
-              <textarea
-                className="description"
-                value={settings.notes ?? ''}
-                maxLength={5000}
-                onChange={(e) => setSettings({ ...settings, notes: e.target.value })}
-              />
-            </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={settings.lookThrough ?? true}
-                onChange={(e) => setSettings({ ...settings, lookThrough: e.target.checked })}
-              />{' '}
-              Look through funds
-            </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={settings.appendix ?? false}
-                onChange={(e) => setSettings({ ...settings, appendix: e.target.checked })}
-              />{' '}
-              Appendix: every position and shock
-            </label>
+            {paragraph('notes', 'Notes for the client')}
+            {check('lookThrough', 'Look through funds', true)}
+            {check('appendix', 'Appendix: every position and shock', false)}
           </div>
         </aside>
         <div className="report-preview" aria-label="Report preview">

@@ -3,9 +3,8 @@ import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { returnText, runScenario, signedPercent, type Scenario, type StressResult } from '../../../../shared/engine';
 import { countOf, formatMoney } from '../../../../shared/format';
-import { useShallow } from 'zustand/react/shallow';
 import { scenariosById, stressEach, stressPortfolios } from '../../store/commands';
-import { useStore } from '../../store/store';
+import { usePick } from '../../store/store';
 import { useCommand } from '../../use-command';
 import { ChartCard } from './ChartCard';
 import { pnlAxis } from './chart-scale';
@@ -21,14 +20,12 @@ const replayKey = (portfolioId: number | null, lookThrough: boolean, scenarioId:
 /** Several scenarios on one portfolio (heat map and totals), and up to four portfolios under one scenario. */
 export function CompareView() {
   const { book, draft } = useBook();
-  const { scenarios, portfolios, lookThrough, portfolioId } = useStore(
-    useShallow((s) => ({
-      scenarios: s.scenarios,
-      portfolios: s.portfolios,
-      lookThrough: s.lookThrough,
-      portfolioId: s.selectedPortfolioId,
-    })),
-  );
+  const {
+    scenarios,
+    portfolios,
+    lookThrough,
+    selectedPortfolioId: portfolioId,
+  } = usePick('scenarios', 'portfolios', 'lookThrough', 'selectedPortfolioId');
   const [chosen, setChosen] = useState<string[]>(DEFAULT_COMPARE);
   const [dimension, setDimension] = useState<'sector' | 'theme'>('sector');
   const [portfolioIds, setPortfolioIds] = useState<number[]>([]);
