@@ -3,7 +3,7 @@ import { REPORT_DIMENSIONS, type ReportDimension, type ReportSettings } from '..
 import { countOf } from '../../../shared/format';
 import { CommandError } from '../api';
 import { Dialog, DialogActions } from '../components/Dialog';
-import { EmptyState } from '../components/EmptyState';
+import { EmptyState, EmptyView } from '../components/EmptyState';
 import { ReportDocument } from '../report/ReportDocument';
 import '../report/report.css';
 import { attempt } from '../store/attempt';
@@ -69,14 +69,12 @@ export function ReportsView() {
 
   if (portfoliosLoaded && portfolios.length === 0) {
     return (
-      <section className="view">
-        <h1>Reports</h1>
-        <EmptyState
-          title="No portfolio to report on"
-          body="Create a portfolio and add holdings first."
-          action={{ label: 'Go to portfolios', run: () => setView('portfolios') }}
-        />
-      </section>
+      <EmptyView
+        view="Reports"
+        title="No portfolio to report on"
+        body="Create a portfolio and add holdings first."
+        action={{ label: 'Go to portfolios', run: () => setView('portfolios') }}
+      />
     );
   }
 
