@@ -55,6 +55,39 @@ export function DialogActions(props: {
   );
 }
 
+/**
+ * A dialog around one form: its fields (`children`), then the problem, Cancel and the submit button. `onSubmit` runs
+ * on Enter or the button, with the browser's submit (a page load) prevented; `grid` lays the fields out in two columns.
+ */
+export function FormDialog(props: {
+  title: string;
+  onClose: () => void;
+  onSubmit: () => Promise<void>;
+  submitLabel: string;
+  problem?: string | null;
+  grid?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog title={props.title} onClose={props.onClose}>
+      <form
+        className={props.grid ? 'form grid-2' : 'form'}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void props.onSubmit();
+        }}
+      >
+        {props.children}
+        <DialogActions problem={props.problem} onCancel={props.onClose} className={props.grid ? 'span-2' : undefined}>
+          <button type="submit" className="primary">
+            {props.submitLabel}
+          </button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
 /** Asks before something that cannot be taken back. */
 export function ConfirmDialog(props: {
   title: string;
