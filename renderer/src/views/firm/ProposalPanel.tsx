@@ -8,6 +8,29 @@ import { ScenarioPicker } from './ScenarioPicker';
 import { ACTIONS, num, TableHead } from '../../components/TableHead';
 import { ViewHeader } from '../../components/ViewHeader';
 
+/** One required field of the add-a-position row, its placeholder the visible hint; `numeric` takes any number. */
+function AddField(props: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  numeric?: boolean;
+  min?: string;
+}) {
+  return (
+    <input
+      aria-label={props.label}
+      placeholder={props.placeholder}
+      type={props.numeric ? 'number' : undefined}
+      step={props.numeric ? 'any' : undefined}
+      min={props.min}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      required
+    />
+  );
+}
+
 /** A proposal sandbox: edit quantities, add and remove positions, compare with the current holdings, apply or discard. */
 export function ProposalPanel() {
   const {
@@ -135,31 +158,15 @@ export function ProposalPanel() {
             </tbody>
           </table>
           <form className="add-row" onSubmit={(e) => void add(e)} aria-label="Add a position">
-            <input
-              aria-label="New symbol"
-              placeholder="Symbol, e.g. BND"
-              value={symbol}
-              onChange={(e) => setSymbol(e.target.value)}
-              required
-            />
-            <input
-              aria-label="New quantity"
-              placeholder="Quantity"
-              type="number"
-              step="any"
-              value={quantity}
-              onChange={(e) => setQuantity(e.target.value)}
-              required
-            />
-            <input
-              aria-label="New price"
+            <AddField label="New symbol" placeholder="Symbol, e.g. BND" value={symbol} onChange={setSymbol} />
+            <AddField label="New quantity" placeholder="Quantity" value={quantity} onChange={setQuantity} numeric />
+            <AddField
+              label="New price"
               placeholder={`Price (${proposal.baseCurrency})`}
-              type="number"
-              step="any"
-              min="0"
               value={price}
-              onChange={(e) => setPrice(e.target.value)}
-              required
+              onChange={setPrice}
+              numeric
+              min="0"
             />
             <button type="submit">Add to {account}</button>
           </form>
