@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Client, PortfolioSummary } from '../../../shared/domain/types';
 import { countOf, formatMoney } from '../../../shared/format';
 import { InlineRename } from '../components/InlineRename';
@@ -18,20 +19,28 @@ export interface ListActions {
   renamePortfolio(id: number, name: string): Promise<boolean>;
 }
 
+/** The key of a client or portfolio in `ListActions.renaming`. */
+const renameKey = (kind: PendingDelete['kind'], id: number) => `${kind === 'client' ? 'c' : 'p'}${id}`;
+
+/** A client's or portfolio's name as `shown`, or its rename field while it is being renamed. */
+function Renamable(props: { kind: PendingDelete['kind']; id: number; name: string; actions: ListActions; shown: ReactNode }) {
+  const { kind, id, actions } = props;
+  if (actions.renaming !== renameKey(kind, id)) return <>{props.shown}</>;
+  return (
+    <InlineRename
+      label={kind === 'client' ? 'Client name' : 'Portfolio name'}
+      value={props.name}
+      onSave={(name) => (kind === 'client' ? actions.renameClient(id, name) : actions.renamePortfolio(id, name))}
+      onDone={() => actions.setRenaming(null)}
+    />
+  );
+}
+
 /** The client's name (or its rename field) and the Sample badge. */
 export function ClientTitle({ client, actions }: { client: Client; actions: ListActions }) {
   return (
     <div className="client-title">
-      {actions.renaming === `c${client.id}` ? (
-        <InlineRename
-          label="Client name"
-          value={client.name}
-          onSave={(name) => actions.renameClient(client.id, name)}
-          onDone={() => actions.setRenaming(null)}
-        />
-      ) : (
-        <h2>{client.name}</h2>
-      )}
+      <Renamable kind="client" id={client.id} name={client.name} actions={actions} shown={<h2>{client.name}</h2>} />
       {client.isSample && <span className="badge">Sample</span>}
     </div>
   );
@@ -46,7 +55,7 @@ export function clientTotal({ client, portfolios, totalValue }: ClientGroup): st
 function RenameDelete({ pending, actions }: { pending: PendingDelete; actions: ListActions }) {
   return (
     <>
-      <button type="button" className="link" onClick={() => actions.setRenaming(`${pending.kind === 'client' ? 'c' : 'p'}${pending.id}`)}>
+      <button type="button" className="link" onClick={() => actions.setRenaming(renameKey(pending.kind, pending.id))}>
         Rename
       </button>
       <button type="button" className="link danger" onClick={() => actions.askDelete(pending)}>
@@ -79,18 +88,17 @@ export function PortfolioCells({ portfolio: p, actions }: { portfolio: Portfolio
   return (
     <>
       <td>
-        {actions.renaming === `p${p.id}` ? (
-          <InlineRename
-            label="Portfolio name"
-            value={p.name}
-            onSave={(name) => actions.renamePortfolio(p.id, name)}
-            onDone={() => actions.setRenaming(null)}
-          />
-        ) : (
-          <button type="button" className="link strong" onClick={() => actions.open(p.id)}>
-            {p.name}
-          </button>
-        )}
+        <Renamable
+          kind="portfolio"
+          id={p.id}
+          name={p.name}
+          actions={actions}
+          shown={
+            <button type="button" className="link strong" onClick={() => actions.open(p.id)}>
+              {p.name}
+            </button>
+          }
+        />
       </td>
       <td className="num">{p.accountCount}</td>
       <td className="num">{p.positionCount}</td>
