@@ -1,22 +1,8 @@
 // Runs the propagation backtest on the bundled daily closes and writes resources/backtest-summary.json, the figures
 // the Results view and the report's methodology quote (with the date it was run). Run: node scripts/derive-backtest.mjs
-import { build } from 'esbuild';
-import path from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { importTs, root } from './import-ts.mjs';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = path.join(root, 'out', 'scripts', 'derive-backtest.cjs');
-await build({
-  entryPoints: [path.join(root, 'scripts', 'backtest', 'derive.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  external: ['better-sqlite3', 'yahoo-finance2', 'playwright-core', 'electron'],
-  logLevel: 'warning',
-});
-const { deriveBacktest } = await import(pathToFileURL(outfile).href);
+const { deriveBacktest } = await importTs('scripts/backtest/derive.ts', 'scripts/derive-backtest.cjs');
 const started = Date.now();
 const { summary, baseline, sameDays } = deriveBacktest(root, new Date().toISOString().slice(0, 10));
 const f = (x) => (x * 100).toFixed(2);

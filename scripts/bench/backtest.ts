@@ -1,10 +1,8 @@
-import path from 'node:path';
 import { stressDayBacktest, shockSetBacktest } from '../../shared/history/backtest-runs';
 import type { BacktestResult } from '../../shared/history/backtest';
 import { bundledBacktestInputs } from '../backtest/bundled';
-import { measure, type Figure } from './harness';
+import { measure, RESOURCES, type Figure } from './harness';
 
-const RESOURCES = path.join(__dirname, '..', '..', 'resources');
 const points = (x: number) => (x * 100).toFixed(2);
 
 /** The propagation backtest on the bundled closes (every stress day, every bundled ticker): its run time and headline figures. */

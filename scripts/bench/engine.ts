@@ -1,6 +1,7 @@
 import type { Classification, FundHoldings, ReferenceData } from '../../shared/domain/reference';
 import type { Position } from '../../shared/domain/types';
 import { prepareBook, runScenario, scenarioSchema, type Scenario } from '../../shared/engine';
+import { sec } from '../../test/shared/engine/book-builder';
 import { REFERENCE_PARTS, referenceRun } from '../../test/shared/engine/reference-evaluator';
 import { measure, type Figure } from './harness';
 
@@ -33,36 +34,18 @@ const COUNTRIES = ['US', 'US', 'US', 'NL', 'TW', 'JP', 'DE', 'GB', 'FR', 'KR'];
 export function syntheticBook(count: number, seed = 7) {
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-  const securities: Classification[] = Array.from({ length: 2000 }, (_, i) => ({
-    symbol: `S${i}`,
-    name: `Security ${i}`,
-    type: 'stock',
-    sector: pick(SECTORS),
-    industry: `Industry ${i % 60}`,
-    country: pick(COUNTRIES),
-    currency: 'USD',
-    exchange: null,
-    isin: null,
-    themes: rnd() < 0.15 ? [pick(THEMES)] : [],
-    sources: {},
-    asOf: null,
-  }));
+  const securities: Classification[] = Array.from({ length: 2000 }, (_, i) =>
+    sec(`S${i}`, {
+      name: `Security ${i}`,
+      sector: pick(SECTORS),
+      industry: `Industry ${i % 60}`,
+      country: pick(COUNTRIES),
+      themes: rnd() < 0.15 ? [pick(THEMES)] : [],
+    }),
+  );
   const funds: FundHoldings[] = Array.from({ length: 20 }, (_, f) => {
     const holdings = Array.from({ length: 500 }, (_, j) => ({ symbol: `S${(f * 97 + j * 3) % 2000}`, weight: 0.9 / 500 }));
-    securities.push({
-      symbol: `F${f}`,
-      name: `Fund ${f}`,
-      type: 'etf',
-      sector: null,
-      industry: null,
-      country: 'US',
-      currency: 'USD',
-      exchange: null,
-      isin: null,
-      themes: [],
-      sources: {},
-      asOf: null,
-    });
+    securities.push(sec(`F${f}`, { name: `Fund ${f}`, type: 'etf' }));
     return { fund: `F${f}`, asOf: '2025-10-04', source: 'synthetic', holdings };
   });
   const positions: Position[] = Array.from({ length: count }, (_, i) => ({

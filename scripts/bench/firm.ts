@@ -8,15 +8,13 @@ import { insertPosition, listPortfolioPositions } from '../../electron/db/positi
 import { findChromium, openChromiumPrinter } from '../../electron/reports/chromium';
 import { batchReports } from '../../electron/services/batch';
 import { clientOverview, runFirm } from '../../electron/services/firm';
-import { closeServices, createServices } from '../../electron/services/services';
+import { closeServices } from '../../electron/services/services';
 import type { Position } from '../../shared/domain/types';
 import { withHealth } from '../../shared/firm/health';
 import { rankFirm, type FirmClientInput } from '../../shared/firm/ranking';
 import { syntheticBook } from './engine';
-import { measure, type Figure } from './harness';
+import { benchServices, measure, ROOT, type Figure } from './harness';
 import { clientBook } from './large';
-
-const ROOT = path.join(__dirname, '..', '..');
 
 /** A deterministic firm: `count` clients of two portfolios, `positions` holdings each, one in eight through a fund. */
 export function syntheticFirm(count: number, positions: number, seed = 5) {
@@ -95,14 +93,7 @@ export function clientOverviewBenchmark(): Figure {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-clients-bench-'));
   const file = path.join(dir, 'c.sqlite');
   clientBook(file, 5000, 10);
-  const services = createServices({
-    dbPath: file,
-    shell: 'test',
-    version: 'bench',
-    resourcesDir: path.join(ROOT, 'resources'),
-    seedSample: false,
-    backups: false,
-  });
+  const services = benchServices(file, { seedSample: false, backups: false });
   try {
     return measure('clients:overview: 5,000 clients × 10 positions with their totals', () => void clientOverview(services.db), { runs: 7 });
   } finally {
@@ -114,13 +105,7 @@ export function clientOverviewBenchmark(): Figure {
 /** The whole command path: 1,000 clients × 40 positions read from SQLite, reference data loaded, ranked and saved. */
 export function firmDatabaseBenchmark(): Figure[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-firm-bench-'));
-  const services = createServices({
-    dbPath: path.join(dir, 'f.sqlite'),
-    shell: 'test',
-    version: 'bench',
-    resourcesDir: path.join(ROOT, 'resources'),
-    seedSample: false,
-  });
+  const services = benchServices(path.join(dir, 'f.sqlite'), { seedSample: false });
   try {
     const symbols = services.db
       .prepare("SELECT symbol FROM securities WHERE source = 'bundled' ORDER BY symbol LIMIT 600")
@@ -174,13 +159,7 @@ export function firmDatabaseBenchmark(): Figure[] {
 export async function batchPdfBenchmark(): Promise<Figure[] | string> {
   if (!findChromium()) return 'skipped: no Chromium (set CHROME_PATH)';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-batch-bench-'));
-  const services = createServices({
-    dbPath: path.join(dir, 'b.sqlite'),
-    shell: 'test',
-    version: 'bench',
-    resourcesDir: path.join(ROOT, 'resources'),
-    reportDir: path.join(ROOT, 'out', 'report'),
-  });
+  const services = benchServices(path.join(dir, 'b.sqlite'), { reportDir: path.join(ROOT, 'out', 'report') });
   const printer = await openChromiumPrinter();
   try {
     const sample = (services.db.prepare('SELECT id FROM portfolios LIMIT 1').get() as { id: number }).id;

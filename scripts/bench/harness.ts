@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { createServices, type CreateServicesOptions, type Services } from '../../electron/services/services';
+
+/** The repository root and its bundled resources. */
+export const ROOT = path.join(__dirname, '..', '..');
+export const RESOURCES = path.join(ROOT, 'resources');
 
 export interface Figure {
   name: string;
@@ -12,6 +17,11 @@ export interface Figure {
   /** Median CPU time (user + system) of this process per run: on a shared, loaded machine it moves less than wall time. */
   cpu?: number;
   note?: string;
+}
+
+/** Services over `dbPath` as the benchmarks open them: the test shell, the bundled resources, then `options`. */
+export function benchServices(dbPath: string, options: Partial<CreateServicesOptions> = {}): Services {
+  return createServices({ dbPath, shell: 'test', version: 'bench', resourcesDir: RESOURCES, ...options });
 }
 
 /** Times `work` several times (after warm-up) and reports the median, min and max in milliseconds. */

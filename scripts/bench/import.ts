@@ -5,11 +5,10 @@ import path from 'node:path';
 import { createClient } from '../../electron/db/clients';
 import { createPortfolio } from '../../electron/db/portfolios';
 import { commitImport } from '../../electron/services/imports';
-import { closeServices, createServices } from '../../electron/services/services';
+import { closeServices } from '../../electron/services/services';
 import { buildPreview } from '../../shared/import/pipeline';
-import type { Figure } from './harness';
+import { benchServices, type Figure } from './harness';
 
-const RESOURCES = path.join(__dirname, '..', '..', 'resources');
 const ROWS = 100_000;
 const RUNS = 7;
 
@@ -81,13 +80,7 @@ export function importBenchmarks(): Figure[] {
       return elapsed;
     };
     for (let run = 0; run < RUNS; run++) {
-      const services = createServices({
-        dbPath: path.join(dir, `ours-${run}.sqlite`),
-        shell: 'test',
-        version: 'bench',
-        resourcesDir: RESOURCES,
-        seedSample: false,
-      });
+      const services = benchServices(path.join(dir, `ours-${run}.sqlite`), { seedSample: false });
       const client = createClient(services.db, { name: 'Bench' });
       const portfolio = createPortfolio(services.db, { clientId: client.id, name: 'Book', baseCurrency: 'USD' });
       full.push(time(() => void commitImport(services.db, { portfolioId: portfolio.id, fileName: 'positions.csv', text })));

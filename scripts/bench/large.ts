@@ -3,12 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { dispatch } from '../../electron/handlers/dispatch';
-import { closeServices, createServices } from '../../electron/services/services';
-import { measure, startWebShell, type Figure } from './harness';
+import { closeServices, type Services } from '../../electron/services/services';
+import { benchServices, measure, ROOT, startWebShell, type Figure } from './harness';
 import { bigBook } from './ui';
 
-const ROOT = path.join(__dirname, '..', '..');
-const RESOURCES = path.join(ROOT, 'resources');
 const MiB = 2 ** 20;
 
 /** Current memory of this process, after a collection when --expose-gc allows one. */
@@ -20,7 +18,7 @@ function memory(): string {
 
 /** Writes a book of `clients` clients, each with one portfolio of `perClient` positions in two accounts. */
 export function clientBook(file: string, clients: number, perClient: number): void {
-  const services = createServices({ dbPath: file, shell: 'test', version: 'bench', resourcesDir: RESOURCES, seedSample: false });
+  const services = benchServices(file, { seedSample: false });
   const { db } = services;
   db.transaction(() => {
     const client = db.prepare('INSERT INTO clients (name) VALUES (?)');
@@ -40,7 +38,7 @@ export function clientBook(file: string, clients: number, perClient: number): vo
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- benchmark glue over several command answers
-function call(services: ReturnType<typeof createServices>, name: string, request: unknown): any {
+function call(services: Services, name: string, request: unknown): any {
   const result = dispatch(services, name, request);
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value;
@@ -54,14 +52,7 @@ export async function largeBenchmarks(): Promise<{ figures: Figure[]; memory: st
   try {
     const big = path.join(dir, 'big.sqlite');
     bigBook(big, 10_000);
-    const services = createServices({
-      dbPath: big,
-      shell: 'test',
-      version: 'bench',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      backups: false,
-    });
+    const services = benchServices(big, { seedSample: false, backups: false });
     const portfolioId = call(services, 'portfolios:list', {})[0].id;
     figures.push(measure('10,000 positions: portfolios:holdings', () => void call(services, 'portfolios:holdings', { id: portfolioId })));
     figures.push(
@@ -83,14 +74,7 @@ export async function largeBenchmarks(): Promise<{ figures: Figure[]; memory: st
 
     const book = path.join(dir, 'book.sqlite');
     clientBook(book, 1000, 10);
-    const bookServices = createServices({
-      dbPath: book,
-      shell: 'test',
-      version: 'bench',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-      backups: false,
-    });
+    const bookServices = benchServices(book, { seedSample: false, backups: false });
     figures.push(measure('1,000 clients: clients:list', () => void call(bookServices, 'clients:list', {})));
     figures.push(measure('1,000 clients: portfolios:list (values every portfolio)', () => void call(bookServices, 'portfolios:list', {})));
     const ids = (call(bookServices, 'portfolios:list', {}) as { id: number }[]).map((p) => p.id);

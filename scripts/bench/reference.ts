@@ -1,16 +1,13 @@
-import path from 'node:path';
 import { computeExposure } from '../../shared/domain/exposure';
-import { createServices, closeServices } from '../../electron/services/services';
+import { closeServices } from '../../electron/services/services';
 import { loadBundledReference, readBundledReference } from '../../electron/services/bundled-reference';
 import { loadReferenceData } from '../../electron/services/reference';
-import { measure, type Figure } from './harness';
-
-const RESOURCES = path.join(__dirname, '..', '..', 'resources');
+import { benchServices, measure, RESOURCES, type Figure } from './harness';
 
 /** Reference-data figures: bundled load, loadReferenceData and exposure on a 10,000-position book. */
 export function referenceBenchmarks(): Figure[] {
   const figures: Figure[] = [];
-  const services = createServices({ dbPath: ':memory:', shell: 'test', version: 'bench', resourcesDir: RESOURCES, seedSample: false });
+  const services = benchServices(':memory:', { seedSample: false });
   const { db } = services;
   const bundle = readBundledReference(RESOURCES);
   figures.push(

@@ -7,10 +7,9 @@ import { createPortfolio } from '../../electron/db/portfolios';
 import { findChromium, printWithChromium } from '../../electron/reports/chromium';
 import { reportHtml } from '../../electron/reports/html';
 import { buildReport } from '../../electron/services/reports';
-import { closeServices, createServices, type Services } from '../../electron/services/services';
-import type { Figure } from './harness';
+import { closeServices, type Services } from '../../electron/services/services';
+import { benchServices, ROOT, type Figure } from './harness';
 
-const ROOT = path.join(__dirname, '..', '..');
 const FORTY =
   'SPY QQQ VOO IVV VGT ARKK XLK XLF XLE XLV XLY XLP XLI XLB XLU XLRE XLC SMH SOXX TLT GLD NVDA AVGO TSM ASML AMD MU MRVL ARM SMCI VST CEG TLN GEV MSFT GOOGL META AMZN AAPL ORCL'.split(
     ' ',
@@ -44,13 +43,7 @@ function pageCount(pdf: Uint8Array): number {
 export async function reportBenchmarks(): Promise<Figure[] | string> {
   if (!findChromium()) return 'skipped: no Chromium (set CHROME_PATH)';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-report-bench-'));
-  const services = createServices({
-    dbPath: path.join(dir, 'r.sqlite'),
-    shell: 'test',
-    version: 'bench',
-    resourcesDir: path.join(ROOT, 'resources'),
-    reportDir: path.join(ROOT, 'out', 'report'),
-  });
+  const services = benchServices(path.join(dir, 'r.sqlite'), { reportDir: path.join(ROOT, 'out', 'report') });
   try {
     const sample = (services.db.prepare('SELECT id FROM portfolios LIMIT 1').get() as { id: number }).id;
     const three = ['ai-capex-collapse', 'deepseek-monday-close', 'covid-crash-2020'];

@@ -4,14 +4,12 @@ import path from 'node:path';
 import { valuePositions } from '../../shared/domain/valuation';
 import type { Position } from '../../shared/domain/types';
 import { dispatch } from '../../electron/handlers/dispatch';
-import { createServices, closeServices } from '../../electron/services/services';
+import { closeServices } from '../../electron/services/services';
 import { createAccount } from '../../electron/db/accounts';
 import { createClient } from '../../electron/db/clients';
 import { createPortfolio } from '../../electron/db/portfolios';
 import { insertPosition } from '../../electron/db/positions';
-import { measure, type Figure } from './harness';
-
-const RESOURCES = path.join(__dirname, '..', '..', 'resources');
+import { benchServices, measure, type Figure } from './harness';
 
 /** Store and valuation figures: opening and migrating, bulk insert, listing and valuing a large book. */
 export function storeBenchmarks(): Figure[] {
@@ -21,23 +19,12 @@ export function storeBenchmarks(): Figure[] {
     let n = 0;
     figures.push(
       measure('open new database + migrate + seed sample', () => {
-        const services = createServices({
-          dbPath: path.join(dir, `open-${n++}.sqlite`),
-          shell: 'test',
-          version: 'bench',
-          resourcesDir: RESOURCES,
-        });
+        const services = benchServices(path.join(dir, `open-${n++}.sqlite`));
         closeServices(services);
       }),
     );
 
-    const services = createServices({
-      dbPath: path.join(dir, 'book.sqlite'),
-      shell: 'test',
-      version: 'bench',
-      resourcesDir: RESOURCES,
-      seedSample: false,
-    });
+    const services = benchServices(path.join(dir, 'book.sqlite'), { seedSample: false });
     const { db } = services;
     const client = createClient(db, { name: 'Bench' });
     const portfolio = createPortfolio(db, { clientId: client.id, name: 'Book', baseCurrency: 'USD' });

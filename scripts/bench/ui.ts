@@ -5,10 +5,9 @@ import { chromium } from 'playwright-core';
 import { createAccount } from '../../electron/db/accounts';
 import { createClient } from '../../electron/db/clients';
 import { createPortfolio } from '../../electron/db/portfolios';
-import { closeServices, createServices } from '../../electron/services/services';
-import { startWebShell, type Figure } from './harness';
+import { closeServices } from '../../electron/services/services';
+import { benchServices, ROOT, startWebShell, type Figure } from './harness';
 
-const ROOT = path.join(__dirname, '..', '..');
 const SYMBOLS = [
   'NVDA',
   'AVGO',
@@ -34,13 +33,7 @@ const SYMBOLS = [
 
 /** Writes a database whose only portfolio has `count` positions across 50 accounts. */
 export function bigBook(file: string, count: number): void {
-  const services = createServices({
-    dbPath: file,
-    shell: 'test',
-    version: 'bench',
-    resourcesDir: path.join(ROOT, 'resources'),
-    seedSample: false,
-  });
+  const services = benchServices(file, { seedSample: false });
   const { db } = services;
   db.transaction(() => {
     const client = createClient(db, { name: 'Bench client' });

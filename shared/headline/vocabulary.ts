@@ -149,118 +149,46 @@ export interface IndexEntry {
   isStandIn?: boolean;
 }
 
+/** A target written `kind:value` ('symbol:QQQ', 'country:Japan'), or `market`. */
+type TargetSpec = 'market' | `${Exclude<TargetKind, 'market'>}:${string}`;
+
+function target(spec: TargetSpec): { target: TargetKind; value: string } {
+  const colon = spec.indexOf(':');
+  return colon < 0 ? { target: 'market', value: '' } : { target: spec.slice(0, colon) as TargetKind, value: spec.slice(colon + 1) };
+}
+
+/** An index a story names: its pattern, label, what it maps to (null: no one target) and the other targets offered. */
+function index(pattern: string, label: string, to: TargetSpec | null, alternatives: TargetSpec[] = []): IndexEntry {
+  return { pattern, label, target: to === null ? null : target(to), alternatives: alternatives.map(target) };
+}
+
+/** An index only a stand-in tracks (another market's fund, or a broader index). */
+function standIn(...entry: Parameters<typeof index>): IndexEntry {
+  return { ...index(...entry), isStandIn: true };
+}
+
 export const INDEX_ENTRIES: IndexEntry[] = [
-  {
-    pattern: 'S&P 500|S&P|Standard (?:&|and) Poor’?s 500|SPX',
-    label: 'S&P 500',
-    target: { target: 'market', value: '' },
-    alternatives: [
-      { target: 'symbol', value: 'SPY' },
-      { target: 'symbol', value: 'VOO' },
-    ],
-  },
-  {
-    pattern: 'Nasdaq[- ]100|NDX',
-    label: 'Nasdaq-100',
-    target: { target: 'symbol', value: 'QQQ' },
-    alternatives: [{ target: 'sector', value: 'Information Technology' }],
-  },
-  {
-    pattern: 'Nasdaq Composite|Nasdaq',
-    label: 'Nasdaq Composite',
-    target: { target: 'symbol', value: 'QQQ' },
-    alternatives: [{ target: 'sector', value: 'Information Technology' }],
-    isStandIn: true,
-  },
-  {
-    pattern: 'Dow Jones Industrial Average|Dow Jones|the Dow|Dow',
-    label: 'Dow Jones Industrial Average',
-    target: { target: 'symbol', value: 'DIA' },
-    alternatives: [{ target: 'market', value: '' }],
-  },
-  { pattern: 'Russell 2000', label: 'Russell 2000', target: { target: 'symbol', value: 'IWM' }, alternatives: [] },
-  {
-    pattern: 'Philadelphia (?:SE |Stock Exchange )?Semiconductor (?:Index|index)|PHLX Semiconductor(?: Index)?|SOX index|SOX',
-    label: 'PHLX Semiconductor Index',
-    target: { target: 'industry', value: 'Semiconductors' },
-    alternatives: [
-      { target: 'symbol', value: 'SOXX' },
-      { target: 'theme', value: 'semiconductors' },
-    ],
-  },
-  {
-    pattern: 'Hang Seng Tech(?:nology)? Index|Hang Seng Tech(?:nology)?',
-    label: 'Hang Seng Tech Index',
-    target: null,
-    alternatives: [
-      { target: 'symbol', value: 'KWEB' },
-      { target: 'symbol', value: 'MCHI' },
-    ],
-  },
-  {
-    pattern: 'Hang Seng(?: Index)?',
-    label: 'Hang Seng Index',
-    target: null,
-    alternatives: [
-      { target: 'symbol', value: 'FXI' },
-      { target: 'symbol', value: 'MCHI' },
-    ],
-  },
-  {
-    pattern: '(?:STOXX|Stoxx) (?:Europe )?600|(?:STOXX|Stoxx)',
-    label: 'STOXX Europe 600',
-    target: { target: 'symbol', value: 'VGK' },
-    alternatives: [],
-  },
-  {
-    pattern: 'Euro (?:STOXX|Stoxx) 50',
-    label: 'Euro STOXX 50',
-    target: { target: 'symbol', value: 'VGK' },
-    alternatives: [],
-    isStandIn: true,
-  },
-  {
-    pattern: 'DAX',
-    label: 'DAX',
-    target: { target: 'symbol', value: 'EWG' },
-    alternatives: [{ target: 'country', value: 'Germany' }],
-    isStandIn: true,
-  },
-  {
-    pattern: 'FTSE 100|FTSE',
-    label: 'FTSE 100',
-    target: { target: 'symbol', value: 'EWU' },
-    alternatives: [{ target: 'country', value: 'United Kingdom' }],
-    isStandIn: true,
-  },
-  {
-    pattern: 'Nikkei 225|Nikkei(?: average)?',
-    label: 'Nikkei 225',
-    target: { target: 'symbol', value: 'EWJ' },
-    alternatives: [{ target: 'country', value: 'Japan' }],
-    isStandIn: true,
-  },
-  {
-    pattern: 'Topix',
-    label: 'Topix',
-    target: { target: 'symbol', value: 'EWJ' },
-    alternatives: [{ target: 'country', value: 'Japan' }],
-    isStandIn: true,
-  },
-  {
-    pattern: 'Kospi',
-    label: 'Kospi',
-    target: { target: 'symbol', value: 'EWY' },
-    alternatives: [{ target: 'country', value: 'South Korea' }],
-    isStandIn: true,
-  },
-  {
-    pattern: 'Taiex',
-    label: 'Taiex',
-    target: { target: 'symbol', value: 'EWT' },
-    alternatives: [{ target: 'country', value: 'Taiwan' }],
-    isStandIn: true,
-  },
+  index('S&P 500|S&P|Standard (?:&|and) Poor’?s 500|SPX', 'S&P 500', 'market', ['symbol:SPY', 'symbol:VOO']),
+  index('Nasdaq[- ]100|NDX', 'Nasdaq-100', 'symbol:QQQ', ['sector:Information Technology']),
+  standIn('Nasdaq Composite|Nasdaq', 'Nasdaq Composite', 'symbol:QQQ', ['sector:Information Technology']),
+  index('Dow Jones Industrial Average|Dow Jones|the Dow|Dow', 'Dow Jones Industrial Average', 'symbol:DIA', ['market']),
+  index('Russell 2000', 'Russell 2000', 'symbol:IWM'),
+  index(
+    'Philadelphia (?:SE |Stock Exchange )?Semiconductor (?:Index|index)|PHLX Semiconductor(?: Index)?|SOX index|SOX',
+    'PHLX Semiconductor Index',
+    'industry:Semiconductors',
+    ['symbol:SOXX', 'theme:semiconductors'],
+  ),
+  index('Hang Seng Tech(?:nology)? Index|Hang Seng Tech(?:nology)?', 'Hang Seng Tech Index', null, ['symbol:KWEB', 'symbol:MCHI']),
+  index('Hang Seng(?: Index)?', 'Hang Seng Index', null, ['symbol:FXI', 'symbol:MCHI']),
+  index('(?:STOXX|Stoxx) (?:Europe )?600|(?:STOXX|Stoxx)', 'STOXX Europe 600', 'symbol:VGK'),
+  standIn('Euro (?:STOXX|Stoxx) 50', 'Euro STOXX 50', 'symbol:VGK'),
+  standIn('DAX', 'DAX', 'symbol:EWG', ['country:Germany']),
+  standIn('FTSE 100|FTSE', 'FTSE 100', 'symbol:EWU', ['country:United Kingdom']),
+  standIn('Nikkei 225|Nikkei(?: average)?', 'Nikkei 225', 'symbol:EWJ', ['country:Japan']),
+  standIn('Topix', 'Topix', 'symbol:EWJ', ['country:Japan']),
+  standIn('Kospi', 'Kospi', 'symbol:EWY', ['country:South Korea']),
+  standIn('Taiex', 'Taiex', 'symbol:EWT', ['country:Taiwan']),
 ];
 
 /** What may follow an index name and still be part of the subject: "futures", "technology sub-index", "Index". */

@@ -1,5 +1,6 @@
 import type { OptionContract } from '../domain/options';
 import type { Failure } from '../failure';
+import type { Position } from '../domain/types';
 /** Types shared by every stage of the import pipeline (parse → detect → normalise → validate → preview). */
 import type { ImportFinding } from '../domain/import-findings';
 
@@ -84,18 +85,12 @@ export interface RowOutcome {
   record?: ImportRecord;
 }
 
-/** A position as it will be written. */
-export interface ImportPosition {
+/** A position as it will be written: the stored position's fields, in an account named by the file. */
+export interface ImportPosition extends Pick<
+  Position,
+  'symbol' | 'name' | 'assetClass' | 'quantity' | 'price' | 'marketValue' | 'costBasis' | 'currency' | 'asOf'
+> {
   account: string;
-  symbol: string;
-  name: string;
-  assetClass: 'equity' | 'fund' | 'bond' | 'cash' | 'crypto' | 'other';
-  quantity: number;
-  price: number | null;
-  marketValue: number | null;
-  costBasis: number | null;
-  currency: string;
-  asOf: string | null;
   /** A short the user chose to keep, or the file marks as short; absent or false otherwise. */
   isShortIntended?: boolean;
   /** Set when the file's market value and quantity × price disagree by more than 1%: the file's price × quantity. */

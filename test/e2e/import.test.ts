@@ -8,12 +8,23 @@ import { FIXTURES } from '../helpers/fixtures';
 describeE2e('importing a broker CSV in the browser shell', () => {
   let page: Page;
   let problems: string[];
+  /** A new empty portfolio of this name, opened in Holdings. */
+  const openNewPortfolio = async (name: string) => {
+    await page.evaluate((portfolio) => window.api.invoke('portfolios:create', { name: portfolio }), name);
+    await page.reload();
+    await page.getByRole('button', { name }).click();
+  };
+  /** Opens the import dialog and picks a CSV file of these lines. */
+  const importLines = async (fileName: string, lines: string[]) => {
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page
+      .getByLabel('CSV file to import')
+      .setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  };
   appForSuite('import', {
     onOpen: async (app) => {
       ({ page, problems } = app);
-      await page.evaluate(() => window.api.invoke('portfolios:create', { name: 'Schwab book' }));
-      await page.reload();
-      await page.getByRole('button', { name: 'Schwab book' }).click();
+      await openNewPortfolio('Schwab book');
       await page.getByText('This portfolio has no accounts yet').waitFor();
     },
   });
@@ -130,13 +141,8 @@ describeE2e('importing a broker CSV in the browser shell', () => {
   it('imports a 6,000-row file through a trimmed preview', async () => {
     // 6,000 positions of 2 shares at $1.50 each: $18,000.00 in one account (the Holdings table renders every row).
     const lines = ['Account,Symbol,Quantity,Price', ...Array.from({ length: 6_000 }, (_, i) => `Big,S${i},2,$1.50`)];
-    await page.evaluate(() => window.api.invoke('portfolios:create', { name: 'Big book' }));
-    await page.reload();
-    await page.getByRole('button', { name: 'Big book' }).click();
-    await page.getByRole('button', { name: 'Import…' }).click();
-    await page
-      .getByLabel('CSV file to import')
-      .setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await openNewPortfolio('Big book');
+    await importLines('big.csv', lines);
     await page
       .getByTestId('import-summary')
       .getByText(/Generic CSV \(positions\) · 6,000 new/)
@@ -155,13 +161,8 @@ describeE2e('importing a broker CSV in the browser shell', () => {
       '01/03/2024,Buy,AAPL,APPLE INC,10,100,-1000',
       '01/04/2024,Sell,TSLA,TESLA INC,5,200,1000',
     ];
-    await page.evaluate(() => window.api.invoke('portfolios:create', { name: 'History book' }));
-    await page.reload();
-    await page.getByRole('button', { name: 'History book' }).click();
-    await page.getByRole('button', { name: 'Import…' }).click();
-    await page
-      .getByLabel('CSV file to import')
-      .setInputFiles({ name: 'history.csv', mimeType: 'text/csv', buffer: Buffer.from(history.join('\n')) });
+    await openNewPortfolio('History book');
+    await importLines('history.csv', history);
     await page.getByText(/This history sells more of 2 holdings than it shows bought/).waitFor();
     const snaxx = page.getByTestId('shortfall-SNAXX');
     expect(await snaxx.getByLabel('Decision for SNAXX').inputValue()).toBe('closed');

@@ -25,24 +25,16 @@ describe.runIf(canRun)('client reports', () => {
     execFileSync(process.execPath, [CLI, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, CHROME_PATH: chromePath } });
   const stress = (id: string) => JSON.parse(cli('stress', '--portfolio', 'Growth & AI', '--scenario', id, '--json'));
   const scenarioArgs = SCENARIOS.flatMap((id) => ['--scenario', id]);
+  /** The sample portfolio's report under the three scenarios, for Alex Morgan of Northwind Advisors. */
+  const sampleReport = (...args: string[]) =>
+    cli('report', '--portfolio', 'Growth & AI', ...scenarioArgs, '--client-name', 'Alex Morgan', '--firm', 'Northwind Advisors', ...args);
 
   beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('renders every section of the HTML report with the engine’s numbers', async () => {
     const file = path.join(dir, 'report.html');
-    cli(
-      'report',
-      '--portfolio',
-      'Growth & AI',
-      ...scenarioArgs,
-      '--client-name',
-      'Alex Morgan',
-      '--firm',
-      'Northwind Advisors',
-      '--out',
-      file,
-    );
+    sampleReport('--out', file);
     const html = fs.readFileSync(file, 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/);
     const browser = await launchBrowser();
@@ -77,24 +69,7 @@ describe.runIf(canRun)('client reports', () => {
 
   it('prints the sample × 3 scenarios as a story of at most 6 pages, under the firm’s name, with nothing internal in it', () => {
     const file = path.join(dir, 'report.pdf');
-    const out = cli(
-      'report',
-      '--portfolio',
-      'Growth & AI',
-      ...scenarioArgs,
-      '--client-name',
-      'Alex Morgan',
-      '--firm',
-      'Northwind Advisors',
-      '--advisor',
-      'Sam Lee',
-      '--locale',
-      'en-GB',
-      '--page-size',
-      'a4',
-      '--out',
-      file,
-    );
+    const out = sampleReport('--advisor', 'Sam Lee', '--locale', 'en-GB', '--page-size', 'a4', '--out', file);
     expect(out).toMatch(/^Wrote .*report\.pdf for Alex Morgan\./);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);

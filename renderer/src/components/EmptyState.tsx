@@ -1,10 +1,12 @@
-/** A calm explanation of why a view is empty, with the next step as a button (and other ways forward beside it). */
-export function EmptyState(props: {
+type EmptyStateProps = {
   title: string;
   body: string;
   action?: { label: string; run: () => void };
   more?: readonly { label: string; run: () => void }[];
-}) {
+};
+
+/** A calm explanation of why a view is empty, with the next step as a button (and other ways forward beside it). */
+export function EmptyState(props: EmptyStateProps) {
   return (
     <div className="empty-state" role="status">
       <h2>{props.title}</h2>
@@ -24,5 +26,15 @@ export function EmptyState(props: {
         </div>
       )}
     </div>
+  );
+}
+
+/** A whole view with nothing to show yet: its heading, then why and what to do. */
+export function EmptyView({ view, ...state }: EmptyStateProps & { view: string }) {
+  return (
+    <section className="view">
+      <h1>{view}</h1>
+      <EmptyState {...state} />
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import { IMPORT_FIELDS, type ColumnMapping } from '../../../shared/import/types'
 import type { ImportFile } from '../store/import-slice';
 import { guessMapping, headAndRows, livePositions, positionValue } from './import-view';
 import { MappingEditor } from './MappingEditor';
+import { num, TableHead } from '../components/TableHead';
 
 const SHOWN_POSITIONS = 8;
 
@@ -45,16 +46,7 @@ export function HandMapping({ file, onPreview }: { file: ImportFile; onPreview: 
       {live.ok ? (
         <div className="rows-scroll short">
           <table className="table compact" aria-label="Positions with these columns">
-            <thead>
-              <tr>
-                <th>Symbol</th>
-                <th>Name</th>
-                <th className="num">Quantity</th>
-                <th className="num">Price</th>
-                <th className="num">Value</th>
-                <th>Currency</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Symbol', 'Name', num('Quantity'), num('Price'), num('Value'), 'Currency']} />
             <tbody>
               {live.positions.slice(0, SHOWN_POSITIONS).map((p, i) => {
                 const value = positionValue(p);

@@ -3,6 +3,7 @@ import { formatQuantity } from '../../../shared/format';
 import type { HistoryShortfall, OpeningDecision } from '../../../shared/import/types';
 import { useStore } from '../store/store';
 import { DECISION_LABELS, decisionFrom, openingKey } from './import-view';
+import { num, TableHead } from '../components/TableHead';
 
 /** Holdings the history sells more of than it shows bought: per holding, what to do (closed by default). */
 export function HistoryShortfalls({ shortfalls, busy }: { shortfalls: HistoryShortfall[]; busy: boolean }) {
@@ -15,16 +16,7 @@ export function HistoryShortfalls({ shortfalls, busy }: { shortfalls: HistorySho
         short.
       </p>
       <table className="table compact">
-        <thead>
-          <tr>
-            <th>Account</th>
-            <th>Symbol</th>
-            <th className="num">Sold beyond</th>
-            <th>First on</th>
-            <th>Decision</th>
-            <th className="num">Quantity</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Account', 'Symbol', num('Sold beyond'), 'First on', 'Decision', num('Quantity')]} />
         <tbody>
           {shortfalls.map((s) => (
             <ShortfallRow key={openingKey(s)} shortfall={s} busy={busy} />

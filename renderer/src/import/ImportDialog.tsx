@@ -1,4 +1,4 @@
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogActions } from '../components/Dialog';
 import { usePick } from '../store/store';
 import { firstLineCells } from './import-view';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
@@ -50,13 +50,7 @@ export function ImportDialog() {
         />
       )}
       {importAnswer && importStage !== 'choose' && <ImportPreviewPanel />}
-      {!importAnswer && (
-        <div className="dialog-actions">
-          <button type="button" onClick={closeImport}>
-            Cancel
-          </button>
-        </div>
-      )}
+      {!importAnswer && <DialogActions onCancel={closeImport} />}
     </Dialog>
   );
 }

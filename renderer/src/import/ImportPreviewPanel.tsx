@@ -8,6 +8,7 @@ import { ImportCurrency } from './ImportCurrency';
 import { HistoryShortfalls } from './HistoryShortfalls';
 import { MappingEditor } from './MappingEditor';
 import { PreviewFindings } from './PreviewFindings';
+import { num, TableHead } from '../components/TableHead';
 
 /** The preview of a read file: totals per account, every row's verdict, the column mapping the user may fix. */
 export function ImportPreviewPanel() {
@@ -44,13 +45,7 @@ export function ImportPreviewPanel() {
         {isSavedMapping ? ' · your saved column mapping was used' : ''}
       </p>
       <table className="table compact" aria-label="Totals per account">
-        <thead>
-          <tr>
-            <th>Account</th>
-            <th className="num">Positions</th>
-            <th className="num">Market value</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Account', num('Positions'), num('Market value')]} />
         <tbody>
           {preview.totals.map((t) => (
             <tr key={`${t.account} ${t.currency}`}>
@@ -82,19 +77,7 @@ export function ImportPreviewPanel() {
       )}
       <div className="rows-scroll">
         <table className="table compact" aria-label="Rows of the file">
-          <thead>
-            <tr>
-              <th className="num">Row</th>
-              <th>Status</th>
-              <th>Symbol</th>
-              <th>Name</th>
-              <th className="num">Quantity</th>
-              <th className="num">Price</th>
-              <th className="num">Value</th>
-              <th>Currency</th>
-              <th>Note</th>
-            </tr>
-          </thead>
+          <TableHead columns={[num('Row'), 'Status', 'Symbol', 'Name', num('Quantity'), num('Price'), num('Value'), 'Currency', 'Note']} />
           <tbody>
             {rowsToShow(preview.rows).map((r) => {
               const x = r.record;

@@ -1,6 +1,7 @@
 import { formatMoney, formatQuantity } from '../../../shared/format';
 import type { ImportPreview } from '../../../shared/import/types';
 import { valueDifferences } from './import-view';
+import { num, TableHead } from '../components/TableHead';
 
 /** Market values kept over quantity × price (both shown), and every decision the import will record. */
 export function PreviewFindings({ preview }: { preview: ImportPreview }) {
@@ -9,15 +10,7 @@ export function PreviewFindings({ preview }: { preview: ImportPreview }) {
     <>
       {differences.length > 0 && (
         <table className="table compact" aria-label="Market value and quantity × price">
-          <thead>
-            <tr>
-              <th>Account</th>
-              <th>Symbol</th>
-              <th className="num">Quantity</th>
-              <th className="num">Quantity × price</th>
-              <th className="num">Market value (kept)</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Account', 'Symbol', num('Quantity'), num('Quantity × price'), num('Market value (kept)')]} />
           <tbody>
             {differences.map((p) => (
               <tr key={`${p.account} ${p.symbol}`}>

@@ -38,21 +38,12 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   credit: 'Credit (money in)',
 };
 
+/** Fields only a transaction history has. */
+const HISTORY_FIELDS: readonly ImportField[] = ['priceCurrency', 'date', 'action', 'side', 'amount', 'fees', 'balance'];
+
 /** The fields worth offering for a kind of file, in the order the editor shows them. */
 export function fieldsFor(kind: ImportPreview['kind']): ImportField[] {
-  const positions: ImportField[] = [
-    'account',
-    'accountNumber',
-    'symbol',
-    'isin',
-    'description',
-    'quantity',
-    'price',
-    'marketValue',
-    'costBasis',
-    'currency',
-    'securityType',
-  ];
+  const positions = IMPORT_FIELDS.filter((f) => !HISTORY_FIELDS.includes(f));
   return kind === 'positions' ? positions : IMPORT_FIELDS.filter((f) => f !== 'marketValue' && f !== 'costBasis');
 }
 

@@ -7,6 +7,7 @@ import type { HealthReport } from '../../../shared/health';
 import { dateSpan, humanDates, longDate } from '../../../shared/report/dates';
 import { TRACK_RECORD, TRACK_RECORD_METHOD, TRACK_RECORD_RAN_ON } from '../track-record';
 import { BarList } from './BarList';
+import { num, TableHead } from '../components/TableHead';
 
 const DIMENSION_WORDS: Record<ReportModel['settings']['groupBy'], string> = {
   sector: 'sector',
@@ -327,16 +328,7 @@ function Appendix({ model }: { model: ReportModel }) {
       <section className="page" aria-label="Appendix: holdings">
         <h2>Appendix: holdings</h2>
         <table className="rtable positions">
-          <thead>
-            <tr>
-              <th>Symbol</th>
-              <th>Name</th>
-              <th>Account</th>
-              <th>Sector</th>
-              <th className="num">Value</th>
-              <th className="num">Weight</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Symbol', 'Name', 'Account', 'Sector', num('Value'), num('Weight')]} />
           <tbody>
             {model.holdings.map((h, i) => (
               <tr key={`${h.symbol}-${h.account}-${i}`}>
@@ -355,16 +347,7 @@ function Appendix({ model }: { model: ReportModel }) {
         <section key={section.scenario.id} className="page" aria-label={`Appendix: ${section.scenario.name}`}>
           <h2>Appendix: {section.scenario.name}</h2>
           <table className="rtable positions">
-            <thead>
-              <tr>
-                <th>Symbol</th>
-                <th>Account</th>
-                <th className="num">Value</th>
-                <th className="num">Change</th>
-                <th className="num">Amount</th>
-                <th>Moved by</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Symbol', 'Account', num('Value'), num('Change'), num('Amount'), 'Moved by']} />
             <tbody>
               {section.positions.map((p) => (
                 <tr key={p.id}>

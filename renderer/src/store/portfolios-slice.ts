@@ -37,6 +37,16 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
       await get().loadPortfolios();
       get().notify({ kind: 'info', message: `Restored “${name}”${kind === 'client' ? ' and its portfolios' : ''}.` });
     });
+  /** A rename or deletion: main makes it, the list is read again, then `after`; false if it failed (said in a notice). */
+  const changeThenReload = async (change: () => Promise<unknown>, after?: () => void) =>
+    (await attempt(async () => {
+      await change();
+      await get().loadPortfolios();
+      after?.();
+      return true;
+    })) ?? false;
+  /** Says what was deleted, with Undo. */
+  const deleted = (message: string) => get().notify({ kind: 'info', message, action: { label: 'Undo', run: () => void restoreDeleted() } });
 
   return {
     clients: [],
@@ -73,40 +83,24 @@ export const createPortfoliosSlice: StateCreator<Store, [], [], PortfoliosSlice>
         return portfolio;
       }),
 
-    renamePortfolio: async (id, name) =>
-      (await attempt(async () => {
-        await unwrap(call('portfolios:rename', { id, name }));
-        await get().loadPortfolios();
-        return true;
-      })) ?? false,
+    renamePortfolio: (id, name) => changeThenReload(() => unwrap(call('portfolios:rename', { id, name }))),
 
-    deletePortfolio: async (id) =>
-      (await attempt(async () => {
-        const name = get().portfolios.find((p) => p.id === id)?.name ?? 'the portfolio';
-        await unwrap(call('portfolios:delete', { id }));
-        await get().loadPortfolios();
-        get().notify({ kind: 'info', message: `Deleted “${name}”.`, action: { label: 'Undo', run: () => void restoreDeleted() } });
-        return true;
-      })) ?? false,
+    deletePortfolio: (id) => {
+      const name = get().portfolios.find((p) => p.id === id)?.name ?? 'the portfolio';
+      return changeThenReload(
+        () => unwrap(call('portfolios:delete', { id })),
+        () => deleted(`Deleted “${name}”.`),
+      );
+    },
 
-    renameClient: async (id, name) =>
-      (await attempt(async () => {
-        await unwrap(call('clients:rename', { id, name }));
-        await get().loadPortfolios();
-        return true;
-      })) ?? false,
+    renameClient: (id, name) => changeThenReload(() => unwrap(call('clients:rename', { id, name }))),
 
-    deleteClient: async (id) =>
-      (await attempt(async () => {
-        const name = get().clients.find((c) => c.id === id)?.name ?? 'the client';
-        await unwrap(call('clients:delete', { id }));
-        await get().loadPortfolios();
-        get().notify({
-          kind: 'info',
-          message: `Deleted “${name}” and its portfolios.`,
-          action: { label: 'Undo', run: () => void restoreDeleted() },
-        });
-        return true;
-      })) ?? false,
+    deleteClient: (id) => {
+      const name = get().clients.find((c) => c.id === id)?.name ?? 'the client';
+      return changeThenReload(
+        () => unwrap(call('clients:delete', { id })),
+        () => deleted(`Deleted “${name}” and its portfolios.`),
+      );
+    },
   };
 };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SecurityDetail } from '../../../shared/domain/reference';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogActions } from '../components/Dialog';
 import { usePick } from '../store/store';
 import { DurationField } from './DurationField';
 import { EDITABLE_FIELDS, formFrom, patchFrom, sourceLabel, type ClassifyForm } from './classification-display';
@@ -104,23 +104,24 @@ export function ClassifyDialog(props: { symbol: string; onClose: () => void }) {
           <p className="muted">
             Your changes are kept when bundled or market data is refreshed. Empty a field you set to go back to the data.
           </p>
-          <div className="dialog-actions">
-            {hasUserLayer && (
-              <button
-                type="button"
-                className="danger"
-                onClick={() => void resetClassification(props.symbol).then((ok) => ok && props.onClose())}
-              >
-                Reset to data
-              </button>
-            )}
-            <button type="button" onClick={props.onClose}>
-              Cancel
-            </button>
+          <DialogActions
+            onCancel={props.onClose}
+            lead={
+              hasUserLayer && (
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => void resetClassification(props.symbol).then((ok) => ok && props.onClose())}
+                >
+                  Reset to data
+                </button>
+              )
+            }
+          >
             <button type="submit" className="primary" disabled={!patch}>
               Save
             </button>
-          </div>
+          </DialogActions>
         </form>
       )}
     </Dialog>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { EXPOSURE_DIMENSIONS, type ExposureDimension } from '../../../shared/domain/exposure';
 import { formatMoney, formatPercent } from '../../../shared/format';
 import { usePick } from '../store/store';
+import { num, TableHead } from '../components/TableHead';
 
 /** Exposure of the selected portfolio by sector, industry, theme, country or symbol, optionally through funds. */
 export function ExposurePanel() {
@@ -46,14 +47,7 @@ export function ExposurePanel() {
         </span>
       </div>
       <table className="table">
-        <thead>
-          <tr>
-            <th>{exposureBy}</th>
-            <th className="num">Value</th>
-            <th className="num">Share</th>
-            <th>Largest contributors (share of the row)</th>
-          </tr>
-        </thead>
+        <TableHead columns={[exposureBy, num('Value'), num('Share'), 'Largest contributors (share of the row)']} />
         <tbody>
           {exposure.buckets.map((b) => (
             <tr key={b.key} className={b.key === 'Unclassified' ? 'warn' : undefined}>

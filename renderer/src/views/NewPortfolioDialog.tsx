@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { Dialog } from '../components/Dialog';
+import { useState } from 'react';
+import { FormDialog } from '../components/Dialog';
 import { useStore } from '../store/store';
 import { BASE_CURRENCIES } from './portfolio-groups';
 
@@ -18,8 +18,7 @@ export function NewPortfolioDialog({ onClose, onCreated }: { onClose: () => void
   const [currency, setCurrency] = useState<string>(firstOwn?.baseCurrency ?? 'USD');
   const [problem, setProblem] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!name.trim()) return setProblem('Give the portfolio a name.');
     if (client === NEW_CLIENT && !clientName.trim()) return setProblem('Give the new client a name.');
     const created = await createPortfolio({
@@ -33,57 +32,37 @@ export function NewPortfolioDialog({ onClose, onCreated }: { onClose: () => void
   };
 
   return (
-    <Dialog title="New portfolio" onClose={onClose}>
-      <form className="form" onSubmit={(e) => void submit(e)}>
+    <FormDialog title="New portfolio" onClose={onClose} onSubmit={submit} submitLabel="Create portfolio" problem={problem}>
+      <label>
+        Name
+        <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} placeholder="e.g. Retirement" />
+      </label>
+      <label>
+        Client
+        <select value={client} onChange={(e) => setClient(e.target.value)}>
+          {!firstOwn && <option value={DEFAULT_CLIENT}>My portfolios</option>}
+          {clients.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.isSample ? `${c.name} (sample)` : c.name}
+            </option>
+          ))}
+          <option value={NEW_CLIENT}>New client…</option>
+        </select>
+      </label>
+      {client === NEW_CLIENT && (
         <label>
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} placeholder="e.g. Retirement" />
+          New client’s name
+          <input value={clientName} onChange={(e) => setClientName(e.target.value)} maxLength={200} placeholder="e.g. The Lee household" />
         </label>
-        <label>
-          Client
-          <select value={client} onChange={(e) => setClient(e.target.value)}>
-            {!firstOwn && <option value={DEFAULT_CLIENT}>My portfolios</option>}
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.isSample ? `${c.name} (sample)` : c.name}
-              </option>
-            ))}
-            <option value={NEW_CLIENT}>New client…</option>
-          </select>
-        </label>
-        {client === NEW_CLIENT && (
-          <label>
-            New client’s name
-            <input
-              value={clientName}
-              onChange={(e) => setClientName(e.target.value)}
-              maxLength={200}
-              placeholder="e.g. The Lee household"
-            />
-          </label>
-        )}
-        <label>
-          Base currency
-          <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
-            {BASE_CURRENCIES.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
-        {problem && (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Create portfolio
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+      <label>
+        Base currency
+        <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
+          {BASE_CURRENCIES.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+    </FormDialog>
   );
 }

@@ -4,7 +4,7 @@ import { formatMoney } from '../../../shared/format';
 import { buildScenario, MAX_STORY_CHARS, type HeadlineDraft, type ProposalChoice } from '../../../shared/headline';
 import type { ScenarioVocabulary } from '../../../shared/ipc/stress-types';
 import { draftScenario, listThemes, runStress } from '../store/commands';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogActions } from '../components/Dialog';
 import { useStore } from '../store/store';
 import { initialChoices, storyFromFile } from './news-draft';
 import { NewsProposalRow } from './NewsProposalRow';
@@ -132,29 +132,28 @@ export function NewsDraftDialog({ onClose, vocabulary }: { onClose: () => void; 
               ? `The text is ${text.length.toLocaleString()} characters; the limit is ${MAX_STORY_CHARS.toLocaleString()} (1 MB). Paste the story itself rather than a whole page.`
               : `${text.length.toLocaleString()} characters`}
           </p>
-          {problem && (
-            <p className="form-problem" role="alert">
-              {problem}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={() => fileInput.current?.click()}>
-              Load a .txt or .html file…
-            </button>
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".txt,.html,.htm,text/plain,text/html"
-              hidden
-              onChange={(e) => void loadFile(e.target.files?.[0])}
-            />
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
+          <DialogActions
+            problem={problem}
+            onCancel={onClose}
+            lead={
+              <>
+                <button type="button" onClick={() => fileInput.current?.click()}>
+                  Load a .txt or .html file…
+                </button>
+                <input
+                  ref={fileInput}
+                  type="file"
+                  accept=".txt,.html,.htm,text/plain,text/html"
+                  hidden
+                  onChange={(e) => void loadFile(e.target.files?.[0])}
+                />
+              </>
+            }
+          >
             <button type="button" className="primary" disabled={!text.trim() || isTooLong} onClick={() => void findMoves()}>
               Find the moves
             </button>
-          </div>
+          </DialogActions>
         </div>
       ) : (
         <div className="news-draft">
@@ -185,25 +184,22 @@ export function NewsDraftDialog({ onClose, vocabulary }: { onClose: () => void; 
             <input type="checkbox" checked={propagate} onChange={(e) => setPropagate(e.target.checked)} /> Also move holdings the story does
             not name (propagation: estimated from price history; a run setting, switched on in Results when you save)
           </label>
-          {problem && (
-            <p className="form-problem" role="alert">
-              {problem}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setDraft(null)}>
-              Back to the text
-            </button>
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
+          <DialogActions
+            problem={problem}
+            onCancel={onClose}
+            lead={
+              <button type="button" onClick={() => setDraft(null)}>
+                Back to the text
+              </button>
+            }
+          >
             <button type="button" onClick={() => void save(false)} disabled={!scenario?.shocks.length}>
               Save scenario
             </button>
             <button type="button" className="primary" onClick={() => void save(true)} disabled={!scenario?.shocks.length}>
               Save and see results
             </button>
-          </div>
+          </DialogActions>
         </div>
       )}
     </Dialog>

@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import type { Client, PortfolioSummary } from '../../../shared/domain/types';
 import { countOf, formatMoney } from '../../../shared/format';
 import { InlineRename } from '../components/InlineRename';
+import { ACTIONS, num, type Column } from '../components/TableHead';
 import type { ClientGroup } from './portfolio-groups';
 
 /** A deletion waiting for the user's confirmation. */
@@ -17,20 +19,28 @@ export interface ListActions {
   renamePortfolio(id: number, name: string): Promise<boolean>;
 }
 
+/** The key of a client or portfolio in `ListActions.renaming`. */
+const renameKey = (kind: PendingDelete['kind'], id: number) => `${kind === 'client' ? 'c' : 'p'}${id}`;
+
+/** A client's or portfolio's name as `shown`, or its rename field while it is being renamed. */
+function Renamable(props: { kind: PendingDelete['kind']; id: number; name: string; actions: ListActions; shown: ReactNode }) {
+  const { kind, id, actions } = props;
+  if (actions.renaming !== renameKey(kind, id)) return <>{props.shown}</>;
+  return (
+    <InlineRename
+      label={kind === 'client' ? 'Client name' : 'Portfolio name'}
+      value={props.name}
+      onSave={(name) => (kind === 'client' ? actions.renameClient(id, name) : actions.renamePortfolio(id, name))}
+      onDone={() => actions.setRenaming(null)}
+    />
+  );
+}
+
 /** The client's name (or its rename field) and the Sample badge. */
 export function ClientTitle({ client, actions }: { client: Client; actions: ListActions }) {
   return (
     <div className="client-title">
-      {actions.renaming === `c${client.id}` ? (
-        <InlineRename
-          label="Client name"
-          value={client.name}
-          onSave={(name) => actions.renameClient(client.id, name)}
-          onDone={() => actions.setRenaming(null)}
-        />
-      ) : (
-        <h2>{client.name}</h2>
-      )}
+      <Renamable kind="client" id={client.id} name={client.name} actions={actions} shown={<h2>{client.name}</h2>} />
       {client.isSample && <span className="badge">Sample</span>}
     </div>
   );
@@ -45,7 +55,7 @@ export function clientTotal({ client, portfolios, totalValue }: ClientGroup): st
 function RenameDelete({ pending, actions }: { pending: PendingDelete; actions: ListActions }) {
   return (
     <>
-      <button type="button" className="link" onClick={() => actions.setRenaming(`${pending.kind === 'client' ? 'c' : 'p'}${pending.id}`)}>
+      <button type="button" className="link" onClick={() => actions.setRenaming(renameKey(pending.kind, pending.id))}>
         Rename
       </button>
       <button type="button" className="link danger" onClick={() => actions.askDelete(pending)}>
@@ -71,35 +81,24 @@ export function ClientActions({ group: { client, portfolios }, actions }: { grou
 }
 
 /** The column headings over a client's portfolios. */
-export function PortfolioColumns({ rowIndex }: { rowIndex?: number }) {
-  return (
-    <tr aria-rowindex={rowIndex}>
-      <th>Portfolio</th>
-      <th className="num">Accounts</th>
-      <th className="num">Positions</th>
-      <th className="num">Value</th>
-      <th aria-label="Actions" />
-    </tr>
-  );
-}
+export const PORTFOLIO_COLUMNS: readonly Column[] = ['Portfolio', num('Accounts'), num('Positions'), num('Value'), ACTIONS];
 
 /** The cells of one portfolio's row: name (opens its holdings), counts, value, Holdings, Rename and Delete. */
 export function PortfolioCells({ portfolio: p, actions }: { portfolio: PortfolioSummary; actions: ListActions }) {
   return (
     <>
       <td>
-        {actions.renaming === `p${p.id}` ? (
-          <InlineRename
-            label="Portfolio name"
-            value={p.name}
-            onSave={(name) => actions.renamePortfolio(p.id, name)}
-            onDone={() => actions.setRenaming(null)}
-          />
-        ) : (
-          <button type="button" className="link strong" onClick={() => actions.open(p.id)}>
-            {p.name}
-          </button>
-        )}
+        <Renamable
+          kind="portfolio"
+          id={p.id}
+          name={p.name}
+          actions={actions}
+          shown={
+            <button type="button" className="link strong" onClick={() => actions.open(p.id)}>
+              {p.name}
+            </button>
+          }
+        />
       </td>
       <td className="num">{p.accountCount}</td>
       <td className="num">{p.positionCount}</td>

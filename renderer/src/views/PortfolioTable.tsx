@@ -1,7 +1,8 @@
 import { useMemo, useRef, type ReactNode } from 'react';
 import { useTableWindow, WindowBody } from '../components/TableWindow';
 import { portfolioLineKey, portfolioLines, type ShownGroup } from './portfolio-groups';
-import { ClientActions, ClientTitle, clientTotal, PortfolioCells, PortfolioColumns, type ListActions } from './PortfolioRows';
+import { ClientActions, ClientTitle, clientTotal, PortfolioCells, PORTFOLIO_COLUMNS, type ListActions } from './PortfolioRows';
+import { TableHead } from '../components/TableHead';
 
 // A portfolio line is 37 px, a client line a little taller; rendered rows are measured.
 const ROW_HEIGHT = 40;
@@ -16,9 +17,7 @@ export function PortfolioTable({ groups, actions, toolbar }: { groups: readonly 
       {toolbar}
       <div ref={scroller} className={table.isVirtual ? 'table-scroll' : undefined} data-testid="portfolios-scroll">
         <table className="table portfolios" aria-label="Portfolios" aria-rowcount={lines.length + 1}>
-          <thead>
-            <PortfolioColumns rowIndex={1} />
-          </thead>
+          <TableHead rowIndex={1} columns={PORTFOLIO_COLUMNS} />
           <WindowBody table={table}>
             {table.shown.map(({ row: line, index }) =>
               line.kind === 'client' ? (

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { countOf } from '../../../shared/format';
 import { VIRTUAL_FROM } from '../components/TableWindow';
 import { ConfirmDialog } from '../components/Dialog';
+import { TableHead } from '../components/TableHead';
 import { ownPortfolios } from '../store/import-target';
 import { GetStarted } from './GetStarted';
 import { usePick } from '../store/store';
@@ -12,11 +13,13 @@ import {
   ClientTitle,
   clientTotal,
   PortfolioCells,
-  PortfolioColumns,
+  PORTFOLIO_COLUMNS,
   type ListActions,
   type PendingDelete,
 } from './PortfolioRows';
 import { PortfolioTable } from './PortfolioTable';
+import { ViewHeader } from '../components/ViewHeader';
+import { SearchField } from '../components/SearchField';
 
 /** Clients and their portfolios: create, open, rename, delete. A few clients show as cards; a long book as one windowed table with a search. */
 export function PortfoliosView() {
@@ -64,14 +67,7 @@ export function PortfoliosView() {
 
   const toolbar = clients.length > FILTER_FROM_CLIENTS && (
     <div className="card-toolbar">
-      <input
-        type="search"
-        className="search"
-        placeholder="Filter by client or portfolio"
-        aria-label="Filter portfolios"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-      />
+      <SearchField label="Filter portfolios" placeholder="Filter by client or portfolio" value={query} onChange={setQuery} />
       <span className="muted" data-testid="portfolio-matches">
         {filterNote(shown.length, groups.length, query)}
       </span>
@@ -80,22 +76,21 @@ export function PortfoliosView() {
 
   return (
     <section className="view">
-      <header className="view-header">
-        <div>
-          <h1>Portfolios</h1>
-          <p className="lead">
+      <ViewHeader
+        title="Portfolios"
+        lead={
+          <>
             {countOf(portfolios.length, 'portfolio')} · {countOf(clients.length, 'client')}
-          </p>
-        </div>
-        <div className="toolbar">
-          <button type="button" onClick={openImport}>
-            Import…
-          </button>
-          <button type="button" className={isFirstRun ? undefined : 'primary'} onClick={() => setCreating('list')}>
-            New portfolio
-          </button>
-        </div>
-      </header>
+          </>
+        }
+      >
+        <button type="button" onClick={openImport}>
+          Import…
+        </button>
+        <button type="button" className={isFirstRun ? undefined : 'primary'} onClick={() => setCreating('list')}>
+          New portfolio
+        </button>
+      </ViewHeader>
 
       {isFirstRun && <GetStarted sample={samplePortfolio} onTypeIn={() => setCreating('typed')} />}
 
@@ -141,9 +136,7 @@ function ClientCard({ group, actions }: { group: ShownGroup; actions: ListAction
         <p className="muted card-body">This client has no portfolios yet.</p>
       ) : (
         <table className="table">
-          <thead>
-            <PortfolioColumns />
-          </thead>
+          <TableHead columns={PORTFOLIO_COLUMNS} />
           <tbody>
             {group.shown.map((p) => (
               <tr key={p.id}>

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ASSET_CLASSES, type Account, type AssetClass, type Position } from '../../../shared/domain/types';
 import { optionLabel } from '../../../shared/domain/options';
 import { optionFromText } from '../../../shared/import/option-rows';
-import { Dialog } from '../components/Dialog';
+import { FormDialog } from '../components/Dialog';
 import { usePick } from '../store/store';
 import { parseTypedNumber } from './holdings-table';
 
@@ -25,8 +25,7 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
   // A listed option typed in any broker's form ("NVDA 250620C150", "NVDA 06/20/2025 150 C"): stored under its OCC symbol.
   const option = optionFromText(symbol);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const qty = parseTypedNumber(quantity);
     const px = parseTypedNumber(price);
     const cost = parseTypedNumber(costBasis);
@@ -56,89 +55,75 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
   };
 
   return (
-    <Dialog title={editing ? `Edit ${editing.symbol}` : 'Add position'} onClose={props.onClose}>
-      <form className="form grid-2" onSubmit={(e) => void submit(e)}>
-        <label>
-          Symbol
-          <input value={symbol} onChange={(e) => setSymbol(e.target.value)} autoFocus={!editing} maxLength={32} placeholder="NVDA" />
-        </label>
-        <label>
-          Account
-          <select value={accountId} onChange={(e) => setAccountId(e.target.value)}>
-            {props.accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="span-2">
-          Name (optional)
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} placeholder="NVIDIA Corporation" />
-        </label>
-        <label>
-          Quantity
-          <input
-            value={quantity}
-            onChange={(e) => setQuantity(e.target.value)}
-            inputMode="decimal"
-            autoFocus={!!editing}
-            placeholder="100"
-          />
-        </label>
-        <label>
-          Price
-          <input value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" placeholder="138.79" />
-        </label>
-        <label>
-          Cost basis (total, optional)
-          <input value={costBasis} onChange={(e) => setCostBasis(e.target.value)} inputMode="decimal" />
-        </label>
-        <label>
-          Currency
-          <input value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} />
-        </label>
-        <label>
-          Asset class
-          <select value={assetClass} onChange={(e) => setAssetClass(e.target.value as AssetClass)}>
-            {ASSET_CLASSES.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
-        {option && (
-          <>
-            <p className="muted span-2" role="status">
-              Option: {optionLabel(option)}. Quantity is contracts (negative when written); price is per contract (the premium × shares per
-              contract). The stress test does not value options yet: until it does, only a market shock moves this position, by the market’s
-              move as if it were shares, and it is listed as unclassified.
-            </p>
-            <label>
-              Shares per contract
-              <input value={multiplier} onChange={(e) => setMultiplier(e.target.value)} inputMode="decimal" />
-            </label>
-          </>
-        )}
-        {isShort && (
-          <label className="check span-2">
-            <input type="checkbox" checked={isShortIntended} onChange={(e) => setShortIntended(e.target.checked)} /> This is an intended
-            short position (not a mistake or a history that starts mid-way)
-          </label>
-        )}
-        {problem && (
-          <p className="form-problem span-2" role="alert">
-            {problem}
+    <FormDialog
+      title={editing ? `Edit ${editing.symbol}` : 'Add position'}
+      onClose={props.onClose}
+      onSubmit={submit}
+      submitLabel={editing ? 'Save changes' : 'Add position'}
+      problem={problem}
+      grid
+    >
+      <label>
+        Symbol
+        <input value={symbol} onChange={(e) => setSymbol(e.target.value)} autoFocus={!editing} maxLength={32} placeholder="NVDA" />
+      </label>
+      <label>
+        Account
+        <select value={accountId} onChange={(e) => setAccountId(e.target.value)}>
+          {props.accounts.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="span-2">
+        Name (optional)
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} placeholder="NVIDIA Corporation" />
+      </label>
+      <label>
+        Quantity
+        <input value={quantity} onChange={(e) => setQuantity(e.target.value)} inputMode="decimal" autoFocus={!!editing} placeholder="100" />
+      </label>
+      <label>
+        Price
+        <input value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" placeholder="138.79" />
+      </label>
+      <label>
+        Cost basis (total, optional)
+        <input value={costBasis} onChange={(e) => setCostBasis(e.target.value)} inputMode="decimal" />
+      </label>
+      <label>
+        Currency
+        <input value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} />
+      </label>
+      <label>
+        Asset class
+        <select value={assetClass} onChange={(e) => setAssetClass(e.target.value as AssetClass)}>
+          {ASSET_CLASSES.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+      {option && (
+        <>
+          <p className="muted span-2" role="status">
+            Option: {optionLabel(option)}. Quantity is contracts (negative when written); price is per contract (the premium × shares per
+            contract). The stress test does not value options yet: until it does, only a market shock moves this position, by the market’s
+            move as if it were shares, and it is listed as unclassified.
           </p>
-        )}
-        <div className="dialog-actions span-2">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            {editing ? 'Save changes' : 'Add position'}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+          <label>
+            Shares per contract
+            <input value={multiplier} onChange={(e) => setMultiplier(e.target.value)} inputMode="decimal" />
+          </label>
+        </>
+      )}
+      {isShort && (
+        <label className="check span-2">
+          <input type="checkbox" checked={isShortIntended} onChange={(e) => setShortIntended(e.target.checked)} /> This is an intended short
+          position (not a mistake or a history that starts mid-way)
+        </label>
+      )}
+    </FormDialog>
   );
 }

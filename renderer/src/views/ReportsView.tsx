@@ -1,18 +1,18 @@
-import { portfolioLabel } from './portfolio-groups';
 import { useEffect, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { REPORT_DIMENSIONS, type ReportDimension, type ReportSettings } from '../../../shared/report/model';
 import { countOf } from '../../../shared/format';
 import { CommandError } from '../api';
-import { Dialog } from '../components/Dialog';
-import { EmptyState } from '../components/EmptyState';
+import { Dialog, DialogActions } from '../components/Dialog';
+import { EmptyState, EmptyView } from '../components/EmptyState';
 import { ReportDocument } from '../report/ReportDocument';
 import '../report/report.css';
 import { attempt } from '../store/attempt';
 import { buildReport, exportReportHtml, exportReportPdf, reportSettings } from '../store/commands';
-import { useStore } from '../store/store';
+import { usePick, useStore } from '../store/store';
 import { useCommand } from '../use-command';
 import { saveFile } from './results/export';
+import { ViewHeader } from '../components/ViewHeader';
+import { PortfolioSelect } from './PortfolioSelect';
 
 const DEFAULT_SCENARIOS = ['ai-capex-collapse', 'deepseek-monday-close'];
 const NO_SETTINGS: Partial<ReportSettings> = {};
@@ -39,17 +39,15 @@ function readImage(file: File): Promise<string> {
 
 /** Pick scenarios, fill the report's settings (remembered per client), preview it, export PDF or HTML. */
 export function ReportsView() {
-  const { portfolioId, portfolios, portfoliosLoaded, scenarios } = useStore(
-    useShallow((s) => ({
-      portfolioId: s.selectedPortfolioId,
-      portfolios: s.portfolios,
-      portfoliosLoaded: s.portfoliosLoaded,
-      scenarios: s.scenarios,
-    })),
-  );
-  const { setView, selectPortfolio, notify } = useStore(
-    useShallow((s) => ({ setView: s.setView, selectPortfolio: s.selectPortfolio, notify: s.notify })),
-  );
+  const {
+    selectedPortfolioId: portfolioId,
+    portfolios,
+    portfoliosLoaded,
+    scenarios,
+    setView,
+    selectPortfolio,
+    notify,
+  } = usePick('selectedPortfolioId', 'portfolios', 'portfoliosLoaded', 'scenarios', 'setView', 'selectPortfolio', 'notify');
   const [chosen, setChosen] = useState<string[]>(DEFAULT_SCENARIOS);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<'pdf' | 'html' | null>(null);
@@ -71,14 +69,12 @@ export function ReportsView() {
 
   if (portfoliosLoaded && portfolios.length === 0) {
     return (
-      <section className="view">
-        <h1>Reports</h1>
-        <EmptyState
-          title="No portfolio to report on"
-          body="Create a portfolio and add holdings first."
-          action={{ label: 'Go to portfolios', run: () => setView('portfolios') }}
-        />
-      </section>
+      <EmptyView
+        view="Reports"
+        title="No portfolio to report on"
+        body="Create a portfolio and add holdings first."
+        action={{ label: 'Go to portfolios', run: () => setView('portfolios') }}
+      />
     );
   }
 
@@ -127,32 +123,38 @@ export function ReportsView() {
       <input value={settings[key] ?? ''} maxLength={200} onChange={(e) => setSettings({ ...settings, [key]: e.target.value })} />
     </label>
   );
+  const check = (key: 'lookThrough' | 'appendix', label: string, unset: boolean) => (
+    <label className="check">
+      <input type="checkbox" checked={settings[key] ?? unset} onChange={(e) => setSettings({ ...settings, [key]: e.target.checked })} />{' '}
+      {label}
+    </label>
+  );
+  const paragraph = (key: 'disclosure' | 'notes', label: string) => (
+    <label>
+      {label}
+      <textarea
+        className="description"
+        value={settings[key] ?? ''}
+        maxLength={5000}
+        onChange={(e) => setSettings({ ...settings, [key]: e.target.value })}
+      />
+    </label>
+  );
 
   return (
     <section className="view wide">
-      <header className="view-header">
-        <div>
-          <h1>Reports</h1>
-          <p className="lead">
-            A client-ready report of one portfolio under the scenarios you pick. Settings are remembered for each client.
-          </p>
-        </div>
-        <div className="toolbar">
-          <select aria-label="Portfolio" value={portfolioId ?? ''} onChange={(e) => selectPortfolio(Number(e.target.value))}>
-            {portfolios.map((p) => (
-              <option key={p.id} value={p.id}>
-                {portfolioLabel(p)}
-              </option>
-            ))}
-          </select>
-          <button type="button" onClick={() => guarded('html')} disabled={!model || busy !== null}>
-            Save HTML
-          </button>
-          <button type="button" className="primary" onClick={() => guarded('pdf')} disabled={!model || busy !== null}>
-            Export PDF
-          </button>
-        </div>
-      </header>
+      <ViewHeader
+        title="Reports"
+        lead="A client-ready report of one portfolio under the scenarios you pick. Settings are remembered for each client."
+      >
+        <PortfolioSelect portfolios={portfolios} value={portfolioId} onChange={selectPortfolio} />
+        <button type="button" onClick={() => guarded('html')} disabled={!model || busy !== null}>
+          Save HTML
+        </button>
+        <button type="button" className="primary" onClick={() => guarded('pdf')} disabled={!model || busy !== null}>
+          Export PDF
+        </button>
+      </ViewHeader>
       {confirming && model && (
         <Dialog title="This report has wrong numbers in it" onClose={() => setConfirming(null)}>
           <p>
@@ -169,10 +171,7 @@ export function ReportsView() {
           <p className="muted small">
             Fix them in Holdings first, or make the report anyway: the findings are then printed in a box on its first page.
           </p>
-          <div className="dialog-actions">
-            <button type="button" autoFocus onClick={() => setConfirming(null)}>
-              Cancel
-            </button>
+          <DialogActions onCancel={() => setConfirming(null)} focusCancel>
             <button
               type="button"
               className="primary"
@@ -184,7 +183,7 @@ export function ReportsView() {
             >
               {confirming === 'pdf' ? 'Export PDF with findings' : 'Save HTML with findings'}
             </button>
-          </div>
+          </DialogActions>
         </Dialog>
       )}
       {busy && (
@@ -244,15 +243,7 @@ export function ReportsView() {
                 ))}
               </select>
             </label>
-            <label>
-              Firm disclosure (printed under Important information)
-              <textarea
-                className="description"
-                value={settings.disclosure ?? ''}
-                maxLength={5000}
-                onChange={(e) => setSettings({ ...settings, disclosure: e.target.value })}
-              />
-            </label>
+            {paragraph('disclosure', 'Firm disclosure (printed under Important information)')}
             <label className="check">
               <input type="checkbox" checked={forFirm} onChange={(e) => setForFirm(e.target.checked)} /> Use the firm, advisor, contact,
               logo, colour, disclosure and paper for every client
@@ -273,31 +264,9 @@ export function ReportsView() {
                 Remove logo
               </button>
             )}
-            <label>
-              Notes for the client
-              <textarea
-                className="description"
-                value={settings.notes ?? ''}
-                maxLength={5000}
-                onChange={(e) => setSettings({ ...settings, notes: e.target.value })}
-              />
-            </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={settings.lookThrough ?? true}
-                onChange={(e) => setSettings({ ...settings, lookThrough: e.target.checked })}
-              />{' '}
-              Look through funds
-            </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={settings.appendix ?? false}
-                onChange={(e) => setSettings({ ...settings, appendix: e.target.checked })}
-              />{' '}
-              Appendix: every position and shock
-            </label>
+            {paragraph('notes', 'Notes for the client')}
+            {check('lookThrough', 'Look through funds', true)}
+            {check('appendix', 'Appendix: every position and shock', false)}
           </div>
         </aside>
         <div className="report-preview" aria-label="Report preview">

@@ -1,58 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { computeExposure } from '../../../shared/domain/exposure';
 import type { Classification, ReferenceData } from '../../../shared/domain/reference';
+import { fund, reference as referenceData, sec } from '../engine/book-builder';
 
-function security(symbol: string, sector: string | null, themes: string[] = [], country = 'United States'): Classification {
-  return {
-    symbol,
-    name: symbol,
-    type: 'stock',
-    sector,
-    industry: null,
-    country,
-    currency: 'USD',
-    exchange: null,
-    isin: null,
-    themes,
-    sources: {},
-    asOf: null,
-  };
-}
+const security = (symbol: string, sector: string | null, themes: string[] = []): Classification =>
+  sec(symbol, { sector, themes, country: 'United States' });
 
 // A QQQ + SPY + NVDA book with made-up round holdings, so every figure can be checked by hand.
-const reference: ReferenceData = {
-  securities: {
-    NVDA: security('NVDA', 'Information Technology', ['semiconductors', 'mega-cap-tech']),
-    MSFT: security('MSFT', 'Information Technology', ['hyperscalers', 'mega-cap-tech']),
-    AAPL: security('AAPL', 'Information Technology', ['mega-cap-tech']),
-    JPM: security('JPM', 'Financials'),
-    QQQ: { ...security('QQQ', 'Multi-Sector'), type: 'etf' },
-    SPY: { ...security('SPY', 'Multi-Sector'), type: 'etf' },
-  },
-  funds: {
-    QQQ: {
-      fund: 'QQQ',
-      asOf: '2025-10-04',
-      source: 'test',
-      holdings: [
-        { symbol: 'NVDA', weight: 0.1 },
-        { symbol: 'MSFT', weight: 0.08 },
-      ],
-    },
-    SPY: {
-      fund: 'SPY',
-      asOf: '2025-11-24',
-      source: 'test',
-      holdings: [
-        { symbol: 'NVDA', weight: 0.07 },
-        { symbol: 'AAPL', weight: 0.06 },
-        { symbol: 'JPM', weight: 0.02 },
-        { symbol: 'XYZ', weight: 0.05 },
-      ],
-    },
-  },
-  fxRates: [],
-};
+const reference = referenceData(
+  [
+    security('NVDA', 'Information Technology', ['semiconductors', 'mega-cap-tech']),
+    security('MSFT', 'Information Technology', ['hyperscalers', 'mega-cap-tech']),
+    security('AAPL', 'Information Technology', ['mega-cap-tech']),
+    security('JPM', 'Financials'),
+    { ...security('QQQ', 'Multi-Sector'), type: 'etf' },
+    { ...security('SPY', 'Multi-Sector'), type: 'etf' },
+  ],
+  [fund('QQQ', { NVDA: 0.1, MSFT: 0.08 }, '2025-10-04'), fund('SPY', { NVDA: 0.07, AAPL: 0.06, JPM: 0.02, XYZ: 0.05 }, '2025-11-24')],
+);
 const book = [
   { symbol: 'QQQ', value: 10_000 },
   { symbol: 'SPY', value: 20_000 },
@@ -112,18 +77,7 @@ describe('exposure of a QQQ + SPY + NVDA portfolio', () => {
   });
 
   it('flags and scales holdings whose weights sum above 100%', () => {
-    const bad: ReferenceData = {
-      ...reference,
-      funds: {
-        QQQ: {
-          ...reference.funds.QQQ,
-          holdings: [
-            { symbol: 'NVDA', weight: 0.8 },
-            { symbol: 'MSFT', weight: 0.45 },
-          ],
-        },
-      },
-    };
+    const bad: ReferenceData = { ...reference, funds: { QQQ: fund('QQQ', { NVDA: 0.8, MSFT: 0.45 }, '2025-10-04') } };
     const result = computeExposure([{ symbol: 'QQQ', value: 1_000 }], bad, { by: 'symbol', lookThrough: true });
     expect(result.issues).toEqual(['QQQ: holdings weights sum to 125.00%, above 100%; they were scaled to 100%.']);
     expect(find(result, 'NVDA')?.value).toBeCloseTo(640, 9);
@@ -133,50 +87,13 @@ describe('exposure of a QQQ + SPY + NVDA portfolio', () => {
 });
 
 describe('exposure through leveraged and inverse funds', () => {
-  const leveredRef = {
-    securities: {
-      NVDA: {
-        symbol: 'NVDA',
-        name: 'NVIDIA',
-        type: 'stock',
-        sector: 'Information Technology',
-        industry: 'Semiconductors',
-        country: 'US',
-        currency: 'USD',
-        exchange: null,
-        isin: null,
-        themes: [],
-        sources: {},
-        asOf: null,
-      },
-      AAPL: {
-        symbol: 'AAPL',
-        name: 'Apple',
-        type: 'stock',
-        sector: 'Information Technology',
-        industry: 'Hardware',
-        country: 'US',
-        currency: 'USD',
-        exchange: null,
-        isin: null,
-        themes: [],
-        sources: {},
-        asOf: null,
-      },
-    },
-    funds: {
-      QQQ: {
-        fund: 'QQQ',
-        asOf: '2025-10-04',
-        source: 's',
-        holdings: [
-          { symbol: 'NVDA', weight: 0.1 },
-          { symbol: 'AAPL', weight: 0.9 },
-        ],
-      },
-    },
-    fxRates: [],
-  } satisfies ReferenceData;
+  const leveredRef = referenceData(
+    [
+      sec('NVDA', { name: 'NVIDIA', sector: 'Information Technology', industry: 'Semiconductors' }),
+      sec('AAPL', { name: 'Apple', sector: 'Information Technology', industry: 'Hardware' }),
+    ],
+    [fund('QQQ', { NVDA: 0.1, AAPL: 0.9 }, '2025-10-04', 's')],
+  );
   const book = [
     { symbol: 'NVDA', value: 1000 },
     { symbol: 'NVDL', value: 500 },

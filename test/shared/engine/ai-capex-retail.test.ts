@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explainPosition, prepareBook, runScenario } from '../../../shared/engine';
-import { pos, reference, scenario, sec } from './book-builder';
+import { aiCapex, pos, reference, sec } from './book-builder';
 
 // A semis-heavy retail book under the card's three shocks.
-const aiCapex = scenario([
-  { target: 'industry', value: 'Semiconductors', change: -0.1 },
-  { target: 'industry', value: 'Semiconductor Materials & Equipment', change: -0.1 },
-  { target: 'symbol', value: 'ASML', change: -0.11 },
-  { target: 'theme', value: 'ai-energy', change: -0.2 },
-]);
 const positions = [
   pos('NVDA', 100, 100), // 10,000
   pos('ASML', 10, 700), // 7,000

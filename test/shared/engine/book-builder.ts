@@ -52,7 +52,25 @@ export function reference(securities: Classification[], funds: FundHoldings[] = 
   };
 }
 
+/** A fund's holdings from symbol → weight, dated and sourced as a test's made-up figures. */
+export function fund(symbol: string, weights: Record<string, number>, asOf = '2025-01-24', source = 'test'): FundHoldings {
+  return { fund: symbol, asOf, source, holdings: Object.entries(weights).map(([held, weight]) => ({ symbol: held, weight })) };
+}
+
+/** An FX rate: units of `quote` for one unit of `currency`. */
+export function fx(currency: string, rate: number, quote = 'USD', asOf = '2025-01-24', source = 'test'): FxRate {
+  return { currency, quote, rate, asOf, source };
+}
+
 /** A validated scenario from a short list of shocks. */
 export function scenario(shocks: ScenarioInput['shocks'], id = 'story'): Scenario {
   return scenarioSchema.parse({ format: 'aftershock-scenario', version: 1, id, name: id, kind: 'hypothetical', shocks });
 }
+
+/** The card's "AI capex thesis collapses" shocks, as the stories apply them. */
+export const aiCapex = scenario([
+  { target: 'industry', value: 'Semiconductors', change: -0.1 },
+  { target: 'industry', value: 'Semiconductor Materials & Equipment', change: -0.1 },
+  { target: 'symbol', value: 'ASML', change: -0.11 },
+  { target: 'theme', value: 'ai-energy', change: -0.2 },
+]);

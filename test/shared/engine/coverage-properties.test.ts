@@ -4,7 +4,8 @@ import type { Classification } from '../../../shared/domain/reference';
 import { COVERAGE_PARTS, prepareBook, runScenario, type StressResult } from '../../../shared/engine';
 import { defaultProxies, runPropagated, runReplay } from '../../../shared/history';
 import { fromReturns, history, weekdays } from '../history/history-builder';
-import { pos, reference, scenario, sec } from './book-builder';
+import { randomBook, randomShock, roundedChange } from './arbitraries';
+import { fund, fx, reference, scenario, sec } from './book-builder';
 
 // Funds (one with an unclassified and an unlisted part), cash in two currencies, a bond fund of known duration,
 // names nobody classified (ZZZ, UNK), leveraged and inverse funds (TQQQ/SQQQ on QQQ, SH on SPY, NVDL on NVDA; SOXL on
@@ -23,56 +24,30 @@ const securities: Classification[] = [
 ];
 const ref = reference(
   securities,
-  [
-    {
-      fund: 'QQQ',
-      asOf: 'd',
-      source: 's',
-      holdings: [
-        { symbol: 'NVDA', weight: 0.4 },
-        { symbol: 'AAPL', weight: 0.3 },
-        { symbol: 'ZZZ', weight: 0.1 },
-      ],
-    },
-    {
-      fund: 'SPY',
-      asOf: 'd',
-      source: 's',
-      holdings: [
-        { symbol: 'AAPL', weight: 0.5 },
-        { symbol: 'XOM', weight: 0.3 },
-        { symbol: 'VST', weight: 0.2 },
-      ],
-    },
-  ],
-  [{ currency: 'EUR', quote: 'USD', rate: 1.1, asOf: 'd', source: 's' }],
+  [fund('QQQ', { NVDA: 0.4, AAPL: 0.3, ZZZ: 0.1 }), fund('SPY', { AAPL: 0.5, XOM: 0.3, VST: 0.2 })],
+  [fx('EUR', 1.1)],
 );
 
-const positionArb = fc.record({
-  symbol: fc.constantFrom(...SYMBOLS),
-  quantity: fc.integer({ min: -500, max: 5000 }),
-  price: fc.double({ min: 0.01, max: 2000, noNaN: true }),
-  currency: fc.constantFrom('USD', 'USD', 'EUR', 'GBP'),
+const bookArb = randomBook(SYMBOLS, {
+  currencies: ['USD', 'USD', 'EUR', 'GBP'],
+  assetClass: (symbol) => (symbol === 'CASH' ? 'cash' : symbol === 'QQQ' || symbol === 'SPY' ? 'fund' : 'equity'),
+  maxLength: 20,
 });
-const bookArb = fc.array(positionArb, { minLength: 1, maxLength: 20 }).map((rows) =>
-  rows.map((r) =>
-    pos(r.symbol, r.quantity, r.price, {
-      currency: r.currency,
-      assetClass: r.symbol === 'CASH' ? 'cash' : r.symbol === 'QQQ' || r.symbol === 'SPY' ? 'fund' : 'equity',
-    }),
+const shocksArb = fc.array(
+  randomShock(
+    {
+      symbol: SYMBOLS,
+      sector: SECTORS,
+      theme: ['semiconductors', 'ai-energy', 'mega-cap-tech'],
+      assetClass: ['equity', 'fund', 'cash'],
+      currency: { values: ['EUR', 'USD'], change: roundedChange.map((c) => c / 4) },
+      rates: { values: [''], change: roundedChange.map((c) => c / 20) },
+      market: [''],
+    },
+    roundedChange,
   ),
+  { minLength: 0, maxLength: 6 },
 );
-const change = fc.double({ min: -0.6, max: 0.3, noNaN: true }).map((c) => Math.round(c * 10000) / 10000);
-const shockArb = fc.oneof(
-  fc.record({ target: fc.constant('symbol' as const), value: fc.constantFrom(...SYMBOLS), change }),
-  fc.record({ target: fc.constant('sector' as const), value: fc.constantFrom(...SECTORS), change }),
-  fc.record({ target: fc.constant('theme' as const), value: fc.constantFrom('semiconductors', 'ai-energy', 'mega-cap-tech'), change }),
-  fc.record({ target: fc.constant('assetClass' as const), value: fc.constantFrom('equity', 'fund', 'cash'), change }),
-  fc.record({ target: fc.constant('currency' as const), value: fc.constantFrom('EUR', 'USD'), change: change.map((c) => c / 4) }),
-  fc.record({ target: fc.constant('rates' as const), value: fc.constant(''), change: change.map((c) => c / 20) }),
-  fc.record({ target: fc.constant('market' as const), value: fc.constant(''), change }),
-);
-const shocksArb = fc.array(shockArb, { minLength: 0, maxLength: 6 });
 
 /** The two properties of every result: one partition of the gross value, and returns signed like P&L. */
 function holds(result: StressResult): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainPosition, prepareBook, runScenario } from '../../../shared/engine';
-import { pos, reference, scenario, sec } from './book-builder';
+import { fund, pos, reference, scenario, sec } from './book-builder';
 
 // A fund-only book: QQQ with three listed holdings (25%) and an unlisted 75%.
 const qqq = pos('QQQ', 20, 500, { assetClass: 'fund' }); // 10,000
@@ -10,18 +10,7 @@ const ref = reference(
     sec('NVDA', { sector: 'Information Technology', industry: 'Semiconductors' }),
     sec('AAPL', { sector: 'Information Technology', industry: 'Technology Hardware, Storage & Peripherals' }),
   ],
-  [
-    {
-      fund: 'QQQ',
-      asOf: '2025-10-04',
-      source: 'test',
-      holdings: [
-        { symbol: 'NVDA', weight: 0.1 },
-        { symbol: 'AAPL', weight: 0.08 },
-        { symbol: 'MSFT', weight: 0.07 },
-      ],
-    },
-  ],
+  [fund('QQQ', { NVDA: 0.1, AAPL: 0.08, MSFT: 0.07 }, '2025-10-04')],
 );
 const semis = scenario([
   { target: 'industry', value: 'Semiconductors', change: -0.1 },
@@ -89,20 +78,7 @@ describe('story: a fund-only book, look-through on and off', () => {
   });
 
   it('scales down holdings that add up to more than 100% and says so', () => {
-    const over = reference(
-      [sec('NVDA', { industry: 'Semiconductors' })],
-      [
-        {
-          fund: 'X',
-          asOf: 'd',
-          source: 's',
-          holdings: [
-            { symbol: 'NVDA', weight: 0.8 },
-            { symbol: 'AAPL', weight: 0.4 },
-          ],
-        },
-      ],
-    );
+    const over = reference([sec('NVDA', { industry: 'Semiconductors' })], [fund('X', { NVDA: 0.8, AAPL: 0.4 }, 'd', 's')]);
     const book = prepareBook([pos('X', 1, 1200, { assetClass: 'fund' })], 'USD', over);
     expect(book.issues.map((i) => i.kind)).toContain('weights-over-100');
     const result = runScenario(book, semis);

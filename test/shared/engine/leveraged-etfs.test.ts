@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { explainPosition, prepareBook, reverseStress, runScenario } from '../../../shared/engine';
-import { pos, reference, scenario, sec } from './book-builder';
+import { aiCapex, fund, pos, reference, scenario, sec } from './book-builder';
 
 // An AI bull's leveraged book under the card's three shocks. SOXX and QQQ stand in for SOXL/SOXS and TQQQ/SQQQ; NVDA
 // for NVDL; SPY (not classified here) for SH.
-const aiCapex = scenario([
-  { target: 'industry', value: 'Semiconductors', change: -0.1 },
-  { target: 'industry', value: 'Semiconductor Materials & Equipment', change: -0.1 },
-  { target: 'symbol', value: 'ASML', change: -0.11 },
-  { target: 'theme', value: 'ai-energy', change: -0.2 },
-]);
 const positions = [
   pos('SOXL', 200, 25), // 5,000
   pos('TQQQ', 100, 50), // 5,000
@@ -28,26 +22,9 @@ const ref = reference(
   ],
   [
     // SOXX: 0.4 × −10% + 0.3 × −10% + 0.1 × −20% + rest 0.2 × −10% (its own industry) = −11%.
-    {
-      fund: 'SOXX',
-      asOf: '2025-01-24',
-      source: 'story',
-      holdings: [
-        { symbol: 'NVDA', weight: 0.4 },
-        { symbol: 'AMAT', weight: 0.3 },
-        { symbol: 'VST', weight: 0.1 },
-      ],
-    },
+    fund('SOXX', { NVDA: 0.4, AMAT: 0.3, VST: 0.1 }, '2025-01-24', 'story'),
     // QQQ: 0.1 × −10% + 0.5 × 0 + rest 0.4 × 0 = −1%.
-    {
-      fund: 'QQQ',
-      asOf: '2025-01-24',
-      source: 'story',
-      holdings: [
-        { symbol: 'NVDA', weight: 0.1 },
-        { symbol: 'AAPL', weight: 0.5 },
-      ],
-    },
+    fund('QQQ', { NVDA: 0.1, AAPL: 0.5 }, '2025-01-24', 'story'),
   ],
 );
 

@@ -5,7 +5,8 @@ import { compileScenario } from '../../../shared/engine/match';
 import { createEvaluator } from '../../../shared/engine/run';
 import { MATCH_LEVELS, TARGET_PRECEDENCE } from '../../../shared/engine/scenario';
 import type { Classification } from '../../../shared/domain/reference';
-import { pos, reference, scenario, sec } from './book-builder';
+import { basisPointMove, randomShock, wholePercentChange } from './arbitraries';
+import { fund, pos, reference, scenario, sec } from './book-builder';
 
 // Small vocabularies so random shocks often hit, overlap and tie.
 const SYMBOLS = ['AAA', 'BBB', 'CCC', 'DDD', 'EEE', 'BND', 'FND', 'CSH'];
@@ -30,26 +31,19 @@ const classificationArb = (symbol: string) =>
       duration: duration === null ? null : { years: duration, source: 'user' as const },
     }));
 
-const change = fc.integer({ min: -60, max: 30 }).map((c) => c / 100);
-const shockArb = fc.oneof(
-  fc.record({ target: fc.constant('symbol' as const), value: fc.constantFrom(...SYMBOLS, 'aaa', 'ZZZ'), change, enabled: fc.boolean() }),
-  fc.record({ target: fc.constant('theme' as const), value: fc.constantFrom(...THEMES, 'AI'), change, enabled: fc.boolean() }),
-  fc.record({ target: fc.constant('industry' as const), value: fc.constantFrom(...INDUSTRIES, ' chips '), change, enabled: fc.boolean() }),
-  fc.record({ target: fc.constant('sector' as const), value: fc.constantFrom(...SECTORS), change, enabled: fc.boolean() }),
-  fc.record({ target: fc.constant('country' as const), value: fc.constantFrom(...COUNTRIES), change, enabled: fc.boolean() }),
-  fc.record({
-    target: fc.constant('assetClass' as const),
-    value: fc.constantFrom('equity', 'cash', 'bond', 'fund'),
-    change,
-    enabled: fc.boolean(),
-  }),
-  fc.record({
-    target: fc.constant('rates' as const),
-    value: fc.constant(''),
-    change: fc.integer({ min: -200, max: 200 }).map((bp) => bp / 10000),
-    enabled: fc.boolean(),
-  }),
-  fc.record({ target: fc.constant('market' as const), value: fc.constant(''), change, enabled: fc.boolean() }),
+const shockArb = randomShock(
+  {
+    symbol: [...SYMBOLS, 'aaa', 'ZZZ'],
+    theme: [...THEMES, 'AI'],
+    industry: [...INDUSTRIES, ' chips '],
+    sector: SECTORS,
+    country: COUNTRIES,
+    assetClass: ['equity', 'cash', 'bond', 'fund'],
+    rates: { values: [''], change: basisPointMove },
+    market: [''],
+  },
+  wholePercentChange,
+  { toggled: true },
 );
 
 const caseArb = fc.record({
@@ -78,18 +72,7 @@ describe('one rule for which shock wins', () => {
   it("the evaluator's index sweep picks, for every security, the shock the precedence walk picks", () => {
     fc.assert(
       fc.property(caseArb, ({ classes, held, shocks }) => {
-        const ref = reference(classes, [
-          {
-            fund: 'FND',
-            asOf: '2025-01-24',
-            source: 'test',
-            holdings: [
-              { symbol: 'AAA', weight: 0.4 },
-              { symbol: 'DDD', weight: 0.3 },
-              { symbol: 'ZZZ', weight: 0.1 },
-            ],
-          },
-        ]);
+        const ref = reference(classes, [fund('FND', { AAA: 0.4, DDD: 0.3, ZZZ: 0.1 })]);
         const book = prepareBook(
           held.map((symbol) => pos(symbol, 10, 5, symbol === 'CSH' ? { assetClass: 'cash' } : {})),
           'USD',

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { COVERAGE_PARTS, DIMENSIONS, explainPosition, prepareBook, reverseStress, runScenario } from '../../../shared/engine';
 import type { Classification } from '../../../shared/domain/reference';
-import { pos, reference, scenario, sec } from './book-builder';
+import { randomBook, randomShock, roundedChange } from './arbitraries';
+import { fund, fx, reference, scenario, sec } from './book-builder';
 
 const SYMBOLS = ['NVDA', 'AAPL', 'VST', 'XOM', 'JPM', 'QQQ', 'SPY', 'CASH', 'ZZZ'];
 const SECTORS = ['Information Technology', 'Utilities', 'Energy', 'Financials'];
@@ -19,56 +20,26 @@ const securities: Classification[] = [
 ];
 const ref = reference(
   securities,
-  [
-    {
-      fund: 'QQQ',
-      asOf: 'd',
-      source: 's',
-      holdings: [
-        { symbol: 'NVDA', weight: 0.09 },
-        { symbol: 'AAPL', weight: 0.08 },
-        { symbol: 'ZZZ', weight: 0.01 },
-      ],
-    },
-    {
-      fund: 'SPY',
-      asOf: 'd',
-      source: 's',
-      holdings: [
-        { symbol: 'AAPL', weight: 0.07 },
-        { symbol: 'XOM', weight: 0.01 },
-        { symbol: 'JPM', weight: 0.015 },
-      ],
-    },
-  ],
-  [{ currency: 'EUR', quote: 'USD', rate: 1.1, asOf: 'd', source: 's' }],
+  [fund('QQQ', { NVDA: 0.09, AAPL: 0.08, ZZZ: 0.01 }), fund('SPY', { AAPL: 0.07, XOM: 0.01, JPM: 0.015 })],
+  [fx('EUR', 1.1)],
 );
 
-const positionArb = fc.record({
-  symbol: fc.constantFrom(...SYMBOLS),
-  quantity: fc.integer({ min: -500, max: 5000 }),
-  price: fc.double({ min: 0.01, max: 2000, noNaN: true }),
-  currency: fc.constantFrom('USD', 'USD', 'EUR'),
-  account: fc.constantFrom('Brokerage', 'IRA'),
-});
-const change = fc.double({ min: -0.6, max: 0.3, noNaN: true }).map((c) => Math.round(c * 10000) / 10000);
-const shockArb = fc.oneof(
-  fc.record({ target: fc.constant('symbol' as const), value: fc.constantFrom(...SYMBOLS), change }),
-  fc.record({ target: fc.constant('sector' as const), value: fc.constantFrom(...SECTORS), change }),
-  fc.record({ target: fc.constant('theme' as const), value: fc.constantFrom(...THEMES), change }),
-  fc.record({ target: fc.constant('market' as const), value: fc.constant(''), change }),
-);
+const shockArb = randomShock({ symbol: SYMBOLS, sector: SECTORS, theme: THEMES, market: [''] }, roundedChange);
 const priceOnly = fc.array(shockArb, { minLength: 1, maxLength: 8 });
-const bookArb = fc.array(positionArb, { minLength: 1, maxLength: 25 }).map((rows) =>
-  rows.map((r) =>
-    pos(r.symbol, r.quantity, r.price, {
-      currency: r.currency,
-      accountName: r.account,
-      assetClass: r.symbol === 'CASH' ? 'cash' : 'equity',
-    }),
-  ),
-);
+const bookArb = randomBook(SYMBOLS, {
+  currencies: ['USD', 'USD', 'EUR'],
+  accounts: ['Brokerage', 'IRA'],
+  assetClass: (symbol) => (symbol === 'CASH' ? 'cash' : 'equity'),
+  maxLength: 25,
+});
 const close = (a: number, b: number, scale: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(scale));
+/** Whether the rows' `field` sums to `total`, within rounding at the size of `scale`. */
+const addsUpTo = <K extends string>(rows: Record<K, number>[], field: K, total: number, scale: number) =>
+  close(
+    rows.reduce((sum, r) => sum + r[field], 0),
+    total,
+    scale,
+  );
 
 describe('engine properties', () => {
   it('a scenario of zero shocks loses nothing', () => {
@@ -107,45 +78,17 @@ describe('engine properties', () => {
         const result = runScenario(book, s, { by: [...DIMENSIONS] });
         for (const p of result.positions) {
           const slices = explainPosition(book, s, p.id);
-          if (
-            !close(
-              slices.reduce((sum, x) => sum + x.value, 0),
-              p.value,
-              p.value,
-            )
-          )
-            return false;
-          if (
-            !close(
-              slices.reduce((sum, x) => sum + x.pnl, 0),
-              p.pnl,
-              p.value,
-            )
-          )
-            return false;
+          if (!addsUpTo(slices, 'value', p.value, p.value) || !addsUpTo(slices, 'pnl', p.pnl, p.value)) return false;
         }
         for (const d of DIMENSIONS.filter((x) => x !== 'theme')) {
           const rows = result.aggregates[d]!;
-          if (
-            !close(
-              rows.reduce((sum, r) => sum + r.value, 0),
-              result.valueBefore,
-              book.totalValue,
-            )
-          )
-            return false;
-          if (
-            !close(
-              rows.reduce((sum, r) => sum + r.pnl, 0),
-              result.pnl,
-              book.totalValue,
-            )
-          )
+          if (!addsUpTo(rows, 'value', result.valueBefore, book.totalValue) || !addsUpTo(rows, 'pnl', result.pnl, book.totalValue))
             return false;
         }
         const cov = result.coverage;
-        return close(
-          COVERAGE_PARTS.reduce((sum, part) => sum + cov[part].value, 0),
+        return addsUpTo(
+          COVERAGE_PARTS.map((part) => cov[part]),
+          'value',
           cov.grossValue,
           cov.grossValue,
         );

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COVERAGE_PARTS, DIMENSIONS, prepareBook, runScenario, type StressResult } from '../../../shared/engine';
 import type { Classification } from '../../../shared/domain/reference';
-import { pos, reference, scenario, sec } from './book-builder';
+import { basisPointMove, randomShock, wholePercentChange } from './arbitraries';
+import { fund, fx, pos, reference, scenario, sec } from './book-builder';
 
 // The pass over securities (positions: false) against moving every group one by one (positions: true), on random
 // books that hold what users hold: funds (one inside another), a leveraged fund, bonds with durations, cash, pence,
@@ -22,27 +23,20 @@ const stockArb = (symbol: string) =>
     })
     .map((over): Classification => sec(symbol, over));
 
-const change = fc.integer({ min: -60, max: 30 }).map((c) => c / 100);
-const shockArb = fc.oneof(
-  fc.record({ target: fc.constant('symbol' as const), value: fc.constantFrom(...HELD), change, enabled: fc.boolean() }),
-  fc.record({ target: fc.constant('theme' as const), value: fc.constantFrom(...THEMES), change, enabled: fc.boolean() }),
-  fc.record({ target: fc.constant('industry' as const), value: fc.constantFrom('Chips', 'Power'), change, enabled: fc.boolean() }),
-  fc.record({ target: fc.constant('sector' as const), value: fc.constantFrom(...SECTORS), change, enabled: fc.boolean() }),
-  fc.record({ target: fc.constant('country' as const), value: fc.constantFrom('US', 'NL', 'GB'), change, enabled: fc.boolean() }),
-  fc.record({
-    target: fc.constant('assetClass' as const),
-    value: fc.constantFrom('equity', 'cash', 'bond', 'fund'),
-    change,
-    enabled: fc.boolean(),
-  }),
-  fc.record({ target: fc.constant('currency' as const), value: fc.constantFrom('EUR', 'GBP', 'USD'), change, enabled: fc.boolean() }),
-  fc.record({
-    target: fc.constant('rates' as const),
-    value: fc.constant(''),
-    change: fc.integer({ min: -200, max: 200 }).map((bp) => bp / 10000),
-    enabled: fc.boolean(),
-  }),
-  fc.record({ target: fc.constant('market' as const), value: fc.constant(''), change, enabled: fc.boolean() }),
+const shockArb = randomShock(
+  {
+    symbol: HELD,
+    theme: THEMES,
+    industry: ['Chips', 'Power'],
+    sector: SECTORS,
+    country: ['US', 'NL', 'GB'],
+    assetClass: ['equity', 'cash', 'bond', 'fund'],
+    currency: ['EUR', 'GBP', 'USD'],
+    rates: { values: [''], change: basisPointMove },
+    market: [''],
+  },
+  wholePercentChange,
+  { toggled: true },
 );
 
 const holdingArb = fc.record({
@@ -102,40 +96,11 @@ describe('the pass over securities', () => {
             sec('VOD', { country: 'GB', currency: 'GBp', sector: 'Telecom' }),
           ],
           [
-            {
-              fund: 'FND',
-              asOf: '2025-01-24',
-              source: 'test',
-              holdings: [
-                { symbol: 'AAA', weight: 0.4 },
-                { symbol: 'FN2', weight: 0.2 },
-                { symbol: 'ZZZ', weight: 0.1 },
-                { symbol: 'BND', weight: 0.1 },
-              ],
-            },
-            {
-              fund: 'FN2',
-              asOf: '2025-01-24',
-              source: 'test',
-              holdings: [
-                { symbol: 'BBB', weight: 0.7 },
-                { symbol: 'CCC', weight: 0.5 },
-              ],
-            },
-            {
-              fund: 'SOXX',
-              asOf: '2025-01-24',
-              source: 'test',
-              holdings: [
-                { symbol: 'CCC', weight: 0.6 },
-                { symbol: 'DDD', weight: 0.3 },
-              ],
-            },
+            fund('FND', { AAA: 0.4, FN2: 0.2, ZZZ: 0.1, BND: 0.1 }),
+            fund('FN2', { BBB: 0.7, CCC: 0.5 }),
+            fund('SOXX', { CCC: 0.6, DDD: 0.3 }),
           ],
-          [
-            { currency: 'EUR', quote: 'USD', rate: 1.08, asOf: '2025-01-24', source: 'test' },
-            { currency: 'GBP', quote: 'USD', rate: 1.27, asOf: '2025-01-24', source: 'test' },
-          ],
+          [fx('EUR', 1.08), fx('GBP', 1.27)],
         );
         const book = prepareBook(
           holdings.map((h) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareBook, scenarioSchema } from '../../../shared/engine';
 import { defaultProxies, replayScenario, runReplay } from '../../../shared/history';
-import { pos, reference, sec } from '../engine/book-builder';
+import { fund as fundHoldings, pos, reference, sec } from '../engine/book-builder';
 import { history, ok, series } from './history-builder';
 
 const dates = ['2025-01-21', '2025-01-22', '2025-01-23', '2025-01-24'];
@@ -149,17 +149,7 @@ describe('a fund with its own history over the window moves by it, as a whole (d
       sec('CHIP', { sector: 'Information Technology', industry: 'Semiconductors' }),
       sec('FUND', { type: 'etf' }),
     ],
-    [
-      {
-        fund: 'FUND',
-        asOf: '2025-10-01',
-        source: 'test',
-        holdings: [
-          { symbol: 'ALFA', weight: 0.6 },
-          { symbol: 'CHIP', weight: 0.2 },
-        ],
-      },
-    ],
+    [fundHoldings('FUND', { ALFA: 0.6, CHIP: 0.2 }, '2025-10-01')],
   );
   const fund = pos('FUND', 10, 100, { assetClass: 'fund' }); // 1,000
   const book = prepareBook([fund], 'USD', fundRef);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { countOf, listNames } from '../../../../shared/format';
 import type { ClientRanking } from '../../../../shared/firm/ranking';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, DialogActions } from '../../components/Dialog';
 import { usePick } from '../../store/store';
 
 /** One PDF per client of the open run and a firm summary, into a folder main asks for; progress, cancel, errors. */
@@ -23,17 +23,14 @@ export function BatchReports(props: { runId: number; clients: readonly ClientRan
             findings: some figures in
             {blocked.length === 1 ? ' that report' : ' their reports'} would be wrong. See the Data column of the ranking.
           </p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setAsking(false)}>
-              Cancel
-            </button>
+          <DialogActions onCancel={() => setAsking(false)}>
             <button type="button" autoFocus onClick={() => start(false)}>
               Skip {blocked.length === 1 ? 'it' : 'them'}
             </button>
             <button type="button" className="primary" onClick={() => start(true)}>
               Include with findings on page 1
             </button>
-          </div>
+          </DialogActions>
         </Dialog>
       )}
       <div className="card-toolbar">

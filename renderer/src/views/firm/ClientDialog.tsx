@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ClientSummary } from '../../../../shared/domain/types';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/Dialog';
 import { usePick } from '../../store/store';
 import { BASE_CURRENCIES } from '../portfolio-groups';
 import { splitList } from './firm-table';
@@ -16,50 +16,44 @@ export function ClientDialog(props: { client: ClientSummary | null; onClose: () 
   const [notes, setNotes] = useState(c?.notes ?? '');
   const [problem, setProblem] = useState('');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!name.trim()) return setProblem('Give the client a name.');
     const fields = { name: name.trim(), people: splitList(people), tags: splitList(tags), baseCurrency: currency, notes };
     if (c ? await updateClient(c.id, fields) : await createClient(fields)) props.onClose();
   };
 
   return (
-    <Dialog title={c ? `Edit ${c.name}` : 'New client'} onClose={props.onClose}>
-      <form className="form" onSubmit={(e) => void submit(e)}>
-        <label>
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} placeholder="e.g. The Patel household" />
-        </label>
-        <label>
-          People <span className="muted small">(comma-separated)</span>
-          <input value={people} onChange={(e) => setPeople(e.target.value)} placeholder="e.g. Priya Patel, Raj Patel" />
-        </label>
-        <label>
-          Tags <span className="muted small">(risk profile, segment; comma-separated)</span>
-          <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder="e.g. growth, hnw" />
-        </label>
-        <label>
-          Base currency
-          <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
-            {[...new Set([currency, ...BASE_CURRENCIES])].map((x) => (
-              <option key={x}>{x}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Notes
-          <textarea className="description" value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={5000} />
-        </label>
-        {problem && <p className="form-problem">{problem}</p>}
-        <div className="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            {c ? 'Save' : 'Add client'}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={c ? `Edit ${c.name}` : 'New client'}
+      onClose={props.onClose}
+      onSubmit={submit}
+      submitLabel={c ? 'Save' : 'Add client'}
+      problem={problem}
+    >
+      <label>
+        Name
+        <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} placeholder="e.g. The Patel household" />
+      </label>
+      <label>
+        People <span className="muted small">(comma-separated)</span>
+        <input value={people} onChange={(e) => setPeople(e.target.value)} placeholder="e.g. Priya Patel, Raj Patel" />
+      </label>
+      <label>
+        Tags <span className="muted small">(risk profile, segment; comma-separated)</span>
+        <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder="e.g. growth, hnw" />
+      </label>
+      <label>
+        Base currency
+        <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
+          {[...new Set([currency, ...BASE_CURRENCIES])].map((x) => (
+            <option key={x}>{x}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Notes
+        <textarea className="description" value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={5000} />
+      </label>
+    </FormDialog>
   );
 }

@@ -7,6 +7,9 @@ import { usePick } from '../../store/store';
 import { ClientDialog } from './ClientDialog';
 import { allTags, clientLineKey, clientLines, filterClients } from './firm-table';
 import { ProposalPanel } from './ProposalPanel';
+import { ACTIONS, num, TableHead } from '../../components/TableHead';
+import { ViewHeader } from '../../components/ViewHeader';
+import { SearchField } from '../../components/SearchField';
 
 // Between a client on one line (36 px) and one with people under its name (48 px); rendered rows are measured.
 const ROW_HEIGHT = 44;
@@ -42,23 +45,21 @@ export function ClientsView() {
 
   return (
     <section className="view">
-      <header className="view-header">
-        <div>
-          <h1>Clients</h1>
-          <p className="lead" data-testid="client-totals">
-            {countOf(shown.length, 'client')}
-            {totals.map((t) => ` · ${formatMoney(t.value, t.currency, 0)}${totals.length > 1 ? ` in ${t.currency}` : ''}`).join('')}
-          </p>
-        </div>
-        <div className="toolbar">
-          <button type="button" onClick={() => setView('firm')}>
-            Stress all clients…
-          </button>
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            New client
-          </button>
-        </div>
-      </header>
+      <ViewHeader
+        title="Clients"
+        lead={
+          countOf(shown.length, 'client') +
+          totals.map((t) => ` · ${formatMoney(t.value, t.currency, 0)}${totals.length > 1 ? ` in ${t.currency}` : ''}`).join('')
+        }
+        leadTestId="client-totals"
+      >
+        <button type="button" onClick={() => setView('firm')}>
+          Stress all clients…
+        </button>
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
+          New client
+        </button>
+      </ViewHeader>
 
       {clientOverview.length === 0 ? (
         <EmptyState
@@ -69,14 +70,7 @@ export function ClientsView() {
       ) : (
         <article className="card">
           <div className="card-toolbar">
-            <input
-              className="search"
-              type="search"
-              aria-label="Search clients"
-              placeholder="Search by name, person, note or tag"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-            />
+            <SearchField label="Search clients" placeholder="Search by name, person, note or tag" value={query} onChange={setQuery} />
             {tags.length > 0 && (
               <div className="chip-list" role="group" aria-label="Filter by tag">
                 {['', ...tags].map((t) => (
@@ -95,16 +89,7 @@ export function ClientsView() {
           </div>
           <div ref={scroller} className={table.isVirtual ? 'table-scroll' : undefined} data-testid="clients-scroll">
             <table className="table clients" aria-label="Clients" aria-rowcount={Math.max(lines.length, 1) + 1}>
-              <thead>
-                <tr aria-rowindex={1}>
-                  <th>Client</th>
-                  <th>Tags</th>
-                  <th className="num">Portfolios</th>
-                  <th className="num">Positions</th>
-                  <th className="num">Value</th>
-                  <th aria-label="Actions" />
-                </tr>
-              </thead>
+              <TableHead rowIndex={1} columns={['Client', 'Tags', num('Portfolios'), num('Positions'), num('Value'), ACTIONS]} />
               <WindowBody table={table}>
                 {shown.length === 0 && (
                   <tr aria-rowindex={2}>

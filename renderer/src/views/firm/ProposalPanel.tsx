@@ -5,6 +5,31 @@ import { formatMoney } from '../../../../shared/format';
 import { ConfirmDialog } from '../../components/Dialog';
 import { usePick } from '../../store/store';
 import { ScenarioPicker } from './ScenarioPicker';
+import { ACTIONS, num, TableHead } from '../../components/TableHead';
+import { ViewHeader } from '../../components/ViewHeader';
+
+/** One required field of the add-a-position row, its placeholder the visible hint; `numeric` takes any number. */
+function AddField(props: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  numeric?: boolean;
+  min?: string;
+}) {
+  return (
+    <input
+      aria-label={props.label}
+      placeholder={props.placeholder}
+      type={props.numeric ? 'number' : undefined}
+      step={props.numeric ? 'any' : undefined}
+      min={props.min}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      required
+    />
+  );
+}
 
 /** A proposal sandbox: edit quantities, add and remove positions, compare with the current holdings, apply or discard. */
 export function ProposalPanel() {
@@ -72,41 +97,31 @@ export function ProposalPanel() {
 
   return (
     <section className="view wide" aria-label="Proposal">
-      <header className="view-header">
-        <div>
-          <h1>
+      <ViewHeader
+        title={
+          <>
             Proposal for {proposal.clientName} — {proposal.portfolioName}
-          </h1>
-          <p className="lead">A copy of the holdings to try changes on. The real portfolio is not touched until you apply the proposal.</p>
-        </div>
-        <div className="toolbar">
-          <button type="button" onClick={closeProposal}>
-            Back to clients
-          </button>
-          <button type="button" className="danger" onClick={() => void discardProposal()}>
-            Discard
-          </button>
-          <button type="button" className="primary" onClick={() => setConfirming(true)}>
-            Apply to holdings…
-          </button>
-        </div>
-      </header>
+          </>
+        }
+        lead="A copy of the holdings to try changes on. The real portfolio is not touched until you apply the proposal."
+      >
+        <button type="button" onClick={closeProposal}>
+          Back to clients
+        </button>
+        <button type="button" className="danger" onClick={() => void discardProposal()}>
+          Discard
+        </button>
+        <button type="button" className="primary" onClick={() => setConfirming(true)}>
+          Apply to holdings…
+        </button>
+      </ViewHeader>
       <div className="proposal-layout">
         <article className="card">
           <header className="card-header">
             <h2>Proposed positions</h2>
           </header>
           <table className="table">
-            <thead>
-              <tr>
-                <th>Symbol</th>
-                <th>Account</th>
-                <th className="num">Quantity</th>
-                <th className="num">Price</th>
-                <th className="num">Value</th>
-                <th aria-label="Actions" />
-              </tr>
-            </thead>
+            <TableHead columns={['Symbol', 'Account', num('Quantity'), num('Price'), num('Value'), ACTIONS]} />
             <tbody>
               {proposal.positions.map((p) => (
                 <tr key={p.id}>
@@ -143,31 +158,15 @@ export function ProposalPanel() {
             </tbody>
           </table>
           <form className="add-row" onSubmit={(e) => void add(e)} aria-label="Add a position">
-            <input
-              aria-label="New symbol"
-              placeholder="Symbol, e.g. BND"
-              value={symbol}
-              onChange={(e) => setSymbol(e.target.value)}
-              required
-            />
-            <input
-              aria-label="New quantity"
-              placeholder="Quantity"
-              type="number"
-              step="any"
-              value={quantity}
-              onChange={(e) => setQuantity(e.target.value)}
-              required
-            />
-            <input
-              aria-label="New price"
+            <AddField label="New symbol" placeholder="Symbol, e.g. BND" value={symbol} onChange={setSymbol} />
+            <AddField label="New quantity" placeholder="Quantity" value={quantity} onChange={setQuantity} numeric />
+            <AddField
+              label="New price"
               placeholder={`Price (${proposal.baseCurrency})`}
-              type="number"
-              step="any"
-              min="0"
               value={price}
-              onChange={(e) => setPrice(e.target.value)}
-              required
+              onChange={setPrice}
+              numeric
+              min="0"
             />
             <button type="submit">Add to {account}</button>
           </form>
@@ -185,14 +184,7 @@ export function ProposalPanel() {
           {comparison && (
             <>
               <table className="table" data-testid="proposal-comparison">
-                <thead>
-                  <tr>
-                    <th>Scenario</th>
-                    <th className="num">Current</th>
-                    <th className="num">Proposed</th>
-                    <th className="num">Difference</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Scenario', num('Current'), num('Proposed'), num('Difference')]} />
                 <tbody>
                   <tr>
                     <td className="muted">Value</td>

@@ -3,15 +3,15 @@ import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { returnText, runScenario, signedPercent, type Scenario, type StressResult } from '../../../../shared/engine';
 import { countOf, formatMoney } from '../../../../shared/format';
-import { useShallow } from 'zustand/react/shallow';
 import { scenariosById, stressEach, stressPortfolios } from '../../store/commands';
-import { useStore } from '../../store/store';
+import { usePick } from '../../store/store';
 import { useCommand } from '../../use-command';
 import { ChartCard } from './ChartCard';
 import { pnlAxis } from './chart-scale';
 import { compactMoney, GAIN, LOSS } from './chart-theme';
 import { heatColor, heatRows } from './results-model';
 import { useBook } from './use-stress';
+import { num, TableHead } from '../../components/TableHead';
 
 const DEFAULT_COMPARE = ['ai-capex-collapse', 'deepseek-monday-close', 'tariff-shock-april-2025'];
 const NONE_LOADED: Record<string, Scenario> = {};
@@ -20,14 +20,12 @@ const replayKey = (portfolioId: number | null, lookThrough: boolean, scenarioId:
 /** Several scenarios on one portfolio (heat map and totals), and up to four portfolios under one scenario. */
 export function CompareView() {
   const { book, draft } = useBook();
-  const { scenarios, portfolios, lookThrough, portfolioId } = useStore(
-    useShallow((s) => ({
-      scenarios: s.scenarios,
-      portfolios: s.portfolios,
-      lookThrough: s.lookThrough,
-      portfolioId: s.selectedPortfolioId,
-    })),
-  );
+  const {
+    scenarios,
+    portfolios,
+    lookThrough,
+    selectedPortfolioId: portfolioId,
+  } = usePick('scenarios', 'portfolios', 'lookThrough', 'selectedPortfolioId');
   const [chosen, setChosen] = useState<string[]>(DEFAULT_COMPARE);
   const [dimension, setDimension] = useState<'sector' | 'theme'>('sector');
   const [portfolioIds, setPortfolioIds] = useState<number[]>([]);
@@ -201,15 +199,7 @@ export function CompareView() {
         </div>
         {shownPortfolios.length > 0 && (
           <table className="table compact">
-            <thead>
-              <tr>
-                <th>Portfolio</th>
-                <th className="num">Value</th>
-                <th className="num">P&L</th>
-                <th className="num">Return</th>
-                <th>Worst position</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Portfolio', num('Value'), num('P&L'), num('Return'), 'Worst position']} />
             <tbody>
               {shownPortfolios.map(({ id, name, result }) => (
                 <tr key={id}>

@@ -5,6 +5,7 @@ import type { StressResult } from '../../../../shared/engine';
 import { signedPercent } from '../../../../shared/format';
 import { countOf, formatCount, formatMoney, formatPercent } from '../../../../shared/format';
 import { arrangeResults, shareOfLoss, type PositionSortKey } from './results-model';
+import { SearchField } from '../../components/SearchField';
 
 const COLUMNS: { key: PositionSortKey | null; label: string; numeric?: boolean }[] = [
   { key: 'symbol', label: 'Symbol' },
@@ -55,14 +56,7 @@ export function PositionsTable(props: {
   return (
     <div className="card results-table">
       <div className="card-toolbar">
-        <input
-          type="search"
-          className="search"
-          placeholder="Filter by symbol, name, account or shock"
-          aria-label="Filter results"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <SearchField label="Filter results" placeholder="Filter by symbol, name, account or shock" value={search} onChange={setSearch} />
         <span className="muted small">
           {rows.length === props.result.positions.length
             ? countOf(rows.length, 'position')

@@ -1,9 +1,8 @@
-import { portfolioLabel } from '../portfolio-groups';
 import { useEffect, useMemo, useState } from 'react';
 import { scenarioFindings, scenarioHealthOf, spanText } from '../../../../shared/health';
 import { HealthBanner } from '../HealthPanel';
 import type { Dimension } from '../../../../shared/engine';
-import { EmptyState } from '../../components/EmptyState';
+import { EmptyView } from '../../components/EmptyState';
 import { usePick, useStore } from '../../store/store';
 import { CompareView } from './CompareView';
 import { resultCsv, safeFileName, saveFile } from './export';
@@ -11,6 +10,7 @@ import { ReplayView } from './ReplayView';
 import { ResultBody } from './ResultBody';
 import { RiskPanel } from './RiskPanel';
 import { useStress } from './use-stress';
+import { PortfolioSelect } from '../PortfolioSelect';
 
 const TABS = [
   ['result', 'One scenario'],
@@ -49,15 +49,13 @@ export function ResultsView() {
 
   if (portfoliosLoaded && portfolios.length === 0) {
     return (
-      <section className="view">
-        <h1>Results</h1>
-        <EmptyState
-          title="No portfolio to stress"
-          body="Import your holdings from a broker’s CSV export, or create a portfolio and type them in; then stress them here."
-          action={{ label: 'Import from your broker…', run: s.openImport }}
-          more={[{ label: 'Go to portfolios', run: () => s.setView('portfolios') }]}
-        />
-      </section>
+      <EmptyView
+        view="Results"
+        title="No portfolio to stress"
+        body="Import your holdings from a broker’s CSV export, or create a portfolio and type them in; then stress them here."
+        action={{ label: 'Import from your broker…', run: s.openImport }}
+        more={[{ label: 'Go to portfolios', run: () => s.setView('portfolios') }]}
+      />
     );
   }
   const isHistorical = draft?.kind === 'historical';
@@ -95,13 +93,7 @@ export function ResultsView() {
                 ))}
             </select>
           )}
-          <select aria-label="Portfolio" value={selectedPortfolioId ?? ''} onChange={(e) => s.selectPortfolio(Number(e.target.value))}>
-            {portfolios.map((p) => (
-              <option key={p.id} value={p.id}>
-                {portfolioLabel(p)}
-              </option>
-            ))}
-          </select>
+          <PortfolioSelect portfolios={portfolios} value={selectedPortfolioId} onChange={s.selectPortfolio} />
           <label className="toggle">
             <input type="checkbox" checked={lookThrough} onChange={(e) => s.setLookThrough(e.target.checked)} /> Look through funds
           </label>

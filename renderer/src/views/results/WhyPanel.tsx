@@ -4,6 +4,7 @@ import { explainPosition } from '../../../../shared/engine';
 import { signedPercent } from '../../../../shared/format';
 import { formatMoney, formatPercent } from '../../../../shared/format';
 import { bandText } from './history-model';
+import { num, TableHead } from '../../components/TableHead';
 
 /**
  * "Why did this move": the slices of one position and the shock that matched each, or that none did; with
@@ -46,14 +47,7 @@ export function WhyPanel(props: {
           </p>
         )}
         <table className="table compact">
-          <thead>
-            <tr>
-              <th>Slice</th>
-              <th className="num">Weight</th>
-              <th className="num">P&L</th>
-              <th>Matched</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Slice', num('Weight'), num('P&L'), 'Matched']} />
           <tbody>
             {shown.map((s) => (
               <tr key={`${s.kind}-${s.symbol}`}>
