@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportSummary } from '../../shared/domain/types';
+import { nameResolver, type NameMatch } from '../../shared/import/names';
 import { found } from './errors';
 
 /** Reads imports as the domain type: the columns are named as its fields. */
@@ -132,6 +133,24 @@ export function symbolByIsinLookup(db: Database): (isin: string, currency?: stri
     .pluck();
   return (isin, currency) =>
     ((security.get({ isin }) ?? listing.get({ isin, currency: currency ?? '' })) as string | undefined) ?? undefined;
+}
+
+/**
+ * A lookup from a security's name to its symbol (for files that name securities only by free text): every named
+ * security in the master (bundled, market data and the user's entries), matched as nameResolver says.
+ */
+export function symbolByNameLookup(db: Database): (name: string) => NameMatch {
+  let resolve: ((name: string) => NameMatch) | undefined;
+  // Built on first use: only layouts without tickers or ISINs ask.
+  return (name) => {
+    resolve ??= nameResolver(
+      db.prepare(`SELECT DISTINCT symbol, name FROM securities WHERE name IS NOT NULL AND name <> ''`).all() as {
+        symbol: string;
+        name: string;
+      }[],
+    );
+    return resolve(name);
+  };
 }
 
 /**
