@@ -99,7 +99,7 @@ export function nameFindings(
       account: p.account,
       symbol: p.symbol,
       kind: 'named-by-description',
-      sentence: `${p.symbol}: ${preset.label} files name a security only by its description ("${p.name}"), with no ticker, SEDOL or ISIN, and ${why}; it was kept under its description, unclassified (no sector, country or theme). Change its symbol to the ticker (such as VOD.L) in Holdings to classify and price it.`,
+      sentence: `${p.symbol}: ${preset.label} files name a security only by its description ("${p.name}"), with no ticker, SEDOL or ISIN, and ${why}; it was kept under its description, unclassified (no sector, country or theme). Change its symbol to the ticker (such as VOD.L) in Holdings to classify and price it; later imports then give that name the same symbol.`,
     });
   }
   return { findings, matched };

@@ -387,7 +387,7 @@ describe('Hargreaves Lansdown', () => {
       ['named-by-description', 'VODAFONE GROUP PLC ORDI C2C57A54'],
     ]);
     expect(p.findings[3].sentence).toBe(
-      'VODAFONE GROUP PLC ORDI C2C57A54: Hargreaves Lansdown capital transaction history files name a security only by its description ("Vodafone Group plc Ordinary USD0.2095238"), with no ticker, SEDOL or ISIN, and no security in the security master has that name; it was kept under its description, unclassified (no sector, country or theme). Change its symbol to the ticker (such as VOD.L) in Holdings to classify and price it.',
+      'VODAFONE GROUP PLC ORDI C2C57A54: Hargreaves Lansdown capital transaction history files name a security only by its description ("Vodafone Group plc Ordinary USD0.2095238"), with no ticker, SEDOL or ISIN, and no security in the security master has that name; it was kept under its description, unclassified (no sector, country or theme). Change its symbol to the ticker (such as VOD.L) in Holdings to classify and price it; later imports then give that name the same symbol.',
     );
   });
 
