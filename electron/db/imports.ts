@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportSummary } from '../../shared/domain/types';
+import { nameKey, nameResolver, type NameMatch } from '../../shared/import/names';
 import { found } from './errors';
 
 /** Reads imports as the domain type: the columns are named as its fields. */
@@ -132,6 +133,29 @@ export function symbolByIsinLookup(db: Database): (isin: string, currency?: stri
     .pluck();
   return (isin, currency) =>
     ((security.get({ isin }) ?? listing.get({ isin, currency: currency ?? '' })) as string | undefined) ?? undefined;
+}
+
+/**
+ * A lookup from a security's name to its symbol (for files that name securities only by free text): every named
+ * security in the master (bundled, market data and the user's entries) and every holding the user has given a
+ * symbol of its own (a holding first kept under its description and renamed in Holdings), matched as nameResolver
+ * says. Holdings still kept under their description are no answer.
+ */
+export function symbolByNameLookup(db: Database): (name: string) => NameMatch {
+  let resolve: ((name: string) => NameMatch) | undefined;
+  // Built on first use: only layouts without tickers or ISINs ask.
+  return (name) => {
+    if (!resolve) {
+      const named = db
+        .prepare(
+          `SELECT symbol, name FROM securities WHERE name IS NOT NULL AND name <> ''
+           UNION SELECT symbol, name FROM positions WHERE name <> '' AND asset_class <> 'cash'`,
+        )
+        .all() as { symbol: string; name: string }[];
+      resolve = nameResolver(named.filter((s) => s.symbol !== nameKey(s.name)));
+    }
+    return resolve(name);
+  };
 }
 
 /**

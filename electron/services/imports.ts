@@ -18,6 +18,7 @@ import {
   replaceAccountPositions,
   restoreReplacedPositions,
   symbolByIsinLookup,
+  symbolByNameLookup,
 } from '../db/imports';
 import { deleteImportFindings, insertImportFindings } from '../db/import-findings';
 import { getMappingProfile, saveMappingProfile } from '../db/mapping-profiles';
@@ -105,6 +106,7 @@ export function previewImport(db: Database, request: ImportRequest): PreviewAnsw
     format: request.format,
     defaultAccount: request.account,
     resolveIsin: symbolByIsinLookup(db),
+    resolveName: symbolByNameLookup(db),
     newRowLimit: PREVIEW_ROW_LIMIT,
     openings: request.account ? bySymbol(request.openings) : request.openings,
     columns: request.columns,

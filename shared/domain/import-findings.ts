@@ -15,6 +15,8 @@ export const IMPORT_FINDING_KINDS = [
   'par-quoted-bond',
   /** Cash was not derived because the history does not start from zero and the file has no balance column. */
   'cash-not-derived',
+  /** The file names the security only by free text (Hargreaves Lansdown) and no single master security has that name. */
+  'named-by-description',
 ] as const;
 export type ImportFindingKind = (typeof IMPORT_FINDING_KINDS)[number];
 

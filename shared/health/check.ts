@@ -81,6 +81,7 @@ const IMPORT_SEVERITY: Record<ImportFindingKind, Severity> = {
   'short-kept': 'info',
   'market-value-kept': 'info',
   'par-quoted-bond': 'info',
+  'named-by-description': 'warning',
 };
 const IMPORT_FIX: Record<ImportFindingKind, string> = {
   'history-clamped': 'If you still hold any of them, enter the quantity in Holdings (or re-import with the opening quantity).',
@@ -89,6 +90,7 @@ const IMPORT_FIX: Record<ImportFindingKind, string> = {
   'short-kept': 'Nothing to do if the short is intended.',
   'market-value-kept': "Nothing to do if the statement's value is right; edit the price otherwise.",
   'par-quoted-bond': 'Nothing to do if the face value is the quantity.',
+  'named-by-description': 'Change the symbol to its ticker (such as VOD.L) in Holdings.',
 };
 
 /** What the user must know of several holdings' import decisions of one kind, in one line. */
@@ -99,6 +101,8 @@ const IMPORT_GROUP: Record<ImportFindingKind, string> = {
   'short-kept': 'were kept as short positions, as you chose or the file marks them',
   'market-value-kept': "keep the statement's market value where quantity × price differs by more than 1%",
   'par-quoted-bond': 'were read as priced in percent of par (value and cost basis use price / 100)',
+  'named-by-description':
+    'are known only by the description the broker gave them (no ticker or ISIN in the file), so they are unclassified',
 };
 
 /** One finding for an import decision, or for several of the same kind (their sentences stay in the import's preview). */

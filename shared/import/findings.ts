@@ -1,4 +1,5 @@
 import { formatMoney, formatQuantity } from '../format';
+import { nameKey, type NameMatch } from './names';
 import type { HistoryShortfall, ImportFindingDraft, ImportPosition } from './types';
 
 const on = (date: string | null) => (date ? ` (first on ${date})` : '');
@@ -69,4 +70,37 @@ export function positionFindings(positions: readonly ImportPosition[]): ImportFi
     }
   }
   return findings;
+}
+
+/**
+ * For a layout that names securities only by free text: a finding for each holding kept under its name (no symbol in
+ * the security master has that name, or several do), and the holdings the name did match, for the preview to show.
+ */
+export function nameFindings(
+  preset: { label: string },
+  positions: readonly ImportPosition[],
+  resolveName: ((name: string) => NameMatch) | undefined,
+): { findings: ImportFindingDraft[]; matched: string[] } {
+  const findings: ImportFindingDraft[] = [];
+  const matched: string[] = [];
+  for (const p of positions) {
+    if (!p.name) continue;
+    const match = resolveName?.(p.name);
+    if (match?.symbol && match.symbol.toUpperCase() === p.symbol) {
+      matched.push(`"${p.name}" → ${p.symbol}`);
+      continue;
+    }
+    if (p.symbol !== nameKey(p.name)) continue;
+    const candidates = match?.candidates ?? [];
+    const why = candidates.length
+      ? `the security master has several securities of that name (${candidates.slice(0, 5).join(', ')}), so none was chosen`
+      : 'no security in the security master has that name';
+    findings.push({
+      account: p.account,
+      symbol: p.symbol,
+      kind: 'named-by-description',
+      sentence: `${p.symbol}: ${preset.label} files name a security only by its description ("${p.name}"), with no ticker, SEDOL or ISIN, and ${why}; it was kept under its description, unclassified (no sector, country or theme). Change its symbol to the ticker (such as VOD.L) in Holdings to classify and price it; later imports then give that name the same symbol.`,
+    });
+  }
+  return { findings, matched };
 }

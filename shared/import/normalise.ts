@@ -7,6 +7,7 @@ import { readNumber } from './numbers';
 import { occSymbol } from '../domain/options';
 import { optionInRow } from './option-rows';
 import { readTradeText, type TradeText } from './trade-text';
+import { nameKey, securityNameIn, type NameMatch } from './names';
 import type { Preset } from './presets';
 import type { ColumnMapping, DecimalStyle, ImportField, ImportKind, ImportRecord, TxClass } from './types';
 
@@ -24,6 +25,7 @@ export interface RowContext {
   currency: string;
   asOf: string | null;
   resolveIsin?: (isin: string, currency?: string) => string | undefined;
+  resolveName?: (name: string) => NameMatch;
 }
 
 // What is left around an ISIN taken out of a name: separators and the word "ISIN" ("Vanguard FTSE All-World / ISIN …").
@@ -398,6 +400,12 @@ function finishTransaction(
       (txClass === 'sell' || txClass === 'buy') &&
       (SHORT_ACTION.test(actionText) || (record.option !== undefined && OPTION_SHORT_ACTION.test(actionText))),
   };
+  // A layout that names securities only in free text (Hargreaves Lansdown): the name finds the symbol in the security
+  // master when it fits exactly one, and is the holding's key otherwise (listed as a finding, never guessed).
+  if (ctx.preset.namesByDescription && movesShares(txClass) && !r.symbol && !r.isin && r.name) {
+    r.name = securityNameIn(r.name);
+    r.symbol = ctx.resolveName?.(r.name).symbol ?? nameKey(r.name);
+  }
   // The trade text is no name for the holding ("Buy 12 @ 41.50 USD").
   if (trade && r.name.includes('@')) r.name = '';
   // No price (no column, or a 0 where the broker writes none), but the trade's amount and quantity (eToro's "Amount"

@@ -10,7 +10,7 @@ import { isFooterRow, rowReader, type RowContext } from './normalise';
 import { detectPreset, findPreset, presetColumns, PRESETS, type Preset } from './presets';
 import { stripBom } from './decode';
 import { isBlankRow, parseTable } from './table';
-import { positionFindings } from './findings';
+import { nameFindings, positionFindings } from './findings';
 import { IMPORT_FIELDS } from './types';
 import type {
   ColumnMapping,
@@ -322,10 +322,13 @@ function kindOf(preset: Preset, mapping: ColumnMapping): ImportKind {
   return (c.action !== undefined || c.side !== undefined) && c.date !== undefined ? 'transactions' : 'positions';
 }
 
-/** The first field the kind of file needs and the mapping lacks, or null. */
-function missingField(kind: ImportKind, mapping: ColumnMapping): ImportField | null {
+/**
+ * The first field the kind of file needs and the mapping lacks, or null. A layout that names securities only by
+ * description (Hargreaves Lansdown) needs the description instead of a symbol.
+ */
+function missingField(kind: ImportKind, mapping: ColumnMapping, namesByDescription = false): ImportField | null {
   const c = mapping.columns;
-  if (c.symbol === undefined && c.isin === undefined) return 'symbol';
+  if (c.symbol === undefined && c.isin === undefined && !(namesByDescription && c.description !== undefined)) return 'symbol';
   if (kind === 'positions' && c.quantity === undefined && c.marketValue === undefined) return 'quantity';
   if (kind === 'positions' && c.price === undefined && c.marketValue === undefined) return 'price';
   if (kind === 'transactions' && c.action === undefined && c.side === undefined) return 'action';
@@ -423,7 +426,7 @@ export function guessColumnMapping(header: readonly string[], rows: readonly (re
     formatLabel: preset.label,
     kind,
     mapping,
-    missing: missingField(kind, mapping),
+    missing: missingField(kind, mapping, preset.namesByDescription),
     candidates: candidatesByField,
     language: headerLanguage(cells),
   };
@@ -495,7 +498,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   if ('ok' in chosen) return chosen;
   const mapping = chosen;
   const kind = kindOf(preset, mapping);
-  const missing = missingField(kind, mapping);
+  const missing = missingField(kind, mapping, preset.namesByDescription);
   if (missing) return missingRefusal(missing, kind, first, mapping, table.rows, options, layoutKey);
 
   const rows: RowOutcome[] = [];
@@ -543,6 +546,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       currency: fileCurrency === undefined || options.isCurrencyChosen ? baseCurrency : fileCurrency,
       asOf: titled.asOf ?? null,
       resolveIsin: options.resolveIsin,
+      resolveName: options.resolveName,
       mapping: k === 0 || hasOwnMapping ? mapping : guessMapping(preset, block, table.rows),
     };
     const readRow = rowReader(ctx);
@@ -665,6 +669,14 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     findings.push(...derived.findings);
   }
   findings.push(...positionFindings(positions));
+  if (preset.namesByDescription) {
+    const named = nameFindings(preset, positions, options.resolveName);
+    findings.push(...named.findings);
+    if (named.matched.length)
+      warnings.push(
+        `${named.matched.length === 1 ? '1 holding was' : `${named.matched.length} holdings were`} matched to the security master by name alone (${preset.label} files carry no ticker or ISIN): ${named.matched.slice(0, 5).join('; ')}${named.matched.length > 5 ? '; …' : ''}. Check them in the preview.`,
+      );
+  }
   const isinOnly = [...new Set(positions.filter((p) => isIsin(p.symbol)).map((p) => p.symbol))];
   if (isinOnly.length) {
     warnings.push(

@@ -41,6 +41,11 @@ export interface Preset {
   skipRows?: { column: string; pattern: RegExp; reason: string };
   classify?(action: string, description: string): TxClass | null | undefined;
   patchRow?(description: string, action: string): RowPatch | undefined;
+  /**
+   * Securities are named only by free text in the description, with no ticker or ISIN (Hargreaves Lansdown): a
+   * trade's holding is the security of that name in the master when exactly one fits, else kept under the name.
+   */
+  namesByDescription?: boolean;
   /** Account name and as-of date from title lines above the header (Schwab). */
   readTitle?(title: string): { account?: string; asOf?: string };
 }
@@ -424,6 +429,29 @@ export const PRESETS: readonly Preset[] = [
     dateOrder: 'DMY',
     classify: byContractReference,
     defaultAccount: 'Interactive Investor',
+    currency: 'GBP',
+  },
+  {
+    id: 'hargreaves-lansdown',
+    label: 'Hargreaves Lansdown capital transaction history',
+    kind: 'transactions',
+    detect: (n) => has(n, 'trade date', 'settle date', 'reference', 'description', 'unit cost (p)', 'quantity'),
+    // "Unit cost (p)" is in pence; "Value (£)" is the signed amount in pounds (money paid out negative).
+    aliases: {
+      date: ['trade date'],
+      action: ['reference'],
+      description: ['description'],
+      quantity: ['quantity'],
+      price: ['unit cost (p)'],
+      amount: ['value (£)', 'value'],
+    },
+    dateOrder: 'DMY',
+    // B… bought, S… sold (contract-note references); money in by card or Faster Payment, the platform fee, interest.
+    actionCodes: { 'CARD WEB': 'deposit', FPC: 'deposit', 'MANAGE FEE': 'fee', INTEREST: 'income' },
+    classify: byContractReference,
+    patchRow: (_description, reference) => (/^[BS]\d/i.test(reference) ? { priceCurrency: 'GBX' } : undefined),
+    namesByDescription: true,
+    defaultAccount: 'Hargreaves Lansdown',
     currency: 'GBP',
   },
   {

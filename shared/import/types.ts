@@ -1,3 +1,4 @@
+import type { NameMatch } from './names';
 import type { OptionContract } from '../domain/options';
 import type { Failure } from '../failure';
 import type { Position } from '../domain/types';
@@ -236,6 +237,11 @@ export interface PipelineOptions {
    * the row's currency; undefined keeps the ISIN.
    */
   resolveIsin?: (isin: string, currency?: string) => string | undefined;
+  /**
+   * Resolves a security's name to its symbol through the security and ETF masters (only for layouts that name
+   * securities by free text alone, such as Hargreaves Lansdown's); no symbol keeps the holding under its name.
+   */
+  resolveName?: (name: string) => NameMatch;
   /**
    * Decisions for holdings a history sells more of than it shows bought, keyed by symbol or by `account:symbol`
    * (the account's own key wins); a holding with none is treated as closed unless the file marks it short.

@@ -13,11 +13,34 @@ describe('aftershock import', () => {
   it('lists every preset under --format in its help, and reads a Robinhood export through its preset', async () => {
     const help = await run(['import', '--help']);
     expect(help.out.replace(/\s+/g, ' ')).toContain(
-      'robinhood, etrade, merrill, webull, interactive-investor, scalable-capital, nordnet, questrade, wealthsimple, generic',
+      'robinhood, etrade, merrill, webull, interactive-investor, hargreaves-lansdown, scalable-capital, nordnet, questrade, wealthsimple, generic',
     );
     const db = path.join(dir, 'help.sqlite');
     const dry = await run(['import', fixture('presets/robinhood.csv'), '--portfolio', 'RH', '--dry-run', '--json', '--db', db]);
     expect(JSON.parse(dry.out).preview).toMatchObject({ format: 'robinhood', counts: { new: 10, skipped: 1, invalid: 0 } });
+  });
+
+  it('reads a Hargreaves Lansdown history by names: the bundled master names Microsoft once, Alphabet twice', async () => {
+    const db = path.join(dir, 'hl.sqlite');
+    const dry = await run(['import', fixture('presets/hargreaves-lansdown.csv'), '--portfolio', 'HL', '--dry-run', '--json', '--db', db]);
+    const preview = JSON.parse(dry.out).preview as {
+      format: string;
+      positions: { symbol: string }[];
+      findings: { kind: string; symbol: string }[];
+    };
+    expect(preview.format).toBe('hargreaves-lansdown');
+    expect(preview.positions.map((p) => p.symbol)).toEqual([
+      'ALPHABET INC CLASS A CO 026AB371',
+      'MSFT',
+      'VANGUARD FTSE DEVELOPED 7F8A06F1',
+      'VODAFONE GROUP PLC ORDI C2C57A54',
+      'GBP',
+    ]);
+    expect(preview.findings.map((f) => `${f.kind} ${f.symbol}`)).toEqual([
+      'named-by-description ALPHABET INC CLASS A CO 026AB371',
+      'named-by-description VANGUARD FTSE DEVELOPED 7F8A06F1',
+      'named-by-description VODAFONE GROUP PLC ORDI C2C57A54',
+    ]);
   });
 
   it('previews with --dry-run without creating anything, then imports into a new portfolio under the default client', async () => {

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { matchKey, nameKey, nameResolver, securityNameIn, type NameMatch } from '../../../shared/import/names';
 import { buildPreview } from '../../../shared/import/pipeline';
 import type { ImportPreview } from '../../../shared/import/types';
 import { fixtureText } from '../../helpers/fixtures';
@@ -334,5 +337,93 @@ describe('Fidelity core account', () => {
     expect(result.ok && result.preview.rows.find((r) => r.status === 'skipped' && r.row === 4)?.reason).toMatch(
       /^"REDEMPTION FROM CORE ACCOUNT/,
     );
+  });
+});
+
+// Hargreaves Lansdown's capital transaction history names each security only by free text ("Vodafone Group plc
+// Ordinary USD0.2095238 1000 @ 69.54"): no ticker, SEDOL or ISIN. The fixture is written to the layout documented by
+// thomas-mcdonald/snowball-hl (test/fixtures/import/presets/PROVENANCE.md), not a real export.
+describe('Hargreaves Lansdown', () => {
+  const hl = (resolveName?: (name: string) => NameMatch) => {
+    const result = buildPreview(fixtureText('presets/hargreaves-lansdown.csv'), { fileName: 'hl.csv', resolveName });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.preview;
+  };
+  // The bundled security master's names, and two listings of Vodafone a user's market data could add.
+  const master = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../resources/reference/securities.json'), 'utf8')) as {
+    rows: [string, string][];
+  };
+  const resolveName = nameResolver([
+    ...master.rows.map(([symbol, name]) => ({ symbol, name })),
+    { symbol: 'VOD', name: 'Vodafone Group Plc' },
+    { symbol: 'VOD.L', name: 'Vodafone Group Public Limited Company' },
+  ]);
+  // Prices are in pence ("Unit cost (p)"), values in pounds. Vodafone 1,000 − 400 @ 72.15p = £0.7215 (cost 1,000 ×
+  // £0.6954 × 6/10 = 417.24); the Vanguard fund 5 @ 44,955.9738p = £449.559738 (cost 2,247.80); Microsoft 4 @
+  // 29,800p = £298 (cost 1,192); Alphabet 2 @ 11,250p = £112.50 (cost 225). Cash from £0: 5,000 + 500 − 706.35 −
+  // 2,247.80 − 1,203.95 − 236.95 + 277.65 − 3.75 (fee) + 0.42 (interest) = 1,379.27.
+  const gbp = ['Hargreaves Lansdown', 'GBP', 1379.27, 1, 'GBP', null];
+
+  it('keeps each holding under its description when the master has no security of that name', () => {
+    const p = hl();
+    expect([p.format, p.counts]).toEqual(['hargreaves-lansdown', { rows: 13, new: 9, duplicate: 0, invalid: 0, skipped: 4 }]);
+    expect(positionsOf(p)).toEqual([
+      ['Hargreaves Lansdown', 'ALPHABET INC CLASS A CO 026AB371', 2, 112.5, 'GBP', 225],
+      ['Hargreaves Lansdown', 'MICROSOFT CORPORATION C E3E6A6B1', 4, 298, 'GBP', 1192],
+      ['Hargreaves Lansdown', 'VANGUARD FTSE DEVELOPED 7F8A06F1', 5, 449.559738, 'GBP', 2247.8],
+      ['Hargreaves Lansdown', 'VODAFONE GROUP PLC ORDI C2C57A54', 600, 0.7215, 'GBP', 417.24],
+      gbp,
+    ]);
+    expect(p.positions.map((x) => x.name).slice(0, 4)).toEqual([
+      'Alphabet Inc Class A Com Stk USD0.001',
+      'Microsoft Corporation Comm Stk US$ 0.0000125',
+      'Vanguard FTSE Developed World ex-UK Equity Index Accumulation',
+      'Vodafone Group plc Ordinary USD0.2095238',
+    ]);
+    expect(p.findings.map((f) => [f.kind, f.symbol])).toEqual([
+      ['named-by-description', 'ALPHABET INC CLASS A CO 026AB371'],
+      ['named-by-description', 'MICROSOFT CORPORATION C E3E6A6B1'],
+      ['named-by-description', 'VANGUARD FTSE DEVELOPED 7F8A06F1'],
+      ['named-by-description', 'VODAFONE GROUP PLC ORDI C2C57A54'],
+    ]);
+    expect(p.findings[3].sentence).toBe(
+      'VODAFONE GROUP PLC ORDI C2C57A54: Hargreaves Lansdown capital transaction history files name a security only by its description ("Vodafone Group plc Ordinary USD0.2095238"), with no ticker, SEDOL or ISIN, and no security in the security master has that name; it was kept under its description, unclassified (no sector, country or theme). Change its symbol to the ticker (such as VOD.L) in Holdings to classify and price it; later imports then give that name the same symbol.',
+    );
+  });
+
+  it('takes the symbol of the one master security whose name fits, and never guesses between several', () => {
+    const p = hl(resolveName);
+    // Microsoft → MSFT ("Microsoft"); Vodafone fits VOD and VOD.L: the London listing, as HL quotes in pence; Alphabet
+    // Class A fits GOOG and GOOGL alike once the class is folded away, so it stays under its description.
+    expect(positionsOf(p)).toEqual([
+      ['Hargreaves Lansdown', 'ALPHABET INC CLASS A CO 026AB371', 2, 112.5, 'GBP', 225],
+      ['Hargreaves Lansdown', 'MSFT', 4, 298, 'GBP', 1192],
+      ['Hargreaves Lansdown', 'VANGUARD FTSE DEVELOPED 7F8A06F1', 5, 449.559738, 'GBP', 2247.8],
+      ['Hargreaves Lansdown', 'VOD.L', 600, 0.7215, 'GBP', 417.24],
+      gbp,
+    ]);
+    expect(p.findings.map((f) => f.symbol)).toEqual(['ALPHABET INC CLASS A CO 026AB371', 'VANGUARD FTSE DEVELOPED 7F8A06F1']);
+    expect(p.findings[0].sentence).toContain('the security master has several securities of that name (GOOG, GOOGL), so none was chosen');
+    expect(p.warnings).toContain(
+      '2 holdings were matched to the security master by name alone (Hargreaves Lansdown capital transaction history files carry no ticker or ISIN): "Microsoft Corporation Comm Stk US$ 0.0000125" → MSFT; "Vodafone Group plc Ordinary USD0.2095238" → VOD.L. Check them in the preview.',
+    );
+  });
+
+  it('compares names without case, punctuation, legal form or share class', () => {
+    expect(securityNameIn('Vanguard FTSE Developed World ex-UK Equity Index Accumulation (GBP) 1 @  44955.97380')).toBe(
+      'Vanguard FTSE Developed World ex-UK Equity Index Accumulation',
+    );
+    expect(securityNameIn('Ocado Group plc Ordinary 2p 39.5 @  2000.315')).toBe('Ocado Group plc Ordinary 2p');
+    expect(matchKey('Vodafone Group plc Ordinary USD0.2095238')).toBe(matchKey('VODAFONE GROUP PUBLIC LIMITED COMPANY'));
+    expect(matchKey('Shopify Inc NPV')).toBe(matchKey('Shopify Inc.'));
+    expect(resolveName('Shopify Inc NPV')).toEqual({ symbol: 'SHOP', candidates: ['SHOP'] });
+    // A near name is no match: Income and Accumulation units are different funds.
+    const funds = nameResolver([{ symbol: 'VDWXA', name: 'Vanguard FTSE Developed World ex-UK Equity Index Accumulation' }]);
+    expect(funds('Vanguard FTSE Developed World ex-UK Equity Index Income')).toEqual({ candidates: [] });
+    // Two long names that share their first 32 characters keep two keys.
+    expect(nameKey('Vanguard FTSE Developed World ex-UK Equity Index Income')).not.toBe(
+      nameKey('Vanguard FTSE Developed World ex-UK Equity Index Accumulation'),
+    );
+    expect(nameKey('Shopify Inc NPV')).toBe('SHOPIFY INC NPV');
   });
 });

@@ -129,7 +129,7 @@ describe('refusals name the file, the row and the column', () => {
 
   it('refuses an unknown format name', () => {
     expect(refusal('Symbol,Quantity,Price\nAAPL,1,1\n', 'nope')).toBe(
-      'holdings.csv: "nope" is not a known format; use --format auto (the default) or one of fidelity-positions, fidelity-activity, schwab-positions, schwab-transactions, vanguard, ibkr-flex, trading212, degiro, revolut, freetrade, robinhood, etrade, merrill, webull, interactive-investor, scalable-capital, nordnet, questrade, wealthsimple, generic.',
+      'holdings.csv: "nope" is not a known format; use --format auto (the default) or one of fidelity-positions, fidelity-activity, schwab-positions, schwab-transactions, vanguard, ibkr-flex, trading212, degiro, revolut, freetrade, robinhood, etrade, merrill, webull, interactive-investor, hargreaves-lansdown, scalable-capital, nordnet, questrade, wealthsimple, generic.',
     );
   });
 
