@@ -365,7 +365,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'merrill',
-    label: 'Merrill (Merrill Edge) activity',
+    label: 'Merrill Edge activity',
     kind: 'transactions',
     detect: (n) => has(n, 'symbol/cusip #', 'description 1', 'description 2'),
     aliases: {

@@ -6,7 +6,8 @@ export type ImportTarget =
   | { kind: 'new'; name: string | null; clientId: number | null; clientName: string | null };
 
 /** Words after a broker's name in the import presets' labels ("Schwab positions", "Interactive Brokers Flex query"). */
-const LABEL_TAIL = /\s+(positions|activity|transactions|download|flex query|history|account statement|stocks)\b.*$/i;
+const LABEL_TAIL =
+  /\s+(positions|account activity|account activities|activity|activities|capital transaction history|transaction history|transactions|download|flex query|history|account statement|orders records|stocks)\b.*$/i;
 
 /** The broker a preset's label names, or null for a generic CSV. */
 export function brokerOf(formatLabel: string): string | null {

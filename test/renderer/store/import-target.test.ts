@@ -24,6 +24,16 @@ describe('where an import goes', () => {
       'DEGIRO',
       'Revolut',
       'Freetrade',
+      'Robinhood',
+      'E*TRADE',
+      'Merrill Edge',
+      'Webull',
+      'Interactive Investor',
+      'Hargreaves Lansdown',
+      'Scalable Capital',
+      'Nordnet',
+      'Questrade',
+      'Wealthsimple',
     ]);
     expect(brokerOf('Generic CSV')).toBeNull();
   });
