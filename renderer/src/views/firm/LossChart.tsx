@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { lossHistogram } from '../../../../shared/firm/compare';
 import type { ClientRanking } from '../../../../shared/firm/ranking';
-import { LOSS, Sized } from '../results/chart-theme';
+import { LOSS, Sized, TOOLTIP } from '../results/chart-theme';
 
 /** How many clients lose how much: clients per 5-point bucket of worst-case loss. */
 export function LossChart(props: { clients: readonly ClientRanking[]; width?: number }) {
@@ -18,12 +18,7 @@ export function LossChart(props: { clients: readonly ClientRanking[]; width?: nu
         <CartesianGrid vertical={false} stroke="var(--border)" />
         <XAxis dataKey="label" stroke="var(--muted)" fontSize={11} interval={0} />
         <YAxis allowDecimals={false} stroke="var(--muted)" fontSize={11} width={36} />
-        <Tooltip
-          cursor={{ fill: 'var(--row-hover)' }}
-          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }}
-          formatter={(value) => [String(value), 'Clients']}
-          labelFormatter={(label) => `Loss ${String(label)}`}
-        />
+        <Tooltip {...TOOLTIP} formatter={(value) => [String(value), 'Clients']} labelFormatter={(label) => `Loss ${String(label)}`} />
         <Bar dataKey="count" fill={LOSS} isAnimationActive={false} radius={[3, 3, 0, 0]} />
       </BarChart>
     </Sized>

@@ -9,7 +9,7 @@ import { useStore } from '../../store/store';
 import { useCommand } from '../../use-command';
 import { ChartCard } from './ChartCard';
 import { pnlAxis } from './chart-scale';
-import { compactMoney, GAIN, LOSS } from './chart-theme';
+import { compactMoney, GAIN, LOSS, TOOLTIP } from './chart-theme';
 import { heatColor, heatRows } from './results-model';
 import { useBook } from './use-stress';
 
@@ -128,7 +128,7 @@ export function CompareView() {
                 />
                 <YAxis type="category" dataKey="name" width={220} stroke="var(--muted)" fontSize={12} interval={0} />
                 <Tooltip
-                  contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }}
+                  {...TOOLTIP}
                   formatter={(v, _n, item) => [
                     `${formatMoney(Number(v), currency)} (${signedPercent((item.payload as { return: number }).return)})`,
                     'P&L',

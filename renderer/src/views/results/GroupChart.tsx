@@ -3,7 +3,7 @@ import type { AggregateRow } from '../../../../shared/engine/run';
 import { signedPercent } from '../../../../shared/format';
 import { formatMoney } from '../../../../shared/format';
 import { pnlAxis } from './chart-scale';
-import { compactMoney, GAIN, LOSS, Sized } from './chart-theme';
+import { compactMoney, GAIN, LOSS, Sized, TOOLTIP } from './chart-theme';
 import { withBandExtent } from './history-model';
 
 /** Horizontal bars of P&L per group (sector, theme, account…), largest loss on top; whiskers show propagated bands. */
@@ -49,8 +49,7 @@ export function GroupChart(props: {
         <YAxis type="category" dataKey="label" width={labelWidth} stroke="var(--muted)" fontSize={12} interval={0} />
         <ReferenceLine x={0} stroke="var(--muted)" />
         <Tooltip
-          cursor={{ fill: 'var(--row-hover)' }}
-          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }}
+          {...TOOLTIP}
           formatter={(value, _name, item) => {
             const row = item.payload as AggregateRow;
             const band = row.band

@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxi
 import type { StressResult } from '../../../../shared/engine';
 import { formatMoney } from '../../../../shared/format';
 import { pnlAxis } from './chart-scale';
-import { compactMoney, GAIN, LOSS, Sized, TOTAL } from './chart-theme';
+import { compactMoney, GAIN, LOSS, Sized, TOOLTIP, TOTAL } from './chart-theme';
 import { waterfallSteps, type WaterfallStep } from './results-model';
 
 /** The change as a bridge from 0 through the largest contributors (losses and gains) to the total; the axis holds 0. */
@@ -32,8 +32,7 @@ export function WaterfallChart({
           width={72}
         />
         <Tooltip
-          cursor={{ fill: 'var(--row-hover)' }}
-          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }}
+          {...TOOLTIP}
           formatter={(_value, _name, item) => [
             formatMoney((item.payload as WaterfallStep).amount, result.baseCurrency),
             (item.payload as WaterfallStep).kind === 'total' ? 'Total change' : 'P&L',
