@@ -1,4 +1,3 @@
-import { portfolioLabel } from './portfolio-groups';
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { REPORT_DIMENSIONS, type ReportDimension, type ReportSettings } from '../../../shared/report/model';
@@ -13,6 +12,7 @@ import { buildReport, exportReportHtml, exportReportPdf, reportSettings } from '
 import { useStore } from '../store/store';
 import { useCommand } from '../use-command';
 import { saveFile } from './results/export';
+import { PortfolioPicker } from '../components/PortfolioPicker';
 
 const DEFAULT_SCENARIOS = ['ai-capex-collapse', 'deepseek-monday-close'];
 const NO_SETTINGS: Partial<ReportSettings> = {};
@@ -138,13 +138,7 @@ export function ReportsView() {
           </p>
         </div>
         <div className="toolbar">
-          <select aria-label="Portfolio" value={portfolioId ?? ''} onChange={(e) => selectPortfolio(Number(e.target.value))}>
-            {portfolios.map((p) => (
-              <option key={p.id} value={p.id}>
-                {portfolioLabel(p)}
-              </option>
-            ))}
-          </select>
+          <PortfolioPicker portfolios={portfolios} value={portfolioId} onChange={selectPortfolio} />
           <button type="button" onClick={() => guarded('html')} disabled={!model || busy !== null}>
             Save HTML
           </button>

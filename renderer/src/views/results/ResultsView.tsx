@@ -1,4 +1,3 @@
-import { portfolioLabel } from '../portfolio-groups';
 import { useEffect, useMemo, useState } from 'react';
 import { scenarioFindings, scenarioHealthOf, spanText } from '../../../../shared/health';
 import { HealthBanner } from '../HealthPanel';
@@ -11,6 +10,7 @@ import { ReplayView } from './ReplayView';
 import { ResultBody } from './ResultBody';
 import { RiskPanel } from './RiskPanel';
 import { useStress } from './use-stress';
+import { PortfolioPicker } from '../../components/PortfolioPicker';
 
 const TABS = [
   ['result', 'One scenario'],
@@ -95,13 +95,7 @@ export function ResultsView() {
                 ))}
             </select>
           )}
-          <select aria-label="Portfolio" value={selectedPortfolioId ?? ''} onChange={(e) => s.selectPortfolio(Number(e.target.value))}>
-            {portfolios.map((p) => (
-              <option key={p.id} value={p.id}>
-                {portfolioLabel(p)}
-              </option>
-            ))}
-          </select>
+          <PortfolioPicker portfolios={portfolios} value={selectedPortfolioId} onChange={s.selectPortfolio} />
           <label className="toggle">
             <input type="checkbox" checked={lookThrough} onChange={(e) => s.setLookThrough(e.target.checked)} /> Look through funds
           </label>

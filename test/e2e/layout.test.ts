@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { appForSuite, describeE2e, LAYOUT_SIZES, SHOTS, shootAndCheck } from '../helpers/browser';
+
+const FOLDER = path.join(SHOTS, 'layout');
+
+/** Two more clients through window.api, as the UI would add them, so the advisor views (Clients, Firm stress) show. */
+async function seedClients(page: Page) {
+  await page.evaluate(async () => {
+    const must = async <T>(pending: Promise<{ ok: boolean; value?: T; error?: { message: string } }>) => {
+      const r = await pending;
+      if (!r.ok) throw new Error(r.error!.message);
+      return r.value as T;
+    };
+    const households: [string, [string, number, number][]][] = [
+      [
+        'Patel household',
+        [
+          ['NVDA', 300, 120],
+          ['AMD', 100, 150],
+          ['BND', 100, 72],
+        ],
+      ],
+      [
+        'Lee',
+        [
+          ['JNJ', 100, 150],
+          ['KO', 200, 60],
+        ],
+      ],
+    ];
+    for (const [name, holdings] of households) {
+      const client = await must<{ id: number }>(window.api.invoke('clients:create', { name }));
+      const portfolio = await must<{ id: number }>(window.api.invoke('portfolios:create', { clientId: client.id, name: 'Main' }));
+      const account = await must<{ id: number }>(window.api.invoke('accounts:create', { portfolioId: portfolio.id, name: 'Brokerage' }));
+      for (const [symbol, quantity, price] of holdings)
+        await must(window.api.invoke('positions:create', { accountId: account.id, symbol, quantity, price }));
+    }
+  });
+}
+
+/** WCAG contrast of each visible primary button's text on its background, in the current theme. */
+function primaryContrasts(page: Page): Promise<{ text: string; ratio: number }[]> {
+  return page.evaluate(() => {
+    const channels = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const luminance = (css: string) => {
+      const [r, g, b] = channels(css).map((c) => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    return [...document.querySelectorAll<HTMLButtonElement>('button.primary:not(:disabled), .tab.active')]
+      .filter((b) => b.offsetParent)
+      .map((b) => {
+        const style = getComputedStyle(b);
+        const [hi, lo] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+        return { text: b.innerText, ratio: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100 };
+      });
+  });
+}
+
+const nav = (page: Page, view: string) =>
+  page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: new RegExp(`^${view}`) })
+    .click();
+
+describeE2e('layout: every view at 1280×720 and 1440×900, light and dark', () => {
+  let page: Page;
+  appForSuite('layout', {
+    onOpen: async (app) => {
+      page = app.page;
+      fs.mkdirSync(FOLDER, { recursive: true });
+      await seedClients(page);
+      await page.reload();
+      await page.getByRole('button', { name: 'Growth & AI' }).waitFor();
+    },
+  });
+
+  it('Portfolios', async () => {
+    expect(await shootAndCheck(page, FOLDER, '01-portfolios')).toEqual([]);
+  });
+
+  it('Holdings', async () => {
+    await page.getByRole('button', { name: 'Growth & AI' }).click();
+    await page.getByText('26 positions in 3 accounts').waitFor();
+    expect(await shootAndCheck(page, FOLDER, '02-holdings')).toEqual([]);
+  });
+
+  it('Scenarios, and the editor of a copy, with the live result in view while the last shock is edited', async () => {
+    await nav(page, 'Scenarios');
+    await page.getByRole('button', { name: /^AI capex thesis collapses/ }).click();
+    await page.getByTestId('preview-pnl').waitFor();
+    const found = await shootAndCheck(page, FOLDER, '03-scenario');
+    await page.getByRole('button', { name: 'Duplicate to edit' }).click();
+    await page.getByRole('textbox', { name: 'Scenario name' }).waitFor();
+    found.push(...(await shootAndCheck(page, FOLDER, '04-scenario-editor')));
+    for (const size of LAYOUT_SIZES) {
+      await page.setViewportSize(size);
+      await page.getByLabel('Shock 4 size in percent').scrollIntoViewIfNeeded();
+      await page.getByLabel('Shock 4 size in percent').focus();
+      const box = (await page.getByTestId('preview-pnl').boundingBox())!;
+      if (box.y < 0 || box.y + box.height > size.height) found.push(`live result out of view at ${size.width}x${size.height}: y ${box.y}`);
+      await page.screenshot({ path: path.join(FOLDER, `04-scenario-editor-last-shock-${size.width}x${size.height}.png`) });
+    }
+    await page.setViewportSize(LAYOUT_SIZES[1]);
+    expect(found).toEqual([]);
+  });
+
+  it('Results: one scenario, replay, risk and compare', async () => {
+    await nav(page, 'Results');
+    await page.getByTestId('headline-pnl').waitFor();
+    const found = await shootAndCheck(page, FOLDER, '05-results');
+    await page.getByRole('tab', { name: 'Replay' }).click();
+    await page.getByLabel('Replay preset').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    await page.getByTestId('headline-pnl').waitFor();
+    found.push(...(await shootAndCheck(page, FOLDER, '06-replay')));
+    await page.getByRole('tab', { name: 'Risk' }).click();
+    await page.getByRole('button', { name: 'Compute' }).click();
+    await page.getByText('Value at risk and expected shortfall').waitFor();
+    found.push(...(await shootAndCheck(page, FOLDER, '07-risk')));
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    await page.getByText('Total loss per scenario').waitFor();
+    found.push(...(await shootAndCheck(page, FOLDER, '08-compare')));
+    expect(found).toEqual([]);
+  });
+
+  it('Reports', async () => {
+    await nav(page, 'Reports');
+    await page.getByText('Portfolio stress test').waitFor();
+    expect(await shootAndCheck(page, FOLDER, '09-reports')).toEqual([]);
+  });
+
+  it('Clients', async () => {
+    await nav(page, 'Clients');
+    await page.getByRole('cell', { name: 'Patel household' }).waitFor();
+    expect(await shootAndCheck(page, FOLDER, '10-clients')).toEqual([]);
+  });
+
+  it('Firm stress, after a run', async () => {
+    await nav(page, 'Firm stress');
+    await page.getByRole('button', { name: 'Stress all clients' }).click();
+    await page.getByRole('table', { name: 'Client ranking' }).waitFor({ timeout: 60_000 });
+    expect(await shootAndCheck(page, FOLDER, '11-firm')).toEqual([]);
+  });
+
+  it('primary buttons and the active tab read at WCAG AA (4.5:1) in both themes', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      const found = await primaryContrasts(page);
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.filter((b) => b.ratio < 4.5)).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+});
