@@ -62,6 +62,15 @@ function primaryContrasts(page: Page): Promise<{ text: string; ratio: number }[]
   });
 }
 
+/** Charts on screen without a title on both axes, by the card they are in. */
+function chartsWithoutAxisTitles(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('main .recharts-wrapper')]
+      .filter((chart) => chart.querySelectorAll('.recharts-label').length < 2)
+      .map((chart) => chart.closest('[aria-label]')?.getAttribute('aria-label') ?? 'a chart'),
+  );
+}
+
 const nav = (page: Page, view: string) =>
   page
     .getByRole('navigation', { name: 'Main' })
@@ -114,10 +123,13 @@ describeE2e('layout: every view at 1280×720 and 1440×900, light and dark', () 
     await nav(page, 'Results');
     await page.getByTestId('headline-pnl').waitFor();
     const found = await shootAndCheck(page, FOLDER, '05-results');
+    expect(await page.locator('main .recharts-wrapper').count()).toBe(2);
+    found.push(...(await chartsWithoutAxisTitles(page)));
     await page.getByRole('tab', { name: 'Replay' }).click();
     await page.getByLabel('Replay preset').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Replay', exact: true }).click();
     await page.getByTestId('headline-pnl').waitFor();
+    await page.getByRole('button', { name: 'Replay', exact: true }).waitFor();
     found.push(...(await shootAndCheck(page, FOLDER, '06-replay')));
     await page.getByRole('tab', { name: 'Risk' }).click();
     await page.getByRole('button', { name: 'Compute' }).click();
@@ -126,6 +138,7 @@ describeE2e('layout: every view at 1280×720 and 1440×900, light and dark', () 
     await page.getByRole('tab', { name: 'Compare' }).click();
     await page.getByText('Total loss per scenario').waitFor();
     found.push(...(await shootAndCheck(page, FOLDER, '08-compare')));
+    found.push(...(await chartsWithoutAxisTitles(page)));
     expect(found).toEqual([]);
   });
 
@@ -145,7 +158,7 @@ describeE2e('layout: every view at 1280×720 and 1440×900, light and dark', () 
     await nav(page, 'Firm stress');
     await page.getByRole('button', { name: 'Stress all clients' }).click();
     await page.getByRole('table', { name: 'Client ranking' }).waitFor({ timeout: 60_000 });
-    expect(await shootAndCheck(page, FOLDER, '11-firm')).toEqual([]);
+    expect([...(await shootAndCheck(page, FOLDER, '11-firm')), ...(await chartsWithoutAxisTitles(page))]).toEqual([]);
   });
 
   it('primary buttons and the active tab read at WCAG AA (4.5:1) in both themes', async () => {

@@ -187,14 +187,21 @@ export function findClipped(page: Page, where: string): Promise<string[]> {
     }
     for (const i of document.querySelectorAll<HTMLInputElement>(':is(main, [role="dialog"]) :is(input[type="text"], input:not([type]))'))
       if (visible(i) && i.scrollWidth > i.clientWidth + 1 && !i.title) found.push(`${where}: input "${label(i)}"`);
-    // A picker shows its chosen option's text: measured in the picker's font against its width less padding and arrow.
+    // A picker shows its chosen option's text. Its padding and arrow are measured on a copy left at its natural width
+    // (as wide as its widest option); the chosen text is cut when it needs more than the picker has left for text.
     const context = document.createElement('canvas').getContext('2d')!;
     for (const s of document.querySelectorAll<HTMLSelectElement>(':is(main, [role="dialog"]) select')) {
-      const chosen = s.selectedOptions[0]?.text ?? '';
+      if (!visible(s) || s.title) continue;
       const style = getComputedStyle(s);
       context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      const room = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
-      if (visible(s) && context.measureText(chosen).width > room + 1 && !s.title) found.push(`${where}: picker "${chosen}"`);
+      const width = (text: string) => context.measureText(text).width;
+      const natural = s.cloneNode(true) as HTMLSelectElement;
+      natural.style.cssText += ';width:auto;min-width:0;max-width:none;position:absolute;visibility:hidden';
+      s.parentElement!.appendChild(natural);
+      const chrome = natural.clientWidth - Math.max(0, ...[...s.options].map((o) => width(o.text)));
+      natural.remove();
+      const chosen = s.selectedOptions[0]?.text ?? '';
+      if (width(chosen) > s.clientWidth - chrome + 1) found.push(`${where}: picker "${chosen}"`);
     }
     return found;
   }, where);

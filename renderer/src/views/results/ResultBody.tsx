@@ -181,7 +181,7 @@ export function ResultBody(props: {
             </select>
           }
         >
-          <GroupChart rows={result.aggregates[dimension] ?? []} currency={result.baseCurrency} />
+          <GroupChart rows={result.aggregates[dimension] ?? []} currency={result.baseCurrency} groupLabel={DIMENSION_LABELS[dimension]} />
         </ChartCard>
         <ChartCard title="Largest contributors" fileName={`${result.scenarioName} contributors`}>
           <WaterfallChart result={result} />

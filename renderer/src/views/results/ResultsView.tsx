@@ -84,7 +84,12 @@ export function ResultsView() {
         </div>
         <div className="toolbar">
           {tab === 'result' && (
-            <select aria-label="Scenario" value={draft?.id ?? ''} onChange={(e) => void s.selectScenario(e.target.value)}>
+            <select
+              aria-label="Scenario"
+              title={draft?.name}
+              value={draft?.id ?? ''}
+              onChange={(e) => void s.selectScenario(e.target.value)}
+            >
               {draftDirty && draft && <option value={draft.id}>{draft.name} (edited)</option>}
               {scenarios
                 .filter((x) => !(draftDirty && x.id === draft?.id))

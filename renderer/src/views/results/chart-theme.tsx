@@ -15,6 +15,16 @@ export const TOOLTIP = {
   itemStyle: { color: 'var(--text)' },
 } as const;
 
+/**
+ * An axis title in the muted colour: under a horizontal axis, or turned along a vertical one at its left (the
+ * category names of a bar chart sit between it and the bars).
+ */
+export function axisLabel(value: string, position: 'bottom' | 'left') {
+  return position === 'bottom'
+    ? { value, position: 'insideBottom' as const, offset: -14, fill: 'var(--muted)', fontSize: 11 }
+    : { value, position: 'insideLeft' as const, angle: -90, textAnchor: 'middle' as const, fill: 'var(--muted)', fontSize: 11 };
+}
+
 /** Short money for chart axes: $1.2M, $35k, −$800. */
 export function compactMoney(value: number, currency: string): string {
   let text: string;
