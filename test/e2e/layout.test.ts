@@ -134,7 +134,16 @@ describeE2e('layout: every view at 1280×720 and 1440×900, light and dark', () 
     await page.getByRole('tab', { name: 'Risk' }).click();
     await page.getByRole('button', { name: 'Compute' }).click();
     await page.getByText('Value at risk and expected shortfall').waitFor();
+    await page.getByRole('button', { name: 'Compute' }).waitFor();
+    // Pictures beside the tables: the drawdown and the distribution of daily returns with VaR and CVaR marked.
+    await page.getByRole('region', { name: 'Drawdown from the running peak' }).locator('.recharts-area').waitFor();
+    const marks = await page
+      .getByRole('region', { name: /^Daily returns/ })
+      .locator('svg.recharts-surface')
+      .textContent();
+    expect(marks).toMatch(/VaR \d+\.\d+%.*CVaR \d+\.\d+%|CVaR \d+\.\d+%.*VaR \d+\.\d+%/);
     found.push(...(await shootAndCheck(page, FOLDER, '07-risk')));
+    found.push(...(await chartsWithoutAxisTitles(page)));
     await page.getByRole('tab', { name: 'Compare' }).click();
     await page.getByText('Total loss per scenario').waitFor();
     found.push(...(await shootAndCheck(page, FOLDER, '08-compare')));
