@@ -7,6 +7,7 @@ import type { FirmJobStatus, FirmRun } from '../../shared/firm/runs';
 import { rankingAsOf, withHealth, type RankingHealthOptions } from '../../shared/firm/health';
 import { AppError } from '../../shared/ipc/result';
 import type { Scenario } from '../../shared/engine';
+import { countOf, formatCount } from '../../shared/format';
 import { listClients } from '../db/clients';
 import { insertFirmRun } from '../db/firm-runs';
 import { listFxRates } from '../db/fx-rates';
@@ -122,12 +123,12 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
     const stopped = (): FirmJobStatus => ({
       ...running.status,
       state: 'cancelled',
-      message: `Cancelled after ${rows.length} of ${clients.length} clients; nothing was saved.`,
+      message: `Cancelled after ${formatCount(rows.length)} of ${countOf(clients.length, 'client')}; nothing was saved.`,
     });
     for (let i = 0; i < clients.length; i += chunk) {
       if (running.signal.aborted) return stopped();
       rows.push(...rankFirm(clients.slice(i, i + chunk), scenarios, reference, { lookThrough: request.lookThrough ?? true }).clients);
-      running.update({ done: rows.length, message: `Stressed ${rows.length} of ${clients.length} clients…` });
+      running.update({ done: rows.length, message: `Stressed ${formatCount(rows.length)} of ${countOf(clients.length, 'client')}…` });
       await tick();
     }
     if (running.signal.aborted) return stopped();
@@ -146,7 +147,7 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
       ...running.status,
       state: 'done',
       runId: saved.id,
-      message: `Stressed ${rows.length} clients${failed ? `; ${failed} could not be stressed (see the list)` : ''}.`,
+      message: `Stressed ${countOf(rows.length, 'client')}${failed ? `; ${formatCount(failed)} could not be stressed (see the list)` : ''}.`,
     };
   };
 
@@ -157,7 +158,14 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
       const clients = loadFirm(services.db, request.tag);
       refuseEmpty(clients, request.tag);
       return job.start(
-        (id) => ({ id, state: 'running', done: 0, total: clients.length, runId: null, message: `Stressing ${clients.length} clients…` }),
+        (id) => ({
+          id,
+          state: 'running',
+          done: 0,
+          total: clients.length,
+          runId: null,
+          message: `Stressing ${countOf(clients.length, 'client')}…`,
+        }),
         (running) => work(services, request, running, clients, scenarios),
         (error, last) => ({ ...last, state: 'failed', message: `The firm-wide stress stopped: ${(error as Error).message}` }),
       );
