@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ClientSummary } from '../../shared/domain/types';
 import { groupBy } from '../../shared/group-by';
 import { valueCurrencySums } from '../../shared/domain/valuation';
-import { clientsWithTag, rankFirm, summariseFirm, type ClientRanking, type FirmClientInput } from '../../shared/firm/ranking';
+import { clientsWithTag, firmTotal, rankFirm, summariseFirm, type ClientRanking, type FirmClientInput } from '../../shared/firm/ranking';
 import type { FirmJobStatus, FirmRun } from '../../shared/firm/runs';
 import { rankingAsOf, withHealth, type RankingHealthOptions } from '../../shared/firm/health';
 import { AppError } from '../../shared/ipc/result';
@@ -132,9 +132,12 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
       await tick();
     }
     if (running.signal.aborted) return stopped();
+    const summary = summariseFirm(withHealth(rows, clients, reference, healthOptions(services, clients)), scenarios);
     const ranking = {
-      ...summariseFirm(withHealth(rows, clients, reference, healthOptions(services, clients)), scenarios),
+      ...summary,
       asOf: rankingAsOf(clients, reference),
+      // Converted now, at the rates this run used: a saved run keeps its own total when rates move on.
+      firmTotal: firmTotal(summary.totals, reference.fxRates),
     };
     const saved = insertFirmRun(services.db, {
       runDate: services.today(),

@@ -14,7 +14,7 @@ async function seedClients(page: Page) {
       if (!r.ok) throw new Error(r.error!.message);
       return r.value as T;
     };
-    const households: [string, [string, number, number][]][] = [
+    const households: [string, [string, number, number][], string?][] = [
       [
         'Patel household',
         [
@@ -30,9 +30,10 @@ async function seedClients(page: Page) {
           ['KO', 200, 60],
         ],
       ],
+      ['Weber family', [['SAP.DE', 40, 230]], 'EUR'],
     ];
-    for (const [name, holdings] of households) {
-      const client = await must<{ id: number }>(window.api.invoke('clients:create', { name }));
+    for (const [name, holdings, baseCurrency] of households) {
+      const client = await must<{ id: number }>(window.api.invoke('clients:create', { name, baseCurrency }));
       const portfolio = await must<{ id: number }>(window.api.invoke('portfolios:create', { clientId: client.id, name: 'Main' }));
       const account = await must<{ id: number }>(window.api.invoke('accounts:create', { portfolioId: portfolio.id, name: 'Brokerage' }));
       for (const [symbol, quantity, price] of holdings)
@@ -167,6 +168,10 @@ describeE2e('layout: every view at 1280×720 and 1440×900, light and dark', () 
     await nav(page, 'Firm stress');
     await page.getByRole('button', { name: 'Stress all clients' }).click();
     await page.getByRole('table', { name: 'Client ranking' }).waitFor({ timeout: 60_000 });
+    // Clients in dollars and in euros: one firm total in the currency of most clients, beside the per-currency cards.
+    expect(await page.getByTestId('firm-total').innerText()).toMatch(
+      /^Firm worst case, 3 clients, in USD\n−\$[\d,]+\nof \$[\d,]+ .* EUR \d\.\d{4}/,
+    );
     expect([...(await shootAndCheck(page, FOLDER, '11-firm')), ...(await chartsWithoutAxisTitles(page))]).toEqual([]);
   });
 

@@ -13,6 +13,7 @@ import { ChartCard } from '../results/ChartCard';
 import { ariaSort, SortButton } from '../../components/SortButton';
 import { allTags, changesById, nextSort, rankingLineKey, rankingLines, rankingRows, runName, type Sort, type SortKey } from './firm-table';
 import type { FirmRunSummary } from '../../../../shared/firm/runs';
+import type { FirmTotal } from '../../../../shared/firm/ranking';
 import { BatchReports } from './BatchReports';
 import { LossChart } from './LossChart';
 import { ScenarioPicker } from './ScenarioPicker';
@@ -35,6 +36,27 @@ function DataCell(props: { health: RowHealth | undefined }) {
     <td className={`data-verdict ${h?.verdict ?? ''}`} title={h?.sentences.join('\n') || undefined} data-testid="data-verdict">
       {verdictLabel(h?.verdict)}
     </td>
+  );
+}
+
+/** The firm's worst case in its reporting currency, beside the per-currency cards, with the rates it was converted at. */
+function FirmTotalCard({ total }: { total: FirmTotal }) {
+  return (
+    <div className="card stat" data-testid="firm-total">
+      <div className="muted small">
+        Firm worst case, {countOf(total.clients, 'client')}, in {total.currency}
+      </div>
+      <div className="stat-value loss">{formatMoney(total.pnl, total.currency, 0)}</div>
+      <div className="muted small">
+        of {formatMoney(total.value, total.currency, 0)} ({signedPercent(total.value ? total.pnl / total.value : 0)}) · at the run’s rates{' '}
+        {total.rates.map((r) => `${r.currency} ${r.rate.toFixed(4)}`).join(', ')}
+      </div>
+      {total.missing.map((m) => (
+        <div key={m.currency} className="warn small">
+          {countOf(m.clients, 'client')} in {m.currency} left out: no rate to {total.currency}.
+        </div>
+      ))}
+    </div>
   );
 }
 
@@ -201,6 +223,7 @@ export function FirmView() {
                 </div>
               )}
             </div>
+            {firmRun.ranking.firmTotal && firmRun.ranking.totals.length > 1 && <FirmTotalCard total={firmRun.ranking.firmTotal} />}
             {firmRun.ranking.totals.map((t) => (
               <div key={t.currency} className="card stat">
                 <div className="muted small">
