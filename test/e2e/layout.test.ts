@@ -166,6 +166,7 @@ describeE2e('layout: every view at 1280×720 and 1440×900, light and dark', () 
 
   it('Firm stress, after a run', async () => {
     await nav(page, 'Firm stress');
+    await page.getByRole('checkbox', { name: 'US dollar +10%' }).check();
     await page.getByRole('button', { name: 'Stress all clients' }).click();
     await page.getByRole('table', { name: 'Client ranking' }).waitFor({ timeout: 60_000 });
     // Clients in dollars and in euros: one firm total in the currency of most clients, beside the per-currency cards.
@@ -173,6 +174,15 @@ describeE2e('layout: every view at 1280×720 and 1440×900, light and dark', () 
       /^Firm worst case, 3 clients, in USD\n−\$[\d,]+\nof \$[\d,]+ .* EUR \d\.\d{4}/,
     );
     expect([...(await shootAndCheck(page, FOLDER, '11-firm')), ...(await chartsWithoutAxisTitles(page))]).toEqual([]);
+    // Coming back after a restart: the latest run is open, named by its time and scenarios, with its scenarios ticked.
+    await page.reload();
+    await nav(page, 'Firm stress');
+    await page.getByRole('table', { name: 'Client ranking' }).waitFor();
+    const ticked = page.getByRole('group', { name: /^Scenarios/ }).getByRole('checkbox', { checked: true });
+    await expect.poll(() => ticked.count()).toBe(3);
+    expect(await page.getByLabel('Saved run').locator('option:checked').innerText()).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} · AI capex thesis collapses, Black Monday \(19 Oct 1987\) \+ 1 more scenario · 3 clients$/,
+    );
   });
 
   it('primary buttons and the active tab read at WCAG AA (4.5:1) in both themes', async () => {
