@@ -42,25 +42,31 @@ async function seedClients(page: Page) {
   });
 }
 
-/** WCAG contrast of each visible primary button's text on its background, in the current theme. */
-function primaryContrasts(page: Page): Promise<{ text: string; ratio: number }[]> {
-  return page.evaluate(() => {
-    const channels = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-    const luminance = (css: string) => {
-      const [r, g, b] = channels(css).map((c) => {
-        const v = c / 255;
-        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    return [...document.querySelectorAll<HTMLButtonElement>('button.primary:not(:disabled), .tab.active')]
-      .filter((b) => b.offsetParent)
-      .map((b) => {
-        const style = getComputedStyle(b);
-        const [hi, lo] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
-        return { text: b.innerText, ratio: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100 };
-      });
-  });
+/**
+ * WCAG contrast of the text of each visible element matching `selector` on the background of its closest ancestor
+ * matching `on` (itself by default), in the current theme.
+ */
+function contrasts(page: Page, selector: string, on?: string): Promise<{ text: string; ratio: number }[]> {
+  return page.evaluate(
+    ([selector, on]) => {
+      const channels = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = (css: string) => {
+        const [r, g, b] = channels(css).map((c) => {
+          const v = c / 255;
+          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      return [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((e) => e.getClientRects().length > 0)
+        .map((e) => {
+          const back = on ? e.closest<HTMLElement>(on)! : e;
+          const [hi, lo] = [luminance(getComputedStyle(e).color), luminance(getComputedStyle(back).backgroundColor)].sort((x, y) => y - x);
+          return { text: e.innerText, ratio: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100 };
+        });
+    },
+    [selector, on] as const,
+  );
 }
 
 /** Charts on screen without a title on both axes, by the card they are in. */
@@ -123,6 +129,22 @@ describeE2e('layout: every view at 1280×720 and 1440×900, light and dark', () 
   it('Results: one scenario, replay, risk and compare', async () => {
     await nav(page, 'Results');
     await page.getByTestId('headline-pnl').waitFor();
+    // A chart's tooltip reads in both themes (recharts would print its items near-black on the dark panel).
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.getByRole('region', { name: 'Loss by sector' }).locator('.recharts-bar-rectangle').first().hover();
+      await page.locator('.recharts-tooltip-item').first().waitFor();
+      const tooltip = await contrasts(
+        page,
+        '.recharts-default-tooltip :is(.recharts-tooltip-item, .recharts-tooltip-label)',
+        '.recharts-default-tooltip',
+      );
+      expect(tooltip.length).toBeGreaterThan(1);
+      expect(tooltip.filter((t) => t.ratio < 4.5)).toEqual([]);
+      await page.screenshot({ path: path.join(FOLDER, `05-results-tooltip-${theme}.png`) });
+    }
+    await page.mouse.move(0, 0);
+    await page.emulateMedia({ colorScheme: 'light' });
     const found = await shootAndCheck(page, FOLDER, '05-results');
     expect(await page.locator('main .recharts-wrapper').count()).toBe(2);
     found.push(...(await chartsWithoutAxisTitles(page)));
@@ -188,7 +210,7 @@ describeE2e('layout: every view at 1280×720 and 1440×900, light and dark', () 
   it('primary buttons and the active tab read at WCAG AA (4.5:1) in both themes', async () => {
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
-      const found = await primaryContrasts(page);
+      const found = await contrasts(page, 'button.primary:not(:disabled), .tab.active');
       expect(found.length).toBeGreaterThan(0);
       expect(found.filter((b) => b.ratio < 4.5)).toEqual([]);
     }
