@@ -82,7 +82,8 @@ function move(ticker, from, to) {
   if (!series.has(from) || !series.has(to)) return null;
   return Math.round((series.get(to) / series.get(from) - 1) * 10000) / 10000;
 }
-const pct = (x) => `${(x * 100).toFixed(2)}%`;
+// A true minus sign (U+2212), as the app prints every negative figure.
+const pct = (x) => `${(x * 100).toFixed(2).replace('-', '\u2212')}%`;
 
 function build({ id, name, description, from, to, date, market, industries, tags, sources }) {
   const shocks = [];

@@ -38,13 +38,14 @@ export function runRisk(context: CliContext, rest: string[]): number {
   const asOf = optionalDate(context, 'as-of');
   const benchmark = typeof context.options.benchmark === 'string' ? context.options.benchmark : undefined;
   const risk = context.call('stress:risk', { portfolioId: portfolio.id, ...(asOf ? { asOf } : {}), ...(benchmark ? { benchmark } : {}) });
-  if (context.json)
-    return (
-      context.out(
-        JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...risk }, null, 2),
-      ),
-      0
+  if (context.json) {
+    // The figures, not the 500 daily returns behind them (those are for the app's charts).
+    const { daily: _daily, ...figures } = risk;
+    context.out(
+      JSON.stringify({ portfolio: { id: portfolio.id, name: portfolio.name, client: portfolio.clientName }, ...figures }, null, 2),
     );
+    return 0;
+  }
   const pct = (x: number) => formatPercent(x, 2);
   for (const f of risk.findings ?? []) context.out(`Warning: ${f.sentence}`);
   context.out(`Risk of “${portfolio.name}” from ${risk.observations} trading days, ${risk.window.from} → ${risk.window.to}`);

@@ -18,14 +18,26 @@ export interface Area {
 }
 
 export const DEFAULT_WINDOW_STATE: WindowState = { width: 1280, height: 820, isMaximized: false };
-const MIN_WIDTH = 900;
-const MIN_HEIGHT = 600;
+
+/** The smallest window: the 1280×720 layout the e2e layout checks hold to (nothing cut, nothing scrolling sideways). */
+export const MIN_WINDOW_SIZE = { width: 1280, height: 720 } as const;
 
 const stateSchema = z.object({
   x: z.number().int().optional(),
   y: z.number().int().optional(),
-  width: z.number().int().min(MIN_WIDTH).max(20000),
-  height: z.number().int().min(MIN_HEIGHT).max(20000),
+  // A window saved smaller by an older version opens at the minimum size.
+  width: z
+    .number()
+    .int()
+    .min(200)
+    .max(20000)
+    .transform((w) => Math.max(w, MIN_WINDOW_SIZE.width)),
+  height: z
+    .number()
+    .int()
+    .min(200)
+    .max(20000)
+    .transform((h) => Math.max(h, MIN_WINDOW_SIZE.height)),
   isMaximized: z.boolean(),
 });
 

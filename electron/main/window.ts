@@ -1,6 +1,6 @@
 import { BrowserWindow, screen, shell } from 'electron';
 import { decideNavigation, decideWindowOpen } from './navigation';
-import { fitToDisplays, readWindowState, writeWindowState } from './window-state';
+import { fitToDisplays, MIN_WINDOW_SIZE, readWindowState, writeWindowState } from './window-state';
 
 /** Creates the main window: isolated, sandboxed, no Node, remembered size and position. */
 export function createMainWindow(options: {
@@ -18,8 +18,8 @@ export function createMainWindow(options: {
   );
   const window = new BrowserWindow({
     ...saved,
-    minWidth: 900,
-    minHeight: 600,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'Aftershock',
     backgroundColor: '#0f172a',

@@ -2,11 +2,12 @@ import type { Database } from 'better-sqlite3';
 import type { ClientSummary } from '../../shared/domain/types';
 import { groupBy } from '../../shared/group-by';
 import { valueCurrencySums } from '../../shared/domain/valuation';
-import { clientsWithTag, rankFirm, summariseFirm, type ClientRanking, type FirmClientInput } from '../../shared/firm/ranking';
+import { clientsWithTag, firmTotal, rankFirm, summariseFirm, type ClientRanking, type FirmClientInput } from '../../shared/firm/ranking';
 import type { FirmJobStatus, FirmRun } from '../../shared/firm/runs';
 import { rankingAsOf, withHealth, type RankingHealthOptions } from '../../shared/firm/health';
 import { AppError } from '../../shared/ipc/result';
 import type { Scenario } from '../../shared/engine';
+import { countOf, formatCount } from '../../shared/format';
 import { listClients } from '../db/clients';
 import { insertFirmRun } from '../db/firm-runs';
 import { listFxRates } from '../db/fx-rates';
@@ -122,18 +123,21 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
     const stopped = (): FirmJobStatus => ({
       ...running.status,
       state: 'cancelled',
-      message: `Cancelled after ${rows.length} of ${clients.length} clients; nothing was saved.`,
+      message: `Cancelled after ${formatCount(rows.length)} of ${countOf(clients.length, 'client')}; nothing was saved.`,
     });
     for (let i = 0; i < clients.length; i += chunk) {
       if (running.signal.aborted) return stopped();
       rows.push(...rankFirm(clients.slice(i, i + chunk), scenarios, reference, { lookThrough: request.lookThrough ?? true }).clients);
-      running.update({ done: rows.length, message: `Stressed ${rows.length} of ${clients.length} clients…` });
+      running.update({ done: rows.length, message: `Stressed ${formatCount(rows.length)} of ${countOf(clients.length, 'client')}…` });
       await tick();
     }
     if (running.signal.aborted) return stopped();
+    const summary = summariseFirm(withHealth(rows, clients, reference, healthOptions(services, clients)), scenarios);
     const ranking = {
-      ...summariseFirm(withHealth(rows, clients, reference, healthOptions(services, clients)), scenarios),
+      ...summary,
       asOf: rankingAsOf(clients, reference),
+      // Converted now, at the rates this run used: a saved run keeps its own total when rates move on.
+      firmTotal: firmTotal(summary.totals, reference.fxRates),
     };
     const saved = insertFirmRun(services.db, {
       runDate: services.today(),
@@ -146,7 +150,7 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
       ...running.status,
       state: 'done',
       runId: saved.id,
-      message: `Stressed ${rows.length} clients${failed ? `; ${failed} could not be stressed (see the list)` : ''}.`,
+      message: `Stressed ${countOf(rows.length, 'client')}${failed ? `; ${formatCount(failed)} could not be stressed (see the list)` : ''}.`,
     };
   };
 
@@ -157,7 +161,14 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
       const clients = loadFirm(services.db, request.tag);
       refuseEmpty(clients, request.tag);
       return job.start(
-        (id) => ({ id, state: 'running', done: 0, total: clients.length, runId: null, message: `Stressing ${clients.length} clients…` }),
+        (id) => ({
+          id,
+          state: 'running',
+          done: 0,
+          total: clients.length,
+          runId: null,
+          message: `Stressing ${countOf(clients.length, 'client')}…`,
+        }),
         (running) => work(services, request, running, clients, scenarios),
         (error, last) => ({ ...last, state: 'failed', message: `The firm-wide stress stopped: ${(error as Error).message}` }),
       );

@@ -1,5 +1,6 @@
 import type { ReferenceData } from '../domain/reference';
-import type { Position } from '../domain/types';
+import type { FxRate, Position } from '../domain/types';
+import { fxRate } from '../domain/valuation';
 import { compileScenario, groupReturns, prepareBook, returnOn, runScenario, type Scenario, type StressResult } from '../engine';
 import { movedShare } from '../report/coverage';
 import { countOf, listNames } from '../format';
@@ -74,6 +75,50 @@ export interface FirmRanking {
   totals: { currency: string; clients: number; value: number; pnl: number }[];
   /** The dates the numbers rest on (absent in runs saved before they were recorded). */
   asOf?: { prices: DateSpan | null; fundHoldings: DateSpan | null };
+  /** Every currency's totals in the firm's reporting currency at the run's rates (absent in runs saved before). */
+  firmTotal?: FirmTotal;
+}
+
+/** The firm's totals in one reporting currency, converted at the exchange rates of the run. */
+export interface FirmTotal {
+  currency: string;
+  clients: number;
+  value: number;
+  pnl: number;
+  /** The rate each other currency was converted at: `rate` units of `currency` for one unit of it. */
+  rates: { currency: string; rate: number }[];
+  /** Currencies without a rate to the reporting currency: their clients are left out of the total (and counted here). */
+  missing: { currency: string; clients: number }[];
+}
+
+/** The firm's reporting currency: the base currency of most clients, the first alphabetically on a tie. */
+export function reportingCurrency(totals: FirmRanking['totals']): string | null {
+  return [...totals].sort((a, b) => b.clients - a.clients || a.currency.localeCompare(b.currency))[0]?.currency ?? null;
+}
+
+/**
+ * Adds the per-currency totals in one reporting currency (the firm's unless named) at the given rates; a currency
+ * with no rate is left out of the sum and listed. Undefined when there is nothing to total.
+ */
+export function firmTotal(
+  totals: FirmRanking['totals'],
+  fxRates: readonly FxRate[],
+  currency = reportingCurrency(totals),
+): FirmTotal | undefined {
+  if (currency === null) return undefined;
+  const total: FirmTotal = { currency, clients: 0, value: 0, pnl: 0, rates: [], missing: [] };
+  for (const t of totals) {
+    const rate = fxRate(t.currency, currency, fxRates);
+    if (rate === null) {
+      total.missing.push({ currency: t.currency, clients: t.clients });
+      continue;
+    }
+    if (t.currency !== currency) total.rates.push({ currency: t.currency, rate });
+    total.clients += t.clients;
+    total.value += t.value * rate;
+    total.pnl += t.pnl * rate;
+  }
+  return total;
 }
 
 function outcomeOf(result: StressResult): ScenarioOutcome {

@@ -5,9 +5,11 @@ export { BAND_Z } from './estimator';
 export { currencyMoves, currencySentence, fxPairSymbol, fxSymbolsFor, type FxMove } from './fx';
 export { exposures, pathStats, replayedScenario, replayMoves, replayScenario, runReplay } from './replay';
 export {
+  drawdownPath,
   historicalTail,
   parametricTail,
   portfolioRisk,
+  returnHistogram,
   returnRisk,
   RISK_HORIZONS,
   RISK_LEVELS,

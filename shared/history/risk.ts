@@ -47,6 +47,35 @@ export interface PortfolioRisk extends ReturnRisk {
   notes: string[];
   /** Data-health findings on these figures (prices that end long before the day asked for); set by the service. */
   findings?: HealthFinding[];
+  /** The daily returns the figures come from: `returns[t]` ends on `dates[t + 1]` (for the drawdown and distribution charts). */
+  daily: { dates: string[]; returns: number[] };
+}
+
+/** How far below its running peak the value stood at the end of each day (0 at a new high, −0.2 for 20% down). */
+export function drawdownPath(dates: readonly string[], returns: readonly number[]): { date: string; drawdown: number }[] {
+  let value = 1;
+  let peak = 1;
+  const path = [{ date: dates[0], drawdown: 0 }];
+  returns.forEach((r, t) => {
+    value *= 1 + r;
+    peak = Math.max(peak, value);
+    path.push({ date: dates[t + 1], drawdown: value / peak - 1 });
+  });
+  return path;
+}
+
+/**
+ * Daily returns counted into `bins` equal buckets from the worst to the best day (a bucket holds its lower edge;
+ * the best day falls in the last).
+ */
+export function returnHistogram(returns: readonly number[], bins = 30): { from: number; to: number; count: number }[] {
+  if (returns.length === 0) return [];
+  const low = Math.min(...returns);
+  const high = Math.max(...returns);
+  const width = high > low ? (high - low) / bins : 1;
+  const buckets = Array.from({ length: high > low ? bins : 1 }, (_, i) => ({ from: low + i * width, to: low + (i + 1) * width, count: 0 }));
+  for (const r of returns) buckets[Math.min(buckets.length - 1, Math.floor((r - low) / width))].count++;
+  return buckets;
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -200,5 +229,6 @@ export function portfolioRisk(
     proxied,
     excluded,
     notes,
+    daily: { dates: calendar, returns },
   };
 }

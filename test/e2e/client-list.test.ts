@@ -144,7 +144,7 @@ describeE2e('thousands of clients in Chromium', () => {
       await nav(page, 'Firm stress').click();
       await page.locator('.scenario-picker').getByRole('checkbox').first().waitFor();
       await page.getByRole('button', { name: 'Stress all clients' }).click();
-      await expect.poll(() => page.getByRole('status').first().innerText(), { timeout: 90_000 }).toContain('Stressed 2000 clients');
+      await expect.poll(() => page.getByRole('status').first().innerText(), { timeout: 90_000 }).toContain('Stressed 2,000 clients');
       const table = page.getByRole('table', { name: 'Client ranking' });
       await expect.poll(() => table.getAttribute('aria-rowcount')).toBe('2001');
       const rows = page.getByTestId('ranking-row');

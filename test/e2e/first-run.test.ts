@@ -3,54 +3,15 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortfolioSummary } from '../../shared/domain/types';
-import { chromePath, isBuilt, openApp, ROOT, type AppSession } from '../helpers/browser';
+import { chromePath, isBuilt, openApp, ROOT, shootAndCheck, type AppSession } from '../helpers/browser';
 import { FIXTURES } from '../helpers/fixtures';
 
 const SHOTS = path.join(ROOT, 'test-results', 'e2e', 'first-run');
 const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1440, height: 900 },
-] as const;
 
 /** Every portfolio as main lists it. */
 const listPortfolios = (page: Page) =>
   page.evaluate(() => window.api.invoke('portfolios:list', {})) as Promise<{ ok: true; value: PortfolioSummary[] }>;
-
-/** Screenshots of what is on screen at both sizes in both themes; the table and button checks at each. */
-async function shootAll(page: Page, name: string): Promise<string[]> {
-  const clipped: string[] = [];
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await page.screenshot({ path: path.join(SHOTS, `${name}-${size.width}x${size.height}-${theme}.png`) });
-      // A button whose text is wider than the button is cut; a table wider than its box scrolls sideways.
-      clipped.push(
-        ...(await page.evaluate((where) => {
-          const found: string[] = [];
-          for (const b of document.querySelectorAll<HTMLElement>('main button, .dialog button')) {
-            // Text that ends in an ellipsis with the whole of it in a tooltip is shortened on purpose, not cut.
-            const isEllipsis = [b, ...b.querySelectorAll<HTMLElement>('*')].some((e) => getComputedStyle(e).textOverflow === 'ellipsis');
-            if (b.offsetParent && b.scrollWidth > b.clientWidth + 1 && !(isEllipsis && b.title))
-              found.push(`${where}: button "${b.innerText}"`);
-          }
-          for (const t of document.querySelectorAll<HTMLElement>('main table')) {
-            const box = t.parentElement!;
-            if (t.offsetParent && box.scrollWidth > box.clientWidth + 1)
-              found.push(`${where}: table "${t.getAttribute('aria-label') ?? ''}"`);
-          }
-          return found;
-        }, `${name} ${size.width}x${size.height} ${theme}`)),
-      );
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize(SIZES[1]);
-  // One number system: a minus is U+2212, never a hyphen before a digit or a currency sign (dates and ids aside).
-  const hyphens = (await page.locator('body').innerText()).match(/(?<![\w-])-[\d$€£¥]\S*/g) ?? [];
-  return [...clipped, ...hyphens.map((h) => `${name}: hyphen-minus in "${h}"`)];
-}
 
 describe.runIf(canRun)('first run: import from the first screen into a new portfolio, then stress it', () => {
   let app: AppSession;
@@ -70,7 +31,7 @@ describe.runIf(canRun)('first run: import from the first screen into a new portf
     expect(await start.innerText()).toMatch(/Fidelity, Schwab, Vanguard, Interactive Brokers, Trading 212, DEGIRO, Revolut, Freetrade/);
     await start.getByRole('button', { name: 'Type holdings in' }).waitFor();
     await start.getByRole('button', { name: 'Explore the sample' }).waitFor();
-    expect(await shootAll(page, '01-first-screen')).toEqual([]);
+    expect(await shootAndCheck(page, SHOTS, '01-first-screen')).toEqual([]);
   });
 
   it('does not offer the sample client as the default for a new portfolio', async () => {
@@ -97,7 +58,7 @@ describe.runIf(canRun)('first run: import from the first screen into a new portf
     expect(await destination.getByLabel('A portfolio you have').count()).toBe(0);
     const rows = page.getByRole('table', { name: 'Rows of the file' });
     expect(await rows.innerText()).toMatch(/AAPL\s+APPLE INC\s+25\s+\$231\.30\s+\$5,782\.50\s+USD/);
-    expect(await shootAll(page, '02-import-preview')).toEqual([]);
+    expect(await shootAndCheck(page, SHOTS, '02-import-preview')).toEqual([]);
 
     await page.getByRole('button', { name: /^Import \d+ positions? into Fidelity$/ }).click();
     await page.getByText(/Imported \d+ positions from fidelity-positions\.csv into .* of the new portfolio “Fidelity”\./).waitFor();
@@ -119,14 +80,14 @@ describe.runIf(canRun)('first run: import from the first screen into a new portf
     // Stress it: one click on a suggested scenario opens its result for the new portfolio.
     const offer = page.getByRole('region', { name: 'Stress it' });
     await offer.getByRole('button', { name: 'AI capex collapse' }).waitFor();
-    expect(await shootAll(page, '03-imported-holdings')).toEqual([]);
+    expect(await shootAndCheck(page, SHOTS, '03-imported-holdings')).toEqual([]);
     await offer.getByRole('button', { name: 'AI capex collapse' }).click();
     await page.getByRole('heading', { name: 'Results' }).waitFor();
     await page.getByTestId('headline-pnl').waitFor();
     expect(await page.getByLabel('Scenario', { exact: true }).inputValue()).toBe('ai-capex-collapse');
     expect(await page.getByLabel('Portfolio', { exact: true }).locator('option:checked').innerText()).toMatch(/^Fidelity/);
     expect(Date.now() - started).toBeLessThan(120_000);
-    expect(await shootAll(page, '04-stressed')).toEqual([]);
+    expect(await shootAndCheck(page, SHOTS, '04-stressed')).toEqual([]);
   });
 
   it('defaults the next import to the open portfolio of the user’s own, and never lists the sample', async () => {

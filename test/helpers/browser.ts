@@ -154,3 +154,82 @@ export function appForSuite(
     close: () => open().close(),
   };
 }
+
+/** The sizes every view is checked at: the smallest window (electron/main/window-state.ts) and a common laptop. */
+export const LAYOUT_SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+] as const;
+
+/**
+ * What is cut on screen now: a button, cell, input or picker whose text is wider than its box (unless it ends in an
+ * ellipsis with the whole text in its tooltip), and a table wider than its box (it would scroll sideways).
+ */
+export function findClipped(page: Page, where: string): Promise<string[]> {
+  return page.evaluate((where) => {
+    const found: string[] = [];
+    const visible = (e: HTMLElement) => !!e.offsetParent && e.getClientRects().length > 0;
+    // Text that ends in an ellipsis with the whole of it in a tooltip is shortened on purpose, not cut.
+    const shortened = (e: HTMLElement) =>
+      [e, ...e.querySelectorAll<HTMLElement>('*')].some((x) => getComputedStyle(x).textOverflow === 'ellipsis') &&
+      !!(e.title || e.closest('[title]'));
+    const label = (e: HTMLElement) => (e.innerText || (e as HTMLInputElement).value || '').trim().slice(0, 60);
+    for (const b of document.querySelectorAll<HTMLElement>(':is(main, [role="dialog"]) button'))
+      if (visible(b) && b.scrollWidth > b.clientWidth + 1 && !shortened(b)) found.push(`${where}: button "${label(b)}"`);
+    for (const c of document.querySelectorAll<HTMLElement>(':is(main, [role="dialog"]) :is(td, th)'))
+      if (visible(c) && c.scrollWidth > c.clientWidth + 1 && !shortened(c)) found.push(`${where}: cell "${label(c)}"`);
+    for (const t of document.querySelectorAll<HTMLElement>(':is(main, [role="dialog"]) table')) {
+      const box = t.parentElement!;
+      if (visible(t) && box.scrollWidth > box.clientWidth + 1)
+        found.push(
+          `${where}: table "${t.getAttribute('aria-label') ?? t.closest('[aria-label]')?.getAttribute('aria-label') ?? ''}" ${box.scrollWidth} > ${box.clientWidth}`,
+        );
+    }
+    for (const i of document.querySelectorAll<HTMLInputElement>(':is(main, [role="dialog"]) :is(input[type="text"], input:not([type]))'))
+      if (visible(i) && i.scrollWidth > i.clientWidth + 1 && !i.title) found.push(`${where}: input "${label(i)}"`);
+    // A picker shows its chosen option's text. Its padding and arrow are measured on a copy left at its natural width
+    // (as wide as its widest option); the chosen text is cut when it needs more than the picker has left for text.
+    const context = document.createElement('canvas').getContext('2d')!;
+    for (const s of document.querySelectorAll<HTMLSelectElement>(':is(main, [role="dialog"]) select')) {
+      if (!visible(s) || s.title) continue;
+      const style = getComputedStyle(s);
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const width = (text: string) => context.measureText(text).width;
+      const natural = s.cloneNode(true) as HTMLSelectElement;
+      natural.style.cssText += ';width:auto;min-width:0;max-width:none;position:absolute;visibility:hidden';
+      s.parentElement!.appendChild(natural);
+      const chrome = natural.clientWidth - Math.max(0, ...[...s.options].map((o) => width(o.text)));
+      natural.remove();
+      const chosen = s.selectedOptions[0]?.text ?? '';
+      if (width(chosen) > s.clientWidth - chrome + 1) found.push(`${where}: picker "${chosen}"`);
+    }
+    return found;
+  }, where);
+}
+
+/** Hyphen-minuses before a digit or currency sign in the page's text: every minus is U+2212 (dates and ids aside). */
+export async function findHyphenMinus(page: Page, where: string): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return (text.match(/(?<![\w-])-[\d$€£¥]\S*/g) ?? []).map((h) => `${where}: hyphen-minus in "${h}"`);
+}
+
+/**
+ * Screenshots of what is on screen at both layout sizes in both themes, saved under `folder`, with what is cut at
+ * each; then back to light at 1440×900.
+ */
+export async function shootAndCheck(page: Page, folder: string, name: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const size of LAYOUT_SIZES) {
+      await page.setViewportSize(size);
+      const where = `${name} ${size.width}x${size.height} ${theme}`;
+      await page.screenshot({ path: path.join(folder, `${name}-${size.width}x${size.height}-${theme}.png`) });
+      problems.push(...(await findClipped(page, where)));
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize(LAYOUT_SIZES[1]);
+  problems.push(...(await findHyphenMinus(page, name)));
+  return problems;
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { prepareBook, runScenario } from '../../shared/engine';
-import { arrangeResults, heatColor, heatRows, shareOfLoss, waterfallSteps } from '../../renderer/src/views/results/results-model';
+import {
+  arrangeResults,
+  chartGroups,
+  heatColor,
+  heatRows,
+  shareOfLoss,
+  waterfallSteps,
+} from '../../renderer/src/views/results/results-model';
 import { pos, reference, scenario, sec } from '../shared/engine/book-builder';
 
 const positions = [pos('NVDA', 100, 100), pos('AAPL', 50, 200), pos('XOM', 10, 100), pos('TLT', 100, 90, { assetClass: 'bond' })];
@@ -52,5 +59,26 @@ describe('results model', () => {
     const rows = heatRows([result, other], 'sector');
     expect(rows.map((r) => r.key)).toEqual(['Information Technology', 'Unclassified', 'Energy']);
     expect(rows[0].cells.map((c) => c?.pnl)).toEqual([-4000, -2000]);
+  });
+});
+
+describe('chartGroups', () => {
+  const row = (key: string, value: number, pnl: number) => ({ key, value, pnl, return: value ? pnl / value : null });
+
+  it('draws only the groups with a change and counts the rest as unchanged', () => {
+    const rows = [row('Tech', 1000, -300), row('Energy', 500, 20), row('Health', 400, 0), row('Cash', 100, 0)];
+    expect(chartGroups(rows)).toEqual({ rows: [rows[0], rows[1]], unchanged: 2 });
+  });
+
+  it('keeps a group whose propagated band moves though its central P&L is zero', () => {
+    const banded = { ...row('Utilities', 200, 0), band: { low: -10, high: 4 } };
+    expect(chartGroups([banded]).rows).toEqual([banded]);
+  });
+
+  it('sums the groups past the limit into one Others row with its own return', () => {
+    const rows = [row('A', 100, -50), row('B', 100, -40), row('C', 200, -20), row('D', 300, 10)];
+    const { rows: drawn } = chartGroups(rows, 3);
+    expect(drawn.map((r) => r.key)).toEqual(['A', 'B', 'Others (2)']);
+    expect(drawn[2]).toEqual({ key: 'Others (2)', value: 500, pnl: -10, return: -0.02 });
   });
 });

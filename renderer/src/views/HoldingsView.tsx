@@ -1,4 +1,3 @@
-import { portfolioLabel } from './portfolio-groups';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Position, ValuedPosition } from '../../../shared/domain/types';
 import { countOf, formatCount, formatMoney, formatPercent, formatQuantity } from '../../../shared/format';
@@ -15,6 +14,7 @@ import { ExposurePanel } from './ExposurePanel';
 import { MarketRefresh } from './MarketRefresh';
 import { HealthBadge } from './HealthPanel';
 import { StressItCard } from './StressItCard';
+import { PortfolioPicker } from '../components/PortfolioPicker';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'symbol', label: 'Symbol' },
@@ -91,13 +91,7 @@ export function HoldingsView() {
       <header className="view-header">
         <div>
           <label className="portfolio-picker">
-            <select aria-label="Portfolio" value={selectedPortfolioId ?? ''} onChange={(e) => selectPortfolio(Number(e.target.value))}>
-              {portfolios.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {portfolioLabel(p)}
-                </option>
-              ))}
-            </select>
+            <PortfolioPicker portfolios={portfolios} value={selectedPortfolioId} onChange={selectPortfolio} />
           </label>
           {holdings && (
             <p className="lead">

@@ -12,7 +12,7 @@ import { usePick, useStore } from '../store/store';
 import { useCommand } from '../use-command';
 import { saveFile } from './results/export';
 import { ViewHeader } from '../components/ViewHeader';
-import { PortfolioSelect } from './PortfolioSelect';
+import { PortfolioPicker } from '../components/PortfolioPicker';
 
 const DEFAULT_SCENARIOS = ['ai-capex-collapse', 'deepseek-monday-close'];
 const NO_SETTINGS: Partial<ReportSettings> = {};
@@ -147,7 +147,7 @@ export function ReportsView() {
         title="Reports"
         lead="A client-ready report of one portfolio under the scenarios you pick. Settings are remembered for each client."
       >
-        <PortfolioSelect portfolios={portfolios} value={portfolioId} onChange={selectPortfolio} />
+        <PortfolioPicker portfolios={portfolios} value={portfolioId} onChange={selectPortfolio} />
         <button type="button" onClick={() => guarded('html')} disabled={!model || busy !== null}>
           Save HTML
         </button>

@@ -1,4 +1,3 @@
-import { portfolioLabel } from './portfolio-groups';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { countOf } from '../../../shared/format';
 import { ConfirmDialog } from '../components/Dialog';
@@ -13,6 +12,7 @@ import { saveFile } from './results/export';
 import { useStress } from './results/use-stress';
 import { WhatIfPreview } from './WhatIfPreview';
 import { NewsDraftDialog } from './NewsDraftDialog';
+import { PortfolioPicker } from '../components/PortfolioPicker';
 
 /** The scenario library and editor, with the selected portfolio's result recomputed on every edit. */
 export function ScenariosView() {
@@ -87,18 +87,12 @@ export function ScenariosView() {
         </div>
         <div className="toolbar">
           {portfolios.length > 0 ? (
-            <select
-              aria-label="Portfolio for the live result"
-              title={portfolios.find((p) => p.id === selectedPortfolioId)?.name}
-              value={selectedPortfolioId ?? ''}
-              onChange={(e) => s.selectPortfolio(Number(e.target.value))}
-            >
-              {portfolios.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {portfolioLabel(p)}
-                </option>
-              ))}
-            </select>
+            <PortfolioPicker
+              label="Portfolio for the live result"
+              portfolios={portfolios}
+              value={selectedPortfolioId}
+              onChange={s.selectPortfolio}
+            />
           ) : (
             <span className="muted">No portfolio yet to run scenarios on.</span>
           )}
@@ -222,8 +216,7 @@ export function ScenariosView() {
                 <thead>
                   <tr>
                     <th aria-label="On" />
-                    <th>Target</th>
-                    <th>Value</th>
+                    <th>Target and value</th>
                     <th>Size</th>
                     <th className="num" title="Value moved, in holdings">
                       Reach

@@ -14,7 +14,10 @@ const KIND_LABELS: Record<TargetKind, string> = {
   currency: 'Currency',
 };
 
-/** One editable shock: on/off, target kind and value (with suggestions), size by slider or exact entry, order. */
+/**
+ * One editable shock: on/off, target kind with its value below it (with suggestions), size by slider or exact entry,
+ * order.
+ */
 export function ShockRow(props: {
   index: number;
   shock: Shock;
@@ -64,7 +67,7 @@ export function ShockRow(props: {
           onChange={(e) => props.onChange({ ...shock, enabled: e.target.checked })}
         />
       </td>
-      <td>
+      <td className="shock-target">
         <select
           value={shock.target}
           disabled={readOnly}
@@ -83,8 +86,6 @@ export function ShockRow(props: {
             </option>
           ))}
         </select>
-      </td>
-      <td>
         {shock.target === 'market' || shock.target === 'rates' ? (
           <span className="muted small">
             {shock.target === 'market' ? 'all not matched' : 'bond funds of known duration; size = change in yields'}
@@ -96,32 +97,35 @@ export function ShockRow(props: {
             disabled={readOnly}
             list={`shock-values-${shock.target}`}
             aria-label={`${label} value`}
+            title={shock.value}
             placeholder={shock.target === 'symbol' ? 'NVDA' : shock.target === 'theme' ? 'ai-energy' : ''}
             onChange={(e) => props.onChange({ ...shock, value: e.target.value })}
           />
         )}
       </td>
-      <td className="shock-size">
-        <input
-          type="range"
-          min={-50}
-          max={50}
-          step={0.5}
-          disabled={readOnly}
-          aria-label={`${label} size slider`}
-          value={Math.max(-50, Math.min(50, shock.change * 100))}
-          onChange={(e) => props.onChange({ ...shock, change: Number(e.target.value) / 100 })}
-        />
-        <input
-          className="shock-percent"
-          aria-label={`${label} size in percent`}
-          disabled={readOnly}
-          value={typed ?? changeToPercent(shock.change)}
-          onChange={(e) => type(e.target.value)}
-          onBlur={commitTyped}
-          onKeyDown={(e) => e.key === 'Enter' && commitTyped()}
-        />
-        <span className="muted">%</span>
+      <td>
+        <div className="shock-size">
+          <input
+            type="range"
+            min={-50}
+            max={50}
+            step={0.5}
+            disabled={readOnly}
+            aria-label={`${label} size slider`}
+            value={Math.max(-50, Math.min(50, shock.change * 100))}
+            onChange={(e) => props.onChange({ ...shock, change: Number(e.target.value) / 100 })}
+          />
+          <input
+            className="shock-percent"
+            aria-label={`${label} size in percent`}
+            disabled={readOnly}
+            value={typed ?? changeToPercent(shock.change)}
+            onChange={(e) => type(e.target.value)}
+            onBlur={commitTyped}
+            onKeyDown={(e) => e.key === 'Enter' && commitTyped()}
+          />
+          <span className="muted">%</span>
+        </div>
       </td>
       <td className="num muted" title="Share of the portfolio's value this shock moves">
         {props.hits}%

@@ -13,7 +13,8 @@ export function WhatIfPreview({ result, scenario }: { result: StressResult; scen
     .filter((p) => p.pnl !== 0)
     .sort((a, b) => Math.abs(b.pnl) - Math.abs(a.pnl))
     .slice(0, 6);
-  const sectors = (result.aggregates.sector ?? []).slice(0, 8);
+  // Sectors this scenario moves; the ones it leaves at $0 would only push the moved ones down.
+  const sectors = (result.aggregates.sector ?? []).filter((r) => r.pnl !== 0).slice(0, 8);
   return (
     <aside className="card preview" aria-label="Live result" aria-live="polite">
       <div className="preview-headline">
@@ -27,7 +28,9 @@ export function WhatIfPreview({ result, scenario }: { result: StressResult; scen
           {money(result.pnl)} <span className="small">({returnText(result.return, result.valueBefore)})</span>
         </div>
       </div>
-      <CoverageBar rows={coverageRows(result)} />
+      <div className="coverage">
+        <CoverageBar rows={coverageRows(result)} />
+      </div>
       {idleRates && (
         <p className="small warn">
           No holding here has a known duration, so the rate shock moves nothing: enter your bond funds’ durations in Holdings ›
@@ -39,31 +42,33 @@ export function WhatIfPreview({ result, scenario }: { result: StressResult; scen
           {issue.message}
         </p>
       ))}
-      <h3>Largest moves</h3>
-      {movers.length === 0 && <p className="small muted">Nothing in this portfolio moves under this scenario.</p>}
-      <table className="table compact">
-        <tbody>
-          {movers.map((p) => (
-            <tr key={p.id} title={p.applied}>
-              <td className="symbol">{p.symbol}</td>
-              <td className="num">{money(p.pnl)}</td>
-              <td className="num muted">{signedPercent(p.return)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>By sector{result.lookThrough ? ', through funds' : ''}</h3>
-      <table className="table compact">
-        <tbody>
-          {sectors.map((r) => (
-            <tr key={r.key}>
-              <td>{r.key}</td>
-              <td className="num">{money(r.pnl)}</td>
-              <td className="num muted">{signedPercent(r.return)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="preview-details">
+        <h3>Largest moves</h3>
+        {movers.length === 0 && <p className="small muted">Nothing in this portfolio moves under this scenario.</p>}
+        <table className="table compact">
+          <tbody>
+            {movers.map((p) => (
+              <tr key={p.id} title={p.applied}>
+                <td className="symbol">{p.symbol}</td>
+                <td className="num">{money(p.pnl)}</td>
+                <td className="num muted">{signedPercent(p.return)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3>By sector{result.lookThrough ? ', through funds' : ''}</h3>
+        <table className="table compact">
+          <tbody>
+            {sectors.map((r) => (
+              <tr key={r.key}>
+                <td>{r.key}</td>
+                <td className="num">{money(r.pnl)}</td>
+                <td className="num muted">{signedPercent(r.return)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </aside>
   );
 }

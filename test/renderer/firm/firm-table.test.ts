@@ -10,6 +10,7 @@ import {
   rankingLineKey,
   rankingLines,
   rankingRows,
+  runName,
   splitList,
 } from '../../../renderer/src/views/firm/firm-table';
 
@@ -151,5 +152,23 @@ describe('client list', () => {
     expect(isAdvisor([{ isSample: true }, { isSample: false }])).toBe(false);
     expect(isAdvisor([{ isSample: false }, { isSample: false }])).toBe(true);
     expect(splitList(' growth, ,hnw ')).toEqual(['growth', 'hnw']);
+  });
+});
+
+describe('runName', () => {
+  const run = { id: 7, runDate: '2026-12-05', createdAt: '', scenarioIds: ['ai', 'dot-com'], tag: null, clientCount: 3 };
+  const names: Record<string, string> = { ai: 'AI capex', 'dot-com': 'Dot-com bust', gfc: 'GFC' };
+  const name = (id: string) => names[id] ?? id;
+
+  it('names a run by its day, local time and scenarios, not by its id', () => {
+    const at = new Date(2026, 11, 5, 9, 5);
+    expect(runName({ ...run, createdAt: at.toISOString() }, name)).toBe('2026-12-05 09:05 · AI capex, Dot-com bust');
+  });
+
+  it('counts the scenarios past two, adds the tag, and leaves out a time it cannot read', () => {
+    expect(runName({ ...run, scenarioIds: ['ai', 'dot-com', 'gfc'], tag: 'growth' }, name)).toBe(
+      '2026-12-05 · AI capex, Dot-com bust + 1 more scenario · growth',
+    );
+    expect(runName({ ...run, scenarioIds: ['ai', 'x', 'y', 'z'] }, name)).toBe('2026-12-05 · AI capex, x + 2 more scenarios');
   });
 });

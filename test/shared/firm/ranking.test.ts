@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { prepareBook, runScenario } from '../../../shared/engine';
 import { compareRuns, lossHistogram } from '../../../shared/firm/compare';
-import { clientsWithTag, rankClient, rankFirm, summariseFirm, type FirmClientInput } from '../../../shared/firm/ranking';
+import {
+  clientsWithTag,
+  firmTotal,
+  rankClient,
+  rankFirm,
+  reportingCurrency,
+  summariseFirm,
+  type FirmClientInput,
+} from '../../../shared/firm/ranking';
 import { pos, reference, scenario, sec } from '../engine/book-builder';
 
 // Three households under two scenarios; every number below can be worked out by hand.
@@ -203,5 +211,33 @@ describe('comparing saved runs and the loss distribution', () => {
       ['10–15%', 1],
     ]);
     expect(lossHistogram([])).toEqual([]);
+  });
+});
+
+describe('the firm total in one currency', () => {
+  const totals = [
+    { currency: 'EUR', clients: 1, value: 1000, pnl: -100 },
+    { currency: 'JPY', clients: 1, value: 500000, pnl: -20000 },
+    { currency: 'USD', clients: 2, value: 3000, pnl: -600 },
+  ];
+  const rates = [{ currency: 'EUR', quote: 'USD', rate: 1.1, asOf: '2025-04-04', source: 'test' }];
+
+  it('reports in the currency of most clients, the first alphabetically on a tie', () => {
+    expect(reportingCurrency(totals)).toBe('USD');
+    expect(reportingCurrency(totals.slice(0, 2))).toBe('EUR');
+    expect(reportingCurrency([])).toBeNull();
+  });
+
+  it('adds every currency at the run’s rate and leaves out, by name, one it has no rate for', () => {
+    const total = firmTotal(totals, rates)!;
+    expect(total.currency).toBe('USD');
+    expect(total.clients).toBe(3);
+    expect(total.value).toBeCloseTo(3000 + 1100, 9);
+    expect(total.pnl).toBeCloseTo(-600 - 110, 9);
+    expect(total.rates).toEqual([{ currency: 'EUR', rate: 1.1 }]);
+    expect(total.missing).toEqual([{ currency: 'JPY', clients: 1 }]);
+    // Asked in euros: dollars at the inverse rate.
+    expect(firmTotal(totals.slice(0, 1).concat(totals[2]), rates, 'EUR')!.pnl).toBeCloseTo(-100 - 600 / 1.1, 9);
+    expect(firmTotal([], rates)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareBook } from '../../../shared/engine';
-import { defaultProxies, historicalTail, portfolioRisk, returnRisk } from '../../../shared/history';
+import { defaultProxies, drawdownPath, historicalTail, portfolioRisk, returnHistogram, returnRisk } from '../../../shared/history';
 import { pos, reference, sec } from '../engine/book-builder';
 import { fromReturns, history, weekdays } from './history-builder';
 
@@ -70,6 +70,10 @@ describe('portfolio risk from the holdings’ histories', () => {
     expect(risk.excluded).toEqual([]);
     expect(risk.coveredShare).toBe(1);
     expect(risk.window).toEqual({ from: long[0], to: long[120] });
+    // The daily series behind the figures: one return per day after the first, AAA's a on 60% and SPY's a/2 on 20%.
+    expect(risk.daily.dates).toEqual(long.slice(0, 121));
+    expect(risk.daily.returns).toHaveLength(120);
+    expect(risk.daily.returns[5]).toBeCloseTo(0.7 * a[5], 12);
   });
 
   it('leaves out holdings without history or stand-in and refuses a missing benchmark', () => {
@@ -116,5 +120,23 @@ describe('portfolio risk from the holdings’ histories', () => {
     const through = portfolioRisk(fundBook, h, defaultProxies(), { asOf: long[120] });
     if ('error' in through) throw new Error(through.error);
     expect(through.beta).toBeCloseTo(2, 10);
+  });
+});
+
+describe('risk pictures', () => {
+  it('follows the value down from its running peak and back to 0 at a new high', () => {
+    const path = drawdownPath(['d0', 'd1', 'd2', 'd3', 'd4'], [0.1, -0.2, 0.1, 0.25]);
+    expect(path.map((p) => p.date)).toEqual(['d0', 'd1', 'd2', 'd3', 'd4']);
+    // 1 → 1.1 (peak) → 0.88 (−20%) → 0.968 (−12%) → 1.21 (new peak).
+    expect(path.map((p) => Math.round(p.drawdown * 1e6) / 1e6)).toEqual([0, 0, -0.2, -0.12, 0]);
+  });
+
+  it('counts every day once into equal buckets from the worst day to the best', () => {
+    const buckets = returnHistogram([-0.03, -0.015, 0, 0.005, 0.03], 3);
+    expect(buckets.map((b) => b.count)).toEqual([2, 2, 1]);
+    expect(buckets[0].from).toBe(-0.03);
+    expect(buckets[2].to).toBeCloseTo(0.03, 12);
+    expect(returnHistogram([0.01, 0.01])).toEqual([{ from: 0.01, to: 1.01, count: 2 }]);
+    expect(returnHistogram([])).toEqual([]);
   });
 });

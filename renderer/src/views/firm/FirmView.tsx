@@ -11,7 +11,9 @@ import { useTableWindow, WindowBody } from '../../components/TableWindow';
 import { usePick, useStore } from '../../store/store';
 import { ChartCard } from '../results/ChartCard';
 import { ariaSort, SortButton } from '../../components/SortButton';
-import { allTags, changesById, nextSort, rankingLineKey, rankingLines, rankingRows, type Sort, type SortKey } from './firm-table';
+import { allTags, changesById, nextSort, rankingLineKey, rankingLines, rankingRows, runName, type Sort, type SortKey } from './firm-table';
+import type { FirmRunSummary } from '../../../../shared/firm/runs';
+import type { FirmTotal } from '../../../../shared/firm/ranking';
 import { BatchReports } from './BatchReports';
 import { LossChart } from './LossChart';
 import { ScenarioPicker } from './ScenarioPicker';
@@ -37,6 +39,27 @@ function DataCell(props: { health: RowHealth | undefined }) {
   );
 }
 
+/** The firm's worst case in its reporting currency, beside the per-currency cards, with the rates it was converted at. */
+function FirmTotalCard({ total }: { total: FirmTotal }) {
+  return (
+    <div className="card stat" data-testid="firm-total">
+      <div className="muted small">
+        Firm worst case, {countOf(total.clients, 'client')}, in {total.currency}
+      </div>
+      <div className="stat-value loss">{formatMoney(total.pnl, total.currency, 0)}</div>
+      <div className="muted small">
+        of {formatMoney(total.value, total.currency, 0)} ({signedPercent(total.value ? total.pnl / total.value : 0)}) · at the run’s rates{' '}
+        {total.rates.map((r) => `${r.currency} ${r.rate.toFixed(4)}`).join(', ')}
+      </div>
+      {total.missing.map((m) => (
+        <div key={m.currency} className="warn small">
+          {countOf(m.clients, 'client')} in {m.currency} left out: no rate to {total.currency}.
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** Firm-wide stress: run scenarios across every client, rank them by loss, chart the spread, open any client. */
 export function FirmView() {
   const { firmRun, firmBaseline, firmStatus, firmRuns, clientOverview, scenarios } = usePick(
@@ -49,8 +72,10 @@ export function FirmView() {
   );
   const s = usePick('cancelFirmRun', 'deleteFirmRun', 'openClientResults', 'openFirmRun', 'setFirmBaseline', 'startFirmRun');
   const [chosen, setPicked] = useState<string[] | null>(null);
+  // The open run's scenarios until the user picks others; two hypothetical ones before any run.
   const picked =
     chosen ??
+    firmRun?.scenarioIds ??
     scenarios
       .filter((x) => x.kind !== 'historical')
       .slice(0, 2)
@@ -60,13 +85,21 @@ export function FirmView() {
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'rank', descending: false });
   const [openId, setOpenId] = useState<number | null>(null);
-  // On entering the view: the saved runs, the clients and (when not yet known) the scenarios.
+  // On entering the view: the saved runs (the latest opened when none is), the clients and (when not yet known) the
+  // scenarios.
   useEffect(() => {
     const store = useStore.getState();
-    void store.loadFirmRuns();
+    void store.loadFirmRuns().then(() => {
+      const { firmRun: open, firmRuns: runs, openFirmRun } = useStore.getState();
+      if (!open && runs.length > 0) void openFirmRun(runs[0].id);
+    });
     void store.loadClientOverview();
     if (store.scenarios.length === 0) void store.loadScenarios();
   }, []);
+  const nameOfRun = useMemo(() => {
+    const names = new Map(scenarios.map((x) => [x.id, x.name]));
+    return (run: FirmRunSummary) => runName(run, (id) => names.get(id) ?? id);
+  }, [scenarios]);
   const scenarioName = useMemo(() => {
     const names = new Map(firmRun?.ranking.scenarios.map((x) => [x.id, x.name]) ?? []);
     return (id: string | null) => (id ? (names.get(id) ?? id) : 'nothing held');
@@ -96,12 +129,16 @@ export function FirmView() {
         </div>
         {firmRuns.length > 0 && (
           <div className="toolbar">
-            <select aria-label="Saved run" value={firmRun?.id ?? ''} onChange={(e) => void s.openFirmRun(Number(e.target.value))}>
+            <select
+              aria-label="Saved run"
+              title={firmRun ? `${nameOfRun(firmRun)} · ${countOf(firmRun.clientCount, 'client')}` : undefined}
+              value={firmRun?.id ?? ''}
+              onChange={(e) => void s.openFirmRun(Number(e.target.value))}
+            >
               {!firmRun && <option value="">Open a saved run…</option>}
               {firmRuns.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.runDate} · {countOf(r.scenarioIds.length, 'scenario')} · {countOf(r.clientCount, 'client')}
-                  {r.tag ? ` · ${r.tag}` : ''}
+                  {nameOfRun(r)} · {countOf(r.clientCount, 'client')}
                 </option>
               ))}
             </select>
@@ -113,6 +150,7 @@ export function FirmView() {
             {firmRun && (
               <select
                 aria-label="Compare with"
+                title={firmBaseline ? `vs ${nameOfRun(firmBaseline)}` : undefined}
                 value={firmBaseline?.id ?? ''}
                 onChange={(e) => void s.setFirmBaseline(e.target.value ? Number(e.target.value) : null)}
               >
@@ -121,7 +159,7 @@ export function FirmView() {
                   .filter((r) => r.id !== firmRun.id)
                   .map((r) => (
                     <option key={r.id} value={r.id}>
-                      vs {r.runDate} (run {r.id})
+                      vs {nameOfRun(r)}
                     </option>
                   ))}
               </select>
@@ -164,7 +202,7 @@ export function FirmView() {
         </div>
       </article>
 
-      {!firmRun && !running && (
+      {!firmRun && !running && firmRuns.length === 0 && (
         <EmptyState
           title="No firm-wide run open"
           body="Choose scenarios and stress all clients; each run is saved with its date so you can compare it with another day."
@@ -185,6 +223,7 @@ export function FirmView() {
                 </div>
               )}
             </div>
+            {firmRun.ranking.firmTotal && firmRun.ranking.totals.length > 1 && <FirmTotalCard total={firmRun.ranking.firmTotal} />}
             {firmRun.ranking.totals.map((t) => (
               <div key={t.currency} className="card stat">
                 <div className="muted small">

@@ -1,6 +1,8 @@
 import type { ClientSummary } from '../../../../shared/domain/types';
 import type { ClientChange } from '../../../../shared/firm/compare';
 import type { ClientRanking, PortfolioRanking } from '../../../../shared/firm/ranking';
+import type { FirmRunSummary } from '../../../../shared/firm/runs';
+import { countOf } from '../../../../shared/format';
 
 export const SORT_KEYS = ['rank', 'client', 'value', 'pnl', 'return', 'worst', 'coverage'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -136,4 +138,17 @@ export function splitList(text: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/**
+ * A saved run's name: the day and the local time it ran, then its scenarios (the first two by name, the rest
+ * counted), then the tag it was limited to.
+ */
+export function runName(run: FirmRunSummary, scenarioName: (id: string) => string): string {
+  const at = new Date(run.createdAt);
+  const time = Number.isNaN(at.getTime()) ? '' : ` ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  const names = run.scenarioIds.slice(0, 2).map(scenarioName);
+  const more = run.scenarioIds.length - names.length;
+  const scenarios = names.join(', ') + (more > 0 ? ` + ${countOf(more, 'more scenario')}` : '');
+  return `${run.runDate}${time} · ${scenarios}${run.tag ? ` · ${run.tag}` : ''}`;
 }

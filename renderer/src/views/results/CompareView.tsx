@@ -8,7 +8,7 @@ import { usePick } from '../../store/store';
 import { useCommand } from '../../use-command';
 import { ChartCard } from './ChartCard';
 import { pnlAxis } from './chart-scale';
-import { compactMoney, GAIN, LOSS } from './chart-theme';
+import { axisLabel, compactMoney, GAIN, LOSS, TOOLTIP } from './chart-theme';
 import { heatColor, heatRows } from './results-model';
 import { useBook } from './use-stress';
 import { num, TableHead } from '../../components/TableHead';
@@ -113,8 +113,8 @@ export function CompareView() {
         // Beyond two scenarios the heat map's columns need the whole width: the two cards stack.
         <div className={stacked ? 'chart-grid stacked' : 'chart-grid'}>
           <ChartCard title="Total loss per scenario" fileName="total loss per scenario">
-            <ResponsiveContainer width="100%" height={Math.max(160, totals.length * 36 + 40)}>
-              <BarChart data={totals} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+            <ResponsiveContainer width="100%" height={Math.max(160, totals.length * 36 + 60)}>
+              <BarChart data={totals} layout="vertical" margin={{ top: 4, right: 24, bottom: 20, left: 8 }}>
                 <CartesianGrid horizontal={false} stroke="var(--border)" />
                 <XAxis
                   type="number"
@@ -123,10 +123,19 @@ export function CompareView() {
                   tickFormatter={(v: number) => compactMoney(v, currency)}
                   stroke="var(--muted)"
                   fontSize={11}
+                  label={axisLabel(`Change in value (${currency})`, 'bottom')}
                 />
-                <YAxis type="category" dataKey="name" width={220} stroke="var(--muted)" fontSize={12} interval={0} />
+                <YAxis
+                  type="category"
+                  dataKey="name"
+                  width={220}
+                  stroke="var(--muted)"
+                  fontSize={12}
+                  interval={0}
+                  label={axisLabel('Scenario', 'left')}
+                />
                 <Tooltip
-                  contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }}
+                  {...TOOLTIP}
                   formatter={(v, _n, item) => [
                     `${formatMoney(Number(v), currency)} (${signedPercent((item.payload as { return: number }).return)})`,
                     'P&L',

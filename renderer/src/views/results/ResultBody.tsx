@@ -10,7 +10,7 @@ import {
   type StressResult,
 } from '../../../../shared/engine';
 import { signedPercent } from '../../../../shared/format';
-import { formatMoney, formatPercent } from '../../../../shared/format';
+import { countOf, formatMoney, formatPercent } from '../../../../shared/format';
 import { replayedScenario } from '../../../../shared/history/replay';
 import { coverageRows, movedShare } from '../../../../shared/report/coverage';
 import { ChartCard } from './ChartCard';
@@ -57,6 +57,8 @@ export function ResultBody(props: {
   const coverageParts = coverageRows(result);
   const h = result.history;
   const isReplay = h?.mode === 'replay';
+  // Enabled shocks that move nothing here: counted under the chips, not shown.
+  const unreached = scenario.shocks.filter((x, i) => x.enabled && result.shockValue[i] === 0).length;
 
   return (
     <div className={props.pending ? 'result-body updating' : 'result-body'} aria-busy={props.pending}>
@@ -158,10 +160,9 @@ export function ResultBody(props: {
               </button>
             ) : null,
           )}
-          {scenario.shocks.some((x, i) => x.enabled && result.shockValue[i] === 0) && (
+          {unreached > 0 && (
             <span className="muted small">
-              + {scenario.shocks.filter((x, i) => x.enabled && result.shockValue[i] === 0).length} shocks that reach nothing in this
-              portfolio
+              + {countOf(unreached, 'shock')} that {unreached === 1 ? 'reaches' : 'reach'} nothing in this portfolio
             </span>
           )}
         </div>
@@ -181,7 +182,7 @@ export function ResultBody(props: {
             </select>
           }
         >
-          <GroupChart rows={result.aggregates[dimension] ?? []} currency={result.baseCurrency} />
+          <GroupChart rows={result.aggregates[dimension] ?? []} currency={result.baseCurrency} groupLabel={DIMENSION_LABELS[dimension]} />
         </ChartCard>
         <ChartCard title="Largest contributors" fileName={`${result.scenarioName} contributors`}>
           <WaterfallChart result={result} />

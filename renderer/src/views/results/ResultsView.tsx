@@ -10,7 +10,7 @@ import { ReplayView } from './ReplayView';
 import { ResultBody } from './ResultBody';
 import { RiskPanel } from './RiskPanel';
 import { useStress } from './use-stress';
-import { PortfolioSelect } from '../PortfolioSelect';
+import { PortfolioPicker } from '../../components/PortfolioPicker';
 
 const TABS = [
   ['result', 'One scenario'],
@@ -82,7 +82,12 @@ export function ResultsView() {
         </div>
         <div className="toolbar">
           {tab === 'result' && (
-            <select aria-label="Scenario" value={draft?.id ?? ''} onChange={(e) => void s.selectScenario(e.target.value)}>
+            <select
+              aria-label="Scenario"
+              title={draft?.name}
+              value={draft?.id ?? ''}
+              onChange={(e) => void s.selectScenario(e.target.value)}
+            >
               {draftDirty && draft && <option value={draft.id}>{draft.name} (edited)</option>}
               {scenarios
                 .filter((x) => !(draftDirty && x.id === draft?.id))
@@ -93,7 +98,7 @@ export function ResultsView() {
                 ))}
             </select>
           )}
-          <PortfolioSelect portfolios={portfolios} value={selectedPortfolioId} onChange={s.selectPortfolio} />
+          <PortfolioPicker portfolios={portfolios} value={selectedPortfolioId} onChange={s.selectPortfolio} />
           <label className="toggle">
             <input type="checkbox" checked={lookThrough} onChange={(e) => s.setLookThrough(e.target.checked)} /> Look through funds
           </label>

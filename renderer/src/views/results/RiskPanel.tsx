@@ -4,6 +4,7 @@ import { formatMoney, formatPercent } from '../../../../shared/format';
 import { portfolioRisk } from '../../store/commands';
 import { useStore } from '../../store/store';
 import { useCommand } from '../../use-command';
+import { RiskCharts } from './RiskCharts';
 
 /** Risk figures from history: volatility, beta, max drawdown, VaR and CVaR, with the window and what was left out. */
 export function RiskPanel() {
@@ -92,6 +93,7 @@ export function RiskPanel() {
               </div>
             </div>
           </div>
+          <RiskCharts risk={risk} />
           <div className="card pad">
             <h3>Value at risk and expected shortfall (losses, share of value)</h3>
             <table className="table compact" aria-label="VaR and CVaR">

@@ -2,13 +2,13 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxi
 import type { StressResult } from '../../../../shared/engine';
 import { formatMoney } from '../../../../shared/format';
 import { pnlAxis } from './chart-scale';
-import { compactMoney, GAIN, LOSS, Sized, TOTAL } from './chart-theme';
+import { axisLabel, compactMoney, GAIN, LOSS, Sized, TOOLTIP, TOTAL } from './chart-theme';
 import { waterfallSteps, type WaterfallStep } from './results-model';
 
 /** The change as a bridge from 0 through the largest contributors (losses and gains) to the total; the axis holds 0. */
 export function WaterfallChart({
   result,
-  height = 260,
+  height = 280,
   width,
 }: {
   result: Pick<StressResult, 'positions' | 'baseCurrency'>;
@@ -20,9 +20,18 @@ export function WaterfallChart({
   const axis = pnlAxis(Math.min(...data.map((s) => s.range[0])), Math.max(...data.map((s) => s.range[1])));
   return (
     <Sized width={width} height={height}>
-      <BarChart data={data} width={width} height={width ? height : undefined} margin={{ top: 8, right: 12, bottom: 4, left: 8 }}>
+      <BarChart data={data} width={width} height={width ? height : undefined} margin={{ top: 8, right: 12, bottom: 20, left: 8 }}>
         <CartesianGrid vertical={false} stroke="var(--border)" />
-        <XAxis dataKey="label" stroke="var(--muted)" fontSize={11} interval={0} angle={-25} textAnchor="end" height={48} />
+        <XAxis
+          dataKey="label"
+          stroke="var(--muted)"
+          fontSize={11}
+          interval={0}
+          angle={-25}
+          textAnchor="end"
+          height={48}
+          label={axisLabel('Holding, then the total', 'bottom')}
+        />
         <YAxis
           domain={axis.domain}
           ticks={axis.ticks}
@@ -30,10 +39,10 @@ export function WaterfallChart({
           stroke="var(--muted)"
           fontSize={11}
           width={72}
+          label={axisLabel(`Change in value (${result.baseCurrency})`, 'left')}
         />
         <Tooltip
-          cursor={{ fill: 'var(--row-hover)' }}
-          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8 }}
+          {...TOOLTIP}
           formatter={(_value, _name, item) => [
             formatMoney((item.payload as WaterfallStep).amount, result.baseCurrency),
             (item.payload as WaterfallStep).kind === 'total' ? 'Total change' : 'P&L',

@@ -4,6 +4,27 @@ export const LOSS = '#D55E00';
 export const GAIN = '#0072B2';
 export const TOTAL = '#7a8699';
 
+/**
+ * Tooltip looks for every chart: the panel's colours, and the text in the theme's text colour (recharts would print
+ * a bar's label in near-black, unreadable on the dark panel).
+ */
+export const TOOLTIP = {
+  cursor: { fill: 'var(--row-hover)' },
+  contentStyle: { background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--text)' },
+  labelStyle: { color: 'var(--text)' },
+  itemStyle: { color: 'var(--text)' },
+} as const;
+
+/**
+ * An axis title in the muted colour: under a horizontal axis, or turned along a vertical one at its left (the
+ * category names of a bar chart sit between it and the bars).
+ */
+export function axisLabel(value: string, position: 'bottom' | 'left') {
+  return position === 'bottom'
+    ? { value, position: 'insideBottom' as const, offset: -14, fill: 'var(--muted)', fontSize: 11 }
+    : { value, position: 'insideLeft' as const, angle: -90, textAnchor: 'middle' as const, fill: 'var(--muted)', fontSize: 11 };
+}
+
 /** Short money for chart axes: $1.2M, $35k, −$800. */
 export function compactMoney(value: number, currency: string): string {
   let text: string;

@@ -31,6 +31,23 @@ export function waterfallSteps(result: Pick<StressResult, 'positions'>, count = 
   return steps;
 }
 
+/**
+ * The bars of a per-group chart: only groups this scenario moves (a row of $0 says nothing), the first `limit` − 1
+ * of them as they come (largest loss first), the rest summed into one "Others (n)" row; and how many groups it left
+ * unchanged, for a note under the chart.
+ */
+export function chartGroups(rows: readonly AggregateRow[], limit = 14): { rows: AggregateRow[]; unchanged: number } {
+  const moved = rows.filter((r) => r.pnl !== 0 || (r.band && (r.band.low !== 0 || r.band.high !== 0)));
+  const unchanged = rows.length - moved.length;
+  if (moved.length <= limit) return { rows: moved, unchanged };
+  const shown = moved.slice(0, limit - 1);
+  const rest = moved.slice(limit - 1);
+  const value = rest.reduce((sum, r) => sum + r.value, 0);
+  const pnl = rest.reduce((sum, r) => sum + r.pnl, 0);
+  // Bands of different groups are not summed: their low ends need not come together.
+  return { rows: [...shown, { key: `Others (${rest.length})`, value, pnl, return: value > 0 ? pnl / value : null }], unchanged };
+}
+
 /** Each position's share of the total loss (positive for positions that lost when the book lost). */
 export function shareOfLoss(position: PositionResult, result: StressResult): number | null {
   return result.pnl === 0 ? null : position.pnl / result.pnl;
