@@ -1,7 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import type Axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 
@@ -227,9 +229,30 @@ export async function shootAndCheck(page: Page, folder: string, name: string): P
       await page.screenshot({ path: path.join(folder, `${name}-${size.width}x${size.height}-${theme}.png`) });
       problems.push(...(await findClipped(page, where)));
     }
+    problems.push(...(await accessibilityViolations(page, `${name} ${theme}`)));
   }
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize(LAYOUT_SIZES[1]);
   problems.push(...(await findHyphenMinus(page, name)));
   return problems;
+}
+
+/** axe-core's source, read once (injected through the debugging protocol, which the app's CSP does not restrict). */
+let axeSource: string | null = null;
+
+/**
+ * axe-core's serious and critical violations on the page as it is (WCAG 2 A/AA rules), one line each: rule, impact and
+ * the first elements it names.
+ */
+export async function accessibilityViolations(page: Page, where: string): Promise<string[]> {
+  axeSource ??= fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof Axe }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => String(n.target)) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: axe ${v.id} (${v.impact}) at ${v.targets.join(', ')}`);
 }
