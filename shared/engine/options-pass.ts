@@ -1,5 +1,5 @@
 import { blackScholes, OPTION_MODEL_NOTE, optionLabel, yearsBetween, type OptionContract } from '../domain/options';
-import { signedPercent } from '../format';
+import { formatMoney, signedPercent } from '../format';
 import type { FundLookThrough, LeverageLink, SecurityKey } from './book';
 import { composeReturn, type CurrencyMove } from './match';
 import { COVERAGE_PARTS, coveragePartOf, type CoveragePart } from './parts';
@@ -153,6 +153,12 @@ const emptyShares = () => Object.fromEntries(COVERAGE_PARTS.map((p) => [p, 0])) 
 const volatilityText = (h: Pick<OptionHolding, 'volatility' | 'volatilitySource'>) =>
   `vol ${Math.round(h.volatility * 100)}%${h.volatilitySource === 'estimated' ? ' estimated' : h.volatilitySource === 'default' ? ' assumed (no volatility given or estimated)' : ''}`;
 
+/** A number to `digits` places with a true minus sign ("−0.31"). */
+const fixed = (x: number, digits: number) => {
+  const text = Math.abs(x).toFixed(digits);
+  return `${x < 0 && Number(text) !== 0 ? '\u2212' : ''}${text}`;
+};
+
 /** Contracts × multiplier × Black–Scholes price of the holding at underlying price `spot`. */
 export function optionPositionValue(h: OptionHolding, spot: number): number {
   const years = yearsBetween(h.asOf!, h.contract.expiry);
@@ -182,7 +188,7 @@ export function untestedOptionMove(h: OptionHolding, fx: CurrencyMove, shockCoun
  * (BS at price × (1 + change) − BS at price), as a return on its imported value, then its currency's move; coverage and
  * shocks are its underlying's. A written option (negative contracts) loses when the option gains, without a cap.
  */
-export function revalueOption(h: OptionHolding, u: UnderlyingMove, wantText: boolean): OptionMove {
+export function revalueOption(h: OptionHolding, u: UnderlyingMove, currency: string, wantText: boolean): OptionMove {
   const spot = h.underlyingPrice!;
   const before = optionPositionValue(h, spot);
   const at = (change: number) => optionPositionValue(h, spot * Math.max(0, 1 + change));
@@ -199,10 +205,10 @@ export function revalueOption(h: OptionHolding, u: UnderlyingMove, wantText: boo
     const own = before !== 0 ? signedPercent(after / before - 1) : 'from nothing';
     const how = h.isExpired
       ? `expired on ${h.contract.expiry}: valued at intrinsic value`
-      : `delta ${greeks.delta.toFixed(2)}, gamma ${greeks.gamma.toFixed(3)}, ${volatilityText(h)}`;
+      : `delta ${fixed(greeks.delta, 2)}, gamma ${fixed(greeks.gamma, 3)}, ${volatilityText(h)}`;
     applied =
       `${h.contract.underlying} ${signedPercent(u.change)} → ${label} ${own} (${how})` +
-      `; model value ${before.toFixed(2)} → ${after.toFixed(2)} ${h.contracts < 0 ? '(written: the loss is not capped by the premium) ' : ''}` +
+      `; model value ${formatMoney(before, currency)} → ${formatMoney(after, currency)} ${h.contracts < 0 ? '(written: the loss is not capped by the premium) ' : ''}` +
       `(${h.contract.underlying}: ${u.reason.replace(/\.$/, '')})${u.fx.reason ? `; ${u.fx.reason}` : ''}; ${OPTION_MODEL_NOTE}, rate ${(h.rate * 100).toFixed(1)}%`;
   }
   return {
@@ -317,5 +323,5 @@ export function underlyingMoveOf(evaluate: Evaluator, h: OptionHolding, currency
 /** An option holding's move under the evaluator's scenario: revalued on its underlying's move, or not tested with the reason. */
 export function optionGroupMove(evaluate: Evaluator, h: OptionHolding, currency: string, wantText: boolean): OptionMove {
   if (h.notTested !== null) return untestedOptionMove(h, evaluate.slice(h.underlying, currency).fx, evaluate.shockCount);
-  return revalueOption(h, underlyingMoveOf(evaluate, h, currency, wantText), wantText);
+  return revalueOption(h, underlyingMoveOf(evaluate, h, currency, wantText), currency, wantText);
 }
