@@ -24,7 +24,7 @@ export interface OptionMarket {
    * Per underlying symbol (upper-case): its price today in the option's currency (null: not known), and its annualised
    * 60-day historical volatility when it could be estimated from closes (null: not known).
    */
-  underlyings: Record<string, { price: number | null; volatility: number | null }>;
+  underlyings: Record<string, { price: number | null; volatility: number | null; priceSource?: string }>;
 }
 
 /** The rate assumed when the caller states none. */
@@ -49,6 +49,8 @@ export interface OptionHolding {
   underlyingFund: FundLookThrough | null;
   underlyingLeverage: LeverageLink | null;
   underlyingPrice: number | null;
+  /** Where that price comes from ("close of 2025-04-04"), when the caller said. */
+  priceSource: string | null;
   volatility: number;
   volatilitySource: VolatilitySource;
   asOf: string | null;
@@ -112,6 +114,7 @@ export function optionHolding(
     underlyingFund: underlying.fund,
     underlyingLeverage: underlying.leverage,
     underlyingPrice: price,
+    priceSource: price !== null ? (u?.priceSource ?? null) : null,
     volatility,
     volatilitySource,
     asOf,
@@ -208,6 +211,7 @@ export function revalueOption(h: OptionHolding, u: UnderlyingMove, currency: str
       : `delta ${fixed(greeks.delta, 2)}, gamma ${fixed(greeks.gamma, 3)}, ${volatilityText(h)}`;
     applied =
       `${h.contract.underlying} ${signedPercent(u.change)} → ${label} ${own} (${how})` +
+      `; ${h.contract.underlying} at ${formatMoney(spot, currency)}${h.priceSource ? ` (${h.priceSource})` : ''}` +
       `; model value ${formatMoney(before, currency)} → ${formatMoney(after, currency)} ${h.contracts < 0 ? '(written: the loss is not capped by the premium) ' : ''}` +
       `(${h.contract.underlying}: ${u.reason.replace(/\.$/, '')})${u.fx.reason ? `; ${u.fx.reason}` : ''}; ${OPTION_MODEL_NOTE}, rate ${(h.rate * 100).toFixed(1)}%`;
   }

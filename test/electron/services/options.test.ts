@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { closeServices, type Services } from '../../../electron/services/services';
 import { refreshSymbols } from '../../../electron/services/market/refresh-request';
-import { parseOccSymbol } from '../../../shared/domain/options';
+import { blackScholes, historicalVolatility, parseOccSymbol } from '../../../shared/domain/options';
+import { insertPriceSeries } from '../../../electron/db/prices';
 import { optionsNotTested } from '../../../shared/report/coverage';
 import { call, memoryServices } from '../../helpers/services';
 
@@ -81,22 +82,55 @@ describe('option positions: imported, typed, stored and listed', () => {
     ).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('AAPL is not an option symbol') } });
   });
 
-  it('a stress run leaves options unmoved and says they are not tested (option valuation), with their value', () => {
-    call(services, 'imports:commit', { portfolioId, fileName: 'ai-bull.csv', text: BOOK });
-    const result = call(services, 'stress:run', { portfolioId, scenarioId: 'sp500-minus-20' });
-    const notTested = optionsNotTested(result, (x) => x.toFixed(0))!;
-    expect(notTested.symbols.sort()).toEqual(['NVDA  250620C00150000', 'NVDA  250620P00100000', 'QQQ   250620P00450000']);
-    expect(notTested.value).toBeCloseTo(2100 - 1230 + 20, 6);
-    // S&P 500 −20% would move a put like a share the wrong way round: no market shock moves an option.
-    expect(notTested.pnl).toBe(0);
-    const put = result.positions.find((p) => p.symbol === 'QQQ   250620P00450000')!;
-    expect(put).toMatchObject({ pnl: 0, source: 'none' });
-    expect(put.applied).toMatch(/^Not tested: the stress test does not value options yet/);
-    expect(notTested.message).toBe(
-      'Not tested: option valuation. 3 option positions (NVDA 20 Jun 2025 150 C, NVDA 20 Jun 2025 100 P, QQQ 20 Jun 2025 450 P; value 890) ' +
-        'are not valued by the stress test yet: they are left unmoved (P&L 0 in the total) unless a shock names the contract itself.',
-    );
-    expect(optionsNotTested({ positions: result.positions.filter((p) => p.symbol === 'NVDA') }, String)).toBeNull();
+  it('a stress run revalues options on their underlying (no volatility known: 30% assumed); one whose underlying has no price is not tested', () => {
+    const dated = memoryServices({ today: () => '2025-01-24' });
+    try {
+      const id = call(dated, 'portfolios:create', { name: 'AI bull' }).id;
+      call(dated, 'imports:commit', { portfolioId: id, fileName: 'ai-bull.csv', text: BOOK });
+      const result = call(dated, 'stress:run', { portfolioId: id, scenarioId: 'sp500-minus-20' });
+      const by = (symbol: string) => result.positions.find((p) => p.symbol === symbol)!;
+      // NVDA is unclassified here (no bundled reference): the market shock moves it −20%, 120.50 → 96.40; the call is
+      // revalued from the portfolio's own NVDA price, on 24 Jan 2025 (147 days to expiry), at 4% and 30% assumed.
+      const T = 147 / 365;
+      const call150 = (spot: number) => blackScholes('call', spot, 150, T, 0.3, 0.04).price;
+      expect(by('NVDA  250620C00150000').pnl).toBeCloseTo(5 * 100 * (call150(96.4) - call150(120.5)), 6);
+      expect(by('NVDA  250620C00150000').applied).toMatch(
+        /^NVDA −20% → NVDA 20 Jun 2025 150 C −\d+\.\d+% \(delta 0\.\d\d, gamma 0\.\d{3}, vol 30% assumed \(no volatility given or estimated\)\); NVDA at \$120\.50 \(the portfolio’s own price\)/,
+      );
+      // The mini put (10 shares a contract) gains as NVDA falls.
+      const put100 = (spot: number) => blackScholes('put', spot, 100, T, 0.3, 0.04).price;
+      expect(by('NVDA  250620P00100000').pnl).toBeCloseTo(1 * 10 * (put100(96.4) - put100(120.5)), 6);
+      // QQQ has no price here: that put is not tested, and says so.
+      const put = by('QQQ   250620P00450000');
+      expect(put).toMatchObject({ pnl: 0, source: 'none' });
+      expect(put.applied).toBe('Not tested: no price for QQQ, the underlying of QQQ 20 Jun 2025 450 P, so it cannot be revalued.');
+      expect(result.coverage.noPrice.value).toBeCloseTo(1230, 9);
+      const notTested = optionsNotTested(result, (x) => x.toFixed(0))!;
+      expect(notTested.symbols).toEqual(['QQQ   250620P00450000']);
+      expect(notTested.message).toBe(
+        'Not tested: option valuation. One option position (QQQ 20 Jun 2025 450 P; value -1230) could not be revalued ' +
+          '(reason by position: no price for the underlying, no valuation date, or no value of its own): it is left unmoved (P&L 0 in the total).',
+      );
+      expect(result.issues.find((i) => i.kind === 'options')!.message).toContain('30% assumed');
+
+      // With 61 closes of QQQ (a steady ±1% zig-zag) its 60-day volatility is estimated, and its last close prices it.
+      const dates = Array.from({ length: 61 }, (_, i) => new Date(Date.UTC(2024, 9, 1) + i * 86_400_000).toISOString().slice(0, 10));
+      const closes = dates.map((_, i) => 500 * (i % 2 === 0 ? 1 : 1.01));
+      insertPriceSeries(dated.db, 'QQQ', dates, closes, 'test');
+      const again = call(dated, 'stress:run', { portfolioId: id, scenarioId: 'sp500-minus-20' });
+      const revalued = again.positions.find((p) => p.symbol === 'QQQ   250620P00450000')!;
+      const vol = historicalVolatility(closes)!;
+      // Alternating +ln(1.01), −ln(1.01): sample sd = ln(1.01) × √(60/59), × √252.
+      expect(vol).toBeCloseTo(Math.log(1.01) * Math.sqrt(60 / 59) * Math.sqrt(252), 12);
+      const put450 = (spot: number) => blackScholes('put', spot, 450, T, vol, 0.04).price;
+      expect(revalued.pnl).toBeCloseTo(-2 * 100 * (put450(500 * 0.8) - put450(500)), 6);
+      expect(revalued.applied).toContain(`vol ${Math.round(vol * 100)}% estimated`);
+      expect(revalued.applied).toContain(`QQQ at $500.00 (close of ${dates[dates.length - 1]})`);
+      expect(optionsNotTested(again, String)).toBeNull();
+      expect(again.coverage.noPrice.value).toBe(0);
+    } finally {
+      closeServices(dated);
+    }
   });
 
   it('a market-data refresh asks for the underlyings of the options, not the contracts', () => {
