@@ -7,6 +7,18 @@ import { insertPriceSeries } from '../../../electron/db/prices';
 import { optionsNotTested } from '../../../shared/report/coverage';
 import { call, memoryServices } from '../../helpers/services';
 
+/** An inline hypothetical scenario to put shocks in. */
+const sp500 = () => ({
+  format: 'aftershock-scenario' as const,
+  version: 1 as const,
+  id: 'typed',
+  name: 'typed',
+  kind: 'hypothetical' as const,
+  description: '',
+  tags: [],
+  shocks: [],
+});
+
 let services: Services;
 let portfolioId: number;
 beforeEach(() => {
@@ -128,6 +140,43 @@ describe('option positions: imported, typed, stored and listed', () => {
       expect(revalued.applied).toContain(`QQQ at $500.00 (close of ${dates[dates.length - 1]})`);
       expect(optionsNotTested(again, String)).toBeNull();
       expect(again.coverage.noPrice.value).toBe(0);
+    } finally {
+      closeServices(dated);
+    }
+  });
+
+  it('a volatility typed on an option is stored (migration 15), used instead of the estimate, and refused on a share', () => {
+    const dated = memoryServices({ today: () => '2025-01-24' });
+    try {
+      const id = call(dated, 'portfolios:create', { name: 'Typed vol' });
+      const account = call(dated, 'accounts:create', { portfolioId: id.id, name: 'Brokerage' });
+      call(dated, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 100, price: 140 });
+      const typed = call(dated, 'positions:create', {
+        accountId: account.id,
+        symbol: 'NVDA 06/20/2025 150 C',
+        quantity: 5,
+        price: 1457,
+        volatility: 0.5,
+      });
+      expect(typed).toMatchObject({ symbol: 'NVDA  250620C00150000', multiplier: 100, volatility: 0.5 });
+      const result = call(dated, 'stress:run', {
+        portfolioId: id.id,
+        scenario: { ...sp500(), shocks: [{ target: 'symbol', value: 'NVDA', change: -0.1, enabled: true }] },
+      });
+      const option = result.positions.find((p) => p.symbol === 'NVDA  250620C00150000')!;
+      // The story's call: 5 × 100 × (8.521720 − 14.574990) at 50% typed by the user.
+      expect(option.pnl).toBeCloseTo(-3026.635356, 5);
+      expect(option.option).toMatchObject({ volatility: 0.5, volatilitySource: 'position' });
+      expect(option.applied).toContain('vol 50%)');
+      // Cleared: the underlying's estimate (none here: no closes) or the stated 30%.
+      expect(call(dated, 'positions:update', { id: typed.id, patch: { volatility: null } })).not.toHaveProperty('volatility');
+      expect(
+        dispatch(dated, 'positions:create', { accountId: account.id, symbol: 'AAPL', quantity: 1, price: 1, volatility: 0.3 }),
+      ).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('AAPL is not an option symbol') } });
+      expect(dispatch(dated, 'positions:update', { id: typed.id, patch: { volatility: 7 } })).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
     } finally {
       closeServices(dated);
     }
