@@ -1,4 +1,4 @@
-import { blackScholes, OPTION_MODEL_NOTE, optionLabel, yearsBetween, type OptionContract } from '../domain/options';
+import { blackScholes, OPTION_MODEL_NOTE, optionLabel, parseOccSymbol, yearsBetween, type OptionContract } from '../domain/options';
 import { formatMoney, signedPercent } from '../format';
 import type { FundLookThrough, LeverageLink, SecurityKey } from './book';
 import { composeReturn, type CurrencyMove } from './match';
@@ -79,6 +79,37 @@ export interface OptionDetail {
   isExpired: boolean;
 }
 
+/** The volatility an option is valued at: the position's, else its underlying's estimate, else the stated default. */
+function volatilityOf(p: { volatility?: number | null }, u: OptionMarket['underlyings'][string] | undefined): [number, VolatilitySource] {
+  const own = p.volatility ?? null;
+  if (own !== null && own > 0) return [own, 'position'];
+  if (u?.volatility != null && u.volatility > 0) return [u.volatility, 'estimated'];
+  return [DEFAULT_OPTION_VOLATILITY, 'default'];
+}
+
+/**
+ * An option position's delta-adjusted exposure to its underlying, in its own currency: contracts × multiplier × delta ×
+ * the underlying's price (what holding that many shares would be worth). Null without a valuation date or price.
+ */
+export function optionDeltaExposure(
+  p: { symbol: string; quantity: number; multiplier?: number; volatility?: number | null },
+  market: OptionMarket | undefined,
+): { underlying: string; delta: number; exposure: number; volatility: number; volatilitySource: VolatilitySource } | null {
+  const contract = parseOccSymbol(p.symbol, p.multiplier ?? 100);
+  const u = contract ? market?.underlyings[contract.underlying] : undefined;
+  if (!contract || !market || !u || u.price === null || !(u.price > 0)) return null;
+  const [volatility, volatilitySource] = volatilityOf(p, u);
+  const years = yearsBetween(market.asOf, contract.expiry);
+  const { delta } = blackScholes(contract.right, u.price, contract.strike, years, volatility, market.rate);
+  return {
+    underlying: contract.underlying,
+    delta,
+    exposure: p.quantity * contract.multiplier * delta * u.price,
+    volatility,
+    volatilitySource,
+  };
+}
+
 /** Reads an option position's contract, price, volatility and date into what the engine values (prepareBook). */
 export function optionHolding(
   p: { id: number; quantity: number; volatility?: number | null },
@@ -88,13 +119,7 @@ export function optionHolding(
   market: OptionMarket | undefined,
 ): Omit<OptionHolding, 'group'> {
   const u = market?.underlyings[contract.underlying.toUpperCase()];
-  const own = p.volatility ?? null;
-  const [volatility, volatilitySource]: [number, VolatilitySource] =
-    own !== null && own > 0
-      ? [own, 'position']
-      : u?.volatility != null && u.volatility > 0
-        ? [u.volatility, 'estimated']
-        : [DEFAULT_OPTION_VOLATILITY, 'default'];
+  const [volatility, volatilitySource] = volatilityOf(p, u);
   const price = u?.price != null && u.price > 0 ? u.price : null;
   const asOf = market?.asOf ?? null;
   const label = optionLabel(contract);

@@ -182,6 +182,44 @@ describe('option positions: imported, typed, stored and listed', () => {
     }
   });
 
+  it('exposure by symbol counts an option as delta × its underlying (stated), and the health check does not call it unclassified', () => {
+    const dated = memoryServices({ today: () => '2025-01-24' });
+    try {
+      const id = call(dated, 'portfolios:create', { name: 'Delta' }).id;
+      const account = call(dated, 'accounts:create', { portfolioId: id, name: 'Brokerage' });
+      call(dated, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 100, price: 140 });
+      call(dated, 'positions:create', {
+        accountId: account.id,
+        symbol: 'NVDA 06/20/2025 150 C',
+        quantity: 5,
+        price: 1457,
+        volatility: 0.5,
+      });
+      call(dated, 'securities:classify', { symbol: 'NVDA', patch: { sector: 'Information Technology', industry: 'Semiconductors' } });
+      const exposure = call(dated, 'exposure:portfolio', { portfolioId: id, by: 'symbol', lookThrough: true });
+      // 5 × 100 × delta 0.496806 (the story's call) × $140 = $34,776.39 of NVDA on top of the shares' $14,000.
+      const delta = blackScholes('call', 140, 150, 147 / 365, 0.5, 0.04).delta;
+      expect(delta).toBeCloseTo(0.49680554687844, 9);
+      expect(exposure.buckets.find((b) => b.key === 'NVDA')!.value).toBeCloseTo(14000 + 500 * delta * 140, 6);
+      expect(exposure.buckets.map((b) => b.key)).toEqual(['NVDA']);
+      expect(exposure.options).toEqual([
+        {
+          symbol: 'NVDA  250620C00150000',
+          underlying: 'NVDA',
+          delta: expect.closeTo(delta, 12),
+          value: 7285,
+          exposure: expect.closeTo(500 * delta * 140, 6),
+        },
+      ]);
+      expect(exposure.total).toBeCloseTo(14000 + 7285, 9);
+      expect(exposure.unclassified).toEqual([]);
+      const health = call(dated, 'health:check', { portfolioId: id });
+      expect(health.findings.filter((f) => f.code === 'unclassified')).toEqual([]);
+    } finally {
+      closeServices(dated);
+    }
+  });
+
   it('a market-data refresh asks for the underlyings of the options, not the contracts', () => {
     call(services, 'imports:commit', { portfolioId, fileName: 'ai-bull.csv', text: BOOK });
     expect(refreshSymbols(services.db, portfolioId).symbols).toEqual(['NVDA', 'QQQ']);
