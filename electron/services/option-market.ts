@@ -16,7 +16,7 @@ export function optionRate(db: Database): number {
 }
 
 /**
- * What the engine needs to revalue a portfolio's options (docs/stress-semantics.md §9), valued on `today`: each
+ * What the engine needs to revalue a portfolio's options (docs/stress-semantics.md §11), valued on `today`: each
  * underlying's price — the portfolio's own price for it when it holds it, else the latest downloaded quote, else the
  * last bundled or downloaded close up to today — and its 60-day historical volatility from those closes (used, and
  * flagged "estimated", when the position gives none). Undefined when the portfolio holds no option.

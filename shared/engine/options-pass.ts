@@ -6,7 +6,7 @@ import { COVERAGE_PARTS, coveragePartOf, type CoveragePart } from './parts';
 import { leveragedMove, type Evaluator } from './run';
 
 /**
- * Listed options under a scenario, by full revaluation (docs/stress-semantics.md §9): an option position's P&L is
+ * Listed options under a scenario, by full revaluation (docs/stress-semantics.md §11): an option position's P&L is
  * contracts × multiplier × (Black–Scholes value at the underlying's shocked price − value at today's price), the
  * underlying's move being the one the engine gives that security if it were held (its own precedence: symbol, rates,
  * theme, industry, sector, …, through its fund holdings or as multiplier × stand-in where it is such a fund). Kept

@@ -377,7 +377,7 @@ export function referenceRun(
   };
 
   /**
-   * §9: an option revalued on its underlying's move (the move `moveOf` gives the underlying as a holding in the option's
+   * §11: an option revalued on its underlying's move (the move `moveOf` gives the underlying as a holding in the option's
    * currency): contracts × multiplier × (BS at price × (1 + move) − BS at price), over its own value, then its currency.
    * Time to expiry from the valuation date, volatility the position's, else the underlying's estimate, else 30%. Without
    * market data, an underlying price or a value of its own it is not tested: "no price", only its currency moves it.
