@@ -1,5 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { historicalVolatility, parseOccSymbol } from '../../shared/domain/options';
+import { historicalVolatility, occSymbol, parseOccSymbol } from '../../shared/domain/options';
+import type { AssetClass } from '../../shared/domain/types';
+import { optionFromText } from '../../shared/import/option-rows';
+import { AppError } from '../../shared/ipc/result';
 import type { Position } from '../../shared/domain/types';
 import { DEFAULT_OPTION_RATE, type OptionMarket } from '../../shared/engine/options-pass';
 import { listCloseSeries } from '../db/prices';
@@ -50,4 +53,23 @@ export function optionMarketOf(db: Database, positions: readonly Position[], tod
     market.underlyings[u] = { price, volatility: historicalVolatility(series), ...(priceSource ? { priceSource } : {}) };
   }
   return market;
+}
+
+/**
+ * A typed option ("NVDA 250620C150", "NVDA 06/20/2025 150 C", an OCC symbol) is kept under its OCC symbol with its
+ * multiplier (100 unless given) and asset class "other"; the price is per contract. Anything else is left as typed,
+ * and a multiplier or volatility on a non-option is refused. For positions and proposal positions alike.
+ */
+export function withOption<T extends { symbol: string; multiplier?: number | null; volatility?: number | null; assetClass?: AssetClass }>(
+  input: T,
+): T {
+  const option = optionFromText(input.symbol, input.multiplier ?? 100);
+  if (!option) {
+    if (input.multiplier != null)
+      throw new AppError('validation', `${input.symbol} is not an option symbol (such as NVDA 250620C150), so it takes no multiplier.`);
+    if (input.volatility != null)
+      throw new AppError('validation', `${input.symbol} is not an option symbol (such as NVDA 250620C150), so it takes no volatility.`);
+    return input;
+  }
+  return { ...input, symbol: occSymbol(option), multiplier: option.multiplier, assetClass: input.assetClass ?? 'other' };
 }
