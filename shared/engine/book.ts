@@ -17,7 +17,7 @@ export interface SecurityKey {
   country: string | null;
   assetClass: AssetClass;
   isClassified: boolean;
-  /** A listed option (OCC symbol): the engine does not value options yet, so no market or asset-class shock moves it. */
+  /** A listed option (OCC symbol): no market or asset-class shock moves it like a share; options-pass revalues it on its underlying. */
   isOption: boolean;
   /** Duration in years where known (bond funds), for rate shocks. */
   duration: number | null;
