@@ -21,6 +21,8 @@ export interface PositionRow {
   is_short_intended: number;
   /** Shares per contract of a listed option (proposal copies do not carry it). */
   multiplier?: number | null;
+  /** A listed option's volatility as the user gave it. */
+  volatility?: number | null;
 }
 
 /** Columns a caller may set on a position. */
@@ -40,11 +42,14 @@ export interface PositionInput {
   isShortIntended?: boolean;
   /** Shares per contract of a listed option (its symbol is the OCC symbol); null or unset for anything else. */
   multiplier?: number | null;
+  /** A listed option's annualised volatility as the user gave it; null or unset otherwise. */
+  volatility?: number | null;
 }
 
 const SELECT = `
   SELECT x.id, x.account_id, a.name AS account_name, x.symbol, x.name, x.asset_class, x.quantity,
-         x.price, x.market_value, x.cost_basis, x.currency, x.as_of, x.is_short_intended, x.multiplier
+         x.price, x.market_value, x.cost_basis, x.currency, x.as_of, x.is_short_intended, x.multiplier,
+         x.volatility
   FROM positions x JOIN accounts a ON a.id = x.account_id`;
 
 /** A position from its row. */
@@ -64,6 +69,7 @@ export function hydrate(row: PositionRow): Position {
     asOf: row.as_of,
     isShortIntended: row.is_short_intended === 1,
     ...(row.multiplier != null && { multiplier: row.multiplier }),
+    ...(row.volatility != null && { volatility: row.volatility }),
   };
 }
 
@@ -147,6 +153,7 @@ function params(input: PositionInput) {
     importId: input.importId ?? null,
     isShortIntended: input.isShortIntended === undefined ? null : Number(input.isShortIntended),
     multiplier: input.multiplier ?? null,
+    volatility: input.volatility ?? null,
   };
 }
 
@@ -155,9 +162,9 @@ export function insertPosition(db: Database, input: PositionInput): Position {
   const { lastInsertRowid } = db
     .prepare(
       `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value,
-                              cost_basis, currency, as_of, import_id, is_short_intended, multiplier)
+                              cost_basis, currency, as_of, import_id, is_short_intended, multiplier, volatility)
        VALUES (:accountId, :symbol, :name, :assetClass, :quantity, :price, :marketValue,
-               :costBasis, :currency, :asOf, :importId, COALESCE(:isShortIntended, 0), :multiplier)`,
+               :costBasis, :currency, :asOf, :importId, COALESCE(:isShortIntended, 0), :multiplier, :volatility)`,
     )
     .run(params(input));
   return getPosition(db, Number(lastInsertRowid));
@@ -170,7 +177,7 @@ export function updatePosition(db: Database, id: number, input: PositionInput): 
     `UPDATE positions SET account_id = :accountId, symbol = :symbol, name = :name, asset_class = :assetClass,
             quantity = :quantity, price = :price, market_value = :marketValue, cost_basis = :costBasis,
             currency = :currency, as_of = :asOf, is_short_intended = COALESCE(:isShortIntended, is_short_intended),
-            multiplier = :multiplier
+            multiplier = :multiplier, volatility = :volatility
      WHERE id = :id`,
   ).run({ ...params(input), id });
   return getPosition(db, id);

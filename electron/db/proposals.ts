@@ -22,7 +22,8 @@ export function listProposals(db: Database, portfolioId: number): ProposalSummar
 }
 
 // Proposal positions read like positions; they belong to no account row yet, so their account id is 0.
-const POSITION_COLUMNS = `id, 0 AS account_id, account_name, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of`;
+const POSITION_COLUMNS = `id, 0 AS account_id, account_name, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of,
+  multiplier, volatility`;
 
 /** One proposal with its positions, or a not-found error. */
 export function getProposal(db: Database, id: number): Proposal {
@@ -42,8 +43,10 @@ export function createProposal(db: Database, portfolioId: number, name: string):
       .prepare('INSERT INTO proposals (portfolio_id, name) VALUES (:portfolioId, :name)')
       .run({ portfolioId, name });
     db.prepare(
-      `INSERT INTO proposal_positions (proposal_id, account_name, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of)
-       SELECT :proposalId, a.name, x.symbol, x.name, x.asset_class, x.quantity, x.price, x.market_value, x.cost_basis, x.currency, x.as_of
+      `INSERT INTO proposal_positions (proposal_id, account_name, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of,
+                                       multiplier, volatility)
+       SELECT :proposalId, a.name, x.symbol, x.name, x.asset_class, x.quantity, x.price, x.market_value, x.cost_basis, x.currency, x.as_of,
+              x.multiplier, x.volatility
        FROM positions x JOIN accounts a ON a.id = x.account_id WHERE a.portfolio_id = :portfolioId ORDER BY x.id`,
     ).run({ proposalId: lastInsertRowid, portfolioId });
     return Number(lastInsertRowid);
@@ -51,7 +54,12 @@ export function createProposal(db: Database, portfolioId: number, name: string):
   return getProposal(db, id);
 }
 
-const params = (input: ProposalPositionInput) => ({ accountName: input.accountName, ...holdingParams(input) });
+const params = (input: ProposalPositionInput) => ({
+  accountName: input.accountName,
+  ...holdingParams(input),
+  multiplier: input.multiplier ?? null,
+  volatility: input.volatility ?? null,
+});
 
 /** The proposal a proposal position belongs to, or a not-found error. */
 export function proposalOfPosition(db: Database, positionId: number): { proposalId: number; position: Position } {
@@ -65,8 +73,10 @@ export function proposalOfPosition(db: Database, positionId: number): { proposal
 export function addProposalPosition(db: Database, proposalId: number, input: ProposalPositionInput): Proposal {
   getProposal(db, proposalId);
   db.prepare(
-    `INSERT INTO proposal_positions (proposal_id, account_name, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of)
-     VALUES (:proposalId, :accountName, :symbol, :name, :assetClass, :quantity, :price, :marketValue, :costBasis, :currency, :asOf)`,
+    `INSERT INTO proposal_positions (proposal_id, account_name, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of,
+                                     multiplier, volatility)
+     VALUES (:proposalId, :accountName, :symbol, :name, :assetClass, :quantity, :price, :marketValue, :costBasis, :currency, :asOf,
+             :multiplier, :volatility)`,
   ).run({ proposalId, ...params(input) });
   return getProposal(db, proposalId);
 }
@@ -76,7 +86,8 @@ export function updateProposalPosition(db: Database, id: number, input: Proposal
   const { proposalId } = proposalOfPosition(db, id);
   db.prepare(
     `UPDATE proposal_positions SET account_name = :accountName, symbol = :symbol, name = :name, asset_class = :assetClass, quantity = :quantity,
-            price = :price, market_value = :marketValue, cost_basis = :costBasis, currency = :currency, as_of = :asOf
+            price = :price, market_value = :marketValue, cost_basis = :costBasis, currency = :currency, as_of = :asOf,
+            multiplier = :multiplier, volatility = :volatility
      WHERE id = :id`,
   ).run({ id, ...params(input) });
   return getProposal(db, proposalId);
@@ -130,8 +141,10 @@ export function applyProposal(db: Database, id: number): AppliedProposal {
     }
     const accounts = new Map<string, number>();
     const insert = db.prepare(
-      `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of, import_id)
-       VALUES (:accountId, :symbol, :name, :assetClass, :quantity, :price, :marketValue, :costBasis, :currency, :asOf, :importId)`,
+      `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency, as_of, import_id,
+                              multiplier, volatility)
+       VALUES (:accountId, :symbol, :name, :assetClass, :quantity, :price, :marketValue, :costBasis, :currency, :asOf, :importId,
+               :multiplier, :volatility)`,
     );
     for (const p of proposal.positions) {
       const key = p.accountName.toLowerCase();

@@ -1,8 +1,7 @@
 import { getAccount, listAccounts } from '../db/accounts';
 import { getPortfolio } from '../db/portfolios';
 import { deletePosition, getPosition, insertPosition, listAccountPositions, updatePosition, type PositionInput } from '../db/positions';
-import { occSymbol } from '../../shared/domain/options';
-import { optionFromText } from '../../shared/import/option-rows';
+import { withOption } from '../services/option-market';
 import { AppError } from '../../shared/ipc/result';
 import type { CommandsOf, HandlerMap } from './types';
 
@@ -11,21 +10,6 @@ function assertPriced(input: PositionInput): PositionInput {
     throw new AppError('validation', `Give ${input.symbol} a price or a market value so it can be valued.`);
   }
   return input;
-}
-
-/**
- * A typed option ("NVDA 250620C150", "NVDA 06/20/2025 150 C", an OCC symbol) is kept under its OCC symbol with its
- * multiplier (100 unless given) and asset class "other"; the price is per contract. Anything else is left as typed,
- * and a multiplier on a non-option is refused.
- */
-function withOption(input: PositionInput): PositionInput {
-  const option = optionFromText(input.symbol, input.multiplier ?? 100);
-  if (!option) {
-    if (input.multiplier != null)
-      throw new AppError('validation', `${input.symbol} is not an option symbol (such as NVDA 250620C150), so it takes no multiplier.`);
-    return input;
-  }
-  return { ...input, symbol: occSymbol(option), multiplier: option.multiplier, assetClass: input.assetClass ?? 'other' };
 }
 
 /** positions:* commands. */
@@ -52,7 +36,8 @@ export const positionHandlers: HandlerMap<CommandsOf<'positions'>> = {
       const symbolChanged = patch.symbol !== undefined && patch.symbol !== current.symbol;
       // A new symbol that is no option drops the stored multiplier rather than refusing the edit.
       const multiplier = patch.multiplier !== undefined ? patch.multiplier : symbolChanged ? undefined : current.multiplier;
-      return updatePosition(db, id, assertPriced(withOption({ ...current, ...patch, multiplier })));
+      const volatility = patch.volatility !== undefined ? patch.volatility : symbolChanged ? undefined : current.volatility;
+      return updatePosition(db, id, assertPriced(withOption({ ...current, ...patch, multiplier, volatility })));
     })(),
   'positions:delete': ({ db }, { id }) => deletePosition(db, id),
 };

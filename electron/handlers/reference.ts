@@ -33,7 +33,7 @@ export const referenceHandlers: HandlerMap<CommandsOf<'securities' | 'reference'
       throw new AppError('validation', `"${theme.name}" is a bundled theme and cannot be deleted; remove it from holdings instead.`);
     return { deleted: db.transaction(() => deleteUserTheme(db, id))() };
   },
-  'exposure:portfolio': ({ db }, request) => portfolioExposure(db, request),
+  'exposure:portfolio': (services, request) => portfolioExposure(services.db, request, services.today()),
   'market:refresh': ({ db, market }, { portfolioId, symbols }) => market.start(refreshRequest(db, portfolioId, symbols)),
   'market:status': ({ market }) => market.status(),
   'market:cancel': ({ market }) => market.cancel(),

@@ -5,7 +5,7 @@ import type { CommandsOf, HandlerMap } from './types';
 
 /** stress:* commands. */
 export const stressHandlers: HandlerMap<CommandsOf<'stress'>> = {
-  'stress:snapshot': ({ db }, { portfolioId }) => stressSnapshot(db, portfolioId),
+  'stress:snapshot': (services, { portfolioId }) => stressSnapshot(services.db, portfolioId, services.today()),
   'stress:run': (services, request) => stressPortfolio(services, request),
   'stress:reverse': (services, request) => reversePortfolio(services, request),
   'stress:replay': (services, request) => replayPortfolio(services, request),

@@ -16,6 +16,7 @@ import { listHistoryPositionIds } from '../db/imports';
 import { listPortfolios } from '../db/portfolios';
 import { listPositionsByPortfolio, sumPositionsBy } from '../db/positions';
 import { staleDays } from './health-settings';
+import { optionMarketOf } from './option-market';
 import { loadReferenceData } from './reference';
 import { getHypotheticalScenarios } from './scenario-library';
 import { createJob, type JobControls, type RunningJob } from './job';
@@ -69,15 +70,21 @@ function refuseEmpty(clients: readonly FirmClientInput[], tag: string | undefine
     );
 }
 
+/** The reference data of every client's holdings (and options' underlyings), and what revaluing their options on today needs. */
+function firmData(services: Services, clients: readonly FirmClientInput[]) {
+  const positions = clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions));
+  const optionMarket = optionMarketOf(services.db, positions, services.today());
+  const symbols = [...positions.map((x) => x.symbol), ...Object.keys(optionMarket?.underlyings ?? {})];
+  return { reference: loadReferenceData(services.db, [...new Set(symbols)]), optionMarket };
+}
+
 /** Runs the scenarios across every client (or a tag) at once and, unless told not to, saves the run with today's date. */
 export function runFirm(services: Services, request: FirmRequest & { save?: boolean }): FirmRun {
   const scenarios = getHypotheticalScenarios(services, request.scenarioIds);
   const clients = loadFirm(services.db, request.tag);
   refuseEmpty(clients, request.tag);
-  const reference = loadReferenceData(services.db, [
-    ...new Set(clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions.map((x) => x.symbol)))),
-  ]);
-  const ranked = rankFirm(clients, scenarios, reference, { lookThrough: request.lookThrough ?? true });
+  const { reference, optionMarket } = firmData(services, clients);
+  const ranked = rankFirm(clients, scenarios, reference, { lookThrough: request.lookThrough ?? true, optionMarket });
   const ranking = {
     ...ranked,
     clients: withHealth(ranked.clients, clients, reference, healthOptions(services, clients)),
@@ -116,9 +123,7 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
     scenarios: Scenario[],
   ): Promise<FirmJobStatus> => {
     await tick();
-    const reference = loadReferenceData(services.db, [
-      ...new Set(clients.flatMap((c) => c.portfolios.flatMap((p) => p.positions.map((x) => x.symbol)))),
-    ]);
+    const { reference, optionMarket } = firmData(services, clients);
     const rows: ClientRanking[] = [];
     const stopped = (): FirmJobStatus => ({
       ...running.status,
@@ -127,7 +132,9 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
     });
     for (let i = 0; i < clients.length; i += chunk) {
       if (running.signal.aborted) return stopped();
-      rows.push(...rankFirm(clients.slice(i, i + chunk), scenarios, reference, { lookThrough: request.lookThrough ?? true }).clients);
+      rows.push(
+        ...rankFirm(clients.slice(i, i + chunk), scenarios, reference, { lookThrough: request.lookThrough ?? true, optionMarket }).clients,
+      );
       running.update({ done: rows.length, message: `Stressed ${formatCount(rows.length)} of ${countOf(clients.length, 'client')}…` });
       await tick();
     }

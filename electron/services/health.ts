@@ -10,7 +10,7 @@ import { stressPortfolio } from './stress';
 
 /** The data-health verdict on a portfolio, and on one scenario run on it when a scenario is given. */
 export function portfolioHealth(services: Services, request: RequestOf<'health:check'>): HealthReport {
-  const snapshot = stressSnapshot(services.db, request.portfolioId);
+  const snapshot = stressSnapshot(services.db, request.portfolioId, services.today());
   const scenario = request.scenarioId || request.scenario ? resolveScenario(services, request) : undefined;
   const result = scenario ? stressPortfolio(services, { portfolioId: request.portfolioId, scenario, by: [] }) : undefined;
   return checkHealth({

@@ -62,7 +62,7 @@ export function historyThrough(to: string): string {
 export function replayPortfolio(services: Services, request: RequestOf<'stress:replay'> & { scenario?: Scenario }): StressResult {
   if (request.from >= request.to)
     throw new AppError('validation', `The replay window must end after it starts (${request.from} → ${request.to}).`);
-  const book = bookOf(services.db, request.portfolioId, request.lookThrough);
+  const book = bookOf(services.db, request.portfolioId, request.lookThrough, services.today());
   const config = proxyConfig(services.db, request.proxies);
   const history = loadHistory(services.db, book, config, historyThrough(request.to));
   const fx = loadFxHistory(services.db, book, request.to);
@@ -85,7 +85,7 @@ export function stressWithHistory(services: Services, request: RequestOf<'stress
     return replayPortfolio(services, { ...request, from: window.from, to: window.to, scenario });
   }
   if (!request.propagate) return null;
-  const book = bookOf(services.db, request.portfolioId, request.lookThrough);
+  const book = bookOf(services.db, request.portfolioId, request.lookThrough, services.today());
   const config = proxyConfig(services.db, request.proxies);
   const history = loadHistory(services.db, book, config, request.asOf);
   const asOf = request.asOf ?? latestDate(history, config.market, services.today());
@@ -100,7 +100,7 @@ function latestDate(history: PriceHistory, market: string, today: string): strin
 
 /** Volatility, beta, drawdown and VaR/CVaR of a portfolio from history up to `asOf` (default: the latest close). */
 export function riskOfPortfolio(services: Services, request: RequestOf<'stress:risk'>): PortfolioRisk {
-  const book = bookOf(services.db, request.portfolioId, request.lookThrough);
+  const book = bookOf(services.db, request.portfolioId, request.lookThrough, services.today());
   const config = proxyConfig(services.db);
   const history = new Map(loadHistory(services.db, book, config, request.asOf));
   const benchmark = (request.benchmark ?? config.market).toUpperCase();

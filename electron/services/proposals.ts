@@ -1,3 +1,4 @@
+import { optionMarketOf, withOption } from './option-market';
 import type { RequestOf } from '../../shared/ipc/contract';
 import type { Position } from '../../shared/domain/types';
 import { compareProposal, type ProposalComparison } from '../../shared/firm/proposal';
@@ -13,9 +14,13 @@ export function compareWithCurrent(services: Services, request: RequestOf<'propo
   const proposal = getProposal(services.db, request.id);
   const current = listPortfolioPositions(services.db, proposal.portfolioId);
   const scenarios = getHypotheticalScenarios(services, request.scenarioIds);
-  const reference = loadReferenceData(services.db, [...new Set([...current, ...proposal.positions].map((p) => p.symbol))]);
+  // Options on both sides are revalued on the same day, prices and volatilities.
+  const optionMarket = optionMarketOf(services.db, [...current, ...proposal.positions], services.today());
+  const symbols = [...current, ...proposal.positions].map((p) => p.symbol);
+  const reference = loadReferenceData(services.db, [...new Set([...symbols, ...Object.keys(optionMarket?.underlyings ?? {})])]);
   return compareProposal(current, proposal.positions, proposal.baseCurrency, reference, scenarios, {
     lookThrough: request.lookThrough ?? true,
+    optionMarket,
   });
 }
 
@@ -27,7 +32,7 @@ export function proposalPositionInput(
   if ((request.price ?? null) === null && (request.marketValue ?? null) === null) {
     throw new AppError('validation', `Give ${request.symbol} a price or a market value so it can be valued.`);
   }
-  return { ...request, currency: request.currency ?? baseCurrency };
+  return withOption({ ...request, currency: request.currency ?? baseCurrency });
 }
 
 /** The fields of an existing proposal position, as input for an update. */

@@ -18,6 +18,7 @@ import { historyThrough, loadFxHistory, loadHistory, proxyConfig } from './histo
 import { getScenario } from './scenario-library';
 import type { Services } from './services';
 import { bookOfSnapshot, stressSnapshot } from './book';
+import { optionMarketOf } from './option-market';
 
 const settingsKey = (clientId: number) => `report_settings:${clientId}`;
 const FIRM_KEY = 'report_firm_defaults';
@@ -122,7 +123,7 @@ function historyForReplays(services: Services, snapshot: ReturnType<typeof stres
 
 /** Builds the report model for a portfolio and scenarios; optionally remembers the settings for the client. */
 export function buildReport(services: Services, request: ReportRequest): ReportModel {
-  const snapshot = stressSnapshot(services.db, request.portfolioId);
+  const snapshot = stressSnapshot(services.db, request.portfolioId, services.today());
   const settings = { ...reportSettingsFor(services, request.portfolioId), ...request.settings };
   const scenarios = request.scenarioIds.map((id) => getScenario(services, id).scenario);
   if (request.rememberFirm) saveFirmReportDefaults(services, settings);
@@ -169,12 +170,16 @@ export function buildClientReport(
   };
   const settings = { ...clientReportSettings(services, client.id, client.name), ...request.settings };
   const scenarios = request.scenarioIds.map((id) => getScenario(services, id).scenario);
+  const optionMarket = optionMarketOf(services.db, positions, services.today());
   return buildReportModel({
     portfolio,
     positions,
-    reference: loadReferenceData(services.db, [...new Set(positions.map((p) => p.symbol))]),
+    reference: loadReferenceData(services.db, [
+      ...new Set([...positions.map((p) => p.symbol), ...Object.keys(optionMarket?.underlyings ?? {})]),
+    ]),
     scenarios,
     settings,
+    ...(optionMarket ? { optionMarket } : {}),
     health: reportHealthInput(
       services,
       portfolios.map((p) => p.id),

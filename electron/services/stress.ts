@@ -10,10 +10,16 @@ export function stressPortfolio(services: Services, request: RequestOf<'stress:r
   const scenario = resolveScenario(services, request);
   const withHistory = stressWithHistory(services, { ...request, scenario });
   if (withHistory) return withHistory;
-  return runScenario(bookOf(services.db, request.portfolioId, request.lookThrough), scenario, { by: request.by ?? [...DEFAULT_BY] });
+  return runScenario(bookOf(services.db, request.portfolioId, request.lookThrough, services.today()), scenario, {
+    by: request.by ?? [...DEFAULT_BY],
+  });
 }
 
 /** The scale at which a scenario loses `loss` (a fraction) of the portfolio. */
 export function reversePortfolio(services: Services, request: RequestOf<'stress:reverse'>): ReverseResult {
-  return reverseStress(bookOf(services.db, request.portfolioId, request.lookThrough), resolveScenario(services, request), request.loss);
+  return reverseStress(
+    bookOf(services.db, request.portfolioId, request.lookThrough, services.today()),
+    resolveScenario(services, request),
+    request.loss,
+  );
 }

@@ -8,6 +8,11 @@ export type ExposureDimension = (typeof EXPOSURE_DIMENSIONS)[number];
 export interface ExposureInput {
   symbol: string;
   value: number;
+  /**
+   * For a listed option: its delta-adjusted exposure (base currency) to its underlying, counted in the buckets as that
+   * much of the underlying instead of the option's value; absent when it could not be computed (no underlying price).
+   */
+  delta?: { underlying: string; delta: number; exposure: number };
 }
 
 /** A part of a position: the whole position, one fund constituent, or a fund's residual. */
@@ -47,6 +52,11 @@ export interface ExposureResult {
    * hold notional exposure, so shares can pass 100% or go negative; the total stays the value held.
    */
   leveraged?: { fund: string; multiplier: number; standIn: string }[];
+  /**
+   * Options counted as delta-adjusted exposure to their underlying (contracts × multiplier × delta × its price): buckets
+   * then hold that exposure, not the option's value; the total stays the value held.
+   */
+  options?: { symbol: string; underlying: string; delta: number; value: number; exposure: number }[];
 }
 
 export const UNCLASSIFIED = 'Unclassified';
@@ -93,7 +103,15 @@ export function computeExposure(
   reference: ReferenceData,
   options: { by: ExposureDimension; lookThrough: boolean },
 ): ExposureResult {
-  const sliced = sliceHoldings(positions, reference, options.lookThrough);
+  // An option counts as delta × its underlying (stated in `options`); one whose delta is unknown stays itself.
+  const optionRows = positions.flatMap((p) =>
+    p.delta ? [{ symbol: p.symbol, underlying: p.delta.underlying, delta: p.delta.delta, value: p.value, exposure: p.delta.exposure }] : [],
+  );
+  const sliced = sliceHoldings(
+    positions.map((p) => (p.delta ? { symbol: p.delta.underlying, value: p.delta.exposure } : p)),
+    reference,
+    options.lookThrough,
+  );
   const { issues } = sliced;
   const leveraged: NonNullable<ExposureResult['leveraged']> = [];
   // Looking through a leveraged fund: multiplier × its stand-in, looked through in turn (NVDL adds 2× its value to NVDA).
@@ -111,7 +129,7 @@ export function computeExposure(
         }));
       });
   const total = positions.reduce((sum, p) => sum + p.value, 0);
-  const held = [...new Set(positions.map((p) => p.symbol))];
+  const held = [...new Set(positions.map((p) => p.delta?.underlying ?? p.symbol))];
   const funds = options.lookThrough
     ? held
         .filter((s) => reference.funds[s]?.holdings.length)
@@ -161,5 +179,6 @@ export function computeExposure(
     funds,
     fundsWithoutHoldings,
     ...(leveraged.length ? { leveraged: leveraged.sort((a, b) => a.fund.localeCompare(b.fund)) } : {}),
+    ...(optionRows.length ? { options: optionRows.sort((a, b) => a.symbol.localeCompare(b.symbol)) } : {}),
   };
 }

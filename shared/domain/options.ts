@@ -167,3 +167,20 @@ export function stressOption(
     why: `${contract.underlying} ${pct(shock.underlyingChange)} → ${optionLabel(contract)} ${change === null ? 'worth nothing before' : pct(change)} (${greeks}; ${OPTION_MODEL_NOTE})`,
   };
 }
+
+/** Trading days a year, to annualise daily volatility. */
+export const TRADING_DAYS = 252;
+
+/**
+ * Annualised historical volatility from the last `days` daily log returns of a series of closes (oldest first): the
+ * sample standard deviation × √252. Null when there are fewer than `days` + 1 closes or a close is not positive.
+ */
+export function historicalVolatility(closes: readonly number[], days = 60): number | null {
+  if (closes.length < days + 1) return null;
+  const tail = closes.slice(-(days + 1));
+  if (tail.some((c) => !(c > 0))) return null;
+  const returns = tail.slice(1).map((c, i) => Math.log(c / tail[i]));
+  const mean = returns.reduce((s, r) => s + r, 0) / returns.length;
+  const variance = returns.reduce((s, r) => s + (r - mean) ** 2, 0) / (returns.length - 1);
+  return Math.sqrt(variance * TRADING_DAYS);
+}

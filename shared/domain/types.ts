@@ -86,6 +86,8 @@ export interface Position {
    * contract (the per-share premium × multiplier), so quantity × price is the value as for any holding.
    */
   multiplier?: number;
+  /** Set for a listed option only, when the user gave one: annualised volatility for revaluing it (0.48 = 48%). */
+  volatility?: number;
 }
 
 /** A position with its value in the portfolio's base currency and its share of the portfolio. */

@@ -3,6 +3,7 @@ import type { Classification, ReferenceData, SecurityType } from '../domain/refe
 import { ASSET_CLASSES, type AssetClass, type Position } from '../domain/types';
 import { fxRate, localValue } from '../domain/valuation';
 import { parseOccSymbol } from '../domain/options';
+import { optionFindings, optionHolding, type OptionHolding, type OptionMarket } from './options-pass';
 import { countOf, formatCount } from '../format';
 import { MATCH_LEVELS, type MatchLevel } from './scenario';
 
@@ -16,7 +17,7 @@ export interface SecurityKey {
   country: string | null;
   assetClass: AssetClass;
   isClassified: boolean;
-  /** A listed option (OCC symbol): the engine does not value options yet, so no market or asset-class shock moves it. */
+  /** A listed option (OCC symbol): no market or asset-class shock moves it like a share; options-pass revalues it on its underlying. */
   isOption: boolean;
   /** Duration in years where known (bond funds), for rate shocks. */
   duration: number | null;
@@ -67,7 +68,7 @@ export interface BookPosition {
 }
 
 export interface BookIssue {
-  kind: 'missing-fx' | 'weights-over-100' | 'unclassified';
+  kind: 'missing-fx' | 'weights-over-100' | 'unclassified' | 'options';
   message: string;
   symbols: string[];
 }
@@ -131,6 +132,10 @@ export interface Book {
   issues: BookIssue[];
   /** What the book holds by security × currency, summed once so a scenario's totals are a pass over securities (see BookExposure). */
   exposure: BookExposure;
+  /** Option positions, each its own group, revalued on their underlying's move (shared/engine/options-pass.ts). */
+  options: OptionHolding[];
+  /** Per group: its option holding, or null. */
+  optionOfGroup: (OptionHolding | null)[];
 }
 
 /**
@@ -179,6 +184,8 @@ export interface BookExposure {
   fundGroups: Int32Array;
   /** Groups that are leveraged or inverse funds. */
   leveragedGroups: Int32Array;
+  /** Groups that are option positions (revalued one by one: their P&L is per contract, not value × a price move). */
+  optionGroups: Int32Array;
 }
 
 const TYPE_TO_CLASS: Record<SecurityType, AssetClass> = {
@@ -231,7 +238,7 @@ export function prepareBook(
   positions: readonly Position[],
   baseCurrency: string,
   reference: ReferenceData,
-  options: { lookThrough?: boolean } = {},
+  options: { lookThrough?: boolean; optionMarket?: OptionMarket } = {},
 ): Book {
   const lookThrough = options.lookThrough ?? true;
   // Valued here rather than through valuePositions: one rate per currency and no copy of each position.
@@ -332,6 +339,8 @@ export function prepareBook(
     return facts;
   };
   let totalValue = 0;
+  /** Option holdings by index into `book` (options-pass). */
+  const optionAt = new Map<number, Omit<OptionHolding, 'group'>>();
   for (const p of positions) {
     let rate = rateOf.get(p.currency);
     if (rate === undefined) rateOf.set(p.currency, (rate = fxRate(p.currency, baseCurrency, reference.fxRates)));
@@ -347,7 +356,17 @@ export function prepareBook(
     let key = facts.key;
     if (key === null || key.assetClass !== (info ? TYPE_TO_CLASS[info.type] : p.assetClass))
       key = facts.key = keyOf(p.symbol, info, p.assetClass, p.name);
-    if (!key.isClassified && key.assetClass !== 'cash') unclassified.add(p.symbol);
+    if (key.isOption) {
+      // An option is classified by its underlying: the underlying, held or not, is a security of the book.
+      const contract = parseOccSymbol(p.symbol, p.multiplier ?? 100)!;
+      const u = symbolFacts(contract.underlying, false);
+      const uKey = keyOf(contract.underlying, u.info, 'equity');
+      if (!uKey.isClassified && uKey.assetClass !== 'cash') unclassified.add(uKey.symbol);
+      optionAt.set(
+        book.length,
+        optionHolding(p, contract, value / rate, { key: uKey, fund: u.fund, leverage: u.leverage }, options.optionMarket),
+      );
+    } else if (!key.isClassified && key.assetClass !== 'cash') unclassified.add(p.symbol);
     book.push({
       id: p.id,
       symbol: p.symbol,
@@ -383,6 +402,13 @@ export function prepareBook(
       symbols: [...unclassified].sort(),
     });
   }
+  const findings = optionFindings([...optionAt.values()]);
+  if (findings.length)
+    issues.push({
+      kind: 'options',
+      message: findings.join(' '),
+      symbols: [...new Set([...optionAt.values()].map((h) => h.contract.underlying))].sort(),
+    });
   // A group is a key (symbol and asset class) in one currency: numbered key id × currencies + currency index.
   const groupIndex = new Map<number, number>();
   const groups: BookGroup[] = [];
@@ -392,7 +418,8 @@ export function prepareBook(
   book.forEach((p, i) => {
     let currencyIndex = currencyIndexOf.get(p.currency);
     if (currencyIndex === undefined) currencyIndexOf.set(p.currency, (currencyIndex = currencies.push(p.currency) - 1));
-    const id = p.key.id * MAX_CURRENCIES + currencyIndex;
+    // Each option position is a group of its own (its P&L is per contract: options-pass).
+    const id = p.key.isOption ? -1 - i : p.key.id * MAX_CURRENCIES + currencyIndex;
     let g = groupIndex.get(id);
     if (g === undefined) {
       g = groups.length;
@@ -413,6 +440,9 @@ export function prepareBook(
     groups[g].members.push(i);
     positionGroup[i] = g;
   });
+  const optionOfGroup: (OptionHolding | null)[] = groups.map(() => null);
+  const optionHoldings: OptionHolding[] = [];
+  for (const [i, h] of optionAt) optionHoldings.push((optionOfGroup[positionGroup[i]] = { ...h, group: positionGroup[i] }));
   const index = Object.fromEntries(MATCH_LEVELS.map((l) => [l, new Map<string, number[]>()])) as Book['index'];
   const file = (level: MatchLevel, value: string, id: number) => {
     if (value === '') return;
@@ -457,6 +487,8 @@ export function prepareBook(
     lookThrough,
     issues,
     exposure: exposureOf(groups, allKeys, Math.max(1, currencies.length)),
+    options: optionHoldings,
+    optionOfGroup,
   };
 }
 
@@ -473,9 +505,14 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
   const rests = new Map<number, BookExposure['rests'][number]>();
   const fundGroups: number[] = [];
   const leveragedGroups: number[] = [];
+  const optionGroups: number[] = [];
   groups.forEach((g, i) => {
     if (g.leverage !== null) {
       leveragedGroups.push(i);
+      return;
+    }
+    if (g.key.isOption) {
+      optionGroups.push(i);
       return;
     }
     const c = g.currencyIndex;
@@ -565,5 +602,6 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
     rests: [...rests.values()],
     fundGroups: Int32Array.from(fundGroups),
     leveragedGroups: Int32Array.from(leveragedGroups),
+    optionGroups: Int32Array.from(optionGroups),
   };
 }

@@ -151,7 +151,8 @@ export function compileScenario(scenario: Scenario, scale = 1) {
     level: null,
     shockIndex: null,
     change: 0,
-    reason: 'Not tested: the stress test does not value options yet, so only a shock naming this contract moves it.',
+    reason:
+      'Not moved like a share: an option is revalued on its underlying’s move (shared/engine/options-pass.ts), or moved by a shock naming the contract.',
   };
   const unmatched: Provenance = {
     kind: 'none',

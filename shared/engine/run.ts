@@ -13,6 +13,7 @@ import {
 } from './parts';
 import type { Scenario } from './scenario';
 import { scenarioTotals } from './totals';
+import { optionGroupMove, type OptionDetail } from './options-pass';
 
 export const DIMENSIONS = ['account', 'sector', 'industry', 'theme', 'country', 'assetClass', 'currency', 'symbol'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -34,6 +35,8 @@ export interface PositionResult {
   applied: string;
   /** Low/high return from estimation uncertainty where part of the move was propagated. */
   band?: { low: number; high: number };
+  /** An option revalued on its underlying's move: model value before and after, delta, gamma and the volatility used. */
+  option?: OptionDetail;
 }
 
 export interface AggregateRow {
@@ -506,6 +509,8 @@ export interface GroupMove {
   throughFund: boolean;
   source: MoveSource;
   applied: string;
+  /** Set for an option revalued on its underlying's move (options-pass). */
+  option?: OptionDetail;
 }
 
 /** What moving groups one by one collects: P&L reached by each shock, and the unclassified securities nothing moved. */
@@ -534,6 +539,9 @@ export function groupPass(evaluate: Evaluator, shockValue: number[], wantPositio
 export function moveOfGroup(book: Book, pass: GroupPass, i: number): GroupMove {
   const { evaluate, shockValue, unclassifiedSymbols, wantPositions } = pass;
   const g = book.groups[i];
+  // An option is revalued on its underlying's move, unless a move names the contract itself (options-pass).
+  const option = book.optionOfGroup[i];
+  if (option !== null && evaluate.priceOf(g.key.id).kind === 'none') return optionMove(pass, option, g);
   if (g.leverage !== null && evaluate.isLeveraged(g)) {
     const lev = leveragedMove(evaluate, g.leverage, g.key, g.currency, wantPositions);
     for (let index = 0; index < lev.byShock.length; index++)
@@ -585,6 +593,24 @@ export function moveOfGroup(book: Book, pass: GroupPass, i: number): GroupMove {
   }
   if (unclassified && shared.shares.unclassified > 0) unclassifiedSymbols.add(g.key.symbol);
   return shared;
+}
+
+/** An option group's move (options-pass), with the value each shock reached and the unclassified underlyings nothing moved. */
+function optionMove(pass: GroupPass, option: NonNullable<Book['optionOfGroup'][number]>, g: Book['groups'][number]): GroupMove {
+  const m = optionGroupMove(pass.evaluate, option, g.currency, pass.wantPositions);
+  for (let index = 0; index < m.byShock.length; index++) if (m.byShock[index] !== 0) pass.shockValue[index] += g.value * m.byShock[index];
+  if (m.shares.unclassified > 0) for (const symbol of m.unclassifiedSymbols) pass.unclassifiedSymbols.add(symbol);
+  const sources = new Set(COVERAGE_PARTS.filter((k) => m.shares[k] > 1e-12).map((k) => SOURCE_OF[k]));
+  return {
+    return: m.return,
+    low: m.low,
+    high: m.high,
+    shares: sharesOf(COVERAGE_PARTS.map((k) => m.shares[k])),
+    throughFund: false,
+    source: sources.size === 1 ? [...sources][0] : 'mixed',
+    applied: m.applied,
+    ...(m.detail ? { option: m.detail } : {}),
+  };
 }
 
 /**
@@ -688,6 +714,7 @@ export function runScenario(
           throughFund: m.throughFund,
           applied: m.applied,
           ...(m.low !== m.return || m.high !== m.return ? { band: { low: m.low, high: m.high } } : {}),
+          ...(m.option ? { option: m.option } : {}),
         };
       });
 
@@ -848,6 +875,12 @@ function aggregate(book: Book, evaluate: ReturnType<typeof createEvaluator>, mov
   } else {
     book.groups.forEach((g, i) => {
       const m = moves[i];
+      // An option's value and P&L are its underlying's, as one security (not through the underlying's holdings).
+      const option = book.optionOfGroup[i];
+      if (option !== null) {
+        for (const name of groupsOf(option.underlying, g.currency, dimension)) put(name, g.value, m.return, m.low, m.high);
+        return;
+      }
       if (g.leverage !== null && evaluate.isLeveraged(g)) {
         attributeLeveraged(evaluate, g.leverage, g.value, g.currency, m, (key, v, r, low, high) => {
           for (const name of groupsOf(key, g.currency, dimension)) put(name, v, r, low, high);

@@ -651,9 +651,18 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   // Leveraged funds, each on its own: multiplier × its stand-in's move (or whole, under a shock on its own ticker).
   let evaluate: Evaluator | null = null;
   const leveraged: { group: number; move: ReturnType<typeof moveOfGroup> }[] = [];
-  if (ex.leveragedGroups.length) {
+  const options: { group: number; move: ReturnType<typeof moveOfGroup> }[] = [];
+  if (ex.leveragedGroups.length || ex.optionGroups.length) {
     evaluate = createEvaluator(book, compiled);
     const pass = groupPass(evaluate, shockValue, false);
+    // Options, each on its own: revalued on their underlying's move (options-pass), like a leveraged fund's group.
+    for (const i of ex.optionGroups) {
+      const g = book.groups[i];
+      const move = moveOfGroup(book, pass, i);
+      pnl += g.value * move.return;
+      COVERAGE_PARTS.forEach((name, p) => (parts[p] += g.grossValue * move.shares[name]));
+      options.push({ group: i, move });
+    }
     for (const i of ex.leveragedGroups) {
       const g = book.groups[i];
       const move = moveOfGroup(book, pass, i);
@@ -669,7 +678,7 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   const { heldKeys } = ex;
   for (const dimension of by) {
     if (dimension === 'currency') {
-      aggregates.currency = currencyAggregate(book, moves, restReturn, wholeFunds, leveraged);
+      aggregates.currency = currencyAggregate(book, moves, restReturn, wholeFunds, [...leveraged, ...options]);
       continue;
     }
     const dim = dimensionRows(book, dimension);
@@ -716,6 +725,18 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
           put(groupsOf(key, g.currency, dimension), v, r),
         );
       else put(groupsOf(g.key, g.currency, dimension), g.value, move.return);
+    }
+    // An option's value and P&L are its underlying's, as one security.
+    for (const { group, move } of options) {
+      const g = book.groups[group];
+      for (const name of groupsOf(book.optionOfGroup[group]!.underlying, g.currency, dimension)) {
+        let row = dim.rowOf.get(name) ?? extraRows.get(name);
+        if (row === undefined) extraRows.set(name, (row = sums.names.push(name) - 1));
+        grow(sums, row);
+        sums.value[row] += g.value;
+        sums.pnl[row] += g.value * move.return;
+        sums.touched[row] = 1;
+      }
     }
     aggregates[dimension] = sums;
   }
@@ -797,7 +818,7 @@ export function groupReturns(book: Book, compiled: CompiledScenario): { returns:
     const c = g.currencyIndex;
     const f = fxChange[c];
     const covers = fxCovers[c];
-    if (g.leverage !== null) {
+    if (g.leverage !== null || g.key.isOption) {
       pass ??= groupPass(createEvaluator(book, compiled), new Array<number>(compiled.shockCount).fill(0), false);
       const move = moveOfGroup(book, pass, i);
       returns[i] = move.return;

@@ -1,5 +1,6 @@
 import type { ReferenceData } from '../domain/reference';
 import type { Position } from '../domain/types';
+import type { OptionMarket } from '../engine/options-pass';
 import { prepareBook, runScenario, type Scenario, type StressResult } from '../engine';
 import { movedShare } from '../report/coverage';
 
@@ -46,7 +47,7 @@ export function compareProposal(
   baseCurrency: string,
   reference: ReferenceData,
   scenarios: readonly Scenario[],
-  options: { lookThrough?: boolean } = {},
+  options: { lookThrough?: boolean; optionMarket?: OptionMarket } = {},
 ): ProposalComparison {
   const before = prepareBook(current, baseCurrency, reference, options);
   const after = prepareBook(proposed, baseCurrency, reference, options);

@@ -1,6 +1,7 @@
 import type { ReferenceData } from '../domain/reference';
 import type { FxRate, Position } from '../domain/types';
 import { fxRate } from '../domain/valuation';
+import type { OptionMarket } from '../engine/options-pass';
 import { compileScenario, groupReturns, prepareBook, returnOn, runScenario, type Scenario, type StressResult } from '../engine';
 import { movedShare } from '../report/coverage';
 import { countOf, listNames } from '../format';
@@ -149,7 +150,7 @@ export function rankClient(
   client: FirmClientInput,
   scenarios: readonly Scenario[],
   reference: ReferenceData,
-  options: { lookThrough?: boolean } = {},
+  options: { lookThrough?: boolean; optionMarket?: OptionMarket } = {},
 ): ClientRanking {
   const base = { clientId: client.id, clientName: client.name, baseCurrency: client.baseCurrency, tags: [...client.tags] };
   try {
@@ -234,6 +235,7 @@ function rankCurrency(
   scenarios: readonly Scenario[],
   reference: ReferenceData,
   lookThrough: boolean,
+  optionMarket?: OptionMarket,
 ): ClientRanking[] {
   const portfolios = clients.flatMap((c) => c.portfolios);
   const all = portfolios.flatMap((p) => p.positions);
@@ -242,7 +244,7 @@ function rankCurrency(
   portfolios.forEach((p, i) => p.positions.forEach(() => (ownerOf[at++] = i)));
   const ids = Float64Array.from(all, (p) => p.id).sort();
   for (let i = 1; i < ids.length; i++) if (ids[i] === ids[i - 1]) throw new Error('position ids repeat across portfolios');
-  const book = prepareBook(all, currency, reference, { lookThrough });
+  const book = prepareBook(all, currency, reference, { lookThrough, optionMarket });
   // The book keeps the positions' order, leaving out those it cannot value: walk both lists side by side.
   const slot = new Int32Array(book.positions.length);
   for (let i = 0, b = 0; i < all.length && b < slot.length; i++) if (all[i].id === book.positions[b].id) slot[b++] = ownerOf[i];
@@ -342,7 +344,7 @@ export function rankFirm(
   clients: readonly FirmClientInput[],
   scenarios: readonly Scenario[],
   reference: ReferenceData,
-  options: { lookThrough?: boolean } = {},
+  options: { lookThrough?: boolean; optionMarket?: OptionMarket } = {},
 ): FirmRanking {
   const rows: ClientRanking[] = [];
   const byCurrency = new Map<string, FirmClientInput[]>();
@@ -363,7 +365,7 @@ export function rankFirm(
   }
   for (const [currency, group] of byCurrency) {
     try {
-      rows.push(...rankCurrency(group, currency, scenarios, reference, options.lookThrough ?? true));
+      rows.push(...rankCurrency(group, currency, scenarios, reference, options.lookThrough ?? true, options.optionMarket));
     } catch {
       rows.push(...group.map((c) => rankClient(c, scenarios, reference, options)));
     }

@@ -1,3 +1,4 @@
+import { parseOccSymbol } from '../domain/options';
 import type { ImportFinding, ImportFindingKind } from '../domain/import-findings';
 import type { ReferenceData } from '../domain/reference';
 import type { Position } from '../domain/types';
@@ -312,8 +313,14 @@ export function checkHealth(input: HealthInput): HealthReport {
   }
   const gross = positions.reduce((s, p) => s + Math.abs(valued.of(p) ?? 0), 0);
   // Cash and bonds have no GICS sector by nature; only equity-like holdings without one are unreachable by sector shocks.
+  // An option is classified by its underlying.
+  const classifiedAs = (symbol: string) => parseOccSymbol(symbol)?.underlying ?? symbol;
   const unclassified = positions.filter(
-    (p) => p.assetClass !== 'cash' && p.assetClass !== 'bond' && !reference.securities[p.symbol]?.sector && !reference.funds[p.symbol],
+    (p) =>
+      p.assetClass !== 'cash' &&
+      p.assetClass !== 'bond' &&
+      !reference.securities[classifiedAs(p.symbol)]?.sector &&
+      !reference.funds[classifiedAs(p.symbol)],
   );
   const unclassifiedValue = unclassified.reduce((s, p) => s + Math.abs(valued.of(p) ?? 0), 0);
   if (unclassified.length && gross > 0) {

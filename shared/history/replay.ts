@@ -1,6 +1,7 @@
 import { failure, type Failure } from '../failure';
 import type { Book, SecurityKey } from '../engine/book';
 import { type Provenance } from '../engine/match';
+import { optionPositionValue } from '../engine/options-pass';
 import { signedPercent } from '../format';
 import { runScenario, type Dimension, type HistoryUse, type StressResult } from '../engine/run';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from '../engine/scenario';
@@ -116,7 +117,8 @@ export function replayMoves(
   const overrides = new Map<string, Provenance>();
   const seriesOf = new Map<string, PriceSeries>();
   for (const key of book.keys) {
-    if (key.assetClass === 'cash' || overrides.has(key.match.symbol)) continue;
+    // An option moves by its underlying's history, revalued (options-pass): never by a stand-in of its own.
+    if (key.assetClass === 'cash' || key.isOption || overrides.has(key.match.symbol)) continue;
     const own = history.get(key.match.symbol);
     const ownMove = windowReturn(own, from, to, end);
     if (ownMove) {
@@ -243,7 +245,13 @@ function valuePath(
   local.flat += book.totalValue - exposed;
   const dates = new Set<string>();
   const fxSeries = [...foreign.keys()].flatMap((route) => route.map((leg) => leg.series));
-  const allSeries = [...local.bySeries.keys(), ...[...foreign.values()].flatMap((h) => [...h.bySeries.keys()]), ...fxSeries];
+  const options = optionPath(book, seriesOf, from);
+  const allSeries = [
+    ...local.bySeries.keys(),
+    ...[...foreign.values()].flatMap((h) => [...h.bySeries.keys()]),
+    ...fxSeries,
+    ...options.series,
+  ];
   for (const s of allSeries)
     for (let i = Math.max(0, indexAtOrBefore(s, from)); i < s.dates.length && s.dates[i] <= end; i++) dates.add(s.dates[i]);
   const calendar = [...dates].sort();
@@ -254,10 +262,41 @@ function valuePath(
       (v, [s, value]) => v + value * (s.closes[indexAtOrBefore(s, d)] / s.closes[indexAtOrBefore(s, from)]),
       held.flat,
     );
-  const values = days.map((d) =>
-    [...foreign].reduce((v, [route, held]) => v + grown(held, d) * (rateAt(route, d)! / rateAt(route, from)!), grown(local, d)),
+  const values = days.map(
+    (d) =>
+      [...foreign].reduce((v, [route, held]) => v + grown(held, d) * (rateAt(route, d)! / rateAt(route, from)!), grown(local, d)) +
+      options.change(d),
   );
   return { dates: days, values };
+}
+
+/**
+ * The options' change in value on day `d` of the window (base currency): each revalued at its underlying's close that
+ * day, relative to the window's start, as the stress engine revalues it (options-pass; same date, volatility and rate,
+ * the option's currency at today's rate). Options not tested, or whose underlying has no series, stay flat.
+ */
+function optionPath(
+  book: Book,
+  seriesOf: Map<string, PriceSeries>,
+  from: string,
+): { series: PriceSeries[]; change: (d: string) => number } {
+  const legs = book.options.flatMap((h) => {
+    const series = seriesOf.get(h.underlying.match.symbol);
+    if (h.notTested !== null || !series || h.localValue === 0) return [];
+    const rate = book.groups[h.group].value / h.localValue;
+    const start = series.closes[indexAtOrBefore(series, from)];
+    const before = optionPositionValue(h, h.underlyingPrice!);
+    return [{ h, series, rate, start, before }];
+  });
+  return {
+    series: legs.map((l) => l.series),
+    change: (d) =>
+      legs.reduce(
+        (sum, { h, series, rate, start, before }) =>
+          sum + rate * (optionPositionValue(h, h.underlyingPrice! * (series.closes[indexAtOrBefore(series, d)] / start)) - before),
+        0,
+      ),
+  };
 }
 
 /** The held security with the latest start of history: windows before it need a stand-in for it. */

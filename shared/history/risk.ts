@@ -5,6 +5,7 @@ import { standInsFor, type ProxyConfig } from './proxies';
 import { exposures, pathStats } from './replay';
 import { calendarOf, returnsOn, type PriceHistory } from './series';
 import { countOf, listNames } from '../format';
+import { blackScholes, parseOccSymbol, yearsBetween } from '../domain/options';
 
 export const TRADING_DAYS = 252;
 export const RISK_LEVELS = [0.95, 0.99] as const;
@@ -183,8 +184,38 @@ export function portfolioRisk(
   const total = book.totalValue;
   let covered = 0;
   // A fund with its own daily returns counts by them, as a whole; its holdings only when it has none (docs/stress-semantics.md §8).
+  // An option counts by its delta-adjusted exposure to its underlying (contracts × multiplier × delta × price, base
+  // currency) times the underlying's daily returns: a linear, first-order view of it, stated in the notes.
+  const notes: string[] = [];
+  const deltaOf = new Map<string, { exposure: number; underlying: string }>();
+  for (const h of book.options) {
+    if (h.notTested !== null || h.localValue === 0) continue;
+    const years = yearsBetween(h.asOf!, h.contract.expiry);
+    const { delta } = blackScholes(h.contract.right, h.underlyingPrice!, h.contract.strike, years, h.volatility, h.rate);
+    const rate = book.groups[h.group].value / h.localValue;
+    const prior = deltaOf.get(h.underlying.match.symbol)?.exposure ?? 0;
+    deltaOf.set(h.underlying.match.symbol, {
+      exposure: prior + h.contracts * h.contract.multiplier * delta * h.underlyingPrice! * rate,
+      underlying: h.underlying.symbol,
+    });
+  }
+  if (book.options.length)
+    notes.push(
+      'Options count as their delta-adjusted exposure to their underlying times its daily returns (first order: gamma and time decay left out); options that cannot be valued are left out.',
+    );
+  for (const [underlying, d] of deltaOf) {
+    const r = usable(underlying);
+    if (!r) continue;
+    for (let t = 1; t < r.length; t++) if (!Number.isNaN(r[t])) portfolio[t] += d.exposure * r[t];
+  }
   for (const [symbol, e] of exposures(book, { whole: (fund) => usable(fund.symbol) !== null })) {
     if (e.value === 0) continue;
+    if (e.key.isOption) {
+      const underlying = parseOccSymbol(e.key.symbol)!.underlying.toUpperCase();
+      if (deltaOf.has(underlying) && usable(underlying)) covered += e.value;
+      else excluded.push({ symbol: e.key.symbol, value: e.value });
+      continue;
+    }
     if (e.key.assetClass === 'cash') {
       covered += e.value;
       continue;
@@ -209,7 +240,7 @@ export function portfolioRisk(
   const base = covered === 0 ? total : covered;
   const returns = Array.from(portfolio.subarray(1), (x) => (base === 0 ? 0 : x / base));
   const benchReturns = Array.from(returnsOn(bench, calendar).subarray(1), (x) => (Number.isNaN(x) ? 0 : x));
-  const notes = [`Weights held constant at today's values over ${days} trading days; a day a holding did not trade counts as unchanged.`];
+  notes.unshift(`Weights held constant at today's values over ${days} trading days; a day a holding did not trade counts as unchanged.`);
   if (excluded.length)
     notes.push(
       `${countOf(excluded.length, 'holding')} left out for lack of history: ${listNames(

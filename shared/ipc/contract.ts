@@ -70,6 +70,8 @@ const positionFields = {
   isShortIntended: z.boolean().optional(),
   /** Shares per contract, for a listed option (symbol in OCC or a broker's form); 100 when not given. */
   multiplier: finite.positive().max(10_000).nullable().optional(),
+  /** A listed option's annualised volatility (0.48 = 48%) to revalue it with; null: estimate it from the underlying's closes. */
+  volatility: finite.positive().max(5).nullable().optional(),
 };
 
 const reportSettings = z

@@ -1,3 +1,4 @@
+import type { OptionMarket } from '../engine/options-pass';
 import type { ReferenceData } from '../domain/reference';
 import type { Portfolio, Position } from '../domain/types';
 
@@ -20,6 +21,8 @@ export interface StressSnapshotData {
   portfolio: Portfolio;
   positions: Position[];
   reference: ReferenceData;
+  /** Set when the portfolio holds options: what revaluing them needs (shared/engine/options-pass.ts). */
+  optionMarket?: OptionMarket;
 }
 
 /** What the scenario editor suggests for each kind of target: everything the security master knows. */

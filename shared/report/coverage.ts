@@ -79,26 +79,29 @@ export function coverageSentence(result: { coverage: Coverage; history?: History
 }
 
 /**
- * "Not tested: option valuation": the option positions of a result (stored under their OCC symbol), which the stress
- * engine does not value yet. Until it does, no market, asset-class or attribute shock moves them (moving a put like a
- * share would give a loss the wrong way round); only a shock naming the contract itself does. Their value is in the
- * totals, their P&L is what such a shock gave (usually 0). Null when the book holds no option.
+ * "Not tested: option valuation": the option positions of a result (stored under their OCC symbol) that could not be
+ * revalued — no price for the underlying, no valuation date, no value of their own (the engine's reason is in each
+ * position's `applied`). Options revalued on their underlying's move (`option` set) or moved by a shock naming the
+ * contract are not listed. Their value is in the totals, their P&L is what only a currency move gave. Null when none.
  */
 export function optionsNotTested(
-  result: { positions: readonly { symbol: string; value: number; pnl: number }[] },
+  result: { positions: readonly { symbol: string; value: number; pnl: number; applied?: string; option?: unknown }[] },
   formatValue: (amount: number) => string,
 ): { message: string; symbols: string[]; value: number; pnl: number } | null {
-  const options = result.positions.filter((p) => parseOccSymbol(p.symbol) !== null);
+  const options = result.positions.filter(
+    (p) => parseOccSymbol(p.symbol) !== null && p.option === undefined && (p.applied ?? '').startsWith('Not tested'),
+  );
   if (options.length === 0) return null;
   const labels = [...new Set(options.map((p) => optionLabel(parseOccSymbol(p.symbol)!)))];
   const value = options.reduce((sum, p) => sum + p.value, 0);
   const pnl = options.reduce((sum, p) => sum + p.pnl, 0);
   const shown = labels.length > 6 ? `${labels.slice(0, 6).join(', ')} and ${labels.length - 6} more` : labels.join(', ');
+  const one = options.length === 1;
   return {
     message:
-      `Not tested: option valuation. ${options.length === 1 ? 'One option position' : `${options.length} option positions`} (${shown}; value ${formatValue(value)}) ` +
-      `${options.length === 1 ? 'is' : 'are'} not valued by the stress test yet: they are left unmoved ` +
-      `(P&L ${formatValue(pnl)} in the total) unless a shock names the contract itself.`,
+      `Not tested: option valuation. ${one ? 'One option position' : `${options.length} option positions`} (${shown}; value ${formatValue(value)}) ` +
+      `could not be revalued (${one ? 'reason' : 'reasons'} by position: no price for the underlying, no valuation date, or no value of ${one ? 'its' : 'their'} own): ` +
+      `${one ? 'it is' : 'they are'} left unmoved (P&L ${formatValue(pnl)} in the total).`,
     symbols: options.map((p) => p.symbol),
     value,
     pnl,

@@ -1,6 +1,7 @@
 import type { ReferenceData } from '../domain/reference';
 import type { FxRate, Portfolio, Position } from '../domain/types';
 import { majorCurrency, valuePositions } from '../domain/valuation';
+import type { OptionMarket } from '../engine/options-pass';
 import {
   NO_THEME,
   positionsHitBy,
@@ -230,12 +231,17 @@ export function buildReportModel(input: {
   /** Price history for historical (replay) scenarios, without it their holdings come out "not tested"; FX pairs' closes to move other currencies. */
   history?: { prices: PriceHistory; proxies: ProxyConfig; fx?: PriceHistory };
   health?: ReportHealthInput;
+  /** What revaluing the portfolio's options needs (shared/engine/options-pass.ts); without it they are not tested. */
+  optionMarket?: OptionMarket;
 }): ReportModel {
   const { portfolio, positions, reference, scenarios, settings } = input;
   const locale = settings.locale;
   const money = (x: number) => formatMoney(x, portfolio.baseCurrency, 0);
   const health = checkHealth({ positions, baseCurrency: portfolio.baseCurrency, reference, today: settings.date, ...input.health });
-  const book = prepareBook(positions, portfolio.baseCurrency, reference, { lookThrough: settings.lookThrough });
+  const book = prepareBook(positions, portfolio.baseCurrency, reference, {
+    lookThrough: settings.lookThrough,
+    optionMarket: input.optionMarket,
+  });
   const dimension = DIMENSION_KEY[settings.groupBy] ?? 'sector';
   const themeNames = new Map((reference.themes ?? []).map((t) => [t.id, t.name]));
   const themeName = (id: string) => themeNames.get(id) ?? id;

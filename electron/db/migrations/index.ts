@@ -12,6 +12,7 @@ import { importFindings } from './011-import-findings';
 import { applicationId } from './012-application-id';
 import { instruments } from './013-instruments';
 import { isinListings } from './014-isin-listings';
+import { optionVolatility } from './015-option-volatility';
 import type { Migration } from './types';
 
 /** Every migration in order; the last one's version is the schema version this build writes. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   applicationId,
   instruments,
   isinListings,
+  optionVolatility,
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -37,6 +37,7 @@ export function toNewPosition(position: Position): NewPosition {
     asOf: position.asOf,
     isShortIntended: position.isShortIntended,
     ...(position.multiplier !== undefined && { multiplier: position.multiplier }),
+    ...(position.volatility !== undefined && { volatility: position.volatility }),
   };
 }
 

@@ -20,6 +20,8 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
   const [currency, setCurrency] = useState(editing?.currency ?? props.baseCurrency);
   const [isShortIntended, setShortIntended] = useState(editing?.isShortIntended ?? false);
   const [multiplier, setMultiplier] = useState(String(editing?.multiplier ?? 100));
+  // Typed as a percentage ("48"); empty: estimated from the underlying's last 60 days of closes.
+  const [volatility, setVolatility] = useState(editing?.volatility != null ? String(Math.round(editing.volatility * 10000) / 100) : '');
   const [problem, setProblem] = useState<string | null>(null);
   const isShort = (parseTypedNumber(quantity) ?? 0) < 0;
   // A listed option typed in any broker's form ("NVDA 250620C150", "NVDA 06/20/2025 150 C"): stored under its OCC symbol.
@@ -37,6 +39,9 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
     const perContract = parseTypedNumber(multiplier);
     if (option && (perContract === null || Number.isNaN(perContract) || perContract <= 0))
       return setProblem('Shares per contract must be a number above zero (100 for a standard US option).');
+    const vol = parseTypedNumber(volatility.replace('%', ''));
+    if (option && vol !== null && (Number.isNaN(vol) || vol <= 0 || vol > 500))
+      return setProblem('Volatility must be a percentage above 0 and at most 500 (e.g. 48), or left empty to estimate it.');
     const fields = {
       symbol: symbol.trim(),
       name: name.trim(),
@@ -48,7 +53,9 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
       accountId: Number(accountId),
       // Only a short can be an intended short; the health check asks about the others.
       isShortIntended: qty < 0 && isShortIntended,
-      ...(option ? { multiplier: perContract, assetClass: 'other' as const } : { multiplier: null }),
+      ...(option
+        ? { multiplier: perContract, assetClass: 'other' as const, volatility: vol === null ? null : vol / 100 }
+        : { multiplier: null, volatility: null }),
     };
     const saved = editing ? await updatePosition(editing.id, fields) : await addPosition(fields);
     if (saved) props.onClose();
@@ -109,12 +116,16 @@ export function PositionDialog(props: { accounts: Account[]; baseCurrency: strin
         <>
           <p className="muted span-2" role="status">
             Option: {optionLabel(option)}. Quantity is contracts (negative when written); price is per contract (the premium × shares per
-            contract). The stress test does not value options yet: until it does, only a market shock moves this position, by the market’s
-            move as if it were shares, and it is listed as unclassified.
+            contract). The stress test revalues it with Black–Scholes on its underlying’s shocked price (European approximation, dividends
+            ignored), at the volatility below, else the underlying’s 60-day historical volatility (shown as estimated).
           </p>
           <label>
             Shares per contract
             <input value={multiplier} onChange={(e) => setMultiplier(e.target.value)} inputMode="decimal" />
+          </label>
+          <label>
+            Volatility % (optional)
+            <input value={volatility} onChange={(e) => setVolatility(e.target.value)} inputMode="decimal" placeholder="estimated" />
           </label>
         </>
       )}

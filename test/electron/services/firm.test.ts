@@ -128,3 +128,26 @@ describe('firm-wide stress through the handlers', () => {
     expect(call(services, 'firm:status')).toEqual(done);
   });
 });
+
+describe('firm-wide runs revalue options', () => {
+  it("ranks a client holding NVDA calls by the calls' revalued loss (the AI bull story's figure)", () => {
+    const dated = memoryServices({ today: () => '2025-01-24' });
+    try {
+      const down = saveScenario(dated, 'nvda-down', [{ target: 'symbol', value: 'NVDA', change: -0.1 }]);
+      const { portfolio } = addClient(dated, 'Bull', [['NVDA', 100, 140]]);
+      const [account] = call(dated, 'accounts:list', { portfolioId: portfolio.id });
+      call(dated, 'positions:create', {
+        accountId: account.id,
+        symbol: 'NVDA 06/20/2025 150 C',
+        quantity: 5,
+        price: 1457,
+        volatility: 0.5,
+      });
+      const run = call(dated, 'firm:run', { scenarioIds: [down] });
+      // Shares −1,400; calls 5 × 100 × (8.521720 − 14.574990) = −3,026.64 (test/shared/engine/ai-bull-book.test.ts).
+      expect(run.ranking.clients[0].pnl).toBeCloseTo(-1400 - 3026.635356, 5);
+    } finally {
+      closeServices(dated);
+    }
+  });
+});

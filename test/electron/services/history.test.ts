@@ -69,7 +69,7 @@ describe('replaying a dollar book with euro holdings from stored FX closes', () 
       ['2025-01-28', 1.2],
     ]);
     closes('GBPUSD=X', [['2025-01-24', 1.25]]);
-    const snapshot = stressSnapshot(services.db, portfolio.id);
+    const snapshot = stressSnapshot(services.db, portfolio.id, services.today());
     const book = prepareBook(snapshot.positions, 'USD', snapshot.reference);
     expect([...loadFxHistory(services.db, book, '2025-01-27')]).toEqual([['EURUSD=X', { dates: ['2025-01-24'], closes: [1.04] }]]);
   });

@@ -2,9 +2,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { closeServices, type Services } from '../../../electron/services/services';
 import { refreshSymbols } from '../../../electron/services/market/refresh-request';
-import { parseOccSymbol } from '../../../shared/domain/options';
+import { blackScholes, historicalVolatility, parseOccSymbol } from '../../../shared/domain/options';
+import { insertPriceSeries } from '../../../electron/db/prices';
 import { optionsNotTested } from '../../../shared/report/coverage';
 import { call, memoryServices } from '../../helpers/services';
+
+/** An inline hypothetical scenario to put shocks in. */
+const sp500 = () => ({
+  format: 'aftershock-scenario' as const,
+  version: 1 as const,
+  id: 'typed',
+  name: 'typed',
+  kind: 'hypothetical' as const,
+  description: '',
+  tags: [],
+  shocks: [],
+});
 
 let services: Services;
 let portfolioId: number;
@@ -81,22 +94,130 @@ describe('option positions: imported, typed, stored and listed', () => {
     ).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('AAPL is not an option symbol') } });
   });
 
-  it('a stress run leaves options unmoved and says they are not tested (option valuation), with their value', () => {
-    call(services, 'imports:commit', { portfolioId, fileName: 'ai-bull.csv', text: BOOK });
-    const result = call(services, 'stress:run', { portfolioId, scenarioId: 'sp500-minus-20' });
-    const notTested = optionsNotTested(result, (x) => x.toFixed(0))!;
-    expect(notTested.symbols.sort()).toEqual(['NVDA  250620C00150000', 'NVDA  250620P00100000', 'QQQ   250620P00450000']);
-    expect(notTested.value).toBeCloseTo(2100 - 1230 + 20, 6);
-    // S&P 500 −20% would move a put like a share the wrong way round: no market shock moves an option.
-    expect(notTested.pnl).toBe(0);
-    const put = result.positions.find((p) => p.symbol === 'QQQ   250620P00450000')!;
-    expect(put).toMatchObject({ pnl: 0, source: 'none' });
-    expect(put.applied).toMatch(/^Not tested: the stress test does not value options yet/);
-    expect(notTested.message).toBe(
-      'Not tested: option valuation. 3 option positions (NVDA 20 Jun 2025 150 C, NVDA 20 Jun 2025 100 P, QQQ 20 Jun 2025 450 P; value 890) ' +
-        'are not valued by the stress test yet: they are left unmoved (P&L 0 in the total) unless a shock names the contract itself.',
-    );
-    expect(optionsNotTested({ positions: result.positions.filter((p) => p.symbol === 'NVDA') }, String)).toBeNull();
+  it('a stress run revalues options on their underlying (no volatility known: 30% assumed); one whose underlying has no price is not tested', () => {
+    const dated = memoryServices({ today: () => '2025-01-24' });
+    try {
+      const id = call(dated, 'portfolios:create', { name: 'AI bull' }).id;
+      call(dated, 'imports:commit', { portfolioId: id, fileName: 'ai-bull.csv', text: BOOK });
+      const result = call(dated, 'stress:run', { portfolioId: id, scenarioId: 'sp500-minus-20' });
+      const by = (symbol: string) => result.positions.find((p) => p.symbol === symbol)!;
+      // NVDA is unclassified here (no bundled reference): the market shock moves it −20%, 120.50 → 96.40; the call is
+      // revalued from the portfolio's own NVDA price, on 24 Jan 2025 (147 days to expiry), at 4% and 30% assumed.
+      const T = 147 / 365;
+      const call150 = (spot: number) => blackScholes('call', spot, 150, T, 0.3, 0.04).price;
+      expect(by('NVDA  250620C00150000').pnl).toBeCloseTo(5 * 100 * (call150(96.4) - call150(120.5)), 6);
+      expect(by('NVDA  250620C00150000').applied).toMatch(
+        /^NVDA −20% → NVDA 20 Jun 2025 150 C −\d+\.\d+% \(delta 0\.\d\d, gamma 0\.\d{3}, vol 30% assumed \(no volatility given or estimated\)\); NVDA at \$120\.50 \(the portfolio’s own price\)/,
+      );
+      // The mini put (10 shares a contract) gains as NVDA falls.
+      const put100 = (spot: number) => blackScholes('put', spot, 100, T, 0.3, 0.04).price;
+      expect(by('NVDA  250620P00100000').pnl).toBeCloseTo(1 * 10 * (put100(96.4) - put100(120.5)), 6);
+      // QQQ has no price here: that put is not tested, and says so.
+      const put = by('QQQ   250620P00450000');
+      expect(put).toMatchObject({ pnl: 0, source: 'none' });
+      expect(put.applied).toBe('Not tested: no price for QQQ, the underlying of QQQ 20 Jun 2025 450 P, so it cannot be revalued.');
+      expect(result.coverage.noPrice.value).toBeCloseTo(1230, 9);
+      const notTested = optionsNotTested(result, (x) => x.toFixed(0))!;
+      expect(notTested.symbols).toEqual(['QQQ   250620P00450000']);
+      expect(notTested.message).toBe(
+        'Not tested: option valuation. One option position (QQQ 20 Jun 2025 450 P; value -1230) could not be revalued ' +
+          '(reason by position: no price for the underlying, no valuation date, or no value of its own): it is left unmoved (P&L 0 in the total).',
+      );
+      expect(result.issues.find((i) => i.kind === 'options')!.message).toContain('30% assumed');
+
+      // With 61 closes of QQQ (a steady ±1% zig-zag) its 60-day volatility is estimated, and its last close prices it.
+      const dates = Array.from({ length: 61 }, (_, i) => new Date(Date.UTC(2024, 9, 1) + i * 86_400_000).toISOString().slice(0, 10));
+      const closes = dates.map((_, i) => 500 * (i % 2 === 0 ? 1 : 1.01));
+      insertPriceSeries(dated.db, 'QQQ', dates, closes, 'test');
+      const again = call(dated, 'stress:run', { portfolioId: id, scenarioId: 'sp500-minus-20' });
+      const revalued = again.positions.find((p) => p.symbol === 'QQQ   250620P00450000')!;
+      const vol = historicalVolatility(closes)!;
+      // Alternating +ln(1.01), −ln(1.01): sample sd = ln(1.01) × √(60/59), × √252.
+      expect(vol).toBeCloseTo(Math.log(1.01) * Math.sqrt(60 / 59) * Math.sqrt(252), 12);
+      const put450 = (spot: number) => blackScholes('put', spot, 450, T, vol, 0.04).price;
+      expect(revalued.pnl).toBeCloseTo(-2 * 100 * (put450(500 * 0.8) - put450(500)), 6);
+      expect(revalued.applied).toContain(`vol ${Math.round(vol * 100)}% estimated`);
+      expect(revalued.applied).toContain(`QQQ at $500.00 (close of ${dates[dates.length - 1]})`);
+      expect(optionsNotTested(again, String)).toBeNull();
+      expect(again.coverage.noPrice.value).toBe(0);
+    } finally {
+      closeServices(dated);
+    }
+  });
+
+  it('a volatility typed on an option is stored (migration 15), used instead of the estimate, and refused on a share', () => {
+    const dated = memoryServices({ today: () => '2025-01-24' });
+    try {
+      const id = call(dated, 'portfolios:create', { name: 'Typed vol' });
+      const account = call(dated, 'accounts:create', { portfolioId: id.id, name: 'Brokerage' });
+      call(dated, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 100, price: 140 });
+      const typed = call(dated, 'positions:create', {
+        accountId: account.id,
+        symbol: 'NVDA 06/20/2025 150 C',
+        quantity: 5,
+        price: 1457,
+        volatility: 0.5,
+      });
+      expect(typed).toMatchObject({ symbol: 'NVDA  250620C00150000', multiplier: 100, volatility: 0.5 });
+      const result = call(dated, 'stress:run', {
+        portfolioId: id.id,
+        scenario: { ...sp500(), shocks: [{ target: 'symbol', value: 'NVDA', change: -0.1, enabled: true }] },
+      });
+      const option = result.positions.find((p) => p.symbol === 'NVDA  250620C00150000')!;
+      // The story's call: 5 × 100 × (8.521720 − 14.574990) at 50% typed by the user.
+      expect(option.pnl).toBeCloseTo(-3026.635356, 5);
+      expect(option.option).toMatchObject({ volatility: 0.5, volatilitySource: 'position' });
+      expect(option.applied).toContain('vol 50%)');
+      // Cleared: the underlying's estimate (none here: no closes) or the stated 30%.
+      expect(call(dated, 'positions:update', { id: typed.id, patch: { volatility: null } })).not.toHaveProperty('volatility');
+      expect(
+        dispatch(dated, 'positions:create', { accountId: account.id, symbol: 'AAPL', quantity: 1, price: 1, volatility: 0.3 }),
+      ).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('AAPL is not an option symbol') } });
+      expect(dispatch(dated, 'positions:update', { id: typed.id, patch: { volatility: 7 } })).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
+    } finally {
+      closeServices(dated);
+    }
+  });
+
+  it('exposure by symbol counts an option as delta × its underlying (stated), and the health check does not call it unclassified', () => {
+    const dated = memoryServices({ today: () => '2025-01-24' });
+    try {
+      const id = call(dated, 'portfolios:create', { name: 'Delta' }).id;
+      const account = call(dated, 'accounts:create', { portfolioId: id, name: 'Brokerage' });
+      call(dated, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 100, price: 140 });
+      call(dated, 'positions:create', {
+        accountId: account.id,
+        symbol: 'NVDA 06/20/2025 150 C',
+        quantity: 5,
+        price: 1457,
+        volatility: 0.5,
+      });
+      call(dated, 'securities:classify', { symbol: 'NVDA', patch: { sector: 'Information Technology', industry: 'Semiconductors' } });
+      const exposure = call(dated, 'exposure:portfolio', { portfolioId: id, by: 'symbol', lookThrough: true });
+      // 5 × 100 × delta 0.496806 (the story's call) × $140 = $34,776.39 of NVDA on top of the shares' $14,000.
+      const delta = blackScholes('call', 140, 150, 147 / 365, 0.5, 0.04).delta;
+      expect(delta).toBeCloseTo(0.49680554687844, 9);
+      expect(exposure.buckets.find((b) => b.key === 'NVDA')!.value).toBeCloseTo(14000 + 500 * delta * 140, 6);
+      expect(exposure.buckets.map((b) => b.key)).toEqual(['NVDA']);
+      expect(exposure.options).toEqual([
+        {
+          symbol: 'NVDA  250620C00150000',
+          underlying: 'NVDA',
+          delta: expect.closeTo(delta, 12),
+          value: 7285,
+          exposure: expect.closeTo(500 * delta * 140, 6),
+        },
+      ]);
+      expect(exposure.total).toBeCloseTo(14000 + 7285, 9);
+      expect(exposure.unclassified).toEqual([]);
+      const health = call(dated, 'health:check', { portfolioId: id });
+      expect(health.findings.filter((f) => f.code === 'unclassified')).toEqual([]);
+    } finally {
+      closeServices(dated);
+    }
   });
 
   it('a market-data refresh asks for the underlyings of the options, not the contracts', () => {

@@ -150,3 +150,51 @@ describe('proposal sandbox: trim NVDA, add bonds, compare, apply', () => {
     expect(holdingsOf(portfolio.id)).toEqual([['Brokerage', 'MSFT', 10, 400]]);
   });
 });
+
+describe('proposals carry option contracts', () => {
+  it('copies, adds, compares and applies options with their multiplier and volatility', () => {
+    const dated = memoryServices({ today: () => '2025-01-24' });
+    try {
+      const scenario = saveScenario(dated, 'nvda-down', [{ target: 'symbol', value: 'NVDA', change: -0.1 }]);
+      const { portfolio } = addClient(dated, 'Options household', [['NVDA', 100, 140]]);
+      const [account] = call(dated, 'accounts:list', { portfolioId: portfolio.id });
+      call(dated, 'positions:create', {
+        accountId: account.id,
+        symbol: 'NVDA 06/20/2025 150 C',
+        quantity: 5,
+        price: 1457,
+        volatility: 0.5,
+      });
+      const proposal = call(dated, 'proposals:create', { portfolioId: portfolio.id, name: 'Write a call' });
+      expect(proposal.positions.find((p) => p.symbol === 'NVDA  250620C00150000')).toMatchObject({ multiplier: 100, volatility: 0.5 });
+      const added = call(dated, 'proposals:add', {
+        proposalId: proposal.id,
+        accountName: 'Brokerage',
+        symbol: 'NVDA 06/20/2025 160 C',
+        quantity: -1,
+        price: 1000,
+        multiplier: 10,
+      });
+      expect(added.positions.find((p) => p.symbol === 'NVDA  250620C00160000')).toMatchObject({ multiplier: 10, assetClass: 'other' });
+      expect(
+        dispatch(dated, 'proposals:add', {
+          proposalId: proposal.id,
+          accountName: 'Brokerage',
+          symbol: 'AAPL',
+          quantity: 1,
+          price: 1,
+          multiplier: 10,
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'validation' } });
+      const compared = call(dated, 'proposals:compare', { id: proposal.id, scenarioIds: [scenario] });
+      // The current book's call is revalued (the story's figure), not left unmoved.
+      expect(compared.scenarios[0].current.pnl).toBeCloseTo(-1400 - 3026.635356, 5);
+      call(dated, 'proposals:apply', { id: proposal.id });
+      const after = call(dated, 'positions:list', { accountId: account.id });
+      expect(after.find((p) => p.symbol === 'NVDA  250620C00160000')).toMatchObject({ multiplier: 10, quantity: -1 });
+      expect(after.find((p) => p.symbol === 'NVDA  250620C00150000')).toMatchObject({ multiplier: 100, volatility: 0.5 });
+    } finally {
+      closeServices(dated);
+    }
+  });
+});

@@ -15,9 +15,11 @@
  * - a currency shock naming a minor unit ("GBX") names its major currency: the first listed of the two wins.
  */
 import { leveragedClassification, leveragedEtf } from '../../../shared/domain/leveraged-etfs';
+import { blackScholes, parseOccSymbol, type OptionContract } from '../../../shared/domain/options';
 import type { Classification, ReferenceData, SecurityType } from '../../../shared/domain/reference';
 import type { AssetClass, FxRate, Position } from '../../../shared/domain/types';
 import type { CoveragePart, Dimension, Scenario } from '../../../shared/engine';
+import type { OptionMarket } from '../../../shared/engine/options-pass';
 
 /** Minor units as market data writes them, with their major currency and how many of them make one of it. */
 const MINOR: Record<string, { major: string; per: number }> = {
@@ -248,9 +250,10 @@ export function referenceRun(
   base: string,
   reference: ReferenceData,
   scenario: Scenario,
-  options: { scale?: number; lookThrough?: boolean } = {},
+  options: { scale?: number; lookThrough?: boolean; optionMarket?: OptionMarket } = {},
 ): ReferenceResult {
   const scale = options.scale ?? 1;
+  const market = options.optionMarket;
   const lookThrough = options.lookThrough ?? true;
   const result: ReferenceResult = {
     valueBefore: 0,
@@ -273,26 +276,22 @@ export function referenceRun(
     } else result.aggregates[dimension].set(name, { value, pnl });
   };
 
-  for (const p of positions) {
-    // §1 value in the base currency; without a rate the position is left out.
-    const rate = referenceRate(p.currency, base, reference.fxRates);
-    if (rate === null) {
-      result.excluded.push(p.id);
-      continue;
-    }
-    const local = p.price !== null ? p.quantity * p.price : (p.marketValue ?? 0);
-    const value = local * rate;
-    const fx = currencyMove(p.currency, base, scenario, scale);
-
-    const etf = p.assetClass === 'cash' ? null : leveragedEtf(p.symbol);
-    const info = reference.securities[p.symbol] ?? (etf ? leveragedClassification(etf, reference.securities[etf.standIn]) : undefined);
-    const own = securityOf(p.symbol, info, p.assetClass);
-    const ownHoldings = lookThrough ? holdingsOf(reference, p.symbol) : null;
-    const ownShocked = hasSymbolShock(p.symbol, scenario);
+  /**
+   * How a holding of `symbol` moves (§2–§5, its currency's move `fx` composed in, the currency rule aside): its return,
+   * local price move, value by coverage part (as shares), by shock, and the slices aggregates see.
+   */
+  const moveOf = (symbol: string, assetClass: AssetClass, fx: { change: number; shock: number | null }) => {
+    const etf = assetClass === 'cash' ? null : leveragedEtf(symbol);
+    const info = reference.securities[symbol] ?? (etf ? leveragedClassification(etf, reference.securities[etf.standIn]) : undefined);
+    const own = securityOf(symbol, info, assetClass);
+    const ownHoldings = lookThrough ? holdingsOf(reference, symbol) : null;
+    const ownShocked = hasSymbolShock(symbol, scenario);
 
     /** How the position moves: its return, its value by coverage part (as shares), by shock, and the slices aggregates see. */
     let ret: number;
-    let shares: Partial<Record<CoveragePart, number>> = {};
+    /** Its local price move, before the currency's. */
+    let local = 0;
+    const shares: Partial<Record<CoveragePart, number>> = {};
     const byShock = new Map<number, number>();
     const addShock = (i: number | null, w: number) => {
       if (i !== null) byShock.set(i, (byShock.get(i) ?? 0) + w);
@@ -324,6 +323,7 @@ export function referenceRun(
         if (part === 'unclassified') unmovedUnclassified.push(stand.symbol);
       }
       const levered = Math.max(-1, etf.multiplier * standMove);
+      local = levered;
       ret = compose(levered, fx.change);
       if (standSlices) {
         // Each holding moves by multiplier × its own move, shifted so the slices sum to the fund's (floored) move.
@@ -341,6 +341,7 @@ export function referenceRun(
       ret = 0;
       for (const s of slices) {
         ret += s.weight * s.return;
+        local += s.weight * s.price.change;
         shares[s.part] = (shares[s.part] ?? 0) + s.weight;
         addShock(s.price.shock, s.weight);
         if (s.part === 'unclassified' && s.weight !== 0) unmovedUnclassified.push(s.sec.symbol);
@@ -349,6 +350,7 @@ export function referenceRun(
     } else {
       // One slice: a security held directly, a fund without holdings, or a fund whose own ticker a shock names.
       const price = priceMove(own, scenario, scale, false);
+      local = price.change;
       ret = compose(price.change, fx.change);
       const part = partOf(price, own, false);
       shares[part] = 1;
@@ -362,6 +364,71 @@ export function referenceRun(
         attributed = slices.map((s) => ({ sec: s.sec, weight: s.weight, return: s.return + (ret - through) }));
       } else attributed = [{ sec: own, weight: 1, return: ret }];
     }
+
+    return { ret, local, shares, byShock, unmovedUnclassified, attributed };
+  };
+
+  /** An option's underlying as a security (a leveraged fund the master lacks classified by the bundled list). */
+  const underlyingOf = (contract: OptionContract) => {
+    const etf = leveragedEtf(contract.underlying);
+    const info =
+      reference.securities[contract.underlying] ?? (etf ? leveragedClassification(etf, reference.securities[etf.standIn]) : undefined);
+    return securityOf(contract.underlying, info, 'equity');
+  };
+
+  /**
+   * §11: an option revalued on its underlying's move (the move `moveOf` gives the underlying as a holding in the option's
+   * currency): contracts × multiplier × (BS at price × (1 + move) − BS at price), over its own value, then its currency.
+   * Time to expiry from the valuation date, volatility the position's, else the underlying's estimate, else 30%. Without
+   * market data, an underlying price or a value of its own it is not tested: "no price", only its currency moves it.
+   * Aggregates see it as its underlying.
+   */
+  const optionMove = (p: Position, contract: OptionContract, local: number, fx: { change: number; shock: number | null }) => {
+    const underlyingSec = underlyingOf(contract);
+    const u = market?.underlyings[contract.underlying];
+    const spot = u && u.price !== null && u.price > 0 ? u.price : null;
+    if (!market || spot === null || local === 0) {
+      return {
+        ret: fx.change,
+        local: 0,
+        shares: { noPrice: 1 } as Partial<Record<CoveragePart, number>>,
+        byShock: new Map<number, number>(),
+        unmovedUnclassified: [] as string[],
+        attributed: [{ sec: underlyingSec, weight: 1, return: fx.change }],
+      };
+    }
+    const m = moveOf(contract.underlying, 'equity', fx);
+    const vol = p.volatility ?? u?.volatility ?? 0.3;
+    const years = (Date.parse(contract.expiry) - Date.parse(market.asOf)) / (365 * 86_400_000);
+    const bs = (s: number) => blackScholes(contract.right, s, contract.strike, years, vol, market.rate).price;
+    const size = p.quantity * contract.multiplier;
+    const pnl = size * (bs(spot * Math.max(0, 1 + m.local)) - bs(spot));
+    const ret = compose(pnl / local, fx.change);
+    return { ...m, ret, attributed: [{ sec: underlyingSec, weight: 1, return: ret }] };
+  };
+
+  for (const p of positions) {
+    // §1 value in the base currency; without a rate the position is left out.
+    const rate = referenceRate(p.currency, base, reference.fxRates);
+    if (rate === null) {
+      result.excluded.push(p.id);
+      continue;
+    }
+    const local = p.price !== null ? p.quantity * p.price : (p.marketValue ?? 0);
+    const value = local * rate;
+    const fx = currencyMove(p.currency, base, scenario, scale);
+
+    const option = parseOccSymbol(p.symbol, p.multiplier ?? 100);
+    let moved: ReturnType<typeof moveOf>;
+    if (option && !hasSymbolShock(p.symbol, scenario)) moved = optionMove(p, option, local, fx);
+    else moved = moveOf(p.symbol, p.assetClass, fx);
+    const { ret, byShock, unmovedUnclassified } = moved;
+    // An option is its underlying in the aggregates, even when a shock names the contract itself.
+    const attributed = option ? [{ sec: underlyingOf(option), weight: 1, return: ret }] : moved.attributed;
+    let shares = moved.shares;
+    const addShock = (i: number | null, w: number) => {
+      if (i !== null) byShock.set(i, (byShock.get(i) ?? 0) + w);
+    };
 
     // §4/§6: a currency shock moves, and so covers, whatever no price shock reached.
     if (fx.shock !== null) {

@@ -18,7 +18,9 @@ import { referenceRun, type ReferenceResult } from './reference-evaluator';
  * The engine against the slow reference evaluator (docs/stress-semantics.md §1–§6) on random books and scenarios. Small
  * vocabularies so shocks often hit, tie and overlap. FND holds INR, which is a fund too (a fund in a fund); SOXL and SOXS
  * are leveraged funds of the bundled list with SOXX as stand-in; BND has a duration; MMF is a money-market fund and CSH
- * cash; VOD.L is quoted in pence; ZZZ is known to nobody; JPY has no rate (its positions are left out).
+ * cash; VOD.L is quoted in pence; ZZZ is known to nobody; JPY has no rate (its positions are left out). Options (OCC
+ * symbols) are on a stock, on a fund (looked through), on a leveraged fund, on an unknown security, one expired and one
+ * on QQQ, whose price the option market data does not give (not tested); sometimes there is no option market data.
  */
 const STOCKS = ['AAA', 'BBB', 'CCC', 'VOD.L', 'ZZZ'];
 const SECTORS = ['Tech', 'Energy'];
@@ -26,7 +28,16 @@ const INDUSTRIES = ['Chips', 'Power'];
 const COUNTRIES = ['US', 'GB'];
 const THEMES = ['ai', 'grid', 'chips'];
 const HELD = [...STOCKS, 'BND', 'MMF', 'CSH', 'FND', 'INR', 'SOXX', 'SOXL', 'SOXS'];
-const SHOCKED_SYMBOLS = [...HELD, 'fnd', 'soxx', 'INR', 'INR', 'FND', 'FND'];
+const OPTIONS = [
+  'AAA   260116C00100000',
+  'AAA   260116P00090000',
+  'FND   260116P00020000',
+  'SOXL  251219C00030000',
+  'ZZZ   260116P00015000',
+  'AAA   250117C00050000',
+  'QQQ   260116P00400000',
+];
+const SHOCKED_SYMBOLS = [...HELD, 'fnd', 'soxx', 'INR', 'INR', 'FND', 'FND', OPTIONS[0]];
 
 const attributes = {
   sector: fc.constantFrom(null, ...SECTORS),
@@ -92,6 +103,34 @@ const positionArb = fc.record({
   account: fc.constantFrom('Brokerage', 'IRA'),
 });
 
+const optionArb = fc.record({
+  symbol: fc.constantFrom(...OPTIONS),
+  // Zero contracts: no value of its own (not tested).
+  quantity: fc.integer({ min: -6, max: 6 }),
+  price: fc.option(fc.integer({ min: 5, max: 3000 }), { nil: null, freq: 6 }),
+  marketValue: fc.integer({ min: -3000, max: 3000 }),
+  multiplier: fc.constantFrom(100, 100, 10),
+  volatility: fc.option(
+    fc.integer({ min: 10, max: 120 }).map((v) => v / 100),
+    { nil: undefined },
+  ),
+  currency: fc.constantFrom('USD', 'USD', 'EUR', 'JPY'),
+  account: fc.constantFrom('Brokerage', 'IRA'),
+});
+const optionMarketArb = fc.option(
+  fc.record({
+    asOf: fc.constantFrom('2025-06-20', '2025-01-02'),
+    rate: fc.constantFrom(0.04, 0),
+    underlyings: fc.record({
+      AAA: fc.record({ price: fc.constantFrom(100, 80), volatility: fc.constantFrom(0.45, null) }),
+      FND: fc.record({ price: fc.constantFrom(25, null), volatility: fc.constant(null) }),
+      SOXL: fc.record({ price: fc.constant(30), volatility: fc.constantFrom(0.9, null) }),
+      ZZZ: fc.record({ price: fc.constant(15), volatility: fc.constant(0.6) }),
+    }),
+  }),
+  { nil: undefined, freq: 5 },
+);
+
 const change = fc.integer({ min: -60, max: 30 }).map((c) => c / 100);
 const enabled = fc.constantFrom(true, true, true, false);
 const shockArb: fc.Arbitrary<ScenarioInput['shocks'][number]> = fc.oneof(
@@ -120,6 +159,8 @@ const shockArb: fc.Arbitrary<ScenarioInput['shocks'][number]> = fc.oneof(
 const caseArb = fc.record({
   ref: referenceArb,
   positions: fc.array(positionArb, { minLength: 1, maxLength: 8 }),
+  options: fc.array(optionArb, { maxLength: 3 }),
+  optionMarket: optionMarketArb,
   shocks: fc.array(shockArb, { minLength: 0, maxLength: 8 }),
   /** Further scenarios run on the same prepared book (nothing from one run may leak into the next). */
   more: fc.array(fc.array(shockArb, { minLength: 0, maxLength: 8 }), { maxLength: 2 }),
@@ -186,6 +227,13 @@ const FEATURES: Record<string, (c: Case) => boolean> = {
   'a disabled shock': (c) => [c.shocks, ...c.more].some((list) => list.some((s) => s.enabled === false)),
   'a security with several themes': (c) => Object.values(c.ref.securities).some((s) => s.themes.length > 1),
   'a position known only by its market value': (c) => c.positions.some((p) => p.price === null),
+  'a written option': (c) => !!c.optionMarket && c.options.some((o) => o.quantity < 0 && o.currency !== 'JPY'),
+  'an option on a looked-through fund': (c) => !!c.optionMarket && c.lookThrough && c.options.some((o) => o.symbol.startsWith('FND')),
+  'an option on a leveraged fund': (c) => !!c.optionMarket && c.options.some((o) => o.symbol.startsWith('SOXL')),
+  'an expired option': (c) => c.optionMarket?.asOf === '2025-06-20' && c.options.some((o) => o.symbol === 'AAA   250117C00050000'),
+  'an option whose underlying has no price': (c) => c.options.some((o) => o.symbol.startsWith('QQQ')),
+  'options without market data': (c) => c.options.length > 0 && !c.optionMarket,
+  'a shock naming an option contract': (c) => c.options.some((o) => o.symbol === OPTIONS[0]) && on(c, 'symbol', OPTIONS[0]),
 };
 const holds = (c: Case, symbol: string) => c.positions.some((p) => p.symbol === symbol && p.currency !== 'JPY');
 const on = (c: Case, target: string, value: string) =>
@@ -196,7 +244,7 @@ describe('the engine agrees with the slow reference evaluator', () => {
     const reached = Object.fromEntries(Object.keys(FEATURES).map((f) => [f, 0]));
     fc.assert(
       fc.property(caseArb, (c) => {
-        const { ref, positions, shocks, more, base, scale, lookThrough } = c;
+        const { ref, positions, shocks, more, base, scale, lookThrough, optionMarket } = c;
         for (const [feature, has] of Object.entries(FEATURES)) if (has(c)) reached[feature]++;
         const held = positions.map((p) =>
           pos(p.symbol, p.quantity, 0, {
@@ -207,10 +255,22 @@ describe('the engine agrees with the slow reference evaluator', () => {
             assetClass: (p.symbol === 'CSH' ? 'cash' : 'equity') as AssetClass,
           }),
         );
-        const book = prepareBook(held, base, ref, { lookThrough });
+        for (const o of c.options)
+          held.push(
+            pos(o.symbol, o.quantity, 0, {
+              price: o.price,
+              marketValue: o.price === null ? o.marketValue : null,
+              multiplier: o.multiplier,
+              ...(o.volatility !== undefined ? { volatility: o.volatility } : {}),
+              currency: o.currency,
+              accountName: o.account,
+              assetClass: 'other',
+            }),
+          );
+        const book = prepareBook(held, base, ref, { lookThrough, optionMarket });
         for (const list of [shocks, ...more]) {
           const s = scenario(list);
-          const expected = referenceRun(held, base, ref, s, { scale, lookThrough });
+          const expected = referenceRun(held, base, ref, s, { scale, lookThrough, optionMarket });
           for (const positions of [true, false]) compare(runScenario(book, s, { by: DIMENSIONS, positions, scale }), expected, positions);
           // Without positions or per-account rows, the engine takes its pass over securities (shared/engine/totals.ts).
           compare(runScenario(book, s, { by: BY_SECURITY, positions: false, scale }), expected, false, BY_SECURITY);

@@ -7,9 +7,9 @@ import { fund, fx, pos, reference, scenario, sec } from './book-builder';
 
 // The pass over securities (positions: false) against moving every group one by one (positions: true), on random
 // books that hold what users hold: funds (one inside another), a leveraged fund, bonds with durations, cash, pence,
-// foreign currencies, a currency without a rate, shorts; and scenarios with fund-ticker, rates and currency shocks.
+// foreign currencies, a currency without a rate, shorts, options (long and written); and scenarios with fund-ticker, rates and currency shocks.
 const STOCKS = ['AAA', 'BBB', 'CCC', 'DDD', 'EEE'];
-const HELD = [...STOCKS, 'BND', 'FND', 'FN2', 'SOXL', 'SOXX', 'CSH', 'VOD', 'ZZZ'];
+const HELD = [...STOCKS, 'BND', 'FND', 'FN2', 'SOXL', 'SOXX', 'CSH', 'VOD', 'ZZZ', 'AAA   260116C00100000', 'FND   260116P00020000'];
 const SECTORS = ['Tech', 'Energy'];
 const THEMES = ['ai', 'grid', 'chips'];
 
@@ -44,6 +44,13 @@ const holdingArb = fc.record({
   quantity: fc.integer({ min: -50, max: 200 }),
   currency: fc.constantFrom('USD', 'USD', 'EUR', 'GBp', 'JPY'),
 });
+
+/** Options are revalued on their underlying's move (options-pass) with these prices, from this date. */
+const OPTION_MARKET = {
+  asOf: '2025-06-20',
+  rate: 0.04,
+  underlyings: { AAA: { price: 100, volatility: 0.45 }, FND: { price: 25, volatility: null } },
+};
 
 const caseArb = fc.record({
   classes: fc.tuple(...STOCKS.map(stockArb)),
@@ -107,11 +114,12 @@ describe('the pass over securities', () => {
             pos(h.symbol, h.quantity, h.currency === 'GBp' ? 250 : 40, {
               currency: h.currency,
               assetClass: h.symbol === 'CSH' ? 'cash' : ['FND', 'FN2', 'SOXX', 'SOXL'].includes(h.symbol) ? 'fund' : 'equity',
+              ...(h.symbol.length > 6 ? { assetClass: 'other' as const, multiplier: 100 } : {}),
             }),
           ),
           base,
           ref,
-          { lookThrough },
+          { lookThrough, optionMarket: OPTION_MARKET },
         );
         const s = scenario(shocks);
         const by = DIMENSIONS.filter((d) => d !== 'account');

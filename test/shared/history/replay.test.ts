@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareBook, scenarioSchema } from '../../../shared/engine';
 import { defaultProxies, replayScenario, runReplay } from '../../../shared/history';
+import { blackScholes } from '../../../shared/domain/options';
 import { fund as fundHoldings, pos, reference, sec } from '../engine/book-builder';
 import { history, ok, series } from './history-builder';
 
@@ -187,5 +188,33 @@ describe('a fund with its own history over the window moves by it, as a whole (d
     expect(r.positions[0].return).toBeCloseTo(0.6 * 0.05 + 0.2 * -0.12 + 0.2 * 0.02, 12);
     expect(r.coverage.throughFunds.share).toBeCloseTo(0.6, 12);
     expect(r.coverage.proxy.share).toBeCloseTo(0.4, 12);
+  });
+});
+
+describe('replay of an option: repriced along its underlying’s closes', () => {
+  // A written ALFA put and a long call, valued on 24 Jan 2025 (ALFA 100), 4%, 40% typed; the replay moves ALFA
+  // 100 → 110 → 99 → 105 and revalues both at each day's close.
+  const market = { asOf: '2025-01-24', rate: 0.04, underlyings: { ALFA: { price: 100, volatility: null } } };
+  const call = pos('ALFA  250620C00100000', 2, 900, { assetClass: 'other', multiplier: 100, volatility: 0.4 });
+  const put = pos('ALFA  250620P00090000', -1, 400, { assetClass: 'other', multiplier: 100, volatility: 0.4 });
+  const book = prepareBook([call, put, pos('USD', 1000, 1, { assetClass: 'cash' })], 'USD', ref, { optionMarket: market });
+  const result = ok(runReplay(book, history(closes), defaultProxies(), { from: '2025-01-21', to: '2025-01-24' }));
+  const T = 147 / 365;
+  const value = (spot: number) =>
+    2 * 100 * blackScholes('call', spot, 100, T, 0.4, 0.04).price - 100 * blackScholes('put', spot, 90, T, 0.4, 0.04).price;
+
+  it('moves the options by ALFA’s own window return (+5%), never by a stand-in of their own', () => {
+    expect(result.pnl).toBeCloseTo(value(105) - value(100), 6);
+    const applied = result.positions.find((p) => p.symbol === call.symbol)!.applied;
+    expect(applied).toMatch(/^ALFA \+5% → ALFA 20 Jun 2025 100 C/);
+    expect(applied).toContain('Own total return 2025-01-21 → 2025-01-24: +5%');
+    expect(result.coverage.explicit.value).toBeCloseTo(1800 + 400, 9);
+  });
+
+  it('has a value path that reprices the options at each day’s close', () => {
+    // 3,400 (1,800 − 400 + 1,000 cash) plus the options' change at ALFA 110, 99 and 105.
+    const path = [0, 110, 99, 105].map((s) => 1800 - 400 + 1000 + (s === 0 ? 0 : value(s) - value(100)));
+    expect(result.history!.worstDay).toEqual({ date: '2025-01-23', change: expect.closeTo(path[2] / path[1] - 1, 12) });
+    expect(result.history!.drawdown!.change).toBeCloseTo(path[2] / path[1] - 1, 12);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { blackScholes } from '../../../shared/domain/options';
 import { prepareBook } from '../../../shared/engine';
 import { defaultProxies, drawdownPath, historicalTail, portfolioRisk, returnHistogram, returnRisk } from '../../../shared/history';
 import { pos, reference, sec } from '../engine/book-builder';
@@ -74,6 +75,21 @@ describe('portfolio risk from the holdings’ histories', () => {
     expect(risk.daily.dates).toEqual(long.slice(0, 121));
     expect(risk.daily.returns).toHaveLength(120);
     expect(risk.daily.returns[5]).toBeCloseTo(0.7 * a[5], 12);
+  });
+
+  it('counts an option by its delta-adjusted exposure to its underlying (first order, stated)', () => {
+    // One AAA call, delta d at AAA 100: its daily P&L is 100 × d × 100 × AAA's return; on its value 1,000, AAA moves 2× SPY.
+    const market = { asOf: '2023-06-01', rate: 0.04, underlyings: { AAA: { price: 100, volatility: 0.3 } } };
+    const optionBook = prepareBook([pos('AAA   231215C00100000', 1, 1000, { assetClass: 'other', multiplier: 100 })], 'USD', ref, {
+      optionMarket: market,
+    });
+    const risk = portfolioRisk(optionBook, h, defaultProxies(), { asOf: long[120] });
+    if ('error' in risk) throw new Error(risk.error);
+    const d = blackScholes('call', 100, 100, 197 / 365, 0.3, 0.04).delta;
+    expect(risk.beta).toBeCloseTo(((100 * d * 100) / 1000) * 2, 10);
+    expect(risk.coveredShare).toBe(1);
+    expect(risk.excluded).toEqual([]);
+    expect(risk.notes.some((n) => n.startsWith('Options count as their delta-adjusted exposure'))).toBe(true);
   });
 
   it('leaves out holdings without history or stand-in and refuses a missing benchmark', () => {

@@ -46,7 +46,8 @@ export function WhyPanel(props: {
             {money(props.position.value * props.position.band.low)} to {money(props.position.value * props.position.band.high)})
           </p>
         )}
-        <table className="table compact">
+        {props.position.option && <OptionWhy option={props.position.option} currency={props.position.currency} />}
+        <table className="table compact" hidden={!!props.position.option}>
           <TableHead columns={['Slice', num('Weight'), num('P&L'), 'Matched']} />
           <tbody>
             {shown.map((s) => (
@@ -74,5 +75,35 @@ export function WhyPanel(props: {
         {slices.length > shown.length && <p className="muted small">…and {slices.length - shown.length} smaller slices.</p>}
       </div>
     </aside>
+  );
+}
+
+/** An option's revaluation: its underlying's move, model value before and after, the greeks and the volatility used. */
+function OptionWhy(props: { option: NonNullable<PositionResult['option']>; currency: string }) {
+  const o = props.option;
+  const money = (x: number) => formatMoney(x, props.currency);
+  const source =
+    o.volatilitySource === 'estimated' ? ' (estimated, 60 days)' : o.volatilitySource === 'default' ? ' (assumed)' : ' (given)';
+  return (
+    <dl className="small" data-testid="why-option">
+      <dt>Underlying</dt>
+      <dd>
+        {o.underlying} at {money(o.underlyingPrice)}, {signedPercent(o.underlyingChange)}
+      </dd>
+      <dt>Model value</dt>
+      <dd>
+        {money(o.valueBefore)} → {money(o.valueAfter)}
+        {o.isExpired ? ' (expired: intrinsic value)' : ''}
+      </dd>
+      <dt>Delta · gamma</dt>
+      <dd>
+        {o.delta.toFixed(2).replace('-', '−')} · {o.gamma.toFixed(3)}
+      </dd>
+      <dt>Volatility · rate</dt>
+      <dd>
+        {formatPercent(o.volatility, 0)}
+        {source} · {formatPercent(o.rate, 1)} · {o.years.toFixed(2)} years to expiry
+      </dd>
+    </dl>
   );
 }

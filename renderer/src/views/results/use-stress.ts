@@ -11,7 +11,13 @@ export function useBook() {
     useShallow((s) => ({ snapshot: s.snapshot, draft: s.draft, lookThrough: s.lookThrough })),
   );
   const book = useMemo(
-    () => (snapshot ? prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, { lookThrough }) : null),
+    () =>
+      snapshot
+        ? prepareBook(snapshot.positions, snapshot.portfolio.baseCurrency, snapshot.reference, {
+            lookThrough,
+            optionMarket: snapshot.optionMarket,
+          })
+        : null,
     [snapshot, lookThrough],
   );
   return { snapshot, draft, book, lookThrough };

@@ -26,7 +26,7 @@ describe('migration 011 (import findings and intended shorts)', () => {
     const services = testServices(file);
     const db = services.db;
     expect(db.prepare('SELECT * FROM positions').all()).toEqual(
-      positionsBefore.map((p) => ({ ...(p as object), is_short_intended: 0, multiplier: null })),
+      positionsBefore.map((p) => ({ ...(p as object), is_short_intended: 0, multiplier: null, volatility: null })),
     );
     expect(call(services, 'positions:list', { accountId: 1 })).toEqual([
       expect.objectContaining({ symbol: 'TSLA', quantity: -2, isShortIntended: false }),

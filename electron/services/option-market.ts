@@ -1,0 +1,75 @@
+import type { Database } from 'better-sqlite3';
+import { historicalVolatility, occSymbol, parseOccSymbol } from '../../shared/domain/options';
+import type { AssetClass } from '../../shared/domain/types';
+import { optionFromText } from '../../shared/import/option-rows';
+import { AppError } from '../../shared/ipc/result';
+import type { Position } from '../../shared/domain/types';
+import { DEFAULT_OPTION_RATE, type OptionMarket } from '../../shared/engine/options-pass';
+import { listCloseSeries } from '../db/prices';
+import { listQuotes } from '../db/quotes';
+import { getSetting } from '../db/settings';
+
+/** The setting holding the rate options are valued at (a fraction, e.g. 0.04), default DEFAULT_OPTION_RATE. */
+export const OPTION_RATE_KEY = 'option_rate';
+
+/** The rate options are valued at: the setting when it is a sensible fraction, else 4%. */
+export function optionRate(db: Database): number {
+  const saved = getSetting<number>(db, OPTION_RATE_KEY);
+  return typeof saved === 'number' && Number.isFinite(saved) && saved > -0.05 && saved < 0.5 ? saved : DEFAULT_OPTION_RATE;
+}
+
+/**
+ * What the engine needs to revalue a portfolio's options (docs/stress-semantics.md §11), valued on `today`: each
+ * underlying's price — the portfolio's own price for it when it holds it, else the latest downloaded quote, else the
+ * last bundled or downloaded close up to today — and its 60-day historical volatility from those closes (used, and
+ * flagged "estimated", when the position gives none). Undefined when the portfolio holds no option.
+ */
+export function optionMarketOf(db: Database, positions: readonly Position[], today: string): OptionMarket | undefined {
+  const underlyings = [
+    ...new Set(
+      positions.flatMap((p) =>
+        p.multiplier !== undefined || parseOccSymbol(p.symbol) ? [parseOccSymbol(p.symbol)?.underlying ?? ''] : [],
+      ),
+    ),
+  ].filter((u) => u !== '');
+  if (underlyings.length === 0) return undefined;
+  const quotes = new Map(listQuotes(db, underlyings).map((q) => [q.symbol, q]));
+  const closes = listCloseSeries(db, underlyings, today);
+  const held = new Map<string, number>();
+  for (const p of positions) if (p.price !== null && p.price > 0 && !held.has(p.symbol)) held.set(p.symbol, p.price);
+  const market: OptionMarket = { asOf: today, rate: optionRate(db), underlyings: {} };
+  for (const u of underlyings) {
+    const series = closes.get(u)?.closes ?? [];
+    const dates = closes.get(u)?.dates ?? [];
+    const quote = quotes.get(u);
+    const [price, priceSource] =
+      held.get(u) !== undefined
+        ? [held.get(u)!, 'the portfolio’s own price']
+        : quote
+          ? [quote.price, `quote of ${quote.asOf}`]
+          : series.length
+            ? [series[series.length - 1], `close of ${dates[dates.length - 1]}`]
+            : [null, ''];
+    market.underlyings[u] = { price, volatility: historicalVolatility(series), ...(priceSource ? { priceSource } : {}) };
+  }
+  return market;
+}
+
+/**
+ * A typed option ("NVDA 250620C150", "NVDA 06/20/2025 150 C", an OCC symbol) is kept under its OCC symbol with its
+ * multiplier (100 unless given) and asset class "other"; the price is per contract. Anything else is left as typed,
+ * and a multiplier or volatility on a non-option is refused. For positions and proposal positions alike.
+ */
+export function withOption<T extends { symbol: string; multiplier?: number | null; volatility?: number | null; assetClass?: AssetClass }>(
+  input: T,
+): T {
+  const option = optionFromText(input.symbol, input.multiplier ?? 100);
+  if (!option) {
+    if (input.multiplier != null)
+      throw new AppError('validation', `${input.symbol} is not an option symbol (such as NVDA 250620C150), so it takes no multiplier.`);
+    if (input.volatility != null)
+      throw new AppError('validation', `${input.symbol} is not an option symbol (such as NVDA 250620C150), so it takes no volatility.`);
+    return input;
+  }
+  return { ...input, symbol: occSymbol(option), multiplier: option.multiplier, assetClass: input.assetClass ?? 'other' };
+}
