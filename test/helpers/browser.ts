@@ -250,7 +250,15 @@ export async function accessibilityViolations(page: Page, where: string): Promis
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof Axe }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => String(n.target)) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      // A contrast failure names its colours and ratio.
+      targets: v.nodes.slice(0, 3).map((n) => {
+        const data = n.any[0]?.data as { fgColor?: string; bgColor?: string; contrastRatio?: number } | undefined;
+        return data?.fgColor ? `${String(n.target)} [${data.fgColor} on ${data.bgColor}, ${data.contrastRatio}:1]` : String(n.target);
+      }),
+    }));
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -22,7 +22,7 @@ export function HandMapping({ file, onPreview }: { file: ImportFile; onPreview: 
       <summary>Choose the columns by hand</summary>
       <MappingEditor header={header} fields={IMPORT_FIELDS} mapping={mapping} onChange={setMapping} />
       <h3 className="mapping-heading">The first rows of {file.fileName}</h3>
-      <div className="rows-scroll short">
+      <div className="rows-scroll short" tabIndex={0}>
         <table className="table compact" aria-label="First rows of the file">
           <thead>
             <tr>
@@ -44,7 +44,7 @@ export function HandMapping({ file, onPreview }: { file: ImportFile; onPreview: 
       </div>
       <h3 className="mapping-heading">What these columns make</h3>
       {live.ok ? (
-        <div className="rows-scroll short">
+        <div className="rows-scroll short" tabIndex={0}>
           <table className="table compact" aria-label="Positions with these columns">
             <TableHead columns={['Symbol', 'Name', num('Quantity'), num('Price'), num('Value'), 'Currency']} />
             <tbody>

@@ -75,7 +75,7 @@ export function ImportPreviewPanel() {
           Showing every row with a problem and the first new rows; {formatCount(preview.omitted.rows)} more new rows are not listed.
         </p>
       )}
-      <div className="rows-scroll">
+      <div className="rows-scroll" tabIndex={0}>
         <table className="table compact" aria-label="Rows of the file">
           <TableHead columns={[num('Row'), 'Status', 'Symbol', 'Name', num('Quantity'), num('Price'), num('Value'), 'Currency', 'Note']} />
           <tbody>

@@ -15,8 +15,9 @@ export function ClassificationCell(props: { symbol: string; classification: Clas
       className="link classification"
       title={`${classificationSummary(c)}${c?.themes.length ? ` · themes: ${c.themes.join(', ')}` : ''}\n${title}`}
       onClick={props.onEdit}
-      aria-label={`Classification of ${props.symbol}`}
     >
+      {/* Named "Classification of NVDA: …" for assistive technology, with the visible text in the name. */}
+      <span className="visually-hidden">Classification of {props.symbol}: </span>
       <span className={isUnknown ? 'summary warn' : 'summary'}>{classificationSummary(c)}</span>
       {/* Themes as a count on one line; the names are in the tooltip and the classify dialog the click opens. */}
       {c && c.themes.length > 0 && (

@@ -269,7 +269,7 @@ export function ReportsView() {
             {check('appendix', 'Appendix: every position and shock', false)}
           </div>
         </aside>
-        <div className="report-preview" aria-label="Report preview">
+        <div className="report-preview" role="region" aria-label="Report preview" tabIndex={0}>
           {chosen.length === 0 ? (
             <EmptyState title="No scenario chosen" body="Tick at least one scenario to build the report." />
           ) : model ? (

@@ -154,7 +154,7 @@ export function ShockRow(props: {
             <button
               type="button"
               className="link small"
-              aria-label={`Duplicate ${label.toLowerCase()}`}
+              aria-label={`Copy ${label.toLowerCase()}`}
               title="Duplicate"
               onClick={props.onDuplicate}
             >

@@ -64,71 +64,78 @@ export function PositionsTable(props: {
           {props.only ? ' hit by the selected shock' : ''}
         </span>
       </div>
-      <div className="vt-head" role="row">
-        {COLUMNS.map(({ key, label, numeric }) => (
-          <div
-            key={label}
-            className={numeric ? 'vt-cell num' : 'vt-cell'}
-            role="columnheader"
-            aria-sort={key ? ariaSort(sort.key === key, sort.descending) : undefined}
-          >
-            {key ? (
-              <SortButton
-                label={label}
-                active={sort.key === key}
-                descending={sort.descending}
-                onSort={() =>
-                  setSort(sort.key === key ? { key, descending: !sort.descending } : { key, descending: numeric === true && key !== 'pnl' })
-                }
-              />
-            ) : (
-              label
-            )}
+      <div role="grid" aria-label="Position results" aria-rowcount={rows.length + 1}>
+        <div className="vt-head" role="row" aria-rowindex={1}>
+          {COLUMNS.map(({ key, label, numeric }) => (
+            <div
+              key={label}
+              className={numeric ? 'vt-cell num' : 'vt-cell'}
+              role="columnheader"
+              aria-sort={key ? ariaSort(sort.key === key, sort.descending) : undefined}
+            >
+              {key ? (
+                <SortButton
+                  label={label}
+                  active={sort.key === key}
+                  descending={sort.descending}
+                  onSort={() =>
+                    setSort(
+                      sort.key === key ? { key, descending: !sort.descending } : { key, descending: numeric === true && key !== 'pnl' },
+                    )
+                  }
+                />
+              ) : (
+                label
+              )}
+            </div>
+          ))}
+        </div>
+        <div ref={scroller} className="vt-body" tabIndex={0} role="rowgroup" aria-label="Position rows" onKeyDown={onKeyDown}>
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {virtual.getVirtualItems().map((item) => {
+              const p = rows[item.index];
+              const share = shareOfLoss(p, props.result);
+              return (
+                <div
+                  key={p.id}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-selected={p.id === props.selectedId}
+                  className={p.id === props.selectedId ? 'vt-row selected' : 'vt-row'}
+                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  onClick={() => props.onSelect(p.id)}
+                >
+                  <div role="gridcell" className="vt-cell symbol">
+                    {p.symbol}
+                  </div>
+                  <div role="gridcell" className="vt-cell name" title={p.name}>
+                    {p.name}
+                  </div>
+                  <div role="gridcell" className="vt-cell">
+                    {p.accountName}
+                  </div>
+                  <div role="gridcell" className="vt-cell num">
+                    {money(p.value)}
+                  </div>
+                  <div role="gridcell" className="vt-cell num">
+                    {p.throughFund && p.source === 'mixed' ? `${signedPercent(p.return)}*` : signedPercent(p.return)}
+                  </div>
+                  <div role="gridcell" className={p.pnl < 0 ? 'vt-cell num loss' : p.pnl > 0 ? 'vt-cell num gain' : 'vt-cell num'}>
+                    {money(p.pnl)}
+                  </div>
+                  <div role="gridcell" className="vt-cell num muted">
+                    {share === null ? '—' : formatPercent(share, 1)}
+                  </div>
+                  <div role="gridcell" className="vt-cell applied" title={p.applied}>
+                    <span className={`source source-${p.source}`}>
+                      {p.source === 'none' ? 'not shocked' : p.source === 'mixed' ? 'through fund' : p.source}
+                    </span>{' '}
+                    {p.applied}
+                  </div>
+                </div>
+              );
+            })}
           </div>
-        ))}
-      </div>
-      <div
-        ref={scroller}
-        className="vt-body"
-        tabIndex={0}
-        role="grid"
-        aria-label="Position results"
-        aria-rowcount={rows.length}
-        onKeyDown={onKeyDown}
-      >
-        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-          {virtual.getVirtualItems().map((item) => {
-            const p = rows[item.index];
-            const share = shareOfLoss(p, props.result);
-            return (
-              <div
-                key={p.id}
-                role="row"
-                aria-selected={p.id === props.selectedId}
-                className={p.id === props.selectedId ? 'vt-row selected' : 'vt-row'}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                onClick={() => props.onSelect(p.id)}
-              >
-                <div className="vt-cell symbol">{p.symbol}</div>
-                <div className="vt-cell name" title={p.name}>
-                  {p.name}
-                </div>
-                <div className="vt-cell">{p.accountName}</div>
-                <div className="vt-cell num">{money(p.value)}</div>
-                <div className="vt-cell num">
-                  {p.throughFund && p.source === 'mixed' ? `${signedPercent(p.return)}*` : signedPercent(p.return)}
-                </div>
-                <div className={p.pnl < 0 ? 'vt-cell num loss' : p.pnl > 0 ? 'vt-cell num gain' : 'vt-cell num'}>{money(p.pnl)}</div>
-                <div className="vt-cell num muted">{share === null ? '—' : formatPercent(share, 1)}</div>
-                <div className="vt-cell applied" title={p.applied}>
-                  <span className={`source source-${p.source}`}>
-                    {p.source === 'none' ? 'not shocked' : p.source === 'mixed' ? 'through fund' : p.source}
-                  </span>{' '}
-                  {p.applied}
-                </div>
-              </div>
-            );
-          })}
         </div>
       </div>
     </div>
