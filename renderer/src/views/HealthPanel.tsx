@@ -81,7 +81,8 @@ export function HealthBanner(props: { health: HealthReport; extra: readonly Heal
             : 'Check before relying on these numbers:'}
         </strong>{' '}
         {shown[0].sentence}
-        {shown.length > 1 && ` (and ${countOf(shown.length - 1, 'more finding')})`}{' '}
+        {/* The sentence ends in its own full stop, so the count is a sentence of its own. */}
+        {shown.length > 1 && ` And ${countOf(shown.length - 1, 'more finding')}.`}{' '}
         <button type="button" className="link" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
           {open ? 'Hide' : 'Show all'}
         </button>
