@@ -1,9 +1,21 @@
 import type { LeveragedEtf } from './leveraged-etfs';
-import type { FxRate } from './types';
+import type { AssetClass, FxRate } from './types';
 
 /** What kind of instrument a symbol is. */
 export const SECURITY_TYPES = ['stock', 'etf', 'mutual-fund', 'bond-fund', 'money-market', 'cash', 'crypto', 'other'] as const;
 export type SecurityType = (typeof SECURITY_TYPES)[number];
+
+/** The asset class a security of each type is held as (a money-market fund is cash). */
+export const ASSET_CLASS_OF_TYPE: Record<SecurityType, AssetClass> = {
+  stock: 'equity',
+  etf: 'fund',
+  'mutual-fund': 'fund',
+  'bond-fund': 'bond',
+  'money-market': 'cash',
+  cash: 'cash',
+  crypto: 'crypto',
+  other: 'other',
+};
 
 /** Where a classification field came from; user overrides win and survive refreshes. */
 export type DataSource = 'bundled' | 'market-data' | 'user';

@@ -1,5 +1,5 @@
 import { leveragedClassification, leveragedEtf, type LeveragedEtf } from '../domain/leveraged-etfs';
-import type { Classification, ReferenceData, SecurityType } from '../domain/reference';
+import { ASSET_CLASS_OF_TYPE, type Classification, type ReferenceData } from '../domain/reference';
 import { ASSET_CLASSES, type AssetClass, type Position } from '../domain/types';
 import { fxRate, localValue } from '../domain/valuation';
 import { parseOccSymbol } from '../domain/options';
@@ -188,16 +188,7 @@ export interface BookExposure {
   optionGroups: Int32Array;
 }
 
-const TYPE_TO_CLASS: Record<SecurityType, AssetClass> = {
-  stock: 'equity',
-  etf: 'fund',
-  'mutual-fund': 'fund',
-  'bond-fund': 'bond',
-  'money-market': 'cash',
-  cash: 'cash',
-  crypto: 'crypto',
-  other: 'other',
-};
+const TYPE_TO_CLASS = ASSET_CLASS_OF_TYPE;
 
 /** More currencies than any book holds: group numbers are key id × this + currency index. */
 const MAX_CURRENCIES = 4096;

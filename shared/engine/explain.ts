@@ -34,42 +34,30 @@ export function explainPosition(
     themes: key.themes,
     assetClass: key.assetClass,
   });
+  /** The position as one slice, held directly, moved by `ret` (price, then currency). */
+  const whole = (ret: number, price: Provenance, fx: SliceExplanation['fx']): SliceExplanation[] => [
+    {
+      symbol: position.symbol,
+      name: position.name,
+      kind: 'direct',
+      weight: 1,
+      value: position.value,
+      pnl: position.value * ret,
+      return: ret,
+      price,
+      fx,
+      classification: describe(position.key),
+    },
+  ];
   if (position.leverage !== null && evaluate.isLeveraged(position)) {
     // One slice: the fund itself, moved by its multiplier times its stand-in (the reason says how).
     const lev = leveragedMove(evaluate, position.leverage, position.key, position.currency);
     const kind = lev.move.source === 'mixed' ? 'explicit' : lev.move.source;
-    const price: Provenance = { kind, level: null, shockIndex: null, change: lev.price, reason: lev.move.applied };
-    return [
-      {
-        symbol: position.symbol,
-        name: position.name,
-        kind: 'direct',
-        weight: 1,
-        value: position.value,
-        pnl: position.value * lev.move.return,
-        return: lev.move.return,
-        price,
-        fx: lev.fx,
-        classification: describe(position.key),
-      },
-    ];
+    return whole(lev.move.return, { kind, level: null, shockIndex: null, change: lev.price, reason: lev.move.applied }, lev.fx);
   }
   if (!evaluate.isLookedThrough(position)) {
     const move = evaluate.slice(position.key, position.currency);
-    return [
-      {
-        symbol: position.symbol,
-        name: position.name,
-        kind: 'direct',
-        weight: 1,
-        value: position.value,
-        pnl: position.value * move.return,
-        return: move.return,
-        price: move.price,
-        fx: move.fx,
-        classification: describe(position.key),
-      },
-    ];
+    return whole(move.return, move.price, move.fx);
   }
   const fund = position.fund!;
   const slices: SliceExplanation[] = fund.constituents.map((c) => {

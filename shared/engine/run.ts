@@ -718,23 +718,13 @@ export function runScenario(
         };
       });
 
-  const valueBefore = book.totalValue;
   let worst: PositionResult | null = null;
   for (const p of positions) if (p.pnl < (worst?.pnl ?? 0)) worst = p;
   const aggregates: StressResult['aggregates'] = {};
   for (const dimension of options.by ?? []) aggregates[dimension] = aggregate(book, evaluate, moves, dimension);
 
   return {
-    scenarioId: scenario.id,
-    scenarioName: scenario.name,
-    baseCurrency: book.baseCurrency,
-    scale,
-    lookThrough: book.lookThrough,
-    valueBefore,
-    pnl,
-    valueAfter: valueBefore + pnl,
-    return: returnOn(pnl, valueBefore),
-    ...(valueBefore > 0 ? {} : { returnNote: noReturnReason(valueBefore) }),
+    ...resultHeader(book, scenario, scale, pnl),
     positions,
     worst,
     coverage,
@@ -776,6 +766,20 @@ function runTotals(book: Book, scenario: Scenario, scale: number, by: readonly D
     });
     aggregates[dimension] = rows.sort(byLoss);
   }
+  return {
+    ...resultHeader(book, scenario, scale, totals.pnl),
+    positions: [],
+    worst: null,
+    coverage,
+    aggregates,
+    shockValue: totals.shockValue,
+    issues: book.issues,
+    ...(history ? { history } : {}),
+  };
+}
+
+/** What every result starts with: the scenario, the book's value before and after a P&L, and the return on it. */
+function resultHeader(book: Book, scenario: Scenario, scale: number, pnl: number) {
   const valueBefore = book.totalValue;
   return {
     scenarioId: scenario.id,
@@ -784,17 +788,10 @@ function runTotals(book: Book, scenario: Scenario, scale: number, by: readonly D
     scale,
     lookThrough: book.lookThrough,
     valueBefore,
-    pnl: totals.pnl,
-    valueAfter: valueBefore + totals.pnl,
-    return: returnOn(totals.pnl, valueBefore),
+    pnl,
+    valueAfter: valueBefore + pnl,
+    return: returnOn(pnl, valueBefore),
     ...(valueBefore > 0 ? {} : { returnNote: noReturnReason(valueBefore) }),
-    positions: [],
-    worst: null,
-    coverage,
-    aggregates,
-    shockValue: totals.shockValue,
-    issues: book.issues,
-    ...(history ? { history } : {}),
   };
 }
 

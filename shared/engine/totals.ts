@@ -655,21 +655,18 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   if (ex.leveragedGroups.length || ex.optionGroups.length) {
     evaluate = createEvaluator(book, compiled);
     const pass = groupPass(evaluate, shockValue, false);
-    // Options, each on its own: revalued on their underlying's move (options-pass), like a leveraged fund's group.
-    for (const i of ex.optionGroups) {
-      const g = book.groups[i];
-      const move = moveOfGroup(book, pass, i);
-      pnl += g.value * move.return;
-      COVERAGE_PARTS.forEach((name, p) => (parts[p] += g.grossValue * move.shares[name]));
-      options.push({ group: i, move });
-    }
-    for (const i of ex.leveragedGroups) {
-      const g = book.groups[i];
-      const move = moveOfGroup(book, pass, i);
-      pnl += g.value * move.return;
-      COVERAGE_PARTS.forEach((name, p) => (parts[p] += g.grossValue * move.shares[name]));
-      leveraged.push({ group: i, move });
-    }
+    // Options too, each on its own: revalued on their underlying's move (options-pass), like a leveraged fund's group.
+    for (const [groups, moved] of [
+      [ex.optionGroups, options],
+      [ex.leveragedGroups, leveraged],
+    ] as const)
+      for (const i of groups) {
+        const g = book.groups[i];
+        const move = moveOfGroup(book, pass, i);
+        pnl += g.value * move.return;
+        COVERAGE_PARTS.forEach((name, p) => (parts[p] += g.grossValue * move.shares[name]));
+        moved.push({ group: i, move });
+      }
     for (const symbol of pass.unclassifiedSymbols) unclassifiedSymbols.add(symbol);
   }
 

@@ -5,58 +5,43 @@ import { expect, it } from 'vitest';
 import { signedPercent } from '../../shared/format';
 import type { FirmRun } from '../../shared/firm/runs';
 import { formatMoney } from '../../shared/format';
-import { appForSuite, describeE2e, runBuiltCli, SHOTS } from '../helpers/browser';
+import { addHouseholds, appForSuite, describeE2e, runBuiltCli, SHOTS } from '../helpers/browser';
 
 /** Three households added through window.api, as the UI itself would. */
-async function seedClients(page: Page) {
-  await page.evaluate(async () => {
-    const must = async <T>(pending: Promise<{ ok: boolean; value?: T; error?: { message: string } }>) => {
-      const r = await pending;
-      if (!r.ok) throw new Error(r.error!.message);
-      return r.value as T;
-    };
-    const households: [string, string[], string[], [string, number, number][]][] = [
-      [
-        'Patel household',
-        ['Priya Patel', 'Raj Patel'],
-        ['growth', 'hnw'],
-        [
-          ['NVDA', 300, 120],
-          ['AMD', 100, 150],
-          ['VST', 80, 140],
-          ['BND', 100, 72],
-        ],
+const seedClients = (page: Page) =>
+  addHouseholds(page, [
+    {
+      name: 'Patel household',
+      people: ['Priya Patel', 'Raj Patel'],
+      tags: ['growth', 'hnw'],
+      holdings: [
+        ['NVDA', 300, 120],
+        ['AMD', 100, 150],
+        ['VST', 80, 140],
+        ['BND', 100, 72],
       ],
-      [
-        'Lee',
-        ['Sam Lee'],
-        ['income'],
-        [
-          ['JNJ', 100, 150],
-          ['BND', 400, 72],
-          ['KO', 200, 60],
-        ],
+    },
+    {
+      name: 'Lee',
+      people: ['Sam Lee'],
+      tags: ['income'],
+      holdings: [
+        ['JNJ', 100, 150],
+        ['BND', 400, 72],
+        ['KO', 200, 60],
       ],
-      [
-        'Weber family',
-        ['Anna Weber'],
-        ['growth'],
-        [
-          ['ASML', 20, 700],
-          ['MSFT', 30, 400],
-          ['AAPL', 40, 220],
-        ],
+    },
+    {
+      name: 'Weber family',
+      people: ['Anna Weber'],
+      tags: ['growth'],
+      holdings: [
+        ['ASML', 20, 700],
+        ['MSFT', 30, 400],
+        ['AAPL', 40, 220],
       ],
-    ];
-    for (const [name, people, tags, holdings] of households) {
-      const client = await must<{ id: number }>(window.api.invoke('clients:create', { name, people, tags }));
-      const portfolio = await must<{ id: number }>(window.api.invoke('portfolios:create', { clientId: client.id, name: 'Main' }));
-      const account = await must<{ id: number }>(window.api.invoke('accounts:create', { portfolioId: portfolio.id, name: 'Brokerage' }));
-      for (const [symbol, quantity, price] of holdings)
-        await must(window.api.invoke('positions:create', { accountId: account.id, symbol, quantity, price }));
-    }
-  });
-}
+    },
+  ]);
 
 describeE2e('firm-wide stress in Chromium', () => {
   let page: Page;

@@ -2,45 +2,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { appForSuite, describeE2e, LAYOUT_SIZES, SHOTS, shootAndCheck } from '../helpers/browser';
+import { addHouseholds, appForSuite, describeE2e, LAYOUT_SIZES, SHOTS, shootAndCheck } from '../helpers/browser';
 
 const FOLDER = path.join(SHOTS, 'layout');
 
-/** Two more clients through window.api, as the UI would add them, so the advisor views (Clients, Firm stress) show. */
-async function seedClients(page: Page) {
-  await page.evaluate(async () => {
-    const must = async <T>(pending: Promise<{ ok: boolean; value?: T; error?: { message: string } }>) => {
-      const r = await pending;
-      if (!r.ok) throw new Error(r.error!.message);
-      return r.value as T;
-    };
-    const households: [string, [string, number, number][], string?][] = [
-      [
-        'Patel household',
-        [
-          ['NVDA', 300, 120],
-          ['AMD', 100, 150],
-          ['BND', 100, 72],
-        ],
+/** Three more clients through window.api, as the UI would add them, so the advisor views (Clients, Firm stress) show. */
+const seedClients = (page: Page) =>
+  addHouseholds(page, [
+    {
+      name: 'Patel household',
+      holdings: [
+        ['NVDA', 300, 120],
+        ['AMD', 100, 150],
+        ['BND', 100, 72],
       ],
-      [
-        'Lee',
-        [
-          ['JNJ', 100, 150],
-          ['KO', 200, 60],
-        ],
+    },
+    {
+      name: 'Lee',
+      holdings: [
+        ['JNJ', 100, 150],
+        ['KO', 200, 60],
       ],
-      ['Weber family', [['SAP.DE', 40, 230]], 'EUR'],
-    ];
-    for (const [name, holdings, baseCurrency] of households) {
-      const client = await must<{ id: number }>(window.api.invoke('clients:create', { name, baseCurrency }));
-      const portfolio = await must<{ id: number }>(window.api.invoke('portfolios:create', { clientId: client.id, name: 'Main' }));
-      const account = await must<{ id: number }>(window.api.invoke('accounts:create', { portfolioId: portfolio.id, name: 'Brokerage' }));
-      for (const [symbol, quantity, price] of holdings)
-        await must(window.api.invoke('positions:create', { accountId: account.id, symbol, quantity, price }));
-    }
-  });
-}
+    },
+    { name: 'Weber family', baseCurrency: 'EUR', holdings: [['SAP.DE', 40, 230]] },
+  ]);
 
 /**
  * WCAG contrast of the text of each visible element matching `selector` on the background of its closest ancestor

@@ -264,3 +264,30 @@ export async function accessibilityViolations(page: Page, where: string): Promis
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${where}: axe ${v.id} (${v.impact}) at ${v.targets.join(', ')}`);
 }
+
+/** A household to add through window.api: name, people, tags, base currency and holdings (symbol, quantity, price). */
+export interface SeedHousehold {
+  name: string;
+  people?: string[];
+  tags?: string[];
+  baseCurrency?: string;
+  holdings: [string, number, number][];
+}
+
+/** Adds clients, each with a "Main" portfolio and a "Brokerage" account, through window.api as the UI itself would. */
+export async function addHouseholds(page: Page, households: SeedHousehold[]): Promise<void> {
+  await page.evaluate(async (households) => {
+    const must = async <T>(pending: Promise<{ ok: boolean; value?: T; error?: { message: string } }>) => {
+      const r = await pending;
+      if (!r.ok) throw new Error(r.error!.message);
+      return r.value as T;
+    };
+    for (const { name, people, tags, baseCurrency, holdings } of households) {
+      const client = await must<{ id: number }>(window.api.invoke('clients:create', { name, people, tags, baseCurrency }));
+      const portfolio = await must<{ id: number }>(window.api.invoke('portfolios:create', { clientId: client.id, name: 'Main' }));
+      const account = await must<{ id: number }>(window.api.invoke('accounts:create', { portfolioId: portfolio.id, name: 'Brokerage' }));
+      for (const [symbol, quantity, price] of holdings)
+        await must(window.api.invoke('positions:create', { accountId: account.id, symbol, quantity, price }));
+    }
+  }, households);
+}

@@ -21,3 +21,8 @@ export function addClient(
   for (const [symbol, quantity, price] of holdings) call(services, 'positions:create', { accountId: account.id, symbol, quantity, price });
   return { client, portfolio, account };
 }
+
+/** Five NVDA 20 Jun 2025 150 calls at $14.57 a share, volatility 50%: the options of the AI bull's story. */
+export function addNvdaCalls(services: Services, accountId: number) {
+  return call(services, 'positions:create', { accountId, symbol: 'NVDA 06/20/2025 150 C', quantity: 5, price: 1457, volatility: 0.5 });
+}

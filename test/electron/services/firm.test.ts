@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { closeServices, type Services } from '../../../electron/services/services';
-import { addClient, saveScenario } from '../../helpers/firm';
+import { addClient, saveScenario, addNvdaCalls } from '../../helpers/firm';
 import { call, memoryServices } from '../../helpers/services';
 
 let services: Services;
@@ -134,15 +134,8 @@ describe('firm-wide runs revalue options', () => {
     const dated = memoryServices({ today: () => '2025-01-24' });
     try {
       const down = saveScenario(dated, 'nvda-down', [{ target: 'symbol', value: 'NVDA', change: -0.1 }]);
-      const { portfolio } = addClient(dated, 'Bull', [['NVDA', 100, 140]]);
-      const [account] = call(dated, 'accounts:list', { portfolioId: portfolio.id });
-      call(dated, 'positions:create', {
-        accountId: account.id,
-        symbol: 'NVDA 06/20/2025 150 C',
-        quantity: 5,
-        price: 1457,
-        volatility: 0.5,
-      });
+      const { account } = addClient(dated, 'Bull', [['NVDA', 100, 140]]);
+      addNvdaCalls(dated, account.id);
       const run = call(dated, 'firm:run', { scenarioIds: [down] });
       // Shares −1,400; calls 5 × 100 × (8.521720 − 14.574990) = −3,026.64 (test/shared/engine/ai-bull-book.test.ts).
       expect(run.ranking.clients[0].pnl).toBeCloseTo(-1400 - 3026.635356, 5);

@@ -5,6 +5,7 @@ import { refreshSymbols } from '../../../electron/services/market/refresh-reques
 import { blackScholes, historicalVolatility, parseOccSymbol } from '../../../shared/domain/options';
 import { insertPriceSeries } from '../../../electron/db/prices';
 import { optionsNotTested } from '../../../shared/report/coverage';
+import { addNvdaCalls } from '../../helpers/firm';
 import { call, memoryServices } from '../../helpers/services';
 
 /** An inline hypothetical scenario to put shocks in. */
@@ -188,13 +189,7 @@ describe('option positions: imported, typed, stored and listed', () => {
       const id = call(dated, 'portfolios:create', { name: 'Delta' }).id;
       const account = call(dated, 'accounts:create', { portfolioId: id, name: 'Brokerage' });
       call(dated, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 100, price: 140 });
-      call(dated, 'positions:create', {
-        accountId: account.id,
-        symbol: 'NVDA 06/20/2025 150 C',
-        quantity: 5,
-        price: 1457,
-        volatility: 0.5,
-      });
+      addNvdaCalls(dated, account.id);
       call(dated, 'securities:classify', { symbol: 'NVDA', patch: { sector: 'Information Technology', industry: 'Semiconductors' } });
       const exposure = call(dated, 'exposure:portfolio', { portfolioId: id, by: 'symbol', lookThrough: true });
       // 5 × 100 × delta 0.496806 (the story's call) × $140 = $34,776.39 of NVDA on top of the shares' $14,000.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { closeServices, type Services } from '../../../electron/services/services';
-import { addClient, saveScenario } from '../../helpers/firm';
+import { addClient, saveScenario, addNvdaCalls } from '../../helpers/firm';
 import { call, memoryServices } from '../../helpers/services';
 
 let services: Services;
@@ -156,15 +156,8 @@ describe('proposals carry option contracts', () => {
     const dated = memoryServices({ today: () => '2025-01-24' });
     try {
       const scenario = saveScenario(dated, 'nvda-down', [{ target: 'symbol', value: 'NVDA', change: -0.1 }]);
-      const { portfolio } = addClient(dated, 'Options household', [['NVDA', 100, 140]]);
-      const [account] = call(dated, 'accounts:list', { portfolioId: portfolio.id });
-      call(dated, 'positions:create', {
-        accountId: account.id,
-        symbol: 'NVDA 06/20/2025 150 C',
-        quantity: 5,
-        price: 1457,
-        volatility: 0.5,
-      });
+      const { portfolio, account } = addClient(dated, 'Options household', [['NVDA', 100, 140]]);
+      addNvdaCalls(dated, account.id);
       const proposal = call(dated, 'proposals:create', { portfolioId: portfolio.id, name: 'Write a call' });
       expect(proposal.positions.find((p) => p.symbol === 'NVDA  250620C00150000')).toMatchObject({ multiplier: 100, volatility: 0.5 });
       const added = call(dated, 'proposals:add', {

@@ -16,7 +16,7 @@
  */
 import { leveragedClassification, leveragedEtf } from '../../../shared/domain/leveraged-etfs';
 import { blackScholes, parseOccSymbol, type OptionContract } from '../../../shared/domain/options';
-import type { Classification, ReferenceData, SecurityType } from '../../../shared/domain/reference';
+import { ASSET_CLASS_OF_TYPE, type Classification, type ReferenceData } from '../../../shared/domain/reference';
 import type { AssetClass, FxRate, Position } from '../../../shared/domain/types';
 import type { CoveragePart, Dimension, Scenario } from '../../../shared/engine';
 import type { OptionMarket } from '../../../shared/engine/options-pass';
@@ -49,16 +49,7 @@ export function referenceRate(currency: string, base: string, rates: readonly Fx
   return a / b / per;
 }
 
-const CLASS_OF: Record<SecurityType, AssetClass> = {
-  stock: 'equity',
-  etf: 'fund',
-  'mutual-fund': 'fund',
-  'bond-fund': 'bond',
-  'money-market': 'cash',
-  cash: 'cash',
-  crypto: 'crypto',
-  other: 'other',
-};
+const CLASS_OF = ASSET_CLASS_OF_TYPE;
 
 /** What a shock can match on one security. */
 interface Security {

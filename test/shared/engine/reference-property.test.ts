@@ -37,7 +37,7 @@ const OPTIONS = [
   'AAA   250117C00050000',
   'QQQ   260116P00400000',
 ];
-const SHOCKED_SYMBOLS = [...HELD, 'fnd', 'soxx', 'INR', 'INR', 'FND', 'FND', OPTIONS[0]];
+const SHOCKED_SYMBOLS = [...HELD, 'fnd', 'soxx', 'INR', 'INR', 'FND', 'FND', OPTIONS[0], OPTIONS[0], OPTIONS[0]];
 
 const attributes = {
   sector: fc.constantFrom(null, ...SECTORS),

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { lossHistogram } from '../../../../shared/firm/compare';
 import type { ClientRanking } from '../../../../shared/firm/ranking';
-import { axisLabel, LOSS, Sized, TOOLTIP } from '../results/chart-theme';
+import { axisLabel, LOSS, Sized, TOOLTIP, AXIS } from '../results/chart-theme';
 
 /** How many clients lose how much: clients per 5-point bucket of worst-case loss. */
 export function LossChart(props: { clients: readonly ClientRanking[]; width?: number }) {
@@ -16,14 +16,8 @@ export function LossChart(props: { clients: readonly ClientRanking[]; width?: nu
         margin={{ top: 8, right: 16, bottom: 20, left: 8 }}
       >
         <CartesianGrid vertical={false} stroke="var(--border)" />
-        <XAxis
-          dataKey="label"
-          stroke="var(--muted)"
-          fontSize={11}
-          interval={0}
-          label={axisLabel('Worst-case loss, share of value', 'bottom')}
-        />
-        <YAxis allowDecimals={false} stroke="var(--muted)" fontSize={11} width={44} label={axisLabel('Clients', 'left')} />
+        <XAxis dataKey="label" {...AXIS} interval={0} label={axisLabel('Worst-case loss, share of value', 'bottom')} />
+        <YAxis allowDecimals={false} {...AXIS} width={44} label={axisLabel('Clients', 'left')} />
         <Tooltip {...TOOLTIP} formatter={(value) => [String(value), 'Clients']} labelFormatter={(label) => `Loss ${String(label)}`} />
         <Bar dataKey="count" fill={LOSS} isAnimationActive={false} radius={[3, 3, 0, 0]} />
       </BarChart>

@@ -4,7 +4,7 @@ import { formatPercent } from '../../../../shared/format';
 import { tickStep, ticks } from 'd3-array';
 import { ChartCard } from './ChartCard';
 import { pnlAxis } from './chart-scale';
-import { axisLabel, GAIN, LOSS, Sized, TOOLTIP } from './chart-theme';
+import { axisLabel, GAIN, LOSS, Sized, TOOLTIP, AXIS } from './chart-theme';
 
 const pct = (x: number, digits = 1) => formatPercent(x, digits);
 
@@ -27,13 +27,12 @@ export function RiskCharts({ risk }: { risk: PortfolioRisk }) {
         <Sized height={240}>
           <AreaChart data={path} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
             <CartesianGrid vertical={false} stroke="var(--border)" />
-            <XAxis dataKey="date" stroke="var(--muted)" fontSize={11} minTickGap={48} label={axisLabel('Day', 'bottom')} />
+            <XAxis dataKey="date" {...AXIS} minTickGap={48} label={axisLabel('Day', 'bottom')} />
             <YAxis
               domain={depth.domain}
               ticks={depth.ticks}
               tickFormatter={(v: number) => pct(v, 0)}
-              stroke="var(--muted)"
-              fontSize={11}
+              {...AXIS}
               width={64}
               label={axisLabel('Below the peak', 'left')}
             />
@@ -52,11 +51,10 @@ export function RiskCharts({ risk }: { risk: PortfolioRisk }) {
               domain={[-reach, reach]}
               ticks={ticks(-reach, reach, 6)}
               tickFormatter={(v: number) => pct(v, step < 0.01 ? 1 : 0)}
-              stroke="var(--muted)"
-              fontSize={11}
+              {...AXIS}
               label={axisLabel('Return over one day', 'bottom')}
             />
-            <YAxis allowDecimals={false} stroke="var(--muted)" fontSize={11} width={48} label={axisLabel('Days', 'left')} />
+            <YAxis allowDecimals={false} {...AXIS} width={48} label={axisLabel('Days', 'left')} />
             <Tooltip
               {...TOOLTIP}
               labelFormatter={(_l, payload) => {

@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxi
 import type { StressResult } from '../../../../shared/engine';
 import { formatMoney } from '../../../../shared/format';
 import { pnlAxis } from './chart-scale';
-import { axisLabel, compactMoney, GAIN, LOSS, Sized, TOOLTIP, TOTAL } from './chart-theme';
+import { axisLabel, compactMoney, GAIN, LOSS, Sized, TOOLTIP, TOTAL, AXIS } from './chart-theme';
 import { waterfallSteps, type WaterfallStep } from './results-model';
 
 /** The change as a bridge from 0 through the largest contributors (losses and gains) to the total; the axis holds 0. */
@@ -24,8 +24,7 @@ export function WaterfallChart({
         <CartesianGrid vertical={false} stroke="var(--border)" />
         <XAxis
           dataKey="label"
-          stroke="var(--muted)"
-          fontSize={11}
+          {...AXIS}
           interval={0}
           angle={-25}
           textAnchor="end"
@@ -36,8 +35,7 @@ export function WaterfallChart({
           domain={axis.domain}
           ticks={axis.ticks}
           tickFormatter={(v: number) => compactMoney(v, result.baseCurrency)}
-          stroke="var(--muted)"
-          fontSize={11}
+          {...AXIS}
           width={72}
           label={axisLabel(`Change in value (${result.baseCurrency})`, 'left')}
         />

@@ -15,6 +15,9 @@ export const TOOLTIP = {
   itemStyle: { color: 'var(--text)' },
 } as const;
 
+/** Every chart's axes: lines and tick labels in the muted colour, at 11 px. */
+export const AXIS = { stroke: 'var(--muted)', fontSize: 11 } as const;
+
 /**
  * An axis title in the muted colour: under a horizontal axis, or turned along a vertical one at its left (the
  * category names of a bar chart sit between it and the bars).
