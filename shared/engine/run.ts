@@ -723,17 +723,10 @@ export function runScenario(
   const aggregates: StressResult['aggregates'] = {};
   for (const dimension of options.by ?? []) aggregates[dimension] = aggregate(book, evaluate, moves, dimension);
 
-  return {
-    ...resultHeader(book, scenario, scale, pnl),
-    positions,
-    worst,
-    coverage,
-    aggregates,
-    shockValue,
-    issues: book.issues,
-    ...(propagated > 0 ? { band: { low: Math.min(low, high), high: Math.max(low, high) } } : {}),
-    ...(options.history ? { history: options.history } : {}),
-  };
+  const result = stressResult(book, scenario, scale, pnl, { positions, worst, coverage, aggregates, shockValue });
+  if (propagated > 0) result.band = { low: Math.min(low, high), high: Math.max(low, high) };
+  if (options.history) result.history = options.history;
+  return result;
 }
 
 /**
@@ -766,22 +759,30 @@ function runTotals(book: Book, scenario: Scenario, scale: number, by: readonly D
     });
     aggregates[dimension] = rows.sort(byLoss);
   }
-  return {
-    ...resultHeader(book, scenario, scale, totals.pnl),
+  const result = stressResult(book, scenario, scale, totals.pnl, {
     positions: [],
     worst: null,
     coverage,
     aggregates,
     shockValue: totals.shockValue,
-    issues: book.issues,
-    ...(history ? { history } : {}),
-  };
+  });
+  if (history) result.history = history;
+  return result;
 }
 
-/** What every result starts with: the scenario, the book's value before and after a P&L, and the return on it. */
-function resultHeader(book: Book, scenario: Scenario, scale: number, pnl: number) {
+/**
+ * A result: the scenario, the book's value before and after the P&L, the return on it, and the body. One object
+ * literal (spreading objects into a result cost a tenth of a totals run).
+ */
+function stressResult(
+  book: Book,
+  scenario: Scenario,
+  scale: number,
+  pnl: number,
+  body: Pick<StressResult, 'positions' | 'worst' | 'coverage' | 'aggregates' | 'shockValue'>,
+): StressResult {
   const valueBefore = book.totalValue;
-  return {
+  const result: StressResult = {
     scenarioId: scenario.id,
     scenarioName: scenario.name,
     baseCurrency: book.baseCurrency,
@@ -791,8 +792,15 @@ function resultHeader(book: Book, scenario: Scenario, scale: number, pnl: number
     pnl,
     valueAfter: valueBefore + pnl,
     return: returnOn(pnl, valueBefore),
-    ...(valueBefore > 0 ? {} : { returnNote: noReturnReason(valueBefore) }),
+    positions: body.positions,
+    worst: body.worst,
+    coverage: body.coverage,
+    aggregates: body.aggregates,
+    shockValue: body.shockValue,
+    issues: book.issues,
   };
+  if (!(valueBefore > 0)) result.returnNote = noReturnReason(valueBefore);
+  return result;
 }
 
 /** Aggregate rows in display order: largest loss first, then largest value, then by name. */

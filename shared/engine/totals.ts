@@ -609,7 +609,6 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   }
 
   // Funds whose own ticker has a symbol shock move whole: their holdings' part is taken back out.
-  const cellReturn = (k: number, c: number) => composeReturn(slotChange[slotOf(moves, k)], fxChange[c]);
   const wholeFunds: { group: number; shift: number }[] = [];
   const notReached = new Map<number, number>();
   for (const i of ex.fundGroups) {
@@ -618,26 +617,31 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
     const { keyIds, weights, residualWeight } = g.fund!;
     const c = g.currencyIndex;
     const covers = fxCovers[c];
-    let through = 0;
+    // The holdings' weight by slot, then each slot's move, part and shock taken back out at once.
+    const weightOf = moves.workspace.sums;
+    weightOf.fill(0, 0, moves.slots);
     for (let j = 0; j < keyIds.length; j++) {
       const k = keyIds[j];
-      const w = weights[j];
-      const r = cellReturn(k, c);
-      through += w * r;
-      pnl -= g.value * w * r;
-      const s = slotOf(moves, k);
+      weightOf[slotOf(moves, k)] += weights[j];
+      // Only unclassified securities are named in coverage, so only their cells are counted.
+      if (book.keyUnclassified[k] === 1 && weights[j] !== 0) notReached.set(k * W + c, (notReached.get(k * W + c) ?? 0) + 1);
+    }
+    let through = 0;
+    for (let s = 0; s < moves.slots; s++) {
+      const w = weightOf[s];
+      if (w === 0) continue;
+      through += w * composeReturn(slotChange[s], fxChange[c]);
       parts[withCurrency(throughPart(slotPart[s]), covers)] -= g.grossValue * w;
       if (slotShock[s] !== -1) shockValue[slotShock[s]] -= g.value * w;
-      // Only unclassified securities are named in coverage, so only their cells are counted.
-      if (book.keyUnclassified[k] === 1 && w !== 0) notReached.set(k * W + c, (notReached.get(k * W + c) ?? 0) + 1);
     }
+    pnl -= g.value * through;
     if (residualWeight > 0) through += residualWeight * composeReturn(restPrice(g.key.id).change, fxChange[c]);
-    const k = g.key.id;
-    const whole = cellReturn(k, c);
+    const own = slotOf(moves, g.key.id);
+    const whole = composeReturn(slotChange[own], fxChange[c]);
     pnl += g.value * whole;
-    const wholePart = withCurrency(slotPart[slotOf(moves, k)], covers);
+    const wholePart = withCurrency(slotPart[own], covers);
     parts[wholePart] += g.grossValue;
-    if (slotShock[slotOf(moves, k)] !== -1) shockValue[slotShock[slotOf(moves, k)]] += g.value;
+    if (slotShock[own] !== -1) shockValue[slotShock[own]] += g.value;
     if (wholePart === UNCLASSIFIED_PART) unclassifiedSymbols.add(g.key.symbol);
     wholeFunds.push({ group: i, shift: whole - through });
   }
