@@ -5,7 +5,7 @@ import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { useTableWindow, WindowBody } from '../components/TableWindow';
 import { usePick, useStore } from '../store/store';
-import { ariaSort, SortButton } from '../components/SortButton';
+import { SortableHeaders } from '../components/SortButton';
 import { arrangePositions, barShare, nextSort, optionOf, positionLabel, type Sort, type SortKey } from './holdings-table';
 import { PositionDialog } from './PositionDialog';
 import { ClassificationCell } from './ClassificationCell';
@@ -171,16 +171,7 @@ export function HoldingsView() {
             <table className="table holdings" aria-busy={holdingsLoading} aria-rowcount={rows.length + 1}>
               <thead>
                 <tr aria-rowindex={1}>
-                  {COLUMNS.map((c) => (
-                    <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={ariaSort(sort.key === c.key, sort.descending)}>
-                      <SortButton
-                        label={c.label}
-                        active={sort.key === c.key}
-                        descending={sort.descending}
-                        onSort={() => setSort(nextSort(sort, c.key))}
-                      />
-                    </th>
-                  ))}
+                  <SortableHeaders columns={COLUMNS} sort={sort} onSort={(key) => setSort(nextSort(sort, key))} />
                   <th>Classification</th>
                   <th aria-label="Actions" />
                 </tr>

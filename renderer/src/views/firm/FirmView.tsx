@@ -10,7 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useTableWindow, WindowBody } from '../../components/TableWindow';
 import { usePick, useStore } from '../../store/store';
 import { ChartCard } from '../results/ChartCard';
-import { ariaSort, SortButton } from '../../components/SortButton';
+import { SortableHeaders } from '../../components/SortButton';
 import { allTags, changesById, nextSort, rankingLineKey, rankingLines, rankingRows, runName, type Sort, type SortKey } from './firm-table';
 import type { FirmRunSummary } from '../../../../shared/firm/runs';
 import type { FirmTotal } from '../../../../shared/firm/ranking';
@@ -262,16 +262,7 @@ export function FirmView() {
               <table className="table ranking" aria-label="Client ranking" aria-rowcount={lines.length + 1}>
                 <thead>
                   <tr aria-rowindex={1}>
-                    {COLUMNS.map((c) => (
-                      <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={ariaSort(sort.key === c.key, sort.descending)}>
-                        <SortButton
-                          label={c.label}
-                          active={sort.key === c.key}
-                          descending={sort.descending}
-                          onSort={() => setSort(nextSort(sort, c.key))}
-                        />
-                      </th>
-                    ))}
+                    <SortableHeaders columns={COLUMNS} sort={sort} onSort={(key) => setSort(nextSort(sort, key))} />
                     <th title="Data health: blocking findings make the numbers wrong; warnings make them doubtful">Data</th>
                     {firmBaseline && <th className="num">vs {firmBaseline.runDate}</th>}
                     <th aria-label="Actions" />
