@@ -10,6 +10,7 @@ import { attempt } from '../store/attempt';
 import { buildReport, exportReportHtml, exportReportPdf, reportSettings } from '../store/commands';
 import { usePick, useStore } from '../store/store';
 import { useCommand } from '../use-command';
+import { useDraft } from '../use-draft';
 import { saveFile } from './results/export';
 import { ViewHeader } from '../components/ViewHeader';
 import { PortfolioPicker } from '../components/PortfolioPicker';
@@ -57,10 +58,9 @@ export function ReportsView() {
     if (scenarios.length === 0) void useStore.getState().loadScenarios();
   }, [scenarios.length]);
   // The saved settings of the portfolio's client; the user's edits apply to those they were made on.
-  const saved = useCommand(portfolioId, reportSettings, { errors: 'notice' }).value;
-  const [edited, setEdited] = useState<{ of: ReportSettings | null; settings: Partial<ReportSettings> } | null>(null);
-  const settings = edited && edited.of === saved ? edited.settings : (saved ?? NO_SETTINGS);
-  const setSettings = (next: Partial<ReportSettings>) => setEdited({ of: saved, settings: next });
+  const savedState = useCommand(portfolioId, reportSettings, { errors: 'notice' });
+  // What the user changed, laid over the saved settings (kept when typed before they arrived).
+  const [settings, setSettings] = useDraft(savedState.value, savedState.loading, portfolioId, NO_SETTINGS);
   const buildRequest = useMemo(
     () => (portfolioId === null || chosen.length === 0 || !settings.date ? null : { portfolioId, scenarioIds: chosen, settings }),
     [portfolioId, chosen, settings],
@@ -120,13 +120,12 @@ export function ReportsView() {
   const field = (key: 'clientName' | 'advisorName' | 'firmName' | 'advisorContact', label: string) => (
     <label>
       {label}
-      <input value={settings[key] ?? ''} maxLength={200} onChange={(e) => setSettings({ ...settings, [key]: e.target.value })} />
+      <input value={settings[key] ?? ''} maxLength={200} onChange={(e) => setSettings({ [key]: e.target.value })} />
     </label>
   );
   const check = (key: 'lookThrough' | 'appendix', label: string, unset: boolean) => (
     <label className="check">
-      <input type="checkbox" checked={settings[key] ?? unset} onChange={(e) => setSettings({ ...settings, [key]: e.target.checked })} />{' '}
-      {label}
+      <input type="checkbox" checked={settings[key] ?? unset} onChange={(e) => setSettings({ [key]: e.target.checked })} /> {label}
     </label>
   );
   const paragraph = (key: 'disclosure' | 'notes', label: string) => (
@@ -136,7 +135,7 @@ export function ReportsView() {
         className="description"
         value={settings[key] ?? ''}
         maxLength={5000}
-        onChange={(e) => setSettings({ ...settings, [key]: e.target.value })}
+        onChange={(e) => setSettings({ [key]: e.target.value })}
       />
     </label>
   );
@@ -217,14 +216,14 @@ export function ReportsView() {
               <input
                 type="color"
                 value={settings.accentColor ?? '#1f4e9c'}
-                onChange={(e) => setSettings({ ...settings, accentColor: e.target.value })}
+                onChange={(e) => setSettings({ accentColor: e.target.value })}
               />
             </label>
             <label>
               Paper
               <select
                 value={settings.pageSize ?? 'A4'}
-                onChange={(e) => setSettings({ ...settings, pageSize: e.target.value === 'Letter' ? 'Letter' : 'A4' })}
+                onChange={(e) => setSettings({ pageSize: e.target.value === 'Letter' ? 'Letter' : 'A4' })}
               >
                 <option value="A4">A4</option>
                 <option value="Letter">Letter</option>
@@ -232,10 +231,7 @@ export function ReportsView() {
             </label>
             <label>
               Break each scenario down by
-              <select
-                value={settings.groupBy ?? 'sector'}
-                onChange={(e) => setSettings({ ...settings, groupBy: e.target.value as ReportDimension })}
-              >
+              <select value={settings.groupBy ?? 'sector'} onChange={(e) => setSettings({ groupBy: e.target.value as ReportDimension })}>
                 {REPORT_DIMENSIONS.map((d) => (
                   <option key={d} value={d}>
                     {DIMENSION_NAMES[d]}
@@ -255,12 +251,12 @@ export function ReportsView() {
                 accept="image/png,image/jpeg,image/svg+xml"
                 onChange={(e) => {
                   const file = e.target.files?.[0];
-                  if (file) void attempt(useStore.getState, async () => setSettings({ ...settings, logo: await readImage(file) }));
+                  if (file) void attempt(useStore.getState, async () => setSettings({ logo: await readImage(file) }));
                 }}
               />
             </label>
             {settings.logo && (
-              <button type="button" className="link" onClick={() => setSettings({ ...settings, logo: '' })}>
+              <button type="button" className="link" onClick={() => setSettings({ logo: '' })}>
                 Remove logo
               </button>
             )}
