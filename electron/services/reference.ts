@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { listDurations } from '../db/durations';
-import { chooseFundHoldings, isUnclassified, mergeClassification } from '../../shared/domain/classification';
+import { chooseFundHoldings, isUnclassified, mergeClassification, mergedName } from '../../shared/domain/classification';
 import { leveragedClassification, leveragedEtf, leveragedStandIns } from '../../shared/domain/leveraged-etfs';
 import type { Classification, ClassificationLayer, DataSource, FundHoldings, ReferenceData, Theme } from '../../shared/domain/reference';
 import type { FxRate } from '../../shared/domain/types';
@@ -146,14 +146,24 @@ export function listUnclassified(db: Database, symbols: readonly string[]): stri
   return unclassifiedSymbols(loadClassifications(db, symbols), symbols);
 }
 
+/** Above this many positions, a lookup reads every layer of the security master rather than the symbols asked for. */
+const WHOLE_MASTER_ABOVE = 2_000;
+
 /**
  * The positions with the security master's name wherever it knows the security, the position's own name otherwise:
  * one name per security on every screen (the engine names holdings in results the same way, master first).
  */
 export function withMasterNames<P extends { symbol: string; name: string }>(db: Database, positions: readonly P[]): P[] {
-  const known = loadClassifications(db, [...new Set(positions.map((p) => p.symbol))]);
+  // A large import asks for more symbols than the master holds (100,000 in a big file): reading its layers whole is
+  // then far cheaper than looking each symbol up.
+  const layers = listSecurityLayers(db, positions.length > WHOLE_MASTER_ABOVE ? null : [...new Set(positions.map((p) => p.symbol))]);
+  const known = new Map<string, string>();
+  for (const [symbol, own] of groupBy(layers, (l) => l.symbol)) {
+    const name = mergedName(own);
+    if (name) known.set(symbol, name);
+  }
   return positions.map((p) => {
-    const name = known[p.symbol]?.name;
+    const name = known.get(p.symbol);
     return name && name !== p.name ? { ...p, name } : p;
   });
 }

@@ -16,6 +16,13 @@ export function blankLayer(symbol: string, source: DataSource): ClassificationLa
   return { symbol, source, name: null, type: null, ...UNKNOWN, themesOverride: false, asOf: null };
 }
 
+/** The name the merged classification would carry: the first source, by precedence, that names the security. */
+export function mergedName(layers: readonly Pick<ClassificationLayer, 'source' | 'name'>[]): string | null {
+  let best: Pick<ClassificationLayer, 'source' | 'name'> | null = null;
+  for (const l of layers) if (l.name && (!best || PRECEDENCE[l.source] < PRECEDENCE[best.source])) best = l;
+  return best?.name ?? null;
+}
+
 /**
  * Merges one symbol's layers field by field: user over market data over bundled.
  * Themes: the user's list when they re-tagged the symbol, else the union of bundled and market-data tags.

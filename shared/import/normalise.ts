@@ -271,8 +271,9 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       securityType: securityType.slice(0, 60),
       balance,
       isShortMarked: false,
-      ...(option && { option }),
     };
+    // Assigned, not spread: this runs once per row.
+    if (option) record.option = option;
     if (pence !== undefined) {
       // Pence are sterling: kept as pence where the row says so (GBp, GBX), made pounds where it says GBP or nothing.
       const stated = currencyCell ?? pair?.currency ?? null;

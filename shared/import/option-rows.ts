@@ -22,6 +22,8 @@ const FIDELITY = new RegExp(`^-?\\s*${ROOT}(\\d{2})(\\d{2})(\\d{2})([CP])(\\d+(?
 const SCHWAB = new RegExp(`^${ROOT}\\s+(\\d{1,2})/(\\d{1,2})/(\\d{4})\\s+${STRIKE}\\s+([CP])$`);
 const IBKR = new RegExp(`^${ROOT}\\s+(\\d{1,2})([A-Z]{3})(\\d{2})\\s+${STRIKE}\\s+([CP])$`);
 const SPELLED = new RegExp(`^${ROOT}\\s+([A-Z]{3})[A-Z]*\\.?\\s+(\\d{1,2}),?\\s+'?(\\d{4}|\\d{2})\\s+${STRIKE}\\s+(CALL|PUT)S?$`);
+const MAY_NAME_OPTION = /(?:[CP][\d.]*|CALLS?|PUTS?)\s*$/i;
+const HAS_DIGIT = /\d/;
 const SHARES_PER_CONTRACT = /\((\d+(?:\.\d+)?)\s*SHS?\)|\bMULTIPLIER\s*:?\s*(\d+(?:\.\d+)?)/;
 
 /** A calendar date from its parts, or null when it is not one (31 June). */
@@ -41,6 +43,8 @@ const year2 = (yy: string) => 2000 + Number(yy);
 
 /** The contract one text names, in any of the forms above; null when it names none. */
 export function optionFromText(text: string, multiplier = 100): OptionContract | null {
+  // Every form has a digit and ends in its right (C, P, CALL, PUT) or a strike after it: most cells are ruled out here.
+  if (!MAY_NAME_OPTION.test(text) || !HAS_DIGIT.test(text)) return null;
   const t = text.trim().toUpperCase().replace(/\s+/g, ' ');
   if (!t || t.length > 60) return null;
   // OCC keeps its root padding ("NVDA  250620…"); the collapsed form reads the same.
@@ -69,8 +73,9 @@ export function optionFromText(text: string, multiplier = 100): OptionContract |
  * with the shares per contract the description states ("(10 SHS)"), else 100.
  */
 export function optionInRow(symbolCell: string, description: string): OptionContract | null {
+  const found = optionFromText(symbolCell) ?? optionFromText(description);
+  if (!found) return null;
   const stated = SHARES_PER_CONTRACT.exec(description.toUpperCase());
   const multiplier = stated ? Number(stated[1] ?? stated[2]) : 100;
-  if (!(multiplier > 0)) return null;
-  return optionFromText(symbolCell, multiplier) ?? optionFromText(description, multiplier);
+  return multiplier > 0 ? { ...found, multiplier } : null;
 }

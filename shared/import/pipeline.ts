@@ -1,3 +1,4 @@
+import { FirstSeen } from './first-seen';
 import { failure } from '../failure';
 import { classifyAction, movesShares, signAmount } from './actions';
 import { guessDateOrder, parseDate } from './dates';
@@ -506,8 +507,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const records: ImportRecord[] = [];
   let positions: ImportPosition[] = [];
   let newCount = 0;
-  // Row of the first position per account and symbol; nested maps spare a joined key string per row.
-  const seen = new Map<string, Map<string, number>>();
+  // Row of the first position per account and symbol.
+  const seen = new FirstSeen(table.rows.length);
   // New rows past the caller's limit are counted, not kept: the screen lists only the first ones.
   const newRowLimit = options.newRowLimit ?? Infinity;
   let omittedRows = 0;
@@ -577,14 +578,11 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       }
       const r = reading.record;
       if (kind === 'positions') {
-        let symbols = seen.get(r.account);
-        if (!symbols) seen.set(r.account, (symbols = new Map()));
-        const earlier = symbols.get(r.symbol);
+        const earlier = seen.firstRow(r.account, r.symbol, row);
         if (earlier !== undefined) {
           rows.push({ row, status: 'duplicate', reason: `same account and symbol as row ${earlier}; the first one is kept`, record: r });
           continue;
         }
-        symbols.set(r.symbol, row);
       }
       if (newCount++ < newRowLimit)
         rows.push({ row, status: 'new', reason: kind === 'positions' ? 'position' : (r.txClass ?? ''), record: r });

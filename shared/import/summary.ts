@@ -80,7 +80,7 @@ export function toPosition(r: ImportRecord): ImportPosition {
     if (Math.abs(product - marketValue) > 0.01) price = marketValue / quantity;
     if (Math.abs(product - marketValue) > VALUE_TOLERANCE * Math.abs(marketValue)) valueFromPrice = Math.round(product * 100) / 100;
   }
-  return {
+  const position: ImportPosition = {
     account: r.account,
     symbol: r.symbol,
     name: r.name || (option ? optionLabel(option) : ''),
@@ -91,10 +91,12 @@ export function toPosition(r: ImportRecord): ImportPosition {
     costBasis: r.costBasis,
     currency: minor ? minor.major : r.currency,
     asOf: r.date,
-    ...(valueFromPrice !== undefined && { valueFromPrice }),
-    ...(isBond && { isParQuoted: true }),
-    ...(option && { multiplier: option.multiplier }),
   };
+  // Set only when they apply (not as spreads: this runs once per row of a 100,000-row file).
+  if (valueFromPrice !== undefined) position.valueFromPrice = valueFromPrice;
+  if (isBond) position.isParQuoted = true;
+  if (option) position.multiplier = option.multiplier;
+  return position;
 }
 
 /** The value of a position in its own currency, by the rule the stored holdings use (localValue): the preview and the import agree. */
