@@ -191,54 +191,78 @@ export function deletePosition(db: Database, id: number): { deleted: number } {
 
 const BULK_COLUMNS = `INSERT INTO positions (account_id, symbol, name, asset_class, quantity, price, market_value,
                                          cost_basis, currency, as_of, import_id, is_short_intended, multiplier) VALUES `;
-const BULK_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-const BULK_WIDTH = 13;
-/** Rows per multi-row INSERT: fewer statement runs; 6,500 parameters, far below SQLite's limit of 32,766. */
+/** Rows per multi-row INSERT: fewer statement runs; at most 6,500 parameters, far below SQLite's limit of 32,766. */
 const BULK_BATCH = 500;
 
-/**
- * Runs multi-row INSERTs for `count` positions; `bind` writes the 13 values of position `index` at `at`.
- * Positional parameters and five hundred rows per statement: per-statement and per-name binding costs dominate at 100,000 rows.
- */
-function insertBatched(db: Database, count: number, bind: (values: unknown[], at: number, index: number) => void): number {
-  const batch = db.prepare(BULK_COLUMNS + Array(BULK_BATCH).fill(BULK_ROW).join(', '));
-  const values: unknown[] = new Array(BULK_BATCH * BULK_WIDTH);
-  let i = 0;
-  for (; i + BULK_BATCH <= count; i += BULK_BATCH) {
-    for (let k = 0; k < BULK_BATCH; k++) bind(values, k * BULK_WIDTH, i + k);
-    batch.run(values);
-  }
-  if (i < count) {
-    const rest = count - i;
-    const tail: unknown[] = new Array(rest * BULK_WIDTH);
-    for (let k = 0; k < rest; k++) bind(tail, k * BULK_WIDTH, i + k);
-    db.prepare(BULK_COLUMNS + Array(rest).fill(BULK_ROW).join(', ')).run(tail);
-  }
-  return count;
-}
+/** The columns a file usually gives one value for every position; each is bound once per statement when it does. */
+const SHAREABLE = ['account', 'assetClass', 'currency', 'asOf', 'isShort', 'multiplier'] as const;
+type Shareable = (typeof SHAREABLE)[number];
 
-/** Inserts the positions of one import (account names resolved through `accountIds`); call inside a transaction. */
+/**
+ * Inserts the positions of one import (account names resolved through `accountIds`); call inside a transaction.
+ * Bound straight from the preview's positions, 500 rows per statement: per-statement and per-value binding costs
+ * dominate at 100,000 rows. A column with one value in every row (the account of a one-account file, the currency, the
+ * date, the import) is a named parameter bound once per statement, not once per row.
+ */
 export function insertImportedPositions(
   db: Database,
   importId: number,
   positions: readonly ImportPosition[],
   accountIds: ReadonlyMap<string, number>,
 ): number {
-  // Bound straight from the preview's positions: no intermediate object per row.
-  return insertBatched(db, positions.length, (values, at, index) => {
-    const p = positions[index];
-    values[at] = accountIds.get(p.account);
-    values[at + 1] = p.symbol;
-    values[at + 2] = p.name.slice(0, 200);
-    values[at + 3] = p.assetClass;
-    values[at + 4] = p.quantity;
-    values[at + 5] = p.price;
-    values[at + 6] = p.marketValue;
-    values[at + 7] = p.costBasis;
-    values[at + 8] = p.currency;
-    values[at + 9] = p.asOf;
-    values[at + 10] = importId;
-    values[at + 11] = p.isShortIntended === true && p.quantity < 0 ? 1 : 0;
-    values[at + 12] = p.multiplier ?? null;
-  });
+  const read: Record<Shareable, (p: ImportPosition) => unknown> = {
+    account: (p) => accountIds.get(p.account),
+    assetClass: (p) => p.assetClass,
+    currency: (p) => p.currency,
+    asOf: (p) => p.asOf,
+    isShort: (p) => (p.isShortIntended === true && p.quantity < 0 ? 1 : 0),
+    multiplier: (p) => p.multiplier ?? null,
+  };
+  const shared: Record<string, unknown> = { importId };
+  for (const column of SHAREABLE) {
+    const first = positions.length ? read[column](positions[0]) : null;
+    if (positions.every((p) => read[column](p) === first)) shared[column] = first;
+  }
+  const [account, assetClass, currency, asOf, isShort, multiplier] = SHAREABLE.map((c) => !(c in shared));
+  const slot = (column: Shareable) => (column in shared ? `@${column}` : '?');
+  const row = `(${slot('account')}, ?, ?, ${slot('assetClass')}, ?, ?, ?, ?, ${slot('currency')}, ${slot('asOf')}, @importId, ${slot('isShort')}, ${slot('multiplier')})`;
+  const width = 6 + SHAREABLE.length - (Object.keys(shared).length - 1);
+  /** Writes the varying values of the `count` positions from `from` into `values`. */
+  const bind = (values: unknown[], from: number, count: number) => {
+    let at = 0;
+    for (let index = from; index < from + count; index++) {
+      const p = positions[index];
+      if (account) values[at++] = accountIds.get(p.account);
+      values[at++] = p.symbol;
+      values[at++] = p.name.slice(0, 200);
+      if (assetClass) values[at++] = p.assetClass;
+      values[at++] = p.quantity;
+      values[at++] = p.price;
+      values[at++] = p.marketValue;
+      values[at++] = p.costBasis;
+      if (currency) values[at++] = p.currency;
+      if (asOf) values[at++] = p.asOf;
+      if (isShort) values[at++] = p.isShortIntended === true && p.quantity < 0 ? 1 : 0;
+      if (multiplier) values[at++] = p.multiplier ?? null;
+    }
+  };
+  const count = positions.length;
+  const batch = db.prepare(BULK_COLUMNS + Array(BULK_BATCH).fill(row).join(', '));
+  const values: unknown[] = new Array(BULK_BATCH * width);
+  let i = 0;
+  for (; i + BULK_BATCH <= count; i += BULK_BATCH) {
+    bind(values, i, BULK_BATCH);
+    batch.run(values, shared);
+  }
+  if (i < count) {
+    const tail: unknown[] = new Array((count - i) * width);
+    bind(tail, i, count - i);
+    db.prepare(
+      BULK_COLUMNS +
+        Array(count - i)
+          .fill(row)
+          .join(', '),
+    ).run(tail, shared);
+  }
+  return count;
 }

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { createServices, type CreateServicesOptions, type Services } from '../../electron/services/services';
 
 /** The repository root and its bundled resources. */
@@ -22,6 +24,21 @@ export interface Figure {
 /** Services over `dbPath` as the benchmarks open them: the test shell, the bundled resources, then `options`. */
 export function benchServices(dbPath: string, options: Partial<CreateServicesOptions> = {}): Services {
   return createServices({ dbPath, shell: 'test', version: 'bench', resourcesDir: RESOURCES, ...options });
+}
+
+let fullCollection: (() => void) | undefined;
+
+/**
+ * A full garbage collection, so that a timed run is not charged for what setting it up (a database seeded with the
+ * bundled reference data) or the run before it left behind. Node exposes `gc` only with --expose-gc; the flag is set
+ * here and the function taken from a fresh context.
+ */
+export function collectGarbage(): void {
+  if (!fullCollection) {
+    v8.setFlagsFromString('--expose-gc');
+    fullCollection = vm.runInNewContext('gc') as () => void;
+  }
+  fullCollection();
 }
 
 /** Times `work` several times (after warm-up) and reports the median, min and max in milliseconds. */

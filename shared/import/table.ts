@@ -59,6 +59,9 @@ export function isBlankRow(row: readonly string[]): boolean {
 /** How many cells of a row hold more than white space, counting no further than `upTo`. */
 export function filledCount(row: readonly string[], upTo = Infinity): number {
   let count = 0;
-  for (let i = 0; i < row.length && count < upTo; i++) if (row[i] !== '' && row[i].trim() !== '') count++;
+  for (let i = 0; i < row.length && count < upTo; i++) if (row[i] !== '' && NOT_BLANK.test(row[i])) count++;
   return count;
 }
+
+/** Any character trim() would keep (a test, not a trimmed copy of every cell). */
+const NOT_BLANK = /\S/;

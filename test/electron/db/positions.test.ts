@@ -70,6 +70,47 @@ describe('insertImportedPositions', () => {
     expect(importIds).toEqual(count ? [importId] : []);
   });
 
+  it.each([
+    ['every shareable column the same in all rows', [] as string[]],
+    ['the currency, short flag and multiplier varying', ['currency', 'short', 'multiplier']],
+    ['only the account varying', ['account']],
+  ])('stores each row’s own values with %s', (_, varying) => {
+    const { portfolioId, accountIds, importId } = setUp();
+    const varies = (column: string, i: number) => varying.includes(column) && i % 2 === 1;
+    const rows: ImportPosition[] = Array.from({ length: 1003 }, (_, i) => ({
+      account: varies('account', i) ? 'B' : 'A',
+      symbol: `S${String(i).padStart(4, '0')}`,
+      name: `Security ${i}`,
+      assetClass: 'equity',
+      quantity: varies('short', i) ? -(i + 1) : i + 1,
+      price: 10,
+      marketValue: null,
+      costBasis: null,
+      currency: varies('currency', i) ? 'EUR' : 'USD',
+      asOf: '2026-12-01',
+      ...(varies('short', i) && { isShortIntended: true }),
+      ...(varies('multiplier', i) && { multiplier: 10 }),
+    }));
+    services.db.transaction(() => insertImportedPositions(services.db, importId, rows, accountIds))();
+    const stored = services.db
+      .prepare(
+        `SELECT a.name AS account, symbol, quantity, currency, as_of AS asOf, is_short_intended AS short, multiplier
+         FROM positions p JOIN accounts a ON a.id = p.account_id WHERE a.portfolio_id = ? ORDER BY symbol`,
+      )
+      .all(portfolioId);
+    expect(stored).toEqual(
+      rows.map((r) => ({
+        account: r.account,
+        symbol: r.symbol,
+        quantity: r.quantity,
+        currency: r.currency,
+        asOf: r.asOf,
+        short: r.isShortIntended ? 1 : 0,
+        multiplier: r.multiplier ?? null,
+      })),
+    );
+  });
+
   it('writes nothing when one row breaks a constraint inside the transaction', () => {
     const { portfolioId, accountIds, importId } = setUp();
     const rows = positions(700);
