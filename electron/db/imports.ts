@@ -61,9 +61,10 @@ export function listImportAccounts(db: Database, importId: number): { accountId:
 export function replaceAccountPositions(db: Database, importId: number, accountId: number): number {
   db.prepare(
     `INSERT INTO import_replaced (import_id, account_id, symbol, name, asset_class, quantity, price, market_value,
-                                  cost_basis, currency, as_of, source_import_id, position_id, is_short_intended, multiplier)
+                                  cost_basis, currency, as_of, source_import_id, position_id, is_short_intended, multiplier,
+                                  volatility)
      SELECT :importId, account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis, currency,
-            as_of, import_id, id, is_short_intended, multiplier FROM positions WHERE account_id = :accountId`,
+            as_of, import_id, id, is_short_intended, multiplier, volatility FROM positions WHERE account_id = :accountId`,
   ).run({ importId, accountId });
   return db.prepare('DELETE FROM positions WHERE account_id = :accountId').run({ accountId }).changes;
 }
@@ -78,10 +79,10 @@ export function restoreReplacedPositions(db: Database, importId: number): number
   return db
     .prepare(
       `INSERT INTO positions (id, account_id, symbol, name, asset_class, quantity, price, market_value, cost_basis,
-                              currency, as_of, import_id, is_short_intended, multiplier)
+                              currency, as_of, import_id, is_short_intended, multiplier, volatility)
        SELECT CASE WHEN EXISTS (SELECT 1 FROM positions p WHERE p.id = r.position_id) THEN NULL ELSE r.position_id END AS kept_id,
               r.account_id, r.symbol, r.name, r.asset_class, r.quantity, r.price, r.market_value, r.cost_basis,
-              r.currency, r.as_of, r.source_import_id, r.is_short_intended, r.multiplier
+              r.currency, r.as_of, r.source_import_id, r.is_short_intended, r.multiplier, r.volatility
        FROM import_replaced r JOIN accounts a ON a.id = r.account_id WHERE r.import_id = :importId
        ORDER BY kept_id IS NULL, r.rowid`,
     )

@@ -13,6 +13,7 @@ import { applicationId } from './012-application-id';
 import { instruments } from './013-instruments';
 import { isinListings } from './014-isin-listings';
 import { optionVolatility } from './015-option-volatility';
+import { undoKeepsVolatility } from './016-undo-keeps-volatility';
 import type { Migration } from './types';
 
 /** Every migration in order; the last one's version is the schema version this build writes. */
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   instruments,
   isinListings,
   optionVolatility,
+  undoKeepsVolatility,
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -60,9 +60,11 @@ describe('option positions: imported, typed, stored and listed', () => {
     expect(h.totalBaseValue).toBeCloseTo(12940, 6);
   });
 
-  it('undoing an import that replaced an option puts the option back with its multiplier', () => {
+  it('undoing an import that replaced an option puts the option back with its multiplier and volatility', () => {
     call(services, 'imports:commit', { portfolioId, fileName: 'ai-bull.csv', text: BOOK });
     const [account] = call(services, 'accounts:list', { portfolioId });
+    const call150 = call(services, 'positions:list', { accountId: account.id }).find((p) => p.symbol === 'NVDA  250620C00150000')!;
+    call(services, 'positions:update', { id: call150.id, patch: { volatility: 0.48 } });
     const second = call(services, 'imports:commit', {
       portfolioId,
       fileName: 'later.csv',
@@ -72,7 +74,7 @@ describe('option positions: imported, typed, stored and listed', () => {
     call(services, 'imports:undo', { id: second.import!.id });
     const back = call(services, 'positions:list', { accountId: account.id });
     expect(back.find((p) => p.symbol === 'NVDA  250620P00100000')).toMatchObject({ multiplier: 10, price: 20 });
-    expect(back.find((p) => p.symbol === 'NVDA  250620C00150000')).toMatchObject({ multiplier: 100 });
+    expect(back.find((p) => p.symbol === 'NVDA  250620C00150000')).toMatchObject({ id: call150.id, multiplier: 100, volatility: 0.48 });
   });
 
   it('typed entry: a broker form becomes the OCC symbol, multiplier 100 unless given; a multiplier on a share is refused', () => {
