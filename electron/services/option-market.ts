@@ -18,6 +18,15 @@ export function optionRate(db: Database): number {
   return typeof saved === 'number' && Number.isFinite(saved) && saved > -0.05 && saved < 0.5 ? saved : DEFAULT_OPTION_RATE;
 }
 
+/** A price older than this on the valuation date is called old where the option's move is explained. */
+const OLD_PRICE_DAYS = 7;
+
+/** The source of an underlying's price, saying how old it is on `today` when that is more than a week. */
+function dated(source: string, asOf: string, today: string): string {
+  const days = Math.round((Date.parse(today.slice(0, 10)) - Date.parse(asOf.slice(0, 10))) / 86_400_000);
+  return days > OLD_PRICE_DAYS ? `${source}, ${days} days before the valuation date: update market data for a current value` : source;
+}
+
 /**
  * What the engine needs to revalue a portfolio's options (docs/stress-semantics.md §11), valued on `today`: each
  * underlying's price — the portfolio's own price for it when it holds it, else the latest downloaded quote, else the
@@ -46,9 +55,9 @@ export function optionMarketOf(db: Database, positions: readonly Position[], tod
       held.get(u) !== undefined
         ? [held.get(u)!, 'the portfolio’s own price']
         : quote
-          ? [quote.price, `quote of ${quote.asOf}`]
+          ? [quote.price, dated(`quote of ${quote.asOf}`, quote.asOf, today)]
           : series.length
-            ? [series[series.length - 1], `close of ${dates[dates.length - 1]}`]
+            ? [series[series.length - 1], dated(`close of ${dates[dates.length - 1]}`, dates[dates.length - 1], today)]
             : [null, ''];
     market.underlyings[u] = { price, volatility: historicalVolatility(series), ...(priceSource ? { priceSource } : {}) };
   }

@@ -140,9 +140,16 @@ describe('option positions: imported, typed, stored and listed', () => {
       const put450 = (spot: number) => blackScholes('put', spot, 450, T, vol, 0.04).price;
       expect(revalued.pnl).toBeCloseTo(-2 * 100 * (put450(500 * 0.8) - put450(500)), 6);
       expect(revalued.applied).toContain(`vol ${Math.round(vol * 100)}% estimated`);
-      expect(revalued.applied).toContain(`QQQ at $500.00 (close of ${dates[dates.length - 1]})`);
+      // Its last close is 55 days before the valuation date (2025-01-24): the explanation says the price is old.
+      expect(revalued.applied).toContain(
+        `QQQ at $500.00 (close of ${dates[dates.length - 1]}, 55 days before the valuation date: update market data for a current value)`,
+      );
       expect(optionsNotTested(again, String)).toBeNull();
       expect(again.coverage.noPrice.value).toBe(0);
+      // A close two days old is current: no such warning.
+      insertPriceSeries(dated.db, 'QQQ', ['2025-01-22'], [505], 'test');
+      const fresh = call(dated, 'stress:run', { portfolioId: id, scenarioId: 'sp500-minus-20' });
+      expect(fresh.positions.find((p) => p.symbol === 'QQQ   250620P00450000')!.applied).toContain('QQQ at $505.00 (close of 2025-01-22);');
     } finally {
       closeServices(dated);
     }
