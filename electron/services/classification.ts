@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { blankClassification, blankLayer } from '../../shared/domain/classification';
+import { indexFund } from '../../shared/domain/index-funds';
 import { leveragedClassification, leveragedEtf } from '../../shared/domain/leveraged-etfs';
 import { CLASSIFICATION_FIELDS, type ClassificationLayer, type SecurityDetail, type Theme } from '../../shared/domain/reference';
 import type { RequestOf } from '../../shared/ipc/contract';
@@ -25,7 +26,7 @@ export function getSecurityDetail(db: Database, symbol: string): SecurityDetail 
     .get({ symbol }) as { first: string | null; last: string; count: number };
   return {
     symbol,
-    isKnown: layers.length > 0 || leverage !== null,
+    isKnown: layers.length > 0 || leverage !== null || indexFund(symbol) !== null,
     classification: classification ?? blankClassification(symbol),
     layers,
     fund: loadFunds(db, [symbol])[symbol] ?? null,

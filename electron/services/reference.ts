@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { listDurations } from '../db/durations';
 import { chooseFundHoldings, isUnclassified, mergeClassification, mergedName } from '../../shared/domain/classification';
+import { indexFund, indexFundHoldings, indexFundLayer, indexFunds, type IndexFund } from '../../shared/domain/index-funds';
 import { leveragedClassification, leveragedEtf, leveragedStandIns } from '../../shared/domain/leveraged-etfs';
 import type { Classification, ClassificationLayer, DataSource, FundHoldings, ReferenceData, Theme } from '../../shared/domain/reference';
 import type { FxRate } from '../../shared/domain/types';
@@ -9,6 +10,11 @@ import { listFxRates } from '../db/fx-rates';
 import { listSecurityLayers } from '../db/securities';
 import { listSecurityThemes, listThemes } from '../db/themes';
 import { groupBy } from '../../shared/group-by';
+
+/** The listed index mutual funds among `symbols` (as written: FXAIX, not fxaix). */
+function listedIndexFunds(symbols: readonly string[]): IndexFund[] {
+  return [...new Set(symbols)].map(indexFund).filter((f): f is IndexFund => f !== null && symbols.includes(f.symbol));
+}
 
 /** Fund holdings of the given symbols that are funds with known constituents. */
 export function loadFunds(db: Database, symbols: readonly string[]): Record<string, FundHoldings> {
@@ -25,6 +31,12 @@ export function loadFunds(db: Database, symbols: readonly string[]): Record<stri
     const chosen = chooseFundHoldings(candidates);
     if (chosen) funds[fund] = chosen;
   }
+  // An index mutual fund with no holdings of its own is looked through its stand-in ETF's (FXAIX through VOO's).
+  const lacking = listedIndexFunds(symbols).filter((f) => !funds[f.symbol]);
+  if (lacking.length) {
+    const standIns = loadFunds(db, [...new Set(lacking.map((f) => f.standIn))]);
+    for (const fund of lacking) if (standIns[fund.standIn]) funds[fund.symbol] = indexFundHoldings(fund, standIns[fund.standIn]);
+  }
   return funds;
 }
 
@@ -32,6 +44,21 @@ export function loadFunds(db: Database, symbols: readonly string[]): Record<stri
 export function loadClassifications(db: Database, symbols: readonly string[]): Record<string, Classification> {
   const layers = groupBy<ClassificationLayer, string>(listSecurityLayers(db, symbols), (l) => l.symbol);
   const tags = groupBy<{ symbol: string; themeId: string; source: DataSource }, string>(listSecurityThemes(db, symbols), (t) => t.symbol);
+  // An index mutual fund the bundled master lacks takes its stand-in ETF's classification as its bundled layer, and its
+  // themes and duration where it has none: under your own and market data's, which win.
+  const funds = listedIndexFunds(symbols).filter((f) => !layers.get(f.symbol)?.some((l) => l.source === 'bundled'));
+  const standIns = funds.length ? loadClassifications(db, [...new Set(funds.map((f) => f.standIn))]) : {};
+  for (const fund of funds) {
+    const standIn = standIns[fund.standIn];
+    const layer = indexFundLayer(fund, standIn);
+    if (!layer) continue;
+    layers.set(fund.symbol, [...(layers.get(fund.symbol) ?? []), layer]);
+    if (!tags.get(fund.symbol)?.some((t) => t.source === 'bundled'))
+      tags.set(fund.symbol, [
+        ...(tags.get(fund.symbol) ?? []),
+        ...standIn.themes.map((themeId) => ({ symbol: fund.symbol, themeId, source: 'bundled' as const })),
+      ]);
+  }
   const out: Record<string, Classification> = {};
   for (const symbol of new Set([...layers.keys(), ...tags.keys()])) {
     out[symbol] = mergeClassification(symbol, layers.get(symbol) ?? [], tags.get(symbol) ?? []);
@@ -40,6 +67,11 @@ export function loadClassifications(db: Database, symbols: readonly string[]): R
   for (const row of listDurations(db, symbols)) {
     const security = out[row.symbol];
     if (security && !security.duration) security.duration = { years: row.years, source: row.source };
+  }
+  for (const fund of funds) {
+    const duration = standIns[fund.standIn]?.duration;
+    if (out[fund.symbol] && !out[fund.symbol].duration && duration)
+      out[fund.symbol].duration = { years: duration.years, source: 'bundled' };
   }
   return out;
 }
@@ -162,6 +194,7 @@ export function withMasterNames<P extends { symbol: string; name: string }>(db: 
     const name = mergedName(own);
     if (name) known.set(symbol, name);
   }
+  for (const fund of indexFunds()) if (!known.has(fund.symbol)) known.set(fund.symbol, fund.name);
   return positions.map((p) => {
     const name = known.get(p.symbol);
     return name && name !== p.name ? { ...p, name } : p;

@@ -1,0 +1,170 @@
+import type { Classification, ClassificationLayer, FundHoldings } from './reference';
+
+/**
+ * Index mutual funds: the share classes retail and advised accounts hold most (FXAIX, VTSAX, SWPPX…). Vanguard's
+ * Admiral Shares and its ETFs are share classes of one fund (VFIAX and VOO, VTSAX and VTI), so those stand-ins are
+ * the same portfolio. The bundled
+ * security master knows ETFs, not mutual funds, so offline these were unclassified and no market or sector shock
+ * reached them. Each is classified as, and looked through, its stand-in: the ETF of the master that follows the same
+ * index (FXAIX and VFIAX with VOO, S&P 500), or, where no ETF there follows it, the closest broad one (FSKAX, Dow
+ * Jones U.S. Total Stock Market, with VTI, CRSP US Total Market) — said wherever the stand-in is named. This is the
+ * `bundled` layer: a market-data refresh and your own classification win over it, and fund holdings of its own
+ * (from a refresh) over the stand-in's.
+ *
+ * Facts (ticker, name, issuer, index followed) from the issuers' public fund pages, compiled 2026-12-06; facts only,
+ * no text copied (licence: not applicable, facts are not copyrightable):
+ * - Fidelity: fundresearch.fidelity.com/mutual-funds (e.g. FXAIX "seeks to provide investment results that
+ *   correspond to the total return performance of common stocks publicly traded in the United States", S&P 500)
+ * - Vanguard: investor.vanguard.com/investment-products/list/mutual-funds (Admiral Shares; each fund's "Benchmark")
+ * - Schwab: schwabassetmanagement.com/products/mutual-funds (each fund's index)
+ */
+export interface IndexFund {
+  symbol: string;
+  name: string;
+  issuer: 'Fidelity' | 'Vanguard' | 'Schwab';
+  /** The index the fund follows, as its issuer names it. */
+  index: string;
+  /** The ETF of the bundled master whose classification, holdings and duration stand in for the fund's. */
+  standIn: string;
+  /** The stand-in's index, when it is not the fund's own: then the stand-in is an approximation, and says so. */
+  standInIndex?: string;
+}
+
+export const INDEX_FUNDS_AS_OF = '2026-12-06';
+
+type Row = [symbol: string, name: string, index: string, standIn: string, standInIndex?: string];
+
+const FIDELITY: Row[] = [
+  ['FXAIX', 'Fidelity 500 Index Fund', 'S&P 500', 'VOO'],
+  ['FNILX', 'Fidelity ZERO Large Cap Index Fund', 'Fidelity U.S. Large Cap Index', 'VOO', 'S&P 500'],
+  ['FSKAX', 'Fidelity Total Market Index Fund', 'Dow Jones U.S. Total Stock Market', 'VTI', 'CRSP US Total Market'],
+  ['FZROX', 'Fidelity ZERO Total Market Index Fund', 'Fidelity U.S. Total Investable Market Index', 'VTI', 'CRSP US Total Market'],
+  ['FTIHX', 'Fidelity Total International Index Fund', 'MSCI ACWI ex USA IMI', 'IXUS'],
+  ['FZILX', 'Fidelity ZERO International Index Fund', 'Fidelity Global ex U.S. Index', 'VXUS', 'FTSE Global All Cap ex US'],
+  ['FSPSX', 'Fidelity International Index Fund', 'MSCI EAFE', 'EFA'],
+  ['FPADX', 'Fidelity Emerging Markets Index Fund', 'MSCI Emerging Markets', 'EEM'],
+  ['FXNAX', 'Fidelity U.S. Bond Index Fund', 'Bloomberg US Aggregate', 'AGG'],
+  ['FSMDX', 'Fidelity Mid Cap Index Fund', 'Russell Midcap', 'IWR'],
+  ['FSSNX', 'Fidelity Small Cap Index Fund', 'Russell 2000', 'IWM'],
+  ['FSPGX', 'Fidelity Large Cap Growth Index Fund', 'Russell 1000 Growth', 'IWF'],
+  ['FLCOX', 'Fidelity Large Cap Value Index Fund', 'Russell 1000 Value', 'IWD'],
+  ['FSRNX', 'Fidelity Real Estate Index Fund', 'MSCI US IMI Real Estate 25/25', 'VNQ', 'MSCI US IMI Real Estate 25/50'],
+];
+
+const VANGUARD: Row[] = [
+  ['VFIAX', 'Vanguard 500 Index Fund Admiral Shares', 'S&P 500', 'VOO'],
+  ['VTSAX', 'Vanguard Total Stock Market Index Fund Admiral Shares', 'CRSP US Total Market', 'VTI'],
+  ['VTIAX', 'Vanguard Total International Stock Index Fund Admiral Shares', 'FTSE Global All Cap ex US', 'VXUS'],
+  ['VTWAX', 'Vanguard Total World Stock Index Fund Admiral Shares', 'FTSE Global All Cap', 'VT'],
+  ['VBTLX', 'Vanguard Total Bond Market Index Fund Admiral Shares', 'Bloomberg US Aggregate Float Adjusted', 'BND'],
+  ['VIGAX', 'Vanguard Growth Index Fund Admiral Shares', 'CRSP US Large Cap Growth', 'VUG'],
+  ['VVIAX', 'Vanguard Value Index Fund Admiral Shares', 'CRSP US Large Cap Value', 'VTV'],
+  ['VIMAX', 'Vanguard Mid-Cap Index Fund Admiral Shares', 'CRSP US Mid Cap', 'VO'],
+  ['VSMAX', 'Vanguard Small-Cap Index Fund Admiral Shares', 'CRSP US Small Cap', 'VB'],
+  ['VGSLX', 'Vanguard Real Estate Index Fund Admiral Shares', 'MSCI US IMI Real Estate 25/50', 'VNQ'],
+  ['VEMAX', 'Vanguard Emerging Markets Stock Index Fund Admiral Shares', 'FTSE Emerging Markets All Cap China A Inclusion', 'VWO'],
+  ['VTMGX', 'Vanguard Developed Markets Index Fund Admiral Shares', 'FTSE Developed All Cap ex US', 'VEA'],
+  ['VITAX', 'Vanguard Information Technology Index Fund Admiral Shares', 'MSCI US IMI Information Technology 25/50', 'VGT'],
+  ['VLCAX', 'Vanguard Large-Cap Index Fund Admiral Shares', 'CRSP US Large Cap', 'VV'],
+  ['VEXAX', 'Vanguard Extended Market Index Fund Admiral Shares', 'S&P Completion', 'VXF'],
+  ['VMVAX', 'Vanguard Mid-Cap Value Index Fund Admiral Shares', 'CRSP US Mid Cap Value', 'VOE'],
+  ['VMGMX', 'Vanguard Mid-Cap Growth Index Fund Admiral Shares', 'CRSP US Mid Cap Growth', 'VOT'],
+  ['VSIAX', 'Vanguard Small-Cap Value Index Fund Admiral Shares', 'CRSP US Small Cap Value', 'VBR'],
+  ['VSGAX', 'Vanguard Small-Cap Growth Index Fund Admiral Shares', 'CRSP US Small Cap Growth', 'VBK'],
+  ['VDADX', 'Vanguard Dividend Appreciation Index Fund Admiral Shares', 'S&P U.S. Dividend Growers', 'VIG'],
+  ['VHYAX', 'Vanguard High Dividend Yield Index Fund Admiral Shares', 'FTSE High Dividend Yield', 'VYM'],
+  ['VFSAX', 'Vanguard FTSE All-World ex-US Small-Cap Index Fund Admiral Shares', 'FTSE Global Small Cap ex US', 'VSS'],
+  ['VGRLX', 'Vanguard Global ex-U.S. Real Estate Index Fund Admiral Shares', 'S&P Global ex-U.S. Property', 'VNQI'],
+  [
+    'VTABX',
+    'Vanguard Total International Bond Index Fund Admiral Shares',
+    'Bloomberg Global Aggregate ex-USD Float Adjusted RIC Capped (USD Hedged)',
+    'BNDX',
+  ],
+  ['VBIRX', 'Vanguard Short-Term Bond Index Fund Admiral Shares', 'Bloomberg U.S. 1-5 Year Government/Credit Float Adjusted', 'BSV'],
+  [
+    'VBILX',
+    'Vanguard Intermediate-Term Bond Index Fund Admiral Shares',
+    'Bloomberg U.S. 5-10 Year Government/Credit Float Adjusted',
+    'BIV',
+  ],
+  ['VBLAX', 'Vanguard Long-Term Bond Index Fund Admiral Shares', 'Bloomberg U.S. Long Government/Credit Float Adjusted', 'BLV'],
+  ['VSCSX', 'Vanguard Short-Term Corporate Bond Index Fund Admiral Shares', 'Bloomberg U.S. 1-5 Year Corporate', 'VCSH'],
+  ['VICSX', 'Vanguard Intermediate-Term Corporate Bond Index Fund Admiral Shares', 'Bloomberg U.S. 5-10 Year Corporate', 'VCIT'],
+  ['VSBSX', 'Vanguard Short-Term Treasury Index Fund Admiral Shares', 'Bloomberg US Treasury 1-3 Year', 'VGSH'],
+  ['VSIGX', 'Vanguard Intermediate-Term Treasury Index Fund Admiral Shares', 'Bloomberg US Treasury 3-10 Year', 'VGIT'],
+  ['VTAPX', 'Vanguard Short-Term Inflation-Protected Securities Index Fund Admiral Shares', 'Bloomberg U.S. TIPS 0-5 Year', 'VTIP'],
+  ['VTEAX', 'Vanguard Tax-Exempt Bond Index Fund Admiral Shares', 'S&P National AMT-Free Municipal Bond', 'VTEB'],
+];
+
+const SCHWAB: Row[] = [
+  ['SWPPX', 'Schwab S&P 500 Index Fund', 'S&P 500', 'VOO'],
+  ['SWTSX', 'Schwab Total Stock Market Index Fund', 'Dow Jones U.S. Total Stock Market', 'VTI', 'CRSP US Total Market'],
+  ['SWISX', 'Schwab International Index Fund', 'MSCI EAFE', 'EFA'],
+  ['SWAGX', 'Schwab U.S. Aggregate Bond Index Fund', 'Bloomberg US Aggregate', 'AGG'],
+  ['SWLGX', 'Schwab U.S. Large-Cap Growth Index Fund', 'Russell 1000 Growth', 'IWF'],
+];
+
+const INDEX_FUNDS: ReadonlyMap<string, IndexFund> = new Map(
+  (
+    [
+      ['Fidelity', FIDELITY],
+      ['Vanguard', VANGUARD],
+      ['Schwab', SCHWAB],
+    ] as const
+  ).flatMap(([issuer, rows]) =>
+    rows.map(([symbol, name, index, standIn, standInIndex]): [string, IndexFund] => [
+      symbol,
+      { symbol, name, issuer, index, standIn, ...(standInIndex && { standInIndex }) },
+    ]),
+  ),
+);
+
+/** The listed index mutual fund of this symbol, or null. */
+export function indexFund(symbol: string): IndexFund | null {
+  return INDEX_FUNDS.get(symbol.toUpperCase()) ?? null;
+}
+
+/** Every listed index mutual fund. */
+export function indexFunds(): IndexFund[] {
+  return [...INDEX_FUNDS.values()];
+}
+
+/** The stand-ins of the index funds among `symbols`. */
+export function indexFundStandIns(symbols: readonly string[]): string[] {
+  return [...new Set(symbols.map((s) => indexFund(s)?.standIn).filter((s): s is string => !!s))];
+}
+
+/** "FXAIX follows the S&P 500, as VOO does" or "…; VTI (CRSP US Total Market) stands in": where its figures come from. */
+export function standInText(fund: IndexFund): string {
+  return fund.standInIndex
+    ? `${fund.symbol} follows the ${fund.index}; ${fund.standIn} (${fund.standInIndex}) stands in for it`
+    : `${fund.symbol} follows the ${fund.index}, as ${fund.standIn} does`;
+}
+
+/**
+ * The bundled layer of an index fund: its own name, a mutual fund (a bond fund when its stand-in is one), and its
+ * stand-in's sector, industry and country. Null when the stand-in is not classified.
+ */
+export function indexFundLayer(fund: IndexFund, standIn: Classification | undefined): ClassificationLayer | null {
+  if (!standIn) return null;
+  return {
+    symbol: fund.symbol,
+    source: 'bundled',
+    name: fund.name,
+    type: standIn.type === 'bond-fund' ? 'bond-fund' : 'mutual-fund',
+    sector: standIn.sector,
+    industry: standIn.industry,
+    country: standIn.country,
+    currency: 'USD',
+    exchange: null,
+    isin: null,
+    themesOverride: false,
+    asOf: INDEX_FUNDS_AS_OF,
+  };
+}
+
+/** The stand-in's holdings as the fund's, saying whose they are. */
+export function indexFundHoldings(fund: IndexFund, standIn: FundHoldings): FundHoldings {
+  return { ...standIn, fund: fund.symbol, source: `${standIn.fund}'s holdings (${standInText(fund)}); ${standIn.source}` };
+}

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { upsertSecurityLayer } from '../../../electron/db/securities';
+import { bundledEtfFacts } from '../../../electron/services/bundled-reference';
+import { listUnclassified, loadReferenceData } from '../../../electron/services/reference';
+import { closeServices, type Services } from '../../../electron/services/services';
+import { blankLayer } from '../../../shared/domain/classification';
+import { indexFunds } from '../../../shared/domain/index-funds';
+import type { ScenarioInput } from '../../../shared/engine';
+import { call, memoryServices } from '../../helpers/services';
+
+let services: Services;
+beforeEach(() => {
+  services = memoryServices({ loadReference: true });
+});
+afterEach(() => closeServices(services));
+
+const scenario = (shocks: ScenarioInput['shocks']): ScenarioInput => ({
+  format: 'aftershock-scenario',
+  version: 1,
+  id: 'typed',
+  name: 'typed',
+  kind: 'hypothetical',
+  shocks,
+});
+
+describe('index mutual funds, offline', () => {
+  it('each stand-in is a fund of the bundled ETF master that follows the fund’s index, or says which index it follows instead', () => {
+    for (const fund of indexFunds()) {
+      const facts = bundledEtfFacts(services.db, fund.standIn);
+      expect(facts, `${fund.symbol}'s stand-in ${fund.standIn}`).not.toBeNull();
+      if (fund.standInIndex) {
+        expect(facts!.index, fund.symbol).toBe(fund.standInIndex);
+        expect(fund.standInIndex, fund.symbol).not.toBe(fund.index);
+      } else expect(facts!.index, fund.symbol).toBe(fund.index);
+    }
+    // Each is classified as its stand-in, with the stand-in's duration when it is a bond fund.
+    const symbols = indexFunds().flatMap((f) => [f.symbol, f.standIn]);
+    const ref = loadReferenceData(services.db, symbols);
+    for (const fund of indexFunds()) {
+      const standIn = ref.securities[fund.standIn];
+      expect(ref.securities[fund.symbol], fund.symbol).toMatchObject({
+        name: fund.name,
+        type: standIn.type === 'bond-fund' ? 'bond-fund' : 'mutual-fund',
+        sector: standIn.sector,
+        industry: standIn.industry,
+      });
+      expect(ref.securities[fund.symbol].duration?.years, fund.symbol).toBe(standIn.duration?.years);
+    }
+    expect(ref.unclassified).toEqual([]);
+  });
+
+  it('are classified as their stand-ins, under their own names, and looked through their holdings', () => {
+    const ref = loadReferenceData(services.db, ['FXAIX', 'VOO', 'FXNAX', 'FSKAX']);
+    expect(ref.securities.FXAIX).toMatchObject({
+      name: 'Fidelity 500 Index Fund',
+      type: 'mutual-fund',
+      sector: ref.securities.VOO.sector,
+      industry: ref.securities.VOO.industry,
+      country: 'United States',
+      sources: { name: 'bundled', type: 'bundled', sector: 'bundled' },
+    });
+    expect(ref.funds.FXAIX.holdings).toEqual(ref.funds.VOO.holdings);
+    expect(ref.funds.FXAIX.holdings.length).toBeGreaterThan(400);
+    expect(ref.funds.FXAIX.source).toMatch(/^VOO's holdings \(FXAIX follows the S&P 500, as VOO does\); /);
+    // A bond index fund is a bond fund with its stand-in's duration, for rate shocks.
+    expect(ref.securities.FXNAX).toMatchObject({ type: 'bond-fund', duration: { years: 5.9, source: 'bundled' } });
+    expect(listUnclassified(services.db, ['FXAIX', 'FXNAX', 'FSKAX', 'ZZZZX'])).toEqual(['ZZZZX']);
+  });
+
+  it('move under a scenario exactly as their stand-in does, and a rate shock moves the bond fund by its duration', () => {
+    const { id: portfolioId } = call(services, 'portfolios:create', { name: 'Index funds' });
+    const account = call(services, 'accounts:create', { portfolioId, name: '401(k)' });
+    for (const symbol of ['FXAIX', 'VOO', 'FXNAX'])
+      call(services, 'positions:create', { accountId: account.id, symbol, quantity: 100, price: 100 });
+    const pnl = (shocks: ScenarioInput['shocks']) =>
+      Object.fromEntries(call(services, 'stress:run', { portfolioId, scenario: scenario(shocks) }).positions.map((p) => [p.symbol, p.pnl]));
+    const tech = pnl([{ target: 'sector', value: 'Information Technology', change: -0.1 }]);
+    expect(tech.VOO).toBeLessThan(-300); // a third of the S&P 500 is information technology
+    expect(tech.FXAIX).toBe(tech.VOO);
+    expect(tech.FXNAX).toBe(0);
+    const rates = pnl([{ target: 'rates', value: '', change: 0.01 }]);
+    expect(rates.FXNAX).toBeCloseTo(-10_000 * 5.9 * 0.01, 6);
+  });
+
+  it('yield to market data and to your own classification, and fill a blank imported name', () => {
+    upsertSecurityLayer(services.db, { ...blankLayer('FXAIX', 'market-data'), name: 'Fidelity 500 Index', sector: 'Large Blend' });
+    expect(loadReferenceData(services.db, ['FXAIX']).securities.FXAIX).toMatchObject({
+      name: 'Fidelity 500 Index',
+      sector: 'Large Blend',
+      type: 'mutual-fund',
+      sources: { name: 'market-data', sector: 'market-data', type: 'bundled' },
+    });
+    upsertSecurityLayer(services.db, { ...blankLayer('FXAIX', 'user'), sector: 'Mine' });
+    expect(loadReferenceData(services.db, ['FXAIX']).securities.FXAIX.sector).toBe('Mine');
+
+    const { id: portfolioId } = call(services, 'portfolios:create', { name: 'Imported' });
+    call(services, 'imports:commit', { portfolioId, fileName: 'k.csv', text: 'Symbol,Quantity,Price\nVFIAX,10,500\n' });
+    const holdings = call(services, 'portfolios:holdings', { id: portfolioId });
+    expect(holdings.positions.map((p) => p.name)).toEqual(['Vanguard 500 Index Fund Admiral Shares']);
+  });
+});
