@@ -5,6 +5,7 @@ import { optionPositionValue } from '../engine/options-pass';
 import { signedPercent } from '../format';
 import { runScenario, type Dimension, type HistoryUse, type StressResult } from '../engine/run';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from '../engine/scenario';
+import { indexFund, standInText } from '../domain/index-funds';
 import { leveragedEtf, multiplierText, type LeveragedEtf } from '../domain/leveraged-etfs';
 import { majorCurrency } from '../domain/valuation';
 import { currencyMoves, rateAt, type FxMove, type FxRoute } from './fx';
@@ -157,6 +158,23 @@ export function replayMoves(
         change: 0,
         reason: `Not tested: no price history for it or for ${etf.standIn}, which its ${multiplierText(etf.multiplier)} daily target follows, over the window.`,
         noPrice: true,
+      });
+      continue;
+    }
+    // An index mutual fund moves as the ETF of its index (VFIAX as VOO), before any sector or market stand-in.
+    const fund = indexFund(key.match.symbol);
+    const fundSeries = fund ? history.get(fund.standIn) : undefined;
+    const fundMove = fund && windowReturn(fundSeries, from, to, end);
+    if (fund && fundMove) {
+      seriesOf.set(key.match.symbol, fundSeries!);
+      const why = own ? `its history covers ${own.dates[0]} → ${own.dates[own.dates.length - 1]} only` : 'no price history of its own';
+      // Level 'symbol', like its own history: the stand-in's close-to-close move is the whole fund's (§3.8).
+      overrides.set(key.match.symbol, {
+        kind: 'proxy',
+        level: 'symbol',
+        shockIndex: null,
+        change: fundMove.change,
+        reason: `Proxy: ${why}, moved as ${fund.standIn} (${standInText(fund)}) ${signedPercent(fundMove.change)}`,
       });
       continue;
     }

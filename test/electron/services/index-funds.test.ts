@@ -82,6 +82,19 @@ describe('index mutual funds, offline', () => {
     expect(rates.FXNAX).toBeCloseTo(-10_000 * 5.9 * 0.01, 6);
   });
 
+  it('replay a window as their stand-in’s history, with no history of their own', () => {
+    const { id: portfolioId } = call(services, 'portfolios:create', { name: 'DeepSeek Monday' });
+    const account = call(services, 'accounts:create', { portfolioId, name: 'IRA' });
+    for (const symbol of ['FXAIX', 'VOO']) call(services, 'positions:create', { accountId: account.id, symbol, quantity: 10, price: 500 });
+    const result = call(services, 'stress:replay', { portfolioId, from: '2025-01-24', to: '2025-01-27' });
+    const by = Object.fromEntries(result.positions.map((p) => [p.symbol, p]));
+    expect(by.VOO.return).toBeLessThan(-0.01);
+    expect(by.FXAIX).toMatchObject({ source: 'proxy', return: by.VOO.return, pnl: by.VOO.pnl });
+    expect(by.FXAIX.applied).toMatch(
+      /^Proxy: no price history of its own, moved as VOO \(FXAIX follows the S&P 500, as VOO does\) −1\.\d+%$/,
+    );
+  });
+
   it('yield to market data and to your own classification, and fill a blank imported name', () => {
     upsertSecurityLayer(services.db, { ...blankLayer('FXAIX', 'market-data'), name: 'Fidelity 500 Index', sector: 'Large Blend' });
     expect(loadReferenceData(services.db, ['FXAIX']).securities.FXAIX).toMatchObject({
