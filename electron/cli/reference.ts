@@ -1,4 +1,5 @@
 import { formatMoney } from '../../shared/format';
+import { indexFundText } from '../../shared/domain/index-funds';
 import { multiplierText, type LeveragedEtf } from '../../shared/domain/leveraged-etfs';
 import { EXPOSURE_DIMENSIONS, type ExposureDimension } from '../../shared/domain/exposure';
 import { CLASSIFICATION_FIELDS } from '../../shared/domain/reference';
@@ -55,6 +56,7 @@ export function runSecurities(context: CliContext, verb: string | undefined, res
   if (c.duration) rows.push(['duration', `${c.duration.years} years`, c.duration.source]);
   context.out(renderTable(['Field', 'Value', 'Source'], rows));
   if (detail.leverage) context.out(`\n${leverageText(detail.leverage)}`);
+  if (detail.indexFund) context.out(`\n${indexFundText(detail.indexFund)}`);
   if (detail.etf) {
     const e = detail.etf;
     context.out(

@@ -31,6 +31,7 @@ export function getSecurityDetail(db: Database, symbol: string): SecurityDetail 
     layers,
     fund: loadFunds(db, [symbol])[symbol] ?? null,
     leverage,
+    indexFund: indexFund(symbol),
     etf: bundledEtfFacts(db, symbol),
     quote: quote ? { price: quote.price, currency: quote.currency, asOf: quote.asOf } : null,
     history: history.first ? { first: history.first, last: history.last, count: history.count } : null,

@@ -135,6 +135,11 @@ export function indexFundStandIns(symbols: readonly string[]): string[] {
   return [...new Set(symbols.map((s) => indexFund(s)?.standIn).filter((s): s is string => !!s))];
 }
 
+/** What an index fund is and where its figures come from, in a sentence. */
+export function indexFundText(fund: IndexFund): string {
+  return `${fund.name} (${fund.issuer}) is an index mutual fund: ${standInText(fund)}, so it is classified and stressed like ${fund.standIn}, and replayed with ${fund.standIn}'s history when it has none of its own.`;
+}
+
 /** "FXAIX follows the S&P 500, as VOO does" or "…; VTI (CRSP US Total Market) stands in": where its figures come from. */
 export function standInText(fund: IndexFund): string {
   return fund.standInIndex

@@ -1,3 +1,4 @@
+import type { IndexFund } from './index-funds';
 import type { LeveragedEtf } from './leveraged-etfs';
 import type { AssetClass, FxRate } from './types';
 
@@ -117,6 +118,8 @@ export interface SecurityDetail {
   fund: FundHoldings | null;
   /** Set when the symbol is a leveraged or inverse fund of the bundled list: what it multiplies, and by how much. */
   leverage?: LeveragedEtf | null;
+  /** Set when the symbol is an index mutual fund of the bundled list: its index, and the ETF that stands in for it. */
+  indexFund?: IndexFund | null;
   /** Set when the symbol is a fund of the bundled ETF master: its issuer, the index it follows, region and source. */
   etf?: EtfFacts | null;
   /** Latest downloaded quote, if any. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SecurityDetail } from '../../../shared/domain/reference';
+import { indexFundText } from '../../../shared/domain/index-funds';
 import { Dialog, DialogActions } from '../components/Dialog';
 import { usePick } from '../store/store';
 import { DurationField } from './DurationField';
@@ -47,6 +48,7 @@ export function ClassifyDialog(props: { symbol: string; onClose: () => void }) {
           {!detail?.isKnown && (
             <p className="banner warn">No data source knows {props.symbol}. What you enter here is used for exposure and scenarios.</p>
           )}
+          {detail?.indexFund && <p className="small muted">{indexFundText(detail.indexFund)}</p>}
           {detail?.etf && (
             <p className="small muted">
               ETF master: {detail.etf.issuer}; follows{' '}

@@ -4,7 +4,7 @@ import { bundledEtfFacts } from '../../../electron/services/bundled-reference';
 import { listUnclassified, loadReferenceData } from '../../../electron/services/reference';
 import { closeServices, type Services } from '../../../electron/services/services';
 import { blankLayer } from '../../../shared/domain/classification';
-import { indexFunds } from '../../../shared/domain/index-funds';
+import { indexFundText, indexFunds } from '../../../shared/domain/index-funds';
 import type { ScenarioInput } from '../../../shared/engine';
 import { call, memoryServices } from '../../helpers/services';
 
@@ -65,6 +65,13 @@ describe('index mutual funds, offline', () => {
     // A bond index fund is a bond fund with its stand-in's duration, for rate shocks.
     expect(ref.securities.FXNAX).toMatchObject({ type: 'bond-fund', duration: { years: 5.9, source: 'bundled' } });
     expect(listUnclassified(services.db, ['FXAIX', 'FXNAX', 'FSKAX', 'ZZZZX'])).toEqual(['ZZZZX']);
+    // What the classify dialog and "securities show" say of it.
+    const shown = call(services, 'securities:show', { symbol: 'FSKAX' });
+    expect(shown).toMatchObject({ isKnown: true, indexFund: { standIn: 'VTI', standInIndex: 'CRSP US Total Market' } });
+    expect(indexFundText(shown.indexFund!)).toBe(
+      'Fidelity Total Market Index Fund (Fidelity) is an index mutual fund: FSKAX follows the Dow Jones U.S. Total Stock Market; ' +
+        "VTI (CRSP US Total Market) stands in for it, so it is classified and stressed like VTI, and replayed with VTI's history when it has none of its own.",
+    );
   });
 
   it('move under a scenario exactly as their stand-in does, and a rate shock moves the bond fund by its duration', () => {
