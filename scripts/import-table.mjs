@@ -68,9 +68,10 @@ for (const file of dirs.flatMap((d) => filesUnder(path.resolve(root, d)))) {
     .filter((x) => x.assetClass === 'cash')
     .map((x) => `${Math.round((x.marketValue ?? x.quantity * (x.price ?? 1)) * 100) / 100} ${x.currency}`)
     .join(', ');
-  const counts = `${p.counts.new} rows read, ${p.counts.skipped} skipped, ${p.counts.invalid} invalid`;
+  const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const counts = `${plural(p.counts.new, 'row')} read, ${p.counts.skipped} skipped, ${p.counts.invalid} invalid`;
   const assumed = p.currencyAssumed ? `; currency assumed ${p.currencyAssumed.currency} (${p.currencyAssumed.source})` : '';
   console.log(
-    `| ${cell(name)} | ${cell(p.format)} | ${held} holdings${cash ? ` + cash ${cell(cash)}` : ', no cash'} (${counts}${assumed}) | ${tested} |`,
+    `| ${cell(name)} | ${cell(p.format)} | ${plural(held, 'holding')}${cash ? ` + cash ${cell(cash)}` : ', no cash'} (${counts}${assumed}) | ${tested} |`,
   );
 }
