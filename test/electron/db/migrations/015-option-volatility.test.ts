@@ -1,21 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../../electron/db/migrations';
 import { openDatabase } from '../../../../electron/db/open-database';
+import { databaseAtVersion, household } from '../../../helpers/old-database';
+import { tempDirPerTest } from '../../../helpers/temp';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftershock-m015-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirPerTest('m015');
 
 describe('migration 015 (option volatility; proposal positions carry options)', () => {
   it('keeps positions and proposal positions, adds empty volatilities and proposal multipliers, and refuses bad values', () => {
-    const file = path.join(dir, 'v14.sqlite');
-    const v14 = openDatabase({ path: file, migrations: migrations.slice(0, 14) }).db;
+    const file = path.join(dir(), 'v14.sqlite');
+    const v14 = databaseAtVersion(file, 14, household('Main', 'IRA'));
     v14.exec(`
-      INSERT INTO clients (id, name) VALUES (1, 'Lee');
-      INSERT INTO portfolios (id, client_id, name) VALUES (1, 1, 'Main');
-      INSERT INTO accounts (id, portfolio_id, name) VALUES (1, 1, 'IRA');
       INSERT INTO positions (id, account_id, symbol, quantity, price, currency, multiplier)
         VALUES (5, 1, 'NVDA  250620C00150000', 5, 1457, 'USD', 100);
       INSERT INTO proposals (id, portfolio_id, name) VALUES (1, 1, 'Trim');
