@@ -1,19 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PortfolioSummary } from '../../shared/domain/types';
-import { chromePath, isBuilt, openApp, ROOT, shootAndCheck, type AppSession } from '../helpers/browser';
+import { describeE2e, openApp, ROOT, shootAndCheck, type AppSession } from '../helpers/browser';
 import { FIXTURES } from '../helpers/fixtures';
 
 const SHOTS = path.join(ROOT, 'test-results', 'e2e', 'first-run');
-const canRun = (!!chromePath && isBuilt) || process.env.CI === 'true';
 
 /** Every portfolio as main lists it. */
 const listPortfolios = (page: Page) =>
   page.evaluate(() => window.api.invoke('portfolios:list', {})) as Promise<{ ok: true; value: PortfolioSummary[] }>;
 
-describe.runIf(canRun)('first run: import from the first screen into a new portfolio, then stress it', () => {
+describeE2e('first run: import from the first screen into a new portfolio, then stress it', () => {
   let app: AppSession;
   let page: Page;
   let problems: string[];
@@ -106,9 +105,3 @@ describe.runIf(canRun)('first run: import from the first screen into a new portf
     expect(problems).toEqual([]);
   });
 });
-
-if (!canRun) {
-  describe('first run: import from the first screen into a new portfolio, then stress it', () => {
-    it.skip(`needs Chromium (${chromePath ?? 'none found; set CHROME_PATH'}) and a build (npm run build)`, () => {});
-  });
-}
