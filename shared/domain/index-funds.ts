@@ -1,15 +1,14 @@
 import type { Classification, ClassificationLayer, FundHoldings } from './reference';
 
 /**
- * Index mutual funds: the share classes retail and advised accounts hold most (FXAIX, VTSAX, SWPPX…). Vanguard's
- * Admiral Shares and its ETFs are share classes of one fund (VFIAX and VOO, VTSAX and VTI), so those stand-ins are
- * the same portfolio. The bundled
- * security master knows ETFs, not mutual funds, so offline these were unclassified and no market or sector shock
+ * Index mutual funds, and the UCITS ETFs European investors hold most (FXAIX, VTSAX, SWPPX; VWRL, CSPX, IWDA…). The
+ * bundled security master knows US ETFs, not these, so offline they were unclassified and no market or sector shock
  * reached them. Each is classified as, and looked through, its stand-in: the ETF of the master that follows the same
- * index (FXAIX and VFIAX with VOO, S&P 500), or, where no ETF there follows it, the closest broad one (FSKAX, Dow
- * Jones U.S. Total Stock Market, with VTI, CRSP US Total Market) — said wherever the stand-in is named. This is the
- * `bundled` layer: a market-data refresh and your own classification win over it, and fund holdings of its own
- * (from a refresh) over the stand-in's.
+ * index (FXAIX, VFIAX and CSPX with VOO, S&P 500), or, where no ETF there follows it, the closest broad one (FSKAX,
+ * Dow Jones U.S. Total Stock Market, with VTI, CRSP US Total Market; IWDA, MSCI World, with ACWI) — said wherever the
+ * stand-in is named. Vanguard's Admiral Shares and its ETFs are share classes of one fund (VFIAX and VOO), so those
+ * stand-ins are the same portfolio. This is the `bundled` layer: a market-data refresh and your own classification
+ * win over it, and fund holdings of its own (from a refresh) over the stand-in's.
  *
  * Facts (ticker, name, issuer, index followed) from the issuers' public fund pages, compiled 2026-12-06; facts only,
  * no text copied (licence: not applicable, facts are not copyrightable):
@@ -17,11 +16,17 @@ import type { Classification, ClassificationLayer, FundHoldings } from './refere
  *   correspond to the total return performance of common stocks publicly traded in the United States", S&P 500)
  * - Vanguard: investor.vanguard.com/investment-products/list/mutual-funds (Admiral Shares; each fund's "Benchmark")
  * - Schwab: schwabassetmanagement.com/products/mutual-funds (each fund's index)
+ * - UCITS ETFs: the listings of scripts/reference-data/ucits-listings.json (Vanguard, iShares, SPDR and Invesco UK
+ *   fund pages, as of 2026-12-05), and the index each fund's name states
  */
 export interface IndexFund {
   symbol: string;
   name: string;
-  issuer: 'Fidelity' | 'Vanguard' | 'Schwab';
+  issuer: 'Fidelity' | 'Vanguard' | 'Schwab' | 'iShares' | 'SPDR' | 'Invesco';
+  /** A US index mutual fund, or a European (UCITS) listing of an index ETF. */
+  vehicle: 'mutual fund' | 'UCITS ETF';
+  /** The currency it trades in. */
+  currency: string;
   /** The index the fund follows, as its issuer names it. */
   index: string;
   /** The ETF of the bundled master whose classification, holdings and duration stand in for the fund's. */
@@ -105,8 +110,75 @@ const SCHWAB: Row[] = [
   ['SWLGX', 'Schwab U.S. Large-Cap Growth Index Fund', 'Russell 1000 Growth', 'IWF'],
 ];
 
-const INDEX_FUNDS: ReadonlyMap<string, IndexFund> = new Map(
-  (
+/**
+ * The UCITS ETFs European investors hold most, with each listing (Yahoo symbol, trading currency) as in
+ * scripts/reference-data/ucits-listings.json (its sources: the issuers' UK fund pages), and the bare London ticker
+ * brokers such as Freetrade and Trading 212 write. Of the same index as a US ETF, they hold the same stocks.
+ */
+type UcitsRow = [
+  name: string,
+  issuer: IndexFund['issuer'],
+  index: string,
+  standIn: string,
+  standInIndex: string | undefined,
+  listings: string,
+];
+
+const UCITS: UcitsRow[] = [
+  [
+    'Vanguard FTSE All-World UCITS ETF (USD) Distributing',
+    'Vanguard',
+    'FTSE All-World',
+    'VT',
+    'FTSE Global All Cap',
+    'VWRL.L GBP, VWRD.L USD, VWRL.AS EUR, VGWL.DE EUR, VWRL.MI EUR, VWRL.SW CHF, VWRL GBP',
+  ],
+  [
+    'Vanguard FTSE All-World UCITS ETF (USD) Accumulating',
+    'Vanguard',
+    'FTSE All-World',
+    'VT',
+    'FTSE Global All Cap',
+    'VWRA.L USD, VWRP.L GBP, VWCE.DE EUR, VWCE.AS EUR, VWCE.MI EUR, VWRP GBP',
+  ],
+  [
+    'Vanguard S&P 500 UCITS ETF (USD) Distributing',
+    'Vanguard',
+    'S&P 500',
+    'VOO',
+    undefined,
+    'VUSA.L GBP, VUSD.L USD, VUSA.AS EUR, VUSA.DE EUR, VUSA.MI EUR, VUSA GBP',
+  ],
+  [
+    'Vanguard S&P 500 UCITS ETF (USD) Accumulating',
+    'Vanguard',
+    'S&P 500',
+    'VOO',
+    undefined,
+    'VUAA.L USD, VUAG.L GBP, VUAA.DE EUR, VUAA.MI EUR, VUAG GBP',
+  ],
+  [
+    'iShares Core S&P 500 UCITS ETF (Acc)',
+    'iShares',
+    'S&P 500',
+    'VOO',
+    undefined,
+    'CSPX.L USD, CSP1.L GBP, CSPX.AS EUR, SXR8.DE EUR, CSP1 GBP',
+  ],
+  [
+    'iShares Core MSCI World UCITS ETF (Acc)',
+    'iShares',
+    'MSCI World',
+    'ACWI',
+    'MSCI ACWI',
+    'IWDA.L USD, SWDA.L GBP, IWDA.AS EUR, EUNL.DE EUR, SWDA GBP',
+  ],
+  ['SPDR S&P 500 UCITS ETF (Acc)', 'SPDR', 'S&P 500', 'VOO', undefined, 'SPYL.DE EUR'],
+  ['Invesco EQQQ Nasdaq-100 UCITS ETF (Dist)', 'Invesco', 'Nasdaq-100', 'QQQ', undefined, 'EQQQ.L GBP, EQQQ.DE EUR, EQQQ GBP'],
+];
+
+const INDEX_FUNDS: ReadonlyMap<string, IndexFund> = new Map([
+  ...(
     [
       ['Fidelity', FIDELITY],
       ['Vanguard', VANGUARD],
@@ -115,17 +187,23 @@ const INDEX_FUNDS: ReadonlyMap<string, IndexFund> = new Map(
   ).flatMap(([issuer, rows]) =>
     rows.map(([symbol, name, index, standIn, standInIndex]): [string, IndexFund] => [
       symbol,
-      { symbol, name, issuer, index, standIn, ...(standInIndex && { standInIndex }) },
+      { symbol, name, issuer, vehicle: 'mutual fund', currency: 'USD', index, standIn, ...(standInIndex && { standInIndex }) },
     ]),
   ),
-);
+  ...UCITS.flatMap(([name, issuer, index, standIn, standInIndex, listings]) =>
+    listings.split(', ').map((listing): [string, IndexFund] => {
+      const [symbol, currency] = listing.split(' ');
+      return [symbol, { symbol, name, issuer, vehicle: 'UCITS ETF', currency, index, standIn, ...(standInIndex && { standInIndex }) }];
+    }),
+  ),
+]);
 
-/** The listed index mutual fund of this symbol, or null. */
+/** The listed index fund (mutual fund or UCITS listing) of this symbol, or null. */
 export function indexFund(symbol: string): IndexFund | null {
   return INDEX_FUNDS.get(symbol.toUpperCase()) ?? null;
 }
 
-/** Every listed index mutual fund. */
+/** Every listed index fund: each mutual fund, and each listing of a UCITS ETF. */
 export function indexFunds(): IndexFund[] {
   return [...INDEX_FUNDS.values()];
 }
@@ -137,7 +215,7 @@ export function indexFundStandIns(symbols: readonly string[]): string[] {
 
 /** What an index fund is and where its figures come from, in a sentence. */
 export function indexFundText(fund: IndexFund): string {
-  return `${fund.name} (${fund.issuer}) is an index mutual fund: ${standInText(fund)}, so it is classified and stressed like ${fund.standIn}, and replayed with ${fund.standIn}'s history when it has none of its own.`;
+  return `${fund.name} (${fund.issuer}) is ${fund.vehicle === 'UCITS ETF' ? 'a UCITS ETF' : 'an index mutual fund'}: ${standInText(fund)}, so it is classified and stressed like ${fund.standIn}, and replayed with ${fund.standIn}'s history when it has none of its own.`;
 }
 
 /** "FXAIX follows the S&P 500, as VOO does" or "…; VTI (CRSP US Total Market) stands in": where its figures come from. */
@@ -157,11 +235,11 @@ export function indexFundLayer(fund: IndexFund, standIn: Classification | undefi
     symbol: fund.symbol,
     source: 'bundled',
     name: fund.name,
-    type: standIn.type === 'bond-fund' ? 'bond-fund' : 'mutual-fund',
+    type: standIn.type === 'bond-fund' ? 'bond-fund' : fund.vehicle === 'UCITS ETF' ? 'etf' : 'mutual-fund',
     sector: standIn.sector,
     industry: standIn.industry,
     country: standIn.country,
-    currency: 'USD',
+    currency: fund.currency,
     exchange: null,
     isin: null,
     themesOverride: false,

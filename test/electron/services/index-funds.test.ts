@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { upsertSecurityLayer } from '../../../electron/db/securities';
 import { bundledEtfFacts } from '../../../electron/services/bundled-reference';
@@ -40,13 +42,34 @@ describe('index mutual funds, offline', () => {
       const standIn = ref.securities[fund.standIn];
       expect(ref.securities[fund.symbol], fund.symbol).toMatchObject({
         name: fund.name,
-        type: standIn.type === 'bond-fund' ? 'bond-fund' : 'mutual-fund',
+        type: standIn.type === 'bond-fund' ? 'bond-fund' : fund.vehicle === 'UCITS ETF' ? 'etf' : 'mutual-fund',
+        currency: fund.currency,
         sector: standIn.sector,
         industry: standIn.industry,
       });
       expect(ref.securities[fund.symbol].duration?.years, fund.symbol).toBe(standIn.duration?.years);
     }
     expect(ref.unclassified).toEqual([]);
+  });
+
+  it('list every UCITS listing of the curated listings file, in its currency, and the bare London tickers brokers write', () => {
+    const file = path.join(__dirname, '..', '..', '..', 'scripts', 'reference-data', 'ucits-listings.json');
+    const curated = JSON.parse(fs.readFileSync(file, 'utf8')) as { funds: { name: string; listings: [string, string, string][] }[] };
+    const ucits = indexFunds().filter((f) => f.vehicle === 'UCITS ETF');
+    for (const fund of curated.funds)
+      for (const [symbol, , currency] of fund.listings)
+        expect(
+          ucits.find((f) => f.symbol === symbol),
+          symbol,
+        ).toMatchObject({ name: fund.name, currency });
+    for (const bare of ucits.filter((f) => !f.symbol.includes('.')))
+      expect(
+        ucits.find((f) => f.symbol === `${bare.symbol}.L`),
+        bare.symbol,
+      ).toMatchObject({ name: bare.name, currency: bare.currency });
+    expect(ucits).toHaveLength(
+      curated.funds.reduce((n, f) => n + f.listings.length, 0) + ucits.filter((f) => !f.symbol.includes('.')).length,
+    );
   });
 
   it('are classified as their stand-ins, under their own names, and looked through their holdings', () => {
@@ -65,6 +88,11 @@ describe('index mutual funds, offline', () => {
     // A bond index fund is a bond fund with its stand-in's duration, for rate shocks.
     expect(ref.securities.FXNAX).toMatchObject({ type: 'bond-fund', duration: { years: 5.9, source: 'bundled' } });
     expect(listUnclassified(services.db, ['FXAIX', 'FXNAX', 'FSKAX', 'ZZZZX'])).toEqual(['ZZZZX']);
+    // A UCITS listing: an ETF in its own currency, looked through the US ETF of its index.
+    const europe = loadReferenceData(services.db, ['CSPX.L', 'VWRL.AS']);
+    expect(europe.securities['CSPX.L']).toMatchObject({ name: 'iShares Core S&P 500 UCITS ETF (Acc)', type: 'etf', currency: 'USD' });
+    expect(europe.funds['CSPX.L'].holdings).toEqual(ref.funds.VOO.holdings);
+    expect(europe.securities['VWRL.AS']).toMatchObject({ type: 'etf', currency: 'EUR', industry: 'Global Equity' });
     // What the classify dialog and "securities show" say of it.
     const shown = call(services, 'securities:show', { symbol: 'FSKAX' });
     expect(shown).toMatchObject({ isKnown: true, indexFund: { standIn: 'VTI', standInIndex: 'CRSP US Total Market' } });
