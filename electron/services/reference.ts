@@ -11,7 +11,7 @@ import { listSecurityLayers } from '../db/securities';
 import { listSecurityThemes, listThemes } from '../db/themes';
 import { groupBy } from '../../shared/group-by';
 
-/** The listed index mutual funds among `symbols` (as written: FXAIX, not fxaix). */
+/** The listed index funds (mutual funds, UCITS listings) among `symbols`, as written: FXAIX, not fxaix. */
 function listedIndexFunds(symbols: readonly string[]): IndexFund[] {
   return [...new Set(symbols)].map(indexFund).filter((f): f is IndexFund => f !== null && symbols.includes(f.symbol));
 }
@@ -31,7 +31,7 @@ export function loadFunds(db: Database, symbols: readonly string[]): Record<stri
     const chosen = chooseFundHoldings(candidates);
     if (chosen) funds[fund] = chosen;
   }
-  // An index mutual fund with no holdings of its own is looked through its stand-in ETF's (FXAIX through VOO's).
+  // An index fund with no holdings of its own is looked through its stand-in ETF's (FXAIX and CSPX.L through VOO's).
   const lacking = listedIndexFunds(symbols).filter((f) => !funds[f.symbol]);
   if (lacking.length) {
     const standIns = loadFunds(db, [...new Set(lacking.map((f) => f.standIn))]);
@@ -44,7 +44,7 @@ export function loadFunds(db: Database, symbols: readonly string[]): Record<stri
 export function loadClassifications(db: Database, symbols: readonly string[]): Record<string, Classification> {
   const layers = groupBy<ClassificationLayer, string>(listSecurityLayers(db, symbols), (l) => l.symbol);
   const tags = groupBy<{ symbol: string; themeId: string; source: DataSource }, string>(listSecurityThemes(db, symbols), (t) => t.symbol);
-  // An index mutual fund the bundled master lacks takes its stand-in ETF's classification as its bundled layer, and its
+  // An index fund the bundled master lacks takes its stand-in ETF's classification as its bundled layer, and its
   // themes and duration where it has none: under your own and market data's, which win.
   const funds = listedIndexFunds(symbols).filter((f) => !layers.get(f.symbol)?.some((l) => l.source === 'bundled'));
   const standIns = funds.length ? loadClassifications(db, [...new Set(funds.map((f) => f.standIn))]) : {};

@@ -118,7 +118,7 @@ export interface SecurityDetail {
   fund: FundHoldings | null;
   /** Set when the symbol is a leveraged or inverse fund of the bundled list: what it multiplies, and by how much. */
   leverage?: LeveragedEtf | null;
-  /** Set when the symbol is an index mutual fund of the bundled list: its index, and the ETF that stands in for it. */
+  /** Set when the symbol is an index fund of the bundled list (mutual fund or UCITS listing): its index, and the ETF that stands in for it. */
   indexFund?: IndexFund | null;
   /** Set when the symbol is a fund of the bundled ETF master: its issuer, the index it follows, region and source. */
   etf?: EtfFacts | null;

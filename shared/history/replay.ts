@@ -161,7 +161,7 @@ export function replayMoves(
       });
       continue;
     }
-    // An index mutual fund moves as the ETF of its index (VFIAX as VOO), before any sector or market stand-in.
+    // An index fund (mutual fund, UCITS listing) moves as the US ETF of its index (VFIAX as VOO), before any other stand-in.
     const fund = indexFund(key.match.symbol);
     const fundSeries = fund ? history.get(fund.standIn) : undefined;
     const fundMove = fund && windowReturn(fundSeries, from, to, end);
