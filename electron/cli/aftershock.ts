@@ -101,6 +101,9 @@ Commands:
                                Holdings no source classifies
   securities duration SYMBOL YEARS|none
                                Your duration for a bond fund, used by rate shocks
+  securities option-rate [PERCENT|default]
+                               The interest rate options are revalued at (default 4%);
+                               with a value, sets it
   exposure --portfolio NAME --by sector|industry|theme|country|symbol [--look-through]
                                Exposure of a portfolio, optionally through funds' holdings
   backups list                 List the automatic backups of the database, newest first

@@ -276,6 +276,11 @@ export const GROUPS: Record<string, CliGroup> = {
         summary: 'Your duration for a bond fund, used by rate shocks',
         options: {},
       },
+      'option-rate': {
+        synopsis: 'securities option-rate [PERCENT|default]',
+        summary: 'The interest rate options are revalued at (default 4%); with a value, sets it',
+        options: {},
+      },
     },
     run: ({ context, words: [verb, ...rest] }) => runSecurities(context, verb, rest),
   },

@@ -1,4 +1,4 @@
-import { formatMoney } from '../../shared/format';
+import { formatMoney, formatPercent } from '../../shared/format';
 import { indexFundText } from '../../shared/domain/index-funds';
 import { multiplierText, type LeveragedEtf } from '../../shared/domain/leveraged-etfs';
 import { EXPOSURE_DIMENSIONS, type ExposureDimension } from '../../shared/domain/exposure';
@@ -38,8 +38,14 @@ export function leverageText(etf: LeveragedEtf): string {
 export function runSecurities(context: CliContext, verb: string | undefined, rest: string[]): number {
   if (verb === 'unclassified' && rest.length === 0) return runUnclassified(context);
   if (verb === 'duration') return runDuration(context, rest);
+  if (verb === 'option-rate') return runOptionRate(context, rest);
   if (verb !== 'show')
-    return unknownVerb('securities', verb, ['show SYMBOL', 'unclassified --portfolio NAME', 'duration SYMBOL YEARS|none']);
+    return unknownVerb('securities', verb, [
+      'show SYMBOL',
+      'unclassified --portfolio NAME',
+      'duration SYMBOL YEARS|none',
+      'option-rate [PERCENT|default]',
+    ]);
   if (rest.length !== 1) throw new AppError('validation', 'Give exactly one symbol, e.g. "aftershock securities show NVDA".');
   const detail = context.call('securities:show', { symbol: rest[0] });
   if (context.json) {
@@ -160,6 +166,26 @@ function runDuration(context: CliContext, rest: string[]): number {
       : saved.years === null
         ? `Cleared the duration of ${saved.symbol}.`
         : `${saved.symbol}: duration ${saved.years} years (yours).`,
+  );
+  return 0;
+}
+
+/** `aftershock securities option-rate [PERCENT|default]`: the interest rate options are revalued at; with a value, sets it. */
+function runOptionRate(context: CliContext, rest: string[]): number {
+  const [value, ...extra] = rest;
+  if (extra.length) throw new AppError('validation', 'Give one rate, e.g. "aftershock securities option-rate 4.5%", or "default".');
+  let answer;
+  if (value === undefined) answer = context.call('positions:optionrate', {});
+  else {
+    const percent = value === 'default' ? null : Number(value.replace(/%$/, ''));
+    if (percent !== null && !(Number.isFinite(percent) && percent > -5 && percent < 50))
+      throw new AppError('validation', `The rate must be a percentage above −5 and below 50 (such as 4.5%), or "default", not "${value}".`);
+    answer = context.call('positions:setoptionrate', { rate: percent === null ? null : percent / 100 });
+  }
+  context.out(
+    context.json
+      ? JSON.stringify(answer)
+      : `Options are revalued at a ${formatPercent(answer.rate, 2)} interest rate${answer.isDefault ? ' (the default)' : ' (yours)'}.`,
   );
   return 0;
 }

@@ -1,7 +1,7 @@
 import { getAccount, listAccounts } from '../db/accounts';
 import { getPortfolio } from '../db/portfolios';
 import { deletePosition, getPosition, insertPosition, listAccountPositions, updatePosition, type PositionInput } from '../db/positions';
-import { withOption } from '../services/option-market';
+import { optionRateSetting, setOptionRate, withOption } from '../services/option-market';
 import { AppError } from '../../shared/ipc/result';
 import type { CommandsOf, HandlerMap } from './types';
 
@@ -40,4 +40,6 @@ export const positionHandlers: HandlerMap<CommandsOf<'positions'>> = {
       return updatePosition(db, id, assertPriced(withOption({ ...current, ...patch, multiplier, volatility })));
     })(),
   'positions:delete': ({ db }, { id }) => deletePosition(db, id),
+  'positions:optionrate': ({ db }) => optionRateSetting(db),
+  'positions:setoptionrate': ({ db }, { rate }) => setOptionRate(db, rate),
 };

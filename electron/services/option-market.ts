@@ -4,18 +4,34 @@ import type { AssetClass } from '../../shared/domain/types';
 import { optionFromText } from '../../shared/import/option-rows';
 import { AppError } from '../../shared/ipc/result';
 import type { Position } from '../../shared/domain/types';
-import { DEFAULT_OPTION_RATE, type OptionMarket } from '../../shared/engine/options-pass';
+import { DEFAULT_OPTION_RATE, type OptionMarket, type OptionRateSetting } from '../../shared/engine/options-pass';
 import { listCloseSeries } from '../db/prices';
 import { listQuotes } from '../db/quotes';
-import { getSetting } from '../db/settings';
+import { getSetting, setSetting } from '../db/settings';
 
 /** The setting holding the rate options are valued at (a fraction, e.g. 0.04), default DEFAULT_OPTION_RATE. */
 export const OPTION_RATE_KEY = 'option_rate';
 
+/** The rates a user may set: a fraction above −5% and below 50%. */
+export const OPTION_RATE_RANGE = { above: -0.05, below: 0.5 } as const;
+
 /** The rate options are valued at: the setting when it is a sensible fraction, else 4%. */
 export function optionRate(db: Database): number {
+  return optionRateSetting(db).rate;
+}
+
+/** The option valuation rate and whether it is the default (no rate set, or one outside the range). */
+export function optionRateSetting(db: Database): OptionRateSetting {
   const saved = getSetting<number>(db, OPTION_RATE_KEY);
-  return typeof saved === 'number' && Number.isFinite(saved) && saved > -0.05 && saved < 0.5 ? saved : DEFAULT_OPTION_RATE;
+  const isSet = typeof saved === 'number' && Number.isFinite(saved) && saved > OPTION_RATE_RANGE.above && saved < OPTION_RATE_RANGE.below;
+  return isSet ? { rate: saved, isDefault: false } : { rate: DEFAULT_OPTION_RATE, isDefault: true };
+}
+
+/** Sets the option valuation rate (a fraction, 0.045 = 4.5%); null goes back to the default. */
+export function setOptionRate(db: Database, rate: number | null): OptionRateSetting {
+  if (rate === null) db.prepare('DELETE FROM settings WHERE key = :key').run({ key: OPTION_RATE_KEY });
+  else setSetting(db, OPTION_RATE_KEY, rate);
+  return optionRateSetting(db);
 }
 
 /** A price older than this on the valuation date is called old where the option's move is explained. */

@@ -61,6 +61,13 @@ export interface OptionHolding {
   notTested: string | null;
 }
 
+/** The interest rate options are valued at, as a setting: 4% (DEFAULT_OPTION_RATE) unless the user set another. */
+export interface OptionRateSetting {
+  /** A fraction: 0.04 = 4%. */
+  rate: number;
+  isDefault: boolean;
+}
+
 /** What a revalued option shows: value before and after (its own currency), the greeks before, and the volatility used. */
 export interface OptionDetail {
   label: string;

@@ -29,6 +29,8 @@ export const COMMAND_NAMES = [
   'positions:create',
   'positions:update',
   'positions:delete',
+  'positions:optionrate',
+  'positions:setoptionrate',
   'scenarios:list',
   'scenarios:vocabulary',
   'scenarios:get',

@@ -17,6 +17,7 @@ import { IMPORT_FIELDS, type ImportPreview } from '../import/types';
 import type { Result } from './result';
 import { COMMAND_NAMES, isCommandName, type CommandName } from './command-names';
 import { DIMENSIONS, scenarioSchema, type ReverseResult, type Scenario, type StressResult } from '../engine';
+import type { OptionRateSetting } from '../engine/options-pass';
 import type { ScenarioSummaryData, ScenarioVocabulary, StressSnapshotData } from './stress-types';
 import { REPORT_DIMENSIONS, type ReportModel, type ReportSettings } from '../report/model';
 import { SECURITY_TYPES } from '../domain/reference';
@@ -279,6 +280,10 @@ export const commands = {
     }),
   ),
   'positions:delete': command<{ deleted: number }>()(z.strictObject({ id })),
+  /** The interest rate options are revalued at (Black–Scholes), and whether it is the default 4%. */
+  'positions:optionrate': command<OptionRateSetting>()(z.strictObject({})),
+  /** Sets that rate, a fraction above −5% and below 50% (0.045 = 4.5%); null goes back to the default. */
+  'positions:setoptionrate': command<OptionRateSetting>()(z.strictObject({ rate: z.number().gt(-0.05).lt(0.5).nullable() })),
 
   'scenarios:list': command<ScenarioSummaryData[]>()(z.strictObject({})),
   'scenarios:vocabulary': command<ScenarioVocabulary>()(z.strictObject({})),

@@ -63,3 +63,6 @@ export async function worstReplay(portfolioId: number): Promise<{ id: string; na
   });
   return worst;
 }
+
+/** Sets the interest rate options are revalued at (a fraction; null: the default 4%). */
+export const setOptionRate = (rate: number | null) => unwrap(call('positions:setoptionrate', { rate }));

@@ -33,6 +33,7 @@ const COMMANDS = [
   'securities show',
   'securities unclassified',
   'securities duration',
+  'securities option-rate',
   'exposure',
   'backups list',
   'backups restore',

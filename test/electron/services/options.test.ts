@@ -155,6 +155,35 @@ describe('option positions: imported, typed, stored and listed', () => {
     }
   });
 
+  it('the interest rate setting: 4% by default, a rate set is used by the next run, out of range is refused, null goes back', () => {
+    const dated = memoryServices({ today: () => '2025-01-24' });
+    try {
+      const id = call(dated, 'portfolios:create', { name: 'AI bull' }).id;
+      call(dated, 'imports:commit', { portfolioId: id, fileName: 'ai-bull.csv', text: BOOK });
+      const call150 = () =>
+        call(dated, 'stress:run', { portfolioId: id, scenarioId: 'sp500-minus-20' }).positions.find(
+          (p) => p.symbol === 'NVDA  250620C00150000',
+        )!;
+      expect(call(dated, 'positions:optionrate', {})).toEqual({ rate: 0.04, isDefault: true });
+      expect(call150().option!.rate).toBe(0.04);
+      expect(call(dated, 'positions:setoptionrate', { rate: 0.045 })).toEqual({ rate: 0.045, isDefault: false });
+      const at45 = call150();
+      const T = 147 / 365;
+      expect(at45.option!.rate).toBe(0.045);
+      expect(at45.pnl).toBeCloseTo(
+        5 * 100 * (blackScholes('call', 96.4, 150, T, 0.3, 0.045).price - blackScholes('call', 120.5, 150, T, 0.3, 0.045).price),
+        6,
+      );
+      expect(at45.applied).toContain('rate 4.5%');
+      expect(dispatch(dated, 'positions:setoptionrate', { rate: 0.5 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+      expect(call(dated, 'positions:optionrate', {})).toEqual({ rate: 0.045, isDefault: false });
+      expect(call(dated, 'positions:setoptionrate', { rate: null })).toEqual({ rate: 0.04, isDefault: true });
+      expect(call150().option!.rate).toBe(0.04);
+    } finally {
+      closeServices(dated);
+    }
+  });
+
   it('a volatility typed on an option is stored (migration 15), used instead of the estimate, and refused on a share', () => {
     const dated = memoryServices({ today: () => '2025-01-24' });
     try {

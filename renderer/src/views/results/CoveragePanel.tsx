@@ -3,6 +3,7 @@ import type { StressResult } from '../../../../shared/engine';
 import { formatMoney, formatPercent } from '../../../../shared/format';
 import { coverageRows, optionsNotTested } from '../../../../shared/report/coverage';
 import { CoverageBar } from './CoverageBar';
+import { OptionRate } from './OptionRate';
 
 /** What the scenario reached and what it did not: one partition of the value, with the positions in each part. */
 export function CoveragePanel({ result }: { result: StressResult }) {
@@ -42,6 +43,7 @@ export function CoveragePanel({ result }: { result: StressResult }) {
         {c.grossValue !== Math.abs(result.valueBefore) ? ' (gross value: shorts count at their size)' : ''}.
       </p>
       {options && <p className="small warn">{options.message}</p>}
+      <OptionRate result={result} />
       {result.issues.map((issue) => (
         <p key={issue.kind} className="small warn">
           {issue.message}
