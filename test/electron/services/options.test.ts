@@ -35,6 +35,23 @@ const BOOK =
   'Brokerage,QQQ 06/20/2025 450.00 P,QQQ PUT,-2,6.15,-1230\n' +
   'Brokerage,-NVDA250620P100,PUT (NVDA) ADJUSTED (10 SHS),1,2.00,20\n';
 
+/** Runs `test` on services whose today is 24 Jan 2025 (147 days before the June 2025 expiries), and closes them. */
+function onDate(test: (dated: Services) => void): void {
+  const dated = memoryServices({ today: () => '2025-01-24' });
+  try {
+    test(dated);
+  } finally {
+    closeServices(dated);
+  }
+}
+
+/** BOOK imported into a new portfolio "AI bull" of `services`; the portfolio's id. */
+function aiBull(services: Services): number {
+  const id = call(services, 'portfolios:create', { name: 'AI bull' }).id;
+  call(services, 'imports:commit', { portfolioId: id, fileName: 'ai-bull.csv', text: BOOK });
+  return id;
+}
+
 describe('option positions: imported, typed, stored and listed', () => {
   it('an import stores options under their OCC symbol with multiplier, contracts (negative = written) and price per contract', () => {
     const answer = call(services, 'imports:commit', { portfolioId, fileName: 'ai-bull.csv', text: BOOK });
@@ -98,10 +115,8 @@ describe('option positions: imported, typed, stored and listed', () => {
   });
 
   it('a stress run revalues options on their underlying (no volatility known: 30% assumed); one whose underlying has no price is not tested', () => {
-    const dated = memoryServices({ today: () => '2025-01-24' });
-    try {
-      const id = call(dated, 'portfolios:create', { name: 'AI bull' }).id;
-      call(dated, 'imports:commit', { portfolioId: id, fileName: 'ai-bull.csv', text: BOOK });
+    onDate((dated) => {
+      const id = aiBull(dated);
       const result = call(dated, 'stress:run', { portfolioId: id, scenarioId: 'sp500-minus-20' });
       const by = (symbol: string) => result.positions.find((p) => p.symbol === symbol)!;
       // NVDA is unclassified here (no bundled reference): the market shock moves it −20%, 120.50 → 96.40; the call is
@@ -150,16 +165,12 @@ describe('option positions: imported, typed, stored and listed', () => {
       insertPriceSeries(dated.db, 'QQQ', ['2025-01-22'], [505], 'test');
       const fresh = call(dated, 'stress:run', { portfolioId: id, scenarioId: 'sp500-minus-20' });
       expect(fresh.positions.find((p) => p.symbol === 'QQQ   250620P00450000')!.applied).toContain('QQQ at $505.00 (close of 2025-01-22);');
-    } finally {
-      closeServices(dated);
-    }
+    });
   });
 
   it('the interest rate setting: 4% by default, a rate set is used by the next run, out of range is refused, null goes back', () => {
-    const dated = memoryServices({ today: () => '2025-01-24' });
-    try {
-      const id = call(dated, 'portfolios:create', { name: 'AI bull' }).id;
-      call(dated, 'imports:commit', { portfolioId: id, fileName: 'ai-bull.csv', text: BOOK });
+    onDate((dated) => {
+      const id = aiBull(dated);
       const call150 = () =>
         call(dated, 'stress:run', { portfolioId: id, scenarioId: 'sp500-minus-20' }).positions.find(
           (p) => p.symbol === 'NVDA  250620C00150000',
@@ -179,14 +190,11 @@ describe('option positions: imported, typed, stored and listed', () => {
       expect(call(dated, 'positions:optionrate', {})).toEqual({ rate: 0.045, isDefault: false });
       expect(call(dated, 'positions:setoptionrate', { rate: null })).toEqual({ rate: 0.04, isDefault: true });
       expect(call150().option!.rate).toBe(0.04);
-    } finally {
-      closeServices(dated);
-    }
+    });
   });
 
   it('a volatility typed on an option is stored (migration 15), used instead of the estimate, and refused on a share', () => {
-    const dated = memoryServices({ today: () => '2025-01-24' });
-    try {
+    onDate((dated) => {
       const id = call(dated, 'portfolios:create', { name: 'Typed vol' });
       const account = call(dated, 'accounts:create', { portfolioId: id.id, name: 'Brokerage' });
       call(dated, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 100, price: 140 });
@@ -216,14 +224,11 @@ describe('option positions: imported, typed, stored and listed', () => {
         ok: false,
         error: { code: 'validation' },
       });
-    } finally {
-      closeServices(dated);
-    }
+    });
   });
 
   it('exposure by symbol counts an option as delta × its underlying (stated), and the health check does not call it unclassified', () => {
-    const dated = memoryServices({ today: () => '2025-01-24' });
-    try {
+    onDate((dated) => {
       const id = call(dated, 'portfolios:create', { name: 'Delta' }).id;
       const account = call(dated, 'accounts:create', { portfolioId: id, name: 'Brokerage' });
       call(dated, 'positions:create', { accountId: account.id, symbol: 'NVDA', quantity: 100, price: 140 });
@@ -248,9 +253,7 @@ describe('option positions: imported, typed, stored and listed', () => {
       expect(exposure.unclassified).toEqual([]);
       const health = call(dated, 'health:check', { portfolioId: id });
       expect(health.findings.filter((f) => f.code === 'unclassified')).toEqual([]);
-    } finally {
-      closeServices(dated);
-    }
+    });
   });
 
   it('a market-data refresh asks for the underlyings of the options, not the contracts', () => {
