@@ -226,13 +226,14 @@ export function insertImportedPositions(
   const [account, assetClass, currency, asOf, isShort, multiplier] = SHAREABLE.map((c) => !(c in shared));
   const slot = (column: Shareable) => (column in shared ? `@${column}` : '?');
   const row = `(${slot('account')}, ?, ?, ${slot('assetClass')}, ?, ?, ?, ?, ${slot('currency')}, ${slot('asOf')}, @importId, ${slot('isShort')}, ${slot('multiplier')})`;
-  const width = 6 + SHAREABLE.length - (Object.keys(shared).length - 1);
+  // Six columns always vary (symbol, name, quantity, price, market value, cost basis), and so do the shareable ones that do.
+  const width = 6 + [account, assetClass, currency, asOf, isShort, multiplier].filter(Boolean).length;
   /** Writes the varying values of the `count` positions from `from` into `values`. */
   const bind = (values: unknown[], from: number, count: number) => {
     let at = 0;
     for (let index = from; index < from + count; index++) {
       const p = positions[index];
-      if (account) values[at++] = accountIds.get(p.account);
+      if (account) values[at++] = read.account(p);
       values[at++] = p.symbol;
       values[at++] = p.name.slice(0, 200);
       if (assetClass) values[at++] = p.assetClass;
@@ -242,8 +243,8 @@ export function insertImportedPositions(
       values[at++] = p.costBasis;
       if (currency) values[at++] = p.currency;
       if (asOf) values[at++] = p.asOf;
-      if (isShort) values[at++] = p.isShortIntended === true && p.quantity < 0 ? 1 : 0;
-      if (multiplier) values[at++] = p.multiplier ?? null;
+      if (isShort) values[at++] = read.isShort(p);
+      if (multiplier) values[at++] = read.multiplier(p);
     }
   };
   const count = positions.length;

@@ -5,6 +5,7 @@ import { optionFromText } from '../../shared/import/option-rows';
 import { AppError } from '../../shared/ipc/result';
 import type { Position } from '../../shared/domain/types';
 import { DEFAULT_OPTION_RATE, type OptionMarket, type OptionRateSetting } from '../../shared/engine/options-pass';
+import { daysBetween } from '../../shared/health/dates';
 import { listCloseSeries } from '../db/prices';
 import { listQuotes } from '../db/quotes';
 import { getSetting, setSetting } from '../db/settings';
@@ -39,7 +40,7 @@ const OLD_PRICE_DAYS = 7;
 
 /** The source of an underlying's price, saying how old it is on `today` when that is more than a week. */
 function dated(source: string, asOf: string, today: string): string {
-  const days = Math.round((Date.parse(today.slice(0, 10)) - Date.parse(asOf.slice(0, 10))) / 86_400_000);
+  const days = daysBetween(asOf, today);
   return days > OLD_PRICE_DAYS ? `${source}, ${days} days before the valuation date: update market data for a current value` : source;
 }
 
