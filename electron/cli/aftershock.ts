@@ -112,6 +112,9 @@ Commands:
   market refresh [--portfolio NAME]
                                Download quotes, profiles, fund holdings, history and FX
                                from Yahoo Finance (only symbols are sent)
+  market stale-days [DAYS|default]
+                               How many days old a price may be before the health check
+                               flags it (default 7); with a value, sets it
 
 Options (accepted anywhere on the line):
   --db PATH     Database file (default: $AFTERSHOCK_DB, else the app's user-data folder)

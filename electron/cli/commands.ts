@@ -320,6 +320,11 @@ export const GROUPS: Record<string, CliGroup> = {
         summary: 'Download quotes, profiles, fund holdings, history and FX from Yahoo Finance (only symbols are sent)',
         options: PORTFOLIO,
       },
+      'stale-days': {
+        synopsis: 'market stale-days [DAYS|default]',
+        summary: 'How many days old a price may be before the health check flags it (default 7); with a value, sets it',
+        options: {},
+      },
     },
     run: ({ context, open, words: [verb, ...rest] }) => runMarket(context, open(), verb, rest),
   },

@@ -1,4 +1,5 @@
-import { formatMoney, formatPercent } from '../../shared/format';
+import { countOf, formatMoney, formatPercent } from '../../shared/format';
+import { DEFAULT_STALE_DAYS } from '../../shared/health';
 import { indexFundText } from '../../shared/domain/index-funds';
 import { multiplierText, type LeveragedEtf } from '../../shared/domain/leveraged-etfs';
 import { EXPOSURE_DIMENSIONS, type ExposureDimension } from '../../shared/domain/exposure';
@@ -132,7 +133,8 @@ export function runExposure(context: CliContext, verb: string | undefined): numb
 
 /** `aftershock market refresh [--portfolio NAME]`: waits for the refresh and reports it. */
 export async function runMarket(context: CliContext, services: Services, verb: string | undefined, rest: string[]): Promise<number> {
-  if (verb !== 'refresh' || rest.length > 0) return unknownVerb('market', verb, ['refresh']);
+  if (verb === 'stale-days') return runStaleDays(context, rest);
+  if (verb !== 'refresh' || rest.length > 0) return unknownVerb('market', verb, ['refresh', 'stale-days']);
   const portfolioId = typeof context.options.portfolio === 'string' ? resolvePortfolio(context).id : undefined;
   context.call('market:refresh', portfolioId === undefined ? {} : { portfolioId });
   const status = await services.market.settled();
@@ -149,6 +151,22 @@ export async function runMarket(context: CliContext, services: Services, verb: s
       );
   }
   return status.state === 'done' ? 0 : 1;
+}
+
+/** `aftershock market stale-days [DAYS|default]`: how old a price may be before the health check flags it; with a value, sets it. */
+function runStaleDays(context: CliContext, rest: string[]): number {
+  const [value, ...extra] = rest;
+  if (extra.length) throw new AppError('validation', 'Give one number of days, e.g. "aftershock market stale-days 3", or "default".');
+  const days = value === undefined ? undefined : value === 'default' ? DEFAULT_STALE_DAYS : Number(value);
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 3650))
+    throw new AppError('validation', `The number of days must be a whole number from 1 to 3650 (such as 3), or "default", not "${value}".`);
+  const answer = days === undefined ? context.call('health:settings', {}) : context.call('health:setstaledays', { staleDays: days });
+  context.out(
+    context.json
+      ? JSON.stringify(answer)
+      : `Prices more than ${countOf(answer.staleDays, 'day')} old are flagged by the health check${answer.staleDays === DEFAULT_STALE_DAYS ? ' (the default)' : ''}.`,
+  );
+  return 0;
 }
 
 /** `aftershock securities duration SYMBOL YEARS|none`: your duration for a bond fund, used by rate shocks. */

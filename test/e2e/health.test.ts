@@ -20,11 +20,14 @@ describeE2e('data health in Chromium: a T-bill typed in at percent of par', () =
         const account = await window.api.invoke('accounts:create', { portfolioId: portfolio.value.id, name: 'Brokerage' });
         if (!account.ok) throw new Error(account.error.message);
         const today = new Date().toISOString().slice(0, 10);
+        // Five days old: current by the default threshold (7 days), stale by one of 3.
+        const fiveDaysAgo = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
         for (const p of [
-          { symbol: '912797KX4', assetClass: 'bond' as const, quantity: 20_000, price: 98.84 },
-          { symbol: 'AAPL', assetClass: 'equity' as const, quantity: 10, price: 200 },
+          { symbol: '912797KX4', assetClass: 'bond' as const, quantity: 20_000, price: 98.84, asOf: today },
+          { symbol: 'AAPL', assetClass: 'equity' as const, quantity: 10, price: 200, asOf: today },
+          { symbol: 'MSFT', assetClass: 'equity' as const, quantity: 5, price: 400, asOf: fiveDaysAgo },
         ]) {
-          const made = await window.api.invoke('positions:create', { accountId: account.value.id, ...p, asOf: today });
+          const made = await window.api.invoke('positions:create', { accountId: account.value.id, ...p });
           if (!made.ok) throw new Error(made.error.message);
         }
       });
@@ -45,7 +48,9 @@ describeE2e('data health in Chromium: a T-bill typed in at percent of par', () =
     await expect
       .poll(() => list.innerText())
       .toContain('912797KX4 (20,000 at 98.84) looks priced in percent of par: its value may be 100× too high.');
-    expect(await list.getByTestId('health-dates').innerText()).toMatch(/^Prices as of \d{4}-\d{2}-\d{2} · fund holdings as of none used$/);
+    expect(await list.getByTestId('health-dates').innerText()).toMatch(
+      /^Prices as of \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} · fund holdings as of none used$/,
+    );
     for (const [width, height] of [
       [1280, 720],
       [1440, 900],
@@ -59,6 +64,27 @@ describeE2e('data health in Chromium: a T-bill typed in at percent of par', () =
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('flags prices by the age the user chooses, and goes back to the default', async () => {
+    const list = page.locator('.health-list');
+    await expect.poll(() => list.innerText()).toContain('Prices more than 7 days old are flagged (the default).');
+    expect(await list.innerText()).not.toContain('more than 3 days old');
+    await list.getByRole('button', { name: 'Change' }).click();
+    const days = list.getByLabel('Flag prices older than, in days (every portfolio)');
+    await days.fill('0');
+    expect(await list.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    expect(await list.innerText()).toContain('A whole number of days from 1 to 3,650.');
+    await days.fill('3');
+    await list.getByRole('button', { name: 'Save' }).click();
+    // The check runs again with the new threshold: MSFT's five-day-old price is now stale.
+    await expect.poll(() => list.innerText()).toMatch(/1 price is more than 3 days old \(oldest \d{4}-\d{2}-\d{2}, 5 days before/);
+    expect(await list.innerText()).toContain('Prices more than 3 days old are flagged.');
+    await page.screenshot({ path: path.join(SHOTS, 'health-stale-days-1440.png') });
+    await list.getByRole('button', { name: 'Change' }).click();
+    await list.getByRole('button', { name: 'Use 7 (default)' }).click();
+    await expect.poll(() => list.innerText()).toContain('Prices more than 7 days old are flagged (the default).');
+    expect(await list.innerText()).not.toContain('more than 3 days old');
+  });
+
   it('puts a banner above the result', async () => {
     await page.keyboard.press('Control+4');
     await page.getByLabel('Scenario', { exact: true }).selectOption('sp500-minus-20');
@@ -68,7 +94,7 @@ describeE2e('data health in Chromium: a T-bill typed in at percent of par', () =
       .toMatch(/^These numbers are wrong until 1 finding is fixed: 912797KX4 \(20,000 at 98\.84\) looks priced in percent of par/);
     await expect
       .poll(() => page.getByTestId('result-dates').innerText())
-      .toMatch(/^Prices as of \d{4}-\d{2}-\d{2} · fund holdings as of none used$/);
+      .toMatch(/^Prices as of \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} · fund holdings as of none used$/);
     await banner.getByRole('button', { name: 'Show all' }).click();
     await banner.locator('.health-list').waitFor();
     for (const scheme of ['light', 'dark'] as const) {

@@ -64,5 +64,8 @@ export async function worstReplay(portfolioId: number): Promise<{ id: string; na
   return worst;
 }
 
+/** Sets how many days old a price may be before the health check flags it (every portfolio). */
+export const setStaleDays = (staleDays: number) => unwrap(call('health:setstaledays', { staleDays }));
+
 /** Sets the interest rate options are revalued at (a fraction; null: the default 4%). */
 export const setOptionRate = (rate: number | null) => unwrap(call('positions:setoptionrate', { rate }));

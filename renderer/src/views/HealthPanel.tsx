@@ -1,6 +1,9 @@
 import { useId, useState } from 'react';
 import { countOf } from '../../../shared/format';
-import { spanText, type HealthFinding, type HealthReport } from '../../../shared/health';
+import { DEFAULT_STALE_DAYS, spanText, type HealthFinding, type HealthReport } from '../../../shared/health';
+import { attempt } from '../store/attempt';
+import { setStaleDays } from '../store/commands';
+import { useStore } from '../store/store';
 import { healthHeadline, worstFirst } from './health-display';
 
 /** One finding: severity, sentence, and what to do. */
@@ -39,7 +42,71 @@ export function HealthList(props: { health: HealthReport; extra?: readonly Healt
           {scenario ? ` · scenario as of ${scenario}` : ''}
         </p>
       )}
+      {!props.hideDates && <StaleDays days={props.health.staleDays} />}
     </div>
+  );
+}
+
+/**
+ * How old a price may be before the check flags it (one setting for every portfolio), and a way to change it: a
+ * desk that trades daily wants a day or two, a book of funds priced monthly a month. The check then runs again.
+ */
+export function StaleDays(props: { days: number }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const typed = draft === null ? NaN : Number(draft.trim());
+  const isValid = draft !== null && draft.trim() !== '' && Number.isInteger(typed) && typed >= 1 && typed <= 3650;
+  const save = (days: number) =>
+    void attempt(useStore.getState, async () => {
+      await setStaleDays(days);
+      setDraft(null);
+      await useStore.getState().loadHealth();
+    });
+  if (draft === null)
+    return (
+      <p className="muted small">
+        Prices more than {countOf(props.days, 'day')} old are flagged
+        {props.days === DEFAULT_STALE_DAYS ? ' (the default)' : ''}.{' '}
+        <button type="button" className="link" onClick={() => setDraft(String(props.days))}>
+          Change
+        </button>
+      </p>
+    );
+  return (
+    <form
+      className="small stale-days"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (isValid) save(typed);
+      }}
+    >
+      <label>
+        Flag prices older than, in days (every portfolio){' '}
+        <input
+          type="text"
+          inputMode="numeric"
+          value={draft}
+          size={5}
+          autoFocus
+          aria-invalid={!isValid}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setDraft(null)}
+        />
+      </label>{' '}
+      <button type="submit" disabled={!isValid}>
+        Save
+      </button>{' '}
+      {props.days !== DEFAULT_STALE_DAYS && (
+        <>
+          <button type="button" onClick={() => save(DEFAULT_STALE_DAYS)}>
+            Use {DEFAULT_STALE_DAYS} (default)
+          </button>{' '}
+        </>
+      )}
+      <button type="button" className="link" onClick={() => setDraft(null)}>
+        Cancel
+      </button>
+      {!isValid && <span className="warn"> A whole number of days from 1 to 3,650.</span>}
+    </form>
   );
 }
 

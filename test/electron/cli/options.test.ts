@@ -38,6 +38,7 @@ const COMMANDS = [
   'backups list',
   'backups restore',
   'market refresh',
+  'market stale-days',
 ];
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
