@@ -83,6 +83,14 @@ describeE2e('layout: every view at 1280×720 and 1440×900, light and dark', () 
 
   it('Portfolios', async () => {
     expect(await shootAndCheck(page, FOLDER, '01-portfolios')).toEqual([]);
+    // Every client's card has the same columns: each heading starts at the same place from one card to the next.
+    const columns = await page.evaluate(() =>
+      [...document.querySelectorAll('.client-card > .table thead tr')].map((row) =>
+        [...row.querySelectorAll('th')].map((th) => Math.round(th.getBoundingClientRect().left)).join(' '),
+      ),
+    );
+    expect(columns.length).toBeGreaterThan(1);
+    expect(new Set(columns).size).toBe(1);
   });
 
   it('Holdings', async () => {

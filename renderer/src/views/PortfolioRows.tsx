@@ -94,7 +94,7 @@ export function PortfolioCells({ portfolio: p, actions }: { portfolio: Portfolio
           name={p.name}
           actions={actions}
           shown={
-            <button type="button" className="link strong" onClick={() => actions.open(p.id)}>
+            <button type="button" className="link strong" title={p.name} onClick={() => actions.open(p.id)}>
               {p.name}
             </button>
           }
