@@ -6,22 +6,25 @@ export function localValue(position: Pick<Position, 'quantity' | 'price' | 'mark
   return position.marketValue ?? 0;
 }
 
-/** Minor-unit quotes (London pence) expressed in their major currency. */
-const MINOR_UNITS: Record<string, { major: string; factor: number }> = {
-  GBp: { major: 'GBP', factor: 0.01 },
-  GBX: { major: 'GBP', factor: 0.01 },
-  ZAc: { major: 'ZAR', factor: 0.01 },
-  ILA: { major: 'ILS', factor: 0.01 },
-};
+/**
+ * Minor-unit quotes (London pence) expressed in their major currency. A Map, not an object: every other code is a
+ * miss, which an object answers by searching its prototype (and would answer "constructor" with a function).
+ */
+const MINOR_UNITS: ReadonlyMap<string, { major: string; factor: number }> = new Map([
+  ['GBp', { major: 'GBP', factor: 0.01 }],
+  ['GBX', { major: 'GBP', factor: 0.01 }],
+  ['ZAc', { major: 'ZAR', factor: 0.01 }],
+  ['ILA', { major: 'ILS', factor: 0.01 }],
+]);
 
 /** A minor unit's major currency and what one unit is worth in it (GBp → GBP × 0.01); undefined for any other code. */
 export function minorUnit(currency: string): { major: string; factor: number } | undefined {
-  return MINOR_UNITS[currency];
+  return MINOR_UNITS.get(currency);
 }
 
 /** The currency a minor unit is quoted in (GBp → GBP); any other currency itself. */
 export function majorCurrency(currency: string): string {
-  return MINOR_UNITS[currency]?.major ?? currency;
+  return MINOR_UNITS.get(currency)?.major ?? currency;
 }
 
 /**
@@ -29,7 +32,7 @@ export function majorCurrency(currency: string): string {
  * null when the rates cannot connect the two.
  */
 export function fxRate(currency: string, base: string, rates: readonly FxRate[]): number | null {
-  const minor = MINOR_UNITS[currency];
+  const minor = MINOR_UNITS.get(currency);
   if (minor) {
     const major = fxRate(minor.major, base, rates);
     return major === null ? null : major * minor.factor;

@@ -444,6 +444,10 @@ function mainCurrency(sample: readonly string[][], column: number | undefined): 
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/** Rows a refusal may quote (the mapping's candidates, a sample under the header) are kept after they are read. */
+const KEPT_FOR_REFUSALS = 1_000;
+const NO_CELLS: string[] = [];
+
 /** Runs parse → detect → normalise → validate on a file's text and returns the preview, or a refusal. */
 export function buildPreview(rawText: string, options: PipelineOptions): PipelineResult {
   const { fileName } = options;
@@ -553,6 +557,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     const readRow = rowReader(ctx);
     for (let i = block.headerIndex + 1; i < block.end; i++) {
       const cells = table.rows[i];
+      // A row read is let go (past the first ones a refusal quotes): a 100,000-row file's cells need not stay alive.
+      if (i > KEPT_FOR_REFUSALS) table.rows[i] = NO_CELLS;
       const row = i + 1;
       if (isBlankRow(cells)) continue;
       if (!isOwn) {

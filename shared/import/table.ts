@@ -59,8 +59,14 @@ export function isBlankRow(row: readonly string[]): boolean {
 /** How many cells of a row hold more than white space, counting no further than `upTo`. */
 export function filledCount(row: readonly string[], upTo = Infinity): number {
   let count = 0;
-  for (let i = 0; i < row.length && count < upTo; i++) if (row[i] !== '' && NOT_BLANK.test(row[i])) count++;
+  for (let i = 0; i < row.length && count < upTo; i++) if (row[i] !== '' && isFilled(row[i])) count++;
   return count;
+}
+
+/** A cell with more than white space: most start with a visible ASCII character, which settles it without a regex. */
+function isFilled(cell: string): boolean {
+  const first = cell.charCodeAt(0);
+  return (first > 32 && first < 127) || NOT_BLANK.test(cell);
 }
 
 /** Any character trim() would keep (a test, not a trimmed copy of every cell). */
