@@ -26,7 +26,7 @@ const RULES: [RegExp, TxClass][] = [
     'income',
   ],
   [
-    /fee|commission|kosten|frais|custody|courtesy|gebuhr|avgift|courtage|kurtage|gebyr|palkkio|commissione|comision|comissao|spesa|spese/,
+    /fee|commission|kosten|frais|custody|courtesy|gebuhr|avgift|courtage|kurtage|gebyr|palkkio|commissione|comision|comissao|spesa|spese|tarieven/,
     'fee',
   ],
   [

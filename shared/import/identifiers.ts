@@ -95,3 +95,39 @@ export function isCurrencyCell(cell: string): boolean {
   const code = currencyCode(cell);
   return code !== null && COMMON_CURRENCIES.has(code);
 }
+
+// The currency each market's listings trade in, by the suffix market data gives the listing ("NESN.SW" is in francs).
+// London (.L) is left out: its prices are written in pence by some (market data) and in pounds by others.
+const LISTING_CURRENCY: Record<string, string> = {
+  SW: 'CHF',
+  TO: 'CAD',
+  V: 'CAD',
+  NE: 'CAD',
+  AS: 'EUR',
+  DE: 'EUR',
+  F: 'EUR',
+  PA: 'EUR',
+  BR: 'EUR',
+  MI: 'EUR',
+  MC: 'EUR',
+  VI: 'EUR',
+  LS: 'EUR',
+  IR: 'EUR',
+  HE: 'EUR',
+  ST: 'SEK',
+  CO: 'DKK',
+  OL: 'NOK',
+  WA: 'PLN',
+  AX: 'AUD',
+  NZ: 'NZD',
+  HK: 'HKD',
+  T: 'JPY',
+  SI: 'SGD',
+};
+
+/** The currency a listing trades in by its market suffix ("CHSPI.SW" → CHF), or null for none or an unknown one. */
+export function listingCurrency(symbol: string): string | null {
+  const dot = symbol.lastIndexOf('.');
+  if (dot <= 0) return null;
+  return LISTING_CURRENCY[symbol.slice(dot + 1).toUpperCase()] ?? null;
+}

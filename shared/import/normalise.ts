@@ -2,7 +2,7 @@ import { majorCurrency } from '../domain/valuation';
 import { classifyAction, movesShares, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
 import { headerNames } from './headers';
-import { currencyCode, isinIn, splitPair } from './identifiers';
+import { currencyCode, isinIn, listingCurrency, splitPair } from './identifiers';
 import { readNumber } from './numbers';
 import { occSymbol } from '../domain/options';
 import { optionInRow } from './option-rows';
@@ -26,6 +26,8 @@ export interface RowContext {
   asOf: string | null;
   resolveIsin?: (isin: string, currency?: string) => string | undefined;
   resolveName?: (name: string) => NameMatch;
+  /** The file names no currency and none was chosen for it: a listing's market suffix gives its currency. */
+  isCurrencyUnnamed?: boolean;
 }
 
 // What is left around an ISIN taken out of a name: separators and the word "ISIN" ("Vanguard FTSE All-World / ISIN …").
@@ -247,6 +249,7 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     // several: VWRL.L in GBP or pence, VWRL.AS in EUR), and keep the ISIN otherwise.
     if (isin && (!symbol || symbol.toUpperCase() === isin))
       symbol = ctx.resolveIsin?.(isin, majorCurrency(priceCurrencyCell ?? currencyCell ?? pair?.currency ?? ctx.currency)) ?? isin;
+    const listed = ctx.isCurrencyUnnamed && symbol.includes('.') ? listingCurrency(symbol) : null;
     const accountName = textAt(cells, accountAt);
     const accountNumber = textAt(cells, accountNumberAt);
     const account = (accountName && accountNumber ? `${accountName} (${accountNumber})` : accountName || accountNumber) || ctx.account;
@@ -262,8 +265,19 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       price,
       marketValue,
       costBasis,
-      currency: currencyCell ?? pair?.currency ?? ctx.currency,
-      priceCurrency: priceCurrencyCell ?? (pair && currencyCell && pair.currency !== currencyCell ? pair.currency : null),
+      // No currency column: the price's currency is the row's ("Price Currency": EUR), not the file's default; in a
+      // file that names none, a listing's market suffix gives its price's ("CHSPI.SW" trades in francs) — a holding's
+      // currency, and in a history the price's only (the cash may be in the account's currency).
+      currency:
+        currencyCell ??
+        pair?.currency ??
+        (currencyAt < 0 ? priceCurrencyCell : null) ??
+        (ctx.kind === 'positions' ? listed : null) ??
+        ctx.currency,
+      priceCurrency:
+        priceCurrencyCell ??
+        (pair && currencyCell && pair.currency !== currencyCell ? pair.currency : null) ??
+        (ctx.kind === 'transactions' && listed !== ctx.currency ? listed : null),
       date,
       txClass: null,
       amount,

@@ -230,6 +230,44 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
   }
 }
 
+// An order log (Investimental's "Order ID" with "Update Type" New, Chg, Fil) lists each order at every change: its
+// column names, and the states of an order that made no trade (yet). A trade history lists fills, all of them done.
+const ORDER_ID = /^(order (id|number|no\.?|#|ref|reference)|ordernummer|auftragsnummer|order-id|numero d'ordre|id ordine)$/;
+const ORDER_STATE = /^(update type|order status|status|state|order state|auftragsstatus|statut|stato)$/;
+const OPEN_STATE =
+  /^(new|active|working|open|pending|placed|submitted|chg|changed?|modified|amended|replaced|cancell?ed|neu|offen|nouveau|ouvert)$/i;
+
+/**
+ * The order an order log lists at several of its states, with the rows and states, or null for any other file: an
+ * order shown both working and changed is counted once per row by a reading of trades, so such a file is refused.
+ */
+function orderLog(
+  header: readonly string[],
+  sample: readonly string[][],
+): { id: string; rows: number[]; states: string[]; idName: string; stateName: string } | null {
+  const names = header.map(normaliseHeader);
+  const idAt = names.findIndex((n) => ORDER_ID.test(n));
+  if (idAt < 0) return null;
+  for (let stateAt = 0; stateAt < names.length; stateAt++) {
+    if (!ORDER_STATE.test(names[stateAt])) continue;
+    const byOrder = new Map<string, { rows: number[]; states: Set<string> }>();
+    sample.forEach((r, k) => {
+      const id = (r[idAt] ?? '').trim();
+      if (!id) return;
+      const entry = byOrder.get(id) ?? { rows: [], states: new Set<string>() };
+      entry.rows.push(k);
+      entry.states.add((r[stateAt] ?? '').trim());
+      byOrder.set(id, entry);
+    });
+    const logged = [...byOrder].filter(([, e]) => e.rows.length > 1 && e.states.size > 1 && [...e.states].some((s) => OPEN_STATE.test(s)));
+    if (logged.length >= 2) {
+      const [id, entry] = logged[0];
+      return { id, rows: entry.rows, states: [...entry.states], idName: header[idAt], stateName: header[stateAt] };
+    }
+  }
+  return null;
+}
+
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 4096);
   let bad = 0;
@@ -499,6 +537,18 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   if ('ok' in chosen) return chosen;
   const mapping = chosen;
   const kind = kindOf(preset, mapping);
+  if (preset.id === 'generic' && kind === 'transactions') {
+    const log = orderLog(first.header, table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500)));
+    if (log) {
+      const rowsText = log.rows.slice(0, 6).map((k) => k + first.headerIndex + 2);
+      return refuse(
+        fileName,
+        'order-log',
+        `this is an order log, not a trade history: rows ${rowsText.join(', ')} are all order ${log.id} ("${log.idName}"), listed at each change of its "${log.stateName}" (${log.states.slice(0, 5).join(', ')}), so reading each row as a trade would count an order several times. Export the account's transactions (trades, dividends, deposits) or its positions instead.`,
+        { header: first.header, layoutKey },
+      );
+    }
+  }
   const missing = missingField(kind, mapping, preset.namesByDescription);
   if (missing) return missingRefusal(missing, kind, first, mapping, table.rows, options, layoutKey);
 
@@ -515,16 +565,17 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const defaultAccount = options.defaultAccount ?? preset.defaultAccount ?? 'Imported';
   let lastAccount = defaultAccount;
   // A row with an empty currency cell is in the file's usual currency, not in USD by default.
+  // With no currency column, a price-currency column ("Price Currency": EUR) is the one that names it.
   const fileCurrency = mainCurrency(
     table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500)),
-    mapping.columns.currency,
+    mapping.columns.currency ?? mapping.columns.priceCurrency,
   );
   // A currency chosen for this file (--currency) wins; then the file's column, the broker's own currency (a US broker's
   // dollars), the portfolio's currency, and US dollars last — the last two said in the preview (currencyAssumed).
   const chosenCurrency = options.isCurrencyChosen ? options.defaultCurrency : undefined;
   const baseCurrency = chosenCurrency ?? (fileCurrency === undefined ? preset.currency : undefined) ?? options.defaultCurrency ?? 'USD';
   const currencyAssumed: ImportPreview['currencyAssumed'] =
-    mapping.columns.currency !== undefined || chosenCurrency || preset.currency
+    mapping.columns.currency !== undefined || fileCurrency !== undefined || chosenCurrency || preset.currency
       ? undefined
       : { currency: baseCurrency, source: options.defaultCurrency ? 'portfolio' : 'default' };
   for (let i = 0; i < first.headerIndex; i++)
@@ -548,6 +599,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       asOf: titled.asOf ?? null,
       resolveIsin: options.resolveIsin,
       resolveName: options.resolveName,
+      isCurrencyUnnamed: currencyAssumed !== undefined,
       mapping: k === 0 || hasOwnMapping ? mapping : guessMapping(preset, block, table.rows),
     };
     const readRow = rowReader(ctx);

@@ -86,7 +86,8 @@ describe('public sample exports, read by the generic path', () => {
 
   it('XTB: the quantity only in the comment ("OPEN BUY 34/42.5658 @ 11.7480")', () => {
     const p = preview('xtb-export.csv');
-    expect(holdings(p).find((h) => h[1] === 'SPYL.DE')).toEqual(['Imported', 'SPYL.DE', 214.5658, 11.747, 'USD']);
+    // The file names no currency; SPYL.DE is the Xetra listing, priced in euros (34 × 11.748 = 399.43, the row's amount).
+    expect(holdings(p).find((h) => h[1] === 'SPYL.DE')).toEqual(['Imported', 'SPYL.DE', 214.5658, 11.747, 'EUR']);
     // XTB's country suffixes become market-data symbols: GOOGL.US is GOOGL, CSPX.UK is CSPX.L (.DE is Xetra already).
     expect(holdings(p).map((h) => h[1])).toEqual(['CSPX.L', 'FLOA.L', 'GOOGL', 'SPYL.DE', 'ZAL.DE']);
     // One row carries a mistyped date ("010.09.2024"): it is named, not guessed.
@@ -150,5 +151,46 @@ describe('public sample exports, read by the generic path', () => {
     expect(bought.ok && bought.preview.positions.map((x) => [x.symbol, x.name, Math.round(x.quantity * 1e6) / 1e6, x.currency])).toEqual([
       ['IE00BK5BQT80', 'Vanguard FTSE All-World', 10.696127, 'USD'],
     ]);
+  });
+
+  it('Rabobank (Dutch, ";", decimal commas): "Volume" is the quantity, Koop/Verkoop Fondsen, "Tarieven en services" a fee', () => {
+    const p = preview('rabobank-export.csv');
+    // NL0014065450: 1.2538 + 1.3699 bought, 1.2343 sold (written -1,2343); NL0014857104: 1.8726 + 0.7917 + 0.8761 bought.
+    // The price is each fund's last trade (08-02-2024); the account is the "Portefeuille" number.
+    expect(holdings(p)).toEqual([
+      ['12345678', 'NL0014065450', 1.3894, 134.776, 'EUR'],
+      ['12345678', 'NL0014857104', 3.5404, 84.2637, 'EUR'],
+    ]);
+    // Cash: the twelve "Bedrag" amounts, the fee -17.44 among them (two deposits of 250, two dividends 68.54 + 41.65).
+    expect(p.positions.filter((x) => x.assetClass === 'cash').map((x) => [x.symbol, Math.round(x.marketValue! * 100) / 100])).toEqual([
+      ['EUR', 121.3],
+    ]);
+    expect(p.counts).toMatchObject({ new: 12, invalid: 0, skipped: 0 });
+  });
+
+  it("Yahoo Finance portfolio export: the quantity, not the quote's trading volume; a .SW listing is in francs", () => {
+    const p = preview('yahoo-finance-export.csv');
+    expect(p.kind).toBe('positions');
+    expect(holdings(p)).toEqual([
+      ['Imported', 'VT', 1100, 91.455, 'USD'],
+      ['Imported', 'CHDVD.SW', 232, 143.96, 'CHF'],
+      ['Imported', 'CHSPI.SW', 252, 130.92, 'CHF'],
+    ]);
+    // VT names no market: its dollars are an assumption, and said to be one.
+    expect(p.currencyAssumed).toEqual({ currency: 'USD', source: 'default' });
+  });
+
+  it('Investimental: an order log (each order at every change of its status) is refused, not read as trades', () => {
+    const result = buildPreview(read('investimental-export.csv'), { fileName: 'investimental-export.csv' });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error).toMatchObject({
+        code: 'order-log',
+        message:
+          'investimental-export.csv: this is an order log, not a trade history: rows 2, 3, 4, 5 are all order 6750 ("Order ID"), listed at each change of its "Status" (Active, Inactive), so reading each row as a trade would count an order several times. Export the account\'s transactions (trades, dividends, deposits) or its positions instead.',
+      });
+    // Choosing the columns by hand cannot make it a trade history either.
+    const mapped = buildPreview(read('investimental-export.csv'), { fileName: 'i.csv', columns: { quantity: 'Volume' } });
+    expect(!mapped.ok && mapped.error.code).toBe('order-log');
   });
 });
