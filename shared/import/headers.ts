@@ -92,6 +92,7 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'beskrivning',
     'namn',
     'naam',
+    'holdingname',
     'bezeichnung',
     'wertpapiername',
     'beschreibung',

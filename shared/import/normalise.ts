@@ -1,5 +1,5 @@
 import { majorCurrency } from '../domain/valuation';
-import { classifyAction, movesShares, signAmount, signQuantity } from './actions';
+import { classifyAction, movesShares, sideBySign, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
 import { headerNames } from './headers';
 import { currencyCode, isinIn, listingCurrency, splitPair } from './identifiers';
@@ -388,6 +388,8 @@ function finishTransaction(
     txClass === null || (movesShares(txClass) && txClass !== 'split' && record.quantity === null && patch?.quantity === undefined);
   const trade = needsText && !patch ? tradeInRow(record, actionText, cells, ctx) : null;
   if (txClass === null && trade?.side) txClass = trade.side;
+  // "Portfolio Transaction" or "Trade" with no text to read: the signs of the shares and the cash say which way.
+  if (txClass === null && actionText) txClass = sideBySign(actionText, record.quantity, record.amount);
   // "Corporate action" with "Dividend" in another short cell (Saxo's Event column): that cell says what happened.
   if (txClass === null) txClass = classifyOtherCell(cells, ctx);
   if (txClass === null) {
@@ -452,7 +454,14 @@ function finishTransaction(
     r.symbol = r.symbol.toUpperCase();
     r.quantity = signQuantity(txClass, r.quantity);
   } else if (r.amount === null) {
-    return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" states no amount` };
+    // No amount column (Ghostfolio's own CSV): a dividend is its shares times the amount per share in the price
+    // column, a fee the fee column's amount.
+    if (txClass === 'income' && r.quantity && r.price) r.amount = Math.abs(r.quantity * r.price);
+    else if (txClass === 'fee') {
+      const fee = readNumber(cell('fees'), ctx.mapping.decimal);
+      if (fee) r.amount = -Math.abs(fee);
+    }
+    if (r.amount === null) return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" states no amount` };
   }
   if (!r.date) return { kind: 'invalid', column: colName('date'), reason: 'expected the date of the transaction, found nothing' };
   return { kind: 'record', record: r };

@@ -69,7 +69,14 @@ function fitOf(
     });
   }
   if (field === 'date') return fits((c) => parseDate(c, dateOrder) !== null);
-  if (field === 'symbol') return fits((c) => /^[A-Z0-9.:-]{1,12}( [A-Z])?$/.test(c) || splitPair(c) !== null || isinIn(c) !== null);
+  // A ticker has a letter and is no action word or currency: "11:37:41", "0.6", "BUY" and "EUR" are not symbols.
+  if (field === 'symbol')
+    return fits(
+      (c) =>
+        (/^[A-Z0-9.:-]{1,12}( [A-Z])?$/.test(c) && /[A-Z]/.test(c) && !isCurrencyCell(c) && classifyAction(c) === null) ||
+        splitPair(c) !== null ||
+        isinIn(c) !== null,
+    );
   if (field === 'action')
     return fits((c) => /^[\p{L} ./-]{2,40}$/u.test(c)) * (new Set(filled).size <= Math.max(12, filled.length / 3) ? 1 : 0);
   return 0;
@@ -132,6 +139,9 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
     delete columns[field];
     if (columns.date === undefined && share(i, (c) => parseDate(c, 'DMY') !== null) >= 0.8) columns.date = i;
   }
+  // A "currency" column of numbers ("Currency Rate": 1.0000000000) is an exchange rate, not the currency.
+  if (columns.currency !== undefined && share(columns.currency, (c) => readNumber(c, '.') !== undefined && !isCurrencyCell(c)) >= 0.8)
+    delete columns.currency;
   // Text columns that hold currency codes ("Devise du compte": CAN, "Instrumentvaluta": SEK) name the currency, not the account or symbol.
   for (const field of ['account', 'symbol'] as const) {
     const i = columns[field];
@@ -197,6 +207,12 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
   ) {
     if (columns.description === undefined) columns.description = columns.symbol;
     delete columns.symbol;
+  }
+  // A column of bare ISINs under a name that says nothing ("identifier": LU2089238203) is the ISIN column.
+  if (columns.isin === undefined) {
+    const used = new Set(Object.values(columns));
+    const found = header.findIndex((_, i) => !used.has(i) && share(i, (c) => isIsin(c.toUpperCase())) >= 0.8);
+    if (found >= 0) columns.isin = found;
   }
   // A WKN or Valor number is no ticker: with an ISIN column, the ISIN names the holding.
   if (

@@ -193,4 +193,46 @@ describe('public sample exports, read by the generic path', () => {
     const mapped = buildPreview(read('investimental-export.csv'), { fileName: 'i.csv', columns: { quantity: 'Volume' } });
     expect(!mapped.ok && mapped.error.code).toBe('order-log');
   });
+
+  it('Parqet (German app, ";", decimal commas): the ISINs of its "identifier" column name the holdings, not the WKNs', () => {
+    const p = preview('parqet-export.csv');
+    // IE00BM67HT60: nine buys, 0.078433 + 0.00036 + 1.162925 + 0.094894 + 0.10941 + 0.079526 + 0.103435 + 1.184974 +
+    // 0.298613; LU2089238203: nine buys, 17.83803 + 0.250089 + 16.747613 + 17.050298 + 0.511508 + 17.190991 +
+    // 17.655367 + 0.47846 + 17.510068. Prices of the last buys (02.08.2024).
+    expect(holdings(p)).toEqual([
+      ['Imported', 'IE00BM67HT60', 3.11257, 75.35, 'EUR'],
+      ['Imported', 'LU2089238203', 105.232424, 28.03, 'EUR'],
+    ]);
+    expect(p.positions.find((x) => x.symbol === 'LU2089238203')?.name).toBe('Amundi Index Solutions Prime Global UCITS ETF - DR USD ACC');
+    // Allianz and Fiverr are sold with no purchase in the file: named, not made short.
+    expect(p.findings.filter((f) => f.kind === 'history-clamped')).toHaveLength(2);
+    // Parqet writes amounts unsigned: the buys' 500 are money out.
+    expect(p.warnings).toContain(
+      'The file writes every amount without a sign; buys, fees and withdrawals were read as money out (18 rows).',
+    );
+  });
+
+  it('finpension (BVG): "Portfolio Transaction" is a purchase by its signs, and "Currency Rate" is no currency', () => {
+    const p = preview('finpension-bvg-export.csv');
+    // 0.155 + 0.002 shares bought for -262.0368 and -3.38916 CHF.
+    expect(holdings(p)).toEqual([['Imported', 'CH0429081620', 0.157, 1694.58, 'CHF']]);
+    // The cash is in francs and ends at the last row's balance, 3.655006 (kept to the cent).
+    expect(p.positions.filter((x) => x.assetClass === 'cash').map((x) => [x.symbol, Math.round(x.marketValue! * 1e4) / 1e4])).toEqual([
+      ['CHF', 3.66],
+    ]);
+    expect(p.counts).toMatchObject({ new: 11, invalid: 0, skipped: 0 });
+  });
+
+  it("Ghostfolio's CSV: a dividend is shares × the amount per share, a fee the Fee column's amount", () => {
+    const p = preview('ghostfolio-export.csv');
+    expect(holdings(p)).toEqual([['Imported', 'MSFT', 5, 298.58, 'USD']]);
+    // 5 × 0.62 = 3.10 of dividend; the "Account Opening Fee" of 49.
+    expect(
+      p.rows.filter((r) => r.record?.txClass === 'income' || r.record?.txClass === 'fee').map((r) => [r.row, r.record?.amount]),
+    ).toEqual([
+      [2, -49],
+      [4, 3.1],
+    ]);
+    expect(p.counts).toMatchObject({ new: 4, invalid: 0, skipped: 0 });
+  });
 });
