@@ -235,4 +235,28 @@ describe('public sample exports, read by the generic path', () => {
     ]);
     expect(p.counts).toMatchObject({ new: 4, invalid: 0, skipped: 0 });
   });
+
+  it('True Wealth (CH robo-advisor): ISIN-keyed rows, same-day sells listed before the buys, a USD fund in a CHF account', () => {
+    const p = preview('truewealth-export.csv');
+    // Sold and bought back on 2024-10-06: IE0009YEDMC6 236 - 192, IE00B58FQX63 55 - 42, IE00BD8PH067 2207 - 1929,
+    // IE00BDR5HM97 97 - 85; bought twice: CH0237935652 13 + 74, IE00B95PGT31 20 + 113, IE00B9F5YL18 65 + 365,
+    // IE00BG04LZ52 19 + 106, IE00BJ0KDR00 32 + 180, IE00BKM4GZ66 48 + 276 (in dollars), LU0136234068 25 + 144.
+    // US9229085538: 51 bought in April, 51 sold in September.
+    expect(holdings(p)).toEqual([
+      ['Imported', 'CH0237935652', 87, 144.32, 'CHF'],
+      ['Imported', 'IE0005042456', 245, 9.0727, 'CHF'],
+      ['Imported', 'IE0009YEDMC6', 44, 22.6, 'CHF'],
+      ['Imported', 'IE00B58FQX63', 13, 76.41, 'CHF'],
+      ['Imported', 'IE00B95PGT31', 133, 32.3508, 'CHF'],
+      ['Imported', 'IE00B9F5YL18', 430, 22.9719, 'CHF'],
+      ['Imported', 'IE00BD8PH067', 278, 3.0773, 'CHF'],
+      ['Imported', 'IE00BDR5HM97', 12, 11.1196, 'CHF'],
+      ['Imported', 'IE00BG04LZ52', 125, 132.24, 'CHF'],
+      ['Imported', 'IE00BJ0KDR00', 212, 141.9414, 'CHF'],
+      ['Imported', 'IE00BKM4GZ66', 324, 37.23, 'USD'],
+      ['Imported', 'LU0136234068', 169, 46.5719, 'CHF'],
+      ['Imported', 'LU1169819635', 73, 21.35, 'CHF'],
+    ]);
+    expect(p.findings.some((f) => f.kind === 'history-clamped')).toBe(false);
+  });
 });
