@@ -131,3 +131,20 @@ export function listingCurrency(symbol: string): string | null {
   if (dot <= 0) return null;
   return LISTING_CURRENCY[symbol.slice(dot + 1).toUpperCase()] ?? null;
 }
+
+/**
+ * The currency written inside a money cell ("89,162.28 SEK", "€35,761.54", "-€10.00", "CHF 12.50"), or null. A bare
+ * "$" names none: it is the dollar of several countries. Checks a character or two before any pattern (per-row use).
+ */
+export function currencyInCell(cell: string): string | null {
+  let start = 0;
+  while (start < cell.length && (cell[start] === '-' || cell[start] === '+' || cell[start] === '(' || cell[start] === ' ')) start++;
+  const first = cell[start];
+  if (first === '€') return 'EUR';
+  if (first === '£') return 'GBP';
+  const isUpper = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z';
+  let end = cell.length;
+  while (end > 0 && (cell[end - 1] === ' ' || cell[end - 1] === ')')) end--;
+  const code = isUpper(first) ? cell.slice(start, start + 3) : isUpper(cell[end - 1]) ? cell.slice(end - 3, end) : '';
+  return code.length === 3 && isCurrencyCell(code) ? currencyCode(code) : null;
+}

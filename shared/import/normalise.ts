@@ -2,7 +2,7 @@ import { majorCurrency } from '../domain/valuation';
 import { classifyAction, movesShares, sideBySign, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
 import { headerNames } from './headers';
-import { currencyCode, isinIn, listingCurrency, splitPair } from './identifiers';
+import { currencyCode, currencyInCell, isinIn, listingCurrency, splitPair } from './identifiers';
 import { readNumber } from './numbers';
 import { occSymbol } from '../domain/options';
 import { optionInRow } from './option-rows';
@@ -250,6 +250,10 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     if (isin && (!symbol || symbol.toUpperCase() === isin))
       symbol = ctx.resolveIsin?.(isin, majorCurrency(priceCurrencyCell ?? currencyCell ?? pair?.currency ?? ctx.currency)) ?? isin;
     const listed = ctx.isCurrencyUnnamed && symbol.includes('.') ? listingCurrency(symbol) : null;
+    // A file that names no currency may write it in its money cells ("50.00 SEK", "€10.00"): the amount's, else the price's.
+    const written = ctx.isCurrencyUnnamed
+      ? (currencyInCell(textAt(cells, amountAt)) ?? currencyInCell(textAt(cells, marketValueAt)) ?? currencyInCell(textAt(cells, priceAt)))
+      : null;
     const accountName = textAt(cells, accountAt);
     const accountNumber = textAt(cells, accountNumberAt);
     const account = (accountName && accountNumber ? `${accountName} (${accountNumber})` : accountName || accountNumber) || ctx.account;
@@ -267,11 +271,13 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       costBasis,
       // No currency column: the price's currency is the row's ("Price Currency": EUR), not the file's default; in a
       // file that names none, a listing's market suffix gives its price's ("CHSPI.SW" trades in francs) — a holding's
-      // currency, and in a history the price's only (the cash may be in the account's currency).
+      // currency, and in a history the price's only (the cash may be in the account's currency). A currency written in
+      // the money cells comes before the listing's.
       currency:
         currencyCell ??
         pair?.currency ??
         (currencyAt < 0 ? priceCurrencyCell : null) ??
+        written ??
         (ctx.kind === 'positions' ? listed : null) ??
         ctx.currency,
       priceCurrency:
@@ -399,6 +405,12 @@ function finishTransaction(
       return {
         kind: 'skipped',
         reason: `the action "${actionText.slice(0, 60)}" is not one Aftershock knows, so its amount ${record.amount} ${record.currency} was not applied to cash`,
+      };
+    // Nor one that names shares ("Staking reward" with a quantity and no amount): its shares are not added.
+    if (record.quantity && (record.symbol || record.isin))
+      return {
+        kind: 'skipped',
+        reason: `the action "${actionText.slice(0, 60)}" is not one Aftershock knows, so its quantity ${record.quantity} ${record.symbol || record.isin} was not applied to holdings`,
       };
     return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" does not change holdings or cash` };
   }

@@ -149,7 +149,8 @@ describe('public sample exports, read by the generic path', () => {
       });
     const bought = buildPreview(read('investengine-export.csv').split('\n').slice(0, 5).join('\n'), { fileName: 'first-four.csv' });
     expect(bought.ok && bought.preview.positions.map((x) => [x.symbol, x.name, Math.round(x.quantity * 1e6) / 1e6, x.currency])).toEqual([
-      ['IE00BK5BQT80', 'Vanguard FTSE All-World', 10.696127, 'USD'],
+      // The file names no currency column, but writes its prices in pounds ("£110.79").
+      ['IE00BK5BQT80', 'Vanguard FTSE All-World', 10.696127, 'GBP'],
     ]);
   });
 
@@ -258,5 +259,26 @@ describe('public sample exports, read by the generic path', () => {
       ['Imported', 'LU1169819635', 73, 21.35, 'CHF'],
     ]);
     expect(p.findings.some((f) => f.kind === 'history-clamped')).toBe(false);
+  });
+
+  it('Revolut crypto: the currency written in each money cell (SEK, €), and rows it cannot apply named with their quantity', () => {
+    const p = preview('revolut-crypto-export.csv');
+    // BTC: 0.00056077 + 0.00001082 + 0.00069453 + 0.00027963 + 0.00009518 bought, 0.00001082 sold (Send and Receive
+    // of 0.00056077 cancel out, and are listed). The last BTC buy is written "$105,058.55": a bare "$" names no
+    // country, so its dollars stay the assumed USD. ETH: one buy at "€2,315.93".
+    expect(holdings(p)).toEqual([
+      ['Imported', 'BTC', 0.00163, 105058.55, 'USD'],
+      ['Imported', 'ETH', 0.004318, 2315.93, 'EUR'],
+    ]);
+    expect(p.positions.filter((x) => x.assetClass !== 'cash').map((x) => x.quantity)).toEqual([
+      expect.closeTo(0.00163011, 10),
+      expect.closeTo(0.00431791, 10),
+    ]);
+    expect(p.rows.find((r) => r.row === 9)?.reason).toBe(
+      'the action "Stake" is not one Aftershock knows, so its amount 4493.77 SEK was not applied to cash',
+    );
+    expect(p.rows.find((r) => r.row === 11)?.reason).toBe(
+      'the action "Staking reward" is not one Aftershock knows, so its quantity 0.00002061 ETH was not applied to holdings',
+    );
   });
 });
