@@ -28,6 +28,8 @@ export interface RowContext {
   resolveName?: (name: string) => NameMatch;
   /** The file names no currency and none was chosen for it: a listing's market suffix gives its currency. */
   isCurrencyUnnamed?: boolean;
+  /** Some money cells of the file write their currency ("50.00 SEK", "€10.00"): read it row by row. */
+  hasCurrencyInCells?: boolean;
 }
 
 // What is left around an ISIN taken out of a name: separators and the word "ISIN" ("Vanguard FTSE All-World / ISIN …").
@@ -251,7 +253,7 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       symbol = ctx.resolveIsin?.(isin, majorCurrency(priceCurrencyCell ?? currencyCell ?? pair?.currency ?? ctx.currency)) ?? isin;
     const listed = ctx.isCurrencyUnnamed && symbol.includes('.') ? listingCurrency(symbol) : null;
     // A file that names no currency may write it in its money cells ("50.00 SEK", "€10.00"): the amount's, else the price's.
-    const written = ctx.isCurrencyUnnamed
+    const written = ctx.hasCurrencyInCells
       ? (currencyInCell(textAt(cells, amountAt)) ?? currencyInCell(textAt(cells, marketValueAt)) ?? currencyInCell(textAt(cells, priceAt)))
       : null;
     const accountName = textAt(cells, accountAt);

@@ -2,7 +2,7 @@ import { FirstSeen } from './first-seen';
 import { failure } from '../failure';
 import { classifyAction, movesShares, signAmount } from './actions';
 import { guessDateOrder, parseDate } from './dates';
-import { currencyCode, isCurrencyCell, isIsin, isinIn, splitPair } from './identifiers';
+import { currencyCode, currencyInCell, isCurrencyCell, isIsin, isinIn, splitPair } from './identifiers';
 import { derivePositions } from './derive';
 import { findBlocks, hashText, type Block } from './layout';
 import { headerLanguage, headerNames, normaliseHeader } from './headers';
@@ -594,6 +594,13 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     mapping.columns.currency !== undefined || fileCurrency !== undefined || chosenCurrency || preset.currency
       ? undefined
       : { currency: baseCurrency, source: options.defaultCurrency ? 'portfolio' : 'default' };
+  // Whether any money cell writes its currency, looked at once on the first rows rather than on every row.
+  const moneyColumns = [mapping.columns.amount, mapping.columns.marketValue, mapping.columns.price].filter((i) => i !== undefined);
+  const hasCurrencyInCells =
+    currencyAssumed !== undefined &&
+    table.rows
+      .slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500))
+      .some((r) => moneyColumns.some((i) => currencyInCell((r[i] ?? '').trim()) !== null));
   for (let i = 0; i < first.headerIndex; i++)
     if (!isBlankRow(table.rows[i])) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
   blocks.forEach((block, k) => {
@@ -616,6 +623,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       resolveIsin: options.resolveIsin,
       resolveName: options.resolveName,
       isCurrencyUnnamed: currencyAssumed !== undefined,
+      hasCurrencyInCells,
       mapping: k === 0 || hasOwnMapping ? mapping : guessMapping(preset, block, table.rows),
     };
     const readRow = rowReader(ctx);
