@@ -668,26 +668,29 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     }
   });
   const firstInvalid = rows.find((r) => r.status === 'invalid');
+  /** The refusal for rows that could not be read, with the column to choose instead when one fits. */
+  const unreadable = (invalid: RowOutcome, lead: string): PipelineResult => {
+    // The field of the column the rows failed on; a field no column feeds is named by itself ("quantity").
+    const field =
+      (Object.entries(mapping.columns) as [ImportField, number][]).find(([, i]) => first.header[i] === invalid.column)?.[0] ??
+      IMPORT_FIELDS.find((f) => f === invalid.column && mapping.columns[f] === undefined);
+    const sample = table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 200));
+    const others = field ? candidates(field, first.header, mapping, sample) : [];
+    const hint = !field
+      ? ''
+      : others.length
+        ? ` If ${others.map((o) => `"${o}"`).join(' or ')} holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=${quoted(others[0])}.`
+        : ` If another column holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=COLUMN.`;
+    return refuse(fileName, 'unreadable-rows', `${lead}${hint}`, {
+      row: invalid.row,
+      column: invalid.column,
+      header: first.header,
+      layoutKey,
+      suggestions: field ? others.map((o) => `--map ${field}=${quoted(o)}`) : [],
+    });
+  };
   if (newCount === 0) {
-    if (firstInvalid) {
-      const field = (Object.entries(mapping.columns) as [ImportField, number][]).find(
-        ([, i]) => first.header[i] === firstInvalid.column,
-      )?.[0];
-      const sample = table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 200));
-      const others = field ? candidates(field, first.header, mapping, sample) : [];
-      const hint = !field
-        ? ''
-        : others.length
-          ? ` If ${others.map((o) => `"${o}"`).join(' or ')} holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=${quoted(others[0])}.`
-          : ` If another column holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=COLUMN.`;
-      return refuse(fileName, 'unreadable-rows', `${firstInvalid.reason}. No row could be read, so nothing was imported.${hint}`, {
-        row: firstInvalid.row,
-        column: firstInvalid.column,
-        header: first.header,
-        layoutKey,
-        suggestions: field ? others.map((o) => `--map ${field}=${quoted(o)}`) : [],
-      });
-    }
+    if (firstInvalid) return unreadable(firstInvalid, `${firstInvalid.reason}. No row could be read, so nothing was imported.`);
     const skipped = rows.filter((r) => r.status === 'skipped' && r.row > first.headerIndex + 1);
     const why = skipped.length
       ? ` ${skipped.length} line${skipped.length === 1 ? ' was' : 's were'} skipped, the first (row ${skipped[0].row}) because ${skipped[0].reason}.`
@@ -707,6 +710,13 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const findings: ImportFindingDraft[] = [];
   if (kind === 'transactions') {
     if (!records.some((r) => r.txClass && movesShares(r.txClass))) {
+      // Trades there are, but none could be read (no quantity column): that is what to say, not that there are none.
+      const invalid = rows.filter((r) => r.status === 'invalid');
+      if (firstInvalid)
+        return unreadable(
+          firstInvalid,
+          `${firstInvalid.reason}. ${invalid.length === 1 ? 'This is the one row' : `This row and ${invalid.length - 1} more like it are the rows`} that could hold trades, and none could be read; the other rows move only cash, so nothing was imported.`,
+        );
       const actions = [
         ...new Set(
           rows.filter((r) => r.status === 'skipped' && r.reason.startsWith('the action')).map((r) => /"(.*?)"/.exec(r.reason)?.[1] ?? ''),

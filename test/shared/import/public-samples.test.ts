@@ -169,6 +169,23 @@ describe('public sample exports, read by the generic path', () => {
     expect(p.counts).toMatchObject({ new: 12, invalid: 0, skipped: 0 });
   });
 
+  it('Rabobank with its quantity column under a name no table knows: the refusal names the trades and the --map that reads them', () => {
+    const renamed = read('rabobank-export.csv').replace(';Volume;', ';Stuks;');
+    const result = buildPreview(renamed, { fileName: 'rabobank.csv' });
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'unreadable-rows',
+      message:
+        'rabobank.csv, row 2, column "quantity": expected the number of shares bought, found nothing. This row and 5 more like it are the rows that could hold trades, and none could be read; the other rows move only cash, so nothing was imported. If "Stuks" holds the quantity, choose it with --map quantity=Stuks.',
+      suggestions: ['--map quantity=Stuks'],
+    });
+    // The command it gives reads the file as the original is read.
+    const mapped = buildPreview(renamed, { fileName: 'rabobank.csv', columns: { quantity: 'Stuks' } });
+    expect(mapped.ok && holdings(mapped.preview)).toEqual([
+      ['12345678', 'NL0014065450', 1.3894, 134.776, 'EUR'],
+      ['12345678', 'NL0014857104', 3.5404, 84.2637, 'EUR'],
+    ]);
+  });
+
   it("Yahoo Finance portfolio export: the quantity, not the quote's trading volume; a .SW listing is in francs", () => {
     const p = preview('yahoo-finance-export.csv');
     expect(p.kind).toBe('positions');
