@@ -26,7 +26,7 @@ const RULES: [RegExp, TxClass][] = [
     'income',
   ],
   [
-    /fee|commission|kosten|frais|custody|courtesy|gebuhr|avgift|courtage|kurtage|gebyr|palkkio|commissione|comision|comissao|spesa|spese/,
+    /fee|commission|kosten|frais|custody|courtesy|gebuhr|avgift|courtage|kurtage|gebyr|palkkio|commissione|comision|comissao|spesa|spese|tarieven/,
     'fee',
   ],
   [
@@ -63,6 +63,24 @@ export function classifyAction(text: string): TxClass | null {
   if (!t) return null;
   for (const [pattern, txClass] of RULES) if (pattern.test(t)) return txClass;
   return null;
+}
+
+// Words that name a trade without saying which way ("Portfolio Transaction", "Trade"): the signs of its quantity and
+// cash flow say it.
+const UNDIRECTED_TRADE =
+  /^(portfolio transaction|trade|securities transaction|execution|wertpapiergeschaft|wertpapiertransaktion|transaction sur titres|effectentransactie|vardepappershandel)$/;
+
+/**
+ * The side of a trade whose action names no direction: the cash flow says it (paid out: a purchase; coming in: a sale),
+ * else the quantity's sign. Null for any other action, when the numbers say nothing, or when they disagree (shares
+ * taken out for cash paid out).
+ */
+export function sideBySign(text: string, quantity: number | null, amount: number | null): 'buy' | 'sell' | null {
+  if (!UNDIRECTED_TRADE.test(foldText(text.trim()))) return null;
+  const byCash = amount ? (amount < 0 ? 'buy' : 'sell') : null;
+  const byShares = quantity ? (quantity < 0 ? 'sell' : 'buy') : null;
+  if (byCash === 'buy' && byShares === 'sell') return null;
+  return byCash ?? byShares;
 }
 
 /** Applies the sign a class implies to an unsigned amount: money out for buys, fees and withdrawals. */

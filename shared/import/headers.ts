@@ -36,6 +36,7 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'account name',
     'account',
     'portfolio',
+    'portefeuille',
     'acct',
     'account type',
     'konto',
@@ -90,6 +91,8 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'vardepapper/beskrivning',
     'beskrivning',
     'namn',
+    'naam',
+    'holdingname',
     'bezeichnung',
     'wertpapiername',
     'beschreibung',
@@ -160,6 +163,9 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'osuudet',
     'andeler',
     'andele',
+    // Rabobank's "Volume" (the units of a fund bought or sold); after "Quantity", so a quote's trading volume next
+    // to a "Quantity" column (Yahoo Finance) is not taken.
+    'volume',
   ],
   price: [
     'price',

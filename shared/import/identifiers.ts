@@ -95,3 +95,56 @@ export function isCurrencyCell(cell: string): boolean {
   const code = currencyCode(cell);
   return code !== null && COMMON_CURRENCIES.has(code);
 }
+
+// The currency each market's listings trade in, by the suffix market data gives the listing ("NESN.SW" is in francs).
+// London (.L) is left out: its prices are written in pence by some (market data) and in pounds by others.
+const LISTING_CURRENCY: Record<string, string> = {
+  SW: 'CHF',
+  TO: 'CAD',
+  V: 'CAD',
+  NE: 'CAD',
+  AS: 'EUR',
+  DE: 'EUR',
+  F: 'EUR',
+  PA: 'EUR',
+  BR: 'EUR',
+  MI: 'EUR',
+  MC: 'EUR',
+  VI: 'EUR',
+  LS: 'EUR',
+  IR: 'EUR',
+  HE: 'EUR',
+  ST: 'SEK',
+  CO: 'DKK',
+  OL: 'NOK',
+  WA: 'PLN',
+  AX: 'AUD',
+  NZ: 'NZD',
+  HK: 'HKD',
+  T: 'JPY',
+  SI: 'SGD',
+};
+
+/** The currency a listing trades in by its market suffix ("CHSPI.SW" → CHF), or null for none or an unknown one. */
+export function listingCurrency(symbol: string): string | null {
+  const dot = symbol.lastIndexOf('.');
+  if (dot <= 0) return null;
+  return LISTING_CURRENCY[symbol.slice(dot + 1).toUpperCase()] ?? null;
+}
+
+/**
+ * The currency written inside a money cell ("89,162.28 SEK", "€35,761.54", "-€10.00", "CHF 12.50"), or null. A bare
+ * "$" names none: it is the dollar of several countries. Checks a character or two before any pattern (per-row use).
+ */
+export function currencyInCell(cell: string): string | null {
+  let start = 0;
+  while (start < cell.length && (cell[start] === '-' || cell[start] === '+' || cell[start] === '(' || cell[start] === ' ')) start++;
+  const first = cell[start];
+  if (first === '€') return 'EUR';
+  if (first === '£') return 'GBP';
+  const isUpper = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z';
+  let end = cell.length;
+  while (end > 0 && (cell[end - 1] === ' ' || cell[end - 1] === ')')) end--;
+  const code = isUpper(first) ? cell.slice(start, start + 3) : isUpper(cell[end - 1]) ? cell.slice(end - 3, end) : '';
+  return code.length === 3 && isCurrencyCell(code) ? currencyCode(code) : null;
+}

@@ -1,8 +1,8 @@
 import { majorCurrency } from '../domain/valuation';
-import { classifyAction, movesShares, signAmount, signQuantity } from './actions';
+import { classifyAction, movesShares, sideBySign, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
 import { headerNames } from './headers';
-import { currencyCode, isinIn, splitPair } from './identifiers';
+import { currencyCode, currencyInCell, isinIn, listingCurrency, splitPair } from './identifiers';
 import { readNumber } from './numbers';
 import { occSymbol } from '../domain/options';
 import { optionInRow } from './option-rows';
@@ -26,6 +26,10 @@ export interface RowContext {
   asOf: string | null;
   resolveIsin?: (isin: string, currency?: string) => string | undefined;
   resolveName?: (name: string) => NameMatch;
+  /** The file names no currency and none was chosen for it: a listing's market suffix gives its currency. */
+  isCurrencyUnnamed?: boolean;
+  /** Some money cells of the file write their currency ("50.00 SEK", "€10.00"): read it row by row. */
+  hasCurrencyInCells?: boolean;
 }
 
 // What is left around an ISIN taken out of a name: separators and the word "ISIN" ("Vanguard FTSE All-World / ISIN …").
@@ -247,6 +251,11 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     // several: VWRL.L in GBP or pence, VWRL.AS in EUR), and keep the ISIN otherwise.
     if (isin && (!symbol || symbol.toUpperCase() === isin))
       symbol = ctx.resolveIsin?.(isin, majorCurrency(priceCurrencyCell ?? currencyCell ?? pair?.currency ?? ctx.currency)) ?? isin;
+    const listed = ctx.isCurrencyUnnamed && symbol.includes('.') ? listingCurrency(symbol) : null;
+    // A file that names no currency may write it in its money cells ("50.00 SEK", "€10.00"): the amount's, else the price's.
+    const written = ctx.hasCurrencyInCells
+      ? (currencyInCell(textAt(cells, amountAt)) ?? currencyInCell(textAt(cells, marketValueAt)) ?? currencyInCell(textAt(cells, priceAt)))
+      : null;
     const accountName = textAt(cells, accountAt);
     const accountNumber = textAt(cells, accountNumberAt);
     const account = (accountName && accountNumber ? `${accountName} (${accountNumber})` : accountName || accountNumber) || ctx.account;
@@ -262,8 +271,21 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       price,
       marketValue,
       costBasis,
-      currency: currencyCell ?? pair?.currency ?? ctx.currency,
-      priceCurrency: priceCurrencyCell ?? (pair && currencyCell && pair.currency !== currencyCell ? pair.currency : null),
+      // No currency column: the price's currency is the row's ("Price Currency": EUR), not the file's default; in a
+      // file that names none, a listing's market suffix gives its price's ("CHSPI.SW" trades in francs) — a holding's
+      // currency, and in a history the price's only (the cash may be in the account's currency). A currency written in
+      // the money cells comes before the listing's.
+      currency:
+        currencyCell ??
+        pair?.currency ??
+        (currencyAt < 0 ? priceCurrencyCell : null) ??
+        written ??
+        (ctx.kind === 'positions' ? listed : null) ??
+        ctx.currency,
+      priceCurrency:
+        priceCurrencyCell ??
+        (pair && currencyCell && pair.currency !== currencyCell ? pair.currency : null) ??
+        (ctx.kind === 'transactions' && listed !== ctx.currency ? listed : null),
       date,
       txClass: null,
       amount,
@@ -374,6 +396,8 @@ function finishTransaction(
     txClass === null || (movesShares(txClass) && txClass !== 'split' && record.quantity === null && patch?.quantity === undefined);
   const trade = needsText && !patch ? tradeInRow(record, actionText, cells, ctx) : null;
   if (txClass === null && trade?.side) txClass = trade.side;
+  // "Portfolio Transaction" or "Trade" with no text to read: the signs of the shares and the cash say which way.
+  if (txClass === null && actionText) txClass = sideBySign(actionText, record.quantity, record.amount);
   // "Corporate action" with "Dividend" in another short cell (Saxo's Event column): that cell says what happened.
   if (txClass === null) txClass = classifyOtherCell(cells, ctx);
   if (txClass === null) {
@@ -383,6 +407,12 @@ function finishTransaction(
       return {
         kind: 'skipped',
         reason: `the action "${actionText.slice(0, 60)}" is not one Aftershock knows, so its amount ${record.amount} ${record.currency} was not applied to cash`,
+      };
+    // Nor one that names shares ("Staking reward" with a quantity and no amount): its shares are not added.
+    if (record.quantity && (record.symbol || record.isin))
+      return {
+        kind: 'skipped',
+        reason: `the action "${actionText.slice(0, 60)}" is not one Aftershock knows, so its quantity ${record.quantity} ${record.symbol || record.isin} was not applied to holdings`,
       };
     return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" does not change holdings or cash` };
   }
@@ -438,7 +468,14 @@ function finishTransaction(
     r.symbol = r.symbol.toUpperCase();
     r.quantity = signQuantity(txClass, r.quantity);
   } else if (r.amount === null) {
-    return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" states no amount` };
+    // No amount column (Ghostfolio's own CSV): a dividend is its shares times the amount per share in the price
+    // column, a fee the fee column's amount.
+    if (txClass === 'income' && r.quantity && r.price) r.amount = Math.abs(r.quantity * r.price);
+    else if (txClass === 'fee') {
+      const fee = readNumber(cell('fees'), ctx.mapping.decimal);
+      if (fee) r.amount = -Math.abs(fee);
+    }
+    if (r.amount === null) return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" states no amount` };
   }
   if (!r.date) return { kind: 'invalid', column: colName('date'), reason: 'expected the date of the transaction, found nothing' };
   return { kind: 'record', record: r };

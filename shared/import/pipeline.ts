@@ -2,7 +2,7 @@ import { FirstSeen } from './first-seen';
 import { failure } from '../failure';
 import { classifyAction, movesShares, signAmount } from './actions';
 import { guessDateOrder, parseDate } from './dates';
-import { currencyCode, isCurrencyCell, isIsin, isinIn, splitPair } from './identifiers';
+import { currencyCode, currencyInCell, isCurrencyCell, isIsin, isinIn, splitPair } from './identifiers';
 import { derivePositions } from './derive';
 import { findBlocks, hashText, type Block } from './layout';
 import { headerLanguage, headerNames, normaliseHeader } from './headers';
@@ -69,7 +69,14 @@ function fitOf(
     });
   }
   if (field === 'date') return fits((c) => parseDate(c, dateOrder) !== null);
-  if (field === 'symbol') return fits((c) => /^[A-Z0-9.:-]{1,12}( [A-Z])?$/.test(c) || splitPair(c) !== null || isinIn(c) !== null);
+  // A ticker has a letter and is no action word or currency: "11:37:41", "0.6", "BUY" and "EUR" are not symbols.
+  if (field === 'symbol')
+    return fits(
+      (c) =>
+        (/^[A-Z0-9.:-]{1,12}( [A-Z])?$/.test(c) && /[A-Z]/.test(c) && !isCurrencyCell(c) && classifyAction(c) === null) ||
+        splitPair(c) !== null ||
+        isinIn(c) !== null,
+    );
   if (field === 'action')
     return fits((c) => /^[\p{L} ./-]{2,40}$/u.test(c)) * (new Set(filled).size <= Math.max(12, filled.length / 3) ? 1 : 0);
   return 0;
@@ -132,6 +139,9 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
     delete columns[field];
     if (columns.date === undefined && share(i, (c) => parseDate(c, 'DMY') !== null) >= 0.8) columns.date = i;
   }
+  // A "currency" column of numbers ("Currency Rate": 1.0000000000) is an exchange rate, not the currency.
+  if (columns.currency !== undefined && share(columns.currency, (c) => readNumber(c, '.') !== undefined && !isCurrencyCell(c)) >= 0.8)
+    delete columns.currency;
   // Text columns that hold currency codes ("Devise du compte": CAN, "Instrumentvaluta": SEK) name the currency, not the account or symbol.
   for (const field of ['account', 'symbol'] as const) {
     const i = columns[field];
@@ -198,6 +208,12 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
     if (columns.description === undefined) columns.description = columns.symbol;
     delete columns.symbol;
   }
+  // A column of bare ISINs under a name that says nothing ("identifier": LU2089238203) is the ISIN column.
+  if (columns.isin === undefined) {
+    const used = new Set(Object.values(columns));
+    const found = header.findIndex((_, i) => !used.has(i) && share(i, (c) => isIsin(c.toUpperCase())) >= 0.8);
+    if (found >= 0) columns.isin = found;
+  }
   // A WKN or Valor number is no ticker: with an ISIN column, the ISIN names the holding.
   if (
     columns.symbol !== undefined &&
@@ -228,6 +244,44 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
       return;
     }
   }
+}
+
+// An order log (Investimental's "Order ID" with "Update Type" New, Chg, Fil) lists each order at every change: its
+// column names, and the states of an order that made no trade (yet). A trade history lists fills, all of them done.
+const ORDER_ID = /^(order (id|number|no\.?|#|ref|reference)|ordernummer|auftragsnummer|order-id|numero d'ordre|id ordine)$/;
+const ORDER_STATE = /^(update type|order status|status|state|order state|auftragsstatus|statut|stato)$/;
+const OPEN_STATE =
+  /^(new|active|working|open|pending|placed|submitted|chg|changed?|modified|amended|replaced|cancell?ed|neu|offen|nouveau|ouvert)$/i;
+
+/**
+ * The order an order log lists at several of its states, with the rows and states, or null for any other file: an
+ * order shown both working and changed is counted once per row by a reading of trades, so such a file is refused.
+ */
+function orderLog(
+  header: readonly string[],
+  sample: readonly string[][],
+): { id: string; rows: number[]; states: string[]; idName: string; stateName: string } | null {
+  const names = header.map(normaliseHeader);
+  const idAt = names.findIndex((n) => ORDER_ID.test(n));
+  if (idAt < 0) return null;
+  for (let stateAt = 0; stateAt < names.length; stateAt++) {
+    if (!ORDER_STATE.test(names[stateAt])) continue;
+    const byOrder = new Map<string, { rows: number[]; states: Set<string> }>();
+    sample.forEach((r, k) => {
+      const id = (r[idAt] ?? '').trim();
+      if (!id) return;
+      const entry = byOrder.get(id) ?? { rows: [], states: new Set<string>() };
+      entry.rows.push(k);
+      entry.states.add((r[stateAt] ?? '').trim());
+      byOrder.set(id, entry);
+    });
+    const logged = [...byOrder].filter(([, e]) => e.rows.length > 1 && e.states.size > 1 && [...e.states].some((s) => OPEN_STATE.test(s)));
+    if (logged.length >= 2) {
+      const [id, entry] = logged[0];
+      return { id, rows: entry.rows, states: [...entry.states], idName: header[idAt], stateName: header[stateAt] };
+    }
+  }
+  return null;
 }
 
 function looksBinary(text: string): boolean {
@@ -503,6 +557,18 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   if ('ok' in chosen) return chosen;
   const mapping = chosen;
   const kind = kindOf(preset, mapping);
+  if (preset.id === 'generic' && kind === 'transactions') {
+    const log = orderLog(first.header, table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500)));
+    if (log) {
+      const rowsText = log.rows.slice(0, 6).map((k) => k + first.headerIndex + 2);
+      return refuse(
+        fileName,
+        'order-log',
+        `this is an order log, not a trade history: rows ${rowsText.join(', ')} are all order ${log.id} ("${log.idName}"), listed at each change of its "${log.stateName}" (${log.states.slice(0, 5).join(', ')}), so reading each row as a trade would count an order several times. Export the account's transactions (trades, dividends, deposits) or its positions instead.`,
+        { header: first.header, layoutKey },
+      );
+    }
+  }
   const missing = missingField(kind, mapping, preset.namesByDescription);
   if (missing) return missingRefusal(missing, kind, first, mapping, table.rows, options, layoutKey);
 
@@ -519,18 +585,26 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const defaultAccount = options.defaultAccount ?? preset.defaultAccount ?? 'Imported';
   let lastAccount = defaultAccount;
   // A row with an empty currency cell is in the file's usual currency, not in USD by default.
+  // With no currency column, a price-currency column ("Price Currency": EUR) is the one that names it.
   const fileCurrency = mainCurrency(
     table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500)),
-    mapping.columns.currency,
+    mapping.columns.currency ?? mapping.columns.priceCurrency,
   );
   // A currency chosen for this file (--currency) wins; then the file's column, the broker's own currency (a US broker's
   // dollars), the portfolio's currency, and US dollars last — the last two said in the preview (currencyAssumed).
   const chosenCurrency = options.isCurrencyChosen ? options.defaultCurrency : undefined;
   const baseCurrency = chosenCurrency ?? (fileCurrency === undefined ? preset.currency : undefined) ?? options.defaultCurrency ?? 'USD';
   const currencyAssumed: ImportPreview['currencyAssumed'] =
-    mapping.columns.currency !== undefined || chosenCurrency || preset.currency
+    mapping.columns.currency !== undefined || fileCurrency !== undefined || chosenCurrency || preset.currency
       ? undefined
       : { currency: baseCurrency, source: options.defaultCurrency ? 'portfolio' : 'default' };
+  // Whether any money cell writes its currency, looked at once on the first rows rather than on every row.
+  const moneyColumns = [mapping.columns.amount, mapping.columns.marketValue, mapping.columns.price].filter((i) => i !== undefined);
+  const hasCurrencyInCells =
+    currencyAssumed !== undefined &&
+    table.rows
+      .slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500))
+      .some((r) => moneyColumns.some((i) => currencyInCell((r[i] ?? '').trim()) !== null));
   for (let i = 0; i < first.headerIndex; i++)
     if (!isBlankRow(table.rows[i])) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
   blocks.forEach((block, k) => {
@@ -552,6 +626,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       asOf: titled.asOf ?? null,
       resolveIsin: options.resolveIsin,
       resolveName: options.resolveName,
+      isCurrencyUnnamed: currencyAssumed !== undefined,
+      hasCurrencyInCells,
       mapping: k === 0 || hasOwnMapping ? mapping : guessMapping(preset, block, table.rows),
     };
     const readRow = rowReader(ctx);
@@ -598,26 +674,29 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     }
   });
   const firstInvalid = rows.find((r) => r.status === 'invalid');
+  /** The refusal for rows that could not be read, with the column to choose instead when one fits. */
+  const unreadable = (invalid: RowOutcome, lead: string): PipelineResult => {
+    // The field of the column the rows failed on; a field no column feeds is named by itself ("quantity").
+    const field =
+      (Object.entries(mapping.columns) as [ImportField, number][]).find(([, i]) => first.header[i] === invalid.column)?.[0] ??
+      IMPORT_FIELDS.find((f) => f === invalid.column && mapping.columns[f] === undefined);
+    const sample = table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 200));
+    const others = field ? candidates(field, first.header, mapping, sample) : [];
+    const hint = !field
+      ? ''
+      : others.length
+        ? ` If ${others.map((o) => `"${o}"`).join(' or ')} holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=${quoted(others[0])}.`
+        : ` If another column holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=COLUMN.`;
+    return refuse(fileName, 'unreadable-rows', `${lead}${hint}`, {
+      row: invalid.row,
+      column: invalid.column,
+      header: first.header,
+      layoutKey,
+      suggestions: field ? others.map((o) => `--map ${field}=${quoted(o)}`) : [],
+    });
+  };
   if (newCount === 0) {
-    if (firstInvalid) {
-      const field = (Object.entries(mapping.columns) as [ImportField, number][]).find(
-        ([, i]) => first.header[i] === firstInvalid.column,
-      )?.[0];
-      const sample = table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 200));
-      const others = field ? candidates(field, first.header, mapping, sample) : [];
-      const hint = !field
-        ? ''
-        : others.length
-          ? ` If ${others.map((o) => `"${o}"`).join(' or ')} holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=${quoted(others[0])}.`
-          : ` If another column holds ${FIELD_WORDS[field] ?? `the ${field}`}, choose it with --map ${field}=COLUMN.`;
-      return refuse(fileName, 'unreadable-rows', `${firstInvalid.reason}. No row could be read, so nothing was imported.${hint}`, {
-        row: firstInvalid.row,
-        column: firstInvalid.column,
-        header: first.header,
-        layoutKey,
-        suggestions: field ? others.map((o) => `--map ${field}=${quoted(o)}`) : [],
-      });
-    }
+    if (firstInvalid) return unreadable(firstInvalid, `${firstInvalid.reason}. No row could be read, so nothing was imported.`);
     const skipped = rows.filter((r) => r.status === 'skipped' && r.row > first.headerIndex + 1);
     const why = skipped.length
       ? ` ${skipped.length} line${skipped.length === 1 ? ' was' : 's were'} skipped, the first (row ${skipped[0].row}) because ${skipped[0].reason}.`
@@ -637,6 +716,13 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const findings: ImportFindingDraft[] = [];
   if (kind === 'transactions') {
     if (!records.some((r) => r.txClass && movesShares(r.txClass))) {
+      // Trades there are, but none could be read (no quantity column): that is what to say, not that there are none.
+      const invalid = rows.filter((r) => r.status === 'invalid');
+      if (firstInvalid)
+        return unreadable(
+          firstInvalid,
+          `${firstInvalid.reason}. ${invalid.length === 1 ? 'This is the one row' : `This row and ${invalid.length - 1} more like it are the rows`} that could hold trades, and none could be read; the other rows move only cash, so nothing was imported.`,
+        );
       const actions = [
         ...new Set(
           rows.filter((r) => r.status === 'skipped' && r.reason.startsWith('the action')).map((r) => /"(.*?)"/.exec(r.reason)?.[1] ?? ''),

@@ -190,6 +190,7 @@ export type ImportRefusalCode =
   | 'no-rows'
   | 'unreadable-rows'
   | 'no-trades'
+  | 'order-log'
   | 'nets-to-zero';
 
 /** A file that cannot be imported, with a sentence for the user and the detail for developers. */

@@ -86,7 +86,8 @@ describe('public sample exports, read by the generic path', () => {
 
   it('XTB: the quantity only in the comment ("OPEN BUY 34/42.5658 @ 11.7480")', () => {
     const p = preview('xtb-export.csv');
-    expect(holdings(p).find((h) => h[1] === 'SPYL.DE')).toEqual(['Imported', 'SPYL.DE', 214.5658, 11.747, 'USD']);
+    // The file names no currency; SPYL.DE is the Xetra listing, priced in euros (34 × 11.748 = 399.43, the row's amount).
+    expect(holdings(p).find((h) => h[1] === 'SPYL.DE')).toEqual(['Imported', 'SPYL.DE', 214.5658, 11.747, 'EUR']);
     // XTB's country suffixes become market-data symbols: GOOGL.US is GOOGL, CSPX.UK is CSPX.L (.DE is Xetra already).
     expect(holdings(p).map((h) => h[1])).toEqual(['CSPX.L', 'FLOA.L', 'GOOGL', 'SPYL.DE', 'ZAL.DE']);
     // One row carries a mistyped date ("010.09.2024"): it is named, not guessed.
@@ -148,7 +149,153 @@ describe('public sample exports, read by the generic path', () => {
       });
     const bought = buildPreview(read('investengine-export.csv').split('\n').slice(0, 5).join('\n'), { fileName: 'first-four.csv' });
     expect(bought.ok && bought.preview.positions.map((x) => [x.symbol, x.name, Math.round(x.quantity * 1e6) / 1e6, x.currency])).toEqual([
-      ['IE00BK5BQT80', 'Vanguard FTSE All-World', 10.696127, 'USD'],
+      // The file names no currency column, but writes its prices in pounds ("£110.79").
+      ['IE00BK5BQT80', 'Vanguard FTSE All-World', 10.696127, 'GBP'],
     ]);
+  });
+
+  it('Rabobank (Dutch, ";", decimal commas): "Volume" is the quantity, Koop/Verkoop Fondsen, "Tarieven en services" a fee', () => {
+    const p = preview('rabobank-export.csv');
+    // NL0014065450: 1.2538 + 1.3699 bought, 1.2343 sold (written -1,2343); NL0014857104: 1.8726 + 0.7917 + 0.8761 bought.
+    // The price is each fund's last trade (08-02-2024); the account is the "Portefeuille" number.
+    expect(holdings(p)).toEqual([
+      ['12345678', 'NL0014065450', 1.3894, 134.776, 'EUR'],
+      ['12345678', 'NL0014857104', 3.5404, 84.2637, 'EUR'],
+    ]);
+    // Cash: the twelve "Bedrag" amounts, the fee -17.44 among them (two deposits of 250, two dividends 68.54 + 41.65).
+    expect(p.positions.filter((x) => x.assetClass === 'cash').map((x) => [x.symbol, Math.round(x.marketValue! * 100) / 100])).toEqual([
+      ['EUR', 121.3],
+    ]);
+    expect(p.counts).toMatchObject({ new: 12, invalid: 0, skipped: 0 });
+  });
+
+  it('Rabobank with its quantity column under a name no table knows: the refusal names the trades and the --map that reads them', () => {
+    const renamed = read('rabobank-export.csv').replace(';Volume;', ';Stuks;');
+    const result = buildPreview(renamed, { fileName: 'rabobank.csv' });
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'unreadable-rows',
+      message:
+        'rabobank.csv, row 2, column "quantity": expected the number of shares bought, found nothing. This row and 5 more like it are the rows that could hold trades, and none could be read; the other rows move only cash, so nothing was imported. If "Stuks" holds the quantity, choose it with --map quantity=Stuks.',
+      suggestions: ['--map quantity=Stuks'],
+    });
+    // The command it gives reads the file as the original is read.
+    const mapped = buildPreview(renamed, { fileName: 'rabobank.csv', columns: { quantity: 'Stuks' } });
+    expect(mapped.ok && holdings(mapped.preview)).toEqual([
+      ['12345678', 'NL0014065450', 1.3894, 134.776, 'EUR'],
+      ['12345678', 'NL0014857104', 3.5404, 84.2637, 'EUR'],
+    ]);
+  });
+
+  it("Yahoo Finance portfolio export: the quantity, not the quote's trading volume; a .SW listing is in francs", () => {
+    const p = preview('yahoo-finance-export.csv');
+    expect(p.kind).toBe('positions');
+    expect(holdings(p)).toEqual([
+      ['Imported', 'VT', 1100, 91.455, 'USD'],
+      ['Imported', 'CHDVD.SW', 232, 143.96, 'CHF'],
+      ['Imported', 'CHSPI.SW', 252, 130.92, 'CHF'],
+    ]);
+    // VT names no market: its dollars are an assumption, and said to be one.
+    expect(p.currencyAssumed).toEqual({ currency: 'USD', source: 'default' });
+  });
+
+  it('Investimental: an order log (each order at every change of its status) is refused, not read as trades', () => {
+    const result = buildPreview(read('investimental-export.csv'), { fileName: 'investimental-export.csv' });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error).toMatchObject({
+        code: 'order-log',
+        message:
+          'investimental-export.csv: this is an order log, not a trade history: rows 2, 3, 4, 5 are all order 6750 ("Order ID"), listed at each change of its "Status" (Active, Inactive), so reading each row as a trade would count an order several times. Export the account\'s transactions (trades, dividends, deposits) or its positions instead.',
+      });
+    // Choosing the columns by hand cannot make it a trade history either.
+    const mapped = buildPreview(read('investimental-export.csv'), { fileName: 'i.csv', columns: { quantity: 'Volume' } });
+    expect(!mapped.ok && mapped.error.code).toBe('order-log');
+  });
+
+  it('Parqet (German app, ";", decimal commas): the ISINs of its "identifier" column name the holdings, not the WKNs', () => {
+    const p = preview('parqet-export.csv');
+    // IE00BM67HT60: nine buys, 0.078433 + 0.00036 + 1.162925 + 0.094894 + 0.10941 + 0.079526 + 0.103435 + 1.184974 +
+    // 0.298613; LU2089238203: nine buys, 17.83803 + 0.250089 + 16.747613 + 17.050298 + 0.511508 + 17.190991 +
+    // 17.655367 + 0.47846 + 17.510068. Prices of the last buys (02.08.2024).
+    expect(holdings(p)).toEqual([
+      ['Imported', 'IE00BM67HT60', 3.11257, 75.35, 'EUR'],
+      ['Imported', 'LU2089238203', 105.232424, 28.03, 'EUR'],
+    ]);
+    expect(p.positions.find((x) => x.symbol === 'LU2089238203')?.name).toBe('Amundi Index Solutions Prime Global UCITS ETF - DR USD ACC');
+    // Allianz and Fiverr are sold with no purchase in the file: named, not made short.
+    expect(p.findings.filter((f) => f.kind === 'history-clamped')).toHaveLength(2);
+    // Parqet writes amounts unsigned: the buys' 500 are money out.
+    expect(p.warnings).toContain(
+      'The file writes every amount without a sign; buys, fees and withdrawals were read as money out (18 rows).',
+    );
+  });
+
+  it('finpension (BVG): "Portfolio Transaction" is a purchase by its signs, and "Currency Rate" is no currency', () => {
+    const p = preview('finpension-bvg-export.csv');
+    // 0.155 + 0.002 shares bought for -262.0368 and -3.38916 CHF.
+    expect(holdings(p)).toEqual([['Imported', 'CH0429081620', 0.157, 1694.58, 'CHF']]);
+    // The cash is in francs and ends at the last row's balance, 3.655006 (kept to the cent).
+    expect(p.positions.filter((x) => x.assetClass === 'cash').map((x) => [x.symbol, Math.round(x.marketValue! * 1e4) / 1e4])).toEqual([
+      ['CHF', 3.66],
+    ]);
+    expect(p.counts).toMatchObject({ new: 11, invalid: 0, skipped: 0 });
+  });
+
+  it("Ghostfolio's CSV: a dividend is shares × the amount per share, a fee the Fee column's amount", () => {
+    const p = preview('ghostfolio-export.csv');
+    expect(holdings(p)).toEqual([['Imported', 'MSFT', 5, 298.58, 'USD']]);
+    // 5 × 0.62 = 3.10 of dividend; the "Account Opening Fee" of 49.
+    expect(
+      p.rows.filter((r) => r.record?.txClass === 'income' || r.record?.txClass === 'fee').map((r) => [r.row, r.record?.amount]),
+    ).toEqual([
+      [2, -49],
+      [4, 3.1],
+    ]);
+    expect(p.counts).toMatchObject({ new: 4, invalid: 0, skipped: 0 });
+  });
+
+  it('True Wealth (CH robo-advisor): ISIN-keyed rows, same-day sells listed before the buys, a USD fund in a CHF account', () => {
+    const p = preview('truewealth-export.csv');
+    // Sold and bought back on 2024-10-06: IE0009YEDMC6 236 - 192, IE00B58FQX63 55 - 42, IE00BD8PH067 2207 - 1929,
+    // IE00BDR5HM97 97 - 85; bought twice: CH0237935652 13 + 74, IE00B95PGT31 20 + 113, IE00B9F5YL18 65 + 365,
+    // IE00BG04LZ52 19 + 106, IE00BJ0KDR00 32 + 180, IE00BKM4GZ66 48 + 276 (in dollars), LU0136234068 25 + 144.
+    // US9229085538: 51 bought in April, 51 sold in September.
+    expect(holdings(p)).toEqual([
+      ['Imported', 'CH0237935652', 87, 144.32, 'CHF'],
+      ['Imported', 'IE0005042456', 245, 9.0727, 'CHF'],
+      ['Imported', 'IE0009YEDMC6', 44, 22.6, 'CHF'],
+      ['Imported', 'IE00B58FQX63', 13, 76.41, 'CHF'],
+      ['Imported', 'IE00B95PGT31', 133, 32.3508, 'CHF'],
+      ['Imported', 'IE00B9F5YL18', 430, 22.9719, 'CHF'],
+      ['Imported', 'IE00BD8PH067', 278, 3.0773, 'CHF'],
+      ['Imported', 'IE00BDR5HM97', 12, 11.1196, 'CHF'],
+      ['Imported', 'IE00BG04LZ52', 125, 132.24, 'CHF'],
+      ['Imported', 'IE00BJ0KDR00', 212, 141.9414, 'CHF'],
+      ['Imported', 'IE00BKM4GZ66', 324, 37.23, 'USD'],
+      ['Imported', 'LU0136234068', 169, 46.5719, 'CHF'],
+      ['Imported', 'LU1169819635', 73, 21.35, 'CHF'],
+    ]);
+    expect(p.findings.some((f) => f.kind === 'history-clamped')).toBe(false);
+  });
+
+  it('Revolut crypto: the currency written in each money cell (SEK, €), and rows it cannot apply named with their quantity', () => {
+    const p = preview('revolut-crypto-export.csv');
+    // BTC: 0.00056077 + 0.00001082 + 0.00069453 + 0.00027963 + 0.00009518 bought, 0.00001082 sold (Send and Receive
+    // of 0.00056077 cancel out, and are listed). The last BTC buy is written "$105,058.55": a bare "$" names no
+    // country, so its dollars stay the assumed USD. ETH: one buy at "€2,315.93".
+    expect(holdings(p)).toEqual([
+      ['Imported', 'BTC', 0.00163, 105058.55, 'USD'],
+      ['Imported', 'ETH', 0.004318, 2315.93, 'EUR'],
+    ]);
+    expect(p.positions.filter((x) => x.assetClass !== 'cash').map((x) => x.quantity)).toEqual([
+      expect.closeTo(0.00163011, 10),
+      expect.closeTo(0.00431791, 10),
+    ]);
+    expect(p.rows.find((r) => r.row === 9)?.reason).toBe(
+      'the action "Stake" is not one Aftershock knows, so its amount 4493.77 SEK was not applied to cash',
+    );
+    expect(p.rows.find((r) => r.row === 11)?.reason).toBe(
+      'the action "Staking reward" is not one Aftershock knows, so its quantity 0.00002061 ETH was not applied to holdings',
+    );
   });
 });
