@@ -1,4 +1,5 @@
 import type { Classification, ClassificationLayer, FundHoldings } from './reference';
+import { majorCurrency } from './valuation';
 
 /**
  * Index mutual funds, and the UCITS ETFs European investors hold most (FXAIX, VTSAX, SWPPX; VWRL, CSPX, IWDA…). The
@@ -206,6 +207,31 @@ export function indexFund(symbol: string): IndexFund | null {
 /** Every listed index fund: each mutual fund, and each listing of a UCITS ETF. */
 export function indexFunds(): IndexFund[] {
   return [...INDEX_FUNDS.values()];
+}
+
+/** Where an index fund's assets are priced: a US index in US dollars, a world index mostly so, an index "ex US" outside. */
+export type AssetsCurrency = 'in US dollars' | 'mostly in US dollars' | 'in currencies other than the US dollar';
+
+const OUTSIDE_US = /\bex[- ]?U\.?S|\bEAFE\b|\bEmerging\b/i;
+const WORLD = /\bGlobal\b|\bWorld\b|\bAll-World\b|\bACWI\b/i;
+
+/** The currency an index fund's holdings are priced in, read from the index it follows. */
+export function assetsCurrency(fund: Pick<IndexFund, 'index'>): AssetsCurrency {
+  if (OUTSIDE_US.test(fund.index)) return 'in currencies other than the US dollar';
+  return WORLD.test(fund.index) ? 'mostly in US dollars' : 'in US dollars';
+}
+
+/**
+ * An index fund whose holdings are priced in other currencies than the one it trades in (an S&P 500 UCITS ETF in
+ * pounds, an international index fund in dollars): a currency shock reaches it through its trading currency, as
+ * Aftershock moves every holding (docs/stress-semantics.md §4), not through what it holds. Null for any other symbol.
+ */
+export function tradingCurrencyMismatch(symbol: string, tradingCurrency: string): { fund: IndexFund; assets: AssetsCurrency } | null {
+  const fund = indexFund(symbol);
+  if (!fund) return null;
+  const assets = assetsCurrency(fund);
+  const tradesInDollars = majorCurrency(tradingCurrency) === 'USD';
+  return (assets === 'in currencies other than the US dollar') === tradesInDollars ? { fund, assets } : null;
 }
 
 /** The stand-ins of the index funds among `symbols`. */

@@ -3,8 +3,9 @@ import type { ImportFinding, ImportFindingKind } from '../domain/import-findings
 import type { ReferenceData } from '../domain/reference';
 import type { Position } from '../domain/types';
 import type { Book, Scenario, StressResult } from '../engine';
-import { fxRate, localValue } from '../domain/valuation';
-import { countOf, formatMoney, formatPercent, formatQuantity, listNames } from '../format';
+import { fxRate, localValue, majorCurrency } from '../domain/valuation';
+import { tradingCurrencyMismatch, type AssetsCurrency } from '../domain/index-funds';
+import { countOf, formatCount, formatMoney, formatPercent, formatQuantity, listNames } from '../format';
 import { groupBy } from '../group-by';
 import { daysBetween, type DateSpan, spanOf } from './dates';
 
@@ -51,6 +52,11 @@ export interface ScenarioHealthInput {
   notMovedShare?: number;
   /** A replay whose prices do not cover the whole window: the days it did cover. */
   replayCovered?: { from: string; to: string; requested: { from: string; to: string } } | null;
+  /**
+   * Index funds held that trade in one currency and hold assets priced in others, when the scenario shocks a currency:
+   * the shock reaches them through the currency they trade in (see tradingCurrencyMismatch).
+   */
+  currencyThroughTrading?: { symbol: string; currency: string; assets: AssetsCurrency }[];
 }
 
 export interface HealthInput {
@@ -371,6 +377,19 @@ export function scenarioFindings(scenario: ScenarioHealthInput, prices: DateSpan
       fix: 'Update market data, or pick a window inside the prices held.',
     });
   }
+  const mismatched = scenario.currencyThroughTrading ?? [];
+  if (mismatched.length) {
+    const one = mismatched.length === 1;
+    const named = mismatched.slice(0, 3).map((m) => `${m.symbol} (trades in ${majorCurrency(m.currency)}, assets ${m.assets})`);
+    if (mismatched.length > 3) named.push(`${formatCount(mismatched.length - 3)} more`);
+    const listed = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0];
+    add({
+      code: 'currency-through-trading',
+      severity: 'warning',
+      sentence: `"${scenario.name}" moves a currency, which reaches ${listed} through the currency ${one ? 'it trades' : 'they trade'} in, not through the currencies of ${one ? 'its' : 'their'} assets: ${one ? 'its' : 'their'} currency gain or loss here can be far from the real one.`,
+      fix: 'Read the currency effect on these funds as approximate, or add a symbol shock on them with the move you expect.',
+    });
+  }
   if (scenario.asOf && prices && daysBetween(prices.newest, scenario.asOf) > staleDays) {
     add({
       code: 'prices-before-scenario',
@@ -387,10 +406,18 @@ export function scenarioFindings(scenario: ScenarioHealthInput, prices: DateSpan
  * aside, which no price shock is meant to move — and a replay window the prices covered only in part.
  */
 export function scenarioHealthOf(
-  scenario: Pick<Scenario, 'name' | 'event'>,
+  scenario: Pick<Scenario, 'name' | 'event'> & Partial<Pick<Scenario, 'shocks'>>,
   result: Pick<StressResult, 'coverage' | 'history'>,
   book?: Pick<Book, 'positions'>,
 ): ScenarioHealthInput {
+  // A replay moves each holding by its own history in the currency it trades in, then by that currency: exact. A shock
+  // on a currency reaches an index fund through the currency it trades in, whatever its assets are priced in.
+  const shocksCurrency = !result.history && (scenario.shocks ?? []).some((s) => s.enabled && s.target === 'currency');
+  const currencyThroughTrading = new Map<string, { symbol: string; currency: string; assets: AssetsCurrency }>();
+  for (const p of shocksCurrency ? (book?.positions ?? []) : []) {
+    const mismatch = currencyThroughTrading.has(p.symbol) ? null : tradingCurrencyMismatch(p.symbol, p.currency);
+    if (mismatch) currencyThroughTrading.set(p.symbol, { symbol: p.symbol, currency: p.currency, assets: mismatch.assets });
+  }
   const c = result.coverage;
   const cash = (book?.positions ?? []).reduce((sum, p) => sum + (p.key.assetClass === 'cash' ? Math.abs(p.value) : 0), 0);
   const notMoved = Math.max(0, c.noShock.value + c.unclassified.value + c.noPrice.value - cash);
@@ -403,6 +430,7 @@ export function scenarioHealthOf(
     notMovedShare: c.grossValue > 0 ? notMoved / c.grossValue : 0,
     // `partial` names the window asked for; the history's own dates are the part replayed.
     replayCovered: partial && history ? { from: history.from, to: history.to, requested: { from: partial.from, to: partial.to } } : null,
+    ...(currencyThroughTrading.size > 0 && { currencyThroughTrading: [...currencyThroughTrading.values()] }),
   };
 }
 

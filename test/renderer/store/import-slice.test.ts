@@ -61,7 +61,7 @@ describe('import screen state against the real command handlers', () => {
   it('previews and imports a file that names no currency in the currency the user chose', async () => {
     const s = () => useStore.getState();
     s().openImport();
-    const file = { fileName: 'positions.csv', text: 'Symbol,Quantity,Price\nSAP.DE,10,200\n' };
+    const file = { fileName: 'positions.csv', text: 'Symbol,Quantity,Price\nSAP,10,200\n' };
     await s().previewFile(file);
     // Into the existing portfolio: its currency (USD) is offered, said in the preview.
     expect(s().importAnswer?.preview.currencyAssumed).toEqual({ currency: 'USD', source: 'portfolio' });
@@ -72,11 +72,17 @@ describe('import screen state against the real command handlers', () => {
       [{ account: 'Imported', currency: 'EUR', positions: 1, marketValue: 2000 }],
     ]);
     await s().commitPreviewed({});
-    expect(s().holdings?.positions.map((p) => [p.symbol, p.currency])).toEqual([['SAP.DE', 'EUR']]);
+    expect(s().holdings?.positions.map((p) => [p.symbol, p.currency])).toEqual([['SAP', 'EUR']]);
     // Another file starts without the choice.
     s().openImport();
     await s().previewFile({ ...file, fileName: 'other.csv' });
     expect(s().importCurrency).toBeNull();
+    // A listing's market says its currency: SAP.DE trades in euros, so nothing is assumed or asked.
+    await s().previewFile({ fileName: 'xetra.csv', text: 'Symbol,Quantity,Price\nSAP.DE,10,200\n' });
+    expect([s().importAnswer?.preview.currencyAssumed, s().importAnswer?.preview.totals]).toEqual([
+      undefined,
+      [{ account: 'Imported', currency: 'EUR', positions: 1, marketValue: 2000 }],
+    ]);
   });
 
   it('asks main for the native dialog, which the browser shell and tests do not have', async () => {

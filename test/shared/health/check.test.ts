@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkHealth, daysBetween, spanOf, staleHistoryFinding, type HealthInput } from '../../../shared/health';
+import {
+  checkHealth,
+  daysBetween,
+  scenarioFindings,
+  scenarioHealthOf,
+  spanOf,
+  staleHistoryFinding,
+  type HealthInput,
+} from '../../../shared/health';
+import { assetsCurrency, indexFund } from '../../../shared/domain/index-funds';
 import { prepareBook, returnText, runScenario } from '../../../shared/engine';
 import { pos, reference, scenario, sec } from '../engine/book-builder';
 
@@ -188,5 +197,61 @@ describe('story: dates behind the numbers', () => {
     expect(daysBetween('2026-12-03', '2026-11-30')).toBe(-3);
     expect(spanOf([null, '2026-02-01', undefined, '2025-12-31'])).toEqual({ oldest: '2025-12-31', newest: '2026-02-01' });
     expect(spanOf([])).toBeNull();
+  });
+});
+
+describe('story: index funds a currency shock reaches through the currency they trade in', () => {
+  // A British investor's S&P 500 ETF in pence, a Dutch listing of MSCI World in euros, an international index fund in
+  // dollars, and two that trade in the currency of what they hold.
+  const fx = [
+    { currency: 'GBP', quote: 'USD', rate: 1.25, asOf: today, source: 'test' },
+    { currency: 'EUR', quote: 'USD', rate: 1.1, asOf: today, source: 'test' },
+  ];
+  const book = prepareBook(
+    [
+      pos('VUSA.L', 100, 9_000, { currency: 'GBp' }),
+      pos('IWDA.AS', 10, 100, { currency: 'EUR' }),
+      pos('FTIHX', 50, 15),
+      pos('FXAIX', 5, 200),
+      pos('VWRA.L', 3, 150),
+    ],
+    'USD',
+    reference([], [], fx),
+  );
+  const findingsOf = (s: ReturnType<typeof scenario>) => scenarioFindings(scenarioHealthOf(s, runScenario(book, s), book), null);
+
+  it('names each, with what it trades in and where its assets are, when the scenario moves a currency', () => {
+    const finding = findingsOf(scenario([{ target: 'currency', value: 'USD', change: 0.1 }], 'usd-plus-10')).find(
+      (f) => f.code === 'currency-through-trading',
+    )!;
+    expect(finding).toMatchObject({ code: 'currency-through-trading', severity: 'warning' });
+    expect(finding.sentence).toBe(
+      '"usd-plus-10" moves a currency, which reaches VUSA.L (trades in GBP, assets in US dollars), IWDA.AS (trades in EUR, ' +
+        'assets mostly in US dollars) and FTIHX (trades in USD, assets in currencies other than the US dollar) through the ' +
+        'currency they trade in, not through the currencies of their assets: their currency gain or loss here can be far from the real one.',
+    );
+  });
+
+  it('says nothing when no currency moves, or when a replay moves each fund by its own history', () => {
+    expect(findingsOf(scenario([{ target: 'market', value: 'market', change: -0.1 }])).map((f) => f.code)).not.toContain(
+      'currency-through-trading',
+    );
+    const replayed = {
+      ...runScenario(book, scenario([{ target: 'currency', value: 'GBP', change: -0.05 }])),
+      history: { from: '2025-01-24', to: '2025-01-27' },
+    };
+    expect(
+      scenarioFindings(
+        scenarioHealthOf(scenario([{ target: 'currency', value: 'GBP', change: -0.05 }]), replayed as never, book),
+        null,
+      ).map((f) => f.code),
+    ).not.toContain('currency-through-trading');
+  });
+
+  it('reads where an index fund’s assets are priced from the index it follows', () => {
+    const where = (symbol: string) => assetsCurrency(indexFund(symbol)!);
+    expect(['FXAIX', 'VTSAX', 'SWPPX', 'FXNAX', 'VUSA.L', 'EQQQ.DE'].map(where)).toEqual(Array(6).fill('in US dollars'));
+    expect(['VWRL.L', 'IWDA.AS', 'VWCE.DE'].map(where)).toEqual(Array(3).fill('mostly in US dollars'));
+    expect(['FTIHX', 'VTIAX', 'SWISX'].map(where)).toEqual(Array(3).fill('in currencies other than the US dollar'));
   });
 });
