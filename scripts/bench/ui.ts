@@ -8,28 +8,7 @@ import { createPortfolio } from '../../electron/db/portfolios';
 import { closeServices } from '../../electron/services/services';
 import { benchServices, ROOT, startWebShell, type Figure } from './harness';
 
-const SYMBOLS = [
-  'NVDA',
-  'AVGO',
-  'TSM',
-  'ASML',
-  'AMD',
-  'MU',
-  'VST',
-  'CEG',
-  'GEV',
-  'MSFT',
-  'GOOGL',
-  'META',
-  'AMZN',
-  'AAPL',
-  'QQQ',
-  'SPY',
-  'SMH',
-  'XLU',
-  'TLT',
-  'ORCL',
-];
+const SYMBOLS = 'NVDA AVGO TSM ASML AMD MU VST CEG GEV MSFT GOOGL META AMZN AAPL QQQ SPY SMH XLU TLT ORCL'.split(' ');
 
 /** Writes a database whose only portfolio has `count` positions across 50 accounts. */
 export function bigBook(file: string, count: number): void {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { countOf } from '../../../shared/format';
 import { DEFAULT_STALE_DAYS, spanText, type HealthFinding, type HealthReport } from '../../../shared/health';
-import { attempt } from '../store/attempt';
+import { SettingForm, useSettingDraft } from '../components/SettingForm';
 import { setStaleDays } from '../store/commands';
 import { useStore } from '../store/store';
 import { healthHeadline, worstFirst } from './health-display';
@@ -52,15 +52,9 @@ export function HealthList(props: { health: HealthReport; extra?: readonly Healt
  * desk that trades daily wants a day or two, a book of funds priced monthly a month. The check then runs again.
  */
 export function StaleDays(props: { days: number }) {
-  const [draft, setDraft] = useState<string | null>(null);
+  const { draft, setDraft, save } = useSettingDraft(setStaleDays, () => useStore.getState().loadHealth());
   const typed = draft === null ? NaN : Number(draft.trim());
   const isValid = draft !== null && draft.trim() !== '' && Number.isInteger(typed) && typed >= 1 && typed <= 3650;
-  const save = (days: number) =>
-    void attempt(useStore.getState, async () => {
-      await setStaleDays(days);
-      setDraft(null);
-      await useStore.getState().loadHealth();
-    });
   if (draft === null)
     return (
       <p className="muted small">
@@ -72,41 +66,21 @@ export function StaleDays(props: { days: number }) {
       </p>
     );
   return (
-    <form
-      className="small stale-days"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (isValid) save(typed);
-      }}
-    >
-      <label>
-        Flag prices older than, in days (every portfolio){' '}
-        <input
-          type="text"
-          inputMode="numeric"
-          value={draft}
-          size={5}
-          autoFocus
-          aria-invalid={!isValid}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setDraft(null)}
-        />
-      </label>{' '}
-      <button type="submit" disabled={!isValid}>
-        Save
-      </button>{' '}
-      {props.days !== DEFAULT_STALE_DAYS && (
-        <>
-          <button type="button" onClick={() => save(DEFAULT_STALE_DAYS)}>
-            Use {DEFAULT_STALE_DAYS} (default)
-          </button>{' '}
-        </>
-      )}
-      <button type="button" className="link" onClick={() => setDraft(null)}>
-        Cancel
-      </button>
-      {!isValid && <span className="warn"> A whole number of days from 1 to 3,650.</span>}
-    </form>
+    <SettingForm
+      className="stale-days"
+      label="Flag prices older than, in days (every portfolio)"
+      draft={draft}
+      inputMode="numeric"
+      isValid={isValid}
+      expected="A whole number of days from 1 to 3,650."
+      onDraft={setDraft}
+      onSave={() => save(typed)}
+      reset={
+        props.days === DEFAULT_STALE_DAYS
+          ? undefined
+          : { label: `Use ${DEFAULT_STALE_DAYS} (default)`, onReset: () => save(DEFAULT_STALE_DAYS) }
+      }
+    />
   );
 }
 

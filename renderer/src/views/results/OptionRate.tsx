@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import type { StressResult } from '../../../../shared/engine';
 import { DEFAULT_OPTION_RATE } from '../../../../shared/engine/options-pass';
 import { formatPercent } from '../../../../shared/format';
-import { attempt } from '../../store/attempt';
+import { SettingForm, useSettingDraft } from '../../components/SettingForm';
 import { setOptionRate } from '../../store/commands';
 import { useStore } from '../../store/store';
 
@@ -12,16 +11,10 @@ import { useStore } from '../../store/store';
  */
 export function OptionRate({ result }: { result: StressResult }) {
   const rate = result.positions.find((p) => p.option)?.option?.rate;
-  const [draft, setDraft] = useState<string | null>(null);
+  const { draft, setDraft, save } = useSettingDraft(setOptionRate, () => useStore.getState().loadSnapshot());
   if (rate === undefined) return null;
   const typed = draft === null ? NaN : Number(draft.replace(',', '.'));
   const isValid = Number.isFinite(typed) && typed > -5 && typed < 50;
-  const save = (value: number | null) =>
-    void attempt(useStore.getState, async () => {
-      await setOptionRate(value);
-      setDraft(null);
-      await useStore.getState().loadSnapshot();
-    });
   if (draft === null)
     return (
       <p className="small muted">
@@ -32,35 +25,16 @@ export function OptionRate({ result }: { result: StressResult }) {
       </p>
     );
   return (
-    <form
-      className="small option-rate"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (isValid) save(typed / 100);
-      }}
-    >
-      <label>
-        Interest rate for options, in % (every portfolio){' '}
-        <input
-          type="text"
-          inputMode="decimal"
-          value={draft}
-          autoFocus
-          aria-invalid={!isValid}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setDraft(null)}
-        />
-      </label>{' '}
-      <button type="submit" disabled={!isValid}>
-        Save
-      </button>{' '}
-      <button type="button" onClick={() => save(null)}>
-        Use {formatPercent(DEFAULT_OPTION_RATE, 0)} (default)
-      </button>{' '}
-      <button type="button" className="link" onClick={() => setDraft(null)}>
-        Cancel
-      </button>
-      {!isValid && <span className="warn"> A rate above −5% and below 50%.</span>}
-    </form>
+    <SettingForm
+      className="option-rate"
+      label="Interest rate for options, in % (every portfolio)"
+      draft={draft}
+      inputMode="decimal"
+      isValid={isValid}
+      expected="A rate above −5% and below 50%."
+      onDraft={setDraft}
+      onSave={() => save(typed / 100)}
+      reset={{ label: `Use ${formatPercent(DEFAULT_OPTION_RATE, 0)} (default)`, onReset: () => save(null) }}
+    />
   );
 }
