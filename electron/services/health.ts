@@ -1,5 +1,5 @@
 import type { RequestOf } from '../../shared/ipc/contract';
-import { checkHealth, scenarioHealthOf, type HealthReport } from '../../shared/health';
+import { checkHealth, optionValueChecks, scenarioHealthOf, type HealthReport } from '../../shared/health';
 import { AppError } from '../../shared/ipc/result';
 import { listPortfolioImportFindings } from '../db/import-findings';
 import { listHistoryPositionIds } from '../db/imports';
@@ -14,6 +14,7 @@ export function portfolioHealth(services: Services, request: RequestOf<'health:c
   const scenario = request.scenarioId || request.scenario ? resolveScenario(services, request) : undefined;
   const result = scenario ? stressPortfolio(services, { portfolioId: request.portfolioId, scenario, by: [] }) : undefined;
   return checkHealth({
+    optionValues: optionValueChecks(bookOfSnapshot(snapshot)),
     positions: snapshot.positions,
     baseCurrency: snapshot.portfolio.baseCurrency,
     reference: snapshot.reference,

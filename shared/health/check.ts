@@ -1,4 +1,5 @@
-import { parseOccSymbol } from '../domain/options';
+import { optionLabel, parseOccSymbol } from '../domain/options';
+import { optionPositionValue } from '../engine/options-pass';
 import type { ImportFinding, ImportFindingKind } from '../domain/import-findings';
 import type { ReferenceData } from '../domain/reference';
 import type { Position } from '../domain/types';
@@ -71,9 +72,26 @@ export interface HealthInput {
   /** Prices older than this many days are stale (default 7). */
   staleDays?: number;
   scenario?: ScenarioHealthInput;
+  /** Each option the engine revalues: its value in the portfolio and the model's at its underlying's price. */
+  optionValues?: readonly OptionValueCheck[];
+}
+
+/** An option's value as held (quantity × price per contract) and as the model gives it, both in its own currency. */
+export interface OptionValueCheck {
+  positionId: number;
+  symbol: string;
+  /** "NVDA 15 Jan 2027 150 C". */
+  label: string;
+  underlying: string;
+  value: number;
+  modelValue: number;
+  multiplier: number;
+  currency: string;
 }
 
 export const DEFAULT_STALE_DAYS = 7;
+/** An option held at a value this many times from the model's (either way) is flagged: its P&L follows the model. */
+const OPTION_VALUE_APART = 5;
 const FUND_HOLDINGS_MAX_DAYS = 365;
 const VALUE_MISMATCH = 0.01;
 const UNCLASSIFIED_WARNING = 0.1;
@@ -203,6 +221,7 @@ export function checkHealth(input: HealthInput): HealthReport {
       parQuoted,
     );
   }
+  optionValueFindings(input.optionValues ?? [], positions, add);
   const shorts = positions.filter((p) => p.quantity < 0 && p.assetClass !== 'cash' && !p.isShortIntended);
   const fromHistory = shorts.filter((p) => input.fromHistory?.has(p.id));
   const otherShorts = shorts.filter((p) => !input.fromHistory?.has(p.id));
@@ -354,6 +373,72 @@ export function checkHealth(input: HealthInput): HealthReport {
     staleDays,
     asOf: { prices, fundHoldings, scenario: input.scenario?.asOf ?? null },
   };
+}
+
+/** Each option the engine revalues, with its held value and the model's at its underlying's price, for checkHealth. */
+export function optionValueChecks(book: Pick<Book, 'options' | 'positions' | 'groups'>): OptionValueCheck[] {
+  const symbolOf = new Map(book.positions.map((p) => [p.id, p.symbol]));
+  return book.options
+    .filter((h) => h.notTested === null)
+    .map((h) => ({
+      positionId: h.positionId,
+      symbol: symbolOf.get(h.positionId) ?? h.contract.underlying,
+      label: optionLabel(h.contract),
+      underlying: h.contract.underlying,
+      value: h.localValue,
+      modelValue: optionPositionValue(h, h.underlyingPrice!),
+      multiplier: h.contract.multiplier,
+      currency: book.groups[h.group].currency,
+    }));
+}
+
+/**
+ * Options held at a value far from the model's at their underlying's price. Their stress P&L is the model's change in
+ * value, so a held value far from it makes their return (and the portfolio's value before the shock) disagree with
+ * that P&L. About the contract's multiplier apart (×100) is the classic slip of a premium per share entered as the price
+ * per contract: blocking, as a bond at percent of par is.
+ */
+function optionValueFindings(
+  checks: readonly OptionValueCheck[],
+  positions: readonly Position[],
+  add: (f: Omit<HealthFinding, 'positionIds' | 'symbols'>, held?: readonly Position[]) => void,
+): void {
+  const held = (ids: readonly OptionValueCheck[]) => positions.filter((p) => ids.some((c) => c.positionId === p.id));
+  const apart = checks.filter((c) => {
+    const ratio = Math.abs(c.modelValue / c.value);
+    return c.value !== 0 && Number.isFinite(ratio) && (ratio >= OPTION_VALUE_APART || ratio <= 1 / OPTION_VALUE_APART);
+  });
+  const perShare = apart.filter((c) => {
+    const ratio = Math.abs(c.modelValue / c.value);
+    return ratio >= c.multiplier / 3 && ratio <= c.multiplier * 3;
+  });
+  const others = apart.filter((c) => !perShare.includes(c));
+  const text = (c: OptionValueCheck) =>
+    `${c.label} (${formatMoney(c.value, c.currency)} held, ${formatMoney(c.modelValue, c.currency)} by the model)`;
+  if (perShare.length) {
+    const one = perShare.length === 1;
+    add(
+      {
+        code: 'option-price-per-share',
+        severity: 'blocking',
+        sentence: `${listNames(perShare.map(text))} ${one ? 'is' : 'are'} held at about 1/${formatQuantity(perShare[0].multiplier)} of what the model gives at ${one ? 'its underlying’s' : 'their underlyings’'} price: the price looks like the premium per share, not the price per contract.`,
+        fix: 'Enter the price per contract (the premium × shares per contract), or check the quantity and shares per contract.',
+      },
+      held(perShare),
+    );
+  }
+  if (others.length) {
+    const one = others.length === 1;
+    add(
+      {
+        code: 'option-value-apart',
+        severity: 'warning',
+        sentence: `${listNames(others.map(text))} ${one ? 'is' : 'are'} held at a value more than ${OPTION_VALUE_APART}× from the model's: ${one ? 'its' : 'their'} stress P&L follows the model, so ${one ? 'its' : 'their'} return is not meaningful.`,
+        fix: 'Check the price, quantity and shares per contract, or enter the volatility the price implies.',
+      },
+      held(others),
+    );
+  }
 }
 
 /** Findings about one scenario on a book: its reach, a replay window cut short, and its date against the prices. */

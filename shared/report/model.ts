@@ -20,7 +20,7 @@ import { runReplay } from '../history/replay';
 import { defaultProxies, type ProxyConfig } from '../history/proxies';
 import type { PriceHistory } from '../history/series';
 import type { ImportFinding } from '../domain/import-findings';
-import { checkHealth, scenarioFindings, scenarioHealthOf, type HealthFinding, type HealthReport } from '../health';
+import { checkHealth, optionValueChecks, scenarioFindings, scenarioHealthOf, type HealthFinding, type HealthReport } from '../health';
 import { formatMoney, formatPercent, listNames } from '../format';
 import { coverageSentence } from './coverage';
 import { dateSpan, longDate, pageSizeOf, shortDate } from './dates';
@@ -237,10 +237,17 @@ export function buildReportModel(input: {
   const { portfolio, positions, reference, scenarios, settings } = input;
   const locale = settings.locale;
   const money = (x: number) => formatMoney(x, portfolio.baseCurrency, 0);
-  const health = checkHealth({ positions, baseCurrency: portfolio.baseCurrency, reference, today: settings.date, ...input.health });
   const book = prepareBook(positions, portfolio.baseCurrency, reference, {
     lookThrough: settings.lookThrough,
     optionMarket: input.optionMarket,
+  });
+  const health = checkHealth({
+    positions,
+    baseCurrency: portfolio.baseCurrency,
+    reference,
+    today: settings.date,
+    optionValues: optionValueChecks(book),
+    ...input.health,
   });
   const dimension = DIMENSION_KEY[settings.groupBy] ?? 'sector';
   const themeNames = new Map((reference.themes ?? []).map((t) => [t.id, t.name]));

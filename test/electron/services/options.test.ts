@@ -261,3 +261,35 @@ describe('option positions: imported, typed, stored and listed', () => {
     expect(refreshSymbols(services.db, portfolioId).symbols).toEqual(['NVDA', 'QQQ']);
   });
 });
+
+describe('story: an option typed in at its premium per share, not its price per contract', () => {
+  it('blocks the portfolio until the price is per contract, naming the option and both values', () => {
+    onDate((dated) => {
+      const id = aiBull(dated);
+      const codes = () => call(dated, 'health:check', { portfolioId: id }).findings.map((f) => f.code);
+      // As imported (prices per contract), every option is near the model's value.
+      expect(codes()).not.toContain('option-price-per-share');
+      expect(codes()).not.toContain('option-value-apart');
+      const [account] = call(dated, 'accounts:list', { portfolioId: id });
+      // A September call typed in at 9.10, the premium per share: 2 contracts held at $18.20 instead of $1,820.
+      const typed = call(dated, 'positions:create', {
+        accountId: account.id,
+        symbol: 'NVDA  250919C00130000',
+        quantity: 2,
+        price: 9.1,
+        assetClass: 'other',
+        multiplier: 100,
+        asOf: '2025-01-24',
+      });
+      const health = call(dated, 'health:check', { portfolioId: id });
+      const finding = health.findings.find((f) => f.code === 'option-price-per-share')!;
+      expect(health.verdict).toBe('blocked');
+      expect(finding.positionIds).toEqual([typed.id]);
+      expect(finding.sentence).toMatch(
+        /^NVDA 19 Sep 2025 130 C \(\$18\.20 held, \$[\d,]+\.\d\d by the model\) is held at about 1\/100 of what the model gives at its underlying’s price: the price looks like the premium per share, not the price per contract\.$/,
+      );
+      call(dated, 'positions:update', { id: typed.id, patch: { price: 910 } });
+      expect(codes()).not.toContain('option-price-per-share');
+    });
+  });
+});

@@ -255,3 +255,59 @@ describe('story: index funds a currency shock reaches through the currency they 
     expect(['FTIHX', 'VTIAX', 'SWISX'].map(where)).toEqual(Array(3).fill('in currencies other than the US dollar'));
   });
 });
+
+describe('story: options held far from the model’s value', () => {
+  const call = pos('NVDA  250919C00130000', 2, 9.1, { assetClass: 'other', multiplier: 100 });
+  const put = pos('QQQ   250620P00450000', -2, 615, { assetClass: 'other', multiplier: 100 });
+  const check = (value: number, modelValue: number, multiplier = 100) =>
+    checkHealth({
+      positions: [call],
+      baseCurrency: 'USD',
+      reference: ref,
+      today,
+      optionValues: [
+        {
+          positionId: call.id,
+          symbol: call.symbol,
+          label: 'NVDA 19 Sep 2025 130 C',
+          underlying: 'NVDA',
+          value,
+          modelValue,
+          multiplier,
+          currency: 'USD',
+        },
+      ],
+    }).findings.filter((f) => f.code.startsWith('option-'));
+
+  it('blocks one held at about 1/100 of the model’s value: a premium per share entered per contract', () => {
+    const [finding] = check(18.2, 1_702.4);
+    expect(finding).toMatchObject({ code: 'option-price-per-share', severity: 'blocking', positionIds: [call.id] });
+    expect(check(18.2, 1_702.4, 10).map((f) => f.code)).toEqual(['option-value-apart']);
+  });
+
+  it('warns of one more than 5× from the model either way, and says nothing of one near it, a written one included', () => {
+    expect(check(1_000, 6_000).map((f) => `${f.severity}:${f.code}`)).toEqual(['warning:option-value-apart']);
+    expect(check(1_000, 150).map((f) => f.code)).toEqual(['option-value-apart']);
+    expect(check(1_820, 1_702.4)).toEqual([]);
+    expect(check(1_000, 4_900)).toEqual([]);
+    const written = checkHealth({
+      positions: [put],
+      baseCurrency: 'USD',
+      reference: ref,
+      today,
+      optionValues: [
+        {
+          positionId: put.id,
+          symbol: put.symbol,
+          label: 'QQQ 20 Jun 2025 450 P',
+          underlying: 'QQQ',
+          value: -1_230,
+          modelValue: -1_400,
+          multiplier: 100,
+          currency: 'USD',
+        },
+      ],
+    });
+    expect(written.findings.filter((f) => f.code.startsWith('option-'))).toEqual([]);
+  });
+});
