@@ -87,7 +87,7 @@ export function runFirm(services: Services, request: FirmRequest & { save?: bool
   const ranked = rankFirm(clients, scenarios, reference, { lookThrough: request.lookThrough ?? true, optionMarket });
   const ranking = {
     ...ranked,
-    clients: withHealth(ranked.clients, clients, reference, healthOptions(services, clients)),
+    clients: withHealth(ranked.clients, clients, reference, { ...healthOptions(services, clients), optionMarket }),
     asOf: rankingAsOf(clients, reference),
   };
   const run = { runDate: services.today(), scenarioIds: request.scenarioIds, tag: request.tag ?? null, ranking };
@@ -139,7 +139,7 @@ export function createFirmJobs(options: { chunk?: number } = {}): FirmJobs {
       await tick();
     }
     if (running.signal.aborted) return stopped();
-    const summary = summariseFirm(withHealth(rows, clients, reference, healthOptions(services, clients)), scenarios);
+    const summary = summariseFirm(withHealth(rows, clients, reference, { ...healthOptions(services, clients), optionMarket }), scenarios);
     const ranking = {
       ...summary,
       asOf: rankingAsOf(clients, reference),

@@ -1,6 +1,9 @@
 import type { ImportFinding } from '../domain/import-findings';
 import type { ReferenceData } from '../domain/reference';
-import { checkHealth, spanOf, type DateSpan, type HealthReport } from '../health';
+import { checkHealth, optionValueChecks, spanOf, type DateSpan, type HealthReport } from '../health';
+import { prepareBook } from '../engine';
+import { parseOccSymbol } from '../domain/options';
+import type { OptionMarket } from '../engine/options-pass';
 import type { ClientRanking, FirmClientInput } from './ranking';
 
 /** A ranking row's data health, short: the verdict, counts and the blocking and warning sentences. */
@@ -19,6 +22,8 @@ export interface RankingHealthOptions {
   fromHistory?: ReadonlySet<number>;
   /** What each portfolio's imports decided (history treated as closed, market values kept…), by portfolio id. */
   importFindings?: ReadonlyMap<number, readonly ImportFinding[]>;
+  /** What revaluing options needs: a portfolio holding options has them checked against the model's value. */
+  optionMarket?: OptionMarket;
 }
 
 const VERDICT_ORDER: HealthReport['verdict'][] = ['ok', 'review', 'blocked'];
@@ -54,6 +59,11 @@ export function withHealth(
             reference,
             ...options,
             importFindings: options.importFindings?.get(p.id),
+            // Only a portfolio holding options needs its book for them (most hold none).
+            optionValues:
+              options.optionMarket && p.positions.some((x) => parseOccSymbol(x.symbol) !== null)
+                ? optionValueChecks(prepareBook(p.positions, client.baseCurrency, reference, { optionMarket: options.optionMarket }))
+                : undefined,
           }),
         ),
       ]),

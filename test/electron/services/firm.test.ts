@@ -139,6 +139,30 @@ describe('firm-wide runs revalue options', () => {
       const run = call(dated, 'firm:run', { scenarioIds: [down] });
       // Shares −1,400; calls 5 × 100 × (8.521720 − 14.574990) = −3,026.64 (test/shared/engine/ai-bull-book.test.ts).
       expect(run.ranking.clients[0].pnl).toBeCloseTo(-1400 - 3026.635356, 5);
+      // Held at the model's value (5 × 100 × 14.57), the calls raise nothing in the Data column.
+      expect(run.ranking.clients[0].health?.sentences.filter((x) => x.includes('by the model'))).toEqual([]);
+    } finally {
+      closeServices(dated);
+    }
+  });
+
+  it("marks a client blocked in the Data column when a call's premium per share was entered as its price per contract", () => {
+    const dated = memoryServices({ today: () => '2025-01-24' });
+    try {
+      const down = saveScenario(dated, 'nvda-down', [{ target: 'symbol', value: 'NVDA', change: -0.1 }]);
+      const { account } = addClient(dated, 'Bull', [['NVDA', 100, 140]]);
+      call(dated, 'positions:create', {
+        accountId: account.id,
+        symbol: 'NVDA 06/20/2025 150 C',
+        quantity: 5,
+        price: 14.57,
+        volatility: 0.5,
+      });
+      const [row] = call(dated, 'firm:run', { scenarioIds: [down] }).ranking.clients;
+      expect(row.health?.verdict).toBe('blocked');
+      expect(row.health?.sentences[0]).toBe(
+        'NVDA 20 Jun 2025 150 C ($72.85 held, $7,287.50 by the model) is held at about 1/100 of what the model gives at its underlying’s price: the price looks like the premium per share, not the price per contract.',
+      );
     } finally {
       closeServices(dated);
     }
