@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ImportSummary } from '../../shared/domain/types';
 import { AppError } from '../../shared/ipc/result';
-import { buildPreview } from '../../shared/import/pipeline';
+import { buildPreview, rowPlace } from '../../shared/import/pipeline';
 import { PREVIEW_ROW_LIMIT, summarise } from '../../shared/import/summary';
 import type { ColumnMapping, ImportPreview, ImportRefusal, PipelineOptions } from '../../shared/import/types';
 import { createAccount, deleteAccountIfEmpty, findAccountByName } from '../db/accounts';
@@ -195,7 +195,7 @@ function commitInTransaction(
   if (invalid && !request.skipInvalid) {
     throw new AppError(
       'validation',
-      `${request.fileName}, row ${invalid.row}, column "${invalid.column}": ${invalid.reason}. ` +
+      `${rowPlace(request.fileName, invalid.row, invalid.column, preview.header)}: ${invalid.reason}. ` +
         `${countOf(preview.counts.invalid, 'row')} cannot be read; fix the file or import without them.`,
       refusalDetail({
         code: 'unreadable-rows',

@@ -33,9 +33,20 @@ import { summarise, toPosition } from './summary';
 type RefusalExtra = Omit<Partial<ImportRefusal>, 'code' | 'message'>;
 
 function refuse(fileName: string, code: ImportRefusalCode, message: string, extra: RefusalExtra = {}): PipelineResult {
-  const { row, column } = extra;
-  const where = row === undefined ? fileName : `${fileName}, row ${row}${column ? `, column "${column}"` : ''}`;
-  return failure({ code, message: `${where}: ${message}`, ...extra });
+  return failure({ code, message: `${rowPlace(fileName, extra.row, extra.column, extra.header)}: ${message}`, ...extra });
+}
+
+/**
+ * Where a refusal points: 'file.csv, row 3, column "Antal"', or, for a field no column of the header holds (the row
+ * was read without it), "file.csv, row 3 (no column holds the quantity)" rather than a column the file does not have.
+ */
+export function rowPlace(fileName: string, row?: number, column?: string, header?: readonly string[]): string {
+  if (row === undefined) return fileName;
+  if (!column) return `${fileName}, row ${row}`;
+  const isUnmappedField = header !== undefined && !header.includes(column) && (IMPORT_FIELDS as readonly string[]).includes(column);
+  return isUnmappedField
+    ? `${fileName}, row ${row} (no column holds ${FIELD_WORDS[column as ImportField] ?? `the ${column}`})`
+    : `${fileName}, row ${row}, column "${column}"`;
 }
 
 /** A header cell as the user types it after --map: quoted when it holds spaces or shell characters. */

@@ -175,7 +175,7 @@ describe('public sample exports, read by the generic path', () => {
     expect(!result.ok && result.error).toMatchObject({
       code: 'unreadable-rows',
       message:
-        'rabobank.csv, row 2, column "quantity": expected the number of shares bought, found nothing. This row and 5 more like it are the rows that could hold trades, and none could be read; the other rows move only cash, so nothing was imported. If "Stuks" holds the quantity, choose it with --map quantity=Stuks.',
+        'rabobank.csv, row 2 (no column holds the quantity): expected the number of shares bought, found nothing. This row and 5 more like it are the rows that could hold trades, and none could be read; the other rows move only cash, so nothing was imported. If "Stuks" holds the quantity, choose it with --map quantity=Stuks.',
       suggestions: ['--map quantity=Stuks'],
     });
     // The command it gives reads the file as the original is read.

@@ -107,6 +107,11 @@ describe('refusals name the file, the row and the column', () => {
       'Symbol,Quantity,Price\nAAPL,ten,100\n',
       'holdings.csv, row 2, column "Quantity": expected a number of shares such as 12.5, found "ten". No row could be read, so nothing was imported. If another column holds the quantity, choose it with --map quantity=COLUMN.',
     ],
+    // A history with no quantity column at all: the refusal names the field no column holds, not a column "quantity".
+    [
+      'Date,Action,Symbol,Amount\n2024-01-02,Buy,AAPL,-1000\n2024-01-03,Dividend,AAPL,5\n',
+      'holdings.csv, row 2 (no column holds the quantity): expected the number of shares bought, found nothing. This is the one row that could hold trades, and none could be read; the other rows move only cash, so nothing was imported. If another column holds the quantity, choose it with --map quantity=COLUMN.',
+    ],
     [
       'Description,Quantity,Price\nApple,10,100\n',
       'holdings.csv: line 1 is a header (Description, Quantity, Price), but no column holds the symbol (a ticker or an ISIN) (expected a name such as Symbol, Ticker, ISIN, WKN, Kortnamn, Symbole or Symbool). Choose it with --map symbol=COLUMN (one of the names above), or choose the columns by hand in the app.',
