@@ -92,6 +92,8 @@ export interface OptionValueCheck {
 export const DEFAULT_STALE_DAYS = 7;
 /** An option held at a value this many times from the model's (either way) is flagged: its P&L follows the model. */
 const OPTION_VALUE_APART = 5;
+/** …and, short of the per-share slip, when the gap is at least this share of the book's gross value. */
+const OPTION_GAP_SHARE = 0.005;
 const FUND_HOLDINGS_MAX_DAYS = 365;
 const VALUE_MISMATCH = 0.01;
 const UNCLASSIFIED_WARNING = 0.1;
@@ -221,7 +223,11 @@ export function checkHealth(input: HealthInput): HealthReport {
       parQuoted,
     );
   }
-  optionValueFindings(input.optionValues ?? [], positions, add);
+  // What a gap between an option's held and model value weighs in the book, in the base currency.
+  const grossValue = positions.reduce((sum, p) => sum + Math.abs(valued.of(p) ?? 0), 0);
+  const share = (c: OptionValueCheck) =>
+    (Math.abs(c.modelValue - c.value) * (fxRate(c.currency, baseCurrency, reference.fxRates) ?? 1)) / (grossValue || 1);
+  optionValueFindings(input.optionValues ?? [], positions, share, add);
   const shorts = positions.filter((p) => p.quantity < 0 && p.assetClass !== 'cash' && !p.isShortIntended);
   const fromHistory = shorts.filter((p) => input.fromHistory?.has(p.id));
   const otherShorts = shorts.filter((p) => !input.fromHistory?.has(p.id));
@@ -401,6 +407,7 @@ export function optionValueChecks(book: Pick<Book, 'options' | 'positions' | 'gr
 function optionValueFindings(
   checks: readonly OptionValueCheck[],
   positions: readonly Position[],
+  shareOfBook: (c: OptionValueCheck) => number,
   add: (f: Omit<HealthFinding, 'positionIds' | 'symbols'>, held?: readonly Position[]) => void,
 ): void {
   const held = (ids: readonly OptionValueCheck[]) => positions.filter((p) => ids.some((c) => c.positionId === p.id));
@@ -412,7 +419,9 @@ function optionValueFindings(
     const ratio = Math.abs(c.modelValue / c.value);
     return ratio >= c.multiplier / 3 && ratio <= c.multiplier * 3;
   });
-  const others = apart.filter((c) => !perShare.includes(c));
+  // Any other gap only when it weighs in the book: a far out-of-the-money option's market price often sits well
+  // above the model's at one volatility (the smile), for a few dollars.
+  const others = apart.filter((c) => !perShare.includes(c) && shareOfBook(c) >= OPTION_GAP_SHARE);
   const text = (c: OptionValueCheck) =>
     `${c.label} (${formatMoney(c.value, c.currency)} held, ${formatMoney(c.modelValue, c.currency)} by the model)`;
   if (perShare.length) {

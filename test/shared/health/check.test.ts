@@ -310,4 +310,32 @@ describe('story: options held far from the model’s value', () => {
     });
     expect(written.findings.filter((f) => f.code.startsWith('option-'))).toEqual([]);
   });
+
+  it('lets a gap that weighs little in the book pass (a far out-of-the-money price off the model), never the per-share slip', () => {
+    const shares = pos('AAPL', 500, 200);
+    const inBook = (value: number, modelValue: number) =>
+      checkHealth({
+        positions: [shares, call],
+        baseCurrency: 'USD',
+        reference: ref,
+        today,
+        optionValues: [
+          {
+            positionId: call.id,
+            symbol: call.symbol,
+            label: 'NVDA 19 Sep 2025 130 C',
+            underlying: 'NVDA',
+            value,
+            modelValue,
+            multiplier: 100,
+            currency: 'USD',
+          },
+        ],
+      }).findings.filter((f) => f.code.startsWith('option-'));
+    // $45 apart in a $100,018 book: 0.05%.
+    expect(inBook(50, 5)).toEqual([]);
+    // $2,500 apart (6×): 2.5% of the book.
+    expect(inBook(3_000, 500).map((f) => f.code)).toEqual(['option-value-apart']);
+    expect(inBook(18.2, 1_702.4).map((f) => f.code)).toEqual(['option-price-per-share']);
+  });
 });
