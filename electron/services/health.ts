@@ -14,7 +14,8 @@ export function portfolioHealth(services: Services, request: RequestOf<'health:c
   const scenario = request.scenarioId || request.scenario ? resolveScenario(services, request) : undefined;
   const result = scenario ? stressPortfolio(services, { portfolioId: request.portfolioId, scenario, by: [] }) : undefined;
   return checkHealth({
-    optionValues: optionValueChecks(bookOfSnapshot(snapshot)),
+    // Options are checked against the model's value; a portfolio without options (no option market) needs no book.
+    optionValues: snapshot.optionMarket ? optionValueChecks(bookOfSnapshot(snapshot)) : undefined,
     positions: snapshot.positions,
     baseCurrency: snapshot.portfolio.baseCurrency,
     reference: snapshot.reference,
