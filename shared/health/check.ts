@@ -506,7 +506,7 @@ export function scenarioHealthOf(
 ): ScenarioHealthInput {
   // A replay moves each holding by its own history in the currency it trades in, then by that currency: exact. A shock
   // on a currency reaches an index fund through the currency it trades in, whatever its assets are priced in.
-  const shocksCurrency = !result.history && (scenario.shocks ?? []).some((s) => s.enabled && s.target === 'currency');
+  const shocksCurrency = result.history?.mode !== 'replay' && (scenario.shocks ?? []).some((s) => s.enabled && s.target === 'currency');
   const currencyThroughTrading = new Map<string, { symbol: string; currency: string; assets: AssetsCurrency }>();
   for (const p of shocksCurrency ? (book?.positions ?? []) : []) {
     const mismatch = currencyThroughTrading.has(p.symbol) ? null : tradingCurrencyMismatch(p.symbol, p.currency);

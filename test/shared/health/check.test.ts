@@ -232,20 +232,18 @@ describe('story: index funds a currency shock reaches through the currency they 
     );
   });
 
-  it('says nothing when no currency moves, or when a replay moves each fund by its own history', () => {
+  it('says nothing when no currency moves, or when a replay moves each fund by its own history; a propagated run still says it', () => {
     expect(findingsOf(scenario([{ target: 'market', value: 'market', change: -0.1 }])).map((f) => f.code)).not.toContain(
       'currency-through-trading',
     );
-    const replayed = {
-      ...runScenario(book, scenario([{ target: 'currency', value: 'GBP', change: -0.05 }])),
-      history: { from: '2025-01-24', to: '2025-01-27' },
-    };
-    expect(
-      scenarioFindings(
-        scenarioHealthOf(scenario([{ target: 'currency', value: 'GBP', change: -0.05 }]), replayed as never, book),
-        null,
-      ).map((f) => f.code),
-    ).not.toContain('currency-through-trading');
+    const gbp = scenario([{ target: 'currency', value: 'GBP', change: -0.05 }]);
+    const ran = (mode: 'replay' | 'propagation') => ({
+      ...runScenario(book, gbp),
+      history: { mode, from: '2025-01-24', to: '2025-01-27', method: '', notes: [] },
+    });
+    const codesOf = (mode: 'replay' | 'propagation') => scenarioFindings(scenarioHealthOf(gbp, ran(mode), book), null).map((f) => f.code);
+    expect(codesOf('replay')).not.toContain('currency-through-trading');
+    expect(codesOf('propagation')).toContain('currency-through-trading');
   });
 
   it('reads where an index fund’s assets are priced from the index it follows', () => {
