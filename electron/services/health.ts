@@ -13,9 +13,11 @@ export function portfolioHealth(services: Services, request: RequestOf<'health:c
   const snapshot = stressSnapshot(services.db, request.portfolioId, services.today());
   const scenario = request.scenarioId || request.scenario ? resolveScenario(services, request) : undefined;
   const result = scenario ? stressPortfolio(services, { portfolioId: request.portfolioId, scenario, by: [] }) : undefined;
+  // The book, once: for the scenario's findings, and for options checked against the model's value (a portfolio
+  // without options has no option market and, without a scenario, needs no book).
+  const book = result || snapshot.optionMarket ? bookOfSnapshot(snapshot) : undefined;
   return checkHealth({
-    // Options are checked against the model's value; a portfolio without options (no option market) needs no book.
-    optionValues: snapshot.optionMarket ? optionValueChecks(bookOfSnapshot(snapshot)) : undefined,
+    optionValues: book && snapshot.optionMarket ? optionValueChecks(book) : undefined,
     positions: snapshot.positions,
     baseCurrency: snapshot.portfolio.baseCurrency,
     reference: snapshot.reference,
@@ -23,7 +25,7 @@ export function portfolioHealth(services: Services, request: RequestOf<'health:c
     fromHistory: listHistoryPositionIds(services.db, request.portfolioId),
     importFindings: listPortfolioImportFindings(services.db, request.portfolioId),
     staleDays: staleDays(services),
-    ...(scenario && result ? { scenario: scenarioHealthOf(scenario, result, bookOfSnapshot(snapshot)) } : {}),
+    ...(scenario && result ? { scenario: scenarioHealthOf(scenario, result, book) } : {}),
   });
 }
 

@@ -568,8 +568,10 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   if ('ok' in chosen) return chosen;
   const mapping = chosen;
   const kind = kindOf(preset, mapping);
+  // The first rows under the header, which settle what the file is (an order log, its currency).
+  const head = table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500));
   if (preset.id === 'generic' && kind === 'transactions') {
-    const log = orderLog(first.header, table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500)));
+    const log = orderLog(first.header, head);
     if (log) {
       const rowsText = log.rows.slice(0, 6).map((k) => k + first.headerIndex + 2);
       return refuse(
@@ -597,10 +599,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   let lastAccount = defaultAccount;
   // A row with an empty currency cell is in the file's usual currency, not in USD by default.
   // With no currency column, a price-currency column ("Price Currency": EUR) is the one that names it.
-  const fileCurrency = mainCurrency(
-    table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500)),
-    mapping.columns.currency ?? mapping.columns.priceCurrency,
-  );
+  const fileCurrency = mainCurrency(head, mapping.columns.currency ?? mapping.columns.priceCurrency);
   // A currency chosen for this file (--currency) wins; then the file's column, the broker's own currency (a US broker's
   // dollars), the portfolio's currency, and US dollars last — the last two said in the preview (currencyAssumed).
   const chosenCurrency = options.isCurrencyChosen ? options.defaultCurrency : undefined;
@@ -612,10 +611,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   // Whether any money cell writes its currency, looked at once on the first rows rather than on every row.
   const moneyColumns = [mapping.columns.amount, mapping.columns.marketValue, mapping.columns.price].filter((i) => i !== undefined);
   const hasCurrencyInCells =
-    currencyAssumed !== undefined &&
-    table.rows
-      .slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500))
-      .some((r) => moneyColumns.some((i) => currencyInCell((r[i] ?? '').trim()) !== null));
+    currencyAssumed !== undefined && head.some((r) => moneyColumns.some((i) => currencyInCell((r[i] ?? '').trim()) !== null));
   for (let i = 0; i < first.headerIndex; i++)
     if (!isBlankRow(table.rows[i])) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
   blocks.forEach((block, k) => {

@@ -20,11 +20,14 @@ afterEach(() => {
   host.remove();
 });
 
-const show = (draft: string, isValid: boolean, withReset: boolean) =>
+const show = (draft: string | null, isValid: boolean, withReset: boolean) =>
   act(async () =>
     root.render(
       createElement(SettingForm, {
         className: 'stale-days',
+        statement: 'Prices more than 7 days old are flagged.',
+        changeLabel: 'Change',
+        current: '7',
         label: 'Flag prices older than, in days',
         draft,
         inputMode: 'numeric',
@@ -39,6 +42,14 @@ const show = (draft: string, isValid: boolean, withReset: boolean) =>
 const button = (name: string) => [...host.querySelectorAll('button')].find((b) => b.textContent === name);
 
 describe('SettingForm', () => {
+  it('states the setting until it is changed, then starts the field at the current value', async () => {
+    await show(null, false, false);
+    expect(host.querySelector('form')).toBeNull();
+    expect(host.textContent).toBe('Prices more than 7 days old are flagged. Change');
+    await act(async () => button('Change')!.click());
+    expect(events).toEqual(['draft:7']);
+  });
+
   it('keeps Save from an invalid value and says what a valid one is', async () => {
     await show('0', false, false);
     expect(button('Save')?.disabled).toBe(true);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { attempt } from '../store/attempt';
 import { useStore } from '../store/store';
 
@@ -18,13 +18,19 @@ export function useSettingDraft<T>(write: (value: T) => Promise<unknown>, reload
 }
 
 /**
- * A one-value setting edited in place, under the sentence that states it: the field, Save, a way back to the default
- * when the value is not already it, Cancel (Escape too), and what a valid value is while the typed one is not.
+ * A one-value setting edited in place: the sentence that states it with a button to change it, and while it is being
+ * changed the field, Save, a way back to the default when the value is not already it, Cancel (Escape too), and what
+ * a valid value is while the typed one is not.
  */
 export function SettingForm(props: {
   className: string;
+  /** The setting as a sentence, shown while it is not being edited. */
+  statement: ReactNode;
+  changeLabel: string;
+  /** The field's text when the change starts: the current value. */
+  current: string;
   label: string;
-  draft: string;
+  draft: string | null;
   inputMode: 'decimal' | 'numeric';
   isValid: boolean;
   /** What a valid value is, shown while the typed one is not. */
@@ -34,6 +40,15 @@ export function SettingForm(props: {
   /** The default, offered when the saved value is another. */
   reset?: { label: string; onReset: () => void };
 }) {
+  if (props.draft === null)
+    return (
+      <p className="small muted">
+        {props.statement}{' '}
+        <button type="button" className="link" onClick={() => props.onDraft(props.current)}>
+          {props.changeLabel}
+        </button>
+      </p>
+    );
   return (
     <form
       className={`small ${props.className}`}

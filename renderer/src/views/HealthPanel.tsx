@@ -54,20 +54,13 @@ export function HealthList(props: { health: HealthReport; extra?: readonly Healt
 export function StaleDays(props: { days: number }) {
   const { draft, setDraft, save } = useSettingDraft(setStaleDays, () => useStore.getState().loadHealth());
   const typed = draft === null ? NaN : Number(draft.trim());
-  const isValid = draft !== null && draft.trim() !== '' && Number.isInteger(typed) && typed >= 1 && typed <= 3650;
-  if (draft === null)
-    return (
-      <p className="muted small">
-        Prices more than {countOf(props.days, 'day')} old are flagged
-        {props.days === DEFAULT_STALE_DAYS ? ' (the default)' : ''}.{' '}
-        <button type="button" className="link" onClick={() => setDraft(String(props.days))}>
-          Change
-        </button>
-      </p>
-    );
+  const isValid = Number.isInteger(typed) && typed >= 1 && typed <= 3650;
   return (
     <SettingForm
       className="stale-days"
+      statement={`Prices more than ${countOf(props.days, 'day')} old are flagged${props.days === DEFAULT_STALE_DAYS ? ' (the default)' : ''}.`}
+      changeLabel="Change"
+      current={String(props.days)}
       label="Flag prices older than, in days (every portfolio)"
       draft={draft}
       inputMode="numeric"

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Position } from '../../../shared/domain/types';
 import {
   checkHealth,
   daysBetween,
@@ -257,18 +258,23 @@ describe('story: index funds a currency shock reaches through the currency they 
 describe('story: options held far from the model’s value', () => {
   const call = pos('NVDA  250919C00130000', 2, 9.1, { assetClass: 'other', multiplier: 100 });
   const put = pos('QQQ   250620P00450000', -2, 615, { assetClass: 'other', multiplier: 100 });
-  const check = (value: number, modelValue: number, multiplier = 100) =>
+  const labels = new Map([
+    [call.id, 'NVDA 19 Sep 2025 130 C'],
+    [put.id, 'QQQ 20 Jun 2025 450 P'],
+  ]);
+  /** The option findings of a book holding `positions`, `option` held at `value` where the model says `modelValue`. */
+  const optionFindings = (positions: Position[], option: Position, value: number, modelValue: number, multiplier = 100) =>
     checkHealth({
-      positions: [call],
+      positions,
       baseCurrency: 'USD',
       reference: ref,
       today,
       optionValues: [
         {
-          positionId: call.id,
-          symbol: call.symbol,
-          label: 'NVDA 19 Sep 2025 130 C',
-          underlying: 'NVDA',
+          positionId: option.id,
+          symbol: option.symbol,
+          label: labels.get(option.id)!,
+          underlying: option.symbol.slice(0, 4).trim(),
           value,
           modelValue,
           multiplier,
@@ -276,6 +282,7 @@ describe('story: options held far from the model’s value', () => {
         },
       ],
     }).findings.filter((f) => f.code.startsWith('option-'));
+  const check = (value: number, modelValue: number, multiplier = 100) => optionFindings([call], call, value, modelValue, multiplier);
 
   it('blocks one held at about 1/100 of the model’s value: a premium per share entered per contract', () => {
     const [finding] = check(18.2, 1_702.4);
@@ -288,48 +295,12 @@ describe('story: options held far from the model’s value', () => {
     expect(check(1_000, 150).map((f) => f.code)).toEqual(['option-value-apart']);
     expect(check(1_820, 1_702.4)).toEqual([]);
     expect(check(1_000, 4_900)).toEqual([]);
-    const written = checkHealth({
-      positions: [put],
-      baseCurrency: 'USD',
-      reference: ref,
-      today,
-      optionValues: [
-        {
-          positionId: put.id,
-          symbol: put.symbol,
-          label: 'QQQ 20 Jun 2025 450 P',
-          underlying: 'QQQ',
-          value: -1_230,
-          modelValue: -1_400,
-          multiplier: 100,
-          currency: 'USD',
-        },
-      ],
-    });
-    expect(written.findings.filter((f) => f.code.startsWith('option-'))).toEqual([]);
+    expect(optionFindings([put], put, -1_230, -1_400)).toEqual([]);
   });
 
   it('lets a gap that weighs little in the book pass (a far out-of-the-money price off the model), never the per-share slip', () => {
     const shares = pos('AAPL', 500, 200);
-    const inBook = (value: number, modelValue: number) =>
-      checkHealth({
-        positions: [shares, call],
-        baseCurrency: 'USD',
-        reference: ref,
-        today,
-        optionValues: [
-          {
-            positionId: call.id,
-            symbol: call.symbol,
-            label: 'NVDA 19 Sep 2025 130 C',
-            underlying: 'NVDA',
-            value,
-            modelValue,
-            multiplier: 100,
-            currency: 'USD',
-          },
-        ],
-      }).findings.filter((f) => f.code.startsWith('option-'));
+    const inBook = (value: number, modelValue: number) => optionFindings([shares, call], call, value, modelValue);
     // $45 apart in a $100,018 book: 0.05%.
     expect(inBook(50, 5)).toEqual([]);
     // $2,500 apart (6×): 2.5% of the book.

@@ -15,18 +15,12 @@ export function OptionRate({ result }: { result: StressResult }) {
   if (rate === undefined) return null;
   const typed = draft === null ? NaN : Number(draft.replace(',', '.'));
   const isValid = Number.isFinite(typed) && typed > -5 && typed < 50;
-  if (draft === null)
-    return (
-      <p className="small muted">
-        Options are revalued (Black–Scholes) at a {formatPercent(rate, 2)} interest rate.{' '}
-        <button type="button" className="link" onClick={() => setDraft(String(Math.round(rate * 10_000) / 100))}>
-          Change the rate
-        </button>
-      </p>
-    );
   return (
     <SettingForm
       className="option-rate"
+      statement={`Options are revalued (Black–Scholes) at a ${formatPercent(rate, 2)} interest rate.`}
+      changeLabel="Change the rate"
+      current={String(Math.round(rate * 10_000) / 100)}
       label="Interest rate for options, in % (every portfolio)"
       draft={draft}
       inputMode="decimal"
