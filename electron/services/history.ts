@@ -4,6 +4,7 @@ import { type Book, type Scenario, type StressResult } from '../../shared/engine
 import {
   defaultProxies,
   fxSymbolsFor,
+  historySymbols,
   portfolioRisk,
   runPropagated,
   runReplay,
@@ -35,13 +36,9 @@ export function proxyConfig(db: Database, choices: ProxyChoices = {}): ProxyConf
   };
 }
 
-/** Price history of every security a book reaches and of every proxy a run may use, up to `to`. */
+/** Price history of every security a book reaches, of the stand-ins of its index funds and of every proxy a run may use, up to `to`. */
 export function loadHistory(db: Database, book: Book, config: ProxyConfig, to?: string): PriceHistory {
-  const symbols = new Set<string>(book.keys.map((k) => k.match.symbol));
-  for (const s of [...Object.values(config.sectorFunds), ...Object.values(config.industryFunds), config.market])
-    symbols.add(s.toUpperCase());
-  for (const list of Object.values(config.themeMembers)) for (const s of list) symbols.add(s.toUpperCase());
-  return listCloseSeries(db, [...symbols], to);
+  return listCloseSeries(db, historySymbols(book.keys, config), to);
 }
 
 /** Daily closes of the FX pairs that can move each of a book's other currencies against its base, up to `to`, by Yahoo pair symbol. */

@@ -1,3 +1,5 @@
+import { indexFund } from '../domain/index-funds';
+
 /**
  * Which price series stands in for a group (docs/stress-semantics.md §7–8). Configurable per run; the defaults are the eleven
  * Select Sector SPDRs by GICS sector, SMH for semiconductors, SPY for the market.
@@ -49,4 +51,22 @@ export function standInsFor(
   if (sector && sector !== industry) out.push({ symbol: sector, why: "its sector's fund" });
   out.push({ symbol: config.market, why: 'the market' });
   return out.filter((p) => p.symbol.toUpperCase() !== key.symbol.toUpperCase());
+}
+
+/**
+ * Every symbol whose closes a run on these securities may read: each security's own, the stand-in ETF of each index fund
+ * (VOO for VFIAX: replayed with its history when the fund has none, before any sector or market fund), and every proxy
+ * the configuration names (sector and industry funds, the market, theme members).
+ */
+export function historySymbols(keys: readonly { match: { symbol: string } }[], config: ProxyConfig): string[] {
+  const symbols = new Set<string>();
+  for (const key of keys) {
+    symbols.add(key.match.symbol);
+    const fund = indexFund(key.match.symbol);
+    if (fund) symbols.add(fund.standIn.toUpperCase());
+  }
+  for (const s of [...Object.values(config.sectorFunds), ...Object.values(config.industryFunds), config.market])
+    symbols.add(s.toUpperCase());
+  for (const list of Object.values(config.themeMembers)) for (const s of list) symbols.add(s.toUpperCase());
+  return [...symbols];
 }

@@ -1,6 +1,7 @@
 import { failure, type Failure } from '../failure';
 import type { HealthFinding } from '../health/check';
-import type { Book } from '../engine/book';
+import type { Book, SecurityKey } from '../engine/book';
+import { indexFund } from '../domain/index-funds';
 import { standInsFor, type ProxyConfig } from './proxies';
 import { exposures, pathStats } from './replay';
 import { calendarOf, returnsOn, type PriceHistory } from './series';
@@ -208,7 +209,13 @@ export function portfolioRisk(
     if (!r) continue;
     for (let t = 1; t < r.length; t++) if (!Number.isNaN(r[t])) portfolio[t] += d.exposure * r[t];
   }
-  for (const [symbol, e] of exposures(book, { whole: (fund) => usable(fund.symbol) !== null })) {
+  /** The series an index fund without history of its own counts by: its stand-in ETF's (VFIAX by VOO), as a replay moves it. */
+  const indexStandIn = (symbol: string) => {
+    const fund = indexFund(symbol);
+    return fund && usable(fund.standIn) ? fund.standIn : null;
+  };
+  const whole = (fund: SecurityKey) => usable(fund.symbol) !== null || indexStandIn(fund.symbol) !== null;
+  for (const [symbol, e] of exposures(book, { whole })) {
     if (e.value === 0) continue;
     if (e.key.isOption) {
       const underlying = parseOccSymbol(e.key.symbol)!.underlying.toUpperCase();
@@ -222,10 +229,10 @@ export function portfolioRisk(
     }
     let r = usable(symbol);
     if (!r) {
-      const standIn = standInsFor(e.key, config).find((p) => usable(p.symbol));
+      const standIn = [indexStandIn(symbol), ...standInsFor(e.key, config).map((p) => p.symbol)].find((p) => p !== null && usable(p));
       if (standIn) {
-        r = usable(standIn.symbol);
-        proxied.push({ symbol: e.key.symbol, proxy: standIn.symbol, value: e.value });
+        r = usable(standIn);
+        proxied.push({ symbol: e.key.symbol, proxy: standIn, value: e.value });
       }
     }
     if (!r) {

@@ -130,6 +130,27 @@ describe('index mutual funds, offline', () => {
     );
   });
 
+  it('replay as their stand-in’s history, and count by it in risk, when the book does not hold the stand-in', () => {
+    // VOO's closes are read for FXAIX even though nothing holds VOO (they were not, and FXAIX went through today's holdings).
+    const held = (symbol: string) => {
+      const { id: portfolioId } = call(services, 'portfolios:create', { name: symbol });
+      const account = call(services, 'accounts:create', { portfolioId, name: 'IRA' });
+      call(services, 'positions:create', { accountId: account.id, symbol, quantity: 10, price: 500 });
+      return portfolioId;
+    };
+    const fxaix = held('FXAIX');
+    const voo = held('VOO');
+    const replay = (portfolioId: number) =>
+      call(services, 'stress:replay', { portfolioId, from: '2021-12-31', to: '2022-12-30' }).positions[0];
+    const own = replay(voo);
+    expect(own.applied).toMatch(/^Own total return/);
+    expect(replay(fxaix)).toMatchObject({ source: 'proxy', return: own.return, pnl: own.pnl });
+    expect(replay(fxaix).applied).toMatch(/moved as VOO \(FXAIX follows the S&P 500, as VOO does\)/);
+    const risk = call(services, 'stress:risk', { portfolioId: fxaix, asOf: '2024-12-31' });
+    expect(risk.proxied).toEqual([{ symbol: 'FXAIX', proxy: 'VOO', value: 5000 }]);
+    expect(risk.excluded).toEqual([]);
+  });
+
   it('yield to market data and to your own classification, and fill a blank imported name', () => {
     upsertSecurityLayer(services.db, { ...blankLayer('FXAIX', 'market-data'), name: 'Fidelity 500 Index', sector: 'Large Blend' });
     expect(loadReferenceData(services.db, ['FXAIX']).securities.FXAIX).toMatchObject({
