@@ -36,9 +36,10 @@ export function proxyConfig(db: Database, choices: ProxyChoices = {}): ProxyConf
   };
 }
 
-/** Price history of every security a book reaches, of the stand-ins of its index funds and of every proxy a run may use, up to `to`. */
-export function loadHistory(db: Database, book: Book, config: ProxyConfig, to?: string): PriceHistory {
-  return listCloseSeries(db, historySymbols(book.keys, config), to);
+/** Price history of every security a book reaches, of the stand-ins of its index funds, of every proxy a run may use and of the symbols the scenario shocks, up to `to`. */
+export function loadHistory(db: Database, book: Book, config: ProxyConfig, to?: string, scenario?: Scenario): PriceHistory {
+  const named = scenario?.shocks.filter((s) => s.target === 'symbol').map((s) => s.value) ?? [];
+  return listCloseSeries(db, historySymbols(book.keys, config, named), to);
 }
 
 /** Daily closes of the FX pairs that can move each of a book's other currencies against its base, up to `to`, by Yahoo pair symbol. */
@@ -84,7 +85,7 @@ export function stressWithHistory(services: Services, request: RequestOf<'stress
   if (!request.propagate) return null;
   const book = bookOf(services.db, request.portfolioId, request.lookThrough, services.today());
   const config = proxyConfig(services.db, request.proxies);
-  const history = loadHistory(services.db, book, config, request.asOf);
+  const history = loadHistory(services.db, book, config, request.asOf, scenario);
   const asOf = request.asOf ?? latestDate(history, config.market, services.today());
   return runPropagated(book, scenario, history, config, { asOf, by: request.by ?? [...DEFAULT_BY] });
 }

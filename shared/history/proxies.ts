@@ -55,11 +55,16 @@ export function standInsFor(
 
 /**
  * Every symbol whose closes a run on these securities may read: each security's own, the stand-in ETF of each index fund
- * (VOO for VFIAX: replayed with its history when the fund has none, before any sector or market fund), and every proxy
- * the configuration names (sector and industry funds, the market, theme members).
+ * (VOO for VFIAX: replayed with its history when the fund has none, before any sector or market fund), every proxy
+ * the configuration names (sector and industry funds, the market, theme members), and `named` (the symbols a
+ * scenario's shocks name: propagation reads a shocked symbol's own closes, held or not).
  */
-export function historySymbols(keys: readonly { match: { symbol: string } }[], config: ProxyConfig): string[] {
-  const symbols = new Set<string>();
+export function historySymbols(
+  keys: readonly { match: { symbol: string } }[],
+  config: ProxyConfig,
+  named: readonly string[] = [],
+): string[] {
+  const symbols = new Set<string>(named.map((s) => s.trim().toUpperCase()));
   for (const key of keys) {
     symbols.add(key.match.symbol);
     const fund = indexFund(key.match.symbol);

@@ -115,3 +115,36 @@ describe('replaying a dollar book with euro holdings from stored FX closes', () 
     ]);
   });
 });
+
+describe('propagating from a shocked symbol the book does not hold', () => {
+  it('reads that symbol’s own closes as the proxy (they were not loaded: "VOO has no proxy series with history")', () => {
+    const bundled = memoryServices({ loadReference: true });
+    try {
+      const portfolio = call(bundled, 'portfolios:create', { name: 'Apple only' });
+      const account = call(bundled, 'accounts:create', { portfolioId: portfolio.id, name: 'Broker' });
+      call(bundled, 'positions:create', { accountId: account.id, symbol: 'AAPL', quantity: 10, price: 200 });
+      const result = call(bundled, 'stress:run', {
+        portfolioId: portfolio.id,
+        propagate: true,
+        asOf: '2025-04-04',
+        scenario: {
+          format: 'aftershock-scenario',
+          version: 1,
+          id: 'voo-down',
+          name: 'VOO −10%',
+          kind: 'hypothetical',
+          shocks: [{ target: 'symbol', value: 'VOO', change: -0.1 }],
+        },
+      });
+      expect(result.history?.notes.join(' ')).not.toMatch(/VOO/);
+      const [apple] = result.positions;
+      expect(apple.source).toBe('propagated');
+      expect(apple.applied).toMatch(/VOO/);
+      // Apple's beta to the S&P 500 is about 1: a 10% fall of VOO moves it by several percent, not by nothing.
+      expect(apple.return).toBeLessThan(-0.05);
+      expect(apple.return).toBeGreaterThan(-0.2);
+    } finally {
+      closeServices(bundled);
+    }
+  });
+});
