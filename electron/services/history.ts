@@ -15,6 +15,8 @@ import {
 import type { ProxyChoices, RequestOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import { listCloseSeries } from '../db/prices';
+import { indexFund, STAND_IN_CURRENCY } from '../../shared/domain/index-funds';
+import { majorCurrency } from '../../shared/domain/valuation';
 import { listSecurityThemes } from '../db/themes';
 import { staleDays } from './health-settings';
 import type { Services } from './services';
@@ -42,9 +44,14 @@ export function loadHistory(db: Database, book: Book, config: ProxyConfig, to?: 
   return listCloseSeries(db, historySymbols(book.keys, config, named), to);
 }
 
-/** Daily closes of the FX pairs that can move each of a book's other currencies against its base, up to `to`, by Yahoo pair symbol. */
+/** Daily closes of the FX pairs that can move each of a book's other currencies against its base, and its index funds' stand-ins into their currencies, up to `to`, by Yahoo pair symbol. */
 export function loadFxHistory(db: Database, book: Book, to?: string): PriceHistory {
   const symbols = new Set(book.currencies.flatMap((c) => fxSymbolsFor(c, book.baseCurrency)));
+  // And the dollar against each currency an index fund trades in: its stand-in's dollar closes are read in that currency.
+  for (const key of book.keys) {
+    const fund = indexFund(key.match.symbol);
+    if (fund) for (const s of fxSymbolsFor(STAND_IN_CURRENCY, majorCurrency(fund.currency))) symbols.add(s);
+  }
   return symbols.size ? listCloseSeries(db, [...symbols], to) : new Map();
 }
 

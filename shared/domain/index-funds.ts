@@ -38,6 +38,9 @@ export interface IndexFund {
 
 export const INDEX_FUNDS_AS_OF = '2026-12-06';
 
+/** The currency every stand-in trades in: each is a US-listed ETF of the bundled master, priced in US dollars. */
+export const STAND_IN_CURRENCY = 'USD';
+
 type Row = [symbol: string, name: string, index: string, standIn: string, standInIndex?: string];
 
 const FIDELITY: Row[] = [

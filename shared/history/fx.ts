@@ -78,6 +78,11 @@ function covers(route: FxRoute, from: string, end: string): boolean {
 
 const rateText = (rate: number) => rate.toPrecision(5);
 
+/** The first route (direct, inverse, then through USD) whose closes cover the window `from` → `end`; null when none does. */
+export function fxRoute(fx: PriceHistory, currency: string, base: string, from: string, end: string): FxRoute | null {
+  return routesOf(fx, majorCurrency(currency), majorCurrency(base)).find((r) => covers(r, from, end)) ?? null;
+}
+
 /**
  * Each currency of a book other than the base: its move against the base from the close on or before `from` to the one
  * on or before `end` (the replay's last day), read from stored pairs (direct, inverse or through USD), or why not.

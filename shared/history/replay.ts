@@ -5,10 +5,10 @@ import { optionPositionValue } from '../engine/options-pass';
 import { signedPercent } from '../format';
 import { runScenario, type Dimension, type HistoryUse, type StressResult } from '../engine/run';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from '../engine/scenario';
-import { indexFund, standInText } from '../domain/index-funds';
+import { indexFund, STAND_IN_CURRENCY, standInText, type IndexFund } from '../domain/index-funds';
 import { leveragedEtf, multiplierText, type LeveragedEtf } from '../domain/leveraged-etfs';
 import { majorCurrency } from '../domain/valuation';
-import { currencyMoves, rateAt, type FxMove, type FxRoute } from './fx';
+import { currencyMoves, fxRoute, rateAt, type FxMove, type FxRoute } from './fx';
 import { standInsFor, type ProxyConfig } from './proxies';
 import { indexAtOrBefore, windowReturn, type PriceHistory, type PriceSeries } from './series';
 
@@ -106,6 +106,39 @@ export function leveragedSeries(symbol: string, history: PriceHistory): { etf: L
   return { etf, series: { dates: base.dates, closes } };
 }
 
+/**
+ * An index fund's stand-in closes in the currency the fund trades in: the stand-in's dollar closes times the fund
+ * currency's rate per dollar each day (VUSA.L, the S&P 500 in pounds, as VOO × pounds per dollar), so the move is the
+ * fund's own in its currency, which the replay then moves by that currency against the base like any holding's. Without
+ * FX closes over the window the closes stay in dollars, and `unconverted` says so.
+ */
+function standInCloses(
+  fund: IndexFund,
+  series: PriceSeries,
+  fx: PriceHistory,
+  from: string,
+  end: string,
+): { series: PriceSeries; unconverted: string | null } {
+  const currency = majorCurrency(fund.currency);
+  if (currency === STAND_IN_CURRENCY) return { series, unconverted: null };
+  const route = fxRoute(fx, STAND_IN_CURRENCY, currency, from, end);
+  const pair = `${STAND_IN_CURRENCY}/${currency}`;
+  if (!route)
+    return {
+      series,
+      unconverted: `in US dollars: no ${pair} history over the window to express it in ${currency}, refresh market data`,
+    };
+  const dates: string[] = [];
+  const closes: number[] = [];
+  for (let i = 0; i < series.dates.length; i++) {
+    const rate = rateAt(route, series.dates[i]);
+    if (rate === null) continue;
+    dates.push(series.dates[i]);
+    closes.push(series.closes[i] * rate);
+  }
+  return { series: { dates, closes }, unconverted: null };
+}
+
 /** Each security's move over the window: its own total return, a stand-in's, or "not tested". */
 export function replayMoves(
   book: Book,
@@ -113,6 +146,7 @@ export function replayMoves(
   config: ProxyConfig,
   from: string,
   to: string,
+  fx: PriceHistory = new Map(),
 ): { overrides: Map<string, Provenance>; seriesOf: Map<string, PriceSeries>; end: string } {
   const end = lastTradingDay(history, to);
   const overrides = new Map<string, Provenance>();
@@ -163,18 +197,22 @@ export function replayMoves(
     }
     // An index fund (mutual fund, UCITS listing) moves as the US ETF of its index (VFIAX as VOO), before any other stand-in.
     const fund = indexFund(key.match.symbol);
-    const fundSeries = fund ? history.get(fund.standIn) : undefined;
-    const fundMove = fund && windowReturn(fundSeries, from, to, end);
-    if (fund && fundMove) {
-      seriesOf.set(key.match.symbol, fundSeries!);
+    const standInSeries = fund && history.get(fund.standIn);
+    const fundSeries = standInSeries ? standInCloses(fund, standInSeries, fx, from, end) : null;
+    const fundMove = fundSeries && windowReturn(fundSeries.series, from, to, end);
+    if (fund && fundSeries && fundMove) {
+      seriesOf.set(key.match.symbol, fundSeries.series);
       const why = own ? `its history covers ${own.dates[0]} → ${own.dates[own.dates.length - 1]} only` : 'no price history of its own';
+      const currency = majorCurrency(fund.currency);
+      const unit =
+        fundSeries.unconverted !== null ? ` (${fundSeries.unconverted})` : currency === STAND_IN_CURRENCY ? '' : ` in ${currency}`;
       // Level 'symbol', like its own history: the stand-in's close-to-close move is the whole fund's (§3.8).
       overrides.set(key.match.symbol, {
         kind: 'proxy',
         level: 'symbol',
         shockIndex: null,
         change: fundMove.change,
-        reason: `Proxy: ${why}, moved as ${fund.standIn} (${standInText(fund)}) ${signedPercent(fundMove.change)}`,
+        reason: `Proxy: ${why}, moved as ${fund.standIn} (${standInText(fund)})${unit} ${signedPercent(fundMove.change)}`,
       });
       continue;
     }
@@ -371,7 +409,7 @@ export function runReplay(
   const window = replayWindow(history, options.from, options.to);
   if ('error' in window) return window;
   const { from, to } = window;
-  const { overrides, seriesOf, end } = replayMoves(book, history, config, from, to);
+  const { overrides, seriesOf, end } = replayMoves(book, history, config, from, to, options.fx);
   const whole = (fund: SecurityKey) => overrides.get(fund.match.symbol)?.level === 'symbol';
   const fxMoves = currencyMoves(book.currencies, book.baseCurrency, options.fx ?? new Map(), from, end);
   const routes = new Map(fxMoves.flatMap((m) => (m.route ? [[m.currency, m.route] as const] : [])));

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { indexFund, STAND_IN_CURRENCY } from '../../../shared/domain/index-funds';
 import { parseOccSymbol } from '../../../shared/domain/options';
 import { majorCurrency } from '../../../shared/domain/valuation';
 import { getPortfolio, listPortfolios } from '../../db/portfolios';
@@ -24,12 +25,21 @@ export function refreshSymbols(db: Database, portfolioId?: number): { symbols: s
   return { symbols: [...symbols].sort(), currencies, base: new Set(portfolios.map((p) => p.baseCurrency)) };
 }
 
-/** What a refresh asks for: the symbols given (or the portfolio's), and each held currency against each base currency. */
+/** What a refresh asks for: the symbols given (or the portfolio's), each held currency against each base currency, and the currency of each index fund held against the dollar. */
 export function refreshRequest(db: Database, portfolioId?: number, symbols?: string[]): { symbols: string[]; fxPairs: [string, string][] } {
   const found = refreshSymbols(db, portfolioId);
   const fxPairs: [string, string][] = [];
-  for (const currency of [...found.currencies].filter((c) => /^[A-Z]{3}$/.test(c))) {
-    for (const base of found.base) if (currency !== base) fxPairs.push([currency, base]);
+  const pairs = new Set<string>();
+  const add = (currency: string, base: string) => {
+    if (currency === base || !/^[A-Z]{3}$/.test(currency) || pairs.has(`${currency}/${base}`)) return;
+    pairs.add(`${currency}/${base}`);
+    fxPairs.push([currency, base]);
+  };
+  for (const currency of found.currencies) for (const base of found.base) add(currency, base);
+  // An index fund replayed through its stand-in reads the stand-in's dollar closes in the fund's currency (VUSA.L: VOO in pounds).
+  for (const symbol of found.symbols) {
+    const fund = indexFund(symbol);
+    if (fund && !pairs.has(`${STAND_IN_CURRENCY}/${majorCurrency(fund.currency)}`)) add(majorCurrency(fund.currency), STAND_IN_CURRENCY);
   }
   return { symbols: symbols ?? found.symbols, fxPairs: fxPairs.sort() };
 }

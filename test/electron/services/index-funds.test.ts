@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { upsertSecurityLayer } from '../../../electron/db/securities';
 import { bundledEtfFacts } from '../../../electron/services/bundled-reference';
+import { refreshRequest } from '../../../electron/services/market/refresh-request';
 import { listUnclassified, loadReferenceData } from '../../../electron/services/reference';
 import { closeServices, type Services } from '../../../electron/services/services';
 import { blankLayer } from '../../../shared/domain/classification';
@@ -149,6 +150,23 @@ describe('index mutual funds, offline', () => {
     const risk = call(services, 'stress:risk', { portfolioId: fxaix, asOf: '2024-12-31' });
     expect(risk.proxied).toEqual([{ symbol: 'FXAIX', proxy: 'VOO', value: 5000 }]);
     expect(risk.excluded).toEqual([]);
+  });
+
+  it('a market-data refresh asks for the dollar against the currency each index fund trades in (its stand-in’s closes are in dollars)', () => {
+    const { id: portfolioId } = call(services, 'portfolios:create', { name: 'ISA', baseCurrency: 'GBP' });
+    const account = call(services, 'accounts:create', { portfolioId, name: 'ISA' });
+    for (const [symbol, currency] of [
+      ['VUSA.L', 'GBP'],
+      ['CSPX.L', 'USD'],
+      ['SXR8.DE', 'EUR'],
+    ])
+      call(services, 'positions:create', { accountId: account.id, symbol, quantity: 10, price: 50, currency });
+    // USD/GBP for the dollar listing's value; EUR/GBP for the euro listing; GBP/USD and EUR/USD for the stand-ins.
+    expect(refreshRequest(services.db, portfolioId).fxPairs).toEqual([
+      ['EUR', 'GBP'],
+      ['EUR', 'USD'],
+      ['USD', 'GBP'],
+    ]);
   });
 
   it('yield to market data and to your own classification, and fill a blank imported name', () => {
