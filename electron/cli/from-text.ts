@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { signedPercent } from '../../shared/format';
-import { htmlToText, looksLikeHtml } from '../../shared/headline';
+import { htmlToText, looksLikeHtml, proposalSize } from '../../shared/headline';
 import { AppError } from '../../shared/ipc/result';
 import { noExtraArguments, type CliContext } from './context';
 import { optionalDate } from './stress';
@@ -57,8 +56,12 @@ export function runFromText(context: CliContext, rest: string[]): number {
       draft.proposals.map((p, i) => [
         String(i + 1),
         p.subject,
-        p.target ? (p.target.target === 'market' ? p.target.label : `${p.target.target} ${p.target.value}`) : 'not matched',
-        signedPercent(p.change) + (p.enabled ? '' : ' (off)'),
+        p.target
+          ? p.target.target === 'market' || p.target.target === 'rates'
+            ? p.target.label
+            : `${p.target.target} ${p.target.value}`
+          : 'not matched',
+        proposalSize(p) + (p.enabled ? '' : ' (off)'),
         p.basis,
         confidenceWord(p.confidence),
         `“${clip(p.sentence.slice(p.span[0] - p.sentenceStart, p.span[1] - p.sentenceStart).replace(/\s+/g, ' '), 60)}”`,

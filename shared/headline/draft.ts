@@ -1,7 +1,6 @@
-import { signedPercent } from '../format';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario, type Shock } from '../engine/scenario';
 import { extractMoves, type MoveBasis } from './extract';
-import { resolveFindings, type DraftTarget, type HeadlineMaster, type ProposedShock } from './resolve';
+import { proposalSize, resolveFindings, type DraftTarget, type HeadlineMaster, type ProposedShock } from './resolve';
 
 /** Who published the story and when, as the user gives them. */
 export interface StorySource {
@@ -35,9 +34,9 @@ export const MAX_SHOCKS = 500;
 
 export const NO_MOVES_MESSAGE = 'No reported moves found: the text names no price move with a size (such as “Nvidia slid 10%”).';
 
-/** How a proposal reads in a list: "Siemens Energy AG (−20%)". */
-export function proposalLabel(p: Pick<ProposedShock, 'subject' | 'change'>): string {
-  return `${p.subject} (${signedPercent(p.change)})`;
+/** How a proposal reads in a list: "Siemens Energy AG (−20%)", "Treasury yields (+20bp)". */
+export function proposalLabel(p: Pick<ProposedShock, 'subject' | 'change'> & { target?: DraftTarget | null }): string {
+  return `${p.subject} (${proposalSize(p)})`;
 }
 
 /** Drafts a scenario from a story's text against the master: extraction, resolution, then the scenario. */
@@ -98,7 +97,7 @@ export function buildScenario(
   const unmatched = proposals.filter((p, i) => !(choices[i]?.target ?? p.target));
   const publisher = source.publisher?.trim();
   const title = [publisher || 'News story', source.date].filter(Boolean).join(', ');
-  const described = on.map(({ p, c }) => `${p.subject} ${signedPercent(c.change)}`).join(', ');
+  const described = on.map(({ p, c }) => `${p.subject} ${proposalSize({ change: c.change, target: c.target })}`).join(', ');
   const description = [
     `Drafted from a news story${publisher ? ` (${publisher})` : ''}: ${described || 'no moves used'}.`,
     on.some(({ p }) => p.basis === 'premarket' || p.basis === 'intraday')

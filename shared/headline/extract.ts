@@ -1,6 +1,6 @@
 import { findSubjects, type SubjectCandidate, type SubjectKind } from './subjects';
 import { splitSentences } from './text';
-import { BASIS_WORDS, FALL_WORDS, RISE_WORDS, SIZE_LEAD_WORDS } from './vocabulary';
+import { BASIS_WORDS, FALL_WORDS, isRatesPhrase, RISE_WORDS, SIZE_LEAD_WORDS } from './vocabulary';
 
 /** When a reported move was measured, from the story's wording; 'unspecified' when it says nothing. */
 export type MoveBasis = 'premarket' | 'intraday' | 'close' | 'unspecified';
@@ -34,7 +34,11 @@ export interface Finding {
 }
 
 const words = (list: readonly string[]) => list.map((w) => w.replace(/ /g, '\\s+')).join('|');
-const SIZE = /(?<![\w.,])([+\u2212–-])?\s?(\d{1,3}(?:\.\d+)?)\s?(%|per\s?cent\b|percent\b|pct\b)/gi;
+const SIZE =
+  /(?<![\w.,])([+\u2212–-])?\s?(\d{1,3}(?:\.\d+)?)\s?(%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b|basis\s+points?\b|bps?\b)/gi;
+/** A size's unit: a price move in percent, or a change in yields in percentage or basis points. */
+const unitOf = (written: string) => (/^b/i.test(written) ? 'bp' : /^percentage/i.test(written) ? 'pp' : '%');
+const PER_UNIT = { '%': 100, pp: 100, bp: 10_000 } as const;
 const VERB_BEFORE = new RegExp(
   String.raw`\b(${words([...FALL_WORDS, ...RISE_WORDS].filter((w) => w !== 'lower' && w !== 'higher'))})\s+(?:(${words(SIZE_LEAD_WORDS)})\s+)?$`,
   'i',
@@ -77,10 +81,20 @@ function movesInSentence(sentence: string, offset: number): Finding[] {
       base = 0.7;
     } else continue;
     const region = sentence.slice(clauseStart, verbStart).replace(ASIDE, (aside) => ' '.repeat(aside.length));
-    const candidates = findSubjects(region);
+    // What a move is measured against is not a subject of it ("the euro fell 1% against the dollar").
+    const candidates = findSubjects(region).filter(
+      (c) => !/\b(?:against|versus|vs\.?|relative to|compared (?:with|to))\s+$/i.test(region.slice(0, c.start)),
+    );
     const subject = candidates.at(-1);
     if (!subject) continue;
-    const magnitude = Number((Number(size[2]) / 100).toFixed(6));
+    // Yields move in basis or percentage points ("rose 20 basis points"), prices in percent: any other pairing is not
+    // a move this can read ("yields rose 2%" could be relative), so it is passed over.
+    const unit = unitOf(size[3]);
+    if ((subject.kind === 'phrase' && isRatesPhrase(subject.key)) !== (unit !== '%')) {
+      clauseStart = sizeEnd;
+      continue;
+    }
+    const magnitude = Number((Number(size[2]) / PER_UNIT[unit]).toFixed(6));
     const lead = verb?.[2]?.toLowerCase() ?? '';
     const subjects = [...coSubjects(region, candidates), subject];
     for (const [i, s] of subjects.entries()) {

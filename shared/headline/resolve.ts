@@ -1,5 +1,6 @@
 import type { TargetKind } from '../engine/scenario';
 import { signedPercent } from '../format';
+import { signedBasisPoints } from '../engine/match';
 import type { Finding } from './extract';
 import { ALIASES, INDEX_ENTRIES, LEGAL_SUFFIXES, PHRASES, PLACE_WORDS } from './vocabulary';
 
@@ -35,6 +36,11 @@ export interface ProposedShock extends Finding {
   note: string | null;
 }
 
+/** A proposal's size as it reads: a price move in percent, a change in yields in basis points ("+20bp"). */
+export function proposalSize(p: Pick<Finding, 'change'> & { target?: DraftTarget | null }): string {
+  return p.target?.target === 'rates' ? signedBasisPoints(p.change) : signedPercent(p.change);
+}
+
 /** Lower-case, accents and punctuation removed, legal forms dropped: "ASML Holding N.V. (ADR)" → "asml". */
 export function foldName(name: string): string {
   const tokens = name
@@ -56,6 +62,8 @@ export function foldName(name: string): string {
 export interface MasterIndex {
   symbols: Map<string, string>;
   byName: Map<string, string[]>;
+  /** byName with the spaces taken out of each name. */
+  byCompactName: Map<string, string[]>;
   names: Map<string, string>;
   has(target: TargetKind, value: string): boolean;
   label(target: TargetKind, value: string): string;
@@ -70,8 +78,15 @@ export function indexMaster(master: HeadlineMaster): MasterIndex {
     const key = foldName(s.name);
     if (key) byName.set(key, [...(byName.get(key) ?? []), s.symbol]);
   }
+  // The same names without their spaces, for a story that splits or joins words ("Exxon Mobil", "ExxonMobil").
+  const byCompactName = new Map<string, string[]>();
+  for (const [key, list] of byName) {
+    const compact = key.replace(/ /g, '');
+    byCompactName.set(compact, [...(byCompactName.get(compact) ?? []), ...list]);
+  }
   const rank = (symbol: string) => (symbol.includes('.') ? 2 : 0) + (/class a/i.test(names.get(symbol) ?? '') ? -1 : 0);
-  for (const list of byName.values()) list.sort((a, b) => rank(a) - rank(b) || a.length - b.length || a.localeCompare(b));
+  for (const list of [...byName.values(), ...byCompactName.values()])
+    list.sort((a, b) => rank(a) - rank(b) || a.length - b.length || a.localeCompare(b));
   const sets: Partial<Record<TargetKind, Set<string>>> = {
     industry: new Set(master.industries),
     sector: new Set(master.sectors),
@@ -82,10 +97,19 @@ export function indexMaster(master: HeadlineMaster): MasterIndex {
   return {
     symbols,
     byName,
+    byCompactName,
     names,
-    has: (target, value) => (target === 'market' ? true : target === 'symbol' ? symbols.has(value) : (sets[target]?.has(value) ?? false)),
+    has: (target, value) =>
+      target === 'market' || target === 'rates'
+        ? true
+        : target === 'symbol'
+          ? symbols.has(value)
+          : target === 'currency'
+            ? /^[A-Z]{3}$/.test(value)
+            : (sets[target]?.has(value) ?? false),
     label: (target, value) => {
       if (target === 'market') return 'market (everything not named)';
+      if (target === 'rates') return 'rates (bond funds by their duration)';
       if (target === 'symbol') return `${value} — ${names.get(value) ?? value}`;
       if (target === 'theme') return `theme ${themeNames.get(value) ?? value}`;
       return `${target} ${value}`;
@@ -140,6 +164,9 @@ export function resolveFinding(
     if (byName) return { ...none, target: target(index, 'symbol', byName), resolvedBy: 'name' };
     const alias = ALIASES[folded];
     if (alias && index.symbols.has(alias)) return { ...none, target: target(index, 'symbol', alias), resolvedBy: 'alias' };
+    // The words split or joined otherwise than in the master ("Exxon Mobil" for ExxonMobil).
+    const compact = index.byCompactName.get(folded.replace(/ /g, ''))?.[0];
+    if (compact) return { ...none, target: target(index, 'symbol', compact), resolvedBy: 'name' };
   }
   return { ...none, suggestions: nearNames(foldName(finding.subject), index), confidence: finding.confidence };
 }
@@ -188,7 +215,7 @@ export function resolveFindings(findings: readonly Finding[], master: HeadlineMa
     }
     p.enabled = false;
     const said = p.change === earlier.change ? 'repeats' : 'contradicts';
-    p.note = `This ${said} an earlier report of ${earlier.subject} (${signedPercent(earlier.change)}); the first is used — switch this one on (and that one off) if it is the move you mean.`;
+    p.note = `This ${said} an earlier report of ${earlier.subject} (${proposalSize(earlier)}); the first is used — switch this one on (and that one off) if it is the move you mean.`;
     if (said === 'contradicts' && !earlier.note)
       earlier.note = `${earlier.subject} is reported more than once with different sizes; this first report is used.`;
   }

@@ -171,7 +171,10 @@ export const INDEX_ENTRIES: IndexEntry[] = [
   index('S&P 500|S&P|Standard (?:&|and) Poor’?s 500|SPX', 'S&P 500', 'market', ['symbol:SPY', 'symbol:VOO']),
   index('Nasdaq[- ]100|NDX', 'Nasdaq-100', 'symbol:QQQ', ['sector:Information Technology']),
   standIn('Nasdaq Composite|Nasdaq', 'Nasdaq Composite', 'symbol:QQQ', ['sector:Information Technology']),
-  index('Dow Jones Industrial Average|Dow Jones|the Dow|Dow', 'Dow Jones Industrial Average', 'symbol:DIA', ['market']),
+  // "the" is optional before each form, so "the Dow Jones Industrial Average" is read whole, not as "the Dow" and a name.
+  index('(?:the\\s+)?Dow Jones Industrial Average|(?:the\\s+)?Dow Jones|the Dow|Dow', 'Dow Jones Industrial Average', 'symbol:DIA', [
+    'market',
+  ]),
   index('Russell 2000', 'Russell 2000', 'symbol:IWM'),
   index(
     'Philadelphia (?:SE |Stock Exchange )?Semiconductor (?:Index|index)|PHLX Semiconductor(?: Index)?|SOX index|SOX',
@@ -286,7 +289,43 @@ export const PHRASES: { phrases: string[]; target: TargetKind; value: string }[]
   { phrases: ['industrials', 'industrial stocks'], target: 'sector', value: 'Industrials' },
   { phrases: ['materials stocks', 'miners', 'mining stocks'], target: 'sector', value: 'Materials' },
   { phrases: ['telecoms', 'telecom stocks', 'media stocks'], target: 'sector', value: 'Communication Services' },
+  // Commodities: the industry the master files their funds under (GLD, IAU… under "Gold").
+  { phrases: ['gold', 'gold prices', 'gold futures', 'spot gold', 'bullion'], target: 'industry', value: 'Gold' },
+  { phrases: ['silver', 'silver prices', 'silver futures', 'spot silver'], target: 'industry', value: 'Silver' },
+  {
+    phrases: ['oil', 'oil prices', 'crude', 'crude oil', 'crude prices', 'oil futures', 'brent', 'brent crude', 'wti', 'us crude'],
+    target: 'industry',
+    value: 'Crude Oil (futures)',
+  },
+  // Currencies, against the dollar as stories report them: a currency shock moves what is held in that currency.
+  { phrases: ['the euro', 'the single currency'], target: 'currency', value: 'EUR' },
+  { phrases: ['the pound', 'sterling', 'the british pound'], target: 'currency', value: 'GBP' },
+  { phrases: ['the yen', 'the japanese yen'], target: 'currency', value: 'JPY' },
+  { phrases: ['the swiss franc'], target: 'currency', value: 'CHF' },
+  { phrases: ['the yuan', 'the renminbi', 'the chinese yuan'], target: 'currency', value: 'CNY' },
+  { phrases: ['the canadian dollar', 'the loonie'], target: 'currency', value: 'CAD' },
+  { phrases: ['the australian dollar', 'the aussie dollar'], target: 'currency', value: 'AUD' },
+  { phrases: ['the dollar', 'the us dollar', 'the u.s. dollar', 'the greenback', 'the dollar index'], target: 'currency', value: 'USD' },
+  // Yields: a change in yields, read in basis points or percentage points (RATE_UNITS), never in percent.
+  {
+    phrases: [
+      'treasury yields',
+      'treasury yield',
+      'long-term yields',
+      'bond yields',
+      'yields',
+      // "the 10-year Treasury yield", "two-year yields", "30-year note yield"…
+      ...['2', 'two', '5', 'five', '10', 'ten', '30', 'thirty'].flatMap((term) =>
+        ['yield', 'yields', 'treasury yield', 'treasury yields', 'note yield', 'bond yield'].map((what) => `${term}-year ${what}`),
+      ),
+    ],
+    target: 'rates',
+    value: '',
+  },
 ];
+
+/** Whether a phrase (lower-case) names yields: its size is a change in yields, in basis or percentage points. */
+export const isRatesPhrase = (key: string | null) => key !== null && PHRASES.some((p) => p.target === 'rates' && p.phrases.includes(key));
 
 /** Short names stories use for companies whose master name differs (folded, see `foldName`). */
 export const ALIASES: Record<string, string> = {

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { signedPercent } from '../../../shared/format';
-import type { ProposalChoice, ProposedShock } from '../../../shared/headline';
+import { proposalLabel, proposalSize, type ProposalChoice, type ProposedShock } from '../../../shared/headline';
 import { changeToPercent, percentToChange } from './scenario-editor';
 import { highlightParts, pickedTarget, PICKER_KINDS, type PickerKind } from './news-draft';
 
@@ -26,7 +25,8 @@ export function NewsProposalRow(props: {
   const [kind, setKind] = useState<PickerKind>(PICKER_KINDS.find((k) => k === drafted) ?? 'symbol');
   const [value, setValue] = useState(p.target?.value ?? '');
   const [before, words, after] = highlightParts(p);
-  const label = `${p.subject} (${signedPercent(p.change)})`;
+  const label = proposalLabel(p);
+  const isRates = (choice.target?.target ?? kind) === 'rates';
   const commitSize = () => {
     const change = typed === null ? null : percentToChange(typed);
     if (change !== null && change >= -1 && change <= 10) props.onChange({ ...choice, change });
@@ -71,21 +71,21 @@ export function NewsProposalRow(props: {
           <select
             aria-label={`Target kind for ${p.subject}`}
             value={kind}
-            onChange={(e) => pick(e.target.value as PickerKind, e.target.value === 'market' ? '' : value)}
+            onChange={(e) => pick(e.target.value as PickerKind, e.target.value === 'market' || e.target.value === 'rates' ? '' : value)}
           >
             {PICKER_KINDS.map((k) => (
               <option key={k} value={k}>
-                {k === 'market' ? 'market (the rest)' : k}
+                {k === 'market' ? 'market (the rest)' : k === 'rates' ? 'rates (yields)' : k}
               </option>
             ))}
           </select>
-          {kind !== 'market' && (
+          {kind !== 'market' && kind !== 'rates' && (
             <input
               className="shock-value"
               aria-label={`Target for ${p.subject}`}
               list={`news-values-${kind}`}
               value={value}
-              placeholder={p.target ? '' : 'pick a security or theme'}
+              placeholder={p.target ? '' : kind === 'currency' ? 'EUR' : 'pick a security or theme'}
               onChange={(e) => pick(kind, e.target.value)}
             />
           )}
@@ -97,7 +97,9 @@ export function NewsProposalRow(props: {
             onBlur={commitSize}
             onKeyDown={(e) => e.key === 'Enter' && commitSize()}
           />
-          <span className="muted">%</span>
+          <span className="muted" title={isRates ? 'The change in yields, in percentage points (0.25 is 25 basis points)' : undefined}>
+            {isRates ? `% points (${proposalSize({ change: choice.change, target: { target: 'rates', value: '', label: '' } })})` : '%'}
+          </span>
         </div>
         {p.suggestions.length > 0 && (
           <div className="small muted">

@@ -9,7 +9,15 @@ import {
 } from '../../../shared/headline';
 
 /** The kinds of target the picker for an unmatched name offers. */
-export const PICKER_KINDS = ['symbol', 'theme', 'industry', 'sector', 'market'] as const satisfies readonly TargetKind[];
+export const PICKER_KINDS = [
+  'symbol',
+  'theme',
+  'industry',
+  'sector',
+  'currency',
+  'rates',
+  'market',
+] as const satisfies readonly TargetKind[];
 export type PickerKind = (typeof PICKER_KINDS)[number];
 
 /** The user's starting answers: every proposal as drafted (the first of contradicting reports on). */
@@ -27,7 +35,9 @@ export function highlightParts(p: Pick<ProposedShock, 'sentence' | 'sentenceStar
 /** A picked target, or null while its value is still empty. */
 export function pickedTarget(kind: PickerKind, value: string, themeNames: ReadonlyMap<string, string>): DraftTarget | null {
   if (kind === 'market') return { target: 'market', value: '', label: 'market (everything not named)' };
-  const v = kind === 'symbol' ? value.trim().toUpperCase() : value.trim();
+  if (kind === 'rates') return { target: 'rates', value: '', label: 'rates (bond funds by their duration)' };
+  const v = kind === 'symbol' || kind === 'currency' ? value.trim().toUpperCase() : value.trim();
+  if (kind === 'currency' && !/^[A-Z]{3}$/.test(v)) return null;
   if (!v) return null;
   return { target: kind, value: v, label: kind === 'symbol' ? v : kind === 'theme' ? `theme ${themeNames.get(v) ?? v}` : `${kind} ${v}` };
 }

@@ -154,3 +154,42 @@ describe('htmlToText', () => {
     ]);
   });
 });
+
+describe('a market wrap with indices, yields, currencies and commodities', () => {
+  const WRAP =
+    'The S&P 500 lost 2.1% while the Dow Jones Industrial Average shed 1.5%. Energy shares bucked the trend, with Exxon Mobil up 1.2%. ' +
+    'The 10-year Treasury yield rose 20 basis points to 4.8%, and the two-year yield climbed 0.15 percentage point. ' +
+    'The euro fell 1% against the dollar, and gold gained 0.8% while oil prices sank 3%. Bond yields rose 2% on the week.';
+  const proposals = resolveFindings(extractMoves(WRAP), master);
+
+  it('reads each move once, with the target it names and its size in its own unit', () => {
+    expect(proposals.map((p) => [p.subject, p.target?.target ?? null, p.target?.value ?? null, p.change, p.enabled])).toEqual([
+      ['S&P 500', 'market', '', -0.021, true],
+      // The whole name, not "the Dow" and a company called "Jones Industrial Average".
+      ['the Dow Jones Industrial Average', 'symbol', 'DIA', -0.015, true],
+      // The master writes ExxonMobil as one word.
+      ['Exxon Mobil', 'symbol', 'XOM', 0.012, true],
+      // A change in yields: 20 basis points is +0.002; the level it reached (4.8%) is not a move.
+      ['10-year Treasury yield', 'rates', '', 0.002, true],
+      // One rate shock moves every bond fund: a second report of yields is kept, switched off.
+      ['two-year yield', 'rates', '', 0.0015, false],
+      // What the euro fell against is not a second subject of gold's rise.
+      ['The euro', 'currency', 'EUR', -0.01, true],
+      ['gold', 'industry', 'Gold', 0.008, true],
+      ['oil prices', 'industry', 'Crude Oil (futures)', -0.03, true],
+      // "Bond yields rose 2%" is not read: a percent of a yield could be relative, or the level.
+    ]);
+  });
+
+  it('writes a change in yields in basis points wherever the draft shows it', () => {
+    const draft = draftFromStory(WRAP, master, { id: 'wrap' });
+    const rates = draft.scenario.shocks.find((s) => s.target === 'rates')!;
+    expect(rates).toMatchObject({ value: '', change: 0.002, enabled: true });
+    expect(draft.scenario.description).toContain('10-year Treasury yield +20bp');
+    expect(draft.unmatched).toEqual([]);
+    expect(draft.notes).toContain(
+      'two-year yield (+15bp): This contradicts an earlier report of 10-year Treasury yield (+20bp); the first is used — switch this one on (and that one off) if it is the move you mean.',
+    );
+    expect(scenarioSchema.safeParse(draft.scenario).success).toBe(true);
+  });
+});
