@@ -181,6 +181,11 @@ describe('a market wrap with indices, yields, currencies and commodities', () =>
     ]);
   });
 
+  it('reads oil companies as the energy sector, not as the price of oil', () => {
+    const [move] = resolveFindings(extractMoves('Oil and gas producers fell 2%.'), master);
+    expect([move.subject, move.target?.target, move.target?.value]).toEqual(['Oil and gas producers', 'sector', 'Energy']);
+  });
+
   it('writes a change in yields in basis points wherever the draft shows it', () => {
     const draft = draftFromStory(WRAP, master, { id: 'wrap' });
     const rates = draft.scenario.shocks.find((s) => s.target === 'rates')!;
