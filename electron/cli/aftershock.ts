@@ -10,8 +10,23 @@ import { allOptionTables, commandOf, GROUPS, type CliGroup } from './commands';
 import type { CliContext } from './context';
 import { commandHelp, GLOBAL_OPTIONS, parseOptions, unknownOptionOf } from './options';
 import { terminalSafe } from './terminal';
+import { PRESETS } from '../../shared/import/presets';
 
 declare const __APP_VERSION__: string;
+
+/** `text` wrapped at spaces into lines of at most `width` characters, each indented by `indent` spaces. */
+function wrapped(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => ' '.repeat(indent) + l).join('\n');
+}
 
 const HELP = `Aftershock — portfolio stress-testing from the command line.
 
@@ -91,9 +106,7 @@ Commands:
       names none (else the portfolio's, and the preview says so). With --json a refusal is printed on stdout
       as { ok: false, code, message, header, suggestions } (exit 1); nothing is
       created for a refused file.
-      formats: fidelity-positions, fidelity-activity, schwab-positions,
-      schwab-transactions, vanguard, ibkr-flex, trading212, degiro, revolut,
-      freetrade, generic (auto-detected by default)
+${wrapped(`formats: ${PRESETS.map((p) => p.id).join(', ')} (auto-detected by default)`, 6, 84)}
   imports list --portfolio NAME  List the imports into a portfolio
   imports undo ID              Undo an import (restores what it replaced)
   securities show SYMBOL       Classification of a symbol with the source of each field

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { COVERAGE_PARTS } from '../../../shared/engine';
 import { runCli as run } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
+import { PRESETS } from '../../../shared/import/presets';
 
 const dir = tempDir('cli');
 const BIN = path.join(__dirname, '..', '..', '..', 'out', 'cli', 'aftershock.js');
@@ -14,6 +15,14 @@ describe('aftershock CLI', () => {
   it('prints help and the version', async () => {
     expect(await run(['--help'])).toMatchObject({ code: 0, out: expect.stringContaining('portfolios list') });
     expect(await run([])).toMatchObject({ code: 2 });
+  });
+
+  it('names every import preset in the overview, within the width of the rest of it', async () => {
+    const { out } = await run(['--help']);
+    const formats = out.slice(out.indexOf('formats:'), out.indexOf('(auto-detected by default)')).replace(/\s+/g, ' ');
+    for (const preset of PRESETS) expect(formats, preset.id).toMatch(new RegExp(`[ :]${preset.id}[,]?( |$)`));
+    const lines = out.slice(out.indexOf('formats:')).split('\n').slice(0, 6);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(84);
   });
 
   it('lists the sample portfolio as a table and as JSON, with --db anywhere on the line', async () => {
