@@ -6,6 +6,7 @@ import {
   heatColor,
   heatRows,
   shareOfLoss,
+  shortLabel,
   waterfallSteps,
 } from '../../renderer/src/views/results/results-model';
 import { pos, reference, scenario, sec } from '../shared/engine/book-builder';
@@ -80,5 +81,12 @@ describe('chartGroups', () => {
     const { rows: drawn } = chartGroups(rows, 3);
     expect(drawn.map((r) => r.key)).toEqual(['A', 'B', 'Others (2)']);
     expect(drawn[2]).toEqual({ key: 'Others (2)', value: 500, pnl: -10, return: -0.02 });
+  });
+});
+
+describe('waterfall axis labels', () => {
+  it('show a ticker, "Others (52)" and "Total change" whole, and cut an option’s OCC symbol to fit the slanted axis', () => {
+    for (const label of ['NVDA', 'BRK.B', 'Others (52)', 'Total change']) expect(shortLabel(label)).toBe(label);
+    expect(shortLabel('NVDA270115C00150000')).toBe('NVDA270115C…');
   });
 });

@@ -3,7 +3,7 @@ import type { StressResult } from '../../../../shared/engine';
 import { formatMoney } from '../../../../shared/format';
 import { pnlAxis } from './chart-scale';
 import { axisLabel, compactMoney, GAIN, LOSS, Sized, TOOLTIP, TOTAL, AXIS } from './chart-theme';
-import { waterfallSteps, type WaterfallStep } from './results-model';
+import { shortLabel, waterfallSteps, type WaterfallStep } from './results-model';
 
 /** The change as a bridge from 0 through the largest contributors (losses and gains) to the total; the axis holds 0. */
 export function WaterfallChart({
@@ -29,6 +29,7 @@ export function WaterfallChart({
           angle={-25}
           textAnchor="end"
           height={48}
+          tickFormatter={shortLabel}
           label={axisLabel('Holding, then the total', 'bottom')}
         />
         <YAxis
@@ -48,8 +49,8 @@ export function WaterfallChart({
         />
         <ReferenceLine y={0} stroke="var(--muted)" />
         <Bar dataKey="range" isAnimationActive={false}>
-          {data.map((s) => (
-            <Cell key={s.label} fill={s.kind === 'total' ? TOTAL : s.kind === 'loss' ? LOSS : GAIN} />
+          {data.map((s, i) => (
+            <Cell key={i} fill={s.kind === 'total' ? TOTAL : s.kind === 'loss' ? LOSS : GAIN} />
           ))}
         </Bar>
       </BarChart>

@@ -9,6 +9,10 @@ export interface WaterfallStep {
   kind: 'total' | 'loss' | 'gain';
 }
 
+/** The longest step label the slanted axis shows whole; a longer one (an option's OCC symbol) is cut, and shown whole on hover. */
+export const LABEL_MAX = 12;
+export const shortLabel = (label: string) => (label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1)}…` : label);
+
 /**
  * A loss bridge from 0: the `count` largest contributors, the rest folded into "Others", then the total change, so
  * the bars add up exactly to the change and the axis (which always holds 0) shows the change on a readable scale
