@@ -83,6 +83,16 @@ export function sideBySign(text: string, quantity: number | null, amount: number
   return byCash ?? byShares;
 }
 
+// A row that undoes an earlier one (UBS's "Storno", flatex's "Storno Ausführung ORDER Kauf"): it names the action it
+// undoes, so its words say the opposite of what it does; the signs of its quantity and amount say what it does.
+const REVERSAL =
+  /\b(storno|stornierung|stornobuchung|reversal|reversed|annulation|annulering|annullamento|tegenboeking|contrapasse|anulacion)\b/;
+
+/** Whether an action text marks a row that undoes an earlier one. */
+export function isReversalText(text: string): boolean {
+  return REVERSAL.test(foldText(text));
+}
+
 /** Applies the sign a class implies to an unsigned amount: money out for buys, fees and withdrawals. */
 export function signAmount(txClass: TxClass, amount: number): number {
   if (txClass === 'buy' || txClass === 'fee' || txClass === 'withdrawal') return -Math.abs(amount);

@@ -268,6 +268,9 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'moeda',
     'valuutta',
     'waehrung',
+    // UBS's abbreviation of Währung.
+    'whrg',
+    'whrg.',
   ],
   priceCurrency: [
     'price currency',
@@ -321,6 +324,9 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'tid',
     'zeit',
     'schlusstag',
+    // The trade's date in Swiss and German bank exports ("Abschluss", next to "Buchung" and "Valuta").
+    'abschluss',
+    'abschlussdatum',
   ],
   action: [
     'action',
@@ -415,7 +421,18 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'gebyr',
     'samlede afgifter',
   ],
-  securityType: ['security type', 'asset class', 'asset type', 'instrument type', 'wertpapierart', 'type de titre', 'tipo de activo'],
+  securityType: [
+    'security type',
+    'asset class',
+    'asset type',
+    'instrument type',
+    'wertpapierart',
+    'type de titre',
+    'tipo de activo',
+    // UBS's "Instrumentenkategorie" (Anlagefonds) is a kind, not the instrument.
+    'instrumentenkategorie',
+    'anlageklasse',
+  ],
   balance: ['cash balance', 'running balance', 'balance', 'saldo', 'solde', 'kontosaldo'],
   debit: ['debit', 'paid out', 'money out'],
   credit: ['credit', 'paid in', 'money in'],

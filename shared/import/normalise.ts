@@ -1,5 +1,5 @@
 import { majorCurrency } from '../domain/valuation';
-import { classifyAction, movesShares, sideBySign, signAmount, signQuantity } from './actions';
+import { classifyAction, isReversalText, movesShares, sideBySign, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
 import { headerNames } from './headers';
 import { currencyCode, currencyInCell, isinIn, listingCurrency, splitPair } from './identifiers';
@@ -380,7 +380,10 @@ function finishTransaction(
   const sideText = cell('side');
   const patch = ctx.preset.patchRow?.(record.name, actionText);
   const code = (text: string) => ctx.preset.actionCodes?.[text.toUpperCase()];
+  // A reversal of a trade ("Storno" with -2.5 shares): the shares' sign says which way they move.
+  const isReversal = isReversalText(actionText) && (record.symbol !== '' || record.isin !== null) && !!record.quantity;
   let txClass =
+    (isReversal ? (record.quantity! < 0 ? 'sell' : 'buy') : null) ??
     patch?.txClass ??
     code(actionText) ??
     ctx.preset.classify?.(actionText, record.name) ??
@@ -427,6 +430,7 @@ function finishTransaction(
     quantity: patch?.quantity ?? record.quantity ?? trade?.quantity ?? null,
     price: patch?.price ?? record.price ?? trade?.price ?? null,
     // An option written ("Sell to Open") or bought back ("Buy to Close") is a short position, as a short sale is.
+    ...(isReversal ? { isReversal: true } : {}),
     isShortMarked:
       (txClass === 'sell' || txClass === 'buy') &&
       (SHORT_ACTION.test(actionText) || (record.option !== undefined && OPTION_SHORT_ACTION.test(actionText))),

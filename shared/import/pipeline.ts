@@ -5,7 +5,7 @@ import { guessDateOrder, parseDate } from './dates';
 import { currencyCode, currencyInCell, isCurrencyCell, isIsin, isinIn, splitPair } from './identifiers';
 import { derivePositions } from './derive';
 import { findBlocks, hashText, type Block } from './layout';
-import { headerLanguage, headerNames, normaliseHeader } from './headers';
+import { GENERIC_ALIASES, headerLanguage, headerNames, normaliseHeader } from './headers';
 import { guessDecimalStyle, readNumber } from './numbers';
 import { isFooterRow, rowReader, type RowContext } from './normalise';
 import { detectPreset, findPreset, presetColumns, PRESETS, type Preset } from './presets';
@@ -153,6 +153,20 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
   // A "currency" column of numbers ("Currency Rate": 1.0000000000) is an exchange rate, not the currency.
   if (columns.currency !== undefined && share(columns.currency, (c) => readNumber(c, '.') !== undefined && !isCurrencyCell(c)) >= 0.8)
     delete columns.currency;
+  // A "currency" column of dates (German "Valuta", the value date; Dutch and Swedish "valuta" is the currency) is no
+  // currency: a column of currency codes under a currency name ("Whrg.") takes its place.
+  if (columns.currency !== undefined && share(columns.currency, (c) => parseDate(c, 'DMY') !== null) >= 0.8) {
+    const used = new Set(Object.values(columns));
+    const codes = header.findIndex(
+      (h, i) =>
+        !used.has(i) &&
+        headerNames(h).some((n) => GENERIC_ALIASES.currency.includes(n)) &&
+        sample.some((r) => (r[i] ?? '').trim() !== '') &&
+        share(i, isCurrencyCell) >= 0.8,
+    );
+    delete columns.currency;
+    if (codes >= 0) columns.currency = codes;
+  }
   // Text columns that hold currency codes ("Devise du compte": CAN, "Instrumentvaluta": SEK) name the currency, not the account or symbol.
   for (const field of ['account', 'symbol'] as const) {
     const i = columns[field];
@@ -748,7 +762,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       );
     }
     // Amounts written without a sign ("Buy … 5,338.90"): the action gives it, or buys would count as cash coming in.
-    if (!preset.hasUnsignedAmounts && records.every((r) => r.amount === null || r.amount >= 0)) {
+    // A reversal ("Storno") is written with the opposite sign of the row it undoes, so it does not make a file signed.
+    if (!preset.hasUnsignedAmounts && records.every((r) => r.amount === null || r.amount >= 0 || r.isReversal)) {
       const outflows = records.filter(
         (r) => r.amount !== null && r.amount > 0 && (r.txClass === 'buy' || r.txClass === 'withdrawal' || r.txClass === 'fee'),
       );

@@ -70,6 +70,8 @@ export interface ImportRecord {
   balance: number | null;
   /** The file marks this trade as a short sale or a buy to cover ("Sell Short", "Buy to Cover"). */
   isShortMarked: boolean;
+  /** The row undoes an earlier one ("Storno", "Reversal"): its signs are as written, whatever the action's words say. */
+  isReversal?: boolean;
   /** A listed option (the symbol is then its OCC symbol); quantity is contracts, price per share of the underlying. */
   option?: OptionContract;
 }

@@ -298,4 +298,20 @@ describe('public sample exports, read by the generic path', () => {
       'the action "Staking reward" is not one Aftershock knows, so its quantity 0.00002061 ETH was not applied to holdings',
     );
   });
+
+  it('UBS (Swiss German, ";"): "Valuta" is a date not the currency, "Instrumentenkategorie" no symbol, a "Storno" undoes a buy', () => {
+    const p = preview('ubs-export.csv');
+    // CH0033782431: 1.842 + 2.5 bought, the 2.5 reversed ("Storno", -2.5 shares) and booked again: 4.342. The trade date
+    // is "Abschluss", not "Bewertungsdatum" (the export's date on every row); the currency is the filled "Whrg." column.
+    // IE00B4L5Y983 (iShares Core MSCI World, in dollars; the app's ISIN table makes it IWDA.L): 6.25 bought, 3 sold.
+    expect(holdings(p)).toEqual([
+      ['0210 00012345 R800', 'CH0033782431', 4.342, 200.104, 'CHF'],
+      ['0210 00012345 R800', 'CH0189956813', 0.415, 2410.55, 'CHF'],
+      ['0210 00012345 R800', 'IE00B4L5Y983', 3.25, 105.2, 'USD'],
+    ]);
+    expect(p.rows.find((r) => r.row === 6)?.record).toMatchObject({ txClass: 'sell', quantity: -2.5, amount: 500, date: '2026-03-26' });
+    // Buys are written as positive amounts (money out); the history starts with buys, not from zero: no cash made up.
+    expect(p.positions.filter((x) => x.assetClass === 'cash')).toEqual([]);
+    expect(p.findings.map((f) => f.kind)).toEqual(['cash-not-derived', 'cash-not-derived']);
+  });
 });
