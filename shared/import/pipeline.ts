@@ -167,6 +167,18 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
     delete columns.currency;
     if (codes >= 0) columns.currency = codes;
   }
+  // An unnamed column of currency codes right after a number (flatex: "Betrag;;Kurs;;" with EUR under each blank name)
+  // is that number's currency: the amount's is the cash's, the price's the price's.
+  for (const [field, target] of [
+    ['amount', 'currency'],
+    ['marketValue', 'currency'],
+    ['price', 'priceCurrency'],
+  ] as const) {
+    const i = columns[field];
+    if (i === undefined || columns[target] !== undefined || (header[i + 1] ?? 'x').trim() !== '') continue;
+    if (Object.values(columns).includes(i + 1) || share(i + 1, isCurrencyCell) < 0.8) continue;
+    columns[target] = i + 1;
+  }
   // Text columns that hold currency codes ("Devise du compte": CAN, "Instrumentvaluta": SEK) name the currency, not the account or symbol.
   for (const field of ['account', 'symbol'] as const) {
     const i = columns[field];
@@ -309,14 +321,28 @@ function orderLog(
   return null;
 }
 
+/**
+ * Whether text is a binary file read as text: NULs and control characters. A replacement character (U+FFFD, "�")
+ * in text that is otherwise clean is a letter lost before the file reached us (flatex's "St�ck"), not binary data:
+ * only a text made mostly of them is refused.
+ */
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 4096);
   let bad = 0;
+  let lost = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
+    if (c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
+    else if (c === 0xfffd) lost++;
   }
-  return bad > Math.max(2, sample.length / 100);
+  return bad > Math.max(2, sample.length / 100) || lost > Math.max(2, sample.length / 10);
+}
+
+/** The warning for letters the file lost before it was read ("St�ck"), or null. */
+function lostLettersWarning(text: string): string | null {
+  const lost = text.match(/\uFFFD/g)?.length ?? 0;
+  if (lost === 0) return null;
+  return `The file holds ${lost} character${lost === 1 ? '' : 's'} shown as "\uFFFD": letters lost when it was saved in another encoding (such as "St\uFFFDck" for "Stück"). The numbers, dates and codes were read; names that hold one keep it.`;
 }
 
 function guessMapping(preset: Preset, block: Block, rows: readonly string[][]): ColumnMapping {
@@ -805,6 +831,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       `The file names no currency, so its amounts were taken as ${currencyAssumed.currency}${whose}; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.`,
     );
   }
+  const lostLetters = lostLettersWarning(text);
+  if (lostLetters) warnings.push(lostLetters);
   // With holdings closed because the history starts mid-way, the preview stays: the user can enter opening quantities.
   if (positions.length === 0 && shortfalls.length === 0)
     return refuse(

@@ -314,4 +314,24 @@ describe('public sample exports, read by the generic path', () => {
     expect(p.positions.filter((x) => x.assetClass === 'cash')).toEqual([]);
     expect(p.findings.map((f) => f.kind)).toEqual(['cash-not-derived', 'cash-not-derived']);
   });
+
+  it('flatex (German, ";"): letters lost as "\uFFFD" are no binary data, the unnamed column after "Betrag" is its currency, Storno reverses', () => {
+    const p = preview('flatex-export.csv');
+    // IE00B3RBWM25: 0.236252 + 1.493875 bought; IE00BK5BQT80: 1.481262 + 2.221893 bought, both cancelled ("Storno
+    // Ausführung ORDER Kauf", written with minus signs) and 1.481262 booked again. Prices and amounts in euros ("EUR"
+    // under the blank names after "Betrag" and "Kurs").
+    expect(holdings(p)).toEqual([
+      ['Imported', 'IE00B1XNHC34', 3.85862, 6.48, 'EUR'],
+      ['Imported', 'IE00B3RBWM25', 1.730127, 133.88, 'EUR'],
+      ['Imported', 'IE00BK5BQT80', 1.481262, 135.02, 'EUR'],
+    ]);
+    expect(p.rows.filter((r) => r.record?.txClass === 'sell').map((r) => [r.row, r.record?.quantity, r.record?.amount])).toEqual([
+      [7, -2.221893, 300],
+      [8, -1.481262, 200],
+    ]);
+    expect(p.currencyAssumed).toBeUndefined();
+    expect(p.warnings).toContain(
+      'The file holds 16 characters shown as "\uFFFD": letters lost when it was saved in another encoding (such as "St\uFFFDck" for "Stück"). The numbers, dates and codes were read; names that hold one keep it.',
+    );
+  });
 });
