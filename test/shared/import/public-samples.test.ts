@@ -334,4 +334,16 @@ describe('public sample exports, read by the generic path', () => {
       'The file holds 16 characters shown as "\uFFFD": letters lost when it was saved in another encoding (such as "St\uFFFDck" for "Stück"). The numbers, dates and codes were read; names that hold one keep it.',
     );
   });
+
+  it('Saxo (Dutch dates "02-mrt-2025", "30-okt-2024"; amounts "419,22" next to "Buy 1 @ 589.16 USD")', () => {
+    const p = preview('saxo-nl-export.csv');
+    // META: 1 bought. VWRA: 3 sold with no purchase in the file (named as a clamped history, not made short).
+    expect(holdings(p)).toEqual([['Imported', 'META', 1, 589.16, 'USD']]);
+    expect(p.rows.map((r) => [r.row, r.status, r.record?.date, r.record?.amount])).toEqual([
+      [2, 'new', '2025-03-02', 419.22],
+      [3, 'new', '2025-05-02', -3.91],
+      [4, 'new', '2024-10-30', -590.16],
+    ]);
+    expect(p.findings.map((f) => f.kind)).toEqual(['history-clamped', 'cash-not-derived']);
+  });
 });
