@@ -1,5 +1,5 @@
 import { majorCurrency } from '../domain/valuation';
-import { classifyAction, isReversalText, movesShares, sideBySign, signAmount, signQuantity } from './actions';
+import { classifyAction, isRedemptionText, isReversalText, movesShares, sideBySign, sideLetter, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
 import { headerNames } from './headers';
 import { currencyCode, currencyInCell, isinIn, listingCurrency, splitPair } from './identifiers';
@@ -389,7 +389,11 @@ function finishTransaction(
     ctx.preset.classify?.(actionText, record.name) ??
     classifyAction(actionText) ??
     code(sideText) ??
-    classifyAction(sideText);
+    classifyAction(sideText) ??
+    (ctx.mapping.columns.side !== undefined ? sideLetter(sideText) : null);
+  // A security paid back with its units ("Rimborso" 2000 at 100, "Redemption"): the units leave, as in a sale.
+  if ((txClass === 'income' || txClass === null) && isRedemptionText(actionText) && record.quantity && (record.symbol || record.isin))
+    txClass = 'sell';
   // A security's dividend that takes cash and adds shares is reinvested: a purchase (E*TRADE's "Dividend" with a
   // quantity). Negative interest on the cash account (no security) stays what it is.
   const isReinvested = record.quantity !== null && record.quantity > 0 && record.amount !== null && record.amount < 0;

@@ -1,6 +1,6 @@
 import { FirstSeen } from './first-seen';
 import { failure } from '../failure';
-import { classifyAction, movesShares, signAmount } from './actions';
+import { classifyAction, isUndirectedTrade, movesShares, signAmount } from './actions';
 import { guessDateOrder, parseDate } from './dates';
 import { currencyCode, currencyInCell, isCurrencyCell, isIsin, isinIn, splitPair } from './identifiers';
 import { derivePositions } from './derive';
@@ -213,18 +213,41 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
     if (better >= 0 && share(columns.date, (c) => parseDate(c, 'DMY') !== null) < share(better, (c) => parseDate(c, 'DMY') !== null))
       columns.date = better;
   }
+  // An action column of dates (Fineco's "Operazione", the day of the operation) is the trade date, which beats a
+  // value or settlement date ("Data valuta").
+  if (columns.action !== undefined && share(columns.action, (c) => parseDate(c, 'DMY') !== null) >= 0.8) {
+    const dateName = columns.date === undefined ? '' : normaliseHeader(header[columns.date]);
+    if (columns.date === undefined || /valuta|value date|settle|wertstellung|valeur|valor|valutadag/.test(dateName))
+      columns.date = columns.action;
+    delete columns.action;
+  }
   // A dated file with no action column whose words are actions in a text column ("Omschrijving": Aankoop, Verkoop;
-  // "Beschreibung": Kauf) is a history, and that column is its action.
-  if (columns.action === undefined && columns.side === undefined && columns.date !== undefined) {
-    const used = new Set(Object.values(columns));
+  // "Beschreibung": Kauf; Fineco's "Descrizione": Compravendita titoli next to an A/V "Segno") is a history, and that
+  // column is its action. The description column is a candidate too: it then holds the action, not the name.
+  if (columns.action === undefined && columns.date !== undefined) {
+    const used = new Set(
+      Object.entries(columns)
+        .filter(([f]) => f !== 'description')
+        .map(([, i]) => i),
+    );
     let best = -1;
     let bestShare = 0.6;
     for (let i = 0; i < header.length; i++) {
       if (used.has(i)) continue;
-      const fit = share(i, (c) => readNumber(c, '.') === undefined && classifyAction(c) !== null);
+      const fit = share(i, (c) => readNumber(c, '.') === undefined && (classifyAction(c) !== null || isUndirectedTrade(c)));
       if (fit > bestShare) [best, bestShare] = [i, fit];
     }
-    if (best >= 0) columns.action = best;
+    if (best >= 0 && (columns.side === undefined || best === columns.description || bestShare >= 0.8)) {
+      columns.action = best;
+      if (columns.description === best) {
+        // The name is then in another column named as one ("Titolo").
+        delete columns.description;
+        const name = header.findIndex(
+          (h, i) => !used.has(i) && i !== best && headerNames(h).some((n) => GENERIC_ALIASES.description.includes(n)),
+        );
+        if (name >= 0) columns.description = name;
+      }
+    }
   }
   // In a history the value column is the amount of each row ("Waarde (netto)", "Value").
   if (columns.action !== undefined && columns.date !== undefined && columns.amount === undefined && columns.marketValue !== undefined) {

@@ -346,4 +346,24 @@ describe('public sample exports, read by the generic path', () => {
     ]);
     expect(p.findings.map((f) => f.kind)).toEqual(['history-clamped', 'cash-not-derived']);
   });
+
+  it('Fineco (Italian, preamble): "Operazione" is the date, "Compravendita titoli" takes its side from the A/V "Segno"', () => {
+    const p = preview('fineco-export.csv');
+    // IE00B4L5Y983: 5 bought, 3 more from "Aumento capitale"; IE00BKM4GZ66: 10 bought, 4 sold (V), 6 from "Aumento
+    // capitale"; IE00B3B8Q275: 3 bought. The BTP's 2000 bought are paid back ("Rimborso"); Apple's 2 bought, 1 sold
+    // and 5 paid back leave none (the sample's Apple rows sell more than they buy: named, not made short).
+    expect(holdings(p)).toEqual([
+      ['Imported', 'IE00B3B8Q275', 3, 143.68, 'EUR'],
+      ['Imported', 'IE00B4L5Y983', 8, 105.71, 'EUR'],
+      ['Imported', 'IE00BKM4GZ66', 12, 34.2, 'EUR'],
+    ]);
+    expect(p.positions.find((x) => x.symbol === 'IE00B4L5Y983')?.name).toBe('ISHARES MSCI WORLD ACC');
+    expect(p.rows.filter((r) => r.record?.txClass === 'income').map((r) => [r.row, r.record?.amount])).toEqual([
+      [14, 20.95],
+      [15, 4.23],
+      [16, 24.38],
+    ]);
+    expect(p.findings.filter((f) => f.kind === 'history-clamped').map((f) => f.symbol)).toEqual(['US0378331005']);
+    expect(p.counts).toMatchObject({ new: 14, invalid: 0 });
+  });
 });
