@@ -845,8 +845,12 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
         'neither the security master nor the bundled ISIN table has a ticker for them, so they stay unclassified (no sector, country or theme). Rename them to their tickers in Holdings to classify them.',
     );
   }
+  // Said whenever the assumed currency reaches what the user sees: a holding, a cash balance, or the cash a finding
+  // names (XTB's holdings priced in euros by their ".DE" listing, the cash rows still in the assumed dollars).
   const isCurrencyAssumed = Boolean(
-    currencyAssumed && positions.some((p) => p.currency === currencyAssumed.currency && p.assetClass !== 'cash'),
+    currencyAssumed &&
+    (positions.some((p) => p.currency === currencyAssumed.currency) ||
+      findings.some((f) => f.kind === 'cash-not-derived' && f.symbol === currencyAssumed.currency)),
   );
   if (currencyAssumed && isCurrencyAssumed) {
     const whose = currencyAssumed.source === 'portfolio' ? ` (the portfolio's currency)` : ' (no currency was known for it)';

@@ -366,4 +366,23 @@ describe('public sample exports, read by the generic path', () => {
     expect(p.findings.filter((f) => f.kind === 'history-clamped').map((f) => f.symbol)).toEqual(['US0378331005']);
     expect(p.counts).toMatchObject({ new: 14, invalid: 0 });
   });
+
+  it('XTB (2025 layout, preamble, ";"): holdings priced by their listing, and the cash rows\' assumed dollars said, not silent', () => {
+    const p = preview('xtb-v2-export.csv');
+    // IS0M.DE: 4 bought at 154.08 (-616,32); LI7U.DE: 10 at 9.895; DTLE.UK sold with no purchase in the file.
+    expect(holdings(p)).toEqual([
+      ['Imported', 'IS0M.DE', 4, 154.08, 'EUR'],
+      ['Imported', 'LI7U.DE', 10, 9.895, 'EUR'],
+    ]);
+    // "1.000,00" is a thousand; the "Total" line is a footer.
+    expect(p.rows.find((r) => r.row === 14)?.record).toMatchObject({ txClass: 'cash', amount: 1000 });
+    expect(p.rows.find((r) => r.row === 15)).toMatchObject({ status: 'skipped', reason: 'total, note or footer line' });
+    // The file names no currency: the holdings' euros come from their Xetra listings, but the cash rows are in the
+    // assumed dollars, and the finding about cash names them — so the preview says the currency was assumed.
+    expect(p.findings.find((f) => f.kind === 'cash-not-derived')?.symbol).toBe('USD');
+    expect(p.currencyAssumed).toEqual({ currency: 'USD', source: 'default' });
+    const chosen = preview('xtb-v2-export.csv', { defaultCurrency: 'EUR', isCurrencyChosen: true });
+    expect(chosen.findings.find((f) => f.kind === 'cash-not-derived')?.symbol).toBe('EUR');
+    expect(chosen.currencyAssumed).toBeUndefined();
+  });
 });
