@@ -281,7 +281,66 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
     /^(wkn|valor|valoren|valorennummer)$/.test(normaliseHeader(header[columns.symbol]))
   )
     delete columns.symbol;
+  // A "currency" column of coins and tickers (Bitvavo's "Currency": ETH, BTC, and EUR on its deposits) with no symbol
+  // column: it names what each row moves, counted in the "Amount" next to it — the symbol and the quantity. The
+  // money is then in another amount column ("Received / Paid Amount"), in the currency another column names
+  // ("Quote Currency").
+  if (
+    columns.symbol === undefined &&
+    columns.isin === undefined &&
+    columns.currency !== undefined &&
+    columns.quantity === undefined &&
+    columns.amount !== undefined &&
+    share(columns.currency, isCurrencyCell) < 0.5 &&
+    share(columns.currency, (c) => /^[A-Z0-9]{2,10}$/.test(c) && /[A-Z]/.test(c)) >= 0.8
+  ) {
+    columns.symbol = columns.currency;
+    columns.quantity = columns.amount;
+    delete columns.currency;
+    delete columns.amount;
+    const taken = new Set(Object.values(columns));
+    const named = (test: RegExp) =>
+      header.findIndex(
+        (h, i) =>
+          !taken.has(i) &&
+          !/\bfees?\b/.test(normaliseHeader(h)) &&
+          test.test(normaliseHeader(h)) &&
+          sample.some((r) => (r[i] ?? '').trim() !== ''),
+      );
+    const codes = named(/\bcurrency\b/);
+    if (codes >= 0 && share(codes, isCurrencyCell) >= 0.8) columns.currency = codes;
+    const money = named(/\bamount\b/);
+    if (money >= 0) columns.amount = money;
+  }
   if (columns.symbol !== undefined || columns.isin !== undefined) return;
+  // A "currency" column of pairs (Relai's "Currency Pair": BTC/CHF) names the holding and its currency: it is the
+  // symbol, and a column of currency codes under a currency name ("Fiat Currency") the currency.
+  if (columns.currency !== undefined && share(columns.currency, (c) => splitPair(c) !== null) >= 0.8) {
+    columns.symbol = columns.currency;
+    delete columns.currency;
+    const taken = new Set(Object.values(columns));
+    const codes = header.findIndex(
+      (h, i) => !taken.has(i) && /currency|valuta|wahrung|devise|divisa|moneda/.test(normaliseHeader(h)) && share(i, isCurrencyCell) >= 0.8,
+    );
+    if (codes >= 0) columns.currency = codes;
+    // Numbers named after the holding ("BTC Amount", "BTC Price") are its quantity and price, the other amount
+    // ("Fiat Amount (excl. fees)") the money.
+    const pairs = columns.symbol;
+    const bases = new Set(sample.map((r) => splitPair((r[pairs] ?? '').trim())?.symbol.toUpperCase()).filter(Boolean));
+    header.forEach((h, i) => {
+      const m = /^(\S+) (amount|quantity|price)$/.exec(normaliseHeader(h));
+      if (!m || !bases.has(m[1].toUpperCase())) return;
+      const field = m[2] === 'price' ? 'price' : 'quantity';
+      for (const [f, at] of Object.entries(columns)) if (at === i) delete columns[f as ImportField];
+      columns[field] = i;
+    });
+    if (columns.amount === undefined) {
+      const taken = new Set(Object.values(columns));
+      const money = header.findIndex((h, i) => !taken.has(i) && headerNames(h).some((n) => /\bamount\b/.test(n)));
+      if (money >= 0) columns.amount = money;
+    }
+    return;
+  }
   const used = new Set(
     Object.entries(columns)
       .filter(([f]) => f !== 'description')

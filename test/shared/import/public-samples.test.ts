@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../shared/import/decode';
+import { headerLanguage } from '../../../shared/import/headers';
 import { buildPreview } from '../../../shared/import/pipeline';
 import type { ImportPreview, PipelineOptions } from '../../../shared/import/types';
 import { FIXTURES } from '../../helpers/fixtures';
@@ -118,7 +119,7 @@ describe('public sample exports, read by the generic path', () => {
     ]);
     // Only the sample's invented "Pippo" row is an unknown action; its amount is named, not dropped.
     expect(p.rows.filter((r) => r.status === 'skipped' && r.reason.startsWith('the action')).map((r) => r.reason)).toEqual([
-      'the action "Pippo" is not one Aftershock knows, so its amount 666 EUR was not applied to cash',
+      'the action "Pippo" is not one Aftershock knows, so its quantity 200 AV was not applied to holdings, nor its amount 666 EUR to cash',
     ]);
   });
 
@@ -292,7 +293,7 @@ describe('public sample exports, read by the generic path', () => {
       expect.closeTo(0.00431791, 10),
     ]);
     expect(p.rows.find((r) => r.row === 9)?.reason).toBe(
-      'the action "Stake" is not one Aftershock knows, so its amount 4493.77 SEK was not applied to cash',
+      'the action "Stake" is not one Aftershock knows, so its quantity 0.18580349 ETH was not applied to holdings, nor its amount 4493.77 SEK to cash',
     );
     expect(p.rows.find((r) => r.row === 11)?.reason).toBe(
       'the action "Staking reward" is not one Aftershock knows, so its quantity 0.00002061 ETH was not applied to holdings',
@@ -384,5 +385,55 @@ describe('public sample exports, read by the generic path', () => {
     const chosen = preview('xtb-v2-export.csv', { defaultCurrency: 'EUR', isCurrencyChosen: true });
     expect(chosen.findings.find((f) => f.kind === 'cash-not-derived')?.symbol).toBe('EUR');
     expect(chosen.currencyAssumed).toBeUndefined();
+  });
+
+  it('Bitvavo (crypto, NL): "Currency" names the coin and "Amount" counts it; coins withdrawn to a wallet leave the holdings', () => {
+    const p = preview('bitvavo-export.csv');
+    // BTC: 0.0009999 (May), 0.00053279 and 0.00053657 (February) bought and each withdrawn; 0.00054923 + 0.00017214
+    // bought on 2023-11-30 and kept. ETH: 0.0053543 + 0.00258836 + 0.00277129 bought and 0.01071395 withdrawn;
+    // 0.00781401 bought and sold. USDT: bought and withdrawn. XLM: 286.98 deposited and sold.
+    expect(holdings(p)).toEqual([['Imported', 'BTC', 0.000721, 34580, 'EUR']]);
+    expect(p.positions[0].quantity).toBeCloseTo(0.00072137, 10);
+    expect(p.rows.find((r) => r.row === 2)?.record).toMatchObject({ txClass: 'shares-out', symbol: 'ETH', quantity: -0.01071395 });
+    expect(p.rows.find((r) => r.row === 23)?.record).toMatchObject({ txClass: 'shares-in', symbol: 'XLM', quantity: 286.98 });
+    // Euro deposits count in the same "Amount" column: money in, 125 EUR in all.
+    expect(p.rows.filter((r) => r.record?.txClass === 'deposit').map((r) => [r.record?.amount, r.record?.currency])).toEqual([
+      [10, 'EUR'],
+      [10, 'EUR'],
+      [25, 'EUR'],
+      [25, 'EUR'],
+      [25, 'EUR'],
+      [30, 'EUR'],
+    ]);
+    // Staking rewards are listed with their coins, not added silently.
+    expect(p.rows.find((r) => r.row === 27)?.reason).toBe(
+      'the action "staking" is not one Aftershock knows, so its quantity 0.00001819 ETH was not applied to holdings',
+    );
+    expect(p.counts).toMatchObject({ new: 25, skipped: 9, invalid: 0 });
+  });
+
+  it('Relai (bitcoin app, CH): "Currency Pair" BTC/CHF is the symbol, "BTC Amount" the quantity; an English header is not French', () => {
+    expect(headerLanguage(read('relai-export.csv').split('\n')[0].split(','))).toBe('English');
+    const p = preview('relai-export.csv');
+    expect(p.mapping.columns).toMatchObject({ symbol: 4, quantity: 2, price: 3, amount: 5, currency: 6 });
+    // 0.00284516 + 0.00371249 bought, 0.02847593 sold: the sale reaches before the history, so nothing is held.
+    expect(holdings(p)).toEqual([]);
+    expect(p.shortfalls.map((s) => [s.symbol, s.shortfall, s.decision.kind])).toEqual([['BTC', 0.02191828, 'closed']]);
+    expect(p.rows.map((r) => [r.record?.txClass, r.record?.quantity, r.record?.amount, r.record?.currency])).toEqual([
+      ['sell', -0.02847593, 2629.45, 'CHF'],
+      ['buy', 0.00284516, -271.05, 'CHF'],
+      ['buy', 0.00371249, -321.45, 'CHF'],
+    ]);
+  });
+
+  it('Coinbase: "Asset" is the symbol; a "Convert" it cannot apply is named with its coins and its amount', () => {
+    const p = preview('coinbase-export.csv');
+    // Two "Buy" rows of 0.00166779 BTC (the sample lists one in EUR, one in USD); the last priced in dollars.
+    expect(holdings(p)).toEqual([['Imported', 'BTC', 0.003336, 39999.3311, 'USD']]);
+    expect(p.positions[0].quantity).toBeCloseTo(0.00333558, 10);
+    expect(p.rows.find((r) => r.row === 6)?.reason).toBe(
+      'the action "Convert" is not one Aftershock knows, so its quantity 0.00363125 BTC was not applied to holdings, nor its amount 351.66322 EUR to cash',
+    );
+    expect(p.counts).toMatchObject({ new: 2, skipped: 6, invalid: 0 });
   });
 });
