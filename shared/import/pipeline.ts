@@ -408,6 +408,47 @@ function orderLog(
  * in text that is otherwise clean is a letter lost before the file reached us (flatex's "St�ck"), not binary data:
  * only a text made mostly of them is refused.
  */
+// A trade written as two legs, each a number and the currency or coin it counts: "Buy" + "Cur." and "Sell" + "Cur."
+// (CoinTracking), "Base amount" + "Base currency" and "Quote amount" + "Quote currency" (Delta), "Sent Amount" +
+// "Sent Currency" (Koinly).
+const LEG = /^(buy|sell|bought|sold|base|quote|sent|received|incoming|outgoing|in|out)( amount| quantity| qty)?$/;
+const LEG_UNIT = /(^|\s)(cur\.?|currency|asset|coin)(\s|$)/;
+
+/**
+ * The legs of a file that writes each trade as two legs in which a coin or security appears on both sides (bought
+ * with money on one row, sold for it or paid with on another): no column is the holding, so no mapping reads it.
+ */
+function twoLegged(header: readonly string[], sample: readonly string[][]): { legs: string[]; unit: string; rows: number[] } | null {
+  const legs: { name: string; unitAt: number }[] = [];
+  header.forEach((h, i) => {
+    const next = header[i + 1];
+    if (next !== undefined && LEG.test(normaliseHeader(h)) && headerNames(next).some((n) => LEG_UNIT.test(n)))
+      legs.push({ name: `"${h}" with its "${next}"`, unitAt: i + 1 });
+  });
+  if (legs.length < 2) return null;
+  const seenIn = new Map<string, Map<number, number>>();
+  sample.forEach((r, k) => {
+    for (const leg of legs) {
+      const unit = (r[leg.unitAt] ?? '')
+        .trim()
+        .replace(/\s*\(.*\)$/, '')
+        .toUpperCase();
+      if (!unit || isCurrencyCell(unit)) continue;
+      const where = seenIn.get(unit) ?? new Map<number, number>();
+      if (!where.has(leg.unitAt)) where.set(leg.unitAt, k);
+      seenIn.set(unit, where);
+    }
+  });
+  for (const [unit, where] of seenIn)
+    if (where.size >= 2)
+      return {
+        legs: legs.map((l) => l.name),
+        unit,
+        rows: [...where.values()].sort((a, b) => a - b),
+      };
+  return null;
+}
+
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 4096);
   let bad = 0;
@@ -692,6 +733,18 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const kind = kindOf(preset, mapping);
   // The first rows under the header, which settle what the file is (an order log, its currency).
   const head = table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500));
+  if (preset.id === 'generic') {
+    const legs = twoLegged(first.header, head);
+    if (legs) {
+      const [a, b] = legs.rows.map((k) => k + first.headerIndex + 2);
+      return refuse(
+        fileName,
+        'two-legged',
+        `each row writes a trade as two legs (${legs.legs.join(', ')}), and ${legs.unit} is on one side in row ${a} and on the other in row ${b}: no column holds the holding, so no choice of columns (--map) can read one holding per row. Export the trades with one row per holding (symbol, quantity, price, amount), or import a positions export instead.`,
+        { header: first.header, layoutKey },
+      );
+    }
+  }
   if (preset.id === 'generic' && kind === 'transactions') {
     const log = orderLog(first.header, head);
     if (log) {

@@ -193,6 +193,7 @@ export type ImportRefusalCode =
   | 'unreadable-rows'
   | 'no-trades'
   | 'order-log'
+  | 'two-legged'
   | 'nets-to-zero';
 
 /** A file that cannot be imported, with a sentence for the user and the detail for developers. */

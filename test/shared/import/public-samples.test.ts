@@ -436,4 +436,26 @@ describe('public sample exports, read by the generic path', () => {
     );
     expect(p.counts).toMatchObject({ new: 2, skipped: 6, invalid: 0 });
   });
+
+  it('CoinTracking and Delta: trades written as two legs with a coin on both sides are refused truthfully, --map or not', () => {
+    const refusal = (name: string, columns?: Record<string, string>) => {
+      const result = buildPreview(read(name), { fileName: name, ...(columns && { columns }) });
+      return !result.ok && result.error;
+    };
+    // Row 2 receives BTC ("Buy" 0.001 BTC); row 5 pays with it ("Sell" 0.0022 BTC for 200 EUR).
+    expect(refusal('cointracking-export.csv')).toMatchObject({
+      code: 'two-legged',
+      message:
+        'cointracking-export.csv: each row writes a trade as two legs ("Buy" with its "Cur.", "Sell" with its "Cur."), and BTC is on one side in row 2 and on the other in row 5: no column holds the holding, so no choice of columns (--map) can read one holding per row. Export the trades with one row per holding (symbol, quantity, price, amount), or import a positions export instead.',
+    });
+    // Before, the refusal offered --map symbol=Cur., which led to "no data rows … Staking does not change holdings".
+    expect(refusal('cointracking-export.csv', { symbol: 'Cur.' })).toMatchObject({ code: 'two-legged' });
+    // Delta: 10 ETH bought with 0.6 BTC in row 2, 100 SOL sold for 0.88 ETH in row 3.
+    expect(refusal('delta-export.csv')).toMatchObject({
+      code: 'two-legged',
+      message: expect.stringContaining(
+        '("Base amount" with its "Base currency (name)", "Quote amount" with its "Quote currency"), and ETH is on one side in row 2 and on the other in row 3',
+      ),
+    });
+  });
 });
