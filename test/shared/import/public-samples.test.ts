@@ -458,4 +458,15 @@ describe('public sample exports, read by the generic path', () => {
       ),
     });
   });
+
+  it('Fineco with the BTP still held: 2000 face bought at 99.50 for 1,990.00 is priced per 100 of face, not 100× the amount', () => {
+    const held = read('fineco-export.csv').replace(/^01\/09\/2024,.*\n/m, '');
+    const result = buildPreview(held, { fileName: 'fineco-btp.csv' });
+    const bond = result.ok ? result.preview.positions.find((x) => x.symbol === 'IT0005583478') : undefined;
+    // Before, the BTP was an equity of 2000 at 99.50: 199,000 EUR of value and cost for 1,990 paid.
+    expect(bond && [bond.assetClass, bond.quantity, bond.price, bond.costBasis]).toEqual(['bond', 2000, 0.995, 1990]);
+    expect(result.ok && result.preview.findings.find((f) => f.kind === 'par-quoted-bond')?.sentence).toBe(
+      'IT0005583478: priced 99.5 per 100 of face value, so 2,000 face is worth €1,990.00 (value and cost basis use price / 100).',
+    );
+  });
 });
