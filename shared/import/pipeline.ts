@@ -93,6 +93,9 @@ function fitOf(
   return 0;
 }
 
+// Columns of row identifiers ("Reference": TXN-001, "Transaction ID", "Tx-ID"): codes, but never a holding's symbol.
+const ROW_ID = /^(id|ref|ref\.|reference|txid|tx-id|hash)$|\b(id|reference|hash|txid)$/;
+
 /** Unmapped columns whose cells fit a field, best first: the names to put after --map. */
 function candidates(field: ImportField, header: readonly string[], mapping: ColumnMapping, sample: readonly string[][]): string[] {
   const used = new Set(Object.values(mapping.columns));
@@ -101,7 +104,7 @@ function candidates(field: ImportField, header: readonly string[], mapping: Colu
       name,
       i,
       fit:
-        used.has(i) || !name
+        used.has(i) || !name || (field === 'symbol' && ROW_ID.test(normaliseHeader(name)))
           ? 0
           : fitOf(
               field,
@@ -602,6 +605,16 @@ function missingRefusal(
     }
     return flags.join(' ');
   });
+  // A file about one holding that names it only in its column names ("Amount BTC", "Fee BTC", "BTC Price"): no
+  // column can be chosen for it, and saying to choose one would not be true.
+  const named = field === 'symbol' && !found.length ? holdingInNames(block.header) : null;
+  if (named)
+    return refuse(
+      options.fileName,
+      'missing-column',
+      `line ${block.headerIndex + 1} is a header${language === 'English' ? '' : ` in ${language}`} (${shown}), but no column holds the symbol: the file names its holding ${named.unit} only in its column names (${named.names.map((n) => `"${n}"`).join(', ')}), so no column can be chosen for it with --map. Import a positions export, or a history whose rows name what they move.`,
+      { header: [...block.header], layoutKey, suggestions: [] },
+    );
   const guess = found.length
     ? ` ${found.map((n) => `"${n}"`).join(' or ')}? Choose it with ${suggestions[0]}`
     : ` Choose it with --map ${field}=COLUMN (one of the names above)`;
@@ -609,6 +622,18 @@ function missingRefusal(
     `line ${block.headerIndex + 1} is a header${language === 'English' ? '' : ` in ${language}`} (${shown}), but no column holds ${FIELD_WORDS[field]} (expected a name such as ${EXPECTED_NAMES[field]}).` +
     `${guess}, or choose the columns by hand in the app.`;
   return refuse(options.fileName, 'missing-column', message, { header: [...block.header], layoutKey, suggestions });
+}
+
+/** A code that is no currency and stands in two or more column names ("Amount BTC", "BTC Price"), or null. */
+function holdingInNames(header: readonly string[]): { unit: string; names: string[] } | null {
+  const byCode = new Map<string, string[]>();
+  for (const name of header)
+    for (const word of new Set(name.match(/\b[A-Z][A-Z0-9]{1,5}\b/g) ?? [])) {
+      if (isCurrencyCell(word) || /^(ID|UTC|GMT|ISIN|WKN|TX|NO|NR)$/.test(word)) continue;
+      byCode.set(word, [...(byCode.get(word) ?? []), name]);
+    }
+  for (const [unit, names] of byCode) if (names.length >= 2) return { unit, names };
+  return null;
 }
 
 /** A column mapping guessed from a header line and the rows under it, for a mapping editor. */

@@ -469,4 +469,15 @@ describe('public sample exports, read by the generic path', () => {
       'IT0005583478: priced 99.5 per 100 of face value, so 2,000 face is worth €1,990.00 (value and cost basis use price / 100).',
     );
   });
+
+  it('Strike (bitcoin app): a file that names its one holding only in column names is refused as such, with no column to --map', () => {
+    const result = buildPreview(read('strike-export.csv'), { fileName: 'strike-export.csv' });
+    // Before, the refusal offered --map symbol=Reference (the rows' ids, TXN-001…).
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'missing-column',
+      message:
+        'strike-export.csv: line 1 is a header (Reference, Date & Time (UTC), Transaction Type, Amount EUR, Fee EUR, Amount BTC, Fee BTC, BTC Price, …), but no column holds the symbol: the file names its holding BTC only in its column names ("Amount BTC", "Fee BTC", "BTC Price"), so no column can be chosen for it with --map. Import a positions export, or a history whose rows name what they move.',
+      suggestions: [],
+    });
+  });
 });
