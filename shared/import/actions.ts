@@ -7,6 +7,8 @@ const RULES: [RegExp, TxClass][] = [
   [/^reinvest(ment)?\b(?!.*div)|reinvest shares/, 'buy'],
   [/\b(open(ed)? (a )?position|open buy|position opened)\b/, 'buy'],
   [/\b(close[ds]? (a )?position|position closed|open sell)\b/, 'sell'],
+  // Units taken out of the account (BUX's "ASSET_REDEEM" leg of a split or a merger, a fund's units "redeemed").
+  [/(^|[^a-z])redeem(ed)?\b/, 'shares-out'],
   [/split|aktiesplit|splitt/, 'split'],
   [
     /spin[- ]?off|stock div|merger|conversion|journaled shares|security transfer|transfer of assets|stock distribution|name change|productwijziging|fusion|\bfusie\b|aumento (di )?capitale|kapitalerhohung|augmentation de capital|capital increase/,

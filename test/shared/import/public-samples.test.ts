@@ -480,4 +480,23 @@ describe('public sample exports, read by the generic path', () => {
       suggestions: [],
     });
   });
+
+  it('BUX: a split written as two legs (ASSET_REDEEM 2 Apple, ASSET_DEPOSIT 8) takes the old units out and puts the new in', () => {
+    const p = preview('bux-export.csv');
+    // ING: 49 + 0.638989 bought, 0.638989 sold. Apple's purchase is before the file: the 2 redeemed are named as a
+    // clamped history, the 8 deposited at 125.01 are held. Cash is the last "Cash Balance Amount", 74.83.
+    expect(holdings(p)).toEqual([
+      ['Imported', 'IE00B1TXK627', 0.313873, 63.72, 'EUR'],
+      ['Imported', 'NL0011821202', 49, 11.08, 'EUR'],
+      ['Imported', 'US0378331005', 8, 125.01, 'USD'],
+      ['Imported', 'US3755581036', 0.104172, 109.96, 'USD'],
+    ]);
+    expect(p.rows.filter((r) => r.row === 24 || r.row === 25).map((r) => [r.record?.txClass, r.record?.quantity])).toEqual([
+      ['shares-out', -2],
+      ['shares-in', 8],
+    ]);
+    expect(p.positions.filter((x) => x.assetClass === 'cash').map((x) => [x.symbol, x.marketValue])).toEqual([['EUR', 74.83]]);
+    // The two deposit rows the sample shifts by one column are named, not guessed.
+    expect(p.rows.filter((r) => r.status === 'invalid').map((r) => r.row)).toEqual([2, 3]);
+  });
 });
