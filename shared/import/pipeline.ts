@@ -287,8 +287,10 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
   // A "currency" column of coins and tickers (Bitvavo's "Currency": ETH, BTC, and EUR on its deposits) with no symbol
   // column: it names what each row moves, counted in the "Amount" next to it — the symbol and the quantity. The
   // money is then in another amount column ("Received / Paid Amount"), in the currency another column names
-  // ("Quote Currency").
+  // ("Quote Currency"). Only with a price column (Bitvavo's "Quote Price"): a ledger without one (Crypto.com's, whose
+  // "To Amount" counts another coin and "Native Amount" values the row) is not read this way.
   if (
+    columns.price !== undefined &&
     columns.symbol === undefined &&
     columns.isin === undefined &&
     columns.currency !== undefined &&
