@@ -7,9 +7,11 @@ const RULES: [RegExp, TxClass][] = [
   [/^reinvest(ment)?\b(?!.*div)|reinvest shares/, 'buy'],
   [/\b(open(ed)? (a )?position|open buy|position opened)\b/, 'buy'],
   [/\b(close[ds]? (a )?position|position closed|open sell)\b/, 'sell'],
+  // Units taken out of the account (BUX's "ASSET_REDEEM" leg of a split or a merger, a fund's units "redeemed").
+  [/(^|[^a-z])redeem(ed)?\b/, 'shares-out'],
   [/split|aktiesplit|splitt/, 'split'],
   [
-    /spin[- ]?off|stock div|merger|conversion|journaled shares|security transfer|transfer of assets|stock distribution|name change|productwijziging|fusion|\bfusie\b/,
+    /spin[- ]?off|stock div|merger|conversion|journaled shares|security transfer|transfer of assets|stock distribution|name change|productwijziging|fusion|\bfusie\b|aumento (di )?capitale|kapitalerhohung|augmentation de capital|capital increase/,
     'shares',
   ],
   // A core or sweep fund redeemed (or bought) to settle a trade moves money between the account's own cash and its
@@ -22,7 +24,7 @@ const RULES: [RegExp, TxClass][] = [
     'fee',
   ],
   [
-    /dividend|\bdiv\b|interest|\bint\b|cap(ital)? gain|cash in lieu|payment in lieu|coupon|dividende|dividendo|rente|redemption|utdelning|udbytte|utbytte|osinko|ausschuttung|ertrag|provento|cedola|promotional|cashback|\branta\b|ranta|zinsen|\binterets?\b|interessi|intereses|juros|\bkorko\b|kupong/,
+    /dividend|\bdiv\b|interest|\bint\b|cap(ital)? gain|cash in lieu|payment in lieu|coupon|dividende|dividendo|rente|redemption|utdelning|udbytte|utbytte|osinko|ausschuttung|ertrag|provento|cedola|cedole|promotional|cashback|\branta\b|ranta|zinsen|\binterets?\b|interessi|intereses|juros|\bkorko\b|kupong/,
     'income',
   ],
   [
@@ -68,7 +70,31 @@ export function classifyAction(text: string): TxClass | null {
 // Words that name a trade without saying which way ("Portfolio Transaction", "Trade"): the signs of its quantity and
 // cash flow say it.
 const UNDIRECTED_TRADE =
-  /^(portfolio transaction|trade|securities transaction|execution|wertpapiergeschaft|wertpapiertransaktion|transaction sur titres|effectentransactie|vardepappershandel)$/;
+  /^(portfolio transaction|trade|securities transaction|execution|wertpapiergeschaft|wertpapiertransaktion|transaction sur titres|effectentransactie|vardepappershandel|compravendita( titoli)?|compraventa( de valores)?)$/;
+
+/** Whether an action text names a trade without its direction ("Trade", Fineco's "Compravendita titoli"). */
+export function isUndirectedTrade(text: string): boolean {
+  return UNDIRECTED_TRADE.test(foldText(text.trim()));
+}
+
+/**
+ * The side a one-letter code in a buy/sell column gives: A (acquisto, achat, aankoop), B (buy), C (compra), K (Kauf,
+ * köp, koop) buy; S (sell, sälj) and V (vendita, Verkauf, vente, venta, verkoop) sell. Null for anything else.
+ */
+export function sideLetter(text: string): 'buy' | 'sell' | null {
+  const t = text.trim().toUpperCase();
+  if (/^[ABCK]$/.test(t)) return 'buy';
+  if (/^[SV]$/.test(t)) return 'sell';
+  return null;
+}
+
+// A security paid back (a bond at maturity, a fund wound up): with a quantity, its units leave for the cash.
+const REDEMPTION = /\b(redemption|rimborso|remboursement|ruckzahlung|tilgung|aflossing|amortizacion|reembolso)\b/;
+
+/** Whether an action text names a security paid back ("Rimborso", "Redemption"). */
+export function isRedemptionText(text: string): boolean {
+  return REDEMPTION.test(foldText(text));
+}
 
 /**
  * The side of a trade whose action names no direction: the cash flow says it (paid out: a purchase; coming in: a sale),
@@ -81,6 +107,16 @@ export function sideBySign(text: string, quantity: number | null, amount: number
   const byShares = quantity ? (quantity < 0 ? 'sell' : 'buy') : null;
   if (byCash === 'buy' && byShares === 'sell') return null;
   return byCash ?? byShares;
+}
+
+// A row that undoes an earlier one (UBS's "Storno", flatex's "Storno Ausführung ORDER Kauf"): it names the action it
+// undoes, so its words say the opposite of what it does; the signs of its quantity and amount say what it does.
+const REVERSAL =
+  /\b(storno|stornierung|stornobuchung|reversal|reversed|annulation|annulering|annullamento|tegenboeking|contrapasse|anulacion)\b/;
+
+/** Whether an action text marks a row that undoes an earlier one. */
+export function isReversalText(text: string): boolean {
+  return REVERSAL.test(foldText(text));
 }
 
 /** Applies the sign a class implies to an unsigned amount: money out for buys, fees and withdrawals. */

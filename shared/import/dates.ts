@@ -15,6 +15,7 @@ const MONTHS: Record<string, number> = {
   dec: 12,
   // German, Dutch, Scandinavian, French, Italian, Spanish and Portuguese abbreviations that differ from the English ones.
   mrz: 3,
+  mrt: 3,
   mei: 5,
   mai: 5,
   maj: 5,

@@ -36,6 +36,8 @@ interface Holding {
   clamped: number;
   /** A listed option's shares per contract (quantity is contracts); undefined for anything else. */
   multiplier?: number;
+  /** A trade paid about a hundredth of quantity × price: the price is per 100 of face (a bond quoted in percent). */
+  isPerHundred?: boolean;
 }
 
 const EPSILON = 1e-9;
@@ -99,6 +101,12 @@ function applyTrade(h: Holding, r: ImportRecord & { quantity: number }): void {
   }
   if (!h.name && r.name) h.name = r.name;
   h.asOf = r.date;
+  // 2000 of a BTP bought at 99.50 for 1,990.00 (Fineco): the price is percent of the face, whatever the symbol.
+  const isSameCurrency = r.priceCurrency === null || r.priceCurrency === r.currency;
+  if ((r.txClass === 'buy' || r.txClass === 'sell') && r.price && r.amount && isSameCurrency) {
+    const ratio = Math.abs((q * r.price) / r.amount);
+    if (ratio > 90 && ratio < 110) h.isPerHundred = true;
+  }
 }
 
 /**
@@ -193,7 +201,8 @@ function collect(holdings: readonly Holding[]): Omit<Derived, 'warnings'> & { wa
     if (quantity === 0) continue;
     if (h.price === null) unpriced.push(h.symbol);
     const price = h.price ?? 0;
-    const isBond = h.multiplier === undefined && isParQuotedBond({ symbol: h.symbol, name: h.name, price, quantity });
+    const isBond =
+      h.multiplier === undefined && (isParQuotedBond({ symbol: h.symbol, name: h.name, price, quantity }) || h.isPerHundred === true);
     // Minor-unit (pence, cents, agorot) and percent-of-par quotes become prices per unit in the major currency; a bond's
     // cost (price × face) is per 100 of face too; an option's per-share premium becomes its price per contract.
     const minor = minorUnit(h.currency);

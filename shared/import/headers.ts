@@ -76,6 +76,8 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'wkn',
     'valorennummer',
     'valoren',
+    // Crypto exchanges' "Asset" (Coinbase: ETH); exact only, so "Asset Currency" and "Asset Name" stay what they are.
+    '=asset',
   ],
   isin: ['isin', 'isin code', 'code isin', 'isin-code', 'codice isin', 'codigo isin'],
   description: [
@@ -268,6 +270,9 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'moeda',
     'valuutta',
     'waehrung',
+    // UBS's abbreviation of Währung.
+    'whrg',
+    'whrg.',
   ],
   priceCurrency: [
     'price currency',
@@ -321,6 +326,9 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'tid',
     'zeit',
     'schlusstag',
+    // The trade's date in Swiss and German bank exports ("Abschluss", next to "Buchung" and "Valuta").
+    'abschluss',
+    'abschlussdatum',
   ],
   action: [
     'action',
@@ -415,7 +423,18 @@ export const GENERIC_ALIASES: Record<ImportField, string[]> = {
     'gebyr',
     'samlede afgifter',
   ],
-  securityType: ['security type', 'asset class', 'asset type', 'instrument type', 'wertpapierart', 'type de titre', 'tipo de activo'],
+  securityType: [
+    'security type',
+    'asset class',
+    'asset type',
+    'instrument type',
+    'wertpapierart',
+    'type de titre',
+    'tipo de activo',
+    // UBS's "Instrumentenkategorie" (Anlagefonds) is a kind, not the instrument.
+    'instrumentenkategorie',
+    'anlageklasse',
+  ],
   balance: ['cash balance', 'running balance', 'balance', 'saldo', 'solde', 'kontosaldo'],
   debit: ['debit', 'paid out', 'money out'],
   credit: ['credit', 'paid in', 'money in'],
@@ -502,6 +521,9 @@ export function headerLanguage(header: readonly string[]): string {
     ['Italian', /\b(quantita|prezzo|controvalore|divisa|importo|titolo|operazione|descrizione)\b/],
     ['Spanish', /\b(cantidad|precio|fecha|importe|moneda|operacion|descripcion)\b/],
     ['Portuguese', /\b(quantidade|preco|moeda|montante|operacao|descricao|ativo)\b/],
+    // English words no other of these languages uses, last so a tie stays with the other language: one "Operation
+    // ID" among "Amount", "Price" and "Currency" (Relai) is no French header.
+    ['English', /\b(amount|price|quantity|shares|units|fees?|account|currency|ticker|symbol)\b/],
   ];
   // Swedish and Danish share words; the first language with the most hits wins.
   let best = 'English';

@@ -1,8 +1,8 @@
 import { majorCurrency } from '../domain/valuation';
-import { classifyAction, movesShares, sideBySign, signAmount, signQuantity } from './actions';
+import { classifyAction, isRedemptionText, isReversalText, movesShares, sideBySign, sideLetter, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
 import { headerNames } from './headers';
-import { currencyCode, currencyInCell, isinIn, listingCurrency, splitPair } from './identifiers';
+import { currencyCode, currencyInCell, isCurrencyCell, isinIn, listingCurrency, splitPair } from './identifiers';
 import { readNumber } from './numbers';
 import { occSymbol } from '../domain/options';
 import { optionInRow } from './option-rows';
@@ -380,13 +380,20 @@ function finishTransaction(
   const sideText = cell('side');
   const patch = ctx.preset.patchRow?.(record.name, actionText);
   const code = (text: string) => ctx.preset.actionCodes?.[text.toUpperCase()];
+  // A reversal of a trade ("Storno" with -2.5 shares): the shares' sign says which way they move.
+  const isReversal = isReversalText(actionText) && (record.symbol !== '' || record.isin !== null) && !!record.quantity;
   let txClass =
+    (isReversal ? (record.quantity! < 0 ? 'sell' : 'buy') : null) ??
     patch?.txClass ??
     code(actionText) ??
     ctx.preset.classify?.(actionText, record.name) ??
     classifyAction(actionText) ??
     code(sideText) ??
-    classifyAction(sideText);
+    classifyAction(sideText) ??
+    (ctx.mapping.columns.side !== undefined ? sideLetter(sideText) : null);
+  // A security paid back with its units ("Rimborso" 2000 at 100, "Redemption"): the units leave, as in a sale.
+  if ((txClass === 'income' || txClass === null) && isRedemptionText(actionText) && record.quantity && (record.symbol || record.isin))
+    txClass = 'sell';
   // A security's dividend that takes cash and adds shares is reinvested: a purchase (E*TRADE's "Dividend" with a
   // quantity). Negative interest on the cash account (no security) stays what it is.
   const isReinvested = record.quantity !== null && record.quantity > 0 && record.amount !== null && record.amount < 0;
@@ -403,6 +410,13 @@ function finishTransaction(
   if (txClass === null) {
     if (!actionText) return { kind: 'invalid', column: colName('action'), reason: 'expected an action such as Buy or Sell, found nothing' };
     // An action not known that still moves money is listed with its amount, never dropped as if it moved none.
+    // With shares named too ("Convert" 0.00363125 BTC for 351.66 EUR), both are said.
+    const shares = record.quantity && (record.symbol || record.isin) ? `${record.quantity} ${record.symbol || record.isin}` : '';
+    if (record.amount && shares)
+      return {
+        kind: 'skipped',
+        reason: `the action "${actionText.slice(0, 60)}" is not one Aftershock knows, so its quantity ${shares} was not applied to holdings, nor its amount ${record.amount} ${record.currency} to cash`,
+      };
     if (record.amount)
       return {
         kind: 'skipped',
@@ -416,6 +430,13 @@ function finishTransaction(
       };
     return { kind: 'skipped', reason: `the action "${actionText.slice(0, 60)}" does not change holdings or cash` };
   }
+  // Coins or shares deposited or withdrawn (a crypto exchange's "withdrawal" of 0.0107 ETH to a wallet, a "deposit"
+  // of 286.98 XLM): the units move, not cash.
+  const isUnits =
+    record.quantity !== null && record.quantity !== 0 && record.symbol !== '' && !record.isCash && !isCurrencyCell(record.symbol);
+  // A signed quantity says the way (Crypto.com's "card_top_up" of -235.08 USDT takes the coins out).
+  if ((txClass === 'deposit' || txClass === 'withdrawal') && isUnits)
+    txClass = txClass === 'deposit' && record.quantity! > 0 ? 'shares-in' : 'shares-out';
   if (txClass === 'ignore')
     return {
       kind: 'skipped',
@@ -427,6 +448,7 @@ function finishTransaction(
     quantity: patch?.quantity ?? record.quantity ?? trade?.quantity ?? null,
     price: patch?.price ?? record.price ?? trade?.price ?? null,
     // An option written ("Sell to Open") or bought back ("Buy to Close") is a short position, as a short sale is.
+    ...(isReversal ? { isReversal: true } : {}),
     isShortMarked:
       (txClass === 'sell' || txClass === 'buy') &&
       (SHORT_ACTION.test(actionText) || (record.option !== undefined && OPTION_SHORT_ACTION.test(actionText))),
@@ -474,6 +496,13 @@ function finishTransaction(
     else if (txClass === 'fee') {
       const fee = readNumber(cell('fees'), ctx.mapping.decimal);
       if (fee) r.amount = -Math.abs(fee);
+    }
+    // Money counted in the quantity column under its currency (a crypto exchange's "deposit", EUR, 10).
+    if (r.amount === null && r.quantity && isCurrencyCell(r.symbol)) {
+      r.amount = signAmount(txClass, r.quantity);
+      r.currency = currencyCode(r.symbol) ?? r.currency;
+      r.symbol = '';
+      r.quantity = null;
     }
     if (r.amount === null) return { kind: 'skipped', reason: `"${actionText.slice(0, 60)}" states no amount` };
   }

@@ -1,11 +1,11 @@
 import { FirstSeen } from './first-seen';
 import { failure } from '../failure';
-import { classifyAction, movesShares, signAmount } from './actions';
+import { classifyAction, isUndirectedTrade, movesShares, signAmount } from './actions';
 import { guessDateOrder, parseDate } from './dates';
 import { currencyCode, currencyInCell, isCurrencyCell, isIsin, isinIn, splitPair } from './identifiers';
 import { derivePositions } from './derive';
 import { findBlocks, hashText, type Block } from './layout';
-import { headerLanguage, headerNames, normaliseHeader } from './headers';
+import { GENERIC_ALIASES, headerLanguage, headerNames, normaliseHeader } from './headers';
 import { guessDecimalStyle, readNumber } from './numbers';
 import { isFooterRow, rowReader, type RowContext } from './normalise';
 import { detectPreset, findPreset, presetColumns, PRESETS, type Preset } from './presets';
@@ -93,6 +93,9 @@ function fitOf(
   return 0;
 }
 
+// Columns of row identifiers ("Reference": TXN-001, "Transaction ID", "Tx-ID"): codes, but never a holding's symbol.
+const ROW_ID = /^(id|ref|ref\.|reference|txid|tx-id|hash)$|\b(id|reference|hash|txid)$/;
+
 /** Unmapped columns whose cells fit a field, best first: the names to put after --map. */
 function candidates(field: ImportField, header: readonly string[], mapping: ColumnMapping, sample: readonly string[][]): string[] {
   const used = new Set(Object.values(mapping.columns));
@@ -101,7 +104,7 @@ function candidates(field: ImportField, header: readonly string[], mapping: Colu
       name,
       i,
       fit:
-        used.has(i) || !name
+        used.has(i) || !name || (field === 'symbol' && ROW_ID.test(normaliseHeader(name)))
           ? 0
           : fitOf(
               field,
@@ -153,6 +156,32 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
   // A "currency" column of numbers ("Currency Rate": 1.0000000000) is an exchange rate, not the currency.
   if (columns.currency !== undefined && share(columns.currency, (c) => readNumber(c, '.') !== undefined && !isCurrencyCell(c)) >= 0.8)
     delete columns.currency;
+  // A "currency" column of dates (German "Valuta", the value date; Dutch and Swedish "valuta" is the currency) is no
+  // currency: a column of currency codes under a currency name ("Whrg.") takes its place.
+  if (columns.currency !== undefined && share(columns.currency, (c) => parseDate(c, 'DMY') !== null) >= 0.8) {
+    const used = new Set(Object.values(columns));
+    const codes = header.findIndex(
+      (h, i) =>
+        !used.has(i) &&
+        headerNames(h).some((n) => GENERIC_ALIASES.currency.includes(n)) &&
+        sample.some((r) => (r[i] ?? '').trim() !== '') &&
+        share(i, isCurrencyCell) >= 0.8,
+    );
+    delete columns.currency;
+    if (codes >= 0) columns.currency = codes;
+  }
+  // An unnamed column of currency codes right after a number (flatex: "Betrag;;Kurs;;" with EUR under each blank name)
+  // is that number's currency: the amount's is the cash's, the price's the price's.
+  for (const [field, target] of [
+    ['amount', 'currency'],
+    ['marketValue', 'currency'],
+    ['price', 'priceCurrency'],
+  ] as const) {
+    const i = columns[field];
+    if (i === undefined || columns[target] !== undefined || (header[i + 1] ?? 'x').trim() !== '') continue;
+    if (Object.values(columns).includes(i + 1) || share(i + 1, isCurrencyCell) < 0.8) continue;
+    columns[target] = i + 1;
+  }
   // Text columns that hold currency codes ("Devise du compte": CAN, "Instrumentvaluta": SEK) name the currency, not the account or symbol.
   for (const field of ['account', 'symbol'] as const) {
     const i = columns[field];
@@ -187,18 +216,41 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
     if (better >= 0 && share(columns.date, (c) => parseDate(c, 'DMY') !== null) < share(better, (c) => parseDate(c, 'DMY') !== null))
       columns.date = better;
   }
+  // An action column of dates (Fineco's "Operazione", the day of the operation) is the trade date, which beats a
+  // value or settlement date ("Data valuta").
+  if (columns.action !== undefined && share(columns.action, (c) => parseDate(c, 'DMY') !== null) >= 0.8) {
+    const dateName = columns.date === undefined ? '' : normaliseHeader(header[columns.date]);
+    if (columns.date === undefined || /valuta|value date|settle|wertstellung|valeur|valor|valutadag/.test(dateName))
+      columns.date = columns.action;
+    delete columns.action;
+  }
   // A dated file with no action column whose words are actions in a text column ("Omschrijving": Aankoop, Verkoop;
-  // "Beschreibung": Kauf) is a history, and that column is its action.
-  if (columns.action === undefined && columns.side === undefined && columns.date !== undefined) {
-    const used = new Set(Object.values(columns));
+  // "Beschreibung": Kauf; Fineco's "Descrizione": Compravendita titoli next to an A/V "Segno") is a history, and that
+  // column is its action. The description column is a candidate too: it then holds the action, not the name.
+  if (columns.action === undefined && columns.date !== undefined) {
+    const used = new Set(
+      Object.entries(columns)
+        .filter(([f]) => f !== 'description')
+        .map(([, i]) => i),
+    );
     let best = -1;
     let bestShare = 0.6;
     for (let i = 0; i < header.length; i++) {
       if (used.has(i)) continue;
-      const fit = share(i, (c) => readNumber(c, '.') === undefined && classifyAction(c) !== null);
+      const fit = share(i, (c) => readNumber(c, '.') === undefined && (classifyAction(c) !== null || isUndirectedTrade(c)));
       if (fit > bestShare) [best, bestShare] = [i, fit];
     }
-    if (best >= 0) columns.action = best;
+    if (best >= 0 && (columns.side === undefined || best === columns.description || bestShare >= 0.8)) {
+      columns.action = best;
+      if (columns.description === best) {
+        // The name is then in another column named as one ("Titolo").
+        delete columns.description;
+        const name = header.findIndex(
+          (h, i) => !used.has(i) && i !== best && headerNames(h).some((n) => GENERIC_ALIASES.description.includes(n)),
+        );
+        if (name >= 0) columns.description = name;
+      }
+    }
   }
   // In a history the value column is the amount of each row ("Waarde (netto)", "Value").
   if (columns.action !== undefined && columns.date !== undefined && columns.amount === undefined && columns.marketValue !== undefined) {
@@ -232,7 +284,68 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
     /^(wkn|valor|valoren|valorennummer)$/.test(normaliseHeader(header[columns.symbol]))
   )
     delete columns.symbol;
+  // A "currency" column of coins and tickers (Bitvavo's "Currency": ETH, BTC, and EUR on its deposits) with no symbol
+  // column: it names what each row moves, counted in the "Amount" next to it — the symbol and the quantity. The
+  // money is then in another amount column ("Received / Paid Amount"), in the currency another column names
+  // ("Quote Currency"). Only with a price column (Bitvavo's "Quote Price"): a ledger without one (Crypto.com's, whose
+  // "To Amount" counts another coin and "Native Amount" values the row) is not read this way.
+  if (
+    columns.price !== undefined &&
+    columns.symbol === undefined &&
+    columns.isin === undefined &&
+    columns.currency !== undefined &&
+    columns.quantity === undefined &&
+    columns.amount !== undefined &&
+    share(columns.currency, isCurrencyCell) < 0.5 &&
+    share(columns.currency, (c) => /^[A-Z0-9]{2,10}$/.test(c) && /[A-Z]/.test(c)) >= 0.8
+  ) {
+    columns.symbol = columns.currency;
+    columns.quantity = columns.amount;
+    delete columns.currency;
+    delete columns.amount;
+    const taken = new Set(Object.values(columns));
+    const named = (test: RegExp) =>
+      header.findIndex(
+        (h, i) =>
+          !taken.has(i) &&
+          !/\bfees?\b/.test(normaliseHeader(h)) &&
+          test.test(normaliseHeader(h)) &&
+          sample.some((r) => (r[i] ?? '').trim() !== ''),
+      );
+    const codes = named(/\bcurrency\b/);
+    if (codes >= 0 && share(codes, isCurrencyCell) >= 0.8) columns.currency = codes;
+    const money = named(/\bamount\b/);
+    if (money >= 0) columns.amount = money;
+  }
   if (columns.symbol !== undefined || columns.isin !== undefined) return;
+  // A "currency" column of pairs (Relai's "Currency Pair": BTC/CHF) names the holding and its currency: it is the
+  // symbol, and a column of currency codes under a currency name ("Fiat Currency") the currency.
+  if (columns.currency !== undefined && share(columns.currency, (c) => splitPair(c) !== null) >= 0.8) {
+    columns.symbol = columns.currency;
+    delete columns.currency;
+    const taken = new Set(Object.values(columns));
+    const codes = header.findIndex(
+      (h, i) => !taken.has(i) && /currency|valuta|wahrung|devise|divisa|moneda/.test(normaliseHeader(h)) && share(i, isCurrencyCell) >= 0.8,
+    );
+    if (codes >= 0) columns.currency = codes;
+    // Numbers named after the holding ("BTC Amount", "BTC Price") are its quantity and price, the other amount
+    // ("Fiat Amount (excl. fees)") the money.
+    const pairs = columns.symbol;
+    const bases = new Set(sample.map((r) => splitPair((r[pairs] ?? '').trim())?.symbol.toUpperCase()).filter(Boolean));
+    header.forEach((h, i) => {
+      const m = /^(\S+) (amount|quantity|price)$/.exec(normaliseHeader(h));
+      if (!m || !bases.has(m[1].toUpperCase())) return;
+      const field = m[2] === 'price' ? 'price' : 'quantity';
+      for (const [f, at] of Object.entries(columns)) if (at === i) delete columns[f as ImportField];
+      columns[field] = i;
+    });
+    if (columns.amount === undefined) {
+      const taken = new Set(Object.values(columns));
+      const money = header.findIndex((h, i) => !taken.has(i) && headerNames(h).some((n) => /\bamount\b/.test(n)));
+      if (money >= 0) columns.amount = money;
+    }
+    return;
+  }
   const used = new Set(
     Object.entries(columns)
       .filter(([f]) => f !== 'description')
@@ -295,14 +408,69 @@ function orderLog(
   return null;
 }
 
+/**
+ * Whether text is a binary file read as text: NULs and control characters. A replacement character (U+FFFD, "�")
+ * in text that is otherwise clean is a letter lost before the file reached us (flatex's "St�ck"), not binary data:
+ * only a text made mostly of them is refused.
+ */
+// A trade written as two legs, each a number and the currency or coin it counts: "Buy" + "Cur." and "Sell" + "Cur."
+// (CoinTracking), "Base amount" + "Base currency" and "Quote amount" + "Quote currency" (Delta), "Sent Amount" +
+// "Sent Currency" (Koinly).
+const LEG = /^(buy|sell|bought|sold|base|quote|sent|received|incoming|outgoing|in|out)( amount| quantity| qty)?$/;
+const LEG_UNIT = /(^|\s)(cur\.?|currency|asset|coin)(\s|$)/;
+
+/**
+ * The legs of a file that writes each trade as two legs in which a coin or security appears on both sides (bought
+ * with money on one row, sold for it or paid with on another): no column is the holding, so no mapping reads it.
+ */
+function twoLegged(header: readonly string[], sample: readonly string[][]): { legs: string[]; unit: string; rows: number[] } | null {
+  const legs: { name: string; unitAt: number }[] = [];
+  header.forEach((h, i) => {
+    const next = header[i + 1];
+    if (next !== undefined && LEG.test(normaliseHeader(h)) && headerNames(next).some((n) => LEG_UNIT.test(n)))
+      legs.push({ name: `"${h}" with its "${next}"`, unitAt: i + 1 });
+  });
+  if (legs.length < 2) return null;
+  const seenIn = new Map<string, Map<number, number>>();
+  sample.forEach((r, k) => {
+    for (const leg of legs) {
+      const unit = (r[leg.unitAt] ?? '')
+        .trim()
+        .replace(/\s*\(.*\)$/, '')
+        .toUpperCase();
+      if (!unit || isCurrencyCell(unit)) continue;
+      const where = seenIn.get(unit) ?? new Map<number, number>();
+      if (!where.has(leg.unitAt)) where.set(leg.unitAt, k);
+      seenIn.set(unit, where);
+    }
+  });
+  for (const [unit, where] of seenIn)
+    if (where.size >= 2)
+      return {
+        legs: legs.map((l) => l.name),
+        unit,
+        rows: [...where.values()].sort((a, b) => a - b),
+      };
+  return null;
+}
+
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 4096);
   let bad = 0;
+  let lost = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
+    if (c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
+    else if (c === 0xfffd) lost++;
   }
-  return bad > Math.max(2, sample.length / 100);
+  return bad > Math.max(2, sample.length / 100) || lost > Math.max(2, sample.length / 10);
+}
+
+/** The warning for letters the file lost before it was read ("St�ck"), or null. */
+function lostLettersWarning(text: string): string | null {
+  const lost = text.match(/\uFFFD/g)?.length ?? 0;
+  if (lost === 0) return null;
+  return `The file holds ${lost} character${lost === 1 ? '' : 's'} shown as "\uFFFD": letters lost when it was saved in another encoding (such as "St\uFFFDck" for "Stück"). The numbers, dates and codes were read; names that hold one keep it.`;
 }
 
 function guessMapping(preset: Preset, block: Block, rows: readonly string[][]): ColumnMapping {
@@ -439,6 +607,16 @@ function missingRefusal(
     }
     return flags.join(' ');
   });
+  // A file about one holding that names it only in its column names ("Amount BTC", "Fee BTC", "BTC Price"): no
+  // column can be chosen for it, and saying to choose one would not be true.
+  const named = field === 'symbol' && !found.length ? holdingInNames(block.header) : null;
+  if (named)
+    return refuse(
+      options.fileName,
+      'missing-column',
+      `line ${block.headerIndex + 1} is a header${language === 'English' ? '' : ` in ${language}`} (${shown}), but no column holds the symbol: the file names its holding ${named.unit} only in its column names (${named.names.map((n) => `"${n}"`).join(', ')}), so no column can be chosen for it with --map. Import a positions export, or a history whose rows name what they move.`,
+      { header: [...block.header], layoutKey, suggestions: [] },
+    );
   const guess = found.length
     ? ` ${found.map((n) => `"${n}"`).join(' or ')}? Choose it with ${suggestions[0]}`
     : ` Choose it with --map ${field}=COLUMN (one of the names above)`;
@@ -446,6 +624,18 @@ function missingRefusal(
     `line ${block.headerIndex + 1} is a header${language === 'English' ? '' : ` in ${language}`} (${shown}), but no column holds ${FIELD_WORDS[field]} (expected a name such as ${EXPECTED_NAMES[field]}).` +
     `${guess}, or choose the columns by hand in the app.`;
   return refuse(options.fileName, 'missing-column', message, { header: [...block.header], layoutKey, suggestions });
+}
+
+/** A code that is no currency and stands in two or more column names ("Amount BTC", "BTC Price"), or null. */
+function holdingInNames(header: readonly string[]): { unit: string; names: string[] } | null {
+  const byCode = new Map<string, string[]>();
+  for (const name of header)
+    for (const word of new Set(name.match(/\b[A-Z][A-Z0-9]{1,5}\b/g) ?? [])) {
+      if (isCurrencyCell(word) || /^(ID|UTC|GMT|ISIN|WKN|TX|NO|NR)$/.test(word)) continue;
+      byCode.set(word, [...(byCode.get(word) ?? []), name]);
+    }
+  for (const [unit, names] of byCode) if (names.length >= 2) return { unit, names };
+  return null;
 }
 
 /** A column mapping guessed from a header line and the rows under it, for a mapping editor. */
@@ -570,6 +760,18 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const kind = kindOf(preset, mapping);
   // The first rows under the header, which settle what the file is (an order log, its currency).
   const head = table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500));
+  if (preset.id === 'generic') {
+    const legs = twoLegged(first.header, head);
+    if (legs) {
+      const [a, b] = legs.rows.map((k) => k + first.headerIndex + 2);
+      return refuse(
+        fileName,
+        'two-legged',
+        `each row writes a trade as two legs (${legs.legs.join(', ')}), and ${legs.unit} is on one side in row ${a} and on the other in row ${b}: no column holds the holding, so no choice of columns (--map) can read one holding per row. Export the trades with one row per holding (symbol, quantity, price, amount), or import a positions export instead.`,
+        { header: first.header, layoutKey },
+      );
+    }
+  }
   if (preset.id === 'generic' && kind === 'transactions') {
     const log = orderLog(first.header, head);
     if (log) {
@@ -748,7 +950,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       );
     }
     // Amounts written without a sign ("Buy … 5,338.90"): the action gives it, or buys would count as cash coming in.
-    if (!preset.hasUnsignedAmounts && records.every((r) => r.amount === null || r.amount >= 0)) {
+    // A reversal ("Storno") is written with the opposite sign of the row it undoes, so it does not make a file signed.
+    if (!preset.hasUnsignedAmounts && records.every((r) => r.amount === null || r.amount >= 0 || r.isReversal)) {
       const outflows = records.filter(
         (r) => r.amount !== null && r.amount > 0 && (r.txClass === 'buy' || r.txClass === 'withdrawal' || r.txClass === 'fee'),
       );
@@ -781,8 +984,12 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
         'neither the security master nor the bundled ISIN table has a ticker for them, so they stay unclassified (no sector, country or theme). Rename them to their tickers in Holdings to classify them.',
     );
   }
+  // Said whenever the assumed currency reaches what the user sees: a holding, a cash balance, or the cash a finding
+  // names (XTB's holdings priced in euros by their ".DE" listing, the cash rows still in the assumed dollars).
   const isCurrencyAssumed = Boolean(
-    currencyAssumed && positions.some((p) => p.currency === currencyAssumed.currency && p.assetClass !== 'cash'),
+    currencyAssumed &&
+    (positions.some((p) => p.currency === currencyAssumed.currency) ||
+      findings.some((f) => f.kind === 'cash-not-derived' && f.symbol === currencyAssumed.currency)),
   );
   if (currencyAssumed && isCurrencyAssumed) {
     const whose = currencyAssumed.source === 'portfolio' ? ` (the portfolio's currency)` : ' (no currency was known for it)';
@@ -790,6 +997,8 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       `The file names no currency, so its amounts were taken as ${currencyAssumed.currency}${whose}; if they are in another currency, import it with --currency CODE (or choose the currency in the preview), or map its column with --map currency=COLUMN.`,
     );
   }
+  const lostLetters = lostLettersWarning(text);
+  if (lostLetters) warnings.push(lostLetters);
   // With holdings closed because the history starts mid-way, the preview stays: the user can enter opening quantities.
   if (positions.length === 0 && shortfalls.length === 0)
     return refuse(

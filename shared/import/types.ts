@@ -70,6 +70,8 @@ export interface ImportRecord {
   balance: number | null;
   /** The file marks this trade as a short sale or a buy to cover ("Sell Short", "Buy to Cover"). */
   isShortMarked: boolean;
+  /** The row undoes an earlier one ("Storno", "Reversal"): its signs are as written, whatever the action's words say. */
+  isReversal?: boolean;
   /** A listed option (the symbol is then its OCC symbol); quantity is contracts, price per share of the underlying. */
   option?: OptionContract;
 }
@@ -191,6 +193,7 @@ export type ImportRefusalCode =
   | 'unreadable-rows'
   | 'no-trades'
   | 'order-log'
+  | 'two-legged'
   | 'nets-to-zero';
 
 /** A file that cannot be imported, with a sentence for the user and the detail for developers. */

@@ -40,13 +40,18 @@ describe.skipIf(!isPresent)('real broker exports in ../shared/data/broker-export
   it('Fidelity all-accounts activity: five accounts, reinvestments, a par-quoted bond and the footer skipped', () => {
     const p = preview('fidelity_csv_all_accounts_transactions_20251204.csv');
     expect([p.format, p.counts.new, p.counts.invalid, p.counts.skipped]).toEqual(['fidelity-activity', 21, 0, 1]);
-    // VVV is sold (341) but never bought in this history: it started mid-way, so VVV is closed, not a short.
+    // VVV is sold (341) but never bought in this history: it started mid-way, so VVV is closed, not a short. So is the
+    // Houston bond 44244CCF2, whose 25,000 face are paid back ("REDEMPTION PAYOUT", quantity -25,000): the units leave.
     expect(held(p)).toEqual(['412003AD7 55000', 'LSEGY 1060', 'VTEB 73.459', 'WM 18', 'BND 9.598']);
-    expect(p.shortfalls.map((s) => `${s.symbol} ${s.shortfall} ${s.decision.kind} ${s.quantity}`)).toEqual(['VVV 341 closed 0']);
+    expect(p.shortfalls.map((s) => `${s.symbol} ${s.shortfall} ${s.decision.kind} ${s.quantity}`)).toEqual([
+      '44244CCF2 25000 closed 0',
+      'VVV 341 closed 0',
+    ]);
     const bond = p.positions.find((x) => x.symbol === '412003AD7');
     // 55,000 face at 90.67 per 100: value and cost basis $49,868.50, not 100× that (4,986,850).
     expect([bond?.assetClass, bond && positionValue(bond), bond?.costBasis]).toEqual(['bond', 55000 * 0.9067000000000001, 49868.5]);
     expect(p.findings.map((f) => `${f.kind} ${f.symbol}`)).toEqual([
+      'history-clamped 44244CCF2',
       'history-clamped VVV',
       'cash-not-derived USD',
       'cash-not-derived USD',

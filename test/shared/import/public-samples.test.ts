@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../shared/import/decode';
+import { headerLanguage } from '../../../shared/import/headers';
 import { buildPreview } from '../../../shared/import/pipeline';
 import type { ImportPreview, PipelineOptions } from '../../../shared/import/types';
 import { FIXTURES } from '../../helpers/fixtures';
@@ -118,7 +119,7 @@ describe('public sample exports, read by the generic path', () => {
     ]);
     // Only the sample's invented "Pippo" row is an unknown action; its amount is named, not dropped.
     expect(p.rows.filter((r) => r.status === 'skipped' && r.reason.startsWith('the action')).map((r) => r.reason)).toEqual([
-      'the action "Pippo" is not one Aftershock knows, so its amount 666 EUR was not applied to cash',
+      'the action "Pippo" is not one Aftershock knows, so its quantity 200 AV was not applied to holdings, nor its amount 666 EUR to cash',
     ]);
   });
 
@@ -292,10 +293,210 @@ describe('public sample exports, read by the generic path', () => {
       expect.closeTo(0.00431791, 10),
     ]);
     expect(p.rows.find((r) => r.row === 9)?.reason).toBe(
-      'the action "Stake" is not one Aftershock knows, so its amount 4493.77 SEK was not applied to cash',
+      'the action "Stake" is not one Aftershock knows, so its quantity 0.18580349 ETH was not applied to holdings, nor its amount 4493.77 SEK to cash',
     );
     expect(p.rows.find((r) => r.row === 11)?.reason).toBe(
       'the action "Staking reward" is not one Aftershock knows, so its quantity 0.00002061 ETH was not applied to holdings',
     );
+  });
+
+  it('UBS (Swiss German, ";"): "Valuta" is a date not the currency, "Instrumentenkategorie" no symbol, a "Storno" undoes a buy', () => {
+    const p = preview('ubs-export.csv');
+    // CH0033782431: 1.842 + 2.5 bought, the 2.5 reversed ("Storno", -2.5 shares) and booked again: 4.342. The trade date
+    // is "Abschluss", not "Bewertungsdatum" (the export's date on every row); the currency is the filled "Whrg." column.
+    // IE00B4L5Y983 (iShares Core MSCI World, in dollars; the app's ISIN table makes it IWDA.L): 6.25 bought, 3 sold.
+    expect(holdings(p)).toEqual([
+      ['0210 00012345 R800', 'CH0033782431', 4.342, 200.104, 'CHF'],
+      ['0210 00012345 R800', 'CH0189956813', 0.415, 2410.55, 'CHF'],
+      ['0210 00012345 R800', 'IE00B4L5Y983', 3.25, 105.2, 'USD'],
+    ]);
+    expect(p.rows.find((r) => r.row === 6)?.record).toMatchObject({ txClass: 'sell', quantity: -2.5, amount: 500, date: '2026-03-26' });
+    // Buys are written as positive amounts (money out); the history starts with buys, not from zero: no cash made up.
+    expect(p.positions.filter((x) => x.assetClass === 'cash')).toEqual([]);
+    expect(p.findings.map((f) => f.kind)).toEqual(['cash-not-derived', 'cash-not-derived']);
+  });
+
+  it('flatex (German, ";"): letters lost as "\uFFFD" are no binary data, the unnamed column after "Betrag" is its currency, Storno reverses', () => {
+    const p = preview('flatex-export.csv');
+    // IE00B3RBWM25: 0.236252 + 1.493875 bought; IE00BK5BQT80: 1.481262 + 2.221893 bought, both cancelled ("Storno
+    // Ausführung ORDER Kauf", written with minus signs) and 1.481262 booked again. Prices and amounts in euros ("EUR"
+    // under the blank names after "Betrag" and "Kurs").
+    expect(holdings(p)).toEqual([
+      ['Imported', 'IE00B1XNHC34', 3.85862, 6.48, 'EUR'],
+      ['Imported', 'IE00B3RBWM25', 1.730127, 133.88, 'EUR'],
+      ['Imported', 'IE00BK5BQT80', 1.481262, 135.02, 'EUR'],
+    ]);
+    expect(p.rows.filter((r) => r.record?.txClass === 'sell').map((r) => [r.row, r.record?.quantity, r.record?.amount])).toEqual([
+      [7, -2.221893, 300],
+      [8, -1.481262, 200],
+    ]);
+    expect(p.currencyAssumed).toBeUndefined();
+    expect(p.warnings).toContain(
+      'The file holds 16 characters shown as "\uFFFD": letters lost when it was saved in another encoding (such as "St\uFFFDck" for "Stück"). The numbers, dates and codes were read; names that hold one keep it.',
+    );
+  });
+
+  it('Saxo (Dutch dates "02-mrt-2025", "30-okt-2024"; amounts "419,22" next to "Buy 1 @ 589.16 USD")', () => {
+    const p = preview('saxo-nl-export.csv');
+    // META: 1 bought. VWRA: 3 sold with no purchase in the file (named as a clamped history, not made short).
+    expect(holdings(p)).toEqual([['Imported', 'META', 1, 589.16, 'USD']]);
+    expect(p.rows.map((r) => [r.row, r.status, r.record?.date, r.record?.amount])).toEqual([
+      [2, 'new', '2025-03-02', 419.22],
+      [3, 'new', '2025-05-02', -3.91],
+      [4, 'new', '2024-10-30', -590.16],
+    ]);
+    expect(p.findings.map((f) => f.kind)).toEqual(['history-clamped', 'cash-not-derived']);
+  });
+
+  it('Fineco (Italian, preamble): "Operazione" is the date, "Compravendita titoli" takes its side from the A/V "Segno"', () => {
+    const p = preview('fineco-export.csv');
+    // IE00B4L5Y983: 5 bought, 3 more from "Aumento capitale"; IE00BKM4GZ66: 10 bought, 4 sold (V), 6 from "Aumento
+    // capitale"; IE00B3B8Q275: 3 bought. The BTP's 2000 bought are paid back ("Rimborso"); Apple's 2 bought, 1 sold
+    // and 5 paid back leave none (the sample's Apple rows sell more than they buy: named, not made short).
+    expect(holdings(p)).toEqual([
+      ['Imported', 'IE00B3B8Q275', 3, 143.68, 'EUR'],
+      ['Imported', 'IE00B4L5Y983', 8, 105.71, 'EUR'],
+      ['Imported', 'IE00BKM4GZ66', 12, 34.2, 'EUR'],
+    ]);
+    expect(p.positions.find((x) => x.symbol === 'IE00B4L5Y983')?.name).toBe('ISHARES MSCI WORLD ACC');
+    expect(p.rows.filter((r) => r.record?.txClass === 'income').map((r) => [r.row, r.record?.amount])).toEqual([
+      [14, 20.95],
+      [15, 4.23],
+      [16, 24.38],
+    ]);
+    expect(p.findings.filter((f) => f.kind === 'history-clamped').map((f) => f.symbol)).toEqual(['US0378331005']);
+    expect(p.counts).toMatchObject({ new: 14, invalid: 0 });
+  });
+
+  it('XTB (2025 layout, preamble, ";"): holdings priced by their listing, and the cash rows\' assumed dollars said, not silent', () => {
+    const p = preview('xtb-v2-export.csv');
+    // IS0M.DE: 4 bought at 154.08 (-616,32); LI7U.DE: 10 at 9.895; DTLE.UK sold with no purchase in the file.
+    expect(holdings(p)).toEqual([
+      ['Imported', 'IS0M.DE', 4, 154.08, 'EUR'],
+      ['Imported', 'LI7U.DE', 10, 9.895, 'EUR'],
+    ]);
+    // "1.000,00" is a thousand; the "Total" line is a footer.
+    expect(p.rows.find((r) => r.row === 14)?.record).toMatchObject({ txClass: 'cash', amount: 1000 });
+    expect(p.rows.find((r) => r.row === 15)).toMatchObject({ status: 'skipped', reason: 'total, note or footer line' });
+    // The file names no currency: the holdings' euros come from their Xetra listings, but the cash rows are in the
+    // assumed dollars, and the finding about cash names them — so the preview says the currency was assumed.
+    expect(p.findings.find((f) => f.kind === 'cash-not-derived')?.symbol).toBe('USD');
+    expect(p.currencyAssumed).toEqual({ currency: 'USD', source: 'default' });
+    const chosen = preview('xtb-v2-export.csv', { defaultCurrency: 'EUR', isCurrencyChosen: true });
+    expect(chosen.findings.find((f) => f.kind === 'cash-not-derived')?.symbol).toBe('EUR');
+    expect(chosen.currencyAssumed).toBeUndefined();
+  });
+
+  it('Bitvavo (crypto, NL): "Currency" names the coin and "Amount" counts it; coins withdrawn to a wallet leave the holdings', () => {
+    const p = preview('bitvavo-export.csv');
+    // BTC: 0.0009999 (May), 0.00053279 and 0.00053657 (February) bought and each withdrawn; 0.00054923 + 0.00017214
+    // bought on 2023-11-30 and kept. ETH: 0.0053543 + 0.00258836 + 0.00277129 bought and 0.01071395 withdrawn;
+    // 0.00781401 bought and sold. USDT: bought and withdrawn. XLM: 286.98 deposited and sold.
+    expect(holdings(p)).toEqual([['Imported', 'BTC', 0.000721, 34580, 'EUR']]);
+    expect(p.positions[0].quantity).toBeCloseTo(0.00072137, 10);
+    expect(p.rows.find((r) => r.row === 2)?.record).toMatchObject({ txClass: 'shares-out', symbol: 'ETH', quantity: -0.01071395 });
+    expect(p.rows.find((r) => r.row === 23)?.record).toMatchObject({ txClass: 'shares-in', symbol: 'XLM', quantity: 286.98 });
+    // Euro deposits count in the same "Amount" column: money in, 125 EUR in all.
+    expect(p.rows.filter((r) => r.record?.txClass === 'deposit').map((r) => [r.record?.amount, r.record?.currency])).toEqual([
+      [10, 'EUR'],
+      [10, 'EUR'],
+      [25, 'EUR'],
+      [25, 'EUR'],
+      [25, 'EUR'],
+      [30, 'EUR'],
+    ]);
+    // Staking rewards are listed with their coins, not added silently.
+    expect(p.rows.find((r) => r.row === 27)?.reason).toBe(
+      'the action "staking" is not one Aftershock knows, so its quantity 0.00001819 ETH was not applied to holdings',
+    );
+    expect(p.counts).toMatchObject({ new: 25, skipped: 9, invalid: 0 });
+  });
+
+  it('Relai (bitcoin app, CH): "Currency Pair" BTC/CHF is the symbol, "BTC Amount" the quantity; an English header is not French', () => {
+    expect(headerLanguage(read('relai-export.csv').split('\n')[0].split(','))).toBe('English');
+    const p = preview('relai-export.csv');
+    expect(p.mapping.columns).toMatchObject({ symbol: 4, quantity: 2, price: 3, amount: 5, currency: 6 });
+    // 0.00284516 + 0.00371249 bought, 0.02847593 sold: the sale reaches before the history, so nothing is held.
+    expect(holdings(p)).toEqual([]);
+    expect(p.shortfalls.map((s) => [s.symbol, s.shortfall, s.decision.kind])).toEqual([['BTC', 0.02191828, 'closed']]);
+    expect(p.rows.map((r) => [r.record?.txClass, r.record?.quantity, r.record?.amount, r.record?.currency])).toEqual([
+      ['sell', -0.02847593, 2629.45, 'CHF'],
+      ['buy', 0.00284516, -271.05, 'CHF'],
+      ['buy', 0.00371249, -321.45, 'CHF'],
+    ]);
+  });
+
+  it('Coinbase: "Asset" is the symbol; a "Convert" it cannot apply is named with its coins and its amount', () => {
+    const p = preview('coinbase-export.csv');
+    // Two "Buy" rows of 0.00166779 BTC (the sample lists one in EUR, one in USD); the last priced in dollars.
+    expect(holdings(p)).toEqual([['Imported', 'BTC', 0.003336, 39999.3311, 'USD']]);
+    expect(p.positions[0].quantity).toBeCloseTo(0.00333558, 10);
+    expect(p.rows.find((r) => r.row === 6)?.reason).toBe(
+      'the action "Convert" is not one Aftershock knows, so its quantity 0.00363125 BTC was not applied to holdings, nor its amount 351.66322 EUR to cash',
+    );
+    expect(p.counts).toMatchObject({ new: 2, skipped: 6, invalid: 0 });
+  });
+
+  it('CoinTracking and Delta: trades written as two legs with a coin on both sides are refused truthfully, --map or not', () => {
+    const refusal = (name: string, columns?: Record<string, string>) => {
+      const result = buildPreview(read(name), { fileName: name, ...(columns && { columns }) });
+      return !result.ok && result.error;
+    };
+    // Row 2 receives BTC ("Buy" 0.001 BTC); row 5 pays with it ("Sell" 0.0022 BTC for 200 EUR).
+    expect(refusal('cointracking-export.csv')).toMatchObject({
+      code: 'two-legged',
+      message:
+        'cointracking-export.csv: each row writes a trade as two legs ("Buy" with its "Cur.", "Sell" with its "Cur."), and BTC is on one side in row 2 and on the other in row 5: no column holds the holding, so no choice of columns (--map) can read one holding per row. Export the trades with one row per holding (symbol, quantity, price, amount), or import a positions export instead.',
+    });
+    // Before, the refusal offered --map symbol=Cur., which led to "no data rows … Staking does not change holdings".
+    expect(refusal('cointracking-export.csv', { symbol: 'Cur.' })).toMatchObject({ code: 'two-legged' });
+    // Delta: 10 ETH bought with 0.6 BTC in row 2, 100 SOL sold for 0.88 ETH in row 3.
+    expect(refusal('delta-export.csv')).toMatchObject({
+      code: 'two-legged',
+      message: expect.stringContaining(
+        '("Base amount" with its "Base currency (name)", "Quote amount" with its "Quote currency"), and ETH is on one side in row 2 and on the other in row 3',
+      ),
+    });
+  });
+
+  it('Fineco with the BTP still held: 2000 face bought at 99.50 for 1,990.00 is priced per 100 of face, not 100× the amount', () => {
+    const held = read('fineco-export.csv').replace(/^01\/09\/2024,.*\n/m, '');
+    const result = buildPreview(held, { fileName: 'fineco-btp.csv' });
+    const bond = result.ok ? result.preview.positions.find((x) => x.symbol === 'IT0005583478') : undefined;
+    // Before, the BTP was an equity of 2000 at 99.50: 199,000 EUR of value and cost for 1,990 paid.
+    expect(bond && [bond.assetClass, bond.quantity, bond.price, bond.costBasis]).toEqual(['bond', 2000, 0.995, 1990]);
+    expect(result.ok && result.preview.findings.find((f) => f.kind === 'par-quoted-bond')?.sentence).toBe(
+      'IT0005583478: priced 99.5 per 100 of face value, so 2,000 face is worth €1,990.00 (value and cost basis use price / 100).',
+    );
+  });
+
+  it('Strike (bitcoin app): a file that names its one holding only in column names is refused as such, with no column to --map', () => {
+    const result = buildPreview(read('strike-export.csv'), { fileName: 'strike-export.csv' });
+    // Before, the refusal offered --map symbol=Reference (the rows' ids, TXN-001…).
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'missing-column',
+      message:
+        'strike-export.csv: line 1 is a header (Reference, Date & Time (UTC), Transaction Type, Amount EUR, Fee EUR, Amount BTC, Fee BTC, BTC Price, …), but no column holds the symbol: the file names its holding BTC only in its column names ("Amount BTC", "Fee BTC", "BTC Price"), so no column can be chosen for it with --map. Import a positions export, or a history whose rows name what they move.',
+      suggestions: [],
+    });
+  });
+
+  it('BUX: a split written as two legs (ASSET_REDEEM 2 Apple, ASSET_DEPOSIT 8) takes the old units out and puts the new in', () => {
+    const p = preview('bux-export.csv');
+    // ING: 49 + 0.638989 bought, 0.638989 sold. Apple's purchase is before the file: the 2 redeemed are named as a
+    // clamped history, the 8 deposited at 125.01 are held. Cash is the last "Cash Balance Amount", 74.83.
+    expect(holdings(p)).toEqual([
+      ['Imported', 'IE00B1TXK627', 0.313873, 63.72, 'EUR'],
+      ['Imported', 'NL0011821202', 49, 11.08, 'EUR'],
+      ['Imported', 'US0378331005', 8, 125.01, 'USD'],
+      ['Imported', 'US3755581036', 0.104172, 109.96, 'USD'],
+    ]);
+    expect(p.rows.filter((r) => r.row === 24 || r.row === 25).map((r) => [r.record?.txClass, r.record?.quantity])).toEqual([
+      ['shares-out', -2],
+      ['shares-in', 8],
+    ]);
+    expect(p.positions.filter((x) => x.assetClass === 'cash').map((x) => [x.symbol, x.marketValue])).toEqual([['EUR', 74.83]]);
+    // The two deposit rows the sample shifts by one column are named, not guessed.
+    expect(p.rows.filter((r) => r.status === 'invalid').map((r) => r.row)).toEqual([2, 3]);
   });
 });
