@@ -103,7 +103,9 @@ function applyTrade(h: Holding, r: ImportRecord & { quantity: number }): void {
   h.asOf = r.date;
   // 2000 of a BTP bought at 99.50 for 1,990.00 (Fineco): the price is percent of the face, whatever the symbol.
   const isSameCurrency = r.priceCurrency === null || r.priceCurrency === r.currency;
-  if ((r.txClass === 'buy' || r.txClass === 'sell') && r.price && r.amount && isSameCurrency) {
+  // A price in a minor unit (pence) against an amount in its major currency is also a hundredth: not a bond.
+  const isMinorPrice = minorUnit(r.priceCurrency ?? r.currency) !== undefined;
+  if ((r.txClass === 'buy' || r.txClass === 'sell') && r.price && r.amount && isSameCurrency && !isMinorPrice) {
     const ratio = Math.abs((q * r.price) / r.amount);
     if (ratio > 90 && ratio < 110) h.isPerHundred = true;
   }

@@ -470,6 +470,15 @@ describe('public sample exports, read by the generic path', () => {
     );
   });
 
+  it('a London share priced in pence against an amount in pounds is a share in pounds, not a bond quoted per 100 of face', () => {
+    // 100 × 250p paid £250.00: the hundredth is the pence, so the per-100-of-face reading does not apply.
+    const text = 'Date,Action,Symbol,Quantity,Price,Currency,Amount\n2024-03-01,Buy,VOD.L,100,250,GBX,-250.00\n';
+    const result = buildPreview(text, { fileName: 'pence.csv' });
+    const share = result.ok ? result.preview.positions.find((x) => x.symbol === 'VOD.L') : undefined;
+    expect(share && [share.assetClass, share.quantity, share.price, share.currency]).toEqual(['equity', 100, 2.5, 'GBP']);
+    expect(result.ok && result.preview.findings.some((f) => f.kind === 'par-quoted-bond')).toBe(false);
+  });
+
   it('Strike (bitcoin app): a file that names its one holding only in column names is refused as such, with no column to --map', () => {
     const result = buildPreview(read('strike-export.csv'), { fileName: 'strike-export.csv' });
     // Before, the refusal offered --map symbol=Reference (the rows' ids, TXN-001…).
