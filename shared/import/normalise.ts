@@ -171,6 +171,15 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
   // Rows the broker marks as not done (a cancelled order, a pending trade): listed, never applied.
   const skip = ctx.preset.skipRows;
   const skipAt = skip ? ctx.header.findIndex((h) => headerNames(h).includes(skip.column)) : -1;
+  // Account names and currencies repeat down a file: its records (and positions) keep one string for each, not a copy
+  // per row that a 100,000-row file's positions would carry out of the young generation.
+  const kept = new Map<string, string>();
+  const once = (text: string): string => {
+    const known = kept.get(text);
+    if (known !== undefined) return known;
+    if (kept.size < 1_000) kept.set(text, text);
+    return text;
+  };
   /** The number in a column: null for a blank cell or an unmapped column, undefined when the cell cannot be read. */
   const numberIn = (cells: readonly string[], index: number): number | null | undefined =>
     index < 0 ? null : readNumber(textAt(cells, index), decimal);
@@ -241,7 +250,8 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     // No symbol at all: an ISIN named in the description ("ISHARES CORE MSCI WORLD (IE00B4L5Y983)").
     if (!symbol && !isin && description) isin = isinIn(description);
     const isCash = CASH_TEXT.test(symbol) || CASH_TEXT.test(description) || symbolCell.endsWith('**');
-    const currencyCell = currencyCode(textAt(cells, currencyAt));
+    const code = currencyCode(textAt(cells, currencyAt));
+    const currencyCell = code === null ? null : once(code);
     const priceCurrencyCell = currencyCode(textAt(cells, priceCurrencyAt));
     // Desjardins (Disnat) marks a Canadian listing "-C" ("VEQT-C" in a CAD row): the Toronto listing, as market data
     // names it ("VEQT.TO").
@@ -263,7 +273,7 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     const date = dateText ? parseDate(dateText, order) : ctx.asOf;
     const securityType = textAt(cells, securityTypeAt);
     const record: ImportRecord = {
-      account: account.slice(0, 200),
+      account: once(account.slice(0, 200)),
       symbol,
       isin,
       name,
