@@ -42,10 +42,28 @@ describe('TableRows', () => {
   });
 
   it('agrees with parseTable on any text, quotes and line breaks across chunk boundaries included', () => {
-    // Cells of letters, spaces, delimiters, quotes (closed, doubled or left open) and every kind of line break.
-    const piece = fc.constantFrom('a', 'bc', ' ', ',', ';', '\t', '"', '""', '"x,y"', '"line\nbreak"', '\n', '\r\n', '\r', '\u00a0');
+    // Cells of letters, spaces, delimiters, quotes (closed, doubled or left open) and every kind of line break, and
+    // long ones, so that a row is sometimes longer than the stretch of text papaparse is first given for a chunk.
+    const piece = fc.constantFrom(
+      'a',
+      'bc',
+      ' ',
+      ',',
+      ';',
+      '\t',
+      '"',
+      '""',
+      '"x,y"',
+      '"line\nbreak"',
+      '\n',
+      '\r\n',
+      '\r',
+      '\u00a0',
+      'long cell '.repeat(12),
+      `"${'quoted, with a line break\n'.repeat(6)}"`,
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 80 }), fc.integer({ min: 1, max: 5 }), (pieces, chunkRows) => {
+      fc.property(fc.array(piece, { maxLength: 200 }), fc.integer({ min: 1, max: 5 }), (pieces, chunkRows) => {
         const text = pieces.join('');
         const whole = parseTable(text);
         const table = new TableRows(text, whole.delimiter, chunkRows);
