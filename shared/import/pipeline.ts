@@ -2,7 +2,7 @@ import { FirstSeen } from './first-seen';
 import { failure } from '../failure';
 import { classifyAction, isUndirectedTrade, movesShares, signAmount } from './actions';
 import { guessDateOrder, parseDate } from './dates';
-import { currencyCode, currencyInCell, isCurrencyCell, isIsin, isinIn, splitPair } from './identifiers';
+import { currencyCode, currencyInCell, isCurrencyCell, isIsin, isinIn, splitPair, tickerInName } from './identifiers';
 import { derivePositions } from './derive';
 import { findBlocks, hashText, type Block } from './layout';
 import { GENERIC_ALIASES, headerLanguage, headerNames, normaliseHeader } from './headers';
@@ -10,7 +10,7 @@ import { guessDecimalStyle, readNumber } from './numbers';
 import { isFooterRow, rowReader, type RowContext } from './normalise';
 import { detectPreset, findPreset, presetColumns, PRESETS, type Preset } from './presets';
 import { stripBom } from './decode';
-import { isBlankRow, parseTable } from './table';
+import { filledCount, isBlankRow, parseTable } from './table';
 import { nameFindings, positionFindings } from './findings';
 import { IMPORT_FIELDS } from './types';
 import type {
@@ -276,6 +276,18 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
     const used = new Set(Object.values(columns));
     const found = header.findIndex((_, i) => !used.has(i) && share(i, (c) => isIsin(c.toUpperCase())) >= 0.8);
     if (found >= 0) columns.isin = found;
+  }
+  // No symbol or ISIN column, but names that end in their ticker ("S&P 500 UCITS ETF - Accumulating (VUAG)", Vanguard
+  // UK): that column names each holding by the ticker in its parentheses (the name column, not the action's text).
+  // Most of its cells, not all: a total line under the table ("Cost", 96,845.75) is among the sample.
+  if (columns.symbol === undefined && columns.isin === undefined) {
+    const used = new Set(
+      Object.entries(columns)
+        .filter(([f]) => f !== 'description')
+        .map(([, i]) => i),
+    );
+    const found = header.findIndex((_, i) => !used.has(i) && share(i, (c) => tickerInName(c) !== null) >= 0.6);
+    if (found >= 0) columns.symbol = found;
   }
   // A WKN or Valor number is no ticker: with an ISIN column, the ISIN names the holding.
   if (
@@ -699,6 +711,47 @@ function mainCurrency(sample: readonly string[][], column: number | undefined): 
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/**
+ * The table to read in a file of several (Vanguard UK: a cash table, then one of investment transactions): the first,
+ * unless it lacks a column the import needs (the symbol, the quantity) and a later generic table has them all.
+ */
+function tradesBlock(blocks: readonly Block[], rows: readonly string[][], hasOwnMapping: boolean): number {
+  if (blocks.length < 2 || hasOwnMapping) return 0;
+  const generic = findPreset('generic');
+  if (!generic || detectPreset(blocks[0].header, blocks[0].title).id !== 'generic') return 0;
+  const isComplete = (block: Block) => {
+    const mapping = guessMapping(generic, block, rows);
+    return missingField(kindOf(generic, mapping), mapping) === null && mapping.columns.quantity !== undefined;
+  };
+  if (isComplete(blocks[0])) return 0;
+  const found = blocks.findIndex((b, k) => k > 0 && detectPreset(b.header, b.title).id === 'generic' && isComplete(b));
+  return found < 0 ? 0 : found;
+}
+
+/** What the preview says of the tables not read when a later one holds the trades. */
+function otherTablesWarning(blocks: readonly Block[], read: Block): string {
+  const named = (b: Block) =>
+    `the table under line ${b.headerIndex + 1}${b.title ? ` ("${b.title}"` : ' ('}${b.title ? ': ' : ''}${b.header.filter(Boolean).slice(0, 4).join(', ')})`;
+  const others = blocks.filter((b) => b !== read);
+  return (
+    `The file holds ${blocks.length} tables; the holdings were read from ${named(read)}, the one with a quantity for each trade. ` +
+    `${capitalised(others.map(named).join(' and '))} ${others.length === 1 ? 'was' : 'were'} not read, so the cash it shows (deposits, fees, interest, dividends) is not in the import; enter the cash balance by hand.`
+  );
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * A label and its total under a history ("Cost", 96,845.75 under Vanguard UK's investment transactions): a word where
+ * the date goes and at most one other cell.
+ */
+function isTotalLine(cells: readonly string[], kind: ImportKind, mapping: ColumnMapping): boolean {
+  const at = mapping.columns.date;
+  if (kind !== 'transactions' || at === undefined) return false;
+  const cell = (cells[at] ?? '').trim();
+  return /^\p{L}[\p{L} ]*$/u.test(cell) && filledCount(cells, 3) <= 2;
+}
+
 /** Rows a refusal may quote (the mapping's candidates, a sample under the header) are kept after they are read. */
 const KEPT_FOR_REFUSALS = 1_000;
 const NO_CELLS: string[] = [];
@@ -744,7 +797,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     }
     blocks = [{ headerIndex, header, end: table.rows.length, title: '' }];
   }
-  const first = blocks[0];
+  const first = blocks[options.format && options.format !== 'auto' ? 0 : tradesBlock(blocks, table.rows, hasOwnMapping)];
   const forced = options.format && options.format !== 'auto' ? findPreset(options.format) : undefined;
   if (options.format && options.format !== 'auto' && !forced)
     return refuse(
@@ -788,6 +841,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   if (missing) return missingRefusal(missing, kind, first, mapping, table.rows, options, layoutKey);
 
   const rows: RowOutcome[] = [];
+  const warnings: string[] = [];
   // A snapshot's rows become positions as they are read; a history's records are kept to derive them.
   const records: ImportRecord[] = [];
   let positions: ImportPosition[] = [];
@@ -814,11 +868,17 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const moneyColumns = [mapping.columns.amount, mapping.columns.marketValue, mapping.columns.price].filter((i) => i !== undefined);
   const hasCurrencyInCells =
     currencyAssumed !== undefined && head.some((r) => moneyColumns.some((i) => currencyInCell((r[i] ?? '').trim()) !== null));
-  for (let i = 0; i < first.headerIndex; i++)
+  for (let i = 0; i < blocks[0].headerIndex; i++)
     if (!isBlankRow(table.rows[i])) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
-  blocks.forEach((block, k) => {
-    const isOwn = k === 0 || (preset.id !== 'generic' && detectPreset(block.header, block.title).id === preset.id);
-    if (k > 0)
+  // A later table read instead of the first (Vanguard UK: cash first, the trades below): which one, said in the preview.
+  const readOnly =
+    first === blocks[0]
+      ? `only the ${preset.label} table is imported`
+      : `only the table of trades under line ${first.headerIndex + 1}${first.title ? ` ("${first.title}")` : ''} is read`;
+  if (first !== blocks[0]) warnings.push(otherTablesWarning(blocks, first));
+  blocks.forEach((block) => {
+    const isOwn = block === first || (preset.id !== 'generic' && detectPreset(block.header, block.title).id === preset.id);
+    if (block !== first)
       rows.push({
         row: block.headerIndex + 1,
         status: 'skipped',
@@ -837,7 +897,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       resolveName: options.resolveName,
       isCurrencyUnnamed: currencyAssumed !== undefined,
       hasCurrencyInCells,
-      mapping: k === 0 || hasOwnMapping ? mapping : guessMapping(preset, block, table.rows),
+      mapping: block === first || hasOwnMapping ? mapping : guessMapping(preset, block, table.rows),
     };
     const readRow = rowReader(ctx);
     for (let i = block.headerIndex + 1; i < block.end; i++) {
@@ -850,11 +910,11 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
         rows.push({
           row,
           status: 'skipped',
-          reason: `part of a second table (${block.header.slice(0, 3).join(', ')}…); only the ${preset.label} table is imported`,
+          reason: `part of ${block.headerIndex < first.headerIndex ? 'another' : 'a second'} table (${block.header.slice(0, 3).join(', ')}…); ${readOnly}`,
         });
         continue;
       }
-      if (isFooterRow(cells, block.header.length)) {
+      if (isFooterRow(cells, block.header.length) || isTotalLine(cells, kind, ctx.mapping)) {
         rows.push({ row, status: 'skipped', reason: 'total, note or footer line' });
         continue;
       }
@@ -876,7 +936,17 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
         }
       }
       if (newCount++ < newRowLimit)
-        rows.push({ row, status: 'new', reason: kind === 'positions' ? 'position' : (r.txClass ?? ''), record: r });
+        rows.push({
+          row,
+          status: 'new',
+          reason:
+            kind === 'positions'
+              ? 'position'
+              : r.isSideAssumed
+                ? `${r.txClass}: no action is written, so the side is the sign of its quantity (${r.quantity})`
+                : (r.txClass ?? ''),
+          record: r,
+        });
       else omittedRows++;
       if (kind === 'positions') positions.push(toPosition(r));
       else records.push(r);
@@ -920,7 +990,6 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       },
     );
   }
-  const warnings: string[] = [];
   let shortfalls: HistoryShortfall[] = [];
   const findings: ImportFindingDraft[] = [];
   if (kind === 'transactions') {

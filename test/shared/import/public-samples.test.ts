@@ -508,4 +508,45 @@ describe('public sample exports, read by the generic path', () => {
     // The two deposit rows the sample shifts by one column are named, not guessed.
     expect(p.rows.filter((r) => r.status === 'invalid').map((r) => r.row)).toEqual([2, 3]);
   });
+
+  it('Vanguard UK: the trades are read from the second table (the first is cash only), the tickers from "… (VUAG)" names', () => {
+    const p = preview('vanguard-uk-export.csv', { defaultCurrency: 'GBP', isCurrencyChosen: true });
+    // "Investment Transactions" (header on line 23): VUAG 194 at 87.3698 (11/11/2024) + 133 at 74.7278 (24/04/2025),
+    // VHYL 1,630 at 42.9185 (30/10/2017, its action cell blank: a positive quantity, bought).
+    expect(holdings(p)).toEqual([
+      ['Imported', 'VHYL', 1630, 42.9185, 'GBP'],
+      ['Imported', 'VUAG', 327, 74.7278, 'GBP'],
+    ]);
+    expect(p.header).toEqual(['Date', 'InvestmentName', 'TransactionDetails', 'Quantity', 'Price', 'Cost']);
+    expect(p.rows.filter((r) => r.status === 'new').map((r) => [r.row, r.record?.symbol, r.record?.name, r.record?.quantity])).toEqual([
+      [24, 'VUAG', 'S&P 500 UCITS ETF - Accumulating', 133],
+      [25, 'VUAG', 'S&P 500 UCITS ETF - Accumulating', 194],
+      [26, 'VHYL', 'FTSE All-World High Dividend Yield UCITS ETF - Distributing', 1630],
+    ]);
+    expect(p.rows.find((r) => r.row === 26)?.reason).toBe('buy: no action is written, so the side is the sign of its quantity (1630)');
+    // The "Cost" total under the table is no trade; the cash table's rows are named as not read.
+    expect(p.rows.find((r) => r.row === 27)).toMatchObject({ status: 'skipped', reason: 'total, note or footer line' });
+    expect(p.rows.find((r) => r.row === 5)).toMatchObject({ status: 'skipped', reason: 'header of another table in the file' });
+    expect(p.rows.filter((r) => r.row > 5 && r.row < 17).map((r) => r.reason)).toEqual(
+      Array(11).fill(
+        'part of another table (Date, Details, Amount…); only the table of trades under line 23 ("Investment Transactions") is read',
+      ),
+    );
+    expect(p.counts).toMatchObject({ new: 3, invalid: 0, duplicate: 0 });
+    // The cash table is not read, and the preview says so: no cash is derived from the trades alone.
+    expect(p.positions.filter((x) => x.assetClass === 'cash')).toEqual([]);
+    expect(p.warnings).toEqual([
+      'The file holds 2 tables; the holdings were read from the table under line 23 ("Investment Transactions": Date, InvestmentName, TransactionDetails, Quantity), the one with a quantity for each trade. The table under line 5 ("GA | Cash Transactions": Date, Details, Amount, Balance) was not read, so the cash it shows (deposits, fees, interest, dividends) is not in the import; enter the cash balance by hand.',
+    ]);
+    // The file names no currency: without one chosen the pounds are not silently dollars.
+    const unnamed = preview('vanguard-uk-export.csv');
+    expect(unnamed.currencyAssumed).toEqual({ currency: 'USD', source: 'default' });
+    expect(unnamed.warnings.some((w) => w.startsWith('The file names no currency') && w.includes('--currency CODE'))).toBe(true);
+  });
+
+  it('Vanguard UK: its cash table alone (no trades table under it) is refused for the symbol, not read as holdings', () => {
+    const cashOnly = read('vanguard-uk-export.csv').split('\n').slice(0, 17).join('\n');
+    const result = buildPreview(cashOnly, { fileName: 'cash-only.csv' });
+    expect(!result.ok && result.error).toMatchObject({ code: 'missing-column', header: ['Date', 'Details', 'Amount', 'Balance', '', ''] });
+  });
 });
