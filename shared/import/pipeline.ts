@@ -4,6 +4,7 @@ import { classifyAction, isUndirectedTrade, movesShares, signAmount } from './ac
 import { guessDateOrder, parseDate } from './dates';
 import { currencyCode, currencyInCell, isCurrencyCell, isIsin, isinIn, splitPair, tickerInName } from './identifiers';
 import { derivePositions } from './derive';
+import type { CashFlow } from './derive-cash';
 import { findBlocks, hashText, type Block } from './layout';
 import { GENERIC_ALIASES, headerLanguage, headerNames, normaliseHeader } from './headers';
 import { guessDecimalStyle, readNumber } from './numbers';
@@ -728,14 +729,46 @@ function tradesBlock(blocks: readonly Block[], rows: readonly string[][], hasOwn
   return found < 0 ? 0 : found;
 }
 
-/** What the preview says of the tables not read when a later one holds the trades. */
-function otherTablesWarning(blocks: readonly Block[], read: Block): string {
+/**
+ * Another table of the file that holds cash only (Vanguard UK's "Cash Transactions": a date, an amount and the balance
+ * after it, no holding named), with its guessed mapping: its balance column is the account's cash.
+ */
+function cashTable(blocks: readonly Block[], read: Block, rows: readonly string[][]): { block: Block; mapping: ColumnMapping } | null {
+  const generic = findPreset('generic');
+  if (!generic || read === blocks[0]) return null;
+  for (const block of blocks) {
+    if (block === read) continue;
+    const mapping = guessMapping(generic, block, rows);
+    const c = mapping.columns;
+    const isCashOnly = c.symbol === undefined && c.isin === undefined && c.quantity === undefined;
+    if (isCashOnly && c.date !== undefined && c.balance !== undefined && c.amount !== undefined) return { block, mapping };
+  }
+  return null;
+}
+
+/** A cash table's row as a cash flow (its date, amount and the balance after it), or null when it states none. */
+function cashRow(cells: readonly string[], mapping: ColumnMapping): { date: string; amount: number; balance: number } | null {
+  const { date: dateAt, amount: amountAt, balance: balanceAt } = mapping.columns;
+  const date = parseDate((cells[dateAt!] ?? '').trim(), mapping.dateOrder);
+  const balance = readNumber((cells[balanceAt!] ?? '').trim(), mapping.decimal);
+  const amount = readNumber((cells[amountAt!] ?? '').trim(), mapping.decimal);
+  if (!date || typeof balance !== 'number' || amount === undefined) return null;
+  return { date, amount: amount ?? 0, balance };
+}
+
+/** What the preview says of the tables when a later one holds the trades: which was read, and where the cash is from. */
+function otherTablesWarning(blocks: readonly Block[], read: Block, cash: { block: Block; balance: number | null } | null): string {
   const named = (b: Block) =>
     `the table under line ${b.headerIndex + 1}${b.title ? ` ("${b.title}"` : ' ('}${b.title ? ': ' : ''}${b.header.filter(Boolean).slice(0, 4).join(', ')})`;
-  const others = blocks.filter((b) => b !== read);
+  const others = blocks.filter((b) => b !== read && b !== cash?.block);
   return (
-    `The file holds ${blocks.length} tables; the holdings were read from ${named(read)}, the one with a quantity for each trade. ` +
-    `${capitalised(others.map(named).join(' and '))} ${others.length === 1 ? 'was' : 'were'} not read, so the cash it shows (deposits, fees, interest, dividends) is not in the import; enter the cash balance by hand.`
+    `The file holds ${blocks.length} tables; the holdings were read from ${named(read)}, the one with a quantity for each trade` +
+    (cash
+      ? `, and the cash from the balance column of ${named(cash.block)}${cash.balance === null ? '' : ` (${cash.balance.toFixed(2)} on its last row)`}.`
+      : '.') +
+    (others.length
+      ? ` ${capitalised(others.map(named).join(' and '))} ${others.length === 1 ? 'was' : 'were'} not read${cash ? '' : ', so the cash it shows (deposits, fees, interest, dividends) is not in the import; enter the cash balance by hand'}.`
+      : '')
   );
 }
 
@@ -875,7 +908,9 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     first === blocks[0]
       ? `only the ${preset.label} table is imported`
       : `only the table of trades under line ${first.headerIndex + 1}${first.title ? ` ("${first.title}")` : ''} is read`;
-  if (first !== blocks[0]) warnings.push(otherTablesWarning(blocks, first));
+  // Next to it, a table of cash only gives the cash by its balance column (the trades' table has no amounts of cash).
+  const cash = cashTable(blocks, first, table.rows);
+  const cashFlows: CashFlow[] = [];
   blocks.forEach((block) => {
     const isOwn = block === first || (preset.id !== 'generic' && detectPreset(block.header, block.title).id === preset.id);
     if (block !== first)
@@ -906,6 +941,16 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       if (i > KEPT_FOR_REFUSALS) table.rows[i] = NO_CELLS;
       const row = i + 1;
       if (isBlankRow(cells)) continue;
+      const flow = block === cash?.block ? cashRow(cells, cash.mapping) : null;
+      if (flow) {
+        cashFlows.push({ account: ctx.account, currency: ctx.currency, ...flow });
+        rows.push({
+          row,
+          status: 'skipped',
+          reason: `a row of the cash table (the balance after it: ${flow.balance}); the cash is that table's closing balance, the trades are read from the table under line ${first.headerIndex + 1}`,
+        });
+        continue;
+      }
       if (!isOwn) {
         rows.push({
           row,
@@ -952,6 +997,9 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       else records.push(r);
     }
   });
+  cashFlows.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  if (first !== blocks[0])
+    warnings.push(otherTablesWarning(blocks, first, cash && { block: cash.block, balance: cashFlows.at(-1)?.balance ?? null }));
   const firstInvalid = rows.find((r) => r.status === 'invalid');
   /** The refusal for rows that could not be read, with the column to choose instead when one fits. */
   const unreadable = (invalid: RowOutcome, lead: string): PipelineResult => {
@@ -1031,7 +1079,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
         );
       }
     }
-    const derived = derivePositions(records, { hasNoCash: preset.hasNoCash, openings: options.openings });
+    const derived = derivePositions(records, { hasNoCash: preset.hasNoCash, openings: options.openings, cashFlows });
     positions = derived.positions;
     warnings.push(...derived.warnings);
     shortfalls = derived.shortfalls;

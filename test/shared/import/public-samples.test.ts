@@ -527,16 +527,20 @@ describe('public sample exports, read by the generic path', () => {
     // The "Cost" total under the table is no trade; the cash table's rows are named as not read.
     expect(p.rows.find((r) => r.row === 27)).toMatchObject({ status: 'skipped', reason: 'total, note or footer line' });
     expect(p.rows.find((r) => r.row === 5)).toMatchObject({ status: 'skipped', reason: 'header of another table in the file' });
+    // The cash table (lines 6 to 16) gives the cash by its balance column: 70,100 + 20,000 + 20,000 deposited, 0.03
+    // interest, 401.42 of VHYL dividends, 7.50 + 24.02 + 7.50 of fees, 96,845.75 of purchases = 13,616.68, its last balance.
     expect(p.rows.filter((r) => r.row > 5 && r.row < 17).map((r) => r.reason)).toEqual(
-      Array(11).fill(
-        'part of another table (Date, Details, Amount…); only the table of trades under line 23 ("Investment Transactions") is read',
+      [70100, 142.79, 135.29, 135.32, 536.74, 512.72, 20512.72, 3562.98, 23562.98, 13624.18, 13616.68].map(
+        (b) =>
+          `a row of the cash table (the balance after it: ${b}); the cash is that table's closing balance, the trades are read from the table under line 23`,
       ),
     );
     expect(p.counts).toMatchObject({ new: 3, invalid: 0, duplicate: 0 });
-    // The cash table is not read, and the preview says so: no cash is derived from the trades alone.
-    expect(p.positions.filter((x) => x.assetClass === 'cash')).toEqual([]);
+    expect(p.positions.filter((x) => x.assetClass === 'cash').map((x) => [x.symbol, x.marketValue, x.asOf])).toEqual([
+      ['GBP', 13616.68, '2025-04-22'],
+    ]);
     expect(p.warnings).toEqual([
-      'The file holds 2 tables; the holdings were read from the table under line 23 ("Investment Transactions": Date, InvestmentName, TransactionDetails, Quantity), the one with a quantity for each trade. The table under line 5 ("GA | Cash Transactions": Date, Details, Amount, Balance) was not read, so the cash it shows (deposits, fees, interest, dividends) is not in the import; enter the cash balance by hand.',
+      'The file holds 2 tables; the holdings were read from the table under line 23 ("Investment Transactions": Date, InvestmentName, TransactionDetails, Quantity), the one with a quantity for each trade, and the cash from the balance column of the table under line 5 ("GA | Cash Transactions": Date, Details, Amount, Balance) (13616.68 on its last row).',
     ]);
     // The file names no currency: without one chosen the pounds are not silently dollars.
     const unnamed = preview('vanguard-uk-export.csv');
