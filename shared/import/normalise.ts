@@ -157,6 +157,35 @@ export function readRow(cells: readonly string[], ctx: RowContext): RowReading {
   return rowReader(ctx)(cells);
 }
 
+/**
+ * A row read as a record. A class rather than an object literal: V8 moves the objects of a literal that mostly
+ * outlive the young generation (a preview that keeps every row's record) straight into the old one from then on, and a
+ * record read later by an import that lets it go at once would then keep its row's strings alive through collections.
+ */
+class RecordRow implements ImportRecord {
+  declare option?: ImportRecord['option'];
+
+  constructor(
+    public account: string,
+    public symbol: string,
+    public isin: string | null,
+    public name: string,
+    public quantity: number | null,
+    public price: number | null,
+    public marketValue: number | null,
+    public costBasis: number | null,
+    public currency: string,
+    public priceCurrency: string | null,
+    public date: string | null,
+    public txClass: ImportRecord['txClass'],
+    public amount: number | null,
+    public isCash: boolean,
+    public securityType: string,
+    public balance: number | null,
+    public isShortMarked: boolean,
+  ) {}
+}
+
 /** readRow for every data row of one table: the column lookups are worked out once, not per row. */
 export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowReading {
   const { columns, decimal, dateOrder } = ctx.mapping;
@@ -171,6 +200,15 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
   // Rows the broker marks as not done (a cancelled order, a pending trade): listed, never applied.
   const skip = ctx.preset.skipRows;
   const skipAt = skip ? ctx.header.findIndex((h) => headerNames(h).includes(skip.column)) : -1;
+  // Account names and currencies repeat down a file: its records (and positions) keep one string for each, not a copy
+  // per row that a 100,000-row file's positions would carry out of the young generation.
+  const kept = new Map<string, string>();
+  const once = (text: string): string => {
+    const known = kept.get(text);
+    if (known !== undefined) return known;
+    if (kept.size < 1_000) kept.set(text, text);
+    return text;
+  };
   /** The number in a column: null for a blank cell or an unmapped column, undefined when the cell cannot be read. */
   const numberIn = (cells: readonly string[], index: number): number | null | undefined =>
     index < 0 ? null : readNumber(textAt(cells, index), decimal);
@@ -247,7 +285,8 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     // No symbol at all: an ISIN named in the description ("ISHARES CORE MSCI WORLD (IE00B4L5Y983)").
     if (!symbol && !isin && description) isin = isinIn(description);
     const isCash = CASH_TEXT.test(symbol) || CASH_TEXT.test(description) || symbolCell.endsWith('**');
-    const currencyCell = currencyCode(textAt(cells, currencyAt));
+    const code = currencyCode(textAt(cells, currencyAt));
+    const currencyCell = code === null ? null : once(code);
     const priceCurrencyCell = currencyCode(textAt(cells, priceCurrencyAt));
     // Desjardins (Disnat) marks a Canadian listing "-C" ("VEQT-C" in a CAD row): the Toronto listing, as market data
     // names it ("VEQT.TO").
@@ -268,8 +307,8 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     const dateText = textAt(cells, dateAt);
     const date = dateText ? parseDate(dateText, order) : ctx.asOf;
     const securityType = textAt(cells, securityTypeAt);
-    const record: ImportRecord = {
-      account: account.slice(0, 200),
+    const record = new RecordRow(
+      once(account.slice(0, 200)),
       symbol,
       isin,
       name,
@@ -277,29 +316,28 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
       price,
       marketValue,
       costBasis,
-      // No currency column: the price's currency is the row's ("Price Currency": EUR), not the file's default; in a
-      // file that names none, a listing's market suffix gives its price's ("CHSPI.SW" trades in francs) — a holding's
-      // currency, and in a history the price's only (the cash may be in the account's currency). A currency written in
-      // the money cells comes before the listing's.
-      currency:
-        currencyCell ??
+      // The currency. No currency column: the price's currency is the row's ("Price Currency": EUR), not the file's
+      // default; in a file that names none, a listing's market suffix gives its price's ("CHSPI.SW" trades in francs) —
+      // a holding's currency, and in a history the price's only (the cash may be in the account's currency). A
+      // currency written in the money cells comes before the listing's.
+      currencyCell ??
         pair?.currency ??
         (currencyAt < 0 ? priceCurrencyCell : null) ??
         written ??
         (ctx.kind === 'positions' ? listed : null) ??
         ctx.currency,
-      priceCurrency:
-        priceCurrencyCell ??
+      // The price's currency, when it differs.
+      priceCurrencyCell ??
         (pair && currencyCell && pair.currency !== currencyCell ? pair.currency : null) ??
         (ctx.kind === 'transactions' && listed !== ctx.currency ? listed : null),
       date,
-      txClass: null,
+      null, // txClass: set by the history's reading
       amount,
-      isCash: isCash || CASH_TYPE.test(securityType),
-      securityType: securityType.slice(0, 60),
+      isCash || CASH_TYPE.test(securityType),
+      securityType.slice(0, 60),
       balance,
-      isShortMarked: false,
-    };
+      false, // isShortMarked
+    );
     // Assigned, not spread: this runs once per row.
     if (option) record.option = option;
     if (pence !== undefined) {

@@ -11,7 +11,7 @@ import { guessDecimalStyle, readNumber } from './numbers';
 import { isFooterRow, rowReader, type RowContext } from './normalise';
 import { detectPreset, findPreset, presetColumns, PRESETS, type Preset } from './presets';
 import { stripBom } from './decode';
-import { filledCount, isBlankRow, parseTable } from './table';
+import { filledCount, isBlankRow, readTable, type Rows } from './table';
 import { nameFindings, positionFindings } from './findings';
 import { IMPORT_FIELDS } from './types';
 import type {
@@ -486,7 +486,7 @@ function lostLettersWarning(text: string): string | null {
   return `The file holds ${lost} character${lost === 1 ? '' : 's'} shown as "\uFFFD": letters lost when it was saved in another encoding (such as "St\uFFFDck" for "Stück"). The numbers, dates and codes were read; names that hold one keep it.`;
 }
 
-function guessMapping(preset: Preset, block: Block, rows: readonly string[][]): ColumnMapping {
+function guessMapping(preset: Preset, block: Block, rows: Pick<Rows, 'slice'>): ColumnMapping {
   const columns = presetColumns(preset, block.header);
   const sample = rows.slice(block.headerIndex + 1, Math.min(block.end, block.headerIndex + 200));
   if (preset.id === 'generic') inferColumns(columns, block.header, sample);
@@ -597,7 +597,7 @@ function missingRefusal(
   kind: ImportKind,
   block: Block,
   mapping: ColumnMapping,
-  rows: readonly string[][],
+  rows: Pick<Rows, 'slice'>,
   options: PipelineOptions,
   layoutKey: string,
 ): PipelineResult {
@@ -716,7 +716,7 @@ function mainCurrency(sample: readonly string[][], column: number | undefined): 
  * The table to read in a file of several (Vanguard UK: a cash table, then one of investment transactions): the first,
  * unless it lacks a column the import needs (the symbol, the quantity) and a later generic table has them all.
  */
-function tradesBlock(blocks: readonly Block[], rows: readonly string[][], hasOwnMapping: boolean): number {
+function tradesBlock(blocks: readonly Block[], rows: Pick<Rows, 'slice'>, hasOwnMapping: boolean): number {
   if (blocks.length < 2 || hasOwnMapping) return 0;
   const generic = findPreset('generic');
   if (!generic || detectPreset(blocks[0].header, blocks[0].title).id !== 'generic') return 0;
@@ -733,7 +733,7 @@ function tradesBlock(blocks: readonly Block[], rows: readonly string[][], hasOwn
  * Another table of the file that holds cash only (Vanguard UK's "Cash Transactions": a date, an amount and the balance
  * after it, no holding named), with its guessed mapping: its balance column is the account's cash.
  */
-function cashTable(blocks: readonly Block[], read: Block, rows: readonly string[][]): { block: Block; mapping: ColumnMapping } | null {
+function cashTable(blocks: readonly Block[], read: Block, rows: Pick<Rows, 'slice'>): { block: Block; mapping: ColumnMapping } | null {
   const generic = findPreset('generic');
   if (!generic || read === blocks[0]) return null;
   for (const block of blocks) {
@@ -785,10 +785,6 @@ function isTotalLine(cells: readonly string[], kind: ImportKind, mapping: Column
   return /^\p{L}[\p{L} ]*$/u.test(cell) && filledCount(cells, 3) <= 2;
 }
 
-/** Rows a refusal may quote (the mapping's candidates, a sample under the header) are kept after they are read. */
-const KEPT_FOR_REFUSALS = 1_000;
-const NO_CELLS: string[] = [];
-
 /** Runs parse → detect → normalise → validate on a file's text and returns the preview, or a refusal. */
 export function buildPreview(rawText: string, options: PipelineOptions): PipelineResult {
   const { fileName } = options;
@@ -796,16 +792,17 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   if (text.trim() === '') return refuse(fileName, 'empty', 'the file is empty; export the holdings again and pick the CSV file.');
   if (looksBinary(text))
     return refuse(fileName, 'binary', 'this is not a text CSV file (it contains binary data); pick the CSV export from your broker.');
-  const table = parseTable(text);
-  let blocks = findBlocks(table.rows);
+  const table = readTable(text);
+  let blocks = findBlocks(table);
   const hasOwnMapping = Boolean(options.mapping || (options.columns && Object.keys(options.columns).length));
   if (blocks.length === 0) {
     // No recognisable header: with a user's mapping the first line is the header; without, say so.
-    const headerIndex = table.rows.findIndex((r) => !isBlankRow(r));
+    let headerIndex = 0;
+    while (headerIndex < table.length && isBlankRow(table.at(headerIndex)!)) headerIndex++;
     // Only empty cells (a line of "" or separators): nothing to read.
-    if (headerIndex === -1)
+    if (headerIndex === table.length)
       return refuse(fileName, 'empty', 'the file has no values, only empty cells; export the holdings again and pick the CSV file.');
-    const header = table.rows[headerIndex].map((c) => c.trim());
+    const header = table.at(headerIndex)!.map((c) => c.trim());
     const layoutKey = `generic:${hashText(header.map(normaliseHeader).join('|'))}`;
     if (!hasOwnMapping) {
       const cells = header.filter(Boolean);
@@ -828,9 +825,9 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
             : `no header line was found in the first 40 lines: line ${headerIndex + 1} (${shown}) names no column Aftershock knows, in any of the languages it reads. If it is the header, choose the columns with ${suggestions[0]} (names from line ${headerIndex + 1}), or by hand in the app; otherwise pick another file.`;
       return refuse(fileName, 'no-header', message, { layoutKey, header, suggestions });
     }
-    blocks = [{ headerIndex, header, end: table.rows.length, title: '' }];
+    blocks = [{ headerIndex, header, end: table.length, title: '' }];
   }
-  const first = blocks[options.format && options.format !== 'auto' ? 0 : tradesBlock(blocks, table.rows, hasOwnMapping)];
+  const first = blocks[options.format && options.format !== 'auto' ? 0 : tradesBlock(blocks, table, hasOwnMapping)];
   const forced = options.format && options.format !== 'auto' ? findPreset(options.format) : undefined;
   if (options.format && options.format !== 'auto' && !forced)
     return refuse(
@@ -840,12 +837,12 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     );
   const preset = forced ?? detectPreset(first.header, first.title);
   const layoutKey = `${preset.id}:${hashText(first.header.map(normaliseHeader).join('|'))}`;
-  const chosen = withChoices(options.mapping ?? guessMapping(preset, first, table.rows), first.header, options, first.headerIndex + 1);
+  const chosen = withChoices(options.mapping ?? guessMapping(preset, first, table), first.header, options, first.headerIndex + 1);
   if ('ok' in chosen) return chosen;
   const mapping = chosen;
   const kind = kindOf(preset, mapping);
   // The first rows under the header, which settle what the file is (an order log, its currency).
-  const head = table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500));
+  const head = table.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 500));
   if (preset.id === 'generic') {
     const legs = twoLegged(first.header, head);
     if (legs) {
@@ -871,7 +868,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     }
   }
   const missing = missingField(kind, mapping, preset.namesByDescription);
-  if (missing) return missingRefusal(missing, kind, first, mapping, table.rows, options, layoutKey);
+  if (missing) return missingRefusal(missing, kind, first, mapping, table, options, layoutKey);
 
   const rows: RowOutcome[] = [];
   const warnings: string[] = [];
@@ -880,7 +877,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   let positions: ImportPosition[] = [];
   let newCount = 0;
   // Row of the first position per account and symbol.
-  const seen = new FirstSeen(table.rows.length);
+  const seen = new FirstSeen(table.length);
   // New rows past the caller's limit are counted, not kept: the screen lists only the first ones.
   const newRowLimit = options.newRowLimit ?? Infinity;
   let omittedRows = 0;
@@ -902,14 +899,14 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const hasCurrencyInCells =
     currencyAssumed !== undefined && head.some((r) => moneyColumns.some((i) => currencyInCell((r[i] ?? '').trim()) !== null));
   for (let i = 0; i < blocks[0].headerIndex; i++)
-    if (!isBlankRow(table.rows[i])) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
+    if (!isBlankRow(table.at(i)!)) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
   // A later table read instead of the first (Vanguard UK: cash first, the trades below): which one, said in the preview.
   const readOnly =
     first === blocks[0]
       ? `only the ${preset.label} table is imported`
       : `only the table of trades under line ${first.headerIndex + 1}${first.title ? ` ("${first.title}")` : ''} is read`;
   // Next to it, a table of cash only gives the cash by its balance column (the trades' table has no amounts of cash).
-  const cash = cashTable(blocks, first, table.rows);
+  const cash = cashTable(blocks, first, table);
   const cashFlows: CashFlow[] = [];
   blocks.forEach((block) => {
     const isOwn = block === first || (preset.id !== 'generic' && detectPreset(block.header, block.title).id === preset.id);
@@ -932,13 +929,11 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       resolveName: options.resolveName,
       isCurrencyUnnamed: currencyAssumed !== undefined,
       hasCurrencyInCells,
-      mapping: block === first || hasOwnMapping ? mapping : guessMapping(preset, block, table.rows),
+      mapping: block === first || hasOwnMapping ? mapping : guessMapping(preset, block, table),
     };
     const readRow = rowReader(ctx);
     for (let i = block.headerIndex + 1; i < block.end; i++) {
-      const cells = table.rows[i];
-      // A row read is let go (past the first ones a refusal quotes): a 100,000-row file's cells need not stay alive.
-      if (i > KEPT_FOR_REFUSALS) table.rows[i] = NO_CELLS;
+      const cells = table.at(i)!;
       const row = i + 1;
       if (isBlankRow(cells)) continue;
       const flow = block === cash?.block ? cashRow(cells, cash.mapping) : null;
@@ -1007,7 +1002,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     const field =
       (Object.entries(mapping.columns) as [ImportField, number][]).find(([, i]) => first.header[i] === invalid.column)?.[0] ??
       IMPORT_FIELDS.find((f) => f === invalid.column && mapping.columns[f] === undefined);
-    const sample = table.rows.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 200));
+    const sample = table.slice(first.headerIndex + 1, Math.min(first.end, first.headerIndex + 200));
     const others = field ? candidates(field, first.header, mapping, sample) : [];
     const hint = !field
       ? ''
