@@ -630,6 +630,23 @@ function missingRefusal(
       `line ${block.headerIndex + 1} is a header${language === 'English' ? '' : ` in ${language}`} (${shown}), but no column holds the symbol: the file names its holding ${named.unit} only in its column names (${named.names.map((n) => `"${n}"`).join(', ')}), so no column can be chosen for it with --map. Import a positions export, or a history whose rows name what they move.`,
       { header: [...block.header], layoutKey, suggestions: [] },
     );
+  // A cash statement (a date, an amount and the balance after it, nothing counted in shares): no column to choose
+  // would make it tell what is held.
+  const c = mapping.columns;
+  const isCashStatement =
+    field === 'symbol' &&
+    !found.length &&
+    c.balance !== undefined &&
+    c.amount !== undefined &&
+    c.quantity === undefined &&
+    c.price === undefined;
+  if (isCashStatement)
+    return refuse(
+      options.fileName,
+      'missing-column',
+      `line ${block.headerIndex + 1} is the header of a cash statement (${shown}): each row is an amount of cash and the balance after it, with no column for a holding or its quantity, so it cannot tell what you hold. Import the export's table of investment transactions or holdings (the one with quantities), or a positions export.`,
+      { header: [...block.header], layoutKey, suggestions: [] },
+    );
   const guess = found.length
     ? ` ${found.map((n) => `"${n}"`).join(' or ')}? Choose it with ${suggestions[0]}`
     : ` Choose it with --map ${field}=COLUMN (one of the names above)`;

@@ -548,9 +548,15 @@ describe('public sample exports, read by the generic path', () => {
     expect(unnamed.warnings.some((w) => w.startsWith('The file names no currency') && w.includes('--currency CODE'))).toBe(true);
   });
 
-  it('Vanguard UK: its cash table alone (no trades table under it) is refused for the symbol, not read as holdings', () => {
+  it('Vanguard UK: its cash table alone (no trades table under it) is refused as a cash statement, with no --map offered', () => {
     const cashOnly = read('vanguard-uk-export.csv').split('\n').slice(0, 17).join('\n');
     const result = buildPreview(cashOnly, { fileName: 'cash-only.csv' });
-    expect(!result.ok && result.error).toMatchObject({ code: 'missing-column', header: ['Date', 'Details', 'Amount', 'Balance', '', ''] });
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'missing-column',
+      message:
+        "cash-only.csv: line 5 is the header of a cash statement (Date, Details, Amount, Balance): each row is an amount of cash and the balance after it, with no column for a holding or its quantity, so it cannot tell what you hold. Import the export's table of investment transactions or holdings (the one with quantities), or a positions export.",
+      header: ['Date', 'Details', 'Amount', 'Balance', '', ''],
+      suggestions: [],
+    });
   });
 });
