@@ -731,10 +731,27 @@ function mainCurrency(sample: readonly string[][], column: number | undefined): 
 
 /**
  * The table to read in a file of several (Vanguard UK: a cash table, then one of investment transactions): the first,
- * unless it lacks a column the import needs (the symbol, the quantity) and a later generic table has them all.
+ * unless it lacks a column the import needs (the symbol, the quantity) and a later generic table has them all. Columns
+ * chosen by name (--map) pick the table that has them when the one guessed does not; a mapping saved from a preview
+ * (column numbers) belongs to the table that preview read, the one guessed.
  */
-function tradesBlock(blocks: readonly Block[], rows: Pick<Rows, 'slice'>, hasOwnMapping: boolean): number {
-  if (blocks.length < 2 || hasOwnMapping) return 0;
+function tradesBlock(blocks: readonly Block[], rows: Pick<Rows, 'slice'>, options: PipelineOptions): number {
+  if (blocks.length < 2) return 0;
+  const guessed = guessedTradesBlock(blocks, rows);
+  const names = Object.values(options.columns ?? {}).filter((n) => n.trim() !== '' && n.trim() !== '-');
+  if (!names.length) return guessed;
+  const named = blocks.flatMap((b, k) => (names.every((n) => columnNamed(b.header, n) !== undefined) ? [k] : []));
+  if (!named.length) return guessed;
+  // The first table made complete by the columns chosen for it is read, as before there was a choice of tables.
+  const generic = findPreset('generic');
+  if (generic && named[0] === 0 && guessed !== 0) {
+    const chosen = withChoices(guessMapping(generic, blocks[0], rows), blocks[0].header, options, blocks[0].headerIndex + 1);
+    if (!('ok' in chosen) && missingField(kindOf(generic, chosen), chosen) === null) return 0;
+  }
+  return named.includes(guessed) ? guessed : named[0];
+}
+
+function guessedTradesBlock(blocks: readonly Block[], rows: Pick<Rows, 'slice'>): number {
   const generic = findPreset('generic');
   if (!generic || detectPreset(blocks[0].header, blocks[0].title).id !== 'generic') return 0;
   const isComplete = (block: Block) => {
@@ -844,7 +861,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     }
     blocks = [{ headerIndex, header, end: table.length, title: '' }];
   }
-  const first = blocks[options.format && options.format !== 'auto' ? 0 : tradesBlock(blocks, table, hasOwnMapping)];
+  const first = blocks[options.format && options.format !== 'auto' ? 0 : tradesBlock(blocks, table, options)];
   const forced = options.format && options.format !== 'auto' ? findPreset(options.format) : undefined;
   if (options.format && options.format !== 'auto' && !forced)
     return refuse(

@@ -542,6 +542,10 @@ describe('public sample exports, read by the generic path', () => {
     expect(p.warnings).toEqual([
       'The file holds 2 tables; the holdings were read from the table under line 23 ("Investment Transactions": Date, InvestmentName, TransactionDetails, Quantity), the one with a quantity for each trade, and the cash from the balance column of the table under line 5 ("GA | Cash Transactions": Date, Details, Amount, Balance) (13616.68 on its last row).',
     ]);
+    // Columns chosen by name pick the table that has them; the mapping saved from this preview reads the same table.
+    const currency = { defaultCurrency: 'GBP', isCurrencyChosen: true };
+    expect(holdings(preview('vanguard-uk-export.csv', { ...currency, columns: { quantity: 'Quantity' } }))).toEqual(holdings(p));
+    expect(holdings(preview('vanguard-uk-export.csv', { ...currency, mapping: p.mapping }))).toEqual(holdings(p));
     // The file names no currency: without one chosen the pounds are not silently dollars.
     const unnamed = preview('vanguard-uk-export.csv');
     expect(unnamed.currencyAssumed).toEqual({ currency: 'USD', source: 'default' });
