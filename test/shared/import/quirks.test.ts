@@ -150,6 +150,8 @@ describe('refusals name the file, the row and the column', () => {
     expect(tickerInName('LifeStrategy 60% Equity Fund - Accumulation (GBP)')).toBeNull();
     expect(tickerInName('iShares Core MSCI World (IE00B4L5Y983)')).toBeNull();
     expect(tickerInName('Apple Inc (AAPL) shares')).toBeNull();
+    expect(tickerInName('Vanguard FTSE All-World UCITS ETF (ACC)')).toBeNull();
+    expect(tickerInName('Taiwan Semiconductor (ADR)')).toBeNull();
     // A holdings file with no symbol column: the names give the tickers.
     const p = ok('Name,Quantity,Price\nApple Inc (AAPL),10,190\nMicrosoft Corp (MSFT),5,410\n');
     expect(p.positions.map((x) => [x.symbol, x.name, x.quantity])).toEqual([
