@@ -57,6 +57,8 @@ export interface DeriveOptions {
   hasNoCash?: boolean;
   /** Decisions for holdings the history sells more of than it shows bought (see PipelineOptions.openings). */
   openings?: Readonly<Record<string, OpeningDecision>>;
+  /** Cash rows read from another table of the file (Vanguard UK's cash table, next to its trades), oldest first. */
+  cashFlows?: readonly CashFlow[];
 }
 
 /** Orders records oldest first; most exports list newest first, and then same-day rows are reversed too. */
@@ -156,6 +158,11 @@ export function derivePositions(records: readonly ImportRecord[], options: Deriv
   }
   const derived = collect([...holdings.values()]);
   const startsMidway = new Set(derived.shortfalls.map((s) => s.account));
+  // Another table's cash rows join the trades' own in date order (a stable sort keeps each day's rows as listed).
+  if (options.cashFlows?.length) {
+    flows.push(...options.cashFlows);
+    flows.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  }
   const cash = deriveCash(flows, { hasNoCash: options.hasNoCash === true, startsMidway });
   const positions = [...derived.positions, ...cash.positions];
   positions.sort(

@@ -25,6 +25,24 @@ export function isinIn(text: string): string | null {
   return null;
 }
 
+// Words written in parentheses after a security's name that are not its ticker: share classes, kinds of security,
+// legal forms.
+const NOT_TICKERS = new Set(
+  'ACC ACCU ACCUM DIST DIS INC HDG HEDGED ETF ETC ETN ADR ADS GDR CDI REIT UCITS PLC AG SA NV SE LTD LLC CORP NEW OLD'.split(' '),
+);
+
+/**
+ * A ticker written in parentheses at the end of a holding's name ("S&P 500 UCITS ETF - Accumulating (VUAG)", as
+ * Vanguard UK writes it): the ticker and the name before it, or null. A currency in the parentheses ("… Fund (GBP)",
+ * a share class) is no ticker, nor is a share class or a kind of security ("(ACC)", "(DIST)", "(ADR)").
+ */
+export function tickerInName(text: string): { ticker: string; name: string } | null {
+  if (!text.endsWith(')')) return null;
+  const m = /^(.*?\S)\s*\(([A-Z][A-Z0-9]{1,5})\)$/.exec(text);
+  if (!m || isCurrencyCell(m[2]) || NOT_TICKERS.has(m[2])) return null;
+  return { ticker: m[2], name: m[1] };
+}
+
 /** A symbol written with its quote currency, "AMD/USD" or "BTC/EUR": the symbol and the currency, or null. */
 export function splitPair(text: string): { symbol: string; currency: string } | null {
   const m = /^([A-Za-z0-9.-]{1,12})\s*\/\s*([A-Z]{3})$/.exec(text);

@@ -2,7 +2,7 @@ import { majorCurrency } from '../domain/valuation';
 import { classifyAction, isRedemptionText, isReversalText, movesShares, sideBySign, sideLetter, signAmount, signQuantity } from './actions';
 import { parseDate } from './dates';
 import { headerNames } from './headers';
-import { currencyCode, currencyInCell, isCurrencyCell, isinIn, listingCurrency, splitPair } from './identifiers';
+import { currencyCode, currencyInCell, isCurrencyCell, isinIn, listingCurrency, splitPair, tickerInName } from './identifiers';
 import { readNumber } from './numbers';
 import { occSymbol } from '../domain/options';
 import { optionInRow } from './option-rows';
@@ -256,6 +256,12 @@ export function rowReader(ctx: RowContext): (cells: readonly string[]) => RowRea
     let name = description;
     // "Fund / ISIN" cells: the name is what is left around the ISIN.
     if (isin && !name && isinCell.length > 12) name = isinCell.replace(new RegExp(isin, 'i'), '').replace(NAME_TRIM, '').slice(0, 200);
+    // "S&P 500 UCITS ETF - Accumulating (VUAG)": the ticker in the parentheses, and the name before them.
+    const named = option ? null : tickerInName(symbol);
+    if (named) {
+      symbol = named.ticker;
+      if (!name || name === symbolCell) name = named.name.slice(0, 200);
+    }
     // "VWRL:xams": the ticker and its market (an ISO 10383 code), as Yahoo writes it ("VWRL.AS").
     if (!option && symbol.includes(':')) symbol = withMarket(symbol);
     else if (!option && symbol.includes('.')) symbol = withCountry(symbol);
@@ -445,6 +451,18 @@ function finishTransaction(
   if (txClass === null && actionText) txClass = sideBySign(actionText, record.quantity, record.amount);
   // "Corporate action" with "Dividend" in another short cell (Saxo's Event column): that cell says what happened.
   if (txClass === null) txClass = classifyOtherCell(cells, ctx);
+  // No action written in the action column (Vanguard UK leaves it blank on its oldest purchase) on a dated row that
+  // names a holding, its quantity and its price: a trade, whose side is the quantity's sign; the row says so.
+  const isSideAssumed =
+    txClass === null &&
+    !actionText &&
+    ctx.preset.id === 'generic' &&
+    ctx.mapping.columns.action !== undefined &&
+    !!record.quantity &&
+    record.price !== null &&
+    (record.symbol !== '' || record.isin !== null) &&
+    !!record.date;
+  if (isSideAssumed) txClass = record.quantity! < 0 ? 'sell' : 'buy';
   if (txClass === null) {
     if (!actionText) return { kind: 'invalid', column: colName('action'), reason: 'expected an action such as Buy or Sell, found nothing' };
     // An action not known that still moves money is listed with its amount, never dropped as if it moved none.
@@ -487,6 +505,7 @@ function finishTransaction(
     price: patch?.price ?? record.price ?? trade?.price ?? null,
     // An option written ("Sell to Open") or bought back ("Buy to Close") is a short position, as a short sale is.
     ...(isReversal ? { isReversal: true } : {}),
+    ...(isSideAssumed ? { isSideAssumed: true } : {}),
     isShortMarked:
       (txClass === 'sell' || txClass === 'buy') &&
       (SHORT_ACTION.test(actionText) || (record.option !== undefined && OPTION_SHORT_ACTION.test(actionText))),

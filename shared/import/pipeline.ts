@@ -2,15 +2,16 @@ import { FirstSeen } from './first-seen';
 import { failure } from '../failure';
 import { classifyAction, isUndirectedTrade, movesShares, signAmount } from './actions';
 import { guessDateOrder, parseDate } from './dates';
-import { currencyCode, currencyInCell, isCurrencyCell, isIsin, isinIn, splitPair } from './identifiers';
+import { currencyCode, currencyInCell, isCurrencyCell, isIsin, isinIn, splitPair, tickerInName } from './identifiers';
 import { derivePositions } from './derive';
+import type { CashFlow } from './derive-cash';
 import { findBlocks, hashText, type Block } from './layout';
 import { GENERIC_ALIASES, headerLanguage, headerNames, normaliseHeader } from './headers';
 import { guessDecimalStyle, readNumber } from './numbers';
 import { isFooterRow, rowReader, type RowContext } from './normalise';
 import { detectPreset, findPreset, presetColumns, PRESETS, type Preset } from './presets';
 import { stripBom } from './decode';
-import { isBlankRow, readTable, type Rows } from './table';
+import { filledCount, isBlankRow, readTable, type Rows } from './table';
 import { nameFindings, positionFindings } from './findings';
 import { IMPORT_FIELDS } from './types';
 import type {
@@ -276,6 +277,18 @@ function inferColumns(columns: Partial<Record<ImportField, number>>, header: rea
     const used = new Set(Object.values(columns));
     const found = header.findIndex((_, i) => !used.has(i) && share(i, (c) => isIsin(c.toUpperCase())) >= 0.8);
     if (found >= 0) columns.isin = found;
+  }
+  // No symbol or ISIN column, but names that end in their ticker ("S&P 500 UCITS ETF - Accumulating (VUAG)", Vanguard
+  // UK): that column names each holding by the ticker in its parentheses (the name column, not the action's text).
+  // Most of its cells, not all: a total line under the table ("Cost", 96,845.75) is among the sample.
+  if (columns.symbol === undefined && columns.isin === undefined) {
+    const used = new Set(
+      Object.entries(columns)
+        .filter(([f]) => f !== 'description')
+        .map(([, i]) => i),
+    );
+    const found = header.findIndex((_, i) => !used.has(i) && share(i, (c) => tickerInName(c) !== null) >= 0.6);
+    if (found >= 0) columns.symbol = found;
   }
   // A WKN or Valor number is no ticker: with an ISIN column, the ISIN names the holding.
   if (
@@ -617,6 +630,23 @@ function missingRefusal(
       `line ${block.headerIndex + 1} is a header${language === 'English' ? '' : ` in ${language}`} (${shown}), but no column holds the symbol: the file names its holding ${named.unit} only in its column names (${named.names.map((n) => `"${n}"`).join(', ')}), so no column can be chosen for it with --map. Import a positions export, or a history whose rows name what they move.`,
       { header: [...block.header], layoutKey, suggestions: [] },
     );
+  // A cash statement (a date, an amount and the balance after it, nothing counted in shares): no column to choose
+  // would make it tell what is held.
+  const c = mapping.columns;
+  const isCashStatement =
+    field === 'symbol' &&
+    !found.length &&
+    c.balance !== undefined &&
+    c.amount !== undefined &&
+    c.quantity === undefined &&
+    c.price === undefined;
+  if (isCashStatement)
+    return refuse(
+      options.fileName,
+      'missing-column',
+      `line ${block.headerIndex + 1} is the header of a cash statement (${shown}): each row is an amount of cash and the balance after it, with no column for a holding or its quantity, so it cannot tell what you hold. Import the export's table of investment transactions or holdings (the one with quantities), or a positions export.`,
+      { header: [...block.header], layoutKey, suggestions: [] },
+    );
   const guess = found.length
     ? ` ${found.map((n) => `"${n}"`).join(' or ')}? Choose it with ${suggestions[0]}`
     : ` Choose it with --map ${field}=COLUMN (one of the names above)`;
@@ -699,6 +729,96 @@ function mainCurrency(sample: readonly string[][], column: number | undefined): 
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/**
+ * The table to read in a file of several (Vanguard UK: a cash table, then one of investment transactions): the first,
+ * unless it lacks a column the import needs (the symbol, the quantity) and a later generic table has them all. Columns
+ * chosen by name (--map) pick the table that has them when the one guessed does not; a mapping saved from a preview
+ * (column numbers) belongs to the table that preview read, the one guessed.
+ */
+function tradesBlock(blocks: readonly Block[], rows: Pick<Rows, 'slice'>, options: PipelineOptions): number {
+  if (blocks.length < 2) return 0;
+  const guessed = guessedTradesBlock(blocks, rows);
+  const names = Object.values(options.columns ?? {}).filter((n) => n.trim() !== '' && n.trim() !== '-');
+  if (!names.length) return guessed;
+  const named = blocks.flatMap((b, k) => (names.every((n) => columnNamed(b.header, n) !== undefined) ? [k] : []));
+  if (!named.length) return guessed;
+  // The first table made complete by the columns chosen for it is read, as before there was a choice of tables.
+  const generic = findPreset('generic');
+  if (generic && named[0] === 0 && guessed !== 0) {
+    const chosen = withChoices(guessMapping(generic, blocks[0], rows), blocks[0].header, options, blocks[0].headerIndex + 1);
+    if (!('ok' in chosen) && missingField(kindOf(generic, chosen), chosen) === null) return 0;
+  }
+  return named.includes(guessed) ? guessed : named[0];
+}
+
+function guessedTradesBlock(blocks: readonly Block[], rows: Pick<Rows, 'slice'>): number {
+  const generic = findPreset('generic');
+  if (!generic || detectPreset(blocks[0].header, blocks[0].title).id !== 'generic') return 0;
+  const isComplete = (block: Block) => {
+    const mapping = guessMapping(generic, block, rows);
+    return missingField(kindOf(generic, mapping), mapping) === null && mapping.columns.quantity !== undefined;
+  };
+  if (isComplete(blocks[0])) return 0;
+  const found = blocks.findIndex((b, k) => k > 0 && detectPreset(b.header, b.title).id === 'generic' && isComplete(b));
+  return found < 0 ? 0 : found;
+}
+
+/**
+ * Another table of the file that holds cash only (Vanguard UK's "Cash Transactions": a date, an amount and the balance
+ * after it, no holding named), with its guessed mapping: its balance column is the account's cash.
+ */
+function cashTable(blocks: readonly Block[], read: Block, rows: Pick<Rows, 'slice'>): { block: Block; mapping: ColumnMapping } | null {
+  const generic = findPreset('generic');
+  if (!generic || read === blocks[0]) return null;
+  for (const block of blocks) {
+    if (block === read) continue;
+    const mapping = guessMapping(generic, block, rows);
+    const c = mapping.columns;
+    const isCashOnly = c.symbol === undefined && c.isin === undefined && c.quantity === undefined;
+    if (isCashOnly && c.date !== undefined && c.balance !== undefined && c.amount !== undefined) return { block, mapping };
+  }
+  return null;
+}
+
+/** A cash table's row as a cash flow (its date, amount and the balance after it), or null when it states none. */
+function cashRow(cells: readonly string[], mapping: ColumnMapping): { date: string; amount: number; balance: number } | null {
+  const { date: dateAt, amount: amountAt, balance: balanceAt } = mapping.columns;
+  const date = parseDate((cells[dateAt!] ?? '').trim(), mapping.dateOrder);
+  const balance = readNumber((cells[balanceAt!] ?? '').trim(), mapping.decimal);
+  const amount = readNumber((cells[amountAt!] ?? '').trim(), mapping.decimal);
+  if (!date || typeof balance !== 'number' || amount === undefined) return null;
+  return { date, amount: amount ?? 0, balance };
+}
+
+/** What the preview says of the tables when a later one holds the trades: which was read, and where the cash is from. */
+function otherTablesWarning(blocks: readonly Block[], read: Block, cash: { block: Block; balance: number | null } | null): string {
+  const named = (b: Block) =>
+    `the table under line ${b.headerIndex + 1}${b.title ? ` ("${b.title}"` : ' ('}${b.title ? ': ' : ''}${b.header.filter(Boolean).slice(0, 4).join(', ')})`;
+  const others = blocks.filter((b) => b !== read && b !== cash?.block);
+  return (
+    `The file holds ${blocks.length} tables; the holdings were read from ${named(read)}, the one with a quantity for each trade` +
+    (cash
+      ? `, and the cash from the balance column of ${named(cash.block)}${cash.balance === null ? '' : ` (${cash.balance.toFixed(2)} on its last row)`}.`
+      : '.') +
+    (others.length
+      ? ` ${capitalised(others.map(named).join(' and '))} ${others.length === 1 ? 'was' : 'were'} not read${cash ? '' : ', so the cash it shows (deposits, fees, interest, dividends) is not in the import; enter the cash balance by hand'}.`
+      : '')
+  );
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * A label and its total under a history ("Cost", 96,845.75 under Vanguard UK's investment transactions): a word where
+ * the date goes and at most one other cell.
+ */
+function isTotalLine(cells: readonly string[], kind: ImportKind, mapping: ColumnMapping): boolean {
+  const at = mapping.columns.date;
+  if (kind !== 'transactions' || at === undefined) return false;
+  const cell = (cells[at] ?? '').trim();
+  return /^\p{L}[\p{L} ]*$/u.test(cell) && filledCount(cells, 3) <= 2;
+}
+
 /** Runs parse → detect → normalise → validate on a file's text and returns the preview, or a refusal. */
 export function buildPreview(rawText: string, options: PipelineOptions): PipelineResult {
   const { fileName } = options;
@@ -741,7 +861,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
     }
     blocks = [{ headerIndex, header, end: table.length, title: '' }];
   }
-  const first = blocks[0];
+  const first = blocks[options.format && options.format !== 'auto' ? 0 : tradesBlock(blocks, table, options)];
   const forced = options.format && options.format !== 'auto' ? findPreset(options.format) : undefined;
   if (options.format && options.format !== 'auto' && !forced)
     return refuse(
@@ -785,6 +905,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   if (missing) return missingRefusal(missing, kind, first, mapping, table, options, layoutKey);
 
   const rows: RowOutcome[] = [];
+  const warnings: string[] = [];
   // A snapshot's rows become positions as they are read; a history's records are kept to derive them.
   const records: ImportRecord[] = [];
   let positions: ImportPosition[] = [];
@@ -811,11 +932,19 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
   const moneyColumns = [mapping.columns.amount, mapping.columns.marketValue, mapping.columns.price].filter((i) => i !== undefined);
   const hasCurrencyInCells =
     currencyAssumed !== undefined && head.some((r) => moneyColumns.some((i) => currencyInCell((r[i] ?? '').trim()) !== null));
-  for (let i = 0; i < first.headerIndex; i++)
+  for (let i = 0; i < blocks[0].headerIndex; i++)
     if (!isBlankRow(table.at(i)!)) rows.push({ row: i + 1, status: 'skipped', reason: 'title or preamble line' });
-  blocks.forEach((block, k) => {
-    const isOwn = k === 0 || (preset.id !== 'generic' && detectPreset(block.header, block.title).id === preset.id);
-    if (k > 0)
+  // A later table read instead of the first (Vanguard UK: cash first, the trades below): which one, said in the preview.
+  const readOnly =
+    first === blocks[0]
+      ? `only the ${preset.label} table is imported`
+      : `only the table of trades under line ${first.headerIndex + 1}${first.title ? ` ("${first.title}")` : ''} is read`;
+  // Next to it, a table of cash only gives the cash by its balance column (the trades' table has no amounts of cash).
+  const cash = cashTable(blocks, first, table);
+  const cashFlows: CashFlow[] = [];
+  blocks.forEach((block) => {
+    const isOwn = block === first || (preset.id !== 'generic' && detectPreset(block.header, block.title).id === preset.id);
+    if (block !== first)
       rows.push({
         row: block.headerIndex + 1,
         status: 'skipped',
@@ -834,22 +963,32 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       resolveName: options.resolveName,
       isCurrencyUnnamed: currencyAssumed !== undefined,
       hasCurrencyInCells,
-      mapping: k === 0 || hasOwnMapping ? mapping : guessMapping(preset, block, table),
+      mapping: block === first || hasOwnMapping ? mapping : guessMapping(preset, block, table),
     };
     const readRow = rowReader(ctx);
     for (let i = block.headerIndex + 1; i < block.end; i++) {
       const cells = table.at(i)!;
       const row = i + 1;
       if (isBlankRow(cells)) continue;
+      const flow = block === cash?.block ? cashRow(cells, cash.mapping) : null;
+      if (flow) {
+        cashFlows.push({ account: ctx.account, currency: ctx.currency, ...flow });
+        rows.push({
+          row,
+          status: 'skipped',
+          reason: `a row of the cash table (the balance after it: ${flow.balance}); the cash is that table's closing balance, the trades are read from the table under line ${first.headerIndex + 1}`,
+        });
+        continue;
+      }
       if (!isOwn) {
         rows.push({
           row,
           status: 'skipped',
-          reason: `part of a second table (${block.header.slice(0, 3).join(', ')}…); only the ${preset.label} table is imported`,
+          reason: `part of ${block.headerIndex < first.headerIndex ? 'another' : 'a second'} table (${block.header.slice(0, 3).join(', ')}…); ${readOnly}`,
         });
         continue;
       }
-      if (isFooterRow(cells, block.header.length)) {
+      if (isFooterRow(cells, block.header.length) || isTotalLine(cells, kind, ctx.mapping)) {
         rows.push({ row, status: 'skipped', reason: 'total, note or footer line' });
         continue;
       }
@@ -871,12 +1010,25 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
         }
       }
       if (newCount++ < newRowLimit)
-        rows.push({ row, status: 'new', reason: kind === 'positions' ? 'position' : (r.txClass ?? ''), record: r });
+        rows.push({
+          row,
+          status: 'new',
+          reason:
+            kind === 'positions'
+              ? 'position'
+              : r.isSideAssumed
+                ? `${r.txClass}: no action is written, so the side is the sign of its quantity (${r.quantity})`
+                : (r.txClass ?? ''),
+          record: r,
+        });
       else omittedRows++;
       if (kind === 'positions') positions.push(toPosition(r));
       else records.push(r);
     }
   });
+  cashFlows.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  if (first !== blocks[0])
+    warnings.push(otherTablesWarning(blocks, first, cash && { block: cash.block, balance: cashFlows.at(-1)?.balance ?? null }));
   const firstInvalid = rows.find((r) => r.status === 'invalid');
   /** The refusal for rows that could not be read, with the column to choose instead when one fits. */
   const unreadable = (invalid: RowOutcome, lead: string): PipelineResult => {
@@ -915,7 +1067,6 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
       },
     );
   }
-  const warnings: string[] = [];
   let shortfalls: HistoryShortfall[] = [];
   const findings: ImportFindingDraft[] = [];
   if (kind === 'transactions') {
@@ -957,7 +1108,7 @@ export function buildPreview(rawText: string, options: PipelineOptions): Pipelin
         );
       }
     }
-    const derived = derivePositions(records, { hasNoCash: preset.hasNoCash, openings: options.openings });
+    const derived = derivePositions(records, { hasNoCash: preset.hasNoCash, openings: options.openings, cashFlows });
     positions = derived.positions;
     warnings.push(...derived.warnings);
     shortfalls = derived.shortfalls;

@@ -72,6 +72,8 @@ export interface ImportRecord {
   isShortMarked: boolean;
   /** The row undoes an earlier one ("Storno", "Reversal"): its signs are as written, whatever the action's words say. */
   isReversal?: boolean;
+  /** No action was written: the side is the quantity's sign (a positive quantity bought). */
+  isSideAssumed?: boolean;
   /** A listed option (the symbol is then its OCC symbol); quantity is contracts, price per share of the underlying. */
   option?: OptionContract;
 }

@@ -508,4 +508,59 @@ describe('public sample exports, read by the generic path', () => {
     // The two deposit rows the sample shifts by one column are named, not guessed.
     expect(p.rows.filter((r) => r.status === 'invalid').map((r) => r.row)).toEqual([2, 3]);
   });
+
+  it('Vanguard UK: the trades are read from the second table (the first is cash only), the tickers from "… (VUAG)" names', () => {
+    const p = preview('vanguard-uk-export.csv', { defaultCurrency: 'GBP', isCurrencyChosen: true });
+    // "Investment Transactions" (header on line 23): VUAG 194 at 87.3698 (11/11/2024) + 133 at 74.7278 (24/04/2025),
+    // VHYL 1,630 at 42.9185 (30/10/2017, its action cell blank: a positive quantity, bought).
+    expect(holdings(p)).toEqual([
+      ['Imported', 'VHYL', 1630, 42.9185, 'GBP'],
+      ['Imported', 'VUAG', 327, 74.7278, 'GBP'],
+    ]);
+    expect(p.header).toEqual(['Date', 'InvestmentName', 'TransactionDetails', 'Quantity', 'Price', 'Cost']);
+    expect(p.rows.filter((r) => r.status === 'new').map((r) => [r.row, r.record?.symbol, r.record?.name, r.record?.quantity])).toEqual([
+      [24, 'VUAG', 'S&P 500 UCITS ETF - Accumulating', 133],
+      [25, 'VUAG', 'S&P 500 UCITS ETF - Accumulating', 194],
+      [26, 'VHYL', 'FTSE All-World High Dividend Yield UCITS ETF - Distributing', 1630],
+    ]);
+    expect(p.rows.find((r) => r.row === 26)?.reason).toBe('buy: no action is written, so the side is the sign of its quantity (1630)');
+    // The "Cost" total under the table is no trade; the cash table's rows are named as not read.
+    expect(p.rows.find((r) => r.row === 27)).toMatchObject({ status: 'skipped', reason: 'total, note or footer line' });
+    expect(p.rows.find((r) => r.row === 5)).toMatchObject({ status: 'skipped', reason: 'header of another table in the file' });
+    // The cash table (lines 6 to 16) gives the cash by its balance column: 70,100 + 20,000 + 20,000 deposited, 0.03
+    // interest, 401.42 of VHYL dividends, 7.50 + 24.02 + 7.50 of fees, 96,845.75 of purchases = 13,616.68, its last balance.
+    expect(p.rows.filter((r) => r.row > 5 && r.row < 17).map((r) => r.reason)).toEqual(
+      [70100, 142.79, 135.29, 135.32, 536.74, 512.72, 20512.72, 3562.98, 23562.98, 13624.18, 13616.68].map(
+        (b) =>
+          `a row of the cash table (the balance after it: ${b}); the cash is that table's closing balance, the trades are read from the table under line 23`,
+      ),
+    );
+    expect(p.counts).toMatchObject({ new: 3, invalid: 0, duplicate: 0 });
+    expect(p.positions.filter((x) => x.assetClass === 'cash').map((x) => [x.symbol, x.marketValue, x.asOf])).toEqual([
+      ['GBP', 13616.68, '2025-04-22'],
+    ]);
+    expect(p.warnings).toEqual([
+      'The file holds 2 tables; the holdings were read from the table under line 23 ("Investment Transactions": Date, InvestmentName, TransactionDetails, Quantity), the one with a quantity for each trade, and the cash from the balance column of the table under line 5 ("GA | Cash Transactions": Date, Details, Amount, Balance) (13616.68 on its last row).',
+    ]);
+    // Columns chosen by name pick the table that has them; the mapping saved from this preview reads the same table.
+    const currency = { defaultCurrency: 'GBP', isCurrencyChosen: true };
+    expect(holdings(preview('vanguard-uk-export.csv', { ...currency, columns: { quantity: 'Quantity' } }))).toEqual(holdings(p));
+    expect(holdings(preview('vanguard-uk-export.csv', { ...currency, mapping: p.mapping }))).toEqual(holdings(p));
+    // The file names no currency: without one chosen the pounds are not silently dollars.
+    const unnamed = preview('vanguard-uk-export.csv');
+    expect(unnamed.currencyAssumed).toEqual({ currency: 'USD', source: 'default' });
+    expect(unnamed.warnings.some((w) => w.startsWith('The file names no currency') && w.includes('--currency CODE'))).toBe(true);
+  });
+
+  it('Vanguard UK: its cash table alone (no trades table under it) is refused as a cash statement, with no --map offered', () => {
+    const cashOnly = read('vanguard-uk-export.csv').split('\n').slice(0, 17).join('\n');
+    const result = buildPreview(cashOnly, { fileName: 'cash-only.csv' });
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'missing-column',
+      message:
+        "cash-only.csv: line 5 is the header of a cash statement (Date, Details, Amount, Balance): each row is an amount of cash and the balance after it, with no column for a holding or its quantity, so it cannot tell what you hold. Import the export's table of investment transactions or holdings (the one with quantities), or a positions export.",
+      header: ['Date', 'Details', 'Amount', 'Balance', '', ''],
+      suggestions: [],
+    });
+  });
 });

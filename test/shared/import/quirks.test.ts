@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../shared/import/decode';
 import { buildPreview } from '../../../shared/import/pipeline';
+import { tickerInName } from '../../../shared/import/identifiers';
 import type { PipelineResult } from '../../../shared/import/types';
 
 const run = (text: string, format?: string): PipelineResult => buildPreview(text, { fileName: 'holdings.csv', format });
@@ -142,5 +143,39 @@ describe('refusals name the file, the row and the column', () => {
     expect(refusal('Date,Action,Symbol,Amount\n2024-01-02,Dividend,AAPL,5\n')).toMatch(
       /^holdings\.csv: this history has no buys, sells or share transfers/,
     );
+  });
+
+  it('a ticker in parentheses at the end of a name is the symbol; a currency or an ISIN there is not', () => {
+    expect(tickerInName('S&P 500 UCITS ETF - Accumulating (VUAG)')).toEqual({ ticker: 'VUAG', name: 'S&P 500 UCITS ETF - Accumulating' });
+    expect(tickerInName('LifeStrategy 60% Equity Fund - Accumulation (GBP)')).toBeNull();
+    expect(tickerInName('iShares Core MSCI World (IE00B4L5Y983)')).toBeNull();
+    expect(tickerInName('Apple Inc (AAPL) shares')).toBeNull();
+    expect(tickerInName('Vanguard FTSE All-World UCITS ETF (ACC)')).toBeNull();
+    expect(tickerInName('Taiwan Semiconductor (ADR)')).toBeNull();
+    // A holdings file with no symbol column: the names give the tickers.
+    const p = ok('Name,Quantity,Price\nApple Inc (AAPL),10,190\nMicrosoft Corp (MSFT),5,410\n');
+    expect(p.positions.map((x) => [x.symbol, x.name, x.quantity])).toEqual([
+      ['AAPL', 'Apple Inc', 10],
+      ['MSFT', 'Microsoft Corp', 5],
+    ]);
+  });
+
+  it('of two tables, the second is read only when the first lacks a column the second has; else the first, as before', () => {
+    const cash = 'Date,Details,Amount,Balance\n02/01/2024,Deposit,100.00,100.00\n';
+    const trades = 'Date,Symbol,Action,Quantity,Price,Amount\n03/01/2024,AAPL,Buy,1,90,-90\n';
+    const second = ok(`${cash}\n${trades}`);
+    expect(second.header).toEqual(['Date', 'Symbol', 'Action', 'Quantity', 'Price', 'Amount']);
+    expect(second.positions.map((x) => [x.symbol, x.quantity])).toEqual([
+      ['AAPL', 1],
+      ['USD', 100],
+    ]);
+    // Both complete: the first is read and the second named as another table, as before.
+    const first = ok(`${trades}\nDate,Symbol,Action,Quantity,Price,Amount\n04/01/2024,MSFT,Buy,1,400,-400\n`);
+    expect(first.positions.map((x) => x.symbol)).toEqual(['AAPL']);
+    expect(first.rows.find((r) => r.row === 5)).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/^part of a second table/),
+    });
+    expect(first.warnings.some((w) => w.startsWith('The file holds 2 tables'))).toBe(false);
   });
 });
