@@ -54,6 +54,15 @@ export const FALL_WORDS = [
   'dipped',
   'slipped',
   'skidded',
+  // Said of currencies and yields.
+  'weakened',
+  'weakens',
+  'weakening',
+  'eased',
+  'eases',
+  'easing',
+  'depreciated',
+  'softened',
   'lower',
 ];
 
@@ -95,6 +104,12 @@ export const RISE_WORDS = [
   'advances',
   'rebounded',
   'spiked',
+  // Said of currencies and yields.
+  'strengthened',
+  'strengthens',
+  'strengthening',
+  'firmed',
+  'appreciated',
   'higher',
 ];
 

@@ -181,6 +181,20 @@ describe('a market wrap with indices, yields, currencies and commodities', () =>
     ]);
   });
 
+  it('reads the words currencies and yields move by: weakened, strengthened, eased, firmed', () => {
+    const moves = resolveFindings(
+      extractMoves(
+        'The yen weakened 0.7% against the dollar and sterling strengthened 0.3%, while the 10-year yield eased 5 basis points.',
+      ),
+      master,
+    );
+    expect(moves.map((p) => [p.subject, p.target?.target, p.target?.value, p.change])).toEqual([
+      ['The yen', 'currency', 'JPY', -0.007],
+      ['sterling', 'currency', 'GBP', 0.003],
+      ['10-year yield', 'rates', '', -0.0005],
+    ]);
+  });
+
   it('reads oil companies as the energy sector, not as the price of oil', () => {
     const [move] = resolveFindings(extractMoves('Oil and gas producers fell 2%.'), master);
     expect([move.subject, move.target?.target, move.target?.value]).toEqual(['Oil and gas producers', 'sector', 'Energy']);
