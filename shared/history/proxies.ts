@@ -1,4 +1,4 @@
-import { indexFund } from '../domain/index-funds';
+import { indexFundStandIns } from '../domain/index-funds';
 
 /**
  * Which price series stands in for a group (docs/stress-semantics.md §7–8). Configurable per run; the defaults are the eleven
@@ -64,12 +64,8 @@ export function historySymbols(
   config: ProxyConfig,
   named: readonly string[] = [],
 ): string[] {
-  const symbols = new Set<string>(named.map((s) => s.trim().toUpperCase()));
-  for (const key of keys) {
-    symbols.add(key.match.symbol);
-    const fund = indexFund(key.match.symbol);
-    if (fund) symbols.add(fund.standIn.toUpperCase());
-  }
+  const held = keys.map((k) => k.match.symbol);
+  const symbols = new Set<string>([...named.map((s) => s.trim().toUpperCase()), ...held, ...indexFundStandIns(held)]);
   for (const s of [...Object.values(config.sectorFunds), ...Object.values(config.industryFunds), config.market])
     symbols.add(s.toUpperCase());
   for (const list of Object.values(config.themeMembers)) for (const s of list) symbols.add(s.toUpperCase());

@@ -171,13 +171,20 @@ export function portfolioRisk(
       `The benchmark ${benchmark} has only ${Math.max(0, calendar.length - 1)} days of history up to ${options.asOf}; risk needs at least 60.`,
     );
   const days = calendar.length - 1;
+  /** A symbol's daily returns on the calendar when they cover it (95% of days), else null; read once per symbol. */
+  const returnsOf = new Map<string, Float64Array | null>();
   const usable = (symbol: string) => {
-    const s = history.get(symbol.toUpperCase());
-    if (!s) return null;
-    const r = returnsOn(s, calendar);
-    let finite = 0;
-    for (let t = 1; t < r.length; t++) if (!Number.isNaN(r[t])) finite++;
-    return finite >= 0.95 * days ? r : null;
+    const key = symbol.toUpperCase();
+    if (returnsOf.has(key)) return returnsOf.get(key)!;
+    const s = history.get(key);
+    let r: Float64Array | null = s ? returnsOn(s, calendar) : null;
+    if (r) {
+      let finite = 0;
+      for (let t = 1; t < r.length; t++) if (!Number.isNaN(r[t])) finite++;
+      if (finite < 0.95 * days) r = null;
+    }
+    returnsOf.set(key, r);
+    return r;
   };
   const portfolio = new Float64Array(calendar.length);
   const proxied: PortfolioRisk['proxied'] = [];
