@@ -352,7 +352,8 @@ export const PHRASES: { phrases: string[]; target: TargetKind; value: string }[]
 ];
 
 /** Whether a phrase (lower-case) names yields: its size is a change in yields, in basis or percentage points. */
-export const isRatesPhrase = (key: string | null) => key !== null && PHRASES.some((p) => p.target === 'rates' && p.phrases.includes(key));
+export const isRatesPhrase = (key: string | null) => key !== null && RATES_PHRASES.has(key);
+const RATES_PHRASES: ReadonlySet<string> = new Set(PHRASES.filter((p) => p.target === 'rates').flatMap((p) => p.phrases));
 
 /** Short names stories use for companies whose master name differs (folded, see `foldName`). */
 export const ALIASES: Record<string, string> = {
