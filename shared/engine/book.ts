@@ -5,6 +5,7 @@ import { fxRate, localValue } from '../domain/valuation';
 import { parseOccSymbol } from '../domain/options';
 import { optionFindings, optionHolding, type OptionHolding, type OptionMarket } from './options-pass';
 import { countOf, formatCount } from '../format';
+import { ddAdd, ddAddPair, ddAddProduct, ddValue } from '../domain/double-double';
 import { MATCH_LEVELS, type MatchLevel } from './scenario';
 
 /** The attributes a shock can match, for one security as a slice of a position. */
@@ -37,6 +38,11 @@ export interface FundLookThrough {
   /** The constituents again as typed arrays, for the per-scenario hot loop. */
   keyIds: Int32Array;
   weights: Float64Array;
+  /**
+   * Each weight as a multiple of 2⁻⁵⁰ and the rest (2 per constituent): sums of the first are exact in a double for
+   * weights whose magnitudes add up to less than 8, so a fund's weights summed by slot carry no rounding.
+   */
+  weightGrid: Float64Array;
   /** Weight of constituents without sector, industry or theme. */
   unclassifiedWeight: number;
 }
@@ -86,6 +92,9 @@ export interface BookGroup {
   value: number;
   /** Σ |value| of its positions: what coverage counts (a long and a short of the same security are both dollars at risk). */
   grossValue: number;
+  /** What rounding value and grossValue to one double left out (their sums are double-doubles: see BookExposure). */
+  valueLo: number;
+  grossValueLo: number;
   /** Indexes into Book.positions. */
   members: number[];
 }
@@ -162,6 +171,15 @@ export interface BookExposure {
   keyNet: Float64Array;
   keyDirectGross: Float64Array;
   keyThroughGross: Float64Array;
+  /**
+   * Sums in a scenario's hot loops are exact: each key's and cell's value (a double-double) is split into a multiple
+   * of `grid` (a power of two fine enough that any sum of such multiples is exact in a double) and a small rest, whose
+   * sums round far below the last bit of a result. Per key, [net, direct gross, through gross] on the grid then their
+   * rests (6 × key id); per cell, [net, its rest, gross, its rest] (4 × cell).
+   */
+  grid: number;
+  keyGrid: Float64Array;
+  cellGrid: Float64Array;
   /** Ids of the keys some cell of which is held, ascending. */
   heldKeys: Int32Array;
   /** keyNet, keyDirectGross and keyThroughGross in heldKeys order (read in sequence by every scenario). */
@@ -174,12 +192,13 @@ export interface BookExposure {
   /** Net and gross value (direct + through) of each cell, in cellKeys order. */
   cellNet: Float64Array;
   cellGross: Float64Array;
-  /** Net value per currency, rests included: what a currency shock reaches. */
+  /** Net value per currency (leveraged funds and options aside: they are evaluated one by one): what a currency shock reaches. */
   currencyNet: Float64Array;
+  currencyNetLo: Float64Array;
   /** Cells of unclassified securities that something holds (where coverage may have to name them). */
   unclassifiedCells: Int32Array;
   /** Funds' unlisted rests, one entry per fund key × currency. */
-  rests: { keyId: number; currencyIndex: number; net: number; gross: number }[];
+  rests: { keyId: number; currencyIndex: number; net: number; netLo: number; gross: number; grossLo: number }[];
   /** Groups that are looked-through funds (a symbol shock on the fund's ticker moves them whole instead). */
   fundGroups: Int32Array;
   /** Groups that are leveraged or inverse funds. */
@@ -279,6 +298,7 @@ export function prepareBook(
       residualWeight: Math.max(0, 1 - sum),
       keyIds: Int32Array.from(constituents, (c) => c.key.id),
       weights: Float64Array.from(constituents, (c) => c.weight),
+      weightGrid: weightGridOf(constituents),
       unclassifiedWeight: constituents.reduce((w, c) => w + (c.key.isClassified ? 0 : c.weight), 0),
     };
     funds.set(symbol, fund);
@@ -329,7 +349,6 @@ export function prepareBook(
     }
     return facts;
   };
-  let totalValue = 0;
   /** Option holdings by index into `book` (options-pass). */
   const optionAt = new Map<number, Omit<OptionHolding, 'group'>>();
   for (const p of positions) {
@@ -340,7 +359,6 @@ export function prepareBook(
       continue;
     }
     const value = localValue(p) * rate;
-    totalValue += value;
     const facts = symbolFacts(p.symbol, p.assetClass === 'cash');
     const { info, leverage } = facts;
     // The symbol's last key again when the asset class agrees (it always does when the master knows the symbol).
@@ -423,13 +441,28 @@ export function prepareBook(
         leverage: p.leverage,
         value: 0,
         grossValue: 0,
+        valueLo: 0,
+        grossValueLo: 0,
         members: [],
       });
     }
-    groups[g].value += p.value;
-    groups[g].grossValue += Math.abs(p.value);
     groups[g].members.push(i);
     positionGroup[i] = g;
+  });
+  // Each group's value and gross value, and the book's, as double-doubles (BookExposure), rounded once.
+  const sums = new Float64Array(4 * groups.length + 4);
+  book.forEach((p, i) => {
+    const g = positionGroup[i];
+    ddAdd(sums, 2 * g, p.value);
+    ddAdd(sums, 2 * g + 1, Math.abs(p.value));
+    ddAdd(sums, 2 * groups.length, p.value);
+  });
+  groups.forEach((g, i) => {
+    g.value = ddValue(sums, 2 * i);
+    g.valueLo = sums[4 * i + 1] - (g.value - sums[4 * i]);
+    g.grossValue = ddValue(sums, 2 * i + 1);
+    g.grossValueLo = sums[4 * i + 3] - (g.grossValue - sums[4 * i + 2]);
+    ddAddPair(sums, 2 * groups.length + 1, g.grossValue, g.grossValueLo);
   });
   const optionOfGroup: (OptionHolding | null)[] = groups.map(() => null);
   const optionHoldings: OptionHolding[] = [];
@@ -473,8 +506,8 @@ export function prepareBook(
     groupUnclassified: Uint8Array.from(groups, (g) => (!g.key.isClassified && g.key.assetClass !== 'cash' ? 1 : 0)),
     currencies,
     excluded,
-    totalValue,
-    grossValue: groups.reduce((sum, g) => sum + g.grossValue, 0),
+    totalValue: ddValue(sums, 2 * groups.length),
+    grossValue: ddValue(sums, 2 * groups.length + 1),
     lookThrough,
     issues,
     exposure: exposureOf(groups, allKeys, Math.max(1, currencies.length)),
@@ -483,17 +516,27 @@ export function prepareBook(
   };
 }
 
-/** Sums the groups' value by security × currency cell (BookExposure). */
+/** FundLookThrough.weightGrid. */
+function weightGridOf(constituents: readonly { weight: number }[]): Float64Array {
+  const grid = new Float64Array(2 * constituents.length);
+  constituents.forEach(({ weight }, j) => {
+    grid[2 * j] = Math.round(weight * 2 ** 50) / 2 ** 50;
+    grid[2 * j + 1] = weight - grid[2 * j];
+  });
+  return grid;
+}
+
+/** Sums the groups' value by security × currency cell (BookExposure), in double-double. */
 function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], width: number): BookExposure {
   const keyCount = keys.length;
   const cells = keyCount * width;
-  const directNet = new Float64Array(cells);
-  const directGross = new Float64Array(cells);
-  const throughNet = new Float64Array(cells);
-  const throughGross = new Float64Array(cells);
+  // Per cell, double-double pairs: [direct net, direct gross, through net, through gross].
+  const sums = new Float64Array(8 * cells);
   const presence = new Int32Array(cells);
   const named = new Int32Array(cells);
-  const rests = new Map<number, BookExposure['rests'][number]>();
+  const restSums: number[] = [];
+  const rests = new Map<number, { keyId: number; currencyIndex: number; at: number }>();
+  const currencySums = new Float64Array(2 * width);
   const fundGroups: number[] = [];
   const leveragedGroups: number[] = [];
   const optionGroups: number[] = [];
@@ -507,10 +550,13 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
       return;
     }
     const c = g.currencyIndex;
+    // What a currency shock reaches: the whole value of each group in the currency (not its slices, whose weights
+    // and rest add up to 100% only to the last bits).
+    ddAddPair(currencySums, c, g.value, g.valueLo);
     if (g.fund === null) {
       const cell = g.key.id * width + c;
-      directNet[cell] += g.value;
-      directGross[cell] += g.grossValue;
+      ddAddPair(sums, 4 * cell, g.value, g.valueLo);
+      ddAddPair(sums, 4 * cell + 1, g.grossValue, g.grossValueLo);
       presence[cell]++;
       named[cell]++;
       return;
@@ -519,28 +565,37 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
     const { keyIds, weights, residualWeight } = g.fund;
     for (let j = 0; j < keyIds.length; j++) {
       const cell = keyIds[j] * width + c;
-      throughNet[cell] += g.value * weights[j];
-      throughGross[cell] += g.grossValue * weights[j];
+      ddAddProduct(sums, 4 * cell + 2, g.value, g.valueLo, weights[j]);
+      ddAddProduct(sums, 4 * cell + 3, g.grossValue, g.grossValueLo, weights[j]);
       presence[cell]++;
       // A holding of zero weight is a row of the aggregates but reaches nothing coverage would name.
       if (weights[j] !== 0) named[cell]++;
     }
     if (residualWeight > 0) {
       const cell = g.key.id * width + c;
-      const rest = rests.get(cell);
-      if (rest) {
-        rest.net += g.value * residualWeight;
-        rest.gross += g.grossValue * residualWeight;
-      } else rests.set(cell, { keyId: g.key.id, currencyIndex: c, net: g.value * residualWeight, gross: g.grossValue * residualWeight });
+      let rest = rests.get(cell);
+      if (!rest) rests.set(cell, (rest = { keyId: g.key.id, currencyIndex: c, at: restSums.push(0, 0, 0, 0) - 4 }));
+      const pair = new Float64Array(restSums.slice(rest.at, rest.at + 4));
+      ddAddProduct(pair, 0, g.value, g.valueLo, residualWeight);
+      ddAddProduct(pair, 1, g.grossValue, g.grossValueLo, residualWeight);
+      for (let n = 0; n < 4; n++) restSums[rest.at + n] = pair[n];
     }
   });
-  const keyNet = new Float64Array(keyCount);
-  const keyDirectGross = new Float64Array(keyCount);
-  const keyThroughGross = new Float64Array(keyCount);
-  const currencyNet = new Float64Array(width);
+  const pairOf = (acc: Float64Array, i: number): [number, number] => {
+    const hi = ddValue(acc, i);
+    return [hi, acc[2 * i + 1] - (hi - acc[2 * i])];
+  };
+  const directNet = new Float64Array(cells);
+  const directGross = new Float64Array(cells);
+  const throughNet = new Float64Array(cells);
+  const throughGross = new Float64Array(cells);
+  // Per key and per currency, double-double pairs: [net, direct gross, through gross]; [net].
+  const keySums = new Float64Array(6 * keyCount);
   const held: number[] = [];
   const unclassifiedCells: number[] = [];
   const perCurrency: number[][] = Array.from({ length: width }, () => []);
+  /** The bound on any partial sum of the values below: what the grid (BookExposure.grid) is chosen from. */
+  let bound = 0;
   for (let k = 0; k < keyCount; k++) {
     let isHeld = false;
     for (let c = 0; c < width; c++) {
@@ -549,14 +604,63 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
       isHeld = true;
       perCurrency[c].push(k);
       if (!keys[k].isClassified && keys[k].assetClass !== 'cash') unclassifiedCells.push(cell);
-      keyNet[k] += directNet[cell] + throughNet[cell];
-      keyDirectGross[k] += directGross[cell];
-      keyThroughGross[k] += throughGross[cell];
-      currencyNet[c] += directNet[cell] + throughNet[cell];
+      directNet[cell] = ddValue(sums, 4 * cell);
+      directGross[cell] = ddValue(sums, 4 * cell + 1);
+      throughNet[cell] = ddValue(sums, 4 * cell + 2);
+      throughGross[cell] = ddValue(sums, 4 * cell + 3);
+      for (const [part, into] of [
+        [0, 0],
+        [2, 0],
+        [1, 1],
+        [3, 2],
+      ]) {
+        ddAddPair(keySums, 3 * k + into, sums[8 * cell + 2 * part], sums[8 * cell + 2 * part + 1]);
+        bound += Math.abs(sums[8 * cell + 2 * part]);
+      }
     }
     if (isHeld) held.push(k);
   }
-  for (const rest of rests.values()) currencyNet[rest.currencyIndex] += rest.net;
+  const restList: BookExposure['rests'] = [...rests.values()].map(({ keyId, currencyIndex, at }) => {
+    const pair = Float64Array.from(restSums.slice(at, at + 4));
+    bound += Math.abs(pair[0]) + Math.abs(pair[2]);
+    const [net, netLo] = pairOf(pair, 0);
+    const [gross, grossLo] = pairOf(pair, 1);
+    return { keyId, currencyIndex, net, netLo, gross, grossLo };
+  });
+  // The grid: a power of two so fine that a sum of every value on it, whatever the order, stays below 2⁵³ of it.
+  const grid = bound > 0 ? 2 ** (Math.ceil(Math.log2(2 * bound)) - 52) : 1;
+  const onGrid = (hi: number, lo: number): [number, number] => {
+    const h = Math.round(hi / grid) * grid;
+    return [h, hi - h + lo];
+  };
+  const keyNet = new Float64Array(keyCount);
+  const keyDirectGross = new Float64Array(keyCount);
+  const keyThroughGross = new Float64Array(keyCount);
+  const keyGrid = new Float64Array(6 * keyCount);
+  for (let k = 0; k < keyCount; k++) {
+    keyNet[k] = ddValue(keySums, 3 * k);
+    keyDirectGross[k] = ddValue(keySums, 3 * k + 1);
+    keyThroughGross[k] = ddValue(keySums, 3 * k + 2);
+    for (let n = 0; n < 3; n++) {
+      const [h, l] = onGrid(keySums[6 * k + 2 * n], keySums[6 * k + 2 * n + 1]);
+      keyGrid[6 * k + n] = h;
+      keyGrid[6 * k + 3 + n] = l;
+    }
+  }
+  const cellGrid = new Float64Array(4 * cells);
+  for (let cell = 0; cell < cells; cell++) {
+    if (presence[cell] === 0) continue;
+    const net = new Float64Array(2);
+    const gross = new Float64Array(2);
+    ddAddPair(net, 0, sums[8 * cell], sums[8 * cell + 1]);
+    ddAddPair(net, 0, sums[8 * cell + 4], sums[8 * cell + 5]);
+    ddAddPair(gross, 0, sums[8 * cell + 2], sums[8 * cell + 3]);
+    ddAddPair(gross, 0, sums[8 * cell + 6], sums[8 * cell + 7]);
+    [cellGrid[4 * cell], cellGrid[4 * cell + 1]] = onGrid(net[0], net[1]);
+    [cellGrid[4 * cell + 2], cellGrid[4 * cell + 3]] = onGrid(gross[0], gross[1]);
+  }
+  const currencyNet = Float64Array.from({ length: width }, (_, c) => ddValue(currencySums, c));
+  const currencyNetLo = Float64Array.from({ length: width }, (_, c) => pairOf(currencySums, c)[1]);
   const cellStart = new Int32Array(width + 1);
   perCurrency.forEach((ks, c) => (cellStart[c + 1] = cellStart[c] + ks.length));
   const heldKeys = Int32Array.from(held);
@@ -566,8 +670,8 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
   for (let c = 0; c < width; c++)
     for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
       const cell = cellKeys[j] * width + c;
-      cellNet[j] = directNet[cell] + throughNet[cell];
-      cellGross[j] = directGross[cell] + throughGross[cell];
+      cellNet[j] = cellGrid[4 * cell] + cellGrid[4 * cell + 1];
+      cellGross[j] = cellGrid[4 * cell + 2] + cellGrid[4 * cell + 3];
     }
   return {
     width,
@@ -580,6 +684,9 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
     keyNet,
     keyDirectGross,
     keyThroughGross,
+    grid,
+    keyGrid,
+    cellGrid,
     heldKeys,
     heldNet: Float64Array.from(heldKeys, (k) => keyNet[k]),
     heldDirectGross: Float64Array.from(heldKeys, (k) => keyDirectGross[k]),
@@ -589,8 +696,9 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
     cellNet,
     cellGross,
     currencyNet,
+    currencyNetLo,
     unclassifiedCells: Int32Array.from(unclassifiedCells),
-    rests: [...rests.values()],
+    rests: restList,
     fundGroups: Int32Array.from(fundGroups),
     leveragedGroups: Int32Array.from(leveragedGroups),
     optionGroups: Int32Array.from(optionGroups),

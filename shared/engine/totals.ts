@@ -1,4 +1,5 @@
 import { ASSET_CLASSES, type AssetClass } from '../domain/types';
+import { ddAdd, ddAddComposed, ddAddPair, ddAddProduct, ddAddProductPair, ddValue, productError } from '../domain/double-double';
 import type { Book } from './book';
 import type { CompiledScenario, Provenance } from './match';
 import { composeReturn } from './match';
@@ -87,14 +88,22 @@ interface Workspace {
   stamp: Int32Array;
   generation: number;
   touched: Int32Array;
-  keyPnl: Float64Array;
-  /** Per fund rest (BookExposure.rests): its return under the scenario. */
-  restReturn: Float64Array;
+  /** Per fund rest (BookExposure.rests): its price move under the scenario (its currency's aside). */
+  restChange: Float64Array;
+  /** aggregatePnl's sums by row × currency × slot. */
+  buckets: Float64Array;
   slotChange: Float64Array;
   slotPart: Uint8Array;
   slotShock: Int32Array;
   slotIsSymbol: Uint8Array;
-  /** Sums and counts by slot for heldPass. */
+  /** heldPass's list of the held securities it moved between slots: key, from and to slot; how many. */
+  movedKey: Int32Array;
+  movedFrom: Int32Array;
+  movedTo: Int32Array;
+  movedCount: number;
+  /** A scenario's double-double sums (shockValue grows with the shocks). */
+  doubleDoubles: DoubleDoubles;
+  /** Sums (on the grid, then their rests) and counts by slot for heldPass and currencyPass. */
   sums: Float64Array;
   counts: Int32Array;
   fxChange: Float64Array;
@@ -121,15 +130,19 @@ interface LowerAttributes {
   comboCountry: Int32Array;
   comboFill: Uint8Array;
   keyCombo: Int32Array;
-  /** Per combination: the held securities' keyNet, keyDirectGross and keyThroughGross summed, and how many they are. */
-  comboNet: Float64Array;
-  comboDirectGross: Float64Array;
-  comboThroughGross: Float64Array;
+  /**
+   * Per combination: the held securities' net, direct gross and through gross value summed on the grid and their
+   * rests (as BookExposure.keyGrid: 6 per combination), and how many they are.
+   */
+  comboGrid: Float64Array;
   comboHeld: Int32Array;
   /** 1 for a held key (BookExposure.heldKeys). */
   keyHeld: Uint8Array;
-  /** Per currency: the combinations its cells hold, with their cells' net and gross value summed and how many cells. */
-  currencyCombos: { combo: Int32Array; net: Float64Array; gross: Float64Array; cells: Int32Array }[];
+  /**
+   * Per currency: the combinations its cells hold, with their cells' net and gross value summed on the grid and their
+   * rests (as BookExposure.cellGrid: 4 per combination), and how many cells.
+   */
+  currencyCombos: { combo: Int32Array; sums: Float64Array; cells: Int32Array }[];
 }
 
 function lowerAttributes(book: Book): LowerAttributes {
@@ -151,36 +164,34 @@ function lowerAttributes(book: Book): LowerAttributes {
   });
   const ex = book.exposure;
   const count = combos.length;
-  const comboNet = new Float64Array(count);
-  const comboDirectGross = new Float64Array(count);
-  const comboThroughGross = new Float64Array(count);
+  const comboGrid = new Float64Array(6 * count);
   const comboHeld = new Int32Array(count);
   const keyHeld = new Uint8Array(book.keyCount);
+  const { keyGrid, cellGrid, width } = ex;
   for (const k of ex.heldKeys) {
     const t = keyCombo[k];
-    comboNet[t] += ex.keyNet[k];
-    comboDirectGross[t] += ex.keyDirectGross[k];
-    comboThroughGross[t] += ex.keyThroughGross[k];
+    for (let n = 0; n < 6; n++) comboGrid[6 * t + n] += keyGrid[6 * k + n];
     comboHeld[t]++;
     keyHeld[k] = 1;
   }
-  const currencyCombos = Array.from({ length: ex.width }, (_, c) => {
-    const sums = new Map<number, { net: number; gross: number; cells: number }>();
+  const currencyCombos = Array.from({ length: width }, (_, c) => {
+    const slotOfCombo = new Map<number, number>();
+    const combo: number[] = [];
+    const cells: number[] = [];
+    const sums: number[] = [];
     for (let j = ex.cellStart[c]; j < ex.cellStart[c + 1]; j++) {
       const t = keyCombo[ex.cellKeys[j]];
-      let sum = sums.get(t);
-      if (!sum) sums.set(t, (sum = { net: 0, gross: 0, cells: 0 }));
-      sum.net += ex.cellNet[j];
-      sum.gross += ex.cellGross[j];
-      sum.cells++;
+      let at = slotOfCombo.get(t);
+      if (at === undefined) {
+        slotOfCombo.set(t, (at = combo.push(t) - 1));
+        cells.push(0);
+        sums.push(0, 0, 0, 0);
+      }
+      const cell = ex.cellKeys[j] * width + c;
+      for (let n = 0; n < 4; n++) sums[4 * at + n] += cellGrid[4 * cell + n];
+      cells[at]++;
     }
-    const list = [...sums];
-    return {
-      combo: Int32Array.from(list, ([t]) => t),
-      net: Float64Array.from(list, ([, sum]) => sum.net),
-      gross: Float64Array.from(list, ([, sum]) => sum.gross),
-      cells: Int32Array.from(list, ([, sum]) => sum.cells),
-    };
+    return { combo: Int32Array.from(combo), sums: Float64Array.from(sums), cells: Int32Array.from(cells) };
   });
   return {
     sectorOf,
@@ -189,9 +200,7 @@ function lowerAttributes(book: Book): LowerAttributes {
     comboCountry: Int32Array.from(combos, (c) => c[1]),
     comboFill: Uint8Array.from(combos, (c) => c[2]),
     keyCombo,
-    comboNet,
-    comboDirectGross,
-    comboThroughGross,
+    comboGrid,
     comboHeld,
     keyHeld,
     currencyCombos,
@@ -215,13 +224,23 @@ function workspaceOf(book: Book, slots: number): Workspace {
       stamp: ws?.stamp ?? new Int32Array(n),
       generation: ws?.generation ?? 0,
       touched: ws?.touched ?? new Int32Array(n),
-      keyPnl: ws?.keyPnl ?? new Float64Array(n),
-      restReturn: ws?.restReturn ?? new Float64Array(book.exposure.rests.length),
+      restChange: ws?.restChange ?? new Float64Array(book.exposure.rests.length),
+      buckets: ws?.buckets ?? new Float64Array(0),
       slotChange: new Float64Array(size),
       slotPart: new Uint8Array(size),
       slotShock: new Int32Array(size),
       slotIsSymbol: new Uint8Array(size),
-      sums: new Float64Array(3 * size),
+      movedKey: ws?.movedKey ?? new Int32Array(n),
+      movedFrom: ws?.movedFrom ?? new Int32Array(n),
+      movedTo: ws?.movedTo ?? new Int32Array(n),
+      movedCount: 0,
+      doubleDoubles: ws?.doubleDoubles ?? {
+        pnl: new Float64Array(2),
+        parts: new Float64Array(2 * PART_COUNT),
+        shockValue: new Float64Array(2 * size),
+        scratch: new Float64Array(2),
+      },
+      sums: new Float64Array(6 * size),
       counts: new Int32Array(size),
       fxChange: new Float64Array(width),
       fxShock: new Int32Array(width),
@@ -366,130 +385,150 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
 /**
  * The directly and through-funds held value of every security at its own price move, summed by slot: each
  * combination's value into its slot, then each security a higher step reached moved from its combination's slot to
- * its own. Gives the P&L, and each slot's value into its shock's reach and its coverage part. A slot no held security
- * is in is counted as exactly zero (its sums may hold a rounding residue of the moves out of it).
+ * its own. Adds the P&L, and each slot's value into its shock's reach and its coverage part (all double-doubles). The
+ * sums are on the book's grid (BookExposure.grid), so moving a security between slots leaves no rounding behind; a
+ * slot no held security is in is skipped (its rests may hold a residue far below a cent).
  */
-function heldPass(book: Book, moves: KeyMoves, parts: Float64Array, shockValue: number[]): number {
+function heldPass(book: Book, moves: KeyMoves, sums: DoubleDoubles): void {
   const { slots, comboSlot, keyCombo, touched, touchedCount, swept, slotChange, slotPart, slotShock } = moves;
-  const { sums, counts, lower } = moves.workspace;
-  const { keyNet, keyDirectGross, keyThroughGross } = book.exposure;
-  sums.fill(0, 0, 3 * slots);
+  const { sums: bySlot, counts, lower } = moves.workspace;
+  const { keyGrid } = book.exposure;
+  bySlot.fill(0, 0, 6 * slots);
   counts.fill(0, 0, slots);
-  const { comboNet, comboDirectGross, comboThroughGross, comboHeld, keyHeld } = lower;
+  const { comboGrid, comboHeld, keyHeld } = lower;
   for (let t = 0; t < comboSlot.length; t++) {
-    const at = 3 * comboSlot[t];
-    sums[at] += comboNet[t];
-    sums[at + 1] += comboDirectGross[t];
-    sums[at + 2] += comboThroughGross[t];
+    const at = 6 * comboSlot[t];
+    const x = 6 * t;
+    bySlot[at] += comboGrid[x];
+    bySlot[at + 1] += comboGrid[x + 1];
+    bySlot[at + 2] += comboGrid[x + 2];
+    bySlot[at + 3] += comboGrid[x + 3];
+    bySlot[at + 4] += comboGrid[x + 4];
+    bySlot[at + 5] += comboGrid[x + 5];
     counts[comboSlot[t]] += comboHeld[t];
   }
+  // The held securities a higher step moved out of their combination's slot, listed once for this pass and currencyPass.
+  const { movedKey, movedFrom, movedTo } = moves.workspace;
+  let movedCount = 0;
   for (let i = 0; i < touchedCount; i++) {
     const k = touched[i];
     const from = comboSlot[keyCombo[k]];
     const to = swept[k];
     if (from === to || keyHeld[k] === 0) continue;
-    sums[3 * from] -= keyNet[k];
-    sums[3 * from + 1] -= keyDirectGross[k];
-    sums[3 * from + 2] -= keyThroughGross[k];
-    sums[3 * to] += keyNet[k];
-    sums[3 * to + 1] += keyDirectGross[k];
-    sums[3 * to + 2] += keyThroughGross[k];
+    movedKey[movedCount] = k;
+    movedFrom[movedCount] = from;
+    movedTo[movedCount++] = to;
+    const a = 6 * from;
+    const b = 6 * to;
+    const x = 6 * k;
+    const n0 = keyGrid[x];
+    const n1 = keyGrid[x + 1];
+    const n2 = keyGrid[x + 2];
+    const n3 = keyGrid[x + 3];
+    const n4 = keyGrid[x + 4];
+    const n5 = keyGrid[x + 5];
+    bySlot[a] -= n0;
+    bySlot[a + 1] -= n1;
+    bySlot[a + 2] -= n2;
+    bySlot[a + 3] -= n3;
+    bySlot[a + 4] -= n4;
+    bySlot[a + 5] -= n5;
+    bySlot[b] += n0;
+    bySlot[b + 1] += n1;
+    bySlot[b + 2] += n2;
+    bySlot[b + 3] += n3;
+    bySlot[b + 4] += n4;
+    bySlot[b + 5] += n5;
     counts[from]--;
     counts[to]++;
   }
-  let pnl = 0;
+  moves.workspace.movedCount = movedCount;
+  const { pnl, parts, shockValue } = sums;
   for (let s = 0; s < slots; s++) {
     if (counts[s] === 0) continue;
-    const at = 3 * s;
-    pnl += sums[at] * slotChange[s];
-    if (slotShock[s] !== -1) shockValue[slotShock[s]] += sums[at];
+    const at = 6 * s;
+    ddAddProduct(pnl, 0, bySlot[at], bySlot[at + 3], slotChange[s]);
+    if (slotShock[s] !== -1) ddAddPair(shockValue, slotShock[s], bySlot[at], bySlot[at + 3]);
     const p = slotPart[s];
-    parts[p] += sums[at + 1];
-    parts[throughPart(p)] += sums[at + 2];
+    ddAddPair(parts, p, bySlot[at + 1], bySlot[at + 4]);
+    ddAddPair(parts, throughPart(p), bySlot[at + 2], bySlot[at + 5]);
   }
-  return pnl;
 }
 
 /**
- * Each currency that moves against the base: its cells' currency move (f × Σ value × (1 + price move)), what its
- * shock reaches, and, for a shock that covers unmoved holdings, their value taken from "not shocked" or
- * "unclassified". By combination, then the securities a higher step reached, as heldPass.
+ * Each currency that moves against the base: its cells' currency move, f × Σ value × (1 + price move) taken as
+ * f × (Σ value + Σ value × price move) with the value summed by slot on the grid as in heldPass; what its shock
+ * reaches; and, for a shock that covers unmoved holdings, their value taken from "not shocked" or "unclassified".
  */
-function currencyPass(book: Book, moves: KeyMoves, parts: Float64Array, shockValue: number[]): number {
-  const { comboSlot, keyCombo, touched, touchedCount, swept, slotChange, fxChange, fxShock, fxCovers, fxMayCover, notMoved } = moves;
+function currencyPass(book: Book, moves: KeyMoves, sums: DoubleDoubles): void {
+  const { slots, comboSlot, slotChange, fxChange, fxShock, fxCovers, fxMayCover, notMoved } = moves;
+  const { movedKey, movedFrom, movedTo, movedCount } = moves.workspace;
   const ex = book.exposure;
   const W = ex.width;
-  const { presence, directNet, throughNet, directGross, throughGross } = ex;
-  let pnl = 0;
+  const { presence, cellGrid } = ex;
+  const { sums: bySlot, counts } = moves.workspace;
+  const { pnl, parts, shockValue } = sums;
+  const moved = sums.scratch;
   for (let c = 0; c < W; c++) {
-    if (fxShock[c] !== -1) shockValue[fxShock[c]] += ex.currencyNet[c];
+    if (fxShock[c] !== -1) ddAddPair(shockValue, fxShock[c], ex.currencyNet[c], ex.currencyNetLo[c]);
     const f = fxChange[c];
     const covers = fxCovers[c] === 1 && fxMayCover[c] === 1;
     if (f === 0 && !covers) continue;
-    const { combo, net, gross, cells } = moves.workspace.lower.currencyCombos[c];
-    let moved = 0;
-    for (let i = 0; i < combo.length; i++) moved += net[i] * (1 + slotChange[comboSlot[combo[i]]]);
-    // Cells of unmoved securities (a covering shock counts them as moved by it): value and how many.
-    let notShocked = 0;
-    let unclassified = 0;
-    let notShockedCells = 0;
-    let unclassifiedCells = 0;
-    if (covers)
-      for (let i = 0; i < combo.length; i++) {
-        const s = comboSlot[combo[i]];
-        if (s === notMoved) {
-          notShocked += gross[i];
-          notShockedCells += cells[i];
-        } else if (s === notMoved + 1) {
-          unclassified += gross[i];
-          unclassifiedCells += cells[i];
-        }
-      }
-    for (let i = 0; i < touchedCount; i++) {
-      const k = touched[i];
-      const cell = k * W + c;
-      if (presence[cell] === 0) continue;
-      const from = comboSlot[keyCombo[k]];
-      const to = swept[k];
-      if (from === to) continue;
-      moved += (directNet[cell] + throughNet[cell]) * (slotChange[to] - slotChange[from]);
-      // No step above sector moves a security to "not moved": only moves out of it count.
-      if (covers && from === notMoved) {
-        notShocked -= directGross[cell] + throughGross[cell];
-        notShockedCells--;
-      } else if (covers && from === notMoved + 1) {
-        unclassified -= directGross[cell] + throughGross[cell];
-        unclassifiedCells--;
+    const { combo, sums: comboSums, cells } = moves.workspace.lower.currencyCombos[c];
+    // By slot: net on the grid and its rest, gross on the grid and its rest; and, where a shock covers, how many cells.
+    bySlot.fill(0, 0, 4 * slots);
+    counts.fill(0, 0, slots);
+    for (let i = 0; i < combo.length; i++) {
+      const at = 4 * comboSlot[combo[i]];
+      const x = 4 * i;
+      bySlot[at] += comboSums[x];
+      bySlot[at + 1] += comboSums[x + 1];
+      bySlot[at + 2] += comboSums[x + 2];
+      bySlot[at + 3] += comboSums[x + 3];
+      counts[comboSlot[combo[i]]] += cells[i];
+    }
+    // The securities heldPass moved (a cell the currency does not hold is zero: moving it changes nothing).
+    for (let i = 0; i < movedCount; i++) {
+      const cell = movedKey[i] * W + c;
+      const a = 4 * movedFrom[i];
+      const b = 4 * movedTo[i];
+      const x = 4 * cell;
+      const n0 = cellGrid[x];
+      const n1 = cellGrid[x + 1];
+      bySlot[a] -= n0;
+      bySlot[a + 1] -= n1;
+      bySlot[b] += n0;
+      bySlot[b + 1] += n1;
+      if (covers && presence[cell] !== 0) {
+        const from = movedFrom[i];
+        const to = movedTo[i];
+        const n2 = cellGrid[x + 2];
+        const n3 = cellGrid[x + 3];
+        bySlot[a + 2] -= n2;
+        bySlot[a + 3] -= n3;
+        bySlot[b + 2] += n2;
+        bySlot[b + 3] += n3;
+        counts[from]--;
+        counts[to]++;
       }
     }
-    pnl += f * moved;
+    if (f !== 0) {
+      // Every slot (one no cell is in holds zero, or a residue far below a cent, in its rest).
+      moved.fill(0);
+      for (let s = 0; s < slots; s++) {
+        ddAddPair(moved, 0, bySlot[4 * s], bySlot[4 * s + 1]);
+        ddAddProduct(moved, 0, bySlot[4 * s], bySlot[4 * s + 1], slotChange[s]);
+      }
+      ddAddProduct(pnl, 0, moved[0], moved[1], f);
+    }
     if (!covers) continue;
-    if (notShockedCells === 0) notShocked = 0;
-    if (unclassifiedCells === 0) unclassified = 0;
-    parts[NO_SHOCK] -= notShocked;
-    parts[UNCLASSIFIED_PART] -= unclassified;
-    parts[EXPLICIT] += notShocked + unclassified;
-  }
-  return pnl;
-}
-
-/** Each held security's P&L, direct and through funds (rests aside), price and currency: what the aggregates add up. */
-function keyPnlOf(book: Book, moves: KeyMoves): Float64Array {
-  const ex = book.exposure;
-  const keyPnl = moves.workspace.keyPnl;
-  const slot = allSlots(moves);
-  const { slotChange, fxChange } = moves;
-  const { heldKeys, heldNet, cellStart, cellKeys, cellNet } = ex;
-  for (let j = 0; j < heldKeys.length; j++) keyPnl[heldKeys[j]] = heldNet[j] * slotChange[slot[heldKeys[j]]];
-  for (let c = 0; c < ex.width; c++) {
-    const f = fxChange[c];
-    if (f === 0) continue;
-    for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
-      const k = cellKeys[j];
-      keyPnl[k] += cellNet[j] * f * (1 + slotChange[slot[k]]);
+    // Cells of unmoved securities (a covering shock counts them as moved by it): taken out of their parts into explicit.
+    for (let s = notMoved; s <= notMoved + 1; s++) {
+      if (counts[s] === 0) continue;
+      ddAddPair(parts, s === notMoved ? NO_SHOCK : UNCLASSIFIED_PART, -bySlot[4 * s + 2], -bySlot[4 * s + 3]);
+      ddAddPair(parts, EXPLICIT, bySlot[4 * s + 2], bySlot[4 * s + 3]);
     }
   }
-  return keyPnl;
 }
 
 /** A coverage part once the currency rule is applied: a currency shock on the holding's currency moves what no price shock reached. */
@@ -506,22 +545,29 @@ interface AggregateSums {
   touched: Uint8Array;
 }
 
-/** A dimension's rows per key (CSR), built once per book and dimension; rows are the names groupsOf gives. */
+/**
+ * A dimension's rows per key (CSR), built once per book and dimension; rows are the names groupsOf gives. Also, per
+ * combination of the lowest steps (LowerAttributes), the net value its held cells put in each row × currency, on
+ * the grid and its rest: a scenario sums them by row × currency × slot, moves the securities a higher step reached,
+ * and multiplies through (aggregatePnl), as heldPass does for the totals.
+ */
 interface DimensionRows {
   names: string[];
   rowOf: Map<string, number>;
   start: Int32Array;
   rows: Int32Array;
-  /** Each key's one row, when every key has exactly one (all dimensions but theme). */
-  single: Int32Array | null;
-  /** Value per row and whether something is held in it, leveraged funds aside (their split depends on the scenario). */
+  /** Value per row (double-doubles) and whether something is held in it, leveraged funds aside (their split depends on the scenario). */
   value: Float64Array;
   touched: Uint8Array;
+  /** Per combination (CSR): row × width + currency index, and the net value on the grid and its rest (2 per entry). */
+  comboStart: Int32Array;
+  entryCell: Int32Array;
+  entrySums: Float64Array;
 }
 
 const dimensionCache = new WeakMap<Book, Map<Dimension, DimensionRows>>();
 
-function dimensionRows(book: Book, dimension: Exclude<Dimension, 'account' | 'currency'>): DimensionRows {
+function dimensionRows(book: Book, lower: LowerAttributes, dimension: Exclude<Dimension, 'account' | 'currency'>): DimensionRows {
   let perBook = dimensionCache.get(book);
   if (!perBook) dimensionCache.set(book, (perBook = new Map()));
   const cached = perBook.get(dimension);
@@ -538,26 +584,119 @@ function dimensionRows(book: Book, dimension: Exclude<Dimension, 'account' | 'cu
     }
     start[k + 1] = rows.length;
   });
+  const ex = book.exposure;
+  const W = ex.width;
+  const value = new Float64Array(2 * names.length);
+  const touched = new Uint8Array(names.length);
+  // Per combination: row × currency → index into the entries being built.
+  const combos = lower.comboFill.length;
+  const perCombo: Map<number, number>[] = Array.from({ length: combos }, () => new Map());
+  const sums: number[] = [];
+  for (const k of ex.heldKeys) {
+    const t = lower.keyCombo[k];
+    for (let j = start[k]; j < start[k + 1]; j++) {
+      const row = rows[j];
+      ddAddPair(value, row, ex.keyGrid[6 * k], ex.keyGrid[6 * k + 3]);
+      touched[row] = 1;
+      for (let c = 0; c < W; c++) {
+        const cell = k * W + c;
+        if (ex.presence[cell] === 0) continue;
+        let at = perCombo[t].get(row * W + c);
+        if (at === undefined) perCombo[t].set(row * W + c, (at = sums.push(0, 0) - 2));
+        sums[at] += ex.cellGrid[4 * cell];
+        sums[at + 1] += ex.cellGrid[4 * cell + 1];
+      }
+    }
+  }
+  for (const rest of ex.rests)
+    for (let j = start[rest.keyId]; j < start[rest.keyId + 1]; j++) {
+      ddAddPair(value, rows[j], rest.net, rest.netLo);
+      touched[rows[j]] = 1;
+    }
+  const comboStart = new Int32Array(combos + 1);
+  const entryCell: number[] = [];
+  const entrySums: number[] = [];
+  perCombo.forEach((entries, t) => {
+    for (const [cell, at] of entries) {
+      entryCell.push(cell);
+      entrySums.push(sums[at], sums[at + 1]);
+    }
+    comboStart[t + 1] = entryCell.length;
+  });
   const result: DimensionRows = {
     names,
     rowOf,
     start,
     rows: Int32Array.from(rows),
-    single: rows.length === book.keyCount ? Int32Array.from(rows) : null,
-    value: new Float64Array(names.length),
-    touched: new Uint8Array(names.length),
+    value,
+    touched,
+    comboStart,
+    entryCell: Int32Array.from(entryCell),
+    entrySums: Float64Array.from(entrySums),
   };
-  const ex = book.exposure;
-  const put = (k: number, value: number) => {
-    for (let j = result.start[k]; j < result.start[k + 1]; j++) {
-      result.value[result.rows[j]] += value;
-      result.touched[result.rows[j]] = 1;
-    }
-  };
-  for (const k of ex.heldKeys) put(k, ex.keyNet[k]);
-  for (const rest of ex.rests) put(rest.keyId, rest.net);
   perBook.set(dimension, result);
   return result;
+}
+
+/**
+ * The P&L of a dimension's rows from the held cells (rests, funds moving whole and leveraged funds aside), as
+ * double-doubles into `pnl`: value by row × currency × slot, then each such sum × its move composed with the currency's.
+ */
+function aggregatePnl(book: Book, moves: KeyMoves, dim: DimensionRows, pnl: Float64Array): void {
+  const { slots, comboSlot, slotChange, fxChange } = moves;
+  const ws = moves.workspace;
+  const { movedKey, movedFrom, movedTo, movedCount } = ws;
+  const W = book.exposure.width;
+  const { cellGrid } = book.exposure;
+  const size = 2 * dim.names.length * W * slots;
+  if (ws.buckets.length < size) ws.buckets = new Float64Array(size);
+  const buckets = ws.buckets;
+  buckets.fill(0, 0, size);
+  const { comboStart, entryCell, entrySums, start, rows } = dim;
+  for (let t = 0; t < comboSlot.length; t++) {
+    const s = comboSlot[t];
+    for (let e = comboStart[t]; e < comboStart[t + 1]; e++) {
+      const at = 2 * (entryCell[e] * slots + s);
+      buckets[at] += entrySums[2 * e];
+      buckets[at + 1] += entrySums[2 * e + 1];
+    }
+  }
+  for (let i = 0; i < movedCount; i++) {
+    const k = movedKey[i];
+    const from = movedFrom[i];
+    const to = movedTo[i];
+    for (let j = start[k]; j < start[k + 1]; j++)
+      for (let c = 0; c < W; c++) {
+        const x = 4 * (k * W + c);
+        const h = cellGrid[x];
+        const l = cellGrid[x + 1];
+        if (h === 0 && l === 0) continue;
+        const base = (rows[j] * W + c) * slots;
+        buckets[2 * (base + from)] -= h;
+        buckets[2 * (base + from) + 1] -= l;
+        buckets[2 * (base + to)] += h;
+        buckets[2 * (base + to) + 1] += l;
+      }
+  }
+  for (let row = 0; row < dim.names.length; row++)
+    for (let c = 0; c < W; c++) {
+      const f = fxChange[c];
+      const base = (row * W + c) * slots;
+      for (let s = 0; s < slots; s++) {
+        const h = buckets[2 * (base + s)];
+        const l = buckets[2 * (base + s) + 1];
+        if (h !== 0 || l !== 0) ddAddComposed(pnl, row, h, l, slotChange[s], f);
+      }
+    }
+}
+
+/** A scenario's sums as double-doubles (shared/domain/double-double.ts): P&L, each coverage part, each shock's reach. */
+interface DoubleDoubles {
+  pnl: Float64Array;
+  parts: Float64Array;
+  shockValue: Float64Array;
+  /** One more, for a pass's own sum. */
+  scratch: Float64Array;
 }
 
 export interface ScenarioTotals {
@@ -575,10 +714,15 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   const W = ex.width;
   const moves = keyMoves(book, compiled);
   const { slotChange, slotPart, slotShock, slotIsSymbol, fxChange, fxCovers } = moves;
-  const parts = new Float64Array(PART_COUNT);
-  const shockValue: number[] = new Array<number>(compiled.shockCount).fill(0);
+  const sums = moves.workspace.doubleDoubles;
+  if (sums.shockValue.length < 2 * compiled.shockCount) sums.shockValue = new Float64Array(2 * compiled.shockCount);
+  sums.pnl.fill(0);
+  sums.parts.fill(0);
+  sums.shockValue.fill(0, 0, 2 * compiled.shockCount);
   const unclassifiedSymbols = new Set<string>();
-  let pnl = heldPass(book, moves, parts, shockValue) + currencyPass(book, moves, parts, shockValue);
+  heldPass(book, moves, sums);
+  currencyPass(book, moves, sums);
+  const { pnl, parts, shockValue } = sums;
   // Funds' unlisted rests: the fund's own attributes, without its symbol shocks.
   const restMoves = new Map<number, Provenance>();
   /** The move of a fund's rest when a symbol shock on the fund's ticker wins (and moves the fund whole): the next step's. */
@@ -587,63 +731,72 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
     if (!move) restMoves.set(keyId, (move = compiled.priceShock(book.keys[keyId], { skipSymbol: true })));
     return move;
   };
-  const restReturn = moves.workspace.restReturn;
+  const { restChange } = moves.workspace;
   /** A fund whose own ticker has a symbol shock moves whole (its rest is then part of that move, not a slice of its own). */
   const movesWhole = (keyId: number) => slotIsSymbol[slotOf(moves, keyId)] === 1;
-  // A plain loop: a closure writing `pnl` would make every addition to it above allocate.
   for (let j = 0; j < ex.rests.length; j++) {
     const rest = ex.rests[j];
     const c = rest.currencyIndex;
     if (movesWhole(rest.keyId)) {
-      restReturn[j] = composeReturn(restPrice(rest.keyId).change, fxChange[c]);
+      restChange[j] = restPrice(rest.keyId).change;
       continue;
     }
     // Otherwise the fund's own slot is the rest's move (no symbol shock won it).
     const s = slotOf(moves, rest.keyId);
-    restReturn[j] = composeReturn(slotChange[s], fxChange[c]);
-    pnl += rest.net * restReturn[j];
+    restChange[j] = slotChange[s];
+    ddAddComposed(pnl, 0, rest.net, rest.netLo, slotChange[s], fxChange[c]);
     const p = withCurrency(slotPart[s], fxCovers[c]);
-    parts[p] += rest.gross;
-    if (slotShock[s] !== -1) shockValue[slotShock[s]] += rest.net;
+    ddAddPair(parts, p, rest.gross, rest.grossLo);
+    if (slotShock[s] !== -1) ddAddPair(shockValue, slotShock[s], rest.net, rest.netLo);
     if (p === UNCLASSIFIED_PART) unclassifiedSymbols.add(book.keys[rest.keyId].symbol);
   }
 
   // Funds whose own ticker has a symbol shock move whole: their holdings' part is taken back out.
-  const wholeFunds: { group: number; shift: number }[] = [];
+  const wholeFunds: { group: number; shift: Float64Array }[] = [];
   const notReached = new Map<number, number>();
   for (const i of ex.fundGroups) {
     const g = book.groups[i];
     if (!movesWhole(g.key.id)) continue;
     const { keyIds, weights, residualWeight } = g.fund!;
     const c = g.currencyIndex;
+    const f = fxChange[c];
     const covers = fxCovers[c];
-    // The holdings' weight by slot, then each slot's move, part and shock taken back out at once.
+    // The holdings' weight by slot (on the weights' grid, then their rests: FundLookThrough.weightGrid), then each
+    // slot's move, part and shock taken back out at once.
     const weightOf = moves.workspace.sums;
-    weightOf.fill(0, 0, moves.slots);
+    const { weightGrid } = g.fund!;
+    weightOf.fill(0, 0, 2 * moves.slots);
     for (let j = 0; j < keyIds.length; j++) {
       const k = keyIds[j];
-      weightOf[slotOf(moves, k)] += weights[j];
+      const at = 2 * slotOf(moves, k);
+      weightOf[at] += weightGrid[2 * j];
+      weightOf[at + 1] += weightGrid[2 * j + 1];
       // Only unclassified securities are named in coverage, so only their cells are counted.
       if (book.keyUnclassified[k] === 1 && weights[j] !== 0) notReached.set(k * W + c, (notReached.get(k * W + c) ?? 0) + 1);
     }
-    let through = 0;
+    const through = sums.scratch;
+    through.fill(0);
     for (let s = 0; s < moves.slots; s++) {
-      const w = weightOf[s];
-      if (w === 0) continue;
-      through += w * composeReturn(slotChange[s], fxChange[c]);
-      parts[withCurrency(throughPart(slotPart[s]), covers)] -= g.grossValue * w;
-      if (slotShock[s] !== -1) shockValue[slotShock[s]] -= g.value * w;
+      const wh = weightOf[2 * s];
+      const wl = weightOf[2 * s + 1];
+      if (wh === 0 && wl === 0) continue;
+      ddAddComposed(through, 0, wh, wl, slotChange[s], f);
+      ddAddProductPair(parts, withCurrency(throughPart(slotPart[s]), covers), -g.grossValue, -g.grossValueLo, wh, wl);
+      if (slotShock[s] !== -1) ddAddProductPair(shockValue, slotShock[s], -g.value, -g.valueLo, wh, wl);
     }
-    pnl -= g.value * through;
-    if (residualWeight > 0) through += residualWeight * composeReturn(restPrice(g.key.id).change, fxChange[c]);
+    ddAddProductPair(pnl, 0, -g.value, -g.valueLo, through[0], through[1]);
+    if (residualWeight > 0) ddAddComposed(through, 0, residualWeight, 0, restPrice(g.key.id).change, f);
     const own = slotOf(moves, g.key.id);
-    const whole = composeReturn(slotChange[own], fxChange[c]);
-    pnl += g.value * whole;
+    ddAddComposed(pnl, 0, g.value, g.valueLo, slotChange[own], f);
     const wholePart = withCurrency(slotPart[own], covers);
-    parts[wholePart] += g.grossValue;
-    if (slotShock[own] !== -1) shockValue[slotShock[own]] += g.value;
+    ddAddPair(parts, wholePart, g.grossValue, g.grossValueLo);
+    if (slotShock[own] !== -1) ddAddPair(shockValue, slotShock[own], g.value, g.valueLo);
     if (wholePart === UNCLASSIFIED_PART) unclassifiedSymbols.add(g.key.symbol);
-    wholeFunds.push({ group: i, shift: whole - through });
+    // The gap between the fund's own move and its holdings', for the aggregates.
+    const shift = new Float64Array(2);
+    ddAddComposed(shift, 0, 1, 0, slotChange[own], f);
+    ddAddPair(shift, 0, -through[0], -through[1]);
+    wholeFunds.push({ group: i, shift });
   }
   // Unclassified securities nothing moved, wherever something still holds them.
   for (const cell of ex.unclassifiedCells) {
@@ -658,7 +811,8 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   const options: { group: number; move: ReturnType<typeof moveOfGroup> }[] = [];
   if (ex.leveragedGroups.length || ex.optionGroups.length) {
     evaluate = createEvaluator(book, compiled);
-    const pass = groupPass(evaluate, shockValue, false);
+    const reached = new Array<number>(compiled.shockCount).fill(0);
+    const pass = groupPass(evaluate, reached, false);
     // Options too, each on its own: revalued on their underlying's move (options-pass), like a leveraged fund's group.
     for (const [groups, moved] of [
       [ex.optionGroups, options],
@@ -667,90 +821,109 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
       for (const i of groups) {
         const g = book.groups[i];
         const move = moveOfGroup(book, pass, i);
-        pnl += g.value * move.return;
-        COVERAGE_PARTS.forEach((name, p) => (parts[p] += g.grossValue * move.shares[name]));
+        ddAddProduct(pnl, 0, g.value, g.valueLo, move.return);
+        COVERAGE_PARTS.forEach((name, p) => ddAddProduct(parts, p, g.grossValue, g.grossValueLo, move.shares[name]));
         moved.push({ group: i, move });
       }
+    reached.forEach((value, i) => ddAdd(shockValue, i, value));
     for (const symbol of pass.unclassifiedSymbols) unclassifiedSymbols.add(symbol);
   }
 
   const aggregates: ScenarioTotals['aggregates'] = {};
-  const keyPnl = by.some((d) => d !== 'currency') ? keyPnlOf(book, moves) : null;
-  const { heldKeys } = ex;
   for (const dimension of by) {
     if (dimension === 'currency') {
-      aggregates.currency = currencyAggregate(book, moves, restReturn, wholeFunds, [...leveraged, ...options]);
+      aggregates.currency = currencyAggregate(book, moves, wholeFunds, [...leveraged, ...options]);
       continue;
     }
-    const dim = dimensionRows(book, dimension);
-    const sums: AggregateSums = {
-      names: dim.names.slice(),
-      value: dim.value.slice(),
-      pnl: new Float64Array(dim.names.length),
-      touched: dim.touched.slice(),
+    const dim = dimensionRows(book, moves.workspace.lower, dimension);
+    const sums = rowSums(dim.names.slice(), dim.value.slice(), dim.touched.slice());
+    aggregatePnl(book, moves, dim, sums.pnl);
+    const rowsOf = (k: number, each: (row: number) => void) => {
+      for (let j = dim.start[k]; j < dim.start[k + 1]; j++) each(dim.rows[j]);
     };
-    const add = (k: number, pnlOfKey: number) => {
-      for (let j = dim.start[k]; j < dim.start[k + 1]; j++) sums.pnl[dim.rows[j]] += pnlOfKey;
-    };
-    const single = dim.single;
-    if (single)
-      for (let j = 0; j < heldKeys.length; j++) {
-        const k = heldKeys[j];
-        sums.pnl[single[k]] += keyPnl![k];
-      }
-    else for (let j = 0; j < heldKeys.length; j++) add(heldKeys[j], keyPnl![heldKeys[j]]);
     // Rests are slices of the aggregate even when their fund moves whole (the shift below then applies to them too).
-    ex.rests.forEach((rest, j) => add(rest.keyId, rest.net * restReturn[j]));
+    ex.rests.forEach((rest, j) =>
+      rowsOf(rest.keyId, (row) => ddAddComposed(sums.pnl, row, rest.net, rest.netLo, restChange[j], fxChange[rest.currencyIndex])),
+    );
     // A fund moving whole is still split over its holdings, each shifted by the gap between the fund's move and theirs.
     for (const { group, shift } of wholeFunds) {
       const g = book.groups[group];
       const { keyIds, weights, residualWeight } = g.fund!;
-      for (let j = 0; j < keyIds.length; j++) add(keyIds[j], g.value * weights[j] * shift);
-      if (residualWeight > 0) add(g.key.id, g.value * residualWeight * shift);
+      const addShifted = (k: number, w: number) => {
+        const vh = g.value * w;
+        const vl = productError(g.value, w, vh) + g.valueLo * w;
+        rowsOf(k, (row) => ddAddProductPair(sums.pnl, row, vh, vl, shift[0], shift[1]));
+      };
+      for (let j = 0; j < keyIds.length; j++) addShifted(keyIds[j], weights[j]);
+      if (residualWeight > 0) addShifted(g.key.id, residualWeight);
     }
     const extraRows = new Map<string, number>();
+    const put = (names: readonly string[], vh: number, vl: number, r: number) => {
+      for (const name of names) {
+        let row = dim.rowOf.get(name) ?? extraRows.get(name);
+        if (row === undefined) extraRows.set(name, (row = sums.names.push(name) - 1));
+        grow(sums, row);
+        ddAddPair(sums.value, row, vh, vl);
+        ddAddProduct(sums.pnl, row, vh, vl, r);
+        sums.touched[row] = 1;
+      }
+    };
     for (const { group, move } of leveraged) {
       const g = book.groups[group];
-      const put = (names: readonly string[], value: number, r: number) => {
-        for (const name of names) {
-          let row = dim.rowOf.get(name) ?? extraRows.get(name);
-          if (row === undefined) extraRows.set(name, (row = sums.names.push(name) - 1));
-          grow(sums, row);
-          sums.value[row] += value;
-          sums.pnl[row] += value * r;
-          sums.touched[row] = 1;
-        }
-      };
       if (evaluate!.isLeveraged(g))
         attributeLeveraged(evaluate!, g.leverage!, g.value, g.currency, move, (key, v, r) =>
-          put(groupsOf(key, g.currency, dimension), v, r),
+          put(groupsOf(key, g.currency, dimension), v, 0, r),
         );
-      else put(groupsOf(g.key, g.currency, dimension), g.value, move.return);
+      else put(groupsOf(g.key, g.currency, dimension), g.value, g.valueLo, move.return);
     }
     // An option's value and P&L are its underlying's, as one security.
     for (const { group, move } of options) {
       const g = book.groups[group];
-      for (const name of groupsOf(book.optionOfGroup[group]!.underlying, g.currency, dimension)) {
-        let row = dim.rowOf.get(name) ?? extraRows.get(name);
-        if (row === undefined) extraRows.set(name, (row = sums.names.push(name) - 1));
-        grow(sums, row);
-        sums.value[row] += g.value;
-        sums.pnl[row] += g.value * move.return;
-        sums.touched[row] = 1;
-      }
+      put(groupsOf(book.optionOfGroup[group]!.underlying, g.currency, dimension), g.value, g.valueLo, move.return);
     }
-    aggregates[dimension] = sums;
+    aggregates[dimension] = rounded(sums);
   }
-  return { pnl, parts, shockValue, unclassifiedSymbols, aggregates };
+  const partValues = new Float64Array(PART_COUNT);
+  for (let p = 0; p < PART_COUNT; p++) partValues[p] = parts[2 * p] + parts[2 * p + 1];
+  const shockValues = new Array<number>(compiled.shockCount);
+  for (let i = 0; i < shockValues.length; i++) shockValues[i] = shockValue[2 * i] + shockValue[2 * i + 1];
+  return { pnl: pnl[0] + pnl[1], parts: partValues, shockValue: shockValues, unclassifiedSymbols, aggregates };
+}
+
+/** An aggregate's rows while they are summed: value and P&L as double-doubles (2 per row). */
+interface RowSums {
+  names: string[];
+  value: Float64Array;
+  pnl: Float64Array;
+  touched: Uint8Array;
+}
+
+const rowSums = (names: string[], value: Float64Array, touched: Uint8Array): RowSums => ({
+  names,
+  value,
+  pnl: new Float64Array(value.length),
+  touched,
+});
+
+/** The rows' sums rounded to doubles. */
+function rounded(sums: RowSums): AggregateSums {
+  const n = sums.names.length;
+  const value = new Float64Array(n);
+  const pnl = new Float64Array(n);
+  for (let row = 0; row < n; row++) {
+    value[row] = ddValue(sums.value, row);
+    pnl[row] = ddValue(sums.pnl, row);
+  }
+  return { names: sums.names, value, pnl, touched: sums.touched.subarray(0, n) };
 }
 
 /** Makes room for a row added after the book's rows were counted (a leveraged fund's stand-in holdings are all keys, so this is rare). */
-function grow(sums: AggregateSums, row: number) {
-  if (row < sums.value.length) return;
-  const size = Math.max(row + 1, sums.value.length * 2);
-  const value = new Float64Array(size);
+function grow(sums: RowSums, row: number) {
+  if (row < sums.touched.length) return;
+  const size = Math.max(row + 1, sums.touched.length * 2);
+  const value = new Float64Array(2 * size);
   value.set(sums.value);
-  const pnl = new Float64Array(size);
+  const pnl = new Float64Array(2 * size);
   pnl.set(sums.pnl);
   const touched = new Uint8Array(size);
   touched.set(sums.touched);
@@ -761,41 +934,40 @@ function grow(sums: AggregateSums, row: number) {
 function currencyAggregate(
   book: Book,
   moves: KeyMoves,
-  restReturn: Float64Array,
-  wholeFunds: readonly { group: number; shift: number }[],
+  wholeFunds: readonly { group: number; shift: Float64Array }[],
   leveraged: readonly { group: number; move: { return: number } }[],
 ): AggregateSums {
   const ex = book.exposure;
   const W = ex.width;
-  const sums: AggregateSums = {
-    names: book.currencies.slice(),
-    value: new Float64Array(W),
-    pnl: new Float64Array(W),
-    touched: new Uint8Array(W),
-  };
+  const sums = rowSums(book.currencies.slice(), new Float64Array(2 * W), new Uint8Array(W));
   const slot = allSlots(moves);
   const { slotChange, fxChange } = moves;
+  const { restChange } = moves.workspace;
   for (let c = 0; c < book.currencies.length; c++) {
     for (let j = ex.cellStart[c]; j < ex.cellStart[c + 1]; j++) {
-      const net = ex.cellNet[j];
-      sums.value[c] += net;
-      sums.pnl[c] += net * composeReturn(slotChange[slot[ex.cellKeys[j]]], fxChange[c]);
+      const x = 4 * (ex.cellKeys[j] * W + c);
+      ddAddPair(sums.value, c, ex.cellGrid[x], ex.cellGrid[x + 1]);
+      ddAddComposed(sums.pnl, c, ex.cellGrid[x], ex.cellGrid[x + 1], slotChange[slot[ex.cellKeys[j]]], fxChange[c]);
       sums.touched[c] = 1;
     }
   }
   ex.rests.forEach((rest, j) => {
-    sums.value[rest.currencyIndex] += rest.net;
-    sums.pnl[rest.currencyIndex] += rest.net * restReturn[j];
-    sums.touched[rest.currencyIndex] = 1;
+    const c = rest.currencyIndex;
+    ddAddPair(sums.value, c, rest.net, rest.netLo);
+    ddAddComposed(sums.pnl, c, rest.net, rest.netLo, restChange[j], fxChange[c]);
+    sums.touched[c] = 1;
   });
-  for (const { group, shift } of wholeFunds) sums.pnl[book.groups[group].currencyIndex] += book.groups[group].value * shift;
+  for (const { group, shift } of wholeFunds) {
+    const g = book.groups[group];
+    ddAddProductPair(sums.pnl, g.currencyIndex, g.value, g.valueLo, shift[0], shift[1]);
+  }
   for (const { group, move } of leveraged) {
     const g = book.groups[group];
-    sums.value[g.currencyIndex] += g.value;
-    sums.pnl[g.currencyIndex] += g.value * move.return;
+    ddAddPair(sums.value, g.currencyIndex, g.value, g.valueLo);
+    ddAddProduct(sums.pnl, g.currencyIndex, g.value, g.valueLo, move.return);
     sums.touched[g.currencyIndex] = 1;
   }
-  return sums;
+  return rounded(sums);
 }
 
 /** Whether a part index is one of the parts that moved. */

@@ -7,6 +7,10 @@
  * It uses nothing from shared/engine but the scenario type and the vocabulary of coverage parts and dimensions; FX
  * is looked up here from rates quoted against USD (the generators only write those), and minor units from one table.
  *
+ * Every sum and product of money is carried in double-double (shared/domain/double-double.ts) and rounded once, and a
+ * move composed with its currency's is c + f + c·f exactly, so a figure is the exact sum of its slices, rounded: the
+ * order of summation does not show in it, and the engine, which sums by security, can land on the same double.
+ *
  * Where docs/stress-semantics.md is silent, this follows the engine as it is, and says so:
  * - look-through is one level deep: a fund listed among a fund's holdings is one slice, moved by its own classification;
  * - an `assetClass cash` shock moves cash (only the market shock passes it over);
@@ -20,6 +24,25 @@ import { ASSET_CLASS_OF_TYPE, type Classification, type ReferenceData } from '..
 import type { AssetClass, FxRate, Position } from '../../../shared/domain/types';
 import type { CoveragePart, Dimension, Scenario } from '../../../shared/engine';
 import type { OptionMarket } from '../../../shared/engine/options-pass';
+import {
+  ddAdd,
+  ddAddComposed,
+  ddAddPair,
+  ddAddProduct,
+  ddAddProductPair,
+  ddValue,
+  productError,
+} from '../../../shared/domain/double-double';
+
+/** A double-double: [high, low]. */
+type DD = Float64Array;
+const dd = (x = 0): DD => Float64Array.of(x, 0);
+/** (1 + c)(1 + f) − 1 as c + f + c·f, exactly. */
+const composedDD = (c: number, f: number): DD => {
+  const out = dd();
+  ddAddComposed(out, 0, 1, 0, c, f);
+  return out;
+};
 
 /** Minor units as market data writes them, with their major currency and how many of them make one of it. */
 const MINOR: Record<string, { major: string; per: number }> = {
@@ -46,7 +69,8 @@ export function referenceRate(currency: string, base: string, rates: readonly Fx
   const a = usdPer(major, rates);
   const b = usdPer(base, rates);
   if (a === null || b === null) return null;
-  return a / b / per;
+  // A minor unit is its major currency's rate times one hundredth (as valuation writes it).
+  return per === 1 ? a / b : (a / b) * (1 / per);
 }
 
 const CLASS_OF = ASSET_CLASS_OF_TYPE;
@@ -139,15 +163,13 @@ function currencyMove(currency: string, base: string, scenario: Scenario, scale:
   return { change: 0, shock: null };
 }
 
-const compose = (price: number, fx: number) => (1 + price) * (1 + fx) - 1;
-
 /** One slice of a position: a security, its share of the position's value, and its move. */
 interface Slice {
   sec: Security;
   weight: number;
   price: PriceMove;
-  /** Its return including the currency's move. */
-  return: number;
+  /** Its return including the currency's move, exactly. */
+  return: DD;
   part: CoveragePart;
 }
 
@@ -181,12 +203,12 @@ function fundSlices(
   for (const h of holdings.list) {
     const sec = securityOf(h.symbol, reference.securities[h.symbol], 'equity');
     const price = priceMove(sec, scenario, scale, false);
-    slices.push({ sec, weight: h.weight, price, return: compose(price.change, fx), part: partOf(price, sec, true) });
+    slices.push({ sec, weight: h.weight, price, return: composedDD(price.change, fx), part: partOf(price, sec, true) });
   }
   if (holdings.rest > 0) {
     // The unlisted rest is the fund itself, but a shock on the fund's own ticker would have moved it whole.
     const price = priceMove(fund, scenario, scale, true);
-    slices.push({ sec: fund, weight: holdings.rest, price, return: compose(price.change, fx), part: partOf(price, fund, false) });
+    slices.push({ sec: fund, weight: holdings.rest, price, return: composedDD(price.change, fx), part: partOf(price, fund, false) });
   }
   return slices;
 }
@@ -241,11 +263,12 @@ export function referenceRun(
   base: string,
   reference: ReferenceData,
   scenario: Scenario,
-  options: { scale?: number; lookThrough?: boolean; optionMarket?: OptionMarket } = {},
+  options: { scale?: number; lookThrough?: boolean; optionMarket?: OptionMarket; dimensions?: readonly Dimension[] } = {},
 ): ReferenceResult {
   const scale = options.scale ?? 1;
   const market = options.optionMarket;
   const lookThrough = options.lookThrough ?? true;
+  const dimensions = options.dimensions ?? DIMS;
   const result: ReferenceResult = {
     valueBefore: 0,
     pnl: 0,
@@ -258,13 +281,33 @@ export function referenceRun(
     shockValue: scenario.shocks.map(() => 0),
   };
   for (const part of REFERENCE_PARTS) result.coverage[part] = { value: 0, positionIds: [] };
+  // The sums, in double-double: [value before, P&L, gross value], each coverage part, each shock's reach, each row.
+  const totals = new Float64Array(6);
+  const partSums = new Float64Array(2 * REFERENCE_PARTS.length);
+  const shockSums = new Float64Array(2 * scenario.shocks.length);
+  const rowSums = Object.fromEntries(DIMS.map((d) => [d, new Map<string, Float64Array>()])) as Record<Dimension, Map<string, Float64Array>>;
   const unclassified = new Set<string>();
-  const add = (dimension: Dimension, name: string, value: number, pnl: number) => {
-    const row = result.aggregates[dimension].get(name);
-    if (row) {
-      row.value += value;
-      row.pnl += pnl;
-    } else result.aggregates[dimension].set(name, { value, pnl });
+  /** Adds to a row: value (vh + vl) and value × return. */
+  const add = (dimension: Dimension, name: string, vh: number, vl: number, ret: DD) => {
+    let row = rowSums[dimension].get(name);
+    if (!row) rowSums[dimension].set(name, (row = new Float64Array(4)));
+    ddAddPair(row, 0, vh, vl);
+    ddAddProductPair(row, 1, vh, vl, ret[0], ret[1]);
+  };
+
+  /** Σ weight × return over slices, exactly (to double-double). */
+  const weighted = (slices: readonly { weight: number; return: DD }[]): DD => {
+    const sum = dd();
+    for (const s of slices) ddAddProductPair(sum, 0, s.return[0], s.return[1], s.weight, 0);
+    return sum;
+  };
+  /** a + (b − c), in double-double. */
+  const shifted = (a: DD, b: DD, c: DD): DD => {
+    const out = dd();
+    ddAddPair(out, 0, a[0], a[1]);
+    ddAddPair(out, 0, b[0], b[1]);
+    ddAddPair(out, 0, -c[0], -c[1]);
+    return out;
   };
 
   /**
@@ -279,80 +322,83 @@ export function referenceRun(
     const ownShocked = hasSymbolShock(symbol, scenario);
 
     /** How the position moves: its return, its value by coverage part (as shares), by shock, and the slices aggregates see. */
-    let ret: number;
+    let ret: DD;
     /** Its local price move, before the currency's. */
-    let local = 0;
-    const shares: Partial<Record<CoveragePart, number>> = {};
-    const byShock = new Map<number, number>();
+    let local: number;
+    /** Shares of the position's value by coverage part and by shock, in double-double. */
+    const shares: Partial<Record<CoveragePart, DD>> = {};
+    const addShare = (part: CoveragePart, w: number) => ddAdd((shares[part] ??= dd()), 0, w);
+    const byShock = new Map<number, DD>();
     const addShock = (i: number | null, w: number) => {
-      if (i !== null) byShock.set(i, (byShock.get(i) ?? 0) + w);
+      if (i === null) return;
+      let sum = byShock.get(i);
+      if (!sum) byShock.set(i, (sum = dd()));
+      ddAdd(sum, 0, w);
     };
     const unmovedUnclassified: string[] = [];
     /** Slices for the aggregates: security, weight, return. */
-    let attributed: { sec: Security; weight: number; return: number }[];
+    let attributed: { sec: Security; weight: number; return: DD }[];
 
     if (etf && !ownShocked) {
       // A leveraged or inverse fund: multiplier × its stand-in's local move, floored at −100%, then its currency.
       const stand = securityOf(etf.standIn, reference.securities[etf.standIn], 'equity');
       const standHoldings = lookThrough && !hasSymbolShock(etf.standIn, scenario) ? holdingsOf(reference, etf.standIn) : null;
-      let standMove = 0;
+      let standMove: number;
       let standSlices: Slice[] | null = null;
       if (standHoldings) {
         standSlices = fundSlices(reference, stand, standHoldings, fx.change, scenario, scale);
+        const move = dd();
         for (const s of standSlices) {
-          standMove += s.weight * s.price.change;
-          shares[s.part] = (shares[s.part] ?? 0) + s.weight;
+          ddAddProduct(move, 0, s.weight, 0, s.price.change);
+          addShare(s.part, s.weight);
           addShock(s.price.shock, s.weight);
           if (s.part === 'unclassified' && s.weight !== 0) unmovedUnclassified.push(s.sec.symbol);
         }
+        standMove = ddValue(move, 0);
       } else {
         const price = priceMove(stand, scenario, scale, false);
         standMove = price.change;
         const part = partOf(price, stand, false);
-        shares[part] = 1;
+        addShare(part, 1);
         addShock(price.shock, 1);
         if (part === 'unclassified') unmovedUnclassified.push(stand.symbol);
       }
       const levered = Math.max(-1, etf.multiplier * standMove);
       local = levered;
-      ret = compose(levered, fx.change);
+      ret = composedDD(levered, fx.change);
       if (standSlices) {
         // Each holding moves by multiplier × its own move, shifted so the slices sum to the fund's (floored) move.
-        let sum = 0;
-        for (const s of standSlices) sum += s.weight * compose(etf.multiplier * s.price.change, fx.change);
-        attributed = standSlices.map((s) => ({
-          sec: s.sec,
-          weight: s.weight,
-          return: compose(etf.multiplier * s.price.change, fx.change) + (ret - sum),
-        }));
+        const own = standSlices.map((s) => ({ ...s, return: composedDD(etf.multiplier * s.price.change, fx.change) }));
+        const sum = weighted(own);
+        attributed = own.map((s) => ({ sec: s.sec, weight: s.weight, return: shifted(s.return, ret, sum) }));
       } else attributed = [{ sec: stand, weight: 1, return: ret }];
     } else if (ownHoldings && !ownShocked) {
       // §2: a fund split through its listed holdings and its unlisted rest.
       const slices = fundSlices(reference, own, ownHoldings, fx.change, scenario, scale);
-      ret = 0;
+      ret = weighted(slices);
+      const move = dd();
       for (const s of slices) {
-        ret += s.weight * s.return;
-        local += s.weight * s.price.change;
-        shares[s.part] = (shares[s.part] ?? 0) + s.weight;
+        ddAddProduct(move, 0, s.weight, 0, s.price.change);
+        addShare(s.part, s.weight);
         addShock(s.price.shock, s.weight);
         if (s.part === 'unclassified' && s.weight !== 0) unmovedUnclassified.push(s.sec.symbol);
       }
+      local = ddValue(move, 0);
       attributed = slices;
     } else {
       // One slice: a security held directly, a fund without holdings, or a fund whose own ticker a shock names.
       const price = priceMove(own, scenario, scale, false);
       local = price.change;
-      ret = compose(price.change, fx.change);
+      ret = composedDD(price.change, fx.change);
       const part = partOf(price, own, false);
-      shares[part] = 1;
+      addShare(part, 1);
       addShock(price.shock, 1);
       if (part === 'unclassified') unmovedUnclassified.push(own.symbol);
       if (ownHoldings) {
         // Moved whole, but still attributed through its holdings, each shifted by the gap to the fund's own move.
         const slices = fundSlices(reference, own, ownHoldings, fx.change, scenario, scale);
-        let through = 0;
-        for (const s of slices) through += s.weight * s.return;
-        attributed = slices.map((s) => ({ sec: s.sec, weight: s.weight, return: s.return + (ret - through) }));
+        const through = weighted(slices);
+        attributed = slices.map((s) => ({ sec: s.sec, weight: s.weight, return: shifted(s.return, ret, through) }));
       } else attributed = [{ sec: own, weight: 1, return: ret }];
     }
 
@@ -379,13 +425,14 @@ export function referenceRun(
     const u = market?.underlyings[contract.underlying];
     const spot = u && u.price !== null && u.price > 0 ? u.price : null;
     if (!market || spot === null || local === 0) {
+      const ret = composedDD(0, fx.change);
       return {
-        ret: fx.change,
+        ret,
         local: 0,
-        shares: { noPrice: 1 } as Partial<Record<CoveragePart, number>>,
-        byShock: new Map<number, number>(),
+        shares: { noPrice: dd(1) } as Partial<Record<CoveragePart, DD>>,
+        byShock: new Map<number, DD>(),
         unmovedUnclassified: [] as string[],
-        attributed: [{ sec: underlyingSec, weight: 1, return: fx.change }],
+        attributed: [{ sec: underlyingSec, weight: 1, return: ret }],
       };
     }
     const m = moveOf(contract.underlying, 'equity', fx);
@@ -394,7 +441,7 @@ export function referenceRun(
     const bs = (s: number) => blackScholes(contract.right, s, contract.strike, years, vol, market.rate).price;
     const size = p.quantity * contract.multiplier;
     const pnl = size * (bs(spot * Math.max(0, 1 + m.local)) - bs(spot));
-    const ret = compose(pnl / local, fx.change);
+    const ret = composedDD(pnl / local, fx.change);
     return { ...m, ret, attributed: [{ sec: underlyingSec, weight: 1, return: ret }] };
   };
 
@@ -417,39 +464,51 @@ export function referenceRun(
     // An option is its underlying in the aggregates, even when a shock names the contract itself.
     const attributed = option ? [{ sec: underlyingOf(option), weight: 1, return: ret }] : moved.attributed;
     let shares = moved.shares;
-    const addShock = (i: number | null, w: number) => {
-      if (i !== null) byShock.set(i, (byShock.get(i) ?? 0) + w);
-    };
 
     // §4/§6: a currency shock moves, and so covers, whatever no price shock reached.
     if (fx.shock !== null) {
-      addShock(fx.shock, 1);
-      shares = {
-        ...shares,
-        explicit: (shares.explicit ?? 0) + (shares.noShock ?? 0) + (shares.unclassified ?? 0),
-        noShock: 0,
-        unclassified: 0,
-      };
+      let reach = byShock.get(fx.shock);
+      if (!reach) byShock.set(fx.shock, (reach = dd()));
+      ddAdd(reach, 0, 1);
+      const explicit = dd();
+      for (const part of ['explicit', 'noShock', 'unclassified'] as const) {
+        const share = shares[part];
+        if (share) ddAddPair(explicit, 0, share[0], share[1]);
+      }
+      shares = { ...shares, explicit, noShock: dd(), unclassified: dd() };
     }
-    if ((shares.unclassified ?? 0) > 0) for (const s of unmovedUnclassified) unclassified.add(s);
+    const shareOf = (part: CoveragePart) => (shares[part] ? ddValue(shares[part], 0) : 0);
+    if (shareOf('unclassified') > 0) for (const s of unmovedUnclassified) unclassified.add(s);
 
-    const pnl = value * ret;
-    result.valueBefore += value;
-    result.grossValue += Math.abs(value);
-    result.pnl += pnl;
-    result.positions.push({ id: p.id, value, pnl, return: ret });
-    for (const part of REFERENCE_PARTS) {
-      const share = shares[part] ?? 0;
-      result.coverage[part].value += Math.abs(value) * share;
-      if (value !== 0 && share > 1e-12) result.coverage[part].positionIds.push(p.id);
+    const pnl = dd();
+    ddAddProductPair(pnl, 0, ret[0], ret[1], value, 0);
+    ddAdd(totals, 0, value);
+    ddAddPair(totals, 1, pnl[0], pnl[1]);
+    ddAdd(totals, 2, Math.abs(value));
+    result.positions.push({ id: p.id, value, pnl: ddValue(pnl, 0), return: ddValue(ret, 0) });
+    REFERENCE_PARTS.forEach((part, k) => {
+      const share = shares[part];
+      if (!share) return;
+      ddAddProductPair(partSums, k, share[0], share[1], Math.abs(value), 0);
+      if (value !== 0 && shareOf(part) > 1e-12) result.coverage[part].positionIds.push(p.id);
+    });
+    for (const [i, w] of byShock) ddAddProductPair(shockSums, i, w[0], w[1], value, 0);
+    if (dimensions.includes('account')) add('account', p.accountName, value, 0, ret);
+    for (const s of attributed) {
+      // The slice's value, value × weight, exactly as a pair.
+      const vh = value * s.weight;
+      const vl = productError(value, s.weight, vh);
+      for (const dimension of dimensions)
+        if (dimension !== 'account') for (const name of namesOf(s.sec, p, dimension)) add(dimension, name, vh, vl, s.return);
     }
-    for (const [i, w] of byShock) result.shockValue[i] += value * w;
-    add('account', p.accountName, value, pnl);
-    for (const s of attributed)
-      for (const dimension of DIMS)
-        if (dimension !== 'account')
-          for (const name of namesOf(s.sec, p, dimension)) add(dimension, name, value * s.weight, value * s.weight * s.return);
   }
+  result.valueBefore = ddValue(totals, 0);
+  result.pnl = ddValue(totals, 1);
+  result.grossValue = ddValue(totals, 2);
+  REFERENCE_PARTS.forEach((part, k) => (result.coverage[part].value = ddValue(partSums, k)));
+  result.shockValue = result.shockValue.map((_, i) => ddValue(shockSums, i));
+  for (const dimension of DIMS)
+    for (const [name, row] of rowSums[dimension]) result.aggregates[dimension].set(name, { value: ddValue(row, 0), pnl: ddValue(row, 1) });
   result.unclassifiedSymbols = [...unclassified].sort();
   return result;
 }
