@@ -12,7 +12,7 @@ import { closeServices } from '../../electron/services/services';
 import type { Position } from '../../shared/domain/types';
 import { withHealth } from '../../shared/firm/health';
 import { rankFirm, type FirmClientInput } from '../../shared/firm/ranking';
-import { syntheticBook } from './engine';
+import { syntheticBook } from './books';
 import { benchServices, measure, ROOT, type Figure } from './harness';
 import { clientBook } from './large';
 

@@ -1,6 +1,6 @@
 import { prepareBook, scenarioSchema } from '../../shared/engine';
 import { DEFAULT_SECTOR_FUNDS, defaultProxies, portfolioRisk, runPropagated, runReplay, type PriceSeries } from '../../shared/history';
-import { syntheticBook } from './engine';
+import { syntheticBook } from './books';
 import { measure, type Figure } from './harness';
 
 /** Weekday dates from 2020-04-06, `count` of them. */

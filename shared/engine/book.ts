@@ -175,7 +175,7 @@ export interface BookExposure {
    * Sums in a scenario's hot loops are exact: each key's and cell's value (a double-double) is split into a multiple
    * of `grid` (a power of two fine enough that any sum of such multiples is exact in a double) and a small rest, whose
    * sums round far below the last bit of a result. Per key, [net, direct gross, through gross] on the grid then their
-   * rests (6 × key id); per cell, [net, its rest, gross, its rest] (4 × cell).
+   * rests (6 × key id); per cell, [net, its rest, direct gross, its rest, through gross, its rest] (CELL_GRID × cell).
    */
   grid: number;
   keyGrid: Float64Array;
@@ -208,6 +208,9 @@ export interface BookExposure {
 }
 
 const TYPE_TO_CLASS = ASSET_CLASS_OF_TYPE;
+
+/** Numbers per cell in BookExposure.cellGrid. */
+export const CELL_GRID = 6;
 
 /** More currencies than any book holds: group numbers are key id × this + currency index. */
 const MAX_CURRENCIES = 4096;
@@ -647,17 +650,17 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
       keyGrid[6 * k + 3 + n] = l;
     }
   }
-  const cellGrid = new Float64Array(4 * cells);
+  const cellGrid = new Float64Array(CELL_GRID * cells);
+  const net = new Float64Array(2);
   for (let cell = 0; cell < cells; cell++) {
     if (presence[cell] === 0) continue;
-    const net = new Float64Array(2);
-    const gross = new Float64Array(2);
+    net.fill(0);
     ddAddPair(net, 0, sums[8 * cell], sums[8 * cell + 1]);
     ddAddPair(net, 0, sums[8 * cell + 4], sums[8 * cell + 5]);
-    ddAddPair(gross, 0, sums[8 * cell + 2], sums[8 * cell + 3]);
-    ddAddPair(gross, 0, sums[8 * cell + 6], sums[8 * cell + 7]);
-    [cellGrid[4 * cell], cellGrid[4 * cell + 1]] = onGrid(net[0], net[1]);
-    [cellGrid[4 * cell + 2], cellGrid[4 * cell + 3]] = onGrid(gross[0], gross[1]);
+    const x = CELL_GRID * cell;
+    [cellGrid[x], cellGrid[x + 1]] = onGrid(net[0], net[1]);
+    [cellGrid[x + 2], cellGrid[x + 3]] = onGrid(sums[8 * cell + 2], sums[8 * cell + 3]);
+    [cellGrid[x + 4], cellGrid[x + 5]] = onGrid(sums[8 * cell + 6], sums[8 * cell + 7]);
   }
   const currencyNet = Float64Array.from({ length: width }, (_, c) => ddValue(currencySums, c));
   const currencyNetLo = Float64Array.from({ length: width }, (_, c) => pairOf(currencySums, c)[1]);
@@ -670,8 +673,8 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
   for (let c = 0; c < width; c++)
     for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
       const cell = cellKeys[j] * width + c;
-      cellNet[j] = cellGrid[4 * cell] + cellGrid[4 * cell + 1];
-      cellGross[j] = cellGrid[4 * cell + 2] + cellGrid[4 * cell + 3];
+      cellNet[j] = directNet[cell] + throughNet[cell];
+      cellGross[j] = directGross[cell] + throughGross[cell];
     }
   return {
     width,

@@ -1,5 +1,6 @@
 import { ASSET_CLASSES, type AssetClass } from '../domain/types';
-import { ddAdd, ddAddComposed, ddAddPair, ddAddProduct, ddAddProductPair, ddValue, productError } from '../domain/double-double';
+import { CELL_GRID } from './book';
+import { ddAdd, ddAddComposed, ddAddPair, ddAddProduct, ddAddProductPair } from '../domain/double-double';
 import type { Book } from './book';
 import type { CompiledScenario, Provenance } from './match';
 import { composeReturn } from './match';
@@ -96,15 +97,23 @@ interface Workspace {
   slotPart: Uint8Array;
   slotShock: Int32Array;
   slotIsSymbol: Uint8Array;
-  /** heldPass's list of the held securities it moved between slots: key, from and to slot; how many. */
+  /** slotPass's list of the securities it moved between slots: key, from and to slot; how many. */
   movedKey: Int32Array;
   movedFrom: Int32Array;
   movedTo: Int32Array;
   movedCount: number;
+  /**
+   * slotPass's sums by slot (6 each, as BookExposure.keyGrid); the currencies that move and those that cover; the
+   * moving ones' net value by slot (2 each, grown as needed); the covering ones' unmoved gross value and cells (6 each).
+   */
+  bySlot: Float64Array;
+  active: Int32Array;
+  covering: Int32Array;
+  currencySlots: Float64Array;
+  unmoved: Float64Array;
   /** A scenario's double-double sums (shockValue grows with the shocks). */
   doubleDoubles: DoubleDoubles;
-  /** Sums (on the grid, then their rests) and counts by slot for heldPass and currencyPass. */
-  sums: Float64Array;
+  /** How many held securities each slot has (slotPass). */
   counts: Int32Array;
   fxChange: Float64Array;
   fxShock: Int32Array;
@@ -139,8 +148,8 @@ interface LowerAttributes {
   /** 1 for a held key (BookExposure.heldKeys). */
   keyHeld: Uint8Array;
   /**
-   * Per currency: the combinations its cells hold, with their cells' net and gross value summed on the grid and their
-   * rests (as BookExposure.cellGrid: 4 per combination), and how many cells.
+   * Per currency: the combinations its cells hold, with their cells' net and gross value (direct and through) summed
+   * on the grid and their rests (4 per combination), and how many cells.
    */
   currencyCombos: { combo: Int32Array; sums: Float64Array; cells: Int32Array }[];
 }
@@ -164,10 +173,10 @@ function lowerAttributes(book: Book): LowerAttributes {
   });
   const ex = book.exposure;
   const count = combos.length;
+  const { keyGrid, cellGrid, width } = ex;
   const comboGrid = new Float64Array(6 * count);
   const comboHeld = new Int32Array(count);
   const keyHeld = new Uint8Array(book.keyCount);
-  const { keyGrid, cellGrid, width } = ex;
   for (const k of ex.heldKeys) {
     const t = keyCombo[k];
     for (let n = 0; n < 6; n++) comboGrid[6 * t + n] += keyGrid[6 * k + n];
@@ -187,8 +196,11 @@ function lowerAttributes(book: Book): LowerAttributes {
         cells.push(0);
         sums.push(0, 0, 0, 0);
       }
-      const cell = ex.cellKeys[j] * width + c;
-      for (let n = 0; n < 4; n++) sums[4 * at + n] += cellGrid[4 * cell + n];
+      const x = CELL_GRID * (ex.cellKeys[j] * width + c);
+      sums[4 * at] += cellGrid[x];
+      sums[4 * at + 1] += cellGrid[x + 1];
+      sums[4 * at + 2] += cellGrid[x + 2] + cellGrid[x + 4];
+      sums[4 * at + 3] += cellGrid[x + 3] + cellGrid[x + 5];
       cells[at]++;
     }
     return { combo: Int32Array.from(combo), sums: Float64Array.from(sums), cells: Int32Array.from(cells) };
@@ -234,13 +246,17 @@ function workspaceOf(book: Book, slots: number): Workspace {
       movedFrom: ws?.movedFrom ?? new Int32Array(n),
       movedTo: ws?.movedTo ?? new Int32Array(n),
       movedCount: 0,
+      bySlot: new Float64Array(6 * size),
+      active: new Int32Array(width),
+      covering: new Int32Array(width),
+      currencySlots: ws?.currencySlots ?? new Float64Array(0),
+      unmoved: new Float64Array(6 * width),
       doubleDoubles: ws?.doubleDoubles ?? {
         pnl: new Float64Array(2),
         parts: new Float64Array(2 * PART_COUNT),
         shockValue: new Float64Array(2 * size),
         scratch: new Float64Array(2),
       },
-      sums: new Float64Array(6 * size),
       counts: new Int32Array(size),
       fxChange: new Float64Array(width),
       fxShock: new Int32Array(width),
@@ -383,16 +399,22 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
 }
 
 /**
- * The directly and through-funds held value of every security at its own price move, summed by slot: each
- * combination's value into its slot, then each security a higher step reached moved from its combination's slot to
- * its own. Adds the P&L, and each slot's value into its shock's reach and its coverage part (all double-doubles). The
- * sums are on the book's grid (BookExposure.grid), so moving a security between slots leaves no rounding behind; a
- * slot no held security is in is skipped (its rests may hold a residue far below a cent).
+ * The value held directly and through funds' listed holdings, summed by slot: each combination's value into its slot,
+ * then each security a higher step reached moved from its combination's slot to its own (listed once in the
+ * workspace's moved list, for aggregatePnl). The sums are on the book's grid (BookExposure.grid), so moving a security
+ * between slots leaves no rounding behind. Then, as double-doubles, each slot's value × its price move into the P&L,
+ * into its shock's reach and into its coverage part; a slot no held security is in is skipped (its rests may hold a
+ * residue far below a cent). Each currency that moves against the base or covers is summed the same way by slot, in
+ * a section of its own, as the same pass moves its cells (currencyPass).
  */
-function heldPass(book: Book, moves: KeyMoves, sums: DoubleDoubles): void {
+function slotPass(book: Book, moves: KeyMoves, sums: DoubleDoubles): void {
   const { slots, comboSlot, keyCombo, touched, touchedCount, swept, slotChange, slotPart, slotShock } = moves;
-  const { sums: bySlot, counts, lower } = moves.workspace;
-  const { keyGrid } = book.exposure;
+  const { fxChange, fxCovers, fxMayCover, notMoved } = moves;
+  const ws = moves.workspace;
+  const ex = book.exposure;
+  const W = ex.width;
+  const { presence, cellGrid, keyGrid } = ex;
+  const { bySlot, counts, lower } = ws;
   bySlot.fill(0, 0, 6 * slots);
   counts.fill(0, 0, slots);
   const { comboGrid, comboHeld, keyHeld } = lower;
@@ -407,8 +429,40 @@ function heldPass(book: Book, moves: KeyMoves, sums: DoubleDoubles): void {
     bySlot[at + 5] += comboGrid[x + 5];
     counts[comboSlot[t]] += comboHeld[t];
   }
-  // The held securities a higher step moved out of their combination's slot, listed once for this pass and currencyPass.
-  const { movedKey, movedFrom, movedTo } = moves.workspace;
+  // The currencies that move (their value by slot: on the grid, its rest) or cover (their gross value in the two
+  // "not moved" slots, and how many cells are there).
+  const { active, covering } = ws;
+  let activeCount = 0;
+  let coveringCount = 0;
+  for (let c = 0; c < W; c++) {
+    if (fxChange[c] !== 0) active[activeCount++] = c;
+    if (fxCovers[c] === 1 && fxMayCover[c] === 1) covering[coveringCount++] = c;
+  }
+  if (ws.currencySlots.length < 2 * W * slots) ws.currencySlots = new Float64Array(2 * W * slots);
+  const { currencySlots, unmoved } = ws;
+  currencySlots.fill(0, 0, 2 * activeCount * slots);
+  unmoved.fill(0, 0, 6 * coveringCount);
+  for (let n = 0; n < activeCount; n++) {
+    const { combo, sums: comboSums } = lower.currencyCombos[active[n]];
+    for (let i = 0; i < combo.length; i++) {
+      const at = 2 * (n * slots + comboSlot[combo[i]]);
+      currencySlots[at] += comboSums[4 * i];
+      currencySlots[at + 1] += comboSums[4 * i + 1];
+    }
+  }
+  for (let n = 0; n < coveringCount; n++) {
+    const { combo, sums: comboSums, cells } = lower.currencyCombos[covering[n]];
+    for (let i = 0; i < combo.length; i++) {
+      const s = comboSlot[combo[i]];
+      if (s !== notMoved && s !== notMoved + 1) continue;
+      // [gross on the grid, its rest, cells] for "not moved", then for "unclassified".
+      const at = 6 * n + 3 * (s - notMoved);
+      unmoved[at] += comboSums[4 * i + 2];
+      unmoved[at + 1] += comboSums[4 * i + 3];
+      unmoved[at + 2] += cells[i];
+    }
+  }
+  const { movedKey, movedFrom, movedTo } = ws;
   let movedCount = 0;
   for (let i = 0; i < touchedCount; i++) {
     const k = touched[i];
@@ -441,9 +495,30 @@ function heldPass(book: Book, moves: KeyMoves, sums: DoubleDoubles): void {
     bySlot[b + 5] += n5;
     counts[from]--;
     counts[to]++;
+    // A cell a currency does not hold is zero: moving it changes nothing.
+    for (let n = 0; n < activeCount; n++) {
+      const y = CELL_GRID * (k * W + active[n]);
+      const h = cellGrid[y];
+      const l = cellGrid[y + 1];
+      currencySlots[2 * (n * slots + from)] -= h;
+      currencySlots[2 * (n * slots + from) + 1] -= l;
+      currencySlots[2 * (n * slots + to)] += h;
+      currencySlots[2 * (n * slots + to) + 1] += l;
+    }
+    // No step above sector moves a security to "not moved": only moves out of it count.
+    if (coveringCount > 0 && (from === notMoved || from === notMoved + 1))
+      for (let n = 0; n < coveringCount; n++) {
+        const cell = k * W + covering[n];
+        if (presence[cell] === 0) continue;
+        const y = CELL_GRID * cell;
+        const at = 6 * n + 3 * (from - notMoved);
+        unmoved[at] -= cellGrid[y + 2] + cellGrid[y + 4];
+        unmoved[at + 1] -= cellGrid[y + 3] + cellGrid[y + 5];
+        unmoved[at + 2]--;
+      }
   }
-  moves.workspace.movedCount = movedCount;
-  const { pnl, parts, shockValue } = sums;
+  ws.movedCount = movedCount;
+  const { pnl, parts, shockValue, scratch: moved } = sums;
   for (let s = 0; s < slots; s++) {
     if (counts[s] === 0) continue;
     const at = 6 * s;
@@ -453,82 +528,28 @@ function heldPass(book: Book, moves: KeyMoves, sums: DoubleDoubles): void {
     ddAddPair(parts, p, bySlot[at + 1], bySlot[at + 4]);
     ddAddPair(parts, throughPart(p), bySlot[at + 2], bySlot[at + 5]);
   }
-}
-
-/**
- * Each currency that moves against the base: its cells' currency move, f × Σ value × (1 + price move) taken as
- * f × (Σ value + Σ value × price move) with the value summed by slot on the grid as in heldPass; what its shock
- * reaches; and, for a shock that covers unmoved holdings, their value taken from "not shocked" or "unclassified".
- */
-function currencyPass(book: Book, moves: KeyMoves, sums: DoubleDoubles): void {
-  const { slots, comboSlot, slotChange, fxChange, fxShock, fxCovers, fxMayCover, notMoved } = moves;
-  const { movedKey, movedFrom, movedTo, movedCount } = moves.workspace;
-  const ex = book.exposure;
-  const W = ex.width;
-  const { presence, cellGrid } = ex;
-  const { sums: bySlot, counts } = moves.workspace;
-  const { pnl, parts, shockValue } = sums;
-  const moved = sums.scratch;
-  for (let c = 0; c < W; c++) {
-    if (fxShock[c] !== -1) ddAddPair(shockValue, fxShock[c], ex.currencyNet[c], ex.currencyNetLo[c]);
-    const f = fxChange[c];
-    const covers = fxCovers[c] === 1 && fxMayCover[c] === 1;
-    if (f === 0 && !covers) continue;
-    const { combo, sums: comboSums, cells } = moves.workspace.lower.currencyCombos[c];
-    // By slot: net on the grid and its rest, gross on the grid and its rest; and, where a shock covers, how many cells.
-    bySlot.fill(0, 0, 4 * slots);
-    counts.fill(0, 0, slots);
-    for (let i = 0; i < combo.length; i++) {
-      const at = 4 * comboSlot[combo[i]];
-      const x = 4 * i;
-      bySlot[at] += comboSums[x];
-      bySlot[at + 1] += comboSums[x + 1];
-      bySlot[at + 2] += comboSums[x + 2];
-      bySlot[at + 3] += comboSums[x + 3];
-      counts[comboSlot[combo[i]]] += cells[i];
+  // Each moving currency: f × Σ value × (1 + price move), as f × (Σ value + Σ value × price move).
+  for (let n = 0; n < activeCount; n++) {
+    moved.fill(0);
+    for (let s = 0; s < slots; s++) {
+      const at = 2 * (n * slots + s);
+      const h = currencySlots[at];
+      const l = currencySlots[at + 1];
+      if (h === 0 && l === 0) continue;
+      ddAddPair(moved, 0, h, l);
+      ddAddProduct(moved, 0, h, l, slotChange[s]);
     }
-    // The securities heldPass moved (a cell the currency does not hold is zero: moving it changes nothing).
-    for (let i = 0; i < movedCount; i++) {
-      const cell = movedKey[i] * W + c;
-      const a = 4 * movedFrom[i];
-      const b = 4 * movedTo[i];
-      const x = 4 * cell;
-      const n0 = cellGrid[x];
-      const n1 = cellGrid[x + 1];
-      bySlot[a] -= n0;
-      bySlot[a + 1] -= n1;
-      bySlot[b] += n0;
-      bySlot[b + 1] += n1;
-      if (covers && presence[cell] !== 0) {
-        const from = movedFrom[i];
-        const to = movedTo[i];
-        const n2 = cellGrid[x + 2];
-        const n3 = cellGrid[x + 3];
-        bySlot[a + 2] -= n2;
-        bySlot[a + 3] -= n3;
-        bySlot[b + 2] += n2;
-        bySlot[b + 3] += n3;
-        counts[from]--;
-        counts[to]++;
-      }
-    }
-    if (f !== 0) {
-      // Every slot (one no cell is in holds zero, or a residue far below a cent, in its rest).
-      moved.fill(0);
-      for (let s = 0; s < slots; s++) {
-        ddAddPair(moved, 0, bySlot[4 * s], bySlot[4 * s + 1]);
-        ddAddProduct(moved, 0, bySlot[4 * s], bySlot[4 * s + 1], slotChange[s]);
-      }
-      ddAddProduct(pnl, 0, moved[0], moved[1], f);
-    }
-    if (!covers) continue;
-    // Cells of unmoved securities (a covering shock counts them as moved by it): taken out of their parts into explicit.
-    for (let s = notMoved; s <= notMoved + 1; s++) {
-      if (counts[s] === 0) continue;
-      ddAddPair(parts, s === notMoved ? NO_SHOCK : UNCLASSIFIED_PART, -bySlot[4 * s + 2], -bySlot[4 * s + 3]);
-      ddAddPair(parts, EXPLICIT, bySlot[4 * s + 2], bySlot[4 * s + 3]);
-    }
+    ddAddProduct(pnl, 0, moved[0], moved[1], fxChange[active[n]]);
   }
+  // Each covering currency: its cells of unmoved securities count as moved by its shock, taken out of their parts.
+  for (let n = 0; n < coveringCount; n++)
+    for (let u = 0; u < 2; u++) {
+      const at = 6 * n + 3 * u;
+      if (unmoved[at + 2] === 0) continue;
+      ddAddPair(parts, u === 0 ? NO_SHOCK : UNCLASSIFIED_PART, -unmoved[at], -unmoved[at + 1]);
+      ddAddPair(parts, EXPLICIT, unmoved[at], unmoved[at + 1]);
+    }
+  for (let c = 0; c < W; c++) if (moves.fxShock[c] !== -1) ddAddPair(shockValue, moves.fxShock[c], ex.currencyNet[c], ex.currencyNetLo[c]);
 }
 
 /** A coverage part once the currency rule is applied: a currency shock on the holding's currency moves what no price shock reached. */
@@ -563,6 +584,12 @@ interface DimensionRows {
   comboStart: Int32Array;
   entryCell: Int32Array;
   entrySums: Float64Array;
+  /** The same per held key (CSR), over the cells it is held in: what moving the key between slots moves. */
+  keyStart: Int32Array;
+  keyCell: Int32Array;
+  keySums: Float64Array;
+  /** Per looked-through fund group (by group index, on first use): its value × weight summed by row, double-doubles. */
+  fundRows: Map<number, { rows: Int32Array; sums: Float64Array }>;
 }
 
 const dimensionCache = new WeakMap<Book, Map<Dimension, DimensionRows>>();
@@ -603,8 +630,8 @@ function dimensionRows(book: Book, lower: LowerAttributes, dimension: Exclude<Di
         if (ex.presence[cell] === 0) continue;
         let at = perCombo[t].get(row * W + c);
         if (at === undefined) perCombo[t].set(row * W + c, (at = sums.push(0, 0) - 2));
-        sums[at] += ex.cellGrid[4 * cell];
-        sums[at + 1] += ex.cellGrid[4 * cell + 1];
+        sums[at] += ex.cellGrid[CELL_GRID * cell];
+        sums[at + 1] += ex.cellGrid[CELL_GRID * cell + 1];
       }
     }
   }
@@ -613,6 +640,19 @@ function dimensionRows(book: Book, lower: LowerAttributes, dimension: Exclude<Di
       ddAddPair(value, rows[j], rest.net, rest.netLo);
       touched[rows[j]] = 1;
     }
+  const keyStart = new Int32Array(book.keyCount + 1);
+  const keyCell: number[] = [];
+  const keySums: number[] = [];
+  for (let k = 0; k < book.keyCount; k++) {
+    for (let j = start[k]; j < start[k + 1]; j++)
+      for (let c = 0; c < W; c++) {
+        const cell = k * W + c;
+        if (ex.presence[cell] === 0) continue;
+        keyCell.push(rows[j] * W + c);
+        keySums.push(ex.cellGrid[CELL_GRID * cell], ex.cellGrid[CELL_GRID * cell + 1]);
+      }
+    keyStart[k + 1] = keyCell.length;
+  }
   const comboStart = new Int32Array(combos + 1);
   const entryCell: number[] = [];
   const entrySums: number[] = [];
@@ -633,9 +673,45 @@ function dimensionRows(book: Book, lower: LowerAttributes, dimension: Exclude<Di
     comboStart,
     entryCell: Int32Array.from(entryCell),
     entrySums: Float64Array.from(entrySums),
+    keyStart,
+    keyCell: Int32Array.from(keyCell),
+    keySums: Float64Array.from(keySums),
+    fundRows: new Map(),
   };
   perBook.set(dimension, result);
   return result;
+}
+
+/** A looked-through fund group's value × weight summed by row of a dimension (its holdings and its rest), once per book. */
+function fundRowsOf(book: Book, dim: DimensionRows, group: number): { rows: Int32Array; sums: Float64Array } {
+  const cached = dim.fundRows.get(group);
+  if (cached) return cached;
+  const g = book.groups[group];
+  const { keyIds, weights, residualWeight } = g.fund!;
+  const sums = new Float64Array(2 * dim.names.length);
+  const seen = new Uint8Array(dim.names.length);
+  const add = (k: number, w: number) => {
+    for (let j = dim.start[k]; j < dim.start[k + 1]; j++) {
+      ddAddProduct(sums, dim.rows[j], g.value, g.valueLo, w);
+      seen[dim.rows[j]] = 1;
+    }
+  };
+  for (let j = 0; j < keyIds.length; j++) add(keyIds[j], weights[j]);
+  if (residualWeight > 0) add(g.key.id, residualWeight);
+  const rows = Int32Array.from(seen.keys()).filter((row) => seen[row] === 1);
+  const result = { rows, sums: pairsOf(sums, rows) };
+  dim.fundRows.set(group, result);
+  return result;
+}
+
+/** The double-doubles of `rows`, in that order. */
+function pairsOf(sums: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(2 * rows.length);
+  rows.forEach((row, j) => {
+    out[2 * j] = sums[2 * row];
+    out[2 * j + 1] = sums[2 * row + 1];
+  });
+  return out;
 }
 
 /**
@@ -647,12 +723,11 @@ function aggregatePnl(book: Book, moves: KeyMoves, dim: DimensionRows, pnl: Floa
   const ws = moves.workspace;
   const { movedKey, movedFrom, movedTo, movedCount } = ws;
   const W = book.exposure.width;
-  const { cellGrid } = book.exposure;
   const size = 2 * dim.names.length * W * slots;
   if (ws.buckets.length < size) ws.buckets = new Float64Array(size);
   const buckets = ws.buckets;
   buckets.fill(0, 0, size);
-  const { comboStart, entryCell, entrySums, start, rows } = dim;
+  const { comboStart, entryCell, entrySums, keyStart, keyCell, keySums } = dim;
   for (let t = 0; t < comboSlot.length; t++) {
     const s = comboSlot[t];
     for (let e = comboStart[t]; e < comboStart[t + 1]; e++) {
@@ -665,18 +740,16 @@ function aggregatePnl(book: Book, moves: KeyMoves, dim: DimensionRows, pnl: Floa
     const k = movedKey[i];
     const from = movedFrom[i];
     const to = movedTo[i];
-    for (let j = start[k]; j < start[k + 1]; j++)
-      for (let c = 0; c < W; c++) {
-        const x = 4 * (k * W + c);
-        const h = cellGrid[x];
-        const l = cellGrid[x + 1];
-        if (h === 0 && l === 0) continue;
-        const base = (rows[j] * W + c) * slots;
-        buckets[2 * (base + from)] -= h;
-        buckets[2 * (base + from) + 1] -= l;
-        buckets[2 * (base + to)] += h;
-        buckets[2 * (base + to) + 1] += l;
-      }
+    for (let e = keyStart[k]; e < keyStart[k + 1]; e++) {
+      const h = keySums[2 * e];
+      const l = keySums[2 * e + 1];
+      const a = 2 * (keyCell[e] * slots + from);
+      const b = 2 * (keyCell[e] * slots + to);
+      buckets[a] -= h;
+      buckets[a + 1] -= l;
+      buckets[b] += h;
+      buckets[b + 1] += l;
+    }
   }
   for (let row = 0; row < dim.names.length; row++)
     for (let c = 0; c < W; c++) {
@@ -720,8 +793,7 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   sums.parts.fill(0);
   sums.shockValue.fill(0, 0, 2 * compiled.shockCount);
   const unclassifiedSymbols = new Set<string>();
-  heldPass(book, moves, sums);
-  currencyPass(book, moves, sums);
+  slotPass(book, moves, sums);
   const { pnl, parts, shockValue } = sums;
   // Funds' unlisted rests: the fund's own attributes, without its symbol shocks.
   const restMoves = new Map<number, Provenance>();
@@ -754,6 +826,7 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   // Funds whose own ticker has a symbol shock move whole: their holdings' part is taken back out.
   const wholeFunds: { group: number; shift: Float64Array }[] = [];
   const notReached = new Map<number, number>();
+  const fundWeights = new Map<number, Float64Array>();
   for (const i of ex.fundGroups) {
     const g = book.groups[i];
     if (!movesWhole(g.key.id)) continue;
@@ -761,17 +834,21 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
     const c = g.currencyIndex;
     const f = fxChange[c];
     const covers = fxCovers[c];
-    // The holdings' weight by slot (on the weights' grid, then their rests: FundLookThrough.weightGrid), then each
-    // slot's move, part and shock taken back out at once.
-    const weightOf = moves.workspace.sums;
-    const { weightGrid } = g.fund!;
-    weightOf.fill(0, 0, 2 * moves.slots);
+    // The holdings' weight by slot (on the weights' grid, then their rests: FundLookThrough.weightGrid), once per
+    // fund (its groups in other currencies share it), then each slot's move, part and shock taken back out at once.
+    let weightOf = fundWeights.get(g.key.id);
+    if (!weightOf) {
+      fundWeights.set(g.key.id, (weightOf = new Float64Array(2 * moves.slots)));
+      const { weightGrid } = g.fund!;
+      for (let j = 0; j < keyIds.length; j++) {
+        const at = 2 * slotOf(moves, keyIds[j]);
+        weightOf[at] += weightGrid[2 * j];
+        weightOf[at + 1] += weightGrid[2 * j + 1];
+      }
+    }
+    // Only unclassified securities are named in coverage, so only their cells are counted.
     for (let j = 0; j < keyIds.length; j++) {
       const k = keyIds[j];
-      const at = 2 * slotOf(moves, k);
-      weightOf[at] += weightGrid[2 * j];
-      weightOf[at + 1] += weightGrid[2 * j + 1];
-      // Only unclassified securities are named in coverage, so only their cells are counted.
       if (book.keyUnclassified[k] === 1 && weights[j] !== 0) notReached.set(k * W + c, (notReached.get(k * W + c) ?? 0) + 1);
     }
     const through = sums.scratch;
@@ -847,15 +924,9 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
     );
     // A fund moving whole is still split over its holdings, each shifted by the gap between the fund's move and theirs.
     for (const { group, shift } of wholeFunds) {
-      const g = book.groups[group];
-      const { keyIds, weights, residualWeight } = g.fund!;
-      const addShifted = (k: number, w: number) => {
-        const vh = g.value * w;
-        const vl = productError(g.value, w, vh) + g.valueLo * w;
-        rowsOf(k, (row) => ddAddProductPair(sums.pnl, row, vh, vl, shift[0], shift[1]));
-      };
-      for (let j = 0; j < keyIds.length; j++) addShifted(keyIds[j], weights[j]);
-      if (residualWeight > 0) addShifted(g.key.id, residualWeight);
+      const fund = fundRowsOf(book, dim, group);
+      for (let j = 0; j < fund.rows.length; j++)
+        ddAddProductPair(sums.pnl, fund.rows[j], fund.sums[2 * j], fund.sums[2 * j + 1], shift[0], shift[1]);
     }
     const extraRows = new Map<string, number>();
     const put = (names: readonly string[], vh: number, vl: number, r: number) => {
@@ -881,13 +952,13 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
       const g = book.groups[group];
       put(groupsOf(book.optionOfGroup[group]!.underlying, g.currency, dimension), g.value, g.valueLo, move.return);
     }
-    aggregates[dimension] = rounded(sums);
+    aggregates[dimension] = rounded(book, sums);
   }
   const partValues = new Float64Array(PART_COUNT);
-  for (let p = 0; p < PART_COUNT; p++) partValues[p] = parts[2 * p] + parts[2 * p + 1];
+  for (let p = 0; p < PART_COUNT; p++) partValues[p] = settled(book, parts, p);
   const shockValues = new Array<number>(compiled.shockCount);
-  for (let i = 0; i < shockValues.length; i++) shockValues[i] = shockValue[2 * i] + shockValue[2 * i + 1];
-  return { pnl: pnl[0] + pnl[1], parts: partValues, shockValue: shockValues, unclassifiedSymbols, aggregates };
+  for (let i = 0; i < shockValues.length; i++) shockValues[i] = settled(book, shockValue, i);
+  return { pnl: settled(book, pnl, 0), parts: partValues, shockValue: shockValues, unclassifiedSymbols, aggregates };
 }
 
 /** An aggregate's rows while they are summed: value and P&L as double-doubles (2 per row). */
@@ -905,14 +976,24 @@ const rowSums = (names: string[], value: Float64Array, touched: Uint8Array): Row
   touched,
 });
 
-/** The rows' sums rounded to doubles. */
-function rounded(sums: RowSums): AggregateSums {
+/**
+ * A double-double sum rounded to one double, and a sum below 2⁻⁷⁰ of the book's gross value taken as zero: such a
+ * sum is what is left of value moved in and out of it (a fund moving whole takes its holdings' value back out of the
+ * slots it was summed in), far below any holding, where the sums carry about 2⁻¹⁰⁰ of the book's value.
+ */
+function settled(book: Book, acc: Float64Array, i: number): number {
+  const x = acc[2 * i] + acc[2 * i + 1];
+  return Math.abs(x) < book.grossValue * 2 ** -70 ? 0 : x;
+}
+
+/** The rows' sums rounded to doubles (settled). */
+function rounded(book: Book, sums: RowSums): AggregateSums {
   const n = sums.names.length;
   const value = new Float64Array(n);
   const pnl = new Float64Array(n);
   for (let row = 0; row < n; row++) {
-    value[row] = ddValue(sums.value, row);
-    pnl[row] = ddValue(sums.pnl, row);
+    value[row] = settled(book, sums.value, row);
+    pnl[row] = settled(book, sums.pnl, row);
   }
   return { names: sums.names, value, pnl, touched: sums.touched.subarray(0, n) };
 }
@@ -945,7 +1026,7 @@ function currencyAggregate(
   const { restChange } = moves.workspace;
   for (let c = 0; c < book.currencies.length; c++) {
     for (let j = ex.cellStart[c]; j < ex.cellStart[c + 1]; j++) {
-      const x = 4 * (ex.cellKeys[j] * W + c);
+      const x = CELL_GRID * (ex.cellKeys[j] * W + c);
       ddAddPair(sums.value, c, ex.cellGrid[x], ex.cellGrid[x + 1]);
       ddAddComposed(sums.pnl, c, ex.cellGrid[x], ex.cellGrid[x + 1], slotChange[slot[ex.cellKeys[j]]], fxChange[c]);
       sums.touched[c] = 1;
@@ -957,9 +1038,16 @@ function currencyAggregate(
     ddAddComposed(sums.pnl, c, rest.net, rest.netLo, restChange[j], fxChange[c]);
     sums.touched[c] = 1;
   });
+  // A fund moving whole: each of its slices shifted (as in the other aggregates: value × weight × shift, over the
+  // weights and the rest, which add up to 100% only to the last bits).
+  const slices = new Float64Array(2);
   for (const { group, shift } of wholeFunds) {
     const g = book.groups[group];
-    ddAddProductPair(sums.pnl, g.currencyIndex, g.value, g.valueLo, shift[0], shift[1]);
+    const { weights, residualWeight } = g.fund!;
+    slices.fill(0);
+    for (let j = 0; j < weights.length; j++) ddAddProduct(slices, 0, g.value, g.valueLo, weights[j]);
+    if (residualWeight > 0) ddAddProduct(slices, 0, g.value, g.valueLo, residualWeight);
+    ddAddProductPair(sums.pnl, g.currencyIndex, slices[0], slices[1], shift[0], shift[1]);
   }
   for (const { group, move } of leveraged) {
     const g = book.groups[group];
@@ -967,7 +1055,7 @@ function currencyAggregate(
     ddAddProduct(sums.pnl, g.currencyIndex, g.value, g.valueLo, move.return);
     sums.touched[g.currencyIndex] = 1;
   }
-  return rounded(sums);
+  return rounded(book, sums);
 }
 
 /** Whether a part index is one of the parts that moved. */

@@ -69,8 +69,10 @@ export function referenceRate(currency: string, base: string, rates: readonly Fx
   const a = usdPer(major, rates);
   const b = usdPer(base, rates);
   if (a === null || b === null) return null;
-  // A minor unit is its major currency's rate times one hundredth (as valuation writes it).
-  return per === 1 ? a / b : (a / b) * (1 / per);
+  // Crossed through the dollar as valuation crosses (a × 1 / b); a minor unit is its major currency's rate times one
+  // hundredth (as valuation writes it). So a position's value is the same double in the engine.
+  const cross = b === 1 ? a : a * (1 / b);
+  return per === 1 ? cross : cross * (1 / per);
 }
 
 const CLASS_OF = ASSET_CLASS_OF_TYPE;
@@ -126,7 +128,7 @@ function priceMove(sec: Security, scenario: Scenario, scale: number, skipSymbol:
   for (let i = 0; i < shocks.length; i++)
     if (shocks[i].enabled && shocks[i].target === 'rates') {
       // Only the first rate shock counts; it moves a holding of known duration by −duration × change, at most −100%.
-      if (sec.duration !== null) return explicit(i, Math.max(-1, -sec.duration * shocks[i].change * scale), 'rates');
+      if (sec.duration !== null) return explicit(i, Math.max(-1, -sec.duration * (shocks[i].change * scale)), 'rates');
       break;
     }
   for (let i = 0; i < shocks.length; i++)
@@ -233,6 +235,43 @@ export interface ReferenceResult {
   unclassifiedSymbols: string[];
   aggregates: Record<Dimension, Map<string, { value: number; pnl: number }>>;
   shockValue: number[];
+  /**
+   * Each figure's double-double before it was rounded, by name: "value before", "P&L", "gross value", "coverage
+   * <part>", "shock <index>", "<dimension> <row> value" and "<dimension> <row> P&L".
+   */
+  unrounded: Map<string, Float64Array>;
+}
+
+/**
+ * Whether `engine` is the reference's figure `name` to the last bit: the same double, or, where the exact sum lies on
+ * a halfway point between two doubles (integer prices and round weights make such ties common), the other neighbour
+ * of it. At a tie the last 2⁻¹⁰⁰ or so of either side's double-double decides the rounding, so both neighbours are
+ * the exact sum rounded.
+ */
+export function sameDouble(engine: number, ref: ReferenceResult, name: string): boolean {
+  const pair = ref.unrounded.get(name);
+  if (!pair) return false;
+  const rounded = pair[0] + pair[1];
+  if (Object.is(engine, rounded)) return true;
+  const gap = engine - rounded;
+  // Adjacent doubles only: the gap is one unit in the last place of the larger.
+  const ulp = Math.max(ulpOf(engine), ulpOf(rounded));
+  if (Math.abs(gap) !== ulp) return false;
+  // Distance from the exact sum to the halfway point rounded + gap / 2.
+  const distance = pair[0] - rounded - gap / 2 + pair[1];
+  return Math.abs(distance) <= Math.abs(rounded) * 2 ** -90;
+}
+
+/** One unit in the last place of a double. */
+function ulpOf(x: number): number {
+  const a = Math.abs(x);
+  if (a === 0) return Number.MIN_VALUE;
+  const e = Math.floor(Math.log2(a));
+  let u = 2 ** (e - 52);
+  // log2 can be off by one at a power of two.
+  if (a < 2 ** e) u /= 2;
+  else if (a >= 2 ** (e + 1)) u *= 2;
+  return Math.max(u, Number.MIN_VALUE);
 }
 
 export const REFERENCE_PARTS: readonly CoveragePart[] = [
@@ -279,6 +318,7 @@ export function referenceRun(
     unclassifiedSymbols: [],
     aggregates: Object.fromEntries(DIMS.map((d) => [d, new Map()])) as ReferenceResult['aggregates'],
     shockValue: scenario.shocks.map(() => 0),
+    unrounded: new Map(),
   };
   for (const part of REFERENCE_PARTS) result.coverage[part] = { value: 0, positionIds: [] };
   // The sums, in double-double: [value before, P&L, gross value], each coverage part, each shock's reach, each row.
@@ -502,13 +542,22 @@ export function referenceRun(
         if (dimension !== 'account') for (const name of namesOf(s.sec, p, dimension)) add(dimension, name, vh, vl, s.return);
     }
   }
-  result.valueBefore = ddValue(totals, 0);
-  result.pnl = ddValue(totals, 1);
-  result.grossValue = ddValue(totals, 2);
-  REFERENCE_PARTS.forEach((part, k) => (result.coverage[part].value = ddValue(partSums, k)));
-  result.shockValue = result.shockValue.map((_, i) => ddValue(shockSums, i));
+  /** A figure rounded, its double-double kept by name. */
+  const figure = (name: string, acc: Float64Array, i: number) => {
+    result.unrounded.set(name, acc.slice(2 * i, 2 * i + 2));
+    return ddValue(acc, i);
+  };
+  result.valueBefore = figure('value before', totals, 0);
+  result.pnl = figure('P&L', totals, 1);
+  result.grossValue = figure('gross value', totals, 2);
+  REFERENCE_PARTS.forEach((part, k) => (result.coverage[part].value = figure(`coverage ${part}`, partSums, k)));
+  result.shockValue = result.shockValue.map((_, i) => figure(`shock ${i}`, shockSums, i));
   for (const dimension of DIMS)
-    for (const [name, row] of rowSums[dimension]) result.aggregates[dimension].set(name, { value: ddValue(row, 0), pnl: ddValue(row, 1) });
+    for (const [name, row] of rowSums[dimension])
+      result.aggregates[dimension].set(name, {
+        value: figure(`${dimension} ${name} value`, row, 0),
+        pnl: figure(`${dimension} ${name} P&L`, row, 1),
+      });
   result.unclassifiedSymbols = [...unclassified].sort();
   return result;
 }
