@@ -404,8 +404,10 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
  * workspace's moved list, for aggregatePnl). The sums are on the book's grid (BookExposure.grid), so moving a security
  * between slots leaves no rounding behind. Then, as double-doubles, each slot's value × its price move into the P&L,
  * into its shock's reach and into its coverage part; a slot no held security is in is skipped (its rests may hold a
- * residue far below a cent). Each currency that moves against the base or covers is summed the same way by slot, in
- * a section of its own, as the same pass moves its cells (currencyPass).
+ * residue far below a cent). Each currency that moves against the base is summed the same way by slot, in a section
+ * of its own, as the same walk moves its cells: f × Σ value × (1 + price move), taken as f × (Σ value + Σ value ×
+ * price move). A currency shock that covers unmoved holdings takes their value out of "not shocked" or
+ * "unclassified": their gross value in those slots per currency, less what a higher step moved out.
  */
 function slotPass(book: Book, moves: KeyMoves, sums: DoubleDoubles): void {
   const { slots, comboSlot, keyCombo, touched, touchedCount, swept, slotChange, slotPart, slotShock } = moves;
