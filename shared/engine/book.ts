@@ -161,21 +161,13 @@ export interface Book {
 export interface BookExposure {
   /** Currencies per key: the row length of the cell arrays (at least 1). */
   width: number;
-  /** Net and gross (Σ |value|) value per cell, held directly and through funds' listed holdings. */
-  directNet: Float64Array;
-  directGross: Float64Array;
-  throughNet: Float64Array;
-  throughGross: Float64Array;
   /** How many groups reach each cell (a security's coverage reasons are listed only where something holds it). */
   presence: Int32Array;
   /** The same, without funds' holdings of zero weight: where coverage may name an unclassified security. */
   named: Int32Array;
-  /** Per key, over its currencies: net value (direct + through), and gross value direct and through. */
-  keyNet: Float64Array;
-  keyDirectGross: Float64Array;
-  keyThroughGross: Float64Array;
   /**
-   * Sums in a scenario's hot loops are exact: each key's and cell's value (a double-double) is split into a multiple
+   * The value per key (over its currencies) and per cell, net (direct + through funds' listed holdings) and gross
+   * (Σ |value|) direct and through. Sums in a scenario's hot loops are exact: each value (a double-double) is split into a multiple
    * of `grid` (a power of two fine enough that any sum of such multiples is exact in a double) and a small rest, whose
    * sums round far below the last bit of a result. Per key, [net, direct gross, through gross] on the grid then their
    * rests (6 × key id); per cell, [net, its rest, direct gross, its rest, through gross, its rest] (CELL_GRID × cell).
@@ -185,16 +177,9 @@ export interface BookExposure {
   cellGrid: Float64Array;
   /** Ids of the keys some cell of which is held, ascending. */
   heldKeys: Int32Array;
-  /** keyNet, keyDirectGross and keyThroughGross in heldKeys order (read in sequence by every scenario). */
-  heldNet: Float64Array;
-  heldDirectGross: Float64Array;
-  heldThroughGross: Float64Array;
   /** Per currency, the held keys (CSR: `cellKeys[cellStart[c] .. cellStart[c + 1])`). */
   cellStart: Int32Array;
   cellKeys: Int32Array;
-  /** Net and gross value (direct + through) of each cell, in cellKeys order. */
-  cellNet: Float64Array;
-  cellGross: Float64Array;
   /** Net value per currency (leveraged funds and options aside: they are evaluated one by one): what a currency shock reaches. */
   currencyNet: Float64Array;
   currencyNetLo: Float64Array;
@@ -539,16 +524,19 @@ function weightGridOf(constituents: readonly { weight: number }[]): Float64Array
 function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], width: number): BookExposure {
   const keyCount = keys.length;
   const cells = keyCount * width;
-  // Per cell, double-double pairs: [direct net, direct gross, through net, through gross].
-  const sums = new Float64Array(8 * cells);
+  // Per cell, double-double pairs: [net, direct gross, through gross] (CELL_GRID numbers).
+  const sums = new Float64Array(CELL_GRID * cells);
   const presence = new Int32Array(cells);
   const named = new Int32Array(cells);
+  // Per rest (fund key × currency): double-double pairs [net, gross].
+  const restAt = new Map<number, number>();
   const restSums: number[] = [];
-  const rests = new Map<number, { keyId: number; currencyIndex: number; at: number }>();
+  const restList: BookExposure['rests'] = [];
   const currencySums = new Float64Array(2 * width);
   const fundGroups: number[] = [];
   const leveragedGroups: number[] = [];
   const optionGroups: number[] = [];
+  const pair = new Float64Array(4);
   groups.forEach((g, i) => {
     if (g.leverage !== null) {
       leveragedGroups.push(i);
@@ -564,8 +552,8 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
     ddAddPair(currencySums, c, g.value, g.valueLo);
     if (g.fund === null) {
       const cell = g.key.id * width + c;
-      ddAddPair(sums, 4 * cell, g.value, g.valueLo);
-      ddAddPair(sums, 4 * cell + 1, g.grossValue, g.grossValueLo);
+      ddAddPair(sums, 3 * cell, g.value, g.valueLo);
+      ddAddPair(sums, 3 * cell + 1, g.grossValue, g.grossValueLo);
       presence[cell]++;
       named[cell]++;
       return;
@@ -574,31 +562,35 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
     const { keyIds, weights, residualWeight } = g.fund;
     for (let j = 0; j < keyIds.length; j++) {
       const cell = keyIds[j] * width + c;
-      ddAddProduct(sums, 4 * cell + 2, g.value, g.valueLo, weights[j]);
-      ddAddProduct(sums, 4 * cell + 3, g.grossValue, g.grossValueLo, weights[j]);
+      ddAddProduct(sums, 3 * cell, g.value, g.valueLo, weights[j]);
+      ddAddProduct(sums, 3 * cell + 2, g.grossValue, g.grossValueLo, weights[j]);
       presence[cell]++;
       // A holding of zero weight is a row of the aggregates but reaches nothing coverage would name.
       if (weights[j] !== 0) named[cell]++;
     }
     if (residualWeight > 0) {
       const cell = g.key.id * width + c;
-      let rest = rests.get(cell);
-      if (!rest) rests.set(cell, (rest = { keyId: g.key.id, currencyIndex: c, at: restSums.push(0, 0, 0, 0) - 4 }));
-      const pair = new Float64Array(restSums.slice(rest.at, rest.at + 4));
+      let at = restAt.get(cell);
+      if (at === undefined) {
+        restAt.set(cell, (at = restSums.push(0, 0, 0, 0) - 4));
+        restList.push({ keyId: g.key.id, currencyIndex: c, net: 0, netLo: 0, gross: 0, grossLo: 0 });
+      }
+      for (let n = 0; n < 4; n++) pair[n] = restSums[at + n];
       ddAddProduct(pair, 0, g.value, g.valueLo, residualWeight);
       ddAddProduct(pair, 1, g.grossValue, g.grossValueLo, residualWeight);
-      for (let n = 0; n < 4; n++) restSums[rest.at + n] = pair[n];
+      for (let n = 0; n < 4; n++) restSums[at + n] = pair[n];
     }
   });
-  const pairOf = (acc: Float64Array, i: number): [number, number] => {
-    const hi = ddValue(acc, i);
-    return [hi, acc[2 * i + 1] - (hi - acc[2 * i])];
+  /** A double-double as a double and what rounding to it left out. */
+  const split = (hi: number, lo: number): [number, number] => {
+    const x = hi + lo;
+    return [x, lo - (x - hi)];
   };
-  const directNet = new Float64Array(cells);
-  const directGross = new Float64Array(cells);
-  const throughNet = new Float64Array(cells);
-  const throughGross = new Float64Array(cells);
-  // Per key and per currency, double-double pairs: [net, direct gross, through gross]; [net].
+  restList.forEach((rest, j) => {
+    [rest.net, rest.netLo] = split(restSums[4 * j], restSums[4 * j + 1]);
+    [rest.gross, rest.grossLo] = split(restSums[4 * j + 2], restSums[4 * j + 3]);
+  });
+  // Per key, double-double pairs: [net, direct gross, through gross].
   const keySums = new Float64Array(6 * keyCount);
   const held: number[] = [];
   const unclassifiedCells: number[] = [];
@@ -613,97 +605,47 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
       isHeld = true;
       perCurrency[c].push(k);
       if (!keys[k].isClassified && keys[k].assetClass !== 'cash') unclassifiedCells.push(cell);
-      directNet[cell] = ddValue(sums, 4 * cell);
-      directGross[cell] = ddValue(sums, 4 * cell + 1);
-      throughNet[cell] = ddValue(sums, 4 * cell + 2);
-      throughGross[cell] = ddValue(sums, 4 * cell + 3);
-      for (const [part, into] of [
-        [0, 0],
-        [2, 0],
-        [1, 1],
-        [3, 2],
-      ]) {
-        ddAddPair(keySums, 3 * k + into, sums[8 * cell + 2 * part], sums[8 * cell + 2 * part + 1]);
-        bound += Math.abs(sums[8 * cell + 2 * part]);
+      for (let n = 0; n < 3; n++) {
+        ddAddPair(keySums, 3 * k + n, sums[6 * cell + 2 * n], sums[6 * cell + 2 * n + 1]);
+        bound += Math.abs(sums[6 * cell + 2 * n]);
       }
     }
     if (isHeld) held.push(k);
   }
-  const restList: BookExposure['rests'] = [...rests.values()].map(({ keyId, currencyIndex, at }) => {
-    const pair = Float64Array.from(restSums.slice(at, at + 4));
-    bound += Math.abs(pair[0]) + Math.abs(pair[2]);
-    const [net, netLo] = pairOf(pair, 0);
-    const [gross, grossLo] = pairOf(pair, 1);
-    return { keyId, currencyIndex, net, netLo, gross, grossLo };
-  });
+  for (const rest of restList) bound += Math.abs(rest.net) + Math.abs(rest.gross);
   // The grid: a power of two so fine that a sum of every value on it, whatever the order, stays below 2⁵³ of it.
   const grid = bound > 0 ? 2 ** (Math.ceil(Math.log2(2 * bound)) - 52) : 1;
-  const onGrid = (hi: number, lo: number): [number, number] => {
+  /** A double-double as a multiple of the grid and the rest. */
+  const onGrid = (into: Float64Array, at: number, restAt: number, hi: number, lo: number) => {
     const h = Math.round(hi / grid) * grid;
-    return [h, hi - h + lo];
+    into[at] = h;
+    into[restAt] = hi - h + lo;
   };
-  const keyNet = new Float64Array(keyCount);
-  const keyDirectGross = new Float64Array(keyCount);
-  const keyThroughGross = new Float64Array(keyCount);
   const keyGrid = new Float64Array(6 * keyCount);
-  for (let k = 0; k < keyCount; k++) {
-    keyNet[k] = ddValue(keySums, 3 * k);
-    keyDirectGross[k] = ddValue(keySums, 3 * k + 1);
-    keyThroughGross[k] = ddValue(keySums, 3 * k + 2);
-    for (let n = 0; n < 3; n++) {
-      const [h, l] = onGrid(keySums[6 * k + 2 * n], keySums[6 * k + 2 * n + 1]);
-      keyGrid[6 * k + n] = h;
-      keyGrid[6 * k + 3 + n] = l;
-    }
-  }
+  for (let k = 0; k < keyCount; k++)
+    for (let n = 0; n < 3; n++) onGrid(keyGrid, 6 * k + n, 6 * k + 3 + n, keySums[6 * k + 2 * n], keySums[6 * k + 2 * n + 1]);
+  // Per cell: net, direct gross and through gross, each on the grid then its rest.
   const cellGrid = new Float64Array(CELL_GRID * cells);
-  const net = new Float64Array(2);
   for (let cell = 0; cell < cells; cell++) {
     if (presence[cell] === 0) continue;
-    net.fill(0);
-    ddAddPair(net, 0, sums[8 * cell], sums[8 * cell + 1]);
-    ddAddPair(net, 0, sums[8 * cell + 4], sums[8 * cell + 5]);
-    const x = CELL_GRID * cell;
-    [cellGrid[x], cellGrid[x + 1]] = onGrid(net[0], net[1]);
-    [cellGrid[x + 2], cellGrid[x + 3]] = onGrid(sums[8 * cell + 2], sums[8 * cell + 3]);
-    [cellGrid[x + 4], cellGrid[x + 5]] = onGrid(sums[8 * cell + 6], sums[8 * cell + 7]);
+    for (let n = 0; n < 3; n++)
+      onGrid(cellGrid, CELL_GRID * cell + 2 * n, CELL_GRID * cell + 2 * n + 1, sums[6 * cell + 2 * n], sums[6 * cell + 2 * n + 1]);
   }
-  const currencyNet = Float64Array.from({ length: width }, (_, c) => ddValue(currencySums, c));
-  const currencyNetLo = Float64Array.from({ length: width }, (_, c) => pairOf(currencySums, c)[1]);
+  const currencyNet = new Float64Array(width);
+  const currencyNetLo = new Float64Array(width);
+  for (let c = 0; c < width; c++) [currencyNet[c], currencyNetLo[c]] = split(currencySums[2 * c], currencySums[2 * c + 1]);
   const cellStart = new Int32Array(width + 1);
   perCurrency.forEach((ks, c) => (cellStart[c + 1] = cellStart[c] + ks.length));
-  const heldKeys = Int32Array.from(held);
-  const cellKeys = Int32Array.from(perCurrency.flat());
-  const cellNet = new Float64Array(cellKeys.length);
-  const cellGross = new Float64Array(cellKeys.length);
-  for (let c = 0; c < width; c++)
-    for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
-      const cell = cellKeys[j] * width + c;
-      cellNet[j] = directNet[cell] + throughNet[cell];
-      cellGross[j] = directGross[cell] + throughGross[cell];
-    }
   return {
     width,
-    directNet,
-    directGross,
-    throughNet,
-    throughGross,
     presence,
     named,
-    keyNet,
-    keyDirectGross,
-    keyThroughGross,
     grid,
     keyGrid,
     cellGrid,
-    heldKeys,
-    heldNet: Float64Array.from(heldKeys, (k) => keyNet[k]),
-    heldDirectGross: Float64Array.from(heldKeys, (k) => keyDirectGross[k]),
-    heldThroughGross: Float64Array.from(heldKeys, (k) => keyThroughGross[k]),
+    heldKeys: Int32Array.from(held),
     cellStart,
-    cellKeys,
-    cellNet,
-    cellGross,
+    cellKeys: Int32Array.from(perCurrency.flat()),
     currencyNet,
     currencyNetLo,
     unclassifiedCells: Int32Array.from(unclassifiedCells),
