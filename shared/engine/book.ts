@@ -139,11 +139,8 @@ export interface Book {
   grossValue: number;
   lookThrough: boolean;
   issues: BookIssue[];
-  /**
-   * What the book holds by security × currency, summed once so a scenario's totals are a pass over securities (see
-   * BookExposure): worked out on first use, since the firm-wide ranking and position results never need it.
-   */
-  readonly exposure: BookExposure;
+  /** What the book holds by security × currency, summed once so a scenario's totals are a pass over securities (see BookExposure). */
+  exposure: BookExposure;
   /** Option positions, each its own group, revalued on their underlying's move (shared/engine/options-pass.ts). */
   options: OptionHolding[];
   /** Per group: its option holding, or null. */
@@ -455,7 +452,6 @@ export function prepareBook(
     g.grossValueLo = sums[4 * i + 3] - (g.grossValue - sums[4 * i + 2]);
     ddAddPair(sums, 2 * groups.length + 1, g.grossValue, g.grossValueLo);
   });
-  let exposure: BookExposure | undefined;
   const optionOfGroup: (OptionHolding | null)[] = groups.map(() => null);
   const optionHoldings: OptionHolding[] = [];
   for (const [i, h] of optionAt) optionHoldings.push((optionOfGroup[positionGroup[i]] = { ...h, group: positionGroup[i] }));
@@ -502,9 +498,7 @@ export function prepareBook(
     grossValue: ddValue(sums, 2 * groups.length + 1),
     lookThrough,
     issues,
-    get exposure() {
-      return (exposure ??= exposureOf(groups, allKeys, Math.max(1, currencies.length)));
-    },
+    exposure: exposureOf(groups, allKeys, Math.max(1, currencies.length)),
     options: optionHoldings,
     optionOfGroup,
   };
