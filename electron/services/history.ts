@@ -110,7 +110,10 @@ export function riskOfPortfolio(services: Services, request: RequestOf<'stress:r
   const history = new Map(loadHistory(services.db, book, config, request.asOf));
   const benchmark = (request.benchmark ?? config.market).toUpperCase();
   if (!history.has(benchmark)) for (const [k, v] of listCloseSeries(services.db, [benchmark], request.asOf)) history.set(k, v);
-  const risk = portfolioRisk(book, history, config, { asOf: request.asOf ?? latestDate(history, benchmark, services.today()), benchmark });
+  // Holdings in other currencies count their returns in the base currency: the pairs' closes too.
+  const fx = loadFxHistory(services.db, book, request.asOf);
+  const asOf = request.asOf ?? latestDate(history, benchmark, services.today());
+  const risk = portfolioRisk(book, history, config, { asOf, benchmark, fx });
   if ('error' in risk) throw new AppError('validation', risk.error);
   const stale = staleHistoryFinding('Risk figures', risk.window.to, request.asOf ?? services.today(), staleDays(services));
   return { ...risk, findings: stale ? [stale] : [] };

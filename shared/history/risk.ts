@@ -1,7 +1,9 @@
 import { failure, type Failure } from '../failure';
 import type { HealthFinding } from '../health/check';
 import type { Book, SecurityKey } from '../engine/book';
-import { indexFund } from '../domain/index-funds';
+import { indexFund, STAND_IN_CURRENCY } from '../domain/index-funds';
+import { majorCurrency } from '../domain/valuation';
+import { fxRoute, rateAt } from './fx';
 import { standInsFor, type ProxyConfig } from './proxies';
 import { exposures, pathStats } from './replay';
 import { calendarOf, returnsOn, type PriceHistory } from './series';
@@ -154,13 +156,15 @@ export function returnRisk(dates: readonly string[], returns: readonly number[],
 
 /**
  * A portfolio's risk from history up to `asOf` (default window two years of trading days), holding today's
- * weights constant: each security by its own daily returns, else by a stand-in's (flagged), else left out.
+ * weights constant: each security by its own daily returns, else by a stand-in's (flagged), else left out. A holding
+ * in another currency counts its daily return in the base currency: its local return and its currency's move against
+ * the base, day by day (the pairs in `fx`); without them it counts its local return, and the notes say so.
  */
 export function portfolioRisk(
   book: Book,
   history: PriceHistory,
   config: ProxyConfig,
-  options: { asOf: string; benchmark?: string; days?: number },
+  options: { asOf: string; benchmark?: string; days?: number; fx?: PriceHistory },
 ): PortfolioRisk | Failure {
   const benchmark = (options.benchmark ?? config.market).toUpperCase();
   const bench = history.get(benchmark);
@@ -186,9 +190,46 @@ export function portfolioRisk(
     returnsOf.set(key, r);
     return r;
   };
+  /** A currency's daily move against the base on the calendar, once per currency; null for the base or without history. */
+  const fxReturns = new Map<string, Float64Array | null>();
+  const missingFx = new Set<string>();
+  const base = majorCurrency(book.baseCurrency);
+  const fxOf = (currency: string): Float64Array | null => {
+    const major = majorCurrency(currency);
+    if (major === base) return null;
+    if (fxReturns.has(major)) return fxReturns.get(major)!;
+    const route = options.fx ? fxRoute(options.fx, major, base, calendar[0], calendar[calendar.length - 1]) : null;
+    let r: Float64Array | null = null;
+    if (route) {
+      r = new Float64Array(calendar.length);
+      let before = rateAt(route, calendar[0]);
+      for (let t = 1; t < calendar.length; t++) {
+        const rate = rateAt(route, calendar[t]);
+        r[t] = before !== null && rate !== null ? rate / before - 1 : 0;
+        before = rate;
+      }
+    } else missingFx.add(major);
+    fxReturns.set(major, r);
+    return r;
+  };
   const portfolio = new Float64Array(calendar.length);
-  const proxied: PortfolioRisk['proxied'] = [];
-  const excluded: PortfolioRisk['excluded'] = [];
+  /** Adds a holding's daily P&L: value × ((1 + local return)(1 + currency's move) − 1); a day without a close is unchanged. */
+  const addDaily = (value: number, local: Float64Array | null, fx: Float64Array | null) => {
+    if (local === null && fx === null) return;
+    for (let t = 1; t < calendar.length; t++) {
+      const r = local === null || Number.isNaN(local[t]) ? 0 : local[t];
+      const f = fx === null ? 0 : fx[t];
+      portfolio[t] += value * (r + f + r * f);
+    }
+  };
+  const proxiedBy = new Map<string, PortfolioRisk['proxied'][number]>();
+  const excludedBy = new Map<string, PortfolioRisk['excluded'][number]>();
+  /** A symbol held in several currencies is one line of the lists. */
+  const exclude = (symbol: string, value: number) => {
+    const line = excludedBy.get(symbol);
+    if (line) line.value += value;
+    else excludedBy.set(symbol, { symbol, value });
+  };
   const total = book.totalValue;
   let covered = 0;
   // A fund with its own daily returns counts by them, as a whole; its holdings only when it has none (docs/stress-semantics.md §8).
@@ -213,8 +254,7 @@ export function portfolioRisk(
     );
   for (const [underlying, d] of deltaOf) {
     const r = usable(underlying);
-    if (!r) continue;
-    for (let t = 1; t < r.length; t++) if (!Number.isNaN(r[t])) portfolio[t] += d.exposure * r[t];
+    if (r) addDaily(d.exposure, r, null);
   }
   /** The series an index fund without history of its own counts by: its stand-in ETF's (VFIAX by VOO), as a replay moves it. */
   const indexStandIn = (symbol: string) => {
@@ -222,39 +262,62 @@ export function portfolioRisk(
     return fund && usable(fund.standIn) ? fund.standIn : null;
   };
   const whole = (fund: SecurityKey) => usable(fund.symbol) !== null || indexStandIn(fund.symbol) !== null;
-  for (const [symbol, e] of exposures(book, { whole })) {
+  for (const e of exposures(book, { whole, byCurrency: true }).values()) {
     if (e.value === 0) continue;
+    const symbol = e.key.match.symbol;
     if (e.key.isOption) {
       const underlying = parseOccSymbol(e.key.symbol)!.underlying.toUpperCase();
       if (deltaOf.has(underlying) && usable(underlying)) covered += e.value;
-      else excluded.push({ symbol: e.key.symbol, value: e.value });
+      else exclude(e.key.symbol, e.value);
       continue;
     }
     if (e.key.assetClass === 'cash') {
+      // Cash moves only by its currency.
       covered += e.value;
+      addDaily(e.value, null, fxOf(e.currency));
       continue;
     }
     let r = usable(symbol);
+    // The currency the returns are in: the holding's, or the dollar for an index fund's US-listed stand-in.
+    let currency = e.currency;
     if (!r) {
-      const standIn = [indexStandIn(symbol), ...standInsFor(e.key, config).map((p) => p.symbol)].find((p) => p !== null && usable(p));
+      const index = indexStandIn(symbol);
+      const standIn = [index, ...standInsFor(e.key, config).map((p) => p.symbol)].find((p) => p !== null && usable(p));
       if (standIn) {
         r = usable(standIn);
-        proxied.push({ symbol: e.key.symbol, proxy: standIn, value: e.value });
+        if (standIn === index) currency = STAND_IN_CURRENCY;
+        const line = proxiedBy.get(e.key.symbol);
+        if (line) line.value += e.value;
+        else proxiedBy.set(e.key.symbol, { symbol: e.key.symbol, proxy: standIn, value: e.value });
       }
     }
     if (!r) {
-      excluded.push({ symbol: e.key.symbol, value: e.value });
+      exclude(e.key.symbol, e.value);
       continue;
     }
     covered += e.value;
-    for (let t = 1; t < r.length; t++) if (!Number.isNaN(r[t])) portfolio[t] += e.value * r[t];
+    addDaily(e.value, r, fxOf(currency));
   }
-  proxied.sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || a.symbol.localeCompare(b.symbol));
-  excluded.sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || a.symbol.localeCompare(b.symbol));
-  const base = covered === 0 ? total : covered;
-  const returns = Array.from(portfolio.subarray(1), (x) => (base === 0 ? 0 : x / base));
+  const byExposure = (a: { symbol: string; value: number }, b: { symbol: string; value: number }) =>
+    Math.abs(b.value) - Math.abs(a.value) || a.symbol.localeCompare(b.symbol);
+  const proxied = [...proxiedBy.values()].sort(byExposure);
+  const excluded = [...excludedBy.values()].sort(byExposure);
+  const denominator = covered === 0 ? total : covered;
+  const returns = Array.from(portfolio.subarray(1), (x) => (denominator === 0 ? 0 : x / denominator));
   const benchReturns = Array.from(returnsOn(bench, calendar).subarray(1), (x) => (Number.isNaN(x) ? 0 : x));
   notes.unshift(`Weights held constant at today's values over ${days} trading days; a day a holding did not trade counts as unchanged.`);
+  const moved = [...fxReturns].filter(([, r]) => r !== null).map(([c]) => c);
+  if (moved.length)
+    notes.push(
+      `Holdings in ${listNames(moved.sort(), 6)} count their daily returns in ${base}: the local return and the currency's move against ${base}, day by day.`,
+    );
+  if (missingFx.size)
+    notes.push(
+      `No ${listNames(
+        [...missingFx].sort().map((c) => `${c}/${base}`),
+        6,
+      )} history over the window: holdings in ${listNames([...missingFx].sort(), 6)} count their local-currency returns only, without the currency's move; refresh market data.`,
+    );
   if (excluded.length)
     notes.push(
       `${countOf(excluded.length, 'holding')} left out for lack of history: ${listNames(

@@ -139,6 +139,72 @@ describe('portfolio risk from the holdings’ histories', () => {
   });
 });
 
+describe('portfolio risk in the base currency', () => {
+  const long = weekdays('2023-01-02', 121);
+  const a = Array.from({ length: 120 }, (_, t) => 0.01 * Math.sin(t));
+  // The euro's daily move against the dollar, unrelated to a.
+  const b = Array.from({ length: 120 }, (_, t) => 0.004 * Math.cos(3 * t));
+  const flat = fromReturns(
+    long,
+    a.map(() => 0),
+  );
+  const volatilityOf = (r: readonly number[]) => {
+    const mean = r.reduce((x, y) => x + y, 0) / r.length;
+    return Math.sqrt((r.reduce((x, y) => x + (y - mean) ** 2, 0) / (r.length - 1)) * 252);
+  };
+  const ref = reference(
+    [sec('EEE', { country: 'DE' }), sec('VUSA.L', { type: 'etf' })],
+    [],
+    [
+      { currency: 'EUR', quote: 'USD', rate: 1.1, asOf: '2023-07-01', source: 'test' },
+      { currency: 'GBP', quote: 'USD', rate: 1.25, asOf: '2023-07-01', source: 'test' },
+    ],
+  );
+  const risk = (book: ReturnType<typeof prepareBook>, fx?: Record<string, ReturnType<typeof fromReturns>>) => {
+    const result = portfolioRisk(book, history({ SPY: fromReturns(long, a), EEE: flat, VOO: fromReturns(long, a) }), defaultProxies(), {
+      asOf: long[120],
+      ...(fx ? { fx: history(fx) } : {}),
+    });
+    if ('error' in result) throw new Error(result.error);
+    return result;
+  };
+
+  it('moves a euro holding of a dollar investor by the euro, day by day, where its price stood still', () => {
+    const book = prepareBook([pos('EEE', 10, 100, { currency: 'EUR' })], 'USD', ref);
+    const usd = risk(book, { 'EURUSD=X': fromReturns(long, b) });
+    expect(usd.daily.returns.map((r) => r.toFixed(12))).toEqual(b.map((r) => r.toFixed(12)));
+    expect(usd.volatility).toBeCloseTo(volatilityOf(b), 10);
+    expect(usd.notes.join(' ')).toContain('Holdings in EUR count their daily returns in USD');
+    // Euro cash too: it moves only by the euro.
+    const cash = risk(prepareBook([pos('EUR', 1000, 1, { currency: 'EUR', assetClass: 'cash' })], 'USD', ref), {
+      'EURUSD=X': fromReturns(long, b),
+    });
+    expect(cash.volatility).toBeCloseTo(volatilityOf(b), 10);
+    // The pair stored the other way round (dollars in euros) reads the same move.
+    const inverse = risk(book, { 'USDEUR=X': { dates: long, closes: fromReturns(long, b).closes.map((c) => 1 / c) } });
+    expect(inverse.volatility).toBeCloseTo(volatilityOf(b), 10);
+  });
+
+  it('says when the pair has no history, and then counts the local return only', () => {
+    const book = prepareBook([pos('EEE', 10, 100, { currency: 'EUR' })], 'USD', ref);
+    const local = risk(book);
+    expect(local.volatility).toBe(0);
+    expect(local.notes.join(' ')).toContain('No EUR/USD history over the window: holdings in EUR count their local-currency returns only');
+  });
+
+  it('reads an index fund’s dollar stand-in in dollars: a pound investor sees the dollar’s move, a dollar investor none', () => {
+    // VUSA.L (the S&P 500 in pounds) has no history here: it follows VOO, whose closes are in dollars.
+    const gbpUsd = fromReturns(long, b);
+    const inDollars = risk(prepareBook([pos('VUSA.L', 10, 80, { currency: 'GBP' })], 'USD', ref), { 'GBPUSD=X': gbpUsd });
+    expect(inDollars.proxied).toEqual([{ symbol: 'VUSA.L', proxy: 'VOO', value: 800 * 1.25 }]);
+    expect(inDollars.volatility).toBeCloseTo(volatilityOf(a), 10);
+    const inPounds = risk(prepareBook([pos('VUSA.L', 10, 80, { currency: 'GBP' })], 'GBP', ref), { 'GBPUSD=X': gbpUsd });
+    // Dollars per pound move by b: a dollar moves by 1 / (1 + b) − 1 in pounds.
+    const expected = a.map((r, t) => (1 + r) / (1 + b[t]) - 1);
+    expect(inPounds.daily.returns.map((r) => r.toFixed(12))).toEqual(expected.map((r) => r.toFixed(12)));
+  });
+});
+
 describe('risk pictures', () => {
   it('follows the value down from its running peak and back to 0 at a new high', () => {
     const path = drawdownPath(['d0', 'd1', 'd2', 'd3', 'd4'], [0.1, -0.2, 0.1, 0.25]);
