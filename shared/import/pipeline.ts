@@ -790,6 +790,10 @@ function cashRow(cells: readonly string[], mapping: ColumnMapping): { date: stri
   return { date, amount: amount ?? 0, balance };
 }
 
+/** An amount as the preview writes it: thousands separated, two decimals (13,616.68). */
+const amountText = (amount: number) =>
+  amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace('-', '\u2212');
+
 /** What the preview says of the tables when a later one holds the trades: which was read, and where the cash is from. */
 function otherTablesWarning(blocks: readonly Block[], read: Block, cash: { block: Block; balance: number | null } | null): string {
   const named = (b: Block) =>
@@ -798,7 +802,7 @@ function otherTablesWarning(blocks: readonly Block[], read: Block, cash: { block
   return (
     `The file holds ${blocks.length} tables; the holdings were read from ${named(read)}, the one with a quantity for each trade` +
     (cash
-      ? `, and the cash from the balance column of ${named(cash.block)}${cash.balance === null ? '' : ` (${cash.balance.toFixed(2)} on its last row)`}.`
+      ? `, and the cash from the balance column of ${named(cash.block)}${cash.balance === null ? '' : ` (${amountText(cash.balance)} on its last row)`}.`
       : '.') +
     (others.length
       ? ` ${capitalised(others.map(named).join(' and '))} ${others.length === 1 ? 'was' : 'were'} not read${cash ? '' : ', so the cash it shows (deposits, fees, interest, dividends) is not in the import; enter the cash balance by hand'}.`

@@ -540,7 +540,7 @@ describe('public sample exports, read by the generic path', () => {
       ['GBP', 13616.68, '2025-04-22'],
     ]);
     expect(p.warnings).toEqual([
-      'The file holds 2 tables; the holdings were read from the table under line 23 ("Investment Transactions": Date, InvestmentName, TransactionDetails, Quantity), the one with a quantity for each trade, and the cash from the balance column of the table under line 5 ("GA | Cash Transactions": Date, Details, Amount, Balance) (13616.68 on its last row).',
+      'The file holds 2 tables; the holdings were read from the table under line 23 ("Investment Transactions": Date, InvestmentName, TransactionDetails, Quantity), the one with a quantity for each trade, and the cash from the balance column of the table under line 5 ("GA | Cash Transactions": Date, Details, Amount, Balance) (13,616.68 on its last row).',
     ]);
     // Columns chosen by name pick the table that has them; the mapping saved from this preview reads the same table.
     const currency = { defaultCurrency: 'GBP', isCurrencyChosen: true };
