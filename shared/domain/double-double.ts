@@ -67,12 +67,3 @@ export function ddAddComposed(acc: Float64Array, i: number, xh: number, xl: numb
 
 /** acc[i] rounded to one double. */
 export const ddValue = (acc: Float64Array, i: number): number => acc[2 * i] + acc[2 * i + 1];
-
-/** acc[i] as a high and a low part again (its low part below half the high part's last bit). */
-export function ddNormalise(acc: Float64Array, i: number): void {
-  const hi = acc[2 * i];
-  const lo = acc[2 * i + 1];
-  const s = hi + lo;
-  acc[2 * i + 1] = lo - (s - hi);
-  acc[2 * i] = s;
-}
