@@ -94,7 +94,7 @@ export function referenceAgreement(count = 10): string {
     ];
     for (const [name, a, b] of pairs) {
       figures++;
-      if (Object.is(a, b) || (a === b && a !== 0)) same++;
+      if (Object.is(a, b)) same++;
       else {
         worst = Math.max(worst, Math.abs(a - b) / Math.max(1, Math.abs(b)));
         if (differing.length < 5) differing.push(`${scenario.name} ${name}: ${a} vs ${b}`);

@@ -610,10 +610,10 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
   // The grid: a power of two so fine that a sum of every value on it, whatever the order, stays below 2⁵³ of it.
   const grid = bound > 0 ? 2 ** (Math.ceil(Math.log2(2 * bound)) - 52) : 1;
   /** A double-double as a multiple of the grid and the rest. */
-  const onGrid = (into: Float64Array, at: number, restAt: number, hi: number, lo: number) => {
+  const onGrid = (into: Float64Array, at: number, lowAt: number, hi: number, lo: number) => {
     const h = Math.round(hi / grid) * grid;
     into[at] = h;
-    into[restAt] = hi - h + lo;
+    into[lowAt] = hi - h + lo;
   };
   const keyGrid = new Float64Array(6 * keyCount);
   for (let k = 0; k < keyCount; k++)
