@@ -67,3 +67,9 @@ export function ddAddComposed(acc: Float64Array, i: number, xh: number, xl: numb
 
 /** acc[i] rounded to one double. */
 export const ddValue = (acc: Float64Array, i: number): number => acc[2 * i] + acc[2 * i + 1];
+
+/** acc[i] as a double and what rounding it to one left out (so it can be carried on as a pair). */
+export function ddSplit(acc: Float64Array, i: number): [number, number] {
+  const x = acc[2 * i] + acc[2 * i + 1];
+  return [x, acc[2 * i + 1] - (x - acc[2 * i])];
+}

@@ -5,7 +5,7 @@ import { fxRate, localValue } from '../domain/valuation';
 import { parseOccSymbol } from '../domain/options';
 import { optionFindings, optionHolding, type OptionHolding, type OptionMarket } from './options-pass';
 import { countOf, formatCount } from '../format';
-import { ddAdd, ddAddPair, ddAddProduct, ddValue } from '../domain/double-double';
+import { ddAdd, ddAddPair, ddAddProduct, ddSplit, ddValue } from '../domain/double-double';
 import { MATCH_LEVELS, type MatchLevel } from './scenario';
 
 /** The attributes a shock can match, for one security as a slice of a position. */
@@ -164,12 +164,12 @@ export interface BookExposure {
   named: Int32Array;
   /**
    * The value per key (over its currencies) and per cell, net (direct + through funds' listed holdings) and gross
-   * (Σ |value|) direct and through. Sums in a scenario's hot loops are exact: each value (a double-double) is split into a multiple
-   * of `grid` (a power of two fine enough that any sum of such multiples is exact in a double) and a small rest, whose
-   * sums round far below the last bit of a result. Per key, [net, direct gross, through gross] on the grid then their
-   * rests (6 × key id); per cell, [net, its rest, direct gross, its rest, through gross, its rest] (CELL_GRID × cell).
+   * (Σ |value|) direct and through. Sums in a scenario's hot loops are exact: each value (a double-double) is split
+   * into a multiple of the book's grid (a power of two fine enough that any sum of such multiples is exact in a double)
+   * and a small rest, whose sums round far below the last bit of a result. Per key, [net, direct gross, through gross]
+   * on the grid then their rests (6 × key id); per cell, [net, its rest, direct gross, its rest, through gross, its
+   * rest] (CELL_GRID × cell).
    */
-  grid: number;
   keyGrid: Float64Array;
   cellGrid: Float64Array;
   /** Ids of the keys some cell of which is held, ascending. */
@@ -446,10 +446,8 @@ export function prepareBook(
     ddAdd(sums, 2 * groups.length, p.value);
   });
   groups.forEach((g, i) => {
-    g.value = ddValue(sums, 2 * i);
-    g.valueLo = sums[4 * i + 1] - (g.value - sums[4 * i]);
-    g.grossValue = ddValue(sums, 2 * i + 1);
-    g.grossValueLo = sums[4 * i + 3] - (g.grossValue - sums[4 * i + 2]);
+    [g.value, g.valueLo] = ddSplit(sums, 2 * i);
+    [g.grossValue, g.grossValueLo] = ddSplit(sums, 2 * i + 1);
     ddAddPair(sums, 2 * groups.length + 1, g.grossValue, g.grossValueLo);
   });
   const optionOfGroup: (OptionHolding | null)[] = groups.map(() => null);
@@ -522,15 +520,12 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
   const sums = new Float64Array(CELL_GRID * cells);
   const presence = new Int32Array(cells);
   const named = new Int32Array(cells);
-  // Per rest (fund key × currency): double-double pairs [net, gross].
-  const restAt = new Map<number, number>();
-  const restSums: number[] = [];
-  const restList: BookExposure['rests'] = [];
+  // Per rest (fund key × currency, by cell): double-double pairs [net, gross], in the order first met.
+  const restSums = new Map<number, { keyId: number; currencyIndex: number; sums: Float64Array }>();
   const currencySums = new Float64Array(2 * width);
   const fundGroups: number[] = [];
   const leveragedGroups: number[] = [];
   const optionGroups: number[] = [];
-  const pair = new Float64Array(4);
   groups.forEach((g, i) => {
     if (g.leverage !== null) {
       leveragedGroups.push(i);
@@ -564,32 +559,23 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
     }
     if (residualWeight > 0) {
       const cell = g.key.id * width + c;
-      let at = restAt.get(cell);
-      if (at === undefined) {
-        restAt.set(cell, (at = restSums.push(0, 0, 0, 0) - 4));
-        restList.push({ keyId: g.key.id, currencyIndex: c, net: 0, netLo: 0, gross: 0, grossLo: 0 });
-      }
-      for (let n = 0; n < 4; n++) pair[n] = restSums[at + n];
-      ddAddProduct(pair, 0, g.value, g.valueLo, residualWeight);
-      ddAddProduct(pair, 1, g.grossValue, g.grossValueLo, residualWeight);
-      for (let n = 0; n < 4; n++) restSums[at + n] = pair[n];
+      let rest = restSums.get(cell);
+      if (!rest) restSums.set(cell, (rest = { keyId: g.key.id, currencyIndex: c, sums: new Float64Array(4) }));
+      ddAddProduct(rest.sums, 0, g.value, g.valueLo, residualWeight);
+      ddAddProduct(rest.sums, 1, g.grossValue, g.grossValueLo, residualWeight);
     }
   });
-  /** A double-double as a double and what rounding to it left out. */
-  const split = (hi: number, lo: number): [number, number] => {
-    const x = hi + lo;
-    return [x, lo - (x - hi)];
-  };
-  restList.forEach((rest, j) => {
-    [rest.net, rest.netLo] = split(restSums[4 * j], restSums[4 * j + 1]);
-    [rest.gross, rest.grossLo] = split(restSums[4 * j + 2], restSums[4 * j + 3]);
+  const restList: BookExposure['rests'] = [...restSums.values()].map(({ keyId, currencyIndex, sums: pairs }) => {
+    const [net, netLo] = ddSplit(pairs, 0);
+    const [gross, grossLo] = ddSplit(pairs, 1);
+    return { keyId, currencyIndex, net, netLo, gross, grossLo };
   });
   // Per key, double-double pairs: [net, direct gross, through gross].
   const keySums = new Float64Array(6 * keyCount);
   const held: number[] = [];
   const unclassifiedCells: number[] = [];
   const perCurrency: number[][] = Array.from({ length: width }, () => []);
-  /** The bound on any partial sum of the values below: what the grid (BookExposure.grid) is chosen from. */
+  /** The bound on any partial sum of the values below: what the grid is chosen from. */
   let bound = 0;
   for (let k = 0; k < keyCount; k++) {
     let isHeld = false;
@@ -627,14 +613,13 @@ function exposureOf(groups: readonly BookGroup[], keys: readonly SecurityKey[], 
   }
   const currencyNet = new Float64Array(width);
   const currencyNetLo = new Float64Array(width);
-  for (let c = 0; c < width; c++) [currencyNet[c], currencyNetLo[c]] = split(currencySums[2 * c], currencySums[2 * c + 1]);
+  for (let c = 0; c < width; c++) [currencyNet[c], currencyNetLo[c]] = ddSplit(currencySums, c);
   const cellStart = new Int32Array(width + 1);
   perCurrency.forEach((ks, c) => (cellStart[c + 1] = cellStart[c] + ks.length));
   return {
     width,
     presence,
     named,
-    grid,
     keyGrid,
     cellGrid,
     heldKeys: Int32Array.from(held),

@@ -401,7 +401,7 @@ export function keyMoves(book: Book, compiled: CompiledScenario): KeyMoves {
 /**
  * The value held directly and through funds' listed holdings, summed by slot: each combination's value into its slot,
  * then each security a higher step reached moved from its combination's slot to its own (listed once in the
- * workspace's moved list, for aggregatePnl). The sums are on the book's grid (BookExposure.grid), so moving a security
+ * workspace's moved list, for aggregatePnl). The sums are on the book's grid (BookExposure.keyGrid), so moving a security
  * between slots leaves no rounding behind. Then, as double-doubles, each slot's value × its price move into the P&L,
  * into its shock's reach and into its coverage part; a slot no held security is in is skipped (its rests may hold a
  * residue far below a cent). Each currency that moves against the base is summed the same way by slot, in a section
@@ -765,6 +765,16 @@ function aggregatePnl(book: Book, moves: KeyMoves, dim: DimensionRows, pnl: Floa
     }
 }
 
+/**
+ * A fund a symbol shock on its ticker moves whole, for the aggregates: the gap between its own move and its holdings'
+ * (shift) and its value over its holdings and rest (slices), both double-doubles.
+ */
+interface WholeFund {
+  group: number;
+  shift: Float64Array;
+  slices: Float64Array;
+}
+
 /** A scenario's sums as double-doubles (shared/domain/double-double.ts): P&L, each coverage part, each shock's reach. */
 interface DoubleDoubles {
   pnl: Float64Array;
@@ -826,7 +836,7 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
   }
 
   // Funds whose own ticker has a symbol shock move whole: their holdings' part is taken back out.
-  const wholeFunds: { group: number; shift: Float64Array }[] = [];
+  const wholeFunds: WholeFund[] = [];
   const notReached = new Map<number, number>();
   const fundWeights = new Map<number, Float64Array>();
   for (const i of ex.fundGroups) {
@@ -855,10 +865,13 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
     }
     const through = sums.scratch;
     through.fill(0);
+    // Its weights and rest summed (they add up to 100% only to the last bits), for the currency aggregate.
+    const weight = Float64Array.of(residualWeight, 0);
     for (let s = 0; s < moves.slots; s++) {
       const wh = weightOf[2 * s];
       const wl = weightOf[2 * s + 1];
       if (wh === 0 && wl === 0) continue;
+      ddAddPair(weight, 0, wh, wl);
       ddAddComposed(through, 0, wh, wl, slotChange[s], f);
       ddAddProductPair(parts, withCurrency(throughPart(slotPart[s]), covers), -g.grossValue, -g.grossValueLo, wh, wl);
       if (slotShock[s] !== -1) ddAddProductPair(shockValue, slotShock[s], -g.value, -g.valueLo, wh, wl);
@@ -875,7 +888,9 @@ export function scenarioTotals(book: Book, compiled: CompiledScenario, by: reado
     const shift = new Float64Array(2);
     ddAddComposed(shift, 0, 1, 0, slotChange[own], f);
     ddAddPair(shift, 0, -through[0], -through[1]);
-    wholeFunds.push({ group: i, shift });
+    const slices = new Float64Array(2);
+    ddAddProductPair(slices, 0, g.value, g.valueLo, weight[0], weight[1]);
+    wholeFunds.push({ group: i, shift, slices });
   }
   // Unclassified securities nothing moved, wherever something still holds them.
   for (const cell of ex.unclassifiedCells) {
@@ -1020,7 +1035,7 @@ function grow(sums: RowSums, row: number) {
 function currencyAggregate(
   book: Book,
   moves: KeyMoves,
-  wholeFunds: readonly { group: number; shift: Float64Array }[],
+  wholeFunds: readonly WholeFund[],
   leveraged: readonly { group: number; move: { return: number } }[],
 ): AggregateSums {
   const ex = book.exposure;
@@ -1043,17 +1058,9 @@ function currencyAggregate(
     ddAddComposed(sums.pnl, c, rest.net, rest.netLo, restChange[j], fxChange[c]);
     sums.touched[c] = 1;
   });
-  // A fund moving whole: each of its slices shifted (as in the other aggregates: value × weight × shift, over the
-  // weights and the rest, which add up to 100% only to the last bits).
-  const slices = new Float64Array(2);
-  for (const { group, shift } of wholeFunds) {
-    const g = book.groups[group];
-    const { weights, residualWeight } = g.fund!;
-    slices.fill(0);
-    for (let j = 0; j < weights.length; j++) ddAddProduct(slices, 0, g.value, g.valueLo, weights[j]);
-    if (residualWeight > 0) ddAddProduct(slices, 0, g.value, g.valueLo, residualWeight);
-    ddAddProductPair(sums.pnl, g.currencyIndex, slices[0], slices[1], shift[0], shift[1]);
-  }
+  // A fund moving whole: each of its slices shifted (as in the other aggregates: value × weight × shift).
+  for (const { group, shift, slices } of wholeFunds)
+    ddAddProductPair(sums.pnl, book.groups[group].currencyIndex, slices[0], slices[1], shift[0], shift[1]);
   for (const { group, move } of leveraged) {
     const g = book.groups[group];
     ddAddPair(sums.value, g.currencyIndex, g.value, g.valueLo);

@@ -224,11 +224,11 @@ export function portfolioRisk(
   };
   const proxiedBy = new Map<string, PortfolioRisk['proxied'][number]>();
   const excludedBy = new Map<string, PortfolioRisk['excluded'][number]>();
-  /** A symbol held in several currencies is one line of the lists. */
-  const exclude = (symbol: string, value: number) => {
-    const line = excludedBy.get(symbol);
-    if (line) line.value += value;
-    else excludedBy.set(symbol, { symbol, value });
+  /** Adds to a list's line for a symbol: one line however many currencies it is held in. */
+  const addLine = <T extends { symbol: string; value: number }>(lines: Map<string, T>, line: T) => {
+    const hit = lines.get(line.symbol);
+    if (hit) hit.value += line.value;
+    else lines.set(line.symbol, line);
   };
   const total = book.totalValue;
   let covered = 0;
@@ -268,7 +268,7 @@ export function portfolioRisk(
     if (e.key.isOption) {
       const underlying = parseOccSymbol(e.key.symbol)!.underlying.toUpperCase();
       if (deltaOf.has(underlying) && usable(underlying)) covered += e.value;
-      else exclude(e.key.symbol, e.value);
+      else addLine(excludedBy, { symbol: e.key.symbol, value: e.value });
       continue;
     }
     if (e.key.assetClass === 'cash') {
@@ -286,13 +286,11 @@ export function portfolioRisk(
       if (standIn) {
         r = usable(standIn);
         if (standIn === index) currency = STAND_IN_CURRENCY;
-        const line = proxiedBy.get(e.key.symbol);
-        if (line) line.value += e.value;
-        else proxiedBy.set(e.key.symbol, { symbol: e.key.symbol, proxy: standIn, value: e.value });
+        addLine(proxiedBy, { symbol: e.key.symbol, proxy: standIn, value: e.value });
       }
     }
     if (!r) {
-      exclude(e.key.symbol, e.value);
+      addLine(excludedBy, { symbol: e.key.symbol, value: e.value });
       continue;
     }
     covered += e.value;
